@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getMembership, listMembers } from '@/db/queries/memberships';
+import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { InviteMemberForm } from '@/components/organizations/invite-member-form';
+import { RoleSelectForm } from '@/components/organizations/role-select-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireUser } from '@/lib/auth/session';
+import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
+
+export const metadata: Metadata = { title: 'Members' };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** Members only: this page shows e-mail addresses, which never appear on public pages. */
+export default async function MembersPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/o/${slug}/members`);
+  const db = getDb();
+  const org = await getOrganizationBySlug(db, slug);
+  if (!org) notFound();
+  const membership = await getMembership(db, org.id, user.id);
+  if (!membership) notFound();
+  const members = await listMembers(db, org.id);
+  const isAdmin = membership.role === 'admin';
+
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/o/${org.slug}`} className="text-brand-700 hover:underline">
+          {org.name}
+        </Link>
+      </nav>
+      <PageHeader title="Members" description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`} />
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="member-list" className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm">
+          <h2 id="member-list" className="sr-only">
+            Member list
+          </h2>
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  Person
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Role
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {members.map((m) => (
+                <tr key={m.membershipId} className="align-top">
+                  <td className="px-4 py-3">
+                    <span className="block font-medium text-zinc-900">
+                      {m.name ?? m.email}
+                      {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
+                    </span>
+                    {m.name ? <span className="block text-xs text-zinc-600">{m.email}</span> : null}
+                    {!m.signedInBefore ? <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span> : null}
+                  </td>
+                  <td className="px-4 py-3">
+                    {isAdmin ? (
+                      <RoleSelectForm orgId={org.id} membershipId={m.membershipId} role={m.role} memberLabel={m.name ?? m.email} />
+                    ) : (
+                      <span title={roleDescriptions[m.role]}>{roleLabels[m.role]}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <aside className="space-y-6">
+          {isAdmin ? (
+            <section aria-labelledby="invite-title" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+              <h2 id="invite-title" className="mb-4 text-lg font-semibold">
+                Invite someone
+              </h2>
+              <InviteMemberForm orgId={org.id} />
+            </section>
+          ) : (
+            <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">Only admins invite members and change roles.</p>
+          )}
+          <section aria-labelledby="roles-title" className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm">
+            <h2 id="roles-title" className="mb-3 font-semibold">
+              What the roles mean
+            </h2>
+            <dl className="space-y-2">
+              {(Object.keys(roleDescriptions) as (keyof typeof roleDescriptions)[]).map((r) => (
+                <div key={r}>
+                  <dt className="font-medium">{roleLabels[r]}</dt>
+                  <dd className="text-zinc-600">{roleDescriptions[r]}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { asc, like } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getSessionUser } from '@/lib/auth/session';
+import { safeReturnPath } from '@/lib/auth/paths';
+import { env } from '@/lib/env';
+import { demoSignIn } from './actions';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; email?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  const demoUsers = env().isProduction
+    ? []
+    : await getDb()
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(like(users.email, '%@demo.quorate.localhost'))
+        .orderBy(asc(users.email));
+
+  return (
+    <div className="mx-auto grid max-w-3xl gap-8 md:grid-cols-2">
+      <section aria-labelledby="signin-title" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h1 id="signin-title" className="text-2xl font-bold">
+          Sign in
+        </h1>
+        <p className="mt-2 mb-6 text-sm text-zinc-600">Enter your e-mail address and we will send you a link to sign in.</p>
+        <SignInForm callbackUrl={callbackUrl} defaultEmail={typeof params.email === 'string' ? params.email.slice(0, 254) : undefined} />
+      </section>
+      {demoUsers.length > 0 ? (
+        <section aria-labelledby="demo-title" className="rounded-2xl border border-amber-300 bg-amber-50 p-6">
+          <h2 id="demo-title" className="text-lg font-semibold text-amber-950">
+            Demo accounts
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-amber-900">Development only: sign in as a seeded user without e-mail. Not available in production.</p>
+          <ul className="space-y-2">
+            {demoUsers.map((u) => (
+              <li key={u.id}>
+                <form action={demoSignIn}>
+                  <input type="hidden" name="userId" value={u.id} />
+                  <input type="hidden" name="callbackUrl" value={callbackUrl} />
+                  <button type="submit" className="w-full rounded-lg border border-amber-300 bg-white px-3 py-2 text-left text-sm hover:bg-amber-100">
+                    <span className="font-medium text-zinc-900">{u.name ?? u.email}</span>
+                    <span className="block text-xs text-zinc-600">{u.email}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

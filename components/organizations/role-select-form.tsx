@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState } from 'react';
+import { changeMemberRole } from '@/app/o/[slug]/members/actions';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState } from '@/lib/actions/state';
+import { membershipRoles, roleLabels } from '@/lib/governance/roles';
+import type { Role } from '@/lib/governance/roles';
+
+export function RoleSelectForm({ orgId, membershipId, role, memberLabel }: { orgId: string; membershipId: string; role: Role; memberLabel: string }) {
+  const [state, formAction] = useActionState(changeMemberRole, initialActionState);
+  const selectId = `role-${membershipId}`;
+  const messageId = `role-msg-${membershipId}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="orgId" value={orgId} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <label htmlFor={selectId} className="sr-only">
+        Role of {memberLabel}
+      </label>
+      <select id={selectId} name="role" defaultValue={role} aria-describedby={messageId} className="rounded-lg border border-zinc-300 px-2 py-1.5 text-sm">
+        {membershipRoles.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </select>
+      <SubmitButton variant="secondary" pendingLabel="Saving…" className="!px-3 !py-1.5">
+        Change
+      </SubmitButton>
+      <p id={messageId} aria-live="polite" className={`w-full text-xs ${state.ok ? 'text-emerald-800' : 'text-red-700'}`}>
+        {state.message}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import 'server-only';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { memberships, users } from '@/db/schema';
+import type { Role } from '@/lib/governance/roles';
+
+export type MembershipContext = { membershipId: string; orgId: string; userId: string; role: Role };
+
+/** The caller's membership in one organization; every org-scoped check starts here. */
+export async function getMembership(db: Executor, orgId: string, userId: string): Promise<MembershipContext | null> {
+  const rows = await db
+    .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** A membership by id, scoped to its organization: an id from another org finds nothing. */
+export async function getMembershipInOrg(db: Executor, orgId: string, membershipId: string): Promise<MembershipContext | null> {
+  const rows = await db
+    .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export type MemberRow = {
+  membershipId: string;
+  userId: string;
+  name: string | null;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+  signedInBefore: boolean;
+};
+
+/** Members with e-mail addresses: for members' eyes only, never for public pages. */
+export async function listMembers(db: Executor, orgId: string): Promise<MemberRow[]> {
+  return db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+      signedInBefore: sql<boolean>`${users.emailVerified} is not null`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'secretary' then 1 when 'member' then 2 else 3 end`, asc(users.email));
+}
+
+/**
+ * Counts admins while locking their rows, so two admins demoting each other at the same moment
+ * cannot both succeed and leave the organization with none.
+ */
+export async function countAdminsForUpdate(tx: Executor, orgId: string): Promise<number> {
+  const rows = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')))
+    .for('update');
+  return rows.length;
+}
+
+export async function countMembersByRole(db: Executor, orgId: string): Promise<Record<Role, number>> {
+  const rows = await db
+    .select({ role: memberships.role, n: count() })
+    .from(memberships)
+    .where(eq(memberships.orgId, orgId))
+    .groupBy(memberships.role);
+  const out: Record<Role, number> = { admin: 0, secretary: 0, member: 0, observer: 0 };
+  for (const r of rows) out[r.role] = r.n;
+  return out;
+}
+
+export async function updateMembershipRole(tx: Executor, orgId: string, membershipId: string, role: Role): Promise<void> {
+  await tx
+    .update(memberships)
+    .set({ role, updatedAt: new Date() })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)));
+}
+
+export async function insertMembership(
+  tx: Executor,
+  params: { orgId: string; userId: string; role: Role; invitedBy: string },
+): Promise<{ id: string } | null> {
+  const rows = await tx
+    .insert(memberships)
+    .values(params)
+    .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] })
+    .returning({ id: memberships.id });
+  return rows[0] ?? null;
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { memberships, organizations } from '@/db/schema';
+import type { Role } from '@/lib/governance/roles';
+
+export type PublicOrganization = {
+  id: string;
+  slug: string;
+  name: string;
+  mission: string;
+  memberCount: number;
+  createdAt: Date;
+};
+
+export async function listPublicOrganizations(db: Executor, limit = 50): Promise<PublicOrganization[]> {
+  return db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      mission: organizations.mission,
+      createdAt: organizations.createdAt,
+      memberCount: count(memberships.id),
+    })
+    .from(organizations)
+    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .where(eq(organizations.isPublic, true))
+    .groupBy(organizations.id)
+    .orderBy(desc(organizations.createdAt), asc(organizations.slug))
+    .limit(limit);
+}
+
+export async function getOrganizationBySlug(db: Executor, slug: string): Promise<PublicOrganization & { isPublic: boolean } | null> {
+  const rows = await db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      mission: organizations.mission,
+      isPublic: organizations.isPublic,
+      createdAt: organizations.createdAt,
+      memberCount: count(memberships.id),
+    })
+    .from(organizations)
+    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .where(eq(organizations.slug, slug))
+    .groupBy(organizations.id)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function slugExists(db: Executor, slug: string): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return rows.length > 0;
+}
+
+/** Creates the organization with its creator as the first admin (one transaction via `tx`). */
+export async function insertOrganization(
+  tx: Executor,
+  params: { slug: string; name: string; mission: string; createdBy: string },
+): Promise<{ id: string; slug: string }> {
+  const [org] = await tx
+    .insert(organizations)
+    .values({ slug: params.slug, name: params.name, mission: params.mission, createdBy: params.createdBy })
+    .returning({ id: organizations.id, slug: organizations.slug });
+  if (!org) throw new Error('Organization insert returned no row.');
+  await tx.insert(memberships).values({ orgId: org.id, userId: params.createdBy, role: 'admin' });
+  return org;
+}
+
+export type UserOrganization = { id: string; slug: string; name: string; role: Role };
+
+export async function listUserOrganizations(db: Executor, userId: string): Promise<UserOrganization[]> {
+  return db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId)))
+    .orderBy(asc(organizations.name));
+}

@@ -1,0 +1,10 @@
+/** The one shape every server action returns, consumed by `useActionState`. */
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** What the user typed, echoed back so a failed submit loses nothing. Never secrets. */
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false };

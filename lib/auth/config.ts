@@ -1,0 +1,61 @@
+import 'server-only';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '@/lib/env';
+import { sendMail } from '@/lib/notify/mailer';
+import { magicLinkMail } from '@/lib/notify/templates';
+import { parseEmail } from '@/lib/validation/email';
+import { confirmationUrlFromCallback, emailProviderId, signInLinkMinutes } from './links';
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Secure-quorate.session' : 'quorate.session';
+}
+
+export function usesSecureCookies(): boolean {
+  return env().appUrl?.startsWith('https://') ?? false;
+}
+
+// Configured lazily, per request: the database and secrets are read at run time, never at build.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const e = env();
+  const secure = usesSecureCookies();
+  return {
+    adapter: DrizzleAdapter(getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: e.authSecret,
+    // Mail links use AUTH_URL in production (see lib/auth/origin.ts); Auth.js itself must accept
+    // the host it is served on, including behind a reverse proxy.
+    trustHost: true,
+    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(secure),
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+      },
+    },
+    providers: [
+      Nodemailer({
+        id: emailProviderId,
+        // Unused: delivery goes through our own mailer (SMTP or the mail folder).
+        server: e.smtpUrl ?? { jsonTransport: true },
+        from: e.mailFrom,
+        maxAge: signInLinkMinutes * 60,
+        secret: e.authSecret,
+        normalizeIdentifier: parseEmail,
+        async sendVerificationRequest({ identifier, url }) {
+          const link = confirmationUrlFromCallback(url);
+          const mail = magicLinkMail({ url: link, host: new URL(url).host, expiresInMinutes: signInLinkMinutes });
+          await sendMail({ to: identifier, ...mail });
+        },
+      }),
+    ],
+  };
+});

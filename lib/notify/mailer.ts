@@ -1,0 +1,90 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { env } from '@/lib/env';
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+};
+
+/** What the file transport stores beside each .eml, for the development mail page and tests. */
+export type StoredMailMeta = {
+  id: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  sentAt: string;
+};
+
+const globalKey = Symbol.for('quorate.smtpTransport');
+type GlobalWithTransport = typeof globalThis & { [globalKey]?: Transporter };
+
+function smtpTransport(url: string): Transporter {
+  const g = globalThis as GlobalWithTransport;
+  // Pooled: a fan-out of notices reuses a few connections instead of one per message.
+  g[globalKey] ??= nodemailer.createTransport(url.includes('pool=') ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`);
+  return g[globalKey];
+}
+
+/**
+ * Sends one message: through SMTP when SMTP_URL is set, otherwise into the mail folder as an
+ * .eml file (plus a .json summary), which the development mail page lists.
+ */
+export async function sendMail(mail: OutgoingMail): Promise<{ id: string }> {
+  const e = env();
+  const message = { from: e.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers };
+  if (e.smtpUrl) {
+    const info = await smtpTransport(e.smtpUrl).sendMail(message);
+    const failed = [...(info.rejected ?? []), ...(info.pending ?? [])];
+    if (failed.length > 0) throw new Error(`The mail server refused ${failed.length} recipient(s).`);
+    return { id: String(info.messageId) };
+  }
+  return writeMailFile(e.mailDir, message);
+}
+
+async function writeMailFile(
+  dir: string,
+  message: { from: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string> },
+): Promise<{ id: string }> {
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const info = await stream.sendMail(message);
+  const sentAt = new Date();
+  const id = `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
+  await mkdir(dir, { recursive: true });
+  const meta: StoredMailMeta = { id, to: message.to, from: message.from, subject: message.subject, text: message.text, html: message.html, sentAt: sentAt.toISOString() };
+  await writeFile(path.join(dir, `${id}.eml`), info.message as Buffer);
+  // Written under a temporary name, then renamed: a reader never sees half a file.
+  const tmp = path.join(dir, `.${id}.json.tmp`);
+  await writeFile(tmp, JSON.stringify(meta, null, 2));
+  await rename(tmp, path.join(dir, `${id}.json`));
+  return { id };
+}
+
+/** Newest first. Only the development mail page and tests read the folder. */
+export async function listStoredMail(dir = env().mailDir, limit = 100): Promise<StoredMailMeta[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const metas = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().reverse().slice(0, limit);
+  const out: StoredMailMeta[] = [];
+  for (const name of metas) {
+    try {
+      out.push(JSON.parse(await readFile(path.join(dir, name), 'utf8')) as StoredMailMeta);
+    } catch {
+      // A file being written or removed meanwhile is skipped, not fatal.
+    }
+  }
+  return out;
+}

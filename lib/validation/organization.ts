@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { membershipRoles } from '@/lib/governance/roles';
+import { emailSchema } from './email';
+
+/** Paths under /o/ and top-level words a slug may not take. */
+export const reservedSlugs = new Set([
+  'new', 'api', 'admin', 'app', 'auth', 'dev', 'login', 'logout', 'signin', 'signout', 'settings',
+  'static', 'public', 'orgs', 'organizations', 'quorate', 'www', 'help', 'about', 'verify',
+]);
+
+// Control characters and bidi overrides make names that read differently from what they are.
+const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/;
+
+/** Derives a URL slug from a name: ASCII letters, digits and single hyphens. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/g, '');
+}
+
+export const slugSchema = z
+  .string()
+  .min(3, 'A slug is at least 3 characters.')
+  .max(48, 'A slug is at most 48 characters.')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens (e.g. "river-co-op").')
+  .refine((s) => !reservedSlugs.has(s), 'That slug is reserved; pick another.');
+
+export const organizationNameSchema = z
+  .string({ error: 'Enter a name.' })
+  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(2, 'A name is at least 2 characters.')
+      .max(120, 'A name is at most 120 characters.')
+      .refine((s) => !unsafeChars.test(s), 'The name contains invisible or control characters.'),
+  );
+
+export const createOrganizationSchema = z
+  .object({
+    name: organizationNameSchema,
+    slug: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').trim().toLowerCase()),
+    mission: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').trim())
+      .pipe(z.string().max(2000, 'The mission is at most 2,000 characters.')),
+  })
+  .transform((v, ctx) => {
+    const slug = v.slug || slugify(v.name);
+    const checked = slugSchema.safeParse(slug);
+    if (!checked.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slug'],
+        message: v.slug ? (checked.error.issues[0]?.message ?? 'Invalid slug.') : 'Choose a slug: the name gives no usable one.',
+      });
+      return z.NEVER;
+    }
+    return { ...v, slug };
+  });
+
+const orgIdSchema = z.uuid('Unknown organization.');
+
+export const inviteMemberSchema = z.object({
+  orgId: orgIdSchema,
+  email: emailSchema,
+  role: z.enum(membershipRoles, { error: 'Choose a role.' }).default('member'),
+});
+
+export const changeRoleSchema = z.object({
+  orgId: orgIdSchema,
+  membershipId: z.uuid('Unknown membership.'),
+  role: z.enum(membershipRoles, { error: 'Choose a role.' }),
+});
+
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;

@@ -1,0 +1,30 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM + data files that must be loaded from node_modules at run time,
+  // not bundled; postgres.js and nodemailer are plain Node libraries.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: {
+    serverActions: {
+      // Bound every action body: governance texts are long, but not megabytes.
+      bodySizeLimit: '1mb',
+    },
+  },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
