@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkInvite, checkRoleChange, hasRole, membershipRoles } from './roles';
+import type { Role } from './roles';
+
+describe('hasRole', () => {
+  it('orders observer < member < secretary < admin', () => {
+    expect(hasRole('admin', 'secretary')).toBe(true);
+    expect(hasRole('secretary', 'member')).toBe(true);
+    expect(hasRole('member', 'secretary')).toBe(false);
+    expect(hasRole('observer', 'member')).toBe(false);
+    expect(hasRole('observer', 'observer')).toBe(true);
+  });
+
+  it('refuses a missing membership', () => {
+    expect(hasRole(null, 'observer')).toBe(false);
+    expect(hasRole(undefined, 'observer')).toBe(false);
+  });
+});
+
+describe('checkRoleChange', () => {
+  it('lets an admin change another member’s role', () => {
+    expect(checkRoleChange({ actorRole: 'admin', targetRole: 'member', newRole: 'secretary', adminCount: 1 })).toEqual({ ok: true });
+  });
+
+  it.each<Role | null>(['secretary', 'member', 'observer', null])('refuses a %s', (actorRole) => {
+    const result = checkRoleChange({ actorRole, targetRole: 'member', newRole: 'admin', adminCount: 1 });
+    expect(result).toEqual({ ok: false, reason: 'Only an admin of this organization can change roles.' });
+  });
+
+  it('refuses demoting the last admin, including oneself', () => {
+    const result = checkRoleChange({ actorRole: 'admin', targetRole: 'admin', newRole: 'member', adminCount: 1 });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/only admin/);
+  });
+
+  it('allows demoting an admin when another admin remains', () => {
+    expect(checkRoleChange({ actorRole: 'admin', targetRole: 'admin', newRole: 'observer', adminCount: 2 }).ok).toBe(true);
+  });
+
+  it('refuses a change to the same role with a clear message', () => {
+    const result = checkRoleChange({ actorRole: 'admin', targetRole: 'member', newRole: 'member', adminCount: 1 });
+    expect(result).toEqual({ ok: false, reason: 'This member is already a member.' });
+  });
+
+  it('never approves a change that leaves zero admins (property)', () => {
+    const role = fc.constantFrom(...membershipRoles);
+    fc.assert(
+      fc.property(fc.option(role, { nil: null }), role, role, fc.integer({ min: 0, max: 5 }), (actorRole, targetRole, newRole, extra) => {
+        const adminCount = (targetRole === 'admin' ? 1 : 0) + extra;
+        // A consistent state: an acting admin is one of the admins counted.
+        fc.pre(actorRole !== 'admin' || adminCount >= 1);
+        const result = checkRoleChange({ actorRole, targetRole, newRole, adminCount });
+        if (!result.ok) return;
+        const after = adminCount - (targetRole === 'admin' ? 1 : 0) + (newRole === 'admin' ? 1 : 0);
+        expect(actorRole).toBe('admin');
+        expect(after).toBeGreaterThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('checkInvite', () => {
+  it('only admins invite', () => {
+    expect(checkInvite('admin')).toEqual({ ok: true });
+    for (const r of ['secretary', 'member', 'observer', null] as const) expect(checkInvite(r).ok).toBe(false);
+  });
+});

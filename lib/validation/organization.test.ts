@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { changeRoleSchema, createOrganizationSchema, inviteMemberSchema, slugify } from './organization';
+
+function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+}
+
+describe('createOrganizationSchema', () => {
+  it('accepts a name and derives the slug', () => {
+    const r = createOrganizationSchema.safeParse({ name: '  Rivière   Co-op  ', slug: '', mission: '' });
+    expect(r.success && r.data).toEqual({ name: 'Rivière Co-op', slug: 'riviere-co-op', mission: '' });
+  });
+
+  it('rejects an empty name with a clear message', () => {
+    const r = createOrganizationSchema.safeParse({ name: '   ', slug: '', mission: '' });
+    expect(r.success).toBe(false);
+    expect(errorsOf(r).name).toBe('A name is at least 2 characters.');
+  });
+
+  it('rejects a 5,000-character name', () => {
+    const r = createOrganizationSchema.safeParse({ name: 'x'.repeat(5000), slug: 'ok-slug' });
+    expect(errorsOf(r).name).toBe('A name is at most 120 characters.');
+  });
+
+  it('rejects bidi overrides and zero-width characters in names', () => {
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Good\u202eevil', slug: 'ok-slug' })).name).toMatch(/invisible/);
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Zero\u200bwidth', slug: 'ok-slug' })).name).toMatch(/invisible/);
+  });
+
+  it('rejects bad, reserved and underivable slugs', () => {
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine name', slug: 'Has Spaces' })).slug).toMatch(/lowercase/);
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine name', slug: 'api' })).slug).toMatch(/reserved/);
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: '日本語の会', slug: '' })).slug).toMatch(/Choose a slug/);
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine name', slug: 'a--b' })).slug).toMatch(/single hyphens/);
+  });
+
+  it('caps the mission', () => {
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', mission: 'm'.repeat(2001) })).mission).toMatch(/2,000/);
+  });
+});
+
+describe('slugify', () => {
+  it('folds accents and punctuation to single hyphens', () => {
+    expect(slugify('Ça va? — Ünïon  Café!')).toBe('ca-va-union-cafe');
+    expect(slugify('x'.repeat(60)).length).toBe(48);
+  });
+});
+
+describe('inviteMemberSchema', () => {
+  const orgId = '6b1f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+  it('normalizes the address once', () => {
+    const r = inviteMemberSchema.safeParse({ orgId, email: '  Ada@Example.ORG ', role: 'member' });
+    expect(r.success && r.data.email).toBe('ada@example.org');
+  });
+
+  it.each(['not-an-email', 'a@b', 'two@x.org,three@y.org', '"quoted"@x.org', ''])('rejects %j', (email) => {
+    const r = inviteMemberSchema.safeParse({ orgId, email, role: 'member' });
+    expect(r.success).toBe(false);
+    expect(errorsOf(r).email).toBeTruthy();
+  });
+
+  it('rejects unknown roles and org ids', () => {
+    expect(errorsOf(inviteMemberSchema.safeParse({ orgId, email: 'a@b.org', role: 'owner' })).role).toBe('Choose a role.');
+    expect(errorsOf(changeRoleSchema.safeParse({ orgId: "1' or 1=1", membershipId: orgId, role: 'admin' })).orgId).toBe('Unknown organization.');
+  });
+});

@@ -1,0 +1,217 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
+import type { DatabaseHandle } from '@/db/client';
+import { memberships, organizations, users, verificationTokens } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { countAdminsForUpdate, updateMembershipRole } from '@/db/queries/memberships';
+import { seedDemo } from '@/db/seed';
+import { initialActionState } from '@/lib/actions/state';
+import { hashVerificationToken } from '@/lib/auth/links';
+import { env } from '@/lib/env';
+import { listStoredMail } from '@/lib/notify/mailer';
+import { expectRedirect, form, session, signInAs } from './helpers';
+
+vi.mock('@/lib/auth/session', () => ({
+  getSessionUser: async () => session.user,
+  requireUser: async () => session.user,
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const { createOrganization } = await import('@/app/orgs/new/actions');
+const { inviteMember, changeMemberRole } = await import('@/app/o/[slug]/members/actions');
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let people: Record<'ada' | 'grace' | 'linus' | 'tim' | 'outsider', { id: string; email: string; name: string }>;
+let orgId: string;
+let otherOrgId: string;
+
+async function snapshot() {
+  const db = handle.db;
+  return {
+    orgs: await db.select().from(organizations).orderBy(organizations.slug),
+    memberships: await db.select().from(memberships).orderBy(memberships.id),
+    users: await db.select({ id: users.id, email: users.email }).from(users).orderBy(users.email),
+  };
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  setDatabaseHandleForTests(handle);
+  ({ orgId } = await seedDemo(handle.db));
+  const rows = await handle.db.select({ id: users.id, email: users.email, name: users.name }).from(users);
+  const by = (prefix: string) => {
+    const u = rows.find((r) => r.email.startsWith(prefix));
+    if (!u) throw new Error(prefix);
+    return { id: u.id, email: u.email, name: u.name ?? '' };
+  };
+  const [outsider] = await handle.db.insert(users).values({ email: 'outsider@example.org', name: 'Out Sider' }).returning();
+  people = { ada: by('ada@'), grace: by('grace@'), linus: by('linus@'), tim: by('tim@'), outsider: { id: outsider!.id, email: outsider!.email, name: 'Out Sider' } };
+  const [other] = await handle.db.insert(organizations).values({ slug: 'other-org', name: 'Other Org' }).returning();
+  otherOrgId = other!.id;
+  await handle.db.insert(memberships).values({ orgId: otherOrgId, userId: people.outsider.id, role: 'admin' });
+});
+
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
+
+beforeEach(() => signInAs(null));
+
+describe('createOrganization', () => {
+  it('creates the organization with its creator as admin, then redirects to it', async () => {
+    signInAs(people.linus);
+    const to = await expectRedirect(() => createOrganization(initialActionState, form({ name: 'Harbour Sailing Club', slug: '', mission: 'Boats.' })));
+    expect(to).toBe('/o/harbour-sailing-club');
+    const [org] = await handle.db.select().from(organizations).where(eq(organizations.slug, 'harbour-sailing-club'));
+    expect(org?.name).toBe('Harbour Sailing Club');
+    const rows = await handle.db.select().from(memberships).where(eq(memberships.orgId, org!.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ userId: people.linus.id, role: 'admin' });
+  });
+
+  it.each([
+    ['an empty name', { name: '', slug: 'fine-slug' }, 'name', 'A name is at least 2 characters.'],
+    ['a 5,000-character name', { name: 'n'.repeat(5000), slug: 'fine-slug' }, 'name', 'A name is at most 120 characters.'],
+    ['a duplicate slug', { name: 'Copycat', slug: 'riverbend-commons' }, 'slug', 'The slug "riverbend-commons" is taken. Choose another.'],
+  ])('refuses %s with a clear error and changes nothing', async (_label, fields, field, message) => {
+    signInAs(people.linus);
+    const before = await snapshot();
+    const state = await createOrganization(initialActionState, form(fields));
+    expect(state.ok).toBe(false);
+    expect(state.fieldErrors?.[field]).toEqual([message]);
+    expect(state.values?.name).toBe(fields.name.slice(0, 5000));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a signed-out POST', async () => {
+    const before = await snapshot();
+    const state = await createOrganization(initialActionState, form({ name: 'Ghost Org', slug: 'ghost-org' }));
+    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/Sign in/) });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('inviteMember', () => {
+  it('creates the membership and mails a working sign-in link', async () => {
+    signInAs(people.ada);
+    const state = await inviteMember(initialActionState, form({ orgId, email: '  New.Member@Example.ORG ', role: 'member' }));
+    expect(state).toEqual({ ok: true, message: 'Invitation sent to new.member@example.org.' });
+    const [user] = await handle.db.select().from(users).where(eq(users.email, 'new.member@example.org'));
+    expect(user).toBeTruthy();
+    const [m] = await handle.db.select().from(memberships).where(eq(memberships.userId, user!.id));
+    expect(m).toMatchObject({ orgId, role: 'member', invitedBy: people.ada.id });
+
+    const mail = (await listStoredMail(env().mailDir)).find((x) => x.to === 'new.member@example.org');
+    expect(mail?.subject).toBe('[Riverbend Commons] You have been invited to Quorate');
+    const link = new URL(mail!.text.match(/http:\/\/quorate\.test\/signin\/confirm\S+/)![0]);
+    expect(link.searchParams.get('callbackUrl')).toBe('/o/riverbend-commons');
+    expect(link.searchParams.get('email')).toBe('new.member@example.org');
+    // The token in the link is the one stored (hashed) for the Auth.js callback to consume.
+    const stored = await handle.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, 'new.member@example.org'));
+    expect(stored.map((t) => t.token)).toContain(hashVerificationToken(link.searchParams.get('token')!, env().authSecret));
+  });
+
+  it.each([
+    ['an invalid e-mail', { email: 'not-an-email', role: 'member' }, 'email', 'Enter a valid e-mail address, like name@example.org.'],
+    ['an unknown role', { email: 'x@example.org', role: 'owner' }, 'role', 'Choose a role.'],
+  ])('refuses %s and changes nothing', async (_l, fields, field, message) => {
+    signInAs(people.ada);
+    const before = await snapshot();
+    const state = await inviteMember(initialActionState, form({ orgId, ...fields }));
+    expect(state.fieldErrors?.[field]).toEqual([message]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses an existing member', async () => {
+    signInAs(people.ada);
+    const state = await inviteMember(initialActionState, form({ orgId, email: people.grace.email, role: 'member' }));
+    expect(state).toMatchObject({ ok: false, fieldErrors: { email: [`${people.grace.email} is already a member of Riverbend Commons.`] } });
+  });
+
+  it.each([
+    ['a secretary', 'grace', 'Only an admin of this organization can invite members.'],
+    ['an observer', 'tim', 'Only an admin of this organization can invite members.'],
+    ['an admin of another organization', 'outsider', 'You do not have permission to do this in this organization.'],
+  ] as const)('refuses a forged POST from %s', async (_l, who, message) => {
+    signInAs(people[who]);
+    const before = await snapshot();
+    const state = await inviteMember(initialActionState, form({ orgId, email: 'sneaky@example.org', role: 'admin' }));
+    expect(state).toMatchObject({ ok: false, message });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('changeMemberRole', () => {
+  async function membershipOf(userId: string, inOrg = orgId) {
+    const [m] = await handle.db.select().from(memberships).where(eq(memberships.userId, userId));
+    const rows = await handle.db.select().from(memberships).where(eq(memberships.orgId, inOrg));
+    return rows.find((r) => r.userId === userId) ?? m!;
+  }
+
+  it.each([
+    ['a member', 'linus'],
+    ['a secretary', 'grace'],
+    ['an admin of another organization', 'outsider'],
+  ] as const)('refuses a forged POST from %s and changes nothing', async (_l, who) => {
+    signInAs(people[who]);
+    const target = await membershipOf(people.tim.id);
+    const before = await snapshot();
+    const state = await changeMemberRole(initialActionState, form({ orgId, membershipId: target.id, role: 'admin' }));
+    expect(state.ok).toBe(false);
+    expect(state.message).toMatch(/Only an admin|permission/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a membership id from another organization', async () => {
+    signInAs(people.ada);
+    const foreign = await membershipOf(people.outsider.id, otherOrgId);
+    const before = await snapshot();
+    const state = await changeMemberRole(initialActionState, form({ orgId, membershipId: foreign.id, role: 'observer' }));
+    expect(state).toMatchObject({ ok: false, message: 'That person is not a member of this organization.' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('never leaves the organization without an admin', async () => {
+    signInAs(people.ada);
+    const self = await membershipOf(people.ada.id);
+    const state = await changeMemberRole(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }));
+    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/only admin/) });
+    expect((await membershipOf(people.ada.id)).role).toBe('admin');
+  });
+
+  it('lets an admin promote, and then step down once another admin exists', async () => {
+    signInAs(people.ada);
+    const grace = await membershipOf(people.grace.id);
+    expect(await changeMemberRole(initialActionState, form({ orgId, membershipId: grace.id, role: 'admin' }))).toEqual({ ok: true, message: 'Role changed to admin.' });
+    const self = await membershipOf(people.ada.id);
+    expect((await changeMemberRole(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }))).ok).toBe(true);
+    expect((await membershipOf(people.ada.id)).role).toBe('member');
+    // Ada is no longer an admin: her next change is refused.
+    const tim = await membershipOf(people.tim.id);
+    expect((await changeMemberRole(initialActionState, form({ orgId, membershipId: tim.id, role: 'admin' }))).ok).toBe(false);
+  });
+});
+
+describe('countAdminsForUpdate', () => {
+  it('makes a second demotion wait for the first and see its result', async () => {
+    // Two transactions, overlapping on purpose: the first holds the admin rows while it demotes
+    // one; the second counts meanwhile. With the lock, the second must see 1 admin, not 2.
+    const [org] = await handle.db.insert(organizations).values({ slug: 'twin-admins', name: 'Twin Admins' }).returning();
+    const [a] = await handle.db.insert(memberships).values({ orgId: org!.id, userId: people.linus.id, role: 'admin' }).returning();
+    await handle.db.insert(memberships).values({ orgId: org!.id, userId: people.tim.id, role: 'admin' });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let firstSaw = 0;
+    const first = handle.db.transaction(async (tx) => {
+      firstSaw = await countAdminsForUpdate(tx, org!.id);
+      await sleep(300);
+      await updateMembershipRole(tx, org!.id, a!.id, 'member');
+    });
+    await sleep(100);
+    const second = handle.db.transaction((tx) => countAdminsForUpdate(tx, org!.id));
+    await first;
+    expect(firstSaw).toBe(2);
+    expect(await second).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const scratch = mkdtempSync(path.join(tmpdir(), 'quorate-vitest-'));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': root,
+      // `server-only` throws outside React Server Components; tests are server code.
+      'server-only': path.join(root, 'test/server-only-stub.ts'),
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Fixed, test-only settings, so env() never falls back to the developer's data folder.
+    env: {
+      NODE_ENV: 'test',
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+      AUTH_URL: 'http://quorate.test',
+      DATA_DIR: path.join(scratch, 'data'),
+      MAIL_DIR: path.join(scratch, 'mail'),
+      SMTP_URL: '',
+      DATABASE_URL: '',
+    },
+  },
+});
