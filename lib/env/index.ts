@@ -43,7 +43,7 @@ export type Env = {
 
 let cached: Env | undefined;
 
-function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = source[key];
@@ -54,7 +54,7 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 
 /** A development secret generated once into the data folder, so quick start needs no .env. */
 function developmentSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'auth-secret');
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -62,7 +62,7 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(emptyToUndefined(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
@@ -70,7 +70,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
-  const dataDir = path.resolve(e.DATA_DIR);
+  // turbopackIgnore: these are run-time folders, not files the build should trace.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
   if (isProduction && !e.AUTH_SECRET) {
     throw new Error('Invalid environment:\n  - AUTH_SECRET: required in production (generate one with `npx auth secret` or `openssl rand -base64 33`)');
   }
@@ -82,8 +83,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     isProduction,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    pgliteDir: path.resolve(e.PGLITE_DIR ?? path.join(dataDir, 'pglite')),
-    mailDir: path.resolve(e.MAIL_DIR ?? path.join(dataDir, 'mail')),
+    pgliteDir: path.resolve(/*turbopackIgnore: true*/ e.PGLITE_DIR ?? path.join(dataDir, 'pglite')),
+    mailDir: path.resolve(/*turbopackIgnore: true*/ e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     authSecret: e.AUTH_SECRET ?? developmentSecret(dataDir),

@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+type StoredMail = { id: string; to: string; subject: string; text: string; html: string; sentAt: string };
+
+/** The server's mail folder (file transport): what a newcomer would read in their inbox. */
+export class Mailbox {
+  constructor(private readonly dir: string) {}
+
+  async all(): Promise<StoredMail[]> {
+    const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const mails = await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(this.dir, n), 'utf8')) as StoredMail));
+    return mails.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Waits for the newest mail to `to` whose subject matches, and returns it. */
+  async latest(to: string, subject: RegExp): Promise<StoredMail> {
+    let found: StoredMail | undefined;
+    await expect
+      .poll(async () => {
+        found = (await this.all()).filter((m) => m.to === to && subject.test(m.subject)).at(-1);
+        return found !== undefined;
+      }, { timeout: 15_000, message: `a mail to ${to} matching ${subject}` })
+      .toBe(true);
+    return found!;
+  }
+
+  static linkIn(mail: StoredMail): string {
+    const match = mail.text.match(/https?:\/\/\S+\/signin\/confirm\S+/);
+    if (!match) throw new Error(`No sign-in link in mail "${mail.subject}"`);
+    return match[0];
+  }
+}
+
+/** Signs in through the real magic-link flow: request, read the mail, open, confirm. */
+export async function signInByMagicLink(page: Page, mailbox: Mailbox, email: string, callbackUrl = '/'): Promise<void> {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  const mail = await mailbox.latest(email.trim().toLowerCase(), /Sign in to Quorate/);
+  await page.goto(Mailbox.linkIn(mail));
+  await expect(page.getByRole('heading', { name: 'Sign in to Quorate' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export const test = base.extend<{ mailbox: Mailbox; runId: string; uniqueEmail: (name: string) => string }>({
+  mailbox: async ({}, use) => {
+    const dir = process.env.E2E_MAIL_DIR;
+    if (!dir) throw new Error('E2E_MAIL_DIR is not set (playwright.config.ts sets it).');
+    await use(new Mailbox(dir));
+  },
+  runId: async ({}, use, testInfo) => {
+    await use(`${Date.now().toString(36)}${testInfo.workerIndex}${testInfo.retry}`);
+  },
+  uniqueEmail: async ({ runId }, use) => {
+    await use((name) => `${name}.${runId}@e2e.example.org`);
+  },
+});
+
+export { expect };

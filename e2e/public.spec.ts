@@ -1,0 +1,31 @@
+import { expect, test } from './fixtures';
+
+test('the seeded demo organization is public on the home page, signed out', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Governance that cannot be hijacked.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Riverbend Commons' }).click();
+  await expect(page).toHaveURL(/\/o\/riverbend-commons$/);
+  await expect(page.getByText('5 people belong to Riverbend Commons.')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('demo.quorate.localhost');
+});
+
+test('development-only tools do not exist in production', async ({ page, request }) => {
+  expect((await request.get('/dev/mail')).status()).toBe(404);
+  await page.goto('/signin');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Demo accounts' })).toHaveCount(0);
+});
+
+test('an unknown organization is a clear 404', async ({ page }) => {
+  const response = await page.goto('/o/no-such-org');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+});
+
+test('a sign-in request with a bad address explains what is wrong', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('E-mail address').fill('nobody-at-example');
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+  await expect(page.getByText('Enter a valid e-mail address, like name@example.org.')).toBeVisible();
+  await expect(page.getByLabel('E-mail address')).toHaveValue('nobody-at-example');
+});

@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+// localhost, not 127.0.0.1: Auth.js ignores AUTH_URL when Next binds to an IP (next-auth#12321).
+const baseURL = `http://localhost:${port}`;
+
+// One mail folder per run, shared with the server: specs read magic links from it.
+process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), 'quorate-e2e-mail-'));
+
+// A system Chromium when one is named or present (Debian's here, with no browser downloads);
+// otherwise the browser `npx playwright install chromium` manages.
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: executablePath
+          ? { executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }
+          : {},
+      },
+    },
+  ],
+  webServer: {
+    command: 'npm run build && tsx --conditions=react-server scripts/e2e-server.ts',
+    url: `${baseURL}/`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PORT: String(port),
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      AUTH_URL: baseURL,
+      MAIL_DIR: process.env.E2E_MAIL_DIR,
+      SMTP_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATABASE_URL: '' }),
+    },
+  },
+});
