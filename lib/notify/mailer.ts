@@ -48,8 +48,14 @@ export async function sendMail(mail: OutgoingMail): Promise<{ id: string }> {
     if (failed.length > 0) throw new Error(`The mail server refused ${failed.length} recipient(s).`);
     return { id: String(info.messageId) };
   }
+  if (e.isProduction && !warnedNoSmtp) {
+    warnedNoSmtp = true;
+    console.warn(`[mail] SMTP_URL is not set: e-mails are written to ${e.mailDir} and nobody receives them.`);
+  }
   return writeMailFile(e.mailDir, message);
 }
+
+let warnedNoSmtp = false;
 
 async function writeMailFile(
   dir: string,
