@@ -1,0 +1,158 @@
+/**
+ * The governance domain as plain data. Everything in lib/governance is pure: no I/O, no clock —
+ * the time `now` is always a parameter — so every rule can be unit- and property-tested.
+ */
+
+/** A threshold as an exact ratio: at least (inclusive) or more than (exclusive) num/den of the base. */
+export type Ratio = { num: number; den: number; inclusive: boolean };
+
+export type SeatClassKey = string; // e.g. 'independent', 'employee_representative', 'member_elected', 'general'
+
+export type BodySpec = {
+  key: string; // 'board', 'members', …
+  name: string;
+  /** Fixed by the charter. Quorum and charter-seat thresholds are counted against this, never against headcount. */
+  charterSeats: number;
+  /** Below this many filled seats, critical proposal types cannot open voting (DESIGN §3.4). */
+  minSeatsForCriticalDecisions: number;
+  /** A seat vacant longer than this is overdue and flagged publicly. */
+  vacancyDeadlineDays: number;
+  /** Composition minimums per seat class, e.g. { independent: 3, employee_representative: 1 }. */
+  seatClassMinimums: Record<SeatClassKey, number>;
+  /** DESIGN §3.6: a recused seat still counts in the quorum base unless the charter says otherwise. */
+  recusedSeatsCountTowardQuorumBase: boolean;
+};
+
+export type StageSpec = {
+  bodyKey: string;
+  votingWindowHours: number;
+  /** Quorum as a fraction of charter seats: required ballots = ceil(quorum.num/quorum.den × charterSeats). */
+  quorum: Ratio;
+  threshold: Ratio;
+  /** 'votes_cast' = yes vs yes+no (abstentions neutral); 'charter_seats' = yes vs all charter seats. */
+  thresholdBase: 'votes_cast' | 'charter_seats';
+};
+
+/** What a passed proposal does. */
+export type ProposalEffect =
+  | 'resolution' // a decision with no structural effect
+  | 'charter_amendment' // DESIGN §3.10: the only way a charter changes
+  | 'seat_appointment' // fills a vacant seat (appointment or election result)
+  | 'seat_removal' // empties a seat; the holder is the proposal's subject
+  | 'sanction'; // has a subject; no structural effect
+
+export type ProposalTypeSpec = {
+  key: string; // 'resolution', 'charter_amendment', 'officer_removal', …
+  name: string;
+  effect: ProposalEffect;
+  /** Minimum comment window from publication; nobody can shorten it (DESIGN §3.1). */
+  minCommentWindowHours: number;
+  /** A substantive revision within this many hours of the window's end extends it … */
+  lateRevisionWindowHours: number;
+  /** … to at least revision time + this many hours. */
+  lateRevisionExtensionHours: number;
+  /** Deciding bodies, in order (e.g. board, then member ratification). Each stage votes after the previous passed. */
+  stages: StageSpec[];
+  /** Critical types cannot open voting while a deciding body is below minSeatsForCriticalDecisions. */
+  critical: boolean;
+  consultationAudience: 'seat_holders' | 'members' | 'public';
+  /** Removal / sanction: the proposal names a subject who gets a guaranteed reply before voting (DESIGN §3.8). */
+  requiresSubject: boolean;
+  /** Hours after the comment window closes during which the subject may reply; voting waits for the reply or this deadline. */
+  replyWindowHours: number;
+  emergency: EmergencySpec | null;
+};
+
+export type EmergencySpec = {
+  /** The shortened comment window an emergency motion may apply. */
+  minCommentWindowHours: number;
+  /** The supermajority of the first stage body's CHARTER seats that must back the emergency motion. */
+  motionThreshold: Ratio;
+  /** The decision lapses unless ratified by a normal proposal within this many days of passing. */
+  ratifyWithinDays: number;
+};
+
+export type Charter = {
+  version: number;
+  bodies: BodySpec[];
+  proposalTypes: ProposalTypeSpec[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// State (facts recorded in the database, handed to the pure functions)
+
+export type SeatState = {
+  seatId: string;
+  bodyKey: string;
+  seatClass: SeatClassKey;
+  holderUserId: string | null;
+  /** When the seat became vacant (null when filled). */
+  vacatedAt: Date | null;
+};
+
+export type BallotChoice = 'yes' | 'no' | 'abstain';
+
+export type Ballot = { seatId: string; voterUserId: string; choice: BallotChoice; castAt: Date };
+
+export type StageRecord = {
+  bodyKey: string;
+  /** Recorded when voting opened for this stage (null: not yet opened). */
+  opensAt: Date | null;
+  /** opensAt + votingWindowHours, recorded with opensAt. */
+  closesAt: Date | null;
+  /** The current ballot of each seat (latest change), for this stage. */
+  ballots: Ballot[];
+  /** Seats whose holders declared a conflict on this proposal. */
+  recusedSeatIds: string[];
+  /** Charter seats of the body at the time voting opened (the charter version the proposal runs under). */
+  charterSeats: number;
+};
+
+export type ProposalRecord = {
+  status: 'draft' | 'published' | 'withdrawn';
+  typeKey: string;
+  publishedAt: Date | null;
+  /** Set at publication, only ever moved later (late substantive revision). */
+  discussionClosesAt: Date | null;
+  withdrawnAt: Date | null;
+  subjectUserId: string | null;
+  /** When the subject posted their reply (null: not yet). */
+  replyPostedAt: Date | null;
+  /** Emergency motion approved (shortened window in force) at this time; null for normal proposals. */
+  emergencyApprovedAt: Date | null;
+  /** For an emergency decision: when a ratifying proposal passed (null: not yet). */
+  ratifiedAt: Date | null;
+  stages: StageRecord[];
+};
+
+export type Phase =
+  | { kind: 'draft' }
+  | { kind: 'discussion'; closesAt: Date }
+  | { kind: 'awaiting_reply'; dueAt: Date }
+  /** Window (and reply) done; voting for this stage has not been opened yet. `blockers` says why it cannot, if it cannot. */
+  | { kind: 'ready_for_voting'; stageIndex: number; since: Date }
+  | { kind: 'voting'; stageIndex: number; closesAt: Date }
+  | { kind: 'passed'; at: Date }
+  | { kind: 'rejected'; stageIndex: number; at: Date }
+  | { kind: 'failed_quorum'; stageIndex: number; at: Date }
+  | { kind: 'lapsed'; at: Date }
+  | { kind: 'withdrawn'; at: Date };
+
+export type TallyResult = {
+  yes: number;
+  no: number;
+  abstain: number;
+  cast: number;
+  charterSeats: number;
+  recused: number;
+  quorumRequired: number;
+  quorumMet: boolean;
+  /** The base the threshold is measured against (yes+no, or charter seats). */
+  thresholdBase: number;
+  /** Minimum yes votes needed given the base. */
+  yesRequired: number;
+  passed: boolean;
+  outcome: 'passed' | 'rejected' | 'failed_quorum';
+};
+
+export type RuleResult = { ok: true } | { ok: false; reason: string };
