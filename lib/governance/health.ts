@@ -1,0 +1,61 @@
+/**
+ * Organization health, shown publicly (DESIGN §3.12): seats filled against the charter, overdue
+ * vacancies, composition shortfalls, outcomes, participation and notice coverage. An
+ * organization drifting towards rule by a few shows here first.
+ */
+import type { BodyStrength, ClassShortfall } from './strength';
+import type { Phase } from './types';
+
+export type HealthInput = {
+  strengths: Record<string, BodyStrength> | BodyStrength[];
+  proposals: { phase: Phase; noticeCoverage?: { notified: number; seatHolders: number } }[];
+  /** Per closed stage: ballots cast and seats eligible to vote. */
+  participation: { ballots: number; eligible: number }[];
+};
+
+export type OrganizationHealth = {
+  seatsFilled: number;
+  charterSeats: number;
+  overdueVacancies: number;
+  classShortfalls: (ClassShortfall & { bodyKey: string })[];
+  bodiesBelowStrength: string[];
+  decisionsPassed: number;
+  decisionsRejected: number;
+  decisionsFailedQuorum: number;
+  decisionsLapsed: number;
+  /** Ballots over eligible seats across closed stages (0..1); null when nothing was put to a vote. */
+  participationRate: number | null;
+  /** Seat holders notified over seat holders, across published proposals (0..1); null when none recorded. */
+  noticeCoverage: number | null;
+};
+
+export function organizationHealth({ strengths, proposals, participation }: HealthInput): OrganizationHealth {
+  const bodies = Array.isArray(strengths) ? strengths : Object.values(strengths);
+  const count = (kind: Phase['kind']) => proposals.filter((p) => p.phase.kind === kind).length;
+  const ballots = sum(participation.map((p) => p.ballots));
+  const eligible = sum(participation.map((p) => p.eligible));
+  const notices = proposals.flatMap((p) => (p.noticeCoverage ? [p.noticeCoverage] : []));
+  const notified = sum(notices.map((n) => n.notified));
+  const seatHolders = sum(notices.map((n) => n.seatHolders));
+  return {
+    seatsFilled: sum(bodies.map((b) => b.filled)),
+    charterSeats: sum(bodies.map((b) => b.charterSeats)),
+    overdueVacancies: sum(bodies.map((b) => b.overdueCount)),
+    classShortfalls: bodies.flatMap((b) => b.classShortfalls.map((c) => ({ bodyKey: b.bodyKey, ...c }))),
+    bodiesBelowStrength: bodies.filter((b) => b.isBelowStrength).map((b) => b.bodyKey),
+    decisionsPassed: count('passed'),
+    decisionsRejected: count('rejected'),
+    decisionsFailedQuorum: count('failed_quorum'),
+    decisionsLapsed: count('lapsed'),
+    participationRate: eligible > 0 ? clampUnit(ballots / eligible) : null,
+    noticeCoverage: seatHolders > 0 ? clampUnit(notified / seatHolders) : null,
+  };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function clampUnit(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { T0 } from './test-fixtures';
+import { allowedProposalActions, proposalActions } from './permissions';
+import type { ProposalActor } from './permissions';
+import { membershipRoles } from './roles';
+import type { Phase } from './types';
+
+const phases: Record<Phase['kind'], Phase> = {
+  draft: { kind: 'draft' },
+  discussion: { kind: 'discussion', closesAt: T0 },
+  awaiting_reply: { kind: 'awaiting_reply', dueAt: T0 },
+  ready_for_voting: { kind: 'ready_for_voting', stageIndex: 0, since: T0 },
+  voting: { kind: 'voting', stageIndex: 0, closesAt: T0 },
+  passed: { kind: 'passed', at: T0 },
+  rejected: { kind: 'rejected', stageIndex: 0, at: T0 },
+  failed_quorum: { kind: 'failed_quorum', stageIndex: 0, at: T0 },
+  lapsed: { kind: 'lapsed', at: T0 },
+  withdrawn: { kind: 'withdrawn', at: T0 },
+};
+const kinds = Object.keys(phases) as Phase['kind'][];
+
+function actions(actor: Partial<Omit<ProposalActor, 'phase'>> & { phase: Phase['kind'] }): string[] {
+  const { phase, ...rest } = actor;
+  return [...allowedProposalActions({ role: 'member', isAuthor: false, isSubject: false, holdsSeatInStageBody: false, isRecused: false, ...rest, phase: phases[phase] })].sort();
+}
+
+/** The phases in which `check` holds. */
+function phasesWhere(check: (kind: Phase['kind']) => boolean): Phase['kind'][] {
+  return kinds.filter(check);
+}
+
+describe('allowedProposalActions', () => {
+  it('non-members and observers may do nothing', () => {
+    for (const role of [null, 'observer'] as const) {
+      for (const kind of kinds) {
+        expect(actions({ role, isAuthor: true, holdsSeatInStageBody: true, phase: kind })).toEqual([]);
+      }
+    }
+  });
+
+  it('members comment during discussion, awaiting reply, ready for voting and voting', () => {
+    expect(phasesWhere((k) => actions({ phase: k }).includes('comment'))).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+    expect(actions({ phase: 'discussion' })).toEqual(['comment']);
+  });
+
+  it('the author edits and publishes a draft', () => {
+    expect(actions({ isAuthor: true, phase: 'draft' })).toEqual(['edit', 'publish', 'withdraw']);
+  });
+
+  it('the author revises only during discussion', () => {
+    expect(phasesWhere((k) => actions({ isAuthor: true, phase: k }).includes('edit'))).toEqual(['draft', 'discussion']);
+  });
+
+  it('the author withdraws only before voting opens', () => {
+    expect(phasesWhere((k) => actions({ isAuthor: true, phase: k }).includes('withdraw'))).toEqual(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
+  });
+
+  it('the subject replies during discussion and awaiting reply — even as an observer or a non-member', () => {
+    for (const role of [null, 'observer', 'member'] as const) {
+      expect(phasesWhere((k) => actions({ role, isSubject: true, phase: k }).includes('reply'))).toEqual(['discussion', 'awaiting_reply']);
+    }
+    expect(actions({ role: 'observer', isSubject: true, phase: 'discussion' })).toEqual(['reply']);
+    expect(actions({ isSubject: false, phase: 'discussion' })).not.toContain('reply');
+  });
+
+  it('seat holders vote only during voting', () => {
+    expect(phasesWhere((k) => actions({ holdsSeatInStageBody: true, phase: k }).includes('vote'))).toEqual(['voting']);
+    expect(actions({ holdsSeatInStageBody: false, phase: 'voting' })).not.toContain('vote');
+  });
+
+  it('seat holders may recuse from discussion until voting closes', () => {
+    expect(phasesWhere((k) => actions({ holdsSeatInStageBody: true, phase: k }).includes('recuse'))).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+  });
+
+  it('a recused seat holder neither votes nor recuses again', () => {
+    expect(actions({ holdsSeatInStageBody: true, isRecused: true, phase: 'voting' })).toEqual(['comment']);
+  });
+
+  it('a secretary or admin opens voting when ready — a member cannot', () => {
+    expect(phasesWhere((k) => actions({ role: 'secretary', phase: k }).includes('open_voting'))).toEqual(['ready_for_voting']);
+    expect(actions({ role: 'admin', phase: 'ready_for_voting' })).toContain('open_voting');
+    expect(actions({ role: 'member', phase: 'ready_for_voting' })).not.toContain('open_voting');
+  });
+
+  it('nothing at all once decided or withdrawn (property)', () => {
+    const decided = fc.constantFrom<Phase['kind']>('passed', 'rejected', 'failed_quorum', 'lapsed', 'withdrawn');
+    fc.assert(
+      fc.property(fc.option(fc.constantFrom(...membershipRoles), { nil: null }), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), decided, (role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase) => {
+        expect(actions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase })).toEqual([]);
+      }),
+    );
+  });
+
+  it('returns only known actions', () => {
+    const all = allowedProposalActions({ role: 'admin', isAuthor: true, isSubject: true, holdsSeatInStageBody: true, isRecused: false, phase: phases.voting });
+    for (const a of all) expect(proposalActions).toContain(a);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Which actions a person may take on a proposal in a given phase — what the UI offers and what
+ * every server action re-checks (with the finer rules in voting.ts, e.g. canCastBallot).
+ */
+import { hasRole } from './roles';
+import type { Role } from './roles';
+import type { Phase } from './types';
+
+export const proposalActions = ['edit', 'publish', 'withdraw', 'comment', 'reply', 'vote', 'recuse', 'open_voting'] as const;
+export type ProposalAction = (typeof proposalActions)[number];
+
+export type ProposalActor = {
+  /** The person's role in the organization; null for a non-member (or a visitor). */
+  role: Role | null;
+  isAuthor: boolean;
+  /** The person the proposal concerns (removal, sanction). */
+  isSubject: boolean;
+  /** Holds a seat in the body deciding the current (or next) stage. */
+  holdsSeatInStageBody: boolean;
+  /** Has declared a conflict on this proposal. */
+  isRecused: boolean;
+  phase: Phase;
+};
+
+const openForComment = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+const beforeVoting = new Set<Phase['kind']>(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
+
+export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase }: ProposalActor): Set<ProposalAction> {
+  const allowed = new Set<ProposalAction>();
+  const kind = phase.kind;
+  const isMember = hasRole(role, 'member');
+
+  // Right of reply (DESIGN §3.8) belongs to the person the proposal concerns, whatever their role —
+  // an observer, or someone no longer a member, is still heard before anyone votes on them.
+  if (isSubject && (kind === 'discussion' || kind === 'awaiting_reply')) allowed.add('reply');
+
+  // Observers read; non-members see public pages only. Neither proposes, comments nor votes.
+  if (!isMember) return allowed;
+
+  // Members take part in the deliberation for as long as it can still change minds.
+  if (openForComment.has(kind)) allowed.add('comment');
+
+  if (isAuthor) {
+    // A draft is the author's own; publishing starts the mandatory comment window (DESIGN §3.1).
+    if (kind === 'draft') {
+      allowed.add('edit');
+      allowed.add('publish');
+    }
+    // Revisions during discussion are visible and versioned; a late substantive one extends the window.
+    if (kind === 'discussion') allowed.add('edit');
+    // Once a vote has opened the question belongs to the body: it can no longer be pulled to dodge the result.
+    if (beforeVoting.has(kind)) allowed.add('withdraw');
+  }
+
+  if (holdsSeatInStageBody && !isRecused) {
+    // Seat holders vote while their stage is open (canCastBallot checks the exact seat and window).
+    if (kind === 'voting') allowed.add('vote');
+    // A conflict should be declared as early as possible, so members know before the vote; until the stage closes.
+    if (openForComment.has(kind)) allowed.add('recuse');
+  }
+
+  // The secretary (or an admin) opens the vote once the window and reply are done; canOpenVoting has the last word
+  // (e.g. a critical decision of a body below strength).
+  if (hasRole(role, 'secretary') && kind === 'ready_for_voting') allowed.add('open_voting');
+
+  return allowed;
+}

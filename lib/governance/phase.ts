@@ -1,0 +1,132 @@
+/**
+ * A proposal's phase at any instant, derived purely from its timestamps and ballots
+ * (DESIGN §3.11: time is derived). Pages are right even when the worker that records
+ * transitions lags; the worker uses the same function to know what to record.
+ *
+ * Defence in depth: a stage's opening is never taken as earlier than the rules allow (end of the
+ * comment window and reply, or the previous stage's close), its voting window never shorter than
+ * the type's, and ballots outside the window never count — whatever the stored timestamps say.
+ */
+import { findBody, findType } from './charter';
+import { tallyStage } from './tally';
+import { addHours, formatUtc, laterOf } from './time';
+import type { Charter, Phase, ProposalRecord, TallyResult } from './types';
+import { earliestVotingAt, effectiveDiscussionClosesAt, ratificationDeadline, ratifiedInTime, replyDeadline } from './windows';
+
+export type StageOutcome = {
+  stageIndex: number;
+  bodyKey: string;
+  /** Effective opening and closing (null: not opened by `now`). */
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** The count, once the stage has closed; null before. */
+  tally: TallyResult | null;
+};
+
+type Derivation = { phase: Phase; outcomes: StageOutcome[] };
+
+export function proposalPhase(record: ProposalRecord, charter: Charter, now: Date): Phase {
+  return derive(record, charter, now).phase;
+}
+
+/** Every stage of the proposal's type, with its count once closed. Stages never reached have null dates and tally. */
+export function stageOutcomes(record: ProposalRecord, charter: Charter, now: Date): StageOutcome[] {
+  return derive(record, charter, now).outcomes;
+}
+
+const terminal = new Set<Phase['kind']>(['passed', 'rejected', 'failed_quorum', 'lapsed']);
+
+export function isDecided(phase: Phase): boolean {
+  return terminal.has(phase.kind);
+}
+
+function derive(record: ProposalRecord, charter: Charter, now: Date): Derivation {
+  if (record.status === 'withdrawn') {
+    const at = record.withdrawnAt ?? record.publishedAt ?? new Date(0);
+    if (at.getTime() <= now.getTime()) {
+      // A decision already taken stands: withdrawal after the outcome changes nothing.
+      const before = deriveActive(record, charter, at);
+      if (terminal.has(before.phase.kind)) return deriveActive(record, charter, now);
+      return { phase: { kind: 'withdrawn', at: new Date(at) }, outcomes: before.outcomes };
+    }
+  }
+  return deriveActive(record, charter, now);
+}
+
+function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Derivation {
+  const type = findType(charter, record.typeKey);
+  const t = now.getTime();
+  const outcomes: StageOutcome[] = type.stages.map((s, stageIndex) => ({ stageIndex, bodyKey: s.bodyKey, opensAt: null, closesAt: null, tally: null }));
+  const result = (phase: Phase): Derivation => ({ phase, outcomes });
+
+  if (record.status === 'draft' || !record.publishedAt || record.publishedAt.getTime() > t) return result({ kind: 'draft' });
+
+  const discussionClosesAt = effectiveDiscussionClosesAt(record, type);
+  const votingFrom = earliestVotingAt(record, type);
+  if (!discussionClosesAt || !votingFrom) return result({ kind: 'draft' });
+  if (t < discussionClosesAt.getTime()) return result({ kind: 'discussion', closesAt: discussionClosesAt });
+  if (t < votingFrom.getTime()) {
+    // Only a proposal with a subject waits past the comment window: until the reply or its deadline.
+    return result({ kind: 'awaiting_reply', dueAt: replyDeadline(record, type) ?? votingFrom });
+  }
+
+  let since = votingFrom;
+  for (const [i, spec] of type.stages.entries()) {
+    const stageRecord = record.stages[i];
+    const outcome = outcomes[i];
+    if (!outcome) break; // unreachable: one outcome per stage
+    if (!stageRecord?.opensAt) return result({ kind: 'ready_for_voting', stageIndex: i, since });
+    const opensAt = laterOf(stageRecord.opensAt, since);
+    const minimumClose = addHours(opensAt, spec.votingWindowHours);
+    const closesAt = stageRecord.closesAt ? laterOf(stageRecord.closesAt, minimumClose) : minimumClose;
+    if (t < opensAt.getTime()) return result({ kind: 'ready_for_voting', stageIndex: i, since });
+    outcome.opensAt = opensAt;
+    outcome.closesAt = closesAt;
+    if (t < closesAt.getTime()) return result({ kind: 'voting', stageIndex: i, closesAt });
+
+    const body = findBody(charter, spec.bodyKey);
+    const inWindow = stageRecord.ballots.filter((b) => b.castAt.getTime() >= opensAt.getTime() && b.castAt.getTime() < closesAt.getTime());
+    // The seat count recorded when voting opened, so a later charter change cannot rewrite a past vote;
+    // a missing snapshot falls back to the charter rather than to zero.
+    const charterSeats = stageRecord.charterSeats >= 1 ? stageRecord.charterSeats : body.charterSeats;
+    const tally = tallyStage({ ballots: inWindow, stage: spec, body, charterSeats, recusedSeatIds: stageRecord.recusedSeatIds });
+    outcome.tally = tally;
+    if (tally.outcome === 'failed_quorum') return result({ kind: 'failed_quorum', stageIndex: i, at: closesAt });
+    if (tally.outcome === 'rejected') return result({ kind: 'rejected', stageIndex: i, at: closesAt });
+    since = closesAt;
+  }
+
+  // Every stage passed. An emergency decision lapses unless ratified in time (DESIGN §3.9).
+  const passedAt = since;
+  if (record.emergencyApprovedAt && type.emergency) {
+    const deadline = ratificationDeadline(passedAt, type.emergency);
+    if (t >= deadline.getTime() && !ratifiedInTime(record.ratifiedAt, deadline, now)) return result({ kind: 'lapsed', at: deadline });
+  }
+  return result({ kind: 'passed', at: passedAt });
+}
+
+/** A short human label for a phase, e.g. 'In discussion until 3 Dec 2026, 14:00 UTC'. */
+export function phaseLabel(phase: Phase): string {
+  switch (phase.kind) {
+    case 'draft':
+      return 'Draft';
+    case 'discussion':
+      return `In discussion until ${formatUtc(phase.closesAt)}`;
+    case 'awaiting_reply':
+      return `Awaiting the subject’s reply (until ${formatUtc(phase.dueAt)})`;
+    case 'ready_for_voting':
+      return `Ready for voting (stage ${phase.stageIndex + 1}) since ${formatUtc(phase.since)}`;
+    case 'voting':
+      return `Voting (stage ${phase.stageIndex + 1}) until ${formatUtc(phase.closesAt)}`;
+    case 'passed':
+      return `Passed on ${formatUtc(phase.at)}`;
+    case 'rejected':
+      return `Rejected at stage ${phase.stageIndex + 1} on ${formatUtc(phase.at)}`;
+    case 'failed_quorum':
+      return `No quorum at stage ${phase.stageIndex + 1} (closed ${formatUtc(phase.at)})`;
+    case 'lapsed':
+      return `Lapsed on ${formatUtc(phase.at)}: not ratified in time`;
+    case 'withdrawn':
+      return `Withdrawn on ${formatUtc(phase.at)}`;
+  }
+}

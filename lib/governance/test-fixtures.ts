@@ -1,0 +1,65 @@
+/**
+ * Shared test fixtures for the governance rules (imported by *.test.ts only): the nonprofit
+ * board template — 9 charter seats, 7 needed for critical decisions — and record builders.
+ */
+import { charterFromTemplate } from './templates';
+import { addHours } from './time';
+import type { Ballot, BallotChoice, Charter, ProposalRecord, SeatState, StageRecord } from './types';
+
+export const T0 = new Date('2026-11-26T14:00:00Z');
+
+export function hoursAfter(at: Date, hours: number): Date {
+  return addHours(at, hours);
+}
+
+export function nonprofit(): Charter {
+  return charterFromTemplate('nonprofit_board');
+}
+
+/** `count` seats of a body; the first `filled` are held by user-1…, the rest vacant since `vacatedAt`. */
+export function seatsOf(bodyKey: string, count: number, filled: number, vacatedAt: Date = T0, seatClass = 'general'): SeatState[] {
+  return Array.from({ length: count }, (_, i) => ({
+    seatId: `${bodyKey}-${i + 1}`,
+    bodyKey,
+    seatClass,
+    holderUserId: i < filled ? `user-${i + 1}` : null,
+    vacatedAt: i < filled ? null : vacatedAt,
+  }));
+}
+
+export function ballot(seatNo: number, choice: BallotChoice, castAt: Date, bodyKey = 'board'): Ballot {
+  return { seatId: `${bodyKey}-${seatNo}`, voterUserId: `user-${seatNo}`, choice, castAt };
+}
+
+/** yes × a, no × b, abstain × c from seats 1… in order. */
+export function ballots(counts: { yes?: number; no?: number; abstain?: number }, castAt: Date, bodyKey = 'board'): Ballot[] {
+  const out: Ballot[] = [];
+  let seat = 1;
+  for (const choice of ['yes', 'no', 'abstain'] as const) {
+    for (let i = 0; i < (counts[choice] ?? 0); i++) out.push(ballot(seat++, choice, castAt, bodyKey));
+  }
+  return out;
+}
+
+export function stageRecord(overrides: Partial<StageRecord> = {}): StageRecord {
+  return { bodyKey: 'board', opensAt: null, closesAt: null, ballots: [], recusedSeatIds: [], charterSeats: 9, ...overrides };
+}
+
+/** A proposal published at T0 with the stored window of its type (no emergency). */
+export function published(charter: Charter, typeKey: string, overrides: Partial<ProposalRecord> = {}): ProposalRecord {
+  const type = charter.proposalTypes.find((t) => t.key === typeKey);
+  if (!type) throw new Error(`fixture: no type ${typeKey}`);
+  return {
+    status: 'published',
+    typeKey,
+    publishedAt: T0,
+    discussionClosesAt: addHours(T0, type.minCommentWindowHours),
+    withdrawnAt: null,
+    subjectUserId: type.requiresSubject ? 'user-9' : null,
+    replyPostedAt: null,
+    emergencyApprovedAt: null,
+    ratifiedAt: null,
+    stages: [],
+    ...overrides,
+  };
+}
