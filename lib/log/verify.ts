@@ -1,0 +1,414 @@
+// The decision-log verifier (DESIGN §4): from the public JSON export alone, check the hash
+// chain, the Merkle tree heads and their signatures, and say where the first problem is.
+//
+// Isomorphic and dependency-free — this file and everything it imports run unchanged in Node
+// (the CLI) and in a browser page. Hashing defaults to the pure-JS SHA-256; servers and the CLI
+// may pass node:crypto's (./node-hash) for speed. Signatures use WebCrypto Ed25519.
+
+import { base64Encode } from './base64';
+import { tryCanonicalEntry } from './entry';
+import type { StoredEntry } from './entry';
+import { GENESIS_HASH, toHex } from './hash';
+import type { Hasher } from './hash';
+import { appendLeaf, emptyFrontier, frontierRoot } from './merkle';
+import { sha256 } from './sha256';
+import { parseCheckpoint, verifyNote } from './signed-note';
+
+export type VerifyProblemKind =
+  | 'gap'
+  | 'reorder'
+  | 'hash_mismatch'
+  | 'prev_hash_mismatch'
+  | 'bad_checkpoint_signature'
+  | 'checkpoint_root_mismatch'
+  | 'malformed';
+
+export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };
+
+export type VerifyReport = {
+  /** True only when there are no problems at all. */
+  ok: boolean;
+  entriesChecked: number;
+  /**
+   * The earliest seq the evidence points to. Exact when an entry is itself wrong (bad hash,
+   * broken link, out of place, missing, malformed). When the entries are self-consistent but a
+   * signed checkpoint disagrees — history rewritten and re-hashed — it is the first seq after
+   * the largest checkpoint that still matches. Null if no entry is implicated (for example, only
+   * a checkpoint's signature is bad).
+   */
+  firstBadSeq: number | null;
+  problems: VerifyProblem[];
+  /** Hex RFC 6962 root over all entries' leaves; '' if some entry could not be hashed. */
+  root: string;
+};
+
+export type VerifyInput = {
+  entries: StoredEntry[];
+  /** Signed notes whose text is a C2SP tlog-checkpoint. */
+  checkpoints?: { note: string }[];
+  /** The organization's Ed25519 public key (32 bytes); required to trust any checkpoint. */
+  publicKeyRaw?: Uint8Array;
+  /** Expected checkpoint origin, also the signing key's name. Defaults to each note's own. */
+  origin?: string;
+};
+
+export type VerifyOptions = {
+  /** SHA-256 implementation; defaults to the browser-safe pure-JS one. */
+  hasher?: Hasher;
+  /** With onProgress, yield to the event loop every this many entries so a page can repaint. */
+  yieldEvery?: number;
+};
+
+type TrustedCheckpoint = { label: string; size: number; root: Uint8Array; rootHashB64: string };
+
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+
+function seqOf(entry: unknown): number | null {
+  if (typeof entry !== 'object' || entry === null) return null;
+  const seq = (entry as { seq?: unknown }).seq;
+  return isSeq(seq) ? seq : null;
+}
+
+function range(from: number, to: number): string {
+  return from === to ? `seq ${from}` : `seq ${from}–${to}`;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const encoder = new TextEncoder();
+
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/**
+ * Both hashes of an entry from its canonical JSON, encoding it to UTF-8 once into reused
+ * buffers. Byte for byte the same inputs as chainHash (./hash) and leafHash (./merkle) —
+ * tests check it against them — but without their per-call allocations, which dominate the
+ * verifier's time on large logs.
+ */
+class EntryHashes {
+  // chain: [32-byte prev hash][entry]; leaf: [0x00][entry] (RFC 6962 §2.1 leaf prefix).
+  private chainInput = new Uint8Array(1024);
+  private leafInput = new Uint8Array(1024);
+
+  constructor(private readonly h: Hasher) {}
+
+  /** chain is null when prevHash is not 64 lowercase hex digits. */
+  of(canonical: string, prevHash: unknown): { chain: string | null; leaf: Uint8Array } {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.chainInput.length < 32 + 3 * canonical.length) {
+      this.chainInput = new Uint8Array(2 * (32 + 3 * canonical.length));
+      this.leafInput = new Uint8Array(this.chainInput.length);
+    }
+    // canonical comes from canonicalJson, which rejects lone surrogates, so encodeInto's
+    // U+FFFD substitution can never apply here.
+    const { written } = encoder.encodeInto(canonical, this.chainInput.subarray(32));
+    this.leafInput[0] = 0x00;
+    this.leafInput.set(this.chainInput.subarray(32, 32 + written), 1);
+    const leaf = this.h(this.leafInput.subarray(0, 1 + written));
+
+    if (typeof prevHash !== 'string' || prevHash.length !== 64) return { chain: null, leaf };
+    for (let i = 0; i < 32; i++) {
+      const hi = hexValue(prevHash.charCodeAt(2 * i));
+      const lo = hexValue(prevHash.charCodeAt(2 * i + 1));
+      if (hi < 0 || lo < 0) return { chain: null, leaf };
+      this.chainInput[i] = (hi << 4) | lo;
+    }
+    return { chain: toHex(this.h(this.chainInput.subarray(0, 32 + written))), leaf };
+  }
+}
+
+/**
+ * Order check: seqs must run 1, 2, 3… in export order. Returns, for each position, the seq it
+ * stands for (its "slot", against which problems with that entry are reported) and the order
+ * problems, each located at the first seq it affects:
+ *  - gap: seqs absent from the whole export;
+ *  - reorder: an adjacent swapped pair (one problem), an entry that comes later than its place
+ *    (reported where it should have been), a duplicate, or a renumbered entry.
+ * `null` stands for an entry whose seq is unusable (reported as malformed by the caller).
+ *
+ * Invariant: every seq below `next` is placed, reported, or absent from the export, so an
+ * entry with a smaller seq that was not placed is the late arrival of one already reported —
+ * not a new problem.
+ */
+export function checkSequence(seqs: readonly (number | null)[]): { slots: number[]; problems: VerifyProblem[] } {
+  const lastPositionOf = new Map<number, number>();
+  seqs.forEach((s, i) => {
+    if (s !== null) lastPositionOf.set(s, i);
+  });
+  const present = Array.from(lastPositionOf.keys()).sort((a, b) => a - b);
+  const placed = new Set<number>(); // slots already taken by some position
+  const reported = new Set<number>(); // seqs reported as out of place, to be skipped over
+  const slots: number[] = [];
+  const problems: VerifyProblem[] = [];
+  let next = 1; // the seq expected at the current position
+  const place = (seq: number): void => {
+    slots.push(seq);
+    placed.add(seq);
+    while (placed.has(next) || reported.has(next)) next++;
+  };
+
+  for (let i = 0; i < seqs.length; i++) {
+    const s = seqs[i] ?? null;
+    if (s === null || s === next) {
+      place(next);
+    } else if (placed.has(s)) {
+      problems.push({ seq: next, kind: 'reorder', message: `expected seq ${next} here, found seq ${s} again (a duplicate)` });
+      if (seqs[i + 1] === next) slots.push(next); // an extra copy: `next` still comes next
+      else place(next); // a copy in `next`'s place (or seq edited to an earlier one)
+    } else if (s < next) {
+      place(s); // a late arrival: reported when its place went by
+    } else if (s === next + 1 && seqs[i + 1] === next) {
+      problems.push({ seq: next, kind: 'reorder', message: `seq ${next} and ${next + 1} are swapped` });
+      slots.push(s);
+      placed.add(s);
+      place(next);
+      i++;
+    } else if ((lastPositionOf.get(next) ?? -1) > i) {
+      const at = lastPositionOf.get(next)! + 1;
+      problems.push({
+        seq: next,
+        kind: 'reorder',
+        message: `expected seq ${next} here, found seq ${s}; seq ${next} comes later, at position ${at}`,
+      });
+      reported.add(next);
+      place(s);
+    } else if (seqs[i + 1] === next + 1) {
+      // The numbering resumes right after, so this entry holds seq `next`'s place with a wrong
+      // number: an edit, not a dropped run.
+      problems.push({ seq: next, kind: 'reorder', message: `expected seq ${next} here, found seq ${s}` });
+      place(next);
+    } else if (lastPositionOf.has(next)) {
+      // `next` appeared earlier, standing in for another seq; it cannot be placed any more.
+      problems.push({ seq: next, kind: 'reorder', message: `seq ${next} is out of place` });
+      reported.add(next);
+      while (placed.has(next) || reported.has(next)) next++;
+      i--; // decide this entry again against the new `next`
+    } else {
+      // Missing: from `next` up to the next seq that exists anywhere in the export (binary
+      // search, so a seq edited to 2^50 does not mean 2^50 steps).
+      let lo = 0;
+      let hi = present.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (present[mid]! <= next) lo = mid + 1;
+        else hi = mid;
+      }
+      const end = Math.min(s, present[lo] ?? s) - 1;
+      problems.push({ seq: next, kind: 'gap', message: `${range(next, end)} missing from the export` });
+      next = end + 1;
+      while (placed.has(next) || reported.has(next)) next++;
+      i--; // decide this entry again against the new `next`
+    }
+  }
+  return { slots, problems };
+}
+
+/**
+ * Verifies an exported decision log. Never throws on bad data: everything wrong with the input
+ * is a problem in the report.
+ *
+ * Checks, each reported against the seq it concerns:
+ *  - order: seqs run 1, 2, 3… in export order (gap = missing seqs; reorder = present but out of
+ *    place, including swapped pairs and duplicates);
+ *  - links: each entry's prevHash is the hash of the entry with seq − 1 (GENESIS_HASH for seq 1);
+ *  - hashes: hash = chainHash(prevHash, canonicalEntry(entry));
+ *  - checkpoints: each signature verifies with `publicKeyRaw`, and each signed root equals the
+ *    RFC 6962 root over the first `size` entries' leaves, leafHash(utf8(canonicalEntry)).
+ */
+export async function verifyLog(
+  input: VerifyInput,
+  onProgress?: (done: number, total: number) => void,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const h = options.hasher ?? sha256;
+  const yieldEvery = Math.max(1, options.yieldEvery ?? 2048);
+  const problems: VerifyProblem[] = [];
+  // Seq ranges implicated by checkpoint root mismatches, used for firstBadSeq below.
+  const checkpointRanges: { lo: number; hi: number }[] = [];
+
+  const entries: unknown[] = Array.isArray(input.entries) ? input.entries : [];
+  if (!Array.isArray(input.entries)) problems.push({ seq: null, kind: 'malformed', message: 'entries is not an array' });
+  const n = entries.length;
+
+  // --- 1. Checkpoints: only signed ones are evidence about the entries. -----------------------
+  const trusted = await trustedCheckpoints(input, problems);
+
+  // --- 2. Order, and each seq's stored hash (first occurrence). ---------------------------------
+  // Links are checked by seq, not by position, so a swapped pair is reported once as a
+  // reorder instead of as three broken links.
+  const seqs = entries.map(seqOf);
+  const order = checkSequence(seqs);
+  for (const p of order.problems) problems.push(p); // not push(...): may be 100k problems
+  const storedHashOf = new Map<number, string>();
+  seqs.forEach((seq, i) => {
+    const hash = (entries[i] as { hash?: unknown } | null)?.hash;
+    if (seq !== null && !storedHashOf.has(seq) && typeof hash === 'string') storedHashOf.set(seq, hash);
+  });
+  // When the seqs are exactly 1..n in some order, leaves go into the tree by seq, so a
+  // misordered export is reported once (as a reorder) and does not also fail every checkpoint.
+  const distinct = new Set(seqs);
+  const isPermutation = distinct.size === n && !distinct.has(null) && seqs.every((s) => s !== null && s <= n);
+  const leaves: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(n);
+
+  // --- 3. Entries, in export order. ------------------------------------------------------------
+  const hashes = new EntryHashes(h);
+  for (let i = 0; i < n; i++) {
+    if (onProgress !== undefined && i > 0 && i % yieldEvery === 0) {
+      onProgress(i, n);
+      await nextTick();
+    }
+    const entry = entries[i];
+    const slot = order.slots[i]!;
+
+    const checked = tryCanonicalEntry(entry);
+    if (!checked.ok) {
+      problems.push({ seq: slot, kind: 'malformed', message: `entry at position ${i + 1}: ${checked.problem}` });
+      continue;
+    }
+    const e = entry as StoredEntry;
+    const s = e.seq;
+    const hashed = hashes.of(checked.canonical, e.prevHash);
+    leaves[isPermutation ? s - 1 : i] = hashed.leaf;
+
+    // Link to the predecessor. If that entry is missing, the gap is already reported.
+    const expectedPrev = s === 1 ? GENESIS_HASH : storedHashOf.get(s - 1);
+    if (expectedPrev !== undefined && e.prevHash !== expectedPrev) {
+      problems.push({
+        seq: slot,
+        kind: 'prev_hash_mismatch',
+        message: `seq ${s}: prevHash ${String(e.prevHash)} is not the hash of ${s === 1 ? 'genesis' : `seq ${s - 1}`} (${expectedPrev})`,
+      });
+    }
+    // A prevHash that is not a hash at all cannot be recomputed over; the link problem says why.
+    if (hashed.chain !== null && e.hash !== hashed.chain) {
+      problems.push({
+        seq: slot,
+        kind: 'hash_mismatch',
+        message: `seq ${s}: stored hash ${String(e.hash)} but the entry hashes to ${hashed.chain}`,
+      });
+    }
+  }
+
+  // --- 4. Merkle tree over the leaves, compared with every signed checkpoint. -----------------
+  const bySize = new Map<number, TrustedCheckpoint[]>();
+  for (const c of trusted) {
+    if (c.size > n) {
+      problems.push({
+        seq: n + 1,
+        kind: 'checkpoint_root_mismatch',
+        message: `${c.label} is signed for ${c.size} entries but the export has ${n}: ${range(n + 1, c.size)} missing`,
+      });
+      checkpointRanges.push({ lo: n + 1, hi: c.size });
+    } else {
+      bySize.set(c.size, [...(bySize.get(c.size) ?? []), c]);
+    }
+  }
+  let frontier = emptyFrontier();
+  let vouchedUpTo = 0; // largest size whose signed root matched
+  let treeComplete = true;
+  const compare = (size: number): void => {
+    const due = bySize.get(size);
+    if (due === undefined || !treeComplete) return;
+    const root = frontierRoot(h, frontier);
+    for (const c of due) {
+      if (sameBytes(root, c.root)) {
+        vouchedUpTo = Math.max(vouchedUpTo, size);
+      } else {
+        problems.push({
+          seq: vouchedUpTo + 1,
+          kind: 'checkpoint_root_mismatch',
+          message: `${c.label} (size ${size}) signs root ${c.rootHashB64}, but the entries give ${base64Encode(root)}: some entry in ${range(vouchedUpTo + 1, size)} differs from what was signed`,
+        });
+        checkpointRanges.push({ lo: vouchedUpTo + 1, hi: size });
+      }
+    }
+  };
+  compare(0);
+  for (let i = 0; i < n; i++) {
+    const leaf = leaves[i];
+    if (leaf === undefined) {
+      // A malformed entry has no leaf; later roots cannot be computed. The entry itself is
+      // already reported, so the checkpoints after it are left unchecked rather than failed.
+      treeComplete = false;
+      break;
+    }
+    frontier = appendLeaf(h, frontier, leaf);
+    compare(i + 1);
+  }
+  const root = treeComplete ? toHex(frontierRoot(h, frontier)) : '';
+
+  onProgress?.(n, n);
+
+  problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
+  return { ok: problems.length === 0, entriesChecked: n, firstBadSeq: firstBadSeq(problems, checkpointRanges), problems, root };
+}
+
+/**
+ * Entry-level problems locate exactly. A checkpoint mismatch only bounds the location to a
+ * range, so it counts only when no entry-level problem inside that range explains it.
+ */
+function firstBadSeq(problems: VerifyProblem[], checkpointRanges: { lo: number; hi: number }[]): number | null {
+  const entrySeqs = problems
+    .filter((p) => p.kind !== 'checkpoint_root_mismatch' && p.kind !== 'bad_checkpoint_signature')
+    .flatMap((p) => (p.seq === null ? [] : [p.seq]));
+  const unexplained = checkpointRanges
+    .filter((r) => !entrySeqs.some((s) => s >= r.lo && s <= r.hi))
+    .map((r) => r.lo);
+  // reduce, not Math.min(...): a badly broken export can have more problems than a call
+  // may have arguments.
+  return [...entrySeqs, ...unexplained].reduce<number | null>((min, s) => (min === null || s < min ? s : min), null);
+}
+
+/** Verifies each checkpoint's signature and parses it; bad ones become problems. */
+async function trustedCheckpoints(input: VerifyInput, problems: VerifyProblem[]): Promise<TrustedCheckpoint[]> {
+  const out: TrustedCheckpoint[] = [];
+  const list: unknown[] = Array.isArray(input.checkpoints) ? input.checkpoints : [];
+  for (const [index, item] of list.entries()) {
+    const label = `checkpoint #${index + 1}`;
+    const note = typeof item === 'object' && item !== null ? (item as { note?: unknown }).note : undefined;
+    if (typeof note !== 'string') {
+      problems.push({ seq: null, kind: 'malformed', message: `${label}: note is not a string` });
+      continue;
+    }
+    if (input.publicKeyRaw === undefined) {
+      problems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `${label}: no public key given, so its signature cannot be checked` });
+      continue;
+    }
+    // The checkpoint's origin line names the log and, by convention, the signing key.
+    const name = input.origin ?? note.slice(0, Math.max(0, note.indexOf('\n')));
+    let verified: Awaited<ReturnType<typeof verifyNote>>;
+    try {
+      verified = await verifyNote(note, { name, publicKeyRaw: input.publicKeyRaw });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      problems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `${label}: cannot verify: ${why}` });
+      continue;
+    }
+    if (!verified.ok) {
+      problems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `${label}: ${verified.error}` });
+      continue;
+    }
+    let checkpoint: ReturnType<typeof parseCheckpoint>;
+    try {
+      checkpoint = parseCheckpoint(verified.text);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      problems.push({ seq: null, kind: 'malformed', message: `${label}: ${why}` });
+      continue;
+    }
+    if (checkpoint.origin !== name) {
+      problems.push({ seq: null, kind: 'malformed', message: `${label}: origin ${JSON.stringify(checkpoint.origin)} is not this log's ${JSON.stringify(name)}` });
+      continue;
+    }
+    out.push({ label, size: checkpoint.size, root: checkpoint.rootHash, rootHashB64: checkpoint.rootHashB64 });
+  }
+  return out;
+}
