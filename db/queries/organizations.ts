@@ -58,14 +58,14 @@ export async function slugExists(db: Executor, slug: string): Promise<boolean> {
 /** Creates the organization with its creator as the first admin (one transaction via `tx`). */
 export async function insertOrganization(
   tx: Executor,
-  params: { slug: string; name: string; mission: string; createdBy: string },
+  params: { slug: string; name: string; mission: string; createdBy: string; at?: Date },
 ): Promise<{ id: string; slug: string }> {
   const [org] = await tx
     .insert(organizations)
-    .values({ slug: params.slug, name: params.name, mission: params.mission, createdBy: params.createdBy })
+    .values({ slug: params.slug, name: params.name, mission: params.mission, createdBy: params.createdBy, createdAt: params.at ?? new Date() })
     .returning({ id: organizations.id, slug: organizations.slug });
   if (!org) throw new Error('Organization insert returned no row.');
-  await tx.insert(memberships).values({ orgId: org.id, userId: params.createdBy, role: 'admin' });
+  await tx.insert(memberships).values({ orgId: org.id, userId: params.createdBy, role: 'admin', createdAt: params.at ?? new Date() });
   return org;
 }
 

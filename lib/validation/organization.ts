@@ -41,6 +41,19 @@ export const organizationNameSchema = z
       .refine((s) => !unsafeChars.test(s), 'The name contains invisible or control characters.'),
   );
 
+/** A person's display name: shown publicly on seats, proposals and comments. */
+export const personNameSchema = z
+  .string({ error: 'Enter a name.' })
+  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(2, 'A name is at least 2 characters.')
+      .max(80, 'A name is at most 80 characters.')
+      .refine((s) => !unsafeChars.test(s), 'The name contains invisible or control characters.')
+      .refine((s) => !s.includes('@'), 'Use a name, not an e-mail address: names are public.'),
+  );
+
 export const createOrganizationSchema = z
   .object({
     name: organizationNameSchema,
@@ -53,6 +66,17 @@ export const createOrganizationSchema = z
       .optional()
       .transform((s) => (s ?? '').trim())
       .pipe(z.string().max(2000, 'The mission is at most 2,000 characters.')),
+    template: z.enum(['nonprofit_board', 'cooperative', 'open_source_foundation'], { error: 'Choose a charter template.' }).default('nonprofit_board'),
+    primarySeats: z
+      .string()
+      .optional()
+      .transform((s) => (s && s.trim() ? Number(s) : undefined))
+      .pipe(z.number({ error: 'Enter a whole number of seats.' }).int('Enter a whole number of seats.').min(3, 'A governing body needs at least 3 seats.').max(99, 'At most 99 seats.').optional()),
+    vacancyDeadlineDays: z
+      .string()
+      .optional()
+      .transform((s) => (s && s.trim() ? Number(s) : undefined))
+      .pipe(z.number({ error: 'Enter a whole number of days.' }).int('Enter a whole number of days.').min(7, 'At least 7 days.').max(365, 'At most 365 days.').optional()),
   })
   .transform((v, ctx) => {
     const slug = v.slug || slugify(v.name);
@@ -73,6 +97,11 @@ const orgIdSchema = z.uuid('Unknown organization.');
 export const inviteMemberSchema = z.object({
   orgId: orgIdSchema,
   email: emailSchema,
+  name: z
+    .string()
+    .optional()
+    .transform((s) => (s && s.trim() ? s : undefined))
+    .pipe(personNameSchema.optional()),
   role: z.enum(membershipRoles, { error: 'Choose a role.' }).default('member'),
 });
 

@@ -1,0 +1,52 @@
+import 'server-only';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { charters, seats, users } from '@/db/schema';
+import type { Charter, SeatState } from '@/lib/governance/types';
+
+export type ActiveCharter = { id: string; version: number; document: Charter; documentHash: string; adoptedAt: Date; templateKey: string | null };
+
+export async function getActiveCharter(db: Executor, orgId: string): Promise<ActiveCharter | null> {
+  const [row] = await db
+    .select({ id: charters.id, version: charters.version, document: charters.document, documentHash: charters.documentHash, adoptedAt: charters.adoptedAt, templateKey: charters.templateKey })
+    .from(charters)
+    .where(eq(charters.orgId, orgId))
+    .orderBy(desc(charters.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getCharterVersion(db: Executor, orgId: string, version: number): Promise<Charter | null> {
+  const [row] = await db.select({ document: charters.document }).from(charters).where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
+  return row?.document ?? null;
+}
+
+export type SeatView = SeatState & { position: number; holderName: string | null; holderEmail: string | null };
+
+export async function listSeats(db: Executor, orgId: string): Promise<SeatView[]> {
+  const rows = await db
+    .select({
+      seatId: seats.id,
+      bodyKey: seats.bodyKey,
+      seatClass: seats.seatClass,
+      holderUserId: seats.holderUserId,
+      vacatedAt: seats.vacatedAt,
+      position: seats.position,
+      holderName: users.name,
+      holderEmail: users.email,
+    })
+    .from(seats)
+    .leftJoin(users, eq(users.id, seats.holderUserId))
+    .where(and(eq(seats.orgId, orgId), isNull(seats.retiredAt)))
+    .orderBy(asc(seats.bodyKey), asc(seats.position));
+  return rows;
+}
+
+/** Current seat holders of the given bodies (user ids, deduplicated). */
+export async function seatHolderIds(db: Executor, orgId: string, bodyKeys: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ bodyKey: seats.bodyKey, holder: seats.holderUserId })
+    .from(seats)
+    .where(and(eq(seats.orgId, orgId), isNotNull(seats.holderUserId), isNull(seats.retiredAt)));
+  return [...new Set(rows.filter((r) => bodyKeys.includes(r.bodyKey)).map((r) => r.holder!))];
+}

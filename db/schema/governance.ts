@@ -1,0 +1,273 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Charter, TallyResult } from '@/lib/governance/types';
+import { users } from './auth';
+import { organizations } from './organizations';
+
+const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
+
+/**
+ * One immutable document per charter version. Bodies and proposal types are parts of it,
+ * addressed by key, so a proposal always runs under exactly the rules of its version.
+ * The active charter is the highest version; a new version only comes from a passed
+ * charter_amendment proposal (DESIGN §3.10).
+ */
+export const charters = pgTable(
+  'charters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    templateKey: text('template_key'),
+    document: jsonb('document').$type<Charter>().notNull(),
+    /** SHA-256 of the canonical JSON of `document`; also in the log entry that adopted it. */
+    documentHash: text('document_hash').notNull(),
+    adoptedByProposalId: uuid('adopted_by_proposal_id'),
+    adoptedAt: ts('adopted_at').notNull().defaultNow(),
+  },
+  (t) => [unique('charters_org_version_unique').on(t.orgId, t.version)],
+);
+
+export const seats = pgTable(
+  'seats',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    bodyKey: text('body_key').notNull(),
+    /** 1-based position within the body, for stable display ("Seat 4"). */
+    position: integer('position').notNull(),
+    seatClass: text('seat_class').notNull(),
+    holderUserId: text('holder_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the seat last became vacant; null while held. The vacancy clock runs from here. */
+    vacatedAt: ts('vacated_at'),
+    termStartedAt: ts('term_started_at'),
+    termEndsAt: ts('term_ends_at'),
+    /** Set when a charter amendment shrank the body; a retired seat is history, never reused. */
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [
+    unique('seats_org_body_position_unique').on(t.orgId, t.bodyKey, t.position),
+    index('seats_holder_idx').on(t.holderUserId),
+    check('seats_vacancy_consistent', sql`(${t.holderUserId} is null) = (${t.vacatedAt} is not null)`),
+  ],
+);
+
+export const proposalStatus = pgEnum('proposal_status', ['draft', 'published', 'withdrawn']);
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Per-organization number, for humans: "Proposal #12". */
+    number: integer('number').notNull(),
+    typeKey: text('type_key').notNull(),
+    charterVersion: integer('charter_version').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    subjectUserId: text('subject_user_id').references(() => users.id),
+    title: text('title').notNull(),
+    status: proposalStatus('status').notNull().default('draft'),
+    publishedAt: ts('published_at'),
+    discussionClosesAt: ts('discussion_closes_at'),
+    withdrawnAt: ts('withdrawn_at'),
+    replyPostedAt: ts('reply_posted_at'),
+    emergencyApprovedAt: ts('emergency_approved_at'),
+    ratifiedAt: ts('ratified_at'),
+    /** For a ratifying proposal: the emergency decision it ratifies. */
+    ratifiesProposalId: uuid('ratifies_proposal_id'),
+    /** What the proposal does when it passes: a proposed charter, a seat and appointee, … */
+    effect: jsonb('effect').$type<Record<string, unknown>>().notNull().default({}),
+    /** Recorded once by the worker (exactly once, guarded by `outcome is null`). */
+    outcome: text('outcome'),
+    outcomeRecordedAt: ts('outcome_recorded_at'),
+    /** How many seat holders the publication notice reached, and a hash of the recipient list. */
+    noticeRecipients: integer('notice_recipients'),
+    noticeSeatHolders: integer('notice_seat_holders'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('proposals_org_number_unique').on(t.orgId, t.number),
+    index('proposals_org_status_idx').on(t.orgId, t.status),
+    check('proposals_window_after_publish', sql`${t.discussionClosesAt} is null or ${t.discussionClosesAt} > ${t.publishedAt}`),
+  ],
+);
+
+export const proposalStages = pgTable(
+  'proposal_stages',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    stageIndex: integer('stage_index').notNull(),
+    bodyKey: text('body_key').notNull(),
+    charterSeats: integer('charter_seats').notNull(),
+    opensAt: ts('opens_at'),
+    closesAt: ts('closes_at'),
+    /** Recorded once when the stage's close is logged. */
+    tally: jsonb('tally').$type<TallyResult>(),
+    closedRecordedAt: ts('closed_recorded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.stageIndex] })],
+);
+
+export const proposalRevisions = pgTable(
+  'proposal_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    changeNote: text('change_note'),
+    substantive: boolean('substantive').notNull().default(true),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('proposal_revisions_unique').on(t.proposalId, t.revision)],
+);
+
+export const commentStance = pgEnum('comment_stance', ['support', 'concern', 'object', 'none']);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    stance: commentStance('stance').notNull().default('none'),
+    /** The subject's right-of-reply statement (DESIGN §3.8). */
+    isSubjectReply: boolean('is_subject_reply').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('comments_proposal_idx').on(t.proposalId, t.createdAt)],
+);
+
+export const voteChoice = pgEnum('vote_choice', ['yes', 'no', 'abstain']);
+
+/**
+ * Every ballot ever cast, as history; exactly one `is_current` row per (proposal, stage, seat),
+ * enforced by a unique partial index — not by check-then-insert in application code.
+ */
+export const votes = pgTable(
+  'votes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    stageIndex: integer('stage_index').notNull(),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    voterUserId: text('voter_user_id')
+      .notNull()
+      .references(() => users.id),
+    choice: voteChoice('choice').notNull(),
+    rationale: text('rationale'),
+    castAt: ts('cast_at').notNull(),
+    isCurrent: boolean('is_current').notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('votes_one_current_per_seat').on(t.proposalId, t.stageIndex, t.seatId).where(sql`${t.isCurrent}`),
+    index('votes_proposal_idx').on(t.proposalId, t.stageIndex),
+  ],
+);
+
+export const recusals = pgTable(
+  'recusals',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.seatId] })],
+);
+
+/**
+ * The decision log: append-only (database triggers refuse UPDATE and DELETE), gapless `seq`
+ * per organization, each entry hash-chained to the previous one. `entry` is the exact canonical
+ * JSON that was hashed, so anyone can recompute the chain from an export.
+ */
+export const decisionLog = pgTable(
+  'decision_log',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: ts('at').notNull(),
+    actorId: text('actor_id'),
+    kind: text('kind').notNull(),
+    subject: text('subject'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    entry: text('entry').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.seq] }), index('decision_log_org_kind_idx').on(t.orgId, t.kind, t.seq), index('decision_log_subject_idx').on(t.orgId, t.subject)],
+);
+
+/** One row per organization: the log's head, locked FOR UPDATE to serialize appends. */
+export const logHeads = pgTable('log_heads', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  size: bigint('size', { mode: 'number' }).notNull().default(0),
+  headHash: text('head_hash').notNull(),
+  /** Merkle frontier (perfect-subtree roots) so each append costs O(log n). */
+  frontier: jsonb('frontier').$type<unknown>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export type CharterRow = typeof charters.$inferSelect;
+export type SeatRow = typeof seats.$inferSelect;
+export type ProposalRow = typeof proposals.$inferSelect;
+export type ProposalStageRow = typeof proposalStages.$inferSelect;
+export type CommentRow = typeof comments.$inferSelect;
+export type VoteRow = typeof votes.$inferSelect;
+export type DecisionLogRow = typeof decisionLog.$inferSelect;

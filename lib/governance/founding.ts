@@ -1,0 +1,26 @@
+import type { Role } from './roles';
+import type { RuleResult } from './types';
+
+/**
+ * Founding appointments bootstrap a new organization: its charter starts with every seat
+ * vacant, and a body with no holders could never vote to fill itself. So an admin may seat the
+ * founding holders — but only until the first proposal is published. From then on, seats change
+ * only through appointment, election and removal proposals or a holder's own resignation, and
+ * every founding appointment stays in the public log.
+ */
+export function canFoundingAppoint(input: {
+  role: Role | null;
+  anyProposalPublished: boolean;
+  seatVacant: boolean;
+  appointeeIsMember: boolean;
+  appointeeHoldsSeatInBody: boolean;
+}): RuleResult {
+  if (input.role !== 'admin') return { ok: false, reason: 'Only an admin can make founding appointments.' };
+  if (input.anyProposalPublished) {
+    return { ok: false, reason: 'Founding appointments closed when the first proposal was published. Seats now change only by proposal or resignation.' };
+  }
+  if (!input.seatVacant) return { ok: false, reason: 'That seat is already held.' };
+  if (!input.appointeeIsMember) return { ok: false, reason: 'Only members of the organization can hold a seat. Invite them first.' };
+  if (input.appointeeHoldsSeatInBody) return { ok: false, reason: 'That person already holds a seat in this body; one person, one seat.' };
+  return { ok: true };
+}

@@ -1,0 +1,535 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { and, count, eq, isNull, max, ne } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
+import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
+import { appendLogEntry } from '@/db/queries/log';
+import { latestRevisionNumber, listOpenProposalIds, loadProposal, nextProposalNumber } from '@/db/queries/proposals';
+import type { LoadedProposal } from '@/db/queries/proposals';
+import { RuleRefusal } from '@/lib/actions/refusal';
+import { applyCharterAmendment, findBody, findType, validateCharter } from '@/lib/governance/charter';
+import { checkEmergencyMotion } from '@/lib/governance/emergency';
+import { seatChangeAllowed } from '@/lib/governance/effects';
+import { canFoundingAppoint } from '@/lib/governance/founding';
+import { checkSeatReconciliation, reconcileSeats } from '@/lib/governance/reconcile';
+import { allowedProposalActions } from '@/lib/governance/permissions';
+import type { ProposalAction } from '@/lib/governance/permissions';
+import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
+import type { Role } from '@/lib/governance/roles';
+import { bodyStrength } from '@/lib/governance/strength';
+import type { BallotChoice, Charter, Phase, TallyResult } from '@/lib/governance/types';
+import { canCastBallot, canOpenVoting, canRecuse, votingWindow } from '@/lib/governance/voting';
+import { discussionClosesAtOnPublish, extendForRevision } from '@/lib/governance/windows';
+import { canonicalJson } from '@/lib/log/canonical';
+import { ballotCommitment, recipientListHash } from './notice';
+
+export type Actor = { userId: string; role: Role | null };
+
+const refuse = (reason: string, field?: string): never => {
+  throw new RuleRefusal(reason, field);
+};
+
+export function charterHash(charter: Charter): string {
+  return createHash('sha256').update(canonicalJson(charter)).digest('hex');
+}
+
+/** Seat classes in charter order: the minimums first, the remaining seats 'general'. */
+export function seatClassesFor(body: Charter['bodies'][number]): string[] {
+  const classes: string[] = [];
+  for (const [seatClass, minimum] of Object.entries(body.seatClassMinimums)) for (let i = 0; i < minimum; i++) classes.push(seatClass);
+  while (classes.length < body.charterSeats) classes.push('general');
+  return classes.slice(0, body.charterSeats);
+}
+
+/** The founding act: charter version 1 and its (vacant) seats, logged. Runs inside the org-creation transaction. */
+export async function adoptFoundingCharter(tx: Executor, params: { orgId: string; actorId: string; templateKey: string | null; charter: Charter; at: Date }): Promise<void> {
+  const valid = validateCharter(params.charter);
+  if (!valid.ok) refuse(`The charter is not valid: ${valid.errors.join(' ')}`);
+  const document = { ...params.charter, version: 1 };
+  const documentHash = charterHash(document);
+  await tx.insert(charters).values({ orgId: params.orgId, version: 1, templateKey: params.templateKey, document, documentHash, adoptedAt: params.at });
+  for (const body of document.bodies) {
+    const classes = seatClassesFor(body);
+    await tx.insert(seats).values(classes.map((seatClass, i) => ({ orgId: params.orgId, bodyKey: body.key, position: i + 1, seatClass, holderUserId: null, vacatedAt: params.at })));
+  }
+  await appendLogEntry(tx, {
+    orgId: params.orgId,
+    actorId: params.actorId,
+    kind: 'charter.adopted',
+    subject: 'charter:1',
+    payload: { version: 1, documentHash, templateKey: params.templateKey, bodies: document.bodies.map((b) => ({ key: b.key, charterSeats: b.charterSeats })) },
+    at: params.at,
+  });
+}
+
+async function anyProposalPublished(tx: Executor, orgId: string): Promise<boolean> {
+  const [row] = await tx.select({ n: count() }).from(proposals).where(and(eq(proposals.orgId, orgId), ne(proposals.status, 'draft')));
+  return (row?.n ?? 0) > 0;
+}
+
+async function isMember(tx: Executor, orgId: string, userId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return Boolean(row);
+}
+
+/** Founding appointments: only before the first proposal is published, by an admin, logged. */
+export async function foundingAppoint(db: Database, actor: Actor, input: { orgId: string; seatId: string; userId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt))).for('update');
+    if (!seat) refuse('That seat does not exist in this organization.');
+    const holdsInBody = await tx.select({ id: seats.id }).from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.bodyKey, seat!.bodyKey), eq(seats.holderUserId, input.userId), isNull(seats.retiredAt)));
+    const rule = canFoundingAppoint({
+      role: actor.role,
+      anyProposalPublished: await anyProposalPublished(tx, input.orgId),
+      seatVacant: seat!.holderUserId === null,
+      appointeeIsMember: await isMember(tx, input.orgId, input.userId),
+      appointeeHoldsSeatInBody: holdsInBody.length > 0,
+    });
+    if (!rule.ok) refuse(rule.reason);
+    await tx.update(seats).set({ holderUserId: input.userId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat!.id));
+    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'seat.founding_appointment', subject: `seat:${seat!.id}`, payload: { bodyKey: seat!.bodyKey, position: seat!.position, seatClass: seat!.seatClass, holderId: input.userId }, at });
+  });
+}
+
+/** A holder's own resignation: the seat empties and its vacancy clock starts. */
+export async function resignSeat(db: Database, actor: Actor, input: { orgId: string; seatId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt))).for('update');
+    if (!seat || seat.holderUserId !== actor.userId) refuse('You can only resign a seat you hold.');
+    await tx.update(seats).set({ holderUserId: null, vacatedAt: at, termEndsAt: at }).where(eq(seats.id, seat!.id));
+    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'seat.resigned', subject: `seat:${seat!.id}`, payload: { bodyKey: seat!.bodyKey, position: seat!.position, formerHolderId: actor.userId }, at });
+  });
+}
+
+export type DraftInput = {
+  orgId: string;
+  typeKey: string;
+  title: string;
+  body: string;
+  subjectUserId: string | null;
+  effect: Record<string, unknown>;
+  emergency: boolean;
+};
+
+export async function createDraft(db: Database, actor: Actor, input: DraftInput, at: Date): Promise<{ id: string; number: number }> {
+  return db.transaction(async (tx) => {
+    const charter = await getActiveCharter(tx, input.orgId);
+    if (!charter) refuse('This organization has no charter yet.');
+    const type = charter!.document.proposalTypes.find((t) => t.key === input.typeKey);
+    if (!type) refuse('Choose a proposal type from the charter.', 'typeKey');
+    if (type!.requiresSubject && !input.subjectUserId) refuse(`A ${type!.name.toLowerCase()} must name its subject.`, 'subjectUserId');
+    if (!type!.requiresSubject && input.subjectUserId) refuse(`A ${type!.name.toLowerCase()} has no subject.`, 'subjectUserId');
+    if (input.subjectUserId && !(await isMember(tx, input.orgId, input.subjectUserId))) refuse('The subject must be a member of this organization.', 'subjectUserId');
+    if (input.emergency && !type!.emergency) refuse(`The charter allows no emergency procedure for a ${type!.name.toLowerCase()}.`, 'emergency');
+    await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
+    // Serialize numbering per organization.
+    await tx.select({ id: seats.id }).from(seats).where(eq(seats.orgId, input.orgId)).limit(1).for('update');
+    const number = await nextProposalNumber(tx, input.orgId);
+    const [row] = await tx
+      .insert(proposals)
+      .values({
+        orgId: input.orgId,
+        number,
+        typeKey: type!.key,
+        charterVersion: charter!.version,
+        authorId: actor.userId,
+        subjectUserId: input.subjectUserId,
+        title: input.title,
+        effect: { ...input.effect, emergency: input.emergency },
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: proposals.id, number: proposals.number });
+    await tx.insert(proposalRevisions).values({ proposalId: row!.id, revision: 1, title: input.title, body: input.body, changeNote: 'First draft', substantive: true, authorId: actor.userId, createdAt: at });
+    return row!;
+  });
+}
+
+async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect: string, input: DraftInput): Promise<void> {
+  if (effect === 'seat_appointment' || effect === 'seat_removal') {
+    const seatId = typeof input.effect.seatId === 'string' ? input.effect.seatId : '';
+    const [seat] = seatId ? await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, seatId), isNull(seats.retiredAt))) : [];
+    if (!seat) refuse('Choose the seat this proposal is about.', 'seatId');
+    const appointee = typeof input.effect.appointeeUserId === 'string' ? input.effect.appointeeUserId : null;
+    if (effect === 'seat_appointment' && (!appointee || !(await isMember(tx, orgId, appointee)))) refuse('Choose a member to appoint.', 'appointeeUserId');
+    const rule = seatChangeAllowed({
+      effect,
+      seat: { seatId: seat!.id, bodyKey: seat!.bodyKey, seatClass: seat!.seatClass, holderUserId: seat!.holderUserId, vacatedAt: seat!.vacatedAt },
+      subjectUserId: input.subjectUserId,
+      appointeeUserId: appointee,
+    });
+    if (!rule.ok) refuse(rule.reason, 'seatId');
+  }
+  if (effect === 'charter_amendment') {
+    const proposed = input.effect.proposedCharter as Charter | undefined;
+    if (!proposed) refuse('A charter amendment must include the proposed charter.', 'proposedCharter');
+    const applied = applyCharterAmendment(charter, proposed!);
+    if (!applied.ok) refuse(`The proposed charter is not valid: ${applied.errors.join(' ')}`, 'proposedCharter');
+    const seatsNow = await listSeats(tx, orgId);
+    const seatsRule = checkSeatReconciliation(proposed!, seatsNow);
+    if (!seatsRule.ok) refuse(seatsRule.reason, 'proposedCharter');
+  }
+}
+
+async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string): Promise<LoadedProposal & { charter: Charter }> {
+  const loaded = await loadProposal(tx, orgId, proposalId, { forUpdate: true });
+  if (!loaded) refuse('That proposal does not exist in this organization.');
+  const charter = await getCharterVersion(tx, orgId, loaded!.row.charterVersion);
+  if (!charter) throw new Error(`charter version ${loaded!.row.charterVersion} missing`);
+  return { ...loaded!, charter: charter! };
+}
+
+export type ViewerContext = { role: Role | null; userId: string | null };
+
+/** What this person may do with this proposal right now, from the pure rules. */
+export async function proposalContext(tx: Executor, orgId: string, loaded: LoadedProposal, charter: Charter, viewer: ViewerContext, at: Date) {
+  const phase = proposalPhase(loaded.record, charter, at);
+  const stageIndex = 'stageIndex' in phase ? phase.stageIndex : null;
+  const stageBody = stageIndex !== null ? loaded.record.stages[stageIndex]?.bodyKey : undefined;
+  const ownSeats = viewer.userId ? (await listSeats(tx, orgId)).filter((s) => s.holderUserId === viewer.userId) : [];
+  const seatInStage = stageBody ? ownSeats.find((s) => s.bodyKey === stageBody) : undefined;
+  const isRecused = Boolean(seatInStage && loaded.record.stages[stageIndex ?? 0]?.recusedSeatIds.includes(seatInStage.seatId));
+  const actions = allowedProposalActions({
+    role: viewer.role,
+    isAuthor: viewer.userId === loaded.row.authorId,
+    isSubject: viewer.userId !== null && viewer.userId === loaded.row.subjectUserId,
+    holdsSeatInStageBody: Boolean(seatInStage),
+    isRecused,
+    phase,
+  });
+  return { phase, actions, seatInStage, isRecused };
+}
+
+function requireAction(actions: Set<ProposalAction>, action: ProposalAction, phase: Phase, message: string): void {
+  if (!actions.has(action)) refuse(`${message} (the proposal is ${phase.kind.replace(/_/g, ' ')}).`);
+}
+
+export async function reviseProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; title: string; body: string; changeNote: string; substantive: boolean }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    requireAction(actions, 'edit', phase, 'Only the author can revise, and only before voting');
+    const revision = (await latestRevisionNumber(tx, p.row.id)) + 1;
+    await tx.insert(proposalRevisions).values({ proposalId: p.row.id, revision, title: input.title, body: input.body, changeNote: input.changeNote || null, substantive: input.substantive, authorId: actor.userId, createdAt: at });
+    let discussionClosesAt = p.row.discussionClosesAt;
+    if (p.row.status === 'published' && discussionClosesAt) {
+      const type = findType(p.charter, p.row.typeKey);
+      discussionClosesAt = extendForRevision({ discussionClosesAt, revisedAt: at, substantive: input.substantive, type });
+    }
+    await tx.update(proposals).set({ title: input.title, discussionClosesAt, updatedAt: at }).where(eq(proposals.id, p.row.id));
+    if (p.row.status === 'published') {
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: actor.userId,
+        kind: 'proposal.revised',
+        subject: `proposal:${p.row.id}`,
+        payload: {
+          number: p.row.number,
+          revision,
+          substantive: input.substantive,
+          textHash: createHash('sha256').update(`${input.title}\n\n${input.body}`).digest('hex'),
+          discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
+          extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
+        },
+        at,
+      });
+    }
+  });
+}
+
+/** Publication: the comment window starts, every seat holder of every deciding body is noticed. */
+export async function publishProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; emergencyMotionYes?: number }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    requireAction(actions, 'publish', phase, 'Only the author can publish a draft');
+    const type = findType(p.charter, p.row.typeKey);
+    const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
+    if (emergency) {
+      const firstBody = findBody(p.charter, type.stages[0]!.bodyKey);
+      const motion = checkEmergencyMotion({ type, body: firstBody, charterSeats: firstBody.charterSeats, yesVotes: input.emergencyMotionYes ?? 0 });
+      if (!motion.ok) refuse(motion.reason, 'emergencyMotionYes');
+    }
+    const discussionClosesAt = discussionClosesAtOnPublish(type, at, emergency);
+    const allSeats = await listSeats(tx, input.orgId);
+    const stageBodies = type.stages.map((s) => s.bodyKey);
+    const seatHolders = [...new Set(allSeats.filter((s) => stageBodies.includes(s.bodyKey) && s.holderUserId).map((s) => s.holderUserId!))];
+    const members = type.consultationAudience === 'seat_holders' ? [] : (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, input.orgId))).map((m) => m.userId);
+    const recipients = [...new Set([...seatHolders, ...members])];
+    await tx
+      .update(proposals)
+      .set({ status: 'published', publishedAt: at, discussionClosesAt, emergencyApprovedAt: emergency ? at : null, noticeRecipients: recipients.length, noticeSeatHolders: seatHolders.length, updatedAt: at })
+      .where(eq(proposals.id, p.row.id));
+    await tx.insert(proposalStages).values(
+      type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
+    );
+    const revision = await latestRevisionNumber(tx, p.row.id);
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'proposal.published',
+      subject: `proposal:${p.row.id}`,
+      payload: {
+        number: p.row.number,
+        typeKey: type.key,
+        title: p.row.title,
+        revision,
+        charterVersion: p.row.charterVersion,
+        subjectUserId: p.row.subjectUserId,
+        discussionClosesAt: discussionClosesAt.toISOString(),
+        emergency,
+        emergencyMotionYes: emergency ? (input.emergencyMotionYes ?? 0) : null,
+        notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
+      },
+      at,
+    });
+  });
+}
+
+export async function withdrawProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; reason: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    requireAction(actions, 'withdraw', phase, 'Only the author can withdraw, and only before voting opens');
+    await tx.update(proposals).set({ status: 'withdrawn', withdrawnAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
+    if (p.row.status === 'published') {
+      await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'proposal.withdrawn', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, reason: input.reason }, at });
+    }
+  });
+}
+
+export async function postComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; parentId: string | null; body: string; stance: 'support' | 'concern' | 'object' | 'none'; asReply: boolean }, at: Date): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    if (input.asReply) requireAction(actions, 'reply', phase, 'Only the subject of this proposal can post the reply, before voting');
+    else requireAction(actions, 'comment', phase, 'Comments are open to members while the proposal is under discussion or vote');
+    if (input.parentId) {
+      const [parent] = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.id, input.parentId), eq(comments.proposalId, p.row.id)));
+      if (!parent) refuse('The comment you are replying to is not on this proposal.');
+    }
+    const [row] = await tx
+      .insert(comments)
+      .values({ orgId: input.orgId, proposalId: p.row.id, parentId: input.parentId, authorId: actor.userId, body: input.body, stance: input.asReply ? 'none' : input.stance, isSubjectReply: input.asReply, createdAt: at })
+      .returning({ id: comments.id });
+    if (input.asReply) await tx.update(proposals).set({ replyPostedAt: p.row.replyPostedAt ?? at, updatedAt: at }).where(eq(proposals.id, p.row.id));
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: input.asReply ? 'proposal.subject_replied' : 'comment.posted',
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, commentId: row!.id, parentId: input.parentId, stance: input.asReply ? 'none' : input.stance, bodyHash: createHash('sha256').update(input.body).digest('hex') },
+      at,
+    });
+    return row!;
+  });
+}
+
+async function strengths(tx: Executor, orgId: string, charter: Charter, at: Date) {
+  const seatRows = await listSeats(tx, orgId);
+  return Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)]));
+}
+
+/** Opens voting for the stage that is ready, if the rules allow. Used by the worker and by secretaries. */
+export async function openVoting(tx: Executor, actorId: string | null, p: LoadedProposal & { charter: Charter }, stageIndex: number, at: Date): Promise<boolean> {
+  const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex, strengths: await strengths(tx, p.row.orgId, p.charter, at), now: at });
+  if (!rule.ok) return false;
+  const type = findType(p.charter, p.row.typeKey);
+  const window = votingWindow(type, stageIndex, at);
+  await tx.update(proposalStages).set({ opensAt: window.opensAt, closesAt: window.closesAt }).where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, stageIndex)));
+  await appendLogEntry(tx, {
+    orgId: p.row.orgId,
+    actorId,
+    kind: 'voting.opened',
+    subject: `proposal:${p.row.id}`,
+    payload: { number: p.row.number, stageIndex, bodyKey: type.stages[stageIndex]!.bodyKey, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
+    at,
+  });
+  return true;
+}
+
+export async function requestOpenVoting(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    if (phase.kind !== 'ready_for_voting') {
+      if (phase.kind === 'discussion' || phase.kind === 'awaiting_reply') {
+        const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex: 0, strengths: await strengths(tx, input.orgId, p.charter, at), now: at });
+        if (!rule.ok) refuse(rule.reason);
+      }
+      refuse(`Voting cannot be opened: the proposal is ${phase.kind.replace(/_/g, ' ')}.`);
+    }
+    requireAction(actions, 'open_voting', phase, 'Only a secretary or admin can open voting');
+    const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex: (phase as { stageIndex: number }).stageIndex, strengths: await strengths(tx, input.orgId, p.charter, at), now: at });
+    if (!rule.ok) refuse(rule.reason);
+    await openVoting(tx, actor.userId, p, (phase as { stageIndex: number }).stageIndex, at);
+  });
+}
+
+export async function castBallot(db: Database, actor: Actor, input: { orgId: string; proposalId: string; choice: BallotChoice; rationale: string | null }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const phase = proposalPhase(p.record, p.charter, at);
+    if (phase.kind !== 'voting') {
+      const rule = phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
+        ? canOpenVoting({ record: p.record, charter: p.charter, stageIndex: 'stageIndex' in phase ? phase.stageIndex : 0, strengths: await strengths(tx, input.orgId, p.charter, at), now: at })
+        : null;
+      refuse(rule && !rule.ok ? `Voting is not open. ${rule.reason}` : `Voting is not open: the proposal is ${phase.kind.replace(/_/g, ' ')}.`);
+    }
+    const stageIndex = (phase as { stageIndex: number }).stageIndex;
+    const bodyKey = p.record.stages[stageIndex]!.bodyKey;
+    const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === bodyKey && s.holderUserId === actor.userId);
+    if (!seat) refuse(`Only holders of a ${findBody(p.charter, bodyKey).name.toLowerCase()} seat vote at this stage.`);
+    const rule = canCastBallot({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
+    if (!rule.ok) refuse(rule.reason);
+    await tx.update(votes).set({ isCurrent: false }).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, stageIndex), eq(votes.seatId, seat!.seatId), eq(votes.isCurrent, true)));
+    const [vote] = await tx
+      .insert(votes)
+      .values({ proposalId: p.row.id, stageIndex, seatId: seat!.seatId, voterUserId: actor.userId, choice: input.choice, rationale: input.rationale, castAt: at, isCurrent: true })
+      .returning({ id: votes.id });
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'ballot.cast',
+      subject: `proposal:${p.row.id}`,
+      // The choice stays sealed until the stage closes; the commitment proves it was not changed afterwards.
+      payload: { number: p.row.number, stageIndex, seatId: seat!.seatId, voteId: vote!.id, commitment: ballotCommitment(vote!.id, input.choice) },
+      at,
+    });
+  });
+}
+
+export async function declareRecusal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; reason: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const phase = proposalPhase(p.record, p.charter, at);
+    const stageBodies = p.record.stages.map((s) => s.bodyKey);
+    const seat = (await listSeats(tx, input.orgId)).find((s) => stageBodies.includes(s.bodyKey) && s.holderUserId === actor.userId);
+    if (!seat) refuse('Only holders of a deciding seat can recuse themselves.');
+    const stageIndex = Math.max(0, stageBodies.indexOf(seat!.bodyKey));
+    const rule = canRecuse({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
+    if (!rule.ok) refuse(rule.reason);
+    const inserted = await tx.insert(recusals).values({ proposalId: p.row.id, seatId: seat!.seatId, userId: actor.userId, reason: input.reason, createdAt: at }).onConflictDoNothing().returning({ seatId: recusals.seatId });
+    if (inserted.length === 0) refuse('You have already recused yourself from this proposal.');
+    // A recused seat never votes: any ballot already cast from it stops counting.
+    await tx.update(votes).set({ isCurrent: false }).where(and(eq(votes.proposalId, p.row.id), eq(votes.seatId, seat!.seatId), eq(votes.isCurrent, true)));
+    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'recusal.declared', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, seatId: seat!.seatId, reason: input.reason, phase: phase.kind }, at });
+  });
+}
+
+async function logged(tx: Executor, orgId: string, subject: string, kind: string): Promise<boolean> {
+  const rows = await tx.select({ seq: decisionLog.seq }).from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.subject, subject), eq(decisionLog.kind, kind))).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The worker's step for one proposal: records in the log, exactly once each, what time has
+ * made true — the comment window closed, voting opened, a stage closed with its tally, the
+ * outcome and its effect. Locks the proposal row (SKIP LOCKED), so several workers can run.
+ */
+export async function recordTransitions(db: Database, proposalId: string, orgId: string, at: Date): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).for('update', { skipLocked: true });
+    if (!locked) return [];
+    const done: string[] = [];
+    for (let guard = 0; guard < 8; guard++) {
+      const p = await loadOrRefuse(tx, orgId, proposalId);
+      const subject = `proposal:${p.row.id}`;
+      const phase = proposalPhase(p.record, p.charter, at);
+      if (p.row.status !== 'published') break;
+      if (p.row.discussionClosesAt && at >= p.row.discussionClosesAt && !(await logged(tx, orgId, subject, 'proposal.discussion_closed'))) {
+        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.discussion_closed', subject, payload: { number: p.row.number, closedAt: p.row.discussionClosesAt.toISOString() }, at });
+        done.push('discussion_closed');
+        continue;
+      }
+      const closable = p.stages.find((s) => s.closesAt && at >= s.closesAt && !s.closedRecordedAt);
+      if (closable) {
+        // stageOutcomes tallies only ballots inside the stage's window, as the pure rules define it.
+        const tally: TallyResult | null = stageOutcomes(p.record, p.charter, at)[closable.stageIndex]?.tally ?? null;
+        if (!tally) throw new Error(`stage ${closable.stageIndex} of proposal ${p.row.id} closed without a tally`);
+        await tx.update(proposalStages).set({ tally, closedRecordedAt: at }).where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, closable.stageIndex)));
+        const rollCall = (await tx.select({ voteId: votes.id, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice }).from(votes).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, closable.stageIndex), eq(votes.isCurrent, true)))).sort((a, b) => a.seatId.localeCompare(b.seatId));
+        await appendLogEntry(tx, { orgId, actorId: null, kind: 'voting.closed', subject, payload: { number: p.row.number, stageIndex: closable.stageIndex, bodyKey: closable.bodyKey, tally, rollCall }, at });
+        done.push(`stage_${closable.stageIndex}_closed`);
+        continue;
+      }
+      if (phase.kind === 'ready_for_voting' && (await openVoting(tx, null, p, phase.stageIndex, at))) {
+        done.push(`stage_${phase.stageIndex}_opened`);
+        continue;
+      }
+      if ((phase.kind === 'passed' || phase.kind === 'rejected' || phase.kind === 'failed_quorum') && p.row.outcome === null) {
+        await tx.update(proposals).set({ outcome: phase.kind, outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
+        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.decided', subject, payload: { number: p.row.number, outcome: phase.kind }, at });
+        if (phase.kind === 'passed') await applyEffect(tx, p, at);
+        done.push(phase.kind);
+        continue;
+      }
+      if (phase.kind === 'lapsed' && p.row.outcome === 'passed') {
+        await tx.update(proposals).set({ outcome: 'lapsed', outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
+        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.lapsed', subject, payload: { number: p.row.number, reason: 'Emergency decision not ratified in time.' }, at });
+        done.push('lapsed');
+        continue;
+      }
+      break;
+    }
+    return done;
+  });
+}
+
+async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter }, at: Date): Promise<void> {
+  const type = findType(p.charter, p.row.typeKey);
+  const effect = p.row.effect as { seatId?: string; appointeeUserId?: string; proposedCharter?: Charter; ratifies?: string };
+  const orgId = p.row.orgId;
+  if (type.effect === 'charter_amendment' && effect.proposedCharter) {
+    const active = await getActiveCharter(tx, orgId);
+    const applied = applyCharterAmendment(active!.document, effect.proposedCharter);
+    if (!applied.ok) {
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amendment_failed', subject: `proposal:${p.row.id}`, payload: { errors: applied.errors }, at });
+      return;
+    }
+    const plan = reconcileSeats(applied.charter, await listSeats(tx, orgId));
+    if (!plan.ok) {
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amendment_failed', subject: `proposal:${p.row.id}`, payload: { errors: [plan.reason] }, at });
+      return;
+    }
+    for (const seatId of plan.plan.retire) await tx.update(seats).set({ retiredAt: at }).where(and(eq(seats.orgId, orgId), eq(seats.id, seatId)));
+    for (const add of plan.plan.add) {
+      const [top] = await tx.select({ n: max(seats.position) }).from(seats).where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, add.bodyKey)));
+      const start = (top?.n ?? 0) + 1;
+      await tx.insert(seats).values(Array.from({ length: add.count }, (_, i) => ({ orgId, bodyKey: add.bodyKey, position: start + i, seatClass: add.seatClass, holderUserId: null, vacatedAt: at })));
+    }
+    const documentHash = charterHash(applied.charter);
+    await tx.insert(charters).values({ orgId, version: applied.charter.version, document: applied.charter, documentHash, adoptedByProposalId: p.row.id, adoptedAt: at });
+    await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amended', subject: `charter:${applied.charter.version}`, payload: { version: applied.charter.version, documentHash, proposalNumber: p.row.number, seatsAdded: plan.plan.add, seatsRetired: plan.plan.retire }, at });
+  }
+  if ((type.effect === 'seat_appointment' || type.effect === 'seat_removal') && effect.seatId) {
+    const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, effect.seatId), isNull(seats.retiredAt))).for('update');
+    if (!seat) return;
+    if (type.effect === 'seat_appointment' && seat.holderUserId === null && effect.appointeeUserId) {
+      await tx.update(seats).set({ holderUserId: effect.appointeeUserId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat.id));
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.filled', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, holderId: effect.appointeeUserId, proposalNumber: p.row.number }, at });
+    } else if (type.effect === 'seat_removal' && seat.holderUserId && seat.holderUserId === p.row.subjectUserId) {
+      await tx.update(seats).set({ holderUserId: null, vacatedAt: at, termEndsAt: at }).where(eq(seats.id, seat.id));
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.vacated', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, formerHolderId: p.row.subjectUserId, proposalNumber: p.row.number }, at });
+    } else {
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: 'The seat changed since the proposal was made.', proposalNumber: p.row.number }, at });
+    }
+  }
+  if (effect.ratifies) {
+    const [target] = await tx.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, effect.ratifies)));
+    if (target && target.ratifiedAt === null) {
+      await tx.update(proposals).set({ ratifiedAt: at }).where(eq(proposals.id, target.id));
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.ratified', subject: `proposal:${target.id}`, payload: { number: target.number, byProposalNumber: p.row.number }, at });
+    }
+  }
+}
+
+/** One pass of the worker over every open proposal. */
+export async function runTransitions(db: Database, at: Date): Promise<number> {
+  const open = await listOpenProposalIds(db);
+  let changes = 0;
+  for (const { id, orgId } of open) changes += (await recordTransitions(db, id, orgId, at)).length;
+  return changes;
+}
+

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Executor } from '@/db/client';
+import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
+import type { SeatView } from '@/db/queries/charters';
+import { listProposals, loadProposal } from '@/db/queries/proposals';
+import { proposalPhase } from '@/lib/governance/phase';
+import { bodyStrength } from '@/lib/governance/strength';
+import type { Charter, Phase } from '@/lib/governance/types';
+
+export type BodyOverview = {
+  key: string;
+  name: string;
+  strength: ReturnType<typeof bodyStrength>;
+  /** Public: holder names, never e-mail addresses. */
+  seats: { seatId: string; position: number; seatClass: string; holderUserId: string | null; holderName: string | null; vacatedAt: Date | null }[];
+};
+
+export type ProposalSummary = { id: string; number: number; title: string; typeKey: string; typeName: string; status: string; phase: Phase; authorName: string | null; publishedAt: Date | null };
+
+export type OrganizationOverview = {
+  charter: { version: number; document: Charter; documentHash: string; adoptedAt: Date } | null;
+  bodies: BodyOverview[];
+  proposals: ProposalSummary[];
+};
+
+function publicSeat(s: SeatView) {
+  return { seatId: s.seatId, position: s.position, seatClass: s.seatClass, holderUserId: s.holderUserId, holderName: s.holderUserId ? (s.holderName ?? 'A member') : null, vacatedAt: s.vacatedAt };
+}
+
+/** Everything the organization page shows, with phases derived at `at`. Drafts only for their author. */
+export async function loadOrganizationOverview(db: Executor, orgId: string, viewerId: string | null, at: Date): Promise<OrganizationOverview> {
+  const charter = await getActiveCharter(db, orgId);
+  if (!charter) return { charter: null, bodies: [], proposals: [] };
+  const seatRows = await listSeats(db, orgId);
+  const bodies = charter.document.bodies.map((b) => ({
+    key: b.key,
+    name: b.name,
+    strength: bodyStrength(b, seatRows, at),
+    seats: seatRows.filter((s) => s.bodyKey === b.key).map(publicSeat),
+  }));
+  const items = await listProposals(db, orgId, viewerId);
+  const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);
+  const proposals: ProposalSummary[] = [];
+  for (const item of items) {
+    const loaded = await loadProposal(db, orgId, item.id);
+    if (!loaded) continue;
+    let doc = charterCache.get(loaded.row.charterVersion);
+    if (!doc) {
+      doc = (await getCharterVersion(db, orgId, loaded.row.charterVersion)) ?? charter.document;
+      charterCache.set(loaded.row.charterVersion, doc);
+    }
+    const type = doc.proposalTypes.find((t) => t.key === item.typeKey);
+    proposals.push({ id: item.id, number: item.number, title: item.title, typeKey: item.typeKey, typeName: type?.name ?? item.typeKey, status: item.status, phase: proposalPhase(loaded.record, doc, at), authorName: item.authorName, publishedAt: item.publishedAt });
+  }
+  return { charter: { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt }, bodies, proposals };
+}

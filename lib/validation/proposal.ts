@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const id = (message: string) => z.uuid(message);
+const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+export const proposalTitleSchema = z
+  .string({ error: 'Enter a title.' })
+  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(5, 'A title is at least 5 characters.').max(160, 'A title is at most 160 characters.').refine((s) => !controlChars.test(s), 'The title contains invisible or control characters.'));
+
+export const proposalBodySchema = z
+  .string({ error: 'Write the proposal text.' })
+  .transform((s) => s.normalize('NFC').replace(/\r\n/g, '\n').trim())
+  .pipe(z.string().min(20, 'The proposal text is at least 20 characters: say what is decided and why.').max(50_000, 'The proposal text is at most 50,000 characters.'));
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : null))
+  .pipe(z.uuid('Unknown choice.').nullable());
+
+const optionalUserId = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : null))
+  .pipe(z.string().max(100).nullable());
+
+export const createProposalSchema = z.object({
+  orgId: id('Unknown organization.'),
+  typeKey: z.string().min(1, 'Choose a proposal type.').max(64),
+  title: proposalTitleSchema,
+  body: proposalBodySchema,
+  subjectUserId: optionalUserId,
+  seatId: optionalId,
+  appointeeUserId: optionalUserId,
+  /** For charter amendments: the full proposed charter as JSON. */
+  proposedCharter: z
+    .string()
+    .max(100_000, 'The proposed charter is at most 100,000 characters.')
+    .optional()
+    .transform((s, ctx) => {
+      if (!s || !s.trim()) return null;
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The proposed charter is not valid JSON.' });
+        return z.NEVER;
+      }
+    }),
+  ratifiesProposalId: optionalId,
+  emergency: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === 'true'),
+});
+
+export const proposalRefSchema = z.object({ orgId: id('Unknown organization.'), proposalId: id('Unknown proposal.') });
+
+export const reviseProposalSchema = proposalRefSchema.extend({
+  title: proposalTitleSchema,
+  body: proposalBodySchema,
+  changeNote: z.string().max(500, 'The change note is at most 500 characters.').optional().transform((s) => (s ?? '').trim()),
+  substantive: z
+    .string()
+    .optional()
+    .transform((v) => v !== 'false'),
+});
+
+export const publishProposalSchema = proposalRefSchema.extend({
+  emergencyMotionYes: z.coerce.number().int('Enter a whole number.').min(0).max(10_000).optional(),
+});
+
+export const withdrawProposalSchema = proposalRefSchema.extend({
+  reason: z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000),
+});
+
+export const commentSchema = proposalRefSchema.extend({
+  parentId: optionalId,
+  body: z
+    .string({ error: 'Write a comment.' })
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.')),
+  stance: z.enum(['support', 'concern', 'object', 'none']).default('none'),
+  asReply: z
+    .string()
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+export const ballotSchema = proposalRefSchema.extend({
+  choice: z.enum(['yes', 'no', 'abstain'], { error: 'Choose yes, no or abstain.' }),
+  rationale: z
+    .string()
+    .max(2000, 'A rationale is at most 2,000 characters.')
+    .optional()
+    .transform((s) => (s && s.trim() ? s.trim() : null)),
+});
+
+export const recusalSchema = proposalRefSchema.extend({
+  reason: z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000),
+});
+
+export const seatAppointSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.'), userId: z.string().min(1, 'Choose a member.').max(100) });
+export const seatResignSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.') });
