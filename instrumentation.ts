@@ -1,13 +1,22 @@
 /**
  * Runs once when the server process starts: applies pending migrations, so `next start` on a
- * fresh data folder or database just works. Set QUORATE_SKIP_MIGRATE=1 where a deploy step
- * migrates instead.
+ * fresh data folder or database just works, then starts the transition worker in-process.
+ * QUORATE_SKIP_MIGRATE=1 leaves migrations to a deploy step; QUORATE_WORKER=0 leaves the
+ * worker to `npm run worker`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('./lib/env');
-  if (!env().migrateOnStart) return;
-  const { getDatabaseHandle } = await import('./db/client');
-  const { migrateDatabase } = await import('./db/migrate');
-  await migrateDatabase(getDatabaseHandle());
+  const { getDatabaseHandle, getDb } = await import('./db/client');
+  if (env().migrateOnStart) {
+    const { migrateDatabase } = await import('./db/migrate');
+    await migrateDatabase(getDatabaseHandle());
+  }
+  if (process.env.QUORATE_UNSAFE_TEST_CLOCK === '1') {
+    console.warn('[quorate] QUORATE_UNSAFE_TEST_CLOCK=1: the clock can be moved by a file in the data folder. Never use this in production.');
+  }
+  if (process.env.QUORATE_WORKER !== '0') {
+    const { startTransitionWorker } = await import('./lib/proposals/worker');
+    startTransitionWorker(getDb, Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000));
+  }
 }

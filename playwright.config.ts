@@ -9,6 +9,8 @@ const baseURL = `http://localhost:${port}`;
 
 // One mail folder per run, shared with the server: specs read magic links from it.
 process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), 'quorate-e2e-mail-'));
+// The server's data folder: the governance journey moves the server's clock through a file here.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'quorate-e2e-data-'));
 
 // A system Chromium when one is named or present (Debian's here, with no browser downloads);
 // otherwise the browser `npx playwright install chromium` manages.
@@ -50,6 +52,9 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       AUTH_URL: baseURL,
       MAIL_DIR: process.env.E2E_MAIL_DIR,
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      QUORATE_UNSAFE_TEST_CLOCK: '1',
+      QUORATE_WORKER_INTERVAL_MS: '500',
       SMTP_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATABASE_URL: '' }),

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from './client';
+import type { Database } from './client';
+import { demoSeatHolders, seedGovernance } from './seed-governance';
 import { memberships, organizations, users } from './schema';
 import type { MembershipRole } from './schema';
 
@@ -17,13 +18,17 @@ export const demoUsers: { name: string; email: string; role: MembershipRole }[] 
   { name: 'Linus Mbeki', email: 'linus@demo.quorate.localhost', role: 'member' },
   { name: 'Margaret Huang', email: 'margaret@demo.quorate.localhost', role: 'member' },
   { name: 'Tim Alvarez', email: 'tim@demo.quorate.localhost', role: 'observer' },
+  ...demoSeatHolders.map((p) => ({ name: p.name, email: `${p.key}@demo.quorate.localhost`, role: 'member' as const })),
 ];
 
 export type SeedLog = (line: string) => void;
 
-/** Idempotent and deterministic: running it twice changes nothing the second time. */
-export async function seedDemo(db: Executor, log: SeedLog = () => {}): Promise<{ orgId: string }> {
-  return db.transaction(async (tx) => {
+/**
+ * Idempotent: running it twice changes nothing the second time. The governance history is laid
+ * out relative to `base` (default: now), so phases such as "voting" are current when you look.
+ */
+export async function seedDemo(db: Database, log: SeedLog = () => {}, base: Date = new Date()): Promise<{ orgId: string }> {
+  const result = await db.transaction(async (tx) => {
     log(`users: ${demoUsers.length} demo people`);
     const ids = new Map<string, string>();
     for (const u of demoUsers) {
@@ -52,6 +57,9 @@ export async function seedDemo(db: Executor, log: SeedLog = () => {}): Promise<{
       }
     }
     log(`memberships: ${added} added, ${demoUsers.length - added} already present`);
-    return { orgId: org.id };
+    return { orgId: org.id, ids };
   });
+  const people = Object.fromEntries(demoUsers.map((u) => [u.email.split('@')[0]!, { id: result.ids.get(u.email)!, role: u.role }]));
+  await seedGovernance(db, result.orgId, people, base, log);
+  return { orgId: result.orgId };
 }

@@ -62,3 +62,13 @@ export const test = base.extend<{ mailbox: Mailbox; runId: string; uniqueEmail: 
 });
 
 export { expect };
+
+/** Moves the server's clock forward (QUORATE_UNSAFE_TEST_CLOCK): a file only the test can write. */
+export async function advanceServerClock(ms: number): Promise<void> {
+  const { readFile: read, writeFile } = await import('node:fs/promises');
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error('E2E_DATA_DIR is not set (playwright.config.ts sets it).');
+  const file = path.join(dir, 'test-clock-offset');
+  const current = Number((await read(file, 'utf8').catch(() => '0')).trim()) || 0;
+  await writeFile(file, String(current + ms));
+}

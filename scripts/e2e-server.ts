@@ -13,6 +13,7 @@ async function main() {
   if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
     process.env.PGLITE_DIR = path.join(mkdtempSync(path.join(tmpdir(), 'quorate-e2e-db-')), 'pglite');
   }
+  process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'quorate-e2e-data-'));
   const { createDatabase } = await import('@/db/client');
   const { migrateDatabase } = await import('@/db/migrate');
   const { seedDemo } = await import('@/db/seed');

@@ -29,9 +29,9 @@ export async function SiteHeader() {
               <Link href="/orgs/new" className="text-zinc-700 hover:text-zinc-900">
                 New organization
               </Link>
-              <span className="hidden text-zinc-500 sm:inline" title="Signed in">
+              <Link href="/account" className="hidden text-zinc-600 hover:text-zinc-900 sm:inline" title="Your account">
                 {user.name ?? user.email}
-              </span>
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-zinc-800 hover:bg-zinc-50">
                   Sign out

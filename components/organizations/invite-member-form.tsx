@@ -14,6 +14,7 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="orgId" value={orgId} />
       <Field id="invite-email" name="email" type="email" label="E-mail address" required maxLength={254} autoComplete="off" defaultValue={state.ok ? '' : state.values?.email} errors={state.fieldErrors?.email} />
+      <Field id="invite-name" name="name" label="Name (optional)" maxLength={80} defaultValue={state.ok ? '' : state.values?.name} errors={state.fieldErrors?.name} hint="Shown publicly on seats and proposals. They can change it later." />
       <div>
         <label htmlFor="invite-role" className="block text-sm font-medium text-zinc-900">
           Role

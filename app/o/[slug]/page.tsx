@@ -1,42 +1,116 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { countMembersByRole, getMembership } from '@/db/queries/memberships';
-import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { countMembersByRole } from '@/db/queries/memberships';
+import { BodyCard } from '@/components/governance/body-card';
+import { CharterSummary } from '@/components/governance/charter-summary';
+import { OrgNav } from '@/components/governance/org-nav';
+import { PhaseBadge } from '@/components/governance/phase-badge';
+import { EmptyState } from '@/components/ui/empty-state';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
-import { getSessionUser } from '@/lib/auth/session';
-import { membershipRoles, roleLabels, roleLabelsPlural } from '@/lib/governance/roles';
+import { loadOrgPage } from '@/lib/auth/org-page';
+import { now } from '@/lib/clock';
+import { roleLabels, roleLabelsPlural, membershipRoles } from '@/lib/governance/roles';
+import { loadOrganizationOverview } from '@/lib/proposals/overview';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const org = await getOrganizationBySlug(getDb(), slug);
-  return { title: org?.isPublic ? org.name : 'Organization' };
+  const { org } = await loadOrgPage(slug);
+  return { title: org.name };
 }
 
 /** The public face of an organization: readable signed out, never showing private data. */
 export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
+  const { org, user, membership } = await loadOrgPage(slug);
   const db = getDb();
-  const org = await getOrganizationBySlug(db, slug);
-  if (!org) notFound();
-  const user = await getSessionUser();
-  const membership = user ? await getMembership(db, org.id, user.id) : null;
-  if (!org.isPublic && !membership) notFound();
-  const byRole = await countMembersByRole(db, org.id);
+  const at = now();
+  const [overview, byRole] = await Promise.all([loadOrganizationOverview(db, org.id, user?.id ?? null, at), countMembersByRole(db, org.id)]);
+  const decided = overview.proposals.filter((p) => ['passed', 'rejected', 'failed_quorum', 'lapsed'].includes(p.phase.kind));
+  const active = overview.proposals.filter((p) => ['discussion', 'awaiting_reply', 'ready_for_voting', 'voting'].includes(p.phase.kind));
+  const overdue = overview.bodies.reduce((n, b) => n + b.strength.overdueCount, 0);
 
   return (
     <div>
+      <OrgNav slug={org.slug} name={org.name} current="overview" isMember={Boolean(membership)} />
       <PageHeader title={org.name} description={org.mission || <span className="italic">No mission statement yet.</span>}>
-        {membership ? <LinkButton href={`/o/${org.slug}/members`}>Members</LinkButton> : null}
+        {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>
 
       {membership ? (
         <p className="mb-6 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-800">
           You are {membership.role === 'admin' || membership.role === 'observer' ? 'an' : 'a'} {roleLabels[membership.role].toLowerCase()} of this organization.
         </p>
+      ) : null}
+
+      <section aria-labelledby="health" className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <h2 id="health" className="sr-only">
+          Health
+        </h2>
+        <Stat label="Seats filled" value={`${overview.bodies.reduce((n, b) => n + b.strength.filled, 0)} / ${overview.bodies.reduce((n, b) => n + b.strength.charterSeats, 0)}`} />
+        <Stat label="Overdue vacancies" value={String(overdue)} alert={overdue > 0} />
+        <Stat label="Open proposals" value={String(active.length)} />
+        <Stat label="Decisions" value={String(decided.length)} />
+      </section>
+
+      <section aria-labelledby="bodies" className="mb-10 space-y-4">
+        <h2 id="bodies" className="text-xl font-semibold">
+          Governing bodies
+        </h2>
+        {overview.charter ? (
+          overview.bodies.map((b) => {
+            const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
+            return <BodyCard key={b.key} body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} />;
+          })
+        ) : (
+          <EmptyState title="No charter yet.">This organization has not adopted a charter.</EmptyState>
+        )}
+      </section>
+
+      <section aria-labelledby="proposals" className="mb-10">
+        <div className="mb-3 flex items-end justify-between">
+          <h2 id="proposals" className="text-xl font-semibold">
+            Proposals
+          </h2>
+          <Link href={`/o/${org.slug}/proposals`} className="text-sm font-medium text-brand-700 hover:underline">
+            All proposals
+          </Link>
+        </div>
+        {overview.proposals.filter((p) => p.status !== 'draft').length === 0 ? (
+          <EmptyState title="No proposals yet.">Published proposals and their outcomes appear here.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-zinc-100 rounded-2xl border border-zinc-200 bg-white">
+            {overview.proposals
+              .filter((p) => p.status !== 'draft')
+              .slice(0, 8)
+              .map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                  <Link href={`/o/${org.slug}/proposals/${p.number}`} className="font-medium text-zinc-900 hover:underline">
+                    #{p.number} {p.title}
+                  </Link>
+                  <span className="flex items-center gap-2 text-xs text-zinc-500">
+                    {p.typeName} <PhaseBadge phase={p.phase} />
+                  </span>
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+
+      {overview.charter ? (
+        <section aria-labelledby="charter" className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+          <h2 id="charter" className="text-xl font-semibold">
+            Charter, version {overview.charter.version}
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600">
+            Adopted {overview.charter.adoptedAt.toISOString().slice(0, 10)}. It changes only through a charter-amendment proposal. Document hash{' '}
+            <code className="break-all text-xs">{overview.charter.documentHash}</code>
+          </p>
+          <CharterSummary charter={overview.charter.document} />
+        </section>
       ) : null}
 
       <section aria-labelledby="people" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
@@ -55,15 +129,15 @@ export default async function OrganizationPage({ params }: Props) {
           ))}
         </dl>
       </section>
+    </div>
+  );
+}
 
-      <section aria-labelledby="record" className="mt-6 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="record" className="text-lg font-semibold">
-          Charter and decisions
-        </h2>
-        <p className="mt-1 text-sm text-zinc-600">
-          Founded {org.createdAt.toISOString().slice(0, 10)}. The charter, governing bodies and the verifiable decision log will be published here.
-        </p>
-      </section>
+function Stat({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
+  return (
+    <div className={`rounded-xl border p-4 ${alert ? 'border-red-200 bg-red-50' : 'border-zinc-200 bg-white'}`}>
+      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</p>
+      <p className={`mt-1 text-2xl font-bold ${alert ? 'text-red-800' : 'text-zinc-900'}`}>{value}</p>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ i
     await getDb().transaction(async (tx) => {
       const [org] = await tx.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.orgId));
       if (!org) throw new RuleRefusal('This organization no longer exists.');
-      const invitee = await findOrCreateUserByEmail(tx, input.email);
+      const invitee = await findOrCreateUserByEmail(tx, input.email, input.name);
       const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
       if (!created) throw new RuleRefusal(`${input.email} is already a member of ${org.name}.`, 'email');
       const { token } = await issueInvitationToken(tx, { email: input.email, secret: env().authSecret, now: new Date() });

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getMembership, listMembers } from '@/db/queries/memberships';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { OrgNav } from '@/components/governance/org-nav';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -28,11 +28,7 @@ export default async function MembersPage({ params }: Props) {
 
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/o/${org.slug}`} className="text-brand-700 hover:underline">
-          {org.name}
-        </Link>
-      </nav>
+      <OrgNav slug={org.slug} name={org.name} current="members" isMember />
       <PageHeader title="Members" description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`} />
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">

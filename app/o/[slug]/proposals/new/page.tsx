@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { listMembers } from '@/db/queries/memberships';
+import { OrgNav } from '@/components/governance/org-nav';
+import { seatClassName } from '@/components/governance/body-card';
+import { NewProposalForm } from '@/components/proposals/new-proposal-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { ratioText } from '@/lib/governance/charter';
+import { formatHours } from '@/lib/governance/time';
+import { loadOrgPage } from '@/lib/auth/org-page';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'New proposal' };
+
+export default async function NewProposalPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requireUser(`/o/${slug}/proposals/new`);
+  const { org, membership } = await loadOrgPage(slug);
+  if (!membership || membership.role === 'observer') notFound();
+  const db = getDb();
+  const [charter, seatRows, members] = await Promise.all([getActiveCharter(db, org.id), listSeats(db, org.id), listMembers(db, org.id)]);
+  if (!charter) notFound();
+  const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
+  const types = charter.document.proposalTypes.map((t) => ({
+    key: t.key,
+    name: t.name,
+    effect: t.effect,
+    requiresSubject: t.requiresSubject,
+    emergencyAllowed: Boolean(t.emergency),
+    summary: `At least ${formatHours(t.minCommentWindowHours)} of discussion; then ${t.stages.map((s) => `${bodyName(s.bodyKey)} (${ratioText(s.threshold)} of ${s.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'})`).join(', then ')}.${t.critical ? ' Critical: needs each deciding body at strength.' : ''}`,
+  }));
+  const seatLabel = (s: (typeof seatRows)[number]) => `${bodyName(s.bodyKey)} seat ${s.position} (${seatClassName(s.seatClass)})`;
+  return (
+    <div>
+      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember />
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title="New proposal" description="You start with a private draft. Publishing opens the comment window and notifies every seat holder of the deciding bodies." />
+        <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+          <NewProposalForm
+            orgId={org.id}
+            types={types}
+            members={members.map((m) => ({ value: m.userId, label: m.name ?? m.email }))}
+            vacantSeats={seatRows.filter((s) => !s.holderUserId).map((s) => ({ value: s.seatId, label: seatLabel(s) }))}
+            heldSeats={seatRows.filter((s) => s.holderUserId).map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
+            currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { Countdown } from '@/components/governance/countdown';
+import { OrgNav } from '@/components/governance/org-nav';
+import { PhaseBadge } from '@/components/governance/phase-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { LinkButton } from '@/components/ui/link-button';
+import { PageHeader } from '@/components/ui/page-header';
+import { loadOrgPage } from '@/lib/auth/org-page';
+import { now } from '@/lib/clock';
+import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import type { Phase } from '@/lib/governance/types';
+
+export const metadata: Metadata = { title: 'Proposals' };
+
+function deadline(phase: Phase): { label: string; at: Date } | null {
+  if (phase.kind === 'discussion') return { label: 'Comment window closes', at: phase.closesAt };
+  if (phase.kind === 'awaiting_reply') return { label: 'Reply due', at: phase.dueAt };
+  if (phase.kind === 'voting') return { label: 'Voting closes', at: phase.closesAt };
+  return null;
+}
+
+export default async function ProposalsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { org, user, membership } = await loadOrgPage(slug);
+  const at = now();
+  const { proposals } = await loadOrganizationOverview(getDb(), org.id, user?.id ?? null, at);
+
+  return (
+    <div>
+      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} />
+      <PageHeader title="Proposals" description="Every proposal is discussed for at least its charter’s comment window before any vote.">
+        {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
+      </PageHeader>
+      {proposals.length === 0 ? (
+        <EmptyState title="No proposals yet.">{membership ? 'Raise the first one with “New proposal”.' : 'Published proposals appear here.'}</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {proposals.map((p) => {
+            const due = deadline(p.phase);
+            return (
+              <li key={p.id} className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm hover:shadow-md">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <Link href={`/o/${org.slug}/proposals/${p.number}`} className="font-semibold text-zinc-900 after:absolute after:inset-0 hover:underline">
+                      #{p.number} {p.title}
+                    </Link>
+                    <p className="mt-1 text-xs text-zinc-500">
+                      {p.typeName} · by {p.authorName ?? 'a member'}
+                      {p.publishedAt ? ` · published ${p.publishedAt.toISOString().slice(0, 10)}` : ' · not published'}
+                    </p>
+                  </div>
+                  <div className="text-right text-xs text-zinc-600">
+                    <PhaseBadge phase={p.phase} />
+                    {due ? (
+                      <p className="mt-1">
+                        {due.label} <Countdown to={due.at.toISOString()} serverNow={at.toISOString()} />
+                      </p>
+                    ) : null}
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

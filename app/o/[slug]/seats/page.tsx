@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { proposals } from '@/db/schema';
+import { listMembers } from '@/db/queries/memberships';
+import { BodyCard, seatClassName } from '@/components/governance/body-card';
+import { OrgNav } from '@/components/governance/org-nav';
+import { ActionForm } from '@/components/ui/action-form';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { loadOrgPage } from '@/lib/auth/org-page';
+import { now } from '@/lib/clock';
+import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { foundingAppointAction, resignSeatAction } from './actions';
+
+export const metadata: Metadata = { title: 'Seats' };
+
+export default async function SeatsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { org, user, membership } = await loadOrgPage(slug);
+  const db = getDb();
+  const at = now();
+  const overview = await loadOrganizationOverview(db, org.id, user?.id ?? null, at);
+  const isAdmin = membership?.role === 'admin';
+  const [published] = await db.select({ n: count() }).from(proposals).where(and(eq(proposals.orgId, org.id), ne(proposals.status, 'draft')));
+  const foundingOpen = isAdmin && (published?.n ?? 0) === 0;
+  const members = foundingOpen ? await listMembers(db, org.id) : [];
+  const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
+
+  return (
+    <div>
+      <OrgNav slug={org.slug} name={org.name} current="seats" isMember={Boolean(membership)} />
+      <PageHeader
+        title="Seats"
+        description="Seats are fixed by the charter. They are filled or emptied only through appointment, election and removal proposals, or by a holder’s own resignation — and every change is in the decision log."
+      />
+      {!overview.charter ? (
+        <EmptyState title="No charter yet." />
+      ) : (
+        <div className="space-y-6">
+          {overview.bodies.map((b) => {
+            const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
+            return (
+              <div key={b.key} className="space-y-3">
+                <BodyCard body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} />
+                {foundingOpen && b.seats.some((s) => !s.holderUserId) ? (
+                  <details className="rounded-xl border border-amber-300 bg-amber-50 p-4">
+                    <summary className="cursor-pointer text-sm font-semibold text-amber-950">Founding appointment to the {b.name}</summary>
+                    <p className="mt-2 text-sm text-amber-900">
+                      Until the first proposal is published, an admin may seat the founding holders. After that, seats change only by proposal or resignation. Each appointment is logged publicly.
+                    </p>
+                    <ActionForm action={foundingAppointAction} hidden={{ orgId: org.id }} submitLabel="Appoint" label={`Founding appointment, ${b.name}`} className="mt-3">
+                      <div className="grid gap-3 sm:grid-cols-2">
+                        <div>
+                          <label htmlFor={`fa-seat-${b.key}`} className="block text-sm font-medium">
+                            Seat
+                          </label>
+                          <select id={`fa-seat-${b.key}`} name="seatId" className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm">
+                            {b.seats
+                              .filter((s) => !s.holderUserId)
+                              .map((s) => (
+                                <option key={s.seatId} value={s.seatId}>
+                                  Seat {s.position} ({seatClassName(s.seatClass)})
+                                </option>
+                              ))}
+                          </select>
+                        </div>
+                        <div>
+                          <label htmlFor={`fa-user-${b.key}`} className="block text-sm font-medium">
+                            Member
+                          </label>
+                          <select id={`fa-user-${b.key}`} name="userId" className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm">
+                            {members.map((m) => (
+                              <option key={m.userId} value={m.userId}>
+                                {m.name ?? m.email}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                      </div>
+                    </ActionForm>
+                  </details>
+                ) : null}
+              </div>
+            );
+          })}
+          {mySeats.length > 0 ? (
+            <section aria-labelledby="my-seats" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+              <h2 id="my-seats" className="text-lg font-semibold">
+                Your seats
+              </h2>
+              <ul className="mt-3 space-y-3">
+                {mySeats.map((s) => (
+                  <li key={s.seatId} className="flex flex-wrap items-center justify-between gap-3">
+                    <span>
+                      {s.bodyName}, seat {s.position} ({seatClassName(s.seatClass)})
+                    </span>
+                    <details>
+                      <summary className="cursor-pointer text-sm font-medium text-red-800">Resign this seat</summary>
+                      <ActionForm action={resignSeatAction} hidden={{ orgId: org.id, seatId: s.seatId }} submitLabel="Resign now" variant="secondary" label="Resign seat" className="mt-2">
+                        <p className="text-xs text-zinc-600">The seat becomes vacant at once and its vacancy clock starts. This is logged and cannot be undone.</p>
+                      </ActionForm>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

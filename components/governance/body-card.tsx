@@ -1,0 +1,69 @@
+import type { BodyOverview } from '@/lib/proposals/overview';
+
+const classNames: Record<string, string> = {
+  independent: 'Independent director',
+  employee_representative: 'Employee representative',
+  member_elected: 'Member-elected',
+  general: 'General seat',
+};
+
+export function seatClassName(key: string): string {
+  return classNames[key] ?? key.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+/** A governing body's strength: filled vs charter seats, vacancy clocks, composition shortfalls. */
+export function BodyCard({ body, minForCritical, vacancyDeadlineDays }: { body: BodyOverview; minForCritical: number; vacancyDeadlineDays: number }) {
+  const s = body.strength;
+  const pct = Math.round((s.filled / Math.max(s.charterSeats, 1)) * 100);
+  return (
+    <section aria-labelledby={`body-${body.key}`} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 id={`body-${body.key}`} className="text-lg font-semibold">
+            {body.name}
+          </h3>
+          <p className="text-sm text-zinc-600">
+            <strong className="text-zinc-900">{s.filled}</strong> of {s.charterSeats} charter seats filled · critical decisions need {minForCritical} · vacancies due within {vacancyDeadlineDays} days
+          </p>
+        </div>
+        {s.isBelowStrength ? (
+          <span className="rounded-full bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-200">Below strength</span>
+        ) : (
+          <span className="rounded-full bg-emerald-50 px-3 py-1 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">At strength</span>
+        )}
+      </div>
+      <div className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-100" role="img" aria-label={`${s.filled} of ${s.charterSeats} seats filled`}>
+        <div className={`h-full ${s.isBelowStrength ? 'bg-red-500' : 'bg-emerald-500'}`} style={{ width: `${pct}%` }} />
+      </div>
+      {s.classShortfalls.length > 0 ? (
+        <ul className="mt-3 space-y-1 text-sm text-amber-900">
+          {s.classShortfalls.map((c) => (
+            <li key={c.seatClass}>
+              ⚠ {seatClassName(c.seatClass)}: {c.filled} of at least {c.required} required
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ol className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        {body.seats.map((seat) => {
+          const vacancy = s.vacancies.find((v) => v.seatId === seat.seatId);
+          return (
+            <li key={seat.seatId} className={`rounded-lg border px-3 py-2 text-sm ${vacancy?.overdue ? 'border-red-300 bg-red-50' : vacancy ? 'border-dashed border-zinc-300 bg-zinc-50' : 'border-zinc-200'}`}>
+              <span className="block text-xs text-zinc-500">
+                Seat {seat.position} · {seatClassName(seat.seatClass)}
+              </span>
+              {seat.holderName ? (
+                <span className="font-medium text-zinc-900">{seat.holderName}</span>
+              ) : (
+                <span className={vacancy?.overdue ? 'font-semibold text-red-800' : 'text-zinc-600'}>
+                  Vacant {vacancy ? `for ${vacancy.ageDays} ${vacancy.ageDays === 1 ? 'day' : 'days'}` : ''}
+                  {vacancy?.overdue ? ' — past the deadline' : ''}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { ratioText } from '@/lib/governance/charter';
+import { formatHours } from '@/lib/governance/time';
+import type { Charter } from '@/lib/governance/types';
+
+/** The charter's proposal rules in plain words, for members and the public alike. */
+export function CharterSummary({ charter }: { charter: Charter }) {
+  const bodyName = (key: string) => charter.bodies.find((b) => b.key === key)?.name ?? key;
+  return (
+    <dl className="divide-y divide-zinc-100">
+      {charter.proposalTypes.map((t) => (
+        <div key={t.key} className="py-3">
+          <dt className="font-medium text-zinc-900">
+            {t.name}
+            {t.critical ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800">critical</span> : null}
+          </dt>
+          <dd className="mt-1 text-sm text-zinc-600">
+            Discussed for at least {formatHours(t.minCommentWindowHours)} (nobody can shorten this)
+            {t.requiresSubject ? `, then the person concerned has ${formatHours(t.replyWindowHours)} to reply` : ''}.{' '}
+            {t.stages.map((s, i) => (
+              <span key={i}>
+                {i > 0 ? 'Then ' : ''}
+                {bodyName(s.bodyKey)} votes for {formatHours(s.votingWindowHours)}: quorum {ratioText(s.quorum)} of its charter seats; passes with {ratioText(s.threshold)} of{' '}
+                {s.thresholdBase === 'charter_seats' ? 'all charter seats voting yes' : 'the yes and no votes cast'}.{' '}
+              </span>
+            ))}
+            {t.critical ? 'Cannot go to a vote while a deciding body is below strength. ' : ''}
+            {t.emergency ? `An emergency procedure (${formatHours(t.emergency.minCommentWindowHours)} window) needs ${ratioText(t.emergency.motionThreshold)} of charter seats and lapses unless ratified within ${t.emergency.ratifyWithinDays} days.` : ''}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

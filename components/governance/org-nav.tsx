@@ -1,0 +1,35 @@
+import Link from 'next/link';
+
+const tabs = [
+  { key: 'overview', label: 'Overview', href: '' },
+  { key: 'proposals', label: 'Proposals', href: '/proposals' },
+  { key: 'seats', label: 'Seats', href: '/seats' },
+  { key: 'log', label: 'Decision log', href: '/log' },
+  { key: 'members', label: 'Members', href: '/members', membersOnly: true },
+] as const;
+
+export function OrgNav({ slug, name, current, isMember }: { slug: string; name: string; current: (typeof tabs)[number]['key']; isMember: boolean }) {
+  return (
+    <div className="mb-8">
+      <p className="text-sm">
+        <Link href={`/o/${slug}`} className="font-semibold text-brand-700 hover:underline">
+          {name}
+        </Link>
+      </p>
+      <nav aria-label={`${name} sections`} className="mt-2 flex flex-wrap gap-1 border-b border-zinc-200">
+        {tabs
+          .filter((t) => !('membersOnly' in t) || isMember)
+          .map((t) => (
+            <Link
+              key={t.key}
+              href={`/o/${slug}${t.href}`}
+              aria-current={t.key === current ? 'page' : undefined}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${t.key === current ? 'border-brand-700 text-brand-800' : 'border-transparent text-zinc-600 hover:text-zinc-900'}`}
+            >
+              {t.label}
+            </Link>
+          ))}
+      </nav>
+    </div>
+  );
+}

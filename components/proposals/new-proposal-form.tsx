@@ -1,0 +1,137 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState } from '@/lib/actions/state';
+
+export type TypeOption = { key: string; name: string; effect: string; requiresSubject: boolean; emergencyAllowed: boolean; summary: string };
+export type Option = { value: string; label: string };
+
+export function NewProposalForm({ orgId, types, members, vacantSeats, heldSeats, currentCharterJson }: { orgId: string; types: TypeOption[]; members: Option[]; vacantSeats: Option[]; heldSeats: (Option & { holderId: string })[]; currentCharterJson: string }) {
+  const [state, formAction] = useActionState(createProposalAction, initialActionState);
+  const [typeKey, setTypeKey] = useState(state.values?.typeKey ?? types[0]?.key ?? '');
+  const type = types.find((t) => t.key === typeKey);
+  const err = (k: string) => state.fieldErrors?.[k];
+  const selectClass = 'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
+
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <input type="hidden" name="orgId" value={orgId} />
+      <div>
+        <label htmlFor="p-type" className="block text-sm font-medium text-zinc-900">
+          Type
+        </label>
+        <select id="p-type" name="typeKey" value={typeKey} onChange={(e) => setTypeKey(e.target.value)} className={selectClass} aria-describedby="p-type-hint">
+          {types.map((t) => (
+            <option key={t.key} value={t.key}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <p id="p-type-hint" className="mt-1 text-xs text-zinc-600">
+          {type?.summary}
+        </p>
+      </div>
+      <Field id="p-title" name="title" label="Title" required maxLength={160} defaultValue={state.values?.title} errors={err('title')} />
+      <Field id="p-body" name="body" label="Proposal text" required multiline maxLength={50000} defaultValue={state.values?.body} errors={err('body')} hint="Markdown. Say what is decided, why, and what it changes." />
+
+      {type?.requiresSubject ? (
+        <div>
+          <label htmlFor="p-subject" className="block text-sm font-medium text-zinc-900">
+            Subject (the person concerned)
+          </label>
+          <select id="p-subject" name="subjectUserId" defaultValue={state.values?.subjectUserId ?? ''} className={selectClass} aria-describedby="p-subject-hint">
+            <option value="">Choose…</option>
+            {(type.effect === 'seat_removal' ? heldSeats.map((s) => ({ value: s.holderId, label: s.label })) : members).map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          <p id="p-subject-hint" className="mt-1 text-xs text-zinc-600">
+            They are notified and get a guaranteed reply before any vote.
+          </p>
+          {err('subjectUserId') ? <p className="mt-1 text-sm text-red-700">{err('subjectUserId')!.join(' ')}</p> : null}
+        </div>
+      ) : null}
+
+      {type?.effect === 'seat_removal' ? (
+        <div>
+          <label htmlFor="p-seat" className="block text-sm font-medium text-zinc-900">
+            Seat
+          </label>
+          <select id="p-seat" name="seatId" defaultValue={state.values?.seatId ?? ''} className={selectClass}>
+            <option value="">Choose…</option>
+            {heldSeats.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
+        </div>
+      ) : null}
+
+      {type?.effect === 'seat_appointment' ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="p-vacant" className="block text-sm font-medium text-zinc-900">
+              Vacant seat
+            </label>
+            <select id="p-vacant" name="seatId" defaultValue={state.values?.seatId ?? ''} className={selectClass}>
+              <option value="">Choose…</option>
+              {vacantSeats.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
+          </div>
+          <div>
+            <label htmlFor="p-appointee" className="block text-sm font-medium text-zinc-900">
+              Appointee
+            </label>
+            <select id="p-appointee" name="appointeeUserId" defaultValue={state.values?.appointeeUserId ?? ''} className={selectClass}>
+              <option value="">Choose…</option>
+              {members.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+            {err('appointeeUserId') ? <p className="mt-1 text-sm text-red-700">{err('appointeeUserId')!.join(' ')}</p> : null}
+          </div>
+        </div>
+      ) : null}
+
+      {type?.effect === 'charter_amendment' ? (
+        <div>
+          <label htmlFor="p-charter" className="block text-sm font-medium text-zinc-900">
+            Proposed charter (JSON)
+          </label>
+          <textarea id="p-charter" name="proposedCharter" rows={12} defaultValue={state.values?.proposedCharter ?? currentCharterJson} className={`${selectClass} font-mono text-xs`} aria-describedby="p-charter-hint" />
+          <p id="p-charter-hint" className="mt-1 text-xs text-zinc-600">
+            The whole charter as it would read after the amendment; its version becomes the next one when the proposal passes.
+          </p>
+          {err('proposedCharter') ? <p className="mt-1 text-sm text-red-700">{err('proposedCharter')!.join(' ')}</p> : null}
+        </div>
+      ) : null}
+
+      {type?.emergencyAllowed ? (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="emergency" defaultChecked={state.values?.emergency === 'on'} className="mt-1" />
+          <span>
+            Emergency procedure: a shortened comment window, only with a supermajority motion of the deciding body, and the decision lapses unless ratified in time.
+          </span>
+        </label>
+      ) : null}
+
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Saving draft…">Save draft</SubmitButton>
+    </form>
+  );
+}

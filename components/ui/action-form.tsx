@@ -1,0 +1,51 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ActionState } from '@/lib/actions/state';
+import { initialActionState } from '@/lib/actions/state';
+import { SubmitButton } from './submit-button';
+
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  submitLabel: string;
+  pendingLabel?: string;
+  variant?: 'primary' | 'secondary';
+  className?: string;
+  children?: React.ReactNode;
+  /** Accessible name of the form, e.g. "Vote on proposal #3". */
+  label: string;
+};
+
+/**
+ * A form bound to one server action: hidden ids, the caller's fields, a pending-aware submit
+ * button, and the action's answer (including any field errors) announced politely.
+ */
+export function ActionForm({ action, hidden, submitLabel, pendingLabel, variant = 'primary', className = '', children, label }: Props) {
+  const [state, formAction] = useActionState(action, initialActionState);
+  const fieldErrors = Object.values(state.fieldErrors ?? {}).flat();
+  const errors = [...new Set(fieldErrors)].filter((e) => e !== state.message);
+  return (
+    <form action={formAction} aria-label={label} className={`space-y-3 ${className}`}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <div aria-live="polite" role="status">
+        {state.message ? (
+          <p className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>{state.message}</p>
+        ) : null}
+        {errors.length > 0 ? (
+          <ul className="mt-1 list-disc pl-5 text-sm text-red-800">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <SubmitButton variant={variant} pendingLabel={pendingLabel}>
+        {submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}

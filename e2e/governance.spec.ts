@@ -1,0 +1,104 @@
+import type { Browser, Page } from '@playwright/test';
+import { advanceServerClock, expect, Mailbox, signInByMagicLink, test } from './fixtures';
+
+// This journey moves the server's clock; run its steps in order.
+test.describe.configure({ mode: 'serial' });
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
+  const mail = await mailbox.latest(email, /You have been invited/);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(Mailbox.linkIn(mail));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return page;
+}
+
+async function reloadUntil(page: Page, text: RegExp | string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test('three members take a proposal from draft through discussion and voting to a public decision', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
+  test.setTimeout(180_000);
+  const [ana, ben, cleo] = [uniqueEmail('ana'), uniqueEmail('ben'), uniqueEmail('cleo')];
+  const slug = `gov-${runId}`;
+
+  // Ana founds the organization with a 5-seat board.
+  await signInByMagicLink(page, mailbox, ana, '/orgs/new');
+  await page.getByLabel('Name').fill('Canal Street Tenants');
+  await page.getByLabel('Address (slug)').fill(slug);
+  await page.getByLabel('Seats on the main body').fill('5');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await expect(page.getByText('0 of 5 charter seats filled')).toBeVisible();
+
+  for (const email of [ben, cleo]) {
+    await page.goto(`/o/${slug}/members`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  }
+  const benPage = await openInvite(browser, mailbox, ben);
+  const cleoPage = await openInvite(browser, mailbox, cleo);
+
+  // Founding appointments: Ana, Ben and Cleo take three of the five board seats.
+  await page.goto(`/o/${slug}/seats`);
+  for (const name of [ana, ben, cleo]) {
+    await page.getByText('Founding appointment to the Board').click();
+    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
+    await form.getByLabel('Member').selectOption({ label: name });
+    await form.getByRole('button', { name: 'Appoint' }).click();
+    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
+    await page.reload();
+  }
+  await expect(page.getByText('3 of 5 charter seats filled')).toBeVisible();
+
+  // Ana drafts and publishes a resolution.
+  await page.goto(`/o/${slug}/proposals/new`);
+  await page.getByLabel('Type').selectOption({ label: 'Board resolution' });
+  await page.getByLabel('Title').fill('Install bike racks in the courtyard');
+  await page.getByLabel('Proposal text').fill('We install **six** bike racks in the courtyard, paid from the maintenance reserve.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+  await expect(page.getByText('This is a private draft.')).toBeVisible();
+  await page.getByRole('button', { name: 'Publish proposal' }).click();
+  // The page re-renders as published: the draft's publish panel gives way to the comment window.
+  await expect(page.getByText(/Comment window open until/)).toBeVisible();
+  await expect(page.getByText('In discussion').first()).toBeVisible();
+  await expect(page.getByText('Notice sent to 3 of 3 seat holders')).toBeVisible();
+
+  // Ben discusses, and tries to vote early: refused, with the date voting opens.
+  await benPage.goto(`/o/${slug}/proposals/1`);
+  await benPage.getByLabel('Add a comment').fill('Good idea. Can two of them be for cargo bikes?');
+  await benPage.getByLabel('Support').check();
+  await benPage.getByRole('button', { name: 'Post comment' }).click();
+  await expect(benPage.getByText('Comment posted.')).toBeVisible();
+  await benPage.getByLabel('Yes', { exact: true }).check();
+  await benPage.getByRole('button', { name: 'Cast vote' }).click();
+  await expect(benPage.getByText(/Voting is not open\. Voting opens on .* — the comment window is 7 days and cannot be shortened\./)).toBeVisible();
+
+  // A week passes: the worker opens voting.
+  await advanceServerClock(7 * DAY + 60_000);
+  await reloadUntil(benPage, 'Voting open until');
+  for (const [p, choice] of [[page, 'Yes'], [benPage, 'Yes'], [cleoPage, 'No']] as const) {
+    await p.goto(`/o/${slug}/proposals/1`);
+    await p.getByLabel(choice, { exact: true }).check();
+    await p.getByRole('button', { name: 'Cast vote' }).click();
+    await expect(p.getByText(`Your vote (${choice.toLowerCase()}) is recorded.`)).toBeVisible();
+  }
+
+  // Three days later voting closes; the decision is public.
+  await advanceServerClock(3 * DAY + 60_000);
+  await reloadUntil(page, /Passed on/);
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/o/${slug}/proposals/1`);
+  await expect(visitor.getByRole('heading', { name: 'Install bike racks in the courtyard' })).toBeVisible();
+  await expect(visitor.getByText(/Passed on/)).toBeVisible();
+  await expect(visitor.getByText('Passed: 2 yes · 1 no · 0 abstain')).toBeVisible();
+  await expect(visitor.getByText('proposal.decided')).toBeVisible();
+  await expect(visitor.locator('body')).not.toContainText('@e2e.example.org');
+});

@@ -1,0 +1,313 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, DatabaseHandle } from '@/db/client';
+import { decisionLog, memberships, proposals, seats, users, votes } from '@/db/schema';
+import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { readLogRange } from '@/db/queries/log';
+import { insertOrganization } from '@/db/queries/organizations';
+import { loadProposal } from '@/db/queries/proposals';
+import { createTestDatabase } from '@/db/testing';
+import { RuleRefusal } from '@/lib/actions/refusal';
+import { charterFromTemplate } from '@/lib/governance/charter';
+import { proposalPhase } from '@/lib/governance/phase';
+import type { Role } from '@/lib/governance/roles';
+import type { Charter } from '@/lib/governance/types';
+import {
+  adoptFoundingCharter,
+  castBallot,
+  createDraft,
+  declareRecusal,
+  foundingAppoint,
+  postComment,
+  publishProposal,
+  recordTransitions,
+  reviseProposal,
+  runTransitions,
+} from '@/lib/proposals/engine';
+import type { Actor } from '@/lib/proposals/engine';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T0 = new Date('2026-03-02T09:00:00Z');
+const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let db: Database;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+});
+afterAll(async () => handle.drop());
+
+type Org = { orgId: string; people: Actor[]; admin: Actor; boardSeats: string[] };
+
+/** An organization on the nonprofit template with `seated` board seats filled by founding appointment. */
+async function setupOrg(slug: string, seated: number, charter: Charter = charterFromTemplate('nonprofit_board')): Promise<Org> {
+  const people: Actor[] = [];
+  for (let i = 0; i < 10; i++) {
+    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` }).returning();
+    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
+  }
+  const org = await db.transaction(async (tx) => {
+    const created = await insertOrganization(tx, { slug, name: slug, mission: '', createdBy: people[0]!.userId, at: T0 });
+    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter, at: T0 });
+    return created;
+  });
+  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
+  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
+  for (let i = 0; i < seated; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
+  return { orgId: org.id, people, admin: people[0]!, boardSeats: board.map((s) => s.seatId) };
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof RuleRefusal) return error.message;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function phaseOf(orgId: string, proposalId: string, when: Date) {
+  const loaded = (await loadProposal(db, orgId, proposalId))!;
+  const charter = (await getActiveCharter(db, orgId))!.document;
+  return proposalPhase(loaded.record, charter, when);
+}
+
+async function logKinds(orgId: string, proposalId?: string): Promise<string[]> {
+  const entries = await readLogRange(db, orgId, 0, 100_000);
+  return entries.filter((e) => !proposalId || e.subject === `proposal:${proposalId}`).map((e) => e.kind);
+}
+
+describe('founding', () => {
+  it('adopts charter v1 with every charter seat vacant, logged', async () => {
+    const org = await setupOrg('founding-org', 0);
+    const all = await listSeats(db, org.orgId);
+    expect(all.filter((s) => s.bodyKey === 'board')).toHaveLength(9);
+    expect(all.filter((s) => s.bodyKey === 'board').map((s) => s.seatClass)).toEqual(['independent', 'independent', 'independent', 'employee_representative', 'general', 'general', 'general', 'general', 'general']);
+    expect(all.every((s) => s.holderUserId === null && s.vacatedAt?.getTime() === T0.getTime())).toBe(true);
+    expect(await logKinds(org.orgId)).toEqual(['charter.adopted']);
+  });
+
+  it('allows founding appointments only until the first publication', async () => {
+    const org = await setupOrg('founding-closes', 2);
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'First motion', body: 'A first motion with enough words.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const message = await refusal(() => foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: org.boardSeats[5]!, userId: org.people[5]!.userId }, at(2)));
+    expect(message).toMatch(/closed when the first proposal was published/);
+  });
+});
+
+describe('a resolution from draft to decision', () => {
+  it('cannot vote before the window, however hard anyone tries; then the tally follows the charter', async () => {
+    const org = await setupOrg('resolution-org', 7);
+    const [author, , , , , , , outsider] = org.people;
+    const id = (await createDraft(db, author!, { orgId: org.orgId, typeKey: 'resolution', title: 'Open board meetings', body: 'Board meetings are open to residents.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    expect((await phaseOf(org.orgId, id, at(1))).kind).toBe('draft');
+    expect(await logKinds(org.orgId, id)).toEqual([]); // drafts are private
+
+    await publishProposal(db, author!, { orgId: org.orgId, proposalId: id }, at(1));
+    const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
+    expect(row!.discussionClosesAt!.getTime()).toBe(at(8).getTime()); // 7-day minimum window
+    expect(row!.noticeSeatHolders).toBe(7);
+
+    const early = await refusal(() => castBallot(db, org.people[1]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(7, 23)));
+    expect(early).toBe('Voting is not open. Voting opens on 10 Mar 2026, 09:00 UTC — the comment window is 7 days and cannot be shortened.');
+    // The worker does not open it early either.
+    expect(await recordTransitions(db, id, org.orgId, at(7, 23))).toEqual([]);
+
+    await postComment(db, org.people[2]!, { orgId: org.orgId, proposalId: id, parentId: null, body: 'Support.', stance: 'support', asReply: false }, at(2));
+    // A substantive revision in the last 24 hours extends the window; it can never shorten it.
+    await reviseProposal(db, author!, { orgId: org.orgId, proposalId: id, title: 'Open board meetings', body: 'Board meetings are open to residents and streamed.', changeNote: 'streaming', substantive: true }, at(7, 20));
+    const [revised] = await db.select().from(proposals).where(eq(proposals.id, id));
+    expect(revised!.discussionClosesAt!.getTime()).toBe(at(8, 20).getTime());
+    expect(outsider).toBeDefined();
+
+    expect(await recordTransitions(db, id, org.orgId, at(8, 21))).toEqual(['discussion_closed', 'stage_0_opened']);
+    expect(await recordTransitions(db, id, org.orgId, at(8, 22))).toEqual([]); // exactly once
+    for (const [i, choice] of [[0, 'yes'], [1, 'yes'], [2, 'no'], [3, 'yes'], [4, 'abstain']] as const) {
+      await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice, rationale: null }, at(9));
+    }
+    // Changing a vote keeps history but one current ballot per seat.
+    await castBallot(db, org.people[2]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: 'persuaded' }, at(9, 1));
+    const current = await db.select().from(votes).where(and(eq(votes.proposalId, id), eq(votes.isCurrent, true)));
+    expect(current).toHaveLength(5);
+    expect(await db.$count(votes, eq(votes.proposalId, id))).toBe(6);
+
+    const late = await refusal(() => castBallot(db, org.people[5]!, { orgId: org.orgId, proposalId: id, choice: 'no', rationale: null }, at(11, 21)));
+    expect(late).toMatch(/Voting is not open/);
+    expect(await recordTransitions(db, id, org.orgId, at(11, 22))).toEqual(['stage_0_closed', 'passed']);
+    const kinds = await logKinds(org.orgId, id);
+    expect(kinds).toEqual(['proposal.published', 'comment.posted', 'proposal.revised', 'proposal.discussion_closed', 'voting.opened', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'voting.closed', 'proposal.decided']);
+    expect(await recordTransitions(db, id, org.orgId, at(12))).toEqual([]);
+    await runTransitions(db, at(12));
+    expect(await runTransitions(db, at(12))).toBe(0); // a second pass at the same time records nothing
+  });
+
+  it('refuses a vote from a seat holder who is not in the deciding body, and from a recused seat', async () => {
+    const org = await setupOrg('recusal-org', 7);
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Award the roof contract', body: 'Award the roof contract to Acme Roofing.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    await declareRecusal(db, org.people[3]!, { orgId: org.orgId, proposalId: id, reason: 'My cousin owns Acme Roofing.' }, at(2));
+    await recordTransitions(db, id, org.orgId, at(8, 1));
+    expect(await refusal(() => castBallot(db, org.people[3]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(/conflict of interest/);
+    expect(await refusal(() => castBallot(db, org.people[8]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(/Only holders of a board seat/);
+  });
+});
+
+describe('removal of a seated officer (the closed-door lesson)', () => {
+  async function removalOrg(slug: string, seated: number) {
+    const org = await setupOrg(slug, seated);
+    const subject = org.people[1]!;
+    const id = (
+      await createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'officer_removal', title: 'Remove person 1 from the board', body: 'Person 1 has missed every meeting this year.', subjectUserId: subject.userId, effect: { seatId: org.boardSeats[1]! }, emergency: false }, at(1))
+    ).id;
+    await publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: id }, at(1));
+    return { org, subject, id };
+  }
+
+  it('waits for the full window and the subject’s reply, then needs 2/3 of CHARTER seats', async () => {
+    const { org, subject, id } = await removalOrg('removal-org', 8);
+    // 14-day window: nothing before it, whatever the worker or a secretary tries.
+    expect(await recordTransitions(db, id, org.orgId, at(14, 23))).toEqual([]);
+    expect((await phaseOf(org.orgId, id, at(15, 1))).kind).toBe('awaiting_reply');
+    expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed']);
+    await postComment(db, subject, { orgId: org.orgId, proposalId: id, parentId: null, body: 'I was on medical leave; the minutes say so.', stance: 'none', asReply: true }, at(15, 2));
+    expect(await recordTransitions(db, id, org.orgId, at(15, 3))).toEqual(['stage_0_opened']);
+    // 5 yes of 8 seated is 62.5% of votes cast, but 2/3 of 9 charter seats is 6: rejected.
+    for (const i of [0, 2, 3, 4, 5]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    for (const i of [6, 7]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'no', rationale: null }, at(16));
+    expect(await recordTransitions(db, id, org.orgId, at(22, 4))).toEqual(['stage_0_closed', 'rejected']);
+    const [seat] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[1]!));
+    expect(seat!.holderUserId).toBe(subject.userId);
+    expect(await logKinds(org.orgId, id)).toEqual(['proposal.published', 'proposal.discussion_closed', 'proposal.subject_replied', 'voting.opened', ...Array(7).fill('ballot.cast'), 'voting.closed', 'proposal.decided']);
+  });
+
+  it('with 6 yes of 9 charter seats passes, and the seat empties with its vacancy clock started', async () => {
+    const { org, subject, id } = await removalOrg('removal-passes', 8);
+    await postComment(db, subject, { orgId: org.orgId, proposalId: id, parentId: null, body: 'I disagree.', stance: 'none', asReply: true }, at(3));
+    await recordTransitions(db, id, org.orgId, at(15, 1));
+    for (const i of [0, 2, 3, 4, 5, 6]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    expect(await recordTransitions(db, id, org.orgId, at(22, 2))).toEqual(['stage_0_closed', 'passed']);
+    const [seat] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[1]!));
+    expect(seat!.holderUserId).toBeNull();
+    expect(seat!.vacatedAt!.getTime()).toBe(at(22, 2).getTime());
+    expect((await logKinds(org.orgId)).slice(-2)).toEqual(['proposal.decided', 'seat.vacated']);
+  });
+
+  it('without a reply, voting waits out the 72-hour reply window', async () => {
+    const { org, id } = await removalOrg('removal-no-reply', 8);
+    expect(await recordTransitions(db, id, org.orgId, at(17, 23))).toEqual(['discussion_closed']);
+    expect(await recordTransitions(db, id, org.orgId, at(18, 1))).toEqual(['stage_0_opened']);
+  });
+
+  it('a board below strength cannot open voting on it; filling a vacancy still works', async () => {
+    const { org, subject, id } = await removalOrg('removal-below', 6);
+    await postComment(db, subject, { orgId: org.orgId, proposalId: id, parentId: null, body: 'Reply.', stance: 'none', asReply: true }, at(2));
+    expect(await recordTransitions(db, id, org.orgId, at(16))).toEqual(['discussion_closed']);
+    expect((await phaseOf(org.orgId, id, at(16))).kind).toBe('ready_for_voting');
+    const blocked = await refusal(() => castBallot(db, org.people[0]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16)));
+    expect(blocked).toMatch(/below strength: 6 of 9 charter seats filled; critical decisions need 7/);
+
+    // A seat appointment is not critical: 5 yes of 9 charter seats fills seat 7.
+    const appoint = (
+      await createDraft(db, org.people[0]!, { orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appoint person 7 to seat 7', body: 'Person 7 has the skills we lack.', subjectUserId: null, effect: { seatId: org.boardSeats[6]!, appointeeUserId: org.people[7]!.userId }, emergency: false }, at(2))
+    ).id;
+    await publishProposal(db, org.people[0]!, { orgId: org.orgId, proposalId: appoint }, at(2));
+    await recordTransitions(db, appoint, org.orgId, at(9, 1));
+    for (const i of [0, 2, 3, 4, 5]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: appoint, choice: 'yes', rationale: null }, at(10));
+    expect(await recordTransitions(db, appoint, org.orgId, at(12, 2))).toEqual(['stage_0_closed', 'passed']);
+    const [seat7] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[6]!));
+    expect(seat7!.holderUserId).toBe(org.people[7]!.userId);
+    // Now at strength (7 of 9), the removal vote opens.
+    expect(await recordTransitions(db, id, org.orgId, at(17))).toEqual(['stage_0_opened']);
+  });
+});
+
+describe('charter changes only by proposal', () => {
+  it('a passed two-stage amendment adopts version 2 and adds the new seats, vacant', async () => {
+    const charter = charterFromTemplate('nonprofit_board');
+    const members = charter.bodies.find((b) => b.key === 'members')!;
+    members.charterSeats = 5;
+    members.minSeatsForCriticalDecisions = 3;
+    const org = await setupOrg('amend-org', 7, charter);
+    const assembly = (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'members');
+    for (let i = 0; i < 5; i++) await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[i]!.seatId, userId: org.people[i + 3]!.userId }, at(0, 2));
+
+    const proposed = structuredClone(charter);
+    proposed.version = 2;
+    proposed.bodies[0]!.charterSeats = 11;
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'charter_amendment', title: 'Grow the board to 11 seats', body: 'Two more seats for resident directors.', subjectUserId: null, effect: { proposedCharter: proposed }, emergency: false }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
+    for (let i = 0; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    expect(await recordTransitions(db, id, org.orgId, at(22, 2))).toEqual(['stage_0_closed', 'stage_1_opened']);
+    // Until the last stage passes, the charter is unchanged.
+    expect((await getActiveCharter(db, org.orgId))!.version).toBe(1);
+    for (let i = 3; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(23));
+    expect(await recordTransitions(db, id, org.orgId, at(29, 3))).toEqual(['stage_1_closed', 'passed']);
+    const active = (await getActiveCharter(db, org.orgId))!;
+    expect(active.version).toBe(2);
+    expect(active.document.bodies[0]!.charterSeats).toBe(11);
+    const board = (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'board');
+    expect(board).toHaveLength(11);
+    expect(board.slice(9).every((s) => s.holderUserId === null && s.vacatedAt?.getTime() === at(29, 3).getTime())).toBe(true);
+    expect((await logKinds(org.orgId)).slice(-2)).toEqual(['proposal.decided', 'charter.amended']);
+  });
+
+  it('refuses an amendment that would unseat holders by deleting their seats', async () => {
+    const org = await setupOrg('amend-shrink', 7);
+    const proposed = charterFromTemplate('nonprofit_board');
+    proposed.version = 2;
+    proposed.bodies[0]!.charterSeats = 5;
+    proposed.bodies[0]!.minSeatsForCriticalDecisions = 4;
+    proposed.bodies[0]!.seatClassMinimums = { independent: 3 };
+    const message = await refusal(() => createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'charter_amendment', title: 'Shrink the board', body: 'Five seats are enough for us.', subjectUserId: null, effect: { proposedCharter: proposed }, emergency: false }, at(1)));
+    expect(message).toMatch(/Only vacant seats can be retired/);
+  });
+});
+
+describe('the transition worker', () => {
+  it('records each transition exactly once when several workers run at the same moment', async () => {
+    const org = await setupOrg('worker-race', 7);
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A motion for the race', body: 'A motion with enough words in it.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    await Promise.all([recordTransitions(db, id, org.orgId, at(8, 1)), recordTransitions(db, id, org.orgId, at(8, 1)), recordTransitions(db, id, org.orgId, at(8, 1))]);
+    await Promise.all([recordTransitions(db, id, org.orgId, at(8, 2)), recordTransitions(db, id, org.orgId, at(8, 2))]);
+    expect(await logKinds(org.orgId, id)).toEqual(['proposal.published', 'proposal.discussion_closed', 'voting.opened']);
+  });
+});
+
+describe('the database itself', () => {
+  it('refuses UPDATE and DELETE on the decision log', async () => {
+    const org = await setupOrg('immutable-log', 0);
+    const causeOf = async (run: () => Promise<unknown>) => {
+      try {
+        await run();
+      } catch (error) {
+        return String((error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message);
+      }
+      return 'no error';
+    };
+    expect(await causeOf(() => db.execute(sql`update decision_log set kind = 'forged' where org_id = ${org.orgId}`))).toMatch(/append-only: UPDATE/);
+    expect(await causeOf(() => db.execute(sql`delete from decision_log where org_id = ${org.orgId}`))).toMatch(/append-only: DELETE/);
+    expect(await db.$count(decisionLog, eq(decisionLog.orgId, org.orgId))).toBe(1);
+  });
+
+  it('keeps one current ballot per seat even against a direct double insert', async () => {
+    const org = await setupOrg('double-vote', 7);
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A motion to test', body: 'A motion with enough words in it.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const row = { proposalId: id, stageIndex: 0, seatId: org.boardSeats[0]!, voterUserId: org.people[0]!.userId, choice: 'yes' as const, castAt: at(2) };
+    await db.insert(votes).values(row);
+    await expect(db.insert(votes).values(row)).rejects.toThrow();
+  });
+
+  it('keeps the log gapless and chained across every event', async () => {
+    const org = await setupOrg('chain-org', 7);
+    const entries = await readLogRange(db, org.orgId, 0, 1000);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
+  });
+});
