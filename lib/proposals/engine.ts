@@ -239,19 +239,16 @@ export async function reviseProposal(db: Database, actor: Actor, input: { orgId:
 }
 
 /** Publication: the comment window starts, every seat holder of every deciding body is noticed. */
-export async function publishProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; emergencyMotionYes?: number }, at: Date): Promise<void> {
+export async function publishProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     requireAction(actions, 'publish', phase, 'Only the author can publish a draft');
     const type = findType(p.charter, p.row.typeKey);
     const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
-    if (emergency) {
-      const firstBody = findBody(p.charter, type.stages[0]!.bodyKey);
-      const motion = checkEmergencyMotion({ type, body: firstBody, charterSeats: firstBody.charterSeats, yesVotes: input.emergencyMotionYes ?? 0 });
-      if (!motion.ok) refuse(motion.reason, 'emergencyMotionYes');
-    }
-    const discussionClosesAt = discussionClosesAtOnPublish(type, at, emergency);
+    // An emergency proposal starts with the normal window; only a recorded supermajority motion
+    // of the deciding body's seat holders (backEmergencyMotion) can shorten it.
+    const discussionClosesAt = discussionClosesAtOnPublish(type, at, false);
     const allSeats = await listSeats(tx, input.orgId);
     const stageBodies = type.stages.map((s) => s.bodyKey);
     const seatHolders = [...new Set(allSeats.filter((s) => stageBodies.includes(s.bodyKey) && s.holderUserId).map((s) => s.holderUserId!))];
@@ -259,7 +256,7 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
     const recipients = [...new Set([...seatHolders, ...members])];
     await tx
       .update(proposals)
-      .set({ status: 'published', publishedAt: at, discussionClosesAt, emergencyApprovedAt: emergency ? at : null, noticeRecipients: recipients.length, noticeSeatHolders: seatHolders.length, updatedAt: at })
+      .set({ status: 'published', publishedAt: at, discussionClosesAt, noticeRecipients: recipients.length, noticeSeatHolders: seatHolders.length, updatedAt: at })
       .where(eq(proposals.id, p.row.id));
     await tx.insert(proposalStages).values(
       type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
@@ -278,12 +275,50 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
         charterVersion: p.row.charterVersion,
         subjectUserId: p.row.subjectUserId,
         discussionClosesAt: discussionClosesAt.toISOString(),
-        emergency,
-        emergencyMotionYes: emergency ? (input.emergencyMotionYes ?? 0) : null,
+        emergencyRequested: emergency,
         notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
       },
       at,
     });
+  });
+}
+
+/** Seat holders of the first deciding body who have backed this proposal's emergency motion (from the log). */
+export async function emergencyBackers(tx: Executor, orgId: string, proposalId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ actorId: decisionLog.actorId })
+    .from(decisionLog)
+    .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.subject, `proposal:${proposalId}`), eq(decisionLog.kind, 'emergency.backed')));
+  return [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+}
+
+/**
+ * DESIGN §3.9: the shortened window only by a supermajority motion. Each seat holder of the
+ * first deciding body backs the motion in person (logged); when the backers reach the charter's
+ * motion threshold of CHARTER seats, the emergency window applies — never closing before now.
+ */
+export async function backEmergencyMotion(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<{ approved: boolean; backers: number }> {
+  return db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const type = findType(p.charter, p.row.typeKey);
+    if (!type.emergency || !(p.row.effect as { emergency?: boolean }).emergency) refuse('This proposal did not ask for the emergency procedure.');
+    const phase = proposalPhase(p.record, p.charter, at);
+    if (phase.kind !== 'discussion') refuse('An emergency motion can be backed only while the proposal is in discussion.');
+    if (p.row.emergencyApprovedAt) refuse('The emergency motion has already passed.');
+    const body = findBody(p.charter, type.stages[0]!.bodyKey);
+    const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === body.key && s.holderUserId === actor.userId);
+    if (!seat) refuse(`Only holders of a ${body.name.toLowerCase()} seat can back the emergency motion.`);
+    const before = await emergencyBackers(tx, input.orgId, p.row.id);
+    if (before.includes(actor.userId)) refuse('You have already backed this emergency motion.');
+    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'emergency.backed', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, seatId: seat!.seatId }, at });
+    const backers = before.length + 1;
+    const motion = checkEmergencyMotion({ type, body, charterSeats: body.charterSeats, yesVotes: backers });
+    if (!motion.ok) return { approved: false, backers };
+    const shortened = discussionClosesAtOnPublish(type, p.row.publishedAt!, true);
+    const discussionClosesAt = shortened > at ? shortened : at;
+    await tx.update(proposals).set({ emergencyApprovedAt: at, discussionClosesAt, updatedAt: at }).where(eq(proposals.id, p.row.id));
+    await appendLogEntry(tx, { orgId: input.orgId, actorId: null, kind: 'emergency.approved', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, backers, charterSeats: body.charterSeats, discussionClosesAt: discussionClosesAt.toISOString() }, at });
+    return { approved: true, backers };
   });
 }
 

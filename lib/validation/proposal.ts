@@ -66,9 +66,7 @@ export const reviseProposalSchema = proposalRefSchema.extend({
     .transform((v) => v !== 'false'),
 });
 
-export const publishProposalSchema = proposalRefSchema.extend({
-  emergencyMotionYes: z.coerce.number().int('Enter a whole number.').min(0).max(10_000).optional(),
-});
+export const publishProposalSchema = proposalRefSchema;
 
 export const withdrawProposalSchema = proposalRefSchema.extend({
   reason: z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000),

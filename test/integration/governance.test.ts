@@ -14,6 +14,7 @@ import type { Role } from '@/lib/governance/roles';
 import type { Charter } from '@/lib/governance/types';
 import {
   adoptFoundingCharter,
+  backEmergencyMotion,
   castBallot,
   createDraft,
   declareRecusal,
@@ -223,6 +224,38 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     expect(seat7!.holderUserId).toBe(org.people[7]!.userId);
     // Now at strength (7 of 9), the removal vote opens.
     expect(await recordTransitions(db, id, org.orgId, at(17))).toEqual(['stage_0_opened']);
+  });
+});
+
+describe('emergency procedure', () => {
+  it('shortens the window only once 3/4 of charter seats back it in person, and lapses unless ratified', async () => {
+    const org = await setupOrg('emergency-org', 9);
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency roof repair', body: 'The roof of block C leaks into six homes.', subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const [published] = await db.select().from(proposals).where(eq(proposals.id, id));
+    expect(published!.discussionClosesAt!.getTime()).toBe(at(8).getTime()); // normal window until the motion passes
+    for (let i = 0; i < 6; i++) expect((await backEmergencyMotion(db, org.people[i]!, { orgId: org.orgId, proposalId: id }, at(1, 1))).approved).toBe(false);
+    expect(await refusal(() => backEmergencyMotion(db, org.people[0]!, { orgId: org.orgId, proposalId: id }, at(1, 2)))).toMatch(/already backed/);
+    // 7 of 9 charter seats = 3/4 or more (6.75): the motion passes, the window becomes 48 h from publication.
+    expect(await backEmergencyMotion(db, org.people[6]!, { orgId: org.orgId, proposalId: id }, at(1, 2))).toEqual({ approved: true, backers: 7 });
+    const [approved] = await db.select().from(proposals).where(eq(proposals.id, id));
+    expect(approved!.discussionClosesAt!.getTime()).toBe(at(3).getTime());
+    expect(await recordTransitions(db, id, org.orgId, at(3, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
+    for (let i = 0; i < 7; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(3, 2));
+    expect(await recordTransitions(db, id, org.orgId, at(4, 2))).toEqual(['stage_0_closed', 'passed']);
+    // Not ratified within 30 days of passing: it lapses, loudly.
+    expect(await recordTransitions(db, id, org.orgId, at(33))).toEqual([]);
+    expect(await recordTransitions(db, id, org.orgId, at(35))).toEqual(['lapsed']);
+    expect((await logKinds(org.orgId, id)).filter((k) => k.startsWith('emergency') || k.startsWith('proposal.'))).toEqual([
+      'proposal.published', ...Array(7).fill('emergency.backed'), 'emergency.approved', 'proposal.discussion_closed', 'proposal.decided', 'proposal.lapsed',
+    ]);
+  });
+
+  it('a non-seat-holder cannot back the motion', async () => {
+    const org = await setupOrg('emergency-outsider', 7);
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency fence repair', body: 'The fence by the river has fallen.', subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    expect(await refusal(() => backEmergencyMotion(db, org.people[8]!, { orgId: org.orgId, proposalId: id }, at(1, 1)))).toMatch(/Only holders of a board seat/);
   });
 });
 

@@ -8,7 +8,7 @@ import { organizations, proposals } from '@/db/schema';
 import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
-import { castBallot, createDraft, declareRecusal, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
+import { backEmergencyMotion, castBallot, createDraft, declareRecusal, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
 import {
   ballotSchema,
   commentSchema,
@@ -109,5 +109,13 @@ export const recuseAction = orgAction(recusalSchema, 'observer', async ({ input,
     await declareRecusal(getDb(), { userId: user.id, role: membership.role }, input, now());
     refresh();
     return { ok: true, message: 'Recusal recorded. Your seat will not vote on this proposal.' };
+  }),
+);
+
+export const backEmergencyAction = orgAction(proposalRefSchema, 'observer', async ({ input, user, membership, values }) =>
+  refusalToState(values, async () => {
+    const result = await backEmergencyMotion(getDb(), { userId: user.id, role: membership.role }, input, now());
+    refresh();
+    return { ok: true, message: result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).` };
   }),
 );

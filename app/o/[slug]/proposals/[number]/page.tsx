@@ -6,7 +6,7 @@ import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listLogEntries } from '@/db/queries/log';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
-import { castBallotAction, commentAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
+import { backEmergencyAction, castBallotAction, commentAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
 import { Countdown } from '@/components/governance/countdown';
 import { MarkdownText } from '@/components/governance/markdown';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -21,7 +21,7 @@ import { stageOutcomes } from '@/lib/governance/phase';
 import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { canOpenVoting } from '@/lib/governance/voting';
-import { proposalContext } from '@/lib/proposals/engine';
+import { emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -74,6 +74,7 @@ export default async function ProposalPage({ params }: Props) {
       ? canOpenVoting({ record: loaded.record, charter, stageIndex: phase.kind === 'ready_for_voting' ? phase.stageIndex : 0, strengths, now: at })
       : null;
   const emergency = Boolean((loaded.row.effect as { emergency?: boolean }).emergency);
+  const backers = emergency ? await emergencyBackers(db, org.id, loaded.row.id) : [];
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
 
   return (
@@ -332,6 +333,20 @@ export default async function ProposalPage({ params }: Props) {
             </section>
           ) : null}
 
+          {emergency && type.emergency && phase.kind === 'discussion' && !loaded.row.emergencyApprovedAt ? (
+            <section aria-labelledby="emergency" className="rounded-2xl border border-red-200 bg-red-50 p-5">
+              <h2 id="emergency" className="font-semibold text-red-900">
+                Emergency motion
+              </h2>
+              <p className="mt-1 text-sm text-red-900">
+                {backers.length} of {Math.ceil((type.emergency.motionThreshold.num / type.emergency.motionThreshold.den) * findBody(charter, type.stages[0]!.bodyKey).charterSeats)} seat holders needed have backed shortening the window to {formatHours(type.emergency.minCommentWindowHours)}. The decision lapses unless ratified within {type.emergency.ratifyWithinDays} days.
+              </p>
+              {user && seatRows.some((s) => s.bodyKey === type.stages[0]!.bodyKey && s.holderUserId === user.id) && !backers.includes(user.id) ? (
+                <ActionForm action={backEmergencyAction} hidden={ids} submitLabel="Back the emergency motion" variant="secondary" label="Back the emergency motion" className="mt-3" />
+              ) : null}
+            </section>
+          ) : null}
+
           {actions.has('open_voting') && phase.kind === 'ready_for_voting' ? (
             <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
               <ActionForm action={openVotingAction} hidden={ids} submitLabel="Open voting now" variant="secondary" label="Open voting">
@@ -350,12 +365,9 @@ export default async function ProposalPage({ params }: Props) {
               </p>
               <ActionForm action={publishProposalAction} hidden={ids} submitLabel="Publish proposal" label="Publish proposal">
                 {emergency && type.emergency ? (
-                  <>
-                    <label htmlFor="motion-yes" className="block text-sm font-medium">
-                      Seats backing the emergency motion
-                    </label>
-                    <input id="motion-yes" name="emergencyMotionYes" inputMode="numeric" className={inputClass} required />
-                  </>
+                  <p className="text-sm text-zinc-700">
+                    Emergency procedure requested: the window shortens to {formatHours(type.emergency.minCommentWindowHours)} only once {ratioText(type.emergency.motionThreshold)} of the {findBody(charter, type.stages[0]!.bodyKey).name}&rsquo;s charter seats back the motion, each in person.
+                  </p>
                 ) : null}
               </ActionForm>
             </section>
