@@ -26,6 +26,7 @@ import {
   runTransitions,
 } from '@/lib/proposals/engine';
 import type { Actor } from '@/lib/proposals/engine';
+import { recipientListHash } from '@/lib/proposals/notice';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -224,6 +225,19 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     expect(seat7!.holderUserId).toBe(org.people[7]!.userId);
     // Now at strength (7 of 9), the removal vote opens.
     expect(await recordTransitions(db, id, org.orgId, at(17))).toEqual(['stage_0_opened']);
+  });
+});
+
+describe('full notice (DESIGN §3.2)', () => {
+  it('logs how many seat holders and members were noticed, with a hash of exactly who', async () => {
+    const org = await setupOrg('notice-org', 5);
+    const id = (await createDraft(db, org.people[9]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A motion to notice', body: 'Everyone with a seat must hear of this.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, org.people[9]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const entries = await readLogRange(db, org.orgId, 0, 1000);
+    const published = entries.find((e) => e.kind === 'proposal.published' && e.subject === `proposal:${id}`)!;
+    const everyone = org.people.map((p) => p.userId); // resolution: consultation audience = members
+    expect(published.payload.notice).toEqual({ seatHolders: 5, recipients: 10, recipientListHash: recipientListHash(everyone) });
+    expect(recipientListHash(everyone.slice(1))).not.toBe(recipientListHash(everyone));
   });
 });
 
