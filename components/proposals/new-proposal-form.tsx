@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
 import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
@@ -39,72 +40,23 @@ export function NewProposalForm({ orgId, types, members, vacantSeats, heldSeats,
       <Field id="p-body" name="body" label="Proposal text" required multiline maxLength={50000} defaultValue={state.values?.body} errors={err('body')} hint="Markdown. Say what is decided, why, and what it changes." />
 
       {type?.requiresSubject ? (
-        <div>
-          <label htmlFor="p-subject" className="block text-sm font-medium text-zinc-900">
-            Subject (the person concerned)
-          </label>
-          <select id="p-subject" name="subjectUserId" defaultValue={state.values?.subjectUserId ?? ''} className={selectClass} aria-describedby="p-subject-hint">
-            <option value="">Choose…</option>
-            {(type.effect === 'seat_removal' ? heldSeats.map((s) => ({ value: s.holderId, label: s.label })) : members).map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-          <p id="p-subject-hint" className="mt-1 text-xs text-zinc-600">
-            They are notified and get a guaranteed reply before any vote.
-          </p>
-          {err('subjectUserId') ? <p className="mt-1 text-sm text-red-700">{err('subjectUserId')!.join(' ')}</p> : null}
-        </div>
+        <SelectField
+          id="p-subject"
+          name="subjectUserId"
+          label="Subject (the person concerned)"
+          options={type.effect === 'seat_removal' ? heldSeats.map((s) => ({ value: s.holderId, label: s.label })) : members}
+          defaultValue={state.values?.subjectUserId}
+          errors={err('subjectUserId')}
+          hint="They are notified and get a guaranteed reply before any vote."
+        />
       ) : null}
 
-      {type?.effect === 'seat_removal' ? (
-        <div>
-          <label htmlFor="p-seat" className="block text-sm font-medium text-zinc-900">
-            Seat
-          </label>
-          <select id="p-seat" name="seatId" defaultValue={state.values?.seatId ?? ''} className={selectClass}>
-            <option value="">Choose…</option>
-            {heldSeats.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-          {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
-        </div>
-      ) : null}
+      {type?.effect === 'seat_removal' ? <SelectField id="p-seat" name="seatId" label="Seat" options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} /> : null}
 
       {type?.effect === 'seat_appointment' ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="p-vacant" className="block text-sm font-medium text-zinc-900">
-              Vacant seat
-            </label>
-            <select id="p-vacant" name="seatId" defaultValue={state.values?.seatId ?? ''} className={selectClass}>
-              <option value="">Choose…</option>
-              {vacantSeats.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-            {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
-          </div>
-          <div>
-            <label htmlFor="p-appointee" className="block text-sm font-medium text-zinc-900">
-              Appointee
-            </label>
-            <select id="p-appointee" name="appointeeUserId" defaultValue={state.values?.appointeeUserId ?? ''} className={selectClass}>
-              <option value="">Choose…</option>
-              {members.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-            {err('appointeeUserId') ? <p className="mt-1 text-sm text-red-700">{err('appointeeUserId')!.join(' ')}</p> : null}
-          </div>
+          <SelectField id="p-vacant" name="seatId" label="Vacant seat" options={vacantSeats} defaultValue={state.values?.seatId} errors={err('seatId')} />
+          <SelectField id="p-appointee" name="appointeeUserId" label="Appointee" options={members} defaultValue={state.values?.appointeeUserId} errors={err('appointeeUserId')} />
         </div>
       ) : null}
 

@@ -13,16 +13,20 @@ export type PublicOrganization = {
   createdAt: Date;
 };
 
+/** An organization with its member count; the one shape both the list and the page read. */
+const organizationWithCount = {
+  id: organizations.id,
+  slug: organizations.slug,
+  name: organizations.name,
+  mission: organizations.mission,
+  isPublic: organizations.isPublic,
+  createdAt: organizations.createdAt,
+  memberCount: count(memberships.id),
+};
+
 export async function listPublicOrganizations(db: Executor, limit = 50): Promise<PublicOrganization[]> {
   return db
-    .select({
-      id: organizations.id,
-      slug: organizations.slug,
-      name: organizations.name,
-      mission: organizations.mission,
-      createdAt: organizations.createdAt,
-      memberCount: count(memberships.id),
-    })
+    .select(organizationWithCount)
     .from(organizations)
     .leftJoin(memberships, eq(memberships.orgId, organizations.id))
     .where(eq(organizations.isPublic, true))
@@ -33,15 +37,7 @@ export async function listPublicOrganizations(db: Executor, limit = 50): Promise
 
 export async function getOrganizationBySlug(db: Executor, slug: string): Promise<PublicOrganization & { isPublic: boolean } | null> {
   const rows = await db
-    .select({
-      id: organizations.id,
-      slug: organizations.slug,
-      name: organizations.name,
-      mission: organizations.mission,
-      isPublic: organizations.isPublic,
-      createdAt: organizations.createdAt,
-      memberCount: count(memberships.id),
-    })
+    .select(organizationWithCount)
     .from(organizations)
     .leftJoin(memberships, eq(memberships.orgId, organizations.id))
     .where(eq(organizations.slug, slug))
