@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeEntry } from './summary';
+import type { SummaryEntry } from './summary';
+
+const ctx = { bodyName: (k: string) => ({ board: 'Board', members: 'Member assembly' })[k] ?? null, personName: (id: string) => ({ u1: 'Grace Hopper' })[id] ?? null };
+const s = (kind: string, payload: Record<string, unknown>, subject: string | null = 'proposal:x') => summarizeEntry({ kind, subject, actorId: null, payload } as SummaryEntry, ctx);
+
+describe('summarizeEntry', () => {
+  it('summarizes votes without revealing sealed choices', () => {
+    expect(s('ballot.cast', { number: 7, stageIndex: 0, commitment: 'abc' })).toBe('Ballot cast on #7 (sealed until close)');
+    expect(s('voting.closed', { number: 1, stageIndex: 0, bodyKey: 'board', tally: { yes: 5, no: 0, abstain: 1, outcome: 'passed' } })).toBe('Voting closed on #1: passed 5–0–1');
+    expect(s('voting.closed', { number: 3, stageIndex: 0, tally: { yes: 3, no: 0, abstain: 0, outcome: 'failed_quorum' } })).toBe('Voting closed on #3: failed quorum 3–0–0');
+    expect(s('voting.closed', { number: 4, stageIndex: 1, bodyKey: 'members', tally: { yes: 9, no: 2, abstain: 0, outcome: 'rejected' } })).toBe('Voting closed on #4 (stage 2, Member assembly): rejected 9–2–0');
+  });
+
+  it('names bodies and people from the context, never ids', () => {
+    expect(s('seat.founding_appointment', { bodyKey: 'board', position: 2, holderId: 'u1' }, 'seat:1')).toBe('Founding appointment: Grace Hopper to Board seat 2');
+    expect(s('seat.filled', { bodyKey: 'board', position: 7, holderId: 'unknown', proposalNumber: 6 }, 'seat:1')).toBe('a member appointed to Board seat 7 by #6');
+    expect(s('charter.adopted', { version: 1, bodies: [{ key: 'board', charterSeats: 9 }, { key: 'members', charterSeats: 25 }] }, 'charter:1')).toBe('Charter version 1 adopted: Board 9 seats, Member assembly 25 seats');
+  });
+
+  it('summarizes proposal events', () => {
+    expect(s('proposal.published', { number: 2, title: 'Sell the parcel', discussionClosesAt: '2026-01-08T10:00:00.000Z' })).toBe('#2 published: “Sell the parcel”, discussion until 8 Jan 2026, 10:00 UTC');
+    expect(s('proposal.decided', { number: 2, outcome: 'rejected' })).toBe('#2 decided: rejected');
+    expect(s('proposal.withdrawn', { number: 4, reason: 'Fair point.' })).toBe('#4 withdrawn: Fair point.');
+    expect(s('comment.posted', { number: 4, stance: 'object' })).toBe('Comment posted on #4 (object)');
+    expect(s('comment.posted', { number: 4, stance: 'none' })).toBe('Comment posted on #4');
+  });
+
+  it('copes with unknown kinds and malformed payloads', () => {
+    expect(s('something.new', {}, 'thing:1')).toBe('something.new (thing:1)');
+    expect(s('voting.closed', { number: 'x', tally: 'nope' })).toBe('Voting closed on a proposal: closed 0–0–0');
+    expect(s('proposal.published', { number: 1, title: 5, discussionClosesAt: 'not a date' })).toBe('#1 published: “untitled”');
+  });
+});

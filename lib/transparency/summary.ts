@@ -1,0 +1,149 @@
+// One-line, human-readable summaries of decision-log entries for the public log page, the CSV
+// and the Atom feed. Pure: names are looked up through the context, never fetched here. Payloads
+// are read defensively — the log is append-only, so old shapes must keep rendering.
+
+export type SummaryEntry = { kind: string; subject: string | null; actorId: string | null; payload: Record<string, unknown> };
+
+export type SummaryContext = {
+  /** A body's display name from its key ('board' → 'Board'); null if unknown. */
+  bodyName: (key: string) => string | null;
+  /** A person's public display name; null if unknown. Never an e-mail address. */
+  personName: (userId: string) => string | null;
+};
+
+/** The kinds the engine writes, with a label for the filter. Unknown kinds still display. */
+export const logKindLabels: Record<string, string> = {
+  'organization.created': 'Organization created',
+  'charter.adopted': 'Charter adopted',
+  'charter.amended': 'Charter amended',
+  'charter.amendment_failed': 'Charter amendment failed',
+  'seat.founding_appointment': 'Founding appointment',
+  'seat.filled': 'Seat filled',
+  'seat.vacated': 'Seat vacated',
+  'seat.resigned': 'Seat resigned',
+  'seat.change_skipped': 'Seat change skipped',
+  'proposal.published': 'Proposal published',
+  'proposal.revised': 'Proposal revised',
+  'proposal.withdrawn': 'Proposal withdrawn',
+  'comment.posted': 'Comment posted',
+  'proposal.subject_replied': 'Right of reply',
+  'recusal.declared': 'Recusal declared',
+  'proposal.discussion_closed': 'Discussion closed',
+  'voting.opened': 'Voting opened',
+  'ballot.cast': 'Ballot cast',
+  'voting.closed': 'Voting closed',
+  'proposal.decided': 'Proposal decided',
+  'proposal.lapsed': 'Proposal lapsed',
+  'proposal.ratified': 'Proposal ratified',
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+const outcomeWords: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum', lapsed: 'lapsed' };
+
+function dateOf(v: unknown): string | null {
+  const s = str(v);
+  if (!s) return null;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return null;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+/** "Voting closed on #1: passed 5–0–1", "Ballot cast on #7 (sealed until close)", … */
+export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
+  const p = e.payload;
+  const n = int(p.number);
+  const ref = n !== null ? `#${n}` : 'a proposal';
+  const person = (v: unknown): string => {
+    const id = str(v);
+    return (id && ctx.personName(id)) ?? 'a member';
+  };
+  const body = (v: unknown): string => {
+    const key = str(v);
+    return key ? (ctx.bodyName(key) ?? key) : 'a body';
+  };
+  const seat = (): string => {
+    const pos = int(p.position);
+    return `${body(p.bodyKey)} seat${pos !== null ? ` ${pos}` : ''}`;
+  };
+  const by = (v: unknown): string => (int(v) !== null ? ` by #${int(v)}` : '');
+  const because = (v: unknown): string => (str(v) ? `: ${str(v)}` : '');
+
+  switch (e.kind) {
+    case 'organization.created':
+      return `Organization created${str(p.name) ? ` as “${str(p.name)}”` : ''}`;
+    case 'charter.adopted': {
+      const bodies = Array.isArray(p.bodies) ? p.bodies : [];
+      const seats = bodies
+        .map((b) => (typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {}))
+        .map((b) => `${body(b.key)} ${int(b.charterSeats) ?? '?'} seats`);
+      return `Charter version ${int(p.version) ?? 1} adopted${seats.length ? `: ${seats.join(', ')}` : ''}`;
+    }
+    case 'charter.amended':
+      return `Charter amended to version ${int(p.version) ?? '?'}${by(p.proposalNumber)}`;
+    case 'charter.amendment_failed': {
+      const errors = Array.isArray(p.errors) ? p.errors.filter((x): x is string => typeof x === 'string') : [];
+      return `Charter amendment could not be applied${errors.length ? `: ${errors.join('; ')}` : ''}`;
+    }
+    case 'seat.founding_appointment':
+      return `Founding appointment: ${person(p.holderId)} to ${seat()}`;
+    case 'seat.filled':
+      return `${person(p.holderId)} appointed to ${seat()}${by(p.proposalNumber)}`;
+    case 'seat.vacated':
+      return `${seat()} vacated: ${person(p.formerHolderId)} removed${by(p.proposalNumber)}`;
+    case 'seat.resigned':
+      return `${person(p.formerHolderId ?? e.actorId)} resigned from ${seat()}`;
+    case 'seat.change_skipped':
+      return `Seat change${by(p.proposalNumber)} skipped${because(p.reason)}`;
+    case 'proposal.published': {
+      const until = dateOf(p.discussionClosesAt);
+      return `${ref} published: “${str(p.title) ?? 'untitled'}”${p.emergency === true ? ' (emergency procedure)' : ''}${until ? `, discussion until ${until}` : ''}`;
+    }
+    case 'proposal.revised': {
+      const kind = p.substantive === false ? 'editorial' : 'substantive';
+      const until = p.extended === true ? dateOf(p.discussionClosesAt) : null;
+      return `${ref} revised (revision ${int(p.revision) ?? '?'}, ${kind})${until ? `; comment window extended to ${until}` : ''}`;
+    }
+    case 'proposal.withdrawn':
+      return `${ref} withdrawn${because(p.reason)}`;
+    case 'comment.posted': {
+      const stance = str(p.stance);
+      return `Comment posted on ${ref}${stance && stance !== 'none' ? ` (${stance})` : ''}`;
+    }
+    case 'proposal.subject_replied':
+      return `Right-of-reply statement posted on ${ref}`;
+    case 'recusal.declared':
+      return `Recusal declared on ${ref}${because(p.reason)}`;
+    case 'proposal.discussion_closed':
+      return `Discussion closed on ${ref}`;
+    case 'voting.opened': {
+      const until = dateOf(p.closesAt);
+      return `Voting opened on ${ref} in ${body(p.bodyKey)}${until ? ` until ${until}` : ''}`;
+    }
+    case 'ballot.cast':
+      return `Ballot cast on ${ref} (sealed until close)`;
+    case 'voting.closed': {
+      const t = typeof p.tally === 'object' && p.tally !== null ? (p.tally as Record<string, unknown>) : {};
+      const outcome = outcomeWords[str(t.outcome) ?? ''] ?? 'closed';
+      const stage = int(p.stageIndex);
+      const where = stage !== null && stage > 0 ? ` (stage ${stage + 1}, ${body(p.bodyKey)})` : '';
+      return `Voting closed on ${ref}${where}: ${outcome} ${int(t.yes) ?? 0}–${int(t.no) ?? 0}–${int(t.abstain) ?? 0}`;
+    }
+    case 'proposal.decided':
+      return `${ref} decided: ${outcomeWords[str(p.outcome) ?? ''] ?? str(p.outcome) ?? 'unknown'}`;
+    case 'proposal.lapsed':
+      return `${ref} lapsed${because(p.reason)}`;
+    case 'proposal.ratified':
+      return `${ref} ratified${by(p.byProposalNumber)}`;
+    default:
+      return `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
+  }
+}
+
+/** The proposal number an entry is about, if its payload says. */
+export function proposalNumberOf(e: SummaryEntry): number | null {
+  return int(e.payload.number) ?? null;
+}
