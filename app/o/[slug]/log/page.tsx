@@ -1,25 +1,48 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { getLogHead, listLogEntries } from '@/db/queries/log';
+import { getLogHead } from '@/db/queries/log';
+import { listPublicLogPage } from '@/db/queries/log-public';
+import type { PublicLogPage } from '@/db/queries/log-public';
 import { OrgNav } from '@/components/governance/org-nav';
+import { LogEntryItem } from '@/components/transparency/log-entry-item';
+import { LogFilterForm } from '@/components/transparency/log-filter-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
-import { formatUtc } from '@/lib/governance/time';
+import { loadLogContext, logQueryFor, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
+import { hasFilters, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
 
-export const metadata: Metadata = { title: 'Decision log' };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const pageSize = 50;
 
-export default async function LogPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const { before } = await searchParams;
+  const { org } = await loadOrgPage(slug);
+  return {
+    title: `Decision log · ${org.name}`,
+    alternates: { types: { 'application/atom+xml': [{ url: `/o/${org.slug}/log/feed.atom`, title: `${org.name} decision log` }] } },
+  };
+}
+
+export default async function LogPage({ params, searchParams }: Props) {
+  const { slug } = await params;
   const { org, membership } = await loadOrgPage(slug);
+  const { filters, cursor, errors } = parseLogQuery(await searchParams);
   const db = getDb();
-  const beforeSeq = before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
-  const [entries, head] = await Promise.all([listLogEntries(db, org.id, { before: beforeSeq, limit: pageSize }), getLogHead(db, org.id)]);
-  const last = entries.at(-1);
+  const ctx = await loadLogContext(db, org.id);
+  const query = logQueryFor(filters, ctx);
+  const [page, head]: [PublicLogPage, Awaited<ReturnType<typeof getLogHead>>] = await Promise.all([
+    query ? listPublicLogPage(db, org.id, query, cursor, pageSize) : Promise.resolve({ rows: [], hasNewer: false, hasOlder: false }),
+    getLogHead(db, org.id),
+  ]);
+  const summarize = await summarizerFor(db, org.id, ctx, page.rows);
+  const base = `/o/${org.slug}/log`;
+  const filtered = hasFilters(filters);
+  const exportQuery = logQueryString(filters);
+  const first = page.rows[0];
+  const last = page.rows.at(-1);
 
   return (
     <div>
@@ -28,45 +51,110 @@ export default async function LogPage({ params, searchParams }: { params: Promis
         title="Decision log"
         description="Every governance event, append-only and hash-chained: each entry's hash covers the one before it, so no entry can be changed, removed or reordered without breaking every hash after it."
       />
-      {head ? (
-        <p className="mb-4 break-all rounded-lg border border-zinc-200 bg-white px-4 py-3 font-mono text-xs text-zinc-700">
-          {head.size} entries · head {head.headHash} · Merkle root {head.root}
-        </p>
-      ) : null}
-      {entries.length === 0 ? (
-        <EmptyState title="The log is empty." />
-      ) : (
-        <ol className="space-y-2">
-          {entries.map((e) => (
-            <li key={e.seq} className="rounded-xl border border-zinc-200 bg-white p-4 text-sm">
-              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <span className="font-mono text-xs text-zinc-500">#{e.seq}</span>
-                <span className="font-semibold">{e.kind}</span>
-                <time dateTime={e.at.toISOString()} className="text-zinc-500">
-                  {formatUtc(e.at)}
-                </time>
-                {e.subject ? <span className="text-xs text-zinc-500">{e.subject}</span> : null}
-              </div>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-xs text-brand-700">Entry and hash</summary>
-                <pre className="mt-2 overflow-x-auto rounded bg-zinc-50 p-2 text-xs">{JSON.stringify(e.payload, null, 2)}</pre>
-                <p className="mt-1 break-all font-mono text-xs text-zinc-500">
-                  prev {e.prevHash}
-                  <br />
-                  hash {e.hash}
-                </p>
-              </details>
-            </li>
-          ))}
-        </ol>
-      )}
-      {last && last.seq > 1 ? (
-        <nav aria-label="Pagination" className="mt-6">
-          <Link href={`/o/${org.slug}/log?before=${last.seq}`} className="rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50">
-            Older entries
+
+      <section aria-labelledby="log-head" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm">
+        <h2 id="log-head" className="sr-only">
+          Log head and exports
+        </h2>
+        {head ? (
+          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+            <dt className="text-zinc-600">Entries</dt>
+            <dd className="font-semibold">{head.size}</dd>
+            <dt className="text-zinc-600">Head hash</dt>
+            <dd className="break-all font-mono text-xs leading-5">{head.headHash}</dd>
+            <dt className="text-zinc-600">Merkle root</dt>
+            <dd className="break-all font-mono text-xs leading-5">{head.root}</dd>
+          </dl>
+        ) : (
+          <p className="text-zinc-600">Nothing has been logged yet.</p>
+        )}
+        <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2 border-t border-zinc-100 pt-3">
+          <Link href={`/o/${org.slug}/verify`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+            Verify this record in your browser
           </Link>
+          <a href={`${base}/export.csv${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>
+            Download CSV{filtered ? ' (these filters)' : ''}
+          </a>
+          <a href={`${base}/feed.atom${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" type="application/atom+xml">
+            Atom feed{filtered ? ' (these filters)' : ''}
+          </a>
+        </p>
+      </section>
+
+      <LogFilterForm action={base} filters={filters} bodies={ctx.bodies} proposals={ctx.proposals} />
+
+      {errors.length > 0 ? (
+        <div role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <ul className="list-inside list-disc">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="entries">
+        <h2 id="entries" className="sr-only">
+          Entries
+        </h2>
+        {first && last ? (
+          <p className="mb-3 text-sm text-zinc-600" aria-live="polite">
+            {page.rows.length} {filtered ? 'matching ' : ''}
+            {page.rows.length === 1 ? 'entry' : 'entries'} on this page
+            {first.seq !== last.seq ? `, #${first.seq} down to #${last.seq}` : `, #${first.seq}`}. Newest first.
+          </p>
+        ) : null}
+        {page.rows.length === 0 ? (
+          filtered ? (
+            <EmptyState title="No entries match these filters.">
+              <Link href={base} className="font-medium text-brand-700 underline">
+                Show the whole log
+              </Link>
+            </EmptyState>
+          ) : cursor.before !== undefined || cursor.after !== undefined ? (
+            <EmptyState title="No entries on this page.">
+              <Link href={base} className="font-medium text-brand-700 underline">
+                Go to the newest entries
+              </Link>
+            </EmptyState>
+          ) : (
+            <EmptyState title="The log is empty.">Governance events appear here as they happen.</EmptyState>
+          )
+        ) : (
+          <ol className="space-y-2">
+            {page.rows.map((e) => {
+              const ref = proposalOf(e, ctx);
+              return <LogEntryItem key={e.seq} entry={e} summary={summarize(e)} proposalHref={ref ? `/o/${org.slug}/proposals/${ref.number}` : null} />;
+            })}
+          </ol>
+        )}
+      </section>
+
+      {page.hasNewer || page.hasOlder ? (
+        <nav aria-label="Log pages" className="mt-6 flex flex-wrap gap-3">
+          {page.hasNewer && first ? (
+            <>
+              <PageLink href={`${base}${logQueryString(filters)}`}>Newest</PageLink>
+              <PageLink href={`${base}${logQueryString(filters, { after: first.seq })}`} rel="prev">
+                ← Newer entries
+              </PageLink>
+            </>
+          ) : null}
+          {page.hasOlder && last ? (
+            <PageLink href={`${base}${logQueryString(filters, { before: last.seq })}`} rel="next">
+              Older entries →
+            </PageLink>
+          ) : null}
         </nav>
       ) : null}
     </div>
+  );
+}
+
+function PageLink({ href, rel, children }: { href: string; rel?: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} rel={rel} className="rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-medium text-zinc-900 hover:bg-zinc-50">
+      {children}
+    </Link>
   );
 }

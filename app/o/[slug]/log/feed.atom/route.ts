@@ -1,0 +1,58 @@
+import { getDb } from '@/db/client';
+import { listPublicLogPage } from '@/db/queries/log-public';
+import { appOrigin } from '@/lib/auth/origin';
+import { buildAtomFeed } from '@/lib/transparency/atom';
+import type { AtomEntry } from '@/lib/transparency/atom';
+import { loadLogContext, logQueryFor, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
+import { logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
+import { loadPublicOrg, publicExportCacheControl } from '@/lib/transparency/public-org';
+
+export const dynamic = 'force-dynamic';
+
+const feedSize = 100;
+
+/** The newest 100 decision-log entries as an Atom feed, with the log page's filters. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params;
+  const org = await loadPublicOrg(slug);
+  if (!org) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const db = getDb();
+  const { filters } = parseLogQuery(new URL(request.url).searchParams);
+  const ctx = await loadLogContext(db, org.id);
+  const query = logQueryFor(filters, ctx);
+  const page = query ? await listPublicLogPage(db, org.id, query, {}, feedSize) : { rows: [] };
+  const summarize = await summarizerFor(db, org.id, ctx, page.rows);
+
+  // Absolute links from AUTH_URL in production (never the Host header); ids are tag: URIs
+  // (RFC 4151) on the org's id, so they stay the same if the slug or host changes.
+  const origin = await appOrigin();
+  const host = new URL(origin).hostname;
+  const tagBase = `tag:${host},${org.createdAt.toISOString().slice(0, 10)}:${org.id}:log`;
+  const qs = logQueryString(filters);
+  const logUrl = `${origin}/o/${org.slug}/log`;
+
+  const entries: AtomEntry[] = page.rows.map((e) => {
+    const ref = proposalOf(e, ctx);
+    const summary = summarize(e);
+    return {
+      id: `${tagBase}:${e.seq}`,
+      title: `#${e.seq} ${summary}`,
+      updated: e.at,
+      link: ref ? `${origin}/o/${org.slug}/proposals/${ref.number}` : `${logUrl}?before=${e.seq + 1}#entry-${e.seq}`,
+      summary,
+      content: `${e.entry}\n\nprevHash ${e.prevHash}\nhash ${e.hash}`,
+      categories: [e.kind],
+    };
+  });
+  const xml = buildAtomFeed({
+    id: qs ? `${tagBase}${qs}` : tagBase,
+    title: `${org.name} — decision log`,
+    subtitle: 'Every governance event, append-only and hash-chained.',
+    updated: page.rows[0]?.at ?? org.createdAt,
+    selfUrl: `${logUrl}/feed.atom${qs}`,
+    alternateUrl: `${logUrl}${qs}`,
+    authorName: org.name,
+    entries,
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': publicExportCacheControl } });
+}

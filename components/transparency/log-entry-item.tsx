@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import type { PublicLogRow } from '@/db/queries/log-public';
+import { formatUtc } from '@/lib/governance/time';
+
+/** One decision-log entry: a readable line, with the exact hashed entry behind a disclosure. */
+export function LogEntryItem({ entry, summary, proposalHref }: { entry: PublicLogRow; summary: string; proposalHref: string | null }) {
+  return (
+    <li id={`entry-${entry.seq}`} className="rounded-xl border border-zinc-200 bg-white p-4 text-sm">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="font-mono text-xs text-zinc-600">#{entry.seq}</span>
+        <span className="min-w-0 flex-1 font-medium text-zinc-900">
+          {proposalHref ? (
+            <Link href={proposalHref} className="hover:underline">
+              {summary}
+            </Link>
+          ) : (
+            summary
+          )}
+        </span>
+        <time dateTime={entry.at.toISOString()} className="text-xs text-zinc-600">
+          {formatUtc(entry.at)}
+        </time>
+      </div>
+      <details className="mt-2 group">
+        <summary className="cursor-pointer text-xs font-medium text-brand-700">
+          Raw entry and hashes <span className="font-mono text-zinc-600">({entry.kind})</span>
+        </summary>
+        <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-800">{entry.entry}</pre>
+        <dl className="mt-2 grid gap-x-3 font-mono text-xs text-zinc-700 sm:grid-cols-[auto_1fr]">
+          <dt className="text-zinc-600">prevHash</dt>
+          <dd className="break-all">{entry.prevHash}</dd>
+          <dt className="text-zinc-600">hash</dt>
+          <dd className="break-all">{entry.hash}</dd>
+        </dl>
+      </details>
+    </li>
+  );
+}
