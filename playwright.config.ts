@@ -50,6 +50,7 @@ export default defineConfig({
       PORT: String(port),
       NODE_ENV: 'production',
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      LOG_SIGNING_SECRET: 'e2e-log-signing-secret-e2e-log-signing-secret',
       AUTH_URL: baseURL,
       MAIL_DIR: process.env.E2E_MAIL_DIR,
       DATA_DIR: process.env.E2E_DATA_DIR,

@@ -16,6 +16,16 @@ describe('parseEnv', () => {
     expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir }).authSecret).toBe(e.authSecret);
   });
 
+  it('generates a separate dev log-signing secret once, and takes LOG_SIGNING_SECRET when set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-env-'));
+    const e = parseEnv({ NODE_ENV: 'development', DATA_DIR: dir });
+    expect(e.logSigningSecret.length).toBeGreaterThanOrEqual(32);
+    expect(e.logSigningSecret).not.toBe(e.authSecret);
+    expect(readFileSync(path.join(dir, 'log-signing-secret'), 'utf8').trim()).toBe(e.logSigningSecret);
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir }).logSigningSecret).toBe(e.logSigningSecret);
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, LOG_SIGNING_SECRET: 's'.repeat(40) }).logSigningSecret).toBe('s'.repeat(40));
+  });
+
   it('treats empty strings as unset', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'quorate-env-'));
     expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, DATABASE_URL: '', SMTP_URL: ' ' }).databaseUrl).toBeUndefined();
@@ -25,10 +35,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres/);
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_URL: 'https://q.example' })).toThrow(/AUTH_SECRET: required in production/);
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) })).toThrow(/AUTH_URL: required in production/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://q.example' })).toThrow(
+      /LOG_SIGNING_SECRET: required in production/,
+    );
+    expect(() => parseEnv({ LOG_SIGNING_SECRET: 'short' })).toThrow(/LOG_SIGNING_SECRET must be at least 32 characters/);
   });
 
   it('strips a trailing slash from AUTH_URL', () => {
-    const e = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://q.example/' });
+    const e = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://q.example/', LOG_SIGNING_SECRET: 'l'.repeat(40) });
     expect(e.appUrl).toBe('https://q.example');
     expect(e.isProduction).toBe(true);
   });

@@ -23,6 +23,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Quorate <no-reply@quorate.localhost>'),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   AUTH_URL: z.url('AUTH_URL must be the public base URL, e.g. https://quorate.example.org').optional(),
+  LOG_SIGNING_SECRET: z.string().min(32, 'LOG_SIGNING_SECRET must be at least 32 characters').optional(),
   QUORATE_SKIP_MIGRATE: z.enum(['0', '1']).default('0'),
 });
 
@@ -38,6 +39,8 @@ export type Env = {
   authSecret: string;
   /** Public base URL; required in production so mail links never come from a Host header. */
   appUrl: string | undefined;
+  /** Master secret the organizations' log-signing keys are encrypted under (lib/log/keys). */
+  logSigningSecret: string;
   migrateOnStart: boolean;
 };
 
@@ -52,13 +55,22 @@ function emptyToUndefined(source: Record<string, string | undefined>): Record<st
   return out;
 }
 
-/** A development secret generated once into the data folder, so quick start needs no .env. */
-function developmentSecret(dataDir: string): string {
-  const file = path.join(/*turbopackIgnore: true*/ dataDir, 'auth-secret');
+/**
+ * A development secret generated once into the data folder, so quick start needs no .env.
+ * Created with O_EXCL, so processes starting together (test workers, dev + seed) all end up
+ * with the one secret that won, never each with their own.
+ */
+function developmentSecret(dataDir: string, fileName: string): string {
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  try {
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(file, 'utf8').trim();
+  }
   return secret;
 }
 
@@ -78,6 +90,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (isProduction && !e.AUTH_URL) {
     throw new Error('Invalid environment:\n  - AUTH_URL: required in production (the public base URL used in e-mailed links)');
   }
+  if (isProduction && !e.LOG_SIGNING_SECRET) {
+    throw new Error(
+      'Invalid environment:\n  - LOG_SIGNING_SECRET: required in production (encrypts the organizations\' log-signing keys; generate one with `openssl rand -base64 33` and keep it: changing it makes existing keys unreadable)',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV,
     isProduction,
@@ -87,8 +104,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailDir: path.resolve(/*turbopackIgnore: true*/ e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    authSecret: e.AUTH_SECRET ?? developmentSecret(dataDir),
+    authSecret: e.AUTH_SECRET ?? developmentSecret(dataDir, 'auth-secret'),
     appUrl: e.AUTH_URL?.replace(/\/+$/, ''),
+    logSigningSecret: e.LOG_SIGNING_SECRET ?? developmentSecret(dataDir, 'log-signing-secret'),
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
   };
 }
