@@ -8,6 +8,10 @@ import { GENESIS_HASH, toHex } from '@/lib/log/hash';
 import { appendLeaf, emptyFrontier, frontierFromJson, frontierRoot, frontierToJson, leafHash } from '@/lib/log/merkle';
 import { utf8 } from '@/lib/log/canonical';
 import { nodeSha256 as nodeHasher } from '@/lib/log/node-hash';
+import { ensureOrgSigningKey } from './transparency';
+
+// Signed tree heads, proofs and the public export live beside the log in ./transparency.
+export { getOrgVerifierKey, latestCheckpoint, listCheckpoints, logExportStream } from './transparency';
 
 export type LogEvent = {
   orgId: string;
@@ -29,10 +33,14 @@ export type LogEvent = {
  * Merkle frontier, making each append O(log n) instead of a rebuild of the tree.
  */
 export async function appendLogEntry(tx: Executor, event: LogEvent): Promise<StoredEntry> {
-  await tx
+  const created = await tx
     .insert(logHeads)
     .values({ orgId: event.orgId, size: 0, headHash: GENESIS_HASH, frontier: frontierToJson(emptyFrontier()) })
-    .onConflictDoNothing({ target: logHeads.orgId });
+    .onConflictDoNothing({ target: logHeads.orgId })
+    .returning({ orgId: logHeads.orgId });
+  // The first append also makes the organization's signing key, in the same transaction, so
+  // every log that exists has a key to sign its tree heads with (signing itself stays lazy).
+  if (created.length > 0) await ensureOrgSigningKey(tx, event.orgId);
   const [head] = await tx.select().from(logHeads).where(eq(logHeads.orgId, event.orgId)).for('update');
   if (!head) throw new Error('decision log head missing after insert');
 

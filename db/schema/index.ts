@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './organizations';
 export * from './governance';
+export * from './transparency';
