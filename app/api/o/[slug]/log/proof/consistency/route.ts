@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { getConsistencyProof, getTreeHead, latestCheckpoint } from '@/db/queries/transparency';
+import { errorResponse, jsonResponse, parseQuery, publicOrganizationOr404 } from '../../http';
+import type { LogRouteContext } from '../../http';
+import { treeIndex } from '../params';
+
+const querySchema = z.object({ from: treeIndex('from'), to: treeIndex('to').optional() });
+
+/**
+ * GET /api/o/[slug]/log/proof/consistency?from=M&to=N — RFC 6962 proof that the tree of the
+ * first N entries extends the tree of the first M (N defaults to the newest signed tree head):
+ * nothing signed earlier was rewritten. `fromNote`/`toNote` are the signed checkpoints for those
+ * sizes when they exist.
+ */
+export async function GET(request: Request, context: LogRouteContext): Promise<Response> {
+  const query = parseQuery(request, querySchema);
+  if (query instanceof Response) return query;
+  const org = await publicOrganizationOr404(context);
+  if (org instanceof Response) return org;
+  const db = getDb();
+  const latest = await latestCheckpoint(db, org.id);
+  const to = query.to ?? latest.size;
+  if (to > latest.size) return errorResponse(400, `to ${to} is beyond the log's ${latest.size} entries.`);
+  if (query.from > to) return errorResponse(400, `from (${query.from}) must not be greater than to (${to}).`);
+  const [proof, fromHead, toHead] = await Promise.all([
+    getConsistencyProof(db, org.id, query.from, to),
+    getTreeHead(db, org.id, query.from),
+    getTreeHead(db, org.id, to),
+  ]);
+  return jsonResponse({ ...proof, fromNote: fromHead?.note ?? null, toNote: toHead?.note ?? null });
+}
