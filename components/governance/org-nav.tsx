@@ -5,6 +5,7 @@ const tabs = [
   { key: 'proposals', label: 'Proposals', href: '/proposals' },
   { key: 'seats', label: 'Seats', href: '/seats' },
   { key: 'log', label: 'Decision log', href: '/log' },
+  { key: 'verify', label: 'Verify', href: '/verify' },
   { key: 'members', label: 'Members', href: '/members', membersOnly: true },
 ] as const;
 

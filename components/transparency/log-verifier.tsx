@@ -1,0 +1,234 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { verifyLog } from '@/lib/log/verify';
+import type { VerifyReport } from '@/lib/log/verify';
+import { loadLogExport } from '@/lib/transparency/log-export';
+
+type Source = { label: string };
+type State =
+  | { step: 'idle' }
+  | { step: 'loading'; source: Source }
+  | { step: 'verifying'; source: Source; done: number; total: number }
+  | { step: 'done'; source: Source; report: VerifyReport; keyUsed: string | null; keyMismatch: string | null; checkpointCount: number }
+  | { step: 'error'; source: Source | null; message: string };
+
+const maxProblemsShown = 25;
+
+/**
+ * Checks the decision log in the browser with the same verifier as the CLI (lib/log/verify,
+ * pure-JS SHA-256): the hash chain, the Merkle root and every signed checkpoint. Nothing is sent
+ * anywhere; the export is fetched from this server or read from a file the reader chooses.
+ */
+export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName: string }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [pinnedKey, setPinnedKey] = useState('');
+  const verdictRef = useRef<HTMLHeadingElement>(null);
+  const busy = state.step === 'loading' || state.step === 'verifying';
+
+  async function run(source: Source, read: () => Promise<string>) {
+    setState({ step: 'loading', source });
+    let text: string;
+    try {
+      text = await read();
+    } catch (error) {
+      setState({ step: 'error', source, message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const loaded = loadLogExport(text, pinnedKey);
+    if (!loaded.ok) {
+      setState({ step: 'error', source, message: loaded.error });
+      return;
+    }
+    const total = loaded.value.input.entries.length;
+    setState({ step: 'verifying', source, done: 0, total });
+    // Report progress about a hundred times, however long the log.
+    const yieldEvery = Math.max(64, Math.floor(total / 100));
+    const report = await verifyLog(loaded.value.input, (done, all) => setState({ step: 'verifying', source, done, total: all }), { yieldEvery });
+    setState({ step: 'done', source, report, keyUsed: loaded.value.keyUsed, keyMismatch: loaded.value.keyMismatch, checkpointCount: loaded.value.checkpointCount });
+    // Move focus to the verdict, so keyboard and screen-reader users land on the answer.
+    requestAnimationFrame(() => verdictRef.current?.focus());
+  }
+
+  function verifyPublished() {
+    void run({ label: `the published log of ${orgName}` }, async () => {
+      const response = await fetch(exportUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(response.status === 404 ? 'This organization’s log export is not available (404).' : `The server answered ${response.status} ${response.statusText}.`);
+      return response.text();
+    });
+  }
+
+  function verifyFile(file: File) {
+    void run({ label: `the file ${file.name}` }, () => file.text());
+  }
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="verify-controls" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h2 id="verify-controls" className="text-lg font-semibold">
+          Check the log
+        </h2>
+        <div className="mt-4 space-y-5">
+          <div>
+            <button
+              type="button"
+              onClick={verifyPublished}
+              disabled={busy}
+              className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60"
+            >
+              {busy ? 'Verifying…' : 'Verify the published log'}
+            </button>
+            <p className="mt-2 text-sm text-zinc-600">
+              Downloads the export from <code className="break-all text-xs">{exportUrl}</code> and checks it here, in your browser.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="export-file" className="block text-sm font-medium text-zinc-900">
+              Or check an export file you saved
+            </label>
+            <input
+              id="export-file"
+              type="file"
+              accept="application/json,.json"
+              disabled={busy}
+              aria-describedby="export-file-hint"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) verifyFile(file);
+                e.currentTarget.value = '';
+              }}
+              className="mt-1 block w-full text-sm text-zinc-700 file:mr-3 file:rounded-lg file:border file:border-zinc-400 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-900 hover:file:bg-zinc-50"
+            />
+            <p id="export-file-hint" className="mt-1 text-xs text-zinc-600">
+              A <code>quorate-log-export/1</code> JSON file. It is read locally and never uploaded.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="pinned-key" className="block text-sm font-medium text-zinc-900">
+              Verifier key you trust <span className="font-normal text-zinc-600">(optional)</span>
+            </label>
+            <input
+              id="pinned-key"
+              type="text"
+              value={pinnedKey}
+              onChange={(e) => setPinnedKey(e.currentTarget.value)}
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby="pinned-key-hint"
+              className="mt-1 block w-full rounded-lg border border-zinc-400 px-3 py-2 font-mono text-xs"
+            />
+            <p id="pinned-key-hint" className="mt-1 text-xs text-zinc-600">
+              A key you noted earlier or got elsewhere. Without one, the key named in the export is used — a server rewriting history could swap that too.
+            </p>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="verify-result" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h2 id="verify-result" className="sr-only">
+          Result
+        </h2>
+        {state.step === 'verifying' || state.step === 'loading' || state.step === 'done' ? <Progress state={state} /> : null}
+        <div aria-live="polite" aria-atomic="true">
+          {state.step === 'idle' ? <p className="text-sm text-zinc-600">No check run yet.</p> : null}
+          {state.step === 'error' ? (
+            <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+              <h3 ref={verdictRef} tabIndex={-1} className="font-semibold">
+                Could not check {state.source?.label ?? 'the log'}
+              </h3>
+              <p className="mt-1">{state.message}</p>
+            </div>
+          ) : null}
+          {state.step === 'done' ? <Verdict state={state} headingRef={verdictRef} /> : null}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function Progress({ state }: { state: Extract<State, { step: 'loading' | 'verifying' | 'done' }> }) {
+  const total = state.step === 'verifying' ? state.total : state.step === 'done' ? state.report.entriesChecked : null;
+  const done = state.step === 'verifying' ? state.done : total;
+  const label =
+    state.step === 'loading'
+      ? `Reading ${state.source.label}…`
+      : state.step === 'verifying'
+        ? `Checking entry ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')}…`
+        : `Checked ${state.report.entriesChecked.toLocaleString('en')} entries.`;
+  return (
+    <div className="mb-4">
+      <p id="verify-progress-label" className="text-sm text-zinc-700">
+        {label}
+      </p>
+      <div
+        role="progressbar"
+        aria-labelledby="verify-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={total ?? undefined}
+        aria-valuenow={done ?? undefined}
+        className="mt-2 h-3 overflow-hidden rounded-full bg-zinc-200"
+      >
+        <div
+          className={`h-full bg-brand-700 transition-[width] ${total === null ? 'w-1/4 animate-pulse' : ''}`}
+          style={total !== null && done !== null ? { width: `${total === 0 ? 100 : Math.round((done / total) * 100)}%` } : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }>; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+  const { report, source, keyUsed, keyMismatch, checkpointCount } = state;
+  if (report.ok) {
+    return (
+      <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950" data-verdict="intact">
+        <h3 ref={headingRef} tabIndex={-1} className="text-lg font-bold">
+          ✓ Intact
+        </h3>
+        <p className="mt-1">
+          All {report.entriesChecked.toLocaleString('en')} entries of {source.label} check out: every entry hashes to its stored hash and links to the one before it.
+        </p>
+        <dl className="mt-3 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">Merkle root</dt>
+          <dd className="break-all font-mono text-xs leading-5">{report.root || '—'}</dd>
+          <dt className="font-medium">Checkpoints</dt>
+          <dd>
+            {checkpointCount === 0 ? (
+              'none in this export: only the hash chain was checked.'
+            ) : (
+              <>
+                {checkpointCount} signed {checkpointCount === 1 ? 'checkpoint' : 'checkpoints'} verified with key <code className="break-all text-xs">{keyUsed}</code>
+              </>
+            )}
+          </dd>
+        </dl>
+        {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}); the checkpoints were checked against yours.</p> : null}
+      </div>
+    );
+  }
+  const shown = report.problems.slice(0, maxProblemsShown);
+  return (
+    <div className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950" data-verdict="tampered">
+      <h3 ref={headingRef} tabIndex={-1} className="text-lg font-bold">
+        ✗ Tampered or broken
+      </h3>
+      <p className="mt-1">
+        {report.firstBadSeq !== null ? (
+          <>
+            The first bad entry is <strong>#{report.firstBadSeq}</strong>.{' '}
+          </>
+        ) : null}
+        {report.problems.length} {report.problems.length === 1 ? 'problem' : 'problems'} in {source.label} ({report.entriesChecked.toLocaleString('en')} entries checked):
+      </p>
+      <ul className="mt-2 list-inside list-disc space-y-1">
+        {shown.map((p, i) => (
+          <li key={i}>
+            <span className="font-semibold">{p.seq !== null ? `#${p.seq} ` : ''}{p.kind.replaceAll('_', ' ')}:</span> <span className="break-words">{p.message}</span>
+          </li>
+        ))}
+      </ul>
+      {report.problems.length > shown.length ? <p className="mt-2">…and {report.problems.length - shown.length} more.</p> : null}
+      {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}) than the one you gave.</p> : null}
+    </div>
+  );
+}
