@@ -22,7 +22,10 @@ const USAGE = `Usage: npm run verify -- <organization URL | export file> [--key 
 --key pins the organization's verifier key (as published on its page, or noted earlier);
 without it the key in the export is trusted as given.`;
 
+/** Bad arguments: exit 2 with the usage text. */
 export class UsageError extends Error {}
+/** The export could not be had (network, HTTP status, file, not JSON): exit 2, no usage text. */
+export class LoadError extends Error {}
 
 /** Where the export of `target` is: a URL for an org page or API URL, else a file path. */
 export function exportLocation(target: string): { url: string } | { file: string } {
@@ -132,17 +135,17 @@ async function load(target: string): Promise<{ data: unknown; source: string }> 
   const where = exportLocation(target);
   if ('file' in where) {
     const text = await readFile(where.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`Cannot read ${where.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+      throw new LoadError(`Cannot read ${where.file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
     try {
       return { data: JSON.parse(text), source: where.file };
     } catch (error) {
-      throw new UsageError(`${where.file} is not JSON: ${(error as Error).message}`);
+      throw new LoadError(`${where.file} is not JSON: ${(error as Error).message}`);
     }
   }
   process.stderr.write(`fetching ${where.url}\n`);
   const response = await fetch(where.url, { headers: { Accept: 'application/json' } }).catch((error: unknown) => {
-    throw new UsageError(`Cannot reach ${where.url}: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`);
+    throw new LoadError(`Cannot reach ${where.url}: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`);
   });
   const text = await response.text();
   if (!response.ok) {
@@ -150,12 +153,12 @@ async function load(target: string): Promise<{ data: unknown; source: string }> 
     try {
       message = (JSON.parse(text) as { error?: string }).error ?? message;
     } catch {}
-    throw new UsageError(`${where.url} answered ${response.status}: ${message}`);
+    throw new LoadError(`${where.url} answered ${response.status}: ${message}`);
   }
   try {
     return { data: JSON.parse(text), source: where.url };
   } catch (error) {
-    throw new UsageError(`${where.url} did not return JSON (truncated download?): ${(error as Error).message}`);
+    throw new LoadError(`${where.url} did not return JSON (truncated download?): ${(error as Error).message}`);
   }
 }
 
@@ -198,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
     return check.report.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(error.message ? `verify: ${error.message}\n\n${USAGE}\n` : `${USAGE}\n`);
+      process.stderr.write(`verify: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
     process.stderr.write(`verify: ${error instanceof Error ? error.message : String(error)}\n`);
