@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { getLogHead, getOrgVerifierKey } from '@/db/queries/log';
+import { listRecentParticipation } from '@/db/queries/log-public';
 import { countMembersByRole } from '@/db/queries/memberships';
 import { BodyCard } from '@/components/governance/body-card';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
 import { PhaseBadge } from '@/components/governance/phase-badge';
+import { CopyButton } from '@/components/transparency/copy-button';
+import { ParticipationChart } from '@/components/transparency/participation-chart';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -28,7 +32,14 @@ export default async function OrganizationPage({ params }: Props) {
   const { org, user, membership } = await loadOrgPage(slug);
   const db = getDb();
   const at = now();
-  const [overview, byRole] = await Promise.all([loadOrganizationOverview(db, org.id, user?.id ?? null, at), countMembersByRole(db, org.id)]);
+  const [overview, byRole, participation, head, verifier] = await Promise.all([
+    loadOrganizationOverview(db, org.id, user?.id ?? null, at),
+    countMembersByRole(db, org.id),
+    listRecentParticipation(db, org.id, 10),
+    getLogHead(db, org.id),
+    getOrgVerifierKey(db, org.id),
+  ]);
+  const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
   const decided = overview.proposals.filter((p) => ['passed', 'rejected', 'failed_quorum', 'lapsed'].includes(p.phase.kind));
   const active = overview.proposals.filter((p) => ['discussion', 'awaiting_reply', 'ready_for_voting', 'voting'].includes(p.phase.kind));
   const overdue = overview.bodies.reduce((n, b) => n + b.strength.overdueCount, 0);
@@ -98,6 +109,55 @@ export default async function OrganizationPage({ params }: Props) {
               ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="participation" className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h2 id="participation" className="text-xl font-semibold">
+          Participation
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">Ballots cast in each closed vote of the last ten decided proposals, against the body&rsquo;s charter seats — the number quorum is counted on.</p>
+        {participation.length === 0 ? (
+          <EmptyState title="No closed votes yet.">Turnout appears here once a vote has closed.</EmptyState>
+        ) : (
+          <ParticipationChart stages={participation} bodyName={(k) => bodyNames.get(k) ?? k} />
+        )}
+      </section>
+
+      <section aria-labelledby="record" className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h2 id="record" className="text-xl font-semibold">
+          Decision record
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600">
+          {head ? `${head.size} ${head.size === 1 ? 'entry' : 'entries'} in the hash-chained decision log. ` : 'Nothing logged yet. '}
+          Anyone can check that none has been changed, removed or reordered — here in the browser, or with the command-line verifier.
+        </p>
+        {verifier ? (
+          <div className="mt-4">
+            <p id="verifier-key-label" className="text-sm font-medium text-zinc-900">
+              Verifier key <span className="font-normal text-zinc-600">— note it down: checkpoints signed by any other key are not this log&rsquo;s</span>
+            </p>
+            <div className="mt-1 flex flex-wrap items-center gap-2">
+              <code className="block max-w-full break-all rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 select-all">
+                {verifier.vkey}
+              </code>
+              <CopyButton text={verifier.vkey} label="Copy the verifier key" />
+            </div>
+          </div>
+        ) : null}
+        <p className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-sm">
+          <Link href={`/o/${org.slug}/verify`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+            Verify this record
+          </Link>
+          <Link href={`/o/${org.slug}/log`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Read the decision log
+          </Link>
+          <a href={`/o/${org.slug}/log/export.csv`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>
+            CSV
+          </a>
+          <a href={`/o/${org.slug}/log/feed.atom`} type="application/atom+xml" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Atom feed
+          </a>
+        </p>
       </section>
 
       {overview.charter ? (
