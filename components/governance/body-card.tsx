@@ -12,16 +12,18 @@ export function seatClassName(key: string): string {
 }
 
 /** A governing body's strength: filled vs charter seats, vacancy clocks, composition shortfalls. */
-export function BodyCard({ body, minForCritical, vacancyDeadlineDays }: { body: BodyOverview; minForCritical: number; vacancyDeadlineDays: number }) {
+/** `headingLevel`: 3 under a page section's h2 (the overview), 2 where the cards are the page's sections (seats). */
+export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLevel = 3 }: { body: BodyOverview; minForCritical: number; vacancyDeadlineDays: number; headingLevel?: 2 | 3 }) {
   const s = body.strength;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const pct = Math.round((s.filled / Math.max(s.charterSeats, 1)) * 100);
   return (
     <section aria-labelledby={`body-${body.key}`} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h3 id={`body-${body.key}`} className="text-lg font-semibold">
+          <Heading id={`body-${body.key}`} className="text-lg font-semibold">
             {body.name}
-          </h3>
+          </Heading>
           <p className="text-sm text-zinc-600">
             <strong className="text-zinc-900">{s.filled}</strong> of {s.charterSeats} charter seats filled · critical decisions need {minForCritical} · vacancies due within {vacancyDeadlineDays} days
           </p>
@@ -49,7 +51,7 @@ export function BodyCard({ body, minForCritical, vacancyDeadlineDays }: { body: 
           const vacancy = s.vacancies.find((v) => v.seatId === seat.seatId);
           return (
             <li key={seat.seatId} className={`rounded-lg border px-3 py-2 text-sm ${vacancy?.overdue ? 'border-red-300 bg-red-50' : vacancy ? 'border-dashed border-zinc-300 bg-zinc-50' : 'border-zinc-200'}`}>
-              <span className="block text-xs text-zinc-500">
+              <span className="block text-xs text-zinc-600">
                 Seat {seat.position} · {seatClassName(seat.seatClass)}
               </span>
               {seat.holderName ? (

@@ -196,7 +196,7 @@ export default async function OrganizationPage({ params }: Props) {
 function Stat({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
   return (
     <div className={`rounded-xl border p-4 ${alert ? 'border-red-200 bg-red-50' : 'border-zinc-200 bg-white'}`}>
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">{label}</p>
       <p className={`mt-1 text-2xl font-bold ${alert ? 'text-red-800' : 'text-zinc-900'}`}>{value}</p>
     </div>
   );

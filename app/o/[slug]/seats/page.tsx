@@ -42,7 +42,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
             return (
               <div key={b.key} className="space-y-3">
-                <BodyCard body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} />
+                <BodyCard body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} headingLevel={2} />
                 {foundingOpen && b.seats.some((s) => !s.holderUserId) ? (
                   <details className="rounded-xl border border-amber-300 bg-amber-50 p-4">
                     <summary className="cursor-pointer text-sm font-semibold text-amber-950">Founding appointment to the {b.name}</summary>
