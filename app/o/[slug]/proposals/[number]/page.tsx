@@ -210,9 +210,11 @@ export default async function ProposalPage({ params }: Props) {
                 ))}
               </ol>
             )}
-            <Link href={`/o/${org.slug}/log`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
-              Full decision log
-            </Link>
+            {loaded.row.status !== 'draft' ? (
+              <Link href={`/o/${org.slug}/log?proposal=${loaded.row.number}`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+                This proposal in the decision log
+              </Link>
+            ) : null}
           </section>
         </div>
 
