@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { verifyLog } from '@/lib/log/verify';
 import type { VerifyReport } from '@/lib/log/verify';
 import { loadLogExport } from '@/lib/transparency/log-export';
@@ -46,9 +46,14 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
     const yieldEvery = Math.max(64, Math.floor(total / 100));
     const report = await verifyLog(loaded.value.input, (done, all) => setState({ step: 'verifying', source, done, total: all }), { yieldEvery });
     setState({ step: 'done', source, report, keyUsed: loaded.value.keyUsed, keyMismatch: loaded.value.keyMismatch, checkpointCount: loaded.value.checkpointCount });
-    // Move focus to the verdict, so keyboard and screen-reader users land on the answer.
-    requestAnimationFrame(() => verdictRef.current?.focus());
   }
+
+  // Once there is an answer, move focus to it, so keyboard and screen-reader users land on the
+  // verdict (the button they pressed was disabled meanwhile, which drops focus to the page).
+  const finished = state.step === 'done' || state.step === 'error';
+  useEffect(() => {
+    if (finished) verdictRef.current?.focus();
+  }, [finished]);
 
   function verifyPublished() {
     void run({ label: `the published log of ${orgName}` }, async () => {
