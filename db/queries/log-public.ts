@@ -10,11 +10,11 @@ import { decisionLog, memberships, proposalStages, proposals, users } from '@/db
 //
 // Pagination is keyset on (org_id, seq) — never OFFSET — so every page costs an index probe
 // plus `limit` rows, whatever the log's size. The filters rely on these indexes:
-//   (org_id, seq)                          primary key: no filter
-//   (org_id, kind, seq)                    decision_log_org_kind_idx: kind
-//   (org_id, subject, seq)                 proposal (subject) — see the report's index note
-//   (org_id, (payload->>'bodyKey'), seq)   body
-//   (org_id, at)                           date range
+//   (org_id, seq)                                               primary key: no filter
+//   (org_id, kind, seq)                                         kind
+//   (org_id, subject, seq)                                      proposal (subject)
+//   (org_id, (payload->>'bodyKey'), seq) WHERE payload ? 'bodyKey'   body
+//   (org_id, at) and (org_id, kind, at)                         date range, alone or with a kind
 
 export type PublicLogQuery = {
   kind?: string;
@@ -57,8 +57,8 @@ function conditions(orgId: string, q: PublicLogQuery): SQL[] {
   const c: SQL[] = [eq(decisionLog.orgId, orgId)];
   if (q.kind) c.push(eq(decisionLog.kind, q.kind));
   if (q.subject) c.push(eq(decisionLog.subject, q.subject));
-  // The same expression as the index, so the planner can use it.
-  if (q.bodyKey) c.push(sql`(${decisionLog.payload} ->> 'bodyKey') = ${q.bodyKey}`);
+  // The same expression and predicate as the partial index on bodyKey, so the planner uses it.
+  if (q.bodyKey) c.push(sql`${decisionLog.payload} ? 'bodyKey'`, sql`(${decisionLog.payload} ->> 'bodyKey') = ${q.bodyKey}`);
   if (q.fromAt) c.push(gte(decisionLog.at, q.fromAt));
   if (q.toBefore) c.push(lt(decisionLog.at, q.toBefore));
   return c;
