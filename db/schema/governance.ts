@@ -249,7 +249,15 @@ export const decisionLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.seq] }), index('decision_log_org_kind_idx').on(t.orgId, t.kind, t.seq), index('decision_log_subject_idx').on(t.orgId, t.subject)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.seq] }),
+    // Keyset pages under each public filter stay O(page), not O(log), at millions of entries.
+    index('decision_log_org_kind_idx').on(t.orgId, t.kind, t.seq),
+    index('decision_log_org_subject_seq_idx').on(t.orgId, t.subject, t.seq),
+    index('decision_log_org_body_seq_idx').on(t.orgId, sql`(${t.payload} ->> 'bodyKey')`, t.seq).where(sql`${t.payload} ? 'bodyKey'`),
+    index('decision_log_org_at_idx').on(t.orgId, t.at),
+    index('decision_log_org_kind_at_idx').on(t.orgId, t.kind, t.at),
+  ],
 );
 
 /** One row per organization: the log's head, locked FOR UPDATE to serialize appends. */
