@@ -1,6 +1,7 @@
 /**
  * Runs once when the server process starts: applies pending migrations, so `next start` on a
- * fresh data folder or database just works, then starts the transition worker in-process.
+ * fresh data folder or database just works, then starts the transition and delivery workers
+ * in-process.
  * QUORATE_SKIP_MIGRATE=1 leaves migrations to a deploy step; QUORATE_WORKER=0 leaves the
  * worker to `npm run worker`.
  */
@@ -15,8 +16,11 @@ export async function register() {
   if (process.env.QUORATE_UNSAFE_TEST_CLOCK === '1') {
     console.warn('[quorate] QUORATE_UNSAFE_TEST_CLOCK=1: the clock can be moved by a file in the data folder. Never use this in production.');
   }
-  if (process.env.QUORATE_WORKER !== '0') {
+  if (env().runWorkers) {
     const { startTransitionWorker } = await import('./lib/proposals/worker');
     startTransitionWorker(getDb, Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000));
+    // Delivers the outbox: SMTP when SMTP_URL is set, else the mail folder.
+    const { startDeliveryWorker } = await import('./lib/notify/delivery');
+    startDeliveryWorker(getDb);
   }
 }

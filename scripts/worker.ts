@@ -2,32 +2,58 @@ import { createDatabase } from '@/db/client';
 import { runTransitions } from '@/lib/proposals/engine';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { defaultMailTransport, deliverDue, deliveryOptions } from '@/lib/notify/delivery';
+import { enqueueTimedNotices } from '@/lib/notify/outbox';
 
-/** The transition worker as its own process (run the app with QUORATE_WORKER=0). PostgreSQL only: PGlite allows one process. */
+/**
+ * The transition and delivery workers as their own process (run the app with QUORATE_WORKER=0).
+ * PostgreSQL only: PGlite allows one process. Several may run at once: transitions lock each
+ * proposal and deliveries claim outbox rows FOR UPDATE SKIP LOCKED.
+ */
 async function main() {
   const e = env();
   if (!e.databaseUrl) {
     console.error('[worker] needs DATABASE_URL: the embedded database is for one process, and the app runs the worker itself.');
     process.exit(1);
   }
-  const handle = createDatabase({ databaseUrl: e.databaseUrl, max: 2 });
+  const handle = createDatabase({ databaseUrl: e.databaseUrl, max: 4 });
   const interval = Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000);
-  console.log(`[worker] recording transitions every ${interval} ms`);
+  const transport = defaultMailTransport();
+  const opts = deliveryOptions();
+  console.log(`[worker] transitions every ${interval} ms, deliveries every ${e.delivery.intervalMs} ms via ${transport.kind === 'smtp' ? 'SMTP' : e.mailDir}`);
   let stopping = false;
   const stop = () => {
     stopping = true;
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  while (!stopping) {
-    try {
-      const changes = await runTransitions(handle.db, now());
-      if (changes > 0) console.log(`[worker] recorded ${changes} transition(s)`);
-    } catch (error) {
-      console.error('[worker] pass failed:', error instanceof Error ? error.message : error);
+
+  const transitions = async () => {
+    while (!stopping) {
+      try {
+        const at = now();
+        const changes = await runTransitions(handle.db, at);
+        const notices = await enqueueTimedNotices(handle.db, at);
+        if (changes > 0 || notices > 0) console.log(`[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s)`);
+      } catch (error) {
+        console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);
+      }
+      await new Promise((r) => setTimeout(r, interval));
     }
-    await new Promise((r) => setTimeout(r, interval));
-  }
+  };
+  const deliveries = async () => {
+    while (!stopping) {
+      try {
+        const r = await deliverDue(handle.db, transport, now(), opts);
+        if (r.claimed > 0) console.log(`[worker] delivered ${r.sent}, retrying ${r.retried}, dead ${r.dead}`);
+      } catch (error) {
+        console.error('[worker] delivery pass failed:', error instanceof Error ? error.message : error);
+      }
+      await new Promise((r) => setTimeout(r, e.delivery.intervalMs));
+    }
+  };
+  await Promise.all([transitions(), deliveries()]);
+  await transport.close();
   await handle.close();
 }
 

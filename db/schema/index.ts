@@ -2,3 +2,4 @@ export * from './auth';
 export * from './organizations';
 export * from './governance';
 export * from './transparency';
+export * from './notify';

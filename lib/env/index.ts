@@ -25,6 +25,11 @@ const schema = z.object({
   AUTH_URL: z.url('AUTH_URL must be the public base URL, e.g. https://quorate.example.org').optional(),
   LOG_SIGNING_SECRET: z.string().min(32, 'LOG_SIGNING_SECRET must be at least 32 characters').optional(),
   QUORATE_SKIP_MIGRATE: z.enum(['0', '1']).default('0'),
+  QUORATE_WORKER: z.enum(['0', '1']).default('1'),
+  QUORATE_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
 });
 
 export type Env = {
@@ -42,6 +47,16 @@ export type Env = {
   /** Master secret the organizations' log-signing keys are encrypted under (lib/log/keys). */
   logSigningSecret: string;
   migrateOnStart: boolean;
+  /** Whether the app process runs the transition and delivery workers itself. */
+  runWorkers: boolean;
+  delivery: {
+    intervalMs: number;
+    /** Attempts before a notice becomes a dead letter admins can see and retry. */
+    maxAttempts: number;
+    /** Backoff after the n-th failure: base × 2^(n−1), capped at 6 hours. */
+    retryBaseMs: number;
+    batchSize: number;
+  };
 };
 
 let cached: Env | undefined;
@@ -108,12 +123,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     appUrl: e.AUTH_URL?.replace(/\/+$/, ''),
     logSigningSecret: e.LOG_SIGNING_SECRET ?? developmentSecret(dataDir, 'log-signing-secret'),
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
+    runWorkers: e.QUORATE_WORKER !== '0',
+    delivery: { intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, retryBaseMs: e.NOTIFY_RETRY_BASE_MS, batchSize: e.NOTIFY_BATCH_SIZE },
   };
 }
 
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The base of every e-mailed link: AUTH_URL (required in production), else the local dev server. */
+export function appBaseUrl(e: Env = env()): string {
+  return e.appUrl ?? 'http://localhost:3000';
 }
 
 /** True while `next build` runs: nothing may touch the database then. */

@@ -12,6 +12,13 @@ export type OutgoingMail = {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** A stable Message-ID (the outbox row's), so a receiving server can drop a resend. */
+  messageId?: string;
+  /**
+   * A stable file name for the mail folder (the outbox row's): a resend after a crash
+   * overwrites the same file instead of adding a second copy.
+   */
+  fileId?: string;
 };
 
 /** What the file transport stores beside each .eml, for the development mail page and tests. */
@@ -22,17 +29,30 @@ export type StoredMailMeta = {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
   sentAt: string;
 };
 
 const globalKey = Symbol.for('quorate.smtpTransport');
 type GlobalWithTransport = typeof globalThis & { [globalKey]?: Transporter };
 
+/** Pooled: a fan-out of notices reuses a few connections instead of one per message. */
+export function createSmtpTransporter(url: string): Transporter {
+  return nodemailer.createTransport(url.includes('pool=') ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`);
+}
+
 function smtpTransport(url: string): Transporter {
   const g = globalThis as GlobalWithTransport;
-  // Pooled: a fan-out of notices reuses a few connections instead of one per message.
-  g[globalKey] ??= nodemailer.createTransport(url.includes('pool=') ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`);
+  g[globalKey] ??= createSmtpTransporter(url);
   return g[globalKey];
+}
+
+/** Hands one message to an SMTP transporter; a refused recipient is an error (the outbox retries). */
+export async function sendViaSmtp(transporter: Transporter, from: string, mail: OutgoingMail): Promise<{ id: string }> {
+  const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
+  const failed = [...(info.rejected ?? []), ...(info.pending ?? [])];
+  if (failed.length > 0) throw new Error(`The mail server refused ${failed.length} recipient(s).`);
+  return { id: String(info.messageId) };
 }
 
 /**
@@ -41,33 +61,28 @@ function smtpTransport(url: string): Transporter {
  */
 export async function sendMail(mail: OutgoingMail): Promise<{ id: string }> {
   const e = env();
-  const message = { from: e.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers };
-  if (e.smtpUrl) {
-    const info = await smtpTransport(e.smtpUrl).sendMail(message);
-    const failed = [...(info.rejected ?? []), ...(info.pending ?? [])];
-    if (failed.length > 0) throw new Error(`The mail server refused ${failed.length} recipient(s).`);
-    return { id: String(info.messageId) };
-  }
+  if (e.smtpUrl) return sendViaSmtp(smtpTransport(e.smtpUrl), e.mailFrom, mail);
   if (e.isProduction && !warnedNoSmtp) {
     warnedNoSmtp = true;
     console.warn(`[mail] SMTP_URL is not set: e-mails are written to ${e.mailDir} and nobody receives them.`);
   }
-  return writeMailFile(e.mailDir, message);
+  return writeMailFile(e.mailDir, { ...mail, from: e.mailFrom });
 }
 
 let warnedNoSmtp = false;
 
-async function writeMailFile(
-  dir: string,
-  message: { from: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string> },
-): Promise<{ id: string }> {
+export async function writeMailFile(dir: string, message: OutgoingMail & { from: string }): Promise<{ id: string }> {
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const info = await stream.sendMail(message);
+  const { fileId, ...rest } = message;
+  const info = await stream.sendMail(rest);
   const sentAt = new Date();
-  const id = `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
+  const id = fileId ?? `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
   await mkdir(dir, { recursive: true });
-  const meta: StoredMailMeta = { id, to: message.to, from: message.from, subject: message.subject, text: message.text, html: message.html, sentAt: sentAt.toISOString() };
-  await writeFile(path.join(dir, `${id}.eml`), info.message as Buffer);
+  const meta: StoredMailMeta = { id, to: message.to, from: message.from, subject: message.subject, text: message.text, html: message.html, headers: message.headers, sentAt: sentAt.toISOString() };
+  // The .eml is written under a temporary name and renamed too: a resend replaces it whole.
+  const tmpEml = path.join(dir, `.${id}.eml.tmp`);
+  await writeFile(tmpEml, info.message as Buffer);
+  await rename(tmpEml, path.join(dir, `${id}.eml`));
   // Written under a temporary name, then renamed: a reader never sees half a file.
   const tmp = path.join(dir, `.${id}.json.tmp`);
   await writeFile(tmp, JSON.stringify(meta, null, 2));

@@ -1,8 +1,10 @@
 import { escapeHtml } from './html';
+import { kindLabels, mandatoryReasons } from './kinds';
+import type { NotificationKind } from './kinds';
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
-function layout(title: string, bodyHtml: string, footer: string): string {
+function layout(title: string, bodyHtml: string, footer: string, footerHtml = escapeHtml(footer)): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;background:#f4f4f5;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b">
@@ -10,7 +12,7 @@ function layout(title: string, bodyHtml: string, footer: string): string {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;border:1px solid #e4e4e7">
 <tr><td style="padding:20px 28px;border-bottom:1px solid #e4e4e7;font-weight:700;font-size:18px;color:#3730a3">Quorate</td></tr>
 <tr><td style="padding:28px;font-size:15px;line-height:1.6">${bodyHtml}</td></tr>
-<tr><td style="padding:16px 28px;border-top:1px solid #e4e4e7;font-size:12px;color:#71717a">${escapeHtml(footer)}</td></tr>
+<tr><td style="padding:16px 28px;border-top:1px solid #e4e4e7;font-size:12px;color:#71717a">${footerHtml}</td></tr>
 </table></td></tr></table></body></html>`;
 }
 
@@ -63,6 +65,154 @@ export function invitationMail(params: {
 <p style="margin:0 0 12px">Quorate is where ${escapeHtml(organizationName)} raises proposals, deliberates and decides in the open.</p>${button(url, `Join ${organizationName}`)}
 <p style="margin:0;color:#52525b">The link works once and expires in ${expiresInDays} days. After that, sign in from the Quorate home page with this e-mail address.</p>`,
     `You receive this because an admin of ${organizationName} invited this address.`,
+  );
+  return { subject, text, html };
+}
+
+// --- Governance notifications ---------------------------------------------------------------
+
+export type TallySummary = { yes: number; no: number; abstain: number; cast: number; charterSeats: number; quorumRequired: number; quorumMet: boolean; yesRequired: number };
+
+/** What an outbox row renders from: the event's payload plus who and where. */
+export type NotificationPayload = {
+  number?: number;
+  title?: string;
+  typeName?: string;
+  bodyName?: string;
+  discussionClosesAt?: string;
+  closesAt?: string;
+  replyClosesAt?: string;
+  outcome?: string;
+  tally?: TallySummary | null;
+  position?: number;
+  vacatedAt?: string;
+  deadlineDays?: number;
+  /** Digest only: the notices folded into it. */
+  items?: { kind: NotificationKind; payload: NotificationPayload }[];
+};
+
+export type NotificationContext = {
+  kind: NotificationKind;
+  payload: NotificationPayload;
+  organizationName: string;
+  /** Absolute base URL of the app and the organization's slug, for links. */
+  appUrl: string;
+  orgSlug: string;
+  recipientName: string | null;
+  mandatory: boolean;
+  /** Optional notices only: the one-click unsubscribe link. */
+  unsubscribeUrl: string | null;
+  preferencesUrl: string;
+  /** The organization's latest signed log checkpoint, when the mail is about a proposal. */
+  checkpoint: { size: number; rootHash: string } | null;
+};
+
+const outcomeWords: Record<string, string> = { passed: 'passed', rejected: 'was rejected', failed_quorum: 'failed for lack of quorum' };
+
+function when(iso: string | undefined): string {
+  if (!iso) return 'soon';
+  return new Date(iso).toUTCString().replace(/:\d\d GMT$/, ' UTC');
+}
+
+/** The page a notice is about. */
+export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgSlug' | 'kind' | 'payload'>): string {
+  const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
+  if (ctx.kind === 'vacancy_overdue') return `${base}/seats`;
+  if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
+  return `${base}/proposals/${ctx.payload.number}`;
+}
+
+type Lines = { subject: string; lead: string; detail: string[]; action: string };
+
+function describe(kind: NotificationKind, p: NotificationPayload): Lines {
+  const ref = `#${p.number ?? '?'} ${p.title ?? ''}`.trim();
+  switch (kind) {
+    case 'proposal_published':
+      return { subject: `New proposal ${ref}`, lead: `${p.typeName ?? 'A proposal'} ${ref} has been published for comment.`, detail: [`Comments are open until ${when(p.discussionClosesAt)}; voting cannot open before then.`], action: 'Read and comment' };
+    case 'right_of_reply':
+      return {
+        subject: `You have a right of reply on ${ref}`,
+        lead: `${p.typeName ?? 'A proposal'} ${ref} names you as its subject.`,
+        detail: [`You may post a reply before voting opens. Comments close ${when(p.discussionClosesAt)}${p.replyClosesAt ? `; your reply is guaranteed a place until ${when(p.replyClosesAt)}` : ''}.`],
+        action: 'Read the proposal and reply',
+      };
+    case 'comment_window_closing':
+      return { subject: `Comments close soon on ${ref}`, lead: `The comment window on ${ref} closes within 24 hours.`, detail: [`It closes ${when(p.discussionClosesAt)}.`], action: 'Comment before it closes' };
+    case 'voting_open':
+      return { subject: `Voting is open on ${ref}`, lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`, detail: [`Voting closes ${when(p.closesAt)}.`], action: 'Cast your vote' };
+    case 'vote_reminder':
+      return { subject: `Reminder: you have not voted on ${ref}`, lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} closes within 24 hours and you have not voted yet.`, detail: [`Voting closes ${when(p.closesAt)}.`], action: 'Cast your vote' };
+    case 'decision': {
+      const t = p.tally;
+      const tally = t
+        ? [`Tally: ${t.yes} yes, ${t.no} no, ${t.abstain} abstain (${t.cast} of ${t.charterSeats} charter seats voted; quorum ${t.quorumRequired}${t.quorumMet ? ' met' : ' not met'}; ${t.yesRequired} yes needed).`]
+        : [];
+      return { subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(), lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`, detail: tally, action: 'See the decision and roll call' };
+    }
+    case 'vacancy_overdue':
+      return {
+        subject: `Seat ${p.position ?? ''} on the ${p.bodyName ?? 'board'} is vacant past its deadline`.replace('  ', ' '),
+        lead: `Seat ${p.position ?? ''} on the ${p.bodyName ?? 'board'} has been vacant since ${when(p.vacatedAt)}, longer than the ${p.deadlineDays ?? '?'} days the charter allows.`,
+        detail: ['A vacancy weakens the body’s ability to decide. Members can propose an appointment.'],
+        action: 'See the seats',
+      };
+    case 'digest': {
+      const items = p.items ?? [];
+      return { subject: `Daily digest: ${items.length} update${items.length === 1 ? '' : 's'}`, lead: `${items.length} update${items.length === 1 ? '' : 's'} since your last digest:`, detail: items.map((i) => `• ${describe(i.kind, i.payload).subject}`), action: 'Open the organization' };
+    }
+  }
+}
+
+/**
+ * Every governance notice: one layout, a plain-text part, the organization's name in the
+ * subject, a link to the page it is about, why the recipient gets it, how to stop it (or why
+ * they cannot), and — for mail about a proposal — the latest signed log checkpoint.
+ */
+export function notificationMail(ctx: NotificationContext): RenderedMail {
+  const lines = describe(ctx.kind, ctx.payload);
+  const subject = `[${ctx.organizationName}] ${lines.subject}`;
+  const link = notificationLink(ctx);
+  const digestLinks = ctx.kind === 'digest' ? (ctx.payload.items ?? []).map((i) => notificationLink({ ...ctx, kind: i.kind, payload: i.payload })) : [];
+  const why = ctx.mandatory
+    ? mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.'
+    : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
+  const checkpointLine = ctx.checkpoint
+    ? `Decision log checkpoint: ${ctx.checkpoint.size} entries, root ${ctx.checkpoint.rootHash.slice(0, 16)}… — verify at ${ctx.appUrl}/o/${ctx.orgSlug}/verify`
+    : null;
+  const stop = ctx.unsubscribeUrl ? `Unsubscribe from these e-mails: ${ctx.unsubscribeUrl}` : null;
+  const prefs = `Notification preferences: ${ctx.preferencesUrl}`;
+
+  const text = [
+    ctx.recipientName ? `Hello ${ctx.recipientName},` : 'Hello,',
+    '',
+    lines.lead,
+    ...lines.detail.map((d, i) => (digestLinks[i] ? `${d}\n  ${digestLinks[i]}` : d)),
+    '',
+    `${lines.action}: ${link}`,
+    '',
+    '-- ',
+    why,
+    ...(stop ? [stop] : []),
+    prefs,
+    ...(checkpointLine ? [checkpointLine] : []),
+  ].join('\n');
+
+  const detailHtml = lines.detail
+    .map((d, i) => (digestLinks[i] ? `<p style="margin:0 0 8px"><a href="${escapeHtml(digestLinks[i]!)}" style="color:#3730a3">${escapeHtml(d.replace(/^• /, ''))}</a></p>` : `<p style="margin:0 0 12px">${escapeHtml(d)}</p>`))
+    .join('\n');
+  const footerHtml = [
+    escapeHtml(why),
+    stop ? `<a href="${escapeHtml(ctx.unsubscribeUrl!)}" style="color:#52525b">Unsubscribe</a> · <a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>` : `<a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`,
+    ...(checkpointLine ? [`<span style="font-family:ui-monospace,monospace">${escapeHtml(checkpointLine)}</span>`] : []),
+  ].join('<br><br>');
+  const html = layout(
+    subject,
+    `<p style="margin:0 0 4px;color:#52525b;font-size:13px">${escapeHtml(ctx.organizationName)}</p>
+<p style="margin:0 0 12px"><strong>${escapeHtml(lines.lead)}</strong></p>
+${detailHtml}${button(link, lines.action)}
+<p style="margin:0;color:#52525b;word-break:break-all">${escapeHtml(link)}</p>`,
+    why,
+    footerHtml,
   );
   return { subject, text, html };
 }

@@ -22,6 +22,7 @@ import type { BallotChoice, Charter, Phase, TallyResult } from '@/lib/governance
 import { canCastBallot, canOpenVoting, canRecuse, votingWindow } from '@/lib/governance/voting';
 import { discussionClosesAtOnPublish, extendForRevision } from '@/lib/governance/windows';
 import { canonicalJson } from '@/lib/log/canonical';
+import { enqueueDecision, enqueuePublished, enqueueVotingOpen } from '@/lib/notify/outbox';
 import { ballotCommitment, recipientListHash } from './notice';
 
 export type Actor = { userId: string; role: Role | null };
@@ -280,6 +281,20 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
       },
       at,
     });
+    // The notices the log entry just counted and hashed, in the same transaction (DESIGN §6).
+    await enqueuePublished(tx, {
+      id: p.row.id,
+      orgId: input.orgId,
+      number: p.row.number,
+      title: p.row.title,
+      typeKey: type.key,
+      subjectUserId: p.row.subjectUserId,
+      discussionClosesAt,
+      charter: p.charter,
+      seatHolders,
+      members,
+      at,
+    });
   });
 }
 
@@ -381,6 +396,7 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Loaded
     payload: { number: p.row.number, stageIndex, bodyKey: type.stages[stageIndex]!.bodyKey, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
     at,
   });
+  await enqueueVotingOpen(tx, { id: p.row.id, orgId: p.row.orgId, number: p.row.number, title: p.row.title, charter: p.charter, bodyKey: type.stages[stageIndex]!.bodyKey, stageIndex, closesAt: window.closesAt, at });
   return true;
 }
 
@@ -496,6 +512,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       if ((phase.kind === 'passed' || phase.kind === 'rejected' || phase.kind === 'failed_quorum') && p.row.outcome === null) {
         await tx.update(proposals).set({ outcome: phase.kind, outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
         await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.decided', subject, payload: { number: p.row.number, outcome: phase.kind }, at });
+        const lastTally = [...p.stages].reverse().find((st) => st.tally)?.tally ?? null;
+        await enqueueDecision(tx, { id: p.row.id, orgId, number: p.row.number, title: p.row.title, typeKey: p.row.typeKey, charter: p.charter, outcome: phase.kind, tally: lastTally, at });
         if (phase.kind === 'passed') await applyEffect(tx, p, at);
         done.push(phase.kind);
         continue;

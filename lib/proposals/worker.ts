@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
 import { now } from '@/lib/clock';
+import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { runTransitions } from './engine';
 
 const globalKey = Symbol.for('quorate.transitionWorker');
@@ -18,7 +19,10 @@ export function startTransitionWorker(getDb: () => Database, intervalMs = 5_000)
     if (running) return;
     running = true;
     try {
-      await runTransitions(getDb(), now());
+      const at = now();
+      await runTransitions(getDb(), at);
+      // Window closing, vote reminders, overdue vacancies: each enqueued once (event keys).
+      await enqueueTimedNotices(getDb(), at);
     } catch (error) {
       console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);
     } finally {

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { organizations } from './organizations';
+
+const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
+
+/**
+ * One row per governance event that notifies people (a publication, a decision, a reminder).
+ * Its `key` is unique, so an event is enqueued once however often a worker pass sees it; the
+ * payload is stored once here, not once per recipient.
+ */
+export const notifyEvents = pgTable('notify_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  /** e.g. `published:<proposalId>`, `reminder:<proposalId>:<stage>`. */
+  key: text('key').notNull().unique(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+/**
+ * pending → (claimed: lease_until set) → sent | pending again with backoff | dead.
+ * digest: waits to be folded into the recipient's daily digest; digested: folded.
+ */
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'dead', 'digest', 'digested']);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references(() => notifyEvents.id, { onDelete: 'cascade' }),
+    recipientUserId: text('recipient_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** Notices the charter requires (seat holders' notice of publication, right of reply): no unsubscribe. */
+    mandatory: boolean('mandatory').notNull().default(false),
+    /** event × recipient × kind: the same notice can never be enqueued twice. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** Only for digests: the items they carry. Other rows render from their event. */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    /** Set while a worker holds the row; an expired lease (a crashed worker) is claimable again. */
+    leaseUntil: ts('lease_until'),
+    sentAt: ts('sent_at'),
+    lastError: text('last_error'),
+    digestId: uuid('digest_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_idempotency_key_unique').on(t.idempotencyKey),
+    // The worker's claim query: due pending rows, oldest first.
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_org_status_idx').on(t.orgId, t.status),
+    index('outbox_digest_idx').on(t.recipientUserId, t.orgId).where(sql`${t.status} = 'digest'`),
+  ],
+);
+
+export const notificationMode = pgEnum('notification_mode', ['immediate', 'digest', 'off']);
+
+/** Per user per organization per optional kind; no row = immediate. Mandatory kinds ignore it. */
+export const notificationPrefs = pgTable(
+  'notification_prefs',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mode: notificationMode('mode').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.orgId, t.kind] })],
+);
+
+export type NotifyEvent = typeof notifyEvents.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+export type OutboxStatus = (typeof outboxStatus.enumValues)[number];
+export type NotificationMode = (typeof notificationMode.enumValues)[number];

@@ -1,0 +1,187 @@
+import 'server-only';
+import type { Transporter } from 'nodemailer';
+import type { Database } from '@/db/client';
+import { claimDueMail, dueDigestGroups, foldDigest, markMailFailed, markMailSent } from '@/db/queries/notify';
+import type { ClaimedMail } from '@/db/queries/notify';
+import { latestCheckpoint } from '@/db/queries/transparency';
+import { now } from '@/lib/clock';
+import { appBaseUrl, env } from '@/lib/env';
+import { isOptionalKind } from './kinds';
+import type { NotificationKind } from './kinds';
+import { createSmtpTransporter, sendViaSmtp, writeMailFile } from './mailer';
+import type { OutgoingMail } from './mailer';
+import { notificationMail } from './templates';
+import type { NotificationPayload } from './templates';
+import { signUnsubscribeToken } from './unsubscribe-token';
+
+/** Where delivered mail goes: pooled SMTP, or the local mail folder (dev, tests). */
+export type MailTransport = { kind: 'smtp' | 'file'; send: (mail: OutgoingMail) => Promise<void>; close: () => Promise<void> };
+
+export function smtpMailTransport(url: string, from: string): MailTransport {
+  const transporter: Transporter = createSmtpTransporter(url);
+  return {
+    kind: 'smtp',
+    send: async (mail) => {
+      await sendViaSmtp(transporter, from, mail);
+    },
+    close: async () => transporter.close(),
+  };
+}
+
+export function fileMailTransport(dir: string, from: string): MailTransport {
+  return {
+    kind: 'file',
+    send: async (mail) => {
+      await writeMailFile(dir, { ...mail, from });
+    },
+    close: async () => {},
+  };
+}
+
+/** SMTP_URL selects real SMTP; without it, the mail folder the dev mail page lists. */
+export function defaultMailTransport(): MailTransport {
+  const e = env();
+  return e.smtpUrl ? smtpMailTransport(e.smtpUrl, e.mailFrom) : fileMailTransport(e.mailDir, e.mailFrom);
+}
+
+export type DeliveryOptions = { batchSize: number; maxAttempts: number; retryBaseMs: number; leaseMs: number; concurrency: number };
+
+export function deliveryOptions(overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {
+  const d = env().delivery;
+  return { batchSize: d.batchSize, maxAttempts: d.maxAttempts, retryBaseMs: d.retryBaseMs, leaseMs: 5 * 60_000, concurrency: 8, ...overrides };
+}
+
+/** Exponential backoff after the n-th failed attempt, capped at 6 hours. */
+export function retryDelayMs(attempts: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}
+
+const proposalKinds = new Set<NotificationKind>(['proposal_published', 'right_of_reply', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision']);
+
+/** The outbox row as a message: template, links, unsubscribe headers, checkpoint footer. */
+export function renderOutboxMail(row: ClaimedMail, checkpoint: { size: number; rootHash: string } | null, secret: string, appUrl: string): OutgoingMail {
+  const kind = row.kind as NotificationKind;
+  const unsubscribeKind = kind === 'digest' ? 'all' : isOptionalKind(kind) && !row.mandatory ? kind : null;
+  const token = unsubscribeKind ? signUnsubscribeToken(secret, { userId: row.recipientUserId, orgId: row.orgId, kind: unsubscribeKind }) : null;
+  const unsubscribeUrl = token ? `${appUrl}/unsubscribe?t=${token}` : null;
+  const mail = notificationMail({
+    kind,
+    payload: row.payload as NotificationPayload,
+    organizationName: row.orgName,
+    appUrl,
+    orgSlug: row.orgSlug,
+    recipientName: row.recipientName,
+    mandatory: row.mandatory,
+    unsubscribeUrl,
+    preferencesUrl: `${appUrl}/o/${row.orgSlug}/settings/notifications`,
+    checkpoint: proposalKinds.has(kind) ? checkpoint : null,
+  });
+  const headers: Record<string, string> = { 'X-Quorate-Kind': kind };
+  // RFC 8058: a one-click POST to this URL unsubscribes, no sign-in, no page to visit.
+  if (token) Object.assign(headers, { 'List-Unsubscribe': `<${appUrl}/unsubscribe/one-click?t=${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  const host = new URL(appUrl).hostname;
+  // The file name sorts by enqueue time and is the same on every attempt: a resend overwrites.
+  const fileId = `${row.createdAt.toISOString().replace(/[:.]/g, '-')}-${row.id}`;
+  return { to: row.email, ...mail, headers, messageId: `<${row.id}@${host}>`, fileId };
+}
+
+export type BatchResult = { claimed: number; sent: number; retried: number; dead: number };
+
+/**
+ * One batch: claim (FOR UPDATE SKIP LOCKED, leased), render, send a few at a time, and record
+ * each message's fate as soon as it is known — so a crash loses at most the in-flight messages'
+ * bookkeeping: they are re-sent after the lease expires (same Message-ID, same file name),
+ * and nothing already marked sent is ever sent again.
+ */
+export async function deliverBatch(db: Database, transport: MailTransport, at: Date, opts: DeliveryOptions = deliveryOptions()): Promise<BatchResult> {
+  const leaseUntil = new Date(at.getTime() + opts.leaseMs);
+  const rows = await claimDueMail(db, { at, leaseUntil, limit: opts.batchSize });
+  const result: BatchResult = { claimed: rows.length, sent: 0, retried: 0, dead: 0 };
+  if (rows.length === 0) return result;
+  const e = env();
+  const appUrl = appBaseUrl(e);
+  const checkpoints = new Map<string, { size: number; rootHash: string } | null>();
+  for (const orgId of new Set(rows.filter((r) => proposalKinds.has(r.kind as NotificationKind)).map((r) => r.orgId))) {
+    try {
+      const head = await latestCheckpoint(db, orgId);
+      checkpoints.set(orgId, { size: head.size, rootHash: head.rootHash });
+    } catch {
+      checkpoints.set(orgId, null);
+    }
+  }
+  let next = 0;
+  const sendOne = async (row: ClaimedMail) => {
+    try {
+      await transport.send(renderOutboxMail(row, checkpoints.get(row.orgId) ?? null, e.authSecret, appUrl));
+    } catch (error) {
+      const dead = row.attempts >= opts.maxAttempts;
+      const message = error instanceof Error ? error.message : String(error);
+      await markMailFailed(db, row.id, leaseUntil, { error: message, dead, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts, opts.retryBaseMs)) });
+      if (dead) result.dead++;
+      else result.retried++;
+      return;
+    }
+    await markMailSent(db, row.id, leaseUntil, now());
+    result.sent++;
+  };
+  const lane = async () => {
+    while (next < rows.length) await sendOne(rows[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency, rows.length) }, lane));
+  return result;
+}
+
+/** Start of the UTC day containing `at`; digests carry everything enqueued before it. */
+export function digestCutoff(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+/** Folds yesterday's (and older) digest items into one mail per person per organization. */
+export async function runDigests(db: Database, at: Date): Promise<number> {
+  const before = digestCutoff(at);
+  const day = before.toISOString().slice(0, 10);
+  let folded = 0;
+  for (const g of await dueDigestGroups(db, before)) {
+    if (await db.transaction((tx) => foldDigest(tx, { ...g, before, day, at }))) folded++;
+  }
+  return folded;
+}
+
+/** Drains due mail: batches until one comes back short. Returns how many were sent. */
+export async function deliverDue(db: Database, transport: MailTransport, at: Date, opts: DeliveryOptions = deliveryOptions()): Promise<BatchResult> {
+  const total: BatchResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
+  await runDigests(db, at);
+  for (;;) {
+    const r = await deliverBatch(db, transport, at, opts);
+    total.claimed += r.claimed;
+    total.sent += r.sent;
+    total.retried += r.retried;
+    total.dead += r.dead;
+    if (r.claimed < opts.batchSize) return total;
+  }
+}
+
+const globalKey = Symbol.for('quorate.deliveryWorker');
+type GlobalWithWorker = typeof globalThis & { [globalKey]?: ReturnType<typeof setInterval> };
+
+/** The delivery worker inside the app process (QUORATE_WORKER=0 leaves it to `npm run worker`). */
+export function startDeliveryWorker(getDb: () => Database, intervalMs = env().delivery.intervalMs): void {
+  const g = globalThis as GlobalWithWorker;
+  if (g[globalKey]) return;
+  const transport = defaultMailTransport();
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverDue(getDb(), transport, now());
+    } catch (error) {
+      console.error('[delivery] pass failed:', error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  };
+  g[globalKey] = setInterval(tick, intervalMs);
+  g[globalKey].unref?.();
+  void tick();
+}

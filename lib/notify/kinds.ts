@@ -1,0 +1,56 @@
+/**
+ * What Quorate e-mails about. Pure data (no I/O): pages, templates and the outbox share it.
+ *
+ * Mandatory notices are the ones the charter relies on (DESIGN §3.2 full notice, §3.8 right of
+ * reply): a seat holder must not be able to say "I was never told". Everything else is optional.
+ */
+export const notificationKinds = [
+  'proposal_published',
+  'right_of_reply',
+  'comment_window_closing',
+  'voting_open',
+  'vote_reminder',
+  'decision',
+  'vacancy_overdue',
+  'digest',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Kinds a person may set to immediate / daily digest / off. */
+export const optionalKinds = ['proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'] as const;
+export type OptionalKind = (typeof optionalKinds)[number];
+
+export const notificationModes = ['immediate', 'digest', 'off'] as const;
+export type NotificationModeValue = (typeof notificationModes)[number];
+
+export function isOptionalKind(kind: string): kind is OptionalKind {
+  return (optionalKinds as readonly string[]).includes(kind);
+}
+
+export const kindLabels: Record<NotificationKind, string> = {
+  proposal_published: 'New proposals',
+  right_of_reply: 'Right of reply',
+  comment_window_closing: 'Comment window closing',
+  voting_open: 'Voting open',
+  vote_reminder: 'Vote reminders',
+  decision: 'Decisions',
+  vacancy_overdue: 'Vacancies past their deadline',
+  digest: 'Daily digest',
+};
+
+export const kindDescriptions: Record<OptionalKind, string> = {
+  proposal_published: 'When a proposal you may comment on is published (members; seat holders always get it).',
+  comment_window_closing: 'When a comment window closes within 24 hours.',
+  voting_open: 'When voting opens for a body you hold a seat in.',
+  vote_reminder: 'When voting closes within 24 hours and you have not voted.',
+  decision: 'When a proposal is decided, with the tally.',
+  vacancy_overdue: 'When a seat stays vacant past the charter’s deadline.',
+};
+
+/** Why a mandatory notice cannot be turned off; shown on the preferences page and in the mail footer. */
+export const mandatoryReasons = {
+  proposal_published:
+    'You hold a seat in a body that decides this proposal. The charter requires that every seat holder is notified of every proposal they decide (full notice), so this notice cannot be turned off.',
+  right_of_reply:
+    'This proposal names you as its subject. The charter guarantees you a reply before voting opens, so this notice cannot be turned off.',
+} as const;

@@ -1,0 +1,378 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
+import type { Database, DatabaseHandle } from '@/db/client';
+import { memberships, notificationPrefs, outbox, users } from '@/db/schema';
+import { listSeats } from '@/db/queries/charters';
+import { deliveryOverview, retryDeadLetters } from '@/db/queries/notify';
+import { insertOrganization } from '@/db/queries/organizations';
+import { createTestDatabase } from '@/db/testing';
+import { charterFromTemplate } from '@/lib/governance/charter';
+import type { Role } from '@/lib/governance/roles';
+import type { Charter } from '@/lib/governance/types';
+import { deliverBatch, deliverDue, deliveryOptions, fileMailTransport, retryDelayMs, runDigests, smtpMailTransport } from '@/lib/notify/delivery';
+import type { MailTransport } from '@/lib/notify/delivery';
+import { listStoredMail } from '@/lib/notify/mailer';
+import type { OutgoingMail } from '@/lib/notify/mailer';
+import { enqueueTimedNotices } from '@/lib/notify/outbox';
+import { signUnsubscribeToken, verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
+import { adoptFoundingCharter, castBallot, createDraft, foundingAppoint, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import type { Actor } from '@/lib/proposals/engine';
+import { POST as oneClick } from '@/app/unsubscribe/one-click/route';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T0 = new Date('2026-03-02T09:00:00Z');
+const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
+const SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let db: Database;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  setDatabaseHandleForTests(handle);
+});
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
+
+type Org = { orgId: string; slug: string; people: Actor[]; boardSeats: string[] };
+
+async function setupOrg(slug: string, seated: number, charter: Charter = charterFromTemplate('nonprofit_board'), extraMembers = 0): Promise<Org> {
+  const people: Actor[] = [];
+  for (let i = 0; i < 10; i++) {
+    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` }).returning();
+    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
+  }
+  const org = await db.transaction(async (tx) => {
+    const created = await insertOrganization(tx, { slug, name: `Org ${slug}`, mission: '', createdBy: people[0]!.userId, at: T0 });
+    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter, at: T0 });
+    return created;
+  });
+  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
+  for (let start = 0; start < extraMembers; start += 2000) {
+    const n = Math.min(2000, extraMembers - start);
+    const rows = await db.insert(users).values(Array.from({ length: n }, (_, i) => ({ email: `${slug}-x${start + i}@example.org` }))).returning({ id: users.id });
+    await db.insert(memberships).values(rows.map((r) => ({ orgId: org.id, userId: r.id, role: 'member' as const })));
+  }
+  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
+  for (let i = 0; i < seated; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
+  return { orgId: org.id, slug, people, boardSeats: board.map((s) => s.seatId) };
+}
+
+async function draft(org: Org, typeKey = 'resolution', extra: { subjectUserId?: string; effect?: Record<string, unknown>; author?: number } = {}): Promise<string> {
+  const author = org.people[extra.author ?? 1]!;
+  const { id } = await createDraft(db, author, { orgId: org.orgId, typeKey, title: 'Open board meetings', body: 'Board meetings are open to residents.', subjectUserId: extra.subjectUserId ?? null, effect: extra.effect ?? {}, emergency: false }, at(1));
+  await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
+  return id;
+}
+
+/** Who got which kind in this org: "index:mandatory?" per person, sorted. */
+async function recipients(org: Org, kind: string): Promise<string[]> {
+  const rows = await db.select({ userId: outbox.recipientUserId, mandatory: outbox.mandatory }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.kind, kind)));
+  return rows.map((r) => `${org.people.findIndex((p) => p.userId === r.userId)}${r.mandatory ? '!' : ''}`).sort();
+}
+
+function recordingTransport(): MailTransport & { sent: OutgoingMail[] } {
+  const sent: OutgoingMail[] = [];
+  return { kind: 'file', sent, send: async (m) => void sent.push(m), close: async () => {} };
+}
+
+/** A real SMTP server on a free port that records what it accepts, or refuses everything. */
+async function startSmtp(mode: { refuse: boolean }) {
+  const received: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (mode.refuse) {
+        const error = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
+        error.responseCode = 451;
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe('who is notified of what', () => {
+  it('publication: every deciding seat holder (mandatory) and, for a members-audience type, every member (optional)', async () => {
+    const org = await setupOrg('n-pub', 7);
+    await draft(org);
+    // people 0–6 hold board seats; 7–9 are members only.
+    expect(await recipients(org, 'proposal_published')).toEqual(['0!', '1!', '2!', '3!', '4!', '5!', '6!', '7', '8', '9']);
+    expect(await recipients(org, 'right_of_reply')).toEqual([]);
+  });
+
+  it('publication of a seat-holders-only type reaches no plain member', async () => {
+    const charter = charterFromTemplate('nonprofit_board');
+    const closed = { ...charter, proposalTypes: charter.proposalTypes.map((t) => (t.key === 'resolution' ? { ...t, consultationAudience: 'seat_holders' as const } : t)) };
+    const org = await setupOrg('n-closed', 7, closed);
+    await draft(org);
+    expect(await recipients(org, 'proposal_published')).toEqual(['0!', '1!', '2!', '3!', '4!', '5!', '6!']);
+  });
+
+  it('a removal gives its subject, and only its subject, a mandatory right-of-reply notice', async () => {
+    const org = await setupOrg('n-reply', 8);
+    await draft(org, 'officer_removal', { subjectUserId: org.people[1]!.userId, effect: { seatId: org.boardSeats[1]! }, author: 2 });
+    expect(await recipients(org, 'right_of_reply')).toEqual(['1!']);
+  });
+
+  it('window closing, voting open, reminders to non-voters only, decision with tally — each once', async () => {
+    const org = await setupOrg('n-life', 7);
+    const id = await draft(org);
+    expect(await enqueueTimedNotices(db, at(6))).toBe(0); // closes at(8): not yet within 24 h
+    await enqueueTimedNotices(db, at(7, 10));
+    expect(await recipients(org, 'comment_window_closing')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    await enqueueTimedNotices(db, at(7, 11)); // a second pass adds nothing
+    expect(await recipients(org, 'comment_window_closing')).toHaveLength(10);
+
+    await recordTransitions(db, id, org.orgId, at(8, 1)); // voting opens, closes at(11, 1)
+    expect(await recipients(org, 'voting_open')).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    for (const i of [0, 1, 2, 3, 4]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9));
+    await enqueueTimedNotices(db, at(9, 12));
+    expect(await recipients(org, 'vote_reminder')).toEqual([]); // closes in more than 24 h
+    await enqueueTimedNotices(db, at(10, 2));
+    await enqueueTimedNotices(db, at(10, 3));
+    expect(await recipients(org, 'vote_reminder')).toEqual(['5', '6']);
+
+    await recordTransitions(db, id, org.orgId, at(11, 2));
+    expect(await recipients(org, 'decision')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    const mails = recordingTransport();
+    await deliverDue(db, mails, at(11, 3));
+    const decision = mails.sent.find((m) => m.subject.includes('Decided') && m.to === `n-life-7@example.org`)!;
+    expect(decision.subject).toBe('[Org n-life] Decided: #1 Open board meetings passed');
+    expect(decision.text).toContain('Tally: 5 yes, 0 no, 0 abstain (5 of 9 charter seats voted; quorum 5 met');
+  });
+
+  it('vacancies past the charter deadline go to members, once per vacancy', async () => {
+    const org = await setupOrg('n-vacancy', 7); // board seats 8 and 9 vacant since T0; deadline 60 days
+    await enqueueTimedNotices(db, at(59));
+    expect(await recipients(org, 'vacancy_overdue')).toEqual([]);
+    await enqueueTimedNotices(db, at(61));
+    await enqueueTimedNotices(db, at(62));
+    const rows = await recipients(org, 'vacancy_overdue');
+    expect(rows).toHaveLength(2 * 10);
+    expect(new Set(rows)).toEqual(new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
+  });
+});
+
+describe('messages', () => {
+  it('go to the mail folder with a plain-text part, the org name, the link, the checkpoint and RFC 8058 headers on optional ones only', async () => {
+    const org = await setupOrg('n-render', 7);
+    await draft(org);
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-mail-'));
+    const r = await deliverDue(db, fileMailTransport(dir, 'Quorate <q@quorate.test>'), at(1, 1));
+    expect(r.sent).toBeGreaterThanOrEqual(10);
+    const stored = await listStoredMail(dir, 1000);
+    const seatHolder = stored.find((m) => m.to === 'n-render-1@example.org')!;
+    const member = stored.find((m) => m.to === 'n-render-8@example.org')!;
+    for (const m of [seatHolder, member]) {
+      expect(m.subject).toBe('[Org n-render] New proposal #1 Open board meetings');
+      expect(m.text).toContain('http://quorate.test/o/n-render/proposals/1');
+      expect(m.text).toMatch(/Decision log checkpoint: \d+ entries, root [0-9a-f]{16}/);
+      expect(m.html).toContain('href="http://quorate.test/o/n-render/proposals/1"');
+    }
+    expect(seatHolder.text).toContain('cannot be turned off');
+    expect(seatHolder.headers?.['List-Unsubscribe']).toBeUndefined();
+    expect(member.headers?.['List-Unsubscribe']).toMatch(/^<http:\/\/quorate\.test\/unsubscribe\/one-click\?t=[\w-]+\.[\w-]+>$/);
+    expect(member.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('go through a real SMTP server (pooled), which records them', async () => {
+    const org = await setupOrg('n-smtp', 7);
+    await draft(org);
+    const smtp = await startSmtp({ refuse: false });
+    const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
+    try {
+      const r = await deliverDue(db, transport, at(1, 1));
+      const mine = smtp.received.filter((m) => m.to[0]!.startsWith('n-smtp-'));
+      expect(mine).toHaveLength(10);
+      expect(r.dead).toBe(0);
+      const member = mine.find((m) => m.to[0] === 'n-smtp-9@example.org')!;
+      expect(member.raw).toMatch(/^Subject: \[Org n-smtp\] New proposal #1 Open board meetings/m);
+      expect(member.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+      expect(member.raw).toMatch(/^Message-ID: <[0-9a-f-]+@quorate\.test>/im);
+      expect(member.raw).toContain('text/plain');
+    } finally {
+      await transport.close();
+      await smtp.close();
+    }
+  });
+});
+
+describe('delivery guarantees', () => {
+  it('a worker killed mid-batch loses nothing and, once another runs, sends nothing twice', async () => {
+    const org = await setupOrg('n-crash', 7, charterFromTemplate('nonprofit_board'), 40);
+    await draft(org); // 50 notices
+    const ids = (await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.orgId, org.orgId))).map((r) => r.id);
+    expect(ids).toHaveLength(50);
+    // Worker A sends 19 messages, then hangs forever on the 20th — as if killed there: it
+    // never records that message's fate, and its whole batch stays leased.
+    const delivered: string[] = [];
+    let reachedHang!: () => void;
+    const hung = new Promise<void>((r) => (reachedHang = r));
+    const dying: MailTransport = {
+      kind: 'file',
+      send: (m) => {
+        if (delivered.length === 19) {
+          reachedHang();
+          return new Promise(() => {});
+        }
+        delivered.push(m.messageId!);
+        return Promise.resolve();
+      },
+      close: async () => {},
+    };
+    const opts = deliveryOptions({ batchSize: 100, concurrency: 1, leaseMs: 60_000 });
+    void deliverBatch(db, dying, at(1, 1), opts);
+    await hung;
+    // Another worker while A's lease holds: nothing to take.
+    const b = recordingTransport();
+    expect((await deliverBatch(db, b, at(1, 1), opts)).claimed).toBe(0);
+    // After the lease: the restarted worker takes exactly the 31 unconfirmed ones.
+    const r = await deliverBatch(db, b, new Date(at(1, 1).getTime() + 61_000), opts);
+    expect(r.sent).toBe(31);
+    const all = [...delivered, ...b.sent.map((m) => m.messageId!)];
+    expect(all).toHaveLength(50);
+    expect(new Set(all).size).toBe(50);
+    const statuses = await db.select({ status: outbox.status }).from(outbox).where(inArray(outbox.id, ids));
+    expect(statuses.every((s) => s.status === 'sent')).toBe(true);
+  });
+
+  it('a failing SMTP server leads to retries with backoff, then a dead letter an admin sees and retries', async () => {
+    const org = await setupOrg('n-fail', 1, charterFromTemplate('nonprofit_board'));
+    // Only seat holder person 0 and members: narrow to one org's rows by pre-marking others sent.
+    await draft(org, 'resolution', { author: 0 });
+    await db.update(outbox).set({ status: 'sent' }).where(and(eq(outbox.orgId, org.orgId), inArray(outbox.recipientUserId, org.people.slice(1).map((p) => p.userId))));
+    const mode = { refuse: true };
+    const smtp = await startSmtp(mode);
+    const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
+    const opts = deliveryOptions({ maxAttempts: 3, retryBaseMs: 60_000 });
+    try {
+      let t = at(1, 1).getTime();
+      const r1 = await deliverBatch(db, transport, new Date(t), opts);
+      expect(r1).toMatchObject({ claimed: 1, retried: 1 });
+      // Not due again before the backoff has passed.
+      expect((await deliverBatch(db, transport, new Date(t + 59_000), opts)).claimed).toBe(0);
+      t += retryDelayMs(1, 60_000);
+      expect(await deliverBatch(db, transport, new Date(t), opts)).toMatchObject({ claimed: 1, retried: 1 });
+      t += retryDelayMs(2, 60_000); // 2 minutes: exponential
+      expect(retryDelayMs(2, 60_000)).toBe(120_000);
+      expect(await deliverBatch(db, transport, new Date(t), opts)).toMatchObject({ claimed: 1, dead: 1 });
+      const overview = await deliveryOverview(db, org.orgId);
+      expect(overview.counts.dead).toBe(1);
+      expect(overview.dead[0]).toMatchObject({ email: 'n-fail-0@example.org', attempts: 3 });
+      expect(overview.dead[0]!.lastError).toMatch(/451|temporarily unavailable/i);
+      // Another organization's admin cannot retry it; this one's can.
+      const other = await setupOrg('n-fail-other', 0);
+      expect(await retryDeadLetters(db, other.orgId, overview.dead[0]!.id, new Date(t))).toBe(0);
+      expect(await retryDeadLetters(db, org.orgId, overview.dead[0]!.id, new Date(t))).toBe(1);
+      mode.refuse = false;
+      expect(await deliverBatch(db, transport, new Date(t + 1), opts)).toMatchObject({ claimed: 1, sent: 1 });
+      expect(smtp.received.filter((m) => m.to[0] === 'n-fail-0@example.org')).toHaveLength(1);
+    } finally {
+      await transport.close();
+      await smtp.close();
+    }
+  });
+});
+
+describe('preferences and unsubscribe', () => {
+  it('one-click unsubscribe works without signing in and cannot be forged', async () => {
+    const org = await setupOrg('n-unsub', 7);
+    const member = org.people[8]!.userId;
+    const token = signUnsubscribeToken(SECRET, { userId: member, orgId: org.orgId, kind: 'proposal_published' });
+    expect(verifyUnsubscribeToken(SECRET, token)).toEqual({ userId: member, orgId: org.orgId, kind: 'proposal_published' });
+    // Forgeries: someone else's id under the same signature, another secret, garbage.
+    const [, sig] = token.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify([org.people[9]!.userId, org.orgId, 'proposal_published'])).toString('base64url');
+    expect(verifyUnsubscribeToken(SECRET, `${forgedPayload}.${sig}`)).toBeNull();
+    expect(verifyUnsubscribeToken(SECRET, signUnsubscribeToken('another-secret-another-secret-another', { userId: member, orgId: org.orgId, kind: 'decision' }))).toBeNull();
+    expect(verifyUnsubscribeToken(SECRET, 'x.y')).toBeNull();
+    const forgedResponse = await oneClick(new Request(`http://quorate.test/unsubscribe/one-click?t=${forgedPayload}.${sig}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }));
+    expect(forgedResponse.status).toBe(400);
+    expect(await db.$count(notificationPrefs, eq(notificationPrefs.orgId, org.orgId))).toBe(0);
+
+    // RFC 8058: a bare POST with the token, no cookie.
+    const response = await oneClick(new Request(`http://quorate.test/unsubscribe/one-click?t=${token}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }));
+    expect(response.status).toBe(200);
+    await draft(org);
+    // The member unsubscribed gets nothing; seat holders still get their mandatory notice.
+    expect(await recipients(org, 'proposal_published')).toEqual(['0!', '1!', '2!', '3!', '4!', '5!', '6!', '7', '9']);
+  });
+
+  it('a seat holder who turned publications off still gets the mandatory notice', async () => {
+    const org = await setupOrg('n-mandatory', 7);
+    await db.insert(notificationPrefs).values({ userId: org.people[2]!.userId, orgId: org.orgId, kind: 'proposal_published', mode: 'off' });
+    await draft(org);
+    expect(await recipients(org, 'proposal_published')).toContain('2!');
+  });
+
+  it('daily digest: items wait, then go out as one mail the next day', async () => {
+    const org = await setupOrg('n-digest', 7);
+    await db.insert(notificationPrefs).values({ userId: org.people[8]!.userId, orgId: org.orgId, kind: 'proposal_published', mode: 'digest' });
+    await draft(org);
+    const [row] = await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[8]!.userId)));
+    expect(row!.status).toBe('digest');
+    expect(await runDigests(db, at(1, 5))).toBe(0); // same day: still waiting
+    expect(await runDigests(db, at(2))).toBe(1);
+    expect(await runDigests(db, at(2, 1))).toBe(0); // once
+    const mails = recordingTransport();
+    await deliverDue(db, mails, at(2, 1));
+    const digest = mails.sent.find((m) => m.to === 'n-digest-8@example.org')!;
+    expect(digest.subject).toBe('[Org n-digest] Daily digest: 1 update');
+    expect(digest.text).toContain('New proposal #1 Open board meetings');
+    expect(digest.headers?.['List-Unsubscribe']).toBeDefined();
+  });
+});
+
+describe('scale', () => {
+  it('publishing to a 10,000-member organization enqueues every notice in the publishing transaction', async () => {
+    const org = await setupOrg('n-scale', 7, charterFromTemplate('nonprofit_board'), 9_990);
+    const { id } = await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Big', body: 'A proposal for everyone.', subjectUserId: null, effect: {}, emergency: false }, at(1));
+    const started = performance.now();
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const publishMs = performance.now() - started;
+    expect(await db.$count(outbox, eq(outbox.orgId, org.orgId))).toBe(10_000);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-mail-scale-'));
+    const file = fileMailTransport(dir, 'Quorate <q@quorate.test>');
+    const opts = deliveryOptions({ batchSize: 500 });
+    let t = performance.now();
+    let sent = 0;
+    for (let i = 0; i < 4; i++) sent += (await deliverBatch(db, file, at(1, 1), opts)).sent;
+    const fileRate = sent / ((performance.now() - t) / 1000);
+
+    const smtp = await startSmtp({ refuse: false });
+    const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
+    t = performance.now();
+    let smtpSent = 0;
+    for (let i = 0; i < 4; i++) smtpSent += (await deliverBatch(db, transport, at(1, 1), opts)).sent;
+    const smtpRate = smtpSent / ((performance.now() - t) / 1000);
+    await transport.close();
+    await smtp.close();
+    console.log(`[bench ${handle.kind}] publish + enqueue 10,000 notices: ${publishMs.toFixed(0)} ms; file transport ${fileRate.toFixed(0)} mails/s (${sent}); SMTP ${smtpRate.toFixed(0)} mails/s (${smtpSent})`);
+    expect(sent).toBe(2000);
+    expect(smtpSent).toBe(2000);
+  }, 300_000);
+});
