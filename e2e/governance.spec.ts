@@ -71,6 +71,17 @@ test('three members take a proposal from draft through discussion and voting to 
   await expect(page.getByText('In discussion').first()).toBeVisible();
   await expect(page.getByText('Notice sent to 3 of 3 seat holders')).toBeVisible();
 
+  // Ben's notice of publication lands in the mail folder (mandatory: he holds a deciding seat);
+  // its link opens the proposal.
+  const notice = await mailbox.latest(ben, /New proposal #1 Install bike racks in the courtyard/);
+  expect(notice.subject).toMatch(/^\[.+\] New proposal #1 Install bike racks in the courtyard$/);
+  expect(notice.text).toContain('cannot be turned off');
+  expect(notice.text).toMatch(/Decision log checkpoint: \d+ entries/);
+  const proposalLink = notice.text.match(/https?:\/\/\S+\/o\/\S+\/proposals\/1(?=\s)/)?.[0];
+  expect(proposalLink).toBeDefined();
+  await benPage.goto(proposalLink!);
+  await expect(benPage.getByRole('heading', { name: 'Install bike racks in the courtyard' })).toBeVisible();
+
   // Ben discusses, and tries to vote early: refused, with the date voting opens.
   await benPage.goto(`/o/${slug}/proposals/1`);
   await benPage.getByLabel('Add a comment').fill('Good idea. Can two of them be for cargo bikes?');

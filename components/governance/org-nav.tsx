@@ -7,6 +7,7 @@ const tabs = [
   { key: 'log', label: 'Decision log', href: '/log' },
   { key: 'verify', label: 'Verify', href: '/verify' },
   { key: 'members', label: 'Members', href: '/members', membersOnly: true },
+  { key: 'notifications', label: 'Notifications', href: '/settings/notifications', membersOnly: true },
 ] as const;
 
 export function OrgNav({ slug, name, current, isMember }: { slug: string; name: string; current: (typeof tabs)[number]['key']; isMember: boolean }) {

@@ -259,6 +259,17 @@ describe('delivery guarantees', () => {
     expect(statuses.every((s) => s.status === 'sent')).toBe(true);
   });
 
+  it('two workers at once take disjoint rows: every notice is sent exactly once (SKIP LOCKED; truly concurrent on PostgreSQL)', async () => {
+    const org = await setupOrg('n-pair', 7, charterFromTemplate('nonprofit_board'), 90);
+    await draft(org); // 100 notices
+    const [a, b] = [recordingTransport(), recordingTransport()];
+    const opts = deliveryOptions({ batchSize: 7, concurrency: 2 });
+    await Promise.all([deliverDue(db, a, at(1, 1), opts), deliverDue(db, b, at(1, 1), opts)]);
+    const mine = [...a.sent, ...b.sent].filter((m) => m.to.startsWith('n-pair-'));
+    expect(mine).toHaveLength(100);
+    expect(new Set(mine.map((m) => m.messageId)).size).toBe(100);
+  });
+
   it('a failing SMTP server leads to retries with backoff, then a dead letter an admin sees and retries', async () => {
     const org = await setupOrg('n-fail', 1, charterFromTemplate('nonprofit_board'));
     // Only seat holder person 0 and members: narrow to one org's rows by pre-marking others sent.

@@ -1,0 +1,23 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState } from '@/lib/actions/state';
+import { retryDeadLetter } from './actions';
+
+export function RetryForm({ orgId, outboxId, label }: { orgId: string; outboxId: string; label: string }) {
+  const [state, formAction] = useActionState(retryDeadLetter, initialActionState);
+  const messageId = `retry-${outboxId || 'all'}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="orgId" value={orgId} />
+      <input type="hidden" name="outboxId" value={outboxId} />
+      <SubmitButton variant="secondary" pendingLabel="Retrying…" className="!px-3 !py-1.5">
+        {label}
+      </SubmitButton>
+      <p id={messageId} aria-live="polite" className={`text-xs ${state.ok ? 'text-emerald-800' : 'text-red-700'}`}>
+        {state.message}
+      </p>
+    </form>
+  );
+}
