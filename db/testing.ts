@@ -8,7 +8,7 @@ import { migrateDatabase } from './migrate';
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a newly
  * created PostgreSQL database (dropped afterwards) when TEST_DATABASE_URL is set.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () => Promise<void>; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const handle = createDatabase({});
@@ -24,6 +24,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () 
   await migrateDatabase(handle);
   return {
     ...handle,
+    /** The new database's URL, for a test that starts another process on it. */
+    url: url.toString(),
     drop: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -41,6 +41,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ LOG_SIGNING_SECRET: 'short' })).toThrow(/LOG_SIGNING_SECRET must be at least 32 characters/);
   });
 
+  it('leases outbox batches for 5 minutes unless NOTIFY_LEASE_MS says otherwise', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-env-'));
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir }).delivery.leaseMs).toBe(300_000);
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, NOTIFY_LEASE_MS: '2000' }).delivery.leaseMs).toBe(2_000);
+    expect(() => parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, NOTIFY_LEASE_MS: '10' })).toThrow(/NOTIFY_LEASE_MS/);
+  });
+
   it('strips a trailing slash from AUTH_URL', () => {
     const e = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://q.example/', LOG_SIGNING_SECRET: 'l'.repeat(40) });
     expect(e.appUrl).toBe('https://q.example');

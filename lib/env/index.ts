@@ -30,6 +30,7 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
+  NOTIFY_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
 });
 
 export type Env = {
@@ -56,6 +57,8 @@ export type Env = {
     /** Backoff after the n-th failure: base × 2^(n−1), capped at 6 hours. */
     retryBaseMs: number;
     batchSize: number;
+    /** How long a claimed batch stays leased; a crashed worker's rows are re-sent after it. */
+    leaseMs: number;
   };
 };
 
@@ -124,7 +127,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logSigningSecret: e.LOG_SIGNING_SECRET ?? developmentSecret(dataDir, 'log-signing-secret'),
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
     runWorkers: e.QUORATE_WORKER !== '0',
-    delivery: { intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, retryBaseMs: e.NOTIFY_RETRY_BASE_MS, batchSize: e.NOTIFY_BATCH_SIZE },
+    delivery: { intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, retryBaseMs: e.NOTIFY_RETRY_BASE_MS, batchSize: e.NOTIFY_BATCH_SIZE, leaseMs: e.NOTIFY_LEASE_MS },
   };
 }
 

@@ -48,7 +48,7 @@ export type DeliveryOptions = { batchSize: number; maxAttempts: number; retryBas
 
 export function deliveryOptions(overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {
   const d = env().delivery;
-  return { batchSize: d.batchSize, maxAttempts: d.maxAttempts, retryBaseMs: d.retryBaseMs, leaseMs: 5 * 60_000, concurrency: 8, ...overrides };
+  return { batchSize: d.batchSize, maxAttempts: d.maxAttempts, retryBaseMs: d.retryBaseMs, leaseMs: d.leaseMs, concurrency: 8, ...overrides };
 }
 
 /** Exponential backoff after the n-th failed attempt, capped at 6 hours. */
