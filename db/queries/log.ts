@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, logHeads } from '@/db/schema';
 import { canonicalEntry, sealEntry } from '@/lib/log/entry';
@@ -8,6 +8,7 @@ import { GENESIS_HASH, toHex } from '@/lib/log/hash';
 import { appendLeaf, emptyFrontier, frontierFromJson, frontierRoot, frontierToJson, leafHash } from '@/lib/log/merkle';
 import { utf8 } from '@/lib/log/canonical';
 import { nodeSha256 as nodeHasher } from '@/lib/log/node-hash';
+import { readStoredEntries } from './log-rows';
 import { ensureOrgSigningKey } from './transparency';
 
 // Signed tree heads, proofs and the public export live beside the log in ./transparency.
@@ -117,20 +118,5 @@ export async function listLogEntries(db: Executor, orgId: string, opts: { before
 
 /** Entries in order from `afterSeq`, as stored, for verification and exports. */
 export async function readLogRange(db: Executor, orgId: string, afterSeq: number, limit: number): Promise<StoredEntry[]> {
-  const rows = await db
-    .select()
-    .from(decisionLog)
-    .where(and(eq(decisionLog.orgId, orgId), gt(decisionLog.seq, afterSeq), lte(decisionLog.seq, afterSeq + limit)))
-    .orderBy(asc(decisionLog.seq));
-  return rows.map((r) => ({
-    orgId: r.orgId,
-    seq: r.seq,
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    kind: r.kind,
-    subject: r.subject,
-    payload: r.payload,
-    prevHash: r.prevHash,
-    hash: r.hash,
-  }));
+  return readStoredEntries(db, orgId, afterSeq, afterSeq + limit);
 }

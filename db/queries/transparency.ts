@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, logHeads, orgSigningKeys, organizations, treeHeads } from '@/db/schema';
+import { readStoredEntries } from './log-rows';
 import { env } from '@/lib/env';
 import { utf8 } from '@/lib/log/canonical';
-import type { StoredEntry } from '@/lib/log/entry';
 import { toHex } from '@/lib/log/hash';
 import { decryptPrivateKey, generateOrgSigningKey, logOrigin, verifierKeyInfo } from '@/lib/log/keys';
 import type { VerifierKeyInfo } from '@/lib/log/keys';
@@ -126,25 +126,6 @@ export async function getPublicOrganization(db: Executor, slug: string): Promise
 
 // --- Export ---------------------------------------------------------------------------------
 
-/** Entries in seq order, as stored (the columns the public pages show, not the `entry` text). */
-async function readEntries(db: Executor, orgId: string, afterSeq: number, upToSeq: number): Promise<StoredEntry[]> {
-  const rows = await db
-    .select()
-    .from(decisionLog)
-    .where(and(eq(decisionLog.orgId, orgId), gt(decisionLog.seq, afterSeq), lte(decisionLog.seq, upToSeq)))
-    .orderBy(asc(decisionLog.seq));
-  return rows.map((r) => ({
-    orgId: r.orgId,
-    seq: r.seq,
-    at: r.at.toISOString(),
-    actorId: r.actorId,
-    kind: r.kind,
-    subject: r.subject,
-    payload: r.payload,
-    prevHash: r.prevHash,
-    hash: r.hash,
-  }));
-}
 
 /**
  * The public JSON export (format `quorate-log-export/1`), as a stream: organization, origin,
@@ -179,7 +160,7 @@ export async function logExportStream(db: Executor, org: TransparentOrganization
       // verifier then reports the gap.)
       while (after < latest.size) {
         const upTo = Math.min(after + LOG_CHUNK, latest.size);
-        const entries = await readEntries(db, org.id, after, upTo);
+        const entries = await readStoredEntries(db, org.id, after, upTo);
         after = upTo;
         if (entries.length > 0) {
           const body = entries.map((e) => JSON.stringify(e)).join(',');
