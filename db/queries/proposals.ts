@@ -11,17 +11,9 @@ export type LoadedProposal = {
   record: ProposalRecord;
 };
 
-/** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
-export async function loadProposal(db: Executor, orgId: string, proposalId: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedProposal | null> {
-  const base = db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)));
-  const [row] = opts.forUpdate ? await base.for('update') : await base;
-  if (!row) return null;
-  const stages = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, row.id)).orderBy(asc(proposalStages.stageIndex));
-  const ballots = await db
-    .select({ stageIndex: votes.stageIndex, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, castAt: votes.castAt })
-    .from(votes)
-    .where(and(eq(votes.proposalId, row.id), eq(votes.isCurrent, true)));
-  const recused = await db.select({ seatId: recusals.seatId }).from(recusals).where(eq(recusals.proposalId, row.id));
+type BallotRow = { stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; castAt: Date };
+
+function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotRow[], recusedSeatIds: string[]): LoadedProposal {
   const record: ProposalRecord = {
     status: row.status,
     typeKey: row.typeKey,
@@ -39,11 +31,62 @@ export async function loadProposal(db: Executor, orgId: string, proposalId: stri
         closesAt: s.closesAt,
         charterSeats: s.charterSeats,
         ballots: ballots.filter((b) => b.stageIndex === s.stageIndex).map((b): Ballot => ({ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt })),
-        recusedSeatIds: recused.map((r) => r.seatId),
+        recusedSeatIds,
       }),
     ),
   };
   return { row, stages, record };
+}
+
+const ballotColumns = { proposalId: votes.proposalId, stageIndex: votes.stageIndex, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, castAt: votes.castAt };
+
+/** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
+export async function loadProposal(db: Executor, orgId: string, proposalId: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedProposal | null> {
+  const base = db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)));
+  const [row] = opts.forUpdate ? await base.for('update') : await base;
+  if (!row) return null;
+  const stages = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, row.id)).orderBy(asc(proposalStages.stageIndex));
+  const ballots = await db
+    .select(ballotColumns)
+    .from(votes)
+    .where(and(eq(votes.proposalId, row.id), eq(votes.isCurrent, true)));
+  const recused = await db.select({ seatId: recusals.seatId }).from(recusals).where(eq(recusals.proposalId, row.id));
+  return toLoaded(row, stages, ballots, recused.map((r) => r.seatId));
+}
+
+/**
+ * loadProposal for many proposals of one organization in four queries, whatever their number
+ * (the organization page lists them all; one by one it was 4 round trips per proposal).
+ * Same result as calling loadProposal for each id; missing ids are absent from the map.
+ */
+export async function loadProposals(db: Executor, orgId: string, proposalIds: readonly string[]): Promise<Map<string, LoadedProposal>> {
+  const out = new Map<string, LoadedProposal>();
+  if (proposalIds.length === 0) return out;
+  const ids = [...new Set(proposalIds)];
+  // One array-literal parameter, not one parameter per id: stays under PostgreSQL's 65,535
+  // parameter limit at any size (ids are uuids from our own rows, so the literal needs no quoting).
+  const idArray = `{${ids.join(',')}}`;
+  const inIds = (column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId) => sql`${column} = any(${idArray}::uuid[])`;
+  const [rows, stages, ballots, recused] = await Promise.all([
+    db.select().from(proposals).where(and(eq(proposals.orgId, orgId), inIds(proposals.id))),
+    db.select().from(proposalStages).where(inIds(proposalStages.proposalId)).orderBy(asc(proposalStages.proposalId), asc(proposalStages.stageIndex)),
+    db.select(ballotColumns).from(votes).where(and(inIds(votes.proposalId), eq(votes.isCurrent, true))),
+    db.select({ proposalId: recusals.proposalId, seatId: recusals.seatId }).from(recusals).where(inIds(recusals.proposalId)),
+  ]);
+  const group = <T extends { proposalId: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) {
+      const g = m.get(x.proposalId);
+      if (g) g.push(x);
+      else m.set(x.proposalId, [x]);
+    }
+    return m;
+  };
+  const stagesBy = group(stages);
+  const ballotsBy = group(ballots);
+  const recusedBy = group(recused);
+  for (const row of rows) out.set(row.id, toLoaded(row, stagesBy.get(row.id) ?? [], ballotsBy.get(row.id) ?? [], (recusedBy.get(row.id) ?? []).map((r) => r.seatId)));
+  return out;
 }
 
 export async function findProposalIdByNumber(db: Executor, orgId: string, number: number): Promise<string | null> {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Executor } from '@/db/client';
 import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
 import type { SeatView } from '@/db/queries/charters';
-import { listProposals, loadProposal } from '@/db/queries/proposals';
+import { listProposals, loadProposals } from '@/db/queries/proposals';
 import { proposalPhase } from '@/lib/governance/phase';
 import { bodyStrength } from '@/lib/governance/strength';
 import type { Charter, Phase } from '@/lib/governance/types';
@@ -40,9 +40,10 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
   }));
   const items = await listProposals(db, orgId, viewerId);
   const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);
+  const loadedById = await loadProposals(db, orgId, items.map((i) => i.id));
   const proposals: ProposalSummary[] = [];
   for (const item of items) {
-    const loaded = await loadProposal(db, orgId, item.id);
+    const loaded = loadedById.get(item.id);
     if (!loaded) continue;
     let doc = charterCache.get(loaded.row.charterVersion);
     if (!doc) {
