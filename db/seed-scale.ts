@@ -20,7 +20,7 @@ import { nodeSha256 } from '@/lib/log/node-hash';
 
 export type ScaleOptions = { slug: string; name?: string; members: number; proposals: number; log: number };
 export type ScaleProgress = (phase: string, done: number, total: number) => void;
-export type ScaleSummary = { orgId: string; slug: string; timings: Record<string, number>; rows: Record<string, number> };
+export type ScaleSummary = { orgId: string; slug: string; founderId: string; timings: Record<string, number>; rows: Record<string, number> };
 
 /** PGlite is in-process and single-connection: fine for a few thousand rows, not for millions. */
 export const PGLITE_LIMITS = { members: 5_000, proposals: 2_000, log: 20_000 };
@@ -240,7 +240,7 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
     await timed('analyze', async () => {
       await handle.db.execute(dsql`analyze`);
     });
-    return { orgId, slug: opts.slug, timings, rows };
+    return { orgId, slug: opts.slug, founderId, timings, rows };
   } finally {
     await pg?.end({ timeout: 5 });
   }

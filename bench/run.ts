@@ -1,0 +1,427 @@
+// The benchmark runner (`npm run bench`): every figure is a ratio against a baseline measured in
+// the same run, on the same machine, printed as one table. See bench/RESULTS.md for a real run.
+//
+//   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
+//       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
+//       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
+//
+// It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
+// on a free loopback port against each, drives it with autocannon, and tears everything down.
+// Needs a production build (`npm run build`) and a PostgreSQL server it may create databases on.
+
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { and, count, eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    members: { type: 'string', default: '50000' },
+    proposals: { type: 'string', default: '20000' },
+    log: { type: 'string', default: '1000000' },
+    verify: { type: 'string', default: '200000' },
+    votes: { type: 'string', default: '500' },
+    recipients: { type: 'string', default: '10000' },
+    'no-pglite': { type: 'boolean', default: false },
+    'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+const num = (k: keyof typeof args) => Number(args[k]);
+const DURATION = num('duration');
+const WARMUP = num('warmup');
+const CONNECTIONS = num('connections');
+
+// The server and this process must agree on these: the seed makes signing keys the server reads.
+const SECRETS = { AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789', LOG_SIGNING_SECRET: 'bench-log-signing-secret-0123456789abcdef0123' };
+Object.assign(process.env, SECRETS);
+delete process.env.DATABASE_URL;
+delete process.env.PGLITE_DIR;
+
+type Row = { figure: string; measured: string; baseline: string; ratio: string; target: string; met: string };
+const table: Row[] = [];
+const notes: string[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>, label: string): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', AUTH_URL: base, QUORATE_WORKER: '0', ...SECRETS, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  cleanups.push(stop);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} server exited: ${stderr}`);
+    try {
+      const res = await fetch(`${base}/`);
+      if (res.status < 500) return { base, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${label} server did not start: ${stderr}`);
+}
+
+type Load = { rps: number; p50: number; p99: number; errors: number; bytes: number };
+
+async function load(url: string): Promise<Load> {
+  const run = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration });
+  if (WARMUP > 0) await run(WARMUP);
+  const r = await run(DURATION);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
+
+/** Page vs a static file of the same bytes, served by the same server. */
+async function pageVsStatic(base: string, label: string, pagePath: string, staticPath: string): Promise<void> {
+  const page = await load(`${base}${pagePath}`);
+  const file = await load(`${base}${staticPath}`);
+  const ratio = page.rps / file.rps;
+  table.push({
+    figure: `(a) ${label} ${pagePath}: req/s, p50/p99`,
+    measured: `${fmt(page.rps)} req/s, ${ms(page.p50)} / ${ms(page.p99)}${page.errors ? `, ${page.errors} errors` : ''}`,
+    baseline: `static file of ${fmt(page.bytes / 1024)} KiB: ${fmt(file.rps)} req/s, ${ms(file.p50)} / ${ms(file.p99)}`,
+    ratio: `${fmt(ratio, 3)}×`,
+    target: '≥ 0.7×, p99 < 50 ms',
+    met: ratio >= 0.7 && page.p99 < 50 ? 'yes' : 'no',
+  });
+}
+
+async function pageBytes(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+  return res.text();
+}
+
+/** Writes files under public/ with exactly the bytes of the given pages (before the server starts). */
+function staticCopies(pages: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, html] of Object.entries(pages)) {
+    const name = `bench-static-${key}-${randomBytes(4).toString('hex')}.html`;
+    const file = path.join(process.cwd(), 'public', name);
+    writeFileSync(file, html);
+    cleanups.push(() => rmSync(file, { force: true }));
+    out[key] = `/${name}`;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    log('no production build: running `next build`');
+    const b = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('next build failed');
+  }
+  const { createDatabase } = await import('@/db/client');
+  const { migrateDatabase } = await import('@/db/migrate');
+  const { seedDemo } = await import('@/db/seed');
+  const { seedScale } = await import('@/db/seed-scale');
+  const { decisionLog, outbox, votes, organizations } = await import('@/db/schema');
+  const { castBallot, createDraft, publishProposal } = await import('@/lib/proposals/engine');
+  const { loadOrganizationOverview } = await import('@/lib/proposals/overview');
+  const { listSeats } = await import('@/db/queries/charters');
+  const { loadProposal } = await import('@/db/queries/proposals');
+  const { countMembersByRole } = await import('@/db/queries/memberships');
+  const { listRecentParticipation } = await import('@/db/queries/log-public');
+  const { getLogHead, getOrgVerifierKey } = await import('@/db/queries/log');
+  const { enqueueNotice } = await import('@/lib/notify/outbox');
+  type Handle = ReturnType<typeof createDatabase>;
+
+  // --- Databases ------------------------------------------------------------------------------
+  const admin = postgres(args['admin-url']!, { max: 1, onnotice: () => {} });
+  const [{ server_version: pgVersion }] = (await admin`show server_version`) as unknown as [{ server_version: string }];
+  const dbName = `quorate_bench_${randomBytes(5).toString('hex')}`;
+  await admin.unsafe(`create database ${dbName}`);
+  cleanups.push(async () => {
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end({ timeout: 5 });
+  });
+  const dbUrl = new URL(args['admin-url']!);
+  dbUrl.pathname = `/${dbName}`;
+  const pgUrl = dbUrl.toString();
+  const pg = createDatabase({ databaseUrl: pgUrl, max: 10 });
+  cleanups.push(() => pg.close());
+  await migrateDatabase(pg);
+  let t = performance.now();
+  const demo = await seedDemo(pg.db);
+  log(`demo organization seeded in ${fmt(performance.now() - t)} ms`);
+  const scaleOpts = { members: num('members'), proposals: num('proposals') };
+  t = performance.now();
+  // Same members and proposals in both, so the two log pages differ only in the log's size.
+  const small = await seedScale(pg, pgUrl, { slug: 'bench-log-1k', ...scaleOpts, log: 1_000 });
+  const big = await seedScale(pg, pgUrl, { slug: 'bench-log-big', ...scaleOpts, log: num('log') }, (phase, done, total) => {
+    if (done === total || done % 100_000 < 2_000) log(`seed ${phase} ${fmt(done)}/${fmt(total)}`);
+  });
+  log(`scale organizations seeded in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  notes.push(`Seeding (PostgreSQL, COPY): ${fmt(num('log'))}-entry organization in ${fmt((big.timings.log ?? 0) / 1000, 1)} s for the log, ${fmt(Object.values(big.timings).reduce((a, b) => a + b, 0) / 1000, 1)} s in all.`);
+
+  // --- (c) Verification: the existing bench/log-verify.ts, parsed. ----------------------------
+  {
+    const n = num('verify');
+    log(`(c) verifying ${fmt(n)} entries`);
+    const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'bench/log-verify.ts', String(n), '3'], { encoding: 'utf8' });
+    const line = r.stdout.split('\n').find((l) => l.startsWith('node:crypto'));
+    const m = line && /verifyLog best\s+(\d+) ms.*?([\d,]+) entries\/s.*?raw SHA-256 .*? best\s+(\d+) ms\s+([\d,]+) entries\/s/.exec(line);
+    if (!m) throw new Error(`bench/log-verify.ts output not understood:\n${r.stdout}\n${r.stderr}`);
+    const rate = Number(m[2]!.replace(/,/g, ''));
+    const rawRate = Number(m[4]!.replace(/,/g, ''));
+    table.push({
+      figure: `(c) verifyLog, ${fmt(n)} entries (node:crypto)`,
+      measured: `${fmt(rate)} entries/s (${m[1]} ms)`,
+      baseline: `raw SHA-256 over the same bytes: ${fmt(rawRate)} entries/s (${m[3]} ms)`,
+      ratio: `${fmt(rate / rawRate, 3)}×`,
+      target: '≥ 200,000 entries/s',
+      met: rate >= 200_000 ? 'yes' : 'no',
+    });
+    const pure = r.stdout.split('\n').find((l) => l.startsWith('pure-JS'));
+    if (pure) notes.push(`Verification with the browser's pure-JS SHA-256: ${pure.replace(/\s+/g, ' ').trim()}`);
+  }
+
+  // --- (b) Votes: castBallot (the server action's body) vs a raw INSERT. ----------------------
+  async function voteBench(handle: Handle, orgId: string, label: string): Promise<void> {
+    const at = new Date();
+    const overview = await loadOrganizationOverview(handle.db, orgId, null, at);
+    const voting = overview.proposals.find((p) => p.phase.kind === 'voting');
+    if (!voting) throw new Error('no proposal in voting in the demo organization');
+    const loaded = (await loadProposal(handle.db, orgId, voting.id))!;
+    const stageIndex = (voting.phase as { stageIndex: number }).stageIndex;
+    const bodyKey = loaded.record.stages[stageIndex]!.bodyKey;
+    const voters = (await listSeats(handle.db, orgId)).filter((s) => s.bodyKey === bodyKey && s.holderUserId && !loaded.record.stages[stageIndex]!.recusedSeatIds.includes(s.seatId));
+    const n = num('votes');
+    const countVotes = async () => (await handle.db.select({ n: count() }).from(votes).where(eq(votes.proposalId, voting.id)))[0]!.n;
+    const countLogged = async () =>
+      (await handle.db.select({ n: count() }).from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, 'ballot.cast'), eq(decisionLog.subject, `proposal:${voting.id}`))))[0]!.n;
+    const before = { votes: await countVotes(), logged: await countLogged() };
+    const choices = ['yes', 'no', 'abstain'] as const;
+    // Warm-up (not counted in the timing, counted in the checks).
+    const warm = 20;
+    for (let i = 0; i < warm; i++) {
+      const s = voters[i % voters.length]!;
+      await castBallot(handle.db, { userId: s.holderUserId!, role: 'member' }, { orgId, proposalId: voting.id, choice: choices[i % 3]!, rationale: null }, new Date());
+    }
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const s = voters[i % voters.length]!;
+      await castBallot(handle.db, { userId: s.holderUserId!, role: 'member' }, { orgId, proposalId: voting.id, choice: choices[i % 3]!, rationale: `bench ${i}` }, new Date());
+    }
+    const actionMs = performance.now() - t0;
+    const after = { votes: await countVotes(), logged: await countLogged() };
+    const current = await handle.db.execute(sql`select count(*)::int as n, count(distinct (stage_index, seat_id))::int as seats from votes where proposal_id = ${voting.id} and is_current`);
+    const cur = (Array.isArray(current) ? current : (current as { rows: unknown[] }).rows)[0] as { n: number; seats: number };
+    const lost = n + warm - (after.votes - before.votes);
+    const unlogged = n + warm - (after.logged - before.logged);
+    // The raw baseline: the same row, same driver, same connection pool — one INSERT each.
+    for (let i = 0; i < warm; i++) {
+      const s = voters[i % voters.length]!;
+      await handle.db.insert(votes).values({ proposalId: voting.id, stageIndex, seatId: s.seatId, voterUserId: s.holderUserId!, choice: 'yes', rationale: null, castAt: new Date(), isCurrent: false });
+    }
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const s = voters[i % voters.length]!;
+      await handle.db.insert(votes).values({ proposalId: voting.id, stageIndex, seatId: s.seatId, voterUserId: s.holderUserId!, choice: choices[i % 3]!, rationale: `bench ${i}`, castAt: new Date(), isCurrent: false });
+    }
+    const rawMs = performance.now() - t0;
+    const rawLost = 2 * warm + 2 * n - ((await countVotes()) - before.votes);
+    const actionRate = (n / actionMs) * 1000;
+    const rawRate = (n / rawMs) * 1000;
+    const ok = lost === 0 && unlogged === 0 && cur.n === cur.seats && rawLost === 0;
+    table.push({
+      figure: `(b) ${label} vote: engine castBallot (the action minus HTTP), ${fmt(n)} sequential`,
+      measured: `${fmt(actionRate)} votes/s (${ms(actionMs / n)} each); lost ${lost}, unlogged ${unlogged}, duplicate current ${cur.n - cur.seats}`,
+      baseline: `raw INSERT of the same row: ${fmt(rawRate)}/s (${ms(rawMs / n)} each)`,
+      ratio: `${fmt(actionRate / rawRate, 3)}×`,
+      target: '≥ 0.3×, none lost',
+      met: actionRate / rawRate >= 0.3 && ok ? 'yes' : ok ? 'no' : 'NO (lost/duplicated)',
+    });
+  }
+  log('(b) votes on PostgreSQL');
+  await voteBench(pg, demo.orgId, 'PostgreSQL');
+
+  // --- (e) 10k-recipient enqueue inside the publishing transaction. ---------------------------
+  {
+    const recipients = num('recipients');
+    log(`(e) publishing to ${fmt(recipients)} members`);
+    const org = await seedScale(pg, pgUrl, { slug: 'bench-notify', members: recipients, proposals: 0, log: 1 });
+    const actor = { userId: org.founderId, role: 'admin' as const };
+    const at = new Date();
+    const draft = await createDraft(pg.db, actor, { orgId: org.orgId, typeKey: 'resolution', title: 'Notify everyone', body: 'A resolution every member hears about.', subjectUserId: null, effect: {}, emergency: false }, at);
+    let t0 = performance.now();
+    await publishProposal(pg.db, actor, { orgId: org.orgId, proposalId: draft.id }, at);
+    const publishMs = performance.now() - t0;
+    const [{ n: queued }] = (await pg.db.select({ n: count() }).from(outbox).where(eq(outbox.orgId, org.orgId))) as [{ n: number }];
+    // The enqueue step alone (same statement publishProposal runs), in its own transaction.
+    const ids = (await pg.db.execute(sql`select user_id as u from memberships where org_id = ${org.orgId}`)) as unknown as { u: string }[];
+    t0 = performance.now();
+    const enq = await pg.db.transaction((tx) =>
+      enqueueNotice(tx, { orgId: org.orgId, key: `bench:${draft.id}`, kind: 'proposal_published', payload: { number: draft.number, title: 'x', typeName: 'x', discussionClosesAt: at.toISOString() }, recipients: ids.map((r) => ({ userId: r.u, mandatory: false })), at }),
+    );
+    const enqueueMs = performance.now() - t0;
+    // Baseline: the same number of outbox-sized rows by one plain multi-row INSERT … SELECT.
+    t0 = performance.now();
+    await pg.db.transaction(async (tx) => {
+      await tx.execute(sql`create temp table bench_outbox (like outbox including defaults) on commit drop`);
+      await tx.execute(sql`insert into bench_outbox (org_id, recipient_user_id, kind, idempotency_key, next_attempt_at, created_at) select org_id, user_id, 'x', 'k:' || user_id, now(), now() from memberships where org_id = ${org.orgId}`);
+    });
+    const rawMs = performance.now() - t0;
+    table.push({
+      figure: `(e) publishProposal to ${fmt(recipients)} members (whole transaction)`,
+      measured: `${ms(publishMs)}; ${fmt(queued)} outbox rows; enqueue step alone ${ms(enqueueMs)} (${fmt(enq)} rows)`,
+      baseline: `plain INSERT … SELECT of ${fmt(recipients)} rows into a copy of outbox: ${ms(rawMs)}`,
+      ratio: `${fmt(enqueueMs / rawMs, 2)}× the plain insert`,
+      target: '< 1 s',
+      met: publishMs < 1000 && queued >= recipients ? 'yes' : 'no',
+    });
+  }
+
+  // --- Page path breakdown (in process, same queries as the organization page). ---------------
+  for (const [label, orgId] of [
+    ['demo', demo.orgId],
+    [`${fmt(num('proposals'))} proposals`, big.orgId],
+  ] as const) {
+    const time = async (fn: () => Promise<unknown>) => {
+      await fn();
+      const t1 = performance.now();
+      for (let i = 0; i < 5; i++) await fn();
+      return (performance.now() - t1) / 5;
+    };
+    const at = new Date();
+    const parts = {
+      overview: await time(() => loadOrganizationOverview(pg.db, orgId, null, at)),
+      countMembersByRole: await time(() => countMembersByRole(pg.db, orgId)),
+      participation: await time(() => listRecentParticipation(pg.db, orgId, 10)),
+      logHead: await time(() => getLogHead(pg.db, orgId)),
+      verifierKey: await time(() => getOrgVerifierKey(pg.db, orgId)),
+    };
+    notes.push(`Organization page data, ${label} (PostgreSQL, mean of 5, sequential): ${Object.entries(parts).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`);
+  }
+
+  // --- EXPLAIN ANALYZE of the log page's queries, 1k vs big. ----------------------------------
+  for (const o of [small, big]) {
+    for (const [label, q] of [
+      ['newest page', sql`explain (analyze, buffers) select seq, at, actor_id, kind, subject, payload, entry, prev_hash, hash from decision_log where org_id = ${o.orgId} order by seq desc limit 51`],
+      ['proposal refs', sql`explain (analyze) select id, number, title from proposals where org_id = ${o.orgId} and status <> 'draft' order by number desc`],
+      ['log head', sql`explain (analyze) select * from log_heads where org_id = ${o.orgId}`],
+    ] as const) {
+      const plan = (await pg.db.execute(q)) as unknown as Record<string, string>[];
+      notes.push(`EXPLAIN ANALYZE, ${o.slug}, ${label}:\n    ${plan.map((r) => Object.values(r)[0]).join('\n    ')}`);
+    }
+  }
+
+  // --- (a) and (d) over HTTP against PostgreSQL. ----------------------------------------------
+  const [orgSlug] = (await pg.db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, demo.orgId))).map((r) => r.slug);
+  const pgEnv = { DATABASE_URL: pgUrl };
+  {
+    log('(a)(d) probing page sizes');
+    const probe = await startServer(pgEnv, 'PostgreSQL probe');
+    const pages = { org: await pageBytes(`${probe.base}/o/${orgSlug}`), log: await pageBytes(`${probe.base}/o/${orgSlug}/log`) };
+    await probe.stop();
+    const files = staticCopies(pages);
+    const server = await startServer(pgEnv, 'PostgreSQL');
+    log('(a) PostgreSQL pages vs static');
+    await pageVsStatic(server.base, 'PostgreSQL', `/o/${orgSlug}`, files.org!);
+    await pageVsStatic(server.base, 'PostgreSQL', `/o/${orgSlug}/log`, files.log!);
+    log('(d) log page, 1k vs big');
+    const a = await load(`${server.base}/o/bench-log-1k/log`);
+    const b = await load(`${server.base}/o/bench-log-big/log`);
+    table.push({
+      figure: `(d) /o/…/log with ${fmt(num('log'))} entries vs 1,000 (same ${fmt(num('proposals'))} proposals)`,
+      measured: `${fmt(b.rps, 1)} req/s, ${ms(b.p50)} / ${ms(b.p99)}${b.errors ? `, ${b.errors} errors` : ''}`,
+      baseline: `1,000 entries: ${fmt(a.rps, 1)} req/s, ${ms(a.p50)} / ${ms(a.p99)}`,
+      ratio: `${fmt(b.p50 / a.p50, 3)}× p50 time`,
+      target: '≤ 1.3× the 1k time',
+      met: b.p50 / a.p50 <= 1.3 ? 'yes' : 'no',
+    });
+    await server.stop();
+  }
+
+  // --- (a) and (b) against embedded PGlite. ---------------------------------------------------
+  if (!args['no-pglite']) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-bench-pglite-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const pgliteDir = path.join(dir, 'pglite');
+    const lite = createDatabase({ pgliteDir });
+    await migrateDatabase(lite);
+    const liteDemo = await seedDemo(lite.db);
+    log('(b) votes on PGlite');
+    await voteBench(lite, liteDemo.orgId, 'PGlite');
+    await lite.close();
+    const env = { PGLITE_DIR: pgliteDir, DATA_DIR: dir };
+    const probe = await startServer(env, 'PGlite probe');
+    const pages = { org: await pageBytes(`${probe.base}/o/${orgSlug}`), log: await pageBytes(`${probe.base}/o/${orgSlug}/log`) };
+    await probe.stop();
+    const files = staticCopies({ 'lite-org': pages.org, 'lite-log': pages.log });
+    const server = await startServer(env, 'PGlite');
+    log('(a) PGlite pages vs static');
+    await pageVsStatic(server.base, 'PGlite', `/o/${orgSlug}`, files['lite-org']!);
+    await pageVsStatic(server.base, 'PGlite', `/o/${orgSlug}/log`, files['lite-log']!);
+    await server.stop();
+  }
+
+  // --- Report ---------------------------------------------------------------------------------
+  const os = await import('node:os');
+  console.log(`\nQuorate benchmarks — ${new Date().toISOString()}`);
+  console.log(`machine: ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}, PostgreSQL ${pgVersion}`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s, loopback; client and server share the machine\n`);
+  const cols: (keyof Row)[] = ['figure', 'measured', 'baseline', 'ratio', 'target', 'met'];
+  console.log(`| ${cols.join(' | ')} |`);
+  console.log(`| ${cols.map(() => '---').join(' | ')} |`);
+  for (const r of table) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`);
+  console.log('');
+  for (const n of notes) console.log(`- ${n}`);
+}
+
+async function teardown(): Promise<void> {
+  for (const c of cleanups.reverse()) {
+    try {
+      await c();
+    } catch (error) {
+      log(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+main()
+  .then(teardown)
+  .catch(async (error: unknown) => {
+    console.error('[bench] failed:', error);
+    await teardown();
+    process.exit(1);
+  });
