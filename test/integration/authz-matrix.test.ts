@@ -1,0 +1,209 @@
+/**
+ * The authorization matrix: every server action, called as every kind of actor with forged form
+ * data aimed at organization A, against the exact set of actors allowed to succeed. Actions are
+ * public POST endpoints, so this — not what a page shows — is what keeps them closed.
+ * A new action fails the completeness check below until it is added here.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
+import type { Database, DatabaseHandle } from '@/db/client';
+import { memberships, outbox, users } from '@/db/schema';
+import { listSeats } from '@/db/queries/charters';
+import { insertOrganization } from '@/db/queries/organizations';
+import { createTestDatabase } from '@/db/testing';
+import type { ActionState } from '@/lib/actions/state';
+import { initialActionState } from '@/lib/actions/state';
+import { charterFromTemplate } from '@/lib/governance/charter';
+import type { Role } from '@/lib/governance/roles';
+import { enqueueNotice } from '@/lib/notify/outbox';
+import { adoptFoundingCharter, createDraft, declareRecusal, foundingAppoint, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import { form, session, signInAs } from './helpers';
+
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// redirect() after a successful create throws NEXT_REDIRECT; treat it as success.
+const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+const seatActions = await import('@/app/o/[slug]/seats/actions');
+const memberActions = await import('@/app/o/[slug]/members/actions');
+const deliveryActions = await import('@/app/o/[slug]/delivery/actions');
+const prefActions = await import('@/app/o/[slug]/settings/notifications/actions');
+const orgActions = await import('@/app/orgs/new/actions');
+const accountActions = await import('@/app/account/actions');
+
+const actors = ['signedOut', 'outsider', 'observer', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'] as const;
+type ActorKey = (typeof actors)[number];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let db: Database;
+let counter = 0;
+
+type Scenario = {
+  orgId: string;
+  ids: Record<Exclude<ActorKey, 'signedOut'>, string>;
+  /** A seat the seat holder holds; a vacant seat; the org's proposals by phase. */
+  heldSeatId: string;
+  vacantSeatId: string;
+  discussion: string;
+  voting: string;
+  ready: string;
+  memberDraft: string;
+  emergency: string;
+};
+
+/** A fresh organization A (5-seat board) with one actor of each kind and proposals in the phases the actions need. */
+async function scenario(): Promise<Scenario> {
+  const n = ++counter;
+  const now = Date.now();
+  const person = async (key: string) => (await db.insert(users).values({ email: `${key}-${n}@matrix.example.org`, name: `${key} ${n}` }).returning())[0]!.id;
+  const ids = {
+    outsider: await person('outsider'),
+    observer: await person('observer'),
+    member: await person('member'),
+    seatHolder: await person('seat'),
+    recusedSeatHolder: await person('recused'),
+    secretary: await person('secretary'),
+    admin: await person('admin'),
+  };
+  const extra = [await person('board-a'), await person('board-b')];
+  const t0 = new Date(now - 20 * DAY);
+  const charter = charterFromTemplate('nonprofit_board');
+  charter.bodies[0]!.charterSeats = 7;
+  charter.bodies[0]!.minSeatsForCriticalDecisions = 5;
+  const org = await db.transaction(async (tx) => {
+    const created = await insertOrganization(tx, { slug: `matrix-${n}`, name: `Matrix ${n}`, mission: '', createdBy: ids.admin, at: t0 });
+    await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin, templateKey: 'nonprofit_board', charter, at: t0 });
+    return created;
+  });
+  const roles: [string, Role][] = [
+    [ids.observer, 'observer'],
+    [ids.member, 'member'],
+    [ids.seatHolder, 'member'],
+    [ids.recusedSeatHolder, 'member'],
+    [ids.secretary, 'secretary'],
+    [extra[0]!, 'member'],
+    [extra[1]!, 'member'],
+  ];
+  for (const [userId, role] of roles) await db.insert(memberships).values({ orgId: org.id, userId, role });
+  const [other] = await db.transaction((tx) => Promise.all([insertOrganization(tx, { slug: `matrix-other-${n}`, name: 'Other', mission: '', createdBy: ids.outsider, at: t0 })]));
+  expect(other).toBeTruthy();
+  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
+  const admin = { userId: ids.admin, role: 'admin' as Role };
+  const seated = [ids.seatHolder, ids.recusedSeatHolder, extra[0]!, extra[1]!, ids.admin];
+  for (const [i, userId] of seated.entries()) await foundingAppoint(db, admin, { orgId: org.id, seatId: board[i]!.seatId, userId }, new Date(t0.getTime() + HOUR));
+  const author = { userId: ids.admin, role: 'admin' as Role };
+  const draft = async (by: { userId: string; role: Role }, title: string, at: Date, emergency = false, typeKey = 'resolution') =>
+    (await createDraft(db, by, { orgId: org.id, typeKey, title, body: 'A body long enough for the rules to accept it.', subjectUserId: null, effect: {}, emergency }, at)).id;
+  const publishedAt = (days: number) => new Date(now - days * DAY);
+  const discussion = await draft(author, 'In discussion', publishedAt(1));
+  await publishProposal(db, author, { orgId: org.id, proposalId: discussion }, publishedAt(1));
+  const voting = await draft(author, 'In voting', publishedAt(8));
+  await publishProposal(db, author, { orgId: org.id, proposalId: voting }, publishedAt(8));
+  await declareRecusal(db, { userId: ids.recusedSeatHolder, role: 'member' }, { orgId: org.id, proposalId: voting, reason: 'A declared conflict.' }, publishedAt(7));
+  await declareRecusal(db, { userId: ids.recusedSeatHolder, role: 'member' }, { orgId: org.id, proposalId: discussion, reason: 'A declared conflict.' }, publishedAt(0.5));
+  await recordTransitions(db, voting, org.id, new Date(now - 12 * HOUR));
+  const ready = await draft(author, 'Ready for voting', publishedAt(9));
+  await publishProposal(db, author, { orgId: org.id, proposalId: ready }, publishedAt(9));
+  const memberDraft = await draft({ userId: ids.member, role: 'member' }, 'A member draft', publishedAt(0.1));
+  const emergency = await draft(author, 'Emergency', publishedAt(0.2), true, 'emergency_resolution');
+  await publishProposal(db, author, { orgId: org.id, proposalId: emergency }, publishedAt(0.2));
+  // A dead letter for the retry action.
+  await db.transaction((tx) => enqueueNotice(tx, { orgId: org.id, key: `matrix-dead-${n}`, kind: 'vacancy_overdue', payload: { bodyName: 'Board' }, recipients: [{ userId: ids.member, mandatory: false }], at: new Date(now) }));
+  await db.update(outbox).set({ status: 'dead' }).where(eq(outbox.orgId, org.id));
+  return { orgId: org.id, ids, heldSeatId: board[0]!.seatId, vacantSeatId: board[6]!.seatId, discussion, voting, ready, memberDraft, emergency };
+}
+
+type Case = { allowed: ActorKey[]; run: (s: Scenario) => Promise<ActionState> };
+
+const everyoneSignedIn: ActorKey[] = ['outsider', 'observer', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
+const members: ActorKey[] = ['observer', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
+const proposers: ActorKey[] = ['member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
+
+const matrix: Record<string, Case> = {
+  updateNameAction: { allowed: everyoneSignedIn, run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })) },
+  createOrganization: { allowed: everyoneSignedIn, run: () => orgActions.createOrganization(initialActionState, form({ name: 'A New Org', slug: `new-org-${++counter}` })) },
+  inviteMember: { allowed: ['admin'], run: (s) => memberActions.inviteMember(initialActionState, form({ orgId: s.orgId, email: `invitee-${++counter}@matrix.example.org`, role: 'admin' })) },
+  changeMemberRole: {
+    allowed: ['admin'],
+    run: async (s) => {
+      const [m] = await db.select().from(memberships).where(eq(memberships.userId, s.ids.member));
+      return memberActions.changeMemberRole(initialActionState, form({ orgId: s.orgId, membershipId: m!.id, role: 'admin' }));
+    },
+  },
+  // Founding appointments close at the first publication: nobody may make one now.
+  foundingAppointAction: { allowed: [], run: (s) => seatActions.foundingAppointAction(initialActionState, form({ orgId: s.orgId, seatId: s.vacantSeatId, userId: s.ids.member })) },
+  resignSeatAction: { allowed: ['seatHolder'], run: (s) => seatActions.resignSeatAction(initialActionState, form({ orgId: s.orgId, seatId: s.heldSeatId })) },
+  retryDeadLetter: { allowed: ['admin'], run: (s) => deliveryActions.retryDeadLetter(initialActionState, form({ orgId: s.orgId, outboxId: '' })) },
+  saveNotificationPreferences: {
+    allowed: members,
+    run: (s) =>
+      prefActions.saveNotificationPreferences(initialActionState, form({ orgId: s.orgId, proposal_published: 'off', comment_window_closing: 'off', voting_open: 'digest', vote_reminder: 'immediate', decision: 'immediate', vacancy_overdue: 'off' })),
+  },
+  createProposalAction: { allowed: proposers, run: (s) => proposalActions.createProposalAction(initialActionState, form({ orgId: s.orgId, typeKey: 'resolution', title: 'A forged proposal', body: 'A body long enough for the rules to accept it.' })) },
+  reviseProposalAction: { allowed: ['member'], run: (s) => proposalActions.reviseProposalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.memberDraft, title: 'Revised title', body: 'A revised body long enough for the rules.' })) },
+  publishProposalAction: { allowed: ['member'], run: (s) => proposalActions.publishProposalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.memberDraft })) },
+  withdrawProposalAction: { allowed: ['member'], run: (s) => proposalActions.withdrawProposalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.memberDraft, reason: 'Changed my mind.' })) },
+  commentAction: { allowed: proposers, run: (s) => proposalActions.commentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, body: 'A forged comment.' })) },
+  openVotingAction: { allowed: ['secretary', 'admin'], run: (s) => proposalActions.openVotingAction(initialActionState, form({ orgId: s.orgId, proposalId: s.ready })) },
+  castBallotAction: { allowed: ['seatHolder', 'admin'], run: (s) => proposalActions.castBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, choice: 'yes' })) },
+  recuseAction: { allowed: ['seatHolder', 'admin'], run: (s) => proposalActions.recuseAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, reason: 'A forged conflict.' })) },
+  backEmergencyAction: { allowed: ['seatHolder', 'recusedSeatHolder', 'admin'], run: (s) => proposalActions.backEmergencyAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })) },
+};
+
+/** Authentication flows, not organization actions: covered by the sign-in tests and e2e journeys. */
+const notInMatrix = new Set(['requestMagicLink', 'demoSignIn', 'signOutAction']);
+
+async function runAs(actor: ActorKey, s: Scenario, c: Case): Promise<boolean> {
+  if (actor === 'signedOut') signInAs(null);
+  else signInAs({ id: s.ids[actor], email: `${actor}@matrix.example.org`, name: actor });
+  try {
+    return (await c.run(s)).ok;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return true;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  setDatabaseHandleForTests(handle);
+});
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
+beforeEach(() => signInAs(null));
+
+describe('authorization matrix', () => {
+  it('covers every exported server action', () => {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (name === 'actions.ts' && readFileSync(full, 'utf8').includes("'use server'")) {
+          for (const m of readFileSync(full, 'utf8').matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(m[1]!);
+        }
+      }
+    };
+    walk(path.join(process.cwd(), 'app'));
+    const missing = found.filter((a) => !(a in matrix) && !notInMatrix.has(a));
+    expect(missing, 'add these actions to the authorization matrix').toEqual([]);
+    expect(found.length).toBeGreaterThanOrEqual(Object.keys(matrix).length);
+  });
+
+  it.each(Object.entries(matrix))('%s succeeds for exactly its allowed actors', async (_name, c) => {
+    const succeeded: ActorKey[] = [];
+    for (const actor of actors) {
+      const s = await scenario(); // fresh organization per call: one actor's success cannot mask another's
+      if (await runAs(actor, s, c)) succeeded.push(actor);
+    }
+    expect(succeeded).toEqual(c.allowed);
+  }, 120_000);
+});
