@@ -31,3 +31,20 @@ test('a sign-in request with a bad address explains what is wrong', async ({ pag
   await expect(page.getByText('Enter a valid e-mail address, like name@example.org.')).toBeVisible();
   await expect(page.getByLabel('E-mail address')).toHaveValue('nobody-at-example');
 });
+
+test('pages carry a nonce-based Content-Security-Policy and run without violations', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(msg.text())) violations.push(msg.text());
+  });
+  const response = await page.goto('/o/riverbend-commons');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  // Client components hydrate: the verifier runs in the browser, which needs the nonce'd scripts.
+  await page.goto('/o/riverbend-commons/verify');
+  await page.getByRole('button', { name: 'Verify the published log' }).click();
+  await expect(page.getByText(/Intact/).first()).toBeVisible({ timeout: 20_000 });
+  await page.goto('/o/riverbend-commons/proposals/7');
+  expect(violations).toEqual([]);
+});
