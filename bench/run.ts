@@ -67,7 +67,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(env: Record<string, string>, label: string): Promise<{ base: string; stop: () => Promise<void> }> {
+async function startServer(env: Record<string, string>, label: string): Promise<{ base: string; stop: () => Promise<void>; stderr: () => string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -89,7 +89,7 @@ async function startServer(env: Record<string, string>, label: string): Promise<
     if (child.exitCode !== null) throw new Error(`${label} server exited: ${stderr}`);
     try {
       const res = await fetch(`${base}/`);
-      if (res.status < 500) return { base, stop };
+      if (res.status < 500) return { base, stop, stderr: () => stderr };
     } catch {
       // not listening yet
     }
@@ -98,27 +98,30 @@ async function startServer(env: Record<string, string>, label: string): Promise<
   throw new Error(`${label} server did not start: ${stderr}`);
 }
 
-type Load = { rps: number; p50: number; p99: number; errors: number; bytes: number };
+type Load = { rps: number; p50: number; p99: number; errors: number; bytes: number; detail: string };
 
 async function load(url: string): Promise<Load> {
   const run = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration });
   if (WARMUP > 0) await run(WARMUP);
   const r = await run(DURATION);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+  const errors = r.errors + r.timeouts + r.non2xx;
+  const detail = `errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}; status codes ${JSON.stringify((r as unknown as { statusCodeStats?: unknown }).statusCodeStats ?? {})}`;
+  if (errors > 0) notes.push(`${url}: ${detail}`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, bytes: r.throughput.average / Math.max(1, r.requests.average), detail };
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
 
 /** Page vs a static file of the same bytes, served by the same server. */
-async function pageVsStatic(base: string, label: string, pagePath: string, staticPath: string): Promise<void> {
+async function pageVsStatic(base: string, label: string, pagePath: string, staticPath: string, staticBytes: number): Promise<void> {
   const page = await load(`${base}${pagePath}`);
   const file = await load(`${base}${staticPath}`);
   const ratio = page.rps / file.rps;
   table.push({
     figure: `(a) ${label} ${pagePath}: req/s, p50/p99`,
     measured: `${fmt(page.rps)} req/s, ${ms(page.p50)} / ${ms(page.p99)}${page.errors ? `, ${page.errors} errors` : ''}`,
-    baseline: `static file of ${fmt(page.bytes / 1024)} KiB: ${fmt(file.rps)} req/s, ${ms(file.p50)} / ${ms(file.p99)}`,
+    baseline: `static file of ${fmt(staticBytes / 1024)} KiB: ${fmt(file.rps)} req/s, ${ms(file.p50)} / ${ms(file.p99)}${file.errors ? `, ${file.errors} errors` : ''}`,
     ratio: `${fmt(ratio, 3)}×`,
     target: '≥ 0.7×, p99 < 50 ms',
     met: ratio >= 0.7 && page.p99 < 50 ? 'yes' : 'no',
@@ -356,8 +359,8 @@ async function main(): Promise<void> {
     const files = staticCopies(pages);
     const server = await startServer(pgEnv, 'PostgreSQL');
     log('(a) PostgreSQL pages vs static');
-    await pageVsStatic(server.base, 'PostgreSQL', `/o/${orgSlug}`, files.org!);
-    await pageVsStatic(server.base, 'PostgreSQL', `/o/${orgSlug}/log`, files.log!);
+    await pageVsStatic(server.base, 'PostgreSQL', `/o/${orgSlug}`, files.org!, Buffer.byteLength(pages.org));
+    await pageVsStatic(server.base, 'PostgreSQL', `/o/${orgSlug}/log`, files.log!, Buffer.byteLength(pages.log));
     log('(d) log page, 1k vs big');
     const a = await load(`${server.base}/o/bench-log-1k/log`);
     const b = await load(`${server.base}/o/bench-log-big/log`);
@@ -369,6 +372,7 @@ async function main(): Promise<void> {
       target: '≤ 1.3× the 1k time',
       met: b.p50 / a.p50 <= 1.3 ? 'yes' : 'no',
     });
+    if (server.stderr().trim()) notes.push(`PostgreSQL server stderr: ${server.stderr().trim().slice(-2000)}`);
     await server.stop();
   }
 
@@ -390,8 +394,9 @@ async function main(): Promise<void> {
     const files = staticCopies({ 'lite-org': pages.org, 'lite-log': pages.log });
     const server = await startServer(env, 'PGlite');
     log('(a) PGlite pages vs static');
-    await pageVsStatic(server.base, 'PGlite', `/o/${orgSlug}`, files['lite-org']!);
-    await pageVsStatic(server.base, 'PGlite', `/o/${orgSlug}/log`, files['lite-log']!);
+    await pageVsStatic(server.base, 'PGlite', `/o/${orgSlug}`, files['lite-org']!, Buffer.byteLength(pages.org));
+    await pageVsStatic(server.base, 'PGlite', `/o/${orgSlug}/log`, files['lite-log']!, Buffer.byteLength(pages.log));
+    if (server.stderr().trim()) notes.push(`PGlite server stderr: ${server.stderr().trim().slice(-2000)}`);
     await server.stop();
   }
 
