@@ -4,7 +4,7 @@
 const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time,
   // not bundled; postgres.js and nodemailer are plain Node libraries.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { AuthError } from 'next-auth';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -14,6 +14,7 @@ import { emailProviderId } from '@/lib/auth/links';
 import { safeReturnPath } from '@/lib/auth/paths';
 import { sessionCookieName, signIn, signOut, usesSecureCookies } from '@/lib/auth/config';
 import { env } from '@/lib/env';
+import { consumeLimit } from '@/lib/rate-limit';
 import { emailSchema } from '@/lib/validation/email';
 
 const requestLinkSchema = z.object({
@@ -28,6 +29,11 @@ export async function requestMagicLink(_prev: ActionState, formData: FormData): 
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message);
     return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors, values: { email: values.email ?? '' } };
+  }
+  const clientAddress = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  for (const [policy, key] of [['magicLinkEmail', parsed.data.email], ['magicLinkClient', clientAddress]] as const) {
+    const limit = await consumeLimit(getDb(), policy, key);
+    if (!limit.ok) return { ok: false, message: limit.message, values: { email: parsed.data.email } };
   }
   try {
     // Redirects to the "check your e-mail" page once the link is on its way.

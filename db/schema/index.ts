@@ -3,3 +3,4 @@ export * from './organizations';
 export * from './governance';
 export * from './transparency';
 export * from './notify';
+export * from './rate-limits';

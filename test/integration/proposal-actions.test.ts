@@ -110,3 +110,17 @@ describe('proposal actions: authorization against forged POSTs', () => {
     expect(after.log).toBe(before.log + 1);
   });
 });
+
+describe('rate limits', () => {
+  it('allows 10 comments a minute per person, then refuses with when to retry; others are unaffected', async () => {
+    asUser('noor');
+    for (let i = 0; i < 10; i++) {
+      expect((await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: `Point ${i}` }))).ok).toBe(true);
+    }
+    const refused = await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'One more' }));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many comments in a short time\. Try again in \d+ seconds\.$/) });
+    expect(refused.values?.body).toBe('One more'); // nothing typed is lost
+    asUser('kenji');
+    expect((await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Still heard' }))).ok).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { organizations, proposals } from '@/db/schema';
 import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
+import { consumeLimit } from '@/lib/rate-limit';
 import { backEmergencyMotion, castBallot, createDraft, declareRecusal, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
 import {
   ballotSchema,
@@ -82,6 +83,8 @@ export const withdrawProposalAction = orgAction(withdrawProposalSchema, 'member'
 // permission rules decide that, so the minimum role here is observer.
 export const commentAction = orgAction(commentSchema, 'observer', async ({ input, user, membership, values }) =>
   refusalToState(values, async () => {
+    const limit = await consumeLimit(getDb(), 'comment', user.id);
+    if (!limit.ok) return { ok: false, message: limit.message, values };
     await postComment(getDb(), { userId: user.id, role: membership.role }, input, now());
     refresh();
     return { ok: true, message: input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.' };
@@ -98,6 +101,8 @@ export const openVotingAction = orgAction(proposalRefSchema, 'secretary', async 
 
 export const castBallotAction = orgAction(ballotSchema, 'observer', async ({ input, user, membership, values }) =>
   refusalToState(values, async () => {
+    const limit = await consumeLimit(getDb(), 'ballot', user.id);
+    if (!limit.ok) return { ok: false, message: limit.message, values };
     await castBallot(getDb(), { userId: user.id, role: membership.role }, input, now());
     refresh();
     return { ok: true, message: `Your vote (${input.choice}) is recorded. You can change it until voting closes.` };

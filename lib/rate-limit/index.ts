@@ -1,0 +1,51 @@
+import 'server-only';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Database } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+
+/**
+ * Limits on what one person (or one address) can do in a burst. Counters live in PostgreSQL
+ * (or PGlite) through rate-limiter-flexible's atomic Drizzle store, so every app instance
+ * sharing the database shares the limits.
+ */
+export const limitPolicies = {
+  /** Magic links to one address: enough for a typo and a retry, not for mail-bombing someone. */
+  magicLinkEmail: { points: 5, duration: 15 * 60, what: 'sign-in links to this address' },
+  /** Magic-link requests from one client address. */
+  magicLinkClient: { points: 30, duration: 15 * 60, what: 'sign-in requests from your network' },
+  comment: { points: 10, duration: 60, what: 'comments' },
+  /** Casting and changing votes: generous for a last-minute rethink, not for a script. */
+  ballot: { points: 20, duration: 60, what: 'votes' },
+} as const;
+
+export type LimitPolicy = keyof typeof limitPolicies;
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+
+const limiters = new WeakMap<Database, Map<LimitPolicy, RateLimiterDrizzle>>();
+
+function limiterFor(db: Database, policy: LimitPolicy): RateLimiterDrizzle {
+  let perDb = limiters.get(db);
+  if (!perDb) limiters.set(db, (perDb = new Map()));
+  let limiter = perDb.get(policy);
+  if (!limiter) {
+    const { points, duration } = limitPolicies[policy];
+    limiter = new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: policy, points, duration, clearExpiredByTimeout: process.env.NODE_ENV === 'production' });
+    perDb.set(policy, limiter);
+  }
+  return limiter;
+}
+
+/** Spends one point for `key` under `policy`; refuses with a message saying when to try again. */
+export async function consumeLimit(db: Database, policy: LimitPolicy, key: string): Promise<LimitResult> {
+  try {
+    await limiterFor(db, policy).consume(key);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const wait = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`;
+      return { ok: false, retryAfterSeconds, message: `Too many ${limitPolicies[policy].what} in a short time. Try again in ${wait}.` };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { createTestDatabase } from '@/db/testing';
+import { consumeLimit } from '@/lib/rate-limit';
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => handle.drop());
+
+describe('consumeLimit', () => {
+  it('gives one address 5 magic links per 15 minutes, then says how long to wait', async () => {
+    for (let i = 0; i < 5; i++) expect(await consumeLimit(handle.db, 'magicLinkEmail', 'ada@example.org')).toEqual({ ok: true });
+    const refused = await consumeLimit(handle.db, 'magicLinkEmail', 'ada@example.org');
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-in links to this address in a short time\. Try again in 1[45] minutes\.$/) });
+    // Another address, and another policy with the same key, have their own counters.
+    expect(await consumeLimit(handle.db, 'magicLinkEmail', 'grace@example.org')).toEqual({ ok: true });
+    expect(await consumeLimit(handle.db, 'magicLinkClient', 'ada@example.org')).toEqual({ ok: true });
+  });
+
+  it('counts concurrent requests exactly (atomic upsert): 20 at once on a 20-point budget, then refuses', async () => {
+    const results = await Promise.all(Array.from({ length: 25 }, () => consumeLimit(handle.db, 'ballot', 'voter-1')));
+    expect(results.filter((r) => r.ok)).toHaveLength(20);
+  });
+});
