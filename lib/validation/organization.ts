@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { membershipRoles } from '@/lib/governance/roles';
 import { emailSchema } from './email';
+import { storableText } from './text';
 
 /** Paths under /o/ and top-level words a slug may not take. */
 export const reservedSlugs = new Set([
@@ -65,7 +66,7 @@ export const createOrganizationSchema = z
       .string()
       .optional()
       .transform((s) => (s ?? '').trim())
-      .pipe(z.string().max(2000, 'The mission is at most 2,000 characters.')),
+      .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission')),
     template: z.enum(['nonprofit_board', 'cooperative', 'open_source_foundation'], { error: 'Choose a charter template.' }).default('nonprofit_board'),
     primarySeats: z
       .string()

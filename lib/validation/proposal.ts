@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text';
 
 const id = (message: string) => z.uuid(message);
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -6,12 +7,12 @@ const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e
 export const proposalTitleSchema = z
   .string({ error: 'Enter a title.' })
   .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(5, 'A title is at least 5 characters.').max(160, 'A title is at most 160 characters.').refine((s) => !controlChars.test(s), 'The title contains invisible or control characters.'));
+  .pipe(storableText(z.string().min(5, 'A title is at least 5 characters.').max(160, 'A title is at most 160 characters.').refine((s) => !controlChars.test(s), 'The title contains invisible or control characters.'), 'The title'));
 
 export const proposalBodySchema = z
   .string({ error: 'Write the proposal text.' })
   .transform((s) => s.normalize('NFC').replace(/\r\n/g, '\n').trim())
-  .pipe(z.string().min(20, 'The proposal text is at least 20 characters: say what is decided and why.').max(50_000, 'The proposal text is at most 50,000 characters.'));
+  .pipe(storableText(z.string().min(20, 'The proposal text is at least 20 characters: say what is decided and why.').max(50_000, 'The proposal text is at most 50,000 characters.'), 'The proposal text'));
 
 const optionalId = z
   .string()
@@ -37,6 +38,7 @@ export const createProposalSchema = z.object({
   proposedCharter: z
     .string()
     .max(100_000, 'The proposed charter is at most 100,000 characters.')
+    .refine((s) => !s.includes('\u0000'), 'The proposed charter contains a NUL character; remove it.')
     .optional()
     .transform((s, ctx) => {
       if (!s || !s.trim()) return null;
@@ -59,7 +61,7 @@ export const proposalRefSchema = z.object({ orgId: id('Unknown organization.'), 
 export const reviseProposalSchema = proposalRefSchema.extend({
   title: proposalTitleSchema,
   body: proposalBodySchema,
-  changeNote: z.string().max(500, 'The change note is at most 500 characters.').optional().transform((s) => (s ?? '').trim()),
+  changeNote: storableText(z.string().max(500, 'The change note is at most 500 characters.'), 'The change note').optional().transform((s) => (s ?? '').trim()),
   substantive: z
     .string()
     .optional()
@@ -69,7 +71,7 @@ export const reviseProposalSchema = proposalRefSchema.extend({
 export const publishProposalSchema = proposalRefSchema;
 
 export const withdrawProposalSchema = proposalRefSchema.extend({
-  reason: z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000),
+  reason: storableText(z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000), 'The reason'),
 });
 
 export const commentSchema = proposalRefSchema.extend({
@@ -77,7 +79,7 @@ export const commentSchema = proposalRefSchema.extend({
   body: z
     .string({ error: 'Write a comment.' })
     .transform((s) => s.replace(/\r\n/g, '\n').trim())
-    .pipe(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.')),
+    .pipe(storableText(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.'), 'The comment')),
   stance: z.enum(['support', 'concern', 'object', 'none']).default('none'),
   asReply: z
     .string()
@@ -87,15 +89,13 @@ export const commentSchema = proposalRefSchema.extend({
 
 export const ballotSchema = proposalRefSchema.extend({
   choice: z.enum(['yes', 'no', 'abstain'], { error: 'Choose yes, no or abstain.' }),
-  rationale: z
-    .string()
-    .max(2000, 'A rationale is at most 2,000 characters.')
+  rationale: storableText(z.string().max(2000, 'A rationale is at most 2,000 characters.'), 'The rationale')
     .optional()
     .transform((s) => (s && s.trim() ? s.trim() : null)),
 });
 
 export const recusalSchema = proposalRefSchema.extend({
-  reason: z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000),
+  reason: storableText(z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000), 'The reason'),
 });
 
 export const seatAppointSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.'), userId: z.string().min(1, 'Choose a member.').max(100) });
