@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { membershipRoles } from '@/lib/governance/roles';
 import { emailSchema } from './email';
-import { storableText } from './text';
+import { LONE_SURROGATE, storableText } from './text';
 
 /** Paths under /o/ and top-level words a slug may not take. */
 export const reservedSlugs = new Set([
@@ -39,7 +39,7 @@ export const organizationNameSchema = z
       .string()
       .min(2, 'A name is at least 2 characters.')
       .max(120, 'A name is at most 120 characters.')
-      .refine((s) => !unsafeChars.test(s), 'The name contains invisible or control characters.'),
+      .refine((s) => !unsafeChars.test(s) && !LONE_SURROGATE.test(s), 'The name contains invisible or control characters.'),
   );
 
 /** A person's display name: shown publicly on seats, proposals and comments. */
@@ -51,7 +51,7 @@ export const personNameSchema = z
       .string()
       .min(2, 'A name is at least 2 characters.')
       .max(80, 'A name is at most 80 characters.')
-      .refine((s) => !unsafeChars.test(s), 'The name contains invisible or control characters.')
+      .refine((s) => !unsafeChars.test(s) && !LONE_SURROGATE.test(s), 'The name contains invisible or control characters.')
       .refine((s) => !s.includes('@'), 'Use a name, not an e-mail address: names are public.'),
   );
 

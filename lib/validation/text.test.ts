@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOrganizationSchema } from './organization';
-import { ballotSchema, commentSchema, createProposalSchema, recusalSchema, reviseProposalSchema, withdrawProposalSchema } from './proposal';
+import { createOrganizationSchema, organizationNameSchema, personNameSchema } from './organization';
+import { ballotSchema, commentSchema, createProposalSchema, proposalTitleSchema, recusalSchema, reviseProposalSchema, withdrawProposalSchema } from './proposal';
 
 const orgId = '00000000-0000-4000-8000-000000000001';
 const proposalId = '00000000-0000-4000-8000-000000000002';
@@ -24,5 +24,20 @@ describe('storable text', () => {
 
   it('keeps ordinary text, tabs and newlines', () => {
     expect(commentSchema.parse({ orgId, proposalId, body: 'Line one\n\tLine two' }).body).toBe('Line one\n\tLine two');
+  });
+});
+
+describe('broken characters', () => {
+  // A lone surrogate was stored as U+FFFD: the saved name differed from the one typed.
+  const broken = ['lone high \ud800 surrogate', 'lone low \udc00 surrogate', 'reversed \udc00\ud800 pair'];
+  it.each(broken)('refuses %j in names, titles and text', (value) => {
+    expect(organizationNameSchema.safeParse(value).error?.issues[0]?.message).toBe('The name contains invisible or control characters.');
+    expect(personNameSchema.safeParse(value).error?.issues[0]?.message).toBe('The name contains invisible or control characters.');
+    expect(proposalTitleSchema.safeParse(value).error?.issues[0]?.message).toBe('The title contains a broken character (a lone surrogate); retype or remove it.');
+    expect(commentSchema.safeParse({ orgId, proposalId, body: value }).error?.issues[0]?.message).toBe('The comment contains a broken character (a lone surrogate); retype or remove it.');
+  });
+
+  it('keeps well-formed astral characters', () => {
+    expect(personNameSchema.parse('Ada 😀 Okafor')).toBe('Ada 😀 Okafor');
   });
 });
