@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storableText } from './text';
+import { isStorableJson, storableText } from './text';
 
 const id = (message: string) => z.uuid(message);
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -38,16 +38,22 @@ export const createProposalSchema = z.object({
   proposedCharter: z
     .string()
     .max(100_000, 'The proposed charter is at most 100,000 characters.')
-    .refine((s) => !s.includes('\u0000'), 'The proposed charter contains a NUL character; remove it.')
     .optional()
     .transform((s, ctx) => {
       if (!s || !s.trim()) return null;
+      let parsed: unknown;
       try {
-        return JSON.parse(s) as unknown;
+        parsed = JSON.parse(s) as unknown;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'The proposed charter is not valid JSON.' });
         return z.NEVER;
       }
+      // Escapes decode after parsing: "\u0000" in the JSON is a NUL that jsonb refuses.
+      if (!isStorableJson(parsed)) {
+        ctx.addIssue({ code: 'custom', message: 'The proposed charter contains a NUL or broken character; remove it.' });
+        return z.NEVER;
+      }
+      return parsed;
     }),
   ratifiesProposalId: optionalId,
   emergency: z

@@ -41,3 +41,16 @@ describe('broken characters', () => {
     expect(personNameSchema.parse('Ada 😀 Okafor')).toBe('Ada 😀 Okafor');
   });
 });
+
+describe('proposed charter JSON', () => {
+  // JSON escapes decode after the text checks: "\u0000" reached jsonb, which refuses it.
+  it.each(['{"bodies":[{"name":"\\u0000"}]}', '{"\\u0000":1}', '{"name":"\\ud800"}', '["a\\u0000"]'])('refuses %s', (proposedCharter) => {
+    const result = createProposalSchema.safeParse({ orgId, typeKey: 'charter_amendment', title: 'A fine title', body: 'A body long enough for the rules.', proposedCharter });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['The proposed charter contains a NUL or broken character; remove it.']);
+  });
+
+  it('keeps an ordinary charter', () => {
+    const result = createProposalSchema.safeParse({ orgId, typeKey: 'charter_amendment', title: 'A fine title', body: 'A body long enough for the rules.', proposedCharter: '{"bodies":[{"name":"Board \\u00e9"}]}' });
+    expect(result.data?.proposedCharter).toEqual({ bodies: [{ name: 'Board é' }] });
+  });
+});

@@ -15,3 +15,11 @@ export function storableText<T extends z.ZodType<string>>(schema: T, what: strin
     .refine((s) => !NUL.test(s), `${what} contains a NUL character; remove it.`)
     .refine((s) => !LONE_SURROGATE.test(s), `${what} contains a broken character (a lone surrogate); retype or remove it.`);
 }
+
+/** Every string in a parsed JSON value, keys included, is storable. */
+export function isStorableJson(value: unknown): boolean {
+  if (typeof value === 'string') return !NUL.test(value) && !LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  if (value && typeof value === 'object') return Object.entries(value).every(([k, v]) => isStorableJson(k) && isStorableJson(v));
+  return true;
+}
