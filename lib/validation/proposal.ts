@@ -20,11 +20,14 @@ const optionalId = z
   .transform((s) => (s && s.trim() ? s.trim() : null))
   .pipe(z.uuid('Unknown choice.').nullable());
 
+// User ids are compared in SQL: a NUL there failed the query (a 500) instead of "unknown member".
+const userId = storableText(z.string().min(1, 'Choose a member.').max(100), 'The member');
+
 const optionalUserId = z
   .string()
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : null))
-  .pipe(z.string().max(100).nullable());
+  .pipe(userId.nullable());
 
 export const createProposalSchema = z.object({
   orgId: id('Unknown organization.'),
@@ -104,5 +107,5 @@ export const recusalSchema = proposalRefSchema.extend({
   reason: storableText(z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000), 'The reason'),
 });
 
-export const seatAppointSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.'), userId: z.string().min(1, 'Choose a member.').max(100) });
+export const seatAppointSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.'), userId });
 export const seatResignSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.') });

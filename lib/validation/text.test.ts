@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOrganizationSchema, organizationNameSchema, personNameSchema } from './organization';
-import { ballotSchema, commentSchema, createProposalSchema, proposalTitleSchema, recusalSchema, reviseProposalSchema, withdrawProposalSchema } from './proposal';
+import { ballotSchema, commentSchema, createProposalSchema, proposalTitleSchema, recusalSchema, seatAppointSchema, reviseProposalSchema, withdrawProposalSchema } from './proposal';
 
 const orgId = '00000000-0000-4000-8000-000000000001';
 const proposalId = '00000000-0000-4000-8000-000000000002';
@@ -52,5 +52,15 @@ describe('proposed charter JSON', () => {
   it('keeps an ordinary charter', () => {
     const result = createProposalSchema.safeParse({ orgId, typeKey: 'charter_amendment', title: 'A fine title', body: 'A body long enough for the rules.', proposedCharter: '{"bodies":[{"name":"Board \\u00e9"}]}' });
     expect(result.data?.proposedCharter).toEqual({ bodies: [{ name: 'Board é' }] });
+  });
+});
+
+describe('member ids', () => {
+  // Compared in SQL: a NUL failed the query with a 500 instead of "unknown member".
+  it('refuses a NUL in a member id', () => {
+    const seat = seatAppointSchema.safeParse({ orgId, seatId: proposalId, userId: '\u0000\u0000' });
+    expect(seat.error?.issues[0]?.message).toBe('The member contains a NUL character; remove it.');
+    const removal = createProposalSchema.safeParse({ orgId, typeKey: 'officer_removal', title: 'A fine title', body: 'A body long enough for the rules.', subjectUserId: 'a\u0000b' });
+    expect(removal.error?.issues[0]?.path).toEqual(['subjectUserId']);
   });
 });
