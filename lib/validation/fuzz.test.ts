@@ -1,0 +1,144 @@
+/**
+ * Property-based fuzzing of every zod schema in lib/validation: whatever arrives (forged form
+ * data is arbitrary), `safeParse` never throws, and anything it accepts is within the schema's
+ * documented bounds and safe to store. A schema added here without bounds fails the first test.
+ */
+import fc from 'fast-check';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { membershipRoles } from '@/lib/governance/roles';
+import { notificationModes } from '@/lib/notify/kinds';
+import * as email from './email';
+import * as notify from './notify';
+import * as organization from './organization';
+import * as proposal from './proposal';
+import { LONE_SURROGATE, NUL } from './text';
+
+const schemas: Record<string, z.ZodType> = {};
+for (const mod of [email, notify, organization, proposal]) {
+  for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
+}
+
+type Out = Record<string, unknown>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
+const optUuid = (v: unknown) => v === null || uuid(v);
+const len = (v: unknown, min: number, max: number) => typeof v === 'string' && v.length >= min && v.length <= max;
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/;
+const titleControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const collapsed = (s: string) => s === s.normalize('NFC').trim().replace(/\s+/g, ' ');
+
+const isEmail = (v: unknown) => typeof v === 'string' && v.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(v) && v === v.toLowerCase();
+const isSlug = (v: unknown) => typeof v === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length >= 3 && v.length <= 48 && !organization.reservedSlugs.has(v);
+const isOrgName = (v: unknown) => len(v, 2, 120) && !unsafe.test(v as string) && collapsed(v as string);
+const isPersonName = (v: unknown) => len(v, 2, 80) && !unsafe.test(v as string) && !(v as string).includes('@') && collapsed(v as string);
+const isTitle = (v: unknown) => len(v, 5, 160) && !titleControl.test(v as string) && collapsed(v as string);
+const isBody = (v: unknown) => len(v, 20, 50_000);
+const ref = (o: Out) => uuid(o.orgId) && uuid(o.proposalId);
+const mode = (v: unknown) => (notificationModes as readonly unknown[]).includes(v);
+
+/** The documented bounds of each schema's output. */
+const bounds: Record<string, (o: unknown) => boolean> = {
+  emailSchema: isEmail,
+  notificationPrefsSchema: (o) => uuid((o as Out).orgId) && Object.entries(o as Out).every(([k, v]) => k === 'orgId' || mode(v)),
+  retryDeadLetterSchema: (o) => uuid((o as Out).orgId) && ((o as Out).outboxId === '' || uuid((o as Out).outboxId)),
+  slugSchema: isSlug,
+  organizationNameSchema: isOrgName,
+  personNameSchema: isPersonName,
+  createOrganizationSchema: (o) => {
+    const v = o as Out;
+    const int = (n: unknown, lo: number, hi: number) => n === undefined || (Number.isInteger(n) && (n as number) >= lo && (n as number) <= hi);
+    return isOrgName(v.name) && isSlug(v.slug) && len(v.mission, 0, 2000) && int(v.primarySeats, 3, 99) && int(v.vacancyDeadlineDays, 7, 365);
+  },
+  inviteMemberSchema: (o) => uuid((o as Out).orgId) && isEmail((o as Out).email) && ((o as Out).name === undefined || isPersonName((o as Out).name)) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
+  changeRoleSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
+  proposalTitleSchema: isTitle,
+  proposalBodySchema: isBody,
+  createProposalSchema: (o) => {
+    const v = o as Out;
+    return uuid(v.orgId) && len(v.typeKey, 1, 64) && isTitle(v.title) && isBody(v.body) && optUuid(v.seatId) && optUuid(v.ratifiesProposalId) && typeof v.emergency === 'boolean';
+  },
+  proposalRefSchema: (o) => ref(o as Out),
+  reviseProposalSchema: (o) => ref(o as Out) && isTitle((o as Out).title) && isBody((o as Out).body) && len((o as Out).changeNote, 0, 500),
+  publishProposalSchema: (o) => ref(o as Out),
+  withdrawProposalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
+  commentSchema: (o) => ref(o as Out) && len((o as Out).body, 1, 10_000) && optUuid((o as Out).parentId) && ['support', 'concern', 'object', 'none'].includes((o as Out).stance as string),
+  ballotSchema: (o) => ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
+  recusalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
+  seatAppointSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId) && len((o as Out).userId, 1, 100),
+  seatResignSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId),
+};
+
+/** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
+function storable(v: unknown): boolean {
+  if (typeof v === 'string') return !NUL.test(v) && !LONE_SURROGATE.test(v);
+  if (Array.isArray(v)) return v.every(storable);
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => storable(k) && storable(x));
+  return true;
+}
+
+// The keys the forms really send, so random objects often reach the deeper checks.
+const realKeys = ['orgId', 'proposalId', 'membershipId', 'seatId', 'userId', 'outboxId', 'name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays', 'email', 'role', 'typeKey', 'title', 'body', 'subjectUserId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency', 'changeNote', 'substantive', 'reason', 'parentId', 'stance', 'asReply', 'choice', 'rationale', ...notificationModes];
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.constantFrom('', ' ', '00000000-0000-4000-8000-000000000001', 'yes', 'on', 'true', 'false', 'member', 'admin', 'immediate', 'off', 'resolution', 'ada@example.org', 'river-co-op', '12', 'A title long enough', 'A body long enough to pass any check.', '{"bodies":[]}', '{"x":"\\u0000"}', '{"x":"\\ud800"}'),
+);
+const formLike = fc.dictionary(fc.oneof(fc.constantFrom(...realKeys), fc.string({ maxLength: 10 })), text, { maxKeys: 12 });
+const input = fc.oneof(fc.anything(), formLike, text);
+
+const o = '00000000-0000-4000-8000-000000000001';
+const p2 = '00000000-0000-4000-8000-000000000002';
+const body = 'A body long enough to pass any check.';
+/** One valid input per schema: the fuzzer changes a few of its fields, so it reaches the deep checks. */
+const valid: Record<string, unknown> = {
+  emailSchema: 'ada@example.org',
+  notificationPrefsSchema: { orgId: o, proposal_published: 'off', comment_window_closing: 'off', voting_open: 'digest', vote_reminder: 'immediate', decision: 'immediate', vacancy_overdue: 'off' },
+  retryDeadLetterSchema: { orgId: o, outboxId: '' },
+  slugSchema: 'river-co-op',
+  organizationNameSchema: 'River Co-op',
+  personNameSchema: 'Ada Okafor',
+  createOrganizationSchema: { name: 'River Co-op', slug: 'river-co-op', mission: 'Homes.', template: 'cooperative', primarySeats: '5', vacancyDeadlineDays: '30' },
+  inviteMemberSchema: { orgId: o, email: 'ada@example.org', name: 'Ada Okafor', role: 'member' },
+  changeRoleSchema: { orgId: o, membershipId: p2, role: 'admin' },
+  proposalTitleSchema: 'A fine title',
+  proposalBodySchema: body,
+  createProposalSchema: { orgId: o, typeKey: 'resolution', title: 'A fine title', body, proposedCharter: '{"bodies":[]}', emergency: 'on' },
+  proposalRefSchema: { orgId: o, proposalId: p2 },
+  reviseProposalSchema: { orgId: o, proposalId: p2, title: 'A fine title', body, changeNote: 'Typos.' },
+  publishProposalSchema: { orgId: o, proposalId: p2 },
+  withdrawProposalSchema: { orgId: o, proposalId: p2, reason: 'Changed my mind.' },
+  commentSchema: { orgId: o, proposalId: p2, body: 'A comment.', stance: 'support' },
+  ballotSchema: { orgId: o, proposalId: p2, choice: 'yes', rationale: 'Because.' },
+  recusalSchema: { orgId: o, proposalId: p2, reason: 'A conflict.' },
+  seatAppointSchema: { orgId: o, seatId: p2, userId: 'user-1' },
+  seatResignSchema: { orgId: o, seatId: p2 },
+};
+function nearValid(name: string) {
+  const base = valid[name];
+  if (typeof base === 'string') return fc.oneof(text, text.map((t) => base + t), text.map((t) => t + base));
+  const keys = Object.keys(base as object);
+  return fc.dictionary(fc.constantFrom(...keys, ...realKeys), text, { maxKeys: 3 }).map((changes) => ({ ...(base as object), ...changes }));
+}
+
+describe('zod schema fuzzing', () => {
+  it('knows the bounds and a valid input of every schema', () => {
+    expect(Object.keys(schemas).sort()).toEqual(Object.keys(bounds).sort());
+    expect(Object.keys(schemas).sort()).toEqual(Object.keys(valid).sort());
+  });
+
+  it.each(Object.keys(schemas))('%s: never throws, and what it accepts is in bounds and storable', (name) => {
+    const schema = schemas[name]!;
+    expect(schema.safeParse(valid[name]).success).toBe(true);
+    fc.assert(
+      fc.property(fc.oneof(input, nearValid(name), nearValid(name)), (value) => {
+        const result = schema.safeParse(value);
+        if (result.success) {
+          expect(bounds[name]!(result.data), JSON.stringify(result.data)).toBe(true);
+          expect(storable(result.data), JSON.stringify(result.data)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

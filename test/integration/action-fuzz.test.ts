@@ -1,0 +1,215 @@
+/**
+ * Property-based fuzzing of every server action: random form data — the action's real keys
+ * with real or random values, plus random keys — posted by a signed-in admin of the
+ * organization. An action may refuse or succeed, never throw anything but a redirect, and a
+ * refusal writes nothing. The authentication flows (magic link, demo sign-in, sign-out) need
+ * request headers and are covered by the sign-in tests and e2e journeys.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
+import type { DatabaseHandle } from '@/db/client';
+import { comments, decisionLog, memberships, organizations, proposals, seats, users, votes } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { createTestDatabase } from '@/db/testing';
+import type { ActionState } from '@/lib/actions/state';
+import { initialActionState } from '@/lib/actions/state';
+import { hostileCorpus } from '../fixtures/hostile-corpus';
+import { session, signInAs } from './helpers';
+
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Reach the deep paths on every run instead of the burst limit after the tenth.
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+const modules = {
+  proposals: await import('@/app/o/[slug]/proposals/actions'),
+  seats: await import('@/app/o/[slug]/seats/actions'),
+  members: await import('@/app/o/[slug]/members/actions'),
+  delivery: await import('@/app/o/[slug]/delivery/actions'),
+  prefs: await import('@/app/o/[slug]/settings/notifications/actions'),
+  orgs: await import('@/app/orgs/new/actions'),
+  account: await import('@/app/account/actions'),
+};
+const actions: Record<string, Action> = {};
+for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
+const authFlows = new Set(['requestMagicLink', 'demoSignIn', 'signOutAction']);
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let orgId: string;
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user', string[]> = { proposal: [], seat: [], membership: [], user: [] };
+/** The seeded proposal in its comment window: most proposal actions can act on it. */
+let discussionId: string;
+
+async function counts() {
+  const db = handle.db;
+  return {
+    proposals: await db.$count(proposals),
+    comments: await db.$count(comments),
+    votes: await db.$count(votes),
+    log: await db.$count(decisionLog),
+    memberships: await db.$count(memberships),
+    users: await db.$count(users),
+    organizations: await db.$count(organizations),
+  };
+}
+
+/** Strings that break things: the hostile corpus, unicode of every plane, control characters, markup, huge. */
+const hostile = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...hostileCorpus.map((h) => h.value)) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }) },
+  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\u202e', '\u200b', '\r', '\n', '\t', '<', '>', '"', "'", '&', '=', '@', '\ud800', 'a', ' '), minLength: 5, maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'x'.repeat(60_000), '{"x":"\\u0000"}', '../../etc/passwd', "'; DROP TABLE users; --", 'A long enough text with a NUL \u0000 in it.') },
+);
+
+/** For each action's real keys, the values that get it past parsing (from the seeded org). */
+function realValues(): Record<string, fc.Arbitrary<string>> {
+  const pick = (xs: string[]) => fc.constantFrom(...xs);
+  return {
+    orgId: fc.constant(orgId),
+    proposalId: fc.oneof({ weight: 2, arbitrary: fc.constant(discussionId) }, { weight: 1, arbitrary: pick(ids.proposal) }),
+    seatId: pick(ids.seat),
+    membershipId: pick(ids.membership),
+    userId: pick(ids.user),
+    subjectUserId: pick(ids.user),
+    appointeeUserId: pick(ids.user),
+    outboxId: fc.constant(''),
+    parentId: fc.constant(''),
+    ratifiesProposalId: pick(ids.proposal),
+    role: fc.constantFrom('admin', 'secretary', 'member', 'observer'),
+    choice: fc.constantFrom('yes', 'no', 'abstain'),
+    stance: fc.constantFrom('support', 'concern', 'object', 'none'),
+    typeKey: fc.constantFrom('resolution', 'budget', 'officer_removal', 'charter_amendment', 'emergency_resolution'),
+    template: fc.constantFrom('nonprofit_board', 'cooperative', 'open_source_foundation'),
+    emergency: fc.constantFrom('on', 'true', ''),
+    asReply: fc.constantFrom('true', 'false'),
+    substantive: fc.constantFrom('true', 'false'),
+    email: fc.integer({ min: 0, max: 1e9 }).map((n) => `fuzz-${n}@fuzz.example.org`),
+    title: fc.constant('A fuzzed proposal title'),
+    body: fc.constant('A fuzzed body that is long enough for the rules.'),
+    name: fc.constant('Fuzzed Name'),
+    slug: fc.integer({ min: 0, max: 1e9 }).map((n) => `fuzz-${n}`),
+    reason: fc.constant('A fuzzed reason.'),
+    primarySeats: fc.constantFrom('3', '5', '99', '100'),
+    vacancyDeadlineDays: fc.constantFrom('7', '30', '400'),
+    proposal_published: fc.constantFrom('immediate', 'digest', 'off'),
+    comment_window_closing: fc.constantFrom('immediate', 'digest', 'off'),
+    voting_open: fc.constantFrom('immediate', 'digest', 'off'),
+    vote_reminder: fc.constantFrom('immediate', 'digest', 'off'),
+    decision: fc.constantFrom('immediate', 'digest', 'off'),
+    vacancy_overdue: fc.constantFrom('immediate', 'digest', 'off'),
+  };
+}
+
+const keysOf: Record<string, string[]> = {
+  createProposalAction: ['orgId', 'typeKey', 'title', 'body', 'subjectUserId', 'seatId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency'],
+  reviseProposalAction: ['orgId', 'proposalId', 'title', 'body', 'changeNote', 'substantive'],
+  publishProposalAction: ['orgId', 'proposalId'],
+  withdrawProposalAction: ['orgId', 'proposalId', 'reason'],
+  commentAction: ['orgId', 'proposalId', 'parentId', 'body', 'stance', 'asReply'],
+  openVotingAction: ['orgId', 'proposalId'],
+  castBallotAction: ['orgId', 'proposalId', 'choice', 'rationale'],
+  recuseAction: ['orgId', 'proposalId', 'reason'],
+  backEmergencyAction: ['orgId', 'proposalId'],
+  foundingAppointAction: ['orgId', 'seatId', 'userId'],
+  resignSeatAction: ['orgId', 'seatId'],
+  inviteMember: ['orgId', 'email', 'name', 'role'],
+  changeMemberRole: ['orgId', 'membershipId', 'role'],
+  retryDeadLetter: ['orgId', 'outboxId'],
+  saveNotificationPreferences: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
+  createOrganization: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
+  updateNameAction: ['name'],
+};
+
+/** Member-written text: where hostile values matter most, so mutated most often. */
+const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email']);
+
+/**
+ * A form that is valid but for a few fields: each run starts from the action's real values,
+ * replaces one to three fields (text fields thrice as often) by hostile strings, may drop one,
+ * and adds random keys. One run in four is wholly random instead.
+ */
+function formFor(name: string): fc.Arbitrary<[string, string][]> {
+  const real = realValues();
+  const keys = keysOf[name]!;
+  const base = fc.tuple(...keys.map((key) => (real[key] ?? hostile).map((v) => [key, v] as [string, string])));
+  const mutationKeys = keys.flatMap((k) => (textKeys.has(k) ? [k, k, k] : [k]));
+  const mutations = fc.array(fc.tuple(fc.constantFrom(...mutationKeys), hostile), { minLength: 1, maxLength: 3 });
+  const drop = fc.option(fc.constantFrom(...keys), { freq: 4 });
+  const extra = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('$ACTION_ID_x', '__proto__', 'constructor')), hostile), { maxLength: 2 });
+  const nearValid = fc.tuple(base, mutations, drop, extra).map(([b, m, d, e]) => {
+    const values = new Map(b);
+    for (const [k, v] of m) values.set(k, v);
+    if (d) values.delete(d);
+    return [...values.entries(), ...e];
+  });
+  const random = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 12 })), hostile), { maxLength: 8 });
+  return fc.oneof({ weight: 3, arbitrary: nearValid }, { weight: 1, arbitrary: random });
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  setDatabaseHandleForTests(handle);
+  ({ orgId } = await seedDemo(handle.db));
+  const db = handle.db;
+  const rows = await db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(eq(proposals.orgId, orgId));
+  ids.proposal = rows.map((r) => r.id);
+  discussionId = rows.find((r) => r.number === 8)!.id;
+  ids.seat = (await db.select({ id: seats.id }).from(seats).where(eq(seats.orgId, orgId))).map((r) => r.id);
+  ids.membership = (await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
+  ids.user = (await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
+});
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
+
+describe('server action fuzzing', () => {
+  it('has keys for every exported server action', () => {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (entry === 'actions.ts' && readFileSync(full, 'utf8').includes("'use server'")) {
+          for (const m of readFileSync(full, 'utf8').matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(m[1]!);
+        }
+      }
+    };
+    walk(path.join(process.cwd(), 'app'));
+    expect(found.filter((a) => !authFlows.has(a)).sort()).toEqual(Object.keys(keysOf).sort());
+    expect(Object.keys(actions).sort()).toEqual(Object.keys(keysOf).sort());
+  });
+
+  it.each(Object.keys(keysOf))('%s: random forms never throw, and a refusal writes nothing', async (name) => {
+    const [ada] = await handle.db.select().from(users).where(eq(users.email, 'ada@demo.quorate.localhost'));
+    await fc.assert(
+      fc.asyncProperty(formFor(name), async (entries) => {
+        signInAs({ id: ada!.id, email: ada!.email, name: ada!.name });
+        const fd = new FormData();
+        for (const [k, v] of entries) fd.append(k, v);
+        const before = await counts();
+        let state: ActionState;
+        try {
+          state = await actions[name]!(initialActionState, fd);
+        } catch (error) {
+          const digest = (error as { digest?: string }).digest;
+          if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return;
+          throw error;
+        }
+        expect(typeof state.ok).toBe('boolean');
+        if (!state.ok) {
+          expect(state.message, 'a refusal says why').toBeTruthy();
+          expect(await counts()).toEqual(before);
+        }
+        for (const v of Object.values(state.values ?? {})) expect(v.length).toBeLessThanOrEqual(5000);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+});
