@@ -6,6 +6,7 @@ import { comments, decisionLog, organizations, proposals, seats, users, votes } 
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
+import { consumeLimit } from '@/lib/rate-limit';
 import { expectRedirect, form, session, signInAs } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -114,9 +115,9 @@ describe('proposal actions: authorization against forged POSTs', () => {
 describe('rate limits', () => {
   it('allows 10 comments a minute per person, then refuses with when to retry; others are unaffected', async () => {
     asUser('noor');
-    for (let i = 0; i < 10; i++) {
-      expect((await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: `Point ${i}` }))).ok).toBe(true);
-    }
+    expect((await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Point 1' }))).ok).toBe(true);
+    // Spend the rest of Noor's budget directly (fast, so the test never straddles the window).
+    for (let i = 0; i < 9; i++) expect((await consumeLimit(handle.db, 'comment', people.noor!.id)).ok).toBe(true);
     const refused = await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'One more' }));
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many comments in a short time\. Try again in \d+ seconds\.$/) });
     expect(refused.values?.body).toBe('One more'); // nothing typed is lost
