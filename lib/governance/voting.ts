@@ -152,15 +152,8 @@ function notVotingReason(phase: Phase, stageIndex: number): string {
   }
 }
 
-export type RecusalInput = {
-  record: ProposalRecord;
-  charter: Charter;
-  stageIndex: number;
-  seat: SeatState;
-  /** The person declaring the conflict (named like canCastBallot's, so callers pass the same shape). */
-  voterUserId: string;
-  now: Date;
-};
+/** The same shape as a ballot: the person declaring the conflict is `voterUserId`, so callers pass one object. */
+export type RecusalInput = BallotInput;
 
 /**
  * A seat holder may declare a conflict any time from publication until the stage closes —

@@ -12,13 +12,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
-import { comments, decisionLog, memberships, organizations, proposals, seats, users, votes } from '@/db/schema';
+import { memberships, proposals, seats, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
-import { session, signInAs } from './helpers';
+import { session, signInAs, writableRowCounts } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -45,18 +45,7 @@ const ids: Record<'proposal' | 'seat' | 'membership' | 'user', string[]> = { pro
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
 
-async function counts() {
-  const db = handle.db;
-  return {
-    proposals: await db.$count(proposals),
-    comments: await db.$count(comments),
-    votes: await db.$count(votes),
-    log: await db.$count(decisionLog),
-    memberships: await db.$count(memberships),
-    users: await db.$count(users),
-    organizations: await db.$count(organizations),
-  };
-}
+const counts = () => writableRowCounts(handle.db);
 
 /** Strings that break things: the hostile corpus, unicode of every plane, control characters, markup, huge. */
 const hostile = fc.oneof(

@@ -1,4 +1,6 @@
 import { vi } from 'vitest';
+import type { Database } from '@/db/client';
+import { comments, decisionLog, memberships, organizations, proposals, users, votes } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 
 /** Who the mocked session says is signed in; null = signed out. */
@@ -27,3 +29,16 @@ export async function expectRedirect(run: () => Promise<unknown>): Promise<strin
 }
 
 export const noop = vi.fn();
+
+/** Row counts of every table an action may write: equal before and after means it wrote nothing. */
+export async function writableRowCounts(db: Database) {
+  return {
+    proposals: await db.$count(proposals),
+    comments: await db.$count(comments),
+    votes: await db.$count(votes),
+    log: await db.$count(decisionLog),
+    memberships: await db.$count(memberships),
+    users: await db.$count(users),
+    organizations: await db.$count(organizations),
+  };
+}

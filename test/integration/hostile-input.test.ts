@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { MarkdownText } from '@/components/governance/markdown';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
-import { comments, decisionLog, memberships, organizations, proposalRevisions, proposals, users, votes } from '@/db/schema';
+import { comments, organizations, proposalRevisions, proposals, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import type { ActionState } from '@/lib/actions/state';
@@ -24,7 +24,7 @@ import { parseLogQuery } from '@/lib/transparency/log-filters';
 import { revealHidden } from '@/lib/transparency/visible-text';
 import { slugSchema } from '@/lib/validation/organization';
 import { confusableSlugs, hostileCorpus } from '../fixtures/hostile-corpus';
-import { form, session, signInAs } from './helpers';
+import { form, session, signInAs, writableRowCounts } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -51,18 +51,7 @@ const collapse = (s: string) => usv(s).normalize('NFC').trim().replace(/\s+/g, '
 const proposalBody = (s: string) => usv(s).normalize('NFC').replace(/\r\n/g, '\n').trim();
 const commentBody = (s: string) => usv(s).replace(/\r\n/g, '\n').trim();
 
-async function counts() {
-  const db = handle.db;
-  return {
-    proposals: await db.$count(proposals),
-    comments: await db.$count(comments),
-    votes: await db.$count(votes),
-    log: await db.$count(decisionLog),
-    memberships: await db.$count(memberships),
-    users: await db.$count(users),
-    organizations: await db.$count(organizations),
-  };
-}
+const counts = () => writableRowCounts(handle.db);
 
 async function settle(run: () => Promise<ActionState>): Promise<ActionState> {
   try {
