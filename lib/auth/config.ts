@@ -8,20 +8,19 @@ import { env } from '@/lib/env';
 import { sendMail } from '@/lib/notify/mailer';
 import { magicLinkMail } from '@/lib/notify/templates';
 import { parseEmail } from '@/lib/validation/email';
+import { authCookieConfig, usesSecureCookiesFor } from './cookies';
 import { confirmationUrlFromCallback, emailProviderId, signInLinkMinutes } from './links';
 
-export function sessionCookieName(secure: boolean): string {
-  return secure ? '__Secure-quorate.session' : 'quorate.session';
-}
+export { sessionCookieName } from './cookies';
 
+/** Whether cookies are Secure and prefixed: AUTH_URL is https (lib/auth/cookies.ts). */
 export function usesSecureCookies(): boolean {
-  return env().appUrl?.startsWith('https://') ?? false;
+  return usesSecureCookiesFor(env().appUrl);
 }
 
 // Configured lazily, per request: the database and secrets are read at run time, never at build.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
-  const secure = usesSecureCookies();
   return {
     adapter: DrizzleAdapter(getDb(), {
       usersTable: users,
@@ -35,12 +34,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
-    cookies: {
-      sessionToken: {
-        name: sessionCookieName(secure),
-        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
-      },
-    },
+    // HttpOnly, SameSite=Lax, Path=/, and Secure with the __Secure- prefix when AUTH_URL is https.
+    ...authCookieConfig(e.appUrl),
     providers: [
       Nodemailer({
         id: emailProviderId,
