@@ -429,6 +429,9 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
       refuse(rule && !rule.ok ? `Voting is not open. ${rule.reason}` : `Voting is not open: the proposal is ${phase.kind.replace(/_/g, ' ')}.`);
     }
     const stageIndex = (phase as { stageIndex: number }).stageIndex;
+    // `at` is read before this transaction queues for the proposal's lock; meanwhile the worker
+    // may have recorded the close (tally, roll call, decision). Once recorded, the box is sealed.
+    if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('Voting has closed: the result has already been recorded.');
     const bodyKey = p.record.stages[stageIndex]!.bodyKey;
     const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === bodyKey && s.holderUserId === actor.userId);
     if (!seat) refuse(`Only holders of a ${findBody(p.charter, bodyKey).name.toLowerCase()} seat vote at this stage.`);
