@@ -52,7 +52,14 @@ export function utf8(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+// Strings JSON.stringify would leave as they are apart from the quotes: no `"`, no `\`, no C0
+// control, and no surrogate at all (so trivially well-formed). Ids, kinds, timestamps and most
+// prose are like this, and one regex test is much cheaper than the well-formedness check plus
+// JSON.stringify's copy. Anything else takes the general path below.
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
 function serializeString(s: string, path: Path): string {
+  if (PLAIN_STRING.test(s)) return '"' + s + '"';
   if (!isWellFormedUnicode(s)) throw new CanonicalJsonError(pathText(path), 'string contains a lone surrogate');
   // RFC 8785 §3.2.2.2 defines string serialization as ECMAScript's JSON.stringify: escape
   // `"` and `\`, the short forms \b \t \n \f \r, other C0 controls as lowercase \u00xx, and
@@ -62,8 +69,17 @@ function serializeString(s: string, path: Path): string {
 
 // RFC 8785 §3.2.3: property names are sorted by their UTF-16 code units, compared as unsigned
 // integers — which is what JavaScript's `<` on strings does (not locale, not code points).
-function byUtf16CodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+// Objects in the log have a handful of keys, where an insertion sort with inline `<` beats
+// Array#sort's comparator calls several times over; big objects still get O(n log n).
+function sortByUtf16CodeUnits(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
@@ -71,7 +87,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function serialize(value: unknown, path: Path, ancestors: Set<object>): string {
+function serialize(value: unknown, path: Path, ancestors: object[] | null): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -94,8 +110,12 @@ function serialize(value: unknown, path: Path, ancestors: Set<object>): string {
       throw new CanonicalJsonError(pathText(path), `${typeof value} is not JSON`);
   }
 
-  if (ancestors.has(value)) throw new CanonicalJsonError(pathText(path), 'circular reference');
-  ancestors.add(value);
+  // The objects being serialized, outermost first, for cycle detection. A stack rather than a
+  // Set: log payloads are a level or two deep, where a short scan beats hashing, and it is
+  // only allocated once there is an object at all.
+  const stack = ancestors ?? [];
+  if (stack.includes(value)) throw new CanonicalJsonError(pathText(path), 'circular reference');
+  stack.push(value);
   // Plain concatenation: V8 builds it as a rope, cheaper than collecting parts and joining.
   let out: string;
   if (Array.isArray(value)) {
@@ -103,7 +123,7 @@ function serialize(value: unknown, path: Path, ancestors: Set<object>): string {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
       if (!(i in value)) throw new CanonicalJsonError(pathText(path), 'sparse array hole');
-      out += (i === 0 ? '' : ',') + serialize(value[i] as unknown, path, ancestors);
+      out += (i === 0 ? '' : ',') + serialize(value[i] as unknown, path, stack);
       path.pop();
     }
     out += ']';
@@ -114,17 +134,17 @@ function serialize(value: unknown, path: Path, ancestors: Set<object>): string {
     if (Object.getOwnPropertySymbols(value).length > 0) {
       throw new CanonicalJsonError(pathText(path), 'symbol-keyed properties are not JSON');
     }
-    const keys = Object.keys(value).sort(byUtf16CodeUnits);
+    const keys = sortByUtf16CodeUnits(Object.keys(value));
     out = '{';
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       path.push(key);
-      out += (i === 0 ? '' : ',') + serializeString(key, path) + ':' + serialize(value[key], path, ancestors);
+      out += (i === 0 ? '' : ',') + serializeString(key, path) + ':' + serialize(value[key], path, stack);
       path.pop();
     }
     out += '}';
   }
-  ancestors.delete(value);
+  stack.pop();
   return out;
 }
 
@@ -136,5 +156,16 @@ function serialize(value: unknown, path: Path, ancestors: Set<object>): string {
  * arrays and non-plain objects.
  */
 export function canonicalJson(value: unknown): string {
-  return serialize(value, [], new Set());
+  return serialize(value, [], null);
+}
+
+/**
+ * canonicalJson(value) for the value of property `key` of an enclosing object, so errors name
+ * `$.key…` as they would had the whole object been serialized. For callers that lay out an
+ * object of known shape themselves (./entry does, for the verifier's hot loop).
+ */
+export function canonicalMember(key: string, value: unknown): string {
+  // Strings first, without building the path: it is only needed for the error.
+  if (typeof value === 'string' && PLAIN_STRING.test(value)) return '"' + value + '"';
+  return serialize(value, [key], null);
 }
