@@ -19,7 +19,10 @@ test('the decision log filters with a shareable GET form and pages with keyset l
 
   // Filtering: the form's values end up in the URL, and the results match.
   await page.getByLabel('Kind').selectOption('voting.closed');
-  await page.getByLabel('Proposal').selectOption('1');
+  // The proposal is typed by number (a list of every proposal grew the page with the
+  // organization), with the most recent ones suggested.
+  await expect(page.locator('datalist#filter-proposal-recent option').first()).toHaveAttribute('value', /^\d+$/);
+  await page.getByLabel('Proposal').fill('1');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/kind=voting\.closed/);
   await expect(page).toHaveURL(/proposal=1/);
@@ -32,6 +35,21 @@ test('the decision log filters with a shareable GET form and pages with keyset l
   await items.first().getByText('Raw entry and hashes').click();
   await expect(items.first().locator('pre')).toContainText('"kind":"voting.closed"');
   await expect(items.first()).toContainText(/hash[0-9a-f]{64}/);
+
+  // The filters in force are chips: removing one keeps the others.
+  await expect(page.getByRole('link', { name: 'Remove filter: Kind: Voting closed' })).toBeVisible();
+  await page.getByRole('link', { name: /^Remove filter: Proposal: #1 / }).click();
+  await expect(page).toHaveURL(new RegExp(`${org}/log\\?kind=voting\\.closed$`));
+  await expect(page.getByLabel('Proposal')).toHaveValue('');
+  await expect(page.getByRole('link', { name: /^Remove filter: Proposal/ })).toHaveCount(0);
+
+  // Keyboard only: type a number and press Enter. A number no public proposal has says so.
+  await page.getByLabel('Proposal').fill('9999');
+  await page.getByLabel('Proposal').press('Enter');
+  await expect(page).toHaveURL(/[?&]proposal=9999(&|$)/);
+  await expect(page).toHaveURL(/[?&]kind=voting\.closed(&|$)/);
+  await expect(page.getByRole('link', { name: 'Remove filter: Proposal: #9999 (no public proposal has this number)' })).toBeVisible();
+  await expect(page.getByText('No entries match these filters.')).toBeVisible();
 
   // A filter that matches nothing says so, and offers the way back.
   await page.goto(`${org}/log?kind=proposal.lapsed`);

@@ -1,17 +1,36 @@
 import Link from 'next/link';
 import type { PublicProposalRef } from '@/db/queries/log-public';
+import { logQueryString } from '@/lib/transparency/log-filters';
 import type { LogFilters } from '@/lib/transparency/log-filters';
 import { logKindLabels } from '@/lib/transparency/summary';
 
 const control = 'mt-1 block w-full rounded-lg border border-zinc-400 bg-white px-3 py-2 text-sm text-zinc-900';
 
+function shortTitle(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 57)}…` : title;
+}
+
+type Props = {
+  action: string;
+  filters: LogFilters;
+  bodies: { key: string; name: string }[];
+  /** The proposal the filter names, when it is a public one. */
+  filterProposal: PublicProposalRef | null;
+  /** A few recent public proposals, offered as suggestions: never all of them (bench figure (d)). */
+  recentProposals: PublicProposalRef[];
+};
+
 /**
  * The log's filters as a plain GET form: no JavaScript needed, and every result is a URL that
  * can be shared or bookmarked. Submitting starts again from the newest matching entry.
+ *
+ * The proposal is chosen by its number, with the most recent ones suggested: a list of every
+ * proposal made the page grow with the organization (5 MB at 20,000 proposals).
  */
-export function LogFilterForm({ action, filters, bodies, proposals }: { action: string; filters: LogFilters; bodies: { key: string; name: string }[]; proposals: PublicProposalRef[] }) {
+export function LogFilterForm({ action, filters, bodies, filterProposal, recentProposals }: Props) {
   const kinds = Object.entries(logKindLabels).sort((a, b) => a[1].localeCompare(b[1]));
   if (filters.kind && !(filters.kind in logKindLabels)) kinds.unshift([filters.kind, filters.kind]);
+  const chips = activeFilters(filters, bodies, filterProposal);
   return (
     <form method="get" action={action} role="search" aria-label="Filter the decision log" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
@@ -43,16 +62,33 @@ export function LogFilterForm({ action, filters, bodies, proposals }: { action: 
         </div>
         <div>
           <label htmlFor="filter-proposal" className="text-sm font-medium text-zinc-900">
-            Proposal
+            Proposal <span className="font-normal text-zinc-600">(number)</span>
           </label>
-          <select id="filter-proposal" name="proposal" defaultValue={filters.proposal !== undefined ? String(filters.proposal) : ''} className={control}>
-            <option value="">All proposals</option>
-            {proposals.map((p) => (
-              <option key={p.id} value={p.number}>
-                #{p.number} {p.title.length > 60 ? `${p.title.slice(0, 57)}…` : p.title}
-              </option>
-            ))}
-          </select>
+          <input
+            id="filter-proposal"
+            type="number"
+            name="proposal"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            placeholder="All proposals"
+            list={recentProposals.length > 0 ? 'filter-proposal-recent' : undefined}
+            aria-describedby="filter-proposal-hint"
+            defaultValue={filters.proposal !== undefined ? String(filters.proposal) : ''}
+            className={control}
+          />
+          <p id="filter-proposal-hint" className="mt-1 text-xs text-zinc-600">
+            Like 7{recentProposals.length > 0 ? '; recent ones are suggested' : ''}.
+          </p>
+          {recentProposals.length > 0 ? (
+            <datalist id="filter-proposal-recent">
+              {recentProposals.map((p) => (
+                <option key={p.id} value={p.number}>
+                  #{p.number} {shortTitle(p.title)}
+                </option>
+              ))}
+            </datalist>
+          ) : null}
         </div>
         <div>
           <label htmlFor="filter-from" className="text-sm font-medium text-zinc-900">
@@ -67,6 +103,31 @@ export function LogFilterForm({ action, filters, bodies, proposals }: { action: 
           <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ''} className={control} />
         </div>
       </div>
+      {chips.length > 0 ? (
+        <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+          <span id="active-filters" className="text-zinc-600">
+            Showing only:
+          </span>
+          <ul aria-labelledby="active-filters" className="flex flex-wrap gap-2">
+            {chips.map((c) => (
+              <li key={c.key}>
+                <Link
+                  href={`${action}${logQueryString({ ...filters, [c.key]: undefined })}`}
+                  className="inline-flex max-w-full items-center gap-1.5 rounded-full border border-brand-100 bg-brand-50 py-1 pl-3 pr-2 text-brand-800 hover:border-brand-600 hover:bg-brand-100"
+                >
+                  <span className="sr-only">Remove filter: </span>
+                  <span className="min-w-0 break-words">
+                    <span className="font-medium">{c.label}:</span> {c.value}
+                  </span>
+                  <span aria-hidden="true" className="text-base leading-none text-brand-700">
+                    ×
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
           Apply filters
@@ -77,4 +138,20 @@ export function LogFilterForm({ action, filters, bodies, proposals }: { action: 
       </div>
     </form>
   );
+}
+
+type Chip = { key: keyof LogFilters; label: string; value: string };
+
+/** The filters in force, each shown as a chip whose link drops it (and the page cursor). */
+function activeFilters(filters: LogFilters, bodies: { key: string; name: string }[], filterProposal: PublicProposalRef | null): Chip[] {
+  const out: Chip[] = [];
+  if (filters.kind) out.push({ key: 'kind', label: 'Kind', value: logKindLabels[filters.kind] ?? filters.kind });
+  if (filters.body) out.push({ key: 'body', label: 'Body', value: bodies.find((b) => b.key === filters.body)?.name ?? filters.body });
+  if (filters.proposal !== undefined) {
+    const value = filterProposal ? `#${filterProposal.number} ${shortTitle(filterProposal.title)}` : `#${filters.proposal} (no public proposal has this number)`;
+    out.push({ key: 'proposal', label: 'Proposal', value });
+  }
+  if (filters.from) out.push({ key: 'from', label: 'From', value: filters.from });
+  if (filters.to) out.push({ key: 'to', label: 'To', value: filters.to });
+  return out;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { getActiveCharter } from '@/db/queries/charters';
-import { listMemberNames, listPublicProposalRefs } from '@/db/queries/log-public';
+import { findPublicProposalRef, listMemberNames, listPublicProposalRefs, listPublicProposalRefsByIds, listRecentPublicProposalRefs } from '@/db/queries/log-public';
 import type { PublicLogQuery, PublicProposalRef } from '@/db/queries/log-public';
 import { dateBounds } from './log-filters';
 import type { LogFilters } from './log-filters';
@@ -15,24 +15,65 @@ export type LogContext = {
   proposalById: Map<string, PublicProposalRef>;
 };
 
+/** Every public proposal: for the exports, which stream the whole log. Pages use `loadLogPageContext`. */
 export async function loadLogContext(db: Executor, orgId: string): Promise<LogContext> {
   const [charter, proposals] = await Promise.all([getActiveCharter(db, orgId), listPublicProposalRefs(db, orgId)]);
-  return {
-    bodies: charter?.document.bodies.map((b) => ({ key: b.key, name: b.name })) ?? [],
-    proposals,
-    proposalById: new Map(proposals.map((p) => [p.id, p])),
-  };
+  return contextOf(charter?.document.bodies ?? [], proposals);
+}
+
+function contextOf(bodies: readonly { key: string; name: string }[], proposals: readonly (PublicProposalRef | null)[]): LogContext {
+  const byId = new Map<string, PublicProposalRef>();
+  for (const p of proposals) if (p) byId.set(p.id, p);
+  return { bodies: bodies.map((b) => ({ key: b.key, name: b.name })), proposals: [...byId.values()], proposalById: byId };
+}
+
+/** What the log page needs before it reads entries: bodies, the filtered proposal, suggestions. */
+export type LogPageBase = {
+  bodies: { key: string; name: string }[];
+  /** The proposal the filter names, or null (no proposal filter, or no public proposal with that number). */
+  filterProposal: PublicProposalRef | null;
+  /** The most recent public proposals, newest first, offered as suggestions in the filter. */
+  recentProposals: PublicProposalRef[];
+};
+
+/**
+ * The log page's context without loading every proposal: a page of 50 entries costs the same
+ * with 20 proposals or 20,000 (bench figure (d): the old filter listed all 20,000 in a select
+ * and made the page 5 MB).
+ */
+export async function loadLogPageBase(db: Executor, orgId: string, filters: LogFilters, suggestions = 20): Promise<LogPageBase> {
+  const [charter, filterProposal, recentProposals] = await Promise.all([
+    getActiveCharter(db, orgId),
+    filters.proposal !== undefined ? findPublicProposalRef(db, orgId, filters.proposal) : Promise.resolve(null),
+    listRecentPublicProposalRefs(db, orgId, suggestions),
+  ]);
+  return { bodies: (charter?.document.bodies ?? []).map((b) => ({ key: b.key, name: b.name })), filterProposal, recentProposals };
+}
+
+/** A context for these entries: the proposals they are about, looked up by id in one query. */
+export async function logPageContextFor(db: Executor, orgId: string, base: LogPageBase, entries: readonly { subject: string | null }[]): Promise<LogContext> {
+  const known = new Set([base.filterProposal, ...base.recentProposals].map((p) => p?.id));
+  const ids = entries.flatMap((e) => (e.subject?.startsWith('proposal:') ? [e.subject.slice('proposal:'.length)] : [])).filter((id) => !known.has(id));
+  const found = await listPublicProposalRefsByIds(db, orgId, ids);
+  return contextOf(base.bodies, [base.filterProposal, ...base.recentProposals, ...found]);
+}
+
+/**
+ * The filters as a query given the proposal the filter names (looked up by the caller), or
+ * null when they cannot match anything (no public proposal with that number).
+ */
+export function logQueryWith(filters: LogFilters, proposal: PublicProposalRef | null | undefined): PublicLogQuery | null {
+  let subject: string | undefined;
+  if (filters.proposal !== undefined) {
+    if (!proposal || proposal.number !== filters.proposal) return null;
+    subject = `proposal:${proposal.id}`;
+  }
+  return { kind: filters.kind, bodyKey: filters.body, subject, ...dateBounds(filters) };
 }
 
 /** The filters as a query, or null when they cannot match anything (an unknown proposal). */
 export function logQueryFor(filters: LogFilters, ctx: LogContext): PublicLogQuery | null {
-  let subject: string | undefined;
-  if (filters.proposal !== undefined) {
-    const ref = ctx.proposals.find((p) => p.number === filters.proposal);
-    if (!ref) return null;
-    subject = `proposal:${ref.id}`;
-  }
-  return { kind: filters.kind, bodyKey: filters.body, subject, ...dateBounds(filters) };
+  return logQueryWith(filters, filters.proposal !== undefined ? ctx.proposals.find((p) => p.number === filters.proposal) : undefined);
 }
 
 /** The public proposal an entry is about, if any. */

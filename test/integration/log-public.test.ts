@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { organizations } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { organizations, proposals } from '@/db/schema';
 import { readLogRange } from '@/db/queries/log';
-import { listMemberNames, listPublicLogPage, listPublicProposalRefs, listRecentParticipation, readPublicLogBatch } from '@/db/queries/log-public';
+import {
+  findPublicProposalRef,
+  listMemberNames,
+  listPublicLogPage,
+  listPublicProposalRefs,
+  listPublicProposalRefsByIds,
+  listRecentParticipation,
+  listRecentPublicProposalRefs,
+  readPublicLogBatch,
+} from '@/db/queries/log-public';
+import type { PublicLogPage, PublicLogQuery } from '@/db/queries/log-public';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 
@@ -58,6 +69,62 @@ describe('public decision-log queries', () => {
 
     const none = await listPublicLogPage(handle.db, orgId, { kind: 'no.such_kind' }, {}, 50);
     expect(none).toEqual({ rows: [], hasNewer: false, hasOlder: false });
+  });
+
+  it('pages a date window read whole exactly as the seq walk does, in both directions and with other filters', async () => {
+    const all = await readLogRange(handle.db, orgId, 0, 100_000);
+    const times = all.map((e) => new Date(e.at).getTime()).sort((a, b) => a - b);
+    // A window that leaves entries out on both sides.
+    const fromAt = new Date(times[Math.floor(times.length / 4)]!);
+    const toBefore = new Date(times[Math.floor((times.length * 3) / 4)]!);
+    const queries: PublicLogQuery[] = [{ fromAt, toBefore }, { fromAt }, { toBefore }, { fromAt, toBefore, kind: 'ballot.cast' }, { fromAt, bodyKey: 'board' }, { toBefore, kind: 'no.such_kind' }];
+    const ends = (p: PublicLogPage) => p.rows.map((r) => r.seq);
+    for (const q of queries) {
+      // Windowed (cap high enough) against the SQL walk (cap 0 forces it), page by page.
+      let walked = await listPublicLogPage(handle.db, orgId, q, {}, 7, 0);
+      let windowed = await listPublicLogPage(handle.db, orgId, q, {}, 7, 100_000);
+      expect(windowed).toEqual(walked);
+      let pages = 0;
+      while (walked.hasOlder) {
+        const before = walked.rows.at(-1)!.seq;
+        walked = await listPublicLogPage(handle.db, orgId, q, { before }, 7, 0);
+        windowed = await listPublicLogPage(handle.db, orgId, q, { before }, 7, 100_000);
+        expect(windowed).toEqual(walked);
+        const after = walked.rows[0]!.seq;
+        expect(ends(await listPublicLogPage(handle.db, orgId, q, { after }, 7, 100_000))).toEqual(ends(await listPublicLogPage(handle.db, orgId, q, { after }, 7, 0)));
+        pages++;
+      }
+      if (q.kind !== 'no.such_kind') expect(pages * 7 + walked.rows.length, JSON.stringify(q)).toBeGreaterThan(0);
+      if (q === queries[0]) expect(pages).toBeGreaterThan(1);
+      // Cursors beyond either end.
+      for (const cursor of [{ before: 1 }, { after: 1_000_000 }, { after: 0 }, { before: 1_000_000 }]) {
+        expect(await listPublicLogPage(handle.db, orgId, q, cursor, 7, 100_000)).toEqual(await listPublicLogPage(handle.db, orgId, q, cursor, 7, 0));
+      }
+    }
+    // Every row in the window, and only those.
+    const page = await listPublicLogPage(handle.db, orgId, { fromAt, toBefore }, {}, 200, 100_000);
+    expect(page.rows.every((r) => r.at >= fromAt && r.at < toBefore)).toBe(true);
+    expect(page.rows).toHaveLength(all.filter((e) => new Date(e.at) >= fromAt && new Date(e.at) < toBefore).length);
+  });
+
+  it('looks proposals up by number, by id and most recent first, never a draft', async () => {
+    const refs = await listPublicProposalRefs(handle.db, orgId);
+    const draft = 'Publish an annual report on governance';
+    expect(await findPublicProposalRef(handle.db, orgId, 1)).toEqual(refs.find((r) => r.number === 1));
+    expect(await findPublicProposalRef(handle.db, orgId, 999_999)).toBeNull();
+    expect(await findPublicProposalRef(handle.db, orgId, 2 ** 40)).toBeNull();
+    const [drafted] = await handle.db.select({ number: proposals.number }).from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.title, draft)));
+    expect(drafted).toBeDefined();
+    expect(await findPublicProposalRef(handle.db, orgId, drafted!.number)).toBeNull();
+
+    const recent = await listRecentPublicProposalRefs(handle.db, orgId, 3);
+    expect(recent).toEqual(refs.slice(0, 3));
+    expect((await listRecentPublicProposalRefs(handle.db, orgId, 1000)).map((r) => r.title)).not.toContain(draft);
+
+    const byId = await listPublicProposalRefsByIds(handle.db, orgId, [refs[0]!.id, refs[1]!.id, refs[0]!.id, 'not-a-uuid', "'; drop table proposals; --"]);
+    expect(byId.sort((a, b) => b.number - a.number)).toEqual(refs.slice(0, 2));
+    expect(await listPublicProposalRefsByIds(handle.db, orgId, [])).toEqual([]);
+    expect(await listPublicProposalRefsByIds(handle.db, '00000000-0000-4000-8000-000000000000', [refs[0]!.id])).toEqual([]);
   });
 
   it('streams batches in log order', async () => {

@@ -10,7 +10,7 @@ import { LogFilterForm } from '@/components/transparency/log-filter-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
-import { loadLogContext, logQueryFor, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
+import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { hasFilters, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -31,14 +31,15 @@ export default async function LogPage({ params, searchParams }: Props) {
   const { org, membership } = await loadOrgPage(slug);
   const { filters, cursor, errors } = parseLogQuery(await searchParams);
   const db = getDb();
-  const ctx = await loadLogContext(db, org.id);
-  const query = logQueryFor(filters, ctx);
-  const [page, head]: [PublicLogPage, Awaited<ReturnType<typeof getLogHead>>] = await Promise.all([
-    query ? listPublicLogPage(db, org.id, query, cursor, pageSize) : Promise.resolve({ rows: [], hasNewer: false, hasOlder: false }),
-    getLogHead(db, org.id),
-  ]);
+  // Nothing here grows with the log, the proposals or the members (bench figure (d)): the
+  // entry count is the log head's size (one row), entries are a keyset page, and proposals and
+  // names are looked up for the entries shown, plus the filter's proposal and a few recent ones.
+  const [base, head] = await Promise.all([loadLogPageBase(db, org.id, filters), getLogHead(db, org.id)]);
+  const query = logQueryWith(filters, base.filterProposal);
+  const page: PublicLogPage = query ? await listPublicLogPage(db, org.id, query, cursor, pageSize) : { rows: [], hasNewer: false, hasOlder: false };
+  const ctx = await logPageContextFor(db, org.id, base, page.rows);
   const summarize = await summarizerFor(db, org.id, ctx, page.rows);
-  const base = `/o/${org.slug}/log`;
+  const logPath = `/o/${org.slug}/log`;
   const filtered = hasFilters(filters);
   const exportQuery = logQueryString(filters);
   const first = page.rows[0];
@@ -72,16 +73,16 @@ export default async function LogPage({ params, searchParams }: Props) {
           <Link href={`/o/${org.slug}/verify`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
             Verify this record in your browser
           </Link>
-          <a href={`${base}/export.csv${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>
+          <a href={`${logPath}/export.csv${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>
             Download CSV{filtered ? ' (these filters)' : ''}
           </a>
-          <a href={`${base}/feed.atom${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" type="application/atom+xml">
+          <a href={`${logPath}/feed.atom${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" type="application/atom+xml">
             Atom feed{filtered ? ' (these filters)' : ''}
           </a>
         </p>
       </section>
 
-      <LogFilterForm action={base} filters={filters} bodies={ctx.bodies} proposals={ctx.proposals} />
+      <LogFilterForm action={logPath} filters={filters} bodies={base.bodies} filterProposal={base.filterProposal} recentProposals={base.recentProposals} />
 
       {errors.length > 0 ? (
         <div role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
@@ -107,13 +108,13 @@ export default async function LogPage({ params, searchParams }: Props) {
         {page.rows.length === 0 ? (
           filtered ? (
             <EmptyState title="No entries match these filters.">
-              <Link href={base} className="font-medium text-brand-700 underline">
+              <Link href={logPath} className="font-medium text-brand-700 underline">
                 Show the whole log
               </Link>
             </EmptyState>
           ) : cursor.before !== undefined || cursor.after !== undefined ? (
             <EmptyState title="No entries on this page.">
-              <Link href={base} className="font-medium text-brand-700 underline">
+              <Link href={logPath} className="font-medium text-brand-700 underline">
                 Go to the newest entries
               </Link>
             </EmptyState>
@@ -134,14 +135,14 @@ export default async function LogPage({ params, searchParams }: Props) {
         <nav aria-label="Log pages" className="mt-6 flex flex-wrap gap-3">
           {page.hasNewer && first ? (
             <>
-              <PageLink href={`${base}${logQueryString(filters)}`}>Newest</PageLink>
-              <PageLink href={`${base}${logQueryString(filters, { after: first.seq })}`} rel="prev">
+              <PageLink href={`${logPath}${logQueryString(filters)}`}>Newest</PageLink>
+              <PageLink href={`${logPath}${logQueryString(filters, { after: first.seq })}`} rel="prev">
                 ← Newer entries
               </PageLink>
             </>
           ) : null}
           {page.hasOlder && last ? (
-            <PageLink href={`${base}${logQueryString(filters, { before: last.seq })}`} rel="next">
+            <PageLink href={`${logPath}${logQueryString(filters, { before: last.seq })}`} rel="next">
               Older entries →
             </PageLink>
           ) : null}
