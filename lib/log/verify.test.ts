@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64Encode } from './base64';
 import { ed25519PublicKeyRaw, formatCheckpoint, signNote } from './checkpoint';
 import { entryLeafHash, sealEntry } from './entry';
@@ -8,6 +8,8 @@ import type { LogEntry, StoredEntry } from './entry';
 import { GENESIS_HASH, toHex } from './hash';
 import { rootOf } from './merkle';
 import { nodeSha256 } from './node-hash';
+import { startEntryHashWorker, verifyLogInParallel } from './parallel-entry-hasher';
+import type { EntryHashWorker } from './parallel-entry-hasher';
 import { checkSequence, verifyLog } from './verify';
 import type { VerifyReport } from './verify';
 
@@ -50,8 +52,21 @@ function checkpoint(entries: LogEntry[], size: number, key = privateKey, origin 
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-async function verify(entries: unknown[], checkpoints: { note: string }[] = []): Promise<VerifyReport> {
-  return verifyLog({ entries: entries as StoredEntry[], checkpoints, publicKeyRaw, origin: ORIGIN }, undefined, { hasher: h });
+// The CLI hashes entries in a worker thread (./parallel-entry-hasher); every case below is
+// verified that way too and must give the very same report.
+let worker: EntryHashWorker;
+beforeAll(() => {
+  worker = startEntryHashWorker();
+});
+afterAll(async () => {
+  await worker.close();
+});
+
+async function verify(entries: unknown[], checkpoints: { note: string }[] = [], yieldEvery?: number): Promise<VerifyReport> {
+  const input = { entries: entries as StoredEntry[], checkpoints, publicKeyRaw, origin: ORIGIN };
+  const report = await verifyLog(input, undefined, { hasher: h, yieldEvery });
+  expect(await verifyLog(input, undefined, { hasher: h, yieldEvery, batchHasher: worker.hashBatch })).toEqual(report);
+  return report;
 }
 
 describe('verifyLog on an intact log', () => {
@@ -144,6 +159,18 @@ describe('verifyLog detects and locates tampering', () => {
     const report = await verify(entries);
     expect(report.firstBadSeq).toBe(seq);
     expect(report.problems).toEqual([{ seq, kind: 'gap', message: `seq ${seq} missing from the export` }]);
+  });
+
+  it('at seq n + 1, an entry\'s problem is listed before a checkpoint\'s', async () => {
+    // Without seq 1 the export has n − 1 entries, so the last one stands at slot n = its length + 1.
+    const entries = clone(log.slice(1));
+    entries.at(-1)!.hash = entries.at(-1)!.hash.toUpperCase();
+    const report = await verify(entries, [checkpoint(log, n)]);
+    expect(report.problems.map((p) => [p.seq, p.kind])).toEqual([
+      [1, 'gap'],
+      [n, 'hash_mismatch'],
+      [n, 'checkpoint_root_mismatch'],
+    ]);
   });
 
   it('a dropped run of entries is one gap', async () => {
@@ -304,6 +331,81 @@ describe('verifyLog on malformed input', () => {
   it('reports a non-array export', async () => {
     const report = await verifyLog({ entries: 'nope' as unknown as StoredEntry[] });
     expect(report).toMatchObject({ ok: false, entriesChecked: 0, problems: [{ kind: 'malformed' }] });
+  });
+});
+
+describe('verifyLog across batches', () => {
+  // Entries are hashed in batches of 2048 (and cut at every yieldEvery): tampering on either
+  // side of a batch boundary, and logs that end on one, must be caught exactly as anywhere else.
+  const n = 4100;
+  const log = makeLog(n);
+  const sizes = [2047, 2048, 2049, 4096, n];
+  const leafHashes = log.map((e) => entryLeafHash(h, e));
+  const checkpoints = sizes.map((size) => {
+    const root = rootOf(h, leafHashes.slice(0, size));
+    return { note: signNote(formatCheckpoint({ origin: ORIGIN, size, rootHashB64: base64Encode(root) }), { name: ORIGIN, privateKey }) };
+  });
+
+  it('an intact log verifies, whatever the batch boundaries', async () => {
+    for (const yieldEvery of [undefined, 7, 2048, 4096, 5000]) {
+      const report = await verify(log, checkpoints, yieldEvery);
+      expect(report, `yieldEvery ${yieldEvery}`).toEqual({ ok: true, entriesChecked: n, firstBadSeq: null, problems: [], root: toHex(rootOf(h, leafHashes)) });
+    }
+  });
+
+  it.each([1, 2047, 2048, 2049, 4096, 4097, n])('an edited payload at seq %i is caught there', async (seq) => {
+    const entries = clone(log);
+    entries[seq - 1]!.payload = { ...entries[seq - 1]!.payload, n: -1 };
+    for (const yieldEvery of [undefined, 1000]) {
+      const report = await verify(entries, checkpoints, yieldEvery);
+      expect(report.firstBadSeq).toBe(seq);
+      // The stored hash is untouched, so the next entry's link still holds.
+      expect(report.problems.filter((p) => p.kind !== 'checkpoint_root_mismatch').map((p) => [p.seq, p.kind])).toEqual([[seq, 'hash_mismatch']]);
+    }
+  });
+
+  it.each([2048, 2049, 4097])('a malformed entry at seq %i is reported there and stops the tree', async (seq) => {
+    const entries = clone(log) as unknown as Record<string, unknown>[];
+    entries[seq - 1]!.at = 'yesterday';
+    const report = await verify(entries, checkpoints);
+    expect(report.problems[0]).toMatchObject({ seq, kind: 'malformed' });
+    expect(report.firstBadSeq).toBe(seq);
+    expect(report.root).toBe('');
+  });
+
+  it('a pair swapped across a batch boundary is one reorder, and the checkpoints still match', async () => {
+    const entries = clone(log);
+    [entries[2047], entries[2048]] = [entries[2048]!, entries[2047]!];
+    const report = await verify(entries, checkpoints);
+    expect(report.problems).toEqual([{ seq: 2048, kind: 'reorder', message: 'seq 2048 and 2049 are swapped' }]);
+    expect(report.root).toBe(toHex(rootOf(h, leafHashes)));
+  });
+
+  it('a dropped entry just after a boundary is one gap, and fails every checkpoint past it', async () => {
+    const report = await verify(log.filter((e) => e.seq !== 2049), checkpoints);
+    expect(report.firstBadSeq).toBe(2049);
+    expect(report.problems[0]).toMatchObject({ seq: 2049, kind: 'gap' });
+  });
+
+  it('gives RFC 6962 roots for every size up to a few full subtrees', async () => {
+    const small = log.slice(0, 40);
+    for (let size = 0; size <= small.length; size++) {
+      const report = await verify(small.slice(0, size));
+      expect(report.root, `size ${size}`).toBe(toHex(rootOf(h, leafHashes.slice(0, size))));
+    }
+  });
+
+  it('verifyLogInParallel gives verifyLog\'s report, with or without its worker', async () => {
+    const entries = clone(log);
+    entries[3000]!.hash = entries[3000]!.hash.toUpperCase();
+    const input = { entries, checkpoints, publicKeyRaw, origin: ORIGIN };
+    const expected = await verifyLog(input, undefined, { hasher: h });
+    expect(expected.problems.map((p) => [p.seq, p.kind])).toEqual([
+      [3001, 'hash_mismatch'],
+      [3002, 'prev_hash_mismatch'],
+    ]);
+    expect(await verifyLogInParallel(input, undefined, { minEntriesForWorker: 0 })).toEqual(expected);
+    expect(await verifyLogInParallel(input)).toEqual(expected);
   });
 });
 

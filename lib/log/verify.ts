@@ -3,14 +3,17 @@
 //
 // Isomorphic and dependency-free — this file and everything it imports run unchanged in Node
 // (the CLI) and in a browser page. Hashing defaults to the pure-JS SHA-256; servers and the CLI
-// may pass node:crypto's (./node-hash) for speed. Signatures use WebCrypto Ed25519.
+// may pass node:crypto's (./node-hash) for speed, and hash entries in a worker thread
+// (./parallel-entry-hasher, Node-only, passed in as a batch hasher; nothing here imports it).
+// Signatures use WebCrypto Ed25519.
 
 import { base64Encode } from './base64';
+import { hashEntryBatch, newEntryBatch } from './entry-batch';
+import type { EntryBatch, EntryBatchHasher } from './entry-batch';
 import { tryCanonicalEntry } from './entry';
 import type { StoredEntry } from './entry';
 import { GENESIS_HASH, toHex } from './hash';
 import type { Hasher } from './hash';
-import { appendLeaf, emptyFrontier, frontierRoot } from './merkle';
 import { sha256 } from './sha256';
 import { parseCheckpoint, verifyNote } from './signed-note';
 
@@ -57,7 +60,16 @@ export type VerifyOptions = {
   hasher?: Hasher;
   /** With onProgress, yield to the event loop every this many entries so a page can repaint. */
   yieldEvery?: number;
+  /**
+   * Computes entries' leaf and chain hashes a batch at a time; defaults to `hasher` in this
+   * thread. Node callers may pass a worker thread's (./parallel-entry-hasher). Must hash with
+   * the same SHA-256 as `hasher`, which still hashes the Merkle tree's interior nodes.
+   */
+  batchHasher?: EntryBatchHasher;
 };
+
+/** Entries per batch handed to the batch hasher (and at most that many between yields). */
+const BATCH_SIZE = 2048;
 
 type TrustedCheckpoint = { label: string; size: number; root: Uint8Array; rootHashB64: string };
 
@@ -87,41 +99,94 @@ function hexValue(code: number): number {
   return -1;
 }
 
+/** True when `hex` is the lowercase hex of bytes[offset .. offset + 32); compared in place. */
+function isHexAt(hex: unknown, bytes: Uint8Array, offset: number): boolean {
+  if (typeof hex !== 'string' || hex.length !== 64) return false;
+  for (let i = 0; i < 32; i++) {
+    const b = bytes[offset + i]!;
+    if (hexValue(hex.charCodeAt(2 * i)) !== b >> 4 || hexValue(hex.charCodeAt(2 * i + 1)) !== (b & 15)) return false;
+  }
+  return true;
+}
+
 /**
- * Both hashes of an entry from its canonical JSON, encoding it to UTF-8 once into reused
- * buffers. Byte for byte the same inputs as chainHash (./hash) and leafHash (./merkle) —
- * tests check it against them — but without their per-call allocations, which dominate the
- * verifier's time on large logs.
+ * Appends an entry to `batch`: its prevHash, hex-decoded, into the 32-byte slot (hasPrev 0 if
+ * it is not 64 lowercase hex digits: then it gets no chain hash), and its canonical JSON as
+ * UTF-8 after it. Returns the batch's new end offset; grows the input buffer when needed.
  */
-class EntryHashes {
-  // chain: [32-byte prev hash][entry]; leaf: [0x00][entry] (RFC 6962 §2.1 leaf prefix).
-  private chainInput = new Uint8Array(1024);
-  private leafInput = new Uint8Array(1024);
+function addToBatch(batch: EntryBatch, offset: number, canonical: string, prevHash: unknown): number {
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+  const room = offset + 32 + 3 * canonical.length;
+  if (batch.input.length < room) {
+    const grown = new Uint8Array(Math.max(2 * batch.input.length, room));
+    grown.set(batch.input.subarray(0, offset));
+    batch.input = grown;
+  }
+  const { input } = batch;
+  const k = batch.count++;
+  batch.starts[k] = offset;
+  batch.hasPrev[k] = 0;
+  if (typeof prevHash === 'string' && prevHash.length === 64) {
+    let i = 0;
+    for (; i < 32; i++) {
+      const hi = hexValue(prevHash.charCodeAt(2 * i));
+      const lo = hexValue(prevHash.charCodeAt(2 * i + 1));
+      if (hi < 0 || lo < 0) break;
+      input[offset + i] = (hi << 4) | lo;
+    }
+    if (i === 32) batch.hasPrev[k] = 1;
+  }
+  // canonical comes from canonicalJson, which rejects lone surrogates, so encodeInto's
+  // U+FFFD substitution can never apply here.
+  const { written } = encoder.encodeInto(canonical, input.subarray(offset + 32));
+  batch.ends[k] = offset + 32 + written;
+  return offset + 32 + written;
+}
+
+/**
+ * The RFC 6962 root over a growing list of leaf hashes: the same frontier as ./merkle's
+ * appendLeaf and frontierRoot (perfect-subtree roots, largest first; appending merges them
+ * like a binary carry), kept in place with one reused node buffer instead of a new frontier
+ * and input array per leaf. Tests check its roots against rootOf.
+ */
+class GrowingTree {
+  private readonly roots: Uint8Array[] = [];
+  private readonly node = new Uint8Array(65);
+  size = 0;
 
   constructor(private readonly h: Hasher) {}
 
-  /** chain is null when prevHash is not 64 lowercase hex digits. */
-  of(canonical: string, prevHash: unknown): { chain: string | null; leaf: Uint8Array } {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (this.chainInput.length < 32 + 3 * canonical.length) {
-      this.chainInput = new Uint8Array(2 * (32 + 3 * canonical.length));
-      this.leafInput = new Uint8Array(this.chainInput.length);
-    }
-    // canonical comes from canonicalJson, which rejects lone surrogates, so encodeInto's
-    // U+FFFD substitution can never apply here.
-    const { written } = encoder.encodeInto(canonical, this.chainInput.subarray(32));
-    this.leafInput[0] = 0x00;
-    this.leafInput.set(this.chainInput.subarray(32, 32 + written), 1);
-    const leaf = this.h(this.leafInput.subarray(0, 1 + written));
+  // RFC 6962 §2.1: interior node = SHA-256(0x01 ‖ left ‖ right).
+  private nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+    this.node[0] = 0x01;
+    this.node.set(left, 1);
+    this.node.set(right, 33);
+    return this.h(this.node);
+  }
 
-    if (typeof prevHash !== 'string' || prevHash.length !== 64) return { chain: null, leaf };
-    for (let i = 0; i < 32; i++) {
-      const hi = hexValue(prevHash.charCodeAt(2 * i));
-      const lo = hexValue(prevHash.charCodeAt(2 * i + 1));
-      if (hi < 0 || lo < 0) return { chain: null, leaf };
-      this.chainInput[i] = (hi << 4) | lo;
+  /** Appends the leaf hash at leaves[offset .. offset + 32), which may be reused afterwards. */
+  append(leaves: Uint8Array, offset: number): void {
+    if (this.size % 2 === 0) {
+      this.roots.push(leaves.slice(offset, offset + 32));
+    } else {
+      this.node[0] = 0x01;
+      this.node.set(this.roots.pop()!, 1);
+      this.node.set(leaves.subarray(offset, offset + 32), 33);
+      let carry = this.h(this.node);
+      // One more merge per further trailing 1 bit of the size. Halving by division: `>>` would
+      // truncate at 2^31.
+      for (let s = (this.size - 1) / 2; s % 2 === 1; s = (s - 1) / 2) carry = this.nodeHash(this.roots.pop()!, carry);
+      this.roots.push(carry);
     }
-    return { chain: toHex(this.h(this.chainInput.subarray(0, 32 + written))), leaf };
+    this.size++;
+  }
+
+  root(): Uint8Array {
+    const last = this.roots.length - 1;
+    if (last < 0) return this.h(new Uint8Array(0));
+    let root = this.roots[last]!;
+    for (let i = last - 1; i >= 0; i--) root = this.nodeHash(this.roots[i]!, root);
+    return root;
   }
 }
 
@@ -245,79 +310,45 @@ export async function verifyLog(
   // Links are checked by seq, not by position, so a swapped pair is reported once as a
   // reorder instead of as three broken links.
   const seqs = entries.map(seqOf);
-  const order = checkSequence(seqs);
+  // The usual case, an intact export with seqs 1..n in order, skips the order check's and the
+  // stored-hash lookup's maps: each entry's predecessor is simply the one before it.
+  let inOrder = true;
+  for (let i = 0; i < n && inOrder; i++) inOrder = seqs[i] === i + 1;
+  const order = inOrder ? { slots: seqs as number[], problems: [] } : checkSequence(seqs);
   for (const p of order.problems) problems.push(p); // not push(...): may be 100k problems
   const storedHashOf = new Map<number, string>();
-  seqs.forEach((seq, i) => {
-    const hash = (entries[i] as { hash?: unknown } | null)?.hash;
-    if (seq !== null && !storedHashOf.has(seq) && typeof hash === 'string') storedHashOf.set(seq, hash);
-  });
+  if (!inOrder) {
+    seqs.forEach((seq, i) => {
+      const hash = (entries[i] as { hash?: unknown } | null)?.hash;
+      if (seq !== null && !storedHashOf.has(seq) && typeof hash === 'string') storedHashOf.set(seq, hash);
+    });
+  }
+  const storedHash = (seq: number): string | undefined => {
+    if (!inOrder) return storedHashOf.get(seq);
+    const hash = (entries[seq - 1] as { hash?: unknown } | undefined)?.hash;
+    return typeof hash === 'string' ? hash : undefined;
+  };
   // When the seqs are exactly 1..n in some order, leaves go into the tree by seq, so a
   // misordered export is reported once (as a reorder) and does not also fail every checkpoint.
-  const distinct = new Set(seqs);
-  const isPermutation = distinct.size === n && !distinct.has(null) && seqs.every((s) => s !== null && s <= n);
-  const leaves: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(n);
+  const distinct = inOrder ? null : new Set(seqs);
+  const isPermutation = distinct === null || (distinct.size === n && !distinct.has(null) && seqs.every((s) => s !== null && s <= n));
 
-  // --- 3. Entries, in export order. ------------------------------------------------------------
-  const hashes = new EntryHashes(h);
-  for (let i = 0; i < n; i++) {
-    if (onProgress !== undefined && i > 0 && i % yieldEvery === 0) {
-      onProgress(i, n);
-      await nextTick();
-    }
-    const entry = entries[i];
-    const slot = order.slots[i]!;
-
-    const checked = tryCanonicalEntry(entry);
-    if (!checked.ok) {
-      problems.push({ seq: slot, kind: 'malformed', message: `entry at position ${i + 1}: ${checked.problem}` });
-      continue;
-    }
-    const e = entry as StoredEntry;
-    const s = e.seq;
-    const hashed = hashes.of(checked.canonical, e.prevHash);
-    leaves[isPermutation ? s - 1 : i] = hashed.leaf;
-
-    // Link to the predecessor. If that entry is missing, the gap is already reported.
-    const expectedPrev = s === 1 ? GENESIS_HASH : storedHashOf.get(s - 1);
-    if (expectedPrev !== undefined && e.prevHash !== expectedPrev) {
-      problems.push({
-        seq: slot,
-        kind: 'prev_hash_mismatch',
-        message: `seq ${s}: prevHash ${String(e.prevHash)} is not the hash of ${s === 1 ? 'genesis' : `seq ${s - 1}`} (${expectedPrev})`,
-      });
-    }
-    // A prevHash that is not a hash at all cannot be recomputed over; the link problem says why.
-    if (hashed.chain !== null && e.hash !== hashed.chain) {
-      problems.push({
-        seq: slot,
-        kind: 'hash_mismatch',
-        message: `seq ${s}: stored hash ${String(e.hash)} but the entry hashes to ${hashed.chain}`,
-      });
-    }
-  }
-
-  // --- 4. Merkle tree over the leaves, compared with every signed checkpoint. -----------------
+  // --- 3. Merkle tree over the leaves, compared with every signed checkpoint. -----------------
+  // Set up before the entries are hashed: when they are in order, each leaf goes into the tree
+  // as soon as it is hashed, instead of all n being held until the end.
   const bySize = new Map<number, TrustedCheckpoint[]>();
   for (const c of trusted) {
-    if (c.size > n) {
-      problems.push({
-        seq: n + 1,
-        kind: 'checkpoint_root_mismatch',
-        message: `${c.label} is signed for ${c.size} entries but the export has ${n}: ${range(n + 1, c.size)} missing`,
-      });
-      checkpointRanges.push({ lo: n + 1, hi: c.size });
-    } else {
-      bySize.set(c.size, [...(bySize.get(c.size) ?? []), c]);
-    }
+    if (c.size <= n) bySize.set(c.size, [...(bySize.get(c.size) ?? []), c]);
   }
-  let frontier = emptyFrontier();
+  const tree = new GrowingTree(h);
   let vouchedUpTo = 0; // largest size whose signed root matched
+  // A malformed entry has no leaf; later roots cannot be computed. The entry itself is reported,
+  // so the checkpoints after it are left unchecked rather than failed.
   let treeComplete = true;
   const compare = (size: number): void => {
     const due = bySize.get(size);
     if (due === undefined || !treeComplete) return;
-    const root = frontierRoot(h, frontier);
+    const root = tree.root();
     for (const c of due) {
       if (sameBytes(root, c.root)) {
         vouchedUpTo = Math.max(vouchedUpTo, size);
@@ -332,18 +363,110 @@ export async function verifyLog(
     }
   };
   compare(0);
-  for (let i = 0; i < n; i++) {
-    const leaf = leaves[i];
-    if (leaf === undefined) {
-      // A malformed entry has no leaf; later roots cannot be computed. The entry itself is
-      // already reported, so the checkpoints after it are left unchecked rather than failed.
-      treeComplete = false;
-      break;
+  // Out of order, leaves are kept (by seq or by position, see isPermutation) and added after.
+  const leaves: (Uint8Array | undefined)[] = inOrder ? [] : new Array<Uint8Array | undefined>(n);
+
+  // --- 4. Entries, in export order, in batches. ------------------------------------------------
+  // Each batch is canonicalized here, then hashed by the batch hasher, and then checked. The
+  // next batch is canonicalized while the previous one is being hashed, which is parallel when
+  // the hasher is a worker thread; with the default in-thread hasher it changes nothing.
+  const hashBatch: EntryBatchHasher = options.batchHasher ?? ((batch) => hashEntryBatch(h, batch));
+  const capacity = Math.max(1, Math.min(n, BATCH_SIZE));
+  const spare = [newEntryBatch(capacity, 256 * capacity), newEntryBatch(capacity, 256 * capacity)];
+  type InFlight = { from: number; to: number; malformed: (string | null)[]; hashed: EntryBatch | Promise<EntryBatch> };
+
+  const check = async ({ from, to, malformed, hashed }: InFlight): Promise<void> => {
+    const batch = await hashed;
+    for (let i = from, k = 0; i < to; i++) {
+      const slot = order.slots[i]!;
+      const problem = malformed[i - from];
+      if (problem !== null && problem !== undefined) {
+        problems.push({ seq: slot, kind: 'malformed', message: `entry at position ${i + 1}: ${problem}` });
+        if (inOrder) treeComplete = false;
+        continue;
+      }
+      const e = entries[i] as StoredEntry;
+      const s = e.seq;
+      if (!inOrder) {
+        leaves[isPermutation ? s - 1 : i] = batch.leaves.slice(32 * k, 32 * k + 32);
+      } else if (treeComplete) {
+        tree.append(batch.leaves, 32 * k);
+        compare(tree.size);
+      }
+
+      // Link to the predecessor. If that entry is missing, the gap is already reported.
+      const expectedPrev = s === 1 ? GENESIS_HASH : storedHash(s - 1);
+      if (expectedPrev !== undefined && e.prevHash !== expectedPrev) {
+        problems.push({
+          seq: slot,
+          kind: 'prev_hash_mismatch',
+          message: `seq ${s}: prevHash ${String(e.prevHash)} is not the hash of ${s === 1 ? 'genesis' : `seq ${s - 1}`} (${expectedPrev})`,
+        });
+      }
+      // A prevHash that is not a hash at all cannot be recomputed over; the link problem says why.
+      if (batch.hasPrev[k] === 1 && !isHexAt(e.hash, batch.chains, 32 * k)) {
+        problems.push({
+          seq: slot,
+          kind: 'hash_mismatch',
+          message: `seq ${s}: stored hash ${String(e.hash)} but the entry hashes to ${toHex(batch.chains.subarray(32 * k, 32 * k + 32))}`,
+        });
+      }
+      k++;
     }
-    frontier = appendLeaf(h, frontier, leaf);
-    compare(i + 1);
+    spare.push(batch);
+  };
+
+  let inFlight: InFlight | null = null;
+  for (let from = 0; from < n; ) {
+    if (onProgress !== undefined && from > 0 && from % yieldEvery === 0) {
+      onProgress(from, n);
+      await nextTick();
+    }
+    // Batches end at every multiple of yieldEvery, so progress is reported where it always was.
+    const to = Math.min(n, from + capacity, (Math.floor(from / yieldEvery) + 1) * yieldEvery);
+    const batch = spare.pop()!;
+    batch.count = 0;
+    const malformed: (string | null)[] = [];
+    let offset = 0;
+    for (let i = from; i < to; i++) {
+      const checked = tryCanonicalEntry(entries[i]);
+      if (!checked.ok) {
+        malformed[i - from] = checked.problem;
+        continue;
+      }
+      offset = addToBatch(batch, offset, checked.canonical, (entries[i] as StoredEntry).prevHash);
+    }
+    const next: InFlight = { from, to, malformed, hashed: hashBatch(batch) };
+    if (inFlight !== null) await check(inFlight);
+    inFlight = next;
+    from = to;
   }
-  const root = treeComplete ? toHex(frontierRoot(h, frontier)) : '';
+  if (inFlight !== null) await check(inFlight);
+
+  if (!inOrder) {
+    for (let i = 0; i < n; i++) {
+      const leaf = leaves[i];
+      if (leaf === undefined) {
+        treeComplete = false;
+        break;
+      }
+      tree.append(leaf, 0);
+      compare(i + 1);
+    }
+  }
+  // Reported after the entries, so that of two problems at seq n + 1 (possible when seqs are
+  // missing) the entry's comes first, as it always has.
+  for (const c of trusted) {
+    if (c.size > n) {
+      problems.push({
+        seq: n + 1,
+        kind: 'checkpoint_root_mismatch',
+        message: `${c.label} is signed for ${c.size} entries but the export has ${n}: ${range(n + 1, c.size)} missing`,
+      });
+      checkpointRanges.push({ lo: n + 1, hi: c.size });
+    }
+  }
+  const root = treeComplete ? toHex(tree.root()) : '';
 
   onProgress?.(n, n);
 
