@@ -56,6 +56,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       QUORATE_UNSAFE_TEST_CLOCK: '1',
       QUORATE_WORKER_INTERVAL_MS: '500',
+      // Read the organization's version on every request, so a spec sees its own writes at once.
+      QUORATE_PUBLIC_CACHE_RECHECK_MS: '0',
       SMTP_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATABASE_URL: '' }),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
@@ -74,4 +74,27 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId)))
     .orderBy(asc(organizations.name));
+}
+
+/**
+ * What a signed-out visitor's view of the organization depends on, as one string for the public
+ * page cache (lib/public-cache): the decision log's size (it grows with every vote, comment,
+ * publication and recorded transition) and the membership's size and last change (the public
+ * pages count members by role). Null when signed-out visitors cannot see the organization
+ * (unknown or private), so nothing private is ever cached.
+ */
+export async function publicPageVersion(db: Executor, slug: string): Promise<string | null> {
+  const rows = await db
+    .select({
+      isPublic: organizations.isPublic,
+      // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
+      logSize: sql<number | null>`(select h.size from log_heads h where h.org_id = organizations.id)`.mapWith(Number),
+      members: sql<string>`(select count(*) || ':' || coalesce(extract(epoch from max(m.updated_at)), 0) from memberships m where m.org_id = organizations.id)`,
+    })
+    .from(organizations)
+    .where(eq(organizations.slug, slug))
+    .limit(1);
+  const row = rows[0];
+  if (!row || !row.isPublic) return null;
+  return `${row.logSize || 0}:${row.members}`;
 }

@@ -19,6 +19,11 @@ export function testClockFile(dataDir = process.env.DATA_DIR ?? '.data'): string
   return path.join(/*turbopackIgnore: true*/ path.resolve(/*turbopackIgnore: true*/ dataDir), 'test-clock-offset');
 }
 
+/** The test clock's offset in milliseconds; 0 unless QUORATE_UNSAFE_TEST_CLOCK=1. */
+export function testClockOffsetMs(): number {
+  return process.env.QUORATE_UNSAFE_TEST_CLOCK === '1' ? testClockOffset() : 0;
+}
+
 function testClockOffset(): number {
   try {
     const value = Number(readFileSync(testClockFile(), 'utf8').trim());

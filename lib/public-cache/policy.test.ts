@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { sessionCookieName } from '@/lib/auth/cookies';
+import { isServable, nonceFromPolicy, publicCacheTarget, splitAtNonce, withNonce } from './policy';
+import type { CachedPage, RequestShape } from './policy';
+
+function request(pathAndQuery: string, headers: Record<string, string> = {}, method = 'GET'): RequestShape {
+  const url = new URL(pathAndQuery, 'http://quorate.test');
+  const h = new Headers(headers);
+  return { method, pathname: url.pathname, search: url.search, headers: h };
+}
+
+describe('publicCacheTarget', () => {
+  it.each(['/o/riverbend-commons', '/o/riverbend-commons/log', '/o/riverbend-commons/seats', '/o/riverbend-commons/proposals', '/o/riverbend-commons/proposals/7'])(
+    'caches the signed-out document request for %s',
+    (path) => {
+      expect(publicCacheTarget(request(path))).toEqual({ key: path, slug: 'riverbend-commons' });
+    },
+  );
+
+  it('keys log pages by their filters', () => {
+    expect(publicCacheTarget(request('/o/acme/log?kind=ballot.cast&before=40'))).toEqual({ key: '/o/acme/log?kind=ballot.cast&before=40', slug: 'acme' });
+  });
+
+  it.each([
+    ['a signed-in visitor', { cookie: `theme=dark; ${sessionCookieName(false)}=abc` }],
+    ['a signed-in visitor over https', { cookie: `${sessionCookieName(true)}=abc` }],
+    ['a chunked session cookie', { cookie: `${sessionCookieName(false)}.0=abc` }],
+    ['a client-side navigation', { rsc: '1' }],
+    ['a router prefetch', { 'next-router-prefetch': '1' }],
+    ['a browser prefetch', { purpose: 'prefetch' }],
+    ['a server action post', { 'next-action': 'abc' }],
+    ["the cache's own render", { 'x-quorate-cache-fill': '1' }],
+  ])('never caches %s', (_, headers) => {
+    expect(publicCacheTarget(request('/o/acme', headers))).toBeNull();
+  });
+
+  it('does not mistake other cookies for a session', () => {
+    expect(publicCacheTarget(request('/o/acme', { cookie: 'authjs.csrf-token=x; authjs.callback-url=y; xquorate.session=z' }))).not.toBeNull();
+  });
+
+  it.each(['/o/acme/members', '/o/acme/delivery', '/o/acme/settings/notifications', '/o/acme/proposals/new', '/o/acme/proposals/7/edit', '/o/acme/proposals/0', '/o/Acme', '/orgs/new', '/', '/o/acme/log/export.csv'])(
+    'leaves %s to a fresh render',
+    (path) => {
+      expect(publicCacheTarget(request(path))).toBeNull();
+    },
+  );
+
+  it('only caches GET', () => {
+    expect(publicCacheTarget(request('/o/acme', {}, 'POST'))).toBeNull();
+    expect(publicCacheTarget(request('/o/acme', {}, 'HEAD'))).toBeNull();
+  });
+
+  it('renders odd query strings fresh instead of filling the cache with them', () => {
+    expect(publicCacheTarget(request(`/o/acme/log?q=${'x'.repeat(400)}`))).toBeNull();
+    expect(publicCacheTarget(request('/o/acme?_rsc=abc'))).toBeNull();
+  });
+});
+
+describe('isServable', () => {
+  const page: CachedPage = { status: 200, parts: ['a', 'b'], headers: [], version: '41', storedAt: 1_000 };
+
+  it('serves while the version is unchanged and the page is young', () => {
+    expect(isServable(page, '41', 1_000 + 9_999, 10_000)).toBe(true);
+  });
+  it('refuses once anything was logged', () => {
+    expect(isServable(page, '42', 1_001, 10_000)).toBe(false);
+  });
+  it('refuses once the page is too old, even with nothing logged', () => {
+    expect(isServable(page, '41', 1_000 + 10_000, 10_000)).toBe(false);
+  });
+  it('refuses when the organization is no longer public', () => {
+    expect(isServable(page, null, 1_001, 10_000)).toBe(false);
+  });
+});
+
+describe('nonces', () => {
+  const nonce = Buffer.from('1b4e28ba-2fa1-11d2-883f-0016d3cca427').toString('base64');
+
+  it('reads the nonce from a policy', () => {
+    expect(nonceFromPolicy(`default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`)).toBe(nonce);
+    expect(nonceFromPolicy("default-src 'self'")).toBeNull();
+    expect(nonceFromPolicy(null)).toBeNull();
+  });
+
+  it('gives every response its own nonce and keeps the rest of the page byte for byte', () => {
+    const body = `<script nonce="${nonce}">a</script><p>text</p><script nonce="${nonce}" src="/x.js"></script>`;
+    const parts = splitAtNonce(body, nonce)!;
+    const fresh = Buffer.from('00000000-0000-4000-8000-000000000000').toString('base64');
+    const served = withNonce(parts, fresh);
+    expect(served).toBe(body.replaceAll(nonce, fresh));
+    expect(served).not.toContain(nonce);
+    expect(withNonce(parts, nonce)).toBe(body);
+  });
+
+  it('refuses a page that does not carry its nonce, and nonsense nonces', () => {
+    expect(splitAtNonce('<script>a</script>', nonce)).toBeNull();
+    expect(splitAtNonce('<script nonce="">a</script>', '')).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import { sessionCookieBaseName } from '@/lib/auth/cookies';
+
+/**
+ * Which requests the public page cache may answer, and how a cached page is made safe to serve
+ * again. Pure functions: no I/O, no clock (the caller passes `now`).
+ *
+ * Only signed-out document requests for an organization's public pages are cached: a signed-in
+ * viewer sees their own banners and buttons and always gets a fresh render. Client-side
+ * navigations (RSC requests), prefetches and server-action posts pass through untouched.
+ */
+
+/** The header the cache puts on its own fill request, so that request renders for real. */
+export const FILL_HEADER = 'x-quorate-cache-fill';
+
+/** The organization pages a signed-out visitor can read, by path. */
+const PUBLIC_PAGE = /^\/o\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)(?:\/log|\/seats|\/proposals(?:\/[1-9][0-9]{0,8})?)?$/;
+
+/** The session cookie, plain and `__Secure-` prefixed, whole or chunked (`.0`, `.1`…). */
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${sessionCookieBaseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.\\d+)?=`);
+
+/** Headers Next.js sends on client navigations, prefetches and action posts. */
+const NOT_A_DOCUMENT = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-action', FILL_HEADER];
+
+export type CacheTarget = { key: string; slug: string };
+
+export type RequestShape = {
+  method: string;
+  pathname: string;
+  search: string;
+  headers: { get(name: string): string | null };
+};
+
+export function publicCacheTarget(request: RequestShape): CacheTarget | null {
+  if (request.method !== 'GET') return null;
+  for (const name of NOT_A_DOCUMENT) if (request.headers.get(name) !== null) return null;
+  if (request.headers.get('purpose') === 'prefetch') return null;
+  const cookie = request.headers.get('cookie');
+  if (cookie && SESSION_COOKIE.test(cookie)) return null;
+  const match = PUBLIC_PAGE.exec(request.pathname);
+  if (!match) return null;
+  // Log filters live in the query string. Anything unusual is rendered fresh, not cached, so
+  // odd URLs cannot crowd real pages out of the cache.
+  if (request.search.length > 300 || /(?:^|[?&])_rsc=/.test(request.search)) return null;
+  return { key: `${request.pathname}${request.search}`, slug: match[1]! };
+}
+
+export type CachedPage = {
+  status: number;
+  /** The page split at its render's nonce: every response joins the parts with a fresh one. */
+  parts: string[];
+  headers: [string, string][];
+  /** What the organization's public state was when the render started (see publicPageVersion). */
+  version: string;
+  storedAt: number;
+};
+
+/**
+ * A cached page may be served while the organization's version is unchanged and it is younger
+ * than `maxAgeMs`. The version moves with every decision-log entry (every vote, comment,
+ * publication, transition) and with visibility and profile edits, so a governance change is
+ * never hidden behind the cache; the age limit bounds what is not logged (member counts, the
+ * "3 days ago" wording).
+ */
+export function isServable(page: CachedPage, currentVersion: string | null, now: number, maxAgeMs: number): boolean {
+  return currentVersion !== null && page.version === currentVersion && now - page.storedAt < maxAgeMs;
+}
+
+/** The nonce in a Content-Security-Policy header, or null. */
+export function nonceFromPolicy(policy: string | null): string | null {
+  const match = policy ? /'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(policy) : null;
+  return match ? match[1]! : null;
+}
+
+/**
+ * Splits a rendered page at its nonce, so each response can put its own fresh nonce in place.
+ * Nonces are 48 random base64 characters and cannot collide with page text; a page that does
+ * not contain its nonce was not rendered with it and is refused (the caller renders normally).
+ */
+export function splitAtNonce(body: string, renderedNonce: string): string[] | null {
+  if (renderedNonce.length < 16 || !body.includes(renderedNonce)) return null;
+  return body.split(renderedNonce);
+}
+
+export function withNonce(parts: string[], freshNonce: string): string {
+  return parts.join(freshNonce);
+}
