@@ -3,7 +3,7 @@ import { listPublicLogPage } from '@/db/queries/log-public';
 import { appOrigin } from '@/lib/auth/origin';
 import { buildAtomFeed } from '@/lib/transparency/atom';
 import type { AtomEntry } from '@/lib/transparency/atom';
-import { loadLogContext, logQueryFor, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
+import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
 import { loadPublicOrg, publicExportCacheControl } from '@/lib/transparency/public-org';
 
@@ -18,9 +18,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!org) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const db = getDb();
   const { filters } = parseLogQuery(new URL(request.url).searchParams);
-  const ctx = await loadLogContext(db, org.id);
-  const query = logQueryFor(filters, ctx);
+  // Only the proposals the 100 entries mention are looked up, as on the log page (figure (d)).
+  const base = await loadLogPageBase(db, org.id, filters, 0);
+  const query = logQueryWith(filters, base.filterProposal);
   const page = query ? await listPublicLogPage(db, org.id, query, {}, feedSize) : { rows: [] };
+  const ctx = await logPageContextFor(db, org.id, base, page.rows);
   const summarize = await summarizerFor(db, org.id, ctx, page.rows);
 
   // Absolute links from AUTH_URL in production (never the Host header); ids are tag: URIs
