@@ -21,7 +21,8 @@
  *   bound to the action, and reads the message the re-rendered page shows in that form. (A bare
  *   `$ACTION_ID_<id>` field does NOT work for these actions: React then calls the action with the
  *   form data as its first argument, and `useActionState` actions take `(prevState, formData)`,
- *   so the server answers 500.)
+ *   so the server answers 500.) When the re-rendered page no longer has the form (the phase moved
+ *   on), the answer cannot say what happened: outcome 'unknown'.
  * - A request that dies on the wire (server killed, connection reset) rejects with
  *   {@link ActionTransportError}: its outcome is unknown — it may or may not have committed.
  *
@@ -42,7 +43,13 @@ export type ActionOutcome =
   /** The action redirected (e.g. creating a proposal ends on its page). */
   | { kind: 'redirect'; status: number; location: string }
   /** No ActionState in the answer: a 5xx, or a page the client cannot read. */
-  | { kind: 'error'; status: number; body: string };
+  | { kind: 'error'; status: number; body: string }
+  /**
+   * no-js only: the page came back (200) but no longer shows the form, so it cannot say what
+   * happened — e.g. the proposal's phase moved on while the action ran. The write may or may not
+   * have been made; a browser without JavaScript would show the same page.
+   */
+  | { kind: 'unknown'; status: number; body: string };
 
 /** The request failed on the wire (connection refused or reset): whether it took effect is unknown. */
 export class ActionTransportError extends Error {
@@ -52,7 +59,9 @@ export class ActionTransportError extends Error {
   constructor(message: string, cause: unknown) {
     super(message, { cause });
     this.name = 'ActionTransportError';
-    const c = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+    // fetch's TypeError carries the socket error as its cause (an AggregateError for a dual-stack host).
+    const socket = (cause as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | undefined)?.cause;
+    const c = socket?.code ?? socket?.errors?.[0]?.code;
     this.code = typeof c === 'string' ? c : undefined;
   }
 
@@ -115,9 +124,14 @@ export function actionStateFromFlight(body: string): ActionState | null {
 const decodeEntities = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** The hidden progressive-enhancement fields of the form bound to `actionId` on a rendered page. */
-export function progressiveFields(html: string, actionId: string): Record<string, string> | null {
+/**
+ * The hidden progressive-enhancement fields of the form bound to `actionId` on a rendered page
+ * — the first such form, or the one whose aria-label is `formLabel` (a page may bind one action
+ * to several forms: a new comment and a reply to each comment).
+ */
+export function progressiveFields(html: string, actionId: string, formLabel?: string): Record<string, string> | null {
   for (const form of html.match(/<form\b[\s\S]*?<\/form>/g) ?? []) {
+    if (formLabel !== undefined && decodeEntities(/^<form\b[^>]*\baria-label="([^"]*)"/.exec(form)?.[1] ?? '') !== formLabel) continue;
     const fields: Record<string, string> = {};
     for (const input of form.match(/<input\b[^>]*>/g) ?? []) {
       const name = /\bname="([^"]*)"/.exec(input)?.[1];
@@ -184,11 +198,12 @@ export class SignedInClient {
   /**
    * Submits `fields` to the action `name` from the page at `pagePath` (the page whose form
    * carries it: the answer is that page re-rendered). Resolves with what the action said;
-   * rejects with ActionTransportError when the request died on the wire.
+   * rejects with ActionTransportError when the request died on the wire. `opts.form` (no-js)
+   * names the form by its aria-label when the page binds the action to several.
    */
-  async call(name: string, pagePath: string, fields: Record<string, string>): Promise<ActionOutcome> {
+  async call(name: string, pagePath: string, fields: Record<string, string>, opts: { form?: string } = {}): Promise<ActionOutcome> {
     const id = this.client.actionId(name);
-    return this.client.mode === 'js' ? this.callJs(id, pagePath, fields) : this.callNoJs(id, pagePath, fields);
+    return this.client.mode === 'js' ? this.callJs(id, pagePath, fields) : this.callNoJs(id, pagePath, fields, opts.form);
   }
 
   private async send(pagePath: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: string }> {
@@ -216,20 +231,26 @@ export class SignedInClient {
     return outcomeOf(res.status, res.body, actionStateFromFlight(res.body));
   }
 
-  private async callNoJs(id: string, pagePath: string, fields: Record<string, string>): Promise<ActionOutcome> {
-    let hidden = this.formCache.get(`${pagePath} ${id}`);
+  private async callNoJs(id: string, pagePath: string, fields: Record<string, string>, formLabel?: string): Promise<ActionOutcome> {
+    const cacheKey = `${pagePath} ${id} ${formLabel ?? ''}`;
+    let hidden = this.formCache.get(cacheKey);
     if (!hidden) {
       const page = await this.send(pagePath, { method: 'GET' });
-      const found = progressiveFields(page.body, id);
+      const found = progressiveFields(page.body, id, formLabel);
       if (!found) return { kind: 'error', status: page.status, body: `no form for action ${id} on ${pagePath}` };
-      this.formCache.set(`${pagePath} ${id}`, (hidden = found));
+      this.formCache.set(cacheKey, (hidden = found));
     }
     const body = new FormData();
     for (const [k, v] of Object.entries(hidden)) body.append(k, v);
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
     const res = await this.send(pagePath, { method: 'POST', body });
     if (res.status === 303) return { kind: 'redirect', status: res.status, location: res.headers.get('location') ?? '' };
-    return outcomeOf(res.status, res.body, res.status === 200 ? actionStateFromHtml(res.body) : null);
+    // The answer is the page re-rendered: the next submission uses its form, as a browser would.
+    const next = res.status === 200 ? progressiveFields(res.body, id, formLabel) : null;
+    if (next) this.formCache.set(cacheKey, next);
+    const state = res.status === 200 ? actionStateFromHtml(res.body) : null;
+    if (!state && res.status === 200 && !next) return { kind: 'unknown', status: res.status, body: res.body.slice(0, 2000) };
+    return outcomeOf(res.status, res.body, state);
   }
 }
 
