@@ -1,10 +1,10 @@
-// Worker thread behind ./parallel-entry-hasher: fills in EntryBatches' leaf and chain hashes
-// (./entry-batch) with node:crypto while the verifier canonicalizes the next batch. Plain
-// JavaScript, so it starts without a TypeScript loader under node, tsx and vitest alike.
+// Worker thread behind ./parallel-entry-hasher: fills in EntryBatches (./entry-batch) with
+// node:crypto — leaf hashes, and chain hashes checked against the stored ones — while the
+// verifier canonicalizes the next batch. Plain JavaScript, so it starts without a TypeScript
+// loader under node, tsx and vitest alike.
 //
-// The same algorithm as hashEntryBatch in ./entry-batch.ts — leaf = SHA-256(0x00 ‖ entry),
-// chain = SHA-256(prev hash ‖ entry), both from the one buffer with the slot's last byte
-// swapped — and parallel-entry-hasher.test.ts checks the two agree byte for byte.
+// The same algorithm as hashEntryBatch in ./entry-batch.ts (see the layout there);
+// verify.test.ts runs every case through both and requires the same report.
 
 import * as nodeCrypto from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
@@ -15,18 +15,51 @@ const sha256 =
     ? (data) => nodeCrypto.hash('sha256', data, 'buffer')
     : (data) => nodeCrypto.createHash('sha256').update(data).digest();
 
-parentPort.on('message', (batch) => {
-  const { input, starts, ends, hasPrev, leaves, chains } = batch;
+const NO_CHAIN = 0;
+const CHAIN_MATCHES = 1;
+const CHAIN_DIFFERS = 2;
+
+function hexValue(code) {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+function hashBatch(batch) {
+  const { input, starts, ends, hex, leaves, chains, chain } = batch;
   for (let i = 0; i < batch.count; i++) {
     const start = starts[i];
     const end = ends[i];
-    const prevLast = input[start + 31];
     input[start + 31] = 0x00;
     leaves.set(sha256(input.subarray(start + 31, end)), 32 * i);
-    if (hasPrev[i] === 1) {
-      input[start + 31] = prevLast;
-      chains.set(sha256(input.subarray(start, end)), 32 * i);
+    let prevIsHash = true;
+    for (let j = 0; prevIsHash && j < 32; j++) {
+      const hi = hexValue(hex.charCodeAt(128 * i + 64 + 2 * j));
+      const lo = hexValue(hex.charCodeAt(128 * i + 65 + 2 * j));
+      prevIsHash = hi >= 0 && lo >= 0;
+      input[start + j] = (hi << 4) | lo;
+    }
+    chain[i] = NO_CHAIN;
+    if (prevIsHash) {
+      const digest = sha256(input.subarray(start, end));
+      chains.set(digest, 32 * i);
+      let same = true;
+      for (let j = 0; same && j < 32; j++) {
+        same = hexValue(hex.charCodeAt(128 * i + 2 * j)) === digest[j] >> 4 && hexValue(hex.charCodeAt(128 * i + 2 * j + 1)) === (digest[j] & 15);
+      }
+      chain[i] = same ? CHAIN_MATCHES : CHAIN_DIFFERS;
     }
   }
-  parentPort.postMessage(batch, [input.buffer, starts.buffer, ends.buffer, hasPrev.buffer, leaves.buffer, chains.buffer]);
+  return batch;
+}
+
+parentPort.on('message', (batch) => {
+  let reply;
+  try {
+    reply = { batch: hashBatch(batch) };
+  } catch (error) {
+    reply = { error: error instanceof Error ? error.message : String(error), batch };
+  }
+  const { input, starts, ends, leaves, chains, chain } = reply.batch;
+  parentPort.postMessage(reply, [input, starts, ends, leaves, chains, chain].map((a) => a.buffer));
 });

@@ -19,7 +19,7 @@ export type EntryHashWorker = {
 };
 
 function buffersOf(batch: EntryBatch): ArrayBuffer[] {
-  return [batch.input, batch.starts, batch.ends, batch.hasPrev, batch.leaves, batch.chains].map((a) => a.buffer as ArrayBuffer);
+  return [batch.input, batch.starts, batch.ends, batch.leaves, batch.chains, batch.chain].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Starts a worker thread that hashes EntryBatches with node:crypto. Close it when done. */
@@ -30,8 +30,10 @@ export function startEntryHashWorker(): EntryHashWorker {
   let failure: unknown = null;
   // Referenced only while a batch is in flight, so a forgotten close() cannot keep a CLI alive.
   worker.unref();
-  worker.on('message', (batch: EntryBatch) => {
-    waiting.shift()?.resolve(batch);
+  worker.on('message', (reply: { batch: EntryBatch; error?: string }) => {
+    const w = waiting.shift();
+    if (reply.error !== undefined) w?.reject(new Error(reply.error));
+    else w?.resolve(reply.batch);
     if (waiting.length === 0) worker.unref();
   });
   const failAll = (error: unknown): void => {
