@@ -1,8 +1,10 @@
 // Decision-log verifier throughput: entries/s for verifyLog over N entries, with node:crypto's
-// SHA-256 and with the pure-JS one the browser uses, next to raw SHA-256 over exactly the bytes
-// the verifier hashes (chain inputs + leaf inputs), so the overhead beyond hashing is visible.
+// SHA-256 and with the pure-JS one the browser uses, and for verifyLogInParallel (node:crypto,
+// entries hashed in a worker thread: what the CLI can use), next to raw SHA-256 over exactly the
+// bytes the verifier hashes per entry (chain inputs + leaf inputs; not the Merkle tree's interior
+// nodes, about one more hash per entry), so the overhead beyond hashing is visible.
 //
-//   npx tsx --conditions=react-server bench/log-verify.ts [N=100000]
+//   npx tsx --conditions=react-server bench/log-verify.ts [N=100000] [runs=3]
 //
 // (--conditions=react-server because checkpoint signing is a server-only module.)
 
@@ -16,11 +18,24 @@ import { GENESIS_HASH, fromHex } from '@/lib/log/hash';
 import type { Hasher } from '@/lib/log/hash';
 import { appendLeaf, emptyFrontier, frontierRoot, leafHash } from '@/lib/log/merkle';
 import { nodeSha256 } from '@/lib/log/node-hash';
+import { verifyLogInParallel } from '@/lib/log/parallel-entry-hasher';
 import { sha256 } from '@/lib/log/sha256';
 import { verifyLog } from '@/lib/log/verify';
+import type { VerifyReport } from '@/lib/log/verify';
 
+const USAGE = `Usage: npx tsx --conditions=react-server bench/log-verify.ts [N=100000] [runs=3]
+
+Builds a signed log of N entries, then times each verifier (best and median of \`runs\`) next to
+raw SHA-256 over the same bytes. One line per verifier:
+  node:crypto   verifyLog in one thread with node:crypto's SHA-256
+  pure-JS       verifyLog in one thread with the browser's pure-JS SHA-256
+  parallel      verifyLogInParallel: node:crypto, entries hashed in a worker thread`;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const n = Number(process.argv[2] ?? 100_000);
-if (!Number.isSafeInteger(n) || n < 1) throw new Error('usage: bench/log-verify.ts [N]');
+if (!Number.isSafeInteger(n) || n < 1) throw new Error(USAGE);
 const ORIGIN = 'bench.quorate.example/log';
 
 function buildLog(count: number): StoredEntry[] {
@@ -98,10 +113,13 @@ async function main(): Promise<void> {
   // Warm up the JIT on a small log so the first measured run is not the slowest.
   await verifyLog({ entries: entries.slice(0, 2000) });
 
-  for (const [name, hasher] of [
-    ['node:crypto', nodeSha256],
-    ['pure-JS    ', sha256],
-  ] as [string, Hasher][]) {
+  const variants: [string, Hasher, (() => Promise<VerifyReport>) | null][] = [
+    ['node:crypto', nodeSha256, null],
+    ['pure-JS    ', sha256, null],
+    ['parallel   ', nodeSha256, () => verifyLogInParallel({ entries, checkpoints, publicKeyRaw, origin: ORIGIN })],
+  ];
+  let reference: VerifyReport | null = null;
+  for (const [name, hasher, run] of variants) {
     let inputs: Uint8Array[] | null = hashInputs(entries);
     const bytes = inputs.reduce((sum, x) => sum + x.length, 0);
     const raw = await time(runs, () => {
@@ -110,8 +128,10 @@ async function main(): Promise<void> {
     inputs = null; // let the verifier run without 50 MB of benchmark-only garbage around
 
     const verify = await time(runs, async () => {
-      const report = await verifyLog({ entries, checkpoints, publicKeyRaw, origin: ORIGIN }, undefined, { hasher });
+      const report = run !== null ? await run() : await verifyLog({ entries, checkpoints, publicKeyRaw, origin: ORIGIN }, undefined, { hasher });
       if (!report.ok) throw new Error(`bench log did not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
+      reference ??= report;
+      if (report.root !== reference.root) throw new Error(`${name.trim()} gives root ${report.root}, not ${reference.root}`);
     });
 
     console.log(
