@@ -9,6 +9,7 @@ import { appendLeaf, emptyFrontier, frontierFromJson, frontierRoot, frontierToJs
 import { utf8 } from '@/lib/log/canonical';
 import { nodeSha256 as nodeHasher } from '@/lib/log/node-hash';
 import { readStoredEntries } from './log-rows';
+import { runPrepared } from './prepared';
 import { ensureOrgSigningKey } from './transparency';
 
 // Signed tree heads, proofs and the public export live beside the log in ./transparency.
@@ -25,26 +26,46 @@ export type LogEvent = {
   at: Date;
 };
 
+/** An organization's log head, read under its row lock: appends after it chain from here. */
+export type LockedLogHead = { orgId: string; size: number; headHash: string; frontier: unknown };
+
+const headColumns = { orgId: logHeads.orgId, size: logHeads.size, headHash: logHeads.headHash, frontier: logHeads.frontier };
+
 /**
- * Appends one entry to the organization's decision log, inside the caller's transaction, so the
- * event, its log entry and its outbox rows commit together or not at all.
- *
- * Appends are serialized per organization by locking the one-row head (FOR UPDATE): concurrent
- * writers queue there, so `seq` stays gapless and the chain never forks. The head also keeps the
- * Merkle frontier, making each append O(log n) instead of a rebuild of the tree.
+ * Locks the organization's one-row log head (FOR UPDATE) and reads it, in one statement; on the
+ * organization's very first append it creates the head (and the signing key) first. Hold it to
+ * the end of the transaction: concurrent appenders queue on this lock, which is what keeps `seq`
+ * gapless and the chain unforked.
  */
-export async function appendLogEntry(tx: Executor, event: LogEvent): Promise<StoredEntry> {
-  const created = await tx
+export async function lockLogHead(tx: Executor, orgId: string): Promise<LockedLogHead> {
+  const [head] = await tx.select(headColumns).from(logHeads).where(eq(logHeads.orgId, orgId)).for('update').prepare('quorate_lock_log_head').execute();
+  if (head) return head;
+  // First append. A concurrent first append waits on the primary key here and, once the other
+  // commits, inserts nothing; the locking read below then queues behind it like any append.
+  const [created] = await tx
     .insert(logHeads)
-    .values({ orgId: event.orgId, size: 0, headHash: GENESIS_HASH, frontier: frontierToJson(emptyFrontier()) })
+    .values({ orgId, size: 0, headHash: GENESIS_HASH, frontier: frontierToJson(emptyFrontier()) })
     .onConflictDoNothing({ target: logHeads.orgId })
-    .returning({ orgId: logHeads.orgId });
+    .returning(headColumns);
   // The first append also makes the organization's signing key, in the same transaction, so
   // every log that exists has a key to sign its tree heads with (signing itself stays lazy).
-  if (created.length > 0) await ensureOrgSigningKey(tx, event.orgId);
-  const [head] = await tx.select().from(logHeads).where(eq(logHeads.orgId, event.orgId)).for('update');
-  if (!head) throw new Error('decision log head missing after insert');
+  if (created) {
+    await ensureOrgSigningKey(tx, orgId);
+    return created;
+  }
+  const [after] = await tx.select(headColumns).from(logHeads).where(eq(logHeads.orgId, orgId)).for('update');
+  if (!after) throw new Error('decision log head missing after insert');
+  return after;
+}
 
+/**
+ * Appends one entry after a head locked by lockLogHead in this transaction, and advances `head`
+ * in place (so a second append may follow — after this one has settled, never beside it). The
+ * entry and the new head are written by one statement (the INSERT as a CTE of the head's
+ * UPDATE): both or neither. Starts its statement as soon as it is called.
+ */
+export async function appendAfterLockedHead(tx: Executor, head: LockedLogHead, event: LogEvent): Promise<StoredEntry> {
+  if (head.orgId !== event.orgId) throw new Error('appendAfterLockedHead: the head belongs to another organization');
   const entry: LogEntry = {
     orgId: event.orgId,
     seq: head.size + 1,
@@ -56,7 +77,8 @@ export async function appendLogEntry(tx: Executor, event: LogEvent): Promise<Sto
   };
   const sealed = sealEntry(nodeHasher, head.headHash, entry);
   const canonical = canonicalEntry(entry);
-  await tx.insert(decisionLog).values({
+  const frontier = frontierToJson(appendLeaf(nodeHasher, frontierFromJson(head.frontier), leafHash(nodeHasher, utf8(canonical))));
+  const insertEntry = tx.insert(decisionLog).values({
     orgId: entry.orgId,
     seq: entry.seq,
     at: event.at,
@@ -68,12 +90,25 @@ export async function appendLogEntry(tx: Executor, event: LogEvent): Promise<Sto
     prevHash: sealed.prevHash,
     hash: sealed.hash,
   });
-  const frontier = frontierToJson(appendLeaf(nodeHasher, frontierFromJson(head.frontier), leafHash(nodeHasher, utf8(canonical))));
-  await tx
-    .update(logHeads)
-    .set({ size: entry.seq, headHash: sealed.hash, frontier, updatedAt: event.at })
-    .where(eq(logHeads.orgId, event.orgId));
+  const advanceHead = tx.update(logHeads).set({ size: entry.seq, headHash: sealed.hash, frontier, updatedAt: event.at }).where(eq(logHeads.orgId, event.orgId));
+  await runPrepared(tx, 'quorate_append_log_entry', sql`with appended as (${insertEntry.getSQL()}) ${advanceHead.getSQL()}`);
+  head.size = entry.seq;
+  head.headHash = sealed.hash;
+  head.frontier = frontier;
   return sealed;
+}
+
+/**
+ * Appends one entry to the organization's decision log, inside the caller's transaction, so the
+ * event, its log entry and its outbox rows commit together or not at all.
+ *
+ * Appends are serialized per organization by locking the one-row head (FOR UPDATE): concurrent
+ * writers queue there, so `seq` stays gapless and the chain never forks. The head also keeps the
+ * Merkle frontier, making each append O(log n) instead of a rebuild of the tree. Two statements
+ * once the head exists: lock and read the head; insert the entry and advance the head.
+ */
+export async function appendLogEntry(tx: Executor, event: LogEvent): Promise<StoredEntry> {
+  return appendAfterLockedHead(tx, await lockLogHead(tx, event.orgId), event);
 }
 
 export async function getLogHead(db: Executor, orgId: string): Promise<{ size: number; headHash: string; root: string } | null> {

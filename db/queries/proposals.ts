@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { comments, proposalRevisions, proposalStages, proposals, recusals, users, votes } from '@/db/schema';
+import { comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
-import type { Ballot, ProposalRecord, StageRecord } from '@/lib/governance/types';
+import type { Ballot, Charter, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
+import { runPrepared } from './prepared';
 
 export type LoadedProposal = {
   row: ProposalRow;
@@ -40,18 +41,132 @@ function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotR
 
 const ballotColumns = { proposalId: votes.proposalId, stageIndex: votes.stageIndex, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, castAt: votes.castAt };
 
+/** A jsonb value as the driver hands it over: parsed by postgres.js and PGlite, a string otherwise. */
+function fromJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** A proposal_stages row read back from `to_jsonb(row)`, decoded column by column as drizzle would. */
+function stageFromJson(json: Record<string, unknown>): ProposalStageRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(proposalStages))) {
+    const value = json[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as ProposalStageRow;
+}
+
+type BallotTuple = [stageIndex: number, seatId: string, voterUserId: string, choice: Ballot['choice'], castAt: string];
+type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
+
+/**
+ * The proposal row plus, as jsonb columns of the same row, everything the rules need: its stages,
+ * current ballots and recusals, the charter version it runs under and (optionally) the seats one
+ * person holds. One statement instead of six.
+ */
+function proposalDetailsQuery(db: Executor, orgId: string, proposalId: string, opts: { withCharter: boolean; seatsHeldBy: string | null }) {
+  const { seatsHeldBy } = opts;
+  // Written out with aliases: drizzle renders a one-table select's columns unqualified, so inside
+  // a subquery "id" would mean the subquery's own table. `proposals` is the outer row.
+  const details = {
+    stages: sql<unknown>`coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = proposals.id), '[]'::jsonb)`,
+    ballots: sql<unknown>`coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at) order by v.stage_index, v.cast_at, v.id) from votes v where v.proposal_id = proposals.id and v.is_current), '[]'::jsonb)`,
+    recused: sql<unknown>`coalesce((select jsonb_agg(r.seat_id) from recusals r where r.proposal_id = proposals.id), '[]'::jsonb)`,
+    charter: opts.withCharter ? sql<unknown>`(select c.document from charters c where c.org_id = proposals.org_id and c.version = proposals.charter_version)` : sql<unknown>`null`,
+    seats:
+      seatsHeldBy === null
+        ? sql<unknown>`null`
+        : sql<unknown>`coalesce((select jsonb_agg(jsonb_build_array(t.id, t.body_key, t.seat_class, t.holder_user_id, t.vacated_at) order by t.body_key, t.position) from seats t where t.org_id = proposals.org_id and t.holder_user_id = ${seatsHeldBy} and t.retired_at is null), '[]'::jsonb)`,
+  };
+  const toCastAt = (value: string) => votes.castAt.mapFromDriverValue(value) as Date;
+  const toVacatedAt = (value: string) => seats.vacatedAt.mapFromDriverValue(value) as Date;
+  return {
+    query: db
+      .select({ ...getTableColumns(proposals), ...details })
+      .from(proposals)
+      .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId))),
+    decode(found: ProposalRow & { [K in keyof typeof details]: unknown }) {
+      const { stages, ballots, recused, charter, seats: held, ...row } = found;
+      const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({ stageIndex, seatId, voterUserId, choice, castAt: toCastAt(castAt) }));
+      const loaded = toLoaded(row, fromJson<Record<string, unknown>[]>(stages).map(stageFromJson), ballotRows, fromJson<string[]>(recused));
+      const seatStates = held === null ? null : fromJson<SeatTuple[]>(held).map(([seatId, bodyKey, seatClass, holderUserId, vacatedAt]): SeatState => ({ seatId, bodyKey, seatClass, holderUserId, vacatedAt: vacatedAt === null ? null : toVacatedAt(vacatedAt) }));
+      return { ...loaded, charter: fromJson<Charter | null>(charter), seats: seatStates };
+    },
+  };
+}
+
+export type ProposalForChange = LoadedProposal & {
+  /** The charter version the proposal runs under (null only if that version row is missing). */
+  charter: Charter | null;
+  /** The seats `seatsHeldBy` holds in the organization, by body and position; null when not asked. */
+  seats: SeatState[] | null;
+};
+
+/**
+ * A proposal locked for a change (FOR UPDATE), with its stages, current ballots, recusals, charter
+ * version and optionally one person's seats — what every engine transition reads first.
+ *
+ * Two statements, sent together (postgres.js pipelines them: one round trip): the lock, then the
+ * read. The read must be its own statement: under READ COMMITTED a statement reads from the
+ * snapshot taken when it started, so a read folded into the locking statement would, after
+ * waiting for the lock, still see the ballots and recusals from before the writer it waited for
+ * committed. Taken after the lock, the read sees everything committed up to it
+ * (test/integration/vote-path.test.ts fails if the two are folded into one).
+ */
+export async function loadProposalForChange(tx: Executor, orgId: string, proposalId: string, opts: { seatsHeldBy?: string } = {}): Promise<ProposalForChange | null> {
+  const details = proposalDetailsQuery(tx, orgId, proposalId, { withCharter: true, seatsHeldBy: opts.seatsHeldBy ?? null });
+  // Both are sent now, in this order (prepared, so the second need not wait for the first).
+  const locking = tx
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)))
+    .for('update')
+    .prepare('quorate_lock_proposal')
+    .execute();
+  const reading = details.query.prepare(opts.seatsHeldBy ? 'quorate_load_proposal_seats' : 'quorate_load_proposal').execute();
+  const [locked, read] = await Promise.allSettled([locking, reading]);
+  if (locked.status === 'rejected') throw locked.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const [found] = read.value;
+  if (locked.value.length === 0 || !found) return null;
+  return details.decode(found);
+}
+
 /** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
 export async function loadProposal(db: Executor, orgId: string, proposalId: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedProposal | null> {
-  const base = db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)));
-  const [row] = opts.forUpdate ? await base.for('update') : await base;
-  if (!row) return null;
-  const stages = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, row.id)).orderBy(asc(proposalStages.stageIndex));
-  const ballots = await db
-    .select(ballotColumns)
-    .from(votes)
-    .where(and(eq(votes.proposalId, row.id), eq(votes.isCurrent, true)));
-  const recused = await db.select({ seatId: recusals.seatId }).from(recusals).where(eq(recusals.proposalId, row.id));
-  return toLoaded(row, stages, ballots, recused.map((r) => r.seatId));
+  if (opts.forUpdate) {
+    const loaded = await loadProposalForChange(db, orgId, proposalId);
+    return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
+  }
+  const details = proposalDetailsQuery(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null });
+  const [found] = await details.query.prepare('quorate_read_proposal').execute();
+  if (!found) return null;
+  const { row, stages, record } = details.decode(found);
+  return { row, stages, record };
+}
+
+export type BallotWrite = { id: string; proposalId: string; stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; rationale: string | null; castAt: Date };
+
+/**
+ * Writes a ballot as the seat's current one, in one statement: the seat's previous current
+ * ballot for the stage stops counting, then the new row is inserted. The INSERT reads the
+ * UPDATE's count, which makes the UPDATE finish first (sub-statements of one WITH otherwise run
+ * in no set order), so the one-current-ballot-per-seat index never sees two. The caller holds
+ * the proposal's lock. Starts when called.
+ */
+export function writeCurrentBallot(tx: Executor, b: BallotWrite): Promise<unknown> {
+  return runPrepared(
+    tx,
+    'quorate_write_ballot',
+    sql`with superseded as (
+      update votes set is_current = false
+      where proposal_id = ${b.proposalId} and stage_index = ${b.stageIndex} and seat_id = ${b.seatId} and is_current
+      returning 1
+    )
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, cast_at, is_current)
+    select ${b.id}::uuid, ${b.proposalId}::uuid, ${b.stageIndex}::integer, ${b.seatId}::uuid, ${b.voterUserId}::text, ${b.choice}::vote_choice, ${b.rationale}::text, ${b.castAt.toISOString()}::timestamptz, true
+    from (select count(*) from superseded) as done`,
+  );
 }
 
 /**

@@ -1,11 +1,11 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, count, eq, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
-import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
-import { latestRevisionNumber, listOpenProposalIds, loadProposal, nextProposalNumber } from '@/db/queries/proposals';
+import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
+import { latestRevisionNumber, listOpenProposalIds, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { RuleRefusal } from '@/lib/actions/refusal';
 import { applyCharterAmendment, findBody, findType, validateCharter } from '@/lib/governance/charter';
@@ -18,7 +18,7 @@ import type { ProposalAction } from '@/lib/governance/permissions';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
 import { bodyStrength } from '@/lib/governance/strength';
-import type { BallotChoice, Charter, Phase, TallyResult } from '@/lib/governance/types';
+import type { BallotChoice, Charter, Phase, SeatState, TallyResult } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting, canRecuse, votingWindow } from '@/lib/governance/voting';
 import { discussionClosesAtOnPublish, extendForRevision } from '@/lib/governance/windows';
 import { canonicalJson } from '@/lib/log/canonical';
@@ -173,12 +173,20 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
   }
 }
 
-async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string): Promise<LoadedProposal & { charter: Charter }> {
-  const loaded = await loadProposal(tx, orgId, proposalId, { forUpdate: true });
+/** The proposal locked for this transaction, with its charter version (and optionally one person's seats): one round trip. */
+async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string, opts: { seatsHeldBy?: string } = {}): Promise<LoadedProposal & { charter: Charter; seats: SeatState[] | null }> {
+  const loaded = await loadProposalForChange(tx, orgId, proposalId, opts);
   if (!loaded) refuse('That proposal does not exist in this organization.');
-  const charter = await getCharterVersion(tx, orgId, loaded!.row.charterVersion);
-  if (!charter) throw new Error(`charter version ${loaded!.row.charterVersion} missing`);
-  return { ...loaded!, charter: charter! };
+  if (!loaded!.charter) throw new Error(`charter version ${loaded!.row.charterVersion} missing`);
+  return { row: loaded!.row, stages: loaded!.stages, record: loaded!.record, charter: loaded!.charter, seats: loaded!.seats };
+}
+
+/** Awaits both, and only then throws the first failure: no statement of this transaction is left running when it rolls back. */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 export type ViewerContext = { role: Role | null; userId: string | null };
@@ -418,9 +426,19 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
   });
 }
 
+/**
+ * A ballot, changed as often as the voter likes until the stage closes; the last one counts.
+ *
+ * Four round trips on PostgreSQL once its statements are prepared on the connection (BEGIN; the
+ * proposal's lock and read with the log head's lock, pipelined; the ballot and the log entry,
+ * pipelined; COMMIT) — it was 14 statements, 26 round trips. The locks are taken in the order
+ * every transition takes them — the proposal, then the log head — and the head is locked before
+ * the rules have had their say, so a refused ballot holds it for one round trip.
+ */
 export async function castBallot(db: Database, actor: Actor, input: { orgId: string; proposalId: string; choice: BallotChoice; rationale: string | null }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    // Sent in this order, answered in one round trip: the proposal's lock and read, then the head's lock.
+    const [p, head] = await settleBoth(loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId }), lockLogHead(tx, input.orgId));
     const phase = proposalPhase(p.record, p.charter, at);
     if (phase.kind !== 'voting') {
       const rule = phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
@@ -433,24 +451,24 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
     // may have recorded the close (tally, roll call, decision). Once recorded, the box is sealed.
     if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('Voting has closed: the result has already been recorded.');
     const bodyKey = p.record.stages[stageIndex]!.bodyKey;
-    const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === bodyKey && s.holderUserId === actor.userId);
+    const seat = p.seats!.find((s) => s.bodyKey === bodyKey);
     if (!seat) refuse(`Only holders of a ${findBody(p.charter, bodyKey).name.toLowerCase()} seat vote at this stage.`);
     const rule = canCastBallot({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuse(rule.reason);
-    await tx.update(votes).set({ isCurrent: false }).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, stageIndex), eq(votes.seatId, seat!.seatId), eq(votes.isCurrent, true)));
-    const [vote] = await tx
-      .insert(votes)
-      .values({ proposalId: p.row.id, stageIndex, seatId: seat!.seatId, voterUserId: actor.userId, choice: input.choice, rationale: input.rationale, castAt: at, isCurrent: true })
-      .returning({ id: votes.id });
-    await appendLogEntry(tx, {
+    // The id is made here so the log entry can name it without waiting for the INSERT.
+    const voteId = randomUUID();
+    const writeBallot = writeCurrentBallot(tx, { id: voteId, proposalId: p.row.id, stageIndex, seatId: seat!.seatId, voterUserId: actor.userId, choice: input.choice, rationale: input.rationale, castAt: at });
+    const logBallot = appendAfterLockedHead(tx, head, {
       orgId: input.orgId,
       actorId: actor.userId,
       kind: 'ballot.cast',
       subject: `proposal:${p.row.id}`,
       // The choice stays sealed until the stage closes; the commitment proves it was not changed afterwards.
-      payload: { number: p.row.number, stageIndex, seatId: seat!.seatId, voteId: vote!.id, commitment: ballotCommitment(vote!.id, input.choice) },
+      payload: { number: p.row.number, stageIndex, seatId: seat!.seatId, voteId, commitment: ballotCommitment(voteId, input.choice) },
       at,
     });
+    // Pipelined: if the ballot fails, the entry's statement fails with it and the transaction rolls back.
+    await settleBoth(writeBallot, logBallot);
   });
 }
 

@@ -1,0 +1,88 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, DatabaseHandle } from '@/db/client';
+import { decisionLog, proposals, recusals, votes } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { RuleRefusal } from '@/lib/actions/refusal';
+import { castBallot } from '@/lib/proposals/engine';
+import { createStormOrg } from '@/test/support/storm-org';
+
+/**
+ * The vote path's few statements (issue 6): the proposal is locked by one statement and read by
+ * the next, so what the rules see is everything committed up to the lock — never a snapshot from
+ * before a wait on it. PostgreSQL only: on PGlite nothing can wait for a lock.
+ */
+describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal after taking its lock (needs PostgreSQL)', () => {
+  let handle: DatabaseHandle & { drop: () => Promise<void> };
+  let db: Database;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    db = handle.db;
+  });
+  afterAll(async () => handle?.drop());
+
+  const outcome = (run: Promise<unknown>) => run.then(
+    () => 'accepted',
+    (error: unknown) => (error instanceof RuleRefusal ? error.message : `error: ${String(error)}`),
+  );
+
+  async function waitUntilSomeoneWaitsForALock(): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const rows = (await db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { n: number }[];
+      if (rows[0]!.n > 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('the ballot never queued for the proposal lock');
+  }
+
+  it('a recusal committed while the ballot waited for the proposal lock refuses the ballot', async () => {
+    const org = await createStormOrg(db, { slug: 'lock-then-read', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
+    const voter = org.voters[0]!;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    // What declareRecusal does, held open: the proposal locked, the recusal written, not committed.
+    const recusing = db.transaction(async (tx) => {
+      await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
+      await tx.insert(recusals).values({ proposalId: org.proposalId, seatId: voter.seatId, userId: voter.userId, reason: 'My employer bids on this contract.', createdAt: new Date() });
+      holding();
+      await gate;
+    });
+    await held;
+    const ballot = outcome(castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: null }, new Date()));
+    await waitUntilSomeoneWaitsForALock();
+    release();
+    await recusing;
+    expect(await ballot).toMatch(/conflict of interest/);
+    expect(await db.$count(votes, eq(votes.proposalId, org.proposalId))).toBe(0);
+    expect(await db.$count(decisionLog, and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'ballot.cast')))).toBe(0);
+  }, 60_000);
+
+  it('a ballot committed by the same seat while this one waited is superseded, not duplicated', async () => {
+    const org = await createStormOrg(db, { slug: 'lock-then-supersede', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
+    const voter = org.voters[0]!;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const first = db.transaction(async (tx) => {
+      await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
+      await tx.insert(votes).values({ proposalId: org.proposalId, stageIndex: 0, seatId: voter.seatId, voterUserId: voter.userId, choice: 'no', rationale: 'first', castAt: new Date(), isCurrent: true });
+      holding();
+      await gate;
+    });
+    await held;
+    const second = outcome(castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: 'second' }, new Date()));
+    await waitUntilSomeoneWaitsForALock();
+    release();
+    await first;
+    expect(await second).toBe('accepted');
+    const rows = await db.select({ rationale: votes.rationale, isCurrent: votes.isCurrent }).from(votes).where(eq(votes.proposalId, org.proposalId));
+    expect(rows.sort((a, b) => (a.rationale ?? '').localeCompare(b.rationale ?? ''))).toEqual([
+      { rationale: 'first', isCurrent: false },
+      { rationale: 'second', isCurrent: true },
+    ]);
+  }, 60_000);
+});
