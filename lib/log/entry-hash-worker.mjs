@@ -9,11 +9,13 @@
 import * as nodeCrypto from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 
-// crypto.hash (Node ≥ 20.12) is a one-shot without a Hash object; fall back where it is missing.
+// SHA-256 digests as 'binary' (latin1) strings, one character per byte: a 'buffer' digest
+// gets its own off-heap allocation, which for inputs this short costs more than the hashing
+// (see ./node-hash.ts). crypto.hash is Node ≥ 20.12; fall back where it is missing.
 const sha256 =
   typeof nodeCrypto.hash === 'function'
-    ? (data) => nodeCrypto.hash('sha256', data, 'buffer')
-    : (data) => nodeCrypto.createHash('sha256').update(data).digest();
+    ? (data) => nodeCrypto.hash('sha256', data, 'binary')
+    : (data) => nodeCrypto.createHash('sha256').update(data).digest('binary');
 
 const NO_CHAIN = 0;
 const CHAIN_MATCHES = 1;
@@ -31,7 +33,8 @@ function hashBatch(batch) {
     const start = starts[i];
     const end = ends[i];
     input[start + 31] = 0x00;
-    leaves.set(sha256(input.subarray(start + 31, end)), 32 * i);
+    const leaf = sha256(input.subarray(start + 31, end));
+    for (let j = 0; j < 32; j++) leaves[32 * i + j] = leaf.charCodeAt(j);
     let prevIsHash = true;
     for (let j = 0; prevIsHash && j < 32; j++) {
       const hi = hexValue(hex.charCodeAt(128 * i + 64 + 2 * j));
@@ -42,10 +45,11 @@ function hashBatch(batch) {
     chain[i] = NO_CHAIN;
     if (prevIsHash) {
       const digest = sha256(input.subarray(start, end));
-      chains.set(digest, 32 * i);
       let same = true;
-      for (let j = 0; same && j < 32; j++) {
-        same = hexValue(hex.charCodeAt(128 * i + 2 * j)) === digest[j] >> 4 && hexValue(hex.charCodeAt(128 * i + 2 * j + 1)) === (digest[j] & 15);
+      for (let j = 0; j < 32; j++) {
+        const b = digest.charCodeAt(j);
+        chains[32 * i + j] = b;
+        same = same && hexValue(hex.charCodeAt(128 * i + 2 * j)) === b >> 4 && hexValue(hex.charCodeAt(128 * i + 2 * j + 1)) === (b & 15);
       }
       chain[i] = same ? CHAIN_MATCHES : CHAIN_DIFFERS;
     }
