@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
+import { isWellFormedSlug } from '@/lib/validation/organization';
 
 export type PublicOrganization = {
   id: string;
@@ -36,6 +37,7 @@ export async function listPublicOrganizations(db: Executor, limit = 50): Promise
 }
 
 export async function getOrganizationBySlug(db: Executor, slug: string): Promise<PublicOrganization & { isPublic: boolean } | null> {
+  if (!isWellFormedSlug(slug)) return null;
   const rows = await db
     .select(organizationWithCount)
     .from(organizations)
@@ -84,6 +86,7 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
  * (unknown or private), so nothing private is ever cached.
  */
 export async function publicPageVersion(db: Executor, slug: string): Promise<string | null> {
+  if (!isWellFormedSlug(slug)) return null;
   const rows = await db
     .select({
       isPublic: organizations.isPublic,

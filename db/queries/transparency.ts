@@ -12,6 +12,7 @@ import { consistencyProof, frontierFromJson, frontierRoot, inclusionProof, leafH
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { LOG_EXPORT_FORMAT, signTreeHead } from '@/lib/log/tree-heads';
 import type { TreeHead } from '@/lib/log/tree-heads';
+import { isWellFormedSlug } from '@/lib/validation/organization';
 
 /** Rows read per query when walking a whole log (exports, proofs): bounded memory per step. */
 export const LOG_CHUNK = 5_000;
@@ -117,6 +118,7 @@ export type TransparentOrganization = { id: string; slug: string; name: string }
 
 /** The organization behind a public URL, or null when it does not exist or is not public. */
 export async function getPublicOrganization(db: Executor, slug: string): Promise<TransparentOrganization | null> {
+  if (!isWellFormedSlug(slug)) return null;
   const [org] = await db
     .select({ id: organizations.id, slug: organizations.slug, name: organizations.name })
     .from(organizations)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeRoleSchema, createOrganizationSchema, inviteMemberSchema, slugify } from './organization';
+import { changeRoleSchema, createOrganizationSchema, inviteMemberSchema, isWellFormedSlug, slugify } from './organization';
 
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
@@ -69,5 +69,14 @@ describe('inviteMemberSchema', () => {
   it('rejects unknown roles and org ids', () => {
     expect(errorsOf(inviteMemberSchema.safeParse({ orgId, email: 'a@b.org', role: 'owner' })).role).toBe('Choose a role.');
     expect(errorsOf(changeRoleSchema.safeParse({ orgId: "1' or 1=1", membershipId: orgId, role: 'admin' })).orgId).toBe('Unknown organization.');
+  });
+});
+
+describe('isWellFormedSlug', () => {
+  it('accepts what slugSchema accepts', () => {
+    for (const s of ['riverbend-commons', 'abc', 'a1-b2-c3']) expect(isWellFormedSlug(s)).toBe(true);
+  });
+  it.each(['', 'Riverbend', 'a--b', '-a', 'a-', 'a\u0000b', 'a b', 'ａｂｃ', 'x'.repeat(49), '%00'])('refuses %j before any lookup', (s) => {
+    expect(isWellFormedSlug(s)).toBe(false);
   });
 });

@@ -24,11 +24,21 @@ export function slugify(name: string): string {
     .replace(/-+$/g, '');
 }
 
+const slugShape = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Whether a URL segment could be an organization's slug at all. Lookups check this first, so a
+ * NUL byte or a megabyte of text in the address is a plain 404, never a database error.
+ */
+export function isWellFormedSlug(slug: string): boolean {
+  return slug.length <= 48 && slugShape.test(slug);
+}
+
 export const slugSchema = z
   .string()
   .min(3, 'A slug is at least 3 characters.')
   .max(48, 'A slug is at most 48 characters.')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens (e.g. "river-co-op").')
+  .regex(slugShape, 'Use lowercase letters, digits and single hyphens (e.g. "river-co-op").')
   .refine((s) => !reservedSlugs.has(s), 'That slug is reserved; pick another.');
 
 export const organizationNameSchema = z

@@ -28,7 +28,8 @@ type Props = { params: Promise<{ slug: string; number: string }> };
 async function load(slug: string, numberParam: string) {
   const ctx = await loadOrgPage(slug);
   const number = Number(numberParam);
-  if (!Number.isInteger(number) || number < 1) notFound();
+  // Proposal numbers are PostgreSQL integers: anything beyond is a 404, not a database error.
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) notFound();
   const db = getDb();
   const id = await findProposalIdByNumber(db, ctx.org.id, number);
   if (!id) notFound();
