@@ -30,7 +30,11 @@ export async function requestMagicLink(_prev: ActionState, formData: FormData): 
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message);
     return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors, values: { email: values.email ?? '' } };
   }
-  const clientAddress = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  // The rightmost X-Forwarded-For entry is the one our nearest reverse proxy appended; the ones
+  // before it are whatever the client sent, so a per-client limit keyed on them could be dodged
+  // by rotating the header. (Without a proxy the header is the client's own; the per-address
+  // limit above still holds then.)
+  const clientAddress = (await headers()).get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'direct';
   for (const [policy, key] of [['magicLinkEmail', parsed.data.email], ['magicLinkClient', clientAddress]] as const) {
     const limit = await consumeLimit(getDb(), policy, key);
     if (!limit.ok) return { ok: false, message: limit.message, values: { email: parsed.data.email } };
