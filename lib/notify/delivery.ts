@@ -58,6 +58,36 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
 
 const proposalKinds = new Set<NotificationKind>(['proposal_published', 'right_of_reply', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision']);
 
+/**
+ * What an organization admin is told about a failed delivery: the kind of failure and the SMTP
+ * status, never the server's host names, paths or credentials.
+ */
+export function describeDeliveryError(error: unknown): string {
+  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  const status = typeof e.responseCode === 'number' ? e.responseCode : null;
+  if (status !== null && status >= 500) return `The mail server refused the message permanently (SMTP ${status}).`;
+  if (status !== null && status >= 400) return `The mail server deferred the message (SMTP ${status}); it will be tried again.`;
+  switch (e.code) {
+    case 'ECONNECTION':
+    case 'ECONNREFUSED':
+    case 'ETIMEDOUT':
+    case 'ESOCKET':
+    case 'EDNS':
+    case 'ENOTFOUND':
+      return 'Could not reach the mail server.';
+    case 'EAUTH':
+      return 'The mail server did not accept our credentials.';
+    case 'EENVELOPE':
+      return 'The mail server refused the sender or recipient address.';
+    case 'EACCES':
+    case 'EROFS':
+    case 'ENOSPC':
+      return 'Could not write the message to the mail folder.';
+    default:
+      return 'Delivery failed; the server log has the details.';
+  }
+}
+
 /** The outbox row as a message: template, links, unsubscribe headers, checkpoint footer. */
 export function renderOutboxMail(row: ClaimedMail, checkpoint: { size: number; rootHash: string } | null, secret: string, appUrl: string): OutgoingMail {
   const kind = row.kind as NotificationKind;
@@ -115,8 +145,10 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
       await transport.send(renderOutboxMail(row, checkpoints.get(row.orgId) ?? null, e.authSecret, appUrl));
     } catch (error) {
       const dead = row.attempts >= opts.maxAttempts;
-      const message = error instanceof Error ? error.message : String(error);
-      await markMailFailed(db, row.id, leaseUntil, { error: message, dead, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts, opts.retryBaseMs)) });
+      // The raw error (server names, paths) goes to the operator's log; the organization's admins,
+      // who see lastError on their Delivery page, get what happened in words.
+      console.error(`[delivery] ${row.id} failed:`, error instanceof Error ? error.message : error);
+      await markMailFailed(db, row.id, leaseUntil, { error: describeDeliveryError(error), dead, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts, opts.retryBaseMs)) });
       if (dead) result.dead++;
       else result.retried++;
       return;
