@@ -56,11 +56,11 @@ export function newEntryBatch(capacity: number, inputBytes: number): EntryBatch 
   };
 }
 
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
-}
+// The value of each lowercase hex digit by character code, -1 for anything else (uppercase
+// too: with one spelling per hash, an edited "ABC…" cannot pass as the same value).
+const HEX_DIGIT = new Int8Array(65536).fill(-1);
+for (let c = 0; c < 16; c++) HEX_DIGIT['0123456789abcdef'.charCodeAt(c)] = c;
+const hexValue = (code: number): number => HEX_DIGIT[code]!;
 
 /**
  * Fills in a batch's outputs in this thread. The inputs are exactly those of leafHash (./merkle)

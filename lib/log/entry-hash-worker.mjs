@@ -21,11 +21,11 @@ const NO_CHAIN = 0;
 const CHAIN_MATCHES = 1;
 const CHAIN_DIFFERS = 2;
 
-function hexValue(code) {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
-}
+// The value of each lowercase hex digit by character code, -1 for anything else (uppercase
+// too, as in ./entry-batch.ts).
+const HEX_DIGIT = new Int8Array(65536).fill(-1);
+for (let c = 0; c < 16; c++) HEX_DIGIT['0123456789abcdef'.charCodeAt(c)] = c;
+const hexValue = (code) => HEX_DIGIT[code];
 
 function hashBatch(batch) {
   const { input, starts, ends, hex, leaves, chains, chain } = batch;
