@@ -55,8 +55,8 @@ const FULL = process.env.QUORATE_CRASH_FULL === '1';
  * folder is reopened and recovered), and the CI run should stay under a minute per database.
  */
 const PROFILES = {
-  postgres: { seats: FULL ? 200 : 50, leadMs: FULL ? 40_000 : 12_000 },
-  pglite: { seats: FULL ? 200 : 20, leadMs: FULL ? 60_000 : 14_000 },
+  postgres: { seats: FULL ? 200 : 50, leadMs: FULL ? 40_000 : 12_000, thinkMs: 1_500, maxInFlight: 16 },
+  pglite: { seats: FULL ? 200 : 20, leadMs: FULL ? 60_000 : 14_000, thinkMs: 1_500, maxInFlight: 4 },
 } as const;
 /** Voters keep going this long past the close (their ballots must be refused). */
 const AFTER_CLOSE_MS = 2_000;
@@ -65,8 +65,6 @@ const STORM_KILLS = FULL ? [0.25, 0.5, 0.75] : [0.55];
 const FANOUT_ROUNDS = FULL ? 3 : 1;
 const DRAFTS_PER_ROUND = FULL ? 3 : 2;
 const COMMENTERS = FULL ? 10 : 4;
-/** A voter's pause between changes of mind: THINK_MS to 2 × THINK_MS. */
-const THINK_MS = FULL ? 3_000 : 1_500;
 const SMTP_DELAY_MS = 30;
 const LEASE_MS = 3_000;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
@@ -79,7 +77,7 @@ type Write = {
   what: 'ballot' | 'comment' | 'publication';
   voter?: number;
   choice?: string;
-  /** Server time when sent. */
+  /** Server time when sent (set when it goes on the wire). */
   sentAt: number;
   /** in-flight: sent, no answer (the kill); unknown: answered, but the answer cannot say (no-js, form gone). */
   outcome?: 'ok' | 'refused' | 'error' | 'in-flight' | 'never-sent' | 'unknown';
@@ -87,6 +85,27 @@ type Write = {
   /** Wall-clock ms from sending to the answer. */
   latencyMs?: number;
 };
+
+/** At most `n` requests on the wire at once; the rest queue here. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(n: number) {
+    this.free = n;
+  }
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((r) => this.waiting.push(r));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
 
 /** A gate the writers pass before each request: closed while the server is down. */
 class Gate {
@@ -107,7 +126,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
   test(`kill -9 of the server mid vote storm and mid notice fan-out loses nothing acknowledged, half-writes nothing, repeats only in-flight mail (${kind})`, async () => {
     test.setTimeout(FULL ? 900_000 : 150_000);
     if (kind === 'postgres') test.skip(!(await postgresReachable(ADMIN_URL)), `no PostgreSQL reachable at ${ADMIN_URL} (set TEST_DATABASE_URL)`);
-    const { seats, leadMs } = PROFILES[kind];
+    // thinkMs: a voter's pause between changes of mind, thinkMs to 2 × thinkMs. maxInFlight:
+    // requests on the wire at once — near what the server answers per second, so the storm keeps
+    // it saturated without queueing every request for longer than the time between kills (each
+    // answer re-renders the proposal page: about 8 a second on PostgreSQL, 2–3 on PGlite, here).
+    const { seats, leadMs, thinkMs, maxInFlight } = PROFILES[kind];
     const root = process.cwd();
     const work = mkdtempSync(path.join(tmpdir(), `quorate-crash-${kind}-`));
     const target: DbTarget = kind === 'postgres' ? await createPostgresTarget(ADMIN_URL, 'quorate_crash') : { kind: 'pglite', dir: path.join(work, 'pglite') };
@@ -153,6 +176,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const offset = setServerClock(dataDir, new Date(closesAt - leadMs));
       const clock = () => Date.now() + offset;
       const gate = new Gate();
+      const slots = new Slots(maxInFlight);
       const writes: Write[] = [];
       const kills: {
         at: number;
@@ -168,6 +192,9 @@ for (const kind of ['postgres', 'pglite'] as const) {
       }[] = [];
 
       const record = async (w: Write, call: () => Promise<ActionOutcome>): Promise<void> => {
+        await slots.acquire();
+        await gate.pass();
+        w.sentAt = clock();
         writes.push(w);
         const sent = Date.now();
         try {
@@ -180,6 +207,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
           w.message = error.message;
         }
         w.latencyMs = Date.now() - sent;
+        slots.release();
       };
 
       /** SIGKILL, read the database as the crash left it, restart. */
@@ -218,22 +246,20 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const stormStartedAt = Date.now();
       const voter = async (v: number) => {
         const me = actions.withSession(setup.voters[v]!.sessionToken);
-        await sleep(THINK_MS * Math.random()); // people do not all click at the same millisecond
+        await sleep(thinkMs * Math.random()); // people do not all click at the same millisecond
         for (let n = 0; ; n++) {
-          await gate.pass();
-          const t = clock();
-          const w: Write = { id: `crash ${kind} v${v} n${n}`, what: 'ballot', voter: v, choice: CHOICES[(v + n) % 3], sentAt: t };
+          const w: Write = { id: `crash ${kind} v${v} n${n}`, what: 'ballot', voter: v, choice: CHOICES[(v + n) % 3], sentAt: 0 };
           await record(w, () => me.call('castBallotAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, choice: w.choice!, rationale: w.id }));
-          if (t >= closesAt + AFTER_CLOSE_MS) return; // that one was sent after the close: the last
+          // Every voter votes until the close; every fifth also tries once well after it (refused).
+          if (w.sentAt >= closesAt + (v % 5 === 0 ? AFTER_CLOSE_MS : 0)) return;
           // A person rethinking, not a script: well under the 20-ballots-a-minute burst limit.
-          await sleep(THINK_MS * (1 + Math.random()));
+          await sleep(thinkMs * (1 + Math.random()));
         }
       };
       const commenter = async (c: number) => {
         const me = noJs.withSession(setup.voters[seats - 1 - c]!.sessionToken);
         for (let n = 0; clock() < closesAt; n++) {
-          await gate.pass();
-          const w: Write = { id: `crash ${kind} comment c${c} n${n}`, what: 'comment', sentAt: clock() };
+          const w: Write = { id: `crash ${kind} comment c${c} n${n}`, what: 'comment', sentAt: 0 };
           await record(w, () => me.call('commentAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, body: w.id, stance: 'none' }, { form: 'New comment' }));
           await sleep(6_500); // under the 10-comments-a-minute burst limit
         }
@@ -256,7 +282,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
         const before = smtp.received.length;
         await Promise.all(
           drafts.map((d) =>
-            record({ id: d.id, what: 'publication', sentAt: clock() }, () =>
+            record({ id: d.id, what: 'publication', sentAt: 0 }, () =>
               actions.withSession(d.authorSessionToken).call('publishProposalAction', `/o/${setup.slug}/proposals/${d.number}`, { orgId: setup.orgId, proposalId: d.id }),
             ),
           ),
