@@ -44,14 +44,20 @@ export function startEntryHashWorker(): EntryHashWorker {
   worker.on('exit', (code) => failAll(new Error(`entry hash worker exited (code ${code})`)));
 
   return {
-    hashBatch: (batch) =>
-      new Promise<EntryBatch>((resolve, reject) => {
+    hashBatch: (batch) => {
+      const hashed = new Promise<EntryBatch>((resolve, reject) => {
         if (failure !== null) return reject(failure);
         waiting.push({ resolve, reject });
         worker.ref();
         // Transferred, not copied: the buffers belong to the worker until it sends them back.
         worker.postMessage(batch, buffersOf(batch));
-      }),
+      });
+      // verifyLog awaits each batch only after handing over the next, so a failure can arrive
+      // before anyone listens; that must not count as an unhandled rejection. The caller still
+      // gets the error when it awaits.
+      hashed.catch(() => {});
+      return hashed;
+    },
     close: async () => {
       await worker.terminate();
     },

@@ -173,6 +173,18 @@ describe('verifyLog detects and locates tampering', () => {
     ]);
   });
 
+  it('at one seq, the entry\'s own problems are listed before the checkpoint that ends there', async () => {
+    const entries = clone(log);
+    entries[n - 1] = sealEntry(h, log[n - 2]!.hash, { ...entryFor(n), payload: { rewritten: true } });
+    entries[n - 2]!.hash = entries[n - 2]!.hash.toUpperCase();
+    const report = await verify(entries, [checkpoint(log, n - 1), checkpoint(log, n)]);
+    expect(report.problems.map((p) => [p.seq, p.kind])).toEqual([
+      [n - 1, 'hash_mismatch'],
+      [n, 'prev_hash_mismatch'],
+      [n, 'checkpoint_root_mismatch'],
+    ]);
+  });
+
   it('a dropped run of entries is one gap', async () => {
     const report = await verify(log.filter((e) => e.seq < 2 || e.seq > 4));
     expect(report.problems).toEqual([{ seq: 2, kind: 'gap', message: 'seq 2–4 missing from the export' }]);

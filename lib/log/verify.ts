@@ -69,8 +69,12 @@ export type VerifyOptions = {
 };
 
 /** Entries per batch handed to the batch hasher. */
-const BATCH_SIZE = 4096;
-
+const BATCH_SIZE = 2048;
+/**
+ * Batches canonicalized ahead of the one being checked. With a worker, more than two let either
+ * thread run on while the other is held up (on a busy machine, by the scheduler).
+ */
+const BATCHES_IN_FLIGHT = 4;
 
 type TrustedCheckpoint = { label: string; size: number; root: Uint8Array; rootHashB64: string };
 
@@ -345,32 +349,27 @@ export async function verifyLog(
   const leaves: (Uint8Array | undefined)[] = inOrder ? [] : new Array<Uint8Array | undefined>(n);
 
   // --- 4. Entries, in export order, in batches. ------------------------------------------------
-  // Each batch is canonicalized here, then hashed by the batch hasher, and then checked. The
-  // next batch is canonicalized while the previous one is being hashed, which is parallel when
-  // the hasher is a worker thread; with the default in-thread hasher it changes nothing.
+  // Each batch is canonicalized here, then hashed by the batch hasher, and then checked, in
+  // order. Later batches are canonicalized while earlier ones are being hashed, which is parallel
+  // when the hasher is a worker thread; with the default in-thread hasher it changes nothing.
   const hashBatch: EntryBatchHasher = options.batchHasher ?? ((batch) => hashEntryBatch(h, batch));
   const capacity = Math.max(1, Math.min(n, BATCH_SIZE));
-  const spare = [newEntryBatch(capacity, 256 * capacity), newEntryBatch(capacity, 256 * capacity)];
-  type InFlight = { from: number; to: number; malformed: (string | null)[]; hashed: EntryBatch | Promise<EntryBatch> };
+  const spare = Array.from({ length: BATCHES_IN_FLIGHT }, () => newEntryBatch(capacity, 256 * capacity));
+  // malformed[i - from] is why entry i could not be canonicalized (and so is not in the batch).
+  type InFlight = { from: number; to: number; malformed: (string | undefined)[]; hashed: EntryBatch | Promise<EntryBatch> };
 
   const check = async ({ from, to, malformed, hashed }: InFlight): Promise<void> => {
     const batch = await hashed;
     for (let i = from, k = 0; i < to; i++) {
       const slot = order.slots[i]!;
       const problem = malformed[i - from];
-      if (problem !== null && problem !== undefined) {
+      if (problem !== undefined) {
         problems.push({ seq: slot, kind: 'malformed', message: `entry at position ${i + 1}: ${problem}` });
         if (inOrder) treeComplete = false;
         continue;
       }
       const e = entries[i] as StoredEntry;
       const s = e.seq;
-      if (!inOrder) {
-        leaves[isPermutation ? s - 1 : i] = batch.leaves.slice(32 * k, 32 * k + 32);
-      } else if (treeComplete) {
-        tree.append(batch.leaves, 32 * k);
-        compare(tree.size);
-      }
 
       // Link to the predecessor. If that entry is missing, the gap is already reported.
       const expectedPrev = s === 1 ? GENESIS_HASH : storedHash(s - 1);
@@ -389,12 +388,21 @@ export async function verifyLog(
           message: `seq ${s}: stored hash ${String(e.hash)} but the entry hashes to ${toHex(batch.chains.subarray(32 * k, 32 * k + 32))}`,
         });
       }
+
+      // After the entry's own problems: a checkpoint that ends here, and so disagrees at this
+      // seq, is listed after them, as when the tree was built after all the entries.
+      if (!inOrder) {
+        leaves[isPermutation ? s - 1 : i] = batch.leaves.slice(32 * k, 32 * k + 32);
+      } else if (treeComplete) {
+        tree.append(batch.leaves, 32 * k);
+        compare(tree.size);
+      }
       k++;
     }
     spare.push(batch);
   };
 
-  let inFlight: InFlight | null = null;
+  const inFlight: InFlight[] = [];
   for (let from = 0; from < n; ) {
     if (onProgress !== undefined && from > 0 && from % yieldEvery === 0) {
       onProgress(from, n);
@@ -405,7 +413,7 @@ export async function verifyLog(
     const to = Math.min(n, from + capacity, onProgress === undefined ? n : (Math.floor(from / yieldEvery) + 1) * yieldEvery);
     const batch = spare.pop()!;
     batch.count = 0;
-    const malformed: (string | null)[] = [];
+    const malformed: (string | undefined)[] = [];
     const hex: string[] = [];
     let offset = 0;
     for (let i = from; i < to; i++) {
@@ -418,12 +426,11 @@ export async function verifyLog(
       offset = addToBatch(batch, hex, offset, checked.canonical, entry.prevHash, entry.hash);
     }
     batch.hex = hex.join('');
-    const next: InFlight = { from, to, malformed, hashed: hashBatch(batch) };
-    if (inFlight !== null) await check(inFlight);
-    inFlight = next;
+    inFlight.push({ from, to, malformed, hashed: hashBatch(batch) });
+    if (spare.length === 0) await check(inFlight.shift()!);
     from = to;
   }
-  if (inFlight !== null) await check(inFlight);
+  for (const batch of inFlight) await check(batch);
 
   if (!inOrder) {
     for (let i = 0; i < n; i++) {
