@@ -393,7 +393,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
         `[crash ${kind}] ${seats} seats; setup ${setup.setupMs} ms, first start ${firstReadyMs} ms`,
         `[crash ${kind}] storm ${stormMs} ms: ballots ok ${count('ballot', 'ok')} (${((count('ballot', 'ok') * 1000) / stormMs).toFixed(1)}/s, latency p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms), refused ${count('ballot', 'refused')}, in flight at a kill ${count('ballot', 'in-flight')}, never sent ${count('ballot', 'never-sent')}; comments ok ${count('comment', 'ok')}, in flight ${count('comment', 'in-flight')}, answered without saying (no-js page without its form) ${count('comment', 'unknown')}; publications ok ${count('publication', 'ok')}`,
         `[crash ${kind}] refusals: ${JSON.stringify(Object.fromEntries(tallyBy(writes.filter((w) => w.outcome === 'refused'), (w) => `${w.what}: ${w.message}`)))}`,
-        `[crash ${kind}] in-flight writes that had committed: ${inFlightLanded} of ${inFlight.length}; acknowledged writes lost: 0; duplicates: 0; half-written events: 0`,
+        `[crash ${kind}] uncertain writes (in flight at a kill, or answered without saying) that had committed: ${inFlightLanded} of ${inFlight.length}; acknowledged writes lost: 0; duplicates: 0; half-written events: 0`,
         ...kills.map(
           (k, i) =>
             `[crash ${kind}] kill ${i + 1} (${k.phase}): ${k.ackedSoFar} writes acknowledged before it, ${k.inFlight} in flight; database readable again in ${k.recoveredMs} ms${kind === 'pglite' ? ' (PGlite folder reopened)' : ''}; restarted and ready in ${k.readyMs} ms; mail in flight ${[...k.receivedAtKill].filter((id) => !k.sentAtKill.has(id)).length}`,
