@@ -9,7 +9,7 @@ import { appendLeaf, emptyFrontier, frontierFromJson, frontierRoot, frontierToJs
 import { utf8 } from '@/lib/log/canonical';
 import { nodeSha256 as nodeHasher } from '@/lib/log/node-hash';
 import { readStoredEntries } from './log-rows';
-import { runPrepared } from './prepared';
+import { reusableStatement, rowDecoder, rowsOf } from './prepared';
 import { ensureOrgSigningKey } from './transparency';
 
 // Signed tree heads, proofs and the public export live beside the log in ./transparency.
@@ -31,6 +31,13 @@ export type LockedLogHead = { orgId: string; size: number; headHash: string; fro
 
 const headColumns = { orgId: logHeads.orgId, size: logHeads.size, headHash: logHeads.headHash, frontier: logHeads.frontier };
 
+const lockHeadStatement = reusableStatement('quorate_lock_log_head', () => sql`select * from ${logHeads} where org_id = ${sql.placeholder('orgId')}::uuid for update`);
+const decodeHead = rowDecoder(logHeads);
+const headFromRow = (raw: Record<string, unknown>): LockedLogHead => {
+  const { orgId, size, headHash, frontier } = decodeHead(raw);
+  return { orgId, size, headHash, frontier };
+};
+
 /**
  * Locks the organization's one-row log head (FOR UPDATE) and reads it, in one statement; on the
  * organization's very first append it creates the head (and the signing key) first. Hold it to
@@ -38,8 +45,8 @@ const headColumns = { orgId: logHeads.orgId, size: logHeads.size, headHash: logH
  * gapless and the chain unforked.
  */
 export async function lockLogHead(tx: Executor, orgId: string): Promise<LockedLogHead> {
-  const [head] = await tx.select(headColumns).from(logHeads).where(eq(logHeads.orgId, orgId)).for('update').prepare('quorate_lock_log_head').execute();
-  if (head) return head;
+  const [locked] = rowsOf(await lockHeadStatement(tx, { orgId }));
+  if (locked) return headFromRow(locked);
   // First append. A concurrent first append waits on the primary key here and, once the other
   // commits, inserts nothing; the locking read below then queues behind it like any append.
   const [created] = await tx
@@ -57,6 +64,26 @@ export async function lockLogHead(tx: Executor, orgId: string): Promise<LockedLo
   if (!after) throw new Error('decision log head missing after insert');
   return after;
 }
+
+/** The entry and the head's advance, one statement: the INSERT as a CTE of the head's UPDATE. */
+const appendStatement = reusableStatement('quorate_append_log_entry', (db) => {
+  const value = (name: string) => sql.placeholder(name);
+  const insertEntry = db.insert(decisionLog).values({
+    orgId: value('orgId'),
+    seq: value('seq'),
+    at: value('at'),
+    actorId: value('actorId'),
+    kind: value('kind'),
+    subject: value('subject'),
+    payload: value('payload'),
+    entry: value('entry'),
+    prevHash: value('prevHash'),
+    hash: value('hash'),
+  });
+  // Written out: drizzle's update() takes no placeholders. Values already in the driver's form.
+  const advanceHead = sql`update ${logHeads} set size = ${value('seq')}::bigint, head_hash = ${value('hash')}::text, frontier = ${value('frontierJson')}::jsonb, updated_at = ${value('atText')}::timestamptz where org_id = ${value('orgId')}::uuid`;
+  return sql`with appended as (${insertEntry.getSQL()}) ${advanceHead}`;
+});
 
 /**
  * Appends one entry after a head locked by lockLogHead in this transaction, and advances `head`
@@ -78,7 +105,7 @@ export async function appendAfterLockedHead(tx: Executor, head: LockedLogHead, e
   const sealed = sealEntry(nodeHasher, head.headHash, entry);
   const canonical = canonicalEntry(entry);
   const frontier = frontierToJson(appendLeaf(nodeHasher, frontierFromJson(head.frontier), leafHash(nodeHasher, utf8(canonical))));
-  const insertEntry = tx.insert(decisionLog).values({
+  await appendStatement(tx, {
     orgId: entry.orgId,
     seq: entry.seq,
     at: event.at,
@@ -89,9 +116,9 @@ export async function appendAfterLockedHead(tx: Executor, head: LockedLogHead, e
     entry: canonical,
     prevHash: sealed.prevHash,
     hash: sealed.hash,
+    frontierJson: JSON.stringify(frontier),
+    atText: event.at.toISOString(),
   });
-  const advanceHead = tx.update(logHeads).set({ size: entry.seq, headHash: sealed.hash, frontier, updatedAt: event.at }).where(eq(logHeads.orgId, event.orgId));
-  await runPrepared(tx, 'quorate_append_log_entry', sql`with appended as (${insertEntry.getSQL()}) ${advanceHead.getSQL()}`);
   head.size = entry.seq;
   head.headHash = sealed.hash;
   head.frontier = frontier;

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
 import type { Ballot, Charter, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
-import { runPrepared } from './prepared';
+import { reusableStatement, rowDecoder, rowsOf } from './prepared';
 
 export type LoadedProposal = {
   row: ProposalRow;
@@ -46,15 +46,8 @@ function fromJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** A proposal_stages row read back from `to_jsonb(row)`, decoded column by column as drizzle would. */
-function stageFromJson(json: Record<string, unknown>): ProposalStageRow {
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(proposalStages))) {
-    const value = json[column.name];
-    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return out as ProposalStageRow;
-}
+const proposalFromRow = rowDecoder(proposals);
+const stageFromJson = rowDecoder(proposalStages);
 
 type BallotTuple = [stageIndex: number, seatId: string, voterUserId: string, choice: Ballot['choice'], castAt: string];
 type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
@@ -62,44 +55,76 @@ type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUser
 /**
  * The proposal row plus, as jsonb columns of the same row, everything the rules need: its stages,
  * current ballots and recusals, the charter version it runs under and (optionally) the seats one
- * person holds. One statement instead of six.
+ * person holds. One statement instead of six; built once per variant (see reusableStatement).
  */
-function proposalDetailsQuery(db: Executor, orgId: string, proposalId: string, opts: { withCharter: boolean; seatsHeldBy: string | null }) {
-  const { seatsHeldBy } = opts;
-  // Written out with aliases: drizzle renders a one-table select's columns unqualified, so inside
-  // a subquery "id" would mean the subquery's own table. `proposals` is the outer row.
-  const details = {
-    stages: sql<unknown>`coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = proposals.id), '[]'::jsonb)`,
-    ballots: sql<unknown>`coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at) order by v.stage_index, v.cast_at, v.id) from votes v where v.proposal_id = proposals.id and v.is_current), '[]'::jsonb)`,
-    recused: sql<unknown>`coalesce((select jsonb_agg(r.seat_id) from recusals r where r.proposal_id = proposals.id), '[]'::jsonb)`,
-    charter: opts.withCharter ? sql<unknown>`(select c.document from charters c where c.org_id = proposals.org_id and c.version = proposals.charter_version)` : sql<unknown>`null`,
-    seats:
-      seatsHeldBy === null
-        ? sql<unknown>`null`
-        : sql<unknown>`coalesce((select jsonb_agg(jsonb_build_array(t.id, t.body_key, t.seat_class, t.holder_user_id, t.vacated_at) order by t.body_key, t.position) from seats t where t.org_id = proposals.org_id and t.holder_user_id = ${seatsHeldBy} and t.retired_at is null), '[]'::jsonb)`,
-  };
-  const toCastAt = (value: string) => votes.castAt.mapFromDriverValue(value) as Date;
-  const toVacatedAt = (value: string) => seats.vacatedAt.mapFromDriverValue(value) as Date;
-  return {
-    query: db
-      .select({ ...getTableColumns(proposals), ...details })
-      .from(proposals)
-      .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId))),
-    decode(found: ProposalRow & { [K in keyof typeof details]: unknown }) {
-      const { stages, ballots, recused, charter, seats: held, ...row } = found;
-      const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({ stageIndex, seatId, voterUserId, choice, castAt: toCastAt(castAt) }));
-      const loaded = toLoaded(row, fromJson<Record<string, unknown>[]>(stages).map(stageFromJson), ballotRows, fromJson<string[]>(recused));
-      const seatStates = held === null ? null : fromJson<SeatTuple[]>(held).map(([seatId, bodyKey, seatClass, holderUserId, vacatedAt]): SeatState => ({ seatId, bodyKey, seatClass, holderUserId, vacatedAt: vacatedAt === null ? null : toVacatedAt(vacatedAt) }));
-      return { ...loaded, charter: fromJson<Charter | null>(charter), seats: seatStates };
-    },
-  };
+type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean };
+const detailsStatements = new Map<string, ReturnType<typeof reusableStatement>>();
+
+function detailsStatement(v: DetailsVariant) {
+  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}`;
+  let statement = detailsStatements.get(name);
+  if (!statement) {
+    statement = reusableStatement(name, () => {
+      const value = (key: string) => sql.placeholder(key);
+      // A stage's ballots are left out when its stored close is after `closedBy` (filtered stage
+      // by stage, so an open stage costs no ballot rows at all).
+      const ballotStages = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
+      return sql`select p.*,
+        coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
+        coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at) order by v.stage_index, v.cast_at, v.id)
+                  from proposal_stages s join votes v on v.proposal_id = s.proposal_id and v.stage_index = s.stage_index and v.is_current
+                  where s.proposal_id = p.id and ${ballotStages}), '[]'::jsonb) as q_ballots,
+        coalesce((select jsonb_agg(r.seat_id) from recusals r where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
+        ${v.withCharter ? sql`(select c.document from charters c where c.org_id = p.org_id and c.version = p.charter_version)` : sql`null::jsonb`} as q_charter,
+        ${
+          v.withSeats
+            ? sql`coalesce((select jsonb_agg(jsonb_build_array(t.id, t.body_key, t.seat_class, t.holder_user_id, t.vacated_at) order by t.body_key, t.position)
+                  from seats t where t.org_id = p.org_id and t.holder_user_id = ${value('seatsHeldBy')}::text and t.retired_at is null), '[]'::jsonb)`
+            : sql`null::jsonb`
+        } as q_seats
+        from proposals p where p.org_id = ${value('orgId')}::uuid and p.id = ${value('proposalId')}::uuid`;
+    });
+    detailsStatements.set(name, statement);
+  }
+  return statement;
 }
 
+const toCastAt = (value: string) => votes.castAt.mapFromDriverValue(value) as Date;
+const toVacatedAt = (value: string) => seats.vacatedAt.mapFromDriverValue(value) as Date;
+
+/** Reads the proposal and its details (the statement above); null when it is not this organization's. */
+async function readProposalDetails(db: Executor, orgId: string, proposalId: string, opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null }): Promise<ProposalForChange | null> {
+  const statement = detailsStatement({ withCharter: opts.withCharter, withSeats: opts.seatsHeldBy !== null, closedOnly: opts.ballotsClosedBy !== null });
+  const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
+  if (!raw) return null;
+  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({ stageIndex, seatId, voterUserId, choice, castAt: toCastAt(castAt) }));
+  const loaded = toLoaded(proposalFromRow(raw), fromJson<Record<string, unknown>[]>(raw.q_stages).map(stageFromJson), ballotRows, fromJson<string[]>(raw.q_recused));
+  const seatStates =
+    raw.q_seats === null ? null : fromJson<SeatTuple[]>(raw.q_seats).map(([seatId, bodyKey, seatClass, holderUserId, vacatedAt]): SeatState => ({ seatId, bodyKey, seatClass, holderUserId, vacatedAt: vacatedAt === null ? null : toVacatedAt(vacatedAt) }));
+  return { ...loaded, charter: raw.q_charter === null ? null : fromJson<Charter>(raw.q_charter), seats: seatStates };
+}
+
+const lockProposalStatement = reusableStatement('quorate_lock_proposal', () => sql`select id from proposals where org_id = ${sql.placeholder('orgId')}::uuid and id = ${sql.placeholder('proposalId')}::uuid for update`);
+
 export type ProposalForChange = LoadedProposal & {
+  /** With `ballotsClosedBy`, `record` lacks the ballots of stages whose stored close is after it. */
   /** The charter version the proposal runs under (null only if that version row is missing). */
   charter: Charter | null;
   /** The seats `seatsHeldBy` holds in the organization, by body and position; null when not asked. */
   seats: SeatState[] | null;
+};
+
+export type LoadForChangeOptions = {
+  /** Also load the seats this user holds in the organization. */
+  seatsHeldBy?: string;
+  /**
+   * Leave out the ballots of every stage whose stored close is after this instant. The rules
+   * read a stage's ballots only once the instant is past the stage's close (proposalPhase
+   * tallies a stage only then, and the effective close is never before the stored one), so
+   * the phase and every rule decided at this instant come out the same — and a vote costs the
+   * same with 6 ballots cast or 600. Not for anything that shows or counts the ballots.
+   */
+  ballotsClosedBy?: Date;
 };
 
 /**
@@ -113,36 +138,21 @@ export type ProposalForChange = LoadedProposal & {
  * committed. Taken after the lock, the read sees everything committed up to it
  * (test/integration/vote-path.test.ts fails if the two are folded into one).
  */
-export async function loadProposalForChange(tx: Executor, orgId: string, proposalId: string, opts: { seatsHeldBy?: string } = {}): Promise<ProposalForChange | null> {
-  const details = proposalDetailsQuery(tx, orgId, proposalId, { withCharter: true, seatsHeldBy: opts.seatsHeldBy ?? null });
+export async function loadProposalForChange(tx: Executor, orgId: string, proposalId: string, opts: LoadForChangeOptions = {}): Promise<ProposalForChange | null> {
   // Both are sent now, in this order (prepared, so the second need not wait for the first).
-  const locking = tx
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)))
-    .for('update')
-    .prepare('quorate_lock_proposal')
-    .execute();
-  const reading = details.query.prepare(opts.seatsHeldBy ? 'quorate_load_proposal_seats' : 'quorate_load_proposal').execute();
+  const locking = lockProposalStatement(tx, { orgId, proposalId });
+  const reading = readProposalDetails(tx, orgId, proposalId, { withCharter: true, seatsHeldBy: opts.seatsHeldBy ?? null, ballotsClosedBy: opts.ballotsClosedBy ?? null });
   const [locked, read] = await Promise.allSettled([locking, reading]);
   if (locked.status === 'rejected') throw locked.reason;
   if (read.status === 'rejected') throw read.reason;
-  const [found] = read.value;
-  if (locked.value.length === 0 || !found) return null;
-  return details.decode(found);
+  if (rowsOf(locked.value).length === 0) return null;
+  return read.value;
 }
 
 /** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
 export async function loadProposal(db: Executor, orgId: string, proposalId: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedProposal | null> {
-  if (opts.forUpdate) {
-    const loaded = await loadProposalForChange(db, orgId, proposalId);
-    return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
-  }
-  const details = proposalDetailsQuery(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null });
-  const [found] = await details.query.prepare('quorate_read_proposal').execute();
-  if (!found) return null;
-  const { row, stages, record } = details.decode(found);
-  return { row, stages, record };
+  const loaded = opts.forUpdate ? await loadProposalForChange(db, orgId, proposalId) : await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
+  return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
 }
 
 export type BallotWrite = { id: string; proposalId: string; stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; rationale: string | null; castAt: Date };
@@ -155,19 +165,20 @@ export type BallotWrite = { id: string; proposalId: string; stageIndex: number; 
  * the proposal's lock. Starts when called.
  */
 export function writeCurrentBallot(tx: Executor, b: BallotWrite): Promise<unknown> {
-  return runPrepared(
-    tx,
-    'quorate_write_ballot',
-    sql`with superseded as (
+  return writeBallotStatement(tx, { ...b, castAt: b.castAt.toISOString() });
+}
+
+const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
+  const value = (name: keyof BallotWrite) => sql.placeholder(name);
+  return sql`with superseded as (
       update votes set is_current = false
-      where proposal_id = ${b.proposalId} and stage_index = ${b.stageIndex} and seat_id = ${b.seatId} and is_current
+      where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id = ${value('seatId')} and is_current
       returning 1
     )
     insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, cast_at, is_current)
-    select ${b.id}::uuid, ${b.proposalId}::uuid, ${b.stageIndex}::integer, ${b.seatId}::uuid, ${b.voterUserId}::text, ${b.choice}::vote_choice, ${b.rationale}::text, ${b.castAt.toISOString()}::timestamptz, true
-    from (select count(*) from superseded) as done`,
-  );
-}
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('castAt')}::timestamptz, true
+    from (select count(*) from superseded) as done`;
+});
 
 /**
  * loadProposal for many proposals of one organization in four queries, whatever their number

@@ -6,7 +6,7 @@ import { charters, comments, decisionLog, memberships, proposalRevisions, propos
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { latestRevisionNumber, listOpenProposalIds, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
-import type { LoadedProposal } from '@/db/queries/proposals';
+import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
 import { RuleRefusal } from '@/lib/actions/refusal';
 import { applyCharterAmendment, findBody, findType, validateCharter } from '@/lib/governance/charter';
 import { checkEmergencyMotion } from '@/lib/governance/emergency';
@@ -174,7 +174,7 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
 }
 
 /** The proposal locked for this transaction, with its charter version (and optionally one person's seats): one round trip. */
-async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string, opts: { seatsHeldBy?: string } = {}): Promise<LoadedProposal & { charter: Charter; seats: SeatState[] | null }> {
+async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string, opts: LoadForChangeOptions = {}): Promise<LoadedProposal & { charter: Charter; seats: SeatState[] | null }> {
   const loaded = await loadProposalForChange(tx, orgId, proposalId, opts);
   if (!loaded) refuse('That proposal does not exist in this organization.');
   if (!loaded!.charter) throw new Error(`charter version ${loaded!.row.charterVersion} missing`);
@@ -438,7 +438,8 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
 export async function castBallot(db: Database, actor: Actor, input: { orgId: string; proposalId: string; choice: BallotChoice; rationale: string | null }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
     // Sent in this order, answered in one round trip: the proposal's lock and read, then the head's lock.
-    const [p, head] = await settleBoth(loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId }), lockLogHead(tx, input.orgId));
+    // Only the ballots the rules read at `at` (not the open stage's, however many): nothing here counts them.
+    const [p, head] = await settleBoth(loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }), lockLogHead(tx, input.orgId));
     const phase = proposalPhase(p.record, p.charter, at);
     if (phase.kind !== 'voting') {
       const rule = phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
