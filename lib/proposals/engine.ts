@@ -483,6 +483,9 @@ export async function declareRecusal(db: Database, actor: Actor, input: { orgId:
     const stageIndex = Math.max(0, stageBodies.indexOf(seat!.bodyKey));
     const rule = canRecuse({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuse(rule.reason);
+    // As for ballots: `at` was read before the proposal's lock was granted, and the worker may
+    // have recorded this stage's tally meanwhile; a recusal then would change a recorded result.
+    if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('Voting has closed: the result has already been recorded.');
     const inserted = await tx.insert(recusals).values({ proposalId: p.row.id, seatId: seat!.seatId, userId: actor.userId, reason: input.reason, createdAt: at }).onConflictDoNothing().returning({ seatId: recusals.seatId });
     if (inserted.length === 0) refuse('You have already recused yourself from this proposal.');
     // A recused seat never votes: any ballot already cast from it stops counting.

@@ -13,7 +13,7 @@ import type { Ballot, BallotChoice, TallyResult } from '@/lib/governance/types';
 import type { StoredEntry } from '@/lib/log/entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import { castBallot, createDraft, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import { castBallot, createDraft, declareRecusal, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
 import { recipientListHash } from '@/lib/proposals/notice';
 import { createStormOrg } from '@/test/support/storm-org';
 import type { StormOrg } from '@/test/support/storm-org';
@@ -383,5 +383,16 @@ describe('the recorded close seals the ballot box', () => {
     const [stage] = await db.select({ tally: proposalStages.tally }).from(proposalStages).where(eq(proposalStages.proposalId, org.proposalId));
     expect(late, `accepted after the recorded close, whose tally was ${JSON.stringify(stage?.tally)}`).toEqual({ kind: 'refused', message: 'Voting has closed: the result has already been recorded.' });
     expect({ votes: await db.$count(votes, eq(votes.proposalId, org.proposalId)), log: await db.$count(decisionLog, eq(decisionLog.orgId, org.orgId)) }).toEqual(before);
+  }, 60_000);
+
+  it('so does a recusal that reaches the database after the close was recorded: it would change a recorded tally', async () => {
+    const org = await createStormOrg(db, { slug: 'close-race-recusal', seats: 5, voteClosesAt: VOTE_CLOSES_AT });
+    const ref = { orgId: org.orgId, proposalId: org.proposalId };
+    for (const v of org.voters.slice(0, 3)) await castBallot(db, { userId: v.userId, role: 'member' }, { ...ref, choice: 'yes', rationale: null }, new Date(VOTE_CLOSES_AT.getTime() - 10_000));
+    expect(await recordTransitions(db, org.proposalId, org.orgId, VOTE_CLOSES_AT)).toEqual(['stage_0_closed', 'passed']);
+    const before = { votes: await db.$count(votes, eq(votes.isCurrent, true)), log: await db.$count(decisionLog, eq(decisionLog.orgId, org.orgId)) };
+    const late = await attempt(() => declareRecusal(db, { userId: org.voters[0]!.userId, role: 'member' }, { ...ref, reason: 'read the clock 1 ms before the close' }, new Date(VOTE_CLOSES_AT.getTime() - 1)), { retries: 0 });
+    expect(late).toEqual({ kind: 'refused', message: 'Voting has closed: the result has already been recorded.' });
+    expect({ votes: await db.$count(votes, eq(votes.isCurrent, true)), log: await db.$count(decisionLog, eq(decisionLog.orgId, org.orgId)) }).toEqual(before);
   }, 60_000);
 });
