@@ -42,7 +42,9 @@ export async function proxy(request: NextRequest) {
     try {
       const served = await cache.serve(target);
       if (served) {
-        const response = new NextResponse(withNonce(served.page.parts, nonce), { status: served.page.status, headers: served.page.headers });
+        const body = withNonce(served.page.parts, nonce);
+        const response = new NextResponse(body, { status: served.page.status, headers: served.page.headers });
+        response.headers.set('Content-Length', String(body.byteLength));
         response.headers.set('Content-Security-Policy', policy);
         response.headers.set('X-Quorate-Cache', served.outcome);
         return response;

@@ -27,7 +27,7 @@ function setup(overrides: Partial<PageCacheOptions> = {}) {
 }
 
 const target = (key: string) => ({ key, slug: 'acme' });
-const text = (served: Awaited<ReturnType<PublicPageCache['serve']>>) => served?.page.parts.join('N');
+const text = (served: Awaited<ReturnType<PublicPageCache['serve']>>) => served?.page.parts.map((p) => new TextDecoder().decode(p)).join('N');
 
 describe('PublicPageCache', () => {
   it('renders once, then serves the copy', async () => {

@@ -57,7 +57,7 @@ describe('publicCacheTarget', () => {
 });
 
 describe('isServable', () => {
-  const page: CachedPage = { status: 200, parts: ['a', 'b'], headers: [], version: '41', storedAt: 1_000 };
+  const page: CachedPage = { status: 200, parts: [new Uint8Array([97]), new Uint8Array([98])], headers: [], version: '41', storedAt: 1_000 };
 
   it('serves while the version is unchanged and the page is young', () => {
     expect(isServable(page, '41', 1_000 + 9_999, 10_000)).toBe(true);
@@ -86,10 +86,13 @@ describe('nonces', () => {
     const body = `<script nonce="${nonce}">a</script><p>text</p><script nonce="${nonce}" src="/x.js"></script>`;
     const parts = splitAtNonce(body, nonce)!;
     const fresh = Buffer.from('00000000-0000-4000-8000-000000000000').toString('base64');
-    const served = withNonce(parts, fresh);
+    const served = new TextDecoder().decode(withNonce(parts, fresh));
     expect(served).toBe(body.replaceAll(nonce, fresh));
     expect(served).not.toContain(nonce);
-    expect(withNonce(parts, nonce)).toBe(body);
+    expect(new TextDecoder().decode(withNonce(parts, nonce))).toBe(body);
+    // Byte for byte, non-ASCII text included.
+    const text = `<p>Ünïcødé — 会议 🗳️</p><script nonce="${nonce}"></script>`;
+    expect(new TextDecoder().decode(withNonce(splitAtNonce(text, nonce)!, fresh))).toBe(text.replaceAll(nonce, fresh));
   });
 
   it('refuses a page that does not carry its nonce, and nonsense nonces', () => {

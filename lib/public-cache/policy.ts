@@ -46,8 +46,11 @@ export function publicCacheTarget(request: RequestShape): CacheTarget | null {
 
 export type CachedPage = {
   status: number;
-  /** The page split at its render's nonce: every response joins the parts with a fresh one. */
-  parts: string[];
+  /**
+   * The page's UTF-8 bytes split at its render's nonce: every response joins the parts with a
+   * fresh one. Kept encoded, so a response is one copy of bytes, not an encoding of the page.
+   */
+  parts: Uint8Array[];
   headers: [string, string][];
   /** What the organization's public state was when the render started (see publicPageVersion). */
   version: string;
@@ -76,11 +79,26 @@ export function nonceFromPolicy(policy: string | null): string | null {
  * Nonces are 48 random base64 characters and cannot collide with page text; a page that does
  * not contain its nonce was not rendered with it and is refused (the caller renders normally).
  */
-export function splitAtNonce(body: string, renderedNonce: string): string[] | null {
+export function splitAtNonce(body: string, renderedNonce: string): Uint8Array[] | null {
   if (renderedNonce.length < 16 || !body.includes(renderedNonce)) return null;
-  return body.split(renderedNonce);
+  const encoder = new TextEncoder();
+  return body.split(renderedNonce).map((part) => encoder.encode(part));
 }
 
-export function withNonce(parts: string[], freshNonce: string): string {
-  return parts.join(freshNonce);
+/** The page with this nonce in place of the render's: one allocation of the page's size. */
+export function withNonce(parts: readonly Uint8Array[], freshNonce: string): Uint8Array<ArrayBuffer> {
+  const nonce = new TextEncoder().encode(freshNonce);
+  let size = nonce.length * (parts.length - 1);
+  for (const part of parts) size += part.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      out.set(nonce, at);
+      at += nonce.length;
+    }
+    out.set(part, at);
+    at += part.length;
+  });
+  return out;
 }
