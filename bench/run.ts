@@ -14,7 +14,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +21,7 @@ import autocannon from 'autocannon';
 import { and, count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { sessionCookieName } from '@/lib/auth/cookies';
+import { freePort } from '@/test/support/free-port';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,16 +62,6 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(env: Record<string, string>, label: string, nodeArgs: string[] = []): Promise<{ base: string; stop: () => Promise<void>; stderr: () => string }> {
   const port = await freePort();
