@@ -54,3 +54,13 @@ describe('parseEnv', () => {
     expect(e.isProduction).toBe(true);
   });
 });
+
+describe('public page cache setting', () => {
+  const base = { AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://gov.example.org', LOG_SIGNING_SECRET: 'y'.repeat(40) };
+  it('is on in production and off under next dev unless set', () => {
+    expect(parseEnv({ ...base, NODE_ENV: 'production' }).publicCache.enabled).toBe(true);
+    expect(parseEnv({ ...base, NODE_ENV: 'development', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'quorate-env-')) }).publicCache.enabled).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: 'production', QUORATE_PUBLIC_CACHE: '0' }).publicCache.enabled).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: 'development', QUORATE_PUBLIC_CACHE: '1' }).publicCache.enabled).toBe(true);
+  });
+});

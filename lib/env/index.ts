@@ -31,7 +31,7 @@ const schema = z.object({
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
   NOTIFY_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
-  QUORATE_PUBLIC_CACHE: z.enum(['0', '1']).default('1'),
+  QUORATE_PUBLIC_CACHE: z.enum(['0', '1']).optional(),
   QUORATE_PUBLIC_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   QUORATE_PUBLIC_CACHE_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(500),
 });
@@ -133,7 +133,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
     runWorkers: e.QUORATE_WORKER !== '0',
     delivery: { intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, retryBaseMs: e.NOTIFY_RETRY_BASE_MS, batchSize: e.NOTIFY_BATCH_SIZE, leaseMs: e.NOTIFY_LEASE_MS },
-    publicCache: { enabled: e.QUORATE_PUBLIC_CACHE === '1', maxAgeMs: e.QUORATE_PUBLIC_CACHE_MAX_AGE_MS, recheckMs: e.QUORATE_PUBLIC_CACHE_RECHECK_MS },
+    // Off by default under `next dev`, where a cached page would hide the edit just made.
+    publicCache: { enabled: e.QUORATE_PUBLIC_CACHE ? e.QUORATE_PUBLIC_CACHE === '1' : e.NODE_ENV !== 'development', maxAgeMs: e.QUORATE_PUBLIC_CACHE_MAX_AGE_MS, recheckMs: e.QUORATE_PUBLIC_CACHE_RECHECK_MS },
   };
 }
 
