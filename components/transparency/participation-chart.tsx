@@ -27,7 +27,7 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
     <figure>
       <div className="overflow-x-auto">
         <svg role="img" aria-labelledby="participation-title participation-desc" viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="max-w-full" style={{ minWidth: Math.min(width, 320) }}>
-          <title id="participation-title">Ballots cast against charter seats, last {stages.length} closed votes</title>
+          <title id="participation-title">{`Ballots cast against charter seats, last ${stages.length} closed votes`}</title>
           <desc id="participation-desc">{description}.</desc>
           {ticks.map((t) => (
             <g key={t}>
