@@ -3,7 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '@/db/client';
 import { outbox, users } from '@/db/schema';
@@ -11,6 +10,7 @@ import { insertOrganization } from '@/db/queries/organizations';
 import { createTestDatabase } from '@/db/testing';
 import { deliveryOptions } from '@/lib/notify/delivery';
 import { enqueueNotice } from '@/lib/notify/outbox';
+import { startSmtpSink } from '@/test/support/smtp-sink';
 
 /**
  * The issue's acceptance, with a real crash: `npm run worker` is SIGKILLed mid-batch while
@@ -28,44 +28,6 @@ const SMTP_DELAY_MS = 50;
 /** The worker's in-flight limit: deliveryOptions().concurrency lanes per batch. */
 const IN_FLIGHT = deliveryOptions().concurrency;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-type Reception = { messageId: string; at: number };
-
-/** A real SMTP server that answers each DATA ~50 ms late, so a batch takes a while, and records each acceptance. */
-async function startSlowSmtp() {
-  const received: Reception[] = [];
-  const waiters: { n: number; resolve: () => void }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? 'missing';
-        setTimeout(() => {
-          // Like a real MTA: the message is committed, then 250 is sent — even if the client
-          // has died meanwhile (that is what makes an in-flight message a possible duplicate).
-          received.push({ messageId, at: Date.now() });
-          for (const w of waiters.filter((x) => received.length >= x.n)) w.resolve();
-          callback();
-        }, SMTP_DELAY_MS);
-      });
-    },
-  });
-  server.on('error', () => {}); // a client killed mid-session resets its socket
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    /** Resolves as soon as the n-th message has been accepted. */
-    reached: (n: number) => new Promise<void>((resolve) => (received.length >= n ? resolve() : waiters.push({ n, resolve }))),
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 type Worker = { child: ChildProcess; output: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
@@ -117,13 +79,14 @@ function withTimeout<T>(what: string, p: Promise<T>, ms: number, worker?: Worker
 describe.runIf(process.env.TEST_DATABASE_URL)('a real worker process killed mid-batch (needs PostgreSQL: set TEST_DATABASE_URL; PGlite allows one process)', () => {
   let handle: DatabaseHandle & { drop: () => Promise<void>; url?: string };
   let db: Database;
-  let smtp: Awaited<ReturnType<typeof startSlowSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   const workers: Worker[] = [];
 
   beforeAll(async () => {
     handle = await createTestDatabase();
     db = handle.db;
-    smtp = await startSlowSmtp();
+    // Each DATA answered ~50 ms late, so a batch takes a while.
+    smtp = await startSmtpSink(SMTP_DELAY_MS);
   });
   afterAll(async () => {
     for (const w of workers) if (w.child.pid && groupAlive(w.child.pid)) process.kill(-w.child.pid, 'SIGKILL');

@@ -12,13 +12,13 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { SMTPServer } from 'smtp-server';
 import { base64Decode } from '../../lib/log/base64';
 import type { StoredEntry } from '../../lib/log/entry';
 import { nodeSha256 } from '../../lib/log/node-hash';
 import { verifyLog } from '../../lib/log/verify';
 import { recipientListHash } from '../../lib/proposals/notice';
 import type { VerifyReport } from '../../lib/log/verify';
+import type { Reception } from './smtp-sink';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -199,34 +199,8 @@ export function setServerClock(dataDir: string, serverNow: Date): number {
 
 // --- A slow SMTP server -----------------------------------------------------------------------
 
-export type Reception = { messageId: string; at: number };
-
-/** Accepts every message `delayMs` after its data ends (like an MTA committing it), and records it. */
-export async function startSmtpSink(delayMs: number) {
-  const received: Reception[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? 'missing';
-        // Committed, then 250 — even if the client died meanwhile: an in-flight message can repeat.
-        setTimeout(() => {
-          received.push({ messageId, at: Date.now() });
-          callback();
-        }, delayMs);
-      });
-    },
-  });
-  server.on('error', () => {}); // a killed client resets its socket
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+export { startSmtpSink } from './smtp-sink';
+export type { Reception };
 
 /** Waits until no message has arrived for `quietMs` and `done()` holds, or throws after `timeoutMs`. */
 export async function waitQuiet(received: Reception[], quietMs: number, timeoutMs: number, done: () => boolean = () => true): Promise<void> {
