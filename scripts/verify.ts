@@ -10,6 +10,7 @@ import { base64Decode } from '@/lib/log/base64';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { parseVerifierKey } from '@/lib/log/signed-note';
 import { verifyLog } from '@/lib/log/verify';
+import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
@@ -107,7 +108,8 @@ export async function checkExport(data: unknown, options: { pinnedKey?: string; 
 export function formatVerdict(check: ExportCheck): string {
   const { report } = check;
   if (report.ok) {
-    return `✔ Log intact: ${report.entriesChecked} entries, root ${report.root}, ${check.checkpoints} checkpoint${check.checkpoints === 1 ? '' : 's'} signed by ${check.vkey}`;
+    const intact = `✔ Log intact: ${report.entriesChecked} entries, root ${report.root}, ${check.checkpoints} checkpoint${check.checkpoints === 1 ? '' : 's'} signed by ${check.vkey}`;
+    return report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0 ? `${intact}\nBallots: ${ballotSummaryText(report.ballots)}` : intact;
   }
   const first = report.firstBadSeq === null ? undefined : report.problems.find((p) => p.seq === report.firstBadSeq);
   const lead = first ?? report.problems[0];

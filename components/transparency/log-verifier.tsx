@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { verifyLog } from '@/lib/log/verify';
 import type { VerifyReport } from '@/lib/log/verify';
+import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import { loadLogExport } from '@/lib/transparency/log-export';
 
 type Source = { label: string };
@@ -196,6 +197,12 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
         <dl className="mt-3 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">Merkle root</dt>
           <dd className="break-all font-mono text-xs leading-5">{report.root || '—'}</dd>
+          {report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0 ? (
+            <>
+              <dt className="font-medium">Ballots</dt>
+              <dd>{ballotSummaryText(report.ballots)}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">Checkpoints</dt>
           <dd>
             {checkpointCount === 0 ? (

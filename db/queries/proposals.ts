@@ -155,7 +155,7 @@ export async function loadProposal(db: Executor, orgId: string, proposalId: stri
   return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
 }
 
-export type BallotWrite = { id: string; proposalId: string; stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; rationale: string | null; castAt: Date };
+export type BallotWrite = { id: string; proposalId: string; stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; rationale: string | null; nonce: string; castAt: Date };
 
 /**
  * Writes a ballot as the seat's current one, in one statement: the seat's previous current
@@ -175,8 +175,8 @@ const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
       where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id = ${value('seatId')} and is_current
       returning 1
     )
-    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, cast_at, is_current)
-    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('castAt')}::timestamptz, true
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current)
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true
     from (select count(*) from superseded) as done`;
 });
 

@@ -201,6 +201,11 @@ export const votes = pgTable(
       .references(() => users.id),
     choice: voteChoice('choice').notNull(),
     rationale: text('rationale'),
+    /**
+     * The secret 32-byte nonce (hex) of the ballot's hiding commitment in the log, disclosed in
+     * the roll call at close. Null for ballots cast before commitments had one.
+     */
+    nonce: text('nonce'),
     castAt: ts('cast_at').notNull(),
     isCurrent: boolean('is_current').notNull().default(true),
   },

@@ -16,6 +16,8 @@ import { GENESIS_HASH, toHex } from './hash';
 import type { Hasher } from './hash';
 import { sha256 } from './sha256';
 import { parseCheckpoint, verifyNote } from './signed-note';
+import { checkBallotDisclosures } from './verify-ballots';
+import type { BallotCheckSummary } from './verify-ballots';
 
 export type VerifyProblemKind =
   | 'gap'
@@ -24,6 +26,7 @@ export type VerifyProblemKind =
   | 'prev_hash_mismatch'
   | 'bad_checkpoint_signature'
   | 'checkpoint_root_mismatch'
+  | 'ballot_disclosure'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };
@@ -43,6 +46,8 @@ export type VerifyReport = {
   problems: VerifyProblem[];
   /** Hex RFC 6962 root over all entries' leaves; '' if some entry could not be hashed. */
   root: string;
+  /** What the roll calls disclosed, checked against the ballots' commitments (./verify-ballots); absent when the log has no ballots. */
+  ballots?: BallotCheckSummary;
 };
 
 export type VerifyInput = {
@@ -456,11 +461,14 @@ export async function verifyLog(
     }
   }
   const root = treeComplete ? toHex(tree.root()) : '';
+  const ballots = checkBallotDisclosures(entries, h);
+  for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message });
+  const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed > 0;
 
   onProgress?.(n, n);
 
   problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
-  return { ok: problems.length === 0, entriesChecked: n, firstBadSeq: firstBadSeq(problems, checkpointRanges), problems, root };
+  return { ok: problems.length === 0, entriesChecked: n, firstBadSeq: firstBadSeq(problems, checkpointRanges), problems, root, ...(ballotsSeen ? { ballots: ballots.summary } : {}) };
 }
 
 /**

@@ -23,7 +23,8 @@ import { canCastBallot, canOpenVoting, canRecuse, votingWindow } from '@/lib/gov
 import { discussionClosesAtOnPublish, extendForRevision } from '@/lib/governance/windows';
 import { canonicalJson } from '@/lib/log/canonical';
 import { enqueueDecision, enqueuePublished, enqueueVotingOpen } from '@/lib/notify/outbox';
-import { ballotCommitment, recipientListHash } from './notice';
+import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
+import { ballotCommitment, newBallotNonce, recipientListHash } from './notice';
 
 export type Actor = { userId: string; role: Role | null };
 
@@ -458,14 +459,17 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
     if (!rule.ok) refuse(rule.reason);
     // The id is made here so the log entry can name it without waiting for the INSERT.
     const voteId = randomUUID();
-    const writeBallot = writeCurrentBallot(tx, { id: voteId, proposalId: p.row.id, stageIndex, seatId: seat!.seatId, voterUserId: actor.userId, choice: input.choice, rationale: input.rationale, castAt: at });
+    const nonce = newBallotNonce();
+    const writeBallot = writeCurrentBallot(tx, { id: voteId, proposalId: p.row.id, stageIndex, seatId: seat!.seatId, voterUserId: actor.userId, choice: input.choice, rationale: input.rationale, nonce, castAt: at });
     const logBallot = appendAfterLockedHead(tx, head, {
       orgId: input.orgId,
       actorId: actor.userId,
       kind: 'ballot.cast',
       subject: `proposal:${p.row.id}`,
-      // The choice stays sealed until the stage closes; the commitment proves it was not changed afterwards.
-      payload: { number: p.row.number, stageIndex, seatId: seat!.seatId, voteId, commitment: ballotCommitment(voteId, input.choice) },
+      // The choice stays sealed until the stage closes: the commitment hides it behind the secret
+      // nonce (so trying the three choices reveals nothing), and binds it, so the roll call at
+      // close cannot change it. Every field has the same length whatever the choice.
+      payload: { number: p.row.number, stageIndex, seatId: seat!.seatId, voteId, commitmentScheme: BALLOT_COMMITMENT_SCHEME, commitment: ballotCommitment(voteId, input.choice, nonce) },
       at,
     });
     // Pipelined: if the ballot fails, the entry's statement fails with it and the transaction rolls back.
@@ -525,7 +529,10 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         const tally: TallyResult | null = stageOutcomes(p.record, p.charter, at)[closable.stageIndex]?.tally ?? null;
         if (!tally) throw new Error(`stage ${closable.stageIndex} of proposal ${p.row.id} closed without a tally`);
         await tx.update(proposalStages).set({ tally, closedRecordedAt: at }).where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, closable.stageIndex)));
-        const rollCall = (await tx.select({ voteId: votes.id, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice }).from(votes).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, closable.stageIndex), eq(votes.isCurrent, true)))).sort((a, b) => a.seatId.localeCompare(b.seatId));
+        // The roll call discloses each current ballot's choice, the nonce that opens its commitment
+        // (null for ballots cast before commitments had one) and its rationale, promised public
+        // after close. Anyone can then check each against its `ballot.cast` entry.
+        const rollCall = (await tx.select({ voteId: votes.id, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, nonce: votes.nonce, rationale: votes.rationale }).from(votes).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, closable.stageIndex), eq(votes.isCurrent, true)))).sort((a, b) => a.seatId.localeCompare(b.seatId));
         await appendLogEntry(tx, { orgId, actorId: null, kind: 'voting.closed', subject, payload: { number: p.row.number, stageIndex: closable.stageIndex, bodyKey: closable.bodyKey, tally, rollCall }, at });
         done.push(`stage_${closable.stageIndex}_closed`);
         continue;

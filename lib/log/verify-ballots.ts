@@ -1,0 +1,159 @@
+// Checks every ballot disclosed in a roll call against what was committed while voting was open.
+// Browser-safe and dependency-free, like ./verify, which calls it after the hash chain.
+//
+// A `ballot.cast` entry publishes { stageIndex, seatId, voteId, commitment, commitmentScheme? }
+// under subject `proposal:<id>`; the `voting.closed` entry for that proposal and stage discloses
+// its roll call: per counted ballot { voteId, seatId, voterUserId, choice, nonce, rationale }.
+// For each closed stage this checks that:
+//  - every disclosed ballot opens the commitment of the `ballot.cast` entry with its voteId, and
+//    that entry is for the same proposal, stage and seat;
+//  - the disclosed voteId is the last ballot cast from that seat in that stage before the close
+//    (an older ballot of the same seat cannot be disclosed instead);
+//  - no seat appears twice, and no seat that cast a ballot and did not recuse is left out;
+//  - the tally's yes, no, abstain and cast counts are those of the roll call.
+
+import { BALLOT_COMMITMENT_SCHEME, hidingBallotCommitment, isBallotNonce, legacyBallotCommitment } from './ballot-commitment';
+import type { Hasher } from './hash';
+
+export type BallotProblem = { seq: number; message: string };
+
+export type BallotCheckSummary = {
+  /** Disclosed ballots whose commitment was checked and matched. */
+  ballotsOpened: number;
+  /**
+   * Of those, ballots under the scheme used before commitments had a nonce: they bind the
+   * choice, but did not hide it while voting was open.
+   */
+  legacyUnhidden: number;
+  /** Ballots cast in stages the log has not closed yet: still sealed, nothing to check. */
+  stillSealed: number;
+};
+
+type Cast = { seq: number; subject: string; stageIndex: number; seatId: string; commitment: string; scheme: string | null };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const CHOICES = new Set(['yes', 'no', 'abstain']);
+
+/** Checks ballot disclosures in `entries` (in log order). Never throws on bad data. */
+export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): { problems: BallotProblem[]; summary: BallotCheckSummary } {
+  const problems: BallotProblem[] = [];
+  const summary: BallotCheckSummary = { ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 0 };
+  const casts = new Map<string, Cast>();
+  // `${subject}|${stageIndex}` -> seatId -> voteId of the last ballot cast from that seat.
+  const lastCast = new Map<string, Map<string, string>>();
+  const lastOf = (stage: string): Map<string, string> => {
+    let seats = lastCast.get(stage);
+    if (!seats) lastCast.set(stage, (seats = new Map()));
+    return seats;
+  };
+  // `${subject}|${seatId}` of every declared recusal.
+  const recused = new Set<string>();
+  const closed = new Set<string>();
+
+  for (const raw of entries) {
+    if (!isRecord(raw) || !isRecord(raw.payload) || typeof raw.subject !== 'string' || typeof raw.seq !== 'number') continue;
+    const { seq, subject, kind, payload } = raw as { seq: number; subject: string; kind: unknown; payload: Record<string, unknown> };
+    if (kind === 'ballot.cast') {
+      const { voteId, stageIndex, seatId, commitment, commitmentScheme } = payload;
+      if (typeof voteId !== 'string' || typeof stageIndex !== 'number' || typeof seatId !== 'string' || typeof commitment !== 'string') {
+        problems.push({ seq, message: 'ballot.cast entry lacks voteId, stageIndex, seatId or commitment' });
+        continue;
+      }
+      if (commitmentScheme !== undefined && commitmentScheme !== BALLOT_COMMITMENT_SCHEME) {
+        problems.push({ seq, message: `ballot.cast entry uses an unknown commitment scheme ${JSON.stringify(commitmentScheme)}` });
+      }
+      if (casts.has(voteId)) problems.push({ seq, message: `voteId ${voteId} was already used by the ballot at seq ${casts.get(voteId)!.seq}` });
+      else casts.set(voteId, { seq, subject, stageIndex, seatId, commitment, scheme: typeof commitmentScheme === 'string' ? commitmentScheme : null });
+      if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, message: `ballot cast after stage ${stageIndex} of ${subject} was closed` });
+      lastOf(`${subject}|${stageIndex}`).set(seatId, voteId);
+    } else if (kind === 'recusal.declared') {
+      if (typeof payload.seatId === 'string') recused.add(`${subject}|${payload.seatId}`);
+    } else if (kind === 'voting.closed') {
+      checkClose(seq, subject, payload);
+    }
+  }
+  for (const [stage, seats] of lastCast) if (!closed.has(stage)) summary.stillSealed += seats.size;
+  return { problems, summary };
+
+  function checkClose(seq: number, subject: string, payload: Record<string, unknown>): void {
+    const stageIndex = payload.stageIndex;
+    if (typeof stageIndex !== 'number') {
+      problems.push({ seq, message: 'voting.closed entry has no stageIndex' });
+      return;
+    }
+    closed.add(`${subject}|${stageIndex}`);
+    const rollCall = payload.rollCall;
+    if (!Array.isArray(rollCall)) {
+      problems.push({ seq, message: 'voting.closed entry has no roll call' });
+      return;
+    }
+    const counts = { yes: 0, no: 0, abstain: 0 };
+    const seatsSeen = new Set<string>();
+    for (const [i, item] of rollCall.entries()) {
+      const where = `roll call #${i + 1}`;
+      if (!isRecord(item) || typeof item.voteId !== 'string' || typeof item.seatId !== 'string' || typeof item.choice !== 'string') {
+        problems.push({ seq, message: `${where} lacks voteId, seatId or choice` });
+        continue;
+      }
+      const { voteId, seatId, choice, nonce } = item;
+      if (seatsSeen.has(seatId)) problems.push({ seq, message: `${where}: seat ${seatId} appears twice in the roll call` });
+      seatsSeen.add(seatId);
+      if (!CHOICES.has(choice)) problems.push({ seq, message: `${where}: ${JSON.stringify(choice)} is not a choice` });
+      else counts[choice as keyof typeof counts]++;
+      const cast = casts.get(voteId);
+      if (!cast || cast.seq > seq) {
+        problems.push({ seq, message: `${where}: no ballot.cast entry before the close has voteId ${voteId}` });
+        continue;
+      }
+      if (cast.subject !== subject || cast.stageIndex !== stageIndex || cast.seatId !== seatId) {
+        problems.push({ seq, message: `${where}: ballot ${voteId} (seq ${cast.seq}) was cast for ${cast.subject} stage ${cast.stageIndex} seat ${cast.seatId}, not for this proposal, stage and seat ${seatId}` });
+        continue;
+      }
+      const last = lastCast.get(`${subject}|${stageIndex}`)?.get(seatId);
+      if (last !== voteId) {
+        problems.push({ seq, message: `${where}: ballot ${voteId} (seq ${cast.seq}) is not seat ${seatId}'s last ballot; the last is ${String(last)} (seq ${last ? casts.get(last)?.seq : '?'})` });
+        continue;
+      }
+      let expected: string;
+      if (cast.scheme === BALLOT_COMMITMENT_SCHEME) {
+        if (!isBallotNonce(nonce)) {
+          problems.push({ seq, message: `${where}: ballot ${voteId} is disclosed without its 64-hex-digit nonce` });
+          continue;
+        }
+        expected = hidingBallotCommitment(h, voteId, choice, nonce);
+      } else {
+        expected = legacyBallotCommitment(h, voteId, choice);
+      }
+      if (expected !== cast.commitment) {
+        problems.push({ seq, message: `${where}: choice ${JSON.stringify(choice)} and the disclosed nonce do not open the commitment of ballot ${voteId} (seq ${cast.seq})` });
+        continue;
+      }
+      summary.ballotsOpened++;
+      if (cast.scheme !== BALLOT_COMMITMENT_SCHEME) summary.legacyUnhidden++;
+    }
+    // A seat whose last ballot in this stage is not disclosed, and that did not recuse.
+    for (const [seatId, voteId] of lastCast.get(`${subject}|${stageIndex}`) ?? []) {
+      if (!seatsSeen.has(seatId) && !recused.has(`${subject}|${seatId}`)) {
+        problems.push({ seq, message: `the roll call leaves out seat ${seatId}, whose last ballot ${voteId} (seq ${casts.get(voteId)?.seq}) was not withdrawn by a recusal` });
+      }
+    }
+    const tally = isRecord(payload.tally) ? payload.tally : null;
+    if (!tally) {
+      problems.push({ seq, message: 'voting.closed entry has no tally' });
+      return;
+    }
+    for (const k of ['yes', 'no', 'abstain'] as const) {
+      if (tally[k] !== counts[k]) problems.push({ seq, message: `the tally says ${String(tally[k])} ${k}, the roll call has ${counts[k]}` });
+    }
+    const cast = counts.yes + counts.no + counts.abstain;
+    if (tally.cast !== undefined && tally.cast !== cast) problems.push({ seq, message: `the tally says ${String(tally.cast)} ballots cast, the roll call has ${cast}` });
+  }
+}
+
+/** One sentence for people about the ballots checked, for the CLI and the verify page. */
+export function ballotSummaryText(s: BallotCheckSummary): string {
+  const opened = `${s.ballotsOpened} disclosed ${s.ballotsOpened === 1 ? 'ballot opens its' : 'ballots open their'} commitment`;
+  const legacy = s.legacyUnhidden > 0 ? `; ${s.legacyUnhidden} of them use the old scheme without a nonce, which did not keep the choice secret while voting was open` : '';
+  const sealed = s.stillSealed > 0 ? `; ${s.stillSealed} ${s.stillSealed === 1 ? 'ballot is' : 'ballots are'} still sealed (voting not closed)` : '';
+  return `${opened}${legacy}${sealed}.`;
+}
