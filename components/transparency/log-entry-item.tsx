@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { PublicLogRow } from '@/db/queries/log-public';
 import { formatUtc } from '@/lib/governance/time';
 
-/** One decision-log entry: a readable line, with the exact hashed entry behind a disclosure. */
+/** One decision-log entry, read from its hashed bytes: a readable line, with the exact hashed entry behind a disclosure. */
 export function LogEntryItem({ entry, summary, proposalHref }: { entry: PublicLogRow; summary: string; proposalHref: string | null }) {
   return (
     <li id={`entry-${entry.seq}`} className="rounded-xl border border-zinc-200 bg-white p-4 text-sm">
@@ -21,6 +21,9 @@ export function LogEntryItem({ entry, summary, proposalHref }: { entry: PublicLo
           {formatUtc(entry.at)}
         </time>
       </div>
+      {entry.problem ? (
+        <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">Does not verify: {entry.problem}.</p>
+      ) : null}
       <details className="mt-2 group">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">
           Raw entry and hashes <span className="font-mono text-zinc-600">({entry.kind})</span>

@@ -3,6 +3,9 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, sql } from 'dr
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, memberships, proposalStages, proposals, users } from '@/db/schema';
+import { GENESIS_HASH } from '@/lib/log/hash';
+import { readHashedEntry } from '@/lib/log/hashed-entry';
+import { nodeSha256 } from '@/lib/log/node-hash';
 
 // Read side of the public transparency pages (DESIGN §5). Everything here is public by
 // construction: the log holds no e-mail addresses and no drafts, and the proposal and people
@@ -26,6 +29,10 @@ export type PublicLogQuery = {
   toBefore?: Date;
 };
 
+/**
+ * One entry as the public sees it. Every field but `seq` is read from `entry`, the canonical
+ * JSON its hash covers, never from the columns beside it, which no hash covers.
+ */
 export type PublicLogRow = {
   seq: number;
   at: Date;
@@ -37,21 +44,58 @@ export type PublicLogRow = {
   entry: string;
   prevHash: string;
   hash: string;
+  /** Why this entry does not verify (its text against its hash, or its link to the one before), or null. */
+  problem: string | null;
 };
 
 export type PublicLogPage = { rows: PublicLogRow[]; hasNewer: boolean; hasOlder: boolean };
 
+// The columns the filters use (kind, subject, bodyKey, at) select rows; what is shown of them
+// comes from `entry` alone (see publicRows).
 const columns = {
   seq: decisionLog.seq,
   at: decisionLog.at,
-  actorId: decisionLog.actorId,
-  kind: decisionLog.kind,
-  subject: decisionLog.subject,
-  payload: decisionLog.payload,
   entry: decisionLog.entry,
   prevHash: decisionLog.prevHash,
   hash: decisionLog.hash,
 };
+
+type RawRow = { seq: number; at: Date; entry: string; prevHash: string; hash: string };
+
+/**
+ * The rows as the public sees them: parsed from the hashed bytes, each checked against its
+ * stored hash and linked to its predecessor's (looked up in one query when not among `rows`).
+ */
+export async function publicRows(db: Executor, orgId: string, rows: readonly RawRow[]): Promise<PublicLogRow[]> {
+  const hashOf = new Map<number, string>(rows.map((r) => [r.seq, r.hash]));
+  const missing = [...new Set(rows.map((r) => r.seq - 1).filter((seq) => seq >= 1 && !hashOf.has(seq)))];
+  for (let i = 0; i < missing.length; i += 1000) {
+    const found = await db
+      .select({ seq: decisionLog.seq, hash: decisionLog.hash })
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, orgId), inArray(decisionLog.seq, missing.slice(i, i + 1000))));
+    for (const f of found) hashOf.set(f.seq, f.hash);
+  }
+  return rows.map((r) => {
+    const read = readHashedEntry(nodeSha256, r, orgId);
+    const expectedPrev = r.seq === 1 ? GENESIS_HASH : hashOf.get(r.seq - 1);
+    const problem = read.problem ?? (expectedPrev === undefined ? `entry #${r.seq - 1}, which #${r.seq} links to, is missing` : r.prevHash !== expectedPrev ? `entry #${r.seq} does not link to #${r.seq - 1}` : null);
+    const e = read.entry;
+    return {
+      seq: r.seq,
+      // Only when the text does not parse is the row's own timestamp shown, flagged by `problem`.
+      at: e ? new Date(e.at) : r.at,
+      actorId: e?.actorId ?? null,
+      kind: e?.kind ?? 'unreadable',
+      subject: e?.subject ?? null,
+      payload: e?.payload ?? {},
+      entry: r.entry,
+      prevHash: r.prevHash,
+      hash: r.hash,
+      problem,
+    };
+  });
+}
 
 function conditions(orgId: string, q: PublicLogQuery): SQL[] {
   const c: SQL[] = [eq(decisionLog.orgId, orgId)];
@@ -122,7 +166,7 @@ async function pageFromDateWindow(db: Executor, orgId: string, q: PublicLogQuery
   }
   const seqs = matching.slice(start, end);
   const rows = seqs.length === 0 ? [] : await db.select(columns).from(decisionLog).where(and(eq(decisionLog.orgId, orgId), inArray(decisionLog.seq, seqs))).orderBy(desc(decisionLog.seq));
-  return { rows, hasNewer: start > 0, hasOlder: start + seqs.length < matching.length };
+  return { rows: await publicRows(db, orgId, rows), hasNewer: start > 0, hasOlder: start + seqs.length < matching.length };
 }
 
 /**
@@ -153,7 +197,7 @@ export async function listPublicLogPage(
     const hasNewer = rows.length > size;
     const page = rows.slice(0, size).reverse();
     const oldest = page.at(-1)?.seq ?? cursor.after + 1;
-    return { rows: page, hasNewer, hasOlder: await anyWhere(db, [...base, lt(decisionLog.seq, oldest)], 'newest') };
+    return { rows: await publicRows(db, orgId, page), hasNewer, hasOlder: await anyWhere(db, [...base, lt(decisionLog.seq, oldest)], 'newest') };
   }
   const rows = await db
     .select(columns)
@@ -165,17 +209,18 @@ export async function listPublicLogPage(
   const page = rows.slice(0, size);
   const newest = page[0]?.seq ?? (cursor.before !== undefined ? cursor.before - 1 : undefined);
   const hasNewer = newest !== undefined && cursor.before !== undefined ? await anyWhere(db, [...base, gt(decisionLog.seq, newest)], 'oldest') : false;
-  return { rows: page, hasNewer, hasOlder };
+  return { rows: await publicRows(db, orgId, page), hasNewer, hasOlder };
 }
 
 /** Matching entries in log order after `afterSeq`, for streaming exports in batches. */
 export async function readPublicLogBatch(db: Executor, orgId: string, q: PublicLogQuery, afterSeq: number, limit: number): Promise<PublicLogRow[]> {
-  return db
+  const rows = await db
     .select(columns)
     .from(decisionLog)
     .where(and(...conditions(orgId, q), gt(decisionLog.seq, afterSeq)))
     .orderBy(asc(decisionLog.seq))
     .limit(Math.min(Math.max(Math.trunc(limit), 1), 5000));
+  return publicRows(db, orgId, rows);
 }
 
 export type PublicProposalRef = { id: string; number: number; title: string };

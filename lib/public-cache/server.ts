@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { publicPageVersion } from '@/db/queries/organizations';
 import { testClockOffsetMs } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { logIntegrityToken } from '@/lib/transparency/log-status';
 import { PublicPageCache } from './page-cache';
 import type { Rendered } from './page-cache';
 import { FILL_HEADER, nonceFromPolicy } from './policy';
@@ -54,11 +55,15 @@ export function publicPageCache(requestOrigin: string): PublicPageCache | null {
         recheckMs: publicCache.recheckMs,
         maxBodyChars: 4 * 1024 * 1024,
         now: () => Date.now(),
-        // The end-to-end suite moves the server's clock; a moved clock is a new version.
+        // The end-to-end suite moves the server's clock; a moved clock is a new version. So is a
+        // change of the log's verdict: an edit behind the triggers leaves the log's size as it
+        // was, and the warning it brings must not wait behind a cached page.
         version: async (slug) => {
           const version = await publicPageVersion(getDb(), slug);
+          if (version === null) return null;
+          const integrity = await logIntegrityToken(getDb(), slug);
           const offset = testClockOffsetMs();
-          return version === null || offset === 0 ? version : `${version}@${offset}`;
+          return offset === 0 ? `${version}:${integrity}` : `${version}:${integrity}@${offset}`;
         },
         render: (key) => renderSignedOut(ownOrigin(requestOrigin), key),
       })

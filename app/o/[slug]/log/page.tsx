@@ -7,11 +7,13 @@ import type { PublicLogPage } from '@/db/queries/log-public';
 import { OrgNav } from '@/components/governance/org-nav';
 import { LogEntryItem } from '@/components/transparency/log-entry-item';
 import { LogFilterForm } from '@/components/transparency/log-filter-form';
+import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { hasFilters, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
+import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,7 +36,8 @@ export default async function LogPage({ params, searchParams }: Props) {
   // Nothing here grows with the log, the proposals or the members (bench figure (d)): the
   // entry count is the log head's size (one row), entries are a keyset page, and proposals and
   // names are looked up for the entries shown, plus the filter's proposal and a few recent ones.
-  const [base, head] = await Promise.all([loadLogPageBase(db, org.id, filters), getLogHead(db, org.id)]);
+  // The verdict on the whole log is cached and extended by new entries only (lib/transparency/log-status).
+  const [base, head, integrity] = await Promise.all([loadLogPageBase(db, org.id, filters), getLogHead(db, org.id), logIntegrity(db, org.id)]);
   const query = logQueryWith(filters, base.filterProposal);
   const page: PublicLogPage = query ? await listPublicLogPage(db, org.id, query, cursor, pageSize) : { rows: [], hasNewer: false, hasOlder: false };
   const ctx = await logPageContextFor(db, org.id, base, page.rows);
@@ -44,6 +47,7 @@ export default async function LogPage({ params, searchParams }: Props) {
   const exportQuery = logQueryString(filters);
   const first = page.rows[0];
   const last = page.rows.at(-1);
+  const warning = integrityWarning(integrity, page.rows);
 
   return (
     <div>
@@ -52,6 +56,7 @@ export default async function LogPage({ params, searchParams }: Props) {
         title="Decision log"
         description="Every governance event, append-only and hash-chained: each entry's hash covers the one before it, so no entry can be changed, removed or reordered without breaking every hash after it."
       />
+      <LogIntegrityWarning warning={warning} />
 
       <section aria-labelledby="log-head" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm">
         <h2 id="log-head" className="sr-only">

@@ -42,7 +42,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       const rows = await readPublicLogBatch(db, org.id, query, afterSeq, batchSize);
       if (rows.length > 0) {
         const summarize = await summarizerFor(db, org.id, ctx, rows);
-        const text = rows.map((r) => logCsvLine({ ...r, summary: summarize(r), payload: canonicalJson(r.payload) })).join('');
+        // Rows are read from the hashed bytes; one whose bytes do not verify says so in its summary.
+        const text = rows.map((r) => logCsvLine({ ...r, summary: `${r.problem ? `[DOES NOT VERIFY: ${r.problem}] ` : ''}${summarize(r)}`, payload: canonicalJson(r.payload) })).join('');
         controller.enqueue(encoder.encode(text));
         afterSeq = rows.at(-1)!.seq;
       }

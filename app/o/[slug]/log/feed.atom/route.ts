@@ -35,7 +35,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 
   const entries: AtomEntry[] = page.rows.map((e) => {
     const ref = proposalOf(e, ctx);
-    const summary = summarize(e);
+    // Read from the hashed bytes; an entry whose bytes do not verify says so.
+    const summary = `${e.problem ? `[DOES NOT VERIFY: ${e.problem}] ` : ''}${summarize(e)}`;
     return {
       id: `${tagBase}:${e.seq}`,
       title: `#${e.seq} ${summary}`,

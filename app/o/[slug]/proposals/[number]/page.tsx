@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
-import { listLogEntries } from '@/db/queries/log';
+import { listPublicLogPage } from '@/db/queries/log-public';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import { backEmergencyAction, castBallotAction, commentAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
@@ -13,6 +13,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { PhaseBadge } from '@/components/governance/phase-badge';
 import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
 import { RevisionDiff } from '@/components/proposals/revision-diff';
+import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import { ActionForm } from '@/components/ui/action-form';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
@@ -22,6 +23,7 @@ import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { canOpenVoting } from '@/lib/governance/voting';
 import { emergencyBackers, proposalContext } from '@/lib/proposals/engine';
+import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -55,16 +57,34 @@ export default async function ProposalPage({ params }: Props) {
   const at = now();
   const charter = (await getCharterVersion(db, org.id, loaded.row.charterVersion))!;
   const type = findType(charter, loaded.row.typeKey);
-  const [revisions, commentList, votes, recusalList, seatRows, logRows, author, subject] = await Promise.all([
+  const [revisions, commentList, votes, recusalList, seatRows, logPage, author, subject, integrity] = await Promise.all([
     listRevisions(db, loaded.row.id),
     listComments(db, loaded.row.id),
     listCurrentVotes(db, loaded.row.id),
     listRecusals(db, loaded.row.id),
     listSeats(db, org.id),
-    listLogEntries(db, org.id, { subject: `proposal:${loaded.row.id}`, limit: 100 }),
+    // The record is read from the hashed bytes of each entry, each checked against its hash.
+    listPublicLogPage(db, org.id, { subject: `proposal:${loaded.row.id}` }, {}, 100),
     getUserName(db, loaded.row.authorId),
     loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
+    logIntegrity(db, org.id),
   ]);
+  const logRows = logPage.rows;
+  const warning = integrityWarning(integrity, logRows);
+  // After a close, the roll call shown is the one its log entry disclosed (read from the hashed
+  // bytes); until the worker has recorded the close, the ballots as stored.
+  const names = new Map<string, string | null>([...seatRows.map((s) => [s.holderUserId ?? '', s.holderName] as const), ...votes.map((v) => [v.voterUserId, v.voterName] as const)]);
+  const disclosedRollCall = (stageIndex: number): { seatId: string; voterName: string | null; choice: string; rationale: string | null }[] | null => {
+    const closedEntry = logRows.find((e) => e.kind === 'voting.closed' && e.payload.stageIndex === stageIndex && !e.problem);
+    const rollCall = closedEntry?.payload.rollCall;
+    if (!Array.isArray(rollCall)) return null;
+    return rollCall.flatMap((r: unknown) => {
+      const item = r as { seatId?: unknown; voterUserId?: unknown; choice?: unknown; rationale?: unknown };
+      if (typeof item.seatId !== 'string' || typeof item.choice !== 'string') return [];
+      const voter = typeof item.voterUserId === 'string' ? item.voterUserId : '';
+      return [{ seatId: item.seatId, voterName: names.get(voter) ?? null, choice: item.choice, rationale: typeof item.rationale === 'string' && item.rationale !== '' ? item.rationale : null }];
+    });
+  };
   const { phase, actions } = await proposalContext(db, org.id, loaded, charter, { role: membership?.role ?? null, userId: user?.id ?? null }, at);
   const outcomes = stageOutcomes(loaded.record, charter, at);
   const current = revisions.at(-1);
@@ -95,6 +115,8 @@ export default async function ProposalPage({ params }: Props) {
           {loaded.row.publishedAt ? <span>published {formatUtc(loaded.row.publishedAt)}</span> : null}
         </div>
       </header>
+
+      <LogIntegrityWarning warning={warning} />
 
       <section aria-label="Status" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm" aria-live="polite">
         {phase.kind === 'draft' ? <p>This is a private draft. Only you can see it until you publish it.</p> : null}
@@ -207,6 +229,7 @@ export default async function ProposalPage({ params }: Props) {
                     <time className="text-zinc-500" dateTime={e.at.toISOString()}>
                       {formatUtc(e.at)}
                     </time>
+                    {e.problem ? <span className="font-semibold text-red-800">does not verify: {e.problem}</span> : null}
                   </li>
                 ))}
               </ol>
@@ -277,10 +300,13 @@ export default async function ProposalPage({ params }: Props) {
                     </p>
                     <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">Roll call</h3>
                     <ul className="mt-1 space-y-1">
-                      {stageVotes.map((v) => (
-                        <li key={v.seatId} className="flex justify-between gap-2">
-                          <span>{v.voterName ?? 'A member'}</span>
-                          <span className="font-medium">{v.choice}</span>
+                      {(disclosedRollCall(i) ?? stageVotes).map((v) => (
+                        <li key={v.seatId}>
+                          <div className="flex justify-between gap-2">
+                            <span>{v.voterName ?? 'A member'}</span>
+                            <span className="font-medium">{v.choice}</span>
+                          </div>
+                          {v.rationale ? <p className="mt-0.5 text-xs text-zinc-600">“{v.rationale}”</p> : null}
                         </li>
                       ))}
                       {notVoted.map((h) => (
