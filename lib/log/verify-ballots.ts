@@ -55,10 +55,9 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     const { seq, subject, kind, payload } = raw as { seq: number; subject: string; kind: unknown; payload: Record<string, unknown> };
     if (kind === 'ballot.cast') {
       const { voteId, stageIndex, seatId, commitment, commitmentScheme } = payload;
-      if (typeof voteId !== 'string' || typeof stageIndex !== 'number' || typeof seatId !== 'string' || typeof commitment !== 'string') {
-        problems.push({ seq, message: 'ballot.cast entry lacks voteId, stageIndex, seatId or commitment' });
-        continue;
-      }
+      // An entry that commits to nothing cannot be disclosed: a roll call naming it is reported
+      // below as naming a ballot that was never cast.
+      if (typeof voteId !== 'string' || typeof stageIndex !== 'number' || typeof seatId !== 'string' || typeof commitment !== 'string') continue;
       if (commitmentScheme !== undefined && commitmentScheme !== BALLOT_COMMITMENT_SCHEME) {
         problems.push({ seq, message: `ballot.cast entry uses an unknown commitment scheme ${JSON.stringify(commitmentScheme)}` });
       }
