@@ -70,7 +70,7 @@ async function verifyExport() {
   return verifyLog(loaded.value.input, undefined, { hasher: nodeSha256 });
 }
 
-const RATIONALES = ['Rationale-kept-until-close-one', 'Rationale-kept-until-close-two'];
+const RATIONALES = ['Rationale-kept-until-close-one', 'Rationale-kept-until-close-two'] as const;
 
 describe('sealed ballots, through the server action and the public routes', () => {
   it('while voting is open, nothing public opens a ballot', async () => {
