@@ -47,7 +47,7 @@ const context = () => ({ params: Promise.resolve({ slug: org.slug }) });
 const request = (path: string) => new Request(`http://quorate.test${path}`);
 
 /** Every public body about the log: the JSON export, the CSV, the Atom feed, the log page's rows. */
-async function publicBodies(): Promise<Record<string, string>> {
+async function publicBodies(): Promise<{ json: string; csv: string; atom: string; page: string; mail: string }> {
   const json = await (await exportJson(request(`/api/o/${org.slug}/log/export`), context())).text();
   const csv = await (await exportCsv(request(`/o/${org.slug}/log/export.csv`), context())).text();
   const atom = await (await atomFeed(request(`/o/${org.slug}/log/feed.atom`), context())).text();
