@@ -11,20 +11,28 @@ import type { Frontier } from '@/lib/log/merkle';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { parseVerifierKey, verifyNote } from '@/lib/log/signed-note';
 
-// Whether an organization's whole decision log verifies, as the public pages report it: the
-// hash chain from the first entry, the Merkle tree against every signed checkpoint (and the
-// newest checkpoint's signature), and the log head against both.
+// Whether an organization's whole decision log verifies, as the public pages report it: the hash
+// chain from the first entry, the Merkle tree against every signed checkpoint (and the newest
+// checkpoint's signature), and the log head against both.
 //
 // Kept per process and extended incrementally: a page request checks only the entries appended
 // since the last verified (seq, hash), so pages do not re-read a million entries. An edit behind
 // the triggers does not change the log's size, so the whole log is verified again, in the
-// background, when the last full pass is older than FULL_EVERY_MS. The entries a page shows are
-// also checked on every request (db/queries/log-public publicRows), whatever this says.
+// background, when the last full pass is older than FULL_EVERY_MS (longer for large logs). The
+// entries a page shows are also checked on every request (db/queries/log-public publicRows),
+// whatever this says.
 
-/** A full pass is started in the background when the last one is older than this. */
+/**
+ * A full pass is started in the background when the last one is older than this, or than
+ * FULL_PASS_SPACING times as long as the last pass took, whichever is longer: about 5% of one
+ * core at most (a pass over 100,000 entries took 3.7 s of hashing on the 2-core test machine).
+ */
 export const FULL_EVERY_MS = 3 * 60_000;
+export const FULL_PASS_SPACING = 20;
+/** Entries hashed between yields to the event loop, so a background pass does not stall requests. */
+const YIELD_EVERY = 500;
 /** At most this many entries are checked inside a request; more are checked in the background. */
-export const INLINE_ENTRIES = 20_000;
+export const INLINE_ENTRIES = 5_000;
 
 export type LogIntegrity = {
   /** 'checking' until a first pass over a large log has finished: no verdict yet. */
@@ -36,7 +44,7 @@ export type LogIntegrity = {
 };
 
 type Verified = { seq: number; hash: string; frontier: Frontier };
-type OrgState = { verified: Verified; problem: string | null; fullAt: number; done: boolean; running: Promise<void> | null };
+type OrgState = { verified: Verified; problem: string | null; fullAt: number; fullTookMs: number; done: boolean; running: Promise<void> | null };
 
 const globalKey = Symbol.for('quorate.logIntegrity');
 type Store = { orgs: Map<string, OrgState>; slugs: Map<string, { orgId: string | null; at: number }> };
@@ -65,7 +73,8 @@ async function extend(db: Executor, orgId: string, from: Verified, upTo: number)
   while (seq < upTo) {
     const rows = await readChainRows(db, orgId, seq, Math.min(seq + LOG_CHUNK, upTo));
     if (rows.length === 0) return { verified: at(), problem: `entries #${seq + 1} to #${upTo} are missing` };
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (row.seq !== seq + 1) return { verified: at(), problem: `entry #${seq + 1} is missing` };
       if (row.prevHash !== hash) return { verified: at(), problem: `entry #${row.seq} does not link to #${seq}` };
       if (!isHashHex(row.prevHash) || chainHash(nodeSha256, row.prevHash, row.entry) !== row.hash) return { verified: at(), problem: `entry #${row.seq} does not match its hash` };
@@ -110,12 +119,14 @@ function headProblem(head: Head, verified: Verified): string | null {
 
 /** Verifies the whole log from the first entry and replaces the cached verdict. */
 async function fullPass(db: Executor, orgId: string, state: OrgState, now: number): Promise<void> {
+  const started = performance.now();
   const head = await readHead(db, orgId);
   const size = head?.size ?? 0;
   const result = await extend(db, orgId, fresh(), size);
   state.verified = result.verified;
   state.problem = result.problem ?? (head ? headProblem(head, result.verified) : null);
   state.fullAt = now;
+  state.fullTookMs = performance.now() - started;
   state.done = true;
 }
 
@@ -142,7 +153,7 @@ function runAlone(state: OrgState, work: () => Promise<void>): Promise<void> {
 export async function refreshLogIntegrity(db: Executor, orgId: string, now = Date.now()): Promise<LogIntegrity> {
   const orgs = store().orgs;
   let state = orgs.get(orgId);
-  if (!state) orgs.set(orgId, (state = { verified: fresh(), problem: null, fullAt: 0, done: false, running: null }));
+  if (!state) orgs.set(orgId, (state = { verified: fresh(), problem: null, fullAt: 0, fullTookMs: 0, done: false, running: null }));
   if (state.running) await state.running;
   const s = state;
   await runAlone(s, () => fullPass(db, orgId, s, now));
@@ -151,7 +162,7 @@ export async function refreshLogIntegrity(db: Executor, orgId: string, now = Dat
 
 /**
  * The organization's verdict for a page: cached, extended by the entries appended since, and
- * refreshed in full in the background every FULL_EVERY_MS. The first look at a log of up to
+ * refreshed in full in the background (see FULL_EVERY_MS). The first look at a log of up to
  * INLINE_ENTRIES entries waits for the full pass; a larger one says 'checking' until it is done.
  */
 export async function logIntegrity(db: Executor, orgId: string, now = Date.now()): Promise<LogIntegrity> {
@@ -161,13 +172,13 @@ export async function logIntegrity(db: Executor, orgId: string, now = Date.now()
   const state = orgs.get(orgId);
   if (!state) {
     if (size <= INLINE_ENTRIES) return refreshLogIntegrity(db, orgId, now);
-    const s: OrgState = { verified: fresh(), problem: null, fullAt: 0, done: false, running: null };
+    const s: OrgState = { verified: fresh(), problem: null, fullAt: 0, fullTookMs: 0, done: false, running: null };
     orgs.set(orgId, s);
     void runAlone(s, () => fullPass(db, orgId, s, now));
     return verdict(s);
   }
   if (state.running) return verdict(state);
-  if (now - state.fullAt >= FULL_EVERY_MS) {
+  if (now - state.fullAt >= Math.max(FULL_EVERY_MS, FULL_PASS_SPACING * state.fullTookMs)) {
     void runAlone(state, () => fullPass(db, orgId, state, now));
     return verdict(state);
   }
