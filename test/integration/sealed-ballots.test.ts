@@ -12,6 +12,7 @@ import { verifyLog } from '@/lib/log/verify';
 import { recordTransitions } from '@/lib/proposals/engine';
 import { loadLogExport } from '@/lib/transparency/log-export';
 import { forgetLogIntegrity, integrityWarning, logIntegrity, logIntegrityToken, refreshLogIntegrity } from '@/lib/transparency/log-status';
+import { checkExport, formatVerdict } from '@/scripts/verify';
 import { createStormOrg } from '@/test/support/storm-org';
 import type { StormOrg } from '@/test/support/storm-org';
 import { form, session, signInAs } from './helpers';
@@ -124,6 +125,11 @@ describe('sealed ballots, through the server action and the public routes', () =
     const report = await verifyExport();
     expect(report.ok, JSON.stringify(report.problems)).toBe(true);
     expect(report.ballots).toEqual({ ballotsOpened: 4, legacyUnhidden: 0, stillSealed: 0 });
+    // The CLI says so too.
+    const text = await (await exportJson(request(`/api/o/${org.slug}/log/export`), context())).text();
+    const verdict = formatVerdict(await checkExport(JSON.parse(text)));
+    expect(verdict).toMatch(/^✔ Log intact/);
+    expect(verdict).toContain('Ballots: 4 disclosed ballots open their commitment.');
   });
 });
 
@@ -178,6 +184,8 @@ describe('what people read is what is verified', () => {
     const report = await verifyExport();
     expect(report.ok).toBe(false);
     expect(report.problems.filter((p) => p.kind === 'hash_mismatch').map((p) => p.seq)).toEqual([seq]);
+    const text = await (await exportJson(request(`/api/o/${org.slug}/log/export`), context())).text();
+    expect(formatVerdict(await checkExport(JSON.parse(text)))).toMatch(new RegExp(`^✘ Log TAMPERED: first bad entry #${seq} — hash_mismatch`));
     // CSV and Atom show what the bytes say, flagged.
     const csv = await (await exportCsv(request(`/o/${org.slug}/log/export.csv`), context())).text();
     expect(csv).toContain(`[DOES NOT VERIFY: entry #${seq} does not match its hash]`);
