@@ -16,6 +16,7 @@ import { GENESIS_HASH, toHex } from './hash';
 import type { Hasher } from './hash';
 import { sha256 } from './sha256';
 import { parseCheckpoint, verifyNote } from './signed-note';
+import { checkCharterReferences } from './verify-charter';
 
 export type VerifyProblemKind =
   | 'gap'
@@ -24,6 +25,7 @@ export type VerifyProblemKind =
   | 'prev_hash_mismatch'
   | 'bad_checkpoint_signature'
   | 'checkpoint_root_mismatch'
+  | 'charter_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };
@@ -268,7 +270,9 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
  *  - links: each entry's prevHash is the hash of the entry with seq − 1 (GENESIS_HASH for seq 1);
  *  - hashes: hash = chainHash(prevHash, canonicalEntry(entry));
  *  - checkpoints: each signature verifies with `publicKeyRaw`, and each signed root equals the
- *    RFC 6962 root over the first `size` entries' leaves, leafHash(utf8(canonicalEntry)).
+ *    RFC 6962 root over the first `size` entries' leaves, leafHash(utf8(canonicalEntry));
+ *  - charters: a decision naming its charter names a version adopted earlier in the log, with
+ *    that version's document hash (./verify-charter).
  */
 export async function verifyLog(
   input: VerifyInput,
@@ -456,6 +460,7 @@ export async function verifyLog(
     }
   }
   const root = treeComplete ? toHex(tree.root()) : '';
+  for (const p of checkCharterReferences(entries)) problems.push(p);
 
   onProgress?.(n, n);
 
