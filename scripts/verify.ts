@@ -17,7 +17,7 @@ import type { WitnessKey } from '@/lib/log/cosignature';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { extractCheckpointNote } from '@/lib/log/saved-checkpoint';
 import type { ConsistencyProofJson } from '@/lib/log/saved-checkpoint';
-import { checkHistory, parseSeenState, rememberCheckpoints, seenStateFileName } from '@/lib/log/seen-checkpoints';
+import { checkHistory, checkpointNoteSize, parseSeenState, rememberCheckpoints, seenStateFileName } from '@/lib/log/seen-checkpoints';
 import type { SeenState } from '@/lib/log/seen-checkpoints';
 import { parseVerifierKey } from '@/lib/log/signed-note';
 import { verifyLog } from '@/lib/log/verify';
@@ -377,8 +377,9 @@ export async function runVerify(argv: string[], deps: VerifyDeps): Promise<numbe
     deps.stderr(`${source}: loaded in ${Math.round(loaded - started)} ms, verified in ${Math.round(done - loaded)} ms\n`);
     const ok = check.report.ok && !historyFailed;
     if (ok && stateFile && check.vkey !== null && origin !== null) {
-      const kept = saved ? [...remember, { size: checkpointSize(saved.note), note: saved.note, source: saved.source }] : remember;
-      await writeState(stateFile, rememberCheckpoints(state, origin, check.vkey, kept.filter((k) => k.size >= 0), deps.now().toISOString()));
+      const savedSize = saved ? checkpointNoteSize(saved.note) : null;
+      const kept = saved && savedSize !== null ? [...remember, { size: savedSize, note: saved.note, source: saved.source }] : remember;
+      await writeState(stateFile, rememberCheckpoints(state, origin, check.vkey, kept, deps.now().toISOString()));
       deps.stderr(`remembered in ${stateFile}\n`);
     }
     return ok ? 0 : 1;
@@ -390,12 +391,6 @@ export async function runVerify(argv: string[], deps: VerifyDeps): Promise<numbe
     deps.stderr(`verify: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-}
-
-/** The size line of a (verified) checkpoint note, or -1. */
-function checkpointSize(note: string): number {
-  const line = note.split('\n')[1];
-  return line !== undefined && /^(0|[1-9][0-9]*)$/.test(line) ? Number(line) : -1;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -47,6 +47,12 @@ export function rememberCheckpoints(previous: SeenState | null, origin: string, 
   return { format: SEEN_STATE_FORMAT, origin, verifierKey, checkpoints };
 }
 
+/** The size line of a checkpoint note (its second line), or null when there is none. */
+export function checkpointNoteSize(note: string): number | null {
+  const line = note.split('\n')[1];
+  return line !== undefined && /^(0|[1-9][0-9]{0,15})$/.test(line) && Number.isSafeInteger(Number(line)) ? Number(line) : null;
+}
+
 export type HistoryCheck = {
   /** The current checkpoint, signature-checked; null if it did not verify. */
   current: Checkpoint | null;
