@@ -19,10 +19,20 @@ export const CHECKPOINT_END = '-----END DECISION LOG CHECKPOINT-----';
 /**
  * The signed note in `text`: the lines between the markers when present (a whole saved
  * e-mail), else the text itself. CRLF line ends (mail transports add them) become LF, and
- * leading blank lines are dropped; a note ends with exactly one newline.
+ * leading blank lines are dropped; a note ends with exactly one newline. A raw saved message
+ * (.eml) carries its text part quoted-printable — long lines wrapped with soft breaks, "—" as
+ * =E2=80=94, "=" as =3D — so when the plain reading has no signature line, the decoded one is
+ * tried.
  */
 export function extractCheckpointNote(text: string): string {
-  let s = text.replace(/\r\n/g, '\n');
+  const plain = noteIn(text.replace(/\r\n/g, '\n'));
+  if (plain.includes('\n\n\u2014 ')) return plain;
+  const decoded = noteIn(decodeQuotedPrintable(text.replace(/\r\n/g, '\n')));
+  return decoded.includes('\n\n\u2014 ') ? decoded : plain;
+}
+
+function noteIn(text: string): string {
+  let s = text;
   const begin = s.indexOf(`${CHECKPOINT_BEGIN}\n`);
   if (begin >= 0) {
     const from = begin + CHECKPOINT_BEGIN.length + 1;
@@ -31,6 +41,26 @@ export function extractCheckpointNote(text: string): string {
   }
   s = s.replace(/^\n+/, '');
   return s.endsWith('\n') ? s.replace(/\n+$/, '\n') : `${s}\n`;
+}
+
+/** RFC 2045 quoted-printable to text (UTF-8); anything that is not an escape stays as it is. */
+export function decodeQuotedPrintable(text: string): string {
+  const unwrapped = text.replace(/=[ \t]*\n/g, '');
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (let i = 0; i < unwrapped.length; i++) {
+    const hex = unwrapped.slice(i + 1, i + 3);
+    if (unwrapped[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      const cp = unwrapped.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      for (const b of encoder.encode(ch)) bytes.push(b);
+      i += ch.length - 1;
+    }
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** Signed-note text of a checkpoint block, with markers, as notice e-mails carry it. */

@@ -27,7 +27,7 @@ import { utf8 } from '@/lib/log/canonical';
 import { extractCheckpointNote, openCheckpoint } from '@/lib/log/saved-checkpoint';
 import { parseVerifierKey, splitNote, verifierKey } from '@/lib/log/signed-note';
 import { verifyLog } from '@/lib/log/verify';
-import { deliverDue } from '@/lib/notify/delivery';
+import { deliverDue, fileMailTransport } from '@/lib/notify/delivery';
 import type { MailTransport } from '@/lib/notify/delivery';
 import type { OutgoingMail } from '@/lib/notify/mailer';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
@@ -198,8 +198,18 @@ describe('notice e-mails carry the full signed checkpoint', () => {
     const org = await governedOrg('w-notice', 7);
     await enqueueTimedNotices(db, at(61)); // two vacant seats past the 60-day deadline
     const sent: OutgoingMail[] = [];
-    const transport: MailTransport = { kind: 'file', send: async (m) => void sent.push(m), close: async () => {} };
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-mail-'));
+    const files = fileMailTransport(dir, 'Quorate <q@quorate.test>');
+    const transport: MailTransport = { kind: 'file', send: async (m) => void (sent.push(m), await files.send(m)), close: async () => {} };
     await deliverDue(db, transport, at(61, 1));
+    // The raw .eml files as written (quoted-printable text part) are accepted by --checkpoint.
+    const emls = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(emls.length).toBe(sent.length);
+    for (const f of emls.slice(0, 2)) {
+      const r = await cli(runVerify, ["--checkpoint", path.join(dir, f), "--no-state", `http://quorate.test/o/${org.slug}`]);
+      expect(r.out + r.err).toContain("✔ Log intact");
+      expect(r.code).toBe(0);
+    }
     const kinds = new Set(sent.map((m) => m.headers?.['X-Quorate-Kind']));
     expect(kinds).toEqual(new Set(['vacancy_overdue']));
     const key = parseVerifierKey((await getOrgVerifierKey(db, org.orgId))!.vkey);
