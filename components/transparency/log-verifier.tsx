@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { checkpointNoteSize, parseSeenState, rememberCheckpoints } from '@/lib/log/seen-checkpoints';
+import type { SeenState } from '@/lib/log/seen-checkpoints';
 import { verifyLog } from '@/lib/log/verify';
 import type { VerifyReport } from '@/lib/log/verify';
 import { ballotSummaryText } from '@/lib/log/verify-ballots';
@@ -11,15 +13,38 @@ type State =
   | { step: 'idle' }
   | { step: 'loading'; source: Source }
   | { step: 'verifying'; source: Source; done: number; total: number }
-  | { step: 'done'; source: Source; report: VerifyReport; keyUsed: string | null; keyMismatch: string | null; checkpointCount: number }
+  | { step: 'done'; source: Source; report: VerifyReport; keyUsed: string | null; keyMismatch: string | null; checkpointCount: number; rememberedCount: number }
   | { step: 'error'; source: Source | null; message: string };
 
 const maxProblemsShown = 25;
+
+// Checkpoints this browser saw on earlier checks of a published log, per origin. A log rewritten
+// and re-signed since then no longer gives their roots, which the verifier reports.
+const seenKey = (origin: string) => `quorate:seen-checkpoints:${origin}`;
+
+function readSeen(origin: string): SeenState | null {
+  try {
+    const raw = window.localStorage.getItem(seenKey(origin));
+    return raw === null ? null : parseSeenState(JSON.parse(raw));
+  } catch {
+    return null; // storage disabled or corrupt: check without history
+  }
+}
+
+function writeSeen(state: SeenState): void {
+  try {
+    window.localStorage.setItem(seenKey(state.origin), JSON.stringify(state));
+  } catch {
+    // Storage full or disabled: the check itself stands; only the memory is lost.
+  }
+}
 
 /**
  * Checks the decision log in the browser with the same verifier as the CLI (lib/log/verify,
  * pure-JS SHA-256): the hash chain, the Merkle root and every signed checkpoint. Nothing is sent
  * anywhere; the export is fetched from this server or read from a file the reader chooses.
+ * For the published log, the newest checkpoint of each intact check is remembered in this
+ * browser's localStorage and checked against the entries on later checks.
  */
 export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName: string }) {
   const [state, setState] = useState<State>({ step: 'idle' });
@@ -27,7 +52,7 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
   const verdictRef = useRef<HTMLHeadingElement>(null);
   const busy = state.step === 'loading' || state.step === 'verifying';
 
-  async function run(source: Source, read: () => Promise<string>) {
+  async function run(source: Source, read: () => Promise<string>, remember = false) {
     setState({ step: 'loading', source });
     let text: string;
     try {
@@ -43,10 +68,26 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
     }
     const total = loaded.value.input.entries.length;
     setState({ step: 'verifying', source, done: 0, total });
+    const { origin } = loaded.value.input;
+    const { keyUsed } = loaded.value;
+    const seen = remember && origin !== undefined ? readSeen(origin) : null;
+    const keyChanged = seen !== null && keyUsed !== null && seen.verifierKey !== keyUsed;
+    const remembered = seen && !keyChanged ? seen.checkpoints : [];
+    const exported = loaded.value.input.checkpoints ?? [];
+    const input = { ...loaded.value.input, checkpoints: [...exported, ...remembered.map((c) => ({ note: c.note }))] };
     // Report progress about a hundred times, however long the log.
     const yieldEvery = Math.max(64, Math.floor(total / 100));
-    const report = await verifyLog(loaded.value.input, (done, all) => setState({ step: 'verifying', source, done, total: all }), { yieldEvery });
-    setState({ step: 'done', source, report, keyUsed: loaded.value.keyUsed, keyMismatch: loaded.value.keyMismatch, checkpointCount: loaded.value.checkpointCount });
+    const report = await verifyLog(input, (done, all) => setState({ step: 'verifying', source, done, total: all }), { yieldEvery });
+    if (keyChanged) {
+      report.problems.unshift({ seq: null, kind: 'bad_checkpoint_signature', message: `when this browser last checked, the log was signed by ${seen.verifierKey}; now it is signed by ${keyUsed}` });
+      report.ok = false;
+    }
+    if (report.ok && remember && origin !== undefined && keyUsed !== null) {
+      const newest = exported.at(-1);
+      const size = newest ? checkpointNoteSize(newest.note) : null;
+      if (newest && size !== null) writeSeen(rememberCheckpoints(seen, origin, keyUsed, [{ size, note: newest.note, source: 'browser' }], new Date().toISOString()));
+    }
+    setState({ step: 'done', source, report, keyUsed, keyMismatch: loaded.value.keyMismatch, checkpointCount: loaded.value.checkpointCount, rememberedCount: remembered.length });
   }
 
   // Once there is an answer, move focus to it, so keyboard and screen-reader users land on the
@@ -61,7 +102,7 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
       const response = await fetch(exportUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(response.status === 404 ? 'This organization’s log export is not available (404).' : `The server answered ${response.status} ${response.statusText}.`);
       return response.text();
-    });
+    }, true);
   }
 
   function verifyFile(file: File) {
@@ -184,7 +225,7 @@ function Progress({ state }: { state: Extract<State, { step: 'loading' | 'verify
 }
 
 function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }>; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
-  const { report, source, keyUsed, keyMismatch, checkpointCount } = state;
+  const { report, source, keyUsed, keyMismatch, checkpointCount, rememberedCount } = state;
   if (report.ok) {
     return (
       <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950" data-verdict="intact">
@@ -215,6 +256,11 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
           </dd>
         </dl>
         {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}); the checkpoints were checked against yours.</p> : null}
+        {rememberedCount > 0 ? (
+          <p className="mt-3">
+            The entries also give the roots of {rememberedCount} {rememberedCount === 1 ? 'checkpoint' : 'checkpoints'} this browser saw on earlier checks: nothing they cover was rewritten since.
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -241,6 +287,11 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
       </ul>
       {report.problems.length > shown.length ? <p className="mt-2">…and {report.problems.length - shown.length} more.</p> : null}
       {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}) than the one you gave.</p> : null}
+      {rememberedCount > 0 ? (
+        <p className="mt-3">
+          The last {rememberedCount} {rememberedCount === 1 ? 'checkpoint is' : 'checkpoints are'} ones this browser saw on earlier checks of this log. If only they disagree, the log was rewritten and re-signed since you last checked it.
+        </p>
+      ) : null}
     </div>
   );
 }

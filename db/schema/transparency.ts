@@ -1,4 +1,5 @@
-import { bigint, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 
 const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
@@ -47,3 +48,47 @@ export const treeHeads = pgTable(
 
 export type OrgSigningKeyRow = typeof orgSigningKeys.$inferSelect;
 export type TreeHeadRow = typeof treeHeads.$inferSelect;
+
+/**
+ * Independent witnesses an organization's admins registered: each cosigns checkpoints
+ * (C2SP tlog-cosignature) after checking the log is consistent with what it cosigned before.
+ * Removal sets `removedAt`; the row and its cosignatures stay, as the log records both events.
+ */
+export const witnesses = pgTable(
+  'witnesses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The witness's key name, e.g. `witness.example.org/quorate` (a signed-note key name). */
+    name: text('name').notNull(),
+    /** Raw 32-byte Ed25519 public key, standard base64. */
+    publicKey: text('public_key').notNull(),
+    addedAt: ts('added_at').notNull().defaultNow(),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [uniqueIndex('witnesses_org_name_active').on(t.orgId, t.name).where(sql`${t.removedAt} is null`)],
+);
+
+/** The newest verified cosignature per witness and tree size: the note line, as the witness sent it. */
+export const witnessCosignatures = pgTable(
+  'witness_cosignatures',
+  {
+    witnessId: uuid('witness_id')
+      .notNull()
+      .references(() => witnesses.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** The witness's timestamp (unix seconds) from the cosignature. */
+    time: bigint('time', { mode: 'number' }).notNull(),
+    /** The signature line, `— <name> <base64>` with its newline, appended to the checkpoint note. */
+    line: text('line').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.witnessId, t.size] }), index('witness_cosignatures_org_size').on(t.orgId, t.size)],
+);
+
+export type WitnessRow = typeof witnesses.$inferSelect;

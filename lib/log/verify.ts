@@ -18,6 +18,7 @@ import { sha256 } from './sha256';
 import { parseCheckpoint, verifyNote } from './signed-note';
 import { checkBallotDisclosures } from './verify-ballots';
 import type { BallotCheckSummary } from './verify-ballots';
+import { checkCharterReferences } from './verify-charter';
 
 export type VerifyProblemKind =
   | 'gap'
@@ -27,6 +28,7 @@ export type VerifyProblemKind =
   | 'bad_checkpoint_signature'
   | 'checkpoint_root_mismatch'
   | 'ballot_disclosure'
+  | 'charter_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };
@@ -273,7 +275,9 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
  *  - links: each entry's prevHash is the hash of the entry with seq − 1 (GENESIS_HASH for seq 1);
  *  - hashes: hash = chainHash(prevHash, canonicalEntry(entry));
  *  - checkpoints: each signature verifies with `publicKeyRaw`, and each signed root equals the
- *    RFC 6962 root over the first `size` entries' leaves, leafHash(utf8(canonicalEntry)).
+ *    RFC 6962 root over the first `size` entries' leaves, leafHash(utf8(canonicalEntry));
+ *  - charters: a decision naming its charter names a version adopted earlier in the log, with
+ *    that version's document hash (./verify-charter).
  */
 export async function verifyLog(
   input: VerifyInput,
@@ -464,6 +468,7 @@ export async function verifyLog(
   const ballots = checkBallotDisclosures(entries, h);
   for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message });
   const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed > 0;
+  for (const p of checkCharterReferences(entries)) problems.push(p);
 
   onProgress?.(n, n);
 

@@ -56,8 +56,6 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
 }
 
-const proposalKinds = new Set<NotificationKind>(['proposal_published', 'right_of_reply', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision']);
-
 /**
  * What an organization admin is told about a failed delivery: the kind of failure and the SMTP
  * status, never the server's host names, paths or credentials.
@@ -88,8 +86,10 @@ export function describeDeliveryError(error: unknown): string {
   }
 }
 
+type MailCheckpoint = { size: number; rootHash: string; note: string };
+
 /** The outbox row as a message: template, links, unsubscribe headers, checkpoint footer. */
-export function renderOutboxMail(row: ClaimedMail, checkpoint: { size: number; rootHash: string } | null, secret: string, appUrl: string): OutgoingMail {
+export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | null, secret: string, appUrl: string): OutgoingMail {
   const kind = row.kind as NotificationKind;
   const unsubscribeKind = kind === 'digest' ? 'all' : isOptionalKind(kind) && !row.mandatory ? kind : null;
   const token = unsubscribeKind ? signUnsubscribeToken(secret, { userId: row.recipientUserId, orgId: row.orgId, kind: unsubscribeKind }) : null;
@@ -104,7 +104,7 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: { size: number; r
     mandatory: row.mandatory,
     unsubscribeUrl,
     preferencesUrl: `${appUrl}/o/${row.orgSlug}/settings/notifications`,
-    checkpoint: proposalKinds.has(kind) ? checkpoint : null,
+    checkpoint,
   });
   const headers: Record<string, string> = { 'X-Quorate-Kind': kind };
   // RFC 8058: a one-click POST to this URL unsubscribes, no sign-in, no page to visit.
@@ -130,11 +130,12 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
   if (rows.length === 0) return result;
   const e = env();
   const appUrl = appBaseUrl(e);
-  const checkpoints = new Map<string, { size: number; rootHash: string } | null>();
-  for (const orgId of new Set(rows.filter((r) => proposalKinds.has(r.kind as NotificationKind)).map((r) => r.orgId))) {
+  // Every notice, of every kind, carries the organization's newest signed checkpoint in full.
+  const checkpoints = new Map<string, MailCheckpoint | null>();
+  for (const orgId of new Set(rows.map((r) => r.orgId))) {
     try {
       const head = await latestCheckpoint(db, orgId);
-      checkpoints.set(orgId, { size: head.size, rootHash: head.rootHash });
+      checkpoints.set(orgId, { size: head.size, rootHash: head.rootHash, note: head.note });
     } catch {
       checkpoints.set(orgId, null);
     }

@@ -1,3 +1,4 @@
+import { checkpointBlock } from '@/lib/log/saved-checkpoint';
 import { escapeHtml } from './html';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
@@ -103,8 +104,8 @@ export type NotificationContext = {
   /** Optional notices only: the one-click unsubscribe link. */
   unsubscribeUrl: string | null;
   preferencesUrl: string;
-  /** The organization's latest signed log checkpoint, when the mail is about a proposal. */
-  checkpoint: { size: number; rootHash: string } | null;
+  /** The organization's latest signed log checkpoint: `note` is the full signed note. Null only if it could not be had. */
+  checkpoint: { size: number; rootHash: string; note: string } | null;
 };
 
 const outcomeWords: Record<string, string> = { passed: 'passed', rejected: 'was rejected', failed_quorum: 'failed for lack of quorum' };
@@ -166,7 +167,7 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
 /**
  * Every governance notice: one layout, a plain-text part, the organization's name in the
  * subject, a link to the page it is about, why the recipient gets it, how to stop it (or why
- * they cannot), and — for mail about a proposal — the latest signed log checkpoint.
+ * they cannot), and the organization's latest signed log checkpoint, in full.
  */
 export function notificationMail(ctx: NotificationContext): RenderedMail {
   const lines = describe(ctx.kind, ctx.payload);
@@ -176,9 +177,12 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   const why = ctx.mandatory
     ? mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.'
     : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
+  // The whole signed note, not a shortened root: a reader who keeps this mail holds a checkpoint
+  // the log must stay consistent with, checkable with `npm run verify -- --checkpoint`.
   const checkpointLine = ctx.checkpoint
-    ? `Decision log checkpoint: ${ctx.checkpoint.size} entries, root ${ctx.checkpoint.rootHash.slice(0, 16)}… — verify at ${ctx.appUrl}/o/${ctx.orgSlug}/verify`
+    ? `Decision log checkpoint: ${ctx.checkpoint.size} entries, root ${ctx.checkpoint.rootHash}. Keep this e-mail: saved to a file, it can be checked against the log at any time with npm run verify -- --checkpoint <file> ${ctx.appUrl}/o/${ctx.orgSlug} (or verify at ${ctx.appUrl}/o/${ctx.orgSlug}/verify).`
     : null;
+  const checkpointText = ctx.checkpoint ? checkpointBlock(ctx.checkpoint.note) : null;
   const stop = ctx.unsubscribeUrl ? `Unsubscribe from these e-mails: ${ctx.unsubscribeUrl}` : null;
   const prefs = `Notification preferences: ${ctx.preferencesUrl}`;
 
@@ -195,6 +199,7 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
     ...(stop ? [stop] : []),
     prefs,
     ...(checkpointLine ? [checkpointLine] : []),
+    ...(checkpointText ? [checkpointText] : []),
   ].join('\n');
 
   const detailHtml = lines.detail
@@ -203,7 +208,8 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   const footerHtml = [
     escapeHtml(why),
     stop ? `<a href="${escapeHtml(ctx.unsubscribeUrl!)}" style="color:#52525b">Unsubscribe</a> · <a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>` : `<a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`,
-    ...(checkpointLine ? [`<span style="font-family:ui-monospace,monospace">${escapeHtml(checkpointLine)}</span>`] : []),
+    ...(checkpointLine ? [`<span style="font-family:ui-monospace,monospace;word-break:break-all">${escapeHtml(checkpointLine)}</span>`] : []),
+    ...(checkpointText ? [`<pre style="margin:0;font-family:ui-monospace,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all">${escapeHtml(checkpointText)}</pre>`] : []),
   ].join('<br><br>');
   const html = layout(
     subject,

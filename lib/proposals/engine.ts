@@ -533,7 +533,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // (null for ballots cast before commitments had one) and its rationale, promised public
         // after close. Anyone can then check each against its `ballot.cast` entry.
         const rollCall = (await tx.select({ voteId: votes.id, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, nonce: votes.nonce, rationale: votes.rationale }).from(votes).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, closable.stageIndex), eq(votes.isCurrent, true)))).sort((a, b) => a.seatId.localeCompare(b.seatId));
-        await appendLogEntry(tx, { orgId, actorId: null, kind: 'voting.closed', subject, payload: { number: p.row.number, stageIndex: closable.stageIndex, bodyKey: closable.bodyKey, tally, rollCall }, at });
+        await appendLogEntry(tx, { orgId, actorId: null, kind: 'voting.closed', subject, payload: { number: p.row.number, stageIndex: closable.stageIndex, bodyKey: closable.bodyKey, tally, rollCall, ...(await charterReference(tx, orgId, p.row.charterVersion)) }, at });
         done.push(`stage_${closable.stageIndex}_closed`);
         continue;
       }
@@ -543,7 +543,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       }
       if ((phase.kind === 'passed' || phase.kind === 'rejected' || phase.kind === 'failed_quorum') && p.row.outcome === null) {
         await tx.update(proposals).set({ outcome: phase.kind, outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
-        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.decided', subject, payload: { number: p.row.number, outcome: phase.kind }, at });
+        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.decided', subject, payload: { number: p.row.number, outcome: phase.kind, ...(await charterReference(tx, orgId, p.row.charterVersion)) }, at });
         const lastTally = [...p.stages].reverse().find((st) => st.tally)?.tally ?? null;
         await enqueueDecision(tx, { id: p.row.id, orgId, number: p.row.number, title: p.row.title, typeKey: p.row.typeKey, charter: p.charter, outcome: phase.kind, tally: lastTally, at });
         if (phase.kind === 'passed') await applyEffect(tx, p, at);
@@ -560,6 +560,17 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
     }
     return done;
   });
+}
+
+/**
+ * The charter a decision was taken under, as the log names it: the version the proposal ran
+ * under and that version's stored document hash, which the verifier matches against the entry
+ * that adopted the version.
+ */
+async function charterReference(tx: Executor, orgId: string, version: number): Promise<{ charterVersion: number; charterDocumentHash: string }> {
+  const [row] = await tx.select({ documentHash: charters.documentHash }).from(charters).where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
+  if (!row) throw new Error(`charter version ${version} missing`);
+  return { charterVersion: version, charterDocumentHash: row.documentHash };
 }
 
 async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter }, at: Date): Promise<void> {

@@ -18,6 +18,7 @@ import { createTestDatabase } from '@/db/testing';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
+import { witnessVerifierKey } from '@/lib/log/cosignature';
 import { session, signInAs, writableRowCounts } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -32,6 +33,7 @@ const modules = {
   members: await import('@/app/o/[slug]/members/actions'),
   delivery: await import('@/app/o/[slug]/delivery/actions'),
   prefs: await import('@/app/o/[slug]/settings/notifications/actions'),
+  witnesses: await import('@/app/o/[slug]/settings/witnesses/actions'),
   orgs: await import('@/app/orgs/new/actions'),
   account: await import('@/app/account/actions'),
 };
@@ -46,6 +48,7 @@ const ids: Record<'proposal' | 'seat' | 'membership' | 'user', string[]> = { pro
 let discussionId: string;
 
 const counts = () => writableRowCounts(handle.db);
+const FUZZ_WITNESS_KEY = witnessVerifierKey('witness.fuzz.example', new Uint8Array(32).fill(7));
 
 /** Strings that break things: the hostile corpus, unicode of every plane, control characters, markup, huge. */
 const hostile = fc.oneof(
@@ -92,6 +95,8 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     vote_reminder: fc.constantFrom('immediate', 'digest', 'off'),
     decision: fc.constantFrom('immediate', 'digest', 'off'),
     vacancy_overdue: fc.constantFrom('immediate', 'digest', 'off'),
+    verifierKey: fc.constant(FUZZ_WITNESS_KEY),
+    witnessId: fc.constant('00000000-0000-4000-8000-000000000000'),
   };
 }
 
@@ -113,6 +118,8 @@ const keysOf: Record<string, string[]> = {
   saveNotificationPreferences: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
   createOrganization: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
   updateNameAction: ['name'],
+  addWitnessAction: ['orgId', 'verifierKey'],
+  removeWitnessAction: ['orgId', 'witnessId'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */

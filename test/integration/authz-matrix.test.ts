@@ -18,8 +18,10 @@ import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
+import { witnessVerifierKey } from '@/lib/log/cosignature';
 import { enqueueNotice } from '@/lib/notify/outbox';
 import { adoptFoundingCharter, createDraft, declareRecusal, foundingAppoint, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import { addWitness } from '@/lib/transparency/witnesses';
 import { form, session, signInAs } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -30,6 +32,7 @@ const seatActions = await import('@/app/o/[slug]/seats/actions');
 const memberActions = await import('@/app/o/[slug]/members/actions');
 const deliveryActions = await import('@/app/o/[slug]/delivery/actions');
 const prefActions = await import('@/app/o/[slug]/settings/notifications/actions');
+const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions');
 const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
 
@@ -152,6 +155,14 @@ const matrix: Record<string, Case> = {
   castBallotAction: { allowed: ['seatHolder', 'admin'], run: (s) => proposalActions.castBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, choice: 'yes' })) },
   recuseAction: { allowed: ['seatHolder', 'admin'], run: (s) => proposalActions.recuseAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, reason: 'A forged conflict.' })) },
   backEmergencyAction: { allowed: ['seatHolder', 'recusedSeatHolder', 'admin'], run: (s) => proposalActions.backEmergencyAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })) },
+  addWitnessAction: { allowed: ['admin'], run: (s) => witnessActions.addWitnessAction(initialActionState, form({ orgId: s.orgId, verifierKey: witnessVerifierKey(`w${++counter}.example`, new Uint8Array(32).fill(3)) })) },
+  removeWitnessAction: {
+    allowed: ['admin'],
+    run: async (s) => {
+      const { id } = await addWitness(db, { orgId: s.orgId, actorId: s.ids.admin, verifierKey: witnessVerifierKey(`w${++counter}.example`, new Uint8Array(32).fill(4)), at: new Date() });
+      return witnessActions.removeWitnessAction(initialActionState, form({ orgId: s.orgId, witnessId: id }));
+    },
+  },
 };
 
 /** Authentication flows, not organization actions: covered by the sign-in tests and e2e journeys. */

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { getLogHead, getOrgVerifierKey } from '@/db/queries/log';
 import { listRecentParticipation } from '@/db/queries/log-public';
 import { countMembersByRole } from '@/db/queries/memberships';
+import { latestWitnessings } from '@/db/queries/witnesses';
 import { BodyCard } from '@/components/governance/body-card';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -32,12 +33,13 @@ export default async function OrganizationPage({ params }: Props) {
   const { org, user, membership } = await loadOrgPage(slug);
   const db = getDb();
   const at = now();
-  const [overview, byRole, participation, head, verifier] = await Promise.all([
+  const [overview, byRole, participation, head, verifier, witnessings] = await Promise.all([
     loadOrganizationOverview(db, org.id, user?.id ?? null, at),
     countMembersByRole(db, org.id),
     listRecentParticipation(db, org.id, 10),
     getLogHead(db, org.id),
     getOrgVerifierKey(db, org.id),
+    latestWitnessings(db, org.id),
   ]);
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
   const decided = overview.proposals.filter((p) => ['passed', 'rejected', 'failed_quorum', 'lapsed'].includes(p.phase.kind));
@@ -144,6 +146,33 @@ export default async function OrganizationPage({ params }: Props) {
             </div>
           </div>
         ) : null}
+        <div className="mt-4 text-sm">
+          <p className="font-medium text-zinc-900">Witnesses</p>
+          {witnessings.length === 0 ? (
+            <p className="text-zinc-600">No independent witness cosigns this log&rsquo;s checkpoints yet.</p>
+          ) : (
+            <ul className="mt-1 space-y-1">
+              {witnessings.map((w) => (
+                <li key={w.name} className="break-all text-zinc-700">
+                  {w.size !== null && w.time !== null ? (
+                    <>
+                      Witnessed by <span className="font-medium">{w.name}</span> at size {w.size}, {w.time.toISOString().replace('T', ' ').slice(0, 16)} UTC
+                    </>
+                  ) : (
+                    <>
+                      <span className="font-medium">{w.name}</span> is a witness but has not cosigned a checkpoint yet
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {membership?.role === 'admin' ? (
+            <Link href={`/o/${org.slug}/settings/witnesses`} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
+              Manage witnesses
+            </Link>
+          ) : null}
+        </div>
         <p className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-sm">
           <Link href={`/o/${org.slug}/verify`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
             Verify this record

@@ -87,6 +87,12 @@ export default async function ProposalPage({ params }: Props) {
   };
   const { phase, actions } = await proposalContext(db, org.id, loaded, charter, { role: membership?.role ?? null, userId: user?.id ?? null }, at);
   const outcomes = stageOutcomes(loaded.record, charter, at);
+  // The charter the decision names in the log (entries from before decisions named it carry none).
+  const decidedPayload = logRows.find((e) => e.kind === 'proposal.decided')?.payload;
+  const decidedUnder =
+    typeof decidedPayload?.charterVersion === 'number' && typeof decidedPayload.charterDocumentHash === 'string'
+      ? { version: decidedPayload.charterVersion, hash: decidedPayload.charterDocumentHash }
+      : null;
   const current = revisions.at(-1);
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const strengths = Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)]));
@@ -142,6 +148,15 @@ export default async function ProposalPage({ params }: Props) {
         {phase.kind === 'failed_quorum' ? <p className="font-semibold text-orange-900">Failed for lack of quorum on {formatUtc(phase.at)}.</p> : null}
         {phase.kind === 'lapsed' ? <p className="font-semibold">Lapsed on {formatUtc(phase.at)}: the emergency decision was not ratified in time.</p> : null}
         {phase.kind === 'withdrawn' ? <p>Withdrawn on {formatUtc(phase.at)}.</p> : null}
+        {decidedUnder ? (
+          <p className="mt-1 text-zinc-600">
+            Decided under{' '}
+            <Link href={`/o/${org.slug}/log?kind=${decidedUnder.version === 1 ? 'charter.adopted' : 'charter.amended'}`} className="font-medium text-brand-700 hover:underline">
+              charter version {decidedUnder.version}
+            </Link>{' '}
+            (sha256 <code className="text-xs" title={decidedUnder.hash}>{decidedUnder.hash.slice(0, 12)}…</code>), as the decision log records it.
+          </p>
+        ) : null}
         {loaded.row.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
             Notice sent to {loaded.row.noticeSeatHolders} of {loaded.row.noticeSeatHolders} seat holders of the deciding {type.stages.length === 1 ? 'body' : 'bodies'} ({loaded.row.noticeRecipients} recipients in all).

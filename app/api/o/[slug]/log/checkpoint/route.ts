@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { latestCheckpoint } from '@/db/queries/transparency';
+import { cosignatureLines, listActiveWitnesses } from '@/db/queries/witnesses';
+import { appendCosignatures } from '@/lib/log/cosignature';
 import { PUBLIC_CACHE, jsonResponse, parseQuery, publicOrganizationOr404 } from '../http';
 import type { LogRouteContext } from '../http';
 
@@ -10,19 +12,25 @@ const querySchema = z.object({
 
 /**
  * GET /api/o/[slug]/log/checkpoint — the newest signed tree head, signed on demand when the log
- * has grown since the last one. `?format=text` gives the bare signed note (text/plain), as
- * C2SP tooling expects.
+ * has grown since the last one, with the cosignature lines of the organization's witnesses for
+ * that size appended. `?format=text` gives the bare signed note (text/plain), as C2SP tooling
+ * expects; the JSON form also lists the witnesses' verifier keys.
  */
 export async function GET(request: Request, context: LogRouteContext): Promise<Response> {
   const query = parseQuery(request, querySchema);
   if (query instanceof Response) return query;
   const org = await publicOrganizationOr404(context);
   if (org instanceof Response) return org;
-  const head = await latestCheckpoint(getDb(), org.id);
+  const db = getDb();
+  const head = await latestCheckpoint(db, org.id);
+  // Cosignatures by the organization's current witnesses ride along as extra note lines
+  // (C2SP tlog-cosignature); readers that do not know a witness ignore its line.
+  const [lines, witnesses] = await Promise.all([cosignatureLines(db, org.id, head.size), listActiveWitnesses(db, org.id)]);
+  const note = appendCosignatures(head.note, lines);
   if (query.format === 'text') {
-    return new Response(head.note, {
+    return new Response(note, {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PUBLIC_CACHE, 'Access-Control-Allow-Origin': '*' },
     });
   }
-  return jsonResponse({ size: head.size, rootHash: head.rootHash, note: head.note });
+  return jsonResponse({ size: head.size, rootHash: head.rootHash, note, witnesses: witnesses.map((w) => ({ name: w.name, verifierKey: w.vkey })) });
 }

@@ -1,0 +1,70 @@
+import 'server-only';
+import type { Database, Executor } from '@/db/client';
+import { appendLogEntry } from '@/db/queries/log';
+import { ensureOrgSigningKey, getTreeHead } from '@/db/queries/transparency';
+import { insertWitness, listActiveWitnesses, markWitnessRemoved, storeCosignature, witnessKeyOf } from '@/db/queries/witnesses';
+import { RuleRefusal } from '@/lib/actions/refusal';
+import { base64Encode } from '@/lib/log/base64';
+import { parseWitnessVerifierKey, verifyCosignatures } from '@/lib/log/cosignature';
+import { parseCheckpoint, splitNote } from '@/lib/log/signed-note';
+
+/** Largest cosigned note accepted: a checkpoint and a few dozen signature lines. */
+export const MAX_COSIGNED_NOTE_BYTES = 16_384;
+/** A witness clock this far ahead of ours is refused: its timestamp would claim a future. */
+const MAX_CLOCK_SKEW_SECONDS = 600;
+
+/** Registers a witness by its verifier key and logs `witness.added`, in one transaction. */
+export async function addWitness(db: Database, params: { orgId: string; actorId: string; verifierKey: string; at: Date }): Promise<{ id: string; name: string }> {
+  const key = parseWitnessVerifierKey(params.verifierKey);
+  const publicKey = base64Encode(key.publicKeyRaw);
+  return db.transaction(async (tx) => {
+    const active = await listActiveWitnesses(tx, params.orgId);
+    if (active.some((w) => w.name === key.name)) throw new RuleRefusal(`A witness named ${key.name} is already registered. Remove it first to replace its key.`, 'verifierKey');
+    const { id } = await insertWitness(tx, { orgId: params.orgId, name: key.name, publicKey, at: params.at });
+    await appendLogEntry(tx, { orgId: params.orgId, actorId: params.actorId, kind: 'witness.added', subject: `witness:${id}`, payload: { name: key.name, verifierKey: params.verifierKey }, at: params.at });
+    return { id, name: key.name };
+  });
+}
+
+/** Removes a witness (its past cosignatures stay stored, no longer served) and logs `witness.removed`. */
+export async function removeWitness(db: Database, params: { orgId: string; actorId: string; witnessId: string; at: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await markWitnessRemoved(tx, params.orgId, params.witnessId, params.at);
+    if (!removed) throw new RuleRefusal('That witness is not registered with this organization (any more).');
+    await appendLogEntry(tx, { orgId: params.orgId, actorId: params.actorId, kind: 'witness.removed', subject: `witness:${params.witnessId}`, payload: { name: removed.name }, at: params.at });
+  });
+}
+
+export type CosignOutcome = { ok: true; accepted: { witness: string; size: number; time: number }[] } | { ok: false; status: 400 | 403 | 404; error: string };
+
+/**
+ * A witness hands in a checkpoint note carrying its cosignature. Accepted only if the
+ * checkpoint text is exactly one this organization signed (same origin, size and root) and a
+ * cosignature by a registered witness verifies over it; each valid one is stored.
+ */
+export async function acceptCosignature(db: Executor, orgId: string, body: string, at: Date): Promise<CosignOutcome> {
+  if (new TextEncoder().encode(body).length > MAX_COSIGNED_NOTE_BYTES) return { ok: false, status: 400, error: 'The note is too large.' };
+  let text: string;
+  let size: number;
+  let origin: string;
+  try {
+    text = splitNote(body).text;
+    ({ size, origin } = parseCheckpoint(text));
+  } catch (error) {
+    return { ok: false, status: 400, error: `Not a signed checkpoint: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const key = await ensureOrgSigningKey(db, orgId);
+  if (!key || origin !== key.keyName) return { ok: false, status: 400, error: `This checkpoint is not for this log (origin ${JSON.stringify(origin)}).` };
+  const head = await getTreeHead(db, orgId, size);
+  if (!head || splitNote(head.note).text !== text) return { ok: false, status: 404, error: `This log never signed that checkpoint for size ${size}.` };
+  const active = await listActiveWitnesses(db, orgId);
+  const { valid } = await verifyCosignatures(body, active.map(witnessKeyOf));
+  const nowSeconds = Math.floor(at.getTime() / 1000);
+  const timely = valid.filter((c) => c.time <= nowSeconds + MAX_CLOCK_SKEW_SECONDS);
+  if (timely.length === 0) return { ok: false, status: 403, error: 'No cosignature by a registered witness verifies over this checkpoint.' };
+  for (const c of timely) {
+    const witness = active.find((w) => w.name === c.name)!;
+    await storeCosignature(db, { witnessId: witness.id, orgId, size, time: c.time, line: c.line, at });
+  }
+  return { ok: true, accepted: timely.map((c) => ({ witness: c.name, size, time: c.time })) };
+}
