@@ -75,14 +75,22 @@ function titleWords(title: string): string {
 }
 
 /**
- * Whether more than the small share of words changed. Myers' diff is bounded by the edit length
- * that would already be too much, so a full rewrite of a long text costs no more than a small edit.
+ * Whether more than the small share of words changed. A rewrite is caught by counting words;
+ * otherwise Myers' diff runs, bounded by the edit length that would already be too much.
  */
 function shareChanged(before: string[], after: string[]): boolean {
   const total = before.length + after.length;
   if (total === 0) return false;
   // Inserted plus removed words over the words of both versions: replacing k of n words is 2k of 2n.
   const limit = Math.floor((total * substantiveShare.num) / substantiveShare.den);
+  // Words in one version and not the other must each be inserted or removed: a lower bound on
+  // the edit, counted in linear time, which settles a rewrite before any diff is run.
+  const counts = new Map<string, number>();
+  for (const w of before) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of after) counts.set(w, (counts.get(w) ?? 0) - 1);
+  let unmatched = 0;
+  for (const n of counts.values()) unmatched += Math.abs(n);
+  if (unmatched > limit) return true;
   const changes = diffArrays(before, after, { maxEditLength: limit });
   if (!changes) return true;
   const edited = changes.filter((c) => c.added || c.removed).reduce((n, c) => n + c.count, 0);

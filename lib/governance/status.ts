@@ -96,7 +96,7 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
     case 'voting': {
       const body = findBody(charter, type.stages[phase.stageIndex]!.bodyKey);
       const stage = type.stages.length > 1 ? ` (stage ${phase.stageIndex + 1} of ${type.stages.length})` : '';
-      return { ...base, label: 'Voting open', explanation: `Voting by the ${body.name.toLowerCase()}${stage} is open until ${formatUtc(phase.closesAt)}.`, tone: 'active' };
+      return { ...base, label: 'Voting open', explanation: `Voting open until ${formatUtc(phase.closesAt)}: the ${body.name.toLowerCase()} votes${stage}.`, tone: 'active' };
     }
 
     case 'passed': {
