@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { and, count, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
@@ -263,9 +263,21 @@ export async function reviseProposal(db: Database, actor: Actor, input: { orgId:
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     requireAction(actions, 'edit', phase, 'Only the author can revise, and only before voting');
     const revision = (await latestRevisionNumber(tx, p.row.id)) + 1;
-    const [previous] = await tx.select({ title: proposalRevisions.title, body: proposalRevisions.body }).from(proposalRevisions).where(and(eq(proposalRevisions.proposalId, p.row.id), eq(proposalRevisions.revision, revision - 1)));
     // The change itself decides; the author's "editorial only" tick can never make it less substantive.
-    const classification = classifyRevision(previous ?? { title: '', body: '' }, { title: input.title, body: input.body }, input.substantive);
+    // Measured against the previous revision and against the last text readers were given time
+    // for (the last substantive revision): small "editorial" steps cannot add up to a rewrite.
+    const earlier = await tx
+      .select({ revision: proposalRevisions.revision, title: proposalRevisions.title, body: proposalRevisions.body, substantive: proposalRevisions.substantive })
+      .from(proposalRevisions)
+      .where(eq(proposalRevisions.proposalId, p.row.id))
+      .orderBy(desc(proposalRevisions.revision));
+    const previous = earlier[0] ?? { title: '', body: '' };
+    const baseline = earlier.find((r) => r.substantive) ?? previous;
+    const next = { title: input.title, body: input.body };
+    const step = classifyRevision(previous, next, input.substantive);
+    const drift = classifyRevision(baseline, next);
+    const reasons = [...new Set([...step.reasons, ...drift.reasons])];
+    const classification = { substantive: reasons.length > 0, reasons };
     await tx.insert(proposalRevisions).values({
       proposalId: p.row.id,
       revision,

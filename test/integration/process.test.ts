@@ -287,4 +287,20 @@ describe('revisions classified by the change itself', () => {
     const [after] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(after!.discussionClosesAt!.getTime()).toBe(close2.getTime());
   }, 60_000);
+
+  it('small “editorial” steps cannot add up to a rewrite: each is measured against the last substantive text too', async () => {
+    const org = await setupOrg('salami');
+    const author = org.people[9]!;
+    const words = Array.from({ length: 40 }, (_, i) => `clause${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const text = (changed: number) => words.map((w, i) => (i < changed ? `other${w}` : w)).join(' ');
+    const id = (await createDraft(db, author, { orgId: org.orgId, typeKey: 'resolution', title: 'Garden rules', body: text(0), subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
+    // 2 more of 40 words each time (a twentieth of the text), ticked editorial: the third step
+    // makes 6 of 40 changed since the published text, over a tenth.
+    for (const changed of [2, 4, 6]) {
+      await reviseProposal(db, author, { orgId: org.orgId, proposalId: id, title: 'Garden rules', body: text(changed), changeNote: 'wording', substantive: false }, at(2));
+    }
+    const rows = await db.select({ revision: proposalRevisions.revision, substantive: proposalRevisions.substantive }).from(proposalRevisions).where(eq(proposalRevisions.proposalId, id));
+    expect(rows.sort((a, b) => a.revision - b.revision).map((r) => r.substantive)).toEqual([true, false, false, true]);
+  }, 60_000);
 });
