@@ -317,7 +317,7 @@ export default async function ProposalPage({ params }: Props) {
                 ) : null}
                 {holdsSeat && seatMayVote(i) && !closed && !isRecusedHere && phase.kind !== 'draft' && phase.kind !== 'withdrawn' ? (
                   <ActionForm action={castBallotAction} hidden={ids} submitLabel="Cast vote" label={`Your vote, ${body.name}`} className="mt-4 border-t border-zinc-100 pt-4">
-                    {!isOpen ? <p className="text-xs text-zinc-600">Voting is not open yet; the server refuses early ballots and says when it opens.</p> : null}
+                    {!isOpen ? <p className="text-xs text-zinc-600">{status.blocked ? `Voting cannot open: ${status.blocked}` : 'Voting is not open yet; the server refuses early ballots and says when it opens.'}</p> : null}
                     <fieldset>
                       <legend className="text-sm font-medium">Your vote</legend>
                       <div className="mt-1 flex gap-4 text-sm">
@@ -367,7 +367,7 @@ export default async function ProposalPage({ params }: Props) {
             </section>
           ) : null}
 
-          {actions.has('open_voting') && phase.kind === 'ready_for_voting' ? (
+          {actions.has('open_voting') && phase.kind === 'ready_for_voting' && !status.blocked ? (
             <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
               <ActionForm action={openVotingAction} hidden={ids} submitLabel="Open voting now" variant="secondary" label="Open voting">
                 <p className="text-sm text-zinc-600">The window has passed. Voting opens automatically; you can open it now.</p>
