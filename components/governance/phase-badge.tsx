@@ -1,3 +1,4 @@
+import type { ProposalStatus } from '@/lib/governance/status';
 import type { Phase } from '@/lib/governance/types';
 
 const styles: Record<Phase['kind'], string> = {
@@ -28,4 +29,18 @@ export const phaseNames: Record<Phase['kind'], string> = {
 
 export function PhaseBadge({ phase }: { phase: Phase }) {
   return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${styles[phase.kind]}`}>{phaseNames[phase.kind]}</span>;
+}
+
+const toneStyles: Record<ProposalStatus['tone'], string> = {
+  neutral: 'bg-zinc-100 text-zinc-700 ring-zinc-300',
+  active: 'bg-brand-50 text-brand-800 ring-brand-100',
+  waiting: 'bg-amber-50 text-amber-900 ring-amber-200',
+  blocked: 'bg-red-50 text-red-800 ring-red-200',
+  passed: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+  failed: 'bg-orange-50 text-orange-900 ring-orange-200',
+};
+
+/** The badge from the rules' status (proposalStatus): "Blocked: board below strength" rather than a bare phase name. */
+export function StatusBadge({ status }: { status: Pick<ProposalStatus, 'label' | 'tone'> }) {
+  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${toneStyles[status.tone]}`}>{status.label}</span>;
 }

@@ -11,9 +11,31 @@ import { initialActionState } from '@/lib/actions/state';
 export type TypeOption = { key: string; name: string; effect: string; requiresSubject: boolean; emergencyAllowed: boolean; summary: string };
 export type Option = { value: string; label: string };
 
-export function NewProposalForm({ orgId, types, members, vacantSeats, heldSeats, currentCharterJson }: { orgId: string; types: TypeOption[]; members: Option[]; vacantSeats: Option[]; heldSeats: (Option & { holderId: string })[]; currentCharterJson: string }) {
+export function NewProposalForm({
+  orgId,
+  types,
+  members,
+  vacantSeats,
+  heldSeats,
+  currentCharterJson,
+  ratifiable = [],
+  ratifies,
+}: {
+  orgId: string;
+  types: TypeOption[];
+  members: Option[];
+  vacantSeats: Option[];
+  heldSeats: (Option & { holderId: string })[];
+  currentCharterJson: string;
+  /** Passed, unlapsed, unratified emergency decisions a normal proposal may ratify. */
+  ratifiable?: Option[];
+  /** Preselected from the emergency decision's "Start the ratification" link. */
+  ratifies?: string;
+}) {
   const [state, formAction] = useActionState(createProposalAction, initialActionState);
-  const [typeKey, setTypeKey] = useState(state.values?.typeKey ?? types[0]?.key ?? '');
+  // Ratification is by a normal proposal: coming from an emergency decision, start on a type without an emergency procedure.
+  const firstNormal = types.find((t) => !t.emergencyAllowed)?.key;
+  const [typeKey, setTypeKey] = useState(state.values?.typeKey ?? (ratifies && firstNormal ? firstNormal : (types[0]?.key ?? '')));
   const type = types.find((t) => t.key === typeKey);
   const err = (k: string) => state.fieldErrors?.[k];
   const selectClass = 'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
@@ -71,6 +93,18 @@ export function NewProposalForm({ orgId, types, members, vacantSeats, heldSeats,
           </p>
           {err('proposedCharter') ? <p className="mt-1 text-sm text-red-700">{err('proposedCharter')!.join(' ')}</p> : null}
         </div>
+      ) : null}
+
+      {type && !type.emergencyAllowed && ratifiable.length > 0 ? (
+        <SelectField
+          id="p-ratifies"
+          name="ratifiesProposalId"
+          label="Ratifies an emergency decision (optional)"
+          options={ratifiable}
+          defaultValue={state.values?.ratifiesProposalId ?? ratifies}
+          errors={err('ratifiesProposalId')}
+          hint="If this proposal passes before the decision’s deadline, the emergency decision stands; if not, it lapses."
+        />
       ) : null}
 
       {type?.emergencyAllowed ? (

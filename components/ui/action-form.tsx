@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
+import { showFlash, useFlashRegionMounted } from './flash';
 import { SubmitButton } from './submit-button';
 
 type Props = {
@@ -23,6 +24,17 @@ type Props = {
  */
 export function ActionForm({ action, hidden, submitLabel, pendingLabel, variant = 'primary', className = '', children, label }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
+  // On a page with a FlashRegion, a success is shown there: it stays visible when this form
+  // disappears because the action it offered is done.
+  const flashRegion = useFlashRegionMounted();
+  const flashed = useRef<ActionState | null>(null);
+  useEffect(() => {
+    if (state.ok && state.message && flashRegion && flashed.current !== state) {
+      flashed.current = state;
+      showFlash(state.message);
+    }
+  }, [state, flashRegion]);
+  const showHere = Boolean(state.message) && !(state.ok && flashRegion);
   const fieldErrors = Object.values(state.fieldErrors ?? {}).flat();
   const errors = [...new Set(fieldErrors)].filter((e) => e !== state.message);
   return (
@@ -32,7 +44,7 @@ export function ActionForm({ action, hidden, submitLabel, pendingLabel, variant 
       ))}
       {children}
       <div aria-live="polite" role="status">
-        {state.message ? (
+        {showHere ? (
           <p className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>{state.message}</p>
         ) : null}
         {errors.length > 0 ? (

@@ -262,7 +262,7 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
 
 export async function listRevisions(db: Executor, proposalId: string) {
   return db
-    .select({ revision: proposalRevisions.revision, title: proposalRevisions.title, body: proposalRevisions.body, changeNote: proposalRevisions.changeNote, substantive: proposalRevisions.substantive, createdAt: proposalRevisions.createdAt, authorName: users.name })
+    .select({ revision: proposalRevisions.revision, title: proposalRevisions.title, body: proposalRevisions.body, changeNote: proposalRevisions.changeNote, substantive: proposalRevisions.substantive, substantiveReasons: proposalRevisions.substantiveReasons, authorMarkedEditorial: proposalRevisions.authorMarkedEditorial, createdAt: proposalRevisions.createdAt, authorName: users.name })
     .from(proposalRevisions)
     .innerJoin(users, eq(users.id, proposalRevisions.authorId))
     .where(eq(proposalRevisions.proposalId, proposalId))

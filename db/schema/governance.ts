@@ -146,6 +146,10 @@ export const proposalRevisions = pgTable(
     body: text('body').notNull(),
     changeNote: text('change_note'),
     substantive: boolean('substantive').notNull().default(true),
+    /** Why the change itself counts as substantive (empty: editorial, or recorded before classification). */
+    substantiveReasons: jsonb('substantive_reasons').$type<string[]>().notNull().default([]),
+    /** The author ticked "editorial only"; kept beside the classification, which it cannot lower. */
+    authorMarkedEditorial: boolean('author_marked_editorial').notNull().default(false),
     authorId: text('author_id')
       .notNull()
       .references(() => users.id),

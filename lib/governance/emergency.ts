@@ -5,8 +5,9 @@
  */
 import { findType } from './charter';
 import { ratioText } from './charter';
-import { stageOutcomes } from './phase';
+import { proposalPhase, stageOutcomes } from './phase';
 import { minimumCount, meetsRatio } from './tally';
+import { formatUtc } from './time';
 import type { BodySpec, Charter, ProposalRecord, ProposalTypeSpec, RuleResult } from './types';
 import { ratificationDeadline, ratifiedInTime } from './windows';
 
@@ -54,4 +55,29 @@ export function emergencyStatus(record: ProposalRecord, charter: Charter, now: D
   const deadline = ratificationDeadline(last.closesAt, type.emergency);
   const ratified = ratifiedInTime(record.ratifiedAt, deadline, now);
   return { deadline, ratified, lapsed: !ratified && now.getTime() >= deadline.getTime() };
+}
+
+/**
+ * Ratification is by a normal proposal: a type with no emergency procedure, not itself asking
+ * for one — an emergency cannot be confirmed by another shortened debate.
+ */
+export function canRatifyWith(type: ProposalTypeSpec, emergencyRequested: boolean): RuleResult {
+  if (type.emergency || emergencyRequested) {
+    return { ok: false, reason: `An emergency decision is ratified by a normal proposal with the full comment window; a ${type.name.toLowerCase()} under the emergency procedure cannot ratify it.` };
+  }
+  return { ok: true };
+}
+
+/** Whether `target` can still be ratified at `now`: a passed emergency decision, not lapsed, not ratified yet. */
+export function canBeRatified(target: ProposalRecord, charter: Charter, now: Date): RuleResult {
+  const type = findType(charter, target.typeKey);
+  if (!type.emergency || !target.emergencyApprovedAt) {
+    return { ok: false, reason: 'Only an emergency decision needs ratification; the proposal chosen was not decided under the emergency procedure.' };
+  }
+  const phase = proposalPhase(target, charter, now);
+  if (phase.kind === 'lapsed') return { ok: false, reason: `That emergency decision lapsed on ${formatUtc(phase.at)}: it was not ratified in time and can no longer be ratified.` };
+  if (phase.kind !== 'passed') return { ok: false, reason: 'Only an emergency decision that has passed can be ratified; the proposal chosen has not passed.' };
+  const status = emergencyStatus(target, charter, now);
+  if (status.ratified || target.ratifiedAt) return { ok: false, reason: 'That emergency decision has already been ratified.' };
+  return { ok: true };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { T0 } from './test-fixtures';
-import { allowedProposalActions, proposalActions } from './permissions';
+import { allowedProposalActions, mayAct, proposalActions } from './permissions';
 import type { ProposalActor } from './permissions';
 import { membershipRoles } from './roles';
 import type { Phase } from './types';
@@ -95,5 +95,49 @@ describe('allowedProposalActions', () => {
   it('returns only known actions', () => {
     const all = allowedProposalActions({ role: 'admin', isAuthor: true, isSubject: true, holdsSeatInStageBody: true, isRecused: false, phase: phases.voting });
     for (const a of all) expect(proposalActions).toContain(a);
+  });
+
+  it('an emergency motion is backed by a first-body seat holder, during discussion only, while it is open', () => {
+    expect(phasesWhere((k) => actions({ holdsSeatInStageBody: true, emergencyMotionOpen: true, phase: k }).includes('back_emergency'))).toEqual(['discussion']);
+    expect(actions({ holdsSeatInStageBody: true, emergencyMotionOpen: false, phase: 'discussion' })).not.toContain('back_emergency');
+    expect(actions({ holdsSeatInStageBody: false, emergencyMotionOpen: true, phase: 'discussion' })).not.toContain('back_emergency');
+  });
+});
+
+describe('mayAct: one answer for pages, actions and use cases', () => {
+  const base = { isAuthor: false, isSubject: false, isRecused: false, emergencyMotionOpen: true };
+  // role × seat × phase → may vote / recuse / back the motion / comment
+  const table: [role: 'observer' | 'member' | 'secretary' | 'admin' | null, seat: boolean, phase: Phase['kind'], vote: boolean, recuse: boolean, back: boolean, comment: boolean][] = [
+    ['observer', true, 'voting', false, false, false, false],
+    ['observer', true, 'discussion', false, false, false, false],
+    ['observer', true, 'ready_for_voting', false, false, false, false],
+    [null, true, 'voting', false, false, false, false],
+    ['member', true, 'voting', true, true, false, true],
+    ['member', true, 'discussion', false, true, true, true],
+    ['member', false, 'voting', false, false, false, true],
+    ['secretary', true, 'voting', true, true, false, true],
+    ['admin', true, 'discussion', false, true, true, true],
+    ['member', true, 'passed', false, false, false, false],
+  ];
+  it.each(table)('%s, seat %s, %s: vote %s, recuse %s, back %s, comment %s', (role, seat, kind, vote, recuse, back, comment) => {
+    const actor = { ...base, role, holdsSeatInStageBody: seat, phase: phases[kind] };
+    expect(mayAct(actor, 'vote').ok).toBe(vote);
+    expect(mayAct(actor, 'recuse').ok).toBe(recuse);
+    expect(mayAct(actor, 'back_emergency').ok).toBe(back);
+    expect(mayAct(actor, 'comment').ok).toBe(comment);
+  });
+
+  it('an observer holding a seat is told why in plain words', () => {
+    const result = mayAct({ ...base, role: 'observer', holdsSeatInStageBody: true, phase: phases.voting }, 'vote');
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^Observers cannot vote/) });
+  });
+
+  it('observers never vote, recuse or back a motion, whatever else is true (property)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.constantFrom(...kinds), (isAuthor, isSubject, isRecused, emergencyMotionOpen, kind) => {
+        const actor = { role: 'observer' as const, isAuthor, isSubject, holdsSeatInStageBody: true, isRecused, emergencyMotionOpen, phase: phases[kind] };
+        for (const action of ['vote', 'recuse', 'back_emergency', 'comment', 'edit', 'publish', 'open_voting'] as const) expect(mayAct(actor, action).ok).toBe(false);
+      }),
+    );
   });
 });

@@ -4,9 +4,9 @@
  */
 import { hasRole } from './roles';
 import type { Role } from './roles';
-import type { Phase } from './types';
+import type { Phase, RuleResult } from './types';
 
-export const proposalActions = ['edit', 'publish', 'withdraw', 'comment', 'reply', 'vote', 'recuse', 'open_voting'] as const;
+export const proposalActions = ['edit', 'publish', 'withdraw', 'comment', 'reply', 'vote', 'recuse', 'open_voting', 'back_emergency'] as const;
 export type ProposalAction = (typeof proposalActions)[number];
 
 export type ProposalActor = {
@@ -20,12 +20,14 @@ export type ProposalActor = {
   /** Has declared a conflict on this proposal. */
   isRecused: boolean;
   phase: Phase;
+  /** The proposal asked for the emergency procedure and its motion has not passed yet. */
+  emergencyMotionOpen?: boolean;
 };
 
 const openForComment = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
 const beforeVoting = new Set<Phase['kind']>(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
 
-export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase }: ProposalActor): Set<ProposalAction> {
+export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase, emergencyMotionOpen = false }: ProposalActor): Set<ProposalAction> {
   const allowed = new Set<ProposalAction>();
   const kind = phase.kind;
   const isMember = hasRole(role, 'member');
@@ -34,7 +36,9 @@ export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInS
   // an observer, or someone no longer a member, is still heard before anyone votes on them.
   if (isSubject && (kind === 'discussion' || kind === 'awaiting_reply')) allowed.add('reply');
 
-  // Observers read; non-members see public pages only. Neither proposes, comments nor votes.
+  // Observers read; non-members see public pages only. Neither proposes, comments, votes, recuses
+  // nor backs an emergency motion — not even an observer who holds a seat: the seat does not
+  // lift the role's limits, and every path (pages, actions, engine) asks this function.
   if (!isMember) return allowed;
 
   // Members take part in the deliberation for as long as it can still change minds.
@@ -57,6 +61,8 @@ export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInS
     if (kind === 'voting') allowed.add('vote');
     // A conflict should be declared as early as possible, so members know before the vote; until the stage closes.
     if (openForComment.has(kind)) allowed.add('recuse');
+    // Seat holders of the first deciding body back the emergency motion in person, during discussion only.
+    if (kind === 'discussion' && emergencyMotionOpen) allowed.add('back_emergency');
   }
 
   // The secretary (or an admin) opens the vote once the window and reply are done; canOpenVoting has the last word
@@ -64,4 +70,29 @@ export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInS
   if (hasRole(role, 'secretary') && kind === 'ready_for_voting') allowed.add('open_voting');
 
   return allowed;
+}
+
+const refusals: Record<ProposalAction, string> = {
+  edit: 'Only the author can revise, and only before voting',
+  publish: 'Only the author can publish a draft',
+  withdraw: 'Only the author can withdraw, and only before voting opens',
+  comment: 'Comments are open to members while the proposal is under discussion or vote',
+  reply: 'Only the subject of this proposal can post the reply, before voting',
+  vote: 'Only members holding a seat in the deciding body vote, while its vote is open',
+  recuse: 'Only members holding a seat in the deciding body can recuse themselves, before the vote closes',
+  open_voting: 'Only a secretary or admin can open voting',
+  back_emergency: 'Only members holding a seat in the first deciding body can back the emergency motion, while the proposal is in discussion',
+};
+
+/**
+ * The one question every path asks: may this person take this action now? Pages (which buttons
+ * show), server actions and the engine's use cases all come here, so what one offers the others allow.
+ */
+export function mayAct(actor: ProposalActor, action: ProposalAction): RuleResult {
+  if (allowedProposalActions(actor).has(action)) return { ok: true };
+  // An observer's seat gives no vote: say so plainly rather than pointing at the phase.
+  if (actor.role === 'observer' && actor.holdsSeatInStageBody && (action === 'vote' || action === 'recuse' || action === 'back_emergency' || action === 'comment')) {
+    return { ok: false, reason: 'Observers cannot vote, recuse, back motions or comment, even when they hold a seat. Ask an admin to make you a member.' };
+  }
+  return { ok: false, reason: `${refusals[action]} (the proposal is ${actor.phase.kind.replace(/_/g, ' ')}).` };
 }

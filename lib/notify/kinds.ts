@@ -12,6 +12,8 @@ export const notificationKinds = [
   'vote_reminder',
   'decision',
   'vacancy_overdue',
+  'ratification_reminder',
+  'emergency_lapsed',
   'digest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -35,6 +37,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   vote_reminder: 'Vote reminders',
   decision: 'Decisions',
   vacancy_overdue: 'Vacancies past their deadline',
+  ratification_reminder: 'Emergency decisions awaiting ratification',
+  emergency_lapsed: 'Emergency decisions lapsed',
   digest: 'Daily digest',
 };
 

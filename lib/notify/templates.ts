@@ -88,6 +88,8 @@ export type NotificationPayload = {
   position?: number;
   vacatedAt?: string;
   deadlineDays?: number;
+  /** Emergency decisions: ratify by this time or the decision lapses. */
+  ratifyBy?: string;
   /** Digest only: the notices folded into it. */
   items?: { kind: NotificationKind; payload: NotificationPayload }[];
 };
@@ -156,6 +158,20 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         lead: `Seat ${p.position ?? ''} on the ${p.bodyName ?? 'board'} has been vacant since ${when(p.vacatedAt)}, longer than the ${p.deadlineDays ?? '?'} days the charter allows.`,
         detail: ['A vacancy weakens the body’s ability to decide. Members can propose an appointment.'],
         action: 'See the seats',
+      };
+    case 'ratification_reminder':
+      return {
+        subject: `Ratify ${ref} by ${when(p.ratifyBy)} or it lapses`,
+        lead: `The emergency decision ${ref} must be ratified by a normal proposal by ${when(p.ratifyBy)}, or it lapses.`,
+        detail: ['A ratifying proposal needs its full comment window and vote before that time. Start one from the decision’s page.'],
+        action: 'See the decision and start its ratification',
+      };
+    case 'emergency_lapsed':
+      return {
+        subject: `${ref} has lapsed: not ratified in time`,
+        lead: `The emergency decision ${ref} has lapsed: it was not ratified${p.ratifyBy ? ` by ${when(p.ratifyBy)}` : ' in time'}.`,
+        detail: ['A lapsed decision no longer stands. It cannot be ratified now; a new proposal is needed to decide the matter again.'],
+        action: 'See the decision',
       };
     case 'digest': {
       const items = p.items ?? [];

@@ -1,30 +1,32 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { and, count, eq, isNull, max, ne } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
-import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
-import { latestRevisionNumber, listOpenProposalIds, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
+import { latestRevisionNumber, listOpenProposalIds, loadProposal, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
 import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
 import { RuleRefusal } from '@/lib/actions/refusal';
 import { applyCharterAmendment, findBody, findType, validateCharter } from '@/lib/governance/charter';
-import { checkEmergencyMotion } from '@/lib/governance/emergency';
+import { canBeRatified, canRatifyWith, checkEmergencyMotion, emergencyStatus } from '@/lib/governance/emergency';
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { canFoundingAppoint } from '@/lib/governance/founding';
 import { checkSeatReconciliation, reconcileSeats } from '@/lib/governance/reconcile';
-import { allowedProposalActions } from '@/lib/governance/permissions';
-import type { ProposalAction } from '@/lib/governance/permissions';
+import { allowedProposalActions, mayAct } from '@/lib/governance/permissions';
+import type { ProposalAction, ProposalActor } from '@/lib/governance/permissions';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
 import { bodyStrength } from '@/lib/governance/strength';
-import type { BallotChoice, Charter, Phase, SeatState, TallyResult } from '@/lib/governance/types';
+import type { BallotChoice, Charter, Phase, ProposalTypeSpec, SeatState, TallyResult } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting, canRecuse, votingWindow } from '@/lib/governance/voting';
+import { classifyRevision } from '@/lib/governance/revisions';
 import { discussionClosesAtOnPublish, extendForRevision } from '@/lib/governance/windows';
 import { canonicalJson } from '@/lib/log/canonical';
 import { enqueueDecision, enqueuePublished, enqueueVotingOpen } from '@/lib/notify/outbox';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
 import { ballotCommitment, newBallotNonce, recipientListHash } from './notice';
+import { enqueueLapsed } from './ratification';
 
 export type Actor = { userId: string; role: Role | null };
 
@@ -125,6 +127,7 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
     if (input.subjectUserId && !(await isMember(tx, input.orgId, input.subjectUserId))) refuse('The subject must be a member of this organization.', 'subjectUserId');
     if (input.emergency && !type!.emergency) refuse(`The charter allows no emergency procedure for a ${type!.name.toLowerCase()}.`, 'emergency');
     await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
+    if (input.effect.ratifies !== undefined) await checkRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifies, at);
     // Serialize numbering per organization.
     await tx.select({ id: seats.id }).from(seats).where(eq(seats.orgId, input.orgId)).limit(1).for('update');
     const number = await nextProposalNumber(tx, input.orgId);
@@ -174,6 +177,41 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
   }
 }
 
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A ratifying proposal names a passed, unlapsed, unratified emergency decision of the same
+ * organization, and is itself a normal proposal. Checked at draft, at publication and again when
+ * it passes (the emergency decision may have lapsed meanwhile). Returns the target's number.
+ */
+async function checkRatification(tx: Executor, orgId: string, type: ProposalTypeSpec, emergencyRequested: boolean, ratifies: unknown, at: Date): Promise<number> {
+  const normal = canRatifyWith(type, emergencyRequested);
+  if (!normal.ok) refuse(normal.reason, 'ratifiesProposalId');
+  const target = typeof ratifies === 'string' && uuidShape.test(ratifies) ? await loadProposalForChange(tx, orgId, ratifies) : null;
+  if (!target?.charter) refuse('Choose the emergency decision this proposal ratifies from the list.', 'ratifiesProposalId');
+  const rule = canBeRatified(target!.record, target!.charter!, at);
+  if (!rule.ok) refuse(rule.reason, 'ratifiesProposalId');
+  return target!.row.number;
+}
+
+/** Passed, unlapsed, unratified emergency decisions of the organization, newest first: what a new proposal may ratify. */
+export async function listRatifiableDecisions(db: Executor, orgId: string, at: Date): Promise<{ id: string; number: number; title: string; deadline: Date }[]> {
+  const candidates = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.status, 'published'), isNotNull(proposals.emergencyApprovedAt), isNull(proposals.ratifiedAt)));
+  const out: { id: string; number: number; title: string; deadline: Date }[] = [];
+  for (const c of candidates) {
+    const loaded = await loadProposal(db, orgId, c.id);
+    if (!loaded) continue;
+    const charter = await getCharterVersion(db, orgId, loaded.row.charterVersion);
+    if (!charter || !canBeRatified(loaded.record, charter, at).ok) continue;
+    const deadline = emergencyStatus(loaded.record, charter, at).deadline;
+    if (deadline) out.push({ id: loaded.row.id, number: loaded.row.number, title: loaded.row.title, deadline });
+  }
+  return out.sort((a, b) => b.number - a.number);
+}
+
 /** The proposal locked for this transaction, with its charter version (and optionally one person's seats): one round trip. */
 async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string, opts: LoadForChangeOptions = {}): Promise<LoadedProposal & { charter: Charter; seats: SeatState[] | null }> {
   const loaded = await loadProposalForChange(tx, orgId, proposalId, opts);
@@ -195,20 +233,25 @@ export type ViewerContext = { role: Role | null; userId: string | null };
 /** What this person may do with this proposal right now, from the pure rules. */
 export async function proposalContext(tx: Executor, orgId: string, loaded: LoadedProposal, charter: Charter, viewer: ViewerContext, at: Date) {
   const phase = proposalPhase(loaded.record, charter, at);
-  const stageIndex = 'stageIndex' in phase ? phase.stageIndex : null;
-  const stageBody = stageIndex !== null ? loaded.record.stages[stageIndex]?.bodyKey : undefined;
+  // Before any stage opens, the body that decides next is the first stage's (recusal and the
+  // emergency motion happen then).
+  const stageIndex = 'stageIndex' in phase ? phase.stageIndex : 0;
+  const type = findType(charter, loaded.row.typeKey);
+  const stageBody = loaded.record.stages[stageIndex]?.bodyKey ?? type.stages[stageIndex]?.bodyKey;
   const ownSeats = viewer.userId ? (await listSeats(tx, orgId)).filter((s) => s.holderUserId === viewer.userId) : [];
   const seatInStage = stageBody ? ownSeats.find((s) => s.bodyKey === stageBody) : undefined;
-  const isRecused = Boolean(seatInStage && loaded.record.stages[stageIndex ?? 0]?.recusedSeatIds.includes(seatInStage.seatId));
-  const actions = allowedProposalActions({
+  const isRecused = Boolean(seatInStage && loaded.record.stages[stageIndex]?.recusedSeatIds.includes(seatInStage.seatId));
+  const actor: ProposalActor = {
     role: viewer.role,
     isAuthor: viewer.userId === loaded.row.authorId,
     isSubject: viewer.userId !== null && viewer.userId === loaded.row.subjectUserId,
     holdsSeatInStageBody: Boolean(seatInStage),
     isRecused,
     phase,
-  });
-  return { phase, actions, seatInStage, isRecused };
+    emergencyMotionOpen: Boolean(type.emergency && (loaded.row.effect as { emergency?: boolean }).emergency && !loaded.row.emergencyApprovedAt),
+  };
+  const actions = allowedProposalActions(actor);
+  return { phase, actions, seatInStage, isRecused, actor };
 }
 
 function requireAction(actions: Set<ProposalAction>, action: ProposalAction, phase: Phase, message: string): void {
@@ -221,11 +264,37 @@ export async function reviseProposal(db: Database, actor: Actor, input: { orgId:
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     requireAction(actions, 'edit', phase, 'Only the author can revise, and only before voting');
     const revision = (await latestRevisionNumber(tx, p.row.id)) + 1;
-    await tx.insert(proposalRevisions).values({ proposalId: p.row.id, revision, title: input.title, body: input.body, changeNote: input.changeNote || null, substantive: input.substantive, authorId: actor.userId, createdAt: at });
+    // The change itself decides; the author's "editorial only" tick can never make it less substantive.
+    // Measured against the previous revision and against the last text readers were given time
+    // for (the last substantive revision): small "editorial" steps cannot add up to a rewrite.
+    const earlier = await tx
+      .select({ revision: proposalRevisions.revision, title: proposalRevisions.title, body: proposalRevisions.body, substantive: proposalRevisions.substantive })
+      .from(proposalRevisions)
+      .where(eq(proposalRevisions.proposalId, p.row.id))
+      .orderBy(desc(proposalRevisions.revision));
+    const previous = earlier[0] ?? { title: '', body: '' };
+    const baseline = earlier.find((r) => r.substantive) ?? previous;
+    const next = { title: input.title, body: input.body };
+    const step = classifyRevision(previous, next, input.substantive);
+    const drift = classifyRevision(baseline, next);
+    const reasons = [...new Set([...step.reasons, ...drift.reasons])];
+    const classification = { substantive: reasons.length > 0, reasons };
+    await tx.insert(proposalRevisions).values({
+      proposalId: p.row.id,
+      revision,
+      title: input.title,
+      body: input.body,
+      changeNote: input.changeNote || null,
+      substantive: classification.substantive,
+      substantiveReasons: classification.reasons,
+      authorMarkedEditorial: !input.substantive,
+      authorId: actor.userId,
+      createdAt: at,
+    });
     let discussionClosesAt = p.row.discussionClosesAt;
     if (p.row.status === 'published' && discussionClosesAt) {
       const type = findType(p.charter, p.row.typeKey);
-      discussionClosesAt = extendForRevision({ discussionClosesAt, revisedAt: at, substantive: input.substantive, type });
+      discussionClosesAt = extendForRevision({ discussionClosesAt, revisedAt: at, substantive: classification.substantive, type });
     }
     await tx.update(proposals).set({ title: input.title, discussionClosesAt, updatedAt: at }).where(eq(proposals.id, p.row.id));
     if (p.row.status === 'published') {
@@ -237,7 +306,9 @@ export async function reviseProposal(db: Database, actor: Actor, input: { orgId:
         payload: {
           number: p.row.number,
           revision,
-          substantive: input.substantive,
+          substantive: classification.substantive,
+          substantiveReasons: classification.reasons,
+          authorMarkedEditorial: !input.substantive,
           textHash: createHash('sha256').update(`${input.title}\n\n${input.body}`).digest('hex'),
           discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
           extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
@@ -256,6 +327,8 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
     requireAction(actions, 'publish', phase, 'Only the author can publish a draft');
     const type = findType(p.charter, p.row.typeKey);
     const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
+    const ratifies = (p.row.effect as { ratifies?: unknown }).ratifies;
+    if (ratifies !== undefined) await checkRatification(tx, input.orgId, type, emergency, ratifies, at);
     // An emergency proposal starts with the normal window; only a recorded supermajority motion
     // of the deciding body's seat holders (backEmergencyMotion) can shorten it.
     const discussionClosesAt = discussionClosesAtOnPublish(type, at, false);
@@ -332,6 +405,11 @@ export async function backEmergencyMotion(db: Database, actor: Actor, input: { o
     const body = findBody(p.charter, type.stages[0]!.bodyKey);
     const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === body.key && s.holderUserId === actor.userId);
     if (!seat) refuse(`Only holders of a ${body.name.toLowerCase()} seat can back the emergency motion.`);
+    const permitted = mayAct(
+      { role: actor.role, isAuthor: actor.userId === p.row.authorId, isSubject: actor.userId === p.row.subjectUserId, holdsSeatInStageBody: true, isRecused: false, phase, emergencyMotionOpen: true },
+      'back_emergency',
+    );
+    if (!permitted.ok) refuse(permitted.reason);
     const before = await emergencyBackers(tx, input.orgId, p.row.id);
     if (before.includes(actor.userId)) refuse('You have already backed this emergency motion.');
     await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'emergency.backed', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, seatId: seat!.seatId }, at });
@@ -361,9 +439,9 @@ export async function withdrawProposal(db: Database, actor: Actor, input: { orgI
 export async function postComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; parentId: string | null; body: string; stance: 'support' | 'concern' | 'object' | 'none'; asReply: boolean }, at: Date): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
-    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
-    if (input.asReply) requireAction(actions, 'reply', phase, 'Only the subject of this proposal can post the reply, before voting');
-    else requireAction(actions, 'comment', phase, 'Comments are open to members while the proposal is under discussion or vote');
+    const context = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    const permitted = mayAct(context.actor, input.asReply ? 'reply' : 'comment');
+    if (!permitted.ok) refuse(permitted.reason);
     if (input.parentId) {
       const [parent] = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.id, input.parentId), eq(comments.proposalId, p.row.id)));
       if (!parent) refuse('The comment you are replying to is not on this proposal.');
@@ -455,6 +533,12 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
     const bodyKey = p.record.stages[stageIndex]!.bodyKey;
     const seat = p.seats!.find((s) => s.bodyKey === bodyKey);
     if (!seat) refuse(`Only holders of a ${findBody(p.charter, bodyKey).name.toLowerCase()} seat vote at this stage.`);
+    // Role, seat and phase here; canCastBallot then says why a recused seat does not vote.
+    const permitted = mayAct(
+      { role: actor.role, isAuthor: actor.userId === p.row.authorId, isSubject: actor.userId === p.row.subjectUserId, holdsSeatInStageBody: true, isRecused: false, phase },
+      'vote',
+    );
+    if (!permitted.ok) refuse(permitted.reason);
     const rule = canCastBallot({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuse(rule.reason);
     // The id is made here so the log entry can name it without waiting for the INSERT.
@@ -485,6 +569,8 @@ export async function declareRecusal(db: Database, actor: Actor, input: { orgId:
     const seat = (await listSeats(tx, input.orgId)).find((s) => stageBodies.includes(s.bodyKey) && s.holderUserId === actor.userId);
     if (!seat) refuse('Only holders of a deciding seat can recuse themselves.');
     const stageIndex = Math.max(0, stageBodies.indexOf(seat!.bodyKey));
+    const permitted = mayAct({ role: actor.role, isAuthor: actor.userId === p.row.authorId, isSubject: actor.userId === p.row.subjectUserId, holdsSeatInStageBody: true, isRecused: false, phase }, 'recuse');
+    if (!permitted.ok) refuse(permitted.reason);
     const rule = canRecuse({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuse(rule.reason);
     // As for ballots: `at` was read before the proposal's lock was granted, and the worker may
@@ -553,6 +639,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       if (phase.kind === 'lapsed' && p.row.outcome === 'passed') {
         await tx.update(proposals).set({ outcome: 'lapsed', outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
         await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.lapsed', subject, payload: { number: p.row.number, reason: 'Emergency decision not ratified in time.' }, at });
+        await enqueueLapsed(tx, { id: p.row.id, orgId, number: p.row.number, title: p.row.title, typeKey: p.row.typeKey, charter: p.charter, deadline: emergencyStatus(p.record, p.charter, at).deadline, at });
         done.push('lapsed');
         continue;
       }
@@ -612,11 +699,28 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
       await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: 'The seat changed since the proposal was made.', proposalNumber: p.row.number }, at });
     }
   }
-  if (effect.ratifies) {
-    const [target] = await tx.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.id, effect.ratifies)));
-    if (target && target.ratifiedAt === null) {
-      await tx.update(proposals).set({ ratifiedAt: at }).where(eq(proposals.id, target.id));
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.ratified', subject: `proposal:${target.id}`, payload: { number: target.number, byProposalNumber: p.row.number }, at });
+  if (effect.ratifies !== undefined) {
+    // Re-checked at this instant: only a passed emergency decision that has not lapsed (nor been
+    // ratified) is ratified; otherwise the log says why nothing was.
+    const target = typeof effect.ratifies === 'string' && uuidShape.test(effect.ratifies) ? await loadProposalForChange(tx, orgId, effect.ratifies) : null;
+    const normal = canRatifyWith(type, Boolean((p.row.effect as { emergency?: boolean }).emergency));
+    const rule = !target?.charter
+      ? { ok: false as const, reason: 'The proposal named for ratification does not exist in this organization.' }
+      : !normal.ok
+        ? normal
+        : canBeRatified(target.record, target.charter, at);
+    if (rule.ok && target) {
+      await tx.update(proposals).set({ ratifiedAt: at, updatedAt: at }).where(eq(proposals.id, target.row.id));
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.ratified', subject: `proposal:${target.row.id}`, payload: { number: target.row.number, byProposalNumber: p.row.number }, at });
+    } else if (!rule.ok) {
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'proposal.ratification_refused',
+        subject: `proposal:${p.row.id}`,
+        payload: { number: p.row.number, ratifiesNumber: target?.row.number ?? null, reason: rule.reason },
+        at,
+      });
     }
   }
 }

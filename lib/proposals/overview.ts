@@ -3,7 +3,8 @@ import type { Executor } from '@/db/client';
 import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
 import type { SeatView } from '@/db/queries/charters';
 import { listProposals, loadProposals } from '@/db/queries/proposals';
-import { proposalPhase } from '@/lib/governance/phase';
+import { proposalStatus } from '@/lib/governance/status';
+import type { ProposalStatus } from '@/lib/governance/status';
 import { bodyStrength } from '@/lib/governance/strength';
 import type { Charter, Phase } from '@/lib/governance/types';
 
@@ -15,7 +16,19 @@ export type BodyOverview = {
   seats: { seatId: string; position: number; seatClass: string; holderUserId: string | null; holderName: string | null; vacatedAt: Date | null }[];
 };
 
-export type ProposalSummary = { id: string; number: number; title: string; typeKey: string; typeName: string; status: string; phase: Phase; authorName: string | null; publishedAt: Date | null };
+export type ProposalSummary = {
+  id: string;
+  number: number;
+  title: string;
+  typeKey: string;
+  typeName: string;
+  status: string;
+  phase: Phase;
+  /** The status line from the rules (proposalStatus), as the proposal's own page shows it. */
+  statusLine: ProposalStatus;
+  authorName: string | null;
+  publishedAt: Date | null;
+};
 
 export type OrganizationOverview = {
   charter: { version: number; document: Charter; documentHash: string; adoptedAt: Date } | null;
@@ -39,6 +52,8 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
     seats: seatRows.filter((s) => s.bodyKey === b.key).map(publicSeat),
   }));
   const items = await listProposals(db, orgId, viewerId);
+  // Strength under each charter version a proposal runs under, from today's seats (as the engine checks it).
+  const strengthsFor = new Map<number, Record<string, ReturnType<typeof bodyStrength>>>();
   const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);
   const loadedById = await loadProposals(db, orgId, items.map((i) => i.id));
   const proposals: ProposalSummary[] = [];
@@ -51,7 +66,11 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
       charterCache.set(loaded.row.charterVersion, doc);
     }
     const type = doc.proposalTypes.find((t) => t.key === item.typeKey);
-    proposals.push({ id: item.id, number: item.number, title: item.title, typeKey: item.typeKey, typeName: type?.name ?? item.typeKey, status: item.status, phase: proposalPhase(loaded.record, doc, at), authorName: item.authorName, publishedAt: item.publishedAt });
+    const document = doc;
+    if (!strengthsFor.has(loaded.row.charterVersion)) strengthsFor.set(loaded.row.charterVersion, Object.fromEntries(document.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)])));
+    const strengths = strengthsFor.get(loaded.row.charterVersion)!;
+    const statusLine = proposalStatus({ record: loaded.record, charter: doc, strengths, now: at });
+    proposals.push({ id: item.id, number: item.number, title: item.title, typeKey: item.typeKey, typeName: type?.name ?? item.typeKey, status: item.status, phase: statusLine.phase, statusLine, authorName: item.authorName, publishedAt: item.publishedAt });
   }
   return { charter: { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt }, bodies, proposals };
 }

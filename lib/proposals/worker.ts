@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import { now } from '@/lib/clock';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { runTransitions } from './engine';
+import { enqueueRatificationReminders } from './ratification';
 
 const globalKey = Symbol.for('quorate.transitionWorker');
 type GlobalWithWorker = typeof globalThis & { [globalKey]?: ReturnType<typeof setInterval> };
@@ -23,6 +24,8 @@ export function startTransitionWorker(getDb: () => Database, intervalMs = 5_000)
       await runTransitions(getDb(), at);
       // Window closing, vote reminders, overdue vacancies: each enqueued once (event keys).
       await enqueueTimedNotices(getDb(), at);
+      // Emergency decisions awaiting ratification: a week and a day before the deadline, each once and logged.
+      await enqueueRatificationReminders(getDb(), at);
     } catch (error) {
       console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);
     } finally {

@@ -35,6 +35,8 @@ export const logKindLabels: Record<string, string> = {
   'proposal.decided': 'Proposal decided',
   'proposal.lapsed': 'Proposal lapsed',
   'proposal.ratified': 'Proposal ratified',
+  'proposal.ratification_refused': 'Ratification refused',
+  'emergency.ratification_reminder_sent': 'Ratification reminder sent',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -138,6 +140,10 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `${ref} lapsed${because(p.reason)}`;
     case 'proposal.ratified':
       return `${ref} ratified${by(p.byProposalNumber)}`;
+    case 'proposal.ratification_refused':
+      return `${ref} passed but ratified nothing${because(p.reason)}`;
+    case 'emergency.ratification_reminder_sent':
+      return `Reminder sent: ratify ${ref} by ${dateOf(p.ratifyBy) ?? 'its deadline'}`;
     default:
       return `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
   }

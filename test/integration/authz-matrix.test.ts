@@ -36,7 +36,9 @@ const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions')
 const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
 
-const actors = ['signedOut', 'outsider', 'observer', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'] as const;
+// seatedObserver: an observer who holds a board seat (appointed while a member, then made an
+// observer). The seat must not lift the role's limits: no vote, recusal, motion or comment.
+const actors = ['signedOut', 'outsider', 'observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'] as const;
 type ActorKey = (typeof actors)[number];
 
 const HOUR = 3_600_000;
@@ -66,6 +68,7 @@ async function scenario(): Promise<Scenario> {
   const ids = {
     outsider: await person('outsider'),
     observer: await person('observer'),
+    seatedObserver: await person('seated-observer'),
     member: await person('member'),
     seatHolder: await person('seat'),
     recusedSeatHolder: await person('recused'),
@@ -84,6 +87,7 @@ async function scenario(): Promise<Scenario> {
   });
   const roles: [string, Role][] = [
     [ids.observer, 'observer'],
+    [ids.seatedObserver, 'observer'],
     [ids.member, 'member'],
     [ids.seatHolder, 'member'],
     [ids.recusedSeatHolder, 'member'],
@@ -96,7 +100,7 @@ async function scenario(): Promise<Scenario> {
   expect(other).toBeTruthy();
   const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
   const admin = { userId: ids.admin, role: 'admin' as Role };
-  const seated = [ids.seatHolder, ids.recusedSeatHolder, extra[0]!, extra[1]!, ids.admin];
+  const seated = [ids.seatHolder, ids.recusedSeatHolder, extra[0]!, extra[1]!, ids.admin, ids.seatedObserver];
   for (const [i, userId] of seated.entries()) await foundingAppoint(db, admin, { orgId: org.id, seatId: board[i]!.seatId, userId }, new Date(t0.getTime() + HOUR));
   const author = { userId: ids.admin, role: 'admin' as Role };
   const draft = async (by: { userId: string; role: Role }, title: string, at: Date, emergency = false, typeKey = 'resolution') =>
@@ -122,8 +126,8 @@ async function scenario(): Promise<Scenario> {
 
 type Case = { allowed: ActorKey[]; run: (s: Scenario) => Promise<ActionState> };
 
-const everyoneSignedIn: ActorKey[] = ['outsider', 'observer', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
-const members: ActorKey[] = ['observer', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
+const everyoneSignedIn: ActorKey[] = ['outsider', 'observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
+const members: ActorKey[] = ['observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
 const proposers: ActorKey[] = ['member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
 
 const matrix: Record<string, Case> = {

@@ -8,7 +8,7 @@ import { latestWitnessings } from '@/db/queries/witnesses';
 import { BodyCard } from '@/components/governance/body-card';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
-import { PhaseBadge } from '@/components/governance/phase-badge';
+import { StatusBadge } from '@/components/governance/phase-badge';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -105,7 +105,7 @@ export default async function OrganizationPage({ params }: Props) {
                     #{p.number} {p.title}
                   </Link>
                   <span className="flex items-center gap-2 text-xs text-zinc-500">
-                    {p.typeName} <PhaseBadge phase={p.phase} />
+                    {p.typeName} <StatusBadge status={p.statusLine} />
                   </span>
                 </li>
               ))}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Countdown } from '@/components/governance/countdown';
 import { OrgNav } from '@/components/governance/org-nav';
-import { PhaseBadge } from '@/components/governance/phase-badge';
+import { StatusBadge } from '@/components/governance/phase-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -52,7 +52,7 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
                     </p>
                   </div>
                   <div className="text-right text-xs text-zinc-600">
-                    <PhaseBadge phase={p.phase} />
+                    <StatusBadge status={p.statusLine} />
                     {due ? (
                       <p className="mt-1">
                         {due.label} <Countdown to={due.at.toISOString()} serverNow={at.toISOString()} />

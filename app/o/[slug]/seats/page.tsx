@@ -6,6 +6,7 @@ import { listMembers } from '@/db/queries/memberships';
 import { BodyCard, seatClassName } from '@/components/governance/body-card';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
+import { FlashRegion } from '@/components/ui/flash';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
@@ -30,6 +31,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="seats" isMember={Boolean(membership)} />
+      <FlashRegion />
       <PageHeader
         title="Seats"
         description="Seats are fixed by the charter. They are filled or emptied only through appointment, election and removal proposals, or by a holder’s own resignation — and every change is in the decision log."

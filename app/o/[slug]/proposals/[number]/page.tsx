@@ -10,18 +10,21 @@ import { backEmergencyAction, castBallotAction, commentAction, openVotingAction,
 import { Countdown } from '@/components/governance/countdown';
 import { MarkdownText } from '@/components/governance/markdown';
 import { OrgNav } from '@/components/governance/org-nav';
-import { PhaseBadge } from '@/components/governance/phase-badge';
+import { StatusBadge } from '@/components/governance/phase-badge';
 import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
 import { RevisionDiff } from '@/components/proposals/revision-diff';
 import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import { ActionForm } from '@/components/ui/action-form';
+import { FlashRegion } from '@/components/ui/flash';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { findBody, findType, ratioText } from '@/lib/governance/charter';
 import { stageOutcomes } from '@/lib/governance/phase';
 import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
-import { canOpenVoting } from '@/lib/governance/voting';
+import { mayAct } from '@/lib/governance/permissions';
+import { hasRole } from '@/lib/governance/roles';
+import { proposalStatus } from '@/lib/governance/status';
 import { emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 
@@ -96,10 +99,13 @@ export default async function ProposalPage({ params }: Props) {
   const current = revisions.at(-1);
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const strengths = Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)]));
-  const readyBlocker =
-    phase.kind === 'ready_for_voting' || phase.kind === 'discussion' || phase.kind === 'awaiting_reply'
-      ? canOpenVoting({ record: loaded.record, charter, stageIndex: phase.kind === 'ready_for_voting' ? phase.stageIndex : 0, strengths, now: at })
-      : null;
+  // Every status line below comes from the rules the engine decides by.
+  const status = proposalStatus({ record: loaded.record, charter, strengths, now: at });
+  const role = membership?.role ?? null;
+  // Whether this person's role lets a seat vote at all (an observer's seat does not): asked of the same permission function as the engine.
+  const seatMayVote = (stageIndex: number) => mayAct({ role, isAuthor: false, isSubject: false, holdsSeatInStageBody: true, isRecused: false, phase: { kind: 'voting', stageIndex, closesAt: at } }, 'vote').ok;
+  const ratifiesId = (loaded.row.effect as { ratifies?: unknown }).ratifies;
+  const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, org.id, ratifiesId) : null;
   const emergency = Boolean((loaded.row.effect as { emergency?: boolean }).emergency);
   const backers = emergency ? await emergencyBackers(db, org.id, loaded.row.id) : [];
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
@@ -107,6 +113,7 @@ export default async function ProposalPage({ params }: Props) {
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} />
+      <FlashRegion />
       <header className="mb-6">
         <p className="text-sm text-zinc-500">
           Proposal #{loaded.row.number} · {type.name}
@@ -115,7 +122,7 @@ export default async function ProposalPage({ params }: Props) {
         </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl">{loaded.row.title}</h1>
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-zinc-600">
-          <PhaseBadge phase={phase} />
+          <StatusBadge status={status} />
           <span>by {author?.name ?? 'a member'}</span>
           {subject ? <span>concerning {subject.name ?? 'a member'}</span> : null}
           {loaded.row.publishedAt ? <span>published {formatUtc(loaded.row.publishedAt)}</span> : null}
@@ -126,28 +133,36 @@ export default async function ProposalPage({ params }: Props) {
 
       <section aria-label="Status" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm" aria-live="polite">
         {phase.kind === 'draft' ? <p>This is a private draft. Only you can see it until you publish it.</p> : null}
-        {phase.kind === 'discussion' ? (
-          <p>
-            Comment window open until <strong>{formatUtc(phase.closesAt)}</strong> (<Countdown to={phase.closesAt.toISOString()} serverNow={at.toISOString()} />). The minimum is {formatHours(emergency && type.emergency ? type.emergency.minCommentWindowHours : type.minCommentWindowHours)} and cannot be shortened.
+        {phase.kind !== 'draft' ? (
+          <p className={status.tone === 'blocked' ? 'text-amber-900' : status.tone === 'passed' ? 'font-semibold text-emerald-800' : status.tone === 'failed' ? 'font-semibold text-red-800' : undefined}>
+            {status.explanation}
+            {phase.kind === 'discussion' || phase.kind === 'voting' ? (
+              <>
+                {' '}
+                (<Countdown to={phase.closesAt.toISOString()} serverNow={at.toISOString()} />)
+              </>
+            ) : null}
           </p>
         ) : null}
-        {phase.kind === 'awaiting_reply' ? (
-          <p>
-            Waiting for {subject?.name ?? 'the subject'}&rsquo;s reply until <strong>{formatUtc(phase.dueAt)}</strong> — the person concerned is heard before anyone votes.
+        {status.ratifyBy ? (
+          <p className="mt-2">
+            A normal proposal ratifying it, with its full comment window and vote, must pass by {formatUtc(status.ratifyBy)}.{' '}
+            {hasRole(role, 'member') ? (
+              <Link href={`/o/${org.slug}/proposals/new?ratifies=${loaded.row.id}`} className="font-medium text-brand-700 underline">
+                Start the ratification
+              </Link>
+            ) : null}
           </p>
         ) : null}
-        {phase.kind === 'voting' ? (
-          <p>
-            Voting open until <strong>{formatUtc(phase.closesAt)}</strong> (<Countdown to={phase.closesAt.toISOString()} serverNow={at.toISOString()} />).
+        {ratifies ? (
+          <p className="mt-1">
+            This proposal ratifies the emergency decision{' '}
+            <Link href={`/o/${org.slug}/proposals/${ratifies.row.number}`} className="font-medium text-brand-700 underline">
+              #{ratifies.row.number} {ratifies.row.title}
+            </Link>
+            : if it passes in time, that decision stands; otherwise the decision lapses.
           </p>
         ) : null}
-        {readyBlocker && !readyBlocker.ok && phase.kind !== 'draft' ? <p className="mt-1 text-amber-900">{readyBlocker.reason}</p> : null}
-        {phase.kind === 'ready_for_voting' && readyBlocker?.ok ? <p>The comment window has closed; voting opens automatically within a minute.</p> : null}
-        {phase.kind === 'passed' ? <p className="font-semibold text-emerald-800">Passed on {formatUtc(phase.at)}.</p> : null}
-        {phase.kind === 'rejected' ? <p className="font-semibold text-red-800">Rejected on {formatUtc(phase.at)}.</p> : null}
-        {phase.kind === 'failed_quorum' ? <p className="font-semibold text-orange-900">Failed for lack of quorum on {formatUtc(phase.at)}.</p> : null}
-        {phase.kind === 'lapsed' ? <p className="font-semibold">Lapsed on {formatUtc(phase.at)}: the emergency decision was not ratified in time.</p> : null}
-        {phase.kind === 'withdrawn' ? <p>Withdrawn on {formatUtc(phase.at)}.</p> : null}
         {decidedUnder ? (
           <p className="mt-1 text-zinc-600">
             Decided under{' '}
@@ -179,6 +194,8 @@ export default async function ProposalPage({ params }: Props) {
                     <li key={r.revision}>
                       <p className="mb-1 text-xs text-zinc-500">
                         Revision {r.revision} · {formatUtc(r.createdAt)} · {r.substantive ? 'substantive' : 'editorial'}
+                        {r.substantive && r.substantiveReasons.length > 0 ? ` (${r.substantiveReasons.join(' ')})` : ''}
+                        {r.authorMarkedEditorial && r.substantive ? ' · marked editorial by the author, but the change itself is substantive' : ''}
                         {r.changeNote ? ` · “${r.changeNote}”` : ''}
                       </p>
                       <RevisionDiff before={revisions[i]!.body} after={r.body} />
@@ -339,9 +356,9 @@ export default async function ProposalPage({ params }: Props) {
                     </ul>
                   </div>
                 ) : null}
-                {holdsSeat && !closed && !isRecusedHere && phase.kind !== 'draft' && phase.kind !== 'withdrawn' ? (
+                {holdsSeat && seatMayVote(i) && !closed && !isRecusedHere && phase.kind !== 'draft' && phase.kind !== 'withdrawn' ? (
                   <ActionForm action={castBallotAction} hidden={ids} submitLabel="Cast vote" label={`Your vote, ${body.name}`} className="mt-4 border-t border-zinc-100 pt-4">
-                    {!isOpen ? <p className="text-xs text-zinc-600">Voting is not open yet; the server refuses early ballots and says when it opens.</p> : null}
+                    {!isOpen ? <p className="text-xs text-zinc-600">{status.blocked ? `Voting cannot open: ${status.blocked}` : 'Voting is not open yet; the server refuses early ballots and says when it opens.'}</p> : null}
                     <fieldset>
                       <legend className="text-sm font-medium">Your vote</legend>
                       <div className="mt-1 flex gap-4 text-sm">
@@ -385,13 +402,13 @@ export default async function ProposalPage({ params }: Props) {
               <p className="mt-1 text-sm text-red-900">
                 {backers.length} of {Math.ceil((type.emergency.motionThreshold.num / type.emergency.motionThreshold.den) * findBody(charter, type.stages[0]!.bodyKey).charterSeats)} seat holders needed have backed shortening the window to {formatHours(type.emergency.minCommentWindowHours)}. The decision lapses unless ratified within {type.emergency.ratifyWithinDays} days.
               </p>
-              {user && seatRows.some((s) => s.bodyKey === type.stages[0]!.bodyKey && s.holderUserId === user.id) && !backers.includes(user.id) ? (
+              {user && actions.has('back_emergency') && !backers.includes(user.id) ? (
                 <ActionForm action={backEmergencyAction} hidden={ids} submitLabel="Back the emergency motion" variant="secondary" label="Back the emergency motion" className="mt-3" />
               ) : null}
             </section>
           ) : null}
 
-          {actions.has('open_voting') && phase.kind === 'ready_for_voting' ? (
+          {actions.has('open_voting') && phase.kind === 'ready_for_voting' && !status.blocked ? (
             <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
               <ActionForm action={openVotingAction} hidden={ids} submitLabel="Open voting now" variant="secondary" label="Open voting">
                 <p className="text-sm text-zinc-600">The window has passed. Voting opens automatically; you can open it now.</p>
@@ -438,7 +455,7 @@ export default async function ProposalPage({ params }: Props) {
                   <input id="rev-note" name="changeNote" maxLength={500} className={inputClass} />
                   {loaded.row.status === 'published' ? (
                     <label className="flex items-start gap-2 text-sm">
-                      <input type="checkbox" name="substantive" value="false" className="mt-1" /> Editorial only (typos, formatting): does not extend the comment window
+                      <input type="checkbox" name="substantive" value="false" className="mt-1" /> Editorial only (typos, formatting). The change itself is checked as well: a changed number, date, amount or name, a word such as “not” or “must”, a new title or more than a tenth of the text is substantive whatever this box says, and a late substantive revision extends the comment window
                     </label>
                   ) : null}
                 </ActionForm>

@@ -8,19 +8,22 @@ import { seatClassName } from '@/components/governance/body-card';
 import { NewProposalForm } from '@/components/proposals/new-proposal-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { ratioText } from '@/lib/governance/charter';
-import { formatHours } from '@/lib/governance/time';
+import { formatHours, formatUtc } from '@/lib/governance/time';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
+import { listRatifiableDecisions } from '@/lib/proposals/engine';
 
 export const metadata: Metadata = { title: 'New proposal' };
 
-export default async function NewProposalPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function NewProposalPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ ratifies?: string | string[] }> }) {
   const { slug } = await params;
+  const { ratifies } = await searchParams;
   await requireUser(`/o/${slug}/proposals/new`);
   const { org, membership } = await loadOrgPage(slug);
   if (!membership || membership.role === 'observer') notFound();
   const db = getDb();
-  const [charter, seatRows, members] = await Promise.all([getActiveCharter(db, org.id), listSeats(db, org.id), listMembers(db, org.id)]);
+  const [charter, seatRows, members, ratifiable] = await Promise.all([getActiveCharter(db, org.id), listSeats(db, org.id), listMembers(db, org.id), listRatifiableDecisions(db, org.id, now())]);
   if (!charter) notFound();
   const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
   const types = charter.document.proposalTypes.map((t) => ({
@@ -45,6 +48,8 @@ export default async function NewProposalPage({ params }: { params: Promise<{ sl
             vacantSeats={seatRows.filter((s) => !s.holderUserId).map((s) => ({ value: s.seatId, label: seatLabel(s) }))}
             heldSeats={seatRows.filter((s) => s.holderUserId).map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
             currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
+            ratifiable={ratifiable.map((d) => ({ value: d.id, label: `#${d.number} ${d.title} (ratify by ${formatUtc(d.deadline)})` }))}
+            ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}
           />
         </div>
       </div>

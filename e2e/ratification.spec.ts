@@ -1,0 +1,125 @@
+import type { Browser, Page } from '@playwright/test';
+import { advanceServerClock, expect, Mailbox, signInByMagicLink, test } from './fixtures';
+
+// This journey moves the server's clock; run its steps in order.
+test.describe.configure({ mode: 'serial' });
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
+  const mail = await mailbox.latest(email, /You have been invited/);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(Mailbox.linkIn(mail));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return page;
+}
+
+async function reloadUntil(page: Page, text: RegExp | string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+test('an emergency decision is ratified through the UI before its deadline', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
+  test.setTimeout(300_000);
+  const names = ['ana', 'ben', 'cleo', 'dan', 'eva'] as const;
+  const emails = names.map((n) => uniqueEmail(n));
+  const slug = `ratify-${runId}`;
+
+  await signInByMagicLink(page, mailbox, emails[0]!, '/orgs/new');
+  await page.getByLabel('Name').fill('Mill Lane Housing');
+  await page.getByLabel('Address (slug)').fill(slug);
+  await page.getByLabel('Seats on the main body').fill('5');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+
+  for (const email of emails.slice(1)) {
+    await page.goto(`/o/${slug}/members`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  }
+  const others: Page[] = [];
+  for (const email of emails.slice(1)) others.push(await openInvite(browser, mailbox, email));
+  const everyone = [page, ...others];
+
+  // Every board seat filled by founding appointment.
+  await page.goto(`/o/${slug}/seats`);
+  for (const email of emails) {
+    await page.getByText('Founding appointment to the Board').click();
+    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
+    await form.getByLabel('Member').selectOption({ label: email });
+    await form.getByRole('button', { name: 'Appoint' }).click();
+    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
+    await page.reload();
+  }
+  await expect(page.getByText('5 of 5 charter seats filled')).toBeVisible();
+
+  // An emergency resolution, published: the confirmation stays although the publish form is gone.
+  await page.goto(`/o/${slug}/proposals/new`);
+  await page.getByLabel('Type').selectOption({ label: 'Emergency resolution' });
+  await page.getByLabel('Title').fill('Repair the burst water main');
+  await page.getByLabel('Proposal text').fill('The water main under block B burst; we repair it at once from the reserve.');
+  await page.getByLabel(/Emergency procedure/).check();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+  await page.getByRole('button', { name: 'Publish proposal' }).click();
+  await expect(page.getByText('Published. The comment window is open and every seat holder has been given notice.')).toBeVisible();
+  await expect(page.getByText(/the minimum of 7 days; it cannot be shortened/)).toBeVisible();
+
+  // Four of five board seats back the motion, each in person; each sees their confirmation.
+  for (const p of everyone.slice(0, 4)) {
+    await p.goto(`/o/${slug}/proposals/1`);
+    await p.getByRole('button', { name: 'Back the emergency motion' }).click();
+    await expect(p.getByText(/Your backing is recorded|The emergency motion has passed/)).toBeVisible();
+  }
+  await reloadUntil(page, /the emergency minimum of 2 days; it cannot be shortened/);
+
+  // The shortened window passes; the board votes.
+  await advanceServerClock(2 * DAY + 5 * 60_000);
+  await reloadUntil(page, 'Voting open until');
+  for (const p of everyone.slice(0, 4)) {
+    await p.goto(`/o/${slug}/proposals/1`);
+    await p.getByLabel('Yes', { exact: true }).check();
+    await p.getByRole('button', { name: 'Cast vote' }).click();
+    await expect(p.getByText('Your vote (yes) is recorded.')).toBeVisible();
+  }
+
+  // Passed: the page shows the ratification deadline and the way to meet it.
+  await advanceServerClock(DAY + 5 * 60_000);
+  await reloadUntil(page, /Must be ratified by .* or it lapses\./);
+  await expect(page.getByText('Passed: awaiting ratification').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Start the ratification' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/new\\?ratifies=`));
+  await expect(page.getByLabel('Type')).toHaveValue('resolution');
+  await expect(page.getByLabel(/Ratifies an emergency decision/)).not.toHaveValue('');
+  await page.getByLabel('Title').fill('Ratify the water main repair');
+  await page.getByLabel('Proposal text').fill('The board confirms the emergency repair of the water main under block B.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/2$`));
+  await expect(page.getByText(/This proposal ratifies the emergency decision/)).toBeVisible();
+  await page.getByRole('button', { name: 'Publish proposal' }).click();
+  await expect(page.getByText('Published. The comment window is open and every seat holder has been given notice.')).toBeVisible();
+
+  // Its full window, then its vote.
+  await advanceServerClock(7 * DAY + 5 * 60_000);
+  await reloadUntil(page, 'Voting open until');
+  for (const p of everyone.slice(0, 4)) {
+    await p.goto(`/o/${slug}/proposals/2`);
+    await p.getByLabel('Yes', { exact: true }).check();
+    await p.getByRole('button', { name: 'Cast vote' }).click();
+    await expect(p.getByText('Your vote (yes) is recorded.')).toBeVisible();
+  }
+  await advanceServerClock(3 * DAY + HOUR);
+  await page.goto(`/o/${slug}/proposals/1`);
+  await reloadUntil(page, 'Passed and ratified');
+  await reloadUntil(page, 'proposal.ratified');
+
+  // Past the original deadline it still stands.
+  await advanceServerClock(30 * DAY);
+  await reloadUntil(page, 'Passed and ratified');
+  await expect(page.getByText(/Lapsed/)).toHaveCount(0);
+});

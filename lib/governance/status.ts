@@ -1,0 +1,125 @@
+/**
+ * What a proposal's status line says, from the same rule functions that decide it: the phase
+ * (proposalPhase), whether voting can open (canOpenVoting, with the bodies' real strengths), the
+ * reply deadline and the emergency status. The proposal page and the list both show this, so a
+ * page can never promise a vote the engine would refuse. Pure: no I/O, no clock.
+ */
+import { findBody, findType } from './charter';
+import { emergencyStatus } from './emergency';
+import { proposalPhase } from './phase';
+import type { BodyStrength } from './strength';
+import { formatHours, formatUtc } from './time';
+import type { Charter, Phase, ProposalRecord } from './types';
+import { canOpenVoting } from './voting';
+import { earliestVotingAt, replyDeadline } from './windows';
+
+export type ProposalStatus = {
+  phase: Phase;
+  /** Short badge text, e.g. 'In discussion', 'Blocked: board below strength'. */
+  label: string;
+  /** The status line: what is happening, until when, and what comes next. */
+  explanation: string;
+  /** Voting cannot open when the proposal is ready for it: why (null when nothing blocks it). */
+  blocked: string | null;
+  /** For an emergency decision that passed: ratify by this time or it lapses (null otherwise). */
+  ratifyBy: Date | null;
+  tone: 'neutral' | 'active' | 'waiting' | 'blocked' | 'passed' | 'failed';
+};
+
+export type StatusInput = {
+  record: ProposalRecord;
+  charter: Charter;
+  /** bodyStrength() of every body, keyed by body key. */
+  strengths: Record<string, BodyStrength>;
+  now: Date;
+};
+
+/** Why voting will not open once the window (and reply) allow it, asked of canOpenVoting at that moment. */
+function blockerAt(record: ProposalRecord, charter: Charter, stageIndex: number, strengths: Record<string, BodyStrength>, at: Date): string | null {
+  const rule = canOpenVoting({ record, charter, stageIndex, strengths, now: at });
+  return rule.ok ? null : rule.reason;
+}
+
+function blockedLabel(charter: Charter, bodyKey: string | undefined, strengths: Record<string, BodyStrength>): string {
+  if (!bodyKey) return 'Blocked';
+  const body = findBody(charter, bodyKey);
+  return strengths[bodyKey]?.isBelowStrength ? `Blocked: ${body.name.toLowerCase()} below strength` : 'Blocked';
+}
+
+export function proposalStatus({ record, charter, strengths, now }: StatusInput): ProposalStatus {
+  const type = findType(charter, record.typeKey);
+  const phase = proposalPhase(record, charter, now);
+  const base = { phase, blocked: null, ratifyBy: null };
+  const firstBody = type.stages[0]?.bodyKey;
+
+  switch (phase.kind) {
+    case 'draft':
+      return { ...base, label: 'Draft', explanation: 'A private draft: only its author can see it until it is published.', tone: 'neutral' };
+
+    case 'discussion':
+    case 'awaiting_reply': {
+      const votingFrom = earliestVotingAt(record, type);
+      // Asked at the moment the window and reply allow a vote: the only thing left to refuse it is the rules on strength.
+      const blocked = votingFrom ? blockerAt(record, charter, 0, strengths, votingFrom) : null;
+      const parts: string[] = [];
+      if (phase.kind === 'discussion') {
+        const emergencyApproved = Boolean(record.emergencyApprovedAt && type.emergency);
+        const minimum = emergencyApproved && type.emergency ? `the emergency minimum of ${formatHours(type.emergency.minCommentWindowHours)}` : `the minimum of ${formatHours(type.minCommentWindowHours)}`;
+        parts.push(`Comment window open until ${formatUtc(phase.closesAt)} (${minimum}; it cannot be shortened).`);
+        const reply = replyDeadline(record, type);
+        if (reply) {
+          parts.push(
+            record.replyPostedAt
+              ? 'The person concerned has replied.'
+              : `Then the person concerned has until ${formatUtc(reply)} to reply; voting waits for the reply or that time.`,
+          );
+        }
+      } else {
+        parts.push(`Waiting for the reply of the person concerned until ${formatUtc(phase.dueAt)}: they are heard before anyone votes.`);
+      }
+      if (blocked) parts.push(`Voting cannot open then: ${blocked}`);
+      return {
+        ...base,
+        blocked,
+        label: blocked ? blockedLabel(charter, firstBody, strengths) : phase.kind === 'discussion' ? 'In discussion' : 'Awaiting reply',
+        explanation: parts.join(' '),
+        tone: blocked ? 'blocked' : phase.kind === 'discussion' ? 'active' : 'waiting',
+      };
+    }
+
+    case 'ready_for_voting': {
+      const blocked = blockerAt(record, charter, phase.stageIndex, strengths, now);
+      if (blocked) return { ...base, blocked, label: blockedLabel(charter, type.stages[phase.stageIndex]?.bodyKey, strengths), explanation: `Voting cannot open: ${blocked}`, tone: 'blocked' };
+      return { ...base, label: 'Ready for voting', explanation: 'The comment window has closed; voting opens automatically within a minute.', tone: 'waiting' };
+    }
+
+    case 'voting': {
+      const body = findBody(charter, type.stages[phase.stageIndex]!.bodyKey);
+      const stage = type.stages.length > 1 ? ` (stage ${phase.stageIndex + 1} of ${type.stages.length})` : '';
+      return { ...base, label: 'Voting open', explanation: `Voting open until ${formatUtc(phase.closesAt)}: the ${body.name.toLowerCase()} votes${stage}.`, tone: 'active' };
+    }
+
+    case 'passed': {
+      const emergency = emergencyStatus(record, charter, now);
+      if (emergency.deadline && !emergency.ratified) {
+        return {
+          ...base,
+          ratifyBy: emergency.deadline,
+          label: 'Passed: awaiting ratification',
+          explanation: `Passed on ${formatUtc(phase.at)} under the emergency procedure. Must be ratified by ${formatUtc(emergency.deadline)} or it lapses.`,
+          tone: 'waiting',
+        };
+      }
+      if (emergency.ratified) return { ...base, label: 'Passed and ratified', explanation: `Passed on ${formatUtc(phase.at)} under the emergency procedure, and ratified.`, tone: 'passed' };
+      return { ...base, label: 'Passed', explanation: `Passed on ${formatUtc(phase.at)}.`, tone: 'passed' };
+    }
+    case 'rejected':
+      return { ...base, label: 'Rejected', explanation: `Rejected at stage ${phase.stageIndex + 1} on ${formatUtc(phase.at)}.`, tone: 'failed' };
+    case 'failed_quorum':
+      return { ...base, label: 'Failed quorum', explanation: `Failed for lack of quorum on ${formatUtc(phase.at)}.`, tone: 'failed' };
+    case 'lapsed':
+      return { ...base, label: 'Lapsed', explanation: `Lapsed on ${formatUtc(phase.at)}: the emergency decision was not ratified in time.`, tone: 'failed' };
+    case 'withdrawn':
+      return { ...base, label: 'Withdrawn', explanation: `Withdrawn on ${formatUtc(phase.at)}.`, tone: 'neutral' };
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * The charter on every path: observers holding seats, ratification of emergency decisions,
+ * revisions classified by the change itself. Engine use cases and the server actions the app calls.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
+import type { Database, DatabaseHandle } from '@/db/client';
+import { memberships, outbox, proposalRevisions, proposals, users } from '@/db/schema';
+import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { readLogRange } from '@/db/queries/log';
+import { insertOrganization } from '@/db/queries/organizations';
+import { loadProposal } from '@/db/queries/proposals';
+import { createTestDatabase } from '@/db/testing';
+import { RuleRefusal } from '@/lib/actions/refusal';
+import { initialActionState } from '@/lib/actions/state';
+import { charterFromTemplate } from '@/lib/governance/charter';
+import { emergencyStatus } from '@/lib/governance/emergency';
+import { proposalPhase } from '@/lib/governance/phase';
+import type { Role } from '@/lib/governance/roles';
+import {
+  adoptFoundingCharter,
+  backEmergencyMotion,
+  castBallot,
+  createDraft,
+  foundingAppoint,
+  listRatifiableDecisions,
+  publishProposal,
+  recordTransitions,
+  reviseProposal,
+} from '@/lib/proposals/engine';
+import type { Actor } from '@/lib/proposals/engine';
+import { enqueueRatificationReminders } from '@/lib/proposals/ratification';
+import { form, signInAs, session, writableRowCounts } from './helpers';
+
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T0 = new Date('2026-05-04T09:00:00Z');
+const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let db: Database;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  setDatabaseHandleForTests(handle);
+});
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
+beforeEach(() => signInAs(null));
+
+type Org = { orgId: string; people: Actor[]; admin: Actor };
+
+/** Nonprofit template, 9 board seats filled by people 0–8 (person 0 is the admin); person 9 a plain member. */
+async function setupOrg(slug: string): Promise<Org> {
+  const people: Actor[] = [];
+  for (let i = 0; i < 10; i++) {
+    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` }).returning();
+    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
+  }
+  const org = await db.transaction(async (tx) => {
+    const created = await insertOrganization(tx, { slug, name: slug, mission: '', createdBy: people[0]!.userId, at: T0 });
+    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter: charterFromTemplate('nonprofit_board'), at: T0 });
+    return created;
+  });
+  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
+  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
+  for (let i = 0; i < 9; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
+  return { orgId: org.id, people, admin: people[0]! };
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof RuleRefusal) return error.message;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function logOf(orgId: string) {
+  return readLogRange(db, orgId, 0, 100_000);
+}
+
+const body = 'A body long enough for the rules to accept it, with reasons.';
+
+/** An emergency resolution backed by 7 of 9 board seats, voted yes by all: passes at about at(4). */
+async function passedEmergency(org: Org, title = 'Emergency roof repair'): Promise<string> {
+  const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title, body, subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+  await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+  for (let i = 0; i < 7; i++) await backEmergencyMotion(db, org.people[i]!, { orgId: org.orgId, proposalId: id }, at(1, 1));
+  expect(await recordTransitions(db, id, org.orgId, at(3, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
+  for (let i = 0; i < 9; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(3, 2));
+  expect(await recordTransitions(db, id, org.orgId, at(5))).toEqual(['stage_0_closed', 'passed']);
+  return id;
+}
+
+async function statusOf(orgId: string, id: string, when: Date) {
+  const loaded = (await loadProposal(db, orgId, id))!;
+  const charter = (await getActiveCharter(db, orgId))!.document;
+  return { phase: proposalPhase(loaded.record, charter, when), emergency: emergencyStatus(loaded.record, charter, when) };
+}
+
+/** A normal resolution that ratifies `target`, drafted and published at `day`, voted yes, recorded through its decision. */
+async function ratify(org: Org, target: string, day: number): Promise<{ id: string; done: string[] }> {
+  const id = (await createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify the roof repair', body, subjectUserId: null, effect: { ratifies: target }, emergency: false }, at(day))).id;
+  await publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: id }, at(day));
+  expect(await recordTransitions(db, id, org.orgId, at(day + 7, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
+  for (let i = 0; i < 9; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(day + 7, 2));
+  const done = await recordTransitions(db, id, org.orgId, at(day + 15));
+  return { id, done };
+}
+
+describe('ratifying an emergency decision', () => {
+  it('a normal proposal ratifies a passed emergency decision, which then does not lapse; reminders go out once each', async () => {
+    const org = await setupOrg('ratify-ok');
+    const target = await passedEmergency(org);
+    const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
+    expect(deadline).not.toBeNull();
+    expect((await listRatifiableDecisions(db, org.orgId, at(5))).map((d) => d.id)).toEqual([target]);
+
+    // A week before the deadline, then a day before: one reminder each, logged with its count.
+    const weekBefore = new Date(deadline!.getTime() - 7 * DAY + HOUR);
+    expect(await enqueueRatificationReminders(db, new Date(weekBefore.getTime() - 2 * HOUR))).toBe(0);
+    expect(await enqueueRatificationReminders(db, weekBefore)).toBe(10);
+    expect(await enqueueRatificationReminders(db, new Date(weekBefore.getTime() + HOUR))).toBe(0);
+    const dayBefore = new Date(deadline!.getTime() - 23 * HOUR);
+    expect(await enqueueRatificationReminders(db, dayBefore)).toBe(10);
+    expect(await enqueueRatificationReminders(db, dayBefore)).toBe(0);
+    const reminders = (await logOf(org.orgId)).filter((e) => e.kind === 'emergency.ratification_reminder_sent');
+    expect(reminders.map((e) => [e.payload.leadHours, e.payload.recipients])).toEqual([
+      [168, 10],
+      [24, 10],
+    ]);
+    expect(await db.$count(outbox, and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'ratification_reminder')))).toBe(20);
+
+    const { id, done } = await ratify(org, target, 6);
+    expect(done).toEqual(['stage_0_closed', 'passed']);
+    const kinds = (await logOf(org.orgId)).map((e) => e.kind);
+    expect(kinds).toContain('proposal.ratified');
+    const ratified = (await logOf(org.orgId)).find((e) => e.kind === 'proposal.ratified')!;
+    expect(ratified.subject).toBe(`proposal:${target}`);
+    const [ratifier] = await db.select({ number: proposals.number }).from(proposals).where(eq(proposals.id, id));
+    expect(ratified.payload.byProposalNumber).toBe(ratifier!.number);
+
+    // After the deadline it stands: ratified, not lapsed; the worker records nothing more and sends no lapse notice.
+    const after = new Date(deadline!.getTime() + DAY);
+    expect(await recordTransitions(db, target, org.orgId, after)).toEqual([]);
+    expect(await statusOf(org.orgId, target, after)).toMatchObject({ phase: { kind: 'passed' }, emergency: { ratified: true, lapsed: false } });
+    expect(await db.$count(outbox, and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'emergency_lapsed')))).toBe(0);
+    expect(await listRatifiableDecisions(db, org.orgId, at(25))).toEqual([]);
+  }, 60_000);
+
+  it('an unratified emergency decision lapses with a logged lapse notice to everyone it concerns', async () => {
+    const org = await setupOrg('ratify-lapse');
+    const target = await passedEmergency(org);
+    const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
+    expect(await recordTransitions(db, target, org.orgId, new Date(deadline!.getTime() + HOUR))).toEqual(['lapsed']);
+    expect((await logOf(org.orgId)).map((e) => e.kind)).toContain('proposal.lapsed');
+    expect(await db.$count(outbox, and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'emergency_lapsed')))).toBe(10);
+    // No reminder after the lapse.
+    expect(await enqueueRatificationReminders(db, new Date(deadline!.getTime() + 2 * HOUR))).toBe(0);
+  }, 60_000);
+
+  it('refuses to ratify anything but a passed, unlapsed emergency decision of the organization, by a normal proposal', async () => {
+    const org = await setupOrg('ratify-forged');
+    const other = await setupOrg('ratify-forged-other');
+    const target = await passedEmergency(org);
+    const normal = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A normal resolution', body, subjectUserId: null, effect: {}, emergency: false }, at(2))).id;
+    const draftRatifying = (ratifies: unknown, typeKey = 'resolution', emergency = false, who = org.people[2]!, orgId = org.orgId) =>
+      refusal(() => createDraft(db, who, { orgId, typeKey, title: 'Ratify something', body, subjectUserId: null, effect: { ratifies }, emergency }, at(6)));
+    expect(await draftRatifying(normal)).toMatch(/Only an emergency decision needs ratification/);
+    expect(await draftRatifying('not-a-uuid')).toMatch(/Choose the emergency decision/);
+    expect(await draftRatifying(target, 'emergency_resolution', true)).toMatch(/ratified by a normal proposal/);
+    expect(await draftRatifying(target, 'emergency_resolution', false)).toMatch(/ratified by a normal proposal/);
+    // Another organization's decision is not found from this one.
+    expect(await draftRatifying(target, 'resolution', false, other.people[2]!, other.orgId)).toMatch(/Choose the emergency decision/);
+    // A lapsed one can no longer be ratified.
+    const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
+    const lapsedAt = new Date(deadline!.getTime() + HOUR);
+    expect(await refusal(() => createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify too late', body, subjectUserId: null, effect: { ratifies: target }, emergency: false }, lapsedAt))).toMatch(/lapsed on/);
+
+    // Through the server action, as the app calls it: nothing written.
+    signInAs({ id: org.people[2]!.userId, email: 'p2@example.org', name: 'p2' });
+    const before = await writableRowCounts(db);
+    const state = await proposalActions.createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'resolution', title: 'Ratify a normal one', body, ratifiesProposalId: normal }));
+    expect(state.ok).toBe(false);
+    expect(state.fieldErrors?.ratifiesProposalId?.[0]).toMatch(/Only an emergency decision/);
+    expect(await writableRowCounts(db)).toEqual(before);
+  }, 60_000);
+
+  it('re-checks at publication and when the ratifier passes: a decision that lapsed meanwhile is not ratified, and the log says why', async () => {
+    const org = await setupOrg('ratify-late');
+    const target = await passedEmergency(org);
+    const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
+    // Drafted in time, published in time, but its vote ends after the deadline.
+    const day = Math.floor((deadline!.getTime() - T0.getTime()) / DAY) - 3;
+    const { id, done } = await ratify(org, target, day);
+    expect(done).toEqual(['stage_0_closed', 'passed']);
+    const entries = await logOf(org.orgId);
+    expect(entries.map((e) => e.kind)).not.toContain('proposal.ratified');
+    const refused = entries.find((e) => e.kind === 'proposal.ratification_refused')!;
+    expect(refused.subject).toBe(`proposal:${id}`);
+    expect(refused.payload.reason).toMatch(/lapsed on/);
+    expect((await statusOf(org.orgId, target, at(day + 15))).phase.kind).toBe('lapsed');
+
+    // Publication re-checks too: a draft made in time cannot be published after the lapse.
+    const target2 = await passedEmergency(org, 'Emergency fence repair');
+    const late = (await createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify the fence', body, subjectUserId: null, effect: { ratifies: target2 }, emergency: false }, at(6))).id;
+    const deadline2 = (await statusOf(org.orgId, target2, at(5))).emergency.deadline!;
+    expect(await refusal(() => publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: late }, new Date(deadline2.getTime() + HOUR)))).toMatch(/lapsed on/);
+  }, 60_000);
+});
+
+describe('an observer who holds a seat', () => {
+  it('cannot vote, recuse, back a motion or comment through forged server actions: nothing is written', async () => {
+    const org = await setupOrg('seated-observer');
+    const observer = org.people[3]!;
+    await db.update(memberships).set({ role: 'observer' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.userId)));
+    const emergency = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency boiler', body, subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+    const voting = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Open meetings', body, subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    // Published relative to the real clock the actions read.
+    const realNow = Date.now();
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: emergency }, new Date(realNow - HOUR));
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: voting }, new Date(realNow - 8 * DAY));
+    expect(await recordTransitions(db, voting, org.orgId, new Date(realNow - HOUR))).toEqual(['discussion_closed', 'stage_0_opened']);
+
+    signInAs({ id: observer.userId, email: 'observer@example.org', name: 'observer' });
+    const before = await writableRowCounts(db);
+    const attempts = [
+      await proposalActions.castBallotAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, choice: 'yes' })),
+      await proposalActions.recuseAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, reason: 'A forged conflict.' })),
+      await proposalActions.recuseAction(initialActionState, form({ orgId: org.orgId, proposalId: emergency, reason: 'A forged conflict.' })),
+      await proposalActions.backEmergencyAction(initialActionState, form({ orgId: org.orgId, proposalId: emergency })),
+      await proposalActions.commentAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, body: 'A forged comment.' })),
+    ];
+    for (const state of attempts) expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/^Observers cannot vote/) });
+    expect(await writableRowCounts(db)).toEqual(before);
+
+    // The same person as a member may: the seat was never the problem.
+    await db.update(memberships).set({ role: 'member' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.userId)));
+    expect((await proposalActions.castBallotAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, choice: 'yes' }))).ok).toBe(true);
+  }, 60_000);
+});
+
+describe('revisions classified by the change itself', () => {
+  it('a full rewrite ticked “editorial” one minute before the window closes still extends it, and the log says why', async () => {
+    const org = await setupOrg('rewrite');
+    const author = org.people[9]!;
+    const id = (await createDraft(db, author, { orgId: org.orgId, typeKey: 'resolution', title: 'Open board meetings', body: 'Board meetings are open to residents, who may speak for three minutes each.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
+    const [published] = await db.select().from(proposals).where(eq(proposals.id, id));
+    const close = published!.discussionClosesAt!;
+    const oneMinuteBefore = new Date(close.getTime() - 60_000);
+    await reviseProposal(
+      db,
+      author,
+      { orgId: org.orgId, proposalId: id, title: 'Open board meetings', body: 'The treasurer is paid a stipend from next year, set by the board each spring.', changeNote: 'typo', substantive: false },
+      oneMinuteBefore,
+    );
+    const [revised] = await db.select().from(proposals).where(eq(proposals.id, id));
+    expect(revised!.discussionClosesAt!.getTime()).toBeGreaterThan(close.getTime());
+    const [row] = await db.select().from(proposalRevisions).where(and(eq(proposalRevisions.proposalId, id), eq(proposalRevisions.revision, 2)));
+    expect(row).toMatchObject({ substantive: true, authorMarkedEditorial: true });
+    expect(row!.substantiveReasons).toContain('More than a tenth of the text changed.');
+    const entry = (await logOf(org.orgId)).find((e) => e.kind === 'proposal.revised')!;
+    expect(entry.payload).toMatchObject({ substantive: true, authorMarkedEditorial: true, extended: true });
+    expect(entry.payload.substantiveReasons).toContain('More than a tenth of the text changed.');
+
+    // A real typo fix ticked editorial extends nothing.
+    const [now2] = await db.select().from(proposals).where(eq(proposals.id, id));
+    const close2 = now2!.discussionClosesAt!;
+    await reviseProposal(
+      db,
+      author,
+      { orgId: org.orgId, proposalId: id, title: 'Open board meetings', body: 'The treasurer is  paid a stipend from next year, set by the board each spring.', changeNote: 'spacing', substantive: false },
+      new Date(close2.getTime() - 60_000),
+    );
+    const [after] = await db.select().from(proposals).where(eq(proposals.id, id));
+    expect(after!.discussionClosesAt!.getTime()).toBe(close2.getTime());
+  }, 60_000);
+
+  it('small “editorial” steps cannot add up to a rewrite: each is measured against the last substantive text too', async () => {
+    const org = await setupOrg('salami');
+    const author = org.people[9]!;
+    const words = Array.from({ length: 40 }, (_, i) => `clause${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const text = (changed: number) => words.map((w, i) => (i < changed ? `other${w}` : w)).join(' ');
+    const id = (await createDraft(db, author, { orgId: org.orgId, typeKey: 'resolution', title: 'Garden rules', body: text(0), subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
+    // 2 more of 40 words each time (a twentieth of the text), ticked editorial: the third step
+    // makes 6 of 40 changed since the published text, over a tenth.
+    for (const changed of [2, 4, 6]) {
+      await reviseProposal(db, author, { orgId: org.orgId, proposalId: id, title: 'Garden rules', body: text(changed), changeNote: 'wording', substantive: false }, at(2));
+    }
+    const rows = await db.select({ revision: proposalRevisions.revision, substantive: proposalRevisions.substantive }).from(proposalRevisions).where(eq(proposalRevisions.proposalId, id));
+    expect(rows.sort((a, b) => a.revision - b.revision).map((r) => r.substantive)).toEqual([true, false, false, true]);
+  }, 60_000);
+});
