@@ -6,7 +6,7 @@ import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listLogEntries } from '@/db/queries/log';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
-import { backEmergencyAction, castBallotAction, commentAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
+import { backEmergencyAction, castBallotAction, commentAction, declareEligibilityAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
 import { Countdown } from '@/components/governance/countdown';
 import { MarkdownText } from '@/components/governance/markdown';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -18,6 +18,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { findBody, findType, ratioText } from '@/lib/governance/charter';
 import { stageOutcomes } from '@/lib/governance/phase';
+import { isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
 import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { canOpenVoting } from '@/lib/governance/voting';
@@ -76,6 +77,13 @@ export default async function ProposalPage({ params }: Props) {
       : null;
   const emergency = Boolean((loaded.row.effect as { emergency?: boolean }).emergency);
   const backers = emergency ? await emergencyBackers(db, org.id, loaded.row.id) : [];
+  // A seat appointment: which seat, who, and (for a class seat) the appointee's own declaration.
+  const appointment = type.effect === 'seat_appointment' ? (loaded.row.effect as { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null }) : null;
+  const appointedSeat = appointment ? seatRows.find((s) => s.seatId === appointment.seatId) : undefined;
+  const appointee = appointment?.appointeeUserId ? await getUserName(db, appointment.appointeeUserId) : null;
+  const classSeat = appointment?.seatClass && isClassSeat(appointment.seatClass) && appointment.declaration ? { seatClass: appointment.seatClass, declaration: appointment.declaration } : null;
+  const declared = logRows.some((e) => e.kind === 'appointment.declared' && e.actorId === appointment?.appointeeUserId);
+  const mayDeclare = Boolean(classSeat && !declared && user && user.id === appointment?.appointeeUserId && (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'));
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
 
   return (
@@ -114,7 +122,8 @@ export default async function ProposalPage({ params }: Props) {
           </p>
         ) : null}
         {readyBlocker && !readyBlocker.ok && phase.kind !== 'draft' ? <p className="mt-1 text-amber-900">{readyBlocker.reason}</p> : null}
-        {phase.kind === 'ready_for_voting' && readyBlocker?.ok ? <p>The comment window has closed; voting opens automatically within a minute.</p> : null}
+        {phase.kind === 'ready_for_voting' && readyBlocker?.ok && !(classSeat && !declared) ? <p>The comment window has closed; voting opens automatically within a minute.</p> : null}
+        {phase.kind === 'ready_for_voting' && classSeat && !declared ? <p className="mt-1 text-amber-900">Voting waits for the appointee&rsquo;s declaration (see Appointment below).</p> : null}
         {phase.kind === 'passed' ? <p className="font-semibold text-emerald-800">Passed on {formatUtc(phase.at)}.</p> : null}
         {phase.kind === 'rejected' ? <p className="font-semibold text-red-800">Rejected on {formatUtc(phase.at)}.</p> : null}
         {phase.kind === 'failed_quorum' ? <p className="font-semibold text-orange-900">Failed for lack of quorum on {formatUtc(phase.at)}.</p> : null}
@@ -151,6 +160,33 @@ export default async function ProposalPage({ params }: Props) {
               </details>
             ) : null}
           </section>
+
+          {appointment ? (
+            <section aria-labelledby="appointment" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+              <h2 id="appointment" className="mb-3 text-lg font-semibold">
+                Appointment
+              </h2>
+              <p className="text-sm">
+                {appointee?.name ?? appointee?.email ?? 'A member'} to{' '}
+                {appointedSeat ? `${findBody(charter, appointedSeat.bodyKey).name} seat ${appointedSeat.position}` : 'a seat that is no longer vacant or no longer exists'}
+                {classSeat ? `, reserved for: ${seatClassLabel(classSeat.seatClass)}` : ' (a general seat)'}.
+              </p>
+              {classSeat ? (
+                <div className="mt-3 text-sm">
+                  <p className="font-medium">The appointee&rsquo;s declaration</p>
+                  <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{classSeat.declaration}</blockquote>
+                  <p className="mt-2">
+                    {declared ? 'Made by the appointee in their own name; it is in the public record below.' : 'Not yet made. Voting cannot open until the appointee makes it on this page.'}
+                  </p>
+                  {mayDeclare ? (
+                    <div className="mt-3">
+                      <ActionForm action={declareEligibilityAction} hidden={ids} submitLabel="I make this declaration" label="Your declaration" />
+                    </div>
+                  ) : null}
+                </div>
+              ) : null}
+            </section>
+          ) : null}
 
           <section aria-labelledby="discussion">
             <h2 id="discussion" className="mb-3 text-lg font-semibold">
