@@ -14,10 +14,11 @@ import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adoptFoundingCharter, foundingAppoint, runTransitions } from '@/lib/proposals/engine';
+import type * as ClockModule from '@/lib/clock';
 import { expectRedirect, form, session, signInAs } from './helpers';
 
 const clock = { now: new Date('2026-05-04T09:00:00Z') };
-vi.mock('@/lib/clock', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/clock')>()), now: () => new Date(clock.now) }));
+vi.mock('@/lib/clock', async (importOriginal) => ({ ...(await importOriginal<typeof ClockModule>()), now: () => new Date(clock.now) }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
