@@ -43,13 +43,13 @@ export function classEligibility({ seatClass, attestation, stakeholderGroup }: {
   if (!isClassSeat(seatClass)) return { ok: true };
   const label = seatClassLabel(seatClass);
   if (!attestation || attestation.seatClass !== seatClass || attestation.declaration.trim() === '') {
-    return { ok: false, reason: `This seat is reserved for a ${label}: the appointment must carry the appointee’s declaration that they qualify.` };
+    return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointment must carry the appointee’s declaration that they qualify.` };
   }
   if (seatClass === 'employee_representative' && stakeholderGroup !== null && !/^employees?$/i.test(stakeholderGroup)) {
     return { ok: false, reason: `This seat is reserved for an employee representative, but the appointee’s membership is recorded in the “${stakeholderGroup}” group, not as an employee.` };
   }
   if (!attestation.declaredByAppointee) {
-    return { ok: false, reason: `This seat is reserved for a ${label}: the appointee has not yet made their declaration on the proposal page. Voting waits for it.` };
+    return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointee has not yet made their declaration on the proposal page. Voting waits for it.` };
   }
   return { ok: true };
 }

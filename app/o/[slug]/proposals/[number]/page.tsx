@@ -22,7 +22,7 @@ import { isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
 import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { canOpenVoting } from '@/lib/governance/voting';
-import { emergencyBackers, proposalContext } from '@/lib/proposals/engine';
+import { appointmentRefusal, emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -84,6 +84,8 @@ export default async function ProposalPage({ params }: Props) {
   const classSeat = appointment?.seatClass && isClassSeat(appointment.seatClass) && appointment.declaration ? { seatClass: appointment.seatClass, declaration: appointment.declaration } : null;
   const declared = logRows.some((e) => e.kind === 'appointment.declared' && e.actorId === appointment?.appointeeUserId);
   const mayDeclare = Boolean(classSeat && !declared && user && user.id === appointment?.appointeeUserId && (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'));
+  // Why a ready seat appointment cannot open for voting (the worker's own check), if it cannot.
+  const appointmentBlocker = appointment && phase.kind === 'ready_for_voting' ? await appointmentRefusal(db, org.id, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id }) : null;
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
 
   return (
@@ -122,8 +124,8 @@ export default async function ProposalPage({ params }: Props) {
           </p>
         ) : null}
         {readyBlocker && !readyBlocker.ok && phase.kind !== 'draft' ? <p className="mt-1 text-amber-900">{readyBlocker.reason}</p> : null}
-        {phase.kind === 'ready_for_voting' && readyBlocker?.ok && !(classSeat && !declared) ? <p>The comment window has closed; voting opens automatically within a minute.</p> : null}
-        {phase.kind === 'ready_for_voting' && classSeat && !declared ? <p className="mt-1 text-amber-900">Voting waits for the appointee&rsquo;s declaration (see Appointment below).</p> : null}
+        {phase.kind === 'ready_for_voting' && readyBlocker?.ok && !appointmentBlocker ? <p>The comment window has closed; voting opens automatically within a minute.</p> : null}
+        {appointmentBlocker ? <p className="mt-1 text-amber-900">Voting cannot open: {appointmentBlocker.reason}</p> : null}
         {phase.kind === 'passed' ? <p className="font-semibold text-emerald-800">Passed on {formatUtc(phase.at)}.</p> : null}
         {phase.kind === 'rejected' ? <p className="font-semibold text-red-800">Rejected on {formatUtc(phase.at)}.</p> : null}
         {phase.kind === 'failed_quorum' ? <p className="font-semibold text-orange-900">Failed for lack of quorum on {formatUtc(phase.at)}.</p> : null}
