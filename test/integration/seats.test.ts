@@ -140,7 +140,11 @@ describe('a 4-of-9 board', () => {
     const c = await draft(org, org.people[0]!, { seatId: org.board[5]!, appointeeUserId: kim.id });
     expect(await publish(org, org.people[1]!, a)).toMatchObject({ ok: true });
     expect(await publish(org, org.people[2]!, b)).toMatchObject({ ok: true });
-    advance(7 * DAY + 60_000);
+    // A fourth, published five days later: its window closes after Kim is seated.
+    advance(5 * DAY);
+    const d = await draft(org, org.people[3]!, { seatId: org.board[4]!, appointeeUserId: kim.id });
+    expect(await publish(org, org.people[3]!, d)).toMatchObject({ ok: true });
+    advance(2 * DAY + 60_000);
     await runTransitions(db, clock.now);
     // Five in office now: three yes are more than half.
     await vote(org, org.people.slice(0, 3), a);
@@ -153,6 +157,12 @@ describe('a 4-of-9 board', () => {
     expect(skipped.map((e) => (e.payload as { reason: string }).reason)).toContainEqual(expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\\.$`)));
     // The third draft, made before Kim was seated, cannot be published now.
     expect(await publish(org, org.people[0]!, c)).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board`)) });
+    // The fourth, published before, never opens for voting: the worker leaves it, a secretary is told why.
+    advance(3 * DAY);
+    await runTransitions(db, clock.now);
+    expect((await db.select().from(proposalStages).where(eq(proposalStages.proposalId, d)))[0]!.opensAt).toBeNull();
+    as(org.people[0]!);
+    expect(await openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: d }))).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\.$`)) });
   });
 
   it('the database refuses a second seat for one person in one body whatever the code path', async () => {
