@@ -13,7 +13,8 @@ export function seatClassName(key: string): string {
 
 /** A governing body's strength: filled vs charter seats, vacancy clocks, composition shortfalls. */
 /** `headingLevel`: 3 under a page section's h2 (the overview), 2 where the cards are the page's sections (seats). */
-export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLevel = 3 }: { body: BodyOverview; minForCritical: number; vacancyDeadlineDays: number; headingLevel?: 2 | 3 }) {
+/** `shortfallBlocks`: the charter says a seat-class shortfall blocks critical decisions. */
+export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLevel = 3, shortfallBlocks = false }: { body: BodyOverview; minForCritical: number; vacancyDeadlineDays: number; headingLevel?: 2 | 3; shortfallBlocks?: boolean }) {
   const s = body.strength;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const pct = Math.round((s.filled / Math.max(s.charterSeats, 1)) * 100);
@@ -30,6 +31,9 @@ export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLev
         </div>
         {s.isBelowStrength ? (
           <span className="rounded-full bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-200">Below strength</span>
+        ) : s.classShortfalls.length > 0 ? (
+          // Never "At strength" beside a class shortfall.
+          <span className={`rounded-full px-3 py-1 text-xs font-semibold ring-1 ${shortfallBlocks ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}>Short of required seat classes</span>
         ) : (
           <span className="rounded-full bg-emerald-50 px-3 py-1 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">At strength</span>
         )}
@@ -44,6 +48,7 @@ export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLev
               ⚠ {seatClassName(c.seatClass)}: {c.filled} of at least {c.required} required
             </li>
           ))}
+          <li>{shortfallBlocks ? 'Under the charter, critical decisions wait until these seats are filled.' : 'The charter lets critical decisions go ahead meanwhile.'}</li>
         </ul>
       ) : null}
       <ol className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,6 +1,24 @@
 import { ratioText } from '@/lib/governance/charter';
 import { formatHours } from '@/lib/governance/time';
 import type { Charter } from '@/lib/governance/types';
+import { vacancyFillingOf } from '@/lib/governance/vacancy';
+
+/** Which bodies' vacancies a seat-appointment type decided by `deciding` fills, and by remaining majority if so. */
+function appointmentClause(charter: Charter, deciding: string | undefined): string {
+  const body = charter.bodies.find((b) => b.key === deciding);
+  if (!body) return '';
+  const parts: string[] = [];
+  for (const b of charter.bodies) {
+    const f = vacancyFillingOf(charter, b);
+    if (b.key === body.key && f.byOwnBody) parts.push(`its own vacancies`);
+    else if (f.byBodyKey === body.key) parts.push(f.byOwnBody ? `vacancies of the ${b.name.toLowerCase()} while nobody holds a seat of it` : `vacancies of the ${b.name.toLowerCase()}`);
+  }
+  const fills = parts.length ? `The ${body.name.toLowerCase()} fills ${parts.join(' and ')}. ` : '';
+  const majority = vacancyFillingOf(charter, body).byRemainingMajority
+    ? `It also passes with yes from more than half of the people holding a ${body.name.toLowerCase()} seat when voting opens, even when they are fewer than a quorum. `
+    : '';
+  return fills + majority + 'One person holds one seat per body. ';
+}
 
 /** The charter's proposal rules in plain words, for members and the public alike. */
 export function CharterSummary({ charter }: { charter: Charter }) {
@@ -23,6 +41,7 @@ export function CharterSummary({ charter }: { charter: Charter }) {
                 {s.thresholdBase === 'charter_seats' ? 'all charter seats voting yes' : 'the yes and no votes cast'}.{' '}
               </span>
             ))}
+            {t.effect === 'seat_appointment' ? appointmentClause(charter, t.stages[0]?.bodyKey) : ''}
             {t.critical ? 'Cannot go to a vote while a deciding body is below strength. ' : ''}
             {t.emergency ? `An emergency procedure (${formatHours(t.emergency.minCommentWindowHours)} window) needs ${ratioText(t.emergency.motionThreshold)} of charter seats and lapses unless ratified within ${t.emergency.ratifyWithinDays} days.` : ''}
           </dd>

@@ -10,6 +10,8 @@ import { initialActionState } from '@/lib/actions/state';
 
 export type TypeOption = { key: string; name: string; effect: string; requiresSubject: boolean; emergencyAllowed: boolean; summary: string };
 export type Option = { value: string; label: string };
+/** A vacant seat: its class ('general' or a class with a requirement), the declaration its appointee makes, and who already sits in its body. */
+export type VacantSeatOption = Option & { seatClass: string; classLabel: string; declaration: string | null; bodyName: string; bodyHolderIds: string[] };
 
 export function NewProposalForm({
   orgId,
@@ -24,7 +26,7 @@ export function NewProposalForm({
   orgId: string;
   types: TypeOption[];
   members: Option[];
-  vacantSeats: Option[];
+  vacantSeats: VacantSeatOption[];
   heldSeats: (Option & { holderId: string })[];
   currentCharterJson: string;
   /** Passed, unlapsed, unratified emergency decisions a normal proposal may ratify. */
@@ -37,6 +39,8 @@ export function NewProposalForm({
   const firstNormal = types.find((t) => !t.emergencyAllowed)?.key;
   const [typeKey, setTypeKey] = useState(state.values?.typeKey ?? (ratifies && firstNormal ? firstNormal : (types[0]?.key ?? '')));
   const type = types.find((t) => t.key === typeKey);
+  const [seatId, setSeatId] = useState(state.values?.seatId ?? vacantSeats[0]?.value ?? '');
+  const seat = vacantSeats.find((v) => v.value === seatId);
   const err = (k: string) => state.fieldErrors?.[k];
   const selectClass = 'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
@@ -76,9 +80,47 @@ export function NewProposalForm({
       {type?.effect === 'seat_removal' ? <SelectField id="p-seat" name="seatId" label="Seat" options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} /> : null}
 
       {type?.effect === 'seat_appointment' ? (
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField id="p-vacant" name="seatId" label="Vacant seat" options={vacantSeats} defaultValue={state.values?.seatId} errors={err('seatId')} />
-          <SelectField id="p-appointee" name="appointeeUserId" label="Appointee" options={members} defaultValue={state.values?.appointeeUserId} errors={err('appointeeUserId')} />
+        <div className="space-y-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="p-vacant" className="block text-sm font-medium text-zinc-900">
+                Vacant seat
+              </label>
+              <select id="p-vacant" name="seatId" value={seatId} onChange={(e) => setSeatId(e.target.value)} className={selectClass} aria-describedby="p-vacant-hint" aria-invalid={err('seatId') ? true : undefined}>
+                {vacantSeats.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              <p id="p-vacant-hint" className="mt-1 text-xs text-zinc-600">
+                {seat ? (seat.declaration ? `Reserved for: ${seat.classLabel}. The appointee must declare that they qualify, on the proposal page, before voting can open.` : 'A general seat: any member who holds no other seat of this body.') : 'No seat is vacant.'}
+              </p>
+              {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
+            </div>
+            <SelectField
+              id="p-appointee"
+              name="appointeeUserId"
+              label="Appointee"
+              options={members.map((m) => (seat?.bodyHolderIds.includes(m.value) ? { ...m, label: `${m.label} (already holds a seat of the ${seat.bodyName.toLowerCase()})` } : m))}
+              defaultValue={state.values?.appointeeUserId}
+              errors={err('appointeeUserId')}
+              hint="One person holds one seat per body."
+            />
+          </div>
+          {seat?.declaration ? (
+            <Field
+              key={seat.value}
+              id="p-declaration"
+              name="declaration"
+              label="The appointee’s declaration"
+              multiline
+              maxLength={2000}
+              defaultValue={state.values?.declaration ?? seat.declaration}
+              errors={err('declaration')}
+              hint="The appointee makes this declaration in their own name on the proposal page; it is recorded in the public log."
+            />
+          ) : null}
         </div>
       ) : null}
 

@@ -31,6 +31,7 @@ function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotR
         opensAt: s.opensAt,
         closesAt: s.closesAt,
         charterSeats: s.charterSeats,
+        holdersInOffice: s.holdersInOffice,
         ballots: ballots.filter((b) => b.stageIndex === s.stageIndex).map((b): Ballot => ({ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt })),
         recusedSeatIds,
       }),

@@ -67,6 +67,8 @@ export const seats = pgTable(
   (t) => [
     unique('seats_org_body_position_unique').on(t.orgId, t.bodyKey, t.position),
     index('seats_holder_idx').on(t.holderUserId),
+    // One person, one seat per body: a second seat would double a vote and inflate strength.
+    uniqueIndex('seats_one_per_person_per_body').on(t.orgId, t.bodyKey, t.holderUserId).where(sql`${t.holderUserId} is not null and ${t.retiredAt} is null`),
     check('seats_vacancy_consistent', sql`(${t.holderUserId} is null) = (${t.vacatedAt} is not null)`),
   ],
 );
@@ -125,6 +127,8 @@ export const proposalStages = pgTable(
     stageIndex: integer('stage_index').notNull(),
     bodyKey: text('body_key').notNull(),
     charterSeats: integer('charter_seats').notNull(),
+    /** Seat appointments of a body filling vacancies by remaining majority: people in office when voting opened. */
+    holdersInOffice: integer('holders_in_office'),
     opensAt: ts('opens_at'),
     closesAt: ts('closes_at'),
     /** Recorded once when the stage's close is logged. */

@@ -9,6 +9,7 @@
  *   reply, a supermajority of charter seats, and no emergency shortcut.
  */
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
+import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
 export type { CharterTemplate, CharterTemplateKey } from './templates';
@@ -38,6 +39,9 @@ export function validateCharter(c: Charter): CharterValidation {
   }
   const bodyKeys = new Set(c.bodies.map((b) => b.key));
   for (const type of c.proposalTypes) errors.push(...typeErrors(type, bodyKeys));
+
+  // A body that nobody may refill would shrink for ever: say who fills each body's vacancies.
+  errors.push(...vacancyFillingErrors(c));
 
   // DESIGN §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {

@@ -6,7 +6,8 @@ import type { RuleResult } from './types';
  * vacant, and a body with no holders could never vote to fill itself. So an admin may seat the
  * founding holders — but only until the first proposal is published. From then on, seats change
  * only through appointment, election and removal proposals or a holder's own resignation, and
- * every founding appointment stays in the public log.
+ * every founding appointment stays in the public log. The one exception: a body nobody in office
+ * may refill (every body that could fill its vacancies is empty) reopens to founding appointments.
  */
 export function canFoundingAppoint(input: {
   role: Role | null;
@@ -14,13 +15,19 @@ export function canFoundingAppoint(input: {
   seatVacant: boolean;
   appointeeIsMember: boolean;
   appointeeHoldsSeatInBody: boolean;
+  /**
+   * Nobody in office may fill this body's vacancies (vacancy.isStranded): every body that could
+   * has nobody in office. Founding appointments then reopen for this body alone, or nothing
+   * could ever be decided again; each such appointment is logged as a reopened founding.
+   */
+  bodyStranded?: boolean;
 }): RuleResult {
   if (input.role !== 'admin') return { ok: false, reason: 'Only an admin can make founding appointments.' };
-  if (input.anyProposalPublished) {
+  if (input.anyProposalPublished && !input.bodyStranded) {
     return { ok: false, reason: 'Founding appointments closed when the first proposal was published. Seats now change only by proposal or resignation.' };
   }
   if (!input.seatVacant) return { ok: false, reason: 'That seat is already held.' };
   if (!input.appointeeIsMember) return { ok: false, reason: 'Only members of the organization can hold a seat. Invite them first.' };
-  if (input.appointeeHoldsSeatInBody) return { ok: false, reason: 'That person already holds a seat in this body; one person, one seat.' };
+  if (input.appointeeHoldsSeatInBody) return { ok: false, reason: 'That person already holds a seat in this body; one person holds one seat per body.' };
   return { ok: true };
 }

@@ -70,6 +70,24 @@ describe('bodyStrength', () => {
     ]);
   });
 
+  it('counts people, not seats: one person in two seats adds one to strength', () => {
+    // A 6-of-9 board whose member was appointed to a second seat is still 6, not "7 of 9".
+    const seats = seatsOf('board', 9, 6);
+    seats[6] = { ...seats[6]!, holderUserId: 'user-1', vacatedAt: null };
+    const s = bodyStrength(board, seats, T0);
+    expect(s.filled).toBe(6);
+    expect(s.isBelowStrength).toBe(true);
+    expect(s.vacant).toBe(3);
+  });
+
+  it('is not at full strength beside a class shortfall', () => {
+    const s = bodyStrength(board, seatsOf('board', 9, 9), T0);
+    expect(s.filled).toBe(9);
+    expect(s.isAtFullStrength).toBe(false);
+    const classed = seatsOf('board', 9, 9).map((x, i) => ({ ...x, seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general' }));
+    expect(bodyStrength(board, classed, T0).isAtFullStrength).toBe(true);
+  });
+
   it('a vacant seat of a class does not count toward its minimum', () => {
     const seats: SeatState[] = seatsOf('board', 9, 8).map((x, i) => ({ ...x, seatClass: i < 2 || i === 8 ? 'independent' : i === 2 ? 'employee_representative' : 'general' }));
     expect(bodyStrength(board, seats, T0).classShortfalls).toEqual([{ seatClass: 'independent', required: 3, filled: 2 }]);
@@ -99,7 +117,8 @@ describe('bodyStrength', () => {
           const s = bodyStrength(body, seats, T0);
           const own = seats.filter((x) => x.bodyKey === 'board');
           expect(s.filled + s.vacant).toBe(charterSeats);
-          expect(s.filled).toBe(Math.min(charterSeats, own.filter((x) => x.holderUserId !== null).length));
+          // One person, one seat: a person in two seats of the body counts once.
+          expect(s.filled).toBe(Math.min(charterSeats, new Set(own.filter((x) => x.holderUserId !== null).map((x) => x.holderUserId)).size));
           expect(s.vacancies.length + s.unrecordedSeats).toBe(s.vacant);
           expect(s.vacancies.length + s.filled + s.seatsBeyondCharter).toBe(own.length);
           expect(s.isBelowStrength).toBe(s.filled < min);

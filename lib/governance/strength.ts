@@ -25,7 +25,7 @@ export type ClassShortfall = { seatClass: SeatClassKey; required: number; filled
 export type BodyStrength = {
   bodyKey: string;
   charterSeats: number;
-  /** Filled seats, never more than charterSeats. */
+  /** Filled seats, counting each person once, never more than charterSeats. */
   filled: number;
   /** charterSeats − filled: recorded vacant seats plus charter seats with no seat record at all. */
   vacant: number;
@@ -38,6 +38,8 @@ export type BodyStrength = {
   classShortfalls: ClassShortfall[];
   /** filled < minSeatsForCriticalDecisions: critical types cannot open voting (DESIGN §3.4). */
   isBelowStrength: boolean;
+  /** Full strength: every charter seat filled (by different people) and every class minimum met. */
+  isAtFullStrength: boolean;
   /** Overdue recorded vacancies plus unrecorded seats. */
   overdueCount: number;
 };
@@ -46,7 +48,14 @@ export function bodyStrength(body: BodySpec, seats: SeatState[], now: Date): Bod
   const own = seats.filter((s) => s.bodyKey === body.key);
   // Deterministic choice when there are more records than charter seats: filled seats first
   // (by id), then the oldest vacancies, so surplus records can hide neither strength nor delay.
-  const filledRows = own.filter((s) => s.holderUserId !== null).sort(bySeatId).slice(0, body.charterSeats);
+  // One person, one seat: a person recorded in two seats of the body counts once (their
+  // lowest-id seat); the other record adds no strength, so doubling up cannot unblock anything.
+  const seen = new Set<string>();
+  const filledRows = own
+    .filter((s) => s.holderUserId !== null)
+    .sort(bySeatId)
+    .filter((s) => (seen.has(s.holderUserId!) ? false : (seen.add(s.holderUserId!), true)))
+    .slice(0, body.charterSeats);
   const room = body.charterSeats - filledRows.length;
   const vacantRows = own
     .filter((s) => s.holderUserId === null)
@@ -83,6 +92,7 @@ export function bodyStrength(body: BodySpec, seats: SeatState[], now: Date): Bod
     seatsBeyondCharter: own.length - filledRows.length - vacantRows.length,
     classShortfalls,
     isBelowStrength: filled < body.minSeatsForCriticalDecisions,
+    isAtFullStrength: filled === body.charterSeats && classShortfalls.length === 0,
     overdueCount: vacancies.filter((v) => v.overdue).length + unrecordedSeats,
   };
 }

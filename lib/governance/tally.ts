@@ -46,9 +46,14 @@ export type TallyInput = {
   /** The body's charter seats for this proposal (the snapshot taken when voting opened). */
   charterSeats: number;
   recusedSeatIds: string[];
+  /**
+   * Set (snapshotted when voting opened) only for a seat-appointment vote of a body that fills
+   * vacancies by remaining majority: the number of people then holding a seat of the body.
+   */
+  holdersInOffice?: number | null;
 };
 
-export function tallyStage({ ballots, stage, body, charterSeats, recusedSeatIds }: TallyInput): TallyResult {
+export function tallyStage({ ballots, stage, body, charterSeats, recusedSeatIds, holdersInOffice = null }: TallyInput): TallyResult {
   const recusedSet = new Set(recusedSeatIds);
   // DESIGN §3.6: a declared conflict removes the seat from this vote — whatever it cast, before or after recusing.
   const current = latestBallots(ballots).filter((b) => !recusedSet.has(b.seatId));
@@ -68,7 +73,16 @@ export function tallyStage({ ballots, stage, body, charterSeats, recusedSeatIds 
   // With nobody voting yes or no there is nothing to be a majority of: a zero base never passes.
   const yesRequired = Math.max(1, minimumCount(thresholdBase, stage.threshold));
   const thresholdMet = thresholdBase > 0 && meetsRatio(yes, thresholdBase, stage.threshold);
-  const passed = quorumMet && thresholdMet;
+  const normallyPassed = quorumMet && thresholdMet;
+
+  // Vacancies may be filled by a majority of the seat holders remaining in office, even when they
+  // are fewer than a quorum (as statutes allow directors to): otherwise a board of 4 of 9 could
+  // never refill itself. The base is the number in office when voting opened, fixed for this vote.
+  const remainingMajority =
+    holdersInOffice !== null && holdersInOffice >= 1
+      ? { holdersInOffice, yesRequired: Math.floor(holdersInOffice / 2) + 1, met: yes * 2 > holdersInOffice }
+      : undefined;
+  const passed = normallyPassed || Boolean(remainingMajority?.met);
 
   return {
     yes,
@@ -82,6 +96,7 @@ export function tallyStage({ ballots, stage, body, charterSeats, recusedSeatIds 
     thresholdBase,
     yesRequired,
     passed,
-    outcome: !quorumMet ? 'failed_quorum' : passed ? 'passed' : 'rejected',
+    outcome: passed ? 'passed' : !quorumMet ? 'failed_quorum' : 'rejected',
+    ...(remainingMajority ? { remainingMajority } : {}),
   };
 }

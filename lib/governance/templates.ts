@@ -46,8 +46,21 @@ const nonprofitBoard: Charter = {
       minSeatsForCriticalDecisions: 7,
       vacancyDeadlineDays: 60,
       seatClassMinimums: { independent: 3, employee_representative: 1 },
+      // The directors in office fill board vacancies by their own majority; the member assembly fills them when none is left.
+      vacancyFilling: { byOwnBody: true, byRemainingMajority: true, byBodyKey: 'members' },
+      classShortfallBlocksCriticalDecisions: true,
     }),
-    body({ key: 'members', name: 'Member assembly', charterSeats: 25, minSeatsForCriticalDecisions: 13, vacancyDeadlineDays: 90, seatClassMinimums: {} }),
+    body({
+      key: 'members',
+      name: 'Member assembly',
+      charterSeats: 25,
+      minSeatsForCriticalDecisions: 13,
+      vacancyDeadlineDays: 90,
+      seatClassMinimums: {},
+      // The board admits members to the assembly.
+      vacancyFilling: { byOwnBody: false, byRemainingMajority: true, byBodyKey: 'board' },
+      classShortfallBlocksCriticalDecisions: true,
+    }),
   ],
   proposalTypes: [
     type({
@@ -90,6 +103,16 @@ const nonprofitBoard: Charter = {
       consultationAudience: 'members',
     }),
     type({
+      key: 'board_vacancy_by_members',
+      name: 'Board vacancy filled by the member assembly',
+      effect: 'seat_appointment',
+      minCommentWindowHours: 7 * DAY,
+      // Usable only while nobody holds a board seat (see the board's vacancy settings).
+      stages: [stage('members', 5 * DAY, third, majority, 'votes_cast')],
+      critical: false,
+      consultationAudience: 'members',
+    }),
+    type({
       key: 'emergency_resolution',
       name: 'Emergency resolution',
       effect: 'resolution',
@@ -106,7 +129,17 @@ const cooperative: Charter = {
   version: 1,
   bodies: [
     // The member assembly is the primary body: it amends the charter, elects and removes directors.
-    body({ key: 'members', name: 'General assembly', charterSeats: 30, minSeatsForCriticalDecisions: 20, vacancyDeadlineDays: 90, seatClassMinimums: {} }),
+    body({
+      key: 'members',
+      name: 'General assembly',
+      charterSeats: 30,
+      minSeatsForCriticalDecisions: 20,
+      vacancyDeadlineDays: 90,
+      seatClassMinimums: {},
+      // The assembly admits its own members, by a majority of those in office if fewer than a quorum remain; the board when none is left.
+      vacancyFilling: { byOwnBody: true, byRemainingMajority: true, byBodyKey: 'board' },
+      classShortfallBlocksCriticalDecisions: true,
+    }),
     body({
       key: 'board',
       name: 'Board of directors',
@@ -114,6 +147,9 @@ const cooperative: Charter = {
       minSeatsForCriticalDecisions: 4,
       vacancyDeadlineDays: 60,
       seatClassMinimums: { worker_member: 2 },
+      // The assembly elects the directors.
+      vacancyFilling: { byOwnBody: false, byRemainingMajority: true, byBodyKey: 'members' },
+      classShortfallBlocksCriticalDecisions: true,
     }),
   ],
   proposalTypes: [
@@ -165,6 +201,16 @@ const cooperative: Charter = {
       consultationAudience: 'members',
     }),
     type({
+      key: 'assembly_vacancy_by_board',
+      name: 'Admission to an empty general assembly by the board',
+      effect: 'seat_appointment',
+      minCommentWindowHours: 7 * DAY,
+      // Usable only while nobody holds an assembly seat (see the assembly's vacancy settings).
+      stages: [stage('board', 3 * DAY, half, majority, 'charter_seats')],
+      critical: false,
+      consultationAudience: 'members',
+    }),
+    type({
       key: 'emergency_resolution',
       name: 'Emergency board resolution',
       effect: 'resolution',
@@ -187,6 +233,9 @@ const openSourceFoundation: Charter = {
       minSeatsForCriticalDecisions: 5,
       vacancyDeadlineDays: 45,
       seatClassMinimums: { maintainer: 4 },
+      // The governing board appoints the committee.
+      vacancyFilling: { byOwnBody: false, byRemainingMajority: true, byBodyKey: 'board' },
+      classShortfallBlocksCriticalDecisions: true,
     }),
     body({
       key: 'board',
@@ -195,6 +244,9 @@ const openSourceFoundation: Charter = {
       minSeatsForCriticalDecisions: 7,
       vacancyDeadlineDays: 60,
       seatClassMinimums: { community_elected: 3, independent: 2 },
+      // The directors in office fill board vacancies by their own majority; the committee fills them when none is left.
+      vacancyFilling: { byOwnBody: true, byRemainingMajority: true, byBodyKey: 'tsc' },
+      classShortfallBlocksCriticalDecisions: true,
     }),
   ],
   proposalTypes: [
@@ -242,6 +294,16 @@ const openSourceFoundation: Charter = {
       effect: 'seat_appointment',
       minCommentWindowHours: 7 * DAY,
       stages: [stage('board', 3 * DAY, half, majority, 'charter_seats')],
+      critical: false,
+      consultationAudience: 'public',
+    }),
+    type({
+      key: 'board_vacancy_by_tsc',
+      name: 'Board vacancy filled by the technical steering committee',
+      effect: 'seat_appointment',
+      minCommentWindowHours: 7 * DAY,
+      // Usable only while nobody holds a board seat (see the board's vacancy settings).
+      stages: [stage('tsc', 5 * DAY, half, majority, 'charter_seats')],
       critical: false,
       consultationAudience: 'public',
     }),

@@ -21,6 +21,36 @@ export type BodySpec = {
   seatClassMinimums: Record<SeatClassKey, number>;
   /** DESIGN §3.6: a recused seat still counts in the quorum base unless the charter says otherwise. */
   recusedSeatsCountTowardQuorumBase: boolean;
+  /**
+   * Who fills this body's vacancies and how (see vacancy.ts). Charters stored before this setting
+   * existed lack it; vacancyFillingOf() then derives it from the charter's appointment types.
+   */
+  vacancyFilling?: VacancyFilling;
+  /**
+   * When true, a seat-class shortfall (fewer filled seats of a class than its minimum) stops
+   * critical decisions like a shortage of filled seats does. Absent in older charters: false.
+   */
+  classShortfallBlocksCriticalDecisions?: boolean;
+};
+
+/**
+ * How a body's vacancies are filled. Modelled on charters and corporate statutes: vacancies may be
+ * filled by a majority of the directors remaining in office even when they are fewer than a
+ * quorum, and another body (the member assembly) may fill them when nobody is left to.
+ */
+export type VacancyFilling = {
+  /** The body fills its own vacancies (by a seat-appointment type it decides). */
+  byOwnBody: boolean;
+  /**
+   * A seat-appointment vote of this body also passes with yes votes from more than half of the
+   * body's seat holders in office when voting opened, even when they are fewer than its quorum.
+   */
+  byRemainingMajority: boolean;
+  /**
+   * The other body that fills this body's vacancies: always when byOwnBody is false, otherwise
+   * only while nobody holds a seat of this body. Null: no other body does.
+   */
+  byBodyKey: string | null;
 };
 
 export type StageSpec = {
@@ -106,6 +136,11 @@ export type StageRecord = {
   recusedSeatIds: string[];
   /** Charter seats of the body at the time voting opened (the charter version the proposal runs under). */
   charterSeats: number;
+  /**
+   * For a seat-appointment vote of a body filling vacancies by remaining majority: how many
+   * people held a seat of the body when voting opened. Null or absent: the rule does not apply.
+   */
+  holdersInOffice?: number | null;
 };
 
 export type ProposalRecord = {
@@ -153,6 +188,8 @@ export type TallyResult = {
   yesRequired: number;
   passed: boolean;
   outcome: 'passed' | 'rejected' | 'failed_quorum';
+  /** Present when the vote could also pass by a majority of the holders in office (vacancy filling). */
+  remainingMajority?: { holdersInOffice: number; yesRequired: number; met: boolean };
 };
 
 export type RuleResult = { ok: true } | { ok: false; reason: string };

@@ -10,7 +10,8 @@ const H = (h: number) => hoursAfter(T0, h);
 const board = findBody(charter, 'board');
 const members = findBody(charter, 'members');
 const strengthsWith = (filled: number) => ({
-  board: bodyStrength(board, seatsOf('board', 9, filled), T0),
+  // Seats 1–3 independent, seat 4 employee representative, as the template's seats are created.
+  board: bodyStrength(board, seatsOf('board', 9, filled).map((s, i) => ({ ...s, seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general' })), T0),
   members: bodyStrength(members, seatsOf('members', 25, 25), T0),
 });
 const full = strengthsWith(9);
@@ -61,6 +62,19 @@ describe('canOpenVoting', () => {
       reason: 'The board is below strength: 6 of 9 charter seats filled; critical decisions need 7. Fill the vacancies first.',
     });
     expect(open(record, 400, 0, strengthsWith(7))).toEqual({ ok: true });
+  });
+
+  it('refuses a critical decision beside a class shortfall when the charter says shortfalls block', () => {
+    const record = published(charter, 'officer_removal', { replyPostedAt: H(340) });
+    // 8 of 9 filled, but nobody in the employee-representative seat.
+    const seats = seatsOf('board', 9, 9).map((s, i) => ({ ...s, seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general', holderUserId: i === 3 ? null : s.holderUserId, vacatedAt: i === 3 ? T0 : null }));
+    const strengths = { ...full, board: bodyStrength(board, seats, T0) };
+    expect(open(record, 400, 0, strengths)).toEqual({
+      ok: false,
+      reason: 'The board is short of employee representative seats: 0 filled, the charter requires 1, and its shortfalls block critical decisions. Fill those seats first.',
+    });
+    const lenient = { ...charter, bodies: charter.bodies.map((b) => (b.key === 'board' ? { ...b, classShortfallBlocksCriticalDecisions: false } : b)) };
+    expect(canOpenVoting({ record, charter: lenient, stageIndex: 0, strengths, now: H(400) })).toEqual({ ok: true });
   });
 
   it('lets a below-strength board fill its vacancies (seat appointment is not critical)', () => {

@@ -38,6 +38,14 @@ export function canOpenVoting({ record, charter, stageIndex, strengths, now }: O
         `The ${bodyName(body)} is below strength: ${strength.filled} of ${body.charterSeats} charter seats filled; critical decisions need ${body.minSeatsForCriticalDecisions}. Fill the vacancies first.`,
       );
     }
+    // A raised class minimum (independent directors, employee representatives) is part of the
+    // body's strength where the charter says so: such a board is not "at strength" for this.
+    const shortfall = strength.classShortfalls[0];
+    if (body.classShortfallBlocksCriticalDecisions && shortfall) {
+      return no(
+        `The ${bodyName(body)} is short of ${shortfall.seatClass.replace(/_/g, ' ')} seats: ${shortfall.filled} filled, the charter requires ${shortfall.required}, and its shortfalls block critical decisions. Fill those seats first.`,
+      );
+    }
   }
   return { ok: true };
 }

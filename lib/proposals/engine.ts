@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
+import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { latestRevisionNumber, listOpenProposalIds, loadProposal, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
@@ -13,12 +13,14 @@ import { canBeRatified, canRatifyWith, checkEmergencyMotion, emergencyStatus } f
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { canFoundingAppoint } from '@/lib/governance/founding';
 import { checkSeatReconciliation, reconcileSeats } from '@/lib/governance/reconcile';
+import { classEligibility, defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
+import { canAppointToBody, isStranded, oneSeatPerBody, remainingMajorityBase } from '@/lib/governance/vacancy';
 import { allowedProposalActions, mayAct } from '@/lib/governance/permissions';
 import type { ProposalAction, ProposalActor } from '@/lib/governance/permissions';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
 import { bodyStrength } from '@/lib/governance/strength';
-import type { BallotChoice, Charter, Phase, ProposalTypeSpec, SeatState, TallyResult } from '@/lib/governance/types';
+import type { BallotChoice, Charter, Phase, ProposalTypeSpec, RuleResult, SeatState, TallyResult } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting, canRecuse, votingWindow } from '@/lib/governance/voting';
 import { classifyRevision } from '@/lib/governance/revisions';
 import { discussionClosesAtOnPublish, extendForRevision } from '@/lib/governance/windows';
@@ -83,16 +85,35 @@ export async function foundingAppoint(db: Database, actor: Actor, input: { orgId
     const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt))).for('update');
     if (!seat) refuse('That seat does not exist in this organization.');
     const holdsInBody = await tx.select({ id: seats.id }).from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.bodyKey, seat!.bodyKey), eq(seats.holderUserId, input.userId), isNull(seats.retiredAt)));
+    const published = await anyProposalPublished(tx, input.orgId);
+    // After the founding period, only a body nobody in office may refill reopens to founding appointments.
+    const charter = published ? await getActiveCharter(tx, input.orgId) : null;
+    const stranded = Boolean(charter && charter.document.bodies.some((b) => b.key === seat!.bodyKey) && isStranded(charter.document, seat!.bodyKey, await listSeats(tx, input.orgId)));
     const rule = canFoundingAppoint({
       role: actor.role,
-      anyProposalPublished: await anyProposalPublished(tx, input.orgId),
+      anyProposalPublished: published,
       seatVacant: seat!.holderUserId === null,
       appointeeIsMember: await isMember(tx, input.orgId, input.userId),
       appointeeHoldsSeatInBody: holdsInBody.length > 0,
+      bodyStranded: stranded,
     });
     if (!rule.ok) refuse(rule.reason);
     await tx.update(seats).set({ holderUserId: input.userId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat!.id));
-    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'seat.founding_appointment', subject: `seat:${seat!.id}`, payload: { bodyKey: seat!.bodyKey, position: seat!.position, seatClass: seat!.seatClass, holderId: input.userId }, at });
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'seat.founding_appointment',
+      subject: `seat:${seat!.id}`,
+      payload: {
+        bodyKey: seat!.bodyKey,
+        position: seat!.position,
+        seatClass: seat!.seatClass,
+        holderId: input.userId,
+        // Said in the log itself: this appointment was made after the founding period closed.
+        ...(published ? { reopened: true, reason: 'Nobody in office could fill this body’s vacancies, so founding appointments reopened for it.' } : {}),
+      },
+      at,
+    });
   });
 }
 
@@ -126,7 +147,7 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
     if (!type!.requiresSubject && input.subjectUserId) refuse(`A ${type!.name.toLowerCase()} has no subject.`, 'subjectUserId');
     if (input.subjectUserId && !(await isMember(tx, input.orgId, input.subjectUserId))) refuse('The subject must be a member of this organization.', 'subjectUserId');
     if (input.emergency && !type!.emergency) refuse(`The charter allows no emergency procedure for a ${type!.name.toLowerCase()}.`, 'emergency');
-    await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
+    const effectAdditions = await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
     if (input.effect.ratifies !== undefined) await checkRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifies, at);
     // Serialize numbering per organization.
     await tx.select({ id: seats.id }).from(seats).where(eq(seats.orgId, input.orgId)).limit(1).for('update');
@@ -141,7 +162,7 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
         authorId: actor.userId,
         subjectUserId: input.subjectUserId,
         title: input.title,
-        effect: { ...input.effect, emergency: input.emergency },
+        effect: { ...input.effect, ...effectAdditions, emergency: input.emergency },
         createdAt: at,
         updatedAt: at,
       })
@@ -151,7 +172,8 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
   });
 }
 
-async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect: string, input: DraftInput): Promise<void> {
+async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect: string, input: DraftInput): Promise<Record<string, unknown>> {
+  const additions: Record<string, unknown> = {};
   if (effect === 'seat_appointment' || effect === 'seat_removal') {
     const seatId = typeof input.effect.seatId === 'string' ? input.effect.seatId : '';
     const [seat] = seatId ? await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, seatId), isNull(seats.retiredAt))) : [];
@@ -163,8 +185,23 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
       seat: { seatId: seat!.id, bodyKey: seat!.bodyKey, seatClass: seat!.seatClass, holderUserId: seat!.holderUserId, vacatedAt: seat!.vacatedAt },
       subjectUserId: input.subjectUserId,
       appointeeUserId: appointee,
+      bodyKey: seat!.bodyKey,
+      // One person, one seat per body is checked by appointmentRefusal below, which names the person and seat.
     });
     if (!rule.ok) refuse(rule.reason, 'seatId');
+    if (effect === 'seat_appointment') {
+      // The appointment names the seat's class and the declaration the appointee will make.
+      if (isClassSeat(seat!.seatClass)) {
+        const declaration = typeof input.effect.declaration === 'string' && input.effect.declaration.trim() ? input.effect.declaration.trim() : defaultDeclaration(seat!.seatClass);
+        additions.seatClass = seat!.seatClass;
+        additions.declaration = declaration;
+      } else {
+        additions.seatClass = seat!.seatClass;
+        additions.declaration = null;
+      }
+      const refusal = await appointmentRefusal(tx, orgId, charter, input.typeKey, { ...input.effect, ...additions }, { requireDeclaration: false });
+      if (refusal) refuse(refusal.reason, refusal.field);
+    }
   }
   if (effect === 'charter_amendment') {
     const proposed = input.effect.proposedCharter as Charter | undefined;
@@ -175,6 +212,97 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
     const seatsRule = checkSeatReconciliation(proposed!, seatsNow);
     if (!seatsRule.ok) refuse(seatsRule.reason, 'proposedCharter');
   }
+  return additions;
+}
+
+type AppointmentEffect = { seatId?: unknown; appointeeUserId?: unknown; seatClass?: unknown; declaration?: unknown };
+
+async function personName(tx: Executor, userId: string): Promise<string> {
+  const [row] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.name?.trim() || row?.email || 'This person';
+}
+
+export const APPOINTEE_DECLARED = 'appointment.declared';
+
+/**
+ * Why this seat appointment cannot go ahead now, in words for members (null: it can). Checked
+ * when drafted, at publication, when voting opens and (the seat-holding parts) when applied:
+ * the seat is vacant, the deciding body may fill it, the appointee holds no other seat of the
+ * body, and a class seat's appointee is eligible — by their own declaration, logged before voting
+ * opens (`requireDeclaration`).
+ */
+export async function appointmentRefusal(
+  tx: Executor,
+  orgId: string,
+  charter: Charter,
+  typeKey: string,
+  effect: AppointmentEffect,
+  opts: { requireDeclaration: boolean; proposalId?: string },
+): Promise<{ reason: string; field: string } | null> {
+  const type = findType(charter, typeKey);
+  const seatsNow = await listSeats(tx, orgId);
+  const seat = seatsNow.find((s) => s.seatId === effect.seatId);
+  if (!seat) return { reason: 'The seat this appointment fills no longer exists.', field: 'seatId' };
+  if (seat.holderUserId !== null) return { reason: `Seat ${seat.position} is no longer vacant: someone was appointed to it meanwhile.`, field: 'seatId' };
+  const body = charter.bodies.find((b) => b.key === seat.bodyKey);
+  if (!body) return { reason: 'This seat belongs to a body the charter does not define.', field: 'seatId' };
+  const authority = canAppointToBody({ charter, type, seatBodyKey: body.key, seats: seatsNow });
+  if (!authority.ok) return { reason: authority.reason, field: 'seatId' };
+  const appointee = typeof effect.appointeeUserId === 'string' ? effect.appointeeUserId : null;
+  if (!appointee) return { reason: 'An appointment must name the person appointed.', field: 'appointeeUserId' };
+  const oneSeat = oneSeatPerBody({ seats: seatsNow, seat, appointeeUserId: appointee, appointeeName: await personName(tx, appointee), bodyName: body.name });
+  if (!oneSeat.ok) return { reason: oneSeat.reason, field: 'appointeeUserId' };
+  if (isClassSeat(seat.seatClass)) {
+    const [membership] = await tx.select({ group: memberships.stakeholderGroup }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, appointee)));
+    const declaredByAppointee = opts.requireDeclaration && opts.proposalId ? await declaredBy(tx, orgId, opts.proposalId, appointee) : !opts.requireDeclaration;
+    const declaration = typeof effect.declaration === 'string' ? effect.declaration : '';
+    const eligible = classEligibility({
+      seatClass: seat.seatClass,
+      attestation: typeof effect.seatClass === 'string' ? { seatClass: effect.seatClass, declaration, declaredByAppointee } : null,
+      stakeholderGroup: membership?.group ?? null,
+    });
+    if (!eligible.ok) return { reason: eligible.reason, field: 'appointeeUserId' };
+  }
+  return null;
+}
+
+async function declaredBy(tx: Executor, orgId: string, proposalId: string, userId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ seq: decisionLog.seq })
+    .from(decisionLog)
+    .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.subject, `proposal:${proposalId}`), eq(decisionLog.kind, APPOINTEE_DECLARED), eq(decisionLog.actorId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The appointee of a class seat declares, in their own name, that they qualify (e.g. that they
+ * are independent of management). The declaration is its own log entry; voting cannot open
+ * without it.
+ */
+export async function declareAppointeeEligibility(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const type = findType(p.charter, p.row.typeKey);
+    const effect = p.row.effect as AppointmentEffect;
+    if (type.effect !== 'seat_appointment' || typeof effect.seatClass !== 'string' || !isClassSeat(effect.seatClass) || typeof effect.declaration !== 'string') {
+      refuse('This proposal fills no seat with a class requirement; there is nothing to declare.');
+    }
+    if (effect.appointeeUserId !== actor.userId) refuse('Only the person this proposal appoints can make the declaration.');
+    const phase = proposalPhase(p.record, p.charter, at);
+    if (phase.kind !== 'discussion' && phase.kind !== 'awaiting_reply' && phase.kind !== 'ready_for_voting') {
+      refuse(phase.kind === 'draft' ? 'The declaration is made once the proposal is published.' : 'The declaration is made before voting opens.');
+    }
+    if (await declaredBy(tx, input.orgId, p.row.id, actor.userId)) refuse('You have already made this declaration.');
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: APPOINTEE_DECLARED,
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, seatId: effect.seatId, seatClass: effect.seatClass, declaration: effect.declaration },
+      at,
+    });
+  });
 }
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -326,6 +454,11 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     requireAction(actions, 'publish', phase, 'Only the author can publish a draft');
     const type = findType(p.charter, p.row.typeKey);
+    if (type.effect === 'seat_appointment') {
+      // The seats may have changed since the draft: the appointee may have taken another seat of the body.
+      const refusal = await appointmentRefusal(tx, input.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, { requireDeclaration: false });
+      if (refusal) refuse(refusal.reason);
+    }
     const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
     const ratifies = (p.row.effect as { ratifies?: unknown }).ratifies;
     if (ratifies !== undefined) await checkRatification(tx, input.orgId, type, emergency, ratifies, at);
@@ -472,19 +605,32 @@ async function strengths(tx: Executor, orgId: string, charter: Charter, at: Date
 export async function openVoting(tx: Executor, actorId: string | null, p: LoadedProposal & { charter: Charter }, stageIndex: number, at: Date): Promise<boolean> {
   const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex, strengths: await strengths(tx, p.row.orgId, p.charter, at), now: at });
   if (!rule.ok) return false;
+  if (!(await appointmentReadyForVoting(tx, p)).ok) return false;
   const type = findType(p.charter, p.row.typeKey);
   const window = votingWindow(type, stageIndex, at);
-  await tx.update(proposalStages).set({ opensAt: window.opensAt, closesAt: window.closesAt }).where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, stageIndex)));
+  // A body filling vacancies by remaining majority: the number in office now is the base of this vote.
+  const holdersInOffice = remainingMajorityBase({ charter: p.charter, type, stageIndex, seats: await listSeats(tx, p.row.orgId) });
+  await tx
+    .update(proposalStages)
+    .set({ opensAt: window.opensAt, closesAt: window.closesAt, holdersInOffice })
+    .where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, stageIndex)));
   await appendLogEntry(tx, {
     orgId: p.row.orgId,
     actorId,
     kind: 'voting.opened',
     subject: `proposal:${p.row.id}`,
-    payload: { number: p.row.number, stageIndex, bodyKey: type.stages[stageIndex]!.bodyKey, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
+    payload: { number: p.row.number, stageIndex, bodyKey: type.stages[stageIndex]!.bodyKey, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), ...(holdersInOffice !== null ? { holdersInOffice } : {}) },
     at,
   });
   await enqueueVotingOpen(tx, { id: p.row.id, orgId: p.row.orgId, number: p.row.number, title: p.row.title, charter: p.charter, bodyKey: type.stages[stageIndex]!.bodyKey, stageIndex, closesAt: window.closesAt, at });
   return true;
+}
+
+/** A seat appointment opens for voting only while it could still be carried out, and a class seat's appointee has declared. */
+async function appointmentReadyForVoting(tx: Executor, p: LoadedProposal & { charter: Charter }): Promise<RuleResult> {
+  if (findType(p.charter, p.row.typeKey).effect !== 'seat_appointment') return { ok: true };
+  const refusal = await appointmentRefusal(tx, p.row.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, { requireDeclaration: true, proposalId: p.row.id });
+  return refusal ? { ok: false, reason: refusal.reason } : { ok: true };
 }
 
 export async function requestOpenVoting(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
@@ -501,6 +647,8 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
     requireAction(actions, 'open_voting', phase, 'Only a secretary or admin can open voting');
     const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex: (phase as { stageIndex: number }).stageIndex, strengths: await strengths(tx, input.orgId, p.charter, at), now: at });
     if (!rule.ok) refuse(rule.reason);
+    const appointment = await appointmentReadyForVoting(tx, p);
+    if (!appointment.ok) refuse(appointment.reason);
     await openVoting(tx, actor.userId, p, (phase as { stageIndex: number }).stageIndex, at);
   });
 }
@@ -677,6 +825,8 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
       return;
     }
     for (const seatId of plan.plan.retire) await tx.update(seats).set({ retiredAt: at }).where(and(eq(seats.orgId, orgId), eq(seats.id, seatId)));
+    // Only vacant seats change class: a holder was not appointed for the new class.
+    for (const r of plan.plan.reclassify) await tx.update(seats).set({ seatClass: r.seatClass }).where(and(eq(seats.orgId, orgId), eq(seats.id, r.seatId), isNull(seats.holderUserId)));
     for (const add of plan.plan.add) {
       const [top] = await tx.select({ n: max(seats.position) }).from(seats).where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, add.bodyKey)));
       const start = (top?.n ?? 0) + 1;
@@ -684,12 +834,27 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
     }
     const documentHash = charterHash(applied.charter);
     await tx.insert(charters).values({ orgId, version: applied.charter.version, document: applied.charter, documentHash, adoptedByProposalId: p.row.id, adoptedAt: at });
-    await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amended', subject: `charter:${applied.charter.version}`, payload: { version: applied.charter.version, documentHash, proposalNumber: p.row.number, seatsAdded: plan.plan.add, seatsRetired: plan.plan.retire }, at });
+    await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amended', subject: `charter:${applied.charter.version}`, payload: { version: applied.charter.version, documentHash, proposalNumber: p.row.number, seatsAdded: plan.plan.add, seatsRetired: plan.plan.retire, seatsReclassified: plan.plan.reclassify }, at });
   }
   if ((type.effect === 'seat_appointment' || type.effect === 'seat_removal') && effect.seatId) {
     const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, effect.seatId), isNull(seats.retiredAt))).for('update');
     if (!seat) return;
-    if (type.effect === 'seat_appointment' && seat.holderUserId === null && effect.appointeeUserId) {
+    const heldElsewhere =
+      type.effect === 'seat_appointment' && effect.appointeeUserId
+        ? (await tx.select({ position: seats.position }).from(seats).where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, seat.bodyKey), eq(seats.holderUserId, effect.appointeeUserId), isNull(seats.retiredAt))))[0]
+        : undefined;
+    if (heldElsewhere) {
+      // The appointee took another seat of this body after the vote opened: one person, one seat.
+      const bodyName = p.charter.bodies.find((b) => b.key === seat.bodyKey)?.name.toLowerCase() ?? 'body';
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'seat.change_skipped',
+        subject: `seat:${seat.id}`,
+        payload: { reason: `${await personName(tx, effect.appointeeUserId!)} already holds seat ${heldElsewhere.position} of the ${bodyName}; one person holds one seat per body.`, proposalNumber: p.row.number },
+        at,
+      });
+    } else if (type.effect === 'seat_appointment' && seat.holderUserId === null && effect.appointeeUserId) {
       await tx.update(seats).set({ holderUserId: effect.appointeeUserId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat.id));
       await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.filled', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, holderId: effect.appointeeUserId, proposalNumber: p.row.number }, at });
     } else if (type.effect === 'seat_removal' && seat.holderUserId && seat.holderUserId === p.row.subjectUserId) {

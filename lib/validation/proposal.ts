@@ -37,6 +37,12 @@ export const createProposalSchema = z.object({
   subjectUserId: optionalUserId,
   seatId: optionalId,
   appointeeUserId: optionalUserId,
+  /** For an appointment to a class seat: the declaration the appointee will make (the charter's wording if empty). */
+  declaration: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').normalize('NFC').replace(/\r\n/g, '\n').trim())
+    .pipe(storableText(z.string().max(2000, 'The declaration is at most 2,000 characters.').refine((s) => !controlChars.test(s.replace(/\n/g, '')), 'The declaration contains invisible or control characters.'), 'The declaration')),
   /** For charter amendments: the full proposed charter as JSON. */
   proposedCharter: z
     .string()

@@ -110,6 +110,7 @@ const keysOf: Record<string, string[]> = {
   castBallotAction: ['orgId', 'proposalId', 'choice', 'rationale'],
   recuseAction: ['orgId', 'proposalId', 'reason'],
   backEmergencyAction: ['orgId', 'proposalId'],
+  declareEligibilityAction: ['orgId', 'proposalId'],
   foundingAppointAction: ['orgId', 'seatId', 'userId'],
   resignSeatAction: ['orgId', 'seatId'],
   inviteMember: ['orgId', 'email', 'name', 'role'],

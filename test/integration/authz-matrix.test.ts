@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database, DatabaseHandle } from '@/db/client';
-import { memberships, outbox, users } from '@/db/schema';
+import { memberships, outbox, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import { createTestDatabase } from '@/db/testing';
@@ -58,6 +58,8 @@ type Scenario = {
   ready: string;
   memberDraft: string;
   emergency: string;
+  /** A published appointment of the member to a class seat, awaiting the member's declaration. */
+  classAppointment: string;
 };
 
 /** A fresh organization A (5-seat board) with one actor of each kind and proposals in the phases the actions need. */
@@ -118,10 +120,16 @@ async function scenario(): Promise<Scenario> {
   const memberDraft = await draft({ userId: ids.member, role: 'member' }, 'A member draft', publishedAt(0.1));
   const emergency = await draft(author, 'Emergency', publishedAt(0.2), true, 'emergency_resolution');
   await publishProposal(db, author, { orgId: org.id, proposalId: emergency }, publishedAt(0.2));
+  // Seat 7 made an independent-director seat: an appointment to it waits for the appointee's declaration.
+  await db.update(seats).set({ seatClass: 'independent' }).where(eq(seats.id, board[6]!.seatId));
+  const classAppointment = (
+    await createDraft(db, author, { orgId: org.id, typeKey: 'seat_appointment', title: 'Appoint the member', body: 'A body long enough for the rules to accept it.', subjectUserId: null, effect: { seatId: board[6]!.seatId, appointeeUserId: ids.member }, emergency: false }, publishedAt(1))
+  ).id;
+  await publishProposal(db, author, { orgId: org.id, proposalId: classAppointment }, publishedAt(1));
   // A dead letter for the retry action.
   await db.transaction((tx) => enqueueNotice(tx, { orgId: org.id, key: `matrix-dead-${n}`, kind: 'vacancy_overdue', payload: { bodyName: 'Board' }, recipients: [{ userId: ids.member, mandatory: false }], at: new Date(now) }));
   await db.update(outbox).set({ status: 'dead' }).where(eq(outbox.orgId, org.id));
-  return { orgId: org.id, ids, heldSeatId: board[0]!.seatId, vacantSeatId: board[6]!.seatId, discussion, voting, ready, memberDraft, emergency };
+  return { orgId: org.id, ids, heldSeatId: board[0]!.seatId, vacantSeatId: board[6]!.seatId, discussion, voting, ready, memberDraft, emergency, classAppointment };
 }
 
 type Case = { allowed: ActorKey[]; run: (s: Scenario) => Promise<ActionState> };
@@ -158,6 +166,8 @@ const matrix: Record<string, Case> = {
   openVotingAction: { allowed: ['secretary', 'admin'], run: (s) => proposalActions.openVotingAction(initialActionState, form({ orgId: s.orgId, proposalId: s.ready })) },
   castBallotAction: { allowed: ['seatHolder', 'admin'], run: (s) => proposalActions.castBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, choice: 'yes' })) },
   recuseAction: { allowed: ['seatHolder', 'admin'], run: (s) => proposalActions.recuseAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, reason: 'A forged conflict.' })) },
+  // Only the appointee declares their own eligibility.
+  declareEligibilityAction: { allowed: ['member'], run: (s) => proposalActions.declareEligibilityAction(initialActionState, form({ orgId: s.orgId, proposalId: s.classAppointment })) },
   backEmergencyAction: { allowed: ['seatHolder', 'recusedSeatHolder', 'admin'], run: (s) => proposalActions.backEmergencyAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })) },
   addWitnessAction: { allowed: ['admin'], run: (s) => witnessActions.addWitnessAction(initialActionState, form({ orgId: s.orgId, verifierKey: witnessVerifierKey(`w${++counter}.example`, new Uint8Array(32).fill(3)) })) },
   removeWitnessAction: {

@@ -76,7 +76,7 @@ export default async function OrganizationPage({ params }: Props) {
         {overview.charter ? (
           overview.bodies.map((b) => {
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
-            return <BodyCard key={b.key} body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} />;
+            return <BodyCard key={b.key} body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false} />;
           })
         ) : (
           <EmptyState title="No charter yet.">This organization has not adopted a charter.</EmptyState>

@@ -9,7 +9,7 @@ import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
 import { consumeLimit } from '@/lib/rate-limit';
-import { backEmergencyMotion, castBallot, createDraft, declareRecusal, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
+import { backEmergencyMotion, castBallot, createDraft, declareAppointeeEligibility, declareRecusal, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
 import {
   ballotSchema,
   commentSchema,
@@ -39,6 +39,7 @@ export const createProposalAction = orgAction(createProposalSchema, 'member', as
     const effect: Record<string, unknown> = {};
     if (input.seatId) effect.seatId = input.seatId;
     if (input.appointeeUserId) effect.appointeeUserId = input.appointeeUserId;
+    if (input.declaration) effect.declaration = input.declaration;
     if (input.proposedCharter) effect.proposedCharter = input.proposedCharter;
     if (input.ratifiesProposalId) effect.ratifies = input.ratifiesProposalId;
     created = await createDraft(
@@ -122,5 +123,15 @@ export const backEmergencyAction = orgAction(proposalRefSchema, 'observer', asyn
     const result = await backEmergencyMotion(getDb(), { userId: user.id, role: membership.role }, input, now());
     refresh();
     return { ok: true, message: result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).` };
+  }),
+);
+
+// The appointee of a class seat declares in their own name that they qualify; observers too can
+// be appointees, so the minimum role is observer and the engine checks who the appointee is.
+export const declareEligibilityAction = orgAction(proposalRefSchema, 'observer', async ({ input, user, membership, values }) =>
+  refusalToState(values, async () => {
+    await declareAppointeeEligibility(getDb(), { userId: user.id, role: membership.role }, input, now());
+    refresh();
+    return { ok: true, message: 'Your declaration is recorded in the public log. Voting can open when the window allows.' };
   }),
 );

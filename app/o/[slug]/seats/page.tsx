@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
+import { isStranded } from '@/lib/governance/vacancy';
 import { loadOrganizationOverview } from '@/lib/proposals/overview';
 import { foundingAppointAction, resignSeatAction } from './actions';
 
@@ -25,7 +26,10 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   const isAdmin = membership?.role === 'admin';
   const [published] = await db.select({ n: count() }).from(proposals).where(and(eq(proposals.orgId, org.id), ne(proposals.status, 'draft')));
   const foundingOpen = isAdmin && (published?.n ?? 0) === 0;
-  const members = foundingOpen ? await listMembers(db, org.id) : [];
+  // After the founding period, a body nobody in office may refill reopens to founding appointments.
+  const allSeats = overview.bodies.flatMap((b) => b.seats.map((s) => ({ ...s, bodyKey: b.key })));
+  const strandedKeys = new Set(isAdmin && !foundingOpen && overview.charter ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, allSeats)).map((b) => b.key) : []);
+  const members = foundingOpen || strandedKeys.size > 0 ? await listMembers(db, org.id) : [];
   const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
 
   return (
@@ -44,12 +48,14 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
             return (
               <div key={b.key} className="space-y-3">
-                <BodyCard body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} headingLevel={2} />
-                {foundingOpen && b.seats.some((s) => !s.holderUserId) ? (
+                <BodyCard body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false} headingLevel={2} />
+                {(foundingOpen || strandedKeys.has(b.key)) && b.seats.some((s) => !s.holderUserId) ? (
                   <details className="rounded-xl border border-amber-300 bg-amber-50 p-4">
                     <summary className="cursor-pointer text-sm font-semibold text-amber-950">Founding appointment to the {b.name}</summary>
                     <p className="mt-2 text-sm text-amber-900">
-                      Until the first proposal is published, an admin may seat the founding holders. After that, seats change only by proposal or resignation. Each appointment is logged publicly.
+                      {foundingOpen
+                        ? 'Until the first proposal is published, an admin may seat the founding holders. After that, seats change only by proposal or resignation. Each appointment is logged publicly.'
+                        : `Nobody in office can fill the vacancies of the ${b.name.toLowerCase()}, so founding appointments have reopened for it until someone holds a seat that can. Each appointment is logged publicly as a reopened founding appointment.`}
                     </p>
                     <ActionForm action={foundingAppointAction} hidden={{ orgId: org.id }} submitLabel="Appoint" label={`Founding appointment, ${b.name}`} className="mt-3">
                       <div className="grid gap-3 sm:grid-cols-2">

@@ -6,7 +6,7 @@ import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
-import { backEmergencyAction, castBallotAction, commentAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
+import { backEmergencyAction, castBallotAction, commentAction, declareEligibilityAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
 import { Countdown } from '@/components/governance/countdown';
 import { MarkdownText } from '@/components/governance/markdown';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -20,13 +20,15 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { findBody, findType, ratioText } from '@/lib/governance/charter';
 import { stageOutcomes } from '@/lib/governance/phase';
+import { isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
 import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { mayAct } from '@/lib/governance/permissions';
 import { hasRole } from '@/lib/governance/roles';
 import { proposalStatus } from '@/lib/governance/status';
-import { emergencyBackers, proposalContext } from '@/lib/proposals/engine';
+import { appointmentRefusal, emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
+import { canOpenVoting } from '@/lib/governance/voting';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -100,7 +102,6 @@ export default async function ProposalPage({ params }: Props) {
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const strengths = Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)]));
   // Every status line below comes from the rules the engine decides by.
-  const status = proposalStatus({ record: loaded.record, charter, strengths, now: at });
   const role = membership?.role ?? null;
   // Whether this person's role lets a seat vote at all (an observer's seat does not): asked of the same permission function as the engine.
   const seatMayVote = (stageIndex: number) => mayAct({ role, isAuthor: false, isSubject: false, holdsSeatInStageBody: true, isRecused: false, phase: { kind: 'voting', stageIndex, closesAt: at } }, 'vote').ok;
@@ -108,6 +109,21 @@ export default async function ProposalPage({ params }: Props) {
   const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, org.id, ratifiesId) : null;
   const emergency = Boolean((loaded.row.effect as { emergency?: boolean }).emergency);
   const backers = emergency ? await emergencyBackers(db, org.id, loaded.row.id) : [];
+  // A seat appointment: which seat, who, and (for a class seat) the appointee's own declaration.
+  const appointment = type.effect === 'seat_appointment' ? (loaded.row.effect as { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null }) : null;
+  const appointedSeat = appointment ? seatRows.find((s) => s.seatId === appointment.seatId) : undefined;
+  const appointee = appointment?.appointeeUserId ? await getUserName(db, appointment.appointeeUserId) : null;
+  const classSeat = appointment?.seatClass && isClassSeat(appointment.seatClass) && appointment.declaration ? { seatClass: appointment.seatClass, declaration: appointment.declaration } : null;
+  const declared = logRows.some((e) => e.kind === 'appointment.declared' && e.actorId === appointment?.appointeeUserId);
+  const mayDeclare = Boolean(classSeat && !declared && user && user.id === appointment?.appointeeUserId && (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'));
+  // Why a ready seat appointment cannot open for voting (the worker's own check), if it cannot.
+  const appointmentBlocker = appointment && phase.kind === 'ready_for_voting' ? await appointmentRefusal(db, org.id, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id }) : null;
+  // The status line names an appointment's own blocker too (the same check the worker asks before opening), so it never promises a vote that will not open.
+  const ruleStatus = proposalStatus({ record: loaded.record, charter, strengths, now: at });
+  const status =
+    appointmentBlocker && ruleStatus.phase.kind === 'ready_for_voting' && !ruleStatus.blocked
+      ? { ...ruleStatus, label: 'Blocked', blocked: appointmentBlocker.reason, explanation: `Voting cannot open: ${appointmentBlocker.reason}`, tone: 'blocked' as const }
+      : ruleStatus;
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
 
   return (
@@ -205,6 +221,33 @@ export default async function ProposalPage({ params }: Props) {
               </details>
             ) : null}
           </section>
+
+          {appointment ? (
+            <section aria-labelledby="appointment" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+              <h2 id="appointment" className="mb-3 text-lg font-semibold">
+                Appointment
+              </h2>
+              <p className="text-sm">
+                {appointee?.name ?? appointee?.email ?? 'A member'} to{' '}
+                {appointedSeat ? `${findBody(charter, appointedSeat.bodyKey).name} seat ${appointedSeat.position}` : 'a seat that is no longer vacant or no longer exists'}
+                {classSeat ? `, reserved for: ${seatClassLabel(classSeat.seatClass)}` : ' (a general seat)'}.
+              </p>
+              {classSeat ? (
+                <div className="mt-3 text-sm">
+                  <p className="font-medium">The appointee&rsquo;s declaration</p>
+                  <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{classSeat.declaration}</blockquote>
+                  <p className="mt-2">
+                    {declared ? 'Made by the appointee in their own name; it is in the public record below.' : 'Not yet made. Voting cannot open until the appointee makes it on this page.'}
+                  </p>
+                  {mayDeclare ? (
+                    <div className="mt-3">
+                      <ActionForm action={declareEligibilityAction} hidden={ids} submitLabel="I make this declaration" label="Your declaration" />
+                    </div>
+                  ) : null}
+                </div>
+              ) : null}
+            </section>
+          ) : null}
 
           <section aria-labelledby="discussion">
             <h2 id="discussion" className="mb-3 text-lg font-semibold">

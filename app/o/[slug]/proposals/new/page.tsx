@@ -8,6 +8,7 @@ import { seatClassName } from '@/components/governance/body-card';
 import { NewProposalForm } from '@/components/proposals/new-proposal-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { ratioText } from '@/lib/governance/charter';
+import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
@@ -45,7 +46,17 @@ export default async function NewProposalPage({ params, searchParams }: { params
             orgId={org.id}
             types={types}
             members={members.map((m) => ({ value: m.userId, label: m.name ?? m.email }))}
-            vacantSeats={seatRows.filter((s) => !s.holderUserId).map((s) => ({ value: s.seatId, label: seatLabel(s) }))}
+            vacantSeats={seatRows
+              .filter((s) => !s.holderUserId)
+              .map((s) => ({
+                value: s.seatId,
+                label: seatLabel(s),
+                seatClass: s.seatClass,
+                classLabel: seatClassName(s.seatClass),
+                declaration: isClassSeat(s.seatClass) ? defaultDeclaration(s.seatClass) : null,
+                bodyName: bodyName(s.bodyKey),
+                bodyHolderIds: seatRows.filter((o) => o.bodyKey === s.bodyKey && o.holderUserId).map((o) => o.holderUserId!),
+              }))}
             heldSeats={seatRows.filter((s) => s.holderUserId).map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
             currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
             ratifiable={ratifiable.map((d) => ({ value: d.id, label: `#${d.number} ${d.title} (ratify by ${formatUtc(d.deadline)})` }))}

@@ -1,0 +1,96 @@
+import type { Browser, Page } from '@playwright/test';
+import { advanceServerClock, expect, Mailbox, signInByMagicLink, test } from './fixtures';
+
+// This journey moves the server's clock; run its steps in order.
+test.describe.configure({ mode: 'serial' });
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
+  const mail = await mailbox.latest(email, /You have been invited/);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(Mailbox.linkIn(mail));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return page;
+}
+
+async function reloadUntil(page: Page, text: RegExp | string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test('a board of 4 of 9 refills itself; a second seat for the same person is refused', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
+  test.setTimeout(240_000);
+  const [ana, ben, cleo, dan, eve] = ['ana', 'ben', 'cleo', 'dan', 'eve'].map((n) => uniqueEmail(n)) as [string, string, string, string, string];
+  const slug = `seats-${runId}`;
+
+  await signInByMagicLink(page, mailbox, ana, '/orgs/new');
+  await page.getByLabel('Name').fill('Harbour Housing Trust');
+  await page.getByLabel('Address (slug)').fill(slug);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await expect(page.getByText('0 of 9 charter seats filled')).toBeVisible();
+
+  for (const email of [ben, cleo, dan, eve]) {
+    await page.goto(`/o/${slug}/members`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  }
+  const benPage = await openInvite(browser, mailbox, ben);
+  const cleoPage = await openInvite(browser, mailbox, cleo);
+  await openInvite(browser, mailbox, dan);
+  await openInvite(browser, mailbox, eve);
+
+  // Founding: four of nine board seats.
+  await page.goto(`/o/${slug}/seats`);
+  for (const name of [ana, ben, cleo, dan]) {
+    await page.getByText('Founding appointment to the Board').click();
+    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
+    await form.getByLabel('Member').selectOption({ label: name });
+    await form.getByRole('button', { name: 'Appoint' }).click();
+    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
+    await page.reload();
+  }
+  await expect(page.getByText('4 of 9 charter seats filled')).toBeVisible();
+  await expect(page.getByText('Below strength').first()).toBeVisible();
+
+  // A second seat for Ben is refused, in words.
+  await page.goto(`/o/${slug}/proposals/new`);
+  await page.getByLabel('Type').selectOption({ label: 'Seat appointment' });
+  await page.getByLabel('Title').fill('Appoint Ben to seat 9 as well');
+  await page.getByLabel('Proposal text').fill('Ben would hold seat 9 in addition to his seat.');
+  await page.getByLabel('Vacant seat').selectOption({ label: 'Board seat 9 (General seat)' });
+  await page.getByLabel('Appointee').selectOption({ label: `${ben} (already holds a seat of the board)` });
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText(`${ben} already holds seat 2 of the board; one person holds one seat per body.`)).toBeVisible();
+
+  // Eve for seat 9 instead.
+  await page.getByLabel('Title').fill('Appoint Eve to board seat 9');
+  await page.getByLabel('Proposal text').fill('Eve has chaired the repairs committee for two years.');
+  await page.getByLabel('Vacant seat').selectOption({ label: 'Board seat 9 (General seat)' });
+  await page.getByLabel('Appointee').selectOption({ label: eve });
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+  await page.getByRole('button', { name: 'Publish proposal' }).click();
+  await expect(page.getByText(/Comment window open until/)).toBeVisible();
+
+  // A week later voting opens; three of the four in office vote yes (the quorum of 5 is out of reach).
+  await advanceServerClock(7 * DAY + 60_000);
+  await reloadUntil(page, 'Voting open until');
+  for (const p of [page, benPage, cleoPage]) {
+    await p.goto(`/o/${slug}/proposals/1`);
+    await p.getByLabel('Yes', { exact: true }).check();
+    await p.getByRole('button', { name: 'Cast vote' }).click();
+    await expect(p.getByText('Your vote (yes) is recorded.')).toBeVisible();
+  }
+
+  await advanceServerClock(3 * DAY + 60_000);
+  await reloadUntil(page, /Passed on/);
+  // The worker applies the decision within a second or so.
+  await page.goto(`/o/${slug}/seats`);
+  await reloadUntil(page, '5 of 9 charter seats filled');
+});

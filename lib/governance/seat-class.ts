@@ -1,0 +1,55 @@
+/**
+ * Seat classes (independent director, employee representative, …): a class seat takes only a
+ * candidate who qualifies for it, and the candidate's own declaration is what makes it so.
+ *
+ * Lesson: classes that were only flagged meant a board could list three "independent" seats held
+ * by management. The appointee declares their eligibility in their own name before anyone votes,
+ * and the declaration is in the public log.
+ */
+import type { RuleResult, SeatClassKey } from './types';
+
+export const GENERAL_SEAT_CLASS = 'general';
+
+export function isClassSeat(seatClass: SeatClassKey): boolean {
+  return seatClass !== GENERAL_SEAT_CLASS;
+}
+
+/** 'independent' → 'independent', 'employee_representative' → 'employee representative'. */
+export function seatClassLabel(seatClass: SeatClassKey): string {
+  return seatClass.replace(/_/g, ' ');
+}
+
+/** The declaration an appointee makes for a class seat, unless the proposal words it otherwise. */
+export function defaultDeclaration(seatClass: SeatClassKey): string {
+  switch (seatClass) {
+    case 'independent':
+      return 'I am independent of management: I am not employed by the organization, I am not paid by it other than for serving on its bodies, and I have no business or family tie with its management.';
+    case 'employee_representative':
+      return 'I am an employee of the organization and I stand as a representative of its employees.';
+    default:
+      return `I meet the requirements the charter sets for a ${seatClassLabel(seatClass)} seat.`;
+  }
+}
+
+/** The appointee's declaration as recorded: for which class, in what words, whether they made it. */
+export type Attestation = { seatClass: SeatClassKey; declaration: string; declaredByAppointee: boolean };
+
+/**
+ * Is the appointee eligible for a seat of this class? A general seat takes anyone. A class seat
+ * needs the appointee's own declaration for that class; for employee representatives, a
+ * membership recorded in a stakeholder group other than employees also disqualifies.
+ */
+export function classEligibility({ seatClass, attestation, stakeholderGroup }: { seatClass: SeatClassKey; attestation: Attestation | null; stakeholderGroup: string | null }): RuleResult {
+  if (!isClassSeat(seatClass)) return { ok: true };
+  const label = seatClassLabel(seatClass);
+  if (!attestation || attestation.seatClass !== seatClass || attestation.declaration.trim() === '') {
+    return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointment must carry the appointee’s declaration that they qualify.` };
+  }
+  if (seatClass === 'employee_representative' && stakeholderGroup !== null && !/^employees?$/i.test(stakeholderGroup)) {
+    return { ok: false, reason: `This seat is reserved for an employee representative, but the appointee’s membership is recorded in the “${stakeholderGroup}” group, not as an employee.` };
+  }
+  if (!attestation.declaredByAppointee) {
+    return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointee has not yet made their declaration on the proposal page. Voting waits for it.` };
+  }
+  return { ok: true };
+}
