@@ -4,17 +4,23 @@ import { findBody, findType } from './charter';
 import { proposalStatus } from './status';
 import { bodyStrength } from './strength';
 import { T0, ballots, hoursAfter, nonprofit, published, seatsOf } from './test-fixtures';
-import type { Charter, ProposalRecord } from './types';
+import type { Charter, ProposalRecord, SeatState } from './types';
 import { canCastBallot, canOpenVoting, openedStageRecord } from './voting';
 
 const charter = nonprofit();
 const H = (h: number) => hoursAfter(T0, h);
 
+function withTemplateClasses(body: Charter['bodies'][number], seats: SeatState[]): SeatState[] {
+  const classes = Object.entries(body.seatClassMinimums).flatMap(([seatClass, n]) => Array.from({ length: n }, () => seatClass));
+  return seats.map((s, i) => ({ ...s, seatClass: classes[i] ?? 'general' }));
+}
+
 function strengthsWith(c: Charter, boardFilled: number) {
   const board = findBody(c, 'board');
   const members = findBody(c, 'members');
   return {
-    board: bodyStrength(board, seatsOf('board', board.charterSeats, boardFilled), T0),
+    // Seats in the template's classes (the minimums first, as a founding charter lays them out), so a full board has no class shortfall.
+    board: bodyStrength(board, withTemplateClasses(board, seatsOf('board', board.charterSeats, boardFilled)), T0),
     members: bodyStrength(members, seatsOf('members', members.charterSeats, members.charterSeats), T0),
   };
 }
