@@ -54,6 +54,8 @@ export const outbox = pgTable(
     sentAt: ts('sent_at'),
     lastError: text('last_error'),
     digestId: uuid('digest_id'),
+    /** When it first became a dead letter; kept through an admin's retry, so a later delivery is known to be a late one. */
+    deadLetteredAt: ts('dead_lettered_at'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
