@@ -1,14 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database, DatabaseHandle } from '@/db/client';
 import { decisionLog, memberships, notificationPrefs, notifyEvents, outbox, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
-import { deliveryOverview, retryDeadLetters } from '@/db/queries/notify';
+import { deliveryOverview, listMandatoryNotices, retryDeadLetters } from '@/db/queries/notify';
 import { insertOrganization } from '@/db/queries/organizations';
 import { createTestDatabase } from '@/db/testing';
 import { charterFromTemplate } from '@/lib/governance/charter';
@@ -22,6 +22,7 @@ import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
 import { adoptFoundingCharter, castBallot, createDraft, foundingAppoint, publishProposal, recordTransitions, resignSeat } from '@/lib/proposals/engine';
 import type { Actor } from '@/lib/proposals/engine';
+import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
 import { POST as oneClick } from '@/app/unsubscribe/one-click/route';
 
 const HOUR = 3_600_000;
@@ -86,12 +87,20 @@ function recordingTransport(): MailTransport & { sent: OutgoingMail[] } {
 }
 
 /** A real SMTP server on a free port that records what it accepts, or refuses everything. */
-async function startSmtp(mode: { refuse: boolean }) {
+async function startSmtp(mode: { refuse: boolean; refuseRcpt?: Set<string> }) {
   const received: { to: string[]; raw: string }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (mode.refuseRcpt?.has(address.address)) {
+        const error = new Error('No such mailbox') as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      }
+      callback();
+    },
     onMailFrom(_address, _session, callback) {
       if (mode.refuse) {
         const error = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
@@ -341,6 +350,57 @@ describe('delivery guarantees', () => {
       mode.refuse = false;
       expect(await deliverBatch(db, transport, new Date(t + 1), opts)).toMatchObject({ claimed: 1, sent: 1 });
       expect(smtp.received.filter((m) => m.to[0] === 'n-fail-0@example.org')).toHaveLength(1);
+    } finally {
+      await transport.close();
+      await smtp.close();
+    }
+  });
+});
+
+describe('mandatory notice coverage', () => {
+  it('a seat holder whose mail fails: pending, then failed and logged (notice.failed, no address), then a late delivery after an admin retry', async () => {
+    const org = await setupOrg('n-cover', 9); // people 0..8 hold the 9 board seats; person 9 is a plain member
+    const proposalId = await draft(org);
+    const addr = (i: number) => `n-cover-${i}@example.org`;
+    // Person 8's mailbox refuses everything; person 7's refuses the first attempt only; person 9 (optional notice) always.
+    const mode = { refuse: false, refuseRcpt: new Set([addr(7), addr(8), addr(9)]) };
+    const smtp = await startSmtp(mode);
+    const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
+    const opts = deliveryOptions({ maxAttempts: 3, retryBaseMs: 60_000, batchSize: 1000 });
+    const coverage = async () => noticeCoverage(await listMandatoryNotices(db, org.orgId, proposalId)).publication;
+    const failures = async () => db.select({ kind: decisionLog.kind, subject: decisionLog.subject, payload: decisionLog.payload, entry: decisionLog.entry }).from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), inArray(decisionLog.kind, ['notice.failed', 'notice.delivered_after_retry']))).orderBy(asc(decisionLog.seq));
+    // Other organizations' mail is not this test's business.
+    await db.update(outbox).set({ status: 'sent' }).where(and(eq(outbox.status, 'pending'), ne(outbox.orgId, org.orgId)));
+    try {
+      let t = at(1, 1).getTime();
+      await deliverBatch(db, transport, new Date(t), opts);
+      expect(await coverage()).toEqual({ queued: 9, delivered: 7, pending: 2, failed: 0 });
+      expect(coverageText(await coverage(), 9)).toBe('7 of 9 seat holders reached, 2 pending');
+      mode.refuseRcpt.delete(addr(7));
+      for (let attempt = 1; attempt < 3; attempt++) {
+        t += retryDelayMs(attempt, 60_000);
+        await deliverBatch(db, transport, new Date(t), opts);
+      }
+      expect(await coverage()).toEqual({ queued: 9, delivered: 8, pending: 0, failed: 1 });
+      expect(coverageText(await coverage(), 9)).toBe('8 of 9 seat holders reached, 1 failed');
+      // Logged once, for the mandatory notice only (person 9's optional one died quietly), naming no address.
+      const logged = await failures();
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ kind: 'notice.failed', subject: `proposal:${proposalId}`, payload: { number: 1, kind: 'proposal_published', recipientUserId: org.people[8]!.userId, attempts: 3 } });
+      expect(logged.map((e) => e.entry).join('')).not.toContain('@example.org');
+      expect((await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[9]!.userId))))[0]!.status).toBe('dead');
+      // More passes change nothing.
+      await deliverBatch(db, transport, new Date(t + DAY), opts);
+      expect(await failures()).toHaveLength(1);
+      // The admin fixes the address problem and retries: delivered late, and the record says so.
+      mode.refuseRcpt.delete(addr(8));
+      const dead = (await deliveryOverview(db, org.orgId)).dead.find((d) => d.email === addr(8))!;
+      expect(await retryDeadLetters(db, org.orgId, dead.id, new Date(t + DAY))).toBe(1);
+      expect(await coverage()).toEqual({ queued: 9, delivered: 8, pending: 1, failed: 0 });
+      await deliverBatch(db, transport, new Date(t + DAY + 1), opts);
+      expect(await coverage()).toEqual({ queued: 9, delivered: 9, pending: 0, failed: 0 });
+      expect((await failures()).map((e) => e.kind)).toEqual(['notice.failed', 'notice.delivered_after_retry']);
+      expect(smtp.received.filter((m) => m.to[0] === addr(8))).toHaveLength(1);
     } finally {
       await transport.close();
       await smtp.close();

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listLogEntries } from '@/db/queries/log';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
+import { listMandatoryNotices } from '@/db/queries/notify';
 import { getUserName } from '@/db/queries/users';
 import { backEmergencyAction, castBallotAction, commentAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
 import { Countdown } from '@/components/governance/countdown';
@@ -22,6 +23,7 @@ import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { canOpenVoting } from '@/lib/governance/voting';
 import { emergencyBackers, proposalContext } from '@/lib/proposals/engine';
+import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -55,7 +57,7 @@ export default async function ProposalPage({ params }: Props) {
   const at = now();
   const charter = (await getCharterVersion(db, org.id, loaded.row.charterVersion))!;
   const type = findType(charter, loaded.row.typeKey);
-  const [revisions, commentList, votes, recusalList, seatRows, logRows, author, subject] = await Promise.all([
+  const [revisions, commentList, votes, recusalList, seatRows, logRows, author, subject, noticeRows] = await Promise.all([
     listRevisions(db, loaded.row.id),
     listComments(db, loaded.row.id),
     listCurrentVotes(db, loaded.row.id),
@@ -64,7 +66,9 @@ export default async function ProposalPage({ params }: Props) {
     listLogEntries(db, org.id, { subject: `proposal:${loaded.row.id}`, limit: 100 }),
     getUserName(db, loaded.row.authorId),
     loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
+    listMandatoryNotices(db, org.id, loaded.row.id),
   ]);
+  const coverage = noticeCoverage(noticeRows);
   const { phase, actions } = await proposalContext(db, org.id, loaded, charter, { role: membership?.role ?? null, userId: user?.id ?? null }, at);
   const outcomes = stageOutcomes(loaded.record, charter, at);
   const current = revisions.at(-1);
@@ -122,7 +126,8 @@ export default async function ProposalPage({ params }: Props) {
         {phase.kind === 'withdrawn' ? <p>Withdrawn on {formatUtc(phase.at)}.</p> : null}
         {loaded.row.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
-            Notice sent to {loaded.row.noticeSeatHolders} of {loaded.row.noticeSeatHolders} seat holders of the deciding {type.stages.length === 1 ? 'body' : 'bodies'} ({loaded.row.noticeRecipients} recipients in all).
+            Notice to the deciding {type.stages.length === 1 ? 'body' : 'bodies'}: {coverageText(coverage.publication, loaded.row.noticeSeatHolders)} ({loaded.row.noticeRecipients} recipients in all; reached means accepted by the mail server).
+            {coverage.reply ? ` Right-of-reply notice to the subject: ${coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending'}.` : null}
           </p>
         ) : null}
       </section>
