@@ -213,6 +213,15 @@ export async function setNotificationPrefs(db: Executor, userId: string, orgId: 
     .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.orgId, notificationPrefs.kind], set: { mode: sql`excluded.mode`, updatedAt: at } });
 }
 
+/**
+ * Someone left the organization: their optional mail that has not gone out yet is dropped and
+ * their preferences forgotten. Mandatory notices stay (a right of reply is still theirs).
+ */
+export async function cancelOptionalMail(tx: Executor, orgId: string, userId: string): Promise<void> {
+  await tx.delete(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.recipientUserId, userId), eq(outbox.mandatory, false), inArray(outbox.status, ['pending', 'digest'])));
+  await tx.delete(notificationPrefs).where(and(eq(notificationPrefs.orgId, orgId), eq(notificationPrefs.userId, userId)));
+}
+
 // --- Admin view ------------------------------------------------------------------------------
 
 export type DeadLetter = { id: string; kind: string; email: string; attempts: number; lastError: string | null; createdAt: Date };

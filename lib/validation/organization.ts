@@ -122,6 +122,17 @@ export const changeRoleSchema = z.object({
   role: z.enum(membershipRoles, { error: 'Choose a role.' }),
 });
 
+export const removeMemberSchema = z.object({
+  orgId: orgIdSchema,
+  membershipId: z.uuid('Unknown membership.'),
+});
+
+export const leaveOrganizationSchema = z.object({
+  orgId: orgIdSchema,
+  /** A ticked box: leaving cannot be undone by the member (an admin has to invite them again). */
+  confirm: z.literal('leave', { error: 'Tick the box to confirm that you want to leave.' }),
+});
+
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
