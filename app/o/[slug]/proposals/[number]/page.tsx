@@ -161,7 +161,7 @@ export default async function ProposalPage({ params }: Props) {
             <h2 id="discussion" className="mb-3 text-lg font-semibold">
               Discussion ({commentList.length})
             </h2>
-            <CommentThread comments={commentList} orgId={org.id} proposalId={loaded.row.id} canComment={actions.has('comment')} />
+            <CommentThread comments={commentList} orgId={org.id} proposalId={loaded.row.id} canComment={actions.has('comment')} viewerId={user?.id ?? null} canEditOwn={actions.has('comment') || actions.has('reply')} />
             {actions.has('reply') ? (
               <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-4">
                 <h3 className="font-semibold text-amber-950">Your right of reply</h3>
