@@ -107,3 +107,8 @@ export function checkLeave(d: Departure): RuleResult {
   if (d.seatsHeld > 0) return { ok: false, reason: seatMessage('you', d.seatsHeld) };
   return { ok: true };
 }
+
+export function checkProfileEdit(actorRole: Role | null): RuleResult {
+  if (actorRole !== 'admin') return { ok: false, reason: 'Only an admin of this organization can change its profile.' };
+  return { ok: true };
+}

@@ -38,6 +38,8 @@ describe('summarizeEntry', () => {
     expect(s('membership.left', { membershipId: 'm1', userId: 'u1' }, 'membership:m1')).toBe('Grace Hopper left the organization');
     expect(s('comment.edited', { number: 4, commentId: 'c', revision: 2, bodyHash: 'h' })).toBe('Comment on #4 edited by its author (version 2)');
     expect(s('comment.deleted', { number: 4, commentId: 'c' })).toBe('Comment on #4 deleted by its author');
+    expect(s('organization.profile_changed', { fields: ['name', 'isPublic'], before: { name: 'A', isPublic: true }, after: { name: 'River Co-op', isPublic: false } }, 'organization:o')).toBe('Organization profile: name changed to “River Co-op”, made private (members only)');
+    expect(s('organization.profile_changed', { fields: ['mission'], before: { mission: '' }, after: { mission: 'Boats.' } }, 'organization:o')).toBe('Organization profile: mission changed');
   });
 
   it('copes with unknown kinds and malformed payloads', () => {

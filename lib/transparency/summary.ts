@@ -44,6 +44,7 @@ export const logKindLabels: Record<string, string> = {
   'membership.left': 'Member left',
   'comment.edited': 'Comment edited',
   'comment.deleted': 'Comment deleted',
+  'organization.profile_changed': 'Profile changed',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -167,6 +168,15 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `${person(p.userId ?? e.actorId)} left the organization`;
     case 'comment.edited':
       return `Comment on ${ref} edited by its author${int(p.revision) !== null ? ` (version ${int(p.revision)})` : ''}`;
+    case 'organization.profile_changed': {
+      const after = typeof p.after === 'object' && p.after !== null ? (p.after as Record<string, unknown>) : {};
+      const parts: string[] = [];
+      if (str(after.name)) parts.push(`name changed to “${str(after.name)}”`);
+      if ('mission' in after) parts.push('mission changed');
+      if (after.isPublic === true) parts.push('made public');
+      if (after.isPublic === false) parts.push('made private (members only)');
+      return `Organization profile: ${parts.length ? parts.join(', ') : 'changed'}`;
+    }
     case 'comment.deleted':
       return `Comment on ${ref} deleted by its author`;
     default:

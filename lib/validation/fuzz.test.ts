@@ -52,6 +52,7 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   },
   inviteMemberSchema: (o) => uuid((o as Out).orgId) && isEmail((o as Out).email) && ((o as Out).name === undefined || isPersonName((o as Out).name)) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
   changeRoleSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
+  organizationProfileSchema: (o) => uuid((o as Out).orgId) && isOrgName((o as Out).name) && len((o as Out).mission, 0, 2000) && ['public', 'private'].includes((o as Out).visibility as string),
   removeMemberSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
   leaveOrganizationSchema: (o) => uuid((o as Out).orgId) && (o as Out).confirm === 'leave',
   proposalTitleSchema: isTitle,
@@ -82,7 +83,7 @@ function storable(v: unknown): boolean {
 }
 
 // The keys the forms really send, so random objects often reach the deeper checks.
-const realKeys = ['orgId', 'proposalId', 'membershipId', 'seatId', 'userId', 'outboxId', 'name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays', 'email', 'role', 'typeKey', 'title', 'body', 'subjectUserId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency', 'changeNote', 'substantive', 'reason', 'parentId', 'stance', 'asReply', 'commentId', 'confirm', 'choice', 'rationale', ...notificationModes];
+const realKeys = ['orgId', 'proposalId', 'membershipId', 'seatId', 'userId', 'outboxId', 'name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays', 'email', 'role', 'typeKey', 'title', 'body', 'subjectUserId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency', 'changeNote', 'substantive', 'reason', 'parentId', 'stance', 'asReply', 'commentId', 'confirm', 'visibility', 'choice', 'rationale', ...notificationModes];
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
@@ -106,6 +107,7 @@ const valid: Record<string, unknown> = {
   inviteMemberSchema: { orgId: o, email: 'ada@example.org', name: 'Ada Okafor', role: 'member' },
   changeRoleSchema: { orgId: o, membershipId: p2, role: 'admin' },
   removeMemberSchema: { orgId: o, membershipId: p2 },
+  organizationProfileSchema: { orgId: o, name: 'River Co-op', mission: 'Boats.', visibility: 'public' },
   leaveOrganizationSchema: { orgId: o, confirm: 'leave' },
   proposalTitleSchema: 'A fine title',
   proposalBodySchema: body,

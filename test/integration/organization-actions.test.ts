@@ -20,6 +20,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 const { createOrganization } = await import('@/app/orgs/new/actions');
 const { inviteMember, changeMemberRole, removeMember, leaveOrganization } = await import('@/app/o/[slug]/members/actions');
+const { saveOrganizationProfile } = await import('@/app/o/[slug]/settings/profile/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let people: Record<'ada' | 'grace' | 'linus' | 'tim' | 'outsider', { id: string; email: string; name: string }>;
@@ -302,5 +303,48 @@ describe('the membership record: invitations, role changes, removals and departu
     signInAs(lone);
     expect((await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).ok).toBe(false);
     expect(await logOf('membership.left')).toHaveLength(1);
+  });
+});
+
+describe('saveOrganizationProfile', () => {
+  const profileLog = async (id: string) => handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, id), eq(decisionLog.kind, 'organization.profile_changed')));
+  let id: string;
+  let admin: { id: string; email: string; name: string };
+  let member: { id: string; email: string; name: string };
+
+  beforeAll(async () => {
+    const [a] = await handle.db.insert(users).values({ email: 'padmin@profile.example.org', name: 'Pat Admin' }).returning();
+    const [m] = await handle.db.insert(users).values({ email: 'pmember@profile.example.org', name: 'Mo Member' }).returning();
+    admin = { id: a!.id, email: a!.email, name: a!.name! };
+    member = { id: m!.id, email: m!.email, name: m!.name! };
+    const [org] = await handle.db.insert(organizations).values({ slug: 'profile-org', name: 'Profile Org', mission: 'Old mission.' }).returning();
+    id = org!.id;
+    await handle.db.insert(memberships).values([
+      { orgId: id, userId: admin.id, role: 'admin' },
+      { orgId: id, userId: member.id, role: 'secretary' },
+    ]);
+  });
+
+  it.each([
+    ['a secretary', () => member, 'Only an admin of this organization can change its profile.'],
+    ['an admin of another organization', () => people.outsider, 'You do not have permission to do this in this organization.'],
+  ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, message) => {
+    signInAs(who());
+    const before = await snapshot();
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({ ok: false, message });
+    expect(await snapshot()).toEqual(before);
+    expect(await profileLog(id)).toHaveLength(0);
+  });
+
+  it('an admin changes name and visibility: saved and logged with before and after; saving again changes nothing', async () => {
+    signInAs(admin);
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' }))).toEqual({ ok: true, message: 'Profile saved. The change is on the public record.' });
+    const [org] = await handle.db.select().from(organizations).where(eq(organizations.id, id));
+    expect(org).toMatchObject({ name: 'Profile Co-op', mission: 'Old mission.', isPublic: false });
+    const log = await profileLog(id);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ actorId: admin.id, payload: { fields: ['name', 'isPublic'], before: { name: 'Profile Org', isPublic: true }, after: { name: 'Profile Co-op', isPublic: false } } });
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' }))).toEqual({ ok: true, message: 'Nothing changed.' });
+    expect(await profileLog(id)).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getMembership, listMembers } from '@/db/queries/memberships';
@@ -90,6 +91,12 @@ export default async function MembersPage({ params }: Props) {
                 Invite someone
               </h2>
               <InviteMemberForm orgId={org.id} />
+              <p className="mt-4 text-sm">
+                <Link href={`/o/${org.slug}/settings/profile`} className="font-medium text-brand-700 underline">
+                  Edit the organization&rsquo;s profile
+                </Link>{' '}
+                (name, mission, visibility)
+              </p>
             </section>
           ) : (
             <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">Only admins invite members and change roles.</p>
