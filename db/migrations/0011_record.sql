@@ -9,4 +9,5 @@ CREATE TABLE "comment_revisions" (
 );
 --> statement-breakpoint
 ALTER TABLE "comment_revisions" ADD CONSTRAINT "comment_revisions_comment_id_comments_id_fk" FOREIGN KEY ("comment_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "outbox" ADD COLUMN "dead_lettered_at" timestamp with time zone;
+ALTER TABLE "outbox" ADD COLUMN "dead_lettered_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "outbox_event_idx" ON "outbox" USING btree ("event_id");
