@@ -8,8 +8,8 @@ import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/que
 import type { Recipient } from '@/db/queries/notify';
 import { findBody, findType } from '@/lib/governance/charter';
 import type { Charter, TallyResult } from '@/lib/governance/types';
-import { alarmDay, overdueVacancies, vacancyAlarms } from '@/lib/governance/vacancy';
-import type { OverdueVacancy, VacantSeat } from '@/lib/governance/vacancy';
+import { alarmDay, overdueVacancies, vacancyAlarms } from '@/lib/governance/vacancy-alarms';
+import type { OverdueVacancy, VacantSeat } from '@/lib/governance/vacancy-alarms';
 import type { NotificationKind } from './kinds';
 import type { NotificationPayload } from './templates';
 

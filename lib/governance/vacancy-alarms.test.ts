@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alarmDay, overdueVacancies, vacancyAlarms } from './vacancy';
+import { alarmDay, overdueVacancies, vacancyAlarms } from './vacancy-alarms';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
