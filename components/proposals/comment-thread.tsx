@@ -1,6 +1,6 @@
 import { MarkdownText } from '@/components/governance/markdown';
 import type { CommentView } from '@/db/queries/proposals';
-import { commentAction } from '@/app/o/[slug]/proposals/actions';
+import { commentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
 
 const stanceStyles: Record<CommentView['stance'], string> = {
@@ -25,7 +25,10 @@ export function StanceFields({ idPrefix }: { idPrefix: string }) {
 }
 
 /** A threaded discussion: replies nest under their parent; the subject's reply is marked. */
-export function CommentThread({ comments, orgId, proposalId, canComment }: { comments: CommentView[]; orgId: string; proposalId: string; canComment: boolean }) {
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** `canEditOwn`: the viewer may change their own comments now (the server checks again). */
+export function CommentThread({ comments, orgId, proposalId, canComment, viewerId = null, canEditOwn = false }: { comments: CommentView[]; orgId: string; proposalId: string; canComment: boolean; viewerId?: string | null; canEditOwn?: boolean }) {
   const children = new Map<string | null, CommentView[]>();
   for (const c of comments) {
     const key = c.parentId && comments.some((p) => p.id === c.parentId) ? c.parentId : null;
@@ -43,9 +46,51 @@ export function CommentThread({ comments, orgId, proposalId, canComment }: { com
                 <span className="font-semibold text-zinc-900">{c.authorName ?? 'A member'}</span>
                 {c.isSubjectReply ? <span className="rounded bg-amber-200 px-1.5 py-0.5 font-semibold text-amber-950">Right of reply</span> : null}
                 {c.stance !== 'none' ? <span className={`rounded px-1.5 py-0.5 font-semibold ${stanceStyles[c.stance]}`}>{c.stance}</span> : null}
-                <time dateTime={c.createdAt.toISOString()}>{c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>
+                <time dateTime={c.createdAt.toISOString()}>{utc(c.createdAt)}</time>
+                {c.editedAt && !c.deletedAt ? <span>· edited {utc(c.editedAt)}</span> : null}
               </header>
-              <MarkdownText>{c.body}</MarkdownText>
+              {c.deletedAt ? (
+                <p className="text-sm italic text-zinc-600">Comment deleted by its author on {utc(c.deletedAt)}.</p>
+              ) : (
+                <MarkdownText>{c.body}</MarkdownText>
+              )}
+              {c.history.length > 1 ? (
+                <details className="mt-3 text-sm">
+                  <summary className="cursor-pointer font-medium text-zinc-700">History ({c.history.length} versions)</summary>
+                  <ol className="mt-2 space-y-2">
+                    {c.history.map((v) => (
+                      <li key={v.revision} className="rounded-lg border border-zinc-100 bg-zinc-50 p-3">
+                        <p className="mb-1 text-xs text-zinc-500">
+                          Version {v.revision} · {utc(v.createdAt)}
+                        </p>
+                        <MarkdownText>{v.body}</MarkdownText>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
+              {canEditOwn && viewerId === c.authorId && !c.deletedAt ? (
+                <div className="mt-3 flex flex-wrap gap-4 text-sm">
+                  <details>
+                    <summary className="cursor-pointer font-medium text-brand-700">Edit</summary>
+                    <ActionForm action={editCommentAction} hidden={{ orgId, proposalId, commentId: c.id }} submitLabel="Save changes" variant="secondary" label="Edit your comment" className="mt-2">
+                      <label htmlFor={`edit-${c.id}`} className="sr-only">
+                        Your comment
+                      </label>
+                      <textarea id={`edit-${c.id}`} name="body" rows={4} maxLength={10000} required defaultValue={c.body} className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm" />
+                      <p className="text-xs text-zinc-600">Everyone can see that you edited it, and every earlier version.</p>
+                    </ActionForm>
+                  </details>
+                  {!c.isSubjectReply ? (
+                    <details>
+                      <summary className="cursor-pointer font-medium text-red-800">Delete</summary>
+                      <ActionForm action={deleteCommentAction} hidden={{ orgId, proposalId, commentId: c.id }} submitLabel="Delete my comment" variant="secondary" label="Delete your comment" className="mt-2">
+                        <p className="text-xs text-zinc-600">The text is no longer shown (the database keeps it); a note says you deleted it and when. The deletion is on the public record.</p>
+                      </ActionForm>
+                    </details>
+                  ) : null}
+                </div>
+              ) : null}
               {canComment && depth < 4 ? (
                 <details className="mt-3 text-sm">
                   <summary className="cursor-pointer font-medium text-brand-700">Reply</summary>

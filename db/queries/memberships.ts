@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, users } from '@/db/schema';
+import { memberships, seats, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 
 export type MembershipContext = { membershipId: string; orgId: string; userId: string; role: Role };
@@ -95,4 +95,22 @@ export async function insertMembership(
     .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] })
     .returning({ id: memberships.id });
   return rows[0] ?? null;
+}
+
+/** Charter seats this person holds in the organization now, locked so no appointment slips in while they leave. */
+export async function countSeatsHeldForUpdate(tx: Executor, orgId: string, userId: string): Promise<number> {
+  const rows = await tx
+    .select({ id: seats.id })
+    .from(seats)
+    .where(and(eq(seats.orgId, orgId), eq(seats.holderUserId, userId), isNull(seats.retiredAt)))
+    .for('update');
+  return rows.length;
+}
+
+export async function deleteMembership(tx: Executor, orgId: string, membershipId: string): Promise<boolean> {
+  const rows = await tx
+    .delete(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)))
+    .returning({ id: memberships.id });
+  return rows.length > 0;
 }

@@ -68,6 +68,10 @@ export type ClaimedMail = {
   orgSlug: string;
   payload: Record<string, unknown>;
   createdAt: Date;
+  /** The event it belongs to (`published:<proposalId>`, …); null for digests. */
+  eventKey: string | null;
+  /** Set once it has been a dead letter: a delivery after an admin's retry is a late one. */
+  deadLetteredAt: Date | null;
 };
 
 /**
@@ -105,6 +109,8 @@ export async function claimDueMail(db: Executor, params: { at: Date; leaseUntil:
       rowPayload: outbox.payload,
       eventPayload: notifyEvents.payload,
       createdAt: outbox.createdAt,
+      eventKey: notifyEvents.key,
+      deadLetteredAt: outbox.deadLetteredAt,
     })
     .from(outbox)
     .innerJoin(users, eq(users.id, outbox.recipientUserId))
@@ -115,16 +121,38 @@ export async function claimDueMail(db: Executor, params: { at: Date; leaseUntil:
   return rows.map(({ rowPayload, eventPayload, ...r }) => ({ ...r, payload: rowPayload ?? eventPayload ?? {} }));
 }
 
-/** Fenced by the lease: a worker whose lease ran out (and whose row was re-claimed) changes nothing. */
-export async function markMailSent(db: Executor, id: string, leaseUntil: Date, at: Date): Promise<void> {
-  await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.leaseUntil, leaseUntil)));
+/** Fenced by the lease: a worker whose lease ran out (and whose row was re-claimed) changes nothing. True when it was this worker's to mark. */
+export async function markMailSent(db: Executor, id: string, leaseUntil: Date, at: Date): Promise<boolean> {
+  const rows = await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.leaseUntil, leaseUntil))).returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
-export async function markMailFailed(db: Executor, id: string, leaseUntil: Date, f: { error: string; dead: boolean; nextAttemptAt: Date }): Promise<void> {
-  await db
+export async function markMailFailed(db: Executor, id: string, leaseUntil: Date, f: { error: string; dead: boolean; nextAttemptAt: Date; at?: Date }): Promise<boolean> {
+  const rows = await db
     .update(outbox)
-    .set({ status: f.dead ? 'dead' : 'pending', leaseUntil: null, lastError: f.error.slice(0, 1000), nextAttemptAt: f.nextAttemptAt })
-    .where(and(eq(outbox.id, id), eq(outbox.leaseUntil, leaseUntil)));
+    .set({
+      status: f.dead ? 'dead' : 'pending',
+      leaseUntil: null,
+      lastError: f.error.slice(0, 1000),
+      nextAttemptAt: f.nextAttemptAt,
+      ...(f.dead ? { deadLetteredAt: sql`coalesce(${outbox.deadLetteredAt}, ${(f.at ?? f.nextAttemptAt).toISOString()}::timestamptz)` } : {}),
+    })
+    .where(and(eq(outbox.id, id), eq(outbox.leaseUntil, leaseUntil)))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+// --- Notice coverage -------------------------------------------------------------------------
+
+export type MandatoryNoticeRow = { kind: string; recipientUserId: string; status: OutboxStatus };
+
+/** The mandatory notices of one proposal (publication to seat holders, right of reply), one row per recipient and kind. */
+export async function listMandatoryNotices(db: Executor, orgId: string, proposalId: string): Promise<MandatoryNoticeRow[]> {
+  return db
+    .select({ kind: outbox.kind, recipientUserId: outbox.recipientUserId, status: outbox.status })
+    .from(outbox)
+    .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
+    .where(and(eq(outbox.orgId, orgId), eq(outbox.mandatory, true), inArray(notifyEvents.key, [`published:${proposalId}`, `reply:${proposalId}`])));
 }
 
 // --- Digests ---------------------------------------------------------------------------------
@@ -183,6 +211,15 @@ export async function setNotificationPrefs(db: Executor, userId: string, orgId: 
     .insert(notificationPrefs)
     .values(values)
     .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.orgId, notificationPrefs.kind], set: { mode: sql`excluded.mode`, updatedAt: at } });
+}
+
+/**
+ * Someone left the organization: their optional mail that has not gone out yet is dropped and
+ * their preferences forgotten. Mandatory notices stay (a right of reply is still theirs).
+ */
+export async function cancelOptionalMail(tx: Executor, orgId: string, userId: string): Promise<void> {
+  await tx.delete(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.recipientUserId, userId), eq(outbox.mandatory, false), inArray(outbox.status, ['pending', 'digest'])));
+  await tx.delete(notificationPrefs).where(and(eq(notificationPrefs.orgId, orgId), eq(notificationPrefs.userId, userId)));
 }
 
 // --- Admin view ------------------------------------------------------------------------------

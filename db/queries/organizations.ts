@@ -101,3 +101,15 @@ export async function publicPageVersion(db: Executor, slug: string): Promise<str
   if (!row || !row.isPublic) return null;
   return `${row.logSize || 0}:${row.members}`;
 }
+
+export type OrganizationProfile = { name: string; mission: string; isPublic: boolean };
+
+/** The profile, locked for this transaction: two admins saving at once are logged in order, each with the true "before". */
+export async function getOrganizationProfileForUpdate(tx: Executor, orgId: string): Promise<OrganizationProfile | null> {
+  const [row] = await tx.select({ name: organizations.name, mission: organizations.mission, isPublic: organizations.isPublic }).from(organizations).where(eq(organizations.id, orgId)).for('update');
+  return row ?? null;
+}
+
+export async function updateOrganizationProfile(tx: Executor, orgId: string, profile: OrganizationProfile): Promise<void> {
+  await tx.update(organizations).set(profile).where(eq(organizations.id, orgId));
+}

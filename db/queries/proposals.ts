@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
+import { commentRevisions, comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
 import type { Ballot, Charter, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
@@ -280,19 +280,33 @@ export type CommentView = {
   parentId: string | null;
   authorId: string;
   authorName: string | null;
+  /** Empty for a deleted comment: the page shows a tombstone, not the text. */
   body: string;
   stance: 'support' | 'concern' | 'object' | 'none';
   isSubjectReply: boolean;
   createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  /** Every version of an edited comment, oldest first; empty when never edited or deleted. */
+  history: { revision: number; body: string; createdAt: Date }[];
 };
 
 export async function listComments(db: Executor, proposalId: string): Promise<CommentView[]> {
-  return db
-    .select({ id: comments.id, parentId: comments.parentId, authorId: comments.authorId, authorName: users.name, body: comments.body, stance: comments.stance, isSubjectReply: comments.isSubjectReply, createdAt: comments.createdAt })
+  const rows = await db
+    .select({ id: comments.id, parentId: comments.parentId, authorId: comments.authorId, authorName: users.name, body: comments.body, stance: comments.stance, isSubjectReply: comments.isSubjectReply, createdAt: comments.createdAt, editedAt: comments.editedAt, deletedAt: comments.deletedAt })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.proposalId, proposalId))
     .orderBy(asc(comments.createdAt));
+  const edited = rows.filter((r) => r.editedAt && !r.deletedAt).map((r) => r.id);
+  const revisions = edited.length
+    ? await db.select({ commentId: commentRevisions.commentId, revision: commentRevisions.revision, body: commentRevisions.body, createdAt: commentRevisions.createdAt }).from(commentRevisions).where(inArray(commentRevisions.commentId, edited)).orderBy(asc(commentRevisions.revision))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    body: r.deletedAt ? '' : r.body,
+    history: r.deletedAt ? [] : revisions.filter((v) => v.commentId === r.id).map(({ revision, body, createdAt }) => ({ revision, body, createdAt })),
+  }));
 }
 
 export type RollCallEntry = { stageIndex: number; seatId: string; voterUserId: string; voterName: string | null; choice: 'yes' | 'no' | 'abstain'; rationale: string | null; castAt: Date };

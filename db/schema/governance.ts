@@ -183,8 +183,26 @@ export const comments = pgTable(
     /** The subject's right-of-reply statement (DESIGN §3.8). */
     isSubjectReply: boolean('is_subject_reply').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Set when the author last edited it; every version is kept in comment_revisions. */
+    editedAt: ts('edited_at'),
+    /** A tombstone: the author deleted it. The row stays so replies keep their place and the log its subject. */
+    deletedAt: ts('deleted_at'),
   },
   (t) => [index('comments_proposal_idx').on(t.proposalId, t.createdAt)],
+);
+
+/** Every version of an edited comment, the original first (revision 1). */
+export const commentRevisions = pgTable(
+  'comment_revisions',
+  {
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.revision] })],
 );
 
 export const voteChoice = pgEnum('vote_choice', ['yes', 'no', 'abstain']);

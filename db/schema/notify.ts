@@ -54,6 +54,8 @@ export const outbox = pgTable(
     sentAt: ts('sent_at'),
     lastError: text('last_error'),
     digestId: uuid('digest_id'),
+    /** When it first became a dead letter; kept through an admin's retry, so a later delivery is known to be a late one. */
+    deadLetteredAt: ts('dead_lettered_at'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
@@ -62,6 +64,8 @@ export const outbox = pgTable(
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_org_status_idx').on(t.orgId, t.status),
     index('outbox_digest_idx').on(t.recipientUserId, t.orgId).where(sql`${t.status} = 'digest'`),
+    // A proposal page counts its mandatory notices' fates: the rows of two events, not the whole org's outbox.
+    index('outbox_event_idx').on(t.eventId),
   ],
 );
 

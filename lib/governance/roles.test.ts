@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInvite, checkRoleChange, hasRole, membershipRoles } from './roles';
+import { checkInvite, checkLeave, checkRemoval, checkRoleChange, hasRole, membershipRoles } from './roles';
 import type { Role } from './roles';
 
 describe('hasRole', () => {
@@ -64,5 +64,26 @@ describe('checkInvite', () => {
   it('only admins invite', () => {
     expect(checkInvite('admin')).toEqual({ ok: true });
     for (const r of ['secretary', 'member', 'observer', null] as const) expect(checkInvite(r).ok).toBe(false);
+  });
+});
+
+describe('removing a member and leaving', () => {
+  const base = { actorRole: 'admin' as const, targetRole: 'member' as const, adminCount: 1, seatsHeld: 0 };
+  it('only an admin removes, never the last admin, never a seat holder, never themselves', () => {
+    expect(checkRemoval({ ...base, isSelf: false })).toEqual({ ok: true });
+    expect(checkRemoval({ ...base, actorRole: 'secretary', isSelf: false }).ok).toBe(false);
+    expect(checkRemoval({ ...base, targetRole: 'admin', isSelf: false }).ok).toBe(false);
+    expect(checkRemoval({ ...base, targetRole: 'admin', adminCount: 2, isSelf: false }).ok).toBe(true);
+    expect(checkRemoval({ ...base, isSelf: true }).ok).toBe(false);
+    const seated = checkRemoval({ ...base, seatsHeld: 2, isSelf: false });
+    expect(seated.ok).toBe(false);
+    expect(!seated.ok && seated.reason).toContain('holds 2 seats');
+  });
+  it('anyone may leave except the last admin and a seat holder', () => {
+    expect(checkLeave({ ...base, actorRole: 'observer', targetRole: 'observer' })).toEqual({ ok: true });
+    expect(checkLeave({ ...base, actorRole: 'admin', targetRole: 'admin' }).ok).toBe(false);
+    expect(checkLeave({ ...base, actorRole: 'admin', targetRole: 'admin', adminCount: 2 }).ok).toBe(true);
+    expect(checkLeave({ ...base, actorRole: 'member', seatsHeld: 1 }).ok).toBe(false);
+    expect(checkLeave({ ...base, actorRole: null }).ok).toBe(false);
   });
 });

@@ -71,3 +71,44 @@ export function checkInvite(actorRole: Role | null): RuleResult {
 function articleFor(role: Role): string {
   return role === 'admin' || role === 'observer' ? 'an' : 'a';
 }
+
+export type Departure = {
+  /** Role of whoever asks: the admin removing someone, or the member leaving. */
+  actorRole: Role | null;
+  targetRole: Role;
+  /** Number of admins in the organization before the departure. */
+  adminCount: number;
+  /** Charter seats the departing person holds now. */
+  seatsHeld: number;
+};
+
+const seatMessage = (who: 'they' | 'you', n: number) =>
+  who === 'they'
+    ? `This member holds ${n === 1 ? 'a seat' : `${n} seats`}. A seat holder stays a member until the seat is theirs no more: propose their removal from the seat, or ask them to resign it first.`
+    : `You hold ${n === 1 ? 'a seat' : `${n} seats`}. Resign ${n === 1 ? 'it' : 'them'} on the Seats page first, so the vacancy is on the record, then leave.`;
+
+/**
+ * An admin removes a member. Lessons: a seat must never be held by someone outside the
+ * organization (the charter's seat count would include a non-member), so a seat holder is
+ * removed from the seat first, by proposal or resignation; and the last admin cannot go.
+ */
+export function checkRemoval(d: Departure & { isSelf: boolean }): RuleResult {
+  if (d.actorRole !== 'admin') return { ok: false, reason: 'Only an admin of this organization can remove members.' };
+  if (d.isSelf) return { ok: false, reason: 'To leave the organization yourself, use “Leave this organization”.' };
+  if (d.targetRole === 'admin' && d.adminCount <= 1) return { ok: false, reason: 'This is the only admin. Make someone else an admin first.' };
+  if (d.seatsHeld > 0) return { ok: false, reason: seatMessage('they', d.seatsHeld) };
+  return { ok: true };
+}
+
+/** A member leaves: the same seat rule, and the last admin stays until another admin exists. */
+export function checkLeave(d: Departure): RuleResult {
+  if (d.actorRole === null) return { ok: false, reason: 'You are not a member of this organization.' };
+  if (d.actorRole === 'admin' && d.adminCount <= 1) return { ok: false, reason: 'You are the only admin. Make someone else an admin first, so the organization is never left without one.' };
+  if (d.seatsHeld > 0) return { ok: false, reason: seatMessage('you', d.seatsHeld) };
+  return { ok: true };
+}
+
+export function checkProfileEdit(actorRole: Role | null): RuleResult {
+  if (actorRole !== 'admin') return { ok: false, reason: 'Only an admin of this organization can change its profile.' };
+  return { ok: true };
+}

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { Database } from '@/db/client';
 import { claimDueMail, dueDigestGroups, foldDigest, markMailFailed, markMailSent } from '@/db/queries/notify';
 import type { ClaimedMail } from '@/db/queries/notify';
+import { appendLogEntry } from '@/db/queries/log';
 import { latestCheckpoint } from '@/db/queries/transparency';
 import { now } from '@/lib/clock';
 import { appBaseUrl, env } from '@/lib/env';
@@ -115,6 +116,14 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
   return { to: row.email, ...mail, headers, messageId: `<${row.id}@${host}>`, fileId };
 }
 
+/** A notice the charter requires (publication to a seat holder, right of reply): which proposal it is about. */
+function mandatoryNoticeOf(row: ClaimedMail): { proposalId: string; number: number | null } | null {
+  if (!row.mandatory || (row.kind !== 'proposal_published' && row.kind !== 'right_of_reply')) return null;
+  const [prefix, proposalId] = (row.eventKey ?? '').split(':');
+  if ((prefix !== 'published' && prefix !== 'reply') || !proposalId) return null;
+  return { proposalId, number: typeof row.payload.number === 'number' ? row.payload.number : null };
+}
+
 export type BatchResult = { claimed: number; sent: number; retried: number; dead: number };
 
 /**
@@ -149,12 +158,28 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
       // The raw error (server names, paths) goes to the operator's log; the organization's admins,
       // who see lastError on their Delivery page, get what happened in words.
       console.error(`[delivery] ${row.id} failed:`, error instanceof Error ? error.message : error);
-      await markMailFailed(db, row.id, leaseUntil, { error: describeDeliveryError(error), dead, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts, opts.retryBaseMs)) });
+      const failure = { error: describeDeliveryError(error), dead, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts, opts.retryBaseMs)), at };
+      const notice = dead ? mandatoryNoticeOf(row) : null;
+      if (notice) {
+        // A notice the charter requires did not reach its recipient: that goes on the public
+        // record, in the same transaction that makes it a dead letter (so never twice, never lost).
+        await db.transaction(async (tx) => {
+          if (!(await markMailFailed(tx, row.id, leaseUntil, failure))) return;
+          await appendLogEntry(tx, { orgId: row.orgId, actorId: null, kind: 'notice.failed', subject: `proposal:${notice.proposalId}`, payload: { number: notice.number, kind: row.kind, recipientUserId: row.recipientUserId, attempts: row.attempts }, at });
+        });
+      } else await markMailFailed(db, row.id, leaseUntil, failure);
       if (dead) result.dead++;
       else result.retried++;
       return;
     }
-    await markMailSent(db, row.id, leaseUntil, now());
+    const sentAt = now();
+    const late = row.deadLetteredAt ? mandatoryNoticeOf(row) : null;
+    if (late) {
+      await db.transaction(async (tx) => {
+        if (!(await markMailSent(tx, row.id, leaseUntil, sentAt))) return;
+        await appendLogEntry(tx, { orgId: row.orgId, actorId: null, kind: 'notice.delivered_after_retry', subject: `proposal:${late.proposalId}`, payload: { number: late.number, kind: row.kind, recipientUserId: row.recipientUserId }, at });
+      });
+    } else await markMailSent(db, row.id, leaseUntil, sentAt);
     result.sent++;
   };
   const lane = async () => {

@@ -3,10 +3,13 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { memberships, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import { getCharterVersion, getActiveCharter } from '@/db/queries/charters';
+import { appendLogEntry } from '@/db/queries/log';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import type { Recipient } from '@/db/queries/notify';
 import { findBody, findType } from '@/lib/governance/charter';
 import type { Charter, TallyResult } from '@/lib/governance/types';
+import { alarmDay, overdueVacancies, vacancyAlarms } from '@/lib/governance/vacancy-alarms';
+import type { OverdueVacancy, VacantSeat } from '@/lib/governance/vacancy-alarms';
 import type { NotificationKind } from './kinds';
 import type { NotificationPayload } from './templates';
 
@@ -136,28 +139,64 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
     });
   }
 
-  // Vacancies past the charter's deadline (DESIGN §3.4): to members.
+  // Vacancies past the charter's deadline: each logged once, and members alarmed once per body per day.
+  enqueued += await recordOverdueVacancies(db, at);
+  return enqueued;
+}
+
+/**
+ * Vacancies past the charter's deadline. Each is logged once (`seat.vacancy_overdue`); members
+ * get one alarm per body per day listing every overdue seat of that body — not one mail per
+ * seat. A seat becomes overdue, is alarmed once; if the body's alarm for today has already gone
+ * out, a seat that became overdue since is alarmed (with the whole list) the next day.
+ * Event keys make every step happen once however many workers run: `vacancy-logged:` per
+ * vacancy for the log entry, `vacancy:` per vacancy once an alarm carried it, and
+ * `vacancy-alarm:` per organization, body and day for the mail (its outbox rows then carry
+ * the recipient, so one alarm per org, body, day and recipient).
+ */
+export async function recordOverdueVacancies(db: Database, at: Date): Promise<number> {
   const vacant = await db
     .select({ seatId: seats.id, orgId: seats.orgId, bodyKey: seats.bodyKey, position: seats.position, vacatedAt: seats.vacatedAt })
     .from(seats)
     .where(and(isNull(seats.holderUserId), isNull(seats.retiredAt), isNotNull(seats.vacatedAt), lte(seats.vacatedAt, at)));
-  const vacancyKey = (v: (typeof vacant)[number]) => `vacancy:${v.seatId}:${v.vacatedAt!.getTime()}`;
-  const vacancyDone = await existingEventKeys(db, vacant.map(vacancyKey));
-  const charters = new Map<string, Charter | null>();
-  for (const v of vacant.filter((x) => !vacancyDone.has(vacancyKey(x)))) {
-    if (!charters.has(v.orgId)) charters.set(v.orgId, (await getActiveCharter(db, v.orgId))?.document ?? null);
-    const body = charters.get(v.orgId)?.bodies.find((b) => b.key === v.bodyKey);
-    if (!body || v.vacatedAt!.getTime() + body.vacancyDeadlineDays * 24 * HOUR > at.getTime()) continue;
-    enqueued += await db.transaction(async (tx) =>
-      enqueueNotice(tx, {
-        orgId: v.orgId,
-        key: vacancyKey(v),
-        kind: 'vacancy_overdue',
-        payload: { bodyName: body.name, position: v.position, vacatedAt: v.vacatedAt!.toISOString(), deadlineDays: body.vacancyDeadlineDays },
-        recipients: mergeRecipients([], await memberIds(tx, v.orgId)),
-        at,
-      }),
-    );
+  if (vacant.length === 0) return 0;
+  let enqueued = 0;
+  const day = alarmDay(at);
+  const byOrg = new Map<string, VacantSeat[]>();
+  for (const v of vacant) byOrg.set(v.orgId, [...(byOrg.get(v.orgId) ?? []), { seatId: v.seatId, bodyKey: v.bodyKey, position: v.position, vacatedAt: v.vacatedAt! }]);
+  for (const [orgId, orgVacant] of byOrg) {
+    const charter = (await getActiveCharter(db, orgId))?.document;
+    if (!charter) continue;
+    const bodies = charter.bodies.map((b) => ({ key: b.key, name: b.name, vacancyDeadlineDays: b.vacancyDeadlineDays }));
+    const overdue = overdueVacancies(bodies, orgVacant, at);
+    if (overdue.length === 0) continue;
+    const loggedKey = (v: OverdueVacancy) => `vacancy-logged:${v.seatId}:${v.vacatedAt.getTime()}`;
+    const alarmedKey = (v: OverdueVacancy) => `vacancy:${v.seatId}:${v.vacatedAt.getTime()}`;
+    const done = await existingEventKeys(db, [...overdue.map(loggedKey), ...overdue.map(alarmedKey)]);
+    const alarms = new Map(vacancyAlarms(bodies, overdue, (v) => done.has(alarmedKey(v))).map((x) => [x.bodyKey, x]));
+    for (const body of bodies) {
+      const unlogged = overdue.filter((v) => v.bodyKey === body.key && !done.has(loggedKey(v)));
+      const alarm = alarms.get(body.key);
+      if (unlogged.length === 0 && !alarm) continue;
+      // One transaction per body: the log entries of its newly overdue seats and its alarm.
+      enqueued += await db.transaction(async (tx) => {
+        for (const v of unlogged) {
+          const payload = { bodyKey: v.bodyKey, position: v.position, vacatedAt: v.vacatedAt.toISOString(), deadlineDays: body.vacancyDeadlineDays, deadline: v.dueAt.toISOString(), daysVacant: v.daysVacant };
+          if (await insertNotifyEvent(tx, { orgId, key: loggedKey(v), kind: 'vacancy_overdue', payload, at })) {
+            await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.vacancy_overdue', subject: `seat:${v.seatId}`, payload, at });
+          }
+        }
+        if (!alarm) return 0;
+        const key = `vacancy-alarm:${orgId}:${alarm.bodyKey}:${day}`;
+        const payload: NotificationPayload = { bodyName: alarm.bodyName, deadlineDays: alarm.deadlineDays, seats: alarm.seats.map((v) => ({ position: v.position, vacatedAt: v.vacatedAt.toISOString() })) };
+        const eventId = await insertNotifyEvent(tx, { orgId, key, kind: 'vacancy_overdue', payload, at });
+        // Today's alarm for this body already went out: these seats wait for tomorrow's.
+        if (!eventId) return 0;
+        const n = await insertOutboxRows(tx, { eventId, eventKey: key, orgId, kind: 'vacancy_overdue', at, recipients: mergeRecipients([], await memberIds(tx, orgId)) });
+        for (const v of alarm.newlyOverdue) await insertNotifyEvent(tx, { orgId, key: alarmedKey(v), kind: 'vacancy_overdue', payload: { bodyKey: v.bodyKey, position: v.position, alarm: day }, at });
+        return n;
+      });
+    }
   }
   return enqueued;
 }

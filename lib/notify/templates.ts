@@ -90,6 +90,8 @@ export type NotificationPayload = {
   deadlineDays?: number;
   /** Emergency decisions: ratify by this time or the decision lapses. */
   ratifyBy?: string;
+  /** Vacancy alarm: every overdue seat of one body (one alarm per body per day). */
+  seats?: { position: number; vacatedAt: string }[];
   /** Digest only: the notices folded into it. */
   items?: { kind: NotificationKind; payload: NotificationPayload }[];
 };
@@ -153,6 +155,17 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       return { subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(), lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`, detail: tally, action: 'See the decision and roll call' };
     }
     case 'vacancy_overdue':
+      if (p.seats) {
+        const n = p.seats.length;
+        const body = p.bodyName ?? 'board';
+        return {
+          subject: n === 1 ? `Seat ${p.seats[0]!.position} on the ${body} is vacant past its deadline` : `${n} seats on the ${body} are vacant past their deadline`,
+          lead: `${n === 1 ? 'One seat' : `${n} seats`} on the ${body} ${n === 1 ? 'has' : 'have'} been vacant longer than the ${p.deadlineDays ?? '?'} days the charter allows:`,
+          detail: [...p.seats.map((x) => `Seat ${x.position}: vacant since ${when(x.vacatedAt)}`), 'A vacancy weakens the body’s ability to decide. Members can propose an appointment.'],
+          action: 'See the seats',
+        };
+      }
+      // Alarms enqueued before they were grouped by body carry one seat.
       return {
         subject: `Seat ${p.position ?? ''} on the ${p.bodyName ?? 'board'} is vacant past its deadline`.replace('  ', ' '),
         lead: `Seat ${p.position ?? ''} on the ${p.bodyName ?? 'board'} has been vacant since ${when(p.vacatedAt)}, longer than the ${p.deadlineDays ?? '?'} days the charter allows.`,

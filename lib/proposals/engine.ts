@@ -2,13 +2,14 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { charters, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
+import { charters, commentRevisions, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { latestRevisionNumber, listOpenProposalIds, loadProposal, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
 import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
 import { RuleRefusal } from '@/lib/actions/refusal';
 import { applyCharterAmendment, findBody, findType, validateCharter } from '@/lib/governance/charter';
+import { checkCommentChange } from '@/lib/governance/comments';
 import { canBeRatified, canRatifyWith, checkEmergencyMotion, emergencyStatus } from '@/lib/governance/emergency';
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { canFoundingAppoint } from '@/lib/governance/founding';
@@ -593,6 +594,55 @@ export async function postComment(db: Database, actor: Actor, input: { orgId: st
       at,
     });
     return row!;
+  });
+}
+
+/** The comment, locked for this transaction, if it is on this proposal of this organization. */
+async function lockComment(tx: Executor, orgId: string, proposalId: string, commentId: string) {
+  const [row] = await tx.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.proposalId, proposalId), eq(comments.orgId, orgId))).for('update');
+  if (!row) refuse('That comment is not on this proposal.');
+  return row!;
+}
+
+/** The author rewrites their comment while comments are open; every version is kept (the original is revision 1) and the edit logged. */
+export async function editComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; commentId: string; body: string }, at: Date): Promise<{ revision: number }> {
+  return db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    const c = await lockComment(tx, input.orgId, p.row.id, input.commentId);
+    const rule = checkCommentChange({ change: 'edit', isAuthor: c.authorId === actor.userId, commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'), deleted: c.deletedAt !== null, isSubjectReply: c.isSubjectReply, unchanged: c.body === input.body });
+    if (!rule.ok) refuse(rule.reason);
+    const [last] = await tx.select({ n: max(commentRevisions.revision) }).from(commentRevisions).where(eq(commentRevisions.commentId, c.id));
+    let revision = last?.n ?? 0;
+    if (revision === 0) await tx.insert(commentRevisions).values({ commentId: c.id, revision: ++revision, body: c.body, createdAt: c.createdAt });
+    await tx.insert(commentRevisions).values({ commentId: c.id, revision: ++revision, body: input.body, createdAt: at });
+    await tx.update(comments).set({ body: input.body, editedAt: at }).where(eq(comments.id, c.id));
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'comment.edited',
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, commentId: c.id, revision, bodyHash: createHash('sha256').update(input.body).digest('hex') },
+      at,
+    });
+    return { revision };
+  });
+}
+
+/**
+ * The author deletes their comment while comments are open: a tombstone. The row stays (replies
+ * keep their place; the log entries that name it keep their subject) and the page shows that it
+ * was deleted and when, not its text.
+ */
+export async function deleteComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; commentId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    const c = await lockComment(tx, input.orgId, p.row.id, input.commentId);
+    const rule = checkCommentChange({ change: 'delete', isAuthor: c.authorId === actor.userId, commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'), deleted: c.deletedAt !== null, isSubjectReply: c.isSubjectReply });
+    if (!rule.ok) refuse(rule.reason);
+    await tx.update(comments).set({ deletedAt: at }).where(eq(comments.id, c.id));
+    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'comment.deleted', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, commentId: c.id }, at });
   });
 }
 

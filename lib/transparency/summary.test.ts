@@ -27,6 +27,21 @@ describe('summarizeEntry', () => {
     expect(s('comment.posted', { number: 4, stance: 'none' })).toBe('Comment posted on #4');
   });
 
+  it('summarizes the fuller record: vacancies, notices, memberships, comment edits — names only, never addresses', () => {
+    expect(s('seat.vacancy_overdue', { bodyKey: 'members', position: 25, vacatedAt: '2026-03-02T09:00:00.000Z', deadlineDays: 90 }, 'seat:9')).toBe('Member assembly seat 25 vacant past its 90-day deadline (vacant since 2 Mar 2026, 09:00 UTC)');
+    expect(s('notice.failed', { number: 1, kind: 'proposal_published', recipientUserId: 'u1' })).toBe('Notice of #1 to Grace Hopper could not be delivered');
+    expect(s('notice.failed', { number: 2, kind: 'right_of_reply', recipientUserId: 'u9' })).toBe('Right-of-reply notice of #2 to a member could not be delivered');
+    expect(s('notice.delivered_after_retry', { number: 1, kind: 'proposal_published', recipientUserId: 'u1' })).toBe('Notice of #1 delivered to Grace Hopper after a retry');
+    expect(s('membership.invited', { membershipId: 'm1', role: 'secretary' }, 'membership:m1')).toBe('A new secretary was invited');
+    expect(s('membership.role_changed', { membershipId: 'm1', userId: 'u1', from: 'member', to: 'admin' }, 'membership:m1')).toBe('Grace Hopper: role changed from member to admin');
+    expect(s('membership.removed', { membershipId: 'm1', userId: 'u1', role: 'member' }, 'membership:m1')).toBe('Grace Hopper removed from the organization by an admin');
+    expect(s('membership.left', { membershipId: 'm1', userId: 'u1' }, 'membership:m1')).toBe('Grace Hopper left the organization');
+    expect(s('comment.edited', { number: 4, commentId: 'c', revision: 2, bodyHash: 'h' })).toBe('Comment on #4 edited by its author (version 2)');
+    expect(s('comment.deleted', { number: 4, commentId: 'c' })).toBe('Comment on #4 deleted by its author');
+    expect(s('organization.profile_changed', { fields: ['name', 'isPublic'], before: { name: 'A', isPublic: true }, after: { name: 'River Co-op', isPublic: false } }, 'organization:o')).toBe('Organization profile: name changed to “River Co-op”, made private (members only)');
+    expect(s('organization.profile_changed', { fields: ['mission'], before: { mission: '' }, after: { mission: 'Boats.' } }, 'organization:o')).toBe('Organization profile: mission changed');
+  });
+
   it('copes with unknown kinds and malformed payloads', () => {
     expect(s('something.new', {}, 'thing:1')).toBe('something.new (thing:1)');
     expect(s('voting.closed', { number: 'x', tally: 'nope' })).toBe('Voting closed on a proposal: closed 0–0–0');

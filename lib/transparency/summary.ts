@@ -37,10 +37,22 @@ export const logKindLabels: Record<string, string> = {
   'proposal.ratified': 'Proposal ratified',
   'proposal.ratification_refused': 'Ratification refused',
   'emergency.ratification_reminder_sent': 'Ratification reminder sent',
+  'seat.vacancy_overdue': 'Vacancy overdue',
+  'notice.failed': 'Notice failed',
+  'notice.delivered_after_retry': 'Notice delivered late',
+  'membership.invited': 'Member invited',
+  'membership.role_changed': 'Role changed',
+  'membership.removed': 'Member removed',
+  'membership.left': 'Member left',
+  'comment.edited': 'Comment edited',
+  'comment.deleted': 'Comment deleted',
+  'organization.profile_changed': 'Profile changed',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+const roleWords: Record<string, string> = { admin: 'admin', secretary: 'secretary', member: 'member', observer: 'observer' };
+const roleWord = (v: unknown): string => roleWords[str(v) ?? ''] ?? 'member';
 const outcomeWords: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum', lapsed: 'lapsed' };
 
 function dateOf(v: unknown): string | null {
@@ -144,6 +156,35 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `${ref} passed but ratified nothing${because(p.reason)}`;
     case 'emergency.ratification_reminder_sent':
       return `Reminder sent: ratify ${ref} by ${dateOf(p.ratifyBy) ?? 'its deadline'}`;
+    case 'seat.vacancy_overdue': {
+      const since = dateOf(p.vacatedAt);
+      return `${seat()} vacant past its ${int(p.deadlineDays) ?? '?'}-day deadline${since ? ` (vacant since ${since})` : ''}`;
+    }
+    case 'notice.failed':
+      return `${p.kind === 'right_of_reply' ? 'Right-of-reply notice' : 'Notice'} of ${ref} to ${person(p.recipientUserId)} could not be delivered`;
+    case 'notice.delivered_after_retry':
+      return `${p.kind === 'right_of_reply' ? 'Right-of-reply notice' : 'Notice'} of ${ref} delivered to ${person(p.recipientUserId)} after a retry`;
+    case 'membership.invited':
+      return `A new ${roleWord(p.role)} was invited`;
+    case 'membership.role_changed':
+      return `${person(p.userId)}: role changed from ${roleWord(p.from)} to ${roleWord(p.to)}`;
+    case 'membership.removed':
+      return `${person(p.userId)} removed from the organization by an admin`;
+    case 'membership.left':
+      return `${person(p.userId ?? e.actorId)} left the organization`;
+    case 'comment.edited':
+      return `Comment on ${ref} edited by its author${int(p.revision) !== null ? ` (version ${int(p.revision)})` : ''}`;
+    case 'organization.profile_changed': {
+      const after = typeof p.after === 'object' && p.after !== null ? (p.after as Record<string, unknown>) : {};
+      const parts: string[] = [];
+      if (str(after.name)) parts.push(`name changed to “${str(after.name)}”`);
+      if ('mission' in after) parts.push('mission changed');
+      if (after.isPublic === true) parts.push('made public');
+      if (after.isPublic === false) parts.push('made private (members only)');
+      return `Organization profile: ${parts.length ? parts.join(', ') : 'changed'}`;
+    }
+    case 'comment.deleted':
+      return `Comment on ${ref} deleted by its author`;
     default:
       return `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
   }

@@ -52,6 +52,9 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   },
   inviteMemberSchema: (o) => uuid((o as Out).orgId) && isEmail((o as Out).email) && ((o as Out).name === undefined || isPersonName((o as Out).name)) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
   changeRoleSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
+  organizationProfileSchema: (o) => uuid((o as Out).orgId) && isOrgName((o as Out).name) && len((o as Out).mission, 0, 2000) && ['public', 'private'].includes((o as Out).visibility as string),
+  removeMemberSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
+  leaveOrganizationSchema: (o) => uuid((o as Out).orgId) && (o as Out).confirm === 'leave',
   proposalTitleSchema: isTitle,
   proposalBodySchema: isBody,
   createProposalSchema: (o) => {
@@ -63,6 +66,8 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   publishProposalSchema: (o) => ref(o as Out),
   withdrawProposalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   commentSchema: (o) => ref(o as Out) && len((o as Out).body, 1, 10_000) && optUuid((o as Out).parentId) && ['support', 'concern', 'object', 'none'].includes((o as Out).stance as string),
+  editCommentSchema: (o) => ref(o as Out) && uuid((o as Out).commentId) && len((o as Out).body, 1, 10_000),
+  deleteCommentSchema: (o) => ref(o as Out) && uuid((o as Out).commentId),
   ballotSchema: (o) => ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
   recusalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   seatAppointSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId) && len((o as Out).userId, 1, 100),
@@ -78,7 +83,7 @@ function storable(v: unknown): boolean {
 }
 
 // The keys the forms really send, so random objects often reach the deeper checks.
-const realKeys = ['orgId', 'proposalId', 'membershipId', 'seatId', 'userId', 'outboxId', 'name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays', 'email', 'role', 'typeKey', 'title', 'body', 'subjectUserId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency', 'changeNote', 'substantive', 'reason', 'parentId', 'stance', 'asReply', 'choice', 'rationale', ...notificationModes];
+const realKeys = ['orgId', 'proposalId', 'membershipId', 'seatId', 'userId', 'outboxId', 'name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays', 'email', 'role', 'typeKey', 'title', 'body', 'subjectUserId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency', 'changeNote', 'substantive', 'reason', 'parentId', 'stance', 'asReply', 'commentId', 'confirm', 'visibility', 'choice', 'rationale', ...notificationModes];
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
@@ -101,6 +106,9 @@ const valid: Record<string, unknown> = {
   createOrganizationSchema: { name: 'River Co-op', slug: 'river-co-op', mission: 'Homes.', template: 'cooperative', primarySeats: '5', vacancyDeadlineDays: '30' },
   inviteMemberSchema: { orgId: o, email: 'ada@example.org', name: 'Ada Okafor', role: 'member' },
   changeRoleSchema: { orgId: o, membershipId: p2, role: 'admin' },
+  removeMemberSchema: { orgId: o, membershipId: p2 },
+  organizationProfileSchema: { orgId: o, name: 'River Co-op', mission: 'Boats.', visibility: 'public' },
+  leaveOrganizationSchema: { orgId: o, confirm: 'leave' },
   proposalTitleSchema: 'A fine title',
   proposalBodySchema: body,
   createProposalSchema: { orgId: o, typeKey: 'resolution', title: 'A fine title', body, proposedCharter: '{"bodies":[]}', emergency: 'on' },
@@ -109,6 +117,8 @@ const valid: Record<string, unknown> = {
   publishProposalSchema: { orgId: o, proposalId: p2 },
   withdrawProposalSchema: { orgId: o, proposalId: p2, reason: 'Changed my mind.' },
   commentSchema: { orgId: o, proposalId: p2, body: 'A comment.', stance: 'support' },
+  editCommentSchema: { orgId: o, proposalId: p2, commentId: p2, body: 'An edited comment.' },
+  deleteCommentSchema: { orgId: o, proposalId: p2, commentId: p2 },
   ballotSchema: { orgId: o, proposalId: p2, choice: 'yes', rationale: 'Because.' },
   recusalSchema: { orgId: o, proposalId: p2, reason: 'A conflict.' },
   seatAppointSchema: { orgId: o, seatId: p2, userId: 'user-1' },

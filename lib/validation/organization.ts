@@ -122,6 +122,28 @@ export const changeRoleSchema = z.object({
   role: z.enum(membershipRoles, { error: 'Choose a role.' }),
 });
 
+export const removeMemberSchema = z.object({
+  orgId: orgIdSchema,
+  membershipId: z.uuid('Unknown membership.'),
+});
+
+export const leaveOrganizationSchema = z.object({
+  orgId: orgIdSchema,
+  /** A ticked box: leaving cannot be undone by the member (an admin has to invite them again). */
+  confirm: z.literal('leave', { error: 'Tick the box to confirm that you want to leave.' }),
+});
+
+export const organizationProfileSchema = z.object({
+  orgId: orgIdSchema,
+  name: organizationNameSchema,
+  mission: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission')),
+  visibility: z.enum(['public', 'private'], { error: 'Choose public or private.' }),
+});
+
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;

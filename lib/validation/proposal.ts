@@ -102,6 +102,16 @@ export const commentSchema = proposalRefSchema.extend({
     .transform((v) => v === 'true'),
 });
 
+export const editCommentSchema = proposalRefSchema.extend({
+  commentId: id('Unknown comment.'),
+  body: z
+    .string({ error: 'Write a comment.' })
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(storableText(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.'), 'The comment')),
+});
+
+export const deleteCommentSchema = proposalRefSchema.extend({ commentId: id('Unknown comment.') });
+
 export const ballotSchema = proposalRefSchema.extend({
   choice: z.enum(['yes', 'no', 'abstain'], { error: 'Choose yes, no or abstain.' }),
   rationale: storableText(z.string().max(2000, 'A rationale is at most 2,000 characters.'), 'The rationale')

@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
-import { memberships, proposals, seats, users } from '@/db/schema';
+import { comments, memberships, proposals, seats, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import type { ActionState } from '@/lib/actions/state';
@@ -34,6 +34,7 @@ const modules = {
   delivery: await import('@/app/o/[slug]/delivery/actions'),
   prefs: await import('@/app/o/[slug]/settings/notifications/actions'),
   witnesses: await import('@/app/o/[slug]/settings/witnesses/actions'),
+  profile: await import('@/app/o/[slug]/settings/profile/actions'),
   orgs: await import('@/app/orgs/new/actions'),
   account: await import('@/app/account/actions'),
 };
@@ -43,7 +44,7 @@ const authFlows = new Set(['requestMagicLink', 'demoSignIn', 'signOutAction']);
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let orgId: string;
-const ids: Record<'proposal' | 'seat' | 'membership' | 'user', string[]> = { proposal: [], seat: [], membership: [], user: [] };
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment', string[]> = { proposal: [], seat: [], membership: [], user: [], comment: [] };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
 
@@ -71,6 +72,9 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     subjectUserId: pick(ids.user),
     appointeeUserId: pick(ids.user),
     outboxId: fc.constant(''),
+    commentId: pick(ids.comment),
+    confirm: fc.constantFrom('leave', ''),
+    visibility: fc.constantFrom('public', 'private'),
     parentId: fc.constant(''),
     ratifiesProposalId: pick(ids.proposal),
     role: fc.constantFrom('admin', 'secretary', 'member', 'observer'),
@@ -115,6 +119,11 @@ const keysOf: Record<string, string[]> = {
   resignSeatAction: ['orgId', 'seatId'],
   inviteMember: ['orgId', 'email', 'name', 'role'],
   changeMemberRole: ['orgId', 'membershipId', 'role'],
+  removeMember: ['orgId', 'membershipId'],
+  leaveOrganization: ['orgId', 'confirm'],
+  saveOrganizationProfile: ['orgId', 'name', 'mission', 'visibility'],
+  editCommentAction: ['orgId', 'proposalId', 'commentId', 'body'],
+  deleteCommentAction: ['orgId', 'proposalId', 'commentId'],
   retryDeadLetter: ['orgId', 'outboxId'],
   saveNotificationPreferences: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
   createOrganization: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
@@ -160,6 +169,7 @@ beforeAll(async () => {
   ids.seat = (await db.select({ id: seats.id }).from(seats).where(eq(seats.orgId, orgId))).map((r) => r.id);
   ids.membership = (await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
   ids.user = (await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
+  ids.comment = (await db.select({ id: comments.id }).from(comments).where(eq(comments.orgId, orgId))).map((r) => r.id);
 });
 afterAll(async () => {
   setDatabaseHandleForTests(undefined);

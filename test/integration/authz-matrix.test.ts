@@ -20,7 +20,7 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
 import { enqueueNotice } from '@/lib/notify/outbox';
-import { adoptFoundingCharter, createDraft, declareRecusal, foundingAppoint, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import { adoptFoundingCharter, createDraft, declareRecusal, foundingAppoint, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
 import { addWitness } from '@/lib/transparency/witnesses';
 import { form, session, signInAs } from './helpers';
 
@@ -33,6 +33,7 @@ const memberActions = await import('@/app/o/[slug]/members/actions');
 const deliveryActions = await import('@/app/o/[slug]/delivery/actions');
 const prefActions = await import('@/app/o/[slug]/settings/notifications/actions');
 const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions');
+const profileActions = await import('@/app/o/[slug]/settings/profile/actions');
 const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
 
@@ -60,6 +61,8 @@ type Scenario = {
   emergency: string;
   /** A published appointment of the member to a class seat, awaiting the member's declaration. */
   classAppointment: string;
+  /** A comment by the member on the proposal in discussion. */
+  memberComment: string;
 };
 
 /** A fresh organization A (5-seat board) with one actor of each kind and proposals in the phases the actions need. */
@@ -129,7 +132,8 @@ async function scenario(): Promise<Scenario> {
   // A dead letter for the retry action.
   await db.transaction((tx) => enqueueNotice(tx, { orgId: org.id, key: `matrix-dead-${n}`, kind: 'vacancy_overdue', payload: { bodyName: 'Board' }, recipients: [{ userId: ids.member, mandatory: false }], at: new Date(now) }));
   await db.update(outbox).set({ status: 'dead' }).where(eq(outbox.orgId, org.id));
-  return { orgId: org.id, ids, heldSeatId: board[0]!.seatId, vacantSeatId: board[6]!.seatId, discussion, voting, ready, memberDraft, emergency, classAppointment };
+  const { id: memberComment } = await postComment(db, { userId: ids.member, role: 'member' }, { orgId: org.id, proposalId: discussion, parentId: null, body: 'The member’s own comment.', stance: 'none', asReply: false }, publishedAt(0.5));
+  return { orgId: org.id, ids, heldSeatId: board[0]!.seatId, vacantSeatId: board[6]!.seatId, discussion, voting, ready, memberDraft, emergency, classAppointment, memberComment };
 }
 
 type Case = { allowed: ActorKey[]; run: (s: Scenario) => Promise<ActionState> };
@@ -149,6 +153,19 @@ const matrix: Record<string, Case> = {
       return memberActions.changeMemberRole(initialActionState, form({ orgId: s.orgId, membershipId: m!.id, role: 'admin' }));
     },
   },
+  removeMember: {
+    allowed: ['admin'],
+    run: async (s) => {
+      const [m] = await db.select().from(memberships).where(eq(memberships.userId, s.ids.member));
+      return memberActions.removeMember(initialActionState, form({ orgId: s.orgId, membershipId: m!.id }));
+    },
+  },
+  // Seat holders (the admin holds one too) must leave their seat first; outsiders have nothing to leave.
+  leaveOrganization: { allowed: ['observer', 'member', 'secretary'], run: (s) => memberActions.leaveOrganization(initialActionState, form({ orgId: s.orgId, confirm: 'leave' })) },
+  saveOrganizationProfile: { allowed: ['admin'], run: (s) => profileActions.saveOrganizationProfile(initialActionState, form({ orgId: s.orgId, name: 'A Forged Name', mission: '', visibility: 'private' })) },
+  // Only the author changes a comment: no admin moderation.
+  editCommentAction: { allowed: ['member'], run: (s) => proposalActions.editCommentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, commentId: s.memberComment, body: 'Forged words.' })) },
+  deleteCommentAction: { allowed: ['member'], run: (s) => proposalActions.deleteCommentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, commentId: s.memberComment })) },
   // Founding appointments close at the first publication: nobody may make one now.
   foundingAppointAction: { allowed: [], run: (s) => seatActions.foundingAppointAction(initialActionState, form({ orgId: s.orgId, seatId: s.vacantSeatId, userId: s.ids.member })) },
   resignSeatAction: { allowed: ['seatHolder'], run: (s) => seatActions.resignSeatAction(initialActionState, form({ orgId: s.orgId, seatId: s.heldSeatId })) },

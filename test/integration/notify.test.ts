@@ -1,14 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database, DatabaseHandle } from '@/db/client';
-import { memberships, notificationPrefs, outbox, users } from '@/db/schema';
+import { decisionLog, memberships, notificationPrefs, notifyEvents, outbox, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
-import { deliveryOverview, retryDeadLetters } from '@/db/queries/notify';
+import { deliveryOverview, listMandatoryNotices, retryDeadLetters } from '@/db/queries/notify';
 import { insertOrganization } from '@/db/queries/organizations';
 import { createTestDatabase } from '@/db/testing';
 import { charterFromTemplate } from '@/lib/governance/charter';
@@ -20,8 +20,9 @@ import { listStoredMail } from '@/lib/notify/mailer';
 import type { OutgoingMail } from '@/lib/notify/mailer';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
-import { adoptFoundingCharter, castBallot, createDraft, foundingAppoint, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import { adoptFoundingCharter, castBallot, createDraft, foundingAppoint, publishProposal, recordTransitions, resignSeat } from '@/lib/proposals/engine';
 import type { Actor } from '@/lib/proposals/engine';
+import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
 import { POST as oneClick } from '@/app/unsubscribe/one-click/route';
 
 const HOUR = 3_600_000;
@@ -86,12 +87,20 @@ function recordingTransport(): MailTransport & { sent: OutgoingMail[] } {
 }
 
 /** A real SMTP server on a free port that records what it accepts, or refuses everything. */
-async function startSmtp(mode: { refuse: boolean }) {
+async function startSmtp(mode: { refuse: boolean; refuseRcpt?: Set<string> }) {
   const received: { to: string[]; raw: string }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (mode.refuseRcpt?.has(address.address)) {
+        const error = new Error('No such mailbox') as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      }
+      callback();
+    },
     onMailFrom(_address, _session, callback) {
       if (mode.refuse) {
         const error = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
@@ -164,15 +173,53 @@ describe('who is notified of what', () => {
     expect(decision.text).toContain('Tally: 5 yes, 0 no, 0 abstain (5 of 9 charter seats voted; quorum 5 met');
   });
 
-  it('vacancies past the charter deadline go to members, once per vacancy', async () => {
-    const org = await setupOrg('n-vacancy', 7); // board seats 8 and 9 vacant since T0; deadline 60 days
+  it('vacancies past the deadline: one alarm per body per day listing every overdue seat, each vacancy logged once', async () => {
+    // nonprofit_board: board seats 8 and 9 vacant since T0 (deadline 60 days); the 25-seat member assembly never filled (90 days).
+    const org = await setupOrg('n-vacancy', 7);
+    await db.insert(notificationPrefs).values({ userId: org.people[9]!.userId, orgId: org.orgId, kind: 'vacancy_overdue', mode: 'digest' });
+    // Seat 7 empties later the same morning: it passes its deadline after the day's board alarm went out.
+    await resignSeat(db, org.people[6]!, { orgId: org.orgId, seatId: org.boardSeats[6]! }, at(1, 3));
+    const overdueLog = async () => (await db.select({ subject: decisionLog.subject, payload: decisionLog.payload }).from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'seat.vacancy_overdue'))));
+    const alarms = async () => db.select({ userId: outbox.recipientUserId, createdAt: outbox.createdAt, payload: notifyEvents.payload }).from(outbox).innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId)).where(and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'vacancy_overdue')));
     await enqueueTimedNotices(db, at(59));
     expect(await recipients(org, 'vacancy_overdue')).toEqual([]);
     await enqueueTimedNotices(db, at(61));
-    await enqueueTimedNotices(db, at(62));
-    const rows = await recipients(org, 'vacancy_overdue');
-    expect(rows).toHaveLength(2 * 10);
-    expect(new Set(rows)).toEqual(new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
+    expect(await recipients(org, 'vacancy_overdue')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect((await alarms())[0]!.payload.seats).toEqual([{ position: 8, vacatedAt: T0.toISOString() }, { position: 9, vacatedAt: T0.toISOString() }]);
+    await enqueueTimedNotices(db, at(61, 5)); // seat 7 now overdue too: logged, but today's board alarm has gone
+    await enqueueTimedNotices(db, at(61, 6));
+    expect((await recipients(org, 'vacancy_overdue')).length).toBe(10);
+    expect((await overdueLog()).length).toBe(3);
+    await enqueueTimedNotices(db, at(62)); // the next day: one more board alarm, listing all three
+    await enqueueTimedNotices(db, at(62, 1));
+    const day62 = (await alarms()).filter((r) => r.createdAt.getTime() === at(62).getTime());
+    expect(day62).toHaveLength(10);
+    expect((day62[0]!.payload.seats as { position: number }[]).map((x) => x.position)).toEqual([7, 8, 9]);
+    // Day 90: all 25 assembly seats pass their deadline at once — one alarm per member, not 25.
+    for (const t of [at(90), at(90, 2), at(90, 7), at(91), at(92)]) await enqueueTimedNotices(db, t);
+    const all = await alarms();
+    expect(all).toHaveLength(30);
+    const perRecipientDay = new Map<string, number>();
+    for (const r of all) perRecipientDay.set(`${r.userId}:${r.createdAt.toISOString().slice(0, 10)}`, (perRecipientDay.get(`${r.userId}:${r.createdAt.toISOString().slice(0, 10)}`) ?? 0) + 1);
+    expect(Math.max(...perRecipientDay.values())).toBe(1);
+    // Every vacancy in the log exactly once, with its deadline.
+    const log = await overdueLog();
+    expect(log).toHaveLength(28);
+    expect(new Set(log.map((e) => e.subject)).size).toBe(28);
+    expect(log.find((e) => e.payload.bodyKey === 'members')!.payload).toMatchObject({ deadlineDays: 90, daysVacant: 90, deadline: at(90).toISOString() });
+    // Delivered: one mail per member for the assembly, naming all 25 seats; the digest carries it for person 9.
+    const mails = recordingTransport();
+    await deliverDue(db, mails, at(93));
+    const toThree = mails.sent.filter((m) => m.to === 'n-vacancy-3@example.org');
+    expect(toThree.map((m) => m.subject).sort()).toEqual([
+      '[Org n-vacancy] 2 seats on the Board are vacant past their deadline',
+      '[Org n-vacancy] 25 seats on the Member assembly are vacant past their deadline',
+      '[Org n-vacancy] 3 seats on the Board are vacant past their deadline',
+    ]);
+    expect(toThree.find((m) => m.subject.includes('25 seats'))!.text).toContain('Seat 25: vacant since');
+    const digest = mails.sent.filter((m) => m.to === 'n-vacancy-9@example.org');
+    expect(digest.every((m) => m.subject.includes('Daily digest'))).toBe(true);
+    expect(digest.map((m) => m.text).join('\n')).toContain('25 seats on the Member assembly are vacant past their deadline');
   });
 });
 
@@ -303,6 +350,57 @@ describe('delivery guarantees', () => {
       mode.refuse = false;
       expect(await deliverBatch(db, transport, new Date(t + 1), opts)).toMatchObject({ claimed: 1, sent: 1 });
       expect(smtp.received.filter((m) => m.to[0] === 'n-fail-0@example.org')).toHaveLength(1);
+    } finally {
+      await transport.close();
+      await smtp.close();
+    }
+  });
+});
+
+describe('mandatory notice coverage', () => {
+  it('a seat holder whose mail fails: pending, then failed and logged (notice.failed, no address), then a late delivery after an admin retry', async () => {
+    const org = await setupOrg('n-cover', 9); // people 0..8 hold the 9 board seats; person 9 is a plain member
+    const proposalId = await draft(org);
+    const addr = (i: number) => `n-cover-${i}@example.org`;
+    // Person 8's mailbox refuses everything; person 7's refuses the first attempt only; person 9 (optional notice) always.
+    const mode = { refuse: false, refuseRcpt: new Set([addr(7), addr(8), addr(9)]) };
+    const smtp = await startSmtp(mode);
+    const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
+    const opts = deliveryOptions({ maxAttempts: 3, retryBaseMs: 60_000, batchSize: 1000 });
+    const coverage = async () => noticeCoverage(await listMandatoryNotices(db, org.orgId, proposalId)).publication;
+    const failures = async () => db.select({ kind: decisionLog.kind, subject: decisionLog.subject, payload: decisionLog.payload, entry: decisionLog.entry }).from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), inArray(decisionLog.kind, ['notice.failed', 'notice.delivered_after_retry']))).orderBy(asc(decisionLog.seq));
+    // Other organizations' mail is not this test's business.
+    await db.update(outbox).set({ status: 'sent' }).where(and(eq(outbox.status, 'pending'), ne(outbox.orgId, org.orgId)));
+    try {
+      let t = at(1, 1).getTime();
+      await deliverBatch(db, transport, new Date(t), opts);
+      expect(await coverage()).toEqual({ queued: 9, delivered: 7, pending: 2, failed: 0 });
+      expect(coverageText(await coverage(), 9)).toBe('7 of 9 seat holders reached, 2 pending');
+      mode.refuseRcpt.delete(addr(7));
+      for (let attempt = 1; attempt < 3; attempt++) {
+        t += retryDelayMs(attempt, 60_000);
+        await deliverBatch(db, transport, new Date(t), opts);
+      }
+      expect(await coverage()).toEqual({ queued: 9, delivered: 8, pending: 0, failed: 1 });
+      expect(coverageText(await coverage(), 9)).toBe('8 of 9 seat holders reached, 1 failed');
+      // Logged once, for the mandatory notice only (person 9's optional one died quietly), naming no address.
+      const logged = await failures();
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ kind: 'notice.failed', subject: `proposal:${proposalId}`, payload: { number: 1, kind: 'proposal_published', recipientUserId: org.people[8]!.userId, attempts: 3 } });
+      expect(logged.map((e) => e.entry).join('')).not.toContain('@example.org');
+      expect((await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[9]!.userId))))[0]!.status).toBe('dead');
+      // More passes change nothing.
+      await deliverBatch(db, transport, new Date(t + DAY), opts);
+      expect(await failures()).toHaveLength(1);
+      // The admin fixes the address problem and retries: delivered late, and the record says so.
+      mode.refuseRcpt.delete(addr(8));
+      const dead = (await deliveryOverview(db, org.orgId)).dead.find((d) => d.email === addr(8))!;
+      expect(await retryDeadLetters(db, org.orgId, dead.id, new Date(t + DAY))).toBe(1);
+      expect(await coverage()).toEqual({ queued: 9, delivered: 8, pending: 1, failed: 0 });
+      await deliverBatch(db, transport, new Date(t + DAY + 1), opts);
+      expect(await coverage()).toEqual({ queued: 9, delivered: 9, pending: 0, failed: 0 });
+      expect((await failures()).map((e) => e.kind)).toEqual(['notice.failed', 'notice.delivered_after_retry']);
+      expect(smtp.received.filter((m) => m.to[0] === addr(8))).toHaveLength(1);
     } finally {
       await transport.close();
       await smtp.close();

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
-import { memberships, organizations, users, verificationTokens } from '@/db/schema';
+import { decisionLog, memberships, organizations, seats, users, verificationTokens } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { countAdminsForUpdate, updateMembershipRole } from '@/db/queries/memberships';
 import { seedDemo } from '@/db/seed';
@@ -19,7 +19,8 @@ vi.mock('@/lib/auth/session', () => ({
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { createOrganization } = await import('@/app/orgs/new/actions');
-const { inviteMember, changeMemberRole } = await import('@/app/o/[slug]/members/actions');
+const { inviteMember, changeMemberRole, removeMember, leaveOrganization } = await import('@/app/o/[slug]/members/actions');
+const { saveOrganizationProfile } = await import('@/app/o/[slug]/settings/profile/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let people: Record<'ada' | 'grace' | 'linus' | 'tim' | 'outsider', { id: string; email: string; name: string }>;
@@ -213,5 +214,137 @@ describe('countAdminsForUpdate', () => {
     await first;
     expect(firstSaw).toBe(2);
     expect(await second).toBe(1);
+  });
+});
+
+describe('the membership record: invitations, role changes, removals and departures are logged', () => {
+  let boss: Person, ann: Person, sam: Person, obs: Person, lone: Person;
+  let leaveOrgId: string;
+  type Person = { id: string; email: string; name: string };
+  const logOf = async (kind: string) => handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, leaveOrgId), eq(decisionLog.kind, kind)));
+  const membershipId = async (userId: string) => (await handle.db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, leaveOrgId), eq(memberships.userId, userId))))[0]?.id;
+
+  beforeAll(async () => {
+    const mk = async (n: string) => {
+      const [u] = await handle.db.insert(users).values({ email: `${n}@leave.example.org`, name: `${n[0]!.toUpperCase()}${n.slice(1)} Person` }).returning();
+      return { id: u!.id, email: u!.email, name: u!.name! };
+    };
+    [boss, ann, sam, obs, lone] = [await mk('boss'), await mk('ann'), await mk('sam'), await mk('obs'), await mk('lone')];
+    const [org] = await handle.db.insert(organizations).values({ slug: 'leave-org', name: 'Leave Org' }).returning();
+    leaveOrgId = org!.id;
+    await handle.db.insert(memberships).values([
+      { orgId: leaveOrgId, userId: boss.id, role: 'admin' },
+      { orgId: leaveOrgId, userId: ann.id, role: 'member' },
+      { orgId: leaveOrgId, userId: sam.id, role: 'member' },
+      { orgId: leaveOrgId, userId: obs.id, role: 'observer' },
+    ]);
+    await handle.db.insert(seats).values({ orgId: leaveOrgId, bodyKey: 'board', position: 1, seatClass: 'general', holderUserId: sam.id });
+  });
+
+  it('an invitation is logged with the membership and role, never the address', async () => {
+    signInAs(boss);
+    expect((await inviteMember(initialActionState, form({ orgId: leaveOrgId, email: 'invitee@leave.example.org', role: 'observer' }))).ok).toBe(true);
+    const [entry] = await logOf('membership.invited');
+    const invitee = (await handle.db.select({ id: users.id }).from(users).where(eq(users.email, 'invitee@leave.example.org')))[0]!;
+    expect(entry).toMatchObject({ actorId: boss.id, subject: `membership:${await membershipId(invitee.id)}`, payload: { role: 'observer' } });
+    expect(entry!.entry).not.toContain('invitee');
+    expect(entry!.entry).not.toContain('@');
+  });
+
+  it('a role change is logged with before and after', async () => {
+    signInAs(boss);
+    expect((await changeMemberRole(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(ann.id))!, role: 'secretary' }))).ok).toBe(true);
+    expect((await logOf('membership.role_changed'))[0]!.payload).toMatchObject({ userId: ann.id, from: 'member', to: 'secretary' });
+  });
+
+  it.each([
+    ['a secretary', () => ann, 'Only an admin of this organization can remove members.'],
+    ['an observer', () => obs, 'Only an admin of this organization can remove members.'],
+    ['an admin of another organization', () => people.outsider, 'You do not have permission to do this in this organization.'],
+  ] as const)('refuses a forged removal from %s and writes nothing', async (_l, who, message) => {
+    signInAs(who());
+    const before = await snapshot();
+    const logBefore = await handle.db.$count(decisionLog);
+    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toMatchObject({ ok: false, message });
+    expect(await snapshot()).toEqual(before);
+    expect(await handle.db.$count(decisionLog)).toBe(logBefore);
+  });
+
+  it('refuses removing a seat holder, with what to do instead, and a membership of another organization', async () => {
+    signInAs(boss);
+    const seated = await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(sam.id))! }));
+    expect(seated).toMatchObject({ ok: false, message: expect.stringContaining('propose their removal from the seat, or ask them to resign it first') });
+    const foreign = (await handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, otherOrgId)))[0]!.id;
+    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: foreign }))).toMatchObject({ ok: false, message: 'That person is not a member of this organization.' });
+    expect(await membershipId(sam.id)).toBeDefined();
+    expect(await logOf('membership.removed')).toHaveLength(0);
+  });
+
+  it('an admin removes a member: gone, logged, their waiting optional mail dropped', async () => {
+    signInAs(boss);
+    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toEqual({ ok: true, message: 'Member removed.' });
+    expect(await membershipId(obs.id)).toBeUndefined();
+    expect((await logOf('membership.removed'))[0]).toMatchObject({ actorId: boss.id, payload: { userId: obs.id, role: 'observer' } });
+  });
+
+  it('leaving: the last admin and a seat holder cannot; a member can, and it is logged', async () => {
+    signInAs(boss);
+    const last = await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }));
+    expect(last).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
+    signInAs(sam);
+    expect(await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).toMatchObject({ ok: false, message: expect.stringContaining('Resign it on the Seats page first') });
+    signInAs(ann);
+    expect((await leaveOrganization(initialActionState, form({ orgId: leaveOrgId }))).ok).toBe(false); // not confirmed
+    expect(await membershipId(ann.id)).toBeDefined();
+    expect(await expectRedirect(() => leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' })))).toBe('/o/leave-org');
+    expect(await membershipId(ann.id)).toBeUndefined();
+    expect((await logOf('membership.left'))[0]).toMatchObject({ actorId: ann.id, payload: { userId: ann.id, role: 'secretary' } });
+    // A non-member cannot "leave" to write a log entry.
+    signInAs(lone);
+    expect((await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).ok).toBe(false);
+    expect(await logOf('membership.left')).toHaveLength(1);
+  });
+});
+
+describe('saveOrganizationProfile', () => {
+  const profileLog = async (id: string) => handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, id), eq(decisionLog.kind, 'organization.profile_changed')));
+  let id: string;
+  let admin: { id: string; email: string; name: string };
+  let member: { id: string; email: string; name: string };
+
+  beforeAll(async () => {
+    const [a] = await handle.db.insert(users).values({ email: 'padmin@profile.example.org', name: 'Pat Admin' }).returning();
+    const [m] = await handle.db.insert(users).values({ email: 'pmember@profile.example.org', name: 'Mo Member' }).returning();
+    admin = { id: a!.id, email: a!.email, name: a!.name! };
+    member = { id: m!.id, email: m!.email, name: m!.name! };
+    const [org] = await handle.db.insert(organizations).values({ slug: 'profile-org', name: 'Profile Org', mission: 'Old mission.' }).returning();
+    id = org!.id;
+    await handle.db.insert(memberships).values([
+      { orgId: id, userId: admin.id, role: 'admin' },
+      { orgId: id, userId: member.id, role: 'secretary' },
+    ]);
+  });
+
+  it.each([
+    ['a secretary', () => member, 'Only an admin of this organization can change its profile.'],
+    ['an admin of another organization', () => people.outsider, 'You do not have permission to do this in this organization.'],
+  ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, message) => {
+    signInAs(who());
+    const before = await snapshot();
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({ ok: false, message });
+    expect(await snapshot()).toEqual(before);
+    expect(await profileLog(id)).toHaveLength(0);
+  });
+
+  it('an admin changes name and visibility: saved and logged with before and after; saving again changes nothing', async () => {
+    signInAs(admin);
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' }))).toEqual({ ok: true, message: 'Profile saved. The change is on the public record.' });
+    const [org] = await handle.db.select().from(organizations).where(eq(organizations.id, id));
+    expect(org).toMatchObject({ name: 'Profile Co-op', mission: 'Old mission.', isPublic: false });
+    const log = await profileLog(id);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ actorId: admin.id, payload: { fields: ['name', 'isPublic'], before: { name: 'Profile Org', isPublic: true }, after: { name: 'Profile Co-op', isPublic: false } } });
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' }))).toEqual({ ok: true, message: 'Nothing changed.' });
+    expect(await profileLog(id)).toHaveLength(1);
   });
 });

@@ -63,8 +63,18 @@ export default async function OrganizationPage({ params }: Props) {
         <h2 id="health" className="sr-only">
           Health
         </h2>
-        <Stat label="Seats filled" value={`${overview.bodies.reduce((n, b) => n + b.strength.filled, 0)} / ${overview.bodies.reduce((n, b) => n + b.strength.charterSeats, 0)}`} />
-        <Stat label="Overdue vacancies" value={String(overdue)} alert={overdue > 0} />
+        <div className="col-span-2 rounded-xl border border-zinc-200 bg-white p-4 sm:col-span-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">Seats filled</p>
+          {/* Per body: a full board and an empty assembly must not add up to one reassuring figure. */}
+          <ul className="mt-1 space-y-0.5 text-sm text-zinc-900" aria-label="Seats filled per body">
+            {overview.bodies.map((b) => (
+              <li key={b.key}>
+                {b.name} <strong className="text-lg">{b.strength.filled}</strong> of {b.strength.charterSeats}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <Stat label="Overdue vacancies" value={String(overdue)} alert={overdue > 0} detail={overview.bodies.filter((b) => b.strength.overdueCount > 0).map((b) => `${b.name} ${b.strength.overdueCount}`).join(' · ')} />
         <Stat label="Open proposals" value={String(active.length)} />
         <Stat label="Decisions" value={String(decided.length)} />
       </section>
@@ -222,11 +232,12 @@ export default async function OrganizationPage({ params }: Props) {
   );
 }
 
-function Stat({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
+function Stat({ label, value, alert, detail }: { label: string; value: string; alert?: boolean; detail?: string }) {
   return (
     <div className={`rounded-xl border p-4 ${alert ? 'border-red-200 bg-red-50' : 'border-zinc-200 bg-white'}`}>
       <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">{label}</p>
       <p className={`mt-1 text-2xl font-bold ${alert ? 'text-red-800' : 'text-zinc-900'}`}>{value}</p>
+      {detail ? <p className={`mt-0.5 text-xs ${alert ? 'text-red-800' : 'text-zinc-600'}`}>{detail}</p> : null}
     </div>
   );
 }

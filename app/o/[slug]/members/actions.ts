@@ -3,24 +3,30 @@
 import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
+import { redirect } from 'next/navigation';
+import { appendLogEntry } from '@/db/queries/log';
 import {
   countAdminsForUpdate,
+  countSeatsHeldForUpdate,
+  deleteMembership,
   getMembership,
   getMembershipInOrg,
   insertMembership,
   updateMembershipRole,
 } from '@/db/queries/memberships';
+import { cancelOptionalMail } from '@/db/queries/notify';
 import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
 import { organizations } from '@/db/schema';
 import { orgAction } from '@/lib/actions/action';
 import { RuleRefusal } from '@/lib/actions/refusal';
 import { confirmationUrl, issueInvitationToken, invitationLinkDays } from '@/lib/auth/links';
 import { appOrigin } from '@/lib/auth/origin';
-import { checkInvite, checkRoleChange, roleLabels } from '@/lib/governance/roles';
+import { checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
+import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
-import { changeRoleSchema, inviteMemberSchema } from '@/lib/validation/organization';
+import { changeRoleSchema, inviteMemberSchema, leaveOrganizationSchema, removeMemberSchema } from '@/lib/validation/organization';
 
 export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ input, user, membership, values }) => {
   const rule = checkInvite(membership.role);
@@ -33,6 +39,8 @@ export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ i
       const invitee = await findOrCreateUserByEmail(tx, input.email, input.name);
       const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
       if (!created) throw new RuleRefusal(`${input.email} is already a member of ${org.name}.`, 'email');
+      // The public log names the membership and the role, never the invitee's address.
+      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.invited', subject: `membership:${created.id}`, payload: { membershipId: created.id, role: input.role }, at: now() });
       const { token } = await issueInvitationToken(tx, { email: input.email, secret: env().authSecret, now: new Date() });
       const inviter = await getUserName(tx, user.id);
       // Sent inside the transaction: if the mail cannot go out, the invitation is rolled back
@@ -67,6 +75,7 @@ export const changeMemberRole = orgAction(changeRoleSchema, 'observer', async ({
       const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount });
       if (!rule.ok) throw new RuleRefusal(rule.reason);
       await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
+      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.role_changed', subject: `membership:${target.membershipId}`, payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: input.role }, at: now() });
     });
   } catch (error) {
     if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
@@ -74,4 +83,50 @@ export const changeMemberRole = orgAction(changeRoleSchema, 'observer', async ({
   }
   revalidatePath('/o/[slug]', 'layout');
   return { ok: true, message: `Role changed to ${roleLabels[input.role].toLowerCase()}.` };
+});
+
+export const removeMember = orgAction(removeMemberSchema, 'observer', async ({ input, user, values }) => {
+  try {
+    await getDb().transaction(async (tx) => {
+      const adminCount = await countAdminsForUpdate(tx, input.orgId);
+      const actor = await getMembership(tx, input.orgId, user.id);
+      const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
+      if (!target) throw new RuleRefusal('That person is not a member of this organization.');
+      const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
+      const rule = checkRemoval({ actorRole: actor?.role ?? null, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === user.id });
+      if (!rule.ok) throw new RuleRefusal(rule.reason);
+      await deleteMembership(tx, input.orgId, target.membershipId);
+      await cancelOptionalMail(tx, input.orgId, target.userId);
+      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.removed', subject: `membership:${target.membershipId}`, payload: { membershipId: target.membershipId, userId: target.userId, role: target.role }, at: now() });
+    });
+  } catch (error) {
+    if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
+    throw error;
+  }
+  revalidatePath('/o/[slug]', 'layout');
+  return { ok: true, message: 'Member removed.' };
+});
+
+export const leaveOrganization = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, values }) => {
+  let slug: string | null = null;
+  try {
+    await getDb().transaction(async (tx) => {
+      const adminCount = await countAdminsForUpdate(tx, input.orgId);
+      const me = await getMembership(tx, input.orgId, user.id);
+      if (!me) throw new RuleRefusal('You are not a member of this organization.');
+      const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, user.id);
+      const rule = checkLeave({ actorRole: me.role, targetRole: me.role, adminCount, seatsHeld });
+      if (!rule.ok) throw new RuleRefusal(rule.reason);
+      await deleteMembership(tx, input.orgId, me.membershipId);
+      await cancelOptionalMail(tx, input.orgId, user.id);
+      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.left', subject: `membership:${me.membershipId}`, payload: { membershipId: me.membershipId, userId: user.id, role: me.role }, at: now() });
+      const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.orgId));
+      slug = org?.slug ?? null;
+    });
+  } catch (error) {
+    if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
+    throw error;
+  }
+  revalidatePath('/o/[slug]', 'layout');
+  redirect(slug ? `/o/${slug}` : '/');
 });

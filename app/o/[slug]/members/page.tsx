@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getMembership, listMembers } from '@/db/queries/memberships';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { leaveOrganization, removeMember } from './actions';
 import { OrgNav } from '@/components/governance/org-nav';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
@@ -60,7 +63,17 @@ export default async function MembersPage({ params }: Props) {
                   </td>
                   <td className="px-4 py-3">
                     {isAdmin ? (
-                      <RoleSelectForm orgId={org.id} membershipId={m.membershipId} role={m.role} memberLabel={m.name ?? m.email} />
+                      <>
+                        <RoleSelectForm orgId={org.id} membershipId={m.membershipId} role={m.role} memberLabel={m.name ?? m.email} />
+                        {m.userId !== user.id ? (
+                          <details className="mt-2 text-xs">
+                            <summary className="cursor-pointer text-red-800">Remove from the organization</summary>
+                            <ActionForm action={removeMember} hidden={{ orgId: org.id, membershipId: m.membershipId }} submitLabel="Remove this member" variant="secondary" label={`Remove ${m.name ?? m.email}`} className="mt-2">
+                              <p className="text-zinc-600">They lose access to members-only pages; the removal is on the public record. A seat holder must leave their seat first.</p>
+                            </ActionForm>
+                          </details>
+                        ) : null}
+                      </>
                     ) : (
                       <span title={roleDescriptions[m.role]}>{roleLabels[m.role]}</span>
                     )}
@@ -78,10 +91,27 @@ export default async function MembersPage({ params }: Props) {
                 Invite someone
               </h2>
               <InviteMemberForm orgId={org.id} />
+              <p className="mt-4 text-sm">
+                <Link href={`/o/${org.slug}/settings/profile`} className="font-medium text-brand-700 underline">
+                  Edit the organization&rsquo;s profile
+                </Link>{' '}
+                (name, mission, visibility)
+              </p>
             </section>
           ) : (
             <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">Only admins invite members and change roles.</p>
           )}
+          <section aria-labelledby="leave-title" className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm">
+            <h2 id="leave-title" className="mb-3 font-semibold">
+              Leave this organization
+            </h2>
+            <ActionForm action={leaveOrganization} hidden={{ orgId: org.id }} submitLabel="Leave" variant="secondary" label="Leave this organization">
+              <p className="text-zinc-600">Your departure is on the public record. If you hold a seat, resign it first; the only admin cannot leave.</p>
+              <label className="flex items-start gap-2">
+                <input type="checkbox" name="confirm" value="leave" required className="mt-1" /> I want to leave {org.name}.
+              </label>
+            </ActionForm>
+          </section>
           <section aria-labelledby="roles-title" className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm">
             <h2 id="roles-title" className="mb-3 font-semibold">
               What the roles mean

@@ -9,11 +9,13 @@ import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
 import { consumeLimit } from '@/lib/rate-limit';
-import { backEmergencyMotion, castBallot, createDraft, declareAppointeeEligibility, declareRecusal, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
+import { backEmergencyMotion, castBallot, createDraft, declareAppointeeEligibility, declareRecusal, deleteComment, editComment, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
 import {
   ballotSchema,
   commentSchema,
   createProposalSchema,
+  deleteCommentSchema,
+  editCommentSchema,
   proposalRefSchema,
   publishProposalSchema,
   recusalSchema,
@@ -89,6 +91,25 @@ export const commentAction = orgAction(commentSchema, 'observer', async ({ input
     await postComment(getDb(), { userId: user.id, role: membership.role }, input, now());
     refresh();
     return { ok: true, message: input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.' };
+  }),
+);
+
+export const editCommentAction = orgAction(editCommentSchema, 'observer', async ({ input, user, membership, values }) =>
+  refusalToState(values, async () => {
+    // Edits share the comment allowance: each one is a log entry.
+    const limit = await consumeLimit(getDb(), 'comment', user.id);
+    if (!limit.ok) return { ok: false, message: limit.message, values };
+    await editComment(getDb(), { userId: user.id, role: membership.role }, input, now());
+    refresh();
+    return { ok: true, message: 'Comment updated. Earlier versions stay visible in its history.' };
+  }),
+);
+
+export const deleteCommentAction = orgAction(deleteCommentSchema, 'observer', async ({ input, user, membership, values }) =>
+  refusalToState(values, async () => {
+    await deleteComment(getDb(), { userId: user.id, role: membership.role }, input, now());
+    refresh();
+    return { ok: true, message: 'Comment deleted.' };
   }),
 );
 

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
+import { listMandatoryNotices } from '@/db/queries/notify';
 import { getUserName } from '@/db/queries/users';
 import { backEmergencyAction, castBallotAction, commentAction, declareEligibilityAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
 import { Countdown } from '@/components/governance/countdown';
@@ -29,6 +30,7 @@ import { proposalStatus } from '@/lib/governance/status';
 import { appointmentRefusal, emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 import { canOpenVoting } from '@/lib/governance/voting';
+import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -62,7 +64,7 @@ export default async function ProposalPage({ params }: Props) {
   const at = now();
   const charter = (await getCharterVersion(db, org.id, loaded.row.charterVersion))!;
   const type = findType(charter, loaded.row.typeKey);
-  const [revisions, commentList, votes, recusalList, seatRows, logPage, author, subject, integrity] = await Promise.all([
+  const [revisions, commentList, votes, recusalList, seatRows, logPage, author, subject, integrity, noticeRows] = await Promise.all([
     listRevisions(db, loaded.row.id),
     listComments(db, loaded.row.id),
     listCurrentVotes(db, loaded.row.id),
@@ -73,7 +75,9 @@ export default async function ProposalPage({ params }: Props) {
     getUserName(db, loaded.row.authorId),
     loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
     logIntegrity(db, org.id),
+    listMandatoryNotices(db, org.id, loaded.row.id),
   ]);
+  const coverage = noticeCoverage(noticeRows);
   const logRows = logPage.rows;
   const warning = integrityWarning(integrity, logRows);
   // After a close, the roll call shown is the one its log entry disclosed (read from the hashed
@@ -190,7 +194,8 @@ export default async function ProposalPage({ params }: Props) {
         ) : null}
         {loaded.row.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
-            Notice sent to {loaded.row.noticeSeatHolders} of {loaded.row.noticeSeatHolders} seat holders of the deciding {type.stages.length === 1 ? 'body' : 'bodies'} ({loaded.row.noticeRecipients} recipients in all).
+            Notice to the deciding {type.stages.length === 1 ? 'body' : 'bodies'}: {coverageText(coverage.publication, loaded.row.noticeSeatHolders)} ({loaded.row.noticeRecipients} recipients in all; reached means accepted by the mail server).
+            {coverage.reply ? ` Right-of-reply notice to the subject: ${coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending'}.` : null}
           </p>
         ) : null}
       </section>
@@ -253,7 +258,7 @@ export default async function ProposalPage({ params }: Props) {
             <h2 id="discussion" className="mb-3 text-lg font-semibold">
               Discussion ({commentList.length})
             </h2>
-            <CommentThread comments={commentList} orgId={org.id} proposalId={loaded.row.id} canComment={actions.has('comment')} />
+            <CommentThread comments={commentList} orgId={org.id} proposalId={loaded.row.id} canComment={actions.has('comment')} viewerId={user?.id ?? null} canEditOwn={actions.has('comment') || actions.has('reply')} />
             {actions.has('reply') ? (
               <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-4">
                 <h3 className="font-semibold text-amber-950">Your right of reply</h3>
