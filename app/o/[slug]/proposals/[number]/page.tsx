@@ -29,7 +29,6 @@ import { hasRole } from '@/lib/governance/roles';
 import { proposalStatus } from '@/lib/governance/status';
 import { appointmentRefusal, emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
-import { canOpenVoting } from '@/lib/governance/voting';
 import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
