@@ -1,0 +1,103 @@
+/**
+ * Model-based tests of the governance use cases (fast-check `commands`): random sequences of
+ * actions by random actors — admin, secretary, seat holders, a seated observer, members, an
+ * outsider — with clock moves, drafts, publications, revisions, ballots, recusals, resignations,
+ * appointments, removals, emergencies and amendments, through the production server actions
+ * and the worker's transitions, on one test database per file (PGlite, or PostgreSQL when
+ * TEST_DATABASE_URL is set) with a fresh organization per sequence. After every step every
+ * invariant in invariants.ts is checked against the database and the public export.
+ *
+ *   QUORATE_MODEL_RUNS=n          number of sequences (default 120)
+ *   QUORATE_MODEL_SEED=s          replay: the seed printed with a failure …
+ *   QUORATE_MODEL_PATH=p          … and its path (replays the shrunk counterexample)
+ *   QUORATE_MODEL_ENFORCE_ALL=1   enforce the known-failing invariants too
+ *
+ * Adding a command: see the top of commands.ts. Adding an invariant: see invariants.ts.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
+import type { DatabaseHandle } from '@/db/client';
+import { createTestDatabase } from '@/db/testing';
+import { session } from '../integration/helpers';
+
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock('@/lib/clock', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/clock')>();
+  const { testClock } = await import('./clock');
+  return { ...actual, now: () => new Date(testClock.ms) };
+});
+
+const { commandArbitraries } = await import('./commands');
+const { enforcement } = await import('./check');
+const { invariants } = await import('./invariants');
+const { createWorld } = await import('./world');
+
+/**
+ * Invariants that fail on the current code because of defects being fixed on other branches.
+ * They are checked and counted on every run but do not fail it; each has an `it.fails` below that
+ * finds and shrinks a counterexample. When a fix is merged, its `it.fails` starts failing:
+ * remove the name here and the invariant is enforced.
+ */
+export const expectedFailures = new Set<string>(['noOpenChoiceRecoverable', 'oneSeatPerPersonPerBody', 'noObserverBallot', 'noObserverSeatPower', 'bodiesCanReachFullStrength']);
+
+const runs = Number(process.env.QUORATE_MODEL_RUNS ?? 120);
+const seed = process.env.QUORATE_MODEL_SEED === undefined ? undefined : Number(process.env.QUORATE_MODEL_SEED);
+const path = process.env.QUORATE_MODEL_PATH;
+const enforceAll = process.env.QUORATE_MODEL_ENFORCE_ALL === '1';
+const MAX_COMMANDS = 25;
+
+let handle: DatabaseHandle & { drop: () => Promise<void> };
+let sequences = 0;
+let steps = 0;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  setDatabaseHandleForTests(handle);
+});
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
+
+const property = fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands: MAX_COMMANDS, size: 'max' }), async (cmds) => {
+  sequences++;
+  await fc.asyncModelRun(async () => createWorld(handle.db), cmds);
+  steps += [...cmds].length;
+});
+
+/** fc.check, and on failure an error with fast-check's report, the seed and path, and how to replay. */
+async function checkProperty(params: fc.Parameters<[Iterable<fc.AsyncCommand<object, object>>]>): Promise<void> {
+  const out = await fc.check(property as never, { ...params, ...(seed !== undefined ? { seed, path } : {}) });
+  if (out.failed) {
+    const replay = `Replay: QUORATE_MODEL_SEED=${out.seed} QUORATE_MODEL_PATH=${out.counterexamplePath ?? ''} npx vitest run test/model/governance.model.test.ts`;
+    console.error(`${replay}\n${fc.defaultReportMessage(out) ?? ''}`);
+    throw new Error(`${fc.defaultReportMessage(out) ?? 'property failed'}\n${replay}`);
+  }
+}
+
+describe('governance model: random sequences of use cases', () => {
+  it(`${runs} sequences of up to ${MAX_COMMANDS} steps keep every enforced invariant`, async () => {
+    enforcement.observeOnly = enforceAll ? new Set() : new Set(expectedFailures);
+    enforcement.observed.clear();
+    const started = performance.now();
+    await checkProperty({ numRuns: runs });
+    const ms = performance.now() - started;
+    console.info(
+      `model: ${sequences} sequences, ${steps} steps in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(1, sequences)).toFixed(0)} ms a sequence, invariants ${(enforcement.checkMs / Math.max(1, steps)).toFixed(1)} ms a step)`,
+    );
+    console.info(`model: accepted/refused per command: ${[...enforcement.outcomes].map(([k, v]) => `${k} ${v.ok}/${v.refused}`).join(', ')}`);
+    for (const [name, o] of enforcement.observed) console.info(`model: known-failing ${name}: ${o.count} violations; first: ${o.first}`);
+    expect(sequences).toBeGreaterThan(0);
+  }, 900_000);
+
+  // One focused run per known defect: it must find a counterexample (so `it.fails` passes) and
+  // prints the shrunk command sequence. Once the fix is merged, the run finds none and this fails.
+  for (const name of expectedFailures) {
+    it.skipIf(enforceAll || seed !== undefined).fails(`${name} fails on the current code (known defect; enforce it when the fix is merged)`, async () => {
+      enforcement.observeOnly = new Set(invariants.map((i) => i.name).filter((n) => n !== name));
+      await checkProperty({ numRuns: Math.max(runs, 200), interruptAfterTimeLimit: 60_000 });
+    }, 900_000);
+  }
+});
