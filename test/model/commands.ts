@@ -42,7 +42,7 @@ import { form, signInAs } from '../integration/helpers';
 import { testClock } from './clock';
 import { checkInvariants, enforcement, report } from './check';
 import { userKeys } from './model';
-import type { Model, Real, UserKey } from './model';
+import type { Model, ModelProposal, Real, UserKey } from './model';
 
 const HOUR = 3_600_000;
 const BODY = 'A proposal text long enough for the rules to accept it.';
@@ -94,6 +94,11 @@ export abstract class Step implements fc.AsyncCommand<Model, Real> {
     const state = await this.act(m, r);
     const tally = enforcement.outcomes.get(this.constructor.name) ?? enforcement.outcomes.set(this.constructor.name, { ok: 0, refused: 0 }).get(this.constructor.name)!;
     tally[state.ok ? 'ok' : 'refused']++;
+    if (process.env.QUORATE_MODEL_DEBUG && !state.ok) {
+      const k = `${this.constructor.name}: ${(state.message ?? '').replace(/[0-9a-f-]{36}|\d{4}-\d\d-\d\d[^ ]*|\d+/g, '…').slice(0, 90)}`;
+      const t = enforcement.outcomes.get(k) ?? enforcement.outcomes.set(k, { ok: 0, refused: 0 }).get(k)!;
+      t.refused++;
+    }
     m.trace.push(`${this.label()} → ${state.ok ? 'ok' : `refused: ${state.message ?? JSON.stringify(state.fieldErrors)}`}`);
     if (!state.ok) {
       const after = await fingerprint(r);
@@ -139,6 +144,9 @@ async function followWorkerEffects(m: Model, r: Real): Promise<void> {
     const seat = e.subject?.startsWith('seat:') ? m.seats.find((s) => s.id === e.subject!.slice(5)) : undefined;
     if (e.kind === 'seat.filled' && seat) seat.holder = r.keyOf.get(p.holderId ?? '') ?? null;
     if (e.kind === 'seat.vacated' && seat) seat.holder = null;
+    const proposal = m.proposals.find((x) => `proposal:${x.id}` === e.subject);
+    if (proposal && e.kind === 'voting.opened') proposal.votingOpen = true;
+    if (proposal && e.kind === 'voting.closed') proposal.votingOpen = false;
     if (e.kind === 'charter.amended') {
       m.seats = m.seats.filter((s) => !(p.seatsRetired ?? []).includes(s.id));
       for (const add of p.seatsAdded ?? []) {
@@ -154,12 +162,13 @@ async function followWorkerEffects(m: Model, r: Real): Promise<void> {
 
 export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification';
 
+/** A draft by `actor`; with `publish`, the author publishes it at once (two actions in one step, so sequences reach votes). */
 export class CreateDraft extends Step {
-  constructor(readonly actor: UserKey, readonly kind: DraftKind, readonly i: number, readonly who: UserKey) {
+  constructor(readonly actor: UserKey, readonly kind: DraftKind, readonly i: number, readonly who: UserKey, readonly publish = false) {
     super();
   }
   label() {
-    return `${this.actor} drafts ${this.kind}(${this.i}, ${this.who})`;
+    return `${this.actor} drafts ${this.kind}(${this.i}, ${this.who})${this.publish ? ' and publishes it' : ''}`;
   }
   async act(m: Model, r: Real): Promise<ActionState> {
     const fields: Record<string, string> = { orgId: r.orgId, title: `${this.kind} ${m.proposals.length + 1}`, body: BODY };
@@ -205,7 +214,13 @@ export class CreateDraft extends Step {
     const state = await settle(() => createProposalAction(initialActionState, form(fields)));
     if (state.ok) {
       const [row] = await r.db.select().from(proposals).where(eq(proposals.orgId, r.orgId)).orderBy(desc(proposals.number)).limit(1);
-      m.proposals.push({ id: row!.id, number: row!.number, typeKey: row!.typeKey, author: this.actor, publishedAt: null, status: 'draft' });
+      const created: ModelProposal = { id: row!.id, number: row!.number, typeKey: row!.typeKey, author: this.actor, publishedAt: null, status: 'draft', votingOpen: false, emergency: this.kind === 'emergency' };
+      m.proposals.push(created);
+      if (this.publish) {
+        const published = await publishProposalAction(initialActionState, form({ orgId: r.orgId, proposalId: created.id }));
+        if (published.ok) Object.assign(created, { publishedAt: m.now, status: 'published' });
+        return published;
+      }
     }
     return state;
   }
@@ -260,9 +275,10 @@ export class Publish extends ProposalStep {
     return `${this.actor} publishes p${this.i}`;
   }
   async act(m: Model, r: Real) {
+    const target = this.target(m);
     signIn(r, this.who(m));
     const state = await publishProposalAction(initialActionState, form(this.ref(m, r)));
-    if (state.ok) Object.assign(this.target(m), { publishedAt: m.now, status: 'published' });
+    if (state.ok) Object.assign(target, { publishedAt: m.now, status: 'published' });
     return state;
   }
 }
@@ -285,9 +301,10 @@ export class Withdraw extends ProposalStep {
     return `${this.actor} withdraws p${this.i}`;
   }
   async act(m: Model, r: Real) {
+    const target = this.target(m);
     signIn(r, this.who(m));
     const state = await withdrawProposalAction(initialActionState, form({ ...this.ref(m, r), reason: 'No longer needed.' }));
-    if (state.ok) this.target(m).status = 'withdrawn';
+    if (state.ok) target.status = 'withdrawn';
     return state;
   }
 }
@@ -311,16 +328,25 @@ export class OpenVoting extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return openVotingAction(initialActionState, form(this.ref(m, r)));
+    const state = await openVotingAction(initialActionState, form(this.ref(m, r)));
+    if (state.ok) this.target(m).votingOpen = true;
+    return state;
   }
 }
 
 export class CastBallot extends ProposalStep {
-  constructor(actor: UserKey, i: number, readonly choice: BallotChoice) {
+  protected prefer(p: Model['proposals'][number]) {
+    return p.status === 'published' && p.votingOpen;
+  }
+  /** `whenOpen`: only while some vote is open (most ballots should meet an open box; the rest test the refusals). */
+  constructor(actor: UserKey, i: number, readonly choice: BallotChoice, readonly whenOpen = false) {
     super(actor, i);
   }
+  check(m: Readonly<Model>) {
+    return this.whenOpen ? m.proposals.some((p) => p.votingOpen && p.status === 'published') : m.proposals.length > 0;
+  }
   label() {
-    return `${this.actor} votes ${this.choice} on p${this.i}`;
+    return `${this.actor} votes ${this.choice} on p${this.i}${this.whenOpen ? ' (while a vote is open)' : ''}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
@@ -345,6 +371,9 @@ export class Recuse extends ProposalStep {
 }
 
 export class BackEmergency extends ProposalStep {
+  protected prefer(p: Model['proposals'][number]) {
+    return p.status === 'published' && p.emergency;
+  }
   label() {
     return `${this.actor} backs the emergency motion on p${this.i}`;
   }
@@ -421,9 +450,12 @@ const authorOrAnyone = fc.oneof({ weight: 3, arbitrary: fc.constant<'author'>('a
 
 export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [
   fc.constantFrom(1, 6, 13, 25, 49, 73).map((h) => new AdvanceClock(h)),
-  fc.constantFrom(13, 25, 49).map((h) => new AdvanceClock(h)),
+  fc.constantFrom(13, 25, 25, 49).map((h) => new AdvanceClock(h)),
+  fc.constantFrom(13, 25, 25, 49).map((h) => new AdvanceClock(h)),
+  fc.constantFrom(13, 25, 25, 49).map((h) => new AdvanceClock(h)),
   fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w)),
-  fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w)),
+  fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
+  fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
   fc.tuple(authorOrAnyone, index).map(([a, i]) => new Publish(a, i)),
   fc.tuple(authorOrAnyone, index).map(([a, i]) => new Publish(a, i)),
   fc.tuple(authorOrAnyone, index, fc.boolean()).map(([a, i, s]) => new Revise(a, i, s)),
@@ -431,8 +463,9 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
   fc.tuple(actor, index, fc.boolean()).map(([a, i, reply]) => new Comment(a, i, reply)),
   fc.tuple(fc.constantFrom<UserKey>('secretary', 'admin', 'm1', 'observer'), index).map(([a, i]) => new OpenVoting(a, i)),
   fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'no', 'abstain')).map(([a, i, c]) => new CastBallot(a, i, c)),
-  fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'yes', 'no', 'abstain')).map(([a, i, c]) => new CastBallot(a, i, c)),
-  fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'no')).map(([a, i, c]) => new CastBallot(a, i, c)),
+  fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'yes', 'no', 'abstain')).map(([a, i, c]) => new CastBallot(a, i, c, true)),
+  fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'no')).map(([a, i, c]) => new CastBallot(a, i, c, true)),
+  fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'no')).map(([a, i, c]) => new CastBallot(a, i, c, true)),
   fc.tuple(likelyActor, index).map(([a, i]) => new Recuse(a, i)),
   fc.tuple(likelyActor, index).map(([a, i]) => new BackEmergency(a, i)),
   fc.tuple(likelyActor, index, fc.boolean()).map(([a, i, own]) => new Resign(a, i, own)),

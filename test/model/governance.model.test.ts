@@ -11,6 +11,8 @@
  *   QUORATE_MODEL_SEED=s          replay: the seed printed with a failure …
  *   QUORATE_MODEL_PATH=p          … and its path (replays the shrunk counterexample)
  *   QUORATE_MODEL_ENFORCE_ALL=1   enforce the known-failing invariants too
+ *   QUORATE_MODEL_KNOWN=1         also run one focused search per known-failing invariant
+ *                                 (it.fails: finds and shrinks a counterexample; slow)
  *
  * Adding a command: see the top of commands.ts. Adding an invariant: see invariants.ts.
  */
@@ -36,9 +38,10 @@ const { createWorld } = await import('./world');
 
 /**
  * Invariants that fail on the current code because of defects being fixed on other branches.
- * They are checked and counted on every run but do not fail it; each has an `it.fails` below that
- * finds and shrinks a counterexample. When a fix is merged, its `it.fails` starts failing:
- * remove the name here and the invariant is enforced.
+ * They are checked and counted on every run but do not fail it (the run prints how often each
+ * was violated, and says so when one was not: perhaps fixed). With QUORATE_MODEL_KNOWN=1 each
+ * has an `it.fails` below that finds and shrinks a counterexample; when its fix is merged that
+ * test starts failing: remove the name here and the invariant is enforced.
  */
 export const expectedFailures = new Set<string>(['noOpenChoiceRecoverable', 'oneSeatPerPersonPerBody', 'noObserverBallot', 'noObserverSeatPower', 'bodiesCanReachFullStrength']);
 
@@ -46,6 +49,7 @@ const runs = Number(process.env.QUORATE_MODEL_RUNS ?? 120);
 const seed = process.env.QUORATE_MODEL_SEED === undefined ? undefined : Number(process.env.QUORATE_MODEL_SEED);
 const path = process.env.QUORATE_MODEL_PATH;
 const enforceAll = process.env.QUORATE_MODEL_ENFORCE_ALL === '1';
+const focused = process.env.QUORATE_MODEL_KNOWN === '1';
 const MAX_COMMANDS = 25;
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
@@ -72,8 +76,10 @@ async function checkProperty(params: fc.Parameters<[Iterable<fc.AsyncCommand<obj
   const out = await fc.check(property as never, { ...params, ...(seed !== undefined ? { seed, path } : {}) });
   if (out.failed) {
     const replay = `Replay: QUORATE_MODEL_SEED=${out.seed} QUORATE_MODEL_PATH=${out.counterexamplePath ?? ''} npx vitest run test/model/governance.model.test.ts`;
-    console.error(`${replay}\n${fc.defaultReportMessage(out) ?? ''}`);
-    throw new Error(`${fc.defaultReportMessage(out) ?? 'property failed'}\n${replay}`);
+    const cause = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
+    const message = `${fc.defaultReportMessage(out) ?? 'property failed'}\n${cause}\n${replay}`;
+    console.error(message);
+    throw new Error(message);
   }
 }
 
@@ -89,15 +95,16 @@ describe('governance model: random sequences of use cases', () => {
     );
     console.info(`model: accepted/refused per command: ${[...enforcement.outcomes].map(([k, v]) => `${k} ${v.ok}/${v.refused}`).join(', ')}`);
     for (const [name, o] of enforcement.observed) console.info(`model: known-failing ${name}: ${o.count} violations; first: ${o.first}`);
+    for (const name of enforcement.observeOnly) if (!enforcement.observed.has(name)) console.info(`model: known-failing ${name} was not violated in this run — if its fix is merged, enforce it`);
     expect(sequences).toBeGreaterThan(0);
   }, 900_000);
 
   // One focused run per known defect: it must find a counterexample (so `it.fails` passes) and
   // prints the shrunk command sequence. Once the fix is merged, the run finds none and this fails.
   for (const name of expectedFailures) {
-    it.skipIf(enforceAll || seed !== undefined).fails(`${name} fails on the current code (known defect; enforce it when the fix is merged)`, async () => {
+    it.skipIf(!focused || enforceAll || seed !== undefined).fails(`${name} fails on the current code (known defect; enforce it when the fix is merged)`, async () => {
       enforcement.observeOnly = new Set(invariants.map((i) => i.name).filter((n) => n !== name));
-      await checkProperty({ numRuns: Math.max(runs, 200), interruptAfterTimeLimit: 60_000 });
+      await checkProperty({ numRuns: Math.max(runs, 200), interruptAfterTimeLimit: 240_000 });
     }, 900_000);
   }
 });

@@ -21,6 +21,9 @@ export type ModelProposal = {
   /** Set when the publish action succeeded (model time). */
   publishedAt: number | null;
   status: 'draft' | 'published' | 'withdrawn';
+  /** A stage is open for ballots, as the log says (voting.opened without its voting.closed yet). */
+  votingOpen: boolean;
+  emergency: boolean;
 };
 
 export type ModelBallot = { proposalId: string; stageIndex: number; seatId: string; voter: UserKey; choice: BallotChoice; castAt: number };
