@@ -86,7 +86,9 @@ async function fingerprint(r: Real): Promise<string> {
 export abstract class Step implements fc.AsyncCommand<Model, Real> {
   abstract label(): string;
   protected abstract act(m: Model, r: Real): Promise<ActionState>;
+  /** The precondition, from the model only; subclasses narrow it. */
   check(_m: Readonly<Model>): boolean {
+    void _m;
     return true;
   }
   async run(m: Model, r: Real): Promise<void> {
@@ -253,9 +255,16 @@ abstract class ProposalStep extends Step {
   protected prefer(p: Model['proposals'][number]): boolean {
     return p.status === 'published';
   }
+  /** The number of the proposal `i` resolved to in the last run, shown in the trace. */
+  protected resolved: number | null = null;
   protected target(m: Model) {
     const preferred = m.proposals.filter((p) => this.prefer(p));
-    return this.i % 5 === 4 || preferred.length === 0 ? proposalAt(m, this.i) : pick(preferred, this.i)!;
+    const target = this.i % 5 === 4 || preferred.length === 0 ? proposalAt(m, this.i) : pick(preferred, this.i)!;
+    this.resolved = target.number;
+    return target;
+  }
+  protected p(): string {
+    return `p${this.i}${this.resolved === null ? '' : ` (#${this.resolved})`}`;
   }
   /** Who acts: the named person, or the target's author. */
   protected who(m: Model): UserKey {
@@ -272,7 +281,7 @@ export class Publish extends ProposalStep {
     return p.status === 'draft';
   }
   label() {
-    return `${this.actor} publishes p${this.i}`;
+    return `${this.actor} publishes ${this.p()}`;
   }
   async act(m: Model, r: Real) {
     const target = this.target(m);
@@ -288,7 +297,7 @@ export class Revise extends ProposalStep {
     super(actor, i);
   }
   label() {
-    return `${this.actor} revises p${this.i}${this.substantive ? ' (substantive)' : ''}`;
+    return `${this.actor} revises ${this.p()}${this.substantive ? ' (substantive)' : ''}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
@@ -298,7 +307,7 @@ export class Revise extends ProposalStep {
 
 export class Withdraw extends ProposalStep {
   label() {
-    return `${this.actor} withdraws p${this.i}`;
+    return `${this.actor} withdraws ${this.p()}`;
   }
   async act(m: Model, r: Real) {
     const target = this.target(m);
@@ -314,7 +323,7 @@ export class Comment extends ProposalStep {
     super(actor, i);
   }
   label() {
-    return `${this.actor} ${this.asReply ? 'replies to' : 'comments on'} p${this.i}`;
+    return `${this.actor} ${this.asReply ? 'replies to' : 'comments on'} ${this.p()}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
@@ -324,7 +333,7 @@ export class Comment extends ProposalStep {
 
 export class OpenVoting extends ProposalStep {
   label() {
-    return `${this.actor} opens voting on p${this.i}`;
+    return `${this.actor} opens voting on ${this.p()}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
@@ -346,7 +355,7 @@ export class CastBallot extends ProposalStep {
     return this.whenOpen ? m.proposals.some((p) => p.votingOpen && p.status === 'published') : m.proposals.length > 0;
   }
   label() {
-    return `${this.actor} votes ${this.choice} on p${this.i}${this.whenOpen ? ' (while a vote is open)' : ''}`;
+    return `${this.actor} votes ${this.choice} on ${this.p()}${this.whenOpen ? ' (while a vote is open)' : ''}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
@@ -362,7 +371,7 @@ export class CastBallot extends ProposalStep {
 
 export class Recuse extends ProposalStep {
   label() {
-    return `${this.actor} recuses on p${this.i}`;
+    return `${this.actor} recuses on ${this.p()}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
@@ -375,7 +384,7 @@ export class BackEmergency extends ProposalStep {
     return p.status === 'published' && p.emergency;
   }
   label() {
-    return `${this.actor} backs the emergency motion on p${this.i}`;
+    return `${this.actor} backs the emergency motion on ${this.p()}`;
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
