@@ -9,7 +9,8 @@
  *
  *   QUORATE_MODEL_RUNS=n          number of sequences (default 120)
  *   QUORATE_MODEL_SEED=s          replay: the seed printed with a failure …
- *   QUORATE_MODEL_PATH=p          … and its path (replays the shrunk counterexample)
+ *   QUORATE_MODEL_PATH=p          … its path …
+ *   QUORATE_MODEL_REPLAY=r        … and the commands' replay path (all three printed with a failure)
  *   QUORATE_MODEL_ENFORCE_ALL=1   enforce the known-failing invariants too
  *   QUORATE_MODEL_KNOWN=1         also run one focused search per known-failing invariant
  *                                 (it.fails: finds and shrinks a counterexample; slow)
@@ -57,6 +58,7 @@ export const expectedFailures = new Set<string>([
 const runs = Number(process.env.QUORATE_MODEL_RUNS ?? 120);
 const seed = process.env.QUORATE_MODEL_SEED === undefined ? undefined : Number(process.env.QUORATE_MODEL_SEED);
 const path = process.env.QUORATE_MODEL_PATH;
+const replayPath = process.env.QUORATE_MODEL_REPLAY;
 const enforceAll = process.env.QUORATE_MODEL_ENFORCE_ALL === '1';
 const focused = process.env.QUORATE_MODEL_KNOWN === '1';
 const MAX_COMMANDS = 25;
@@ -74,7 +76,7 @@ afterAll(async () => {
   await handle.drop();
 });
 
-const property = fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands: MAX_COMMANDS, size: 'max' }), async (cmds) => {
+const property = fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) }), async (cmds) => {
   sequences++;
   await fc.asyncModelRun(async () => createWorld(handle.db), cmds);
   steps += [...cmds].length;
@@ -84,7 +86,8 @@ const property = fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands:
 async function checkProperty(params: fc.Parameters<[Iterable<fc.AsyncCommand<object, object>>]>): Promise<void> {
   const out = await fc.check(property as never, { ...params, ...(seed !== undefined ? { seed, path } : {}) });
   if (out.failed) {
-    const replay = `Replay: QUORATE_MODEL_SEED=${out.seed} QUORATE_MODEL_PATH=${out.counterexamplePath ?? ''} npx vitest run test/model/governance.model.test.ts`;
+    const commandsPath = /replayPath="([^"]*)"/.exec(fc.defaultReportMessage(out) ?? '')?.[1] ?? '';
+    const replay = `Replay: QUORATE_MODEL_SEED=${out.seed} QUORATE_MODEL_PATH=${out.counterexamplePath ?? ''} QUORATE_MODEL_REPLAY='${commandsPath}' npx vitest run test/model/governance.model.test.ts`;
     const cause = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
     const message = `${fc.defaultReportMessage(out) ?? 'property failed'}\n${cause}\n${replay}`;
     console.error(message);
