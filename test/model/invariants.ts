@@ -424,38 +424,46 @@ export async function logVerifies(s: Snapshot): Promise<string[]> {
 
 // --- (i) emergency decisions: ratified only in time, lapsed otherwise -----------------------
 
+/** The ratification period (days) of the proposal these entries are about, if its type has an emergency procedure. */
+function ratifyDays(docs: Map<number, Charter>, list: StoredEntry[]): number | null {
+  const pub = list.find((e) => e.kind === 'proposal.published');
+  if (!pub) return null;
+  const p = payload<{ typeKey: string; charterVersion: number }>(pub);
+  const charter = docs.get(p.charterVersion);
+  return charter ? (typeOf(charter, p.typeKey).emergency?.ratifyWithinDays ?? null) : null;
+}
+
 /**
  * A proposal.ratified entry names a proposal that passed under an approved emergency motion,
- * comes within its type's ratification period, before any lapse; and an emergency decision whose
- * period has run out unratified is recorded as lapsed once the worker has run (every clock move
- * runs it).
+ * comes within its type's ratification period, before any lapse.
  */
 export function emergencyRatification(s: Snapshot): string[] {
   const out: string[] = [];
   const { charters: docs } = publicCharters(s);
   const bySubject = groupBySubject(s);
-  const ratifyDays = (list: StoredEntry[]) => {
-    const pub = list.find((e) => e.kind === 'proposal.published');
-    if (!pub) return null;
-    const p = payload<{ typeKey: string; charterVersion: number }>(pub);
-    const charter = docs.get(p.charterVersion);
-    return charter ? (typeOf(charter, p.typeKey).emergency?.ratifyWithinDays ?? null) : null;
-  };
   for (const r of ofKind(s, 'proposal.ratified')) {
     const list = bySubject.get(r.subject!) ?? [];
     const decided = list.find((e) => e.kind === 'proposal.decided' && payload<{ outcome: string }>(e).outcome === 'passed');
     const approved = list.find((e) => e.kind === 'emergency.approved');
-    const days = ratifyDays(list);
+    const days = ratifyDays(docs, list);
     const lapsed = list.find((e) => e.kind === 'proposal.lapsed' && e.seq < r.seq);
     if (!decided || decided.seq > r.seq) out.push(`seq ${r.seq}: ratifies ${r.subject}, which had not passed`);
     else if (!approved || days === null) out.push(`seq ${r.seq}: ratifies ${r.subject}, which was not an emergency decision`);
     else if (ms(r.at) > ms(decided.at) + days * DAY) out.push(`seq ${r.seq}: ratifies ${r.subject} after its ${days}-day period`);
     if (lapsed) out.push(`seq ${r.seq}: ratifies ${r.subject} after it lapsed`);
   }
+  return out;
+}
+
+/** An emergency decision whose ratification period has run out unratified is recorded as lapsed once the worker has run (every clock move runs it). */
+export function emergencyLapses(s: Snapshot): string[] {
+  const out: string[] = [];
+  const { charters: docs } = publicCharters(s);
+  const bySubject = groupBySubject(s);
   for (const [subject, list] of bySubject) {
     const decided = list.find((e) => e.kind === 'proposal.decided' && payload<{ outcome: string }>(e).outcome === 'passed');
     const approved = list.find((e) => e.kind === 'emergency.approved');
-    const days = ratifyDays(list);
+    const days = ratifyDays(docs, list);
     if (!decided || !approved || days === null) continue;
     const deadline = ms(decided.at) + days * DAY;
     const ratified = list.find((e) => e.kind === 'proposal.ratified' && ms(e.at) <= deadline);
@@ -478,4 +486,5 @@ export const invariants: Invariant[] = [
   { name: 'bodiesCanReachFullStrength', check: bodiesCanReachFullStrength },
   { name: 'logVerifies', check: logVerifies },
   { name: 'emergencyRatification', check: emergencyRatification },
+  { name: 'emergencyLapses', check: emergencyLapses },
 ];
