@@ -7,7 +7,7 @@
  * TEST_DATABASE_URL is set) with a fresh organization per sequence. After every step every
  * invariant in invariants.ts is checked against the database and the public export.
  *
- *   QUORATE_MODEL_RUNS=n          number of sequences (default 100)
+ *   QUORATE_MODEL_RUNS=n          number of sequences (default 150)
  *   QUORATE_MODEL_SEED=s          replay: the seed printed with a failure …
  *   QUORATE_MODEL_PATH=p          … its path …
  *   QUORATE_MODEL_REPLAY=r        … and the commands' replay path (all three printed with a failure)
@@ -57,7 +57,7 @@ export const expectedFailures = new Set<string>([
   'emergencyRatification',
 ]);
 
-const runs = Number(process.env.QUORATE_MODEL_RUNS ?? 100);
+const runs = Number(process.env.QUORATE_MODEL_RUNS ?? 150);
 const seed = process.env.QUORATE_MODEL_SEED === undefined ? undefined : Number(process.env.QUORATE_MODEL_SEED);
 const path = process.env.QUORATE_MODEL_PATH;
 const replayPath = process.env.QUORATE_MODEL_REPLAY;
