@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { charters, seats, users } from '@/db/schema';
+import { charters, memberships, seats, users } from '@/db/schema';
 import type { Charter, SeatState } from '@/lib/governance/types';
 
 export type ActiveCharter = { id: string; version: number; document: Charter; documentHash: string; adoptedAt: Date; templateKey: string | null };
@@ -40,6 +40,22 @@ export async function listSeats(db: Executor, orgId: string): Promise<SeatView[]
     .where(and(eq(seats.orgId, orgId), isNull(seats.retiredAt)))
     .orderBy(asc(seats.bodyKey), asc(seats.position));
   return rows;
+}
+
+/**
+ * The seats as the vacancy-filling rules must see them: a seat counts as held only by someone who
+ * can act with it — a member who is not an observer. A seat held by an observer, or by someone no
+ * longer a member (states left from before those rules), neither votes nor counts among those
+ * "remaining in office", so it cannot stop a body from refilling itself.
+ */
+export async function listSeatsWhoseHoldersAct(db: Executor, orgId: string): Promise<SeatState[]> {
+  const rows = await db
+    .select({ seatId: seats.id, bodyKey: seats.bodyKey, seatClass: seats.seatClass, holderUserId: seats.holderUserId, vacatedAt: seats.vacatedAt, actingMember: memberships.id })
+    .from(seats)
+    .leftJoin(memberships, and(eq(memberships.orgId, seats.orgId), eq(memberships.userId, seats.holderUserId), ne(memberships.role, 'observer')))
+    .where(and(eq(seats.orgId, orgId), isNull(seats.retiredAt)))
+    .orderBy(asc(seats.bodyKey), asc(seats.position));
+  return rows.map(({ actingMember, ...s }) => (s.holderUserId !== null && actingMember === null ? { ...s, holderUserId: null, vacatedAt: s.vacatedAt } : s));
 }
 
 /** Current seat holders of the given bodies (user ids, deduplicated). */

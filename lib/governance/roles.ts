@@ -43,6 +43,8 @@ export type RoleChange = {
   newRole: Role;
   /** Number of admins in the organization before the change. */
   adminCount: number;
+  /** Seats the member holds now (any body). */
+  seatsHeld?: number;
 };
 
 export function checkRoleChange(change: RoleChange): RuleResult {
@@ -56,6 +58,15 @@ export function checkRoleChange(change: RoleChange): RuleResult {
     return {
       ok: false,
       reason: 'This is the only admin. Make someone else an admin first, so the organization is never left without one.',
+    };
+  }
+  // Lesson: a body is silenced as surely by seats that cannot vote as by empty ones. An observer
+  // never votes, so demoting seat holders would let an admin paralyse a body (and stop it
+  // refilling itself) without a single logged vacancy.
+  if (change.newRole === 'observer' && (change.seatsHeld ?? 0) > 0) {
+    return {
+      ok: false,
+      reason: 'This member holds a seat, and observers cannot vote. The seat must be vacated first (by their resignation or a removal proposal).',
     };
   }
   return { ok: true };

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { charters, commentRevisions, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
-import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
+import { getActiveCharter, getCharterVersion, listSeats, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { latestRevisionNumber, listOpenProposalIds, loadProposal, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
 import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
@@ -75,6 +75,11 @@ async function anyProposalPublished(tx: Executor, orgId: string): Promise<boolea
   return (row?.n ?? 0) > 0;
 }
 
+async function roleOf(tx: Executor, orgId: string, userId: string): Promise<Role | null> {
+  const [row] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
+}
+
 async function isMember(tx: Executor, orgId: string, userId: string): Promise<boolean> {
   const [row] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   return Boolean(row);
@@ -89,12 +94,13 @@ export async function foundingAppoint(db: Database, actor: Actor, input: { orgId
     const published = await anyProposalPublished(tx, input.orgId);
     // After the founding period, only a body nobody in office may refill reopens to founding appointments.
     const charter = published ? await getActiveCharter(tx, input.orgId) : null;
-    const stranded = Boolean(charter && charter.document.bodies.some((b) => b.key === seat!.bodyKey) && isStranded(charter.document, seat!.bodyKey, await listSeats(tx, input.orgId)));
+    const stranded = Boolean(charter && charter.document.bodies.some((b) => b.key === seat!.bodyKey) && isStranded(charter.document, seat!.bodyKey, await listSeatsWhoseHoldersAct(tx, input.orgId)));
     const rule = canFoundingAppoint({
       role: actor.role,
       anyProposalPublished: published,
       seatVacant: seat!.holderUserId === null,
-      appointeeIsMember: await isMember(tx, input.orgId, input.userId),
+      // A seat votes: an observer (who never votes) cannot be seated, even at the founding.
+      appointeeIsMember: ((role) => role !== null && role !== 'observer')(await roleOf(tx, input.orgId, input.userId)),
       appointeeHoldsSeatInBody: holdsInBody.length > 0,
       bodyStranded: stranded,
     });
@@ -251,6 +257,11 @@ export async function appointmentRefusal(
   if (!authority.ok) return { reason: authority.reason, field: 'seatId' };
   const appointee = typeof effect.appointeeUserId === 'string' ? effect.appointeeUserId : null;
   if (!appointee) return { reason: 'An appointment must name the person appointed.', field: 'appointeeUserId' };
+  // Asked again at every step up to the seat being filled: a person removed from the organization
+  // (or made an observer) meanwhile must not be seated by an appointment passed before.
+  const role = await roleOf(tx, orgId, appointee);
+  if (role === null) return { reason: `${await personName(tx, appointee)} is not a member of this organization, so they cannot hold a seat.`, field: 'appointeeUserId' };
+  if (role === 'observer') return { reason: `${await personName(tx, appointee)} is an observer; observers cannot vote, so they cannot hold a seat. Change their role first.`, field: 'appointeeUserId' };
   const oneSeat = oneSeatPerBody({ seats: seatsNow, seat, appointeeUserId: appointee, appointeeName: await personName(tx, appointee), bodyName: body.name });
   if (!oneSeat.ok) return { reason: oneSeat.reason, field: 'appointeeUserId' };
   if (isClassSeat(seat.seatClass)) {
@@ -659,7 +670,8 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Loaded
   const type = findType(p.charter, p.row.typeKey);
   const window = votingWindow(type, stageIndex, at);
   // A body filling vacancies by remaining majority: the number in office now is the base of this vote.
-  const holdersInOffice = remainingMajorityBase({ charter: p.charter, type, stageIndex, seats: await listSeats(tx, p.row.orgId) });
+  // Those remaining in office are the holders who can act with their seat (observers' seats do not vote).
+  const holdersInOffice = remainingMajorityBase({ charter: p.charter, type, stageIndex, seats: await listSeatsWhoseHoldersAct(tx, p.row.orgId) });
   await tx
     .update(proposalStages)
     .set({ opensAt: window.opensAt, closesAt: window.closesAt, holdersInOffice })
@@ -904,6 +916,11 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
         payload: { reason: `${await personName(tx, effect.appointeeUserId!)} already holds seat ${heldElsewhere.position} of the ${bodyName}; one person holds one seat per body.`, proposalNumber: p.row.number },
         at,
       });
+    } else if (type.effect === 'seat_appointment' && effect.appointeeUserId && (await roleOf(tx, orgId, effect.appointeeUserId)) === null) {
+      // Removed from (or left) the organization while the appointment was decided: a seat is held by members only.
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: `${await personName(tx, effect.appointeeUserId)} is not a member of this organization, so they cannot hold a seat.`, proposalNumber: p.row.number }, at });
+    } else if (type.effect === 'seat_appointment' && effect.appointeeUserId && (await roleOf(tx, orgId, effect.appointeeUserId)) === 'observer') {
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: `${await personName(tx, effect.appointeeUserId)} is an observer; observers cannot vote, so they cannot hold a seat.`, proposalNumber: p.row.number }, at });
     } else if (type.effect === 'seat_appointment' && seat.holderUserId === null && effect.appointeeUserId) {
       await tx.update(seats).set({ holderUserId: effect.appointeeUserId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat.id));
       await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.filled', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, holderId: effect.appointeeUserId, proposalNumber: p.row.number }, at });

@@ -255,3 +255,46 @@ describe('when nobody holds a board seat', () => {
     expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[2]!, userId: org.people[2]!.id }))).toMatchObject({ ok: false });
   });
 });
+
+describe('seats vote: an admin cannot silence a body through roles or removals', () => {
+  let org: Org;
+  beforeAll(async () => {
+    org = await setupOrg('silenced-board', 6);
+  });
+
+  it('a seat holder cannot be made an observer (observers never vote): refused, nothing written', async () => {
+    const { changeMemberRole } = await import('@/app/o/[slug]/members/actions');
+    const target = org.people[2]!;
+    const [m] = await db.select({ id: memberships.id, role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, target.id)));
+    const logBefore = await db.$count(decisionLog);
+    as(org.people[0]!);
+    const state = await changeMemberRole(initialActionState, form({ orgId: org.orgId, membershipId: m!.id, role: 'observer' }));
+    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/holds a seat, and observers cannot vote/) });
+    const [after] = await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.id, m!.id));
+    expect(after!.role).toBe(m!.role);
+    expect(await db.$count(decisionLog)).toBe(logBefore);
+  });
+
+  it('an observer cannot be appointed, and a passed appointment of someone removed meanwhile fills nothing', async () => {
+    const observer = org.people[9]!;
+    await db.update(memberships).set({ role: 'observer' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.id)));
+    as(org.people[1]!);
+    const refused = await createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appoint an observer', body: 'An observer to a board seat.', seatId: org.board[8]!, appointeeUserId: observer.id }));
+    expect(refused.ok).toBe(false);
+    expect(refused.fieldErrors?.appointeeUserId?.[0]).toMatch(/is an observer; observers cannot vote/);
+
+    const leaving = org.people[10]!;
+    const id = await draft(org, org.people[1]!, { seatId: org.board[8]!, appointeeUserId: leaving.id });
+    expect(await publish(org, org.people[1]!, id)).toMatchObject({ ok: true });
+    advance(7 * DAY + 60_000);
+    await runTransitions(db, clock.now);
+    await vote(org, org.people.slice(0, 4), id);
+    // Removed from the organization while the vote runs.
+    await db.delete(memberships).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, leaving.id)));
+    advance(3 * DAY + 60_000);
+    await runTransitions(db, clock.now);
+    expect(await holderOf(org.board[8]!)).toBeNull();
+    const skipped = await logOf(org.orgId, 'seat.change_skipped');
+    expect(skipped.map((e) => (e.payload as { reason: string }).reason)).toContainEqual(expect.stringMatching(/is not a member of this organization, so they cannot hold a seat/));
+  });
+});

@@ -48,14 +48,7 @@ const { createWorld } = await import('./world');
  * has an `it.fails` below that finds and shrinks a counterexample; when its fix is merged that
  * test starts failing: remove the name here and the invariant is enforced.
  */
-export const expectedFailures = new Set<string>([
-  'noOpenChoiceRecoverable',
-  'oneSeatPerPersonPerBody',
-  'noObserverBallot',
-  'noObserverSeatPower',
-  'bodiesCanReachFullStrength',
-  'emergencyRatification',
-]);
+export const expectedFailures = new Set<string>([]);
 
 const runs = Number(process.env.QUORATE_MODEL_RUNS ?? 150);
 const seed = process.env.QUORATE_MODEL_SEED === undefined ? undefined : Number(process.env.QUORATE_MODEL_SEED);

@@ -14,7 +14,8 @@ import { canonicalJson } from '@/lib/log/canonical';
 import type { StoredEntry } from '@/lib/log/entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import type { BallotChoice, Charter, ProposalTypeSpec, Ratio, TallyResult } from '@/lib/governance/types';
+import type { BallotChoice, Charter, ProposalTypeSpec, Ratio, SeatState, TallyResult } from '@/lib/governance/types';
+import { canAppointToBody, isStranded, vacancyFillingOf } from '@/lib/governance/vacancy';
 import { GET as exportGET } from '@/app/api/o/[slug]/log/export/route';
 import { roleAt } from './model';
 import type { Model, Real } from './model';
@@ -209,12 +210,17 @@ export function tallyMatchesRecount(s: Snapshot): string[] {
     const charterSeats = body.charterSeats;
     const quorumRequired = atLeast(body.recusedSeatsCountTowardQuorumBase ? charterSeats : charterSeats - recused.size, spec.quorum);
     const thresholdBase = spec.thresholdBase === 'charter_seats' ? charterSeats : yes + no;
-    const passed = cast >= quorumRequired && thresholdBase > 0 && meets(yes, thresholdBase, spec.threshold);
-    const recount: Partial<TallyResult> = { yes, no, abstain, cast, charterSeats, recused: recused.size, quorumRequired, quorumMet: cast >= quorumRequired, thresholdBase, passed, outcome: cast < quorumRequired ? 'failed_quorum' : passed ? 'passed' : 'rejected' };
+    const normallyPassed = cast >= quorumRequired && thresholdBase > 0 && meets(yes, thresholdBase, spec.threshold);
+    // A seat appointment may also pass by a majority of the holders in office when voting opened
+    // (the number the tally publishes; the rule is recomputed here: more than half of them voting yes).
+    const inOffice = c.tally.remainingMajority?.holdersInOffice;
+    if (c.tally.remainingMajority && c.tally.remainingMajority.met !== yes * 2 > (inOffice ?? 0)) out.push(`#${c.number} stage ${c.stageIndex + 1}: remaining-majority verdict does not follow from ${yes} yes of ${String(inOffice)} in office`);
+    const passed = normallyPassed || (inOffice !== undefined && inOffice >= 1 && yes * 2 > inOffice);
+    const recount: Partial<TallyResult> = { yes, no, abstain, cast, charterSeats, recused: recused.size, quorumRequired, quorumMet: cast >= quorumRequired, thresholdBase, passed, outcome: passed ? 'passed' : cast < quorumRequired ? 'failed_quorum' : 'rejected' };
     for (const [k, v] of Object.entries(recount)) if (c.tally[k as keyof TallyResult] !== v) out.push(`#${c.number} stage ${c.stageIndex + 1}: published ${k} = ${String(c.tally[k as keyof TallyResult])}, recount from the log = ${String(v)}`);
     const row = s.proposalRows.find((p) => `proposal:${p.id}` === closed.subject);
     const stored = s.stageRows.find((st) => st.proposalId === row?.id && st.stageIndex === c.stageIndex)?.tally;
-    if (JSON.stringify(stored) !== JSON.stringify(c.tally)) out.push(`#${c.number}: stored tally differs from the published one`);
+    if (canonicalJson(stored ?? null) !== canonicalJson(c.tally)) out.push(`#${c.number}: stored tally differs from the published one`);
   }
   return out;
 }
@@ -386,22 +392,35 @@ export function bodiesCanReachFullStrength(s: Snapshot): string[] {
   const out: string[] = [];
   const active = [...s.charterRows].sort((a, b) => b.version - a.version)[0]!.document;
   const live = s.seatRows.filter((r) => !r.retiredAt);
+  // As the vacancy rules see seats: held only by someone who can act with it (a member, not an observer).
+  const acting = (userId: string | null) => userId !== null && roleOfUser(s, userId) !== null && roleOfUser(s, userId) !== 'observer';
+  const seatStates: SeatState[] = live.map((r) => ({ seatId: r.id, bodyKey: r.bodyKey, seatClass: r.seatClass, holderUserId: acting(r.holderUserId) ? r.holderUserId : null, vacatedAt: r.vacatedAt }));
+  // People who may actually vote with their seat (observers hold seats but never vote).
   const voters = (bodyKey: string) => live.filter((r) => r.bodyKey === bodyKey && r.holderUserId && roleOfUser(s, r.holderUserId) !== 'observer' && roleOfUser(s, r.holderUserId) !== null).length;
+  const inOffice = (bodyKey: string) => new Set(live.filter((r) => r.bodyKey === bodyKey && acting(r.holderUserId)).map((r) => r.holderUserId)).size;
   const appointing = active.proposalTypes.filter((t) => t.effect === 'seat_appointment');
   for (const body of active.bodies) {
     const held = live.filter((r) => r.bodyKey === body.key && r.holderUserId).length;
     if (held >= body.charterSeats) continue;
-    const canFill = appointing.some((t) =>
-      t.stages.every((st) => {
-        const b = active.bodies.find((x) => x.key === st.bodyKey)!;
-        const f = voters(b.key);
-        const quorum = atLeast(b.charterSeats, st.quorum);
-        const yesNeeded = st.thresholdBase === 'charter_seats' ? Math.max(1, atLeast(b.charterSeats, st.threshold)) : 1;
-        return f >= quorum && f >= yesNeeded && (!t.critical || f >= b.minSeatsForCriticalDecisions);
-      }),
+    // A total wipe-out reopens founding appointments by an admin for this body (and an admin always exists).
+    if (isStranded(active, body.key, seatStates)) continue;
+    const canFill = appointing.some(
+      (t) =>
+        canAppointToBody({ charter: active, type: t, seatBodyKey: body.key, seats: seatStates }).ok &&
+        t.stages.every((st) => {
+          const b = active.bodies.find((x) => x.key === st.bodyKey)!;
+          const f = voters(b.key);
+          if (t.critical && f < b.minSeatsForCriticalDecisions) return false;
+          // The normal way: quorum and threshold against charter seats, everyone who may vote voting yes.
+          const quorum = atLeast(b.charterSeats, st.quorum);
+          const yesNeeded = st.thresholdBase === 'charter_seats' ? Math.max(1, atLeast(b.charterSeats, st.threshold)) : 1;
+          if (f >= quorum && f >= yesNeeded) return true;
+          // Or, where the charter lets the body fill vacancies by the majority of those remaining in office: more than half of them.
+          return vacancyFillingOf(active, b).byRemainingMajority && inOffice(b.key) >= 1 && f * 2 > inOffice(b.key);
+        }),
     );
     if (!canFill) {
-      const detail = appointing.map((t) => t.stages.map((st) => `${st.bodyKey}: ${voters(st.bodyKey)} voting holders`).join(', ')).join('; ');
+      const detail = appointing.map((t) => t.stages.map((st) => `${st.bodyKey}: ${voters(st.bodyKey)} voting holders of ${inOffice(st.bodyKey)} in office`).join(', ')).join('; ');
       out.push(`the ${body.key} has ${held} of ${body.charterSeats} seats filled and no appointment could ever pass (${detail || 'no appointment type'})`);
     }
   }

@@ -72,7 +72,8 @@ export const changeMemberRole = orgAction(changeRoleSchema, 'observer', async ({
       const actor = await getMembership(tx, input.orgId, user.id);
       const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
       if (!target) throw new RuleRefusal('That person is not a member of this organization.');
-      const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount });
+      const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
+      const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
       if (!rule.ok) throw new RuleRefusal(rule.reason);
       await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
       await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.role_changed', subject: `membership:${target.membershipId}`, payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: input.role }, at: now() });

@@ -3,6 +3,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { proposals } from '@/db/schema';
 import { listMembers } from '@/db/queries/memberships';
+import { listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { BodyCard, seatClassName } from '@/components/governance/body-card';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
@@ -27,8 +28,8 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   const [published] = await db.select({ n: count() }).from(proposals).where(and(eq(proposals.orgId, org.id), ne(proposals.status, 'draft')));
   const foundingOpen = isAdmin && (published?.n ?? 0) === 0;
   // After the founding period, a body nobody in office may refill reopens to founding appointments.
-  const allSeats = overview.bodies.flatMap((b) => b.seats.map((s) => ({ ...s, bodyKey: b.key })));
-  const strandedKeys = new Set(isAdmin && !foundingOpen && overview.charter ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, allSeats)).map((b) => b.key) : []);
+  const actingSeats = isAdmin && !foundingOpen && overview.charter ? await listSeatsWhoseHoldersAct(db, org.id) : [];
+  const strandedKeys = new Set(isAdmin && !foundingOpen && overview.charter ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, actingSeats)).map((b) => b.key) : []);
   const members = foundingOpen || strandedKeys.size > 0 ? await listMembers(db, org.id) : [];
   const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
 
