@@ -42,7 +42,8 @@ export async function seedGovernance(db: Database, orgId: string, people: People
   const board = seatRows.filter((s) => s.bodyKey === 'board');
   const assembly = seatRows.filter((s) => s.bodyKey === 'members');
   const boardHolders = ['margaret', 'omar', 'priya', 'linus', 'ada', 'grace']; // seats 1–3 independent, 4 employee rep, 5–6 general
-  const assemblyHolders = ['sofia', 'kenji', 'noor', 'wei', 'linus', 'tim'];
+  // Seats vote, so none is held by an observer (Tim Alvarez observes without a seat).
+  const assemblyHolders = ['sofia', 'kenji', 'noor', 'wei', 'linus', 'margaret'];
   let at = new Date(t0.getTime() + HOUR);
   for (const [i, who] of boardHolders.entries()) await foundingAppoint(db, actor('ada'), { orgId, seatId: board[i]!.id, userId: people[who]!.id }, at);
   for (const [i, who] of assemblyHolders.entries()) await foundingAppoint(db, actor('ada'), { orgId, seatId: assembly[i]!.id, userId: people[who]!.id }, at);
