@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
-import { showFlash, useFlashRegionMounted } from './flash';
+import { useFlashRegionMounted } from './flash-message';
 import { SubmitButton } from './submit-button';
 
 type Props = {
@@ -24,16 +24,9 @@ type Props = {
  */
 export function ActionForm({ action, hidden, submitLabel, pendingLabel, variant = 'primary', className = '', children, label }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
-  // On a page with a FlashRegion, a success is shown there: it stays visible when this form
-  // disappears because the action it offered is done.
+  // On a page with a FlashRegion, a success is shown there (from the cookie the action set): it
+  // stays visible when this form disappears because the action it offered is done.
   const flashRegion = useFlashRegionMounted();
-  const flashed = useRef<ActionState | null>(null);
-  useEffect(() => {
-    if (state.ok && state.message && flashRegion && flashed.current !== state) {
-      flashed.current = state;
-      showFlash(state.message);
-    }
-  }, [state, flashRegion]);
   const showHere = Boolean(state.message) && !(state.ok && flashRegion);
   const fieldErrors = Object.values(state.fieldErrors ?? {}).flat();
   const errors = [...new Set(fieldErrors)].filter((e) => e !== state.message);

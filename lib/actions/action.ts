@@ -7,6 +7,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session';
 import { hasRole } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
+import { setFlash } from './flash';
 import type { ActionState } from './state';
 
 /** Plain string fields of a form; files and repeated keys are not part of any of our forms. */
@@ -52,7 +53,10 @@ export function userAction<S extends z.ZodType>(schema: S, handler: UserHandler<
     }
     const user = await getSessionUser();
     if (!user) return { ...signedOutState, values: echo(values) };
-    return handler({ input: parsed.data, user, values: echo(values) });
+    const result = await handler({ input: parsed.data, user, values: echo(values) });
+    // Every success confirms itself, even when the page comes back without the form that was used.
+    if (result.ok && result.message) await setFlash(result.message);
+    return result;
   };
 }
 
