@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
@@ -41,6 +41,15 @@ export function NewProposalForm({
   const type = types.find((t) => t.key === typeKey);
   const [seatId, setSeatId] = useState(state.values?.seatId ?? vacantSeats[0]?.value ?? '');
   const seat = vacantSeats.find((v) => v.value === seatId);
+  // React resets a form once its action returns; a controlled select then shows (and would
+  // submit) its first option while its state still holds the choice — a refused appointment
+  // came back as a "Board resolution". Put the chosen values back after every answer.
+  const typeRef = useRef<HTMLSelectElement>(null);
+  const seatRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (typeRef.current) typeRef.current.value = typeKey;
+    if (seatRef.current) seatRef.current.value = seatId;
+  }, [state, typeKey, seatId]);
   const err = (k: string) => state.fieldErrors?.[k];
   const selectClass = 'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
@@ -51,7 +60,7 @@ export function NewProposalForm({
         <label htmlFor="p-type" className="block text-sm font-medium text-zinc-900">
           Type
         </label>
-        <select id="p-type" name="typeKey" value={typeKey} onChange={(e) => setTypeKey(e.target.value)} className={selectClass} aria-describedby="p-type-hint">
+        <select ref={typeRef} id="p-type" name="typeKey" value={typeKey} onChange={(e) => setTypeKey(e.target.value)} className={selectClass} aria-describedby="p-type-hint">
           {types.map((t) => (
             <option key={t.key} value={t.key}>
               {t.name}
@@ -86,7 +95,7 @@ export function NewProposalForm({
               <label htmlFor="p-vacant" className="block text-sm font-medium text-zinc-900">
                 Vacant seat
               </label>
-              <select id="p-vacant" name="seatId" value={seatId} onChange={(e) => setSeatId(e.target.value)} className={selectClass} aria-describedby="p-vacant-hint" aria-invalid={err('seatId') ? true : undefined}>
+              <select ref={seatRef} id="p-vacant" name="seatId" value={seatId} onChange={(e) => setSeatId(e.target.value)} className={selectClass} aria-describedby="p-vacant-hint" aria-invalid={err('seatId') ? true : undefined}>
                 {vacantSeats.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
