@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database, DatabaseHandle } from '@/db/client';
@@ -92,7 +92,8 @@ async function scenario(): Promise<Scenario> {
   });
   const roles: [string, Role][] = [
     [ids.observer, 'observer'],
-    [ids.seatedObserver, 'observer'],
+    // Seated as a member, made an observer below (a state left from before observers could not be seated).
+    [ids.seatedObserver, 'member'],
     [ids.member, 'member'],
     [ids.seatHolder, 'member'],
     [ids.recusedSeatHolder, 'member'],
@@ -107,6 +108,7 @@ async function scenario(): Promise<Scenario> {
   const admin = { userId: ids.admin, role: 'admin' as Role };
   const seated = [ids.seatHolder, ids.recusedSeatHolder, extra[0]!, extra[1]!, ids.admin, ids.seatedObserver];
   for (const [i, userId] of seated.entries()) await foundingAppoint(db, admin, { orgId: org.id, seatId: board[i]!.seatId, userId }, new Date(t0.getTime() + HOUR));
+  await db.update(memberships).set({ role: 'observer' }).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, ids.seatedObserver)));
   const author = { userId: ids.admin, role: 'admin' as Role };
   const draft = async (by: { userId: string; role: Role }, title: string, at: Date, emergency = false, typeKey = 'resolution') =>
     (await createDraft(db, by, { orgId: org.id, typeKey, title, body: 'A body long enough for the rules to accept it.', subjectUserId: null, effect: {}, emergency }, at)).id;
