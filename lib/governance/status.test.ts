@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
-import { proposalStatus } from './status';
+import { blockedBy, proposalStatus } from './status';
 import { bodyStrength } from './strength';
 import { T0, ballots, hoursAfter, nonprofit, published, seatsOf } from './test-fixtures';
 import type { Charter, ProposalRecord, SeatState } from './types';
@@ -63,6 +63,17 @@ describe('proposalStatus', () => {
     expect(s.phase.kind).toBe('ready_for_voting');
     expect(s.label).toBe('Blocked: board below strength');
     expect(s.tone).toBe('blocked');
+  });
+
+  it('blockedBy marks a ready proposal blocked with the reason, and leaves any other status alone', () => {
+    const record = published(charter, 'resolution');
+    const full = strengthsWith(charter, 9);
+    const ready = proposalStatus({ record, charter, strengths: full, now: H(7 * 24 + 1) });
+    expect(ready.phase.kind).toBe('ready_for_voting');
+    const blocked = blockedBy(ready, 'Dana Reyes already holds seat 3 of the board; one person holds one seat per body.');
+    expect(blocked).toMatchObject({ label: 'Blocked', tone: 'blocked', blocked: expect.stringMatching(/^Dana Reyes already holds/), explanation: expect.stringMatching(/^Voting cannot open: Dana Reyes/) });
+    const discussion = proposalStatus({ record, charter, strengths: full, now: H(1) });
+    expect(blockedBy(discussion, 'any reason')).toBe(discussion);
   });
 
   it('a passed emergency decision shows its ratification deadline; once ratified, it says so', () => {

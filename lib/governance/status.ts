@@ -123,3 +123,14 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
       return { ...base, label: 'Withdrawn', explanation: `Withdrawn on ${formatUtc(phase.at)}.`, tone: 'neutral' };
   }
 }
+
+/**
+ * The status when a check outside the pure rules — a seat appointment's own (one seat per body,
+ * the appointee's declaration, who may fill the seat), which the worker asks before opening a
+ * vote — stops a ready vote from opening: shown as blocked, with its reason, so no page promises
+ * a vote that will not open.
+ */
+export function blockedBy(status: ProposalStatus, reason: string): ProposalStatus {
+  if (status.phase.kind !== 'ready_for_voting' || status.blocked) return status;
+  return { ...status, label: 'Blocked', blocked: reason, explanation: `Voting cannot open: ${reason}`, tone: 'blocked' };
+}

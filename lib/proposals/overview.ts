@@ -3,10 +3,11 @@ import type { Executor } from '@/db/client';
 import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/charters';
 import type { SeatView } from '@/db/queries/charters';
 import { listProposals, loadProposals } from '@/db/queries/proposals';
-import { proposalStatus } from '@/lib/governance/status';
+import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import type { ProposalStatus } from '@/lib/governance/status';
 import { bodyStrength } from '@/lib/governance/strength';
 import type { Charter, Phase } from '@/lib/governance/types';
+import { appointmentRefusal } from './engine';
 
 export type BodyOverview = {
   key: string;
@@ -69,7 +70,12 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
     const document = doc;
     if (!strengthsFor.has(loaded.row.charterVersion)) strengthsFor.set(loaded.row.charterVersion, Object.fromEntries(document.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)])));
     const strengths = strengthsFor.get(loaded.row.charterVersion)!;
-    const statusLine = proposalStatus({ record: loaded.record, charter: doc, strengths, now: at });
+    let statusLine = proposalStatus({ record: loaded.record, charter: doc, strengths, now: at });
+    // A ready seat appointment the worker will not open (its own check) is listed as blocked, as on its page.
+    if (type?.effect === 'seat_appointment' && statusLine.phase.kind === 'ready_for_voting' && !statusLine.blocked) {
+      const refusal = await appointmentRefusal(db, orgId, doc, item.typeKey, loaded.row.effect, { requireDeclaration: true, proposalId: item.id });
+      if (refusal) statusLine = blockedBy(statusLine, refusal.reason);
+    }
     proposals.push({ id: item.id, number: item.number, title: item.title, typeKey: item.typeKey, typeName: type?.name ?? item.typeKey, status: item.status, phase: statusLine.phase, statusLine, authorName: item.authorName, publishedAt: item.publishedAt });
   }
   return { charter: { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt }, bodies, proposals };

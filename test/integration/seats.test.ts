@@ -14,6 +14,7 @@ import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adoptFoundingCharter, foundingAppoint, runTransitions } from '@/lib/proposals/engine';
+import { loadOrganizationOverview } from '@/lib/proposals/overview';
 import type * as ClockModule from '@/lib/clock';
 import { expectRedirect, form, session, signInAs } from './helpers';
 
@@ -161,6 +162,9 @@ describe('a 4-of-9 board', () => {
     advance(3 * DAY);
     await runTransitions(db, clock.now);
     expect((await db.select().from(proposalStages).where(eq(proposalStages.proposalId, d)))[0]!.opensAt).toBeNull();
+    // The list says so too, with the same reason as the proposal's page — never "ready" for a vote that will not open.
+    const listed = (await loadOrganizationOverview(db, org.orgId, null, clock.now)).proposals.find((p) => p.id === d)!;
+    expect(listed.statusLine).toMatchObject({ label: 'Blocked', blocked: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board`)) });
     as(org.people[0]!);
     expect(await openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: d }))).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\.$`)) });
   });

@@ -26,7 +26,7 @@ import { bodyStrength } from '@/lib/governance/strength';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { mayAct } from '@/lib/governance/permissions';
 import { hasRole } from '@/lib/governance/roles';
-import { proposalStatus } from '@/lib/governance/status';
+import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import { appointmentRefusal, emergencyBackers, proposalContext } from '@/lib/proposals/engine';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
@@ -123,10 +123,7 @@ export default async function ProposalPage({ params }: Props) {
   const appointmentBlocker = appointment && phase.kind === 'ready_for_voting' ? await appointmentRefusal(db, org.id, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id }) : null;
   // The status line names an appointment's own blocker too (the same check the worker asks before opening), so it never promises a vote that will not open.
   const ruleStatus = proposalStatus({ record: loaded.record, charter, strengths, now: at });
-  const status =
-    appointmentBlocker && ruleStatus.phase.kind === 'ready_for_voting' && !ruleStatus.blocked
-      ? { ...ruleStatus, label: 'Blocked', blocked: appointmentBlocker.reason, explanation: `Voting cannot open: ${appointmentBlocker.reason}`, tone: 'blocked' as const }
-      : ruleStatus;
+  const status = appointmentBlocker ? blockedBy(ruleStatus, appointmentBlocker.reason) : ruleStatus;
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
 
   return (
