@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 type StoredMail = { id: string; to: string; subject: string; text: string; html: string; sentAt: string };
 
@@ -71,4 +71,22 @@ export async function advanceServerClock(ms: number): Promise<void> {
   const file = path.join(dir, 'test-clock-offset');
   const current = Number((await read(file, 'utf8').catch(() => '0')).trim()) || 0;
   await writeFile(file, String(current + ms));
+}
+
+/** An invitee opens their invitation mail in a browser context of their own and signs in. */
+export async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
+  const mail = await mailbox.latest(email, /You have been invited/);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(Mailbox.linkIn(mail));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return page;
+}
+
+/** Reloads until `text` shows: the worker records transitions a moment after the clock moves. */
+export async function reloadUntil(page: Page, text: RegExp | string, timeout = 20_000): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout });
 }

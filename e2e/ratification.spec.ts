@@ -1,27 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
-import { advanceServerClock, expect, Mailbox, signInByMagicLink, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { advanceServerClock, expect, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
-
-async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
-  const mail = await mailbox.latest(email, /You have been invited/);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(Mailbox.linkIn(mail));
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  return page;
-}
-
-async function reloadUntil(page: Page, text: RegExp | string) {
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
-}
 
 test('an emergency decision is ratified through the UI before its deadline', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   test.setTimeout(300_000);
@@ -76,11 +60,11 @@ test('an emergency decision is ratified through the UI before its deadline', asy
     await p.getByRole('button', { name: 'Back the emergency motion' }).click();
     await expect(p.getByText(/Your backing is recorded|The emergency motion has passed/)).toBeVisible();
   }
-  await reloadUntil(page, /the emergency minimum of 2 days; it cannot be shortened/);
+  await reloadUntil(page, /the emergency minimum of 2 days; it cannot be shortened/, 30_000);
 
   // The shortened window passes; the board votes.
   await advanceServerClock(2 * DAY + 5 * 60_000);
-  await reloadUntil(page, 'Voting open until');
+  await reloadUntil(page, 'Voting open until', 30_000);
   for (const p of everyone.slice(0, 4)) {
     await p.goto(`/o/${slug}/proposals/1`);
     await p.getByLabel('Yes', { exact: true }).check();
@@ -90,7 +74,7 @@ test('an emergency decision is ratified through the UI before its deadline', asy
 
   // Passed: the page shows the ratification deadline and the way to meet it.
   await advanceServerClock(DAY + 5 * 60_000);
-  await reloadUntil(page, /Must be ratified by .* or it lapses\./);
+  await reloadUntil(page, /Must be ratified by .* or it lapses\./, 30_000);
   await expect(page.getByText('Passed: awaiting ratification').first()).toBeVisible();
   await page.getByRole('link', { name: 'Start the ratification' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/new\\?ratifies=`));
@@ -106,7 +90,7 @@ test('an emergency decision is ratified through the UI before its deadline', asy
 
   // Its full window, then its vote.
   await advanceServerClock(7 * DAY + 5 * 60_000);
-  await reloadUntil(page, 'Voting open until');
+  await reloadUntil(page, 'Voting open until', 30_000);
   for (const p of everyone.slice(0, 4)) {
     await p.goto(`/o/${slug}/proposals/2`);
     await p.getByLabel('Yes', { exact: true }).check();
@@ -115,11 +99,11 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   }
   await advanceServerClock(3 * DAY + HOUR);
   await page.goto(`/o/${slug}/proposals/1`);
-  await reloadUntil(page, 'Passed and ratified');
-  await reloadUntil(page, 'proposal.ratified');
+  await reloadUntil(page, 'Passed and ratified', 30_000);
+  await reloadUntil(page, 'proposal.ratified', 30_000);
 
   // Past the original deadline it still stands.
   await advanceServerClock(30 * DAY);
-  await reloadUntil(page, 'Passed and ratified');
+  await reloadUntil(page, 'Passed and ratified', 30_000);
   await expect(page.getByText(/Lapsed/)).toHaveCount(0);
 });

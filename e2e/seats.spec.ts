@@ -1,26 +1,9 @@
-import type { Browser, Page } from '@playwright/test';
-import { advanceServerClock, expect, Mailbox, signInByMagicLink, test } from './fixtures';
+import { advanceServerClock, expect, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
 
 const DAY = 24 * 60 * 60 * 1000;
-
-async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
-  const mail = await mailbox.latest(email, /You have been invited/);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(Mailbox.linkIn(mail));
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  return page;
-}
-
-async function reloadUntil(page: Page, text: RegExp | string) {
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 test('a board of 4 of 9 refills itself; a second seat for the same person is refused', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   test.setTimeout(240_000);
