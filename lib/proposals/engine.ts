@@ -81,8 +81,18 @@ async function roleOf(tx: Executor, orgId: string, userId: string): Promise<Role
 }
 
 async function isMember(tx: Executor, orgId: string, userId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-  return Boolean(row);
+  return (await roleOf(tx, orgId, userId)) !== null;
+}
+
+/**
+ * Why this person cannot hold a seat now (null when they can): a seat votes, so it is held by a
+ * member who is not an observer. Asked at every step up to the seat being filled.
+ */
+async function seatHolderRoleRefusal(tx: Executor, orgId: string, userId: string, { advise }: { advise: boolean }): Promise<string | null> {
+  const role = await roleOf(tx, orgId, userId);
+  if (role === null) return `${await personName(tx, userId)} is not a member of this organization, so they cannot hold a seat.`;
+  if (role === 'observer') return `${await personName(tx, userId)} is an observer; observers cannot vote, so they cannot hold a seat.${advise ? ' Change their role first.' : ''}`;
+  return null;
 }
 
 /** Founding appointments: only before the first proposal is published, by an admin, logged. */
@@ -100,7 +110,7 @@ export async function foundingAppoint(db: Database, actor: Actor, input: { orgId
       anyProposalPublished: published,
       seatVacant: seat!.holderUserId === null,
       // A seat votes: an observer (who never votes) cannot be seated, even at the founding.
-      appointeeIsMember: ((role) => role !== null && role !== 'observer')(await roleOf(tx, input.orgId, input.userId)),
+      appointeeIsMember: (await seatHolderRoleRefusal(tx, input.orgId, input.userId, { advise: false })) === null,
       appointeeHoldsSeatInBody: holdsInBody.length > 0,
       bodyStranded: stranded,
     });
@@ -259,9 +269,8 @@ export async function appointmentRefusal(
   if (!appointee) return { reason: 'An appointment must name the person appointed.', field: 'appointeeUserId' };
   // Asked again at every step up to the seat being filled: a person removed from the organization
   // (or made an observer) meanwhile must not be seated by an appointment passed before.
-  const role = await roleOf(tx, orgId, appointee);
-  if (role === null) return { reason: `${await personName(tx, appointee)} is not a member of this organization, so they cannot hold a seat.`, field: 'appointeeUserId' };
-  if (role === 'observer') return { reason: `${await personName(tx, appointee)} is an observer; observers cannot vote, so they cannot hold a seat. Change their role first.`, field: 'appointeeUserId' };
+  const roleRefusal = await seatHolderRoleRefusal(tx, orgId, appointee, { advise: true });
+  if (roleRefusal) return { reason: roleRefusal, field: 'appointeeUserId' };
   const oneSeat = oneSeatPerBody({ seats: seatsNow, seat, appointeeUserId: appointee, appointeeName: await personName(tx, appointee), bodyName: body.name });
   if (!oneSeat.ok) return { reason: oneSeat.reason, field: 'appointeeUserId' };
   if (isClassSeat(seat.seatClass)) {
@@ -901,6 +910,7 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
   if ((type.effect === 'seat_appointment' || type.effect === 'seat_removal') && effect.seatId) {
     const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, effect.seatId), isNull(seats.retiredAt))).for('update');
     if (!seat) return;
+    let roleRefusal: string | null = null;
     const heldElsewhere =
       type.effect === 'seat_appointment' && effect.appointeeUserId
         ? (await tx.select({ position: seats.position }).from(seats).where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, seat.bodyKey), eq(seats.holderUserId, effect.appointeeUserId), isNull(seats.retiredAt))))[0]
@@ -916,11 +926,9 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
         payload: { reason: `${await personName(tx, effect.appointeeUserId!)} already holds seat ${heldElsewhere.position} of the ${bodyName}; one person holds one seat per body.`, proposalNumber: p.row.number },
         at,
       });
-    } else if (type.effect === 'seat_appointment' && effect.appointeeUserId && (await roleOf(tx, orgId, effect.appointeeUserId)) === null) {
-      // Removed from (or left) the organization while the appointment was decided: a seat is held by members only.
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: `${await personName(tx, effect.appointeeUserId)} is not a member of this organization, so they cannot hold a seat.`, proposalNumber: p.row.number }, at });
-    } else if (type.effect === 'seat_appointment' && effect.appointeeUserId && (await roleOf(tx, orgId, effect.appointeeUserId)) === 'observer') {
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: `${await personName(tx, effect.appointeeUserId)} is an observer; observers cannot vote, so they cannot hold a seat.`, proposalNumber: p.row.number }, at });
+    } else if (type.effect === 'seat_appointment' && effect.appointeeUserId && (roleRefusal = await seatHolderRoleRefusal(tx, orgId, effect.appointeeUserId, { advise: false }))) {
+      // Removed, gone or made an observer while the appointment was decided: the seat is not filled.
+      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: roleRefusal, proposalNumber: p.row.number }, at });
     } else if (type.effect === 'seat_appointment' && seat.holderUserId === null && effect.appointeeUserId) {
       await tx.update(seats).set({ holderUserId: effect.appointeeUserId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat.id));
       await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.filled', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, holderId: effect.appointeeUserId, proposalNumber: p.row.number }, at });
