@@ -14,7 +14,10 @@ export type LoadedProposal = {
 
 type BallotRow = { stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; castAt: Date };
 
-function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotRow[], recusedSeatIds: string[]): LoadedProposal {
+/** A declared recusal: the seat, and the body it belongs to (a recusal counts only in the stages of that body). */
+type RecusalRow = { seatId: string; bodyKey: string };
+
+function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotRow[], recusals: RecusalRow[]): LoadedProposal {
   const record: ProposalRecord = {
     status: row.status,
     typeKey: row.typeKey,
@@ -33,7 +36,7 @@ function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotR
         charterSeats: s.charterSeats,
         holdersInOffice: s.holdersInOffice,
         ballots: ballots.filter((b) => b.stageIndex === s.stageIndex).map((b): Ballot => ({ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt })),
-        recusedSeatIds,
+        recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
       }),
     ),
   };
@@ -75,7 +78,7 @@ function detailsStatement(v: DetailsVariant) {
         coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at) order by v.stage_index, v.cast_at, v.id)
                   from proposal_stages s join votes v on v.proposal_id = s.proposal_id and v.stage_index = s.stage_index and v.is_current
                   where s.proposal_id = p.id and ${ballotStages}), '[]'::jsonb) as q_ballots,
-        coalesce((select jsonb_agg(r.seat_id) from recusals r where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
+        coalesce((select jsonb_agg(jsonb_build_array(r.seat_id, t.body_key)) from recusals r join seats t on t.id = r.seat_id where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
         ${v.withCharter ? sql`(select c.document from charters c where c.org_id = p.org_id and c.version = p.charter_version)` : sql`null::jsonb`} as q_charter,
         ${
           v.withSeats
@@ -99,7 +102,7 @@ async function readProposalDetails(db: Executor, orgId: string, proposalId: stri
   const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
   if (!raw) return null;
   const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({ stageIndex, seatId, voterUserId, choice, castAt: toCastAt(castAt) }));
-  const loaded = toLoaded(proposalFromRow(raw), fromJson<Record<string, unknown>[]>(raw.q_stages).map(stageFromJson), ballotRows, fromJson<string[]>(raw.q_recused));
+  const loaded = toLoaded(proposalFromRow(raw), fromJson<Record<string, unknown>[]>(raw.q_stages).map(stageFromJson), ballotRows, fromJson<[string, string][]>(raw.q_recused).map(([seatId, bodyKey]) => ({ seatId, bodyKey })));
   const seatStates =
     raw.q_seats === null ? null : fromJson<SeatTuple[]>(raw.q_seats).map(([seatId, bodyKey, seatClass, holderUserId, vacatedAt]): SeatState => ({ seatId, bodyKey, seatClass, holderUserId, vacatedAt: vacatedAt === null ? null : toVacatedAt(vacatedAt) }));
   return { ...loaded, charter: raw.q_charter === null ? null : fromJson<Charter>(raw.q_charter), seats: seatStates };
@@ -198,7 +201,7 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
     db.select().from(proposals).where(and(eq(proposals.orgId, orgId), inIds(proposals.id))),
     db.select().from(proposalStages).where(inIds(proposalStages.proposalId)).orderBy(asc(proposalStages.proposalId), asc(proposalStages.stageIndex)),
     db.select(ballotColumns).from(votes).where(and(inIds(votes.proposalId), eq(votes.isCurrent, true))),
-    db.select({ proposalId: recusals.proposalId, seatId: recusals.seatId }).from(recusals).where(inIds(recusals.proposalId)),
+    db.select({ proposalId: recusals.proposalId, seatId: recusals.seatId, bodyKey: seats.bodyKey }).from(recusals).innerJoin(seats, eq(seats.id, recusals.seatId)).where(inIds(recusals.proposalId)),
   ]);
   const group = <T extends { proposalId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -212,7 +215,7 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
   const stagesBy = group(stages);
   const ballotsBy = group(ballots);
   const recusedBy = group(recused);
-  for (const row of rows) out.set(row.id, toLoaded(row, stagesBy.get(row.id) ?? [], ballotsBy.get(row.id) ?? [], (recusedBy.get(row.id) ?? []).map((r) => r.seatId)));
+  for (const row of rows) out.set(row.id, toLoaded(row, stagesBy.get(row.id) ?? [], ballotsBy.get(row.id) ?? [], recusedBy.get(row.id) ?? []));
   return out;
 }
 

@@ -304,6 +304,31 @@ describe('charter changes only by proposal', () => {
     expect((await logKinds(org.orgId)).slice(-2)).toEqual(['proposal.decided', 'charter.amended']);
   });
 
+  it('a recusal counts only in the stages of the recused seat’s body', async () => {
+    const charter = charterFromTemplate('nonprofit_board');
+    const members = charter.bodies.find((b) => b.key === 'members')!;
+    members.charterSeats = 5;
+    members.minSeatsForCriticalDecisions = 3;
+    members.recusedSeatsCountTowardQuorumBase = false;
+    charter.bodies[0]!.recusedSeatsCountTowardQuorumBase = false;
+    const org = await setupOrg('recuse-body-org', 7, charter);
+    const assembly = (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'members');
+    // person 9 holds an assembly seat only.
+    await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[0]!.seatId, userId: org.people[9]!.userId }, at(0, 2));
+    const proposed = structuredClone(charter);
+    proposed.version = 2;
+    proposed.bodies[0]!.charterSeats = 11;
+    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'charter_amendment', title: 'Grow the board', body: 'Two more seats.', subjectUserId: null, effect: { proposedCharter: proposed }, emergency: false }, at(1))).id;
+    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    await declareRecusal(db, org.people[9]!, { orgId: org.orgId, proposalId: id, reason: 'I drafted the wording for the board.' }, at(2));
+    expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
+    for (let i = 0; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    await recordTransitions(db, id, org.orgId, at(22, 2));
+    const stages = (await loadProposal(db, org.orgId, id))!.stages;
+    expect(stages[0]!.tally).toMatchObject({ recused: 0, charterSeats: 9, quorumRequired: 6 });
+    expect((await loadProposal(db, org.orgId, id))!.record.stages[1]!.recusedSeatIds).toEqual([assembly[0]!.seatId]);
+  });
+
   it('refuses an amendment that would unseat holders by deleting their seats', async () => {
     const org = await setupOrg('amend-shrink', 7);
     const proposed = charterFromTemplate('nonprofit_board');
