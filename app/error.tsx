@@ -5,8 +5,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div role="alert" className="rounded-xl border border-red-200 bg-white p-8">
       <h1 className="text-xl font-bold text-zinc-900">Something went wrong</h1>
       <p className="mt-2 text-zinc-600">
-        Nothing you submitted was half-saved: each change is written whole or not at all. Try again; if it keeps failing, tell
-        your organization&rsquo;s admin
+        Nothing you submitted was half-saved: each change is written whole or not at all. Try again; if it keeps failing, tell your organization&rsquo;s admin
         {error.digest ? (
           <>
             {' '}

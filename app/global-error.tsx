@@ -16,8 +16,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <div role="alert" className="rounded-xl border border-red-200 bg-white p-8">
             <h1 className="text-xl font-bold text-zinc-900">Quorate is having trouble</h1>
             <p className="mt-2 text-zinc-600">
-              This page could not be shown. Nothing you submitted was half-saved: each change is written whole or not at all. Try
-              again in a moment
+              This page could not be shown. Nothing you submitted was half-saved: each change is written whole or not at all. Try again in a moment
               {error.digest ? (
                 <>
                   ; if it keeps failing, tell your organization&rsquo;s admin and quote reference{' '}

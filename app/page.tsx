@@ -18,8 +18,8 @@ export default async function HomePage() {
           Governance that cannot be hijacked.
         </h1>
         <p className="mt-4 max-w-2xl text-brand-100">
-          Quorate runs your organization&rsquo;s charter as software: quorum counted against charter seats, comment windows nobody
-          can shorten, notice to every seat holder, and a decision record anyone can read and verify.
+          Quorate runs your organization&rsquo;s charter as software: quorum counted against charter seats, comment windows nobody can shorten, notice to every
+          seat holder, and a decision record anyone can read and verify.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           {user ? (

@@ -62,8 +62,11 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-
-async function startServer(env: Record<string, string>, label: string, nodeArgs: string[] = []): Promise<{ base: string; stop: () => Promise<void>; stderr: () => string }> {
+async function startServer(
+  env: Record<string, string>,
+  label: string,
+  nodeArgs: string[] = [],
+): Promise<{ base: string; stop: () => Promise<void>; stderr: () => string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -204,13 +207,17 @@ async function main(): Promise<void> {
     if (done === total || done % 100_000 < 2_000) log(`seed ${phase} ${fmt(done)}/${fmt(total)}`);
   });
   log(`scale organizations seeded in ${fmt((performance.now() - t) / 1000, 1)} s`);
-  notes.push(`Seeding (PostgreSQL, COPY): ${fmt(num('log'))}-entry organization in ${fmt((big.timings.log ?? 0) / 1000, 1)} s for the log, ${fmt(Object.values(big.timings).reduce((a, b) => a + b, 0) / 1000, 1)} s in all.`);
+  notes.push(
+    `Seeding (PostgreSQL, COPY): ${fmt(num('log'))}-entry organization in ${fmt((big.timings.log ?? 0) / 1000, 1)} s for the log, ${fmt(Object.values(big.timings).reduce((a, b) => a + b, 0) / 1000, 1)} s in all.`,
+  );
 
   // --- (c) Verification: the existing bench/log-verify.ts, parsed. ----------------------------
   {
     const n = num('verify');
     log(`(c) verifying ${fmt(n)} entries`);
-    const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'bench/log-verify.ts', String(n), '3'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'bench/log-verify.ts', String(n), '3'], {
+      encoding: 'utf8',
+    });
     const line = r.stdout.split('\n').find((l) => l.startsWith('node:crypto'));
     const m = line && /verifyLog best\s+(\d+) ms.*?([\d,]+) entries\/s.*?raw SHA-256 .*? best\s+(\d+) ms\s+([\d,]+) entries\/s/.exec(line);
     if (!m) throw new Error(`bench/log-verify.ts output not understood:\n${r.stdout}\n${r.stderr}`);
@@ -256,15 +263,32 @@ async function main(): Promise<void> {
       serverEnv = { PGLITE_DIR: pgliteDir, DATA_DIR: dir };
     }
     const t0 = performance.now();
-    const org = await createStormOrg(handle.db, { slug: `bench-votes-${kind}`, seats: seatCount, voteClosesAt: new Date(Date.now() + 86_400_000), concurrency: kind === 'postgres' ? 4 : 1 });
+    const org = await createStormOrg(handle.db, {
+      slug: `bench-votes-${kind}`,
+      seats: seatCount,
+      voteClosesAt: new Date(Date.now() + 86_400_000),
+      concurrency: kind === 'postgres' ? 4 : 1,
+    });
     log(`(b) ${label}: ${seatCount}-seat board ready in ${fmt((performance.now() - t0) / 1000, 1)} s`);
     const { orgId, proposalId } = org;
     const voter = (i: number) => org.voters[i % org.voters.length]!;
     const choices = ['yes', 'no', 'abstain'] as const;
-    const engineVote = (i: number, tag: string) => castBallot(handle.db, { userId: voter(i).userId, role: 'member' }, { orgId, proposalId, choice: choices[i % 3]!, rationale: `${tag} ${i}` }, new Date());
+    const engineVote = (i: number, tag: string) =>
+      castBallot(handle.db, { userId: voter(i).userId, role: 'member' }, { orgId, proposalId, choice: choices[i % 3]!, rationale: `${tag} ${i}` }, new Date());
     // The same row a vote writes, not current, so it never meets the one-current-ballot index.
     const rawInsert = (i: number) =>
-      handle.db.insert(votes).values({ proposalId, stageIndex: 0, seatId: voter(i).seatId, voterUserId: voter(i).userId, choice: choices[i % 3]!, rationale: `raw ${i}`, castAt: new Date(), isCurrent: false });
+      handle.db
+        .insert(votes)
+        .values({
+          proposalId,
+          stageIndex: 0,
+          seatId: voter(i).seatId,
+          voterUserId: voter(i).userId,
+          choice: choices[i % 3]!,
+          rationale: `raw ${i}`,
+          castAt: new Date(),
+          isCurrent: false,
+        });
     /** Times `a` and `b` over n calls each, in interleaved blocks; returns total ms of each. */
     async function interleaved(a: (i: number) => Promise<unknown>, b: ((i: number) => Promise<unknown>) | null): Promise<[number, number]> {
       for (let i = 0; i < warm; i++) {
@@ -287,13 +311,24 @@ async function main(): Promise<void> {
     }
     type Counts = { votes: number; logged: number; raw: number };
     const counts = async (): Promise<Counts> => {
-      const [v] = await handle.db.select({ n: count() }).from(votes).where(and(eq(votes.proposalId, proposalId), sql`${votes.rationale} not like 'raw %'`));
-      const [r] = await handle.db.select({ n: count() }).from(votes).where(and(eq(votes.proposalId, proposalId), sql`${votes.rationale} like 'raw %'`));
-      const [l] = await handle.db.select({ n: count() }).from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, 'ballot.cast'), eq(decisionLog.subject, `proposal:${proposalId}`)));
+      const [v] = await handle.db
+        .select({ n: count() })
+        .from(votes)
+        .where(and(eq(votes.proposalId, proposalId), sql`${votes.rationale} not like 'raw %'`));
+      const [r] = await handle.db
+        .select({ n: count() })
+        .from(votes)
+        .where(and(eq(votes.proposalId, proposalId), sql`${votes.rationale} like 'raw %'`));
+      const [l] = await handle.db
+        .select({ n: count() })
+        .from(decisionLog)
+        .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, 'ballot.cast'), eq(decisionLog.subject, `proposal:${proposalId}`)));
       return { votes: v!.n, logged: l!.n, raw: r!.n };
     };
     const duplicateCurrent = async () => {
-      const rows = await handle.db.execute(sql`select count(*)::int as n, count(distinct (stage_index, seat_id))::int as seats from votes where proposal_id = ${proposalId} and is_current`);
+      const rows = await handle.db.execute(
+        sql`select count(*)::int as n, count(distinct (stage_index, seat_id))::int as seats from votes where proposal_id = ${proposalId} and is_current`,
+      );
       const cur = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0] as { n: number; seats: number };
       return cur.n - cur.seats;
     };
@@ -317,7 +352,15 @@ async function main(): Promise<void> {
       const unlogged = n + warm - (after.logged - before.logged);
       const rawLost = n + warm - (after.raw - before.raw);
       const dup = await duplicateCurrent();
-      push('engine castBallot (the action minus HTTP)', (n / engineMs) * 1000, engineMs / n, (n / rawMs) * 1000, rawMs / n, `lost ${lost}, unlogged ${unlogged}, duplicate current ${dup}`, lost === 0 && unlogged === 0 && rawLost === 0 && dup === 0);
+      push(
+        'engine castBallot (the action minus HTTP)',
+        (n / engineMs) * 1000,
+        engineMs / n,
+        (n / rawMs) * 1000,
+        rawMs / n,
+        `lost ${lost}, unlogged ${unlogged}, duplicate current ${dup}`,
+        lost === 0 && unlogged === 0 && rawLost === 0 && dup === 0,
+      );
     }
 
     // HTTP: the vote form posted to `next start` as the browser's JavaScript posts it
@@ -333,7 +376,12 @@ async function main(): Promise<void> {
     const pagePath = `/o/${org.slug}/proposals/${org.proposalNumber}`;
     const outcomes = { ok: 0, refused: 0, error: 0, other: [] as string[] };
     const httpVote = async (i: number) => {
-      const outcome = await signedIn[i % signedIn.length]!.call('castBallotAction', pagePath, { orgId, proposalId, choice: choices[i % 3]!, rationale: `http ${i}` });
+      const outcome = await signedIn[i % signedIn.length]!.call('castBallotAction', pagePath, {
+        orgId,
+        proposalId,
+        choice: choices[i % 3]!,
+        rationale: `http ${i}`,
+      });
       if (outcome.kind === 'ok') outcomes.ok++;
       else {
         if (outcome.kind === 'refused') outcomes.refused++;
@@ -380,12 +428,32 @@ async function main(): Promise<void> {
       const unlogged = stored - (after.logged - before.logged);
       const dup = await duplicateCurrent();
       const notOk = outcomes.refused + outcomes.error;
-      if (notOk) notes.push(`${label} HTTP votes not acknowledged: ${outcomes.refused} refused, ${outcomes.error} errors; first: ${outcomes.other.join(' | ')}`);
+      if (notOk)
+        notes.push(`${label} HTTP votes not acknowledged: ${outcomes.refused} refused, ${outcomes.error} errors; first: ${outcomes.other.join(' | ')}`);
       const checks = `${fmt(outcomes.ok)} acknowledged${notOk ? `, ${notOk} NOT` : ''}; lost ${lost}, unlogged ${unlogged}, duplicate current ${dup}`;
       const ok = lost === 0 && unlogged === 0 && dup === 0 && notOk === 0;
-      if (kind === 'postgres') push('server action over HTTP (`next start`, signed in, the vote form)', (n / httpMs) * 1000, httpMs / n, (n / rawHttpMs) * 1000, rawHttpMs / n, checks, ok);
+      if (kind === 'postgres')
+        push(
+          'server action over HTTP (`next start`, signed in, the vote form)',
+          (n / httpMs) * 1000,
+          httpMs / n,
+          (n / rawHttpMs) * 1000,
+          rawHttpMs / n,
+          checks,
+          ok,
+        );
       // PGlite's raw INSERTs cannot run beside the server (it holds the folder): the engine run's.
-      else push('server action over HTTP (`next start`, signed in, the vote form)', (n / httpMs) * 1000, httpMs / n, (n / rawMs) * 1000, rawMs / n, checks, ok, ' (in process, from the engine run)');
+      else
+        push(
+          'server action over HTTP (`next start`, signed in, the vote form)',
+          (n / httpMs) * 1000,
+          httpMs / n,
+          (n / rawMs) * 1000,
+          rawMs / n,
+          checks,
+          ok,
+          ' (in process, from the engine run)',
+        );
     }
     if (profDir) notes.push(`${label} vote server CPU profile: ${profDir}`);
     if (kind === 'pglite') await handle.close();
@@ -404,7 +472,20 @@ async function main(): Promise<void> {
     const org = await seedScale(pg, pgUrl, { slug: 'bench-notify', members: recipients, proposals: 0, log: 1 });
     const actor = { userId: org.founderId, role: 'admin' as const };
     const at = new Date();
-    const draft = await createDraft(pg.db, actor, { orgId: org.orgId, typeKey: 'resolution', title: 'Notify everyone', body: 'A resolution every member hears about.', subjectUserId: null, effect: {}, emergency: false }, at);
+    const draft = await createDraft(
+      pg.db,
+      actor,
+      {
+        orgId: org.orgId,
+        typeKey: 'resolution',
+        title: 'Notify everyone',
+        body: 'A resolution every member hears about.',
+        subjectUserId: null,
+        effect: {},
+        emergency: false,
+      },
+      at,
+    );
     let t0 = performance.now();
     await publishProposal(pg.db, actor, { orgId: org.orgId, proposalId: draft.id }, at);
     const publishMs = performance.now() - t0;
@@ -413,14 +494,23 @@ async function main(): Promise<void> {
     const ids = (await pg.db.execute(sql`select user_id as u from memberships where org_id = ${org.orgId}`)) as unknown as { u: string }[];
     t0 = performance.now();
     const enq = await pg.db.transaction((tx) =>
-      enqueueNotice(tx, { orgId: org.orgId, key: `bench:${draft.id}`, kind: 'proposal_published', payload: { number: draft.number, title: 'x', typeName: 'x', discussionClosesAt: at.toISOString() }, recipients: ids.map((r) => ({ userId: r.u, mandatory: false })), at }),
+      enqueueNotice(tx, {
+        orgId: org.orgId,
+        key: `bench:${draft.id}`,
+        kind: 'proposal_published',
+        payload: { number: draft.number, title: 'x', typeName: 'x', discussionClosesAt: at.toISOString() },
+        recipients: ids.map((r) => ({ userId: r.u, mandatory: false })),
+        at,
+      }),
     );
     const enqueueMs = performance.now() - t0;
     // Baseline: the same number of outbox-sized rows by one plain multi-row INSERT … SELECT.
     t0 = performance.now();
     await pg.db.transaction(async (tx) => {
       await tx.execute(sql`create temp table bench_outbox (like outbox including defaults) on commit drop`);
-      await tx.execute(sql`insert into bench_outbox (org_id, recipient_user_id, kind, idempotency_key, next_attempt_at, created_at) select org_id, user_id, 'x', 'k:' || user_id, now(), now() from memberships where org_id = ${org.orgId}`);
+      await tx.execute(
+        sql`insert into bench_outbox (org_id, recipient_user_id, kind, idempotency_key, next_attempt_at, created_at) select org_id, user_id, 'x', 'k:' || user_id, now(), now() from memberships where org_id = ${org.orgId}`,
+      );
     });
     const rawMs = performance.now() - t0;
     table.push({
@@ -452,13 +542,20 @@ async function main(): Promise<void> {
       logHead: await time(() => getLogHead(pg.db, orgId)),
       verifierKey: await time(() => getOrgVerifierKey(pg.db, orgId)),
     };
-    notes.push(`Organization page data, ${label} (PostgreSQL, mean of 5, sequential): ${Object.entries(parts).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`);
+    notes.push(
+      `Organization page data, ${label} (PostgreSQL, mean of 5, sequential): ${Object.entries(parts)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')}.`,
+    );
   }
 
   // --- EXPLAIN ANALYZE of the log page's queries, 1k vs big. ----------------------------------
   for (const o of [small, big]) {
     for (const [label, q] of [
-      ['newest page', sql`explain (analyze, buffers) select seq, at, actor_id, kind, subject, payload, entry, prev_hash, hash from decision_log where org_id = ${o.orgId} order by seq desc limit 51`],
+      [
+        'newest page',
+        sql`explain (analyze, buffers) select seq, at, actor_id, kind, subject, payload, entry, prev_hash, hash from decision_log where org_id = ${o.orgId} order by seq desc limit 51`,
+      ],
       ['proposal refs', sql`explain (analyze) select id, number, title from proposals where org_id = ${o.orgId} and status <> 'draft' order by number desc`],
       ['log head', sql`explain (analyze) select * from log_heads where org_id = ${o.orgId}`],
     ] as const) {

@@ -42,7 +42,13 @@ class BulkWriter {
     private readonly pg: postgres.Sql | null,
   ) {}
 
-  async write(table: Parameters<DatabaseHandle['db']['insert']>[0], sqlTable: string, columns: readonly Column[], rows: Iterable<Record<string, unknown>>, onRows: (n: number) => void): Promise<number> {
+  async write(
+    table: Parameters<DatabaseHandle['db']['insert']>[0],
+    sqlTable: string,
+    columns: readonly Column[],
+    rows: Iterable<Record<string, unknown>>,
+    onRows: (n: number) => void,
+  ): Promise<number> {
     let n = 0;
     if (this.pg) {
       const stream = await this.pg.unsafe(`copy ${sqlTable} (${columns.map((c) => c[1]).join(', ')}) from stdin`).writable();
@@ -86,10 +92,16 @@ class BulkWriter {
  * proposals (one stage each, plus their first revision) and a log of `log` entries (the founding
  * charter's entry included). Deterministic shapes, random ids. Not idempotent: use a new slug.
  */
-export async function seedScale(handle: DatabaseHandle, databaseUrl: string | undefined, opts: ScaleOptions, progress: ScaleProgress = () => {}): Promise<ScaleSummary> {
+export async function seedScale(
+  handle: DatabaseHandle,
+  databaseUrl: string | undefined,
+  opts: ScaleOptions,
+  progress: ScaleProgress = () => {},
+): Promise<ScaleSummary> {
   if (handle.kind === 'pglite') {
     for (const k of ['members', 'proposals', 'log'] as const) {
-      if (opts[k] > PGLITE_LIMITS[k]) throw new Error(`--${k} ${opts[k]} is too large for embedded PGlite (at most ${PGLITE_LIMITS[k]}); set DATABASE_URL to a PostgreSQL database.`);
+      if (opts[k] > PGLITE_LIMITS[k])
+        throw new Error(`--${k} ${opts[k]} is too large for embedded PGlite (at most ${PGLITE_LIMITS[k]}); set DATABASE_URL to a PostgreSQL database.`);
     }
   }
   const members = Math.max(1, opts.members);
@@ -116,8 +128,20 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
       const founderId = randomUUID();
       await handle.db.insert(users).values({ id: founderId, name: 'Scale Founder', email: `founder@${tag}.scale.quorate.localhost`, emailVerified: t0 });
       const orgId = await handle.db.transaction(async (tx) => {
-        const org = await insertOrganization(tx, { slug: opts.slug, name: opts.name ?? `Scale ${opts.slug}`, mission: 'A generated organization for benchmarks.', createdBy: founderId, at: t0 });
-        await adoptFoundingCharter(tx, { orgId: org.id, actorId: founderId, templateKey: 'nonprofit_board', charter: charterFromTemplate('nonprofit_board'), at: t0 });
+        const org = await insertOrganization(tx, {
+          slug: opts.slug,
+          name: opts.name ?? `Scale ${opts.slug}`,
+          mission: 'A generated organization for benchmarks.',
+          createdBy: founderId,
+          at: t0,
+        });
+        await adoptFoundingCharter(tx, {
+          orgId: org.id,
+          actorId: founderId,
+          templateKey: 'nonprofit_board',
+          charter: charterFromTemplate('nonprofit_board'),
+          at: t0,
+        });
         return org.id;
       });
       return { orgId, founderId, charterVersion: 1 };
@@ -131,20 +155,49 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
     for (let i = 1; i < members; i++) memberIds.push(randomUUID());
     await timed('users', async () => {
       function* gen() {
-        for (let i = 1; i < members; i++) yield { id: memberIds[i], name: `Member ${i}`, email: `m${i}@${tag}.scale.quorate.localhost`, emailVerified: t0, createdAt: t0 };
+        for (let i = 1; i < members; i++)
+          yield { id: memberIds[i], name: `Member ${i}`, email: `m${i}@${tag}.scale.quorate.localhost`, emailVerified: t0, createdAt: t0 };
       }
-      rows.users = await bulk.write(users, 'users', [['id', 'id'], ['name', 'name'], ['email', 'email'], ['emailVerified', 'email_verified'], ['createdAt', 'created_at']], gen(), (n) => progress('users', n, members - 1));
+      rows.users = await bulk.write(
+        users,
+        'users',
+        [
+          ['id', 'id'],
+          ['name', 'name'],
+          ['email', 'email'],
+          ['emailVerified', 'email_verified'],
+          ['createdAt', 'created_at'],
+        ],
+        gen(),
+        (n) => progress('users', n, members - 1),
+      );
     });
     await timed('memberships', async () => {
       function* gen() {
         for (let i = 1; i < members; i++) {
-          yield { id: randomUUID(), orgId, userId: memberIds[i], role: i % 500 === 0 ? 'secretary' : i % 50 === 0 ? 'observer' : 'member', stakeholderGroup: i % 3 === 0 ? 'employee' : 'community', createdAt: t0, updatedAt: t0 };
+          yield {
+            id: randomUUID(),
+            orgId,
+            userId: memberIds[i],
+            role: i % 500 === 0 ? 'secretary' : i % 50 === 0 ? 'observer' : 'member',
+            stakeholderGroup: i % 3 === 0 ? 'employee' : 'community',
+            createdAt: t0,
+            updatedAt: t0,
+          };
         }
       }
       rows.memberships = await bulk.write(
         memberships,
         'memberships',
-        [['id', 'id'], ['orgId', 'org_id'], ['userId', 'user_id'], ['role', 'role'], ['stakeholderGroup', 'stakeholder_group'], ['createdAt', 'created_at'], ['updatedAt', 'updated_at']],
+        [
+          ['id', 'id'],
+          ['orgId', 'org_id'],
+          ['userId', 'user_id'],
+          ['role', 'role'],
+          ['stakeholderGroup', 'stakeholder_group'],
+          ['createdAt', 'created_at'],
+          ['updatedAt', 'updated_at'],
+        ],
         gen(),
         (n) => progress('memberships', n, members - 1),
       );
@@ -154,7 +207,14 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
     const proposalList: { id: string; number: number; typeKey: string; title: string; publishedAt: Date; authorId: string }[] = [];
     for (let i = 1; i <= opts.proposals; i++) {
       const type = usable[i % usable.length]!;
-      proposalList.push({ id: randomUUID(), number: i, typeKey: type.key, title: `Generated proposal ${i}`, publishedAt: new Date(t0.getTime() + i * 60_000), authorId: memberIds[i % memberIds.length]! });
+      proposalList.push({
+        id: randomUUID(),
+        number: i,
+        typeKey: type.key,
+        title: `Generated proposal ${i}`,
+        publishedAt: new Date(t0.getTime() + i * 60_000),
+        authorId: memberIds[i % memberIds.length]!,
+      });
     }
     await timed('proposals', async () => {
       function* gen() {
@@ -177,24 +237,75 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
       rows.proposals = await bulk.write(
         proposals,
         'proposals',
-        [['id', 'id'], ['orgId', 'org_id'], ['number', 'number'], ['typeKey', 'type_key'], ['charterVersion', 'charter_version'], ['authorId', 'author_id'], ['title', 'title'], ['status', 'status'], ['publishedAt', 'published_at'], ['discussionClosesAt', 'discussion_closes_at'], ['effect', 'effect'], ['noticeRecipients', 'notice_recipients'], ['noticeSeatHolders', 'notice_seat_holders'], ['createdAt', 'created_at'], ['updatedAt', 'updated_at']],
+        [
+          ['id', 'id'],
+          ['orgId', 'org_id'],
+          ['number', 'number'],
+          ['typeKey', 'type_key'],
+          ['charterVersion', 'charter_version'],
+          ['authorId', 'author_id'],
+          ['title', 'title'],
+          ['status', 'status'],
+          ['publishedAt', 'published_at'],
+          ['discussionClosesAt', 'discussion_closes_at'],
+          ['effect', 'effect'],
+          ['noticeRecipients', 'notice_recipients'],
+          ['noticeSeatHolders', 'notice_seat_holders'],
+          ['createdAt', 'created_at'],
+          ['updatedAt', 'updated_at'],
+        ],
         gen(),
         (n) => progress('proposals', n, opts.proposals),
       );
       function* stages() {
         for (const p of proposalList) {
           const type = usable.find((t) => t.key === p.typeKey)!;
-          yield* type.stages.map((s, i) => ({ proposalId: p.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: charter.bodies.find((b) => b.key === s.bodyKey)!.charterSeats }));
+          yield* type.stages.map((s, i) => ({
+            proposalId: p.id,
+            stageIndex: i,
+            bodyKey: s.bodyKey,
+            charterSeats: charter.bodies.find((b) => b.key === s.bodyKey)!.charterSeats,
+          }));
         }
       }
-      rows.proposal_stages = await bulk.write(proposalStages, 'proposal_stages', [['proposalId', 'proposal_id'], ['stageIndex', 'stage_index'], ['bodyKey', 'body_key'], ['charterSeats', 'charter_seats']], stages(), () => {});
+      rows.proposal_stages = await bulk.write(
+        proposalStages,
+        'proposal_stages',
+        [
+          ['proposalId', 'proposal_id'],
+          ['stageIndex', 'stage_index'],
+          ['bodyKey', 'body_key'],
+          ['charterSeats', 'charter_seats'],
+        ],
+        stages(),
+        () => {},
+      );
       function* revisions() {
-        for (const p of proposalList) yield { id: randomUUID(), proposalId: p.id, revision: 1, title: p.title, body: `Body of ${p.title}.`, substantive: true, authorId: p.authorId, createdAt: p.publishedAt };
+        for (const p of proposalList)
+          yield {
+            id: randomUUID(),
+            proposalId: p.id,
+            revision: 1,
+            title: p.title,
+            body: `Body of ${p.title}.`,
+            substantive: true,
+            authorId: p.authorId,
+            createdAt: p.publishedAt,
+          };
       }
       rows.proposal_revisions = await bulk.write(
         proposalRevisions,
         'proposal_revisions',
-        [['id', 'id'], ['proposalId', 'proposal_id'], ['revision', 'revision'], ['title', 'title'], ['body', 'body'], ['substantive', 'substantive'], ['authorId', 'author_id'], ['createdAt', 'created_at']],
+        [
+          ['id', 'id'],
+          ['proposalId', 'proposal_id'],
+          ['revision', 'revision'],
+          ['title', 'title'],
+          ['body', 'body'],
+          ['substantive', 'substantive'],
+          ['authorId', 'author_id'],
+          ['createdAt', 'created_at'],
+        ],
         revisions(),
         () => {},
       );
@@ -219,7 +330,10 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
             actorId: memberIds[seq % memberIds.length]!,
             kind,
             subject: p ? `proposal:${p.id}` : null,
-            payload: kind === 'stage.closed' ? { number: p?.number ?? 0, stageIndex: 0, bodyKey: 'board' } : { number: p?.number ?? 0, note: `generated entry ${seq}` },
+            payload:
+              kind === 'stage.closed'
+                ? { number: p?.number ?? 0, stageIndex: 0, bodyKey: 'board' }
+                : { number: p?.number ?? 0, note: `generated entry ${seq}` },
           };
           const canonical = canonicalEntry(entry);
           const hash = chainHash(nodeSha256, prev, canonical);
@@ -228,7 +342,18 @@ export async function seedScale(handle: DatabaseHandle, databaseUrl: string | un
           prev = hash;
         }
       }
-      const columns: Column[] = [['orgId', 'org_id'], ['seq', 'seq'], ['at', 'at'], ['actorId', 'actor_id'], ['kind', 'kind'], ['subject', 'subject'], ['payload', 'payload'], ['entry', 'entry'], ['prevHash', 'prev_hash'], ['hash', 'hash']];
+      const columns: Column[] = [
+        ['orgId', 'org_id'],
+        ['seq', 'seq'],
+        ['at', 'at'],
+        ['actorId', 'actor_id'],
+        ['kind', 'kind'],
+        ['subject', 'subject'],
+        ['payload', 'payload'],
+        ['entry', 'entry'],
+        ['prevHash', 'prev_hash'],
+        ['hash', 'hash'],
+      ];
       const total = logSize - head.size;
       rows.decision_log = await bulk.write(decisionLog, 'decision_log', columns, gen(), (n) => progress('decision_log', n, total));
       await handle.db

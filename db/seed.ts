@@ -7,8 +7,7 @@ import type { MembershipRole } from './schema';
 export const demoOrganization = {
   slug: 'riverbend-commons',
   name: 'Riverbend Commons',
-  mission:
-    'A community land trust that keeps 140 homes permanently affordable, governed by its residents, its neighbours and an independent board.',
+  mission: 'A community land trust that keeps 140 homes permanently affordable, governed by its residents, its neighbours and an independent board.',
 };
 
 /** Demo people in every role. The @demo.quorate.localhost domain marks them for the dev shortcut. */
@@ -32,7 +31,10 @@ export async function seedDemo(db: Database, log: SeedLog = () => {}, base: Date
     log(`users: ${demoUsers.length} demo people`);
     const ids = new Map<string, string>();
     for (const u of demoUsers) {
-      await tx.insert(users).values({ name: u.name, email: u.email, emailVerified: new Date('2026-01-01T00:00:00Z') }).onConflictDoNothing({ target: users.email });
+      await tx
+        .insert(users)
+        .values({ name: u.name, email: u.email, emailVerified: new Date('2026-01-01T00:00:00Z') })
+        .onConflictDoNothing({ target: users.email });
       const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
       if (!row) throw new Error(`seed: user ${u.email} missing after insert`);
       ids.set(u.email, row.id);
@@ -50,7 +52,10 @@ export async function seedDemo(db: Database, log: SeedLog = () => {}, base: Date
     let added = 0;
     for (const u of demoUsers) {
       const userId = ids.get(u.email)!;
-      const existing = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, userId)));
+      const existing = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, userId)));
       if (existing.length === 0) {
         await tx.insert(memberships).values({ orgId: org.id, userId, role: u.role });
         added++;

@@ -158,7 +158,14 @@ for (const kind of ['postgres', 'pglite'] as const) {
     const figures: string[] = [];
     try {
       // --- Setup: the organization, the vote, sessions; then the server, its clock just before the storm.
-      const setup = runSetup<CrashSetup>(root, { ...drillEnv(serverOpts), ...serverOpts.env }, ['--seats', String(seats), '--closes-in', '3600000', '--drafts', String(FANOUT_ROUNDS * DRAFTS_PER_ROUND)]);
+      const setup = runSetup<CrashSetup>(root, { ...drillEnv(serverOpts), ...serverOpts.env }, [
+        '--seats',
+        String(seats),
+        '--closes-in',
+        '3600000',
+        '--drafts',
+        String(FANOUT_ROUNDS * DRAFTS_PER_ROUND),
+      ]);
       const closesAt = new Date(setup.closesAt).getTime();
       server = startAppServer(serverOpts);
       outputs.push(server.output);
@@ -171,7 +178,10 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // the form validation refuses — it writes nothing.
       const warm = actions.withSession(setup.voters[0]!.sessionToken);
       expect((await fetch(`${server.baseUrl}${page}`, { headers: { Cookie: warm.cookie } })).status).toBe(200);
-      expect(await warm.call('castBallotAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, choice: 'maybe' })).toMatchObject({ kind: 'refused', message: 'Please correct the highlighted fields.' });
+      expect(await warm.call('castBallotAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, choice: 'maybe' })).toMatchObject({
+        kind: 'refused',
+        message: 'Please correct the highlighted fields.',
+      });
       // The server's clock jumps to just before the storm (QUORATE_UNSAFE_TEST_CLOCK).
       const offset = setServerClock(dataDir, new Date(closesAt - leadMs));
       const clock = () => Date.now() + offset;
@@ -231,7 +241,12 @@ for (const kind of ['postgres', 'pglite'] as const) {
         }
         const problems = (await consistencyProblems(rows)).problems;
         // Durability: everything answered ok before the kill is in the crashed database.
-        problems.push(...lostWrites(writes.filter((w) => w.outcome === 'ok'), rows).map((id) => `acknowledged before the kill, missing after it: ${id}`));
+        problems.push(
+          ...lostWrites(
+            writes.filter((w) => w.outcome === 'ok'),
+            rows,
+          ).map((id) => `acknowledged before the kill, missing after it: ${id}`),
+        );
         const outboxAtKill = new Set(rows.outbox.map((o) => `<${o.id}@localhost>`));
         const sentAtKill = new Set(rows.outbox.filter((o) => o.status === 'sent').map((o) => `<${o.id}@localhost>`));
         server = startAppServer(serverOpts);
@@ -260,7 +275,9 @@ for (const kind of ['postgres', 'pglite'] as const) {
         const me = noJs.withSession(setup.voters[seats - 1 - c]!.sessionToken);
         for (let n = 0; clock() < closesAt; n++) {
           const w: Write = { id: `crash ${kind} comment c${c} n${n}`, what: 'comment', sentAt: 0 };
-          await record(w, () => me.call('commentAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, body: w.id, stance: 'none' }, { form: 'New comment' }));
+          await record(w, () =>
+            me.call('commentAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, body: w.id, stance: 'none' }, { form: 'New comment' }),
+          );
           await sleep(6_500); // under the 10-comments-a-minute burst limit
         }
       };
@@ -274,7 +291,11 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const stormMs = Date.now() - stormStartedAt;
 
       // The worker records the close and the decision (and enqueues the decision notices).
-      await expect.poll(async () => (await (await fetch(`${server!.baseUrl}/api/o/${setup.slug}/log/export`)).text()).includes('"kind":"proposal.decided"'), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(async () => (await (await fetch(`${server!.baseUrl}/api/o/${setup.slug}/log/export`)).text()).includes('"kind":"proposal.decided"'), {
+          timeout: 30_000,
+        })
+        .toBe(true);
 
       // --- Notice fan-out: publications, each noticing every seat holder; killed mid-delivery.
       for (let r = 0; r < FANOUT_ROUNDS; r++) {
@@ -283,7 +304,9 @@ for (const kind of ['postgres', 'pglite'] as const) {
         await Promise.all(
           drafts.map((d) =>
             record({ id: d.id, what: 'publication', sentAt: 0 }, () =>
-              actions.withSession(d.authorSessionToken).call('publishProposalAction', `/o/${setup.slug}/proposals/${d.number}`, { orgId: setup.orgId, proposalId: d.id }),
+              actions
+                .withSession(d.authorSessionToken)
+                .call('publishProposalAction', `/o/${setup.slug}/proposals/${d.number}`, { orgId: setup.orgId, proposalId: d.id }),
             ),
           ),
         );
@@ -298,7 +321,15 @@ for (const kind of ['postgres', 'pglite'] as const) {
         // PostgreSQL can be watched while the server runs; a PGlite folder only once it stops.
         const watcher = await openReader(target);
         try {
-          await expect.poll(async () => Number((await watcher.query<{ n: number }>("select count(*)::int as n from outbox where org_id = $1 and status <> 'sent'", [setup.orgId]))[0]!.n), { timeout: LEASE_MS + 60_000 }).toBe(0);
+          await expect
+            .poll(
+              async () =>
+                Number(
+                  (await watcher.query<{ n: number }>("select count(*)::int as n from outbox where org_id = $1 and status <> 'sent'", [setup.orgId]))[0]!.n,
+                ),
+              { timeout: LEASE_MS + 60_000 },
+            )
+            .toBe(0);
         } finally {
           await watcher.close();
         }
@@ -333,7 +364,8 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const present = presence(rows);
       const byOutcome = (o: Write['outcome']) => writes.filter((w) => w.outcome === o);
       for (const w of byOutcome('ok')) expect(present.get(w.id) ?? 0, `acknowledged ${w.what} ${w.id}`).toBe(1);
-      for (const w of [...byOutcome('refused'), ...byOutcome('error'), ...byOutcome('never-sent')]) expect(present.get(w.id) ?? 0, `${w.outcome} ${w.what} ${w.id}: ${w.message}`).toBe(0);
+      for (const w of [...byOutcome('refused'), ...byOutcome('error'), ...byOutcome('never-sent')])
+        expect(present.get(w.id) ?? 0, `${w.outcome} ${w.what} ${w.id}: ${w.message}`).toBe(0);
       const inFlight = [...byOutcome('in-flight'), ...byOutcome('unknown')];
       for (const w of inFlight) expect(present.get(w.id) ?? 0, `in flight ${w.what} ${w.id}`).toBeLessThanOrEqual(1);
       expect(byOutcome('error').map((w) => `${w.id}: ${w.message}`)).toEqual([]);
@@ -344,8 +376,12 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // Ballots: refusals are the close's (or the burst limit's); each seat's current ballot is its
       // voter's last one that reached the database, never older than the last acknowledged one.
       const ballots = writes.filter((w) => w.what === 'ballot');
-      for (const w of ballots.filter((b) => b.outcome === 'refused')) expect(w.message).toMatch(/^(Voting is not open: the proposal is (passed|rejected|failed quorum)\.|Voting has closed: the result has already been recorded\.|Too many votes in a short time\. .*)$/);
-      for (const w of ballots.filter((b) => b.outcome === 'ok')) expect(w.sentAt, `${w.id} acknowledged but sent after the close`).toBeLessThan(closesAt + 1_000);
+      for (const w of ballots.filter((b) => b.outcome === 'refused'))
+        expect(w.message).toMatch(
+          /^(Voting is not open: the proposal is (passed|rejected|failed quorum)\.|Voting has closed: the result has already been recorded\.|Too many votes in a short time\. .*)$/,
+        );
+      for (const w of ballots.filter((b) => b.outcome === 'ok'))
+        expect(w.sentAt, `${w.id} acknowledged but sent after the close`).toBeLessThan(closesAt + 1_000);
       const voteByRationale = new Map(rows.votes.map((v) => [v.rationale, v]));
       for (const [v, voterInfo] of setup.voters.entries()) {
         const mine = ballots.filter((b) => b.voter === v);
@@ -387,12 +423,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       // --- Figures.
       const count = (what: Write['what'], o: Write['outcome']) => writes.filter((w) => w.what === what && w.outcome === o).length;
       const inFlightLanded = inFlight.filter((w) => present.get(w.id)).length;
-      const okLatency = ballots.filter((b) => b.outcome === 'ok').map((b) => b.latencyMs!).sort((a, b) => a - b);
+      const okLatency = ballots
+        .filter((b) => b.outcome === 'ok')
+        .map((b) => b.latencyMs!)
+        .sort((a, b) => a - b);
       const pct = (p: number) => okLatency[Math.min(okLatency.length - 1, Math.floor(p * okLatency.length))] ?? 0;
       figures.push(
         `[crash ${kind}] ${seats} seats; setup ${setup.setupMs} ms, first start ${firstReadyMs} ms`,
         `[crash ${kind}] storm ${stormMs} ms: ballots ok ${count('ballot', 'ok')} (${((count('ballot', 'ok') * 1000) / stormMs).toFixed(1)}/s, latency p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms), refused ${count('ballot', 'refused')}, in flight at a kill ${count('ballot', 'in-flight')}, never sent ${count('ballot', 'never-sent')}; comments ok ${count('comment', 'ok')}, in flight ${count('comment', 'in-flight')}, answered without saying (no-js page without its form) ${count('comment', 'unknown')}; publications ok ${count('publication', 'ok')}`,
-        `[crash ${kind}] refusals: ${JSON.stringify(Object.fromEntries(tallyBy(writes.filter((w) => w.outcome === 'refused'), (w) => `${w.what}: ${w.message}`)))}`,
+        `[crash ${kind}] refusals: ${JSON.stringify(
+          Object.fromEntries(
+            tallyBy(
+              writes.filter((w) => w.outcome === 'refused'),
+              (w) => `${w.what}: ${w.message}`,
+            ),
+          ),
+        )}`,
         `[crash ${kind}] uncertain writes (in flight at a kill, or answered without saying) that had committed: ${inFlightLanded} of ${inFlight.length}; acknowledged writes lost: 0; duplicates: 0; half-written events: 0`,
         ...kills.map(
           (k, i) =>

@@ -19,10 +19,13 @@ export class Mailbox {
   async latest(to: string, subject: RegExp): Promise<StoredMail> {
     let found: StoredMail | undefined;
     await expect
-      .poll(async () => {
-        found = (await this.all()).filter((m) => m.to === to && subject.test(m.subject)).at(-1);
-        return found !== undefined;
-      }, { timeout: 15_000, message: `a mail to ${to} matching ${subject}` })
+      .poll(
+        async () => {
+          found = (await this.all()).filter((m) => m.to === to && subject.test(m.subject)).at(-1);
+          return found !== undefined;
+        },
+        { timeout: 15_000, message: `a mail to ${to} matching ${subject}` },
+      )
       .toBe(true);
     return found!;
   }

@@ -79,7 +79,11 @@ test('three members take a proposal from draft through discussion and voting to 
   // A week passes: the worker opens voting.
   await advanceServerClock(7 * DAY + 60_000);
   await reloadUntil(benPage, 'Voting open until');
-  for (const [p, choice] of [[page, 'Yes'], [benPage, 'Yes'], [cleoPage, 'No']] as const) {
+  for (const [p, choice] of [
+    [page, 'Yes'],
+    [benPage, 'Yes'],
+    [cleoPage, 'No'],
+  ] as const) {
     await p.goto(`/o/${slug}/proposals/1`);
     await p.getByLabel(choice, { exact: true }).check();
     await p.getByRole('button', { name: 'Cast vote' }).click();

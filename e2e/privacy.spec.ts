@@ -76,12 +76,26 @@ test('signed out, every public page, export and API response of the demo organiz
   const failed = [...seen].filter(([, r]) => r.status !== 200).map(([p, r]) => `${p} → ${r.status}`);
   expect(failed, 'every linked public page answers 200').toEqual([]);
   // The crawl must really have reached every kind of public route, or it proves nothing.
-  for (const expected of [start, `${start}/proposals`, `${start}/seats`, `${start}/log`, `${start}/verify`, `${start}/log/export.csv`, `${start}/log/feed.atom`]) {
+  for (const expected of [
+    start,
+    `${start}/proposals`,
+    `${start}/seats`,
+    `${start}/log`,
+    `${start}/verify`,
+    `${start}/log/export.csv`,
+    `${start}/log/feed.atom`,
+  ]) {
     expect(paths, `the crawl reached ${expected}`).toContain(expected);
   }
   for (let n = 1; n < privateDraftNumber; n++) expect(paths, `the crawl reached proposal #${n}`).toContain(`${start}/proposals/${n}`);
-  expect(paths.some((p) => /\/log\?(.*&)?before=\d+/.test(p)), 'the crawl paged through the log').toBe(true);
-  expect(paths.some((p) => p.startsWith(`${start}/log/export.csv?`) || p.startsWith(`${start}/log?`)), 'filtered views are linked').toBe(true);
+  expect(
+    paths.some((p) => /\/log\?(.*&)?before=\d+/.test(p)),
+    'the crawl paged through the log',
+  ).toBe(true);
+  expect(
+    paths.some((p) => p.startsWith(`${start}/log/export.csv?`) || p.startsWith(`${start}/log?`)),
+    'filtered views are linked',
+  ).toBe(true);
   expect(paths).not.toContain(`${start}/proposals/${privateDraftNumber}`);
 });
 

@@ -43,7 +43,14 @@ test('a crowd of signed-out visitors gets cached pages, each with a fresh nonce,
   expect(violations).toEqual([]);
 });
 
-test('a logged change reaches signed-out visitors at once; signed-in people are never served the cache', async ({ page, playwright, baseURL, mailbox, runId, uniqueEmail }) => {
+test('a logged change reaches signed-out visitors at once; signed-in people are never served the cache', async ({
+  page,
+  playwright,
+  baseURL,
+  mailbox,
+  runId,
+  uniqueEmail,
+}) => {
   const slug = `cache-${runId}`;
   await signInByMagicLink(page, mailbox, uniqueEmail('founder'), '/orgs/new');
   await page.getByLabel('Name').fill('Cache Street Allotments');

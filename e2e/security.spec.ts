@@ -21,7 +21,10 @@ const leakPatterns: [string, RegExp][] = [
   ['drizzle', /drizzle/i],
   ['DrizzleQueryError', /DrizzleQueryError/],
   ['Failed query', /Failed query/i],
-  ['a PostgreSQL error', /invalid input syntax for|out of range for type|invalid byte sequence for encoding|violates (?:not-null|unique|foreign key|check) constraint|column "[^"]+" (?:of relation|does not exist)/i],
+  [
+    'a PostgreSQL error',
+    /invalid input syntax for|out of range for type|invalid byte sequence for encoding|violates (?:not-null|unique|foreign key|check) constraint|column "[^"]+" (?:of relation|does not exist)/i,
+  ],
   ['a PGlite error', /PGlite|pglite/],
   ['a raw error name', /\b(?:TypeError|RangeError|ReferenceError|SyntaxError|ZodError)\b/],
 ];
@@ -50,13 +53,23 @@ async function signIn(page: Page, mailbox: Mailbox, email: string): Promise<stri
   return (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
 }
 
-test('the session cookie of a real magic-link sign-in is HttpOnly, SameSite=Lax and Path=/ (not Secure on plain-http localhost)', async ({ page, mailbox, uniqueEmail }) => {
+test('the session cookie of a real magic-link sign-in is HttpOnly, SameSite=Lax and Path=/ (not Secure on plain-http localhost)', async ({
+  page,
+  mailbox,
+  uniqueEmail,
+}) => {
   const setCookies = await signIn(page, mailbox, uniqueEmail('cookie'));
   const session = setCookies.find((c) => /^(?:__Secure-)?quorate\.session=/.test(c));
   expect(session, `Set-Cookie of the sign-in: ${setCookies.map((c) => c.split('=')[0]).join(', ')}`).toBeDefined();
-  const attributes = session!.split(/;\s*/).slice(1).map((a) => a.toLowerCase());
+  const attributes = session!
+    .split(/;\s*/)
+    .slice(1)
+    .map((a) => a.toLowerCase());
   expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
-  expect(attributes.some((a) => a.startsWith('domain=')), 'no Domain: the cookie stays on this host').toBe(false);
+  expect(
+    attributes.some((a) => a.startsWith('domain=')),
+    'no Domain: the cookie stays on this host',
+  ).toBe(false);
   // AUTH_URL is http://localhost here; over https the name is __Secure- and Secure is set
   // (lib/auth/cookies.test.ts checks that through Auth.js itself).
   expect(session).toMatch(/^quorate\.session=/);
@@ -133,9 +146,12 @@ test('unknown, malformed and out-of-range URLs answer without stack traces or da
       unanswered.push(`${label}: ${String(error).split('\n')[0]}`);
     }
   };
-  for (const path of [...malformedPages, ...malformedRoutes]) await probe(`GET ${path.slice(0, 80)}`, () => request.get(path, { maxRedirects: 0, timeout: 15_000 }));
+  for (const path of [...malformedPages, ...malformedRoutes])
+    await probe(`GET ${path.slice(0, 80)}`, () => request.get(path, { maxRedirects: 0, timeout: 15_000 }));
   for (const path of ['/unsubscribe/one-click?t=%00', '/unsubscribe/one-click?t=abc.def', '/api/auth/signin/nodemailer', '/api/auth/callback/nodemailer']) {
-    await probe(`POST ${path}`, () => request.post(path, { form: { email: '\u0000', csrfToken: "'", 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0, timeout: 15_000 }));
+    await probe(`POST ${path}`, () =>
+      request.post(path, { form: { email: '\u0000', csrfToken: "'", 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0, timeout: 15_000 }),
+    );
   }
   test.info().annotations.push({ type: 'statuses', description: statuses.join('\n') });
   expect(unanswered, 'every request is answered (within 15 s)').toEqual([]);
@@ -176,7 +192,13 @@ test('a POST with a bogus Next-Action header is refused without a stack trace', 
   test.info().annotations.push({ type: 'statuses', description: statuses.join('\n') });
 });
 
-test('a server action posted from another origin is refused and writes nothing; malformed bodies write nothing and leak nothing', async ({ page, mailbox, uniqueEmail, runId, baseURL }) => {
+test('a server action posted from another origin is refused and writes nothing; malformed bodies write nothing and leak nothing', async ({
+  page,
+  mailbox,
+  uniqueEmail,
+  runId,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const origin = new URL(baseURL!).origin;
   await signIn(page, mailbox, uniqueEmail('origin'));

@@ -89,7 +89,9 @@ test('the verify page finds a tampered entry in an uploaded export', async ({ pa
   // Rewrite history: change what entry #5 says, leaving its stored hash as it was.
   exported.entries[4]!.payload = { ...exported.entries[4]!.payload, note: 'rewritten' };
   await page.goto(`${org}/verify`);
-  await page.getByLabel('Or check an export file you saved').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page
+    .getByLabel('Or check an export file you saved')
+    .setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expect(page.getByRole('heading', { name: /Tampered/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('The first bad entry is')).toContainText('#5');
   await expect(page.getByText(/#5 hash mismatch/)).toBeVisible();

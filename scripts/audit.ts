@@ -52,7 +52,8 @@ function printVerdict(verdict: Verdict, allowlistProblems: string[], productionK
     console.log(`  excepted  ${describe(finding, productionKeys)}\n            until ${exception.expires}: ${exception.reason}`);
   }
   for (const f of verdict.notices) console.log(`  notice    ${describe(f, productionKeys)}`);
-  for (const e of verdict.unusedExceptions) console.log(`  unused exception: ${e.package} ${e.advisory} (until ${e.expires}) matched nothing; remove it once the fix is in`);
+  for (const e of verdict.unusedExceptions)
+    console.log(`  unused exception: ${e.package} ${e.advisory} (until ${e.expires}) matched nothing; remove it once the fix is in`);
   for (const f of verdict.blocked) console.log(`  FAIL      ${describe(f, productionKeys)}${f.range ? `, affected ${f.range}` : ''}`);
   for (const problem of allowlistProblems) console.log(`  FAIL      ${problem}`);
 }
@@ -76,7 +77,10 @@ export function main(argv: string[]): number {
   const findings: Finding[] = [];
   const productionKeys = new Set<string>();
   let unreachable: string | undefined;
-  for (const [label, outcome] of [['all dependencies', all], ['production dependencies (--omit=dev)', production]] as const) {
+  for (const [label, outcome] of [
+    ['all dependencies', all],
+    ['production dependencies (--omit=dev)', production],
+  ] as const) {
     if (outcome.kind === 'error') {
       console.log(`dependency advisories: FAILED — npm audit (${label}) failed: ${outcome.reason}`);
       return 1;

@@ -46,7 +46,12 @@ async function main(): Promise<void> {
     const db = handle.db;
     // Whole seconds: the page shows the close to the second, and so the drill can reason about it.
     const closesAt = new Date(Math.ceil((Date.now() + Number(values['closes-in'])) / 1000) * 1000);
-    const org = await createStormOrg(db, { slug: values.slug!, seats: Number(values.seats), voteClosesAt: closesAt, concurrency: handle.kind === 'postgres' ? 10 : 1 });
+    const org = await createStormOrg(db, {
+      slug: values.slug!,
+      seats: Number(values.seats),
+      voteClosesAt: closesAt,
+      concurrency: handle.kind === 'postgres' ? 10 : 1,
+    });
     const drafts = await createStormDrafts(db, org, Number(values.drafts), new Date(closesAt.getTime() - 60 * 60_000));
     const expires = new Date(Date.now() + 24 * 3_600_000);
     const token = () => randomBytes(32).toString('hex');

@@ -16,7 +16,9 @@ function bar(phase: string, done: number, total: number, started: number): void 
   const frac = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(frac * width);
   const secs = ((performance.now() - started) / 1000).toFixed(1);
-  process.stderr.write(`\r[seed:scale] ${phase.padEnd(12)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${secs}s   `);
+  process.stderr.write(
+    `\r[seed:scale] ${phase.padEnd(12)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${secs}s   `,
+  );
   if (frac >= 1) process.stderr.write('\n');
 }
 
@@ -43,17 +45,22 @@ async function main() {
   let lastDraw = 0;
   try {
     await migrateDatabase(handle);
-    const summary = await seedScale(handle, e.databaseUrl, { slug: values.slug!, name: values.name, members: num('members'), proposals: num('proposals'), log: num('log') }, (phase, done, total) => {
-      if (phase !== lastPhase) {
-        lastPhase = phase;
-        phaseStarted = performance.now();
-      }
-      const t = performance.now();
-      if (done >= total || t - lastDraw > 200) {
-        lastDraw = t;
-        bar(phase, done, total, phaseStarted);
-      }
-    });
+    const summary = await seedScale(
+      handle,
+      e.databaseUrl,
+      { slug: values.slug!, name: values.name, members: num('members'), proposals: num('proposals'), log: num('log') },
+      (phase, done, total) => {
+        if (phase !== lastPhase) {
+          lastPhase = phase;
+          phaseStarted = performance.now();
+        }
+        const t = performance.now();
+        if (done >= total || t - lastDraw > 200) {
+          lastDraw = t;
+          bar(phase, done, total, phaseStarted);
+        }
+      },
+    );
     const total = performance.now() - started;
     console.log(`[seed:scale] organization /o/${summary.slug} (${summary.orgId}) on ${handle.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}`);
     for (const [table, n] of Object.entries(summary.rows)) console.log(`[seed:scale]   ${table.padEnd(20)} ${n.toLocaleString('en-US').padStart(12)} rows`);

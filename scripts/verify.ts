@@ -98,8 +98,10 @@ export async function checkExport(
   if (vkey !== null) {
     try {
       const parsed = parseVerifierKey(vkey);
-      if (publicKeyRaw && Buffer.compare(Buffer.from(parsed.publicKeyRaw), Buffer.from(publicKeyRaw)) !== 0) problem('verifierKey and publicKey are different keys');
-      if (origin !== undefined && parsed.name !== origin) problem(`verifierKey names ${JSON.stringify(parsed.name)}, but the origin is ${JSON.stringify(origin)}`);
+      if (publicKeyRaw && Buffer.compare(Buffer.from(parsed.publicKeyRaw), Buffer.from(publicKeyRaw)) !== 0)
+        problem('verifierKey and publicKey are different keys');
+      if (origin !== undefined && parsed.name !== origin)
+        problem(`verifierKey names ${JSON.stringify(parsed.name)}, but the origin is ${JSON.stringify(origin)}`);
     } catch (error) {
       problem(`verifierKey: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -112,7 +114,11 @@ export async function checkExport(
       throw new UsageError(`--key: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (vkey !== options.pinnedKey) {
-      keyProblems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `the export is signed by ${vkey ?? 'no key'}, not the pinned key ${options.pinnedKey}` });
+      keyProblems.push({
+        seq: null,
+        kind: 'bad_checkpoint_signature',
+        message: `the export is signed by ${vkey ?? 'no key'}, not the pinned key ${options.pinnedKey}`,
+      });
     }
     publicKeyRaw = pinned.publicKeyRaw;
     origin = pinned.name;
@@ -123,7 +129,10 @@ export async function checkExport(
   // Checkpoints the reader kept are checked against the entries like the export's own: a
   // rewritten log gives another root at their size.
   const extra = options.extraCheckpoints ?? [];
-  const report = await verifyLog({ entries: doc.entries as never, checkpoints: [...checkpoints, ...extra], publicKeyRaw, origin }, options.onProgress, { hasher: nodeSha256, yieldEvery: 5_000 });
+  const report = await verifyLog({ entries: doc.entries as never, checkpoints: [...checkpoints, ...extra], publicKeyRaw, origin }, options.onProgress, {
+    hasher: nodeSha256,
+    yieldEvery: 5_000,
+  });
   if (keyProblems.length > 0) {
     report.problems.unshift(...keyProblems);
     report.ok = false;
@@ -141,7 +150,9 @@ export function formatVerdict(check: ExportCheck): string {
   const { report } = check;
   if (report.ok) {
     const intact = `✔ Log intact: ${report.entriesChecked} entries, root ${report.root}, ${check.checkpoints} checkpoint${check.checkpoints === 1 ? '' : 's'} signed by ${check.vkey}`;
-    return report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0 ? `${intact}\nBallots: ${ballotSummaryText(report.ballots)}` : intact;
+    return report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0
+      ? `${intact}\nBallots: ${ballotSummaryText(report.ballots)}`
+      : intact;
   }
   const first = report.firstBadSeq === null ? undefined : report.problems.find((p) => p.seq === report.firstBadSeq);
   const lead = first ?? report.problems[0];
@@ -179,7 +190,9 @@ async function load(target: string, fetcher: Fetcher, stderr: (s: string) => voi
   }
   stderr(`fetching ${where.url}\n`);
   const response = await fetcher(where.url, { headers: { Accept: 'application/json' } }).catch((error: unknown) => {
-    throw new LoadError(`Cannot reach ${where.url}: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`);
+    throw new LoadError(
+      `Cannot reach ${where.url}: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`,
+    );
   });
   const text = await response.text();
   if (!response.ok) {
@@ -361,7 +374,9 @@ export async function runVerify(argv: string[], deps: VerifyDeps): Promise<numbe
         const cosigs = await verifyCosignatures(currentNote, known);
         for (const c of cosigs.valid) {
           const pinned = witnessPins.some((p) => p.name === c.name);
-          lines.push(`  ✔ cosigned by witness ${c.name} at size ${history.current.size}, ${new Date(c.time * 1000).toISOString()}${pinned ? '' : ' (witness listed by the server)'}`);
+          lines.push(
+            `  ✔ cosigned by witness ${c.name} at size ${history.current.size}, ${new Date(c.time * 1000).toISOString()}${pinned ? '' : ' (witness listed by the server)'}`,
+          );
         }
         for (const c of cosigs.invalid) {
           historyFailed = true;

@@ -61,7 +61,9 @@ export async function witnessStep(params: {
     hasher: nodeSha256,
     key,
     current: params.currentNote,
-    seen: params.state?.last ? [{ note: params.state.last.note, source: `the checkpoint this witness cosigned at ${new Date(params.state.last.cosignedAt * 1000).toISOString()}` }] : [],
+    seen: params.state?.last
+      ? [{ note: params.state.last.note, source: `the checkpoint this witness cosigned at ${new Date(params.state.last.cosignedAt * 1000).toISOString()}` }]
+      : [],
     proof: params.proof,
   });
   if (history.current === null || history.problems.length > 0) return { ok: false, reason: history.problems.join('; ') };
@@ -70,9 +72,22 @@ export async function witnessStep(params: {
   const signature = sign(null, cosignedMessage(text, time), params.witness.privateKey);
   const line = formatCosignatureLine({ name: params.witness.name, publicKeyRaw: ed25519RawPublicKey(params.witness.privateKey) }, time, signature);
   const logSigned = params.currentNote.slice(0, params.currentNote.lastIndexOf('\n\n') + 2);
-  const logLines = params.currentNote.slice(logSigned.length).split('\n').filter((l) => l.startsWith(`\u2014 ${key.name} `));
+  const logLines = params.currentNote
+    .slice(logSigned.length)
+    .split('\n')
+    .filter((l) => l.startsWith(`\u2014 ${key.name} `));
   const cosignedNote = `${logSigned}${logLines.map((l) => `${l}\n`).join('')}${line}`;
-  return { ok: true, cosignedNote, size: history.current.size, state: { format: 'quorate-witness/1', origin: key.name, logKey: params.logKey, last: { size: history.current.size, note: params.currentNote, cosignedAt: time } } };
+  return {
+    ok: true,
+    cosignedNote,
+    size: history.current.size,
+    state: {
+      format: 'quorate-witness/1',
+      origin: key.name,
+      logKey: params.logKey,
+      last: { size: history.current.size, note: params.currentNote, cosignedAt: time },
+    },
+  };
 }
 
 type Args = { target?: string; keyFile?: string; newKey?: string; name?: string; logKey?: string; stateDir?: string; help?: boolean };
@@ -108,7 +123,8 @@ export async function runWitness(argv: string[], deps: WitnessDeps): Promise<num
       deps.stdout(`${USAGE}\n`);
       return 0;
     }
-    if (args.name === undefined || !isValidKeyName(args.name)) throw new UsageError('--name must be a witness name without spaces or "+", e.g. witness.example.org/quorate');
+    if (args.name === undefined || !isValidKeyName(args.name))
+      throw new UsageError('--name must be a witness name without spaces or "+", e.g. witness.example.org/quorate');
     if (args.newKey !== undefined) {
       const { privateKey } = generateKeyPairSync('ed25519');
       await writeFile(args.newKey, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
@@ -127,7 +143,10 @@ export async function runWitness(argv: string[], deps: WitnessDeps): Promise<num
     if (!response.ok) throw new Error(`${base}/checkpoint answered ${response.status}`);
     const currentNote = await response.text();
     const origin = currentNote.slice(0, currentNote.indexOf('\n'));
-    const stateFile = path.join(args.stateDir ?? path.join(deps.defaultStateDir, 'witness'), `${args.name.replace(/[^\w.-]/g, '_')}--${seenStateFileName(origin)}`);
+    const stateFile = path.join(
+      args.stateDir ?? path.join(deps.defaultStateDir, 'witness'),
+      `${args.name.replace(/[^\w.-]/g, '_')}--${seenStateFileName(origin)}`,
+    );
     let state: WitnessState | null = null;
     try {
       state = JSON.parse(await readFile(stateFile, 'utf8')) as WitnessState;
@@ -137,7 +156,9 @@ export async function runWitness(argv: string[], deps: WitnessDeps): Promise<num
     const logKey = args.logKey ?? state?.logKey;
     if (logKey === undefined) throw new UsageError('First run for this log: pin its verifier key with --log-key (from the organization page).');
     if (state && args.logKey !== undefined && args.logKey !== state.logKey) {
-      deps.stderr(`witness: REFUSING: --log-key differs from the key pinned for ${origin} (${state.logKey}). Delete ${stateFile} only if the organization really changed its key.\n`);
+      deps.stderr(
+        `witness: REFUSING: --log-key differs from the key pinned for ${origin} (${state.logKey}). Delete ${stateFile} only if the organization really changed its key.\n`,
+      );
       return 1;
     }
     const decision = await witnessStep({
@@ -155,7 +176,11 @@ export async function runWitness(argv: string[], deps: WitnessDeps): Promise<num
       deps.stderr(`witness: REFUSING TO COSIGN ${origin}: ${decision.reason}\n`);
       return 1;
     }
-    const posted = await deps.fetch(`${base}/cosign`, { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: decision.cosignedNote });
+    const posted = await deps.fetch(`${base}/cosign`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      body: decision.cosignedNote,
+    });
     const answer = await posted.text();
     if (!posted.ok) {
       deps.stderr(`witness: the log did not take the cosignature (${posted.status}): ${answer.slice(0, 300)}\n`);

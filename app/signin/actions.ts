@@ -35,7 +35,10 @@ export async function requestMagicLink(_prev: ActionState, formData: FormData): 
   // by rotating the header. (Without a proxy the header is the client's own; the per-address
   // limit above still holds then.)
   const clientAddress = (await headers()).get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'direct';
-  for (const [policy, key] of [['magicLinkEmail', parsed.data.email], ['magicLinkClient', clientAddress]] as const) {
+  for (const [policy, key] of [
+    ['magicLinkEmail', parsed.data.email],
+    ['magicLinkClient', clientAddress],
+  ] as const) {
     const limit = await consumeLimit(getDb(), policy, key);
     if (!limit.ok) return { ok: false, message: limit.message, values: { email: parsed.data.email } };
   }

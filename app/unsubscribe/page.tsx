@@ -17,7 +17,10 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   if (!claim) {
     return (
       <div className="mx-auto max-w-xl">
-        <PageHeader title="This unsubscribe link is not valid" description="It may have been copied incompletely. Sign in and open your notification preferences instead." />
+        <PageHeader
+          title="This unsubscribe link is not valid"
+          description="It may have been copied incompletely. Sign in and open your notification preferences instead."
+        />
       </div>
     );
   }
@@ -29,11 +32,15 @@ export default async function UnsubscribePage({ searchParams }: Props) {
       <PageHeader title={done ? 'You are unsubscribed' : 'Unsubscribe'} description={`${org?.name ?? 'This organization'} on Quorate`} />
       <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         {done ? (
-          <p role="status">You will no longer receive {what} from {org?.name ?? 'this organization'}.</p>
+          <p role="status">
+            You will no longer receive {what} from {org?.name ?? 'this organization'}.
+          </p>
         ) : (
           <form method="post" action={`/unsubscribe/one-click?t=${encodeURIComponent(t!)}`}>
             <input type="hidden" name="from" value="page" />
-            <p className="mb-4">Stop {what} from {org?.name ?? 'this organization'}?</p>
+            <p className="mb-4">
+              Stop {what} from {org?.name ?? 'this organization'}?
+            </p>
             <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               Unsubscribe
             </button>
@@ -44,7 +51,11 @@ export default async function UnsubscribePage({ searchParams }: Props) {
           {org ? (
             <>
               {' '}
-              Signed-in members can change every setting on the <a className="text-brand-700 underline" href={`/o/${org.slug}/settings/notifications`}>notification preferences</a> page.
+              Signed-in members can change every setting on the{' '}
+              <a className="text-brand-700 underline" href={`/o/${org.slug}/settings/notifications`}>
+                notification preferences
+              </a>{' '}
+              page.
             </>
           ) : null}
         </p>

@@ -11,7 +11,16 @@ export function NameForm({ name }: { name: string | null }) {
   const [state, formAction] = useActionState(updateNameAction, initialActionState);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <Field id="account-name" name="name" label="Your name" required maxLength={80} defaultValue={state.values?.name ?? name ?? ''} errors={state.fieldErrors?.name} hint="Public: shown on seats, proposals, comments and roll calls. Your e-mail address never is." />
+      <Field
+        id="account-name"
+        name="name"
+        label="Your name"
+        required
+        maxLength={80}
+        defaultValue={state.values?.name ?? name ?? ''}
+        errors={state.fieldErrors?.name}
+        hint="Public: shown on seats, proposals, comments and roll calls. Your e-mail address never is."
+      />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
     </form>

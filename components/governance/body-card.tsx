@@ -14,7 +14,19 @@ export function seatClassName(key: string): string {
 /** A governing body's strength: filled vs charter seats, vacancy clocks, composition shortfalls. */
 /** `headingLevel`: 3 under a page section's h2 (the overview), 2 where the cards are the page's sections (seats). */
 /** `shortfallBlocks`: the charter says a seat-class shortfall blocks critical decisions. */
-export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLevel = 3, shortfallBlocks = false }: { body: BodyOverview; minForCritical: number; vacancyDeadlineDays: number; headingLevel?: 2 | 3; shortfallBlocks?: boolean }) {
+export function BodyCard({
+  body,
+  minForCritical,
+  vacancyDeadlineDays,
+  headingLevel = 3,
+  shortfallBlocks = false,
+}: {
+  body: BodyOverview;
+  minForCritical: number;
+  vacancyDeadlineDays: number;
+  headingLevel?: 2 | 3;
+  shortfallBlocks?: boolean;
+}) {
   const s = body.strength;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const pct = Math.round((s.filled / Math.max(s.charterSeats, 1)) * 100);
@@ -26,14 +38,19 @@ export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLev
             {body.name}
           </Heading>
           <p className="text-sm text-zinc-600">
-            <strong className="text-zinc-900">{s.filled}</strong> of {s.charterSeats} charter seats filled · critical decisions need {minForCritical} · vacancies due within {vacancyDeadlineDays} days
+            <strong className="text-zinc-900">{s.filled}</strong> of {s.charterSeats} charter seats filled · critical decisions need {minForCritical} ·
+            vacancies due within {vacancyDeadlineDays} days
           </p>
         </div>
         {s.isBelowStrength ? (
           <span className="rounded-full bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-200">Below strength</span>
         ) : s.classShortfalls.length > 0 ? (
           // Never "At strength" beside a class shortfall.
-          <span className={`rounded-full px-3 py-1 text-xs font-semibold ring-1 ${shortfallBlocks ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}>Short of required seat classes</span>
+          <span
+            className={`rounded-full px-3 py-1 text-xs font-semibold ring-1 ${shortfallBlocks ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}
+          >
+            Short of required seat classes
+          </span>
         ) : (
           <span className="rounded-full bg-emerald-50 px-3 py-1 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">At strength</span>
         )}
@@ -48,14 +65,21 @@ export function BodyCard({ body, minForCritical, vacancyDeadlineDays, headingLev
               ⚠ {seatClassName(c.seatClass)}: {c.filled} of at least {c.required} required
             </li>
           ))}
-          <li>{shortfallBlocks ? 'Under the charter, critical decisions wait until these seats are filled.' : 'The charter lets critical decisions go ahead meanwhile.'}</li>
+          <li>
+            {shortfallBlocks
+              ? 'Under the charter, critical decisions wait until these seats are filled.'
+              : 'The charter lets critical decisions go ahead meanwhile.'}
+          </li>
         </ul>
       ) : null}
       <ol className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {body.seats.map((seat) => {
           const vacancy = s.vacancies.find((v) => v.seatId === seat.seatId);
           return (
-            <li key={seat.seatId} className={`rounded-lg border px-3 py-2 text-sm ${vacancy?.overdue ? 'border-red-300 bg-red-50' : vacancy ? 'border-dashed border-zinc-300 bg-zinc-50' : 'border-zinc-200'}`}>
+            <li
+              key={seat.seatId}
+              className={`rounded-lg border px-3 py-2 text-sm ${vacancy?.overdue ? 'border-red-300 bg-red-50' : vacancy ? 'border-dashed border-zinc-300 bg-zinc-50' : 'border-zinc-200'}`}
+            >
               <span className="block text-xs text-zinc-600">
                 Seat {seat.position} · {seatClassName(seat.seatClass)}
               </span>

@@ -11,7 +11,8 @@ function appointmentClause(charter: Charter, deciding: string | undefined): stri
   for (const b of charter.bodies) {
     const f = vacancyFillingOf(charter, b);
     if (b.key === body.key && f.byOwnBody) parts.push(`its own vacancies`);
-    else if (f.byBodyKey === body.key) parts.push(f.byOwnBody ? `vacancies of the ${b.name.toLowerCase()} while nobody holds a seat of it` : `vacancies of the ${b.name.toLowerCase()}`);
+    else if (f.byBodyKey === body.key)
+      parts.push(f.byOwnBody ? `vacancies of the ${b.name.toLowerCase()} while nobody holds a seat of it` : `vacancies of the ${b.name.toLowerCase()}`);
   }
   const fills = parts.length ? `The ${body.name.toLowerCase()} fills ${parts.join(' and ')}. ` : '';
   const majority = vacancyFillingOf(charter, body).byRemainingMajority
@@ -37,13 +38,15 @@ export function CharterSummary({ charter }: { charter: Charter }) {
             {t.stages.map((s, i) => (
               <span key={i}>
                 {i > 0 ? 'Then ' : ''}
-                {bodyName(s.bodyKey)} votes for {formatHours(s.votingWindowHours)}: quorum {ratioText(s.quorum)} of its charter seats; passes with {ratioText(s.threshold)} of{' '}
-                {s.thresholdBase === 'charter_seats' ? 'all charter seats voting yes' : 'the yes and no votes cast'}.{' '}
+                {bodyName(s.bodyKey)} votes for {formatHours(s.votingWindowHours)}: quorum {ratioText(s.quorum)} of its charter seats; passes with{' '}
+                {ratioText(s.threshold)} of {s.thresholdBase === 'charter_seats' ? 'all charter seats voting yes' : 'the yes and no votes cast'}.{' '}
               </span>
             ))}
             {t.effect === 'seat_appointment' ? appointmentClause(charter, t.stages[0]?.bodyKey) : ''}
             {t.critical ? 'Cannot go to a vote while a deciding body is below strength. ' : ''}
-            {t.emergency ? `An emergency procedure (${formatHours(t.emergency.minCommentWindowHours)} window) needs ${ratioText(t.emergency.motionThreshold)} of charter seats and lapses unless ratified within ${t.emergency.ratifyWithinDays} days.` : ''}
+            {t.emergency
+              ? `An emergency procedure (${formatHours(t.emergency.minCommentWindowHours)} window) needs ${ratioText(t.emergency.motionThreshold)} of charter seats and lapses unless ratified within ${t.emergency.ratifyWithinDays} days.`
+              : ''}
           </dd>
         </div>
       ))}

@@ -28,7 +28,11 @@ export const phaseNames: Record<Phase['kind'], string> = {
 };
 
 export function PhaseBadge({ phase }: { phase: Phase }) {
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${styles[phase.kind]}`}>{phaseNames[phase.kind]}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${styles[phase.kind]}`}>
+      {phaseNames[phase.kind]}
+    </span>
+  );
 }
 
 const toneStyles: Record<ProposalStatus['tone'], string> = {
@@ -42,5 +46,9 @@ const toneStyles: Record<ProposalStatus['tone'], string> = {
 
 /** The badge from the rules' status (proposalStatus): "Blocked: board below strength" rather than a bare phase name. */
 export function StatusBadge({ status }: { status: Pick<ProposalStatus, 'label' | 'tone'> }) {
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${toneStyles[status.tone]}`}>{status.label}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${toneStyles[status.tone]}`}>
+      {status.label}
+    </span>
+  );
 }

@@ -13,7 +13,16 @@ export function CreateOrganizationForm({ templates }: { templates: TemplateOptio
   const [state, formAction] = useActionState(createOrganization, initialActionState);
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      <Field id="org-name" name="name" label="Name" required maxLength={120} defaultValue={state.values?.name} errors={state.fieldErrors?.name} placeholder="River Valley Food Co-op" />
+      <Field
+        id="org-name"
+        name="name"
+        label="Name"
+        required
+        maxLength={120}
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+        placeholder="River Valley Food Co-op"
+      />
       <Field
         id="org-slug"
         name="slug"
@@ -41,8 +50,17 @@ export function CreateOrganizationForm({ templates }: { templates: TemplateOptio
         </p>
         <div className="mt-2 space-y-2">
           {templates.map((t, i) => (
-            <label key={t.key} className="flex cursor-pointer gap-3 rounded-lg border border-zinc-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="template" value={t.key} defaultChecked={(state.values?.template ?? templates[0]?.key) === t.key || (!state.values?.template && i === 0)} className="mt-1" />
+            <label
+              key={t.key}
+              className="flex cursor-pointer gap-3 rounded-lg border border-zinc-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="template"
+                value={t.key}
+                defaultChecked={(state.values?.template ?? templates[0]?.key) === t.key || (!state.values?.template && i === 0)}
+                className="mt-1"
+              />
               <span>
                 <span className="block text-sm font-semibold text-zinc-900">{t.name}</span>
                 <span className="block text-xs text-zinc-600">{t.description}</span>
@@ -56,8 +74,22 @@ export function CreateOrganizationForm({ templates }: { templates: TemplateOptio
         {state.fieldErrors?.template ? <p className="mt-1 text-sm text-red-700">{state.fieldErrors.template.join(' ')}</p> : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="org-primary-seats" name="primarySeats" label="Seats on the main body" defaultValue={state.values?.primarySeats} errors={state.fieldErrors?.primarySeats} hint="Leave empty for the template’s number. Quorum is always counted against these seats." />
-        <Field id="org-vacancy-days" name="vacancyDeadlineDays" label="Vacancy deadline (days)" defaultValue={state.values?.vacancyDeadlineDays} errors={state.fieldErrors?.vacancyDeadlineDays} hint="A seat empty longer than this is flagged publicly." />
+        <Field
+          id="org-primary-seats"
+          name="primarySeats"
+          label="Seats on the main body"
+          defaultValue={state.values?.primarySeats}
+          errors={state.fieldErrors?.primarySeats}
+          hint="Leave empty for the template’s number. Quorum is always counted against these seats."
+        />
+        <Field
+          id="org-vacancy-days"
+          name="vacancyDeadlineDays"
+          label="Vacancy deadline (days)"
+          defaultValue={state.values?.vacancyDeadlineDays}
+          errors={state.fieldErrors?.vacancyDeadlineDays}
+          hint="A seat empty longer than this is flagged publicly."
+        />
       </div>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>

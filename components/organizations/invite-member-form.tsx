@@ -13,13 +13,36 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="orgId" value={orgId} />
-      <Field id="invite-email" name="email" type="email" label="E-mail address" required maxLength={254} autoComplete="off" defaultValue={state.ok ? '' : state.values?.email} errors={state.fieldErrors?.email} />
-      <Field id="invite-name" name="name" label="Name (optional)" maxLength={80} defaultValue={state.ok ? '' : state.values?.name} errors={state.fieldErrors?.name} hint="Shown publicly on seats and proposals. They can change it later." />
+      <Field
+        id="invite-email"
+        name="email"
+        type="email"
+        label="E-mail address"
+        required
+        maxLength={254}
+        autoComplete="off"
+        defaultValue={state.ok ? '' : state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <Field
+        id="invite-name"
+        name="name"
+        label="Name (optional)"
+        maxLength={80}
+        defaultValue={state.ok ? '' : state.values?.name}
+        errors={state.fieldErrors?.name}
+        hint="Shown publicly on seats and proposals. They can change it later."
+      />
       <div>
         <label htmlFor="invite-role" className="block text-sm font-medium text-zinc-900">
           Role
         </label>
-        <select id="invite-role" name="role" defaultValue={state.values?.role ?? 'member'} className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm">
+        <select
+          id="invite-role"
+          name="role"
+          defaultValue={state.values?.role ?? 'member'}
+          className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
+        >
           {membershipRoles.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r]}

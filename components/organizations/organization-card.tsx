@@ -1,6 +1,18 @@
 import Link from 'next/link';
 
-export function OrganizationCard({ slug, name, mission, memberCount, badge }: { slug: string; name: string; mission?: string; memberCount?: number; badge?: string }) {
+export function OrganizationCard({
+  slug,
+  name,
+  mission,
+  memberCount,
+  badge,
+}: {
+  slug: string;
+  name: string;
+  mission?: string;
+  memberCount?: number;
+  badge?: string;
+}) {
   return (
     <li className="relative rounded-xl border border-zinc-200 bg-white p-5 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
       <div className="flex items-start justify-between gap-3">

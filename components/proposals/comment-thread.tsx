@@ -28,7 +28,21 @@ export function StanceFields({ idPrefix }: { idPrefix: string }) {
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** `canEditOwn`: the viewer may change their own comments now (the server checks again). */
-export function CommentThread({ comments, orgId, proposalId, canComment, viewerId = null, canEditOwn = false }: { comments: CommentView[]; orgId: string; proposalId: string; canComment: boolean; viewerId?: string | null; canEditOwn?: boolean }) {
+export function CommentThread({
+  comments,
+  orgId,
+  proposalId,
+  canComment,
+  viewerId = null,
+  canEditOwn = false,
+}: {
+  comments: CommentView[];
+  orgId: string;
+  proposalId: string;
+  canComment: boolean;
+  viewerId?: string | null;
+  canEditOwn?: boolean;
+}) {
   const children = new Map<string | null, CommentView[]>();
   for (const c of comments) {
     const key = c.parentId && comments.some((p) => p.id === c.parentId) ? c.parentId : null;
@@ -41,7 +55,10 @@ export function CommentThread({ comments, orgId, proposalId, canComment, viewerI
       <ul className={depth > 0 ? 'ml-4 mt-3 space-y-3 border-l-2 border-zinc-100 pl-4' : 'space-y-4'}>
         {list.map((c) => (
           <li key={c.id} id={`comment-${c.id}`}>
-            <article aria-label={`Comment by ${c.authorName ?? 'a member'}`} className={`rounded-xl border p-4 ${c.isSubjectReply ? 'border-amber-300 bg-amber-50' : 'border-zinc-200 bg-white'}`}>
+            <article
+              aria-label={`Comment by ${c.authorName ?? 'a member'}`}
+              className={`rounded-xl border p-4 ${c.isSubjectReply ? 'border-amber-300 bg-amber-50' : 'border-zinc-200 bg-white'}`}
+            >
               <header className="mb-2 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
                 <span className="font-semibold text-zinc-900">{c.authorName ?? 'A member'}</span>
                 {c.isSubjectReply ? <span className="rounded bg-amber-200 px-1.5 py-0.5 font-semibold text-amber-950">Right of reply</span> : null}
@@ -73,19 +90,43 @@ export function CommentThread({ comments, orgId, proposalId, canComment, viewerI
                 <div className="mt-3 flex flex-wrap gap-4 text-sm">
                   <details>
                     <summary className="cursor-pointer font-medium text-brand-700">Edit</summary>
-                    <ActionForm action={editCommentAction} hidden={{ orgId, proposalId, commentId: c.id }} submitLabel="Save changes" variant="secondary" label="Edit your comment" className="mt-2">
+                    <ActionForm
+                      action={editCommentAction}
+                      hidden={{ orgId, proposalId, commentId: c.id }}
+                      submitLabel="Save changes"
+                      variant="secondary"
+                      label="Edit your comment"
+                      className="mt-2"
+                    >
                       <label htmlFor={`edit-${c.id}`} className="sr-only">
                         Your comment
                       </label>
-                      <textarea id={`edit-${c.id}`} name="body" rows={4} maxLength={10000} required defaultValue={c.body} className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm" />
+                      <textarea
+                        id={`edit-${c.id}`}
+                        name="body"
+                        rows={4}
+                        maxLength={10000}
+                        required
+                        defaultValue={c.body}
+                        className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
+                      />
                       <p className="text-xs text-zinc-600">Everyone can see that you edited it, and every earlier version.</p>
                     </ActionForm>
                   </details>
                   {!c.isSubjectReply ? (
                     <details>
                       <summary className="cursor-pointer font-medium text-red-800">Delete</summary>
-                      <ActionForm action={deleteCommentAction} hidden={{ orgId, proposalId, commentId: c.id }} submitLabel="Delete my comment" variant="secondary" label="Delete your comment" className="mt-2">
-                        <p className="text-xs text-zinc-600">The text is no longer shown (the database keeps it); a note says you deleted it and when. The deletion is on the public record.</p>
+                      <ActionForm
+                        action={deleteCommentAction}
+                        hidden={{ orgId, proposalId, commentId: c.id }}
+                        submitLabel="Delete my comment"
+                        variant="secondary"
+                        label="Delete your comment"
+                        className="mt-2"
+                      >
+                        <p className="text-xs text-zinc-600">
+                          The text is no longer shown (the database keeps it); a note says you deleted it and when. The deletion is on the public record.
+                        </p>
                       </ActionForm>
                     </details>
                   ) : null}
@@ -94,11 +135,25 @@ export function CommentThread({ comments, orgId, proposalId, canComment, viewerI
               {canComment && depth < 4 ? (
                 <details className="mt-3 text-sm">
                   <summary className="cursor-pointer font-medium text-brand-700">Reply</summary>
-                  <ActionForm action={commentAction} hidden={{ orgId, proposalId, parentId: c.id }} submitLabel="Post reply" variant="secondary" label={`Reply to ${c.authorName ?? 'comment'}`} className="mt-2">
+                  <ActionForm
+                    action={commentAction}
+                    hidden={{ orgId, proposalId, parentId: c.id }}
+                    submitLabel="Post reply"
+                    variant="secondary"
+                    label={`Reply to ${c.authorName ?? 'comment'}`}
+                    className="mt-2"
+                  >
                     <label htmlFor={`reply-${c.id}`} className="sr-only">
                       Your reply
                     </label>
-                    <textarea id={`reply-${c.id}`} name="body" rows={3} maxLength={10000} required className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm" />
+                    <textarea
+                      id={`reply-${c.id}`}
+                      name="body"
+                      rows={3}
+                      maxLength={10000}
+                      required
+                      className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
+                    />
                     <StanceFields idPrefix={`reply-${c.id}`} />
                   </ActionForm>
                 </details>

@@ -60,7 +60,15 @@ export function NewProposalForm({
         <label htmlFor="p-type" className="block text-sm font-medium text-zinc-900">
           Type
         </label>
-        <select ref={typeRef} id="p-type" name="typeKey" value={typeKey} onChange={(e) => setTypeKey(e.target.value)} className={selectClass} aria-describedby="p-type-hint">
+        <select
+          ref={typeRef}
+          id="p-type"
+          name="typeKey"
+          value={typeKey}
+          onChange={(e) => setTypeKey(e.target.value)}
+          className={selectClass}
+          aria-describedby="p-type-hint"
+        >
           {types.map((t) => (
             <option key={t.key} value={t.key}>
               {t.name}
@@ -72,7 +80,17 @@ export function NewProposalForm({
         </p>
       </div>
       <Field id="p-title" name="title" label="Title" required maxLength={160} defaultValue={state.values?.title} errors={err('title')} />
-      <Field id="p-body" name="body" label="Proposal text" required multiline maxLength={50000} defaultValue={state.values?.body} errors={err('body')} hint="Markdown. Say what is decided, why, and what it changes." />
+      <Field
+        id="p-body"
+        name="body"
+        label="Proposal text"
+        required
+        multiline
+        maxLength={50000}
+        defaultValue={state.values?.body}
+        errors={err('body')}
+        hint="Markdown. Say what is decided, why, and what it changes."
+      />
 
       {type?.requiresSubject ? (
         <SelectField
@@ -86,7 +104,9 @@ export function NewProposalForm({
         />
       ) : null}
 
-      {type?.effect === 'seat_removal' ? <SelectField id="p-seat" name="seatId" label="Seat" options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} /> : null}
+      {type?.effect === 'seat_removal' ? (
+        <SelectField id="p-seat" name="seatId" label="Seat" options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} />
+      ) : null}
 
       {type?.effect === 'seat_appointment' ? (
         <div className="space-y-4">
@@ -95,7 +115,16 @@ export function NewProposalForm({
               <label htmlFor="p-vacant" className="block text-sm font-medium text-zinc-900">
                 Vacant seat
               </label>
-              <select ref={seatRef} id="p-vacant" name="seatId" value={seatId} onChange={(e) => setSeatId(e.target.value)} className={selectClass} aria-describedby="p-vacant-hint" aria-invalid={err('seatId') ? true : undefined}>
+              <select
+                ref={seatRef}
+                id="p-vacant"
+                name="seatId"
+                value={seatId}
+                onChange={(e) => setSeatId(e.target.value)}
+                className={selectClass}
+                aria-describedby="p-vacant-hint"
+                aria-invalid={err('seatId') ? true : undefined}
+              >
                 {vacantSeats.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -103,7 +132,11 @@ export function NewProposalForm({
                 ))}
               </select>
               <p id="p-vacant-hint" className="mt-1 text-xs text-zinc-600">
-                {seat ? (seat.declaration ? `Reserved for: ${seat.classLabel}. The appointee must declare that they qualify, on the proposal page, before voting can open.` : 'A general seat: any member who holds no other seat of this body.') : 'No seat is vacant.'}
+                {seat
+                  ? seat.declaration
+                    ? `Reserved for: ${seat.classLabel}. The appointee must declare that they qualify, on the proposal page, before voting can open.`
+                    : 'A general seat: any member who holds no other seat of this body.'
+                  : 'No seat is vacant.'}
               </p>
               {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
             </div>
@@ -111,7 +144,9 @@ export function NewProposalForm({
               id="p-appointee"
               name="appointeeUserId"
               label="Appointee"
-              options={members.map((m) => (seat?.bodyHolderIds.includes(m.value) ? { ...m, label: `${m.label} (already holds a seat of the ${seat.bodyName.toLowerCase()})` } : m))}
+              options={members.map((m) =>
+                seat?.bodyHolderIds.includes(m.value) ? { ...m, label: `${m.label} (already holds a seat of the ${seat.bodyName.toLowerCase()})` } : m,
+              )}
               defaultValue={state.values?.appointeeUserId}
               errors={err('appointeeUserId')}
               hint="One person holds one seat per body."
@@ -138,7 +173,14 @@ export function NewProposalForm({
           <label htmlFor="p-charter" className="block text-sm font-medium text-zinc-900">
             Proposed charter (JSON)
           </label>
-          <textarea id="p-charter" name="proposedCharter" rows={12} defaultValue={state.values?.proposedCharter ?? currentCharterJson} className={`${selectClass} font-mono text-xs`} aria-describedby="p-charter-hint" />
+          <textarea
+            id="p-charter"
+            name="proposedCharter"
+            rows={12}
+            defaultValue={state.values?.proposedCharter ?? currentCharterJson}
+            className={`${selectClass} font-mono text-xs`}
+            aria-describedby="p-charter-hint"
+          />
           <p id="p-charter-hint" className="mt-1 text-xs text-zinc-600">
             The whole charter as it would read after the amendment; its version becomes the next one when the proposal passes.
           </p>
@@ -162,7 +204,8 @@ export function NewProposalForm({
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="emergency" defaultChecked={state.values?.emergency === 'on'} className="mt-1" />
           <span>
-            Emergency procedure: a shortened comment window, only with a supermajority motion of the deciding body, and the decision lapses unless ratified in time.
+            Emergency procedure: a shortened comment window, only with a supermajority motion of the deciding body, and the decision lapses unless ratified in
+            time.
           </span>
         </label>
       ) : null}

@@ -21,9 +21,7 @@ export function LogEntryItem({ entry, summary, proposalHref }: { entry: PublicLo
           {formatUtc(entry.at)}
         </time>
       </div>
-      {entry.problem ? (
-        <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">Does not verify: {entry.problem}.</p>
-      ) : null}
+      {entry.problem ? <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">Does not verify: {entry.problem}.</p> : null}
       <details className="mt-2 group">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">
           Raw entry and hashes <span className="font-mono text-zinc-600">({entry.kind})</span>

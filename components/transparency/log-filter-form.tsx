@@ -32,7 +32,13 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
   if (filters.kind && !(filters.kind in logKindLabels)) kinds.unshift([filters.kind, filters.kind]);
   const chips = activeFilters(filters, bodies, filterProposal);
   return (
-    <form method="get" action={action} role="search" aria-label="Filter the decision log" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="Filter the decision log"
+      className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <div>
           <label htmlFor="filter-kind" className="text-sm font-medium text-zinc-900">
@@ -148,7 +154,9 @@ function activeFilters(filters: LogFilters, bodies: { key: string; name: string 
   if (filters.kind) out.push({ key: 'kind', label: 'Kind', value: logKindLabels[filters.kind] ?? filters.kind });
   if (filters.body) out.push({ key: 'body', label: 'Body', value: bodies.find((b) => b.key === filters.body)?.name ?? filters.body });
   if (filters.proposal !== undefined) {
-    const value = filterProposal ? `#${filterProposal.number} ${shortTitle(filterProposal.title)}` : `#${filters.proposal} (no public proposal has this number)`;
+    const value = filterProposal
+      ? `#${filterProposal.number} ${shortTitle(filterProposal.title)}`
+      : `#${filters.proposal} (no public proposal has this number)`;
     out.push({ key: 'proposal', label: 'Proposal', value });
   }
   if (filters.from) out.push({ key: 'from', label: 'From', value: filters.from });

@@ -79,15 +79,28 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
     const yieldEvery = Math.max(64, Math.floor(total / 100));
     const report = await verifyLog(input, (done, all) => setState({ step: 'verifying', source, done, total: all }), { yieldEvery });
     if (keyChanged) {
-      report.problems.unshift({ seq: null, kind: 'bad_checkpoint_signature', message: `when this browser last checked, the log was signed by ${seen.verifierKey}; now it is signed by ${keyUsed}` });
+      report.problems.unshift({
+        seq: null,
+        kind: 'bad_checkpoint_signature',
+        message: `when this browser last checked, the log was signed by ${seen.verifierKey}; now it is signed by ${keyUsed}`,
+      });
       report.ok = false;
     }
     if (report.ok && remember && origin !== undefined && keyUsed !== null) {
       const newest = exported.at(-1);
       const size = newest ? checkpointNoteSize(newest.note) : null;
-      if (newest && size !== null) writeSeen(rememberCheckpoints(seen, origin, keyUsed, [{ size, note: newest.note, source: 'browser' }], new Date().toISOString()));
+      if (newest && size !== null)
+        writeSeen(rememberCheckpoints(seen, origin, keyUsed, [{ size, note: newest.note, source: 'browser' }], new Date().toISOString()));
     }
-    setState({ step: 'done', source, report, keyUsed, keyMismatch: loaded.value.keyMismatch, checkpointCount: loaded.value.checkpointCount, rememberedCount: remembered.length });
+    setState({
+      step: 'done',
+      source,
+      report,
+      keyUsed,
+      keyMismatch: loaded.value.keyMismatch,
+      checkpointCount: loaded.value.checkpointCount,
+      rememberedCount: remembered.length,
+    });
   }
 
   // Once there is an answer, move focus to it, so keyboard and screen-reader users land on the
@@ -98,11 +111,20 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
   }, [finished]);
 
   function verifyPublished() {
-    void run({ label: `the published log of ${orgName}` }, async () => {
-      const response = await fetch(exportUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(response.status === 404 ? 'This organization’s log export is not available (404).' : `The server answered ${response.status} ${response.statusText}.`);
-      return response.text();
-    }, true);
+    void run(
+      { label: `the published log of ${orgName}` },
+      async () => {
+        const response = await fetch(exportUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
+        if (!response.ok)
+          throw new Error(
+            response.status === 404
+              ? 'This organization’s log export is not available (404).'
+              : `The server answered ${response.status} ${response.statusText}.`,
+          );
+        return response.text();
+      },
+      true,
+    );
   }
 
   function verifyFile(file: File) {
@@ -233,7 +255,8 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
           ✓ Intact
         </h3>
         <p className="mt-1">
-          All {report.entriesChecked.toLocaleString('en')} entries of {source.label} check out: every entry hashes to its stored hash and links to the one before it.
+          All {report.entriesChecked.toLocaleString('en')} entries of {source.label} check out: every entry hashes to its stored hash and links to the one
+          before it.
         </p>
         <dl className="mt-3 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">Merkle root</dt>
@@ -250,15 +273,19 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
               'none in this export: only the hash chain was checked.'
             ) : (
               <>
-                {checkpointCount} signed {checkpointCount === 1 ? 'checkpoint' : 'checkpoints'} verified with key <code className="break-all text-xs">{keyUsed}</code>
+                {checkpointCount} signed {checkpointCount === 1 ? 'checkpoint' : 'checkpoints'} verified with key{' '}
+                <code className="break-all text-xs">{keyUsed}</code>
               </>
             )}
           </dd>
         </dl>
-        {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}); the checkpoints were checked against yours.</p> : null}
+        {keyMismatch ? (
+          <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}); the checkpoints were checked against yours.</p>
+        ) : null}
         {rememberedCount > 0 ? (
           <p className="mt-3">
-            The entries also give the roots of {rememberedCount} {rememberedCount === 1 ? 'checkpoint' : 'checkpoints'} this browser saw on earlier checks: nothing they cover was rewritten since.
+            The entries also give the roots of {rememberedCount} {rememberedCount === 1 ? 'checkpoint' : 'checkpoints'} this browser saw on earlier checks:
+            nothing they cover was rewritten since.
           </p>
         ) : null}
       </div>
@@ -276,12 +303,17 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
             The first bad entry is <strong>#{report.firstBadSeq}</strong>.{' '}
           </>
         ) : null}
-        {report.problems.length} {report.problems.length === 1 ? 'problem' : 'problems'} in {source.label} ({report.entriesChecked.toLocaleString('en')} entries checked):
+        {report.problems.length} {report.problems.length === 1 ? 'problem' : 'problems'} in {source.label} ({report.entriesChecked.toLocaleString('en')} entries
+        checked):
       </p>
       <ul className="mt-2 list-inside list-disc space-y-1">
         {shown.map((p, i) => (
           <li key={i}>
-            <span className="font-semibold">{p.seq !== null ? `#${p.seq} ` : ''}{p.kind.replaceAll('_', ' ')}:</span> <span className="break-words">{p.message}</span>
+            <span className="font-semibold">
+              {p.seq !== null ? `#${p.seq} ` : ''}
+              {p.kind.replaceAll('_', ' ')}:
+            </span>{' '}
+            <span className="break-words">{p.message}</span>
           </li>
         ))}
       </ul>
@@ -289,7 +321,8 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
       {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}) than the one you gave.</p> : null}
       {rememberedCount > 0 ? (
         <p className="mt-3">
-          The last {rememberedCount} {rememberedCount === 1 ? 'checkpoint is' : 'checkpoints are'} ones this browser saw on earlier checks of this log. If only they disagree, the log was rewritten and re-signed since you last checked it.
+          The last {rememberedCount} {rememberedCount === 1 ? 'checkpoint is' : 'checkpoints are'} ones this browser saw on earlier checks of this log. If only
+          they disagree, the log was rewritten and re-signed since you last checked it.
         </p>
       ) : null}
     </div>

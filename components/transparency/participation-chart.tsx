@@ -21,12 +21,25 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
   const ticks = [0, Math.round(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
   const multiBody = new Set(stages.map((s) => s.bodyKey)).size > 1;
   const label = (s: StageParticipation) => `#${s.number}${multiBody || s.stageIndex > 0 ? ` ${bodyName(s.bodyKey)}` : ''}`;
-  const description = stages.map((s) => `#${s.number} (${bodyName(s.bodyKey)}): ${s.cast} of ${s.charterSeats} charter seats voted, quorum ${s.quorumRequired}, ${outcomeLabel[s.outcome] ?? s.outcome}`).join('; ');
+  const description = stages
+    .map(
+      (s) =>
+        `#${s.number} (${bodyName(s.bodyKey)}): ${s.cast} of ${s.charterSeats} charter seats voted, quorum ${s.quorumRequired}, ${outcomeLabel[s.outcome] ?? s.outcome}`,
+    )
+    .join('; ');
 
   return (
     <figure>
       <div className="overflow-x-auto">
-        <svg role="img" aria-labelledby="participation-title participation-desc" viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="max-w-full" style={{ minWidth: Math.min(width, 320) }}>
+        <svg
+          role="img"
+          aria-labelledby="participation-title participation-desc"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          className="max-w-full"
+          style={{ minWidth: Math.min(width, 320) }}
+        >
           <title id="participation-title">{`Ballots cast against charter seats, last ${stages.length} closed votes`}</title>
           <desc id="participation-desc">{description}.</desc>
           {ticks.map((t) => (
@@ -80,12 +93,24 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
             <caption className="sr-only">Ballots cast against charter seats for each closed vote</caption>
             <thead>
               <tr className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-600">
-                <th scope="col" className="py-1 pr-3">Proposal</th>
-                <th scope="col" className="py-1 pr-3">Body</th>
-                <th scope="col" className="py-1 pr-3 text-right">Ballots cast</th>
-                <th scope="col" className="py-1 pr-3 text-right">Charter seats</th>
-                <th scope="col" className="py-1 pr-3 text-right">Quorum</th>
-                <th scope="col" className="py-1">Outcome</th>
+                <th scope="col" className="py-1 pr-3">
+                  Proposal
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Body
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Ballots cast
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Charter seats
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Quorum
+                </th>
+                <th scope="col" className="py-1">
+                  Outcome
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -38,7 +38,11 @@ export function ActionForm({ action, hidden, submitLabel, pendingLabel, variant 
       {children}
       <div aria-live="polite" role="status">
         {showHere ? (
-          <p className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>{state.message}</p>
+          <p
+            className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}
+          >
+            {state.message}
+          </p>
         ) : null}
         {errors.length > 0 ? (
           <ul className="mt-1 list-disc pl-5 text-sm text-red-800">

@@ -23,12 +23,40 @@ export function Field({ id, name, label, hint, errors, type = 'text', defaultVal
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-zinc-900">
         {label}
-        {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="text-red-700" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {multiline ? (
-        <textarea id={id} name={name} defaultValue={defaultValue} required={required} maxLength={maxLength} placeholder={placeholder} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} rows={4} className={base} />
+        <textarea
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          required={required}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy}
+          rows={4}
+          className={base}
+        />
       ) : (
-        <input id={id} name={name} type={type} defaultValue={defaultValue} required={required} maxLength={maxLength} autoComplete={autoComplete} placeholder={placeholder} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} className={base} />
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={defaultValue}
+          required={required}
+          maxLength={maxLength}
+          autoComplete={autoComplete}
+          placeholder={placeholder}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy}
+          className={base}
+        />
       )}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-zinc-600">

@@ -16,7 +16,11 @@ function subscribe(listener: () => void): () => void {
 
 /** True while the page shows a FlashRegion: forms then leave their success message to it. */
 export function useFlashRegionMounted(): boolean {
-  return useSyncExternalStore(subscribe, () => regions > 0, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => regions > 0,
+    () => false,
+  );
 }
 
 export function FlashRegionMarker() {
@@ -41,7 +45,12 @@ export function FlashMessage({ message }: { message: string }) {
   return (
     <div className="pointer-events-auto flex max-w-md items-start gap-3 rounded-xl border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950 shadow-lg">
       <p>{message}</p>
-      <button type="button" onClick={() => setOpen(false)} className="shrink-0 rounded px-1 font-semibold text-emerald-900 hover:bg-emerald-100" aria-label="Dismiss this message">
+      <button
+        type="button"
+        onClick={() => setOpen(false)}
+        className="shrink-0 rounded px-1 font-semibold text-emerald-900 hover:bg-emerald-100"
+        aria-label="Dismiss this message"
+      >
         ×
       </button>
     </div>

@@ -1,7 +1,23 @@
 type Option = { value: string; label: string };
 
 /** A labelled select with a "Choose…" prompt; hint and errors linked by aria-describedby. */
-export function SelectField({ id, name, label, options, defaultValue, errors, hint }: { id: string; name: string; label: string; options: Option[]; defaultValue?: string; errors?: string[]; hint?: string }) {
+export function SelectField({
+  id,
+  name,
+  label,
+  options,
+  defaultValue,
+  errors,
+  hint,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  options: Option[];
+  defaultValue?: string;
+  errors?: string[];
+  hint?: string;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (

@@ -8,7 +8,14 @@ export type ActiveCharter = { id: string; version: number; document: Charter; do
 
 export async function getActiveCharter(db: Executor, orgId: string): Promise<ActiveCharter | null> {
   const [row] = await db
-    .select({ id: charters.id, version: charters.version, document: charters.document, documentHash: charters.documentHash, adoptedAt: charters.adoptedAt, templateKey: charters.templateKey })
+    .select({
+      id: charters.id,
+      version: charters.version,
+      document: charters.document,
+      documentHash: charters.documentHash,
+      adoptedAt: charters.adoptedAt,
+      templateKey: charters.templateKey,
+    })
     .from(charters)
     .where(eq(charters.orgId, orgId))
     .orderBy(desc(charters.version))
@@ -17,7 +24,10 @@ export async function getActiveCharter(db: Executor, orgId: string): Promise<Act
 }
 
 export async function getCharterVersion(db: Executor, orgId: string, version: number): Promise<Charter | null> {
-  const [row] = await db.select({ document: charters.document }).from(charters).where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
+  const [row] = await db
+    .select({ document: charters.document })
+    .from(charters)
+    .where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
   return row?.document ?? null;
 }
 
@@ -50,7 +60,14 @@ export async function listSeats(db: Executor, orgId: string): Promise<SeatView[]
  */
 export async function listSeatsWhoseHoldersAct(db: Executor, orgId: string): Promise<SeatState[]> {
   const rows = await db
-    .select({ seatId: seats.id, bodyKey: seats.bodyKey, seatClass: seats.seatClass, holderUserId: seats.holderUserId, vacatedAt: seats.vacatedAt, actingMember: memberships.id })
+    .select({
+      seatId: seats.id,
+      bodyKey: seats.bodyKey,
+      seatClass: seats.seatClass,
+      holderUserId: seats.holderUserId,
+      vacatedAt: seats.vacatedAt,
+      actingMember: memberships.id,
+    })
     .from(seats)
     .leftJoin(memberships, and(eq(memberships.orgId, seats.orgId), eq(memberships.userId, seats.holderUserId), ne(memberships.role, 'observer')))
     .where(and(eq(seats.orgId, orgId), isNull(seats.retiredAt)))

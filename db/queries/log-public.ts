@@ -79,7 +79,13 @@ export async function publicRows(db: Executor, orgId: string, rows: readonly Raw
   return rows.map((r) => {
     const read = readHashedEntry(nodeSha256, r, orgId);
     const expectedPrev = r.seq === 1 ? GENESIS_HASH : hashOf.get(r.seq - 1);
-    const problem = read.problem ?? (expectedPrev === undefined ? `entry #${r.seq - 1}, which #${r.seq} links to, is missing` : r.prevHash !== expectedPrev ? `entry #${r.seq} does not link to #${r.seq - 1}` : null);
+    const problem =
+      read.problem ??
+      (expectedPrev === undefined
+        ? `entry #${r.seq - 1}, which #${r.seq} links to, is missing`
+        : r.prevHash !== expectedPrev
+          ? `entry #${r.seq} does not link to #${r.seq - 1}`
+          : null);
     const e = read.entry;
     return {
       seq: r.seq,
@@ -137,7 +143,14 @@ export const DATE_WINDOW_IN_MEMORY = 5000;
  * entries. The window is read in `at` order, so the index scan stops after cap + 1 entries;
  * the other filters are applied to what it returns, with the same expressions as in SQL.
  */
-async function pageFromDateWindow(db: Executor, orgId: string, q: PublicLogQuery, cursor: { before?: number; after?: number }, size: number, cap: number): Promise<PublicLogPage | null> {
+async function pageFromDateWindow(
+  db: Executor,
+  orgId: string,
+  q: PublicLogQuery,
+  cursor: { before?: number; after?: number },
+  size: number,
+  cap: number,
+): Promise<PublicLogPage | null> {
   const window = await db
     .select({ seq: decisionLog.seq, kind: decisionLog.kind, subject: decisionLog.subject, bodyKey: sql<string | null>`${decisionLog.payload} ->> 'bodyKey'` })
     .from(decisionLog)
@@ -165,7 +178,14 @@ async function pageFromDateWindow(db: Executor, orgId: string, q: PublicLogQuery
     end = Math.min(matching.length, start + size);
   }
   const seqs = matching.slice(start, end);
-  const rows = seqs.length === 0 ? [] : await db.select(columns).from(decisionLog).where(and(eq(decisionLog.orgId, orgId), inArray(decisionLog.seq, seqs))).orderBy(desc(decisionLog.seq));
+  const rows =
+    seqs.length === 0
+      ? []
+      : await db
+          .select(columns)
+          .from(decisionLog)
+          .where(and(eq(decisionLog.orgId, orgId), inArray(decisionLog.seq, seqs)))
+          .orderBy(desc(decisionLog.seq));
   return { rows: await publicRows(db, orgId, rows), hasNewer: start > 0, hasOlder: start + seqs.length < matching.length };
 }
 
@@ -319,9 +339,23 @@ export async function listRecentParticipation(db: Executor, orgId: string, limit
     .limit(Math.min(Math.max(limit, 1), 50));
   if (decided.length === 0) return [];
   const stages = await db
-    .select({ proposalId: proposalStages.proposalId, stageIndex: proposalStages.stageIndex, bodyKey: proposalStages.bodyKey, charterSeats: proposalStages.charterSeats, tally: proposalStages.tally })
+    .select({
+      proposalId: proposalStages.proposalId,
+      stageIndex: proposalStages.stageIndex,
+      bodyKey: proposalStages.bodyKey,
+      charterSeats: proposalStages.charterSeats,
+      tally: proposalStages.tally,
+    })
     .from(proposalStages)
-    .where(and(inArray(proposalStages.proposalId, decided.map((d) => d.id)), isNotNull(proposalStages.tally)))
+    .where(
+      and(
+        inArray(
+          proposalStages.proposalId,
+          decided.map((d) => d.id),
+        ),
+        isNotNull(proposalStages.tally),
+      ),
+    )
     .orderBy(asc(proposalStages.stageIndex));
   const out: StageParticipation[] = [];
   for (const d of [...decided].reverse()) {

@@ -24,7 +24,8 @@ export async function readStoredEntries(db: Executor, orgId: string, afterSeq: n
     } catch {
       parsed = null;
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { seq: r.seq, entry: r.entry, prevHash: r.prevHash, hash: r.hash } as unknown as StoredEntry;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      return { seq: r.seq, entry: r.entry, prevHash: r.prevHash, hash: r.hash } as unknown as StoredEntry;
     const { orgId: o, seq, at, actorId, kind, subject, payload } = parsed;
     return { orgId: o, seq, at, actorId, kind, subject, payload, prevHash: r.prevHash, hash: r.hash } as StoredEntry;
   });

@@ -31,7 +31,10 @@ export type LockedLogHead = { orgId: string; size: number; headHash: string; fro
 
 const headColumns = { orgId: logHeads.orgId, size: logHeads.size, headHash: logHeads.headHash, frontier: logHeads.frontier };
 
-const lockHeadStatement = reusableStatement('quorate_lock_log_head', () => sql`select * from ${logHeads} where org_id = ${sql.placeholder('orgId')}::uuid for update`);
+const lockHeadStatement = reusableStatement(
+  'quorate_lock_log_head',
+  () => sql`select * from ${logHeads} where org_id = ${sql.placeholder('orgId')}::uuid for update`,
+);
 const decodeHead = rowDecoder(logHeads);
 const headFromRow = (raw: Record<string, unknown>): LockedLogHead => {
   const { orgId, size, headHash, frontier } = decodeHead(raw);

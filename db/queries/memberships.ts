@@ -68,11 +68,7 @@ export async function countAdminsForUpdate(tx: Executor, orgId: string): Promise
 }
 
 export async function countMembersByRole(db: Executor, orgId: string): Promise<Record<Role, number>> {
-  const rows = await db
-    .select({ role: memberships.role, n: count() })
-    .from(memberships)
-    .where(eq(memberships.orgId, orgId))
-    .groupBy(memberships.role);
+  const rows = await db.select({ role: memberships.role, n: count() }).from(memberships).where(eq(memberships.orgId, orgId)).groupBy(memberships.role);
   const out: Record<Role, number> = { admin: 0, secretary: 0, member: 0, observer: 0 };
   for (const r of rows) out[r.role] = r.n;
   return out;
@@ -85,10 +81,7 @@ export async function updateMembershipRole(tx: Executor, orgId: string, membersh
     .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)));
 }
 
-export async function insertMembership(
-  tx: Executor,
-  params: { orgId: string; userId: string; role: Role; invitedBy: string },
-): Promise<{ id: string } | null> {
+export async function insertMembership(tx: Executor, params: { orgId: string; userId: string; role: Role; invitedBy: string }): Promise<{ id: string } | null> {
   const rows = await tx
     .insert(memberships)
     .values(params)

@@ -12,8 +12,15 @@ function rowsOf<T>(result: unknown): T[] {
 // --- Enqueue ---------------------------------------------------------------------------------
 
 /** Records the event once; null when its key was already enqueued (by this or another worker). */
-export async function insertNotifyEvent(tx: Executor, e: { orgId: string; key: string; kind: string; payload: Record<string, unknown>; at: Date }): Promise<string | null> {
-  const [row] = await tx.insert(notifyEvents).values({ orgId: e.orgId, key: e.key, kind: e.kind, payload: e.payload, createdAt: e.at }).onConflictDoNothing({ target: notifyEvents.key }).returning({ id: notifyEvents.id });
+export async function insertNotifyEvent(
+  tx: Executor,
+  e: { orgId: string; key: string; kind: string; payload: Record<string, unknown>; at: Date },
+): Promise<string | null> {
+  const [row] = await tx
+    .insert(notifyEvents)
+    .values({ orgId: e.orgId, key: e.key, kind: e.kind, payload: e.payload, createdAt: e.at })
+    .onConflictDoNothing({ target: notifyEvents.key })
+    .returning({ id: notifyEvents.id });
   return row?.id ?? null;
 }
 
@@ -32,7 +39,10 @@ export type Recipient = { userId: string; mandatory: boolean };
  * `off` rows are not written, `digest` rows wait for the daily digest. Mandatory notices ignore
  * preferences. ON CONFLICT DO NOTHING on the idempotency key (event × recipient × kind).
  */
-export async function insertOutboxRows(tx: Executor, e: { eventId: string; eventKey: string; orgId: string; kind: string; at: Date; recipients: Recipient[] }): Promise<number> {
+export async function insertOutboxRows(
+  tx: Executor,
+  e: { eventId: string; eventKey: string; orgId: string; kind: string; at: Date; recipients: Recipient[] },
+): Promise<number> {
   if (e.recipients.length === 0) return 0;
   const list = JSON.stringify(e.recipients.map((r) => ({ u: r.userId, m: r.mandatory })));
   const at = e.at.toISOString();
@@ -116,18 +126,32 @@ export async function claimDueMail(db: Executor, params: { at: Date; leaseUntil:
     .innerJoin(users, eq(users.id, outbox.recipientUserId))
     .innerJoin(organizations, eq(organizations.id, outbox.orgId))
     .leftJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
-    .where(inArray(outbox.id, claimed.map((c) => c.id)))
+    .where(
+      inArray(
+        outbox.id,
+        claimed.map((c) => c.id),
+      ),
+    )
     .orderBy(asc(outbox.createdAt));
   return rows.map(({ rowPayload, eventPayload, ...r }) => ({ ...r, payload: rowPayload ?? eventPayload ?? {} }));
 }
 
 /** Fenced by the lease: a worker whose lease ran out (and whose row was re-claimed) changes nothing. True when it was this worker's to mark. */
 export async function markMailSent(db: Executor, id: string, leaseUntil: Date, at: Date): Promise<boolean> {
-  const rows = await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.leaseUntil, leaseUntil))).returning({ id: outbox.id });
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: at, leaseUntil: null, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.leaseUntil, leaseUntil)))
+    .returning({ id: outbox.id });
   return rows.length > 0;
 }
 
-export async function markMailFailed(db: Executor, id: string, leaseUntil: Date, f: { error: string; dead: boolean; nextAttemptAt: Date; at?: Date }): Promise<boolean> {
+export async function markMailFailed(
+  db: Executor,
+  id: string,
+  leaseUntil: Date,
+  f: { error: string; dead: boolean; nextAttemptAt: Date; at?: Date },
+): Promise<boolean> {
   const rows = await db
     .update(outbox)
     .set({
@@ -193,14 +217,25 @@ export async function foldDigest(tx: Executor, p: { userId: string; orgId: strin
     .returning({ id: outbox.id });
   // A digest for this day already exists (items arrived after it was folded): they wait for tomorrow's.
   if (!digest) return false;
-  await tx.update(outbox).set({ status: 'digested', digestId: digest.id }).where(inArray(outbox.id, items.map((i) => i.id)));
+  await tx
+    .update(outbox)
+    .set({ status: 'digested', digestId: digest.id })
+    .where(
+      inArray(
+        outbox.id,
+        items.map((i) => i.id),
+      ),
+    );
   return true;
 }
 
 // --- Preferences -----------------------------------------------------------------------------
 
 export async function getNotificationPrefs(db: Executor, userId: string, orgId: string): Promise<Record<string, NotificationMode>> {
-  const rows = await db.select({ kind: notificationPrefs.kind, mode: notificationPrefs.mode }).from(notificationPrefs).where(and(eq(notificationPrefs.userId, userId), eq(notificationPrefs.orgId, orgId)));
+  const rows = await db
+    .select({ kind: notificationPrefs.kind, mode: notificationPrefs.mode })
+    .from(notificationPrefs)
+    .where(and(eq(notificationPrefs.userId, userId), eq(notificationPrefs.orgId, orgId)));
   return Object.fromEntries(rows.map((r) => [r.kind, r.mode]));
 }
 
@@ -210,7 +245,10 @@ export async function setNotificationPrefs(db: Executor, userId: string, orgId: 
   await db
     .insert(notificationPrefs)
     .values(values)
-    .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.orgId, notificationPrefs.kind], set: { mode: sql`excluded.mode`, updatedAt: at } });
+    .onConflictDoUpdate({
+      target: [notificationPrefs.userId, notificationPrefs.orgId, notificationPrefs.kind],
+      set: { mode: sql`excluded.mode`, updatedAt: at },
+    });
 }
 
 /**
@@ -218,7 +256,9 @@ export async function setNotificationPrefs(db: Executor, userId: string, orgId: 
  * their preferences forgotten. Mandatory notices stay (a right of reply is still theirs).
  */
 export async function cancelOptionalMail(tx: Executor, orgId: string, userId: string): Promise<void> {
-  await tx.delete(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.recipientUserId, userId), eq(outbox.mandatory, false), inArray(outbox.status, ['pending', 'digest'])));
+  await tx
+    .delete(outbox)
+    .where(and(eq(outbox.orgId, orgId), eq(outbox.recipientUserId, userId), eq(outbox.mandatory, false), inArray(outbox.status, ['pending', 'digest'])));
   await tx.delete(notificationPrefs).where(and(eq(notificationPrefs.orgId, orgId), eq(notificationPrefs.userId, userId)));
 }
 

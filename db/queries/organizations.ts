@@ -36,7 +36,7 @@ export async function listPublicOrganizations(db: Executor, limit = 50): Promise
     .limit(limit);
 }
 
-export async function getOrganizationBySlug(db: Executor, slug: string): Promise<PublicOrganization & { isPublic: boolean } | null> {
+export async function getOrganizationBySlug(db: Executor, slug: string): Promise<(PublicOrganization & { isPublic: boolean }) | null> {
   if (!isWellFormedSlug(slug)) return null;
   const rows = await db
     .select(organizationWithCount)
@@ -106,7 +106,11 @@ export type OrganizationProfile = { name: string; mission: string; isPublic: boo
 
 /** The profile, locked for this transaction: two admins saving at once are logged in order, each with the true "before". */
 export async function getOrganizationProfileForUpdate(tx: Executor, orgId: string): Promise<OrganizationProfile | null> {
-  const [row] = await tx.select({ name: organizations.name, mission: organizations.mission, isPublic: organizations.isPublic }).from(organizations).where(eq(organizations.id, orgId)).for('update');
+  const [row] = await tx
+    .select({ name: organizations.name, mission: organizations.mission, isPublic: organizations.isPublic })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .for('update');
   return row ?? null;
 }
 

@@ -28,22 +28,29 @@ function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotR
     replyPostedAt: row.replyPostedAt,
     emergencyApprovedAt: row.emergencyApprovedAt,
     ratifiedAt: row.ratifiedAt,
-    stages: stages.map(
-      (s): StageRecord => ({
-        bodyKey: s.bodyKey,
-        opensAt: s.opensAt,
-        closesAt: s.closesAt,
-        charterSeats: s.charterSeats,
-        holdersInOffice: s.holdersInOffice,
-        ballots: ballots.filter((b) => b.stageIndex === s.stageIndex).map((b): Ballot => ({ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt })),
-        recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
-      }),
-    ),
+    stages: stages.map((s): StageRecord => ({
+      bodyKey: s.bodyKey,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      charterSeats: s.charterSeats,
+      holdersInOffice: s.holdersInOffice,
+      ballots: ballots
+        .filter((b) => b.stageIndex === s.stageIndex)
+        .map((b): Ballot => ({ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt })),
+      recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
+    })),
   };
   return { row, stages, record };
 }
 
-const ballotColumns = { proposalId: votes.proposalId, stageIndex: votes.stageIndex, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, castAt: votes.castAt };
+const ballotColumns = {
+  proposalId: votes.proposalId,
+  stageIndex: votes.stageIndex,
+  seatId: votes.seatId,
+  voterUserId: votes.voterUserId,
+  choice: votes.choice,
+  castAt: votes.castAt,
+};
 
 /** A jsonb value as the driver hands it over: parsed by postgres.js and PGlite, a string otherwise. */
 function fromJson<T>(value: unknown): T {
@@ -97,18 +104,45 @@ const toCastAt = (value: string) => votes.castAt.mapFromDriverValue(value) as Da
 const toVacatedAt = (value: string) => seats.vacatedAt.mapFromDriverValue(value) as Date;
 
 /** Reads the proposal and its details (the statement above); null when it is not this organization's. */
-async function readProposalDetails(db: Executor, orgId: string, proposalId: string, opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null }): Promise<ProposalForChange | null> {
+async function readProposalDetails(
+  db: Executor,
+  orgId: string,
+  proposalId: string,
+  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null },
+): Promise<ProposalForChange | null> {
   const statement = detailsStatement({ withCharter: opts.withCharter, withSeats: opts.seatsHeldBy !== null, closedOnly: opts.ballotsClosedBy !== null });
   const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
   if (!raw) return null;
-  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({ stageIndex, seatId, voterUserId, choice, castAt: toCastAt(castAt) }));
-  const loaded = toLoaded(proposalFromRow(raw), fromJson<Record<string, unknown>[]>(raw.q_stages).map(stageFromJson), ballotRows, fromJson<[string, string][]>(raw.q_recused).map(([seatId, bodyKey]) => ({ seatId, bodyKey })));
+  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({
+    stageIndex,
+    seatId,
+    voterUserId,
+    choice,
+    castAt: toCastAt(castAt),
+  }));
+  const loaded = toLoaded(
+    proposalFromRow(raw),
+    fromJson<Record<string, unknown>[]>(raw.q_stages).map(stageFromJson),
+    ballotRows,
+    fromJson<[string, string][]>(raw.q_recused).map(([seatId, bodyKey]) => ({ seatId, bodyKey })),
+  );
   const seatStates =
-    raw.q_seats === null ? null : fromJson<SeatTuple[]>(raw.q_seats).map(([seatId, bodyKey, seatClass, holderUserId, vacatedAt]): SeatState => ({ seatId, bodyKey, seatClass, holderUserId, vacatedAt: vacatedAt === null ? null : toVacatedAt(vacatedAt) }));
+    raw.q_seats === null
+      ? null
+      : fromJson<SeatTuple[]>(raw.q_seats).map(([seatId, bodyKey, seatClass, holderUserId, vacatedAt]): SeatState => ({
+          seatId,
+          bodyKey,
+          seatClass,
+          holderUserId,
+          vacatedAt: vacatedAt === null ? null : toVacatedAt(vacatedAt),
+        }));
   return { ...loaded, charter: raw.q_charter === null ? null : fromJson<Charter>(raw.q_charter), seats: seatStates };
 }
 
-const lockProposalStatement = reusableStatement('quorate_lock_proposal', () => sql`select id from proposals where org_id = ${sql.placeholder('orgId')}::uuid and id = ${sql.placeholder('proposalId')}::uuid for update`);
+const lockProposalStatement = reusableStatement(
+  'quorate_lock_proposal',
+  () => sql`select id from proposals where org_id = ${sql.placeholder('orgId')}::uuid and id = ${sql.placeholder('proposalId')}::uuid for update`,
+);
 
 export type ProposalForChange = LoadedProposal & {
   /** With `ballotsClosedBy`, `record` lacks the ballots of stages whose stored close is after it. */
@@ -142,10 +176,19 @@ export type LoadForChangeOptions = {
  * committed. Taken after the lock, the read sees everything committed up to it
  * (test/integration/vote-path.test.ts fails if the two are folded into one).
  */
-export async function loadProposalForChange(tx: Executor, orgId: string, proposalId: string, opts: LoadForChangeOptions = {}): Promise<ProposalForChange | null> {
+export async function loadProposalForChange(
+  tx: Executor,
+  orgId: string,
+  proposalId: string,
+  opts: LoadForChangeOptions = {},
+): Promise<ProposalForChange | null> {
   // Both are sent now, in this order (prepared, so the second need not wait for the first).
   const locking = lockProposalStatement(tx, { orgId, proposalId });
-  const reading = readProposalDetails(tx, orgId, proposalId, { withCharter: true, seatsHeldBy: opts.seatsHeldBy ?? null, ballotsClosedBy: opts.ballotsClosedBy ?? null });
+  const reading = readProposalDetails(tx, orgId, proposalId, {
+    withCharter: true,
+    seatsHeldBy: opts.seatsHeldBy ?? null,
+    ballotsClosedBy: opts.ballotsClosedBy ?? null,
+  });
   const [locked, read] = await Promise.allSettled([locking, reading]);
   if (locked.status === 'rejected') throw locked.reason;
   if (read.status === 'rejected') throw read.reason;
@@ -155,11 +198,23 @@ export async function loadProposalForChange(tx: Executor, orgId: string, proposa
 
 /** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
 export async function loadProposal(db: Executor, orgId: string, proposalId: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedProposal | null> {
-  const loaded = opts.forUpdate ? await loadProposalForChange(db, orgId, proposalId) : await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
+  const loaded = opts.forUpdate
+    ? await loadProposalForChange(db, orgId, proposalId)
+    : await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
   return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
 }
 
-export type BallotWrite = { id: string; proposalId: string; stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; rationale: string | null; nonce: string; castAt: Date };
+export type BallotWrite = {
+  id: string;
+  proposalId: string;
+  stageIndex: number;
+  seatId: string;
+  voterUserId: string;
+  choice: Ballot['choice'];
+  rationale: string | null;
+  nonce: string;
+  castAt: Date;
+};
 
 /**
  * Writes a ballot as the seat's current one, in one statement: the seat's previous current
@@ -196,12 +251,23 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
   // One array-literal parameter, not one parameter per id: stays under PostgreSQL's 65,535
   // parameter limit at any size (ids are uuids from our own rows, so the literal needs no quoting).
   const idArray = `{${ids.join(',')}}`;
-  const inIds = (column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId) => sql`${column} = any(${idArray}::uuid[])`;
+  const inIds = (column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId) =>
+    sql`${column} = any(${idArray}::uuid[])`;
   const [rows, stages, ballots, recused] = await Promise.all([
-    db.select().from(proposals).where(and(eq(proposals.orgId, orgId), inIds(proposals.id))),
+    db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.orgId, orgId), inIds(proposals.id))),
     db.select().from(proposalStages).where(inIds(proposalStages.proposalId)).orderBy(asc(proposalStages.proposalId), asc(proposalStages.stageIndex)),
-    db.select(ballotColumns).from(votes).where(and(inIds(votes.proposalId), eq(votes.isCurrent, true))),
-    db.select({ proposalId: recusals.proposalId, seatId: recusals.seatId, bodyKey: seats.bodyKey }).from(recusals).innerJoin(seats, eq(seats.id, recusals.seatId)).where(inIds(recusals.proposalId)),
+    db
+      .select(ballotColumns)
+      .from(votes)
+      .where(and(inIds(votes.proposalId), eq(votes.isCurrent, true))),
+    db
+      .select({ proposalId: recusals.proposalId, seatId: recusals.seatId, bodyKey: seats.bodyKey })
+      .from(recusals)
+      .innerJoin(seats, eq(seats.id, recusals.seatId))
+      .where(inIds(recusals.proposalId)),
   ]);
   const group = <T extends { proposalId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -220,12 +286,18 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
 }
 
 export async function findProposalIdByNumber(db: Executor, orgId: string, number: number): Promise<string | null> {
-  const [row] = await db.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.number, number)));
+  const [row] = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.number, number)));
   return row?.id ?? null;
 }
 
 export async function nextProposalNumber(tx: Executor, orgId: string): Promise<number> {
-  const [row] = await tx.select({ n: max(proposals.number) }).from(proposals).where(eq(proposals.orgId, orgId));
+  const [row] = await tx
+    .select({ n: max(proposals.number) })
+    .from(proposals)
+    .where(eq(proposals.orgId, orgId));
   return (row?.n ?? 0) + 1;
 }
 
@@ -266,7 +338,17 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
 
 export async function listRevisions(db: Executor, proposalId: string) {
   return db
-    .select({ revision: proposalRevisions.revision, title: proposalRevisions.title, body: proposalRevisions.body, changeNote: proposalRevisions.changeNote, substantive: proposalRevisions.substantive, substantiveReasons: proposalRevisions.substantiveReasons, authorMarkedEditorial: proposalRevisions.authorMarkedEditorial, createdAt: proposalRevisions.createdAt, authorName: users.name })
+    .select({
+      revision: proposalRevisions.revision,
+      title: proposalRevisions.title,
+      body: proposalRevisions.body,
+      changeNote: proposalRevisions.changeNote,
+      substantive: proposalRevisions.substantive,
+      substantiveReasons: proposalRevisions.substantiveReasons,
+      authorMarkedEditorial: proposalRevisions.authorMarkedEditorial,
+      createdAt: proposalRevisions.createdAt,
+      authorName: users.name,
+    })
     .from(proposalRevisions)
     .innerJoin(users, eq(users.id, proposalRevisions.authorId))
     .where(eq(proposalRevisions.proposalId, proposalId))
@@ -274,7 +356,10 @@ export async function listRevisions(db: Executor, proposalId: string) {
 }
 
 export async function latestRevisionNumber(tx: Executor, proposalId: string): Promise<number> {
-  const [row] = await tx.select({ n: max(proposalRevisions.revision) }).from(proposalRevisions).where(eq(proposalRevisions.proposalId, proposalId));
+  const [row] = await tx
+    .select({ n: max(proposalRevisions.revision) })
+    .from(proposalRevisions)
+    .where(eq(proposalRevisions.proposalId, proposalId));
   return row?.n ?? 0;
 }
 
@@ -296,14 +381,34 @@ export type CommentView = {
 
 export async function listComments(db: Executor, proposalId: string): Promise<CommentView[]> {
   const rows = await db
-    .select({ id: comments.id, parentId: comments.parentId, authorId: comments.authorId, authorName: users.name, body: comments.body, stance: comments.stance, isSubjectReply: comments.isSubjectReply, createdAt: comments.createdAt, editedAt: comments.editedAt, deletedAt: comments.deletedAt })
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      authorId: comments.authorId,
+      authorName: users.name,
+      body: comments.body,
+      stance: comments.stance,
+      isSubjectReply: comments.isSubjectReply,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      deletedAt: comments.deletedAt,
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.proposalId, proposalId))
     .orderBy(asc(comments.createdAt));
   const edited = rows.filter((r) => r.editedAt && !r.deletedAt).map((r) => r.id);
   const revisions = edited.length
-    ? await db.select({ commentId: commentRevisions.commentId, revision: commentRevisions.revision, body: commentRevisions.body, createdAt: commentRevisions.createdAt }).from(commentRevisions).where(inArray(commentRevisions.commentId, edited)).orderBy(asc(commentRevisions.revision))
+    ? await db
+        .select({
+          commentId: commentRevisions.commentId,
+          revision: commentRevisions.revision,
+          body: commentRevisions.body,
+          createdAt: commentRevisions.createdAt,
+        })
+        .from(commentRevisions)
+        .where(inArray(commentRevisions.commentId, edited))
+        .orderBy(asc(commentRevisions.revision))
     : [];
   return rows.map((r) => ({
     ...r,
@@ -312,11 +417,27 @@ export async function listComments(db: Executor, proposalId: string): Promise<Co
   }));
 }
 
-export type RollCallEntry = { stageIndex: number; seatId: string; voterUserId: string; voterName: string | null; choice: 'yes' | 'no' | 'abstain'; rationale: string | null; castAt: Date };
+export type RollCallEntry = {
+  stageIndex: number;
+  seatId: string;
+  voterUserId: string;
+  voterName: string | null;
+  choice: 'yes' | 'no' | 'abstain';
+  rationale: string | null;
+  castAt: Date;
+};
 
 export async function listCurrentVotes(db: Executor, proposalId: string): Promise<RollCallEntry[]> {
   return db
-    .select({ stageIndex: votes.stageIndex, seatId: votes.seatId, voterUserId: votes.voterUserId, voterName: users.name, choice: votes.choice, rationale: votes.rationale, castAt: votes.castAt })
+    .select({
+      stageIndex: votes.stageIndex,
+      seatId: votes.seatId,
+      voterUserId: votes.voterUserId,
+      voterName: users.name,
+      choice: votes.choice,
+      rationale: votes.rationale,
+      castAt: votes.castAt,
+    })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.voterUserId))
     .where(and(eq(votes.proposalId, proposalId), eq(votes.isCurrent, true)))
@@ -336,5 +457,10 @@ export async function listOpenProposalIds(db: Executor): Promise<{ id: string; o
   return db
     .select({ id: proposals.id, orgId: proposals.orgId })
     .from(proposals)
-    .where(and(eq(proposals.status, 'published'), or(isNull(proposals.outcome), sql`${proposals.emergencyApprovedAt} is not null and ${proposals.outcome} = 'passed'`)));
+    .where(
+      and(
+        eq(proposals.status, 'published'),
+        or(isNull(proposals.outcome), sql`${proposals.emergencyApprovedAt} is not null and ${proposals.outcome} = 'passed'`),
+      ),
+    );
 }

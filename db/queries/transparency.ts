@@ -61,8 +61,14 @@ async function signAndStore(tx: Executor, orgId: string, size: number, rootHash:
   if (!key) throw new Error(`latestCheckpoint: no organization ${orgId}`);
   const privateKey = decryptPrivateKey(env().logSigningSecret, orgId, key);
   const signed = signTreeHead({ name: key.keyName, privateKey }, size, rootHash);
-  await tx.insert(treeHeads).values({ orgId, ...signed }).onConflictDoNothing({ target: [treeHeads.orgId, treeHeads.size] });
-  const [stored] = await tx.select(treeHeadColumns).from(treeHeads).where(and(eq(treeHeads.orgId, orgId), eq(treeHeads.size, size)));
+  await tx
+    .insert(treeHeads)
+    .values({ orgId, ...signed })
+    .onConflictDoNothing({ target: [treeHeads.orgId, treeHeads.size] });
+  const [stored] = await tx
+    .select(treeHeadColumns)
+    .from(treeHeads)
+    .where(and(eq(treeHeads.orgId, orgId), eq(treeHeads.size, size)));
   return stored ?? signed;
 }
 
@@ -108,7 +114,10 @@ export async function listCheckpoints(db: Executor, orgId: string, maxSize: numb
 }
 
 export async function getTreeHead(db: Executor, orgId: string, size: number): Promise<TreeHead | null> {
-  const [row] = await db.select(treeHeadColumns).from(treeHeads).where(and(eq(treeHeads.orgId, orgId), eq(treeHeads.size, size)));
+  const [row] = await db
+    .select(treeHeadColumns)
+    .from(treeHeads)
+    .where(and(eq(treeHeads.orgId, orgId), eq(treeHeads.size, size)));
   return row ?? null;
 }
 
@@ -127,7 +136,6 @@ export async function getPublicOrganization(db: Executor, slug: string): Promise
 }
 
 // --- Export ---------------------------------------------------------------------------------
-
 
 /**
  * The public JSON export (format `quorate-log-export/1`), as a stream: organization, origin,

@@ -23,7 +23,10 @@ export function witnessKeyOf(w: Pick<ActiveWitness, 'name' | 'publicKey'>): Witn
 }
 
 export async function insertWitness(tx: Executor, row: { orgId: string; name: string; publicKey: string; at: Date }): Promise<{ id: string }> {
-  const [inserted] = await tx.insert(witnesses).values({ orgId: row.orgId, name: row.name, publicKey: row.publicKey, addedAt: row.at }).returning({ id: witnesses.id });
+  const [inserted] = await tx
+    .insert(witnesses)
+    .values({ orgId: row.orgId, name: row.name, publicKey: row.publicKey, addedAt: row.at })
+    .returning({ id: witnesses.id });
   return inserted!;
 }
 
@@ -38,7 +41,10 @@ export async function markWitnessRemoved(tx: Executor, orgId: string, witnessId:
 }
 
 /** Keeps the newest cosignature (by the witness's own timestamp) per witness and size. */
-export async function storeCosignature(tx: Executor, row: { witnessId: string; orgId: string; size: number; time: number; line: string; at: Date }): Promise<void> {
+export async function storeCosignature(
+  tx: Executor,
+  row: { witnessId: string; orgId: string; size: number; time: number; line: string; at: Date },
+): Promise<void> {
   await tx
     .insert(witnessCosignatures)
     .values({ witnessId: row.witnessId, orgId: row.orgId, size: row.size, time: row.time, line: row.line, receivedAt: row.at })

@@ -1,20 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Charter, TallyResult } from '@/lib/governance/types';
 import { users } from './auth';
 import { organizations } from './organizations';
@@ -68,7 +53,9 @@ export const seats = pgTable(
     unique('seats_org_body_position_unique').on(t.orgId, t.bodyKey, t.position),
     index('seats_holder_idx').on(t.holderUserId),
     // One person, one seat per body: a second seat would double a vote and inflate strength.
-    uniqueIndex('seats_one_per_person_per_body').on(t.orgId, t.bodyKey, t.holderUserId).where(sql`${t.holderUserId} is not null and ${t.retiredAt} is null`),
+    uniqueIndex('seats_one_per_person_per_body')
+      .on(t.orgId, t.bodyKey, t.holderUserId)
+      .where(sql`${t.holderUserId} is not null and ${t.retiredAt} is null`),
     check('seats_vacancy_consistent', sql`(${t.holderUserId} is null) = (${t.vacatedAt} is not null)`),
   ],
 );
@@ -236,7 +223,9 @@ export const votes = pgTable(
     isCurrent: boolean('is_current').notNull().default(true),
   },
   (t) => [
-    uniqueIndex('votes_one_current_per_seat').on(t.proposalId, t.stageIndex, t.seatId).where(sql`${t.isCurrent}`),
+    uniqueIndex('votes_one_current_per_seat')
+      .on(t.proposalId, t.stageIndex, t.seatId)
+      .where(sql`${t.isCurrent}`),
     index('votes_proposal_idx').on(t.proposalId, t.stageIndex),
   ],
 );
@@ -285,7 +274,9 @@ export const decisionLog = pgTable(
     // Keyset pages under each public filter stay O(page), not O(log), at millions of entries.
     index('decision_log_org_kind_idx').on(t.orgId, t.kind, t.seq),
     index('decision_log_org_subject_seq_idx').on(t.orgId, t.subject, t.seq),
-    index('decision_log_org_body_seq_idx').on(t.orgId, sql`(${t.payload} ->> 'bodyKey')`, t.seq).where(sql`${t.payload} ? 'bodyKey'`),
+    index('decision_log_org_body_seq_idx')
+      .on(t.orgId, sql`(${t.payload} ->> 'bodyKey')`, t.seq)
+      .where(sql`${t.payload} ? 'bodyKey'`),
     index('decision_log_org_at_idx').on(t.orgId, t.at),
     index('decision_log_org_kind_at_idx').on(t.orgId, t.kind, t.at),
   ],

@@ -61,9 +61,13 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex('outbox_idempotency_key_unique').on(t.idempotencyKey),
     // The worker's claim query: due pending rows, oldest first.
-    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index('outbox_org_status_idx').on(t.orgId, t.status),
-    index('outbox_digest_idx').on(t.recipientUserId, t.orgId).where(sql`${t.status} = 'digest'`),
+    index('outbox_digest_idx')
+      .on(t.recipientUserId, t.orgId)
+      .where(sql`${t.status} = 'digest'`),
     // A proposal page counts its mandatory notices' fates: the rows of two events, not the whole org's outbox.
     index('outbox_event_idx').on(t.eventId),
   ],

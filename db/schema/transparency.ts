@@ -68,7 +68,11 @@ export const witnesses = pgTable(
     addedAt: ts('added_at').notNull().defaultNow(),
     removedAt: ts('removed_at'),
   },
-  (t) => [uniqueIndex('witnesses_org_name_active').on(t.orgId, t.name).where(sql`${t.removedAt} is null`)],
+  (t) => [
+    uniqueIndex('witnesses_org_name_active')
+      .on(t.orgId, t.name)
+      .where(sql`${t.removedAt} is null`),
+  ],
 );
 
 /** The newest verified cosignature per witness and tree size: the note line, as the witness sent it. */

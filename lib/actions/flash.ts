@@ -13,7 +13,12 @@ const MAX_AGE_SECONDS = 20;
 
 export async function setFlash(message: string): Promise<void> {
   try {
-    (await cookies()).set(FLASH_COOKIE, `${Date.now().toString(36)}.${encodeURIComponent(message.slice(0, 500))}`, { path: '/', maxAge: MAX_AGE_SECONDS, sameSite: 'lax', httpOnly: false });
+    (await cookies()).set(FLASH_COOKIE, `${Date.now().toString(36)}.${encodeURIComponent(message.slice(0, 500))}`, {
+      path: '/',
+      maxAge: MAX_AGE_SECONDS,
+      sameSite: 'lax',
+      httpOnly: false,
+    });
   } catch {
     // Called outside a request (tests calling an action directly): nothing to show it to.
   }

@@ -74,7 +74,10 @@ describe('cookies as Auth.js sets them', () => {
     const cookies = await signInOver('https://gov.example.org');
     const session = cookies.get('__Secure-quorate.session');
     expect(session, [...cookies.keys()].join(', ')).toBeDefined();
-    const attributes = session!.split(/;\s*/).slice(1).map((a) => a.toLowerCase());
+    const attributes = session!
+      .split(/;\s*/)
+      .slice(1)
+      .map((a) => a.toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(['path=/', 'httponly', 'secure', 'samesite=lax']));
     expect(attributes.some((a) => a.startsWith('domain='))).toBe(false);
     for (const [name, line] of cookies) {

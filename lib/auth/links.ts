@@ -40,10 +40,7 @@ export function hashVerificationToken(token: string, secret: string): string {
  * Issues a longer-lived sign-in token for an invitation, in the verification-token table the
  * Auth.js e-mail provider reads, so the invitee's link signs in exactly like a magic link.
  */
-export async function issueInvitationToken(
-  db: Executor,
-  params: { email: string; secret: string; now: Date },
-): Promise<{ token: string; expires: Date }> {
+export async function issueInvitationToken(db: Executor, params: { email: string; secret: string; now: Date }): Promise<{ token: string; expires: Date }> {
   const token = randomBytes(32).toString('hex');
   const expires = new Date(params.now.getTime() + invitationLinkDays * 24 * 60 * 60 * 1000);
   await db.insert(verificationTokens).values({ identifier: params.email, token: hashVerificationToken(token, params.secret), expires });

@@ -115,7 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (isProduction && !e.LOG_SIGNING_SECRET) {
     throw new Error(
-      'Invalid environment:\n  - LOG_SIGNING_SECRET: required in production (encrypts the organizations\' log-signing keys; generate one with `openssl rand -base64 33` and keep it: changing it makes existing keys unreadable)',
+      "Invalid environment:\n  - LOG_SIGNING_SECRET: required in production (encrypts the organizations' log-signing keys; generate one with `openssl rand -base64 33` and keep it: changing it makes existing keys unreadable)",
     );
   }
   return {
@@ -132,9 +132,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logSigningSecret: e.LOG_SIGNING_SECRET ?? developmentSecret(dataDir, 'log-signing-secret'),
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
     runWorkers: e.QUORATE_WORKER !== '0',
-    delivery: { intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, retryBaseMs: e.NOTIFY_RETRY_BASE_MS, batchSize: e.NOTIFY_BATCH_SIZE, leaseMs: e.NOTIFY_LEASE_MS },
+    delivery: {
+      intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+      batchSize: e.NOTIFY_BATCH_SIZE,
+      leaseMs: e.NOTIFY_LEASE_MS,
+    },
     // Off by default under `next dev`, where a cached page would hide the edit just made.
-    publicCache: { enabled: e.QUORATE_PUBLIC_CACHE ? e.QUORATE_PUBLIC_CACHE === '1' : e.NODE_ENV !== 'development', maxAgeMs: e.QUORATE_PUBLIC_CACHE_MAX_AGE_MS, recheckMs: e.QUORATE_PUBLIC_CACHE_RECHECK_MS },
+    publicCache: {
+      enabled: e.QUORATE_PUBLIC_CACHE ? e.QUORATE_PUBLIC_CACHE === '1' : e.NODE_ENV !== 'development',
+      maxAgeMs: e.QUORATE_PUBLIC_CACHE_MAX_AGE_MS,
+      recheckMs: e.QUORATE_PUBLIC_CACHE_RECHECK_MS,
+    },
   };
 }
 

@@ -5,8 +5,24 @@ import type { Charter } from './types';
 const template: Charter = {
   version: 1,
   bodies: [
-    { key: 'board', name: 'Board', charterSeats: 9, minSeatsForCriticalDecisions: 7, vacancyDeadlineDays: 60, seatClassMinimums: { independent: 3 }, recusedSeatsCountTowardQuorumBase: true },
-    { key: 'members', name: 'Members', charterSeats: 25, minSeatsForCriticalDecisions: 13, vacancyDeadlineDays: 90, seatClassMinimums: {}, recusedSeatsCountTowardQuorumBase: true },
+    {
+      key: 'board',
+      name: 'Board',
+      charterSeats: 9,
+      minSeatsForCriticalDecisions: 7,
+      vacancyDeadlineDays: 60,
+      seatClassMinimums: { independent: 3 },
+      recusedSeatsCountTowardQuorumBase: true,
+    },
+    {
+      key: 'members',
+      name: 'Members',
+      charterSeats: 25,
+      minSeatsForCriticalDecisions: 13,
+      vacancyDeadlineDays: 90,
+      seatClassMinimums: {},
+      recusedSeatsCountTowardQuorumBase: true,
+    },
   ],
   proposalTypes: [],
 };

@@ -40,7 +40,9 @@ describe('charter templates', () => {
     expect(findType(c, 'resolution')).toMatchObject({
       minCommentWindowHours: 168,
       critical: false,
-      stages: [{ bodyKey: 'board', votingWindowHours: 72, quorum: { num: 1, den: 2 }, threshold: { num: 1, den: 2, inclusive: false }, thresholdBase: 'votes_cast' }],
+      stages: [
+        { bodyKey: 'board', votingWindowHours: 72, quorum: { num: 1, den: 2 }, threshold: { num: 1, den: 2, inclusive: false }, thresholdBase: 'votes_cast' },
+      ],
     });
     const amendment = findType(c, 'charter_amendment');
     expect(amendment).toMatchObject({ effect: 'charter_amendment', minCommentWindowHours: 336, critical: true });
@@ -188,7 +190,9 @@ describe('validateCharter: proposal types and stages', () => {
   });
 
   it('requires charter amendments to be critical', () => {
-    expect(errorsAfter((c) => (typeOf(c, 'charter_amendment').critical = false))).toContainEqual('Proposal type "charter_amendment" amends the charter, so it must be critical.');
+    expect(errorsAfter((c) => (typeOf(c, 'charter_amendment').critical = false))).toContainEqual(
+      'Proposal type "charter_amendment" amends the charter, so it must be critical.',
+    );
   });
 
   it('requires charter amendments to need 2/3 of charter seats in the first stage — not of votes cast, not less than 2/3', () => {
@@ -201,13 +205,24 @@ describe('validateCharter: proposal types and stages', () => {
 
   it('refuses an emergency procedure on a charter amendment', () => {
     expect(
-      errorsAfter((c) => (typeOf(c, 'charter_amendment').emergency = { minCommentWindowHours: 48, motionThreshold: { num: 3, den: 4, inclusive: true }, ratifyWithinDays: 30 })),
+      errorsAfter(
+        (c) =>
+          (typeOf(c, 'charter_amendment').emergency = {
+            minCommentWindowHours: 48,
+            motionThreshold: { num: 3, den: 4, inclusive: true },
+            ratifyWithinDays: 30,
+          }),
+      ),
     ).toContainEqual(expect.stringMatching(/amends the charter, so it cannot have an emergency procedure/));
   });
 
   it('requires a removal to name a subject, be critical and need 2/3 of charter seats', () => {
-    expect(errorsAfter((c) => (typeOf(c, 'officer_removal').requiresSubject = false))).toContainEqual(expect.stringMatching(/must name that person as its subject/));
-    expect(errorsAfter((c) => (typeOf(c, 'officer_removal').critical = false))).toContainEqual(expect.stringMatching(/removes someone from a seat, so it must be critical/));
+    expect(errorsAfter((c) => (typeOf(c, 'officer_removal').requiresSubject = false))).toContainEqual(
+      expect.stringMatching(/must name that person as its subject/),
+    );
+    expect(errorsAfter((c) => (typeOf(c, 'officer_removal').critical = false))).toContainEqual(
+      expect.stringMatching(/removes someone from a seat, so it must be critical/),
+    );
     expect(errorsAfter((c) => (typeOf(c, 'officer_removal').stages[0]!.thresholdBase = 'votes_cast'))).toContainEqual(
       'Proposal type "officer_removal" removes someone from a seat, so stage 1 must need at least 2/3 of charter seats voting yes.',
     );
@@ -218,12 +233,17 @@ describe('validateCharter: proposal types and stages', () => {
 
   it('refuses an emergency procedure on a removal', () => {
     expect(
-      errorsAfter((c) => (typeOf(c, 'officer_removal').emergency = { minCommentWindowHours: 48, motionThreshold: { num: 3, den: 4, inclusive: true }, ratifyWithinDays: 30 })),
+      errorsAfter(
+        (c) =>
+          (typeOf(c, 'officer_removal').emergency = { minCommentWindowHours: 48, motionThreshold: { num: 3, den: 4, inclusive: true }, ratifyWithinDays: 30 }),
+      ),
     ).toContainEqual(expect.stringMatching(/removes someone from a seat, so it cannot have an emergency procedure/));
   });
 
   it('refuses a critical seat appointment: a body below strength must always be able to refill itself', () => {
-    expect(errorsAfter((c) => (typeOf(c, 'seat_appointment').critical = true))).toContainEqual(expect.stringMatching(/fills vacant seats, so it must not be critical/));
+    expect(errorsAfter((c) => (typeOf(c, 'seat_appointment').critical = true))).toContainEqual(
+      expect.stringMatching(/fills vacant seats, so it must not be critical/),
+    );
   });
 
   it('requires a reply window of at least 24 hours when a type names a subject', () => {
@@ -234,7 +254,8 @@ describe('validateCharter: proposal types and stages', () => {
   });
 
   it('requires an emergency motion threshold of at least 2/3', () => {
-    const set = (num: number, den: number) => errorsAfter((c) => (typeOf(c, 'emergency_resolution').emergency!.motionThreshold = { num, den, inclusive: true }));
+    const set = (num: number, den: number) =>
+      errorsAfter((c) => (typeOf(c, 'emergency_resolution').emergency!.motionThreshold = { num, den, inclusive: true }));
     expect(set(3, 5)).toContainEqual(expect.stringMatching(/emergency motion must need at least 2\/3 of charter seats/));
     expect(set(2, 3)).toEqual([]);
   });

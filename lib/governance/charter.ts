@@ -215,9 +215,7 @@ export function findBody(c: Charter, key: string): BodySpec {
 export function findType(c: Charter, key: string): ProposalTypeSpec {
   const type = c.proposalTypes.find((t) => t.key === key);
   if (!type) {
-    throw new Error(
-      `Charter version ${c.version} has no proposal type "${key}" (its types: ${c.proposalTypes.map((t) => t.key).join(', ') || 'none'}).`,
-    );
+    throw new Error(`Charter version ${c.version} has no proposal type "${key}" (its types: ${c.proposalTypes.map((t) => t.key).join(', ') || 'none'}).`);
   }
   return type;
 }

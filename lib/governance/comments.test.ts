@@ -21,9 +21,19 @@ describe('changing a comment', () => {
 
   it('property: nothing is allowed unless the author asks while comments are open on a live comment', () => {
     fc.assert(
-      fc.property(fc.record({ change: fc.constantFrom('edit' as const, 'delete' as const), isAuthor: fc.boolean(), commentsOpen: fc.boolean(), deleted: fc.boolean(), isSubjectReply: fc.boolean(), unchanged: fc.boolean() }), (c) => {
-        if (checkCommentChange(c).ok) expect(c.isAuthor && c.commentsOpen && !c.deleted).toBe(true);
-      }),
+      fc.property(
+        fc.record({
+          change: fc.constantFrom('edit' as const, 'delete' as const),
+          isAuthor: fc.boolean(),
+          commentsOpen: fc.boolean(),
+          deleted: fc.boolean(),
+          isSubjectReply: fc.boolean(),
+          unchanged: fc.boolean(),
+        }),
+        (c) => {
+          if (checkCommentChange(c).ok) expect(c.isAuthor && c.commentsOpen && !c.deleted).toBe(true);
+        },
+      ),
     );
   });
 });

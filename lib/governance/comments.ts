@@ -23,8 +23,10 @@ export type CommentChange = {
 export function checkCommentChange(c: CommentChange): RuleResult {
   if (!c.isAuthor) return { ok: false, reason: `Only the author of a comment can ${c.change} it.` };
   if (c.deleted) return { ok: false, reason: 'This comment has been deleted.' };
-  if (!c.commentsOpen) return { ok: false, reason: `Comments can be ${c.change === 'edit' ? 'edited' : 'deleted'} only while the proposal is open for comments.` };
-  if (c.change === 'delete' && c.isSubjectReply) return { ok: false, reason: 'Your right-of-reply statement stays on the record; you can still edit it while comments are open.' };
+  if (!c.commentsOpen)
+    return { ok: false, reason: `Comments can be ${c.change === 'edit' ? 'edited' : 'deleted'} only while the proposal is open for comments.` };
+  if (c.change === 'delete' && c.isSubjectReply)
+    return { ok: false, reason: 'Your right-of-reply statement stays on the record; you can still edit it while comments are open.' };
   if (c.change === 'edit' && c.unchanged) return { ok: false, reason: 'The text is the same as before: nothing to save.' };
   return { ok: true };
 }

@@ -44,7 +44,9 @@ describe('seatChangeAllowed', () => {
   const [held, , , , , , , , vacant] = seatsOf('board', 9, 8); // board-1 held by user-1; board-9 vacant
 
   it('an appointment fills a vacant seat', () => {
-    expect(seatChangeAllowed({ effect: 'seat_appointment', seat: vacant!, subjectUserId: null, appointeeUserId: 'user-42', bodyKey: 'board' })).toEqual({ ok: true });
+    expect(seatChangeAllowed({ effect: 'seat_appointment', seat: vacant!, subjectUserId: null, appointeeUserId: 'user-42', bodyKey: 'board' })).toEqual({
+      ok: true,
+    });
   });
 
   it('an appointment cannot take a held seat', () => {
@@ -56,7 +58,9 @@ describe('seatChangeAllowed', () => {
   });
 
   it('an appointment must be to a seat of the named body', () => {
-    expect(seatChangeAllowed({ effect: 'seat_appointment', seat: vacant!, subjectUserId: null, appointeeUserId: 'user-42', bodyKey: 'members' }).ok).toBe(false);
+    expect(seatChangeAllowed({ effect: 'seat_appointment', seat: vacant!, subjectUserId: null, appointeeUserId: 'user-42', bodyKey: 'members' }).ok).toBe(
+      false,
+    );
   });
 
   it('one person, one seat: an appointee already seated in the body is refused', () => {

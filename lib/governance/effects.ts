@@ -42,7 +42,8 @@ export function seatChangeAllowed({ effect, seat, subjectUserId, appointeeUserId
   if (bodyKey !== undefined && seat.bodyKey !== bodyKey) return { ok: false, reason: `This seat is not a seat of the body "${bodyKey}".` };
   if (effect === 'seat_appointment') {
     if (!appointeeUserId) return { ok: false, reason: 'An appointment must name the person appointed.' };
-    if (seat.holderUserId !== null) return { ok: false, reason: 'Only a vacant seat can be filled; this seat is held. Removing its holder takes a removal proposal.' };
+    if (seat.holderUserId !== null)
+      return { ok: false, reason: 'Only a vacant seat can be filled; this seat is held. Removing its holder takes a removal proposal.' };
     // Doubling a vote through two seats would be the quiet way to shrink a body.
     if (bodySeats?.some((s) => s.bodyKey === seat.bodyKey && s.seatId !== seat.seatId && s.holderUserId === appointeeUserId)) {
       return { ok: false, reason: 'This person already holds a seat in this body; one person holds one seat.' };

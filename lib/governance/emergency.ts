@@ -63,7 +63,10 @@ export function emergencyStatus(record: ProposalRecord, charter: Charter, now: D
  */
 export function canRatifyWith(type: ProposalTypeSpec, emergencyRequested: boolean): RuleResult {
   if (type.emergency || emergencyRequested) {
-    return { ok: false, reason: `An emergency decision is ratified by a normal proposal with the full comment window; a ${type.name.toLowerCase()} under the emergency procedure cannot ratify it.` };
+    return {
+      ok: false,
+      reason: `An emergency decision is ratified by a normal proposal with the full comment window; a ${type.name.toLowerCase()} under the emergency procedure cannot ratify it.`,
+    };
   }
   return { ok: true };
 }
@@ -75,7 +78,8 @@ export function canBeRatified(target: ProposalRecord, charter: Charter, now: Dat
     return { ok: false, reason: 'Only an emergency decision needs ratification; the proposal chosen was not decided under the emergency procedure.' };
   }
   const phase = proposalPhase(target, charter, now);
-  if (phase.kind === 'lapsed') return { ok: false, reason: `That emergency decision lapsed on ${formatUtc(phase.at)}: it was not ratified in time and can no longer be ratified.` };
+  if (phase.kind === 'lapsed')
+    return { ok: false, reason: `That emergency decision lapsed on ${formatUtc(phase.at)}: it was not ratified in time and can no longer be ratified.` };
   if (phase.kind !== 'passed') return { ok: false, reason: 'Only an emergency decision that has passed can be ratified; the proposal chosen has not passed.' };
   const status = emergencyStatus(target, charter, now);
   if (status.ratified || target.ratifiedAt) return { ok: false, reason: 'That emergency decision has already been ratified.' };

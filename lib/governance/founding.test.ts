@@ -8,7 +8,10 @@ describe('canFoundingAppoint', () => {
     expect(canFoundingAppoint(ok)).toEqual({ ok: true });
   });
   it('closes for good once a proposal has been published', () => {
-    expect(canFoundingAppoint({ ...ok, anyProposalPublished: true })).toMatchObject({ ok: false, reason: expect.stringMatching(/closed when the first proposal/) });
+    expect(canFoundingAppoint({ ...ok, anyProposalPublished: true })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/closed when the first proposal/),
+    });
   });
   it.each(['secretary', 'member', 'observer', null] as const)('refuses a %s', (role) => {
     expect(canFoundingAppoint({ ...ok, role }).ok).toBe(false);

@@ -27,7 +27,8 @@ export function canFoundingAppoint(input: {
     return { ok: false, reason: 'Founding appointments closed when the first proposal was published. Seats now change only by proposal or resignation.' };
   }
   if (!input.seatVacant) return { ok: false, reason: 'That seat is already held.' };
-  if (!input.appointeeIsMember) return { ok: false, reason: 'Only members of the organization who may vote can hold a seat (observers cannot). Invite them first, or change their role.' };
+  if (!input.appointeeIsMember)
+    return { ok: false, reason: 'Only members of the organization who may vote can hold a seat (observers cannot). Invite them first, or change their role.' };
   if (input.appointeeHoldsSeatInBody) return { ok: false, reason: 'That person already holds a seat in this body; one person holds one seat per body.' };
   return { ok: true };
 }

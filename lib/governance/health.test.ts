@@ -51,7 +51,11 @@ describe('organizationHealth', () => {
   it('rates are null when there is nothing to measure, and never above 1', () => {
     const empty = organizationHealth({ strengths: [], proposals: [{ phase: { kind: 'draft' } }], participation: [] });
     expect(empty).toMatchObject({ seatsFilled: 0, charterSeats: 0, participationRate: null, noticeCoverage: null });
-    const odd = organizationHealth({ strengths: [board], proposals: [{ phase: { kind: 'draft' }, noticeCoverage: { notified: 7, seatHolders: 6 } }], participation: [{ ballots: 3, eligible: 0 }] });
+    const odd = organizationHealth({
+      strengths: [board],
+      proposals: [{ phase: { kind: 'draft' }, noticeCoverage: { notified: 7, seatHolders: 6 } }],
+      participation: [{ ballots: 3, eligible: 0 }],
+    });
     expect(odd.noticeCoverage).toBe(1);
     expect(odd.participationRate).toBeNull();
   });

@@ -22,7 +22,17 @@ const kinds = Object.keys(phases) as Phase['kind'][];
 
 function actions(actor: Partial<Omit<ProposalActor, 'phase'>> & { phase: Phase['kind'] }): string[] {
   const { phase, ...rest } = actor;
-  return [...allowedProposalActions({ role: 'member', isAuthor: false, isSubject: false, holdsSeatInStageBody: false, isRecused: false, ...rest, phase: phases[phase] })].sort();
+  return [
+    ...allowedProposalActions({
+      role: 'member',
+      isAuthor: false,
+      isSubject: false,
+      holdsSeatInStageBody: false,
+      isRecused: false,
+      ...rest,
+      phase: phases[phase],
+    }),
+  ].sort();
 }
 
 /** The phases in which `check` holds. */
@@ -53,7 +63,12 @@ describe('allowedProposalActions', () => {
   });
 
   it('the author withdraws only before voting opens', () => {
-    expect(phasesWhere((k) => actions({ isAuthor: true, phase: k }).includes('withdraw'))).toEqual(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
+    expect(phasesWhere((k) => actions({ isAuthor: true, phase: k }).includes('withdraw'))).toEqual([
+      'draft',
+      'discussion',
+      'awaiting_reply',
+      'ready_for_voting',
+    ]);
   });
 
   it('the subject replies during discussion and awaiting reply — even as an observer or a non-member', () => {
@@ -70,7 +85,12 @@ describe('allowedProposalActions', () => {
   });
 
   it('seat holders may recuse from discussion until voting closes', () => {
-    expect(phasesWhere((k) => actions({ holdsSeatInStageBody: true, phase: k }).includes('recuse'))).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+    expect(phasesWhere((k) => actions({ holdsSeatInStageBody: true, phase: k }).includes('recuse'))).toEqual([
+      'discussion',
+      'awaiting_reply',
+      'ready_for_voting',
+      'voting',
+    ]);
   });
 
   it('a recused seat holder neither votes nor recuses again', () => {
@@ -86,9 +106,17 @@ describe('allowedProposalActions', () => {
   it('nothing at all once decided or withdrawn (property)', () => {
     const decided = fc.constantFrom<Phase['kind']>('passed', 'rejected', 'failed_quorum', 'lapsed', 'withdrawn');
     fc.assert(
-      fc.property(fc.option(fc.constantFrom(...membershipRoles), { nil: null }), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), decided, (role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase) => {
-        expect(actions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase })).toEqual([]);
-      }),
+      fc.property(
+        fc.option(fc.constantFrom(...membershipRoles), { nil: null }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        decided,
+        (role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase) => {
+          expect(actions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase })).toEqual([]);
+        },
+      ),
     );
   });
 
@@ -107,7 +135,15 @@ describe('allowedProposalActions', () => {
 describe('mayAct: one answer for pages, actions and use cases', () => {
   const base = { isAuthor: false, isSubject: false, isRecused: false, emergencyMotionOpen: true };
   // role × seat × phase → may vote / recuse / back the motion / comment
-  const table: [role: 'observer' | 'member' | 'secretary' | 'admin' | null, seat: boolean, phase: Phase['kind'], vote: boolean, recuse: boolean, back: boolean, comment: boolean][] = [
+  const table: [
+    role: 'observer' | 'member' | 'secretary' | 'admin' | null,
+    seat: boolean,
+    phase: Phase['kind'],
+    vote: boolean,
+    recuse: boolean,
+    back: boolean,
+    comment: boolean,
+  ][] = [
     ['observer', true, 'voting', false, false, false, false],
     ['observer', true, 'discussion', false, false, false, false],
     ['observer', true, 'ready_for_voting', false, false, false, false],
@@ -134,10 +170,18 @@ describe('mayAct: one answer for pages, actions and use cases', () => {
 
   it('observers never vote, recuse or back a motion, whatever else is true (property)', () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.constantFrom(...kinds), (isAuthor, isSubject, isRecused, emergencyMotionOpen, kind) => {
-        const actor = { role: 'observer' as const, isAuthor, isSubject, holdsSeatInStageBody: true, isRecused, emergencyMotionOpen, phase: phases[kind] };
-        for (const action of ['vote', 'recuse', 'back_emergency', 'comment', 'edit', 'publish', 'open_voting'] as const) expect(mayAct(actor, action).ok).toBe(false);
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(...kinds),
+        (isAuthor, isSubject, isRecused, emergencyMotionOpen, kind) => {
+          const actor = { role: 'observer' as const, isAuthor, isSubject, holdsSeatInStageBody: true, isRecused, emergencyMotionOpen, phase: phases[kind] };
+          for (const action of ['vote', 'recuse', 'back_emergency', 'comment', 'edit', 'publish', 'open_voting'] as const)
+            expect(mayAct(actor, action).ok).toBe(false);
+        },
+      ),
     );
   });
 });

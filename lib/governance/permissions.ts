@@ -27,7 +27,15 @@ export type ProposalActor = {
 const openForComment = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
 const beforeVoting = new Set<Phase['kind']>(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
 
-export function allowedProposalActions({ role, isAuthor, isSubject, holdsSeatInStageBody, isRecused, phase, emergencyMotionOpen = false }: ProposalActor): Set<ProposalAction> {
+export function allowedProposalActions({
+  role,
+  isAuthor,
+  isSubject,
+  holdsSeatInStageBody,
+  isRecused,
+  phase,
+  emergencyMotionOpen = false,
+}: ProposalActor): Set<ProposalAction> {
   const allowed = new Set<ProposalAction>();
   const kind = phase.kind;
   const isMember = hasRole(role, 'member');
@@ -91,7 +99,11 @@ const refusals: Record<ProposalAction, string> = {
 export function mayAct(actor: ProposalActor, action: ProposalAction): RuleResult {
   if (allowedProposalActions(actor).has(action)) return { ok: true };
   // An observer's seat gives no vote: say so plainly rather than pointing at the phase.
-  if (actor.role === 'observer' && actor.holdsSeatInStageBody && (action === 'vote' || action === 'recuse' || action === 'back_emergency' || action === 'comment')) {
+  if (
+    actor.role === 'observer' &&
+    actor.holdsSeatInStageBody &&
+    (action === 'vote' || action === 'recuse' || action === 'back_emergency' || action === 'comment')
+  ) {
     return { ok: false, reason: 'Observers cannot vote, recuse, back motions or comment, even when they hold a seat. Ask an admin to make you a member.' };
   }
   return { ok: false, reason: `${refusals[action]} (the proposal is ${actor.phase.kind.replace(/_/g, ' ')}).` };

@@ -137,14 +137,26 @@ describe('proposalPhase: multi-body approval (DESIGN §3.7)', () => {
   });
 
   it('passes only when the last stage passes', () => {
-    const members = stageRecord({ bodyKey: 'members', charterSeats: 25, opensAt: H(510), closesAt: H(678), ballots: ballots({ yes: 10, no: 3 }, H(520), 'members') });
+    const members = stageRecord({
+      bodyKey: 'members',
+      charterSeats: 25,
+      opensAt: H(510),
+      closesAt: H(678),
+      ballots: ballots({ yes: 10, no: 3 }, H(520), 'members'),
+    });
     const record = published(charter, 'charter_amendment', { stages: [boardPassed, members] });
     expect(at(record, 600)).toEqual({ kind: 'voting', stageIndex: 1, closesAt: H(678) });
     expect(at(record, 678)).toEqual({ kind: 'passed', at: H(678) });
   });
 
   it('members rejecting ends it at stage 2', () => {
-    const members = stageRecord({ bodyKey: 'members', charterSeats: 25, opensAt: H(510), closesAt: H(678), ballots: ballots({ yes: 5, no: 9 }, H(520), 'members') });
+    const members = stageRecord({
+      bodyKey: 'members',
+      charterSeats: 25,
+      opensAt: H(510),
+      closesAt: H(678),
+      ballots: ballots({ yes: 5, no: 9 }, H(520), 'members'),
+    });
     expect(at(published(charter, 'charter_amendment', { stages: [boardPassed, members] }), 700)).toEqual({ kind: 'rejected', stageIndex: 1, at: H(678) });
   });
 
@@ -197,7 +209,9 @@ describe('proposalPhase: emergency lapse (DESIGN §3.9)', () => {
   });
 
   it('a normal (non-emergency) decision never lapses', () => {
-    const normal = published(charter, 'emergency_resolution', { stages: [stageRecord({ opensAt: H(168), closesAt: H(192), ballots: ballots({ yes: 6 }, H(170)) })] });
+    const normal = published(charter, 'emergency_resolution', {
+      stages: [stageRecord({ opensAt: H(168), closesAt: H(192), ballots: ballots({ yes: 6 }, H(170)) })],
+    });
     expect(proposalPhase(normal, charter, H(5000)).kind).toBe('passed');
   });
 });
@@ -290,53 +304,65 @@ describe('property (a): the comment window cannot be cut short', () => {
   it('no phase is voting, and no vote can open, before publication + the minimum window', () => {
     const full = { board: bodyStrength(findBody(charter, 'board'), seatsOf('board', 9, 9), T0) };
     fc.assert(
-      fc.property(typeArb, fc.boolean(), fc.array(actionArb, { maxLength: 12 }), fc.array(fc.integer({ min: -50, max: 1000 }), { minLength: 1, maxLength: 8 }), (t, useEmergency, actions, probes) => {
-        const { charter: c, type } = scenarioCharter(t);
-        const emergency = useEmergency && type.emergency !== null;
-        const minimumHours = emergency && type.emergency ? type.emergency.minCommentWindowHours : type.minCommentWindowHours;
-        const floor = H(minimumHours).getTime();
+      fc.property(
+        typeArb,
+        fc.boolean(),
+        fc.array(actionArb, { maxLength: 12 }),
+        fc.array(fc.integer({ min: -50, max: 1000 }), { minLength: 1, maxLength: 8 }),
+        (t, useEmergency, actions, probes) => {
+          const { charter: c, type } = scenarioCharter(t);
+          const emergency = useEmergency && type.emergency !== null;
+          const minimumHours = emergency && type.emergency ? type.emergency.minCommentWindowHours : type.minCommentWindowHours;
+          const floor = H(minimumHours).getTime();
 
-        // Publish at T0, then apply the actions in time order, honestly (open only when allowed) or not (tamper).
-        let record: ProposalRecord = {
-          ...published(c, 'resolution'),
-          subjectUserId: type.requiresSubject ? 'user-9' : null,
-          discussionClosesAt: discussionClosesAtOnPublish(type, T0, emergency),
-          emergencyApprovedAt: emergency ? T0 : null,
-        };
-        const history: ProposalRecord[] = [record];
-        for (const a of [...actions].sort((x, y) => x.atHours - y.atHours)) {
-          const now = H(a.atHours);
-          const stage = record.stages[0];
-          if (a.kind === 'revise') {
-            const next = extendForRevision({ discussionClosesAt: record.discussionClosesAt!, revisedAt: now, substantive: a.substantive, type, votingOpenedAt: stage?.opensAt ?? null });
-            expect(next.getTime()).toBeGreaterThanOrEqual(record.discussionClosesAt!.getTime());
-            record = { ...record, discussionClosesAt: next };
-          } else if (a.kind === 'reply') {
-            record = { ...record, replyPostedAt: record.replyPostedAt ?? now };
-          } else if (a.kind === 'open') {
-            if (canOpenVoting({ record, charter: c, stageIndex: 0, strengths: full, now }).ok) {
-              expect(now.getTime()).toBeGreaterThanOrEqual(floor);
+          // Publish at T0, then apply the actions in time order, honestly (open only when allowed) or not (tamper).
+          let record: ProposalRecord = {
+            ...published(c, 'resolution'),
+            subjectUserId: type.requiresSubject ? 'user-9' : null,
+            discussionClosesAt: discussionClosesAtOnPublish(type, T0, emergency),
+            emergencyApprovedAt: emergency ? T0 : null,
+          };
+          const history: ProposalRecord[] = [record];
+          for (const a of [...actions].sort((x, y) => x.atHours - y.atHours)) {
+            const now = H(a.atHours);
+            const stage = record.stages[0];
+            if (a.kind === 'revise') {
+              const next = extendForRevision({
+                discussionClosesAt: record.discussionClosesAt!,
+                revisedAt: now,
+                substantive: a.substantive,
+                type,
+                votingOpenedAt: stage?.opensAt ?? null,
+              });
+              expect(next.getTime()).toBeGreaterThanOrEqual(record.discussionClosesAt!.getTime());
+              record = { ...record, discussionClosesAt: next };
+            } else if (a.kind === 'reply') {
+              record = { ...record, replyPostedAt: record.replyPostedAt ?? now };
+            } else if (a.kind === 'open') {
+              if (canOpenVoting({ record, charter: c, stageIndex: 0, strengths: full, now }).ok) {
+                expect(now.getTime()).toBeGreaterThanOrEqual(floor);
+                record = { ...record, stages: [stageRecord({ opensAt: now, closesAt: hoursAfter(now, t.votingWindowHours) })] };
+              }
+            } else if (a.kind === 'tamper_open') {
               record = { ...record, stages: [stageRecord({ opensAt: now, closesAt: hoursAfter(now, t.votingWindowHours) })] };
+            } else {
+              record = { ...record, discussionClosesAt: now }; // a forged earlier close
             }
-          } else if (a.kind === 'tamper_open') {
-            record = { ...record, stages: [stageRecord({ opensAt: now, closesAt: hoursAfter(now, t.votingWindowHours) })] };
-          } else {
-            record = { ...record, discussionClosesAt: now }; // a forged earlier close
+            history.push(record);
           }
-          history.push(record);
-        }
 
-        for (const r of history) {
-          for (const p of probes) {
-            const now = H(p);
-            if (now.getTime() >= floor) continue;
-            const phase = proposalPhase(r, c, now);
-            expect(phase.kind).not.toBe('voting');
-            expect(isDecided(phase)).toBe(false);
-            expect(canOpenVoting({ record: r, charter: c, stageIndex: 0, strengths: full, now }).ok).toBe(false);
+          for (const r of history) {
+            for (const p of probes) {
+              const now = H(p);
+              if (now.getTime() >= floor) continue;
+              const phase = proposalPhase(r, c, now);
+              expect(phase.kind).not.toBe('voting');
+              expect(isDecided(phase)).toBe(false);
+              expect(canOpenVoting({ record: r, charter: c, stageIndex: 0, strengths: full, now }).ok).toBe(false);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

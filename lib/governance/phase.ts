@@ -89,7 +89,14 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     // The seat count recorded when voting opened, so a later charter change cannot rewrite a past vote;
     // a missing snapshot falls back to the charter rather than to zero.
     const charterSeats = stageRecord.charterSeats >= 1 ? stageRecord.charterSeats : body.charterSeats;
-    const tally = tallyStage({ ballots: inWindow, stage: spec, body, charterSeats, recusedSeatIds: stageRecord.recusedSeatIds, holdersInOffice: stageRecord.holdersInOffice ?? null });
+    const tally = tallyStage({
+      ballots: inWindow,
+      stage: spec,
+      body,
+      charterSeats,
+      recusedSeatIds: stageRecord.recusedSeatIds,
+      holdersInOffice: stageRecord.holdersInOffice ?? null,
+    });
     outcome.tally = tally;
     if (tally.outcome === 'failed_quorum') return result({ kind: 'failed_quorum', stageIndex: i, at: closesAt });
     if (tally.outcome === 'rejected') return result({ kind: 'rejected', stageIndex: i, at: closesAt });

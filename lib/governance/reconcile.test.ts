@@ -6,7 +6,14 @@ import type { Charter } from './types';
 /** Seats as the template creates them: the board's first three independent, the fourth employee representative. */
 function seatsOf(bodyKey: string, n: number, held: number[]) {
   const classOf = (i: number) => (bodyKey !== 'board' ? 'general' : i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general');
-  return Array.from({ length: n }, (_, i) => ({ seatId: `${bodyKey}-${i + 1}`, bodyKey, seatClass: classOf(i), holderUserId: held.includes(i + 1) ? `u${i + 1}` : null, vacatedAt: held.includes(i + 1) ? null : new Date(0), position: i + 1 }));
+  return Array.from({ length: n }, (_, i) => ({
+    seatId: `${bodyKey}-${i + 1}`,
+    bodyKey,
+    seatClass: classOf(i),
+    holderUserId: held.includes(i + 1) ? `u${i + 1}` : null,
+    vacatedAt: held.includes(i + 1) ? null : new Date(0),
+    position: i + 1,
+  }));
 }
 
 function withBoardSeats(n: number): Charter {
@@ -32,7 +39,10 @@ describe('reconcileSeats', () => {
     const c = withBoardSeats(11);
     c.bodies[0]!.seatClassMinimums = { independent: 6, employee_representative: 1 };
     const r = reconcileSeats(c, [...seatsOf('board', 9, [1, 2, 3, 4, 6]), ...assembly]);
-    expect(r).toEqual({ ok: true, plan: { add: [{ bodyKey: 'board', seatClass: 'independent', count: 2 }], retire: [], reclassify: [{ seatId: 'board-5', seatClass: 'independent' }] } });
+    expect(r).toEqual({
+      ok: true,
+      plan: { add: [{ bodyKey: 'board', seatClass: 'independent', count: 2 }], retire: [], reclassify: [{ seatId: 'board-5', seatClass: 'independent' }] },
+    });
   });
   it('never reclassifies a held seat: a minimum that only held seats could meet is refused', () => {
     const c = withBoardSeats(9);

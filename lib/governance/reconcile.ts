@@ -23,7 +23,11 @@ export function reconcileSeats(charter: Charter, seats: (SeatState & { position:
   const bodyKeys = new Set(charter.bodies.map((b) => b.key));
   for (const seat of seats) {
     if (!bodyKeys.has(seat.bodyKey)) {
-      if (seat.holderUserId) return { ok: false, reason: `The amendment removes the body "${seat.bodyKey}", but its seat ${seat.position} is held. Seat holders leave by removal or resignation first.` };
+      if (seat.holderUserId)
+        return {
+          ok: false,
+          reason: `The amendment removes the body "${seat.bodyKey}", but its seat ${seat.position} is held. Seat holders leave by removal or resignation first.`,
+        };
       plan.retire.push(seat.seatId);
     }
   }
@@ -42,12 +46,20 @@ export function reconcileSeats(charter: Charter, seats: (SeatState & { position:
       const needed = (s: SeatState) => (body.seatClassMinimums[s.seatClass] ?? 0) >= current.filter((c) => c.seatClass === s.seatClass).length;
       const vacant = current.filter((s) => !s.holderUserId).sort((a, b) => Number(needed(a)) - Number(needed(b)) || b.position - a.position);
       if (vacant.length < -difference) {
-        return { ok: false, reason: `The amendment gives the ${body.name} ${body.charterSeats} seats, but ${current.length - vacant.length} are held. Only vacant seats can be retired.` };
+        return {
+          ok: false,
+          reason: `The amendment gives the ${body.name} ${body.charterSeats} seats, but ${current.length - vacant.length} are held. Only vacant seats can be retired.`,
+        };
       }
       const retired = vacant.slice(0, -difference);
       plan.retire.push(...retired.map((s) => s.seatId));
       kept = current.filter((s) => !retired.includes(s));
-      for (const s of retired) if (body.seatClassMinimums[s.seatClass] !== undefined && (body.seatClassMinimums[s.seatClass] ?? 0) > kept.filter((k) => k.seatClass === s.seatClass).length) short.set(s.seatClass, (body.seatClassMinimums[s.seatClass] ?? 0) - kept.filter((k) => k.seatClass === s.seatClass).length);
+      for (const s of retired)
+        if (
+          body.seatClassMinimums[s.seatClass] !== undefined &&
+          (body.seatClassMinimums[s.seatClass] ?? 0) > kept.filter((k) => k.seatClass === s.seatClass).length
+        )
+          short.set(s.seatClass, (body.seatClassMinimums[s.seatClass] ?? 0) - kept.filter((k) => k.seatClass === s.seatClass).length);
     }
     let toAdd = Math.max(0, difference);
     for (const [seatClass, n] of [...short.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

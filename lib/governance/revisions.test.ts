@@ -20,9 +20,16 @@ describe('classifyRevision', () => {
   });
 
   it('a changed name is substantive; a capital at the start of a sentence is not a name', () => {
-    expect(classifyRevision({ title, body: `${body} Minutes go to Alice Moreau.` }, { title, body: `${body} Minutes go to Bruno Keller.` }).reasons).toContain('A name or mention changed.');
+    expect(classifyRevision({ title, body: `${body} Minutes go to Alice Moreau.` }, { title, body: `${body} Minutes go to Bruno Keller.` }).reasons).toContain(
+      'A name or mention changed.',
+    );
     expect(classifyRevision({ title, body: `${body} Ask @alice.` }, { title, body: `${body} Ask @bruno.` }).reasons).toContain('A name or mention changed.');
-    expect(classifyRevision({ title, body: 'the chair keeps time. minutes are public and kept for ten years by the secretary.' }, { title, body: 'the chair keeps time. Minutes are public and kept for ten years by the secretary.' }).substantive).toBe(false);
+    expect(
+      classifyRevision(
+        { title, body: 'the chair keeps time. minutes are public and kept for ten years by the secretary.' },
+        { title, body: 'the chair keeps time. Minutes are public and kept for ten years by the secretary.' },
+      ).substantive,
+    ).toBe(false);
   });
 
   it('“not” turns a rule round', () => {
@@ -56,7 +63,11 @@ describe('classifyRevision', () => {
     const whitespace = fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', ' \n ');
     fc.assert(
       fc.property(fc.array(whitespace, { minLength: 60, maxLength: 60 }), fc.array(whitespace, { minLength: 4, maxLength: 4 }), (gaps, titleGaps) => {
-        const respace = (text: string, g: string[]) => text.split(' ').map((w, i) => (i === 0 ? w : `${g[i % g.length]}${w}`)).join('');
+        const respace = (text: string, g: string[]) =>
+          text
+            .split(' ')
+            .map((w, i) => (i === 0 ? w : `${g[i % g.length]}${w}`))
+            .join('');
         expect(classifyRevision({ title, body }, { title: respace(title, titleGaps), body: respace(body, gaps) })).toEqual({ substantive: false, reasons: [] });
       }),
     );

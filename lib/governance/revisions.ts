@@ -21,10 +21,31 @@ export type RevisionClass = { substantive: boolean; reasons: string[] };
 /** Over this share of changed words (num/den, exclusive), a revision is substantive. */
 export const substantiveShare = { num: 1, den: 10 } as const;
 
-const pivotWords = new Set(['not', 'no', 'never', 'nor', 'shall', 'must', 'may', 'cannot', 'can', 'will', 'without', 'only', 'unless', 'except', 'all', 'none', 'any']);
+const pivotWords = new Set([
+  'not',
+  'no',
+  'never',
+  'nor',
+  'shall',
+  'must',
+  'may',
+  'cannot',
+  'can',
+  'will',
+  'without',
+  'only',
+  'unless',
+  'except',
+  'all',
+  'none',
+  'any',
+]);
 
 function words(text: string): string[] {
-  return text.normalize('NFC').split(/\s+/u).filter((w) => w.length > 0);
+  return text
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
 }
 
 /** A word without the punctuation around it: '(€1,200).' → '€1,200'. */

@@ -62,7 +62,10 @@ describe('checkRoleChange', () => {
 
 describe('checkInvite', () => {
   it('never makes a seat holder an observer: observers never vote, so a body would be silenced without a vacancy', () => {
-    expect(checkRoleChange({ actorRole: 'admin', targetRole: 'member', newRole: 'observer', adminCount: 1, seatsHeld: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/holds a seat, and observers cannot vote/) });
+    expect(checkRoleChange({ actorRole: 'admin', targetRole: 'member', newRole: 'observer', adminCount: 1, seatsHeld: 1 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/holds a seat, and observers cannot vote/),
+    });
     expect(checkRoleChange({ actorRole: 'admin', targetRole: 'member', newRole: 'observer', adminCount: 1, seatsHeld: 0 })).toEqual({ ok: true });
     expect(checkRoleChange({ actorRole: 'admin', targetRole: 'member', newRole: 'secretary', adminCount: 1, seatsHeld: 2 })).toEqual({ ok: true });
   });

@@ -114,7 +114,8 @@ export function checkRemoval(d: Departure & { isSelf: boolean }): RuleResult {
 /** A member leaves: the same seat rule, and the last admin stays until another admin exists. */
 export function checkLeave(d: Departure): RuleResult {
   if (d.actorRole === null) return { ok: false, reason: 'You are not a member of this organization.' };
-  if (d.actorRole === 'admin' && d.adminCount <= 1) return { ok: false, reason: 'You are the only admin. Make someone else an admin first, so the organization is never left without one.' };
+  if (d.actorRole === 'admin' && d.adminCount <= 1)
+    return { ok: false, reason: 'You are the only admin. Make someone else an admin first, so the organization is never left without one.' };
   if (d.seatsHeld > 0) return { ok: false, reason: seatMessage('you', d.seatsHeld) };
   return { ok: true };
 }

@@ -13,14 +13,23 @@ describe('classEligibility', () => {
       reason: 'This seat is reserved for the “independent” class: the appointment must carry the appointee’s declaration that they qualify.',
     });
     expect(classEligibility({ seatClass: 'independent', attestation: declared('employee_representative'), stakeholderGroup: null }).ok).toBe(false);
-    expect(classEligibility({ seatClass: 'independent', attestation: { ...declared('independent'), declaration: '  ' }, stakeholderGroup: null }).ok).toBe(false);
+    expect(classEligibility({ seatClass: 'independent', attestation: { ...declared('independent'), declaration: '  ' }, stakeholderGroup: null }).ok).toBe(
+      false,
+    );
     expect(classEligibility({ seatClass: 'independent', attestation: declared('independent'), stakeholderGroup: null })).toEqual({ ok: true });
   });
   it('made by the appointee themself before it counts', () => {
-    expect(classEligibility({ seatClass: 'independent', attestation: declared('independent', false), stakeholderGroup: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/has not yet made their declaration/) });
+    expect(classEligibility({ seatClass: 'independent', attestation: declared('independent', false), stakeholderGroup: null })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/has not yet made their declaration/),
+    });
   });
   it('an employee representative recorded in another stakeholder group is refused', () => {
-    expect(classEligibility({ seatClass: 'employee_representative', attestation: declared('employee_representative'), stakeholderGroup: 'community' }).ok).toBe(false);
-    expect(classEligibility({ seatClass: 'employee_representative', attestation: declared('employee_representative'), stakeholderGroup: 'employee' }).ok).toBe(true);
+    expect(classEligibility({ seatClass: 'employee_representative', attestation: declared('employee_representative'), stakeholderGroup: 'community' }).ok).toBe(
+      false,
+    );
+    expect(classEligibility({ seatClass: 'employee_representative', attestation: declared('employee_representative'), stakeholderGroup: 'employee' }).ok).toBe(
+      true,
+    );
   });
 });

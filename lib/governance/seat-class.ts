@@ -39,17 +39,31 @@ export type Attestation = { seatClass: SeatClassKey; declaration: string; declar
  * needs the appointee's own declaration for that class; for employee representatives, a
  * membership recorded in a stakeholder group other than employees also disqualifies.
  */
-export function classEligibility({ seatClass, attestation, stakeholderGroup }: { seatClass: SeatClassKey; attestation: Attestation | null; stakeholderGroup: string | null }): RuleResult {
+export function classEligibility({
+  seatClass,
+  attestation,
+  stakeholderGroup,
+}: {
+  seatClass: SeatClassKey;
+  attestation: Attestation | null;
+  stakeholderGroup: string | null;
+}): RuleResult {
   if (!isClassSeat(seatClass)) return { ok: true };
   const label = seatClassLabel(seatClass);
   if (!attestation || attestation.seatClass !== seatClass || attestation.declaration.trim() === '') {
     return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointment must carry the appointee’s declaration that they qualify.` };
   }
   if (seatClass === 'employee_representative' && stakeholderGroup !== null && !/^employees?$/i.test(stakeholderGroup)) {
-    return { ok: false, reason: `This seat is reserved for an employee representative, but the appointee’s membership is recorded in the “${stakeholderGroup}” group, not as an employee.` };
+    return {
+      ok: false,
+      reason: `This seat is reserved for an employee representative, but the appointee’s membership is recorded in the “${stakeholderGroup}” group, not as an employee.`,
+    };
   }
   if (!attestation.declaredByAppointee) {
-    return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointee has not yet made their declaration on the proposal page. Voting waits for it.` };
+    return {
+      ok: false,
+      reason: `This seat is reserved for the “${label}” class: the appointee has not yet made their declaration on the proposal page. Voting waits for it.`,
+    };
   }
   return { ok: true };
 }

@@ -51,7 +51,9 @@ describe('proposalStatus', () => {
   it('an emergency proposal shows one minimum window, the one in force', () => {
     const requested = published(charter, 'emergency_resolution');
     const full = strengthsWith(charter, 9);
-    expect(proposalStatus({ record: requested, charter, strengths: full, now: H(1) }).explanation).toMatch(/\(the minimum of 7 days; it cannot be shortened\)\.$/);
+    expect(proposalStatus({ record: requested, charter, strengths: full, now: H(1) }).explanation).toMatch(
+      /\(the minimum of 7 days; it cannot be shortened\)\.$/,
+    );
     const approved = published(charter, 'emergency_resolution', { emergencyApprovedAt: H(2), discussionClosesAt: H(48) });
     const s = proposalStatus({ record: approved, charter, strengths: full, now: H(3) });
     expect(s.explanation).toBe('Comment window open until 28 Nov 2026, 14:00 UTC (the emergency minimum of 2 days; it cannot be shortened).');
@@ -71,7 +73,12 @@ describe('proposalStatus', () => {
     const ready = proposalStatus({ record, charter, strengths: full, now: H(7 * 24 + 1) });
     expect(ready.phase.kind).toBe('ready_for_voting');
     const blocked = blockedBy(ready, 'Dana Reyes already holds seat 3 of the board; one person holds one seat per body.');
-    expect(blocked).toMatchObject({ label: 'Blocked', tone: 'blocked', blocked: expect.stringMatching(/^Dana Reyes already holds/), explanation: expect.stringMatching(/^Voting cannot open: Dana Reyes/) });
+    expect(blocked).toMatchObject({
+      label: 'Blocked',
+      tone: 'blocked',
+      blocked: expect.stringMatching(/^Dana Reyes already holds/),
+      explanation: expect.stringMatching(/^Voting cannot open: Dana Reyes/),
+    });
     const discussion = proposalStatus({ record, charter, strengths: full, now: H(1) });
     expect(blockedBy(discussion, 'any reason')).toBe(discussion);
   });
@@ -102,13 +109,18 @@ describe('proposalStatus', () => {
         (typeKey, filled, opensAfter, replyAfter, nowAfter) => {
           const type = findType(charter, typeKey);
           const stages = opensAfter === null ? [] : [openedStageRecord({ charter, type, stageIndex: 0, opensAt: H(opensAfter) })];
-          const record: ProposalRecord = published(charter, typeKey, { stages, replyPostedAt: type.requiresSubject && replyAfter !== null ? H(replyAfter) : null });
+          const record: ProposalRecord = published(charter, typeKey, {
+            stages,
+            replyPostedAt: type.requiresSubject && replyAfter !== null ? H(replyAfter) : null,
+          });
           const now = H(nowAfter);
           const strengths = strengthsWith(charter, filled);
           const s = proposalStatus({ record, charter, strengths, now });
           // Any seat of the deciding body, held: the rules, not today's vacancies, decide whether voting is open.
           const seats = seatsOf('board', 9, 9);
-          const someoneCanVote = seats.some((seat) => seat.holderUserId !== null && canCastBallot({ record, charter, stageIndex: 0, seat, voterUserId: seat.holderUserId, now }).ok);
+          const someoneCanVote = seats.some(
+            (seat) => seat.holderUserId !== null && canCastBallot({ record, charter, stageIndex: 0, seat, voterUserId: seat.holderUserId, now }).ok,
+          );
           expect(s.label === 'Voting open').toBe(someoneCanVote);
           if (s.phase.kind === 'ready_for_voting') {
             expect(s.label.startsWith('Blocked')).toBe(!canOpenVoting({ record, charter, stageIndex: s.phase.stageIndex, strengths, now }).ok);

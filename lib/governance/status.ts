@@ -64,7 +64,10 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
       const parts: string[] = [];
       if (phase.kind === 'discussion') {
         const emergencyApproved = Boolean(record.emergencyApprovedAt && type.emergency);
-        const minimum = emergencyApproved && type.emergency ? `the emergency minimum of ${formatHours(type.emergency.minCommentWindowHours)}` : `the minimum of ${formatHours(type.minCommentWindowHours)}`;
+        const minimum =
+          emergencyApproved && type.emergency
+            ? `the emergency minimum of ${formatHours(type.emergency.minCommentWindowHours)}`
+            : `the minimum of ${formatHours(type.minCommentWindowHours)}`;
         parts.push(`Comment window open until ${formatUtc(phase.closesAt)} (${minimum}; it cannot be shortened).`);
         const reply = replyDeadline(record, type);
         if (reply) {
@@ -89,14 +92,26 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
 
     case 'ready_for_voting': {
       const blocked = blockerAt(record, charter, phase.stageIndex, strengths, now);
-      if (blocked) return { ...base, blocked, label: blockedLabel(charter, type.stages[phase.stageIndex]?.bodyKey, strengths), explanation: `Voting cannot open: ${blocked}`, tone: 'blocked' };
+      if (blocked)
+        return {
+          ...base,
+          blocked,
+          label: blockedLabel(charter, type.stages[phase.stageIndex]?.bodyKey, strengths),
+          explanation: `Voting cannot open: ${blocked}`,
+          tone: 'blocked',
+        };
       return { ...base, label: 'Ready for voting', explanation: 'The comment window has closed; voting opens automatically within a minute.', tone: 'waiting' };
     }
 
     case 'voting': {
       const body = findBody(charter, type.stages[phase.stageIndex]!.bodyKey);
       const stage = type.stages.length > 1 ? ` (stage ${phase.stageIndex + 1} of ${type.stages.length})` : '';
-      return { ...base, label: 'Voting open', explanation: `Voting open until ${formatUtc(phase.closesAt)}: the ${body.name.toLowerCase()} votes${stage}.`, tone: 'active' };
+      return {
+        ...base,
+        label: 'Voting open',
+        explanation: `Voting open until ${formatUtc(phase.closesAt)}: the ${body.name.toLowerCase()} votes${stage}.`,
+        tone: 'active',
+      };
     }
 
     case 'passed': {
@@ -110,7 +125,13 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
           tone: 'waiting',
         };
       }
-      if (emergency.ratified) return { ...base, label: 'Passed and ratified', explanation: `Passed on ${formatUtc(phase.at)} under the emergency procedure, and ratified.`, tone: 'passed' };
+      if (emergency.ratified)
+        return {
+          ...base,
+          label: 'Passed and ratified',
+          explanation: `Passed on ${formatUtc(phase.at)} under the emergency procedure, and ratified.`,
+          tone: 'passed',
+        };
       return { ...base, label: 'Passed', explanation: `Passed on ${formatUtc(phase.at)}.`, tone: 'passed' };
     }
     case 'rejected':

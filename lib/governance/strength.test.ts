@@ -89,7 +89,10 @@ describe('bodyStrength', () => {
   });
 
   it('a vacant seat of a class does not count toward its minimum', () => {
-    const seats: SeatState[] = seatsOf('board', 9, 8).map((x, i) => ({ ...x, seatClass: i < 2 || i === 8 ? 'independent' : i === 2 ? 'employee_representative' : 'general' }));
+    const seats: SeatState[] = seatsOf('board', 9, 8).map((x, i) => ({
+      ...x,
+      seatClass: i < 2 || i === 8 ? 'independent' : i === 2 ? 'employee_representative' : 'general',
+    }));
     expect(bodyStrength(board, seats, T0).classShortfalls).toEqual([{ seatClass: 'independent', required: 3, filled: 2 }]);
   });
 
@@ -98,7 +101,10 @@ describe('bodyStrength', () => {
       seatId: fc.integer({ min: 1, max: 30 }).map((n) => `s-${n}`),
       bodyKey: fc.constantFrom('board', 'members'),
       seatClass: fc.constantFrom('independent', 'employee_representative', 'general'),
-      holder: fc.option(fc.integer({ min: 1, max: 40 }).map((n) => `u-${n}`), { nil: null }),
+      holder: fc.option(
+        fc.integer({ min: 1, max: 40 }).map((n) => `u-${n}`),
+        { nil: null },
+      ),
       vacatedDay: fc.option(fc.integer({ min: -200, max: 0 }), { nil: null }),
     });
     fc.assert(

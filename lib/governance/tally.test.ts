@@ -147,12 +147,15 @@ const scenarioArb = fc.integer({ min: 1, max: 15 }).chain((charterSeats) =>
     stage: stageArb,
     countRecused: fc.boolean(),
     ballots: fc.array(
-      fc.record({ seat: fc.integer({ min: 1, max: charterSeats }), choice: choiceArb, minute: fc.integer({ min: 0, max: 30 }) }).map(({ seat, choice, minute }) =>
-        ballot(seat, choice, new Date(T0.getTime() + minute * 60_000)),
-      ),
+      fc
+        .record({ seat: fc.integer({ min: 1, max: charterSeats }), choice: choiceArb, minute: fc.integer({ min: 0, max: 30 }) })
+        .map(({ seat, choice, minute }) => ballot(seat, choice, new Date(T0.getTime() + minute * 60_000))),
       { maxLength: 40 },
     ),
-    recused: fc.uniqueArray(fc.integer({ min: 1, max: charterSeats }).map((n) => `board-${n}`), { maxLength: charterSeats }),
+    recused: fc.uniqueArray(
+      fc.integer({ min: 1, max: charterSeats }).map((n) => `board-${n}`),
+      { maxLength: charterSeats },
+    ),
   }),
 );
 

@@ -21,7 +21,10 @@ function stage(bodyKey: string, votingWindowHours: number, quorum: Ratio, thresh
 }
 
 /** Defaults every type shares: 24 h late-revision rule, no subject, no emergency procedure. */
-function type(spec: Pick<ProposalTypeSpec, 'key' | 'name' | 'effect' | 'minCommentWindowHours' | 'stages' | 'critical' | 'consultationAudience'> & Partial<ProposalTypeSpec>): ProposalTypeSpec {
+function type(
+  spec: Pick<ProposalTypeSpec, 'key' | 'name' | 'effect' | 'minCommentWindowHours' | 'stages' | 'critical' | 'consultationAudience'> &
+    Partial<ProposalTypeSpec>,
+): ProposalTypeSpec {
   return {
     lateRevisionWindowHours: 24,
     lateRevisionExtensionHours: 24,

@@ -8,7 +8,12 @@ const bodies = [
   { key: 'board', name: 'Board', vacancyDeadlineDays: 60 },
   { key: 'members', name: 'Member assembly', vacancyDeadlineDays: 90 },
 ];
-const seat = (bodyKey: string, position: number, vacatedDaysAfterT0 = 0) => ({ seatId: `${bodyKey}-${position}`, bodyKey, position, vacatedAt: new Date(T0.getTime() + vacatedDaysAfterT0 * DAY) });
+const seat = (bodyKey: string, position: number, vacatedDaysAfterT0 = 0) => ({
+  seatId: `${bodyKey}-${position}`,
+  bodyKey,
+  position,
+  vacatedAt: new Date(T0.getTime() + vacatedDaysAfterT0 * DAY),
+});
 
 describe('overdue vacancies', () => {
   it('a vacancy is overdue from the moment its deadline is reached, not a millisecond before', () => {
@@ -40,7 +45,15 @@ describe('vacancy alarms', () => {
   });
 
   it('property: at most one alarm per body, and every newly overdue seat is in exactly one alarm', () => {
-    const arb = fc.array(fc.record({ body: fc.constantFrom('board', 'members'), position: fc.integer({ min: 1, max: 30 }), vacated: fc.integer({ min: 0, max: 200 }), alarmed: fc.boolean() }), { maxLength: 60 });
+    const arb = fc.array(
+      fc.record({
+        body: fc.constantFrom('board', 'members'),
+        position: fc.integer({ min: 1, max: 30 }),
+        vacated: fc.integer({ min: 0, max: 200 }),
+        alarmed: fc.boolean(),
+      }),
+      { maxLength: 60 },
+    );
     fc.assert(
       fc.property(arb, fc.integer({ min: 0, max: 400 }), (rows, day) => {
         const unique = [...new Map(rows.map((r) => [`${r.body}-${r.position}`, r])).values()];
@@ -49,7 +62,10 @@ describe('vacancy alarms', () => {
         const overdue = overdueVacancies(bodies, vacant, new Date(T0.getTime() + day * DAY));
         const alarms = vacancyAlarms(bodies, overdue, (v) => alarmed.has(v.seatId));
         expect(new Set(alarms.map((a) => a.bodyKey)).size).toBe(alarms.length);
-        const fresh = overdue.filter((v) => !alarmed.has(v.seatId)).map((v) => v.seatId).sort();
+        const fresh = overdue
+          .filter((v) => !alarmed.has(v.seatId))
+          .map((v) => v.seatId)
+          .sort();
         expect(alarms.flatMap((a) => a.newlyOverdue.map((v) => v.seatId)).sort()).toEqual(fresh);
       }),
     );

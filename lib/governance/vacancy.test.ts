@@ -65,10 +65,17 @@ function refill(charter: Charter, start: SeatState[]): { ok: boolean; seats: Sea
     let progress = false;
     for (const seat of vacant) {
       const appointee = `new-${++fresh}`;
-      const eligible = classEligibility({ seatClass: seat.seatClass, attestation: { seatClass: seat.seatClass, declaration: defaultDeclaration(seat.seatClass), declaredByAppointee: true }, stakeholderGroup: null }).ok;
+      const eligible = classEligibility({
+        seatClass: seat.seatClass,
+        attestation: { seatClass: seat.seatClass, declaration: defaultDeclaration(seat.seatClass), declaredByAppointee: true },
+        stakeholderGroup: null,
+      }).ok;
       const oneSeat = oneSeatPerBody({ seats, seat, appointeeUserId: appointee, appointeeName: appointee, bodyName: seat.bodyKey }).ok;
       const type = charter.proposalTypes.find(
-        (t) => t.effect === 'seat_appointment' && canAppointToBody({ charter, type: t, seatBodyKey: seat.bodyKey, seats }).ok && passesWithAllYes(charter, t.key, seats),
+        (t) =>
+          t.effect === 'seat_appointment' &&
+          canAppointToBody({ charter, type: t, seatBodyKey: seat.bodyKey, seats }).ok &&
+          passesWithAllYes(charter, t.key, seats),
       );
       if (type && eligible && oneSeat) {
         seat.holderUserId = appointee;
@@ -79,7 +86,14 @@ function refill(charter: Charter, start: SeatState[]): { ok: boolean; seats: Sea
     if (progress) continue;
     // Total wipe-out of every body that could fill these vacancies: founding appointments reopen.
     for (const seat of vacant) {
-      const rule = canFoundingAppoint({ role: 'admin', anyProposalPublished: true, seatVacant: true, appointeeIsMember: true, appointeeHoldsSeatInBody: false, bodyStranded: isStranded(charter, seat.bodyKey, seats) });
+      const rule = canFoundingAppoint({
+        role: 'admin',
+        anyProposalPublished: true,
+        seatVacant: true,
+        appointeeIsMember: true,
+        appointeeHoldsSeatInBody: false,
+        bodyStranded: isStranded(charter, seat.bodyKey, seats),
+      });
       if (rule.ok) {
         seat.holderUserId = `founder-${++fresh}`;
         seat.vacatedAt = null;
@@ -98,7 +112,8 @@ describe('remaining-majority vacancy filling (tally)', () => {
   const charter = nonprofit();
   const board = findBody(charter, 'board');
   const stage = findType(charter, 'seat_appointment').stages[0]!;
-  const yes = (n: number): Ballot[] => Array.from({ length: n }, (_, i) => ({ seatId: `board-${i + 1}`, voterUserId: `user-${i + 1}`, choice: 'yes', castAt: T0 }));
+  const yes = (n: number): Ballot[] =>
+    Array.from({ length: n }, (_, i) => ({ seatId: `board-${i + 1}`, voterUserId: `user-${i + 1}`, choice: 'yes', castAt: T0 }));
 
   it('a board of 4 of 9 fills a vacancy with 3 yes votes (more than half of those in office)', () => {
     const t = tallyStage({ ballots: yes(3), stage, body: board, charterSeats: 9, recusedSeatIds: [], holdersInOffice: 4 });
@@ -139,7 +154,10 @@ describe('who fills a vacancy', () => {
   });
   it('the assembly does not admit its own members; the board does', () => {
     const seats = orgSeats(charter, {});
-    expect(canAppointToBody({ charter, type: byMembers, seatBodyKey: 'members', seats })).toMatchObject({ ok: false, reason: 'The member assembly does not fill its own vacancies; the board does.' });
+    expect(canAppointToBody({ charter, type: byMembers, seatBodyKey: 'members', seats })).toMatchObject({
+      ok: false,
+      reason: 'The member assembly does not fill its own vacancies; the board does.',
+    });
     expect(canAppointToBody({ charter, type: byBoard, seatBodyKey: 'members', seats })).toEqual({ ok: true });
   });
   it('one person, one seat per body — named in words', () => {
@@ -175,7 +193,10 @@ describe('who fills a vacancy', () => {
     );
     const noType = nonprofit();
     noType.proposalTypes = noType.proposalTypes.filter((t) => t.key !== 'board_vacancy_by_members');
-    expect(validateCharter(noType)).toMatchObject({ ok: false, errors: ['Body "board": its vacancies are filled by body "members", so the charter needs a seat-appointment proposal type decided by that body.'] });
+    expect(validateCharter(noType)).toMatchObject({
+      ok: false,
+      errors: ['Body "board": its vacancies are filled by body "members", so the charter needs a seat-appointment proposal type decided by that body.'],
+    });
   });
   it('every template says, for every body, who fills its vacancies and whether class shortfalls block', () => {
     for (const key of templateKeys) {

@@ -46,7 +46,17 @@ export function decidingBodyKey(type: ProposalTypeSpec): string | null {
  * May a seat-appointment proposal of this type fill a vacancy of `seatBodyKey` now?
  * `seats` are the organization's current seats (all bodies).
  */
-export function canAppointToBody({ charter, type, seatBodyKey, seats }: { charter: Charter; type: ProposalTypeSpec; seatBodyKey: string; seats: SeatState[] }): RuleResult {
+export function canAppointToBody({
+  charter,
+  type,
+  seatBodyKey,
+  seats,
+}: {
+  charter: Charter;
+  type: ProposalTypeSpec;
+  seatBodyKey: string;
+  seats: SeatState[];
+}): RuleResult {
   if (type.effect !== 'seat_appointment') return { ok: false, reason: 'This kind of proposal does not fill seats.' };
   const seatBody = findBody(charter, seatBodyKey);
   const deciding = decidingBodyKey(type);
@@ -54,7 +64,10 @@ export function canAppointToBody({ charter, type, seatBodyKey, seats }: { charte
   const name = (key: string) => findBody(charter, key).name;
   if (deciding === seatBody.key) {
     if (filling.byOwnBody) return { ok: true };
-    return { ok: false, reason: `The ${lower(seatBody.name)} does not fill its own vacancies${filling.byBodyKey ? `; the ${lower(name(filling.byBodyKey))} does` : ''}.` };
+    return {
+      ok: false,
+      reason: `The ${lower(seatBody.name)} does not fill its own vacancies${filling.byBodyKey ? `; the ${lower(name(filling.byBodyKey))} does` : ''}.`,
+    };
   }
   if (deciding !== null && deciding === filling.byBodyKey) {
     if (!filling.byOwnBody) return { ok: true };
@@ -66,14 +79,23 @@ export function canAppointToBody({ charter, type, seatBodyKey, seats }: { charte
     };
   }
   const fillers = [filling.byOwnBody ? seatBody.name : null, filling.byBodyKey ? name(filling.byBodyKey) : null].filter((n): n is string => n !== null);
-  return { ok: false, reason: `Vacancies of the ${lower(seatBody.name)} are filled by ${fillers.length ? fillers.map((n) => `the ${lower(n)}`).join(' or ') : 'no body under this charter'}, not by the ${deciding ? lower(name(deciding)) : 'this proposal type'}.` };
+  return {
+    ok: false,
+    reason: `Vacancies of the ${lower(seatBody.name)} are filled by ${fillers.length ? fillers.map((n) => `the ${lower(n)}`).join(' or ') : 'no body under this charter'}, not by the ${deciding ? lower(name(deciding)) : 'this proposal type'}.`,
+  };
 }
 
 /**
  * One person, one seat per body: the appointee may not already hold another seat of the body.
  * The refusal names the person and the body in words, never by internal keys.
  */
-export function oneSeatPerBody({ seats, seat, appointeeUserId, appointeeName, bodyName }: {
+export function oneSeatPerBody({
+  seats,
+  seat,
+  appointeeUserId,
+  appointeeName,
+  bodyName,
+}: {
   seats: (SeatState & { position?: number })[];
   seat: SeatState;
   appointeeUserId: string;
@@ -82,7 +104,10 @@ export function oneSeatPerBody({ seats, seat, appointeeUserId, appointeeName, bo
 }): RuleResult {
   const held = seats.find((s) => s.bodyKey === seat.bodyKey && s.holderUserId === appointeeUserId && s.seatId !== seat.seatId);
   if (!held) return { ok: true };
-  return { ok: false, reason: `${appointeeName} already holds ${held.position ? `seat ${held.position}` : 'a seat'} of the ${lower(bodyName)}; one person holds one seat per body.` };
+  return {
+    ok: false,
+    reason: `${appointeeName} already holds ${held.position ? `seat ${held.position}` : 'a seat'} of the ${lower(bodyName)}; one person holds one seat per body.`,
+  };
 }
 
 /**
@@ -90,7 +115,17 @@ export function oneSeatPerBody({ seats, seat, appointeeUserId, appointeeName, bo
  * of people holding a seat of the deciding body, when that body fills vacancies by remaining
  * majority; null otherwise (the normal quorum and threshold alone apply).
  */
-export function remainingMajorityBase({ charter, type, stageIndex, seats }: { charter: Charter; type: ProposalTypeSpec; stageIndex: number; seats: SeatState[] }): number | null {
+export function remainingMajorityBase({
+  charter,
+  type,
+  stageIndex,
+  seats,
+}: {
+  charter: Charter;
+  type: ProposalTypeSpec;
+  stageIndex: number;
+  seats: SeatState[];
+}): number | null {
   if (type.effect !== 'seat_appointment') return null;
   const spec = type.stages[stageIndex];
   if (!spec) return null;
@@ -108,7 +143,10 @@ export function isStranded(charter: Charter, bodyKey: string, seats: SeatState[]
   const body = findBody(charter, bodyKey);
   const filling = vacancyFillingOf(charter, body);
   const inOffice = holdersInOffice(seats, body.key);
-  const decides = (key: string) => charter.proposalTypes.some((t) => t.effect === 'seat_appointment' && decidingBodyKey(t) === key && t.stages.every((s) => holdersInOffice(seats, s.bodyKey) > 0));
+  const decides = (key: string) =>
+    charter.proposalTypes.some(
+      (t) => t.effect === 'seat_appointment' && decidingBodyKey(t) === key && t.stages.every((s) => holdersInOffice(seats, s.bodyKey) > 0),
+    );
   if (filling.byOwnBody && inOffice > 0 && decides(body.key)) return false;
   if (filling.byBodyKey && (!filling.byOwnBody || inOffice === 0) && decides(filling.byBodyKey)) return false;
   return true;
@@ -127,13 +165,17 @@ export function vacancyFillingErrors(charter: Charter): string[] {
     const f = body.vacancyFilling;
     if (!f) continue;
     if (typeof f.byOwnBody !== 'boolean' || typeof f.byRemainingMajority !== 'boolean' || (f.byBodyKey !== null && typeof f.byBodyKey !== 'string')) {
-      errors.push(`${label}: the vacancy-filling settings must say whether the body fills its own vacancies, whether by remaining majority, and which other body (or none) fills them.`);
+      errors.push(
+        `${label}: the vacancy-filling settings must say whether the body fills its own vacancies, whether by remaining majority, and which other body (or none) fills them.`,
+      );
       continue;
     }
-    if (f.byBodyKey !== null && !keys.has(f.byBodyKey)) errors.push(`${label}: its vacancies are filled by body "${f.byBodyKey}", which the charter does not define.`);
+    if (f.byBodyKey !== null && !keys.has(f.byBodyKey))
+      errors.push(`${label}: its vacancies are filled by body "${f.byBodyKey}", which the charter does not define.`);
     if (f.byBodyKey === body.key) errors.push(`${label}: the other body that fills its vacancies cannot be the body itself.`);
     if (!f.byOwnBody && f.byBodyKey === null) errors.push(`${label}: nobody fills its vacancies; it must fill them itself or name another body that does.`);
-    if (f.byOwnBody && !appointing.has(body.key)) errors.push(`${label} fills its own vacancies, so the charter needs a seat-appointment proposal type decided by it.`);
+    if (f.byOwnBody && !appointing.has(body.key))
+      errors.push(`${label} fills its own vacancies, so the charter needs a seat-appointment proposal type decided by it.`);
     if (f.byBodyKey !== null && keys.has(f.byBodyKey) && !appointing.has(f.byBodyKey)) {
       errors.push(`${label}: its vacancies are filled by body "${f.byBodyKey}", so the charter needs a seat-appointment proposal type decided by that body.`);
     }

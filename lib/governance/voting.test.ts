@@ -11,7 +11,11 @@ const board = findBody(charter, 'board');
 const members = findBody(charter, 'members');
 const strengthsWith = (filled: number) => ({
   // Seats 1–3 independent, seat 4 employee representative, as the template's seats are created.
-  board: bodyStrength(board, seatsOf('board', 9, filled).map((s, i) => ({ ...s, seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general' })), T0),
+  board: bodyStrength(
+    board,
+    seatsOf('board', 9, filled).map((s, i) => ({ ...s, seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general' })),
+    T0,
+  ),
   members: bodyStrength(members, seatsOf('members', 25, 25), T0),
 });
 const full = strengthsWith(9);
@@ -33,13 +37,17 @@ describe('canOpenVoting', () => {
     const result = open(published(charter, 'resolution', { discussionClosesAt: H(190) }), 170);
     expect(result).toEqual({
       ok: false,
-      reason: 'Voting opens on 4 Dec 2026, 12:00 UTC — the comment window is 7 days and cannot be shortened. It was extended after a late substantive revision.',
+      reason:
+        'Voting opens on 4 Dec 2026, 12:00 UTC — the comment window is 7 days and cannot be shortened. It was extended after a late substantive revision.',
     });
   });
 
   it('names the emergency window when one is in force', () => {
     const record = published(charter, 'emergency_resolution', { discussionClosesAt: H(48), emergencyApprovedAt: T0 });
-    expect(open(record, 1)).toEqual({ ok: false, reason: 'Voting opens on 28 Nov 2026, 14:00 UTC — the emergency comment window is 2 days and cannot be shortened.' });
+    expect(open(record, 1)).toEqual({
+      ok: false,
+      reason: 'Voting opens on 28 Nov 2026, 14:00 UTC — the emergency comment window is 2 days and cannot be shortened.',
+    });
     expect(open(record, 48)).toEqual({ ok: true });
   });
 
@@ -67,11 +75,17 @@ describe('canOpenVoting', () => {
   it('refuses a critical decision beside a class shortfall when the charter says shortfalls block', () => {
     const record = published(charter, 'officer_removal', { replyPostedAt: H(340) });
     // 8 of 9 filled, but nobody in the employee-representative seat.
-    const seats = seatsOf('board', 9, 9).map((s, i) => ({ ...s, seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general', holderUserId: i === 3 ? null : s.holderUserId, vacatedAt: i === 3 ? T0 : null }));
+    const seats = seatsOf('board', 9, 9).map((s, i) => ({
+      ...s,
+      seatClass: i < 3 ? 'independent' : i === 3 ? 'employee_representative' : 'general',
+      holderUserId: i === 3 ? null : s.holderUserId,
+      vacatedAt: i === 3 ? T0 : null,
+    }));
     const strengths = { ...full, board: bodyStrength(board, seats, T0) };
     expect(open(record, 400, 0, strengths)).toEqual({
       ok: false,
-      reason: 'The board is short of employee representative seats: 0 filled, the charter requires 1, and its shortfalls block critical decisions. Fill those seats first.',
+      reason:
+        'The board is short of employee representative seats: 0 filled, the charter requires 1, and its shortfalls block critical decisions. Fill those seats first.',
     });
     const lenient = { ...charter, bodies: charter.bodies.map((b) => (b.key === 'board' ? { ...b, classShortfallBlocksCriticalDecisions: false } : b)) };
     expect(canOpenVoting({ record, charter: lenient, stageIndex: 0, strengths, now: H(400) })).toEqual({ ok: true });

@@ -99,7 +99,13 @@ export function votingWindow(type: ProposalTypeSpec, stageIndex: number, opensAt
  * The StageRecord to store when voting opens: window from votingWindow() and the body's charter
  * seats snapshotted from the charter (never the current headcount), so the count is fixed for this vote.
  */
-export function openedStageRecord({ charter, type, stageIndex, opensAt, recusedSeatIds = [] }: {
+export function openedStageRecord({
+  charter,
+  type,
+  stageIndex,
+  opensAt,
+  recusedSeatIds = [],
+}: {
   charter: Charter;
   type: ProposalTypeSpec;
   stageIndex: number;

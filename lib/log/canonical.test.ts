@@ -81,8 +81,32 @@ function outcome(f: () => string): string {
 // controls (\b \t \n \f \r, other C0, DEL, U+2028), quotes and backslashes, BMP letters, astral
 // pairs, lone surrogates of both halves, and mixtures of all of these.
 const trickyChar = fc.constantFrom(
-  'a', 'Z', '0', ' ', '"', '\\', '/', '\b', '\t', '\n', '\f', '\r', '\u0000', '\u001f', '\u007f', '\u0080',
-  'é', '\u2028', '\u20ac', '\ufb33', '\uff61', '\ufffd', '\ud83d\ude00', '\ud800', '\udfff', '\udbff\udfff',
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '"',
+  '\\',
+  '/',
+  '\b',
+  '\t',
+  '\n',
+  '\f',
+  '\r',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u0080',
+  'é',
+  '\u2028',
+  '\u20ac',
+  '\ufb33',
+  '\uff61',
+  '\ufffd',
+  '\ud83d\ude00',
+  '\ud800',
+  '\udfff',
+  '\udbff\udfff',
 );
 const trickyString = fc.oneof(
   anyString,
@@ -117,11 +141,15 @@ describe('canonicalJson fast paths', () => {
     // U+FF61 is above the lead surrogate D83D of U+1F600 by code point, below it by code unit.
     const keys = fc.array(fc.constantFrom('\uff61', '\ud83d\ude00', '\ud83d\ude01', '\ue000', 'a', 'ab', '', 'A', '\u0080'), { minLength: 1, maxLength: 20 });
     fc.assert(
-      fc.property(keys, fc.array(fc.constantFrom('x', 'y', 'z', 'w', 'q', 'r', 's', 't', 'u', 'v', 'k', 'l', 'm', 'n', 'o', 'p', 'c', 'd'), { maxLength: 20 }), (ks, extra) => {
-        const value = Object.fromEntries([...ks, ...extra].map((k, i) => [k, i]));
-        expect(canonicalJson(value)).toBe(referenceCanonicalJson(value));
-        expect(canonicalJson(value)).toBe(canonicalize(value));
-      }),
+      fc.property(
+        keys,
+        fc.array(fc.constantFrom('x', 'y', 'z', 'w', 'q', 'r', 's', 't', 'u', 'v', 'k', 'l', 'm', 'n', 'o', 'p', 'c', 'd'), { maxLength: 20 }),
+        (ks, extra) => {
+          const value = Object.fromEntries([...ks, ...extra].map((k, i) => [k, i]));
+          expect(canonicalJson(value)).toBe(referenceCanonicalJson(value));
+          expect(canonicalJson(value)).toBe(canonicalize(value));
+        },
+      ),
       { numRuns: 1000 },
     );
     expect(canonicalJson({ '\uff61': 1, '\ud83d\ude00': 2 })).toBe('{"\ud83d\ude00":2,"\uff61":1}');

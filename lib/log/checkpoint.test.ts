@@ -2,16 +2,7 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base64Decode, base64Encode } from './base64';
-import {
-  ed25519PublicKeyRaw,
-  formatCheckpoint,
-  parseCheckpoint,
-  parseVerifierKey,
-  signNote,
-  verifierKey,
-  verifyEd25519,
-  verifyNote,
-} from './checkpoint';
+import { ed25519PublicKeyRaw, formatCheckpoint, parseCheckpoint, parseVerifierKey, signNote, verifierKey, verifyEd25519, verifyNote } from './checkpoint';
 import { splitNote } from './signed-note';
 
 // The worked example from golang.org/x/mod/sumdb/note's package documentation: a signer key,
@@ -21,8 +12,7 @@ const GO_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hf
 const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const GO_SIG_LINE = '— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
-const GO_SECOND_SIG_LINE =
-  '— EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
+const GO_SECOND_SIG_LINE = '— EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
 
 function goPrivateKey() {
   // The key data itself may contain '+', so take everything after the fourth separator.

@@ -10,14 +10,7 @@ import { base64Encode } from './base64';
 import { utf8 } from './canonical';
 import { hasOnlyNoteCharacters, isValidKeyName, keyHash } from './signed-note';
 
-export {
-  formatCheckpoint,
-  parseCheckpoint,
-  parseVerifierKey,
-  verifierKey,
-  verifyEd25519,
-  verifyNote,
-} from './signed-note';
+export { formatCheckpoint, parseCheckpoint, parseVerifierKey, verifierKey, verifyEd25519, verifyNote } from './signed-note';
 export type { Checkpoint, NoteVerification } from './signed-note';
 
 /** The raw 32-byte Ed25519 public key of a private or public KeyObject. */

@@ -2,7 +2,15 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base64Decode } from './base64';
 import { ed25519PublicKeyRaw, formatCheckpoint, signNote } from './checkpoint';
-import { appendCosignatures, cosignatureKeyHash, cosignedMessage, formatCosignatureLine, parseWitnessVerifierKey, verifyCosignatures, witnessVerifierKey } from './cosignature';
+import {
+  appendCosignatures,
+  cosignatureKeyHash,
+  cosignedMessage,
+  formatCosignatureLine,
+  parseWitnessVerifierKey,
+  verifyCosignatures,
+  witnessVerifierKey,
+} from './cosignature';
 import { keyHash, splitNote, verifyNote } from './signed-note';
 
 const ORIGIN = 'quorate.example/o/riverbend';
@@ -19,12 +27,18 @@ function witness(name: string) {
 
 describe('cosignature/v1', () => {
   it('signs "cosignature/v1\\ntime <t>\\n" + the checkpoint text', () => {
-    expect(new TextDecoder().decode(cosignedMessage(text, 1700000000))).toBe(`cosignature/v1\ntime 1700000000\n${ORIGIN}\n7\n${Buffer.alloc(32, 9).toString('base64')}\n`);
+    expect(new TextDecoder().decode(cosignedMessage(text, 1700000000))).toBe(
+      `cosignature/v1\ntime 1700000000\n${ORIGIN}\n7\n${Buffer.alloc(32, 9).toString('base64')}\n`,
+    );
   });
 
   it('key hash uses type byte 0x04, unlike the log key (0x01)', () => {
     const w = witness('witness.example/w1');
-    const expected = new Uint8Array(createHash('sha256').update(Buffer.concat([Buffer.from('witness.example/w1\n\x04'), w.key.publicKeyRaw])).digest()).subarray(0, 4);
+    const expected = new Uint8Array(
+      createHash('sha256')
+        .update(Buffer.concat([Buffer.from('witness.example/w1\n\x04'), w.key.publicKeyRaw]))
+        .digest(),
+    ).subarray(0, 4);
     expect(cosignatureKeyHash(w.key.name, w.key.publicKeyRaw)).toEqual(expected);
     expect(cosignatureKeyHash(w.key.name, w.key.publicKeyRaw)).not.toEqual(keyHash(w.key.name, w.key.publicKeyRaw));
   });
@@ -54,7 +68,10 @@ describe('cosignature/v1', () => {
     const w = witness('w3');
     const forger = witness('w3');
     const forged = formatCosignatureLine(w.key, 1700000000, sign(null, cosignedMessage(text, 1700000000), generateKeyPairSync('ed25519').privateKey));
-    expect(await verifyCosignatures(appendCosignatures(note, [forged]), [w.key])).toEqual({ valid: [], invalid: [{ name: 'w3', why: 'signature does not verify' }] });
+    expect(await verifyCosignatures(appendCosignatures(note, [forged]), [w.key])).toEqual({
+      valid: [],
+      invalid: [{ name: 'w3', why: 'signature does not verify' }],
+    });
     // The forger's own line carries its own key hash: not this witness's, so not counted.
     expect((await verifyCosignatures(appendCosignatures(note, [forger.cosign(text, 1)]), [w.key])).valid).toEqual([]);
     // A real signature over another time, relabelled.

@@ -83,7 +83,10 @@ export type Cosignature = { name: string; time: number; line: string };
  * keys are ignored (a note may carry many); a line naming a known witness with its key hash
  * that does not verify is reported in `invalid`.
  */
-export async function verifyCosignatures(note: string, witnesses: readonly WitnessKey[]): Promise<{ valid: Cosignature[]; invalid: { name: string; why: string }[] }> {
+export async function verifyCosignatures(
+  note: string,
+  witnesses: readonly WitnessKey[],
+): Promise<{ valid: Cosignature[]; invalid: { name: string; why: string }[] }> {
   const { text, signatures } = splitNote(note);
   const valid: Cosignature[] = [];
   const invalid: { name: string; why: string }[] = [];

@@ -65,5 +65,8 @@ parentPort.on('message', (batch) => {
     reply = { error: error instanceof Error ? error.message : String(error), batch };
   }
   const { input, starts, ends, leaves, chains, chain } = reply.batch;
-  parentPort.postMessage(reply, [input, starts, ends, leaves, chains, chain].map((a) => a.buffer));
+  parentPort.postMessage(
+    reply,
+    [input, starts, ends, leaves, chains, chain].map((a) => a.buffer),
+  );
 });

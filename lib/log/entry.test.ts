@@ -103,20 +103,49 @@ describe('tryCanonicalEntry (the verifier hot path)', () => {
   );
   const at = fc.oneof(
     fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-    fc.tuple(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), fc.nat(23), fc.constantFrom('0', '9', 'a', '-', ':', '٣', ' ', '')).map(([d, i, c]) => {
-      const iso = d.toISOString();
-      return iso.slice(0, i) + c + iso.slice(i + 1);
-    }),
+    fc
+      .tuple(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),
+        fc.nat(23),
+        fc.constantFrom('0', '9', 'a', '-', ':', '٣', ' ', ''),
+      )
+      .map(([d, i, c]) => {
+        const iso = d.toISOString();
+        return iso.slice(0, i) + c + iso.slice(i + 1);
+      }),
     // Every field in and just past its range, in the right layout.
     fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.nat(19), fc.nat(39), fc.nat(29), fc.nat(69), fc.nat(69)).map(([y, ...rest]) => {
       const [mo, d, h, mi, se] = rest.map((x) => String(x).padStart(2, '0'));
       return `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${se}.000Z`;
     }),
-    fc.constantFrom('2025-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2000-02-29T00:00:00.000Z', '2025-04-31T00:00:00.000Z', '2025-00-10T00:00:00.000Z', '2025-01-00T00:00:00.000Z', '2025-01-01T24:00:00.000Z', '2025-01-01T23:60:00.000Z', '2025-01-01T23:59:60.000Z', '2025-01-01T00:00:00Z', '+02025-01-01T00:00:00.000Z'),
+    fc.constantFrom(
+      '2025-02-29T00:00:00.000Z',
+      '2024-02-29T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+      '2025-04-31T00:00:00.000Z',
+      '2025-00-10T00:00:00.000Z',
+      '2025-01-00T00:00:00.000Z',
+      '2025-01-01T24:00:00.000Z',
+      '2025-01-01T23:60:00.000Z',
+      '2025-01-01T23:59:60.000Z',
+      '2025-01-01T00:00:00Z',
+      '+02025-01-01T00:00:00.000Z',
+    ),
   );
-  const field = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, null, 7, 1.5, true, [], {}, '') });
+  const field = <T>(valid: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, null, 7, 1.5, true, [], {}, '') });
   const json = fc.letrec<{ v: unknown }>((tie) => ({
-    v: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer(), fc.constantFrom(0.5, 2 ** 53), text, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(text, tie('v'), { maxKeys: 4 })),
+    v: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer(),
+      fc.constantFrom(0.5, 2 ** 53),
+      text,
+      fc.array(tie('v'), { maxLength: 3 }),
+      fc.dictionary(text, tie('v'), { maxKeys: 4 }),
+    ),
   })).v;
   const candidate = fc.record({
     orgId: field(text),
@@ -171,7 +200,10 @@ describe('sealEntry', () => {
   });
 
   it('entryLeafHash is SHA-256(0x00 ‖ canonical entry)', () => {
-    const expected = createHash('sha256').update(Buffer.from([0])).update(canonicalEntry(entry)).digest('hex');
+    const expected = createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(canonicalEntry(entry))
+      .digest('hex');
     expect(toHex(entryLeafHash(nodeSha256, entry))).toBe(expected);
   });
 });

@@ -98,7 +98,7 @@ export function tryCanonicalEntry(value: unknown): { ok: true; canonical: string
     // would report. entry.test.ts checks the two agree on random entries.
     const canonical =
       '{"actorId":' +
-      ((actorId as string | null) === null ? 'null' : canonicalMember('actorId', (actorId as string | null))) +
+      ((actorId as string | null) === null ? 'null' : canonicalMember('actorId', actorId as string | null)) +
       ',"at":"' +
       (at as string) +
       '","kind":' +
@@ -108,9 +108,9 @@ export function tryCanonicalEntry(value: unknown): { ok: true; canonical: string
       ',"payload":' +
       canonicalMember('payload', payload) +
       ',"seq":' +
-      String((seq as number)) +
+      String(seq as number) +
       ',"subject":' +
-      ((subject as string | null) === null ? 'null' : canonicalMember('subject', (subject as string | null))) +
+      ((subject as string | null) === null ? 'null' : canonicalMember('subject', subject as string | null)) +
       '}';
     return { ok: true, canonical };
   } catch (error) {

@@ -33,10 +33,7 @@ describe('chainHash', () => {
   it('is SHA-256 over the 32 raw prev-hash bytes followed by the UTF-8 entry', () => {
     const prev = toHex(createHash('sha256').update('previous').digest());
     const entry = '{"kind":"vote.cast","note":"Zoë 😀"}';
-    const expected = createHash('sha256')
-      .update(Buffer.from(prev, 'hex'))
-      .update(Buffer.from(entry, 'utf8'))
-      .digest('hex');
+    const expected = createHash('sha256').update(Buffer.from(prev, 'hex')).update(Buffer.from(entry, 'utf8')).digest('hex');
     expect(chainHash(nodeSha256, prev, entry)).toBe(expected);
     expect(chainHash(sha256, prev, entry)).toBe(expected);
   });

@@ -32,6 +32,7 @@ export function readHashedEntry(h: Hasher, row: HashedRow, orgId?: string): Hash
   if (canonical.canonical !== row.entry) return { entry: fresh, problem: `entry #${row.seq} is not in canonical form` };
   if (entry.seq !== row.seq) return { entry: fresh, problem: `entry #${row.seq} says it is #${entry.seq}` };
   if (orgId !== undefined && entry.orgId !== orgId) return { entry: fresh, problem: `entry #${row.seq} belongs to another organization` };
-  if (!isHashHex(row.prevHash) || chainHash(h, row.prevHash, row.entry) !== row.hash) return { entry: fresh, problem: `entry #${row.seq} does not match its hash` };
+  if (!isHashHex(row.prevHash) || chainHash(h, row.prevHash, row.entry) !== row.hash)
+    return { entry: fresh, problem: `entry #${row.seq} does not match its hash` };
   return { entry: fresh, problem: null };
 }

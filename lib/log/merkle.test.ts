@@ -28,9 +28,7 @@ const h: Hasher = nodeSha256;
 // reproduced in transparency-dev/merkle testonly): eight leaves, the RFC 6962 root at every
 // size, and the published audit and consistency paths. Cross-checked against several
 // independent implementations' test files.
-const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
-  (x) => fromHex(x),
-);
+const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((x) => fromHex(x));
 const CT_ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', // empty tree = SHA-256("")
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -95,14 +93,7 @@ const CT_CONSISTENCY: [number, number, string[]][] = [
       'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
     ],
   ],
-  [
-    2,
-    5,
-    [
-      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
-      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
-    ],
-  ],
+  [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
 ];
 
 const ctLeafHashes = CT_LEAVES.map((d) => leafHash(h, d));
@@ -149,7 +140,17 @@ describe('RFC 6962 hashing', () => {
   });
 
   it('splits at the largest power of two below n, not the midpoint', () => {
-    const cases: [number, number][] = [[2, 1], [3, 2], [4, 2], [5, 4], [6, 4], [8, 4], [9, 8], [1000, 512], [2 ** 40 + 1, 2 ** 40]];
+    const cases: [number, number][] = [
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 4],
+      [6, 4],
+      [8, 4],
+      [9, 8],
+      [1000, 512],
+      [2 ** 40 + 1, 2 ** 40],
+    ];
     for (const [n, k] of cases) expect(splitPoint(n), `n=${n}`).toBe(k);
   });
 });
@@ -296,9 +297,7 @@ describe('consistency proofs', () => {
         // Every byte of every proof node for the smaller trees; one byte per node (a
         // different one each time) for the rest, to keep the test fast.
         const tamperedProofs =
-          n <= 20
-            ? Array.from(flippedEachByte(proof))
-            : proof.map((_, k) => proof.map((p, j) => (j === k ? flipByte(p, (m * 31 + n + k) % p.length) : p)));
+          n <= 20 ? Array.from(flippedEachByte(proof)) : proof.map((_, k) => proof.map((p, j) => (j === k ? flipByte(p, (m * 31 + n + k) % p.length) : p)));
         for (const tampered of tamperedProofs) expect(verifyConsistency(h, m, n, oldRoot, newRoot, tampered)).toBe(false);
         if (m < n) {
           expect(verifyConsistency(h, m, n, oldRoot, newRoot, proof.slice(0, -1))).toBe(false);

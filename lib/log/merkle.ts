@@ -166,14 +166,7 @@ const isOdd = (x: number): boolean => x % 2 === 1;
 const half = (x: number): number => Math.floor(x / 2);
 
 /** Verifies an audit path with the algorithm of RFC 9162 §2.1.3.2. */
-export function verifyInclusion(
-  h: Hasher,
-  leaf: Uint8Array,
-  index: number,
-  treeSize: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
+export function verifyInclusion(h: Hasher, leaf: Uint8Array, index: number, treeSize: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0) return false;
   if (index >= treeSize) return false; // step 1
   let fn = index; // step 2

@@ -21,7 +21,11 @@ describe('nodeSha256', () => {
 
   it('hashes exactly the view it is given, not its whole buffer', () => {
     const buffer = new Uint8Array([9, 1, 2, 3, 9]);
-    expect(toHex(nodeSha256(buffer.subarray(1, 4)))).toBe(createHash('sha256').update(Buffer.from([1, 2, 3])).digest('hex'));
+    expect(toHex(nodeSha256(buffer.subarray(1, 4)))).toBe(
+      createHash('sha256')
+        .update(Buffer.from([1, 2, 3]))
+        .digest('hex'),
+    );
   });
 
   it('gives a fresh array each call', () => {

@@ -9,7 +9,17 @@ import { verifyLog } from './verify';
 function makeLog(n: number): StoredEntry[] {
   const out: StoredEntry[] = [];
   for (let seq = 1; seq <= n; seq++) {
-    out.push(sealEntry(nodeSha256, out.at(-1)?.hash ?? GENESIS_HASH, { orgId: 'o', seq, at: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(), actorId: null, kind: 'k', subject: null, payload: { seq } }));
+    out.push(
+      sealEntry(nodeSha256, out.at(-1)?.hash ?? GENESIS_HASH, {
+        orgId: 'o',
+        seq,
+        at: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
+        actorId: null,
+        kind: 'k',
+        subject: null,
+        payload: { seq },
+      }),
+    );
   }
   return out;
 }
@@ -30,7 +40,9 @@ describe('startEntryHashWorker', () => {
     try {
       const logs = [makeLog(3000), makeLog(50), makeLog(4097)];
       logs[1]![20]!.payload = { edited: true };
-      const reports = await Promise.all(logs.map((entries) => verifyLog({ entries }, () => {}, { hasher: nodeSha256, batchHasher: worker.hashBatch, yieldEvery: 700 })));
+      const reports = await Promise.all(
+        logs.map((entries) => verifyLog({ entries }, () => {}, { hasher: nodeSha256, batchHasher: worker.hashBatch, yieldEvery: 700 })),
+      );
       const alone = await Promise.all(logs.map((entries) => verifyLog({ entries }, undefined, { hasher: nodeSha256 })));
       expect(reports).toEqual(alone);
       expect(reports.map((r) => r.ok)).toEqual([true, false, true]);

@@ -76,7 +76,8 @@ export async function openCheckpoint(note: string, key: { name: string; publicKe
   if (!verified.ok) return { ok: false, error: verified.error };
   try {
     const checkpoint = parseCheckpoint(verified.text);
-    if (checkpoint.origin !== key.name) return { ok: false, error: `the checkpoint is for ${JSON.stringify(checkpoint.origin)}, not ${JSON.stringify(key.name)}` };
+    if (checkpoint.origin !== key.name)
+      return { ok: false, error: `the checkpoint is for ${JSON.stringify(checkpoint.origin)}, not ${JSON.stringify(key.name)}` };
     return { ok: true, checkpoint, text: verified.text };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -93,16 +94,28 @@ export type ConsistencyVerdict = { ok: true } | { ok: false; error: string };
  * the proof with the roots the reader holds, never the roots the server reports next to it:
  * a rewritten log's server happily reports its own new roots.
  */
-export function checkConsistency(h: Hasher, older: { size: number; rootHash: Uint8Array }, newer: { size: number; rootHash: Uint8Array }, proof: ConsistencyProofJson | null): ConsistencyVerdict {
+export function checkConsistency(
+  h: Hasher,
+  older: { size: number; rootHash: Uint8Array },
+  newer: { size: number; rootHash: Uint8Array },
+  proof: ConsistencyProofJson | null,
+): ConsistencyVerdict {
   if (newer.size < older.size) return { ok: false, error: `the log shrank from ${older.size} to ${newer.size} entries` };
   if (older.size === newer.size) {
     const same = older.rootHash.length === newer.rootHash.length && older.rootHash.every((b, i) => b === newer.rootHash[i]);
     return same ? { ok: true } : { ok: false, error: `two different roots are signed for size ${older.size}` };
   }
-  if (proof === null || proof.from !== older.size || proof.to !== newer.size || !Array.isArray(proof.proof) || !proof.proof.every((x) => typeof x === 'string' && isHashHex(x))) {
+  if (
+    proof === null ||
+    proof.from !== older.size ||
+    proof.to !== newer.size ||
+    !Array.isArray(proof.proof) ||
+    !proof.proof.every((x) => typeof x === 'string' && isHashHex(x))
+  ) {
     return { ok: false, error: `no usable consistency proof from size ${older.size} to ${newer.size}` };
   }
   const ok = verifyConsistency(h, older.size, newer.size, older.rootHash, newer.rootHash, proof.proof.map(fromHex));
-  return ok ? { ok: true } : { ok: false, error: `the log of ${newer.size} entries does not extend the one of ${older.size} entries this reader saw before: history was rewritten` };
+  return ok
+    ? { ok: true }
+    : { ok: false, error: `the log of ${newer.size} entries does not extend the one of ${older.size} entries this reader saw before: history was rewritten` };
 }
-

@@ -24,7 +24,13 @@ export function parseSeenState(data: unknown): SeenState | null {
   const d = data as Partial<SeenState>;
   if (d.format !== SEEN_STATE_FORMAT || typeof d.origin !== 'string' || typeof d.verifierKey !== 'string' || !Array.isArray(d.checkpoints)) return null;
   const checkpoints = d.checkpoints.filter(
-    (c): c is SeenCheckpoint => typeof c === 'object' && c !== null && Number.isSafeInteger(c.size) && typeof c.note === 'string' && typeof c.seenAt === 'string' && typeof c.source === 'string',
+    (c): c is SeenCheckpoint =>
+      typeof c === 'object' &&
+      c !== null &&
+      Number.isSafeInteger(c.size) &&
+      typeof c.note === 'string' &&
+      typeof c.seenAt === 'string' &&
+      typeof c.source === 'string',
   );
   return { format: SEEN_STATE_FORMAT, origin: d.origin, verifierKey: d.verifierKey, checkpoints };
 }
@@ -39,7 +45,13 @@ export function seenStateFileName(origin: string): string {
  * kept (a second, different note for a size is a split view, reported, not stored), the newest
  * SEEN_KEEP sizes retained.
  */
-export function rememberCheckpoints(previous: SeenState | null, origin: string, verifierKey: string, added: { size: number; note: string; source: string }[], seenAt: string): SeenState {
+export function rememberCheckpoints(
+  previous: SeenState | null,
+  origin: string,
+  verifierKey: string,
+  added: { size: number; note: string; source: string }[],
+  seenAt: string,
+): SeenState {
   const bySize = new Map<number, SeenCheckpoint>();
   for (const c of previous?.checkpoints ?? []) bySize.set(c.size, c);
   for (const c of added) if (!bySize.has(c.size)) bySize.set(c.size, { ...c, seenAt });
@@ -88,7 +100,9 @@ export async function checkHistory(params: {
     }
     const older = old.checkpoint;
     if (older.size > current.size) {
-      problems.push(`the log now shows ${current.size} entries, but ${s.source} has a checkpoint signed for ${older.size}: entries were removed, or this is an older, different view of the log`);
+      problems.push(
+        `the log now shows ${current.size} entries, but ${s.source} has a checkpoint signed for ${older.size}: entries were removed, or this is an older, different view of the log`,
+      );
       continue;
     }
     const proof = older.size === current.size ? null : await params.proof(older.size, current.size);

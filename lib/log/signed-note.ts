@@ -151,10 +151,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * signatures by other keys are ignored, a signature by the known key (same name and key hash)
  * that does not verify fails the note, and at least one must verify. Resolves with the text.
  */
-export async function verifyNote(
-  note: string,
-  key: { name: string; publicKeyRaw: Uint8Array },
-): Promise<NoteVerification> {
+export async function verifyNote(note: string, key: { name: string; publicKeyRaw: Uint8Array }): Promise<NoteVerification> {
   let parsed: ReturnType<typeof splitNote>;
   try {
     parsed = splitNote(note);

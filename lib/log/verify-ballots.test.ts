@@ -46,7 +46,8 @@ const b1: Ballot = { voteId: voteId(3), seatId: 'seat-b', voterUserId: 'bob', ch
 const c1: Ballot = { voteId: voteId(4), seatId: 'seat-c', voterUserId: 'cy', choice: 'yes', nonce: nonce(4), rationale: 'Good.' };
 
 /** The honest log: Ann votes no then yes, Bob abstains, Cy votes yes; the close discloses the current three. */
-const honest = (rollCall: unknown[] = [a2, b1, c1], counts = { yes: 2, no: 0, abstain: 1 }) => seal([cast(a1), cast(a2), cast(b1), cast(c1), close(rollCall, counts)]);
+const honest = (rollCall: unknown[] = [a2, b1, c1], counts = { yes: 2, no: 0, abstain: 1 }) =>
+  seal([cast(a1), cast(a2), cast(b1), cast(c1), close(rollCall, counts)]);
 
 async function ballotProblems(entries: StoredEntry[]): Promise<string[]> {
   const report = await verifyLog({ entries }, undefined, { hasher: h });
@@ -86,7 +87,10 @@ describe('ballot disclosures', () => {
   it('fails a seat disclosed twice, a seat left out, and a tally that is not the roll call', async () => {
     expect(await ballotProblems(honest([a2, a2, b1, c1], { yes: 3, no: 0, abstain: 1 }))).toEqual([expect.stringContaining('appears twice')]);
     expect(await ballotProblems(honest([a2, b1], { yes: 1, no: 0, abstain: 1 }))).toEqual([expect.stringContaining('leaves out seat seat-c')]);
-    expect(await ballotProblems(honest([a2, b1, c1], { yes: 3, no: 0, abstain: 0 }))).toEqual([expect.stringContaining('the tally says 3 yes'), expect.stringContaining('the tally says 0 abstain')]);
+    expect(await ballotProblems(honest([a2, b1, c1], { yes: 3, no: 0, abstain: 0 }))).toEqual([
+      expect.stringContaining('the tally says 3 yes'),
+      expect.stringContaining('the tally says 0 abstain'),
+    ]);
   });
 
   it('fails a hiding commitment disclosed without its nonce, and a voteId never cast', async () => {
@@ -101,7 +105,17 @@ describe('ballot disclosures', () => {
   });
 
   it('checks the old scheme without a nonce, and says it did not hide the choice', async () => {
-    const entries = seal([cast(a2, 'legacy'), cast(b1, 'legacy'), close([{ ...a2, nonce: null }, { ...b1, nonce: null }], { yes: 1, no: 0, abstain: 1 })]);
+    const entries = seal([
+      cast(a2, 'legacy'),
+      cast(b1, 'legacy'),
+      close(
+        [
+          { ...a2, nonce: null },
+          { ...b1, nonce: null },
+        ],
+        { yes: 1, no: 0, abstain: 1 },
+      ),
+    ]);
     const { problems, summary } = checkBallotDisclosures(entries, h);
     expect(problems).toEqual([]);
     expect(summary).toEqual({ ballotsOpened: 2, legacyUnhidden: 2, stillSealed: 0 });

@@ -105,12 +105,18 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
         continue;
       }
       if (cast.subject !== subject || cast.stageIndex !== stageIndex || cast.seatId !== seatId) {
-        problems.push({ seq, message: `${where}: ballot ${voteId} (seq ${cast.seq}) was cast for ${cast.subject} stage ${cast.stageIndex} seat ${cast.seatId}, not for this proposal, stage and seat ${seatId}` });
+        problems.push({
+          seq,
+          message: `${where}: ballot ${voteId} (seq ${cast.seq}) was cast for ${cast.subject} stage ${cast.stageIndex} seat ${cast.seatId}, not for this proposal, stage and seat ${seatId}`,
+        });
         continue;
       }
       const last = lastCast.get(`${subject}|${stageIndex}`)?.get(seatId);
       if (last !== voteId) {
-        problems.push({ seq, message: `${where}: ballot ${voteId} (seq ${cast.seq}) is not seat ${seatId}'s last ballot; the last is ${String(last)} (seq ${last ? casts.get(last)?.seq : '?'})` });
+        problems.push({
+          seq,
+          message: `${where}: ballot ${voteId} (seq ${cast.seq}) is not seat ${seatId}'s last ballot; the last is ${String(last)} (seq ${last ? casts.get(last)?.seq : '?'})`,
+        });
         continue;
       }
       let expected: string;
@@ -124,7 +130,10 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
         expected = legacyBallotCommitment(h, voteId, choice);
       }
       if (expected !== cast.commitment) {
-        problems.push({ seq, message: `${where}: choice ${JSON.stringify(choice)} and the disclosed nonce do not open the commitment of ballot ${voteId} (seq ${cast.seq})` });
+        problems.push({
+          seq,
+          message: `${where}: choice ${JSON.stringify(choice)} and the disclosed nonce do not open the commitment of ballot ${voteId} (seq ${cast.seq})`,
+        });
         continue;
       }
       summary.ballotsOpened++;
@@ -133,7 +142,10 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     // A seat whose last ballot in this stage is not disclosed, and that did not recuse.
     for (const [seatId, voteId] of lastCast.get(`${subject}|${stageIndex}`) ?? []) {
       if (!seatsSeen.has(seatId) && !recused.has(`${subject}|${seatId}`)) {
-        problems.push({ seq, message: `the roll call leaves out seat ${seatId}, whose last ballot ${voteId} (seq ${casts.get(voteId)?.seq}) was not withdrawn by a recusal` });
+        problems.push({
+          seq,
+          message: `the roll call leaves out seat ${seatId}, whose last ballot ${voteId} (seq ${casts.get(voteId)?.seq}) was not withdrawn by a recusal`,
+        });
       }
     }
     const tally = isRecord(payload.tally) ? payload.tally : null;
@@ -145,14 +157,16 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       if (tally[k] !== counts[k]) problems.push({ seq, message: `the tally says ${String(tally[k])} ${k}, the roll call has ${counts[k]}` });
     }
     const cast = counts.yes + counts.no + counts.abstain;
-    if (tally.cast !== undefined && tally.cast !== cast) problems.push({ seq, message: `the tally says ${String(tally.cast)} ballots cast, the roll call has ${cast}` });
+    if (tally.cast !== undefined && tally.cast !== cast)
+      problems.push({ seq, message: `the tally says ${String(tally.cast)} ballots cast, the roll call has ${cast}` });
   }
 }
 
 /** One sentence for people about the ballots checked, for the CLI and the verify page. */
 export function ballotSummaryText(s: BallotCheckSummary): string {
   const opened = `${s.ballotsOpened} disclosed ${s.ballotsOpened === 1 ? 'ballot opens its' : 'ballots open their'} commitment`;
-  const legacy = s.legacyUnhidden > 0 ? `; ${s.legacyUnhidden} of them use the old scheme without a nonce, which did not keep the choice secret while voting was open` : '';
+  const legacy =
+    s.legacyUnhidden > 0 ? `; ${s.legacyUnhidden} of them use the old scheme without a nonce, which did not keep the choice secret while voting was open` : '';
   const sealed = s.stillSealed > 0 ? `; ${s.stillSealed} ${s.stillSealed === 1 ? 'ballot is' : 'ballots are'} still sealed (voting not closed)` : '';
   return `${opened}${legacy}${sealed}.`;
 }

@@ -19,7 +19,10 @@ function chain(entries: LogEntry[]): StoredEntry[] {
   return out;
 }
 
-const adopted = [entry(1, 'charter.adopted', { version: 1, documentHash: H1 }), entry(2, 'charter.amended', { version: 2, documentHash: H2, proposalNumber: 1 })];
+const adopted = [
+  entry(1, 'charter.adopted', { version: 1, documentHash: H1 }),
+  entry(2, 'charter.amended', { version: 2, documentHash: H2, proposalNumber: 1 }),
+];
 
 describe('decisions name the charter they ran under', () => {
   it('accepts a decision naming an adopted version with its hash, and old entries without the fields', async () => {
@@ -38,12 +41,20 @@ describe('decisions name the charter they ran under', () => {
     const report = await verifyLog({ entries: log });
     expect(report.ok).toBe(false);
     expect(report.firstBadSeq).toBe(3);
-    expect(report.problems).toEqual([expect.objectContaining({ seq: 3, kind: 'charter_mismatch', message: expect.stringContaining(`adopted with hash ${H2}`) })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ seq: 3, kind: 'charter_mismatch', message: expect.stringContaining(`adopted with hash ${H2}`) }),
+    ]);
   });
 
   it('reports a version never adopted, or adopted only later in the log', () => {
-    const later = [entry(1, 'charter.adopted', { version: 1, documentHash: H1 }), entry(2, 'proposal.decided', { number: 1, charterVersion: 2, charterDocumentHash: H2 }), entry(3, 'charter.amended', { version: 2, documentHash: H2 })];
-    expect(checkCharterReferences(later)).toEqual([expect.objectContaining({ seq: 2, kind: 'charter_mismatch', message: expect.stringContaining('no earlier entry adopted that version') })]);
+    const later = [
+      entry(1, 'charter.adopted', { version: 1, documentHash: H1 }),
+      entry(2, 'proposal.decided', { number: 1, charterVersion: 2, charterDocumentHash: H2 }),
+      entry(3, 'charter.amended', { version: 2, documentHash: H2 }),
+    ];
+    expect(checkCharterReferences(later)).toEqual([
+      expect.objectContaining({ seq: 2, kind: 'charter_mismatch', message: expect.stringContaining('no earlier entry adopted that version') }),
+    ]);
   });
 
   it('reports a decision naming only half of its charter', () => {
@@ -52,6 +63,14 @@ describe('decisions name the charter they ran under', () => {
   });
 
   it('never throws on junk', () => {
-    expect(checkCharterReferences([null, 3, 'x', { kind: 'proposal.decided', payload: [] }, { kind: 'proposal.decided', payload: { charterVersion: 1, charterDocumentHash: H1 } }])).toHaveLength(1);
+    expect(
+      checkCharterReferences([
+        null,
+        3,
+        'x',
+        { kind: 'proposal.decided', payload: [] },
+        { kind: 'proposal.decided', payload: { charterVersion: 1, charterDocumentHash: H1 } },
+      ]),
+    ).toHaveLength(1);
   });
 });

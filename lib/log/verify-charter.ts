@@ -13,7 +13,8 @@ const DECIDING_KINDS = new Set(['proposal.decided', 'voting.closed']);
 
 type LooseEntry = { seq?: unknown; kind?: unknown; payload?: unknown };
 
-const record = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const record = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 /**
  * Checks every deciding entry that carries `charterVersion` against the charter versions
@@ -39,12 +40,20 @@ export function checkCharterReferences(entries: readonly unknown[]): VerifyProbl
     if (version === undefined && hash === undefined) continue;
     const where = `${entry.kind}${typeof payload.number === 'number' ? ` of proposal #${payload.number}` : ''}`;
     if (typeof version !== 'number' || typeof hash !== 'string') {
-      problems.push({ seq, kind: 'charter_mismatch', message: `${where} names its charter incompletely (version ${JSON.stringify(version)}, hash ${JSON.stringify(hash)})` });
+      problems.push({
+        seq,
+        kind: 'charter_mismatch',
+        message: `${where} names its charter incompletely (version ${JSON.stringify(version)}, hash ${JSON.stringify(hash)})`,
+      });
       continue;
     }
     const adoptedHash = adopted.get(version);
     if (adoptedHash === undefined) {
-      problems.push({ seq, kind: 'charter_mismatch', message: `${where} says it was decided under charter version ${version}, but no earlier entry adopted that version` });
+      problems.push({
+        seq,
+        kind: 'charter_mismatch',
+        message: `${where} says it was decided under charter version ${version}, but no earlier entry adopted that version`,
+      });
     } else if (adoptedHash !== hash) {
       problems.push({
         seq,

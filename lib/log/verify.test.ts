@@ -80,7 +80,12 @@ describe('verifyLog on an intact log', () => {
       entriesChecked: 20,
       firstBadSeq: null,
       problems: [],
-      root: toHex(rootOf(h, log.map((e) => entryLeafHash(h, e)))),
+      root: toHex(
+        rootOf(
+          h,
+          log.map((e) => entryLeafHash(h, e)),
+        ),
+      ),
     });
   });
 
@@ -93,7 +98,14 @@ describe('verifyLog on an intact log', () => {
     const big = chain([entryFor(1), { ...entryFor(2), payload: { text: 'ü😀x'.repeat(3000) } }, entryFor(3)]);
     const report = await verify(big, [checkpoint(big, 3)]);
     expect(report.ok).toBe(true);
-    expect(report.root).toBe(toHex(rootOf(h, big.map((e) => entryLeafHash(h, e)))));
+    expect(report.root).toBe(
+      toHex(
+        rootOf(
+          h,
+          big.map((e) => entryLeafHash(h, e)),
+        ),
+      ),
+    );
   });
 
   it('accepts an empty log, whose root is SHA-256("")', async () => {
@@ -161,7 +173,7 @@ describe('verifyLog detects and locates tampering', () => {
     expect(report.problems).toEqual([{ seq, kind: 'gap', message: `seq ${seq} missing from the export` }]);
   });
 
-  it('at seq n + 1, an entry\'s problem is listed before a checkpoint\'s', async () => {
+  it("at seq n + 1, an entry's problem is listed before a checkpoint's", async () => {
     // Without seq 1 the export has n − 1 entries, so the last one stands at slot n = its length + 1.
     const entries = clone(log.slice(1));
     entries.at(-1)!.hash = entries.at(-1)!.hash.toUpperCase();
@@ -173,7 +185,7 @@ describe('verifyLog detects and locates tampering', () => {
     ]);
   });
 
-  it('at one seq, the entry\'s own problems are listed before the checkpoint that ends there', async () => {
+  it("at one seq, the entry's own problems are listed before the checkpoint that ends there", async () => {
     const entries = clone(log);
     entries[n - 1] = sealEntry(h, log[n - 2]!.hash, { ...entryFor(n), payload: { rewritten: true } });
     entries[n - 2]!.hash = entries[n - 2]!.hash.toUpperCase();
@@ -217,17 +229,13 @@ describe('verifyLog detects and locates tampering', () => {
     [entries[a - 1], entries[b - 1]] = [entries[b - 1]!, entries[a - 1]!];
     const report = await verify(entries, checkpoints);
     expect(report.firstBadSeq).toBe(a);
-    expect(report.problems).toEqual([
-      { seq: a, kind: 'reorder', message: `expected seq ${a} here, found seq ${b}; seq ${a} comes later, at position ${b}` },
-    ]);
+    expect(report.problems).toEqual([{ seq: a, kind: 'reorder', message: `expected seq ${a} here, found seq ${b}; seq ${a} comes later, at position ${b}` }]);
   });
 
   it('an entry moved later is one reorder where it belongs', async () => {
     const entries = [log[0]!, log[2]!, log[3]!, log[4]!, log[1]!, log[5]!]; // seq 2 moved after 5
     const report = await verify(entries, checkpoints);
-    expect(report.problems).toEqual([
-      { seq: 2, kind: 'reorder', message: 'expected seq 2 here, found seq 3; seq 2 comes later, at position 5' },
-    ]);
+    expect(report.problems).toEqual([{ seq: 2, kind: 'reorder', message: 'expected seq 2 here, found seq 3; seq 2 comes later, at position 5' }]);
   });
 
   it('a duplicated entry is located where it stands', async () => {
@@ -305,7 +313,12 @@ describe('verifyLog checks checkpoint signatures', () => {
   });
 
   it('a checkpoint signed with the right key but naming another origin is rejected', async () => {
-    const root = base64Encode(rootOf(h, log.map((e) => entryLeafHash(h, e))));
+    const root = base64Encode(
+      rootOf(
+        h,
+        log.map((e) => entryLeafHash(h, e)),
+      ),
+    );
     const text = formatCheckpoint({ origin: 'quorate.example/log/org_2', size: 8, rootHashB64: root });
     const report = await verify(log, [{ note: signNote(text, { name: ORIGIN, privateKey }) }]);
     expect(report.problems).toEqual([
@@ -394,7 +407,10 @@ describe('verifyLog across batches', () => {
   });
 
   it('a dropped entry just after a boundary is one gap, and fails every checkpoint past it', async () => {
-    const report = await verify(log.filter((e) => e.seq !== 2049), checkpoints);
+    const report = await verify(
+      log.filter((e) => e.seq !== 2049),
+      checkpoints,
+    );
     expect(report.firstBadSeq).toBe(2049);
     expect(report.problems[0]).toMatchObject({ seq: 2049, kind: 'gap' });
   });
@@ -407,7 +423,7 @@ describe('verifyLog across batches', () => {
     }
   });
 
-  it('verifyLogInParallel gives verifyLog\'s report, with or without its worker', async () => {
+  it("verifyLogInParallel gives verifyLog's report, with or without its worker", async () => {
     const entries = clone(log);
     entries[3000]!.hash = entries[3000]!.hash.toUpperCase();
     const input = { entries, checkpoints, publicKeyRaw, origin: ORIGIN };
@@ -429,7 +445,14 @@ describe('checkSequence', () => {
     ['empty', [], []],
     ['a gap', [1, 2, 4, 5], [[3, 'gap']]],
     ['a leading gap', [3, 4], [[1, 'gap']]],
-    ['two gaps', [1, 3, 6], [[2, 'gap'], [4, 'gap']]],
+    [
+      'two gaps',
+      [1, 3, 6],
+      [
+        [2, 'gap'],
+        [4, 'gap'],
+      ],
+    ],
     ['a swap', [1, 3, 2, 4], [[2, 'reorder']]],
     ['moved later', [1, 3, 4, 5, 2, 6], [[2, 'reorder']]],
     ['moved earlier', [1, 5, 2, 3, 4, 6], [[2, 'reorder']]],
@@ -440,8 +463,23 @@ describe('checkSequence', () => {
     ['a renumbered entry, far out', [1, 2, 2 ** 50, 4], [[3, 'reorder']]],
     ['a huge last seq', [1, 2, 2 ** 50], [[3, 'gap']]],
     ['an unusable seq', [1, null, 3], []],
-    ['a gap then a swap', [1, 3, 5, 4], [[2, 'gap'], [4, 'reorder']]],
-    ['a gap that stops at a seq found later', [1, 2, 5, 7, 4], [[3, 'gap'], [4, 'reorder'], [6, 'gap']]],
+    [
+      'a gap then a swap',
+      [1, 3, 5, 4],
+      [
+        [2, 'gap'],
+        [4, 'reorder'],
+      ],
+    ],
+    [
+      'a gap that stops at a seq found later',
+      [1, 2, 5, 7, 4],
+      [
+        [3, 'gap'],
+        [4, 'reorder'],
+        [6, 'gap'],
+      ],
+    ],
   ])('%s', (_label, seqs, expected) => {
     expect(kinds(seqs)).toEqual(expected);
   });

@@ -215,7 +215,8 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
       place(next);
     } else if (placed.has(s)) {
       problems.push({ seq: next, kind: 'reorder', message: `expected seq ${next} here, found seq ${s} again (a duplicate)` });
-      if (seqs[i + 1] === next) slots.push(next); // an extra copy: `next` still comes next
+      if (seqs[i + 1] === next)
+        slots.push(next); // an extra copy: `next` still comes next
       else place(next); // a copy in `next`'s place (or seq edited to an earlier one)
     } else if (s < next) {
       place(s); // a late arrival: reported when its place went by
@@ -279,11 +280,7 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
  *  - charters: a decision naming its charter names a version adopted earlier in the log, with
  *    that version's document hash (./verify-charter).
  */
-export async function verifyLog(
-  input: VerifyInput,
-  onProgress?: (done: number, total: number) => void,
-  options: VerifyOptions = {},
-): Promise<VerifyReport> {
+export async function verifyLog(input: VerifyInput, onProgress?: (done: number, total: number) => void, options: VerifyOptions = {}): Promise<VerifyReport> {
   const h = options.hasher ?? sha256;
   const yieldEvery = Math.max(1, options.yieldEvery ?? 2048);
   const problems: VerifyProblem[] = [];
@@ -412,7 +409,7 @@ export async function verifyLog(
   };
 
   const inFlight: InFlight[] = [];
-  for (let from = 0; from < n; ) {
+  for (let from = 0; from < n;) {
     if (onProgress !== undefined && from > 0 && from % yieldEvery === 0) {
       onProgress(from, n);
       await nextTick();
@@ -473,7 +470,14 @@ export async function verifyLog(
   onProgress?.(n, n);
 
   problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
-  return { ok: problems.length === 0, entriesChecked: n, firstBadSeq: firstBadSeq(problems, checkpointRanges), problems, root, ...(ballotsSeen ? { ballots: ballots.summary } : {}) };
+  return {
+    ok: problems.length === 0,
+    entriesChecked: n,
+    firstBadSeq: firstBadSeq(problems, checkpointRanges),
+    problems,
+    root,
+    ...(ballotsSeen ? { ballots: ballots.summary } : {}),
+  };
 }
 
 /**
@@ -484,9 +488,7 @@ function firstBadSeq(problems: VerifyProblem[], checkpointRanges: { lo: number; 
   const entrySeqs = problems
     .filter((p) => p.kind !== 'checkpoint_root_mismatch' && p.kind !== 'bad_checkpoint_signature')
     .flatMap((p) => (p.seq === null ? [] : [p.seq]));
-  const unexplained = checkpointRanges
-    .filter((r) => !entrySeqs.some((s) => s >= r.lo && s <= r.hi))
-    .map((r) => r.lo);
+  const unexplained = checkpointRanges.filter((r) => !entrySeqs.some((s) => s >= r.lo && s <= r.hi)).map((r) => r.lo);
   // reduce, not Math.min(...): a badly broken export can have more problems than a call
   // may have arguments.
   return [...entrySeqs, ...unexplained].reduce<number | null>((min, s) => (min === null || s < min ? s : min), null);
@@ -530,7 +532,11 @@ async function trustedCheckpoints(input: VerifyInput, problems: VerifyProblem[])
       continue;
     }
     if (checkpoint.origin !== name) {
-      problems.push({ seq: null, kind: 'malformed', message: `${label}: origin ${JSON.stringify(checkpoint.origin)} is not this log's ${JSON.stringify(name)}` });
+      problems.push({
+        seq: null,
+        kind: 'malformed',
+        message: `${label}: origin ${JSON.stringify(checkpoint.origin)} is not this log's ${JSON.stringify(name)}`,
+      });
       continue;
     }
     out.push({ label, size: checkpoint.size, root: checkpoint.rootHash, rootHashB64: checkpoint.rootHashB64 });

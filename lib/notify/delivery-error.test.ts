@@ -3,11 +3,19 @@ import { describeDeliveryError } from './delivery';
 
 describe('describeDeliveryError', () => {
   it('tells admins the kind of failure and the SMTP status', () => {
-    expect(describeDeliveryError(Object.assign(new Error('550 5.1.1 <x@mail.internal>: user unknown'), { responseCode: 550 }))).toBe('The mail server refused the message permanently (SMTP 550).');
+    expect(describeDeliveryError(Object.assign(new Error('550 5.1.1 <x@mail.internal>: user unknown'), { responseCode: 550 }))).toBe(
+      'The mail server refused the message permanently (SMTP 550).',
+    );
     expect(describeDeliveryError(Object.assign(new Error('451 try later'), { responseCode: 451 }))).toMatch(/deferred.*SMTP 451/);
-    expect(describeDeliveryError(Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:587'), { code: 'ECONNREFUSED' }))).toBe('Could not reach the mail server.');
-    expect(describeDeliveryError(Object.assign(new Error('Invalid login: 535 user smtp-admin'), { code: 'EAUTH' }))).toBe('The mail server did not accept our credentials.');
-    expect(describeDeliveryError(Object.assign(new Error("EACCES: permission denied, open '/srv/quorate/mail/x.eml'"), { code: 'EACCES' }))).toBe('Could not write the message to the mail folder.');
+    expect(describeDeliveryError(Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:587'), { code: 'ECONNREFUSED' }))).toBe(
+      'Could not reach the mail server.',
+    );
+    expect(describeDeliveryError(Object.assign(new Error('Invalid login: 535 user smtp-admin'), { code: 'EAUTH' }))).toBe(
+      'The mail server did not accept our credentials.',
+    );
+    expect(describeDeliveryError(Object.assign(new Error("EACCES: permission denied, open '/srv/quorate/mail/x.eml'"), { code: 'EACCES' }))).toBe(
+      'Could not write the message to the mail folder.',
+    );
   });
 
   it('never repeats the raw message: hosts, paths and user names stay in the server log', () => {

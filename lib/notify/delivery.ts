@@ -109,7 +109,8 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
   });
   const headers: Record<string, string> = { 'X-Quorate-Kind': kind };
   // RFC 8058: a one-click POST to this URL unsubscribes, no sign-in, no page to visit.
-  if (token) Object.assign(headers, { 'List-Unsubscribe': `<${appUrl}/unsubscribe/one-click?t=${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  if (token)
+    Object.assign(headers, { 'List-Unsubscribe': `<${appUrl}/unsubscribe/one-click?t=${token}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
   const host = new URL(appUrl).hostname;
   // The file name sorts by enqueue time and is the same on every attempt: a resend overwrites.
   const fileId = `${row.createdAt.toISOString().replace(/[:.]/g, '-')}-${row.id}`;
@@ -165,7 +166,14 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
         // record, in the same transaction that makes it a dead letter (so never twice, never lost).
         await db.transaction(async (tx) => {
           if (!(await markMailFailed(tx, row.id, leaseUntil, failure))) return;
-          await appendLogEntry(tx, { orgId: row.orgId, actorId: null, kind: 'notice.failed', subject: `proposal:${notice.proposalId}`, payload: { number: notice.number, kind: row.kind, recipientUserId: row.recipientUserId, attempts: row.attempts }, at });
+          await appendLogEntry(tx, {
+            orgId: row.orgId,
+            actorId: null,
+            kind: 'notice.failed',
+            subject: `proposal:${notice.proposalId}`,
+            payload: { number: notice.number, kind: row.kind, recipientUserId: row.recipientUserId, attempts: row.attempts },
+            at,
+          });
         });
       } else await markMailFailed(db, row.id, leaseUntil, failure);
       if (dead) result.dead++;
@@ -177,7 +185,14 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
     if (late) {
       await db.transaction(async (tx) => {
         if (!(await markMailSent(tx, row.id, leaseUntil, sentAt))) return;
-        await appendLogEntry(tx, { orgId: row.orgId, actorId: null, kind: 'notice.delivered_after_retry', subject: `proposal:${late.proposalId}`, payload: { number: late.number, kind: row.kind, recipientUserId: row.recipientUserId }, at });
+        await appendLogEntry(tx, {
+          orgId: row.orgId,
+          actorId: null,
+          kind: 'notice.delivered_after_retry',
+          subject: `proposal:${late.proposalId}`,
+          payload: { number: late.number, kind: row.kind, recipientUserId: row.recipientUserId },
+          at,
+        });
       });
     } else await markMailSent(db, row.id, leaseUntil, sentAt);
     result.sent++;

@@ -55,6 +55,5 @@ export const kindDescriptions: Record<OptionalKind, string> = {
 export const mandatoryReasons = {
   proposal_published:
     'You hold a seat in a body that decides this proposal. The charter requires that every seat holder is notified of every proposal they decide (full notice), so this notice cannot be turned off.',
-  right_of_reply:
-    'This proposal names you as its subject. The charter guarantees you a reply before voting opens, so this notice cannot be turned off.',
+  right_of_reply: 'This proposal names you as its subject. The charter guarantees you a reply before voting opens, so this notice cannot be turned off.',
 } as const;

@@ -27,7 +27,13 @@ describe('sendMail without SMTP_URL', () => {
 
 describe('templates', () => {
   it('escape what people typed and always carry a plain-text part', () => {
-    const mail = invitationMail({ url: 'http://x.test/signin/confirm?token=a&email=b', organizationName: '<script>alert(1)</script> Club', inviterName: 'Eve "E" <e@x>', roleLabel: 'Member', expiresInDays: 7 });
+    const mail = invitationMail({
+      url: 'http://x.test/signin/confirm?token=a&email=b',
+      organizationName: '<script>alert(1)</script> Club',
+      inviterName: 'Eve "E" <e@x>',
+      roleLabel: 'Member',
+      expiresInDays: 7,
+    });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');
     expect(mail.html).toContain('token=a&amp;email=b');

@@ -49,7 +49,15 @@ function smtpTransport(url: string): Transporter {
 
 /** Hands one message to an SMTP transporter; a refused recipient is an error (the outbox retries). */
 export async function sendViaSmtp(transporter: Transporter, from: string, mail: OutgoingMail): Promise<{ id: string }> {
-  const info = await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
+  const info = await transporter.sendMail({
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    messageId: mail.messageId,
+  });
   const failed = [...(info.rejected ?? []), ...(info.pending ?? [])];
   if (failed.length > 0) throw new Error(`The mail server refused ${failed.length} recipient(s).`);
   return { id: String(info.messageId) };
@@ -78,7 +86,16 @@ export async function writeMailFile(dir: string, message: OutgoingMail & { from:
   const sentAt = new Date();
   const id = fileId ?? `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
   await mkdir(dir, { recursive: true });
-  const meta: StoredMailMeta = { id, to: message.to, from: message.from, subject: message.subject, text: message.text, html: message.html, headers: message.headers, sentAt: sentAt.toISOString() };
+  const meta: StoredMailMeta = {
+    id,
+    to: message.to,
+    from: message.from,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: message.headers,
+    sentAt: sentAt.toISOString(),
+  };
   // The .eml is written under a temporary name and renamed too: a resend replaces it whole.
   const tmpEml = path.join(dir, `.${id}.eml.tmp`);
   await writeFile(tmpEml, info.message as Buffer);
@@ -98,7 +115,11 @@ export async function listStoredMail(dir = env().mailDir, limit = 100): Promise<
   } catch {
     return [];
   }
-  const metas = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().reverse().slice(0, limit);
+  const metas = names
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   const out: StoredMailMeta[] = [];
   for (const name of metas) {
     try {

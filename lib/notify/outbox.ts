@@ -24,10 +24,15 @@ const HOUR = 3_600_000;
 /** Seat holders win over plain members: their copy is the mandatory one. */
 export function mergeRecipients(mandatory: string[], optional: string[]): Recipient[] {
   const seen = new Set(mandatory);
-  return [...seen].map((userId) => ({ userId, mandatory: true })).concat([...new Set(optional)].filter((u) => !seen.has(u)).map((userId) => ({ userId, mandatory: false })));
+  return [...seen]
+    .map((userId) => ({ userId, mandatory: true }))
+    .concat([...new Set(optional)].filter((u) => !seen.has(u)).map((userId) => ({ userId, mandatory: false })));
 }
 
-export async function enqueueNotice(tx: Executor, n: { orgId: string; key: string; kind: NotificationKind; payload: NotificationPayload; recipients: Recipient[]; at: Date }): Promise<number> {
+export async function enqueueNotice(
+  tx: Executor,
+  n: { orgId: string; key: string; kind: NotificationKind; payload: NotificationPayload; recipients: Recipient[]; at: Date },
+): Promise<number> {
   const eventId = await insertNotifyEvent(tx, { orgId: n.orgId, key: n.key, kind: n.kind, payload: n.payload, at: n.at });
   if (!eventId) return 0;
   return insertOutboxRows(tx, { eventId, eventKey: n.key, orgId: n.orgId, kind: n.kind, at: n.at, recipients: n.recipients });
@@ -49,7 +54,11 @@ async function holdersOf(tx: Executor, orgId: string, bodyKeys: string[]): Promi
 /** Who hears about a proposal: deciding seat holders (mandatory for publication) and, per the type's consultation audience, members. */
 async function proposalAudience(tx: Executor, orgId: string, charter: Charter, typeKey: string): Promise<{ seatHolders: string[]; members: string[] }> {
   const type = findType(charter, typeKey);
-  const seatHolders = await holdersOf(tx, orgId, type.stages.map((s) => s.bodyKey));
+  const seatHolders = await holdersOf(
+    tx,
+    orgId,
+    type.stages.map((s) => s.bodyKey),
+  );
   const members = type.consultationAudience === 'seat_holders' ? [] : await memberIds(tx, orgId);
   return { seatHolders, members };
 }
@@ -61,30 +70,71 @@ type ProposalRef = { id: string; orgId: string; number: number; title: string; t
  * consultation audience; and the subject of a removal or sanction gets a right-of-reply notice
  * (§3.8), also mandatory. `seatHolders` and `members` are the lists the log entry hashed.
  */
-export async function enqueuePublished(tx: Executor, p: ProposalRef & { charter: Charter; seatHolders: string[]; members: string[]; at: Date }): Promise<number> {
+export async function enqueuePublished(
+  tx: Executor,
+  p: ProposalRef & { charter: Charter; seatHolders: string[]; members: string[]; at: Date },
+): Promise<number> {
   const type = findType(p.charter, p.typeKey);
   const base: NotificationPayload = { number: p.number, title: p.title, typeName: type.name, discussionClosesAt: p.discussionClosesAt.toISOString() };
-  let n = await enqueueNotice(tx, { orgId: p.orgId, key: `published:${p.id}`, kind: 'proposal_published', payload: base, recipients: mergeRecipients(p.seatHolders, p.members), at: p.at });
+  let n = await enqueueNotice(tx, {
+    orgId: p.orgId,
+    key: `published:${p.id}`,
+    kind: 'proposal_published',
+    payload: base,
+    recipients: mergeRecipients(p.seatHolders, p.members),
+    at: p.at,
+  });
   if (p.subjectUserId && type.requiresSubject) {
     const replyClosesAt = new Date(p.discussionClosesAt.getTime() + type.replyWindowHours * HOUR).toISOString();
-    n += await enqueueNotice(tx, { orgId: p.orgId, key: `reply:${p.id}`, kind: 'right_of_reply', payload: { ...base, replyClosesAt }, recipients: [{ userId: p.subjectUserId, mandatory: true }], at: p.at });
+    n += await enqueueNotice(tx, {
+      orgId: p.orgId,
+      key: `reply:${p.id}`,
+      kind: 'right_of_reply',
+      payload: { ...base, replyClosesAt },
+      recipients: [{ userId: p.subjectUserId, mandatory: true }],
+      at: p.at,
+    });
   }
   return n;
 }
 
 /** Voting opened for a stage: that body's seat holders. */
-export async function enqueueVotingOpen(tx: Executor, p: { id: string; orgId: string; number: number; title: string; charter: Charter; bodyKey: string; stageIndex: number; closesAt: Date; at: Date }): Promise<number> {
+export async function enqueueVotingOpen(
+  tx: Executor,
+  p: { id: string; orgId: string; number: number; title: string; charter: Charter; bodyKey: string; stageIndex: number; closesAt: Date; at: Date },
+): Promise<number> {
   const recipients = (await holdersOf(tx, p.orgId, [p.bodyKey])).map((userId) => ({ userId, mandatory: false }));
   const payload: NotificationPayload = { number: p.number, title: p.title, bodyName: findBody(p.charter, p.bodyKey).name, closesAt: p.closesAt.toISOString() };
   return enqueueNotice(tx, { orgId: p.orgId, key: `voting:${p.id}:${p.stageIndex}`, kind: 'voting_open', payload, recipients, at: p.at });
 }
 
 /** The outcome, with the tally of the last stage that closed: the publication's audience. */
-export async function enqueueDecision(tx: Executor, p: { id: string; orgId: string; number: number; title: string; typeKey: string; charter: Charter; outcome: string; tally: TallyResult | null; at: Date }): Promise<number> {
+export async function enqueueDecision(
+  tx: Executor,
+  p: { id: string; orgId: string; number: number; title: string; typeKey: string; charter: Charter; outcome: string; tally: TallyResult | null; at: Date },
+): Promise<number> {
   const { seatHolders, members } = await proposalAudience(tx, p.orgId, p.charter, p.typeKey);
-  const tally = p.tally ? { yes: p.tally.yes, no: p.tally.no, abstain: p.tally.abstain, cast: p.tally.cast, charterSeats: p.tally.charterSeats, quorumRequired: p.tally.quorumRequired, quorumMet: p.tally.quorumMet, yesRequired: p.tally.yesRequired } : null;
+  const tally = p.tally
+    ? {
+        yes: p.tally.yes,
+        no: p.tally.no,
+        abstain: p.tally.abstain,
+        cast: p.tally.cast,
+        charterSeats: p.tally.charterSeats,
+        quorumRequired: p.tally.quorumRequired,
+        quorumMet: p.tally.quorumMet,
+        yesRequired: p.tally.yesRequired,
+      }
+    : null;
   const recipients = mergeRecipients([], [...seatHolders, ...members]);
-  return enqueueNotice(tx, { orgId: p.orgId, key: `decided:${p.id}`, kind: 'decision', payload: { number: p.number, title: p.title, outcome: p.outcome, tally }, recipients, at: p.at });
+  return enqueueNotice(tx, {
+    orgId: p.orgId,
+    key: `decided:${p.id}`,
+    kind: 'decision',
+    payload: { number: p.number, title: p.title, outcome: p.outcome, tally },
+    recipients,
+    at: p.at,
+  });
 }
 
 /**
@@ -100,7 +150,15 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
 
   // Comment windows closing within 24 h.
   const closing = await db
-    .select({ id: proposals.id, orgId: proposals.orgId, number: proposals.number, title: proposals.title, typeKey: proposals.typeKey, charterVersion: proposals.charterVersion, closesAt: proposals.discussionClosesAt })
+    .select({
+      id: proposals.id,
+      orgId: proposals.orgId,
+      number: proposals.number,
+      title: proposals.title,
+      typeKey: proposals.typeKey,
+      charterVersion: proposals.charterVersion,
+      closesAt: proposals.discussionClosesAt,
+    })
     .from(proposals)
     .where(and(eq(proposals.status, 'published'), isNull(proposals.outcome), gt(proposals.discussionClosesAt, at), lte(proposals.discussionClosesAt, soon)));
   const closingKey = (c: (typeof closing)[number]) => `closing:${c.id}:${c.closesAt!.getTime()}`;
@@ -109,23 +167,57 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
     enqueued += await db.transaction(async (tx) => {
       const charter = (await getCharterVersion(tx, c.orgId, c.charterVersion))!;
       const { seatHolders, members } = await proposalAudience(tx, c.orgId, charter, c.typeKey);
-      return enqueueNotice(tx, { orgId: c.orgId, key: closingKey(c), kind: 'comment_window_closing', payload: { number: c.number, title: c.title, discussionClosesAt: c.closesAt!.toISOString() }, recipients: mergeRecipients([], [...seatHolders, ...members]), at });
+      return enqueueNotice(tx, {
+        orgId: c.orgId,
+        key: closingKey(c),
+        kind: 'comment_window_closing',
+        payload: { number: c.number, title: c.title, discussionClosesAt: c.closesAt!.toISOString() },
+        recipients: mergeRecipients([], [...seatHolders, ...members]),
+        at,
+      });
     });
   }
 
   // Vote reminders: open stages closing within 24 h, to seat holders who have neither voted nor recused.
   const stages = await db
-    .select({ id: proposals.id, orgId: proposals.orgId, number: proposals.number, title: proposals.title, charterVersion: proposals.charterVersion, stageIndex: proposalStages.stageIndex, bodyKey: proposalStages.bodyKey, closesAt: proposalStages.closesAt })
+    .select({
+      id: proposals.id,
+      orgId: proposals.orgId,
+      number: proposals.number,
+      title: proposals.title,
+      charterVersion: proposals.charterVersion,
+      stageIndex: proposalStages.stageIndex,
+      bodyKey: proposalStages.bodyKey,
+      closesAt: proposalStages.closesAt,
+    })
     .from(proposalStages)
     .innerJoin(proposals, eq(proposals.id, proposalStages.proposalId))
-    .where(and(eq(proposals.status, 'published'), isNull(proposalStages.closedRecordedAt), lte(proposalStages.opensAt, at), gt(proposalStages.closesAt, at), lte(proposalStages.closesAt, soon)));
+    .where(
+      and(
+        eq(proposals.status, 'published'),
+        isNull(proposalStages.closedRecordedAt),
+        lte(proposalStages.opensAt, at),
+        gt(proposalStages.closesAt, at),
+        lte(proposalStages.closesAt, soon),
+      ),
+    );
   const reminderKey = (s: (typeof stages)[number]) => `reminder:${s.id}:${s.stageIndex}:${s.closesAt!.getTime()}`;
   const remindersDone = await existingEventKeys(db, stages.map(reminderKey));
   for (const s of stages.filter((x) => !remindersDone.has(reminderKey(x)))) {
     enqueued += await db.transaction(async (tx) => {
       const charter = (await getCharterVersion(tx, s.orgId, s.charterVersion))!;
-      const seatRows = await tx.select({ seatId: seats.id, userId: seats.holderUserId }).from(seats).where(and(eq(seats.orgId, s.orgId), eq(seats.bodyKey, s.bodyKey), isNull(seats.retiredAt), isNotNull(seats.holderUserId)));
-      const voted = new Set((await tx.select({ seatId: votes.seatId }).from(votes).where(and(eq(votes.proposalId, s.id), eq(votes.stageIndex, s.stageIndex), eq(votes.isCurrent, true)))).map((v) => v.seatId));
+      const seatRows = await tx
+        .select({ seatId: seats.id, userId: seats.holderUserId })
+        .from(seats)
+        .where(and(eq(seats.orgId, s.orgId), eq(seats.bodyKey, s.bodyKey), isNull(seats.retiredAt), isNotNull(seats.holderUserId)));
+      const voted = new Set(
+        (
+          await tx
+            .select({ seatId: votes.seatId })
+            .from(votes)
+            .where(and(eq(votes.proposalId, s.id), eq(votes.stageIndex, s.stageIndex), eq(votes.isCurrent, true)))
+        ).map((v) => v.seatId),
+      );
       const recused = new Set((await tx.select({ seatId: recusals.seatId }).from(recusals).where(eq(recusals.proposalId, s.id))).map((r) => r.seatId));
       const pending = seatRows.filter((r) => !voted.has(r.seatId) && !recused.has(r.seatId)).map((r) => r.userId!);
       return enqueueNotice(tx, {
@@ -163,7 +255,8 @@ export async function recordOverdueVacancies(db: Database, at: Date): Promise<nu
   let enqueued = 0;
   const day = alarmDay(at);
   const byOrg = new Map<string, VacantSeat[]>();
-  for (const v of vacant) byOrg.set(v.orgId, [...(byOrg.get(v.orgId) ?? []), { seatId: v.seatId, bodyKey: v.bodyKey, position: v.position, vacatedAt: v.vacatedAt! }]);
+  for (const v of vacant)
+    byOrg.set(v.orgId, [...(byOrg.get(v.orgId) ?? []), { seatId: v.seatId, bodyKey: v.bodyKey, position: v.position, vacatedAt: v.vacatedAt! }]);
   for (const [orgId, orgVacant] of byOrg) {
     const charter = (await getActiveCharter(db, orgId))?.document;
     if (!charter) continue;
@@ -181,19 +274,44 @@ export async function recordOverdueVacancies(db: Database, at: Date): Promise<nu
       // One transaction per body: the log entries of its newly overdue seats and its alarm.
       enqueued += await db.transaction(async (tx) => {
         for (const v of unlogged) {
-          const payload = { bodyKey: v.bodyKey, position: v.position, vacatedAt: v.vacatedAt.toISOString(), deadlineDays: body.vacancyDeadlineDays, deadline: v.dueAt.toISOString(), daysVacant: v.daysVacant };
+          const payload = {
+            bodyKey: v.bodyKey,
+            position: v.position,
+            vacatedAt: v.vacatedAt.toISOString(),
+            deadlineDays: body.vacancyDeadlineDays,
+            deadline: v.dueAt.toISOString(),
+            daysVacant: v.daysVacant,
+          };
           if (await insertNotifyEvent(tx, { orgId, key: loggedKey(v), kind: 'vacancy_overdue', payload, at })) {
             await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.vacancy_overdue', subject: `seat:${v.seatId}`, payload, at });
           }
         }
         if (!alarm) return 0;
         const key = `vacancy-alarm:${orgId}:${alarm.bodyKey}:${day}`;
-        const payload: NotificationPayload = { bodyName: alarm.bodyName, deadlineDays: alarm.deadlineDays, seats: alarm.seats.map((v) => ({ position: v.position, vacatedAt: v.vacatedAt.toISOString() })) };
+        const payload: NotificationPayload = {
+          bodyName: alarm.bodyName,
+          deadlineDays: alarm.deadlineDays,
+          seats: alarm.seats.map((v) => ({ position: v.position, vacatedAt: v.vacatedAt.toISOString() })),
+        };
         const eventId = await insertNotifyEvent(tx, { orgId, key, kind: 'vacancy_overdue', payload, at });
         // Today's alarm for this body already went out: these seats wait for tomorrow's.
         if (!eventId) return 0;
-        const n = await insertOutboxRows(tx, { eventId, eventKey: key, orgId, kind: 'vacancy_overdue', at, recipients: mergeRecipients([], await memberIds(tx, orgId)) });
-        for (const v of alarm.newlyOverdue) await insertNotifyEvent(tx, { orgId, key: alarmedKey(v), kind: 'vacancy_overdue', payload: { bodyKey: v.bodyKey, position: v.position, alarm: day }, at });
+        const n = await insertOutboxRows(tx, {
+          eventId,
+          eventKey: key,
+          orgId,
+          kind: 'vacancy_overdue',
+          at,
+          recipients: mergeRecipients([], await memberIds(tx, orgId)),
+        });
+        for (const v of alarm.newlyOverdue)
+          await insertNotifyEvent(tx, {
+            orgId,
+            key: alarmedKey(v),
+            kind: 'vacancy_overdue',
+            payload: { bodyKey: v.bodyKey, position: v.position, alarm: day },
+            at,
+          });
         return n;
       });
     }

@@ -11,7 +11,13 @@ export async function preferencesFor(db: Executor, userId: string, orgId: string
   return Object.fromEntries(optionalKinds.map((k) => [k, stored[k] ?? 'immediate'])) as Record<OptionalKind, NotificationModeValue>;
 }
 
-export async function savePreferences(db: Executor, userId: string, orgId: string, modes: Partial<Record<OptionalKind, NotificationModeValue>>, at: Date): Promise<void> {
+export async function savePreferences(
+  db: Executor,
+  userId: string,
+  orgId: string,
+  modes: Partial<Record<OptionalKind, NotificationModeValue>>,
+  at: Date,
+): Promise<void> {
   await setNotificationPrefs(db, userId, orgId, modes as Record<string, NotificationModeValue>, at);
 }
 

@@ -43,13 +43,7 @@ export function magicLinkMail(params: { url: string; host: string; expiresInMinu
   return { subject, text, html };
 }
 
-export function invitationMail(params: {
-  url: string;
-  organizationName: string;
-  inviterName: string;
-  roleLabel: string;
-  expiresInDays: number;
-}): RenderedMail {
+export function invitationMail(params: { url: string; organizationName: string; inviterName: string; roleLabel: string; expiresInDays: number }): RenderedMail {
   const { url, organizationName, inviterName, roleLabel, expiresInDays } = params;
   const subject = `[${organizationName}] You have been invited to Quorate`;
   const text = [
@@ -72,7 +66,16 @@ export function invitationMail(params: {
 
 // --- Governance notifications ---------------------------------------------------------------
 
-export type TallySummary = { yes: number; no: number; abstain: number; cast: number; charterSeats: number; quorumRequired: number; quorumMet: boolean; yesRequired: number };
+export type TallySummary = {
+  yes: number;
+  no: number;
+  abstain: number;
+  cast: number;
+  charterSeats: number;
+  quorumRequired: number;
+  quorumMet: boolean;
+  yesRequired: number;
+};
 
 /** What an outbox row renders from: the event's payload plus who and where. */
 export type NotificationPayload = {
@@ -133,35 +136,68 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
   const ref = `#${p.number ?? '?'} ${p.title ?? ''}`.trim();
   switch (kind) {
     case 'proposal_published':
-      return { subject: `New proposal ${ref}`, lead: `${p.typeName ?? 'A proposal'} ${ref} has been published for comment.`, detail: [`Comments are open until ${when(p.discussionClosesAt)}; voting cannot open before then.`], action: 'Read and comment' };
+      return {
+        subject: `New proposal ${ref}`,
+        lead: `${p.typeName ?? 'A proposal'} ${ref} has been published for comment.`,
+        detail: [`Comments are open until ${when(p.discussionClosesAt)}; voting cannot open before then.`],
+        action: 'Read and comment',
+      };
     case 'right_of_reply':
       return {
         subject: `You have a right of reply on ${ref}`,
         lead: `${p.typeName ?? 'A proposal'} ${ref} names you as its subject.`,
-        detail: [`You may post a reply before voting opens. Comments close ${when(p.discussionClosesAt)}${p.replyClosesAt ? `; your reply is guaranteed a place until ${when(p.replyClosesAt)}` : ''}.`],
+        detail: [
+          `You may post a reply before voting opens. Comments close ${when(p.discussionClosesAt)}${p.replyClosesAt ? `; your reply is guaranteed a place until ${when(p.replyClosesAt)}` : ''}.`,
+        ],
         action: 'Read the proposal and reply',
       };
     case 'comment_window_closing':
-      return { subject: `Comments close soon on ${ref}`, lead: `The comment window on ${ref} closes within 24 hours.`, detail: [`It closes ${when(p.discussionClosesAt)}.`], action: 'Comment before it closes' };
+      return {
+        subject: `Comments close soon on ${ref}`,
+        lead: `The comment window on ${ref} closes within 24 hours.`,
+        detail: [`It closes ${when(p.discussionClosesAt)}.`],
+        action: 'Comment before it closes',
+      };
     case 'voting_open':
-      return { subject: `Voting is open on ${ref}`, lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`, detail: [`Voting closes ${when(p.closesAt)}.`], action: 'Cast your vote' };
+      return {
+        subject: `Voting is open on ${ref}`,
+        lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`,
+        detail: [`Voting closes ${when(p.closesAt)}.`],
+        action: 'Cast your vote',
+      };
     case 'vote_reminder':
-      return { subject: `Reminder: you have not voted on ${ref}`, lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} closes within 24 hours and you have not voted yet.`, detail: [`Voting closes ${when(p.closesAt)}.`], action: 'Cast your vote' };
+      return {
+        subject: `Reminder: you have not voted on ${ref}`,
+        lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} closes within 24 hours and you have not voted yet.`,
+        detail: [`Voting closes ${when(p.closesAt)}.`],
+        action: 'Cast your vote',
+      };
     case 'decision': {
       const t = p.tally;
       const tally = t
-        ? [`Tally: ${t.yes} yes, ${t.no} no, ${t.abstain} abstain (${t.cast} of ${t.charterSeats} charter seats voted; quorum ${t.quorumRequired}${t.quorumMet ? ' met' : ' not met'}; ${t.yesRequired} yes needed).`]
+        ? [
+            `Tally: ${t.yes} yes, ${t.no} no, ${t.abstain} abstain (${t.cast} of ${t.charterSeats} charter seats voted; quorum ${t.quorumRequired}${t.quorumMet ? ' met' : ' not met'}; ${t.yesRequired} yes needed).`,
+          ]
         : [];
-      return { subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(), lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`, detail: tally, action: 'See the decision and roll call' };
+      return {
+        subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(),
+        lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`,
+        detail: tally,
+        action: 'See the decision and roll call',
+      };
     }
     case 'vacancy_overdue':
       if (p.seats) {
         const n = p.seats.length;
         const body = p.bodyName ?? 'board';
         return {
-          subject: n === 1 ? `Seat ${p.seats[0]!.position} on the ${body} is vacant past its deadline` : `${n} seats on the ${body} are vacant past their deadline`,
+          subject:
+            n === 1 ? `Seat ${p.seats[0]!.position} on the ${body} is vacant past its deadline` : `${n} seats on the ${body} are vacant past their deadline`,
           lead: `${n === 1 ? 'One seat' : `${n} seats`} on the ${body} ${n === 1 ? 'has' : 'have'} been vacant longer than the ${p.deadlineDays ?? '?'} days the charter allows:`,
-          detail: [...p.seats.map((x) => `Seat ${x.position}: vacant since ${when(x.vacatedAt)}`), 'A vacancy weakens the body’s ability to decide. Members can propose an appointment.'],
+          detail: [
+            ...p.seats.map((x) => `Seat ${x.position}: vacant since ${when(x.vacatedAt)}`),
+            'A vacancy weakens the body’s ability to decide. Members can propose an appointment.',
+          ],
           action: 'See the seats',
         };
       }
@@ -188,7 +224,12 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       };
     case 'digest': {
       const items = p.items ?? [];
-      return { subject: `Daily digest: ${items.length} update${items.length === 1 ? '' : 's'}`, lead: `${items.length} update${items.length === 1 ? '' : 's'} since your last digest:`, detail: items.map((i) => `• ${describe(i.kind, i.payload).subject}`), action: 'Open the organization' };
+      return {
+        subject: `Daily digest: ${items.length} update${items.length === 1 ? '' : 's'}`,
+        lead: `${items.length} update${items.length === 1 ? '' : 's'} since your last digest:`,
+        detail: items.map((i) => `• ${describe(i.kind, i.payload).subject}`),
+        action: 'Open the organization',
+      };
     }
   }
 }
@@ -204,7 +245,7 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   const link = notificationLink(ctx);
   const digestLinks = ctx.kind === 'digest' ? (ctx.payload.items ?? []).map((i) => notificationLink({ ...ctx, kind: i.kind, payload: i.payload })) : [];
   const why = ctx.mandatory
-    ? mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.'
+    ? (mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.')
     : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
   // The whole signed note, not a shortened root: a reader who keeps this mail holds a checkpoint
   // the log must stay consistent with, checkable with `npm run verify -- --checkpoint`.
@@ -232,13 +273,23 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   ].join('\n');
 
   const detailHtml = lines.detail
-    .map((d, i) => (digestLinks[i] ? `<p style="margin:0 0 8px"><a href="${escapeHtml(digestLinks[i]!)}" style="color:#3730a3">${escapeHtml(d.replace(/^• /, ''))}</a></p>` : `<p style="margin:0 0 12px">${escapeHtml(d)}</p>`))
+    .map((d, i) =>
+      digestLinks[i]
+        ? `<p style="margin:0 0 8px"><a href="${escapeHtml(digestLinks[i]!)}" style="color:#3730a3">${escapeHtml(d.replace(/^• /, ''))}</a></p>`
+        : `<p style="margin:0 0 12px">${escapeHtml(d)}</p>`,
+    )
     .join('\n');
   const footerHtml = [
     escapeHtml(why),
-    stop ? `<a href="${escapeHtml(ctx.unsubscribeUrl!)}" style="color:#52525b">Unsubscribe</a> · <a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>` : `<a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`,
+    stop
+      ? `<a href="${escapeHtml(ctx.unsubscribeUrl!)}" style="color:#52525b">Unsubscribe</a> · <a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`
+      : `<a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`,
     ...(checkpointLine ? [`<span style="font-family:ui-monospace,monospace;word-break:break-all">${escapeHtml(checkpointLine)}</span>`] : []),
-    ...(checkpointText ? [`<pre style="margin:0;font-family:ui-monospace,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all">${escapeHtml(checkpointText)}</pre>`] : []),
+    ...(checkpointText
+      ? [
+          `<pre style="margin:0;font-family:ui-monospace,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all">${escapeHtml(checkpointText)}</pre>`,
+        ]
+      : []),
   ].join('<br><br>');
   const html = layout(
     subject,

@@ -13,7 +13,9 @@ export type UnsubscribeClaim = { userId: string; orgId: string; kind: OptionalKi
 const DOMAIN = 'quorate.unsubscribe.v1\n';
 
 function mac(secret: string, payload: string): Buffer {
-  return createHmac('sha256', secret).update(DOMAIN + payload).digest();
+  return createHmac('sha256', secret)
+    .update(DOMAIN + payload)
+    .digest();
 }
 
 export function signUnsubscribeToken(secret: string, claim: UnsubscribeClaim): string {

@@ -2,7 +2,20 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, isNotNull, isNull, max, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { charters, commentRevisions, comments, decisionLog, memberships, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
+import {
+  charters,
+  commentRevisions,
+  comments,
+  decisionLog,
+  memberships,
+  proposalRevisions,
+  proposalStages,
+  proposals,
+  recusals,
+  seats,
+  users,
+  votes,
+} from '@/db/schema';
 import { getActiveCharter, getCharterVersion, listSeats, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { latestRevisionNumber, listOpenProposalIds, loadProposal, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
@@ -50,7 +63,10 @@ export function seatClassesFor(body: Charter['bodies'][number]): string[] {
 }
 
 /** The founding act: charter version 1 and its (vacant) seats, logged. Runs inside the org-creation transaction. */
-export async function adoptFoundingCharter(tx: Executor, params: { orgId: string; actorId: string; templateKey: string | null; charter: Charter; at: Date }): Promise<void> {
+export async function adoptFoundingCharter(
+  tx: Executor,
+  params: { orgId: string; actorId: string; templateKey: string | null; charter: Charter; at: Date },
+): Promise<void> {
   const valid = validateCharter(params.charter);
   if (!valid.ok) refuse(`The charter is not valid: ${valid.errors.join(' ')}`);
   const document = { ...params.charter, version: 1 };
@@ -58,7 +74,11 @@ export async function adoptFoundingCharter(tx: Executor, params: { orgId: string
   await tx.insert(charters).values({ orgId: params.orgId, version: 1, templateKey: params.templateKey, document, documentHash, adoptedAt: params.at });
   for (const body of document.bodies) {
     const classes = seatClassesFor(body);
-    await tx.insert(seats).values(classes.map((seatClass, i) => ({ orgId: params.orgId, bodyKey: body.key, position: i + 1, seatClass, holderUserId: null, vacatedAt: params.at })));
+    await tx
+      .insert(seats)
+      .values(
+        classes.map((seatClass, i) => ({ orgId: params.orgId, bodyKey: body.key, position: i + 1, seatClass, holderUserId: null, vacatedAt: params.at })),
+      );
   }
   await appendLogEntry(tx, {
     orgId: params.orgId,
@@ -71,12 +91,18 @@ export async function adoptFoundingCharter(tx: Executor, params: { orgId: string
 }
 
 async function anyProposalPublished(tx: Executor, orgId: string): Promise<boolean> {
-  const [row] = await tx.select({ n: count() }).from(proposals).where(and(eq(proposals.orgId, orgId), ne(proposals.status, 'draft')));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), ne(proposals.status, 'draft')));
   return (row?.n ?? 0) > 0;
 }
 
 async function roleOf(tx: Executor, orgId: string, userId: string): Promise<Role | null> {
-  const [row] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  const [row] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   return row?.role ?? null;
 }
 
@@ -91,20 +117,32 @@ async function isMember(tx: Executor, orgId: string, userId: string): Promise<bo
 async function seatHolderRoleRefusal(tx: Executor, orgId: string, userId: string, { advise }: { advise: boolean }): Promise<string | null> {
   const role = await roleOf(tx, orgId, userId);
   if (role === null) return `${await personName(tx, userId)} is not a member of this organization, so they cannot hold a seat.`;
-  if (role === 'observer') return `${await personName(tx, userId)} is an observer; observers cannot vote, so they cannot hold a seat.${advise ? ' Change their role first.' : ''}`;
+  if (role === 'observer')
+    return `${await personName(tx, userId)} is an observer; observers cannot vote, so they cannot hold a seat.${advise ? ' Change their role first.' : ''}`;
   return null;
 }
 
 /** Founding appointments: only before the first proposal is published, by an admin, logged. */
 export async function foundingAppoint(db: Database, actor: Actor, input: { orgId: string; seatId: string; userId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt))).for('update');
+    const [seat] = await tx
+      .select()
+      .from(seats)
+      .where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt)))
+      .for('update');
     if (!seat) refuse('That seat does not exist in this organization.');
-    const holdsInBody = await tx.select({ id: seats.id }).from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.bodyKey, seat!.bodyKey), eq(seats.holderUserId, input.userId), isNull(seats.retiredAt)));
+    const holdsInBody = await tx
+      .select({ id: seats.id })
+      .from(seats)
+      .where(and(eq(seats.orgId, input.orgId), eq(seats.bodyKey, seat!.bodyKey), eq(seats.holderUserId, input.userId), isNull(seats.retiredAt)));
     const published = await anyProposalPublished(tx, input.orgId);
     // After the founding period, only a body nobody in office may refill reopens to founding appointments.
     const charter = published ? await getActiveCharter(tx, input.orgId) : null;
-    const stranded = Boolean(charter && charter.document.bodies.some((b) => b.key === seat!.bodyKey) && isStranded(charter.document, seat!.bodyKey, await listSeatsWhoseHoldersAct(tx, input.orgId)));
+    const stranded = Boolean(
+      charter &&
+      charter.document.bodies.some((b) => b.key === seat!.bodyKey) &&
+      isStranded(charter.document, seat!.bodyKey, await listSeatsWhoseHoldersAct(tx, input.orgId)),
+    );
     const rule = canFoundingAppoint({
       role: actor.role,
       anyProposalPublished: published,
@@ -137,10 +175,21 @@ export async function foundingAppoint(db: Database, actor: Actor, input: { orgId
 /** A holder's own resignation: the seat empties and its vacancy clock starts. */
 export async function resignSeat(db: Database, actor: Actor, input: { orgId: string; seatId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt))).for('update');
+    const [seat] = await tx
+      .select()
+      .from(seats)
+      .where(and(eq(seats.orgId, input.orgId), eq(seats.id, input.seatId), isNull(seats.retiredAt)))
+      .for('update');
     if (!seat || seat.holderUserId !== actor.userId) refuse('You can only resign a seat you hold.');
     await tx.update(seats).set({ holderUserId: null, vacatedAt: at, termEndsAt: at }).where(eq(seats.id, seat!.id));
-    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'seat.resigned', subject: `seat:${seat!.id}`, payload: { bodyKey: seat!.bodyKey, position: seat!.position, formerHolderId: actor.userId }, at });
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'seat.resigned',
+      subject: `seat:${seat!.id}`,
+      payload: { bodyKey: seat!.bodyKey, position: seat!.position, formerHolderId: actor.userId },
+      at,
+    });
   });
 }
 
@@ -162,7 +211,8 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
     if (!type) refuse('Choose a proposal type from the charter.', 'typeKey');
     if (type!.requiresSubject && !input.subjectUserId) refuse(`A ${type!.name.toLowerCase()} must name its subject.`, 'subjectUserId');
     if (!type!.requiresSubject && input.subjectUserId) refuse(`A ${type!.name.toLowerCase()} has no subject.`, 'subjectUserId');
-    if (input.subjectUserId && !(await isMember(tx, input.orgId, input.subjectUserId))) refuse('The subject must be a member of this organization.', 'subjectUserId');
+    if (input.subjectUserId && !(await isMember(tx, input.orgId, input.subjectUserId)))
+      refuse('The subject must be a member of this organization.', 'subjectUserId');
     if (input.emergency && !type!.emergency) refuse(`The charter allows no emergency procedure for a ${type!.name.toLowerCase()}.`, 'emergency');
     const effectAdditions = await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
     if (input.effect.ratifies !== undefined) await checkRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifies, at);
@@ -184,7 +234,18 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
         updatedAt: at,
       })
       .returning({ id: proposals.id, number: proposals.number });
-    await tx.insert(proposalRevisions).values({ proposalId: row!.id, revision: 1, title: input.title, body: input.body, changeNote: 'First draft', substantive: true, authorId: actor.userId, createdAt: at });
+    await tx
+      .insert(proposalRevisions)
+      .values({
+        proposalId: row!.id,
+        revision: 1,
+        title: input.title,
+        body: input.body,
+        changeNote: 'First draft',
+        substantive: true,
+        authorId: actor.userId,
+        createdAt: at,
+      });
     return row!;
   });
 }
@@ -193,7 +254,12 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
   const additions: Record<string, unknown> = {};
   if (effect === 'seat_appointment' || effect === 'seat_removal') {
     const seatId = typeof input.effect.seatId === 'string' ? input.effect.seatId : '';
-    const [seat] = seatId ? await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, seatId), isNull(seats.retiredAt))) : [];
+    const [seat] = seatId
+      ? await tx
+          .select()
+          .from(seats)
+          .where(and(eq(seats.orgId, orgId), eq(seats.id, seatId), isNull(seats.retiredAt)))
+      : [];
     if (!seat) refuse('Choose the seat this proposal is about.', 'seatId');
     const appointee = typeof input.effect.appointeeUserId === 'string' ? input.effect.appointeeUserId : null;
     if (effect === 'seat_appointment' && (!appointee || !(await isMember(tx, orgId, appointee)))) refuse('Choose a member to appoint.', 'appointeeUserId');
@@ -209,7 +275,10 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
     if (effect === 'seat_appointment') {
       // The appointment names the seat's class and the declaration the appointee will make.
       if (isClassSeat(seat!.seatClass)) {
-        const declaration = typeof input.effect.declaration === 'string' && input.effect.declaration.trim() ? input.effect.declaration.trim() : defaultDeclaration(seat!.seatClass);
+        const declaration =
+          typeof input.effect.declaration === 'string' && input.effect.declaration.trim()
+            ? input.effect.declaration.trim()
+            : defaultDeclaration(seat!.seatClass);
         additions.seatClass = seat!.seatClass;
         additions.declaration = declaration;
       } else {
@@ -274,7 +343,10 @@ export async function appointmentRefusal(
   const oneSeat = oneSeatPerBody({ seats: seatsNow, seat, appointeeUserId: appointee, appointeeName: await personName(tx, appointee), bodyName: body.name });
   if (!oneSeat.ok) return { reason: oneSeat.reason, field: 'appointeeUserId' };
   if (isClassSeat(seat.seatClass)) {
-    const [membership] = await tx.select({ group: memberships.stakeholderGroup }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, appointee)));
+    const [membership] = await tx
+      .select({ group: memberships.stakeholderGroup })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, appointee)));
     const declaredByAppointee = opts.requireDeclaration && opts.proposalId ? await declaredBy(tx, orgId, opts.proposalId, appointee) : !opts.requireDeclaration;
     const declaration = typeof effect.declaration === 'string' ? effect.declaration : '';
     const eligible = classEligibility({
@@ -291,7 +363,14 @@ async function declaredBy(tx: Executor, orgId: string, proposalId: string, userI
   const rows = await tx
     .select({ seq: decisionLog.seq })
     .from(decisionLog)
-    .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.subject, `proposal:${proposalId}`), eq(decisionLog.kind, APPOINTEE_DECLARED), eq(decisionLog.actorId, userId)))
+    .where(
+      and(
+        eq(decisionLog.orgId, orgId),
+        eq(decisionLog.subject, `proposal:${proposalId}`),
+        eq(decisionLog.kind, APPOINTEE_DECLARED),
+        eq(decisionLog.actorId, userId),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -306,7 +385,12 @@ export async function declareAppointeeEligibility(db: Database, actor: Actor, in
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const type = findType(p.charter, p.row.typeKey);
     const effect = p.row.effect as AppointmentEffect;
-    if (type.effect !== 'seat_appointment' || typeof effect.seatClass !== 'string' || !isClassSeat(effect.seatClass) || typeof effect.declaration !== 'string') {
+    if (
+      type.effect !== 'seat_appointment' ||
+      typeof effect.seatClass !== 'string' ||
+      !isClassSeat(effect.seatClass) ||
+      typeof effect.declaration !== 'string'
+    ) {
       refuse('This proposal fills no seat with a class requirement; there is nothing to declare.');
     }
     if (effect.appointeeUserId !== actor.userId) refuse('Only the person this proposal appoints can make the declaration.');
@@ -333,7 +417,14 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * organization, and is itself a normal proposal. Checked at draft, at publication and again when
  * it passes (the emergency decision may have lapsed meanwhile). Returns the target's number.
  */
-async function checkRatification(tx: Executor, orgId: string, type: ProposalTypeSpec, emergencyRequested: boolean, ratifies: unknown, at: Date): Promise<number> {
+async function checkRatification(
+  tx: Executor,
+  orgId: string,
+  type: ProposalTypeSpec,
+  emergencyRequested: boolean,
+  ratifies: unknown,
+  at: Date,
+): Promise<number> {
   const normal = canRatifyWith(type, emergencyRequested);
   if (!normal.ok) refuse(normal.reason, 'ratifiesProposalId');
   const target = typeof ratifies === 'string' && uuidShape.test(ratifies) ? await loadProposalForChange(tx, orgId, ratifies) : null;
@@ -362,7 +453,12 @@ export async function listRatifiableDecisions(db: Executor, orgId: string, at: D
 }
 
 /** The proposal locked for this transaction, with its charter version (and optionally one person's seats): one round trip. */
-async function loadOrRefuse(tx: Executor, orgId: string, proposalId: string, opts: LoadForChangeOptions = {}): Promise<LoadedProposal & { charter: Charter; seats: SeatState[] | null }> {
+async function loadOrRefuse(
+  tx: Executor,
+  orgId: string,
+  proposalId: string,
+  opts: LoadForChangeOptions = {},
+): Promise<LoadedProposal & { charter: Charter; seats: SeatState[] | null }> {
   const loaded = await loadProposalForChange(tx, orgId, proposalId, opts);
   if (!loaded) refuse('That proposal does not exist in this organization.');
   if (!loaded!.charter) throw new Error(`charter version ${loaded!.row.charterVersion} missing`);
@@ -407,7 +503,12 @@ function requireAction(actions: Set<ProposalAction>, action: ProposalAction, pha
   if (!actions.has(action)) refuse(`${message} (the proposal is ${phase.kind.replace(/_/g, ' ')}).`);
 }
 
-export async function reviseProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; title: string; body: string; changeNote: string; substantive: boolean }, at: Date): Promise<void> {
+export async function reviseProposal(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; title: string; body: string; changeNote: string; substantive: boolean },
+  at: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
@@ -417,7 +518,12 @@ export async function reviseProposal(db: Database, actor: Actor, input: { orgId:
     // Measured against the previous revision and against the last text readers were given time
     // for (the last substantive revision): small "editorial" steps cannot add up to a rewrite.
     const earlier = await tx
-      .select({ revision: proposalRevisions.revision, title: proposalRevisions.title, body: proposalRevisions.body, substantive: proposalRevisions.substantive })
+      .select({
+        revision: proposalRevisions.revision,
+        title: proposalRevisions.title,
+        body: proposalRevisions.body,
+        substantive: proposalRevisions.substantive,
+      })
       .from(proposalRevisions)
       .where(eq(proposalRevisions.proposalId, p.row.id))
       .orderBy(desc(proposalRevisions.revision));
@@ -489,15 +595,27 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
     const allSeats = await listSeats(tx, input.orgId);
     const stageBodies = type.stages.map((s) => s.bodyKey);
     const seatHolders = [...new Set(allSeats.filter((s) => stageBodies.includes(s.bodyKey) && s.holderUserId).map((s) => s.holderUserId!))];
-    const members = type.consultationAudience === 'seat_holders' ? [] : (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, input.orgId))).map((m) => m.userId);
+    const members =
+      type.consultationAudience === 'seat_holders'
+        ? []
+        : (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, input.orgId))).map((m) => m.userId);
     const recipients = [...new Set([...seatHolders, ...members])];
     await tx
       .update(proposals)
-      .set({ status: 'published', publishedAt: at, discussionClosesAt, noticeRecipients: recipients.length, noticeSeatHolders: seatHolders.length, updatedAt: at })
+      .set({
+        status: 'published',
+        publishedAt: at,
+        discussionClosesAt,
+        noticeRecipients: recipients.length,
+        noticeSeatHolders: seatHolders.length,
+        updatedAt: at,
+      })
       .where(eq(proposals.id, p.row.id));
-    await tx.insert(proposalStages).values(
-      type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
-    );
+    await tx
+      .insert(proposalStages)
+      .values(
+        type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
+      );
     const revision = await latestRevisionNumber(tx, p.row.id);
     await appendLogEntry(tx, {
       orgId: input.orgId,
@@ -548,7 +666,12 @@ export async function emergencyBackers(tx: Executor, orgId: string, proposalId: 
  * first deciding body backs the motion in person (logged); when the backers reach the charter's
  * motion threshold of CHARTER seats, the emergency window applies — never closing before now.
  */
-export async function backEmergencyMotion(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<{ approved: boolean; backers: number }> {
+export async function backEmergencyMotion(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string },
+  at: Date,
+): Promise<{ approved: boolean; backers: number }> {
   return db.transaction(async (tx) => {
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const type = findType(p.charter, p.row.typeKey);
@@ -560,20 +683,42 @@ export async function backEmergencyMotion(db: Database, actor: Actor, input: { o
     const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === body.key && s.holderUserId === actor.userId);
     if (!seat) refuse(`Only holders of a ${body.name.toLowerCase()} seat can back the emergency motion.`);
     const permitted = mayAct(
-      { role: actor.role, isAuthor: actor.userId === p.row.authorId, isSubject: actor.userId === p.row.subjectUserId, holdsSeatInStageBody: true, isRecused: false, phase, emergencyMotionOpen: true },
+      {
+        role: actor.role,
+        isAuthor: actor.userId === p.row.authorId,
+        isSubject: actor.userId === p.row.subjectUserId,
+        holdsSeatInStageBody: true,
+        isRecused: false,
+        phase,
+        emergencyMotionOpen: true,
+      },
       'back_emergency',
     );
     if (!permitted.ok) refuse(permitted.reason);
     const before = await emergencyBackers(tx, input.orgId, p.row.id);
     if (before.includes(actor.userId)) refuse('You have already backed this emergency motion.');
-    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'emergency.backed', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, seatId: seat!.seatId }, at });
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'emergency.backed',
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, seatId: seat!.seatId },
+      at,
+    });
     const backers = before.length + 1;
     const motion = checkEmergencyMotion({ type, body, charterSeats: body.charterSeats, yesVotes: backers });
     if (!motion.ok) return { approved: false, backers };
     const shortened = discussionClosesAtOnPublish(type, p.row.publishedAt!, true);
     const discussionClosesAt = shortened > at ? shortened : at;
     await tx.update(proposals).set({ emergencyApprovedAt: at, discussionClosesAt, updatedAt: at }).where(eq(proposals.id, p.row.id));
-    await appendLogEntry(tx, { orgId: input.orgId, actorId: null, kind: 'emergency.approved', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, backers, charterSeats: body.charterSeats, discussionClosesAt: discussionClosesAt.toISOString() }, at });
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: null,
+      kind: 'emergency.approved',
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, backers, charterSeats: body.charterSeats, discussionClosesAt: discussionClosesAt.toISOString() },
+      at,
+    });
     return { approved: true, backers };
   });
 }
@@ -585,32 +730,66 @@ export async function withdrawProposal(db: Database, actor: Actor, input: { orgI
     requireAction(actions, 'withdraw', phase, 'Only the author can withdraw, and only before voting opens');
     await tx.update(proposals).set({ status: 'withdrawn', withdrawnAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
     if (p.row.status === 'published') {
-      await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'proposal.withdrawn', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, reason: input.reason }, at });
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: actor.userId,
+        kind: 'proposal.withdrawn',
+        subject: `proposal:${p.row.id}`,
+        payload: { number: p.row.number, reason: input.reason },
+        at,
+      });
     }
   });
 }
 
-export async function postComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; parentId: string | null; body: string; stance: 'support' | 'concern' | 'object' | 'none'; asReply: boolean }, at: Date): Promise<{ id: string }> {
+export async function postComment(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; parentId: string | null; body: string; stance: 'support' | 'concern' | 'object' | 'none'; asReply: boolean },
+  at: Date,
+): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const context = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     const permitted = mayAct(context.actor, input.asReply ? 'reply' : 'comment');
     if (!permitted.ok) refuse(permitted.reason);
     if (input.parentId) {
-      const [parent] = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.id, input.parentId), eq(comments.proposalId, p.row.id)));
+      const [parent] = await tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.id, input.parentId), eq(comments.proposalId, p.row.id)));
       if (!parent) refuse('The comment you are replying to is not on this proposal.');
     }
     const [row] = await tx
       .insert(comments)
-      .values({ orgId: input.orgId, proposalId: p.row.id, parentId: input.parentId, authorId: actor.userId, body: input.body, stance: input.asReply ? 'none' : input.stance, isSubjectReply: input.asReply, createdAt: at })
+      .values({
+        orgId: input.orgId,
+        proposalId: p.row.id,
+        parentId: input.parentId,
+        authorId: actor.userId,
+        body: input.body,
+        stance: input.asReply ? 'none' : input.stance,
+        isSubjectReply: input.asReply,
+        createdAt: at,
+      })
       .returning({ id: comments.id });
-    if (input.asReply) await tx.update(proposals).set({ replyPostedAt: p.row.replyPostedAt ?? at, updatedAt: at }).where(eq(proposals.id, p.row.id));
+    if (input.asReply)
+      await tx
+        .update(proposals)
+        .set({ replyPostedAt: p.row.replyPostedAt ?? at, updatedAt: at })
+        .where(eq(proposals.id, p.row.id));
     await appendLogEntry(tx, {
       orgId: input.orgId,
       actorId: actor.userId,
       kind: input.asReply ? 'proposal.subject_replied' : 'comment.posted',
       subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, commentId: row!.id, parentId: input.parentId, stance: input.asReply ? 'none' : input.stance, bodyHash: createHash('sha256').update(input.body).digest('hex') },
+      payload: {
+        number: p.row.number,
+        commentId: row!.id,
+        parentId: input.parentId,
+        stance: input.asReply ? 'none' : input.stance,
+        bodyHash: createHash('sha256').update(input.body).digest('hex'),
+      },
       at,
     });
     return row!;
@@ -619,20 +798,39 @@ export async function postComment(db: Database, actor: Actor, input: { orgId: st
 
 /** The comment, locked for this transaction, if it is on this proposal of this organization. */
 async function lockComment(tx: Executor, orgId: string, proposalId: string, commentId: string) {
-  const [row] = await tx.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.proposalId, proposalId), eq(comments.orgId, orgId))).for('update');
+  const [row] = await tx
+    .select()
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.proposalId, proposalId), eq(comments.orgId, orgId)))
+    .for('update');
   if (!row) refuse('That comment is not on this proposal.');
   return row!;
 }
 
 /** The author rewrites their comment while comments are open; every version is kept (the original is revision 1) and the edit logged. */
-export async function editComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; commentId: string; body: string }, at: Date): Promise<{ revision: number }> {
+export async function editComment(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; commentId: string; body: string },
+  at: Date,
+): Promise<{ revision: number }> {
   return db.transaction(async (tx) => {
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     const c = await lockComment(tx, input.orgId, p.row.id, input.commentId);
-    const rule = checkCommentChange({ change: 'edit', isAuthor: c.authorId === actor.userId, commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'), deleted: c.deletedAt !== null, isSubjectReply: c.isSubjectReply, unchanged: c.body === input.body });
+    const rule = checkCommentChange({
+      change: 'edit',
+      isAuthor: c.authorId === actor.userId,
+      commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'),
+      deleted: c.deletedAt !== null,
+      isSubjectReply: c.isSubjectReply,
+      unchanged: c.body === input.body,
+    });
     if (!rule.ok) refuse(rule.reason);
-    const [last] = await tx.select({ n: max(commentRevisions.revision) }).from(commentRevisions).where(eq(commentRevisions.commentId, c.id));
+    const [last] = await tx
+      .select({ n: max(commentRevisions.revision) })
+      .from(commentRevisions)
+      .where(eq(commentRevisions.commentId, c.id));
     let revision = last?.n ?? 0;
     if (revision === 0) await tx.insert(commentRevisions).values({ commentId: c.id, revision: ++revision, body: c.body, createdAt: c.createdAt });
     await tx.insert(commentRevisions).values({ commentId: c.id, revision: ++revision, body: input.body, createdAt: at });
@@ -659,10 +857,23 @@ export async function deleteComment(db: Database, actor: Actor, input: { orgId: 
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     const c = await lockComment(tx, input.orgId, p.row.id, input.commentId);
-    const rule = checkCommentChange({ change: 'delete', isAuthor: c.authorId === actor.userId, commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'), deleted: c.deletedAt !== null, isSubjectReply: c.isSubjectReply });
+    const rule = checkCommentChange({
+      change: 'delete',
+      isAuthor: c.authorId === actor.userId,
+      commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'),
+      deleted: c.deletedAt !== null,
+      isSubjectReply: c.isSubjectReply,
+    });
     if (!rule.ok) refuse(rule.reason);
     await tx.update(comments).set({ deletedAt: at }).where(eq(comments.id, c.id));
-    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'comment.deleted', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, commentId: c.id }, at });
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'comment.deleted',
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, commentId: c.id },
+      at,
+    });
   });
 }
 
@@ -672,7 +883,13 @@ async function strengths(tx: Executor, orgId: string, charter: Charter, at: Date
 }
 
 /** Opens voting for the stage that is ready, if the rules allow. Used by the worker and by secretaries. */
-export async function openVoting(tx: Executor, actorId: string | null, p: LoadedProposal & { charter: Charter }, stageIndex: number, at: Date): Promise<boolean> {
+export async function openVoting(
+  tx: Executor,
+  actorId: string | null,
+  p: LoadedProposal & { charter: Charter },
+  stageIndex: number,
+  at: Date,
+): Promise<boolean> {
   const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex, strengths: await strengths(tx, p.row.orgId, p.charter, at), now: at });
   if (!rule.ok) return false;
   if (!(await appointmentReadyForVoting(tx, p)).ok) return false;
@@ -690,17 +907,37 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Loaded
     actorId,
     kind: 'voting.opened',
     subject: `proposal:${p.row.id}`,
-    payload: { number: p.row.number, stageIndex, bodyKey: type.stages[stageIndex]!.bodyKey, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), ...(holdersInOffice !== null ? { holdersInOffice } : {}) },
+    payload: {
+      number: p.row.number,
+      stageIndex,
+      bodyKey: type.stages[stageIndex]!.bodyKey,
+      opensAt: window.opensAt.toISOString(),
+      closesAt: window.closesAt.toISOString(),
+      ...(holdersInOffice !== null ? { holdersInOffice } : {}),
+    },
     at,
   });
-  await enqueueVotingOpen(tx, { id: p.row.id, orgId: p.row.orgId, number: p.row.number, title: p.row.title, charter: p.charter, bodyKey: type.stages[stageIndex]!.bodyKey, stageIndex, closesAt: window.closesAt, at });
+  await enqueueVotingOpen(tx, {
+    id: p.row.id,
+    orgId: p.row.orgId,
+    number: p.row.number,
+    title: p.row.title,
+    charter: p.charter,
+    bodyKey: type.stages[stageIndex]!.bodyKey,
+    stageIndex,
+    closesAt: window.closesAt,
+    at,
+  });
   return true;
 }
 
 /** A seat appointment opens for voting only while it could still be carried out, and a class seat's appointee has declared. */
 async function appointmentReadyForVoting(tx: Executor, p: LoadedProposal & { charter: Charter }): Promise<RuleResult> {
   if (findType(p.charter, p.row.typeKey).effect !== 'seat_appointment') return { ok: true };
-  const refusal = await appointmentRefusal(tx, p.row.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, { requireDeclaration: true, proposalId: p.row.id });
+  const refusal = await appointmentRefusal(tx, p.row.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, {
+    requireDeclaration: true,
+    proposalId: p.row.id,
+  });
   return refusal ? { ok: false, reason: refusal.reason } : { ok: true };
 }
 
@@ -710,13 +947,25 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     if (phase.kind !== 'ready_for_voting') {
       if (phase.kind === 'discussion' || phase.kind === 'awaiting_reply') {
-        const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex: 0, strengths: await strengths(tx, input.orgId, p.charter, at), now: at });
+        const rule = canOpenVoting({
+          record: p.record,
+          charter: p.charter,
+          stageIndex: 0,
+          strengths: await strengths(tx, input.orgId, p.charter, at),
+          now: at,
+        });
         if (!rule.ok) refuse(rule.reason);
       }
       refuse(`Voting cannot be opened: the proposal is ${phase.kind.replace(/_/g, ' ')}.`);
     }
     requireAction(actions, 'open_voting', phase, 'Only a secretary or admin can open voting');
-    const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex: (phase as { stageIndex: number }).stageIndex, strengths: await strengths(tx, input.orgId, p.charter, at), now: at });
+    const rule = canOpenVoting({
+      record: p.record,
+      charter: p.charter,
+      stageIndex: (phase as { stageIndex: number }).stageIndex,
+      strengths: await strengths(tx, input.orgId, p.charter, at),
+      now: at,
+    });
     if (!rule.ok) refuse(rule.reason);
     const appointment = await appointmentReadyForVoting(tx, p);
     if (!appointment.ok) refuse(appointment.reason);
@@ -733,16 +982,31 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
  * every transition takes them — the proposal, then the log head — and the head is locked before
  * the rules have had their say, so a refused ballot holds it for one round trip.
  */
-export async function castBallot(db: Database, actor: Actor, input: { orgId: string; proposalId: string; choice: BallotChoice; rationale: string | null }, at: Date): Promise<void> {
+export async function castBallot(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; choice: BallotChoice; rationale: string | null },
+  at: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     // Sent in this order, answered in one round trip: the proposal's lock and read, then the head's lock.
     // Only the ballots the rules read at `at` (not the open stage's, however many): nothing here counts them.
-    const [p, head] = await settleBoth(loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }), lockLogHead(tx, input.orgId));
+    const [p, head] = await settleBoth(
+      loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }),
+      lockLogHead(tx, input.orgId),
+    );
     const phase = proposalPhase(p.record, p.charter, at);
     if (phase.kind !== 'voting') {
-      const rule = phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
-        ? canOpenVoting({ record: p.record, charter: p.charter, stageIndex: 'stageIndex' in phase ? phase.stageIndex : 0, strengths: await strengths(tx, input.orgId, p.charter, at), now: at })
-        : null;
+      const rule =
+        phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
+          ? canOpenVoting({
+              record: p.record,
+              charter: p.charter,
+              stageIndex: 'stageIndex' in phase ? phase.stageIndex : 0,
+              strengths: await strengths(tx, input.orgId, p.charter, at),
+              now: at,
+            })
+          : null;
       refuse(rule && !rule.ok ? `Voting is not open. ${rule.reason}` : `Voting is not open: the proposal is ${phase.kind.replace(/_/g, ' ')}.`);
     }
     const stageIndex = (phase as { stageIndex: number }).stageIndex;
@@ -754,7 +1018,14 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
     if (!seat) refuse(`Only holders of a ${findBody(p.charter, bodyKey).name.toLowerCase()} seat vote at this stage.`);
     // Role, seat and phase here; canCastBallot then says why a recused seat does not vote.
     const permitted = mayAct(
-      { role: actor.role, isAuthor: actor.userId === p.row.authorId, isSubject: actor.userId === p.row.subjectUserId, holdsSeatInStageBody: true, isRecused: false, phase },
+      {
+        role: actor.role,
+        isAuthor: actor.userId === p.row.authorId,
+        isSubject: actor.userId === p.row.subjectUserId,
+        holdsSeatInStageBody: true,
+        isRecused: false,
+        phase,
+      },
       'vote',
     );
     if (!permitted.ok) refuse(permitted.reason);
@@ -763,7 +1034,17 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
     // The id is made here so the log entry can name it without waiting for the INSERT.
     const voteId = randomUUID();
     const nonce = newBallotNonce();
-    const writeBallot = writeCurrentBallot(tx, { id: voteId, proposalId: p.row.id, stageIndex, seatId: seat!.seatId, voterUserId: actor.userId, choice: input.choice, rationale: input.rationale, nonce, castAt: at });
+    const writeBallot = writeCurrentBallot(tx, {
+      id: voteId,
+      proposalId: p.row.id,
+      stageIndex,
+      seatId: seat!.seatId,
+      voterUserId: actor.userId,
+      choice: input.choice,
+      rationale: input.rationale,
+      nonce,
+      castAt: at,
+    });
     const logBallot = appendAfterLockedHead(tx, head, {
       orgId: input.orgId,
       actorId: actor.userId,
@@ -772,7 +1053,14 @@ export async function castBallot(db: Database, actor: Actor, input: { orgId: str
       // The choice stays sealed until the stage closes: the commitment hides it behind the secret
       // nonce (so trying the three choices reveals nothing), and binds it, so the roll call at
       // close cannot change it. Every field has the same length whatever the choice.
-      payload: { number: p.row.number, stageIndex, seatId: seat!.seatId, voteId, commitmentScheme: BALLOT_COMMITMENT_SCHEME, commitment: ballotCommitment(voteId, input.choice, nonce) },
+      payload: {
+        number: p.row.number,
+        stageIndex,
+        seatId: seat!.seatId,
+        voteId,
+        commitmentScheme: BALLOT_COMMITMENT_SCHEME,
+        commitment: ballotCommitment(voteId, input.choice, nonce),
+      },
       at,
     });
     // Pipelined: if the ballot fails, the entry's statement fails with it and the transaction rolls back.
@@ -788,23 +1076,51 @@ export async function declareRecusal(db: Database, actor: Actor, input: { orgId:
     const seat = (await listSeats(tx, input.orgId)).find((s) => stageBodies.includes(s.bodyKey) && s.holderUserId === actor.userId);
     if (!seat) refuse('Only holders of a deciding seat can recuse themselves.');
     const stageIndex = Math.max(0, stageBodies.indexOf(seat!.bodyKey));
-    const permitted = mayAct({ role: actor.role, isAuthor: actor.userId === p.row.authorId, isSubject: actor.userId === p.row.subjectUserId, holdsSeatInStageBody: true, isRecused: false, phase }, 'recuse');
+    const permitted = mayAct(
+      {
+        role: actor.role,
+        isAuthor: actor.userId === p.row.authorId,
+        isSubject: actor.userId === p.row.subjectUserId,
+        holdsSeatInStageBody: true,
+        isRecused: false,
+        phase,
+      },
+      'recuse',
+    );
     if (!permitted.ok) refuse(permitted.reason);
     const rule = canRecuse({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuse(rule.reason);
     // As for ballots: `at` was read before the proposal's lock was granted, and the worker may
     // have recorded this stage's tally meanwhile; a recusal then would change a recorded result.
     if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('Voting has closed: the result has already been recorded.');
-    const inserted = await tx.insert(recusals).values({ proposalId: p.row.id, seatId: seat!.seatId, userId: actor.userId, reason: input.reason, createdAt: at }).onConflictDoNothing().returning({ seatId: recusals.seatId });
+    const inserted = await tx
+      .insert(recusals)
+      .values({ proposalId: p.row.id, seatId: seat!.seatId, userId: actor.userId, reason: input.reason, createdAt: at })
+      .onConflictDoNothing()
+      .returning({ seatId: recusals.seatId });
     if (inserted.length === 0) refuse('You have already recused yourself from this proposal.');
     // A recused seat never votes: any ballot already cast from it stops counting.
-    await tx.update(votes).set({ isCurrent: false }).where(and(eq(votes.proposalId, p.row.id), eq(votes.seatId, seat!.seatId), eq(votes.isCurrent, true)));
-    await appendLogEntry(tx, { orgId: input.orgId, actorId: actor.userId, kind: 'recusal.declared', subject: `proposal:${p.row.id}`, payload: { number: p.row.number, seatId: seat!.seatId, reason: input.reason, phase: phase.kind }, at });
+    await tx
+      .update(votes)
+      .set({ isCurrent: false })
+      .where(and(eq(votes.proposalId, p.row.id), eq(votes.seatId, seat!.seatId), eq(votes.isCurrent, true)));
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'recusal.declared',
+      subject: `proposal:${p.row.id}`,
+      payload: { number: p.row.number, seatId: seat!.seatId, reason: input.reason, phase: phase.kind },
+      at,
+    });
   });
 }
 
 async function logged(tx: Executor, orgId: string, subject: string, kind: string): Promise<boolean> {
-  const rows = await tx.select({ seq: decisionLog.seq }).from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.subject, subject), eq(decisionLog.kind, kind))).limit(1);
+  const rows = await tx
+    .select({ seq: decisionLog.seq })
+    .from(decisionLog)
+    .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.subject, subject), eq(decisionLog.kind, kind)))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -824,7 +1140,14 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       const phase = proposalPhase(p.record, p.charter, at);
       if (p.row.status !== 'published') break;
       if (p.row.discussionClosesAt && at >= p.row.discussionClosesAt && !(await logged(tx, orgId, subject, 'proposal.discussion_closed'))) {
-        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.discussion_closed', subject, payload: { number: p.row.number, closedAt: p.row.discussionClosesAt.toISOString() }, at });
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'proposal.discussion_closed',
+          subject,
+          payload: { number: p.row.number, closedAt: p.row.discussionClosesAt.toISOString() },
+          at,
+        });
         done.push('discussion_closed');
         continue;
       }
@@ -833,12 +1156,41 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // stageOutcomes tallies only ballots inside the stage's window, as the pure rules define it.
         const tally: TallyResult | null = stageOutcomes(p.record, p.charter, at)[closable.stageIndex]?.tally ?? null;
         if (!tally) throw new Error(`stage ${closable.stageIndex} of proposal ${p.row.id} closed without a tally`);
-        await tx.update(proposalStages).set({ tally, closedRecordedAt: at }).where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, closable.stageIndex)));
+        await tx
+          .update(proposalStages)
+          .set({ tally, closedRecordedAt: at })
+          .where(and(eq(proposalStages.proposalId, p.row.id), eq(proposalStages.stageIndex, closable.stageIndex)));
         // The roll call discloses each current ballot's choice, the nonce that opens its commitment
         // (null for ballots cast before commitments had one) and its rationale, promised public
         // after close. Anyone can then check each against its `ballot.cast` entry.
-        const rollCall = (await tx.select({ voteId: votes.id, seatId: votes.seatId, voterUserId: votes.voterUserId, choice: votes.choice, nonce: votes.nonce, rationale: votes.rationale }).from(votes).where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, closable.stageIndex), eq(votes.isCurrent, true)))).sort((a, b) => a.seatId.localeCompare(b.seatId));
-        await appendLogEntry(tx, { orgId, actorId: null, kind: 'voting.closed', subject, payload: { number: p.row.number, stageIndex: closable.stageIndex, bodyKey: closable.bodyKey, tally, rollCall, ...(await charterReference(tx, orgId, p.row.charterVersion)) }, at });
+        const rollCall = (
+          await tx
+            .select({
+              voteId: votes.id,
+              seatId: votes.seatId,
+              voterUserId: votes.voterUserId,
+              choice: votes.choice,
+              nonce: votes.nonce,
+              rationale: votes.rationale,
+            })
+            .from(votes)
+            .where(and(eq(votes.proposalId, p.row.id), eq(votes.stageIndex, closable.stageIndex), eq(votes.isCurrent, true)))
+        ).sort((a, b) => a.seatId.localeCompare(b.seatId));
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'voting.closed',
+          subject,
+          payload: {
+            number: p.row.number,
+            stageIndex: closable.stageIndex,
+            bodyKey: closable.bodyKey,
+            tally,
+            rollCall,
+            ...(await charterReference(tx, orgId, p.row.charterVersion)),
+          },
+          at,
+        });
         done.push(`stage_${closable.stageIndex}_closed`);
         continue;
       }
@@ -848,17 +1200,50 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       }
       if ((phase.kind === 'passed' || phase.kind === 'rejected' || phase.kind === 'failed_quorum') && p.row.outcome === null) {
         await tx.update(proposals).set({ outcome: phase.kind, outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
-        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.decided', subject, payload: { number: p.row.number, outcome: phase.kind, ...(await charterReference(tx, orgId, p.row.charterVersion)) }, at });
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'proposal.decided',
+          subject,
+          payload: { number: p.row.number, outcome: phase.kind, ...(await charterReference(tx, orgId, p.row.charterVersion)) },
+          at,
+        });
         const lastTally = [...p.stages].reverse().find((st) => st.tally)?.tally ?? null;
-        await enqueueDecision(tx, { id: p.row.id, orgId, number: p.row.number, title: p.row.title, typeKey: p.row.typeKey, charter: p.charter, outcome: phase.kind, tally: lastTally, at });
+        await enqueueDecision(tx, {
+          id: p.row.id,
+          orgId,
+          number: p.row.number,
+          title: p.row.title,
+          typeKey: p.row.typeKey,
+          charter: p.charter,
+          outcome: phase.kind,
+          tally: lastTally,
+          at,
+        });
         if (phase.kind === 'passed') await applyEffect(tx, p, at);
         done.push(phase.kind);
         continue;
       }
       if (phase.kind === 'lapsed' && p.row.outcome === 'passed') {
         await tx.update(proposals).set({ outcome: 'lapsed', outcomeRecordedAt: at, updatedAt: at }).where(eq(proposals.id, p.row.id));
-        await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.lapsed', subject, payload: { number: p.row.number, reason: 'Emergency decision not ratified in time.' }, at });
-        await enqueueLapsed(tx, { id: p.row.id, orgId, number: p.row.number, title: p.row.title, typeKey: p.row.typeKey, charter: p.charter, deadline: emergencyStatus(p.record, p.charter, at).deadline, at });
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'proposal.lapsed',
+          subject,
+          payload: { number: p.row.number, reason: 'Emergency decision not ratified in time.' },
+          at,
+        });
+        await enqueueLapsed(tx, {
+          id: p.row.id,
+          orgId,
+          number: p.row.number,
+          title: p.row.title,
+          typeKey: p.row.typeKey,
+          charter: p.charter,
+          deadline: emergencyStatus(p.record, p.charter, at).deadline,
+          at,
+        });
         done.push('lapsed');
         continue;
       }
@@ -874,7 +1259,10 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
  * that adopted the version.
  */
 async function charterReference(tx: Executor, orgId: string, version: number): Promise<{ charterVersion: number; charterDocumentHash: string }> {
-  const [row] = await tx.select({ documentHash: charters.documentHash }).from(charters).where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
+  const [row] = await tx
+    .select({ documentHash: charters.documentHash })
+    .from(charters)
+    .where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
   if (!row) throw new Error(`charter version ${version} missing`);
   return { charterVersion: version, charterDocumentHash: row.documentHash };
 }
@@ -887,33 +1275,94 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
     const active = await getActiveCharter(tx, orgId);
     const applied = applyCharterAmendment(active!.document, effect.proposedCharter);
     if (!applied.ok) {
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amendment_failed', subject: `proposal:${p.row.id}`, payload: { errors: applied.errors }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'charter.amendment_failed',
+        subject: `proposal:${p.row.id}`,
+        payload: { errors: applied.errors },
+        at,
+      });
       return;
     }
     const plan = reconcileSeats(applied.charter, await listSeats(tx, orgId));
     if (!plan.ok) {
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amendment_failed', subject: `proposal:${p.row.id}`, payload: { errors: [plan.reason] }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'charter.amendment_failed',
+        subject: `proposal:${p.row.id}`,
+        payload: { errors: [plan.reason] },
+        at,
+      });
       return;
     }
-    for (const seatId of plan.plan.retire) await tx.update(seats).set({ retiredAt: at }).where(and(eq(seats.orgId, orgId), eq(seats.id, seatId)));
+    for (const seatId of plan.plan.retire)
+      await tx
+        .update(seats)
+        .set({ retiredAt: at })
+        .where(and(eq(seats.orgId, orgId), eq(seats.id, seatId)));
     // Only vacant seats change class: a holder was not appointed for the new class.
-    for (const r of plan.plan.reclassify) await tx.update(seats).set({ seatClass: r.seatClass }).where(and(eq(seats.orgId, orgId), eq(seats.id, r.seatId), isNull(seats.holderUserId)));
+    for (const r of plan.plan.reclassify)
+      await tx
+        .update(seats)
+        .set({ seatClass: r.seatClass })
+        .where(and(eq(seats.orgId, orgId), eq(seats.id, r.seatId), isNull(seats.holderUserId)));
     for (const add of plan.plan.add) {
-      const [top] = await tx.select({ n: max(seats.position) }).from(seats).where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, add.bodyKey)));
+      const [top] = await tx
+        .select({ n: max(seats.position) })
+        .from(seats)
+        .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, add.bodyKey)));
       const start = (top?.n ?? 0) + 1;
-      await tx.insert(seats).values(Array.from({ length: add.count }, (_, i) => ({ orgId, bodyKey: add.bodyKey, position: start + i, seatClass: add.seatClass, holderUserId: null, vacatedAt: at })));
+      await tx
+        .insert(seats)
+        .values(
+          Array.from({ length: add.count }, (_, i) => ({
+            orgId,
+            bodyKey: add.bodyKey,
+            position: start + i,
+            seatClass: add.seatClass,
+            holderUserId: null,
+            vacatedAt: at,
+          })),
+        );
     }
     const documentHash = charterHash(applied.charter);
-    await tx.insert(charters).values({ orgId, version: applied.charter.version, document: applied.charter, documentHash, adoptedByProposalId: p.row.id, adoptedAt: at });
-    await appendLogEntry(tx, { orgId, actorId: null, kind: 'charter.amended', subject: `charter:${applied.charter.version}`, payload: { version: applied.charter.version, documentHash, proposalNumber: p.row.number, seatsAdded: plan.plan.add, seatsRetired: plan.plan.retire, seatsReclassified: plan.plan.reclassify }, at });
+    await tx
+      .insert(charters)
+      .values({ orgId, version: applied.charter.version, document: applied.charter, documentHash, adoptedByProposalId: p.row.id, adoptedAt: at });
+    await appendLogEntry(tx, {
+      orgId,
+      actorId: null,
+      kind: 'charter.amended',
+      subject: `charter:${applied.charter.version}`,
+      payload: {
+        version: applied.charter.version,
+        documentHash,
+        proposalNumber: p.row.number,
+        seatsAdded: plan.plan.add,
+        seatsRetired: plan.plan.retire,
+        seatsReclassified: plan.plan.reclassify,
+      },
+      at,
+    });
   }
   if ((type.effect === 'seat_appointment' || type.effect === 'seat_removal') && effect.seatId) {
-    const [seat] = await tx.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.id, effect.seatId), isNull(seats.retiredAt))).for('update');
+    const [seat] = await tx
+      .select()
+      .from(seats)
+      .where(and(eq(seats.orgId, orgId), eq(seats.id, effect.seatId), isNull(seats.retiredAt)))
+      .for('update');
     if (!seat) return;
     let roleRefusal: string | null = null;
     const heldElsewhere =
       type.effect === 'seat_appointment' && effect.appointeeUserId
-        ? (await tx.select({ position: seats.position }).from(seats).where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, seat.bodyKey), eq(seats.holderUserId, effect.appointeeUserId), isNull(seats.retiredAt))))[0]
+        ? (
+            await tx
+              .select({ position: seats.position })
+              .from(seats)
+              .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, seat.bodyKey), eq(seats.holderUserId, effect.appointeeUserId), isNull(seats.retiredAt)))
+          )[0]
         : undefined;
     if (heldElsewhere) {
       // The appointee took another seat of this body after the vote opened: one person, one seat.
@@ -923,20 +1372,55 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
         actorId: null,
         kind: 'seat.change_skipped',
         subject: `seat:${seat.id}`,
-        payload: { reason: `${await personName(tx, effect.appointeeUserId!)} already holds seat ${heldElsewhere.position} of the ${bodyName}; one person holds one seat per body.`, proposalNumber: p.row.number },
+        payload: {
+          reason: `${await personName(tx, effect.appointeeUserId!)} already holds seat ${heldElsewhere.position} of the ${bodyName}; one person holds one seat per body.`,
+          proposalNumber: p.row.number,
+        },
         at,
       });
-    } else if (type.effect === 'seat_appointment' && effect.appointeeUserId && (roleRefusal = await seatHolderRoleRefusal(tx, orgId, effect.appointeeUserId, { advise: false }))) {
+    } else if (
+      type.effect === 'seat_appointment' &&
+      effect.appointeeUserId &&
+      (roleRefusal = await seatHolderRoleRefusal(tx, orgId, effect.appointeeUserId, { advise: false }))
+    ) {
       // Removed, gone or made an observer while the appointment was decided: the seat is not filled.
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: roleRefusal, proposalNumber: p.row.number }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'seat.change_skipped',
+        subject: `seat:${seat.id}`,
+        payload: { reason: roleRefusal, proposalNumber: p.row.number },
+        at,
+      });
     } else if (type.effect === 'seat_appointment' && seat.holderUserId === null && effect.appointeeUserId) {
       await tx.update(seats).set({ holderUserId: effect.appointeeUserId, vacatedAt: null, termStartedAt: at }).where(eq(seats.id, seat.id));
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.filled', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, holderId: effect.appointeeUserId, proposalNumber: p.row.number }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'seat.filled',
+        subject: `seat:${seat.id}`,
+        payload: { bodyKey: seat.bodyKey, position: seat.position, holderId: effect.appointeeUserId, proposalNumber: p.row.number },
+        at,
+      });
     } else if (type.effect === 'seat_removal' && seat.holderUserId && seat.holderUserId === p.row.subjectUserId) {
       await tx.update(seats).set({ holderUserId: null, vacatedAt: at, termEndsAt: at }).where(eq(seats.id, seat.id));
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.vacated', subject: `seat:${seat.id}`, payload: { bodyKey: seat.bodyKey, position: seat.position, formerHolderId: p.row.subjectUserId, proposalNumber: p.row.number }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'seat.vacated',
+        subject: `seat:${seat.id}`,
+        payload: { bodyKey: seat.bodyKey, position: seat.position, formerHolderId: p.row.subjectUserId, proposalNumber: p.row.number },
+        at,
+      });
     } else {
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'seat.change_skipped', subject: `seat:${seat.id}`, payload: { reason: 'The seat changed since the proposal was made.', proposalNumber: p.row.number }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'seat.change_skipped',
+        subject: `seat:${seat.id}`,
+        payload: { reason: 'The seat changed since the proposal was made.', proposalNumber: p.row.number },
+        at,
+      });
     }
   }
   if (effect.ratifies !== undefined) {
@@ -951,7 +1435,14 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
         : canBeRatified(target.record, target.charter, at);
     if (rule.ok && target) {
       await tx.update(proposals).set({ ratifiedAt: at, updatedAt: at }).where(eq(proposals.id, target.row.id));
-      await appendLogEntry(tx, { orgId, actorId: null, kind: 'proposal.ratified', subject: `proposal:${target.row.id}`, payload: { number: target.row.number, byProposalNumber: p.row.number }, at });
+      await appendLogEntry(tx, {
+        orgId,
+        actorId: null,
+        kind: 'proposal.ratified',
+        subject: `proposal:${target.row.id}`,
+        payload: { number: target.row.number, byProposalNumber: p.row.number },
+        at,
+      });
     } else if (!rule.ok) {
       await appendLogEntry(tx, {
         orgId,
@@ -972,4 +1463,3 @@ export async function runTransitions(db: Database, at: Date): Promise<number> {
   for (const { id, orgId } of open) changes += (await recordTransitions(db, id, orgId, at)).length;
   return changes;
 }
-

@@ -38,7 +38,14 @@ export type OrganizationOverview = {
 };
 
 function publicSeat(s: SeatView) {
-  return { seatId: s.seatId, position: s.position, seatClass: s.seatClass, holderUserId: s.holderUserId, holderName: s.holderUserId ? (s.holderName ?? 'A member') : null, vacatedAt: s.vacatedAt };
+  return {
+    seatId: s.seatId,
+    position: s.position,
+    seatClass: s.seatClass,
+    holderUserId: s.holderUserId,
+    holderName: s.holderUserId ? (s.holderName ?? 'A member') : null,
+    vacatedAt: s.vacatedAt,
+  };
 }
 
 /** Everything the organization page shows, with phases derived at `at`. Drafts only for their author. */
@@ -56,7 +63,11 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
   // Strength under each charter version a proposal runs under, from today's seats (as the engine checks it).
   const strengthsFor = new Map<number, Record<string, ReturnType<typeof bodyStrength>>>();
   const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);
-  const loadedById = await loadProposals(db, orgId, items.map((i) => i.id));
+  const loadedById = await loadProposals(
+    db,
+    orgId,
+    items.map((i) => i.id),
+  );
   const proposals: ProposalSummary[] = [];
   for (const item of items) {
     const loaded = loadedById.get(item.id);
@@ -68,7 +79,8 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
     }
     const type = doc.proposalTypes.find((t) => t.key === item.typeKey);
     const document = doc;
-    if (!strengthsFor.has(loaded.row.charterVersion)) strengthsFor.set(loaded.row.charterVersion, Object.fromEntries(document.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)])));
+    if (!strengthsFor.has(loaded.row.charterVersion))
+      strengthsFor.set(loaded.row.charterVersion, Object.fromEntries(document.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)])));
     const strengths = strengthsFor.get(loaded.row.charterVersion)!;
     let statusLine = proposalStatus({ record: loaded.record, charter: doc, strengths, now: at });
     // A ready seat appointment the worker will not open (its own check) is listed as blocked, as on its page.
@@ -76,7 +88,22 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
       const refusal = await appointmentRefusal(db, orgId, doc, item.typeKey, loaded.row.effect, { requireDeclaration: true, proposalId: item.id });
       if (refusal) statusLine = blockedBy(statusLine, refusal.reason);
     }
-    proposals.push({ id: item.id, number: item.number, title: item.title, typeKey: item.typeKey, typeName: type?.name ?? item.typeKey, status: item.status, phase: statusLine.phase, statusLine, authorName: item.authorName, publishedAt: item.publishedAt });
+    proposals.push({
+      id: item.id,
+      number: item.number,
+      title: item.title,
+      typeKey: item.typeKey,
+      typeName: type?.name ?? item.typeKey,
+      status: item.status,
+      phase: statusLine.phase,
+      statusLine,
+      authorName: item.authorName,
+      publishedAt: item.publishedAt,
+    });
   }
-  return { charter: { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt }, bodies, proposals };
+  return {
+    charter: { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt },
+    bodies,
+    proposals,
+  };
 }

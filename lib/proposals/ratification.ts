@@ -24,13 +24,24 @@ export const ratificationReminderHours = [7 * 24, 24] as const;
 export async function emergencyAudience(tx: Executor, orgId: string, charter: Charter, typeKey: string): Promise<string[]> {
   const type = findType(charter, typeKey);
   const bodyKeys = type.stages.map((s) => s.bodyKey);
-  const holders = (await tx.select({ userId: seats.holderUserId }).from(seats).where(and(eq(seats.orgId, orgId), inArray(seats.bodyKey, bodyKeys), isNull(seats.retiredAt), isNotNull(seats.holderUserId)))).map((r) => r.userId!);
-  const members = type.consultationAudience === 'seat_holders' ? [] : (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((m) => m.userId);
+  const holders = (
+    await tx
+      .select({ userId: seats.holderUserId })
+      .from(seats)
+      .where(and(eq(seats.orgId, orgId), inArray(seats.bodyKey, bodyKeys), isNull(seats.retiredAt), isNotNull(seats.holderUserId)))
+  ).map((r) => r.userId!);
+  const members =
+    type.consultationAudience === 'seat_holders'
+      ? []
+      : (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((m) => m.userId);
   return [...new Set([...holders, ...members])];
 }
 
 /** The lapse notice, written in the transaction that records the lapse. */
-export async function enqueueLapsed(tx: Executor, p: { id: string; orgId: string; number: number; title: string; typeKey: string; charter: Charter; deadline: Date | null; at: Date }): Promise<number> {
+export async function enqueueLapsed(
+  tx: Executor,
+  p: { id: string; orgId: string; number: number; title: string; typeKey: string; charter: Charter; deadline: Date | null; at: Date },
+): Promise<number> {
   const recipients = await emergencyAudience(tx, p.orgId, p.charter, p.typeKey);
   return enqueueNotice(tx, {
     orgId: p.orgId,

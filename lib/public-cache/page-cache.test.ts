@@ -87,7 +87,11 @@ describe('PublicPageCache', () => {
   });
 
   it('does not keep what it should not: failed renders, huge pages, pages without their nonce', async () => {
-    for (const render of [async () => null, async () => ({ status: 200, body: `nonce="${NONCE}"${'x'.repeat(2_000)}`, nonce: NONCE, headers: [] }), async () => ({ status: 200, body: '<p>no nonce</p>', nonce: NONCE, headers: [] })]) {
+    for (const render of [
+      async () => null,
+      async () => ({ status: 200, body: `nonce="${NONCE}"${'x'.repeat(2_000)}`, nonce: NONCE, headers: [] }),
+      async () => ({ status: 200, body: '<p>no nonce</p>', nonce: NONCE, headers: [] }),
+    ]) {
       const { cache } = setup({ render });
       expect(await cache.serve(target('/o/acme'))).toBeNull();
       expect(cache.size).toBe(0);

@@ -29,7 +29,14 @@ function limiterFor(db: Database, policy: LimitPolicy): RateLimiterDrizzle {
   let limiter = perDb.get(policy);
   if (!limiter) {
     const { points, duration } = limitPolicies[policy];
-    limiter = new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: policy, points, duration, clearExpiredByTimeout: process.env.NODE_ENV === 'production' });
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: policy,
+      points,
+      duration,
+      clearExpiredByTimeout: process.env.NODE_ENV === 'production',
+    });
     perDb.set(policy, limiter);
   }
   return limiter;

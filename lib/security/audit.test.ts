@@ -29,19 +29,48 @@ const sampleReport = auditReport({
     name: 'tar-lib',
     severity: 'high',
     isDirect: false,
-    via: [{ source: 1101, name: 'tar-lib', dependency: 'tar-lib', title: 'Path traversal', url: 'https://github.com/advisories/GHSA-2222-3333-4444', severity: 'high', range: '<6.2.1' }],
+    via: [
+      {
+        source: 1101,
+        name: 'tar-lib',
+        dependency: 'tar-lib',
+        title: 'Path traversal',
+        url: 'https://github.com/advisories/GHSA-2222-3333-4444',
+        severity: 'high',
+        range: '<6.2.1',
+      },
+    ],
     effects: ['builder'],
     range: '<6.2.1',
     nodes: ['node_modules/tar-lib'],
     fixAvailable: true,
   },
   // Vulnerable only through tar-lib: a string `via`, no advisory of its own.
-  builder: { name: 'builder', severity: 'high', isDirect: true, via: ['tar-lib'], effects: [], range: '1.0.0 - 2.0.0', nodes: ['node_modules/builder'], fixAvailable: true },
+  builder: {
+    name: 'builder',
+    severity: 'high',
+    isDirect: true,
+    via: ['tar-lib'],
+    effects: [],
+    range: '1.0.0 - 2.0.0',
+    nodes: ['node_modules/builder'],
+    fixAvailable: true,
+  },
   'md-lib': {
     name: 'md-lib',
     severity: 'moderate',
     isDirect: true,
-    via: [{ source: 1102, name: 'md-lib', dependency: 'md-lib', title: 'ReDoS', url: 'https://github.com/advisories/GHSA-5555-6666-7777', severity: 'moderate', range: '<2.0.0' }],
+    via: [
+      {
+        source: 1102,
+        name: 'md-lib',
+        dependency: 'md-lib',
+        title: 'ReDoS',
+        url: 'https://github.com/advisories/GHSA-5555-6666-7777',
+        severity: 'moderate',
+        range: '<2.0.0',
+      },
+    ],
     effects: [],
     range: '<2.0.0',
     nodes: ['node_modules/md-lib'],
@@ -51,7 +80,17 @@ const sampleReport = auditReport({
     name: 'rce-lib',
     severity: 'critical',
     isDirect: true,
-    via: [{ source: 1103, name: 'rce-lib', dependency: 'rce-lib', title: 'Prototype pollution to RCE', url: 'https://github.com/advisories/GHSA-8888-9999-cccc', severity: 'critical', range: '<3.0.1' }],
+    via: [
+      {
+        source: 1103,
+        name: 'rce-lib',
+        dependency: 'rce-lib',
+        title: 'Prototype pollution to RCE',
+        url: 'https://github.com/advisories/GHSA-8888-9999-cccc',
+        severity: 'critical',
+        range: '<3.0.1',
+      },
+    ],
     effects: [],
     range: '<3.0.1',
     nodes: ['node_modules/rce-lib'],
@@ -102,7 +141,10 @@ describe('parseNpmAudit', () => {
   });
 
   it('calls a refused connection unreachable', () => {
-    const stdout = JSON.stringify({ message: 'request to http://127.0.0.1:9/-/npm/v1/security/advisories/bulk failed, reason: connect ECONNREFUSED 127.0.0.1:9', error: { summary: '', detail: '' } });
+    const stdout = JSON.stringify({
+      message: 'request to http://127.0.0.1:9/-/npm/v1/security/advisories/bulk failed, reason: connect ECONNREFUSED 127.0.0.1:9',
+      error: { summary: '', detail: '' },
+    });
     expect(parseNpmAudit(stdout).kind).toBe('unreachable');
     expect(parseNpmAudit(JSON.stringify({ error: { code: 'ENOTFOUND', summary: 'getaddrinfo ENOTFOUND registry.npmjs.org' } })).kind).toBe('unreachable');
   });
@@ -118,7 +160,9 @@ describe('parseNpmAudit', () => {
   });
 
   it('treats an advisory without a known severity as critical', () => {
-    const stdout = auditReport({ x: { via: [{ source: 1, name: 'x', title: 't', url: 'https://github.com/advisories/GHSA-2345-6789-cfgh', severity: 'spicy' }] } });
+    const stdout = auditReport({
+      x: { via: [{ source: 1, name: 'x', title: 't', url: 'https://github.com/advisories/GHSA-2345-6789-cfgh', severity: 'spicy' }] },
+    });
     expect(findingsOf(stdout)[0]!.severity).toBe('critical');
   });
 });
@@ -167,7 +211,10 @@ describe('decide', () => {
   });
 
   it('passes when every blocking advisory is excepted, matching GHSA ids case-insensitively', () => {
-    const allowlist = parseAllowlist({ exceptions: [exception({ advisory: 'ghsa-2222-3333-4444' }), exception({ package: 'rce-lib', advisory: 'GHSA-8888-9999-CCCC' })] }, today);
+    const allowlist = parseAllowlist(
+      { exceptions: [exception({ advisory: 'ghsa-2222-3333-4444' }), exception({ package: 'rce-lib', advisory: 'GHSA-8888-9999-CCCC' })] },
+      today,
+    );
     const verdict = decide(findingsOf(sampleReport), allowlist);
     expect(verdict.ok).toBe(true);
     expect(verdict.excepted).toHaveLength(2);

@@ -40,7 +40,8 @@ export function advisoryKey(text: string): string {
   return (ghsa ? ghsa[0] : text.trim()).toLowerCase();
 }
 
-const networkFailure = /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|network|proxy|fetch failed|request to \S+ failed/i;
+const networkFailure =
+  /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|network|proxy|fetch failed|request to \S+ failed/i;
 
 /**
  * Classifies the stdout of `npm audit --json`. npm exits 1 both when it finds vulnerabilities
@@ -53,7 +54,9 @@ export function parseNpmAudit(stdout: string): AuditOutcome {
   } catch {
     const head = stdout.trim().slice(0, 200);
     // Nothing at all, or a crash message, is npm failing, not the network: never a pass.
-    return head !== '' && networkFailure.test(head) ? { kind: 'unreachable', reason: head } : { kind: 'error', reason: `npm audit did not print JSON: ${head || '(nothing)'}` };
+    return head !== '' && networkFailure.test(head)
+      ? { kind: 'unreachable', reason: head }
+      : { kind: 'error', reason: `npm audit did not print JSON: ${head || '(nothing)'}` };
   }
   if (typeof json !== 'object' || json === null) return { kind: 'error', reason: 'npm audit printed JSON that is not an object' };
   const report = json as Record<string, unknown>;
@@ -149,8 +152,10 @@ export function parseAllowlist(json: unknown, today: string): Allowlist {
   for (const e of parsed.data.exceptions) {
     const name = `${e.package} ${e.advisory}`;
     if (Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`))) problems.push(`allowlist: ${name}: expires ${e.expires} is not a date`);
-    else if (e.expires < today) problems.push(`allowlist: the exception for ${name} expired on ${e.expires}; fix the dependency, or renew it with a fresh reason`);
-    else if (e.expires > latest) problems.push(`allowlist: the exception for ${name} runs to ${e.expires}, more than ${maxExceptionDays} days ahead; choose a nearer date`);
+    else if (e.expires < today)
+      problems.push(`allowlist: the exception for ${name} expired on ${e.expires}; fix the dependency, or renew it with a fresh reason`);
+    else if (e.expires > latest)
+      problems.push(`allowlist: the exception for ${name} runs to ${e.expires}, more than ${maxExceptionDays} days ahead; choose a nearer date`);
     else exceptions.push(e);
   }
   return { exceptions, problems };
@@ -187,7 +192,9 @@ export function decide(findings: Finding[], allowlist: Allowlist): Verdict {
       excepted.push({ finding, exception });
     } else {
       blocked.push(finding);
-      failures.push(`${finding.severity.toUpperCase()} ${finding.package} — ${finding.title} (${finding.url || finding.advisory})${finding.range ? `, affected ${finding.range}` : ''} [${finding.source}]`);
+      failures.push(
+        `${finding.severity.toUpperCase()} ${finding.package} — ${finding.title} (${finding.url || finding.advisory})${finding.range ? `, affected ${finding.range}` : ''} [${finding.source}]`,
+      );
     }
   }
   return { ok: failures.length === 0, failures, blocked, excepted, notices, unusedExceptions: allowlist.exceptions.filter((e) => !used.has(e)) };
@@ -199,7 +206,10 @@ export function decide(findings: Finding[], allowlist: Allowlist): Verdict {
 type Parsed = { core: [number, number, number]; pre: (number | string)[] };
 
 function parseVersion(version: string): Parsed {
-  const m = version.trim().replace(/^v/, '').match(/^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/);
+  const m = version
+    .trim()
+    .replace(/^v/, '')
+    .match(/^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/);
   if (!m) throw new Error(`Not a version: "${version}"`);
   const pre = m[4] ? m[4].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [];
   return { core: [Number(m[1]), Number(m[2]), Number(m[3])], pre };

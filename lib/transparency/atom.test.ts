@@ -9,7 +9,17 @@ const feed = (title: string, summary = 'ok') =>
     selfUrl: 'https://example.org/o/r/log/feed.atom?kind=a&b="c"',
     alternateUrl: 'https://example.org/o/r/log',
     authorName: 'Riverbend & Co',
-    entries: [{ id: 'tag:example.org,2026-01-01:org:log:1', title, updated: new Date('2026-01-02T00:00:00.000Z'), link: 'https://example.org/o/r/proposals/1', summary, content: 'raw', categories: ['proposal.published'] }],
+    entries: [
+      {
+        id: 'tag:example.org,2026-01-01:org:log:1',
+        title,
+        updated: new Date('2026-01-02T00:00:00.000Z'),
+        link: 'https://example.org/o/r/proposals/1',
+        summary,
+        content: 'raw',
+        categories: ['proposal.published'],
+      },
+    ],
   });
 
 /** Every element the feed may contain, so an injected tag shows up as an unknown element. */
@@ -42,7 +52,15 @@ describe('buildAtomFeed', () => {
   it('is an Atom 1.0 feed with the required elements', () => {
     const xml = feed('#1 published');
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
-    for (const tag of ['<id>', '<title type="text">', '<updated>2026-01-02T00:00:00.000Z</updated>', '<author><name>Riverbend &amp; Co</name></author>', '<link rel="self"', '<entry>', '<summary type="text">ok</summary>']) {
+    for (const tag of [
+      '<id>',
+      '<title type="text">',
+      '<updated>2026-01-02T00:00:00.000Z</updated>',
+      '<author><name>Riverbend &amp; Co</name></author>',
+      '<link rel="self"',
+      '<entry>',
+      '<summary type="text">ok</summary>',
+    ]) {
       expect(xml).toContain(tag);
     }
     expect(xml).toContain('href="https://example.org/o/r/log/feed.atom?kind=a&amp;b=&quot;c&quot;"');
@@ -50,7 +68,9 @@ describe('buildAtomFeed', () => {
 
   it('keeps hostile text as text: no injected elements, no CDATA end, no control characters', () => {
     const xml = feed('</title></entry><script>alert(1)</script><entry><title>', 'x]]><![CDATA[\u0000\u001b\u202E');
-    expect(new Set(elements(xml))).toEqual(new Set(['feed', 'id', 'title', 'updated', 'link', 'author', 'name', 'generator', 'entry', 'category', 'summary', 'content']));
+    expect(new Set(elements(xml))).toEqual(
+      new Set(['feed', 'id', 'title', 'updated', 'link', 'author', 'name', 'generator', 'entry', 'category', 'summary', 'content']),
+    );
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain(']]>');
     expect(xml).not.toContain('<![CDATA[');

@@ -79,8 +79,28 @@ describe('csvRow and buildLogCsv', () => {
   it('round-trips hostile text through an RFC 4180 parser, one record per entry', () => {
     const hostile = '=HYPERLINK("x","y"),\r\n"quoted"</entry><script>]]>';
     const csv = buildLogCsv([
-      { seq: 1, at: new Date('2026-01-02T03:04:05.000Z'), kind: 'proposal.published', summary: hostile, subject: 'proposal:x', actorId: null, payload: '{"title":"a,b"}', prevHash: '0'.repeat(64), hash: 'f'.repeat(64) },
-      { seq: 2, at: new Date('2026-01-02T03:04:06.000Z'), kind: 'ballot.cast', summary: 'Ballot cast on #1 (sealed until close)', subject: null, actorId: 'u1', payload: '{}', prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) },
+      {
+        seq: 1,
+        at: new Date('2026-01-02T03:04:05.000Z'),
+        kind: 'proposal.published',
+        summary: hostile,
+        subject: 'proposal:x',
+        actorId: null,
+        payload: '{"title":"a,b"}',
+        prevHash: '0'.repeat(64),
+        hash: 'f'.repeat(64),
+      },
+      {
+        seq: 2,
+        at: new Date('2026-01-02T03:04:06.000Z'),
+        kind: 'ballot.cast',
+        summary: 'Ballot cast on #1 (sealed until close)',
+        subject: null,
+        actorId: 'u1',
+        payload: '{}',
+        prevHash: 'f'.repeat(64),
+        hash: 'e'.repeat(64),
+      },
     ]);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv);

@@ -1,7 +1,13 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { getActiveCharter } from '@/db/queries/charters';
-import { findPublicProposalRef, listMemberNames, listPublicProposalRefs, listPublicProposalRefsByIds, listRecentPublicProposalRefs } from '@/db/queries/log-public';
+import {
+  findPublicProposalRef,
+  listMemberNames,
+  listPublicProposalRefs,
+  listPublicProposalRefsByIds,
+  listRecentPublicProposalRefs,
+} from '@/db/queries/log-public';
 import type { PublicLogQuery, PublicProposalRef } from '@/db/queries/log-public';
 import { dateBounds } from './log-filters';
 import type { LogFilters } from './log-filters';

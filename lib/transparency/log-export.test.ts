@@ -20,7 +20,15 @@ function makeExport(n: number) {
   let prev = GENESIS_HASH;
   let frontier = emptyFrontier();
   for (let seq = 1; seq <= n; seq++) {
-    const e = sealEntry(nodeSha256, prev, { orgId: 'o', seq, at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(), actorId: null, kind: 'test.event', subject: null, payload: { seq } });
+    const e = sealEntry(nodeSha256, prev, {
+      orgId: 'o',
+      seq,
+      at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
+      actorId: null,
+      kind: 'test.event',
+      subject: null,
+      payload: { seq },
+    });
     entries.push(e);
     prev = e.hash;
     frontier = appendLeaf(nodeSha256, frontier, entryLeafHash(nodeSha256, e));
@@ -29,7 +37,18 @@ function makeExport(n: number) {
   const sig = sign(null, utf8(text), privateKey);
   const note = `${text}\n\u2014 ${origin} ${base64Encode(new Uint8Array([...keyHash(origin, raw), ...sig]))}\n`;
   const vkey = verifierKey(origin, raw);
-  return { doc: { format: 'quorate-log-export/1', organization: { id: 'o', slug: 'demo', name: 'Demo' }, origin, verifierKey: vkey, publicKey: base64Encode(raw), entries, checkpoints: [{ size: n, note }] }, vkey };
+  return {
+    doc: {
+      format: 'quorate-log-export/1',
+      organization: { id: 'o', slug: 'demo', name: 'Demo' },
+      origin,
+      verifierKey: vkey,
+      publicKey: base64Encode(raw),
+      entries,
+      checkpoints: [{ size: n, note }],
+    },
+    vkey,
+  };
 }
 
 describe('loadLogExport', () => {

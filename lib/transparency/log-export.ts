@@ -66,7 +66,10 @@ export function loadLogExport(text: string, pinnedKey?: string): ExportResult {
     ok: true,
     value: {
       input: { entries: doc.entries as StoredEntry[], checkpoints, publicKeyRaw, origin },
-      organization: org && typeof org.id === 'string' && typeof org.slug === 'string' && typeof org.name === 'string' ? { id: org.id, slug: org.slug, name: org.name } : null,
+      organization:
+        org && typeof org.id === 'string' && typeof org.slug === 'string' && typeof org.name === 'string'
+          ? { id: org.id, slug: org.slug, name: org.name }
+          : null,
       keyUsed,
       keyMismatch: pinned && exportKey && exportKey !== pinned ? exportKey : null,
       checkpointCount: checkpoints.length,

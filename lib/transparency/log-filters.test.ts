@@ -4,7 +4,11 @@ import { dateBounds, hasFilters, logQueryString, parseLogQuery } from './log-fil
 describe('parseLogQuery', () => {
   it('reads valid filters and a cursor', () => {
     const q = parseLogQuery(new URLSearchParams('kind=ballot.cast&body=board&proposal=7&from=2026-01-01&to=2026-01-31&before=120'));
-    expect(q).toEqual({ filters: { kind: 'ballot.cast', body: 'board', proposal: 7, from: '2026-01-01', to: '2026-01-31' }, cursor: { before: 120 }, errors: [] });
+    expect(q).toEqual({
+      filters: { kind: 'ballot.cast', body: 'board', proposal: 7, from: '2026-01-01', to: '2026-01-31' },
+      cursor: { before: 120 },
+      errors: [],
+    });
   });
 
   it('treats empty form fields as absent', () => {
@@ -43,6 +47,9 @@ describe('logQueryString', () => {
 
 describe('dateBounds', () => {
   it('makes the end date inclusive', () => {
-    expect(dateBounds({ from: '2026-01-01', to: '2026-01-31' })).toEqual({ fromAt: new Date('2026-01-01T00:00:00.000Z'), toBefore: new Date('2026-02-01T00:00:00.000Z') });
+    expect(dateBounds({ from: '2026-01-01', to: '2026-01-31' })).toEqual({
+      fromAt: new Date('2026-01-01T00:00:00.000Z'),
+      toBefore: new Date('2026-02-01T00:00:00.000Z'),
+    });
   });
 });

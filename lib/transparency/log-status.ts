@@ -77,7 +77,8 @@ async function extend(db: Executor, orgId: string, from: Verified, upTo: number)
       if (i > 0 && i % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (row.seq !== seq + 1) return { verified: at(), problem: `entry #${seq + 1} is missing` };
       if (row.prevHash !== hash) return { verified: at(), problem: `entry #${row.seq} does not link to #${seq}` };
-      if (!isHashHex(row.prevHash) || chainHash(nodeSha256, row.prevHash, row.entry) !== row.hash) return { verified: at(), problem: `entry #${row.seq} does not match its hash` };
+      if (!isHashHex(row.prevHash) || chainHash(nodeSha256, row.prevHash, row.entry) !== row.hash)
+        return { verified: at(), problem: `entry #${row.seq} does not match its hash` };
       frontier = appendLeaf(nodeSha256, frontier, leafHash(nodeSha256, utf8(row.entry)));
       seq = row.seq;
       hash = row.hash;
@@ -100,7 +101,10 @@ async function extend(db: Executor, orgId: string, from: Verified, upTo: number)
 type Head = { size: number; headHash: string; frontier: unknown };
 
 async function readHead(db: Executor, orgId: string): Promise<Head | null> {
-  const [head] = await db.select({ size: logHeads.size, headHash: logHeads.headHash, frontier: logHeads.frontier }).from(logHeads).where(eq(logHeads.orgId, orgId));
+  const [head] = await db
+    .select({ size: logHeads.size, headHash: logHeads.headHash, frontier: logHeads.frontier })
+    .from(logHeads)
+    .where(eq(logHeads.orgId, orgId));
   return head ?? null;
 }
 
@@ -110,7 +114,8 @@ function headProblem(head: Head, verified: Verified): string | null {
   if (head.size !== verified.seq) return null;
   if (head.headHash !== verified.hash) return "the log's head hash is not the hash of its last entry";
   try {
-    if (toHex(frontierRoot(nodeSha256, frontierFromJson(head.frontier))) !== toHex(frontierRoot(nodeSha256, verified.frontier))) return "the log's head root is not the root of its entries";
+    if (toHex(frontierRoot(nodeSha256, frontierFromJson(head.frontier))) !== toHex(frontierRoot(nodeSha256, verified.frontier)))
+      return "the log's head root is not the root of its entries";
   } catch {
     return "the log's head is unreadable";
   }

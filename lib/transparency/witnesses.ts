@@ -14,14 +14,25 @@ export const MAX_COSIGNED_NOTE_BYTES = 16_384;
 const MAX_CLOCK_SKEW_SECONDS = 600;
 
 /** Registers a witness by its verifier key and logs `witness.added`, in one transaction. */
-export async function addWitness(db: Database, params: { orgId: string; actorId: string; verifierKey: string; at: Date }): Promise<{ id: string; name: string }> {
+export async function addWitness(
+  db: Database,
+  params: { orgId: string; actorId: string; verifierKey: string; at: Date },
+): Promise<{ id: string; name: string }> {
   const key = parseWitnessVerifierKey(params.verifierKey);
   const publicKey = base64Encode(key.publicKeyRaw);
   return db.transaction(async (tx) => {
     const active = await listActiveWitnesses(tx, params.orgId);
-    if (active.some((w) => w.name === key.name)) throw new RuleRefusal(`A witness named ${key.name} is already registered. Remove it first to replace its key.`, 'verifierKey');
+    if (active.some((w) => w.name === key.name))
+      throw new RuleRefusal(`A witness named ${key.name} is already registered. Remove it first to replace its key.`, 'verifierKey');
     const { id } = await insertWitness(tx, { orgId: params.orgId, name: key.name, publicKey, at: params.at });
-    await appendLogEntry(tx, { orgId: params.orgId, actorId: params.actorId, kind: 'witness.added', subject: `witness:${id}`, payload: { name: key.name, verifierKey: params.verifierKey }, at: params.at });
+    await appendLogEntry(tx, {
+      orgId: params.orgId,
+      actorId: params.actorId,
+      kind: 'witness.added',
+      subject: `witness:${id}`,
+      payload: { name: key.name, verifierKey: params.verifierKey },
+      at: params.at,
+    });
     return { id, name: key.name };
   });
 }
@@ -31,7 +42,14 @@ export async function removeWitness(db: Database, params: { orgId: string; actor
   await db.transaction(async (tx) => {
     const removed = await markWitnessRemoved(tx, params.orgId, params.witnessId, params.at);
     if (!removed) throw new RuleRefusal('That witness is not registered with this organization (any more).');
-    await appendLogEntry(tx, { orgId: params.orgId, actorId: params.actorId, kind: 'witness.removed', subject: `witness:${params.witnessId}`, payload: { name: removed.name }, at: params.at });
+    await appendLogEntry(tx, {
+      orgId: params.orgId,
+      actorId: params.actorId,
+      kind: 'witness.removed',
+      subject: `witness:${params.witnessId}`,
+      payload: { name: removed.name },
+      at: params.at,
+    });
   });
 }
 

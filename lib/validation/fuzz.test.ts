@@ -29,7 +29,8 @@ const titleControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e
 const collapsed = (s: string) => s === s.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 const isEmail = (v: unknown) => typeof v === 'string' && v.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(v) && v === v.toLowerCase();
-const isSlug = (v: unknown) => typeof v === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length >= 3 && v.length <= 48 && !organization.reservedSlugs.has(v);
+const isSlug = (v: unknown) =>
+  typeof v === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length >= 3 && v.length <= 48 && !organization.reservedSlugs.has(v);
 const isOrgName = (v: unknown) => len(v, 2, 120) && !unsafe.test(v as string) && collapsed(v as string);
 const isPersonName = (v: unknown) => len(v, 2, 80) && !unsafe.test(v as string) && !(v as string).includes('@') && collapsed(v as string);
 const isTitle = (v: unknown) => len(v, 5, 160) && !titleControl.test(v as string) && collapsed(v as string);
@@ -50,25 +51,43 @@ const bounds: Record<string, (o: unknown) => boolean> = {
     const int = (n: unknown, lo: number, hi: number) => n === undefined || (Number.isInteger(n) && (n as number) >= lo && (n as number) <= hi);
     return isOrgName(v.name) && isSlug(v.slug) && len(v.mission, 0, 2000) && int(v.primarySeats, 3, 99) && int(v.vacancyDeadlineDays, 7, 365);
   },
-  inviteMemberSchema: (o) => uuid((o as Out).orgId) && isEmail((o as Out).email) && ((o as Out).name === undefined || isPersonName((o as Out).name)) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
+  inviteMemberSchema: (o) =>
+    uuid((o as Out).orgId) &&
+    isEmail((o as Out).email) &&
+    ((o as Out).name === undefined || isPersonName((o as Out).name)) &&
+    (membershipRoles as readonly unknown[]).includes((o as Out).role),
   changeRoleSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId) && (membershipRoles as readonly unknown[]).includes((o as Out).role),
-  organizationProfileSchema: (o) => uuid((o as Out).orgId) && isOrgName((o as Out).name) && len((o as Out).mission, 0, 2000) && ['public', 'private'].includes((o as Out).visibility as string),
+  organizationProfileSchema: (o) =>
+    uuid((o as Out).orgId) && isOrgName((o as Out).name) && len((o as Out).mission, 0, 2000) && ['public', 'private'].includes((o as Out).visibility as string),
   removeMemberSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
   leaveOrganizationSchema: (o) => uuid((o as Out).orgId) && (o as Out).confirm === 'leave',
   proposalTitleSchema: isTitle,
   proposalBodySchema: isBody,
   createProposalSchema: (o) => {
     const v = o as Out;
-    return uuid(v.orgId) && len(v.typeKey, 1, 64) && isTitle(v.title) && isBody(v.body) && optUuid(v.seatId) && optUuid(v.ratifiesProposalId) && typeof v.emergency === 'boolean';
+    return (
+      uuid(v.orgId) &&
+      len(v.typeKey, 1, 64) &&
+      isTitle(v.title) &&
+      isBody(v.body) &&
+      optUuid(v.seatId) &&
+      optUuid(v.ratifiesProposalId) &&
+      typeof v.emergency === 'boolean'
+    );
   },
   proposalRefSchema: (o) => ref(o as Out),
   reviseProposalSchema: (o) => ref(o as Out) && isTitle((o as Out).title) && isBody((o as Out).body) && len((o as Out).changeNote, 0, 500),
   publishProposalSchema: (o) => ref(o as Out),
   withdrawProposalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
-  commentSchema: (o) => ref(o as Out) && len((o as Out).body, 1, 10_000) && optUuid((o as Out).parentId) && ['support', 'concern', 'object', 'none'].includes((o as Out).stance as string),
+  commentSchema: (o) =>
+    ref(o as Out) &&
+    len((o as Out).body, 1, 10_000) &&
+    optUuid((o as Out).parentId) &&
+    ['support', 'concern', 'object', 'none'].includes((o as Out).stance as string),
   editCommentSchema: (o) => ref(o as Out) && uuid((o as Out).commentId) && len((o as Out).body, 1, 10_000),
   deleteCommentSchema: (o) => ref(o as Out) && uuid((o as Out).commentId),
-  ballotSchema: (o) => ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
+  ballotSchema: (o) =>
+    ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
   recusalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   seatAppointSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId) && len((o as Out).userId, 1, 100),
   seatResignSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId),
@@ -83,11 +102,67 @@ function storable(v: unknown): boolean {
 }
 
 // The keys the forms really send, so random objects often reach the deeper checks.
-const realKeys = ['orgId', 'proposalId', 'membershipId', 'seatId', 'userId', 'outboxId', 'name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays', 'email', 'role', 'typeKey', 'title', 'body', 'subjectUserId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency', 'changeNote', 'substantive', 'reason', 'parentId', 'stance', 'asReply', 'commentId', 'confirm', 'visibility', 'choice', 'rationale', ...notificationModes];
+const realKeys = [
+  'orgId',
+  'proposalId',
+  'membershipId',
+  'seatId',
+  'userId',
+  'outboxId',
+  'name',
+  'slug',
+  'mission',
+  'template',
+  'primarySeats',
+  'vacancyDeadlineDays',
+  'email',
+  'role',
+  'typeKey',
+  'title',
+  'body',
+  'subjectUserId',
+  'appointeeUserId',
+  'proposedCharter',
+  'ratifiesProposalId',
+  'emergency',
+  'changeNote',
+  'substantive',
+  'reason',
+  'parentId',
+  'stance',
+  'asReply',
+  'commentId',
+  'confirm',
+  'visibility',
+  'choice',
+  'rationale',
+  ...notificationModes,
+];
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.constantFrom('', ' ', '00000000-0000-4000-8000-000000000001', 'yes', 'on', 'true', 'false', 'member', 'admin', 'immediate', 'off', 'resolution', 'ada@example.org', 'river-co-op', '12', 'A title long enough', 'A body long enough to pass any check.', '{"bodies":[]}', '{"x":"\\u0000"}', '{"x":"\\ud800"}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '00000000-0000-4000-8000-000000000001',
+    'yes',
+    'on',
+    'true',
+    'false',
+    'member',
+    'admin',
+    'immediate',
+    'off',
+    'resolution',
+    'ada@example.org',
+    'river-co-op',
+    '12',
+    'A title long enough',
+    'A body long enough to pass any check.',
+    '{"bodies":[]}',
+    '{"x":"\\u0000"}',
+    '{"x":"\\ud800"}',
+  ),
 );
 const formLike = fc.dictionary(fc.oneof(fc.constantFrom(...realKeys), fc.string({ maxLength: 10 })), text, { maxKeys: 12 });
 const input = fc.oneof(fc.anything(), formLike, text);
@@ -98,12 +173,27 @@ const body = 'A body long enough to pass any check.';
 /** One valid input per schema: the fuzzer changes a few of its fields, so it reaches the deep checks. */
 const valid: Record<string, unknown> = {
   emailSchema: 'ada@example.org',
-  notificationPrefsSchema: { orgId: o, proposal_published: 'off', comment_window_closing: 'off', voting_open: 'digest', vote_reminder: 'immediate', decision: 'immediate', vacancy_overdue: 'off' },
+  notificationPrefsSchema: {
+    orgId: o,
+    proposal_published: 'off',
+    comment_window_closing: 'off',
+    voting_open: 'digest',
+    vote_reminder: 'immediate',
+    decision: 'immediate',
+    vacancy_overdue: 'off',
+  },
   retryDeadLetterSchema: { orgId: o, outboxId: '' },
   slugSchema: 'river-co-op',
   organizationNameSchema: 'River Co-op',
   personNameSchema: 'Ada Okafor',
-  createOrganizationSchema: { name: 'River Co-op', slug: 'river-co-op', mission: 'Homes.', template: 'cooperative', primarySeats: '5', vacancyDeadlineDays: '30' },
+  createOrganizationSchema: {
+    name: 'River Co-op',
+    slug: 'river-co-op',
+    mission: 'Homes.',
+    template: 'cooperative',
+    primarySeats: '5',
+    vacancyDeadlineDays: '30',
+  },
   inviteMemberSchema: { orgId: o, email: 'ada@example.org', name: 'Ada Okafor', role: 'member' },
   changeRoleSchema: { orgId: o, membershipId: p2, role: 'admin' },
   removeMemberSchema: { orgId: o, membershipId: p2 },
@@ -126,7 +216,12 @@ const valid: Record<string, unknown> = {
 };
 function nearValid(name: string) {
   const base = valid[name];
-  if (typeof base === 'string') return fc.oneof(text, text.map((t) => base + t), text.map((t) => t + base));
+  if (typeof base === 'string')
+    return fc.oneof(
+      text,
+      text.map((t) => base + t),
+      text.map((t) => t + base),
+    );
   const keys = Object.keys(base as object);
   return fc.dictionary(fc.constantFrom(...keys, ...realKeys), text, { maxKeys: 3 }).map((changes) => ({ ...(base as object), ...changes }));
 }

@@ -8,7 +8,14 @@ function errorsOf(result: { success: boolean; error?: { issues: { path: Property
 describe('createOrganizationSchema', () => {
   it('accepts a name and derives the slug', () => {
     const r = createOrganizationSchema.safeParse({ name: '  Rivière   Co-op  ', slug: '', mission: '' });
-    expect(r.success && r.data).toEqual({ name: 'Rivière Co-op', slug: 'riviere-co-op', mission: '', template: 'nonprofit_board', primarySeats: undefined, vacancyDeadlineDays: undefined });
+    expect(r.success && r.data).toEqual({
+      name: 'Rivière Co-op',
+      slug: 'riviere-co-op',
+      mission: '',
+      template: 'nonprofit_board',
+      primarySeats: undefined,
+      vacancyDeadlineDays: undefined,
+    });
   });
 
   it('rejects an empty name with a clear message', () => {
@@ -35,9 +42,15 @@ describe('createOrganizationSchema', () => {
   });
 
   it('checks the charter adjustments', () => {
-    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', primarySeats: '2' })).primarySeats).toBe('A governing body needs at least 3 seats.');
-    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', primarySeats: 'nine' })).primarySeats).toBe('Enter a whole number of seats.');
-    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', vacancyDeadlineDays: '1000' })).vacancyDeadlineDays).toBe('At most 365 days.');
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', primarySeats: '2' })).primarySeats).toBe(
+      'A governing body needs at least 3 seats.',
+    );
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', primarySeats: 'nine' })).primarySeats).toBe(
+      'Enter a whole number of seats.',
+    );
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', vacancyDeadlineDays: '1000' })).vacancyDeadlineDays).toBe(
+      'At most 365 days.',
+    );
     expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', template: 'anarchy' })).template).toBe('Choose a charter template.');
   });
 

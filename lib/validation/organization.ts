@@ -5,8 +5,26 @@ import { LONE_SURROGATE, storableText } from './text';
 
 /** Paths under /o/ and top-level words a slug may not take. */
 export const reservedSlugs = new Set([
-  'new', 'api', 'admin', 'app', 'auth', 'dev', 'login', 'logout', 'signin', 'signout', 'settings',
-  'static', 'public', 'orgs', 'organizations', 'quorate', 'www', 'help', 'about', 'verify',
+  'new',
+  'api',
+  'admin',
+  'app',
+  'auth',
+  'dev',
+  'login',
+  'logout',
+  'signin',
+  'signout',
+  'settings',
+  'static',
+  'public',
+  'orgs',
+  'organizations',
+  'quorate',
+  'www',
+  'help',
+  'about',
+  'verify',
 ]);
 
 // Control characters and bidi overrides make names that read differently from what they are.
@@ -82,12 +100,26 @@ export const createOrganizationSchema = z
       .string()
       .optional()
       .transform((s) => (s && s.trim() ? Number(s) : undefined))
-      .pipe(z.number({ error: 'Enter a whole number of seats.' }).int('Enter a whole number of seats.').min(3, 'A governing body needs at least 3 seats.').max(99, 'At most 99 seats.').optional()),
+      .pipe(
+        z
+          .number({ error: 'Enter a whole number of seats.' })
+          .int('Enter a whole number of seats.')
+          .min(3, 'A governing body needs at least 3 seats.')
+          .max(99, 'At most 99 seats.')
+          .optional(),
+      ),
     vacancyDeadlineDays: z
       .string()
       .optional()
       .transform((s) => (s && s.trim() ? Number(s) : undefined))
-      .pipe(z.number({ error: 'Enter a whole number of days.' }).int('Enter a whole number of days.').min(7, 'At least 7 days.').max(365, 'At most 365 days.').optional()),
+      .pipe(
+        z
+          .number({ error: 'Enter a whole number of days.' })
+          .int('Enter a whole number of days.')
+          .min(7, 'At least 7 days.')
+          .max(365, 'At most 365 days.')
+          .optional(),
+      ),
   })
   .transform((v, ctx) => {
     const slug = v.slug || slugify(v.name);

@@ -7,12 +7,29 @@ const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e
 export const proposalTitleSchema = z
   .string({ error: 'Enter a title.' })
   .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .pipe(storableText(z.string().min(5, 'A title is at least 5 characters.').max(160, 'A title is at most 160 characters.').refine((s) => !controlChars.test(s), 'The title contains invisible or control characters.'), 'The title'));
+  .pipe(
+    storableText(
+      z
+        .string()
+        .min(5, 'A title is at least 5 characters.')
+        .max(160, 'A title is at most 160 characters.')
+        .refine((s) => !controlChars.test(s), 'The title contains invisible or control characters.'),
+      'The title',
+    ),
+  );
 
 export const proposalBodySchema = z
   .string({ error: 'Write the proposal text.' })
   .transform((s) => s.normalize('NFC').replace(/\r\n/g, '\n').trim())
-  .pipe(storableText(z.string().min(20, 'The proposal text is at least 20 characters: say what is decided and why.').max(50_000, 'The proposal text is at most 50,000 characters.'), 'The proposal text'));
+  .pipe(
+    storableText(
+      z
+        .string()
+        .min(20, 'The proposal text is at least 20 characters: say what is decided and why.')
+        .max(50_000, 'The proposal text is at most 50,000 characters.'),
+      'The proposal text',
+    ),
+  );
 
 const optionalId = z
   .string()
@@ -42,7 +59,15 @@ export const createProposalSchema = z.object({
     .string()
     .optional()
     .transform((s) => (s ?? '').normalize('NFC').replace(/\r\n/g, '\n').trim())
-    .pipe(storableText(z.string().max(2000, 'The declaration is at most 2,000 characters.').refine((s) => !controlChars.test(s.replace(/\n/g, '')), 'The declaration contains invisible or control characters.'), 'The declaration')),
+    .pipe(
+      storableText(
+        z
+          .string()
+          .max(2000, 'The declaration is at most 2,000 characters.')
+          .refine((s) => !controlChars.test(s.replace(/\n/g, '')), 'The declaration contains invisible or control characters.'),
+        'The declaration',
+      ),
+    ),
   /** For charter amendments: the full proposed charter as JSON. */
   proposedCharter: z
     .string()
@@ -76,7 +101,9 @@ export const proposalRefSchema = z.object({ orgId: id('Unknown organization.'), 
 export const reviseProposalSchema = proposalRefSchema.extend({
   title: proposalTitleSchema,
   body: proposalBodySchema,
-  changeNote: storableText(z.string().max(500, 'The change note is at most 500 characters.'), 'The change note').optional().transform((s) => (s ?? '').trim()),
+  changeNote: storableText(z.string().max(500, 'The change note is at most 500 characters.'), 'The change note')
+    .optional()
+    .transform((s) => (s ?? '').trim()),
   substantive: z
     .string()
     .optional()

@@ -56,8 +56,26 @@ const hostile = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...hostileCorpus.map((h) => h.value)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\u202e', '\u200b', '\r', '\n', '\t', '<', '>', '"', "'", '&', '=', '@', '\ud800', 'a', ' '), minLength: 5, maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'x'.repeat(60_000), '{"x":"\\u0000"}', '../../etc/passwd', "'; DROP TABLE users; --", 'A long enough text with a NUL \u0000 in it.') },
+  {
+    weight: 2,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('\u0000', '\u202e', '\u200b', '\r', '\n', '\t', '<', '>', '"', "'", '&', '=', '@', '\ud800', 'a', ' '),
+      minLength: 5,
+      maxLength: 40,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'x'.repeat(60_000),
+      '{"x":"\\u0000"}',
+      '../../etc/passwd',
+      "'; DROP TABLE users; --",
+      'A long enough text with a NUL \u0000 in it.',
+    ),
+  },
 );
 
 /** For each action's real keys, the values that get it past parsing (from the seeded org). */
@@ -105,7 +123,18 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
 }
 
 const keysOf: Record<string, string[]> = {
-  createProposalAction: ['orgId', 'typeKey', 'title', 'body', 'subjectUserId', 'seatId', 'appointeeUserId', 'proposedCharter', 'ratifiesProposalId', 'emergency'],
+  createProposalAction: [
+    'orgId',
+    'typeKey',
+    'title',
+    'body',
+    'subjectUserId',
+    'seatId',
+    'appointeeUserId',
+    'proposedCharter',
+    'ratifiesProposalId',
+    'emergency',
+  ],
   reviseProposalAction: ['orgId', 'proposalId', 'title', 'body', 'changeNote', 'substantive'],
   publishProposalAction: ['orgId', 'proposalId'],
   withdrawProposalAction: ['orgId', 'proposalId', 'reason'],
@@ -147,7 +176,9 @@ function formFor(name: string): fc.Arbitrary<[string, string][]> {
   const mutationKeys = keys.flatMap((k) => (textKeys.has(k) ? [k, k, k] : [k]));
   const mutations = fc.array(fc.tuple(fc.constantFrom(...mutationKeys), hostile), { minLength: 1, maxLength: 3 });
   const drop = fc.option(fc.constantFrom(...keys), { freq: 4 });
-  const extra = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('$ACTION_ID_x', '__proto__', 'constructor')), hostile), { maxLength: 2 });
+  const extra = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('$ACTION_ID_x', '__proto__', 'constructor')), hostile), {
+    maxLength: 2,
+  });
   const nearValid = fc.tuple(base, mutations, drop, extra).map(([b, m, d, e]) => {
     const values = new Map(b);
     for (const [k, v] of m) values.set(k, v);
@@ -193,30 +224,34 @@ describe('server action fuzzing', () => {
     expect(Object.keys(actions).sort()).toEqual(Object.keys(keysOf).sort());
   });
 
-  it.each(Object.keys(keysOf))('%s: random forms never throw, and a refusal writes nothing', async (name) => {
-    const [ada] = await handle.db.select().from(users).where(eq(users.email, 'ada@demo.quorate.localhost'));
-    await fc.assert(
-      fc.asyncProperty(formFor(name), async (entries) => {
-        signInAs({ id: ada!.id, email: ada!.email, name: ada!.name });
-        const fd = new FormData();
-        for (const [k, v] of entries) fd.append(k, v);
-        const before = await counts();
-        let state: ActionState;
-        try {
-          state = await actions[name]!(initialActionState, fd);
-        } catch (error) {
-          const digest = (error as { digest?: string }).digest;
-          if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return;
-          throw error;
-        }
-        expect(typeof state.ok).toBe('boolean');
-        if (!state.ok) {
-          expect(state.message, 'a refusal says why').toBeTruthy();
-          expect(await counts()).toEqual(before);
-        }
-        for (const v of Object.values(state.values ?? {})) expect(v.length).toBeLessThanOrEqual(5000);
-      }),
-      { numRuns: 40 },
-    );
-  }, 60_000);
+  it.each(Object.keys(keysOf))(
+    '%s: random forms never throw, and a refusal writes nothing',
+    async (name) => {
+      const [ada] = await handle.db.select().from(users).where(eq(users.email, 'ada@demo.quorate.localhost'));
+      await fc.assert(
+        fc.asyncProperty(formFor(name), async (entries) => {
+          signInAs({ id: ada!.id, email: ada!.email, name: ada!.name });
+          const fd = new FormData();
+          for (const [k, v] of entries) fd.append(k, v);
+          const before = await counts();
+          let state: ActionState;
+          try {
+            state = await actions[name]!(initialActionState, fd);
+          } catch (error) {
+            const digest = (error as { digest?: string }).digest;
+            if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return;
+            throw error;
+          }
+          expect(typeof state.ok).toBe('boolean');
+          if (!state.ok) {
+            expect(state.message, 'a refusal says why').toBeTruthy();
+            expect(await counts()).toEqual(before);
+          }
+          for (const v of Object.values(state.values ?? {})) expect(v.length).toBeLessThanOrEqual(5000);
+        }),
+        { numRuns: 40 },
+      );
+    },
+    60_000,
+  );
 });

@@ -24,10 +24,17 @@ import { verifyLog } from '@/lib/log/verify';
 type ExportDoc = { origin: string; publicKey: string; entries: StoredEntry[]; checkpoints: { size: number; note: string }[] };
 
 async function exportAndVerify(db: Database) {
-  const [org] = await db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.slug, 'riverbend-commons'));
+  const [org] = await db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.slug, 'riverbend-commons'));
   await latestCheckpoint(db, org!.id);
   const doc = JSON.parse(await new Response(await logExportStream(db, org!)).text()) as ExportDoc;
-  const report = await verifyLog({ entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin }, undefined, { hasher: nodeSha256 });
+  const report = await verifyLog(
+    { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
+    undefined,
+    { hasher: nodeSha256 },
+  );
   return { doc, report };
 }
 

@@ -23,17 +23,36 @@ let decided: string;
 const asUser = (key: string) => signInAs({ id: people[key]!.id, email: people[key]!.email, name: people[key]!.name });
 async function written() {
   const db = handle.db;
-  return { comments: await db.select().from(comments).orderBy(asc(comments.id)), revisions: await db.$count(commentRevisions), log: await db.$count(decisionLog) };
+  return {
+    comments: await db.select().from(comments).orderBy(asc(comments.id)),
+    revisions: await db.$count(commentRevisions),
+    log: await db.$count(decisionLog),
+  };
 }
-const logOf = async (kind: string) => handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, kind))).orderBy(asc(decisionLog.seq));
+const logOf = async (kind: string) =>
+  handle.db
+    .select()
+    .from(decisionLog)
+    .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, kind)))
+    .orderBy(asc(decisionLog.seq));
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   setDatabaseHandleForTests(handle);
   ({ orgId } = await seedDemo(handle.db));
   for (const u of await handle.db.select().from(users)) people[u.email.split('@')[0]!] = u;
-  open = (await handle.db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.number, 8))))[0]!.id;
-  decided = (await handle.db.select().from(proposals).where(and(eq(proposals.orgId, orgId), isNotNull(proposals.outcome))))[0]!.id;
+  open = (
+    await handle.db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.orgId, orgId), eq(proposals.number, 8)))
+  )[0]!.id;
+  decided = (
+    await handle.db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.orgId, orgId), isNotNull(proposals.outcome)))
+  )[0]!.id;
 });
 afterAll(async () => {
   setDatabaseHandleForTests(undefined);
@@ -44,7 +63,10 @@ beforeEach(() => signInAs(null));
 async function post(who: string, body: string): Promise<string> {
   asUser(who);
   expect((await commentAction(initialActionState, form({ orgId, proposalId: open, body }))).ok).toBe(true);
-  const [row] = await handle.db.select({ id: comments.id }).from(comments).where(and(eq(comments.proposalId, open), eq(comments.body, body)));
+  const [row] = await handle.db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.proposalId, open), eq(comments.body, body)));
   return row!.id;
 }
 
@@ -52,8 +74,13 @@ describe('editing and deleting comments', () => {
   it('the author edits: every version kept, the page shows the history, the edit is logged with the new text hash', async () => {
     const id = await post('linus', 'Tress along the south edge, please.');
     asUser('linus');
-    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Trees along the south edge, please.' }))).toEqual({ ok: true, message: 'Comment updated. Earlier versions stay visible in its history.' });
-    expect((await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Trees along the south and east edges.' }))).ok).toBe(true);
+    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Trees along the south edge, please.' }))).toEqual({
+      ok: true,
+      message: 'Comment updated. Earlier versions stay visible in its history.',
+    });
+    expect(
+      (await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Trees along the south and east edges.' }))).ok,
+    ).toBe(true);
     const view = (await listComments(handle.db, open)).find((c) => c.id === id)!;
     expect(view.body).toBe('Trees along the south and east edges.');
     expect(view.editedAt).not.toBeNull();
@@ -69,7 +96,9 @@ describe('editing and deleting comments', () => {
     ]);
     // Saving the same text again is refused: no empty versions, no log noise.
     const before = await written();
-    expect((await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Trees along the south and east edges.' }))).ok).toBe(false);
+    expect(
+      (await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Trees along the south and east edges.' }))).ok,
+    ).toBe(false);
     expect(await written()).toEqual(before);
   });
 
@@ -82,8 +111,14 @@ describe('editing and deleting comments', () => {
     if (who) asUser(who);
     else signInAs(null);
     const before = await written();
-    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Words Noor never wrote.' }))).toMatchObject({ ok: false, message });
-    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({ ok: false, message: message.replace('edit', 'delete') });
+    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Words Noor never wrote.' }))).toMatchObject({
+      ok: false,
+      message,
+    });
+    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({
+      ok: false,
+      message: message.replace('edit', 'delete'),
+    });
     expect(await written()).toEqual(before);
   });
 
@@ -91,7 +126,10 @@ describe('editing and deleting comments', () => {
     const id = await post('linus', 'On proposal 8 only.');
     asUser('linus');
     const before = await written();
-    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: id, body: 'Moved.' }))).toMatchObject({ ok: false, message: 'That comment is not on this proposal.' });
+    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: id, body: 'Moved.' }))).toMatchObject({
+      ok: false,
+      message: 'That comment is not on this proposal.',
+    });
     expect(await written()).toEqual(before);
   });
 
@@ -101,8 +139,14 @@ describe('editing and deleting comments', () => {
     const author = Object.keys(people).find((k) => people[k]!.id === old!.authorId)!;
     asUser(author);
     const before = await written();
-    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: old!.id, body: 'Rewriting history.' }))).toMatchObject({ ok: false, message: 'Comments can be edited only while the proposal is open for comments.' });
-    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: old!.id }))).toMatchObject({ ok: false, message: 'Comments can be deleted only while the proposal is open for comments.' });
+    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: old!.id, body: 'Rewriting history.' }))).toMatchObject({
+      ok: false,
+      message: 'Comments can be edited only while the proposal is open for comments.',
+    });
+    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: old!.id }))).toMatchObject({
+      ok: false,
+      message: 'Comments can be deleted only while the proposal is open for comments.',
+    });
     expect(await written()).toEqual(before);
   });
 
@@ -117,8 +161,14 @@ describe('editing and deleting comments', () => {
     expect(view.deletedAt).not.toBeNull();
     expect((await logOf('comment.deleted')).map((e) => e.payload)).toEqual([{ number: 8, commentId: id }]);
     const before = await written();
-    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({ ok: false, message: 'This comment has been deleted.' });
-    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Back from the dead.' }))).toMatchObject({ ok: false, message: 'This comment has been deleted.' });
+    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({
+      ok: false,
+      message: 'This comment has been deleted.',
+    });
+    expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Back from the dead.' }))).toMatchObject({
+      ok: false,
+      message: 'This comment has been deleted.',
+    });
     expect(await written()).toEqual(before);
   });
 });

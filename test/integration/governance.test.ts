@@ -48,7 +48,10 @@ type Org = { orgId: string; people: Actor[]; admin: Actor; boardSeats: string[] 
 async function setupOrg(slug: string, seated: number, charter: Charter = charterFromTemplate('nonprofit_board')): Promise<Org> {
   const people: Actor[] = [];
   for (let i = 0; i < 10; i++) {
-    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` })
+      .returning();
     people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
   }
   const org = await db.transaction(async (tx) => {
@@ -88,14 +91,39 @@ describe('founding', () => {
     const org = await setupOrg('founding-org', 0);
     const all = await listSeats(db, org.orgId);
     expect(all.filter((s) => s.bodyKey === 'board')).toHaveLength(9);
-    expect(all.filter((s) => s.bodyKey === 'board').map((s) => s.seatClass)).toEqual(['independent', 'independent', 'independent', 'employee_representative', 'general', 'general', 'general', 'general', 'general']);
+    expect(all.filter((s) => s.bodyKey === 'board').map((s) => s.seatClass)).toEqual([
+      'independent',
+      'independent',
+      'independent',
+      'employee_representative',
+      'general',
+      'general',
+      'general',
+      'general',
+      'general',
+    ]);
     expect(all.every((s) => s.holderUserId === null && s.vacatedAt?.getTime() === T0.getTime())).toBe(true);
     expect(await logKinds(org.orgId)).toEqual(['charter.adopted']);
   });
 
   it('allows founding appointments only until the first publication', async () => {
     const org = await setupOrg('founding-closes', 2);
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'First motion', body: 'A first motion with enough words.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'First motion',
+          body: 'A first motion with enough words.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     const message = await refusal(() => foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: org.boardSeats[5]!, userId: org.people[5]!.userId }, at(2)));
     expect(message).toMatch(/closed when the first proposal was published/);
@@ -106,7 +134,22 @@ describe('a resolution from draft to decision', () => {
   it('cannot vote before the window, however hard anyone tries; then the tally follows the charter', async () => {
     const org = await setupOrg('resolution-org', 7);
     const [author, , , , , , , outsider] = org.people;
-    const id = (await createDraft(db, author!, { orgId: org.orgId, typeKey: 'resolution', title: 'Open board meetings', body: 'Board meetings are open to residents.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        author!,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'Open board meetings',
+          body: 'Board meetings are open to residents.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     expect((await phaseOf(org.orgId, id, at(1))).kind).toBe('draft');
     expect(await logKinds(org.orgId, id)).toEqual([]); // drafts are private
 
@@ -122,19 +165,40 @@ describe('a resolution from draft to decision', () => {
 
     await postComment(db, org.people[2]!, { orgId: org.orgId, proposalId: id, parentId: null, body: 'Support.', stance: 'support', asReply: false }, at(2));
     // A substantive revision in the last 24 hours extends the window; it can never shorten it.
-    await reviseProposal(db, author!, { orgId: org.orgId, proposalId: id, title: 'Open board meetings', body: 'Board meetings are open to residents and streamed.', changeNote: 'streaming', substantive: true }, at(7, 20));
+    await reviseProposal(
+      db,
+      author!,
+      {
+        orgId: org.orgId,
+        proposalId: id,
+        title: 'Open board meetings',
+        body: 'Board meetings are open to residents and streamed.',
+        changeNote: 'streaming',
+        substantive: true,
+      },
+      at(7, 20),
+    );
     const [revised] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(revised!.discussionClosesAt!.getTime()).toBe(at(8, 20).getTime());
     expect(outsider).toBeDefined();
 
     expect(await recordTransitions(db, id, org.orgId, at(8, 21))).toEqual(['discussion_closed', 'stage_0_opened']);
     expect(await recordTransitions(db, id, org.orgId, at(8, 22))).toEqual([]); // exactly once
-    for (const [i, choice] of [[0, 'yes'], [1, 'yes'], [2, 'no'], [3, 'yes'], [4, 'abstain']] as const) {
+    for (const [i, choice] of [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'no'],
+      [3, 'yes'],
+      [4, 'abstain'],
+    ] as const) {
       await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice, rationale: null }, at(9));
     }
     // Changing a vote keeps history but one current ballot per seat.
     await castBallot(db, org.people[2]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: 'persuaded' }, at(9, 1));
-    const current = await db.select().from(votes).where(and(eq(votes.proposalId, id), eq(votes.isCurrent, true)));
+    const current = await db
+      .select()
+      .from(votes)
+      .where(and(eq(votes.proposalId, id), eq(votes.isCurrent, true)));
     expect(current).toHaveLength(5);
     expect(await db.$count(votes, eq(votes.proposalId, id))).toBe(6);
 
@@ -142,7 +206,21 @@ describe('a resolution from draft to decision', () => {
     expect(late).toMatch(/Voting is not open/);
     expect(await recordTransitions(db, id, org.orgId, at(11, 22))).toEqual(['stage_0_closed', 'passed']);
     const kinds = await logKinds(org.orgId, id);
-    expect(kinds).toEqual(['proposal.published', 'comment.posted', 'proposal.revised', 'proposal.discussion_closed', 'voting.opened', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'ballot.cast', 'voting.closed', 'proposal.decided']);
+    expect(kinds).toEqual([
+      'proposal.published',
+      'comment.posted',
+      'proposal.revised',
+      'proposal.discussion_closed',
+      'voting.opened',
+      'ballot.cast',
+      'ballot.cast',
+      'ballot.cast',
+      'ballot.cast',
+      'ballot.cast',
+      'ballot.cast',
+      'voting.closed',
+      'proposal.decided',
+    ]);
     expect(await recordTransitions(db, id, org.orgId, at(12))).toEqual([]);
     await runTransitions(db, at(12));
     expect(await runTransitions(db, at(12))).toBe(0); // a second pass at the same time records nothing
@@ -150,12 +228,31 @@ describe('a resolution from draft to decision', () => {
 
   it('refuses a vote from a seat holder who is not in the deciding body, and from a recused seat', async () => {
     const org = await setupOrg('recusal-org', 7);
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Award the roof contract', body: 'Award the roof contract to Acme Roofing.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'Award the roof contract',
+          body: 'Award the roof contract to Acme Roofing.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     await declareRecusal(db, org.people[3]!, { orgId: org.orgId, proposalId: id, reason: 'My cousin owns Acme Roofing.' }, at(2));
     await recordTransitions(db, id, org.orgId, at(8, 1));
-    expect(await refusal(() => castBallot(db, org.people[3]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(/conflict of interest/);
-    expect(await refusal(() => castBallot(db, org.people[8]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(/Only holders of a board seat/);
+    expect(await refusal(() => castBallot(db, org.people[3]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(
+      /conflict of interest/,
+    );
+    expect(await refusal(() => castBallot(db, org.people[8]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(
+      /Only holders of a board seat/,
+    );
   });
 });
 
@@ -164,7 +261,20 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     const org = await setupOrg(slug, seated);
     const subject = org.people[1]!;
     const id = (
-      await createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'officer_removal', title: 'Remove person 1 from the board', body: 'Person 1 has missed every meeting this year.', subjectUserId: subject.userId, effect: { seatId: org.boardSeats[1]! }, emergency: false }, at(1))
+      await createDraft(
+        db,
+        org.people[2]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'officer_removal',
+          title: 'Remove person 1 from the board',
+          body: 'Person 1 has missed every meeting this year.',
+          subjectUserId: subject.userId,
+          effect: { seatId: org.boardSeats[1]! },
+          emergency: false,
+        },
+        at(1),
+      )
     ).id;
     await publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: id }, at(1));
     return { org, subject, id };
@@ -176,7 +286,12 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     expect(await recordTransitions(db, id, org.orgId, at(14, 23))).toEqual([]);
     expect((await phaseOf(org.orgId, id, at(15, 1))).kind).toBe('awaiting_reply');
     expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed']);
-    await postComment(db, subject, { orgId: org.orgId, proposalId: id, parentId: null, body: 'I was on medical leave; the minutes say so.', stance: 'none', asReply: true }, at(15, 2));
+    await postComment(
+      db,
+      subject,
+      { orgId: org.orgId, proposalId: id, parentId: null, body: 'I was on medical leave; the minutes say so.', stance: 'none', asReply: true },
+      at(15, 2),
+    );
     expect(await recordTransitions(db, id, org.orgId, at(15, 3))).toEqual(['stage_0_opened']);
     // 5 yes of 8 seated is 62.5% of votes cast, but 2/3 of 9 charter seats is 6: rejected.
     for (const i of [0, 2, 3, 4, 5]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
@@ -184,7 +299,15 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     expect(await recordTransitions(db, id, org.orgId, at(22, 4))).toEqual(['stage_0_closed', 'rejected']);
     const [seat] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[1]!));
     expect(seat!.holderUserId).toBe(subject.userId);
-    expect(await logKinds(org.orgId, id)).toEqual(['proposal.published', 'proposal.discussion_closed', 'proposal.subject_replied', 'voting.opened', ...Array(7).fill('ballot.cast'), 'voting.closed', 'proposal.decided']);
+    expect(await logKinds(org.orgId, id)).toEqual([
+      'proposal.published',
+      'proposal.discussion_closed',
+      'proposal.subject_replied',
+      'voting.opened',
+      ...Array(7).fill('ballot.cast'),
+      'voting.closed',
+      'proposal.decided',
+    ]);
   });
 
   it('with 6 yes of 9 charter seats passes, and the seat empties with its vacancy clock started', async () => {
@@ -215,7 +338,20 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
 
     // A seat appointment is not critical: 5 yes of 9 charter seats fills seat 7.
     const appoint = (
-      await createDraft(db, org.people[0]!, { orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appoint person 7 to seat 7', body: 'Person 7 has the skills we lack.', subjectUserId: null, effect: { seatId: org.boardSeats[6]!, appointeeUserId: org.people[7]!.userId }, emergency: false }, at(2))
+      await createDraft(
+        db,
+        org.people[0]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'seat_appointment',
+          title: 'Appoint person 7 to seat 7',
+          body: 'Person 7 has the skills we lack.',
+          subjectUserId: null,
+          effect: { seatId: org.boardSeats[6]!, appointeeUserId: org.people[7]!.userId },
+          emergency: false,
+        },
+        at(2),
+      )
     ).id;
     await publishProposal(db, org.people[0]!, { orgId: org.orgId, proposalId: appoint }, at(2));
     await recordTransitions(db, appoint, org.orgId, at(9, 1));
@@ -231,7 +367,22 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
 describe('full notice (DESIGN §3.2)', () => {
   it('logs how many seat holders and members were noticed, with a hash of exactly who', async () => {
     const org = await setupOrg('notice-org', 5);
-    const id = (await createDraft(db, org.people[9]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A motion to notice', body: 'Everyone with a seat must hear of this.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[9]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'A motion to notice',
+          body: 'Everyone with a seat must hear of this.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[9]!, { orgId: org.orgId, proposalId: id }, at(1));
     const entries = await readLogRange(db, org.orgId, 0, 1000);
     const published = entries.find((e) => e.kind === 'proposal.published' && e.subject === `proposal:${id}`)!;
@@ -244,7 +395,22 @@ describe('full notice (DESIGN §3.2)', () => {
 describe('emergency procedure', () => {
   it('shortens the window only once 3/4 of charter seats back it in person, and lapses unless ratified', async () => {
     const org = await setupOrg('emergency-org', 9);
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency roof repair', body: 'The roof of block C leaks into six homes.', subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'emergency_resolution',
+          title: 'Emergency roof repair',
+          body: 'The roof of block C leaks into six homes.',
+          subjectUserId: null,
+          effect: {},
+          emergency: true,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     const [published] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(published!.discussionClosesAt!.getTime()).toBe(at(8).getTime()); // normal window until the motion passes
@@ -261,15 +427,37 @@ describe('emergency procedure', () => {
     expect(await recordTransitions(db, id, org.orgId, at(33))).toEqual([]);
     expect(await recordTransitions(db, id, org.orgId, at(35))).toEqual(['lapsed']);
     expect((await logKinds(org.orgId, id)).filter((k) => k.startsWith('emergency') || k.startsWith('proposal.'))).toEqual([
-      'proposal.published', ...Array(7).fill('emergency.backed'), 'emergency.approved', 'proposal.discussion_closed', 'proposal.decided', 'proposal.lapsed',
+      'proposal.published',
+      ...Array(7).fill('emergency.backed'),
+      'emergency.approved',
+      'proposal.discussion_closed',
+      'proposal.decided',
+      'proposal.lapsed',
     ]);
   });
 
   it('a non-seat-holder cannot back the motion', async () => {
     const org = await setupOrg('emergency-outsider', 7);
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency fence repair', body: 'The fence by the river has fallen.', subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'emergency_resolution',
+          title: 'Emergency fence repair',
+          body: 'The fence by the river has fallen.',
+          subjectUserId: null,
+          effect: {},
+          emergency: true,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
-    expect(await refusal(() => backEmergencyMotion(db, org.people[8]!, { orgId: org.orgId, proposalId: id }, at(1, 1)))).toMatch(/Only holders of a board seat/);
+    expect(await refusal(() => backEmergencyMotion(db, org.people[8]!, { orgId: org.orgId, proposalId: id }, at(1, 1)))).toMatch(
+      /Only holders of a board seat/,
+    );
   });
 });
 
@@ -281,12 +469,28 @@ describe('charter changes only by proposal', () => {
     members.minSeatsForCriticalDecisions = 3;
     const org = await setupOrg('amend-org', 7, charter);
     const assembly = (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'members');
-    for (let i = 0; i < 5; i++) await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[i]!.seatId, userId: org.people[i + 3]!.userId }, at(0, 2));
+    for (let i = 0; i < 5; i++)
+      await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[i]!.seatId, userId: org.people[i + 3]!.userId }, at(0, 2));
 
     const proposed = structuredClone(charter);
     proposed.version = 2;
     proposed.bodies[0]!.charterSeats = 11;
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'charter_amendment', title: 'Grow the board to 11 seats', body: 'Two more seats for resident directors.', subjectUserId: null, effect: { proposedCharter: proposed }, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'charter_amendment',
+          title: 'Grow the board to 11 seats',
+          body: 'Two more seats for resident directors.',
+          subjectUserId: null,
+          effect: { proposedCharter: proposed },
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
     for (let i = 0; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
@@ -318,7 +522,22 @@ describe('charter changes only by proposal', () => {
     const proposed = structuredClone(charter);
     proposed.version = 2;
     proposed.bodies[0]!.charterSeats = 11;
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'charter_amendment', title: 'Grow the board', body: 'Two more seats.', subjectUserId: null, effect: { proposedCharter: proposed }, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'charter_amendment',
+          title: 'Grow the board',
+          body: 'Two more seats.',
+          subjectUserId: null,
+          effect: { proposedCharter: proposed },
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     await declareRecusal(db, org.people[9]!, { orgId: org.orgId, proposalId: id, reason: 'I drafted the wording for the board.' }, at(2));
     expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
@@ -336,7 +555,22 @@ describe('charter changes only by proposal', () => {
     proposed.bodies[0]!.charterSeats = 5;
     proposed.bodies[0]!.minSeatsForCriticalDecisions = 4;
     proposed.bodies[0]!.seatClassMinimums = { independent: 3 };
-    const message = await refusal(() => createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'charter_amendment', title: 'Shrink the board', body: 'Five seats are enough for us.', subjectUserId: null, effect: { proposedCharter: proposed }, emergency: false }, at(1)));
+    const message = await refusal(() =>
+      createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'charter_amendment',
+          title: 'Shrink the board',
+          body: 'Five seats are enough for us.',
+          subjectUserId: null,
+          effect: { proposedCharter: proposed },
+          emergency: false,
+        },
+        at(1),
+      ),
+    );
     expect(message).toMatch(/Only vacant seats can be retired/);
   });
 });
@@ -344,9 +578,28 @@ describe('charter changes only by proposal', () => {
 describe('the transition worker', () => {
   it('records each transition exactly once when several workers run at the same moment', async () => {
     const org = await setupOrg('worker-race', 7);
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A motion for the race', body: 'A motion with enough words in it.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'A motion for the race',
+          body: 'A motion with enough words in it.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
-    await Promise.all([recordTransitions(db, id, org.orgId, at(8, 1)), recordTransitions(db, id, org.orgId, at(8, 1)), recordTransitions(db, id, org.orgId, at(8, 1))]);
+    await Promise.all([
+      recordTransitions(db, id, org.orgId, at(8, 1)),
+      recordTransitions(db, id, org.orgId, at(8, 1)),
+      recordTransitions(db, id, org.orgId, at(8, 1)),
+    ]);
     await Promise.all([recordTransitions(db, id, org.orgId, at(8, 2)), recordTransitions(db, id, org.orgId, at(8, 2))]);
     expect(await logKinds(org.orgId, id)).toEqual(['proposal.published', 'proposal.discussion_closed', 'voting.opened']);
   });
@@ -370,7 +623,22 @@ describe('the database itself', () => {
 
   it('keeps one current ballot per seat even against a direct double insert', async () => {
     const org = await setupOrg('double-vote', 7);
-    const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A motion to test', body: 'A motion with enough words in it.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'A motion to test',
+          body: 'A motion with enough words in it.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     const row = { proposalId: id, stageIndex: 0, seatId: org.boardSeats[0]!, voterUserId: org.people[0]!.userId, choice: 'yes' as const, castAt: at(2) };
     await db.insert(votes).values(row);
     await expect(db.insert(votes).values(row)).rejects.toThrow();

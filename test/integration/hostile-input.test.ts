@@ -126,17 +126,35 @@ const targets: Record<string, Target> = {
   'proposal title': {
     field: 'title',
     run: (v) => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: v, body })),
-    stored: async (v) => (await handle.db.select({ t: proposals.title }).from(proposals).where(eq(proposals.title, collapse(v)))).some((r) => r.t === collapse(v)),
+    stored: async (v) =>
+      (
+        await handle.db
+          .select({ t: proposals.title })
+          .from(proposals)
+          .where(eq(proposals.title, collapse(v)))
+      ).some((r) => r.t === collapse(v)),
   },
   'proposal body': {
     field: 'body',
     run: (v) => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: 'A hostile body', body: v })),
-    stored: async (v) => (await handle.db.select({ b: proposalRevisions.body }).from(proposalRevisions).where(eq(proposalRevisions.body, proposalBody(v)))).some((r) => r.b === proposalBody(v)),
+    stored: async (v) =>
+      (
+        await handle.db
+          .select({ b: proposalRevisions.body })
+          .from(proposalRevisions)
+          .where(eq(proposalRevisions.body, proposalBody(v)))
+      ).some((r) => r.b === proposalBody(v)),
   },
   comment: {
     field: 'body',
     run: (v) => commentAction(initialActionState, form({ orgId, proposalId: discussionId, body: v })),
-    stored: async (v) => (await handle.db.select({ b: comments.body }).from(comments).where(eq(comments.body, commentBody(v)))).some((r) => r.b === commentBody(v)),
+    stored: async (v) =>
+      (
+        await handle.db
+          .select({ b: comments.body })
+          .from(comments)
+          .where(eq(comments.body, commentBody(v)))
+      ).some((r) => r.b === commentBody(v)),
   },
   'account name': {
     field: 'name',
@@ -146,21 +164,44 @@ const targets: Record<string, Target> = {
   'organization name': {
     field: 'name',
     run: (v, i) => createOrganization(initialActionState, form({ name: v, slug: `hostile-name-${i}` })),
-    stored: async (v, i) => (await handle.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.slug, `hostile-name-${i}`)))[0]?.name === collapse(v),
+    stored: async (v, i) =>
+      (
+        await handle.db
+          .select({ name: organizations.name })
+          .from(organizations)
+          .where(eq(organizations.slug, `hostile-name-${i}`))
+      )[0]?.name === collapse(v),
   },
   slug: {
     field: 'slug',
     run: (v) => createOrganization(initialActionState, form({ name: 'A hostile slug', slug: v })),
-    stored: async (v) => (await handle.db.select({ s: organizations.slug }).from(organizations).where(eq(organizations.slug, v.trim().toLowerCase()))).some((r) => r.s === v.trim().toLowerCase()),
+    stored: async (v) =>
+      (await handle.db.select({ s: organizations.slug }).from(organizations).where(eq(organizations.slug, v.trim().toLowerCase()))).some(
+        (r) => r.s === v.trim().toLowerCase(),
+      ),
   },
   'invitation name': {
     field: 'name',
     run: (v, i) => inviteMember(initialActionState, form({ orgId, email: `hostile-${i}@invite.example.org`, name: v, role: 'member' })),
-    stored: async (v, i) => (await handle.db.select({ name: users.name }).from(users).where(eq(users.email, `hostile-${i}@invite.example.org`)))[0]?.name === collapse(v),
+    stored: async (v, i) =>
+      (
+        await handle.db
+          .select({ name: users.name })
+          .from(users)
+          .where(eq(users.email, `hostile-${i}@invite.example.org`))
+      )[0]?.name === collapse(v),
   },
 };
 
-const who: Record<string, string> = { 'proposal title': 'linus', 'proposal body': 'linus', comment: 'linus', 'account name': 'linus', 'organization name': 'linus', slug: 'linus', 'invitation name': 'ada' };
+const who: Record<string, string> = {
+  'proposal title': 'linus',
+  'proposal body': 'linus',
+  comment: 'linus',
+  'account name': 'linus',
+  'organization name': 'linus',
+  slug: 'linus',
+  'invitation name': 'ada',
+};
 
 describe('hostile corpus', () => {
   it('has at least 100 payloads in every category', () => {
@@ -168,10 +209,14 @@ describe('hostile corpus', () => {
     expect(new Set(hostileCorpus.map((h) => h.category)).size).toBe(18);
   });
 
-  it.each(Object.keys(targets))('%s: every payload is refused with a field error or stored verbatim', async (name) => {
-    asUser(who[name]!);
-    expect(await feed(name, targets[name]!)).toEqual([]);
-  }, 60_000);
+  it.each(Object.keys(targets))(
+    '%s: every payload is refused with a field error or stored verbatim',
+    async (name) => {
+      asUser(who[name]!);
+      expect(await feed(name, targets[name]!)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('homoglyph and confusable slugs are refused by the ASCII-only slug schema', () => {
     for (const s of confusableSlugs) expect(slugSchema.safeParse(s).success, s).toBe(false);
@@ -190,11 +235,31 @@ describe('hostile corpus', () => {
 
 describe('oversize input', () => {
   it.each([
-    ['a 5,000-character title', () => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: 't'.repeat(5000), body })), 'title', 'A title is at most 160 characters.'],
-    ['a 20,000-character comment', () => commentAction(initialActionState, form({ orgId, proposalId: discussionId, body: 'c'.repeat(20_000) })), 'body', 'A comment is at most 10,000 characters.'],
+    [
+      'a 5,000-character title',
+      () => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: 't'.repeat(5000), body })),
+      'title',
+      'A title is at most 160 characters.',
+    ],
+    [
+      'a 20,000-character comment',
+      () => commentAction(initialActionState, form({ orgId, proposalId: discussionId, body: 'c'.repeat(20_000) })),
+      'body',
+      'A comment is at most 10,000 characters.',
+    ],
     ['a 5,000-character name', () => updateNameAction(initialActionState, form({ name: 'n'.repeat(5000) })), 'name', 'A name is at most 80 characters.'],
-    ['a 5,000-character organization name', () => createOrganization(initialActionState, form({ name: 'o'.repeat(5000), slug: 'oversize-name' })), 'name', 'A name is at most 120 characters.'],
-    ['a 5,000-character mission', () => createOrganization(initialActionState, form({ name: 'Oversize mission', slug: 'oversize-mission', mission: 'm'.repeat(5000) })), 'mission', 'The mission is at most 2,000 characters.'],
+    [
+      'a 5,000-character organization name',
+      () => createOrganization(initialActionState, form({ name: 'o'.repeat(5000), slug: 'oversize-name' })),
+      'name',
+      'A name is at most 120 characters.',
+    ],
+    [
+      'a 5,000-character mission',
+      () => createOrganization(initialActionState, form({ name: 'Oversize mission', slug: 'oversize-mission', mission: 'm'.repeat(5000) })),
+      'mission',
+      'The mission is at most 2,000 characters.',
+    ],
   ])('refuses %s with a clear message and writes nothing', async (_l, run, field, message) => {
     asUser('linus');
     const before = await counts();
@@ -210,8 +275,30 @@ describe('oversize input', () => {
 
 const allAccepted = () => Object.values(accepted).flat();
 const tagsOf = (html: string) => [...html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)([^>]*)>/g)].map((m) => ({ name: m[2]!.toLowerCase(), attrs: m[3]! }));
-const decode = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const dangerousTags = new Set(['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'link', 'base', 'form', 'frame', 'frameset', 'applet', 'template']);
+const decode = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+const dangerousTags = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'style',
+  'link',
+  'base',
+  'form',
+  'frame',
+  'frameset',
+  'applet',
+  'template',
+]);
 
 /** Problems with one piece of HTML: markup that could run, load or restyle anything. */
 function unsafeHtml(html: string): string[] {
@@ -221,7 +308,9 @@ function unsafeHtml(html: string): string[] {
     if (dangerousTags.has(tag.name)) problems.push(`<${tag.name}>`);
     if (/(^|[\s"'/])on[a-z]+\s*=/i.test(tag.attrs)) problems.push(`event handler on <${tag.name}>`);
     for (const m of tag.attrs.matchAll(/(?:href|src|action|formaction|xlink:href)\s*=\s*"([^"]*)"/gi)) {
-      const url = decode(m[1]!).replace(/[\u0000-\u0020]/g, '').toLowerCase();
+      const url = decode(m[1]!)
+        .replace(/[\u0000-\u0020]/g, '')
+        .toLowerCase();
       if (/^(javascript|vbscript|data):/.test(url)) problems.push(`${url.slice(0, 30)} in <${tag.name}>`);
     }
   }
@@ -284,11 +373,23 @@ describe('what was accepted renders inert', () => {
       selfUrl: 'http://quorate.test/feed?x="<>&',
       alternateUrl: 'http://quorate.test/',
       authorName: accepted['account name']![0]!,
-      entries: texts.map((t, i) => ({ id: `urn:quorate:e:${i}`, title: t, updated: new Date(0), link: `http://quorate.test/${i}`, summary: t, content: t, categories: [t.slice(0, 50)] })),
+      entries: texts.map((t, i) => ({
+        id: `urn:quorate:e:${i}`,
+        title: t,
+        updated: new Date(0),
+        link: `http://quorate.test/${i}`,
+        summary: t,
+        content: t,
+        categories: [t.slice(0, 50)],
+      })),
     });
     const known = new Set(['feed', 'id', 'title', 'subtitle', 'updated', 'link', 'author', 'name', 'generator', 'entry', 'summary', 'content', 'category']);
     expect(xml.replace(/^<\?xml[^>]*\?>/, '')).not.toMatch(/<(?![a-z/])/);
-    expect(tagsOf(xml).map((t) => t.name).filter((n) => !known.has(n))).toEqual([]);
+    expect(
+      tagsOf(xml)
+        .map((t) => t.name)
+        .filter((n) => !known.has(n)),
+    ).toEqual([]);
     expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+);)/);
     expect(xml).not.toContain(']]>');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);

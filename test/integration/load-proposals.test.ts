@@ -10,7 +10,10 @@ import type { LoadedProposal } from '@/db/queries/proposals';
 function normalized(p: LoadedProposal | null | undefined) {
   if (!p) return p;
   const bySeat = (a: { seatId: string }, b: { seatId: string }) => a.seatId.localeCompare(b.seatId);
-  return { ...p, record: { ...p.record, stages: p.record.stages.map((s) => ({ ...s, ballots: [...s.ballots].sort(bySeat), recusedSeatIds: [...s.recusedSeatIds].sort() })) } };
+  return {
+    ...p,
+    record: { ...p.record, stages: p.record.stages.map((s) => ({ ...s, ballots: [...s.ballots].sort(bySeat), recusedSeatIds: [...s.recusedSeatIds].sort() })) },
+  };
 }
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };

@@ -77,7 +77,14 @@ describe('public decision-log queries', () => {
     // A window that leaves entries out on both sides.
     const fromAt = new Date(times[Math.floor(times.length / 4)]!);
     const toBefore = new Date(times[Math.floor((times.length * 3) / 4)]!);
-    const queries: PublicLogQuery[] = [{ fromAt, toBefore }, { fromAt }, { toBefore }, { fromAt, toBefore, kind: 'ballot.cast' }, { fromAt, bodyKey: 'board' }, { toBefore, kind: 'no.such_kind' }];
+    const queries: PublicLogQuery[] = [
+      { fromAt, toBefore },
+      { fromAt },
+      { toBefore },
+      { fromAt, toBefore, kind: 'ballot.cast' },
+      { fromAt, bodyKey: 'board' },
+      { toBefore, kind: 'no.such_kind' },
+    ];
     const ends = (p: PublicLogPage) => p.rows.map((r) => r.seq);
     for (const q of queries) {
       // Windowed (cap high enough) against the SQL walk (cap 0 forces it), page by page.
@@ -91,7 +98,9 @@ describe('public decision-log queries', () => {
         windowed = await listPublicLogPage(handle.db, orgId, q, { before }, 7, 100_000);
         expect(windowed).toEqual(walked);
         const after = walked.rows[0]!.seq;
-        expect(ends(await listPublicLogPage(handle.db, orgId, q, { after }, 7, 100_000))).toEqual(ends(await listPublicLogPage(handle.db, orgId, q, { after }, 7, 0)));
+        expect(ends(await listPublicLogPage(handle.db, orgId, q, { after }, 7, 100_000))).toEqual(
+          ends(await listPublicLogPage(handle.db, orgId, q, { after }, 7, 0)),
+        );
         pages++;
       }
       if (q.kind !== 'no.such_kind') expect(pages * 7 + walked.rows.length, JSON.stringify(q)).toBeGreaterThan(0);
@@ -113,7 +122,10 @@ describe('public decision-log queries', () => {
     expect(await findPublicProposalRef(handle.db, orgId, 1)).toEqual(refs.find((r) => r.number === 1));
     expect(await findPublicProposalRef(handle.db, orgId, 999_999)).toBeNull();
     expect(await findPublicProposalRef(handle.db, orgId, 2 ** 40)).toBeNull();
-    const [drafted] = await handle.db.select({ number: proposals.number }).from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.title, draft)));
+    const [drafted] = await handle.db
+      .select({ number: proposals.number })
+      .from(proposals)
+      .where(and(eq(proposals.orgId, orgId), eq(proposals.title, draft)));
     expect(drafted).toBeDefined();
     expect(await findPublicProposalRef(handle.db, orgId, drafted!.number)).toBeNull();
 
@@ -137,7 +149,11 @@ describe('public decision-log queries', () => {
     const refs = await listPublicProposalRefs(handle.db, orgId);
     expect(refs.map((r) => r.title)).not.toContain('Publish an annual report on governance');
     const entries = await readLogRange(handle.db, orgId, 0, 100_000);
-    const names = await listMemberNames(handle.db, orgId, entries.map((e) => e.actorId).filter((x): x is string => x !== null));
+    const names = await listMemberNames(
+      handle.db,
+      orgId,
+      entries.map((e) => e.actorId).filter((x): x is string => x !== null),
+    );
     expect(names.size).toBeGreaterThan(0);
     for (const name of names.values()) expect(name).not.toContain('@');
   });

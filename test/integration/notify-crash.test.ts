@@ -49,7 +49,9 @@ function startWorker(databaseUrl: string, smtpUrl: string): Worker {
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output, exited };
 }
 
@@ -73,117 +75,136 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 }
 
 function withTimeout<T>(what: string, p: Promise<T>, ms: number, worker?: Worker): Promise<T> {
-  return Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`Timed out waiting for ${what}.${worker ? `\nWorker output:\n${worker.output.join('')}` : ''}`)))]);
+  return Promise.race([
+    p,
+    sleep(ms).then(() => Promise.reject(new Error(`Timed out waiting for ${what}.${worker ? `\nWorker output:\n${worker.output.join('')}` : ''}`))),
+  ]);
 }
 
-describe.runIf(process.env.TEST_DATABASE_URL)('a real worker process killed mid-batch (needs PostgreSQL: set TEST_DATABASE_URL; PGlite allows one process)', () => {
-  let handle: DatabaseHandle & { drop: () => Promise<void>; url?: string };
-  let db: Database;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  const workers: Worker[] = [];
+describe.runIf(process.env.TEST_DATABASE_URL)(
+  'a real worker process killed mid-batch (needs PostgreSQL: set TEST_DATABASE_URL; PGlite allows one process)',
+  () => {
+    let handle: DatabaseHandle & { drop: () => Promise<void>; url?: string };
+    let db: Database;
+    let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+    const workers: Worker[] = [];
 
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-    // Each DATA answered ~50 ms late, so a batch takes a while.
-    smtp = await startSmtpSink(SMTP_DELAY_MS);
-  });
-  afterAll(async () => {
-    for (const w of workers) if (w.child.pid && groupAlive(w.child.pid)) process.kill(-w.child.pid, 'SIGKILL');
-    await smtp?.close();
-    await handle?.drop();
-  });
-
-  async function statusCounts(orgId: string): Promise<Record<string, number>> {
-    const rows = await db.select({ status: outbox.status, n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.orgId, orgId)).groupBy(outbox.status);
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-  }
-
-  it('loses no message and sends none twice once restarted (only an in-flight one may repeat)', async () => {
-    expect(handle.kind).toBe('postgres');
-    expect(handle.url).toMatch(/^postgres(ql)?:\/\//);
-
-    // 60 notices through the real outbox API, in one transaction like a governance event's.
-    const people = await db.insert(users).values(Array.from({ length: NOTICES + 1 }, (_, i) => ({ email: `crash-${i}@example.org`, name: `Crash ${i}` }))).returning({ id: users.id });
-    const orgId = await db.transaction(async (tx) => {
-      const org = await insertOrganization(tx, { slug: 'crash', name: 'Org crash', mission: '', createdBy: people[0]!.id });
-      const n = await enqueueNotice(tx, {
-        orgId: org.id,
-        key: `vacancy:crash-test:${Date.now()}`,
-        kind: 'vacancy_overdue',
-        payload: { bodyName: 'Board', position: 1, vacatedAt: new Date().toISOString(), deadlineDays: 60 },
-        recipients: people.slice(1).map((p) => ({ userId: p.id, mandatory: true })),
-        at: new Date(),
-      });
-      expect(n).toBe(NOTICES);
-      return org.id;
+    beforeAll(async () => {
+      handle = await createTestDatabase();
+      db = handle.db;
+      // Each DATA answered ~50 ms late, so a batch takes a while.
+      smtp = await startSmtpSink(SMTP_DELAY_MS);
     });
-    const rows = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.orgId, orgId));
-    const expectedIds = new Set(rows.map((r) => `<${r.id}@quorate.test>`));
-    expect(expectedIds.size).toBe(NOTICES);
+    afterAll(async () => {
+      for (const w of workers) if (w.child.pid && groupAlive(w.child.pid)) process.kill(-w.child.pid, 'SIGKILL');
+      await smtp?.close();
+      await handle?.drop();
+    });
 
-    // Worker A: killed (SIGKILL, the whole process group) as soon as the 15th message is accepted.
-    const started = Date.now();
-    const a = startWorker(handle.url!, smtp.url);
-    workers.push(a);
-    await withTimeout(`${KILL_AFTER} messages`, smtp.reached(KILL_AFTER), 60_000, a);
-    const firstAt = smtp.received[0]!.at;
-    process.kill(-a.child.pid!, 'SIGKILL');
-    const killedAt = Date.now();
-    const receivedAtKill = smtp.received.length;
-    const exit = await withTimeout('worker A to die', a.exited, 10_000, a);
-    expect(exit.signal).toBe('SIGKILL');
-    expect(exit.code).toBeNull();
-    await waitFor('the killed worker process group to be gone', () => !groupAlive(a.child.pid!), 10_000);
-    await sleep(SMTP_DELAY_MS * 4); // let the server finish acceptances that were in flight at the kill
+    async function statusCounts(orgId: string): Promise<Record<string, number>> {
+      const rows = await db
+        .select({ status: outbox.status, n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(eq(outbox.orgId, orgId))
+        .groupBy(outbox.status);
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    }
 
-    // The crash left the batch half done: what was marked sent was received; the rest is
-    // pending and still leased by the dead worker; nothing arrives while nobody runs.
-    const receivedBeforeRestart = smtp.received.length;
-    const sentBefore = await db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.orgId} = ${orgId} and ${outbox.status} = 'sent'`);
-    const receivedIds = new Set(smtp.received.map((r) => r.messageId));
-    for (const r of sentBefore) expect(receivedIds.has(`<${r.id}@quorate.test>`)).toBe(true);
-    const inFlightAtKill = receivedIds.size - sentBefore.length; // accepted, never marked sent
-    expect(inFlightAtKill).toBeGreaterThanOrEqual(0);
-    expect(inFlightAtKill).toBeLessThanOrEqual(IN_FLIGHT);
-    const before = await statusCounts(orgId);
-    expect(before.sent ?? 0).toBeLessThan(NOTICES);
-    expect((before.sent ?? 0) + (before.pending ?? 0)).toBe(NOTICES);
-    const [lease] = await db.select({ until: sql<Date>`max(${outbox.leaseUntil})` }).from(outbox).where(sql`${outbox.orgId} = ${orgId} and ${outbox.status} = 'pending'`);
-    const leaseUntil = new Date(lease!.until);
-    expect(leaseUntil.getTime()).toBeGreaterThan(killedAt - LEASE_MS); // the dead worker's claim
+    it('loses no message and sends none twice once restarted (only an in-flight one may repeat)', async () => {
+      expect(handle.kind).toBe('postgres');
+      expect(handle.url).toMatch(/^postgres(ql)?:\/\//);
 
-    // Worker B, once the lease has run out; stopped with SIGTERM when the outbox is drained.
-    await sleep(Math.max(0, leaseUntil.getTime() - Date.now()) + 200);
-    const restartedAt = Date.now();
-    const b = startWorker(handle.url!, smtp.url);
-    workers.push(b);
-    await waitFor('the outbox to drain', async () => ((await statusCounts(orgId)).pending ?? 0) === 0, 60_000, b);
-    const drainedAt = Date.now();
-    await sleep(SMTP_DELAY_MS * 4);
-    b.child.kill('SIGTERM');
-    const stopped = await withTimeout('worker B to stop', b.exited, 20_000, b);
-    expect(stopped, b.output.join('')).toEqual({ code: 0, signal: null });
+      // 60 notices through the real outbox API, in one transaction like a governance event's.
+      const people = await db
+        .insert(users)
+        .values(Array.from({ length: NOTICES + 1 }, (_, i) => ({ email: `crash-${i}@example.org`, name: `Crash ${i}` })))
+        .returning({ id: users.id });
+      const orgId = await db.transaction(async (tx) => {
+        const org = await insertOrganization(tx, { slug: 'crash', name: 'Org crash', mission: '', createdBy: people[0]!.id });
+        const n = await enqueueNotice(tx, {
+          orgId: org.id,
+          key: `vacancy:crash-test:${Date.now()}`,
+          kind: 'vacancy_overdue',
+          payload: { bodyName: 'Board', position: 1, vacatedAt: new Date().toISOString(), deadlineDays: 60 },
+          recipients: people.slice(1).map((p) => ({ userId: p.id, mandatory: true })),
+          at: new Date(),
+        });
+        expect(n).toBe(NOTICES);
+        return org.id;
+      });
+      const rows = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.orgId, orgId));
+      const expectedIds = new Set(rows.map((r) => `<${r.id}@quorate.test>`));
+      expect(expectedIds.size).toBe(NOTICES);
 
-    // Nothing lost: every row sent, every Message-ID received.
-    expect(await statusCounts(orgId)).toEqual({ sent: NOTICES });
-    const ids = smtp.received.map((r) => r.messageId);
-    expect(new Set(ids)).toEqual(expectedIds);
-    // Nothing sent twice but what was in flight at the kill, and nothing more than twice.
-    const copies = new Map<string, number>();
-    for (const id of ids) copies.set(id, (copies.get(id) ?? 0) + 1);
-    const duplicates = ids.length - NOTICES;
-    expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
-    expect(duplicates).toBe(inFlightAtKill);
-    expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT);
-    // Worker B re-sent exactly what worker A had not marked sent.
-    expect(smtp.received.length - receivedBeforeRestart).toBe(NOTICES - sentBefore.length);
+      // Worker A: killed (SIGKILL, the whole process group) as soon as the 15th message is accepted.
+      const started = Date.now();
+      const a = startWorker(handle.url!, smtp.url);
+      workers.push(a);
+      await withTimeout(`${KILL_AFTER} messages`, smtp.reached(KILL_AFTER), 60_000, a);
+      const firstAt = smtp.received[0]!.at;
+      process.kill(-a.child.pid!, 'SIGKILL');
+      const killedAt = Date.now();
+      const receivedAtKill = smtp.received.length;
+      const exit = await withTimeout('worker A to die', a.exited, 10_000, a);
+      expect(exit.signal).toBe('SIGKILL');
+      expect(exit.code).toBeNull();
+      await waitFor('the killed worker process group to be gone', () => !groupAlive(a.child.pid!), 10_000);
+      await sleep(SMTP_DELAY_MS * 4); // let the server finish acceptances that were in flight at the kill
 
-    console.log(
-      `[crash] ${NOTICES} notices; worker A: first mail ${firstAt - started} ms after spawn, killed ${killedAt - started} ms after spawn with ${receivedAtKill} received ` +
-        `(${receivedBeforeRestart} once in-flight acceptances settled, ${sentBefore.length} marked sent); ` +
-        `worker B: started ${restartedAt - killedAt} ms after the kill (lease ${LEASE_MS} ms), drained in ${drainedAt - restartedAt} ms; ` +
-        `duplicates ${duplicates} (in-flight limit ${IN_FLIGHT}); distinct Message-IDs ${new Set(ids).size}; receptions ${ids.length}`,
-    );
-  }, 180_000);
-});
+      // The crash left the batch half done: what was marked sent was received; the rest is
+      // pending and still leased by the dead worker; nothing arrives while nobody runs.
+      const receivedBeforeRestart = smtp.received.length;
+      const sentBefore = await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(sql`${outbox.orgId} = ${orgId} and ${outbox.status} = 'sent'`);
+      const receivedIds = new Set(smtp.received.map((r) => r.messageId));
+      for (const r of sentBefore) expect(receivedIds.has(`<${r.id}@quorate.test>`)).toBe(true);
+      const inFlightAtKill = receivedIds.size - sentBefore.length; // accepted, never marked sent
+      expect(inFlightAtKill).toBeGreaterThanOrEqual(0);
+      expect(inFlightAtKill).toBeLessThanOrEqual(IN_FLIGHT);
+      const before = await statusCounts(orgId);
+      expect(before.sent ?? 0).toBeLessThan(NOTICES);
+      expect((before.sent ?? 0) + (before.pending ?? 0)).toBe(NOTICES);
+      const [lease] = await db
+        .select({ until: sql<Date>`max(${outbox.leaseUntil})` })
+        .from(outbox)
+        .where(sql`${outbox.orgId} = ${orgId} and ${outbox.status} = 'pending'`);
+      const leaseUntil = new Date(lease!.until);
+      expect(leaseUntil.getTime()).toBeGreaterThan(killedAt - LEASE_MS); // the dead worker's claim
+
+      // Worker B, once the lease has run out; stopped with SIGTERM when the outbox is drained.
+      await sleep(Math.max(0, leaseUntil.getTime() - Date.now()) + 200);
+      const restartedAt = Date.now();
+      const b = startWorker(handle.url!, smtp.url);
+      workers.push(b);
+      await waitFor('the outbox to drain', async () => ((await statusCounts(orgId)).pending ?? 0) === 0, 60_000, b);
+      const drainedAt = Date.now();
+      await sleep(SMTP_DELAY_MS * 4);
+      b.child.kill('SIGTERM');
+      const stopped = await withTimeout('worker B to stop', b.exited, 20_000, b);
+      expect(stopped, b.output.join('')).toEqual({ code: 0, signal: null });
+
+      // Nothing lost: every row sent, every Message-ID received.
+      expect(await statusCounts(orgId)).toEqual({ sent: NOTICES });
+      const ids = smtp.received.map((r) => r.messageId);
+      expect(new Set(ids)).toEqual(expectedIds);
+      // Nothing sent twice but what was in flight at the kill, and nothing more than twice.
+      const copies = new Map<string, number>();
+      for (const id of ids) copies.set(id, (copies.get(id) ?? 0) + 1);
+      const duplicates = ids.length - NOTICES;
+      expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
+      expect(duplicates).toBe(inFlightAtKill);
+      expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT);
+      // Worker B re-sent exactly what worker A had not marked sent.
+      expect(smtp.received.length - receivedBeforeRestart).toBe(NOTICES - sentBefore.length);
+
+      console.log(
+        `[crash] ${NOTICES} notices; worker A: first mail ${firstAt - started} ms after spawn, killed ${killedAt - started} ms after spawn with ${receivedAtKill} received ` +
+          `(${receivedBeforeRestart} once in-flight acceptances settled, ${sentBefore.length} marked sent); ` +
+          `worker B: started ${restartedAt - killedAt} ms after the kill (lease ${LEASE_MS} ms), drained in ${drainedAt - restartedAt} ms; ` +
+          `duplicates ${duplicates} (in-flight limit ${IN_FLIGHT}); distinct Message-IDs ${new Set(ids).size}; receptions ${ids.length}`,
+      );
+    }, 180_000);
+  },
+);

@@ -49,7 +49,10 @@ type Org = { orgId: string; slug: string; people: Actor[]; boardSeats: string[] 
 async function setupOrg(slug: string, seated: number, charter: Charter = charterFromTemplate('nonprofit_board'), extraMembers = 0): Promise<Org> {
   const people: Actor[] = [];
   for (let i = 0; i < 10; i++) {
-    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` })
+      .returning();
     people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
   }
   const org = await db.transaction(async (tx) => {
@@ -60,7 +63,10 @@ async function setupOrg(slug: string, seated: number, charter: Charter = charter
   for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
   for (let start = 0; start < extraMembers; start += 2000) {
     const n = Math.min(2000, extraMembers - start);
-    const rows = await db.insert(users).values(Array.from({ length: n }, (_, i) => ({ email: `${slug}-x${start + i}@example.org` }))).returning({ id: users.id });
+    const rows = await db
+      .insert(users)
+      .values(Array.from({ length: n }, (_, i) => ({ email: `${slug}-x${start + i}@example.org` })))
+      .returning({ id: users.id });
     await db.insert(memberships).values(rows.map((r) => ({ orgId: org.id, userId: r.id, role: 'member' as const })));
   }
   const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
@@ -68,16 +74,36 @@ async function setupOrg(slug: string, seated: number, charter: Charter = charter
   return { orgId: org.id, slug, people, boardSeats: board.map((s) => s.seatId) };
 }
 
-async function draft(org: Org, typeKey = 'resolution', extra: { subjectUserId?: string; effect?: Record<string, unknown>; author?: number } = {}): Promise<string> {
+async function draft(
+  org: Org,
+  typeKey = 'resolution',
+  extra: { subjectUserId?: string; effect?: Record<string, unknown>; author?: number } = {},
+): Promise<string> {
   const author = org.people[extra.author ?? 1]!;
-  const { id } = await createDraft(db, author, { orgId: org.orgId, typeKey, title: 'Open board meetings', body: 'Board meetings are open to residents.', subjectUserId: extra.subjectUserId ?? null, effect: extra.effect ?? {}, emergency: false }, at(1));
+  const { id } = await createDraft(
+    db,
+    author,
+    {
+      orgId: org.orgId,
+      typeKey,
+      title: 'Open board meetings',
+      body: 'Board meetings are open to residents.',
+      subjectUserId: extra.subjectUserId ?? null,
+      effect: extra.effect ?? {},
+      emergency: false,
+    },
+    at(1),
+  );
   await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
   return id;
 }
 
 /** Who got which kind in this org: "index:mandatory?" per person, sorted. */
 async function recipients(org: Org, kind: string): Promise<string[]> {
-  const rows = await db.select({ userId: outbox.recipientUserId, mandatory: outbox.mandatory }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.kind, kind)));
+  const rows = await db
+    .select({ userId: outbox.recipientUserId, mandatory: outbox.mandatory })
+    .from(outbox)
+    .where(and(eq(outbox.orgId, org.orgId), eq(outbox.kind, kind)));
   return rows.map((r) => `${org.people.findIndex((p) => p.userId === r.userId)}${r.mandatory ? '!' : ''}`).sort();
 }
 
@@ -134,7 +160,10 @@ describe('who is notified of what', () => {
 
   it('publication of a seat-holders-only type reaches no plain member', async () => {
     const charter = charterFromTemplate('nonprofit_board');
-    const closed = { ...charter, proposalTypes: charter.proposalTypes.map((t) => (t.key === 'resolution' ? { ...t, consultationAudience: 'seat_holders' as const } : t)) };
+    const closed = {
+      ...charter,
+      proposalTypes: charter.proposalTypes.map((t) => (t.key === 'resolution' ? { ...t, consultationAudience: 'seat_holders' as const } : t)),
+    };
     const org = await setupOrg('n-closed', 7, closed);
     await draft(org);
     expect(await recipients(org, 'proposal_published')).toEqual(['0!', '1!', '2!', '3!', '4!', '5!', '6!']);
@@ -179,13 +208,25 @@ describe('who is notified of what', () => {
     await db.insert(notificationPrefs).values({ userId: org.people[9]!.userId, orgId: org.orgId, kind: 'vacancy_overdue', mode: 'digest' });
     // Seat 7 empties later the same morning: it passes its deadline after the day's board alarm went out.
     await resignSeat(db, org.people[6]!, { orgId: org.orgId, seatId: org.boardSeats[6]! }, at(1, 3));
-    const overdueLog = async () => (await db.select({ subject: decisionLog.subject, payload: decisionLog.payload }).from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'seat.vacancy_overdue'))));
-    const alarms = async () => db.select({ userId: outbox.recipientUserId, createdAt: outbox.createdAt, payload: notifyEvents.payload }).from(outbox).innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId)).where(and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'vacancy_overdue')));
+    const overdueLog = async () =>
+      await db
+        .select({ subject: decisionLog.subject, payload: decisionLog.payload })
+        .from(decisionLog)
+        .where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'seat.vacancy_overdue')));
+    const alarms = async () =>
+      db
+        .select({ userId: outbox.recipientUserId, createdAt: outbox.createdAt, payload: notifyEvents.payload })
+        .from(outbox)
+        .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
+        .where(and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'vacancy_overdue')));
     await enqueueTimedNotices(db, at(59));
     expect(await recipients(org, 'vacancy_overdue')).toEqual([]);
     await enqueueTimedNotices(db, at(61));
     expect(await recipients(org, 'vacancy_overdue')).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect((await alarms())[0]!.payload.seats).toEqual([{ position: 8, vacatedAt: T0.toISOString() }, { position: 9, vacatedAt: T0.toISOString() }]);
+    expect((await alarms())[0]!.payload.seats).toEqual([
+      { position: 8, vacatedAt: T0.toISOString() },
+      { position: 9, vacatedAt: T0.toISOString() },
+    ]);
     await enqueueTimedNotices(db, at(61, 5)); // seat 7 now overdue too: logged, but today's board alarm has gone
     await enqueueTimedNotices(db, at(61, 6));
     expect((await recipients(org, 'vacancy_overdue')).length).toBe(10);
@@ -200,7 +241,11 @@ describe('who is notified of what', () => {
     const all = await alarms();
     expect(all).toHaveLength(30);
     const perRecipientDay = new Map<string, number>();
-    for (const r of all) perRecipientDay.set(`${r.userId}:${r.createdAt.toISOString().slice(0, 10)}`, (perRecipientDay.get(`${r.userId}:${r.createdAt.toISOString().slice(0, 10)}`) ?? 0) + 1);
+    for (const r of all)
+      perRecipientDay.set(
+        `${r.userId}:${r.createdAt.toISOString().slice(0, 10)}`,
+        (perRecipientDay.get(`${r.userId}:${r.createdAt.toISOString().slice(0, 10)}`) ?? 0) + 1,
+      );
     expect(Math.max(...perRecipientDay.values())).toBe(1);
     // Every vacancy in the log exactly once, with its deadline.
     const log = await overdueLog();
@@ -321,7 +366,18 @@ describe('delivery guarantees', () => {
     const org = await setupOrg('n-fail', 1, charterFromTemplate('nonprofit_board'));
     // Only seat holder person 0 and members: narrow to one org's rows by pre-marking others sent.
     await draft(org, 'resolution', { author: 0 });
-    await db.update(outbox).set({ status: 'sent' }).where(and(eq(outbox.orgId, org.orgId), inArray(outbox.recipientUserId, org.people.slice(1).map((p) => p.userId))));
+    await db
+      .update(outbox)
+      .set({ status: 'sent' })
+      .where(
+        and(
+          eq(outbox.orgId, org.orgId),
+          inArray(
+            outbox.recipientUserId,
+            org.people.slice(1).map((p) => p.userId),
+          ),
+        ),
+      );
     const mode = { refuse: true };
     const smtp = await startSmtp(mode);
     const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
@@ -368,9 +424,17 @@ describe('mandatory notice coverage', () => {
     const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
     const opts = deliveryOptions({ maxAttempts: 3, retryBaseMs: 60_000, batchSize: 1000 });
     const coverage = async () => noticeCoverage(await listMandatoryNotices(db, org.orgId, proposalId)).publication;
-    const failures = async () => db.select({ kind: decisionLog.kind, subject: decisionLog.subject, payload: decisionLog.payload, entry: decisionLog.entry }).from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), inArray(decisionLog.kind, ['notice.failed', 'notice.delivered_after_retry']))).orderBy(asc(decisionLog.seq));
+    const failures = async () =>
+      db
+        .select({ kind: decisionLog.kind, subject: decisionLog.subject, payload: decisionLog.payload, entry: decisionLog.entry })
+        .from(decisionLog)
+        .where(and(eq(decisionLog.orgId, org.orgId), inArray(decisionLog.kind, ['notice.failed', 'notice.delivered_after_retry'])))
+        .orderBy(asc(decisionLog.seq));
     // Other organizations' mail is not this test's business.
-    await db.update(outbox).set({ status: 'sent' }).where(and(eq(outbox.status, 'pending'), ne(outbox.orgId, org.orgId)));
+    await db
+      .update(outbox)
+      .set({ status: 'sent' })
+      .where(and(eq(outbox.status, 'pending'), ne(outbox.orgId, org.orgId)));
     try {
       let t = at(1, 1).getTime();
       await deliverBatch(db, transport, new Date(t), opts);
@@ -386,9 +450,20 @@ describe('mandatory notice coverage', () => {
       // Logged once, for the mandatory notice only (person 9's optional one died quietly), naming no address.
       const logged = await failures();
       expect(logged).toHaveLength(1);
-      expect(logged[0]).toMatchObject({ kind: 'notice.failed', subject: `proposal:${proposalId}`, payload: { number: 1, kind: 'proposal_published', recipientUserId: org.people[8]!.userId, attempts: 3 } });
+      expect(logged[0]).toMatchObject({
+        kind: 'notice.failed',
+        subject: `proposal:${proposalId}`,
+        payload: { number: 1, kind: 'proposal_published', recipientUserId: org.people[8]!.userId, attempts: 3 },
+      });
       expect(logged.map((e) => e.entry).join('')).not.toContain('@example.org');
-      expect((await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[9]!.userId))))[0]!.status).toBe('dead');
+      expect(
+        (
+          await db
+            .select({ status: outbox.status })
+            .from(outbox)
+            .where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[9]!.userId)))
+        )[0]!.status,
+      ).toBe('dead');
       // More passes change nothing.
       await deliverBatch(db, transport, new Date(t + DAY), opts);
       expect(await failures()).toHaveLength(1);
@@ -418,14 +493,23 @@ describe('preferences and unsubscribe', () => {
     const [, sig] = token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify([org.people[9]!.userId, org.orgId, 'proposal_published'])).toString('base64url');
     expect(verifyUnsubscribeToken(SECRET, `${forgedPayload}.${sig}`)).toBeNull();
-    expect(verifyUnsubscribeToken(SECRET, signUnsubscribeToken('another-secret-another-secret-another', { userId: member, orgId: org.orgId, kind: 'decision' }))).toBeNull();
+    expect(
+      verifyUnsubscribeToken(SECRET, signUnsubscribeToken('another-secret-another-secret-another', { userId: member, orgId: org.orgId, kind: 'decision' })),
+    ).toBeNull();
     expect(verifyUnsubscribeToken(SECRET, 'x.y')).toBeNull();
-    const forgedResponse = await oneClick(new Request(`http://quorate.test/unsubscribe/one-click?t=${forgedPayload}.${sig}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }));
+    const forgedResponse = await oneClick(
+      new Request(`http://quorate.test/unsubscribe/one-click?t=${forgedPayload}.${sig}`, {
+        method: 'POST',
+        body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }),
+      }),
+    );
     expect(forgedResponse.status).toBe(400);
     expect(await db.$count(notificationPrefs, eq(notificationPrefs.orgId, org.orgId))).toBe(0);
 
     // RFC 8058: a bare POST with the token, no cookie.
-    const response = await oneClick(new Request(`http://quorate.test/unsubscribe/one-click?t=${token}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }));
+    const response = await oneClick(
+      new Request(`http://quorate.test/unsubscribe/one-click?t=${token}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) }),
+    );
     expect(response.status).toBe(200);
     await draft(org);
     // The member unsubscribed gets nothing; seat holders still get their mandatory notice.
@@ -443,7 +527,10 @@ describe('preferences and unsubscribe', () => {
     const org = await setupOrg('n-digest', 7);
     await db.insert(notificationPrefs).values({ userId: org.people[8]!.userId, orgId: org.orgId, kind: 'proposal_published', mode: 'digest' });
     await draft(org);
-    const [row] = await db.select({ status: outbox.status }).from(outbox).where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[8]!.userId)));
+    const [row] = await db
+      .select({ status: outbox.status })
+      .from(outbox)
+      .where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[8]!.userId)));
     expect(row!.status).toBe('digest');
     expect(await runDigests(db, at(1, 5))).toBe(0); // same day: still waiting
     expect(await runDigests(db, at(2))).toBe(1);
@@ -460,7 +547,12 @@ describe('preferences and unsubscribe', () => {
 describe('scale', () => {
   it('publishing to a 10,000-member organization enqueues every notice in the publishing transaction', async () => {
     const org = await setupOrg('n-scale', 7, charterFromTemplate('nonprofit_board'), 9_990);
-    const { id } = await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Big', body: 'A proposal for everyone.', subjectUserId: null, effect: {}, emergency: false }, at(1));
+    const { id } = await createDraft(
+      db,
+      org.people[1]!,
+      { orgId: org.orgId, typeKey: 'resolution', title: 'Big', body: 'A proposal for everyone.', subjectUserId: null, effect: {}, emergency: false },
+      at(1),
+    );
     const started = performance.now();
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     const publishMs = performance.now() - started;
@@ -482,7 +574,9 @@ describe('scale', () => {
     const smtpRate = smtpSent / ((performance.now() - t) / 1000);
     await transport.close();
     await smtp.close();
-    console.log(`[bench ${handle.kind}] publish + enqueue 10,000 notices: ${publishMs.toFixed(0)} ms; file transport ${fileRate.toFixed(0)} mails/s (${sent}); SMTP ${smtpRate.toFixed(0)} mails/s (${smtpSent})`);
+    console.log(
+      `[bench ${handle.kind}] publish + enqueue 10,000 notices: ${publishMs.toFixed(0)} ms; file transport ${fileRate.toFixed(0)} mails/s (${sent}); SMTP ${smtpRate.toFixed(0)} mails/s (${smtpSent})`,
+    );
     expect(sent).toBe(2000);
     expect(smtpSent).toBe(2000);
   }, 300_000);

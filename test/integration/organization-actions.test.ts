@@ -47,7 +47,13 @@ beforeAll(async () => {
     return { id: u.id, email: u.email, name: u.name ?? '' };
   };
   const [outsider] = await handle.db.insert(users).values({ email: 'outsider@example.org', name: 'Out Sider' }).returning();
-  people = { ada: by('ada@'), grace: by('grace@'), linus: by('linus@'), tim: by('tim@'), outsider: { id: outsider!.id, email: outsider!.email, name: 'Out Sider' } };
+  people = {
+    ada: by('ada@'),
+    grace: by('grace@'),
+    linus: by('linus@'),
+    tim: by('tim@'),
+    outsider: { id: outsider!.id, email: outsider!.email, name: 'Out Sider' },
+  };
   const [other] = await handle.db.insert(organizations).values({ slug: 'other-org', name: 'Other Org' }).returning();
   otherOrgId = other!.id;
   await handle.db.insert(memberships).values({ orgId: otherOrgId, userId: people.outsider.id, role: 'admin' });
@@ -185,7 +191,10 @@ describe('changeMemberRole', () => {
   it('lets an admin promote, and then step down once another admin exists', async () => {
     signInAs(people.ada);
     const grace = await membershipOf(people.grace.id);
-    expect(await changeMemberRole(initialActionState, form({ orgId, membershipId: grace.id, role: 'admin' }))).toEqual({ ok: true, message: 'Role changed to admin.' });
+    expect(await changeMemberRole(initialActionState, form({ orgId, membershipId: grace.id, role: 'admin' }))).toEqual({
+      ok: true,
+      message: 'Role changed to admin.',
+    });
     const self = await membershipOf(people.ada.id);
     expect((await changeMemberRole(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }))).ok).toBe(true);
     expect((await membershipOf(people.ada.id)).role).toBe('member');
@@ -221,12 +230,25 @@ describe('the membership record: invitations, role changes, removals and departu
   let boss: Person, ann: Person, sam: Person, obs: Person, lone: Person;
   let leaveOrgId: string;
   type Person = { id: string; email: string; name: string };
-  const logOf = async (kind: string) => handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, leaveOrgId), eq(decisionLog.kind, kind)));
-  const membershipId = async (userId: string) => (await handle.db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, leaveOrgId), eq(memberships.userId, userId))))[0]?.id;
+  const logOf = async (kind: string) =>
+    handle.db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, leaveOrgId), eq(decisionLog.kind, kind)));
+  const membershipId = async (userId: string) =>
+    (
+      await handle.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, leaveOrgId), eq(memberships.userId, userId)))
+    )[0]?.id;
 
   beforeAll(async () => {
     const mk = async (n: string) => {
-      const [u] = await handle.db.insert(users).values({ email: `${n}@leave.example.org`, name: `${n[0]!.toUpperCase()}${n.slice(1)} Person` }).returning();
+      const [u] = await handle.db
+        .insert(users)
+        .values({ email: `${n}@leave.example.org`, name: `${n[0]!.toUpperCase()}${n.slice(1)} Person` })
+        .returning();
       return { id: u!.id, email: u!.email, name: u!.name! };
     };
     [boss, ann, sam, obs, lone] = [await mk('boss'), await mk('ann'), await mk('sam'), await mk('obs'), await mk('lone')];
@@ -253,7 +275,9 @@ describe('the membership record: invitations, role changes, removals and departu
 
   it('a role change is logged with before and after', async () => {
     signInAs(boss);
-    expect((await changeMemberRole(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(ann.id))!, role: 'secretary' }))).ok).toBe(true);
+    expect((await changeMemberRole(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(ann.id))!, role: 'secretary' }))).ok).toBe(
+      true,
+    );
     expect((await logOf('membership.role_changed'))[0]!.payload).toMatchObject({ userId: ann.id, from: 'member', to: 'secretary' });
   });
 
@@ -265,7 +289,10 @@ describe('the membership record: invitations, role changes, removals and departu
     signInAs(who());
     const before = await snapshot();
     const logBefore = await handle.db.$count(decisionLog);
-    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toMatchObject({ ok: false, message });
+    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toMatchObject({
+      ok: false,
+      message,
+    });
     expect(await snapshot()).toEqual(before);
     expect(await handle.db.$count(decisionLog)).toBe(logBefore);
   });
@@ -275,14 +302,20 @@ describe('the membership record: invitations, role changes, removals and departu
     const seated = await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(sam.id))! }));
     expect(seated).toMatchObject({ ok: false, message: expect.stringContaining('propose their removal from the seat, or ask them to resign it first') });
     const foreign = (await handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, otherOrgId)))[0]!.id;
-    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: foreign }))).toMatchObject({ ok: false, message: 'That person is not a member of this organization.' });
+    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: foreign }))).toMatchObject({
+      ok: false,
+      message: 'That person is not a member of this organization.',
+    });
     expect(await membershipId(sam.id)).toBeDefined();
     expect(await logOf('membership.removed')).toHaveLength(0);
   });
 
   it('an admin removes a member: gone, logged, their waiting optional mail dropped', async () => {
     signInAs(boss);
-    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toEqual({ ok: true, message: 'Member removed.' });
+    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toEqual({
+      ok: true,
+      message: 'Member removed.',
+    });
     expect(await membershipId(obs.id)).toBeUndefined();
     expect((await logOf('membership.removed'))[0]).toMatchObject({ actorId: boss.id, payload: { userId: obs.id, role: 'observer' } });
   });
@@ -292,7 +325,10 @@ describe('the membership record: invitations, role changes, removals and departu
     const last = await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }));
     expect(last).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
     signInAs(sam);
-    expect(await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).toMatchObject({ ok: false, message: expect.stringContaining('Resign it on the Seats page first') });
+    expect(await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Resign it on the Seats page first'),
+    });
     signInAs(ann);
     expect((await leaveOrganization(initialActionState, form({ orgId: leaveOrgId }))).ok).toBe(false); // not confirmed
     expect(await membershipId(ann.id)).toBeDefined();
@@ -307,7 +343,11 @@ describe('the membership record: invitations, role changes, removals and departu
 });
 
 describe('saveOrganizationProfile', () => {
-  const profileLog = async (id: string) => handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, id), eq(decisionLog.kind, 'organization.profile_changed')));
+  const profileLog = async (id: string) =>
+    handle.db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, id), eq(decisionLog.kind, 'organization.profile_changed')));
   let id: string;
   let admin: { id: string; email: string; name: string };
   let member: { id: string; email: string; name: string };
@@ -331,20 +371,30 @@ describe('saveOrganizationProfile', () => {
   ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, message) => {
     signInAs(who());
     const before = await snapshot();
-    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({ ok: false, message });
+    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({
+      ok: false,
+      message,
+    });
     expect(await snapshot()).toEqual(before);
     expect(await profileLog(id)).toHaveLength(0);
   });
 
   it('an admin changes name and visibility: saved and logged with before and after; saving again changes nothing', async () => {
     signInAs(admin);
-    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' }))).toEqual({ ok: true, message: 'Profile saved. The change is on the public record.' });
+    expect(
+      await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' })),
+    ).toEqual({ ok: true, message: 'Profile saved. The change is on the public record.' });
     const [org] = await handle.db.select().from(organizations).where(eq(organizations.id, id));
     expect(org).toMatchObject({ name: 'Profile Co-op', mission: 'Old mission.', isPublic: false });
     const log = await profileLog(id);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actorId: admin.id, payload: { fields: ['name', 'isPublic'], before: { name: 'Profile Org', isPublic: true }, after: { name: 'Profile Co-op', isPublic: false } } });
-    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' }))).toEqual({ ok: true, message: 'Nothing changed.' });
+    expect(log[0]).toMatchObject({
+      actorId: admin.id,
+      payload: { fields: ['name', 'isPublic'], before: { name: 'Profile Org', isPublic: true }, after: { name: 'Profile Co-op', isPublic: false } },
+    });
+    expect(
+      await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' })),
+    ).toEqual({ ok: true, message: 'Nothing changed.' });
     expect(await profileLog(id)).toHaveLength(1);
   });
 });

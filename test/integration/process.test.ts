@@ -62,12 +62,21 @@ type Org = { orgId: string; people: Actor[]; admin: Actor };
 async function setupOrg(slug: string): Promise<Org> {
   const people: Actor[] = [];
   for (let i = 0; i < 10; i++) {
-    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` })
+      .returning();
     people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
   }
   const org = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, { slug, name: slug, mission: '', createdBy: people[0]!.userId, at: T0 });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter: charterFromTemplate('nonprofit_board'), at: T0 });
+    await adoptFoundingCharter(tx, {
+      orgId: created.id,
+      actorId: people[0]!.userId,
+      templateKey: 'nonprofit_board',
+      charter: charterFromTemplate('nonprofit_board'),
+      at: T0,
+    });
     return created;
   });
   for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
@@ -94,7 +103,14 @@ const body = 'A body long enough for the rules to accept it, with reasons.';
 
 /** An emergency resolution backed by 7 of 9 board seats, voted yes by all: passes at about at(4). */
 async function passedEmergency(org: Org, title = 'Emergency roof repair'): Promise<string> {
-  const id = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title, body, subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
+  const id = (
+    await createDraft(
+      db,
+      org.people[1]!,
+      { orgId: org.orgId, typeKey: 'emergency_resolution', title, body, subjectUserId: null, effect: {}, emergency: true },
+      at(1),
+    )
+  ).id;
   await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
   for (let i = 0; i < 7; i++) await backEmergencyMotion(db, org.people[i]!, { orgId: org.orgId, proposalId: id }, at(1, 1));
   expect(await recordTransitions(db, id, org.orgId, at(3, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
@@ -111,7 +127,14 @@ async function statusOf(orgId: string, id: string, when: Date) {
 
 /** A normal resolution that ratifies `target`, drafted and published at `day`, voted yes, recorded through its decision. */
 async function ratify(org: Org, target: string, day: number): Promise<{ id: string; done: string[] }> {
-  const id = (await createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify the roof repair', body, subjectUserId: null, effect: { ratifies: target }, emergency: false }, at(day))).id;
+  const id = (
+    await createDraft(
+      db,
+      org.people[2]!,
+      { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify the roof repair', body, subjectUserId: null, effect: { ratifies: target }, emergency: false },
+      at(day),
+    )
+  ).id;
   await publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: id }, at(day));
   expect(await recordTransitions(db, id, org.orgId, at(day + 7, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
   for (let i = 0; i < 9; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(day + 7, 2));
@@ -174,7 +197,14 @@ describe('ratifying an emergency decision', () => {
     const org = await setupOrg('ratify-forged');
     const other = await setupOrg('ratify-forged-other');
     const target = await passedEmergency(org);
-    const normal = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'A normal resolution', body, subjectUserId: null, effect: {}, emergency: false }, at(2))).id;
+    const normal = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        { orgId: org.orgId, typeKey: 'resolution', title: 'A normal resolution', body, subjectUserId: null, effect: {}, emergency: false },
+        at(2),
+      )
+    ).id;
     const draftRatifying = (ratifies: unknown, typeKey = 'resolution', emergency = false, who = org.people[2]!, orgId = org.orgId) =>
       refusal(() => createDraft(db, who, { orgId, typeKey, title: 'Ratify something', body, subjectUserId: null, effect: { ratifies }, emergency }, at(6)));
     expect(await draftRatifying(normal)).toMatch(/Only an emergency decision needs ratification/);
@@ -186,12 +216,24 @@ describe('ratifying an emergency decision', () => {
     // A lapsed one can no longer be ratified.
     const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
     const lapsedAt = new Date(deadline!.getTime() + HOUR);
-    expect(await refusal(() => createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify too late', body, subjectUserId: null, effect: { ratifies: target }, emergency: false }, lapsedAt))).toMatch(/lapsed on/);
+    expect(
+      await refusal(() =>
+        createDraft(
+          db,
+          org.people[2]!,
+          { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify too late', body, subjectUserId: null, effect: { ratifies: target }, emergency: false },
+          lapsedAt,
+        ),
+      ),
+    ).toMatch(/lapsed on/);
 
     // Through the server action, as the app calls it: nothing written.
     signInAs({ id: org.people[2]!.userId, email: 'p2@example.org', name: 'p2' });
     const before = await writableRowCounts(db);
-    const state = await proposalActions.createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'resolution', title: 'Ratify a normal one', body, ratifiesProposalId: normal }));
+    const state = await proposalActions.createProposalAction(
+      initialActionState,
+      form({ orgId: org.orgId, typeKey: 'resolution', title: 'Ratify a normal one', body, ratifiesProposalId: normal }),
+    );
     expect(state.ok).toBe(false);
     expect(state.fieldErrors?.ratifiesProposalId?.[0]).toMatch(/Only an emergency decision/);
     expect(await writableRowCounts(db)).toEqual(before);
@@ -214,9 +256,18 @@ describe('ratifying an emergency decision', () => {
 
     // Publication re-checks too: a draft made in time cannot be published after the lapse.
     const target2 = await passedEmergency(org, 'Emergency fence repair');
-    const late = (await createDraft(db, org.people[2]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify the fence', body, subjectUserId: null, effect: { ratifies: target2 }, emergency: false }, at(6))).id;
+    const late = (
+      await createDraft(
+        db,
+        org.people[2]!,
+        { orgId: org.orgId, typeKey: 'resolution', title: 'Ratify the fence', body, subjectUserId: null, effect: { ratifies: target2 }, emergency: false },
+        at(6),
+      )
+    ).id;
     const deadline2 = (await statusOf(org.orgId, target2, at(5))).emergency.deadline!;
-    expect(await refusal(() => publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: late }, new Date(deadline2.getTime() + HOUR)))).toMatch(/lapsed on/);
+    expect(await refusal(() => publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: late }, new Date(deadline2.getTime() + HOUR)))).toMatch(
+      /lapsed on/,
+    );
   }, 60_000);
 });
 
@@ -224,9 +275,26 @@ describe('an observer who holds a seat', () => {
   it('cannot vote, recuse, back a motion or comment through forged server actions: nothing is written', async () => {
     const org = await setupOrg('seated-observer');
     const observer = org.people[3]!;
-    await db.update(memberships).set({ role: 'observer' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.userId)));
-    const emergency = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency boiler', body, subjectUserId: null, effect: {}, emergency: true }, at(1))).id;
-    const voting = (await createDraft(db, org.people[1]!, { orgId: org.orgId, typeKey: 'resolution', title: 'Open meetings', body, subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    await db
+      .update(memberships)
+      .set({ role: 'observer' })
+      .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.userId)));
+    const emergency = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        { orgId: org.orgId, typeKey: 'emergency_resolution', title: 'Emergency boiler', body, subjectUserId: null, effect: {}, emergency: true },
+        at(1),
+      )
+    ).id;
+    const voting = (
+      await createDraft(
+        db,
+        org.people[1]!,
+        { orgId: org.orgId, typeKey: 'resolution', title: 'Open meetings', body, subjectUserId: null, effect: {}, emergency: false },
+        at(1),
+      )
+    ).id;
     // Published relative to the real clock the actions read.
     const realNow = Date.now();
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: emergency }, new Date(realNow - HOUR));
@@ -246,7 +314,10 @@ describe('an observer who holds a seat', () => {
     expect(await writableRowCounts(db)).toEqual(before);
 
     // The same person as a member may: the seat was never the problem.
-    await db.update(memberships).set({ role: 'member' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.userId)));
+    await db
+      .update(memberships)
+      .set({ role: 'member' })
+      .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.userId)));
     expect((await proposalActions.castBallotAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, choice: 'yes' }))).ok).toBe(true);
   }, 60_000);
 });
@@ -255,7 +326,22 @@ describe('revisions classified by the change itself', () => {
   it('a full rewrite ticked “editorial” one minute before the window closes still extends it, and the log says why', async () => {
     const org = await setupOrg('rewrite');
     const author = org.people[9]!;
-    const id = (await createDraft(db, author, { orgId: org.orgId, typeKey: 'resolution', title: 'Open board meetings', body: 'Board meetings are open to residents, who may speak for three minutes each.', subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        author,
+        {
+          orgId: org.orgId,
+          typeKey: 'resolution',
+          title: 'Open board meetings',
+          body: 'Board meetings are open to residents, who may speak for three minutes each.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+        },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
     const [published] = await db.select().from(proposals).where(eq(proposals.id, id));
     const close = published!.discussionClosesAt!;
@@ -263,12 +349,22 @@ describe('revisions classified by the change itself', () => {
     await reviseProposal(
       db,
       author,
-      { orgId: org.orgId, proposalId: id, title: 'Open board meetings', body: 'The treasurer is paid a stipend from next year, set by the board each spring.', changeNote: 'typo', substantive: false },
+      {
+        orgId: org.orgId,
+        proposalId: id,
+        title: 'Open board meetings',
+        body: 'The treasurer is paid a stipend from next year, set by the board each spring.',
+        changeNote: 'typo',
+        substantive: false,
+      },
       oneMinuteBefore,
     );
     const [revised] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(revised!.discussionClosesAt!.getTime()).toBeGreaterThan(close.getTime());
-    const [row] = await db.select().from(proposalRevisions).where(and(eq(proposalRevisions.proposalId, id), eq(proposalRevisions.revision, 2)));
+    const [row] = await db
+      .select()
+      .from(proposalRevisions)
+      .where(and(eq(proposalRevisions.proposalId, id), eq(proposalRevisions.revision, 2)));
     expect(row).toMatchObject({ substantive: true, authorMarkedEditorial: true });
     expect(row!.substantiveReasons).toContain('More than a tenth of the text changed.');
     const entry = (await logOf(org.orgId)).find((e) => e.kind === 'proposal.revised')!;
@@ -281,7 +377,14 @@ describe('revisions classified by the change itself', () => {
     await reviseProposal(
       db,
       author,
-      { orgId: org.orgId, proposalId: id, title: 'Open board meetings', body: 'The treasurer is  paid a stipend from next year, set by the board each spring.', changeNote: 'spacing', substantive: false },
+      {
+        orgId: org.orgId,
+        proposalId: id,
+        title: 'Open board meetings',
+        body: 'The treasurer is  paid a stipend from next year, set by the board each spring.',
+        changeNote: 'spacing',
+        substantive: false,
+      },
       new Date(close2.getTime() - 60_000),
     );
     const [after] = await db.select().from(proposals).where(eq(proposals.id, id));
@@ -293,14 +396,29 @@ describe('revisions classified by the change itself', () => {
     const author = org.people[9]!;
     const words = Array.from({ length: 40 }, (_, i) => `clause${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
     const text = (changed: number) => words.map((w, i) => (i < changed ? `other${w}` : w)).join(' ');
-    const id = (await createDraft(db, author, { orgId: org.orgId, typeKey: 'resolution', title: 'Garden rules', body: text(0), subjectUserId: null, effect: {}, emergency: false }, at(1))).id;
+    const id = (
+      await createDraft(
+        db,
+        author,
+        { orgId: org.orgId, typeKey: 'resolution', title: 'Garden rules', body: text(0), subjectUserId: null, effect: {}, emergency: false },
+        at(1),
+      )
+    ).id;
     await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
     // 2 more of 40 words each time (a twentieth of the text), ticked editorial: the third step
     // makes 6 of 40 changed since the published text, over a tenth.
     for (const changed of [2, 4, 6]) {
-      await reviseProposal(db, author, { orgId: org.orgId, proposalId: id, title: 'Garden rules', body: text(changed), changeNote: 'wording', substantive: false }, at(2));
+      await reviseProposal(
+        db,
+        author,
+        { orgId: org.orgId, proposalId: id, title: 'Garden rules', body: text(changed), changeNote: 'wording', substantive: false },
+        at(2),
+      );
     }
-    const rows = await db.select({ revision: proposalRevisions.revision, substantive: proposalRevisions.substantive }).from(proposalRevisions).where(eq(proposalRevisions.proposalId, id));
+    const rows = await db
+      .select({ revision: proposalRevisions.revision, substantive: proposalRevisions.substantive })
+      .from(proposalRevisions)
+      .where(eq(proposalRevisions.proposalId, id));
     expect(rows.sort((a, b) => a.revision - b.revision).map((r) => r.substantive)).toEqual([true, false, false, true]);
   }, 60_000);
 });

@@ -12,7 +12,8 @@ import { expectRedirect, form, session, signInAs } from './helpers';
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { createProposalAction, castBallotAction, commentAction, publishProposalAction, openVotingAction, recuseAction, withdrawProposalAction } = await import('@/app/o/[slug]/proposals/actions');
+const { createProposalAction, castBallotAction, commentAction, publishProposalAction, openVotingAction, recuseAction, withdrawProposalAction } =
+  await import('@/app/o/[slug]/proposals/actions');
 const { foundingAppointAction, resignSeatAction } = await import('@/app/o/[slug]/seats/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
@@ -23,7 +24,13 @@ const proposalByNumber: Record<number, string> = {};
 
 async function counts() {
   const db = handle.db;
-  return { proposals: await db.$count(proposals), comments: await db.$count(comments), votes: await db.$count(votes), log: await db.$count(decisionLog), seatsHeld: (await db.select().from(seats)).filter((s) => s.holderUserId).length };
+  return {
+    proposals: await db.$count(proposals),
+    comments: await db.$count(comments),
+    votes: await db.$count(votes),
+    log: await db.$count(decisionLog),
+    seatsHeld: (await db.select().from(seats)).filter((s) => s.holderUserId).length,
+  };
 }
 
 beforeAll(async () => {
@@ -48,7 +55,12 @@ const asUser = (key: string) => signInAs({ id: people[key]!.id, email: people[ke
 describe('proposal actions: validation', () => {
   it('creates a draft and redirects to it', async () => {
     asUser('linus');
-    const to = await expectRedirect(() => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: 'Plant fruit trees on the green', body: 'Twelve apple and pear trees along the south edge of the green.' })));
+    const to = await expectRedirect(() =>
+      createProposalAction(
+        initialActionState,
+        form({ orgId, typeKey: 'resolution', title: 'Plant fruit trees on the green', body: 'Twelve apple and pear trees along the south edge of the green.' }),
+      ),
+    );
     expect(to).toMatch(/^\/o\/riverbend-commons\/proposals\/\d+$/);
   });
 
@@ -56,8 +68,18 @@ describe('proposal actions: validation', () => {
     ['a short title', { title: 'Hi', body: 'A body long enough to pass the check.' }, 'title', 'A title is at least 5 characters.'],
     ['a 5,000-character title', { title: 't'.repeat(5000), body: 'A body long enough to pass the check.' }, 'title', 'A title is at most 160 characters.'],
     ['an empty body', { title: 'A fine title', body: '   ' }, 'body', 'The proposal text is at least 20 characters: say what is decided and why.'],
-    ['a removal without a subject', { typeKey: 'officer_removal', title: 'Remove someone', body: 'A body long enough to pass the check.' }, 'subjectUserId', 'A removal of an officer or director must name its subject.'],
-    ['an unknown type', { typeKey: 'coup', title: 'Take over', body: 'A body long enough to pass the check.' }, 'typeKey', 'Choose a proposal type from the charter.'],
+    [
+      'a removal without a subject',
+      { typeKey: 'officer_removal', title: 'Remove someone', body: 'A body long enough to pass the check.' },
+      'subjectUserId',
+      'A removal of an officer or director must name its subject.',
+    ],
+    [
+      'an unknown type',
+      { typeKey: 'coup', title: 'Take over', body: 'A body long enough to pass the check.' },
+      'typeKey',
+      'Choose a proposal type from the charter.',
+    ],
   ])('refuses %s with a clear error and writes nothing', async (_l, fields, field, message) => {
     asUser('linus');
     const before = await counts();
@@ -79,17 +101,61 @@ describe('proposal actions: authorization against forged POSTs', () => {
     ['signed out: comment', null, () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
     ['outsider: comment', 'outsider', () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
     ['observer: comment', 'tim', () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
-    ['observer: draft', 'tim', () => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: 'Observer motion', body: 'Observers cannot raise proposals at all.' }))],
-    ['member without a board seat: vote', 'kenji', () => castBallotAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, choice: 'yes' }))],
-    ['board member: vote on a proposal of another org id', 'grace', () => castBallotAction(initialActionState, form({ orgId: otherOrgId, proposalId: proposalByNumber[7]!, choice: 'yes' }))],
-    ['non-author: publish a draft', 'grace', () => publishProposalAction(initialActionState, form({ orgId, proposalId: proposalByNumber[9]!, emergencyMotionYes: '0' }))],
-    ['non-author: withdraw', 'linus', () => withdrawProposalAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, reason: 'Because I say so.' }))],
+    [
+      'observer: draft',
+      'tim',
+      () =>
+        createProposalAction(
+          initialActionState,
+          form({ orgId, typeKey: 'resolution', title: 'Observer motion', body: 'Observers cannot raise proposals at all.' }),
+        ),
+    ],
+    [
+      'member without a board seat: vote',
+      'kenji',
+      () => castBallotAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, choice: 'yes' })),
+    ],
+    [
+      'board member: vote on a proposal of another org id',
+      'grace',
+      () => castBallotAction(initialActionState, form({ orgId: otherOrgId, proposalId: proposalByNumber[7]!, choice: 'yes' })),
+    ],
+    [
+      'non-author: publish a draft',
+      'grace',
+      () => publishProposalAction(initialActionState, form({ orgId, proposalId: proposalByNumber[9]!, emergencyMotionYes: '0' })),
+    ],
+    [
+      'non-author: withdraw',
+      'linus',
+      () => withdrawProposalAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, reason: 'Because I say so.' })),
+    ],
     ['member: open voting', 'linus', () => openVotingAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]! }))],
-    ['not the subject: right of reply', 'linus', () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]!, body: 'I reply for Omar', asReply: 'true' }))],
-    ['secretary: open voting on a critical proposal below strength', 'grace', () => openVotingAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]! }))],
-    ['member without seat: recuse', 'kenji', () => recuseAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, reason: 'No seat at all.' }))],
-    ['admin: founding appointment after publication', 'ada', () => foundingAppointAction(initialActionState, form({ orgId, seatId: '00000000-0000-4000-8000-000000000000', userId: people.kenji!.id }))],
-    ['member: resign a seat they do not hold', 'kenji', () => resignSeatAction(initialActionState, form({ orgId, seatId: '00000000-0000-4000-8000-000000000000' }))],
+    [
+      'not the subject: right of reply',
+      'linus',
+      () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]!, body: 'I reply for Omar', asReply: 'true' })),
+    ],
+    [
+      'secretary: open voting on a critical proposal below strength',
+      'grace',
+      () => openVotingAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]! })),
+    ],
+    [
+      'member without seat: recuse',
+      'kenji',
+      () => recuseAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, reason: 'No seat at all.' })),
+    ],
+    [
+      'admin: founding appointment after publication',
+      'ada',
+      () => foundingAppointAction(initialActionState, form({ orgId, seatId: '00000000-0000-4000-8000-000000000000', userId: people.kenji!.id })),
+    ],
+    [
+      'member: resign a seat they do not hold',
+      'kenji',
+      () => resignSeatAction(initialActionState, form({ orgId, seatId: '00000000-0000-4000-8000-000000000000' })),
+    ],
   ];
 
   it.each(cases)('%s is refused and changes nothing', async (_label, who, run) => {

@@ -13,7 +13,10 @@ describe('consumeLimit', () => {
   it('gives one address 5 magic links per 15 minutes, then says how long to wait', async () => {
     for (let i = 0; i < 5; i++) expect(await consumeLimit(handle.db, 'magicLinkEmail', 'ada@example.org')).toEqual({ ok: true });
     const refused = await consumeLimit(handle.db, 'magicLinkEmail', 'ada@example.org');
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-in links to this address in a short time\. Try again in 1[45] minutes\.$/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Too many sign-in links to this address in a short time\. Try again in 1[45] minutes\.$/),
+    });
     // Another address, and another policy with the same key, have their own counters.
     expect(await consumeLimit(handle.db, 'magicLinkEmail', 'grace@example.org')).toEqual({ ok: true });
     expect(await consumeLimit(handle.db, 'magicLinkClient', 'ada@example.org')).toEqual({ ok: true });

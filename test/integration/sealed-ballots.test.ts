@@ -96,7 +96,10 @@ describe('sealed ballots, through the server action and the public routes', () =
       expect(Object.keys(e.payload).sort()).toEqual(['commitment', 'commitmentScheme', 'number', 'seatId', 'stageIndex', 'voteId']);
     }
     // Entry sizes do not depend on the choice.
-    const sizes = await db.select({ n: sql<number>`length(${decisionLog.entry})`.mapWith(Number), actor: decisionLog.actorId }).from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'ballot.cast')));
+    const sizes = await db
+      .select({ n: sql<number>`length(${decisionLog.entry})`.mapWith(Number), actor: decisionLog.actorId })
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'ballot.cast')));
     expect(new Set(sizes.map((s) => s.n - (s.actor?.length ?? 0))).size).toBe(1);
 
     for (const [name, body] of Object.entries(bodies)) {
@@ -115,8 +118,12 @@ describe('sealed ballots, through the server action and the public routes', () =
   it('at close the roll call discloses choice, nonce and rationale, and the verifier opens every ballot', async () => {
     const steps = await recordTransitions(db, org.proposalId, org.orgId, new Date(org.closesAt.getTime() + 1000));
     expect(steps).toContain('stage_0_closed');
-    const [closed] = await db.select().from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'voting.closed')));
-    const rollCall = (JSON.parse(closed!.entry) as { payload: { rollCall: { seatId: string; choice: string; nonce: string; rationale: string | null }[] } }).payload.rollCall;
+    const [closed] = await db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'voting.closed')));
+    const rollCall = (JSON.parse(closed!.entry) as { payload: { rollCall: { seatId: string; choice: string; nonce: string; rationale: string | null }[] } })
+      .payload.rollCall;
     expect(rollCall).toHaveLength(4);
     expect(rollCall.find((r) => r.seatId === org.voters[0]!.seatId)).toMatchObject({ choice: 'no', rationale: RATIONALES[0] });
     expect(rollCall.find((r) => r.seatId === org.voters[1]!.seatId)).toMatchObject({ choice: 'abstain', rationale: RATIONALES[1] });
@@ -139,13 +146,19 @@ describe('what people read is what is verified', () => {
     await db.transaction(async (tx) => {
       // As a superuser would: the append-only triggers off for this transaction only.
       await tx.execute(sql.raw('alter table decision_log disable trigger user'));
-      const [row] = await tx.select().from(decisionLog).where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'voting.closed')));
+      const [row] = await tx
+        .select()
+        .from(decisionLog)
+        .where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'voting.closed')));
       seq = row!.seq;
       // One byte: the tally's yes count (1 → 3). The columns beside it are left as they were.
       const entry = row!.entry.replace('"yes":1,', '"yes":3,');
       expect(entry).not.toBe(row!.entry);
       expect(entry.length).toBe(row!.entry.length);
-      await tx.update(decisionLog).set({ entry }).where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.seq, seq)));
+      await tx
+        .update(decisionLog)
+        .set({ entry })
+        .where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.seq, seq)));
       await tx.execute(sql.raw('alter table decision_log enable trigger user'));
     });
     return seq;
@@ -162,7 +175,9 @@ describe('what people read is what is verified', () => {
     expect((row.payload.tally as { yes: number }).yes).toBe(3);
     expect(row.problem).toBe(`entry #${seq} does not match its hash`);
     // Even with the organization's verdict still cached from before the edit.
-    expect(integrityWarning(await logIntegrity(db, org.orgId), page.rows)).toBe(`This organization's decision log does not verify: entry #${seq} does not match its hash.`);
+    expect(integrityWarning(await logIntegrity(db, org.orgId), page.rows)).toBe(
+      `This organization's decision log does not verify: entry #${seq} does not match its hash.`,
+    );
     // The proposal page's record of it, read the same way.
     const record = await listPublicLogPage(db, org.orgId, { subject: `proposal:${org.proposalId}` }, {}, 100);
     expect(record.rows.find((r) => r.seq === seq)!.problem).not.toBeNull();

@@ -23,7 +23,8 @@ vi.mock('@/lib/clock', async (importOriginal) => ({ ...(await importOriginal<typ
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { createProposalAction, publishProposalAction, castBallotAction, openVotingAction, declareEligibilityAction } = await import('@/app/o/[slug]/proposals/actions');
+const { createProposalAction, publishProposalAction, castBallotAction, openVotingAction, declareEligibilityAction } =
+  await import('@/app/o/[slug]/proposals/actions');
 const { resignSeatAction, foundingAppointAction } = await import('@/app/o/[slug]/seats/actions');
 
 const HOUR = 3_600_000;
@@ -51,12 +52,24 @@ const as = (p: Person) => signInAs({ id: p.id, email: p.email, name: p.name });
 async function setupOrg(slug: string, seated: number, membersSeated = 0) {
   const people: Person[] = [];
   for (let i = 0; i < 12; i++) {
-    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug.replace(/-/g, ' ')} ${['Dana Reyes', 'Ari Cohen', 'Mo Tan', 'Lee Park', 'Sam Obi', 'Kim Ho', 'Jo Vance', 'Ana Silva', 'Rui Costa', 'Eva Lind', 'Tom Berg', 'Ida Moss'][i]}` }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({
+        email: `${slug}-${i}@example.org`,
+        name: `${slug.replace(/-/g, ' ')} ${['Dana Reyes', 'Ari Cohen', 'Mo Tan', 'Lee Park', 'Sam Obi', 'Kim Ho', 'Jo Vance', 'Ana Silva', 'Rui Costa', 'Eva Lind', 'Tom Berg', 'Ida Moss'][i]}`,
+      })
+      .returning();
     people.push({ id: u!.id, email: u!.email, name: u!.name! });
   }
   const org = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, { slug, name: slug, mission: '', createdBy: people[0]!.id, at: clock.now });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.id, templateKey: 'nonprofit_board', charter: charterFromTemplate('nonprofit_board'), at: clock.now });
+    await adoptFoundingCharter(tx, {
+      orgId: created.id,
+      actorId: people[0]!.id,
+      templateKey: 'nonprofit_board',
+      charter: charterFromTemplate('nonprofit_board'),
+      at: clock.now,
+    });
     return created;
   });
   for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.id, role: 'member' });
@@ -65,7 +78,8 @@ async function setupOrg(slug: string, seated: number, membersSeated = 0) {
   const assembly = all.filter((s) => s.bodyKey === 'members');
   const admin = { userId: people[0]!.id, role: 'admin' as const };
   for (let i = 0; i < seated; i++) await foundingAppoint(db, admin, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.id }, clock.now);
-  for (let i = 0; i < membersSeated; i++) await foundingAppoint(db, admin, { orgId: org.id, seatId: assembly[i]!.seatId, userId: people[11 - i]!.id }, clock.now);
+  for (let i = 0; i < membersSeated; i++)
+    await foundingAppoint(db, admin, { orgId: org.id, seatId: assembly[i]!.seatId, userId: people[11 - i]!.id }, clock.now);
   return { orgId: org.id, slug, people, board: board.map((s) => s.seatId), assembly: assembly.map((s) => s.seatId) };
 }
 
@@ -73,9 +87,23 @@ type Org = Awaited<ReturnType<typeof setupOrg>>;
 
 async function draft(org: Org, author: Person, fields: Record<string, string>): Promise<string> {
   as(author);
-  const to = await expectRedirect(() => createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appointment to a board seat', body: 'We appoint this person to fill the vacancy on the board.', ...fields })));
+  const to = await expectRedirect(() =>
+    createProposalAction(
+      initialActionState,
+      form({
+        orgId: org.orgId,
+        typeKey: 'seat_appointment',
+        title: 'Appointment to a board seat',
+        body: 'We appoint this person to fill the vacancy on the board.',
+        ...fields,
+      }),
+    ),
+  );
   const number = Number(to.split('/').at(-1));
-  const [row] = await db.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.orgId, org.orgId), eq(proposals.number, number)));
+  const [row] = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, org.orgId), eq(proposals.number, number)));
   return row!.id;
 }
 
@@ -98,7 +126,10 @@ async function holderOf(seatId: string): Promise<string | null> {
 }
 
 async function logOf(orgId: string, kind: string) {
-  return db.select().from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, kind)));
+  return db
+    .select()
+    .from(decisionLog)
+    .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, kind)));
 }
 
 describe('a 4-of-9 board', () => {
@@ -111,7 +142,17 @@ describe('a 4-of-9 board', () => {
     const [p] = [org.people[1]!];
     as(p);
     const before = await db.$count(proposals);
-    const state = await createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appoint Mo Tan to seat 8 as well', body: 'Mo Tan should hold seat 8 as well as seat 3.', seatId: org.board[7]!, appointeeUserId: org.people[2]!.id }));
+    const state = await createProposalAction(
+      initialActionState,
+      form({
+        orgId: org.orgId,
+        typeKey: 'seat_appointment',
+        title: 'Appoint Mo Tan to seat 8 as well',
+        body: 'Mo Tan should hold seat 8 as well as seat 3.',
+        seatId: org.board[7]!,
+        appointeeUserId: org.people[2]!.id,
+      }),
+    );
     expect(state.ok).toBe(false);
     expect(state.fieldErrors?.appointeeUserId).toEqual([`${org.people[2]!.name} already holds seat 3 of the board; one person holds one seat per body.`]);
     expect(await db.$count(proposals)).toBe(before);
@@ -129,7 +170,13 @@ describe('a 4-of-9 board', () => {
     advance(3 * DAY + 60_000);
     await runTransitions(db, clock.now);
     const [closed] = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, id));
-    expect(closed!.tally).toMatchObject({ yes: 3, quorumMet: false, passed: true, outcome: 'passed', remainingMajority: { holdersInOffice: 4, yesRequired: 3, met: true } });
+    expect(closed!.tally).toMatchObject({
+      yes: 3,
+      quorumMet: false,
+      passed: true,
+      outcome: 'passed',
+      remainingMajority: { holdersInOffice: 4, yesRequired: 3, met: true },
+    });
     expect(await holderOf(org.board[8]!)).toBe(org.people[4]!.id);
     expect((await logOf(org.orgId, 'seat.filled')).map((e) => (e.payload as { holderId: string }).holderId)).toContain(org.people[4]!.id);
   });
@@ -155,22 +202,38 @@ describe('a 4-of-9 board', () => {
     const held = [await holderOf(org.board[6]!), await holderOf(org.board[7]!)];
     expect(held.filter((h) => h === kim.id)).toHaveLength(1);
     const skipped = await logOf(org.orgId, 'seat.change_skipped');
-    expect(skipped.map((e) => (e.payload as { reason: string }).reason)).toContainEqual(expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\\.$`)));
+    expect(skipped.map((e) => (e.payload as { reason: string }).reason)).toContainEqual(
+      expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\\.$`)),
+    );
     // The third draft, made before Kim was seated, cannot be published now.
-    expect(await publish(org, org.people[0]!, c)).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board`)) });
+    expect(await publish(org, org.people[0]!, c)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board`)),
+    });
     // The fourth, published before, never opens for voting: the worker leaves it, a secretary is told why.
     advance(3 * DAY);
     await runTransitions(db, clock.now);
     expect((await db.select().from(proposalStages).where(eq(proposalStages.proposalId, d)))[0]!.opensAt).toBeNull();
     // The list says so too, with the same reason as the proposal's page — never "ready" for a vote that will not open.
     const listed = (await loadOrganizationOverview(db, org.orgId, null, clock.now)).proposals.find((p) => p.id === d)!;
-    expect(listed.statusLine).toMatchObject({ label: 'Blocked', blocked: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board`)) });
+    expect(listed.statusLine).toMatchObject({
+      label: 'Blocked',
+      blocked: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board`)),
+    });
     as(org.people[0]!);
-    expect(await openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: d }))).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\.$`)) });
+    expect(await openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: d }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(new RegExp(`^${kim.name} already holds seat [78] of the board; one person holds one seat per body\.$`)),
+    });
   });
 
   it('the database refuses a second seat for one person in one body whatever the code path', async () => {
-    const kimSeat = (await db.select().from(seats).where(and(eq(seats.orgId, org.orgId), eq(seats.holderUserId, org.people[5]!.id))))[0]!;
+    const kimSeat = (
+      await db
+        .select()
+        .from(seats)
+        .where(and(eq(seats.orgId, org.orgId), eq(seats.holderUserId, org.people[5]!.id)))
+    )[0]!;
     const vacant = (await listSeats(db, org.orgId)).find((s) => s.bodyKey === 'board' && !s.holderUserId)!;
     await expect(db.update(seats).set({ holderUserId: kimSeat.holderUserId, vacatedAt: null }).where(eq(seats.id, vacant.seatId))).rejects.toThrow();
   });
@@ -186,34 +249,66 @@ describe('class seats', () => {
     as(org.people[3]!);
     expect(await resignSeatAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[3]! }))).toMatchObject({ ok: true });
     const rui = org.people[8]!;
-    await db.update(memberships).set({ stakeholderGroup: 'community' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, rui.id)));
+    await db
+      .update(memberships)
+      .set({ stakeholderGroup: 'community' })
+      .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, rui.id)));
     as(org.people[1]!);
-    const state = await createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appoint Rui as employee representative', body: 'Rui would represent the employees on the board.', seatId: org.board[3]!, appointeeUserId: rui.id }));
+    const state = await createProposalAction(
+      initialActionState,
+      form({
+        orgId: org.orgId,
+        typeKey: 'seat_appointment',
+        title: 'Appoint Rui as employee representative',
+        body: 'Rui would represent the employees on the board.',
+        seatId: org.board[3]!,
+        appointeeUserId: rui.id,
+      }),
+    );
     expect(state.ok).toBe(false);
     expect(state.fieldErrors?.appointeeUserId?.[0]).toMatch(/recorded in the “community” group, not as an employee/);
   });
 
   it('voting waits for the appointee’s own declaration, which only they can make and which is logged', async () => {
     const ana = org.people[7]!;
-    const id = await draft(org, org.people[1]!, { seatId: org.board[3]!, appointeeUserId: ana.id, declaration: 'I am employed by the organization as a caseworker and I stand for the staff.' });
+    const id = await draft(org, org.people[1]!, {
+      seatId: org.board[3]!,
+      appointeeUserId: ana.id,
+      declaration: 'I am employed by the organization as a caseworker and I stand for the staff.',
+    });
     const [row] = await db.select({ effect: proposals.effect }).from(proposals).where(eq(proposals.id, id));
-    expect(row!.effect).toMatchObject({ seatClass: 'employee_representative', declaration: 'I am employed by the organization as a caseworker and I stand for the staff.' });
+    expect(row!.effect).toMatchObject({
+      seatClass: 'employee_representative',
+      declaration: 'I am employed by the organization as a caseworker and I stand for the staff.',
+    });
     expect(await publish(org, org.people[1]!, id)).toMatchObject({ ok: true });
     advance(7 * DAY + 60_000);
     await runTransitions(db, clock.now);
     expect((await db.select().from(proposalStages).where(eq(proposalStages.proposalId, id)))[0]!.opensAt).toBeNull();
     as(org.people[0]!);
-    expect(await openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({ ok: false, message: expect.stringMatching(/the appointee has not yet made their declaration/) });
+    expect(await openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/the appointee has not yet made their declaration/),
+    });
     // Nobody may declare for the appointee.
     as(org.people[1]!);
-    expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({ ok: false, message: 'Only the person this proposal appoints can make the declaration.' });
+    expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({
+      ok: false,
+      message: 'Only the person this proposal appoints can make the declaration.',
+    });
     as(ana);
     expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({ ok: true });
     const declared = await logOf(org.orgId, 'appointment.declared');
     expect(declared).toHaveLength(1);
     expect(declared[0]!.actorId).toBe(ana.id);
-    expect(declared[0]!.payload).toMatchObject({ seatClass: 'employee_representative', declaration: 'I am employed by the organization as a caseworker and I stand for the staff.' });
-    expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({ ok: false, message: 'You have already made this declaration.' });
+    expect(declared[0]!.payload).toMatchObject({
+      seatClass: 'employee_representative',
+      declaration: 'I am employed by the organization as a caseworker and I stand for the staff.',
+    });
+    expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({
+      ok: false,
+      message: 'You have already made this declaration.',
+    });
     advance(60_000);
     await runTransitions(db, clock.now);
     await vote(org, [org.people[0]!, org.people[1]!, org.people[2]!], id);
@@ -228,7 +323,17 @@ describe('when nobody holds a board seat', () => {
     const org = await setupOrg('empty-board', 1, 3);
     // While one director is in office, the assembly's route is closed.
     as(org.people[11]!);
-    const refused = await createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'board_vacancy_by_members', title: 'Assembly fills board seat 9', body: 'The assembly appoints a director to seat 9.', seatId: org.board[8]!, appointeeUserId: org.people[4]!.id }));
+    const refused = await createProposalAction(
+      initialActionState,
+      form({
+        orgId: org.orgId,
+        typeKey: 'board_vacancy_by_members',
+        title: 'Assembly fills board seat 9',
+        body: 'The assembly appoints a director to seat 9.',
+        seatId: org.board[8]!,
+        appointeeUserId: org.people[4]!.id,
+      }),
+    );
     expect(refused.fieldErrors?.seatId?.[0]).toMatch(/^The member assembly fills vacancies of the board only while nobody holds a seat of it/);
     as(org.people[0]!);
     expect(await resignSeatAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[0]! }))).toMatchObject({ ok: true });
@@ -249,14 +354,21 @@ describe('when nobody holds a board seat', () => {
     expect(await publish(org, org.people[0]!, id)).toMatchObject({ ok: true });
     as(org.people[0]!);
     // The founding period closed with that publication while a director was in office.
-    expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[1]!, userId: org.people[1]!.id }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Founding appointments closed/) });
+    expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[1]!, userId: org.people[1]!.id }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Founding appointments closed/),
+    });
     expect(await resignSeatAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[0]! }))).toMatchObject({ ok: true });
     // Nobody holds a board or an assembly seat: nobody in office can fill anything.
-    expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[1]!, userId: org.people[1]!.id }))).toMatchObject({ ok: true });
+    expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[1]!, userId: org.people[1]!.id }))).toMatchObject({
+      ok: true,
+    });
     const [entry] = (await logOf(org.orgId, 'seat.founding_appointment')).filter((e) => (e.payload as { reopened?: boolean }).reopened);
     expect(entry!.payload).toMatchObject({ reopened: true, holderId: org.people[1]!.id });
     // With a director in office again, the board can refill itself: founding closes again.
-    expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[2]!, userId: org.people[2]!.id }))).toMatchObject({ ok: false });
+    expect(await foundingAppointAction(initialActionState, form({ orgId: org.orgId, seatId: org.board[2]!, userId: org.people[2]!.id }))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -269,7 +381,10 @@ describe('seats vote: an admin cannot silence a body through roles or removals',
   it('a seat holder cannot be made an observer (observers never vote): refused, nothing written', async () => {
     const { changeMemberRole } = await import('@/app/o/[slug]/members/actions');
     const target = org.people[2]!;
-    const [m] = await db.select({ id: memberships.id, role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, target.id)));
+    const [m] = await db
+      .select({ id: memberships.id, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, target.id)));
     const logBefore = await db.$count(decisionLog);
     as(org.people[0]!);
     const state = await changeMemberRole(initialActionState, form({ orgId: org.orgId, membershipId: m!.id, role: 'observer' }));
@@ -281,9 +396,22 @@ describe('seats vote: an admin cannot silence a body through roles or removals',
 
   it('an observer cannot be appointed, and a passed appointment of someone removed meanwhile fills nothing', async () => {
     const observer = org.people[9]!;
-    await db.update(memberships).set({ role: 'observer' }).where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.id)));
+    await db
+      .update(memberships)
+      .set({ role: 'observer' })
+      .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, observer.id)));
     as(org.people[1]!);
-    const refused = await createProposalAction(initialActionState, form({ orgId: org.orgId, typeKey: 'seat_appointment', title: 'Appoint an observer', body: 'An observer to a board seat.', seatId: org.board[8]!, appointeeUserId: observer.id }));
+    const refused = await createProposalAction(
+      initialActionState,
+      form({
+        orgId: org.orgId,
+        typeKey: 'seat_appointment',
+        title: 'Appoint an observer',
+        body: 'An observer to a board seat.',
+        seatId: org.board[8]!,
+        appointeeUserId: observer.id,
+      }),
+    );
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.appointeeUserId?.[0]).toMatch(/is an observer; observers cannot vote/);
 
@@ -299,6 +427,8 @@ describe('seats vote: an admin cannot silence a body through roles or removals',
     await runTransitions(db, clock.now);
     expect(await holderOf(org.board[8]!)).toBeNull();
     const skipped = await logOf(org.orgId, 'seat.change_skipped');
-    expect(skipped.map((e) => (e.payload as { reason: string }).reason)).toContainEqual(expect.stringMatching(/is not a member of this organization, so they cannot hold a seat/));
+    expect(skipped.map((e) => (e.payload as { reason: string }).reason)).toContainEqual(
+      expect.stringMatching(/is not a member of this organization, so they cannot hold a seat/),
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('seedScale', () => {
     expect(await handle.db.$count(proposals, eq(proposals.orgId, summary.orgId))).toBe(7);
     expect((await getLogHead(handle.db, summary.orgId))?.size).toBe(120);
 
-    await handle.db.transaction((tx) => appendLogEntry(tx, { orgId: summary.orgId, actorId: null, kind: 'test.appended', subject: null, payload: { n: 1 }, at: new Date() }));
+    await handle.db.transaction((tx) =>
+      appendLogEntry(tx, { orgId: summary.orgId, actorId: null, kind: 'test.appended', subject: null, payload: { n: 1 }, at: new Date() }),
+    );
     const entries = await readLogRange(handle.db, summary.orgId, 0, 1_000);
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 121 }, (_, i) => i + 1));
     const report = await verifyLog({ entries }, undefined, { hasher: nodeSha256 });

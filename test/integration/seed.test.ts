@@ -34,7 +34,8 @@ describe('seedDemo', () => {
     const [org] = await handle.db.select().from(organizations);
     const overview = await loadOrganizationOverview(handle.db, org!.id, null, new Date());
     const phases = new Set(overview.proposals.map((p) => p.phase.kind));
-    for (const kind of ['passed', 'rejected', 'failed_quorum', 'withdrawn', 'ready_for_voting', 'discussion', 'voting'] as const) expect(phases).toContain(kind);
+    for (const kind of ['passed', 'rejected', 'failed_quorum', 'withdrawn', 'ready_for_voting', 'discussion', 'voting'] as const)
+      expect(phases).toContain(kind);
     // The draft is private: not in the public overview.
     expect(overview.proposals.some((p) => p.status === 'draft')).toBe(false);
     const entries = await readLogRange(handle.db, org!.id, 0, 10_000);

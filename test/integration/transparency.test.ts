@@ -91,7 +91,9 @@ async function exportOf(org: Org): Promise<ExportDoc> {
 }
 
 async function verifyDoc(doc: ExportDoc): Promise<VerifyReport> {
-  return verifyLog({ entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin }, undefined, { hasher: nodeSha256 });
+  return verifyLog({ entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin }, undefined, {
+    hasher: nodeSha256,
+  });
 }
 
 const summary = (r: VerifyReport) => ({ ok: r.ok, firstBadSeq: r.firstBadSeq, problems: r.problems.map((p) => [p.seq, p.kind]) });
@@ -131,7 +133,11 @@ describe('signing keys', () => {
     expect(() => decryptPrivateKey(env().logSigningSecret, 'other-org', row!)).toThrow(/Cannot decrypt/);
 
     const vkey = await getOrgVerifierKey(db, org.id);
-    expect(vkey).toEqual({ vkey: expect.stringMatching(/^quorate\.test\/o\/keys-org\+[0-9a-f]{8}\+/), publicKeyB64: row!.publicKey, origin: 'quorate.test/o/keys-org' });
+    expect(vkey).toEqual({
+      vkey: expect.stringMatching(/^quorate\.test\/o\/keys-org\+[0-9a-f]{8}\+/),
+      publicKeyB64: row!.publicKey,
+      origin: 'quorate.test/o/keys-org',
+    });
     expect(parseVerifierKey(vkey!.vkey).publicKeyRaw).toEqual(base64Decode(row!.publicKey));
     expect(await getOrgVerifierKey(db, '00000000-0000-0000-0000-000000000000')).toBeNull();
   });
@@ -143,7 +149,9 @@ describe('signing keys', () => {
         () => 'no error',
         (e: { cause?: { message?: string }; message: string }) => e.cause?.message ?? e.message,
       );
-    expect(await causeOf(() => db.execute(sql`update org_signing_keys set public_key = 'x' where org_id = ${org.id}`))).toMatch(/org_signing_keys is append-only: UPDATE/);
+    expect(await causeOf(() => db.execute(sql`update org_signing_keys set public_key = 'x' where org_id = ${org.id}`))).toMatch(
+      /org_signing_keys is append-only: UPDATE/,
+    );
     expect(await causeOf(() => db.execute(sql`delete from org_signing_keys where org_id = ${org.id}`))).toMatch(/org_signing_keys is append-only: DELETE/);
     expect(await causeOf(() => db.execute(sql`update tree_heads set root_hash = 'x' where org_id = ${org.id}`))).toMatch(/tree_heads is append-only: UPDATE/);
     expect(await causeOf(() => db.execute(sql`delete from tree_heads where org_id = ${org.id}`))).toMatch(/tree_heads is append-only: DELETE/);
@@ -234,7 +242,10 @@ describe('tampering is detected and located', () => {
       const [row] = await tx.select().from(decisionLog).where(where(org, SEQ));
       const entry = row!.entry.replace(`"title":"Item ${SEQ}"`, `"title":"Item ${SEQ + 1}"`);
       expect(entry).not.toBe(row!.entry);
-      await tx.update(decisionLog).set({ payload: { ...row!.payload, title: 'Item 18' }, entry }).where(where(org, SEQ));
+      await tx
+        .update(decisionLog)
+        .set({ payload: { ...row!.payload, title: 'Item 18' }, entry })
+        .where(where(org, SEQ));
     });
     const report = await verifyDoc(await exportOf(org));
     // Checkpoint 10 still matches; 25 and 40 do not, so the range is 11–25 — and the chain
@@ -255,7 +266,10 @@ describe('tampering is detected and located', () => {
     await asSuperuser(async (tx) => {
       const [row] = await tx.select().from(decisionLog).where(where(org, SEQ));
       const at = new Date(T0.getTime() + SEQ * 60_000 - 3_600_000);
-      await tx.update(decisionLog).set({ at, entry: row!.entry.replace(row!.at.toISOString(), at.toISOString()) }).where(where(org, SEQ));
+      await tx
+        .update(decisionLog)
+        .set({ at, entry: row!.entry.replace(row!.at.toISOString(), at.toISOString()) })
+        .where(where(org, SEQ));
     });
     const report = await verifyDoc(await exportOf(org));
     expect(summary(report)).toEqual({
@@ -289,8 +303,14 @@ describe('tampering is detected and located', () => {
     const org = await buildOrg('tamper-swap');
     await asSuperuser(async (tx) => {
       await tx.update(decisionLog).set({ seq: -1 }).where(where(org, SEQ));
-      await tx.update(decisionLog).set({ seq: SEQ }).where(where(org, SEQ + 1));
-      await tx.update(decisionLog).set({ seq: SEQ + 1 }).where(where(org, -1));
+      await tx
+        .update(decisionLog)
+        .set({ seq: SEQ })
+        .where(where(org, SEQ + 1));
+      await tx
+        .update(decisionLog)
+        .set({ seq: SEQ + 1 })
+        .where(where(org, -1));
     });
     const report = await verifyDoc(await exportOf(org));
     // The export reads each entry from its hashed text, which still names its own seq: the rows
@@ -311,7 +331,15 @@ describe('tampering is detected and located', () => {
       let prev = rows[SEQ - 2]!.hash;
       for (const row of rows.slice(SEQ - 1)) {
         const payload = row.seq === SEQ ? { ...row.payload, title: 'Rewritten' } : row.payload;
-        const entry = canonicalEntry({ orgId: row.orgId, seq: row.seq, at: row.at.toISOString(), actorId: row.actorId, kind: row.kind, subject: row.subject, payload });
+        const entry = canonicalEntry({
+          orgId: row.orgId,
+          seq: row.seq,
+          at: row.at.toISOString(),
+          actorId: row.actorId,
+          kind: row.kind,
+          subject: row.subject,
+          payload,
+        });
         const hash = chainHash(nodeSha256, prev, entry);
         await tx.update(decisionLog).set({ payload, entry, prevHash: prev, hash }).where(where(org, row.seq));
         prev = hash;
@@ -337,12 +365,29 @@ describe('tampering is detected and located', () => {
     const leaves = await readLeafHashes(db, org.id, 25);
     leaves[SEQ - 1] = leafHash(nodeSha256, utf8('{"forged":true}'));
     const forged = signTreeHead({ name: key.origin, privateKey: forger }, 25, toHex(rootOf(nodeSha256, leaves)));
-    await asSuperuser((tx) => tx.update(treeHeads).set(forged).where(and(eq(treeHeads.orgId, org.id), eq(treeHeads.size, 25))), ['tree_heads']);
+    await asSuperuser(
+      (tx) =>
+        tx
+          .update(treeHeads)
+          .set(forged)
+          .where(and(eq(treeHeads.orgId, org.id), eq(treeHeads.size, 25))),
+      ['tree_heads'],
+    );
 
-    const [original] = await db.select().from(treeHeads).where(and(eq(treeHeads.orgId, org.id), eq(treeHeads.size, 40)));
+    const [original] = await db
+      .select()
+      .from(treeHeads)
+      .where(and(eq(treeHeads.orgId, org.id), eq(treeHeads.size, 40)));
     const lines = original!.note.split('\n');
     lines[2] = Buffer.from(forged.rootHash, 'hex').toString('base64'); // another root, old signature
-    await asSuperuser((tx) => tx.update(treeHeads).set({ note: lines.join('\n') }).where(and(eq(treeHeads.orgId, org.id), eq(treeHeads.size, 40))), ['tree_heads']);
+    await asSuperuser(
+      (tx) =>
+        tx
+          .update(treeHeads)
+          .set({ note: lines.join('\n') })
+          .where(and(eq(treeHeads.orgId, org.id), eq(treeHeads.size, 40))),
+      ['tree_heads'],
+    );
 
     const doc = await exportOf(org);
     const report = await verifyDoc(doc);
@@ -359,7 +404,9 @@ describe('tampering is detected and located', () => {
       expect.stringMatching(/^checkpoint #2: no signature by key quorate\.test\/o\/tamper-head\+/),
       expect.stringMatching(/^checkpoint #3: invalid signature for key quorate\.test\/o\/tamper-head\+/),
     ]);
-    expect(formatVerdict(await checkExport(doc))).toMatch(/^✘ Log TAMPERED: no entry implicated — bad_checkpoint_signature: checkpoint #2: no signature by key/);
+    expect(formatVerdict(await checkExport(doc))).toMatch(
+      /^✘ Log TAMPERED: no entry implicated — bad_checkpoint_signature: checkpoint #2: no signature by key/,
+    );
   });
 
   it('an export re-signed under a substitute key passes only until the real key is pinned', async () => {
@@ -376,7 +423,10 @@ describe('tampering is detected and located', () => {
       prev = e.hash;
     }
     const leaves = doc.entries.map((e) => leafHash(nodeSha256, utf8(canonicalEntry(e))));
-    doc.checkpoints = CHECKPOINTS_AT.map((size) => ({ size, note: signTreeHead({ name: doc.origin, privateKey: forger }, size, toHex(rootOf(nodeSha256, leaves.slice(0, size)))).note }));
+    doc.checkpoints = CHECKPOINTS_AT.map((size) => ({
+      size,
+      note: signTreeHead({ name: doc.origin, privateKey: forger }, size, toHex(rootOf(nodeSha256, leaves.slice(0, size)))).note,
+    }));
     const { verifierKeyInfo } = await import('@/lib/log/keys');
     const { ed25519PublicKeyRaw } = await import('@/lib/log/checkpoint');
     const substitute = verifierKeyInfo({ keyName: doc.origin, publicKey: Buffer.from(ed25519PublicKeyRaw(forger)).toString('base64') });
@@ -388,7 +438,12 @@ describe('tampering is detected and located', () => {
     expect(summary(pinned.report)).toEqual({
       ok: false,
       firstBadSeq: null,
-      problems: [[null, 'bad_checkpoint_signature'], [null, 'bad_checkpoint_signature'], [null, 'bad_checkpoint_signature'], [null, 'bad_checkpoint_signature']],
+      problems: [
+        [null, 'bad_checkpoint_signature'],
+        [null, 'bad_checkpoint_signature'],
+        [null, 'bad_checkpoint_signature'],
+        [null, 'bad_checkpoint_signature'],
+      ],
     });
     expect(pinned.report.problems[0]!.message).toBe(`the export is signed by ${substitute.vkey}, not the pinned key ${real.vkey}`);
   });
@@ -439,7 +494,8 @@ describe('route handlers', () => {
         expect(body).toMatchObject({ seq, treeSize: head.size, rootHash: head.rootHash, note: head.note });
         expect(verifyInclusion(nodeSha256, fromHex(body.leafHash), seq - 1, head.size, body.proof.map(fromHex), fromHex(head.rootHash))).toBe(true);
         // …and not for a neighbouring leaf index.
-        if (head.size > 1) expect(verifyInclusion(nodeSha256, fromHex(body.leafHash), seq % head.size, head.size, body.proof.map(fromHex), fromHex(head.rootHash))).toBe(false);
+        if (head.size > 1)
+          expect(verifyInclusion(nodeSha256, fromHex(body.leafHash), seq % head.size, head.size, body.proof.map(fromHex), fromHex(head.rootHash))).toBe(false);
       }
     }
     const latest = await inclusionGET(request(`/api/o/${org.slug}/log/proof/inclusion?seq=3`), routeContext(org.slug));
@@ -459,7 +515,13 @@ describe('route handlers', () => {
     const res = await consistencyGET(request(`/api/o/${org.slug}/log/proof/consistency?from=10`), routeContext(org.slug));
     const body = (await res.json()) as { to: number; fromRoot: string; toRoot: string; fromNote: string | null; toNote: string | null };
     const heads = await listCheckpoints(db, org.id, ENTRIES);
-    expect(body).toMatchObject({ to: ENTRIES, fromRoot: heads[0]!.rootHash, toRoot: heads.at(-1)!.rootHash, fromNote: heads[0]!.note, toNote: heads.at(-1)!.note });
+    expect(body).toMatchObject({
+      to: ENTRIES,
+      fromRoot: heads[0]!.rootHash,
+      toRoot: heads.at(-1)!.rootHash,
+      fromNote: heads[0]!.note,
+      toNote: heads.at(-1)!.note,
+    });
   });
 
   it.each([
@@ -501,7 +563,11 @@ describe('concurrent appends', () => {
         }),
       );
       const elapsed = performance.now() - started;
-      const rows = await db.select({ seq: decisionLog.seq, entry: decisionLog.entry }).from(decisionLog).where(eq(decisionLog.orgId, org.id)).orderBy(asc(decisionLog.seq));
+      const rows = await db
+        .select({ seq: decisionLog.seq, entry: decisionLog.entry })
+        .from(decisionLog)
+        .where(eq(decisionLog.orgId, org.id))
+        .orderBy(asc(decisionLog.seq));
       expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
       const [head] = await db.select().from(logHeads).where(eq(logHeads.orgId, org.id));
       expect(head!.size).toBe(500);

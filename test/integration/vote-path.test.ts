@@ -25,14 +25,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
   });
   afterAll(async () => handle?.drop());
 
-  const outcome = (run: Promise<unknown>) => run.then(
-    () => 'accepted',
-    (error: unknown) => (error instanceof RuleRefusal ? error.message : `error: ${String(error)}`),
-  );
+  const outcome = (run: Promise<unknown>) =>
+    run.then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof RuleRefusal ? error.message : `error: ${String(error)}`),
+    );
 
   async function waitUntilSomeoneWaitsForALock(): Promise<void> {
     for (let i = 0; i < 200; i++) {
-      const rows = (await db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { n: number }[];
+      const rows = (await db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      )) as unknown as { n: number }[];
       if (rows[0]!.n > 0) return;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -49,12 +52,22 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
     // What declareRecusal does, held open: the proposal locked, the recusal written, not committed.
     const recusing = db.transaction(async (tx) => {
       await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
-      await tx.insert(recusals).values({ proposalId: org.proposalId, seatId: voter.seatId, userId: voter.userId, reason: 'My employer bids on this contract.', createdAt: new Date() });
+      await tx
+        .insert(recusals)
+        .values({
+          proposalId: org.proposalId,
+          seatId: voter.seatId,
+          userId: voter.userId,
+          reason: 'My employer bids on this contract.',
+          createdAt: new Date(),
+        });
       holding();
       await gate;
     });
     await held;
-    const ballot = outcome(castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: null }, new Date()));
+    const ballot = outcome(
+      castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: null }, new Date()),
+    );
     await waitUntilSomeoneWaitsForALock();
     release();
     await recusing;
@@ -72,12 +85,30 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
     const held = new Promise<void>((resolve) => (holding = resolve));
     const first = db.transaction(async (tx) => {
       await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
-      await tx.insert(votes).values({ proposalId: org.proposalId, stageIndex: 0, seatId: voter.seatId, voterUserId: voter.userId, choice: 'no', rationale: 'first', castAt: new Date(), isCurrent: true });
+      await tx
+        .insert(votes)
+        .values({
+          proposalId: org.proposalId,
+          stageIndex: 0,
+          seatId: voter.seatId,
+          voterUserId: voter.userId,
+          choice: 'no',
+          rationale: 'first',
+          castAt: new Date(),
+          isCurrent: true,
+        });
       holding();
       await gate;
     });
     await held;
-    const second = outcome(castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: 'second' }, new Date()));
+    const second = outcome(
+      castBallot(
+        db,
+        { userId: voter.userId, role: 'member' },
+        { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: 'second' },
+        new Date(),
+      ),
+    );
     await waitUntilSomeoneWaitsForALock();
     release();
     await first;
@@ -95,7 +126,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
  * ballots are never read by the rules until it closes): the phase must come out the same as with
  * every ballot loaded, at every instant where it could differ. Both drivers.
  */
-describe('loading a proposal for a ballot without the open stages\' ballots', () => {
+describe("loading a proposal for a ballot without the open stages' ballots", () => {
   let handle: DatabaseHandle & { drop: () => Promise<void> };
 
   beforeAll(async () => {
@@ -104,7 +135,7 @@ describe('loading a proposal for a ballot without the open stages\' ballots', ()
   });
   afterAll(async () => handle?.drop());
 
-  it('gives the same phase as the full load, just before, at and after every stage\'s opening and close', async () => {
+  it("gives the same phase as the full load, just before, at and after every stage's opening and close", async () => {
     const db = handle.db;
     const [org] = await db.select({ id: organizations.id }).from(organizations);
     const ids = (await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.orgId, org!.id))).map((p) => p.id);
@@ -119,7 +150,9 @@ describe('loading a proposal for a ballot without the open stages\' ballots', ()
       for (const t of instants) {
         const at = new Date(t);
         const partial = (await db.transaction((tx) => loadProposalForChange(tx, org!.id, id, { ballotsClosedBy: at })))!;
-        expect(proposalPhase(partial.record, partial.charter!, at), `${full.row.title} at ${at.toISOString()}`).toEqual(proposalPhase(full.record, full.charter!, at));
+        expect(proposalPhase(partial.record, partial.charter!, at), `${full.row.title} at ${at.toISOString()}`).toEqual(
+          proposalPhase(full.record, full.charter!, at),
+        );
         compared++;
         if (partial.record.stages.some((s, i) => s.ballots.length < full.record.stages[i]!.ballots.length)) withoutSomeBallots++;
       }

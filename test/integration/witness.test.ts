@@ -74,7 +74,16 @@ async function logOrg(slug: string, entries: number): Promise<Org> {
 
 async function grow(org: Org, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await db.transaction((tx) => appendLogEntry(tx, { orgId: org.id, actorId: founderId, kind: 'comment.posted', subject: 'proposal:1', payload: { n: i, text: `Item ${i}` }, at: new Date(T0.getTime() + i * 60_000) }));
+    await db.transaction((tx) =>
+      appendLogEntry(tx, {
+        orgId: org.id,
+        actorId: founderId,
+        kind: 'comment.posted',
+        subject: 'proposal:1',
+        payload: { n: i, text: `Item ${i}` },
+        at: new Date(T0.getTime() + i * 60_000),
+      }),
+    );
   }
 }
 
@@ -91,13 +100,28 @@ async function rewriteHistory(org: Org, seq: number): Promise<void> {
     let frontier = emptyFrontier();
     for (const row of rows) {
       const payload = row.seq === seq ? { ...row.payload, text: 'Rewritten' } : row.payload;
-      const entry = canonicalEntry({ orgId: row.orgId, seq: row.seq, at: row.at.toISOString(), actorId: row.actorId, kind: row.kind, subject: row.subject, payload });
+      const entry = canonicalEntry({
+        orgId: row.orgId,
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        kind: row.kind,
+        subject: row.subject,
+        payload,
+      });
       const hash = chainHash(nodeSha256, prev, entry);
-      if (row.seq >= seq) await tx.update(decisionLog).set({ payload, entry, prevHash: prev, hash }).where(and(eq(decisionLog.orgId, org.id), eq(decisionLog.seq, row.seq)));
+      if (row.seq >= seq)
+        await tx
+          .update(decisionLog)
+          .set({ payload, entry, prevHash: prev, hash })
+          .where(and(eq(decisionLog.orgId, org.id), eq(decisionLog.seq, row.seq)));
       frontier = appendLeaf(nodeSha256, frontier, leafHash(nodeSha256, utf8(entry)));
       prev = hash;
     }
-    await tx.update(logHeads).set({ headHash: prev, frontier: frontierToJson(frontier) }).where(eq(logHeads.orgId, org.id));
+    await tx
+      .update(logHeads)
+      .set({ headHash: prev, frontier: frontierToJson(frontier) })
+      .where(eq(logHeads.orgId, org.id));
     await tx.execute(sql`delete from tree_heads where org_id = ${org.id}`);
     for (const t of ['decision_log', 'tree_heads']) await tx.execute(sql.raw(`alter table ${t} enable trigger user`));
   });
@@ -121,12 +145,19 @@ const api: Fetcher = async (url, init) => {
 async function cli(run: typeof runVerify, argv: string[], stateDir?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, { fetch: api, stdout: (s) => void (out += s), stderr: (s) => void (err += s), defaultStateDir: stateDir ?? mkdtempSync(path.join(tmpdir(), 'quorate-state-')), now: () => new Date() });
+  const code = await run(argv, {
+    fetch: api,
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    defaultStateDir: stateDir ?? mkdtempSync(path.join(tmpdir(), 'quorate-state-')),
+    now: () => new Date(),
+  });
   return { code, out, err };
 }
 
 const url = (org: Org) => `http://quorate.test/o/${org.slug}`;
-const checkpointText = async (org: Org) => (await checkpointGET(new Request(`${url(org)}/api?format=text`), { params: Promise.resolve({ slug: org.slug }) })).text();
+const checkpointText = async (org: Org) =>
+  (await checkpointGET(new Request(`${url(org)}/api?format=text`), { params: Promise.resolve({ slug: org.slug }) })).text();
 
 describe('npm run verify remembers checkpoints', () => {
   it('passes a growing log, then catches a rewrite re-signed with the same key — which a fresh verifier without history does not', async () => {
@@ -178,7 +209,18 @@ describe('npm run verify remembers checkpoints', () => {
   it('--checkpoint takes a notice e-mail as saved: the full note in it verifies, and a forged one does not', async () => {
     const org = await logOrg('w-mail', 4);
     const head = await latestCheckpoint(db, org.id);
-    const mail = notificationMail({ kind: 'vacancy_overdue', payload: { position: 2, bodyName: 'Board', deadlineDays: 60 }, organizationName: 'Org', appUrl: 'http://quorate.test', orgSlug: org.slug, recipientName: null, mandatory: false, unsubscribeUrl: null, preferencesUrl: 'x', checkpoint: head });
+    const mail = notificationMail({
+      kind: 'vacancy_overdue',
+      payload: { position: 2, bodyName: 'Board', deadlineDays: 60 },
+      organizationName: 'Org',
+      appUrl: 'http://quorate.test',
+      orgSlug: org.slug,
+      recipientName: null,
+      mandatory: false,
+      unsubscribeUrl: null,
+      preferencesUrl: 'x',
+      checkpoint: head,
+    });
     const dir = mkdtempSync(path.join(tmpdir(), 'quorate-mail-'));
     const file = path.join(dir, 'mail.txt');
     writeFileSync(file, mail.text.replace(/\n/g, '\r\n')); // as a mail client may save it
@@ -206,8 +248,8 @@ describe('notice e-mails carry the full signed checkpoint', () => {
     const emls = readdirSync(dir).filter((f) => f.endsWith('.eml'));
     expect(emls.length).toBe(sent.length);
     for (const f of emls.slice(0, 2)) {
-      const r = await cli(runVerify, ["--checkpoint", path.join(dir, f), "--no-state", `http://quorate.test/o/${org.slug}`]);
-      expect(r.out + r.err).toContain("✔ Log intact");
+      const r = await cli(runVerify, ['--checkpoint', path.join(dir, f), '--no-state', `http://quorate.test/o/${org.slug}`]);
+      expect(r.out + r.err).toContain('✔ Log intact');
       expect(r.code).toBe(0);
     }
     const kinds = new Set(sent.map((m) => m.headers?.['X-Quorate-Kind']));
@@ -218,7 +260,18 @@ describe('notice e-mails carry the full signed checkpoint', () => {
       expect(opened.ok).toBe(true);
       expect(m.html).toContain('BEGIN DECISION LOG CHECKPOINT');
     }
-    const digest = notificationMail({ kind: 'digest', payload: { items: [] }, organizationName: 'Org', appUrl: 'http://quorate.test', orgSlug: 'x', recipientName: null, mandatory: false, unsubscribeUrl: null, preferencesUrl: 'x', checkpoint: await latestCheckpoint(db, org.orgId) });
+    const digest = notificationMail({
+      kind: 'digest',
+      payload: { items: [] },
+      organizationName: 'Org',
+      appUrl: 'http://quorate.test',
+      orgSlug: 'x',
+      recipientName: null,
+      mandatory: false,
+      unsubscribeUrl: null,
+      preferencesUrl: 'x',
+      checkpoint: await latestCheckpoint(db, org.orgId),
+    });
     expect((await openCheckpoint(extractCheckpointNote(digest.text), key)).ok).toBe(true);
   });
 });
@@ -237,14 +290,28 @@ describe('witnesses', () => {
     const forger = generateKeyPairSync('ed25519').privateKey;
     const note = await checkpointText(org);
     const text = splitNote(note).text;
-    const forgedLine = formatCosignatureLine({ name: 'witness.example/w1', publicKeyRaw: parseWitnessVerifierKey(vkey).publicKeyRaw }, 1, sign(null, cosignedMessage(text, 1), forger));
+    const forgedLine = formatCosignatureLine(
+      { name: 'witness.example/w1', publicKeyRaw: parseWitnessVerifierKey(vkey).publicKeyRaw },
+      1,
+      sign(null, cosignedMessage(text, 1), forger),
+    );
     const refused = await api(`${url(org).replace('/o/', '/api/o/')}/log/cosign`, { method: 'POST', body: appendCosignatures(note, [forgedLine]) });
     expect(refused.status).toBe(403);
     // A cosignature of a checkpoint this log never signed is refused too.
     const notOurs = note.replace(/\n6\n/, '\n7\n');
     expect((await api(`http://quorate.test/api/o/${org.slug}/log/cosign`, { method: 'POST', body: notOurs })).status).toBeGreaterThanOrEqual(400);
 
-    const cosigned = await cli(runWitness as typeof runVerify, ['--key', keyFile, '--name', 'witness.example/w1', '--log-key', logKey, '--state', dir, url(org)]);
+    const cosigned = await cli(runWitness as typeof runVerify, [
+      '--key',
+      keyFile,
+      '--name',
+      'witness.example/w1',
+      '--log-key',
+      logKey,
+      '--state',
+      dir,
+      url(org),
+    ]);
     expect(cosigned.err).toBe('');
     expect(cosigned.out).toContain('✔ cosigned quorate.test/o/w-witness at size 7'); // six entries and witness.added
     const served = await checkpointText(org);
@@ -282,12 +349,21 @@ type GovernedOrg = { orgId: string; slug: string; people: Actor[] };
 async function governedOrg(slug: string, seated: number): Promise<GovernedOrg> {
   const people: Actor[] = [];
   for (let i = 0; i < 10; i++) {
-    const [u] = await db.insert(users).values({ email: `${slug}-${i}@example.org`, name: `${slug} ${i}` }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${slug}-${i}@example.org`, name: `${slug} ${i}` })
+      .returning();
     people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
   }
   const org = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, { slug, name: `Org ${slug}`, mission: '', createdBy: people[0]!.userId, at: T0 });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter: charterFromTemplate('nonprofit_board'), at: T0 });
+    await adoptFoundingCharter(tx, {
+      orgId: created.id,
+      actorId: people[0]!.userId,
+      templateKey: 'nonprofit_board',
+      charter: charterFromTemplate('nonprofit_board'),
+      at: T0,
+    });
     return created;
   });
   for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
@@ -300,7 +376,12 @@ describe('decisions name their charter', () => {
   it('voting.closed and proposal.decided carry the version and document hash the verifier checks; a forged hash is caught', async () => {
     const org = await governedOrg('w-charter', 7);
     const author = org.people[1]!;
-    const { id } = await createDraft(db, author, { orgId: org.orgId, typeKey: 'resolution', title: 'Open meetings', body: 'Open.', subjectUserId: null, effect: {}, emergency: false }, at(1));
+    const { id } = await createDraft(
+      db,
+      author,
+      { orgId: org.orgId, typeKey: 'resolution', title: 'Open meetings', body: 'Open.', subjectUserId: null, effect: {}, emergency: false },
+      at(1),
+    );
     await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
     await recordTransitions(db, id, org.orgId, at(8, 1));
     for (const i of [0, 1, 2, 3, 4]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9));
@@ -311,7 +392,17 @@ describe('decisions name their charter', () => {
       const row = rows.find((r) => r.kind === kind)!;
       expect(row.payload).toMatchObject({ charterVersion: 1, charterDocumentHash: adopted.payload.documentHash });
     }
-    const entries: StoredEntry[] = rows.map((r) => ({ orgId: r.orgId, seq: r.seq, at: r.at.toISOString(), actorId: r.actorId, kind: r.kind, subject: r.subject, payload: r.payload, prevHash: r.prevHash, hash: r.hash }));
+    const entries: StoredEntry[] = rows.map((r) => ({
+      orgId: r.orgId,
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      kind: r.kind,
+      subject: r.subject,
+      payload: r.payload,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    }));
     expect((await verifyLog({ entries }, undefined, { hasher: nodeSha256 })).problems).toEqual([]);
     // Forged, and the chain re-sealed around it: only the charter check can tell.
     const decided = entries.findIndex((e) => e.kind === 'proposal.decided');

@@ -19,8 +19,14 @@ export const enforcement = {
 };
 
 export class InvariantBroken extends Error {
-  constructor(readonly invariant: string, violations: string[], trace: string[]) {
-    super(`Invariant ${invariant} broken after step ${trace.length}:\n  - ${violations.slice(0, 8).join('\n  - ')}\nSteps:\n  ${trace.map((t, i) => `${i + 1}. ${t}`).join('\n  ')}`);
+  constructor(
+    readonly invariant: string,
+    violations: string[],
+    trace: string[],
+  ) {
+    super(
+      `Invariant ${invariant} broken after step ${trace.length}:\n  - ${violations.slice(0, 8).join('\n  - ')}\nSteps:\n  ${trace.map((t, i) => `${i + 1}. ${t}`).join('\n  ')}`,
+    );
     this.name = 'InvariantBroken';
   }
 }

@@ -94,7 +94,8 @@ export abstract class Step implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const before = await fingerprint(r);
     const state = await this.act(m, r);
-    const tally = enforcement.outcomes.get(this.constructor.name) ?? enforcement.outcomes.set(this.constructor.name, { ok: 0, refused: 0 }).get(this.constructor.name)!;
+    const tally =
+      enforcement.outcomes.get(this.constructor.name) ?? enforcement.outcomes.set(this.constructor.name, { ok: 0, refused: 0 }).get(this.constructor.name)!;
     tally[state.ok ? 'ok' : 'refused']++;
     if (process.env.QUORATE_MODEL_DEBUG && !state.ok) {
       const k = `${this.constructor.name}: ${(state.message ?? '').replace(/[0-9a-f-]{36}|\d{4}-\d\d-\d\d[^ ]*|\d+/g, '…').slice(0, 90)}`;
@@ -140,7 +141,11 @@ export class AdvanceClock extends Step {
 
 /** Seat changes the worker made by passed proposals, as its log entries declare them. */
 async function followWorkerEffects(m: Model, r: Real): Promise<void> {
-  const entries = await r.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, r.orgId), sql`${decisionLog.seq} > ${m.logSeen}`)).orderBy(decisionLog.seq);
+  const entries = await r.db
+    .select()
+    .from(decisionLog)
+    .where(and(eq(decisionLog.orgId, r.orgId), sql`${decisionLog.seq} > ${m.logSeen}`))
+    .orderBy(decisionLog.seq);
   for (const e of entries) {
     const p = e.payload as { holderId?: string; seatsAdded?: { bodyKey: string; count: number }[]; seatsRetired?: string[] };
     const seat = e.subject?.startsWith('seat:') ? m.seats.find((s) => s.id === e.subject!.slice(5)) : undefined;
@@ -152,7 +157,13 @@ async function followWorkerEffects(m: Model, r: Real): Promise<void> {
     if (e.kind === 'charter.amended') {
       m.seats = m.seats.filter((s) => !(p.seatsRetired ?? []).includes(s.id));
       for (const add of p.seatsAdded ?? []) {
-        const fresh = (await r.db.select().from(seats).where(and(eq(seats.orgId, r.orgId), eq(seats.bodyKey, add.bodyKey), sql`${seats.retiredAt} is null`)).orderBy(seats.position)).filter((row) => !m.seats.some((s) => s.id === row.id));
+        const fresh = (
+          await r.db
+            .select()
+            .from(seats)
+            .where(and(eq(seats.orgId, r.orgId), eq(seats.bodyKey, add.bodyKey), sql`${seats.retiredAt} is null`))
+            .orderBy(seats.position)
+        ).filter((row) => !m.seats.some((s) => s.id === row.id));
         for (const row of fresh.slice(0, add.count)) m.seats.push({ id: row.id, bodyKey: row.bodyKey, position: row.position, holder: null });
       }
     }
@@ -166,7 +177,13 @@ export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 
 
 /** A draft by `actor`; with `publish`, the author publishes it at once (two actions in one step, so sequences reach votes). */
 export class CreateDraft extends Step {
-  constructor(readonly actor: UserKey, readonly kind: DraftKind, readonly i: number, readonly who: UserKey, readonly publish = false) {
+  constructor(
+    readonly actor: UserKey,
+    readonly kind: DraftKind,
+    readonly i: number,
+    readonly who: UserKey,
+    readonly publish = false,
+  ) {
     super();
   }
   label() {
@@ -216,7 +233,16 @@ export class CreateDraft extends Step {
     const state = await settle(() => createProposalAction(initialActionState, form(fields)));
     if (state.ok) {
       const [row] = await r.db.select().from(proposals).where(eq(proposals.orgId, r.orgId)).orderBy(desc(proposals.number)).limit(1);
-      const created: ModelProposal = { id: row!.id, number: row!.number, typeKey: row!.typeKey, author: this.actor, publishedAt: null, status: 'draft', votingOpen: false, emergency: this.kind === 'emergency' };
+      const created: ModelProposal = {
+        id: row!.id,
+        number: row!.number,
+        typeKey: row!.typeKey,
+        author: this.actor,
+        publishedAt: null,
+        status: 'draft',
+        votingOpen: false,
+        emergency: this.kind === 'emergency',
+      };
       m.proposals.push(created);
       if (this.publish) {
         const published = await publishProposalAction(initialActionState, form({ orgId: r.orgId, proposalId: created.id }));
@@ -246,7 +272,10 @@ function amended(current: Charter, variant: number): Charter {
  * sequences reach votes and closes; refusals on the others are still exercised.
  */
 abstract class ProposalStep extends Step {
-  constructor(readonly actor: UserKey | 'author', readonly i: number) {
+  constructor(
+    readonly actor: UserKey | 'author',
+    readonly i: number,
+  ) {
     super();
   }
   check(m: Readonly<Model>) {
@@ -293,7 +322,11 @@ export class Publish extends ProposalStep {
 }
 
 export class Revise extends ProposalStep {
-  constructor(actor: UserKey | 'author', i: number, readonly substantive: boolean) {
+  constructor(
+    actor: UserKey | 'author',
+    i: number,
+    readonly substantive: boolean,
+  ) {
     super(actor, i);
   }
   label() {
@@ -301,7 +334,10 @@ export class Revise extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return reviseProposalAction(initialActionState, form({ ...this.ref(m, r), title: `Revised at ${m.now}`, body: `${BODY} Revised.`, changeNote: 'Clarified.', substantive: String(this.substantive) }));
+    return reviseProposalAction(
+      initialActionState,
+      form({ ...this.ref(m, r), title: `Revised at ${m.now}`, body: `${BODY} Revised.`, changeNote: 'Clarified.', substantive: String(this.substantive) }),
+    );
   }
 }
 
@@ -319,7 +355,11 @@ export class Withdraw extends ProposalStep {
 }
 
 export class Comment extends ProposalStep {
-  constructor(actor: UserKey, i: number, readonly asReply: boolean) {
+  constructor(
+    actor: UserKey,
+    i: number,
+    readonly asReply: boolean,
+  ) {
     super(actor, i);
   }
   label() {
@@ -348,7 +388,12 @@ export class CastBallot extends ProposalStep {
     return p.status === 'published' && p.votingOpen;
   }
   /** `whenOpen`: only while some vote is open (most ballots should meet an open box; the rest test the refusals). */
-  constructor(actor: UserKey, i: number, readonly choice: BallotChoice, readonly whenOpen = false) {
+  constructor(
+    actor: UserKey,
+    i: number,
+    readonly choice: BallotChoice,
+    readonly whenOpen = false,
+  ) {
     super(actor, i);
   }
   check(m: Readonly<Model>) {
@@ -362,7 +407,12 @@ export class CastBallot extends ProposalStep {
     const target = this.target(m);
     const state = await castBallotAction(initialActionState, form({ ...this.ref(m, r), choice: this.choice }));
     if (state.ok) {
-      const [v] = await r.db.select().from(votes).where(and(eq(votes.proposalId, target.id), eq(votes.voterUserId, r.ids[this.who(m)]), eq(votes.isCurrent, true))).orderBy(desc(votes.castAt)).limit(1);
+      const [v] = await r.db
+        .select()
+        .from(votes)
+        .where(and(eq(votes.proposalId, target.id), eq(votes.voterUserId, r.ids[this.who(m)]), eq(votes.isCurrent, true)))
+        .orderBy(desc(votes.castAt))
+        .limit(1);
       if (v) m.ballots.set(v.id, { proposalId: target.id, stageIndex: v.stageIndex, seatId: v.seatId, voter: this.who(m), choice: this.choice, castAt: m.now });
     }
     return state;
@@ -395,7 +445,11 @@ export class BackEmergency extends ProposalStep {
 // --- seats and roles --------------------------------------------------------------------------
 
 export class Resign extends Step {
-  constructor(readonly actor: UserKey, readonly i: number, readonly own: boolean) {
+  constructor(
+    readonly actor: UserKey,
+    readonly i: number,
+    readonly own: boolean,
+  ) {
     super();
   }
   label() {
@@ -412,7 +466,11 @@ export class Resign extends Step {
 }
 
 export class FoundingAppoint extends Step {
-  constructor(readonly actor: UserKey, readonly i: number, readonly who: UserKey) {
+  constructor(
+    readonly actor: UserKey,
+    readonly i: number,
+    readonly who: UserKey,
+  ) {
     super();
   }
   label() {
@@ -429,14 +487,21 @@ export class FoundingAppoint extends Step {
 }
 
 export class ChangeRole extends Step {
-  constructor(readonly actor: UserKey, readonly who: UserKey, readonly role: Role) {
+  constructor(
+    readonly actor: UserKey,
+    readonly who: UserKey,
+    readonly role: Role,
+  ) {
     super();
   }
   label() {
     return `${this.actor} makes ${this.who} ${this.role}`;
   }
   async act(m: Model, r: Real) {
-    const [membership] = await r.db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, r.orgId), eq(memberships.userId, r.ids[this.who])));
+    const [membership] = await r.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, r.orgId), eq(memberships.userId, r.ids[this.who])));
     if (!membership) return { ok: false, message: 'not a member (no call made)' };
     signIn(r, this.actor);
     const state = await changeMemberRole(initialActionState, form({ orgId: r.orgId, membershipId: membership.id, role: this.role }));
@@ -462,9 +527,15 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
   fc.constantFrom(13, 25, 25, 49).map((h) => new AdvanceClock(h)),
   fc.constantFrom(13, 25, 25, 49).map((h) => new AdvanceClock(h)),
   fc.constantFrom(13, 25, 25, 49).map((h) => new AdvanceClock(h)),
-  fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w)),
-  fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
-  fc.tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor).map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
+  fc
+    .tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor)
+    .map(([a, k, i, w]) => new CreateDraft(a, k, i, w)),
+  fc
+    .tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor)
+    .map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
+  fc
+    .tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor)
+    .map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
   fc.tuple(authorOrAnyone, index).map(([a, i]) => new Publish(a, i)),
   fc.tuple(authorOrAnyone, index).map(([a, i]) => new Publish(a, i)),
   fc.tuple(authorOrAnyone, index, fc.boolean()).map(([a, i, s]) => new Revise(a, i, s)),
@@ -479,5 +550,11 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
   fc.tuple(likelyActor, index).map(([a, i]) => new BackEmergency(a, i)),
   fc.tuple(likelyActor, index, fc.boolean()).map(([a, i, own]) => new Resign(a, i, own)),
   fc.tuple(fc.constantFrom<UserKey>('admin', 'admin', 'secretary', 'm1'), index, actor).map(([a, i, w]) => new FoundingAppoint(a, i, w)),
-  fc.tuple(fc.constantFrom<UserKey>('admin', 'secretary', 'm1'), fc.constantFrom<UserKey>('m1', 'm2', 'm3', 'm4', 'observer', 'secretary'), fc.constantFrom<Role>('member', 'observer')).map(([a, w, role]) => new ChangeRole(a, w, role)),
+  fc
+    .tuple(
+      fc.constantFrom<UserKey>('admin', 'secretary', 'm1'),
+      fc.constantFrom<UserKey>('m1', 'm2', 'm3', 'm4', 'observer', 'secretary'),
+      fc.constantFrom<Role>('member', 'observer'),
+    )
+    .map(([a, w, role]) => new ChangeRole(a, w, role)),
 ];

@@ -71,11 +71,14 @@ afterAll(async () => {
   await handle.drop();
 });
 
-const property = fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) }), async (cmds) => {
-  sequences++;
-  await fc.asyncModelRun(async () => createWorld(handle.db), cmds);
-  steps += [...cmds].length;
-});
+const property = fc.asyncProperty(
+  fc.commands(commandArbitraries, { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) }),
+  async (cmds) => {
+    sequences++;
+    await fc.asyncModelRun(async () => createWorld(handle.db), cmds);
+    steps += [...cmds].length;
+  },
+);
 
 /** fc.check, and on failure an error with fast-check's report, the seed and path, and how to replay. */
 async function checkProperty(params: fc.Parameters<[Iterable<fc.AsyncCommand<object, object>>]>): Promise<void> {
@@ -102,7 +105,8 @@ describe('governance model: random sequences of use cases', () => {
     );
     console.info(`model: accepted/refused per command: ${[...enforcement.outcomes].map(([k, v]) => `${k} ${v.ok}/${v.refused}`).join(', ')}`);
     for (const [name, o] of enforcement.observed) console.info(`model: known-failing ${name}: ${o.count} violations; first: ${o.first}`);
-    for (const name of enforcement.observeOnly) if (!enforcement.observed.has(name)) console.info(`model: known-failing ${name} was not violated in this run — if its fix is merged, enforce it`);
+    for (const name of enforcement.observeOnly)
+      if (!enforcement.observed.has(name)) console.info(`model: known-failing ${name} was not violated in this run — if its fix is merged, enforce it`);
     expect(sequences).toBeGreaterThan(0);
   }, 900_000);
 
@@ -154,33 +158,52 @@ describe('governance model: random sequences of use cases', () => {
   };
   /** For an enforced invariant's witness: did the sequence get where it was meant to? */
   const reachedBy: Record<string, (real: Real) => Promise<boolean>> = {
-    emergencyLapses: async (real) => (await handle.db.select().from(decisionLog).where(and(eq(decisionLog.orgId, real.orgId), eq(decisionLog.kind, 'proposal.lapsed')))).length === 1,
+    emergencyLapses: async (real) =>
+      (
+        await handle.db
+          .select()
+          .from(decisionLog)
+          .where(and(eq(decisionLog.orgId, real.orgId), eq(decisionLog.kind, 'proposal.lapsed')))
+      ).length === 1,
   };
   for (const [name, steps] of Object.entries(witnesses)) {
     const known = expectedFailures.has(name);
-    it.skipIf(seed !== undefined)(`${name}: the witness sequence ${known ? 'still breaks it (known defect)' : 'keeps it'}`, async () => {
-      enforcement.observeOnly = new Set(invariants.map((i) => i.name).filter((n) => n !== name));
-      const world = await createWorld(handle.db);
-      const error = await fc.asyncModelRun(() => world, steps()).then(() => undefined, (e: unknown) => e);
-      if (error) console.info(`model: witness for ${name}: ${(error as Error).message}`);
-      if (!known) {
-        // The witness must reach what it is about, or it guards nothing.
-        const reached = await reachedBy[name]?.(world.real);
-        expect(reached ?? true, `${name}: the witness did not reach the state it tests`).toBe(true);
-      }
-      if (known) {
-        expect(error, `${name} held on its witness: if the fix is merged, remove it from expectedFailures`).toBeInstanceOf(InvariantBroken);
-        expect((error as InstanceType<typeof InvariantBroken>).invariant).toBe(name);
-      } else expect(error).toBeUndefined();
-    }, 120_000);
+    it.skipIf(seed !== undefined)(
+      `${name}: the witness sequence ${known ? 'still breaks it (known defect)' : 'keeps it'}`,
+      async () => {
+        enforcement.observeOnly = new Set(invariants.map((i) => i.name).filter((n) => n !== name));
+        const world = await createWorld(handle.db);
+        const error = await fc
+          .asyncModelRun(() => world, steps())
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        if (error) console.info(`model: witness for ${name}: ${(error as Error).message}`);
+        if (!known) {
+          // The witness must reach what it is about, or it guards nothing.
+          const reached = await reachedBy[name]?.(world.real);
+          expect(reached ?? true, `${name}: the witness did not reach the state it tests`).toBe(true);
+        }
+        if (known) {
+          expect(error, `${name} held on its witness: if the fix is merged, remove it from expectedFailures`).toBeInstanceOf(InvariantBroken);
+          expect((error as InstanceType<typeof InvariantBroken>).invariant).toBe(name);
+        } else expect(error).toBeUndefined();
+      },
+      120_000,
+    );
   }
 
   // One focused run per known defect: it must find a counterexample (so `it.fails` passes) and
   // prints the shrunk command sequence. Once the fix is merged, the run finds none and this fails.
   for (const name of expectedFailures) {
-    it.skipIf(!focused || enforceAll || seed !== undefined).fails(`${name} fails on the current code (known defect; enforce it when the fix is merged)`, async () => {
-      enforcement.observeOnly = new Set(invariants.map((i) => i.name).filter((n) => n !== name));
-      await checkProperty({ numRuns: Math.max(runs, 200), interruptAfterTimeLimit: 240_000 });
-    }, 900_000);
+    it.skipIf(!focused || enforceAll || seed !== undefined).fails(
+      `${name} fails on the current code (known defect; enforce it when the fix is merged)`,
+      async () => {
+        enforcement.observeOnly = new Set(invariants.map((i) => i.name).filter((n) => n !== name));
+        await checkProperty({ numRuns: Math.max(runs, 200), interruptAfterTimeLimit: 240_000 });
+      },
+      900_000,
+    );
   }
 });

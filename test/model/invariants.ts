@@ -55,7 +55,10 @@ export async function takeSnapshot(model: Model, real: Real) {
     ids.length ? db.select().from(votes).where(inArray(votes.proposalId, ids)) : Promise.resolve([]),
     ids.length ? db.select().from(recusals).where(inArray(recusals.proposalId, ids)) : Promise.resolve([]),
     db.select().from(charters).where(eq(charters.orgId, orgId)),
-    db.select().from(memberships).where(and(eq(memberships.orgId, orgId))),
+    db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId))),
   ]);
   return { model, real, doc, fresh, entries: doc.entries, proposalRows, seatRows, stageRows, voteRows, recusalRows, charterRows, memberRows };
 }
@@ -71,11 +74,14 @@ function publicCharters(s: Snapshot): { charters: Map<number, Charter>; problems
   const out = new Map<number, Charter>();
   const problems: string[] = [];
   const logged = new Map<number, string>();
-  for (const e of s.entries) if (e.kind === 'charter.adopted' || e.kind === 'charter.amended') logged.set(payload<{ version: number }>(e).version, payload<{ documentHash: string }>(e).documentHash);
+  for (const e of s.entries)
+    if (e.kind === 'charter.adopted' || e.kind === 'charter.amended')
+      logged.set(payload<{ version: number }>(e).version, payload<{ documentHash: string }>(e).documentHash);
   for (const row of s.charterRows) {
     out.set(row.version, row.document);
     const hash = sha(canonicalJson(row.document));
-    if (logged.get(row.version) !== hash) problems.push(`charter version ${row.version} (hash ${hash.slice(0, 12)}) has no matching charter.adopted/amended entry`);
+    if (logged.get(row.version) !== hash)
+      problems.push(`charter version ${row.version} (hash ${hash.slice(0, 12)}) has no matching charter.adopted/amended entry`);
   }
   return { charters: out, problems };
 }
@@ -89,10 +95,11 @@ function typeOf(charter: Charter, key: string): ProposalTypeSpec {
 /** Body of each seat, from the seat.* entries' payloads (every seat that was ever held is named there). */
 function seatBodiesFromLog(s: Snapshot): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of s.entries) if (e.kind.startsWith('seat.') && e.subject?.startsWith('seat:')) {
-    const bodyKey = payload<{ bodyKey?: string }>(e).bodyKey;
-    if (bodyKey) out.set(e.subject.slice(5), bodyKey);
-  }
+  for (const e of s.entries)
+    if (e.kind.startsWith('seat.') && e.subject?.startsWith('seat:')) {
+      const bodyKey = payload<{ bodyKey?: string }>(e).bodyKey;
+      if (bodyKey) out.set(e.subject.slice(5), bodyKey);
+    }
   return out;
 }
 
@@ -122,7 +129,8 @@ export function noEarlyVoting(s: Snapshot): string[] {
     const type = typeOf(charter, p.typeKey);
     const pub = ms(published.at);
     const approved = list.find((e) => e.kind === 'emergency.approved');
-    let earliest = approved && type.emergency ? Math.max(pub + type.emergency.minCommentWindowHours * HOUR, ms(approved.at)) : pub + type.minCommentWindowHours * HOUR;
+    let earliest =
+      approved && type.emergency ? Math.max(pub + type.emergency.minCommentWindowHours * HOUR, ms(approved.at)) : pub + type.minCommentWindowHours * HOUR;
     if (type.requiresSubject) {
       const reply = list.find((e) => e.kind === 'proposal.subject_replied');
       const deadline = earliest + type.replyWindowHours * HOUR;
@@ -132,9 +140,11 @@ export function noEarlyVoting(s: Snapshot): string[] {
     for (const o of opened) {
       const w = payload<{ stageIndex: number; opensAt: string; closesAt: string }>(o);
       windows.set(w.stageIndex, { opensAt: ms(w.opensAt), closesAt: ms(w.closesAt) });
-      if (w.stageIndex === 0 && ms(w.opensAt) < earliest) out.push(`#${p.number}: stage 1 opened ${new Date(w.opensAt).toISOString()}, before ${new Date(earliest).toISOString()}`);
+      if (w.stageIndex === 0 && ms(w.opensAt) < earliest)
+        out.push(`#${p.number}: stage 1 opened ${new Date(w.opensAt).toISOString()}, before ${new Date(earliest).toISOString()}`);
       const spec = type.stages[w.stageIndex];
-      if (spec && ms(w.closesAt) - ms(w.opensAt) !== spec.votingWindowHours * HOUR) out.push(`#${p.number}: stage ${w.stageIndex + 1} window is not ${spec.votingWindowHours} h`);
+      if (spec && ms(w.closesAt) - ms(w.opensAt) !== spec.votingWindowHours * HOUR)
+        out.push(`#${p.number}: stage ${w.stageIndex + 1} window is not ${spec.votingWindowHours} h`);
     }
     for (const [i, w] of windows) {
       if (i === 0) continue;
@@ -152,8 +162,11 @@ export function noEarlyVoting(s: Snapshot): string[] {
   for (const st of s.stageRows) {
     if (!st.opensAt) continue;
     const row = s.proposalRows.find((p) => p.id === st.proposalId)!;
-    const logged = (bySubject.get(`proposal:${row.id}`) ?? []).find((e) => e.kind === 'voting.opened' && payload<{ stageIndex: number }>(e).stageIndex === st.stageIndex);
-    if (!logged || ms(payload<{ opensAt: string }>(logged).opensAt) !== st.opensAt.getTime()) out.push(`#${row.number}: stage ${st.stageIndex + 1} open in the database without a matching voting.opened entry`);
+    const logged = (bySubject.get(`proposal:${row.id}`) ?? []).find(
+      (e) => e.kind === 'voting.opened' && payload<{ stageIndex: number }>(e).stageIndex === st.stageIndex,
+    );
+    if (!logged || ms(payload<{ opensAt: string }>(logged).opensAt) !== st.opensAt.getTime())
+      out.push(`#${row.number}: stage ${st.stageIndex + 1} open in the database without a matching voting.opened entry`);
   }
   return out;
 }
@@ -194,15 +207,23 @@ export function tallyMatchesRecount(s: Snapshot): string[] {
     if (!charter) continue;
     const spec = typeOf(charter, pp.typeKey).stages[c.stageIndex]!;
     const body = charter.bodies.find((b) => b.key === spec.bodyKey)!;
-    const recused = new Set(list.filter((e) => e.kind === 'recusal.declared' && e.seq < closed.seq).map((e) => payload<{ seatId: string }>(e).seatId).filter((id) => seatBody.get(id) === body.key));
+    const recused = new Set(
+      list
+        .filter((e) => e.kind === 'recusal.declared' && e.seq < closed.seq)
+        .map((e) => payload<{ seatId: string }>(e).seatId)
+        .filter((id) => seatBody.get(id) === body.key),
+    );
     const lastBallot = new Map<string, string>();
-    for (const e of list) if (e.kind === 'ballot.cast' && e.seq < closed.seq && payload<{ stageIndex: number }>(e).stageIndex === c.stageIndex) lastBallot.set(payload<{ seatId: string }>(e).seatId, payload<{ voteId: string }>(e).voteId);
+    for (const e of list)
+      if (e.kind === 'ballot.cast' && e.seq < closed.seq && payload<{ stageIndex: number }>(e).stageIndex === c.stageIndex)
+        lastBallot.set(payload<{ seatId: string }>(e).seatId, payload<{ voteId: string }>(e).voteId);
     const counted = c.rollCall.filter((r) => !recused.has(r.seatId));
     for (const r of c.rollCall) {
       if (recused.has(r.seatId)) out.push(`#${c.number}: roll call counts recused seat ${r.seatId}`);
       if (lastBallot.get(r.seatId) !== r.voteId) out.push(`#${c.number}: roll call vote ${r.voteId} is not the last ballot the log shows for its seat`);
     }
-    for (const [seatId] of lastBallot) if (!recused.has(seatId) && !c.rollCall.some((r) => r.seatId === seatId)) out.push(`#${c.number}: seat ${seatId} cast a ballot the roll call leaves out`);
+    for (const [seatId] of lastBallot)
+      if (!recused.has(seatId) && !c.rollCall.some((r) => r.seatId === seatId)) out.push(`#${c.number}: seat ${seatId} cast a ballot the roll call leaves out`);
     const yes = counted.filter((r) => r.choice === 'yes').length;
     const no = counted.filter((r) => r.choice === 'no').length;
     const abstain = counted.filter((r) => r.choice === 'abstain').length;
@@ -214,10 +235,25 @@ export function tallyMatchesRecount(s: Snapshot): string[] {
     // A seat appointment may also pass by a majority of the holders in office when voting opened
     // (the number the tally publishes; the rule is recomputed here: more than half of them voting yes).
     const inOffice = c.tally.remainingMajority?.holdersInOffice;
-    if (c.tally.remainingMajority && c.tally.remainingMajority.met !== yes * 2 > (inOffice ?? 0)) out.push(`#${c.number} stage ${c.stageIndex + 1}: remaining-majority verdict does not follow from ${yes} yes of ${String(inOffice)} in office`);
+    if (c.tally.remainingMajority && c.tally.remainingMajority.met !== yes * 2 > (inOffice ?? 0))
+      out.push(`#${c.number} stage ${c.stageIndex + 1}: remaining-majority verdict does not follow from ${yes} yes of ${String(inOffice)} in office`);
     const passed = normallyPassed || (inOffice !== undefined && inOffice >= 1 && yes * 2 > inOffice);
-    const recount: Partial<TallyResult> = { yes, no, abstain, cast, charterSeats, recused: recused.size, quorumRequired, quorumMet: cast >= quorumRequired, thresholdBase, passed, outcome: passed ? 'passed' : cast < quorumRequired ? 'failed_quorum' : 'rejected' };
-    for (const [k, v] of Object.entries(recount)) if (c.tally[k as keyof TallyResult] !== v) out.push(`#${c.number} stage ${c.stageIndex + 1}: published ${k} = ${String(c.tally[k as keyof TallyResult])}, recount from the log = ${String(v)}`);
+    const recount: Partial<TallyResult> = {
+      yes,
+      no,
+      abstain,
+      cast,
+      charterSeats,
+      recused: recused.size,
+      quorumRequired,
+      quorumMet: cast >= quorumRequired,
+      thresholdBase,
+      passed,
+      outcome: passed ? 'passed' : cast < quorumRequired ? 'failed_quorum' : 'rejected',
+    };
+    for (const [k, v] of Object.entries(recount))
+      if (c.tally[k as keyof TallyResult] !== v)
+        out.push(`#${c.number} stage ${c.stageIndex + 1}: published ${k} = ${String(c.tally[k as keyof TallyResult])}, recount from the log = ${String(v)}`);
     const row = s.proposalRows.find((p) => `proposal:${p.id}` === closed.subject);
     const stored = s.stageRows.find((st) => st.proposalId === row?.id && st.stageIndex === c.stageIndex)?.tally;
     if (canonicalJson(stored ?? null) !== canonicalJson(c.tally)) out.push(`#${c.number}: stored tally differs from the published one`);
@@ -263,41 +299,53 @@ export function everyChangeLogged(s: Snapshot): string[] {
     if (e.kind === 'seat.resigned' || e.kind === 'seat.vacated') replay.set(id, null);
   }
   for (const r of live) {
-    if ((replay.get(r.id) ?? null) !== r.holderUserId) out.push(`seat ${r.bodyKey} #${r.position}: the database says ${r.holderUserId ?? 'vacant'}, the public log says ${replay.get(r.id) ?? 'vacant'}`);
+    if ((replay.get(r.id) ?? null) !== r.holderUserId)
+      out.push(`seat ${r.bodyKey} #${r.position}: the database says ${r.holderUserId ?? 'vacant'}, the public log says ${replay.get(r.id) ?? 'vacant'}`);
     const m = model.seats.find((x) => x.id === r.id);
     const expected = m?.holder ? real.ids[m.holder] : null;
     if (!m) out.push(`seat ${r.bodyKey} #${r.position} exists in the database but not in the model`);
-    else if (expected !== r.holderUserId) out.push(`seat ${r.bodyKey} #${r.position}: the database says ${real.keyOf.get(r.holderUserId ?? '') ?? 'vacant'}, the model ${m.holder ?? 'vacant'}`);
+    else if (expected !== r.holderUserId)
+      out.push(`seat ${r.bodyKey} #${r.position}: the database says ${real.keyOf.get(r.holderUserId ?? '') ?? 'vacant'}, the model ${m.holder ?? 'vacant'}`);
   }
   for (const m of model.seats) if (!live.some((r) => r.id === m.id)) out.push(`model seat ${m.bodyKey} #${m.position} is missing or retired in the database`);
   const ballotEntries = new Map(ofKind(s, 'ballot.cast').map((e) => [payload<{ voteId: string }>(e).voteId, e]));
   for (const v of s.voteRows) {
     const e = ballotEntries.get(v.id);
     if (!e) out.push(`ballot ${v.id} has no ballot.cast entry`);
-    else if (payload<{ seatId: string }>(e).seatId !== v.seatId || e.actorId !== v.voterUserId) out.push(`ballot ${v.id}: its entry names another seat or voter`);
+    else if (payload<{ seatId: string }>(e).seatId !== v.seatId || e.actorId !== v.voterUserId)
+      out.push(`ballot ${v.id}: its entry names another seat or voter`);
   }
   if (ballotEntries.size !== s.voteRows.length) out.push(`${ballotEntries.size} ballot.cast entries for ${s.voteRows.length} ballots`);
   const recusalEntries = ofKind(s, 'recusal.declared');
   if (recusalEntries.length !== s.recusalRows.length) out.push(`${recusalEntries.length} recusal.declared entries for ${s.recusalRows.length} recusals`);
-  const has = (subject: string, kind: string, pred: (e: StoredEntry) => boolean = () => true) => s.entries.some((e) => e.subject === subject && e.kind === kind && pred(e));
+  const has = (subject: string, kind: string, pred: (e: StoredEntry) => boolean = () => true) =>
+    s.entries.some((e) => e.subject === subject && e.kind === kind && pred(e));
   for (const p of s.proposalRows) {
     const subject = `proposal:${p.id}`;
     if (p.publishedAt && !has(subject, 'proposal.published')) out.push(`#${p.number} published without its entry`);
     if (!p.publishedAt && s.entries.some((e) => e.subject === subject)) out.push(`#${p.number} is a draft but has log entries`);
     if (p.status === 'withdrawn' && p.publishedAt && !has(subject, 'proposal.withdrawn')) out.push(`#${p.number} withdrawn without its entry`);
-    if (p.outcome && !has(subject, p.outcome === 'lapsed' ? 'proposal.lapsed' : 'proposal.decided')) out.push(`#${p.number} outcome ${p.outcome} without its entry`);
+    if (p.outcome && !has(subject, p.outcome === 'lapsed' ? 'proposal.lapsed' : 'proposal.decided'))
+      out.push(`#${p.number} outcome ${p.outcome} without its entry`);
     if (p.emergencyApprovedAt && !has(subject, 'emergency.approved')) out.push(`#${p.number} emergency approved without its entry`);
     if (p.ratifiedAt && !has(subject, 'proposal.ratified')) out.push(`#${p.number} ratified without its entry`);
     const mp = model.proposals.find((x) => x.id === p.id);
-    if (mp && (mp.publishedAt ?? null) !== (p.publishedAt?.getTime() ?? null)) out.push(`#${p.number}: published at ${p.publishedAt?.toISOString() ?? 'never'} in the database, the model says ${mp.publishedAt ? new Date(mp.publishedAt).toISOString() : 'never'}`);
+    if (mp && (mp.publishedAt ?? null) !== (p.publishedAt?.getTime() ?? null))
+      out.push(
+        `#${p.number}: published at ${p.publishedAt?.toISOString() ?? 'never'} in the database, the model says ${mp.publishedAt ? new Date(mp.publishedAt).toISOString() : 'never'}`,
+      );
     if (mp && mp.status !== p.status) out.push(`#${p.number}: status ${p.status} in the database, ${mp.status} in the model`);
   }
   for (const st of s.stageRows) {
     const subject = `proposal:${st.proposalId}`;
-    if (st.opensAt && !has(subject, 'voting.opened', (e) => payload<{ stageIndex: number }>(e).stageIndex === st.stageIndex)) out.push(`stage ${st.stageIndex + 1} of ${subject} opened without its entry`);
-    if (st.closedRecordedAt && !has(subject, 'voting.closed', (e) => payload<{ stageIndex: number }>(e).stageIndex === st.stageIndex)) out.push(`stage ${st.stageIndex + 1} of ${subject} closed without its entry`);
+    if (st.opensAt && !has(subject, 'voting.opened', (e) => payload<{ stageIndex: number }>(e).stageIndex === st.stageIndex))
+      out.push(`stage ${st.stageIndex + 1} of ${subject} opened without its entry`);
+    if (st.closedRecordedAt && !has(subject, 'voting.closed', (e) => payload<{ stageIndex: number }>(e).stageIndex === st.stageIndex))
+      out.push(`stage ${st.stageIndex + 1} of ${subject} closed without its entry`);
   }
-  for (const c of s.charterRows) if (!s.entries.some((e) => (e.kind === 'charter.adopted' || e.kind === 'charter.amended') && payload<{ version: number }>(e).version === c.version)) out.push(`charter version ${c.version} without its entry`);
+  for (const c of s.charterRows)
+    if (!s.entries.some((e) => (e.kind === 'charter.adopted' || e.kind === 'charter.amended') && payload<{ version: number }>(e).version === c.version))
+      out.push(`charter version ${c.version} without its entry`);
   return out;
 }
 
@@ -305,7 +353,8 @@ export function everyChangeLogged(s: Snapshot): string[] {
 
 export function oneSeatPerPersonPerBody(s: Snapshot): string[] {
   const seen = new Map<string, number>();
-  for (const r of s.seatRows) if (!r.retiredAt && r.holderUserId) seen.set(`${r.bodyKey}|${r.holderUserId}`, (seen.get(`${r.bodyKey}|${r.holderUserId}`) ?? 0) + 1);
+  for (const r of s.seatRows)
+    if (!r.retiredAt && r.holderUserId) seen.set(`${r.bodyKey}|${r.holderUserId}`, (seen.get(`${r.bodyKey}|${r.holderUserId}`) ?? 0) + 1);
   return [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${s.real.keyOf.get(k.split('|')[1]!) ?? k} holds ${n} seats of the ${k.split('|')[0]}`);
 }
 
@@ -320,7 +369,8 @@ export function noObserverBallot(s: Snapshot): string[] {
   }
   for (const e of ofKind(s, 'ballot.cast')) {
     const who = s.real.keyOf.get(e.actorId ?? '');
-    if (who && roleAt(s.model, who, ms(e.at)) === 'observer' && !s.voteRows.some((v) => v.id === payload<{ voteId: string }>(e).voteId)) out.push(`the log shows observer ${who} casting a ballot`);
+    if (who && roleAt(s.model, who, ms(e.at)) === 'observer' && !s.voteRows.some((v) => v.id === payload<{ voteId: string }>(e).voteId))
+      out.push(`the log shows observer ${who} casting a ballot`);
   }
   return out;
 }
@@ -352,22 +402,35 @@ export function noOpenChoiceRecoverable(s: Snapshot): string[] {
   for (const e of ofKind(s, 'ballot.cast')) {
     const p = payload<{ number: number; stageIndex: number; seatId: string; voteId: string; commitment?: string }>(e);
     if (closed.has(`${e.subject}|${p.stageIndex}`)) continue;
-    for (const [k, v] of Object.entries(e.payload)) if (typeof v === 'string' && (choices as string[]).includes(v.toLowerCase())) out.push(`open ballot ${p.voteId}: payload field "${k}" shows the choice`);
+    for (const [k, v] of Object.entries(e.payload))
+      if (typeof v === 'string' && (choices as string[]).includes(v.toLowerCase())) out.push(`open ballot ${p.voteId}: payload field "${k}" shows the choice`);
     const commitment = String(p.commitment ?? '').toLowerCase();
     if (!commitment) continue;
     commitments.set(commitment, (commitments.get(commitment) ?? 0) + 1);
     for (const choice of choices) {
       for (const c of [choice, choice.toUpperCase(), choice[0]!]) {
         const inputs = [
-          `${p.voteId}:${c}`, `${c}:${p.voteId}`, `${p.voteId}${c}`, `${c}${p.voteId}`, `${p.voteId}|${c}`, `${p.voteId}\n${c}`,
-          `${p.seatId}:${c}`, `${p.number}:${p.seatId}:${c}`, `${p.number}:${p.stageIndex}:${p.seatId}:${c}`, `${e.subject}:${p.voteId}:${c}`, `${p.voteId}:${p.stageIndex}:${c}`, c,
+          `${p.voteId}:${c}`,
+          `${c}:${p.voteId}`,
+          `${p.voteId}${c}`,
+          `${c}${p.voteId}`,
+          `${p.voteId}|${c}`,
+          `${p.voteId}\n${c}`,
+          `${p.seatId}:${c}`,
+          `${p.number}:${p.seatId}:${c}`,
+          `${p.number}:${p.stageIndex}:${p.seatId}:${c}`,
+          `${e.subject}:${p.voteId}:${c}`,
+          `${p.voteId}:${p.stageIndex}:${c}`,
+          c,
           JSON.stringify({ voteId: p.voteId, choice: c }),
         ];
         for (const input of inputs) {
           const digest = createHash('sha256').update(input).digest();
           if (digest.toString('hex') === commitment || digest.toString('base64') === p.commitment || digest.toString('base64url') === p.commitment) {
             const known = s.model.ballots.get(p.voteId);
-            out.push(`open ballot ${p.voteId} (#${p.number}): the commitment opens to "${c}" with sha256(${JSON.stringify(input.replace(p.voteId, '<voteId>'))})${known ? ` — the voter chose ${known.choice}` : ''}`);
+            out.push(
+              `open ballot ${p.voteId} (#${p.number}): the commitment opens to "${c}" with sha256(${JSON.stringify(input.replace(p.voteId, '<voteId>'))})${known ? ` — the voter chose ${known.choice}` : ''}`,
+            );
           }
         }
       }
@@ -394,9 +457,17 @@ export function bodiesCanReachFullStrength(s: Snapshot): string[] {
   const live = s.seatRows.filter((r) => !r.retiredAt);
   // As the vacancy rules see seats: held only by someone who can act with it (a member, not an observer).
   const acting = (userId: string | null) => userId !== null && roleOfUser(s, userId) !== null && roleOfUser(s, userId) !== 'observer';
-  const seatStates: SeatState[] = live.map((r) => ({ seatId: r.id, bodyKey: r.bodyKey, seatClass: r.seatClass, holderUserId: acting(r.holderUserId) ? r.holderUserId : null, vacatedAt: r.vacatedAt }));
+  const seatStates: SeatState[] = live.map((r) => ({
+    seatId: r.id,
+    bodyKey: r.bodyKey,
+    seatClass: r.seatClass,
+    holderUserId: acting(r.holderUserId) ? r.holderUserId : null,
+    vacatedAt: r.vacatedAt,
+  }));
   // People who may actually vote with their seat (observers hold seats but never vote).
-  const voters = (bodyKey: string) => live.filter((r) => r.bodyKey === bodyKey && r.holderUserId && roleOfUser(s, r.holderUserId) !== 'observer' && roleOfUser(s, r.holderUserId) !== null).length;
+  const voters = (bodyKey: string) =>
+    live.filter((r) => r.bodyKey === bodyKey && r.holderUserId && roleOfUser(s, r.holderUserId) !== 'observer' && roleOfUser(s, r.holderUserId) !== null)
+      .length;
   const inOffice = (bodyKey: string) => new Set(live.filter((r) => r.bodyKey === bodyKey && acting(r.holderUserId)).map((r) => r.holderUserId)).size;
   const appointing = active.proposalTypes.filter((t) => t.effect === 'seat_appointment');
   for (const body of active.bodies) {
@@ -420,7 +491,9 @@ export function bodiesCanReachFullStrength(s: Snapshot): string[] {
         }),
     );
     if (!canFill) {
-      const detail = appointing.map((t) => t.stages.map((st) => `${st.bodyKey}: ${voters(st.bodyKey)} voting holders of ${inOffice(st.bodyKey)} in office`).join(', ')).join('; ');
+      const detail = appointing
+        .map((t) => t.stages.map((st) => `${st.bodyKey}: ${voters(st.bodyKey)} voting holders of ${inOffice(st.bodyKey)} in office`).join(', '))
+        .join('; ');
       out.push(`the ${body.key} has ${held} of ${body.charterSeats} seats filled and no appointment could ever pass (${detail || 'no appointment type'})`);
     }
   }
@@ -435,7 +508,11 @@ function roleOfUser(s: Snapshot, userId: string): string | null {
 
 export async function logVerifies(s: Snapshot): Promise<string[]> {
   if (!s.fresh) return []; // the same export as at the last step, already verified
-  const report = await verifyLog({ entries: s.doc.entries, checkpoints: s.doc.checkpoints, publicKeyRaw: base64Decode(s.doc.publicKey)!, origin: s.doc.origin }, undefined, { hasher: nodeSha256 });
+  const report = await verifyLog(
+    { entries: s.doc.entries, checkpoints: s.doc.checkpoints, publicKeyRaw: base64Decode(s.doc.publicKey)!, origin: s.doc.origin },
+    undefined,
+    { hasher: nodeSha256 },
+  );
   const out = report.ok ? [] : report.problems.map((p) => `verify: ${p.kind} at ${p.seq}: ${p.message}`);
   if (report.entriesChecked !== s.entries.length) out.push(`verified ${report.entriesChecked} of ${s.entries.length} entries`);
   return out;
@@ -486,7 +563,8 @@ export function emergencyLapses(s: Snapshot): string[] {
     if (!decided || !approved || days === null) continue;
     const deadline = ms(decided.at) + days * DAY;
     const ratified = list.find((e) => e.kind === 'proposal.ratified' && ms(e.at) <= deadline);
-    if (!ratified && s.model.now > deadline && s.model.lastTransitionsAt > deadline && !list.some((e) => e.kind === 'proposal.lapsed')) out.push(`${subject}: emergency decision unratified past its ${days}-day period, not recorded as lapsed`);
+    if (!ratified && s.model.now > deadline && s.model.lastTransitionsAt > deadline && !list.some((e) => e.kind === 'proposal.lapsed'))
+      out.push(`${subject}: emergency decision unratified past its ${days}-day period, not recorded as lapsed`);
   }
   return out;
 }

@@ -23,9 +23,17 @@ const majority: Ratio = { num: 1, den: 2, inclusive: false };
 const twoThirds: Ratio = { num: 2, den: 3, inclusive: true };
 const threeQuarters: Ratio = { num: 3, den: 4, inclusive: true };
 
-const stage = (bodyKey: string, votingWindowHours: number, quorum: Ratio, threshold: Ratio, thresholdBase: StageSpec['thresholdBase']): StageSpec => ({ bodyKey, votingWindowHours, quorum, threshold, thresholdBase });
+const stage = (bodyKey: string, votingWindowHours: number, quorum: Ratio, threshold: Ratio, thresholdBase: StageSpec['thresholdBase']): StageSpec => ({
+  bodyKey,
+  votingWindowHours,
+  quorum,
+  threshold,
+  thresholdBase,
+});
 
-const type = (spec: Pick<ProposalTypeSpec, 'key' | 'name' | 'effect' | 'minCommentWindowHours' | 'stages' | 'critical'> & Partial<ProposalTypeSpec>): ProposalTypeSpec => ({
+const type = (
+  spec: Pick<ProposalTypeSpec, 'key' | 'name' | 'effect' | 'minCommentWindowHours' | 'stages' | 'critical'> & Partial<ProposalTypeSpec>,
+): ProposalTypeSpec => ({
   consultationAudience: 'members',
   lateRevisionWindowHours: 12,
   lateRevisionExtensionHours: 12,
@@ -46,9 +54,30 @@ export function modelCharter(): Charter {
       body({ key: 'assembly', name: 'Assembly', charterSeats: 3, minSeatsForCriticalDecisions: 2, vacancyDeadlineDays: 5, seatClassMinimums: {} }),
     ],
     proposalTypes: [
-      type({ key: 'resolution', name: 'Board resolution', effect: 'resolution', minCommentWindowHours: 24, stages: [stage('board', 48, half, majority, 'votes_cast')], critical: false }),
-      type({ key: 'assembly_resolution', name: 'Assembly resolution', effect: 'resolution', minCommentWindowHours: 24, stages: [stage('assembly', 48, half, majority, 'votes_cast')], critical: false }),
-      type({ key: 'seat_appointment', name: 'Seat appointment', effect: 'seat_appointment', minCommentWindowHours: 24, stages: [stage('board', 48, half, majority, 'charter_seats')], critical: false }),
+      type({
+        key: 'resolution',
+        name: 'Board resolution',
+        effect: 'resolution',
+        minCommentWindowHours: 24,
+        stages: [stage('board', 48, half, majority, 'votes_cast')],
+        critical: false,
+      }),
+      type({
+        key: 'assembly_resolution',
+        name: 'Assembly resolution',
+        effect: 'resolution',
+        minCommentWindowHours: 24,
+        stages: [stage('assembly', 48, half, majority, 'votes_cast')],
+        critical: false,
+      }),
+      type({
+        key: 'seat_appointment',
+        name: 'Seat appointment',
+        effect: 'seat_appointment',
+        minCommentWindowHours: 24,
+        stages: [stage('board', 48, half, majority, 'charter_seats')],
+        critical: false,
+      }),
       type({
         key: 'seat_removal',
         name: 'Removal from a seat',
@@ -102,7 +131,10 @@ export async function createWorld(db: Database): Promise<{ model: Model; real: R
   const tag = `${process.pid}-${n}-${Math.random().toString(36).slice(2, 8)}`;
   const t0 = testClock.ms + HOUR; // every sequence starts later than the last one ended: time only moves forward
   const ids = {} as Record<UserKey, string>;
-  const inserted = await db.insert(users).values(userKeys.map((k) => ({ email: `${k}-${tag}@model.example.org`, name: `${k} ${n}` }))).returning({ id: users.id, email: users.email });
+  const inserted = await db
+    .insert(users)
+    .values(userKeys.map((k) => ({ email: `${k}-${tag}@model.example.org`, name: `${k} ${n}` })))
+    .returning({ id: users.id, email: users.email });
   for (const u of inserted) ids[u.email.split('-')[0] as UserKey] = u.id;
   const charter = modelCharter();
   const slug = `model-${tag}`;
@@ -111,16 +143,22 @@ export async function createWorld(db: Database): Promise<{ model: Model; real: R
     await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin, templateKey: null, charter, at: new Date(t0) });
     return created;
   });
-  await db.insert(memberships).values(Object.entries(memberRoles).map(([k, role]) => ({ orgId: org.id, userId: ids[k as UserKey], role, createdAt: new Date(t0) })));
+  await db
+    .insert(memberships)
+    .values(Object.entries(memberRoles).map(([k, role]) => ({ orgId: org.id, userId: ids[k as UserKey], role, createdAt: new Date(t0) })));
   const seatRows = await listSeats(db, org.id);
   const admin = { userId: ids.admin, role: 'admin' as Role };
   const at = new Date(t0 + 1000);
   for (const [bodyKey, holders] of Object.entries(founding)) {
     const bodySeats = seatRows.filter((s) => s.bodyKey === bodyKey);
-    for (const [i, holder] of holders.entries()) if (holder) await foundingAppoint(db, admin, { orgId: org.id, seatId: bodySeats[i]!.seatId, userId: ids[holder] }, at);
+    for (const [i, holder] of holders.entries())
+      if (holder) await foundingAppoint(db, admin, { orgId: org.id, seatId: bodySeats[i]!.seatId, userId: ids[holder] }, at);
   }
   // The observer keeps the board seat after the role change: that is the state under test.
-  await db.update(memberships).set({ role: 'observer' }).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, ids.observer)));
+  await db
+    .update(memberships)
+    .set({ role: 'observer' })
+    .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, ids.observer)));
   const start = t0 + 2000;
   testClock.ms = start;
   const seatList = await listSeats(db, org.id);

@@ -39,7 +39,10 @@ describe('the server-action HTTP client', () => {
     const two = `${FORM.replace('Your vote, Board', 'Reply to Ada').replace('k9fbdfc89292be1795408e599637a49b6', 'kReply')}${FORM}`;
     expect(progressiveFields(two, '7fb4a6b8073a303a635e067775337bdee8fb542503')?.$ACTION_KEY).toBe('kReply');
     expect(progressiveFields(two, '7fb4a6b8073a303a635e067775337bdee8fb542503', 'Your vote, Board')?.$ACTION_KEY).toBe('k9fbdfc89292be1795408e599637a49b6');
-    const answered = FORM.replace('role="status"></div>', 'role="status"><p class="rounded-lg border px-3 py-2 text-sm border-red-300 bg-red-50 text-red-900">Voting is not open: the proposal is &quot;passed&quot;.</p></div>');
+    const answered = FORM.replace(
+      'role="status"></div>',
+      'role="status"><p class="rounded-lg border px-3 py-2 text-sm border-red-300 bg-red-50 text-red-900">Voting is not open: the proposal is &quot;passed&quot;.</p></div>',
+    );
     expect(actionStateFromHtml(answered)).toEqual({ ok: false, message: 'Voting is not open: the proposal is "passed".' });
     expect(actionStateFromHtml(FORM)).toBeNull();
   });

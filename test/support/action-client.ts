@@ -122,7 +122,13 @@ export function actionStateFromFlight(body: string): ActionState | null {
 }
 
 const decodeEntities = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * The hidden progressive-enhancement fields of the form bound to `actionId` on a rendered page
@@ -217,7 +223,10 @@ export class SignedInClient {
       });
       return { status: res.status, headers: res.headers, body: await res.text() };
     } catch (error) {
-      throw new ActionTransportError(`${init.method ?? 'GET'} ${url}: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`, error);
+      throw new ActionTransportError(
+        `${init.method ?? 'GET'} ${url}: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`,
+        error,
+      );
     }
   }
 

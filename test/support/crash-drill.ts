@@ -77,7 +77,10 @@ export type Reader = { query: <T = Record<string, unknown>>(text: string, params
 export async function openReader(target: DbTarget): Promise<Reader> {
   if (target.kind === 'postgres') {
     const sql = postgres(target.url, { max: 2, onnotice: () => {} });
-    return { query: async <T>(text: string, params: unknown[] = []) => (await sql.unsafe(text, params as never[])) as unknown as T[], close: () => sql.end({ timeout: 5 }) };
+    return {
+      query: async <T>(text: string, params: unknown[] = []) => (await sql.unsafe(text, params as never[])) as unknown as T[],
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(target.dir);
@@ -99,7 +102,10 @@ export type AppServer = {
 
 export type ServerOptions = { root: string; port: number; target: DbTarget; dataDir: string; mailDir: string; smtpUrl?: string; env?: Record<string, string> };
 
-export const DRILL_SECRETS = { AUTH_SECRET: 'crash-drill-auth-secret-0123456789abcdef01234', LOG_SIGNING_SECRET: 'crash-drill-log-signing-secret-0123456789abcdef' };
+export const DRILL_SECRETS = {
+  AUTH_SECRET: 'crash-drill-auth-secret-0123456789abcdef01234',
+  LOG_SIGNING_SECRET: 'crash-drill-log-signing-secret-0123456789abcdef',
+};
 
 /** The environment the drill's server and setup script share (they must agree on secrets and folders). */
 export function drillEnv(o: Omit<ServerOptions, 'root' | 'env'>): Record<string, string> {
@@ -120,16 +126,22 @@ export function drillEnv(o: Omit<ServerOptions, 'root' | 'env'>): Record<string,
 
 /** `next start` of the existing production build, detached into its own process group. */
 export function startAppServer(o: ServerOptions): AppServer {
-  const child: ChildProcess = spawn(process.execPath, [path.join(o.root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(o.port), '-H', 'localhost'], {
-    cwd: o.root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...drillEnv(o), ...o.env } as NodeJS.ProcessEnv,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(o.root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(o.port), '-H', 'localhost'],
+    {
+      cwd: o.root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...drillEnv(o), ...o.env } as NodeJS.ProcessEnv,
+    },
+  );
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const pid = child.pid!;
   const gone = async () => {
     for (let i = 0; i < 200 && groupAlive(pid); i++) await sleep(25);
@@ -183,7 +195,12 @@ export async function waitReady(server: AppServer, timeoutMs = 60_000): Promise<
 
 /** Runs scripts/crash-setup.ts against the target (before any server opens it) and returns its JSON. */
 export function runSetup<T>(root: string, env: Record<string, string>, args: string[]): T {
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/crash-setup.ts', ...args], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/crash-setup.ts', ...args], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`crash-setup failed (${r.status}):\n${r.stderr}\n${r.stdout}`);
   const line = r.stdout.trim().split('\n').at(-1)!;
   return JSON.parse(line) as T;
@@ -228,25 +245,59 @@ export type DrillRows = {
 
 export async function readDrillRows(reader: Reader, orgId: string): Promise<DrillRows> {
   const entries = (
-    await reader.query<{ seq: number; at: Date; actor_id: string | null; kind: string; subject: string | null; payload: Record<string, unknown>; prev_hash: string; hash: string }>(
-      'select seq::int as seq, at, actor_id, kind, subject, payload, prev_hash, hash from decision_log where org_id = $1 order by seq',
-      [orgId],
-    )
-  ).map((r): StoredEntry => ({ orgId, seq: Number(r.seq), at: new Date(r.at).toISOString(), actorId: r.actor_id, kind: r.kind, subject: r.subject, payload: r.payload, prevHash: r.prev_hash, hash: r.hash }));
+    await reader.query<{
+      seq: number;
+      at: Date;
+      actor_id: string | null;
+      kind: string;
+      subject: string | null;
+      payload: Record<string, unknown>;
+      prev_hash: string;
+      hash: string;
+    }>('select seq::int as seq, at, actor_id, kind, subject, payload, prev_hash, hash from decision_log where org_id = $1 order by seq', [orgId])
+  ).map((r): StoredEntry => ({
+    orgId,
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    kind: r.kind,
+    subject: r.subject,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
   const [head] = await reader.query<{ size: number }>('select size::int as size from log_heads where org_id = $1', [orgId]);
   const votes = (
     await reader.query<{ id: string; seat_id: string; voter_user_id: string; choice: string; rationale: string | null; cast_at: Date; is_current: boolean }>(
       'select v.id, v.seat_id, v.voter_user_id, v.choice::text as choice, v.rationale, v.cast_at, v.is_current from votes v join proposals p on p.id = v.proposal_id where p.org_id = $1',
       [orgId],
     )
-  ).map((r) => ({ id: r.id, seatId: r.seat_id, voterUserId: r.voter_user_id, choice: r.choice, rationale: r.rationale, castAt: new Date(r.cast_at), isCurrent: r.is_current }));
-  const comments = (await reader.query<{ id: string; proposal_id: string; parent_id: string | null; body: string }>('select id, proposal_id, parent_id, body from comments where org_id = $1', [orgId])).map((r) => ({
+  ).map((r) => ({
+    id: r.id,
+    seatId: r.seat_id,
+    voterUserId: r.voter_user_id,
+    choice: r.choice,
+    rationale: r.rationale,
+    castAt: new Date(r.cast_at),
+    isCurrent: r.is_current,
+  }));
+  const comments = (
+    await reader.query<{ id: string; proposal_id: string; parent_id: string | null; body: string }>(
+      'select id, proposal_id, parent_id, body from comments where org_id = $1',
+      [orgId],
+    )
+  ).map((r) => ({
     id: r.id,
     proposalId: r.proposal_id,
     parentId: r.parent_id,
     body: r.body,
   }));
-  const proposals = (await reader.query<{ id: string; number: number; status: string; outcome: string | null }>('select id, number, status::text as status, outcome::text as outcome from proposals where org_id = $1 order by number', [orgId])).map((r) => ({
+  const proposals = (
+    await reader.query<{ id: string; number: number; status: string; outcome: string | null }>(
+      'select id, number, status::text as status, outcome::text as outcome from proposals where org_id = $1 order by number',
+      [orgId],
+    )
+  ).map((r) => ({
     ...r,
     number: Number(r.number),
   }));
@@ -255,7 +306,11 @@ export async function readDrillRows(reader: Reader, orgId: string): Promise<Dril
       'select s.proposal_id, s.closes_at, s.closed_recorded_at from proposal_stages s join proposals p on p.id = s.proposal_id where p.org_id = $1',
       [orgId],
     )
-  ).map((r) => ({ proposalId: r.proposal_id, closesAt: r.closes_at && new Date(r.closes_at), closedRecordedAt: r.closed_recorded_at && new Date(r.closed_recorded_at) }));
+  ).map((r) => ({
+    proposalId: r.proposal_id,
+    closesAt: r.closes_at && new Date(r.closes_at),
+    closedRecordedAt: r.closed_recorded_at && new Date(r.closed_recorded_at),
+  }));
   const events = await reader.query<{ id: string; key: string; kind: string }>('select id, key, kind from notify_events where org_id = $1', [orgId]);
   const outbox = (
     await reader.query<{ id: string; event_id: string | null; recipient_user_id: string; kind: string; status: string }>(
@@ -292,12 +347,32 @@ export async function consistencyProblems(rows: DrillRows): Promise<{ problems: 
     const rowSet = new Set(rowIds);
     for (const id of logSet.keys()) if (!rowSet.has(id)) problems.push(`${what} ${id}: logged, but no row`);
   };
-  pairUp('vote', rows.votes.map((v) => v.id), byKind('ballot.cast').map((e) => e.payload.voteId));
-  pairUp('comment', rows.comments.map((c) => c.id), byKind('comment.posted').map((e) => e.payload.commentId));
+  pairUp(
+    'vote',
+    rows.votes.map((v) => v.id),
+    byKind('ballot.cast').map((e) => e.payload.voteId),
+  );
+  pairUp(
+    'comment',
+    rows.comments.map((c) => c.id),
+    byKind('comment.posted').map((e) => e.payload.commentId),
+  );
   const published = rows.proposals.filter((p) => p.status !== 'draft');
-  pairUp('publication', published.map((p) => p.id), byKind('proposal.published').map((e) => String(e.subject).replace(/^proposal:/, '')));
-  pairUp('recorded close', rows.stages.filter((s) => s.closedRecordedAt).map((s) => s.proposalId), byKind('voting.closed').map((e) => String(e.subject).replace(/^proposal:/, '')));
-  pairUp('decision', rows.proposals.filter((p) => p.outcome).map((p) => p.id), byKind('proposal.decided').map((e) => String(e.subject).replace(/^proposal:/, '')));
+  pairUp(
+    'publication',
+    published.map((p) => p.id),
+    byKind('proposal.published').map((e) => String(e.subject).replace(/^proposal:/, '')),
+  );
+  pairUp(
+    'recorded close',
+    rows.stages.filter((s) => s.closedRecordedAt).map((s) => s.proposalId),
+    byKind('voting.closed').map((e) => String(e.subject).replace(/^proposal:/, '')),
+  );
+  pairUp(
+    'decision',
+    rows.proposals.filter((p) => p.outcome).map((p) => p.id),
+    byKind('proposal.decided').map((e) => String(e.subject).replace(/^proposal:/, '')),
+  );
 
   for (const p of published) {
     const entry = byKind('proposal.published').find((e) => e.subject === `proposal:${p.id}`);
@@ -312,7 +387,8 @@ export async function consistencyProblems(rows: DrillRows): Promise<{ problems: 
       problems.push(`publication ${p.id}: ${recipients.length} outbox rows, the log counted ${notice.recipients}`);
     }
   }
-  for (const p of rows.proposals.filter((x) => x.outcome)) if (!rows.events.some((e) => e.key === `decided:${p.id}`)) problems.push(`decision ${p.id}: no notify event`);
+  for (const p of rows.proposals.filter((x) => x.outcome))
+    if (!rows.events.some((e) => e.key === `decided:${p.id}`)) problems.push(`decision ${p.id}: no notify event`);
 
   const seen = new Set<string>();
   for (const o of rows.outbox) {
@@ -331,6 +407,10 @@ export async function verifyPublicExport(baseUrl: string, slug: string): Promise
   const res = await fetch(`${baseUrl}/api/o/${slug}/log/export`);
   if (res.status !== 200) throw new Error(`export: HTTP ${res.status}`);
   const doc = (await res.json()) as { entries: StoredEntry[]; checkpoints: { note: string }[]; publicKey: string; origin: string };
-  const report = await verifyLog({ entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin }, undefined, { hasher: nodeSha256 });
+  const report = await verifyLog(
+    { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
+    undefined,
+    { hasher: nodeSha256 },
+  );
   return { ...report, checkpoints: doc.checkpoints.length };
 }

@@ -53,13 +53,32 @@ export async function createStormOrg(db: Database, opts: StormOrgOptions): Promi
   const foundedAt = new Date(publishAt.getTime() - HOUR);
   const people = await db
     .insert(users)
-    .values(Array.from({ length: opts.seats + 1 }, (_, i) => ({ email: `${opts.slug}-${i}@storm.example.org`, name: i === 0 ? `${opts.slug} admin` : `${opts.slug} voter ${i}`, emailVerified: foundedAt })))
+    .values(
+      Array.from({ length: opts.seats + 1 }, (_, i) => ({
+        email: `${opts.slug}-${i}@storm.example.org`,
+        name: i === 0 ? `${opts.slug} admin` : `${opts.slug} voter ${i}`,
+        emailVerified: foundedAt,
+      })),
+    )
     .returning({ id: users.id, email: users.email });
   const admin = { userId: people[0]!.id, role: 'admin' as const, email: people[0]!.email };
   const charter = adjustCharter(charterFromTemplate('nonprofit_board'), { primarySeats: opts.seats });
   const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug: opts.slug, name: `Storm ${opts.slug}`, mission: 'Storm and crash drills.', createdBy: admin.userId, at: foundedAt });
-    await appendLogEntry(tx, { orgId: created.id, actorId: admin.userId, kind: 'organization.created', subject: `organization:${created.id}`, payload: { slug: created.slug, name: `Storm ${opts.slug}` }, at: foundedAt });
+    const created = await insertOrganization(tx, {
+      slug: opts.slug,
+      name: `Storm ${opts.slug}`,
+      mission: 'Storm and crash drills.',
+      createdBy: admin.userId,
+      at: foundedAt,
+    });
+    await appendLogEntry(tx, {
+      orgId: created.id,
+      actorId: admin.userId,
+      kind: 'organization.created',
+      subject: `organization:${created.id}`,
+      payload: { slug: created.slug, name: `Storm ${opts.slug}` },
+      at: foundedAt,
+    });
     await adoptFoundingCharter(tx, { orgId: created.id, actorId: admin.userId, templateKey: 'nonprofit_board', charter, at: foundedAt });
     return created;
   });
@@ -92,8 +111,18 @@ export async function createStormOrg(db: Database, opts: StormOrgOptions): Promi
   const steps = await recordTransitions(db, draft.id, org.id, new Date(publishAt.getTime() + 7 * DAY));
   if (!steps.includes('stage_0_opened')) throw new Error(`voting did not open: ${steps.join(', ')}`);
   const [stage] = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, draft.id));
-  if (stage!.closesAt!.getTime() !== opts.voteClosesAt.getTime()) throw new Error(`voting closes at ${stage!.closesAt!.toISOString()}, expected ${opts.voteClosesAt.toISOString()}`);
-  return { orgId: org.id, slug: org.slug, admin, voters, proposalId: draft.id, proposalNumber: draft.number, opensAt: stage!.opensAt!, closesAt: stage!.closesAt! };
+  if (stage!.closesAt!.getTime() !== opts.voteClosesAt.getTime())
+    throw new Error(`voting closes at ${stage!.closesAt!.toISOString()}, expected ${opts.voteClosesAt.toISOString()}`);
+  return {
+    orgId: org.id,
+    slug: org.slug,
+    admin,
+    voters,
+    proposalId: draft.id,
+    proposalNumber: draft.number,
+    opensAt: stage!.opensAt!,
+    closesAt: stage!.closesAt!,
+  };
 }
 
 /** `count` drafts by the voters in turn, not yet published, for a publication storm. */
@@ -104,7 +133,15 @@ export async function createStormDrafts(db: Database, org: StormOrg, count: numb
     const d = await createDraft(
       db,
       { userId: author.userId, role: 'member' },
-      { orgId: org.orgId, typeKey: 'resolution', title: `Storm motion ${i + 1}`, body: `Storm motion ${i + 1}: the board resolves to test concurrent publication.`, subjectUserId: null, effect: {}, emergency: false },
+      {
+        orgId: org.orgId,
+        typeKey: 'resolution',
+        title: `Storm motion ${i + 1}`,
+        body: `Storm motion ${i + 1}: the board resolves to test concurrent publication.`,
+        subjectUserId: null,
+        effect: {},
+        emergency: false,
+      },
       at,
     );
     out.push({ ...d, authorId: author.userId });

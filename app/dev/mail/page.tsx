@@ -64,7 +64,12 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
                   ))}
                 </ul>
               ) : null}
-              <iframe title={`HTML of: ${selected.subject}`} srcDoc={selected.html} sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" className="h-[44rem] w-full border-0" />
+              <iframe
+                title={`HTML of: ${selected.subject}`}
+                srcDoc={selected.html}
+                sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+                className="h-[44rem] w-full border-0"
+              />
               <details className="border-t border-zinc-200 px-4 py-3 text-sm">
                 <summary className="cursor-pointer font-medium">Plain-text part</summary>
                 <pre className="mt-2 whitespace-pre-wrap break-all text-xs">{selected.text}</pre>

@@ -74,7 +74,15 @@ export default async function OrganizationPage({ params }: Props) {
             ))}
           </ul>
         </div>
-        <Stat label="Overdue vacancies" value={String(overdue)} alert={overdue > 0} detail={overview.bodies.filter((b) => b.strength.overdueCount > 0).map((b) => `${b.name} ${b.strength.overdueCount}`).join(' · ')} />
+        <Stat
+          label="Overdue vacancies"
+          value={String(overdue)}
+          alert={overdue > 0}
+          detail={overview.bodies
+            .filter((b) => b.strength.overdueCount > 0)
+            .map((b) => `${b.name} ${b.strength.overdueCount}`)
+            .join(' · ')}
+        />
         <Stat label="Open proposals" value={String(active.length)} />
         <Stat label="Decisions" value={String(decided.length)} />
       </section>
@@ -86,7 +94,15 @@ export default async function OrganizationPage({ params }: Props) {
         {overview.charter ? (
           overview.bodies.map((b) => {
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
-            return <BodyCard key={b.key} body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false} />;
+            return (
+              <BodyCard
+                key={b.key}
+                body={b}
+                minForCritical={spec.minSeatsForCriticalDecisions}
+                vacancyDeadlineDays={spec.vacancyDeadlineDays}
+                shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false}
+              />
+            );
           })
         ) : (
           <EmptyState title="No charter yet.">This organization has not adopted a charter.</EmptyState>
@@ -127,7 +143,9 @@ export default async function OrganizationPage({ params }: Props) {
         <h2 id="participation" className="text-xl font-semibold">
           Participation
         </h2>
-        <p className="mt-1 mb-4 text-sm text-zinc-600">Ballots cast in each closed vote of the last ten decided proposals, against the body&rsquo;s charter seats — the number quorum is counted on.</p>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">
+          Ballots cast in each closed vote of the last ten decided proposals, against the body&rsquo;s charter seats — the number quorum is counted on.
+        </p>
         {participation.length === 0 ? (
           <EmptyState title="No closed votes yet.">Turnout appears here once a vote has closed.</EmptyState>
         ) : (

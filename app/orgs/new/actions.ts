@@ -23,7 +23,14 @@ export const createOrganization = userAction(createOrganizationSchema, async ({ 
     if (!valid.ok) return { ok: false, message: valid.errors.join(' '), fieldErrors: { primarySeats: valid.errors }, values };
     const org = await getDb().transaction(async (tx) => {
       const created = await insertOrganization(tx, { slug: input.slug, name: input.name, mission: input.mission, createdBy: user.id, at });
-      await appendLogEntry(tx, { orgId: created.id, actorId: user.id, kind: 'organization.created', subject: `organization:${created.id}`, payload: { slug: created.slug, name: input.name }, at });
+      await appendLogEntry(tx, {
+        orgId: created.id,
+        actorId: user.id,
+        kind: 'organization.created',
+        subject: `organization:${created.id}`,
+        payload: { slug: created.slug, name: input.name },
+        at,
+      });
       await adoptFoundingCharter(tx, { orgId: created.id, actorId: user.id, templateKey: input.template, charter, at });
       return created;
     });

@@ -18,7 +18,10 @@ export default async function NewOrganizationPage() {
   }));
   return (
     <div className="mx-auto max-w-xl">
-      <PageHeader title="Create an organization" description="You become its first admin. Transparency is on: the organization’s public page is readable by anyone." />
+      <PageHeader
+        title="Create an organization"
+        description="You become its first admin. Transparency is on: the organization’s public page is readable by anyone."
+      />
       <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         <CreateOrganizationForm templates={templates} />
       </div>

@@ -11,5 +11,7 @@ import { retryDeadLetterSchema } from '@/lib/validation/notify';
 export const retryDeadLetter = orgAction(retryDeadLetterSchema, 'admin', async ({ input }) => {
   const n = await retryDeadLetters(getDb(), input.orgId, input.outboxId || null, now());
   revalidatePath('/o/[slug]/delivery', 'page');
-  return n > 0 ? { ok: true, message: `${n} message${n === 1 ? '' : 's'} queued again.` } : { ok: false, message: 'Nothing to retry: it was already retried or delivered.' };
+  return n > 0
+    ? { ok: true, message: `${n} message${n === 1 ? '' : 's'} queued again.` }
+    : { ok: false, message: 'Nothing to retry: it was already retried or delivered.' };
 });

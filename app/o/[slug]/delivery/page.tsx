@@ -58,11 +58,21 @@ export default async function DeliveryPage({ params }: Props) {
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Recipient</th>
-                  <th scope="col" className="px-4 py-3">Notice</th>
-                  <th scope="col" className="px-4 py-3">Attempts</th>
-                  <th scope="col" className="px-4 py-3">Last error</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Retry</span></th>
+                  <th scope="col" className="px-4 py-3">
+                    Recipient
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Notice
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Attempts
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Last error
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">Retry</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100">

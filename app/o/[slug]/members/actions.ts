@@ -40,7 +40,14 @@ export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ i
       const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
       if (!created) throw new RuleRefusal(`${input.email} is already a member of ${org.name}.`, 'email');
       // The public log names the membership and the role, never the invitee's address.
-      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.invited', subject: `membership:${created.id}`, payload: { membershipId: created.id, role: input.role }, at: now() });
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: user.id,
+        kind: 'membership.invited',
+        subject: `membership:${created.id}`,
+        payload: { membershipId: created.id, role: input.role },
+        at: now(),
+      });
       const { token } = await issueInvitationToken(tx, { email: input.email, secret: env().authSecret, now: new Date() });
       const inviter = await getUserName(tx, user.id);
       // Sent inside the transaction: if the mail cannot go out, the invitation is rolled back
@@ -57,7 +64,8 @@ export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ i
       });
     });
   } catch (error) {
-    if (error instanceof RuleRefusal) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };
+    if (error instanceof RuleRefusal)
+      return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };
     throw error;
   }
   revalidatePath('/o/[slug]', 'layout');
@@ -76,7 +84,14 @@ export const changeMemberRole = orgAction(changeRoleSchema, 'observer', async ({
       const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
       if (!rule.ok) throw new RuleRefusal(rule.reason);
       await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
-      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.role_changed', subject: `membership:${target.membershipId}`, payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: input.role }, at: now() });
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: user.id,
+        kind: 'membership.role_changed',
+        subject: `membership:${target.membershipId}`,
+        payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: input.role },
+        at: now(),
+      });
     });
   } catch (error) {
     if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
@@ -98,7 +113,14 @@ export const removeMember = orgAction(removeMemberSchema, 'observer', async ({ i
       if (!rule.ok) throw new RuleRefusal(rule.reason);
       await deleteMembership(tx, input.orgId, target.membershipId);
       await cancelOptionalMail(tx, input.orgId, target.userId);
-      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.removed', subject: `membership:${target.membershipId}`, payload: { membershipId: target.membershipId, userId: target.userId, role: target.role }, at: now() });
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: user.id,
+        kind: 'membership.removed',
+        subject: `membership:${target.membershipId}`,
+        payload: { membershipId: target.membershipId, userId: target.userId, role: target.role },
+        at: now(),
+      });
     });
   } catch (error) {
     if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
@@ -120,7 +142,14 @@ export const leaveOrganization = orgAction(leaveOrganizationSchema, 'observer', 
       if (!rule.ok) throw new RuleRefusal(rule.reason);
       await deleteMembership(tx, input.orgId, me.membershipId);
       await cancelOptionalMail(tx, input.orgId, user.id);
-      await appendLogEntry(tx, { orgId: input.orgId, actorId: user.id, kind: 'membership.left', subject: `membership:${me.membershipId}`, payload: { membershipId: me.membershipId, userId: user.id, role: me.role }, at: now() });
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: user.id,
+        kind: 'membership.left',
+        subject: `membership:${me.membershipId}`,
+        payload: { membershipId: me.membershipId, userId: user.id, role: me.role },
+        at: now(),
+      });
       const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.orgId));
       slug = org?.slug ?? null;
     });

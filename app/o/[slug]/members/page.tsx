@@ -32,7 +32,10 @@ export default async function MembersPage({ params }: Props) {
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="members" isMember />
-      <PageHeader title="Members" description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`} />
+      <PageHeader
+        title="Members"
+        description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`}
+      />
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="member-list" className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm">
@@ -59,7 +62,9 @@ export default async function MembersPage({ params }: Props) {
                       {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
                     </span>
                     {m.name ? <span className="block text-xs text-zinc-600">{m.email}</span> : null}
-                    {!m.signedInBefore ? <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span> : null}
+                    {!m.signedInBefore ? (
+                      <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-3">
                     {isAdmin ? (
@@ -68,8 +73,17 @@ export default async function MembersPage({ params }: Props) {
                         {m.userId !== user.id ? (
                           <details className="mt-2 text-xs">
                             <summary className="cursor-pointer text-red-800">Remove from the organization</summary>
-                            <ActionForm action={removeMember} hidden={{ orgId: org.id, membershipId: m.membershipId }} submitLabel="Remove this member" variant="secondary" label={`Remove ${m.name ?? m.email}`} className="mt-2">
-                              <p className="text-zinc-600">They lose access to members-only pages; the removal is on the public record. A seat holder must leave their seat first.</p>
+                            <ActionForm
+                              action={removeMember}
+                              hidden={{ orgId: org.id, membershipId: m.membershipId }}
+                              submitLabel="Remove this member"
+                              variant="secondary"
+                              label={`Remove ${m.name ?? m.email}`}
+                              className="mt-2"
+                            >
+                              <p className="text-zinc-600">
+                                They lose access to members-only pages; the removal is on the public record. A seat holder must leave their seat first.
+                              </p>
                             </ActionForm>
                           </details>
                         ) : null}

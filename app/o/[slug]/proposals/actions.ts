@@ -9,7 +9,20 @@ import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
 import { consumeLimit } from '@/lib/rate-limit';
-import { backEmergencyMotion, castBallot, createDraft, declareAppointeeEligibility, declareRecusal, deleteComment, editComment, postComment, publishProposal, requestOpenVoting, reviseProposal, withdrawProposal } from '@/lib/proposals/engine';
+import {
+  backEmergencyMotion,
+  castBallot,
+  createDraft,
+  declareAppointeeEligibility,
+  declareRecusal,
+  deleteComment,
+  editComment,
+  postComment,
+  publishProposal,
+  requestOpenVoting,
+  reviseProposal,
+  withdrawProposal,
+} from '@/lib/proposals/engine';
 import {
   ballotSchema,
   commentSchema,
@@ -47,7 +60,15 @@ export const createProposalAction = orgAction(createProposalSchema, 'member', as
     created = await createDraft(
       getDb(),
       { userId: user.id, role: membership.role },
-      { orgId: input.orgId, typeKey: input.typeKey, title: input.title, body: input.body, subjectUserId: input.subjectUserId, effect, emergency: input.emergency },
+      {
+        orgId: input.orgId,
+        typeKey: input.typeKey,
+        title: input.title,
+        body: input.body,
+        subjectUserId: input.subjectUserId,
+        effect,
+        emergency: input.emergency,
+      },
       now(),
     );
     return { ok: true };
@@ -143,7 +164,10 @@ export const backEmergencyAction = orgAction(proposalRefSchema, 'observer', asyn
   refusalToState(values, async () => {
     const result = await backEmergencyMotion(getDb(), { userId: user.id, role: membership.role }, input, now());
     refresh();
-    return { ok: true, message: result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).` };
+    return {
+      ok: true,
+      message: result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).`,
+    };
   }),
 );
 

@@ -25,11 +25,18 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   const at = now();
   const overview = await loadOrganizationOverview(db, org.id, user?.id ?? null, at);
   const isAdmin = membership?.role === 'admin';
-  const [published] = await db.select({ n: count() }).from(proposals).where(and(eq(proposals.orgId, org.id), ne(proposals.status, 'draft')));
+  const [published] = await db
+    .select({ n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, org.id), ne(proposals.status, 'draft')));
   const foundingOpen = isAdmin && (published?.n ?? 0) === 0;
   // After the founding period, a body nobody in office may refill reopens to founding appointments.
   const actingSeats = isAdmin && !foundingOpen && overview.charter ? await listSeatsWhoseHoldersAct(db, org.id) : [];
-  const strandedKeys = new Set(isAdmin && !foundingOpen && overview.charter ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, actingSeats)).map((b) => b.key) : []);
+  const strandedKeys = new Set(
+    isAdmin && !foundingOpen && overview.charter
+      ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, actingSeats)).map((b) => b.key)
+      : [],
+  );
   const members = foundingOpen || strandedKeys.size > 0 ? await listMembers(db, org.id) : [];
   const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
 
@@ -49,7 +56,13 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
             return (
               <div key={b.key} className="space-y-3">
-                <BodyCard body={b} minForCritical={spec.minSeatsForCriticalDecisions} vacancyDeadlineDays={spec.vacancyDeadlineDays} shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false} headingLevel={2} />
+                <BodyCard
+                  body={b}
+                  minForCritical={spec.minSeatsForCriticalDecisions}
+                  vacancyDeadlineDays={spec.vacancyDeadlineDays}
+                  shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false}
+                  headingLevel={2}
+                />
                 {(foundingOpen || strandedKeys.has(b.key)) && b.seats.some((s) => !s.holderUserId) ? (
                   <details className="rounded-xl border border-amber-300 bg-amber-50 p-4">
                     <summary className="cursor-pointer text-sm font-semibold text-amber-950">Founding appointment to the {b.name}</summary>
@@ -58,7 +71,13 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
                         ? 'Until the first proposal is published, an admin may seat the founding holders. After that, seats change only by proposal or resignation. Each appointment is logged publicly.'
                         : `Nobody in office can fill the vacancies of the ${b.name.toLowerCase()}, so founding appointments have reopened for it until someone holds a seat that can. Each appointment is logged publicly as a reopened founding appointment.`}
                     </p>
-                    <ActionForm action={foundingAppointAction} hidden={{ orgId: org.id }} submitLabel="Appoint" label={`Founding appointment, ${b.name}`} className="mt-3">
+                    <ActionForm
+                      action={foundingAppointAction}
+                      hidden={{ orgId: org.id }}
+                      submitLabel="Appoint"
+                      label={`Founding appointment, ${b.name}`}
+                      className="mt-3"
+                    >
                       <div className="grid gap-3 sm:grid-cols-2">
                         <div>
                           <label htmlFor={`fa-seat-${b.key}`} className="block text-sm font-medium">
@@ -106,8 +125,17 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
                     </span>
                     <details>
                       <summary className="cursor-pointer text-sm font-medium text-red-800">Resign this seat</summary>
-                      <ActionForm action={resignSeatAction} hidden={{ orgId: org.id, seatId: s.seatId }} submitLabel="Resign now" variant="secondary" label="Resign seat" className="mt-2">
-                        <p className="text-xs text-zinc-600">The seat becomes vacant at once and its vacancy clock starts. This is logged and cannot be undone.</p>
+                      <ActionForm
+                        action={resignSeatAction}
+                        hidden={{ orgId: org.id, seatId: s.seatId }}
+                        submitLabel="Resign now"
+                        variant="secondary"
+                        label="Resign seat"
+                        className="mt-2"
+                      >
+                        <p className="text-xs text-zinc-600">
+                          The seat becomes vacant at once and its vacancy clock starts. This is logged and cannot be undone.
+                        </p>
                       </ActionForm>
                     </details>
                   </li>

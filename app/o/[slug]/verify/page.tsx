@@ -35,8 +35,9 @@ export default async function VerifyPage({ params }: Props) {
           Checking without this website
         </h2>
         <p className="mt-1">
-          The same checks run from the command line, against this server or a saved copy: <code className="text-xs">npm run verify -- &lt;organization URL | export file&gt; --key &lt;verifier key&gt;</code>. Keep a copy of the export: a later
-          copy that disagrees with yours is evidence too. The entries themselves are on the{' '}
+          The same checks run from the command line, against this server or a saved copy:{' '}
+          <code className="text-xs">npm run verify -- &lt;organization URL | export file&gt; --key &lt;verifier key&gt;</code>. Keep a copy of the export: a
+          later copy that disagrees with yours is evidence too. The entries themselves are on the{' '}
           <Link href={`/o/${org.slug}/log`} className="font-medium text-brand-700 underline">
             decision log
           </Link>

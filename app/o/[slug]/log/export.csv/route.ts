@@ -43,7 +43,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       if (rows.length > 0) {
         const summarize = await summarizerFor(db, org.id, ctx, rows);
         // Rows are read from the hashed bytes; one whose bytes do not verify says so in its summary.
-        const text = rows.map((r) => logCsvLine({ ...r, summary: `${r.problem ? `[DOES NOT VERIFY: ${r.problem}] ` : ''}${summarize(r)}`, payload: canonicalJson(r.payload) })).join('');
+        const text = rows
+          .map((r) => logCsvLine({ ...r, summary: `${r.problem ? `[DOES NOT VERIFY: ${r.problem}] ` : ''}${summarize(r)}`, payload: canonicalJson(r.payload) }))
+          .join('');
         controller.enqueue(encoder.encode(text));
         afterSeq = rows.at(-1)!.seq;
       }

@@ -7,7 +7,17 @@ import { listPublicLogPage } from '@/db/queries/log-public';
 import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
 import { listMandatoryNotices } from '@/db/queries/notify';
 import { getUserName } from '@/db/queries/users';
-import { backEmergencyAction, castBallotAction, commentAction, declareEligibilityAction, openVotingAction, publishProposalAction, recuseAction, reviseProposalAction, withdrawProposalAction } from '../actions';
+import {
+  backEmergencyAction,
+  castBallotAction,
+  commentAction,
+  declareEligibilityAction,
+  openVotingAction,
+  publishProposalAction,
+  recuseAction,
+  reviseProposalAction,
+  withdrawProposalAction,
+} from '../actions';
 import { Countdown } from '@/components/governance/countdown';
 import { MarkdownText } from '@/components/governance/markdown';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -81,7 +91,10 @@ export default async function ProposalPage({ params }: Props) {
   const warning = integrityWarning(integrity, logRows);
   // After a close, the roll call shown is the one its log entry disclosed (read from the hashed
   // bytes); until the worker has recorded the close, the ballots as stored.
-  const names = new Map<string, string | null>([...seatRows.map((s) => [s.holderUserId ?? '', s.holderName] as const), ...votes.map((v) => [v.voterUserId, v.voterName] as const)]);
+  const names = new Map<string, string | null>([
+    ...seatRows.map((s) => [s.holderUserId ?? '', s.holderName] as const),
+    ...votes.map((v) => [v.voterUserId, v.voterName] as const),
+  ]);
   const disclosedRollCall = (stageIndex: number): { seatId: string; voterName: string | null; choice: string; rationale: string | null }[] | null => {
     const closedEntry = logRows.find((e) => e.kind === 'voting.closed' && e.payload.stageIndex === stageIndex && !e.problem);
     const rollCall = closedEntry?.payload.rollCall;
@@ -90,7 +103,14 @@ export default async function ProposalPage({ params }: Props) {
       const item = r as { seatId?: unknown; voterUserId?: unknown; choice?: unknown; rationale?: unknown };
       if (typeof item.seatId !== 'string' || typeof item.choice !== 'string') return [];
       const voter = typeof item.voterUserId === 'string' ? item.voterUserId : '';
-      return [{ seatId: item.seatId, voterName: names.get(voter) ?? null, choice: item.choice, rationale: typeof item.rationale === 'string' && item.rationale !== '' ? item.rationale : null }];
+      return [
+        {
+          seatId: item.seatId,
+          voterName: names.get(voter) ?? null,
+          choice: item.choice,
+          rationale: typeof item.rationale === 'string' && item.rationale !== '' ? item.rationale : null,
+        },
+      ];
     });
   };
   const { phase, actions } = await proposalContext(db, org.id, loaded, charter, { role: membership?.role ?? null, userId: user?.id ?? null }, at);
@@ -107,20 +127,39 @@ export default async function ProposalPage({ params }: Props) {
   // Every status line below comes from the rules the engine decides by.
   const role = membership?.role ?? null;
   // Whether this person's role lets a seat vote at all (an observer's seat does not): asked of the same permission function as the engine.
-  const seatMayVote = (stageIndex: number) => mayAct({ role, isAuthor: false, isSubject: false, holdsSeatInStageBody: true, isRecused: false, phase: { kind: 'voting', stageIndex, closesAt: at } }, 'vote').ok;
+  const seatMayVote = (stageIndex: number) =>
+    mayAct(
+      { role, isAuthor: false, isSubject: false, holdsSeatInStageBody: true, isRecused: false, phase: { kind: 'voting', stageIndex, closesAt: at } },
+      'vote',
+    ).ok;
   const ratifiesId = (loaded.row.effect as { ratifies?: unknown }).ratifies;
   const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, org.id, ratifiesId) : null;
   const emergency = Boolean((loaded.row.effect as { emergency?: boolean }).emergency);
   const backers = emergency ? await emergencyBackers(db, org.id, loaded.row.id) : [];
   // A seat appointment: which seat, who, and (for a class seat) the appointee's own declaration.
-  const appointment = type.effect === 'seat_appointment' ? (loaded.row.effect as { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null }) : null;
+  const appointment =
+    type.effect === 'seat_appointment'
+      ? (loaded.row.effect as { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null })
+      : null;
   const appointedSeat = appointment ? seatRows.find((s) => s.seatId === appointment.seatId) : undefined;
   const appointee = appointment?.appointeeUserId ? await getUserName(db, appointment.appointeeUserId) : null;
-  const classSeat = appointment?.seatClass && isClassSeat(appointment.seatClass) && appointment.declaration ? { seatClass: appointment.seatClass, declaration: appointment.declaration } : null;
+  const classSeat =
+    appointment?.seatClass && isClassSeat(appointment.seatClass) && appointment.declaration
+      ? { seatClass: appointment.seatClass, declaration: appointment.declaration }
+      : null;
   const declared = logRows.some((e) => e.kind === 'appointment.declared' && e.actorId === appointment?.appointeeUserId);
-  const mayDeclare = Boolean(classSeat && !declared && user && user.id === appointment?.appointeeUserId && (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'));
+  const mayDeclare = Boolean(
+    classSeat &&
+    !declared &&
+    user &&
+    user.id === appointment?.appointeeUserId &&
+    (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'),
+  );
   // Why a ready seat appointment cannot open for voting (the worker's own check), if it cannot.
-  const appointmentBlocker = appointment && phase.kind === 'ready_for_voting' ? await appointmentRefusal(db, org.id, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id }) : null;
+  const appointmentBlocker =
+    appointment && phase.kind === 'ready_for_voting'
+      ? await appointmentRefusal(db, org.id, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id })
+      : null;
   // The status line names an appointment's own blocker too (the same check the worker asks before opening), so it never promises a vote that will not open.
   const ruleStatus = proposalStatus({ record: loaded.record, charter, strengths, now: at });
   const status = appointmentBlocker ? blockedBy(ruleStatus, appointmentBlocker.reason) : ruleStatus;
@@ -150,7 +189,17 @@ export default async function ProposalPage({ params }: Props) {
       <section aria-label="Status" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm" aria-live="polite">
         {phase.kind === 'draft' ? <p>This is a private draft. Only you can see it until you publish it.</p> : null}
         {phase.kind !== 'draft' ? (
-          <p className={status.tone === 'blocked' ? 'text-amber-900' : status.tone === 'passed' ? 'font-semibold text-emerald-800' : status.tone === 'failed' ? 'font-semibold text-red-800' : undefined}>
+          <p
+            className={
+              status.tone === 'blocked'
+                ? 'text-amber-900'
+                : status.tone === 'passed'
+                  ? 'font-semibold text-emerald-800'
+                  : status.tone === 'failed'
+                    ? 'font-semibold text-red-800'
+                    : undefined
+            }
+          >
             {status.explanation}
             {phase.kind === 'discussion' || phase.kind === 'voting' ? (
               <>
@@ -182,16 +231,26 @@ export default async function ProposalPage({ params }: Props) {
         {decidedUnder ? (
           <p className="mt-1 text-zinc-600">
             Decided under{' '}
-            <Link href={`/o/${org.slug}/log?kind=${decidedUnder.version === 1 ? 'charter.adopted' : 'charter.amended'}`} className="font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/o/${org.slug}/log?kind=${decidedUnder.version === 1 ? 'charter.adopted' : 'charter.amended'}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
               charter version {decidedUnder.version}
             </Link>{' '}
-            (sha256 <code className="text-xs" title={decidedUnder.hash}>{decidedUnder.hash.slice(0, 12)}…</code>), as the decision log records it.
+            (sha256{' '}
+            <code className="text-xs" title={decidedUnder.hash}>
+              {decidedUnder.hash.slice(0, 12)}…
+            </code>
+            ), as the decision log records it.
           </p>
         ) : null}
         {loaded.row.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
-            Notice to the deciding {type.stages.length === 1 ? 'body' : 'bodies'}: {coverageText(coverage.publication, loaded.row.noticeSeatHolders)} ({loaded.row.noticeRecipients} recipients in all; reached means accepted by the mail server).
-            {coverage.reply ? ` Right-of-reply notice to the subject: ${coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending'}.` : null}
+            Notice to the deciding {type.stages.length === 1 ? 'body' : 'bodies'}: {coverageText(coverage.publication, loaded.row.noticeSeatHolders)} (
+            {loaded.row.noticeRecipients} recipients in all; reached means accepted by the mail server).
+            {coverage.reply
+              ? ` Right-of-reply notice to the subject: ${coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending'}.`
+              : null}
           </p>
         ) : null}
       </section>
@@ -230,7 +289,9 @@ export default async function ProposalPage({ params }: Props) {
               </h2>
               <p className="text-sm">
                 {appointee?.name ?? appointee?.email ?? 'A member'} to{' '}
-                {appointedSeat ? `${findBody(charter, appointedSeat.bodyKey).name} seat ${appointedSeat.position}` : 'a seat that is no longer vacant or no longer exists'}
+                {appointedSeat
+                  ? `${findBody(charter, appointedSeat.bodyKey).name} seat ${appointedSeat.position}`
+                  : 'a seat that is no longer vacant or no longer exists'}
                 {classSeat ? `, reserved for: ${seatClassLabel(classSeat.seatClass)}` : ' (a general seat)'}.
               </p>
               {classSeat ? (
@@ -238,7 +299,9 @@ export default async function ProposalPage({ params }: Props) {
                   <p className="font-medium">The appointee&rsquo;s declaration</p>
                   <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{classSeat.declaration}</blockquote>
                   <p className="mt-2">
-                    {declared ? 'Made by the appointee in their own name; it is in the public record below.' : 'Not yet made. Voting cannot open until the appointee makes it on this page.'}
+                    {declared
+                      ? 'Made by the appointee in their own name; it is in the public record below.'
+                      : 'Not yet made. Voting cannot open until the appointee makes it on this page.'}
                   </p>
                   {mayDeclare ? (
                     <div className="mt-3">
@@ -254,11 +317,20 @@ export default async function ProposalPage({ params }: Props) {
             <h2 id="discussion" className="mb-3 text-lg font-semibold">
               Discussion ({commentList.length})
             </h2>
-            <CommentThread comments={commentList} orgId={org.id} proposalId={loaded.row.id} canComment={actions.has('comment')} viewerId={user?.id ?? null} canEditOwn={actions.has('comment') || actions.has('reply')} />
+            <CommentThread
+              comments={commentList}
+              orgId={org.id}
+              proposalId={loaded.row.id}
+              canComment={actions.has('comment')}
+              viewerId={user?.id ?? null}
+              canEditOwn={actions.has('comment') || actions.has('reply')}
+            />
             {actions.has('reply') ? (
               <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-4">
                 <h3 className="font-semibold text-amber-950">Your right of reply</h3>
-                <p className="mb-2 text-sm text-amber-900">This proposal concerns you. Your reply is published beside it, and no vote opens before you reply or the reply window ends.</p>
+                <p className="mb-2 text-sm text-amber-900">
+                  This proposal concerns you. Your reply is published beside it, and no vote opens before you reply or the reply window ends.
+                </p>
                 <ActionForm action={commentAction} hidden={{ ...ids, asReply: 'true' }} submitLabel="Post my reply" label="Right of reply">
                   <label htmlFor="reply-body" className="sr-only">
                     Your reply
@@ -341,7 +413,8 @@ export default async function ProposalPage({ params }: Props) {
                   {body.name} vote
                 </h2>
                 <p className="mt-1 text-xs text-zinc-600">
-                  Quorum {quorumRequired} of {body.charterSeats} charter seats ({ratioText(stageSpec.quorum)}); passes with {ratioText(stageSpec.threshold)} of {stageSpec.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'}. Window {formatHours(stageSpec.votingWindowHours)}.
+                  Quorum {quorumRequired} of {body.charterSeats} charter seats ({ratioText(stageSpec.quorum)}); passes with {ratioText(stageSpec.threshold)} of{' '}
+                  {stageSpec.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'}. Window {formatHours(stageSpec.votingWindowHours)}.
                 </p>
                 {stageRow?.opensAt ? (
                   <>
@@ -352,14 +425,25 @@ export default async function ProposalPage({ params }: Props) {
                         </span>
                         <span>{body.charterSeats} seats</span>
                       </div>
-                      <div className="mt-1 h-2 overflow-hidden rounded-full bg-zinc-100" role="progressbar" aria-label="Quorum progress" aria-valuemin={0} aria-valuemax={quorumRequired} aria-valuenow={Math.min(stageVotes.length, quorumRequired)}>
-                        <div className={`h-full ${stageVotes.length >= quorumRequired ? 'bg-emerald-500' : 'bg-brand-600'}`} style={{ width: `${Math.min(100, Math.round((stageVotes.length / Math.max(quorumRequired, 1)) * 100))}%` }} />
+                      <div
+                        className="mt-1 h-2 overflow-hidden rounded-full bg-zinc-100"
+                        role="progressbar"
+                        aria-label="Quorum progress"
+                        aria-valuemin={0}
+                        aria-valuemax={quorumRequired}
+                        aria-valuenow={Math.min(stageVotes.length, quorumRequired)}
+                      >
+                        <div
+                          className={`h-full ${stageVotes.length >= quorumRequired ? 'bg-emerald-500' : 'bg-brand-600'}`}
+                          style={{ width: `${Math.min(100, Math.round((stageVotes.length / Math.max(quorumRequired, 1)) * 100))}%` }}
+                        />
                       </div>
                     </div>
                     {!closed ? (
                       <p className="mt-3 text-xs text-zinc-600">
                         Not yet voted: {notVoted.length === 0 ? 'everyone has voted' : notVoted.map((h) => h.holderName ?? 'a member').join(', ')}
-                        {recusalList.length > 0 ? `. Recused: ${recusalList.map((r) => r.userName ?? 'a member').join(', ')}` : ''}. Choices are revealed when voting closes.
+                        {recusalList.length > 0 ? `. Recused: ${recusalList.map((r) => r.userName ?? 'a member').join(', ')}` : ''}. Choices are revealed when
+                        voting closes.
                       </p>
                     ) : null}
                   </>
@@ -369,7 +453,8 @@ export default async function ProposalPage({ params }: Props) {
                 {outcome?.tally && closed ? (
                   <div className="mt-3 text-sm">
                     <p className="font-semibold">
-                      {outcome.tally.outcome === 'passed' ? 'Passed' : outcome.tally.outcome === 'rejected' ? 'Rejected' : 'Failed quorum'}: {outcome.tally.yes} yes · {outcome.tally.no} no · {outcome.tally.abstain} abstain
+                      {outcome.tally.outcome === 'passed' ? 'Passed' : outcome.tally.outcome === 'rejected' ? 'Rejected' : 'Failed quorum'}: {outcome.tally.yes}{' '}
+                      yes · {outcome.tally.no} no · {outcome.tally.abstain} abstain
                     </p>
                     <p className="text-xs text-zinc-600">
                       {outcome.tally.cast} ballots of {outcome.tally.quorumRequired} needed for quorum; {outcome.tally.yesRequired} yes needed.
@@ -401,8 +486,20 @@ export default async function ProposalPage({ params }: Props) {
                   </div>
                 ) : null}
                 {holdsSeat && seatMayVote(i) && !closed && !isRecusedHere && phase.kind !== 'draft' && phase.kind !== 'withdrawn' ? (
-                  <ActionForm action={castBallotAction} hidden={ids} submitLabel="Cast vote" label={`Your vote, ${body.name}`} className="mt-4 border-t border-zinc-100 pt-4">
-                    {!isOpen ? <p className="text-xs text-zinc-600">{status.blocked ? `Voting cannot open: ${status.blocked}` : 'Voting is not open yet; the server refuses early ballots and says when it opens.'}</p> : null}
+                  <ActionForm
+                    action={castBallotAction}
+                    hidden={ids}
+                    submitLabel="Cast vote"
+                    label={`Your vote, ${body.name}`}
+                    className="mt-4 border-t border-zinc-100 pt-4"
+                  >
+                    {!isOpen ? (
+                      <p className="text-xs text-zinc-600">
+                        {status.blocked
+                          ? `Voting cannot open: ${status.blocked}`
+                          : 'Voting is not open yet; the server refuses early ballots and says when it opens.'}
+                      </p>
+                    ) : null}
                     <fieldset>
                       <legend className="text-sm font-medium">Your vote</legend>
                       <div className="mt-1 flex gap-4 text-sm">
@@ -444,10 +541,20 @@ export default async function ProposalPage({ params }: Props) {
                 Emergency motion
               </h2>
               <p className="mt-1 text-sm text-red-900">
-                {backers.length} of {Math.ceil((type.emergency.motionThreshold.num / type.emergency.motionThreshold.den) * findBody(charter, type.stages[0]!.bodyKey).charterSeats)} seat holders needed have backed shortening the window to {formatHours(type.emergency.minCommentWindowHours)}. The decision lapses unless ratified within {type.emergency.ratifyWithinDays} days.
+                {backers.length} of{' '}
+                {Math.ceil((type.emergency.motionThreshold.num / type.emergency.motionThreshold.den) * findBody(charter, type.stages[0]!.bodyKey).charterSeats)}{' '}
+                seat holders needed have backed shortening the window to {formatHours(type.emergency.minCommentWindowHours)}. The decision lapses unless
+                ratified within {type.emergency.ratifyWithinDays} days.
               </p>
               {user && actions.has('back_emergency') && !backers.includes(user.id) ? (
-                <ActionForm action={backEmergencyAction} hidden={ids} submitLabel="Back the emergency motion" variant="secondary" label="Back the emergency motion" className="mt-3" />
+                <ActionForm
+                  action={backEmergencyAction}
+                  hidden={ids}
+                  submitLabel="Back the emergency motion"
+                  variant="secondary"
+                  label="Back the emergency motion"
+                  className="mt-3"
+                />
               ) : null}
             </section>
           ) : null}
@@ -466,12 +573,15 @@ export default async function ProposalPage({ params }: Props) {
                 Publish
               </h2>
               <p className="mb-3 text-sm text-zinc-700">
-                Publishing starts the {formatHours(type.minCommentWindowHours)} comment window and notifies every seat holder of {type.stages.map((s) => findBody(charter, s.bodyKey).name).join(' and ')}. It cannot be unpublished, only withdrawn.
+                Publishing starts the {formatHours(type.minCommentWindowHours)} comment window and notifies every seat holder of{' '}
+                {type.stages.map((s) => findBody(charter, s.bodyKey).name).join(' and ')}. It cannot be unpublished, only withdrawn.
               </p>
               <ActionForm action={publishProposalAction} hidden={ids} submitLabel="Publish proposal" label="Publish proposal">
                 {emergency && type.emergency ? (
                   <p className="text-sm text-zinc-700">
-                    Emergency procedure requested: the window shortens to {formatHours(type.emergency.minCommentWindowHours)} only once {ratioText(type.emergency.motionThreshold)} of the {findBody(charter, type.stages[0]!.bodyKey).name}&rsquo;s charter seats back the motion, each in person.
+                    Emergency procedure requested: the window shortens to {formatHours(type.emergency.minCommentWindowHours)} only once{' '}
+                    {ratioText(type.emergency.motionThreshold)} of the {findBody(charter, type.stages[0]!.bodyKey).name}&rsquo;s charter seats back the motion,
+                    each in person.
                   </p>
                 ) : null}
               </ActionForm>
@@ -499,7 +609,9 @@ export default async function ProposalPage({ params }: Props) {
                   <input id="rev-note" name="changeNote" maxLength={500} className={inputClass} />
                   {loaded.row.status === 'published' ? (
                     <label className="flex items-start gap-2 text-sm">
-                      <input type="checkbox" name="substantive" value="false" className="mt-1" /> Editorial only (typos, formatting). The change itself is checked as well: a changed number, date, amount or name, a word such as “not” or “must”, a new title or more than a tenth of the text is substantive whatever this box says, and a late substantive revision extends the comment window
+                      <input type="checkbox" name="substantive" value="false" className="mt-1" /> Editorial only (typos, formatting). The change itself is
+                      checked as well: a changed number, date, amount or name, a word such as “not” or “must”, a new title or more than a tenth of the text is
+                      substantive whatever this box says, and a late substantive revision extends the comment window
                     </label>
                   ) : null}
                 </ActionForm>
@@ -511,7 +623,14 @@ export default async function ProposalPage({ params }: Props) {
             <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
               <details>
                 <summary className="cursor-pointer font-semibold">Withdraw</summary>
-                <ActionForm action={withdrawProposalAction} hidden={ids} submitLabel="Withdraw proposal" variant="secondary" label="Withdraw proposal" className="mt-3">
+                <ActionForm
+                  action={withdrawProposalAction}
+                  hidden={ids}
+                  submitLabel="Withdraw proposal"
+                  variant="secondary"
+                  label="Withdraw proposal"
+                  className="mt-3"
+                >
                   <label htmlFor="withdraw-reason" className="block text-sm">
                     Why (public)
                   </label>

@@ -17,14 +17,25 @@ import { listRatifiableDecisions } from '@/lib/proposals/engine';
 
 export const metadata: Metadata = { title: 'New proposal' };
 
-export default async function NewProposalPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ ratifies?: string | string[] }> }) {
+export default async function NewProposalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ ratifies?: string | string[] }>;
+}) {
   const { slug } = await params;
   const { ratifies } = await searchParams;
   await requireUser(`/o/${slug}/proposals/new`);
   const { org, membership } = await loadOrgPage(slug);
   if (!membership || membership.role === 'observer') notFound();
   const db = getDb();
-  const [charter, seatRows, members, ratifiable] = await Promise.all([getActiveCharter(db, org.id), listSeats(db, org.id), listMembers(db, org.id), listRatifiableDecisions(db, org.id, now())]);
+  const [charter, seatRows, members, ratifiable] = await Promise.all([
+    getActiveCharter(db, org.id),
+    listSeats(db, org.id),
+    listMembers(db, org.id),
+    listRatifiableDecisions(db, org.id, now()),
+  ]);
   if (!charter) notFound();
   const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
   const types = charter.document.proposalTypes.map((t) => ({
@@ -40,7 +51,10 @@ export default async function NewProposalPage({ params, searchParams }: { params
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember />
       <div className="mx-auto max-w-2xl">
-        <PageHeader title="New proposal" description="You start with a private draft. Publishing opens the comment window and notifies every seat holder of the deciding bodies." />
+        <PageHeader
+          title="New proposal"
+          description="You start with a private draft. Publishing opens the comment window and notifies every seat holder of the deciding bodies."
+        />
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
           <NewProposalForm
             orgId={org.id}
@@ -57,7 +71,9 @@ export default async function NewProposalPage({ params, searchParams }: { params
                 bodyName: bodyName(s.bodyKey),
                 bodyHolderIds: seatRows.filter((o) => o.bodyKey === s.bodyKey && o.holderUserId).map((o) => o.holderUserId!),
               }))}
-            heldSeats={seatRows.filter((s) => s.holderUserId).map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
+            heldSeats={seatRows
+              .filter((s) => s.holderUserId)
+              .map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
             currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
             ratifiable={ratifiable.map((d) => ({ value: d.id, label: `#${d.number} ${d.title} (ratify by ${formatUtc(d.deadline)})` }))}
             ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}

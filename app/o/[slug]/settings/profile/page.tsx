@@ -24,7 +24,10 @@ export default async function OrganizationProfilePage({ params }: Props) {
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="members" isMember />
-      <PageHeader title="Organization profile" description="Name, mission and who can read this organization. Every change is on the decision log, with what it was before." />
+      <PageHeader
+        title="Organization profile"
+        description="Name, mission and who can read this organization. Every change is on the decision log, with what it was before."
+      />
       {membership.role === 'admin' ? (
         <div className="max-w-2xl">
           <ProfileForm orgId={org.id} name={org.name} mission={org.mission} isPublic={org.isPublic} />

@@ -15,7 +15,16 @@ export function ProfileForm({ orgId, name, mission, isPublic }: { orgId: string;
     <form action={formAction} className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <input type="hidden" name="orgId" value={orgId} />
       <Field id="profile-name" name="name" label="Name" required maxLength={120} defaultValue={v?.name ?? name} errors={state.fieldErrors?.name} />
-      <Field id="profile-mission" name="mission" label="Mission" multiline maxLength={2000} defaultValue={v?.mission ?? mission} errors={state.fieldErrors?.mission} hint="Shown under the name on the organization's page." />
+      <Field
+        id="profile-mission"
+        name="mission"
+        label="Mission"
+        multiline
+        maxLength={2000}
+        defaultValue={v?.mission ?? mission}
+        errors={state.fieldErrors?.mission}
+        hint="Shown under the name on the organization's page."
+      />
       <fieldset aria-describedby="visibility-hint">
         <legend className="text-sm font-medium text-zinc-900">Visibility</legend>
         <p id="visibility-hint" className="mb-2 text-xs text-zinc-600">

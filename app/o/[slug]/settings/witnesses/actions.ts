@@ -15,7 +15,8 @@ export const addWitnessAction = orgAction(addWitnessSchema, 'admin', async ({ in
     revalidatePath('/o/[slug]', 'layout');
     return { ok: true, message: `${added.name} is now a witness of this log. Its cosignatures appear once it has checked and cosigned a checkpoint.` };
   } catch (error) {
-    if (error instanceof RuleRefusal) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };
+    if (error instanceof RuleRefusal)
+      return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };
     throw error;
   }
 });

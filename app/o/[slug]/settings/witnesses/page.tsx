@@ -45,8 +45,18 @@ export default async function WitnessesPage({ params }: Props) {
                 <li key={w.id} className="space-y-1">
                   <p className="font-medium">{w.name}</p>
                   <code className="block break-all text-xs text-zinc-700">{w.vkey}</code>
-                  <p className="text-zinc-600">{seen?.size != null && seen.time ? `Last cosigned size ${seen.size}, ${seen.time.toISOString().replace('T', ' ').slice(0, 16)} UTC.` : 'Has not cosigned yet.'}</p>
-                  <ActionForm action={removeWitnessAction} hidden={{ orgId: org.id, witnessId: w.id }} submitLabel="Remove this witness" variant="secondary" label={`Remove witness ${w.name}`} />
+                  <p className="text-zinc-600">
+                    {seen?.size != null && seen.time
+                      ? `Last cosigned size ${seen.size}, ${seen.time.toISOString().replace('T', ' ').slice(0, 16)} UTC.`
+                      : 'Has not cosigned yet.'}
+                  </p>
+                  <ActionForm
+                    action={removeWitnessAction}
+                    hidden={{ orgId: org.id, witnessId: w.id }}
+                    submitLabel="Remove this witness"
+                    variant="secondary"
+                    label={`Remove witness ${w.name}`}
+                  />
                 </li>
               );
             })}
@@ -61,9 +71,17 @@ export default async function WitnessesPage({ params }: Props) {
           <label htmlFor="witness-key" className="block text-sm font-medium">
             The witness&rsquo;s key
           </label>
-          <input id="witness-key" name="verifierKey" required maxLength={400} className="block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-xs" aria-describedby="witness-key-hint" />
+          <input
+            id="witness-key"
+            name="verifierKey"
+            required
+            maxLength={400}
+            className="block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-xs"
+            aria-describedby="witness-key-hint"
+          />
           <p id="witness-key-hint" className="text-xs text-zinc-600">
-            The line <code>npm run witness -- --key FILE --name NAME</code> prints as &ldquo;witness key&rdquo;. Adding and removing witnesses is recorded in the decision log.
+            The line <code>npm run witness -- --key FILE --name NAME</code> prints as &ldquo;witness key&rdquo;. Adding and removing witnesses is recorded in
+            the decision log.
           </p>
         </ActionForm>
       </section>

@@ -18,5 +18,8 @@ export async function POST(request: Request, context: LogRouteContext): Promise<
   const body = await request.text();
   const outcome = await acceptCosignature(getDb(), org.id, body, now());
   if (!outcome.ok) return jsonResponse({ error: outcome.error }, outcome.status);
-  return new Response(JSON.stringify({ accepted: outcome.accepted }), { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(JSON.stringify({ accepted: outcome.accepted }), {
+    status: 200,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
