@@ -46,8 +46,9 @@ import { enqueueLapsed } from './ratification';
 
 export type Actor = { userId: string; role: Role | null };
 
+// Until each refusal here has its own code: the wording travels as the generic code's parameter.
 const refuse = (reason: string, field?: string): never => {
-  throw new RuleRefusal(reason, field);
+  throw new RuleRefusal('rule.refused', { reason }, field);
 };
 
 export function charterHash(charter: Charter): string {
@@ -234,18 +235,16 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
         updatedAt: at,
       })
       .returning({ id: proposals.id, number: proposals.number });
-    await tx
-      .insert(proposalRevisions)
-      .values({
-        proposalId: row!.id,
-        revision: 1,
-        title: input.title,
-        body: input.body,
-        changeNote: 'First draft',
-        substantive: true,
-        authorId: actor.userId,
-        createdAt: at,
-      });
+    await tx.insert(proposalRevisions).values({
+      proposalId: row!.id,
+      revision: 1,
+      title: input.title,
+      body: input.body,
+      changeNote: 'First draft',
+      substantive: true,
+      authorId: actor.userId,
+      createdAt: at,
+    });
     return row!;
   });
 }
@@ -1314,18 +1313,16 @@ async function applyEffect(tx: Executor, p: LoadedProposal & { charter: Charter 
         .from(seats)
         .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, add.bodyKey)));
       const start = (top?.n ?? 0) + 1;
-      await tx
-        .insert(seats)
-        .values(
-          Array.from({ length: add.count }, (_, i) => ({
-            orgId,
-            bodyKey: add.bodyKey,
-            position: start + i,
-            seatClass: add.seatClass,
-            holderUserId: null,
-            vacatedAt: at,
-          })),
-        );
+      await tx.insert(seats).values(
+        Array.from({ length: add.count }, (_, i) => ({
+          orgId,
+          bodyKey: add.bodyKey,
+          position: start + i,
+          seatClass: add.seatClass,
+          holderUserId: null,
+          vacatedAt: at,
+        })),
+      );
     }
     const documentHash = charterHash(applied.charter);
     await tx

@@ -3,7 +3,7 @@ import type { Database, Executor } from '@/db/client';
 import { appendLogEntry } from '@/db/queries/log';
 import { ensureOrgSigningKey, getTreeHead } from '@/db/queries/transparency';
 import { insertWitness, listActiveWitnesses, markWitnessRemoved, storeCosignature, witnessKeyOf } from '@/db/queries/witnesses';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { refuse } from '@/lib/governance/refusal';
 import { base64Encode } from '@/lib/log/base64';
 import { parseWitnessVerifierKey, verifyCosignatures } from '@/lib/log/cosignature';
 import { parseCheckpoint, splitNote } from '@/lib/log/signed-note';
@@ -22,8 +22,7 @@ export async function addWitness(
   const publicKey = base64Encode(key.publicKeyRaw);
   return db.transaction(async (tx) => {
     const active = await listActiveWitnesses(tx, params.orgId);
-    if (active.some((w) => w.name === key.name))
-      throw new RuleRefusal(`A witness named ${key.name} is already registered. Remove it first to replace its key.`, 'verifierKey');
+    if (active.some((w) => w.name === key.name)) refuse('witness.name_taken', { name: key.name }, 'verifierKey');
     const { id } = await insertWitness(tx, { orgId: params.orgId, name: key.name, publicKey, at: params.at });
     await appendLogEntry(tx, {
       orgId: params.orgId,
@@ -41,7 +40,7 @@ export async function addWitness(
 export async function removeWitness(db: Database, params: { orgId: string; actorId: string; witnessId: string; at: Date }): Promise<void> {
   await db.transaction(async (tx) => {
     const removed = await markWitnessRemoved(tx, params.orgId, params.witnessId, params.at);
-    if (!removed) throw new RuleRefusal('That witness is not registered with this organization (any more).');
+    if (!removed) refuse('witness.not_registered');
     await appendLogEntry(tx, {
       orgId: params.orgId,
       actorId: params.actorId,

@@ -18,7 +18,7 @@ import { cancelOptionalMail } from '@/db/queries/notify';
 import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
 import { organizations } from '@/db/schema';
 import { orgAction } from '@/lib/actions/action';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal, refuse, refuseRule } from '@/lib/governance/refusal';
 import { confirmationUrl, issueInvitationToken, invitationLinkDays } from '@/lib/auth/links';
 import { appOrigin } from '@/lib/auth/origin';
 import { checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
@@ -35,10 +35,10 @@ export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ i
   try {
     await getDb().transaction(async (tx) => {
       const [org] = await tx.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.orgId));
-      if (!org) throw new RuleRefusal('This organization no longer exists.');
+      if (!org) refuse('organization.not_found');
       const invitee = await findOrCreateUserByEmail(tx, input.email, input.name);
       const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
-      if (!created) throw new RuleRefusal(`${input.email} is already a member of ${org.name}.`, 'email');
+      if (!created) refuse('membership.already_member', { email: input.email, organization: org.name }, 'email');
       // The public log names the membership and the role, never the invitee's address.
       await appendLogEntry(tx, {
         orgId: input.orgId,
@@ -79,10 +79,10 @@ export const changeMemberRole = orgAction(changeRoleSchema, 'observer', async ({
       // Re-read inside the transaction: the actor may have been demoted a moment ago.
       const actor = await getMembership(tx, input.orgId, user.id);
       const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
-      if (!target) throw new RuleRefusal('That person is not a member of this organization.');
+      if (!target) refuse('membership.not_member');
       const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
       const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
-      if (!rule.ok) throw new RuleRefusal(rule.reason);
+      if (!rule.ok) refuseRule(rule);
       await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
       await appendLogEntry(tx, {
         orgId: input.orgId,
@@ -107,10 +107,10 @@ export const removeMember = orgAction(removeMemberSchema, 'observer', async ({ i
       const adminCount = await countAdminsForUpdate(tx, input.orgId);
       const actor = await getMembership(tx, input.orgId, user.id);
       const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
-      if (!target) throw new RuleRefusal('That person is not a member of this organization.');
+      if (!target) refuse('membership.not_member');
       const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
       const rule = checkRemoval({ actorRole: actor?.role ?? null, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === user.id });
-      if (!rule.ok) throw new RuleRefusal(rule.reason);
+      if (!rule.ok) refuseRule(rule);
       await deleteMembership(tx, input.orgId, target.membershipId);
       await cancelOptionalMail(tx, input.orgId, target.userId);
       await appendLogEntry(tx, {
@@ -136,10 +136,10 @@ export const leaveOrganization = orgAction(leaveOrganizationSchema, 'observer', 
     await getDb().transaction(async (tx) => {
       const adminCount = await countAdminsForUpdate(tx, input.orgId);
       const me = await getMembership(tx, input.orgId, user.id);
-      if (!me) throw new RuleRefusal('You are not a member of this organization.');
+      if (!me) refuse('membership.self_not_member');
       const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, user.id);
       const rule = checkLeave({ actorRole: me.role, targetRole: me.role, adminCount, seatsHeld });
-      if (!rule.ok) throw new RuleRefusal(rule.reason);
+      if (!rule.ok) refuseRule(rule);
       await deleteMembership(tx, input.orgId, me.membershipId);
       await cancelOptionalMail(tx, input.orgId, user.id);
       await appendLogEntry(tx, {

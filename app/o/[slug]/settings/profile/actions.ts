@@ -7,7 +7,7 @@ import { getMembership } from '@/db/queries/memberships';
 import { getOrganizationProfileForUpdate, updateOrganizationProfile } from '@/db/queries/organizations';
 import type { OrganizationProfile } from '@/db/queries/organizations';
 import { orgAction } from '@/lib/actions/action';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal, refuse, refuseRule } from '@/lib/governance/refusal';
 import { now } from '@/lib/clock';
 import { checkProfileEdit } from '@/lib/governance/roles';
 import { organizationProfileSchema } from '@/lib/validation/organization';
@@ -20,9 +20,9 @@ export const saveOrganizationProfile = orgAction(organizationProfileSchema, 'obs
       // Re-read inside the transaction: the actor may have been demoted a moment ago.
       const actor = await getMembership(tx, input.orgId, user.id);
       const rule = checkProfileEdit(actor?.role ?? null);
-      if (!rule.ok) throw new RuleRefusal(rule.reason);
+      if (!rule.ok) refuseRule(rule);
       const before = await getOrganizationProfileForUpdate(tx, input.orgId);
-      if (!before) throw new RuleRefusal('This organization no longer exists.');
+      if (!before) refuse('organization.not_found');
       const after: OrganizationProfile = { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' };
       const keys = (Object.keys(after) as (keyof OrganizationProfile)[]).filter((k) => before[k] !== after[k]);
       if (keys.length === 0) return;
