@@ -12,21 +12,16 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import { proposalPhase } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
 import type { Charter } from '@/lib/governance/types';
-import {
-  adoptFoundingCharter,
-  backEmergencyMotion,
-  castBallot,
-  createDraft,
-  declareRecusal,
-  foundingAppoint,
-  postComment,
-  publishProposal,
-  recordTransitions,
-  reviseProposal,
-  runTransitions,
-} from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
-import { recipientListHash } from '@/lib/proposals/notice';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { declareRecusal } from '@/lib/use-cases/recusal';
+import { postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions, runTransitions } from '@/lib/use-cases/transitions';
+import type { Actor } from '@/lib/use-cases/actor';
+import { recipientListHash } from '@/lib/use-cases/notice';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -18,19 +18,15 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
-import {
-  adoptFoundingCharter,
-  backEmergencyMotion,
-  castBallot,
-  createDraft,
-  foundingAppoint,
-  listRatifiableDecisions,
-  publishProposal,
-  recordTransitions,
-  reviseProposal,
-} from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
-import { enqueueRatificationReminders } from '@/lib/proposals/ratification';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { listRatifiableDecisions } from '@/db/queries/emergency';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import type { Actor } from '@/lib/use-cases/actor';
+import { enqueueRatificationReminders } from '@/lib/use-cases/ratification';
 import { form, signInAs, session, writableRowCounts } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));

@@ -13,8 +13,13 @@ import type { Ballot, BallotChoice, TallyResult } from '@/lib/governance/types';
 import type { StoredEntry } from '@/lib/log/entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import { castBallot, createDraft, declareRecusal, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
-import { recipientListHash } from '@/lib/proposals/notice';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { declareRecusal } from '@/lib/use-cases/recusal';
+import { postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import { recipientListHash } from '@/lib/use-cases/notice';
 import { createStormOrg } from '@/test/support/storm-org';
 import type { StormOrg } from '@/test/support/storm-org';
 
