@@ -17,7 +17,7 @@ export async function register() {
     console.warn('[quorate] QUORATE_UNSAFE_TEST_CLOCK=1: the clock can be moved by a file in the data folder. Never use this in production.');
   }
   if (env().runWorkers) {
-    const { startTransitionWorker } = await import('./lib/proposals/worker');
+    const { startTransitionWorker } = await import('./lib/use-cases/worker');
     startTransitionWorker(getDb, Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000));
     // Delivers the outbox: SMTP when SMTP_URL is set, else the mail folder.
     const { startDeliveryWorker } = await import('./lib/notify/delivery');

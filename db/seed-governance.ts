@@ -5,17 +5,14 @@ import { getActiveCharter } from './queries/charters';
 import { appendLogEntry } from './queries/log';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
-import {
-  adoptFoundingCharter,
-  castBallot,
-  createDraft,
-  foundingAppoint,
-  postComment,
-  publishProposal,
-  recordTransitions,
-  withdrawProposal,
-} from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import { withdrawProposal } from '@/lib/use-cases/withdraw';
+import type { Actor } from '@/lib/use-cases/actor';
 import type { BallotChoice } from '@/lib/governance/types';
 
 const HOUR = 3_600_000;

@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './client';
 import { decisionLog, logHeads, memberships, proposalRevisions, proposalStages, proposals, users } from './schema';
 import { insertOrganization } from './queries/organizations';
 import { charterFromTemplate } from '@/lib/governance/charter';
-import { adoptFoundingCharter } from '@/lib/proposals/engine';
+import { adoptFoundingCharter } from '@/lib/use-cases/founding';
 import { utf8 } from '@/lib/log/canonical';
 import { canonicalEntry } from '@/lib/log/entry';
 import type { LogEntry } from '@/lib/log/entry';

@@ -1,5 +1,5 @@
 import { createDatabase } from '@/db/client';
-import { runTransitions } from '@/lib/proposals/engine';
+import { runTransitions } from '@/lib/use-cases/transitions';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { defaultMailTransport, deliverDue, deliveryOptions } from '@/lib/notify/delivery';

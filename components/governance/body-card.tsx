@@ -1,4 +1,4 @@
-import type { BodyOverview } from '@/lib/proposals/overview';
+import type { BodyOverview } from '@/lib/use-cases/overview';
 
 const classNames: Record<string, string> = {
   independent: 'Independent director',

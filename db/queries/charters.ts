@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { charters, memberships, seats, users } from '@/db/schema';
 import type { Charter, SeatState } from '@/lib/governance/types';
@@ -29,6 +29,23 @@ export async function getCharterVersion(db: Executor, orgId: string, version: nu
     .from(charters)
     .where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
   return row?.document ?? null;
+}
+
+/** Stores an adopted charter version (the founding one, or one adopted by a proposal). */
+export async function insertCharter(
+  tx: Executor,
+  c: { orgId: string; version: number; document: Charter; documentHash: string; templateKey?: string | null; adoptedByProposalId?: string; adoptedAt: Date },
+): Promise<void> {
+  await tx.insert(charters).values(c);
+}
+
+/** The stored document hash of a charter version (null when the version is missing). */
+export async function charterDocumentHash(tx: Executor, orgId: string, version: number): Promise<string | null> {
+  const [row] = await tx
+    .select({ documentHash: charters.documentHash })
+    .from(charters)
+    .where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
+  return row?.documentHash ?? null;
 }
 
 export type SeatView = SeatState & { position: number; holderName: string | null; holderEmail: string | null };
@@ -73,13 +90,4 @@ export async function listSeatsWhoseHoldersAct(db: Executor, orgId: string): Pro
     .where(and(eq(seats.orgId, orgId), isNull(seats.retiredAt)))
     .orderBy(asc(seats.bodyKey), asc(seats.position));
   return rows.map(({ actingMember, ...s }) => (s.holderUserId !== null && actingMember === null ? { ...s, holderUserId: null, vacatedAt: s.vacatedAt } : s));
-}
-
-/** Current seat holders of the given bodies (user ids, deduplicated). */
-export async function seatHolderIds(db: Executor, orgId: string, bodyKeys: string[]): Promise<string[]> {
-  const rows = await db
-    .select({ bodyKey: seats.bodyKey, holder: seats.holderUserId })
-    .from(seats)
-    .where(and(eq(seats.orgId, orgId), isNotNull(seats.holderUserId), isNull(seats.retiredAt)));
-  return [...new Set(rows.filter((r) => bodyKeys.includes(r.bodyKey)).map((r) => r.holder!))];
 }

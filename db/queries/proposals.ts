@@ -197,47 +197,10 @@ export async function loadProposalForChange(
 }
 
 /** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
-export async function loadProposal(db: Executor, orgId: string, proposalId: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedProposal | null> {
-  const loaded = opts.forUpdate
-    ? await loadProposalForChange(db, orgId, proposalId)
-    : await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
+export async function loadProposal(db: Executor, orgId: string, proposalId: string): Promise<LoadedProposal | null> {
+  const loaded = await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
   return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
 }
-
-export type BallotWrite = {
-  id: string;
-  proposalId: string;
-  stageIndex: number;
-  seatId: string;
-  voterUserId: string;
-  choice: Ballot['choice'];
-  rationale: string | null;
-  nonce: string;
-  castAt: Date;
-};
-
-/**
- * Writes a ballot as the seat's current one, in one statement: the seat's previous current
- * ballot for the stage stops counting, then the new row is inserted. The INSERT reads the
- * UPDATE's count, which makes the UPDATE finish first (sub-statements of one WITH otherwise run
- * in no set order), so the one-current-ballot-per-seat index never sees two. The caller holds
- * the proposal's lock. Starts when called.
- */
-export function writeCurrentBallot(tx: Executor, b: BallotWrite): Promise<unknown> {
-  return writeBallotStatement(tx, { ...b, castAt: b.castAt.toISOString() });
-}
-
-const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
-  const value = (name: keyof BallotWrite) => sql.placeholder(name);
-  return sql`with superseded as (
-      update votes set is_current = false
-      where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id = ${value('seatId')} and is_current
-      returning 1
-    )
-    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current)
-    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true
-    from (select count(*) from superseded) as done`;
-});
 
 /**
  * loadProposal for many proposals of one organization in four queries, whatever their number
@@ -415,41 +378,6 @@ export async function listComments(db: Executor, proposalId: string): Promise<Co
     body: r.deletedAt ? '' : r.body,
     history: r.deletedAt ? [] : revisions.filter((v) => v.commentId === r.id).map(({ revision, body, createdAt }) => ({ revision, body, createdAt })),
   }));
-}
-
-export type RollCallEntry = {
-  stageIndex: number;
-  seatId: string;
-  voterUserId: string;
-  voterName: string | null;
-  choice: 'yes' | 'no' | 'abstain';
-  rationale: string | null;
-  castAt: Date;
-};
-
-export async function listCurrentVotes(db: Executor, proposalId: string): Promise<RollCallEntry[]> {
-  return db
-    .select({
-      stageIndex: votes.stageIndex,
-      seatId: votes.seatId,
-      voterUserId: votes.voterUserId,
-      voterName: users.name,
-      choice: votes.choice,
-      rationale: votes.rationale,
-      castAt: votes.castAt,
-    })
-    .from(votes)
-    .innerJoin(users, eq(users.id, votes.voterUserId))
-    .where(and(eq(votes.proposalId, proposalId), eq(votes.isCurrent, true)))
-    .orderBy(asc(votes.stageIndex), asc(votes.castAt));
-}
-
-export async function listRecusals(db: Executor, proposalId: string) {
-  return db
-    .select({ seatId: recusals.seatId, userId: recusals.userId, userName: users.name, reason: recusals.reason, createdAt: recusals.createdAt })
-    .from(recusals)
-    .innerJoin(users, eq(users.id, recusals.userId))
-    .where(eq(recusals.proposalId, proposalId));
 }
 
 /** Published proposals whose outcome the worker has not recorded yet. */

@@ -6,7 +6,7 @@
  * by management. The appointee declares their eligibility in their own name before anyone votes,
  * and the declaration is in the public log.
  */
-import type { RuleResult, SeatClassKey } from './types';
+import type { Charter, RuleResult, SeatClassKey } from './types';
 
 export const GENERAL_SEAT_CLASS = 'general';
 
@@ -66,4 +66,12 @@ export function classEligibility({
     };
   }
   return { ok: true };
+}
+
+/** Seat classes in charter order: the minimums first, the remaining seats 'general'. */
+export function seatClassesFor(body: Charter['bodies'][number]): string[] {
+  const classes: string[] = [];
+  for (const [seatClass, minimum] of Object.entries(body.seatClassMinimums)) for (let i = 0; i < minimum; i++) classes.push(seatClass);
+  while (classes.length < body.charterSeats) classes.push('general');
+  return classes.slice(0, body.charterSeats);
 }

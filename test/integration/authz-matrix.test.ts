@@ -20,7 +20,12 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
 import { enqueueNotice } from '@/lib/notify/outbox';
-import { adoptFoundingCharter, createDraft, declareRecusal, foundingAppoint, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { declareRecusal } from '@/lib/use-cases/recusal';
+import { postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
 import { addWitness } from '@/lib/transparency/witnesses';
 import { form, session, signInAs } from './helpers';
 

@@ -12,21 +12,16 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import { proposalPhase } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
 import type { Charter } from '@/lib/governance/types';
-import {
-  adoptFoundingCharter,
-  backEmergencyMotion,
-  castBallot,
-  createDraft,
-  declareRecusal,
-  foundingAppoint,
-  postComment,
-  publishProposal,
-  recordTransitions,
-  reviseProposal,
-  runTransitions,
-} from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
-import { recipientListHash } from '@/lib/proposals/notice';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { declareRecusal } from '@/lib/use-cases/recusal';
+import { postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions, runTransitions } from '@/lib/use-cases/transitions';
+import type { Actor } from '@/lib/use-cases/actor';
+import { recipientListHash } from '@/lib/use-cases/notice';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -65,11 +60,12 @@ async function setupOrg(slug: string, seated: number, charter: Charter = charter
   return { orgId: org.id, people, admin: people[0]!, boardSeats: board.map((s) => s.seatId) };
 }
 
-async function refusal(run: () => Promise<unknown>): Promise<string> {
+/** The refusal `run` ends in: tests match its `code`; a pure rule's refusal (code `rule.refused`) by its message. */
+async function refusal(run: () => Promise<unknown>): Promise<RuleRefusal> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof RuleRefusal) return error.message;
+    if (error instanceof RuleRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal');
@@ -125,8 +121,8 @@ describe('founding', () => {
       )
     ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
-    const message = await refusal(() => foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: org.boardSeats[5]!, userId: org.people[5]!.userId }, at(2)));
-    expect(message).toMatch(/closed when the first proposal was published/);
+    const refused = await refusal(() => foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: org.boardSeats[5]!, userId: org.people[5]!.userId }, at(2)));
+    expect(refused.message).toMatch(/closed when the first proposal was published/);
   });
 });
 
@@ -159,7 +155,8 @@ describe('a resolution from draft to decision', () => {
     expect(row!.noticeSeatHolders).toBe(7);
 
     const early = await refusal(() => castBallot(db, org.people[1]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(7, 23)));
-    expect(early).toBe('Voting is not open. Voting opens on 10 Mar 2026, 09:00 UTC — the comment window is 7 days and cannot be shortened.');
+    expect(early.code).toBe('voting.not_open_yet');
+    expect(early.params).toEqual({ reason: 'Voting opens on 10 Mar 2026, 09:00 UTC — the comment window is 7 days and cannot be shortened.' });
     // The worker does not open it early either.
     expect(await recordTransitions(db, id, org.orgId, at(7, 23))).toEqual([]);
 
@@ -203,7 +200,7 @@ describe('a resolution from draft to decision', () => {
     expect(await db.$count(votes, eq(votes.proposalId, id))).toBe(6);
 
     const late = await refusal(() => castBallot(db, org.people[5]!, { orgId: org.orgId, proposalId: id, choice: 'no', rationale: null }, at(11, 21)));
-    expect(late).toMatch(/Voting is not open/);
+    expect(late.code).toBe('voting.not_open');
     expect(await recordTransitions(db, id, org.orgId, at(11, 22))).toEqual(['stage_0_closed', 'passed']);
     const kinds = await logKinds(org.orgId, id);
     expect(kinds).toEqual([
@@ -247,12 +244,13 @@ describe('a resolution from draft to decision', () => {
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     await declareRecusal(db, org.people[3]!, { orgId: org.orgId, proposalId: id, reason: 'My cousin owns Acme Roofing.' }, at(2));
     await recordTransitions(db, id, org.orgId, at(8, 1));
-    expect(await refusal(() => castBallot(db, org.people[3]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(
+    expect((await refusal(() => castBallot(db, org.people[3]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).message).toMatch(
       /conflict of interest/,
     );
-    expect(await refusal(() => castBallot(db, org.people[8]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatch(
-      /Only holders of a board seat/,
-    );
+    expect(await refusal(() => castBallot(db, org.people[8]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatchObject({
+      code: 'voting.not_seat_holder',
+      params: { body: 'board' },
+    });
   });
 });
 
@@ -334,7 +332,8 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     expect(await recordTransitions(db, id, org.orgId, at(16))).toEqual(['discussion_closed']);
     expect((await phaseOf(org.orgId, id, at(16))).kind).toBe('ready_for_voting');
     const blocked = await refusal(() => castBallot(db, org.people[0]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16)));
-    expect(blocked).toMatch(/below strength: 6 of 9 charter seats filled; critical decisions need 7/);
+    expect(blocked.code).toBe('voting.not_open_yet');
+    expect(blocked.params?.reason).toMatch(/below strength: 6 of 9 charter seats filled; critical decisions need 7/);
 
     // A seat appointment is not critical: 5 yes of 9 charter seats fills seat 7.
     const appoint = (
@@ -415,7 +414,9 @@ describe('emergency procedure', () => {
     const [published] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(published!.discussionClosesAt!.getTime()).toBe(at(8).getTime()); // normal window until the motion passes
     for (let i = 0; i < 6; i++) expect((await backEmergencyMotion(db, org.people[i]!, { orgId: org.orgId, proposalId: id }, at(1, 1))).approved).toBe(false);
-    expect(await refusal(() => backEmergencyMotion(db, org.people[0]!, { orgId: org.orgId, proposalId: id }, at(1, 2)))).toMatch(/already backed/);
+    expect((await refusal(() => backEmergencyMotion(db, org.people[0]!, { orgId: org.orgId, proposalId: id }, at(1, 2)))).code).toBe(
+      'emergency.already_backed',
+    );
     // 7 of 9 charter seats = 3/4 or more (6.75): the motion passes, the window becomes 48 h from publication.
     expect(await backEmergencyMotion(db, org.people[6]!, { orgId: org.orgId, proposalId: id }, at(1, 2))).toEqual({ approved: true, backers: 7 });
     const [approved] = await db.select().from(proposals).where(eq(proposals.id, id));
@@ -455,9 +456,10 @@ describe('emergency procedure', () => {
       )
     ).id;
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
-    expect(await refusal(() => backEmergencyMotion(db, org.people[8]!, { orgId: org.orgId, proposalId: id }, at(1, 1)))).toMatch(
-      /Only holders of a board seat/,
-    );
+    expect(await refusal(() => backEmergencyMotion(db, org.people[8]!, { orgId: org.orgId, proposalId: id }, at(1, 1)))).toMatchObject({
+      code: 'emergency.not_seat_holder',
+      params: { body: 'board' },
+    });
   });
 });
 
@@ -555,7 +557,7 @@ describe('charter changes only by proposal', () => {
     proposed.bodies[0]!.charterSeats = 5;
     proposed.bodies[0]!.minSeatsForCriticalDecisions = 4;
     proposed.bodies[0]!.seatClassMinimums = { independent: 3 };
-    const message = await refusal(() =>
+    const refused = await refusal(() =>
       createDraft(
         db,
         org.people[1]!,
@@ -571,7 +573,7 @@ describe('charter changes only by proposal', () => {
         at(1),
       ),
     );
-    expect(message).toMatch(/Only vacant seats can be retired/);
+    expect(refused.message).toMatch(/Only vacant seats can be retired/);
   });
 });
 

@@ -20,9 +20,14 @@ import { listStoredMail } from '@/lib/notify/mailer';
 import type { OutgoingMail } from '@/lib/notify/mailer';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
-import { adoptFoundingCharter, castBallot, createDraft, foundingAppoint, publishProposal, recordTransitions, resignSeat } from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
-import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import { resignSeat } from '@/lib/use-cases/seats';
+import type { Actor } from '@/lib/use-cases/actor';
+import { coverageText, noticeCoverage } from '@/lib/use-cases/notice';
 import { POST as oneClick } from '@/app/unsubscribe/one-click/route';
 
 const HOUR = 3_600_000;

@@ -18,19 +18,15 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';
-import {
-  adoptFoundingCharter,
-  backEmergencyMotion,
-  castBallot,
-  createDraft,
-  foundingAppoint,
-  listRatifiableDecisions,
-  publishProposal,
-  recordTransitions,
-  reviseProposal,
-} from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
-import { enqueueRatificationReminders } from '@/lib/proposals/ratification';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { listRatifiableDecisions } from '@/db/queries/emergency';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import type { Actor } from '@/lib/use-cases/actor';
+import { enqueueRatificationReminders } from '@/lib/use-cases/ratification';
 import { form, signInAs, session, writableRowCounts } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -85,11 +81,12 @@ async function setupOrg(slug: string): Promise<Org> {
   return { orgId: org.id, people, admin: people[0]! };
 }
 
-async function refusal(run: () => Promise<unknown>): Promise<string> {
+/** The refusal `run` ends in: tests match its `code`; a pure rule's refusal (code `rule.refused`) by its message. */
+async function refusal(run: () => Promise<unknown>): Promise<RuleRefusal> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof RuleRefusal) return error.message;
+    if (error instanceof RuleRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal');
@@ -205,14 +202,16 @@ describe('ratifying an emergency decision', () => {
         at(2),
       )
     ).id;
-    const draftRatifying = (ratifies: unknown, typeKey = 'resolution', emergency = false, who = org.people[2]!, orgId = org.orgId) =>
-      refusal(() => createDraft(db, who, { orgId, typeKey, title: 'Ratify something', body, subjectUserId: null, effect: { ratifies }, emergency }, at(6)));
-    expect(await draftRatifying(normal)).toMatch(/Only an emergency decision needs ratification/);
-    expect(await draftRatifying('not-a-uuid')).toMatch(/Choose the emergency decision/);
-    expect(await draftRatifying(target, 'emergency_resolution', true)).toMatch(/ratified by a normal proposal/);
-    expect(await draftRatifying(target, 'emergency_resolution', false)).toMatch(/ratified by a normal proposal/);
+    const draftRatifying = async (ratifies: unknown, typeKey = 'resolution', emergency = false, who = org.people[2]!, orgId = org.orgId) =>
+      await refusal(() =>
+        createDraft(db, who, { orgId, typeKey, title: 'Ratify something', body, subjectUserId: null, effect: { ratifies }, emergency }, at(6)),
+      );
+    expect((await draftRatifying(normal)).message).toMatch(/Only an emergency decision needs ratification/);
+    expect(await draftRatifying('not-a-uuid')).toMatchObject({ code: 'ratification.target_required', field: 'ratifiesProposalId' });
+    expect((await draftRatifying(target, 'emergency_resolution', true)).message).toMatch(/ratified by a normal proposal/);
+    expect((await draftRatifying(target, 'emergency_resolution', false)).message).toMatch(/ratified by a normal proposal/);
     // Another organization's decision is not found from this one.
-    expect(await draftRatifying(target, 'resolution', false, other.people[2]!, other.orgId)).toMatch(/Choose the emergency decision/);
+    expect((await draftRatifying(target, 'resolution', false, other.people[2]!, other.orgId)).code).toBe('ratification.target_required');
     // A lapsed one can no longer be ratified.
     const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
     const lapsedAt = new Date(deadline!.getTime() + HOUR);
@@ -225,7 +224,7 @@ describe('ratifying an emergency decision', () => {
           lapsedAt,
         ),
       ),
-    ).toMatch(/lapsed on/);
+    ).toMatchObject({ message: expect.stringMatching(/lapsed on/) });
 
     // Through the server action, as the app calls it: nothing written.
     signInAs({ id: org.people[2]!.userId, email: 'p2@example.org', name: 'p2' });
@@ -265,9 +264,11 @@ describe('ratifying an emergency decision', () => {
       )
     ).id;
     const deadline2 = (await statusOf(org.orgId, target2, at(5))).emergency.deadline!;
-    expect(await refusal(() => publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: late }, new Date(deadline2.getTime() + HOUR)))).toMatch(
-      /lapsed on/,
-    );
+    expect(
+      await refusal(() => publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: late }, new Date(deadline2.getTime() + HOUR))),
+    ).toMatchObject({
+      message: expect.stringMatching(/lapsed on/),
+    });
   }, 60_000);
 });
 

@@ -9,7 +9,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { legacyBallotCommitment } from '@/lib/log/ballot-commitment';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import { recordTransitions } from '@/lib/proposals/engine';
+import { recordTransitions } from '@/lib/use-cases/transitions';
 import { loadLogExport } from '@/lib/transparency/log-export';
 import { forgetLogIntegrity, integrityWarning, logIntegrity, logIntegrityToken, refreshLogIntegrity } from '@/lib/transparency/log-status';
 import { checkExport, formatVerdict } from '@/scripts/verify';

@@ -13,8 +13,9 @@ import { insertOrganization } from '@/db/queries/organizations';
 import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
-import { adoptFoundingCharter, foundingAppoint, runTransitions } from '@/lib/proposals/engine';
-import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { runTransitions } from '@/lib/use-cases/transitions';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 import type * as ClockModule from '@/lib/clock';
 import { expectRedirect, form, session, signInAs } from './helpers';
 

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { memberships, organizations, seats, users } from '@/db/schema';
 import { readLogRange } from '@/db/queries/log';
-import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 import { demoUsers, seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 

@@ -7,14 +7,20 @@ import { getLogHead, readLogRange } from '@/db/queries/log';
 import { loadProposal } from '@/db/queries/proposals';
 import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/actions/refusal';
+import type { MessageParams } from '@/lib/governance/messages';
 import { stageOutcomes } from '@/lib/governance/phase';
 import { tallyStage } from '@/lib/governance/tally';
 import type { Ballot, BallotChoice, TallyResult } from '@/lib/governance/types';
 import type { StoredEntry } from '@/lib/log/entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import { castBallot, createDraft, declareRecusal, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
-import { recipientListHash } from '@/lib/proposals/notice';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { declareRecusal } from '@/lib/use-cases/recusal';
+import { postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import { recipientListHash } from '@/lib/use-cases/notice';
 import { createStormOrg } from '@/test/support/storm-org';
 import type { StormOrg } from '@/test/support/storm-org';
 
@@ -58,7 +64,7 @@ function pgCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-type Outcome = { kind: 'ack' } | { kind: 'refused'; message: string } | { kind: 'error'; message: string };
+type Outcome = { kind: 'ack' } | { kind: 'refused'; code: string; params: MessageParams | undefined } | { kind: 'error'; message: string };
 
 /** Runs one write; a rule's refusal and any other error are outcomes, retryable errors are retried. */
 async function attempt(run: () => Promise<unknown>, stats: { retries: number }): Promise<Outcome> {
@@ -67,7 +73,7 @@ async function attempt(run: () => Promise<unknown>, stats: { retries: number }):
       await run();
       return { kind: 'ack' };
     } catch (error) {
-      if (error instanceof RuleRefusal) return { kind: 'refused', message: error.message };
+      if (error instanceof RuleRefusal) return { kind: 'refused', code: error.code, params: error.params };
       if (RETRYABLE.has(pgCode(error) ?? '') && tries < 5) {
         stats.retries++;
         continue;
@@ -161,8 +167,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       expect(all.filter((p) => p.outcome?.kind === 'error').map((p) => p.outcome)).toEqual([]);
       expect(onTime.filter((p) => p.outcome?.kind !== 'ack').map((p) => ({ r: p.rationale, o: p.outcome }))).toEqual([]);
       for (const p of late) {
-        expect(p.outcome?.kind).toBe('refused');
-        expect((p.outcome as { message: string }).message).toMatch(/^Voting is not open: the proposal is (passed|rejected|failed quorum)\.$/);
+        expect(p.outcome).toEqual({ kind: 'refused', code: 'voting.not_open', params: { phase: expect.stringMatching(/^(passed|rejected|failed quorum)$/) } });
       }
       const acked = onTime;
 
@@ -255,7 +260,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       );
       expect(after).toMatchObject({
         kind: 'refused',
-        message: expect.stringMatching(/^Voting is not open: the proposal is (passed|rejected|failed quorum)\.$/),
+        code: 'voting.not_open',
+        params: { phase: expect.stringMatching(/^(passed|rejected|failed quorum)$/) },
       });
       expect({ votes: await db.$count(votes), log: await db.$count(decisionLog) }).toEqual(countsBefore);
       await checkLog(db, org.orgId);
@@ -454,7 +460,7 @@ describe('the recorded close seals the ballot box', () => {
     const [stage] = await db.select({ tally: proposalStages.tally }).from(proposalStages).where(eq(proposalStages.proposalId, org.proposalId));
     expect(late, `accepted after the recorded close, whose tally was ${JSON.stringify(stage?.tally)}`).toEqual({
       kind: 'refused',
-      message: 'Voting has closed: the result has already been recorded.',
+      code: 'voting.result_recorded',
     });
     expect({
       votes: await db.$count(votes, eq(votes.proposalId, org.proposalId)),
@@ -479,7 +485,7 @@ describe('the recorded close seals the ballot box', () => {
         ),
       { retries: 0 },
     );
-    expect(late).toEqual({ kind: 'refused', message: 'Voting has closed: the result has already been recorded.' });
+    expect(late).toEqual({ kind: 'refused', code: 'voting.result_recorded' });
     expect({ votes: await db.$count(votes, eq(votes.isCurrent, true)), log: await db.$count(decisionLog, eq(decisionLog.orgId, org.orgId)) }).toEqual(before);
   }, 60_000);
 });

@@ -24,7 +24,7 @@ import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import type { Role } from '@/lib/governance/roles';
 import type { BallotChoice, Charter } from '@/lib/governance/types';
-import { recordTransitions } from '@/lib/proposals/engine';
+import { recordTransitions } from '@/lib/use-cases/transitions';
 import { changeMemberRole } from '@/app/o/[slug]/members/actions';
 import {
   backEmergencyAction,

@@ -13,7 +13,7 @@ import { insertOrganization } from '@/db/queries/organizations';
 import { validateCharter } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from '@/lib/governance/types';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/proposals/engine';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { testClock } from './clock';
 import { userKeys } from './model';
 import type { Model, Real, UserKey } from './model';

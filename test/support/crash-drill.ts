@@ -16,7 +16,7 @@ import { base64Decode } from '../../lib/log/base64';
 import type { StoredEntry } from '../../lib/log/entry';
 import { nodeSha256 } from '../../lib/log/node-hash';
 import { verifyLog } from '../../lib/log/verify';
-import { recipientListHash } from '../../lib/proposals/notice';
+import { recipientListHash } from '../../lib/use-cases/notice';
 import type { VerifyReport } from '../../lib/log/verify';
 import type { Reception } from './smtp-sink';
 

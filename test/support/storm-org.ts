@@ -17,8 +17,11 @@ import { insertOrganization } from '@/db/queries/organizations';
 import { appendLogEntry } from '@/db/queries/log';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adjustCharter } from '@/lib/governance/charter-adjust';
-import { adoptFoundingCharter, createDraft, foundingAppoint, publishProposal, recordTransitions } from '@/lib/proposals/engine';
-import type { Actor } from '@/lib/proposals/engine';
+import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import type { Actor } from '@/lib/use-cases/actor';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

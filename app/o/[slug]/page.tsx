@@ -17,7 +17,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { roleLabels, roleLabelsPlural, membershipRoles } from '@/lib/governance/roles';
-import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -11,7 +11,7 @@ import type { ActionState } from '@/lib/actions/state';
 import { now } from '@/lib/clock';
 import { charterFromTemplate, validateCharter } from '@/lib/governance/charter';
 import { adjustCharter } from '@/lib/governance/charter-adjust';
-import { adoptFoundingCharter } from '@/lib/proposals/engine';
+import { adoptFoundingCharter } from '@/lib/use-cases/founding';
 import { createOrganizationSchema } from '@/lib/validation/organization';
 
 export const createOrganization = userAction(createOrganizationSchema, async ({ input, user, values }): Promise<ActionState> => {

@@ -9,20 +9,15 @@ import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
 import { consumeLimit } from '@/lib/rate-limit';
-import {
-  backEmergencyMotion,
-  castBallot,
-  createDraft,
-  declareAppointeeEligibility,
-  declareRecusal,
-  deleteComment,
-  editComment,
-  postComment,
-  publishProposal,
-  requestOpenVoting,
-  reviseProposal,
-  withdrawProposal,
-} from '@/lib/proposals/engine';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
+import { declareRecusal } from '@/lib/use-cases/recusal';
+import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { requestOpenVoting } from '@/lib/use-cases/open-voting';
+import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import {
   ballotSchema,
   commentSchema,

@@ -9,7 +9,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 import type { Phase } from '@/lib/governance/types';
 
 export const metadata: Metadata = { title: 'Proposals' };

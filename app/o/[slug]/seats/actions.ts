@@ -5,7 +5,8 @@ import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
 import { refusalToState } from '@/lib/actions/refusal-state';
 import { now } from '@/lib/clock';
-import { foundingAppoint, resignSeat } from '@/lib/proposals/engine';
+import { foundingAppoint } from '@/lib/use-cases/founding';
+import { resignSeat } from '@/lib/use-cases/seats';
 import { seatAppointSchema, seatResignSchema } from '@/lib/validation/proposal';
 
 export const foundingAppointAction = orgAction(seatAppointSchema, 'observer', async ({ input, user, membership, values }) =>

@@ -13,7 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { isStranded } from '@/lib/governance/vacancy';
-import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 import { foundingAppointAction, resignSeatAction } from './actions';
 
 export const metadata: Metadata = { title: 'Seats' };

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listPublicLogPage } from '@/db/queries/log-public';
-import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, listRevisions, loadProposal } from '@/db/queries/proposals';
+import { findProposalIdByNumber, listComments, listRevisions, loadProposal } from '@/db/queries/proposals';
+import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
 import { listMandatoryNotices } from '@/db/queries/notify';
 import { getUserName } from '@/db/queries/users';
 import {
@@ -37,9 +38,11 @@ import { formatHours, formatUtc } from '@/lib/governance/time';
 import { mayAct } from '@/lib/governance/permissions';
 import { hasRole } from '@/lib/governance/roles';
 import { blockedBy, proposalStatus } from '@/lib/governance/status';
-import { appointmentRefusal, emergencyBackers, proposalContext } from '@/lib/proposals/engine';
+import { appointmentRefusal } from '@/lib/use-cases/appointments';
+import { emergencyBackers } from '@/db/queries/emergency';
+import { proposalContext } from '@/db/queries/proposal-context';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
-import { coverageText, noticeCoverage } from '@/lib/proposals/notice';
+import { coverageText, noticeCoverage } from '@/lib/use-cases/notice';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 

@@ -13,7 +13,7 @@ import { formatHours, formatUtc } from '@/lib/governance/time';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
-import { listRatifiableDecisions } from '@/lib/proposals/engine';
+import { listRatifiableDecisions } from '@/db/queries/emergency';
 
 export const metadata: Metadata = { title: 'New proposal' };
 

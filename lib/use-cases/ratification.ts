@@ -1,17 +1,48 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { memberships, proposals, seats } from '@/db/schema';
 import { getCharterVersion } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
+import { memberUserIds } from '@/db/queries/member-lookups';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
-import { loadProposal } from '@/db/queries/proposals';
+import { listUnratifiedEmergencyDecisions } from '@/db/queries/proposal-changes';
+import { loadProposal, loadProposalForChange } from '@/db/queries/proposals';
+import { holdersOfBodies } from '@/db/queries/seats';
 import { findType } from '@/lib/governance/charter';
-import { emergencyStatus } from '@/lib/governance/emergency';
-import type { Charter } from '@/lib/governance/types';
+import { canBeRatified, canRatifyWith, emergencyStatus } from '@/lib/governance/emergency';
+import { refuse, refuseRule } from '@/lib/governance/refusal';
+import type { Charter, ProposalTypeSpec } from '@/lib/governance/types';
 import { enqueueNotice, mergeRecipients } from '@/lib/notify/outbox';
 
 const HOUR = 3_600_000;
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The proposal a ratifying proposal names, locked (null when the value names none of this organization's). */
+export async function loadRatificationTarget(tx: Executor, orgId: string, ratifies: unknown) {
+  return typeof ratifies === 'string' && uuidShape.test(ratifies) ? await loadProposalForChange(tx, orgId, ratifies) : null;
+}
+
+/**
+ * A ratifying proposal names a passed, unlapsed, unratified emergency decision of the same
+ * organization, and is itself a normal proposal. Checked at draft, at publication and again when
+ * it passes (the emergency decision may have lapsed meanwhile). Returns the target's number.
+ */
+export async function checkRatification(
+  tx: Executor,
+  orgId: string,
+  type: ProposalTypeSpec,
+  emergencyRequested: boolean,
+  ratifies: unknown,
+  at: Date,
+): Promise<number> {
+  const normal = canRatifyWith(type, emergencyRequested);
+  if (!normal.ok) refuseRule(normal, 'ratifiesProposalId');
+  const target = await loadRatificationTarget(tx, orgId, ratifies);
+  if (!target?.charter) refuse('ratification.target_required', undefined, 'ratifiesProposalId');
+  const rule = canBeRatified(target!.record, target!.charter!, at);
+  if (!rule.ok) refuseRule(rule, 'ratifiesProposalId');
+  return target!.row.number;
+}
 
 /** How long before the ratification deadline the reminders go out: a week ahead, then a day ahead. */
 export const ratificationReminderHours = [7 * 24, 24] as const;
@@ -24,16 +55,8 @@ export const ratificationReminderHours = [7 * 24, 24] as const;
 export async function emergencyAudience(tx: Executor, orgId: string, charter: Charter, typeKey: string): Promise<string[]> {
   const type = findType(charter, typeKey);
   const bodyKeys = type.stages.map((s) => s.bodyKey);
-  const holders = (
-    await tx
-      .select({ userId: seats.holderUserId })
-      .from(seats)
-      .where(and(eq(seats.orgId, orgId), inArray(seats.bodyKey, bodyKeys), isNull(seats.retiredAt), isNotNull(seats.holderUserId)))
-  ).map((r) => r.userId!);
-  const members =
-    type.consultationAudience === 'seat_holders'
-      ? []
-      : (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((m) => m.userId);
+  const holders = await holdersOfBodies(tx, orgId, bodyKeys);
+  const members = type.consultationAudience === 'seat_holders' ? [] : await memberUserIds(tx, orgId);
   return [...new Set([...holders, ...members])];
 }
 
@@ -60,10 +83,7 @@ export async function enqueueLapsed(
  * one is sent.
  */
 export async function enqueueRatificationReminders(db: Database, at: Date): Promise<number> {
-  const candidates = await db
-    .select({ id: proposals.id, orgId: proposals.orgId })
-    .from(proposals)
-    .where(and(eq(proposals.status, 'published'), eq(proposals.outcome, 'passed'), isNotNull(proposals.emergencyApprovedAt), isNull(proposals.ratifiedAt)));
+  const candidates = await listUnratifiedEmergencyDecisions(db, { passedOnly: true });
   let enqueued = 0;
   for (const c of candidates) {
     const loaded = await loadProposal(db, c.orgId, c.id);

@@ -7,7 +7,7 @@ import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import type { ProposalStatus } from '@/lib/governance/status';
 import { bodyStrength } from '@/lib/governance/strength';
 import type { Charter, Phase } from '@/lib/governance/types';
-import { appointmentRefusal } from './engine';
+import { appointmentRefusal } from './appointments';
 
 export type BodyOverview = {
   key: string;

@@ -1,7 +1,7 @@
 import type { Database } from '@/db/client';
 import { now } from '@/lib/clock';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
-import { runTransitions } from './engine';
+import { runTransitions } from './transitions';
 import { enqueueRatificationReminders } from './ratification';
 
 const globalKey = Symbol.for('quorate.transitionWorker');

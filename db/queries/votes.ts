@@ -1,0 +1,113 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { recusals, users, votes } from '@/db/schema';
+import type { Ballot } from '@/lib/governance/types';
+import { reusableStatement } from './prepared';
+
+export type BallotWrite = {
+  id: string;
+  proposalId: string;
+  stageIndex: number;
+  seatId: string;
+  voterUserId: string;
+  choice: Ballot['choice'];
+  rationale: string | null;
+  nonce: string;
+  castAt: Date;
+};
+
+/**
+ * Writes a ballot as the seat's current one, in one statement: the seat's previous current
+ * ballot for the stage stops counting, then the new row is inserted. The INSERT reads the
+ * UPDATE's count, which makes the UPDATE finish first (sub-statements of one WITH otherwise run
+ * in no set order), so the one-current-ballot-per-seat index never sees two. The caller holds
+ * the proposal's lock. Starts when called.
+ */
+export function writeCurrentBallot(tx: Executor, b: BallotWrite): Promise<unknown> {
+  return writeBallotStatement(tx, { ...b, castAt: b.castAt.toISOString() });
+}
+
+const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
+  const value = (name: keyof BallotWrite) => sql.placeholder(name);
+  return sql`with superseded as (
+      update votes set is_current = false
+      where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id = ${value('seatId')} and is_current
+      returning 1
+    )
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current)
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true
+    from (select count(*) from superseded) as done`;
+});
+
+export type RollCallEntry = {
+  stageIndex: number;
+  seatId: string;
+  voterUserId: string;
+  voterName: string | null;
+  choice: 'yes' | 'no' | 'abstain';
+  rationale: string | null;
+  castAt: Date;
+};
+
+export async function listCurrentVotes(db: Executor, proposalId: string): Promise<RollCallEntry[]> {
+  return db
+    .select({
+      stageIndex: votes.stageIndex,
+      seatId: votes.seatId,
+      voterUserId: votes.voterUserId,
+      voterName: users.name,
+      choice: votes.choice,
+      rationale: votes.rationale,
+      castAt: votes.castAt,
+    })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.voterUserId))
+    .where(and(eq(votes.proposalId, proposalId), eq(votes.isCurrent, true)))
+    .orderBy(asc(votes.stageIndex), asc(votes.castAt));
+}
+
+export async function listRecusals(db: Executor, proposalId: string) {
+  return db
+    .select({ seatId: recusals.seatId, userId: recusals.userId, userName: users.name, reason: recusals.reason, createdAt: recusals.createdAt })
+    .from(recusals)
+    .innerJoin(users, eq(users.id, recusals.userId))
+    .where(eq(recusals.proposalId, proposalId));
+}
+
+/** A seat's recusal from a proposal; false when the seat had already recused itself. */
+export async function insertRecusal(tx: Executor, r: { proposalId: string; seatId: string; userId: string; reason: string; at: Date }): Promise<boolean> {
+  const inserted = await tx
+    .insert(recusals)
+    .values({ proposalId: r.proposalId, seatId: r.seatId, userId: r.userId, reason: r.reason, createdAt: r.at })
+    .onConflictDoNothing()
+    .returning({ seatId: recusals.seatId });
+  return inserted.length > 0;
+}
+
+/** Any ballot the seat has cast on the proposal stops counting. */
+export async function uncountSeatBallots(tx: Executor, proposalId: string, seatId: string): Promise<void> {
+  await tx
+    .update(votes)
+    .set({ isCurrent: false })
+    .where(and(eq(votes.proposalId, proposalId), eq(votes.seatId, seatId), eq(votes.isCurrent, true)));
+}
+
+/**
+ * The roll call of a closed stage: each current ballot's choice, the nonce that opens its
+ * commitment (null for ballots cast before commitments had one) and its rationale, by seat.
+ */
+export async function stageRollCall(tx: Executor, proposalId: string, stageIndex: number) {
+  const rows = await tx
+    .select({
+      voteId: votes.id,
+      seatId: votes.seatId,
+      voterUserId: votes.voterUserId,
+      choice: votes.choice,
+      nonce: votes.nonce,
+      rationale: votes.rationale,
+    })
+    .from(votes)
+    .where(and(eq(votes.proposalId, proposalId), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true)));
+  return rows.sort((a, b) => a.seatId.localeCompare(b.seatId));
+}

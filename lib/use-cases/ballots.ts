@@ -1,0 +1,112 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@/db/client';
+import { appendAfterLockedHead, lockLogHead } from '@/db/queries/log';
+import { writeCurrentBallot } from '@/db/queries/votes';
+import { findBody } from '@/lib/governance/charter';
+import { mayAct } from '@/lib/governance/permissions';
+import { proposalPhase } from '@/lib/governance/phase';
+import { refuse, refuseRule } from '@/lib/governance/refusal';
+import type { BallotChoice } from '@/lib/governance/types';
+import { canCastBallot, canOpenVoting } from '@/lib/governance/voting';
+import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
+import { loadOrRefuse, phaseWords, settleBoth } from './actor';
+import type { Actor } from './actor';
+import { ballotCommitment, newBallotNonce } from './notice';
+import { strengths } from './open-voting';
+
+/**
+ * A ballot, changed as often as the voter likes until the stage closes; the last one counts.
+ *
+ * Four round trips on PostgreSQL once its statements are prepared on the connection (BEGIN; the
+ * proposal's lock and read with the log head's lock, pipelined; the ballot and the log entry,
+ * pipelined; COMMIT) — it was 14 statements, 26 round trips. The locks are taken in the order
+ * every transition takes them — the proposal, then the log head — and the head is locked before
+ * the rules have had their say, so a refused ballot holds it for one round trip.
+ */
+export async function castBallot(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; choice: BallotChoice; rationale: string | null },
+  at: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Sent in this order, answered in one round trip: the proposal's lock and read, then the head's lock.
+    // Only the ballots the rules read at `at` (not the open stage's, however many): nothing here counts them.
+    const [p, head] = await settleBoth(
+      loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }),
+      lockLogHead(tx, input.orgId),
+    );
+    const phase = proposalPhase(p.record, p.charter, at);
+    if (phase.kind !== 'voting') {
+      const rule =
+        phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
+          ? canOpenVoting({
+              record: p.record,
+              charter: p.charter,
+              stageIndex: 'stageIndex' in phase ? phase.stageIndex : 0,
+              strengths: await strengths(tx, input.orgId, p.charter, at),
+              now: at,
+            })
+          : null;
+      if (rule && !rule.ok) refuse('voting.not_open_yet', { reason: rule.reason });
+      refuse('voting.not_open', { phase: phaseWords(phase) });
+    }
+    const stageIndex = (phase as { stageIndex: number }).stageIndex;
+    // `at` is read before this transaction queues for the proposal's lock; meanwhile the worker
+    // may have recorded the close (tally, roll call, decision). Once recorded, the box is sealed.
+    if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('voting.result_recorded');
+    const bodyKey = p.record.stages[stageIndex]!.bodyKey;
+    const seat = p.seats!.find((s) => s.bodyKey === bodyKey);
+    if (!seat) refuse('voting.not_seat_holder', { body: findBody(p.charter, bodyKey).name.toLowerCase() });
+    // Role, seat and phase here; canCastBallot then says why a recused seat does not vote.
+    const permitted = mayAct(
+      {
+        role: actor.role,
+        isAuthor: actor.userId === p.row.authorId,
+        isSubject: actor.userId === p.row.subjectUserId,
+        holdsSeatInStageBody: true,
+        isRecused: false,
+        phase,
+      },
+      'vote',
+    );
+    if (!permitted.ok) refuseRule(permitted);
+    const rule = canCastBallot({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
+    if (!rule.ok) refuseRule(rule);
+    // The id is made here so the log entry can name it without waiting for the INSERT.
+    const voteId = randomUUID();
+    const nonce = newBallotNonce();
+    const writeBallot = writeCurrentBallot(tx, {
+      id: voteId,
+      proposalId: p.row.id,
+      stageIndex,
+      seatId: seat!.seatId,
+      voterUserId: actor.userId,
+      choice: input.choice,
+      rationale: input.rationale,
+      nonce,
+      castAt: at,
+    });
+    const logBallot = appendAfterLockedHead(tx, head, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'ballot.cast',
+      subject: `proposal:${p.row.id}`,
+      // The choice stays sealed until the stage closes: the commitment hides it behind the secret
+      // nonce (so trying the three choices reveals nothing), and binds it, so the roll call at
+      // close cannot change it. Every field has the same length whatever the choice.
+      payload: {
+        number: p.row.number,
+        stageIndex,
+        seatId: seat!.seatId,
+        voteId,
+        commitmentScheme: BALLOT_COMMITMENT_SCHEME,
+        commitment: ballotCommitment(voteId, input.choice, nonce),
+      },
+      at,
+    });
+    // Pipelined: if the ballot fails, the entry's statement fails with it and the transaction rolls back.
+    await settleBoth(writeBallot, logBallot);
+  });
+}

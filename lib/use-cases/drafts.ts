@@ -1,0 +1,180 @@
+import 'server-only';
+import type { Database, Executor } from '@/db/client';
+import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { appendLogEntry } from '@/db/queries/log';
+import { roleOf } from '@/db/queries/member-lookups';
+import { insertProposal, insertRevision, listRevisionTexts, updateProposal } from '@/db/queries/proposal-changes';
+import { proposalContext } from '@/db/queries/proposal-context';
+import { latestRevisionNumber, nextProposalNumber } from '@/db/queries/proposals';
+import { findSeat, lockOrganizationSeatRow } from '@/db/queries/seats';
+import { applyCharterAmendment, findType } from '@/lib/governance/charter';
+import { seatChangeAllowed } from '@/lib/governance/effects';
+import { checkSeatReconciliation } from '@/lib/governance/reconcile';
+import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { classifyRevision } from '@/lib/governance/revisions';
+import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
+import type { Charter } from '@/lib/governance/types';
+import { extendForRevision } from '@/lib/governance/windows';
+import { loadOrRefuse, requireAction, textHash } from './actor';
+import type { Actor } from './actor';
+import { appointmentRefusal } from './appointments';
+import { checkRatification } from './ratification';
+
+export type DraftInput = {
+  orgId: string;
+  typeKey: string;
+  title: string;
+  body: string;
+  subjectUserId: string | null;
+  effect: Record<string, unknown>;
+  emergency: boolean;
+};
+
+export async function createDraft(db: Database, actor: Actor, input: DraftInput, at: Date): Promise<{ id: string; number: number }> {
+  return db.transaction(async (tx) => {
+    const charter = await getActiveCharter(tx, input.orgId);
+    if (!charter) refuse('charter.missing');
+    const type = charter!.document.proposalTypes.find((t) => t.key === input.typeKey);
+    if (!type) refuse('proposal.type_unknown', undefined, 'typeKey');
+    const typeName = type!.name.toLowerCase();
+    if (type!.requiresSubject && !input.subjectUserId) refuse('proposal.subject_required', { type: typeName }, 'subjectUserId');
+    if (!type!.requiresSubject && input.subjectUserId) refuse('proposal.subject_not_allowed', { type: typeName }, 'subjectUserId');
+    if (input.subjectUserId && (await roleOf(tx, input.orgId, input.subjectUserId)) === null) refuse('proposal.subject_not_member', undefined, 'subjectUserId');
+    if (input.emergency && !type!.emergency) refuse('proposal.emergency_not_allowed', { type: typeName }, 'emergency');
+    const effectAdditions = await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
+    if (input.effect.ratifies !== undefined) await checkRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifies, at);
+    // Serialize numbering per organization.
+    await lockOrganizationSeatRow(tx, input.orgId);
+    const number = await nextProposalNumber(tx, input.orgId);
+    const row = await insertProposal(tx, {
+      orgId: input.orgId,
+      number,
+      typeKey: type!.key,
+      charterVersion: charter!.version,
+      authorId: actor.userId,
+      subjectUserId: input.subjectUserId,
+      title: input.title,
+      effect: { ...input.effect, ...effectAdditions, emergency: input.emergency },
+      at,
+    });
+    await insertRevision(tx, {
+      proposalId: row.id,
+      revision: 1,
+      title: input.title,
+      body: input.body,
+      changeNote: 'First draft',
+      substantive: true,
+      authorId: actor.userId,
+      createdAt: at,
+    });
+    return row;
+  });
+}
+
+/** What the proposal's effect names must exist and be allowed; returns what the effect records besides (a seat's class and declaration). */
+async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect: string, input: DraftInput): Promise<Record<string, unknown>> {
+  const additions: Record<string, unknown> = {};
+  if (effect === 'seat_appointment' || effect === 'seat_removal') {
+    const seatId = typeof input.effect.seatId === 'string' ? input.effect.seatId : '';
+    const seat = seatId ? await findSeat(tx, orgId, seatId, { forUpdate: false }) : null;
+    if (!seat) refuse('appointment.seat_required', undefined, 'seatId');
+    const appointee = typeof input.effect.appointeeUserId === 'string' ? input.effect.appointeeUserId : null;
+    if (effect === 'seat_appointment' && (!appointee || (await roleOf(tx, orgId, appointee)) === null))
+      refuse('appointment.appointee_required', undefined, 'appointeeUserId');
+    const rule = seatChangeAllowed({
+      effect,
+      seat: { seatId: seat!.id, bodyKey: seat!.bodyKey, seatClass: seat!.seatClass, holderUserId: seat!.holderUserId, vacatedAt: seat!.vacatedAt },
+      subjectUserId: input.subjectUserId,
+      appointeeUserId: appointee,
+      bodyKey: seat!.bodyKey,
+      // One person, one seat per body is checked by appointmentRefusal below, which names the person and seat.
+    });
+    if (!rule.ok) refuseRule(rule, 'seatId');
+    if (effect === 'seat_appointment') {
+      // The appointment names the seat's class and the declaration the appointee will make.
+      additions.seatClass = seat!.seatClass;
+      additions.declaration = isClassSeat(seat!.seatClass)
+        ? typeof input.effect.declaration === 'string' && input.effect.declaration.trim()
+          ? input.effect.declaration.trim()
+          : defaultDeclaration(seat!.seatClass)
+        : null;
+      const refusal = await appointmentRefusal(tx, orgId, charter, input.typeKey, { ...input.effect, ...additions }, { requireDeclaration: false });
+      if (refusal) refuseRule(refusal, refusal.field);
+    }
+  }
+  if (effect === 'charter_amendment') {
+    const proposed = input.effect.proposedCharter as Charter | undefined;
+    if (!proposed) refuse('amendment.charter_required', undefined, 'proposedCharter');
+    const applied = applyCharterAmendment(charter, proposed!);
+    if (!applied.ok) refuse('amendment.charter_invalid', { errors: applied.errors.join(' ') }, 'proposedCharter');
+    const seatsRule = checkSeatReconciliation(proposed!, await listSeats(tx, orgId));
+    if (!seatsRule.ok) refuseRule(seatsRule, 'proposedCharter');
+  }
+  return additions;
+}
+
+/**
+ * The author revises the text before voting. The change itself decides whether it is
+ * substantive (a substantive revision of a published proposal extends the comment window).
+ */
+export async function reviseProposal(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; title: string; body: string; changeNote: string; substantive: boolean },
+  at: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    requireAction(actions, 'edit', phase, 'proposal.revise_not_allowed');
+    const revision = (await latestRevisionNumber(tx, p.row.id)) + 1;
+    // The change itself decides; the author's "editorial only" tick can never make it less substantive.
+    // Measured against the previous revision and against the last text readers were given time
+    // for (the last substantive revision): small "editorial" steps cannot add up to a rewrite.
+    const earlier = await listRevisionTexts(tx, p.row.id);
+    const previous = earlier[0] ?? { title: '', body: '' };
+    const baseline = earlier.find((r) => r.substantive) ?? previous;
+    const next = { title: input.title, body: input.body };
+    const step = classifyRevision(previous, next, input.substantive);
+    const drift = classifyRevision(baseline, next);
+    const reasons = [...new Set([...step.reasons, ...drift.reasons])];
+    const classification = { substantive: reasons.length > 0, reasons };
+    await insertRevision(tx, {
+      proposalId: p.row.id,
+      revision,
+      title: input.title,
+      body: input.body,
+      changeNote: input.changeNote || null,
+      substantive: classification.substantive,
+      substantiveReasons: classification.reasons,
+      authorMarkedEditorial: !input.substantive,
+      authorId: actor.userId,
+      createdAt: at,
+    });
+    let discussionClosesAt = p.row.discussionClosesAt;
+    if (p.row.status === 'published' && discussionClosesAt) {
+      const type = findType(p.charter, p.row.typeKey);
+      discussionClosesAt = extendForRevision({ discussionClosesAt, revisedAt: at, substantive: classification.substantive, type });
+    }
+    await updateProposal(tx, p.row.id, { title: input.title, discussionClosesAt, updatedAt: at });
+    if (p.row.status === 'published') {
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: actor.userId,
+        kind: 'proposal.revised',
+        subject: `proposal:${p.row.id}`,
+        payload: {
+          number: p.row.number,
+          revision,
+          substantive: classification.substantive,
+          substantiveReasons: classification.reasons,
+          authorMarkedEditorial: !input.substantive,
+          textHash: textHash(`${input.title}\n\n${input.body}`),
+          discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
+          extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
+        },
+        at,
+      });
+    }
+  });
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import type { Database, Executor } from '@/db/client';
+import { listSeats, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
+import { appendLogEntry } from '@/db/queries/log';
+import { setStageWindow } from '@/db/queries/proposal-changes';
+import { proposalContext } from '@/db/queries/proposal-context';
+import { findType } from '@/lib/governance/charter';
+import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { bodyStrength } from '@/lib/governance/strength';
+import type { Charter } from '@/lib/governance/types';
+import { remainingMajorityBase } from '@/lib/governance/vacancy';
+import { canOpenVoting, votingWindow } from '@/lib/governance/voting';
+import { enqueueVotingOpen } from '@/lib/notify/outbox';
+import { loadOrRefuse, phaseWords, requireAction } from './actor';
+import type { Actor, ProposalInHand } from './actor';
+import { appointmentReadyForVoting } from './appointments';
+
+/** Every body's strength now (who holds its seats), as the voting rules read it. */
+export async function strengths(tx: Executor, orgId: string, charter: Charter, at: Date) {
+  const seatRows = await listSeats(tx, orgId);
+  return Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)]));
+}
+
+/** Opens voting for the stage that is ready, if the rules allow. Used by the worker and by secretaries. */
+export async function openVoting(tx: Executor, actorId: string | null, p: ProposalInHand, stageIndex: number, at: Date): Promise<boolean> {
+  const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex, strengths: await strengths(tx, p.row.orgId, p.charter, at), now: at });
+  if (!rule.ok) return false;
+  if (!(await appointmentReadyForVoting(tx, p)).ok) return false;
+  const type = findType(p.charter, p.row.typeKey);
+  const window = votingWindow(type, stageIndex, at);
+  // A body filling vacancies by remaining majority: the number in office now is the base of this vote.
+  // Those remaining in office are the holders who can act with their seat (observers' seats do not vote).
+  const holdersInOffice = remainingMajorityBase({ charter: p.charter, type, stageIndex, seats: await listSeatsWhoseHoldersAct(tx, p.row.orgId) });
+  await setStageWindow(tx, p.row.id, stageIndex, { opensAt: window.opensAt, closesAt: window.closesAt, holdersInOffice });
+  await appendLogEntry(tx, {
+    orgId: p.row.orgId,
+    actorId,
+    kind: 'voting.opened',
+    subject: `proposal:${p.row.id}`,
+    payload: {
+      number: p.row.number,
+      stageIndex,
+      bodyKey: type.stages[stageIndex]!.bodyKey,
+      opensAt: window.opensAt.toISOString(),
+      closesAt: window.closesAt.toISOString(),
+      ...(holdersInOffice !== null ? { holdersInOffice } : {}),
+    },
+    at,
+  });
+  await enqueueVotingOpen(tx, {
+    id: p.row.id,
+    orgId: p.row.orgId,
+    number: p.row.number,
+    title: p.row.title,
+    charter: p.charter,
+    bodyKey: type.stages[stageIndex]!.bodyKey,
+    stageIndex,
+    closesAt: window.closesAt,
+    at,
+  });
+  return true;
+}
+
+/** A secretary or admin opens voting on a proposal that is ready, without waiting for the worker. */
+export async function requestOpenVoting(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    if (phase.kind !== 'ready_for_voting') {
+      if (phase.kind === 'discussion' || phase.kind === 'awaiting_reply') {
+        const rule = canOpenVoting({
+          record: p.record,
+          charter: p.charter,
+          stageIndex: 0,
+          strengths: await strengths(tx, input.orgId, p.charter, at),
+          now: at,
+        });
+        if (!rule.ok) refuseRule(rule);
+      }
+      refuse('voting.cannot_open', { phase: phaseWords(phase) });
+    }
+    requireAction(actions, 'open_voting', phase, 'voting.open_not_allowed');
+    const stageIndex = (phase as { stageIndex: number }).stageIndex;
+    const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex, strengths: await strengths(tx, input.orgId, p.charter, at), now: at });
+    if (!rule.ok) refuseRule(rule);
+    const appointment = await appointmentReadyForVoting(tx, p);
+    if (!appointment.ok) refuseRule(appointment);
+    await openVoting(tx, actor.userId, p, stageIndex, at);
+  });
+}

@@ -1,0 +1,89 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { listSeats } from '@/db/queries/charters';
+import { appendLogEntry } from '@/db/queries/log';
+import { memberUserIds } from '@/db/queries/member-lookups';
+import { insertStages, updateProposal } from '@/db/queries/proposal-changes';
+import { proposalContext } from '@/db/queries/proposal-context';
+import { latestRevisionNumber } from '@/db/queries/proposals';
+import { findBody, findType } from '@/lib/governance/charter';
+import { refuseRule } from '@/lib/governance/refusal';
+import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
+import { enqueuePublished } from '@/lib/notify/outbox';
+import { loadOrRefuse, requireAction } from './actor';
+import type { Actor } from './actor';
+import { appointmentRefusal } from './appointments';
+import type { AppointmentEffect } from './appointments';
+import { recipientListHash } from './notice';
+import { checkRatification } from './ratification';
+
+/** Publication: the comment window starts, every seat holder of every deciding body is noticed. */
+export async function publishProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    requireAction(actions, 'publish', phase, 'proposal.publish_not_allowed');
+    const type = findType(p.charter, p.row.typeKey);
+    if (type.effect === 'seat_appointment') {
+      // The seats may have changed since the draft: the appointee may have taken another seat of the body.
+      const refusal = await appointmentRefusal(tx, input.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, { requireDeclaration: false });
+      if (refusal) refuseRule(refusal);
+    }
+    const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
+    const ratifies = (p.row.effect as { ratifies?: unknown }).ratifies;
+    if (ratifies !== undefined) await checkRatification(tx, input.orgId, type, emergency, ratifies, at);
+    // An emergency proposal starts with the normal window; only a recorded supermajority motion
+    // of the deciding body's seat holders (backEmergencyMotion) can shorten it.
+    const discussionClosesAt = discussionClosesAtOnPublish(type, at, false);
+    const allSeats = await listSeats(tx, input.orgId);
+    const stageBodies = type.stages.map((s) => s.bodyKey);
+    const seatHolders = [...new Set(allSeats.filter((s) => stageBodies.includes(s.bodyKey) && s.holderUserId).map((s) => s.holderUserId!))];
+    const members = type.consultationAudience === 'seat_holders' ? [] : await memberUserIds(tx, input.orgId);
+    const recipients = [...new Set([...seatHolders, ...members])];
+    await updateProposal(tx, p.row.id, {
+      status: 'published',
+      publishedAt: at,
+      discussionClosesAt,
+      noticeRecipients: recipients.length,
+      noticeSeatHolders: seatHolders.length,
+      updatedAt: at,
+    });
+    await insertStages(
+      tx,
+      type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
+    );
+    const revision = await latestRevisionNumber(tx, p.row.id);
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      kind: 'proposal.published',
+      subject: `proposal:${p.row.id}`,
+      payload: {
+        number: p.row.number,
+        typeKey: type.key,
+        title: p.row.title,
+        revision,
+        charterVersion: p.row.charterVersion,
+        subjectUserId: p.row.subjectUserId,
+        discussionClosesAt: discussionClosesAt.toISOString(),
+        emergencyRequested: emergency,
+        notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
+      },
+      at,
+    });
+    // The notices the log entry just counted and hashed, in the same transaction (DESIGN §6).
+    await enqueuePublished(tx, {
+      id: p.row.id,
+      orgId: input.orgId,
+      number: p.row.number,
+      title: p.row.title,
+      typeKey: type.key,
+      subjectUserId: p.row.subjectUserId,
+      discussionClosesAt,
+      charter: p.charter,
+      seatHolders,
+      members,
+      at,
+    });
+  });
+}

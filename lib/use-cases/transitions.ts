@@ -1,0 +1,148 @@
+import 'server-only';
+import type { Database, Executor } from '@/db/client';
+import { charterDocumentHash } from '@/db/queries/charters';
+import { appendLogEntry } from '@/db/queries/log';
+import { hasLogEntry } from '@/db/queries/log-lookups';
+import { lockProposalSkipLocked, recordStageTally, updateProposal } from '@/db/queries/proposal-changes';
+import { listOpenProposalIds } from '@/db/queries/proposals';
+import { stageRollCall } from '@/db/queries/votes';
+import { emergencyStatus } from '@/lib/governance/emergency';
+import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
+import type { TallyResult } from '@/lib/governance/types';
+import { enqueueDecision } from '@/lib/notify/outbox';
+import { loadOrRefuse } from './actor';
+import { applyEffect } from './apply-effect';
+import { openVoting } from './open-voting';
+import { enqueueLapsed } from './ratification';
+
+/**
+ * The worker's step for one proposal: records in the log, exactly once each, what time has
+ * made true — the comment window closed, voting opened, a stage closed with its tally, the
+ * outcome and its effect. Locks the proposal row (SKIP LOCKED), so several workers can run.
+ */
+export async function recordTransitions(db: Database, proposalId: string, orgId: string, at: Date): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    if (!(await lockProposalSkipLocked(tx, proposalId))) return [];
+    const done: string[] = [];
+    for (let guard = 0; guard < 8; guard++) {
+      const p = await loadOrRefuse(tx, orgId, proposalId);
+      const subject = `proposal:${p.row.id}`;
+      const phase = proposalPhase(p.record, p.charter, at);
+      if (p.row.status !== 'published') break;
+      if (p.row.discussionClosesAt && at >= p.row.discussionClosesAt && !(await hasLogEntry(tx, orgId, subject, 'proposal.discussion_closed'))) {
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'proposal.discussion_closed',
+          subject,
+          payload: { number: p.row.number, closedAt: p.row.discussionClosesAt.toISOString() },
+          at,
+        });
+        done.push('discussion_closed');
+        continue;
+      }
+      const closable = p.stages.find((s) => s.closesAt && at >= s.closesAt && !s.closedRecordedAt);
+      if (closable) {
+        // stageOutcomes tallies only ballots inside the stage's window, as the pure rules define it.
+        const tally: TallyResult | null = stageOutcomes(p.record, p.charter, at)[closable.stageIndex]?.tally ?? null;
+        if (!tally) throw new Error(`stage ${closable.stageIndex} of proposal ${p.row.id} closed without a tally`);
+        await recordStageTally(tx, p.row.id, closable.stageIndex, tally, at);
+        // The roll call discloses each current ballot's choice, the nonce that opens its commitment
+        // and its rationale, promised public after close. Anyone can then check each against its
+        // `ballot.cast` entry.
+        const rollCall = await stageRollCall(tx, p.row.id, closable.stageIndex);
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'voting.closed',
+          subject,
+          payload: {
+            number: p.row.number,
+            stageIndex: closable.stageIndex,
+            bodyKey: closable.bodyKey,
+            tally,
+            rollCall,
+            ...(await charterReference(tx, orgId, p.row.charterVersion)),
+          },
+          at,
+        });
+        done.push(`stage_${closable.stageIndex}_closed`);
+        continue;
+      }
+      if (phase.kind === 'ready_for_voting' && (await openVoting(tx, null, p, phase.stageIndex, at))) {
+        done.push(`stage_${phase.stageIndex}_opened`);
+        continue;
+      }
+      if ((phase.kind === 'passed' || phase.kind === 'rejected' || phase.kind === 'failed_quorum') && p.row.outcome === null) {
+        await updateProposal(tx, p.row.id, { outcome: phase.kind, outcomeRecordedAt: at, updatedAt: at });
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'proposal.decided',
+          subject,
+          payload: { number: p.row.number, outcome: phase.kind, ...(await charterReference(tx, orgId, p.row.charterVersion)) },
+          at,
+        });
+        const lastTally = [...p.stages].reverse().find((st) => st.tally)?.tally ?? null;
+        await enqueueDecision(tx, {
+          id: p.row.id,
+          orgId,
+          number: p.row.number,
+          title: p.row.title,
+          typeKey: p.row.typeKey,
+          charter: p.charter,
+          outcome: phase.kind,
+          tally: lastTally,
+          at,
+        });
+        if (phase.kind === 'passed') await applyEffect(tx, p, at);
+        done.push(phase.kind);
+        continue;
+      }
+      if (phase.kind === 'lapsed' && p.row.outcome === 'passed') {
+        await updateProposal(tx, p.row.id, { outcome: 'lapsed', outcomeRecordedAt: at, updatedAt: at });
+        await appendLogEntry(tx, {
+          orgId,
+          actorId: null,
+          kind: 'proposal.lapsed',
+          subject,
+          payload: { number: p.row.number, reason: 'Emergency decision not ratified in time.' },
+          at,
+        });
+        await enqueueLapsed(tx, {
+          id: p.row.id,
+          orgId,
+          number: p.row.number,
+          title: p.row.title,
+          typeKey: p.row.typeKey,
+          charter: p.charter,
+          deadline: emergencyStatus(p.record, p.charter, at).deadline,
+          at,
+        });
+        done.push('lapsed');
+        continue;
+      }
+      break;
+    }
+    return done;
+  });
+}
+
+/**
+ * The charter a decision was taken under, as the log names it: the version the proposal ran
+ * under and that version's stored document hash, which the verifier matches against the entry
+ * that adopted the version.
+ */
+async function charterReference(tx: Executor, orgId: string, version: number): Promise<{ charterVersion: number; charterDocumentHash: string }> {
+  const documentHash = await charterDocumentHash(tx, orgId, version);
+  if (documentHash === null) throw new Error(`charter version ${version} missing`);
+  return { charterVersion: version, charterDocumentHash: documentHash };
+}
+
+/** One pass of the worker over every open proposal. */
+export async function runTransitions(db: Database, at: Date): Promise<number> {
+  const open = await listOpenProposalIds(db);
+  let changes = 0;
+  for (const { id, orgId } of open) changes += (await recordTransitions(db, id, orgId, at)).length;
+  return changes;
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { appendLogEntry } from '@/db/queries/log';
+import { updateProposal } from '@/db/queries/proposal-changes';
+import { proposalContext } from '@/db/queries/proposal-context';
+import { loadOrRefuse, requireAction } from './actor';
+import type { Actor } from './actor';
+
+/** The author withdraws the proposal before voting opens; a published one's withdrawal is logged. */
+export async function withdrawProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; reason: string }, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+    requireAction(actions, 'withdraw', phase, 'proposal.withdraw_not_allowed');
+    await updateProposal(tx, p.row.id, { status: 'withdrawn', withdrawnAt: at, updatedAt: at });
+    if (p.row.status === 'published') {
+      await appendLogEntry(tx, {
+        orgId: input.orgId,
+        actorId: actor.userId,
+        kind: 'proposal.withdrawn',
+        subject: `proposal:${p.row.id}`,
+        payload: { number: p.row.number, reason: input.reason },
+        at,
+      });
+    }
+  });
+}
