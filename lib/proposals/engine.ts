@@ -20,7 +20,7 @@ import { getActiveCharter, getCharterVersion, listSeats, listSeatsWhoseHoldersAc
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { latestRevisionNumber, listOpenProposalIds, loadProposal, loadProposalForChange, nextProposalNumber, writeCurrentBallot } from '@/db/queries/proposals';
 import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal, refused } from '@/lib/governance/refusal';
 import { applyCharterAmendment, findBody, findType, validateCharter } from '@/lib/governance/charter';
 import { checkCommentChange } from '@/lib/governance/comments';
 import { canBeRatified, canRatifyWith, checkEmergencyMotion, emergencyStatus } from '@/lib/governance/emergency';
@@ -937,7 +937,7 @@ async function appointmentReadyForVoting(tx: Executor, p: LoadedProposal & { cha
     requireDeclaration: true,
     proposalId: p.row.id,
   });
-  return refusal ? { ok: false, reason: refusal.reason } : { ok: true };
+  return refusal ? refused('rule.refused', { reason: refusal.reason }) : { ok: true };
 }
 
 export async function requestOpenVoting(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
