@@ -123,6 +123,13 @@ export const messages = {
   'recusal.withdrawn': 'This proposal was withdrawn.',
   'recusal.decided': 'This proposal has been decided; its votes are closed.',
   'recusal.already_declared': 'You have already declared a conflict on this proposal.',
+  // actions: the wrapper's own answers, and limits met on the way in
+  'action.invalid_input': 'Please correct the highlighted fields.',
+  'action.signed_out': 'Your session has ended. Sign in again to continue.',
+  'action.forbidden': 'You do not have permission to do this in this organization.',
+  'rate_limit.exceeded': 'Too many {what} in a short time. Try again in {wait}.',
+  'organization.slug_taken': 'The slug "{slug}" is taken. Choose another.',
+  'signin.send_failed': 'We could not send a sign-in link just now. Try again in a minute.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

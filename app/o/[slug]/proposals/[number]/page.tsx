@@ -8,13 +8,13 @@ import { findProposalIdByNumber, listComments, listCurrentVotes, listRecusals, l
 import { listMandatoryNotices } from '@/db/queries/notify';
 import { getUserName } from '@/db/queries/users';
 import {
-  backEmergencyAction,
+  backEmergencyMotionAction as backEmergencyAction,
   castBallotAction,
-  commentAction,
+  postCommentAction as commentAction,
   declareEligibilityAction,
   openVotingAction,
   publishProposalAction,
-  recuseAction,
+  declareRecusalAction as recuseAction,
   reviseProposalAction,
   withdrawProposalAction,
 } from '../actions';
