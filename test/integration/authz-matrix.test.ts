@@ -360,7 +360,10 @@ async function runAs(actor: ActorKey, s: Scenario, c: Case): Promise<boolean> {
   if (actor === 'signedOut') signInAs(null);
   else signInAs({ id: s.ids[actor], email: `${actor}@matrix.example.org`, name: actor });
   try {
-    return (await c.run(s)).ok;
+    const state = await c.run(s);
+    // A signed-out POST is refused before anything else is looked at, whatever the action.
+    if (actor === 'signedOut') expect(state.code).toBe('action.signed_out');
+    return state.ok;
   } catch (error) {
     const digest = (error as { digest?: string }).digest;
     if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return true;

@@ -264,7 +264,7 @@ describe('oversize input', () => {
     asUser('linus');
     const before = await counts();
     const state = await run();
-    expect(state.ok).toBe(false);
+    expect(state).toMatchObject({ ok: false, code: 'action.invalid_input' });
     expect(state.fieldErrors?.[field]).toEqual([message]);
     expect(state.values?.[field]?.length ?? 0).toBeLessThanOrEqual(5000);
     expect(await counts()).toEqual(before);

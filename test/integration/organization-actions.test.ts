@@ -95,7 +95,7 @@ describe('createOrganizationAction', () => {
   it('refuses a signed-out POST', async () => {
     const before = await snapshot();
     const state = await createOrganizationAction(initialActionState, form({ name: 'Ghost Org', slug: 'ghost-org' }));
-    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/Sign in/) });
+    expect(state).toMatchObject({ ok: false, code: 'action.signed_out', message: expect.stringMatching(/Sign in/) });
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -134,18 +134,22 @@ describe('inviteMemberAction', () => {
   it('refuses an existing member', async () => {
     signInAs(people.ada);
     const state = await inviteMemberAction(initialActionState, form({ orgId, email: people.grace.email, role: 'member' }));
-    expect(state).toMatchObject({ ok: false, fieldErrors: { email: [`${people.grace.email} is already a member of Riverbend Commons.`] } });
+    expect(state).toMatchObject({
+      ok: false,
+      code: 'membership.already_member',
+      fieldErrors: { email: [`${people.grace.email} is already a member of Riverbend Commons.`] },
+    });
   });
 
   it.each([
-    ['a secretary', 'grace', 'Only an admin of this organization can invite members.'],
-    ['an observer', 'tim', 'Only an admin of this organization can invite members.'],
-    ['an admin of another organization', 'outsider', 'You do not have permission to do this in this organization.'],
-  ] as const)('refuses a forged POST from %s', async (_l, who, message) => {
+    ['a secretary', 'grace', 'membership.invite_admin_only'],
+    ['an observer', 'tim', 'membership.invite_admin_only'],
+    ['an admin of another organization', 'outsider', 'action.forbidden'],
+  ] as const)('refuses a forged POST from %s', async (_l, who, code) => {
     signInAs(people[who]);
     const before = await snapshot();
     const state = await inviteMemberAction(initialActionState, form({ orgId, email: 'sneaky@example.org', role: 'admin' }));
-    expect(state).toMatchObject({ ok: false, message });
+    expect(state).toMatchObject({ ok: false, code });
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -167,7 +171,7 @@ describe('changeMemberRoleAction', () => {
     const before = await snapshot();
     const state = await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: target.id, role: 'admin' }));
     expect(state.ok).toBe(false);
-    expect(state.message).toMatch(/Only an admin|permission/);
+    expect(state.code).toMatch(/^(role\.change_admin_only|action\.forbidden)$/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -176,7 +180,7 @@ describe('changeMemberRoleAction', () => {
     const foreign = await membershipOf(people.outsider.id, otherOrgId);
     const before = await snapshot();
     const state = await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: foreign.id, role: 'observer' }));
-    expect(state).toMatchObject({ ok: false, message: 'That person is not a member of this organization.' });
+    expect(state).toMatchObject({ ok: false, code: 'membership.not_member' });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -184,7 +188,7 @@ describe('changeMemberRoleAction', () => {
     signInAs(people.ada);
     const self = await membershipOf(people.ada.id);
     const state = await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }));
-    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/only admin/) });
+    expect(state).toMatchObject({ ok: false, code: 'role.last_admin' });
     expect((await membershipOf(people.ada.id)).role).toBe('admin');
   });
 
@@ -300,11 +304,15 @@ describe('the membership record: invitations, role changes, removals and departu
   it('refuses removing a seat holder, with what to do instead, and a membership of another organization', async () => {
     signInAs(boss);
     const seated = await removeMemberAction(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(sam.id))! }));
-    expect(seated).toMatchObject({ ok: false, message: expect.stringContaining('propose their removal from the seat, or ask them to resign it first') });
+    expect(seated).toMatchObject({
+      ok: false,
+      code: 'membership.remove_seat_holder',
+      message: expect.stringContaining('propose their removal from the seat, or ask them to resign it first'),
+    });
     const foreign = (await handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, otherOrgId)))[0]!.id;
     expect(await removeMemberAction(initialActionState, form({ orgId: leaveOrgId, membershipId: foreign }))).toMatchObject({
       ok: false,
-      message: 'That person is not a member of this organization.',
+      code: 'membership.not_member',
     });
     expect(await membershipId(sam.id)).toBeDefined();
     expect(await logOf('membership.removed')).toHaveLength(0);
@@ -323,10 +331,11 @@ describe('the membership record: invitations, role changes, removals and departu
   it('leaving: the last admin and a seat holder cannot; a member can, and it is logged', async () => {
     signInAs(boss);
     const last = await leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }));
-    expect(last).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
+    expect(last).toMatchObject({ ok: false, code: 'membership.leave_last_admin' });
     signInAs(sam);
     expect(await leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).toMatchObject({
       ok: false,
+      code: 'membership.leave_seat_holder',
       message: expect.stringContaining('Resign it on the Seats page first'),
     });
     signInAs(ann);
@@ -366,14 +375,14 @@ describe('saveOrganizationProfileAction', () => {
   });
 
   it.each([
-    ['a secretary', () => member, 'Only an admin of this organization can change its profile.'],
-    ['an admin of another organization', () => people.outsider, 'You do not have permission to do this in this organization.'],
-  ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, message) => {
+    ['a secretary', () => member, 'organization.profile_admin_only'],
+    ['an admin of another organization', () => people.outsider, 'action.forbidden'],
+  ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, code) => {
     signInAs(who());
     const before = await snapshot();
     expect(await saveOrganizationProfileAction(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({
       ok: false,
-      message,
+      code,
     });
     expect(await snapshot()).toEqual(before);
     expect(await profileLog(id)).toHaveLength(0);

@@ -185,7 +185,11 @@ describe('rate limits', () => {
     // Spend the rest of Noor's budget directly (fast, so the test never straddles the window).
     for (let i = 0; i < 9; i++) expect((await consumeLimit(handle.db, 'comment', people.noor!.id)).ok).toBe(true);
     const refused = await postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'One more' }));
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many comments in a short time\. Try again in \d+ seconds\.$/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'rate_limit.exceeded',
+      message: expect.stringMatching(/^Too many comments in a short time\. Try again in \d+ seconds\.$/),
+    });
     expect(refused.values?.body).toBe('One more'); // nothing typed is lost
     asUser('kenji');
     expect((await postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Still heard' }))).ok).toBe(true);
