@@ -276,7 +276,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
         for (let n = 0; clock() < closesAt; n++) {
           const w: Write = { id: `crash ${kind} comment c${c} n${n}`, what: 'comment', sentAt: 0 };
           await record(w, () =>
-            me.call('commentAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, body: w.id, stance: 'none' }, { form: 'New comment' }),
+            me.call('postCommentAction', page, { orgId: setup.orgId, proposalId: setup.proposalId, body: w.id, stance: 'none' }, { form: 'New comment' }),
           );
           await sleep(6_500); // under the 10-comments-a-minute burst limit
         }

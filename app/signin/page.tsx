@@ -7,7 +7,7 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeReturnPath } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
-import { demoSignIn } from './actions';
+import { signInDemoUserAction as demoSignIn } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { requestMagicLink } from '@/app/signin/actions';
+import { requestMagicLinkAction as requestMagicLink } from '@/app/signin/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

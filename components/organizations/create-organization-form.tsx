@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createOrganization } from '@/app/orgs/new/actions';
+import { createOrganizationAction as createOrganization } from '@/app/orgs/new/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { inviteMember } from '@/app/o/[slug]/members/actions';
+import { inviteMemberAction as inviteMember } from '@/app/o/[slug]/members/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeMemberRole } from '@/app/o/[slug]/members/actions';
+import { changeMemberRoleAction as changeMemberRole } from '@/app/o/[slug]/members/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import { membershipRoles, roleLabels } from '@/lib/governance/roles';

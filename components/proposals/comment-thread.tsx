@@ -1,6 +1,6 @@
 import { MarkdownText } from '@/components/governance/markdown';
 import type { CommentView } from '@/db/queries/proposals';
-import { commentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
+import { postCommentAction as commentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
 
 const stanceStyles: Record<CommentView['stance'], string> = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, seats, users } from '@/db/schema';
+import { memberships, organizations, seats, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 
 export type MembershipContext = { membershipId: string; orgId: string; userId: string; role: Role };
@@ -17,6 +17,17 @@ export async function getMembership(db: Executor, orgId: string, userId: string)
 }
 
 /** A membership by id, scoped to its organization: an id from another org finds nothing. */
+/** The caller's membership with the organization's slug: what an org-scoped action checks and revalidates. */
+export async function getActingMembership(db: Executor, orgId: string, userId: string): Promise<(MembershipContext & { orgSlug: string }) | null> {
+  const rows = await db
+    .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role, orgSlug: organizations.slug })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 export async function getMembershipInOrg(db: Executor, orgId: string, membershipId: string): Promise<MembershipContext | null> {
   const rows = await db
     .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role })

@@ -48,6 +48,12 @@ export async function getOrganizationBySlug(db: Executor, slug: string): Promise
   return rows[0] ?? null;
 }
 
+/** The organization's name and slug, for messages and links (null when it no longer exists). */
+export async function getOrganizationName(db: Executor, orgId: string): Promise<{ name: string; slug: string } | null> {
+  const [row] = await db.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId)).limit(1);
+  return row ?? null;
+}
+
 export async function slugExists(db: Executor, slug: string): Promise<boolean> {
   const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
   return rows.length > 0;

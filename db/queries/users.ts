@@ -20,3 +20,13 @@ export async function getUserName(db: Executor, userId: string): Promise<{ name:
   const [row] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
   return row ?? null;
 }
+
+export async function updateUserName(db: Executor, userId: string, name: string): Promise<void> {
+  await db.update(users).set({ name }).where(eq(users.id, userId));
+}
+
+/** A seeded demo account (its address ends in the demo domain), or null: the development sign-in shortcut takes no one else. */
+export async function getDemoUser(db: Executor, userId: string): Promise<{ id: string; email: string } | null> {
+  const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  return row && row.email.endsWith('@demo.quorate.localhost') ? row : null;
+}

@@ -1,14 +1,33 @@
 import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { getMembership } from '@/db/queries/memberships';
+import { getActingMembership } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session';
+import { formatMessage } from '@/lib/governance/messages';
+import type { RefusalCode } from '@/lib/governance/messages';
+import { RuleRefusal } from '@/lib/governance/refusal';
 import { hasRole } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
 import { setFlash } from './flash';
 import type { ActionState } from './state';
+
+/**
+ * The action wrappers. Every server action is one of these, so the order of checks, the answer
+ * to a refusal and the revalidation after a change are written once:
+ *
+ *   parse (zod) → authenticate → (membership and role) → handler → success or refusal
+ *
+ * A handler does its work and returns an ActionResult; a rule's "no" is thrown as a RuleRefusal
+ * (lib/governance/refusal.ts) and comes back here as `{ ok: false, code, message, fieldErrors }`
+ * with what the user typed. Anything else thrown is unexpected and reaches error.tsx.
+ */
+
+/** What a handler returns: the state for the form, or a place to go once the change is made. */
+export type ActionResult = ActionState & { redirectTo?: string };
 
 /** Plain string fields of a form; files and repeated keys are not part of any of our forms. */
 export function formValues(formData: FormData): Record<string, string> {
@@ -35,42 +54,125 @@ function echo(values: Record<string, string>): Record<string, string> {
   return out;
 }
 
-export const signedOutState: ActionState = { ok: false, message: 'Your session has ended. Sign in again to continue.' };
+/** A refusal the wrapper itself gives (no rule involved): its code and the catalogue's words. */
+export function refusalState(code: RefusalCode, values?: Record<string, string>): ActionState {
+  return { ok: false, code, message: formatMessage(code), ...(values ? { values } : {}) };
+}
 
-type UserHandler<T> = (ctx: { input: T; user: SessionUser; values: Record<string, string> }) => Promise<ActionState>;
-type OrgHandler<T> = (ctx: { input: T; user: SessionUser; membership: MembershipContext; values: Record<string, string> }) => Promise<ActionState>;
+export const signedOutState: ActionState = refusalState('action.signed_out');
+
+type Parsed<T> = { ok: true; input: T; values: Record<string, string> } | { ok: false; state: ActionState };
+
+type Echo<T> = (values: Record<string, string>, input?: T) => Record<string, string>;
+
+function parse<S extends z.ZodType>(schema: S, formData: FormData, echoed: Echo<z.output<S>> = echo): Parsed<z.output<S>> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, state: { ...refusalState('action.invalid_input', echoed(values)), fieldErrors: fieldErrorsOf(parsed.error) } };
+  return { ok: true, input: parsed.data, values: echoed(values, parsed.data) };
+}
 
 /**
- * An action for any signed-in user. Order: parse (zod) → authenticate → handler.
+ * Runs the handler: a RuleRefusal becomes the form's state (its field, if it names one, gets the
+ * message beside it); on success `afterChange` runs (revalidation), the message is flashed — the
+ * page may come back without the form that was used — and a `redirectTo` is followed.
+ */
+async function settle(values: Record<string, string>, run: () => Promise<ActionResult>, afterChange: () => void): Promise<ActionState> {
+  let result: ActionResult;
+  try {
+    result = await run();
+  } catch (error) {
+    if (!(error instanceof RuleRefusal)) throw error;
+    return { ok: false, code: error.code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}), values };
+  }
+  if (!result.ok) return result;
+  afterChange();
+  const { redirectTo, ...state } = result;
+  if (state.message) await setFlash(state.message);
+  if (redirectTo) redirect(redirectTo);
+  return state;
+}
+
+type PublicHandler<T> = (ctx: { input: T; values: Record<string, string> }) => Promise<ActionResult>;
+type UserHandler<T> = (ctx: { input: T; user: SessionUser; values: Record<string, string> }) => Promise<ActionResult>;
+type OrgHandler<T> = (ctx: {
+  input: T;
+  user: SessionUser;
+  membership: MembershipContext & { orgSlug: string };
+  values: Record<string, string>;
+}) => Promise<ActionResult>;
+type Revalidation = { path: string; type?: 'layout' | 'page' };
+type Options<T> = {
+  /** Paths a success changes beyond the organization's own; none by default. */
+  revalidate?: Revalidation[];
+  /** What of the form comes back on a refusal (`input` once it is valid); all of it, bounded, by default. */
+  echo?: Echo<T>;
+};
+
+function revalidateAll(paths: Revalidation[] = []): void {
+  for (const { path, type } of paths) revalidatePath(path, type);
+}
+
+/**
+ * An action anyone may call, signed in or not (requesting a sign-in link): parse → handler.
+ * Whatever it protects (rate limits) is the handler's to check.
+ */
+export function publicAction<S extends z.ZodType>(schema: S, handler: PublicHandler<z.output<S>>, options: Options<z.output<S>> = {}) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const parsed = parse(schema, formData, options.echo);
+    if (!parsed.ok) return parsed.state;
+    const { input, values } = parsed;
+    return settle(
+      values,
+      () => handler({ input, values }),
+      () => revalidateAll(options.revalidate),
+    );
+  };
+}
+
+/**
+ * An action for any signed-in user: parse → authenticate → handler.
  * Actions are public POST endpoints: the check happens here, whatever the page showed.
  */
-export function userAction<S extends z.ZodType>(schema: S, handler: UserHandler<z.output<S>>) {
+export function userAction<S extends z.ZodType>(schema: S, handler: UserHandler<z.output<S>>, options: Options<z.output<S>> = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const values = formValues(formData);
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: echo(values) };
-    }
+    const parsed = parse(schema, formData, options.echo);
+    if (!parsed.ok) return parsed.state;
+    const { input, values } = parsed;
     const user = await getSessionUser();
-    if (!user) return { ...signedOutState, values: echo(values) };
-    const result = await handler({ input: parsed.data, user, values: echo(values) });
-    // Every success confirms itself, even when the page comes back without the form that was used.
-    if (result.ok && result.message) await setFlash(result.message);
-    return result;
+    if (!user) return { ...signedOutState, values };
+    return settle(
+      values,
+      () => handler({ input, user, values }),
+      () => revalidateAll(options.revalidate),
+    );
   };
 }
 
 /**
  * An action inside one organization: parse → authenticate → the caller's membership in the
  * organization named by the (validated) `orgId` field, with at least `minimumRole` → handler.
+ * A success re-renders that organization's pages (and only that organization's).
  */
-export function orgAction<S extends z.ZodType<{ orgId: string }>>(schema: S, minimumRole: Role, handler: OrgHandler<z.output<S>>) {
-  return userAction(schema, async ({ input, user, values }) => {
-    const membership = await getMembership(getDb(), input.orgId, user.id);
-    if (!membership || !hasRole(membership.role, minimumRole)) {
-      // The same answer whether the organization exists or not: no probing of other orgs.
-      return { ok: false, message: 'You do not have permission to do this in this organization.', values };
-    }
-    return handler({ input, user, membership, values });
-  });
+export function orgAction<S extends z.ZodType<{ orgId: string }>>(
+  schema: S,
+  minimumRole: Role,
+  handler: OrgHandler<z.output<S>>,
+  options: Options<z.output<S>> = {},
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const parsed = parse(schema, formData, options.echo);
+    if (!parsed.ok) return parsed.state;
+    const { input, values } = parsed;
+    const user = await getSessionUser();
+    if (!user) return { ...signedOutState, values };
+    const membership = await getActingMembership(getDb(), input.orgId, user.id);
+    // The same answer whether the organization exists or not: no probing of other orgs.
+    if (!membership || !hasRole(membership.role, minimumRole)) return refusalState('action.forbidden', values);
+    return settle(
+      values,
+      () => handler({ input, user, membership, values }),
+      () => revalidateAll([{ path: `/o/${membership.orgSlug}`, type: 'layout' }, ...(options.revalidate ?? [])]),
+    );
+  };
 }

@@ -11,10 +11,14 @@ describe('changing a comment', () => {
   });
 
   it('refuses anyone else, a closed discussion, a deleted comment, an unchanged text, and deleting a right of reply', () => {
-    expect(checkCommentChange({ ...base, isAuthor: false })).toEqual({ ok: false, reason: 'Only the author of a comment can edit it.' });
-    expect(checkCommentChange({ ...base, commentsOpen: false }).ok).toBe(false);
-    expect(checkCommentChange({ ...base, deleted: true }).ok).toBe(false);
-    expect(checkCommentChange({ ...base, unchanged: true }).ok).toBe(false);
+    expect(checkCommentChange({ ...base, isAuthor: false })).toMatchObject({
+      ok: false,
+      code: 'comment.not_author',
+      reason: 'Only the author of a comment can edit it.',
+    });
+    expect(checkCommentChange({ ...base, commentsOpen: false })).toMatchObject({ ok: false, code: 'comment.edit_closed' });
+    expect(checkCommentChange({ ...base, deleted: true })).toMatchObject({ ok: false, code: 'comment.deleted' });
+    expect(checkCommentChange({ ...base, unchanged: true })).toMatchObject({ ok: false, code: 'comment.unchanged' });
     expect(checkCommentChange({ ...base, change: 'delete', isSubjectReply: true }).ok).toBe(false);
     expect(checkCommentChange({ ...base, isSubjectReply: true }).ok).toBe(true);
   });

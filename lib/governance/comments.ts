@@ -7,7 +7,8 @@
  * others replied to. The subject's right-of-reply statement can be edited but not deleted:
  * it is what let voting open.
  */
-import type { RuleResult } from './roles';
+import { refused } from './refusal';
+import type { RuleResult } from './types';
 
 export type CommentChange = {
   change: 'edit' | 'delete';
@@ -21,12 +22,10 @@ export type CommentChange = {
 };
 
 export function checkCommentChange(c: CommentChange): RuleResult {
-  if (!c.isAuthor) return { ok: false, reason: `Only the author of a comment can ${c.change} it.` };
-  if (c.deleted) return { ok: false, reason: 'This comment has been deleted.' };
-  if (!c.commentsOpen)
-    return { ok: false, reason: `Comments can be ${c.change === 'edit' ? 'edited' : 'deleted'} only while the proposal is open for comments.` };
-  if (c.change === 'delete' && c.isSubjectReply)
-    return { ok: false, reason: 'Your right-of-reply statement stays on the record; you can still edit it while comments are open.' };
-  if (c.change === 'edit' && c.unchanged) return { ok: false, reason: 'The text is the same as before: nothing to save.' };
+  if (!c.isAuthor) return refused('comment.not_author', { change: c.change });
+  if (c.deleted) return refused('comment.deleted');
+  if (!c.commentsOpen) return refused(c.change === 'edit' ? 'comment.edit_closed' : 'comment.delete_closed');
+  if (c.change === 'delete' && c.isSubjectReply) return refused('comment.reply_kept');
+  if (c.change === 'edit' && c.unchanged) return refused('comment.unchanged');
   return { ok: true };
 }

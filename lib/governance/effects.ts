@@ -2,6 +2,7 @@
  * What a passed proposal changes (DESIGN §3.10): a new charter version, or a seat filled or emptied.
  */
 import { validateCharter } from './charter';
+import { refused } from './refusal';
 import type { Charter, ProposalEffect, RuleResult, SeatState } from './types';
 
 export type AmendmentResult = { ok: true; charter: Charter } | { ok: false; errors: string[] };
@@ -39,21 +40,20 @@ export type SeatChangeInput = {
 };
 
 export function seatChangeAllowed({ effect, seat, subjectUserId, appointeeUserId, bodyKey, bodySeats }: SeatChangeInput): RuleResult {
-  if (bodyKey !== undefined && seat.bodyKey !== bodyKey) return { ok: false, reason: `This seat is not a seat of the body "${bodyKey}".` };
+  if (bodyKey !== undefined && seat.bodyKey !== bodyKey) return refused('seat.wrong_body', { body: bodyKey });
   if (effect === 'seat_appointment') {
-    if (!appointeeUserId) return { ok: false, reason: 'An appointment must name the person appointed.' };
-    if (seat.holderUserId !== null)
-      return { ok: false, reason: 'Only a vacant seat can be filled; this seat is held. Removing its holder takes a removal proposal.' };
+    if (!appointeeUserId) return refused('seat.appointee_missing');
+    if (seat.holderUserId !== null) return refused('seat.held');
     // Doubling a vote through two seats would be the quiet way to shrink a body.
     if (bodySeats?.some((s) => s.bodyKey === seat.bodyKey && s.seatId !== seat.seatId && s.holderUserId === appointeeUserId)) {
-      return { ok: false, reason: 'This person already holds a seat in this body; one person holds one seat.' };
+      return refused('seat.appointee_holds_seat');
     }
     return { ok: true };
   }
   if (effect === 'seat_removal') {
-    if (!subjectUserId) return { ok: false, reason: 'A removal must name the person removed as its subject.' };
-    if (seat.holderUserId !== subjectUserId) return { ok: false, reason: 'This seat is not held by the subject of the removal.' };
+    if (!subjectUserId) return refused('seat.removal_subject_missing');
+    if (seat.holderUserId !== subjectUserId) return refused('seat.not_held_by_subject');
     return { ok: true };
   }
-  return { ok: false, reason: 'This kind of proposal does not change seats.' };
+  return refused('seat.no_seat_effect');
 }

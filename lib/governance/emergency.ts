@@ -6,6 +6,7 @@
 import { findType } from './charter';
 import { ratioText } from './charter';
 import { proposalPhase, stageOutcomes } from './phase';
+import { refused } from './refusal';
 import { minimumCount, meetsRatio } from './tally';
 import { formatUtc } from './time';
 import type { BodySpec, Charter, ProposalRecord, ProposalTypeSpec, RuleResult } from './types';
@@ -22,18 +23,15 @@ export type EmergencyMotionInput = {
 };
 
 export function checkEmergencyMotion({ type, body, charterSeats, yesVotes }: EmergencyMotionInput): RuleResult {
-  if (!type.emergency) return { ok: false, reason: `A ${type.name.toLowerCase()} has no emergency procedure; its comment window cannot be shortened.` };
+  if (!type.emergency) return refused('emergency.not_available', { type: type.name.toLowerCase() });
   const first = type.stages[0];
   if (!first || first.bodyKey !== body.key) {
-    return { ok: false, reason: `An emergency motion for this type is decided by the body of its first stage, not the ${body.name.toLowerCase()}.` };
+    return refused('emergency.wrong_body', { body: body.name.toLowerCase() });
   }
   const threshold = type.emergency.motionThreshold;
   if (!meetsRatio(yesVotes, charterSeats, threshold)) {
     const needed = minimumCount(charterSeats, threshold);
-    return {
-      ok: false,
-      reason: `The emergency motion needs ${needed} of the ${body.name.toLowerCase()}’s ${charterSeats} charter seats (${ratioText(threshold)}); it has ${yesVotes}.`,
-    };
+    return refused('emergency.motion_short', { needed, body: body.name.toLowerCase(), charterSeats, ratio: ratioText(threshold), yes: yesVotes });
   }
   return { ok: true };
 }
@@ -63,10 +61,7 @@ export function emergencyStatus(record: ProposalRecord, charter: Charter, now: D
  */
 export function canRatifyWith(type: ProposalTypeSpec, emergencyRequested: boolean): RuleResult {
   if (type.emergency || emergencyRequested) {
-    return {
-      ok: false,
-      reason: `An emergency decision is ratified by a normal proposal with the full comment window; a ${type.name.toLowerCase()} under the emergency procedure cannot ratify it.`,
-    };
+    return refused('ratification.emergency_type', { type: type.name.toLowerCase() });
   }
   return { ok: true };
 }
@@ -75,13 +70,12 @@ export function canRatifyWith(type: ProposalTypeSpec, emergencyRequested: boolea
 export function canBeRatified(target: ProposalRecord, charter: Charter, now: Date): RuleResult {
   const type = findType(charter, target.typeKey);
   if (!type.emergency || !target.emergencyApprovedAt) {
-    return { ok: false, reason: 'Only an emergency decision needs ratification; the proposal chosen was not decided under the emergency procedure.' };
+    return refused('ratification.not_emergency');
   }
   const phase = proposalPhase(target, charter, now);
-  if (phase.kind === 'lapsed')
-    return { ok: false, reason: `That emergency decision lapsed on ${formatUtc(phase.at)}: it was not ratified in time and can no longer be ratified.` };
-  if (phase.kind !== 'passed') return { ok: false, reason: 'Only an emergency decision that has passed can be ratified; the proposal chosen has not passed.' };
+  if (phase.kind === 'lapsed') return refused('ratification.lapsed', { at: formatUtc(phase.at) });
+  if (phase.kind !== 'passed') return refused('ratification.not_passed');
   const status = emergencyStatus(target, charter, now);
-  if (status.ratified || target.ratifiedAt) return { ok: false, reason: 'That emergency decision has already been ratified.' };
+  if (status.ratified || target.ratifiedAt) return refused('ratification.already_ratified');
   return { ok: true };
 }

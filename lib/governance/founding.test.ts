@@ -10,7 +10,7 @@ describe('canFoundingAppoint', () => {
   it('closes for good once a proposal has been published', () => {
     expect(canFoundingAppoint({ ...ok, anyProposalPublished: true })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/closed when the first proposal/),
+      code: 'founding.closed',
     });
   });
   it.each(['secretary', 'member', 'observer', null] as const)('refuses a %s', (role) => {

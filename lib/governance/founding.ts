@@ -1,3 +1,4 @@
+import { refused } from './refusal';
 import type { Role } from './roles';
 import type { RuleResult } from './types';
 
@@ -22,13 +23,10 @@ export function canFoundingAppoint(input: {
    */
   bodyStranded?: boolean;
 }): RuleResult {
-  if (input.role !== 'admin') return { ok: false, reason: 'Only an admin can make founding appointments.' };
-  if (input.anyProposalPublished && !input.bodyStranded) {
-    return { ok: false, reason: 'Founding appointments closed when the first proposal was published. Seats now change only by proposal or resignation.' };
-  }
-  if (!input.seatVacant) return { ok: false, reason: 'That seat is already held.' };
-  if (!input.appointeeIsMember)
-    return { ok: false, reason: 'Only members of the organization who may vote can hold a seat (observers cannot). Invite them first, or change their role.' };
-  if (input.appointeeHoldsSeatInBody) return { ok: false, reason: 'That person already holds a seat in this body; one person holds one seat per body.' };
+  if (input.role !== 'admin') return refused('founding.admin_only');
+  if (input.anyProposalPublished && !input.bodyStranded) return refused('founding.closed');
+  if (!input.seatVacant) return refused('founding.seat_held');
+  if (!input.appointeeIsMember) return refused('founding.not_voting_member');
+  if (input.appointeeHoldsSeatInBody) return refused('founding.one_seat_per_body');
   return { ok: true };
 }

@@ -165,7 +165,7 @@ describe('mayAct: one answer for pages, actions and use cases', () => {
 
   it('an observer holding a seat is told why in plain words', () => {
     const result = mayAct({ ...base, role: 'observer', holdsSeatInStageBody: true, phase: phases.voting }, 'vote');
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^Observers cannot vote/) });
+    expect(result).toMatchObject({ ok: false, code: 'proposal.observer_cannot_act', reason: expect.stringMatching(/^Observers cannot vote/) });
   });
 
   it('observers never vote, recuse or back a motion, whatever else is true (property)', () => {

@@ -2,6 +2,8 @@
  * Which actions a person may take on a proposal in a given phase — what the UI offers and what
  * every server action re-checks (with the finer rules in voting.ts, e.g. canCastBallot).
  */
+import { refused } from './refusal';
+import type { RefusalCode } from './messages';
 import { hasRole } from './roles';
 import type { Role } from './roles';
 import type { Phase, RuleResult } from './types';
@@ -80,16 +82,16 @@ export function allowedProposalActions({
   return allowed;
 }
 
-const refusals: Record<ProposalAction, string> = {
-  edit: 'Only the author can revise, and only before voting',
-  publish: 'Only the author can publish a draft',
-  withdraw: 'Only the author can withdraw, and only before voting opens',
-  comment: 'Comments are open to members while the proposal is under discussion or vote',
-  reply: 'Only the subject of this proposal can post the reply, before voting',
-  vote: 'Only members holding a seat in the deciding body vote, while its vote is open',
-  recuse: 'Only members holding a seat in the deciding body can recuse themselves, before the vote closes',
-  open_voting: 'Only a secretary or admin can open voting',
-  back_emergency: 'Only members holding a seat in the first deciding body can back the emergency motion, while the proposal is in discussion',
+const refusals: Record<ProposalAction, RefusalCode> = {
+  edit: 'proposal.edit_not_allowed',
+  publish: 'proposal.publish_not_allowed',
+  withdraw: 'proposal.withdraw_not_allowed',
+  comment: 'proposal.comment_not_allowed',
+  reply: 'proposal.reply_not_allowed',
+  vote: 'proposal.vote_not_allowed',
+  recuse: 'proposal.recuse_not_allowed',
+  open_voting: 'proposal.open_voting_not_allowed',
+  back_emergency: 'proposal.back_emergency_not_allowed',
 };
 
 /**
@@ -104,7 +106,7 @@ export function mayAct(actor: ProposalActor, action: ProposalAction): RuleResult
     actor.holdsSeatInStageBody &&
     (action === 'vote' || action === 'recuse' || action === 'back_emergency' || action === 'comment')
   ) {
-    return { ok: false, reason: 'Observers cannot vote, recuse, back motions or comment, even when they hold a seat. Ask an admin to make you a member.' };
+    return refused('proposal.observer_cannot_act');
   }
-  return { ok: false, reason: `${refusals[action]} (the proposal is ${actor.phase.kind.replace(/_/g, ' ')}).` };
+  return refused(refusals[action], { phase: actor.phase.kind.replace(/_/g, ' ') });
 }

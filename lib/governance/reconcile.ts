@@ -1,3 +1,5 @@
+import { refused } from './refusal';
+import type { Refused } from './refusal';
 import type { Charter, RuleResult, SeatState } from './types';
 
 export type SeatPlan = {
@@ -18,16 +20,12 @@ export type SeatPlan = {
  * strength. New seats take the classes still short first; then vacant general seats are
  * reclassified. A held seat never changes class (its holder was not appointed for that class).
  */
-export function reconcileSeats(charter: Charter, seats: (SeatState & { position: number })[]): { ok: true; plan: SeatPlan } | { ok: false; reason: string } {
+export function reconcileSeats(charter: Charter, seats: (SeatState & { position: number })[]): { ok: true; plan: SeatPlan } | Refused {
   const plan: SeatPlan = { add: [], retire: [], reclassify: [] };
   const bodyKeys = new Set(charter.bodies.map((b) => b.key));
   for (const seat of seats) {
     if (!bodyKeys.has(seat.bodyKey)) {
-      if (seat.holderUserId)
-        return {
-          ok: false,
-          reason: `The amendment removes the body "${seat.bodyKey}", but its seat ${seat.position} is held. Seat holders leave by removal or resignation first.`,
-        };
+      if (seat.holderUserId) return refused('amendment.removes_held_body', { body: seat.bodyKey, position: seat.position });
       plan.retire.push(seat.seatId);
     }
   }
@@ -46,10 +44,7 @@ export function reconcileSeats(charter: Charter, seats: (SeatState & { position:
       const needed = (s: SeatState) => (body.seatClassMinimums[s.seatClass] ?? 0) >= current.filter((c) => c.seatClass === s.seatClass).length;
       const vacant = current.filter((s) => !s.holderUserId).sort((a, b) => Number(needed(a)) - Number(needed(b)) || b.position - a.position);
       if (vacant.length < -difference) {
-        return {
-          ok: false,
-          reason: `The amendment gives the ${body.name} ${body.charterSeats} seats, but ${current.length - vacant.length} are held. Only vacant seats can be retired.`,
-        };
+        return refused('amendment.retires_held_seats', { body: body.name, charterSeats: body.charterSeats, held: current.length - vacant.length });
       }
       const retired = vacant.slice(0, -difference);
       plan.retire.push(...retired.map((s) => s.seatId));
@@ -75,10 +70,11 @@ export function reconcileSeats(charter: Charter, seats: (SeatState & { position:
       for (let i = 0; i < n; i++) {
         const seat = spare.shift();
         if (!seat) {
-          return {
-            ok: false,
-            reason: `The amendment requires ${body.seatClassMinimums[seatClass]} ${seatClass.replace(/_/g, ' ')} seats in the ${body.name}, but there are not enough vacant seats of another class to reclassify. Add seats or lower the minimum.`,
-          };
+          return refused('amendment.class_minimum_unreachable', {
+            minimum: body.seatClassMinimums[seatClass] ?? 0,
+            seatClass: seatClass.replace(/_/g, ' '),
+            body: body.name,
+          });
         }
         plan.reclassify.push({ seatId: seat.seatId, seatClass });
       }
@@ -89,5 +85,5 @@ export function reconcileSeats(charter: Charter, seats: (SeatState & { position:
 
 export function checkSeatReconciliation(charter: Charter, seats: (SeatState & { position: number })[]): RuleResult {
   const result = reconcileSeats(charter, seats);
-  return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+  return result.ok ? { ok: true } : result;
 }

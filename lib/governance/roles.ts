@@ -4,6 +4,9 @@
  * Lesson behind `checkRoleChange`: an organization must never end up with nobody able to
  * administer it (and so nobody able to call the vote that fixes it).
  */
+import { refused } from './refusal';
+import type { RuleResult } from './types';
+
 export const membershipRoles = ['admin', 'secretary', 'member', 'observer'] as const;
 export type Role = (typeof membershipRoles)[number];
 
@@ -35,7 +38,7 @@ export const roleDescriptions: Record<Role, string> = {
   observer: 'Reads everything members read; cannot propose or vote.',
 };
 
-export type RuleResult = { ok: true } | { ok: false; reason: string };
+export type { RuleResult } from './types';
 
 export type RoleChange = {
   actorRole: Role | null;
@@ -49,32 +52,26 @@ export type RoleChange = {
 
 export function checkRoleChange(change: RoleChange): RuleResult {
   if (change.actorRole !== 'admin') {
-    return { ok: false, reason: 'Only an admin of this organization can change roles.' };
+    return refused('role.change_admin_only');
   }
   if (change.targetRole === change.newRole) {
-    return { ok: false, reason: `This member is already ${articleFor(change.newRole)} ${roleLabels[change.newRole].toLowerCase()}.` };
+    return refused('role.unchanged', { article: articleFor(change.newRole), role: roleLabels[change.newRole].toLowerCase() });
   }
   if (change.targetRole === 'admin' && change.newRole !== 'admin' && change.adminCount <= 1) {
-    return {
-      ok: false,
-      reason: 'This is the only admin. Make someone else an admin first, so the organization is never left without one.',
-    };
+    return refused('role.last_admin');
   }
   // Lesson: a body is silenced as surely by seats that cannot vote as by empty ones. An observer
   // never votes, so demoting seat holders would let an admin paralyse a body (and stop it
   // refilling itself) without a single logged vacancy.
   if (change.newRole === 'observer' && (change.seatsHeld ?? 0) > 0) {
-    return {
-      ok: false,
-      reason: 'This member holds a seat, and observers cannot vote. The seat must be vacated first (by their resignation or a removal proposal).',
-    };
+    return refused('role.seat_holder_to_observer');
   }
   return { ok: true };
 }
 
 export function checkInvite(actorRole: Role | null): RuleResult {
   if (actorRole !== 'admin') {
-    return { ok: false, reason: 'Only an admin of this organization can invite members.' };
+    return refused('membership.invite_admin_only');
   }
   return { ok: true };
 }
@@ -93,10 +90,7 @@ export type Departure = {
   seatsHeld: number;
 };
 
-const seatMessage = (who: 'they' | 'you', n: number) =>
-  who === 'they'
-    ? `This member holds ${n === 1 ? 'a seat' : `${n} seats`}. A seat holder stays a member until the seat is theirs no more: propose their removal from the seat, or ask them to resign it first.`
-    : `You hold ${n === 1 ? 'a seat' : `${n} seats`}. Resign ${n === 1 ? 'it' : 'them'} on the Seats page first, so the vacancy is on the record, then leave.`;
+const seatsText = (n: number) => (n === 1 ? 'a seat' : `${n} seats`);
 
 /**
  * An admin removes a member. Lessons: a seat must never be held by someone outside the
@@ -104,23 +98,22 @@ const seatMessage = (who: 'they' | 'you', n: number) =>
  * removed from the seat first, by proposal or resignation; and the last admin cannot go.
  */
 export function checkRemoval(d: Departure & { isSelf: boolean }): RuleResult {
-  if (d.actorRole !== 'admin') return { ok: false, reason: 'Only an admin of this organization can remove members.' };
-  if (d.isSelf) return { ok: false, reason: 'To leave the organization yourself, use “Leave this organization”.' };
-  if (d.targetRole === 'admin' && d.adminCount <= 1) return { ok: false, reason: 'This is the only admin. Make someone else an admin first.' };
-  if (d.seatsHeld > 0) return { ok: false, reason: seatMessage('they', d.seatsHeld) };
+  if (d.actorRole !== 'admin') return refused('membership.remove_admin_only');
+  if (d.isSelf) return refused('membership.remove_self');
+  if (d.targetRole === 'admin' && d.adminCount <= 1) return refused('membership.remove_last_admin');
+  if (d.seatsHeld > 0) return refused('membership.remove_seat_holder', { seats: seatsText(d.seatsHeld) });
   return { ok: true };
 }
 
 /** A member leaves: the same seat rule, and the last admin stays until another admin exists. */
 export function checkLeave(d: Departure): RuleResult {
-  if (d.actorRole === null) return { ok: false, reason: 'You are not a member of this organization.' };
-  if (d.actorRole === 'admin' && d.adminCount <= 1)
-    return { ok: false, reason: 'You are the only admin. Make someone else an admin first, so the organization is never left without one.' };
-  if (d.seatsHeld > 0) return { ok: false, reason: seatMessage('you', d.seatsHeld) };
+  if (d.actorRole === null) return refused('membership.self_not_member');
+  if (d.actorRole === 'admin' && d.adminCount <= 1) return refused('membership.leave_last_admin');
+  if (d.seatsHeld > 0) return refused('membership.leave_seat_holder', { seats: seatsText(d.seatsHeld), them: d.seatsHeld === 1 ? 'it' : 'them' });
   return { ok: true };
 }
 
 export function checkProfileEdit(actorRole: Role | null): RuleResult {
-  if (actorRole !== 'admin') return { ok: false, reason: 'Only an admin of this organization can change its profile.' };
+  if (actorRole !== 'admin') return refused('organization.profile_admin_only');
   return { ok: true };
 }

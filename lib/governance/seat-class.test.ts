@@ -8,8 +8,9 @@ describe('classEligibility', () => {
     expect(classEligibility({ seatClass: 'general', attestation: null, stakeholderGroup: null })).toEqual({ ok: true });
   });
   it('a class seat needs a declaration for that very class', () => {
-    expect(classEligibility({ seatClass: 'independent', attestation: null, stakeholderGroup: null })).toEqual({
+    expect(classEligibility({ seatClass: 'independent', attestation: null, stakeholderGroup: null })).toMatchObject({
       ok: false,
+      code: 'seat_class.declaration_missing',
       reason: 'This seat is reserved for the “independent” class: the appointment must carry the appointee’s declaration that they qualify.',
     });
     expect(classEligibility({ seatClass: 'independent', attestation: declared('employee_representative'), stakeholderGroup: null }).ok).toBe(false);
@@ -21,7 +22,7 @@ describe('classEligibility', () => {
   it('made by the appointee themself before it counts', () => {
     expect(classEligibility({ seatClass: 'independent', attestation: declared('independent', false), stakeholderGroup: null })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/has not yet made their declaration/),
+      code: 'seat_class.declaration_pending',
     });
   });
   it('an employee representative recorded in another stakeholder group is refused', () => {

@@ -6,6 +6,7 @@
  * by management. The appointee declares their eligibility in their own name before anyone votes,
  * and the declaration is in the public log.
  */
+import { refused } from './refusal';
 import type { Charter, RuleResult, SeatClassKey } from './types';
 
 export const GENERAL_SEAT_CLASS = 'general';
@@ -51,19 +52,13 @@ export function classEligibility({
   if (!isClassSeat(seatClass)) return { ok: true };
   const label = seatClassLabel(seatClass);
   if (!attestation || attestation.seatClass !== seatClass || attestation.declaration.trim() === '') {
-    return { ok: false, reason: `This seat is reserved for the “${label}” class: the appointment must carry the appointee’s declaration that they qualify.` };
+    return refused('seat_class.declaration_missing', { seatClass: label });
   }
   if (seatClass === 'employee_representative' && stakeholderGroup !== null && !/^employees?$/i.test(stakeholderGroup)) {
-    return {
-      ok: false,
-      reason: `This seat is reserved for an employee representative, but the appointee’s membership is recorded in the “${stakeholderGroup}” group, not as an employee.`,
-    };
+    return refused('seat_class.not_employee', { group: stakeholderGroup });
   }
   if (!attestation.declaredByAppointee) {
-    return {
-      ok: false,
-      reason: `This seat is reserved for the “${label}” class: the appointee has not yet made their declaration on the proposal page. Voting waits for it.`,
-    };
+    return refused('seat_class.declaration_pending', { seatClass: label });
   }
   return { ok: true };
 }

@@ -3,6 +3,8 @@
  * the time `now` is always a parameter — so every rule can be unit- and property-tested.
  */
 
+import type { Refused } from './refusal';
+
 /** A threshold as an exact ratio: at least (inclusive) or more than (exclusive) num/den of the base. */
 export type Ratio = { num: number; den: number; inclusive: boolean };
 
@@ -192,4 +194,5 @@ export type TallyResult = {
   remainingMajority?: { holdersInOffice: number; yesRequired: number; met: boolean };
 };
 
-export type RuleResult = { ok: true } | { ok: false; reason: string };
+/** A pure rule's answer: yes, or a refusal with its catalogue code, parameters and wording. */
+export type RuleResult = { ok: true } | Refused;

@@ -146,8 +146,9 @@ describe('who fills a vacancy', () => {
   it('the board fills its own vacancies; the assembly only while nobody holds a board seat', () => {
     const four = orgSeats(charter, { board: 4 });
     expect(canAppointToBody({ charter, type: byBoard, seatBodyKey: 'board', seats: four })).toEqual({ ok: true });
-    expect(canAppointToBody({ charter, type: byMembers, seatBodyKey: 'board', seats: four })).toEqual({
+    expect(canAppointToBody({ charter, type: byMembers, seatBodyKey: 'board', seats: four })).toMatchObject({
       ok: false,
+      code: 'vacancy.filler_while_empty_many',
       reason: 'The member assembly fills vacancies of the board only while nobody holds a seat of it; 4 people hold one and the board fills its own vacancies.',
     });
     expect(canAppointToBody({ charter, type: byMembers, seatBodyKey: 'board', seats: orgSeats(charter, { board: 0 }) })).toEqual({ ok: true });
@@ -156,6 +157,7 @@ describe('who fills a vacancy', () => {
     const seats = orgSeats(charter, {});
     expect(canAppointToBody({ charter, type: byMembers, seatBodyKey: 'members', seats })).toMatchObject({
       ok: false,
+      code: 'vacancy.not_own_body_filled_by',
       reason: 'The member assembly does not fill its own vacancies; the board does.',
     });
     expect(canAppointToBody({ charter, type: byBoard, seatBodyKey: 'members', seats })).toEqual({ ok: true });
@@ -163,7 +165,11 @@ describe('who fills a vacancy', () => {
   it('one person, one seat per body — named in words', () => {
     const seats = orgSeats(charter, { board: 6 }).map((s, i) => ({ ...s, position: i + 1 }));
     const r = oneSeatPerBody({ seats, seat: seats[7]!, appointeeUserId: 'board-holder-3', appointeeName: 'Dana Reyes', bodyName: 'Board' });
-    expect(r).toEqual({ ok: false, reason: 'Dana Reyes already holds seat 3 of the board; one person holds one seat per body.' });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'vacancy.one_seat_per_body',
+      reason: 'Dana Reyes already holds seat 3 of the board; one person holds one seat per body.',
+    });
     expect(oneSeatPerBody({ seats, seat: seats[7]!, appointeeUserId: 'someone-else', appointeeName: 'X', bodyName: 'Board' })).toEqual({ ok: true });
   });
   it('counts people in office, not seats', () => {

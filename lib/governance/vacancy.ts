@@ -11,6 +11,7 @@
  *   appointments by an admin then reopen for that body — and only for it — in the public log.
  */
 import { findBody } from './charter';
+import { refused } from './refusal';
 import type { BodySpec, Charter, ProposalTypeSpec, RuleResult, SeatState, VacancyFilling } from './types';
 
 /**
@@ -57,32 +58,33 @@ export function canAppointToBody({
   seatBodyKey: string;
   seats: SeatState[];
 }): RuleResult {
-  if (type.effect !== 'seat_appointment') return { ok: false, reason: 'This kind of proposal does not fill seats.' };
+  if (type.effect !== 'seat_appointment') return refused('vacancy.not_appointment');
   const seatBody = findBody(charter, seatBodyKey);
   const deciding = decidingBodyKey(type);
   const filling = vacancyFillingOf(charter, seatBody);
   const name = (key: string) => findBody(charter, key).name;
   if (deciding === seatBody.key) {
     if (filling.byOwnBody) return { ok: true };
-    return {
-      ok: false,
-      reason: `The ${lower(seatBody.name)} does not fill its own vacancies${filling.byBodyKey ? `; the ${lower(name(filling.byBodyKey))} does` : ''}.`,
-    };
+    return filling.byBodyKey
+      ? refused('vacancy.not_own_body_filled_by', { body: lower(seatBody.name), filler: lower(name(filling.byBodyKey)) })
+      : refused('vacancy.not_own_body', { body: lower(seatBody.name) });
   }
   if (deciding !== null && deciding === filling.byBodyKey) {
     if (!filling.byOwnBody) return { ok: true };
     const inOffice = holdersInOffice(seats, seatBody.key);
     if (inOffice === 0) return { ok: true };
-    return {
-      ok: false,
-      reason: `The ${lower(name(deciding))} fills vacancies of the ${lower(seatBody.name)} only while nobody holds a seat of it; ${inOffice} ${inOffice === 1 ? 'person holds one' : 'people hold one'} and the ${lower(seatBody.name)} fills its own vacancies.`,
-    };
+    return refused(inOffice === 1 ? 'vacancy.filler_while_empty_one' : 'vacancy.filler_while_empty_many', {
+      filler: lower(name(deciding)),
+      body: lower(seatBody.name),
+      inOffice,
+    });
   }
   const fillers = [filling.byOwnBody ? seatBody.name : null, filling.byBodyKey ? name(filling.byBodyKey) : null].filter((n): n is string => n !== null);
-  return {
-    ok: false,
-    reason: `Vacancies of the ${lower(seatBody.name)} are filled by ${fillers.length ? fillers.map((n) => `the ${lower(n)}`).join(' or ') : 'no body under this charter'}, not by the ${deciding ? lower(name(deciding)) : 'this proposal type'}.`,
-  };
+  return refused('vacancy.wrong_filler', {
+    body: lower(seatBody.name),
+    fillers: fillers.length ? fillers.map((n) => `the ${lower(n)}`).join(' or ') : 'no body under this charter',
+    deciding: deciding ? lower(name(deciding)) : 'this proposal type',
+  });
 }
 
 /**
@@ -104,10 +106,7 @@ export function oneSeatPerBody({
 }): RuleResult {
   const held = seats.find((s) => s.bodyKey === seat.bodyKey && s.holderUserId === appointeeUserId && s.seatId !== seat.seatId);
   if (!held) return { ok: true };
-  return {
-    ok: false,
-    reason: `${appointeeName} already holds ${held.position ? `seat ${held.position}` : 'a seat'} of the ${lower(bodyName)}; one person holds one seat per body.`,
-  };
+  return refused('vacancy.one_seat_per_body', { person: appointeeName, seat: held.position ? `seat ${held.position}` : 'a seat', body: lower(bodyName) });
 }
 
 /**

@@ -27,16 +27,18 @@ function open(record: ProposalRecord, hours: number, stageIndex = 0, strengths =
 describe('canOpenVoting', () => {
   it('refuses during the comment window, saying when voting opens and that the window cannot be shortened', () => {
     // T0 = 26 Nov 2026, 14:00 UTC; a resolution’s window is 7 days.
-    expect(open(published(charter, 'resolution'), 1)).toEqual({
+    expect(open(published(charter, 'resolution'), 1)).toMatchObject({
       ok: false,
+      code: 'voting.comment_window',
       reason: 'Voting opens on 3 Dec 2026, 14:00 UTC — the comment window is 7 days and cannot be shortened.',
     });
   });
 
   it('says when a late revision extended the window', () => {
     const result = open(published(charter, 'resolution', { discussionClosesAt: H(190) }), 170);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
+      code: 'voting.comment_window_extended',
       reason:
         'Voting opens on 4 Dec 2026, 12:00 UTC — the comment window is 7 days and cannot be shortened. It was extended after a late substantive revision.',
     });
@@ -44,8 +46,9 @@ describe('canOpenVoting', () => {
 
   it('names the emergency window when one is in force', () => {
     const record = published(charter, 'emergency_resolution', { discussionClosesAt: H(48), emergencyApprovedAt: T0 });
-    expect(open(record, 1)).toEqual({
+    expect(open(record, 1)).toMatchObject({
       ok: false,
+      code: 'voting.emergency_window',
       reason: 'Voting opens on 28 Nov 2026, 14:00 UTC — the emergency comment window is 2 days and cannot be shortened.',
     });
     expect(open(record, 48)).toEqual({ ok: true });
@@ -54,8 +57,11 @@ describe('canOpenVoting', () => {
   it('waits for the subject’s reply', () => {
     const record = published(charter, 'officer_removal'); // closes +336 h = 10 Dec, reply until +408 h = 13 Dec
     const result = open(record, 340);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/^Waiting for the subject’s reply until 13 Dec 2026, 14:00 UTC/);
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'voting.awaiting_reply',
+      reason: expect.stringMatching(/^Waiting for the subject’s reply until 13 Dec 2026, 14:00 UTC/),
+    });
     expect(open({ ...record, replyPostedAt: H(345) }, 346)).toEqual({ ok: true });
   });
 
@@ -65,8 +71,9 @@ describe('canOpenVoting', () => {
 
   it('refuses a critical decision while the body is below strength', () => {
     const record = published(charter, 'officer_removal', { replyPostedAt: H(1) });
-    expect(open(record, 400, 0, strengthsWith(6))).toEqual({
+    expect(open(record, 400, 0, strengthsWith(6))).toMatchObject({
       ok: false,
+      code: 'voting.below_strength',
       reason: 'The board is below strength: 6 of 9 charter seats filled; critical decisions need 7. Fill the vacancies first.',
     });
     expect(open(record, 400, 0, strengthsWith(7))).toEqual({ ok: true });
@@ -82,8 +89,9 @@ describe('canOpenVoting', () => {
       vacatedAt: i === 3 ? T0 : null,
     }));
     const strengths = { ...full, board: bodyStrength(board, seats, T0) };
-    expect(open(record, 400, 0, strengths)).toEqual({
+    expect(open(record, 400, 0, strengths)).toMatchObject({
       ok: false,
+      code: 'voting.class_shortfall',
       reason:
         'The board is short of employee representative seats: 0 filled, the charter requires 1, and its shortfalls block critical decisions. Fill those seats first.',
     });
@@ -97,16 +105,16 @@ describe('canOpenVoting', () => {
 
   it('fails closed when the body’s strength is unknown for a critical decision', () => {
     const result = open(published(charter, 'officer_removal', { replyPostedAt: H(1) }), 400, 0, {} as typeof full);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/seat count of the board is not known/);
+    expect(result).toMatchObject({ ok: false, code: 'voting.strength_unknown' });
   });
 
   it('checks the strength of the body of the stage being opened', () => {
     const boardPassed = stageRecord({ opensAt: H(336), closesAt: H(504), ballots: ballots({ yes: 6 }, H(340)) });
     const record = published(charter, 'charter_amendment', { stages: [boardPassed] });
     const weakMembers = { ...full, members: bodyStrength(members, seatsOf('members', 25, 12), T0) };
-    expect(open(record, 504, 1, weakMembers)).toEqual({
+    expect(open(record, 504, 1, weakMembers)).toMatchObject({
       ok: false,
+      code: 'voting.below_strength',
       reason: 'The member assembly is below strength: 12 of 25 charter seats filled; critical decisions need 13. Fill the vacancies first.',
     });
     expect(open(record, 504, 1)).toEqual({ ok: true });
@@ -116,16 +124,27 @@ describe('canOpenVoting', () => {
     const record = published(charter, 'charter_amendment');
     expect(open(record, 340, 1).ok).toBe(false);
     const voting = published(charter, 'charter_amendment', { stages: [stageRecord({ opensAt: H(336), closesAt: H(504) })] });
-    expect(open(voting, 340, 0)).toEqual({ ok: false, reason: 'Voting is already open for this stage, until 17 Dec 2026, 14:00 UTC.' });
-    expect(open(voting, 340, 1)).toEqual({ ok: false, reason: 'Stage 1 (board) is still voting until 17 Dec 2026, 14:00 UTC.' });
+    expect(open(voting, 340, 0)).toMatchObject({
+      ok: false,
+      code: 'voting.already_open',
+      reason: 'Voting is already open for this stage, until 17 Dec 2026, 14:00 UTC.',
+    });
+    expect(open(voting, 340, 1)).toMatchObject({
+      ok: false,
+      code: 'voting.earlier_stage_voting',
+      reason: 'Stage 1 (board) is still voting until 17 Dec 2026, 14:00 UTC.',
+    });
   });
 
   it('refuses drafts, withdrawn and decided proposals, and a stage that does not exist', () => {
-    expect(open(published(charter, 'resolution', { status: 'draft', publishedAt: null }), 500).ok).toBe(false);
-    expect(open(published(charter, 'resolution', { status: 'withdrawn', withdrawnAt: H(10) }), 500).ok).toBe(false);
+    expect(open(published(charter, 'resolution', { status: 'draft', publishedAt: null }), 500)).toMatchObject({ ok: false, code: 'voting.draft' });
+    expect(open(published(charter, 'resolution', { status: 'withdrawn', withdrawnAt: H(10) }), 500)).toMatchObject({
+      ok: false,
+      code: 'proposal.withdrawn_on',
+    });
     const decided = published(charter, 'resolution', { stages: [stageRecord({ opensAt: H(168), closesAt: H(240), ballots: ballots({ yes: 5 }, H(170)) })] });
-    expect(open(decided, 500)).toEqual({ ok: false, reason: 'This proposal has been decided; its voting cannot be reopened.' });
-    expect(open(published(charter, 'resolution'), 500, 3).ok).toBe(false);
+    expect(open(decided, 500)).toMatchObject({ ok: false, code: 'voting.decided', reason: 'This proposal has been decided; its voting cannot be reopened.' });
+    expect(open(published(charter, 'resolution'), 500, 3)).toMatchObject({ ok: false, code: 'voting.no_such_stage' });
   });
 });
 
@@ -162,8 +181,12 @@ describe('canCastBallot', () => {
   });
 
   it('refuses before voting opens', () => {
-    expect(cast({ now: H(100) })).toEqual({ ok: false, reason: 'Voting has not opened: the comment window runs until 3 Dec 2026, 14:00 UTC.' });
-    expect(cast({ now: H(199) })).toEqual({ ok: false, reason: 'Voting on this stage has not been opened yet.' });
+    expect(cast({ now: H(100) })).toMatchObject({
+      ok: false,
+      code: 'ballot.comment_window',
+      reason: 'Voting has not opened: the comment window runs until 3 Dec 2026, 14:00 UTC.',
+    });
+    expect(cast({ now: H(199) })).toMatchObject({ ok: false, code: 'ballot.stage_not_opened', reason: 'Voting on this stage has not been opened yet.' });
   });
 
   it('accepts at opensAt and refuses at closesAt (exclusive)', () => {
@@ -174,12 +197,20 @@ describe('canCastBallot', () => {
 
   it('refuses a seat of another body', () => {
     const memberSeat = seatsOf('members', 25, 25)[0]!;
-    expect(cast({ seat: memberSeat })).toEqual({ ok: false, reason: 'This seat belongs to the member assembly; this stage is decided by the board.' });
+    expect(cast({ seat: memberSeat })).toMatchObject({
+      ok: false,
+      code: 'seat.wrong_stage_body',
+      reason: 'This seat belongs to the member assembly; this stage is decided by the board.',
+    });
   });
 
   it('refuses someone who does not hold the seat, and a vacant seat', () => {
-    expect(cast({ voterUserId: 'user-2' })).toEqual({ ok: false, reason: 'Only the holder of a seat can act with it.' });
-    expect(cast({ seat: { ...seat, holderUserId: null, vacatedAt: T0 }, voterUserId: 'user-1' })).toEqual({ ok: false, reason: 'This seat is vacant.' });
+    expect(cast({ voterUserId: 'user-2' })).toMatchObject({ ok: false, code: 'seat.not_holder_to_act', reason: 'Only the holder of a seat can act with it.' });
+    expect(cast({ seat: { ...seat, holderUserId: null, vacatedAt: T0 }, voterUserId: 'user-1' })).toMatchObject({
+      ok: false,
+      code: 'seat.vacant',
+      reason: 'This seat is vacant.',
+    });
   });
 
   it('refuses a recused seat', () => {
@@ -220,6 +251,6 @@ describe('canRecuse', () => {
   it('not for a first stage that has closed while the second is open', () => {
     const boardPassed = stageRecord({ opensAt: H(336), closesAt: H(504), ballots: ballots({ yes: 6 }, H(340)) });
     const amendment = published(charter, 'charter_amendment', { stages: [boardPassed] });
-    expect(recuse({ record: amendment, now: H(510) })).toEqual({ ok: false, reason: 'Voting on this stage has closed.' });
+    expect(recuse({ record: amendment, now: H(510) })).toMatchObject({ ok: false, code: 'ballot.stage_closed', reason: 'Voting on this stage has closed.' });
   });
 });

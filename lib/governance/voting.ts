@@ -4,6 +4,8 @@
  */
 import { findBody, findType } from './charter';
 import { proposalPhase } from './phase';
+import { refused } from './refusal';
+import type { Refused } from './refusal';
 import type { BodyStrength } from './strength';
 import { addHours, formatHours, formatUtc } from './time';
 import type { BodySpec, Charter, Phase, ProposalRecord, ProposalTypeSpec, RuleResult, SeatState, StageRecord } from './types';
@@ -21,71 +23,83 @@ export type OpenVotingInput = {
 export function canOpenVoting({ record, charter, stageIndex, strengths, now }: OpenVotingInput): RuleResult {
   const type = findType(charter, record.typeKey);
   const spec = type.stages[stageIndex];
-  if (!spec) return no(`This proposal type has ${type.stages.length} voting stage(s); there is no stage ${stageIndex + 1}.`);
+  if (!spec) return refused('voting.no_such_stage', { count: type.stages.length, stage: stageIndex + 1 });
   const body = findBody(charter, spec.bodyKey);
   const phase = proposalPhase(record, charter, now);
 
   if (phase.kind !== 'ready_for_voting' || phase.stageIndex !== stageIndex) {
-    return no(notReadyReason(phase, stageIndex, record, type, charter));
+    return notReadyRefusal(phase, stageIndex, record, type, charter);
   }
 
   // DESIGN §3.4 — lesson: a board of 9 shrank to 6 and a handful decided. Critical decisions wait for the seats to be filled.
   if (type.critical) {
     const strength = strengths[body.key];
-    if (!strength) return no(`The seat count of the ${bodyName(body)} is not known, so it cannot be checked that it is at strength for a critical decision.`);
+    if (!strength) return refused('voting.strength_unknown', { body: bodyName(body) });
     if (strength.isBelowStrength) {
-      return no(
-        `The ${bodyName(body)} is below strength: ${strength.filled} of ${body.charterSeats} charter seats filled; critical decisions need ${body.minSeatsForCriticalDecisions}. Fill the vacancies first.`,
-      );
+      return refused('voting.below_strength', {
+        body: bodyName(body),
+        filled: strength.filled,
+        charterSeats: body.charterSeats,
+        needed: body.minSeatsForCriticalDecisions,
+      });
     }
     // A raised class minimum (independent directors, employee representatives) is part of the
     // body's strength where the charter says so: such a board is not "at strength" for this.
     const shortfall = strength.classShortfalls[0];
     if (body.classShortfallBlocksCriticalDecisions && shortfall) {
-      return no(
-        `The ${bodyName(body)} is short of ${shortfall.seatClass.replace(/_/g, ' ')} seats: ${shortfall.filled} filled, the charter requires ${shortfall.required}, and its shortfalls block critical decisions. Fill those seats first.`,
-      );
+      return refused('voting.class_shortfall', {
+        body: bodyName(body),
+        seatClass: shortfall.seatClass.replace(/_/g, ' '),
+        filled: shortfall.filled,
+        required: shortfall.required,
+      });
     }
   }
   return { ok: true };
 }
 
-function notReadyReason(phase: Phase, stageIndex: number, record: ProposalRecord, type: ProposalTypeSpec, charter: Charter): string {
+function notReadyRefusal(phase: Phase, stageIndex: number, record: ProposalRecord, type: ProposalTypeSpec, charter: Charter): Refused {
+  const stage = stageIndex + 1;
   switch (phase.kind) {
     case 'draft':
-      return 'This proposal is still a draft. Publish it first: voting can open only after its comment window.';
+      return refused('voting.draft');
     case 'withdrawn':
-      return `This proposal was withdrawn on ${formatUtc(phase.at)}.`;
+      return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
     case 'discussion':
-      return `Voting opens on ${formatUtc(phase.closesAt)} — ${windowClause(record, type, phase.closesAt)}`;
+      return windowRefusal(record, type, phase.closesAt);
     case 'awaiting_reply':
-      return `Waiting for the subject’s reply until ${formatUtc(phase.dueAt)}: the person this proposal concerns is heard before anyone votes.`;
+      return refused('voting.awaiting_reply', { at: formatUtc(phase.dueAt) });
     case 'ready_for_voting':
       return phase.stageIndex < stageIndex
-        ? `Stage ${stageIndex + 1} opens only after stage ${phase.stageIndex + 1} (${stageBodyName(type, charter, phase.stageIndex)}) has voted and passed.`
-        : `Stage ${stageIndex + 1} has already been decided.`;
+        ? refused('voting.earlier_stage_pending', { stage, previous: phase.stageIndex + 1, body: stageBodyName(type, charter, phase.stageIndex) })
+        : refused('voting.stage_decided', { stage });
     case 'voting':
       return phase.stageIndex === stageIndex
-        ? `Voting is already open for this stage, until ${formatUtc(phase.closesAt)}.`
+        ? refused('voting.already_open', { at: formatUtc(phase.closesAt) })
         : phase.stageIndex < stageIndex
-          ? `Stage ${phase.stageIndex + 1} (${stageBodyName(type, charter, phase.stageIndex)}) is still voting until ${formatUtc(phase.closesAt)}.`
-          : `Stage ${stageIndex + 1} has already been decided.`;
+          ? refused('voting.earlier_stage_voting', {
+              stage: phase.stageIndex + 1,
+              body: stageBodyName(type, charter, phase.stageIndex),
+              at: formatUtc(phase.closesAt),
+            })
+          : refused('voting.stage_decided', { stage });
     case 'passed':
     case 'rejected':
     case 'failed_quorum':
     case 'lapsed':
-      return 'This proposal has been decided; its voting cannot be reopened.';
+      return refused('voting.decided');
   }
 }
 
-/** 'the comment window is 7 days and cannot be shortened.' (or why it is longer). */
-function windowClause(record: ProposalRecord, type: ProposalTypeSpec, closesAt: Date): string {
+/** 'Voting opens on … — the comment window is 7 days and cannot be shortened.' (or why it is longer). */
+function windowRefusal(record: ProposalRecord, type: ProposalTypeSpec, closesAt: Date): Refused {
   const minimum = minimumDiscussionClosesAt(record, type);
   const emergency = record.emergencyApprovedAt ? type.emergency : null;
   const hours = emergency ? emergency.minCommentWindowHours : type.minCommentWindowHours;
-  const base = `the ${emergency ? 'emergency ' : ''}comment window is ${formatHours(hours)} and cannot be shortened.`;
-  if (minimum && closesAt.getTime() > minimum.getTime()) return `${base} It was extended after a late substantive revision.`;
-  return base;
+  const extended = minimum !== null && closesAt.getTime() > minimum.getTime();
+  const params = { at: formatUtc(closesAt), hours: formatHours(hours) };
+  if (emergency) return refused(extended ? 'voting.emergency_window_extended' : 'voting.emergency_window', params);
+  return refused(extended ? 'voting.comment_window_extended' : 'voting.comment_window', params);
 }
 
 /** The voting window of a stage opened at `opensAt` (closesAt is exclusive). */
@@ -134,35 +148,35 @@ export type BallotInput = {
 export function canCastBallot({ record, charter, stageIndex, seat, voterUserId, now }: BallotInput): RuleResult {
   const type = findType(charter, record.typeKey);
   const spec = type.stages[stageIndex];
-  if (!spec) return no(`This proposal type has no stage ${stageIndex + 1}.`);
+  if (!spec) return refused('voting.no_stage', { stage: stageIndex + 1 });
   const phase = proposalPhase(record, charter, now);
-  if (phase.kind !== 'voting' || phase.stageIndex !== stageIndex) return no(notVotingReason(phase, stageIndex));
+  if (phase.kind !== 'voting' || phase.stageIndex !== stageIndex) return notVotingRefusal(phase, stageIndex);
   const seatCheck = ownSeatOfStageBody(seat, voterUserId, spec.bodyKey, charter);
   if (!seatCheck.ok) return seatCheck;
   // DESIGN §3.6: a declared conflict removes the seat from this vote.
-  if (isRecused(record, stageIndex, seat.seatId)) return no('You declared a conflict of interest on this proposal, so your seat does not vote on it.');
+  if (isRecused(record, stageIndex, seat.seatId)) return refused('ballot.recused');
   return { ok: true };
 }
 
-function notVotingReason(phase: Phase, stageIndex: number): string {
+function notVotingRefusal(phase: Phase, stageIndex: number): Refused {
   switch (phase.kind) {
     case 'draft':
-      return 'This proposal is still a draft.';
+      return refused('ballot.draft');
     case 'withdrawn':
-      return `This proposal was withdrawn on ${formatUtc(phase.at)}.`;
+      return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
     case 'discussion':
-      return `Voting has not opened: the comment window runs until ${formatUtc(phase.closesAt)}.`;
+      return refused('ballot.comment_window', { at: formatUtc(phase.closesAt) });
     case 'awaiting_reply':
-      return `Voting has not opened: the subject may reply until ${formatUtc(phase.dueAt)}.`;
+      return refused('ballot.awaiting_reply', { at: formatUtc(phase.dueAt) });
     case 'ready_for_voting':
-      return phase.stageIndex <= stageIndex ? 'Voting on this stage has not been opened yet.' : 'Voting on this stage has closed.';
+      return refused(phase.stageIndex <= stageIndex ? 'ballot.stage_not_opened' : 'ballot.stage_closed');
     case 'voting':
-      return phase.stageIndex < stageIndex ? 'Voting on this stage has not opened yet.' : 'Voting on this stage has closed.';
+      return refused(phase.stageIndex < stageIndex ? 'ballot.stage_not_open_yet' : 'ballot.stage_closed');
     case 'passed':
     case 'rejected':
     case 'failed_quorum':
     case 'lapsed':
-      return 'Voting has closed: this proposal has been decided.';
+      return refused('ballot.decided');
   }
 }
 
@@ -176,21 +190,21 @@ export type RecusalInput = BallotInput;
 export function canRecuse({ record, charter, stageIndex, seat, voterUserId, now }: RecusalInput): RuleResult {
   const type = findType(charter, record.typeKey);
   const spec = type.stages[stageIndex];
-  if (!spec) return no(`This proposal type has no stage ${stageIndex + 1}.`);
+  if (!spec) return refused('voting.no_stage', { stage: stageIndex + 1 });
   const phase = proposalPhase(record, charter, now);
   switch (phase.kind) {
     case 'draft':
-      return no('Conflicts are declared on published proposals; this one is still a draft.');
+      return refused('recusal.draft');
     case 'withdrawn':
-      return no('This proposal was withdrawn.');
+      return refused('recusal.withdrawn');
     case 'passed':
     case 'rejected':
     case 'failed_quorum':
     case 'lapsed':
-      return no('This proposal has been decided; its votes are closed.');
+      return refused('recusal.decided');
     case 'ready_for_voting':
     case 'voting':
-      if (phase.stageIndex > stageIndex) return no('Voting on this stage has closed.');
+      if (phase.stageIndex > stageIndex) return refused('ballot.stage_closed');
       break;
     case 'discussion':
     case 'awaiting_reply':
@@ -198,16 +212,16 @@ export function canRecuse({ record, charter, stageIndex, seat, voterUserId, now 
   }
   const seatCheck = ownSeatOfStageBody(seat, voterUserId, spec.bodyKey, charter);
   if (!seatCheck.ok) return seatCheck;
-  if (isRecused(record, stageIndex, seat.seatId)) return no('You have already declared a conflict on this proposal.');
+  if (isRecused(record, stageIndex, seat.seatId)) return refused('recusal.already_declared');
   return { ok: true };
 }
 
 function ownSeatOfStageBody(seat: SeatState, userId: string, bodyKey: string, charter: Charter): RuleResult {
   if (seat.bodyKey !== bodyKey) {
-    return no(`This seat belongs to the ${bodyName(findBody(charter, seat.bodyKey))}; this stage is decided by the ${bodyName(findBody(charter, bodyKey))}.`);
+    return refused('seat.wrong_stage_body', { seatBody: bodyName(findBody(charter, seat.bodyKey)), stageBody: bodyName(findBody(charter, bodyKey)) });
   }
-  if (seat.holderUserId === null) return no('This seat is vacant.');
-  if (seat.holderUserId !== userId) return no('Only the holder of a seat can act with it.');
+  if (seat.holderUserId === null) return refused('seat.vacant');
+  if (seat.holderUserId !== userId) return refused('seat.not_holder_to_act');
   return { ok: true };
 }
 
@@ -223,8 +237,4 @@ function stageBodyName(type: ProposalTypeSpec, charter: Charter, stageIndex: num
 /** 'board', 'member assembly' — to read "The board is below strength". */
 export function bodyName(body: BodySpec): string {
   return body.name.toLowerCase();
-}
-
-function no(reason: string): RuleResult {
-  return { ok: false, reason };
 }

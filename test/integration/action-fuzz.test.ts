@@ -40,7 +40,7 @@ const modules = {
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
-const authFlows = new Set(['requestMagicLink', 'demoSignIn', 'signOutAction']);
+const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signOutAction']);
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let orgId: string;
@@ -138,24 +138,24 @@ const keysOf: Record<string, string[]> = {
   reviseProposalAction: ['orgId', 'proposalId', 'title', 'body', 'changeNote', 'substantive'],
   publishProposalAction: ['orgId', 'proposalId'],
   withdrawProposalAction: ['orgId', 'proposalId', 'reason'],
-  commentAction: ['orgId', 'proposalId', 'parentId', 'body', 'stance', 'asReply'],
+  postCommentAction: ['orgId', 'proposalId', 'parentId', 'body', 'stance', 'asReply'],
   openVotingAction: ['orgId', 'proposalId'],
   castBallotAction: ['orgId', 'proposalId', 'choice', 'rationale'],
-  recuseAction: ['orgId', 'proposalId', 'reason'],
-  backEmergencyAction: ['orgId', 'proposalId'],
+  declareRecusalAction: ['orgId', 'proposalId', 'reason'],
+  backEmergencyMotionAction: ['orgId', 'proposalId'],
   declareEligibilityAction: ['orgId', 'proposalId'],
-  foundingAppointAction: ['orgId', 'seatId', 'userId'],
+  appointFoundingHolderAction: ['orgId', 'seatId', 'userId'],
   resignSeatAction: ['orgId', 'seatId'],
-  inviteMember: ['orgId', 'email', 'name', 'role'],
-  changeMemberRole: ['orgId', 'membershipId', 'role'],
-  removeMember: ['orgId', 'membershipId'],
-  leaveOrganization: ['orgId', 'confirm'],
-  saveOrganizationProfile: ['orgId', 'name', 'mission', 'visibility'],
+  inviteMemberAction: ['orgId', 'email', 'name', 'role'],
+  changeMemberRoleAction: ['orgId', 'membershipId', 'role'],
+  removeMemberAction: ['orgId', 'membershipId'],
+  leaveOrganizationAction: ['orgId', 'confirm'],
+  saveOrganizationProfileAction: ['orgId', 'name', 'mission', 'visibility'],
   editCommentAction: ['orgId', 'proposalId', 'commentId', 'body'],
   deleteCommentAction: ['orgId', 'proposalId', 'commentId'],
-  retryDeadLetter: ['orgId', 'outboxId'],
-  saveNotificationPreferences: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
-  createOrganization: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
+  retryDeadLetterAction: ['orgId', 'outboxId'],
+  saveNotificationPreferencesAction: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
+  createOrganizationAction: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
   updateNameAction: ['name'],
   addWitnessAction: ['orgId', 'verifierKey'],
   removeWitnessAction: ['orgId', 'witnessId'],

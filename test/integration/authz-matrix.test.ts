@@ -219,36 +219,37 @@ const proposers: ActorKey[] = ['member', 'seatHolder', 'recusedSeatHolder', 'sec
 
 const matrix: Record<string, Case> = {
   updateNameAction: { allowed: everyoneSignedIn, run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })) },
-  createOrganization: {
+  createOrganizationAction: {
     allowed: everyoneSignedIn,
-    run: () => orgActions.createOrganization(initialActionState, form({ name: 'A New Org', slug: `new-org-${++counter}` })),
+    run: () => orgActions.createOrganizationAction(initialActionState, form({ name: 'A New Org', slug: `new-org-${++counter}` })),
   },
-  inviteMember: {
+  inviteMemberAction: {
     allowed: ['admin'],
-    run: (s) => memberActions.inviteMember(initialActionState, form({ orgId: s.orgId, email: `invitee-${++counter}@matrix.example.org`, role: 'admin' })),
+    run: (s) => memberActions.inviteMemberAction(initialActionState, form({ orgId: s.orgId, email: `invitee-${++counter}@matrix.example.org`, role: 'admin' })),
   },
-  changeMemberRole: {
+  changeMemberRoleAction: {
     allowed: ['admin'],
     run: async (s) => {
       const [m] = await db.select().from(memberships).where(eq(memberships.userId, s.ids.member));
-      return memberActions.changeMemberRole(initialActionState, form({ orgId: s.orgId, membershipId: m!.id, role: 'admin' }));
+      return memberActions.changeMemberRoleAction(initialActionState, form({ orgId: s.orgId, membershipId: m!.id, role: 'admin' }));
     },
   },
-  removeMember: {
+  removeMemberAction: {
     allowed: ['admin'],
     run: async (s) => {
       const [m] = await db.select().from(memberships).where(eq(memberships.userId, s.ids.member));
-      return memberActions.removeMember(initialActionState, form({ orgId: s.orgId, membershipId: m!.id }));
+      return memberActions.removeMemberAction(initialActionState, form({ orgId: s.orgId, membershipId: m!.id }));
     },
   },
   // Seat holders (the admin holds one too) must leave their seat first; outsiders have nothing to leave.
-  leaveOrganization: {
+  leaveOrganizationAction: {
     allowed: ['observer', 'member', 'secretary'],
-    run: (s) => memberActions.leaveOrganization(initialActionState, form({ orgId: s.orgId, confirm: 'leave' })),
+    run: (s) => memberActions.leaveOrganizationAction(initialActionState, form({ orgId: s.orgId, confirm: 'leave' })),
   },
-  saveOrganizationProfile: {
+  saveOrganizationProfileAction: {
     allowed: ['admin'],
-    run: (s) => profileActions.saveOrganizationProfile(initialActionState, form({ orgId: s.orgId, name: 'A Forged Name', mission: '', visibility: 'private' })),
+    run: (s) =>
+      profileActions.saveOrganizationProfileAction(initialActionState, form({ orgId: s.orgId, name: 'A Forged Name', mission: '', visibility: 'private' })),
   },
   // Only the author changes a comment: no admin moderation.
   editCommentAction: {
@@ -264,16 +265,16 @@ const matrix: Record<string, Case> = {
     run: (s) => proposalActions.deleteCommentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, commentId: s.memberComment })),
   },
   // Founding appointments close at the first publication: nobody may make one now.
-  foundingAppointAction: {
+  appointFoundingHolderAction: {
     allowed: [],
-    run: (s) => seatActions.foundingAppointAction(initialActionState, form({ orgId: s.orgId, seatId: s.vacantSeatId, userId: s.ids.member })),
+    run: (s) => seatActions.appointFoundingHolderAction(initialActionState, form({ orgId: s.orgId, seatId: s.vacantSeatId, userId: s.ids.member })),
   },
   resignSeatAction: { allowed: ['seatHolder'], run: (s) => seatActions.resignSeatAction(initialActionState, form({ orgId: s.orgId, seatId: s.heldSeatId })) },
-  retryDeadLetter: { allowed: ['admin'], run: (s) => deliveryActions.retryDeadLetter(initialActionState, form({ orgId: s.orgId, outboxId: '' })) },
-  saveNotificationPreferences: {
+  retryDeadLetterAction: { allowed: ['admin'], run: (s) => deliveryActions.retryDeadLetterAction(initialActionState, form({ orgId: s.orgId, outboxId: '' })) },
+  saveNotificationPreferencesAction: {
     allowed: members,
     run: (s) =>
-      prefActions.saveNotificationPreferences(
+      prefActions.saveNotificationPreferencesAction(
         initialActionState,
         form({
           orgId: s.orgId,
@@ -310,9 +311,9 @@ const matrix: Record<string, Case> = {
     allowed: ['member'],
     run: (s) => proposalActions.withdrawProposalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.memberDraft, reason: 'Changed my mind.' })),
   },
-  commentAction: {
+  postCommentAction: {
     allowed: proposers,
-    run: (s) => proposalActions.commentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, body: 'A forged comment.' })),
+    run: (s) => proposalActions.postCommentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, body: 'A forged comment.' })),
   },
   openVotingAction: {
     allowed: ['secretary', 'admin'],
@@ -322,18 +323,18 @@ const matrix: Record<string, Case> = {
     allowed: ['seatHolder', 'admin'],
     run: (s) => proposalActions.castBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, choice: 'yes' })),
   },
-  recuseAction: {
+  declareRecusalAction: {
     allowed: ['seatHolder', 'admin'],
-    run: (s) => proposalActions.recuseAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, reason: 'A forged conflict.' })),
+    run: (s) => proposalActions.declareRecusalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, reason: 'A forged conflict.' })),
   },
   // Only the appointee declares their own eligibility.
   declareEligibilityAction: {
     allowed: ['member'],
     run: (s) => proposalActions.declareEligibilityAction(initialActionState, form({ orgId: s.orgId, proposalId: s.classAppointment })),
   },
-  backEmergencyAction: {
+  backEmergencyMotionAction: {
     allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
-    run: (s) => proposalActions.backEmergencyAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })),
+    run: (s) => proposalActions.backEmergencyMotionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })),
   },
   addWitnessAction: {
     allowed: ['admin'],
@@ -358,13 +359,16 @@ const matrix: Record<string, Case> = {
 };
 
 /** Authentication flows, not organization actions: covered by the sign-in tests and e2e journeys. */
-const notInMatrix = new Set(['requestMagicLink', 'demoSignIn', 'signOutAction']);
+const notInMatrix = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signOutAction']);
 
 async function runAs(actor: ActorKey, s: Scenario, c: Case): Promise<boolean> {
   if (actor === 'signedOut') signInAs(null);
   else signInAs({ id: s.ids[actor], email: `${actor}@matrix.example.org`, name: actor });
   try {
-    return (await c.run(s)).ok;
+    const state = await c.run(s);
+    // A signed-out POST is refused before anything else is looked at, whatever the action.
+    if (actor === 'signedOut') expect(state.code).toBe('action.signed_out');
+    return state.ok;
   } catch (error) {
     const digest = (error as { digest?: string }).digest;
     if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return true;

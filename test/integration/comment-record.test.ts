@@ -12,7 +12,7 @@ import { form, session, signInAs } from './helpers';
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { commentAction, editCommentAction, deleteCommentAction } = await import('@/app/o/[slug]/proposals/actions');
+const { postCommentAction: commentAction, editCommentAction, deleteCommentAction } = await import('@/app/o/[slug]/proposals/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let orgId: string;

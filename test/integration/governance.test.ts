@@ -7,7 +7,7 @@ import { readLogRange } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import { loadProposal } from '@/db/queries/proposals';
 import { createTestDatabase } from '@/db/testing';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal } from '@/lib/governance/refusal';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { proposalPhase } from '@/lib/governance/phase';
 import type { Role } from '@/lib/governance/roles';

@@ -31,10 +31,10 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 // Hundreds of comments from one person: the burst limit is tested elsewhere.
 vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
 
-const { createProposalAction, commentAction } = await import('@/app/o/[slug]/proposals/actions');
+const { createProposalAction, postCommentAction } = await import('@/app/o/[slug]/proposals/actions');
 const { updateNameAction } = await import('@/app/account/actions');
-const { createOrganization } = await import('@/app/orgs/new/actions');
-const { inviteMember } = await import('@/app/o/[slug]/members/actions');
+const { createOrganizationAction } = await import('@/app/orgs/new/actions');
+const { inviteMemberAction } = await import('@/app/o/[slug]/members/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let orgId: string;
@@ -147,7 +147,7 @@ const targets: Record<string, Target> = {
   },
   comment: {
     field: 'body',
-    run: (v) => commentAction(initialActionState, form({ orgId, proposalId: discussionId, body: v })),
+    run: (v) => postCommentAction(initialActionState, form({ orgId, proposalId: discussionId, body: v })),
     stored: async (v) =>
       (
         await handle.db
@@ -163,7 +163,7 @@ const targets: Record<string, Target> = {
   },
   'organization name': {
     field: 'name',
-    run: (v, i) => createOrganization(initialActionState, form({ name: v, slug: `hostile-name-${i}` })),
+    run: (v, i) => createOrganizationAction(initialActionState, form({ name: v, slug: `hostile-name-${i}` })),
     stored: async (v, i) =>
       (
         await handle.db
@@ -174,7 +174,7 @@ const targets: Record<string, Target> = {
   },
   slug: {
     field: 'slug',
-    run: (v) => createOrganization(initialActionState, form({ name: 'A hostile slug', slug: v })),
+    run: (v) => createOrganizationAction(initialActionState, form({ name: 'A hostile slug', slug: v })),
     stored: async (v) =>
       (await handle.db.select({ s: organizations.slug }).from(organizations).where(eq(organizations.slug, v.trim().toLowerCase()))).some(
         (r) => r.s === v.trim().toLowerCase(),
@@ -182,7 +182,7 @@ const targets: Record<string, Target> = {
   },
   'invitation name': {
     field: 'name',
-    run: (v, i) => inviteMember(initialActionState, form({ orgId, email: `hostile-${i}@invite.example.org`, name: v, role: 'member' })),
+    run: (v, i) => inviteMemberAction(initialActionState, form({ orgId, email: `hostile-${i}@invite.example.org`, name: v, role: 'member' })),
     stored: async (v, i) =>
       (
         await handle.db
@@ -243,20 +243,20 @@ describe('oversize input', () => {
     ],
     [
       'a 20,000-character comment',
-      () => commentAction(initialActionState, form({ orgId, proposalId: discussionId, body: 'c'.repeat(20_000) })),
+      () => postCommentAction(initialActionState, form({ orgId, proposalId: discussionId, body: 'c'.repeat(20_000) })),
       'body',
       'A comment is at most 10,000 characters.',
     ],
     ['a 5,000-character name', () => updateNameAction(initialActionState, form({ name: 'n'.repeat(5000) })), 'name', 'A name is at most 80 characters.'],
     [
       'a 5,000-character organization name',
-      () => createOrganization(initialActionState, form({ name: 'o'.repeat(5000), slug: 'oversize-name' })),
+      () => createOrganizationAction(initialActionState, form({ name: 'o'.repeat(5000), slug: 'oversize-name' })),
       'name',
       'A name is at most 120 characters.',
     ],
     [
       'a 5,000-character mission',
-      () => createOrganization(initialActionState, form({ name: 'Oversize mission', slug: 'oversize-mission', mission: 'm'.repeat(5000) })),
+      () => createOrganizationAction(initialActionState, form({ name: 'Oversize mission', slug: 'oversize-mission', mission: 'm'.repeat(5000) })),
       'mission',
       'The mission is at most 2,000 characters.',
     ],
@@ -264,7 +264,7 @@ describe('oversize input', () => {
     asUser('linus');
     const before = await counts();
     const state = await run();
-    expect(state.ok).toBe(false);
+    expect(state).toMatchObject({ ok: false, code: 'action.invalid_input' });
     expect(state.fieldErrors?.[field]).toEqual([message]);
     expect(state.values?.[field]?.length ?? 0).toBeLessThanOrEqual(5000);
     expect(await counts()).toEqual(before);

@@ -18,9 +18,9 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { createOrganization } = await import('@/app/orgs/new/actions');
-const { inviteMember, changeMemberRole, removeMember, leaveOrganization } = await import('@/app/o/[slug]/members/actions');
-const { saveOrganizationProfile } = await import('@/app/o/[slug]/settings/profile/actions');
+const { createOrganizationAction } = await import('@/app/orgs/new/actions');
+const { inviteMemberAction, changeMemberRoleAction, removeMemberAction, leaveOrganizationAction } = await import('@/app/o/[slug]/members/actions');
+const { saveOrganizationProfileAction } = await import('@/app/o/[slug]/settings/profile/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let people: Record<'ada' | 'grace' | 'linus' | 'tim' | 'outsider', { id: string; email: string; name: string }>;
@@ -66,10 +66,10 @@ afterAll(async () => {
 
 beforeEach(() => signInAs(null));
 
-describe('createOrganization', () => {
+describe('createOrganizationAction', () => {
   it('creates the organization with its creator as admin, then redirects to it', async () => {
     signInAs(people.linus);
-    const to = await expectRedirect(() => createOrganization(initialActionState, form({ name: 'Harbour Sailing Club', slug: '', mission: 'Boats.' })));
+    const to = await expectRedirect(() => createOrganizationAction(initialActionState, form({ name: 'Harbour Sailing Club', slug: '', mission: 'Boats.' })));
     expect(to).toBe('/o/harbour-sailing-club');
     const [org] = await handle.db.select().from(organizations).where(eq(organizations.slug, 'harbour-sailing-club'));
     expect(org?.name).toBe('Harbour Sailing Club');
@@ -85,7 +85,7 @@ describe('createOrganization', () => {
   ])('refuses %s with a clear error and changes nothing', async (_label, fields, field, message) => {
     signInAs(people.linus);
     const before = await snapshot();
-    const state = await createOrganization(initialActionState, form(fields));
+    const state = await createOrganizationAction(initialActionState, form(fields));
     expect(state.ok).toBe(false);
     expect(state.fieldErrors?.[field]).toEqual([message]);
     expect(state.values?.name).toBe(fields.name.slice(0, 5000));
@@ -94,16 +94,16 @@ describe('createOrganization', () => {
 
   it('refuses a signed-out POST', async () => {
     const before = await snapshot();
-    const state = await createOrganization(initialActionState, form({ name: 'Ghost Org', slug: 'ghost-org' }));
-    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/Sign in/) });
+    const state = await createOrganizationAction(initialActionState, form({ name: 'Ghost Org', slug: 'ghost-org' }));
+    expect(state).toMatchObject({ ok: false, code: 'action.signed_out', message: expect.stringMatching(/Sign in/) });
     expect(await snapshot()).toEqual(before);
   });
 });
 
-describe('inviteMember', () => {
+describe('inviteMemberAction', () => {
   it('creates the membership and mails a working sign-in link', async () => {
     signInAs(people.ada);
-    const state = await inviteMember(initialActionState, form({ orgId, email: '  New.Member@Example.ORG ', role: 'member' }));
+    const state = await inviteMemberAction(initialActionState, form({ orgId, email: '  New.Member@Example.ORG ', role: 'member' }));
     expect(state).toEqual({ ok: true, message: 'Invitation sent to new.member@example.org.' });
     const [user] = await handle.db.select().from(users).where(eq(users.email, 'new.member@example.org'));
     expect(user).toBeTruthy();
@@ -126,31 +126,35 @@ describe('inviteMember', () => {
   ])('refuses %s and changes nothing', async (_l, fields, field, message) => {
     signInAs(people.ada);
     const before = await snapshot();
-    const state = await inviteMember(initialActionState, form({ orgId, ...fields }));
+    const state = await inviteMemberAction(initialActionState, form({ orgId, ...fields }));
     expect(state.fieldErrors?.[field]).toEqual([message]);
     expect(await snapshot()).toEqual(before);
   });
 
   it('refuses an existing member', async () => {
     signInAs(people.ada);
-    const state = await inviteMember(initialActionState, form({ orgId, email: people.grace.email, role: 'member' }));
-    expect(state).toMatchObject({ ok: false, fieldErrors: { email: [`${people.grace.email} is already a member of Riverbend Commons.`] } });
+    const state = await inviteMemberAction(initialActionState, form({ orgId, email: people.grace.email, role: 'member' }));
+    expect(state).toMatchObject({
+      ok: false,
+      code: 'membership.already_member',
+      fieldErrors: { email: [`${people.grace.email} is already a member of Riverbend Commons.`] },
+    });
   });
 
   it.each([
-    ['a secretary', 'grace', 'Only an admin of this organization can invite members.'],
-    ['an observer', 'tim', 'Only an admin of this organization can invite members.'],
-    ['an admin of another organization', 'outsider', 'You do not have permission to do this in this organization.'],
-  ] as const)('refuses a forged POST from %s', async (_l, who, message) => {
+    ['a secretary', 'grace', 'membership.invite_admin_only'],
+    ['an observer', 'tim', 'membership.invite_admin_only'],
+    ['an admin of another organization', 'outsider', 'action.forbidden'],
+  ] as const)('refuses a forged POST from %s', async (_l, who, code) => {
     signInAs(people[who]);
     const before = await snapshot();
-    const state = await inviteMember(initialActionState, form({ orgId, email: 'sneaky@example.org', role: 'admin' }));
-    expect(state).toMatchObject({ ok: false, message });
+    const state = await inviteMemberAction(initialActionState, form({ orgId, email: 'sneaky@example.org', role: 'admin' }));
+    expect(state).toMatchObject({ ok: false, code });
     expect(await snapshot()).toEqual(before);
   });
 });
 
-describe('changeMemberRole', () => {
+describe('changeMemberRoleAction', () => {
   async function membershipOf(userId: string, inOrg = orgId) {
     const [m] = await handle.db.select().from(memberships).where(eq(memberships.userId, userId));
     const rows = await handle.db.select().from(memberships).where(eq(memberships.orgId, inOrg));
@@ -165,9 +169,9 @@ describe('changeMemberRole', () => {
     signInAs(people[who]);
     const target = await membershipOf(people.tim.id);
     const before = await snapshot();
-    const state = await changeMemberRole(initialActionState, form({ orgId, membershipId: target.id, role: 'admin' }));
+    const state = await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: target.id, role: 'admin' }));
     expect(state.ok).toBe(false);
-    expect(state.message).toMatch(/Only an admin|permission/);
+    expect(state.code).toMatch(/^(role\.change_admin_only|action\.forbidden)$/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -175,32 +179,32 @@ describe('changeMemberRole', () => {
     signInAs(people.ada);
     const foreign = await membershipOf(people.outsider.id, otherOrgId);
     const before = await snapshot();
-    const state = await changeMemberRole(initialActionState, form({ orgId, membershipId: foreign.id, role: 'observer' }));
-    expect(state).toMatchObject({ ok: false, message: 'That person is not a member of this organization.' });
+    const state = await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: foreign.id, role: 'observer' }));
+    expect(state).toMatchObject({ ok: false, code: 'membership.not_member' });
     expect(await snapshot()).toEqual(before);
   });
 
   it('never leaves the organization without an admin', async () => {
     signInAs(people.ada);
     const self = await membershipOf(people.ada.id);
-    const state = await changeMemberRole(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }));
-    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/only admin/) });
+    const state = await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }));
+    expect(state).toMatchObject({ ok: false, code: 'role.last_admin' });
     expect((await membershipOf(people.ada.id)).role).toBe('admin');
   });
 
   it('lets an admin promote, and then step down once another admin exists', async () => {
     signInAs(people.ada);
     const grace = await membershipOf(people.grace.id);
-    expect(await changeMemberRole(initialActionState, form({ orgId, membershipId: grace.id, role: 'admin' }))).toEqual({
+    expect(await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: grace.id, role: 'admin' }))).toEqual({
       ok: true,
       message: 'Role changed to admin.',
     });
     const self = await membershipOf(people.ada.id);
-    expect((await changeMemberRole(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }))).ok).toBe(true);
+    expect((await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: self.id, role: 'member' }))).ok).toBe(true);
     expect((await membershipOf(people.ada.id)).role).toBe('member');
     // Ada is no longer an admin: her next change is refused.
     const tim = await membershipOf(people.tim.id);
-    expect((await changeMemberRole(initialActionState, form({ orgId, membershipId: tim.id, role: 'admin' }))).ok).toBe(false);
+    expect((await changeMemberRoleAction(initialActionState, form({ orgId, membershipId: tim.id, role: 'admin' }))).ok).toBe(false);
   });
 });
 
@@ -265,7 +269,7 @@ describe('the membership record: invitations, role changes, removals and departu
 
   it('an invitation is logged with the membership and role, never the address', async () => {
     signInAs(boss);
-    expect((await inviteMember(initialActionState, form({ orgId: leaveOrgId, email: 'invitee@leave.example.org', role: 'observer' }))).ok).toBe(true);
+    expect((await inviteMemberAction(initialActionState, form({ orgId: leaveOrgId, email: 'invitee@leave.example.org', role: 'observer' }))).ok).toBe(true);
     const [entry] = await logOf('membership.invited');
     const invitee = (await handle.db.select({ id: users.id }).from(users).where(eq(users.email, 'invitee@leave.example.org')))[0]!;
     expect(entry).toMatchObject({ actorId: boss.id, subject: `membership:${await membershipId(invitee.id)}`, payload: { role: 'observer' } });
@@ -275,9 +279,9 @@ describe('the membership record: invitations, role changes, removals and departu
 
   it('a role change is logged with before and after', async () => {
     signInAs(boss);
-    expect((await changeMemberRole(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(ann.id))!, role: 'secretary' }))).ok).toBe(
-      true,
-    );
+    expect(
+      (await changeMemberRoleAction(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(ann.id))!, role: 'secretary' }))).ok,
+    ).toBe(true);
     expect((await logOf('membership.role_changed'))[0]!.payload).toMatchObject({ userId: ann.id, from: 'member', to: 'secretary' });
   });
 
@@ -289,7 +293,7 @@ describe('the membership record: invitations, role changes, removals and departu
     signInAs(who());
     const before = await snapshot();
     const logBefore = await handle.db.$count(decisionLog);
-    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toMatchObject({
+    expect(await removeMemberAction(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toMatchObject({
       ok: false,
       message,
     });
@@ -299,12 +303,16 @@ describe('the membership record: invitations, role changes, removals and departu
 
   it('refuses removing a seat holder, with what to do instead, and a membership of another organization', async () => {
     signInAs(boss);
-    const seated = await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(sam.id))! }));
-    expect(seated).toMatchObject({ ok: false, message: expect.stringContaining('propose their removal from the seat, or ask them to resign it first') });
-    const foreign = (await handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, otherOrgId)))[0]!.id;
-    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: foreign }))).toMatchObject({
+    const seated = await removeMemberAction(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(sam.id))! }));
+    expect(seated).toMatchObject({
       ok: false,
-      message: 'That person is not a member of this organization.',
+      code: 'membership.remove_seat_holder',
+      message: expect.stringContaining('propose their removal from the seat, or ask them to resign it first'),
+    });
+    const foreign = (await handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, otherOrgId)))[0]!.id;
+    expect(await removeMemberAction(initialActionState, form({ orgId: leaveOrgId, membershipId: foreign }))).toMatchObject({
+      ok: false,
+      code: 'membership.not_member',
     });
     expect(await membershipId(sam.id)).toBeDefined();
     expect(await logOf('membership.removed')).toHaveLength(0);
@@ -312,7 +320,7 @@ describe('the membership record: invitations, role changes, removals and departu
 
   it('an admin removes a member: gone, logged, their waiting optional mail dropped', async () => {
     signInAs(boss);
-    expect(await removeMember(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toEqual({
+    expect(await removeMemberAction(initialActionState, form({ orgId: leaveOrgId, membershipId: (await membershipId(obs.id))! }))).toEqual({
       ok: true,
       message: 'Member removed.',
     });
@@ -322,27 +330,28 @@ describe('the membership record: invitations, role changes, removals and departu
 
   it('leaving: the last admin and a seat holder cannot; a member can, and it is logged', async () => {
     signInAs(boss);
-    const last = await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }));
-    expect(last).toMatchObject({ ok: false, message: expect.stringContaining('only admin') });
+    const last = await leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }));
+    expect(last).toMatchObject({ ok: false, code: 'membership.leave_last_admin' });
     signInAs(sam);
-    expect(await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).toMatchObject({
+    expect(await leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).toMatchObject({
       ok: false,
+      code: 'membership.leave_seat_holder',
       message: expect.stringContaining('Resign it on the Seats page first'),
     });
     signInAs(ann);
-    expect((await leaveOrganization(initialActionState, form({ orgId: leaveOrgId }))).ok).toBe(false); // not confirmed
+    expect((await leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId }))).ok).toBe(false); // not confirmed
     expect(await membershipId(ann.id)).toBeDefined();
-    expect(await expectRedirect(() => leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' })))).toBe('/o/leave-org');
+    expect(await expectRedirect(() => leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' })))).toBe('/o/leave-org');
     expect(await membershipId(ann.id)).toBeUndefined();
     expect((await logOf('membership.left'))[0]).toMatchObject({ actorId: ann.id, payload: { userId: ann.id, role: 'secretary' } });
     // A non-member cannot "leave" to write a log entry.
     signInAs(lone);
-    expect((await leaveOrganization(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).ok).toBe(false);
+    expect((await leaveOrganizationAction(initialActionState, form({ orgId: leaveOrgId, confirm: 'leave' }))).ok).toBe(false);
     expect(await logOf('membership.left')).toHaveLength(1);
   });
 });
 
-describe('saveOrganizationProfile', () => {
+describe('saveOrganizationProfileAction', () => {
   const profileLog = async (id: string) =>
     handle.db
       .select()
@@ -366,14 +375,14 @@ describe('saveOrganizationProfile', () => {
   });
 
   it.each([
-    ['a secretary', () => member, 'Only an admin of this organization can change its profile.'],
-    ['an admin of another organization', () => people.outsider, 'You do not have permission to do this in this organization.'],
-  ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, message) => {
+    ['a secretary', () => member, 'organization.profile_admin_only'],
+    ['an admin of another organization', () => people.outsider, 'action.forbidden'],
+  ] as const)('refuses a forged POST from %s and writes nothing', async (_l, who, code) => {
     signInAs(who());
     const before = await snapshot();
-    expect(await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({
+    expect(await saveOrganizationProfileAction(initialActionState, form({ orgId: id, name: 'Hijacked', mission: '', visibility: 'private' }))).toMatchObject({
       ok: false,
-      message,
+      code,
     });
     expect(await snapshot()).toEqual(before);
     expect(await profileLog(id)).toHaveLength(0);
@@ -382,7 +391,7 @@ describe('saveOrganizationProfile', () => {
   it('an admin changes name and visibility: saved and logged with before and after; saving again changes nothing', async () => {
     signInAs(admin);
     expect(
-      await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' })),
+      await saveOrganizationProfileAction(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' })),
     ).toEqual({ ok: true, message: 'Profile saved. The change is on the public record.' });
     const [org] = await handle.db.select().from(organizations).where(eq(organizations.id, id));
     expect(org).toMatchObject({ name: 'Profile Co-op', mission: 'Old mission.', isPublic: false });
@@ -393,7 +402,7 @@ describe('saveOrganizationProfile', () => {
       payload: { fields: ['name', 'isPublic'], before: { name: 'Profile Org', isPublic: true }, after: { name: 'Profile Co-op', isPublic: false } },
     });
     expect(
-      await saveOrganizationProfile(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' })),
+      await saveOrganizationProfileAction(initialActionState, form({ orgId: id, name: 'Profile Co-op', mission: 'Old mission.', visibility: 'private' })),
     ).toEqual({ ok: true, message: 'Nothing changed.' });
     expect(await profileLog(id)).toHaveLength(1);
   });

@@ -12,7 +12,7 @@ import { readLogRange } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import { loadProposal } from '@/db/queries/proposals';
 import { createTestDatabase } from '@/db/testing';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal } from '@/lib/governance/refusal';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { emergencyStatus } from '@/lib/governance/emergency';
@@ -306,10 +306,10 @@ describe('an observer who holds a seat', () => {
     const before = await writableRowCounts(db);
     const attempts = [
       await proposalActions.castBallotAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, choice: 'yes' })),
-      await proposalActions.recuseAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, reason: 'A forged conflict.' })),
-      await proposalActions.recuseAction(initialActionState, form({ orgId: org.orgId, proposalId: emergency, reason: 'A forged conflict.' })),
-      await proposalActions.backEmergencyAction(initialActionState, form({ orgId: org.orgId, proposalId: emergency })),
-      await proposalActions.commentAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, body: 'A forged comment.' })),
+      await proposalActions.declareRecusalAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, reason: 'A forged conflict.' })),
+      await proposalActions.declareRecusalAction(initialActionState, form({ orgId: org.orgId, proposalId: emergency, reason: 'A forged conflict.' })),
+      await proposalActions.backEmergencyMotionAction(initialActionState, form({ orgId: org.orgId, proposalId: emergency })),
+      await proposalActions.postCommentAction(initialActionState, form({ orgId: org.orgId, proposalId: voting, body: 'A forged comment.' })),
     ];
     for (const state of attempts) expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/^Observers cannot vote/) });
     expect(await writableRowCounts(db)).toEqual(before);

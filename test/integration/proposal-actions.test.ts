@@ -12,9 +12,9 @@ import { expectRedirect, form, session, signInAs } from './helpers';
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { createProposalAction, castBallotAction, commentAction, publishProposalAction, openVotingAction, recuseAction, withdrawProposalAction } =
+const { createProposalAction, castBallotAction, postCommentAction, publishProposalAction, openVotingAction, declareRecusalAction, withdrawProposalAction } =
   await import('@/app/o/[slug]/proposals/actions');
-const { foundingAppointAction, resignSeatAction } = await import('@/app/o/[slug]/seats/actions');
+const { appointFoundingHolderAction, resignSeatAction } = await import('@/app/o/[slug]/seats/actions');
 
 let handle: DatabaseHandle & { drop: () => Promise<void> };
 let orgId: string;
@@ -98,9 +98,9 @@ describe('proposal actions: validation', () => {
 
 describe('proposal actions: authorization against forged POSTs', () => {
   const cases: [string, string | null, () => Promise<{ ok: boolean; message?: string }>][] = [
-    ['signed out: comment', null, () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
-    ['outsider: comment', 'outsider', () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
-    ['observer: comment', 'tim', () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
+    ['signed out: comment', null, () => postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
+    ['outsider: comment', 'outsider', () => postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
+    ['observer: comment', 'tim', () => postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Hello' }))],
     [
       'observer: draft',
       'tim',
@@ -134,7 +134,7 @@ describe('proposal actions: authorization against forged POSTs', () => {
     [
       'not the subject: right of reply',
       'linus',
-      () => commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]!, body: 'I reply for Omar', asReply: 'true' })),
+      () => postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[5]!, body: 'I reply for Omar', asReply: 'true' })),
     ],
     [
       'secretary: open voting on a critical proposal below strength',
@@ -144,12 +144,12 @@ describe('proposal actions: authorization against forged POSTs', () => {
     [
       'member without seat: recuse',
       'kenji',
-      () => recuseAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, reason: 'No seat at all.' })),
+      () => declareRecusalAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, reason: 'No seat at all.' })),
     ],
     [
       'admin: founding appointment after publication',
       'ada',
-      () => foundingAppointAction(initialActionState, form({ orgId, seatId: '00000000-0000-4000-8000-000000000000', userId: people.kenji!.id })),
+      () => appointFoundingHolderAction(initialActionState, form({ orgId, seatId: '00000000-0000-4000-8000-000000000000', userId: people.kenji!.id })),
     ],
     [
       'member: resign a seat they do not hold',
@@ -181,13 +181,17 @@ describe('proposal actions: authorization against forged POSTs', () => {
 describe('rate limits', () => {
   it('allows 10 comments a minute per person, then refuses with when to retry; others are unaffected', async () => {
     asUser('noor');
-    expect((await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Point 1' }))).ok).toBe(true);
+    expect((await postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Point 1' }))).ok).toBe(true);
     // Spend the rest of Noor's budget directly (fast, so the test never straddles the window).
     for (let i = 0; i < 9; i++) expect((await consumeLimit(handle.db, 'comment', people.noor!.id)).ok).toBe(true);
-    const refused = await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'One more' }));
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many comments in a short time\. Try again in \d+ seconds\.$/) });
+    const refused = await postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'One more' }));
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'rate_limit.exceeded',
+      message: expect.stringMatching(/^Too many comments in a short time\. Try again in \d+ seconds\.$/),
+    });
     expect(refused.values?.body).toBe('One more'); // nothing typed is lost
     asUser('kenji');
-    expect((await commentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Still heard' }))).ok).toBe(true);
+    expect((await postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[8]!, body: 'Still heard' }))).ok).toBe(true);
   });
 });

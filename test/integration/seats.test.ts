@@ -26,7 +26,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 const { createProposalAction, publishProposalAction, castBallotAction, openVotingAction, declareEligibilityAction } =
   await import('@/app/o/[slug]/proposals/actions');
-const { resignSeatAction, foundingAppointAction } = await import('@/app/o/[slug]/seats/actions');
+const { resignSeatAction, appointFoundingHolderAction: foundingAppointAction } = await import('@/app/o/[slug]/seats/actions');
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -380,7 +380,7 @@ describe('seats vote: an admin cannot silence a body through roles or removals',
   });
 
   it('a seat holder cannot be made an observer (observers never vote): refused, nothing written', async () => {
-    const { changeMemberRole } = await import('@/app/o/[slug]/members/actions');
+    const { changeMemberRoleAction: changeMemberRole } = await import('@/app/o/[slug]/members/actions');
     const target = org.people[2]!;
     const [m] = await db
       .select({ id: memberships.id, role: memberships.role })

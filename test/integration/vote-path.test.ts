@@ -5,7 +5,7 @@ import { decisionLog, organizations, proposals, recusals, votes } from '@/db/sch
 import { loadProposalForChange } from '@/db/queries/proposals';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal } from '@/lib/governance/refusal';
 import { proposalPhase } from '@/lib/governance/phase';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createStormOrg } from '@/test/support/storm-org';

@@ -6,7 +6,7 @@ import { getCharterVersion } from '@/db/queries/charters';
 import { getLogHead, readLogRange } from '@/db/queries/log';
 import { loadProposal } from '@/db/queries/proposals';
 import { createTestDatabase } from '@/db/testing';
-import { RuleRefusal } from '@/lib/actions/refusal';
+import { RuleRefusal } from '@/lib/governance/refusal';
 import type { MessageParams } from '@/lib/governance/messages';
 import { stageOutcomes } from '@/lib/governance/phase';
 import { tallyStage } from '@/lib/governance/tally';

@@ -25,19 +25,19 @@ import { initialActionState } from '@/lib/actions/state';
 import type { Role } from '@/lib/governance/roles';
 import type { BallotChoice, Charter } from '@/lib/governance/types';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import { changeMemberRole } from '@/app/o/[slug]/members/actions';
+import { changeMemberRoleAction as changeMemberRole } from '@/app/o/[slug]/members/actions';
 import {
-  backEmergencyAction,
+  backEmergencyMotionAction as backEmergencyAction,
   castBallotAction,
-  commentAction,
+  postCommentAction as commentAction,
   createProposalAction,
   openVotingAction,
   publishProposalAction,
-  recuseAction,
+  declareRecusalAction as recuseAction,
   reviseProposalAction,
   withdrawProposalAction,
 } from '@/app/o/[slug]/proposals/actions';
-import { foundingAppointAction, resignSeatAction } from '@/app/o/[slug]/seats/actions';
+import { appointFoundingHolderAction as foundingAppointAction, resignSeatAction } from '@/app/o/[slug]/seats/actions';
 import { form, signInAs } from '../integration/helpers';
 import { testClock } from './clock';
 import { checkInvariants, enforcement, report } from './check';

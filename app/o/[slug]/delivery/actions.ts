@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { retryDeadLetters } from '@/db/queries/notify';
 import { orgAction } from '@/lib/actions/action';
@@ -8,9 +7,8 @@ import { now } from '@/lib/clock';
 import { retryDeadLetterSchema } from '@/lib/validation/notify';
 
 /** Admins only; the query is scoped to the organization, so an id from another org does nothing. */
-export const retryDeadLetter = orgAction(retryDeadLetterSchema, 'admin', async ({ input }) => {
+export const retryDeadLetterAction = orgAction(retryDeadLetterSchema, 'admin', async ({ input }) => {
   const n = await retryDeadLetters(getDb(), input.orgId, input.outboxId || null, now());
-  revalidatePath('/o/[slug]/delivery', 'page');
   return n > 0
     ? { ok: true, message: `${n} message${n === 1 ? '' : 's'} queued again.` }
     : { ok: false, message: 'Nothing to retry: it was already retried or delivered.' };

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
-import { retryDeadLetter } from './actions';
+import { retryDeadLetterAction as retryDeadLetter } from './actions';
 
 export function RetryForm({ orgId, outboxId, label }: { orgId: string; outboxId: string; label: string }) {
   const [state, formAction] = useActionState(retryDeadLetter, initialActionState);

@@ -1,9 +1,6 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { redirect } from 'next/navigation';
 import { appendLogEntry } from '@/db/queries/log';
 import {
   countAdminsForUpdate,
@@ -15,10 +12,10 @@ import {
   updateMembershipRole,
 } from '@/db/queries/memberships';
 import { cancelOptionalMail } from '@/db/queries/notify';
+import { getOrganizationName } from '@/db/queries/organizations';
 import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
-import { organizations } from '@/db/schema';
 import { orgAction } from '@/lib/actions/action';
-import { RuleRefusal, refuse, refuseRule } from '@/lib/governance/refusal';
+import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { confirmationUrl, issueInvitationToken, invitationLinkDays } from '@/lib/auth/links';
 import { appOrigin } from '@/lib/auth/origin';
 import { checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
@@ -28,135 +25,107 @@ import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
 import { changeRoleSchema, inviteMemberSchema, leaveOrganizationSchema, removeMemberSchema } from '@/lib/validation/organization';
 
-export const inviteMember = orgAction(inviteMemberSchema, 'observer', async ({ input, user, membership, values }) => {
+export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', async ({ input, user, membership }) => {
   const rule = checkInvite(membership.role);
-  if (!rule.ok) return { ok: false, message: rule.reason, values };
+  if (!rule.ok) refuseRule(rule);
   const origin = await appOrigin();
-  try {
-    await getDb().transaction(async (tx) => {
-      const [org] = await tx.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.orgId));
-      if (!org) refuse('organization.not_found');
-      const invitee = await findOrCreateUserByEmail(tx, input.email, input.name);
-      const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
-      if (!created) refuse('membership.already_member', { email: input.email, organization: org.name }, 'email');
-      // The public log names the membership and the role, never the invitee's address.
-      await appendLogEntry(tx, {
-        orgId: input.orgId,
-        actorId: user.id,
-        kind: 'membership.invited',
-        subject: `membership:${created.id}`,
-        payload: { membershipId: created.id, role: input.role },
-        at: now(),
-      });
-      const { token } = await issueInvitationToken(tx, { email: input.email, secret: env().authSecret, now: new Date() });
-      const inviter = await getUserName(tx, user.id);
-      // Sent inside the transaction: if the mail cannot go out, the invitation is rolled back
-      // and the admin is told, rather than leaving a member who never heard of it.
-      await sendMail({
-        to: input.email,
-        ...invitationMail({
-          url: confirmationUrl(origin, { token, email: input.email, callbackUrl: `/o/${org.slug}` }),
-          organizationName: org.name,
-          inviterName: inviter?.name ?? inviter?.email ?? 'An admin',
-          roleLabel: roleLabels[input.role],
-          expiresInDays: invitationLinkDays,
-        }),
-      });
+  await getDb().transaction(async (tx) => {
+    const org = await getOrganizationName(tx, input.orgId);
+    if (!org) refuse('organization.not_found');
+    const invitee = await findOrCreateUserByEmail(tx, input.email, input.name);
+    const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
+    if (!created) refuse('membership.already_member', { email: input.email, organization: org.name }, 'email');
+    // The public log names the membership and the role, never the invitee's address.
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: user.id,
+      kind: 'membership.invited',
+      subject: `membership:${created.id}`,
+      payload: { membershipId: created.id, role: input.role },
+      at: now(),
     });
-  } catch (error) {
-    if (error instanceof RuleRefusal)
-      return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };
-    throw error;
-  }
-  revalidatePath('/o/[slug]', 'layout');
+    const { token } = await issueInvitationToken(tx, { email: input.email, secret: env().authSecret, now: new Date() });
+    const inviter = await getUserName(tx, user.id);
+    // Sent inside the transaction: if the mail cannot go out, the invitation is rolled back
+    // and the admin is told, rather than leaving a member who never heard of it.
+    await sendMail({
+      to: input.email,
+      ...invitationMail({
+        url: confirmationUrl(origin, { token, email: input.email, callbackUrl: `/o/${org.slug}` }),
+        organizationName: org.name,
+        inviterName: inviter?.name ?? inviter?.email ?? 'An admin',
+        roleLabel: roleLabels[input.role],
+        expiresInDays: invitationLinkDays,
+      }),
+    });
+  });
   return { ok: true, message: `Invitation sent to ${input.email}.` };
 });
 
-export const changeMemberRole = orgAction(changeRoleSchema, 'observer', async ({ input, user, values }) => {
-  try {
-    await getDb().transaction(async (tx) => {
-      const adminCount = await countAdminsForUpdate(tx, input.orgId);
-      // Re-read inside the transaction: the actor may have been demoted a moment ago.
-      const actor = await getMembership(tx, input.orgId, user.id);
-      const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
-      if (!target) refuse('membership.not_member');
-      const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
-      const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
-      if (!rule.ok) refuseRule(rule);
-      await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
-      await appendLogEntry(tx, {
-        orgId: input.orgId,
-        actorId: user.id,
-        kind: 'membership.role_changed',
-        subject: `membership:${target.membershipId}`,
-        payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: input.role },
-        at: now(),
-      });
+export const changeMemberRoleAction = orgAction(changeRoleSchema, 'observer', async ({ input, user }) => {
+  await getDb().transaction(async (tx) => {
+    const adminCount = await countAdminsForUpdate(tx, input.orgId);
+    // Re-read inside the transaction: the actor may have been demoted a moment ago.
+    const actor = await getMembership(tx, input.orgId, user.id);
+    const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
+    if (!target) refuse('membership.not_member');
+    const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
+    const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
+    if (!rule.ok) refuseRule(rule);
+    await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: user.id,
+      kind: 'membership.role_changed',
+      subject: `membership:${target.membershipId}`,
+      payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: input.role },
+      at: now(),
     });
-  } catch (error) {
-    if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
-    throw error;
-  }
-  revalidatePath('/o/[slug]', 'layout');
+  });
   return { ok: true, message: `Role changed to ${roleLabels[input.role].toLowerCase()}.` };
 });
 
-export const removeMember = orgAction(removeMemberSchema, 'observer', async ({ input, user, values }) => {
-  try {
-    await getDb().transaction(async (tx) => {
-      const adminCount = await countAdminsForUpdate(tx, input.orgId);
-      const actor = await getMembership(tx, input.orgId, user.id);
-      const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
-      if (!target) refuse('membership.not_member');
-      const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
-      const rule = checkRemoval({ actorRole: actor?.role ?? null, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === user.id });
-      if (!rule.ok) refuseRule(rule);
-      await deleteMembership(tx, input.orgId, target.membershipId);
-      await cancelOptionalMail(tx, input.orgId, target.userId);
-      await appendLogEntry(tx, {
-        orgId: input.orgId,
-        actorId: user.id,
-        kind: 'membership.removed',
-        subject: `membership:${target.membershipId}`,
-        payload: { membershipId: target.membershipId, userId: target.userId, role: target.role },
-        at: now(),
-      });
+export const removeMemberAction = orgAction(removeMemberSchema, 'observer', async ({ input, user }) => {
+  await getDb().transaction(async (tx) => {
+    const adminCount = await countAdminsForUpdate(tx, input.orgId);
+    const actor = await getMembership(tx, input.orgId, user.id);
+    const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
+    if (!target) refuse('membership.not_member');
+    const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
+    const rule = checkRemoval({ actorRole: actor?.role ?? null, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === user.id });
+    if (!rule.ok) refuseRule(rule);
+    await deleteMembership(tx, input.orgId, target.membershipId);
+    await cancelOptionalMail(tx, input.orgId, target.userId);
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: user.id,
+      kind: 'membership.removed',
+      subject: `membership:${target.membershipId}`,
+      payload: { membershipId: target.membershipId, userId: target.userId, role: target.role },
+      at: now(),
     });
-  } catch (error) {
-    if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
-    throw error;
-  }
-  revalidatePath('/o/[slug]', 'layout');
+  });
   return { ok: true, message: 'Member removed.' };
 });
 
-export const leaveOrganization = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, values }) => {
-  let slug: string | null = null;
-  try {
-    await getDb().transaction(async (tx) => {
-      const adminCount = await countAdminsForUpdate(tx, input.orgId);
-      const me = await getMembership(tx, input.orgId, user.id);
-      if (!me) refuse('membership.self_not_member');
-      const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, user.id);
-      const rule = checkLeave({ actorRole: me.role, targetRole: me.role, adminCount, seatsHeld });
-      if (!rule.ok) refuseRule(rule);
-      await deleteMembership(tx, input.orgId, me.membershipId);
-      await cancelOptionalMail(tx, input.orgId, user.id);
-      await appendLogEntry(tx, {
-        orgId: input.orgId,
-        actorId: user.id,
-        kind: 'membership.left',
-        subject: `membership:${me.membershipId}`,
-        payload: { membershipId: me.membershipId, userId: user.id, role: me.role },
-        at: now(),
-      });
-      const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.orgId));
-      slug = org?.slug ?? null;
+export const leaveOrganizationAction = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, membership }) => {
+  await getDb().transaction(async (tx) => {
+    const adminCount = await countAdminsForUpdate(tx, input.orgId);
+    const me = await getMembership(tx, input.orgId, user.id);
+    if (!me) refuse('membership.self_not_member');
+    const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, user.id);
+    const rule = checkLeave({ actorRole: me.role, targetRole: me.role, adminCount, seatsHeld });
+    if (!rule.ok) refuseRule(rule);
+    await deleteMembership(tx, input.orgId, me.membershipId);
+    await cancelOptionalMail(tx, input.orgId, user.id);
+    await appendLogEntry(tx, {
+      orgId: input.orgId,
+      actorId: user.id,
+      kind: 'membership.left',
+      subject: `membership:${me.membershipId}`,
+      payload: { membershipId: me.membershipId, userId: user.id, role: me.role },
+      at: now(),
     });
-  } catch (error) {
-    if (error instanceof RuleRefusal) return { ok: false, message: error.message, values };
-    throw error;
-  }
-  revalidatePath('/o/[slug]', 'layout');
-  redirect(slug ? `/o/${slug}` : '/');
+  });
+  return { ok: true, redirectTo: `/o/${membership.orgSlug}` };
 });

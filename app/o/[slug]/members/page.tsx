@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getMembership, listMembers } from '@/db/queries/memberships';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
-import { leaveOrganization, removeMember } from './actions';
+import { leaveOrganizationAction as leaveOrganization, removeMemberAction as removeMember } from './actions';
 import { OrgNav } from '@/components/governance/org-nav';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';

@@ -14,7 +14,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { isStranded } from '@/lib/governance/vacancy';
 import { loadOrganizationOverview } from '@/lib/use-cases/overview';
-import { foundingAppointAction, resignSeatAction } from './actions';
+import { appointFoundingHolderAction as foundingAppointAction, resignSeatAction } from './actions';
 
 export const metadata: Metadata = { title: 'Seats' };
 

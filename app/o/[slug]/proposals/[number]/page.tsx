@@ -9,13 +9,13 @@ import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
 import { listMandatoryNotices } from '@/db/queries/notify';
 import { getUserName } from '@/db/queries/users';
 import {
-  backEmergencyAction,
+  backEmergencyMotionAction as backEmergencyAction,
   castBallotAction,
-  commentAction,
+  postCommentAction as commentAction,
   declareEligibilityAction,
   openVotingAction,
   publishProposalAction,
-  recuseAction,
+  declareRecusalAction as recuseAction,
   reviseProposalAction,
   withdrawProposalAction,
 } from '../actions';

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
 import { now } from '@/lib/clock';
@@ -9,8 +8,7 @@ import { savePreferences } from '@/lib/notify/preferences';
 import { notificationPrefsSchema } from '@/lib/validation/notify';
 
 /** Every member (observers too) sets their own preferences, and only their own. */
-export const saveNotificationPreferences = orgAction(notificationPrefsSchema, 'observer', async ({ input, user }) => {
+export const saveNotificationPreferencesAction = orgAction(notificationPrefsSchema, 'observer', async ({ input, user }) => {
   await savePreferences(getDb(), user.id, input.orgId, Object.fromEntries(optionalKinds.map((k) => [k, input[k]])), now());
-  revalidatePath('/o/[slug]/settings/notifications', 'page');
   return { ok: true, message: 'Your notification preferences are saved.' };
 });

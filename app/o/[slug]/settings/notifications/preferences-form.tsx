@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import { kindDescriptions, kindLabels, optionalKinds } from '@/lib/notify/kinds';
 import type { NotificationModeValue, OptionalKind } from '@/lib/notify/kinds';
-import { saveNotificationPreferences } from './actions';
+import { saveNotificationPreferencesAction as saveNotificationPreferences } from './actions';
 
 const modeLabels: Record<NotificationModeValue, string> = { immediate: 'Immediately', digest: 'Daily digest', off: 'Off' };
 

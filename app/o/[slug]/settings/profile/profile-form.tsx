@@ -5,7 +5,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
-import { saveOrganizationProfile } from './actions';
+import { saveOrganizationProfileAction as saveOrganizationProfile } from './actions';
 
 export function ProfileForm({ orgId, name, mission, isPublic }: { orgId: string; name: string; mission: string; isPublic: boolean }) {
   const [state, formAction] = useActionState(saveOrganizationProfile, initialActionState);

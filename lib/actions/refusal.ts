@@ -1,1 +1,0 @@
-export { RuleRefusal } from '@/lib/governance/refusal';
