@@ -137,3 +137,10 @@ export function phaseLabel(phase: Phase): string {
       return `Withdrawn on ${formatUtc(phase.at)}`;
   }
 }
+
+const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+
+/** Published and still open: in discussion, awaiting the subject's reply, ready for or in voting. */
+export function isUnderWay(phase: Phase): boolean {
+  return underWay.has(phase.kind);
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
 import { Countdown } from '@/components/governance/countdown';
 import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
@@ -9,7 +8,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { loadOrganizationOverview } from '@/lib/proposals/overview';
+import { loadOverview } from '@/db/read/org-page';
 import type { Phase } from '@/lib/governance/types';
 
 export const metadata: Metadata = { title: 'Proposals' };
@@ -25,7 +24,7 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { proposals } = await loadOrganizationOverview(getDb(), org.id, user?.id ?? null, at);
+  const { proposals } = await loadOverview(org.id, user?.id ?? null, at);
 
   return (
     <div>
