@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
 import { T0, ballots, hoursAfter, nonprofit, published, seatsOf, stageRecord } from './test-fixtures';
-import { isDecided, isUnderWay, phaseLabel, proposalPhase, stageOutcomes } from './phase';
+import { isDecided, isUnderWay, phaseDeadline, phaseLabel, proposalPhase, stageOutcomes } from './phase';
 import { bodyStrength } from './strength';
 import type { Charter, Phase, ProposalRecord, ProposalTypeSpec } from './types';
 import { canOpenVoting } from './voting';
@@ -385,5 +385,17 @@ describe('isUnderWay / isDecided', () => {
     ];
     expect(phases.filter(isUnderWay).map((p) => p.kind)).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
     expect(phases.filter(isDecided).map((p) => p.kind)).toEqual(['passed', 'rejected', 'failed_quorum', 'lapsed']);
+    expect(phases.map((p) => phaseDeadline(p)?.label ?? null)).toEqual([
+      null,
+      'Comment window closes',
+      'Reply due',
+      null,
+      'Voting closes',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
