@@ -1,5 +1,4 @@
-import { getDb } from '@/db/client';
-import { listPublicOrganizations, listUserOrganizations } from '@/db/queries/organizations';
+import { loadHomePage } from '@/db/read/public-pages';
 import { OrganizationCard } from '@/components/organizations/organization-card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LinkButton } from '@/components/ui/link-button';
@@ -8,8 +7,7 @@ import { roleLabels } from '@/lib/governance/roles';
 
 export default async function HomePage() {
   const user = await getSessionUser();
-  const db = getDb();
-  const [publicOrgs, mine] = await Promise.all([listPublicOrganizations(db), user ? listUserOrganizations(db, user.id) : Promise.resolve([])]);
+  const { publicOrgs, mine } = await loadHomePage(user?.id ?? null);
 
   return (
     <div className="space-y-12">

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { asc, like } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { loadDemoUsers } from '@/db/read/public-pages';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeReturnPath } from '@/lib/auth/paths';
@@ -17,13 +15,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
-  const demoUsers = env().isProduction
-    ? []
-    : await getDb()
-        .select({ id: users.id, name: users.name, email: users.email })
-        .from(users)
-        .where(like(users.email, '%@demo.quorate.localhost'))
-        .orderBy(asc(users.email));
+  const demoUsers = env().isProduction ? [] : await loadDemoUsers();
 
   return (
     <div className="mx-auto grid max-w-3xl gap-8 md:grid-cols-2">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
-import { getOrganizationLabel } from '@/db/queries/notify';
+import { loadOrganizationLabel } from '@/db/read/public-pages';
 import { PageHeader } from '@/components/ui/page-header';
 import { env } from '@/lib/env';
 import { kindLabels } from '@/lib/notify/kinds';
@@ -25,7 +24,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
     );
   }
   // Organization names are public; nothing about the person is shown.
-  const org = await getOrganizationLabel(getDb(), claim.orgId);
+  const org = await loadOrganizationLabel(claim.orgId);
   const what = claim.kind === 'all' ? 'optional e-mails (the daily digest and every notice you can turn off)' : `“${kindLabels[claim.kind]}” e-mails`;
   return (
     <div className="mx-auto max-w-xl">

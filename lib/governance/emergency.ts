@@ -79,3 +79,11 @@ export function canBeRatified(target: ProposalRecord, charter: Charter, now: Dat
   if (status.ratified || target.ratifiedAt) return refused('ratification.already_ratified');
   return { ok: true };
 }
+
+/** How many seat holders of the first deciding body must back the emergency motion (null: the type has no emergency procedure). */
+export function emergencyMotionRequired(type: ProposalTypeSpec, charter: Charter): number | null {
+  const first = type.stages[0];
+  const body = first ? charter.bodies.find((b) => b.key === first.bodyKey) : undefined;
+  if (!type.emergency || !body) return null;
+  return minimumCount(body.charterSeats, type.emergency.motionThreshold);
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
 import { T0, ballots, hoursAfter, nonprofit, published, seatsOf, stageRecord } from './test-fixtures';
-import { isDecided, phaseLabel, proposalPhase, stageOutcomes } from './phase';
+import { isDecided, isUnderWay, phaseDeadline, phaseLabel, proposalPhase, stageOutcomes } from './phase';
 import { bodyStrength } from './strength';
 import type { Charter, Phase, ProposalRecord, ProposalTypeSpec } from './types';
 import { canOpenVoting } from './voting';
@@ -365,5 +365,37 @@ describe('property (a): the comment window cannot be cut short', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isUnderWay / isDecided', () => {
+  it('sorts every phase into under way, decided, or neither (draft, withdrawn)', () => {
+    const at = new Date('2026-11-26T14:00:00Z');
+    const phases: Phase[] = [
+      { kind: 'draft' },
+      { kind: 'discussion', closesAt: at },
+      { kind: 'awaiting_reply', dueAt: at },
+      { kind: 'ready_for_voting', stageIndex: 0, since: at },
+      { kind: 'voting', stageIndex: 0, closesAt: at },
+      { kind: 'passed', at },
+      { kind: 'rejected', stageIndex: 0, at },
+      { kind: 'failed_quorum', stageIndex: 0, at },
+      { kind: 'lapsed', at },
+      { kind: 'withdrawn', at },
+    ];
+    expect(phases.filter(isUnderWay).map((p) => p.kind)).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+    expect(phases.filter(isDecided).map((p) => p.kind)).toEqual(['passed', 'rejected', 'failed_quorum', 'lapsed']);
+    expect(phases.map((p) => phaseDeadline(p)?.label ?? null)).toEqual([
+      null,
+      'Comment window closes',
+      'Reply due',
+      null,
+      'Voting closes',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -137,3 +137,18 @@ export function phaseLabel(phase: Phase): string {
       return `Withdrawn on ${formatUtc(phase.at)}`;
   }
 }
+
+const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+
+/** Published and still open: in discussion, awaiting the subject's reply, ready for or in voting. */
+export function isUnderWay(phase: Phase): boolean {
+  return underWay.has(phase.kind);
+}
+
+/** The next deadline a phase runs to, with its name ('Voting closes', …); null when the phase has none. */
+export function phaseDeadline(phase: Phase): { label: string; at: Date } | null {
+  if (phase.kind === 'discussion') return { label: 'Comment window closes', at: phase.closesAt };
+  if (phase.kind === 'awaiting_reply') return { label: 'Reply due', at: phase.dueAt };
+  if (phase.kind === 'voting') return { label: 'Voting closes', at: phase.closesAt };
+  return null;
+}

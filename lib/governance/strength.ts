@@ -105,3 +105,8 @@ function bySeatId(a: SeatState, b: SeatState): number {
 function vacatedMs(s: SeatState): number {
   return s.vacatedAt ? s.vacatedAt.getTime() : Number.NEGATIVE_INFINITY;
 }
+
+/** The strength of every body of the charter, keyed by body key: what voting, status lines and the overview ask. */
+export function bodyStrengths(charter: { bodies: BodySpec[] }, seats: SeatState[], now: Date): Record<string, BodyStrength> {
+  return Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seats, now)]));
+}

@@ -6,6 +6,7 @@ import { getCharterVersion, getActiveCharter } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import type { Recipient } from '@/db/queries/notify';
+import { consultsMembers, proposalAudience as audienceOf } from '@/lib/governance/audience';
 import { findBody, findType } from '@/lib/governance/charter';
 import type { Charter, TallyResult } from '@/lib/governance/types';
 import { alarmDay, overdueVacancies, vacancyAlarms } from '@/lib/governance/vacancy-alarms';
@@ -42,24 +43,28 @@ async function memberIds(tx: Executor, orgId: string): Promise<string[]> {
   return (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((m) => m.userId);
 }
 
-async function holdersOf(tx: Executor, orgId: string, bodyKeys: string[]): Promise<string[]> {
+/** The filled, current seats of the given bodies. */
+async function heldSeatsOf(tx: Executor, orgId: string, bodyKeys: string[]): Promise<{ bodyKey: string; holderUserId: string | null }[]> {
   if (bodyKeys.length === 0) return [];
-  const rows = await tx
-    .select({ userId: seats.holderUserId })
+  return tx
+    .select({ bodyKey: seats.bodyKey, holderUserId: seats.holderUserId })
     .from(seats)
     .where(and(eq(seats.orgId, orgId), inArray(seats.bodyKey, bodyKeys), isNull(seats.retiredAt), isNotNull(seats.holderUserId)));
-  return [...new Set(rows.map((r) => r.userId!))];
+}
+
+async function holdersOf(tx: Executor, orgId: string, bodyKeys: string[]): Promise<string[]> {
+  return [...new Set((await heldSeatsOf(tx, orgId, bodyKeys)).map((r) => r.holderUserId!))];
 }
 
 /** Who hears about a proposal: deciding seat holders (mandatory for publication) and, per the type's consultation audience, members. */
 async function proposalAudience(tx: Executor, orgId: string, charter: Charter, typeKey: string): Promise<{ seatHolders: string[]; members: string[] }> {
   const type = findType(charter, typeKey);
-  const seatHolders = await holdersOf(
+  const held = await heldSeatsOf(
     tx,
     orgId,
     type.stages.map((s) => s.bodyKey),
   );
-  const members = type.consultationAudience === 'seat_holders' ? [] : await memberIds(tx, orgId);
+  const { seatHolders, members } = audienceOf(type, held, consultsMembers(type) ? await memberIds(tx, orgId) : []);
   return { seatHolders, members };
 }
 

@@ -10,6 +10,7 @@ import { decisionLog, memberships, notificationPrefs, notifyEvents, outbox, user
 import { listSeats } from '@/db/queries/charters';
 import { deliveryOverview, listMandatoryNotices, retryDeadLetters } from '@/db/queries/notify';
 import { insertOrganization } from '@/db/queries/organizations';
+import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { createTestDatabase } from '@/db/testing';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
@@ -445,6 +446,8 @@ describe('mandatory notice coverage', () => {
       await deliverBatch(db, transport, new Date(t), opts);
       expect(await coverage()).toEqual({ queued: 9, delivered: 7, pending: 2, failed: 0 });
       expect(coverageText(await coverage(), 9)).toBe('7 of 9 seat holders reached, 2 pending');
+      // The organization's health counts the same: seat holders reached, of those the publication counted.
+      expect(await listPublicationNoticeCoverage(db, org.orgId)).toEqual([{ proposalId, seatHolders: 9, notified: 7 }]);
       mode.refuseRcpt.delete(addr(7));
       for (let attempt = 1; attempt < 3; attempt++) {
         t += retryDelayMs(attempt, 60_000);
@@ -479,6 +482,7 @@ describe('mandatory notice coverage', () => {
       expect(await coverage()).toEqual({ queued: 9, delivered: 8, pending: 1, failed: 0 });
       await deliverBatch(db, transport, new Date(t + DAY + 1), opts);
       expect(await coverage()).toEqual({ queued: 9, delivered: 9, pending: 0, failed: 0 });
+      expect(await listPublicationNoticeCoverage(db, org.orgId)).toEqual([{ proposalId, seatHolders: 9, notified: 9 }]);
       expect((await failures()).map((e) => e.kind)).toEqual(['notice.failed', 'notice.delivered_after_retry']);
       expect(smtp.received.filter((m) => m.to[0] === addr(8))).toHaveLength(1);
     } finally {

@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { getLogHead, getOrgVerifierKey } from '@/db/queries/log';
-import { listRecentParticipation } from '@/db/queries/log-public';
-import { countMembersByRole } from '@/db/queries/memberships';
-import { latestWitnessings } from '@/db/queries/witnesses';
 import { BodyCard } from '@/components/governance/body-card';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
+import { HealthStrip } from '@/components/governance/health-strip';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,8 +12,9 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
+import { loadOrganizationPage } from '@/db/read/org-page';
+import { isUnderWay } from '@/lib/governance/phase';
 import { roleLabels, roleLabelsPlural, membershipRoles } from '@/lib/governance/roles';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,20 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
-  const db = getDb();
   const at = now();
-  const [overview, byRole, participation, head, verifier, witnessings] = await Promise.all([
-    loadOrganizationOverview(db, org.id, user?.id ?? null, at),
-    countMembersByRole(db, org.id),
-    listRecentParticipation(db, org.id, 10),
-    getLogHead(db, org.id),
-    getOrgVerifierKey(db, org.id),
-    latestWitnessings(db, org.id),
-  ]);
+  const { overview, byRole, participation, head, verifier, witnessings, health } = await loadOrganizationPage(org.id, user?.id ?? null, at);
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
-  const decided = overview.proposals.filter((p) => ['passed', 'rejected', 'failed_quorum', 'lapsed'].includes(p.phase.kind));
-  const active = overview.proposals.filter((p) => ['discussion', 'awaiting_reply', 'ready_for_voting', 'voting'].includes(p.phase.kind));
-  const overdue = overview.bodies.reduce((n, b) => n + b.strength.overdueCount, 0);
 
   return (
     <div>
@@ -59,33 +45,7 @@ export default async function OrganizationPage({ params }: Props) {
         </p>
       ) : null}
 
-      <section aria-labelledby="health" className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <h2 id="health" className="sr-only">
-          Health
-        </h2>
-        <div className="col-span-2 rounded-xl border border-zinc-200 bg-white p-4 sm:col-span-1">
-          <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">Seats filled</p>
-          {/* Per body: a full board and an empty assembly must not add up to one reassuring figure. */}
-          <ul className="mt-1 space-y-0.5 text-sm text-zinc-900" aria-label="Seats filled per body">
-            {overview.bodies.map((b) => (
-              <li key={b.key}>
-                {b.name} <strong className="text-lg">{b.strength.filled}</strong> of {b.strength.charterSeats}
-              </li>
-            ))}
-          </ul>
-        </div>
-        <Stat
-          label="Overdue vacancies"
-          value={String(overdue)}
-          alert={overdue > 0}
-          detail={overview.bodies
-            .filter((b) => b.strength.overdueCount > 0)
-            .map((b) => `${b.name} ${b.strength.overdueCount}`)
-            .join(' · ')}
-        />
-        <Stat label="Open proposals" value={String(active.length)} />
-        <Stat label="Decisions" value={String(decided.length)} />
-      </section>
+      <HealthStrip health={health} bodies={overview.bodies} openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length} />
 
       <section aria-labelledby="bodies" className="mb-10 space-y-4">
         <h2 id="bodies" className="text-xl font-semibold">
@@ -246,16 +206,6 @@ export default async function OrganizationPage({ params }: Props) {
           ))}
         </dl>
       </section>
-    </div>
-  );
-}
-
-function Stat({ label, value, alert, detail }: { label: string; value: string; alert?: boolean; detail?: string }) {
-  return (
-    <div className={`rounded-xl border p-4 ${alert ? 'border-red-200 bg-red-50' : 'border-zinc-200 bg-white'}`}>
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">{label}</p>
-      <p className={`mt-1 text-2xl font-bold ${alert ? 'text-red-800' : 'text-zinc-900'}`}>{value}</p>
-      {detail ? <p className={`mt-0.5 text-xs ${alert ? 'text-red-800' : 'text-zinc-600'}`}>{detail}</p> : null}
     </div>
   );
 }

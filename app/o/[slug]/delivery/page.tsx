@@ -1,9 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getMembership } from '@/db/queries/memberships';
-import { deliveryOverview } from '@/db/queries/notify';
-import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { findOrgForMember, loadDeliveryOverview } from '@/db/read/member-pages';
 import { OrgNav } from '@/components/governance/org-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
@@ -19,12 +16,11 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function DeliveryPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/o/${slug}/delivery`);
-  const db = getDb();
-  const org = await getOrganizationBySlug(db, slug);
-  if (!org) notFound();
-  const membership = await getMembership(db, org.id, user.id);
+  const found = await findOrgForMember(slug, user.id);
+  if (!found) notFound();
+  const { org, membership } = found;
   if (!membership || membership.role !== 'admin') notFound();
-  const { counts, dead } = await deliveryOverview(db, org.id);
+  const { counts, dead } = await loadDeliveryOverview(org.id);
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="notifications" isMember />

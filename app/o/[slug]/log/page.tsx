@@ -1,9 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { getLogHead } from '@/db/queries/log';
-import { listPublicLogPage } from '@/db/queries/log-public';
-import type { PublicLogPage } from '@/db/queries/log-public';
 import { OrgNav } from '@/components/governance/org-nav';
 import { LogEntryItem } from '@/components/transparency/log-entry-item';
 import { LogFilterForm } from '@/components/transparency/log-filter-form';
@@ -11,9 +7,9 @@ import { LogIntegrityWarning } from '@/components/transparency/log-integrity-war
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
-import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
+import { loadLogPage } from '@/db/read/log-page';
+import { proposalOf } from '@/lib/transparency/log-context';
 import { hasFilters, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
-import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,22 +28,13 @@ export default async function LogPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { org, membership } = await loadOrgPage(slug);
   const { filters, cursor, errors } = parseLogQuery(await searchParams);
-  const db = getDb();
-  // Nothing here grows with the log, the proposals or the members (bench figure (d)): the
-  // entry count is the log head's size (one row), entries are a keyset page, and proposals and
-  // names are looked up for the entries shown, plus the filter's proposal and a few recent ones.
-  // The verdict on the whole log is cached and extended by new entries only (lib/transparency/log-status).
-  const [base, head, integrity] = await Promise.all([loadLogPageBase(db, org.id, filters), getLogHead(db, org.id), logIntegrity(db, org.id)]);
-  const query = logQueryWith(filters, base.filterProposal);
-  const page: PublicLogPage = query ? await listPublicLogPage(db, org.id, query, cursor, pageSize) : { rows: [], hasNewer: false, hasOlder: false };
-  const ctx = await logPageContextFor(db, org.id, base, page.rows);
-  const summarize = await summarizerFor(db, org.id, ctx, page.rows);
+  // Nothing here grows with the log, the proposals or the members: see loadLogPage.
+  const { base, head, page, ctx, summarize, warning } = await loadLogPage(org.id, filters, cursor, pageSize);
   const logPath = `/o/${org.slug}/log`;
   const filtered = hasFilters(filters);
   const exportQuery = logQueryString(filters);
   const first = page.rows[0];
   const last = page.rows.at(-1);
-  const warning = integrityWarning(integrity, page.rows);
 
   return (
     <div>

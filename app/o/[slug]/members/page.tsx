@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getMembership, listMembers } from '@/db/queries/memberships';
-import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { findOrgForMember, loadMembers } from '@/db/read/member-pages';
 import { leaveOrganizationAction as leaveOrganization, removeMemberAction as removeMember } from './actions';
 import { OrgNav } from '@/components/governance/org-nav';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
@@ -21,12 +19,11 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function MembersPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/o/${slug}/members`);
-  const db = getDb();
-  const org = await getOrganizationBySlug(db, slug);
-  if (!org) notFound();
-  const membership = await getMembership(db, org.id, user.id);
+  const found = await findOrgForMember(slug, user.id);
+  if (!found) notFound();
+  const { org, membership } = found;
   if (!membership) notFound();
-  const members = await listMembers(db, org.id);
+  const members = await loadMembers(org.id);
   const isAdmin = membership.role === 'admin';
 
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
 import { Countdown } from '@/components/governance/countdown';
 import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
@@ -9,23 +8,16 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
-import type { Phase } from '@/lib/governance/types';
+import { loadOverview } from '@/db/read/org-page';
+import { phaseDeadline } from '@/lib/governance/phase';
 
 export const metadata: Metadata = { title: 'Proposals' };
-
-function deadline(phase: Phase): { label: string; at: Date } | null {
-  if (phase.kind === 'discussion') return { label: 'Comment window closes', at: phase.closesAt };
-  if (phase.kind === 'awaiting_reply') return { label: 'Reply due', at: phase.dueAt };
-  if (phase.kind === 'voting') return { label: 'Voting closes', at: phase.closesAt };
-  return null;
-}
 
 export default async function ProposalsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { proposals } = await loadOrganizationOverview(getDb(), org.id, user?.id ?? null, at);
+  const { proposals } = await loadOverview(org.id, user?.id ?? null, at);
 
   return (
     <div>
@@ -38,7 +30,7 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
       ) : (
         <ul className="space-y-3">
           {proposals.map((p) => {
-            const due = deadline(p.phase);
+            const due = phaseDeadline(p.phase);
             return (
               <li key={p.id} className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm hover:shadow-md">
                 <div className="flex flex-wrap items-start justify-between gap-2">

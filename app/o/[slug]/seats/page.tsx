@@ -1,9 +1,4 @@
 import type { Metadata } from 'next';
-import { and, count, eq, ne } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { proposals } from '@/db/schema';
-import { listMembers } from '@/db/queries/memberships';
-import { listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { BodyCard, seatClassName } from '@/components/governance/body-card';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
@@ -12,8 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { isStranded } from '@/lib/governance/vacancy';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+import { loadSeatsPage } from '@/db/read/seats-page';
 import { appointFoundingHolderAction as foundingAppointAction, resignSeatAction } from './actions';
 
 export const metadata: Metadata = { title: 'Seats' };
@@ -21,23 +15,9 @@ export const metadata: Metadata = { title: 'Seats' };
 export default async function SeatsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
-  const db = getDb();
   const at = now();
-  const overview = await loadOrganizationOverview(db, org.id, user?.id ?? null, at);
   const isAdmin = membership?.role === 'admin';
-  const [published] = await db
-    .select({ n: count() })
-    .from(proposals)
-    .where(and(eq(proposals.orgId, org.id), ne(proposals.status, 'draft')));
-  const foundingOpen = isAdmin && (published?.n ?? 0) === 0;
-  // After the founding period, a body nobody in office may refill reopens to founding appointments.
-  const actingSeats = isAdmin && !foundingOpen && overview.charter ? await listSeatsWhoseHoldersAct(db, org.id) : [];
-  const strandedKeys = new Set(
-    isAdmin && !foundingOpen && overview.charter
-      ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, actingSeats)).map((b) => b.key)
-      : [],
-  );
-  const members = foundingOpen || strandedKeys.size > 0 ? await listMembers(db, org.id) : [];
+  const { overview, foundingOpen, strandedKeys, members } = await loadSeatsPage(org.id, { userId: user?.id ?? null, isAdmin }, at);
   const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
 
   return (

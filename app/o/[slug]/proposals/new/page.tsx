@@ -1,8 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getActiveCharter, listSeats } from '@/db/queries/charters';
-import { listMembers } from '@/db/queries/memberships';
 import { OrgNav } from '@/components/governance/org-nav';
 import { seatClassName } from '@/components/governance/body-card';
 import { NewProposalForm } from '@/components/proposals/new-proposal-form';
@@ -13,7 +10,7 @@ import { formatHours, formatUtc } from '@/lib/governance/time';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
-import { listRatifiableDecisions } from '@/db/queries/emergency';
+import { loadNewProposalPage } from '@/db/read/new-proposal-page';
 
 export const metadata: Metadata = { title: 'New proposal' };
 
@@ -29,13 +26,7 @@ export default async function NewProposalPage({
   await requireUser(`/o/${slug}/proposals/new`);
   const { org, membership } = await loadOrgPage(slug);
   if (!membership || membership.role === 'observer') notFound();
-  const db = getDb();
-  const [charter, seatRows, members, ratifiable] = await Promise.all([
-    getActiveCharter(db, org.id),
-    listSeats(db, org.id),
-    listMembers(db, org.id),
-    listRatifiableDecisions(db, org.id, now()),
-  ]);
+  const { charter, seats: seatRows, members, ratifiable } = await loadNewProposalPage(org.id, now());
   if (!charter) notFound();
   const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
   const types = charter.document.proposalTypes.map((t) => ({

@@ -1,14 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getMembership } from '@/db/queries/memberships';
-import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { findOrgForMember, loadNotificationPreferences } from '@/db/read/member-pages';
 import { OrgNav } from '@/components/governance/org-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { kindLabels, mandatoryReasons } from '@/lib/notify/kinds';
-import { preferencesFor } from '@/lib/notify/preferences';
 import { PreferencesForm } from './preferences-form';
 
 export const metadata: Metadata = { title: 'Notification preferences' };
@@ -18,12 +15,11 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function NotificationPreferencesPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/o/${slug}/settings/notifications`);
-  const db = getDb();
-  const org = await getOrganizationBySlug(db, slug);
-  if (!org) notFound();
-  const membership = await getMembership(db, org.id, user.id);
+  const found = await findOrgForMember(slug, user.id);
+  if (!found) notFound();
+  const { org, membership } = found;
   if (!membership) notFound();
-  const modes = await preferencesFor(db, user.id, org.id);
+  const modes = await loadNotificationPreferences(user.id, org.id);
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="notifications" isMember />

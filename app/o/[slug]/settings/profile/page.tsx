@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getMembership } from '@/db/queries/memberships';
-import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { findOrgForMember } from '@/db/read/member-pages';
 import { OrgNav } from '@/components/governance/org-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
@@ -16,10 +14,9 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function OrganizationProfilePage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/o/${slug}/settings/profile`);
-  const db = getDb();
-  const org = await getOrganizationBySlug(db, slug);
-  if (!org) notFound();
-  const membership = await getMembership(db, org.id, user.id);
+  const found = await findOrgForMember(slug, user.id);
+  if (!found) notFound();
+  const { org, membership } = found;
   if (!membership) notFound();
   return (
     <div>

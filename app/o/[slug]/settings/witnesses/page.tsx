@@ -1,9 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getMembership } from '@/db/queries/memberships';
-import { getOrganizationBySlug } from '@/db/queries/organizations';
-import { latestWitnessings, listActiveWitnesses } from '@/db/queries/witnesses';
+import { findOrgForMember, loadWitnesses } from '@/db/read/member-pages';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -18,12 +15,11 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function WitnessesPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/o/${slug}/settings/witnesses`);
-  const db = getDb();
-  const org = await getOrganizationBySlug(db, slug);
-  if (!org) notFound();
-  const membership = await getMembership(db, org.id, user.id);
+  const found = await findOrgForMember(slug, user.id);
+  if (!found) notFound();
+  const { org, membership } = found;
   if (membership?.role !== 'admin') notFound();
-  const [active, witnessings] = await Promise.all([listActiveWitnesses(db, org.id), latestWitnessings(db, org.id)]);
+  const { active, witnessings } = await loadWitnesses(org.id);
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="verify" isMember />

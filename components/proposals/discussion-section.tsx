@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import { postCommentAction } from '@/app/o/[slug]/proposals/actions';
+import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
+import { ActionForm } from '@/components/ui/action-form';
+import type { CommentView } from '@/db/queries/proposals';
+import type { ProposalAction } from '@/lib/governance/permissions';
+
+type Props = {
+  slug: string;
+  number: number;
+  ids: { orgId: string; proposalId: string };
+  comments: CommentView[];
+  actions: Set<ProposalAction>;
+  viewerId: string | null;
+};
+
+const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
+
+/** The comment thread, the subject's right of reply, and the form for a new comment. */
+export function DiscussionSection({ slug, number, ids, comments, actions, viewerId }: Props) {
+  return (
+    <section aria-labelledby="discussion">
+      <h2 id="discussion" className="mb-3 text-lg font-semibold">
+        Discussion ({comments.length})
+      </h2>
+      <CommentThread
+        comments={comments}
+        orgId={ids.orgId}
+        proposalId={ids.proposalId}
+        canComment={actions.has('comment')}
+        viewerId={viewerId}
+        canEditOwn={actions.has('comment') || actions.has('reply')}
+      />
+      {actions.has('reply') ? (
+        <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-4">
+          <h3 className="font-semibold text-amber-950">Your right of reply</h3>
+          <p className="mb-2 text-sm text-amber-900">
+            This proposal concerns you. Your reply is published beside it, and no vote opens before you reply or the reply window ends.
+          </p>
+          <ActionForm action={postCommentAction} hidden={{ ...ids, asReply: 'true' }} submitLabel="Post my reply" label="Right of reply">
+            <label htmlFor="reply-body" className="sr-only">
+              Your reply
+            </label>
+            <textarea id="reply-body" name="body" rows={5} maxLength={10000} required className={inputClass} />
+          </ActionForm>
+        </div>
+      ) : null}
+      {actions.has('comment') ? (
+        <div className="mt-4 rounded-xl border border-zinc-200 bg-white p-4">
+          <ActionForm action={postCommentAction} hidden={ids} submitLabel="Post comment" label="New comment">
+            <label htmlFor="comment-body" className="block text-sm font-medium">
+              Add a comment
+            </label>
+            <textarea id="comment-body" name="body" rows={4} maxLength={10000} required className={inputClass} aria-describedby="comment-hint" />
+            <p id="comment-hint" className="text-xs text-zinc-600">
+              Markdown supported. Comments are public on this organization&rsquo;s transparency pages.
+            </p>
+            <StanceFields idPrefix="new-comment" />
+          </ActionForm>
+        </div>
+      ) : !viewerId ? (
+        <p className="mt-4 text-sm text-zinc-600">
+          <Link href={`/signin?callbackUrl=/o/${slug}/proposals/${number}`} className="font-medium text-brand-700 underline">
+            Sign in
+          </Link>{' '}
+          to take part if you are a member.
+        </p>
+      ) : null}
+    </section>
+  );
+}

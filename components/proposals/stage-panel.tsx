@@ -1,0 +1,143 @@
+import { castBallotAction } from '@/app/o/[slug]/proposals/actions';
+import { ActionForm } from '@/components/ui/action-form';
+import type { BallotOffer } from '@/lib/governance/ballot-offer';
+import { ratioText } from '@/lib/governance/charter';
+import type { QuorumProgress } from '@/lib/governance/progress';
+import { formatHours } from '@/lib/governance/time';
+import type { BodySpec, StageSpec, TallyResult } from '@/lib/governance/types';
+
+export type RollCallLine = { seatId: string; voterName: string | null; choice: string; rationale: string | null };
+
+type Props = {
+  index: number;
+  stageCount: number;
+  stage: StageSpec;
+  body: BodySpec;
+  /** Quorum as the tally will count it (lib/governance quorumProgress). */
+  progress: QuorumProgress;
+  opened: boolean;
+  closed: boolean;
+  notVoted: { seatId: string; holderName: string | null }[];
+  recused: { seatId: string; userName: string | null }[];
+  tally: TallyResult | null;
+  rollCall: RollCallLine[];
+  offer: BallotOffer;
+  myChoice: string | null;
+  /** Why voting cannot open, if something blocks it. */
+  blocked: string | null;
+  ids: { orgId: string; proposalId: string };
+};
+
+const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
+const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.outcome === 'rejected' ? 'Rejected' : 'Failed quorum');
+
+/** One deciding stage: its rules, quorum progress while open, the tally and roll call once closed, and the seat holder's ballot. */
+export function StagePanel(p: Props) {
+  const { index: i, stage, body, progress, notVoted, recused, tally } = p;
+  return (
+    <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
+      <h2 id={`stage-${i}`} className="font-semibold">
+        {p.stageCount > 1 ? `Stage ${i + 1}: ` : ''}
+        {body.name} vote
+      </h2>
+      <p className="mt-1 text-xs text-zinc-600">
+        Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); passes with {ratioText(stage.threshold)} of{' '}
+        {stage.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'}. Window {formatHours(stage.votingWindowHours)}.
+      </p>
+      {p.opened ? (
+        <>
+          <div className="mt-3">
+            <div className="flex justify-between text-xs text-zinc-600">
+              <span>
+                {progress.cast} {progress.cast === 1 ? 'ballot' : 'ballots'} · quorum {progress.quorumRequired}
+              </span>
+              <span>{body.charterSeats} seats</span>
+            </div>
+            <div
+              className="mt-1 h-2 overflow-hidden rounded-full bg-zinc-100"
+              role="progressbar"
+              aria-label="Quorum progress"
+              aria-valuemin={0}
+              aria-valuemax={progress.quorumRequired}
+              aria-valuenow={Math.min(progress.cast, progress.quorumRequired)}
+            >
+              <div className={`h-full ${progress.quorumMet ? 'bg-emerald-500' : 'bg-brand-600'}`} style={{ width: `${progress.percent}%` }} />
+            </div>
+          </div>
+          {!p.closed ? (
+            <p className="mt-3 text-xs text-zinc-600">
+              Not yet voted: {notVoted.length === 0 ? 'everyone has voted' : notVoted.map((h) => h.holderName ?? 'a member').join(', ')}
+              {recused.length > 0 ? `. Recused: ${recused.map((r) => r.userName ?? 'a member').join(', ')}` : ''}. Choices are revealed when voting closes.
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="mt-3 text-sm text-zinc-600">Voting has not opened.</p>
+      )}
+      {tally && p.closed ? (
+        <div className="mt-3 text-sm">
+          <p className="font-semibold">
+            {outcomeName(tally)}: {tally.yes} yes · {tally.no} no · {tally.abstain} abstain
+          </p>
+          <p className="text-xs text-zinc-600">
+            {tally.cast} ballots of {tally.quorumRequired} needed for quorum; {tally.yesRequired} yes needed.
+          </p>
+          <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">Roll call</h3>
+          <ul className="mt-1 space-y-1">
+            {p.rollCall.map((v) => (
+              <li key={v.seatId}>
+                <div className="flex justify-between gap-2">
+                  <span>{v.voterName ?? 'A member'}</span>
+                  <span className="font-medium">{v.choice}</span>
+                </div>
+                {v.rationale ? <p className="mt-0.5 text-xs text-zinc-600">“{v.rationale}”</p> : null}
+              </li>
+            ))}
+            {notVoted.map((h) => (
+              <li key={h.seatId} className="flex justify-between gap-2 text-zinc-500">
+                <span>{h.holderName ?? 'A member'}</span>
+                <span>did not vote</span>
+              </li>
+            ))}
+            {recused.map((r) => (
+              <li key={r.seatId} className="flex justify-between gap-2 text-zinc-500">
+                <span>{r.userName ?? 'A member'}</span>
+                <span>recused</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {p.offer.show ? (
+        <ActionForm
+          action={castBallotAction}
+          hidden={p.ids}
+          submitLabel="Cast vote"
+          label={`Your vote, ${body.name}`}
+          className="mt-4 border-t border-zinc-100 pt-4"
+        >
+          {!p.offer.open ? (
+            <p className="text-xs text-zinc-600">
+              {p.blocked ? `Voting cannot open: ${p.blocked}` : 'Voting is not open yet; the server refuses early ballots and says when it opens.'}
+            </p>
+          ) : null}
+          <fieldset>
+            <legend className="text-sm font-medium">Your vote</legend>
+            <div className="mt-1 flex gap-4 text-sm">
+              {(['yes', 'no', 'abstain'] as const).map((c) => (
+                <label key={c} className="flex items-center gap-1">
+                  <input type="radio" name="choice" value={c} defaultChecked={p.myChoice === c} /> {c[0]!.toUpperCase() + c.slice(1)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {p.myChoice ? <p className="text-xs text-zinc-600">You voted {p.myChoice}; you can change it until voting closes.</p> : null}
+          <label htmlFor={`rationale-${i}`} className="block text-sm font-medium">
+            Rationale (optional, public after close)
+          </label>
+          <textarea id={`rationale-${i}`} name="rationale" rows={2} maxLength={2000} className={inputClass} />
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}

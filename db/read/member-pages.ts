@@ -1,0 +1,39 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { getMembership, listMembers } from '@/db/queries/memberships';
+import type { MembershipContext } from '@/db/queries/memberships';
+import { deliveryOverview } from '@/db/queries/notify';
+import { getOrganizationBySlug } from '@/db/queries/organizations';
+import { latestWitnessings, listActiveWitnesses } from '@/db/queries/witnesses';
+import { preferencesFor } from '@/lib/notify/preferences';
+
+/** The pages only members see (members, settings, delivery): the organization by slug and the signed-in person's membership. Null: no such organization. */
+export async function findOrgForMember(slug: string, userId: string) {
+  const db = getDb();
+  const org = await getOrganizationBySlug(db, slug);
+  if (!org) return null;
+  const membership: MembershipContext | null = await getMembership(db, org.id, userId);
+  return { org, membership };
+}
+
+/** The member list, with e-mail addresses: for members only. */
+export async function loadMembers(orgId: string) {
+  return listMembers(getDb(), orgId);
+}
+
+/** The outbox's state and its dead letters: for admins only. */
+export async function loadDeliveryOverview(orgId: string) {
+  return deliveryOverview(getDb(), orgId);
+}
+
+/** The person's notification modes in this organization. */
+export async function loadNotificationPreferences(userId: string, orgId: string) {
+  return preferencesFor(getDb(), userId, orgId);
+}
+
+/** The registered witnesses and what each last cosigned: for admins only. */
+export async function loadWitnesses(orgId: string) {
+  const db = getDb();
+  const [active, witnessings] = await Promise.all([listActiveWitnesses(db, orgId), latestWitnessings(db, orgId)]);
+  return { active, witnessings };
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { getLogHead, getOrgVerifierKey } from '@/db/queries/log';
+import { listRecentParticipation } from '@/db/queries/log-public';
+import { countMembersByRole } from '@/db/queries/memberships';
+import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
+import { latestWitnessings } from '@/db/queries/witnesses';
+import { organizationHealth } from '@/lib/governance/health';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+import type { OrganizationOverview } from '@/lib/use-cases/overview';
+
+export type { OrganizationOverview };
+
+/** The proposals and bodies of an organization as a viewer sees them (drafts only their author's). */
+export async function loadOverview(orgId: string, viewerId: string | null, at: Date): Promise<OrganizationOverview> {
+  return loadOrganizationOverview(getDb(), orgId, viewerId, at);
+}
+
+/** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
+export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
+  const db = getDb();
+  const [overview, byRole, participation, head, verifier, witnessings, notices] = await Promise.all([
+    loadOrganizationOverview(db, orgId, viewerId, at),
+    countMembersByRole(db, orgId),
+    listRecentParticipation(db, orgId, 10),
+    getLogHead(db, orgId),
+    getOrgVerifierKey(db, orgId),
+    latestWitnessings(db, orgId),
+    listPublicationNoticeCoverage(db, orgId),
+  ]);
+  const coverage = new Map(notices.map((n) => [n.proposalId, n]));
+  const health = organizationHealth({
+    strengths: overview.bodies.map((b) => b.strength),
+    proposals: overview.proposals.map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
+    participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
+  });
+  return { overview, byRole, participation, head, verifier, witnessings, health };
+}

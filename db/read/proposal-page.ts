@@ -1,0 +1,85 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { getCharterVersion, listSeats } from '@/db/queries/charters';
+import { listPublicLogPage } from '@/db/queries/log-public';
+import { listMandatoryNotices } from '@/db/queries/notify';
+import { findProposalIdByNumber, listComments, listRevisions, loadProposal } from '@/db/queries/proposals';
+import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
+import type { LoadedProposal } from '@/db/queries/proposals';
+import { getUserName } from '@/db/queries/users';
+import { findType } from '@/lib/governance/charter';
+import type { Role } from '@/lib/governance/roles';
+import { emergencyBackers } from '@/db/queries/emergency';
+import { proposalContext } from '@/db/queries/proposal-context';
+import { appointmentRefusal } from '@/lib/use-cases/appointments';
+import { noticeCoverage } from '@/lib/use-cases/notice';
+import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
+
+export type { LoadedProposal };
+
+/** A proposal by its number in the organization; null when there is none (numbers beyond PostgreSQL integers included). */
+export async function findProposalByNumber(orgId: string, number: number): Promise<LoadedProposal | null> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  const db = getDb();
+  const id = await findProposalIdByNumber(db, orgId, number);
+  return id ? loadProposal(db, orgId, id) : null;
+}
+
+export type AppointmentEffectView = { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null };
+
+/** Everything the proposal page shows, read at `at` for this viewer. */
+export async function loadProposalPage(orgId: string, loaded: LoadedProposal, viewer: { role: Role | null; userId: string | null }, at: Date) {
+  const db = getDb();
+  const charter = (await getCharterVersion(db, orgId, loaded.row.charterVersion))!;
+  const [revisions, comments, votes, recusals, seats, logPage, author, subject, integrity, noticeRows] = await Promise.all([
+    listRevisions(db, loaded.row.id),
+    listComments(db, loaded.row.id),
+    listCurrentVotes(db, loaded.row.id),
+    listRecusals(db, loaded.row.id),
+    listSeats(db, orgId),
+    // The record is read from the hashed bytes of each entry, each checked against its hash.
+    listPublicLogPage(db, orgId, { subject: `proposal:${loaded.row.id}` }, {}, 100),
+    getUserName(db, loaded.row.authorId),
+    loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
+    logIntegrity(db, orgId),
+    listMandatoryNotices(db, orgId, loaded.row.id),
+  ]);
+  const logRows = logPage.rows;
+  const { phase, actions } = await proposalContext(db, orgId, loaded, charter, viewer, at);
+  const effect = loaded.row.effect as { ratifies?: unknown; emergency?: boolean };
+  const ratifiesId = effect.ratifies;
+  const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, orgId, ratifiesId) : null;
+  const emergency = Boolean(effect.emergency);
+  const backers = emergency ? await emergencyBackers(db, orgId, loaded.row.id) : [];
+  // A seat appointment: which seat, who, and (for a class seat) the appointee's own declaration.
+  const appointment = findType(charter, loaded.row.typeKey).effect === 'seat_appointment' ? (loaded.row.effect as AppointmentEffectView) : null;
+  const appointee = appointment?.appointeeUserId ? await getUserName(db, appointment.appointeeUserId) : null;
+  // Why a ready seat appointment cannot open for voting (the worker's own check), if it cannot.
+  const appointmentBlocker =
+    appointment && phase.kind === 'ready_for_voting'
+      ? await appointmentRefusal(db, orgId, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id })
+      : null;
+  return {
+    charter,
+    revisions,
+    comments,
+    votes,
+    recusals,
+    seats,
+    logRows,
+    author,
+    subject,
+    warning: integrityWarning(integrity, logRows),
+    coverage: noticeCoverage(noticeRows),
+    phase,
+    actions,
+    ratifies,
+    emergency,
+    backers,
+    appointment,
+    appointee,
+    appointmentBlocker,
+  };
+}
+
+export type ProposalPageData = Awaited<ReturnType<typeof loadProposalPage>>;

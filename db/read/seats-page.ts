@@ -1,0 +1,27 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { listSeatsWhoseHoldersAct } from '@/db/queries/charters';
+import { listMembers } from '@/db/queries/memberships';
+import { countPublishedProposals } from '@/db/queries/seats-page';
+import { isStranded } from '@/lib/governance/vacancy';
+import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+
+/**
+ * The seats page: every body's seats and, for an admin, whether founding appointments are open
+ * (nothing published yet) or which bodies nobody in office may refill (stranded), with the
+ * members who could be appointed.
+ */
+export async function loadSeatsPage(orgId: string, viewer: { userId: string | null; isAdmin: boolean }, at: Date) {
+  const db = getDb();
+  const overview = await loadOrganizationOverview(db, orgId, viewer.userId, at);
+  const foundingOpen = viewer.isAdmin && (await countPublishedProposals(db, orgId)) === 0;
+  // After the founding period, a body nobody in office may refill reopens to founding appointments.
+  const actingSeats = viewer.isAdmin && !foundingOpen && overview.charter ? await listSeatsWhoseHoldersAct(db, orgId) : [];
+  const strandedKeys = new Set(
+    viewer.isAdmin && !foundingOpen && overview.charter
+      ? overview.charter.document.bodies.filter((b) => isStranded(overview.charter!.document, b.key, actingSeats)).map((b) => b.key)
+      : [],
+  );
+  const members = foundingOpen || strandedKeys.size > 0 ? await listMembers(db, orgId) : [];
+  return { overview, foundingOpen, strandedKeys, members };
+}

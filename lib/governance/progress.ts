@@ -1,0 +1,39 @@
+/**
+ * What a stage's vote stands at while it is open, by the same arithmetic as the tally: the
+ * quorum required is the one `tallyStage` will apply when the stage closes (the charter's
+ * inclusive or exclusive ratio, recused seats leaving the base where the charter says so), and a
+ * recused seat's ballot is not counted. Pages show this, so they never promise a quorum the
+ * count will not grant.
+ */
+import { tallyStage } from './tally';
+import type { Ballot, BodySpec, StageSpec } from './types';
+
+export type QuorumProgressInput = {
+  stage: StageSpec;
+  body: BodySpec;
+  /** The body's charter seats for this proposal: the stage's snapshot once voting opened, else the charter's. */
+  charterSeats: number;
+  recusedSeatIds: string[];
+  ballots: Ballot[];
+};
+
+export type QuorumProgress = {
+  /** Ballots that count (the latest of each seat, recused seats left out). */
+  cast: number;
+  quorumRequired: number;
+  quorumMet: boolean;
+  charterSeats: number;
+  /** Share of the quorum reached, as a whole percentage capped at 100. */
+  percent: number;
+};
+
+export function quorumProgress(input: QuorumProgressInput): QuorumProgress {
+  const tally = tallyStage({ ...input, holdersInOffice: null });
+  return {
+    cast: tally.cast,
+    quorumRequired: tally.quorumRequired,
+    quorumMet: tally.quorumMet,
+    charterSeats: tally.charterSeats,
+    percent: Math.min(100, Math.round((tally.cast / Math.max(tally.quorumRequired, 1)) * 100)),
+  };
+}
