@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   const { createDatabase } = await import('@/db/client');
   const { migrateDatabase } = await import('@/db/migrate');
   const { seedDemo } = await import('@/db/seed');
-  const { seedScale } = await import('@/db/seed-scale');
+  const { seedScale } = await import('@/db/seed/scale');
   const { decisionLog, outbox, votes, organizations, sessions: authSessions } = await import('@/db/schema');
   const { createStormOrg } = await import('@/test/support/storm-org');
   const { ActionClient, newSession } = await import('@/test/support/action-client');
@@ -277,18 +277,16 @@ async function main(): Promise<void> {
       castBallot(handle.db, { userId: voter(i).userId, role: 'member' }, { orgId, proposalId, choice: choices[i % 3]!, rationale: `${tag} ${i}` }, new Date());
     // The same row a vote writes, not current, so it never meets the one-current-ballot index.
     const rawInsert = (i: number) =>
-      handle.db
-        .insert(votes)
-        .values({
-          proposalId,
-          stageIndex: 0,
-          seatId: voter(i).seatId,
-          voterUserId: voter(i).userId,
-          choice: choices[i % 3]!,
-          rationale: `raw ${i}`,
-          castAt: new Date(),
-          isCurrent: false,
-        });
+      handle.db.insert(votes).values({
+        proposalId,
+        stageIndex: 0,
+        seatId: voter(i).seatId,
+        voterUserId: voter(i).userId,
+        choice: choices[i % 3]!,
+        rationale: `raw ${i}`,
+        castAt: new Date(),
+        isCurrent: false,
+      });
     /** Times `a` and `b` over n calls each, in interleaved blocks; returns total ms of each. */
     async function interleaved(a: (i: number) => Promise<unknown>, b: ((i: number) => Promise<unknown>) | null): Promise<[number, number]> {
       for (let i = 0; i < warm; i++) {
