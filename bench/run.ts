@@ -21,7 +21,7 @@ import autocannon from 'autocannon';
 import { and, count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { sessionCookieName } from '@/lib/auth/cookies';
-import { freePort } from '@/test/support/free-port';
+import { freePort } from '@/scripts/support/free-port';
 
 const { values: args } = parseArgs({
   options: {
@@ -167,8 +167,8 @@ async function main(): Promise<void> {
   const { seedDemo } = await import('@/db/seed');
   const { seedScale } = await import('@/db/seed/scale');
   const { decisionLog, outbox, votes, organizations, sessions: authSessions } = await import('@/db/schema');
-  const { createStormOrg } = await import('@/test/support/storm-org');
-  const { ActionClient, newSession } = await import('@/test/support/action-client');
+  const { createStormOrg } = await import('@/scripts/support/storm-org');
+  const { ActionClient, newSession } = await import('@/scripts/support/action-client');
   const { castBallot, createDraft, publishProposal } = await import('@/lib/proposals/engine');
   const { loadOrganizationOverview } = await import('@/lib/proposals/overview');
   const { countMembersByRole } = await import('@/db/queries/memberships');
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
 
   // --- (b) Votes: the server action over HTTP and its body in process, each vs a raw INSERT. -
   //
-  // On a board of many seats (test/support/storm-org: founding charter and appointments, a
+  // On a board of many seats (scripts/support/storm-org: founding charter and appointments, a
   // resolution in voting, all through the engine), so the HTTP votes stay under the ballot rate
   // limit (20 per person per minute, lib/rate-limit) without any override: votes go round the
   // seat holders. Sequential (one request or transaction in flight). Each figure is timed in
@@ -362,7 +362,7 @@ async function main(): Promise<void> {
     }
 
     // HTTP: the vote form posted to `next start` as the browser's JavaScript posts it
-    // (test/support/action-client: session row + cookie, the build's action id).
+    // (scripts/support/action-client: session row + cookie, the build's action id).
     const sessions = org.voters.map((v) => newSession(v.userId));
     await handle.db.insert(authSessions).values(sessions);
     // PGlite is one process's: the server opens the folder, so the bench lets go of it meanwhile.

@@ -8,7 +8,7 @@ import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/actions/refusal';
 import { proposalPhase } from '@/lib/governance/phase';
 import { castBallot } from '@/lib/proposals/engine';
-import { createStormOrg } from '@/test/support/storm-org';
+import { createStormOrg } from '@/scripts/support/storm-org';
 
 /**
  * The vote path's few statements (issue 6): the proposal is locked by one statement and read by
@@ -52,15 +52,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
     // What declareRecusal does, held open: the proposal locked, the recusal written, not committed.
     const recusing = db.transaction(async (tx) => {
       await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
-      await tx
-        .insert(recusals)
-        .values({
-          proposalId: org.proposalId,
-          seatId: voter.seatId,
-          userId: voter.userId,
-          reason: 'My employer bids on this contract.',
-          createdAt: new Date(),
-        });
+      await tx.insert(recusals).values({
+        proposalId: org.proposalId,
+        seatId: voter.seatId,
+        userId: voter.userId,
+        reason: 'My employer bids on this contract.',
+        createdAt: new Date(),
+      });
       holding();
       await gate;
     });
@@ -85,18 +83,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
     const held = new Promise<void>((resolve) => (holding = resolve));
     const first = db.transaction(async (tx) => {
       await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
-      await tx
-        .insert(votes)
-        .values({
-          proposalId: org.proposalId,
-          stageIndex: 0,
-          seatId: voter.seatId,
-          voterUserId: voter.userId,
-          choice: 'no',
-          rationale: 'first',
-          castAt: new Date(),
-          isCurrent: true,
-        });
+      await tx.insert(votes).values({
+        proposalId: org.proposalId,
+        stageIndex: 0,
+        seatId: voter.seatId,
+        voterUserId: voter.userId,
+        choice: 'no',
+        rationale: 'first',
+        castAt: new Date(),
+        isCurrent: true,
+      });
       holding();
       await gate;
     });

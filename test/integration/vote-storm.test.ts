@@ -15,8 +15,8 @@ import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
 import { castBallot, createDraft, declareRecusal, postComment, publishProposal, recordTransitions } from '@/lib/proposals/engine';
 import { recipientListHash } from '@/lib/proposals/notice';
-import { createStormOrg } from '@/test/support/storm-org';
-import type { StormOrg } from '@/test/support/storm-org';
+import { createStormOrg } from '@/scripts/support/storm-org';
+import type { StormOrg } from '@/scripts/support/storm-org';
 
 /**
  * Issue 7, hardening item 2: storms of concurrent governance writes against PostgreSQL, through
