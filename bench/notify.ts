@@ -1,4 +1,4 @@
-// (e) 10k-recipient enqueue inside the publishing transaction.
+// Notices: a 10k-recipient enqueue inside the publishing transaction.
 
 import { count, eq, sql } from 'drizzle-orm';
 import { fmt, log, ms, num, table } from './common';

@@ -1,5 +1,5 @@
 // Pages: where the organization page's time goes (in process), the log page's query plans, and
-// over HTTP (a) pages vs static files of the same bytes and (d) the log page, 1k vs big.
+// over HTTP pages vs static files of the same bytes and the log page, 1k entries vs many.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

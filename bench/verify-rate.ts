@@ -1,4 +1,4 @@
-// (c) Verification: the existing bench/log-verify.ts, run in a child process and parsed.
+// Verification rate: the existing bench/log-verify.ts, run in a child process and parsed.
 
 import { spawnSync } from 'node:child_process';
 import { fmt, log, notes, num, table } from './common';

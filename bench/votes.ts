@@ -1,4 +1,4 @@
-// (b) Votes: the server action over HTTP and its body in process, each vs a raw INSERT.
+// Votes: the server action over HTTP and its body in process, each vs a raw INSERT.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
