@@ -5,6 +5,13 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Quorate', template: '%s · Quorate' },
   description: 'Community governance that cannot be hijacked: charters the software enforces, a decision record anyone can verify.',
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/favicon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

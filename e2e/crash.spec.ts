@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ActionClient, ActionTransportError } from '../test/support/action-client';
-import type { ActionOutcome } from '../test/support/action-client';
+import { ActionClient, ActionTransportError } from '../scripts/support/action-client';
+import type { ActionOutcome } from '../scripts/support/action-client';
 import {
   consistencyProblems,
   createPostgresTarget,

@@ -3,13 +3,13 @@
 // Dependency advisories for CI. Runs `npm audit --json` over all dependencies and over
 // production ones only, and fails (exit 1) on any high or critical advisory that no unexpired,
 // justified exception in .ci/audit-allowlist.json covers. The decisions live in
-// lib/security/audit.ts (unit-tested); this file only runs commands and prints.
+// scripts/audit/ (unit-tested); this file only runs commands and prints.
 //
 // When the advisory database cannot be reached (this machine's registry answers 405 to
 // /-/npm/v1/security/advisories/bulk) nothing is audited, and the output says so in capitals
 // rather than passing quietly. The packages we know must be patched — next, react, react-dom,
 // next-auth and the RSC runtimes — are then checked offline against the 2025 advisories' fixed
-// versions (lib/security/audit.ts cites each one).
+// versions (scripts/audit/advisories.ts cites each one).
 //
 // Policy: unreachable does NOT fail by default, because CI here reaches the npm registry and
 // nothing else, and a check that always fails gets switched off. Pass --require-database where
@@ -19,8 +19,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decide, installedFromLockfile, offlineCheck, offlinePackageNames, parseAllowlist, parseNpmAudit } from '@/lib/security/audit';
-import type { AuditOutcome, Finding, Verdict } from '@/lib/security/audit';
+import { installedFromLockfile, offlineCheck, offlinePackageNames } from './audit/advisories';
+import { decide, parseAllowlist, parseNpmAudit } from './audit/decide';
+import type { AuditOutcome, Finding, Verdict } from './audit/decide';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const allowlistPath = path.join(root, '.ci', 'audit-allowlist.json');
@@ -96,7 +97,7 @@ export function main(argv: string[]): number {
       banner([
         'ADVISORY DATABASE UNREACHABLE — not audited',
         `npm audit: ${unreachable.slice(0, 160)}`,
-        'Only the offline list of known advisories (lib/security/audit.ts) is checked below;',
+        'Only the offline list of known advisories (scripts/audit/advisories.ts) is checked below;',
         'anything published since is NOT caught. Run `npm audit` where the registry allows it.',
       ]),
     );

@@ -1,6 +1,6 @@
 /**
  * Prepares a database for the crash drill (e2e/crash.spec.ts) before the server starts on it:
- * migrates, builds a storm organization (test/support/storm-org.ts: `--seats` board seats, all
+ * migrates, builds a storm organization (scripts/support/storm-org.ts: `--seats` board seats, all
  * filled, a resolution whose vote closes `--closes-in` ms from now), drafts for a notice
  * fan-out, and a signed-in session for the admin and every voter. Prints one JSON line.
  *
@@ -15,7 +15,7 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { sessions } from '@/db/schema';
 import { env } from '@/lib/env';
-import { createStormDrafts, createStormOrg } from '@/test/support/storm-org';
+import { createStormDrafts, createStormOrg } from '@/scripts/support/storm-org';
 
 export type CrashSetup = {
   orgId: string;

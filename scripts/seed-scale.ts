@@ -1,5 +1,5 @@
 /**
- * One large organization for benchmarks, fast (db/seed-scale):
+ * One large organization for benchmarks, fast (db/seed/scale.ts):
  *
  *   DATABASE_URL=postgres://… npm run seed:scale -- --members 50000 --proposals 20000 --log 1000000 [--slug scale-org]
  *
@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedScale } from '@/db/seed-scale';
+import { seedScale } from '@/db/seed/scale';
 import { env } from '@/lib/env';
 
 function bar(phase: string, done: number, total: number, started: number): void {

@@ -3,6 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { Query, SQL, Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
+import { executePrepared } from '@/db/adapters/drizzle-prepared';
 
 const dialect = new PgDialect();
 
@@ -15,6 +16,7 @@ const dialect = new PgDialect();
  * trips per statement, and nothing can be pipelined behind it. Prepared (once per connection;
  * postgres.js keeps the statement by its text), the statement is one Bind/Execute: one round
  * trip, and statements sent together travel together. On PGlite the name changes nothing.
+ * Drizzle prepares raw SQL only through a private internal: db/adapters/drizzle-prepared.ts.
  *
  * Why built once: `build` writes every value as sql.placeholder(name) (drizzle still encodes
  * a placeholder bound to a column — dates, jsonb — as that column does), so a call costs no
@@ -27,7 +29,7 @@ export function reusableStatement(name: string, build: (db: Executor) => SQL): (
   let query: Query | undefined;
   return (db, values) => {
     query ??= dialect.sqlToQuery(build(db));
-    return db._.session.prepareQuery(query, undefined, name, false).execute(values);
+    return executePrepared(db, query, name, values);
   };
 }
 

@@ -3,14 +3,14 @@ import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, logHeads, orgSigningKeys, organizations, treeHeads } from '@/db/schema';
 import { readStoredEntries } from './log-rows';
-import { env } from '@/lib/env';
 import { utf8 } from '@/lib/log/canonical';
 import { toHex } from '@/lib/log/hash';
-import { decryptPrivateKey, generateOrgSigningKey, logOrigin, verifierKeyInfo } from '@/lib/log/keys';
+import { verifierKeyInfo } from '@/lib/log/keys';
 import type { VerifierKeyInfo } from '@/lib/log/keys';
 import { consistencyProof, frontierFromJson, frontierRoot, inclusionProof, leafHash, rootOf } from '@/lib/log/merkle';
 import { nodeSha256 } from '@/lib/log/node-hash';
-import { LOG_EXPORT_FORMAT, signTreeHead } from '@/lib/log/tree-heads';
+import { newOrgSigningKey, signCheckpoint } from '@/lib/log/signing-key';
+import { LOG_EXPORT_FORMAT } from '@/lib/log/tree-heads';
 import type { TreeHead } from '@/lib/log/tree-heads';
 import { isWellFormedSlug } from '@/lib/validation/organization';
 
@@ -31,11 +31,9 @@ export async function ensureOrgSigningKey(tx: Executor, orgId: string): Promise<
   if (existing) return existing;
   const [org] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
   if (!org) return null;
-  const e = env();
-  const fresh = generateOrgSigningKey(e.logSigningSecret, orgId);
   await tx
     .insert(orgSigningKeys)
-    .values({ orgId, keyName: logOrigin(e.appUrl, org.slug), publicKey: fresh.publicKeyB64, encryptedPrivateKey: fresh.encryptedPrivateKey })
+    .values({ orgId, ...newOrgSigningKey(orgId, org.slug) })
     .onConflictDoNothing({ target: orgSigningKeys.orgId });
   const [stored] = await tx.select().from(orgSigningKeys).where(eq(orgSigningKeys.orgId, orgId));
   return stored ?? null;
@@ -59,8 +57,7 @@ async function newestStoredTreeHead(db: Executor, orgId: string): Promise<TreeHe
 async function signAndStore(tx: Executor, orgId: string, size: number, rootHash: string): Promise<TreeHead> {
   const key = await ensureOrgSigningKey(tx, orgId);
   if (!key) throw new Error(`latestCheckpoint: no organization ${orgId}`);
-  const privateKey = decryptPrivateKey(env().logSigningSecret, orgId, key);
-  const signed = signTreeHead({ name: key.keyName, privateKey }, size, rootHash);
+  const signed = signCheckpoint(orgId, key, size, rootHash);
   await tx
     .insert(treeHeads)
     .values({ orgId, ...signed })

@@ -6,19 +6,11 @@ import { env } from '@/lib/env';
 import { logIntegrityToken } from '@/lib/transparency/log-status';
 import { PublicPageCache } from './page-cache';
 import type { Rendered } from './page-cache';
+import { nextServerOrigin } from './next-origin';
 import { FILL_HEADER, nonceFromPolicy } from './policy';
 
 /** Response headers worth keeping with a cached page; cookies and lengths are never kept. */
 const KEPT_HEADERS = new Set(['content-type', 'cache-control', 'vary', 'link']);
-
-/**
- * Where this server listens. `next start`/`next dev` record it (the private origin) so the
- * cache can render a page by asking its own process, never through the public Host header a
- * proxy or an attacker chose. Read here rather than in lib/env: Next sets it after start.
- */
-function ownOrigin(fallback: string): string {
-  return process.env.__NEXT_PRIVATE_ORIGIN || fallback;
-}
 
 async function renderSignedOut(origin: string, key: string): Promise<Rendered | null> {
   const response = await fetch(new URL(key, origin), {
@@ -65,7 +57,8 @@ export function publicPageCache(requestOrigin: string): PublicPageCache | null {
           const offset = testClockOffsetMs();
           return offset === 0 ? `${version}:${integrity}` : `${version}:${integrity}@${offset}`;
         },
-        render: (key) => renderSignedOut(ownOrigin(requestOrigin), key),
+        // Render by asking this process where it listens, never through the public Host header.
+        render: (key) => renderSignedOut(nextServerOrigin(requestOrigin), key),
       })
     : null;
   return g[globalKey];

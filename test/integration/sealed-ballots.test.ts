@@ -13,8 +13,8 @@ import { recordTransitions } from '@/lib/use-cases/transitions';
 import { loadLogExport } from '@/lib/transparency/log-export';
 import { forgetLogIntegrity, integrityWarning, logIntegrity, logIntegrityToken, refreshLogIntegrity } from '@/lib/transparency/log-status';
 import { checkExport, formatVerdict } from '@/scripts/verify';
-import { createStormOrg } from '@/test/support/storm-org';
-import type { StormOrg } from '@/test/support/storm-org';
+import { createStormOrg } from '@/scripts/support/storm-org';
+import type { StormOrg } from '@/scripts/support/storm-org';
 import { form, session, signInAs } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { memberships, proposals } from '@/db/schema';
 import { appendLogEntry, getLogHead, readLogRange } from '@/db/queries/log';
-import { seedScale } from '@/db/seed-scale';
+import { seedScale } from '@/db/seed/scale';
 import { createTestDatabase } from '@/db/testing';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';

@@ -8,7 +8,7 @@ import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import { proposalPhase } from '@/lib/governance/phase';
 import { castBallot } from '@/lib/use-cases/ballots';
-import { createStormOrg } from '@/test/support/storm-org';
+import { createStormOrg } from '@/scripts/support/storm-org';
 
 /**
  * The vote path's few statements (issue 6): the proposal is locked by one statement and read by

@@ -21,8 +21,8 @@ import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { recipientListHash } from '@/lib/use-cases/notice';
-import { createStormOrg } from '@/test/support/storm-org';
-import type { StormOrg } from '@/test/support/storm-org';
+import { createStormOrg } from '@/scripts/support/storm-org';
+import type { StormOrg } from '@/scripts/support/storm-org';
 
 /**
  * Issue 7, hardening item 2: storms of concurrent governance writes against PostgreSQL, through

@@ -22,7 +22,7 @@ import type { Reception } from './smtp-sink';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export { freePort } from './free-port';
+export { freePort } from '../../scripts/support/free-port';
 
 // --- The database, as its own target --------------------------------------------------------
 

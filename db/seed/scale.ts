@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql as dsql } from 'drizzle-orm';
 import postgres from 'postgres';
-import type { DatabaseHandle } from './client';
-import { decisionLog, logHeads, memberships, proposalRevisions, proposalStages, proposals, users } from './schema';
-import { insertOrganization } from './queries/organizations';
+import type { DatabaseHandle } from '../client';
+import { decisionLog, logHeads, memberships, proposalRevisions, proposalStages, proposals, users } from '../schema';
+import { insertOrganization } from '../queries/organizations';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adoptFoundingCharter } from '@/lib/use-cases/founding';
 import { utf8 } from '@/lib/log/canonical';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database } from './client';
-import { demoSeatHolders, seedGovernance } from './seed-governance';
-import { memberships, organizations, users } from './schema';
-import type { MembershipRole } from './schema';
+import type { Database } from '../client';
+import { demoSeatHolders, seedGovernance } from './governance';
+import { memberships, organizations, users } from '../schema';
+import type { MembershipRole } from '../schema';
 
 export const demoOrganization = {
   slug: 'riverbend-commons',

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  advisoryKey,
-  compareVersions,
-  decide,
-  installedFromLockfile,
-  isAffected,
-  knownAdvisories,
-  offlineCheck,
-  offlinePackageNames,
-  parseAllowlist,
-  parseNpmAudit,
-} from './audit';
-import type { Finding } from './audit';
+import { compareVersions, installedFromLockfile, isAffected, knownAdvisories, offlineCheck, offlinePackageNames } from './advisories';
+import { advisoryKey, decide, parseAllowlist, parseNpmAudit } from './decide';
+import type { Finding } from './decide';
 
 const today = '2026-11-25';
 

@@ -1,8 +1,8 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { Database } from './client';
-import { proposals, seats, users } from './schema';
-import { getActiveCharter } from './queries/charters';
-import { appendLogEntry } from './queries/log';
+import type { Database } from '../client';
+import { proposals, seats, users } from '../schema';
+import { getActiveCharter } from '../queries/charters';
+import { appendLogEntry } from '../queries/log';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';

@@ -1,0 +1,124 @@
+// What `npm run verify` (scripts/verify.ts) decides about an export: where it is, whether it verifies, and the verdict people read.
+
+import { base64Decode } from '@/lib/log/base64';
+import { nodeSha256 } from '@/lib/log/node-hash';
+import { parseVerifierKey } from '@/lib/log/signed-note';
+import { verifyLog } from '@/lib/log/verify';
+import { ballotSummaryText } from '@/lib/log/verify-ballots';
+import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
+
+export const EXPORT_FORMAT = 'quorate-log-export/1';
+
+/** Bad arguments: exit 2 with the usage text. */
+export class UsageError extends Error {}
+/** The export could not be had (network, HTTP status, file, not JSON): exit 2, no usage text. */
+export class LoadError extends Error {}
+
+/** Where the export of `target` is: a URL for an org page or API URL, else a file path. */
+export function exportLocation(target: string): { url: string } | { file: string } {
+  if (!/^https?:\/\//i.test(target)) return { file: target };
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new UsageError(`Not a valid URL: ${target}`);
+  }
+  const match = /^\/(?:api\/)?o\/([^/]+)(?:\/.*)?$/.exec(url.pathname);
+  if (!match) throw new UsageError(`Expected an organization URL like http://localhost:3000/o/<slug>, got ${target}`);
+  return { url: `${url.origin}/api/o/${match[1]}/log/export` };
+}
+
+export type ExportCheck = {
+  report: VerifyReport;
+  vkey: string | null;
+  checkpoints: number;
+  /** Problems with the export's own key material, before any entry is looked at. */
+  keyProblems: VerifyProblem[];
+};
+
+/**
+ * Verifies a parsed export. The export names its own key; `pinnedKey` (a C2SP verifier key)
+ * overrides it, so a forger who re-signs with a new key and swaps it into the export is caught.
+ */
+export async function checkExport(
+  data: unknown,
+  options: { pinnedKey?: string; onProgress?: (done: number, total: number) => void; extraCheckpoints?: { note: string }[] } = {},
+): Promise<ExportCheck> {
+  const keyProblems: VerifyProblem[] = [];
+  const problem = (message: string) => keyProblems.push({ seq: null, kind: 'malformed', message });
+  const doc = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (doc.format !== EXPORT_FORMAT) problem(`format is ${JSON.stringify(doc.format)}, expected "${EXPORT_FORMAT}"`);
+
+  let publicKeyRaw: Uint8Array | undefined;
+  let origin = typeof doc.origin === 'string' ? doc.origin : undefined;
+  let vkey: string | null = typeof doc.verifierKey === 'string' ? doc.verifierKey : null;
+  const exportKey = typeof doc.publicKey === 'string' ? base64Decode(doc.publicKey) : null;
+  if (exportKey === null || exportKey.length !== 32) problem('publicKey is not base64 of a 32-byte Ed25519 key');
+  else publicKeyRaw = exportKey;
+  if (vkey !== null) {
+    try {
+      const parsed = parseVerifierKey(vkey);
+      if (publicKeyRaw && Buffer.compare(Buffer.from(parsed.publicKeyRaw), Buffer.from(publicKeyRaw)) !== 0)
+        problem('verifierKey and publicKey are different keys');
+      if (origin !== undefined && parsed.name !== origin)
+        problem(`verifierKey names ${JSON.stringify(parsed.name)}, but the origin is ${JSON.stringify(origin)}`);
+    } catch (error) {
+      problem(`verifierKey: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (options.pinnedKey !== undefined) {
+    let pinned: ReturnType<typeof parseVerifierKey>;
+    try {
+      pinned = parseVerifierKey(options.pinnedKey);
+    } catch (error) {
+      throw new UsageError(`--key: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (vkey !== options.pinnedKey) {
+      keyProblems.push({
+        seq: null,
+        kind: 'bad_checkpoint_signature',
+        message: `the export is signed by ${vkey ?? 'no key'}, not the pinned key ${options.pinnedKey}`,
+      });
+    }
+    publicKeyRaw = pinned.publicKeyRaw;
+    origin = pinned.name;
+    vkey = options.pinnedKey;
+  }
+
+  const checkpoints = Array.isArray(doc.checkpoints) ? (doc.checkpoints as { note: string }[]) : [];
+  // Checkpoints the reader kept are checked against the entries like the export's own: a
+  // rewritten log gives another root at their size.
+  const extra = options.extraCheckpoints ?? [];
+  const report = await verifyLog({ entries: doc.entries as never, checkpoints: [...checkpoints, ...extra], publicKeyRaw, origin }, options.onProgress, {
+    hasher: nodeSha256,
+    yieldEvery: 5_000,
+  });
+  if (keyProblems.length > 0) {
+    report.problems.unshift(...keyProblems);
+    report.ok = false;
+  }
+  if (report.ok && checkpoints.length === 0) {
+    // A chain with no signed head only shows the entries agree with each other.
+    report.problems.push({ seq: null, kind: 'malformed', message: 'the export has no signed checkpoint, so nothing vouches for the entries' });
+    report.ok = false;
+  }
+  return { report, vkey, checkpoints: checkpoints.length, keyProblems };
+}
+
+/** One verdict for people: what was checked, or where it first went wrong, then every problem. */
+export function formatVerdict(check: ExportCheck): string {
+  const { report } = check;
+  if (report.ok) {
+    const intact = `✔ Log intact: ${report.entriesChecked} entries, root ${report.root}, ${check.checkpoints} checkpoint${check.checkpoints === 1 ? '' : 's'} signed by ${check.vkey}`;
+    return report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0
+      ? `${intact}\nBallots: ${ballotSummaryText(report.ballots)}`
+      : intact;
+  }
+  const first = report.firstBadSeq === null ? undefined : report.problems.find((p) => p.seq === report.firstBadSeq);
+  const lead = first ?? report.problems[0];
+  const where = report.firstBadSeq === null ? 'no entry implicated' : `first bad entry #${report.firstBadSeq}`;
+  const lines = [`✘ Log TAMPERED: ${where} — ${lead ? `${lead.kind}: ${lead.message}` : 'unknown problem'}`];
+  lines.push(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in ${report.entriesChecked} entries:`);
+  for (const p of report.problems) lines.push(`  ${p.seq === null ? '      -' : `#${p.seq}`.padStart(7)}  ${p.kind}: ${p.message}`);
+  return lines.join('\n');
+}
