@@ -85,8 +85,6 @@ export const proposals = pgTable(
     replyPostedAt: ts('reply_posted_at'),
     emergencyApprovedAt: ts('emergency_approved_at'),
     ratifiedAt: ts('ratified_at'),
-    /** For a ratifying proposal: the emergency decision it ratifies. */
-    ratifiesProposalId: uuid('ratifies_proposal_id'),
     /** What the proposal does when it passes: a proposed charter, a seat and appointee, … */
     effect: jsonb('effect').$type<Record<string, unknown>>().notNull().default({}),
     /** Recorded once by the worker (exactly once, guarded by `outcome is null`). */

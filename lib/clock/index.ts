@@ -15,7 +15,7 @@ export function now(): Date {
   return new Date(Date.now() + testClockOffset());
 }
 
-export function testClockFile(dataDir = process.env.DATA_DIR ?? '.data'): string {
+function testClockFile(dataDir = process.env.DATA_DIR ?? '.data'): string {
   return path.join(/*turbopackIgnore: true*/ path.resolve(/*turbopackIgnore: true*/ dataDir), 'test-clock-offset');
 }
 

@@ -27,7 +27,7 @@ export function csvRow(cells: readonly CsvCell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-export const logCsvColumns = ['seq', 'at', 'kind', 'summary', 'subject', 'actor_id', 'payload', 'prev_hash', 'hash'] as const;
+const logCsvColumns = ['seq', 'at', 'kind', 'summary', 'subject', 'actor_id', 'payload', 'prev_hash', 'hash'] as const;
 
 export type LogCsvEntry = {
   seq: number;

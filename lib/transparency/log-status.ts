@@ -27,12 +27,12 @@ import { parseVerifierKey, verifyNote } from '@/lib/log/signed-note';
  * FULL_PASS_SPACING times as long as the last pass took, whichever is longer: about 5% of one
  * core at most (a pass over 100,000 entries took 3.7 s of hashing on the 2-core test machine).
  */
-export const FULL_EVERY_MS = 3 * 60_000;
-export const FULL_PASS_SPACING = 20;
+const FULL_EVERY_MS = 3 * 60_000;
+const FULL_PASS_SPACING = 20;
 /** Entries hashed between yields to the event loop, so a background pass does not stall requests. */
 const YIELD_EVERY = 500;
 /** At most this many entries are checked inside a request; more are checked in the background. */
-export const INLINE_ENTRIES = 5_000;
+const INLINE_ENTRIES = 5_000;
 
 export type LogIntegrity = {
   /** 'checking' until a first pass over a large log has finished: no verdict yet. */

@@ -189,8 +189,3 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
   }
 }
-
-/** The proposal number an entry is about, if its payload says. */
-export function proposalNumberOf(e: SummaryEntry): number | null {
-  return int(e.payload.number) ?? null;
-}
