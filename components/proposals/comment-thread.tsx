@@ -1,5 +1,5 @@
 import { MarkdownText } from '@/components/governance/markdown';
-import type { CommentView } from '@/db/queries/proposals';
+import type { CommentView } from '@/db/read/types';
 import { postCommentAction as commentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { postCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
 import { ActionForm } from '@/components/ui/action-form';
-import type { CommentView } from '@/db/queries/proposals';
+import type { CommentView } from '@/db/read/types';
 import type { ProposalAction } from '@/lib/governance/permissions';
 
 type Props = {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PublicLogRow } from '@/db/queries/log-public';
+import type { PublicLogRow } from '@/db/read/types';
 import { formatUtc } from '@/lib/governance/time';
 
 /** The proposal's entries in the decision log, newest first, each checked against its hash. */

@@ -1,4 +1,4 @@
-import type { PublicLogRow } from '@/db/queries/log-public';
+import type { PublicLogRow } from '@/db/read/types';
 import type { RollCallLine } from './stage-panel';
 
 /**

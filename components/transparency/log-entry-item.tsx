@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PublicLogRow } from '@/db/queries/log-public';
+import type { PublicLogRow } from '@/db/read/types';
 import { formatUtc } from '@/lib/governance/time';
 
 /** One decision-log entry, read from its hashed bytes: a readable line, with the exact hashed entry behind a disclosure. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PublicProposalRef } from '@/db/queries/log-public';
+import type { PublicProposalRef } from '@/db/read/types';
 import { logQueryString } from '@/lib/transparency/log-filters';
 import type { LogFilters } from '@/lib/transparency/log-filters';
 import { logKindLabels } from '@/lib/transparency/summary';

@@ -1,4 +1,4 @@
-import type { StageParticipation } from '@/db/queries/log-public';
+import type { StageParticipation } from '@/db/read/types';
 
 const outcomeLabel: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum' };
 

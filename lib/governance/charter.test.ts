@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyCharterAmendment, charterFromTemplate, charterTemplates, findBody, findType, validateCharter } from './charter';
+import { applyCharterAmendment } from './effects';
+import { charterFromTemplate, charterTemplates, findBody, findType, validateCharter } from './charter';
 import { nonprofit } from './test-fixtures';
 import type { CharterTemplateKey } from './templates';
 import type { Charter, ProposalTypeSpec } from './types';

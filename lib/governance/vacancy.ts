@@ -10,7 +10,7 @@
  * - If every body that could fill a vacancy is empty, nothing can ever be decided again: founding
  *   appointments by an admin then reopen for that body — and only for it — in the public log.
  */
-import { findBody } from './charter';
+import { findBody } from './lookup';
 import { refused } from './refusal';
 import type { BodySpec, Charter, ProposalTypeSpec, RuleResult, SeatState, VacancyFilling } from './types';
 

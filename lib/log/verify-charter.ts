@@ -4,7 +4,7 @@
 // adopted that version with that very hash — so a decision cannot quietly claim a charter the
 // organization never adopted, or a different text of it. Browser-safe and pure.
 
-import type { VerifyProblem } from './verify';
+import type { VerifyProblem } from './verify-types';
 
 /** Entry kinds that adopt a charter version, with `version` and `documentHash` in the payload. */
 const ADOPTING_KINDS = new Set(['charter.adopted', 'charter.amended']);

@@ -8,7 +8,7 @@ import { rateLimits } from '@/db/schema';
  * (or PGlite) through rate-limiter-flexible's atomic Drizzle store, so every app instance
  * sharing the database shares the limits.
  */
-const limitPolicies = {
+export const limitPolicies = {
   /** Magic links to one address: enough for a typo and a retry, not for mail-bombing someone. */
   magicLinkEmail: { points: 5, duration: 15 * 60, what: 'sign-in links to this address' },
   /** Magic-link requests from one client address. */

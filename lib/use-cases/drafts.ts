@@ -7,7 +7,8 @@ import { insertProposal, insertRevision, listRevisionTexts, updateProposal } fro
 import { proposalContext } from '@/db/queries/proposal-context';
 import { latestRevisionNumber, nextProposalNumber } from '@/db/queries/proposals';
 import { findSeat, lockOrganizationSeatRow } from '@/db/queries/seats';
-import { applyCharterAmendment, findType } from '@/lib/governance/charter';
+import { findType } from '@/lib/governance/charter';
+import { applyCharterAmendment } from '@/lib/governance/effects';
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { checkSeatReconciliation } from '@/lib/governance/reconcile';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
