@@ -83,6 +83,21 @@ export const personNameSchema = z
       .refine((s) => !s.includes('@'), 'Use a name, not an e-mail address: names are public.'),
   );
 
+/** An optional form field holding a whole number of `unit` within [min, max] (each with its message); blank is undefined. */
+const optionalWholeNumber = (unit: string, [min, tooSmall]: [number, string], [max, tooLarge]: [number, string]) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s && s.trim() ? Number(s) : undefined))
+    .pipe(
+      z
+        .number({ error: `Enter a whole number of ${unit}.` })
+        .int(`Enter a whole number of ${unit}.`)
+        .min(min, tooSmall)
+        .max(max, tooLarge)
+        .optional(),
+    );
+
 export const createOrganizationSchema = z
   .object({
     name: organizationNameSchema,
@@ -96,30 +111,8 @@ export const createOrganizationSchema = z
       .transform((s) => (s ?? '').trim())
       .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission')),
     template: z.enum(['nonprofit_board', 'cooperative', 'open_source_foundation'], { error: 'Choose a charter template.' }).default('nonprofit_board'),
-    primarySeats: z
-      .string()
-      .optional()
-      .transform((s) => (s && s.trim() ? Number(s) : undefined))
-      .pipe(
-        z
-          .number({ error: 'Enter a whole number of seats.' })
-          .int('Enter a whole number of seats.')
-          .min(3, 'A governing body needs at least 3 seats.')
-          .max(99, 'At most 99 seats.')
-          .optional(),
-      ),
-    vacancyDeadlineDays: z
-      .string()
-      .optional()
-      .transform((s) => (s && s.trim() ? Number(s) : undefined))
-      .pipe(
-        z
-          .number({ error: 'Enter a whole number of days.' })
-          .int('Enter a whole number of days.')
-          .min(7, 'At least 7 days.')
-          .max(365, 'At most 365 days.')
-          .optional(),
-      ),
+    primarySeats: optionalWholeNumber('seats', [3, 'A governing body needs at least 3 seats.'], [99, 'At most 99 seats.']),
+    vacancyDeadlineDays: optionalWholeNumber('days', [7, 'At least 7 days.'], [365, 'At most 365 days.']),
   })
   .transform((v, ctx) => {
     const slug = v.slug || slugify(v.name);
