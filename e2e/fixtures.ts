@@ -93,3 +93,36 @@ export async function reloadUntil(page: Page, text: RegExp | string, timeout = 2
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout });
 }
+
+/** The admin invites each address from the organization's members page, and sees each invitation sent. */
+export async function inviteMembers(page: Page, slug: string, emails: string[]): Promise<void> {
+  for (const email of emails) {
+    await page.goto(`/o/${slug}/members`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  }
+}
+
+/** The admin fills board seats by founding appointment, one member (as the member list labels them) after another. */
+export async function appointFounders(page: Page, slug: string, members: string[]): Promise<void> {
+  await page.goto(`/o/${slug}/seats`);
+  for (const name of members) {
+    await page.getByText('Founding appointment to the Board').click();
+    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
+    await form.getByLabel('Member').selectOption({ label: name });
+    await form.getByRole('button', { name: 'Appoint' }).click();
+    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
+    await page.reload();
+  }
+}
+
+/** Each voter, in turn, casts `choice` on proposal `number` and sees their vote recorded. */
+export async function castVotes(voters: Page[], slug: string, number: number, choice: 'Yes' | 'No' | 'Abstain' = 'Yes'): Promise<void> {
+  for (const p of voters) {
+    await p.goto(`/o/${slug}/proposals/${number}`);
+    await p.getByLabel(choice, { exact: true }).check();
+    await p.getByRole('button', { name: 'Cast vote' }).click();
+    await expect(p.getByText(`Your vote (${choice.toLowerCase()}) is recorded.`)).toBeVisible();
+  }
+}

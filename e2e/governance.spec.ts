@@ -1,4 +1,4 @@
-import { advanceServerClock, expect, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
+import { advanceServerClock, appointFounders, castVotes, expect, inviteMembers, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -19,25 +19,12 @@ test('three members take a proposal from draft through discussion and voting to 
   await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
   await expect(page.getByText('0 of 5 charter seats filled')).toBeVisible();
 
-  for (const email of [ben, cleo]) {
-    await page.goto(`/o/${slug}/members`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByRole('button', { name: 'Send invitation' }).click();
-    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  }
+  await inviteMembers(page, slug, [ben, cleo]);
   const benPage = await openInvite(browser, mailbox, ben);
   const cleoPage = await openInvite(browser, mailbox, cleo);
 
   // Founding appointments: Ana, Ben and Cleo take three of the five board seats.
-  await page.goto(`/o/${slug}/seats`);
-  for (const name of [ana, ben, cleo]) {
-    await page.getByText('Founding appointment to the Board').click();
-    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
-    await form.getByLabel('Member').selectOption({ label: name });
-    await form.getByRole('button', { name: 'Appoint' }).click();
-    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
-    await page.reload();
-  }
+  await appointFounders(page, slug, [ana, ben, cleo]);
   await expect(page.getByText('3 of 5 charter seats filled')).toBeVisible();
 
   // Ana drafts and publishes a resolution.
@@ -79,16 +66,8 @@ test('three members take a proposal from draft through discussion and voting to 
   // A week passes: the worker opens voting.
   await advanceServerClock(7 * DAY + 60_000);
   await reloadUntil(benPage, 'Voting open until');
-  for (const [p, choice] of [
-    [page, 'Yes'],
-    [benPage, 'Yes'],
-    [cleoPage, 'No'],
-  ] as const) {
-    await p.goto(`/o/${slug}/proposals/1`);
-    await p.getByLabel(choice, { exact: true }).check();
-    await p.getByRole('button', { name: 'Cast vote' }).click();
-    await expect(p.getByText(`Your vote (${choice.toLowerCase()}) is recorded.`)).toBeVisible();
-  }
+  await castVotes([page, benPage], slug, 1, 'Yes');
+  await castVotes([cleoPage], slug, 1, 'No');
 
   // Three days later voting closes; the decision is public.
   await advanceServerClock(3 * DAY + 60_000);

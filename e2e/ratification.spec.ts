@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { advanceServerClock, expect, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
+import { advanceServerClock, appointFounders, castVotes, expect, inviteMembers, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -20,26 +20,13 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
 
-  for (const email of emails.slice(1)) {
-    await page.goto(`/o/${slug}/members`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByRole('button', { name: 'Send invitation' }).click();
-    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  }
+  await inviteMembers(page, slug, emails.slice(1));
   const others: Page[] = [];
   for (const email of emails.slice(1)) others.push(await openInvite(browser, mailbox, email));
   const everyone = [page, ...others];
 
   // Every board seat filled by founding appointment.
-  await page.goto(`/o/${slug}/seats`);
-  for (const email of emails) {
-    await page.getByText('Founding appointment to the Board').click();
-    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
-    await form.getByLabel('Member').selectOption({ label: email });
-    await form.getByRole('button', { name: 'Appoint' }).click();
-    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
-    await page.reload();
-  }
+  await appointFounders(page, slug, emails);
   await expect(page.getByText('5 of 5 charter seats filled')).toBeVisible();
 
   // An emergency resolution, published: the confirmation stays although the publish form is gone.
@@ -65,12 +52,7 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   // The shortened window passes; the board votes.
   await advanceServerClock(2 * DAY + 5 * 60_000);
   await reloadUntil(page, 'Voting open until', 30_000);
-  for (const p of everyone.slice(0, 4)) {
-    await p.goto(`/o/${slug}/proposals/1`);
-    await p.getByLabel('Yes', { exact: true }).check();
-    await p.getByRole('button', { name: 'Cast vote' }).click();
-    await expect(p.getByText('Your vote (yes) is recorded.')).toBeVisible();
-  }
+  await castVotes(everyone.slice(0, 4), slug, 1);
 
   // Passed: the page shows the ratification deadline and the way to meet it.
   await advanceServerClock(DAY + 5 * 60_000);
@@ -91,12 +73,7 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   // Its full window, then its vote.
   await advanceServerClock(7 * DAY + 5 * 60_000);
   await reloadUntil(page, 'Voting open until', 30_000);
-  for (const p of everyone.slice(0, 4)) {
-    await p.goto(`/o/${slug}/proposals/2`);
-    await p.getByLabel('Yes', { exact: true }).check();
-    await p.getByRole('button', { name: 'Cast vote' }).click();
-    await expect(p.getByText('Your vote (yes) is recorded.')).toBeVisible();
-  }
+  await castVotes(everyone.slice(0, 4), slug, 2);
   await advanceServerClock(3 * DAY + HOUR);
   await page.goto(`/o/${slug}/proposals/1`);
   await reloadUntil(page, 'Passed and ratified', 30_000);

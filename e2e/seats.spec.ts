@@ -1,4 +1,4 @@
-import { advanceServerClock, expect, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
+import { advanceServerClock, appointFounders, castVotes, expect, inviteMembers, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -17,27 +17,14 @@ test('a board of 4 of 9 refills itself; a second seat for the same person is ref
   await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
   await expect(page.getByText('0 of 9 charter seats filled')).toBeVisible();
 
-  for (const email of [ben, cleo, dan, eve]) {
-    await page.goto(`/o/${slug}/members`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByRole('button', { name: 'Send invitation' }).click();
-    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  }
+  await inviteMembers(page, slug, [ben, cleo, dan, eve]);
   const benPage = await openInvite(browser, mailbox, ben);
   const cleoPage = await openInvite(browser, mailbox, cleo);
   await openInvite(browser, mailbox, dan);
   await openInvite(browser, mailbox, eve);
 
   // Founding: four of nine board seats.
-  await page.goto(`/o/${slug}/seats`);
-  for (const name of [ana, ben, cleo, dan]) {
-    await page.getByText('Founding appointment to the Board').click();
-    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
-    await form.getByLabel('Member').selectOption({ label: name });
-    await form.getByRole('button', { name: 'Appoint' }).click();
-    await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
-    await page.reload();
-  }
+  await appointFounders(page, slug, [ana, ben, cleo, dan]);
   await expect(page.getByText('4 of 9 charter seats filled')).toBeVisible();
   await expect(page.getByText('Below strength').first()).toBeVisible();
 
@@ -64,12 +51,7 @@ test('a board of 4 of 9 refills itself; a second seat for the same person is ref
   // A week later voting opens; three of the four in office vote yes (the quorum of 5 is out of reach).
   await advanceServerClock(7 * DAY + 60_000);
   await reloadUntil(page, 'Voting open until');
-  for (const p of [page, benPage, cleoPage]) {
-    await p.goto(`/o/${slug}/proposals/1`);
-    await p.getByLabel('Yes', { exact: true }).check();
-    await p.getByRole('button', { name: 'Cast vote' }).click();
-    await expect(p.getByText('Your vote (yes) is recorded.')).toBeVisible();
-  }
+  await castVotes([page, benPage, cleoPage], slug, 1);
 
   await advanceServerClock(3 * DAY + 60_000);
   await reloadUntil(page, /Passed on/);

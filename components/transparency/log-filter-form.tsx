@@ -10,6 +10,37 @@ function shortTitle(title: string): string {
   return title.length > 60 ? `${title.slice(0, 57)}…` : title;
 }
 
+/** One filter as a select: the empty first choice (`all`) leaves it unset. Options are [value, label] pairs. */
+function FilterSelect({
+  name,
+  label,
+  all,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  all: string;
+  value: string | undefined;
+  options: [string, string][];
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="text-sm font-medium text-zinc-900">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={control}>
+        <option value="">{all}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 type Props = {
   action: string;
   filters: LogFilters;
@@ -40,32 +71,8 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
       className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm"
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <div>
-          <label htmlFor="filter-kind" className="text-sm font-medium text-zinc-900">
-            Kind
-          </label>
-          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''} className={control}>
-            <option value="">All kinds</option>
-            {kinds.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-body" className="text-sm font-medium text-zinc-900">
-            Body
-          </label>
-          <select id="filter-body" name="body" defaultValue={filters.body ?? ''} className={control}>
-            <option value="">All bodies</option>
-            {bodies.map((b) => (
-              <option key={b.key} value={b.key}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="kind" label="Kind" all="All kinds" value={filters.kind} options={kinds} />
+        <FilterSelect name="body" label="Body" all="All bodies" value={filters.body} options={bodies.map((b) => [b.key, b.name])} />
         <div>
           <label htmlFor="filter-proposal" className="text-sm font-medium text-zinc-900">
             Proposal <span className="font-normal text-zinc-600">(number)</span>

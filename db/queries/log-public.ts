@@ -6,6 +6,7 @@ import { decisionLog, memberships, proposalStages, proposals, users } from '@/db
 import { GENESIS_HASH } from '@/lib/log/hash';
 import { readHashedEntry } from '@/lib/log/hashed-entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
+import type { LogRow } from './log';
 
 // Read side of the public transparency pages (DESIGN §5). Everything here is public by
 // construction: the log holds no e-mail addresses and no drafts, and the proposal and people
@@ -33,17 +34,9 @@ export type PublicLogQuery = {
  * One entry as the public sees it. Every field but `seq` is read from `entry`, the canonical
  * JSON its hash covers, never from the columns beside it, which no hash covers.
  */
-export type PublicLogRow = {
-  seq: number;
-  at: Date;
-  actorId: string | null;
-  kind: string;
-  subject: string | null;
-  payload: Record<string, unknown>;
+export type PublicLogRow = LogRow & {
   /** The canonical JSON that was hashed. */
   entry: string;
-  prevHash: string;
-  hash: string;
   /** Why this entry does not verify (its text against its hash, or its link to the one before), or null. */
   problem: string | null;
 };

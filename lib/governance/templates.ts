@@ -15,6 +15,7 @@ const third: Ratio = { num: 1, den: 3, inclusive: true };
 const majority: Ratio = { num: 1, den: 2, inclusive: false }; // more than half
 const twoThirds: Ratio = { num: 2, den: 3, inclusive: true };
 const threeQuarters: Ratio = { num: 3, den: 4, inclusive: true };
+const fourFifths: Ratio = { num: 4, den: 5, inclusive: true };
 
 function stage(bodyKey: string, votingWindowHours: number, quorum: Ratio, threshold: Ratio, thresholdBase: StageSpec['thresholdBase']): StageSpec {
   return { bodyKey, votingWindowHours, quorum, threshold, thresholdBase };
@@ -33,6 +34,67 @@ function type(
     emergency: null,
     ...spec,
   };
+}
+
+type Audience = ProposalTypeSpec['consultationAudience'];
+
+/** An ordinary resolution: not critical, decided by one stage. */
+function resolution(key: string, name: string, commentDays: number, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
+  return type({ key, name, effect: 'resolution', minCommentWindowHours: commentDays * DAY, stages: [decidedBy], critical: false, consultationAudience });
+}
+
+/** The charter amendment: critical and public, decided by each of `stages` in turn. */
+function charterAmendment(commentDays: number, stages: StageSpec[]): ProposalTypeSpec {
+  return type({
+    key: 'charter_amendment',
+    name: 'Charter amendment',
+    effect: 'charter_amendment',
+    minCommentWindowHours: commentDays * DAY,
+    stages,
+    critical: true,
+    consultationAudience: 'public',
+  });
+}
+
+/** Removing a seat holder: critical and public; 14 days of comment, 2/3 of the body's charter seats, and 72 hours for the subject's reply. */
+function removal(key: string, name: string, bodyKey: string): ProposalTypeSpec {
+  return type({
+    key,
+    name,
+    effect: 'seat_removal',
+    minCommentWindowHours: 14 * DAY,
+    stages: [stage(bodyKey, 7 * DAY, twoThirds, twoThirds, 'charter_seats')],
+    critical: true,
+    consultationAudience: 'public',
+    requiresSubject: true,
+    replyWindowHours: 72,
+  });
+}
+
+/** Filling a seat, after 7 days of comment. Not critical: a body below strength must always be able to refill itself. */
+function appointment(key: string, name: string, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
+  return type({ key, name, effect: 'seat_appointment', minCommentWindowHours: 7 * DAY, stages: [decidedBy], critical: false, consultationAudience });
+}
+
+/** A critical resolution that an emergency motion may adopt before its comment window ends, to be ratified afterwards. */
+function emergencyResolution(
+  key: string,
+  name: string,
+  commentDays: number,
+  decidedBy: StageSpec,
+  consultationAudience: Audience,
+  emergency: NonNullable<ProposalTypeSpec['emergency']>,
+): ProposalTypeSpec {
+  return type({
+    key,
+    name,
+    effect: 'resolution',
+    minCommentWindowHours: commentDays * DAY,
+    stages: [decidedBy],
+    critical: true,
+    consultationAudience,
+    emergency,
+  });
 }
 
 function body(spec: Omit<BodySpec, 'recusedSeatsCountTowardQuorumBase'> & Partial<BodySpec>): BodySpec {
@@ -66,64 +128,16 @@ const nonprofitBoard: Charter = {
     }),
   ],
   proposalTypes: [
-    type({
-      key: 'resolution',
-      name: 'Board resolution',
-      effect: 'resolution',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('board', 3 * DAY, half, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'charter_amendment',
-      name: 'Charter amendment',
-      effect: 'charter_amendment',
-      minCommentWindowHours: 14 * DAY,
-      stages: [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('members', 7 * DAY, half, majority, 'votes_cast')],
-      critical: true,
-      consultationAudience: 'public',
-    }),
-    type({
-      key: 'officer_removal',
-      name: 'Removal of an officer or director',
-      effect: 'seat_removal',
-      minCommentWindowHours: 14 * DAY,
-      stages: [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'public',
-      requiresSubject: true,
-      replyWindowHours: 72,
-    }),
-    type({
-      key: 'seat_appointment',
-      name: 'Seat appointment',
-      effect: 'seat_appointment',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('board', 3 * DAY, half, majority, 'charter_seats')],
-      // Not critical: a board below strength must always be able to refill itself.
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'board_vacancy_by_members',
-      name: 'Board vacancy filled by the member assembly',
-      effect: 'seat_appointment',
-      minCommentWindowHours: 7 * DAY,
-      // Usable only while nobody holds a board seat (see the board's vacancy settings).
-      stages: [stage('members', 5 * DAY, third, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'emergency_resolution',
-      name: 'Emergency resolution',
-      effect: 'resolution',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('board', 1 * DAY, twoThirds, majority, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'members',
-      emergency: { minCommentWindowHours: 48, motionThreshold: threeQuarters, ratifyWithinDays: 30 },
+    resolution('resolution', 'Board resolution', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    charterAmendment(14, [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('members', 7 * DAY, half, majority, 'votes_cast')]),
+    removal('officer_removal', 'Removal of an officer or director', 'board'),
+    appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members'),
+    // Usable only while nobody holds a board seat (see the board's vacancy settings).
+    appointment('board_vacancy_by_members', 'Board vacancy filled by the member assembly', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
+    emergencyResolution('emergency_resolution', 'Emergency resolution', 7, stage('board', 1 * DAY, twoThirds, majority, 'charter_seats'), 'members', {
+      minCommentWindowHours: 48,
+      motionThreshold: threeQuarters,
+      ratifyWithinDays: 30,
     }),
   ],
 };
@@ -156,72 +170,22 @@ const cooperative: Charter = {
     }),
   ],
   proposalTypes: [
-    type({
-      key: 'assembly_resolution',
-      name: 'Assembly resolution',
-      effect: 'resolution',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('members', 5 * DAY, third, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'board_resolution',
-      name: 'Board resolution',
-      effect: 'resolution',
-      minCommentWindowHours: 5 * DAY,
-      stages: [stage('board', 3 * DAY, half, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'charter_amendment',
-      name: 'Charter amendment',
-      effect: 'charter_amendment',
-      minCommentWindowHours: 21 * DAY,
-      stages: [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'public',
-    }),
-    type({
-      key: 'director_removal',
-      name: 'Removal of a director',
-      effect: 'seat_removal',
-      minCommentWindowHours: 14 * DAY,
-      stages: [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'public',
-      requiresSubject: true,
-      replyWindowHours: 72,
-    }),
-    type({
-      key: 'seat_appointment',
-      name: 'Election of a director',
-      effect: 'seat_appointment',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('members', 5 * DAY, third, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'assembly_vacancy_by_board',
-      name: 'Admission to an empty general assembly by the board',
-      effect: 'seat_appointment',
-      minCommentWindowHours: 7 * DAY,
-      // Usable only while nobody holds an assembly seat (see the assembly's vacancy settings).
-      stages: [stage('board', 3 * DAY, half, majority, 'charter_seats')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'emergency_resolution',
-      name: 'Emergency board resolution',
-      effect: 'resolution',
-      minCommentWindowHours: 5 * DAY,
-      stages: [stage('board', 1 * DAY, { num: 4, den: 5, inclusive: true }, majority, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'members',
-      emergency: { minCommentWindowHours: 24, motionThreshold: { num: 4, den: 5, inclusive: true }, ratifyWithinDays: 30 },
+    resolution('assembly_resolution', 'Assembly resolution', 7, stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
+    resolution('board_resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
+    removal('director_removal', 'Removal of a director', 'members'),
+    appointment('seat_appointment', 'Election of a director', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
+    // Usable only while nobody holds an assembly seat (see the assembly's vacancy settings).
+    appointment(
+      'assembly_vacancy_by_board',
+      'Admission to an empty general assembly by the board',
+      stage('board', 3 * DAY, half, majority, 'charter_seats'),
+      'members',
+    ),
+    emergencyResolution('emergency_resolution', 'Emergency board resolution', 5, stage('board', 1 * DAY, fourFifths, majority, 'charter_seats'), 'members', {
+      minCommentWindowHours: 24,
+      motionThreshold: fourFifths,
+      ratifyWithinDays: 30,
     }),
   ],
 };
@@ -253,72 +217,22 @@ const openSourceFoundation: Charter = {
     }),
   ],
   proposalTypes: [
-    type({
-      key: 'technical_decision',
-      name: 'Technical decision',
-      effect: 'resolution',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('tsc', 5 * DAY, half, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'public',
-    }),
-    type({
-      key: 'board_resolution',
-      name: 'Board resolution',
-      effect: 'resolution',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('board', 3 * DAY, half, majority, 'votes_cast')],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    type({
-      key: 'charter_amendment',
-      name: 'Charter amendment',
-      effect: 'charter_amendment',
-      minCommentWindowHours: 14 * DAY,
-      stages: [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('tsc', 5 * DAY, half, twoThirds, 'votes_cast')],
-      critical: true,
-      consultationAudience: 'public',
-    }),
-    type({
-      key: 'maintainer_removal',
-      name: 'Removal from the technical steering committee',
-      effect: 'seat_removal',
-      minCommentWindowHours: 14 * DAY,
-      stages: [stage('tsc', 7 * DAY, twoThirds, twoThirds, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'public',
-      requiresSubject: true,
-      replyWindowHours: 72,
-    }),
-    type({
-      key: 'seat_appointment',
-      name: 'Seat appointment',
-      effect: 'seat_appointment',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('board', 3 * DAY, half, majority, 'charter_seats')],
-      critical: false,
-      consultationAudience: 'public',
-    }),
-    type({
-      key: 'board_vacancy_by_tsc',
-      name: 'Board vacancy filled by the technical steering committee',
-      effect: 'seat_appointment',
-      minCommentWindowHours: 7 * DAY,
-      // Usable only while nobody holds a board seat (see the board's vacancy settings).
-      stages: [stage('tsc', 5 * DAY, half, majority, 'charter_seats')],
-      critical: false,
-      consultationAudience: 'public',
-    }),
-    type({
-      key: 'security_emergency',
-      name: 'Security emergency decision',
-      effect: 'resolution',
-      minCommentWindowHours: 7 * DAY,
-      stages: [stage('tsc', 1 * DAY, half, majority, 'charter_seats')],
-      critical: true,
-      consultationAudience: 'public',
-      emergency: { minCommentWindowHours: 24, motionThreshold: { num: 5, den: 7, inclusive: true }, ratifyWithinDays: 14 },
+    resolution('technical_decision', 'Technical decision', 7, stage('tsc', 5 * DAY, half, majority, 'votes_cast'), 'public'),
+    resolution('board_resolution', 'Board resolution', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    charterAmendment(14, [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('tsc', 5 * DAY, half, twoThirds, 'votes_cast')]),
+    removal('maintainer_removal', 'Removal from the technical steering committee', 'tsc'),
+    appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'public'),
+    // Usable only while nobody holds a board seat (see the board's vacancy settings).
+    appointment(
+      'board_vacancy_by_tsc',
+      'Board vacancy filled by the technical steering committee',
+      stage('tsc', 5 * DAY, half, majority, 'charter_seats'),
+      'public',
+    ),
+    emergencyResolution('security_emergency', 'Security emergency decision', 7, stage('tsc', 1 * DAY, half, majority, 'charter_seats'), 'public', {
+      minCommentWindowHours: 24,
+      motionThreshold: { num: 5, den: 7, inclusive: true },
+      ratifyWithinDays: 14,
     }),
   ],
 };

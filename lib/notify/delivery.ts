@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Transporter } from 'nodemailer';
-import type { Database } from '@/db/client';
+import type { Database, Executor } from '@/db/client';
 import { claimDueMail, dueDigestGroups, foldDigest, markMailFailed, markMailSent } from '@/db/queries/notify';
 import type { ClaimedMail } from '@/db/queries/notify';
 import { appendLogEntry } from '@/db/queries/log';
 import { latestCheckpoint } from '@/db/queries/transparency';
 import { now } from '@/lib/clock';
 import { appBaseUrl, env } from '@/lib/env';
+import { startIntervalWorker } from '@/lib/worker/interval';
 import { isOptionalKind } from './kinds';
 import type { NotificationKind } from './kinds';
 import { createSmtpTransporter, sendViaSmtp, writeMailFile } from './mailer';
@@ -125,6 +126,34 @@ function mandatoryNoticeOf(row: ClaimedMail): { proposalId: string; number: numb
   return { proposalId, number: typeof row.payload.number === 'number' ? row.payload.number : null };
 }
 
+type MandatoryNotice = NonNullable<ReturnType<typeof mandatoryNoticeOf>>;
+
+/**
+ * Marks a mandatory notice's mail with `mark` and, in the same transaction, puts what became of it on the public
+ * record as a `kind` entry (so never twice, never lost); nothing is logged when `mark` finds the lease gone.
+ */
+async function markLoggingNotice(
+  db: Database,
+  row: ClaimedMail,
+  notice: MandatoryNotice,
+  mark: (tx: Executor) => Promise<boolean>,
+  kind: 'notice.failed' | 'notice.delivered_after_retry',
+  details: Record<string, unknown>,
+  at: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await mark(tx))) return;
+    await appendLogEntry(tx, {
+      orgId: row.orgId,
+      actorId: null,
+      kind,
+      subject: `proposal:${notice.proposalId}`,
+      payload: { number: notice.number, kind: row.kind, recipientUserId: row.recipientUserId, ...details },
+      at,
+    });
+  });
+}
+
 export type BatchResult = { claimed: number; sent: number; retried: number; dead: number };
 
 /**
@@ -164,17 +193,7 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
       if (notice) {
         // A notice the charter requires did not reach its recipient: that goes on the public
         // record, in the same transaction that makes it a dead letter (so never twice, never lost).
-        await db.transaction(async (tx) => {
-          if (!(await markMailFailed(tx, row.id, leaseUntil, failure))) return;
-          await appendLogEntry(tx, {
-            orgId: row.orgId,
-            actorId: null,
-            kind: 'notice.failed',
-            subject: `proposal:${notice.proposalId}`,
-            payload: { number: notice.number, kind: row.kind, recipientUserId: row.recipientUserId, attempts: row.attempts },
-            at,
-          });
-        });
+        await markLoggingNotice(db, row, notice, (tx) => markMailFailed(tx, row.id, leaseUntil, failure), 'notice.failed', { attempts: row.attempts }, at);
       } else await markMailFailed(db, row.id, leaseUntil, failure);
       if (dead) result.dead++;
       else result.retried++;
@@ -183,17 +202,7 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
     const sentAt = now();
     const late = row.deadLetteredAt ? mandatoryNoticeOf(row) : null;
     if (late) {
-      await db.transaction(async (tx) => {
-        if (!(await markMailSent(tx, row.id, leaseUntil, sentAt))) return;
-        await appendLogEntry(tx, {
-          orgId: row.orgId,
-          actorId: null,
-          kind: 'notice.delivered_after_retry',
-          subject: `proposal:${late.proposalId}`,
-          payload: { number: late.number, kind: row.kind, recipientUserId: row.recipientUserId },
-          at,
-        });
-      });
+      await markLoggingNotice(db, row, late, (tx) => markMailSent(tx, row.id, leaseUntil, sentAt), 'notice.delivered_after_retry', {}, at);
     } else await markMailSent(db, row.id, leaseUntil, sentAt);
     result.sent++;
   };
@@ -234,27 +243,10 @@ export async function deliverDue(db: Database, transport: MailTransport, at: Dat
   }
 }
 
-const globalKey = Symbol.for('quorate.deliveryWorker');
-type GlobalWithWorker = typeof globalThis & { [globalKey]?: ReturnType<typeof setInterval> };
-
 /** The delivery worker inside the app process (QUORATE_WORKER=0 leaves it to `npm run worker`). */
 export function startDeliveryWorker(getDb: () => Database, intervalMs = env().delivery.intervalMs): void {
-  const g = globalThis as GlobalWithWorker;
-  if (g[globalKey]) return;
-  const transport = defaultMailTransport();
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDue(getDb(), transport, now());
-    } catch (error) {
-      console.error('[delivery] pass failed:', error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
-  };
-  g[globalKey] = setInterval(tick, intervalMs);
-  g[globalKey].unref?.();
-  void tick();
+  startIntervalWorker('quorate.deliveryWorker', intervalMs, '[delivery] pass failed:', () => {
+    const transport = defaultMailTransport();
+    return () => deliverDue(getDb(), transport, now());
+  });
 }

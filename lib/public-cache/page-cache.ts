@@ -59,46 +59,46 @@ export class PublicPageCache {
   private async currentVersion(slug: string): Promise<string | null> {
     const known = this.versions.get(slug);
     if (known && this.options.now() - known.checkedAt < this.options.recheckMs) return known.value;
-    let reading = this.versionReads.get(slug);
-    if (!reading) {
+    return joinOrStart(this.versionReads, slug, () => {
       const checkedAt = this.options.now();
-      reading = this.options
-        .version(slug)
-        .then((value) => {
-          this.versions.set(slug, { value, checkedAt });
-          if (this.versions.size > this.options.maxEntries) this.versions.delete(this.versions.keys().next().value!);
-          return value;
-        })
-        .finally(() => this.versionReads.delete(slug));
-      this.versionReads.set(slug, reading);
-    }
-    return reading;
+      return this.options.version(slug).then((value) => {
+        this.versions.set(slug, { value, checkedAt });
+        if (this.versions.size > this.options.maxEntries) this.versions.delete(this.versions.keys().next().value!);
+        return value;
+      });
+    });
   }
 
   private renderOnce(key: string, version: string): Promise<CachedPage | null> {
-    const flightKey = `${version}\u0000${key}`;
-    let flight = this.renders.get(flightKey);
-    if (!flight) {
+    return joinOrStart(this.renders, `${version}\u0000${key}`, () => {
       // The version is read before the render starts, so a page is never labelled newer than
       // what it shows: a write during the render makes the next request render again.
       const storedAt = this.options.now();
-      flight = this.options
-        .render(key)
-        .then((rendered) => {
-          if (!rendered || rendered.body.length > this.options.maxBodyChars) return null;
-          const parts = splitAtNonce(rendered.body, rendered.nonce);
-          if (!parts) return null;
-          const page: CachedPage = { status: rendered.status, parts, headers: rendered.headers, version, storedAt };
-          // Only complete pages are kept; anything else is handed to the requests waiting now.
-          if (page.status !== 200) return page;
-          this.pages.delete(key);
-          this.pages.set(key, page);
-          while (this.pages.size > this.options.maxEntries) this.pages.delete(this.pages.keys().next().value!);
-          return page;
-        })
-        .finally(() => this.renders.delete(flightKey));
-      this.renders.set(flightKey, flight);
-    }
-    return flight;
+      return this.options.render(key).then((rendered) => {
+        if (!rendered || rendered.body.length > this.options.maxBodyChars) return null;
+        const parts = splitAtNonce(rendered.body, rendered.nonce);
+        if (!parts) return null;
+        const page: CachedPage = { status: rendered.status, parts, headers: rendered.headers, version, storedAt };
+        // Only complete pages are kept; anything else is handed to the requests waiting now.
+        if (page.status !== 200) return page;
+        this.pages.delete(key);
+        this.pages.set(key, page);
+        while (this.pages.size > this.options.maxEntries) this.pages.delete(this.pages.keys().next().value!);
+        return page;
+      });
+    });
   }
+}
+
+/**
+ * The promise already running under `key` in `flights`, or a new one from `start`, which leaves `flights` once
+ * settled: concurrent requests for the same thing share one read or render.
+ */
+function joinOrStart<T>(flights: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  let flight = flights.get(key);
+  if (!flight) {
+    flight = start().finally(() => flights.delete(key));
+    flights.set(key, flight);
+  }
+  return flight;
 }

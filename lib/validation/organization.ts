@@ -59,29 +59,40 @@ export const slugSchema = z
   .regex(slugShape, 'Use lowercase letters, digits and single hyphens (e.g. "river-co-op").')
   .refine((s) => !reservedSlugs.has(s), 'That slug is reserved; pick another.');
 
-export const organizationNameSchema = z
-  .string({ error: 'Enter a name.' })
-  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .pipe(
-    z
-      .string()
-      .min(2, 'A name is at least 2 characters.')
-      .max(120, 'A name is at most 120 characters.')
-      .refine((s) => !unsafeChars.test(s) && !LONE_SURROGATE.test(s), 'The name contains invisible or control characters.'),
-  );
+/** A name of 2 to `max` characters with nothing invisible or controlling in it. */
+const nameText = (max: number) =>
+  z
+    .string()
+    .min(2, 'A name is at least 2 characters.')
+    .max(max, `A name is at most ${max} characters.`)
+    .refine((s) => !unsafeChars.test(s) && !LONE_SURROGATE.test(s), 'The name contains invisible or control characters.');
+
+/** A name as typed, normalized (NFC, trimmed, runs of white space as one space) before `rules` check it. */
+const typedName = <T extends z.ZodType<string, string>>(rules: T) =>
+  z
+    .string({ error: 'Enter a name.' })
+    .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+    .pipe(rules);
+
+export const organizationNameSchema = typedName(nameText(120));
 
 /** A person's display name: shown publicly on seats, proposals and comments. */
-export const personNameSchema = z
-  .string({ error: 'Enter a name.' })
-  .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-  .pipe(
-    z
-      .string()
-      .min(2, 'A name is at least 2 characters.')
-      .max(80, 'A name is at most 80 characters.')
-      .refine((s) => !unsafeChars.test(s) && !LONE_SURROGATE.test(s), 'The name contains invisible or control characters.')
-      .refine((s) => !s.includes('@'), 'Use a name, not an e-mail address: names are public.'),
-  );
+export const personNameSchema = typedName(nameText(80).refine((s) => !s.includes('@'), 'Use a name, not an e-mail address: names are public.'));
+
+/** An optional form field holding a whole number of `unit` within [min, max] (each with its message); blank is undefined. */
+const optionalWholeNumber = (unit: string, [min, tooSmall]: [number, string], [max, tooLarge]: [number, string]) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s && s.trim() ? Number(s) : undefined))
+    .pipe(
+      z
+        .number({ error: `Enter a whole number of ${unit}.` })
+        .int(`Enter a whole number of ${unit}.`)
+        .min(min, tooSmall)
+        .max(max, tooLarge)
+        .optional(),
+    );
 
 export const createOrganizationSchema = z
   .object({
@@ -96,30 +107,8 @@ export const createOrganizationSchema = z
       .transform((s) => (s ?? '').trim())
       .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission')),
     template: z.enum(['nonprofit_board', 'cooperative', 'open_source_foundation'], { error: 'Choose a charter template.' }).default('nonprofit_board'),
-    primarySeats: z
-      .string()
-      .optional()
-      .transform((s) => (s && s.trim() ? Number(s) : undefined))
-      .pipe(
-        z
-          .number({ error: 'Enter a whole number of seats.' })
-          .int('Enter a whole number of seats.')
-          .min(3, 'A governing body needs at least 3 seats.')
-          .max(99, 'At most 99 seats.')
-          .optional(),
-      ),
-    vacancyDeadlineDays: z
-      .string()
-      .optional()
-      .transform((s) => (s && s.trim() ? Number(s) : undefined))
-      .pipe(
-        z
-          .number({ error: 'Enter a whole number of days.' })
-          .int('Enter a whole number of days.')
-          .min(7, 'At least 7 days.')
-          .max(365, 'At most 365 days.')
-          .optional(),
-      ),
+    primarySeats: optionalWholeNumber('seats', [3, 'A governing body needs at least 3 seats.'], [99, 'At most 99 seats.']),
+    vacancyDeadlineDays: optionalWholeNumber('days', [7, 'At least 7 days.'], [365, 'At most 365 days.']),
   })
   .transform((v, ctx) => {
     const slug = v.slug || slugify(v.name);

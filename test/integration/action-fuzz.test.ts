@@ -5,21 +5,17 @@
  * refusal writes nothing. The authentication flows (magic link, demo sign-in, sign-out) need
  * request headers and are covered by the sign-in tests and e2e journeys.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { DatabaseHandle } from '@/db/client';
+import { describe, expect, it, vi } from 'vitest';
 import { comments, memberships, proposals, seats, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { createTestDatabase } from '@/db/testing';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
-import { session, signInAs, writableRowCounts } from './helpers';
+import { exportedServerActions, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
+import type { TestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -42,7 +38,7 @@ const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
 const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signOutAction']);
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
+let handle: TestDatabase;
 let orgId: string;
 const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment', string[]> = { proposal: [], seat: [], membership: [], user: [], comment: [] };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
@@ -189,9 +185,8 @@ function formFor(name: string): fc.Arbitrary<[string, string][]> {
   return fc.oneof({ weight: 3, arbitrary: nearValid }, { weight: 1, arbitrary: random });
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  setDatabaseHandleForTests(handle);
+withTestDatabase({ app: true }, async (ready) => {
+  handle = ready;
   ({ orgId } = await seedDemo(handle.db));
   const db = handle.db;
   const rows = await db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(eq(proposals.orgId, orgId));
@@ -202,24 +197,10 @@ beforeAll(async () => {
   ids.user = (await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
   ids.comment = (await db.select({ id: comments.id }).from(comments).where(eq(comments.orgId, orgId))).map((r) => r.id);
 });
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
-});
 
 describe('server action fuzzing', () => {
   it('has keys for every exported server action', () => {
-    const found: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir)) {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (entry === 'actions.ts' && readFileSync(full, 'utf8').includes("'use server'")) {
-          for (const m of readFileSync(full, 'utf8').matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(m[1]!);
-        }
-      }
-    };
-    walk(path.join(process.cwd(), 'app'));
+    const found = exportedServerActions();
     expect(found.filter((a) => !authFlows.has(a)).sort()).toEqual(Object.keys(keysOf).sort());
     expect(Object.keys(actions).sort()).toEqual(Object.keys(keysOf).sort());
   });

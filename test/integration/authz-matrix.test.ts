@@ -4,16 +4,12 @@
  * public POST endpoints, so this — not what a page shows — is what keeps them closed.
  * A new action fails the completeness check below until it is added here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle } from '@/db/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
 import { memberships, outbox, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
-import { createTestDatabase } from '@/db/testing';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
@@ -27,7 +23,7 @@ import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { addWitness } from '@/lib/transparency/witnesses';
-import { form, session, signInAs } from './helpers';
+import { exportedServerActions, form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -49,7 +45,6 @@ type ActorKey = (typeof actors)[number];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
 let counter = 0;
 
@@ -376,30 +371,12 @@ async function runAs(actor: ActorKey, s: Scenario, c: Case): Promise<boolean> {
   }
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  setDatabaseHandleForTests(handle);
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
-});
+withTestDatabase({ app: true }, (handle) => (db = handle.db));
 beforeEach(() => signInAs(null));
 
 describe('authorization matrix', () => {
   it('covers every exported server action', () => {
-    const found: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name === 'actions.ts' && readFileSync(full, 'utf8').includes("'use server'")) {
-          for (const m of readFileSync(full, 'utf8').matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(m[1]!);
-        }
-      }
-    };
-    walk(path.join(process.cwd(), 'app'));
+    const found = exportedServerActions();
     const missing = found.filter((a) => !(a in matrix) && !notInMatrix.has(a));
     expect(missing, 'add these actions to the authorization matrix').toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(Object.keys(matrix).length);

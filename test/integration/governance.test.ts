@@ -1,18 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, DatabaseHandle } from '@/db/client';
-import { decisionLog, memberships, proposals, seats, users, votes } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { decisionLog, proposals, seats, votes } from '@/db/schema';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { readLogRange } from '@/db/queries/log';
-import { insertOrganization } from '@/db/queries/organizations';
 import { loadProposal } from '@/db/queries/proposals';
-import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { proposalPhase } from '@/lib/governance/phase';
-import type { Role } from '@/lib/governance/roles';
 import type { Charter } from '@/lib/governance/types';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { foundingAppoint } from '@/lib/use-cases/founding';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
@@ -20,45 +17,23 @@ import { declareRecusal } from '@/lib/use-cases/recusal';
 import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions, runTransitions } from '@/lib/use-cases/transitions';
-import type { Actor } from '@/lib/use-cases/actor';
 import { recipientListHash } from '@/lib/use-cases/notice';
+import { foundOrganization } from './fixtures/organization';
+import type { FoundedOrganization } from './fixtures/organization';
+import { withTestDatabase } from './helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
+withTestDatabase({ app: false }, (handle) => (db = handle.db));
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-});
-afterAll(async () => handle.drop());
-
-type Org = { orgId: string; people: Actor[]; admin: Actor; boardSeats: string[] };
+type Org = FoundedOrganization;
 
 /** An organization on the nonprofit template with `seated` board seats filled by founding appointment. */
-async function setupOrg(slug: string, seated: number, charter: Charter = charterFromTemplate('nonprofit_board')): Promise<Org> {
-  const people: Actor[] = [];
-  for (let i = 0; i < 10; i++) {
-    const [u] = await db
-      .insert(users)
-      .values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` })
-      .returning();
-    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
-  }
-  const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug, name: slug, mission: '', createdBy: people[0]!.userId, at: T0 });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter, at: T0 });
-    return created;
-  });
-  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
-  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
-  for (let i = 0; i < seated; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
-  return { orgId: org.id, people, admin: people[0]!, boardSeats: board.map((s) => s.seatId) };
-}
+const setupOrg = (slug: string, seated: number, charter?: Charter): Promise<Org> => foundOrganization(db, { slug, seated, charter, at: T0 });
 
 /** The refusal `run` ends in: tests match its `code`; a pure rule's refusal (code `rule.refused`) by its message. */
 async function refusal(run: () => Promise<unknown>): Promise<RuleRefusal> {

@@ -1,7 +1,31 @@
-import { vi } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
 import { comments, decisionLog, memberships, organizations, proposals, users, votes } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
+
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * Gives the calling test file a database of its own: created before its tests (then `ready` runs, to keep the
+ * handle and seed what every test shares) and dropped after them. With `app`, it is also the database the app's
+ * own code (actions, route handlers, the worker) reaches through getDatabase while the file runs.
+ */
+export function withTestDatabase(options: { app: boolean }, ready: (handle: TestDatabase) => unknown): void {
+  let handle: TestDatabase | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    if (options.app) setDatabaseHandleForTests(handle);
+    await ready(handle);
+  });
+  afterAll(async () => {
+    if (options.app) setDatabaseHandleForTests(undefined);
+    await handle?.drop();
+  });
+}
 
 /** Who the mocked session says is signed in; null = signed out. */
 export const session: { user: SessionUser | null } = { user: null };
@@ -41,4 +65,20 @@ export async function writableRowCounts(db: Database) {
     users: await db.$count(users),
     organizations: await db.$count(organizations),
   };
+}
+
+/** The names every `'use server'` actions.ts under app/ exports: what the authorization matrix and the fuzzer must cover. */
+export function exportedServerActions(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry === 'actions.ts' && readFileSync(full, 'utf8').includes("'use server'")) {
+        for (const m of readFileSync(full, 'utf8').matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(m[1]!);
+      }
+    }
+  };
+  walk(path.join(process.cwd(), 'app'));
+  return found;
 }

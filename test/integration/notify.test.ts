@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle } from '@/db/client';
-import { decisionLog, memberships, notificationPrefs, notifyEvents, outbox, users } from '@/db/schema';
-import { listSeats } from '@/db/queries/charters';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { decisionLog, notificationPrefs, notifyEvents, outbox } from '@/db/schema';
 import { deliveryOverview, listMandatoryNotices, retryDeadLetters } from '@/db/queries/notify';
-import { insertOrganization } from '@/db/queries/organizations';
 import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
-import { createTestDatabase } from '@/db/testing';
 import { charterFromTemplate } from '@/lib/governance/charter';
-import type { Role } from '@/lib/governance/roles';
 import type { Charter } from '@/lib/governance/types';
 import { deliverBatch, deliverDue, deliveryOptions, fileMailTransport, retryDelayMs, runDigests, smtpMailTransport } from '@/lib/notify/delivery';
 import type { MailTransport } from '@/lib/notify/delivery';
@@ -21,15 +16,17 @@ import { listStoredMail } from '@/lib/notify/mailer';
 import type { OutgoingMail } from '@/lib/notify/mailer';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { resignSeat } from '@/lib/use-cases/seats';
-import type { Actor } from '@/lib/use-cases/actor';
 import { coverageText, noticeCoverage } from '@/lib/use-cases/notice';
 import { POST as oneClick } from '@/app/unsubscribe/one-click/route';
+import { foundOrganization } from './fixtures/organization';
+import type { FoundedOrganization } from './fixtures/organization';
+import { withTestDatabase } from './helpers';
+import type { TestDatabase } from './helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,48 +34,17 @@ const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
 const SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
+let handle: TestDatabase;
 let db: Database;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  setDatabaseHandleForTests(handle);
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
+withTestDatabase({ app: true }, (ready) => {
+  handle = ready;
+  db = ready.db;
 });
 
-type Org = { orgId: string; slug: string; people: Actor[]; boardSeats: string[] };
+type Org = FoundedOrganization;
 
-async function setupOrg(slug: string, seated: number, charter: Charter = charterFromTemplate('nonprofit_board'), extraMembers = 0): Promise<Org> {
-  const people: Actor[] = [];
-  for (let i = 0; i < 10; i++) {
-    const [u] = await db
-      .insert(users)
-      .values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` })
-      .returning();
-    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
-  }
-  const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug, name: `Org ${slug}`, mission: '', createdBy: people[0]!.userId, at: T0 });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: people[0]!.userId, templateKey: 'nonprofit_board', charter, at: T0 });
-    return created;
-  });
-  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
-  for (let start = 0; start < extraMembers; start += 2000) {
-    const n = Math.min(2000, extraMembers - start);
-    const rows = await db
-      .insert(users)
-      .values(Array.from({ length: n }, (_, i) => ({ email: `${slug}-x${start + i}@example.org` })))
-      .returning({ id: users.id });
-    await db.insert(memberships).values(rows.map((r) => ({ orgId: org.id, userId: r.id, role: 'member' as const })));
-  }
-  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
-  for (let i = 0; i < seated; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
-  return { orgId: org.id, slug, people, boardSeats: board.map((s) => s.seatId) };
-}
+const setupOrg = (slug: string, seated: number, charter?: Charter, extraMembers = 0): Promise<Org> =>
+  foundOrganization(db, { slug, name: `Org ${slug}`, seated, charter, extraMembers, at: T0 });
 
 async function draft(
   org: Org,

@@ -3,31 +3,26 @@
  * revisions classified by the change itself. Engine use cases and the server actions the app calls.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle } from '@/db/client';
-import { memberships, outbox, proposalRevisions, proposals, users } from '@/db/schema';
-import { getActiveCharter, listSeats } from '@/db/queries/charters';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
+import { memberships, outbox, proposalRevisions, proposals } from '@/db/schema';
+import { getActiveCharter } from '@/db/queries/charters';
 import { readLogRange } from '@/db/queries/log';
-import { insertOrganization } from '@/db/queries/organizations';
 import { loadProposal } from '@/db/queries/proposals';
-import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import { initialActionState } from '@/lib/actions/state';
-import { charterFromTemplate } from '@/lib/governance/charter';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase } from '@/lib/governance/phase';
-import type { Role } from '@/lib/governance/roles';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { listRatifiableDecisions } from '@/db/queries/emergency';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import type { Actor } from '@/lib/use-cases/actor';
 import { enqueueRatificationReminders } from '@/lib/use-cases/ratification';
-import { form, signInAs, session, writableRowCounts } from './helpers';
+import { form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
+import { foundOrganization } from './fixtures/organization';
+import type { FoundedOrganization } from './fixtures/organization';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -38,48 +33,14 @@ const DAY = 24 * HOUR;
 const T0 = new Date('2026-05-04T09:00:00Z');
 const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  setDatabaseHandleForTests(handle);
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
-});
+withTestDatabase({ app: true }, (handle) => (db = handle.db));
 beforeEach(() => signInAs(null));
 
-type Org = { orgId: string; people: Actor[]; admin: Actor };
+type Org = FoundedOrganization;
 
 /** Nonprofit template, 9 board seats filled by people 0–8 (person 0 is the admin); person 9 a plain member. */
-async function setupOrg(slug: string): Promise<Org> {
-  const people: Actor[] = [];
-  for (let i = 0; i < 10; i++) {
-    const [u] = await db
-      .insert(users)
-      .values({ email: `${slug}-${i}@example.org`, name: `${slug} person ${i}` })
-      .returning();
-    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
-  }
-  const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug, name: slug, mission: '', createdBy: people[0]!.userId, at: T0 });
-    await adoptFoundingCharter(tx, {
-      orgId: created.id,
-      actorId: people[0]!.userId,
-      templateKey: 'nonprofit_board',
-      charter: charterFromTemplate('nonprofit_board'),
-      at: T0,
-    });
-    return created;
-  });
-  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
-  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
-  for (let i = 0; i < 9; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
-  return { orgId: org.id, people, admin: people[0]! };
-}
+const setupOrg = (slug: string): Promise<Org> => foundOrganization(db, { slug, seated: 9, at: T0 });
 
 /** The refusal `run` ends in: tests match its `code`; a pure rule's refusal (code `rule.refused`) by its message. */
 async function refusal(run: () => Promise<unknown>): Promise<RuleRefusal> {

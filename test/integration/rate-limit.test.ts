@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db/client';
-import { createTestDatabase } from '@/db/testing';
+import { describe, expect, it } from 'vitest';
 import { consumeLimit } from '@/lib/rate-limit';
+import { withTestDatabase } from './helpers';
+import type { TestDatabase } from './helpers';
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => handle.drop());
+let handle: TestDatabase;
+withTestDatabase({ app: false }, (ready) => (handle = ready));
 
 describe('consumeLimit', () => {
   it('gives one address 5 magic links per 15 minutes, then says how long to wait', async () => {

@@ -4,20 +4,18 @@
  * transition step (runTransitions) moving proposals along as time passes.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle } from '@/db/client';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
 import { decisionLog, memberships, proposalStages, proposals, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
-import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { runTransitions } from '@/lib/use-cases/transitions';
 import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 import type * as ClockModule from '@/lib/clock';
-import { expectRedirect, form, session, signInAs } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
 
 const clock = { now: new Date('2026-05-04T09:00:00Z') };
 vi.mock('@/lib/clock', async (importOriginal) => ({ ...(await importOriginal<typeof ClockModule>()), now: () => new Date(clock.now) }));
@@ -32,19 +30,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const advance = (ms: number) => (clock.now = new Date(clock.now.getTime() + ms));
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
 type Person = { id: string; email: string; name: string };
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  setDatabaseHandleForTests(handle);
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
-});
+withTestDatabase({ app: true }, (handle) => (db = handle.db));
 beforeEach(() => signInAs(null));
 
 const as = (p: Person) => signInAs({ id: p.id, email: p.email, name: p.name });

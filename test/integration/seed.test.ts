@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { memberships, organizations, seats, users } from '@/db/schema';
 import { readLogRange } from '@/db/queries/log';
 import { loadOrganizationOverview } from '@/lib/use-cases/overview';
 import { demoUsers, seedDemo } from '@/db/seed';
-import { createTestDatabase } from '@/db/testing';
+import { withTestDatabase } from './helpers';
+import type { TestDatabase } from './helpers';
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => handle.drop());
+let handle: TestDatabase;
+withTestDatabase({ app: false }, (ready) => (handle = ready));
 
 describe('seedDemo', () => {
   it('creates people in every role and is idempotent', async () => {

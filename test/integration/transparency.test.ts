@@ -1,13 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle, Tx } from '@/db/client';
-import { decisionLog, logHeads, orgSigningKeys, organizations, treeHeads, users } from '@/db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Tx } from '@/db/client';
+import { decisionLog, logHeads, orgSigningKeys, organizations, treeHeads } from '@/db/schema';
 import { appendLogEntry, getLogHead } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import { getOrgVerifierKey, latestCheckpoint, listCheckpoints, logExportStream, readLeafHashes } from '@/db/queries/transparency';
-import { createTestDatabase } from '@/db/testing';
 import { env } from '@/lib/env';
 import { base64Decode } from '@/lib/log/base64';
 import { utf8 } from '@/lib/log/canonical';
@@ -26,6 +24,8 @@ import { GET as exportGET } from '@/app/api/o/[slug]/log/export/route';
 import { GET as consistencyGET } from '@/app/api/o/[slug]/log/proof/consistency/route';
 import { GET as inclusionGET } from '@/app/api/o/[slug]/log/proof/inclusion/route';
 import { checkExport, formatVerdict } from '@/scripts/verify';
+import { insertUser } from './fixtures/organization';
+import { withTestDatabase } from './helpers';
 
 type ExportDoc = {
   format: string;
@@ -43,20 +43,11 @@ const KINDS = ['charter.adopted', 'seat.appointed', 'proposal.published', 'comme
 const ENTRIES = 40;
 const CHECKPOINTS_AT = [10, 25, 40];
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
 let founderId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
+withTestDatabase({ app: true }, async (handle) => {
   db = handle.db;
-  setDatabaseHandleForTests(handle);
-  const [u] = await db.insert(users).values({ email: 'founder@example.org', name: 'Founder' }).returning();
-  founderId = u!.id;
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
+  founderId = await insertUser(db, 'founder@example.org', 'Founder');
 });
 
 async function createOrg(slug: string, isPublic = true): Promise<Org> {

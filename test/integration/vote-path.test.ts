@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, DatabaseHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
 import { decisionLog, organizations, proposals, recusals, votes } from '@/db/schema';
 import { loadProposalForChange } from '@/db/queries/proposals';
 import { seedDemo } from '@/db/seed';
-import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import { proposalPhase } from '@/lib/governance/phase';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createStormOrg } from '@/scripts/support/storm-org';
+import { withTestDatabase } from './helpers';
+import type { TestDatabase } from './helpers';
 
 /**
  * The vote path's few statements (issue 6): the proposal is locked by one statement and read by
@@ -16,14 +17,8 @@ import { createStormOrg } from '@/scripts/support/storm-org';
  * before a wait on it. PostgreSQL only: on PGlite nothing can wait for a lock.
  */
 describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal after taking its lock (needs PostgreSQL)', () => {
-  let handle: DatabaseHandle & { drop: () => Promise<void> };
   let db: Database;
-
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-  });
-  afterAll(async () => handle?.drop());
+  withTestDatabase({ app: false }, (handle) => (db = handle.db));
 
   const outcome = (run: Promise<unknown>) =>
     run.then(
@@ -123,13 +118,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
  * every ballot loaded, at every instant where it could differ. Both drivers.
  */
 describe("loading a proposal for a ballot without the open stages' ballots", () => {
-  let handle: DatabaseHandle & { drop: () => Promise<void> };
-
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDemo(handle.db);
+  let handle: TestDatabase;
+  withTestDatabase({ app: false }, async (ready) => {
+    handle = ready;
+    await seedDemo(ready.db);
   });
-  afterAll(async () => handle?.drop());
 
   it("gives the same phase as the full load, just before, at and after every stage's opening and close", async () => {
     const db = handle.db;

@@ -1,11 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, DatabaseHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
 import { comments, decisionLog, notifyEvents, outbox, proposalStages, proposals, votes } from '@/db/schema';
 import { getCharterVersion } from '@/db/queries/charters';
 import { getLogHead, readLogRange } from '@/db/queries/log';
 import { loadProposal } from '@/db/queries/proposals';
-import { createTestDatabase } from '@/db/testing';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import type { MessageParams } from '@/lib/governance/messages';
 import { stageOutcomes } from '@/lib/governance/phase';
@@ -23,6 +22,7 @@ import { recordTransitions } from '@/lib/use-cases/transitions';
 import { recipientListHash } from '@/lib/use-cases/notice';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
+import { withTestDatabase } from './helpers';
 
 /**
  * Issue 7, hardening item 2: storms of concurrent governance writes against PostgreSQL, through
@@ -104,15 +104,11 @@ const rate = (n: number, ms: number) => (ms > 0 ? Math.round((n * 1000) / ms) : 
 describe.runIf(process.env.TEST_DATABASE_URL)(
   'storms of concurrent writes (needs PostgreSQL: set TEST_DATABASE_URL; PGlite serializes every query, so no race can show)',
   () => {
-    let handle: DatabaseHandle & { drop: () => Promise<void> };
     let db: Database;
-
-    beforeAll(async () => {
-      handle = await createTestDatabase();
+    withTestDatabase({ app: false }, (handle) => {
       db = handle.db;
       expect(handle.kind).toBe('postgres');
     });
-    afterAll(async () => handle?.drop());
 
     it(`${VOTERS} voters × ${BALLOTS_PER_VOTER} ballots in the last seconds of a vote: every acknowledged ballot counted once, the last one current, late ones refused`, async () => {
       const setupStarted = Date.now();
@@ -427,14 +423,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
 
 // Sequential, so it runs on PGlite too: the interleaving a storm produces, replayed with explicit clocks.
 describe('the recorded close seals the ballot box', () => {
-  let handle: DatabaseHandle & { drop: () => Promise<void> };
   let db: Database;
-
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    db = handle.db;
-  });
-  afterAll(async () => handle?.drop());
+  withTestDatabase({ app: false }, (handle) => (db = handle.db));
 
   it('a ballot whose clock reading precedes the close but which reaches the database after the close was recorded is refused', async () => {
     // In the app, `now()` is read before the transaction waits for the proposal's row lock; under

@@ -5,17 +5,12 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle, Tx } from '@/db/client';
-import { decisionLog, logHeads, memberships, users } from '@/db/schema';
-import { listSeats } from '@/db/queries/charters';
+import { describe, expect, it } from 'vitest';
+import type { Database, Tx } from '@/db/client';
+import { decisionLog, logHeads } from '@/db/schema';
 import { appendLogEntry } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import { getOrgVerifierKey, latestCheckpoint } from '@/db/queries/transparency';
-import { createTestDatabase } from '@/db/testing';
-import { charterFromTemplate } from '@/lib/governance/charter';
-import type { Role } from '@/lib/governance/roles';
 import { ed25519PublicKeyRaw } from '@/lib/log/checkpoint';
 import { appendCosignatures, cosignedMessage, formatCosignatureLine, parseWitnessVerifierKey } from '@/lib/log/cosignature';
 import { canonicalEntry } from '@/lib/log/entry';
@@ -32,12 +27,10 @@ import type { MailTransport } from '@/lib/notify/delivery';
 import type { OutgoingMail } from '@/lib/notify/mailer';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { notificationMail } from '@/lib/notify/templates';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import type { Actor } from '@/lib/use-cases/actor';
 import { addWitness, removeWitness } from '@/lib/transparency/witnesses';
 import { GET as checkpointGET } from '@/app/api/o/[slug]/log/checkpoint/route';
 import { POST as cosignPOST } from '@/app/api/o/[slug]/log/cosign/route';
@@ -46,25 +39,19 @@ import { GET as consistencyGET } from '@/app/api/o/[slug]/log/proof/consistency/
 import { runVerify } from '@/scripts/verify';
 import type { Fetcher } from '@/scripts/verify';
 import { runWitness } from '@/scripts/witness';
+import { foundOrganization, insertUser } from './fixtures/organization';
+import type { FoundedOrganization } from './fixtures/organization';
+import { withTestDatabase } from './helpers';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
 const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * 3_600_000);
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
 let founderId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
+withTestDatabase({ app: true }, async (handle) => {
   db = handle.db;
-  setDatabaseHandleForTests(handle);
-  const [u] = await db.insert(users).values({ email: 'w-founder@example.org', name: 'Founder' }).returning();
-  founderId = u!.id;
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
+  founderId = await insertUser(db, 'w-founder@example.org', 'Founder');
 });
 
 type Org = { id: string; slug: string };
@@ -348,33 +335,8 @@ describe('witnesses', () => {
 
 // --- Decisions name their charter ----------------------------------------------------------------
 
-type GovernedOrg = { orgId: string; slug: string; people: Actor[] };
-
-async function governedOrg(slug: string, seated: number): Promise<GovernedOrg> {
-  const people: Actor[] = [];
-  for (let i = 0; i < 10; i++) {
-    const [u] = await db
-      .insert(users)
-      .values({ email: `${slug}-${i}@example.org`, name: `${slug} ${i}` })
-      .returning();
-    people.push({ userId: u!.id, role: i === 0 ? 'admin' : ('member' as Role) });
-  }
-  const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug, name: `Org ${slug}`, mission: '', createdBy: people[0]!.userId, at: T0 });
-    await adoptFoundingCharter(tx, {
-      orgId: created.id,
-      actorId: people[0]!.userId,
-      templateKey: 'nonprofit_board',
-      charter: charterFromTemplate('nonprofit_board'),
-      at: T0,
-    });
-    return created;
-  });
-  for (const p of people.slice(1)) await db.insert(memberships).values({ orgId: org.id, userId: p.userId, role: 'member' });
-  const board = (await listSeats(db, org.id)).filter((s) => s.bodyKey === 'board');
-  for (let i = 0; i < seated; i++) await foundingAppoint(db, people[0]!, { orgId: org.id, seatId: board[i]!.seatId, userId: people[i]!.userId }, at(0, 1));
-  return { orgId: org.id, slug, people };
-}
+const governedOrg = (slug: string, seated: number): Promise<FoundedOrganization> =>
+  foundOrganization(db, { slug, name: `Org ${slug}`, seated, at: T0, personName: (i) => `${slug} ${i}` });
 
 describe('decisions name their charter', () => {
   it('voting.closed and proposal.decided carry the version and document hash the verifier checks; a forged hash is caught', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
+import type { Database } from '@/db/client';
 import { getPublicOrganization } from '@/db/queries/transparency';
 import type { TransparentOrganization } from '@/db/queries/transparency';
 
@@ -17,6 +18,13 @@ export function jsonResponse(body: unknown, status = 200): Response {
       'Cache-Control': status === 200 ? PUBLIC_CACHE : 'no-store',
       'Access-Control-Allow-Origin': '*',
     },
+  });
+}
+
+/** Plain text for tools that read a note as it is (C2SP signed notes), cached and open to any origin like the JSON. */
+export function textResponse(body: string): Response {
+  return new Response(body, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PUBLIC_CACHE, 'Access-Control-Allow-Origin': '*' },
   });
 }
 
@@ -38,4 +46,22 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
   return errorResponse(400, `Invalid query: ${details.join('; ')}`);
+}
+
+export type PublicLogRequest<Query> = { query: Query; org: TransparentOrganization; db: Database };
+
+/**
+ * What a log route with a query string serves: the parsed query, then the public organization, read from the
+ * database it returns; or the 400 (bad query) or 404 (no such public organization) response to send instead.
+ */
+export async function publicLogRequest<T extends z.ZodType>(
+  request: Request,
+  context: LogRouteContext,
+  schema: T,
+): Promise<PublicLogRequest<z.infer<T>> | Response> {
+  const query = parseQuery(request, schema);
+  if (query instanceof Response) return query;
+  const org = await publicOrganizationOr404(context);
+  if (org instanceof Response) return org;
+  return { query, org, db: getDb() };
 }

@@ -1,10 +1,9 @@
-import { getDb } from '@/db/client';
 import { readPublicLogBatch } from '@/db/queries/log-public';
 import { logCsvHeader, logCsvLine } from '@/lib/transparency/csv';
 import { loadLogContext, logQueryFor, summarizerFor } from '@/lib/transparency/log-context';
-import { parseLogQuery } from '@/lib/transparency/log-filters';
-import { loadPublicOrg, publicExportCacheControl } from '@/lib/transparency/public-org';
+import { publicExportCacheControl } from '@/lib/transparency/public-org';
 import { canonicalJson } from '@/lib/log/canonical';
+import { publicLogExport } from '../public-export';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,11 +14,9 @@ const batchSize = 1000;
  * keyset batches, so a log of millions of entries never sits in memory at once.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const { slug } = await params;
-  const org = await loadPublicOrg(slug);
-  if (!org) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const db = getDb();
-  const { filters } = parseLogQuery(new URL(request.url).searchParams);
+  const req = await publicLogExport(request, params);
+  if (req instanceof Response) return req;
+  const { org, db, filters } = req;
   const ctx = await loadLogContext(db, org.id);
   const query = logQueryFor(filters, ctx);
   const encoder = new TextEncoder();

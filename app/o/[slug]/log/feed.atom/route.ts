@@ -1,11 +1,11 @@
-import { getDb } from '@/db/client';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { appOrigin } from '@/lib/auth/origin';
 import { buildAtomFeed } from '@/lib/transparency/atom';
 import type { AtomEntry } from '@/lib/transparency/atom';
 import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
-import { logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
-import { loadPublicOrg, publicExportCacheControl } from '@/lib/transparency/public-org';
+import { logQueryString } from '@/lib/transparency/log-filters';
+import { publicExportCacheControl } from '@/lib/transparency/public-org';
+import { publicLogExport } from '../public-export';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,11 +13,9 @@ const feedSize = 100;
 
 /** The newest 100 decision-log entries as an Atom feed, with the log page's filters. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const { slug } = await params;
-  const org = await loadPublicOrg(slug);
-  if (!org) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const db = getDb();
-  const { filters } = parseLogQuery(new URL(request.url).searchParams);
+  const req = await publicLogExport(request, params);
+  if (req instanceof Response) return req;
+  const { org, db, filters } = req;
   // Only the proposals the 100 entries mention are looked up, as on the log page (figure (d)).
   const base = await loadLogPageBase(db, org.id, filters, 0);
   const query = logQueryWith(filters, base.filterProposal);

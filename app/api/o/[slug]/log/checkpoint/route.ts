@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { latestCheckpoint } from '@/db/queries/transparency';
 import { cosignatureLines, listActiveWitnesses } from '@/db/queries/witnesses';
 import { appendCosignatures } from '@/lib/log/cosignature';
-import { PUBLIC_CACHE, jsonResponse, parseQuery, publicOrganizationOr404 } from '../http';
+import { jsonResponse, publicLogRequest, textResponse } from '../http';
 import type { LogRouteContext } from '../http';
 
 const querySchema = z.object({
@@ -17,20 +16,14 @@ const querySchema = z.object({
  * expects; the JSON form also lists the witnesses' verifier keys.
  */
 export async function GET(request: Request, context: LogRouteContext): Promise<Response> {
-  const query = parseQuery(request, querySchema);
-  if (query instanceof Response) return query;
-  const org = await publicOrganizationOr404(context);
-  if (org instanceof Response) return org;
-  const db = getDb();
+  const req = await publicLogRequest(request, context, querySchema);
+  if (req instanceof Response) return req;
+  const { query, org, db } = req;
   const head = await latestCheckpoint(db, org.id);
   // Cosignatures by the organization's current witnesses ride along as extra note lines
   // (C2SP tlog-cosignature); readers that do not know a witness ignore its line.
   const [lines, witnesses] = await Promise.all([cosignatureLines(db, org.id, head.size), listActiveWitnesses(db, org.id)]);
   const note = appendCosignatures(head.note, lines);
-  if (query.format === 'text') {
-    return new Response(note, {
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PUBLIC_CACHE, 'Access-Control-Allow-Origin': '*' },
-    });
-  }
+  if (query.format === 'text') return textResponse(note);
   return jsonResponse({ size: head.size, rootHash: head.rootHash, note, witnesses: witnesses.map((w) => ({ name: w.name, verifierKey: w.vkey })) });
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { getConsistencyProof, getTreeHead, latestCheckpoint } from '@/db/queries/transparency';
-import { errorResponse, jsonResponse, parseQuery, publicOrganizationOr404 } from '../../http';
+import { getConsistencyProof, getTreeHead } from '@/db/queries/transparency';
+import { errorResponse, jsonResponse } from '../../http';
 import type { LogRouteContext } from '../../http';
-import { treeIndex } from '../params';
+import { proofRequest, treeIndex } from '../params';
 
 const querySchema = z.object({ from: treeIndex('from'), to: treeIndex('to').optional() });
 
@@ -14,14 +13,9 @@ const querySchema = z.object({ from: treeIndex('from'), to: treeIndex('to').opti
  * sizes when they exist.
  */
 export async function GET(request: Request, context: LogRouteContext): Promise<Response> {
-  const query = parseQuery(request, querySchema);
-  if (query instanceof Response) return query;
-  const org = await publicOrganizationOr404(context);
-  if (org instanceof Response) return org;
-  const db = getDb();
-  const latest = await latestCheckpoint(db, org.id);
-  const to = query.to ?? latest.size;
-  if (to > latest.size) return errorResponse(400, `to ${to} is beyond the log's ${latest.size} entries.`);
+  const req = await proofRequest(request, context, querySchema, 'to');
+  if (req instanceof Response) return req;
+  const { query, org, db, size: to } = req;
   if (query.from > to) return errorResponse(400, `from (${query.from}) must not be greater than to (${to}).`);
   const [proof, fromHead, toHead] = await Promise.all([
     getConsistencyProof(db, org.id, query.from, to),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { getInclusionProof, getTreeHead, latestCheckpoint } from '@/db/queries/transparency';
-import { errorResponse, jsonResponse, parseQuery, publicOrganizationOr404 } from '../../http';
+import { getInclusionProof, getTreeHead } from '@/db/queries/transparency';
+import { errorResponse, jsonResponse } from '../../http';
 import type { LogRouteContext } from '../../http';
-import { treeIndex } from '../params';
+import { proofRequest, treeIndex } from '../params';
 
 const querySchema = z.object({ seq: treeIndex('seq'), size: treeIndex('size').optional() });
 
@@ -13,14 +12,9 @@ const querySchema = z.object({ seq: treeIndex('seq'), size: treeIndex('size').op
  * signed checkpoint for size M when one exists, so the root can be checked against a signature.
  */
 export async function GET(request: Request, context: LogRouteContext): Promise<Response> {
-  const query = parseQuery(request, querySchema);
-  if (query instanceof Response) return query;
-  const org = await publicOrganizationOr404(context);
-  if (org instanceof Response) return org;
-  const db = getDb();
-  const latest = await latestCheckpoint(db, org.id);
-  const size = query.size ?? latest.size;
-  if (size > latest.size) return errorResponse(400, `size ${size} is beyond the log's ${latest.size} entries.`);
+  const req = await proofRequest(request, context, querySchema, 'size');
+  if (req instanceof Response) return req;
+  const { query, org, db, size } = req;
   if (query.seq < 1 || query.seq > size) return errorResponse(400, `seq must be between 1 and size (${size}).`);
   const [proof, head] = await Promise.all([getInclusionProof(db, org.id, query.seq, size), getTreeHead(db, org.id, size)]);
   return jsonResponse({ ...proof, note: head?.note ?? null });
