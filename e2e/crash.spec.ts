@@ -26,7 +26,7 @@ import type { AppServer, DbTarget, DrillRows } from '../test/support/crash-drill
 import type { CrashSetup } from '../scripts/crash-setup';
 
 /**
- * Issue 7, hardening item 3 — the crash drill. A real `next start` (production build, its own
+ * The crash drill. A real `next start` (production build, its own
  * database, in-process transition and delivery workers, a real SMTP server) is SIGKILLed, with
  * its whole process group, in the middle of a vote storm and in the middle of a notice fan-out,
  * then restarted. Driven over HTTP through the server actions, as browsers would; the database

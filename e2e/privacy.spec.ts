@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, signInByMagicLink, test } from './fixtures';
 
-// DESIGN §5: nothing private — drafts, e-mail addresses, session or sign-in tokens — ever
+// docs/design.md §5: nothing private — drafts, e-mail addresses, session or sign-in tokens — ever
 // appears on the public transparency pages. This crawls them signed out, the way a stranger or a
 // search engine would, following links from the organization's page.
 

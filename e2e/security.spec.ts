@@ -1,7 +1,7 @@
 import type { APIResponse, Page, Request } from '@playwright/test';
 import { expect, Mailbox, test } from './fixtures';
 
-// Issue 7, item 5 (web security): errors never show a stack trace or a database message to the
+// Web security: errors never show a stack trace or a database message to the
 // person who caused them; a server action posted from another origin is refused and writes
 // nothing; the session cookie of a real sign-in is HttpOnly and SameSite=Lax. The server is
 // `next start` (production), as in deployment.

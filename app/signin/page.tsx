@@ -5,7 +5,7 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeReturnPath } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
-import { signInDemoUserAction as demoSignIn } from './actions';
+import { signInDemoUserAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <ul className="space-y-2">
             {demoUsers.map((u) => (
               <li key={u.id}>
-                <form action={demoSignIn}>
+                <form action={signInDemoUserAction}>
                   <input type="hidden" name="userId" value={u.id} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
                   <button type="submit" className="w-full rounded-lg border border-amber-300 bg-white px-3 py-2 text-left text-sm hover:bg-amber-100">

@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import { requestMagicLinkAction as requestMagicLink } from '@/app/signin/actions';
+import { requestMagicLinkAction } from '@/app/signin/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
-  const [state, formAction] = useActionState(requestMagicLink, initialActionState);
+  const [state, formAction] = useActionState(requestMagicLinkAction, initialActionState);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createOrganizationAction as createOrganization } from '@/app/orgs/new/actions';
+import { createOrganizationAction } from '@/app/orgs/new/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,7 +10,7 @@ import { initialActionState } from '@/lib/actions/state';
 export type TemplateOption = { key: string; name: string; description: string; primaryBodyName: string; primarySeats: number; vacancyDeadlineDays: number };
 
 export function CreateOrganizationForm({ templates }: { templates: TemplateOption[] }) {
-  const [state, formAction] = useActionState(createOrganization, initialActionState);
+  const [state, formAction] = useActionState(createOrganizationAction, initialActionState);
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <Field

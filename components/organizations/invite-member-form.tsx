@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { inviteMemberAction as inviteMember } from '@/app/o/[slug]/members/actions';
+import { inviteMemberAction } from '@/app/o/[slug]/members/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,7 +9,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { membershipRoles, roleLabels } from '@/lib/governance/roles';
 
 export function InviteMemberForm({ orgId }: { orgId: string }) {
-  const [state, formAction] = useActionState(inviteMember, initialActionState);
+  const [state, formAction] = useActionState(inviteMemberAction, initialActionState);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="orgId" value={orgId} />

@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeMemberRoleAction as changeMemberRole } from '@/app/o/[slug]/members/actions';
+import { changeMemberRoleAction } from '@/app/o/[slug]/members/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import { membershipRoles, roleLabels } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
 
 export function RoleSelectForm({ orgId, membershipId, role, memberLabel }: { orgId: string; membershipId: string; role: Role; memberLabel: string }) {
-  const [state, formAction] = useActionState(changeMemberRole, initialActionState);
+  const [state, formAction] = useActionState(changeMemberRoleAction, initialActionState);
   const selectId = `role-${membershipId}`;
   const messageId = `role-msg-${membershipId}`;
   return (

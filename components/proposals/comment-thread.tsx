@@ -1,6 +1,6 @@
 import { MarkdownText } from '@/components/governance/markdown';
 import type { CommentView } from '@/db/read/types';
-import { postCommentAction as commentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
+import { postCommentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
 
 const stanceStyles: Record<CommentView['stance'], string> = {
@@ -136,7 +136,7 @@ export function CommentThread({
                 <details className="mt-3 text-sm">
                   <summary className="cursor-pointer font-medium text-brand-700">Reply</summary>
                   <ActionForm
-                    action={commentAction}
+                    action={postCommentAction}
                     hidden={{ orgId, proposalId, parentId: c.id }}
                     submitLabel="Post reply"
                     variant="secondary"

@@ -47,7 +47,7 @@ type Props = {
   bodies: { key: string; name: string }[];
   /** The proposal the filter names, when it is a public one. */
   filterProposal: PublicProposalRef | null;
-  /** A few recent public proposals, offered as suggestions: never all of them (bench figure (d)). */
+  /** A few recent public proposals, offered as suggestions: never all of them (the log-page-at-scale benchmark). */
   recentProposals: PublicProposalRef[];
 };
 

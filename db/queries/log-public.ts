@@ -8,7 +8,7 @@ import { readHashedEntry } from '@/lib/log/hashed-entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import type { LogRow } from './log';
 
-// Read side of the public transparency pages (DESIGN §5). Everything here is public by
+// Read side of the public transparency pages (docs/design.md §5). Everything here is public by
 // construction: the log holds no e-mail addresses and no drafts, and the proposal and people
 // lookups below leave drafts and addresses out.
 //

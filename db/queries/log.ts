@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, logHeads } from '@/db/schema';
 import { canonicalEntry, sealEntry } from '@/lib/log/entry';
@@ -157,29 +157,6 @@ export type LogRow = {
   prevHash: string;
   hash: string;
 };
-
-/** Newest first, keyset-paginated on (org_id, seq): `before` is the smallest seq already shown. */
-export async function listLogEntries(db: Executor, orgId: string, opts: { before?: number; limit?: number; subject?: string } = {}): Promise<LogRow[]> {
-  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-  const conditions = [eq(decisionLog.orgId, orgId)];
-  if (opts.before !== undefined) conditions.push(sql`${decisionLog.seq} < ${opts.before}`);
-  if (opts.subject) conditions.push(eq(decisionLog.subject, opts.subject));
-  return db
-    .select({
-      seq: decisionLog.seq,
-      at: decisionLog.at,
-      actorId: decisionLog.actorId,
-      kind: decisionLog.kind,
-      subject: decisionLog.subject,
-      payload: decisionLog.payload,
-      prevHash: decisionLog.prevHash,
-      hash: decisionLog.hash,
-    })
-    .from(decisionLog)
-    .where(and(...conditions))
-    .orderBy(desc(decisionLog.seq))
-    .limit(limit);
-}
 
 /** Entries in order from `afterSeq`, as stored, for verification and exports. */
 export async function readLogRange(db: Executor, orgId: string, afterSeq: number, limit: number): Promise<StoredEntry[]> {

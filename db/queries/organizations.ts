@@ -54,11 +54,6 @@ export async function getOrganizationName(db: Executor, orgId: string): Promise<
   return row ?? null;
 }
 
-export async function slugExists(db: Executor, slug: string): Promise<boolean> {
-  const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
-  return rows.length > 0;
-}
-
 /** Creates the organization with its creator as the first admin (one transaction via `tx`). */
 export async function insertOrganization(
   tx: Executor,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
+import { and, eq, isNull, max } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { seats } from '@/db/schema';
 
@@ -21,15 +21,6 @@ export async function seatsHeldInBody(tx: Executor, orgId: string, bodyKey: stri
     .select({ id: seats.id, position: seats.position })
     .from(seats)
     .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, bodyKey), eq(seats.holderUserId, userId), isNull(seats.retiredAt)));
-}
-
-/** Current holders of the given bodies' seats (user ids, one per seat held). */
-export async function holdersOfBodies(tx: Executor, orgId: string, bodyKeys: string[]): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: seats.holderUserId })
-    .from(seats)
-    .where(and(eq(seats.orgId, orgId), inArray(seats.bodyKey, bodyKeys), isNull(seats.retiredAt), isNotNull(seats.holderUserId)));
-  return rows.map((r) => r.userId!);
 }
 
 /** Vacant seats, numbered from `firstPosition`, one per class given. */

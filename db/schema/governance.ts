@@ -10,7 +10,7 @@ const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true 
  * One immutable document per charter version. Bodies and proposal types are parts of it,
  * addressed by key, so a proposal always runs under exactly the rules of its version.
  * The active charter is the highest version; a new version only comes from a passed
- * charter_amendment proposal (DESIGN §3.10).
+ * charter_amendment proposal (docs/design.md §3.10).
  */
 export const charters = pgTable(
   'charters',
@@ -165,7 +165,7 @@ export const comments = pgTable(
       .references(() => users.id),
     body: text('body').notNull(),
     stance: commentStance('stance').notNull().default('none'),
-    /** The subject's right-of-reply statement (DESIGN §3.8). */
+    /** The subject's right-of-reply statement (docs/design.md §3.8). */
     isSubjectReply: boolean('is_subject_reply').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     /** Set when the author last edited it; every version is kept in comment_revisions. */

@@ -5,7 +5,7 @@ import { organizations } from './organizations';
 const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
 
 /**
- * Each organization's Ed25519 key for signing its decision log's tree heads (DESIGN §4).
+ * Each organization's Ed25519 key for signing its decision log's tree heads (docs/design.md §4).
  * The private key is stored only encrypted (AES-256-GCM under a key derived from
  * LOG_SIGNING_SECRET, see lib/log/keys); the public half is what readers pin.
  */

@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../client';
-import { proposals, seats, users } from '../schema';
+import { proposals, seats } from '../schema';
 import { getActiveCharter } from '../queries/charters';
 import { appendLogEntry } from '../queries/log';
 import { charterFromTemplate } from '@/lib/governance/charter';
@@ -312,8 +312,3 @@ export const demoSeatHolders: { key: string; name: string }[] = [
   { key: 'noor', name: 'Noor Aziz' },
   { key: 'wei', name: 'Wei Chen' },
 ];
-
-export async function userIdsByEmail(db: Database, emails: string[]): Promise<Map<string, string>> {
-  const rows = await db.select({ id: users.id, email: users.email }).from(users);
-  return new Map(rows.filter((r) => emails.includes(r.email)).map((r) => [r.email, r.id]));
-}

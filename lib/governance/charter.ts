@@ -1,5 +1,5 @@
 /**
- * Charter validation and lookup (DESIGN §3). A charter is the organization's constitution as
+ * Charter validation and lookup (docs/design.md §3). A charter is the organization's constitution as
  * data; these checks refuse any charter that would let a few people decide for everyone.
  *
  * Lessons behind the rules:
@@ -43,7 +43,7 @@ export function validateCharter(c: Charter): CharterValidation {
   // A body that nobody may refill would shrink for ever: say who fills each body's vacancies.
   errors.push(...vacancyFillingErrors(c));
 
-  // DESIGN §3.10: the charter changes only by proposal, so there must be a way to propose it.
+  // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {
     errors.push('The charter must define a proposal type with the charter_amendment effect: a charter changes only by proposal.');
   }
@@ -90,14 +90,14 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
   if (type.key.trim() === '') errors.push('Every proposal type needs a non-empty key.');
   if (type.name.trim() === '') errors.push(`${label} needs a name.`);
 
-  // DESIGN §3.1: windows are real periods of time, in whole hours so every notice can state them exactly.
+  // docs/design.md §3.1: windows are real periods of time, in whole hours so every notice can state them exactly.
   positiveHours(errors, label, 'the minimum comment window', type.minCommentWindowHours);
   positiveHours(errors, label, 'the late-revision window', type.lateRevisionWindowHours);
   positiveHours(errors, label, 'the late-revision extension', type.lateRevisionExtensionHours);
   if (!isWhole(type.replyWindowHours) || type.replyWindowHours < 0) {
     errors.push(`${label}: the reply window must be a whole number of hours, zero or more (it is ${type.replyWindowHours}).`);
   }
-  // DESIGN §3.8: a person named in a proposal gets a real chance to answer — at least a day.
+  // docs/design.md §3.8: a person named in a proposal gets a real chance to answer — at least a day.
   if (type.requiresSubject && type.replyWindowHours < 24) {
     errors.push(`${label} names a subject, so the subject's reply window must be at least 24 hours (it is ${type.replyWindowHours}).`);
   }
@@ -107,7 +107,7 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
 
   const first = type.stages[0];
   if (type.effect === 'charter_amendment') {
-    // DESIGN §3.10: a supermajority of the whole body, not of whoever turned up.
+    // docs/design.md §3.10: a supermajority of the whole body, not of whoever turned up.
     if (!type.critical) errors.push(`${label} amends the charter, so it must be critical.`);
     if (first && !(first.thresholdBase === 'charter_seats' && atLeastTwoThirds(first.threshold))) {
       errors.push(`${label} amends the charter, so its first stage must need at least 2/3 of charter seats voting yes.`);
@@ -128,7 +128,7 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
     if (type.emergency) errors.push(`${label} removes someone from a seat, so it cannot have an emergency procedure.`);
   }
   if (type.effect === 'seat_appointment' && type.critical) {
-    // DESIGN §3.4: a body below strength cannot take critical decisions but must always be able to refill itself.
+    // docs/design.md §3.4: a body below strength cannot take critical decisions but must always be able to refill itself.
     errors.push(`${label} fills vacant seats, so it must not be critical: a body below strength must always be able to fill its vacancies.`);
   }
 

@@ -1,5 +1,5 @@
 /**
- * What a passed proposal changes (DESIGN §3.10): a new charter version, or a seat filled or emptied.
+ * What a passed proposal changes (docs/design.md §3.10): a new charter version, or a seat filled or emptied.
  */
 import { validateCharter } from './charter';
 import { refused } from './refusal';

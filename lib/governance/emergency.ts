@@ -1,5 +1,5 @@
 /**
- * Emergency procedure (DESIGN §3.9): a shortened comment window only by a supermajority motion
+ * Emergency procedure (docs/design.md §3.9): a shortened comment window only by a supermajority motion
  * of the first deciding body's CHARTER seats, and the decision lapses unless a normal proposal
  * ratifies it in time. An emergency can never be the quiet way round the comment window.
  */

@@ -1,5 +1,5 @@
 /**
- * Organization health, shown publicly (DESIGN §3.12): seats filled against the charter, overdue
+ * Organization health, shown publicly (docs/design.md §3.12): seats filled against the charter, overdue
  * vacancies, composition shortfalls, outcomes, participation and notice coverage. An
  * organization drifting towards rule by a few shows here first.
  */

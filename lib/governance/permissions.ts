@@ -42,7 +42,7 @@ export function allowedProposalActions({
   const kind = phase.kind;
   const isMember = hasRole(role, 'member');
 
-  // Right of reply (DESIGN §3.8) belongs to the person the proposal concerns, whatever their role —
+  // Right of reply (docs/design.md §3.8) belongs to the person the proposal concerns, whatever their role —
   // an observer, or someone no longer a member, is still heard before anyone votes on them.
   if (isSubject && (kind === 'discussion' || kind === 'awaiting_reply')) allowed.add('reply');
 
@@ -55,7 +55,7 @@ export function allowedProposalActions({
   if (openForComment.has(kind)) allowed.add('comment');
 
   if (isAuthor) {
-    // A draft is the author's own; publishing starts the mandatory comment window (DESIGN §3.1).
+    // A draft is the author's own; publishing starts the mandatory comment window (docs/design.md §3.1).
     if (kind === 'draft') {
       allowed.add('edit');
       allowed.add('publish');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
 import { T0, ballots, hoursAfter, nonprofit, published, seatsOf, stageRecord } from './test-fixtures';
-import { isDecided, isUnderWay, phaseDeadline, phaseLabel, proposalPhase, stageOutcomes } from './phase';
+import { isDecided, isUnderWay, phaseDeadline, proposalPhase, stageOutcomes } from './phase';
 import { bodyStrength } from './strength';
 import type { Charter, Phase, ProposalRecord, ProposalTypeSpec } from './types';
 import { canOpenVoting } from './voting';
@@ -119,7 +119,7 @@ describe('proposalPhase: voting and outcomes', () => {
   });
 });
 
-describe('proposalPhase: multi-body approval (DESIGN §3.7)', () => {
+describe('proposalPhase: multi-body approval (docs/design.md §3.7)', () => {
   // Charter amendment: window +336 h; board 7 days (2/3 of 9 charter seats), then members 7 days (majority of votes cast, quorum 13 of 25).
   const boardPassed = stageRecord({ opensAt: H(336), closesAt: H(504), ballots: ballots({ yes: 6 }, H(340)) });
 
@@ -181,7 +181,7 @@ describe('proposalPhase: multi-body approval (DESIGN §3.7)', () => {
   });
 });
 
-describe('proposalPhase: emergency lapse (DESIGN §3.9)', () => {
+describe('proposalPhase: emergency lapse (docs/design.md §3.9)', () => {
   // Emergency resolution: 48 h window, board votes 24 h, ratify within 30 days of passing.
   const base = published(charter, 'emergency_resolution', {
     discussionClosesAt: H(48),
@@ -230,23 +230,6 @@ describe('proposalPhase: withdrawal', () => {
       stages: [opened(200, { ballots: ballots({ yes: 5 }, H(201)) })],
     });
     expect(at(record, 400)).toEqual({ kind: 'passed', at: H(272) });
-  });
-});
-
-describe('phaseLabel', () => {
-  it.each<[Phase, string]>([
-    [{ kind: 'draft' }, 'Draft'],
-    [{ kind: 'discussion', closesAt: new Date('2026-12-03T14:00:00Z') }, 'In discussion until 3 Dec 2026, 14:00 UTC'],
-    [{ kind: 'awaiting_reply', dueAt: new Date('2026-12-03T14:00:00Z') }, 'Awaiting the subject’s reply (until 3 Dec 2026, 14:00 UTC)'],
-    [{ kind: 'ready_for_voting', stageIndex: 0, since: new Date('2026-12-03T14:00:00Z') }, 'Ready for voting (stage 1) since 3 Dec 2026, 14:00 UTC'],
-    [{ kind: 'voting', stageIndex: 1, closesAt: new Date('2026-12-03T09:05:00Z') }, 'Voting (stage 2) until 3 Dec 2026, 09:05 UTC'],
-    [{ kind: 'passed', at: new Date('2026-12-03T14:00:00Z') }, 'Passed on 3 Dec 2026, 14:00 UTC'],
-    [{ kind: 'rejected', stageIndex: 0, at: new Date('2026-12-03T14:00:00Z') }, 'Rejected at stage 1 on 3 Dec 2026, 14:00 UTC'],
-    [{ kind: 'failed_quorum', stageIndex: 0, at: new Date('2026-12-03T14:00:00Z') }, 'No quorum at stage 1 (closed 3 Dec 2026, 14:00 UTC)'],
-    [{ kind: 'lapsed', at: new Date('2026-12-03T14:00:00Z') }, 'Lapsed on 3 Dec 2026, 14:00 UTC: not ratified in time'],
-    [{ kind: 'withdrawn', at: new Date('2026-12-03T14:00:00Z') }, 'Withdrawn on 3 Dec 2026, 14:00 UTC'],
-  ])('%o', (phase, label) => {
-    expect(phaseLabel(phase)).toBe(label);
   });
 });
 

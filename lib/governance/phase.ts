@@ -1,6 +1,6 @@
 /**
  * A proposal's phase at any instant, derived purely from its timestamps and ballots
- * (DESIGN §3.11: time is derived). Pages are right even when the worker that records
+ * (docs/design.md §3.11: time is derived). Pages are right even when the worker that records
  * transitions lags; the worker uses the same function to know what to record.
  *
  * Defence in depth: a stage's opening is never taken as earlier than the rules allow (end of the
@@ -9,7 +9,7 @@
  */
 import { findBody, findType } from './charter';
 import { tallyStage } from './tally';
-import { addHours, formatUtc, laterOf } from './time';
+import { addHours, laterOf } from './time';
 import type { Charter, Phase, ProposalRecord, TallyResult } from './types';
 import { earliestVotingAt, effectiveDiscussionClosesAt, ratificationDeadline, ratifiedInTime, replyDeadline } from './windows';
 
@@ -103,39 +103,13 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     since = closesAt;
   }
 
-  // Every stage passed. An emergency decision lapses unless ratified in time (DESIGN §3.9).
+  // Every stage passed. An emergency decision lapses unless ratified in time (docs/design.md §3.9).
   const passedAt = since;
   if (record.emergencyApprovedAt && type.emergency) {
     const deadline = ratificationDeadline(passedAt, type.emergency);
     if (t >= deadline.getTime() && !ratifiedInTime(record.ratifiedAt, deadline, now)) return result({ kind: 'lapsed', at: deadline });
   }
   return result({ kind: 'passed', at: passedAt });
-}
-
-/** A short human label for a phase, e.g. 'In discussion until 3 Dec 2026, 14:00 UTC'. */
-export function phaseLabel(phase: Phase): string {
-  switch (phase.kind) {
-    case 'draft':
-      return 'Draft';
-    case 'discussion':
-      return `In discussion until ${formatUtc(phase.closesAt)}`;
-    case 'awaiting_reply':
-      return `Awaiting the subject’s reply (until ${formatUtc(phase.dueAt)})`;
-    case 'ready_for_voting':
-      return `Ready for voting (stage ${phase.stageIndex + 1}) since ${formatUtc(phase.since)}`;
-    case 'voting':
-      return `Voting (stage ${phase.stageIndex + 1}) until ${formatUtc(phase.closesAt)}`;
-    case 'passed':
-      return `Passed on ${formatUtc(phase.at)}`;
-    case 'rejected':
-      return `Rejected at stage ${phase.stageIndex + 1} on ${formatUtc(phase.at)}`;
-    case 'failed_quorum':
-      return `No quorum at stage ${phase.stageIndex + 1} (closed ${formatUtc(phase.at)})`;
-    case 'lapsed':
-      return `Lapsed on ${formatUtc(phase.at)}: not ratified in time`;
-    case 'withdrawn':
-      return `Withdrawn on ${formatUtc(phase.at)}`;
-  }
 }
 
 const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);

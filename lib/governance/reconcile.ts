@@ -12,7 +12,7 @@ export type SeatPlan = {
 };
 
 /**
- * What a charter amendment does to the seats (DESIGN §3.10). Growing a body adds vacant seats —
+ * What a charter amendment does to the seats (docs/design.md §3.10). Growing a body adds vacant seats —
  * their vacancy clocks start at once. Shrinking retires only vacant seats: an amendment can
  * never unseat a holder by deleting their seat (removal has its own proposal, with a reply).
  *

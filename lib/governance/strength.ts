@@ -1,5 +1,5 @@
 /**
- * Body strength: filled seats, vacancies and their clocks, seat-class shortfalls (DESIGN §3.4, §3.5).
+ * Body strength: filled seats, vacancies and their clocks, seat-class shortfalls (docs/design.md §3.4, §3.5).
  *
  * Lesson: a board shrank from 9 to 6 seats and nobody refilled them. Strength is therefore always
  * measured against the CHARTER's seat count: a missing seat record is a vacancy, not a smaller
@@ -36,7 +36,7 @@ export type BodyStrength = {
   /** Seat records beyond the charter's count (ignored; shown so the data can be repaired). */
   seatsBeyondCharter: number;
   classShortfalls: ClassShortfall[];
-  /** filled < minSeatsForCriticalDecisions: critical types cannot open voting (DESIGN §3.4). */
+  /** filled < minSeatsForCriticalDecisions: critical types cannot open voting (docs/design.md §3.4). */
   isBelowStrength: boolean;
   /** Full strength: every charter seat filled (by different people) and every class minimum met. */
   isAtFullStrength: boolean;

@@ -42,7 +42,7 @@ describe('meetsRatio / minimumCount', () => {
   });
 });
 
-describe('tallyStage: quorum against charter seats (DESIGN §3.3)', () => {
+describe('tallyStage: quorum against charter seats (docs/design.md §3.3)', () => {
   it('9-seat board with 6 filled: quorum for 1/2 is 5, not 3', () => {
     const result = tally(ballots({ yes: 3, no: 1 }, T0));
     expect(result.quorumRequired).toBe(5);
@@ -108,7 +108,7 @@ describe('tallyStage: ballots', () => {
     expect(result).toMatchObject({ yes: 5, recused: 1, passed: false });
   });
 
-  it('recused seats stay in the quorum base by default (DESIGN §3.6)…', () => {
+  it('recused seats stay in the quorum base by default (docs/design.md §3.6)…', () => {
     expect(tally(ballots({ yes: 4 }, T0), resolutionStage, ['board-8', 'board-9'])).toMatchObject({ quorumRequired: 5, quorumMet: false });
   });
 

@@ -1,5 +1,5 @@
 /**
- * Counting a stage's ballots (DESIGN §3.3, §3.6). Exact integer arithmetic throughout: a
+ * Counting a stage's ballots (docs/design.md §3.3, §3.6). Exact integer arithmetic throughout: a
  * threshold of 2/3 is never a floating-point 0.6666….
  *
  * Lesson: two or three people decided for a board of nine. Quorum is counted against the
@@ -55,7 +55,7 @@ export type TallyInput = {
 
 export function tallyStage({ ballots, stage, body, charterSeats, recusedSeatIds, holdersInOffice = null }: TallyInput): TallyResult {
   const recusedSet = new Set(recusedSeatIds);
-  // DESIGN §3.6: a declared conflict removes the seat from this vote — whatever it cast, before or after recusing.
+  // docs/design.md §3.6: a declared conflict removes the seat from this vote — whatever it cast, before or after recusing.
   const current = latestBallots(ballots).filter((b) => !recusedSet.has(b.seatId));
   const yes = current.filter((b) => b.choice === 'yes').length;
   const no = current.filter((b) => b.choice === 'no').length;
@@ -63,7 +63,7 @@ export function tallyStage({ ballots, stage, body, charterSeats, recusedSeatIds,
   const cast = yes + no + abstain;
   const recused = Math.min(recusedSet.size, charterSeats);
 
-  // DESIGN §3.3: quorum base is the charter seat count (less recused seats only where the charter says so).
+  // docs/design.md §3.3: quorum base is the charter seat count (less recused seats only where the charter says so).
   const quorumBase = body.recusedSeatsCountTowardQuorumBase ? charterSeats : charterSeats - recused;
   const quorumRequired = minimumCount(quorumBase, stage.quorum);
   const quorumMet = cast >= quorumRequired;

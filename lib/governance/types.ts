@@ -15,13 +15,13 @@ export type BodySpec = {
   name: string;
   /** Fixed by the charter. Quorum and charter-seat thresholds are counted against this, never against headcount. */
   charterSeats: number;
-  /** Below this many filled seats, critical proposal types cannot open voting (DESIGN §3.4). */
+  /** Below this many filled seats, critical proposal types cannot open voting (docs/design.md §3.4). */
   minSeatsForCriticalDecisions: number;
   /** A seat vacant longer than this is overdue and flagged publicly. */
   vacancyDeadlineDays: number;
   /** Composition minimums per seat class, e.g. { independent: 3, employee_representative: 1 }. */
   seatClassMinimums: Record<SeatClassKey, number>;
-  /** DESIGN §3.6: a recused seat still counts in the quorum base unless the charter says otherwise. */
+  /** docs/design.md §3.6: a recused seat still counts in the quorum base unless the charter says otherwise. */
   recusedSeatsCountTowardQuorumBase: boolean;
   /**
    * Who fills this body's vacancies and how (see vacancy.ts). Charters stored before this setting
@@ -68,7 +68,7 @@ export type StageSpec = {
 /** What a passed proposal does. */
 export type ProposalEffect =
   | 'resolution' // a decision with no structural effect
-  | 'charter_amendment' // DESIGN §3.10: the only way a charter changes
+  | 'charter_amendment' // docs/design.md §3.10: the only way a charter changes
   | 'seat_appointment' // fills a vacant seat (appointment or election result)
   | 'seat_removal' // empties a seat; the holder is the proposal's subject
   | 'sanction'; // has a subject; no structural effect
@@ -77,7 +77,7 @@ export type ProposalTypeSpec = {
   key: string; // 'resolution', 'charter_amendment', 'officer_removal', …
   name: string;
   effect: ProposalEffect;
-  /** Minimum comment window from publication; nobody can shorten it (DESIGN §3.1). */
+  /** Minimum comment window from publication; nobody can shorten it (docs/design.md §3.1). */
   minCommentWindowHours: number;
   /** A substantive revision within this many hours of the window's end extends it … */
   lateRevisionWindowHours: number;
@@ -88,7 +88,7 @@ export type ProposalTypeSpec = {
   /** Critical types cannot open voting while a deciding body is below minSeatsForCriticalDecisions. */
   critical: boolean;
   consultationAudience: 'seat_holders' | 'members' | 'public';
-  /** Removal / sanction: the proposal names a subject who gets a guaranteed reply before voting (DESIGN §3.8). */
+  /** Removal / sanction: the proposal names a subject who gets a guaranteed reply before voting (docs/design.md §3.8). */
   requiresSubject: boolean;
   /** Hours after the comment window closes during which the subject may reply; voting waits for the reply or this deadline. */
   replyWindowHours: number;

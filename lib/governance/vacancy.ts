@@ -33,11 +33,6 @@ export function holdersInOffice(seats: SeatState[], bodyKey: string): number {
   return new Set(seats.filter((s) => s.bodyKey === bodyKey && s.holderUserId !== null).map((s) => s.holderUserId)).size;
 }
 
-/** The seat of this body the person already holds (other than `exceptSeatId`), if any. */
-export function seatHeldInBody(seats: SeatState[], bodyKey: string, userId: string, exceptSeatId?: string): SeatState | null {
-  return seats.find((s) => s.bodyKey === bodyKey && s.holderUserId === userId && s.seatId !== exceptSeatId) ?? null;
-}
-
 /** The body that decides a proposal type (its first stage). */
 export function decidingBodyKey(type: ProposalTypeSpec): string | null {
   return type.stages[0]?.bodyKey ?? null;

@@ -1,5 +1,5 @@
 /**
- * Opening a stage's vote, casting ballots and declaring conflicts (DESIGN §3.1, §3.4, §3.6–3.8).
+ * Opening a stage's vote, casting ballots and declaring conflicts (docs/design.md §3.1, §3.4, §3.6–3.8).
  * Every refusal says why in words a member can act on.
  */
 import { findBody, findType } from './charter';
@@ -31,7 +31,7 @@ export function canOpenVoting({ record, charter, stageIndex, strengths, now }: O
     return notReadyRefusal(phase, stageIndex, record, type, charter);
   }
 
-  // DESIGN §3.4 — lesson: a board of 9 shrank to 6 and a handful decided. Critical decisions wait for the seats to be filled.
+  // docs/design.md §3.4 — lesson: a board of 9 shrank to 6 and a handful decided. Critical decisions wait for the seats to be filled.
   if (type.critical) {
     const strength = strengths[body.key];
     if (!strength) return refused('voting.strength_unknown', { body: bodyName(body) });
@@ -153,7 +153,7 @@ export function canCastBallot({ record, charter, stageIndex, seat, voterUserId, 
   if (phase.kind !== 'voting' || phase.stageIndex !== stageIndex) return notVotingRefusal(phase, stageIndex);
   const seatCheck = ownSeatOfStageBody(seat, voterUserId, spec.bodyKey, charter);
   if (!seatCheck.ok) return seatCheck;
-  // DESIGN §3.6: a declared conflict removes the seat from this vote.
+  // docs/design.md §3.6: a declared conflict removes the seat from this vote.
   if (isRecused(record, stageIndex, seat.seatId)) return refused('ballot.recused');
   return { ok: true };
 }

@@ -116,7 +116,7 @@ describe('effective comment window', () => {
   });
 });
 
-describe('earliestVotingAt (right of reply, DESIGN §3.8)', () => {
+describe('earliestVotingAt (right of reply, docs/design.md §3.8)', () => {
   const close = hoursAfter(T0, 336);
 
   it('without a subject: the comment window’s close', () => {

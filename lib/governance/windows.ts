@@ -1,5 +1,5 @@
 /**
- * Comment, reply and ratification windows (DESIGN §3.1, §3.8, §3.9).
+ * Comment, reply and ratification windows (docs/design.md §3.1, §3.8, §3.9).
  *
  * The comment window can only ever move later. Whatever is stored, the effective close is never
  * earlier than publication + the type's minimum window: a wrong or tampered timestamp cannot
@@ -62,7 +62,7 @@ export function effectiveDiscussionClosesAt(record: ProposalRecord, type: Propos
   return record.discussionClosesAt ? laterOf(record.discussionClosesAt, minimum) : minimum;
 }
 
-/** DESIGN §3.8: the subject may reply until the comment window closes + replyWindowHours. Null when no subject is required. */
+/** docs/design.md §3.8: the subject may reply until the comment window closes + replyWindowHours. Null when no subject is required. */
 export function replyDeadline(record: ProposalRecord, type: ProposalTypeSpec): Date | null {
   if (!type.requiresSubject) return null;
   const close = effectiveDiscussionClosesAt(record, type);
@@ -82,7 +82,7 @@ export function earliestVotingAt(record: ProposalRecord, type: ProposalTypeSpec)
   return laterOf(close, replyDone);
 }
 
-/** DESIGN §3.9: an emergency decision must be ratified by this time or it lapses. */
+/** docs/design.md §3.9: an emergency decision must be ratified by this time or it lapses. */
 export function ratificationDeadline(passedAt: Date, emergency: EmergencySpec): Date {
   return addDays(passedAt, emergency.ratifyWithinDays);
 }

@@ -1,5 +1,5 @@
 // Signed tree heads for the decision log: C2SP tlog-checkpoint text signed as a C2SP signed
-// note with the organization's Ed25519 key (DESIGN §4). Signing holds a private key, so this
+// note with the organization's Ed25519 key (docs/design.md §4). Signing holds a private key, so this
 // module is server-only; readers and the browser verifier import ./signed-note directly.
 
 import 'server-only';

@@ -1,4 +1,4 @@
-// Entries laid out for hashing in batches (DESIGN §4). The verifier canonicalizes a run of
+// Entries laid out for hashing in batches (docs/design.md §4). The verifier canonicalizes a run of
 // entries into one EntryBatch; a batch hasher then computes each entry's leaf hash and chain
 // hash and compares the chain hash with the stored one. In the browser that is hashEntryBatch
 // below, in the same thread; in Node it may be a worker thread (./parallel-entry-hasher), which

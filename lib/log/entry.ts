@@ -1,4 +1,4 @@
-// One decision-log entry and how it is hashed (DESIGN §4). Browser-safe.
+// One decision-log entry and how it is hashed (docs/design.md §4). Browser-safe.
 
 import { canonicalMember, utf8 } from './canonical';
 import { chainHash } from './hash';

@@ -1,4 +1,4 @@
-// The hash chain over decision-log entries (DESIGN §4: hash = SHA-256(prev_hash ‖ canonical
+// The hash chain over decision-log entries (docs/design.md §4: hash = SHA-256(prev_hash ‖ canonical
 // entry)). Browser-safe: the hash function is injected, so the same math runs with node:crypto
 // on the server (./node-hash) and with the pure-JS SHA-256 (./sha256) in the browser.
 

@@ -1,4 +1,4 @@
-// Per-organization Ed25519 keys for signing the decision log's tree heads (DESIGN §4), and how
+// Per-organization Ed25519 keys for signing the decision log's tree heads (docs/design.md §4), and how
 // their private halves are kept at rest. Server-only: it handles private keys.
 //
 // At rest: the PKCS#8 private key is encrypted with AES-256-GCM under a key-encryption key

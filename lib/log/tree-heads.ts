@@ -1,4 +1,4 @@
-// Signed tree heads (DESIGN §4): a C2SP tlog-checkpoint for one size of an organization's log,
+// Signed tree heads (docs/design.md §4): a C2SP tlog-checkpoint for one size of an organization's log,
 // signed as a C2SP signed note with the organization's key. Server-only (private keys); the
 // database side — when to sign, storing, locking — lives in db/queries/transparency.ts.
 

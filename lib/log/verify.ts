@@ -1,4 +1,4 @@
-// The decision-log verifier (DESIGN §4): from the public JSON export alone, check the hash
+// The decision-log verifier (docs/design.md §4): from the public JSON export alone, check the hash
 // chain, the Merkle tree heads and their signatures, and say where the first problem is.
 //
 // Isomorphic and dependency-free — this file and everything it imports run unchanged in Node

@@ -1,7 +1,7 @@
 /**
  * What Quorate e-mails about. Pure data (no I/O): pages, templates and the outbox share it.
  *
- * Mandatory notices are the ones the charter relies on (DESIGN §3.2 full notice, §3.8 right of
+ * Mandatory notices are the ones the charter relies on (docs/design.md §3.2 full notice, §3.8 right of
  * reply): a seat holder must not be able to say "I was never told". Everything else is optional.
  */
 export const notificationKinds = [

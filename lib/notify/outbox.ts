@@ -71,7 +71,7 @@ async function proposalAudience(tx: Executor, orgId: string, charter: Charter, t
 type ProposalRef = { id: string; orgId: string; number: number; title: string; typeKey: string; subjectUserId: string | null; discussionClosesAt: Date };
 
 /**
- * Publication (DESIGN §3.2): every seat holder of every deciding body — mandatory — plus the
+ * Publication (docs/design.md §3.2): every seat holder of every deciding body — mandatory — plus the
  * consultation audience; and the subject of a removal or sanction gets a right-of-reply notice
  * (§3.8), also mandatory. `seatHolders` and `members` are the lists the log entry hashed.
  */

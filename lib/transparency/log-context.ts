@@ -44,7 +44,7 @@ export type LogPageBase = {
 
 /**
  * The log page's context without loading every proposal: a page of 50 entries costs the same
- * with 20 proposals or 20,000 (bench figure (d): the old filter listed all 20,000 in a select
+ * with 20 proposals or 20,000 (the log-page-at-scale benchmark: the old filter listed all 20,000 in a select
  * and made the page 5 MB).
  */
 export async function loadLogPageBase(db: Executor, orgId: string, filters: LogFilters, suggestions = 20): Promise<LogPageBase> {

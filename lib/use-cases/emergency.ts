@@ -14,7 +14,7 @@ import { loadOrRefuse } from './actor';
 import type { Actor } from './actor';
 
 /**
- * DESIGN §3.9: the shortened window only by a supermajority motion. Each seat holder of the
+ * docs/design.md §3.9: the shortened window only by a supermajority motion. Each seat holder of the
  * first deciding body backs the motion in person (logged); when the backers reach the charter's
  * motion threshold of CHARTER seats, the emergency window applies — never closing before now.
  */

@@ -3,7 +3,7 @@ import { hidingBallotCommitment } from '@/lib/log/ballot-commitment';
 import { nodeSha256 } from '@/lib/log/node-hash';
 
 /**
- * DESIGN §3.2: the log entry of a publication names how many people were notified and a hash
+ * docs/design.md §3.2: the log entry of a publication names how many people were notified and a hash
  * of exactly who, so a notice list cannot be quietly trimmed afterwards.
  */
 export function recipientListHash(userIds: string[]): string {

@@ -6,7 +6,7 @@ import { setStageWindow } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
 import { findType } from '@/lib/governance/charter';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import { bodyStrength } from '@/lib/governance/strength';
+import { bodyStrengths } from '@/lib/governance/strength';
 import type { Charter } from '@/lib/governance/types';
 import { remainingMajorityBase } from '@/lib/governance/vacancy';
 import { canOpenVoting, votingWindow } from '@/lib/governance/voting';
@@ -18,7 +18,7 @@ import { appointmentReadyForVoting } from './appointments';
 /** Every body's strength now (who holds its seats), as the voting rules read it. */
 export async function strengths(tx: Executor, orgId: string, charter: Charter, at: Date) {
   const seatRows = await listSeats(tx, orgId);
-  return Object.fromEntries(charter.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)]));
+  return bodyStrengths(charter, seatRows, at);
 }
 
 /** Opens voting for the stage that is ready, if the rules allow. Used by the worker and by secretaries. */

@@ -5,7 +5,7 @@ import type { SeatView } from '@/db/queries/charters';
 import { listProposals, loadProposals } from '@/db/queries/proposals';
 import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import type { ProposalStatus } from '@/lib/governance/status';
-import { bodyStrength } from '@/lib/governance/strength';
+import { bodyStrength, bodyStrengths } from '@/lib/governance/strength';
 import type { Charter, Phase } from '@/lib/governance/types';
 import { appointmentRefusal } from './appointments';
 
@@ -79,8 +79,7 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
     }
     const type = doc.proposalTypes.find((t) => t.key === item.typeKey);
     const document = doc;
-    if (!strengthsFor.has(loaded.row.charterVersion))
-      strengthsFor.set(loaded.row.charterVersion, Object.fromEntries(document.bodies.map((b) => [b.key, bodyStrength(b, seatRows, at)])));
+    if (!strengthsFor.has(loaded.row.charterVersion)) strengthsFor.set(loaded.row.charterVersion, bodyStrengths(document, seatRows, at));
     const strengths = strengthsFor.get(loaded.row.charterVersion)!;
     let statusLine = proposalStatus({ record: loaded.record, charter: doc, strengths, now: at });
     // A ready seat appointment the worker will not open (its own check) is listed as blocked, as on its page.

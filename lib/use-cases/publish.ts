@@ -1,3 +1,4 @@
+import { consultsMembers, proposalAudience } from '@/lib/governance/audience';
 import 'server-only';
 import type { Database } from '@/db/client';
 import { listSeats } from '@/db/queries/charters';
@@ -36,10 +37,7 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
     // of the deciding body's seat holders (backEmergencyMotion) can shorten it.
     const discussionClosesAt = discussionClosesAtOnPublish(type, at, false);
     const allSeats = await listSeats(tx, input.orgId);
-    const stageBodies = type.stages.map((s) => s.bodyKey);
-    const seatHolders = [...new Set(allSeats.filter((s) => stageBodies.includes(s.bodyKey) && s.holderUserId).map((s) => s.holderUserId!))];
-    const members = type.consultationAudience === 'seat_holders' ? [] : await memberUserIds(tx, input.orgId);
-    const recipients = [...new Set([...seatHolders, ...members])];
+    const { seatHolders, members, recipients } = proposalAudience(type, allSeats, consultsMembers(type) ? await memberUserIds(tx, input.orgId) : []);
     await updateProposal(tx, p.row.id, {
       status: 'published',
       publishedAt: at,

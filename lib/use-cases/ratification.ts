@@ -1,12 +1,12 @@
+import { consultsMembers, proposalAudience } from '@/lib/governance/audience';
 import 'server-only';
 import type { Database, Executor } from '@/db/client';
-import { getCharterVersion } from '@/db/queries/charters';
+import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
 import { memberUserIds } from '@/db/queries/member-lookups';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import { listUnratifiedEmergencyDecisions } from '@/db/queries/proposal-changes';
 import { loadProposal, loadProposalForChange } from '@/db/queries/proposals';
-import { holdersOfBodies } from '@/db/queries/seats';
 import { findType } from '@/lib/governance/charter';
 import { canBeRatified, canRatifyWith, emergencyStatus } from '@/lib/governance/emergency';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
@@ -54,10 +54,7 @@ export const ratificationReminderHours = [7 * 24, 24] as const;
  */
 export async function emergencyAudience(tx: Executor, orgId: string, charter: Charter, typeKey: string): Promise<string[]> {
   const type = findType(charter, typeKey);
-  const bodyKeys = type.stages.map((s) => s.bodyKey);
-  const holders = await holdersOfBodies(tx, orgId, bodyKeys);
-  const members = type.consultationAudience === 'seat_holders' ? [] : await memberUserIds(tx, orgId);
-  return [...new Set([...holders, ...members])];
+  return proposalAudience(type, await listSeats(tx, orgId), consultsMembers(type) ? await memberUserIds(tx, orgId) : []).recipients;
 }
 
 /** The lapse notice, written in the transaction that records the lapse. */

@@ -338,7 +338,7 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
   });
 });
 
-describe('full notice (DESIGN §3.2)', () => {
+describe('full notice (docs/design.md §3.2)', () => {
   it('logs how many seat holders and members were noticed, with a hash of exactly who', async () => {
     const org = await setupOrg('notice-org', 5);
     const id = (

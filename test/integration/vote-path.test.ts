@@ -12,7 +12,7 @@ import { withTestDatabase } from './helpers';
 import type { TestDatabase } from './helpers';
 
 /**
- * The vote path's few statements (issue 6): the proposal is locked by one statement and read by
+ * The vote path's few statements: the proposal is locked by one statement and read by
  * the next, so what the rules see is everything committed up to the lock — never a snapshot from
  * before a wait on it. PostgreSQL only: on PGlite nothing can wait for a lock.
  */

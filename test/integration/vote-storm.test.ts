@@ -25,7 +25,7 @@ import type { StormOrg } from '@/scripts/support/storm-org';
 import { withTestDatabase } from './helpers';
 
 /**
- * Issue 7, hardening item 2: storms of concurrent governance writes against PostgreSQL, through
+ * Storms of concurrent governance writes against PostgreSQL, through
  * the engine with many connections (the test database's pool of 20), checked row by row:
  * every acknowledged write is present exactly once, nothing refused wrote anything, the log
  * has no gap or fork and verifies, notices are enqueued exactly once per (event, recipient, kind).

@@ -25,19 +25,19 @@ import { initialActionState } from '@/lib/actions/state';
 import type { Role } from '@/lib/governance/roles';
 import type { BallotChoice, Charter } from '@/lib/governance/types';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import { changeMemberRoleAction as changeMemberRole } from '@/app/o/[slug]/members/actions';
+import { changeMemberRoleAction } from '@/app/o/[slug]/members/actions';
 import {
-  backEmergencyMotionAction as backEmergencyAction,
+  backEmergencyMotionAction,
   castBallotAction,
-  postCommentAction as commentAction,
+  postCommentAction,
   createProposalAction,
   openVotingAction,
   publishProposalAction,
-  declareRecusalAction as recuseAction,
+  declareRecusalAction,
   reviseProposalAction,
   withdrawProposalAction,
 } from '@/app/o/[slug]/proposals/actions';
-import { appointFoundingHolderAction as foundingAppointAction, resignSeatAction } from '@/app/o/[slug]/seats/actions';
+import { appointFoundingHolderAction, resignSeatAction } from '@/app/o/[slug]/seats/actions';
 import { form, signInAs } from '../integration/helpers';
 import { testClock } from './clock';
 import { checkInvariants, enforcement, report } from './check';
@@ -367,7 +367,10 @@ export class Comment extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return commentAction(initialActionState, form({ ...this.ref(m, r), body: 'A point for the record.', stance: 'concern', asReply: String(this.asReply) }));
+    return postCommentAction(
+      initialActionState,
+      form({ ...this.ref(m, r), body: 'A point for the record.', stance: 'concern', asReply: String(this.asReply) }),
+    );
   }
 }
 
@@ -425,7 +428,7 @@ export class Recuse extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return recuseAction(initialActionState, form({ ...this.ref(m, r), reason: 'A declared conflict of interest.' }));
+    return declareRecusalAction(initialActionState, form({ ...this.ref(m, r), reason: 'A declared conflict of interest.' }));
   }
 }
 
@@ -438,7 +441,7 @@ export class BackEmergency extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return backEmergencyAction(initialActionState, form(this.ref(m, r)));
+    return backEmergencyMotionAction(initialActionState, form(this.ref(m, r)));
   }
 }
 
@@ -480,7 +483,7 @@ export class FoundingAppoint extends Step {
     const vacant = m.seats.filter((s) => !s.holder);
     const seat = pick(vacant.length ? vacant : m.seats, this.i)!;
     signIn(r, this.actor);
-    const state = await foundingAppointAction(initialActionState, form({ orgId: r.orgId, seatId: seat.id, userId: r.ids[this.who] }));
+    const state = await appointFoundingHolderAction(initialActionState, form({ orgId: r.orgId, seatId: seat.id, userId: r.ids[this.who] }));
     if (state.ok) seat.holder = this.who;
     return state;
   }
@@ -504,7 +507,7 @@ export class ChangeRole extends Step {
       .where(and(eq(memberships.orgId, r.orgId), eq(memberships.userId, r.ids[this.who])));
     if (!membership) return { ok: false, message: 'not a member (no call made)' };
     signIn(r, this.actor);
-    const state = await changeMemberRole(initialActionState, form({ orgId: r.orgId, membershipId: membership.id, role: this.role }));
+    const state = await changeMemberRoleAction(initialActionState, form({ orgId: r.orgId, membershipId: membership.id, role: this.role }));
     if (state.ok) {
       m.roles[this.who] = this.role;
       m.roleHistory.push({ user: this.who, role: this.role, from: m.now });

@@ -3,10 +3,10 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
-import { retryDeadLetterAction as retryDeadLetter } from './actions';
+import { retryDeadLetterAction } from './actions';
 
 export function RetryForm({ orgId, outboxId, label }: { orgId: string; outboxId: string; label: string }) {
-  const [state, formAction] = useActionState(retryDeadLetter, initialActionState);
+  const [state, formAction] = useActionState(retryDeadLetterAction, initialActionState);
   const messageId = `retry-${outboxId || 'all'}`;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">

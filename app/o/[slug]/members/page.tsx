@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findOrgForMember, loadMembers } from '@/db/read/member-pages';
-import { leaveOrganizationAction as leaveOrganization, removeMemberAction as removeMember } from './actions';
+import { leaveOrganizationAction, removeMemberAction } from './actions';
 import { OrgNav } from '@/components/governance/org-nav';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';
@@ -71,7 +71,7 @@ export default async function MembersPage({ params }: Props) {
                           <details className="mt-2 text-xs">
                             <summary className="cursor-pointer text-red-800">Remove from the organization</summary>
                             <ActionForm
-                              action={removeMember}
+                              action={removeMemberAction}
                               hidden={{ orgId: org.id, membershipId: m.membershipId }}
                               submitLabel="Remove this member"
                               variant="secondary"
@@ -116,7 +116,7 @@ export default async function MembersPage({ params }: Props) {
             <h2 id="leave-title" className="mb-3 font-semibold">
               Leave this organization
             </h2>
-            <ActionForm action={leaveOrganization} hidden={{ orgId: org.id }} submitLabel="Leave" variant="secondary" label="Leave this organization">
+            <ActionForm action={leaveOrganizationAction} hidden={{ orgId: org.id }} submitLabel="Leave" variant="secondary" label="Leave this organization">
               <p className="text-zinc-600">Your departure is on the public record. If you hold a seat, resign it first; the only admin cannot leave.</p>
               <label className="flex items-start gap-2">
                 <input type="checkbox" name="confirm" value="leave" required className="mt-1" /> I want to leave {org.name}.

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { loadSeatsPage } from '@/db/read/seats-page';
-import { appointFoundingHolderAction as foundingAppointAction, resignSeatAction } from './actions';
+import { appointFoundingHolderAction, resignSeatAction } from './actions';
 
 export const metadata: Metadata = { title: 'Seats' };
 
@@ -52,7 +52,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
                         : `Nobody in office can fill the vacancies of the ${b.name.toLowerCase()}, so founding appointments have reopened for it until someone holds a seat that can. Each appointment is logged publicly as a reopened founding appointment.`}
                     </p>
                     <ActionForm
-                      action={foundingAppointAction}
+                      action={appointFoundingHolderAction}
                       hidden={{ orgId: org.id }}
                       submitLabel="Appoint"
                       label={`Founding appointment, ${b.name}`}

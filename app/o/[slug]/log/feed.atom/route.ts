@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const req = await publicLogExport(request, params);
   if (req instanceof Response) return req;
   const { org, db, filters } = req;
-  // Only the proposals the 100 entries mention are looked up, as on the log page (figure (d)).
+  // Only the proposals the 100 entries mention are looked up, as on the log page (the log-page-at-scale benchmark).
   const base = await loadLogPageBase(db, org.id, filters, 0);
   const query = logQueryWith(filters, base.filterProposal);
   const page = query ? await listPublicLogPage(db, org.id, query, {}, feedSize) : { rows: [] };

@@ -6,12 +6,12 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import { kindDescriptions, kindLabels, optionalKinds } from '@/lib/notify/kinds';
 import type { NotificationModeValue, OptionalKind } from '@/lib/notify/kinds';
-import { saveNotificationPreferencesAction as saveNotificationPreferences } from './actions';
+import { saveNotificationPreferencesAction } from './actions';
 
 const modeLabels: Record<NotificationModeValue, string> = { immediate: 'Immediately', digest: 'Daily digest', off: 'Off' };
 
 export function PreferencesForm({ orgId, modes }: { orgId: string; modes: Record<OptionalKind, NotificationModeValue> }) {
-  const [state, formAction] = useActionState(saveNotificationPreferences, initialActionState);
+  const [state, formAction] = useActionState(saveNotificationPreferencesAction, initialActionState);
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="orgId" value={orgId} />

@@ -5,10 +5,10 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
-import { saveOrganizationProfileAction as saveOrganizationProfile } from './actions';
+import { saveOrganizationProfileAction } from './actions';
 
 export function ProfileForm({ orgId, name, mission, isPublic }: { orgId: string; name: string; mission: string; isPublic: boolean }) {
-  const [state, formAction] = useActionState(saveOrganizationProfile, initialActionState);
+  const [state, formAction] = useActionState(saveOrganizationProfileAction, initialActionState);
   const v = state.values;
   const visibility = v?.visibility ?? (isPublic ? 'public' : 'private');
   return (
