@@ -8,7 +8,7 @@ import { expect, signInByMagicLink, test } from './fixtures';
 const slug = 'riverbend-commons';
 const start = `/o/${slug}`;
 const maxPages = 200;
-const privateDraftTitle = 'Publish an annual report on governance'; // db/seed-governance.ts, item 9
+const privateDraftTitle = 'Publish an annual report on governance'; // db/seed/governance.ts, item 9
 const privateDraftNumber = 9;
 
 /** Same-origin links in HTML or Atom: href="…" attributes, entity-decoded, without fragments. */
