@@ -6,8 +6,9 @@ import { loadProposalForChange } from '@/db/queries/proposals';
 import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import type { RefusalCode } from '@/lib/governance/messages';
+import { mayAct } from '@/lib/governance/permissions';
 import type { ProposalAction } from '@/lib/governance/permissions';
-import { refuse, refused } from '@/lib/governance/refusal';
+import { refuse, refuseRule, refused } from '@/lib/governance/refusal';
 import type { Refused } from '@/lib/governance/refusal';
 import type { Role } from '@/lib/governance/roles';
 import type { Charter, Phase, SeatState } from '@/lib/governance/types';
@@ -34,6 +35,32 @@ export async function loadOrRefuse(
 /** Refuses with `code` unless the rules allow `action` now; the message names the phase. */
 export function requireAction(actions: Set<ProposalAction>, action: ProposalAction, phase: Phase, code: RefusalCode): void {
   if (!actions.has(action)) refuse(code, { phase: phaseWords(phase) });
+}
+
+/**
+ * Refuses unless the rules let this actor, found holding a seat in the stage's body and not
+ * recused, take `action` on the proposal in this phase (emergencyMotionOpen: the motion is open).
+ */
+export function requireSeatHolderMay(
+  actor: Actor,
+  p: ProposalInHand,
+  phase: Phase,
+  action: ProposalAction,
+  opts: { emergencyMotionOpen?: boolean } = {},
+): void {
+  const permitted = mayAct(
+    {
+      role: actor.role,
+      isAuthor: actor.userId === p.row.authorId,
+      isSubject: actor.userId === p.row.subjectUserId,
+      holdsSeatInStageBody: true,
+      isRecused: false,
+      phase,
+      ...opts,
+    },
+    action,
+  );
+  if (!permitted.ok) refuseRule(permitted);
 }
 
 /** "awaiting reply" for the phase `awaiting_reply`. */

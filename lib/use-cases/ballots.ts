@@ -4,13 +4,12 @@ import type { Database } from '@/db/client';
 import { appendAfterLockedHead, lockLogHead } from '@/db/queries/log';
 import { writeCurrentBallot } from '@/db/queries/votes';
 import { findBody } from '@/lib/governance/charter';
-import { mayAct } from '@/lib/governance/permissions';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import type { BallotChoice } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting } from '@/lib/governance/voting';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
-import { loadOrRefuse, phaseWords, settleBoth } from './actor';
+import { loadOrRefuse, phaseWords, requireSeatHolderMay, settleBoth } from './actor';
 import type { Actor } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
 import { strengths } from './open-voting';
@@ -60,18 +59,7 @@ export async function castBallot(
     const seat = p.seats!.find((s) => s.bodyKey === bodyKey);
     if (!seat) refuse('voting.not_seat_holder', { body: findBody(p.charter, bodyKey).name.toLowerCase() });
     // Role, seat and phase here; canCastBallot then says why a recused seat does not vote.
-    const permitted = mayAct(
-      {
-        role: actor.role,
-        isAuthor: actor.userId === p.row.authorId,
-        isSubject: actor.userId === p.row.subjectUserId,
-        holdsSeatInStageBody: true,
-        isRecused: false,
-        phase,
-      },
-      'vote',
-    );
-    if (!permitted.ok) refuseRule(permitted);
+    requireSeatHolderMay(actor, p, phase, 'vote');
     const rule = canCastBallot({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuseRule(rule);
     // The id is made here so the log entry can name it without waiting for the INSERT.

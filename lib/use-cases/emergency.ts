@@ -6,11 +6,10 @@ import { appendLogEntry } from '@/db/queries/log';
 import { updateProposal } from '@/db/queries/proposal-changes';
 import { findBody, findType } from '@/lib/governance/charter';
 import { checkEmergencyMotion } from '@/lib/governance/emergency';
-import { mayAct } from '@/lib/governance/permissions';
 import { proposalPhase } from '@/lib/governance/phase';
-import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { refuse } from '@/lib/governance/refusal';
 import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
-import { loadOrRefuse } from './actor';
+import { loadOrRefuse, requireSeatHolderMay } from './actor';
 import type { Actor } from './actor';
 
 /**
@@ -34,19 +33,7 @@ export async function backEmergencyMotion(
     const body = findBody(p.charter, type.stages[0]!.bodyKey);
     const seat = (await listSeats(tx, input.orgId)).find((s) => s.bodyKey === body.key && s.holderUserId === actor.userId);
     if (!seat) refuse('emergency.not_seat_holder', { body: body.name.toLowerCase() });
-    const permitted = mayAct(
-      {
-        role: actor.role,
-        isAuthor: actor.userId === p.row.authorId,
-        isSubject: actor.userId === p.row.subjectUserId,
-        holdsSeatInStageBody: true,
-        isRecused: false,
-        phase,
-        emergencyMotionOpen: true,
-      },
-      'back_emergency',
-    );
-    if (!permitted.ok) refuseRule(permitted);
+    requireSeatHolderMay(actor, p, phase, 'back_emergency', { emergencyMotionOpen: true });
     const before = await emergencyBackers(tx, input.orgId, p.row.id);
     if (before.includes(actor.userId)) refuse('emergency.already_backed');
     await appendLogEntry(tx, {

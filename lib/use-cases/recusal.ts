@@ -3,11 +3,10 @@ import type { Database } from '@/db/client';
 import { listSeats } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
 import { insertRecusal, uncountSeatBallots } from '@/db/queries/votes';
-import { mayAct } from '@/lib/governance/permissions';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { canRecuse } from '@/lib/governance/voting';
-import { loadOrRefuse } from './actor';
+import { loadOrRefuse, requireSeatHolderMay } from './actor';
 import type { Actor } from './actor';
 
 /** A seat holder of a deciding body recuses themselves: their seat does not vote, and any ballot it cast stops counting. */
@@ -19,18 +18,7 @@ export async function declareRecusal(db: Database, actor: Actor, input: { orgId:
     const seat = (await listSeats(tx, input.orgId)).find((s) => stageBodies.includes(s.bodyKey) && s.holderUserId === actor.userId);
     if (!seat) refuse('recusal.not_seat_holder');
     const stageIndex = Math.max(0, stageBodies.indexOf(seat!.bodyKey));
-    const permitted = mayAct(
-      {
-        role: actor.role,
-        isAuthor: actor.userId === p.row.authorId,
-        isSubject: actor.userId === p.row.subjectUserId,
-        holdsSeatInStageBody: true,
-        isRecused: false,
-        phase,
-      },
-      'recuse',
-    );
-    if (!permitted.ok) refuseRule(permitted);
+    requireSeatHolderMay(actor, p, phase, 'recuse');
     const rule = canRecuse({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });
     if (!rule.ok) refuseRule(rule);
     // As for ballots: `at` was read before the proposal's lock was granted, and the worker may
