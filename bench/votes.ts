@@ -208,28 +208,18 @@ export async function voteBench(kind: 'postgres' | 'pglite', { pg, pgUrl }: Benc
     if (notOk) notes.push(`${label} HTTP votes not acknowledged: ${outcomes.refused} refused, ${outcomes.error} errors; first: ${outcomes.other.join(' | ')}`);
     const checks = `${fmt(outcomes.ok)} acknowledged${notOk ? `, ${notOk} NOT` : ''}; lost ${lost}, unlogged ${unlogged}, duplicate current ${dup}`;
     const ok = lost === 0 && unlogged === 0 && dup === 0 && notOk === 0;
-    if (kind === 'postgres')
-      push(
-        'server action over HTTP (`next start`, signed in, the vote form)',
-        (n / httpMs) * 1000,
-        httpMs / n,
-        (n / rawHttpMs) * 1000,
-        rawHttpMs / n,
-        checks,
-        ok,
-      );
     // PGlite's raw INSERTs cannot run beside the server (it holds the folder): the engine run's.
-    else
-      push(
-        'server action over HTTP (`next start`, signed in, the vote form)',
-        (n / httpMs) * 1000,
-        httpMs / n,
-        (n / rawMs) * 1000,
-        rawMs / n,
-        checks,
-        ok,
-        ' (in process, from the engine run)',
-      );
+    const [baseMs, baseNote] = kind === 'postgres' ? [rawHttpMs, ''] : [rawMs, ' (in process, from the engine run)'];
+    push(
+      'server action over HTTP (`next start`, signed in, the vote form)',
+      (n / httpMs) * 1000,
+      httpMs / n,
+      (n / baseMs) * 1000,
+      baseMs / n,
+      checks,
+      ok,
+      baseNote,
+    );
   }
   if (profDir) notes.push(`${label} vote server CPU profile: ${profDir}`);
   if (kind === 'pglite') await handle.close();
