@@ -67,6 +67,32 @@ async function lockCommentOrRefuse(tx: Executor, orgId: string, proposalId: stri
   return row!;
 }
 
+/**
+ * The proposal and the comment, locked, once the rules let the actor make this change to it (an
+ * edit names its new text); refused otherwise.
+ */
+async function commentToChange(
+  tx: Executor,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; commentId: string },
+  at: Date,
+  change: { change: 'edit'; body: string } | { change: 'delete' },
+) {
+  const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
+  const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
+  const c = await lockCommentOrRefuse(tx, input.orgId, p.row.id, input.commentId);
+  const rule = checkCommentChange({
+    change: change.change,
+    isAuthor: c.authorId === actor.userId,
+    commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'),
+    deleted: c.deletedAt !== null,
+    isSubjectReply: c.isSubjectReply,
+    ...(change.change === 'edit' ? { unchanged: c.body === change.body } : {}),
+  });
+  if (!rule.ok) refuseRule(rule);
+  return { p, c };
+}
+
 /** The author rewrites their comment while comments are open; every version is kept (the original is revision 1) and the edit logged. */
 export async function editComment(
   db: Database,
@@ -75,18 +101,7 @@ export async function editComment(
   at: Date,
 ): Promise<{ revision: number }> {
   return db.transaction(async (tx) => {
-    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
-    const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
-    const c = await lockCommentOrRefuse(tx, input.orgId, p.row.id, input.commentId);
-    const rule = checkCommentChange({
-      change: 'edit',
-      isAuthor: c.authorId === actor.userId,
-      commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'),
-      deleted: c.deletedAt !== null,
-      isSubjectReply: c.isSubjectReply,
-      unchanged: c.body === input.body,
-    });
-    if (!rule.ok) refuseRule(rule);
+    const { p, c } = await commentToChange(tx, actor, input, at, { change: 'edit', body: input.body });
     let revision = await latestCommentRevision(tx, c.id);
     if (revision === 0) await insertCommentRevision(tx, { commentId: c.id, revision: ++revision, body: c.body, at: c.createdAt });
     await insertCommentRevision(tx, { commentId: c.id, revision: ++revision, body: input.body, at });
@@ -110,17 +125,7 @@ export async function editComment(
  */
 export async function deleteComment(db: Database, actor: Actor, input: { orgId: string; proposalId: string; commentId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
-    const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
-    const c = await lockCommentOrRefuse(tx, input.orgId, p.row.id, input.commentId);
-    const rule = checkCommentChange({
-      change: 'delete',
-      isAuthor: c.authorId === actor.userId,
-      commentsOpen: actions.has(c.isSubjectReply ? 'reply' : 'comment'),
-      deleted: c.deletedAt !== null,
-      isSubjectReply: c.isSubjectReply,
-    });
-    if (!rule.ok) refuseRule(rule);
+    const { p, c } = await commentToChange(tx, actor, input, at, { change: 'delete' });
     await markCommentDeleted(tx, c.id, at);
     await appendLogEntry(tx, {
       orgId: input.orgId,
