@@ -11,9 +11,15 @@ import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import type { TallyResult } from '@/lib/governance/types';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
+import type { ProposalInHand } from './actor';
 import { applyEffect } from './apply-effect';
 import { openVoting } from './open-voting';
 import { enqueueLapsed } from './ratification';
+
+/** The proposal as the outcome's notices name it. */
+function noticeSubject(p: ProposalInHand, orgId: string) {
+  return { id: p.row.id, orgId, number: p.row.number, title: p.row.title, typeKey: p.row.typeKey, charter: p.charter };
+}
 
 /**
  * The worker's step for one proposal: records in the log, exactly once each, what time has
@@ -85,12 +91,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         });
         const lastTally = [...p.stages].reverse().find((st) => st.tally)?.tally ?? null;
         await enqueueDecision(tx, {
-          id: p.row.id,
-          orgId,
-          number: p.row.number,
-          title: p.row.title,
-          typeKey: p.row.typeKey,
-          charter: p.charter,
+          ...noticeSubject(p, orgId),
           outcome: phase.kind,
           tally: lastTally,
           at,
@@ -110,12 +111,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
           at,
         });
         await enqueueLapsed(tx, {
-          id: p.row.id,
-          orgId,
-          number: p.row.number,
-          title: p.row.title,
-          typeKey: p.row.typeKey,
-          charter: p.charter,
+          ...noticeSubject(p, orgId),
           deadline: emergencyStatus(p.record, p.charter, at).deadline,
           at,
         });
