@@ -48,16 +48,21 @@ export async function charterDocumentHash(tx: Executor, orgId: string, version: 
   return row?.documentHash ?? null;
 }
 
+/** A seat's state as the rules read it. */
+const seatStateColumns = {
+  seatId: seats.id,
+  bodyKey: seats.bodyKey,
+  seatClass: seats.seatClass,
+  holderUserId: seats.holderUserId,
+  vacatedAt: seats.vacatedAt,
+};
+
 export type SeatView = SeatState & { position: number; holderName: string | null; holderEmail: string | null };
 
 export async function listSeats(db: Executor, orgId: string): Promise<SeatView[]> {
   const rows = await db
     .select({
-      seatId: seats.id,
-      bodyKey: seats.bodyKey,
-      seatClass: seats.seatClass,
-      holderUserId: seats.holderUserId,
-      vacatedAt: seats.vacatedAt,
+      ...seatStateColumns,
       position: seats.position,
       holderName: users.name,
       holderEmail: users.email,
@@ -78,11 +83,7 @@ export async function listSeats(db: Executor, orgId: string): Promise<SeatView[]
 export async function listSeatsWhoseHoldersAct(db: Executor, orgId: string): Promise<SeatState[]> {
   const rows = await db
     .select({
-      seatId: seats.id,
-      bodyKey: seats.bodyKey,
-      seatClass: seats.seatClass,
-      holderUserId: seats.holderUserId,
-      vacatedAt: seats.vacatedAt,
+      ...seatStateColumns,
       actingMember: memberships.id,
     })
     .from(seats)
