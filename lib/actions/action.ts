@@ -72,6 +72,17 @@ function parse<S extends z.ZodType>(schema: S, formData: FormData, echoed: Echo<
   return { ok: true, input: parsed.data, values: echoed(values, parsed.data) };
 }
 
+type SignedIn<T> = { ok: true; input: T; values: Record<string, string>; user: SessionUser } | { ok: false; state: ActionState };
+
+/** parse → authenticate: the input and who sent it, or the form's state when either says no. */
+async function parseSignedIn<S extends z.ZodType>(schema: S, formData: FormData, echoed?: Echo<z.output<S>>): Promise<SignedIn<z.output<S>>> {
+  const parsed = parse(schema, formData, echoed);
+  if (!parsed.ok) return parsed;
+  const user = await getSessionUser();
+  if (!user) return { ok: false, state: { ...signedOutState, values: parsed.values } };
+  return { ...parsed, user };
+}
+
 /**
  * Runs the handler: a RuleRefusal becomes the form's state (its field, if it names one, gets the
  * message beside it); on success `afterChange` runs (revalidation), the message is flashed — the
@@ -136,11 +147,9 @@ export function publicAction<S extends z.ZodType>(schema: S, handler: PublicHand
  */
 export function userAction<S extends z.ZodType>(schema: S, handler: UserHandler<z.output<S>>, options: Options<z.output<S>> = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const parsed = parse(schema, formData, options.echo);
-    if (!parsed.ok) return parsed.state;
-    const { input, values } = parsed;
-    const user = await getSessionUser();
-    if (!user) return { ...signedOutState, values };
+    const signedIn = await parseSignedIn(schema, formData, options.echo);
+    if (!signedIn.ok) return signedIn.state;
+    const { input, values, user } = signedIn;
     return settle(
       values,
       () => handler({ input, user, values }),
@@ -161,11 +170,9 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
   options: Options<z.output<S>> = {},
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const parsed = parse(schema, formData, options.echo);
-    if (!parsed.ok) return parsed.state;
-    const { input, values } = parsed;
-    const user = await getSessionUser();
-    if (!user) return { ...signedOutState, values };
+    const signedIn = await parseSignedIn(schema, formData, options.echo);
+    if (!signedIn.ok) return signedIn.state;
+    const { input, values, user } = signedIn;
     const membership = await getActingMembership(getDb(), input.orgId, user.id);
     // The same answer whether the organization exists or not: no probing of other orgs.
     if (!membership || !hasRole(membership.role, minimumRole)) return refusalState('action.forbidden', values);
