@@ -1,6 +1,7 @@
 'use server';
 
 import { getDb } from '@/db/client';
+import type { Executor } from '@/db/client';
 import { appendLogEntry } from '@/db/queries/log';
 import {
   countAdminsForUpdate,
@@ -19,6 +20,7 @@ import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { confirmationUrl, issueInvitationToken, invitationLinkDays } from '@/lib/auth/links';
 import { appOrigin } from '@/lib/auth/origin';
 import { checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
+import type { Role } from '@/lib/governance/roles';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/notify/mailer';
@@ -62,15 +64,24 @@ export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', asyn
   return { ok: true, message: `Invitation sent to ${input.email}.` };
 });
 
+/**
+ * What the rules weigh before an admin changes another membership, read inside the transaction
+ * (admins counted under lock): the actor's role, re-read (they may have been demoted a moment
+ * ago), the target membership (refused when it is not in this organization) and its seats.
+ */
+async function memberChangeFacts(tx: Executor, orgId: string, actorUserId: string, membershipId: string) {
+  const adminCount = await countAdminsForUpdate(tx, orgId);
+  const actor = await getMembership(tx, orgId, actorUserId);
+  const target = await getMembershipInOrg(tx, orgId, membershipId);
+  if (!target) refuse('membership.not_member');
+  const seatsHeld = await countSeatsHeldForUpdate(tx, orgId, target.userId);
+  return { adminCount, actorRole: actor?.role ?? null, target, seatsHeld };
+}
+
 export const changeMemberRoleAction = orgAction(changeRoleSchema, 'observer', async ({ input, user }) => {
   await getDb().transaction(async (tx) => {
-    const adminCount = await countAdminsForUpdate(tx, input.orgId);
-    // Re-read inside the transaction: the actor may have been demoted a moment ago.
-    const actor = await getMembership(tx, input.orgId, user.id);
-    const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
-    if (!target) refuse('membership.not_member');
-    const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
-    const rule = checkRoleChange({ actorRole: actor?.role ?? null, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
+    const { adminCount, actorRole, target, seatsHeld } = await memberChangeFacts(tx, input.orgId, user.id, input.membershipId);
+    const rule = checkRoleChange({ actorRole, targetRole: target.role, newRole: input.role, adminCount, seatsHeld });
     if (!rule.ok) refuseRule(rule);
     await updateMembershipRole(tx, input.orgId, target.membershipId, input.role);
     await appendLogEntry(tx, {
@@ -87,26 +98,33 @@ export const changeMemberRoleAction = orgAction(changeRoleSchema, 'observer', as
 
 export const removeMemberAction = orgAction(removeMemberSchema, 'observer', async ({ input, user }) => {
   await getDb().transaction(async (tx) => {
-    const adminCount = await countAdminsForUpdate(tx, input.orgId);
-    const actor = await getMembership(tx, input.orgId, user.id);
-    const target = await getMembershipInOrg(tx, input.orgId, input.membershipId);
-    if (!target) refuse('membership.not_member');
-    const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, target.userId);
-    const rule = checkRemoval({ actorRole: actor?.role ?? null, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === user.id });
+    const { adminCount, actorRole, target, seatsHeld } = await memberChangeFacts(tx, input.orgId, user.id, input.membershipId);
+    const rule = checkRemoval({ actorRole, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === user.id });
     if (!rule.ok) refuseRule(rule);
-    await deleteMembership(tx, input.orgId, target.membershipId);
-    await cancelOptionalMail(tx, input.orgId, target.userId);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: user.id,
-      kind: 'membership.removed',
-      subject: `membership:${target.membershipId}`,
-      payload: { membershipId: target.membershipId, userId: target.userId, role: target.role },
-      at: now(),
-    });
+    await endMembership(tx, input.orgId, user.id, 'membership.removed', target);
   });
   return { ok: true, message: 'Member removed.' };
 });
+
+/** Ends a membership (removed by an admin, or left): deletes it, cancels the member's optional mail and logs `kind`. */
+async function endMembership(
+  tx: Executor,
+  orgId: string,
+  actorId: string,
+  kind: 'membership.removed' | 'membership.left',
+  member: { membershipId: string; userId: string; role: Role },
+): Promise<void> {
+  await deleteMembership(tx, orgId, member.membershipId);
+  await cancelOptionalMail(tx, orgId, member.userId);
+  await appendLogEntry(tx, {
+    orgId,
+    actorId,
+    kind,
+    subject: `membership:${member.membershipId}`,
+    payload: { membershipId: member.membershipId, userId: member.userId, role: member.role },
+    at: now(),
+  });
+}
 
 export const leaveOrganizationAction = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, membership }) => {
   await getDb().transaction(async (tx) => {
@@ -116,16 +134,7 @@ export const leaveOrganizationAction = orgAction(leaveOrganizationSchema, 'obser
     const seatsHeld = await countSeatsHeldForUpdate(tx, input.orgId, user.id);
     const rule = checkLeave({ actorRole: me.role, targetRole: me.role, adminCount, seatsHeld });
     if (!rule.ok) refuseRule(rule);
-    await deleteMembership(tx, input.orgId, me.membershipId);
-    await cancelOptionalMail(tx, input.orgId, user.id);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: user.id,
-      kind: 'membership.left',
-      subject: `membership:${me.membershipId}`,
-      payload: { membershipId: me.membershipId, userId: user.id, role: me.role },
-      at: now(),
-    });
+    await endMembership(tx, input.orgId, user.id, 'membership.left', me);
   });
   return { ok: true, redirectTo: `/o/${membership.orgSlug}` };
 });
