@@ -109,7 +109,9 @@ export async function voteBench(kind: 'postgres' | 'pglite', { pg, pgUrl }: Benc
     const cur = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0] as { n: number; seats: number };
     return cur.n - cur.seats;
   };
-  const push = (what: string, rate: number, each: number, rawRate: number, rawEach: number, checks: string, ok: boolean, rawNote = '') => {
+  /** A row from the time `n` votes took and the time as many raw INSERTs took. */
+  const push = (what: string, tookMs: number, rawTookMs: number, checks: string, ok: boolean, rawNote = '') => {
+    const [rate, each, rawRate, rawEach] = [(n / tookMs) * 1000, tookMs / n, (n / rawTookMs) * 1000, rawTookMs / n];
     table.push({
       figure: `(b) ${label} vote: ${what}, ${fmt(n)} sequential`,
       measured: `${fmt(rate)} votes/s (${ms(each)} each); ${checks}`,
@@ -131,10 +133,8 @@ export async function voteBench(kind: 'postgres' | 'pglite', { pg, pgUrl }: Benc
     const dup = await duplicateCurrent();
     push(
       'engine castBallot (the action minus HTTP)',
-      (n / engineMs) * 1000,
-      engineMs / n,
-      (n / rawMs) * 1000,
-      rawMs / n,
+      engineMs,
+      rawMs,
       `lost ${lost}, unlogged ${unlogged}, duplicate current ${dup}`,
       lost === 0 && unlogged === 0 && rawLost === 0 && dup === 0,
     );
@@ -210,16 +210,7 @@ export async function voteBench(kind: 'postgres' | 'pglite', { pg, pgUrl }: Benc
     const ok = lost === 0 && unlogged === 0 && dup === 0 && notOk === 0;
     // PGlite's raw INSERTs cannot run beside the server (it holds the folder): the engine run's.
     const [baseMs, baseNote] = kind === 'postgres' ? [rawHttpMs, ''] : [rawMs, ' (in process, from the engine run)'];
-    push(
-      'server action over HTTP (`next start`, signed in, the vote form)',
-      (n / httpMs) * 1000,
-      httpMs / n,
-      (n / baseMs) * 1000,
-      baseMs / n,
-      checks,
-      ok,
-      baseNote,
-    );
+    push('server action over HTTP (`next start`, signed in, the vote form)', httpMs, baseMs, checks, ok, baseNote);
   }
   if (profDir) notes.push(`${label} vote server CPU profile: ${profDir}`);
   if (kind === 'pglite') await handle.close();
