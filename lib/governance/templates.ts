@@ -4,7 +4,7 @@
  *
  * The templates are frozen: take a copy with `charterFromTemplate(key)` before storing or editing.
  */
-import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
+import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec, VacancyFilling } from './types';
 
 export type CharterTemplateKey = 'nonprofit_board' | 'cooperative' | 'open_source_foundation';
 export type CharterTemplate = { key: CharterTemplateKey; name: string; description: string; charter: Charter };
@@ -97,35 +97,49 @@ function emergencyResolution(
   });
 }
 
-function body(spec: Omit<BodySpec, 'recusedSeatsCountTowardQuorumBase'> & Partial<BodySpec>): BodySpec {
-  return { recusedSeatsCountTowardQuorumBase: true, ...spec };
+/**
+ * A body of `charterSeats` seats, `minSeatsForCriticalDecisions` of them filled for critical decisions, a vacancy overdue
+ * after `vacancyDeadlineDays`; its recused seats count toward the quorum base and its seat-class shortfalls block critical decisions.
+ */
+function body(
+  key: string,
+  name: string,
+  charterSeats: number,
+  minSeatsForCriticalDecisions: number,
+  vacancyDeadlineDays: number,
+  seatClassMinimums: BodySpec['seatClassMinimums'],
+  vacancyFilling: VacancyFilling,
+): BodySpec {
+  return {
+    recusedSeatsCountTowardQuorumBase: true,
+    key,
+    name,
+    charterSeats,
+    minSeatsForCriticalDecisions,
+    vacancyDeadlineDays,
+    seatClassMinimums,
+    vacancyFilling,
+    classShortfallBlocksCriticalDecisions: true,
+  };
+}
+
+/** The body fills its own vacancies, by a majority of those in office if fewer than a quorum remain; `whenEmpty` fills them when nobody is left. */
+function selfFilling(whenEmpty: string): VacancyFilling {
+  return { byOwnBody: true, byRemainingMajority: true, byBodyKey: whenEmpty };
+}
+
+/** Another body fills this body's vacancies. */
+function filledBy(other: string): VacancyFilling {
+  return { byOwnBody: false, byRemainingMajority: true, byBodyKey: other };
 }
 
 const nonprofitBoard: Charter = {
   version: 1,
   bodies: [
-    body({
-      key: 'board',
-      name: 'Board',
-      charterSeats: 9,
-      minSeatsForCriticalDecisions: 7,
-      vacancyDeadlineDays: 60,
-      seatClassMinimums: { independent: 3, employee_representative: 1 },
-      // The directors in office fill board vacancies by their own majority; the member assembly fills them when none is left.
-      vacancyFilling: { byOwnBody: true, byRemainingMajority: true, byBodyKey: 'members' },
-      classShortfallBlocksCriticalDecisions: true,
-    }),
-    body({
-      key: 'members',
-      name: 'Member assembly',
-      charterSeats: 25,
-      minSeatsForCriticalDecisions: 13,
-      vacancyDeadlineDays: 90,
-      seatClassMinimums: {},
-      // The board admits members to the assembly.
-      vacancyFilling: { byOwnBody: false, byRemainingMajority: true, byBodyKey: 'board' },
-      classShortfallBlocksCriticalDecisions: true,
-    }),
+    // The directors in office fill board vacancies by their own majority; the member assembly fills them when none is left.
+    body('board', 'Board', 9, 7, 60, { independent: 3, employee_representative: 1 }, selfFilling('members')),
+    // The board admits members to the assembly.
+    body('members', 'Member assembly', 25, 13, 90, {}, filledBy('board')),
   ],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
@@ -146,28 +160,10 @@ const cooperative: Charter = {
   version: 1,
   bodies: [
     // The member assembly is the primary body: it amends the charter, elects and removes directors.
-    body({
-      key: 'members',
-      name: 'General assembly',
-      charterSeats: 30,
-      minSeatsForCriticalDecisions: 20,
-      vacancyDeadlineDays: 90,
-      seatClassMinimums: {},
-      // The assembly admits its own members, by a majority of those in office if fewer than a quorum remain; the board when none is left.
-      vacancyFilling: { byOwnBody: true, byRemainingMajority: true, byBodyKey: 'board' },
-      classShortfallBlocksCriticalDecisions: true,
-    }),
-    body({
-      key: 'board',
-      name: 'Board of directors',
-      charterSeats: 5,
-      minSeatsForCriticalDecisions: 4,
-      vacancyDeadlineDays: 60,
-      seatClassMinimums: { worker_member: 2 },
-      // The assembly elects the directors.
-      vacancyFilling: { byOwnBody: false, byRemainingMajority: true, byBodyKey: 'members' },
-      classShortfallBlocksCriticalDecisions: true,
-    }),
+    // The assembly admits its own members, by a majority of those in office if fewer than a quorum remain; the board when none is left.
+    body('members', 'General assembly', 30, 20, 90, {}, selfFilling('board')),
+    // The assembly elects the directors.
+    body('board', 'Board of directors', 5, 4, 60, { worker_member: 2 }, filledBy('members')),
   ],
   proposalTypes: [
     resolution('assembly_resolution', 'Assembly resolution', 7, stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
@@ -193,28 +189,10 @@ const cooperative: Charter = {
 const openSourceFoundation: Charter = {
   version: 1,
   bodies: [
-    body({
-      key: 'tsc',
-      name: 'Technical steering committee',
-      charterSeats: 7,
-      minSeatsForCriticalDecisions: 5,
-      vacancyDeadlineDays: 45,
-      seatClassMinimums: { maintainer: 4 },
-      // The governing board appoints the committee.
-      vacancyFilling: { byOwnBody: false, byRemainingMajority: true, byBodyKey: 'board' },
-      classShortfallBlocksCriticalDecisions: true,
-    }),
-    body({
-      key: 'board',
-      name: 'Governing board',
-      charterSeats: 9,
-      minSeatsForCriticalDecisions: 7,
-      vacancyDeadlineDays: 60,
-      seatClassMinimums: { community_elected: 3, independent: 2 },
-      // The directors in office fill board vacancies by their own majority; the committee fills them when none is left.
-      vacancyFilling: { byOwnBody: true, byRemainingMajority: true, byBodyKey: 'tsc' },
-      classShortfallBlocksCriticalDecisions: true,
-    }),
+    // The governing board appoints the committee.
+    body('tsc', 'Technical steering committee', 7, 5, 45, { maintainer: 4 }, filledBy('board')),
+    // The directors in office fill board vacancies by their own majority; the committee fills them when none is left.
+    body('board', 'Governing board', 9, 7, 60, { community_elected: 3, independent: 2 }, selfFilling('tsc')),
   ],
   proposalTypes: [
     resolution('technical_decision', 'Technical decision', 7, stage('tsc', 5 * DAY, half, majority, 'votes_cast'), 'public'),
