@@ -3,6 +3,7 @@
  * Every refusal says why in words a member can act on.
  */
 import { findBody, findType } from './charter';
+import type { RefusalCode } from './messages';
 import { proposalPhase } from './phase';
 import { refused } from './refusal';
 import type { Refused } from './refusal';
@@ -61,14 +62,8 @@ export function canOpenVoting({ record, charter, stageIndex, strengths, now }: O
 function notReadyRefusal(phase: Phase, stageIndex: number, record: ProposalRecord, type: ProposalTypeSpec, charter: Charter): Refused {
   const stage = stageIndex + 1;
   switch (phase.kind) {
-    case 'draft':
-      return refused('voting.draft');
-    case 'withdrawn':
-      return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
     case 'discussion':
       return windowRefusal(record, type, phase.closesAt);
-    case 'awaiting_reply':
-      return refused('voting.awaiting_reply', { at: formatUtc(phase.dueAt) });
     case 'ready_for_voting':
       return phase.stageIndex < stageIndex
         ? refused('voting.earlier_stage_pending', { stage, previous: phase.stageIndex + 1, body: stageBodyName(type, charter, phase.stageIndex) })
@@ -83,11 +78,27 @@ function notReadyRefusal(phase: Phase, stageIndex: number, record: ProposalRecor
               at: formatUtc(phase.closesAt),
             })
           : refused('voting.stage_decided', { stage });
+    default:
+      return outsideStagesRefusal(phase, { draft: 'voting.draft', awaitingReply: 'voting.awaiting_reply', decided: 'voting.decided' });
+  }
+}
+
+type OutsideStagesPhase = Exclude<Phase, { kind: 'discussion' | 'ready_for_voting' | 'voting' }>;
+
+/** Why neither voting nor ballots can happen while the proposal is a draft, withdrawn, awaiting its subject's reply or decided; `codes` words it for the action refused. */
+function outsideStagesRefusal(phase: OutsideStagesPhase, codes: { draft: RefusalCode; awaitingReply: RefusalCode; decided: RefusalCode }): Refused {
+  switch (phase.kind) {
+    case 'draft':
+      return refused(codes.draft);
+    case 'withdrawn':
+      return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
+    case 'awaiting_reply':
+      return refused(codes.awaitingReply, { at: formatUtc(phase.dueAt) });
     case 'passed':
     case 'rejected':
     case 'failed_quorum':
     case 'lapsed':
-      return refused('voting.decided');
+      return refused(codes.decided);
   }
 }
 
@@ -160,23 +171,14 @@ export function canCastBallot({ record, charter, stageIndex, seat, voterUserId, 
 
 function notVotingRefusal(phase: Phase, stageIndex: number): Refused {
   switch (phase.kind) {
-    case 'draft':
-      return refused('ballot.draft');
-    case 'withdrawn':
-      return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
     case 'discussion':
       return refused('ballot.comment_window', { at: formatUtc(phase.closesAt) });
-    case 'awaiting_reply':
-      return refused('ballot.awaiting_reply', { at: formatUtc(phase.dueAt) });
     case 'ready_for_voting':
       return refused(phase.stageIndex <= stageIndex ? 'ballot.stage_not_opened' : 'ballot.stage_closed');
     case 'voting':
       return refused(phase.stageIndex < stageIndex ? 'ballot.stage_not_open_yet' : 'ballot.stage_closed');
-    case 'passed':
-    case 'rejected':
-    case 'failed_quorum':
-    case 'lapsed':
-      return refused('ballot.decided');
+    default:
+      return outsideStagesRefusal(phase, { draft: 'ballot.draft', awaitingReply: 'ballot.awaiting_reply', decided: 'ballot.decided' });
   }
 }
 
