@@ -14,11 +14,10 @@
 // keyhash = first 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x04 ‖ 32-byte public key); 0x04 is the
 // cosignature/v1 signature type, so a witness key can never be mistaken for a log key (0x01).
 
-import { base64Decode, base64Encode } from './base64';
+import { base64Encode } from './base64';
 import { utf8 } from './canonical';
 import { toHex } from './hash';
-import { sha256 } from './sha256';
-import { isValidKeyName, splitNote, verifyEd25519 } from './signed-note';
+import { isValidKeyName, readTypedVerifierKey, splitNote, typedKeyHash, typedVerifierKey, verifyEd25519 } from './signed-note';
 
 /** Signature-type byte of cosignature/v1 in key hashes and verifier keys. */
 export const COSIGNATURE_V1_TYPE = 0x04;
@@ -27,37 +26,23 @@ export type WitnessKey = { name: string; publicKeyRaw: Uint8Array };
 
 /** First 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x04 ‖ publicKey). */
 export function cosignatureKeyHash(name: string, publicKeyRaw: Uint8Array): Uint8Array {
-  const nameBytes = utf8(name);
-  const input = new Uint8Array(nameBytes.length + 2 + publicKeyRaw.length);
-  input.set(nameBytes, 0);
-  input[nameBytes.length] = 0x0a;
-  input[nameBytes.length + 1] = COSIGNATURE_V1_TYPE;
-  input.set(publicKeyRaw, nameBytes.length + 2);
-  return sha256(input).subarray(0, 4);
+  return typedKeyHash(name, COSIGNATURE_V1_TYPE, publicKeyRaw);
 }
 
 /** `<name>+<8 hex of keyhash>+<base64(0x04 ‖ public key)>`: how a witness publishes its key. */
 export function witnessVerifierKey(name: string, publicKeyRaw: Uint8Array): string {
   if (!isValidKeyName(name)) throw new Error(`witnessVerifierKey: invalid witness name ${JSON.stringify(name)}`);
   if (publicKeyRaw.length !== 32) throw new Error('witnessVerifierKey: an Ed25519 public key is 32 bytes');
-  const typed = new Uint8Array(33);
-  typed[0] = COSIGNATURE_V1_TYPE;
-  typed.set(publicKeyRaw, 1);
-  return `${name}+${toHex(cosignatureKeyHash(name, publicKeyRaw))}+${base64Encode(typed)}`;
+  return typedVerifierKey(name, COSIGNATURE_V1_TYPE, publicKeyRaw);
 }
 
 /** Parses a witness verifier key (see witnessVerifierKey), checking its key hash. Throws a plain message if malformed. */
 export function parseWitnessVerifierKey(vkey: string): WitnessKey {
-  const first = vkey.indexOf('+');
-  const second = first < 0 ? -1 : vkey.indexOf('+', first + 1);
-  const name = vkey.slice(0, Math.max(0, first));
-  const hash = vkey.slice(first + 1, second);
-  const typed = second < 0 ? null : base64Decode(vkey.slice(second + 1));
-  if (second < 0 || !isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) throw new Error('This is not a witness key of the form name+hash+key.');
-  if (typed === null || typed.length !== 33 || typed[0] !== COSIGNATURE_V1_TYPE) throw new Error('This is not an Ed25519 cosignature/v1 witness key.');
-  const publicKeyRaw = typed.slice(1);
-  if (toHex(cosignatureKeyHash(name, publicKeyRaw)) !== hash) throw new Error('The witness key’s hash does not match its name and key.');
-  return { name, publicKeyRaw };
+  const key = readTypedVerifierKey(vkey, COSIGNATURE_V1_TYPE);
+  if (key === 'malformed') throw new Error('This is not a witness key of the form name+hash+key.');
+  if (key === 'wrong_type') throw new Error('This is not an Ed25519 cosignature/v1 witness key.');
+  if (key === 'hash_mismatch') throw new Error('The witness key’s hash does not match its name and key.');
+  return key;
 }
 
 /** The bytes a witness signs for checkpoint `text` at `time` (unix seconds). */

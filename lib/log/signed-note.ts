@@ -41,11 +41,16 @@ export function hasOnlyNoteCharacters(s: string): boolean {
 
 /** First 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ publicKey): identifies the key in signatures. */
 export function keyHash(name: string, publicKeyRaw: Uint8Array): Uint8Array {
+  return typedKeyHash(name, ED25519_SIGNATURE_TYPE, publicKeyRaw);
+}
+
+/** First 4 bytes of SHA-256(name ‖ 0x0A ‖ signatureType ‖ publicKey): a key hash for any signature type. */
+export function typedKeyHash(name: string, signatureType: number, publicKeyRaw: Uint8Array): Uint8Array {
   const nameBytes = utf8(name);
   const input = new Uint8Array(nameBytes.length + 2 + publicKeyRaw.length);
   input.set(nameBytes, 0);
   input[nameBytes.length] = 0x0a;
-  input[nameBytes.length + 1] = ED25519_SIGNATURE_TYPE;
+  input[nameBytes.length + 1] = signatureType;
   input.set(publicKeyRaw, nameBytes.length + 2);
   return sha256(input).subarray(0, 4);
 }
@@ -58,28 +63,44 @@ export function keyHash(name: string, publicKeyRaw: Uint8Array): Uint8Array {
 export function verifierKey(name: string, publicKeyRaw: Uint8Array): string {
   if (!isValidKeyName(name)) throw new Error(`verifierKey: invalid key name ${JSON.stringify(name)}`);
   if (publicKeyRaw.length !== 32) throw new Error('verifierKey: an Ed25519 public key is 32 bytes');
-  const typed = new Uint8Array(33);
-  typed[0] = ED25519_SIGNATURE_TYPE;
+  return typedVerifierKey(name, ED25519_SIGNATURE_TYPE, publicKeyRaw);
+}
+
+/** `<name>+<8 hex digits of keyhash>+<base64(signatureType ‖ public key)>`, for a name and key the caller has checked. */
+export function typedVerifierKey(name: string, signatureType: number, publicKeyRaw: Uint8Array): string {
+  const typed = new Uint8Array(1 + publicKeyRaw.length);
+  typed[0] = signatureType;
   typed.set(publicKeyRaw, 1);
-  return `${name}+${toHex(keyHash(name, publicKeyRaw))}+${base64Encode(typed)}`;
+  return `${name}+${toHex(typedKeyHash(name, signatureType, publicKeyRaw))}+${base64Encode(typed)}`;
 }
 
 /** Parses a verifier key (see verifierKey), checking its key hash. Throws if malformed. */
 export function parseVerifierKey(vkey: string): { name: string; publicKeyRaw: Uint8Array } {
+  const key = readTypedVerifierKey(vkey, ED25519_SIGNATURE_TYPE);
+  if (key === 'malformed') throw new Error('parseVerifierKey: malformed verifier key');
+  if (key === 'wrong_type') throw new Error('parseVerifierKey: not an Ed25519 key');
+  if (key === 'hash_mismatch') throw new Error('parseVerifierKey: key hash does not match');
+  return key;
+}
+
+/**
+ * Reads `<name>+<8 hex digits of keyhash>+<base64(signatureType ‖ 32-byte public key)>`, or says what is wrong with it:
+ * 'malformed' (no valid name or hash), 'wrong_type' (not a 32-byte key of `signatureType`) or 'hash_mismatch'.
+ */
+export function readTypedVerifierKey(
+  vkey: string,
+  signatureType: number,
+): { name: string; publicKeyRaw: Uint8Array } | 'malformed' | 'wrong_type' | 'hash_mismatch' {
   // Split at the first two '+' only: base64 key data may itself contain '+'.
   const first = vkey.indexOf('+');
   const second = first < 0 ? -1 : vkey.indexOf('+', first + 1);
-  const name = vkey.slice(0, first);
+  const name = vkey.slice(0, Math.max(0, first));
   const hash = vkey.slice(first + 1, second);
   const typed = second < 0 ? null : base64Decode(vkey.slice(second + 1));
-  if (second < 0 || !isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) {
-    throw new Error('parseVerifierKey: malformed verifier key');
-  }
-  if (typed === null || typed.length !== 33 || typed[0] !== ED25519_SIGNATURE_TYPE) {
-    throw new Error('parseVerifierKey: not an Ed25519 key');
-  }
-  const publicKeyRaw = typed.subarray(1);
-  if (toHex(keyHash(name, publicKeyRaw)) !== hash) throw new Error('parseVerifierKey: key hash does not match');
+  if (second < 0 || !isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) return 'malformed';
+  if (typed === null || typed.length !== 33 || typed[0] !== signatureType) return 'wrong_type';
+  const publicKeyRaw = typed.slice(1);
+  if (toHex(typedKeyHash(name, signatureType, publicKeyRaw)) !== hash) return 'hash_mismatch';
   return { name, publicKeyRaw };
 }
 
