@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
 import { checkEmergencyMotion, emergencyStatus } from './emergency';
-import { T0, ballots, hoursAfter, nonprofit, published, stageRecord } from './test-fixtures';
+import { T0, ballots, hoursAfter, nonprofit, passedEmergencyResolution, stageRecord } from './test-fixtures';
 
 const charter = nonprofit();
 const board = findBody(charter, 'board');
@@ -29,11 +29,7 @@ describe('checkEmergencyMotion', () => {
 });
 
 describe('emergencyStatus', () => {
-  const passed = published(charter, 'emergency_resolution', {
-    discussionClosesAt: H(48),
-    emergencyApprovedAt: T0,
-    stages: [stageRecord({ opensAt: H(48), closesAt: H(72), ballots: ballots({ yes: 6 }, H(50)) })],
-  });
+  const passed = passedEmergencyResolution(charter);
   const deadline = H(72 + 30 * 24);
 
   it('gives the ratification deadline once passed', () => {

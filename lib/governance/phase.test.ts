@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
-import { T0, ballots, hoursAfter, nonprofit, published, seatsOf, stageRecord } from './test-fixtures';
+import { T0, ballots, hoursAfter, nonprofit, passedEmergencyResolution, published, seatsOf, stageRecord } from './test-fixtures';
 import { isDecided, isUnderWay, phaseDeadline, proposalPhase, stageOutcomes } from './phase';
 import { bodyStrength } from './strength';
 import type { Charter, Phase, ProposalRecord, ProposalTypeSpec } from './types';
@@ -122,6 +122,9 @@ describe('proposalPhase: voting and outcomes', () => {
 describe('proposalPhase: multi-body approval (docs/design.md §3.7)', () => {
   // Charter amendment: window +336 h; board 7 days (2/3 of 9 charter seats), then members 7 days (majority of votes cast, quorum 13 of 25).
   const boardPassed = stageRecord({ opensAt: H(336), closesAt: H(504), ballots: ballots({ yes: 6 }, H(340)) });
+  /** The members' stage voting from H(510) to H(678), these ballots cast at H(520). */
+  const membersVoting = (votes: { yes?: number; no?: number }) =>
+    stageRecord({ bodyKey: 'members', charterSeats: 25, opensAt: H(510), closesAt: H(678), ballots: ballots(votes, H(520), 'members') });
 
   it('the board passing leads to member ratification, ready since the board’s close', () => {
     const record = published(charter, 'charter_amendment', { stages: [boardPassed] });
@@ -137,32 +140,20 @@ describe('proposalPhase: multi-body approval (docs/design.md §3.7)', () => {
   });
 
   it('passes only when the last stage passes', () => {
-    const members = stageRecord({
-      bodyKey: 'members',
-      charterSeats: 25,
-      opensAt: H(510),
-      closesAt: H(678),
-      ballots: ballots({ yes: 10, no: 3 }, H(520), 'members'),
-    });
+    const members = membersVoting({ yes: 10, no: 3 });
     const record = published(charter, 'charter_amendment', { stages: [boardPassed, members] });
     expect(at(record, 600)).toEqual({ kind: 'voting', stageIndex: 1, closesAt: H(678) });
     expect(at(record, 678)).toEqual({ kind: 'passed', at: H(678) });
   });
 
   it('members rejecting ends it at stage 2', () => {
-    const members = stageRecord({
-      bodyKey: 'members',
-      charterSeats: 25,
-      opensAt: H(510),
-      closesAt: H(678),
-      ballots: ballots({ yes: 5, no: 9 }, H(520), 'members'),
-    });
+    const members = membersVoting({ yes: 5, no: 9 });
     expect(at(published(charter, 'charter_amendment', { stages: [boardPassed, members] }), 700)).toEqual({ kind: 'rejected', stageIndex: 1, at: H(678) });
   });
 
   it('a board failure ends it: the members stage is never reached', () => {
     const board = stageRecord({ opensAt: H(336), closesAt: H(504), ballots: ballots({ yes: 5, no: 1 }, H(340)) });
-    const members = stageRecord({ bodyKey: 'members', charterSeats: 25, opensAt: H(510), closesAt: H(678), ballots: ballots({ yes: 20 }, H(520), 'members') });
+    const members = membersVoting({ yes: 20 });
     const record = published(charter, 'charter_amendment', { stages: [board, members] });
     expect(at(record, 700)).toEqual({ kind: 'rejected', stageIndex: 0, at: H(504) });
     const outcomes = stageOutcomes(record, charter, H(700));
@@ -183,11 +174,7 @@ describe('proposalPhase: multi-body approval (docs/design.md §3.7)', () => {
 
 describe('proposalPhase: emergency lapse (docs/design.md §3.9)', () => {
   // Emergency resolution: 48 h window, board votes 24 h, ratify within 30 days of passing.
-  const base = published(charter, 'emergency_resolution', {
-    discussionClosesAt: H(48),
-    emergencyApprovedAt: T0,
-    stages: [stageRecord({ opensAt: H(48), closesAt: H(72), ballots: ballots({ yes: 6 }, H(50)) })],
-  });
+  const base = passedEmergencyResolution(charter);
   const deadline = H(72 + 30 * 24);
 
   it('passes after the shortened window', () => {

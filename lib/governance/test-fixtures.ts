@@ -63,3 +63,15 @@ export function published(charter: Charter, typeKey: string, overrides: Partial<
     ...overrides,
   };
 }
+
+/**
+ * The template's emergency resolution adopted by emergency motion at T0: its 48 h window closes at
+ * T0 + 48 h and the board passes it 6–0 in the 24 h vote that follows (closing at T0 + 72 h).
+ */
+export function passedEmergencyResolution(charter: Charter): ProposalRecord {
+  return published(charter, 'emergency_resolution', {
+    discussionClosesAt: addHours(T0, 48),
+    emergencyApprovedAt: T0,
+    stages: [stageRecord({ opensAt: addHours(T0, 48), closesAt: addHours(T0, 72), ballots: ballots({ yes: 6 }, addHours(T0, 50)) })],
+  });
+}
