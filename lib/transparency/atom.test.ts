@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtomFeed, xmlAttr, xmlText } from './atom';
+import { HIDDEN_CHARACTER_CASES } from './testing';
 
 const feed = (title: string, summary = 'ok') =>
   buildAtomFeed({
@@ -37,9 +38,11 @@ describe('xmlText / xmlAttr', () => {
     expect(xmlText('x]]>y')).toBe('x]]&gt;y');
   });
 
-  it('replaces characters XML 1.0 cannot carry, and bidi overrides, with visible markers', () => {
-    expect(xmlText('bell\u0007 nul\u0000 \ufffe')).toBe('bell[U+0007] nul[U+0000] [U+FFFE]');
-    expect(xmlText('\u202Eevil')).toBe('[U+202E]evil');
+  it.each(HIDDEN_CHARACTER_CASES)('replaces characters XML 1.0 cannot carry, and bidi overrides, with visible markers: %j', (input, shown) => {
+    expect(xmlText(input)).toBe(shown);
+  });
+
+  it('keeps tab and newline', () => {
     expect(xmlText('tab\tnewline\n')).toBe('tab\tnewline\n');
   });
 
