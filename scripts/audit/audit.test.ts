@@ -259,37 +259,18 @@ describe('compareVersions', () => {
 describe('offline check', () => {
   const advisory = (id: string) => knownAdvisories.find((a) => a.id === id)!;
 
-  it('knows the fixed versions of each 2025 advisory on its release line', () => {
-    const middleware = advisory('GHSA-f82v-jwr5-mffw').affected;
-    expect(isAffected('15.2.2', middleware)).toBe(true);
-    expect(isAffected('15.2.3', middleware)).toBe(false);
-    expect(isAffected('14.2.24', middleware)).toBe(true);
-    expect(isAffected('16.0.0', middleware)).toBe(false);
-
-    const react2shellNext = advisory('GHSA-9qr9-h5gf-34mp').affected;
-    expect(isAffected('16.0.6', react2shellNext)).toBe(true);
-    expect(isAffected('16.0.7', react2shellNext)).toBe(false);
-    expect(isAffected('15.5.6', react2shellNext)).toBe(true);
-    expect(isAffected('14.3.0-canary.80', react2shellNext)).toBe(true);
-    expect(isAffected('14.2.30', react2shellNext)).toBe(false);
-
+  // [advisory, versions it affects, versions it does not], across the release lines each one names.
+  it.each<[string, string[], string[]]>([
+    ['GHSA-f82v-jwr5-mffw', ['15.2.2', '14.2.24'], ['15.2.3', '16.0.0']], // middleware authorization bypass
+    ['GHSA-9qr9-h5gf-34mp', ['16.0.6', '15.5.6', '14.3.0-canary.80'], ['16.0.7', '14.2.30']], // React2Shell in next
     // The Dec 11 follow-ups: 16.0.9 fixed CVE-2025-55184 incompletely; 16.0.10 is the floor.
-    const followUpsNext = advisory('GHSA-5j59-xgg2-r9c4').affected;
-    expect(isAffected('16.0.9', followUpsNext)).toBe(true);
-    expect(isAffected('16.0.10', followUpsNext)).toBe(false);
-    expect(isAffected('14.2.34', followUpsNext)).toBe(true);
-    expect(isAffected('16.1.0', followUpsNext)).toBe(false);
-
-    const react2shell = advisory('GHSA-fv66-9v8q-g76r').affected;
-    expect(isAffected('19.2.0', react2shell)).toBe(true);
-    expect(isAffected('19.2.1', react2shell)).toBe(false);
-    expect(isAffected('18.3.1', react2shell)).toBe(false);
-
-    const followUps = advisory('CVE-2025-67779').affected;
-    expect(isAffected('19.2.2', followUps)).toBe(true);
-    expect(isAffected('19.1.3', followUps)).toBe(true);
-    expect(isAffected('19.2.3', followUps)).toBe(false);
-    expect(isAffected('19.3.0', followUps)).toBe(false);
+    ['GHSA-5j59-xgg2-r9c4', ['16.0.9', '14.2.34'], ['16.0.10', '16.1.0']],
+    ['GHSA-fv66-9v8q-g76r', ['19.2.0'], ['19.2.1', '18.3.1']], // React2Shell in react
+    ['CVE-2025-67779', ['19.2.2', '19.1.3'], ['19.2.3', '19.3.0']],
+  ])('knows the fixed versions of 2025 advisory %s on its release lines', (id, affected, unaffected) => {
+    const ranges = advisory(id).affected;
+    for (const version of affected) expect(isAffected(version, ranges), version).toBe(true);
+    for (const version of unaffected) expect(isAffected(version, ranges), version).toBe(false);
   });
 
   it('cites an advisory URL for every entry', () => {
