@@ -29,25 +29,18 @@ function elements(xml: string): string[] {
 }
 
 describe('xmlText / xmlAttr', () => {
-  it('escapes markup', () => {
-    expect(xmlText('a < b && c > d')).toBe('a &lt; b &amp;&amp; c &gt; d');
-    expect(xmlAttr(`"it's"`)).toBe('&quot;it&apos;s&quot;');
-  });
-
-  it('never lets a CDATA end through', () => {
-    expect(xmlText('x]]>y')).toBe('x]]&gt;y');
+  it.each([
+    ['escapes markup in text', xmlText, 'a < b && c > d', 'a &lt; b &amp;&amp; c &gt; d'],
+    ['escapes quotes in attributes', xmlAttr, `"it's"`, '&quot;it&apos;s&quot;'],
+    ['never lets a CDATA end through', xmlText, 'x]]>y', 'x]]&gt;y'],
+    ['keeps tab and newline in text', xmlText, 'tab\tnewline\n', 'tab\tnewline\n'],
+    ['keeps line breaks in attributes as character references', xmlAttr, 'a\nb', 'a&#10;b'],
+  ])('%s', (_what, escape, input, expected) => {
+    expect(escape(input)).toBe(expected);
   });
 
   it.each(HIDDEN_CHARACTER_CASES)('replaces characters XML 1.0 cannot carry, and bidi overrides, with visible markers: %j', (input, shown) => {
     expect(xmlText(input)).toBe(shown);
-  });
-
-  it('keeps tab and newline', () => {
-    expect(xmlText('tab\tnewline\n')).toBe('tab\tnewline\n');
-  });
-
-  it('keeps line breaks in attributes as character references', () => {
-    expect(xmlAttr('a\nb')).toBe('a&#10;b');
   });
 });
 
