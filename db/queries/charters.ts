@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { charters, memberships, seats, users } from '@/db/schema';
 import type { Charter, SeatState } from '@/lib/governance/types';
+import { valueWhere } from './scalars';
 
 export type ActiveCharter = { id: string; version: number; document: Charter; documentHash: string; adoptedAt: Date; templateKey: string | null };
 
@@ -23,12 +24,11 @@ export async function getActiveCharter(db: Executor, orgId: string): Promise<Act
   return row ?? null;
 }
 
+/** One charter version of the organization. */
+const versionOf = (orgId: string, version: number) => and(eq(charters.orgId, orgId), eq(charters.version, version));
+
 export async function getCharterVersion(db: Executor, orgId: string, version: number): Promise<Charter | null> {
-  const [row] = await db
-    .select({ document: charters.document })
-    .from(charters)
-    .where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
-  return row?.document ?? null;
+  return valueWhere(db, charters.document, versionOf(orgId, version));
 }
 
 /** Stores an adopted charter version (the founding one, or one adopted by a proposal). */
@@ -41,11 +41,7 @@ export async function insertCharter(
 
 /** The stored document hash of a charter version (null when the version is missing). */
 export async function charterDocumentHash(tx: Executor, orgId: string, version: number): Promise<string | null> {
-  const [row] = await tx
-    .select({ documentHash: charters.documentHash })
-    .from(charters)
-    .where(and(eq(charters.orgId, orgId), eq(charters.version, version)));
-  return row?.documentHash ?? null;
+  return valueWhere(tx, charters.documentHash, versionOf(orgId, version));
 }
 
 /** A seat's state as the rules read it. */

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { commentRevisions, comments } from '@/db/schema';
+import { highestWhere } from './scalars';
 
 export type CommentRow = typeof comments.$inferSelect;
 
@@ -55,11 +56,7 @@ export async function insertComment(
 
 /** The number of the comment's latest stored revision (0 when it was never edited). */
 export async function latestCommentRevision(tx: Executor, commentId: string): Promise<number> {
-  const [last] = await tx
-    .select({ n: max(commentRevisions.revision) })
-    .from(commentRevisions)
-    .where(eq(commentRevisions.commentId, commentId));
-  return last?.n ?? 0;
+  return highestWhere(tx, commentRevisions.revision, eq(commentRevisions.commentId, commentId));
 }
 
 export async function insertCommentRevision(tx: Executor, r: { commentId: string; revision: number; body: string; at: Date }): Promise<void> {

@@ -1,40 +1,45 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations, seats, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 
 export type MembershipContext = { membershipId: string; orgId: string; userId: string; role: Role };
 
+const membershipContext = { membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role };
+
+/** The person's membership in the organization. */
+export const membershipOf = (orgId: string, userId: string) => and(eq(memberships.orgId, orgId), eq(memberships.userId, userId));
+
+/** A membership by its id, within the organization. */
+const membershipInOrg = (orgId: string, membershipId: string) => and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId));
+
+/** The first membership `where` picks, as org-scoped checks read it. */
+async function findMembership(db: Executor, where: SQL | undefined): Promise<MembershipContext | null> {
+  const rows = await db.select(membershipContext).from(memberships).where(where).limit(1);
+  return rows[0] ?? null;
+}
+
 /** The caller's membership in one organization; every org-scoped check starts here. */
 export async function getMembership(db: Executor, orgId: string, userId: string): Promise<MembershipContext | null> {
+  return findMembership(db, membershipOf(orgId, userId));
+}
+
+/** The caller's membership with the organization's slug: what an org-scoped action checks and revalidates. */
+export async function getActingMembership(db: Executor, orgId: string, userId: string): Promise<(MembershipContext & { orgSlug: string }) | null> {
   const rows = await db
-    .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role })
+    .select({ ...membershipContext, orgSlug: organizations.slug })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(membershipOf(orgId, userId))
     .limit(1);
   return rows[0] ?? null;
 }
 
 /** A membership by id, scoped to its organization: an id from another org finds nothing. */
-/** The caller's membership with the organization's slug: what an org-scoped action checks and revalidates. */
-export async function getActingMembership(db: Executor, orgId: string, userId: string): Promise<(MembershipContext & { orgSlug: string }) | null> {
-  const rows = await db
-    .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role, orgSlug: organizations.slug })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 export async function getMembershipInOrg(db: Executor, orgId: string, membershipId: string): Promise<MembershipContext | null> {
-  const rows = await db
-    .select({ membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)))
-    .limit(1);
-  return rows[0] ?? null;
+  return findMembership(db, membershipInOrg(orgId, membershipId));
 }
 
 export type MemberRow = {
@@ -86,10 +91,7 @@ export async function countMembersByRole(db: Executor, orgId: string): Promise<R
 }
 
 export async function updateMembershipRole(tx: Executor, orgId: string, membershipId: string, role: Role): Promise<void> {
-  await tx
-    .update(memberships)
-    .set({ role, updatedAt: new Date() })
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)));
+  await tx.update(memberships).set({ role, updatedAt: new Date() }).where(membershipInOrg(orgId, membershipId));
 }
 
 export async function insertMembership(tx: Executor, params: { orgId: string; userId: string; role: Role; invitedBy: string }): Promise<{ id: string } | null> {
@@ -112,9 +114,6 @@ export async function countSeatsHeldForUpdate(tx: Executor, orgId: string, userI
 }
 
 export async function deleteMembership(tx: Executor, orgId: string, membershipId: string): Promise<boolean> {
-  const rows = await tx
-    .delete(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)))
-    .returning({ id: memberships.id });
+  const rows = await tx.delete(memberships).where(membershipInOrg(orgId, membershipId)).returning({ id: memberships.id });
   return rows.length > 0;
 }

@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { commentRevisions, comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
 import type { Ballot, Charter, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
+import { highestWhere, valueWhere } from './scalars';
 
 export type LoadedProposal = {
   row: ProposalRow;
@@ -249,19 +251,11 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
 }
 
 export async function findProposalIdByNumber(db: Executor, orgId: string, number: number): Promise<string | null> {
-  const [row] = await db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(and(eq(proposals.orgId, orgId), eq(proposals.number, number)));
-  return row?.id ?? null;
+  return valueWhere(db, proposals.id, and(eq(proposals.orgId, orgId), eq(proposals.number, number)));
 }
 
 export async function nextProposalNumber(tx: Executor, orgId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: max(proposals.number) })
-    .from(proposals)
-    .where(eq(proposals.orgId, orgId));
-  return (row?.n ?? 0) + 1;
+  return (await highestWhere(tx, proposals.number, eq(proposals.orgId, orgId))) + 1;
 }
 
 export type ProposalListItem = {
@@ -299,31 +293,38 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
     .orderBy(desc(proposals.number));
 }
 
-export async function listRevisions(db: Executor, proposalId: string) {
+/** A proposal's revisions or its comments: the given columns and each author's name, in `order`. */
+function withAuthorNames<S extends SelectedFields>(
+  db: Executor,
+  table: typeof proposalRevisions | typeof comments,
+  columns: S,
+  proposalId: string,
+  order: AnyPgColumn,
+) {
   return db
-    .select({
-      revision: proposalRevisions.revision,
-      title: proposalRevisions.title,
-      body: proposalRevisions.body,
-      changeNote: proposalRevisions.changeNote,
-      substantive: proposalRevisions.substantive,
-      substantiveReasons: proposalRevisions.substantiveReasons,
-      authorMarkedEditorial: proposalRevisions.authorMarkedEditorial,
-      createdAt: proposalRevisions.createdAt,
-      authorName: users.name,
-    })
-    .from(proposalRevisions)
-    .innerJoin(users, eq(users.id, proposalRevisions.authorId))
-    .where(eq(proposalRevisions.proposalId, proposalId))
-    .orderBy(asc(proposalRevisions.revision));
+    .select({ ...columns, authorName: users.name })
+    .from(table)
+    .innerJoin(users, eq(users.id, table.authorId))
+    .where(eq(table.proposalId, proposalId))
+    .orderBy(asc(order));
+}
+
+export async function listRevisions(db: Executor, proposalId: string) {
+  const columns = {
+    revision: proposalRevisions.revision,
+    title: proposalRevisions.title,
+    body: proposalRevisions.body,
+    changeNote: proposalRevisions.changeNote,
+    substantive: proposalRevisions.substantive,
+    substantiveReasons: proposalRevisions.substantiveReasons,
+    authorMarkedEditorial: proposalRevisions.authorMarkedEditorial,
+    createdAt: proposalRevisions.createdAt,
+  };
+  return withAuthorNames(db, proposalRevisions, columns, proposalId, proposalRevisions.revision);
 }
 
 export async function latestRevisionNumber(tx: Executor, proposalId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: max(proposalRevisions.revision) })
-    .from(proposalRevisions)
-    .where(eq(proposalRevisions.proposalId, proposalId));
-  return row?.n ?? 0;
+  return highestWhere(tx, proposalRevisions.revision, eq(proposalRevisions.proposalId, proposalId));
 }
 
 export type CommentView = {
@@ -343,35 +344,21 @@ export type CommentView = {
 };
 
 export async function listComments(db: Executor, proposalId: string): Promise<CommentView[]> {
-  const rows = await db
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      authorId: comments.authorId,
-      authorName: users.name,
-      body: comments.body,
-      stance: comments.stance,
-      isSubjectReply: comments.isSubjectReply,
-      createdAt: comments.createdAt,
-      editedAt: comments.editedAt,
-      deletedAt: comments.deletedAt,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.proposalId, proposalId))
-    .orderBy(asc(comments.createdAt));
+  const columns = {
+    id: comments.id,
+    parentId: comments.parentId,
+    authorId: comments.authorId,
+    body: comments.body,
+    stance: comments.stance,
+    isSubjectReply: comments.isSubjectReply,
+    createdAt: comments.createdAt,
+    editedAt: comments.editedAt,
+    deletedAt: comments.deletedAt,
+  };
+  const rows = await withAuthorNames(db, comments, columns, proposalId, comments.createdAt);
   const edited = rows.filter((r) => r.editedAt && !r.deletedAt).map((r) => r.id);
   const revisions = edited.length
-    ? await db
-        .select({
-          commentId: commentRevisions.commentId,
-          revision: commentRevisions.revision,
-          body: commentRevisions.body,
-          createdAt: commentRevisions.createdAt,
-        })
-        .from(commentRevisions)
-        .where(inArray(commentRevisions.commentId, edited))
-        .orderBy(asc(commentRevisions.revision))
+    ? await db.select().from(commentRevisions).where(inArray(commentRevisions.commentId, edited)).orderBy(asc(commentRevisions.revision))
     : [];
   return rows.map((r) => ({
     ...r,

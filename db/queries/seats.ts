@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { seats } from '@/db/schema';
+import { highestWhere } from './scalars';
 
 export type SeatRow = typeof seats.$inferSelect;
 
@@ -42,11 +43,7 @@ export async function insertVacantSeats(
 
 /** The highest position used in a body (0 when it has no seats). */
 export async function topSeatPosition(tx: Executor, orgId: string, bodyKey: string): Promise<number> {
-  const [top] = await tx
-    .select({ n: max(seats.position) })
-    .from(seats)
-    .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, bodyKey)));
-  return top?.n ?? 0;
+  return highestWhere(tx, seats.position, and(eq(seats.orgId, orgId), eq(seats.bodyKey, bodyKey)));
 }
 
 /** The seat is filled: its holder's term starts now. */

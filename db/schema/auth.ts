@@ -1,4 +1,6 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { UpdateDeleteAction } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, ts } from './columns';
 
 /** Auth.js tables, in the shape @auth/drizzle-adapter expects. Emails are stored normalized. */
 export const users = pgTable('users', {
@@ -7,17 +9,18 @@ export const users = pgTable('users', {
     .$defaultFn(() => crypto.randomUUID()),
   name: text('name'),
   email: text('email').unique().notNull(),
-  emailVerified: timestamp('email_verified', { mode: 'date', withTimezone: true }),
+  emailVerified: ts('email_verified'),
   image: text('image'),
-  createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
+
+/** A user column; `onDelete` says what becomes of the row when the user is deleted. */
+export const userRef = (name: string, onDelete?: UpdateDeleteAction) => text(name).references(() => users.id, { onDelete });
 
 export const accounts = pgTable(
   'accounts',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade').notNull(),
     type: text('type').$type<'email' | 'oauth' | 'oidc' | 'webauthn'>().notNull(),
     provider: text('provider').notNull(),
     providerAccountId: text('provider_account_id').notNull(),
@@ -36,10 +39,8 @@ export const sessions = pgTable(
   'sessions',
   {
     sessionToken: text('session_token').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    expires: timestamp('expires', { mode: 'date', withTimezone: true }).notNull(),
+    userId: userRef('user_id', 'cascade').notNull(),
+    expires: ts('expires').notNull(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
@@ -50,7 +51,7 @@ export const verificationTokens = pgTable(
     identifier: text('identifier').notNull(),
     /** SHA-256 of (token ‖ secret); the raw token only ever travels in the e-mailed link. */
     token: text('token').notNull(),
-    expires: timestamp('expires', { mode: 'date', withTimezone: true }).notNull(),
+    expires: ts('expires').notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );

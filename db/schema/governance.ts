@@ -1,10 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Charter, TallyResult } from '@/lib/governance/types';
-import { users } from './auth';
-import { organizations } from './organizations';
+import { userRef } from './auth';
+import { createdAt, id, ts, updatedAt } from './columns';
+import { orgRef } from './organizations';
 
-const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
+/** The proposal a row belongs to; it goes when the proposal does. */
+const proposalRef = () =>
+  uuid('proposal_id')
+    .notNull()
+    .references(() => proposals.id, { onDelete: 'cascade' });
+
+/** The seat a ballot or recusal was made from. */
+const seatRef = () =>
+  uuid('seat_id')
+    .notNull()
+    .references(() => seats.id);
 
 /**
  * One immutable document per charter version. Bodies and proposal types are parts of it,
@@ -15,10 +26,8 @@ const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true 
 export const charters = pgTable(
   'charters',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: id(),
+    orgId: orgRef('cascade'),
     version: integer('version').notNull(),
     templateKey: text('template_key'),
     document: jsonb('document').$type<Charter>().notNull(),
@@ -33,15 +42,13 @@ export const charters = pgTable(
 export const seats = pgTable(
   'seats',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: id(),
+    orgId: orgRef('cascade'),
     bodyKey: text('body_key').notNull(),
     /** 1-based position within the body, for stable display ("Seat 4"). */
     position: integer('position').notNull(),
     seatClass: text('seat_class').notNull(),
-    holderUserId: text('holder_user_id').references(() => users.id, { onDelete: 'set null' }),
+    holderUserId: userRef('holder_user_id', 'set null'),
     /** When the seat last became vacant; null while held. The vacancy clock runs from here. */
     vacatedAt: ts('vacated_at'),
     termStartedAt: ts('term_started_at'),
@@ -65,18 +72,14 @@ export const proposalStatus = pgEnum('proposal_status', ['draft', 'published', '
 export const proposals = pgTable(
   'proposals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: id(),
+    orgId: orgRef('cascade'),
     /** Per-organization number, for humans: "Proposal #12". */
     number: integer('number').notNull(),
     typeKey: text('type_key').notNull(),
     charterVersion: integer('charter_version').notNull(),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => users.id),
-    subjectUserId: text('subject_user_id').references(() => users.id),
+    authorId: userRef('author_id').notNull(),
+    subjectUserId: userRef('subject_user_id'),
     title: text('title').notNull(),
     status: proposalStatus('status').notNull().default('draft'),
     publishedAt: ts('published_at'),
@@ -93,8 +96,8 @@ export const proposals = pgTable(
     /** How many seat holders the publication notice reached, and a hash of the recipient list. */
     noticeRecipients: integer('notice_recipients'),
     noticeSeatHolders: integer('notice_seat_holders'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     unique('proposals_org_number_unique').on(t.orgId, t.number),
@@ -106,9 +109,7 @@ export const proposals = pgTable(
 export const proposalStages = pgTable(
   'proposal_stages',
   {
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    proposalId: proposalRef(),
     stageIndex: integer('stage_index').notNull(),
     bodyKey: text('body_key').notNull(),
     charterSeats: integer('charter_seats').notNull(),
@@ -126,10 +127,8 @@ export const proposalStages = pgTable(
 export const proposalRevisions = pgTable(
   'proposal_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    id: id(),
+    proposalId: proposalRef(),
     revision: integer('revision').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -139,10 +138,8 @@ export const proposalRevisions = pgTable(
     substantiveReasons: jsonb('substantive_reasons').$type<string[]>().notNull().default([]),
     /** The author ticked "editorial only"; kept beside the classification, which it cannot lower. */
     authorMarkedEditorial: boolean('author_marked_editorial').notNull().default(false),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => users.id),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    authorId: userRef('author_id').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [unique('proposal_revisions_unique').on(t.proposalId, t.revision)],
 );
@@ -152,22 +149,16 @@ export const commentStance = pgEnum('comment_stance', ['support', 'concern', 'ob
 export const comments = pgTable(
   'comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    id: id(),
+    orgId: orgRef('cascade'),
+    proposalId: proposalRef(),
     parentId: uuid('parent_id'),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => users.id),
+    authorId: userRef('author_id').notNull(),
     body: text('body').notNull(),
     stance: commentStance('stance').notNull().default('none'),
     /** The subject's right-of-reply statement (docs/design.md §3.8). */
     isSubjectReply: boolean('is_subject_reply').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Set when the author last edited it; every version is kept in comment_revisions. */
     editedAt: ts('edited_at'),
     /** A tombstone: the author deleted it. The row stays so replies keep their place and the log its subject. */
@@ -199,17 +190,11 @@ export const voteChoice = pgEnum('vote_choice', ['yes', 'no', 'abstain']);
 export const votes = pgTable(
   'votes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    id: id(),
+    proposalId: proposalRef(),
     stageIndex: integer('stage_index').notNull(),
-    seatId: uuid('seat_id')
-      .notNull()
-      .references(() => seats.id),
-    voterUserId: text('voter_user_id')
-      .notNull()
-      .references(() => users.id),
+    seatId: seatRef(),
+    voterUserId: userRef('voter_user_id').notNull(),
     choice: voteChoice('choice').notNull(),
     rationale: text('rationale'),
     /**
@@ -231,17 +216,11 @@ export const votes = pgTable(
 export const recusals = pgTable(
   'recusals',
   {
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
-    seatId: uuid('seat_id')
-      .notNull()
-      .references(() => seats.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    proposalId: proposalRef(),
+    seatId: seatRef(),
+    userId: userRef('user_id').notNull(),
     reason: text('reason').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.seatId] })],
 );
@@ -254,9 +233,7 @@ export const recusals = pgTable(
 export const decisionLog = pgTable(
   'decision_log',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id),
+    orgId: orgRef(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     at: ts('at').notNull(),
     actorId: text('actor_id'),
@@ -282,14 +259,12 @@ export const decisionLog = pgTable(
 
 /** One row per organization: the log's head, locked FOR UPDATE to serialize appends. */
 export const logHeads = pgTable('log_heads', {
-  orgId: uuid('org_id')
-    .primaryKey()
-    .references(() => organizations.id),
+  orgId: orgRef().primaryKey(),
   size: bigint('size', { mode: 'number' }).notNull().default(0),
   headHash: text('head_hash').notNull(),
   /** Merkle frontier (perfect-subtree roots) so each append costs O(log n). */
   frontier: jsonb('frontier').$type<unknown>().notNull(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export type CharterRow = typeof charters.$inferSelect;

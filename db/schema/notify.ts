@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth';
-import { organizations } from './organizations';
-
-const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { userRef } from './auth';
+import { id, ts, updatedAt } from './columns';
+import { orgRef } from './organizations';
 
 /**
  * One row per governance event that notifies people (a publication, a decision, a reminder).
@@ -11,10 +10,8 @@ const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true 
  * payload is stored once here, not once per recipient.
  */
 export const notifyEvents = pgTable('notify_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  id: id(),
+  orgId: orgRef('cascade'),
   /** e.g. `published:<proposalId>`, `reminder:<proposalId>:<stage>`. */
   key: text('key').notNull().unique(),
   kind: text('kind').notNull(),
@@ -31,14 +28,10 @@ export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'dead', 
 export const outbox = pgTable(
   'outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: id(),
+    orgId: orgRef('cascade'),
     eventId: uuid('event_id').references(() => notifyEvents.id, { onDelete: 'cascade' }),
-    recipientUserId: text('recipient_user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    recipientUserId: userRef('recipient_user_id', 'cascade').notNull(),
     kind: text('kind').notNull(),
     /** Notices the charter requires (seat holders' notice of publication, right of reply): no unsubscribe. */
     mandatory: boolean('mandatory').notNull().default(false),
@@ -79,15 +72,11 @@ export const notificationMode = pgEnum('notification_mode', ['immediate', 'diges
 export const notificationPrefs = pgTable(
   'notification_prefs',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade').notNull(),
+    orgId: orgRef('cascade'),
     kind: text('kind').notNull(),
     mode: notificationMode('mode').notNull(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.orgId, t.kind] })],
 );

@@ -1,35 +1,42 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+import type { UpdateDeleteAction } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { userRef } from './auth';
+import { createdAt, id, updatedAt } from './columns';
 
 export const membershipRole = pgEnum('membership_role', ['admin', 'secretary', 'member', 'observer']);
 
 export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   mission: text('mission').notNull().default(''),
   /** Transparency is on by default: the public pages show the charter, bodies and decisions. */
   isPublic: boolean('is_public').notNull().default(true),
-  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  createdBy: userRef('created_by', 'set null'),
+  createdAt: createdAt(),
 });
+
+/**
+ * The organization a row belongs to, `org_id`. With 'cascade' the row goes when the organization
+ * does; without, the row (an append-only record) keeps the organization from being deleted.
+ */
+export const orgRef = (onDelete?: UpdateDeleteAction) =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete });
 
 export const memberships = pgTable(
   'memberships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    orgId: orgRef('cascade'),
+    userId: userRef('user_id', 'cascade').notNull(),
     role: membershipRole('role').notNull().default('member'),
     /** Stakeholder group (e.g. employee, community), used for consultation audiences. */
     stakeholderGroup: text('stakeholder_group'),
-    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    invitedBy: userRef('invited_by', 'set null'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [unique('memberships_org_user_unique').on(t.orgId, t.userId), index('memberships_user_idx').on(t.userId)],
 );

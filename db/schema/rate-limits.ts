@@ -1,4 +1,5 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { ts } from './columns';
 
 /**
  * Counters for rate-limiter-flexible's Drizzle store: one row per key, updated atomically by an
@@ -7,5 +8,5 @@ import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   points: integer('points').notNull().default(0),
-  expire: timestamp('expire', { mode: 'date', withTimezone: true }),
+  expire: ts('expire'),
 });

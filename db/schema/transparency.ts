@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from './organizations';
-
-const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true });
+import { bigint, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts } from './columns';
+import { orgRef } from './organizations';
 
 /**
  * Each organization's Ed25519 key for signing its decision log's tree heads (docs/design.md §4).
@@ -10,9 +9,7 @@ const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true 
  * LOG_SIGNING_SECRET, see lib/log/keys); the public half is what readers pin.
  */
 export const orgSigningKeys = pgTable('org_signing_keys', {
-  orgId: uuid('org_id')
-    .primaryKey()
-    .references(() => organizations.id),
+  orgId: orgRef().primaryKey(),
   /**
    * The signed-note key name, which is also the checkpoint origin, e.g.
    * `quorate.example.org/o/riverbend-commons`. Fixed when the key is made, so a later change of
@@ -23,7 +20,7 @@ export const orgSigningKeys = pgTable('org_signing_keys', {
   publicKey: text('public_key').notNull(),
   /** `v1.<iv>.<ciphertext>.<tag>` (base64url parts) of the PKCS#8 private key. */
   encryptedPrivateKey: text('encrypted_private_key').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /**
@@ -33,15 +30,13 @@ export const orgSigningKeys = pgTable('org_signing_keys', {
 export const treeHeads = pgTable(
   'tree_heads',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id),
+    orgId: orgRef(),
     size: bigint('size', { mode: 'number' }).notNull(),
     /** RFC 6962 root over the first `size` entries, lowercase hex. */
     rootHash: text('root_hash').notNull(),
     /** The full signed note: checkpoint text, blank line, signature line. */
     note: text('note').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.size] })],
 );
@@ -57,10 +52,8 @@ export type TreeHeadRow = typeof treeHeads.$inferSelect;
 export const witnesses = pgTable(
   'witnesses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id),
+    id: id(),
+    orgId: orgRef(),
     /** The witness's key name, e.g. `witness.example.org/quorate` (a signed-note key name). */
     name: text('name').notNull(),
     /** Raw 32-byte Ed25519 public key, standard base64. */
@@ -82,9 +75,7 @@ export const witnessCosignatures = pgTable(
     witnessId: uuid('witness_id')
       .notNull()
       .references(() => witnesses.id),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id),
+    orgId: orgRef(),
     size: bigint('size', { mode: 'number' }).notNull(),
     /** The witness's timestamp (unix seconds) from the cosignature. */
     time: bigint('time', { mode: 'number' }).notNull(),
