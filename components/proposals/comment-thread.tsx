@@ -2,6 +2,7 @@ import { MarkdownText } from '@/components/governance/markdown';
 import type { CommentView } from '@/db/read/types';
 import { postCommentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
+import type { ComponentProps } from 'react';
 
 const stanceStyles: Record<CommentView['stance'], string> = {
   support: 'bg-emerald-50 text-emerald-800',
@@ -21,6 +22,63 @@ export function StanceFields({ idPrefix }: { idPrefix: string }) {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** A comment's text box, labelled for screen readers only. */
+function CommentBodyField({ id, label, rows, defaultValue }: { id: string; label: string; rows: number; defaultValue?: string }) {
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name="body"
+        rows={rows}
+        maxLength={10000}
+        required
+        defaultValue={defaultValue}
+        className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
+      />
+    </>
+  );
+}
+
+type DisclosedActionFormProps = Omit<ComponentProps<typeof ActionForm>, 'variant' | 'className'> & {
+  summary: string;
+  /** A summary in red, for an action that cannot be undone. */
+  danger?: boolean;
+  className?: string;
+};
+
+/** An action on a comment, offered behind a disclosure whose summary opens its form. */
+function DisclosedActionForm({ summary, danger = false, className, ...form }: DisclosedActionFormProps) {
+  return (
+    <details className={className}>
+      <summary className={`cursor-pointer font-medium ${danger ? 'text-red-800' : 'text-brand-700'}`}>{summary}</summary>
+      <ActionForm {...form} variant="secondary" className="mt-2" />
+    </details>
+  );
+}
+
+/** The author's edit and delete forms for their comment; a right-of-reply statement cannot be deleted. */
+function OwnCommentActions({ orgId, proposalId, comment }: { orgId: string; proposalId: string; comment: CommentView }) {
+  const hidden = { orgId, proposalId, commentId: comment.id };
+  return (
+    <div className="mt-3 flex flex-wrap gap-4 text-sm">
+      <DisclosedActionForm summary="Edit" action={editCommentAction} hidden={hidden} submitLabel="Save changes" label="Edit your comment">
+        <CommentBodyField id={`edit-${comment.id}`} label="Your comment" rows={4} defaultValue={comment.body} />
+        <p className="text-xs text-zinc-600">Everyone can see that you edited it, and every earlier version.</p>
+      </DisclosedActionForm>
+      {!comment.isSubjectReply ? (
+        <DisclosedActionForm summary="Delete" danger action={deleteCommentAction} hidden={hidden} submitLabel="Delete my comment" label="Delete your comment">
+          <p className="text-xs text-zinc-600">
+            The text is no longer shown (the database keeps it); a note says you deleted it and when. The deletion is on the public record.
+          </p>
+        </DisclosedActionForm>
+      ) : null}
+    </div>
   );
 }
 
@@ -86,77 +144,19 @@ export function CommentThread({
                   </ol>
                 </details>
               ) : null}
-              {canEditOwn && viewerId === c.authorId && !c.deletedAt ? (
-                <div className="mt-3 flex flex-wrap gap-4 text-sm">
-                  <details>
-                    <summary className="cursor-pointer font-medium text-brand-700">Edit</summary>
-                    <ActionForm
-                      action={editCommentAction}
-                      hidden={{ orgId, proposalId, commentId: c.id }}
-                      submitLabel="Save changes"
-                      variant="secondary"
-                      label="Edit your comment"
-                      className="mt-2"
-                    >
-                      <label htmlFor={`edit-${c.id}`} className="sr-only">
-                        Your comment
-                      </label>
-                      <textarea
-                        id={`edit-${c.id}`}
-                        name="body"
-                        rows={4}
-                        maxLength={10000}
-                        required
-                        defaultValue={c.body}
-                        className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
-                      />
-                      <p className="text-xs text-zinc-600">Everyone can see that you edited it, and every earlier version.</p>
-                    </ActionForm>
-                  </details>
-                  {!c.isSubjectReply ? (
-                    <details>
-                      <summary className="cursor-pointer font-medium text-red-800">Delete</summary>
-                      <ActionForm
-                        action={deleteCommentAction}
-                        hidden={{ orgId, proposalId, commentId: c.id }}
-                        submitLabel="Delete my comment"
-                        variant="secondary"
-                        label="Delete your comment"
-                        className="mt-2"
-                      >
-                        <p className="text-xs text-zinc-600">
-                          The text is no longer shown (the database keeps it); a note says you deleted it and when. The deletion is on the public record.
-                        </p>
-                      </ActionForm>
-                    </details>
-                  ) : null}
-                </div>
-              ) : null}
+              {canEditOwn && viewerId === c.authorId && !c.deletedAt ? <OwnCommentActions orgId={orgId} proposalId={proposalId} comment={c} /> : null}
               {canComment && depth < 4 ? (
-                <details className="mt-3 text-sm">
-                  <summary className="cursor-pointer font-medium text-brand-700">Reply</summary>
-                  <ActionForm
-                    action={postCommentAction}
-                    hidden={{ orgId, proposalId, parentId: c.id }}
-                    submitLabel="Post reply"
-                    variant="secondary"
-                    label={`Reply to ${c.authorName ?? 'comment'}`}
-                    className="mt-2"
-                  >
-                    <label htmlFor={`reply-${c.id}`} className="sr-only">
-                      Your reply
-                    </label>
-                    <textarea
-                      id={`reply-${c.id}`}
-                      name="body"
-                      rows={3}
-                      maxLength={10000}
-                      required
-                      className="block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
-                    />
-                    <StanceFields idPrefix={`reply-${c.id}`} />
-                  </ActionForm>
-                </details>
+                <DisclosedActionForm
+                  className="mt-3 text-sm"
+                  summary="Reply"
+                  action={postCommentAction}
+                  hidden={{ orgId, proposalId, parentId: c.id }}
+                  submitLabel="Post reply"
+                  label={`Reply to ${c.authorName ?? 'comment'}`}
+                >
+                  <CommentBodyField id={`reply-${c.id}`} label="Your reply" rows={3} />
+                  <StanceFields idPrefix={`reply-${c.id}`} />
+                </DisclosedActionForm>
               ) : null}
             </article>
             {render(c.id, depth + 1)}

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
+import { HintedSelect } from '@/components/forms/hinted-select';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -51,34 +52,20 @@ export function NewProposalForm({
     if (seatRef.current) seatRef.current.value = seatId;
   }, [state, typeKey, seatId]);
   const err = (k: string) => state.fieldErrors?.[k];
-  const selectClass = 'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="orgId" value={orgId} />
-      <div>
-        <label htmlFor="p-type" className="block text-sm font-medium text-zinc-900">
-          Type
-        </label>
-        <select
-          ref={typeRef}
-          id="p-type"
-          name="typeKey"
-          value={typeKey}
-          onChange={(e) => setTypeKey(e.target.value)}
-          className={selectClass}
-          aria-describedby="p-type-hint"
-        >
-          {types.map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <p id="p-type-hint" className="mt-1 text-xs text-zinc-600">
-          {type?.summary}
-        </p>
-      </div>
+      <HintedSelect
+        id="p-type"
+        name="typeKey"
+        label="Type"
+        options={types.map((t) => ({ value: t.key, label: t.name }))}
+        value={typeKey}
+        onChange={setTypeKey}
+        selectRef={typeRef}
+        hint={type?.summary}
+      />
       <Field id="p-title" name="title" label="Title" required maxLength={160} defaultValue={state.values?.title} errors={err('title')} />
       <Field
         id="p-body"
@@ -111,35 +98,23 @@ export function NewProposalForm({
       {type?.effect === 'seat_appointment' ? (
         <div className="space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="p-vacant" className="block text-sm font-medium text-zinc-900">
-                Vacant seat
-              </label>
-              <select
-                ref={seatRef}
-                id="p-vacant"
-                name="seatId"
-                value={seatId}
-                onChange={(e) => setSeatId(e.target.value)}
-                className={selectClass}
-                aria-describedby="p-vacant-hint"
-                aria-invalid={err('seatId') ? true : undefined}
-              >
-                {vacantSeats.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              <p id="p-vacant-hint" className="mt-1 text-xs text-zinc-600">
-                {seat
+            <HintedSelect
+              id="p-vacant"
+              name="seatId"
+              label="Vacant seat"
+              options={vacantSeats}
+              value={seatId}
+              onChange={setSeatId}
+              selectRef={seatRef}
+              hint={
+                seat
                   ? seat.declaration
                     ? `Reserved for: ${seat.classLabel}. The appointee must declare that they qualify, on the proposal page, before voting can open.`
                     : 'A general seat: any member who holds no other seat of this body.'
-                  : 'No seat is vacant.'}
-              </p>
-              {err('seatId') ? <p className="mt-1 text-sm text-red-700">{err('seatId')!.join(' ')}</p> : null}
-            </div>
+                  : 'No seat is vacant.'
+              }
+              errors={err('seatId')}
+            />
             <SelectField
               id="p-appointee"
               name="appointeeUserId"
@@ -178,7 +153,7 @@ export function NewProposalForm({
             name="proposedCharter"
             rows={12}
             defaultValue={state.values?.proposedCharter ?? currentCharterJson}
-            className={`${selectClass} font-mono text-xs`}
+            className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm font-mono text-xs"
             aria-describedby="p-charter-hint"
           />
           <p id="p-charter-hint" className="mt-1 text-xs text-zinc-600">

@@ -2,7 +2,7 @@
 
 import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
-import { spendLimit } from '@/lib/actions/limit';
+import { orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
@@ -50,68 +50,61 @@ export const createProposalAction = orgAction(createProposalSchema, 'member', as
   return { ok: true, redirectTo: `/o/${membership.orgSlug}/proposals/${created.number}` };
 });
 
-export const reviseProposalAction = orgAction(reviseProposalSchema, 'member', async ({ input, user, membership }) => {
-  await reviseProposal(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Revision saved.' };
-});
+export const reviseProposalAction = orgUseCaseAction(reviseProposalSchema, 'member', reviseProposal, 'Revision saved.');
 
-export const publishProposalAction = orgAction(publishProposalSchema, 'member', async ({ input, user, membership }) => {
-  await publishProposal(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Published. The comment window is open and every seat holder has been given notice.' };
-});
+export const publishProposalAction = orgUseCaseAction(
+  publishProposalSchema,
+  'member',
+  publishProposal,
+  'Published. The comment window is open and every seat holder has been given notice.',
+);
 
-export const withdrawProposalAction = orgAction(withdrawProposalSchema, 'member', async ({ input, user, membership }) => {
-  await withdrawProposal(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Withdrawn.' };
-});
+export const withdrawProposalAction = orgUseCaseAction(withdrawProposalSchema, 'member', withdrawProposal, 'Withdrawn.');
 
 // Observers may post only the right-of-reply statement when they are the subject; the pure
 // permission rules decide that, so the minimum role here is observer.
-export const postCommentAction = orgAction(commentSchema, 'observer', async ({ input, user, membership }) => {
-  await spendLimit('comment', user.id);
-  await postComment(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.' };
-});
+export const postCommentAction = orgUseCaseAction(
+  commentSchema,
+  'observer',
+  postComment,
+  (input) => (input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.'),
+  { limit: 'comment' },
+);
 
-export const editCommentAction = orgAction(editCommentSchema, 'observer', async ({ input, user, membership }) => {
-  // Edits share the comment allowance: each one is a log entry.
-  await spendLimit('comment', user.id);
-  await editComment(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Comment updated. Earlier versions stay visible in its history.' };
-});
+// Edits share the comment allowance: each one is a log entry.
+export const editCommentAction = orgUseCaseAction(
+  editCommentSchema,
+  'observer',
+  editComment,
+  'Comment updated. Earlier versions stay visible in its history.',
+  {
+    limit: 'comment',
+  },
+);
 
-export const deleteCommentAction = orgAction(deleteCommentSchema, 'observer', async ({ input, user, membership }) => {
-  await deleteComment(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Comment deleted.' };
-});
+export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observer', deleteComment, 'Comment deleted.');
 
-export const openVotingAction = orgAction(proposalRefSchema, 'secretary', async ({ input, user, membership }) => {
-  await requestOpenVoting(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Voting is open.' };
-});
+export const openVotingAction = orgUseCaseAction(proposalRefSchema, 'secretary', requestOpenVoting, 'Voting is open.');
 
-export const castBallotAction = orgAction(ballotSchema, 'observer', async ({ input, user, membership }) => {
-  await spendLimit('ballot', user.id);
-  await castBallot(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: `Your vote (${input.choice}) is recorded. You can change it until voting closes.` };
-});
+export const castBallotAction = orgUseCaseAction(
+  ballotSchema,
+  'observer',
+  castBallot,
+  (input) => `Your vote (${input.choice}) is recorded. You can change it until voting closes.`,
+  { limit: 'ballot' },
+);
 
-export const declareRecusalAction = orgAction(recusalSchema, 'observer', async ({ input, user, membership }) => {
-  await declareRecusal(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Recusal recorded. Your seat will not vote on this proposal.' };
-});
+export const declareRecusalAction = orgUseCaseAction(recusalSchema, 'observer', declareRecusal, 'Recusal recorded. Your seat will not vote on this proposal.');
 
-export const backEmergencyMotionAction = orgAction(proposalRefSchema, 'observer', async ({ input, user, membership }) => {
-  const result = await backEmergencyMotion(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return {
-    ok: true,
-    message: result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).`,
-  };
-});
+export const backEmergencyMotionAction = orgUseCaseAction(proposalRefSchema, 'observer', backEmergencyMotion, (_input, result) =>
+  result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).`,
+);
 
 // The appointee of a class seat declares in their own name that they qualify; observers too can
 // be appointees, so the minimum role is observer and the engine checks who the appointee is.
-export const declareEligibilityAction = orgAction(proposalRefSchema, 'observer', async ({ input, user, membership }) => {
-  await declareAppointeeEligibility(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Your declaration is recorded in the public log. Voting can open when the window allows.' };
-});
+export const declareEligibilityAction = orgUseCaseAction(
+  proposalRefSchema,
+  'observer',
+  declareAppointeeEligibility,
+  'Your declaration is recorded in the public log. Voting can open when the window allows.',
+);

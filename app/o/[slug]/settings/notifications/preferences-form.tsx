@@ -1,9 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
-import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState } from '@/lib/actions/state';
+import { StateForm } from '@/components/forms/state-form';
 import { kindDescriptions, kindLabels, optionalKinds } from '@/lib/notify/kinds';
 import type { NotificationModeValue, OptionalKind } from '@/lib/notify/kinds';
 import { saveNotificationPreferencesAction } from './actions';
@@ -11,28 +8,26 @@ import { saveNotificationPreferencesAction } from './actions';
 const modeLabels: Record<NotificationModeValue, string> = { immediate: 'Immediately', digest: 'Daily digest', off: 'Off' };
 
 export function PreferencesForm({ orgId, modes }: { orgId: string; modes: Record<OptionalKind, NotificationModeValue> }) {
-  const [state, formAction] = useActionState(saveNotificationPreferencesAction, initialActionState);
   return (
-    <form action={formAction} className="space-y-4">
-      <input type="hidden" name="orgId" value={orgId} />
-      {optionalKinds.map((kind) => (
-        <fieldset key={kind} className="rounded-xl border border-zinc-200 bg-white p-4" aria-describedby={`${kind}-desc`}>
-          <legend className="px-1 font-semibold text-zinc-900">{kindLabels[kind]}</legend>
-          <p id={`${kind}-desc`} className="mb-2 text-sm text-zinc-600">
-            {kindDescriptions[kind]}
-          </p>
-          <div className="flex flex-wrap gap-4">
-            {(['immediate', 'digest', 'off'] as const).map((mode) => (
-              <label key={mode} className="flex items-center gap-2 text-sm">
-                <input type="radio" name={kind} value={mode} defaultChecked={modes[kind] === mode} />
-                {modeLabels[mode]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ))}
-      <FormMessage state={state} />
-      <SubmitButton pendingLabel="Saving…">Save preferences</SubmitButton>
-    </form>
+    <StateForm action={saveNotificationPreferencesAction} className="space-y-4" hidden={{ orgId }} submitLabel="Save preferences" pendingLabel="Saving…">
+      {() =>
+        optionalKinds.map((kind) => (
+          <fieldset key={kind} className="rounded-xl border border-zinc-200 bg-white p-4" aria-describedby={`${kind}-desc`}>
+            <legend className="px-1 font-semibold text-zinc-900">{kindLabels[kind]}</legend>
+            <p id={`${kind}-desc`} className="mb-2 text-sm text-zinc-600">
+              {kindDescriptions[kind]}
+            </p>
+            <div className="flex flex-wrap gap-4">
+              {(['immediate', 'digest', 'off'] as const).map((mode) => (
+                <label key={mode} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name={kind} value={mode} defaultChecked={modes[kind] === mode} />
+                  {modeLabels[mode]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))
+      }
+    </StateForm>
   );
 }
