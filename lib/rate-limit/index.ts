@@ -2,6 +2,8 @@ import 'server-only';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Database } from '@/db/client';
 import { rateLimits } from '@/db/schema';
+import { formatMessage } from '@/lib/governance/messages';
+import type { MessageParams } from '@/lib/governance/messages';
 
 /**
  * Limits on what one person (or one address) can do in a burst. Counters live in PostgreSQL
@@ -19,7 +21,8 @@ export const limitPolicies = {
 } as const;
 
 export type LimitPolicy = keyof typeof limitPolicies;
-export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+/** A refusal carries its catalogue code and parameters, and the wording made from them. */
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; code: 'rate_limit.exceeded'; params: MessageParams; message: string };
 
 const limiters = new WeakMap<Database, Map<LimitPolicy, RateLimiterDrizzle>>();
 
@@ -51,7 +54,8 @@ export async function consumeLimit(db: Database, policy: LimitPolicy, key: strin
     if (error instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       const wait = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`;
-      return { ok: false, retryAfterSeconds, message: `Too many ${limitPolicies[policy].what} in a short time. Try again in ${wait}.` };
+      const params = { what: limitPolicies[policy].what, wait };
+      return { ok: false, retryAfterSeconds, code: 'rate_limit.exceeded', params, message: formatMessage('rate_limit.exceeded', params) };
     }
     throw error;
   }
