@@ -17,7 +17,7 @@ import type { ConsistencyProofJson } from '@/lib/log/saved-checkpoint';
 import { checkHistory, checkpointNoteSize, rememberCheckpoints, seenStateFileName } from '@/lib/log/seen-checkpoints';
 import { parseVerifierKey } from '@/lib/log/signed-note';
 import { checkExport, exportLocation, formatVerdict, LoadError } from './verify/check';
-import { failedRun, runIfMain, UsageError } from './support/cli';
+import { runCommand, runIfMain, UsageError } from './support/cli';
 import { getJson, load, progressBar, readState, writeState } from './verify/io';
 import type { VerifyDeps } from './verify/io';
 
@@ -80,12 +80,7 @@ function parseArgs(argv: string[]): Args {
 
 /** The verifier, with its I/O passed in: main() wires it to the network, files and the terminal. */
 export async function runVerify(argv: string[], deps: VerifyDeps): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    if (args.help) {
-      deps.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  return runCommand({ tool: 'verify', usage: USAGE, parse: () => parseArgs(argv) }, deps, async (args) => {
     const witnessPins: WitnessKey[] = args.witnesses.map((w) => {
       try {
         return parseWitnessVerifierKey(w);
@@ -195,9 +190,7 @@ export async function runVerify(argv: string[], deps: VerifyDeps): Promise<numbe
       deps.stderr(`remembered in ${stateFile}\n`);
     }
     return ok ? 0 : 1;
-  } catch (error) {
-    return failedRun('verify', USAGE, error, deps.stderr);
-  }
+  });
 }
 
 runIfMain(import.meta.url, runVerify);

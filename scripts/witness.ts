@@ -18,7 +18,7 @@ import { nodeSha256 } from '@/lib/log/node-hash';
 import type { ConsistencyProofJson } from '@/lib/log/saved-checkpoint';
 import { checkHistory, seenStateFileName } from '@/lib/log/seen-checkpoints';
 import { isValidKeyName, parseVerifierKey, splitNote } from '@/lib/log/signed-note';
-import { failedRun, runIfMain, UsageError } from './support/cli';
+import { runCommand, runIfMain, UsageError } from './support/cli';
 import type { CliDeps } from './support/cli';
 
 const USAGE = `Usage: npm run witness -- --key <private key file> --name <witness name> [--log-key <verifier key>] [--state <dir>] <organization URL>
@@ -114,12 +114,7 @@ function parseArgs(argv: string[]): Args {
 export type WitnessDeps = CliDeps;
 
 export async function runWitness(argv: string[], deps: WitnessDeps): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    if (args.help) {
-      deps.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  return runCommand({ tool: 'witness', usage: USAGE, parse: () => parseArgs(argv) }, deps, async (args) => {
     if (args.name === undefined || !isValidKeyName(args.name))
       throw new UsageError('--name must be a witness name without spaces or "+", e.g. witness.example.org/quorate');
     if (args.newKey !== undefined) {
@@ -188,9 +183,7 @@ export async function runWitness(argv: string[], deps: WitnessDeps): Promise<num
     await rename(`${stateFile}.tmp`, stateFile);
     deps.stdout(`✔ cosigned ${origin} at size ${decision.size}\n`);
     return 0;
-  } catch (error) {
-    return failedRun('witness', USAGE, error, deps.stderr);
-  }
+  });
 }
 
 runIfMain(import.meta.url, runWitness);

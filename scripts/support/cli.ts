@@ -26,8 +26,28 @@ export function defaultStateDir(): string {
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.config'), 'quorate', 'checkpoints');
 }
 
-/** The exit code of a run that threw: 2, after the message (and the usage text when the arguments were wrong). */
-export function failedRun(tool: string, usage: string, error: unknown, stderr: (s: string) => void): number {
+/**
+ * Runs a tool: parses its arguments, prints the usage text for --help (exit 0), else runs it. A
+ * run that throws exits 2 after the message (and after the usage text when the arguments were wrong).
+ */
+export async function runCommand<A extends { help?: boolean }>(
+  command: { tool: string; usage: string; parse: () => A },
+  deps: CliDeps,
+  run: (args: A) => Promise<number>,
+): Promise<number> {
+  try {
+    const args = command.parse();
+    if (args.help) {
+      deps.stdout(`${command.usage}\n`);
+      return 0;
+    }
+    return await run(args);
+  } catch (error) {
+    return failedRun(command.tool, command.usage, error, deps.stderr);
+  }
+}
+
+function failedRun(tool: string, usage: string, error: unknown, stderr: (s: string) => void): number {
   if (error instanceof UsageError) {
     stderr(`${tool}: ${error.message}\n\n${usage}\n`);
     return 2;
