@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const demo = await seedDemo(pg.db);
   log(`demo organization seeded in ${fmt(performance.now() - t)} ms`);
   if (args.only === 'votes') {
-    await votesOnly();
+    await votesOnBothDatabases();
+    await printReport(pgVersion);
     return;
   }
   const scaleOpts = { members: num('members'), proposals: num('proposals') };
@@ -69,27 +70,20 @@ async function main(): Promise<void> {
   );
 
   verifyBench();
-
-  log('(b) votes on PostgreSQL');
-  await voteBench('postgres', db);
-  if (!args['no-pglite']) {
-    log('(b) votes on PGlite');
-    await voteBench('pglite', db);
-  }
-
+  await votesOnBothDatabases();
   await notifyBench(db);
   await pageBench(db, demo, small, big);
 
   await printReport(pgVersion);
 
-  async function votesOnly(): Promise<void> {
+  /** Votes on PostgreSQL, then (unless --no-pglite) on PGlite. */
+  async function votesOnBothDatabases(): Promise<void> {
     log('(b) votes on PostgreSQL');
     await voteBench('postgres', db);
     if (!args['no-pglite']) {
       log('(b) votes on PGlite');
       await voteBench('pglite', db);
     }
-    await printReport(pgVersion);
   }
 }
 

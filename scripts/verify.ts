@@ -9,7 +9,6 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseWitnessVerifierKey, verifyCosignatures } from '@/lib/log/cosignature';
 import type { WitnessKey } from '@/lib/log/cosignature';
 import { nodeSha256 } from '@/lib/log/node-hash';
@@ -17,14 +16,16 @@ import { extractCheckpointNote } from '@/lib/log/saved-checkpoint';
 import type { ConsistencyProofJson } from '@/lib/log/saved-checkpoint';
 import { checkHistory, checkpointNoteSize, rememberCheckpoints, seenStateFileName } from '@/lib/log/seen-checkpoints';
 import { parseVerifierKey } from '@/lib/log/signed-note';
-import { checkExport, exportLocation, formatVerdict, LoadError, UsageError } from './verify/check';
-import { defaultStateDir, getJson, load, progressBar, readState, writeState } from './verify/io';
+import { checkExport, exportLocation, formatVerdict, LoadError } from './verify/check';
+import { runCommand, runIfMain, UsageError } from './support/cli';
+import { getJson, load, progressBar, readState, writeState } from './verify/io';
 import type { VerifyDeps } from './verify/io';
 
-export { checkExport, EXPORT_FORMAT, exportLocation, formatVerdict, LoadError, UsageError } from './verify/check';
+export { checkExport, EXPORT_FORMAT, exportLocation, formatVerdict, LoadError } from './verify/check';
 export type { ExportCheck } from './verify/check';
-export { defaultStateDir } from './verify/io';
-export type { Fetcher, VerifyDeps } from './verify/io';
+export { defaultStateDir, UsageError } from './support/cli';
+export type { Fetcher } from './support/cli';
+export type { VerifyDeps } from './verify/io';
 
 const USAGE = `Usage: npm run verify -- <organization URL | export file> [--key <verifier key>]
          [--checkpoint <saved note or e-mail>] [--state <dir>] [--witness <witness key>]...
@@ -79,12 +80,7 @@ function parseArgs(argv: string[]): Args {
 
 /** The verifier, with its I/O passed in: main() wires it to the network, files and the terminal. */
 export async function runVerify(argv: string[], deps: VerifyDeps): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    if (args.help) {
-      deps.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  return runCommand({ tool: 'verify', usage: USAGE, parse: () => parseArgs(argv) }, deps, async (args) => {
     const witnessPins: WitnessKey[] = args.witnesses.map((w) => {
       try {
         return parseWitnessVerifierKey(w);
@@ -194,26 +190,7 @@ export async function runVerify(argv: string[], deps: VerifyDeps): Promise<numbe
       deps.stderr(`remembered in ${stateFile}\n`);
     }
     return ok ? 0 : 1;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      deps.stderr(`verify: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    deps.stderr(`verify: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
-}
-
-async function main(argv: string[]): Promise<number> {
-  return runVerify(argv, {
-    fetch: (url, init) => fetch(url, init),
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
-    defaultStateDir: defaultStateDir(),
-    now: () => new Date(),
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  void main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+runIfMain(import.meta.url, runVerify);

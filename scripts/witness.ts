@@ -13,14 +13,13 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'no
 import type { KeyObject } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cosignedMessage, formatCosignatureLine, witnessVerifierKey } from '@/lib/log/cosignature';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import type { ConsistencyProofJson } from '@/lib/log/saved-checkpoint';
 import { checkHistory, seenStateFileName } from '@/lib/log/seen-checkpoints';
 import { isValidKeyName, parseVerifierKey, splitNote } from '@/lib/log/signed-note';
-import { defaultStateDir } from './verify';
-import type { Fetcher } from './verify';
+import { runCommand, runIfMain, UsageError } from './support/cli';
+import type { CliDeps } from './support/cli';
 
 const USAGE = `Usage: npm run witness -- --key <private key file> --name <witness name> [--log-key <verifier key>] [--state <dir>] <organization URL>
        npm run witness -- --new-key <file> --name <witness name>
@@ -29,8 +28,6 @@ const USAGE = `Usage: npm run witness -- --key <private key file> --name <witnes
 to give the organization's admins. --log-key pins the log's verifier key on the first run;
 later runs use the one remembered in the state directory (default: the verifier's, under
 witness/). The witness cosigns only a checkpoint consistent with the last one it cosigned.`;
-
-class UsageError extends Error {}
 
 /** The raw 32-byte Ed25519 public key of a private key. */
 function ed25519RawPublicKey(key: KeyObject): Uint8Array {
@@ -114,15 +111,10 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-export type WitnessDeps = { fetch: Fetcher; stdout: (s: string) => void; stderr: (s: string) => void; defaultStateDir: string; now: () => Date };
+export type WitnessDeps = CliDeps;
 
 export async function runWitness(argv: string[], deps: WitnessDeps): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    if (args.help) {
-      deps.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  return runCommand({ tool: 'witness', usage: USAGE, parse: () => parseArgs(argv) }, deps, async (args) => {
     if (args.name === undefined || !isValidKeyName(args.name))
       throw new UsageError('--name must be a witness name without spaces or "+", e.g. witness.example.org/quorate');
     if (args.newKey !== undefined) {
@@ -191,22 +183,7 @@ export async function runWitness(argv: string[], deps: WitnessDeps): Promise<num
     await rename(`${stateFile}.tmp`, stateFile);
     deps.stdout(`✔ cosigned ${origin} at size ${decision.size}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      deps.stderr(`witness: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    deps.stderr(`witness: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
+  });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  void runWitness(process.argv.slice(2), {
-    fetch: (u, init) => fetch(u, init),
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
-    defaultStateDir: defaultStateDir(),
-    now: () => new Date(),
-  }).then((code) => process.exit(code));
-}
+runIfMain(import.meta.url, runWitness);

@@ -13,10 +13,8 @@ import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import type { Actor } from '@/lib/use-cases/actor';
-import type { BallotChoice } from '@/lib/governance/types';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, demoProposals } from './demo-proposals';
+import type { DemoProposal, When } from './demo-proposals';
 
 type People = Record<string, { id: string; role: Role }>;
 
@@ -63,244 +61,40 @@ export async function seedGovernance(db: Database, orgId: string, people: People
   const boardHolders = ['margaret', 'omar', 'priya', 'linus', 'ada', 'grace']; // seats 1–3 independent, 4 employee rep, 5–6 general
   // Seats vote, so none is held by an observer (Tim Alvarez observes without a seat).
   const assemblyHolders = ['sofia', 'kenji', 'noor', 'wei', 'linus', 'margaret'];
-  let at = new Date(t0.getTime() + HOUR);
+  const at = new Date(t0.getTime() + HOUR);
   for (const [i, who] of boardHolders.entries()) await foundingAppoint(db, actor('ada'), { orgId, seatId: board[i]!.id, userId: people[who]!.id }, at);
   for (const [i, who] of assemblyHolders.entries()) await foundingAppoint(db, actor('ada'), { orgId, seatId: assembly[i]!.id, userId: people[who]!.id }, at);
   log(
     `seats: board ${boardHolders.length} of ${board.length} filled (3 vacant since founding), member assembly ${assemblyHolders.length} of ${assembly.length}`,
   );
 
-  const draft = async (
-    who: string,
-    typeKey: string,
-    title: string,
-    body: string,
-    when: Date,
-    extra: { subject?: string; effect?: Record<string, unknown> } = {},
-  ) =>
-    (
-      await createDraft(
-        db,
-        actor(who),
-        { orgId, typeKey, title, body, subjectUserId: extra.subject ? people[extra.subject]!.id : null, effect: extra.effect ?? {}, emergency: false },
-        when,
-      )
-    ).id;
-  const comment = (
-    who: string,
-    id: string,
-    body: string,
-    when: Date,
-    stance: 'support' | 'concern' | 'object' | 'none' = 'none',
-    parentId: string | null = null,
-    asReply = false,
-  ) => postComment(db, actor(who), { orgId, proposalId: id, parentId, body, stance, asReply }, when);
-  const vote = (who: string, id: string, choice: BallotChoice, when: Date, rationale: string | null = null) =>
-    castBallot(db, actor(who), { orgId, proposalId: id, choice, rationale }, when);
-  const tick = (id: string, when: Date) => recordTransitions(db, id, orgId, when);
-
-  // 1. Passed: a conflict-of-interest policy.
-  at = new Date(t0.getTime() + 2 * DAY);
-  const coi = await draft(
-    'grace',
-    'resolution',
-    'Adopt a conflict-of-interest policy',
-    '## Proposal\n\nEvery director declares, in writing and on the public record, any interest in a matter before the board, and recuses from the vote.\n\n## Why\n\nWe manage land worth millions and award contracts every year. Residents should never have to wonder whose interests a vote served.',
-    at,
-  );
-  await publishProposal(db, actor('grace'), { orgId, proposalId: coi }, at);
-  const c1 = await comment(
-    'margaret',
-    coi,
-    'Strongly in favour. Could we add that declarations are published **before** the meeting, not in the minutes afterwards?',
-    new Date(at.getTime() + DAY),
-    'support',
-  );
-  await comment(
-    'grace',
-    coi,
-    'Yes — the declaration goes into the decision log the moment it is made, so it is public before any vote.',
-    new Date(at.getTime() + DAY + 3 * HOUR),
-    'none',
-    c1.id,
-  );
-  await comment(
-    'omar',
-    coi,
-    'Concerned that “any interest” is too vague. Does a director who rents from the trust have to recuse on every rent decision?',
-    new Date(at.getTime() + 2 * DAY),
-    'concern',
-  );
-  await tick(coi, new Date(at.getTime() + 7 * DAY + HOUR));
-  const coiOpen = new Date(at.getTime() + 7 * DAY + 2 * HOUR);
-  for (const [who, c] of [
-    ['grace', 'yes'],
-    ['margaret', 'yes'],
-    ['priya', 'yes'],
-    ['linus', 'yes'],
-    ['ada', 'yes'],
-    ['omar', 'abstain'],
-  ] as const)
-    await vote(who, coi, c, coiOpen);
-  await tick(coi, new Date(at.getTime() + 10 * DAY + 2 * HOUR));
-
-  // 2. Rejected: sale of a parcel.
-  at = new Date(t0.getTime() + 5 * DAY);
-  const sale = await draft(
-    'omar',
-    'resolution',
-    'Sell the Elm Street parcel to Northgate Developments',
-    'Northgate offers $2.1M for the vacant Elm Street parcel. The proceeds would fund repairs on 40 existing homes.\n\nThe parcel would leave the trust and its affordability covenant.',
-    at,
-  );
-  await publishProposal(db, actor('omar'), { orgId, proposalId: sale }, at);
-  await comment('sofia', sale, 'Selling land out of the trust is exactly what the trust exists to prevent. Object.', new Date(at.getTime() + DAY), 'object');
-  await comment(
-    'priya',
-    sale,
-    'The repairs are real and urgent. But there are grant programmes for them; I would rather we try those first.',
-    new Date(at.getTime() + 2 * DAY),
-    'concern',
-  );
-  await tick(sale, new Date(at.getTime() + 7 * DAY + HOUR));
-  const saleOpen = new Date(at.getTime() + 7 * DAY + 3 * HOUR);
-  for (const [who, c] of [
-    ['omar', 'yes'],
-    ['ada', 'yes'],
-    ['margaret', 'no'],
-    ['priya', 'no'],
-    ['linus', 'no'],
-    ['grace', 'no'],
-  ] as const)
-    await vote(who, sale, c, saleOpen);
-  await tick(sale, new Date(at.getTime() + 10 * DAY + 2 * HOUR));
-
-  // 3. Failed quorum: quorum is counted against 9 charter seats (5 ballots), not against the 6 seated.
-  at = new Date(t0.getTime() + 20 * DAY);
-  const saturday = await draft(
-    'linus',
-    'resolution',
-    'Move board meetings to Saturday mornings',
-    'Several residents work weekday evenings. Saturday 10:00 meetings would let more of them attend.',
-    at,
-  );
-  await publishProposal(db, actor('linus'), { orgId, proposalId: saturday }, at);
-  await comment('noor', saturday, 'Saturday works much better for me and most of my building.', new Date(at.getTime() + DAY), 'support');
-  await tick(saturday, new Date(at.getTime() + 7 * DAY + HOUR));
-  for (const who of ['linus', 'ada', 'grace'] as const) await vote(who, saturday, 'yes', new Date(at.getTime() + 8 * DAY));
-  await tick(saturday, new Date(at.getTime() + 10 * DAY + 2 * HOUR));
-
-  // 4. Withdrawn.
-  at = new Date(t0.getTime() + 30 * DAY);
-  const rename = await draft('margaret', 'resolution', 'Rename the trust to Riverbend Homes', 'A shorter name that says what we do.', at);
-  await publishProposal(db, actor('margaret'), { orgId, proposalId: rename }, at);
-  await comment('kenji', rename, 'The name is on 140 deeds. Renaming costs legal fees for little gain.', new Date(at.getTime() + DAY), 'object');
-  await withdrawProposal(
-    db,
-    actor('margaret'),
-    { orgId, proposalId: rename, reason: 'Fair point about the deeds; withdrawing.' },
-    new Date(at.getTime() + 2 * DAY),
-  );
-
-  // 5. Removal of a director: window and reply done, but the board is below strength (6 of 9; critical needs 7).
-  at = new Date(base.getTime() - 16 * DAY);
-  const removal = await draft(
-    'priya',
-    'officer_removal',
-    'Remove Omar Haddad from the board',
-    'Omar voted on the Elm Street sale without declaring that Northgate employs his brother.\n\nThe conflict-of-interest policy we adopted requires declaration and recusal. This proposal asks the board to remove him from seat 2.',
-    at,
-    {
-      subject: 'omar',
-      effect: { seatId: board[1]!.id },
-    },
-  );
-  await publishProposal(db, actor('priya'), { orgId, proposalId: removal }, at);
-  await comment(
-    'omar',
-    removal,
-    'My brother took the Northgate job after the vote, not before. I have the dates and will share them with anyone who asks. I should still have declared the family connection, and I apologise for not doing so.',
-    new Date(at.getTime() + 6 * DAY),
-    'none',
-    null,
-    true,
-  );
-  await comment(
-    'margaret',
-    removal,
-    'If the dates check out, a formal warning seems proportionate. Removal is for a pattern, not a single lapse.',
-    new Date(at.getTime() + 7 * DAY),
-    'concern',
-  );
-  await tick(removal, new Date(base.getTime() - HOUR));
-
-  // 6. Filling a vacancy still works while the board is below strength.
-  at = new Date(base.getTime() - 3 * DAY);
-  const appoint = await draft(
-    'ada',
-    'seat_appointment',
-    'Appoint Sofia Reyes to board seat 7',
-    'Sofia has served on the member assembly for three years and chairs the repairs committee. She would take general seat 7, vacant since our founding.',
-    at,
-    {
-      effect: { seatId: board[6]!.id, appointeeUserId: people.sofia!.id },
-    },
-  );
-  await publishProposal(db, actor('ada'), { orgId, proposalId: appoint }, at);
-  await comment('linus', appoint, 'Sofia would be a great addition. Support.', new Date(at.getTime() + 4 * HOUR), 'support');
-
-  // 7. Voting now: the 2027 budget.
-  at = new Date(base.getTime() - 8 * DAY);
-  const budget = await draft(
-    'grace',
-    'resolution',
-    'Approve the 2027 operating budget',
-    '| | 2026 | 2027 |\n|---|---|---|\n| Maintenance | $410k | $455k |\n| Staff | $620k | $640k |\n| Reserves | $90k | $120k |\n\nRents rise 2%, below inflation; reserves grow towards the 6-month target.',
-    at,
-  );
-  await publishProposal(db, actor('grace'), { orgId, proposalId: budget }, at);
-  await comment('wei', budget, 'Why does maintenance grow 11% when rents grow 2%?', new Date(at.getTime() + 2 * DAY), 'concern');
-  await tick(budget, new Date(base.getTime() - DAY));
-  for (const [who, c] of [
-    ['grace', 'yes'],
-    ['ada', 'yes'],
-    ['margaret', 'no'],
-  ] as const)
-    await vote(who, budget, c, new Date(base.getTime() - 20 * HOUR));
-
-  // 8. In discussion: open meetings.
-  at = new Date(base.getTime() - 2 * DAY);
-  const open = await draft(
-    'margaret',
-    'resolution',
-    'Open board meetings to residents',
-    'All board meetings are open to residents, except for items on individual tenants or staff, which are minuted in summary.',
-    at,
-  );
-  await publishProposal(db, actor('margaret'), { orgId, proposalId: open }, at);
-  const o1 = await comment('noor', open, 'Yes. The closed meetings are where trust gets lost.', new Date(at.getTime() + 3 * HOUR), 'support');
-  await comment(
-    'omar',
-    open,
-    'Agreed in principle. We need a clear rule for when a session may close, or the exception swallows the rule.',
-    new Date(at.getTime() + 5 * HOUR),
-    'concern',
-    o1.id,
-  );
-  await comment('kenji', open, 'Could meetings be streamed for people who cannot come in person?', new Date(at.getTime() + DAY), 'support');
-
-  // 9. A private draft.
-  await draft(
-    'ada',
-    'resolution',
-    'Publish an annual report on governance',
-    'Each January the board publishes seats filled, vacancies and their ages, decisions taken, and participation.',
-    new Date(base.getTime() - 1 * HOUR),
-  );
+  const boardSeatIds = board.map((s) => s.id);
+  for (const p of demoProposals(t0, base, boardSeatIds, (key) => people[key]!.id)) await playProposal(db, orgId, actor, p);
 
   log(
     'proposals: 9 (passed, rejected, failed quorum, withdrawn, removal blocked below strength, appointment and open meetings in discussion, budget in voting, a draft)',
   );
+}
+
+/** Drafts the proposal and plays its history through the use cases, step by step in the documented order. */
+async function playProposal(db: Database, orgId: string, actor: (key: string) => Actor, p: DemoProposal): Promise<void> {
+  const when = (w: When) => (typeof w === 'number' ? new Date(p.at.getTime() + w) : w);
+  const subjectUserId = p.subject ? actor(p.subject).userId : null;
+  const draft = { orgId, typeKey: p.typeKey, title: p.title, body: p.body, subjectUserId, effect: p.effect ?? {}, emergency: false };
+  const { id: proposalId } = await createDraft(db, actor(p.who), draft, p.at);
+  if (p.keepDraft) return;
+  await publishProposal(db, actor(p.who), { orgId, proposalId }, p.at);
+  const commentIds: string[] = [];
+  for (const c of p.comments ?? []) {
+    const parentId = c.replyTo === undefined ? null : commentIds[c.replyTo]!;
+    const input = { orgId, proposalId, parentId, body: c.body, stance: c.stance ?? 'none', asReply: c.asReply ?? false };
+    commentIds.push((await postComment(db, actor(c.who), input, when(c.after))).id);
+  }
+  if (p.withdraw) await withdrawProposal(db, actor(p.who), { orgId, proposalId, reason: p.withdraw.reason }, when(p.withdraw.after));
+  if (p.discussionEnds !== undefined) await recordTransitions(db, proposalId, orgId, when(p.discussionEnds));
+  for (const [who, choice] of Object.entries(p.votes?.ballots ?? {}))
+    await castBallot(db, actor(who), { orgId, proposalId, choice, rationale: null }, when(p.votes!.at));
+  if (p.votingEnds !== undefined) await recordTransitions(db, proposalId, orgId, when(p.votingEnds));
 }
 
 /** Demo users that hold only seats (members of the organization). */

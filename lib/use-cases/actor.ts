@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Executor } from '@/db/client';
+import { appendLogEntry } from '@/db/queries/log';
 import { roleOf } from '@/db/queries/member-lookups';
 import { loadProposalForChange } from '@/db/queries/proposals';
 import type { LoadForChangeOptions, LoadedProposal } from '@/db/queries/proposals';
@@ -30,6 +31,25 @@ export async function loadOrRefuse(
   if (!loaded) refuse('proposal.not_found');
   if (!loaded!.charter) throw new Error(`charter version ${loaded!.row.charterVersion} missing`);
   return { row: loaded!.row, stages: loaded!.stages, record: loaded!.record, charter: loaded!.charter, seats: loaded!.seats };
+}
+
+/** Logs what the actor did to the proposal: the entry is about the proposal, and its payload starts with the proposal's number. */
+export async function logProposalAct(
+  tx: Executor,
+  actor: Actor,
+  proposal: { id: string; orgId: string; number: number },
+  kind: string,
+  at: Date,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await appendLogEntry(tx, {
+    orgId: proposal.orgId,
+    actorId: actor.userId,
+    kind,
+    subject: `proposal:${proposal.id}`,
+    payload: { number: proposal.number, ...details },
+    at,
+  });
 }
 
 /** Refuses with `code` unless the rules allow `action` now; the message names the phase. */

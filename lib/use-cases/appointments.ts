@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { listSeats } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
 import { hasLogEntry } from '@/db/queries/log-lookups';
 import { stakeholderGroupOf } from '@/db/queries/member-lookups';
 import { findType } from '@/lib/governance/charter';
@@ -11,7 +10,7 @@ import { refuse, refused } from '@/lib/governance/refusal';
 import { classEligibility, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter, RuleResult } from '@/lib/governance/types';
 import { canAppointToBody, oneSeatPerBody } from '@/lib/governance/vacancy';
-import { loadOrRefuse, personName, seatHolderRoleRefusal } from './actor';
+import { loadOrRefuse, logProposalAct, personName, seatHolderRoleRefusal } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 
 export const APPOINTEE_DECLARED = 'appointment.declared';
@@ -109,13 +108,6 @@ export async function declareAppointeeEligibility(db: Database, actor: Actor, in
       refuse(phase.kind === 'draft' ? 'appointment.declaration_before_publication' : 'appointment.declaration_after_voting');
     }
     if (await hasLogEntry(tx, input.orgId, `proposal:${p.row.id}`, APPOINTEE_DECLARED, actor.userId)) refuse('appointment.already_declared');
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: APPOINTEE_DECLARED,
-      subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, seatId: effect.seatId, seatClass: effect.seatClass, declaration: effect.declaration },
-      at,
-    });
+    await logProposalAct(tx, actor, p.row, APPOINTEE_DECLARED, at, { seatId: effect.seatId, seatClass: effect.seatClass, declaration: effect.declaration });
   });
 }

@@ -9,13 +9,12 @@ import {
   markCommentDeleted,
   updateCommentBody,
 } from '@/db/queries/comments';
-import { appendLogEntry } from '@/db/queries/log';
 import { updateProposal } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
 import { checkCommentChange } from '@/lib/governance/comments';
 import { mayAct } from '@/lib/governance/permissions';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import { loadOrRefuse, textHash } from './actor';
+import { loadOrRefuse, logProposalAct, textHash } from './actor';
 import type { Actor } from './actor';
 
 /** A comment (or the subject's reply) on a published proposal, logged with a hash of its text. */
@@ -42,19 +41,11 @@ export async function postComment(
       at,
     });
     if (input.asReply) await updateProposal(tx, p.row.id, { replyPostedAt: p.row.replyPostedAt ?? at, updatedAt: at });
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: input.asReply ? 'proposal.subject_replied' : 'comment.posted',
-      subject: `proposal:${p.row.id}`,
-      payload: {
-        number: p.row.number,
-        commentId: row.id,
-        parentId: input.parentId,
-        stance: input.asReply ? 'none' : input.stance,
-        bodyHash: textHash(input.body),
-      },
-      at,
+    await logProposalAct(tx, actor, p.row, input.asReply ? 'proposal.subject_replied' : 'comment.posted', at, {
+      commentId: row.id,
+      parentId: input.parentId,
+      stance: input.asReply ? 'none' : input.stance,
+      bodyHash: textHash(input.body),
     });
     return row;
   });
@@ -106,14 +97,7 @@ export async function editComment(
     if (revision === 0) await insertCommentRevision(tx, { commentId: c.id, revision: ++revision, body: c.body, at: c.createdAt });
     await insertCommentRevision(tx, { commentId: c.id, revision: ++revision, body: input.body, at });
     await updateCommentBody(tx, c.id, input.body, at);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: 'comment.edited',
-      subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, commentId: c.id, revision, bodyHash: textHash(input.body) },
-      at,
-    });
+    await logProposalAct(tx, actor, p.row, 'comment.edited', at, { commentId: c.id, revision, bodyHash: textHash(input.body) });
     return { revision };
   });
 }
@@ -127,13 +111,6 @@ export async function deleteComment(db: Database, actor: Actor, input: { orgId: 
   await db.transaction(async (tx) => {
     const { p, c } = await commentToChange(tx, actor, input, at, { change: 'delete' });
     await markCommentDeleted(tx, c.id, at);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: 'comment.deleted',
-      subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, commentId: c.id },
-      at,
-    });
+    await logProposalAct(tx, actor, p.row, 'comment.deleted', at, { commentId: c.id });
   });
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
 import { roleOf } from '@/db/queries/member-lookups';
 import { insertProposal, insertRevision, listRevisionTexts, updateProposal } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
@@ -16,7 +15,7 @@ import { classifyRevision } from '@/lib/governance/revisions';
 import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter } from '@/lib/governance/types';
 import { extendForRevision } from '@/lib/governance/windows';
-import { loadOrRefuse, requireAction, textHash } from './actor';
+import { loadOrRefuse, logProposalAct, requireAction, textHash } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
@@ -159,22 +158,14 @@ export async function reviseProposal(
     }
     await updateProposal(tx, p.row.id, { title: input.title, discussionClosesAt, updatedAt: at });
     if (p.row.status === 'published') {
-      await appendLogEntry(tx, {
-        orgId: input.orgId,
-        actorId: actor.userId,
-        kind: 'proposal.revised',
-        subject: `proposal:${p.row.id}`,
-        payload: {
-          number: p.row.number,
-          revision,
-          substantive: classification.substantive,
-          substantiveReasons: classification.reasons,
-          authorMarkedEditorial: !input.substantive,
-          textHash: textHash(`${input.title}\n\n${input.body}`),
-          discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
-          extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
-        },
-        at,
+      await logProposalAct(tx, actor, p.row, 'proposal.revised', at, {
+        revision,
+        substantive: classification.substantive,
+        substantiveReasons: classification.reasons,
+        authorMarkedEditorial: !input.substantive,
+        textHash: textHash(`${input.title}\n\n${input.body}`),
+        discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
+        extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
       });
     }
   });

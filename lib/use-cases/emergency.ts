@@ -9,7 +9,7 @@ import { checkEmergencyMotion } from '@/lib/governance/emergency';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse } from '@/lib/governance/refusal';
 import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
-import { loadOrRefuse, requireSeatHolderMay } from './actor';
+import { loadOrRefuse, logProposalAct, requireSeatHolderMay } from './actor';
 import type { Actor } from './actor';
 
 /**
@@ -36,14 +36,7 @@ export async function backEmergencyMotion(
     requireSeatHolderMay(actor, p, phase, 'back_emergency', { emergencyMotionOpen: true });
     const before = await emergencyBackers(tx, input.orgId, p.row.id);
     if (before.includes(actor.userId)) refuse('emergency.already_backed');
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: 'emergency.backed',
-      subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, seatId: seat!.seatId },
-      at,
-    });
+    await logProposalAct(tx, actor, p.row, 'emergency.backed', at, { seatId: seat!.seatId });
     const backers = before.length + 1;
     const motion = checkEmergencyMotion({ type, body, charterSeats: body.charterSeats, yesVotes: backers });
     if (!motion.ok) return { approved: false, backers };

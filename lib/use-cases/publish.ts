@@ -2,7 +2,6 @@ import { consultsMembers, proposalAudience } from '@/lib/governance/audience';
 import 'server-only';
 import type { Database } from '@/db/client';
 import { listSeats } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
 import { memberUserIds } from '@/db/queries/member-lookups';
 import { insertStages, updateProposal } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
@@ -11,7 +10,7 @@ import { findBody, findType } from '@/lib/governance/charter';
 import { refuseRule } from '@/lib/governance/refusal';
 import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
 import { enqueuePublished } from '@/lib/notify/outbox';
-import { loadOrRefuse, requireAction } from './actor';
+import { loadOrRefuse, logProposalAct, requireAction } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import type { AppointmentEffect } from './appointments';
@@ -51,23 +50,15 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
       type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
     );
     const revision = await latestRevisionNumber(tx, p.row.id);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: 'proposal.published',
-      subject: `proposal:${p.row.id}`,
-      payload: {
-        number: p.row.number,
-        typeKey: type.key,
-        title: p.row.title,
-        revision,
-        charterVersion: p.row.charterVersion,
-        subjectUserId: p.row.subjectUserId,
-        discussionClosesAt: discussionClosesAt.toISOString(),
-        emergencyRequested: emergency,
-        notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
-      },
-      at,
+    await logProposalAct(tx, actor, p.row, 'proposal.published', at, {
+      typeKey: type.key,
+      title: p.row.title,
+      revision,
+      charterVersion: p.row.charterVersion,
+      subjectUserId: p.row.subjectUserId,
+      discussionClosesAt: discussionClosesAt.toISOString(),
+      emergencyRequested: emergency,
+      notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
     });
     // The notices the log entry just counted and hashed, in the same transaction (DESIGN §6).
     await enqueuePublished(tx, {

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { listSeats } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
 import { insertRecusal, uncountSeatBallots } from '@/db/queries/votes';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { canRecuse } from '@/lib/governance/voting';
-import { loadOrRefuse, requireSeatHolderMay } from './actor';
+import { loadOrRefuse, logProposalAct, requireSeatHolderMay } from './actor';
 import type { Actor } from './actor';
 
 /** A seat holder of a deciding body recuses themselves: their seat does not vote, and any ballot it cast stops counting. */
@@ -28,13 +27,6 @@ export async function declareRecusal(db: Database, actor: Actor, input: { orgId:
     if (!inserted) refuse('recusal.already_recused');
     // A recused seat never votes: any ballot already cast from it stops counting.
     await uncountSeatBallots(tx, p.row.id, seat!.seatId);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: actor.userId,
-      kind: 'recusal.declared',
-      subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, seatId: seat!.seatId, reason: input.reason, phase: phase.kind },
-      at,
-    });
+    await logProposalAct(tx, actor, p.row, 'recusal.declared', at, { seatId: seat!.seatId, reason: input.reason, phase: phase.kind });
   });
 }

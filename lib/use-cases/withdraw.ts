@@ -1,9 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/client';
-import { appendLogEntry } from '@/db/queries/log';
 import { updateProposal } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
-import { loadOrRefuse, requireAction } from './actor';
+import { loadOrRefuse, logProposalAct, requireAction } from './actor';
 import type { Actor } from './actor';
 
 /** The author withdraws the proposal before voting opens; a published one's withdrawal is logged. */
@@ -14,14 +13,7 @@ export async function withdrawProposal(db: Database, actor: Actor, input: { orgI
     requireAction(actions, 'withdraw', phase, 'proposal.withdraw_not_allowed');
     await updateProposal(tx, p.row.id, { status: 'withdrawn', withdrawnAt: at, updatedAt: at });
     if (p.row.status === 'published') {
-      await appendLogEntry(tx, {
-        orgId: input.orgId,
-        actorId: actor.userId,
-        kind: 'proposal.withdrawn',
-        subject: `proposal:${p.row.id}`,
-        payload: { number: p.row.number, reason: input.reason },
-        at,
-      });
+      await logProposalAct(tx, actor, p.row, 'proposal.withdrawn', at, { reason: input.reason });
     }
   });
 }

@@ -6,11 +6,10 @@ import { parseVerifierKey } from '@/lib/log/signed-note';
 import { verifyLog } from '@/lib/log/verify';
 import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
+import { UsageError } from '../support/cli';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
 
-/** Bad arguments: exit 2 with the usage text. */
-export class UsageError extends Error {}
 /** The export could not be had (network, HTTP status, file, not JSON): exit 2, no usage text. */
 export class LoadError extends Error {}
 

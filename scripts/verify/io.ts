@@ -1,10 +1,10 @@
 // The I/O of `npm run verify` (scripts/verify.ts): fetching or reading the export, the progress bar, the remembered-checkpoint state.
 
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseSeenState } from '@/lib/log/seen-checkpoints';
 import type { SeenState } from '@/lib/log/seen-checkpoints';
+import type { CliDeps, Fetcher } from '../support/cli';
 import { exportLocation, LoadError } from './check';
 
 export function progressBar(stream: NodeJS.WriteStream): ((done: number, total: number) => void) & { clear: () => void } {
@@ -53,22 +53,8 @@ export async function load(target: string, fetcher: Fetcher, stderr: (s: string)
   }
 }
 
-export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
-
-export type VerifyDeps = {
-  fetch: Fetcher;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** The default state directory, when --state is not given. */
-  defaultStateDir: string;
-  now: () => Date;
-};
-
-/** $XDG_CONFIG_HOME/quorate/checkpoints, else ~/.config/quorate/checkpoints. */
-export function defaultStateDir(): string {
-  const xdg = process.env.XDG_CONFIG_HOME;
-  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.config'), 'quorate', 'checkpoints');
-}
+/** What `npm run verify` runs on: the I/O every command-line tool here is given. */
+export type VerifyDeps = CliDeps;
 
 export async function readState(file: string): Promise<SeenState | null> {
   try {
