@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { loadDemoUsers } from '@/db/read/public-pages';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { LabelledSection } from '@/components/ui/labelled-section';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeReturnPath } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
@@ -19,18 +20,23 @@ export default async function SignInPage({ searchParams }: Props) {
 
   return (
     <div className="mx-auto grid max-w-3xl gap-8 md:grid-cols-2">
-      <section aria-labelledby="signin-title" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h1 id="signin-title" className="text-2xl font-bold">
-          Sign in
-        </h1>
+      <LabelledSection
+        id="signin-title"
+        title="Sign in"
+        className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="text-2xl font-bold"
+        level="h1"
+      >
         <p className="mt-2 mb-6 text-sm text-zinc-600">Enter your e-mail address and we will send you a link to sign in.</p>
         <SignInForm callbackUrl={callbackUrl} defaultEmail={typeof params.email === 'string' ? params.email.slice(0, 254) : undefined} />
-      </section>
+      </LabelledSection>
       {demoUsers.length > 0 ? (
-        <section aria-labelledby="demo-title" className="rounded-2xl border border-amber-300 bg-amber-50 p-6">
-          <h2 id="demo-title" className="text-lg font-semibold text-amber-950">
-            Demo accounts
-          </h2>
+        <LabelledSection
+          id="demo-title"
+          title="Demo accounts"
+          className="rounded-2xl border border-amber-300 bg-amber-50 p-6"
+          headingClassName="text-lg font-semibold text-amber-950"
+        >
           <p className="mt-1 mb-4 text-sm text-amber-900">Development only: sign in as a seeded user without e-mail. Not available in production.</p>
           <ul className="space-y-2">
             {demoUsers.map((u) => (
@@ -46,7 +52,7 @@ export default async function SignInPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </LabelledSection>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { LabelledSection } from '@/components/ui/labelled-section';
 import type { OrganizationHealth } from '@/lib/governance/health';
 import type { BodyOverview } from '@/lib/use-cases/overview';
 
@@ -25,10 +26,7 @@ export function HealthStrip({ health, bodies, openProposals }: Props) {
     ...health.classShortfalls.map((c) => `${names.get(c.bodyKey) ?? c.bodyKey}: ${c.filled} of ${c.required} ${c.seatClass.replace(/_/g, ' ')}`),
   ];
   return (
-    <section aria-labelledby="health" className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-3">
-      <h2 id="health" className="sr-only">
-        Health
-      </h2>
+    <LabelledSection id="health" title="Health" className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-3" headingClassName="sr-only">
       <div className="col-span-2 rounded-xl border border-zinc-200 bg-white p-4 sm:col-span-1">
         <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">Seats filled</p>
         {/* Per body: a full board and an empty assembly must not add up to one reassuring figure. */}
@@ -57,7 +55,7 @@ export function HealthStrip({ health, bodies, openProposals }: Props) {
       />
       <Stat label="Participation" value={percent(health.participationRate)} detail="Ballots cast of charter seats, last ten decisions" />
       <Stat label="Notice coverage" value={percent(health.noticeCoverage)} detail="Seat holders reached by publication notices" />
-    </section>
+    </LabelledSection>
   );
 }
 

@@ -1,5 +1,6 @@
 import { declareEligibilityAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
+import { LabelledSection } from '@/components/ui/labelled-section';
 import { seatClassLabel } from '@/lib/governance/seat-class';
 
 type Props = {
@@ -15,10 +16,12 @@ type Props = {
 /** A seat appointment: which seat, who, and (for a class seat) the appointee's own declaration. */
 export function AppointmentSection({ ids, appointeeLabel, seatLabel, classSeat, declared, mayDeclare }: Props) {
   return (
-    <section aria-labelledby="appointment" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-      <h2 id="appointment" className="mb-3 text-lg font-semibold">
-        Appointment
-      </h2>
+    <LabelledSection
+      id="appointment"
+      title="Appointment"
+      className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+      headingClassName="mb-3 text-lg font-semibold"
+    >
       <p className="text-sm">
         {appointeeLabel} to {seatLabel ?? 'a seat that is no longer vacant or no longer exists'}
         {classSeat ? `, reserved for: ${seatClassLabel(classSeat.seatClass)}` : ' (a general seat)'}.
@@ -39,6 +42,6 @@ export function AppointmentSection({ ids, appointeeLabel, seatLabel, classSeat, 
           ) : null}
         </div>
       ) : null}
-    </section>
+    </LabelledSection>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { LabelledSection } from '@/components/ui/labelled-section';
 import { checkpointNoteSize, parseSeenState, rememberCheckpoints } from '@/lib/log/seen-checkpoints';
 import type { SeenState } from '@/lib/log/seen-checkpoints';
 import { verifyLog } from '@/lib/log/verify';
@@ -133,10 +134,12 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="verify-controls" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="verify-controls" className="text-lg font-semibold">
-          Check the log
-        </h2>
+      <LabelledSection
+        id="verify-controls"
+        title="Check the log"
+        className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="text-lg font-semibold"
+      >
         <div className="mt-4 space-y-5">
           <div>
             <button
@@ -191,12 +194,9 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
             </p>
           </div>
         </div>
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="verify-result" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="verify-result" className="sr-only">
-          Result
-        </h2>
+      <LabelledSection id="verify-result" title="Result" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm" headingClassName="sr-only">
         {state.step === 'verifying' || state.step === 'loading' || state.step === 'done' ? <Progress state={state} /> : null}
         <div aria-live="polite" aria-atomic="true">
           {state.step === 'idle' ? <p className="text-sm text-zinc-600">No check run yet.</p> : null}
@@ -210,7 +210,7 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
           ) : null}
           {state.step === 'done' ? <Verdict state={state} headingRef={verdictRef} /> : null}
         </div>
-      </section>
+      </LabelledSection>
     </div>
   );
 }

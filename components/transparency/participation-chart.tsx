@@ -1,4 +1,5 @@
 import type { StageParticipation } from '@/db/read/types';
+import { ColumnHeaderRow } from '@/components/ui/column-header-row';
 
 const outcomeLabel: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum' };
 
@@ -92,26 +93,18 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Ballots cast against charter seats for each closed vote</caption>
             <thead>
-              <tr className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-600">
-                <th scope="col" className="py-1 pr-3">
-                  Proposal
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Body
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  Ballots cast
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  Charter seats
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  Quorum
-                </th>
-                <th scope="col" className="py-1">
-                  Outcome
-                </th>
-              </tr>
+              <ColumnHeaderRow
+                className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-600"
+                cellClassName="py-1 pr-3 text-right"
+                columns={[
+                  { label: 'Proposal', className: 'py-1 pr-3' },
+                  { label: 'Body', className: 'py-1 pr-3' },
+                  'Ballots cast',
+                  'Charter seats',
+                  'Quorum',
+                  { label: 'Outcome', className: 'py-1' },
+                ]}
+              />
             </thead>
             <tbody>
               {stages.map((s) => (

@@ -7,7 +7,9 @@ import { StatusBadge } from '@/components/governance/phase-badge';
 import { HealthStrip } from '@/components/governance/health-strip';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
+import { DescriptionList } from '@/components/ui/description-list';
 import { EmptyState } from '@/components/ui/empty-state';
+import { LabelledSection } from '@/components/ui/labelled-section';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
@@ -47,10 +49,7 @@ export default async function OrganizationPage({ params }: Props) {
 
       <HealthStrip health={health} bodies={overview.bodies} openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length} />
 
-      <section aria-labelledby="bodies" className="mb-10 space-y-4">
-        <h2 id="bodies" className="text-xl font-semibold">
-          Governing bodies
-        </h2>
+      <LabelledSection id="bodies" title="Governing bodies" className="mb-10 space-y-4" headingClassName="text-xl font-semibold">
         {overview.charter ? (
           overview.bodies.map((b) => {
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
@@ -67,7 +66,7 @@ export default async function OrganizationPage({ params }: Props) {
         ) : (
           <EmptyState title="No charter yet.">This organization has not adopted a charter.</EmptyState>
         )}
-      </section>
+      </LabelledSection>
 
       <section aria-labelledby="proposals" className="mb-10">
         <div className="mb-3 flex items-end justify-between">
@@ -99,10 +98,12 @@ export default async function OrganizationPage({ params }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="participation" className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="participation" className="text-xl font-semibold">
-          Participation
-        </h2>
+      <LabelledSection
+        id="participation"
+        title="Participation"
+        className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="text-xl font-semibold"
+      >
         <p className="mt-1 mb-4 text-sm text-zinc-600">
           Ballots cast in each closed vote of the last ten decided proposals, against the body&rsquo;s charter seats — the number quorum is counted on.
         </p>
@@ -111,12 +112,14 @@ export default async function OrganizationPage({ params }: Props) {
         ) : (
           <ParticipationChart stages={participation} bodyName={(k) => bodyNames.get(k) ?? k} />
         )}
-      </section>
+      </LabelledSection>
 
-      <section aria-labelledby="record" className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="record" className="text-xl font-semibold">
-          Decision record
-        </h2>
+      <LabelledSection
+        id="record"
+        title="Decision record"
+        className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="text-xl font-semibold"
+      >
         <p className="mt-1 text-sm text-zinc-600">
           {head ? `${head.size} ${head.size === 1 ? 'entry' : 'entries'} in the hash-chained decision log. ` : 'Nothing logged yet. '}
           Anyone can check that none has been changed, removed or reordered — here in the browser, or with the command-line verifier.
@@ -175,37 +178,40 @@ export default async function OrganizationPage({ params }: Props) {
             Atom feed
           </a>
         </p>
-      </section>
+      </LabelledSection>
 
       {overview.charter ? (
-        <section aria-labelledby="charter" className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-          <h2 id="charter" className="text-xl font-semibold">
-            Charter, version {overview.charter.version}
-          </h2>
+        <LabelledSection
+          id="charter"
+          title={<>Charter, version {overview.charter.version}</>}
+          className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+          headingClassName="text-xl font-semibold"
+        >
           <p className="mt-1 text-sm text-zinc-600">
             Adopted {overview.charter.adoptedAt.toISOString().slice(0, 10)}. It changes only through a charter-amendment proposal. Document hash{' '}
             <code className="break-all text-xs">{overview.charter.documentHash}</code>
           </p>
           <CharterSummary charter={overview.charter.document} />
-        </section>
+        </LabelledSection>
       ) : null}
 
-      <section aria-labelledby="people" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="people" className="text-lg font-semibold">
-          People
-        </h2>
+      <LabelledSection
+        id="people"
+        title="People"
+        className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="text-lg font-semibold"
+      >
         <p className="mt-1 text-sm text-zinc-600">
           {org.memberCount} {org.memberCount === 1 ? 'person belongs' : 'people belong'} to {org.name}. Transparency is on: this page is public.
         </p>
-        <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
-          {membershipRoles.map((role) => (
-            <div key={role} className="rounded-xl bg-zinc-50 p-4">
-              <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{roleLabelsPlural[role]}</dt>
-              <dd className="mt-1 text-2xl font-bold text-zinc-900">{byRole[role]}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+        <DescriptionList
+          className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4"
+          itemClassName="rounded-xl bg-zinc-50 p-4"
+          termClassName="text-xs font-medium uppercase tracking-wide text-zinc-500"
+          detailClassName="mt-1 text-2xl font-bold text-zinc-900"
+          items={membershipRoles.map((role) => [roleLabelsPlural[role], byRole[role]] as const)}
+        />
+      </LabelledSection>
     </div>
   );
 }

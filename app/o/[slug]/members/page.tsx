@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { findOrgForMember, loadMembers } from '@/db/read/member-pages';
+import { loadMembers } from '@/db/read/member-pages';
 import { leaveOrganizationAction, removeMemberAction } from './actions';
-import { OrgNav } from '@/components/governance/org-nav';
+import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';
 import { ActionForm } from '@/components/ui/action-form';
-import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { ColumnHeaderRow } from '@/components/ui/column-header-row';
+import { DescriptionList } from '@/components/ui/description-list';
+import { LabelledSection } from '@/components/ui/labelled-section';
+import { loadMemberPage } from '@/lib/auth/member-page';
 import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
 
 export const metadata: Metadata = { title: 'Members' };
@@ -17,38 +18,27 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** Members only: this page shows e-mail addresses, which never appear on public pages. */
 export default async function MembersPage({ params }: Props) {
-  const { slug } = await params;
-  const user = await requireUser(`/o/${slug}/members`);
-  const found = await findOrgForMember(slug, user.id);
-  if (!found) notFound();
-  const { org, membership } = found;
-  if (!membership) notFound();
+  const { user, org, membership } = await loadMemberPage(params, '/members');
   const members = await loadMembers(org.id);
   const isAdmin = membership.role === 'admin';
 
   return (
-    <div>
-      <OrgNav slug={org.slug} name={org.name} current="members" isMember />
-      <PageHeader
-        title="Members"
-        description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`}
-      />
-
+    <MemberPageShell
+      org={org}
+      current="members"
+      title="Members"
+      description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`}
+    >
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <section aria-labelledby="member-list" className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm">
-          <h2 id="member-list" className="sr-only">
-            Member list
-          </h2>
+        <LabelledSection
+          id="member-list"
+          title="Member list"
+          className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm"
+          headingClassName="sr-only"
+        >
           <table className="w-full text-left text-sm">
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Person
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Role
-                </th>
-              </tr>
+              <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Role']} />
             </thead>
             <tbody className="divide-y divide-zinc-100">
               {members.map((m) => (
@@ -93,14 +83,16 @@ export default async function MembersPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </section>
+        </LabelledSection>
 
         <aside className="space-y-6">
           {isAdmin ? (
-            <section aria-labelledby="invite-title" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-              <h2 id="invite-title" className="mb-4 text-lg font-semibold">
-                Invite someone
-              </h2>
+            <LabelledSection
+              id="invite-title"
+              title="Invite someone"
+              className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+              headingClassName="mb-4 text-lg font-semibold"
+            >
               <InviteMemberForm orgId={org.id} />
               <p className="mt-4 text-sm">
                 <Link href={`/o/${org.slug}/settings/profile`} className="font-medium text-brand-700 underline">
@@ -108,36 +100,38 @@ export default async function MembersPage({ params }: Props) {
                 </Link>{' '}
                 (name, mission, visibility)
               </p>
-            </section>
+            </LabelledSection>
           ) : (
             <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">Only admins invite members and change roles.</p>
           )}
-          <section aria-labelledby="leave-title" className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm">
-            <h2 id="leave-title" className="mb-3 font-semibold">
-              Leave this organization
-            </h2>
+          <LabelledSection
+            id="leave-title"
+            title="Leave this organization"
+            className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm"
+            headingClassName="mb-3 font-semibold"
+          >
             <ActionForm action={leaveOrganizationAction} hidden={{ orgId: org.id }} submitLabel="Leave" variant="secondary" label="Leave this organization">
               <p className="text-zinc-600">Your departure is on the public record. If you hold a seat, resign it first; the only admin cannot leave.</p>
               <label className="flex items-start gap-2">
                 <input type="checkbox" name="confirm" value="leave" required className="mt-1" /> I want to leave {org.name}.
               </label>
             </ActionForm>
-          </section>
-          <section aria-labelledby="roles-title" className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm">
-            <h2 id="roles-title" className="mb-3 font-semibold">
-              What the roles mean
-            </h2>
-            <dl className="space-y-2">
-              {(Object.keys(roleDescriptions) as (keyof typeof roleDescriptions)[]).map((r) => (
-                <div key={r}>
-                  <dt className="font-medium">{roleLabels[r]}</dt>
-                  <dd className="text-zinc-600">{roleDescriptions[r]}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
+          </LabelledSection>
+          <LabelledSection
+            id="roles-title"
+            title="What the roles mean"
+            className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm"
+            headingClassName="mb-3 font-semibold"
+          >
+            <DescriptionList
+              className="space-y-2"
+              termClassName="font-medium"
+              detailClassName="text-zinc-600"
+              items={(Object.keys(roleDescriptions) as (keyof typeof roleDescriptions)[]).map((r) => [roleLabels[r], roleDescriptions[r]] as const)}
+            />
+          </LabelledSection>
         </aside>
       </div>
-    </div>
+    </MemberPageShell>
   );
 }

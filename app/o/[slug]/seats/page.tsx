@@ -4,6 +4,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
 import { FlashRegion } from '@/components/ui/flash';
 import { EmptyState } from '@/components/ui/empty-state';
+import { LabelledSection } from '@/components/ui/labelled-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
@@ -93,10 +94,12 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
             );
           })}
           {mySeats.length > 0 ? (
-            <section aria-labelledby="my-seats" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-              <h2 id="my-seats" className="text-lg font-semibold">
-                Your seats
-              </h2>
+            <LabelledSection
+              id="my-seats"
+              title="Your seats"
+              className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+              headingClassName="text-lg font-semibold"
+            >
               <ul className="mt-3 space-y-3">
                 {mySeats.map((s) => (
                   <li key={s.seatId} className="flex flex-wrap items-center justify-between gap-3">
@@ -121,7 +124,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
                   </li>
                 ))}
               </ul>
-            </section>
+            </LabelledSection>
           ) : null}
         </div>
       )}

@@ -3,7 +3,7 @@ import { logCsvHeader, logCsvLine } from '@/lib/transparency/csv';
 import { loadLogContext, logQueryFor, summarizerFor } from '@/lib/transparency/log-context';
 import { publicExportCacheControl } from '@/lib/transparency/public-org';
 import { canonicalJson } from '@/lib/log/canonical';
-import { publicLogExport } from '../public-export';
+import { publicLogRoute } from '../public-export';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +13,7 @@ const batchSize = 1000;
  * The decision log as CSV, oldest first, with the same filters as /o/[slug]/log. Streamed in
  * keyset batches, so a log of millions of entries never sits in memory at once.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const req = await publicLogExport(request, params);
-  if (req instanceof Response) return req;
-  const { org, db, filters } = req;
+export const GET = publicLogRoute(async ({ org, db, filters }) => {
   const ctx = await loadLogContext(db, org.id);
   const query = logQueryFor(filters, ctx);
   const encoder = new TextEncoder();
@@ -60,4 +57,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       'Cache-Control': publicExportCacheControl,
     },
   });
-}
+});

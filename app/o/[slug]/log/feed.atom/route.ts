@@ -5,17 +5,14 @@ import type { AtomEntry } from '@/lib/transparency/atom';
 import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { logQueryString } from '@/lib/transparency/log-filters';
 import { publicExportCacheControl } from '@/lib/transparency/public-org';
-import { publicLogExport } from '../public-export';
+import { publicLogRoute } from '../public-export';
 
 export const dynamic = 'force-dynamic';
 
 const feedSize = 100;
 
 /** The newest 100 decision-log entries as an Atom feed, with the log page's filters. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const req = await publicLogExport(request, params);
-  if (req instanceof Response) return req;
-  const { org, db, filters } = req;
+export const GET = publicLogRoute(async ({ org, db, filters }) => {
   // Only the proposals the 100 entries mention are looked up, as on the log page (the log-page-at-scale benchmark).
   const base = await loadLogPageBase(db, org.id, filters, 0);
   const query = logQueryWith(filters, base.filterProposal);
@@ -56,4 +53,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     entries,
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': publicExportCacheControl } });
-}
+});

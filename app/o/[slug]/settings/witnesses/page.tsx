@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { findOrgForMember, loadWitnesses } from '@/db/read/member-pages';
-import { OrgNav } from '@/components/governance/org-nav';
+import { loadWitnesses } from '@/db/read/member-pages';
+import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { ActionForm } from '@/components/ui/action-form';
-import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { LabelledSection } from '@/components/ui/labelled-section';
+import { loadMemberPage } from '@/lib/auth/member-page';
 import { addWitnessAction, removeWitnessAction } from './actions';
 
 export const metadata: Metadata = { title: 'Witnesses' };
@@ -13,24 +12,21 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** Admins only: register and remove the independent witnesses that cosign this log's checkpoints. */
 export default async function WitnessesPage({ params }: Props) {
-  const { slug } = await params;
-  const user = await requireUser(`/o/${slug}/settings/witnesses`);
-  const found = await findOrgForMember(slug, user.id);
-  if (!found) notFound();
-  const { org, membership } = found;
-  if (membership?.role !== 'admin') notFound();
+  const { org } = await loadMemberPage(params, '/settings/witnesses', { adminOnly: true });
   const { active, witnessings } = await loadWitnesses(org.id);
   return (
-    <div>
-      <OrgNav slug={org.slug} name={org.name} current="verify" isMember />
-      <PageHeader
-        title="Witnesses"
-        description="A witness is someone outside this organization who runs the witness script: it checks that each new checkpoint extends the last one it saw, and only then cosigns. Readers who trust a witness are protected from a log rewritten for them alone."
-      />
-      <section aria-labelledby="current" className="mb-8 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="current" className="mb-3 text-lg font-semibold">
-          Current witnesses
-        </h2>
+    <MemberPageShell
+      org={org}
+      current="verify"
+      title="Witnesses"
+      description="A witness is someone outside this organization who runs the witness script: it checks that each new checkpoint extends the last one it saw, and only then cosigns. Readers who trust a witness are protected from a log rewritten for them alone."
+    >
+      <LabelledSection
+        id="current"
+        title="Current witnesses"
+        className="mb-8 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="mb-3 text-lg font-semibold"
+      >
         {active.length === 0 ? (
           <p className="text-sm text-zinc-600">No witnesses yet.</p>
         ) : (
@@ -58,11 +54,13 @@ export default async function WitnessesPage({ params }: Props) {
             })}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="add" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="add" className="mb-3 text-lg font-semibold">
-          Add a witness
-        </h2>
+      </LabelledSection>
+      <LabelledSection
+        id="add"
+        title="Add a witness"
+        className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+        headingClassName="mb-3 text-lg font-semibold"
+      >
         <ActionForm action={addWitnessAction} hidden={{ orgId: org.id }} submitLabel="Add witness" label="Add a witness">
           <label htmlFor="witness-key" className="block text-sm font-medium">
             The witness&rsquo;s key
@@ -80,7 +78,7 @@ export default async function WitnessesPage({ params }: Props) {
             the decision log.
           </p>
         </ActionForm>
-      </section>
-    </div>
+      </LabelledSection>
+    </MemberPageShell>
   );
 }
