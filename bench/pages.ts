@@ -15,7 +15,7 @@ export async function pageBench({ pg, pgUrl }: BenchDatabase, demo: { orgId: str
   const { migrateDatabase } = await import('@/db/migrate');
   const { seedDemo } = await import('@/db/seed');
   const { organizations } = await import('@/db/schema');
-  const { loadOrganizationOverview } = await import('@/lib/use-cases/overview');
+  const { loadOrganizationOverview } = await import('@/db/read/overview');
   const { countMembersByRole } = await import('@/db/queries/memberships');
   const { listRecentParticipation } = await import('@/db/queries/log-public');
   const { getLogHead, getOrgVerifierKey } = await import('@/db/queries/log');

@@ -1,4 +1,4 @@
-import type { BodyOverview } from '@/lib/use-cases/overview';
+import type { BodyOverview } from '@/db/read/overview';
 
 const classNames: Record<string, string> = {
   independent: 'Independent director',

@@ -1,6 +1,6 @@
 import { LabelledSection } from '@/components/ui/labelled-section';
 import type { OrganizationHealth } from '@/lib/governance/health';
-import type { BodyOverview } from '@/lib/use-cases/overview';
+import type { BodyOverview } from '@/db/read/overview';
 
 type Props = { health: OrganizationHealth; bodies: BodyOverview[]; openProposals: number };
 

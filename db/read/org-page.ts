@@ -6,8 +6,8 @@ import { countMembersByRole } from '@/db/queries/memberships';
 import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { latestWitnessings } from '@/db/queries/witnesses';
 import { organizationHealth } from '@/lib/governance/health';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
-import type { OrganizationOverview } from '@/lib/use-cases/overview';
+import { loadOrganizationOverview } from '@/db/read/overview';
+import type { OrganizationOverview } from '@/db/read/overview';
 
 export type { OrganizationOverview };
 

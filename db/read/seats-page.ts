@@ -4,7 +4,7 @@ import { listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { listMembers } from '@/db/queries/memberships';
 import { countPublishedProposals } from '@/db/queries/seats-page';
 import { isStranded } from '@/lib/governance/vacancy';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+import { loadOrganizationOverview } from '@/db/read/overview';
 
 /**
  * The seats page: every body's seats and, for an admin, whether founding appointments are open

@@ -13,7 +13,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { runTransitions } from '@/lib/use-cases/transitions';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+import { loadOrganizationOverview } from '@/db/read/overview';
 import type * as ClockModule from '@/lib/clock';
 import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
 

@@ -7,7 +7,7 @@ import { seedScale } from '@/db/seed/scale';
 import { createTestDatabase } from '@/db/testing';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+import { loadOrganizationOverview } from '@/db/read/overview';
 
 let handle: DatabaseHandle & { drop: () => Promise<void>; url?: string };
 beforeAll(async () => {

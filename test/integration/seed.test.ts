@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { memberships, organizations, seats, users } from '@/db/schema';
 import { readLogRange } from '@/db/queries/log';
-import { loadOrganizationOverview } from '@/lib/use-cases/overview';
+import { loadOrganizationOverview } from '@/db/read/overview';
 import { demoUsers, seedDemo } from '@/db/seed';
 import { withTestDatabase } from './helpers';
 import type { TestDatabase } from './helpers';

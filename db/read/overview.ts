@@ -7,7 +7,7 @@ import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import type { ProposalStatus } from '@/lib/governance/status';
 import { bodyStrength, bodyStrengths } from '@/lib/governance/strength';
 import type { Charter, Phase } from '@/lib/governance/types';
-import { appointmentRefusal } from './appointments';
+import { appointmentRefusal } from '@/lib/use-cases/appointments';
 
 export type BodyOverview = {
   key: string;
