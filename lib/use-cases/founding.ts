@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { getActiveCharter, insertCharter, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
+import { insertOrganization } from '@/db/queries/organizations';
 import { anyProposalPublished } from '@/db/queries/proposal-changes';
 import { fillSeat, findSeat, insertVacantSeats, seatsHeldInBody } from '@/db/queries/seats';
 import { validateCharter } from '@/lib/governance/charter';
@@ -13,6 +14,28 @@ import { isStranded } from '@/lib/governance/vacancy';
 import { charterHash } from '@/lib/log/charter-hash';
 import { seatHolderRoleRefusal } from './actor';
 import type { Actor } from './actor';
+
+/**
+ * Founding an organization: its row, the `organization.created` entry and the founding charter
+ * (`adoptFoundingCharter`), in the caller's transaction.
+ */
+export async function foundOrganization(
+  tx: Executor,
+  params: { slug: string; name: string; mission: string; createdBy: string; templateKey: string | null; charter: Charter; at: Date },
+): Promise<{ id: string; slug: string }> {
+  const { createdBy: actorId, at } = params;
+  const created = await insertOrganization(tx, { slug: params.slug, name: params.name, mission: params.mission, createdBy: actorId, at });
+  await appendLogEntry(tx, {
+    orgId: created.id,
+    actorId,
+    kind: 'organization.created',
+    subject: `organization:${created.id}`,
+    payload: { slug: created.slug, name: params.name },
+    at,
+  });
+  await adoptFoundingCharter(tx, { orgId: created.id, actorId, templateKey: params.templateKey, charter: params.charter, at });
+  return created;
+}
 
 /** The founding act: charter version 1 and its (vacant) seats, logged. Runs inside the org-creation transaction. */
 export async function adoptFoundingCharter(

@@ -13,11 +13,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, proposalStages, seats, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
-import { appendLogEntry } from '@/db/queries/log';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adjustCharter } from '@/lib/governance/charter-adjust';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
+import { foundingAppoint, foundOrganization } from '@/lib/use-cases/founding';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
@@ -67,23 +65,15 @@ export async function createStormOrg(db: Database, opts: StormOrgOptions): Promi
   const admin = { userId: people[0]!.id, role: 'admin' as const, email: people[0]!.email };
   const charter = adjustCharter(charterFromTemplate('nonprofit_board'), { primarySeats: opts.seats });
   const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, {
+    return foundOrganization(tx, {
       slug: opts.slug,
       name: `Storm ${opts.slug}`,
       mission: 'Storm and crash drills.',
       createdBy: admin.userId,
+      templateKey: 'nonprofit_board',
+      charter,
       at: foundedAt,
     });
-    await appendLogEntry(tx, {
-      orgId: created.id,
-      actorId: admin.userId,
-      kind: 'organization.created',
-      subject: `organization:${created.id}`,
-      payload: { slug: created.slug, name: `Storm ${opts.slug}` },
-      at: foundedAt,
-    });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: admin.userId, templateKey: 'nonprofit_board', charter, at: foundedAt });
-    return created;
   });
   await db.insert(memberships).values(people.slice(1).map((p) => ({ orgId: org.id, userId: p.id, role: 'member' as const, createdAt: foundedAt })));
   const boardSeats = await db

@@ -2,15 +2,13 @@
 
 import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/queries/errors';
-import { insertOrganization } from '@/db/queries/organizations';
-import { appendLogEntry } from '@/db/queries/log';
 import { refusalState, userAction } from '@/lib/actions/action';
 import type { ActionResult } from '@/lib/actions/action';
 import { now } from '@/lib/clock';
 import { charterFromTemplate, validateCharter } from '@/lib/governance/charter';
 import { adjustCharter } from '@/lib/governance/charter-adjust';
 import { formatMessage } from '@/lib/governance/messages';
-import { adoptFoundingCharter } from '@/lib/use-cases/founding';
+import { foundOrganization } from '@/lib/use-cases/founding';
 import { createOrganizationSchema } from '@/lib/validation/organization';
 
 // A new organization joins the public list on the home page.
@@ -22,19 +20,9 @@ export const createOrganizationAction = userAction(
     const valid = validateCharter(charter);
     if (!valid.ok) return { ok: false, message: valid.errors.join(' '), fieldErrors: { primarySeats: valid.errors }, values };
     const org = await getDb()
-      .transaction(async (tx) => {
-        const created = await insertOrganization(tx, { slug: input.slug, name: input.name, mission: input.mission, createdBy: user.id, at });
-        await appendLogEntry(tx, {
-          orgId: created.id,
-          actorId: user.id,
-          kind: 'organization.created',
-          subject: `organization:${created.id}`,
-          payload: { slug: created.slug, name: input.name },
-          at,
-        });
-        await adoptFoundingCharter(tx, { orgId: created.id, actorId: user.id, templateKey: input.template, charter, at });
-        return created;
-      })
+      .transaction((tx) =>
+        foundOrganization(tx, { slug: input.slug, name: input.name, mission: input.mission, createdBy: user.id, templateKey: input.template, charter, at }),
+      )
       // Two people may take the same slug at the same moment: the unique index decides, and the
       // loser is told beside the field, as when the slug was taken long ago.
       .catch((error: unknown) => {
