@@ -18,7 +18,7 @@ import { listRatifiableDecisions } from '@/db/queries/emergency';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { enqueueRatificationReminders } from '@/lib/use-cases/ratification';
-import { form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
+import { expectFieldRefusal, form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
 import { foundOrganization } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import type { Actor } from '@/lib/use-cases/actor';
@@ -149,9 +149,7 @@ describe('ratifying an emergency decision', () => {
       initialActionState,
       form({ orgId: org.orgId, typeKey: 'resolution', title: 'Ratify a normal one', body, ratifiesProposalId: normal }),
     );
-    expect(state.ok).toBe(false);
-    expect(state.code).toBe('ratification.not_emergency');
-    expect(state.fieldErrors?.ratifiesProposalId).toEqual([state.message]);
+    expectFieldRefusal(state, 'ratifiesProposalId', 'ratification.not_emergency');
     expect(await writableRowCounts(db)).toEqual(before);
   }, 60_000);
 
