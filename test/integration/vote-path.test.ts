@@ -37,35 +37,40 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
     throw new Error('the ballot never queued for the proposal lock');
   }
 
+  type StormOrg = Awaited<ReturnType<typeof createStormOrg>>;
+  type Voter = StormOrg['voters'][number];
+
   /**
-   * What a concurrent use case does, held open: a transaction that locks the proposal, runs `write` and then waits,
-   * uncommitted, until `commit` is called. Resolves once the write is done.
+   * The race: in a new five-seat organization, a transaction locks the proposal and runs `write` (what a concurrent use
+   * case does), then waits uncommitted while the first voter's ballot (yes, with `rationale`) queues for the lock; then it
+   * commits. Returns the organization and how the ballot ended.
    */
-  async function lockedWriteHeldOpen(proposalId: string, write: (tx: Tx) => Promise<unknown>): Promise<{ commit: () => Promise<void> }> {
+  async function ballotQueuedBehind(slug: string, rationale: string | null, write: (tx: Tx, org: StormOrg, voter: Voter) => Promise<unknown>) {
+    const org = await createStormOrg(db, { slug, seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
+    const voter = org.voters[0]!;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let holding!: () => void;
     const held = new Promise<void>((resolve) => (holding = resolve));
-    const done = db.transaction(async (tx) => {
-      await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).for('update');
-      await write(tx);
+    const writing = db.transaction(async (tx) => {
+      await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, org.proposalId)).for('update');
+      await write(tx, org, voter);
       holding();
       await gate;
     });
     await held;
-    return {
-      commit: async () => {
-        release();
-        await done;
-      },
-    };
+    const ballot = outcome(
+      castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale }, new Date()),
+    );
+    await waitUntilSomeoneWaitsForALock();
+    release();
+    await writing;
+    return { org, ballot: await ballot };
   }
 
   it('a recusal committed while the ballot waited for the proposal lock refuses the ballot', async () => {
-    const org = await createStormOrg(db, { slug: 'lock-then-read', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
-    const voter = org.voters[0]!;
     // What declareRecusal does, held open: the proposal locked, the recusal written, not committed.
-    const recusing = await lockedWriteHeldOpen(org.proposalId, (tx) =>
+    const { org, ballot } = await ballotQueuedBehind('lock-then-read', null, (tx, org, voter) =>
       tx.insert(recusals).values({
         proposalId: org.proposalId,
         seatId: voter.seatId,
@@ -74,20 +79,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
         createdAt: new Date(),
       }),
     );
-    const ballot = outcome(
-      castBallot(db, { userId: voter.userId, role: 'member' }, { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: null }, new Date()),
-    );
-    await waitUntilSomeoneWaitsForALock();
-    await recusing.commit();
-    expect(await ballot).toBe('ballot.recused');
+    expect(ballot).toBe('ballot.recused');
     expect(await db.$count(votes, eq(votes.proposalId, org.proposalId))).toBe(0);
     expect(await db.$count(decisionLog, and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.kind, 'ballot.cast')))).toBe(0);
   }, 60_000);
 
   it('a ballot committed by the same seat while this one waited is superseded, not duplicated', async () => {
-    const org = await createStormOrg(db, { slug: 'lock-then-supersede', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
-    const voter = org.voters[0]!;
-    const first = await lockedWriteHeldOpen(org.proposalId, (tx) =>
+    const { org, ballot } = await ballotQueuedBehind('lock-then-supersede', 'second', (tx, org, voter) =>
       tx.insert(votes).values({
         proposalId: org.proposalId,
         stageIndex: 0,
@@ -99,17 +97,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('castBallot reads the proposal aft
         isCurrent: true,
       }),
     );
-    const second = outcome(
-      castBallot(
-        db,
-        { userId: voter.userId, role: 'member' },
-        { orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: 'second' },
-        new Date(),
-      ),
-    );
-    await waitUntilSomeoneWaitsForALock();
-    await first.commit();
-    expect(await second).toBe('accepted');
+    expect(ballot).toBe('accepted');
     const rows = await db.select({ rationale: votes.rationale, isCurrent: votes.isCurrent }).from(votes).where(eq(votes.proposalId, org.proposalId));
     expect(rows.sort((a, b) => (a.rationale ?? '').localeCompare(b.rationale ?? ''))).toEqual([
       { rationale: 'first', isCurrent: false },
