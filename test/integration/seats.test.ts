@@ -284,7 +284,7 @@ describe('class seats', () => {
     as(org.people[1]!);
     expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({
       ok: false,
-      message: 'Only the person this proposal appoints can make the declaration.',
+      code: 'appointment.declarer_not_appointee',
     });
     as(ana);
     expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({ ok: true });
@@ -297,7 +297,7 @@ describe('class seats', () => {
     });
     expect(await declareEligibilityAction(initialActionState, form({ orgId: org.orgId, proposalId: id }))).toMatchObject({
       ok: false,
-      message: 'You have already made this declaration.',
+      code: 'appointment.already_declared',
     });
     await elapse(60_000);
     await vote(org, [org.people[0]!, org.people[1]!, org.people[2]!], id);
