@@ -45,6 +45,13 @@ async function expectRefusedUnchanged(code: RefusalCode, run: () => Promise<Acti
   expect(await snapshot()).toEqual(before);
 }
 
+type PersonKey = keyof typeof people;
+
+/** Forged POSTs to an admin-only action: each of `nonAdmins` is refused with `adminOnly`; an admin of another organization as forbidden. */
+function forgedPosts(adminOnly: RefusalCode, ...nonAdmins: (readonly [string, PersonKey])[]): (readonly [string, PersonKey, RefusalCode])[] {
+  return [...nonAdmins.map(([label, who]) => [label, who, adminOnly] as const), ['an admin of another organization', 'outsider', 'action.forbidden']];
+}
+
 beforeAll(async () => {
   handle = await createTestDatabase();
   setDatabaseHandleForTests(handle);
@@ -150,14 +157,13 @@ describe('inviteMemberAction', () => {
     });
   });
 
-  it.each([
-    ['a secretary', 'grace', 'membership.invite_admin_only'],
-    ['an observer', 'tim', 'membership.invite_admin_only'],
-    ['an admin of another organization', 'outsider', 'action.forbidden'],
-  ] as const)('refuses a forged POST from %s', async (_l, who, code) => {
-    signInAs(people[who]);
-    await expectRefusedUnchanged(code, () => inviteMemberAction(initialActionState, form({ orgId, email: 'sneaky@example.org', role: 'admin' })));
-  });
+  it.each(forgedPosts('membership.invite_admin_only', ['a secretary', 'grace'], ['an observer', 'tim']))(
+    'refuses a forged POST from %s',
+    async (_l, who, code) => {
+      signInAs(people[who]);
+      await expectRefusedUnchanged(code, () => inviteMemberAction(initialActionState, form({ orgId, email: 'sneaky@example.org', role: 'admin' })));
+    },
+  );
 });
 
 describe('changeMemberRoleAction', () => {
@@ -167,15 +173,14 @@ describe('changeMemberRoleAction', () => {
     return rows.find((r) => r.userId === userId) ?? m!;
   }
 
-  it.each([
-    ['a member', 'linus', 'role.change_admin_only'],
-    ['a secretary', 'grace', 'role.change_admin_only'],
-    ['an admin of another organization', 'outsider', 'action.forbidden'],
-  ] as const)('refuses a forged POST from %s and changes nothing', async (_l, who, code) => {
-    signInAs(people[who]);
-    const target = await membershipOf(people.tim.id);
-    await expectRefusedUnchanged(code, () => changeMemberRoleAction(initialActionState, form({ orgId, membershipId: target.id, role: 'admin' })));
-  });
+  it.each(forgedPosts('role.change_admin_only', ['a member', 'linus'], ['a secretary', 'grace']))(
+    'refuses a forged POST from %s and changes nothing',
+    async (_l, who, code) => {
+      signInAs(people[who]);
+      const target = await membershipOf(people.tim.id);
+      await expectRefusedUnchanged(code, () => changeMemberRoleAction(initialActionState, form({ orgId, membershipId: target.id, role: 'admin' })));
+    },
+  );
 
   it('refuses a membership id from another organization', async () => {
     signInAs(people.ada);
