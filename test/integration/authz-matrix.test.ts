@@ -15,6 +15,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
+import { optionalKinds } from '@/lib/notify/kinds';
 import { enqueueNotice } from '@/lib/notify/outbox';
 import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { createDraft } from '@/lib/use-cases/drafts';
@@ -271,15 +272,8 @@ const matrix: Record<string, Case> = {
     run: (s) =>
       prefActions.saveNotificationPreferencesAction(
         initialActionState,
-        form({
-          orgId: s.orgId,
-          proposal_published: 'off',
-          comment_window_closing: 'off',
-          voting_open: 'digest',
-          vote_reminder: 'immediate',
-          decision: 'immediate',
-          vacancy_overdue: 'off',
-        }),
+        // A valid form: every optional kind by daily digest.
+        form({ orgId: s.orgId, ...Object.fromEntries(optionalKinds.map((kind) => [kind, 'digest'])) }),
       ),
   },
   createProposalAction: {

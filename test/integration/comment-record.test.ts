@@ -103,22 +103,19 @@ describe('editing and deleting comments', () => {
   });
 
   it.each([
-    ['another member', 'margaret', 'Only the author of a comment can edit it.'],
-    ['an admin (no moderation)', 'ada', 'Only the author of a comment can edit it.'],
-    ['a signed-out visitor', null, 'Your session has ended. Sign in again to continue.'],
-  ] as const)('a forged edit and delete by %s are refused and write nothing', async (_l, who, message) => {
+    ['another member', 'margaret', 'comment.not_author'],
+    ['an admin (no moderation)', 'ada', 'comment.not_author'],
+    ['a signed-out visitor', null, 'action.signed_out'],
+  ] as const)('a forged edit and delete by %s are refused and write nothing', async (_l, who, code) => {
     const id = await post('noor', `Noor's view, forged-edit case ${who ?? 'anon'}.`);
     if (who) asUser(who);
     else signInAs(null);
     const before = await written();
     expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Words Noor never wrote.' }))).toMatchObject({
       ok: false,
-      message,
+      code,
     });
-    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({
-      ok: false,
-      message: message.replace('edit', 'delete'),
-    });
+    expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({ ok: false, code });
     expect(await written()).toEqual(before);
   });
 
@@ -128,7 +125,7 @@ describe('editing and deleting comments', () => {
     const before = await written();
     expect(await editCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: id, body: 'Moved.' }))).toMatchObject({
       ok: false,
-      message: 'That comment is not on this proposal.',
+      code: 'comment.not_on_proposal',
     });
     expect(await written()).toEqual(before);
   });
@@ -141,11 +138,11 @@ describe('editing and deleting comments', () => {
     const before = await written();
     expect(await editCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: old!.id, body: 'Rewriting history.' }))).toMatchObject({
       ok: false,
-      message: 'Comments can be edited only while the proposal is open for comments.',
+      code: 'comment.edit_closed',
     });
     expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: decided, commentId: old!.id }))).toMatchObject({
       ok: false,
-      message: 'Comments can be deleted only while the proposal is open for comments.',
+      code: 'comment.delete_closed',
     });
     expect(await written()).toEqual(before);
   });
@@ -163,11 +160,11 @@ describe('editing and deleting comments', () => {
     const before = await written();
     expect(await deleteCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id }))).toMatchObject({
       ok: false,
-      message: 'This comment has been deleted.',
+      code: 'comment.deleted',
     });
     expect(await editCommentAction(initialActionState, form({ orgId, proposalId: open, commentId: id, body: 'Back from the dead.' }))).toMatchObject({
       ok: false,
-      message: 'This comment has been deleted.',
+      code: 'comment.deleted',
     });
     expect(await written()).toEqual(before);
   });

@@ -5,27 +5,25 @@ import { decisionLog, proposals, seats, votes } from '@/db/schema';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { readLogRange } from '@/db/queries/log';
 import { loadProposal } from '@/db/queries/proposals';
-import { RuleRefusal } from '@/lib/governance/refusal';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { proposalPhase } from '@/lib/governance/phase';
 import type { Charter } from '@/lib/governance/types';
 import { foundingAppoint } from '@/lib/use-cases/founding';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
-import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { reviseProposal } from '@/lib/use-cases/drafts';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions, runTransitions } from '@/lib/use-cases/transitions';
 import { recipientListHash } from '@/lib/use-cases/notice';
 import { foundOrganization } from './fixtures/organization';
+import { castBallots, clockFrom, draftProposal, publishedProposal, refusal } from './fixtures/scenario';
 import type { FoundedOrganization } from './fixtures/organization';
 import { withTestDatabase } from './helpers';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const T0 = new Date('2026-03-02T09:00:00Z');
-const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
+const at = clockFrom(T0);
 
 let db: Database;
 withTestDatabase({ app: false }, (handle) => (db = handle.db));
@@ -34,17 +32,6 @@ type Org = FoundedOrganization;
 
 /** An organization on the nonprofit template with `seated` board seats filled by founding appointment. */
 const setupOrg = (slug: string, seated: number, charter?: Charter): Promise<Org> => foundOrganization(db, { slug, seated, charter, at: T0 });
-
-/** The refusal `run` ends in: tests match its `code`; a pure rule's refusal (code `rule.refused`) by its message. */
-async function refusal(run: () => Promise<unknown>): Promise<RuleRefusal> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof RuleRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function phaseOf(orgId: string, proposalId: string, when: Date) {
   const loaded = (await loadProposal(db, orgId, proposalId))!;
@@ -79,25 +66,9 @@ describe('founding', () => {
 
   it('allows founding appointments only until the first publication', async () => {
     const org = await setupOrg('founding-closes', 2);
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'resolution',
-          title: 'First motion',
-          body: 'A first motion with enough words.',
-          subjectUserId: null,
-          effect: {},
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    await publishedProposal(db, org.people[1]!, org.orgId, { title: 'First motion', body: 'A first motion with enough words.' }, at(1));
     const refused = await refusal(() => foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: org.boardSeats[5]!, userId: org.people[5]!.userId }, at(2)));
-    expect(refused.message).toMatch(/closed when the first proposal was published/);
+    expect(refused.code).toBe('founding.closed');
   });
 });
 
@@ -105,22 +76,7 @@ describe('a resolution from draft to decision', () => {
   it('cannot vote before the window, however hard anyone tries; then the tally follows the charter', async () => {
     const org = await setupOrg('resolution-org', 7);
     const [author, , , , , , , outsider] = org.people;
-    const id = (
-      await createDraft(
-        db,
-        author!,
-        {
-          orgId: org.orgId,
-          typeKey: 'resolution',
-          title: 'Open board meetings',
-          body: 'Board meetings are open to residents.',
-          subjectUserId: null,
-          effect: {},
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
+    const id = await draftProposal(db, author!, org.orgId, { title: 'Open board meetings', body: 'Board meetings are open to residents.' }, at(1));
     expect((await phaseOf(org.orgId, id, at(1))).kind).toBe('draft');
     expect(await logKinds(org.orgId, id)).toEqual([]); // drafts are private
 
@@ -129,7 +85,7 @@ describe('a resolution from draft to decision', () => {
     expect(row!.discussionClosesAt!.getTime()).toBe(at(8).getTime()); // 7-day minimum window
     expect(row!.noticeSeatHolders).toBe(7);
 
-    const early = await refusal(() => castBallot(db, org.people[1]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(7, 23)));
+    const early = await refusal(() => castBallots(db, org, id, [1], 'yes', at(7, 23)));
     expect(early.code).toBe('voting.not_open_yet');
     expect(early.params).toEqual({ reason: 'Voting opens on 10 Mar 2026, 09:00 UTC — the comment window is 7 days and cannot be shortened.' });
     // The worker does not open it early either.
@@ -174,7 +130,7 @@ describe('a resolution from draft to decision', () => {
     expect(current).toHaveLength(5);
     expect(await db.$count(votes, eq(votes.proposalId, id))).toBe(6);
 
-    const late = await refusal(() => castBallot(db, org.people[5]!, { orgId: org.orgId, proposalId: id, choice: 'no', rationale: null }, at(11, 21)));
+    const late = await refusal(() => castBallots(db, org, id, [5], 'no', at(11, 21)));
     expect(late.code).toBe('voting.not_open');
     expect(await recordTransitions(db, id, org.orgId, at(11, 22))).toEqual(['stage_0_closed', 'passed']);
     const kinds = await logKinds(org.orgId, id);
@@ -200,29 +156,17 @@ describe('a resolution from draft to decision', () => {
 
   it('refuses a vote from a seat holder who is not in the deciding body, and from a recused seat', async () => {
     const org = await setupOrg('recusal-org', 7);
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'resolution',
-          title: 'Award the roof contract',
-          body: 'Award the roof contract to Acme Roofing.',
-          subjectUserId: null,
-          effect: {},
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const id = await publishedProposal(
+      db,
+      org.people[1]!,
+      org.orgId,
+      { title: 'Award the roof contract', body: 'Award the roof contract to Acme Roofing.' },
+      at(1),
+    );
     await declareRecusal(db, org.people[3]!, { orgId: org.orgId, proposalId: id, reason: 'My cousin owns Acme Roofing.' }, at(2));
     await recordTransitions(db, id, org.orgId, at(8, 1));
-    expect((await refusal(() => castBallot(db, org.people[3]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).message).toMatch(
-      /conflict of interest/,
-    );
-    expect(await refusal(() => castBallot(db, org.people[8]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(9)))).toMatchObject({
+    expect((await refusal(() => castBallots(db, org, id, [3], 'yes', at(9)))).code).toBe('ballot.recused');
+    expect(await refusal(() => castBallots(db, org, id, [8], 'yes', at(9)))).toMatchObject({
       code: 'voting.not_seat_holder',
       params: { body: 'board' },
     });
@@ -233,23 +177,19 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
   async function removalOrg(slug: string, seated: number) {
     const org = await setupOrg(slug, seated);
     const subject = org.people[1]!;
-    const id = (
-      await createDraft(
-        db,
-        org.people[2]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'officer_removal',
-          title: 'Remove person 1 from the board',
-          body: 'Person 1 has missed every meeting this year.',
-          subjectUserId: subject.userId,
-          effect: { seatId: org.boardSeats[1]! },
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[2]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const id = await publishedProposal(
+      db,
+      org.people[2]!,
+      org.orgId,
+      {
+        typeKey: 'officer_removal',
+        title: 'Remove person 1 from the board',
+        body: 'Person 1 has missed every meeting this year.',
+        subjectUserId: subject.userId,
+        effect: { seatId: org.boardSeats[1]! },
+      },
+      at(1),
+    );
     return { org, subject, id };
   }
 
@@ -267,8 +207,8 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     );
     expect(await recordTransitions(db, id, org.orgId, at(15, 3))).toEqual(['stage_0_opened']);
     // 5 yes of 8 seated is 62.5% of votes cast, but 2/3 of 9 charter seats is 6: rejected.
-    for (const i of [0, 2, 3, 4, 5]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
-    for (const i of [6, 7]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'no', rationale: null }, at(16));
+    await castBallots(db, org, id, [0, 2, 3, 4, 5], 'yes', at(16));
+    await castBallots(db, org, id, [6, 7], 'no', at(16));
     expect(await recordTransitions(db, id, org.orgId, at(22, 4))).toEqual(['stage_0_closed', 'rejected']);
     const [seat] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[1]!));
     expect(seat!.holderUserId).toBe(subject.userId);
@@ -287,7 +227,7 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     const { org, subject, id } = await removalOrg('removal-passes', 8);
     await postComment(db, subject, { orgId: org.orgId, proposalId: id, parentId: null, body: 'I disagree.', stance: 'none', asReply: true }, at(3));
     await recordTransitions(db, id, org.orgId, at(15, 1));
-    for (const i of [0, 2, 3, 4, 5, 6]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    await castBallots(db, org, id, [0, 2, 3, 4, 5, 6], 'yes', at(16));
     expect(await recordTransitions(db, id, org.orgId, at(22, 2))).toEqual(['stage_0_closed', 'passed']);
     const [seat] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[1]!));
     expect(seat!.holderUserId).toBeNull();
@@ -306,30 +246,25 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
     await postComment(db, subject, { orgId: org.orgId, proposalId: id, parentId: null, body: 'Reply.', stance: 'none', asReply: true }, at(2));
     expect(await recordTransitions(db, id, org.orgId, at(16))).toEqual(['discussion_closed']);
     expect((await phaseOf(org.orgId, id, at(16))).kind).toBe('ready_for_voting');
-    const blocked = await refusal(() => castBallot(db, org.people[0]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16)));
+    const blocked = await refusal(() => castBallots(db, org, id, [0], 'yes', at(16)));
     expect(blocked.code).toBe('voting.not_open_yet');
     expect(blocked.params?.reason).toMatch(/below strength: 6 of 9 charter seats filled; critical decisions need 7/);
 
     // A seat appointment is not critical: 5 yes of 9 charter seats fills seat 7.
-    const appoint = (
-      await createDraft(
-        db,
-        org.people[0]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'seat_appointment',
-          title: 'Appoint person 7 to seat 7',
-          body: 'Person 7 has the skills we lack.',
-          subjectUserId: null,
-          effect: { seatId: org.boardSeats[6]!, appointeeUserId: org.people[7]!.userId },
-          emergency: false,
-        },
-        at(2),
-      )
-    ).id;
-    await publishProposal(db, org.people[0]!, { orgId: org.orgId, proposalId: appoint }, at(2));
+    const appoint = await publishedProposal(
+      db,
+      org.people[0]!,
+      org.orgId,
+      {
+        typeKey: 'seat_appointment',
+        title: 'Appoint person 7 to seat 7',
+        body: 'Person 7 has the skills we lack.',
+        effect: { seatId: org.boardSeats[6]!, appointeeUserId: org.people[7]!.userId },
+      },
+      at(2),
+    );
     await recordTransitions(db, appoint, org.orgId, at(9, 1));
-    for (const i of [0, 2, 3, 4, 5]) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: appoint, choice: 'yes', rationale: null }, at(10));
+    await castBallots(db, org, appoint, [0, 2, 3, 4, 5], 'yes', at(10));
     expect(await recordTransitions(db, appoint, org.orgId, at(12, 2))).toEqual(['stage_0_closed', 'passed']);
     const [seat7] = await db.select().from(seats).where(eq(seats.id, org.boardSeats[6]!));
     expect(seat7!.holderUserId).toBe(org.people[7]!.userId);
@@ -341,23 +276,7 @@ describe('removal of a seated officer (the closed-door lesson)', () => {
 describe('full notice (docs/design.md §3.2)', () => {
   it('logs how many seat holders and members were noticed, with a hash of exactly who', async () => {
     const org = await setupOrg('notice-org', 5);
-    const id = (
-      await createDraft(
-        db,
-        org.people[9]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'resolution',
-          title: 'A motion to notice',
-          body: 'Everyone with a seat must hear of this.',
-          subjectUserId: null,
-          effect: {},
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[9]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const id = await publishedProposal(db, org.people[9]!, org.orgId, { title: 'A motion to notice', body: 'Everyone with a seat must hear of this.' }, at(1));
     const entries = await readLogRange(db, org.orgId, 0, 1000);
     const published = entries.find((e) => e.kind === 'proposal.published' && e.subject === `proposal:${id}`)!;
     const everyone = org.people.map((p) => p.userId); // resolution: consultation audience = members
@@ -367,25 +286,15 @@ describe('full notice (docs/design.md §3.2)', () => {
 });
 
 describe('emergency procedure', () => {
+  /** An emergency resolution drafted and published by person 1 on day 1, in an organization with `seated` board seats filled. */
+  async function emergencyOrg(slug: string, seated: number, title: string, body: string) {
+    const org = await setupOrg(slug, seated);
+    const id = await publishedProposal(db, org.people[1]!, org.orgId, { typeKey: 'emergency_resolution', title, body, emergency: true }, at(1));
+    return { org, id };
+  }
+
   it('shortens the window only once 3/4 of charter seats back it in person, and lapses unless ratified', async () => {
-    const org = await setupOrg('emergency-org', 9);
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'emergency_resolution',
-          title: 'Emergency roof repair',
-          body: 'The roof of block C leaks into six homes.',
-          subjectUserId: null,
-          effect: {},
-          emergency: true,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const { org, id } = await emergencyOrg('emergency-org', 9, 'Emergency roof repair', 'The roof of block C leaks into six homes.');
     const [published] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(published!.discussionClosesAt!.getTime()).toBe(at(8).getTime()); // normal window until the motion passes
     for (let i = 0; i < 6; i++) expect((await backEmergencyMotion(db, org.people[i]!, { orgId: org.orgId, proposalId: id }, at(1, 1))).approved).toBe(false);
@@ -397,7 +306,7 @@ describe('emergency procedure', () => {
     const [approved] = await db.select().from(proposals).where(eq(proposals.id, id));
     expect(approved!.discussionClosesAt!.getTime()).toBe(at(3).getTime());
     expect(await recordTransitions(db, id, org.orgId, at(3, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
-    for (let i = 0; i < 7; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(3, 2));
+    await castBallots(db, org, id, [0, 1, 2, 3, 4, 5, 6], 'yes', at(3, 2));
     expect(await recordTransitions(db, id, org.orgId, at(4, 2))).toEqual(['stage_0_closed', 'passed']);
     // Not ratified within 30 days of passing: it lapses, loudly.
     expect(await recordTransitions(db, id, org.orgId, at(33))).toEqual([]);
@@ -413,24 +322,7 @@ describe('emergency procedure', () => {
   });
 
   it('a non-seat-holder cannot back the motion', async () => {
-    const org = await setupOrg('emergency-outsider', 7);
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'emergency_resolution',
-          title: 'Emergency fence repair',
-          body: 'The fence by the river has fallen.',
-          subjectUserId: null,
-          effect: {},
-          emergency: true,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const { org, id } = await emergencyOrg('emergency-outsider', 7, 'Emergency fence repair', 'The fence by the river has fallen.');
     expect(await refusal(() => backEmergencyMotion(db, org.people[8]!, { orgId: org.orgId, proposalId: id }, at(1, 1)))).toMatchObject({
       code: 'emergency.not_seat_holder',
       params: { body: 'board' },
@@ -439,42 +331,39 @@ describe('emergency procedure', () => {
 });
 
 describe('charter changes only by proposal', () => {
-  it('a passed two-stage amendment adopts version 2 and adds the new seats, vacant', async () => {
+  /** The nonprofit template with a members' assembly of 5 charter seats, 3 of them needed for critical decisions. */
+  function charterWithAssembly() {
     const charter = charterFromTemplate('nonprofit_board');
     const members = charter.bodies.find((b) => b.key === 'members')!;
     members.charterSeats = 5;
     members.minSeatsForCriticalDecisions = 3;
-    const org = await setupOrg('amend-org', 7, charter);
-    const assembly = (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'members');
-    for (let i = 0; i < 5; i++)
-      await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[i]!.seatId, userId: org.people[i + 3]!.userId }, at(0, 2));
+    return { charter, members };
+  }
 
+  const assemblySeats = async (org: Org) => (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'members');
+
+  /** Person 1 drafts and publishes, on day 1, version 2 of `charter` with 11 board seats. */
+  async function proposeElevenBoardSeats(org: Org, charter: Charter, title: string, body: string): Promise<string> {
     const proposed = structuredClone(charter);
     proposed.version = 2;
     proposed.bodies[0]!.charterSeats = 11;
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'charter_amendment',
-          title: 'Grow the board to 11 seats',
-          body: 'Two more seats for resident directors.',
-          subjectUserId: null,
-          effect: { proposedCharter: proposed },
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    return publishedProposal(db, org.people[1]!, org.orgId, { typeKey: 'charter_amendment', title, body, effect: { proposedCharter: proposed } }, at(1));
+  }
+
+  it('a passed two-stage amendment adopts version 2 and adds the new seats, vacant', async () => {
+    const { charter } = charterWithAssembly();
+    const org = await setupOrg('amend-org', 7, charter);
+    const assembly = await assemblySeats(org);
+    for (let i = 0; i < 5; i++)
+      await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[i]!.seatId, userId: org.people[i + 3]!.userId }, at(0, 2));
+
+    const id = await proposeElevenBoardSeats(org, charter, 'Grow the board to 11 seats', 'Two more seats for resident directors.');
     expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
-    for (let i = 0; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    await castBallots(db, org, id, [0, 1, 2, 3, 4, 5], 'yes', at(16));
     expect(await recordTransitions(db, id, org.orgId, at(22, 2))).toEqual(['stage_0_closed', 'stage_1_opened']);
     // Until the last stage passes, the charter is unchanged.
     expect((await getActiveCharter(db, org.orgId))!.version).toBe(1);
-    for (let i = 3; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(23));
+    await castBallots(db, org, id, [3, 4, 5], 'yes', at(23));
     expect(await recordTransitions(db, id, org.orgId, at(29, 3))).toEqual(['stage_1_closed', 'passed']);
     const active = (await getActiveCharter(db, org.orgId))!;
     expect(active.version).toBe(2);
@@ -486,39 +375,17 @@ describe('charter changes only by proposal', () => {
   });
 
   it('a recusal counts only in the stages of the recused seat’s body', async () => {
-    const charter = charterFromTemplate('nonprofit_board');
-    const members = charter.bodies.find((b) => b.key === 'members')!;
-    members.charterSeats = 5;
-    members.minSeatsForCriticalDecisions = 3;
+    const { charter, members } = charterWithAssembly();
     members.recusedSeatsCountTowardQuorumBase = false;
     charter.bodies[0]!.recusedSeatsCountTowardQuorumBase = false;
     const org = await setupOrg('recuse-body-org', 7, charter);
-    const assembly = (await listSeats(db, org.orgId)).filter((s) => s.bodyKey === 'members');
+    const assembly = await assemblySeats(org);
     // person 9 holds an assembly seat only.
     await foundingAppoint(db, org.admin, { orgId: org.orgId, seatId: assembly[0]!.seatId, userId: org.people[9]!.userId }, at(0, 2));
-    const proposed = structuredClone(charter);
-    proposed.version = 2;
-    proposed.bodies[0]!.charterSeats = 11;
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'charter_amendment',
-          title: 'Grow the board',
-          body: 'Two more seats.',
-          subjectUserId: null,
-          effect: { proposedCharter: proposed },
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const id = await proposeElevenBoardSeats(org, charter, 'Grow the board', 'Two more seats.');
     await declareRecusal(db, org.people[9]!, { orgId: org.orgId, proposalId: id, reason: 'I drafted the wording for the board.' }, at(2));
     expect(await recordTransitions(db, id, org.orgId, at(15, 1))).toEqual(['discussion_closed', 'stage_0_opened']);
-    for (let i = 0; i < 6; i++) await castBallot(db, org.people[i]!, { orgId: org.orgId, proposalId: id, choice: 'yes', rationale: null }, at(16));
+    await castBallots(db, org, id, [0, 1, 2, 3, 4, 5], 'yes', at(16));
     await recordTransitions(db, id, org.orgId, at(22, 2));
     const stages = (await loadProposal(db, org.orgId, id))!.stages;
     expect(stages[0]!.tally).toMatchObject({ recused: 0, charterSeats: 9, quorumRequired: 6 });
@@ -533,45 +400,22 @@ describe('charter changes only by proposal', () => {
     proposed.bodies[0]!.minSeatsForCriticalDecisions = 4;
     proposed.bodies[0]!.seatClassMinimums = { independent: 3 };
     const refused = await refusal(() =>
-      createDraft(
+      draftProposal(
         db,
         org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'charter_amendment',
-          title: 'Shrink the board',
-          body: 'Five seats are enough for us.',
-          subjectUserId: null,
-          effect: { proposedCharter: proposed },
-          emergency: false,
-        },
+        org.orgId,
+        { typeKey: 'charter_amendment', title: 'Shrink the board', body: 'Five seats are enough for us.', effect: { proposedCharter: proposed } },
         at(1),
       ),
     );
-    expect(refused.message).toMatch(/Only vacant seats can be retired/);
+    expect(refused.code).toBe('amendment.retires_held_seats');
   });
 });
 
 describe('the transition worker', () => {
   it('records each transition exactly once when several workers run at the same moment', async () => {
     const org = await setupOrg('worker-race', 7);
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'resolution',
-          title: 'A motion for the race',
-          body: 'A motion with enough words in it.',
-          subjectUserId: null,
-          effect: {},
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
-    await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
+    const id = await publishedProposal(db, org.people[1]!, org.orgId, { title: 'A motion for the race', body: 'A motion with enough words in it.' }, at(1));
     await Promise.all([
       recordTransitions(db, id, org.orgId, at(8, 1)),
       recordTransitions(db, id, org.orgId, at(8, 1)),
@@ -600,22 +444,7 @@ describe('the database itself', () => {
 
   it('keeps one current ballot per seat even against a direct double insert', async () => {
     const org = await setupOrg('double-vote', 7);
-    const id = (
-      await createDraft(
-        db,
-        org.people[1]!,
-        {
-          orgId: org.orgId,
-          typeKey: 'resolution',
-          title: 'A motion to test',
-          body: 'A motion with enough words in it.',
-          subjectUserId: null,
-          effect: {},
-          emergency: false,
-        },
-        at(1),
-      )
-    ).id;
+    const id = await draftProposal(db, org.people[1]!, org.orgId, { title: 'A motion to test', body: 'A motion with enough words in it.' }, at(1));
     const row = { proposalId: id, stageIndex: 0, seatId: org.boardSeats[0]!, voterUserId: org.people[0]!.userId, choice: 'yes' as const, castAt: at(2) };
     await db.insert(votes).values(row);
     await expect(db.insert(votes).values(row)).rejects.toThrow();

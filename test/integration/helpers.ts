@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
 import { comments, decisionLog, memberships, organizations, proposals, users, votes } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
+import type { ActionState } from '@/lib/actions/state';
+import type { RefusalCode } from '@/lib/governance/messages';
 
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -50,6 +52,12 @@ export async function expectRedirect(run: () => Promise<unknown>): Promise<strin
     throw error;
   }
   throw new Error('Expected a redirect, but the action returned normally.');
+}
+
+/** The action refused with `code`, and the form shows the refusal at `field`. */
+export function expectFieldRefusal(state: ActionState, field: string, code: RefusalCode): void {
+  expect(state).toMatchObject({ ok: false, code });
+  expect(state.fieldErrors?.[field]).toEqual([state.message]);
 }
 
 export const noop = vi.fn();

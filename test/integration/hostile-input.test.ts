@@ -7,6 +7,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MarkdownText } from '@/components/governance/markdown';
 import { setDatabaseHandleForTests } from '@/db/client';
@@ -122,74 +123,52 @@ beforeEach(() => signInAs(null));
 const asUser = (key: string) => signInAs({ id: people[key]!.id, email: people[key]!.email, name: people[key]!.name });
 const body = 'A body long enough for the rules to accept it.';
 
+/** Whether some row of `table` holds exactly `value` in `column`. */
+async function someRowHolds(table: PgTable, column: PgColumn, value: string): Promise<boolean> {
+  const rows = await handle.db.select({ v: column }).from(table).where(eq(column, value));
+  return rows.some((r) => r.v === value);
+}
+
+/** What the row of `table` whose `key` column is `keyValue` holds in `column`. */
+async function valueOf(table: PgTable, column: PgColumn, key: PgColumn, keyValue: string): Promise<unknown> {
+  return (await handle.db.select({ v: column }).from(table).where(eq(key, keyValue)))[0]?.v;
+}
+
 const targets: Record<string, Target> = {
   'proposal title': {
     field: 'title',
     run: (v) => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: v, body })),
-    stored: async (v) =>
-      (
-        await handle.db
-          .select({ t: proposals.title })
-          .from(proposals)
-          .where(eq(proposals.title, collapse(v)))
-      ).some((r) => r.t === collapse(v)),
+    stored: (v) => someRowHolds(proposals, proposals.title, collapse(v)),
   },
   'proposal body': {
     field: 'body',
     run: (v) => createProposalAction(initialActionState, form({ orgId, typeKey: 'resolution', title: 'A hostile body', body: v })),
-    stored: async (v) =>
-      (
-        await handle.db
-          .select({ b: proposalRevisions.body })
-          .from(proposalRevisions)
-          .where(eq(proposalRevisions.body, proposalBody(v)))
-      ).some((r) => r.b === proposalBody(v)),
+    stored: (v) => someRowHolds(proposalRevisions, proposalRevisions.body, proposalBody(v)),
   },
   comment: {
     field: 'body',
     run: (v) => postCommentAction(initialActionState, form({ orgId, proposalId: discussionId, body: v })),
-    stored: async (v) =>
-      (
-        await handle.db
-          .select({ b: comments.body })
-          .from(comments)
-          .where(eq(comments.body, commentBody(v)))
-      ).some((r) => r.b === commentBody(v)),
+    stored: (v) => someRowHolds(comments, comments.body, commentBody(v)),
   },
   'account name': {
     field: 'name',
     run: (v) => updateNameAction(initialActionState, form({ name: v })),
-    stored: async (v) => (await handle.db.select({ name: users.name }).from(users).where(eq(users.id, people.linus!.id)))[0]?.name === collapse(v),
+    stored: async (v) => (await valueOf(users, users.name, users.id, people.linus!.id)) === collapse(v),
   },
   'organization name': {
     field: 'name',
     run: (v, i) => createOrganizationAction(initialActionState, form({ name: v, slug: `hostile-name-${i}` })),
-    stored: async (v, i) =>
-      (
-        await handle.db
-          .select({ name: organizations.name })
-          .from(organizations)
-          .where(eq(organizations.slug, `hostile-name-${i}`))
-      )[0]?.name === collapse(v),
+    stored: async (v, i) => (await valueOf(organizations, organizations.name, organizations.slug, `hostile-name-${i}`)) === collapse(v),
   },
   slug: {
     field: 'slug',
     run: (v) => createOrganizationAction(initialActionState, form({ name: 'A hostile slug', slug: v })),
-    stored: async (v) =>
-      (await handle.db.select({ s: organizations.slug }).from(organizations).where(eq(organizations.slug, v.trim().toLowerCase()))).some(
-        (r) => r.s === v.trim().toLowerCase(),
-      ),
+    stored: (v) => someRowHolds(organizations, organizations.slug, v.trim().toLowerCase()),
   },
   'invitation name': {
     field: 'name',
     run: (v, i) => inviteMemberAction(initialActionState, form({ orgId, email: `hostile-${i}@invite.example.org`, name: v, role: 'member' })),
-    stored: async (v, i) =>
-      (
-        await handle.db
-          .select({ name: users.name })
-          .from(users)
-          .where(eq(users.email, `hostile-${i}@invite.example.org`))
-      )[0]?.name === collapse(v),
+    stored: async (v, i) => (await valueOf(users, users.name, users.email, `hostile-${i}@invite.example.org`)) === collapse(v),
   },
 };
 

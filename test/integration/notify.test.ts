@@ -25,13 +25,12 @@ import { coverageText, noticeCoverage } from '@/lib/use-cases/notice';
 import { POST as oneClick } from '@/app/unsubscribe/one-click/route';
 import { foundOrganization } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
+import { DAY, clockFrom } from './fixtures/scenario';
 import { withTestDatabase } from './helpers';
 import type { TestDatabase } from './helpers';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const T0 = new Date('2026-03-02T09:00:00Z');
-const at = (days: number, hours = 0) => new Date(T0.getTime() + days * DAY + hours * HOUR);
+const at = clockFrom(T0);
 const SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 let handle: TestDatabase;

@@ -24,6 +24,7 @@ import { GET as exportGET } from '@/app/api/o/[slug]/log/export/route';
 import { GET as consistencyGET } from '@/app/api/o/[slug]/log/proof/consistency/route';
 import { GET as inclusionGET } from '@/app/api/o/[slug]/log/proof/inclusion/route';
 import { checkExport, formatVerdict } from '@/scripts/verify';
+import { rechainedRow } from './fixtures/forgery';
 import { insertUser } from './fixtures/organization';
 import { withTestDatabase } from './helpers';
 
@@ -226,52 +227,43 @@ describe('tampering is detected and located', () => {
   const SEQ = 17;
   const where = (org: Org, seq: number) => and(eq(decisionLog.orgId, org.id), eq(decisionLog.seq, seq));
 
-  it('a single changed byte in one payload', async () => {
-    const org = await buildOrg('tamper-payload');
+  /** Entry SEQ of a new organization's log, changed in place by a superuser with `change`, and the verdict on its export. */
+  async function verifyAfterChanging(slug: string, change: (row: typeof decisionLog.$inferSelect) => Partial<typeof decisionLog.$inferInsert>) {
+    const org = await buildOrg(slug);
     await asSuperuser(async (tx) => {
-      // The hashed text is what every public view reads; the columns beside it are edited too.
       const [row] = await tx.select().from(decisionLog).where(where(org, SEQ));
-      const entry = row!.entry.replace(`"title":"Item ${SEQ}"`, `"title":"Item ${SEQ + 1}"`);
-      expect(entry).not.toBe(row!.entry);
-      await tx
-        .update(decisionLog)
-        .set({ payload: { ...row!.payload, title: 'Item 18' }, entry })
-        .where(where(org, SEQ));
+      await tx.update(decisionLog).set(change(row!)).where(where(org, SEQ));
     });
-    const report = await verifyDoc(await exportOf(org));
-    // Checkpoint 10 still matches; 25 and 40 do not, so the range is 11–25 — and the chain
-    // pins it down to the entry itself.
-    expect(summary(report)).toEqual({
-      ok: false,
-      firstBadSeq: SEQ,
-      problems: [
-        [11, 'checkpoint_root_mismatch'],
-        [11, 'checkpoint_root_mismatch'],
-        [SEQ, 'hash_mismatch'],
-      ],
+    return verifyDoc(await exportOf(org));
+  }
+
+  /** A changed entry SEQ: checkpoint 10 still matches, 25 and 40 do not, so the range is 11–25, and the chain pins down the entry itself. */
+  const changedAtSeq = {
+    ok: false,
+    firstBadSeq: SEQ,
+    problems: [
+      [11, 'checkpoint_root_mismatch'],
+      [11, 'checkpoint_root_mismatch'],
+      [SEQ, 'hash_mismatch'],
+    ],
+  };
+
+  it('a single changed byte in one payload', async () => {
+    const report = await verifyAfterChanging('tamper-payload', (row) => {
+      // The hashed text is what every public view reads; the columns beside it are edited too.
+      const entry = row.entry.replace(`"title":"Item ${SEQ}"`, `"title":"Item ${SEQ + 1}"`);
+      expect(entry).not.toBe(row.entry);
+      return { payload: { ...row.payload, title: 'Item 18' }, entry };
     });
+    expect(summary(report)).toEqual(changedAtSeq);
   });
 
   it('a changed timestamp', async () => {
-    const org = await buildOrg('tamper-at');
-    await asSuperuser(async (tx) => {
-      const [row] = await tx.select().from(decisionLog).where(where(org, SEQ));
+    const report = await verifyAfterChanging('tamper-at', (row) => {
       const at = new Date(T0.getTime() + SEQ * 60_000 - 3_600_000);
-      await tx
-        .update(decisionLog)
-        .set({ at, entry: row!.entry.replace(row!.at.toISOString(), at.toISOString()) })
-        .where(where(org, SEQ));
+      return { at, entry: row.entry.replace(row.at.toISOString(), at.toISOString()) };
     });
-    const report = await verifyDoc(await exportOf(org));
-    expect(summary(report)).toEqual({
-      ok: false,
-      firstBadSeq: SEQ,
-      problems: [
-        [11, 'checkpoint_root_mismatch'],
-        [11, 'checkpoint_root_mismatch'],
-        [SEQ, 'hash_mismatch'],
-      ],
-    });
+    expect(summary(report)).toEqual(changedAtSeq);
   });
 
   it('a dropped entry', async () => {
@@ -321,19 +313,9 @@ describe('tampering is detected and located', () => {
       const rows = await tx.select().from(decisionLog).where(eq(decisionLog.orgId, org.id)).orderBy(asc(decisionLog.seq));
       let prev = rows[SEQ - 2]!.hash;
       for (const row of rows.slice(SEQ - 1)) {
-        const payload = row.seq === SEQ ? { ...row.payload, title: 'Rewritten' } : row.payload;
-        const entry = canonicalEntry({
-          orgId: row.orgId,
-          seq: row.seq,
-          at: row.at.toISOString(),
-          actorId: row.actorId,
-          kind: row.kind,
-          subject: row.subject,
-          payload,
-        });
-        const hash = chainHash(nodeSha256, prev, entry);
-        await tx.update(decisionLog).set({ payload, entry, prevHash: prev, hash }).where(where(org, row.seq));
-        prev = hash;
+        const forged = rechainedRow(row, row.seq === SEQ ? { ...row.payload, title: 'Rewritten' } : row.payload, prev);
+        await tx.update(decisionLog).set(forged).where(where(org, row.seq));
+        prev = forged.hash;
       }
     });
     const report = await verifyDoc(await exportOf(org));

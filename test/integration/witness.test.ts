@@ -39,6 +39,7 @@ import { GET as consistencyGET } from '@/app/api/o/[slug]/log/proof/consistency/
 import { runVerify } from '@/scripts/verify';
 import type { Fetcher } from '@/scripts/verify';
 import { runWitness } from '@/scripts/witness';
+import { rechainedRow } from './fixtures/forgery';
 import { foundOrganization, insertUser } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { withTestDatabase } from './helpers';
@@ -90,24 +91,14 @@ async function rewriteHistory(org: Org, seq: number): Promise<void> {
     let prev = GENESIS_HASH;
     let frontier = emptyFrontier();
     for (const row of rows) {
-      const payload = row.seq === seq ? { ...row.payload, text: 'Rewritten' } : row.payload;
-      const entry = canonicalEntry({
-        orgId: row.orgId,
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorId: row.actorId,
-        kind: row.kind,
-        subject: row.subject,
-        payload,
-      });
-      const hash = chainHash(nodeSha256, prev, entry);
+      const forged = rechainedRow(row, row.seq === seq ? { ...row.payload, text: 'Rewritten' } : row.payload, prev);
       if (row.seq >= seq)
         await tx
           .update(decisionLog)
-          .set({ payload, entry, prevHash: prev, hash })
+          .set(forged)
           .where(and(eq(decisionLog.orgId, org.id), eq(decisionLog.seq, row.seq)));
-      frontier = appendLeaf(nodeSha256, frontier, leafHash(nodeSha256, utf8(entry)));
-      prev = hash;
+      frontier = appendLeaf(nodeSha256, frontier, leafHash(nodeSha256, utf8(forged.entry)));
+      prev = forged.hash;
     }
     await tx
       .update(logHeads)

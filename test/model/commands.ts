@@ -26,17 +26,7 @@ import type { Role } from '@/lib/governance/roles';
 import type { BallotChoice, Charter } from '@/lib/governance/types';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { changeMemberRoleAction } from '@/app/o/[slug]/members/actions';
-import {
-  backEmergencyMotionAction,
-  castBallotAction,
-  postCommentAction,
-  createProposalAction,
-  openVotingAction,
-  publishProposalAction,
-  declareRecusalAction,
-  reviseProposalAction,
-  withdrawProposalAction,
-} from '@/app/o/[slug]/proposals/actions';
+import * as proposalActions from '@/app/o/[slug]/proposals/actions';
 import { appointFoundingHolderAction, resignSeatAction } from '@/app/o/[slug]/seats/actions';
 import { form, signInAs } from '../integration/helpers';
 import { testClock } from './clock';
@@ -230,7 +220,7 @@ export class CreateDraft extends Step {
       }
     }
     signIn(r, this.actor);
-    const state = await settle(() => createProposalAction(initialActionState, form(fields)));
+    const state = await settle(() => proposalActions.createProposalAction(initialActionState, form(fields)));
     if (state.ok) {
       const [row] = await r.db.select().from(proposals).where(eq(proposals.orgId, r.orgId)).orderBy(desc(proposals.number)).limit(1);
       const created: ModelProposal = {
@@ -245,7 +235,7 @@ export class CreateDraft extends Step {
       };
       m.proposals.push(created);
       if (this.publish) {
-        const published = await publishProposalAction(initialActionState, form({ orgId: r.orgId, proposalId: created.id }));
+        const published = await proposalActions.publishProposalAction(initialActionState, form({ orgId: r.orgId, proposalId: created.id }));
         if (published.ok) Object.assign(created, { publishedAt: m.now, status: 'published' });
         return published;
       }
@@ -315,7 +305,7 @@ export class Publish extends ProposalStep {
   async act(m: Model, r: Real) {
     const target = this.target(m);
     signIn(r, this.who(m));
-    const state = await publishProposalAction(initialActionState, form(this.ref(m, r)));
+    const state = await proposalActions.publishProposalAction(initialActionState, form(this.ref(m, r)));
     if (state.ok) Object.assign(target, { publishedAt: m.now, status: 'published' });
     return state;
   }
@@ -334,7 +324,7 @@ export class Revise extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return reviseProposalAction(
+    return proposalActions.reviseProposalAction(
       initialActionState,
       form({ ...this.ref(m, r), title: `Revised at ${m.now}`, body: `${BODY} Revised.`, changeNote: 'Clarified.', substantive: String(this.substantive) }),
     );
@@ -348,7 +338,7 @@ export class Withdraw extends ProposalStep {
   async act(m: Model, r: Real) {
     const target = this.target(m);
     signIn(r, this.who(m));
-    const state = await withdrawProposalAction(initialActionState, form({ ...this.ref(m, r), reason: 'No longer needed.' }));
+    const state = await proposalActions.withdrawProposalAction(initialActionState, form({ ...this.ref(m, r), reason: 'No longer needed.' }));
     if (state.ok) target.status = 'withdrawn';
     return state;
   }
@@ -367,7 +357,7 @@ export class Comment extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return postCommentAction(
+    return proposalActions.postCommentAction(
       initialActionState,
       form({ ...this.ref(m, r), body: 'A point for the record.', stance: 'concern', asReply: String(this.asReply) }),
     );
@@ -380,7 +370,7 @@ export class OpenVoting extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    const state = await openVotingAction(initialActionState, form(this.ref(m, r)));
+    const state = await proposalActions.openVotingAction(initialActionState, form(this.ref(m, r)));
     if (state.ok) this.target(m).votingOpen = true;
     return state;
   }
@@ -408,7 +398,7 @@ export class CastBallot extends ProposalStep {
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
     const target = this.target(m);
-    const state = await castBallotAction(initialActionState, form({ ...this.ref(m, r), choice: this.choice }));
+    const state = await proposalActions.castBallotAction(initialActionState, form({ ...this.ref(m, r), choice: this.choice }));
     if (state.ok) {
       const [v] = await r.db
         .select()
@@ -428,7 +418,7 @@ export class Recuse extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return declareRecusalAction(initialActionState, form({ ...this.ref(m, r), reason: 'A declared conflict of interest.' }));
+    return proposalActions.declareRecusalAction(initialActionState, form({ ...this.ref(m, r), reason: 'A declared conflict of interest.' }));
   }
 }
 
@@ -441,7 +431,7 @@ export class BackEmergency extends ProposalStep {
   }
   async act(m: Model, r: Real) {
     signIn(r, this.who(m));
-    return backEmergencyMotionAction(initialActionState, form(this.ref(m, r)));
+    return proposalActions.backEmergencyMotionAction(initialActionState, form(this.ref(m, r)));
   }
 }
 

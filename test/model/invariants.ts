@@ -571,17 +571,18 @@ export function emergencyLapses(s: Snapshot): string[] {
 
 export type Invariant = { name: string; check: (s: Snapshot) => string[] | Promise<string[]> };
 
-export const invariants: Invariant[] = [
-  { name: 'noEarlyVoting', check: noEarlyVoting },
-  { name: 'tallyMatchesRecount', check: tallyMatchesRecount },
-  { name: 'ballotsAsCast', check: ballotsAsCast },
-  { name: 'everyChangeLogged', check: everyChangeLogged },
-  { name: 'oneSeatPerPersonPerBody', check: oneSeatPerPersonPerBody },
-  { name: 'noObserverBallot', check: noObserverBallot },
-  { name: 'noObserverSeatPower', check: noObserverSeatPower },
-  { name: 'noOpenChoiceRecoverable', check: noOpenChoiceRecoverable },
-  { name: 'bodiesCanReachFullStrength', check: bodiesCanReachFullStrength },
-  { name: 'logVerifies', check: logVerifies },
-  { name: 'emergencyRatification', check: emergencyRatification },
-  { name: 'emergencyLapses', check: emergencyLapses },
-];
+/** Every invariant, under the name of its check. */
+export const invariants: Invariant[] = Object.entries({
+  noEarlyVoting,
+  tallyMatchesRecount,
+  ballotsAsCast,
+  everyChangeLogged,
+  oneSeatPerPersonPerBody,
+  noObserverBallot,
+  noObserverSeatPower,
+  noOpenChoiceRecoverable,
+  bodiesCanReachFullStrength,
+  logVerifies,
+  emergencyRatification,
+  emergencyLapses,
+}).map(([name, check]) => ({ name, check }));
