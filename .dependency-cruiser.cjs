@@ -2,7 +2,8 @@
 // Paths are relative to the repository root; `@/…` imports resolve through tsconfig.json.
 
 /** Test, bench and e2e code, wherever it sits: these may import test helpers. */
-const testCode = '^(test|bench|scripts|e2e)/|\\.(test|spec)\\.tsx?$|^lib/(governance/test-fixtures|log/testing|transparency/testing)\\.ts$|^(vitest|playwright)\\.config\\.m?ts$';
+const testCode =
+  '^(test|bench|scripts|e2e)/|\\.(test|spec)\\.tsx?$|^lib/(governance/test-fixtures|log/testing|transparency/testing)\\.ts$|^(vitest|playwright)\\.config\\.m?ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
