@@ -47,11 +47,11 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
       {notOpenNote ? <p className="text-xs text-zinc-600">{notOpenNote}</p> : null}
       <fieldset>
         <legend className="text-sm font-medium">Your vote</legend>
-        <div className="mt-2 grid grid-cols-3 gap-2 text-sm">
+        <div className="mt-2 flex flex-wrap gap-2 text-sm">
           {choices.map((c) => (
             <label
               key={c}
-              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 hover:bg-zinc-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              className="flex min-h-11 grow cursor-pointer items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 hover:bg-zinc-50 [overflow-wrap:normal] has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
               <input type="radio" name="choice" value={c} defaultChecked={checked === c} className="h-4 w-4 shrink-0" /> {c[0]!.toUpperCase() + c.slice(1)}
             </label>
@@ -60,8 +60,8 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
       </fieldset>
       <div role="status" aria-live="polite">
         {myChoice ? (
-          <p ref={recordedRef} tabIndex={-1} className="rounded-lg text-xs text-zinc-700">
-            {state.ok ? 'Recorded: ' : ''}You voted {myChoice}; you can change it until voting closes.
+          <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
+            {state.ok ? 'Recorded: you' : 'You'} voted {myChoice}; you can change it until voting closes.
           </p>
         ) : null}
       </div>
