@@ -98,6 +98,7 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
   await page.keyboard.press('Enter');
   await tabUntil(page, 'header a[href="/account"]', 5);
   await expect(page.getByRole('link', { name: /Your account/ })).toBeVisible();
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/menu-open-${PHONE}.png` });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/account$/);
 
@@ -139,6 +140,13 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
     expect(box.height, `${choice} height`).toBeGreaterThanOrEqual(44);
   }
   await expectAxeClean(page);
+
+  // A ballot without a choice is refused in plain words, the refusal takes focus, and the rationale stays.
+  await ballot.getByLabel(/Rationale/).fill('The hedge shelters the beds.');
+  await ballot.getByRole('button', { name: 'Cast vote' }).click();
+  await expect(page.locator(':focus')).toHaveText('Choose yes, no or abstain.');
+  await expect(ballot.getByLabel(/Rationale/)).toHaveValue('The hedge shelters the beds.');
+  await ballot.getByLabel('Yes', { exact: true }).focus();
 
   // Space chooses the focused "Yes"; after the vote, focus is on the confirmation.
   await page.keyboard.press('Space');

@@ -30,10 +30,11 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
   // A refusal keeps what was chosen and written (the action echoes it back); a success shows the server's record.
   const kept = !state.ok ? state.values : undefined;
   const checked = kept?.choice ?? myChoice;
-  // One refusal line (the field errors folded in: this form has no field to highlight), new with each answer.
+  // One refusal line, new with each answer: field errors say what to fix (this form highlights no field).
   const refusal = useMemo<ActionState>(() => {
     if (state.ok || !state.message) return initialActionState;
-    return { ok: false, message: [...new Set([state.message, ...Object.values(state.fieldErrors ?? {}).flat()])].join(' ') };
+    const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
+    return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
   }, [state]);
   useEffect(() => {
     // A new state object arrives with every answer; on a success the page has re-rendered with the new choice.
