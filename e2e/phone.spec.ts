@@ -101,6 +101,14 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
   if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/menu-open-${PHONE}.png` });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/account$/);
+  // The header persists across navigations: the menu closes on the new page, and Escape closes it too.
+  const accountLink = page.locator('header').getByRole('link', { name: /Your account/ });
+  await expect(accountLink).toBeHidden();
+  await page.locator('header summary').click();
+  await expect(accountLink).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(accountLink).toBeHidden();
+  await expect(page.locator('header summary')).toBeFocused();
 
   await page.goto('/');
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE);

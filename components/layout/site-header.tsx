@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/signin/actions';
 import { getSessionUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
+import { HeaderMenu } from './header-menu';
 
 type NavUser = { name: string | null; email: string };
 
@@ -37,7 +38,7 @@ function SignedInLinks({ user, devMail, stacked }: { user: NavUser; devMail: boo
 
 /**
  * The site header. Signed in, wide screens show the links in a row; below the `sm` breakpoint they sit
- * behind a Menu disclosure (<details>: it opens by keyboard and works without JavaScript).
+ * behind a Menu disclosure (components/layout/header-menu.tsx).
  */
 export async function SiteHeader() {
   const user = await getSessionUser();
@@ -59,21 +60,24 @@ export async function SiteHeader() {
             <nav aria-label="Main" className="hidden min-w-0 items-center gap-4 text-sm sm:flex">
               <SignedInLinks user={user} devMail={showDevMail} stacked={false} />
             </nav>
-            <details className="group sm:hidden">
-              <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-2 rounded-md border border-zinc-300 px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-50 [&::-webkit-details-marker]:hidden">
-                <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
-                  <path d="M3 5h14M3 10h14M3 15h14" className="group-open:hidden" />
-                  <path d="M5 5l10 10M15 5L5 15" className="hidden group-open:block" />
-                </svg>
-                Menu
-              </summary>
+            <HeaderMenu
+              summary={
+                <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-2 rounded-md border border-zinc-300 px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-50 [&::-webkit-details-marker]:hidden">
+                  <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                    <path d="M3 5h14M3 10h14M3 15h14" className="group-open:hidden" />
+                    <path d="M5 5l10 10M15 5L5 15" className="hidden group-open:block" />
+                  </svg>
+                  Menu
+                </summary>
+              }
+            >
               <nav
                 aria-label="Main"
                 className="absolute inset-x-4 top-full z-40 mt-1 flex flex-col rounded-xl border border-zinc-200 bg-white p-2 text-sm shadow-lg"
               >
                 <SignedInLinks user={user} devMail={showDevMail} stacked />
               </nav>
-            </details>
+            </HeaderMenu>
           </>
         ) : (
           <nav aria-label="Main" className="flex items-center gap-4 text-sm">
