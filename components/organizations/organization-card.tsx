@@ -16,12 +16,12 @@ export function OrganizationCard({
   return (
     <li className="relative rounded-xl border border-zinc-200 bg-white p-5 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
       <div className="flex items-start justify-between gap-3">
-        <h3 className="font-semibold text-zinc-900">
+        <h3 className="min-w-0 font-semibold text-zinc-900">
           <Link href={`/o/${slug}`} className="after:absolute after:inset-0 hover:underline focus:outline-none">
             {name}
           </Link>
         </h3>
-        {badge ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{badge}</span> : null}
+        {badge ? <span className="shrink-0 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{badge}</span> : null}
       </div>
       {mission ? <p className="mt-2 line-clamp-2 text-sm text-zinc-600">{mission}</p> : null}
       {memberCount !== undefined ? (

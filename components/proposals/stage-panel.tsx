@@ -1,5 +1,4 @@
-import { castBallotAction } from '@/app/o/[slug]/proposals/actions';
-import { ActionForm } from '@/components/ui/action-form';
+import { BallotForm } from '@/components/proposals/ballot-form';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import { ratioText } from '@/lib/governance/charter';
 import type { QuorumProgress } from '@/lib/governance/progress';
@@ -28,7 +27,6 @@ type Props = {
   ids: { orgId: string; proposalId: string };
 };
 
-const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.outcome === 'rejected' ? 'Rejected' : 'Failed quorum');
 
 /** One deciding stage: its rules, quorum progress while open, the tally and roll call once closed, and the seat holder's ballot. */
@@ -109,34 +107,19 @@ export function StagePanel(p: Props) {
         </div>
       ) : null}
       {p.offer.show ? (
-        <ActionForm
-          action={castBallotAction}
-          hidden={p.ids}
-          submitLabel="Cast vote"
-          label={`Your vote, ${body.name}`}
-          className="mt-4 border-t border-zinc-100 pt-4"
-        >
-          {!p.offer.open ? (
-            <p className="text-xs text-zinc-600">
-              {p.blocked ? `Voting cannot open: ${p.blocked}` : 'Voting is not open yet; the server refuses early ballots and says when it opens.'}
-            </p>
-          ) : null}
-          <fieldset>
-            <legend className="text-sm font-medium">Your vote</legend>
-            <div className="mt-1 flex gap-4 text-sm">
-              {(['yes', 'no', 'abstain'] as const).map((c) => (
-                <label key={c} className="flex items-center gap-1">
-                  <input type="radio" name="choice" value={c} defaultChecked={p.myChoice === c} /> {c[0]!.toUpperCase() + c.slice(1)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          {p.myChoice ? <p className="text-xs text-zinc-600">You voted {p.myChoice}; you can change it until voting closes.</p> : null}
-          <label htmlFor={`rationale-${i}`} className="block text-sm font-medium">
-            Rationale (optional, public after close)
-          </label>
-          <textarea id={`rationale-${i}`} name="rationale" rows={2} maxLength={2000} className={inputClass} />
-        </ActionForm>
+        <BallotForm
+          ids={p.ids}
+          stageIndex={i}
+          bodyName={body.name}
+          myChoice={p.myChoice}
+          notOpenNote={
+            p.offer.open
+              ? null
+              : p.blocked
+                ? `Voting cannot open: ${p.blocked}`
+                : 'Voting is not open yet; the server refuses early ballots and says when it opens.'
+          }
+        />
       ) : null}
     </section>
   );

@@ -21,7 +21,7 @@ export function SubmitButton({ children, pendingLabel, variant = 'primary', clas
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className={`inline-flex items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold shadow-sm transition-colors ${look} ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold shadow-sm transition-colors ${look} ${className}`}
     >
       {pending ? (pendingLabel ?? 'Working…') : children}
     </button>

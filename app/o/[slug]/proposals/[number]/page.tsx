@@ -102,8 +102,12 @@ export default async function ProposalPage({ params }: Props) {
         coverage={data.coverage}
       />
 
-      <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <div className="min-w-0 space-y-8">
+      {/*
+        Source order is the order on a phone and in the Tab sequence: the text, then the voting panels and
+        actions, then the discussion and record. Wide screens place the panels in a side column.
+      */}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-1">
           <ProposalText revisions={data.revisions} />
           {appointment ? (
             <AppointmentSection
@@ -115,11 +119,9 @@ export default async function ProposalPage({ params }: Props) {
               mayDeclare={mayDeclare}
             />
           ) : null}
-          <DiscussionSection slug={org.slug} number={loaded.row.number} ids={ids} comments={data.comments} actions={actions} viewerId={user?.id ?? null} />
-          <ProposalRecord slug={org.slug} number={loaded.row.number} isDraft={loaded.row.status === 'draft'} logRows={logRows} />
         </div>
 
-        <aside className="space-y-6">
+        <aside aria-label="Voting and actions" className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {type.stages.map((stage, i) => {
             const body = findBody(charter, stage.bodyKey);
             const record = loaded.record.stages[i];
@@ -178,6 +180,11 @@ export default async function ProposalPage({ params }: Props) {
             current={data.revisions.at(-1)}
           />
         </aside>
+
+        <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-2">
+          <DiscussionSection slug={org.slug} number={loaded.row.number} ids={ids} comments={data.comments} actions={actions} viewerId={user?.id ?? null} />
+          <ProposalRecord slug={org.slug} number={loaded.row.number} isDraft={loaded.row.status === 'draft'} logRows={logRows} />
+        </div>
       </div>
     </div>
   );
