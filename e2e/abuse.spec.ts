@@ -104,7 +104,10 @@ test('a server action posted from another site is a plain 403 and writes nothing
   const origin = new URL(baseURL!).origin;
   await signInByMagicLink(page, mailbox, uniqueEmail('origin'), '/account');
 
-  // A real save, recorded: the request the browser sends for the name form.
+  // A real save, recorded: the request the browser sends for the name form. Wait for the page's
+  // scripts first: before hydration the form posts natively, without the Next-Action header.
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null)).not.toBeNull();
   const saved = `Saved ${runId}`;
   await page.getByLabel('Your name').fill(saved);
   const captured = page.waitForRequest((r: Request) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
