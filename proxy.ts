@@ -1,5 +1,7 @@
+import { isCsrfOriginAllowed } from 'next/dist/server/app-render/csrf-protection';
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
+import nextConfig from './next.config.js';
 import { formatMessage } from '@/lib/governance/messages';
 import { publicCacheTarget, withNonce } from '@/lib/public-cache/policy';
 import { publicPageCache } from '@/lib/public-cache/server';
@@ -23,6 +25,9 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** Hosts next.config.js allows to post actions from elsewhere (a deployment behind a proxy may set them); Next and this check both honour them. */
+const actionOrigins: string[] = nextConfig.experimental?.serverActions?.allowedOrigins ?? [];
+
 /**
  * Route handlers outside /api that take POSTs from elsewhere by design: mail clients' RFC 8058
  * one-click unsubscribe (its signed token is the authority, and it may be multipart).
@@ -43,8 +48,9 @@ function isPossibleServerAction(request: NextRequest): boolean {
 
 /**
  * Whether the request's Origin names another site than the one it was sent to — Next.js's own
- * rule for server actions, to the letter: the Origin's host must equal the first
- * X-Forwarded-Host (set by a reverse proxy, else by Next from Host), or Host. An opaque origin
+ * rule for server actions, to the letter: the Origin's host must equal the host the request was
+ * sent to — the first X-Forwarded-Host when a reverse proxy sets one, else Host — or be one of
+ * next.config.js's `serverActions.allowedOrigins`. An opaque origin
  * (`null`: a sandboxed frame, a data: URL) or an unreadable one is foreign. A request without an
  * Origin is let through, as Next does: browsers send one with every cross-site POST.
  */
@@ -58,7 +64,8 @@ function hasForeignOrigin(headers: Headers): boolean {
     return true;
   }
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
-  return !host || originHost !== host;
+  if (host && originHost === host) return false;
+  return !isCsrfOriginAllowed(originHost, actionOrigins);
 }
 
 /**
