@@ -1,5 +1,8 @@
+import { isCsrfOriginAllowed } from 'next/dist/server/app-render/csrf-protection';
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
+import nextConfig from './next.config.js';
+import { formatMessage } from '@/lib/governance/messages';
 import { publicCacheTarget, withNonce } from '@/lib/public-cache/policy';
 import { publicPageCache } from '@/lib/public-cache/server';
 
@@ -22,6 +25,49 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** Hosts next.config.js allows to post actions from elsewhere (a deployment behind a proxy may set them); Next and this check both honour them. */
+const actionOrigins: string[] = nextConfig.experimental?.serverActions?.allowedOrigins ?? [];
+
+/**
+ * Route handlers outside /api that take POSTs from elsewhere by design: mail clients' RFC 8058
+ * one-click unsubscribe (its signed token is the authority, and it may be multipart).
+ */
+const crossSitePostRoutes = new Set(['/unsubscribe/one-click']);
+
+/**
+ * A request Next.js would treat as a server action: a POST naming one (the Next-Action header of
+ * the app's own fetch), or a multipart form post to a page (an action submitted without
+ * JavaScript — and what a cross-site HTML form sends). Next ignores URL-encoded posts.
+ */
+function isPossibleServerAction(request: NextRequest): boolean {
+  if (request.method !== 'POST') return false;
+  if (request.headers.has('next-action')) return true;
+  const isForm = (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  return isForm && !crossSitePostRoutes.has(request.nextUrl.pathname);
+}
+
+/**
+ * Whether the request's Origin names another site than the one it was sent to — Next.js's own
+ * rule for server actions, to the letter: the Origin's host must equal the host the request was
+ * sent to — the first X-Forwarded-Host when a reverse proxy sets one, else Host — or be one of
+ * next.config.js's `serverActions.allowedOrigins`. An opaque origin
+ * (`null`: a sandboxed frame, a data: URL) or an unreadable one is foreign. A request without an
+ * Origin is let through, as Next does: browsers send one with every cross-site POST.
+ */
+function hasForeignOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  if (origin === null) return false;
+  let originHost: string;
+  try {
+    originHost = origin === 'null' ? 'null' : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
+  if (host && originHost === host) return false;
+  return !isCsrfOriginAllowed(originHost, actionOrigins);
+}
+
 /**
  * Content-Security-Policy with a fresh nonce per request (Next.js 16 `proxy`, Node runtime).
  * Next reads the nonce from the request's CSP header and puts it on its own scripts, so an
@@ -33,6 +79,15 @@ function contentSecurityPolicy(nonce: string): string {
  * this response's fresh nonce, so caching never weakens the policy.
  */
 export async function proxy(request: NextRequest) {
+  // Next.js refuses a server action from another site too, but answers a bare 500; refuse it
+  // here first, before any action code runs, with a plain 403 that says what happened.
+  if (isPossibleServerAction(request) && hasForeignOrigin(request.headers)) {
+    return new NextResponse(formatMessage('action.foreign_origin') + '\n', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    });
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce);
 
@@ -72,5 +127,7 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
+    // A server action always passes the origin check above, even one carrying prefetch headers.
+    { source: '/((?!api/|_next/static|_next/image|favicon.ico).*)', has: [{ type: 'header', key: 'next-action' }] },
   ],
 };

@@ -56,11 +56,14 @@ export default async function HomePage() {
       ) : null}
 
       <section aria-labelledby="public-orgs-title" id="public-orgs">
-        <h2 id="public-orgs-title" className="mb-4 text-xl font-semibold">
+        <h2 id="public-orgs-title" className="text-xl font-semibold">
           Public organizations
         </h2>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">
+          A new public organization is listed here once it publishes its first proposal; its own pages are open to everyone from the start.
+        </p>
         {publicOrgs.length === 0 ? (
-          <EmptyState title="No public organizations yet.">Organizations appear here once someone creates one.</EmptyState>
+          <EmptyState title="No public organizations listed yet.">Organizations appear here once they publish their first proposal.</EmptyState>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
             {publicOrgs.map((o) => (

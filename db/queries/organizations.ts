@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, organizations } from '@/db/schema';
+import { memberships, organizations, proposals } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 import { isWellFormedSlug } from '@/lib/validation/organization';
 
@@ -31,6 +31,31 @@ export async function listPublicOrganizations(db: Executor, limit = 50): Promise
     .from(organizations)
     .leftJoin(memberships, eq(memberships.orgId, organizations.id))
     .where(eq(organizations.isPublic, true))
+    .groupBy(organizations.id)
+    .orderBy(desc(organizations.createdAt), asc(organizations.slug))
+    .limit(limit);
+}
+
+/**
+ * The public organizations the home page lists: those that have published a proposal (a withdrawn
+ * one counts: its publication is in the log), plus every public one when `all` is set and the
+ * public ones named in `slugs`. A private organization is never listed. An organization's own
+ * pages do not depend on this.
+ */
+export async function listHomePageOrganizations(db: Executor, listing: { all: boolean; slugs: readonly string[] }, limit = 50): Promise<PublicOrganization[]> {
+  const hasPublished = exists(
+    db
+      .select({ one: sql`1` })
+      .from(proposals)
+      .where(and(eq(proposals.orgId, organizations.id), isNotNull(proposals.publishedAt))),
+  );
+  const named = listing.slugs.filter(isWellFormedSlug);
+  const listed = listing.all ? undefined : named.length > 0 ? or(hasPublished, inArray(organizations.slug, named)) : hasPublished;
+  return db
+    .select(organizationWithCount)
+    .from(organizations)
+    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .where(and(eq(organizations.isPublic, true), listed))
     .groupBy(organizations.id)
     .orderBy(desc(organizations.createdAt), asc(organizations.slug))
     .limit(limit);

@@ -1,13 +1,20 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getOrganizationLabel } from '@/db/queries/notify';
-import { listPublicOrganizations, listUserOrganizations } from '@/db/queries/organizations';
+import { listHomePageOrganizations, listUserOrganizations } from '@/db/queries/organizations';
 import { listDemoUsers } from '@/db/queries/signin-page';
+import { env } from '@/lib/env';
 
-/** The home page: public organizations, and the signed-in person's own. */
+/**
+ * The home page: the public organizations it lists (those that have published a proposal, or the
+ * operator's QUORATE_HOME_LIST_ALL / QUORATE_HOME_LIST_SLUGS), and the signed-in person's own.
+ */
 export async function loadHomePage(userId: string | null) {
   const db = getDb();
-  const [publicOrgs, mine] = await Promise.all([listPublicOrganizations(db), userId ? listUserOrganizations(db, userId) : Promise.resolve([])]);
+  const [publicOrgs, mine] = await Promise.all([
+    listHomePageOrganizations(db, env().homeListing),
+    userId ? listUserOrganizations(db, userId) : Promise.resolve([]),
+  ]);
   return { publicOrgs, mine };
 }
 

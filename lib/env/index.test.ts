@@ -64,3 +64,16 @@ describe('public page cache setting', () => {
     expect(parseEnv({ ...base, NODE_ENV: 'development', QUORATE_PUBLIC_CACHE: '1' }).publicCache.enabled).toBe(true);
   });
 });
+
+describe('home page listing setting', () => {
+  const base = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://gov.example.org', LOG_SIGNING_SECRET: 'y'.repeat(40) };
+  it('lists only organizations that have published, unless the operator says otherwise', () => {
+    expect(parseEnv(base).homeListing).toEqual({ all: false, slugs: [] });
+    expect(parseEnv({ ...base, QUORATE_HOME_LIST_ALL: '1' }).homeListing.all).toBe(true);
+    expect(parseEnv({ ...base, QUORATE_HOME_LIST_SLUGS: ' garden-club , tenants-union,' }).homeListing.slugs).toEqual(['garden-club', 'tenants-union']);
+  });
+  it('refuses a malformed setting at start, with its name', () => {
+    expect(() => parseEnv({ ...base, QUORATE_HOME_LIST_ALL: 'yes' })).toThrow(/QUORATE_HOME_LIST_ALL/);
+    expect(() => parseEnv({ ...base, QUORATE_HOME_LIST_SLUGS: 'Garden Club' })).toThrow(/QUORATE_HOME_LIST_SLUGS must be organization slugs/);
+  });
+});

@@ -34,6 +34,14 @@ const schema = z.object({
   QUORATE_PUBLIC_CACHE: z.enum(['0', '1']).optional(),
   QUORATE_PUBLIC_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   QUORATE_PUBLIC_CACHE_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  QUORATE_HOME_LIST_ALL: z.enum(['0', '1']).default('0'),
+  QUORATE_HOME_LIST_SLUGS: z
+    .string()
+    .regex(
+      /^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*,?\s*$/,
+      'QUORATE_HOME_LIST_SLUGS must be organization slugs separated by commas, e.g. riverbend-commons,garden-club',
+    )
+    .optional(),
 });
 
 export type Env = {
@@ -65,6 +73,12 @@ export type Env = {
   };
   /** The signed-out page cache (lib/public-cache). */
   publicCache: { enabled: boolean; maxAgeMs: number; recheckMs: number };
+  /**
+   * Which public organizations the home page lists. By default only those that have published a
+   * proposal (so a freshly created one cannot advertise itself); `all` lists every public one,
+   * `slugs` are listed whether or not they have published.
+   */
+  homeListing: { all: boolean; slugs: string[] };
 };
 
 let cached: Env | undefined;
@@ -144,6 +158,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       enabled: e.QUORATE_PUBLIC_CACHE ? e.QUORATE_PUBLIC_CACHE === '1' : e.NODE_ENV !== 'development',
       maxAgeMs: e.QUORATE_PUBLIC_CACHE_MAX_AGE_MS,
       recheckMs: e.QUORATE_PUBLIC_CACHE_RECHECK_MS,
+    },
+    homeListing: {
+      all: e.QUORATE_HOME_LIST_ALL === '1',
+      slugs: (e.QUORATE_HOME_LIST_SLUGS ?? '')
+        .split(',')
+        .map((slug) => slug.trim())
+        .filter((slug) => slug !== ''),
     },
   };
 }

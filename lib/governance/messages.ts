@@ -174,6 +174,7 @@ export const messages = {
   'rate_limit.exceeded': 'Too many {what} in a short time. Try again in {wait}.',
   'organization.slug_taken': 'The slug "{slug}" is taken. Choose another.',
   'signin.send_failed': 'We could not send a sign-in link just now. Try again in a minute.',
+  'action.foreign_origin': 'Refused: this request was sent from another website, so nothing was changed. Open Quorate itself and try again there.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;
