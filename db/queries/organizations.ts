@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
@@ -29,7 +29,7 @@ export async function listPublicOrganizations(db: Executor, limit = 50): Promise
   return db
     .select(organizationWithCount)
     .from(organizations)
-    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .leftJoin(memberships, and(eq(memberships.orgId, organizations.id), isNotNull(memberships.acceptedAt)))
     .where(eq(organizations.isPublic, true))
     .groupBy(organizations.id)
     .orderBy(desc(organizations.createdAt), asc(organizations.slug))
@@ -41,7 +41,7 @@ export async function getOrganizationBySlug(db: Executor, slug: string): Promise
   const rows = await db
     .select(organizationWithCount)
     .from(organizations)
-    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .leftJoin(memberships, and(eq(memberships.orgId, organizations.id), isNotNull(memberships.acceptedAt)))
     .where(eq(organizations.slug, slug))
     .groupBy(organizations.id)
     .limit(1);
@@ -75,7 +75,7 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
     .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, role: memberships.role })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, userId)))
+    .where(and(eq(memberships.userId, userId), isNotNull(memberships.acceptedAt)))
     .orderBy(asc(organizations.name));
 }
 
