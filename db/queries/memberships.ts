@@ -43,9 +43,9 @@ export async function getActingMembership(db: Executor, orgId: string, userId: s
   return rows[0] ?? null;
 }
 
-/** A membership by id, scoped to its organization: an id from another org finds nothing. */
+/** An accepted membership by id, scoped to its organization: an id from another org, or a pending invitation, finds nothing. */
 export async function getMembershipInOrg(db: Executor, orgId: string, membershipId: string): Promise<MembershipContext | null> {
-  return findMembership(db, membershipInOrg(orgId, membershipId));
+  return findMembership(db, and(membershipInOrg(orgId, membershipId), isAccepted));
 }
 
 export type MemberRow = {

@@ -23,7 +23,8 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { inviteMemberAction, revokeInvitationAction, resendInvitationAction, leaveOrganizationAction } = await import('@/app/o/[slug]/members/actions');
+const { inviteMemberAction, revokeInvitationAction, resendInvitationAction, leaveOrganizationAction, removeMemberAction, changeMemberRoleAction } =
+  await import('@/app/o/[slug]/members/actions');
 const { acceptInvitationAction, declineInvitationAction } = await import('@/app/o/[slug]/invitation/actions');
 
 const T0 = new Date('2026-03-02T09:00:00Z');
@@ -36,6 +37,15 @@ withTestDatabase({ app: true }, async (ready) => {
   db = ready.db;
   org = await foundOrganization(db, { slug: 'inv-garden', name: 'Garden Group', seated: 5, at: T0 });
   other = await foundOrganization(db, { slug: 'inv-other', name: 'Other Tenants', seated: 5, at: T0 });
+  // People 0–4 hold seats (0 is the admin); 6 is a secretary, 7 an observer, the rest members.
+  await db
+    .update(memberships)
+    .set({ role: 'secretary' })
+    .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, org.people[6]!.userId)));
+  await db
+    .update(memberships)
+    .set({ role: 'observer' })
+    .where(and(eq(memberships.orgId, org.orgId), eq(memberships.userId, org.people[7]!.userId)));
 });
 
 beforeEach(() => signInAs(null));
@@ -120,7 +130,7 @@ describe('an invitation is pending until accepted', () => {
     expect((await listPendingInvitations(db, org.orgId)).map((i) => i.email)).toContain(email);
     const counted = await countMembersByRole(db, org.orgId);
     expect((await getOrganizationBySlug(db, org.slug))?.memberCount).toBe(10);
-    expect(counted.member + counted.admin).toBe(10);
+    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(10);
 
     const before = await publishAndListRecipients();
     expect(before).toContain(org.people[9]!.userId);
@@ -142,13 +152,20 @@ describe('an invitation is pending until accepted', () => {
     expect(await publishAndListRecipients()).toContain(ivy);
   });
 
-  it('accepting is the invitee’s own: someone with no invitation, or accepting twice, is refused and nothing is written', async () => {
-    await as(other.people[3]!.userId);
-    await expectRefusedUnchanged('invitation.not_found', () => acceptInvitationAction(initialActionState, form({ orgId: org.orgId })));
-    await as(org.people[2]!.userId);
-    await expectRefusedUnchanged('invitation.not_found', () => acceptInvitationAction(initialActionState, form({ orgId: org.orgId })));
-    signInAs(null);
-    await expectRefusedUnchanged('action.signed_out', () => acceptInvitationAction(initialActionState, form({ orgId: org.orgId })));
+  it('answering is the invitee’s own: an outsider, a member, the admin, or the invitee in another organization is refused and nothing is written', async () => {
+    await invite('wes@garden.example.org');
+    const wes = await userIdOf('wes@garden.example.org');
+    for (const action of [acceptInvitationAction, declineInvitationAction]) {
+      for (const who of [other.people[3]!.userId, org.people[2]!.userId, org.admin.userId]) {
+        await as(who);
+        await expectRefusedUnchanged('invitation.not_found', () => action(initialActionState, form({ orgId: org.orgId })));
+      }
+      await as(wes);
+      await expectRefusedUnchanged('invitation.not_found', () => action(initialActionState, form({ orgId: other.orgId })));
+      signInAs(null);
+      await expectRefusedUnchanged('action.signed_out', () => action(initialActionState, form({ orgId: org.orgId })));
+    }
+    expect((await membershipRow(wes))?.acceptedAt).toBeNull();
   });
 
   it('declining withdraws the invitation and is logged', async () => {
@@ -206,8 +223,13 @@ describe('re-inviting, revoking and resending', () => {
       await expectRefusedUnchanged('action.forbidden', () => action(initialActionState, form({ orgId: org.orgId, membershipId: pending!.id })));
       // Naming their own organization with the victim's invitation id: it is not found there.
       await expectRefusedUnchanged('invitation.not_found_for_admin', () => action(initialActionState, form({ orgId: other.orgId, membershipId: pending!.id })));
-      await as(org.people[4]!.userId);
-      await expectRefusedUnchanged('invitation.manage_admin_only', () => action(initialActionState, form({ orgId: org.orgId, membershipId: pending!.id })));
+      // A seat holder, a secretary, an observer: members, but not admins.
+      for (const who of [4, 6, 7]) {
+        await as(org.people[who]!.userId);
+        await expectRefusedUnchanged('invitation.manage_admin_only', () => action(initialActionState, form({ orgId: org.orgId, membershipId: pending!.id })));
+      }
+      signInAs(null);
+      await expectRefusedUnchanged('action.signed_out', () => action(initialActionState, form({ orgId: org.orgId, membershipId: pending!.id })));
       await asAdmin();
       await expectRefusedUnchanged('action.invalid_input', () => action(initialActionState, form({ orgId: org.orgId, membershipId: 'not-a-uuid' })));
     }
@@ -253,5 +275,17 @@ describe('invitation mail', () => {
     // The existing user's other membership is untouched, and the new one is pending.
     expect((await membershipRow(existing.userId, other.orgId))?.acceptedAt).toBeInstanceOf(Date);
     expect((await membershipRow(existing.userId))?.acceptedAt).toBeNull();
+  });
+});
+
+describe('a pending invitation is not a membership to change', () => {
+  it('changing its role or removing it is refused (revoke is the way), and nothing is written', async () => {
+    await invite('vic@garden.example.org');
+    const pending = await membershipRow(await userIdOf('vic@garden.example.org'));
+    await asAdmin();
+    await expectRefusedUnchanged('membership.not_member', () => removeMemberAction(initialActionState, form({ orgId: org.orgId, membershipId: pending!.id })));
+    await expectRefusedUnchanged('membership.not_member', () =>
+      changeMemberRoleAction(initialActionState, form({ orgId: org.orgId, membershipId: pending!.id, role: 'admin' })),
+    );
   });
 });
