@@ -193,7 +193,9 @@ describe('re-inviting, revoking and resending', () => {
     const sam = await userIdOf('sam@garden.example.org');
     const m = await membershipRow(sam);
     await asAdmin();
-    expect(await revokeInvitationAction(initialActionState, form({ orgId: org.orgId, membershipId: m!.id }))).toMatchObject({ ok: true });
+    expect(await expectRedirect(() => revokeInvitationAction(initialActionState, form({ orgId: org.orgId, membershipId: m!.id })))).toBe(
+      `/o/${org.slug}/members?done=revoked#pending-invitations`,
+    );
     expect(await membershipRow(sam)).toBeNull();
     const [entry] = await db
       .select()

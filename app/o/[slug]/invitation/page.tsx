@@ -59,23 +59,28 @@ export default async function InvitationPage({ params }: Props) {
         You are not a member until you accept: you get none of the organization&rsquo;s notices before that. Accepting or declining is on the
         organization&rsquo;s public record.
       </p>
-      <div className="mt-6 grid gap-3 sm:grid-cols-2">
-        <ActionForm
-          action={acceptInvitationAction}
-          hidden={{ orgId: org.id }}
-          submitLabel="Accept and join"
-          pendingLabel="Joining…"
-          label={`Accept the invitation to ${org.name}`}
-        />
+      <ActionForm
+        action={acceptInvitationAction}
+        hidden={{ orgId: org.id }}
+        submitLabel="Accept and join"
+        pendingLabel="Joining…"
+        label={`Accept the invitation to ${org.name}`}
+        className="mt-6"
+      />
+      <details className="mt-4 text-sm">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-zinc-700 underline">I do not want to join</summary>
         <ActionForm
           action={declineInvitationAction}
           hidden={{ orgId: org.id }}
-          submitLabel="Decline"
+          submitLabel="Decline the invitation"
           pendingLabel="Declining…"
           variant="secondary"
           label={`Decline the invitation to ${org.name}`}
-        />
-      </div>
+          className="mt-2"
+        >
+          <p className="text-zinc-600">The invitation is withdrawn. To join later, an admin has to invite you again.</p>
+        </ActionForm>
+      </details>
     </div>
   );
 }

@@ -29,9 +29,10 @@ export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', asyn
   return { ok: true, message: `Invitation sent to ${input.email}. They become a member when they accept it.` };
 });
 
-export const revokeInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user }) => {
+/** The revoked invitation's row, and the form with it, is gone once the page re-renders: the page shows the confirmation instead (`?done=revoked`). */
+export const revokeInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user, membership }) => {
   await revokeInvitation(getDb(), { orgId: input.orgId, actorId: user.id, membershipId: input.membershipId, at: now() });
-  return { ok: true, message: 'Invitation revoked. The link in it no longer leads to a membership.' };
+  return { ok: true, redirectTo: `/o/${membership.orgSlug}/members?done=revoked#pending-invitations` };
 });
 
 export const resendInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user }) => {

@@ -15,10 +15,11 @@ import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
 
 export const metadata: Metadata = { title: 'Members' };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string | string[] }> };
 
 /** Members only: this page shows e-mail addresses, which never appear on public pages. */
-export default async function MembersPage({ params }: Props) {
+export default async function MembersPage({ params, searchParams }: Props) {
+  const { done } = await searchParams;
   const { user, org, membership } = await loadMemberPage(params, '/members');
   const [members, invitations] = await Promise.all([loadMembers(org.id), loadPendingInvitations(org.id)]);
   const isAdmin = membership.role === 'admin';
@@ -48,11 +49,11 @@ export default async function MembersPage({ params }: Props) {
                 {members.map((m) => (
                   <tr key={m.membershipId} className="align-top">
                     <td className="px-4 py-3">
-                      <span className="block font-medium text-zinc-900">
+                      <span className="block font-medium break-all text-zinc-900">
                         {m.name ?? m.email}
                         {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
                       </span>
-                      {m.name ? <span className="block text-xs text-zinc-600">{m.email}</span> : null}
+                      {m.name ? <span className="block text-xs break-all text-zinc-600">{m.email}</span> : null}
                       {!m.signedInBefore ? (
                         <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span>
                       ) : null}
@@ -94,6 +95,11 @@ export default async function MembersPage({ params }: Props) {
             className="self-start rounded-2xl border border-zinc-200 bg-white shadow-sm"
             headingClassName="border-b border-zinc-200 px-4 py-3 text-base font-semibold"
           >
+            {done === 'revoked' ? (
+              <p role="status" className="mx-4 mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+                Invitation revoked. The link in it no longer leads to a membership.
+              </p>
+            ) : null}
             <PendingInvitations orgId={org.id} invitations={invitations} isAdmin={isAdmin} />
           </LabelledSection>
         </div>
