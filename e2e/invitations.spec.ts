@@ -1,4 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, Mailbox, signInByMagicLink, test } from './fixtures';
+
+/** axe (serious and critical) with every disclosure open, at the page's size. */
+async function expectAxeClean(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${page.url()}`,
+  ).toEqual([]);
+}
 
 test('an invitation stays pending until accepted; admins resend and revoke it; an invitee may decline', async ({
   page,
@@ -30,6 +44,8 @@ test('an invitation stays pending until accepted; admins resend and revoke it; a
   await expect(pending).toContainText(sam);
   await expect(page.getByRole('region', { name: 'Member list' })).not.toContainText(rosa);
   await expect(page.getByText('1 member and 2 pending invitations.', { exact: false })).toBeVisible();
+  await expectAxeClean(page);
+  await page.reload();
 
   // Inviting a pending address again says so, and keeps what was typed.
   await page.getByLabel('E-mail address').fill(rosa);
@@ -67,6 +83,9 @@ test('an invitation stays pending until accepted; admins resend and revoke it; a
   await rosaPage.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(rosaPage).toHaveURL(new RegExp(`/o/${slug}/invitation$`));
   await expect(rosaPage.getByRole('heading', { name: 'Join Allotment Society' })).toBeVisible();
+  await rosaPage.setViewportSize({ width: 390, height: 844 });
+  await expectAxeClean(rosaPage);
+  await rosaPage.reload();
   await rosaPage.getByText('I do not want to join').click();
   await rosaPage.getByRole('button', { name: 'Decline the invitation' }).click();
   await expect(rosaPage).toHaveURL(/\/$/);
