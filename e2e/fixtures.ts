@@ -76,12 +76,15 @@ export async function advanceServerClock(ms: number): Promise<void> {
   await writeFile(file, String(current + ms));
 }
 
-/** An invitee opens their invitation mail in a browser context of their own and signs in. */
+/** An invitee opens their invitation mail in a browser context of their own, signs in and accepts the invitation. */
 export async function openInvite(browser: Browser, mailbox: Mailbox, email: string): Promise<Page> {
-  const mail = await mailbox.latest(email, /You have been invited/);
+  const mail = await mailbox.latest(email, /invites you to join/);
   const page = await (await browser.newContext()).newPage();
   await page.goto(Mailbox.linkIn(mail));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/invitation$/);
+  await page.getByRole('button', { name: 'Accept and join' }).click();
+  await expect(page).not.toHaveURL(/\/invitation$/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   return page;
 }

@@ -35,18 +35,21 @@ test('a newcomer signs in by magic link, creates an organization, invites a memb
   await page.getByLabel('E-mail address').fill(invitee);
   await page.getByLabel('Role', { exact: true }).selectOption('member');
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: invitee })).toContainText('Invited, not yet signed in');
+  await expect(page.getByText(`Invitation sent to ${invitee}. They become a member when they accept it.`)).toBeVisible();
+  await expect(page.getByRole('region', { name: /Pending invitations/ })).toContainText(invitee);
 
-  // 4. The invitee follows the mailed link in their own browser and lands in the organization.
-  const inviteMail = await mailbox.latest(invitee, /You have been invited/);
-  expect(inviteMail.subject).toBe('[Harbour Rowing Club] You have been invited to Quorate');
+  // 4. The invitee follows the mailed link in their own browser, sees which organization invites them, and accepts.
+  const inviteMail = await mailbox.latest(invitee, /invites you to join/);
+  expect(inviteMail.subject).toBe(`[Harbour Rowing Club] ${founder} invites you to join Harbour Rowing Club`);
   const inviteeContext = await browser.newContext();
   const inviteePage = await inviteeContext.newPage();
   await inviteePage.goto(Mailbox.linkIn(inviteMail));
   // A mail scanner opening the link again does not use it up.
   await inviteePage.reload();
   await inviteePage.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(inviteePage).toHaveURL(new RegExp(`/o/${slug}/invitation$`));
+  await expect(inviteePage.getByRole('heading', { name: 'Join Harbour Rowing Club' })).toBeVisible();
+  await inviteePage.getByRole('button', { name: 'Accept and join' }).click();
   await expect(inviteePage).toHaveURL(new RegExp(`/o/${slug}$`));
   await expect(inviteePage.getByText('You are a member of this organization.')).toBeVisible();
   // A used link cannot sign in twice.

@@ -1,9 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
-import { membershipOf } from './memberships';
+import { isAccepted, membershipOf } from './memberships';
 import { valueWhere } from './scalars';
 
 /** The person's role in the organization; null when they are not a member. */
@@ -16,7 +16,12 @@ export async function stakeholderGroupOf(tx: Executor, orgId: string, userId: st
   return valueWhere(tx, memberships.stakeholderGroup, membershipOf(orgId, userId));
 }
 
-/** Every member's user id. */
+/** Every member's user id (accepted memberships; pending invitees are not members yet). */
 export async function memberUserIds(tx: Executor, orgId: string): Promise<string[]> {
-  return (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((m) => m.userId);
+  return (
+    await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), isAccepted))
+  ).map((m) => m.userId);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations, seats, users } from '@/db/schema';
@@ -9,8 +9,14 @@ export type MembershipContext = { membershipId: string; orgId: string; userId: s
 
 const membershipContext = { membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role };
 
-/** The person's membership in the organization. */
-export const membershipOf = (orgId: string, userId: string) => and(eq(memberships.orgId, orgId), eq(memberships.userId, userId));
+/**
+ * Accepted memberships only. A pending invitation (accepted_at null) is not a membership for any
+ * rule: no role, no notices, no seat, no vote, not counted.
+ */
+export const isAccepted = isNotNull(memberships.acceptedAt);
+
+/** The person's accepted membership in the organization. */
+export const membershipOf = (orgId: string, userId: string) => and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isAccepted);
 
 /** A membership by its id, within the organization. */
 const membershipInOrg = (orgId: string, membershipId: string) => and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId));
@@ -37,9 +43,9 @@ export async function getActingMembership(db: Executor, orgId: string, userId: s
   return rows[0] ?? null;
 }
 
-/** A membership by id, scoped to its organization: an id from another org finds nothing. */
+/** An accepted membership by id, scoped to its organization: an id from another org, or a pending invitation, finds nothing. */
 export async function getMembershipInOrg(db: Executor, orgId: string, membershipId: string): Promise<MembershipContext | null> {
-  return findMembership(db, membershipInOrg(orgId, membershipId));
+  return findMembership(db, and(membershipInOrg(orgId, membershipId), isAccepted));
 }
 
 export type MemberRow = {
@@ -66,7 +72,7 @@ export async function listMembers(db: Executor, orgId: string): Promise<MemberRo
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, orgId))
+    .where(and(eq(memberships.orgId, orgId), isAccepted))
     .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'secretary' then 1 when 'member' then 2 else 3 end`, asc(users.email));
 }
 
@@ -78,13 +84,17 @@ export async function countAdminsForUpdate(tx: Executor, orgId: string): Promise
   const rows = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), isAccepted))
     .for('update');
   return rows.length;
 }
 
 export async function countMembersByRole(db: Executor, orgId: string): Promise<Record<Role, number>> {
-  const rows = await db.select({ role: memberships.role, n: count() }).from(memberships).where(eq(memberships.orgId, orgId)).groupBy(memberships.role);
+  const rows = await db
+    .select({ role: memberships.role, n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), isAccepted))
+    .groupBy(memberships.role);
   const out: Record<Role, number> = { admin: 0, secretary: 0, member: 0, observer: 0 };
   for (const r of rows) out[r.role] = r.n;
   return out;
@@ -94,10 +104,21 @@ export async function updateMembershipRole(tx: Executor, orgId: string, membersh
   await tx.update(memberships).set({ role, updatedAt: new Date() }).where(membershipInOrg(orgId, membershipId));
 }
 
+/** Inserts an accepted membership (the column default); null when the person already has one here. */
 export async function insertMembership(tx: Executor, params: { orgId: string; userId: string; role: Role; invitedBy: string }): Promise<{ id: string } | null> {
   const rows = await tx
     .insert(memberships)
     .values(params)
+    .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] })
+    .returning({ id: memberships.id });
+  return rows[0] ?? null;
+}
+
+/** Inserts a pending invitation (accepted_at null); null when the person already has a membership or invitation here. */
+export async function insertInvitation(tx: Executor, params: { orgId: string; userId: string; role: Role; invitedBy: string }): Promise<{ id: string } | null> {
+  const rows = await tx
+    .insert(memberships)
+    .values({ ...params, acceptedAt: null })
     .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] })
     .returning({ id: memberships.id });
   return rows[0] ?? null;
@@ -116,4 +137,89 @@ export async function countSeatsHeldForUpdate(tx: Executor, orgId: string, userI
 export async function deleteMembership(tx: Executor, orgId: string, membershipId: string): Promise<boolean> {
   const rows = await tx.delete(memberships).where(membershipInOrg(orgId, membershipId)).returning({ id: memberships.id });
   return rows.length > 0;
+}
+
+export type InvitationRow = { membershipId: string; userId: string; role: Role; acceptedAt: Date | null; invitedBy: string | null; invitedAt: Date };
+
+const invitationColumns = {
+  membershipId: memberships.id,
+  userId: memberships.userId,
+  role: memberships.role,
+  acceptedAt: memberships.acceptedAt,
+  invitedBy: memberships.invitedBy,
+  invitedAt: memberships.createdAt,
+};
+
+/** The person's membership or invitation in the organization, accepted or not, locked for the change that follows. */
+export async function lockMembershipOfUser(tx: Executor, orgId: string, userId: string): Promise<InvitationRow | null> {
+  const rows = await tx
+    .select(invitationColumns)
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+/** A membership or invitation by id, scoped to its organization and locked: an id from another org finds nothing. */
+export async function lockMembershipInOrg(tx: Executor, orgId: string, membershipId: string): Promise<InvitationRow | null> {
+  const rows = await tx.select(invitationColumns).from(memberships).where(membershipInOrg(orgId, membershipId)).for('update');
+  return rows[0] ?? null;
+}
+
+/** Marks a pending invitation accepted; false when there was none pending. */
+export async function markInvitationAccepted(tx: Executor, orgId: string, membershipId: string, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(memberships)
+    .set({ acceptedAt: at, updatedAt: at })
+    .where(and(membershipInOrg(orgId, membershipId), isNull(memberships.acceptedAt)))
+    .returning({ id: memberships.id });
+  return rows.length > 0;
+}
+
+/** Deletes a pending invitation (revoked or declined); never an accepted membership. */
+export async function deleteInvitation(tx: Executor, orgId: string, membershipId: string): Promise<boolean> {
+  const rows = await tx
+    .delete(memberships)
+    .where(and(membershipInOrg(orgId, membershipId), isNull(memberships.acceptedAt)))
+    .returning({ id: memberships.id });
+  return rows.length > 0;
+}
+
+export type PendingInvitation = { membershipId: string; email: string; name: string | null; role: Role; invitedAt: Date; invitedByName: string | null };
+
+/** Invitations not accepted yet, newest first, with addresses: for members' eyes only. */
+export async function listPendingInvitations(db: Executor, orgId: string): Promise<PendingInvitation[]> {
+  const inviter = sql<string | null>`(select coalesce(u.name, u.email) from users u where u.id = ${memberships.invitedBy})`;
+  return db
+    .select({
+      membershipId: memberships.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      invitedAt: memberships.createdAt,
+      invitedByName: inviter,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), isNull(memberships.acceptedAt)))
+    .orderBy(desc(memberships.createdAt));
+}
+
+export type InvitationForUser = { membershipId: string; role: Role; accepted: boolean; invitedAt: Date; invitedByName: string | null };
+
+/** What the invitee sees: their own invitation (or membership) in this organization; null when there is none. */
+export async function invitationForUser(db: Executor, orgId: string, userId: string): Promise<InvitationForUser | null> {
+  const inviter = sql<string | null>`(select coalesce(u.name, 'An admin') from users u where u.id = ${memberships.invitedBy})`;
+  const rows = await db
+    .select({
+      membershipId: memberships.id,
+      role: memberships.role,
+      accepted: sql<boolean>`${memberships.acceptedAt} is not null`,
+      invitedAt: memberships.createdAt,
+      invitedByName: inviter,
+    })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
 }

@@ -25,16 +25,8 @@ const organizationWithCount = {
   memberCount: count(memberships.id),
 };
 
-export async function listPublicOrganizations(db: Executor, limit = 50): Promise<PublicOrganization[]> {
-  return db
-    .select(organizationWithCount)
-    .from(organizations)
-    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
-    .where(eq(organizations.isPublic, true))
-    .groupBy(organizations.id)
-    .orderBy(desc(organizations.createdAt), asc(organizations.slug))
-    .limit(limit);
-}
+/** Joins an organization's accepted memberships (a pending invitation is not a member yet). */
+const acceptedMembership = and(eq(memberships.orgId, organizations.id), isNotNull(memberships.acceptedAt));
 
 /**
  * The public organizations the home page lists: those that have published a proposal (a withdrawn
@@ -54,7 +46,7 @@ export async function listHomePageOrganizations(db: Executor, listing: { all: bo
   return db
     .select(organizationWithCount)
     .from(organizations)
-    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .leftJoin(memberships, acceptedMembership)
     .where(and(eq(organizations.isPublic, true), listed))
     .groupBy(organizations.id)
     .orderBy(desc(organizations.createdAt), asc(organizations.slug))
@@ -66,7 +58,7 @@ export async function getOrganizationBySlug(db: Executor, slug: string): Promise
   const rows = await db
     .select(organizationWithCount)
     .from(organizations)
-    .leftJoin(memberships, eq(memberships.orgId, organizations.id))
+    .leftJoin(memberships, acceptedMembership)
     .where(eq(organizations.slug, slug))
     .groupBy(organizations.id)
     .limit(1);
@@ -100,7 +92,7 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
     .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, role: memberships.role })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, userId)))
+    .where(and(eq(memberships.userId, userId), isNotNull(memberships.acceptedAt)))
     .orderBy(asc(organizations.name));
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { getMembership, listMembers } from '@/db/queries/memberships';
+import { getMembership, invitationForUser, listMembers, listPendingInvitations } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
 import { deliveryOverview } from '@/db/queries/notify';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
@@ -19,6 +19,24 @@ export async function findOrgForMember(slug: string, userId: string) {
 /** The member list, with e-mail addresses: for members only. */
 export async function loadMembers(orgId: string) {
   return listMembers(getDb(), orgId);
+}
+
+/** Invitations not accepted yet, with addresses: for members only. */
+export async function loadPendingInvitations(orgId: string) {
+  return listPendingInvitations(getDb(), orgId);
+}
+
+/**
+ * What /o/[slug]/invitation shows the signed-in person: the organization and their own invitation
+ * or membership there. Null: no such organization, or (private organization) nothing for them to see.
+ */
+export async function loadInvitationPage(slug: string, userId: string) {
+  const db = getDb();
+  const org = await getOrganizationBySlug(db, slug);
+  if (!org) return null;
+  const invitation = await invitationForUser(db, org.id, userId);
+  if (!invitation && !org.isPublic) return null;
+  return { org, invitation };
 }
 
 /** The outbox's state and its dead letters: for admins only. */

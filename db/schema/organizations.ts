@@ -1,5 +1,5 @@
 import type { UpdateDeleteAction } from 'drizzle-orm/pg-core';
-import { boolean, index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { userRef } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 
@@ -35,6 +35,8 @@ export const memberships = pgTable(
     /** Stakeholder group (e.g. employee, community), used for consultation audiences. */
     stakeholderGroup: text('stakeholder_group'),
     invitedBy: userRef('invited_by', 'set null'),
+    /** When the person accepted; null while the invitation is pending (not a member for any rule yet). */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

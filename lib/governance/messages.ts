@@ -175,6 +175,13 @@ export const messages = {
   'organization.slug_taken': 'The slug "{slug}" is taken. Choose another.',
   'signin.send_failed': 'We could not send a sign-in link just now. Try again in a minute.',
   'action.foreign_origin': 'Refused: this request was sent from another website, so nothing was changed. Open Quorate itself and try again there.',
+  'membership.already_invited':
+    '{email} has already been invited to {organization} and has not accepted yet. Use “Resend” in the pending invitations list to send a new link.',
+  'invitation.not_found': 'There is no pending invitation for you in this organization. It may have been revoked, or already accepted or declined.',
+  'invitation.not_pending':
+    'This invitation has already been accepted: the person is a member. Removing a member is a different procedure: use “Remove from the organization” in the member list.',
+  'invitation.not_found_for_admin': 'There is no such invitation in this organization. It may have been declined or revoked already.',
+  'invitation.manage_admin_only': 'Only an admin of this organization can revoke or resend invitations.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

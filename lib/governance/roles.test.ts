@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInvite, checkLeave, checkRemoval, checkRoleChange, hasRole, membershipRoles } from './roles';
+import { checkInvitationChange, checkInvite, checkLeave, checkRemoval, checkRoleChange, hasRole, membershipRoles } from './roles';
 import type { Role } from './roles';
 
 describe('hasRole', () => {
@@ -92,5 +92,20 @@ describe('removing a member and leaving', () => {
     expect(checkLeave({ ...base, actorRole: 'admin', targetRole: 'admin', adminCount: 2 }).ok).toBe(true);
     expect(checkLeave({ ...base, actorRole: 'member', seatsHeld: 1 }).ok).toBe(false);
     expect(checkLeave({ ...base, actorRole: null }).ok).toBe(false);
+  });
+});
+
+describe('checkInvitationChange (revoke, resend)', () => {
+  it('lets an admin act on a pending invitation only', () => {
+    expect(checkInvitationChange('admin', true)).toEqual({ ok: true });
+    expect(checkInvitationChange('admin', false)).toMatchObject({ ok: false, code: 'invitation.not_pending' });
+  });
+
+  it('refuses everyone but an admin, pending or not', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Role | null>('secretary', 'member', 'observer', null), fc.boolean(), (role, pending) => {
+        expect(checkInvitationChange(role, pending)).toMatchObject({ ok: false, code: 'invitation.manage_admin_only' });
+      }),
+    );
   });
 });

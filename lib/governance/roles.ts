@@ -76,6 +76,16 @@ export function checkInvite(actorRole: Role | null): RuleResult {
   return { ok: true };
 }
 
+/**
+ * An admin revokes or resends an invitation. Only a pending one: an accepted membership ends only
+ * by removal (checkRemoval), which guards seats and the last admin.
+ */
+export function checkInvitationChange(actorRole: Role | null, pending: boolean): RuleResult {
+  if (actorRole !== 'admin') return refused('invitation.manage_admin_only');
+  if (!pending) return refused('invitation.not_pending');
+  return { ok: true };
+}
+
 function articleFor(role: Role): string {
   return role === 'admin' || role === 'observer' ? 'an' : 'a';
 }

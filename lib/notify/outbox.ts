@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { memberships, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
+import { proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import { getCharterVersion, getActiveCharter } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
+import { memberUserIds } from '@/db/queries/member-lookups';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import type { Recipient } from '@/db/queries/notify';
 import { consultsMembers, proposalAudience as audienceOf } from '@/lib/governance/audience';
@@ -39,10 +40,6 @@ export async function enqueueNotice(
   return insertOutboxRows(tx, { eventId, eventKey: n.key, orgId: n.orgId, kind: n.kind, at: n.at, recipients: n.recipients });
 }
 
-async function memberIds(tx: Executor, orgId: string): Promise<string[]> {
-  return (await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((m) => m.userId);
-}
-
 /** The filled, current seats of the given bodies. */
 async function heldSeatsOf(tx: Executor, orgId: string, bodyKeys: string[]): Promise<{ bodyKey: string; holderUserId: string | null }[]> {
   if (bodyKeys.length === 0) return [];
@@ -64,7 +61,7 @@ async function proposalAudience(tx: Executor, orgId: string, charter: Charter, t
     orgId,
     type.stages.map((s) => s.bodyKey),
   );
-  const { seatHolders, members } = audienceOf(type, held, consultsMembers(type) ? await memberIds(tx, orgId) : []);
+  const { seatHolders, members } = audienceOf(type, held, consultsMembers(type) ? await memberUserIds(tx, orgId) : []);
   return { seatHolders, members };
 }
 
@@ -307,7 +304,7 @@ export async function recordOverdueVacancies(db: Database, at: Date): Promise<nu
           orgId,
           kind: 'vacancy_overdue',
           at,
-          recipients: mergeRecipients([], await memberIds(tx, orgId)),
+          recipients: mergeRecipients([], await memberUserIds(tx, orgId)),
         });
         for (const v of alarm.newlyOverdue)
           await insertNotifyEvent(tx, {

@@ -43,22 +43,29 @@ export function magicLinkMail(params: { url: string; host: string; expiresInMinu
   return { subject, text, html };
 }
 
+/**
+ * The invitation, for a new address and for someone who already uses Quorate alike: the subject
+ * and the body name the organization that invites, who invited, and that nothing happens until
+ * the invitee accepts.
+ */
 export function invitationMail(params: { url: string; organizationName: string; inviterName: string; roleLabel: string; expiresInDays: number }): RenderedMail {
   const { url, organizationName, inviterName, roleLabel, expiresInDays } = params;
-  const subject = `[${organizationName}] You have been invited to Quorate`;
+  const role = roleLabel.toLowerCase();
+  const subject = `[${organizationName}] ${inviterName} invites you to join ${organizationName}`;
   const text = [
-    `${inviterName} added you to ${organizationName} on Quorate as ${roleLabel.toLowerCase()}.`,
+    `${inviterName} invited you to join ${organizationName} on Quorate as ${role}.`,
     '',
-    'Sign in with this link to take part:',
+    `Open this link to sign in and accept or decline the invitation to ${organizationName}:`,
     url,
     '',
-    `The link works once and expires in ${expiresInDays} days. After that, sign in from the Quorate home page with this e-mail address.`,
+    `You are not a member of ${organizationName} until you accept, and you receive none of its notices before that.`,
+    `The link works once and expires in ${expiresInDays} days. After that, ask an admin of ${organizationName} to send it again.`,
   ].join('\n');
   const html = layout(
     subject,
-    `<p style="margin:0 0 12px"><strong>${escapeHtml(inviterName)}</strong> added you to <strong>${escapeHtml(organizationName)}</strong> on Quorate as ${escapeHtml(roleLabel.toLowerCase())}.</p>
-<p style="margin:0 0 12px">Quorate is where ${escapeHtml(organizationName)} raises proposals, deliberates and decides in the open.</p>${button(url, `Join ${organizationName}`)}
-<p style="margin:0;color:#52525b">The link works once and expires in ${expiresInDays} days. After that, sign in from the Quorate home page with this e-mail address.</p>`,
+    `<p style="margin:0 0 12px"><strong>${escapeHtml(inviterName)}</strong> invited you to join <strong>${escapeHtml(organizationName)}</strong> on Quorate as ${escapeHtml(role)}.</p>
+<p style="margin:0 0 12px">Quorate is where ${escapeHtml(organizationName)} raises proposals, deliberates and decides in the open. You are not a member until you accept, and you receive none of its notices before that.</p>${button(url, `See the invitation to ${organizationName}`)}
+<p style="margin:0;color:#52525b">The link works once and expires in ${expiresInDays} days. After that, ask an admin of ${escapeHtml(organizationName)} to send it again.</p>`,
     `You receive this because an admin of ${organizationName} invited this address.`,
   );
   return { subject, text, html };

@@ -148,6 +148,17 @@ export const removeMemberSchema = z.object({
   membershipId: z.uuid('Unknown membership.'),
 });
 
+/** An admin acts on a pending invitation (revoke, resend). */
+export const invitationSchema = z.object({
+  orgId: orgIdSchema,
+  membershipId: z.uuid('Unknown invitation.'),
+});
+
+/** The invitee answers their own invitation: the organization is enough, the invitation is theirs. */
+export const answerInvitationSchema = z.object({
+  orgId: orgIdSchema,
+});
+
 export const leaveOrganizationSchema = z.object({
   orgId: orgIdSchema,
   /** A ticked box: leaving cannot be undone by the member (an admin has to invite them again). */

@@ -117,19 +117,19 @@ describe('createOrganizationAction', () => {
 });
 
 describe('inviteMemberAction', () => {
-  it('creates the membership and mails a working sign-in link', async () => {
+  it('creates a pending invitation and mails a working sign-in link to it', async () => {
     signInAs(people.ada);
     const state = await inviteMemberAction(initialActionState, form({ orgId, email: '  New.Member@Example.ORG ', role: 'member' }));
-    expect(state).toEqual({ ok: true, message: 'Invitation sent to new.member@example.org.' });
+    expect(state).toEqual({ ok: true, message: 'Invitation sent to new.member@example.org. They become a member when they accept it.' });
     const [user] = await handle.db.select().from(users).where(eq(users.email, 'new.member@example.org'));
     expect(user).toBeTruthy();
     const [m] = await handle.db.select().from(memberships).where(eq(memberships.userId, user!.id));
-    expect(m).toMatchObject({ orgId, role: 'member', invitedBy: people.ada.id });
+    expect(m).toMatchObject({ orgId, role: 'member', invitedBy: people.ada.id, acceptedAt: null });
 
     const mail = (await listStoredMail(env().mailDir)).find((x) => x.to === 'new.member@example.org');
-    expect(mail?.subject).toBe('[Riverbend Commons] You have been invited to Quorate');
+    expect(mail?.subject).toMatch(/^\[Riverbend Commons\] .+ invites you to join Riverbend Commons$/);
     const link = new URL(mail!.text.match(/http:\/\/quorate\.test\/signin\/confirm\S+/)![0]);
-    expect(link.searchParams.get('callbackUrl')).toBe('/o/riverbend-commons');
+    expect(link.searchParams.get('callbackUrl')).toBe('/o/riverbend-commons/invitation');
     expect(link.searchParams.get('email')).toBe('new.member@example.org');
     // The token in the link is the one stored (hashed) for the Auth.js callback to consume.
     const stored = await handle.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, 'new.member@example.org'));

@@ -9,59 +9,36 @@ import {
   deleteMembership,
   getMembership,
   getMembershipInOrg,
-  insertMembership,
   updateMembershipRole,
 } from '@/db/queries/memberships';
 import { cancelOptionalMail } from '@/db/queries/notify';
-import { getOrganizationName } from '@/db/queries/organizations';
-import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
 import { orgAction } from '@/lib/actions/action';
+import { spendLimit } from '@/lib/actions/limit';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import { confirmationUrl, issueInvitationToken, invitationLinkDays } from '@/lib/auth/links';
 import { appOrigin } from '@/lib/auth/origin';
-import { checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
+import { checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { sendMail } from '@/lib/notify/mailer';
-import { invitationMail } from '@/lib/notify/templates';
-import { changeRoleSchema, inviteMemberSchema, leaveOrganizationSchema, removeMemberSchema } from '@/lib/validation/organization';
+import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/use-cases/memberships';
+import { changeRoleSchema, invitationSchema, inviteMemberSchema, leaveOrganizationSchema, removeMemberSchema } from '@/lib/validation/organization';
 
-export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', async ({ input, user, membership }) => {
-  const rule = checkInvite(membership.role);
-  if (!rule.ok) refuseRule(rule);
-  const origin = await appOrigin();
-  await getDb().transaction(async (tx) => {
-    const org = await getOrganizationName(tx, input.orgId);
-    if (!org) refuse('organization.not_found');
-    const invitee = await findOrCreateUserByEmail(tx, input.email, input.name);
-    const created = await insertMembership(tx, { orgId: input.orgId, userId: invitee.id, role: input.role, invitedBy: user.id });
-    if (!created) refuse('membership.already_member', { email: input.email, organization: org.name }, 'email');
-    // The public log names the membership and the role, never the invitee's address.
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: user.id,
-      kind: 'membership.invited',
-      subject: `membership:${created.id}`,
-      payload: { membershipId: created.id, role: input.role },
-      at: now(),
-    });
-    const { token } = await issueInvitationToken(tx, { email: input.email, secret: env().authSecret, now: new Date() });
-    const inviter = await getUserName(tx, user.id);
-    // Sent inside the transaction: if the mail cannot go out, the invitation is rolled back
-    // and the admin is told, rather than leaving a member who never heard of it.
-    await sendMail({
-      to: input.email,
-      ...invitationMail({
-        url: confirmationUrl(origin, { token, email: input.email, callbackUrl: `/o/${org.slug}` }),
-        organizationName: org.name,
-        inviterName: inviter?.name ?? inviter?.email ?? 'An admin',
-        roleLabel: roleLabels[input.role],
-        expiresInDays: invitationLinkDays,
-      }),
-    });
-  });
-  return { ok: true, message: `Invitation sent to ${input.email}.` };
+export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', async ({ input, user }) => {
+  const at = now();
+  await inviteMember(getDb(), { ...input, actorId: user.id, origin: await appOrigin(), secret: env().authSecret, at });
+  return { ok: true, message: `Invitation sent to ${input.email}. They become a member when they accept it.` };
+});
+
+/** The revoked invitation's row, and the form with it, is gone once the page re-renders: the page shows the confirmation instead (`?done=revoked`). */
+export const revokeInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user, membership }) => {
+  await revokeInvitation(getDb(), { orgId: input.orgId, actorId: user.id, membershipId: input.membershipId, at: now() });
+  return { ok: true, redirectTo: `/o/${membership.orgSlug}/members?done=revoked#pending-invitations` };
+});
+
+export const resendInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user }) => {
+  await spendLimit('magicLinkEmail', `invitation:${input.membershipId}`);
+  const email = await resendInvitation(getDb(), { ...input, actorId: user.id, origin: await appOrigin(), secret: env().authSecret, at: now() });
+  return { ok: true, message: `A new invitation link was sent to ${email}.` };
 });
 
 /**

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadMembers } from '@/db/read/member-pages';
+import { loadMembers, loadPendingInvitations } from '@/db/read/member-pages';
 import { leaveOrganizationAction, removeMemberAction } from './actions';
 import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
+import { PendingInvitations } from '@/components/organizations/pending-invitations';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { ColumnHeaderRow } from '@/components/ui/column-header-row';
@@ -14,12 +15,13 @@ import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
 
 export const metadata: Metadata = { title: 'Members' };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string | string[] }> };
 
 /** Members only: this page shows e-mail addresses, which never appear on public pages. */
-export default async function MembersPage({ params }: Props) {
+export default async function MembersPage({ params, searchParams }: Props) {
+  const { done } = await searchParams;
   const { user, org, membership } = await loadMemberPage(params, '/members');
-  const members = await loadMembers(org.id);
+  const [members, invitations] = await Promise.all([loadMembers(org.id), loadPendingInvitations(org.id)]);
   const isAdmin = membership.role === 'admin';
 
   return (
@@ -27,63 +29,80 @@ export default async function MembersPage({ params }: Props) {
       org={org}
       current="members"
       title="Members"
-      description={`${members.length} ${members.length === 1 ? 'person' : 'people'}. Only members see this list and its e-mail addresses.`}
+      description={`${members.length} ${members.length === 1 ? 'member' : 'members'}${
+        invitations.length > 0 ? ` and ${invitations.length} pending ${invitations.length === 1 ? 'invitation' : 'invitations'}` : ''
+      }. Only members see these lists and their e-mail addresses.`}
     >
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <LabelledSection
-          id="member-list"
-          title="Member list"
-          className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm"
-          headingClassName="sr-only"
-        >
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-              <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Role']} />
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {members.map((m) => (
-                <tr key={m.membershipId} className="align-top">
-                  <td className="px-4 py-3">
-                    <span className="block font-medium text-zinc-900">
-                      {m.name ?? m.email}
-                      {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
-                    </span>
-                    {m.name ? <span className="block text-xs text-zinc-600">{m.email}</span> : null}
-                    {!m.signedInBefore ? (
-                      <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    {isAdmin ? (
-                      <>
-                        <RoleSelectForm orgId={org.id} membershipId={m.membershipId} role={m.role} memberLabel={m.name ?? m.email} />
-                        {m.userId !== user.id ? (
-                          <details className="mt-2 text-xs">
-                            <summary className="cursor-pointer text-red-800">Remove from the organization</summary>
-                            <ActionForm
-                              action={removeMemberAction}
-                              hidden={{ orgId: org.id, membershipId: m.membershipId }}
-                              submitLabel="Remove this member"
-                              variant="secondary"
-                              label={`Remove ${m.name ?? m.email}`}
-                              className="mt-2"
-                            >
-                              <p className="text-zinc-600">
-                                They lose access to members-only pages; the removal is on the public record. A seat holder must leave their seat first.
-                              </p>
-                            </ActionForm>
-                          </details>
-                        ) : null}
-                      </>
-                    ) : (
-                      <span title={roleDescriptions[m.role]}>{roleLabels[m.role]}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </LabelledSection>
+        <div className="min-w-0 space-y-8">
+          <LabelledSection
+            id="member-list"
+            title="Member list"
+            className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm"
+            headingClassName="sr-only"
+          >
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
+                <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Role']} />
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {members.map((m) => (
+                  <tr key={m.membershipId} className="align-top">
+                    <td className="px-4 py-3">
+                      <span className="block font-medium break-all text-zinc-900">
+                        {m.name ?? m.email}
+                        {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
+                      </span>
+                      {m.name ? <span className="block text-xs break-all text-zinc-600">{m.email}</span> : null}
+                      {!m.signedInBefore ? (
+                        <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span>
+                      ) : null}
+                    </td>
+                    <td className="px-4 py-3">
+                      {isAdmin ? (
+                        <>
+                          <RoleSelectForm orgId={org.id} membershipId={m.membershipId} role={m.role} memberLabel={m.name ?? m.email} />
+                          {m.userId !== user.id ? (
+                            <details className="mt-2 text-xs">
+                              <summary className="cursor-pointer text-red-800">Remove from the organization</summary>
+                              <ActionForm
+                                action={removeMemberAction}
+                                hidden={{ orgId: org.id, membershipId: m.membershipId }}
+                                submitLabel="Remove this member"
+                                variant="secondary"
+                                label={`Remove ${m.name ?? m.email}`}
+                                className="mt-2"
+                              >
+                                <p className="text-zinc-600">
+                                  They lose access to members-only pages; the removal is on the public record. A seat holder must leave their seat first.
+                                </p>
+                              </ActionForm>
+                            </details>
+                          ) : null}
+                        </>
+                      ) : (
+                        <span title={roleDescriptions[m.role]}>{roleLabels[m.role]}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </LabelledSection>
+          <LabelledSection
+            id="pending-invitations"
+            title={`Pending invitations (${invitations.length})`}
+            className="self-start rounded-2xl border border-zinc-200 bg-white shadow-sm"
+            headingClassName="border-b border-zinc-200 px-4 py-3 text-base font-semibold"
+          >
+            {done === 'revoked' ? (
+              <p role="status" className="mx-4 mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+                Invitation revoked. The link in it no longer leads to a membership.
+              </p>
+            ) : null}
+            <PendingInvitations orgId={org.id} invitations={invitations} isAdmin={isAdmin} />
+          </LabelledSection>
+        </div>
 
         <aside className="space-y-6">
           {isAdmin ? (

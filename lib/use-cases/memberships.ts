@@ -1,0 +1,159 @@
+import 'server-only';
+import type { Database, Executor } from '@/db/client';
+import { appendLogEntry } from '@/db/queries/log';
+import { deleteInvitation, getMembership, insertInvitation, lockMembershipInOrg, lockMembershipOfUser, markInvitationAccepted } from '@/db/queries/memberships';
+import { getOrganizationName } from '@/db/queries/organizations';
+import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
+import { confirmationUrl, invitationLinkDays, issueInvitationToken } from '@/lib/auth/links';
+import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { checkInvitationChange, checkInvite, roleLabels } from '@/lib/governance/roles';
+import type { Role } from '@/lib/governance/roles';
+import { sendMail } from '@/lib/notify/mailer';
+import { invitationMail } from '@/lib/notify/templates';
+
+/**
+ * Invitations. An invitation is a membership row with accepted_at null: the invitee is not a
+ * member for any rule (no role, no notices, no seat, no vote, not counted) until they accept.
+ * Each step is one transaction with its decision-log entry; the public log names the membership
+ * and the role, never the invitee's address.
+ */
+
+/** Where an invitation's link lands once the invitee has signed in. */
+export const invitationPath = (slug: string) => `/o/${slug}/invitation`;
+
+type MailContext = { origin: string; secret: string; at: Date };
+
+/**
+ * Issues a fresh sign-in link and mails it. Sent inside the transaction: if the mail cannot go
+ * out, the invitation (or resend) is rolled back and the admin is told.
+ */
+async function mailInvitation(
+  tx: Executor,
+  ctx: MailContext,
+  p: { email: string; org: { name: string; slug: string }; inviterId: string; role: Role },
+): Promise<void> {
+  const { token } = await issueInvitationToken(tx, { email: p.email, secret: ctx.secret, now: ctx.at });
+  const inviter = await getUserName(tx, p.inviterId);
+  await sendMail({
+    to: p.email,
+    ...invitationMail({
+      url: confirmationUrl(ctx.origin, { token, email: p.email, callbackUrl: invitationPath(p.org.slug) }),
+      organizationName: p.org.name,
+      inviterName: inviter?.name ?? inviter?.email ?? 'An admin',
+      roleLabel: roleLabels[p.role],
+      expiresInDays: invitationLinkDays,
+    }),
+  });
+}
+
+async function organizationOrRefuse(tx: Executor, orgId: string) {
+  const org = await getOrganizationName(tx, orgId);
+  if (!org) refuse('organization.not_found');
+  return org;
+}
+
+/** An admin invites an address: a pending membership, `membership.invited`, and the mail. */
+export async function inviteMember(db: Database, p: { orgId: string; actorId: string; email: string; name?: string; role: Role } & MailContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const actor = await getMembership(tx, p.orgId, p.actorId);
+    const rule = checkInvite(actor?.role ?? null);
+    if (!rule.ok) refuseRule(rule);
+    const org = await organizationOrRefuse(tx, p.orgId);
+    const invitee = await findOrCreateUserByEmail(tx, p.email, p.name);
+    const created = await insertInvitation(tx, { orgId: p.orgId, userId: invitee.id, role: p.role, invitedBy: p.actorId });
+    if (!created) {
+      const existing = await lockMembershipOfUser(tx, p.orgId, invitee.id);
+      const code = existing && existing.acceptedAt === null ? 'membership.already_invited' : 'membership.already_member';
+      refuse(code, { email: p.email, organization: org.name }, 'email');
+    }
+    await appendLogEntry(tx, {
+      orgId: p.orgId,
+      actorId: p.actorId,
+      kind: 'membership.invited',
+      subject: `membership:${created.id}`,
+      payload: { membershipId: created.id, role: p.role },
+      at: p.at,
+    });
+    await mailInvitation(tx, p, { email: p.email, org, inviterId: p.actorId, role: p.role });
+  });
+}
+
+/** The pending invitation `membershipId` in `orgId`, locked, once the actor is known to be its admin; refuses otherwise. */
+async function pendingInvitationFor(tx: Executor, p: { orgId: string; actorId: string; membershipId: string }) {
+  const actorRole = (await getMembership(tx, p.orgId, p.actorId))?.role ?? null;
+  const asAdmin = checkInvitationChange(actorRole, true);
+  if (!asAdmin.ok) refuseRule(asAdmin);
+  const target = await lockMembershipInOrg(tx, p.orgId, p.membershipId);
+  if (!target) refuse('invitation.not_found_for_admin');
+  const rule = checkInvitationChange(actorRole, target.acceptedAt === null);
+  if (!rule.ok) refuseRule(rule);
+  return target;
+}
+
+/** An admin withdraws a pending invitation: the row goes, `membership.invitation_revoked` is logged. */
+export async function revokeInvitation(db: Database, p: { orgId: string; actorId: string; membershipId: string; at: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const target = await pendingInvitationFor(tx, p);
+    if (!(await deleteInvitation(tx, p.orgId, target.membershipId))) refuse('invitation.not_found_for_admin');
+    await appendLogEntry(tx, {
+      orgId: p.orgId,
+      actorId: p.actorId,
+      kind: 'membership.invitation_revoked',
+      subject: `membership:${target.membershipId}`,
+      payload: { membershipId: target.membershipId, role: target.role },
+      at: p.at,
+    });
+  });
+}
+
+/** An admin sends a pending invitation again: a new link, the same invitation. Returns the address it went to. */
+export async function resendInvitation(db: Database, p: { orgId: string; actorId: string; membershipId: string } & MailContext): Promise<string> {
+  return db.transaction(async (tx) => {
+    const target = await pendingInvitationFor(tx, p);
+    const org = await organizationOrRefuse(tx, p.orgId);
+    const invitee = await getUserName(tx, target.userId);
+    if (!invitee) refuse('invitation.not_found_for_admin');
+    const email = invitee.email;
+    await mailInvitation(tx, p, { email, org, inviterId: p.actorId, role: target.role });
+    return email;
+  });
+}
+
+/** The invitee's pending invitation in `orgId`, locked; refuses when there is none. */
+async function ownPendingInvitation(tx: Executor, orgId: string, userId: string) {
+  const mine = await lockMembershipOfUser(tx, orgId, userId);
+  if (!mine || mine.acceptedAt !== null) refuse('invitation.not_found');
+  return mine;
+}
+
+/** The invitee accepts: from now on they are a member; `membership.accepted` is logged. */
+export async function acceptInvitation(db: Database, p: { orgId: string; userId: string; at: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const mine = await ownPendingInvitation(tx, p.orgId, p.userId);
+    if (!(await markInvitationAccepted(tx, p.orgId, mine.membershipId, p.at))) refuse('invitation.not_found');
+    await appendLogEntry(tx, {
+      orgId: p.orgId,
+      actorId: p.userId,
+      kind: 'membership.accepted',
+      subject: `membership:${mine.membershipId}`,
+      payload: { membershipId: mine.membershipId, userId: p.userId, role: mine.role },
+      at: p.at,
+    });
+  });
+}
+
+/** The invitee declines: the invitation goes; `membership.invitation_declined` is logged. */
+export async function declineInvitation(db: Database, p: { orgId: string; userId: string; at: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const mine = await ownPendingInvitation(tx, p.orgId, p.userId);
+    if (!(await deleteInvitation(tx, p.orgId, mine.membershipId))) refuse('invitation.not_found');
+    await appendLogEntry(tx, {
+      orgId: p.orgId,
+      actorId: p.userId,
+      kind: 'membership.invitation_declined',
+      subject: `membership:${mine.membershipId}`,
+      payload: { membershipId: mine.membershipId, role: mine.role },
+      at: p.at,
+    });
+  });
+}
