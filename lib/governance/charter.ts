@@ -53,7 +53,8 @@ export function validateCharter(c: Charter): CharterValidation {
 
 function bodyErrors(body: BodySpec): string[] {
   const errors: string[] = [];
-  const label = `Body "${body.key}"`;
+  // People read these (on the creation page, under an amendment): name the body as they know it.
+  const label = body.name.trim() === '' ? `Body "${body.key}"` : `The ${body.name.trim()}`;
   if (body.key.trim() === '') errors.push('Every body needs a non-empty key.');
   if (body.name.trim() === '') errors.push(`${label} needs a name.`);
   if (!isWhole(body.charterSeats) || body.charterSeats < 1) {
@@ -64,22 +65,27 @@ function bodyErrors(body: BodySpec): string[] {
     errors.push(`${label}: the seats needed for critical decisions must be a whole number of at least 1 (it is ${body.minSeatsForCriticalDecisions}).`);
   } else if (body.minSeatsForCriticalDecisions > body.charterSeats) {
     errors.push(
-      `${label}: critical decisions cannot need ${body.minSeatsForCriticalDecisions} filled seats when the body has only ${body.charterSeats} charter seats.`,
+      `${label} has only ${body.charterSeats} seats, so critical decisions cannot need ${body.minSeatsForCriticalDecisions} filled seats: give it more seats or lower that number.`,
     );
   }
   if (!isWhole(body.vacancyDeadlineDays) || body.vacancyDeadlineDays < 1) {
     errors.push(`${label}: the vacancy deadline must be a whole number of days, at least 1 (it is ${body.vacancyDeadlineDays}).`);
   }
   let classTotal = 0;
+  const required: string[] = [];
   for (const [seatClass, minimum] of Object.entries(body.seatClassMinimums)) {
     if (!isWhole(minimum) || minimum < 0) {
       errors.push(`${label}: the minimum for seat class "${seatClass}" must be a whole number, zero or more (it is ${minimum}).`);
     } else {
       classTotal += minimum;
+      if (minimum > 0) required.push(`${minimum} ${seatClassWords(seatClass)} ${minimum === 1 ? 'seat' : 'seats'}`);
     }
   }
   if (classTotal > body.charterSeats) {
-    errors.push(`${label}: the seat-class minimums add up to ${classTotal}, more than its ${body.charterSeats} charter seats.`);
+    errors.push(
+      `${label} needs at least ${classTotal} seats: its seat classes require ${listWords(required)}, but it has only ${body.charterSeats}. ` +
+        `Give it ${classTotal} or more seats, or lower a seat-class minimum.`,
+    );
   }
   return errors;
 }
@@ -189,6 +195,16 @@ export function ratioText(r: Ratio): string {
 
 function positiveHours(errors: string[], label: string, what: string, hours: number): void {
   if (!isWhole(hours) || hours < 1) errors.push(`${label}: ${what} must be a whole number of hours, at least 1 (it is ${hours}).`);
+}
+
+/** 'employee_representative' → 'employee representative'. */
+function seatClassWords(seatClass: string): string {
+  return seatClass.replace(/[_-]+/g, ' ').trim();
+}
+
+/** ['a', 'b', 'c'] → 'a, b and c'. */
+function listWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function isWhole(n: number): boolean {
