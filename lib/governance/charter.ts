@@ -72,18 +72,16 @@ function bodyErrors(body: BodySpec): string[] {
     errors.push(`${label}: the vacancy deadline must be a whole number of days, at least 1 (it is ${body.vacancyDeadlineDays}).`);
   }
   let classTotal = 0;
-  const required: string[] = [];
   for (const [seatClass, minimum] of Object.entries(body.seatClassMinimums)) {
     if (!isWhole(minimum) || minimum < 0) {
       errors.push(`${label}: the minimum for seat class "${seatClass}" must be a whole number, zero or more (it is ${minimum}).`);
     } else {
       classTotal += minimum;
-      if (minimum > 0) required.push(`${minimum} ${seatClassWords(seatClass)} ${minimum === 1 ? 'seat' : 'seats'}`);
     }
   }
   if (classTotal > body.charterSeats) {
     errors.push(
-      `${label} needs at least ${classTotal} seats: its seat classes require ${listWords(required)}, but it has only ${body.charterSeats}. ` +
+      `${label} needs at least ${classTotal} seats: its seat classes require ${seatClassMinimumsText(body.seatClassMinimums)}, but it has only ${body.charterSeats}. ` +
         `Give it ${classTotal} or more seats, or lower a seat-class minimum.`,
     );
   }
@@ -198,12 +196,15 @@ function positiveHours(errors: string[], label: string, what: string, hours: num
 }
 
 /** 'employee_representative' → 'employee representative'. */
-function seatClassWords(seatClass: string): string {
+export function seatClassWords(seatClass: string): string {
   return seatClass.replace(/[_-]+/g, ' ').trim();
 }
 
-/** ['a', 'b', 'c'] → 'a, b and c'. */
-function listWords(items: string[]): string {
+/** { independent: 3, employee_representative: 1 } → '3 independent seats and 1 employee representative seat' (zero minimums left out). */
+export function seatClassMinimumsText(minimums: Record<string, number>): string {
+  const items = Object.entries(minimums)
+    .filter(([, n]) => Number.isInteger(n) && n > 0)
+    .map(([seatClass, n]) => `${n} ${seatClassWords(seatClass)} ${n === 1 ? 'seat' : 'seats'}`);
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

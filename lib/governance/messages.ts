@@ -174,6 +174,10 @@ export const messages = {
   'rate_limit.exceeded': 'Too many {what} in a short time. Try again in {wait}.',
   'organization.slug_taken': 'The slug "{slug}" is taken. Choose another.',
   'signin.send_failed': 'We could not send a sign-in link just now. Try again in a minute.',
+  // founding an organization
+  'organization.too_few_seats':
+    'The {body} needs at least {minimum} seats: its seat classes require {classes}. Enter {minimum} or more seats, or choose another template.',
+  'organization.charter_unworkable': 'These settings would make a charter that cannot work. {errors}',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEATS_RANGE } from '@/lib/governance/charter-adjust';
 import { membershipRoles } from '@/lib/governance/roles';
 import { charterTemplateKeys } from '@/lib/governance/templates';
 import { emailSchema } from './email';
@@ -115,7 +116,11 @@ export const createOrganizationSchema = z
       .transform((s) => (s ?? '').trim().toLowerCase()),
     mission: missionSchema,
     template: z.enum(charterTemplateKeys, { error: 'Choose a charter template.' }).default('nonprofit_board'),
-    primarySeats: optionalWholeNumber('seats', [3, 'A governing body needs at least 3 seats.'], [99, 'At most 99 seats.']),
+    primarySeats: optionalWholeNumber(
+      'seats',
+      [SEATS_RANGE.min, `A governing body needs at least ${SEATS_RANGE.min} seats.`],
+      [SEATS_RANGE.max, `At most ${SEATS_RANGE.max} seats.`],
+    ),
     vacancyDeadlineDays: optionalWholeNumber('days', [7, 'At least 7 days.'], [365, 'At most 365 days.']),
   })
   .transform((v, ctx) => {
