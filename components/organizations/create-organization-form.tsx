@@ -93,7 +93,7 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
               {state.fieldErrors?.template ? <p className="mt-1 text-sm text-red-700">{state.fieldErrors.template.join(' ')}</p> : null}
             </fieldset>
             {selected ? (
-              <section id="template-preview" aria-labelledby="template-preview-title" aria-live="polite" className="rounded-xl bg-zinc-50 p-4">
+              <section id="template-preview" aria-labelledby="template-preview-title" className="rounded-xl bg-zinc-50 p-4">
                 <h2 id="template-preview-title" className="text-base font-semibold text-zinc-900">
                   Preview: the {selected.name.toLowerCase()} charter
                 </h2>
