@@ -72,7 +72,8 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
                         type="radio"
                         name="template"
                         value={t.key}
-                        checked={selected?.key === t.key}
+                        // Uncontrolled: after each submission React resets the form to these defaults, which follow the choice.
+                        defaultChecked={selected?.key === t.key}
                         onChange={() => setChosen(t.key)}
                         className="mt-1 size-5 shrink-0"
                       />
