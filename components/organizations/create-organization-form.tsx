@@ -94,7 +94,7 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
               {state.fieldErrors?.template ? <p className="mt-1 text-sm text-red-700">{state.fieldErrors.template.join(' ')}</p> : null}
             </fieldset>
             {selected ? (
-              <section id="template-preview" aria-labelledby="template-preview-title" className="rounded-xl bg-zinc-50 p-4">
+              <section id="template-preview" aria-labelledby="template-preview-title" className="-mx-2 rounded-xl bg-zinc-50 p-3 sm:mx-0 sm:p-4">
                 <h2 id="template-preview-title" className="text-base font-semibold text-zinc-900">
                   Preview: the {selected.name.toLowerCase()} charter
                 </h2>
