@@ -86,7 +86,7 @@ export const personNameSchema = typedName(nameText(80).refine((s) => !s.includes
  * of a textarea as CRLF while its own counter (maxlength) counts it as one character, so line
  * breaks are made LF before counting: the limit means what the form's counter showed.
  */
-export const missionSchema = z
+const missionSchema = z
   .string()
   .optional()
   .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
