@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { adjustCharter } from './charter-adjust';
+import { charterFromTemplate, validateCharter } from './charter';
+import { adjustCharter, minimumSeats, primarySeatsProblem, SEATS_RANGE } from './charter-adjust';
+import { formatMessage } from './messages';
+import { charterTemplateKeys } from './templates';
 import type { Charter } from './types';
 
 const template: Charter = {
@@ -40,5 +43,28 @@ describe('adjustCharter', () => {
     const adjusted = adjustCharter(template, { vacancyDeadlineDays: 30 });
     expect(adjusted.bodies.map((b) => b.vacancyDeadlineDays)).toEqual([30, 30]);
     expect(template.bodies[0]!.vacancyDeadlineDays).toBe(60);
+  });
+});
+
+describe('primarySeatsProblem', () => {
+  it('names the body, the seats its classes need and the classes, in words', () => {
+    const nonprofit = charterFromTemplate('nonprofit_board');
+    expect(primarySeatsProblem(nonprofit, 3)).toEqual({ body: 'Board', minimum: 4, classes: '3 independent seats and 1 employee representative seat' });
+    expect(formatMessage('organization.too_few_seats', primarySeatsProblem(nonprofit, 3)!)).toBe(
+      'The Board needs at least 4 seats: its seat classes require 3 independent seats and 1 employee representative seat. Enter 4 or more seats, or choose another template.',
+    );
+    expect(primarySeatsProblem(nonprofit, 4)).toBeNull();
+    expect(primarySeatsProblem(nonprofit, undefined)).toBeNull();
+  });
+  it('agrees with validateCharter for every template and seat count the form accepts', () => {
+    for (const key of charterTemplateKeys) {
+      const template = charterFromTemplate(key);
+      expect(minimumSeats(template.bodies[0]!)).toBeGreaterThanOrEqual(SEATS_RANGE.min);
+      for (let seats = SEATS_RANGE.min; seats <= SEATS_RANGE.max; seats++) {
+        const valid = validateCharter(adjustCharter(template, { primarySeats: seats })).ok;
+        expect(primarySeatsProblem(template, seats) === null, `${key} at ${seats} seats`).toBe(valid);
+        expect(seats >= minimumSeats(template.bodies[0]!), `${key} at ${seats} seats`).toBe(valid);
+      }
+    }
   });
 });

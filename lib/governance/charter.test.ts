@@ -118,14 +118,23 @@ describe('validateCharter: bodies', () => {
 
   it('refuses a critical-decision minimum above the charter seats, and accepts one equal to them', () => {
     expect(errorsAfter((c) => (c.bodies[0]!.minSeatsForCriticalDecisions = 10))).toContainEqual(
-      'Body "board": critical decisions cannot need 10 filled seats when the body has only 9 charter seats.',
+      'The Board has only 9 seats, so critical decisions cannot need 10 filled seats: give it more seats or lower that number.',
     );
     expect(errorsAfter((c) => (c.bodies[0]!.minSeatsForCriticalDecisions = 9))).toEqual([]);
   });
 
   it('refuses seat-class minimums adding up to more than the charter seats, and accepts exactly the seats', () => {
     expect(errorsAfter((c) => (c.bodies[0]!.seatClassMinimums = { independent: 6, employee_representative: 4 }))).toContainEqual(
-      'Body "board": the seat-class minimums add up to 10, more than its 9 charter seats.',
+      'The Board needs at least 10 seats: its seat classes require 6 independent seats and 4 employee representative seats, but it has only 9. Give it 10 or more seats, or lower a seat-class minimum.',
+    );
+    // A body without a name is named by its key; a class minimum of zero requires nothing and goes unmentioned.
+    expect(
+      errorsAfter((c) => {
+        c.bodies[0]!.name = ' ';
+        c.bodies[0]!.seatClassMinimums = { independent: 10, observer: 0 };
+      }),
+    ).toContainEqual(
+      'Body "board" needs at least 10 seats: its seat classes require 10 independent seats, but it has only 9. Give it 10 or more seats, or lower a seat-class minimum.',
     );
     expect(errorsAfter((c) => (c.bodies[0]!.seatClassMinimums = { independent: 5, employee_representative: 4 }))).toEqual([]);
   });

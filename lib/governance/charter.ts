@@ -53,7 +53,8 @@ export function validateCharter(c: Charter): CharterValidation {
 
 function bodyErrors(body: BodySpec): string[] {
   const errors: string[] = [];
-  const label = `Body "${body.key}"`;
+  // People read these (on the creation page, under an amendment): name the body as they know it.
+  const label = body.name.trim() === '' ? `Body "${body.key}"` : `The ${body.name.trim()}`;
   if (body.key.trim() === '') errors.push('Every body needs a non-empty key.');
   if (body.name.trim() === '') errors.push(`${label} needs a name.`);
   if (!isWhole(body.charterSeats) || body.charterSeats < 1) {
@@ -64,7 +65,7 @@ function bodyErrors(body: BodySpec): string[] {
     errors.push(`${label}: the seats needed for critical decisions must be a whole number of at least 1 (it is ${body.minSeatsForCriticalDecisions}).`);
   } else if (body.minSeatsForCriticalDecisions > body.charterSeats) {
     errors.push(
-      `${label}: critical decisions cannot need ${body.minSeatsForCriticalDecisions} filled seats when the body has only ${body.charterSeats} charter seats.`,
+      `${label} has only ${body.charterSeats} seats, so critical decisions cannot need ${body.minSeatsForCriticalDecisions} filled seats: give it more seats or lower that number.`,
     );
   }
   if (!isWhole(body.vacancyDeadlineDays) || body.vacancyDeadlineDays < 1) {
@@ -79,7 +80,10 @@ function bodyErrors(body: BodySpec): string[] {
     }
   }
   if (classTotal > body.charterSeats) {
-    errors.push(`${label}: the seat-class minimums add up to ${classTotal}, more than its ${body.charterSeats} charter seats.`);
+    errors.push(
+      `${label} needs at least ${classTotal} seats: its seat classes require ${seatClassMinimumsText(body.seatClassMinimums)}, but it has only ${body.charterSeats}. ` +
+        `Give it ${classTotal} or more seats, or lower a seat-class minimum.`,
+    );
   }
   return errors;
 }
@@ -189,6 +193,19 @@ export function ratioText(r: Ratio): string {
 
 function positiveHours(errors: string[], label: string, what: string, hours: number): void {
   if (!isWhole(hours) || hours < 1) errors.push(`${label}: ${what} must be a whole number of hours, at least 1 (it is ${hours}).`);
+}
+
+/** 'employee_representative' → 'employee representative'. */
+export function seatClassWords(seatClass: string): string {
+  return seatClass.replace(/[_-]+/g, ' ').trim();
+}
+
+/** { independent: 3, employee_representative: 1 } → '3 independent seats and 1 employee representative seat' (zero minimums left out). */
+export function seatClassMinimumsText(minimums: Record<string, number>): string {
+  const items = Object.entries(minimums)
+    .filter(([, n]) => Number.isInteger(n) && n > 0)
+    .map(([seatClass, n]) => `${n} ${seatClassWords(seatClass)} ${n === 1 ? 'seat' : 'seats'}`);
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function isWhole(n: number): boolean {

@@ -182,6 +182,10 @@ export const messages = {
     'This invitation has already been accepted: the person is a member. Removing a member is a different procedure: use “Remove from the organization” in the member list.',
   'invitation.not_found_for_admin': 'There is no such invitation in this organization. It may have been declined or revoked already.',
   'invitation.manage_admin_only': 'Only an admin of this organization can revoke or resend invitations.',
+  // founding an organization
+  'organization.too_few_seats':
+    'The {body} needs at least {minimum} seats: its seat classes require {classes}. Enter {minimum} or more seats, or choose another template.',
+  'organization.charter_unworkable': 'These settings would make a charter that cannot work. {errors}',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

@@ -6,7 +6,15 @@
  */
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec, VacancyFilling } from './types';
 
-export type CharterTemplateKey = 'nonprofit_board' | 'cooperative' | 'open_source_foundation';
+export type CharterTemplateKey = 'nonprofit_board' | 'cooperative' | 'open_source_foundation' | 'informal_group' | 'small_board';
+/** Every template key, in the order the creation page offers them (small groups first). */
+export const charterTemplateKeys = [
+  'informal_group',
+  'small_board',
+  'nonprofit_board',
+  'cooperative',
+  'open_source_foundation',
+] as const satisfies readonly CharterTemplateKey[];
 export type CharterTemplate = { key: CharterTemplateKey; name: string; description: string; charter: Charter };
 
 const DAY = 24;
@@ -56,14 +64,17 @@ function charterAmendment(commentDays: number, stages: StageSpec[]): ProposalTyp
   });
 }
 
-/** Removing a seat holder: critical and public; 14 days of comment, 2/3 of the body's charter seats, and 72 hours for the subject's reply. */
-function removal(key: string, name: string, bodyKey: string): ProposalTypeSpec {
+/**
+ * Removing a seat holder: critical and public; 2/3 of the body's charter seats and 72 hours for the subject's reply,
+ * after `commentDays` of comment (14 by default) and a vote of `votingDays` (7 by default).
+ */
+function removal(key: string, name: string, bodyKey: string, commentDays = 14, votingDays = 7): ProposalTypeSpec {
   return type({
     key,
     name,
     effect: 'seat_removal',
-    minCommentWindowHours: 14 * DAY,
-    stages: [stage(bodyKey, 7 * DAY, twoThirds, twoThirds, 'charter_seats')],
+    minCommentWindowHours: commentDays * DAY,
+    stages: [stage(bodyKey, votingDays * DAY, twoThirds, twoThirds, 'charter_seats')],
     critical: true,
     consultationAudience: 'public',
     requiresSubject: true,
@@ -71,9 +82,9 @@ function removal(key: string, name: string, bodyKey: string): ProposalTypeSpec {
   });
 }
 
-/** Filling a seat, after 7 days of comment. Not critical: a body below strength must always be able to refill itself. */
-function appointment(key: string, name: string, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
-  return type({ key, name, effect: 'seat_appointment', minCommentWindowHours: 7 * DAY, stages: [decidedBy], critical: false, consultationAudience });
+/** Filling a seat, after `commentDays` of comment (7 by default). Not critical: a body below strength must always be able to refill itself. */
+function appointment(key: string, name: string, decidedBy: StageSpec, consultationAudience: Audience, commentDays = 7): ProposalTypeSpec {
+  return type({ key, name, effect: 'seat_appointment', minCommentWindowHours: commentDays * DAY, stages: [decidedBy], critical: false, consultationAudience });
 }
 
 /** A critical resolution that an emergency motion may adopt before its comment window ends, to be ratified afterwards. */
@@ -215,6 +226,41 @@ const openSourceFoundation: Charter = {
   ],
 };
 
+/** The body fills its own vacancies, by a majority of those in office if fewer than a quorum remain; no other body exists to fill them. */
+const fillsItself: VacancyFilling = { byOwnBody: true, byRemainingMajority: true, byBodyKey: null };
+
+/**
+ * A few people deciding together (a garden group, a tenants' committee): 3 seats, quorum 2 of 3, 3 days of comment
+ * and 2 of voting. Charter changes, appointments and removals need 2 of the 3 seats.
+ */
+const informalGroup: Charter = {
+  version: 1,
+  bodies: [body('group', 'Group', 3, 2, 30, {}, fillsItself)],
+  proposalTypes: [
+    resolution('decision', 'Group decision', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
+    charterAmendment(7, [stage('group', 3 * DAY, twoThirds, twoThirds, 'charter_seats')]),
+    removal('member_removal', 'Removal from the group', 'group', 7, 3),
+    appointment('seat_appointment', 'Appointment to the group', stage('group', 2 * DAY, half, majority, 'charter_seats'), 'members', 3),
+  ],
+};
+
+/** A 5-seat board with no assembly: quorum 3 of 5, charter changes and removals 4 of 5, emergencies ratified within 30 days. */
+const smallBoard: Charter = {
+  version: 1,
+  bodies: [body('board', 'Board', 5, 3, 45, {}, fillsItself)],
+  proposalTypes: [
+    resolution('resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    charterAmendment(7, [stage('board', 5 * DAY, twoThirds, twoThirds, 'charter_seats')]),
+    removal('director_removal', 'Removal of a director', 'board', 7, 5),
+    appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members', 5),
+    emergencyResolution('emergency_resolution', 'Emergency resolution', 5, stage('board', 1 * DAY, twoThirds, majority, 'charter_seats'), 'members', {
+      minCommentWindowHours: 24,
+      motionThreshold: fourFifths,
+      ratifyWithinDays: 30,
+    }),
+  ],
+};
+
 export const charterTemplates: Readonly<Record<CharterTemplateKey, CharterTemplate>> = deepFreeze({
   nonprofit_board: {
     key: 'nonprofit_board',
@@ -236,6 +282,20 @@ export const charterTemplates: Readonly<Record<CharterTemplateKey, CharterTempla
     description:
       'A 7-seat technical steering committee (at least 4 maintainers) owns technical decisions; a 9-seat governing board owns the charter, budget and appointments. Charter changes need 2/3 of the board’s charter seats and the committee’s agreement.',
     charter: openSourceFoundation,
+  },
+  informal_group: {
+    key: 'informal_group',
+    name: 'Informal group',
+    description:
+      'Three people deciding together, such as a garden group or a tenants’ committee. Any two of the three make a quorum; decisions get 3 days of discussion and 2 days of voting. Changing the charter, appointing someone or removing someone needs 2 of the 3 seats.',
+    charter: informalGroup,
+  },
+  small_board: {
+    key: 'small_board',
+    name: 'Small board',
+    description:
+      'A 5-seat board for a club or small association, with no member assembly. Three directors make a quorum; resolutions get 5 days of discussion and 3 days of voting. Charter changes and removing a director need 4 of the 5 seats.',
+    charter: smallBoard,
   },
 });
 

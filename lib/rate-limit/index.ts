@@ -18,6 +18,10 @@ export const limitPolicies = {
   comment: { points: 10, duration: 60, what: 'comments' },
   /** Casting and changing votes: generous for a last-minute rethink, not for a script. */
   ballot: { points: 20, duration: 60, what: 'votes' },
+  /** Founding organizations, per person: every new organization is public, so not a way to fill the home page. */
+  organizationCreate: { points: 5, duration: 24 * 60 * 60, what: 'new organizations from your account' },
+  /** Founding organizations from one client address, whoever is signed in: fresh accounts do not reset it. */
+  organizationCreateClient: { points: 20, duration: 24 * 60 * 60, what: 'new organizations from your network' },
 } as const;
 
 export type LimitPolicy = keyof typeof limitPolicies;
@@ -53,10 +57,17 @@ export async function consumeLimit(db: Database, policy: LimitPolicy, key: strin
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      const wait = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`;
+      const wait = waitText(retryAfterSeconds);
       const params = { what: limitPolicies[policy].what, wait };
       return { ok: false, retryAfterSeconds, code: 'rate_limit.exceeded', params, message: formatMessage('rate_limit.exceeded', params) };
     }
     throw error;
   }
+}
+
+/** '45 seconds', '14 minutes', '23 hours': the unit a person would use. */
+export function waitText(seconds: number): string {
+  if (seconds >= 2 * 60 * 60) return `${Math.ceil(seconds / 3600)} hours`;
+  if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutes`;
+  return `${seconds} seconds`;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changeRoleSchema, createOrganizationSchema, inviteMemberSchema, isWellFormedSlug, slugify } from './organization';
+import { changeRoleSchema, createOrganizationSchema, inviteMemberSchema, isWellFormedSlug, organizationProfileSchema, slugify } from './organization';
+
+const orgId = '6b1f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
@@ -57,6 +59,31 @@ describe('createOrganizationSchema', () => {
   it('caps the mission', () => {
     expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', mission: 'm'.repeat(2001) })).mission).toMatch(/2,000/);
   });
+
+  it('counts a line break as one character, as the form’s counter does, whether the browser sent CRLF, CR or LF', () => {
+    // 2,000 characters as typed: 20 lines of 99 letters and 19 line breaks, then 1 more letter.
+    const typed = Array.from({ length: 20 }, () => 'm'.repeat(99)).join('\n') + 'm';
+    expect(typed.length).toBe(2000);
+    for (const [sent, label] of [
+      [typed.replaceAll('\n', '\r\n'), 'CRLF'],
+      [typed.replaceAll('\n', '\r'), 'CR'],
+      [typed, 'LF'],
+    ] as const) {
+      const r = createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', mission: sent });
+      expect(r.success, label).toBe(true);
+      expect(r.data?.mission, label).toBe(typed);
+    }
+    // One character more is refused, however its line breaks were sent.
+    expect(errorsOf(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', mission: `${typed}m`.replaceAll('\n', '\r\n') })).mission).toMatch(
+      /2,000/,
+    );
+    expect(organizationProfileSchema.safeParse({ orgId, name: 'Fine', mission: typed.replaceAll('\n', '\r\n'), visibility: 'public' }).success).toBe(true);
+  });
+
+  it('offers the small-group templates', () => {
+    expect(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', template: 'informal_group' }).data?.template).toBe('informal_group');
+    expect(createOrganizationSchema.safeParse({ name: 'Fine', slug: 'fine', template: 'small_board' }).data?.template).toBe('small_board');
+  });
 });
 
 describe('slugify', () => {
@@ -67,7 +94,6 @@ describe('slugify', () => {
 });
 
 describe('inviteMemberSchema', () => {
-  const orgId = '6b1f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
   it('normalizes the address once', () => {
     const r = inviteMemberSchema.safeParse({ orgId, email: '  Ada@Example.ORG ', role: 'member' });
     expect(r.success && r.data.email).toBe('ada@example.org');

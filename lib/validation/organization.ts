@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { SEATS_RANGE } from '@/lib/governance/charter-adjust';
 import { membershipRoles } from '@/lib/governance/roles';
+import { charterTemplateKeys } from '@/lib/governance/templates';
 import { emailSchema } from './email';
 import { LONE_SURROGATE, storableText } from './text';
 
@@ -79,6 +81,17 @@ export const organizationNameSchema = typedName(nameText(120));
 /** A person's display name: shown publicly on seats, proposals and comments. */
 export const personNameSchema = typedName(nameText(80).refine((s) => !s.includes('@'), 'Use a name, not an e-mail address: names are public.'));
 
+/**
+ * An organization's mission: optional, at most 2,000 characters. A browser sends each line break
+ * of a textarea as CRLF while its own counter (maxlength) counts it as one character, so line
+ * breaks are made LF before counting: the limit means what the form's counter showed.
+ */
+const missionSchema = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
+  .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission'));
+
 /** An optional form field holding a whole number of `unit` within [min, max] (each with its message); blank is undefined. */
 const optionalWholeNumber = (unit: string, [min, tooSmall]: [number, string], [max, tooLarge]: [number, string]) =>
   z
@@ -101,13 +114,13 @@ export const createOrganizationSchema = z
       .string()
       .optional()
       .transform((s) => (s ?? '').trim().toLowerCase()),
-    mission: z
-      .string()
-      .optional()
-      .transform((s) => (s ?? '').trim())
-      .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission')),
-    template: z.enum(['nonprofit_board', 'cooperative', 'open_source_foundation'], { error: 'Choose a charter template.' }).default('nonprofit_board'),
-    primarySeats: optionalWholeNumber('seats', [3, 'A governing body needs at least 3 seats.'], [99, 'At most 99 seats.']),
+    mission: missionSchema,
+    template: z.enum(charterTemplateKeys, { error: 'Choose a charter template.' }).default('nonprofit_board'),
+    primarySeats: optionalWholeNumber(
+      'seats',
+      [SEATS_RANGE.min, `A governing body needs at least ${SEATS_RANGE.min} seats.`],
+      [SEATS_RANGE.max, `At most ${SEATS_RANGE.max} seats.`],
+    ),
     vacancyDeadlineDays: optionalWholeNumber('days', [7, 'At least 7 days.'], [365, 'At most 365 days.']),
   })
   .transform((v, ctx) => {
@@ -168,11 +181,7 @@ export const leaveOrganizationSchema = z.object({
 export const organizationProfileSchema = z.object({
   orgId: orgIdSchema,
   name: organizationNameSchema,
-  mission: z
-    .string()
-    .optional()
-    .transform((s) => (s ?? '').trim())
-    .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission')),
+  mission: missionSchema,
   visibility: z.enum(['public', 'private'], { error: 'Choose public or private.' }),
 });
 

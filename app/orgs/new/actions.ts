@@ -1,24 +1,56 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/queries/errors';
+import { getOrganizationBySlug } from '@/db/queries/organizations';
 import { refusalState, userAction } from '@/lib/actions/action';
 import type { ActionResult } from '@/lib/actions/action';
+import { spendLimit } from '@/lib/actions/limit';
 import { now } from '@/lib/clock';
 import { charterFromTemplate, validateCharter } from '@/lib/governance/charter';
-import { adjustCharter } from '@/lib/governance/charter-adjust';
+import { adjustCharter, primarySeatsProblem } from '@/lib/governance/charter-adjust';
 import { formatMessage } from '@/lib/governance/messages';
+import { refuse } from '@/lib/governance/refusal';
 import { foundOrganization } from '@/lib/use-cases/founding';
 import { createOrganizationSchema } from '@/lib/validation/organization';
+
+/**
+ * The client's address as our nearest reverse proxy saw it: the rightmost X-Forwarded-For entry
+ * (the ones before it are whatever the client sent). "direct" without a proxy, and when called
+ * outside a request (tests calling the action directly).
+ */
+async function clientAddress(): Promise<string> {
+  let forwarded: string | null;
+  try {
+    forwarded = (await headers()).get('x-forwarded-for');
+  } catch {
+    return 'direct';
+  }
+  return forwarded?.split(',').at(-1)?.trim() || 'direct';
+}
+
+function slugTaken(slug: string, values: Record<string, string>): ActionResult {
+  const taken = formatMessage('organization.slug_taken', { slug });
+  return { ...refusalState('action.invalid_input', values), code: 'organization.slug_taken', fieldErrors: { slug: [taken] } };
+}
 
 // A new organization joins the public list on the home page.
 export const createOrganizationAction = userAction(
   createOrganizationSchema,
   async ({ input, user, values }): Promise<ActionResult> => {
     const at = now();
-    const charter = adjustCharter(charterFromTemplate(input.template), { primarySeats: input.primarySeats, vacancyDeadlineDays: input.vacancyDeadlineDays });
+    const template = charterFromTemplate(input.template);
+    // Settings the template cannot take are refused beside the field, in the body's own name, before anything is spent.
+    const tooFew = primarySeatsProblem(template, input.primarySeats);
+    if (tooFew) refuse('organization.too_few_seats', tooFew, 'primarySeats');
+    const charter = adjustCharter(template, { primarySeats: input.primarySeats, vacancyDeadlineDays: input.vacancyDeadlineDays });
     const valid = validateCharter(charter);
-    if (!valid.ok) return { ok: false, message: valid.errors.join(' '), fieldErrors: { primarySeats: valid.errors }, values };
+    if (!valid.ok) refuse('organization.charter_unworkable', { errors: valid.errors.join(' ') }, 'primarySeats');
+    // Only a creation that can go ahead spends from the limits: a person correcting a setting or the slug is not slowed down.
+    if (await getOrganizationBySlug(getDb(), input.slug)) return slugTaken(input.slug, values);
+    await spendLimit('organizationCreate', user.id);
+    await spendLimit('organizationCreateClient', await clientAddress());
     const org = await getDb()
       .transaction((tx) =>
         foundOrganization(tx, { slug: input.slug, name: input.name, mission: input.mission, createdBy: user.id, templateKey: input.template, charter, at }),
@@ -29,10 +61,7 @@ export const createOrganizationAction = userAction(
         if (isUniqueViolation(error, 'organizations_slug_unique')) return null;
         throw error;
       });
-    if (!org) {
-      const taken = formatMessage('organization.slug_taken', { slug: input.slug });
-      return { ...refusalState('action.invalid_input', values), code: 'organization.slug_taken', fieldErrors: { slug: [taken] } };
-    }
+    if (!org) return slugTaken(input.slug, values);
     return { ok: true, redirectTo: `/o/${org.slug}` };
   },
   { revalidate: [{ path: '/' }] },
