@@ -41,6 +41,9 @@ export const logKindLabels: Record<string, string> = {
   'notice.failed': 'Notice failed',
   'notice.delivered_after_retry': 'Notice delivered late',
   'membership.invited': 'Member invited',
+  'membership.accepted': 'Invitation accepted',
+  'membership.invitation_declined': 'Invitation declined',
+  'membership.invitation_revoked': 'Invitation revoked',
   'membership.role_changed': 'Role changed',
   'membership.removed': 'Member removed',
   'membership.left': 'Member left',
@@ -166,6 +169,12 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `${p.kind === 'right_of_reply' ? 'Right-of-reply notice' : 'Notice'} of ${ref} delivered to ${person(p.recipientUserId)} after a retry`;
     case 'membership.invited':
       return `A new ${roleWord(p.role)} was invited`;
+    case 'membership.accepted':
+      return `${person(p.userId ?? e.actorId)} accepted the invitation and joined as ${roleWord(p.role)}`;
+    case 'membership.invitation_declined':
+      return 'An invitation was declined';
+    case 'membership.invitation_revoked':
+      return 'An invitation was revoked by an admin';
     case 'membership.role_changed':
       return `${person(p.userId)}: role changed from ${roleWord(p.from)} to ${roleWord(p.to)}`;
     case 'membership.removed':

@@ -17,17 +17,18 @@ import { createOrganizationSchema } from '@/lib/validation/organization';
 
 /**
  * The client's address as our nearest reverse proxy saw it: the rightmost X-Forwarded-For entry
- * (the ones before it are whatever the client sent). "direct" without a proxy, and when called
- * outside a request (tests calling the action directly).
+ * (the ones before it are whatever the client sent), or null without one. Without a proxy the
+ * header is whatever the client chose to send, and every direct client would share one key, so
+ * the per-address limit then does not apply and the per-person limit alone holds.
  */
-async function clientAddress(): Promise<string> {
+async function clientAddress(): Promise<string | null> {
   let forwarded: string | null;
   try {
     forwarded = (await headers()).get('x-forwarded-for');
   } catch {
-    return 'direct';
+    return null;
   }
-  return forwarded?.split(',').at(-1)?.trim() || 'direct';
+  return forwarded?.split(',').at(-1)?.trim() || null;
 }
 
 function slugTaken(slug: string, values: Record<string, string>): ActionResult {
@@ -50,7 +51,8 @@ export const createOrganizationAction = userAction(
     // Only a creation that can go ahead spends from the limits: a person correcting a setting or the slug is not slowed down.
     if (await getOrganizationBySlug(getDb(), input.slug)) return slugTaken(input.slug, values);
     await spendLimit('organizationCreate', user.id);
-    await spendLimit('organizationCreateClient', await clientAddress());
+    const address = await clientAddress();
+    if (address) await spendLimit('organizationCreateClient', address);
     const org = await getDb()
       .transaction((tx) =>
         foundOrganization(tx, { slug: input.slug, name: input.name, mission: input.mission, createdBy: user.id, templateKey: input.template, charter, at }),
