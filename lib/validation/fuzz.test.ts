@@ -60,6 +60,8 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   organizationProfileSchema: (o) =>
     uuid((o as Out).orgId) && isOrgName((o as Out).name) && len((o as Out).mission, 0, 2000) && ['public', 'private'].includes((o as Out).visibility as string),
   removeMemberSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
+  invitationSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
+  answerInvitationSchema: (o) => uuid((o as Out).orgId),
   leaveOrganizationSchema: (o) => uuid((o as Out).orgId) && (o as Out).confirm === 'leave',
   proposalTitleSchema: isTitle,
   proposalBodySchema: isBody,
@@ -197,6 +199,8 @@ const valid: Record<string, unknown> = {
   inviteMemberSchema: { orgId: o, email: 'ada@example.org', name: 'Ada Okafor', role: 'member' },
   changeRoleSchema: { orgId: o, membershipId: p2, role: 'admin' },
   removeMemberSchema: { orgId: o, membershipId: p2 },
+  invitationSchema: { orgId: o, membershipId: p2 },
+  answerInvitationSchema: { orgId: o },
   organizationProfileSchema: { orgId: o, name: 'River Co-op', mission: 'Boats.', visibility: 'public' },
   leaveOrganizationSchema: { orgId: o, confirm: 'leave' },
   proposalTitleSchema: 'A fine title',
