@@ -21,7 +21,7 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
 
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader title="Proposals" description="Every proposal is discussed for at least its charter’s comment window before any vote.">
         {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>
