@@ -3,7 +3,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { PageHeader } from '@/components/ui/page-header';
 
 type Props = {
-  org: { slug: string; name: string };
+  org: { slug: string; name: string; archivedAt?: Date | null };
   current: ComponentProps<typeof OrgNav>['current'];
   title: string;
   description: ReactNode;
@@ -14,7 +14,7 @@ type Props = {
 export function MemberPageShell({ org, current, title, description, children }: Props) {
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current={current} isMember />
+      <OrgNav slug={org.slug} name={org.name} current={current} isMember archivedAt={org.archivedAt ?? null} />
       <PageHeader title={title} description={description} />
       {children}
     </div>

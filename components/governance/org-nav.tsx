@@ -10,9 +10,19 @@ const tabs = [
   { key: 'notifications', label: 'Notifications', href: '/settings/notifications', membersOnly: true },
 ] as const;
 
-export function OrgNav({ slug, name, current, isMember }: { slug: string; name: string; current: (typeof tabs)[number]['key']; isMember: boolean }) {
+type Props = {
+  slug: string;
+  name: string;
+  current: (typeof tabs)[number]['key'];
+  isMember: boolean;
+  /** Set while the organization is archived: a banner says what that means. */
+  archivedAt?: Date | null;
+};
+
+export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Props) {
   return (
     <div className="mb-8">
+      {archivedAt ? <ArchivedBanner archivedAt={archivedAt} /> : null}
       <p className="text-sm">
         <Link href={`/o/${slug}`} className="font-semibold text-brand-700 hover:underline">
           {name}
@@ -32,6 +42,20 @@ export function OrgNav({ slug, name, current, isMember }: { slug: string; name: 
             </Link>
           ))}
       </nav>
+    </div>
+  );
+}
+
+/** What an archived organization is: its record stays readable, nothing new is accepted. */
+export function ArchivedBanner({ archivedAt }: { archivedAt: Date }) {
+  const day = archivedAt.toISOString().slice(0, 10);
+  return (
+    <div role="status" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="archived-banner">
+      <p className="font-semibold">This organization is archived (since {day}).</p>
+      <p className="mt-1">
+        Its charter, proposals and decision log stay readable and verifiable. It takes no new proposals, comments, ballots or membership changes until an admin
+        unarchives it.
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations, proposals } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
@@ -12,6 +12,8 @@ export type PublicOrganization = {
   mission: string;
   memberCount: number;
   createdAt: Date;
+  /** Set while the organization is archived (readable, takes no new writes). */
+  archivedAt: Date | null;
 };
 
 /** An organization with its member count; the one shape both the list and the page read. */
@@ -22,6 +24,7 @@ const organizationWithCount = {
   mission: organizations.mission,
   isPublic: organizations.isPublic,
   createdAt: organizations.createdAt,
+  archivedAt: organizations.archivedAt,
   memberCount: count(memberships.id),
 };
 
@@ -31,7 +34,7 @@ const acceptedMembership = and(eq(memberships.orgId, organizations.id), isNotNul
 /**
  * The public organizations the home page lists: those that have published a proposal (a withdrawn
  * one counts: its publication is in the log), plus every public one when `all` is set and the
- * public ones named in `slugs`. A private organization is never listed. An organization's own
+ * public ones named in `slugs`. A private or archived organization is never listed. An organization's own
  * pages do not depend on this.
  */
 export async function listHomePageOrganizations(db: Executor, listing: { all: boolean; slugs: readonly string[] }, limit = 50): Promise<PublicOrganization[]> {
@@ -47,7 +50,7 @@ export async function listHomePageOrganizations(db: Executor, listing: { all: bo
     .select(organizationWithCount)
     .from(organizations)
     .leftJoin(memberships, acceptedMembership)
-    .where(and(eq(organizations.isPublic, true), listed))
+    .where(and(eq(organizations.isPublic, true), isNull(organizations.archivedAt), listed))
     .groupBy(organizations.id)
     .orderBy(desc(organizations.createdAt), asc(organizations.slug))
     .limit(limit);
@@ -134,4 +137,38 @@ export async function getOrganizationProfileForUpdate(tx: Executor, orgId: strin
 
 export async function updateOrganizationProfile(tx: Executor, orgId: string, profile: OrganizationProfile): Promise<void> {
   await tx.update(organizations).set(profile).where(eq(organizations.id, orgId));
+}
+
+/**
+ * The organization's archive state, its row share-locked for the transaction: a write checked
+ * against it cannot interleave with an archive (which takes the row for update).
+ */
+export async function getOrganizationArchiveStateForShare(tx: Executor, orgId: string): Promise<{ archivedAt: Date | null } | null> {
+  const [row] = await tx.select({ archivedAt: organizations.archivedAt }).from(organizations).where(eq(organizations.id, orgId)).for('share').limit(1);
+  return row ?? null;
+}
+
+/** The organization's name and archive state, its row locked for an archive or unarchive. */
+export async function getOrganizationArchiveStateForUpdate(tx: Executor, orgId: string): Promise<{ name: string; archivedAt: Date | null } | null> {
+  const [row] = await tx
+    .select({ name: organizations.name, archivedAt: organizations.archivedAt })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .for('update')
+    .limit(1);
+  return row ?? null;
+}
+
+/** Sets (a date) or clears (null) the organization's archive mark. */
+export async function setOrganizationArchivedAt(tx: Executor, orgId: string, archivedAt: Date | null): Promise<void> {
+  await tx.update(organizations).set({ archivedAt }).where(eq(organizations.id, orgId));
+}
+
+/** Proposals published and not yet decided (in comment or voting, or waiting for their result to be recorded). */
+export async function countUndecidedProposals(tx: Executor, orgId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.status, 'published'), isNull(proposals.outcome)));
+  return row?.n ?? 0;
 }

@@ -14,6 +14,8 @@ export const organizations = pgTable('organizations', {
   isPublic: boolean('is_public').notNull().default(true),
   createdBy: userRef('created_by', 'set null'),
   createdAt: createdAt(),
+  /** Set while the organization is archived: readable, but no new proposals, comments, ballots or membership changes. */
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
 });
 
 /**

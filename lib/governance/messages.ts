@@ -186,6 +186,15 @@ export const messages = {
   'organization.too_few_seats':
     'The {body} needs at least {minimum} seats: its seat classes require {classes}. Enter {minimum} or more seats, or choose another template.',
   'organization.charter_unworkable': 'These settings would make a charter that cannot work. {errors}',
+  // archiving an organization
+  'organization.archived':
+    'This organization is archived: its record stays readable, but it takes no new proposals, comments, ballots or membership changes. An admin can unarchive it.',
+  'organization.archive_admin_only': 'Only an admin of this organization can archive or unarchive it.',
+  'organization.archive_confirmation': 'To archive, type the organization\'s name exactly as shown ("{name}"). Nothing was changed.',
+  'organization.archive_open_proposals':
+    'This organization has {count} proposal(s) still open (in comment or voting, or waiting for the result to be recorded). Let them be decided, or withdraw them, before archiving: archiving would otherwise cut a vote off. Nothing was changed.',
+  'organization.already_archived': 'This organization is already archived.',
+  'organization.not_archived': 'This organization is not archived.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

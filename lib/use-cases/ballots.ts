@@ -13,6 +13,7 @@ import { loadOrRefuse, phaseWords, requireSeatHolderMay, settleBoth } from './ac
 import type { Actor } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
 import { strengths } from './open-voting';
+import { requireOrganizationWritable } from './writable';
 
 /**
  * A ballot, changed as often as the voter likes until the stage closes; the last one counts.
@@ -30,6 +31,8 @@ export async function castBallot(
   at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     // Sent in this order, answered in one round trip: the proposal's lock and read, then the head's lock.
     // Only the ballots the rules read at `at` (not the open stage's, however many): nothing here counts them.
     const [p, head] = await settleBoth(

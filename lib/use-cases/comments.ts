@@ -16,6 +16,7 @@ import { mayAct } from '@/lib/governance/permissions';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { loadOrRefuse, logProposalAct, textHash } from './actor';
 import type { Actor } from './actor';
+import { requireOrganizationWritable } from './writable';
 
 /** A comment (or the subject's reply) on a published proposal, logged with a hash of its text. */
 export async function postComment(
@@ -25,6 +26,8 @@ export async function postComment(
   at: Date,
 ): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const context = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     const permitted = mayAct(context.actor, input.asReply ? 'reply' : 'comment');
@@ -69,6 +72,8 @@ async function commentToChange(
   at: Date,
   change: { change: 'edit'; body: string } | { change: 'delete' },
 ) {
+  // Archived organizations take no new writes (organizationWritable).
+  await requireOrganizationWritable(tx, input.orgId);
   const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
   const { actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
   const c = await lockCommentOrRefuse(tx, input.orgId, p.row.id, input.commentId);

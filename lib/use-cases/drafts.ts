@@ -19,6 +19,7 @@ import { loadOrRefuse, logProposalAct, requireAction, textHash } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
+import { requireOrganizationWritable } from './writable';
 
 export type DraftInput = {
   orgId: string;
@@ -32,6 +33,8 @@ export type DraftInput = {
 
 export async function createDraft(db: Database, actor: Actor, input: DraftInput, at: Date): Promise<{ id: string; number: number }> {
   return db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const charter = await getActiveCharter(tx, input.orgId);
     if (!charter) refuse('charter.missing');
     const type = charter!.document.proposalTypes.find((t) => t.key === input.typeKey);
@@ -124,6 +127,8 @@ export async function reviseProposal(
   at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     requireAction(actions, 'edit', phase, 'proposal.revise_not_allowed');

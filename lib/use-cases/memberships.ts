@@ -10,6 +10,7 @@ import { checkInvitationChange, checkInvite, roleLabels } from '@/lib/governance
 import type { Role } from '@/lib/governance/roles';
 import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
+import { requireOrganizationWritable } from './writable';
 
 /**
  * Invitations. An invitation is a membership row with accepted_at null: the invitee is not a
@@ -55,6 +56,8 @@ async function organizationOrRefuse(tx: Executor, orgId: string) {
 /** An admin invites an address: a pending membership, `membership.invited`, and the mail. */
 export async function inviteMember(db: Database, p: { orgId: string; actorId: string; email: string; name?: string; role: Role } & MailContext): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, p.orgId);
     const actor = await getMembership(tx, p.orgId, p.actorId);
     const rule = checkInvite(actor?.role ?? null);
     if (!rule.ok) refuseRule(rule);
@@ -80,6 +83,8 @@ export async function inviteMember(db: Database, p: { orgId: string; actorId: st
 
 /** The pending invitation `membershipId` in `orgId`, locked, once the actor is known to be its admin; refuses otherwise. */
 async function pendingInvitationFor(tx: Executor, p: { orgId: string; actorId: string; membershipId: string }) {
+  // Archived organizations take no membership changes (organizationWritable).
+  await requireOrganizationWritable(tx, p.orgId);
   const actorRole = (await getMembership(tx, p.orgId, p.actorId))?.role ?? null;
   const asAdmin = checkInvitationChange(actorRole, true);
   if (!asAdmin.ok) refuseRule(asAdmin);
@@ -121,6 +126,8 @@ export async function resendInvitation(db: Database, p: { orgId: string; actorId
 
 /** The invitee's pending invitation in `orgId`, locked; refuses when there is none. */
 async function ownPendingInvitation(tx: Executor, orgId: string, userId: string) {
+  // Archived organizations take no membership changes (organizationWritable).
+  await requireOrganizationWritable(tx, orgId);
   const mine = await lockMembershipOfUser(tx, orgId, userId);
   if (!mine || mine.acceptedAt !== null) refuse('invitation.not_found');
   return mine;

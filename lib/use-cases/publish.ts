@@ -16,10 +16,13 @@ import { appointmentRefusal } from './appointments';
 import type { AppointmentEffect } from './appointments';
 import { recipientListHash } from './notice';
 import { checkRatification } from './ratification';
+import { requireOrganizationWritable } from './writable';
 
 /** Publication: the comment window starts, every seat holder of every deciding body is noticed. */
 export async function publishProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     requireAction(actions, 'publish', phase, 'proposal.publish_not_allowed');

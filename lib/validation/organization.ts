@@ -185,6 +185,14 @@ export const organizationProfileSchema = z.object({
   visibility: z.enum(['public', 'private'], { error: 'Choose public or private.' }),
 });
 
+/** Archive: the admin types the organization's name; the use case compares it (the name may have changed since the page loaded). */
+export const archiveOrganizationSchema = z.object({
+  orgId: orgIdSchema,
+  confirmation: z.string({ error: "Type the organization's name to confirm." }).max(200, { error: 'That is longer than any organization name.' }),
+});
+
+export const unarchiveOrganizationSchema = z.object({ orgId: orgIdSchema });
+
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;

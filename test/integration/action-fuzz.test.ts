@@ -32,6 +32,7 @@ const modules = {
   prefs: await import('@/app/o/[slug]/settings/notifications/actions'),
   witnesses: await import('@/app/o/[slug]/settings/witnesses/actions'),
   profile: await import('@/app/o/[slug]/settings/profile/actions'),
+  archive: await import('@/app/o/[slug]/settings/archive/actions'),
   orgs: await import('@/app/orgs/new/actions'),
   account: await import('@/app/account/actions'),
 };
@@ -152,6 +153,8 @@ const keysOf: Record<string, string[]> = {
   acceptInvitationAction: ['orgId'],
   declineInvitationAction: ['orgId'],
   saveOrganizationProfileAction: ['orgId', 'name', 'mission', 'visibility'],
+  archiveOrganizationAction: ['orgId', 'confirmation'],
+  unarchiveOrganizationAction: ['orgId'],
   editCommentAction: ['orgId', 'proposalId', 'commentId', 'body'],
   deleteCommentAction: ['orgId', 'proposalId', 'commentId'],
   retryDeadLetterAction: ['orgId', 'outboxId'],

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { memberships, outbox, seats, users } from '@/db/schema';
+import { memberships, organizations, outbox, proposals, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -36,6 +36,7 @@ const deliveryActions = await import('@/app/o/[slug]/delivery/actions');
 const prefActions = await import('@/app/o/[slug]/settings/notifications/actions');
 const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions');
 const profileActions = await import('@/app/o/[slug]/settings/profile/actions');
+const archiveActions = await import('@/app/o/[slug]/settings/archive/actions');
 const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
 
@@ -246,6 +247,22 @@ const matrix: Record<string, Case> = {
     allowed: ['admin'],
     run: (s) =>
       profileActions.saveOrganizationProfileAction(initialActionState, form({ orgId: s.orgId, name: 'A Forged Name', mission: '', visibility: 'private' })),
+  },
+  // Archiving waits for open proposals, so the scenario's are marked decided first; the name is typed to confirm.
+  archiveOrganizationAction: {
+    allowed: ['admin'],
+    run: async (s) => {
+      await db.update(proposals).set({ outcome: 'passed' }).where(eq(proposals.orgId, s.orgId));
+      const [org] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, s.orgId));
+      return archiveActions.archiveOrganizationAction(initialActionState, form({ orgId: s.orgId, confirmation: org!.name }));
+    },
+  },
+  unarchiveOrganizationAction: {
+    allowed: ['admin'],
+    run: async (s) => {
+      await db.update(organizations).set({ archivedAt: new Date() }).where(eq(organizations.id, s.orgId));
+      return archiveActions.unarchiveOrganizationAction(initialActionState, form({ orgId: s.orgId }));
+    },
   },
   // Only the author changes a comment: no admin moderation.
   editCommentAction: {

@@ -21,12 +21,14 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
 
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader title="Proposals" description="Every proposal is discussed for at least its charter’s comment window before any vote.">
-        {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
+        {membership && membership.role !== 'observer' && !org.archivedAt ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>
       {proposals.length === 0 ? (
-        <EmptyState title="No proposals yet.">{membership ? 'Raise the first one with “New proposal”.' : 'Published proposals appear here.'}</EmptyState>
+        <EmptyState title="No proposals yet.">
+          {membership && !org.archivedAt ? 'Raise the first one with “New proposal”.' : 'Published proposals appear here.'}
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {proposals.map((p) => {

@@ -23,7 +23,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
 
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="seats" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="seats" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <FlashRegion />
       <PageHeader
         title="Seats"

@@ -83,7 +83,7 @@ export default async function ProposalPage({ params }: Props) {
 
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <FlashRegion />
       <ProposalHeader
         slug={org.slug}

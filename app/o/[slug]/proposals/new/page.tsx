@@ -40,7 +40,7 @@ export default async function NewProposalPage({
   const seatLabel = (s: (typeof seatRows)[number]) => `${bodyName(s.bodyKey)} seat ${s.position} (${seatClassName(s.seatClass)})`;
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember />
+      <OrgNav slug={org.slug} name={org.name} current="proposals" isMember archivedAt={org.archivedAt} />
       <div className="mx-auto max-w-2xl">
         <PageHeader
           title="New proposal"
