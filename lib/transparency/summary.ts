@@ -50,6 +50,8 @@ export const logKindLabels: Record<string, string> = {
   'comment.edited': 'Comment edited',
   'comment.deleted': 'Comment deleted',
   'organization.profile_changed': 'Profile changed',
+  'organization.archived': 'Organization archived',
+  'organization.unarchived': 'Organization unarchived',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);

@@ -36,7 +36,7 @@ export default async function OrganizationPage({ params }: Props) {
 
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="overview" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="overview" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader title={org.name} description={org.mission || <span className="italic">No mission statement yet.</span>}>
         {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>

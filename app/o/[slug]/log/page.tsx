@@ -38,7 +38,7 @@ export default async function LogPage({ params, searchParams }: Props) {
 
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="log" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="log" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader
         title="Decision log"
         description="Every governance event, append-only and hash-chained: each entry's hash covers the one before it, so no entry can be changed, removed or reordered without breaking every hash after it."

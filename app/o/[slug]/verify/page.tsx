@@ -19,7 +19,7 @@ export default async function VerifyPage({ params }: Props) {
   const { org, membership } = await loadOrgPage(slug);
   return (
     <div>
-      <OrgNav slug={org.slug} name={org.name} current="verify" isMember={Boolean(membership)} />
+      <OrgNav slug={org.slug} name={org.name} current="verify" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader
         title="Verify the decision log"
         description={
