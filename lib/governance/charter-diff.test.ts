@@ -43,7 +43,8 @@ describe('charterDiff', () => {
     expect(lines).toContain('Board: new seat class “tenant delegate”, at least 1 seat.');
     expect(lines.some((l) => l.startsWith(`${before.proposalTypes[0]!.name}: comment window `) && l.endsWith('→ 10 days.'))).toBe(true);
     expect(lines.some((l) => l.includes('threshold') && l.includes('→ 3/5 or more of'))).toBe(true);
-    for (const removed of before.proposalTypes.filter((x) => x.effect === 'sanction')) expect(lines).toContain(`Proposal type “${removed.name}”: removed from the charter.`);
+    for (const removed of before.proposalTypes.filter((x) => x.effect === 'sanction'))
+      expect(lines).toContain(`Proposal type “${removed.name}”: removed from the charter.`);
   });
 
   it('names new and removed bodies', () => {

@@ -14,7 +14,8 @@ export function charterDiff(before: Charter, after: Charter): string[] {
     else lines.push(...bodyDiff(b, a));
   }
   for (const a of after.bodies) {
-    if (!before.bodies.some((b) => b.key === a.key)) lines.push(`New body: ${a.name}, with ${a.charterSeats} charter ${a.charterSeats === 1 ? 'seat' : 'seats'}.`);
+    if (!before.bodies.some((b) => b.key === a.key))
+      lines.push(`New body: ${a.name}, with ${a.charterSeats} charter ${a.charterSeats === 1 ? 'seat' : 'seats'}.`);
   }
   const bodyName = (key: string) => after.bodies.find((b) => b.key === key)?.name ?? before.bodies.find((b) => b.key === key)?.name ?? key;
   for (const t of before.proposalTypes) {
@@ -64,7 +65,8 @@ function typeDiff(t: ProposalTypeSpec, a: ProposalTypeSpec, bodyName: (key: stri
   change(lines, `${n}: the subject’s reply window`, t.replyWindowHours, a.replyWindowHours, formatHours);
   if (a.critical !== t.critical) lines.push(`${n}: ${a.critical ? 'now critical' : 'no longer critical'}.`);
   if (a.requiresSubject !== t.requiresSubject) lines.push(`${n}: ${a.requiresSubject ? 'now names' : 'no longer names'} a subject.`);
-  if (a.consultationAudience !== t.consultationAudience) lines.push(`${n}: consultation audience ${words(t.consultationAudience)} → ${words(a.consultationAudience)}.`);
+  if (a.consultationAudience !== t.consultationAudience)
+    lines.push(`${n}: consultation audience ${words(t.consultationAudience)} → ${words(a.consultationAudience)}.`);
   if (a.stages.length !== t.stages.length) {
     const list = (s: StageSpec[]) => s.map((x) => bodyName(x.bodyKey)).join(', then ') || 'none';
     lines.push(`${n}: deciding stages ${list(t.stages)} → ${list(a.stages)}.`);

@@ -43,7 +43,13 @@ describe('charterFromForm', () => {
 
   it('changes the board’s seats and a stage’s threshold', () => {
     const c = charterFromTemplate('nonprofit_board');
-    const f = { ...charterToForm(c), [bodyField(0, 'seats')]: ' 11 ', [stageField(0, 0, 'tn')]: '3', [stageField(0, 0, 'td')]: '5', [stageField(0, 0, 'ti')]: 'more_than' };
+    const f = {
+      ...charterToForm(c),
+      [bodyField(0, 'seats')]: ' 11 ',
+      [stageField(0, 0, 'tn')]: '3',
+      [stageField(0, 0, 'td')]: '5',
+      [stageField(0, 0, 'ti')]: 'more_than',
+    };
     const r = charterFromForm(f, c);
     expect(r.ok).toBe(true);
     expect(r.charter!.bodies[0]!.charterSeats).toBe(11);
@@ -54,7 +60,12 @@ describe('charterFromForm', () => {
   it('adds a seat class from the empty row and removes one whose name is cleared', () => {
     const c = charterFromTemplate('nonprofit_board');
     const classes = Object.keys(c.bodies[0]!.seatClassMinimums);
-    const f = { ...charterToForm(c), [classField(0, 0, 'key')]: '', [classField(0, classes.length, 'key')]: 'Tenant Delegate', [classField(0, classes.length, 'min')]: '1' };
+    const f = {
+      ...charterToForm(c),
+      [classField(0, 0, 'key')]: '',
+      [classField(0, classes.length, 'key')]: 'Tenant Delegate',
+      [classField(0, classes.length, 'min')]: '1',
+    };
     const r = charterFromForm(f, c);
     expect(r.ok).toBe(true);
     const after = r.charter!.bodies[0]!.seatClassMinimums;
@@ -64,7 +75,13 @@ describe('charterFromForm', () => {
 
   it('puts bad numbers beside their fields in plain words, and builds nothing', () => {
     const c = charterFromTemplate('nonprofit_board');
-    const f = { ...charterToForm(c), [bodyField(0, 'seats')]: 'seven', [typeField(0, 'comment')]: '', [stageField(0, 0, 'qd')]: '0', [typeField(0, 'name')]: '  ' };
+    const f = {
+      ...charterToForm(c),
+      [bodyField(0, 'seats')]: 'seven',
+      [typeField(0, 'comment')]: '',
+      [stageField(0, 0, 'qd')]: '0',
+      [typeField(0, 'name')]: '  ',
+    };
     const r = charterFromForm(f, c);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -129,7 +129,13 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       ...structuredClone(b),
       name: text(bodyField(i, 'name'), b.name, `the ${label}’s name`),
       charterSeats: whole(bodyField(i, 'seats'), b.charterSeats, `the ${label}’s charter seats`, 1, 10_000),
-      minSeatsForCriticalDecisions: whole(bodyField(i, 'critical'), b.minSeatsForCriticalDecisions, `the ${label}’s seats needed for critical decisions`, 1, 10_000),
+      minSeatsForCriticalDecisions: whole(
+        bodyField(i, 'critical'),
+        b.minSeatsForCriticalDecisions,
+        `the ${label}’s seats needed for critical decisions`,
+        1,
+        10_000,
+      ),
       vacancyDeadlineDays: whole(bodyField(i, 'vacancyDays'), b.vacancyDeadlineDays, `the ${label}’s vacancy deadline in days`, 1, 3650),
       seatClassMinimums,
     };
