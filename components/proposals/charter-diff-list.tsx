@@ -4,11 +4,14 @@ export function CharterDiffList({
   heading,
   live = false,
   empty = 'No changes yet: the charter would stay as it is.',
+  problems = [],
 }: {
   lines: string[] | null;
   heading: string;
   live?: boolean;
   empty?: string;
+  /** What stops the fields from making a valid charter, as the server would say it. */
+  problems?: string[];
 }) {
   return (
     <section aria-labelledby="charter-diff-heading" className="rounded-xl border border-brand-200 bg-brand-50/40 p-4">
@@ -17,7 +20,7 @@ export function CharterDiffList({
       </h3>
       <div aria-live={live ? 'polite' : undefined}>
         {lines === null ? (
-          <p className="mt-2 text-sm text-zinc-700">Correct the highlighted fields to see the changes.</p>
+          <p className="mt-2 text-sm text-zinc-700">Some fields cannot be read yet; correct them to see the changes.</p>
         ) : lines.length === 0 ? (
           <p className="mt-2 text-sm text-zinc-700">{empty}</p>
         ) : (
@@ -27,6 +30,16 @@ export function CharterDiffList({
             ))}
           </ul>
         )}
+        {problems.length > 0 ? (
+          <>
+            <p className="mt-3 text-sm font-medium text-red-800">Saving will be refused until this is fixed:</p>
+            <ul className="mt-1 list-disc space-y-1 pl-5 text-sm break-words text-red-800">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </div>
     </section>
   );

@@ -117,7 +117,12 @@ export function CharterEditor({
         <TypeSection key={type.key} ctx={ctx} type={type} k={k} bodies={current.bodies} />
       ))}
 
-      <CharterDiffList lines={lines} heading="Changes against the current charter" live />
+      <CharterDiffList
+        lines={lines}
+        heading="Changes against the current charter"
+        live
+        problems={built.ok ? [] : [...new Set(Object.values(built.fieldErrors).flat())]}
+      />
 
       <details className="rounded-xl border border-zinc-200 p-4">
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Advanced: edit the charter as JSON</summary>
