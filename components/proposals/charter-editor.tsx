@@ -37,7 +37,10 @@ export function CharterEditor({
   // What was typed since the form last came back; a new answer from the server starts over from what it echoed.
   const [typed, setTyped] = useState<{ after: typeof submitted; values: Record<string, string> } | null>(null);
   const values = typed && typed.after === submitted ? typed.values : startingValues(base, submitted);
-  const ctx: EditorCtx = { values: startingValues(base, submitted), errors };
+  const start = startingValues(base, submitted);
+  // A field's refusal stays beside it until its value is changed; the live list below then says what still fails.
+  const shown = Object.fromEntries(Object.entries(errors).filter(([k]) => !(k in start) || values[k] === start[k]));
+  const ctx: EditorCtx = { values: start, errors: shown };
   const built = useMemo(() => charterFromForm(values, base), [values, base]);
   const lines = built.charter ? charterDiff(current, built.charter) : null;
 

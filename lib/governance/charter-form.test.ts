@@ -37,6 +37,14 @@ describe('charterFromForm', () => {
     );
   });
 
+  it('shows seat classes in words and keeps their stored keys, even odd ones', () => {
+    const c = charterFromTemplate('nonprofit_board');
+    c.bodies[0]!.seatClassMinimums = { 'Employee-Rep': 1, independent: 2 };
+    const f = charterToForm(c);
+    expect(f[classField(0, 0, 'key')]).toBe('Employee Rep');
+    expect(charterFromForm(f, c).charter).toEqual(c);
+  });
+
   it('keeps every current value when the form sends nothing', () => {
     for (const c of templates) expect(charterFromForm({}, c)).toEqual({ ok: true, charter: c });
   });

@@ -8,7 +8,7 @@
  * proposal type and `ch.t{k}.s{n}.…` for its n-th deciding stage. A field that is absent keeps the
  * current value; a field that is present must be well-formed.
  */
-import { validateCharter } from './charter';
+import { seatClassWords, validateCharter } from './charter';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 
 export type CharterFormFields = Record<string, string>;
@@ -42,7 +42,7 @@ export function charterToForm(c: Charter): CharterFormFields {
     f[bodyField(i, 'critical')] = String(b.minSeatsForCriticalDecisions);
     f[bodyField(i, 'vacancyDays')] = String(b.vacancyDeadlineDays);
     Object.entries(b.seatClassMinimums).forEach(([key, min], j) => {
-      f[classField(i, j, 'key')] = key;
+      f[classField(i, j, 'key')] = seatClassWords(key);
       f[classField(i, j, 'min')] = String(min);
     });
   });
@@ -113,9 +113,11 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       const existing = Object.entries(b.seatClassMinimums)[j];
       const rawKey = fields[keyField];
       if (rawKey === undefined && !existing) continue;
-      const key = rawKey === undefined ? existing![0] : seatClassKeyOf(rawKey);
+      // A class shown as words ("employee representative") and sent back unchanged keeps its stored key.
+      const key =
+        rawKey === undefined || (existing && seatClassKeyOf(rawKey) === seatClassKeyOf(seatClassWords(existing[0]))) ? existing![0] : seatClassKeyOf(rawKey);
       if (key === '') continue; // blank: removed (or the empty "new class" row)
-      if (!CLASS_KEY.test(key)) {
+      if (key !== existing?.[0] && !CLASS_KEY.test(key)) {
         add(keyField, 'A seat class name uses letters, digits and spaces, starts with a letter, and is at most 40 characters.');
         continue;
       }
