@@ -2,12 +2,14 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
+import { CharterEditor } from '@/components/proposals/charter-editor';
 import { HintedSelect } from '@/components/forms/hinted-select';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
+import type { Charter } from '@/lib/governance/types';
 
 export type TypeOption = { key: string; name: string; effect: string; requiresSubject: boolean; emergencyAllowed: boolean; summary: string };
 export type Option = { value: string; label: string };
@@ -20,6 +22,7 @@ export function NewProposalForm({
   members,
   vacantSeats,
   heldSeats,
+  currentCharter,
   currentCharterJson,
   ratifiable = [],
   ratifies,
@@ -29,6 +32,8 @@ export function NewProposalForm({
   members: Option[];
   vacantSeats: VacantSeatOption[];
   heldSeats: (Option & { holderId: string })[];
+  /** The charter in force, which an amendment starts from. */
+  currentCharter: Charter;
   currentCharterJson: string;
   /** Passed, unlapsed, unratified emergency decisions a normal proposal may ratify. */
   ratifiable?: Option[];
@@ -144,23 +149,7 @@ export function NewProposalForm({
       ) : null}
 
       {type?.effect === 'charter_amendment' ? (
-        <div>
-          <label htmlFor="p-charter" className="block text-sm font-medium text-zinc-900">
-            Proposed charter (JSON)
-          </label>
-          <textarea
-            id="p-charter"
-            name="proposedCharter"
-            rows={12}
-            defaultValue={state.values?.proposedCharter ?? currentCharterJson}
-            className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm font-mono text-xs"
-            aria-describedby="p-charter-hint"
-          />
-          <p id="p-charter-hint" className="mt-1 text-xs text-zinc-600">
-            The whole charter as it would read after the amendment; its version becomes the next one when the proposal passes.
-          </p>
-          {err('proposedCharter') ? <p className="mt-1 text-sm text-red-700">{err('proposedCharter')!.join(' ')}</p> : null}
-        </div>
+        <CharterEditor current={currentCharter} submitted={state.values} errors={state.fieldErrors ?? {}} currentCharterJson={currentCharterJson} />
       ) : null}
 
       {type && !type.emergencyAllowed && ratifiable.length > 0 ? (

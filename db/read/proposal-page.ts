@@ -8,6 +8,8 @@ import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import { findType } from '@/lib/governance/charter';
+import { charterDiff } from '@/lib/governance/charter-diff';
+import type { Charter } from '@/lib/governance/types';
 import type { Role } from '@/lib/governance/roles';
 import { emergencyBackers } from '@/db/queries/emergency';
 import { proposalContext } from '@/db/queries/proposal-context';
@@ -59,8 +61,12 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     appointment && phase.kind === 'ready_for_voting'
       ? await appointmentRefusal(db, orgId, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id })
       : null;
+  // A charter amendment: what it changes against the charter it was drafted under, in sentences.
+  const proposed = (loaded.row.effect as { proposedCharter?: Charter }).proposedCharter;
+  const charterChanges = findType(charter, loaded.row.typeKey).effect === 'charter_amendment' && proposed ? charterDiff(charter, proposed) : null;
   return {
     charter,
+    charterChanges,
     revisions,
     comments,
     votes,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { charterFromForm } from '@/lib/governance/charter-form';
+import type { Charter } from '@/lib/governance/types';
 import { isStorableJson, storableText } from './text';
 
 const id = (message: string) => z.uuid(message);
@@ -46,7 +48,7 @@ const optionalUserId = z
   .transform((s) => (s && s.trim() ? s.trim() : null))
   .pipe(userId.nullable());
 
-export const createProposalSchema = z.object({
+const createProposalFields = z.object({
   orgId: id('Unknown organization.'),
   typeKey: z.string().min(1, 'Choose a proposal type.').max(64),
   title: proposalTitleSchema,
@@ -95,6 +97,36 @@ export const createProposalSchema = z.object({
     .optional()
     .transform((v) => v === 'on' || v === 'true'),
 });
+
+/**
+ * The charter editor posts its fields (`ch.…`, see lib/governance/charter-form.ts) beside
+ * `charterBase`, the charter they edit. Unless the "advanced" JSON was chosen (`charterJson`),
+ * they are read onto that charter here and become `proposedCharter`; the draft step then checks
+ * the result against the organization's actual current charter, as for any amendment.
+ */
+function assembleCharter(raw: unknown, ctx: z.RefinementCtx): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const values = raw as Record<string, unknown>;
+  if (typeof values.charterBase !== 'string' || values.charterJson === 'on') return raw;
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string' && k.startsWith('ch.')) fields[k] = v;
+  let base: Charter;
+  try {
+    base = JSON.parse(values.charterBase) as Charter;
+    if (!Array.isArray(base?.bodies) || !Array.isArray(base?.proposalTypes)) throw new Error('not a charter');
+  } catch {
+    ctx.addIssue({ code: 'custom', path: ['proposedCharter'], message: 'The charter this form edits could not be read. Reload the page and try again.' });
+    return raw;
+  }
+  const result = charterFromForm(fields, base);
+  if (!result.ok) {
+    for (const [path, messages] of Object.entries(result.fieldErrors)) for (const message of messages) ctx.addIssue({ code: 'custom', path: [path], message });
+    return raw;
+  }
+  return { ...values, proposedCharter: JSON.stringify(result.charter) };
+}
+
+export const createProposalSchema = z.preprocess(assembleCharter, createProposalFields);
 
 export const proposalRefSchema = z.object({ orgId: id('Unknown organization.'), proposalId: id('Unknown proposal.') });
 

@@ -108,7 +108,7 @@ export default async function ProposalPage({ params }: Props) {
       */}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-1">
-          <ProposalText revisions={data.revisions} />
+          <ProposalText revisions={data.revisions} charterChanges={data.charterChanges} charterVersion={charter.version} />
           {appointment ? (
             <AppointmentSection
               ids={ids}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { charterDiff } from './charter-diff';
+import { charterFromTemplate, charterTemplateKeys } from './templates';
+
+const templates = charterTemplateKeys.map((k) => charterFromTemplate(k));
+
+describe('charterDiff', () => {
+  it('says nothing when nothing changes', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), fc.integer({ min: 1, max: 99 }), (t, seats) => {
+        const c = structuredClone(t);
+        c.bodies[0]!.charterSeats = seats;
+        expect(charterDiff(c, structuredClone(c))).toEqual([]);
+      }),
+    );
+  });
+
+  it('says something whenever a body’s seats change', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), fc.integer({ min: 1, max: 99 }), (t, seats) => {
+        const after = structuredClone(t);
+        after.bodies[0]!.charterSeats = seats;
+        expect(charterDiff(t, after).length > 0).toBe(seats !== t.bodies[0]!.charterSeats);
+      }),
+    );
+  });
+
+  it('reads as sentences', () => {
+    const before = charterFromTemplate('nonprofit_board');
+    const after = structuredClone(before);
+    const board = after.bodies[0]!;
+    board.charterSeats = 7;
+    board.vacancyDeadlineDays = 30;
+    board.seatClassMinimums = { ...board.seatClassMinimums, tenant_delegate: 1 };
+    const t = after.proposalTypes[0]!;
+    t.minCommentWindowHours = 240;
+    t.stages[0]!.threshold = { num: 3, den: 5, inclusive: true };
+    after.proposalTypes = after.proposalTypes.filter((x) => x.effect !== 'sanction');
+    const lines = charterDiff(before, after);
+    expect(lines).toContain(`Board: charter seats 9 → 7.`);
+    expect(lines).toContain(`Board: vacancy deadline ${before.bodies[0]!.vacancyDeadlineDays} days → 30 days.`);
+    expect(lines).toContain('Board: new seat class “tenant delegate”, at least 1 seat.');
+    expect(lines.some((l) => l.startsWith(`${before.proposalTypes[0]!.name}: comment window `) && l.endsWith('→ 10 days.'))).toBe(true);
+    expect(lines.some((l) => l.includes('threshold') && l.includes('→ 3/5 or more of'))).toBe(true);
+    for (const removed of before.proposalTypes.filter((x) => x.effect === 'sanction'))
+      expect(lines).toContain(`Proposal type “${removed.name}”: removed from the charter.`);
+  });
+
+  it('names new and removed bodies', () => {
+    const before = charterFromTemplate('nonprofit_board');
+    const after = structuredClone(before);
+    const [first, ...rest] = after.bodies;
+    after.bodies = [...rest, { ...first!, key: 'council', name: 'Council', charterSeats: 1 }];
+    const lines = charterDiff(before, after);
+    expect(lines).toContain(`${first!.name}: removed from the charter.`);
+    expect(lines).toContain('New body: Council, with 1 charter seat.');
+  });
+});
