@@ -186,6 +186,13 @@ export const messages = {
   'organization.too_few_seats':
     'The {body} needs at least {minimum} seats: its seat classes require {classes}. Enter {minimum} or more seats, or choose another template.',
   'organization.charter_unworkable': 'These settings would make a charter that cannot work. {errors}',
+  // deleting one's own account
+  'account.delete_confirmation': 'Type the words exactly as shown to confirm. Nothing was deleted.',
+  'account.delete_seat_holder':
+    'You hold {seats} in {organization}. Resign from it first (on the organization’s seats page), so the charter’s procedure for filling it applies. Nothing was deleted.',
+  'account.delete_last_admin':
+    'You are the only admin of {organization}. Make someone else an admin first, so the organization is never left without one. Nothing was deleted.',
+  'account.already_deleted': 'This account has already been deleted.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

@@ -50,6 +50,7 @@ export const logKindLabels: Record<string, string> = {
   'comment.edited': 'Comment edited',
   'comment.deleted': 'Comment deleted',
   'organization.profile_changed': 'Profile changed',
+  'account.deleted': 'Account deleted',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -192,6 +193,8 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       if (after.isPublic === false) parts.push('made private (members only)');
       return `Organization profile: ${parts.length ? parts.join(', ') : 'changed'}`;
     }
+    case 'account.deleted':
+      return `${str(p.pseudonym) ?? 'A member'} deleted their account and left the organization`;
     case 'comment.deleted':
       return `Comment on ${ref} deleted by its author`;
     default:
