@@ -19,12 +19,12 @@ export const updateNameAction = userAction(
   { revalidate: [{ path: '/', type: 'layout' }] },
 );
 
-// Deleting ends the sessions too, so the person lands signed out on the home page.
+// Deleting ends the sessions too, so the person lands signed out on a page that says what happened.
 export const deleteAccountAction = userAction(
   deleteAccountSchema,
   async ({ user }) => {
     await deleteAccount(getDb(), { userId: user.id, at: now() });
-    return { ok: true, message: 'Your account has been deleted. You are signed out.', redirectTo: '/' };
+    return { ok: true, redirectTo: '/account/deleted' };
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );

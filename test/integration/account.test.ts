@@ -86,7 +86,7 @@ describe('deleting an account', () => {
     const me = await as(person.userId);
 
     const to = await expectRedirect(() => deleteAccountAction(initialActionState, form({ confirm: '  Delete my account ' })));
-    expect(to).toBe('/');
+    expect(to).toBe('/account/deleted');
 
     const [after] = await db.select().from(users).where(eq(users.id, person.userId));
     expect(after!.name).toBeNull();
