@@ -11,7 +11,12 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
-      <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+      <div className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        {user.name ? null : (
+          <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You have not given a name yet. Proposals, comments and roll calls show “a member” in its place.
+          </p>
+        )}
         <NameForm name={user.name} />
       </div>
       <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
