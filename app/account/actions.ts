@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { updateUserName } from '@/db/queries/users';
 import { userAction } from '@/lib/actions/action';
+import { now } from '@/lib/clock';
+import { deleteAccount } from '@/lib/use-cases/account';
+import { deleteAccountSchema } from '@/lib/validation/account';
 import { personNameSchema } from '@/lib/validation/organization';
 
 // The name shows on every organization's proposals, comments and seats: every page re-renders.
@@ -12,6 +15,16 @@ export const updateNameAction = userAction(
   async ({ input, user }) => {
     await updateUserName(getDb(), user.id, input.name);
     return { ok: true, message: 'Saved. This is the name shown on proposals, comments and seats.' };
+  },
+  { revalidate: [{ path: '/', type: 'layout' }] },
+);
+
+// Deleting ends the sessions too, so the person lands signed out on a page that says what happened.
+export const deleteAccountAction = userAction(
+  deleteAccountSchema,
+  async ({ user }) => {
+    await deleteAccount(getDb(), { userId: user.id, at: now() });
+    return { ok: true, redirectTo: '/account/deleted' };
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { NameForm } from '@/components/account/name-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
@@ -8,10 +9,34 @@ export const metadata: Metadata = { title: 'Your account' };
 export default async function AccountPage() {
   const user = await requireUser('/account');
   return (
-    <div className="mx-auto max-w-xl">
+    <div className="mx-auto max-w-xl space-y-6">
       <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
-      <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+      <div className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        {user.name ? null : (
+          <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You have not given a name yet. Proposals, comments and roll calls show “a member” in its place.
+          </p>
+        )}
         <NameForm name={user.name} />
+      </div>
+      <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <h2 id="export-heading" className="text-lg font-semibold text-zinc-900">
+          Your data
+        </h2>
+        <p className="text-sm text-zinc-700">
+          One JSON file with your profile, memberships, seats, proposals, comments, ballots and mail preferences. A ballot’s choice is included once its vote
+          has closed.
+        </p>
+        <a
+          href="/account/export"
+          download
+          className="inline-flex min-h-11 items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 shadow-sm hover:bg-zinc-50"
+        >
+          Download my data (JSON)
+        </a>
+      </section>
+      <div className="rounded-2xl border border-red-200 bg-white p-6 shadow-sm">
+        <DeleteAccountForm />
       </div>
     </div>
   );

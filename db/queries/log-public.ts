@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, like, lt, ne, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, memberships, proposalStages, proposals, users } from '@/db/schema';
@@ -7,6 +7,7 @@ import { GENESIS_HASH } from '@/lib/log/hash';
 import { readHashedEntry } from '@/lib/log/hashed-entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import type { LogRow } from './log';
+import { deletedEmailDomain } from './users';
 
 // Read side of the public transparency pages (docs/design.md §5). Everything here is public by
 // construction: the log holds no e-mail addresses and no drafts, and the proposal and people
@@ -304,7 +305,15 @@ export async function listMemberNames(db: Executor, orgId: string, userIds: read
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, ids), isNotNull(users.name)));
-  return new Map(rows.map((r) => [r.id, r.name!]));
+  // A deleted account is shown by its pseudonym (the address column holds `<pseudonym>@invalid`; the
+  // pseudonym is already public in the log's `account.deleted` entries). Never any other address.
+  const deleted = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, ids), like(users.email, `deleted-%${deletedEmailDomain}`)));
+  const names = new Map(rows.map((r) => [r.id, r.name!]));
+  for (const d of deleted) names.set(d.id, `${d.email.slice(0, -deletedEmailDomain.length)} (deleted account)`);
+  return names;
 }
 
 export type StageParticipation = {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { users } from '@/db/schema';
+import { accounts, memberships, notificationPrefs, organizations, outbox, sessions, users, verificationTokens } from '@/db/schema';
+import type { Role } from '@/lib/governance/roles';
 
 /** `email` must already be normalized (lib/validation/email.ts). */
 export async function findOrCreateUserByEmail(tx: Executor, email: string, name?: string | null): Promise<{ id: string; isNew: boolean }> {
@@ -29,4 +30,53 @@ export async function updateUserName(db: Executor, userId: string, name: string)
 export async function getDemoUser(db: Executor, userId: string): Promise<{ id: string; email: string } | null> {
   const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
   return row && row.email.endsWith('@demo.quorate.localhost') ? row : null;
+}
+
+// --- Account deletion and personal data export --------------------------------------------------
+
+/** A deleted account's e-mail column: `<pseudonym>@invalid`, a reserved domain no mail can reach, so no sign-in link can be sent to it. */
+export const deletedEmailDomain = '@invalid';
+
+export async function lockUser(tx: Executor, userId: string): Promise<{ id: string; name: string | null; email: string } | null> {
+  const [row] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).for('update');
+  return row ?? null;
+}
+
+export type OwnMembership = { membershipId: string; orgId: string; orgName: string; orgSlug: string; role: Role; accepted: boolean };
+
+/** Every membership of the person, accepted or pending, locked, in a stable order (so two deletions never deadlock). */
+export async function lockOwnMemberships(tx: Executor, userId: string): Promise<OwnMembership[]> {
+  const rows = await tx
+    .select({
+      membershipId: memberships.id,
+      orgId: memberships.orgId,
+      orgName: organizations.name,
+      orgSlug: organizations.slug,
+      role: memberships.role,
+      acceptedAt: memberships.acceptedAt,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.orgId))
+    .for('update', { of: memberships });
+  return rows.map(({ acceptedAt, ...r }) => ({ ...r, accepted: acceptedAt !== null }));
+}
+
+/**
+ * Removes what identifies the person: name, address and picture go (the address becomes the
+ * pseudonym at a reserved domain), sessions and sign-in links end, mail not yet sent and mail
+ * preferences go. The row itself stays so that proposals, comments and ballots keep their author
+ * and the decision log its actor.
+ */
+export async function anonymizeUser(tx: Executor, userId: string, oldEmail: string, pseudonym: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ name: null, email: `${pseudonym}${deletedEmailDomain}`, image: null, emailVerified: null })
+    .where(eq(users.id, userId));
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(accounts).where(eq(accounts.userId, userId));
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, oldEmail));
+  await tx.delete(notificationPrefs).where(eq(notificationPrefs.userId, userId));
+  await tx.delete(outbox).where(and(eq(outbox.recipientUserId, userId), inArray(outbox.status, ['pending', 'digest'])));
 }

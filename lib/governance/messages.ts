@@ -195,6 +195,13 @@ export const messages = {
     'This organization has {count} proposal(s) still open (in comment or voting, or waiting for the result to be recorded). Let them be decided, or withdraw them, before archiving: archiving would otherwise cut a vote off. Nothing was changed.',
   'organization.already_archived': 'This organization is already archived.',
   'organization.not_archived': 'This organization is not archived.',
+  // deleting one's own account
+  'account.delete_confirmation': 'Type the words exactly as shown to confirm. Nothing was deleted.',
+  'account.delete_seat_holder':
+    'You hold {seats} in {organization}. Resign from it first (on the organization’s seats page), so the charter’s procedure for filling it applies. Nothing was deleted.',
+  'account.delete_last_admin':
+    'You are the only admin of {organization}. Make someone else an admin first, so the organization is never left without one. Nothing was deleted.',
+  'account.already_deleted': 'This account has already been deleted.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

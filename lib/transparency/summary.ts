@@ -52,6 +52,7 @@ export const logKindLabels: Record<string, string> = {
   'organization.profile_changed': 'Profile changed',
   'organization.archived': 'Organization archived',
   'organization.unarchived': 'Organization unarchived',
+  'account.deleted': 'Account deleted',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -194,6 +195,8 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       if (after.isPublic === false) parts.push('made private (members only)');
       return `Organization profile: ${parts.length ? parts.join(', ') : 'changed'}`;
     }
+    case 'account.deleted':
+      return `${str(p.pseudonym) ?? 'A member'} deleted their account and left the organization`;
     case 'comment.deleted':
       return `Comment on ${ref} deleted by its author`;
     default:
