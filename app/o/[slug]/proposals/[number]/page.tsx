@@ -112,7 +112,7 @@ export default async function ProposalPage({ params }: Props) {
           {appointment ? (
             <AppointmentSection
               ids={ids}
-              appointeeLabel={data.appointee?.name ?? data.appointee?.email ?? 'A member'}
+              appointeeLabel={data.appointee?.name ?? 'A member'}
               seatLabel={appointedSeat ? `${findBody(charter, appointedSeat.bodyKey).name} seat ${appointedSeat.position}` : null}
               classSeat={classSeat}
               declared={declared}
