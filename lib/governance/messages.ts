@@ -186,6 +186,9 @@ export const messages = {
   'organization.too_few_seats':
     'The {body} needs at least {minimum} seats: its seat classes require {classes}. Enter {minimum} or more seats, or choose another template.',
   'organization.charter_unworkable': 'These settings would make a charter that cannot work. {errors}',
+  // following a proposal
+  'follow.members_only': 'Only members of this organization can follow a proposal. Observers and people who have not accepted their invitation cannot.',
+  'follow.not_published': 'This proposal is not published yet, so there is nothing to follow. It can be followed once it is published.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;
