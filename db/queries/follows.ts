@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, notifyEvents, outbox, proposalFollows } from '@/db/schema';
+import { memberships, notifyEvents, outbox, proposalFollows, proposals } from '@/db/schema';
 import { isAccepted } from './memberships';
 
 /** Starts following; following twice is the same as once. */
@@ -53,4 +53,14 @@ export async function recipientsOfEvent(tx: Executor, key: string): Promise<Set<
     .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
     .where(eq(notifyEvents.key, key));
   return new Set(rows.map((r) => r.userId));
+}
+
+/** A proposal of the organization that can be followed: published (or since withdrawn), not a draft. */
+export async function isFollowable(db: Executor, orgId: string, proposalId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId), ne(proposals.status, 'draft')))
+    .limit(1);
+  return rows.length > 0;
 }
