@@ -33,7 +33,7 @@ test('a member follows a proposal, another member comments, and the follower is 
   await linus.goto(proposal);
   await linus.getByLabel('Add a comment').fill(`Followers should hear of this (${runId}).`);
   await linus.getByRole('button', { name: 'Post comment' }).click();
-  await expect(linus.getByText(`Followers should hear of this (${runId}).`)).toBeVisible();
+  await expect(linus.getByRole('paragraph').filter({ hasText: `Followers should hear of this (${runId}).` })).toBeVisible();
   const mail = await mailbox.latest('margaret@demo.quorate.localhost', /New comment on #8/);
   expect(mail.text).toContain('Linus Mbeki commented on #8');
   expect(mail.text).toContain('/o/riverbend-commons/proposals/8');
