@@ -49,3 +49,26 @@ test('a member follows a proposal, another member comments, and the follower is 
   await expect(page.getByText('You no longer follow this proposal.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Follow', exact: true })).toBeVisible();
 });
+
+test('the comment form previews Markdown as the page will show it, by keyboard', async ({ page, mailbox }) => {
+  test.setTimeout(90_000);
+  await signInByMagicLink(page, mailbox, 'grace@demo.quorate.localhost', proposal);
+  await page.goto(proposal);
+  await page.getByLabel('Add a comment').fill('**Bold** point, a [link](https://example.org) and ![a map](https://evil.example/track.png)');
+  const form = page.getByRole('form', { name: 'New comment' });
+  await form.getByRole('button', { name: 'Preview' }).focus();
+  await page.keyboard.press('Enter');
+  const preview = form.getByRole('region', { name: 'Preview' });
+  await expect(preview.locator('strong')).toHaveText('Bold');
+  await expect(preview.getByRole('link', { name: 'link' })).toHaveAttribute('href', 'https://example.org');
+  // Remote images become links, as on the page: nothing is loaded.
+  await expect(preview.getByRole('link', { name: 'a map' })).toHaveAttribute('href', 'https://evil.example/track.png');
+  await expect(preview.locator('img')).toHaveCount(0);
+  if (shots) {
+    await page.screenshot({ path: `${shots}/comment-preview-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}/comment-preview-390.png`, fullPage: true });
+  }
+  await form.getByRole('button', { name: 'Write' }).click();
+  await expect(page.getByLabel('Add a comment')).toHaveValue(/\*\*Bold\*\* point/);
+});

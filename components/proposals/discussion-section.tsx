@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { postCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
 import { FollowButton } from '@/components/proposals/follow-button';
+import { MarkdownField } from '@/components/proposals/markdown-preview';
 import { ActionForm } from '@/components/ui/action-form';
 import { followState } from '@/db/read/follow-state';
 import type { CommentView } from '@/db/read/types';
@@ -55,7 +56,7 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
             <label htmlFor="comment-body" className="block text-sm font-medium">
               Add a comment
             </label>
-            <textarea id="comment-body" name="body" rows={4} maxLength={10000} required className={inputClass} aria-describedby="comment-hint" />
+            <MarkdownField id="comment-body" name="body" rows={4} maxLength={10000} required className={inputClass} describedBy="comment-hint" />
             <p id="comment-hint" className="text-xs text-zinc-600">
               Markdown supported. Comments are public on this organization&rsquo;s transparency pages. Posting a comment makes you follow this proposal, so you
               get an e-mail when someone replies.
