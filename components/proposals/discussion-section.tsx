@@ -46,7 +46,7 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
             <label htmlFor="reply-body" className="sr-only">
               Your reply
             </label>
-            <textarea id="reply-body" name="body" rows={5} maxLength={10000} required className={inputClass} />
+            <MarkdownField id="reply-body" name="body" rows={5} maxLength={10000} required className={inputClass} />
           </ActionForm>
         </div>
       ) : null}

@@ -10,6 +10,7 @@ type Props = {
   maxLength: number;
   required?: boolean;
   describedBy?: string;
+  defaultValue?: string;
   className: string;
 };
 
@@ -19,7 +20,7 @@ type Props = {
  * The textarea stays in the form while previewing (hidden), so the form posts the same; without
  * JavaScript there is no switch and the form posts as before.
  */
-export function MarkdownField({ id, name, rows, maxLength, required, describedBy, className }: Props) {
+export function MarkdownField({ id, name, rows, maxLength, required, describedBy, defaultValue, className }: Props) {
   // The textarea stays uncontrolled, so the form's reset after a post empties it as before; the preview reads it when shown.
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
@@ -36,7 +37,7 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
         <button type="button" className={tab(!preview)} aria-pressed={!preview} onClick={() => setPreview(false)}>
           Write
         </button>
-        <button type="button" className={tab(preview)} aria-pressed={preview} aria-controls={previewId} onClick={showPreview}>
+        <button type="button" className={tab(preview)} aria-pressed={preview} onClick={showPreview}>
           Preview
         </button>
       </div>
@@ -49,6 +50,7 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
         aria-describedby={describedBy}
         className={`${className} ${preview ? 'hidden' : ''}`}
         ref={area}
+        defaultValue={defaultValue}
         // Submitting an empty required field while previewing: back to Write, so the browser can point at it.
         onInvalid={() => setPreview(false)}
       />
