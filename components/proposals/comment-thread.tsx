@@ -1,4 +1,5 @@
 import { MarkdownText } from '@/components/governance/markdown';
+import { MarkdownField } from '@/components/proposals/markdown-preview';
 import type { CommentView } from '@/db/read/types';
 import { postCommentAction, deleteCommentAction, editCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
@@ -32,7 +33,7 @@ function CommentBodyField({ id, label, rows, defaultValue }: { id: string; label
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <textarea
+      <MarkdownField
         id={id}
         name="body"
         rows={rows}

@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { postCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
+import { FollowButton } from '@/components/proposals/follow-button';
+import { MarkdownField } from '@/components/proposals/markdown-preview';
 import { ActionForm } from '@/components/ui/action-form';
+import { followState } from '@/db/read/follow-state';
 import type { CommentView } from '@/db/read/types';
 import type { ProposalAction } from '@/lib/governance/permissions';
 
@@ -17,12 +20,14 @@ type Props = {
 const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
 /** The comment thread, the subject's right of reply, and the form for a new comment. */
-export function DiscussionSection({ slug, number, ids, comments, actions, viewerId }: Props) {
+export async function DiscussionSection({ slug, number, ids, comments, actions, viewerId }: Props) {
+  const follow = await followState(ids.orgId, ids.proposalId, viewerId);
   return (
     <section aria-labelledby="discussion">
       <h2 id="discussion" className="mb-3 text-lg font-semibold">
         Discussion ({comments.length})
       </h2>
+      {follow.canFollow ? <FollowButton slug={slug} ids={ids} following={follow.following} /> : null}
       <CommentThread
         comments={comments}
         orgId={ids.orgId}
@@ -41,7 +46,7 @@ export function DiscussionSection({ slug, number, ids, comments, actions, viewer
             <label htmlFor="reply-body" className="sr-only">
               Your reply
             </label>
-            <textarea id="reply-body" name="body" rows={5} maxLength={10000} required className={inputClass} />
+            <MarkdownField id="reply-body" name="body" rows={5} maxLength={10000} required className={inputClass} />
           </ActionForm>
         </div>
       ) : null}
@@ -51,9 +56,10 @@ export function DiscussionSection({ slug, number, ids, comments, actions, viewer
             <label htmlFor="comment-body" className="block text-sm font-medium">
               Add a comment
             </label>
-            <textarea id="comment-body" name="body" rows={4} maxLength={10000} required className={inputClass} aria-describedby="comment-hint" />
+            <MarkdownField id="comment-body" name="body" rows={4} maxLength={10000} required className={inputClass} describedBy="comment-hint" />
             <p id="comment-hint" className="text-xs text-zinc-600">
-              Markdown supported. Comments are public on this organization&rsquo;s transparency pages.
+              Markdown supported. Comments are public on this organization&rsquo;s transparency pages. Posting a comment makes you follow this proposal, so you
+              get an e-mail when someone replies.
             </p>
             <StanceFields idPrefix="new-comment" />
           </ActionForm>

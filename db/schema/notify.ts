@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { userRef } from './auth';
-import { id, ts, updatedAt } from './columns';
+import { createdAt, id, ts, updatedAt } from './columns';
+import { proposals } from './governance';
 import { orgRef } from './organizations';
 
 /**
@@ -79,6 +80,24 @@ export const notificationPrefs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.orgId, t.kind] })],
+);
+
+/**
+ * Who follows a proposal: an accepted member who asked to hear, by e-mail, of its new comments and
+ * replies, its revisions and its status changes. Leaving the organization does not delete the row;
+ * notices go only to those who are still accepted members.
+ */
+export const proposalFollows = pgTable(
+  'proposal_follows',
+  {
+    orgId: orgRef('cascade'),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
 );
 
 export type NotifyEvent = typeof notifyEvents.$inferSelect;

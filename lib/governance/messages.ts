@@ -202,6 +202,9 @@ export const messages = {
   'account.delete_last_admin':
     'You are the only admin of {organization}. Make someone else an admin first, so the organization is never left without one. Nothing was deleted.',
   'account.already_deleted': 'This account has already been deleted.',
+  // following a proposal
+  'follow.members_only': 'Only members of this organization can follow a proposal. Observers and people who have not accepted their invitation cannot.',
+  'follow.not_published': 'This proposal is not published yet, so there is nothing to follow. It can be followed once it is published.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

@@ -15,11 +15,20 @@ export const notificationKinds = [
   'ratification_reminder',
   'emergency_lapsed',
   'digest',
+  'followed_activity',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Kinds a person may set to immediate / daily digest / off. */
-export const optionalKinds = ['proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'] as const;
+export const optionalKinds = [
+  'proposal_published',
+  'comment_window_closing',
+  'voting_open',
+  'vote_reminder',
+  'decision',
+  'vacancy_overdue',
+  'followed_activity',
+] as const;
 export type OptionalKind = (typeof optionalKinds)[number];
 
 export const notificationModes = ['immediate', 'digest', 'off'] as const;
@@ -40,6 +49,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   ratification_reminder: 'Emergency decisions awaiting ratification',
   emergency_lapsed: 'Emergency decisions lapsed',
   digest: 'Daily digest',
+  followed_activity: 'Proposals you follow',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -49,6 +59,8 @@ export const kindDescriptions: Record<OptionalKind, string> = {
   vote_reminder: 'When voting closes within 24 hours and you have not voted.',
   decision: 'When a proposal is decided, with the tally.',
   vacancy_overdue: 'When a seat stays vacant past the charter’s deadline.',
+  followed_activity:
+    'When a proposal you follow gets a comment or reply, a revision, opens for voting or is decided. Posting a comment makes you follow its proposal.',
 };
 
 /** Why a mandatory notice cannot be turned off; shown on the preferences page and in the mail footer. */

@@ -104,7 +104,13 @@ export type NotificationPayload = {
   seats?: { position: number; vacatedAt: string }[];
   /** Digest only: the notices folded into it. */
   items?: { kind: NotificationKind; payload: NotificationPayload }[];
+  /** Followed proposals: what happened, and who did it (comments, revisions). */
+  activity?: FollowedActivity;
+  actorName?: string | null;
+  revision?: number;
 };
+
+export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';
 
 export type NotificationContext = {
   kind: NotificationKind;
@@ -229,6 +235,8 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         detail: ['A lapsed decision no longer stands. It cannot be ratified now; a new proposal is needed to decide the matter again.'],
         action: 'See the decision',
       };
+    case 'followed_activity':
+      return followedLines(ref, p);
     case 'digest': {
       const items = p.items ?? [];
       return {
@@ -238,6 +246,31 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         action: 'Open the organization',
       };
     }
+  }
+}
+
+/** A proposal the recipient follows changed: one notice per comment, reply, revision or status change. */
+function followedLines(ref: string, p: NotificationPayload): Lines {
+  const who = p.actorName || 'Someone';
+  const action = 'Read it on the proposal page';
+  switch (p.activity) {
+    case 'reply':
+      return { subject: `New reply on ${ref}`, lead: `${who} replied to a comment on ${ref}.`, detail: [], action };
+    case 'subject_reply':
+      return { subject: `The subject replied on ${ref}`, lead: `${who}, the subject of ${ref}, posted their reply.`, detail: [], action };
+    case 'revision':
+      return { subject: `${ref} was revised`, lead: `${who} revised ${ref}${p.revision ? ` (revision ${p.revision})` : ''}.`, detail: [], action };
+    case 'voting_open':
+      return {
+        subject: `Voting opened on ${ref}`,
+        lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`,
+        detail: [`Voting closes ${when(p.closesAt)}.`],
+        action,
+      };
+    case 'decided':
+      return { subject: `Decided: ${ref}`, lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`, detail: [], action };
+    default:
+      return { subject: `New comment on ${ref}`, lead: `${who} commented on ${ref}.`, detail: [], action };
   }
 }
 
@@ -253,7 +286,9 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   const digestLinks = ctx.kind === 'digest' ? (ctx.payload.items ?? []).map((i) => notificationLink({ ...ctx, kind: i.kind, payload: i.payload })) : [];
   const why = ctx.mandatory
     ? (mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.')
-    : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
+    : ctx.kind === 'followed_activity'
+      ? `You receive this because you follow this proposal in ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences. Unfollow on the proposal page.`
+      : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
   // The whole signed note, not a shortened root: a reader who keeps this mail holds a checkpoint
   // the log must stay consistent with, checkable with `npm run verify -- --checkpoint`.
   const checkpointLine = ctx.checkpoint

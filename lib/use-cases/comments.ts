@@ -9,11 +9,14 @@ import {
   markCommentDeleted,
   updateCommentBody,
 } from '@/db/queries/comments';
+import { insertFollow } from '@/db/queries/follows';
 import { updateProposal } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
 import { checkCommentChange } from '@/lib/governance/comments';
 import { mayAct } from '@/lib/governance/permissions';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { hasRole } from '@/lib/governance/roles';
+import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { loadOrRefuse, logProposalAct, textHash } from './actor';
 import type { Actor } from './actor';
 import { requireOrganizationWritable } from './writable';
@@ -50,6 +53,10 @@ export async function postComment(
       stance: input.asReply ? 'none' : input.stance,
       bodyHash: textHash(input.body),
     });
+    // Following: the proposal's followers hear of it; the author (a member) now follows it, so they hear of replies.
+    const activity = input.asReply ? 'subject_reply' : input.parentId ? 'reply' : 'comment';
+    await enqueueFollowerNotice(tx, { proposal: p.row, activity, ref: row.id, actorId: actor.userId, at });
+    if (hasRole(actor.role, 'member')) await insertFollow(tx, { orgId: input.orgId, proposalId: p.row.id, userId: actor.userId, at });
     return row;
   });
 }

@@ -19,6 +19,7 @@ import { loadOrRefuse, logProposalAct, requireAction, textHash } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
+import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { requireOrganizationWritable } from './writable';
 
 export type DraftInput = {
@@ -171,6 +172,15 @@ export async function reviseProposal(
         textHash: textHash(`${input.title}\n\n${input.body}`),
         discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
         extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
+      });
+      // Following: the proposal's followers hear of the revision.
+      await enqueueFollowerNotice(tx, {
+        proposal: { ...p.row, title: input.title },
+        activity: 'revision',
+        ref: String(revision),
+        actorId: actor.userId,
+        details: { revision },
+        at,
       });
     }
   });

@@ -4,12 +4,13 @@ import { listSeats, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
 import { setStageWindow } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
-import { findType } from '@/lib/governance/charter';
+import { findBody, findType } from '@/lib/governance/charter';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { bodyStrengths } from '@/lib/governance/strength';
 import type { Charter } from '@/lib/governance/types';
 import { remainingMajorityBase } from '@/lib/governance/vacancy';
 import { canOpenVoting, votingWindow } from '@/lib/governance/voting';
+import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueVotingOpen } from '@/lib/notify/outbox';
 import { loadOrRefuse, phaseWords, requireAction } from './actor';
 import type { Actor, ProposalInHand } from './actor';
@@ -56,6 +57,16 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
     bodyKey: type.stages[stageIndex]!.bodyKey,
     stageIndex,
     closesAt: window.closesAt,
+    at,
+  });
+  // Following: followers who are not among the body's seat holders (told above) hear that voting opened.
+  await enqueueFollowerNotice(tx, {
+    proposal: p.row,
+    activity: 'voting_open',
+    ref: String(stageIndex),
+    actorId,
+    details: { bodyName: findBody(p.charter, type.stages[stageIndex]!.bodyKey).name, closesAt: window.closesAt.toISOString() },
+    alsoNotifiedBy: `voting:${p.row.id}:${stageIndex}`,
     at,
   });
   return true;

@@ -9,6 +9,7 @@ import { stageRollCall } from '@/db/queries/votes';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import type { TallyResult } from '@/lib/governance/types';
+import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
 import type { ProposalInHand } from './actor';
@@ -96,6 +97,9 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
           tally: lastTally,
           at,
         });
+        // Following: followers the decision notice did not reach hear of it too.
+        const decided = { proposal: p.row, activity: 'decided' as const, ref: phase.kind, actorId: null, details: { outcome: phase.kind } };
+        await enqueueFollowerNotice(tx, { ...decided, alsoNotifiedBy: `decided:${p.row.id}`, at });
         if (phase.kind === 'passed') await applyEffect(tx, p, at);
         done.push(phase.kind);
         continue;

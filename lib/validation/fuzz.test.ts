@@ -82,6 +82,7 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   proposalRefSchema: (o) => ref(o as Out),
   reviseProposalSchema: (o) => ref(o as Out) && isTitle((o as Out).title) && isBody((o as Out).body) && len((o as Out).changeNote, 0, 500),
   publishProposalSchema: (o) => ref(o as Out),
+  followProposalSchema: (o) => ref(o as Out) && typeof (o as Out).follow === 'boolean',
   withdrawProposalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   commentSchema: (o) =>
     ref(o as Out) &&
@@ -185,6 +186,7 @@ const valid: Record<string, unknown> = {
     vote_reminder: 'immediate',
     decision: 'immediate',
     vacancy_overdue: 'off',
+    followed_activity: 'digest',
   },
   retryDeadLetterSchema: { orgId: o, outboxId: '' },
   slugSchema: 'river-co-op',
@@ -213,6 +215,7 @@ const valid: Record<string, unknown> = {
   proposalRefSchema: { orgId: o, proposalId: p2 },
   reviseProposalSchema: { orgId: o, proposalId: p2, title: 'A fine title', body, changeNote: 'Typos.' },
   publishProposalSchema: { orgId: o, proposalId: p2 },
+  followProposalSchema: { orgId: o, proposalId: p2, follow: 'true' },
   withdrawProposalSchema: { orgId: o, proposalId: p2, reason: 'Changed my mind.' },
   commentSchema: { orgId: o, proposalId: p2, body: 'A comment.', stance: 'support' },
   editCommentSchema: { orgId: o, proposalId: p2, commentId: p2, body: 'An edited comment.' },

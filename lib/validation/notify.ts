@@ -12,6 +12,7 @@ export const notificationPrefsSchema = z.object({
   vote_reminder: mode,
   decision: mode,
   vacancy_overdue: mode,
+  followed_activity: mode,
 } satisfies Record<'orgId' | OptionalKind, z.ZodType>);
 
 export const retryDeadLetterSchema = z.object({

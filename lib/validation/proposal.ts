@@ -184,3 +184,8 @@ export const recusalSchema = proposalRefSchema.extend({
 
 export const seatAppointSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.'), userId });
 export const seatResignSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.') });
+
+/** Follow ("true") or unfollow ("false") a proposal. */
+export const followProposalSchema = proposalRefSchema.extend({
+  follow: z.enum(['true', 'false'], 'Choose follow or unfollow.').transform((v) => v === 'true'),
+});

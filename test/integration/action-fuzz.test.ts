@@ -137,6 +137,7 @@ const keysOf: Record<string, string[]> = {
   publishProposalAction: ['orgId', 'proposalId'],
   withdrawProposalAction: ['orgId', 'proposalId', 'reason'],
   postCommentAction: ['orgId', 'proposalId', 'parentId', 'body', 'stance', 'asReply'],
+  followProposalAction: ['orgId', 'proposalId', 'follow'],
   openVotingAction: ['orgId', 'proposalId'],
   castBallotAction: ['orgId', 'proposalId', 'choice', 'rationale'],
   declareRecusalAction: ['orgId', 'proposalId', 'reason'],

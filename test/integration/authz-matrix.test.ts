@@ -309,6 +309,11 @@ const matrix: Record<string, Case> = {
         form({ orgId: s.orgId, proposalId: s.memberDraft, title: 'Revised title', body: 'A revised body long enough for the rules.' }),
       ),
   },
+  // Accepted members (not observers) follow a published proposal; the outcome changes only the caller's own row.
+  followProposalAction: {
+    allowed: proposers,
+    run: (s) => proposalActions.followProposalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, follow: 'true' })),
+  },
   publishProposalAction: {
     allowed: ['member'],
     run: (s) => proposalActions.publishProposalAction(initialActionState, form({ orgId: s.orgId, proposalId: s.memberDraft })),

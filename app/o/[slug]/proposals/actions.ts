@@ -10,6 +10,7 @@ import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
+import { setFollowing } from '@/lib/use-cases/follows';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
@@ -19,6 +20,7 @@ import {
   createProposalSchema,
   deleteCommentSchema,
   editCommentSchema,
+  followProposalSchema,
   proposalRefSchema,
   publishProposalSchema,
   recusalSchema,
@@ -107,4 +109,11 @@ export const declareEligibilityAction = orgUseCaseAction(
   'observer',
   declareAppointeeEligibility,
   'Your declaration is recorded in the public log. Voting can open when the window allows.',
+);
+
+// Only accepted members follow (observers do not); the use case reads the role again.
+export const followProposalAction = orgUseCaseAction(followProposalSchema, 'member', setFollowing, (_input, result) =>
+  result.following
+    ? 'You follow this proposal: you will get an e-mail for new comments and replies, revisions, voting opening and the decision.'
+    : 'You no longer follow this proposal.',
 );

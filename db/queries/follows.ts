@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { memberships, notifyEvents, outbox, proposalFollows, proposals } from '@/db/schema';
+import { isAccepted } from './memberships';
+
+/** Starts following; following twice is the same as once. */
+export async function insertFollow(tx: Executor, f: { orgId: string; proposalId: string; userId: string; at: Date }): Promise<boolean> {
+  const rows = await tx
+    .insert(proposalFollows)
+    .values({ orgId: f.orgId, proposalId: f.proposalId, userId: f.userId, createdAt: f.at })
+    .onConflictDoNothing()
+    .returning({ userId: proposalFollows.userId });
+  return rows.length > 0;
+}
+
+/** Stops following; not following is not an error. */
+export async function deleteFollow(tx: Executor, f: { orgId: string; proposalId: string; userId: string }): Promise<boolean> {
+  const rows = await tx
+    .delete(proposalFollows)
+    .where(and(eq(proposalFollows.orgId, f.orgId), eq(proposalFollows.proposalId, f.proposalId), eq(proposalFollows.userId, f.userId)))
+    .returning({ userId: proposalFollows.userId });
+  return rows.length > 0;
+}
+
+export async function isFollowing(db: Executor, proposalId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: proposalFollows.userId })
+    .from(proposalFollows)
+    .where(and(eq(proposalFollows.proposalId, proposalId), eq(proposalFollows.userId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The proposal's followers who are still accepted members of its organization, without `except` (the person who acted). */
+export async function followerIds(tx: Executor, orgId: string, proposalId: string, except: string | null): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: proposalFollows.userId })
+    .from(proposalFollows)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.orgId, proposalFollows.orgId), eq(memberships.userId, proposalFollows.userId), isAccepted, ne(memberships.role, 'observer')),
+    )
+    .where(and(eq(proposalFollows.orgId, orgId), eq(proposalFollows.proposalId, proposalId), ...(except ? [ne(proposalFollows.userId, except)] : [])));
+  return rows.map((r) => r.userId);
+}
+
+/** Who was already sent a notice for the event with this key (so a follower is not told the same thing twice). */
+export async function recipientsOfEvent(tx: Executor, key: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ userId: outbox.recipientUserId })
+    .from(outbox)
+    .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
+    .where(eq(notifyEvents.key, key));
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** A proposal of the organization that can be followed: published (or since withdrawn), not a draft. */
+export async function isFollowable(db: Executor, orgId: string, proposalId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId), ne(proposals.status, 'draft')))
+    .limit(1);
+  return rows.length > 0;
+}
