@@ -66,8 +66,49 @@ export const test = base.extend<{ mailbox: Mailbox; runId: string; uniqueEmail: 
 
 export { expect };
 
+/**
+ * Specs that move the server's clock share one server, so a jump made by one would skip another's
+ * comment window while it waits on it. Such a spec imports `clockTest` as its `test`: each of its
+ * tests holds the clock (a lock file beside the offset) for its whole run, one at a time across
+ * workers, and only a holder may move it.
+ */
+let clockHeld = false;
+
+async function holdClockLock(file: string): Promise<() => Promise<void>> {
+  const { open, unlink } = await import('node:fs/promises');
+  for (;;) {
+    try {
+      await (await open(file, 'wx')).close();
+      return () => unlink(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+export const clockTest = test.extend<{ serverClockHeld: void }>({
+  serverClockHeld: [
+    async ({}, use) => {
+      const dir = process.env.E2E_DATA_DIR;
+      if (!dir) throw new Error('E2E_DATA_DIR is not set (playwright.config.ts sets it).');
+      const release = await holdClockLock(path.join(dir, 'test-clock.lock'));
+      clockHeld = true;
+      try {
+        await use();
+      } finally {
+        clockHeld = false;
+        await release();
+      }
+    },
+    // Waiting for the other clock-moving tests is not this test's own time.
+    { auto: true, timeout: 15 * 60_000 },
+  ],
+});
+
 /** Moves the server's clock forward (QUORATE_UNSAFE_TEST_CLOCK): a file only the test can write. */
 export async function advanceServerClock(ms: number): Promise<void> {
+  if (!clockHeld) throw new Error('Only a test from clockTest may move the server clock (see clockTest in e2e/fixtures.ts).');
   const { readFile: read, writeFile } = await import('node:fs/promises');
   const dir = process.env.E2E_DATA_DIR;
   if (!dir) throw new Error('E2E_DATA_DIR is not set (playwright.config.ts sets it).');

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { advanceServerClock, appointFounders, expect, Mailbox, reloadUntil, test } from './fixtures';
+import { advanceServerClock, appointFounders, expect, Mailbox, reloadUntil, clockTest as test } from './fixtures';
 
 // A seat holder on a 390 px phone, using the keyboard: the header menu, the ballot before the
 // discussion, focus on the confirmation, 44 px targets, and long unbroken text that wraps.

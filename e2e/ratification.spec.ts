@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { advanceServerClock, appointFounders, castVotes, expect, inviteMembers, openInvite, reloadUntil, signInByMagicLink, test } from './fixtures';
+import {
+  advanceServerClock,
+  appointFounders,
+  castVotes,
+  expect,
+  inviteMembers,
+  openInvite,
+  reloadUntil,
+  signInByMagicLink,
+  clockTest as test,
+} from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
