@@ -2,14 +2,14 @@
 
 import { randomBytes } from 'node:crypto';
 import { AuthError } from 'next-auth';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { insertSession } from '@/db/queries/sessions';
 import { getDemoUser } from '@/db/queries/users';
 import { formValues, publicAction } from '@/lib/actions/action';
-import { spendLimit } from '@/lib/actions/limit';
+import { forwardedClientAddress, spendLimit } from '@/lib/actions/limit';
 import { emailProviderId } from '@/lib/auth/links';
 import { safeReturnPath } from '@/lib/auth/paths';
 import { sessionCookieName, signIn, signOut, usesSecureCookies } from '@/lib/auth/config';
@@ -25,11 +25,8 @@ const requestLinkSchema = z.object({
 export const requestMagicLinkAction = publicAction(
   requestLinkSchema,
   async ({ input }) => {
-    // The rightmost X-Forwarded-For entry is the one our nearest reverse proxy appended; the ones
-    // before it are whatever the client sent, so a per-client limit keyed on them could be dodged
-    // by rotating the header. (Without a proxy the header is the client's own; the per-address
-    // limit above still holds then.)
-    const clientAddress = (await headers()).get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'direct';
+    // Without a proxy the direct clients share one key; the per-address limit still holds then.
+    const clientAddress = (await forwardedClientAddress()) ?? 'direct';
     await spendLimit('magicLinkEmail', input.email);
     await spendLimit('magicLinkClient', clientAddress);
     try {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import { consumeLimit } from '@/lib/rate-limit';
@@ -11,4 +12,19 @@ import type { LimitPolicy } from '@/lib/rate-limit';
 export async function spendLimit(policy: LimitPolicy, key: string): Promise<void> {
   const limit = await consumeLimit(getDb(), policy, key);
   if (!limit.ok) throw new RuleRefusal(limit.code, limit.params);
+}
+
+/**
+ * The client's address as our nearest reverse proxy saw it: the rightmost X-Forwarded-For entry
+ * (the ones before it are whatever the client sent, so a limit keyed on them could be dodged by
+ * rotating the header), or null without one, or outside a request (tests calling an action).
+ */
+export async function forwardedClientAddress(): Promise<string | null> {
+  let forwarded: string | null;
+  try {
+    forwarded = (await headers()).get('x-forwarded-for');
+  } catch {
+    return null;
+  }
+  return forwarded?.split(',').at(-1)?.trim() || null;
 }

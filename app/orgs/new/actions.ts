@@ -1,12 +1,11 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { isUniqueViolation } from '@/db/queries/errors';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
 import { refusalState, userAction } from '@/lib/actions/action';
 import type { ActionResult } from '@/lib/actions/action';
-import { spendLimit } from '@/lib/actions/limit';
+import { forwardedClientAddress, spendLimit } from '@/lib/actions/limit';
 import { now } from '@/lib/clock';
 import { charterFromTemplate, validateCharter } from '@/lib/governance/charter';
 import { adjustCharter, primarySeatsProblem } from '@/lib/governance/charter-adjust';
@@ -14,22 +13,6 @@ import { formatMessage } from '@/lib/governance/messages';
 import { refuse } from '@/lib/governance/refusal';
 import { foundOrganization } from '@/lib/use-cases/founding';
 import { createOrganizationSchema } from '@/lib/validation/organization';
-
-/**
- * The client's address as our nearest reverse proxy saw it: the rightmost X-Forwarded-For entry
- * (the ones before it are whatever the client sent), or null without one. Without a proxy the
- * header is whatever the client chose to send, and every direct client would share one key, so
- * the per-address limit then does not apply and the per-person limit alone holds.
- */
-async function clientAddress(): Promise<string | null> {
-  let forwarded: string | null;
-  try {
-    forwarded = (await headers()).get('x-forwarded-for');
-  } catch {
-    return null;
-  }
-  return forwarded?.split(',').at(-1)?.trim() || null;
-}
 
 function slugTaken(slug: string, values: Record<string, string>): ActionResult {
   const taken = formatMessage('organization.slug_taken', { slug });
@@ -51,7 +34,8 @@ export const createOrganizationAction = userAction(
     // Only a creation that can go ahead spends from the limits: a person correcting a setting or the slug is not slowed down.
     if (await getOrganizationBySlug(getDb(), input.slug)) return slugTaken(input.slug, values);
     await spendLimit('organizationCreate', user.id);
-    const address = await clientAddress();
+    // Without a proxy every direct client would share one key: the per-person limit alone holds then.
+    const address = await forwardedClientAddress();
     if (address) await spendLimit('organizationCreateClient', address);
     const org = await getDb()
       .transaction((tx) =>
