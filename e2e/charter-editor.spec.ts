@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signInByMagicLink, test } from './fixtures';
+import { expect, foundOrganization, test } from './fixtures';
 
 /** With SHOTS_DIR set, saves a full-page screenshot there (for reviewing the layout; nothing is written otherwise). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -10,12 +10,7 @@ async function shot(page: Page, name: string): Promise<void> {
 test('an admin amends the board’s seats through the charter editor, sees the changes, and publishes', async ({ page, mailbox, runId, uniqueEmail }) => {
   test.setTimeout(120_000);
   const slug = `charter-${runId}`;
-  await signInByMagicLink(page, mailbox, uniqueEmail('ada'), '/orgs/new');
-  await page.getByLabel('Name').fill('Harbour Lane Tenants');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByLabel('Seats on the main body').fill('5');
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, uniqueEmail('ada'), { name: 'Harbour Lane Tenants', slug, seats: 5 });
 
   await page.goto(`/o/${slug}/proposals/new`);
   await page.getByLabel('Type').selectOption({ label: 'Charter amendment' });

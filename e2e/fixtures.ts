@@ -107,7 +107,7 @@ export const clockTest = test.extend<{ serverClockHeld: void }>({
 });
 
 /** Moves the server's clock forward (QUORATE_UNSAFE_TEST_CLOCK): a file only the test can write. */
-export async function advanceServerClock(ms: number): Promise<void> {
+export async function advanceClock(ms: number): Promise<void> {
   if (!clockHeld) throw new Error('Only a test from clockTest may move the server clock (see clockTest in e2e/fixtures.ts).');
   const { readFile: read, writeFile } = await import('node:fs/promises');
   const dir = process.env.E2E_DATA_DIR;
@@ -115,6 +115,56 @@ export async function advanceServerClock(ms: number): Promise<void> {
   const file = path.join(dir, 'test-clock-offset');
   const current = Number((await read(file, 'utf8').catch(() => '0')).trim()) || 0;
   await writeFile(file, String(current + ms));
+}
+
+/**
+ * Signs `email` in and founds an organization from /orgs/new: `name` and `slug`, `seats` on the main body when given, with `template` (the radio's
+ * label start, e.g. 'Informal group') when given, else the default template. Ends on the organization's page.
+ */
+export async function foundOrganization(
+  page: Page,
+  mailbox: Mailbox,
+  email: string,
+  organization: { name: string; slug: string; template?: string; seats?: number },
+): Promise<void> {
+  await signInByMagicLink(page, mailbox, email, '/orgs/new');
+  if (organization.template) await page.getByRole('radio', { name: new RegExp(`^${organization.template}`) }).check();
+  await page.getByLabel('Name').fill(organization.name);
+  await page.getByLabel('Address (slug)').fill(organization.slug);
+  if (organization.seats) await page.getByLabel('Seats on the main body').fill(String(organization.seats));
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${organization.slug}$`));
+}
+
+/** Waits until the page has hydrated: before that, a form posts natively, without the Next-Action header. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null)).not.toBeNull();
+}
+
+/**
+ * On /account, saves the name `saved` through the real form once the page has hydrated, and returns the
+ * server-action request the browser sent, for replays with forged headers.
+ */
+export async function recordNameSave(page: Page, saved: string) {
+  await waitForHydration(page);
+  await page.getByLabel('Your name').fill(saved);
+  const captured = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const request = await captured;
+  await expect(page.getByText('Saved. This is the name shown on proposals, comments and seats.')).toBeVisible();
+  const headers = await request.allHeaders();
+  const replayed = ['next-action', 'next-router-state-tree', 'content-type', 'accept'];
+  return {
+    body: request.postData()!,
+    headers,
+    replayHeaders: Object.fromEntries(Object.entries(headers).filter(([h]) => replayed.includes(h))),
+    /** The name the account page shows now. */
+    currentName: async () => {
+      await page.goto('/account');
+      return page.getByLabel('Your name').inputValue();
+    },
+  };
 }
 
 /** An invitee opens their invitation mail in a browser context of their own, signs in and accepts the invitation. */

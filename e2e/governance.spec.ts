@@ -1,14 +1,4 @@
-import {
-  advanceServerClock,
-  appointFounders,
-  castVotes,
-  expect,
-  inviteMembers,
-  openInvite,
-  reloadUntil,
-  signInByMagicLink,
-  clockTest as test,
-} from './fixtures';
+import { advanceClock, appointFounders, castVotes, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, clockTest as test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -21,12 +11,7 @@ test('three members take a proposal from draft through discussion and voting to 
   const slug = `gov-${runId}`;
 
   // Ana founds the organization with a 5-seat board.
-  await signInByMagicLink(page, mailbox, ana, '/orgs/new');
-  await page.getByLabel('Name').fill('Canal Street Tenants');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByLabel('Seats on the main body').fill('5');
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, ana, { name: 'Canal Street Tenants', slug, seats: 5 });
   await expect(page.getByText('0 of 5 charter seats filled')).toBeVisible();
 
   await inviteMembers(page, slug, [ben, cleo]);
@@ -74,13 +59,13 @@ test('three members take a proposal from draft through discussion and voting to 
   await expect(benPage.getByText(/Voting is not open\. Voting opens on .* — the comment window is 7 days and cannot be shortened\./)).toBeVisible();
 
   // A week passes: the worker opens voting.
-  await advanceServerClock(7 * DAY + 60_000);
+  await advanceClock(7 * DAY + 60_000);
   await reloadUntil(benPage, 'Voting open until');
   await castVotes([page, benPage], slug, 1, 'Yes');
   await castVotes([cleoPage], slug, 1, 'No');
 
   // Three days later voting closes; the decision is public.
-  await advanceServerClock(3 * DAY + 60_000);
+  await advanceClock(3 * DAY + 60_000);
   await reloadUntil(page, /Passed on/);
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/o/${slug}/proposals/1`);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, Mailbox, signInByMagicLink, test } from './fixtures';
+import { expect, foundOrganization, Mailbox, test } from './fixtures';
 
 /** axe (serious and critical) with every disclosure open, at the page's size. */
 async function expectAxeClean(page: Page): Promise<void> {
@@ -14,23 +14,13 @@ async function expectAxeClean(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-test('an invitation stays pending until accepted; admins resend and revoke it; an invitee may decline', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
+test('invitations stay pending until accepted; admins resend and revoke; invitees may decline', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   const admin = uniqueEmail('inv-admin');
   const rosa = uniqueEmail('rosa');
   const sam = uniqueEmail('sam');
   const slug = `inv-${runId}`;
 
-  await signInByMagicLink(page, mailbox, admin, '/orgs/new');
-  await page.getByLabel('Name').fill('Allotment Society');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, admin, { name: 'Allotment Society', slug });
 
   // Two invitations: both pending, listed apart from the members, not counted.
   await page.goto(`/o/${slug}/members`);

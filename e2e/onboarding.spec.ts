@@ -1,12 +1,6 @@
 import { expect, Mailbox, signInByMagicLink, test } from './fixtures';
 
-test('a newcomer signs in by magic link, creates an organization, invites a member, and the public sees it', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
+test('a newcomer signs in, founds an organization, invites a member; the public sees it', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   const founder = uniqueEmail('founder');
   const invitee = uniqueEmail('invitee');
   const slug = `e2e-${runId}`;

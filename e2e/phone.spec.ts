@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { advanceServerClock, appointFounders, expect, Mailbox, reloadUntil, clockTest as test } from './fixtures';
+import { advanceClock, appointFounders, expect, Mailbox, reloadUntil, clockTest as test } from './fixtures';
 
 // A seat holder on a 390 px phone, using the keyboard: the header menu, the ballot before the
 // discussion, focus on the confirmation, 44 px targets, and long unbroken text that wraps.
@@ -129,7 +129,7 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByText('Comment posted.')).toBeVisible();
 
-  await advanceServerClock(7 * DAY + 60_000);
+  await advanceClock(7 * DAY + 60_000);
   await reloadUntil(page, 'Voting open until');
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE);
 

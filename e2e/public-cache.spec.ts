@@ -1,4 +1,4 @@
-import { expect, signInByMagicLink, test } from './fixtures';
+import { expect, foundOrganization, test } from './fixtures';
 
 // Signed-out visitors of public pages are served from the public page cache (lib/public-cache)
 // while the organization's decision log has not moved; every response still gets its own nonce.
@@ -52,11 +52,7 @@ test('a logged change reaches signed-out visitors at once; signed-in people are 
   uniqueEmail,
 }) => {
   const slug = `cache-${runId}`;
-  await signInByMagicLink(page, mailbox, uniqueEmail('founder'), '/orgs/new');
-  await page.getByLabel('Name').fill('Cache Street Allotments');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, uniqueEmail('founder'), { name: 'Cache Street Allotments', slug });
 
   const visitor = await playwright.request.newContext({ baseURL });
   const first = await visitor.get(`/o/${slug}/log`);

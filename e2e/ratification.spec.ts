@@ -1,15 +1,5 @@
 import type { Page } from '@playwright/test';
-import {
-  advanceServerClock,
-  appointFounders,
-  castVotes,
-  expect,
-  inviteMembers,
-  openInvite,
-  reloadUntil,
-  signInByMagicLink,
-  clockTest as test,
-} from './fixtures';
+import { advanceClock, appointFounders, castVotes, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, clockTest as test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -23,12 +13,7 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   const emails = names.map((n) => uniqueEmail(n));
   const slug = `ratify-${runId}`;
 
-  await signInByMagicLink(page, mailbox, emails[0]!, '/orgs/new');
-  await page.getByLabel('Name').fill('Mill Lane Housing');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByLabel('Seats on the main body').fill('5');
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, emails[0]!, { name: 'Mill Lane Housing', slug, seats: 5 });
 
   await inviteMembers(page, slug, emails.slice(1));
   const others: Page[] = [];
@@ -60,12 +45,12 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   await reloadUntil(page, /the emergency minimum of 2 days; it cannot be shortened/, 30_000);
 
   // The shortened window passes; the board votes.
-  await advanceServerClock(2 * DAY + 5 * 60_000);
+  await advanceClock(2 * DAY + 5 * 60_000);
   await reloadUntil(page, 'Voting open until', 30_000);
   await castVotes(everyone.slice(0, 4), slug, 1);
 
   // Passed: the page shows the ratification deadline and the way to meet it.
-  await advanceServerClock(DAY + 5 * 60_000);
+  await advanceClock(DAY + 5 * 60_000);
   await reloadUntil(page, /Must be ratified by .* or it lapses\./, 30_000);
   await expect(page.getByText('Passed: awaiting ratification').first()).toBeVisible();
   await page.getByRole('link', { name: 'Start the ratification' }).click();
@@ -81,16 +66,16 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   await expect(page.getByText('Published. The comment window is open and every seat holder has been given notice.')).toBeVisible();
 
   // Its full window, then its vote.
-  await advanceServerClock(7 * DAY + 5 * 60_000);
+  await advanceClock(7 * DAY + 5 * 60_000);
   await reloadUntil(page, 'Voting open until', 30_000);
   await castVotes(everyone.slice(0, 4), slug, 2);
-  await advanceServerClock(3 * DAY + HOUR);
+  await advanceClock(3 * DAY + HOUR);
   await page.goto(`/o/${slug}/proposals/1`);
   await reloadUntil(page, 'Passed and ratified', 30_000);
   await reloadUntil(page, 'proposal.ratified', 30_000);
 
   // Past the original deadline it still stands.
-  await advanceServerClock(30 * DAY);
+  await advanceClock(30 * DAY);
   await reloadUntil(page, 'Passed and ratified', 30_000);
   await expect(page.getByText(/Lapsed/)).toHaveCount(0);
 });

@@ -1,14 +1,4 @@
-import {
-  advanceServerClock,
-  appointFounders,
-  castVotes,
-  expect,
-  inviteMembers,
-  openInvite,
-  reloadUntil,
-  signInByMagicLink,
-  clockTest as test,
-} from './fixtures';
+import { advanceClock, appointFounders, castVotes, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, clockTest as test } from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -20,11 +10,7 @@ test('a board of 4 of 9 refills itself; a second seat for the same person is ref
   const [ana, ben, cleo, dan, eve] = ['ana', 'ben', 'cleo', 'dan', 'eve'].map((n) => uniqueEmail(n)) as [string, string, string, string, string];
   const slug = `seats-${runId}`;
 
-  await signInByMagicLink(page, mailbox, ana, '/orgs/new');
-  await page.getByLabel('Name').fill('Harbour Housing Trust');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, ana, { name: 'Harbour Housing Trust', slug });
   await expect(page.getByText('0 of 9 charter seats filled')).toBeVisible();
 
   await inviteMembers(page, slug, [ben, cleo, dan, eve]);
@@ -59,11 +45,11 @@ test('a board of 4 of 9 refills itself; a second seat for the same person is ref
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
 
   // A week later voting opens; three of the four in office vote yes (the quorum of 5 is out of reach).
-  await advanceServerClock(7 * DAY + 60_000);
+  await advanceClock(7 * DAY + 60_000);
   await reloadUntil(page, 'Voting open until');
   await castVotes([page, benPage, cleoPage], slug, 1);
 
-  await advanceServerClock(3 * DAY + 60_000);
+  await advanceClock(3 * DAY + 60_000);
   await reloadUntil(page, /Passed on/);
   // The worker applies the decision within a second or so.
   await page.goto(`/o/${slug}/seats`);

@@ -1,5 +1,5 @@
-import type { APIResponse, Page, Request } from '@playwright/test';
-import { expect, Mailbox, test } from './fixtures';
+import type { APIResponse, Page } from '@playwright/test';
+import { expect, Mailbox, recordNameSave, test } from './fixtures';
 
 // Web security: errors never show a stack trace or a database message to the
 // person who caused them; a server action posted from another origin is refused and writes
@@ -204,23 +204,10 @@ test('a server action posted from another origin is refused and writes nothing; 
   await signIn(page, mailbox, uniqueEmail('origin'));
   await expect(page).toHaveURL(/\/account$/);
 
-  // A real save, recorded: the request the browser sends for updateNameAction.
+  // A real save, recorded (after hydration): the request the browser sends for updateNameAction.
   const saved = `Saved ${runId}`;
-  await page.getByLabel('Your name').fill(saved);
-  const captured = page.waitForRequest((r: Request) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
-  await page.getByRole('button', { name: 'Save' }).click();
-  const real = await captured;
-  await expect(page.getByText('Saved. This is the name shown on proposals, comments and seats.')).toBeVisible();
-  const body = real.postData()!;
+  const { body, headers, replayHeaders, currentName } = await recordNameSave(page, saved);
   expect(body, 'the recorded action carries the name').toContain(saved);
-  const headers = await real.allHeaders();
-  const replayHeaders = Object.fromEntries(
-    Object.entries(headers).filter(([name]) => ['next-action', 'next-router-state-tree', 'content-type', 'accept'].includes(name)),
-  );
-  const currentName = async () => {
-    await page.goto('/account');
-    return page.getByLabel('Your name').inputValue();
-  };
   const replay = (name: string, extra: Record<string, string>, data: string = body.replaceAll(saved, name)) =>
     page.request.post('/account', { headers: { ...replayHeaders, ...extra }, data, maxRedirects: 0 });
 

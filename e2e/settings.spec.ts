@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signInByMagicLink, test } from './fixtures';
+import { expect, foundOrganization, test } from './fixtures';
 
 const shots = '/work/shots/s7-settings';
 
@@ -26,11 +26,7 @@ test('an admin archives the organization with its name typed, it takes no invita
 }) => {
   const admin = uniqueEmail('arch-admin');
   const slug = `arch-${runId}`;
-  await signInByMagicLink(page, mailbox, admin, '/orgs/new');
-  await page.getByLabel('Name').fill('Garden Group');
-  await page.getByLabel('Address (slug)').fill(slug);
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await foundOrganization(page, mailbox, admin, { name: 'Garden Group', slug });
 
   await page.goto(`/o/${slug}/settings/profile`);
   await page.getByRole('link', { name: 'Archive the organization' }).click();

@@ -1,14 +1,10 @@
-import { expect, signInByMagicLink, test } from './fixtures';
+import { expect, signInByMagicLink, test, waitForHydration } from './fixtures';
 
-test('a small group founds its organization on the informal template: preview, a refused setting in plain words, then its 3 seats', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
+test('a small group founds on the informal template: preview, a plain refusal, its 3 seats', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   const slug = `garden-${runId}`;
   await signInByMagicLink(page, mailbox, uniqueEmail('gardener'), '/orgs/new');
+  // The preview follows the radios once the page's script runs.
+  await waitForHydration(page);
 
   // 1. The preview follows the choice: the informal group's one body of 3 and the counts a group of 3 meets.
   await page.getByRole('radio', { name: /^Informal group/ }).check();
