@@ -12,6 +12,12 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
  * seat and are not counted. Admins may send a new link or revoke; others only see the list.
  */
 export function PendingInvitations({ orgId, invitations, isAdmin }: { orgId: string; invitations: Invitation[]; isAdmin: boolean }) {
+  /** What every form on one invitation sends, how it looks, and its accessible name. */
+  const formProps = (i: Invitation, verb: 'Resend' | 'Revoke') => ({
+    hidden: { orgId, membershipId: i.membershipId },
+    variant: 'secondary' as const,
+    label: `${verb} the invitation to ${i.name ?? i.email}`,
+  });
   if (invitations.length === 0) return <p className="px-4 py-3 text-sm text-zinc-600">No invitation is waiting for an answer.</p>;
   return (
     <ul className="divide-y divide-zinc-100">
@@ -29,23 +35,14 @@ export function PendingInvitations({ orgId, invitations, isAdmin }: { orgId: str
             </div>
             {isAdmin ? (
               <div className="flex shrink-0 flex-wrap items-start gap-2">
-                <ActionForm
-                  action={resendInvitationAction}
-                  hidden={{ orgId, membershipId: i.membershipId }}
-                  submitLabel="Resend"
-                  pendingLabel="Sending…"
-                  variant="secondary"
-                  label={`Resend the invitation to ${who}`}
-                />
+                <ActionForm action={resendInvitationAction} {...formProps(i, 'Resend')} submitLabel="Resend" pendingLabel="Sending…" />
                 <details className="text-xs">
                   <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-red-800">Revoke…</summary>
                   <ActionForm
                     action={revokeInvitationAction}
-                    hidden={{ orgId, membershipId: i.membershipId }}
+                    {...formProps(i, 'Revoke')}
                     submitLabel="Revoke this invitation"
                     pendingLabel="Revoking…"
-                    variant="secondary"
-                    label={`Revoke the invitation to ${who}`}
                     className="mt-2 max-w-xs"
                   >
                     <p className="text-zinc-600">The link they were sent will no longer make them a member. The revocation is on the public record.</p>

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { comments, memberships, outbox, proposalFollows, proposals, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import { formatMessage } from '@/lib/governance/messages';
 import { savePreferences } from '@/lib/notify/preferences';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import { form, session, signInAs } from './helpers';
+import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -45,18 +43,13 @@ async function comment(who: string, body: string, parentId?: string): Promise<st
   return row!.id;
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  setDatabaseHandleForTests(handle);
+withTestDatabase({ app: true }, async (ready) => {
+  handle = ready;
   ({ orgId } = await seedDemo(handle.db));
   for (const u of await handle.db.select().from(users)) people[u.email.split('@')[0]!] = u;
   const rows = await handle.db.select().from(proposals).where(eq(proposals.orgId, orgId));
   open = rows.find((p) => p.number === 8)!.id;
   draft = rows.find((p) => p.status === 'draft')!.id;
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
 });
 beforeEach(() => signInAs(null));
 

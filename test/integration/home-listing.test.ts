@@ -1,13 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { organizations, proposals, users } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
 import { getOrganizationBySlug, listHomePageOrganizations } from '@/db/queries/organizations';
 import { demoOrganization, seedDemo } from '@/db/seed';
 import { initialActionState } from '@/lib/actions/state';
-import { expectRedirect, form, session, signInAs } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
 
 // The home page lists a public organization only once it has published a proposal, or when the
 // operator names it (QUORATE_HOME_LIST_SLUGS) or lists everything (QUORATE_HOME_LIST_ALL): creating
@@ -38,17 +36,11 @@ async function found(name: string, slug: string): Promise<string> {
   return org!.id;
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  setDatabaseHandleForTests(handle);
+withTestDatabase({ app: true }, async (ready) => {
+  handle = ready;
   await seedDemo(handle.db);
   const [row] = await handle.db.insert(users).values({ email: 'founder@example.org', name: 'Fay Founder' }).returning();
   founder = { id: row!.id, email: row!.email, name: 'Fay Founder' };
-});
-
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
 });
 
 beforeEach(() => signInAs(null));

@@ -1,9 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { decisionLog, memberships, organizations, seats, users, verificationTokens } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
 import { countAdminsForUpdate, updateMembershipRole } from '@/db/queries/memberships';
 import { seedDemo } from '@/db/seed';
 import { initialActionState } from '@/lib/actions/state';
@@ -12,7 +10,7 @@ import type { RefusalCode } from '@/lib/governance/messages';
 import { hashVerificationToken } from '@/lib/auth/links';
 import { env } from '@/lib/env';
 import { listStoredMail } from '@/lib/notify/mailer';
-import { expectRedirect, form, session, signInAs } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({
   getSessionUser: async () => session.user,
@@ -52,9 +50,8 @@ function forgedPosts(adminOnly: RefusalCode, ...nonAdmins: (readonly [string, Pe
   return [...nonAdmins.map(([label, who]) => [label, who, adminOnly] as const), ['an admin of another organization', 'outsider', 'action.forbidden']];
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  setDatabaseHandleForTests(handle);
+withTestDatabase({ app: true }, async (ready) => {
+  handle = ready;
   ({ orgId } = await seedDemo(handle.db));
   const rows = await handle.db.select({ id: users.id, email: users.email, name: users.name }).from(users);
   const by = (prefix: string) => {
@@ -73,11 +70,6 @@ beforeAll(async () => {
   const [other] = await handle.db.insert(organizations).values({ slug: 'other-org', name: 'Other Org' }).returning();
   otherOrgId = other!.id;
   await handle.db.insert(memberships).values({ orgId: otherOrgId, userId: people.outsider.id, role: 'admin' });
-});
-
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
 });
 
 beforeEach(() => signInAs(null));
