@@ -1,0 +1,260 @@
+/**
+ * Meek STV: Hill, Wichmann and Woodall, "Algorithm 123 — Single Transferable Vote by Meek's
+ * Method", The Computer Journal 30(3), 1987. Every elected candidate keeps only a fraction (its
+ * keep factor) of each vote reaching it and passes the rest to the next preference; the quota
+ * follows the votes still held by candidates; keep factors are refined until every elected
+ * candidate holds the quota to within the tolerance, and only then is the lowest excluded.
+ *
+ * Arithmetic: fixed point to 9 decimal places, each value a BigInt in units of 10^-9. As the
+ * algorithm rounds: keep factors are rounded up, the votes credited to a candidate are rounded
+ * down (what a ballot keeps back is passed on whole, so no value is lost to rounding and the
+ * residue is always zero), and the quota is the votes held by candidates divided by one more
+ * than the seats, truncated, plus 10^-9.
+ *
+ * Quorate's reading, where the text had to be pinned down (docs/vote-methods.md repeats this):
+ * - tolerance: an iteration ends when no elected candidate's vote exceeds the quota by more than
+ *   quota / 100000 (0.001 %), or when the total surplus stops falling (rounding has reached its
+ *   fixed point);
+ * - a candidate is elected on reaching the quota (vote ≥ quota), and stays elected;
+ * - ties (for exclusion, or more candidates reaching the quota than seats left) are broken by the
+ *   most recent earlier round at which the tied candidates' votes differed, then by the public lot.
+ */
+import { countable, breakTie, byVotesThenId, formatFixed, validateRanked } from './scottish-stv-shared';
+import type { Ballot, Contest, Round, TallyResult, TieBreak, VoteMethod } from './types';
+
+const PLACES = 9;
+const ONE = 1_000_000_000n;
+/** The tolerance, as a divisor of the quota: a surplus of at most quota / 100000 is "within". */
+const TOLERANCE_DIVISOR = 100_000n;
+
+type Status = 'hopeful' | 'elected' | 'excluded' | 'withdrawn';
+
+/**
+ * The ballots as a tree of preference prefixes: ballots that agree up to a candidate share a node,
+ * so one distribution walks each distinct prefix once, not each ballot. `through` counts ballots
+ * reaching the node, `ending` those whose last preference it is.
+ */
+interface Node {
+  readonly candidate: number;
+  through: bigint;
+  ending: bigint;
+  readonly children: Map<number, Node>;
+}
+
+export const meekStv: VoteMethod = {
+  key: 'meek_stv',
+  validate: validateRanked,
+  tally(ballots: readonly Ballot[], contest: Contest): TallyResult {
+    return new MeekCount(countable(ballots, contest), contest).run();
+  },
+};
+
+function buildTree(ballots: readonly Ballot[]): Map<number, Node> {
+  const roots = new Map<number, Node>();
+  for (const b of ballots) {
+    let level = roots;
+    const count = BigInt(b.count);
+    b.preferences.forEach((c, i) => {
+      let node = level.get(c);
+      if (!node) {
+        node = { candidate: c, through: 0n, ending: 0n, children: new Map() };
+        level.set(c, node);
+      }
+      node.through += count;
+      if (i === b.preferences.length - 1) node.ending += count;
+      level = node.children;
+    });
+  }
+  return roots;
+}
+
+class MeekCount {
+  private readonly status: Status[];
+  private readonly keep: bigint[];
+  private votes: bigint[];
+  private excess = 0n;
+  private quota = 0n;
+  private readonly tree: Map<number, Node>;
+  private readonly total: bigint;
+  private readonly rounds: Round[] = [];
+  private readonly history: bigint[][] = [];
+  private readonly ties: TieBreak[] = [];
+  private readonly elected: number[] = [];
+
+  constructor(
+    ballots: readonly Ballot[],
+    private readonly contest: Contest,
+  ) {
+    const withdrawn = new Set(contest.withdrawn ?? []);
+    this.status = contest.candidates.map((_, c) => (withdrawn.has(c) ? 'withdrawn' : 'hopeful'));
+    // Hopeful candidates keep all of a vote (1); withdrawn and excluded ones none (0).
+    this.keep = this.status.map((s) => (s === 'hopeful' ? ONE : 0n));
+    this.votes = contest.candidates.map(() => 0n);
+    this.tree = buildTree(ballots);
+    this.total = ballots.reduce((sum, b) => sum + BigInt(b.count), 0n);
+  }
+
+  run(): TallyResult {
+    const seats = this.contest.seats;
+    this.distribute();
+    this.record('first_count', [], [], this.electReached());
+    while (this.elected.length < seats) {
+      const hopeful = this.hopeful();
+      if (hopeful.length === 0) break;
+      // Fewer hopefuls than seats left, or as many: they are all elected.
+      if (hopeful.length <= seats - this.elected.length) {
+        const last = byVotesThenId(hopeful, this.votes);
+        for (const c of last) this.elect(c);
+        this.record('final', [], [], last);
+        break;
+      }
+      if (this.iterate()) continue;
+      // No surplus beyond the tolerance and nobody reached the quota: exclude the lowest.
+      const lowest = this.lowest(hopeful);
+      this.status[lowest] = 'excluded';
+      this.keep[lowest] = 0n;
+      this.distribute();
+      this.record('exclusion', [lowest], [lowest], this.electReached());
+    }
+    return {
+      method: 'meek_stv',
+      elected: [...this.elected],
+      rounds: this.rounds,
+      ties: this.ties,
+      totalValid: this.total.toString(),
+    };
+  }
+
+  private hopeful(): number[] {
+    return this.status.flatMap((s, c) => (s === 'hopeful' ? [c] : []));
+  }
+
+  /**
+   * One pass over the ballots: a ballot starts with value 1; each candidate in turn is credited
+   * value × keep factor, rounded down, and the rest goes on (excluded candidates keep nothing); what
+   * is left after the last preference is excess. Then the quota: (total − excess) / (seats + 1),
+   * truncated, plus 10^-9.
+   */
+  private distribute(): void {
+    const votes = this.votes.map(() => 0n);
+    let excess = 0n;
+    const walk = (level: Map<number, Node>, value: bigint): void => {
+      for (const node of level.values()) {
+        const c = node.candidate;
+        const keep = this.keep[c]!;
+        const kept = keep === ONE ? value : (value * keep) / ONE;
+        votes[c]! += kept * node.through;
+        const rest = value - kept;
+        if (rest === 0n) continue;
+        excess += rest * node.ending;
+        if (node.children.size > 0) walk(node.children, rest);
+      }
+    };
+    walk(this.tree, ONE);
+    this.votes = votes;
+    this.excess = excess;
+    this.quota = (this.total * ONE - excess) / BigInt(this.contest.seats + 1) + 1n;
+  }
+
+  /** Hopeful candidates at or over the quota are elected, most votes first, up to the seats left. */
+  private electReached(): number[] {
+    let reached = byVotesThenId(
+      this.hopeful().filter((c) => this.votes[c]! >= this.quota),
+      this.votes,
+    );
+    const room = this.contest.seats - this.elected.length;
+    if (reached.length > room) reached = this.firstOf(reached, room);
+    for (const c of reached) this.elect(c);
+    return reached;
+  }
+
+  /** The first `room` of candidates ordered by votes, a tie at the cut broken by earlier rounds, then lot. */
+  private firstOf(ordered: number[], room: number): number[] {
+    const cut = this.votes[ordered[room - 1]!]!;
+    const sure = ordered.filter((c) => this.votes[c]! > cut);
+    let tied = ordered.filter((c) => this.votes[c] === cut);
+    while (sure.length < room) {
+      const chosen = breakTie(
+        { method: 'meek_stv', round: this.rounds.length + 1, purpose: 'elect', tied, want: 'highest', history: this.history, contest: this.contest },
+        this.ties,
+      );
+      sure.push(chosen);
+      tied = tied.filter((c) => c !== chosen);
+    }
+    return sure;
+  }
+
+  private elect(c: number): void {
+    this.status[c] = 'elected';
+    this.elected.push(c);
+  }
+
+  private surplusTotal(): bigint {
+    return this.elected.reduce((sum, c) => (this.votes[c]! > this.quota ? sum + this.votes[c]! - this.quota : sum), 0n);
+  }
+
+  private withinTolerance(): boolean {
+    const allowed = this.quota / TOLERANCE_DIVISOR;
+    return this.elected.every((c) => this.votes[c]! - this.quota <= allowed);
+  }
+
+  /**
+   * Refines keep factors (each elected candidate's becomes keep × quota / vote, rounded up, at
+   * most 1) and redistributes, until the surpluses are within the tolerance or stop falling.
+   * Returns true when someone reached the quota on the way (a round is recorded either way).
+   */
+  private iterate(): boolean {
+    let iterations = 0;
+    let lastSurplus = this.surplusTotal();
+    while (!this.withinTolerance()) {
+      for (const c of this.elected) {
+        const v = this.votes[c]!;
+        if (v === 0n) continue;
+        const next = (this.keep[c]! * this.quota + v - 1n) / v;
+        this.keep[c] = next > ONE ? ONE : next;
+      }
+      this.distribute();
+      iterations++;
+      const newly = this.electReached();
+      if (newly.length > 0) {
+        this.record('iteration', this.electedBefore(newly), [], newly);
+        return true;
+      }
+      const surplus = this.surplusTotal();
+      if (surplus >= lastSurplus) break;
+      lastSurplus = surplus;
+    }
+    if (iterations > 0) this.record('iteration', [...this.elected], [], []);
+    return false;
+  }
+
+  private electedBefore(newly: readonly number[]): number[] {
+    return this.elected.filter((c) => !newly.includes(c));
+  }
+
+  /** The hopeful candidate with the fewest votes; a tie by the most recent earlier round where they differed, then lot. */
+  private lowest(hopeful: readonly number[]): number {
+    const least = hopeful.reduce((m, c) => (this.votes[c]! < m ? this.votes[c]! : m), this.votes[hopeful[0]!]!);
+    const tied = hopeful.filter((c) => this.votes[c] === least);
+    if (tied.length === 1) return tied[0]!;
+    return breakTie(
+      { method: 'meek_stv', round: this.rounds.length + 1, purpose: 'exclude', tied, want: 'lowest', history: this.history, contest: this.contest },
+      this.ties,
+    );
+  }
+
+  private record(kind: Round['action']['kind'], candidates: number[], excluded: number[], elected: number[]): void {
+    this.history.push([...this.votes]);
+    this.rounds.push({
+      number: this.rounds.length + 1,
+      action: { kind, candidates },
+      votes: this.votes.map((v) => formatFixed(v, PLACES)),
+      nonTransferable: formatFixed(this.excess, PLACES),
+      residue: '0',
+      quota: formatFixed(this.quota, PLACES),
+      keepFactors: this.keep.map((k) => formatFixed(k, PLACES)),
+      elected,
+      excluded,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What the two STV rules (./scottish-stv.ts and ./meek-stv.ts) share: the ranked-ballot check,
+ * exact fixed-point formatting, and the tie rule "look back at earlier stages, then draw the lot".
+ * Pure: no floating point anywhere; every vote value is a BigInt scaled by 10^places.
+ */
+import { lotOrder } from './lot';
+import type { Ballot, BallotCheck, Contest, MethodKey, TieBreak } from './types';
+
+/** A ranked ballot: a positive whole count, and at least one candidate, each known, once, not withdrawn. */
+export function validateRanked(ballot: Ballot, contest: Contest): BallotCheck {
+  if (!Number.isSafeInteger(ballot.count) || ballot.count < 1) return { ok: false, code: 'ballot.bad_count', count: ballot.count };
+  if (ballot.preferences.length === 0) return { ok: false, code: 'ballot.empty' };
+  const seen = new Set<number>();
+  const withdrawn = new Set(contest.withdrawn ?? []);
+  for (const candidate of ballot.preferences) {
+    if (!Number.isInteger(candidate) || candidate < 0 || candidate >= contest.candidates.length) {
+      return { ok: false, code: 'ballot.unknown_candidate', candidate };
+    }
+    if (seen.has(candidate)) return { ok: false, code: 'ballot.repeated_candidate', candidate };
+    if (withdrawn.has(candidate)) return { ok: false, code: 'ballot.withdrawn_candidate', candidate };
+    seen.add(candidate);
+  }
+  return { ok: true };
+}
+
+/**
+ * The ballots a count uses: throws on one `validateRanked` refuses, except that a withdrawn
+ * candidate is allowed and skipped (as the BLT format's withdrawn line means, see `Contest`); a
+ * ballot naming only withdrawn candidates is left out, like a blank one.
+ */
+export function countable(ballots: readonly Ballot[], contest: Contest): Ballot[] {
+  if (!Number.isInteger(contest.seats) || contest.seats < 1) throw new Error(`STV needs at least one seat, not ${contest.seats}`);
+  const withdrawn = new Set(contest.withdrawn ?? []);
+  const open: Contest = { ...contest, withdrawn: [] };
+  return ballots.flatMap((ballot, index) => {
+    const check = validateRanked(ballot, open);
+    if (!check.ok) throw new Error(`ballot ${index + 1} is invalid: ${check.code}`);
+    if (withdrawn.size === 0) return [ballot];
+    const preferences = ballot.preferences.filter((c) => !withdrawn.has(c));
+    return preferences.length === 0 ? [] : [{ preferences, count: ballot.count }];
+  });
+}
+
+/** The exact decimal string of `value / 10^places`, with all `places` digits. */
+export function formatFixed(value: bigint, places: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const sign = negative ? '-' : '';
+  return places === 0 ? `${sign}${whole}` : `${sign}${whole}.${digits.slice(digits.length - places)}`;
+}
+
+/** Candidates in the order of election among those reaching it at once: more votes first, then ballot-paper order. */
+export function byVotesThenId(candidates: readonly number[], votes: readonly bigint[]): number[] {
+  return [...candidates].sort((a, b) => (votes[a]! > votes[b]! ? -1 : votes[a]! < votes[b]! ? 1 : a - b));
+}
+
+export interface TieQuestion {
+  readonly method: MethodKey;
+  /** The round the choice is made in (1-based); the lot's purpose names it. */
+  readonly round: number;
+  readonly purpose: TieBreak['purpose'];
+  /** Tied candidates, two or more. */
+  readonly tied: readonly number[];
+  /** Choose the candidate with the most (`highest`) or fewest (`lowest`) votes at the earlier stage. */
+  readonly want: 'highest' | 'lowest';
+  /** Every recorded stage's votes, oldest first. */
+  readonly history: readonly (readonly bigint[])[];
+  readonly contest: Contest;
+}
+
+/**
+ * Breaks a tie the way both STV rules here do: walk back from the most recent stage to the first;
+ * at the first stage where the tied candidates' votes differ, keep those with the most (or fewest)
+ * and, if more than one is left, keep walking back with them. Still tied at the first stage: the
+ * public lot decides, drawn with the purpose `<method> round <n> <purpose>` (see ./lot.ts), and
+ * the first candidate drawn is chosen. Records the tie in `ties` and returns the chosen candidate.
+ */
+export function breakTie(q: TieQuestion, ties: TieBreak[]): number {
+  let left = [...q.tied].sort((a, b) => a - b);
+  for (let stage = q.history.length - 1; stage >= 0 && left.length > 1; stage--) {
+    const votes = q.history[stage]!;
+    const values = left.map((c) => votes[c]!);
+    const best = values.reduce((m, v) => (q.want === 'highest' ? (v > m ? v : m) : v < m ? v : m));
+    left = left.filter((c) => votes[c] === best);
+  }
+  const by: TieBreak['by'] = left.length === 1 ? 'earlier_rounds' : 'lot';
+  const chosen = left.length === 1 ? left[0]! : lotOrder(q.contest.lotSeed, `${q.method} round ${q.round} ${q.purpose}`, left, q.contest.candidates)[0]!;
+  ties.push({ round: q.round, among: [...q.tied].sort((a, b) => a - b), chosen, by, purpose: q.purpose });
+  return chosen;
+}

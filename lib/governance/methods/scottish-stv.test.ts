@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lotOrder } from './lot';
+import { scottishStv } from './scottish-stv';
+import type { Ballot, Contest } from './types';
+
+const contest = (candidates: string[], seats: number, lotSeed = 'seed'): Contest => ({ candidates, seats, lotSeed });
+const b = (count: number, ...preferences: number[]): Ballot => ({ count, preferences });
+const [A, B, C, D] = [0, 1, 2, 3];
+
+describe('scottishStv worked examples (SSI 2007/42, Schedule 1, rules 45-52)', () => {
+  it('transfers a surplus at truncated transfer values, then excludes the lowest', () => {
+    // 36 valid papers, 2 seats. Rule 46: quota = floor(36 / 3) + 1 = 13.
+    // Stage 1 (rule 45): A 12+4+2 = 18, B 5, C 6, D 7. A ≥ 13 is elected (rule 47), surplus 5.
+    // Stage 2 (rule 48): each of A's papers (value 1) transfers at 5 × 1 / 18 = 0.277777… → 0.27777.
+    //   12 "A B" → B + 3.33324; 4 "A C" → C + 1.11108; 2 "A" are non-transferable (2 × 0.27777 = 0.55554).
+    //   A keeps the quota, 13. Residue = 5 − 3.33324 − 1.11108 − 0.55554 = 0.00014.
+    //   B 8.33324, C 7.11108, D 7: nobody reaches 13.
+    // Stage 3 (rule 50): D (7) is lowest; 7 "D C" go to C at value 1: C 14.11108 ≥ 13, elected.
+    const r = scottishStv.tally([b(12, A, B), b(4, A, C), b(2, A), b(5, B), b(6, C), b(7, D, C)], contest(['A', 'B', 'C', 'D'], 2));
+    expect(r.elected).toEqual([A, C]);
+    expect(r.totalValid).toBe('36');
+    expect(r.ties).toEqual([]);
+    expect(r.rounds.map((x) => [x.action.kind, x.votes, x.nonTransferable, x.residue, x.elected, x.excluded])).toEqual([
+      ['first_count', ['18.00000', '5.00000', '6.00000', '7.00000'], '0.00000', '0.00000', [A], []],
+      ['surplus', ['13.00000', '8.33324', '7.11108', '7.00000'], '0.55554', '0.00014', [], []],
+      ['exclusion', ['13.00000', '8.33324', '14.11108', '0.00000'], '0.55554', '0.00014', [C], [D]],
+    ]);
+    expect(r.rounds.every((x) => x.quota === '13.00000')).toBe(true);
+  });
+
+  it('breaks a tie for exclusion by the most recent earlier stage at which the votes differed (rule 51(2)(a))', () => {
+    // 33 papers, 2 seats: quota = floor(33 / 3) + 1 = 12.
+    // Stage 1: A 20 (elected, surplus 8), B 7, C 0, D 6.
+    // Stage 2: transfer value 8 × 1 / 20 = 0.4 exactly: 15 "A C" → C + 6; 5 "A" non-transferable 2.
+    // Stage 3: C 6 and D 6 are lowest together; at stage 1 C had 0 and D 6, so C is excluded.
+    //   C's 15 papers (value 0.4) have no further preference: non-transferable 2 + 6 = 8.
+    // Stage 4: D (6) is lowest; 6 "D B" → B 13 ≥ 12, elected.
+    const r = scottishStv.tally([b(15, A, C), b(5, A), b(7, B), b(6, D, B)], contest(['A', 'B', 'C', 'D'], 2));
+    expect(r.ties).toEqual([{ round: 3, among: [C, D], chosen: C, by: 'earlier_rounds', purpose: 'exclude' }]);
+    expect(r.elected).toEqual([A, B]);
+    expect(r.rounds.map((x) => [x.votes, x.nonTransferable, x.excluded])).toEqual([
+      [['20.00000', '7.00000', '0.00000', '6.00000'], '0.00000', []],
+      [['12.00000', '7.00000', '6.00000', '6.00000'], '2.00000', []],
+      [['12.00000', '7.00000', '0.00000', '6.00000'], '8.00000', [C]],
+      [['12.00000', '13.00000', '0.00000', '0.00000'], '8.00000', [D]],
+    ]);
+  });
+
+  it('draws the public lot when tied candidates were equal at every stage (rule 51(2)(b))', () => {
+    // 21 papers, 2 seats: quota = floor(21 / 3) + 1 = 8. Stage 1: A 10 (elected), B 5, C 3, D 3.
+    // Stage 2: A's surplus 2 at 2 / 10 = 0.2 a paper, all non-transferable (2.00000).
+    // Stage 3: C and D have 3 each at every stage: the lot decides which is excluded.
+    const ballots = [b(10, A), b(5, B), b(3, C), b(3, D)];
+    const names = ['A', 'B', 'C', 'D'];
+    for (const seed of ['one', 'two', 'three']) {
+      const r = scottishStv.tally(ballots, contest(names, 2, seed));
+      const drawn = lotOrder(seed, 'scottish_stv round 3 exclude', [C, D], names)[0];
+      expect(r.ties).toEqual([{ round: 3, among: [C, D], chosen: drawn, by: 'lot', purpose: 'exclude' }]);
+      expect(r.rounds[2]!.excluded).toEqual([drawn]);
+      // The other of C and D is excluded next (3 < 5); B is then the only continuing candidate for
+      // the one vacancy left and is deemed elected (rule 52).
+      expect(r.elected).toEqual([A, B]);
+      expect(r.rounds.at(-1)!.action.kind).toBe('final');
+    }
+    const chosen = new Set(['one', 'two', 'three', 'four', 'five'].map((seed) => scottishStv.tally(ballots, contest(names, 2, seed)).ties[0]!.chosen));
+    expect(chosen).toEqual(new Set([C, D]));
+  });
+
+  it('transfers the larger surplus first, equal surpluses in the order of the lot (rule 49)', () => {
+    // 3 seats, 40 papers: quota = floor(40 / 4) + 1 = 11. A 12 "A C", B 12 "B D", C 8, D 8.
+    // A and B have equal surpluses (1) at every stage: the lot orders them.
+    const names = ['A', 'B', 'C', 'D'];
+    const r = scottishStv.tally([b(12, A, C), b(12, B, D), b(8, C), b(8, D)], contest(names, 3, 'surplus'));
+    const first = lotOrder('surplus', 'scottish_stv round 2 surplus_order', [A, B], names)[0]!;
+    expect(r.ties[0]).toEqual({ round: 2, among: [A, B], chosen: first, by: 'lot', purpose: 'surplus_order' });
+    expect(r.rounds[1]!.action).toEqual({ kind: 'surplus', candidates: [first] });
+    // The first surplus (1 at 1/12 = 0.08333 a paper, 12 papers = 0.99996) leaves C and D at 8.99996
+    // or 8: no quota. The second surplus is transferred next, as rule 48 requires before exclusion.
+    expect(r.rounds[2]!.action).toEqual({ kind: 'surplus', candidates: [first === A ? B : A] });
+    expect(r.rounds[2]!.votes.slice(C)).toEqual(['8.99996', '8.99996']);
+    expect(r.rounds[2]!.residue).toBe('0.00008');
+  });
+
+  it('elects the continuing candidates when they are as many as the vacancies left (rule 52)', () => {
+    const r = scottishStv.tally([b(3, A), b(2, B), b(1, C)], contest(['A', 'B', 'C'], 3));
+    expect(r.elected).toEqual([A, B, C]);
+    expect(r.rounds.map((x) => x.action.kind)).toEqual(['first_count', 'final']);
+  });
+
+  it('skips withdrawn candidates on ballots, and never elects them', () => {
+    const r = scottishStv.tally([b(4, B, A), b(3, C), b(2, A)], { ...contest(['A', 'B', 'C'], 1), withdrawn: [B] });
+    // Quota floor(9 / 2) + 1 = 5: A has 4 + 2 = 6 once B is skipped.
+    expect(r.elected).toEqual([A]);
+    expect(r.rounds[0]!.votes).toEqual(['6.00000', '0.00000', '3.00000']);
+  });
+});
+
+describe('scottishStv.validate', () => {
+  const c = { ...contest(['A', 'B', 'C'], 2), withdrawn: [C] };
+  it('accepts a partial ranking and refuses bad ballots with their code', () => {
+    expect(scottishStv.validate(b(1, B), c)).toEqual({ ok: true });
+    expect(scottishStv.validate(b(1), c)).toEqual({ ok: false, code: 'ballot.empty' });
+    expect(scottishStv.validate(b(1, A, 3), c)).toEqual({ ok: false, code: 'ballot.unknown_candidate', candidate: 3 });
+    expect(scottishStv.validate(b(1, A, A), c)).toEqual({ ok: false, code: 'ballot.repeated_candidate', candidate: A });
+    expect(scottishStv.validate(b(1, C), c)).toEqual({ ok: false, code: 'ballot.withdrawn_candidate', candidate: C });
+    expect(scottishStv.validate(b(0, A), c)).toEqual({ ok: false, code: 'ballot.bad_count', count: 0 });
+    expect(scottishStv.validate(b(1.5, A), c)).toEqual({ ok: false, code: 'ballot.bad_count', count: 1.5 });
+  });
+  it('tally throws on a ballot validate refuses', () => {
+    expect(() => scottishStv.tally([b(1, A, A)], c)).toThrow(/ballot 1 is invalid: ballot.repeated_candidate/);
+  });
+});
+
+/**
+ * Real elections: four wards of the Glasgow City Council election of 3 May 2007, the first counted
+ * under these rules. The ballot files and every stage's figures come from the test data of Droop,
+ * an independent STV counter (github.com/jklundell/droop, test/blt/scotland and
+ * test/ref/dump/scotland, rule "scotland", fixed point to 5 places): we match it digit for digit.
+ */
+describe('scottishStv on Glasgow 2007 wards, against an independent count', () => {
+  const dir = path.join(process.cwd(), 'test/fixtures/stv');
+  const expected = JSON.parse(readFileSync(path.join(dir, 'glasgow-2007-droop.json'), 'utf8')) as Record<
+    string,
+    { seats: number; elected: string[]; stages: { nonTransferable: string; votes: string[] }[] }
+  >;
+  for (const [ward, want] of Object.entries(expected)) {
+    it(ward, () => {
+      const { contest: c, ballots } = readBlt(readFileSync(path.join(dir, `glasgow-${ward.toLowerCase()}.blt`), 'utf8'));
+      expect(c.seats).toBe(want.seats);
+      const r = scottishStv.tally(ballots, c);
+      expect(r.elected.map((x) => c.candidates[x]).sort()).toEqual(want.elected);
+      // Droop's stages are ours before rule 52's closing election (which transfers nothing).
+      const stages = r.rounds.filter((x) => x.action.kind !== 'final');
+      expect(stages.map((x) => ({ nonTransferable: x.nonTransferable, votes: x.votes }))).toEqual(want.stages);
+    });
+  }
+});
+
+/** Just enough of the BLT format for the fixtures: "n seats", ballots "count prefs… 0", "0", quoted names. */
+function readBlt(text: string): { contest: Contest; ballots: Ballot[] } {
+  const names = [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1]!.split(/\s+/).join(' '));
+  const numbers = text
+    .replace(/"[^"]*"/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  const [n, seats] = numbers;
+  const ballots: Ballot[] = [];
+  let i = 2;
+  while (numbers[i] !== 0) {
+    const count = numbers[i++]!;
+    const preferences: number[] = [];
+    while (numbers[i] !== 0) preferences.push(numbers[i++]! - 1);
+    i++;
+    ballots.push({ count, preferences });
+  }
+  return { contest: { candidates: names.slice(0, n), seats: seats!, lotSeed: 'glasgow' }, ballots };
+}
