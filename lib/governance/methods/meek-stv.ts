@@ -30,15 +30,23 @@ const TOLERANCE_DIVISOR = 100_000n;
 type Status = 'hopeful' | 'elected' | 'excluded' | 'withdrawn';
 
 /**
- * The ballots as a tree of preference prefixes: ballots that agree up to a candidate share a node,
- * so one distribution walks each distinct prefix once, not each ballot. `through` counts ballots
- * reaching the node, `ending` those whose last preference it is.
+ * The ballots as a tree of what matters to a distribution: each ballot's preferences with excluded
+ * and withdrawn candidates left out (they pass a vote on whole), down to its first hopeful (who
+ * keeps all of it). Ballots that agree that far share a path, so a distribution walks each distinct
+ * path once, not each ballot; the tree is rebuilt only when a candidate is elected or excluded.
+ * `through` counts the ballots reaching a node, `ending` those with no preference after it.
  */
 interface Node {
   readonly candidate: number;
-  through: bigint;
-  ending: bigint;
+  readonly through: bigint;
+  readonly ending: bigint;
   readonly children: Map<number, Node>;
+}
+
+interface Tree {
+  readonly roots: Map<number, Node>;
+  /** Ballots naming no candidate still in the count: all of their value is excess. */
+  readonly empty: bigint;
 }
 
 export const meekStv: VoteMethod = {
@@ -49,23 +57,42 @@ export const meekStv: VoteMethod = {
   },
 };
 
-function buildTree(ballots: readonly Ballot[]): Map<number, Node> {
-  const roots = new Map<number, Node>();
+function buildTree(ballots: readonly Ballot[], status: readonly Status[]): Tree {
+  // Counts add up as numbers (exact: `countable` keeps the total a safe integer), then become BigInt.
+  interface Draft {
+    readonly candidate: number;
+    through: number;
+    ending: number;
+    readonly children: Map<number, Draft>;
+  }
+  const roots = new Map<number, Draft>();
+  let empty = 0;
   for (const b of ballots) {
     let level = roots;
-    const count = BigInt(b.count);
-    b.preferences.forEach((c, i) => {
+    let last: Draft | undefined;
+    let stopped = false;
+    for (const c of b.preferences) {
+      if (status[c] === 'excluded' || status[c] === 'withdrawn') continue;
       let node = level.get(c);
       if (!node) {
-        node = { candidate: c, through: 0n, ending: 0n, children: new Map() };
+        node = { candidate: c, through: 0, ending: 0, children: new Map() };
         level.set(c, node);
       }
-      node.through += count;
-      if (i === b.preferences.length - 1) node.ending += count;
+      node.through += b.count;
+      if (status[c] === 'hopeful') {
+        stopped = true;
+        break;
+      }
+      last = node;
       level = node.children;
-    });
+    }
+    if (stopped) continue;
+    if (last) last.ending += b.count;
+    else empty += b.count;
   }
-  return roots;
+  const exact = (level: Map<number, Draft>): Map<number, Node> =>
+    new Map([...level].map(([c, d]) => [c, { candidate: d.candidate, through: BigInt(d.through), ending: BigInt(d.ending), children: exact(d.children) }]));
+  return { roots: exact(roots), empty: BigInt(empty) };
 }
 
 class MeekCount {
@@ -74,7 +101,9 @@ class MeekCount {
   private votes: bigint[];
   private excess = 0n;
   private quota = 0n;
-  private readonly tree: Map<number, Node>;
+  private readonly ballots: readonly Ballot[];
+  /** The tree for the current statuses; undefined after an election or exclusion changed them. */
+  private tree: Tree | undefined;
   private readonly total: bigint;
   private readonly rounds: Round[] = [];
   private readonly history: bigint[][] = [];
@@ -90,7 +119,7 @@ class MeekCount {
     // Hopeful candidates keep all of a vote (1); withdrawn and excluded ones none (0).
     this.keep = this.status.map((s) => (s === 'hopeful' ? ONE : 0n));
     this.votes = contest.candidates.map(() => 0n);
-    this.tree = buildTree(ballots);
+    this.ballots = ballots;
     this.total = ballots.reduce((sum, b) => sum + BigInt(b.count), 0n);
   }
 
@@ -113,6 +142,7 @@ class MeekCount {
       const lowest = this.lowest(hopeful);
       this.status[lowest] = 'excluded';
       this.keep[lowest] = 0n;
+      this.tree = undefined;
       this.distribute();
       this.record('exclusion', [lowest], [lowest], this.electReached());
     }
@@ -137,7 +167,8 @@ class MeekCount {
    */
   private distribute(): void {
     const votes = this.votes.map(() => 0n);
-    let excess = 0n;
+    this.tree ??= buildTree(this.ballots, this.status);
+    let excess = this.tree.empty * ONE;
     const walk = (level: Map<number, Node>, value: bigint): void => {
       for (const node of level.values()) {
         const c = node.candidate;
@@ -150,7 +181,7 @@ class MeekCount {
         if (node.children.size > 0) walk(node.children, rest);
       }
     };
-    walk(this.tree, ONE);
+    walk(this.tree.roots, ONE);
     this.votes = votes;
     this.excess = excess;
     this.quota = (this.total * ONE - excess) / BigInt(this.contest.seats + 1) + 1n;
@@ -187,6 +218,7 @@ class MeekCount {
   private elect(c: number): void {
     this.status[c] = 'elected';
     this.elected.push(c);
+    this.tree = undefined;
   }
 
   private surplusTotal(): bigint {

@@ -8,34 +8,60 @@ import type { Ballot, BallotCheck, Contest, MethodKey, TieBreak } from './types'
 
 /** A ranked ballot: a positive whole count, and at least one candidate, each known, once, not withdrawn. */
 export function validateRanked(ballot: Ballot, contest: Contest): BallotCheck {
-  if (!Number.isSafeInteger(ballot.count) || ballot.count < 1) return { ok: false, code: 'ballot.bad_count', count: ballot.count };
-  if (ballot.preferences.length === 0) return { ok: false, code: 'ballot.empty' };
-  const seen = new Set<number>();
-  const withdrawn = new Set(contest.withdrawn ?? []);
-  for (const candidate of ballot.preferences) {
-    if (!Number.isInteger(candidate) || candidate < 0 || candidate >= contest.candidates.length) {
-      return { ok: false, code: 'ballot.unknown_candidate', candidate };
-    }
-    if (seen.has(candidate)) return { ok: false, code: 'ballot.repeated_candidate', candidate };
-    if (withdrawn.has(candidate)) return { ok: false, code: 'ballot.withdrawn_candidate', candidate };
-    seen.add(candidate);
+  return new RankedChecker(contest.candidates.length, contest.withdrawn ?? []).check(ballot, false);
+}
+
+/**
+ * Checks many ballots against one contest without allocating per ballot: `marks[c] === stamp`
+ * means candidate c was already seen on the ballot being checked.
+ */
+class RankedChecker {
+  private readonly marks: Uint32Array;
+  private readonly withdrawn: Uint8Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly n: number,
+    withdrawn: readonly number[],
+  ) {
+    this.marks = new Uint32Array(n);
+    this.withdrawn = new Uint8Array(n);
+    for (const c of withdrawn) if (Number.isInteger(c) && c >= 0 && c < n) this.withdrawn[c] = 1;
   }
-  return { ok: true };
+
+  check(ballot: Ballot, allowWithdrawn: boolean): BallotCheck {
+    if (!Number.isSafeInteger(ballot.count) || ballot.count < 1) return { ok: false, code: 'ballot.bad_count', count: ballot.count };
+    if (ballot.preferences.length === 0) return { ok: false, code: 'ballot.empty' };
+    const stamp = ++this.stamp;
+    for (const candidate of ballot.preferences) {
+      if (!Number.isInteger(candidate) || candidate < 0 || candidate >= this.n) return { ok: false, code: 'ballot.unknown_candidate', candidate };
+      if (this.marks[candidate] === stamp) return { ok: false, code: 'ballot.repeated_candidate', candidate };
+      if (!allowWithdrawn && this.withdrawn[candidate] === 1) return { ok: false, code: 'ballot.withdrawn_candidate', candidate };
+      this.marks[candidate] = stamp;
+    }
+    return { ok: true };
+  }
 }
 
 /**
  * The ballots a count uses: throws on one `validateRanked` refuses, except that a withdrawn
  * candidate is allowed and skipped (as the BLT format's withdrawn line means, see `Contest`); a
- * ballot naming only withdrawn candidates is left out, like a blank one.
+ * ballot naming only withdrawn candidates is left out, like a blank one. The total count must be
+ * a safe integer (the counts add up exactly as numbers).
  */
-export function countable(ballots: readonly Ballot[], contest: Contest): Ballot[] {
+export function countable(ballots: readonly Ballot[], contest: Contest): readonly Ballot[] {
   if (!Number.isInteger(contest.seats) || contest.seats < 1) throw new Error(`STV needs at least one seat, not ${contest.seats}`);
-  const withdrawn = new Set(contest.withdrawn ?? []);
-  const open: Contest = { ...contest, withdrawn: [] };
-  return ballots.flatMap((ballot, index) => {
-    const check = validateRanked(ballot, open);
+  const checker = new RankedChecker(contest.candidates.length, contest.withdrawn ?? []);
+  let total = 0;
+  ballots.forEach((ballot, index) => {
+    const check = checker.check(ballot, true);
     if (!check.ok) throw new Error(`ballot ${index + 1} is invalid: ${check.code}`);
-    if (withdrawn.size === 0) return [ballot];
+    total += ballot.count;
+    if (!Number.isSafeInteger(total)) throw new Error('the ballots count more than 2^53 - 1 papers');
+  });
+  const withdrawn = new Set(contest.withdrawn ?? []);
+  if (withdrawn.size === 0) return ballots;
+  return ballots.flatMap((ballot) => {
     const preferences = ballot.preferences.filter((c) => !withdrawn.has(c));
     return preferences.length === 0 ? [] : [{ preferences, count: ballot.count }];
   });
