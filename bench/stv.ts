@@ -1,4 +1,4 @@
-// STV counting speed, on its own (`npx tsx bench/stv.ts [--ballots N] [--candidates N] [--seats N] [--seed N]`;
+// STV counting speed, on its own (`npx tsx bench/stv.ts [--ballots N] [--candidates N] [--seats N] [--seed N] [--repeat N]`;
 // not part of `npm run bench`): Scottish and Meek STV on seeded random ranked ballots (default
 // 100,000 ballots, 20 candidates, 5 seats), each timed against the raw cost of reading the ballots
 // once (one pass summing first preferences), all in the same process and run.
@@ -9,19 +9,17 @@ import { meekStv } from '@/lib/governance/methods/meek-stv';
 import { scottishStv } from '@/lib/governance/methods/scottish-stv';
 import type { Ballot, Contest, VoteMethod } from '@/lib/governance/methods/types';
 
-const { values } = parseArgs({
-  options: {
-    ballots: { type: 'string', default: '100000' },
-    candidates: { type: 'string', default: '20' },
-    seats: { type: 'string', default: '5' },
-    seed: { type: 'string', default: '2026' },
-    repeat: { type: 'string', default: '5' },
-  },
-});
-const BALLOTS = Number(values.ballots);
-const CANDIDATES = Number(values.candidates);
-const SEATS = Number(values.seats);
-const REPEAT = Number(values.repeat);
+const defaults = { ballots: 100_000, candidates: 20, seats: 5, seed: 2026, repeat: 5 };
+type Setting = keyof typeof defaults;
+const { values } = parseArgs({ options: Object.fromEntries(Object.keys(defaults).map((name) => [name, { type: 'string' as const }])) });
+const setting = (name: Setting): number => Number(values[name] ?? defaults[name]);
+const [BALLOTS, CANDIDATES, SEATS, SEED, REPEAT] = (['ballots', 'candidates', 'seats', 'seed', 'repeat'] as const).map(setting) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** mulberry32: a small seeded generator of 32-bit integers, so every run counts the same ballots. */
 function generator(seed: number): (below: number) => number {
@@ -41,7 +39,7 @@ function generator(seed: number): (below: number) => number {
  * surpluses, exclusions and exhausted ballots all occur.
  */
 function makeBallots(): Ballot[] {
-  const next = generator(Number(values.seed));
+  const next = generator(SEED);
   const ballots: Ballot[] = [];
   for (let i = 0; i < BALLOTS; i++) {
     const left = Array.from({ length: CANDIDATES }, (_, c) => c);
@@ -89,7 +87,7 @@ const baseline = timeIt(() => {
   return first;
 });
 
-console.log(`STV bench: ${BALLOTS} ballots, ${CANDIDATES} candidates, ${SEATS} seats, seed ${values.seed}; median of ${REPEAT} runs after a warm-up`);
+console.log(`STV bench: ${BALLOTS} ballots, ${CANDIDATES} candidates, ${SEATS} seats, seed ${SEED}; median of ${REPEAT} runs after a warm-up`);
 console.log(`reading the ballots once (sum of first preferences): ${baseline.toFixed(2)} ms`);
 for (const method of [scottishStv, meekStv] as VoteMethod[]) {
   let rounds = 0;

@@ -11,7 +11,7 @@
  * residue is always zero), and the quota is the votes held by candidates divided by one more
  * than the seats, truncated, plus 10^-9.
  *
- * Quorate's reading, where the text had to be pinned down (docs/vote-methods.md repeats this):
+ * Quorate's reading, where the text had to be pinned down (docs/stv-counting.md repeats this):
  * - tolerance: an iteration ends when no elected candidate's vote exceeds the quota by more than
  *   quota / 100000 (0.001 %), or when the total surplus stops falling (rounding has reached its
  *   fixed point);
@@ -19,15 +19,14 @@
  * - ties (for exclusion, or more candidates reaching the quota than seats left) are broken by the
  *   most recent earlier round at which the tied candidates' votes differed, then by the public lot.
  */
-import { countable, breakTie, byVotesThenId, formatFixed, validateRanked } from './scottish-stv-shared';
-import type { Ballot, Contest, Round, TallyResult, TieBreak, VoteMethod } from './types';
+import { StvCount, byVotesThenId, countable, validateRanked } from './scottish-stv-shared';
+import type { Figures, Status } from './scottish-stv-shared';
+import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 9;
 const ONE = 1_000_000_000n;
 /** The tolerance, as a divisor of the quota: a surplus of at most quota / 100000 is "within". */
 const TOLERANCE_DIVISOR = 100_000n;
-
-type Status = 'hopeful' | 'elected' | 'excluded' | 'withdrawn';
 
 /**
  * The ballots as a tree of what matters to a distribution: each ballot's preferences with excluded
@@ -95,68 +94,44 @@ function buildTree(ballots: readonly Ballot[], status: readonly Status[]): Tree 
   return { roots: exact(roots), empty: BigInt(empty) };
 }
 
-class MeekCount {
-  private readonly status: Status[];
+class MeekCount extends StvCount {
   private readonly keep: bigint[];
-  private votes: bigint[];
   private excess = 0n;
   private quota = 0n;
   private readonly ballots: readonly Ballot[];
   /** The tree for the current statuses; undefined after an election or exclusion changed them. */
   private tree: Tree | undefined;
-  private readonly total: bigint;
-  private readonly rounds: Round[] = [];
-  private readonly history: bigint[][] = [];
-  private readonly ties: TieBreak[] = [];
-  private readonly elected: number[] = [];
 
-  constructor(
-    ballots: readonly Ballot[],
-    private readonly contest: Contest,
-  ) {
-    const withdrawn = new Set(contest.withdrawn ?? []);
-    this.status = contest.candidates.map((_, c) => (withdrawn.has(c) ? 'withdrawn' : 'hopeful'));
+  constructor(ballots: readonly Ballot[], contest: Contest) {
+    super('meek_stv', PLACES, ballots, contest);
     // Hopeful candidates keep all of a vote (1); withdrawn and excluded ones none (0).
     this.keep = this.status.map((s) => (s === 'hopeful' ? ONE : 0n));
-    this.votes = contest.candidates.map(() => 0n);
     this.ballots = ballots;
-    this.total = ballots.reduce((sum, b) => sum + BigInt(b.count), 0n);
   }
 
-  run(): TallyResult {
-    const seats = this.contest.seats;
+  protected firstCount(): void {
     this.distribute();
     this.record('first_count', [], [], this.electReached());
-    while (this.elected.length < seats) {
-      const hopeful = this.hopeful();
-      if (hopeful.length === 0) break;
-      // Fewer hopefuls than seats left, or as many: they are all elected.
-      if (hopeful.length <= seats - this.elected.length) {
-        const last = byVotesThenId(hopeful, this.votes);
-        for (const c of last) this.elect(c);
-        this.record('final', [], [], last);
-        break;
-      }
-      if (this.iterate()) continue;
-      // No surplus beyond the tolerance and nobody reached the quota: exclude the lowest.
-      const lowest = this.lowest(hopeful);
-      this.status[lowest] = 'excluded';
-      this.keep[lowest] = 0n;
-      this.tree = undefined;
-      this.distribute();
-      this.record('exclusion', [lowest], [lowest], this.electReached());
-    }
-    return {
-      method: 'meek_stv',
-      elected: [...this.elected],
-      rounds: this.rounds,
-      ties: this.ties,
-      totalValid: this.total.toString(),
-    };
   }
 
-  private hopeful(): number[] {
-    return this.status.flatMap((s, c) => (s === 'hopeful' ? [c] : []));
+  /** Iterate; if that elected nobody, the surpluses are within the tolerance: exclude the lowest. */
+  protected step(hopeful: number[]): void {
+    if (this.iterate()) return;
+    const lowest = this.lowest(hopeful);
+    this.status[lowest] = 'excluded';
+    this.keep[lowest] = 0n;
+    this.tree = undefined;
+    this.distribute();
+    this.record('exclusion', [lowest], [lowest], this.electReached());
+  }
+
+  protected figures(): Figures {
+    return { nonTransferable: this.excess, quota: this.quota, keepFactors: this.keep };
+  }
+
+  protected override elect(c: number): void {
+    super.elect(c);
+    this.tree = undefined;
   }
 
   /**
@@ -205,20 +180,11 @@ class MeekCount {
     const sure = ordered.filter((c) => this.votes[c]! > cut);
     let tied = ordered.filter((c) => this.votes[c] === cut);
     while (sure.length < room) {
-      const chosen = breakTie(
-        { method: 'meek_stv', round: this.rounds.length + 1, purpose: 'elect', tied, want: 'highest', history: this.history, contest: this.contest },
-        this.ties,
-      );
+      const chosen = this.breakTie('elect', tied, 'highest');
       sure.push(chosen);
       tied = tied.filter((c) => c !== chosen);
     }
     return sure;
-  }
-
-  private elect(c: number): void {
-    this.status[c] = 'elected';
-    this.elected.push(c);
-    this.tree = undefined;
   }
 
   private surplusTotal(): bigint {
@@ -262,31 +228,5 @@ class MeekCount {
 
   private electedBefore(newly: readonly number[]): number[] {
     return this.elected.filter((c) => !newly.includes(c));
-  }
-
-  /** The hopeful candidate with the fewest votes; a tie by the most recent earlier round where they differed, then lot. */
-  private lowest(hopeful: readonly number[]): number {
-    const least = hopeful.reduce((m, c) => (this.votes[c]! < m ? this.votes[c]! : m), this.votes[hopeful[0]!]!);
-    const tied = hopeful.filter((c) => this.votes[c] === least);
-    if (tied.length === 1) return tied[0]!;
-    return breakTie(
-      { method: 'meek_stv', round: this.rounds.length + 1, purpose: 'exclude', tied, want: 'lowest', history: this.history, contest: this.contest },
-      this.ties,
-    );
-  }
-
-  private record(kind: Round['action']['kind'], candidates: number[], excluded: number[], elected: number[]): void {
-    this.history.push([...this.votes]);
-    this.rounds.push({
-      number: this.rounds.length + 1,
-      action: { kind, candidates },
-      votes: this.votes.map((v) => formatFixed(v, PLACES)),
-      nonTransferable: formatFixed(this.excess, PLACES),
-      residue: '0',
-      quota: formatFixed(this.quota, PLACES),
-      keepFactors: this.keep.map((k) => formatFixed(k, PLACES)),
-      elected,
-      excluded,
-    });
   }
 }

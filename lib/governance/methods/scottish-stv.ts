@@ -4,20 +4,19 @@
  * candidate", "next available preference", "stage of the count", "surplus"). Numbers are exact:
  * every vote is a BigInt in units of 0.00001, the five decimal places of rule 48(3).
  *
- * What the Order leaves open and Quorate fixes (docs/vote-methods.md repeats this):
+ * What the Order leaves open and Quorate fixes (docs/stv-counting.md repeats this):
  * - a surplus's non-transferable papers carry no value onward; we report what they would have
  *   carried (each paper's value worked out as in rule 48(3)) as non-transferable, and the rest of
  *   the surplus, lost to the truncation of rule 48(3), as residue;
  * - candidates deemed elected at the same stage are listed by votes, then ballot-paper order;
  * - "by lot" (rules 49(3), 51(2)(b)) is the public lot of ./lot.ts.
  */
-import { countable, breakTie, byVotesThenId, formatFixed, validateRanked } from './scottish-stv-shared';
-import type { Ballot, Contest, Round, TallyResult, TieBreak, VoteMethod } from './types';
+import { StvCount, byVotesThenId, countable, validateRanked } from './scottish-stv-shared';
+import type { Figures } from './scottish-stv-shared';
+import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 5;
 const ONE = 100000n;
-
-type Status = 'continuing' | 'elected' | 'excluded' | 'withdrawn';
 
 /** A parcel of identical ballot papers: where it has got to on its preferences, and its value each. */
 interface Paper {
@@ -35,79 +34,56 @@ export const scottishStv: VoteMethod = {
   },
 };
 
-class ScottishCount {
-  private readonly status: Status[];
-  private readonly votes: bigint[];
+/** Statuses: "hopeful" is the Order's "continuing candidate" (article 2). */
+class ScottishCount extends StvCount {
   private readonly piles: Paper[][];
   /** Elected candidates whose surplus rule 48 has not yet transferred. */
   private readonly untransferred = new Set<number>();
-  private readonly rounds: Round[] = [];
-  private readonly history: bigint[][] = [];
-  private readonly ties: TieBreak[] = [];
-  private readonly elected: number[] = [];
-  private readonly total: bigint;
   private readonly quota: bigint;
   private nonTransferable = 0n;
   private residue = 0n;
 
-  constructor(
-    ballots: readonly Ballot[],
-    private readonly contest: Contest,
-  ) {
-    const withdrawn = new Set(contest.withdrawn ?? []);
-    this.status = contest.candidates.map((_, c) => (withdrawn.has(c) ? 'withdrawn' : 'continuing'));
-    this.votes = contest.candidates.map(() => 0n);
+  constructor(ballots: readonly Ballot[], contest: Contest) {
+    // Rule 45(3): the total number of valid ballot papers (StvCount adds up the counts).
+    super('scottish_stv', PLACES, ballots, contest);
     this.piles = contest.candidates.map(() => []);
-    // Rule 45(3): the total number of valid ballot papers.
-    this.total = ballots.reduce((sum, b) => sum + BigInt(b.count), 0n);
     // Rule 46: total / (seats + 1), decimals ignored, plus one.
     this.quota = (this.total / BigInt(contest.seats + 1) + 1n) * ONE;
     // Rule 45(1)-(2): each paper to its first preference, one vote each.
     for (const b of ballots) this.place({ preferences: b.preferences, count: BigInt(b.count), position: -1, value: ONE });
   }
 
-  run(): TallyResult {
+  protected firstCount(): void {
     this.record('first_count', [], [], this.electReached());
-    const seats = this.contest.seats;
-    while (this.elected.length < seats) {
-      const continuing = this.continuing();
-      if (continuing.length === 0) break;
-      // Rule 52: as many continuing candidates as vacancies left (or fewer) are deemed elected,
-      // and no further transfer is made.
-      if (continuing.length <= seats - this.elected.length) {
-        const last = byVotesThenId(continuing, this.votes);
-        for (const c of last) this.elect(c);
-        this.record('final', [], [], last);
-        break;
-      }
-      const surplusOf = this.nextSurplus();
-      if (surplusOf !== undefined) {
-        this.transferSurplus(surplusOf);
-        this.record('surplus', [surplusOf], [], this.electReached());
-      } else {
-        const lowest = this.lowest(continuing);
-        this.exclude(lowest);
-        this.record('exclusion', [lowest], [lowest], this.electReached());
-      }
-    }
-    return {
-      method: 'scottish_stv',
-      elected: [...this.elected],
-      rounds: this.rounds,
-      ties: this.ties,
-      totalValid: this.total.toString(),
-    };
   }
 
-  private continuing(): number[] {
-    return this.status.flatMap((s, c) => (s === 'continuing' ? [c] : []));
+  /**
+   * Rule 52 (as many continuing candidates as vacancies: all elected, no further transfer) is
+   * StvCount's closing round. Otherwise rule 48: transfer a surplus if there is one; rule 50:
+   * else exclude the lowest.
+   */
+  protected step(hopeful: number[]): void {
+    const surplusOf = this.nextSurplus();
+    if (surplusOf !== undefined) {
+      this.transferSurplus(surplusOf);
+      this.record('surplus', [surplusOf], [], this.electReached());
+    } else {
+      // Rule 50(1): the lowest continuing candidate; rule 51: ties by the earlier stages, then lot.
+      const lowest = this.lowest(hopeful);
+      this.exclude(lowest);
+      this.record('exclusion', [lowest], [lowest], this.electReached());
+    }
+  }
+
+  protected figures(): Figures {
+    return { nonTransferable: this.nonTransferable, residue: this.residue, quota: this.quota };
   }
 
   /** Moves a parcel to its next available preference, or sets it aside as non-transferable. */
   private place(paper: Paper): boolean {
     for (let i = paper.position + 1; i < paper.preferences.length; i++) {
       const c = paper.preferences[i]!;
-      if (this.status[c] !== 'continuing') continue;
+      if (this.status[c] !== 'hopeful') continue;
       paper.position = i;
       this.piles[c]!.push(paper);
       this.votes[c]! += paper.value * paper.count;
@@ -119,7 +95,7 @@ class ScottishCount {
   /** Rule 47(1): continuing candidates at or over the quota are deemed elected. */
   private electReached(): number[] {
     const reached = byVotesThenId(
-      this.continuing().filter((c) => this.votes[c]! >= this.quota),
+      this.hopeful().filter((c) => this.votes[c]! >= this.quota),
       this.votes,
     );
     for (const c of reached) {
@@ -127,11 +103,6 @@ class ScottishCount {
       if (this.votes[c]! > this.quota) this.untransferred.add(c);
     }
     return reached;
-  }
-
-  private elect(c: number): void {
-    this.status[c] = 'elected';
-    this.elected.push(c);
   }
 
   /**
@@ -143,24 +114,8 @@ class ScottishCount {
     if (pending.length === 0) return undefined;
     const largest = pending.reduce((m, c) => (this.votes[c]! > m ? this.votes[c]! : m), 0n);
     const tied = pending.filter((c) => this.votes[c] === largest);
-    if (tied.length === 1) return tied[0];
-    return breakTie(
-      { method: 'scottish_stv', round: this.rounds.length + 1, purpose: 'surplus_order', tied, want: 'highest', history: this.history, contest: this.contest },
-      this.ties,
-    );
+    return tied.length === 1 ? tied[0] : this.breakTie('surplus_order', tied, 'highest');
   }
-
-  /** Rule 50(1): the lowest continuing candidate; rule 51: ties by the earlier stages, then lot. */
-  private lowest(continuing: readonly number[]): number {
-    const least = continuing.reduce((m, c) => (this.votes[c]! < m ? this.votes[c]! : m), this.votes[continuing[0]!]!);
-    const tied = continuing.filter((c) => this.votes[c] === least);
-    if (tied.length === 1) return tied[0]!;
-    return breakTie(
-      { method: 'scottish_stv', round: this.rounds.length + 1, purpose: 'exclude', tied, want: 'lowest', history: this.history, contest: this.contest },
-      this.ties,
-    );
-  }
-
   /**
    * Rule 48: every paper the candidate holds goes to its next available preference at
    * surplus × (its value when received) / (the candidate's votes), to five decimal places with
@@ -200,19 +155,5 @@ class ScottishCount {
       if (!this.place(paper)) this.nonTransferable += paper.value * paper.count;
     }
     this.votes[c] = 0n;
-  }
-
-  private record(kind: Round['action']['kind'], candidates: number[], excluded: number[], elected: number[]): void {
-    this.history.push([...this.votes]);
-    this.rounds.push({
-      number: this.rounds.length + 1,
-      action: { kind, candidates },
-      votes: this.votes.map((v) => formatFixed(v, PLACES)),
-      nonTransferable: formatFixed(this.nonTransferable, PLACES),
-      residue: formatFixed(this.residue, PLACES),
-      quota: formatFixed(this.quota, PLACES),
-      elected,
-      excluded,
-    });
   }
 }
