@@ -81,6 +81,30 @@ describe('scottishStv worked examples (SSI 2007/42, Schedule 1, rules 45-52)', (
     expect(r.rounds[2]!.residue).toBe('0.00008');
   });
 
+  it('orders equal surpluses by the most recent earlier stage where they differed (rule 49(2)), papers of mixed values', () => {
+    // 22 papers, 4 seats: quota = floor(22 / 5) + 1 = 5. Ballots: 7 "A D", 10 "B C", 2 "C", 3 "D"; E has none.
+    // Stage 1: A 7 (surplus 2), B 10 (surplus 5), C 2, D 3, E 0. A and B are elected.
+    // Stage 2: B's surplus first (5 > 2): 5 × 1 / 10 = 0.5 a paper; C + 10 × 0.5 = 7, elected (surplus 2).
+    // Stage 3: A and C both have surplus 2 and 7 votes at the end of stage 2; at stage 1 A had 7, C 2: A first.
+    //   A's 7 papers: 2 × 1 / 7 = 0.285714… → 0.28571 each; D + 1.99997 = 4.99997; residue 0.00003.
+    // Stage 4: C's surplus: its 2 first-preference papers at 2 × 1 / 7 → 0.28571, its 10 papers from B
+    //   (value 0.5) at 2 × 0.5 / 7 = 0.142857… → 0.14285; none has a next preference:
+    //   non-transferable 2 × 0.28571 + 10 × 0.14285 = 1.99992; residue 0.00003 + 0.00008 = 0.00011.
+    // Stage 5: D 4.99997 and E 0 continue for 1 vacancy: E is excluded; then D is elected (rule 52).
+    const E = 4;
+    const r = scottishStv.tally([b(7, A, D), b(10, B, C), b(2, C), b(3, D)], contest(['A', 'B', 'C', 'D', 'E'], 4));
+    expect(r.ties).toEqual([{ round: 3, among: [A, C], chosen: A, by: 'earlier_rounds', purpose: 'surplus_order' }]);
+    expect(r.rounds.map((x) => [x.action, x.votes, x.nonTransferable, x.residue, x.elected])).toEqual([
+      [{ kind: 'first_count', candidates: [] }, ['7.00000', '10.00000', '2.00000', '3.00000', '0.00000'], '0.00000', '0.00000', [B, A]],
+      [{ kind: 'surplus', candidates: [B] }, ['7.00000', '5.00000', '7.00000', '3.00000', '0.00000'], '0.00000', '0.00000', [C]],
+      [{ kind: 'surplus', candidates: [A] }, ['5.00000', '5.00000', '7.00000', '4.99997', '0.00000'], '0.00000', '0.00003', []],
+      [{ kind: 'surplus', candidates: [C] }, ['5.00000', '5.00000', '5.00000', '4.99997', '0.00000'], '1.99992', '0.00011', []],
+      [{ kind: 'exclusion', candidates: [E] }, ['5.00000', '5.00000', '5.00000', '4.99997', '0.00000'], '1.99992', '0.00011', []],
+      [{ kind: 'final', candidates: [] }, ['5.00000', '5.00000', '5.00000', '4.99997', '0.00000'], '1.99992', '0.00011', [D]],
+    ]);
+    expect(r.elected).toEqual([B, A, C, D]);
+  });
+
   it('elects the continuing candidates when they are as many as the vacancies left (rule 52)', () => {
     const r = scottishStv.tally([b(3, A), b(2, B), b(1, C)], contest(['A', 'B', 'C'], 3));
     expect(r.elected).toEqual([A, B, C]);
