@@ -1,12 +1,7 @@
 import type { VoteMethod } from './types';
 
-// Placeholder until the Scottish STV count lands; the registry imports it from this path.
-export const scottishStv: VoteMethod = {
-  key: 'scottish_stv',
-  validate() {
-    throw new Error('not implemented');
-  },
-  tally() {
-    throw new Error('not implemented');
-  },
+// Placeholder until the Scottish STV count lands; the registry imports `scottishStv` from this path.
+const notImplemented = (): never => {
+  throw new Error('not implemented');
 };
+export const scottishStv: VoteMethod = { key: 'scottish_stv', validate: notImplemented, tally: notImplemented };
