@@ -85,7 +85,7 @@ describe('npm run tally', () => {
     expect(stray.stderr).toBe(`${fixture('stray-token.blt')}:3: Unexpected "3" after the 0 that ends the ballot.\n`);
     const ranked = await tallyHere('--method', 'plurality', fixture('ranked.blt'));
     expect(ranked.code).toBe(1);
-    expect(ranked.stderr).toMatch(/^test\/fixtures\/blt\/ranked\.blt:3: This ballot makes 2 choices; this vote allows at most 1\.\n$/);
+    expect(ranked.stderr).toMatch(/^test\/fixtures\/blt\/ranked\.blt:5: This ballot makes 2 choices; this vote allows at most 1\.\n$/);
   });
 
   it('exits 2 with the usage for bad arguments', async () => {
