@@ -1,6 +1,8 @@
 import { checkBallot } from './ballots';
 import { countOnce, electMost, oneRoundResult } from './most-votes';
-import type { VoteMethod } from './types';
+import type { Contest, VoteMethod } from './types';
+
+const limit = (contest: Contest) => contest.maxApprovals ?? contest.candidates.length;
 
 /**
  * Approval: each ballot approves any number of options, up to the contest's `maxApprovals` (all
@@ -10,9 +12,9 @@ import type { VoteMethod } from './types';
  */
 export const approval: VoteMethod = {
   key: 'approval',
-  validate: (ballot, contest) => checkBallot(ballot, contest, contest.maxApprovals ?? contest.candidates.length),
+  validate: (ballot, contest) => checkBallot(ballot, contest, limit(contest)),
   tally(ballots, contest) {
-    const { votes, total } = countOnce(ballots, contest, approval.validate);
+    const { votes, total } = countOnce(ballots, contest, limit(contest));
     return oneRoundResult('approval', votes, total, electMost(votes, contest, 'approval'));
   },
 };

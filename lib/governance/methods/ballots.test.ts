@@ -89,7 +89,6 @@ describe('assertBallots', () => {
           { preferences: [1, 2], count: 3 },
         ],
         contest,
-        (b, c) => checkBallot(b, c),
       ),
     ).toBe(5);
   });
@@ -103,7 +102,6 @@ describe('assertBallots', () => {
             { preferences: [0, 0], count: 1 },
           ],
           contest,
-          (b, c) => checkBallot(b, c),
         );
       } catch (e) {
         return e;
@@ -114,9 +112,13 @@ describe('assertBallots', () => {
     expect((error as Error).message).toMatch(/^Ballot 2: .*Ann/);
   });
 
+  it('applies the limit of choices it is given', () => {
+    expect(() => assertBallots([{ preferences: [0, 1], count: 1 }], contest, 1)).toThrow(/Ballot 1: This ballot makes 2 choices/);
+  });
+
   it('refuses totals beyond exact whole-number arithmetic', () => {
     const big = { preferences: [0], count: Number.MAX_SAFE_INTEGER };
-    expect(() => assertBallots([big, big], contest, (b, c) => checkBallot(b, c))).toThrow(RangeError);
+    expect(() => assertBallots([big, big], contest)).toThrow(RangeError);
   });
 });
 

@@ -15,7 +15,7 @@ export const irv: VoteMethod = {
   validate: (ballot, contest) => checkBallot(ballot, contest),
   tally(ballots, contest) {
     if (contest.seats !== 1) throw new RangeError(`Instant-runoff elects one candidate; this contest has ${contest.seats} seats.`);
-    const total = assertBallots(ballots, contest, irv.validate);
+    const total = assertBallots(ballots, contest);
     const count = new Count(ballots, contest);
     const rounds: Round[] = [];
     const ties: TieBreak[] = [];
@@ -43,39 +43,62 @@ export const irv: VoteMethod = {
   },
 };
 
-/** The state of an instant-runoff count: which pile each ballot is in, and the votes. */
+/**
+ * The state of an instant-runoff count. Preferences are copied into one flat array, and each
+ * candidate's pile is a linked list of ballot indices, so excluding a candidate touches only the
+ * ballots it held (a million ballots are counted in a benchmark).
+ */
 class Count {
   readonly votes: number[];
   readonly continuing: boolean[];
   exhausted = 0;
-  private readonly next: Int32Array;
-  private readonly piles: number[][];
+  private readonly counts: Float64Array;
+  private readonly prefs: Int32Array;
+  /** Ballot i's preferences are prefs[start[i]] up to prefs[start[i + 1]]. */
+  private readonly start: Int32Array;
+  /** Where in prefs ballot i is read now. */
+  private readonly at: Int32Array;
+  /** The first ballot in each candidate's pile, and the ballot after each in its pile (-1: none). */
+  private readonly head: Int32Array;
+  private readonly link: Int32Array;
 
-  constructor(
-    private readonly ballots: readonly Ballot[],
-    contest: Contest,
-  ) {
+  constructor(ballots: readonly Ballot[], contest: Contest) {
     const withdrawn = new Set(contest.withdrawn ?? []);
     this.votes = contest.candidates.map(() => 0);
     this.continuing = contest.candidates.map((_, c) => !withdrawn.has(c));
-    this.piles = contest.candidates.map(() => []);
-    this.next = new Int32Array(ballots.length);
+    this.head = new Int32Array(contest.candidates.length).fill(-1);
+    this.link = new Int32Array(ballots.length);
+    this.counts = new Float64Array(ballots.length);
+    this.start = new Int32Array(ballots.length + 1);
+    let length = 0;
+    for (let i = 0; i < ballots.length; i++) {
+      this.start[i] = length;
+      length += ballots[i]!.preferences.length;
+    }
+    this.start[ballots.length] = length;
+    this.prefs = new Int32Array(length);
+    for (let i = 0; i < ballots.length; i++) {
+      this.prefs.set(ballots[i]!.preferences, this.start[i]!);
+      this.counts[i] = ballots[i]!.count;
+    }
+    this.at = this.start.slice(0, ballots.length);
     for (let i = 0; i < ballots.length; i++) this.place(i);
   }
 
-  /** Gives ballot `i` to its highest-ranked continuing candidate at or after its current place. */
+  /** Gives ballot `i` to its highest-ranked continuing candidate from where it is read now. */
   private place(i: number): void {
-    const { preferences, count } = this.ballots[i]!;
-    let at = this.next[i]!;
-    while (at < preferences.length && !this.continuing[preferences[at]!]) at++;
-    this.next[i] = at;
-    if (at === preferences.length) {
-      this.exhausted += count;
+    const end = this.start[i + 1]!;
+    let at = this.at[i]!;
+    while (at < end && !this.continuing[this.prefs[at]!]) at++;
+    this.at[i] = at;
+    if (at === end) {
+      this.exhausted += this.counts[i]!;
       return;
     }
-    const c = preferences[at]!;
-    this.piles[c]!.push(i);
-    this.votes[c]! += count;
+    const c = this.prefs[at]!;
+    this.link[i] = this.head[c]!;
+    this.head[c] = i;
+    this.votes[c]! += this.counts[i]!;
   }
 
   /** The continuing candidate holding more than half of the continuing votes, if any. */
@@ -87,10 +110,14 @@ class Count {
 
   exclude(c: number): void {
     this.continuing[c] = false;
-    const pile = this.piles[c]!;
-    this.piles[c] = [];
     this.votes[c] = 0;
-    for (const i of pile) this.place(i);
+    let i = this.head[c]!;
+    this.head[c] = -1;
+    while (i !== -1) {
+      const next = this.link[i]!;
+      this.place(i);
+      i = next;
+    }
   }
 }
 

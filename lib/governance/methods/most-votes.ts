@@ -1,13 +1,14 @@
 import { assertBallots } from './ballots';
 import { drawByLot } from './ties';
-import type { Ballot, BallotCheck, Contest, MethodKey, TallyResult, TieBreak } from './types';
+import type { Ballot, Contest, MethodKey, TallyResult, TieBreak } from './types';
 
 /**
  * Methods counted in one round, where every named candidate gets the ballot's count once
- * (plurality, approval, yes/no): each candidate's votes, and the total of valid ballots.
+ * (plurality, approval, yes/no): each candidate's votes, and the total of valid ballots. Throws
+ * for a ballot `checkBallot` refuses with this `limit` of choices.
  */
-export function countOnce(ballots: readonly Ballot[], contest: Contest, validate: (ballot: Ballot, contest: Contest) => BallotCheck) {
-  const total = assertBallots(ballots, contest, validate);
+export function countOnce(ballots: readonly Ballot[], contest: Contest, limit: number) {
+  const total = assertBallots(ballots, contest, limit);
   const votes = contest.candidates.map(() => 0);
   for (const ballot of ballots) for (const c of ballot.preferences) votes[c]! += ballot.count;
   return { votes, total };

@@ -11,7 +11,7 @@ export const plurality: VoteMethod = {
   key: 'plurality',
   validate: (ballot, contest) => checkBallot(ballot, contest, 1),
   tally(ballots, contest) {
-    const { votes, total } = countOnce(ballots, contest, plurality.validate);
+    const { votes, total } = countOnce(ballots, contest, 1);
     return oneRoundResult('plurality', votes, total, electMost(votes, contest, 'plurality'));
   },
 };

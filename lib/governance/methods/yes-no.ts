@@ -25,7 +25,7 @@ export const yesNo: VoteMethod = {
   key: 'yes_no',
   validate: (ballot, contest) => checkBallot(ballot, contest, 1),
   tally(ballots, contest) {
-    const { votes, total } = countOnce(ballots, contest, yesNo.validate);
+    const { votes, total } = countOnce(ballots, contest, 1);
     return oneRoundResult('yes_no', votes, total, { elected: [], ties: [] });
   },
 };
