@@ -62,6 +62,8 @@ describe('parseBlt', () => {
     ['2 1\n0\n"A" x\n"B"\n', 3, /after the closing quote/],
     ['2 1\n0\n"A"\n"A"\n', 4, /given to two candidates/],
     ['2 1\n0\n"A"\n"B"\n"T"\n"U"\n', 6, /after the election title/],
+    ['2 1\n0\n"A"\n"B"\n"T"\nU\n', 6, /after the election title\.$/],
+    ['2 1\n0\n"A"\n"B"\n"C"\n"T"\n', 6, /gives 2 candidates, and this file has more names/],
   ])('refuses %j at line %i', (text, line, message) => {
     const error = (() => {
       try {

@@ -76,7 +76,10 @@ export function parseBlt(text: string): BltFile {
   const titleLine = reader.next();
   const title = titleLine ? readQuoted(titleLine, 'the election title') : '';
   const stray = reader.next();
-  if (stray) throw new BltError(stray.number, 'Unexpected text after the election title.');
+  if (stray) {
+    const named = stray.text.trim().startsWith('"') ? `: the first line gives ${n} candidates, and this file has more names` : '';
+    throw new BltError(stray.number, `Unexpected text after the election title${named}.`);
+  }
   return { contest: { candidates, seats, withdrawn, title }, ballots, ballotLines };
 }
 

@@ -47,6 +47,10 @@ describe('plurality', () => {
     expect(plurality.tally(ballots([3, 1]), { ...four, seats: 3 }).elected).toEqual([1]);
   });
 
+  it('refuses a contest without a seat to fill', () => {
+    expect(() => plurality.tally(ballots([1, 0]), { ...four, seats: 0 })).toThrow(RangeError);
+  });
+
   it('refuses a ballot with two choices', () => {
     expect(plurality.validate({ preferences: [0, 1], count: 1 }, four)).toMatchObject({ ok: false, code: 'ballot.too_many_choices', limit: 1, given: 2 });
     expect(() => plurality.tally(ballots([1, 0, 1]), four)).toThrow(/Ballot 1/);
