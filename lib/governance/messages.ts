@@ -205,6 +205,13 @@ export const messages = {
   // following a proposal
   'follow.members_only': 'Only members of this organization can follow a proposal. Observers and people who have not accepted their invitation cannot.',
   'follow.not_published': 'This proposal is not published yet, so there is nothing to follow. It can be followed once it is published.',
+  // ballots of the vote methods (lib/governance/methods)
+  'ballot.empty': 'This ballot names no candidate. Choose at least one.',
+  'ballot.unknown_candidate': 'This ballot names a candidate ({candidate}) that is not in this vote.',
+  'ballot.repeated_candidate': 'This ballot names {candidate} more than once. Each candidate can appear only once.',
+  'ballot.withdrawn_candidate': '{candidate} has withdrawn and cannot be chosen.',
+  'ballot.too_many_choices': 'This ballot makes {given} choices; this vote allows at most {limit}.',
+  'ballot.bad_count': 'A ballot counts a whole number of times, at least once; {count} is not such a number.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;
