@@ -162,6 +162,7 @@ const keysOf: Record<string, string[]> = {
   saveNotificationPreferencesAction: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
   createOrganizationAction: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
   updateNameAction: ['name'],
+  skipNamePromptAction: [],
   deleteAccountAction: ['confirm'],
   addWitnessAction: ['orgId', 'verifierKey'],
   removeWitnessAction: ['orgId', 'witnessId'],
