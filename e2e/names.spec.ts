@@ -1,4 +1,5 @@
 import { expect, foundOrganization, inviteMembers, openInvite, test, waitForHydration } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 const shots = process.env.E2E_SHOTS_DIR;
@@ -24,12 +25,16 @@ test('sign-up asks a name without blocking the way; skip quiets it; the log keep
   const founder = uniqueEmail('names-founder');
   const member = uniqueEmail('names-member');
   const slug = `names-${runId}`;
+  // Two people sign in and an organization is founded: longer than one flow.
+  test.slow();
 
   // The founder's first sign-in goes on to where it was going (/orgs/new, then the new organization); the question waits at the top.
   await foundOrganization(page, mailbox, founder, { name: 'Harbour Allotments', slug });
   await expect(page.getByLabel(PROMPT)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Harbour Allotments' })).toBeVisible();
   await shoot(page, 'names-prompt');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // A bad name is refused beside the field and changes nothing; a good one is saved and the header shows it.
   await waitForHydration(page);

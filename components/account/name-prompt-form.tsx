@@ -24,7 +24,12 @@ function Prompt({ due }: { due: boolean }) {
   const [saved, save] = useActionState(updateNameAction, initialActionState);
   const [skipped, skip] = useActionState(skipNamePromptAction, initialActionState);
   const done = saved.ok ? saved : skipped.ok ? skipped : null;
-  if (done) return <FormMessage state={done} focusOnMessage />;
+  if (done)
+    return (
+      <div className="mb-6">
+        <FormMessage state={done} focusOnMessage />
+      </div>
+    );
   if (!due) return null;
   return (
     <div className="mb-6 rounded-2xl border border-brand-100 bg-brand-50 p-4">

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts, logActorNames, memberships, notificationPrefs, organizations, outbox, sessions, users, verificationTokens } from '@/db/schema';
+import { accounts, logActorNames, memberships, notificationPrefs, outbox, sessions, users, verificationTokens } from '@/db/schema';
+import { ownRows } from './account-export';
 import type { Role } from '@/lib/governance/roles';
 
 /** `email` must already be normalized (lib/validation/email.ts). */
@@ -57,21 +58,14 @@ export type OwnMembership = { membershipId: string; orgId: string; orgName: stri
 
 /** Every membership of the person, accepted or pending, locked, in a stable order (so two deletions never deadlock). */
 export async function lockOwnMemberships(tx: Executor, userId: string): Promise<OwnMembership[]> {
-  const rows = await tx
-    .select({
-      membershipId: memberships.id,
-      orgId: memberships.orgId,
-      orgName: organizations.name,
-      orgSlug: organizations.slug,
-      role: memberships.role,
-      acceptedAt: memberships.acceptedAt,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.orgId))
-    .for('update', { of: memberships });
-  return rows.map(({ acceptedAt, ...r }) => ({ ...r, accepted: acceptedAt !== null }));
+  const mine = { membershipId: memberships.id, orgId: memberships.orgId, role: memberships.role, acceptedAt: memberships.acceptedAt };
+  const rows = await ownRows(tx, memberships, mine, eq(memberships.userId, userId)).orderBy(asc(memberships.orgId)).for('update', { of: memberships });
+  return rows.map(({ organization, organizationSlug, acceptedAt, ...r }) => ({
+    ...r,
+    orgName: organization,
+    orgSlug: organizationSlug,
+    accepted: acceptedAt !== null,
+  }));
 }
 
 /**

@@ -97,11 +97,12 @@ export type WitnessRow = typeof witnesses.$inferSelect;
 export const logActorNames = pgTable(
   'log_actor_names',
   {
+    /** The actor's name then; null when they had not given one. */
+    name: text('name'),
+    actorId: text('actor_id').notNull(),
+    /** The entry: its organization and `seq` in that organization's log. */
     orgId: orgRef(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    actorId: text('actor_id').notNull(),
-    /** Null when the actor had not given a name. */
-    name: text('name'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.seq] }), index('log_actor_names_actor_idx').on(t.actorId)],
 );
