@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { NamePrompt } from '@/components/account/name-prompt';
 import { SiteHeader } from '@/components/layout/site-header';
 import './globals.css';
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">
         <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:py-12">
+          <NamePrompt />
           {children}
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-10 text-xs text-zinc-500">

@@ -2,9 +2,10 @@
 
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { updateUserName } from '@/db/queries/users';
+import { recordNamePromptSkipped, updateUserName } from '@/db/queries/users';
 import { userAction } from '@/lib/actions/action';
 import { now } from '@/lib/clock';
+import { namePromptQuietDays } from '@/lib/governance/name-prompt';
 import { deleteAccount } from '@/lib/use-cases/account';
 import { deleteAccountSchema } from '@/lib/validation/account';
 import { personNameSchema } from '@/lib/validation/organization';
@@ -15,6 +16,16 @@ export const updateNameAction = userAction(
   async ({ input, user }) => {
     await updateUserName(getDb(), user.id, input.name);
     return { ok: true, message: 'Saved. This is the name shown on proposals, comments and seats.' };
+  },
+  { revalidate: [{ path: '/', type: 'layout' }] },
+);
+
+// "Skip for now" at the name prompt: it returns after a quiet spell; the account page asks at any time.
+export const skipNamePromptAction = userAction(
+  z.object({}),
+  async ({ user }) => {
+    await recordNamePromptSkipped(getDb(), user.id, now());
+    return { ok: true, message: `Skipped. Until you add a name, others see “A member”. We will ask again in ${namePromptQuietDays} days.` };
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );

@@ -2,8 +2,22 @@ import Link from 'next/link';
 import type { PublicLogRow } from '@/db/read/types';
 import { formatUtc } from '@/lib/governance/time';
 
-/** One decision-log entry, read from its hashed bytes: a readable line, with the exact hashed entry behind a disclosure. */
-export function LogEntryItem({ entry, summary, proposalHref }: { entry: PublicLogRow; summary: string; proposalHref: string | null }) {
+/**
+ * One decision-log entry, read from its hashed bytes: a readable line, who acted (by the name
+ * recorded at the time, with today's beside it when it changed), and the exact hashed entry
+ * behind a disclosure.
+ */
+export function LogEntryItem({
+  entry,
+  summary,
+  actor,
+  proposalHref,
+}: {
+  entry: PublicLogRow;
+  summary: string;
+  actor: string | null;
+  proposalHref: string | null;
+}) {
   return (
     <li id={`entry-${entry.seq}`} className="rounded-xl border border-zinc-200 bg-white p-4 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -21,6 +35,7 @@ export function LogEntryItem({ entry, summary, proposalHref }: { entry: PublicLo
           {formatUtc(entry.at)}
         </time>
       </div>
+      {entry.actorId ? <p className="mt-1 text-xs text-zinc-600">By {actor ?? 'a member'}</p> : null}
       {entry.problem ? <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">Does not verify: {entry.problem}.</p> : null}
       <details className="mt-2 group">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">

@@ -1,7 +1,23 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
+
+/**
+ * The person's rows of one table (those `owner` picks), each with its organization's name and
+ * slug: what the export and the account's own lookups share. Dynamic, so that callers may join
+ * more and order as they need.
+ */
+export function ownRows<C extends SelectedFields>(db: Executor, table: PgTable & { orgId: AnyPgColumn }, columns: C, owner: SQL | undefined) {
+  return db
+    .select({ organization: organizations.name, organizationSlug: organizations.slug, ...columns })
+    .from(table)
+    .innerJoin(organizations, eq(organizations.id, table.orgId))
+    .where(owner)
+    .$dynamic();
+}
 
 /**
  * Everything Quorate holds about one person, for their own download (the account page). Only
@@ -14,79 +30,43 @@ import { comments, memberships, notificationPrefs, organizations, proposals, pro
 export async function personalDataExport(db: Executor, userId: string) {
   const [profile] = await db.select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt }).from(users).where(eq(users.id, userId));
   if (!profile) return null;
-  const org = { organization: organizations.name, organizationSlug: organizations.slug };
-  const ownMemberships = await db
-    .select({
-      ...org,
-      role: memberships.role,
-      stakeholderGroup: memberships.stakeholderGroup,
-      invitedAt: memberships.createdAt,
-      acceptedAt: memberships.acceptedAt,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.slug));
-  const heldSeats = await db
-    .select({
-      ...org,
-      body: seats.bodyKey,
-      position: seats.position,
-      seatClass: seats.seatClass,
-      termStartedAt: seats.termStartedAt,
-      termEndsAt: seats.termEndsAt,
-    })
-    .from(seats)
-    .innerJoin(organizations, eq(organizations.id, seats.orgId))
-    .where(and(eq(seats.holderUserId, userId), isNull(seats.retiredAt)))
-    .orderBy(asc(organizations.slug), asc(seats.bodyKey), asc(seats.position));
-  const authored = await db
-    .select({ ...org, number: proposals.number, title: proposals.title, status: proposals.status, createdAt: proposals.createdAt })
-    .from(proposals)
-    .innerJoin(organizations, eq(organizations.id, proposals.orgId))
-    .where(eq(proposals.authorId, userId))
-    .orderBy(asc(organizations.slug), asc(proposals.number));
-  const ownComments = await db
-    .select({
-      ...org,
-      proposalNumber: proposals.number,
-      body: comments.body,
-      stance: comments.stance,
-      createdAt: comments.createdAt,
-      editedAt: comments.editedAt,
-      deletedAt: comments.deletedAt,
-    })
-    .from(comments)
+  const ownMemberships = await ownRows(
+    db,
+    memberships,
+    { role: memberships.role, stakeholderGroup: memberships.stakeholderGroup, invitedAt: memberships.createdAt, acceptedAt: memberships.acceptedAt },
+    eq(memberships.userId, userId),
+  ).orderBy(asc(organizations.slug));
+  const seat = { body: seats.bodyKey, position: seats.position, seatClass: seats.seatClass, termStartedAt: seats.termStartedAt, termEndsAt: seats.termEndsAt };
+  const heldSeats = await ownRows(db, seats, seat, and(eq(seats.holderUserId, userId), isNull(seats.retiredAt))).orderBy(
+    asc(organizations.slug),
+    asc(seats.bodyKey),
+    asc(seats.position),
+  );
+  const proposal = { number: proposals.number, title: proposals.title, status: proposals.status, createdAt: proposals.createdAt };
+  const authored = await ownRows(db, proposals, proposal, eq(proposals.authorId, userId)).orderBy(asc(organizations.slug), asc(proposals.number));
+  const comment = { body: comments.body, stance: comments.stance, createdAt: comments.createdAt, editedAt: comments.editedAt, deletedAt: comments.deletedAt };
+  const ownComments = await ownRows(db, comments, { proposalNumber: proposals.number, ...comment }, eq(comments.authorId, userId))
     .innerJoin(proposals, eq(proposals.id, comments.proposalId))
-    .innerJoin(organizations, eq(organizations.id, comments.orgId))
-    .where(eq(comments.authorId, userId))
     .orderBy(asc(comments.createdAt));
-  const ballotRows = await db
-    .select({
-      ...org,
-      proposalNumber: proposals.number,
-      stage: votes.stageIndex,
-      choice: votes.choice,
-      rationale: votes.rationale,
-      castAt: votes.castAt,
-      current: votes.isCurrent,
-      closedAt: proposalStages.closedRecordedAt,
-    })
-    .from(votes)
-    .innerJoin(proposals, eq(proposals.id, votes.proposalId))
-    .innerJoin(organizations, eq(organizations.id, proposals.orgId))
+  const ballot = { stage: votes.stageIndex, choice: votes.choice, rationale: votes.rationale, castAt: votes.castAt, current: votes.isCurrent };
+  const ballotRows = await ownRows(
+    db,
+    proposals,
+    { proposalNumber: proposals.number, ...ballot, closedAt: proposalStages.closedRecordedAt },
+    eq(votes.voterUserId, userId),
+  )
+    .innerJoin(votes, eq(votes.proposalId, proposals.id))
     .innerJoin(proposalStages, and(eq(proposalStages.proposalId, votes.proposalId), eq(proposalStages.stageIndex, votes.stageIndex)))
-    .where(eq(votes.voterUserId, userId))
     .orderBy(asc(votes.castAt));
   const ballots = ballotRows.map(({ choice, rationale, closedAt, ...b }) =>
     closedAt ? { ...b, voteClosed: true, choice, rationale } : { ...b, voteClosed: false, choice: null, rationale: null },
   );
-  const mailPreferences = await db
-    .select({ ...org, kind: notificationPrefs.kind, mode: notificationPrefs.mode })
-    .from(notificationPrefs)
-    .innerJoin(organizations, eq(organizations.id, notificationPrefs.orgId))
-    .where(eq(notificationPrefs.userId, userId))
-    .orderBy(asc(organizations.slug), asc(notificationPrefs.kind));
+  const mailPreferences = await ownRows(
+    db,
+    notificationPrefs,
+    { kind: notificationPrefs.kind, mode: notificationPrefs.mode },
+    eq(notificationPrefs.userId, userId),
+  ).orderBy(asc(organizations.slug), asc(notificationPrefs.kind));
   return { profile, memberships: ownMemberships, seats: heldSeats, proposals: authored, comments: ownComments, ballots, mailPreferences };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { decisionLog, logHeads } from '@/db/schema';
+import { decisionLog, logActorNames, logHeads, users } from '@/db/schema';
 import { canonicalEntry, sealEntry } from '@/lib/log/entry';
 import type { LogEntry, StoredEntry } from '@/lib/log/entry';
 import { GENESIS_HASH, toHex } from '@/lib/log/hash';
@@ -68,7 +68,7 @@ export async function lockLogHead(tx: Executor, orgId: string): Promise<LockedLo
   return after;
 }
 
-/** The entry and the head's advance, one statement: the INSERT as a CTE of the head's UPDATE. */
+/** The entry, its actor's name as recorded and the head's advance, one statement: the INSERTs as CTEs of the head's UPDATE. */
 const appendStatement = reusableStatement('quorate_append_log_entry', (db) => {
   const value = (name: string) => sql.placeholder(name);
   const insertEntry = db.insert(decisionLog).values({
@@ -85,7 +85,9 @@ const appendStatement = reusableStatement('quorate_append_log_entry', (db) => {
   });
   // Written out: drizzle's update() takes no placeholders. Values already in the driver's form.
   const advanceHead = sql`update ${logHeads} set size = ${value('seq')}::bigint, head_hash = ${value('hash')}::text, frontier = ${value('frontierJson')}::jsonb, updated_at = ${value('atText')}::timestamptz where org_id = ${value('orgId')}::uuid`;
-  return sql`with appended as (${insertEntry.getSQL()}) ${advanceHead}`;
+  // The actor's name as it is now, beside the entry and outside its hash (no row without an actor).
+  const recordName = sql`insert into ${logActorNames} (org_id, seq, actor_id, name) select ${value('orgId')}::uuid, ${value('seq')}::bigint, ${users.id}, ${users.name} from ${users} where ${users.id} = ${value('actorId')}::text`;
+  return sql`with appended as (${insertEntry.getSQL()}), named as (${recordName}) ${advanceHead}`;
 });
 
 /**

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts, memberships, notificationPrefs, organizations, outbox, sessions, users, verificationTokens } from '@/db/schema';
+import { accounts, logActorNames, memberships, notificationPrefs, outbox, sessions, users, verificationTokens } from '@/db/schema';
+import { ownRows } from './account-export';
 import type { Role } from '@/lib/governance/roles';
 
 /** `email` must already be normalized (lib/validation/email.ts). */
@@ -26,6 +27,17 @@ export async function updateUserName(db: Executor, userId: string, name: string)
   await db.update(users).set({ name }).where(eq(users.id, userId));
 }
 
+/** What the name prompt needs to know of the person (lib/governance/name-prompt.ts), or null for an unknown id. */
+export async function getNamePromptState(db: Executor, userId: string): Promise<{ name: string | null; skippedAt: Date | null } | null> {
+  const [row] = await db.select({ name: users.name, skippedAt: users.namePromptSkippedAt }).from(users).where(eq(users.id, userId)).limit(1);
+  return row ?? null;
+}
+
+/** The person chose "Skip for now" at the name prompt at `at`. */
+export async function recordNamePromptSkipped(db: Executor, userId: string, at: Date): Promise<void> {
+  await db.update(users).set({ namePromptSkippedAt: at }).where(eq(users.id, userId));
+}
+
 /** A seeded demo account (its address ends in the demo domain), or null: the development sign-in shortcut takes no one else. */
 export async function getDemoUser(db: Executor, userId: string): Promise<{ id: string; email: string } | null> {
   const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
@@ -46,34 +58,29 @@ export type OwnMembership = { membershipId: string; orgId: string; orgName: stri
 
 /** Every membership of the person, accepted or pending, locked, in a stable order (so two deletions never deadlock). */
 export async function lockOwnMemberships(tx: Executor, userId: string): Promise<OwnMembership[]> {
-  const rows = await tx
-    .select({
-      membershipId: memberships.id,
-      orgId: memberships.orgId,
-      orgName: organizations.name,
-      orgSlug: organizations.slug,
-      role: memberships.role,
-      acceptedAt: memberships.acceptedAt,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.orgId))
-    .for('update', { of: memberships });
-  return rows.map(({ acceptedAt, ...r }) => ({ ...r, accepted: acceptedAt !== null }));
+  const mine = { membershipId: memberships.id, orgId: memberships.orgId, role: memberships.role, acceptedAt: memberships.acceptedAt };
+  const rows = await ownRows(tx, memberships, mine, eq(memberships.userId, userId)).orderBy(asc(memberships.orgId)).for('update', { of: memberships });
+  return rows.map(({ organization, organizationSlug, acceptedAt, ...r }) => ({
+    ...r,
+    orgName: organization,
+    orgSlug: organizationSlug,
+    accepted: acceptedAt !== null,
+  }));
 }
 
 /**
  * Removes what identifies the person: name, address and picture go (the address becomes the
  * pseudonym at a reserved domain), sessions and sign-in links end, mail not yet sent and mail
- * preferences go. The row itself stays so that proposals, comments and ballots keep their author
- * and the decision log its actor.
+ * preferences go, and the names recorded beside the person's log entries become the pseudonym
+ * (those records sit outside the hashed entries, so every log still verifies). The row itself
+ * stays so that proposals, comments and ballots keep their author and the decision log its actor.
  */
 export async function anonymizeUser(tx: Executor, userId: string, oldEmail: string, pseudonym: string): Promise<void> {
   await tx
     .update(users)
     .set({ name: null, email: `${pseudonym}${deletedEmailDomain}`, image: null, emailVerified: null })
     .where(eq(users.id, userId));
+  await tx.update(logActorNames).set({ name: pseudonym }).where(eq(logActorNames.actorId, userId));
   await tx.delete(sessions).where(eq(sessions.userId, userId));
   await tx.delete(accounts).where(eq(accounts.userId, userId));
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, oldEmail));

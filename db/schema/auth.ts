@@ -12,6 +12,8 @@ export const users = pgTable('users', {
   emailVerified: ts('email_verified'),
   image: text('image'),
   createdAt: createdAt(),
+  /** When the person last chose "Skip for now" at the name prompt; the prompt returns a while later (lib/governance/name-prompt.ts). */
+  namePromptSkippedAt: ts('name_prompt_skipped_at'),
 });
 
 /** A user column; `onDelete` says what becomes of the row when the user is deleted. */

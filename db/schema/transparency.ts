@@ -87,3 +87,22 @@ export const witnessCosignatures = pgTable(
 );
 
 export type WitnessRow = typeof witnesses.$inferSelect;
+
+/**
+ * The actor's display name as it was when each log entry was written (written in the entry's own
+ * transaction, db/queries/log.ts). Kept outside the hashed entry on purpose: names are personal
+ * data, so deleting an account replaces them with its pseudonym, and the log still verifies.
+ * Entries written before this table existed have no row; they show today's name.
+ */
+export const logActorNames = pgTable(
+  'log_actor_names',
+  {
+    /** The actor's name then; null when they had not given one. */
+    name: text('name'),
+    actorId: text('actor_id').notNull(),
+    /** The entry: its organization and `seq` in that organization's log. */
+    orgId: orgRef(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.seq] }), index('log_actor_names_actor_idx').on(t.actorId)],
+);

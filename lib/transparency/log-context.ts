@@ -9,6 +9,7 @@ import {
   listRecentPublicProposalRefs,
 } from '@/db/queries/log-public';
 import type { PublicLogQuery, PublicProposalRef } from '@/db/queries/log-public';
+import { actorAsRecorded } from './actor-name';
 import { dateBounds } from './log-filters';
 import type { LogFilters } from './log-filters';
 import { summarizeEntry } from './summary';
@@ -90,8 +91,21 @@ export function proposalOf(e: { subject: string | null }, ctx: LogContext): Publ
 
 const personKeys = ['holderId', 'formerHolderId', 'subjectUserId'] as const;
 
-/** A summarizer for these entries, with the names of the people they mention looked up once. */
-export async function summarizerFor(db: Executor, orgId: string, ctx: LogContext, entries: readonly SummaryEntry[]): Promise<(e: SummaryEntry) => string> {
+/** What the log says of one entry: its summary, and who did it (null: no actor). */
+export type EntryDescriber = { summary: (e: SummaryEntry & { seq?: number }) => string; actor: (e: SummaryEntry & { seq?: number }) => string | null };
+
+/**
+ * A describer for these entries, with the names of the people they mention looked up once. With
+ * `recorded` (the actor's name recorded with each entry, by seq), the actor is named as recorded
+ * then, with today's name beside it when it changed.
+ */
+export async function describerFor(
+  db: Executor,
+  orgId: string,
+  ctx: LogContext,
+  entries: readonly SummaryEntry[],
+  recorded: ReadonlyMap<number, string | null> = new Map(),
+): Promise<EntryDescriber> {
   const ids = new Set<string>();
   for (const e of entries) {
     if (e.actorId) ids.add(e.actorId);
@@ -99,6 +113,16 @@ export async function summarizerFor(db: Executor, orgId: string, ctx: LogContext
   }
   const names = await listMemberNames(db, orgId, [...ids]);
   const bodyNames = new Map(ctx.bodies.map((b) => [b.key, b.name]));
-  const summaryCtx = { bodyName: (k: string) => bodyNames.get(k) ?? null, personName: (id: string) => names.get(id) ?? null };
-  return (e) => summarizeEntry(e, summaryCtx);
+  const current = (id: string) => names.get(id) ?? null;
+  const actor = (e: SummaryEntry & { seq?: number }) =>
+    e.actorId ? actorAsRecorded(e.seq === undefined || !recorded.has(e.seq) ? undefined : recorded.get(e.seq), current(e.actorId)) : null;
+  return {
+    actor,
+    summary: (e) => summarizeEntry(e, { bodyName: (k) => bodyNames.get(k) ?? null, personName: (id) => (id === e.actorId ? actor(e) : current(id)) }),
+  };
+}
+
+/** A summarizer for these entries (today's names): the exports' one line per entry. */
+export async function summarizerFor(db: Executor, orgId: string, ctx: LogContext, entries: readonly SummaryEntry[]): Promise<(e: SummaryEntry) => string> {
+  return (await describerFor(db, orgId, ctx, entries)).summary;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, memberships, notificationPrefs, organizations, proposalStages, sessions, users, votes } from '@/db/schema';
+import { decisionLog, logActorNames, memberships, notificationPrefs, organizations, proposalStages, sessions, users, votes } from '@/db/schema';
 import { listMemberNames } from '@/db/queries/log-public';
 import { logExportStream } from '@/db/queries/log';
 import type { StoredEntry } from '@/lib/log/entry';
@@ -24,6 +24,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 const { deleteAccountAction } = await import('@/app/account/actions');
 const { GET: exportGET } = await import('@/app/account/export/route');
+const { loadLogPage } = await import('@/db/read/log-page');
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = clockFrom(T0);
@@ -114,6 +115,30 @@ describe('deleting an account', () => {
     // The public log shows the pseudonym for the person's entries, never the old name or address.
     const names = await listMemberNames(db, org.orgId, [person.userId]);
     expect(names.get(person.userId)).toBe(`${pseudonym} (deleted account)`);
+  });
+
+  it('replaces the names recorded beside the person’s entries with the pseudonym, and the log still verifies', async () => {
+    const person = org.people[5]!;
+    const me = await as(person.userId);
+    await publishedProposal(db, person, org.orgId, { title: 'Paint the gate', body: 'Green.' }, at(1));
+    const recorded = () => db.select({ name: logActorNames.name }).from(logActorNames).where(eq(logActorNames.actorId, person.userId));
+    expect((await recorded()).map((r) => r.name)).toContain(me.name);
+
+    await expectRedirect(() => deleteAccountAction(initialActionState, form({ confirm: 'delete my account' })));
+    const [after] = await db.select({ email: users.email }).from(users).where(eq(users.id, person.userId));
+    const pseudonym = after!.email.replace('@invalid', '');
+    // The publication and the account.deleted entry (written before the profile went) both hold the pseudonym now.
+    const names = (await recorded()).map((r) => r.name);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(names.every((n) => n === pseudonym)).toBe(true);
+    expect(await verifyOrgLog(org.orgId, org.slug)).toMatchObject({ ok: true, problems: [] });
+
+    const { page, describe: say } = await loadLogPage(org.orgId, {}, {}, 200);
+    const theirs = page.rows.filter((e) => e.actorId === person.userId);
+    expect(theirs.map((e) => e.kind)).toEqual(expect.arrayContaining(['proposal.published', 'account.deleted']));
+    for (const e of theirs) expect(say.actor(e)).toBe(`${pseudonym} (deleted account)`);
+    const shown = page.rows.map((e) => `${say.summary(e)} ${say.actor(e) ?? ''}`).join('\n');
+    expect(shown).not.toContain(me.name!);
   });
 
   it('refuses a seat holder with a code and writes nothing', async () => {

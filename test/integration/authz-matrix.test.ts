@@ -216,6 +216,7 @@ const proposers: ActorKey[] = ['member', 'seatHolder', 'recusedSeatHolder', 'sec
 
 const matrix: Record<string, Case> = {
   updateNameAction: { allowed: everyoneSignedIn, run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })) },
+  skipNamePromptAction: { allowed: everyoneSignedIn, run: () => accountActions.skipNamePromptAction(initialActionState, form({})) },
   createOrganizationAction: {
     allowed: everyoneSignedIn,
     run: () => orgActions.createOrganizationAction(initialActionState, form({ name: 'A New Org', slug: `new-org-${++counter}` })),

@@ -29,7 +29,7 @@ export default async function LogPage({ params, searchParams }: Props) {
   const { org, membership } = await loadOrgPage(slug);
   const { filters, cursor, errors } = parseLogQuery(await searchParams);
   // Nothing here grows with the log, the proposals or the members: see loadLogPage.
-  const { base, head, page, ctx, summarize, warning } = await loadLogPage(org.id, filters, cursor, pageSize);
+  const { base, head, page, ctx, describe, warning } = await loadLogPage(org.id, filters, cursor, pageSize);
   const logPath = `/o/${org.slug}/log`;
   const filtered = hasFilters(filters);
   const exportQuery = logQueryString(filters);
@@ -117,7 +117,15 @@ export default async function LogPage({ params, searchParams }: Props) {
           <ol className="space-y-2">
             {page.rows.map((e) => {
               const ref = proposalOf(e, ctx);
-              return <LogEntryItem key={e.seq} entry={e} summary={summarize(e)} proposalHref={ref ? `/o/${org.slug}/proposals/${ref.number}` : null} />;
+              return (
+                <LogEntryItem
+                  key={e.seq}
+                  entry={e}
+                  summary={describe.summary(e)}
+                  actor={describe.actor(e)}
+                  proposalHref={ref ? `/o/${org.slug}/proposals/${ref.number}` : null}
+                />
+              );
             })}
           </ol>
         )}
