@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { ActionForm } from '@/components/ui/action-form';
 import { LabelledField } from '@/components/ui/labelled-field';
 import { FormMessage } from '@/components/ui/form-message';
 import { OrganizationLogo } from '@/components/organizations/organization-logo';
@@ -19,9 +18,13 @@ const accepted = 'image/png,image/jpeg,image/webp';
  * actions would be cut off before any check could answer in plain words.
  */
 export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: string; logoSha256: string | null }) {
-  const [state, formAction] = useActionState(setOrganizationLogoAction, initialActionState);
+  const [uploaded, upload] = useActionState(setOrganizationLogoAction, initialActionState);
+  const [removed, remove] = useActionState(removeOrganizationLogoAction, initialActionState);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const errors = tooLarge ? [tooLarge] : state.fieldErrors?.logo;
+  // One answer at a time: the form used last speaks (the remove button goes once the logo is gone).
+  const [last, setLast] = useState<'upload' | 'remove'>('upload');
+  const answer = tooLarge ? { ok: false, message: tooLarge, fieldErrors: { logo: [tooLarge] } } : last === 'remove' ? removed : uploaded;
+  const errors = answer.fieldErrors?.logo;
   return (
     <section aria-labelledby="logo-title" className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <h2 id="logo-title" className="text-lg font-semibold text-zinc-900">
@@ -34,10 +37,11 @@ export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: str
         </p>
       </div>
       <form
-        action={formAction}
+        action={upload}
         className="space-y-3"
         aria-label="Upload a logo"
         onSubmit={(event) => {
+          setLast('upload');
           const file = (event.currentTarget.elements.namedItem('logo') as HTMLInputElement | null)?.files?.[0];
           if (file && file.size > logoMaxBytes) {
             event.preventDefault();
@@ -61,18 +65,16 @@ export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: str
             />
           )}
         </LabelledField>
-        <FormMessage state={tooLarge ? { ok: false, message: tooLarge, fieldErrors: { logo: [tooLarge] } } : state} />
+        <FormMessage state={answer} />
         <SubmitButton pendingLabel="Uploading…">{logoSha256 ? 'Replace the logo' : 'Upload the logo'}</SubmitButton>
       </form>
       {logoSha256 ? (
-        <ActionForm
-          action={removeOrganizationLogoAction}
-          hidden={{ orgId }}
-          submitLabel="Remove the logo"
-          pendingLabel="Removing…"
-          variant="secondary"
-          label="Remove the logo"
-        />
+        <form action={remove} aria-label="Remove the logo" onSubmit={() => setLast('remove')}>
+          <input type="hidden" name="orgId" value={orgId} />
+          <SubmitButton variant="secondary" pendingLabel="Removing…">
+            Remove the logo
+          </SubmitButton>
+        </form>
       ) : null}
     </section>
   );
