@@ -67,7 +67,7 @@ export default async function HomePage() {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
             {publicOrgs.map((o) => (
-              <OrganizationCard key={o.id} slug={o.slug} name={o.name} mission={o.mission} memberCount={o.memberCount} />
+              <OrganizationCard key={o.id} slug={o.slug} name={o.name} mission={o.mission} memberCount={o.memberCount} logoSha256={o.logoSha256} />
             ))}
           </ul>
         )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OrganizationLogo } from './organization-logo';
 
 export function OrganizationCard({
   slug,
@@ -6,17 +7,21 @@ export function OrganizationCard({
   mission,
   memberCount,
   badge,
+  logoSha256,
 }: {
   slug: string;
   name: string;
   mission?: string;
   memberCount?: number;
   badge?: string;
+  /** The logo's hash when the organization has one (served by /o/[slug]/logo). */
+  logoSha256?: string | null;
 }) {
   return (
     <li className="relative rounded-xl border border-zinc-200 bg-white p-5 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
-      <div className="flex items-start justify-between gap-3">
-        <h3 className="min-w-0 font-semibold text-zinc-900">
+      <div className="flex items-start gap-3">
+        <OrganizationLogo slug={slug} sha256={logoSha256} size={40} />
+        <h3 className="min-w-0 flex-1 font-semibold text-zinc-900">
           <Link href={`/o/${slug}`} className="after:absolute after:inset-0 hover:underline focus:outline-none">
             {name}
           </Link>

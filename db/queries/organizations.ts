@@ -14,6 +14,8 @@ export type PublicOrganization = {
   createdAt: Date;
   /** Set while the organization is archived (readable, takes no new writes). */
   archivedAt: Date | null;
+  /** The SHA-256 of its logo (for the logo's address, so a new logo is a new URL), or null when it has none. */
+  logoSha256: string | null;
 };
 
 /** An organization with its member count; the one shape both the list and the page read. */
@@ -26,6 +28,8 @@ const organizationWithCount = {
   createdAt: organizations.createdAt,
   archivedAt: organizations.archivedAt,
   memberCount: count(memberships.id),
+  // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
+  logoSha256: sql<string | null>`(select l.sha256 from organization_logos l where l.org_id = organizations.id)`,
 };
 
 /** Joins an organization's accepted memberships (a pending invitation is not a member yet). */

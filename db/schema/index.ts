@@ -4,3 +4,4 @@ export * from './governance';
 export * from './transparency';
 export * from './notify';
 export * from './rate-limits';
+export * from './organization-logos';

@@ -195,6 +195,13 @@ export const messages = {
     'This organization has {count} proposal(s) still open (in comment or voting, or waiting for the result to be recorded). Let them be decided, or withdraw them, before archiving: archiving would otherwise cut a vote off. Nothing was changed.',
   'organization.already_archived': 'This organization is already archived.',
   'organization.not_archived': 'This organization is not archived.',
+  // an organization's logo
+  'organization.logo_missing': 'Choose an image file for the logo. Nothing was changed.',
+  'organization.logo_too_large':
+    'The image is {size}; a logo may be at most {limit}. Save it smaller (a few hundred pixels across is plenty) and try again. Nothing was changed.',
+  'organization.logo_type':
+    'That file is not a PNG, JPEG or WebP image (its contents were checked, not its name). SVG is not accepted, since it can carry scripts. Nothing was changed.',
+  'organization.logo_none': 'This organization has no logo to remove.',
   // deleting one's own account
   'account.delete_confirmation': 'Type the words exactly as shown to confirm. Nothing was deleted.',
   'account.delete_seat_holder':

@@ -52,6 +52,8 @@ export const logKindLabels: Record<string, string> = {
   'organization.profile_changed': 'Profile changed',
   'organization.archived': 'Organization archived',
   'organization.unarchived': 'Organization unarchived',
+  'organization.logo_changed': 'Logo changed',
+  'organization.logo_removed': 'Logo removed',
   'account.deleted': 'Account deleted',
 };
 
@@ -195,6 +197,8 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       if (after.isPublic === false) parts.push('made private (members only)');
       return `Organization profile: ${parts.length ? parts.join(', ') : 'changed'}`;
     }
+    case 'organization.logo_changed':
+      return `Organization logo ${str(p.previousSha256) ? 'replaced' : 'added'}${str(p.sha256) ? ` (SHA-256 ${str(p.sha256)!.slice(0, 12)}…)` : ''}`;
     case 'account.deleted':
       return `${str(p.pseudonym) ?? 'A member'} deleted their account and left the organization`;
     case 'comment.deleted':

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Database } from '@/db/client';
-import { appendLogEntry } from '@/db/queries/log';
 import { getMembership } from '@/db/queries/memberships';
 import { countUndecidedProposals, getOrganizationArchiveStateForUpdate, setOrganizationArchivedAt } from '@/db/queries/organizations';
 import { checkArchive, checkUnarchive } from '@/lib/governance/organization';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { logOrganizationChange } from './organization-profile';
 
 /**
  * An admin archives the organization: it stays readable, takes no new writes, leaves the home
@@ -19,14 +19,7 @@ export async function archiveOrganization(db: Database, p: { orgId: string; acto
     const rule = checkArchive({ actorRole: actor?.role ?? null, archivedAt: org!.archivedAt, name: org!.name, confirmation: p.confirmation, openProposals });
     if (!rule.ok) refuseRule(rule, rule.code === 'organization.archive_confirmation' ? 'confirmation' : undefined);
     await setOrganizationArchivedAt(tx, p.orgId, p.at);
-    await appendLogEntry(tx, {
-      orgId: p.orgId,
-      actorId: p.actorId,
-      kind: 'organization.archived',
-      subject: `organization:${p.orgId}`,
-      payload: { name: org!.name },
-      at: p.at,
-    });
+    await logOrganizationChange(tx, p, 'organization.archived', { name: org!.name });
   });
 }
 
@@ -39,13 +32,6 @@ export async function unarchiveOrganization(db: Database, p: { orgId: string; ac
     const rule = checkUnarchive({ actorRole: actor?.role ?? null, archivedAt: org!.archivedAt });
     if (!rule.ok) refuseRule(rule);
     await setOrganizationArchivedAt(tx, p.orgId, null);
-    await appendLogEntry(tx, {
-      orgId: p.orgId,
-      actorId: p.actorId,
-      kind: 'organization.unarchived',
-      subject: `organization:${p.orgId}`,
-      payload: { archivedAt: org!.archivedAt!.toISOString() },
-      at: p.at,
-    });
+    await logOrganizationChange(tx, p, 'organization.unarchived', { archivedAt: org!.archivedAt!.toISOString() });
   });
 }

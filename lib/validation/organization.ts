@@ -193,6 +193,9 @@ export const archiveOrganizationSchema = z.object({
 
 export const unarchiveOrganizationSchema = z.object({ orgId: orgIdSchema });
 
+/** Setting or removing the logo: the organization; the image itself is the form's file, checked by its bytes (lib/governance/logo.ts). */
+export const organizationLogoSchema = z.object({ orgId: orgIdSchema });
+
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;

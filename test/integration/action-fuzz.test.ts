@@ -156,6 +156,8 @@ const keysOf: Record<string, string[]> = {
   saveOrganizationProfileAction: ['orgId', 'name', 'mission', 'visibility'],
   archiveOrganizationAction: ['orgId', 'confirmation'],
   unarchiveOrganizationAction: ['orgId'],
+  setOrganizationLogoAction: ['orgId', 'logo'],
+  removeOrganizationLogoAction: ['orgId'],
   editCommentAction: ['orgId', 'proposalId', 'commentId', 'body'],
   deleteCommentAction: ['orgId', 'proposalId', 'commentId'],
   retryDeadLetterAction: ['orgId', 'outboxId'],

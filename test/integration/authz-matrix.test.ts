@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { memberships, organizations, outbox, proposals, seats, users } from '@/db/schema';
+import { memberships, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -248,6 +248,26 @@ const matrix: Record<string, Case> = {
     allowed: ['admin'],
     run: (s) =>
       profileActions.saveOrganizationProfileAction(initialActionState, form({ orgId: s.orgId, name: 'A Forged Name', mission: '', visibility: 'private' })),
+  },
+  setOrganizationLogoAction: {
+    allowed: ['admin'],
+    run: (s) => {
+      const fd = form({ orgId: s.orgId });
+      fd.append('logo', new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46])], 'logo.jpg', { type: 'image/jpeg' }));
+      return profileActions.setOrganizationLogoAction(initialActionState, fd);
+    },
+  },
+  // The scenario has a logo to remove first.
+  removeOrganizationLogoAction: {
+    allowed: ['admin'],
+    run: async (s) => {
+      const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+      await db
+        .insert(organizationLogos)
+        .values({ orgId: s.orgId, contentType: 'image/jpeg', sha256: 'x'.repeat(64), byteSize: bytes.length, bytes })
+        .onConflictDoNothing();
+      return profileActions.removeOrganizationLogoAction(initialActionState, form({ orgId: s.orgId }));
+    },
   },
   // Archiving waits for open proposals, so the scenario's are marked decided first; the name is typed to confirm.
   archiveOrganizationAction: {

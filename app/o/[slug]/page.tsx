@@ -12,6 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
+import { OrganizationLogo } from '@/components/organizations/organization-logo';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { loadOrganizationPage } from '@/db/read/org-page';
@@ -37,7 +38,11 @@ export default async function OrganizationPage({ params }: Props) {
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="overview" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <PageHeader title={org.name} description={org.mission || <span className="italic">No mission statement yet.</span>}>
+      <PageHeader
+        title={org.name}
+        description={org.mission || <span className="italic">No mission statement yet.</span>}
+        leading={<OrganizationLogo slug={org.slug} sha256={org.logoSha256} size={64} />}
+      >
         {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>
 

@@ -1,29 +1,32 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/client';
-import type { PublicOrganization } from '@/db/queries/organizations';
 import { parseLogQuery } from '@/lib/transparency/log-filters';
 import type { LogFilters } from '@/lib/transparency/log-filters';
-import { loadPublicOrg } from '@/lib/transparency/public-org';
+import { loadReadableOrg, publicExportCacheControl, readerCacheHeaders } from '@/lib/transparency/public-org';
+import type { ReadableOrganization } from '@/lib/transparency/public-org';
 
-export type PublicLogExport = { org: PublicOrganization; db: Database; filters: LogFilters };
+export type PublicLogExport = { org: ReadableOrganization; db: Database; filters: LogFilters; cacheHeaders: Record<string, string> };
+
+const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /**
- * What a public export of the decision log (CSV, Atom) serves: the organization, and the log page's filters
- * from the query string; or a plain-text 404 for an unknown or non-public organization alike.
+ * What an export of the decision log (CSV, Atom) serves: the organization (public, or private to a
+ * member's session) with its caching headers, and the log page's filters from the query string; or a
+ * plain-text 404 for an unknown organization and one the requester may not read alike.
  */
-async function publicLogExport(request: Request, params: Promise<{ slug: string }>): Promise<PublicLogExport | Response> {
+async function logExport(request: Request, params: Promise<{ slug: string }>): Promise<PublicLogExport | Response> {
   const { slug } = await params;
-  const org = await loadPublicOrg(slug);
-  if (!org) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const org = await loadReadableOrg(slug);
+  if (!org) return notFound();
   const { filters } = parseLogQuery(new URL(request.url).searchParams);
-  return { org, db: getDb(), filters };
+  return { org, db: getDb(), filters, cacheHeaders: readerCacheHeaders(org, { 'Cache-Control': publicExportCacheControl }) };
 }
 
-/** A GET handler for a public export: `serve` runs only for a public organization, with its filters; otherwise the plain-text 404. */
+/** A GET handler for an export: `serve` runs only for an organization the requester may read, with its filters; otherwise the plain-text 404. */
 export function publicLogRoute(serve: (req: PublicLogExport) => Promise<Response>) {
   return async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-    const req = await publicLogExport(request, params);
+    const req = await logExport(request, params);
     return req instanceof Response ? req : serve(req);
   };
 }

@@ -1,7 +1,6 @@
 import { readPublicLogBatch } from '@/db/queries/log-public';
 import { logCsvHeader, logCsvLine } from '@/lib/transparency/csv';
 import { loadLogContext, logQueryFor, summarizerFor } from '@/lib/transparency/log-context';
-import { publicExportCacheControl } from '@/lib/transparency/public-org';
 import { canonicalJson } from '@/lib/log/canonical';
 import { publicLogRoute } from '../public-export';
 
@@ -13,7 +12,7 @@ const batchSize = 1000;
  * The decision log as CSV, oldest first, with the same filters as /o/[slug]/log. Streamed in
  * keyset batches, so a log of millions of entries never sits in memory at once.
  */
-export const GET = publicLogRoute(async ({ org, db, filters }) => {
+export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders }) => {
   const ctx = await loadLogContext(db, org.id);
   const query = logQueryFor(filters, ctx);
   const encoder = new TextEncoder();
@@ -54,7 +53,7 @@ export const GET = publicLogRoute(async ({ org, db, filters }) => {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       'Content-Disposition': `attachment; filename="${org.slug}-decision-log.csv"`,
-      'Cache-Control': publicExportCacheControl,
+      ...cacheHeaders,
     },
   });
 });

@@ -4,7 +4,6 @@ import { buildAtomFeed } from '@/lib/transparency/atom';
 import type { AtomEntry } from '@/lib/transparency/atom';
 import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { logQueryString } from '@/lib/transparency/log-filters';
-import { publicExportCacheControl } from '@/lib/transparency/public-org';
 import { publicLogRoute } from '../public-export';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const feedSize = 100;
 
 /** The newest 100 decision-log entries as an Atom feed, with the log page's filters. */
-export const GET = publicLogRoute(async ({ org, db, filters }) => {
+export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders }) => {
   // Only the proposals the 100 entries mention are looked up, as on the log page (the log-page-at-scale benchmark).
   const base = await loadLogPageBase(db, org.id, filters, 0);
   const query = logQueryWith(filters, base.filterProposal);
@@ -52,5 +51,5 @@ export const GET = publicLogRoute(async ({ org, db, filters }) => {
     authorName: org.name,
     entries,
   });
-  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': publicExportCacheControl } });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', ...cacheHeaders } });
 });

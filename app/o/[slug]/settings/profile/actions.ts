@@ -1,39 +1,34 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { appendLogEntry } from '@/db/queries/log';
-import { getMembership } from '@/db/queries/memberships';
-import { getOrganizationProfileForUpdate, updateOrganizationProfile } from '@/db/queries/organizations';
-import type { OrganizationProfile } from '@/db/queries/organizations';
 import { orgAction } from '@/lib/actions/action';
-import { refuse, refuseRule } from '@/lib/governance/refusal';
+import type { ActionState } from '@/lib/actions/state';
 import { now } from '@/lib/clock';
-import { checkProfileEdit } from '@/lib/governance/roles';
-import { organizationProfileSchema } from '@/lib/validation/organization';
+import { removeOrganizationLogo, saveOrganizationProfile, setOrganizationLogo } from '@/lib/use-cases/organization-profile';
+import { organizationLogoSchema, organizationProfileSchema } from '@/lib/validation/organization';
 
-/** Name, mission and visibility: admins only, each change logged with what it was before. */
+/** Name, mission and visibility: admins only (the use case checks the role inside its transaction), each change logged with what it was before. */
 export const saveOrganizationProfileAction = orgAction(organizationProfileSchema, 'observer', async ({ input, user }) => {
-  let changed = false;
-  await getDb().transaction(async (tx) => {
-    // Re-read inside the transaction: the actor may have been demoted a moment ago.
-    const actor = await getMembership(tx, input.orgId, user.id);
-    const rule = checkProfileEdit(actor?.role ?? null);
-    if (!rule.ok) refuseRule(rule);
-    const before = await getOrganizationProfileForUpdate(tx, input.orgId);
-    if (!before) refuse('organization.not_found');
-    const after: OrganizationProfile = { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' };
-    const keys = (Object.keys(after) as (keyof OrganizationProfile)[]).filter((k) => before[k] !== after[k]);
-    if (keys.length === 0) return;
-    changed = true;
-    await updateOrganizationProfile(tx, input.orgId, after);
-    await appendLogEntry(tx, {
-      orgId: input.orgId,
-      actorId: user.id,
-      kind: 'organization.profile_changed',
-      subject: `organization:${input.orgId}`,
-      payload: { fields: keys, before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) },
-      at: now(),
-    });
-  });
+  const profile = { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' };
+  const changed = await saveOrganizationProfile(getDb(), { orgId: input.orgId, actorId: user.id, at: now(), profile });
   return { ok: true, message: changed ? 'Profile saved. The change is on the public record.' : 'Nothing changed.' };
+});
+
+/**
+ * The logo: the form's `logo` file (the wrapper parses only text fields, so the file is read here), judged by its
+ * bytes in the use case. Admins only, checked inside the use case's transaction.
+ */
+export async function setOrganizationLogoAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const file = formData.get('logo');
+  const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  return orgAction(organizationLogoSchema, 'observer', async ({ input, user }) => {
+    const changed = await setOrganizationLogo(getDb(), { orgId: input.orgId, actorId: user.id, at: now(), bytes });
+    return { ok: true, message: changed ? 'Logo saved. The change is on the decision log.' : 'That is already the logo. Nothing changed.' };
+  })(prev, formData);
+}
+
+/** Removes the logo: admins only; logged with the removed image's hash. */
+export const removeOrganizationLogoAction = orgAction(organizationLogoSchema, 'observer', async ({ input, user }) => {
+  await removeOrganizationLogo(getDb(), { orgId: input.orgId, actorId: user.id, at: now() });
+  return { ok: true, message: 'Logo removed. The change is on the decision log.' };
 });

@@ -24,6 +24,6 @@ export async function GET(request: Request, context: LogRouteContext): Promise<R
   // (C2SP tlog-cosignature); readers that do not know a witness ignore its line.
   const [lines, witnesses] = await Promise.all([cosignatureLines(db, org.id, head.size), listActiveWitnesses(db, org.id)]);
   const note = appendCosignatures(head.note, lines);
-  if (query.format === 'text') return textResponse(note);
-  return jsonResponse({ size: head.size, rootHash: head.rootHash, note, witnesses: witnesses.map((w) => ({ name: w.name, verifierKey: w.vkey })) });
+  if (query.format === 'text') return textResponse(note, org);
+  return jsonResponse({ size: head.size, rootHash: head.rootHash, note, witnesses: witnesses.map((w) => ({ name: w.name, verifierKey: w.vkey })) }, 200, org);
 }

@@ -22,5 +22,5 @@ export async function GET(request: Request, context: LogRouteContext): Promise<R
     getTreeHead(db, org.id, query.from),
     getTreeHead(db, org.id, to),
   ]);
-  return jsonResponse({ ...proof, fromNote: fromHead?.note ?? null, toNote: toHead?.note ?? null });
+  return jsonResponse({ ...proof, fromNote: fromHead?.note ?? null, toNote: toHead?.note ?? null }, 200, org);
 }

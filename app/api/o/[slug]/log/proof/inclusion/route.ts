@@ -17,5 +17,5 @@ export async function GET(request: Request, context: LogRouteContext): Promise<R
   const { query, org, db, size } = req;
   if (query.seq < 1 || query.seq > size) return errorResponse(400, `seq must be between 1 and size (${size}).`);
   const [proof, head] = await Promise.all([getInclusionProof(db, org.id, query.seq, size), getTreeHead(db, org.id, size)]);
-  return jsonResponse({ ...proof, note: head?.note ?? null });
+  return jsonResponse({ ...proof, note: head?.note ?? null }, 200, org);
 }
