@@ -82,9 +82,11 @@ test('an admin adds a body and a type it decides; removing a body still in use i
 
   // A new type, decided by the new body.
   await page.getByRole('button', { name: 'Add a proposal type' }).click();
-  const newType = page.locator('details', { has: page.getByText('New proposal type', { exact: true }) });
+  const newType = page.locator('details').filter({ has: page.locator('summary', { hasText: /^New proposal type/ }) });
+  await expect(newType.locator('summary')).toHaveText('New proposal type — decided by Group');
   await newType.getByLabel('Name', { exact: true }).fill('Garden spending');
   await newType.getByLabel('Decided by').selectOption({ label: 'Garden committee' });
+  await expect(newType.locator('summary')).toHaveText('New proposal type — decided by Garden committee');
   await expect(changes).toContainText(
     'New proposal type: Garden spending. 7 days of comments, then Garden committee votes for 3 days, quorum 1/2 or more of charter seats, passing with more than 1/2 of votes cast.',
   );
@@ -105,6 +107,8 @@ test('an admin adds a body and a type it decides; removing a body still in use i
   // Keeping the Group: the draft saves, and its page lists the new body and type.
   await page.getByRole('group', { name: 'Group', exact: true }).getByLabel('Remove it from the charter').uncheck();
   await expect(changes).not.toContainText(refusal);
+  // What came back is what was chosen: the new type is still decided by the new body.
+  await expect(changes).toContainText('then Garden committee votes for 3 days');
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(page, 'editor-add-390');
@@ -112,6 +116,6 @@ test('an admin adds a body and a type it decides; removing a body still in use i
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/\\d+$`));
   const amendment = page.getByRole('region', { name: /What this amendment changes in the charter/ });
   await expect(amendment).toContainText('New body: Garden committee, with 3 charter seats.');
-  await expect(amendment).toContainText('New proposal type: Garden spending.');
+  await expect(amendment).toContainText('New proposal type: Garden spending. 7 days of comments, then Garden committee votes for 3 days');
   await shot(page, 'proposal-add-390');
 });

@@ -25,7 +25,8 @@ export function RemoveControl({ ctx, name, what, onRemoveNew }: { ctx: EditorCtx
   }
   return (
     <label className="flex min-h-11 items-center gap-2 text-sm text-zinc-800">
-      <input type="checkbox" name={name} defaultChecked={ctx.values[name] === 'on'} className="size-5" />
+      {/* Keyed by its starting state for the same reason as EditorSelect: the form's reset after an answer restores it. */}
+      <input key={String(ctx.values[name] === 'on')} type="checkbox" name={name} defaultChecked={ctx.values[name] === 'on'} className="size-5" />
       Remove it from the charter
     </label>
   );

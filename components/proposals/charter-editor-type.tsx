@@ -6,9 +6,23 @@ import { stageField, typeField, typeSection } from '@/lib/governance/charter-for
 /** A body a stage may be decided by: its form index (the select's value) and its name as typed. */
 export type BodyOption = { value: string; label: string };
 
-/** A select of the editor, starting from its field's value, its errors under it. */
+/**
+ * A select of the editor, starting from its field's value, its errors under it. React applies a
+ * select's defaultValue only when it mounts, and resets the form to it after each answer: keyed by
+ * that value, the select mounts again when an answer brings back another one.
+ */
 function EditorSelect({ ctx, name, label, options }: { ctx: EditorCtx; name: string; label: string; options: BodyOption[] }) {
-  return <HintedSelect id={fieldId(name)} name={name} label={label} options={options} defaultValue={ctx.values[name]} errors={ctx.errors[name]} />;
+  return (
+    <HintedSelect
+      key={ctx.values[name]}
+      id={fieldId(name)}
+      name={name}
+      label={label}
+      options={options}
+      defaultValue={ctx.values[name]}
+      errors={ctx.errors[name]}
+    />
+  );
 }
 
 const baseOptions = [
