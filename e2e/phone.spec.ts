@@ -189,7 +189,7 @@ test('on a phone, the org nav is one row, small targets are 44 px, and each answ
   await expect(preview).toContainText('Board: 5 seats');
   await expect(preview).toContainText('3 of its 5 seats vote');
   await expect(preview).not.toContainText('of its 9 seats');
-  await expect(preview.getByRole('heading')).toHaveText('Preview: the nonprofit board charter, with 5 board seats');
+  await expect(page.locator('#template-preview-title')).toHaveText('Preview: the nonprofit board charter, with 5 board seats');
   await shot(page, 'create-preview', '#template-preview');
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
@@ -207,9 +207,13 @@ test('on a phone, the org nav is one row, small targets are 44 px, and each answ
   await expect(nav.getByRole('link', { name: 'Notifications' })).toBeInViewport();
   await expectAxeClean(page);
   await shot(page, 'org-nav');
+  // On the last section's own page, the row starts scrolled to it.
+  await page.goto(`/o/${slug}/settings/notifications`);
+  await expect(nav.getByRole('link', { name: 'Notifications' })).toBeInViewport();
 
-  // A form without a flash region: its answer takes focus.
+  // Forms without a flash region: their answers take focus.
   await inviteMembers(page, slug, [uniqueEmail('cy')]);
+  await expect(page.locator(':focus')).toContainText('Invitation sent to');
   await waitForHydration(page);
   await page.getByRole('button', { name: 'Resend' }).click();
   await expect(page.locator(':focus')).toContainText('A new invitation link was sent to');
@@ -225,7 +229,7 @@ test('on a phone, the org nav is one row, small targets are 44 px, and each answ
   await expect(page.getByRole('region', { name: 'Preview' }).locator('strong')).toHaveText('north');
   for (const name of ['Write', 'Preview']) await atLeast44(name, await page.getByRole('button', { name }).boundingBox());
   await expectAxeClean(page);
-  await shot(page, 'proposal-text-preview', '#p-body');
+  await shot(page, 'proposal-text-preview', '[aria-label="Write or preview"]');
   await page.getByRole('button', { name: 'Write' }).click();
   await expect(page.getByLabel('Proposal text')).toHaveValue('We paint the **north** stairwell.');
   await page.getByRole('button', { name: 'Save draft' }).click();

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ScrollCurrentSectionIntoView } from './org-nav-scroll';
 
 const tabs = [
   { key: 'overview', label: 'Overview', href: '' },
@@ -29,7 +30,11 @@ export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Pro
         </Link>
       </p>
       {/* One row: on a narrow screen it scrolls sideways (each link is focusable, so the keyboard scrolls it too). */}
-      <nav aria-label={`${name} sections`} className="mt-2 flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-zinc-200)] [scrollbar-width:thin]">
+      <nav
+        id="org-sections"
+        aria-label={`${name} sections`}
+        className="relative mt-2 flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-zinc-200)] [scrollbar-width:thin]"
+      >
         {tabs
           .filter((t) => !('membersOnly' in t) || isMember)
           .map((t) => (
@@ -43,6 +48,7 @@ export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Pro
             </Link>
           ))}
       </nav>
+      <ScrollCurrentSectionIntoView navId="org-sections" />
     </div>
   );
 }
