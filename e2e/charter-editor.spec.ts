@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, foundOrganization, test } from './fixtures';
+import { expect, foundOrganization, test, waitForHydration } from './fixtures';
 
 /** With SHOTS_DIR set, saves a full-page screenshot there (for reviewing the layout; nothing is written otherwise). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -58,4 +58,64 @@ test('an admin amends the board’s seats through the charter editor, sees the c
   await shot(page, 'editor-390');
   await page.goto(proposalUrl);
   await shot(page, 'proposal-390');
+});
+
+test('an admin adds a body and a type it decides; removing a body still in use is refused in plain words', async ({ page, mailbox, runId, uniqueEmail }) => {
+  test.setTimeout(120_000);
+  const slug = `charter-add-${runId}`;
+  await foundOrganization(page, mailbox, uniqueEmail('ines'), { name: 'Elm Row Garden', slug, template: 'Informal group' });
+
+  await page.goto(`/o/${slug}/proposals/new`);
+  await waitForHydration(page);
+  await page.getByLabel('Type').selectOption({ label: 'Charter amendment' });
+  await page.getByLabel('Title').fill('A garden committee for the beds');
+  await page.getByLabel('Proposal text').fill('Three people look after the beds and decide small spending.');
+  const changes = page.getByRole('region', { name: 'Changes against the current charter' });
+
+  // A new body starts from stated defaults; its name is asked for.
+  await page.getByRole('button', { name: 'Add a body' }).click();
+  const committee = page.getByRole('group', { name: 'New body 1' });
+  await expect(committee.getByLabel('Charter seats')).toHaveValue('3');
+  await expect(changes).toContainText('Enter the new body’s name.');
+  await committee.getByLabel('Name', { exact: true }).fill('Garden committee');
+  await expect(changes).toContainText('New body: Garden committee, with 3 charter seats.');
+
+  // A new type, decided by the new body.
+  await page.getByRole('button', { name: 'Add a proposal type' }).click();
+  const newType = page.locator('details').filter({ has: page.locator('summary', { hasText: /^New proposal type/ }) });
+  await expect(newType.locator('summary')).toHaveText('New proposal type — decided by Group');
+  await newType.getByLabel('Name', { exact: true }).fill('Garden spending');
+  await newType.getByLabel('Decided by').selectOption({ label: 'Garden committee' });
+  await expect(newType.locator('summary')).toHaveText('New proposal type — decided by Garden committee');
+  await expect(changes).toContainText(
+    'New proposal type: Garden spending. 7 days of comments, then Garden committee votes for 3 days, quorum 1/2 or more of charter seats, passing with more than 1/2 of votes cast.',
+  );
+
+  // Removing the Group, which the other types still use: said live, then refused on saving, and nothing is saved.
+  const group = page.getByRole('group', { name: 'Group', exact: true });
+  await group.getByLabel('Remove it from the charter').check();
+  await expect(changes).toContainText('Group: removed from the charter.');
+  const refusal =
+    /“Charter amendment”, stage 1 is decided by the Group, which this amendment removes\. Choose another body to decide it, or remove this type too\./;
+  await expect(changes).toContainText(refusal);
+  await shot(page, 'editor-add-remove-desktop');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.locator('[id^="ch-t"][id$="-errors"]').filter({ hasText: refusal }).first()).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/new$`));
+  await expect(page.getByRole('group', { name: 'New body 1' }).getByLabel('Name', { exact: true })).toHaveValue('Garden committee');
+
+  // Keeping the Group: the draft saves, and its page lists the new body and type.
+  await page.getByRole('group', { name: 'Group', exact: true }).getByLabel('Remove it from the charter').uncheck();
+  await expect(changes).not.toContainText(refusal);
+  // What came back is what was chosen: the new type is still decided by the new body.
+  await expect(changes).toContainText('then Garden committee votes for 3 days');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, 'editor-add-390');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/\\d+$`));
+  const amendment = page.getByRole('region', { name: /What this amendment changes in the charter/ });
+  await expect(amendment).toContainText('New body: Garden committee, with 3 charter seats.');
+  await expect(amendment).toContainText('New proposal type: Garden spending. 7 days of comments, then Garden committee votes for 3 days');
+  await shot(page, 'proposal-add-390');
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { advanceClock, appointFounders, expect, Mailbox, reloadUntil, clockTest as test } from './fixtures';
+import { advanceClock, appointFounders, expect, inviteMembers, Mailbox, reloadUntil, clockTest as test, waitForHydration } from './fixtures';
 
 // A seat holder on a 390 px phone, using the keyboard: the header menu, the ballot before the
 // discussion, focus on the confirmation, 44 px targets, and long unbroken text that wraps.
@@ -167,4 +167,92 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
   await expectAxeClean(page);
   await shot(page, 'proposal-voting');
   await shot(page, 'proposal-ballot', 'form[aria-label="Your vote, Board"]');
+});
+
+test('on a phone, the org nav is one row, small targets are 44 px, and each answer takes focus', async ({ page, mailbox, runId, uniqueEmail }) => {
+  test.setTimeout(180_000);
+  const bo = uniqueEmail('bo');
+  const slug = `phone-forms-${runId}`;
+  const atLeast44 = async (what: string, box: { width: number; height: number } | null) => {
+    expect(box!.width, `${what} width`).toBeGreaterThanOrEqual(44);
+    expect(box!.height, `${what} height`).toBeGreaterThanOrEqual(44);
+  };
+
+  // The creation preview follows the seats typed: quorum and what passes are counted on them.
+  await signInOnPhone(page, mailbox, bo, '/orgs/new');
+  await waitForHydration(page);
+  await page.getByLabel('Name').fill('Quay Street Tenants');
+  await page.getByLabel('Address (slug)').fill(slug);
+  const preview = page.getByRole('region', { name: /^Preview: the nonprofit board charter/ });
+  await expect(preview).toContainText('Board: 9 seats');
+  await page.getByLabel('Seats on the main body').fill('5');
+  await expect(preview).toContainText('Board: 5 seats');
+  await expect(preview).toContainText('3 of its 5 seats vote');
+  await expect(preview).not.toContainText('of its 9 seats');
+  await expect(page.locator('#template-preview-title')).toHaveText('Preview: the nonprofit board charter, with 5 board seats');
+  await shot(page, 'create-preview', '#template-preview');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+
+  // The organization's sections: one row of 44 px links that scrolls sideways, by keyboard too.
+  const nav = page.getByRole('navigation', { name: 'Quay Street Tenants sections' });
+  const links = await nav
+    .getByRole('link')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height })));
+  expect(links.length).toBe(7);
+  expect(new Set(links.map((l) => l.top)).size).toBe(1);
+  for (const l of links) expect(l.height).toBeGreaterThanOrEqual(44);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE);
+  await tabUntil(page, 'nav[aria-label$=" sections"] a[href$="/settings/notifications"]');
+  await expect(nav.getByRole('link', { name: 'Notifications' })).toBeInViewport();
+  await expectAxeClean(page);
+  await shot(page, 'org-nav');
+  // On the last section's own page, the row starts scrolled to it.
+  await page.goto(`/o/${slug}/settings/notifications`);
+  await expect(nav.getByRole('link', { name: 'Notifications' })).toBeInViewport();
+
+  // Forms without a flash region: their answers take focus.
+  await inviteMembers(page, slug, [uniqueEmail('cy')]);
+  await expect(page.locator(':focus')).toContainText('Invitation sent to');
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Resend' }).click();
+  await expect(page.locator(':focus')).toContainText('A new invitation link was sent to');
+
+  // The proposal text previewed as it will be published.
+  await appointFounders(page, slug, [bo]);
+  await page.goto(`/o/${slug}/proposals/new`);
+  await waitForHydration(page);
+  await page.getByLabel('Type').selectOption({ label: 'Board resolution' });
+  await page.getByLabel('Title').fill('Paint the stairwell');
+  await page.getByLabel('Proposal text').fill('We paint the **north** stairwell.');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('region', { name: 'Preview' }).locator('strong')).toHaveText('north');
+  for (const name of ['Write', 'Preview']) await atLeast44(name, await page.getByRole('button', { name }).boundingBox());
+  await expectAxeClean(page);
+  await shot(page, 'proposal-text-preview', '[aria-label="Write or preview"]');
+  await page.getByRole('button', { name: 'Write' }).click();
+  await expect(page.getByLabel('Proposal text')).toHaveValue('We paint the **north** stairwell.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+
+  // Publishing: the form is gone, and its confirmation (in the flash) takes focus; its × is a 44 px target.
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Publish proposal' }).click();
+  await expect(page.getByText(/Comment window open until/)).toBeVisible();
+  const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
+  await atLeast44('×', await dismiss.boundingBox());
+  await expect(page.locator(':focus')).toHaveCount(1);
+  expect(await page.evaluate(() => document.activeElement?.nextElementSibling?.getAttribute('aria-label'))).toBe('Dismiss this message');
+
+  // The comment's stance choices are whole labels of at least 44 × 44 px; posting moves focus to the confirmation.
+  for (const stance of ['none', 'support', 'concern', 'object']) {
+    await atLeast44(stance, await page.locator(`label:has(#new-comment-${stance})`).boundingBox());
+  }
+  await page.locator('#new-comment-support').check();
+  await page.getByLabel('Add a comment').fill('Yes, and the south one next year.');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.locator(':focus')).toHaveText('Comment posted.');
+  expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE);
+  await expectAxeClean(page);
+  await shot(page, 'comment-posted', '#new-comment-support');
 });

@@ -1,50 +1,42 @@
 'use client';
 
-import type { ReactNode, Ref } from 'react';
+import type { Ref } from 'react';
+import { LabelledField } from '@/components/ui/labelled-field';
+import { OptionList, type Option } from '@/components/ui/select-field';
 
-type Option = { value: string; label: string };
+/** The select's value: kept in the form's state (`value`, `onChange`, `selectRef`), or left to the browser from `defaultValue`. */
+type Choice = { value: string; onChange: (value: string) => void; selectRef: Ref<HTMLSelectElement> } | { defaultValue: string | undefined };
 
 type Props = {
   id: string;
   name: string;
   label: string;
   options: Option[];
-  value: string;
-  onChange: (value: string) => void;
-  selectRef: Ref<HTMLSelectElement>;
-  /** Always shown under the select (id `${id}-hint`): it describes the option chosen. */
-  hint: ReactNode;
+  /** Shown under the select (id `${id}-hint`): it describes the option chosen. */
+  hint?: string;
   errors?: string[];
-};
+} & Choice;
 
-/** A labelled select whose choice the form keeps in its state, with a hint that follows the choice and any errors under it. */
-export function HintedSelect({ id, name, label, options, value, onChange, selectRef, hint, errors }: Props) {
-  const hintId = `${id}-hint`;
+/** A labelled select without a "Choose…" prompt, with a hint that follows the choice and any errors under it. */
+export function HintedSelect({ id, name, label, options, hint, errors, ...choice }: Props) {
+  const binding =
+    'onChange' in choice
+      ? { ref: choice.selectRef, value: choice.value, onChange: (e: React.ChangeEvent<HTMLSelectElement>) => choice.onChange(e.target.value) }
+      : choice;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-900">
-        {label}
-      </label>
-      <select
-        ref={selectRef}
-        id={id}
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm"
-        aria-describedby={hintId}
-        aria-invalid={errors ? true : undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <p id={hintId} className="mt-1 text-xs text-zinc-600">
-        {hint}
-      </p>
-      {errors ? <p className="mt-1 text-sm text-red-700">{errors.join(' ')}</p> : null}
-    </div>
+    <LabelledField id={id} label={label} hint={hint} errors={errors?.length ? errors : undefined}>
+      {({ invalid, describedBy, border }) => (
+        <select
+          {...binding}
+          id={id}
+          name={name}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          className={`mt-1 block min-h-11 w-full rounded-lg border px-3 py-2 text-sm ${border}`}
+        >
+          <OptionList options={options} />
+        </select>
+      )}
+    </LabelledField>
   );
 }

@@ -20,7 +20,7 @@ type Props = {
   children: (state: ActionState) => ReactNode;
 };
 
-/** A form bound to one server action: hidden ids, the fields, the action's message and a pending-aware submit button. */
+/** A form bound to one server action: hidden ids, the fields, the action's message (which takes focus when it comes) and a pending-aware submit button. */
 export function StateForm({ action, className, noValidate, hidden = {}, submitLabel, pendingLabel, submitClassName, children }: Props) {
   const [state, formAction] = useActionState(action, initialActionState);
   return (
@@ -29,7 +29,7 @@ export function StateForm({ action, className, noValidate, hidden = {}, submitLa
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children(state)}
-      <FormMessage state={state} />
+      <FormMessage state={state} focusOnMessage />
       <SubmitButton pendingLabel={pendingLabel} className={submitClassName}>
         {submitLabel}
       </SubmitButton>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ScrollCurrentSectionIntoView } from './org-nav-scroll';
 
 const tabs = [
   { key: 'overview', label: 'Overview', href: '' },
@@ -28,7 +29,12 @@ export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Pro
           {name}
         </Link>
       </p>
-      <nav aria-label={`${name} sections`} className="mt-2 flex flex-wrap gap-1 border-b border-zinc-200">
+      {/* One row: on a narrow screen it scrolls sideways (each link is focusable, so the keyboard scrolls it too). */}
+      <nav
+        id="org-sections"
+        aria-label={`${name} sections`}
+        className="relative mt-2 flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-zinc-200)] [scrollbar-width:thin]"
+      >
         {tabs
           .filter((t) => !('membersOnly' in t) || isMember)
           .map((t) => (
@@ -36,12 +42,13 @@ export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Pro
               key={t.key}
               href={`/o/${slug}${t.href}`}
               aria-current={t.key === current ? 'page' : undefined}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${t.key === current ? 'border-brand-700 text-brand-800' : 'border-transparent text-zinc-600 hover:text-zinc-900'}`}
+              className={`flex min-h-11 shrink-0 items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${t.key === current ? 'border-brand-700 text-brand-800' : 'border-transparent text-zinc-600 hover:text-zinc-900'}`}
             >
               {t.label}
             </Link>
           ))}
       </nav>
+      <ScrollCurrentSectionIntoView navId="org-sections" />
     </div>
   );
 }

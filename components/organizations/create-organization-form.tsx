@@ -1,9 +1,12 @@
 'use client';
 
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { createOrganizationAction } from '@/app/orgs/new/actions';
 import { fieldState, StateForm } from '@/components/forms/state-form';
 import { Field } from '@/components/ui/field';
+import { adjustCharter } from '@/lib/governance/charter-adjust';
+import type { ActionState } from '@/lib/actions/state';
 import type { Charter } from '@/lib/governance/types';
 import { TemplatePreview } from './template-preview';
 
@@ -28,17 +31,43 @@ type Props = {
   initialTemplate: string;
 };
 
+/** A whole number typed into a field, when it is one within [min, max]; else undefined (the template's own number stands). */
+function wholeIn(text: string | undefined, min: number, max: number): number | undefined {
+  const v = text?.trim() ?? '';
+  if (!/^\d{1,3}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** The chosen template as it would be adopted with the numbers typed so far (the founding action adjusts it the same way). */
+function adjusted(t: TemplateOption, typed: { primarySeats?: string; vacancyDeadlineDays?: string }): { charter: Charter; seatsApplied: boolean } {
+  const primarySeats = wholeIn(typed.primarySeats, t.minimumSeats, t.maximumSeats);
+  const vacancyDeadlineDays = wholeIn(typed.vacancyDeadlineDays, 7, 365);
+  return { charter: adjustCharter(t.charter, { primarySeats, vacancyDeadlineDays }), seatsApplied: primarySeats !== undefined };
+}
+
 /**
  * The founding form. The chosen template's bodies and rules are previewed below the choice: rendered on the server for the
- * template in the address (the "Preview" links work without JavaScript), and updated as soon as another one is chosen.
+ * template in the address (the "Preview" links work without JavaScript), and updated as soon as another one is chosen or
+ * another seat count or vacancy deadline is typed.
  */
 export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
   const [chosen, setChosen] = useState<string | null>(null);
+  // The numbers typed since the form last came back (a new answer starts over from what it echoed).
+  const [typed, setTyped] = useState<{ after: ActionState; primarySeats?: string; vacancyDeadlineDays?: string } | null>(null);
   return (
     <StateForm action={createOrganizationAction} className="space-y-5" noValidate submitLabel="Create organization" pendingLabel="Creating…">
       {(state) => {
         const selectedKey = chosen ?? state.values?.template ?? initialTemplate;
         const selected = templates.find((t) => t.key === selectedKey) ?? templates[0];
+        const numbers = typed?.after === state ? typed : (state.values ?? {});
+        const preview = selected ? adjusted(selected, numbers) : null;
+        const onNumbers = (e: FormEvent<HTMLDivElement>) => {
+          const form = e.currentTarget.closest('form');
+          if (!form) return;
+          const read = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value;
+          setTyped({ after: state, primarySeats: read('primarySeats'), vacancyDeadlineDays: read('vacancyDeadlineDays') });
+        };
         return (
           <>
             <Field id="org-name" label="Name" required maxLength={120} placeholder="River Valley Food Co-op" {...fieldState(state, 'name')} />
@@ -93,17 +122,7 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
               </div>
               {state.fieldErrors?.template ? <p className="mt-1 text-sm text-red-700">{state.fieldErrors.template.join(' ')}</p> : null}
             </fieldset>
-            {selected ? (
-              <section id="template-preview" aria-labelledby="template-preview-title" className="-mx-2 rounded-xl bg-zinc-50 p-3 sm:mx-0 sm:p-4">
-                <h2 id="template-preview-title" className="text-base font-semibold text-zinc-900">
-                  Preview: the {selected.name.toLowerCase()} charter
-                </h2>
-                <div className="mt-3">
-                  <TemplatePreview name={selected.name} charter={selected.charter} />
-                </div>
-              </section>
-            ) : null}
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid gap-4 sm:grid-cols-2" onChange={onNumbers}>
               <Field
                 id="org-primary-seats"
                 label="Seats on the main body"
@@ -121,6 +140,17 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
                 {...fieldState(state, 'vacancyDeadlineDays')}
               />
             </div>
+            {selected ? (
+              <section id="template-preview" aria-labelledby="template-preview-title" className="-mx-2 rounded-xl bg-zinc-50 p-3 sm:mx-0 sm:p-4">
+                <h2 id="template-preview-title" className="text-base font-semibold text-zinc-900">
+                  Preview: the {selected.name.toLowerCase()} charter
+                  {preview?.seatsApplied ? `, with ${preview.charter.bodies[0]!.charterSeats} ${selected.primaryBodyName.toLowerCase()} seats` : ''}
+                </h2>
+                <div className="mt-3">
+                  <TemplatePreview name={selected.name} charter={preview?.charter ?? selected.charter} adjusted={preview?.seatsApplied ?? false} />
+                </div>
+              </section>
+            ) : null}
           </>
         );
       }}

@@ -94,7 +94,7 @@ function TypePreview({ charter, type }: { charter: Charter; type: ProposalTypeSp
 }
 
 /** A template's bodies and decision rules in plain words, with the counts a group of that size will meet. */
-export function TemplatePreview({ name, charter }: { name: string; charter: Charter }) {
+export function TemplatePreview({ name, charter, adjusted = false }: { name: string; charter: Charter; adjusted?: boolean }) {
   return (
     <div className="space-y-4">
       <div>
@@ -108,8 +108,10 @@ export function TemplatePreview({ name, charter }: { name: string; charter: Char
       <div>
         <h3 className="text-sm font-semibold text-zinc-900">How each kind of decision is made</h3>
         <p className="mt-1 text-xs text-zinc-600">
-          With the {name.toLowerCase()} template’s own numbers. Seats are counted as the charter sets them, filled or not. Critical decisions cannot go to a
-          vote while a body has fewer seats filled than it needs.
+          {adjusted
+            ? `With the ${name.toLowerCase()} template’s rules and the number of seats you entered.`
+            : `With the ${name.toLowerCase()} template’s own numbers.`}{' '}
+          Seats are counted as the charter sets them, filled or not. Critical decisions cannot go to a vote while a body has fewer seats filled than it needs.
         </p>
         <ul className="mt-2 space-y-2">
           {charter.proposalTypes.map((t) => (

@@ -2,24 +2,28 @@
 
 import { useMemo, useState } from 'react';
 import { CharterDiffList } from '@/components/proposals/charter-diff-list';
-import { EditorInput, SectionErrors, fieldId, type EditorCtx } from '@/components/proposals/charter-inputs';
-import { TypeSection } from '@/components/proposals/charter-editor-type';
+import { SectionErrors, type EditorCtx } from '@/components/proposals/charter-inputs';
+import { BodySection, editorButton } from '@/components/proposals/charter-editor-body';
+import { TypeSection, type BodyOption } from '@/components/proposals/charter-editor-type';
 import { charterDiff } from '@/lib/governance/charter-diff';
-import { bodyField, bodySection, charterFromForm, charterToForm, classField } from '@/lib/governance/charter-form';
-import { seatClassWords } from '@/lib/governance/charter';
+import { addedIndices, bodyField, charterFromForm, charterToForm, newBodyFields, newTypeFields, typeField } from '@/lib/governance/charter-form';
 import type { Charter } from '@/lib/governance/types';
 
-/** The editor's values: what was submitted (when the form came back) over the charter's own. */
-function startingValues(base: Charter, submitted: Record<string, string> | undefined): Record<string, string> {
+/** What the editor holds: the fields' values and the form indices of the bodies and types added in it. */
+type Typed = { values: Record<string, string>; bodies: number[]; types: number[] };
+
+/** The editor's values: what was submitted (when the form came back) over the charter's own, with the sections added before. */
+function startingState(base: Charter, submitted: Record<string, string> | undefined): Typed {
   const values = charterToForm(base);
   for (const [k, v] of Object.entries(submitted ?? {})) if (k.startsWith('ch.')) values[k] = v;
-  return values;
+  return { values, bodies: addedIndices(values, 'b', base.bodies.length), types: addedIndices(values, 't', base.proposalTypes.length) };
 }
 
 /**
  * A charter amendment written as a form: the current charter's bodies and proposal types as
- * fields, the changes so far listed as sentences, and the raw JSON as an advanced alternative.
- * The server reads the same fields with charterFromForm and checks the result like any amendment.
+ * fields (each may be removed, and new ones added), the changes so far listed as sentences, and
+ * the raw JSON as an advanced alternative. The server reads the same fields with charterFromForm
+ * and checks the result like any amendment.
  */
 export function CharterEditor({
   current,
@@ -34,24 +38,52 @@ export function CharterEditor({
   currentCharterJson: string;
 }) {
   const base = useMemo(() => ({ ...current, version: current.version + 1 }), [current]);
-  // What was typed since the form last came back; a new answer from the server starts over from what it echoed.
-  const [typed, setTyped] = useState<{ after: typeof submitted; values: Record<string, string> } | null>(null);
-  const values = typed && typed.after === submitted ? typed.values : startingValues(base, submitted);
-  const start = startingValues(base, submitted);
+  // What was typed and added since the form last came back; a new answer from the server starts over from what it echoed.
+  const [typed, setTyped] = useState<(Typed & { after: typeof submitted }) | null>(null);
+  const start = startingState(base, submitted);
+  const now = typed && typed.after === submitted ? typed : start;
+  const values = now.values;
   // A field's refusal stays beside it until its value is changed; the live list below then says what still fails.
-  const shown = Object.fromEntries(Object.entries(errors).filter(([k]) => !(k in start) || values[k] === start[k]));
-  const ctx: EditorCtx = { values: start, errors: shown };
+  const shown = Object.fromEntries(Object.entries(errors).filter(([k]) => !(k in start.values) || values[k] === start.values[k]));
+  // Sections added here start from their defaults; the rest from the charter (or what came back).
+  const ctx: EditorCtx = {
+    values: { ...Object.assign({}, ...now.bodies.map(newBodyFields)), ...Object.assign({}, ...now.types.map((k) => newTypeFields(k, 0))), ...start.values },
+    errors: shown,
+  };
   const built = useMemo(() => charterFromForm(values, base), [values, base]);
   const lines = built.charter ? charterDiff(current, built.charter) : null;
 
   // Every change in the editor re-reads its fields, so the list of changes follows the typing.
-  const onChange = (e: React.FormEvent<HTMLDivElement>) => {
-    const form = e.currentTarget.closest('form');
+  const update = (form: HTMLFormElement | null, change: (t: Typed) => Typed = (t) => t) => {
     if (!form) return;
     const next: Record<string, string> = {};
     for (const [k, v] of new FormData(form).entries()) if (k.startsWith('ch.') && typeof v === 'string') next[k] = v;
-    setTyped({ after: submitted, values: next });
+    setTyped({ ...change({ ...now, values: next }), after: submitted });
   };
+  const onChange = (e: React.FormEvent<HTMLDivElement>) => update(e.currentTarget.closest('form'));
+  const addBody = (e: React.MouseEvent<HTMLButtonElement>) => {
+    const i = Math.max(base.bodies.length, ...now.bodies.map((n) => n + 1));
+    update(e.currentTarget.closest('form'), (t) => ({ ...t, bodies: [...t.bodies, i], values: { ...t.values, ...newBodyFields(i) } }));
+  };
+  const addType = (e: React.MouseEvent<HTMLButtonElement>) => {
+    const k = Math.max(base.proposalTypes.length, ...now.types.map((n) => n + 1));
+    update(e.currentTarget.closest('form'), (t) => ({ ...t, types: [...t.types, k], values: { ...t.values, ...newTypeFields(k, 0) } }));
+  };
+  // A new section taken out again: its fields leave the form, so drop them from the values too.
+  const dropNew = (kind: 'bodies' | 'types', n: number) => () =>
+    setTyped({
+      ...now,
+      [kind]: now[kind].filter((x) => x !== n),
+      values: Object.fromEntries(Object.entries(values).filter(([k]) => !k.startsWith(`ch.${kind === 'bodies' ? 'b' : 't'}${n}.`))),
+      after: submitted,
+    });
+
+  const isRemoved = (name: string) => values[name] === 'on';
+  const bodyIndices = [...base.bodies.map((_, i) => i), ...now.bodies];
+  const bodyOptions: BodyOption[] = bodyIndices.map((i) => ({
+    value: String(i),
+    label: `${values[bodyField(i, 'name')]?.trim() || base.bodies[i]?.name || 'New body'}${isRemoved(bodyField(i, 'removed')) ? ' (removed)' : ''}`,
+  }));
 
   return (
     <div className="space-y-4" onChange={onChange}>
@@ -65,60 +97,48 @@ export function CharterEditor({
       </div>
       <SectionErrors id="charter-errors" errors={errors.proposedCharter} />
 
-      {current.bodies.map((body, i) => (
-        <fieldset
-          key={body.key}
-          className="rounded-xl border border-zinc-200 p-4"
-          aria-describedby={errors[bodySection(i)]?.length ? `${fieldId(bodySection(i))}-errors` : undefined}
-        >
-          <legend className="px-1 text-sm font-semibold text-zinc-900">{body.name}</legend>
-          <SectionErrors id={`${fieldId(bodySection(i))}-errors`} errors={errors[bodySection(i)]} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <EditorInput ctx={ctx} name={bodyField(i, 'name')} label="Name" />
-            <EditorInput
-              ctx={ctx}
-              name={bodyField(i, 'seats')}
-              label="Charter seats"
-              numeric
-              hint="Quorum and thresholds count against these, never headcount."
-            />
-            <EditorInput ctx={ctx} name={bodyField(i, 'critical')} label="Filled seats needed for critical decisions" numeric />
-            <EditorInput
-              ctx={ctx}
-              name={bodyField(i, 'vacancyDays')}
-              label="Vacancy deadline (days)"
-              numeric
-              hint="A seat vacant longer is flagged as overdue."
-            />
-          </div>
-          <fieldset className="mt-4">
-            <legend className="text-sm font-medium text-zinc-900">Seat classes and their minimums</legend>
-            <p className="text-xs text-zinc-600">Clear a class’s name to remove it; fill in the last row to add one.</p>
-            <div className="mt-2 space-y-3">
-              {[...Object.keys(body.seatClassMinimums), null].map((cls, j) => (
-                <div key={cls ?? 'new'} className="grid grid-cols-[1fr_7rem] gap-3">
-                  <EditorInput ctx={ctx} name={classField(i, j, 'key')} label={cls ? `Class ${j + 1}` : 'New class (optional)'} maxLength={40} />
-                  <EditorInput ctx={ctx} name={classField(i, j, 'min')} label="At least" numeric />
-                </div>
-              ))}
-            </div>
-            {Object.keys(body.seatClassMinimums).length > 0 ? (
-              <p className="mt-1 text-xs text-zinc-600">
-                Now:{' '}
-                {Object.entries(body.seatClassMinimums)
-                  .map(([c, n]) => `${seatClassWords(c)} ${n}`)
-                  .join(', ')}
-                .
-              </p>
-            ) : null}
-          </fieldset>
-        </fieldset>
+      <h3 className="text-sm font-semibold text-zinc-900">Bodies</h3>
+      {base.bodies.map((body, i) => (
+        <BodySection key={body.key} ctx={ctx} i={i} title={body.name} classes={body.seatClassMinimums} removed={isRemoved(bodyField(i, 'removed'))} />
       ))}
+      {now.bodies.map((i, n) => (
+        <BodySection key={`new-${i}`} ctx={ctx} i={i} title={`New body ${n + 1}`} classes={{}} removed={false} onRemoveNew={dropNew('bodies', i)} />
+      ))}
+      <button type="button" onClick={addBody} className={editorButton}>
+        Add a body
+      </button>
 
       <h3 className="text-sm font-semibold text-zinc-900">Proposal types</h3>
-      {current.proposalTypes.map((type, k) => (
-        <TypeSection key={type.key} ctx={ctx} type={type} k={k} bodies={current.bodies} />
+      {base.proposalTypes.map((type, k) => (
+        <TypeSection
+          key={type.key}
+          ctx={ctx}
+          live={values}
+          k={k}
+          name={type.name}
+          stageCount={type.stages.length}
+          requiresSubject={type.requiresSubject}
+          bodies={bodyOptions}
+          removed={isRemoved(typeField(k, 'removed'))}
+        />
       ))}
+      {now.types.map((k) => (
+        <TypeSection
+          key={`new-${k}`}
+          ctx={ctx}
+          live={values}
+          k={k}
+          name={null}
+          stageCount={1}
+          requiresSubject={false}
+          bodies={bodyOptions}
+          removed={false}
+          onRemoveNew={dropNew('types', k)}
+        />
+      ))}
+      <button type="button" onClick={addType} className={editorButton}>
+        Add a proposal type
+      </button>
 
       <CharterDiffList
         lines={lines}
@@ -131,7 +151,10 @@ export function CharterEditor({
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Advanced: edit the charter as JSON</summary>
         <label className="mt-3 flex items-start gap-2 text-sm">
           <input type="checkbox" name="charterJson" defaultChecked={submitted?.charterJson === 'on'} className="mt-1 size-4" />
-          <span>Use the JSON below instead of the fields above (for changes the fields do not offer, such as adding a body or a proposal type).</span>
+          <span>
+            Use the JSON below instead of the fields above (for changes the fields do not offer, such as who fills a body’s vacancies or a type’s emergency
+            procedure).
+          </span>
         </label>
         <label htmlFor="p-charter" className="mt-3 block text-sm font-medium text-zinc-900">
           Proposed charter (JSON)

@@ -56,7 +56,7 @@ export function RatioInputs({ ctx, prefix, what, names }: { ctx: EditorCtx; pref
     <fieldset>
       <legend className="block text-sm font-medium text-zinc-900">{what}</legend>
       <div className="mt-1 flex flex-wrap items-center gap-2">
-        <select {...common(names.inc)} aria-label={`${what}: at least or more than`} className={`${box} min-h-11`}>
+        <select key={ctx.values[`${prefix}.${names.inc}`]} {...common(names.inc)} aria-label={`${what}: at least or more than`} className={`${box} min-h-11`}>
           <option value="at_least">at least</option>
           <option value="more_than">more than</option>
         </select>

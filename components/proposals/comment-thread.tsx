@@ -14,11 +14,15 @@ const stanceStyles: Record<CommentView['stance'], string> = {
 
 export function StanceFields({ idPrefix }: { idPrefix: string }) {
   return (
-    <fieldset className="flex flex-wrap gap-3 text-sm">
+    <fieldset className="flex flex-wrap gap-2 text-sm">
       <legend className="sr-only">Your stance</legend>
       {(['none', 'support', 'concern', 'object'] as const).map((s) => (
-        <label key={s} className="flex items-center gap-1">
-          <input type="radio" name="stance" value={s} defaultChecked={s === 'none'} id={`${idPrefix}-${s}`} />
+        // The whole label is the target: at least 44 × 44 px, as the ballot's choices.
+        <label
+          key={s}
+          className="flex min-h-11 min-w-11 cursor-pointer items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 hover:bg-zinc-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+        >
+          <input type="radio" name="stance" value={s} defaultChecked={s === 'none'} id={`${idPrefix}-${s}`} className="h-4 w-4 shrink-0" />
           {s === 'none' ? 'No stance' : s[0]!.toUpperCase() + s.slice(1)}
         </label>
       ))}

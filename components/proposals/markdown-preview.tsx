@@ -10,6 +10,8 @@ type Props = {
   maxLength: number;
   required?: boolean;
   describedBy?: string;
+  /** Set while the field has errors (aria-invalid). */
+  invalid?: true;
   defaultValue?: string;
   className: string;
 };
@@ -20,7 +22,7 @@ type Props = {
  * The textarea stays in the form while previewing (hidden), so the form posts the same; without
  * JavaScript there is no switch and the form posts as before.
  */
-export function MarkdownField({ id, name, rows, maxLength, required, describedBy, defaultValue, className }: Props) {
+export function MarkdownField({ id, name, rows, maxLength, required, describedBy, invalid, defaultValue, className }: Props) {
   // The textarea stays uncontrolled, so the form's reset after a post empties it as before; the preview reads it when shown.
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
@@ -30,7 +32,7 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
     setPreview(true);
   };
   const previewId = useId();
-  const tab = (on: boolean) => `rounded-md px-3 py-1 text-sm font-medium ${on ? 'bg-zinc-900 text-white' : 'text-zinc-700 hover:bg-zinc-100'} min-h-9`;
+  const tab = (on: boolean) => `rounded-md px-3 py-1 text-sm font-medium ${on ? 'bg-zinc-900 text-white' : 'text-zinc-700 hover:bg-zinc-100'} min-h-11`;
   return (
     <div>
       <div role="group" aria-label="Write or preview" className="mb-2 flex gap-1">
@@ -48,6 +50,7 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
         maxLength={maxLength}
         required={required}
         aria-describedby={describedBy}
+        aria-invalid={invalid}
         className={`${className} ${preview ? 'hidden' : ''}`}
         ref={area}
         defaultValue={defaultValue}

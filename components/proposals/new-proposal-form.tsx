@@ -5,6 +5,8 @@ import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
 import { CharterEditor } from '@/components/proposals/charter-editor';
 import { HintedSelect } from '@/components/forms/hinted-select';
 import { Field } from '@/components/ui/field';
+import { LabelledField } from '@/components/ui/labelled-field';
+import { MarkdownField } from '@/components/proposals/markdown-preview';
 import { SelectField } from '@/components/ui/select-field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -72,17 +74,21 @@ export function NewProposalForm({
         hint={type?.summary}
       />
       <Field id="p-title" name="title" label="Title" required maxLength={160} defaultValue={state.values?.title} errors={err('title')} />
-      <Field
-        id="p-body"
-        name="body"
-        label="Proposal text"
-        required
-        multiline
-        maxLength={50000}
-        defaultValue={state.values?.body}
-        errors={err('body')}
-        hint="Markdown. Say what is decided, why, and what it changes."
-      />
+      <LabelledField id="p-body" label="Proposal text" required errors={err('body')} hint="Markdown. Say what is decided, why, and what it changes.">
+        {({ invalid, describedBy, border }) => (
+          <MarkdownField
+            id="p-body"
+            name="body"
+            rows={8}
+            maxLength={50000}
+            required
+            invalid={invalid}
+            describedBy={describedBy}
+            defaultValue={state.values?.body}
+            className={`mt-1 block w-full rounded-lg border px-3 py-2 text-sm shadow-sm focus:border-brand-600 ${border}`}
+          />
+        )}
+      </LabelledField>
 
       {type?.requiresSubject ? (
         <SelectField

@@ -6,6 +6,7 @@ import {
   reviseProposalAction,
   withdrawProposalAction,
 } from '@/app/o/[slug]/proposals/actions';
+import { MarkdownField } from '@/components/proposals/markdown-preview';
 import { ActionForm } from '@/components/ui/action-form';
 import { ratioText } from '@/lib/governance/charter';
 import type { ProposalAction } from '@/lib/governance/permissions';
@@ -113,7 +114,7 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
               <label htmlFor="rev-body" className="block text-sm font-medium">
                 Text
               </label>
-              <textarea id="rev-body" name="body" defaultValue={current.body} rows={8} maxLength={50000} className={inputClass} />
+              <MarkdownField id="rev-body" name="body" defaultValue={current.body} rows={8} maxLength={50000} className={inputClass} />
               <label htmlFor="rev-note" className="block text-sm font-medium">
                 What changed
               </label>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { useFlashRegionMounted } from './flash-message';
@@ -30,13 +30,22 @@ export function ActionForm({ action, hidden, submitLabel, pendingLabel, variant 
   const showHere = Boolean(state.message) && !(state.ok && flashRegion);
   const fieldErrors = Object.values(state.fieldErrors ?? {}).flat();
   const errors = [...new Set(fieldErrors)].filter((e) => e !== state.message);
+  // Each answer shown here takes focus, as the ballot's confirmation does: the submit button was
+  // disabled while the form worked, which would leave focus on the page body. A success shown in
+  // the flash region is focused there (components/ui/flash-message.tsx).
+  const answer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (showHere || errors.length > 0) answer.current?.focus();
+    // Only a new answer moves focus, not a re-render of the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   return (
     <form action={formAction} aria-label={label} className={`space-y-3 ${className}`}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <div aria-live="polite" role="status">
+      <div aria-live="polite" role="status" ref={answer} tabIndex={-1} className="outline-offset-2">
         {showHere ? (
           <p
             className={`rounded-lg border px-3 py-2 text-sm ${state.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}

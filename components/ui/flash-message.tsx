@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 const FLASH_COOKIE = 'quorate-flash';
 
@@ -38,17 +38,22 @@ export function FlashRegionMarker() {
 /** One action's confirmation: shown until dismissed or the next page; the cookie is dropped once seen. */
 export function FlashMessage({ message }: { message: string }) {
   const [open, setOpen] = useState(true);
+  const text = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     document.cookie = `${FLASH_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+    // The form that was submitted may be gone (its action done), leaving focus on the page body: the confirmation takes it.
+    if (!document.activeElement || document.activeElement === document.body) text.current?.focus();
   }, []);
   if (!open) return null;
   return (
-    <div className="pointer-events-auto flex max-w-md items-start gap-3 rounded-xl border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-950 shadow-lg">
-      <p>{message}</p>
+    <div className="pointer-events-auto flex max-w-md items-center gap-2 rounded-xl border border-emerald-300 bg-emerald-50 py-1 pr-1 pl-4 text-sm text-emerald-950 shadow-lg">
+      <p ref={text} tabIndex={-1} className="py-2">
+        {message}
+      </p>
       <button
         type="button"
         onClick={() => setOpen(false)}
-        className="shrink-0 rounded px-1 font-semibold text-emerald-900 hover:bg-emerald-100"
+        className="inline-flex size-11 shrink-0 items-center justify-center rounded-lg text-lg font-semibold text-emerald-900 hover:bg-emerald-100"
         aria-label="Dismiss this message"
       >
         ×

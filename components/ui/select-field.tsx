@@ -1,6 +1,15 @@
 import { LabelledField } from './labelled-field';
 
-type Option = { value: string; label: string };
+export type Option = { value: string; label: string };
+
+/** A select's options, in order. */
+export function OptionList({ options }: { options: Option[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
 
 /** A labelled select with a "Choose…" prompt; hint and errors linked by aria-describedby. */
 export function SelectField({
@@ -32,11 +41,7 @@ export function SelectField({
           className={`mt-1 block w-full rounded-lg border px-3 py-2 text-sm ${border}`}
         >
           <option value="">Choose…</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <OptionList options={options} />
         </select>
       )}
     </LabelledField>

@@ -57,3 +57,55 @@ describe('charterDiff', () => {
     expect(lines).toContain('New body: Council, with 1 charter seat.');
   });
 });
+
+describe('charterDiff: added and removed bodies and types', () => {
+  it('names every removed type and body, and only those', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...templates)
+          .chain((c) => fc.tuple(fc.constant(c), fc.subarray(c.proposalTypes.map((t) => t.key)), fc.subarray(c.bodies.map((b) => b.key)))),
+        ([before, goneTypes, goneBodies]) => {
+          const after = {
+            ...structuredClone(before),
+            bodies: before.bodies.filter((b) => !goneBodies.includes(b.key)),
+            proposalTypes: before.proposalTypes.filter((t) => !goneTypes.includes(t.key)),
+          };
+          const lines = charterDiff(before, after);
+          const removedLines = lines.filter((l) => l.endsWith('removed from the charter.'));
+          expect([...removedLines].sort()).toEqual(
+            [
+              ...before.bodies.filter((b) => goneBodies.includes(b.key)).map((b) => `${b.name}: removed from the charter.`),
+              ...before.proposalTypes.filter((t) => goneTypes.includes(t.key)).map((t) => `Proposal type “${t.name}”: removed from the charter.`),
+            ].sort(),
+          );
+          // Nothing else changed, so nothing else is said.
+          expect(lines).toEqual(removedLines);
+        },
+      ),
+    );
+  });
+
+  it('describes a new type by its windows and what it takes to pass', () => {
+    const before = charterFromTemplate('informal_group');
+    const after = structuredClone(before);
+    after.proposalTypes.push({
+      ...structuredClone(before.proposalTypes[0]!),
+      key: 'budget',
+      name: 'Budget',
+      minCommentWindowHours: 168,
+      stages: [
+        {
+          bodyKey: before.bodies[0]!.key,
+          votingWindowHours: 72,
+          quorum: { num: 1, den: 2, inclusive: true },
+          threshold: { num: 1, den: 2, inclusive: false },
+          thresholdBase: 'votes_cast',
+        },
+      ],
+    });
+    expect(charterDiff(before, after)).toEqual([
+      `New proposal type: Budget. 7 days of comments, then ${before.bodies[0]!.name} votes for 3 days, quorum 1/2 or more of charter seats, passing with more than 1/2 of votes cast.`,
+    ]);
+  });
+});

@@ -24,9 +24,18 @@ export function charterDiff(before: Charter, after: Charter): string[] {
     else lines.push(...typeDiff(t, a, bodyName));
   }
   for (const a of after.proposalTypes) {
-    if (!before.proposalTypes.some((t) => t.key === a.key)) lines.push(`New proposal type: ${a.name}.`);
+    if (!before.proposalTypes.some((t) => t.key === a.key)) lines.push(newTypeLine(a, bodyName));
   }
   return lines;
+}
+
+/** 'New proposal type: Budget decision. 7 days of comments, then Board votes for 3 days, quorum 1/2 or more of charter seats, passing with more than 1/2 of votes cast.' */
+function newTypeLine(a: ProposalTypeSpec, bodyName: (key: string) => string): string {
+  const stages = a.stages.map(
+    (s) =>
+      `${bodyName(s.bodyKey)} votes for ${formatHours(s.votingWindowHours)}, quorum ${ratioText(s.quorum)} of charter seats, passing with ${ratioText(s.threshold)} of ${base(s)}`,
+  );
+  return `New proposal type: ${a.name}. ${formatHours(a.minCommentWindowHours)} of comments, then ${stages.join('; then ') || 'no deciding stage'}.`;
 }
 
 function bodyDiff(b: BodySpec, a: BodySpec): string[] {

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { charterFromTemplate, charterTemplateKeys } from './templates';
-import { bodyField, bodySection, charterFromForm, charterToForm, classField, stageField, typeField } from './charter-form';
+import { validateCharter } from './charter';
+import {
+  MAX_NEW,
+  bodyField,
+  bodySection,
+  charterFromForm,
+  charterToForm,
+  classField,
+  newBodyFields,
+  newTypeFields,
+  stageField,
+  typeField,
+  typeSection,
+} from './charter-form';
 import type { Charter } from './types';
 
 const templates = charterTemplateKeys.map((k) => charterFromTemplate(k));
@@ -126,5 +139,139 @@ describe('charterFromForm', () => {
     const r = charterFromForm({ [stageField(0, 0, 'base')]: 'headcount', [stageField(0, 0, 'qi')]: 'about' }, c);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.fieldErrors).sort()).toEqual([stageField(0, 0, 'base'), stageField(0, 0, 'qi')].sort());
+  });
+});
+
+describe('charterFromForm: adding and removing bodies and proposal types', () => {
+  const typeRemovals = fc.constantFrom(...templates).chain((c) => fc.tuple(fc.constant(c), fc.subarray(c.proposalTypes.map((_, k) => k))));
+
+  it('removes exactly the types marked, and refuses when the rules need one of them', () => {
+    fc.assert(
+      fc.property(typeRemovals, ([c, gone]) => {
+        const f = charterToForm(c);
+        for (const k of gone) f[typeField(k, 'removed')] = 'on';
+        const r = charterFromForm(f, c);
+        const expected = { ...c, proposalTypes: c.proposalTypes.filter((_, k) => !gone.includes(k)) };
+        expect(r.charter).toEqual(expected);
+        expect(r.ok).toBe(validateCharter(expected).ok);
+        // Without a way to amend it, a charter could never change again: that removal is always refused.
+        if (gone.some((k) => c.proposalTypes[k]!.effect === 'charter_amendment')) expect(r.ok).toBe(false);
+      }),
+    );
+  });
+
+  it('adds a body and a type decided by it, with the values typed and keys of their own', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...templates),
+        fc.constantFrom('Finance committee', 'Board', 'Comité des fêtes', '理事会'),
+        fc.integer({ min: 2, max: 50 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (c, name, seats, hours) => {
+          const i = c.bodies.length;
+          const k = c.proposalTypes.length;
+          const f = {
+            ...charterToForm(c),
+            ...newBodyFields(i),
+            ...newTypeFields(k, i),
+            [bodyField(i, 'name')]: name,
+            [bodyField(i, 'seats')]: String(seats),
+            [bodyField(i, 'critical')]: '1',
+            [typeField(k, 'name')]: `${name} decision`,
+            [stageField(k, 0, 'voting')]: String(hours),
+          };
+          const r = charterFromForm(f, c);
+          expect(r.ok).toBe(true);
+          const body = r.charter!.bodies[i]!;
+          const type = r.charter!.proposalTypes[k]!;
+          expect(r.charter!.bodies.slice(0, i)).toEqual(c.bodies);
+          expect(r.charter!.proposalTypes.slice(0, k)).toEqual(c.proposalTypes);
+          expect(body).toMatchObject({ name, charterSeats: seats, minSeatsForCriticalDecisions: 1, seatClassMinimums: {} });
+          expect(body.key).toMatch(/^[a-z][a-z0-9_]*$/);
+          expect(c.bodies.map((b) => b.key)).not.toContain(body.key);
+          expect(c.proposalTypes.map((t) => t.key)).not.toContain(type.key);
+          expect(type).toMatchObject({ name: `${name} decision`, effect: 'resolution', critical: false, emergency: null });
+          expect(type.stages).toEqual([expect.objectContaining({ bodyKey: body.key, votingWindowHours: hours })]);
+          // What the editor shows for the result reads back as the result.
+          expect(charterFromForm(charterToForm(r.charter!), r.charter!).charter).toEqual(r.charter);
+        },
+      ),
+    );
+  });
+
+  it('makes keys from names: accents dropped, a taken key numbered, no letters at all numbered by position', () => {
+    const c = charterFromTemplate('nonprofit_board');
+    const i = c.bodies.length;
+    const f = {
+      ...charterToForm(c),
+      ...newBodyFields(i),
+      ...newBodyFields(i + 1),
+      ...newBodyFields(i + 2),
+      [bodyField(i, 'name')]: 'Comité des fêtes',
+      [bodyField(i + 1, 'name')]: c.bodies[0]!.name,
+      [bodyField(i + 2, 'name')]: '理事会',
+    };
+    const r = charterFromForm(f, c);
+    expect(r.charter!.bodies.slice(i).map((b) => b.key)).toEqual(['comite_des_fetes', `${c.bodies[0]!.key}_2`, `body_${i + 2}`]);
+  });
+
+  it('asks for a new body’s and a new type’s name', () => {
+    const c = charterFromTemplate('informal_group');
+    const r = charterFromForm({ ...newBodyFields(1), ...newTypeFields(c.proposalTypes.length, 0) }, c);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fieldErrors[bodyField(1, 'name')]).toEqual(['Enter the new body’s name.']);
+    expect(r.fieldErrors[typeField(c.proposalTypes.length, 'name')]).toEqual(['Enter the name of “new proposal type”.']);
+  });
+
+  it('refuses in plain words to remove a body a proposal type still uses, and accepts it once no type does', () => {
+    const c = charterFromTemplate('nonprofit_board');
+    const members = c.bodies.findIndex((b) => b.key === 'members');
+    const users = c.proposalTypes.flatMap((t, k) => (t.stages.some((s) => s.bodyKey === 'members') ? [k] : []));
+    expect(users.length).toBeGreaterThan(0);
+    const f = { ...charterToForm(c), [bodyField(members, 'removed')]: 'on' };
+    const r = charterFromForm(f, c);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const k of users) {
+      const said = r.fieldErrors[typeSection(k)]!.join(' ');
+      expect(said).toContain(`“${c.proposalTypes[k]!.name}”`);
+      expect(said).toContain(`is decided by the ${c.bodies[members]!.name}, which this amendment removes`);
+      expect(said).not.toContain('"members"');
+    }
+    // A body added earlier, with a type it decides: removing the body alone is refused; with its type, it goes.
+    const g = charterFromTemplate('informal_group');
+    const withCommittee = charterFromForm(
+      {
+        ...newBodyFields(1),
+        ...newTypeFields(g.proposalTypes.length, 1),
+        [bodyField(1, 'name')]: 'Committee',
+        [typeField(g.proposalTypes.length, 'name')]: 'Budget',
+      },
+      g,
+    ).charter!;
+    const alone = charterFromForm({ [bodyField(1, 'removed')]: 'on' }, withCommittee);
+    expect(alone.ok || alone.fieldErrors[typeSection(g.proposalTypes.length)]).toEqual([
+      '“Budget”, stage 1 is decided by the Committee, which this amendment removes. Choose another body to decide it, or remove this type too.',
+    ]);
+    const both = charterFromForm({ [bodyField(1, 'removed')]: 'on', [typeField(g.proposalTypes.length, 'removed')]: 'on' }, withCommittee);
+    expect(both).toEqual({ ok: true, charter: g });
+  });
+
+  it('refuses a deciding body that is not in the form', () => {
+    const c = charterFromTemplate('small_board');
+    const r = charterFromForm({ [stageField(0, 0, 'body')]: '7' }, c);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.fieldErrors)).toEqual([stageField(0, 0, 'body')]);
+  });
+
+  it('leaves a removed body’s fields unread, and caps how many bodies one amendment adds', () => {
+    const c = charterFromTemplate('informal_group');
+    const typed = { ...charterToForm(c), ...newBodyFields(1), [bodyField(1, 'seats')]: 'lots', [bodyField(1, 'removed')]: 'on' };
+    expect(charterFromForm(typed, c)).toEqual({ ok: true, charter: c });
+    const many: Record<string, string> = {};
+    for (let i = 1; i <= MAX_NEW + 1; i++) Object.assign(many, newBodyFields(i), { [bodyField(i, 'name')]: `Committee ${i}` });
+    const r = charterFromForm(many, c);
+    expect(r.ok || r.fieldErrors.proposedCharter).toEqual([`One amendment can add at most ${MAX_NEW} bodies.`]);
   });
 });

@@ -5,8 +5,11 @@
  *
  * Field names: `ch.b{i}.…` for the i-th body, `ch.b{i}.c{j}.…` for its j-th seat class (a blank
  * class name removes the class; the row after the last one adds a class), `ch.t{k}.…` for the k-th
- * proposal type and `ch.t{k}.s{n}.…` for its n-th deciding stage. A field that is absent keeps the
- * current value; a field that is present must be well-formed.
+ * proposal type and `ch.t{k}.s{n}.…` for its n-th deciding stage, whose `body` is the form index
+ * of the body deciding it. A field that is absent keeps the current value; a field that is present
+ * must be well-formed. `ch.b{i}.removed` / `ch.t{k}.removed` ('on') remove a body or a type.
+ * Indices past the current charter's bodies or types are new ones: they start from
+ * `newBodyFields` / `newTypeFields` and get a key made from their name.
  */
 import { seatClassWords, validateCharter } from './charter';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
@@ -15,11 +18,13 @@ export type CharterFormFields = Record<string, string>;
 export type CharterFromForm = { ok: true; charter: Charter } | { ok: false; charter: Charter | null; fieldErrors: Record<string, string[]> };
 
 const CLASS_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+/** How many bodies, and how many proposal types, one amendment may add. */
+export const MAX_NEW = 10;
 
-export const bodyField = (i: number, f: 'name' | 'seats' | 'critical' | 'vacancyDays') => `ch.b${i}.${f}`;
+export const bodyField = (i: number, f: 'name' | 'seats' | 'critical' | 'vacancyDays' | 'removed') => `ch.b${i}.${f}`;
 export const classField = (i: number, j: number, f: 'key' | 'min') => `ch.b${i}.c${j}.${f}`;
-export const typeField = (k: number, f: 'name' | 'comment' | 'reply') => `ch.t${k}.${f}`;
-export const stageField = (k: number, n: number, f: 'voting' | 'qn' | 'qd' | 'qi' | 'tn' | 'td' | 'ti' | 'base') => `ch.t${k}.s${n}.${f}`;
+export const typeField = (k: number, f: 'name' | 'comment' | 'reply' | 'removed') => `ch.t${k}.${f}`;
+export const stageField = (k: number, n: number, f: 'voting' | 'qn' | 'qd' | 'qi' | 'tn' | 'td' | 'ti' | 'base' | 'body') => `ch.t${k}.s${n}.${f}`;
 /** Where an error about a whole body or type goes (beside its section). */
 export const bodySection = (i: number) => `ch.b${i}`;
 export const typeSection = (k: number) => `ch.t${k}`;
@@ -33,35 +38,122 @@ export function seatClassKeyOf(text: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+/** A new body as the editor first shows it: three seats, two of them filled for critical decisions, vacancies flagged after 90 days. */
+function newBody(key: string, name: string): BodySpec {
+  // Its vacancies are filled as the charter's appointment types say (vacancyFillingOf), like a charter stored before that setting existed.
+  return {
+    key,
+    name,
+    charterSeats: 3,
+    minSeatsForCriticalDecisions: 2,
+    vacancyDeadlineDays: 90,
+    seatClassMinimums: {},
+    recusedSeatsCountTowardQuorumBase: true,
+  };
+}
+
+/** A new proposal type: a resolution (no structural effect), a week of comments, then three days of voting by the chosen body. */
+function newType(key: string, name: string, bodyKey: string): ProposalTypeSpec {
+  return {
+    key,
+    name,
+    effect: 'resolution',
+    minCommentWindowHours: 168,
+    lateRevisionWindowHours: 24,
+    lateRevisionExtensionHours: 48,
+    stages: [
+      {
+        bodyKey,
+        votingWindowHours: 72,
+        quorum: { num: 1, den: 2, inclusive: true },
+        threshold: { num: 1, den: 2, inclusive: false },
+        thresholdBase: 'votes_cast',
+      },
+    ],
+    critical: false,
+    consultationAudience: 'members',
+    requiresSubject: false,
+    replyWindowHours: 0,
+    emergency: null,
+  };
+}
+
+function bodyFields(f: CharterFormFields, i: number, b: BodySpec): void {
+  f[bodyField(i, 'name')] = b.name;
+  f[bodyField(i, 'seats')] = String(b.charterSeats);
+  f[bodyField(i, 'critical')] = String(b.minSeatsForCriticalDecisions);
+  f[bodyField(i, 'vacancyDays')] = String(b.vacancyDeadlineDays);
+  Object.entries(b.seatClassMinimums).forEach(([key, min], j) => {
+    f[classField(i, j, 'key')] = seatClassWords(key);
+    f[classField(i, j, 'min')] = String(min);
+  });
+}
+
+function typeFields(f: CharterFormFields, k: number, t: ProposalTypeSpec, bodyIndex: (key: string) => number): void {
+  f[typeField(k, 'name')] = t.name;
+  f[typeField(k, 'comment')] = String(t.minCommentWindowHours);
+  f[typeField(k, 'reply')] = String(t.replyWindowHours);
+  t.stages.forEach((s, n) => {
+    f[stageField(k, n, 'voting')] = String(s.votingWindowHours);
+    f[stageField(k, n, 'qn')] = String(s.quorum.num);
+    f[stageField(k, n, 'qd')] = String(s.quorum.den);
+    f[stageField(k, n, 'qi')] = s.quorum.inclusive ? 'at_least' : 'more_than';
+    f[stageField(k, n, 'tn')] = String(s.threshold.num);
+    f[stageField(k, n, 'td')] = String(s.threshold.den);
+    f[stageField(k, n, 'ti')] = s.threshold.inclusive ? 'at_least' : 'more_than';
+    f[stageField(k, n, 'base')] = s.thresholdBase;
+    const i = bodyIndex(s.bodyKey);
+    if (i >= 0) f[stageField(k, n, 'body')] = String(i);
+  });
+}
+
 /** The fields that show `c` in the editor. `charterFromForm(charterToForm(c), c)` gives `c` back. */
 export function charterToForm(c: Charter): CharterFormFields {
   const f: CharterFormFields = {};
-  c.bodies.forEach((b, i) => {
-    f[bodyField(i, 'name')] = b.name;
-    f[bodyField(i, 'seats')] = String(b.charterSeats);
-    f[bodyField(i, 'critical')] = String(b.minSeatsForCriticalDecisions);
-    f[bodyField(i, 'vacancyDays')] = String(b.vacancyDeadlineDays);
-    Object.entries(b.seatClassMinimums).forEach(([key, min], j) => {
-      f[classField(i, j, 'key')] = seatClassWords(key);
-      f[classField(i, j, 'min')] = String(min);
-    });
-  });
-  c.proposalTypes.forEach((t, k) => {
-    f[typeField(k, 'name')] = t.name;
-    f[typeField(k, 'comment')] = String(t.minCommentWindowHours);
-    f[typeField(k, 'reply')] = String(t.replyWindowHours);
-    t.stages.forEach((s, n) => {
-      f[stageField(k, n, 'voting')] = String(s.votingWindowHours);
-      f[stageField(k, n, 'qn')] = String(s.quorum.num);
-      f[stageField(k, n, 'qd')] = String(s.quorum.den);
-      f[stageField(k, n, 'qi')] = s.quorum.inclusive ? 'at_least' : 'more_than';
-      f[stageField(k, n, 'tn')] = String(s.threshold.num);
-      f[stageField(k, n, 'td')] = String(s.threshold.den);
-      f[stageField(k, n, 'ti')] = s.threshold.inclusive ? 'at_least' : 'more_than';
-      f[stageField(k, n, 'base')] = s.thresholdBase;
-    });
-  });
+  c.bodies.forEach((b, i) => bodyFields(f, i, b));
+  c.proposalTypes.forEach((t, k) => typeFields(f, k, t, (key) => c.bodies.findIndex((b) => b.key === key)));
   return f;
+}
+
+/** The fields of a new body at form index `i` (its name left to type). */
+export function newBodyFields(i: number): CharterFormFields {
+  const f: CharterFormFields = {};
+  bodyFields(f, i, newBody('', ''));
+  return f;
+}
+
+/** The fields of a new proposal type at form index `k`, decided by the body at form index `bodyIndex`. */
+export function newTypeFields(k: number, bodyIndex: number): CharterFormFields {
+  const f: CharterFormFields = {};
+  typeFields(f, k, newType('', '', ''), () => bodyIndex);
+  return f;
+}
+
+/** The form indices of the new bodies (`b`) or types (`t`) the fields hold, in order. */
+export function addedIndices(fields: CharterFormFields, kind: 'b' | 't', existing: number): number[] {
+  const found = new Set<number>();
+  const pattern = new RegExp(`^ch\\.${kind}(\\d{1,4})\\.`);
+  for (const name of Object.keys(fields)) {
+    const m = pattern.exec(name);
+    if (m && Number(m[1]) >= existing) found.add(Number(m[1]));
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** A key for a new body or type, made from its name: 'Finance committee' → 'finance_committee', never one already taken. */
+function keyFrom(name: string, taken: Set<string>, fallback: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[_0-9]+|_+$/g, '')
+    .slice(0, 40);
+  const stem = words === '' ? fallback : words;
+  let key = stem;
+  for (let n = 2; taken.has(key); n++) key = `${stem}_${n}`;
+  taken.add(key);
+  return key;
 }
 
 /**
@@ -73,9 +165,9 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
 
-  const text = (key: string, fallback: string, what: string, max = 80): string => {
-    const raw = fields[key];
-    if (raw === undefined) return fallback;
+  const text = (key: string, fallback: string | null, what: string, max = 80): string => {
+    const raw = fields[key] ?? (fallback === null ? '' : undefined);
+    if (raw === undefined) return fallback!;
     const v = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
     if (v === '') add(key, `Enter ${what}.`);
     else if (v.length > max) add(key, `${capital(what)} is at most ${max} characters.`);
@@ -103,9 +195,26 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
     add(key, 'Choose “at least” or “more than”.');
     return fallback;
   };
+  const removed = (key: string) => fields[key] === 'on';
 
-  const bodies: BodySpec[] = current.bodies.map((b, i) => {
-    const label = b.name;
+  // Every body the form shows, by form index: the current ones, then the new ones with a key made from their name.
+  const added = { bodies: addedIndices(fields, 'b', current.bodies.length), types: addedIndices(fields, 't', current.proposalTypes.length) };
+  if (added.bodies.length > MAX_NEW) add('proposedCharter', `One amendment can add at most ${MAX_NEW} bodies.`);
+  if (added.types.length > MAX_NEW) add('proposedCharter', `One amendment can add at most ${MAX_NEW} proposal types.`);
+  const takenBodyKeys = new Set(current.bodies.map((b) => b.key));
+  const takenTypeKeys = new Set(current.proposalTypes.map((t) => t.key));
+  const bodyEntries = [
+    ...current.bodies.map((spec, i) => ({ i, spec, isNew: false })),
+    ...added.bodies
+      .slice(0, MAX_NEW)
+      .map((i) => ({ i, spec: newBody(keyFrom(fields[bodyField(i, 'name')] ?? '', takenBodyKeys, `body_${i}`), ''), isNew: true })),
+  ];
+  const bodyKeyAt = new Map(bodyEntries.map((e) => [e.i, e.spec.key]));
+
+  const bodies = bodyEntries.map(({ i, spec: b, isNew }) => {
+    const label = isNew ? fields[bodyField(i, 'name')]?.trim() || 'new body' : b.name;
+    // A removed body's fields are not read: what they say no longer matters.
+    if (removed(bodyField(i, 'removed'))) return { i, spec: { ...b, name: label }, removed: true };
     const seatClassMinimums: Record<string, number> = {};
     const count = Object.keys(b.seatClassMinimums).length;
     for (let j = 0; j <= count; j++) {
@@ -127,9 +236,9 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       }
       seatClassMinimums[key] = whole(classField(i, j, 'min'), existing?.[1] ?? 0, `the ${label}’s minimum of ${key.replace(/_/g, ' ')} seats`, 0, 10_000);
     }
-    return {
+    const spec: BodySpec = {
       ...structuredClone(b),
-      name: text(bodyField(i, 'name'), b.name, `the ${label}’s name`),
+      name: text(bodyField(i, 'name'), isNew ? null : b.name, `the ${label}’s name`),
       charterSeats: whole(bodyField(i, 'seats'), b.charterSeats, `the ${label}’s charter seats`, 1, 10_000),
       minSeatsForCriticalDecisions: whole(
         bodyField(i, 'critical'),
@@ -141,10 +250,19 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       vacancyDeadlineDays: whole(bodyField(i, 'vacancyDays'), b.vacancyDeadlineDays, `the ${label}’s vacancy deadline in days`, 1, 3650),
       seatClassMinimums,
     };
+    return { i, spec, removed: false };
   });
 
-  const proposalTypes: ProposalTypeSpec[] = current.proposalTypes.map((t, k) => {
-    const label = `“${t.name}”`;
+  const firstBodyKey = current.bodies[0]?.key ?? '';
+  const typeEntries = [
+    ...current.proposalTypes.map((spec, k) => ({ k, spec, isNew: false })),
+    ...added.types
+      .slice(0, MAX_NEW)
+      .map((k) => ({ k, spec: newType(keyFrom(fields[typeField(k, 'name')] ?? '', takenTypeKeys, `type_${k}`), '', firstBodyKey), isNew: true })),
+  ];
+  const types = typeEntries.map(({ k, spec: t, isNew }) => {
+    const label = isNew ? `“${fields[typeField(k, 'name')]?.trim() || 'new proposal type'}”` : `“${t.name}”`;
+    if (removed(typeField(k, 'removed'))) return { k, spec: t, removed: true };
     const stages: StageSpec[] = t.stages.map((s, n) => {
       const where = t.stages.length > 1 ? `${label} stage ${n + 1}` : label;
       const ratio = (nf: 'qn' | 'tn', df: 'qd' | 'td', inf: 'qi' | 'ti', r: Ratio, what: string): Ratio => ({
@@ -156,34 +274,65 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       let thresholdBase = s.thresholdBase;
       if (baseRaw === 'votes_cast' || baseRaw === 'charter_seats') thresholdBase = baseRaw;
       else if (baseRaw !== undefined) add(stageField(k, n, 'base'), 'Choose what the threshold counts: votes cast or charter seats.');
+      const bodyRaw = fields[stageField(k, n, 'body')];
+      let bodyKey = s.bodyKey;
+      if (bodyRaw !== undefined) {
+        const key = /^\d{1,4}$/.test(bodyRaw) ? bodyKeyAt.get(Number(bodyRaw)) : undefined;
+        if (key === undefined) add(stageField(k, n, 'body'), `${capital(where)}: choose one of the bodies in the form to decide it.`);
+        else bodyKey = key;
+      }
       return {
         ...structuredClone(s),
+        bodyKey,
         votingWindowHours: whole(stageField(k, n, 'voting'), s.votingWindowHours, `${where}: the voting window in hours`, 1, 24 * 365),
         quorum: ratio('qn', 'qd', 'qi', s.quorum, 'quorum'),
         threshold: ratio('tn', 'td', 'ti', s.threshold, 'threshold'),
         thresholdBase,
       };
     });
-    return {
+    const spec: ProposalTypeSpec = {
       ...structuredClone(t),
-      name: text(typeField(k, 'name'), t.name, `the name of ${label}`),
+      name: text(typeField(k, 'name'), isNew ? null : t.name, `the name of ${label}`),
       minCommentWindowHours: whole(typeField(k, 'comment'), t.minCommentWindowHours, `${label}: the comment window in hours`, 1, 24 * 365),
       replyWindowHours: whole(typeField(k, 'reply'), t.replyWindowHours, `${label}: the subject’s reply window in hours`, 0, 24 * 365),
       stages,
     };
+    return { k, spec, removed: false };
   });
 
   if (Object.keys(errors).length > 0) return { ok: false, charter: null, fieldErrors: errors };
-  const charter: Charter = { ...structuredClone(current), bodies, proposalTypes };
+  const kept = <T extends { removed: boolean }>(list: T[]) => list.filter((e) => !e.removed);
+  const charter: Charter = { ...structuredClone(current), bodies: kept(bodies).map((e) => e.spec), proposalTypes: kept(types).map((e) => e.spec) };
   const validation = validateCharter(charter);
   if (validation.ok) return { ok: true, charter };
-  // Put each of the rules' sentences beside the body or type it names; the rest above the editor.
+  // Put each of the rules' sentences beside the body or type it names (the rest above the editor), naming bodies and types as people know them.
+  const words = {
+    bodies: new Map(bodies.map((e) => [e.spec.key, e.spec.name])),
+    types: new Map(types.map((e) => [e.spec.key, e.spec.name])),
+    removedBodies: new Set(bodies.filter((e) => e.removed).map((e) => e.spec.key)),
+  };
   for (const message of validation.errors) {
-    const i = bodies.findIndex((b) => message.startsWith(`The ${b.name.trim()}`) || message.startsWith(`Body "${b.key}"`));
-    const k = proposalTypes.findIndex((t) => message.startsWith(`Proposal type "${t.key}"`));
-    add(i >= 0 ? bodySection(i) : k >= 0 ? typeSection(k) : 'proposedCharter', message);
+    const body = kept(bodies).find((e) => message.startsWith(`Body "${e.spec.key}"`) || namedFirst(message, `The ${e.spec.name.trim()}`));
+    const type = kept(types).find((e) => message.startsWith(`Proposal type "${e.spec.key}"`));
+    add(body ? bodySection(body.i) : type ? typeSection(type.k) : 'proposedCharter', plainWords(message, words));
   }
   return { ok: false, charter, fieldErrors: errors };
+}
+
+/** True when `message` starts with `prefix` as whole words ("The Board" is not "The Board of trustees"). */
+function namedFirst(message: string, prefix: string): boolean {
+  return message.startsWith(prefix) && !/^[\p{L}\p{N}]/u.test(message.slice(prefix.length));
+}
+
+/** The charter's sentences name bodies and types by key (`Body "board"`); the editor names them as the form does. */
+function plainWords(message: string, words: { bodies: Map<string, string>; types: Map<string, string>; removedBodies: Set<string> }): string {
+  return message
+    .replace(/^Proposal type "([^"]+)"/, (all, key: string) => (words.types.has(key) ? `“${words.types.get(key)}”` : all))
+    .replace(/ body "([^"]+)", which the charter does not define\./, (all, key: string) =>
+      words.removedBodies.has(key) ? ` the ${words.bodies.get(key)}, which this amendment removes.` : all,
+    )
+    .replace(/(is decided by the .*, which this amendment removes\.)$/, '$1 Choose another body to decide it, or remove this type too.')
+    .replace(/\b(B|b)ody "([^"]+)"/g, (all, b: string, key: string) => (words.bodies.has(key) ? `${b === 'B' ? 'The' : 'the'} ${words.bodies.get(key)}` : all));
 }
 
 function capital(s: string): string {

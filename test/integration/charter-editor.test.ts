@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { proposals } from '@/db/schema';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/charter';
-import { bodyField, charterToForm, stageField } from '@/lib/governance/charter-form';
+import { bodyField, charterToForm, newBodyFields, newTypeFields, stageField, typeField } from '@/lib/governance/charter-form';
 import type { Charter } from '@/lib/governance/types';
 import { foundingAppoint } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
@@ -155,6 +155,45 @@ describe('the charter editor', () => {
     const before = await writableRowCounts(db);
     const state = await createProposalAction(initialActionState, editorForm(org, current.document, { [bodyField(0, 'seats')]: '11' }));
     expect(state).toMatchObject({ ok: false, code: 'action.forbidden' });
+    expect(await writableRowCounts(db)).toEqual(before);
+  });
+
+  it('stores an amendment that adds a committee and a type it decides, with keys made from their names', async () => {
+    const org = await setup('editor-add');
+    const current = (await getActiveCharter(db, org.orgId))!;
+    const [i, k] = [current.document.bodies.length, current.document.proposalTypes.length];
+    signInPerson('editor-add', org, 1);
+    const added = {
+      ...newBodyFields(i),
+      ...newTypeFields(k, i),
+      [bodyField(i, 'name')]: 'Finance committee',
+      [bodyField(i, 'seats')]: '4',
+      [typeField(k, 'name')]: 'Spending under 500',
+    };
+    const to = await expectRedirect(() => createProposalAction(initialActionState, editorForm(org, current.document, added)));
+    // Proposal numbers are per organization: this organization's.
+    const [row] = await db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.orgId, org.orgId), eq(proposals.number, Number(to.split('/').at(-1)))));
+    const proposed = (row!.effect as { proposedCharter: Charter }).proposedCharter;
+    expect(proposed.bodies.slice(0, i)).toEqual(current.document.bodies);
+    expect(proposed.bodies[i]).toMatchObject({ key: 'finance_committee', name: 'Finance committee', charterSeats: 4 });
+    expect(proposed.proposalTypes[k]).toMatchObject({ key: 'spending_under_500', effect: 'resolution', stages: [{ bodyKey: 'finance_committee' }] });
+  });
+
+  it('refuses to remove a body a type still uses, in plain words beside the type, and writes nothing', async () => {
+    const org = await setup('editor-remove');
+    const current = (await getActiveCharter(db, org.orgId))!;
+    const members = current.document.bodies.findIndex((b) => b.key === 'members');
+    signInPerson('editor-remove', org, 1);
+    const before = await writableRowCounts(db);
+    const state = await createProposalAction(initialActionState, editorForm(org, current.document, { [bodyField(members, 'removed')]: 'on' }));
+    expect(state).toMatchObject({ ok: false, code: 'action.invalid_input' });
+    const k = amendmentIndex(current.document);
+    expect(state.fieldErrors?.[`ch.t${k}`]).toContain(
+      '“Charter amendment”, stage 2 is decided by the Member assembly, which this amendment removes. Choose another body to decide it, or remove this type too.',
+    );
     expect(await writableRowCounts(db)).toEqual(before);
   });
 });
