@@ -1,8 +1,10 @@
-import { expect, foundOrganization, inviteMembers, openInvite, test } from './fixtures';
+import { expect, foundOrganization, inviteMembers, openInvite, test, verifyExportWithCli } from './fixtures';
 
 const shots = process.env.E2E_SHOTS_DIR;
 
 test('a person names themselves, exports their data and deletes their account; the log verifies', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
+  // Two browsers, a deletion and both verifiers (the command-line one starts a process of its own).
+  test.setTimeout(120_000);
   const founder = uniqueEmail('acc-founder');
   const member = uniqueEmail('acc-member');
   const slug = `acc-${runId}`;
@@ -69,4 +71,9 @@ test('a person names themselves, exports their data and deletes their account; t
   await visitor.goto(`/o/${slug}/verify`);
   await visitor.getByRole('button', { name: 'Verify the published log' }).click();
   await expect(visitor.getByRole('heading', { name: /Intact/ })).toBeVisible({ timeout: 30_000 });
+
+  // And without this website: the public export, checked by `npm run verify` against the published verifier key.
+  const verified = await verifyExportWithCli(browser, slug);
+  expect(verified.report).toMatch(/✔ Log intact: \d+ entries/);
+  expect(verified.code).toBe(0);
 });

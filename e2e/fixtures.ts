@@ -1,4 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile as writeFileAsync } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
@@ -198,12 +200,12 @@ export async function inviteMembers(page: Page, slug: string, emails: string[]):
   }
 }
 
-/** The admin fills board seats by founding appointment, one member (as the member list labels them) after another. */
-export async function appointFounders(page: Page, slug: string, members: string[]): Promise<void> {
+/** The admin fills seats of `body` (the Board unless named) by founding appointment, one member (as the member list labels them) after another. */
+export async function appointFounders(page: Page, slug: string, members: string[], body = 'Board'): Promise<void> {
   await page.goto(`/o/${slug}/seats`);
   for (const name of members) {
-    await page.getByText('Founding appointment to the Board').click();
-    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
+    await page.getByText(`Founding appointment to the ${body}`).click();
+    const form = page.getByRole('form', { name: `Founding appointment, ${body}` });
     await form.getByLabel('Member').selectOption({ label: name });
     await form.getByRole('button', { name: 'Appoint' }).click();
     await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
@@ -219,4 +221,48 @@ export async function castVotes(voters: Page[], slug: string, number: number, ch
     await p.getByRole('button', { name: 'Cast vote' }).click();
     await expect(p.getByText(`Your vote (${choice.toLowerCase()}) is recorded.`)).toBeVisible();
   }
+}
+
+/**
+ * What a member of the public does to check an organization's log without this website: notes the verifier key from the
+ * organization's page, downloads the log's JSON export, and runs `npm run verify -- <file> --key <key>`. Returns the
+ * verifier's exit code (0 = intact) and its report.
+ */
+export async function verifyExportWithCli(browser: Browser, slug: string): Promise<{ code: number; report: string }> {
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(`/o/${slug}`);
+  const key = (await visitor.locator('#verifier-key-label + div code').innerText()).trim();
+  const response = await visitor.request.get(`/api/o/${slug}/log/export`);
+  expect(response.status()).toBe(200);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'quorate-e2e-export-')), `${slug}-decision-log.json`);
+  await writeFileAsync(file, await response.body());
+  await context.close();
+  return new Promise((resolve) => {
+    execFile('npm', ['run', '--silent', 'verify', '--', file, '--key', key], { timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+      resolve({ code, report: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/**
+ * The author writes a proposal of `type` (the Type option's label) on the new-proposal page, lets `edit` fill anything
+ * more (the charter editor, say) and saves the draft; returns its number.
+ */
+export async function draftProposal(
+  page: Page,
+  slug: string,
+  proposal: { type: string; title: string; text: string },
+  edit?: () => Promise<void>,
+): Promise<number> {
+  await page.goto(`/o/${slug}/proposals/new`);
+  await waitForHydration(page);
+  await page.getByLabel('Type').selectOption({ label: proposal.type });
+  await page.getByLabel('Title').fill(proposal.title);
+  await page.getByLabel('Proposal text').fill(proposal.text);
+  if (edit) await edit();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/\\d+$`));
+  return Number(page.url().split('/').at(-1));
 }

@@ -109,7 +109,7 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
                       <span className="min-w-0">
                         <span className="block text-sm font-semibold text-zinc-900">{t.name}</span>
                         <span className="block text-xs text-zinc-600">{t.description}</span>
-                        <span className="mt-1 block text-xs text-zinc-500">{t.summary}</span>
+                        <span className="mt-1 block text-xs text-zinc-600">{t.summary}</span>
                       </span>
                     </label>
                     <noscript>

@@ -14,13 +14,16 @@ export function ProposalRecord({ slug, number, isDraft, logRows }: { slug: strin
       ) : (
         <ol className="space-y-1 text-sm">
           {[...logRows].reverse().map((e) => (
-            <li key={e.seq} className="flex flex-wrap gap-2">
-              <span className="font-mono text-xs text-zinc-500">#{e.seq}</span>
-              <span className="font-medium">{e.kind}</span>
-              <time className="text-zinc-500" dateTime={e.at.toISOString()}>
-                {formatUtc(e.at)}
-              </time>
-              {e.problem ? <span className="font-semibold text-red-800">does not verify: {e.problem}</span> : null}
+            <li key={e.seq} className="flex gap-2">
+              <span className="shrink-0 font-mono text-xs whitespace-nowrap text-zinc-500">#{e.seq}</span>
+              {/* Kind and time wrap together, beside the number: a time pushed to the next line stays with its entry. */}
+              <span className="flex min-w-0 flex-wrap gap-x-2">
+                <span className="font-medium">{e.kind}</span>
+                <time className="text-zinc-500" dateTime={e.at.toISOString()}>
+                  {formatUtc(e.at)}
+                </time>
+                {e.problem ? <span className="font-semibold text-red-800">does not verify: {e.problem}</span> : null}
+              </span>
             </li>
           ))}
         </ol>

@@ -81,7 +81,9 @@ export default async function MembersPage({ params, searchParams }: Props) {
                           ) : null}
                         </>
                       ) : (
-                        <span title={roleDescriptions[m.role]}>{roleLabels[m.role]}</span>
+                        <span title={roleDescriptions[m.role]} className="whitespace-nowrap">
+                          {roleLabels[m.role]}
+                        </span>
                       )}
                     </td>
                   </tr>

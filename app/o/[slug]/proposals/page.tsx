@@ -45,7 +45,8 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
                       {p.publishedAt ? ` · published ${p.publishedAt.toISOString().slice(0, 10)}` : ' · not published'}
                     </p>
                   </div>
-                  <div className="text-right text-xs text-zinc-600">
+                  {/* Left-aligned when it wraps under the title on a phone, so the badge starts the line. */}
+                  <div className="text-xs text-zinc-600 sm:text-right">
                     <StatusBadge status={p.statusLine} />
                     {due ? (
                       <p className="mt-1">
