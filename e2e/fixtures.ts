@@ -198,12 +198,12 @@ export async function inviteMembers(page: Page, slug: string, emails: string[]):
   }
 }
 
-/** The admin fills board seats by founding appointment, one member (as the member list labels them) after another. */
-export async function appointFounders(page: Page, slug: string, members: string[]): Promise<void> {
+/** The admin fills seats of `body` (the Board unless named) by founding appointment, one member (as the member list labels them) after another. */
+export async function appointFounders(page: Page, slug: string, members: string[], body = 'Board'): Promise<void> {
   await page.goto(`/o/${slug}/seats`);
   for (const name of members) {
-    await page.getByText('Founding appointment to the Board').click();
-    const form = page.getByRole('form', { name: 'Founding appointment, Board' });
+    await page.getByText(`Founding appointment to the ${body}`).click();
+    const form = page.getByRole('form', { name: `Founding appointment, ${body}` });
     await form.getByLabel('Member').selectOption({ label: name });
     await form.getByRole('button', { name: 'Appoint' }).click();
     await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, foundOrganization, test, waitForHydration } from './fixtures';
+import { appointFounders, expect, foundOrganization, test, waitForHydration } from './fixtures';
 
 const shots = process.env.E2E_SHOTS_DIR;
 
@@ -24,12 +24,7 @@ test('founding appointments are announced as closing, and the first publication 
   if (shots) await page.screenshot({ path: `${shots}/org-notice-desktop.png`, fullPage: true });
   await notice.getByRole('link', { name: 'See the seats' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/seats$`));
-  await page.getByText('Founding appointment to the Group').click();
-  const appoint = page.getByRole('form', { name: 'Founding appointment, Group' });
-  await appoint.getByLabel('Member').selectOption({ label: ana });
-  await appoint.getByRole('button', { name: 'Appoint' }).click();
-  await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
-  await page.reload();
+  await appointFounders(page, slug, [ana], 'Group');
   await expect(page.getByRole('region', { name: 'Founding appointments are open' })).toContainText('2 seats are still vacant.');
 
   // 2. A draft: its publish form says what publishing closes, and asks for "I understand".

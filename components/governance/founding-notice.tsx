@@ -16,7 +16,7 @@ export function FoundingNotice({ founding, seatsHref }: { founding: FoundingStat
       <p className="mt-1">
         Until the first proposal is published, an admin may seat the founding holders directly. Publishing the first proposal closes founding appointments;
         after that, vacant seats are filled by appointment proposals.{' '}
-        {founding.vacantSeats > 0 ? `${vacantSeatsText(founding.vacantSeats)} still vacant.` : 'Every seat is filled.'}
+        <strong>{founding.vacantSeats > 0 ? `${vacantSeatsText(founding.vacantSeats)} still vacant.` : 'Every seat is filled.'}</strong>
       </p>
       {seatsHref ? (
         <p className="mt-2">

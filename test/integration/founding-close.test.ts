@@ -14,8 +14,7 @@ import { charterFromTemplate } from '@/lib/governance/charter';
 import { notificationMail } from '@/lib/notify/templates';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { form, session, signInAs, withTestDatabase } from './helpers';
-import { foundOrganization } from './fixtures/organization';
-import type { FoundedOrganization } from './fixtures/organization';
+import { foundOrganization, signInAsPerson } from './fixtures/organization';
 import { everyRow } from './fixtures/rows';
 import { DAY, draftProposal, refusal } from './fixtures/scenario';
 
@@ -24,13 +23,14 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const { publishProposalAction } = await import('@/app/o/[slug]/proposals/actions');
 const { appointFoundingHolderAction } = await import('@/app/o/[slug]/seats/actions');
 
+const body = 'A body long enough for the rules to accept it, with reasons.';
+const T0 = new Date(Date.now() - 30 * DAY);
+const as = signInAsPerson;
+
 let db: Database;
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
 beforeEach(() => signInAs(null));
 
-const body = 'A body long enough for the rules to accept it, with reasons.';
-const T0 = new Date(Date.now() - 30 * DAY);
-const as = (org: FoundedOrganization, i: number) => signInAs({ id: org.people[i]!.userId, email: `${org.slug}-${i}@example.org`, name: `Person ${i}` });
 const entries = async (orgId: string, kind: string) =>
   db
     .select({ payload: decisionLog.payload, actorId: decisionLog.actorId })
