@@ -77,6 +77,8 @@ test('a new organization is listed once it publishes; an image in a proposal is 
   expect(remote, 'no request left this site').toEqual([]);
 
   // Once it publishes, it is listed.
+  // The organization's first publication, with seats still vacant: it closes founding appointments.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
   expect((await publicListing(visitor)).join('\n')).toContain(name);

@@ -40,6 +40,8 @@ test('an admin amends the board’s seats through the charter editor, sees the c
   // The proposal page says what the amendment changes; publishing starts its procedure, and the charter in force is unchanged.
   const amendment = page.getByRole('region', { name: /What this amendment changes in the charter/ });
   await expect(amendment).toContainText('Board: charter seats 5 → 7.');
+  // The organization's first publication, with seats still vacant: it closes founding appointments.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
   await expect(amendment).toContainText('Board: charter seats 5 → 7.');

@@ -30,6 +30,8 @@ test('three members take a proposal from draft through discussion and voting to 
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
   await expect(page.getByText('This is a private draft.')).toBeVisible();
+  // The organization's first publication, with seats still vacant: it closes founding appointments.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   // The page re-renders as published: the draft's publish panel gives way to the comment window.
   await expect(page.getByText(/Comment window open until/)).toBeVisible();

@@ -123,6 +123,8 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
   await page.getByLabel('Proposal text').fill(`We plant a hedge.\n\n${longWord}`);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+  // The organization's first publication, with seats still vacant: it closes founding appointments.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
   await page.getByLabel('Add a comment').fill(`Agreed: ${longWord}`);

@@ -32,6 +32,8 @@ test('an emergency decision is ratified through the UI before its deadline', asy
   await page.getByLabel(/Emergency procedure/).check();
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+  // The organization's first publication, with seats still vacant: it closes founding appointments.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   await expect(page.getByText('Published. The comment window is open and every seat holder has been given notice.')).toBeVisible();
   await expect(page.getByText(/the minimum of 7 days; it cannot be shortened/)).toBeVisible();

@@ -41,6 +41,8 @@ test('a board of 4 of 9 refills itself; a second seat for the same person is ref
   await page.getByLabel('Appointee').selectOption({ label: eve });
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+  // The organization's first publication, with seats still vacant: it closes founding appointments.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
 

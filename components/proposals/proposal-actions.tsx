@@ -10,6 +10,8 @@ import { MarkdownField } from '@/components/proposals/markdown-preview';
 import { ActionForm } from '@/components/ui/action-form';
 import { ratioText } from '@/lib/governance/charter';
 import type { ProposalAction } from '@/lib/governance/permissions';
+import { vacantSeatsText } from '@/lib/governance/founding';
+import type { FoundingStatus } from '@/lib/governance/founding';
 import { formatHours } from '@/lib/governance/time';
 import type { Phase, ProposalTypeSpec } from '@/lib/governance/types';
 
@@ -28,12 +30,14 @@ type Props = {
   /** Names of the deciding bodies, in stage order, and the first one. */
   bodyNames: string[];
   current: { title: string; body: string } | undefined;
+  /** For a draft: where the founding period stands (publishing the organization's first proposal closes it). */
+  founding: FoundingStatus | null;
 };
 
 const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
 /** The forms beside the vote: recuse, back the emergency motion, open voting, publish, revise, withdraw — each only when the rules allow it. */
-export function ProposalActions({ ids, actions, phase, type, status, blocked, emergency, motion, bodyNames, current }: Props) {
+export function ProposalActions({ ids, actions, phase, type, status, blocked, emergency, motion, bodyNames, current, founding }: Props) {
   return (
     <>
       {actions.has('recuse') ? (
@@ -96,6 +100,7 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
                 {ratioText(type.emergency.motionThreshold)} of the {bodyNames[0]}&rsquo;s charter seats back the motion, each in person.
               </p>
             ) : null}
+            {founding?.open ? <FoundingClose vacantSeats={founding.vacantSeats} /> : null}
           </ActionForm>
         </section>
       ) : null}
@@ -152,5 +157,25 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The organization's first publication closes founding appointments: said on the publish form,
+ * and while seats are vacant the publisher ticks "I understand" (the server refuses without it).
+ */
+function FoundingClose({ vacantSeats }: { vacantSeats: number }) {
+  if (vacantSeats === 0) {
+    return <p className="text-sm text-zinc-700">This is the first publication: it closes founding appointments. Every seat is filled.</p>;
+  }
+  return (
+    <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p id="founding-close-text">
+        Publishing closes founding appointments: {vacantSeatsText(vacantSeats)} still vacant and will then be filled by appointment proposals.
+      </p>
+      <label className="flex min-h-11 items-center gap-3 font-medium">
+        <input type="checkbox" name="confirmFoundingClose" value="yes" aria-describedby="founding-close-text" className="h-5 w-5" /> I understand
+      </label>
+    </div>
   );
 }

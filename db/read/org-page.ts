@@ -5,6 +5,8 @@ import { listRecentParticipation } from '@/db/queries/log-public';
 import { countMembersByRole } from '@/db/queries/memberships';
 import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { latestWitnessings } from '@/db/queries/witnesses';
+import { countPublishedProposals } from '@/db/queries/seats-page';
+import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationOverview } from '@/db/read/overview';
 import type { OrganizationOverview } from '@/db/read/overview';
@@ -19,7 +21,7 @@ export async function loadOverview(orgId: string, viewerId: string | null, at: D
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices] = await Promise.all([
+  const [overview, byRole, participation, head, verifier, witnessings, notices, published] = await Promise.all([
     loadOrganizationOverview(db, orgId, viewerId, at),
     countMembersByRole(db, orgId),
     listRecentParticipation(db, orgId, 10),
@@ -27,12 +29,14 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     getOrgVerifierKey(db, orgId),
     latestWitnessings(db, orgId),
     listPublicationNoticeCoverage(db, orgId),
+    countPublishedProposals(db, orgId),
   ]);
+  const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
   const coverage = new Map(notices.map((n) => [n.proposalId, n]));
   const health = organizationHealth({
     strengths: overview.bodies.map((b) => b.strength),
     proposals: overview.proposals.map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
   });
-  return { overview, byRole, participation, head, verifier, witnessings, health };
+  return { overview, byRole, participation, head, verifier, witnessings, health, founding };
 }

@@ -9,6 +9,8 @@ import type { LoadedProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import { findType } from '@/lib/governance/charter';
 import { charterDiff } from '@/lib/governance/charter-diff';
+import { foundingStatus } from '@/lib/governance/founding';
+import { anyProposalPublished } from '@/db/queries/proposal-changes';
 import type { Charter } from '@/lib/governance/types';
 import type { Role } from '@/lib/governance/roles';
 import { emergencyBackers } from '@/db/queries/emergency';
@@ -64,6 +66,8 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
   // A charter amendment: what it changes against the charter it was drafted under, in sentences.
   const proposed = (loaded.row.effect as { proposedCharter?: Charter }).proposedCharter;
   const charterChanges = findType(charter, loaded.row.typeKey).effect === 'charter_amendment' && proposed ? charterDiff(charter, proposed) : null;
+  // A draft's publish form says whether publishing it closes founding appointments (the organization's first publication).
+  const founding = loaded.row.status === 'draft' ? foundingStatus({ anyProposalPublished: await anyProposalPublished(db, orgId), seats }) : null;
   return {
     charter,
     charterChanges,
@@ -85,6 +89,7 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     appointment,
     appointee,
     appointmentBlocker,
+    founding,
   };
 }
 

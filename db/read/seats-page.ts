@@ -3,18 +3,20 @@ import { getDb } from '@/db/client';
 import { listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { listMembers } from '@/db/queries/memberships';
 import { countPublishedProposals } from '@/db/queries/seats-page';
+import { foundingStatus } from '@/lib/governance/founding';
 import { isStranded } from '@/lib/governance/vacancy';
 import { loadOrganizationOverview } from '@/db/read/overview';
 
 /**
- * The seats page: every body's seats and, for an admin, whether founding appointments are open
+ * The seats page: every body's seats, where the founding period stands (for everyone) and, for an admin, whether founding appointments are open
  * (nothing published yet) or which bodies nobody in office may refill (stranded), with the
  * members who could be appointed.
  */
 export async function loadSeatsPage(orgId: string, viewer: { userId: string | null; isAdmin: boolean }, at: Date) {
   const db = getDb();
   const overview = await loadOrganizationOverview(db, orgId, viewer.userId, at);
-  const foundingOpen = viewer.isAdmin && (await countPublishedProposals(db, orgId)) === 0;
+  const founding = foundingStatus({ anyProposalPublished: (await countPublishedProposals(db, orgId)) > 0, seats: overview.bodies.flatMap((b) => b.seats) });
+  const foundingOpen = viewer.isAdmin && founding.open;
   // After the founding period, a body nobody in office may refill reopens to founding appointments.
   const actingSeats = viewer.isAdmin && !foundingOpen && overview.charter ? await listSeatsWhoseHoldersAct(db, orgId) : [];
   const strandedKeys = new Set(
@@ -23,5 +25,5 @@ export async function loadSeatsPage(orgId: string, viewer: { userId: string | nu
       : [],
   );
   const members = foundingOpen || strandedKeys.size > 0 ? await listMembers(db, orgId) : [];
-  return { overview, foundingOpen, strandedKeys, members };
+  return { overview, founding, foundingOpen, strandedKeys, members };
 }

@@ -30,3 +30,26 @@ export function canFoundingAppoint(input: {
   if (input.appointeeHoldsSeatInBody) return refused('founding.one_seat_per_body');
   return { ok: true };
 }
+
+/** Where the founding period stands: open until the first proposal is published, and how many seats are still vacant. */
+export type FoundingStatus = { open: boolean; vacantSeats: number };
+
+export function foundingStatus(input: { anyProposalPublished: boolean; seats: readonly { holderUserId: string | null }[] }): FoundingStatus {
+  return { open: !input.anyProposalPublished, vacantSeats: input.seats.filter((s) => s.holderUserId === null).length };
+}
+
+/** "1 seat is" / "3 seats are": the vacant seats, as the founding notices say them. */
+export function vacantSeatsText(count: number): string {
+  return count === 1 ? '1 seat is' : `${count} seats are`;
+}
+
+/**
+ * Publishing the organization's first proposal closes founding appointments for good. While seats
+ * are still vacant the publisher must say they understand that (`confirmed`); with every seat
+ * filled, or after the first publication, there is nothing to confirm.
+ */
+export function checkFoundingClose(input: { founding: FoundingStatus; confirmed: boolean }): RuleResult {
+  const { open, vacantSeats } = input.founding;
+  if (open && vacantSeats > 0 && !input.confirmed) return refused('founding.close_unconfirmed', { vacant: vacantSeatsText(vacantSeats) });
+  return { ok: true };
+}

@@ -91,6 +91,8 @@ export const messages = {
   'founding.seat_held': 'That seat is already held.',
   'founding.not_voting_member': 'Only members of the organization who may vote can hold a seat (observers cannot). Invite them first, or change their role.',
   'founding.one_seat_per_body': 'That person already holds a seat in this body; one person holds one seat per body.',
+  'founding.close_unconfirmed':
+    'Publishing the first proposal closes founding appointments: {vacant} still vacant and will then be filled by appointment proposals. Tick “I understand” to publish. Nothing was published.',
   'proposal.observer_cannot_act': 'Observers cannot vote, recuse, back motions or comment, even when they hold a seat. Ask an admin to make you a member.',
   'proposal.edit_not_allowed': 'Only the author can revise, and only before voting (the proposal is {phase}).',
   'proposal.comment_not_allowed': 'Comments are open to members while the proposal is under discussion or vote (the proposal is {phase}).',

@@ -16,6 +16,7 @@ export const notificationKinds = [
   'emergency_lapsed',
   'digest',
   'followed_activity',
+  'founding_closed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -50,6 +51,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   emergency_lapsed: 'Emergency decisions lapsed',
   digest: 'Daily digest',
   followed_activity: 'Proposals you follow',
+  founding_closed: 'Founding appointments closed',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -68,4 +70,6 @@ export const mandatoryReasons = {
   proposal_published:
     'You hold a seat in a body that decides this proposal. The charter requires that every seat holder is notified of every proposal they decide (full notice), so this notice cannot be turned off.',
   right_of_reply: 'This proposal names you as its subject. The charter guarantees you a reply before voting opens, so this notice cannot be turned off.',
+  founding_closed:
+    'Founding appointments close once, when the first proposal is published, and every member is told that from then on seats are filled by proposal. This notice cannot be turned off.',
 } as const;

@@ -100,6 +100,21 @@ export async function enqueuePublished(
   return n;
 }
 
+/**
+ * The first publication closed founding appointments: every member is told, whatever their
+ * preferences (kinds.ts says why), with the seats still vacant. Once per organization.
+ */
+export async function enqueueFoundingClosed(tx: Executor, p: { orgId: string; number: number; title: string; vacantSeats: number; at: Date }): Promise<number> {
+  return enqueueNotice(tx, {
+    orgId: p.orgId,
+    key: `founding-closed:${p.orgId}`,
+    kind: 'founding_closed',
+    payload: { number: p.number, title: p.title, vacantSeats: p.vacantSeats },
+    recipients: mergeRecipients(await memberUserIds(tx, p.orgId), []),
+    at: p.at,
+  });
+}
+
 /** Voting opened for a stage: that body's seat holders. */
 export async function enqueueVotingOpen(
   tx: Executor,

@@ -108,6 +108,8 @@ export type NotificationPayload = {
   activity?: FollowedActivity;
   actorName?: string | null;
   revision?: number;
+  /** Founding appointments closed: the seats still vacant when the first proposal was published. */
+  vacantSeats?: number;
 };
 
 export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';
@@ -138,7 +140,7 @@ function when(iso: string | undefined): string {
 /** The page a notice is about. */
 export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgSlug' | 'kind' | 'payload'>): string {
   const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
-  if (ctx.kind === 'vacancy_overdue') return `${base}/seats`;
+  if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
   return `${base}/proposals/${ctx.payload.number}`;
 }
@@ -237,6 +239,19 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       };
     case 'followed_activity':
       return followedLines(ref, p);
+    case 'founding_closed': {
+      const vacant = p.vacantSeats ?? 0;
+      return {
+        subject: 'Founding appointments have closed',
+        lead: `${ref}, the organization’s first proposal, has been published, so founding appointments are now closed.`,
+        detail: [
+          vacant > 0
+            ? `${vacant === 1 ? '1 seat is' : `${vacant} seats are`} still vacant. From now on, seats are filled by appointment proposals, voted on under the charter.`
+            : 'Every seat was filled by then. From now on, seats change by proposal or by a holder’s resignation.',
+        ],
+        action: 'See the seats',
+      };
+    }
     case 'digest': {
       const items = p.items ?? [];
       return {

@@ -12,6 +12,7 @@ import type { Charter, RuleResult } from '@/lib/governance/types';
 import { canAppointToBody, oneSeatPerBody } from '@/lib/governance/vacancy';
 import { loadOrRefuse, logProposalAct, personName, seatHolderRoleRefusal } from './actor';
 import type { Actor, ProposalInHand } from './actor';
+import { requireOrganizationWritable } from './writable';
 
 export const APPOINTEE_DECLARED = 'appointment.declared';
 
@@ -91,6 +92,8 @@ export async function appointmentReadyForVoting(tx: Executor, p: ProposalInHand)
  */
 export async function declareAppointeeEligibility(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const type = findType(p.charter, p.row.typeKey);
     const effect = p.row.effect as AppointmentEffect;

@@ -11,6 +11,7 @@ import { refuse } from '@/lib/governance/refusal';
 import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
 import { loadOrRefuse, logProposalAct, requireSeatHolderMay } from './actor';
 import type { Actor } from './actor';
+import { requireOrganizationWritable } from './writable';
 
 /**
  * docs/design.md §3.9: the shortened window only by a supermajority motion. Each seat holder of the
@@ -24,6 +25,8 @@ export async function backEmergencyMotion(
   at: Date,
 ): Promise<{ approved: boolean; backers: number }> {
   return db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const type = findType(p.charter, p.row.typeKey);
     if (!type.emergency || !(p.row.effect as { emergency?: boolean }).emergency) refuse('emergency.not_requested');

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { getActiveCharter, insertCharter, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
+import { appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import { anyProposalPublished } from '@/db/queries/proposal-changes';
 import { fillSeat, findSeat, insertVacantSeats, seatsHeldInBody } from '@/db/queries/seats';
@@ -14,6 +14,7 @@ import { isStranded } from '@/lib/governance/vacancy';
 import { charterHash } from '@/lib/log/charter-hash';
 import { seatHolderRoleRefusal } from './actor';
 import type { Actor } from './actor';
+import { requireOrganizationWritable } from './writable';
 
 /**
  * Founding an organization: its row, the `organization.created` entry and the founding charter
@@ -63,9 +64,14 @@ export async function adoptFoundingCharter(
 /** Founding appointments: only before the first proposal is published, by an admin, logged. */
 export async function foundingAppoint(db: Database, actor: Actor, input: { orgId: string; seatId: string; userId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const seat = await findSeat(tx, input.orgId, input.seatId, { forUpdate: true });
     if (!seat) refuse('seat.not_found');
     const holdsInBody = await seatsHeldInBody(tx, input.orgId, seat!.bodyKey, input.userId);
+    // The first publication locks the log head before it closes founding appointments: queued
+    // behind it, this appointment sees the publication.
+    await lockLogHead(tx, input.orgId);
     const published = await anyProposalPublished(tx, input.orgId);
     // After the founding period, only a body nobody in office may refill reopens to founding appointments.
     const charter = published ? await getActiveCharter(tx, input.orgId) : null;

@@ -1,12 +1,25 @@
 import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { appendLogEntry } from '@/db/queries/log';
-import { deleteInvitation, getMembership, insertInvitation, lockMembershipInOrg, lockMembershipOfUser, markInvitationAccepted } from '@/db/queries/memberships';
+import {
+  countAdminsForUpdate,
+  countSeatsHeldForUpdate,
+  deleteInvitation,
+  deleteMembership,
+  getMembership,
+  getMembershipInOrg,
+  insertInvitation,
+  lockMembershipInOrg,
+  lockMembershipOfUser,
+  markInvitationAccepted,
+  updateMembershipRole,
+} from '@/db/queries/memberships';
+import { cancelOptionalMail } from '@/db/queries/notify';
 import { getOrganizationName } from '@/db/queries/organizations';
 import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
 import { confirmationUrl, invitationLinkDays, issueInvitationToken } from '@/lib/auth/links';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import { checkInvitationChange, checkInvite, roleLabels } from '@/lib/governance/roles';
+import { checkInvitationChange, checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
 import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
@@ -53,6 +66,27 @@ async function organizationOrRefuse(tx: Executor, orgId: string) {
   return org;
 }
 
+/**
+ * Logs `kind` about one membership, in the caller's transaction: the entry names the membership
+ * and its role, and the person when `userId` is given (never their address).
+ */
+async function logMembership(
+  tx: Executor,
+  p: { orgId: string; actorId: string; at: Date },
+  kind: string,
+  member: { membershipId: string; role: Role; userId?: string },
+): Promise<void> {
+  const { membershipId, role, userId } = member;
+  await appendLogEntry(tx, {
+    orgId: p.orgId,
+    actorId: p.actorId,
+    kind,
+    subject: `membership:${membershipId}`,
+    payload: userId === undefined ? { membershipId, role } : { membershipId, userId, role },
+    at: p.at,
+  });
+}
+
 /** An admin invites an address: a pending membership, `membership.invited`, and the mail. */
 export async function inviteMember(db: Database, p: { orgId: string; actorId: string; email: string; name?: string; role: Role } & MailContext): Promise<void> {
   await db.transaction(async (tx) => {
@@ -69,14 +103,7 @@ export async function inviteMember(db: Database, p: { orgId: string; actorId: st
       const code = existing && existing.acceptedAt === null ? 'membership.already_invited' : 'membership.already_member';
       refuse(code, { email: p.email, organization: org.name }, 'email');
     }
-    await appendLogEntry(tx, {
-      orgId: p.orgId,
-      actorId: p.actorId,
-      kind: 'membership.invited',
-      subject: `membership:${created.id}`,
-      payload: { membershipId: created.id, role: p.role },
-      at: p.at,
-    });
+    await logMembership(tx, p, 'membership.invited', { membershipId: created.id, role: p.role });
     await mailInvitation(tx, p, { email: p.email, org, inviterId: p.actorId, role: p.role });
   });
 }
@@ -100,14 +127,7 @@ export async function revokeInvitation(db: Database, p: { orgId: string; actorId
   await db.transaction(async (tx) => {
     const target = await pendingInvitationFor(tx, p);
     if (!(await deleteInvitation(tx, p.orgId, target.membershipId))) refuse('invitation.not_found_for_admin');
-    await appendLogEntry(tx, {
-      orgId: p.orgId,
-      actorId: p.actorId,
-      kind: 'membership.invitation_revoked',
-      subject: `membership:${target.membershipId}`,
-      payload: { membershipId: target.membershipId, role: target.role },
-      at: p.at,
-    });
+    await logMembership(tx, p, 'membership.invitation_revoked', { membershipId: target.membershipId, role: target.role });
   });
 }
 
@@ -138,14 +158,7 @@ export async function acceptInvitation(db: Database, p: { orgId: string; userId:
   await db.transaction(async (tx) => {
     const mine = await ownPendingInvitation(tx, p.orgId, p.userId);
     if (!(await markInvitationAccepted(tx, p.orgId, mine.membershipId, p.at))) refuse('invitation.not_found');
-    await appendLogEntry(tx, {
-      orgId: p.orgId,
-      actorId: p.userId,
-      kind: 'membership.accepted',
-      subject: `membership:${mine.membershipId}`,
-      payload: { membershipId: mine.membershipId, userId: p.userId, role: mine.role },
-      at: p.at,
-    });
+    await logMembership(tx, { orgId: p.orgId, actorId: p.userId, at: p.at }, 'membership.accepted', { ...mine, userId: p.userId });
   });
 }
 
@@ -154,13 +167,82 @@ export async function declineInvitation(db: Database, p: { orgId: string; userId
   await db.transaction(async (tx) => {
     const mine = await ownPendingInvitation(tx, p.orgId, p.userId);
     if (!(await deleteInvitation(tx, p.orgId, mine.membershipId))) refuse('invitation.not_found');
+    await logMembership(tx, { orgId: p.orgId, actorId: p.userId, at: p.at }, 'membership.invitation_declined', {
+      membershipId: mine.membershipId,
+      role: mine.role,
+    });
+  });
+}
+
+/**
+ * What the rules weigh before an admin changes another membership, read inside the transaction
+ * (admins counted under lock): the actor's role, re-read (they may have been demoted a moment
+ * ago), the target membership (refused when it is not in this organization) and its seats.
+ */
+async function memberChangeFacts(tx: Executor, orgId: string, actorId: string, membershipId: string) {
+  // Archived organizations take no membership changes (organizationWritable).
+  await requireOrganizationWritable(tx, orgId);
+  const adminCount = await countAdminsForUpdate(tx, orgId);
+  const actor = await getMembership(tx, orgId, actorId);
+  const target = await getMembershipInOrg(tx, orgId, membershipId);
+  if (!target) refuse('membership.not_member');
+  const seatsHeld = await countSeatsHeldForUpdate(tx, orgId, target.userId);
+  return { adminCount, actorRole: actor?.role ?? null, target, seatsHeld };
+}
+
+type MemberChange = { orgId: string; actorId: string; membershipId: string; at: Date };
+
+/** An admin changes another member's role; `membership.role_changed` is logged with the roles before and after. */
+export async function changeMemberRole(db: Database, p: MemberChange & { role: Role }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { adminCount, actorRole, target, seatsHeld } = await memberChangeFacts(tx, p.orgId, p.actorId, p.membershipId);
+    const rule = checkRoleChange({ actorRole, targetRole: target.role, newRole: p.role, adminCount, seatsHeld });
+    if (!rule.ok) refuseRule(rule);
+    await updateMembershipRole(tx, p.orgId, target.membershipId, p.role);
     await appendLogEntry(tx, {
       orgId: p.orgId,
-      actorId: p.userId,
-      kind: 'membership.invitation_declined',
-      subject: `membership:${mine.membershipId}`,
-      payload: { membershipId: mine.membershipId, role: mine.role },
+      actorId: p.actorId,
+      kind: 'membership.role_changed',
+      subject: `membership:${target.membershipId}`,
+      payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: p.role },
       at: p.at,
     });
+  });
+}
+
+/** Ends a membership (removed by an admin, or left): deletes it, cancels the member's optional mail and logs `kind`. */
+async function endMembership(
+  tx: Executor,
+  p: { orgId: string; actorId: string; at: Date },
+  kind: 'membership.removed' | 'membership.left',
+  member: { membershipId: string; userId: string; role: Role },
+): Promise<void> {
+  await deleteMembership(tx, p.orgId, member.membershipId);
+  await cancelOptionalMail(tx, p.orgId, member.userId);
+  await logMembership(tx, p, kind, member);
+}
+
+/** An admin removes another member (never a seat holder: a seat is freed only by the charter's removal procedure). */
+export async function removeMember(db: Database, p: MemberChange): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { adminCount, actorRole, target, seatsHeld } = await memberChangeFacts(tx, p.orgId, p.actorId, p.membershipId);
+    const rule = checkRemoval({ actorRole, targetRole: target.role, adminCount, seatsHeld, isSelf: target.userId === p.actorId });
+    if (!rule.ok) refuseRule(rule);
+    await endMembership(tx, p, 'membership.removed', target);
+  });
+}
+
+/** A member leaves the organization (not the last admin, not while holding a seat); `membership.left` is logged. */
+export async function leaveOrganization(db: Database, p: { orgId: string; actorId: string; at: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Archived organizations take no membership changes (organizationWritable).
+    await requireOrganizationWritable(tx, p.orgId);
+    const adminCount = await countAdminsForUpdate(tx, p.orgId);
+    const me = await getMembership(tx, p.orgId, p.actorId);
+    if (!me) refuse('membership.self_not_member');
+    const seatsHeld = await countSeatsHeldForUpdate(tx, p.orgId, p.actorId);
+    const rule = checkLeave({ actorRole: me.role, targetRole: me.role, adminCount, seatsHeld });
+    if (!rule.ok) refuseRule(rule);
+    await endMembership(tx, p, 'membership.left', me);
   });
 }

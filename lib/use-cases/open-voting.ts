@@ -15,6 +15,7 @@ import { enqueueVotingOpen } from '@/lib/notify/outbox';
 import { loadOrRefuse, phaseWords, requireAction } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { appointmentReadyForVoting } from './appointments';
+import { requireOrganizationWritable } from './writable';
 
 /** Every body's strength now (who holds its seats), as the voting rules read it. */
 export async function strengths(tx: Executor, orgId: string, charter: Charter, at: Date) {
@@ -75,6 +76,8 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
 /** A secretary or admin opens voting on a proposal that is ready, without waiting for the worker. */
 export async function requestOpenVoting(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     if (phase.kind !== 'ready_for_voting') {

@@ -1,15 +1,17 @@
 import { consultsMembers, proposalAudience } from '@/lib/governance/audience';
 import 'server-only';
-import type { Database } from '@/db/client';
+import type { Database, Executor } from '@/db/client';
 import { listSeats } from '@/db/queries/charters';
 import { memberUserIds } from '@/db/queries/member-lookups';
-import { insertStages, updateProposal } from '@/db/queries/proposal-changes';
+import { appendLogEntry, lockLogHead } from '@/db/queries/log';
+import { anyProposalPublished, insertStages, updateProposal } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
 import { latestRevisionNumber } from '@/db/queries/proposals';
 import { findBody, findType } from '@/lib/governance/charter';
+import { checkFoundingClose, foundingStatus } from '@/lib/governance/founding';
 import { refuseRule } from '@/lib/governance/refusal';
 import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
-import { enqueuePublished } from '@/lib/notify/outbox';
+import { enqueueFoundingClosed, enqueuePublished } from '@/lib/notify/outbox';
 import { loadOrRefuse, logProposalAct, requireAction } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
@@ -18,8 +20,19 @@ import { recipientListHash } from './notice';
 import { checkRatification } from './ratification';
 import { requireOrganizationWritable } from './writable';
 
-/** Publication: the comment window starts, every seat holder of every deciding body is noticed. */
-export async function publishProposal(db: Database, actor: Actor, input: { orgId: string; proposalId: string }, at: Date): Promise<void> {
+/**
+ * Publication: the comment window starts, every seat holder of every deciding body is noticed.
+ * The organization's first publication also closes founding appointments (`founding.closed` is
+ * logged and every member told); while seats are vacant it needs `confirmFoundingClose`. A
+ * person's publish form always sends it (publishProposalSchema: ticked or not); callers without
+ * a form (seeds, scripts, tests) leave it out and are not asked.
+ */
+export async function publishProposal(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; proposalId: string; confirmFoundingClose?: boolean },
+  at: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     // Archived organizations take no new writes (organizationWritable).
     await requireOrganizationWritable(tx, input.orgId);
@@ -32,13 +45,19 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
       const refusal = await appointmentRefusal(tx, input.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, { requireDeclaration: false });
       if (refusal) refuseRule(refusal);
     }
+    // Founding appointments close with the first publication. The log head is locked before the
+    // check, so a concurrent first publication (or founding appointment) queues and sees this one.
+    await lockLogHead(tx, input.orgId);
+    const allSeats = await listSeats(tx, input.orgId);
+    const founding = foundingStatus({ anyProposalPublished: await anyProposalPublished(tx, input.orgId), seats: allSeats });
+    const closing = checkFoundingClose({ founding, confirmed: input.confirmFoundingClose !== false });
+    if (!closing.ok) refuseRule(closing, 'confirmFoundingClose');
     const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
     const ratifies = (p.row.effect as { ratifies?: unknown }).ratifies;
     if (ratifies !== undefined) await checkRatification(tx, input.orgId, type, emergency, ratifies, at);
     // An emergency proposal starts with the normal window; only a recorded supermajority motion
     // of the deciding body's seat holders (backEmergencyMotion) can shorten it.
     const discussionClosesAt = discussionClosesAtOnPublish(type, at, false);
-    const allSeats = await listSeats(tx, input.orgId);
     const { seatHolders, members, recipients } = proposalAudience(type, allSeats, consultsMembers(type) ? await memberUserIds(tx, input.orgId) : []);
     await updateProposal(tx, p.row.id, {
       status: 'published',
@@ -52,6 +71,8 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
       tx,
       type.stages.map((s, i) => ({ proposalId: p.row.id, stageIndex: i, bodyKey: s.bodyKey, charterSeats: findBody(p.charter, s.bodyKey).charterSeats })),
     );
+    // Logged just before the publication that closes it.
+    if (founding.open) await closeFounding(tx, actor, { orgId: input.orgId, number: p.row.number, title: p.row.title, vacantSeats: founding.vacantSeats }, at);
     const revision = await latestRevisionNumber(tx, p.row.id);
     await logProposalAct(tx, actor, p.row, 'proposal.published', at, {
       typeKey: type.key,
@@ -78,4 +99,17 @@ export async function publishProposal(db: Database, actor: Actor, input: { orgId
       at,
     });
   });
+}
+
+/** The first publication closed founding appointments: logged with the seats still vacant, and every member told, in the publication's transaction. */
+async function closeFounding(tx: Executor, actor: Actor, p: { orgId: string; number: number; title: string; vacantSeats: number }, at: Date): Promise<void> {
+  await appendLogEntry(tx, {
+    orgId: p.orgId,
+    actorId: actor.userId,
+    kind: 'founding.closed',
+    subject: `organization:${p.orgId}`,
+    payload: { vacantSeats: p.vacantSeats, firstProposal: p.number },
+    at,
+  });
+  await enqueueFoundingClosed(tx, { ...p, at });
 }

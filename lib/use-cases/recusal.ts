@@ -7,10 +7,13 @@ import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { canRecuse } from '@/lib/governance/voting';
 import { loadOrRefuse, logProposalAct, requireSeatHolderMay } from './actor';
 import type { Actor } from './actor';
+import { requireOrganizationWritable } from './writable';
 
 /** A seat holder of a deciding body recuses themselves: their seat does not vote, and any ballot it cast stops counting. */
 export async function declareRecusal(db: Database, actor: Actor, input: { orgId: string; proposalId: string; reason: string }, at: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Archived organizations take no new writes (organizationWritable).
+    await requireOrganizationWritable(tx, input.orgId);
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const phase = proposalPhase(p.record, p.charter, at);
     const stageBodies = p.record.stages.map((s) => s.bodyKey);

@@ -82,7 +82,7 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   },
   proposalRefSchema: (o) => ref(o as Out),
   reviseProposalSchema: (o) => ref(o as Out) && isTitle((o as Out).title) && isBody((o as Out).body) && len((o as Out).changeNote, 0, 500),
-  publishProposalSchema: (o) => ref(o as Out),
+  publishProposalSchema: (o) => ref(o as Out) && typeof (o as Out).confirmFoundingClose === 'boolean',
   followProposalSchema: (o) => ref(o as Out) && typeof (o as Out).follow === 'boolean',
   withdrawProposalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   commentSchema: (o) =>

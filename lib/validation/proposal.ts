@@ -142,7 +142,13 @@ export const reviseProposalSchema = proposalRefSchema.extend({
     .transform((v) => v !== 'false'),
 });
 
-export const publishProposalSchema = proposalRefSchema;
+/** Publish a draft. `confirmFoundingClose` is the "I understand" box the first publication asks for while seats are vacant: ticked ("yes") or not. */
+export const publishProposalSchema = proposalRefSchema.extend({
+  confirmFoundingClose: z
+    .literal('yes', { error: 'Tick “I understand” or leave it empty.' })
+    .optional()
+    .transform((v) => v === 'yes'),
+});
 
 export const withdrawProposalSchema = proposalRefSchema.extend({
   reason: storableText(z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000), 'The reason'),

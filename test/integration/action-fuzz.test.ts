@@ -134,7 +134,7 @@ const keysOf: Record<string, string[]> = {
     'emergency',
   ],
   reviseProposalAction: ['orgId', 'proposalId', 'title', 'body', 'changeNote', 'substantive'],
-  publishProposalAction: ['orgId', 'proposalId'],
+  publishProposalAction: ['orgId', 'proposalId', 'confirmFoundingClose'],
   withdrawProposalAction: ['orgId', 'proposalId', 'reason'],
   postCommentAction: ['orgId', 'proposalId', 'parentId', 'body', 'stance', 'asReply'],
   followProposalAction: ['orgId', 'proposalId', 'follow'],

@@ -75,7 +75,7 @@ describe('the home page listing', () => {
       .select({ id: proposals.id })
       .from(proposals)
       .where(and(eq(proposals.orgId, orgId), eq(proposals.number, 1)));
-    expect(await publishProposalAction(initialActionState, form({ orgId, proposalId: draft!.id }))).toMatchObject({ ok: true });
+    expect(await publishProposalAction(initialActionState, form({ orgId, proposalId: draft!.id, confirmFoundingClose: 'yes' }))).toMatchObject({ ok: true });
     expect(await listedSlugs()).toContain('free-crypto-giveaway');
 
     expect(await withdrawProposalAction(initialActionState, form({ orgId, proposalId: draft!.id, reason: 'Changed our minds.' }))).toMatchObject({ ok: true });

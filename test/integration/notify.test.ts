@@ -530,7 +530,9 @@ describe('scale', () => {
     const started = performance.now();
     await publishProposal(db, org.people[1]!, { orgId: org.orgId, proposalId: id }, at(1));
     const publishMs = performance.now() - started;
-    expect(await db.$count(outbox, eq(outbox.orgId, org.orgId))).toBe(10_000);
+    expect(await db.$count(outbox, and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'proposal_published')))).toBe(10_000);
+    // The organization's first publication also tells every member that founding appointments closed.
+    expect(await db.$count(outbox, and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'founding_closed')))).toBe(10_000);
 
     const dir = mkdtempSync(path.join(tmpdir(), 'quorate-mail-scale-'));
     const file = fileMailTransport(dir, 'Quorate <q@quorate.test>');

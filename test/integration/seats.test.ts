@@ -106,7 +106,8 @@ async function draft(org: Org, author: Person, fields: Record<string, string>): 
 
 async function publish(org: Org, author: Person, proposalId: string) {
   as(author);
-  return publishProposalAction(initialActionState, form({ orgId: org.orgId, proposalId }));
+  // Ticked whenever asked: the first publication closes founding appointments (founding-close.test.ts covers the refusal).
+  return publishProposalAction(initialActionState, form({ orgId: org.orgId, proposalId, confirmFoundingClose: 'yes' }));
 }
 
 async function vote(org: Org, voters: Person[], proposalId: string, choice = 'yes') {

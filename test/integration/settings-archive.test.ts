@@ -12,8 +12,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
-import { foundOrganization, insertUser } from './fixtures/organization';
-import type { FoundedOrganization } from './fixtures/organization';
+import { foundOrganization, insertUser, signInAsPerson } from './fixtures/organization';
 import { DAY, HOUR, draftProposal } from './fixtures/scenario';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -29,7 +28,7 @@ beforeEach(() => signInAs(null));
 const body = 'A body long enough for the rules to accept it, with reasons.';
 const T0 = new Date(Date.now() - 30 * DAY);
 
-const as = (org: FoundedOrganization, i: number) => signInAs({ id: org.people[i]!.userId, email: `${org.slug}-${i}@example.org`, name: `Person ${i}` });
+const as = signInAsPerson;
 const archivedAt = async (orgId: string) => (await db.select({ a: organizations.archivedAt }).from(organizations).where(eq(organizations.id, orgId)))[0]!.a;
 const logKinds = async (orgId: string) =>
   (await db.select({ kind: decisionLog.kind }).from(decisionLog).where(eq(decisionLog.orgId, orgId))).map((r) => r.kind);

@@ -235,7 +235,10 @@ export class CreateDraft extends Step {
       };
       m.proposals.push(created);
       if (this.publish) {
-        const published = await proposalActions.publishProposalAction(initialActionState, form({ orgId: r.orgId, proposalId: created.id }));
+        const published = await proposalActions.publishProposalAction(
+          initialActionState,
+          form({ orgId: r.orgId, proposalId: created.id, confirmFoundingClose: 'yes' }),
+        );
         if (published.ok) Object.assign(created, { publishedAt: m.now, status: 'published' });
         return published;
       }
@@ -305,7 +308,8 @@ export class Publish extends ProposalStep {
   async act(m: Model, r: Real) {
     const target = this.target(m);
     signIn(r, this.who(m));
-    const state = await proposalActions.publishProposalAction(initialActionState, form(this.ref(m, r)));
+    // Ticked as a person would when asked: the first publication closes founding appointments.
+    const state = await proposalActions.publishProposalAction(initialActionState, form({ ...this.ref(m, r), confirmFoundingClose: 'yes' }));
     if (state.ok) Object.assign(target, { publishedAt: m.now, status: 'published' });
     return state;
   }

@@ -4,6 +4,7 @@ import { BodyCard } from '@/components/governance/body-card';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
+import { FoundingNotice } from '@/components/governance/founding-notice';
 import { HealthStrip } from '@/components/governance/health-strip';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
@@ -32,7 +33,7 @@ export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { overview, byRole, participation, head, verifier, witnessings, health } = await loadOrganizationPage(org.id, user?.id ?? null, at);
+  const { overview, byRole, participation, head, verifier, witnessings, health, founding } = await loadOrganizationPage(org.id, user?.id ?? null, at);
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
 
   return (
@@ -51,6 +52,8 @@ export default async function OrganizationPage({ params }: Props) {
           You are {membership.role === 'admin' || membership.role === 'observer' ? 'an' : 'a'} {roleLabels[membership.role].toLowerCase()} of this organization.
         </p>
       ) : null}
+
+      <FoundingNotice founding={founding} seatsHref={`/o/${org.slug}/seats`} />
 
       <HealthStrip health={health} bodies={overview.bodies} openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length} />
 

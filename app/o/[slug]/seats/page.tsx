@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { BodyCard, seatClassName } from '@/components/governance/body-card';
+import { FoundingNotice } from '@/components/governance/founding-notice';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
 import { FlashRegion } from '@/components/ui/flash';
@@ -18,7 +19,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
   const isAdmin = membership?.role === 'admin';
-  const { overview, foundingOpen, strandedKeys, members } = await loadSeatsPage(org.id, { userId: user?.id ?? null, isAdmin }, at);
+  const { overview, founding, foundingOpen, strandedKeys, members } = await loadSeatsPage(org.id, { userId: user?.id ?? null, isAdmin }, at);
   const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
 
   return (
@@ -29,6 +30,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
         title="Seats"
         description="Seats are fixed by the charter. They are filled or emptied only through appointment, election and removal proposals, or by a holder’s own resignation — and every change is in the decision log."
       />
+      {overview.charter ? <FoundingNotice founding={founding} /> : null}
       {!overview.charter ? (
         <EmptyState title="No charter yet." />
       ) : (

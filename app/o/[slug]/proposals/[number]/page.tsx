@@ -178,6 +178,7 @@ export default async function ProposalPage({ params }: Props) {
             motion={motion}
             bodyNames={type.stages.map((s) => findBody(charter, s.bodyKey).name)}
             current={data.revisions.at(-1)}
+            founding={data.founding}
           />
         </aside>
 
