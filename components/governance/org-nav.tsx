@@ -60,8 +60,8 @@ export function ArchivedBanner({ archivedAt }: { archivedAt: Date }) {
     <div role="status" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="archived-banner">
       <p className="font-semibold">This organization is archived (since {day}).</p>
       <p className="mt-1">
-        Its charter, proposals and decision log stay readable and verifiable. It takes no new proposals, comments, ballots or membership changes until an admin
-        unarchives it.
+        Its charter, proposals and decision log stay readable and verifiable. It takes no new proposals, comments, ballots, seat, membership or profile changes
+        until an admin unarchives it.
       </p>
     </div>
   );

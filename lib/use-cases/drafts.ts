@@ -3,7 +3,6 @@ import type { Database, Executor } from '@/db/client';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { roleOf } from '@/db/queries/member-lookups';
 import { insertProposal, insertRevision, listRevisionTexts, updateProposal } from '@/db/queries/proposal-changes';
-import { proposalContext } from '@/db/queries/proposal-context';
 import { latestRevisionNumber, nextProposalNumber } from '@/db/queries/proposals';
 import { findSeat, lockOrganizationSeatRow } from '@/db/queries/seats';
 import { findType } from '@/lib/governance/charter';
@@ -15,11 +14,12 @@ import { classifyRevision } from '@/lib/governance/revisions';
 import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter } from '@/lib/governance/types';
 import { extendForRevision } from '@/lib/governance/windows';
-import { loadOrRefuse, logProposalAct, requireAction, textHash } from './actor';
+import { logProposalAct, textHash } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
+import { proposalForAct } from './proposal-act';
 import { requireOrganizationWritable } from './writable';
 
 export type DraftInput = {
@@ -128,11 +128,7 @@ export async function reviseProposal(
   at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    // Archived organizations take no new writes (organizationWritable).
-    await requireOrganizationWritable(tx, input.orgId);
-    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
-    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
-    requireAction(actions, 'edit', phase, 'proposal.revise_not_allowed');
+    const { p } = await proposalForAct(tx, actor, input, 'edit', 'proposal.revise_not_allowed', at);
     const revision = (await latestRevisionNumber(tx, p.row.id)) + 1;
     // The change itself decides; the author's "editorial only" tick can never make it less substantive.
     // Measured against the previous revision and against the last text readers were given time

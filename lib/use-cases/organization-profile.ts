@@ -9,6 +9,7 @@ import type { OrganizationProfile } from '@/db/queries/organizations';
 import { checkLogo } from '@/lib/governance/logo';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { checkProfileEdit } from '@/lib/governance/roles';
+import { requireOrganizationWritable } from './writable';
 
 type OrganizationEvent = { orgId: string; actorId: string; at: Date };
 
@@ -22,6 +23,8 @@ async function requireProfileEditor(tx: Executor, p: OrganizationEvent): Promise
   const actor = await getMembership(tx, p.orgId, p.actorId);
   const rule = checkProfileEdit(actor?.role ?? null);
   if (!rule.ok) refuseRule(rule);
+  // An archived organization's profile and logo stay as they were archived: unarchive first.
+  await requireOrganizationWritable(tx, p.orgId);
 }
 
 /** Name, mission and visibility: admins only, each change logged with what it was before. Whether anything changed. */

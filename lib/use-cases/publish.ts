@@ -5,20 +5,19 @@ import { listSeats } from '@/db/queries/charters';
 import { memberUserIds } from '@/db/queries/member-lookups';
 import { appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { anyProposalPublished, insertStages, updateProposal } from '@/db/queries/proposal-changes';
-import { proposalContext } from '@/db/queries/proposal-context';
 import { latestRevisionNumber } from '@/db/queries/proposals';
 import { findBody, findType } from '@/lib/governance/charter';
 import { checkFoundingClose, foundingStatus } from '@/lib/governance/founding';
 import { refuseRule } from '@/lib/governance/refusal';
 import { discussionClosesAtOnPublish } from '@/lib/governance/windows';
 import { enqueueFoundingClosed, enqueuePublished } from '@/lib/notify/outbox';
-import { loadOrRefuse, logProposalAct, requireAction } from './actor';
+import { logProposalAct } from './actor';
 import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import type { AppointmentEffect } from './appointments';
 import { recipientListHash } from './notice';
 import { checkRatification } from './ratification';
-import { requireOrganizationWritable } from './writable';
+import { proposalForAct } from './proposal-act';
 
 /**
  * Publication: the comment window starts, every seat holder of every deciding body is noticed.
@@ -34,11 +33,7 @@ export async function publishProposal(
   at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    // Archived organizations take no new writes (organizationWritable).
-    await requireOrganizationWritable(tx, input.orgId);
-    const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
-    const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
-    requireAction(actions, 'publish', phase, 'proposal.publish_not_allowed');
+    const { p } = await proposalForAct(tx, actor, input, 'publish', 'proposal.publish_not_allowed', at);
     const type = findType(p.charter, p.row.typeKey);
     if (type.effect === 'seat_appointment') {
       // The seats may have changed since the draft: the appointee may have taken another seat of the body.

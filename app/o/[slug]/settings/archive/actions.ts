@@ -9,7 +9,10 @@ import { archiveOrganizationSchema, unarchiveOrganizationSchema } from '@/lib/va
 /** Archive: admins only (the use case checks the role inside its transaction), with the name typed to confirm. */
 export const archiveOrganizationAction = orgAction(archiveOrganizationSchema, 'observer', async ({ input, user }) => {
   await archiveOrganization(getDb(), { orgId: input.orgId, actorId: user.id, confirmation: input.confirmation, at: now() });
-  return { ok: true, message: 'The organization is archived. Its record stays readable; it takes no new proposals, comments, ballots or membership changes.' };
+  return {
+    ok: true,
+    message: 'The organization is archived. Its record stays readable; it takes no new proposals, comments, ballots, seat, membership or profile changes.',
+  };
 });
 
 /** Unarchive: admins only; the organization takes writes again. */

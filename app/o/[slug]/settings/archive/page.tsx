@@ -14,7 +14,7 @@ const archiving = (orgId: string, name: string) => (
 export default adminSettingsPage('/settings/archive', ({ org }) => ({
   title: org.archivedAt ? 'Unarchive the organization' : 'Archive the organization',
   description:
-    'An archived organization keeps its charter, proposals and decision log readable and verifiable, but takes no new proposals, comments, ballots or membership changes, and is not listed on the home page. Archiving and unarchiving are on the decision log.',
+    'An archived organization keeps its charter, proposals and decision log readable and verifiable, but takes no new proposals, comments, ballots, seat, membership or profile changes, and is not listed on the home page. Archiving and unarchiving are on the decision log.',
   adminsOnly: 'Only admins archive or unarchive the organization.',
   form: org.archivedAt ? <UnarchiveForm orgId={org.id} /> : archiving(org.id, org.name),
 }));
