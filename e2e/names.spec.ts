@@ -15,13 +15,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   if (desktop) await page.setViewportSize(desktop);
 }
 
-test('sign-up asks a name without blocking the way; skip quiets it; the log keeps the name recorded then', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
+test('sign-up asks a name without blocking; skip quiets it; the log keeps names as recorded', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   const founder = uniqueEmail('names-founder');
   const member = uniqueEmail('names-member');
   const slug = `names-${runId}`;

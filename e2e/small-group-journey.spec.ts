@@ -47,13 +47,8 @@ async function signedOutPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
-test('a group of three founds on the informal template, decides, edits its settings, amends its charter and removes a member, all logged and verified', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
+// A group of three founds on the informal template, decides, edits its settings, amends its charter and removes a member, all logged and verified.
+test('a group of three: founding, a decision, settings, an amendment, a removal', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   test.setTimeout(300_000);
   const [ana, ben, cleo, dev] = [uniqueEmail('j-ana'), uniqueEmail('j-ben'), uniqueEmail('j-cleo'), uniqueEmail('j-dev')];
   const slug = `journey-${runId}`;
