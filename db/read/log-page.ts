@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getLogHead } from '@/db/queries/log';
-import { listPublicLogPage, listRecordedActorNames } from '@/db/queries/log-public';
+import { listPublicLogPage } from '@/db/queries/log-public';
+import { listRecordedActorNames } from '@/db/queries/log-names';
 import type { PublicLogPage } from '@/db/queries/log-public';
 import { describerFor, loadLogPageBase, logPageContextFor, logQueryWith } from '@/lib/transparency/log-context';
 import type { LogCursor, LogFilters } from '@/lib/transparency/log-filters';

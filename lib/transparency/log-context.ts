@@ -1,13 +1,8 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { getActiveCharter } from '@/db/queries/charters';
-import {
-  findPublicProposalRef,
-  listMemberNames,
-  listPublicProposalRefs,
-  listPublicProposalRefsByIds,
-  listRecentPublicProposalRefs,
-} from '@/db/queries/log-public';
+import { findPublicProposalRef, listPublicProposalRefs, listPublicProposalRefsByIds, listRecentPublicProposalRefs } from '@/db/queries/log-public';
+import { listMemberNames } from '@/db/queries/log-names';
 import type { PublicLogQuery, PublicProposalRef } from '@/db/queries/log-public';
 import { actorAsRecorded } from './actor-name';
 import { dateBounds } from './log-filters';

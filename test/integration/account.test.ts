@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, logActorNames, memberships, notificationPrefs, organizations, proposalStages, sessions, users, votes } from '@/db/schema';
-import { listMemberNames } from '@/db/queries/log-public';
+import { listMemberNames } from '@/db/queries/log-names';
 import { logExportStream } from '@/db/queries/log';
 import type { StoredEntry } from '@/lib/log/entry';
 import { initialActionState } from '@/lib/actions/state';

@@ -5,7 +5,6 @@ import { organizations, proposals } from '@/db/schema';
 import { readLogRange } from '@/db/queries/log';
 import {
   findPublicProposalRef,
-  listMemberNames,
   listPublicLogPage,
   listPublicProposalRefs,
   listPublicProposalRefsByIds,
@@ -13,6 +12,7 @@ import {
   listRecentPublicProposalRefs,
   readPublicLogBatch,
 } from '@/db/queries/log-public';
+import { listMemberNames } from '@/db/queries/log-names';
 import type { PublicLogPage, PublicLogQuery } from '@/db/queries/log-public';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
