@@ -3,7 +3,6 @@ import { getDb } from '@/db/client';
 import { getMembership } from '@/db/queries/memberships';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
 import type { PublicOrganization } from '@/db/queries/organizations';
-import { getSessionUser } from '@/lib/auth/session';
 
 export type ReadableOrganization = PublicOrganization & { isPublic: boolean };
 
@@ -19,6 +18,8 @@ export async function loadReadableOrg(slug: string): Promise<ReadableOrganizatio
   const org = await getOrganizationBySlug(db, slug);
   if (!org) return null;
   if (org.isPublic) return org;
+  // Loaded only here: a public organization's reads never touch the session (or next-auth) at all.
+  const { getSessionUser } = await import('@/lib/auth/session');
   const user = await getSessionUser();
   return user && (await getMembership(db, org.id, user.id)) ? org : null;
 }

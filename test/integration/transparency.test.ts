@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, Tx } from '@/db/client';
 import { decisionLog, logHeads, orgSigningKeys, organizations, treeHeads } from '@/db/schema';
 import { appendLogEntry, getLogHead } from '@/db/queries/log';
@@ -27,6 +27,9 @@ import { checkExport, formatVerdict } from '@/scripts/verify';
 import { rechainedRow } from './fixtures/forgery';
 import { insertUser } from './fixtures/organization';
 import { withTestDatabase } from './helpers';
+
+// These requests carry no session: a private organization's routes see a signed-out reader.
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => null }));
 
 type ExportDoc = {
   format: string;
