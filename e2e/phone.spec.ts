@@ -239,6 +239,8 @@ test('on a phone, the org nav is one row, small targets are 44 px, and each answ
 
   // Publishing: the form is gone, and its confirmation (in the flash) takes focus; its × is a 44 px target.
   await waitForHydration(page);
+  // The organization's first publication closes founding appointments: it asks for a confirmation.
+  await page.getByRole('checkbox', { name: 'I understand' }).check();
   await page.getByRole('button', { name: 'Publish proposal' }).click();
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
   const dismiss = page.getByRole('button', { name: 'Dismiss this message' });

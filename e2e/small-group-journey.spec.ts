@@ -67,8 +67,9 @@ test('a group of three: founding, a decision, settings, an amendment, a removal'
   await nameThemselves(benPage, 'Ben Okafor');
   const cleoPage = await openInvite(browser, mailbox, cleo);
   await nameThemselves(cleoPage, 'Cleo Park');
-  await expectLogged(visitor, slug, 'Ben Okafor accepted the invitation and joined as member');
-  await expect(visitor.getByText('Cleo Park accepted the invitation and joined as member')).toBeVisible();
+  // Each accepted before naming themselves: the log keeps the name as recorded then, beside today's.
+  await expectLogged(visitor, slug, 'A member (now Ben Okafor) accepted the invitation and joined as member');
+  await expect(visitor.getByText('A member (now Cleo Park) accepted the invitation and joined as member')).toBeVisible();
 
   // 3. All three seats are filled by founding appointment, before anything is published.
   await appointFounders(page, slug, ['Ana Lopez', 'Ben Okafor', 'Cleo Park'], 'Group');
