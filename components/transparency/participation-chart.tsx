@@ -31,7 +31,8 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
 
   return (
     <figure>
-      <div className="overflow-x-auto">
+      {/* Wider than a phone: the chart scrolls sideways, and a keyboard can reach and scroll it. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Participation chart, scrolls sideways">
         <svg
           role="img"
           aria-labelledby="participation-title participation-desc"
@@ -89,7 +90,7 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
       </figcaption>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Participation as a table</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Participation table, scrolls sideways">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Ballots cast against charter seats for each closed vote</caption>
             <thead>

@@ -45,6 +45,9 @@ describe('the server-action HTTP client', () => {
     );
     expect(actionStateFromHtml(answered)).toEqual({ ok: false, message: 'Voting is not open: the proposal is "passed".' });
     expect(actionStateFromHtml(FORM)).toBeNull();
+    // The answer's box as ActionForm renders it now: focusable, so it carries more attributes.
+    const focusable = answered.replace('role="status">', 'role="status" tabindex="-1" class="outline-offset-2">');
+    expect(actionStateFromHtml(focusable)).toEqual({ ok: false, message: 'Voting is not open: the proposal is "passed".' });
   });
 
   it('finds action ids by exported name in the build manifest, and refuses ambiguous or unknown names', () => {

@@ -152,7 +152,8 @@ export function progressiveFields(html: string, actionId: string, formLabel?: st
 
 /** The message a re-rendered ActionForm shows (components/ui/action-form.tsx), with its ok/refused colour. */
 export function actionStateFromHtml(html: string): ActionState | null {
-  const m = /role="status"><p class="[^"]*\b(border-emerald-300|border-red-300)\b[^"]*">([\s\S]*?)<\/p>/.exec(html);
+  // The answer's box carries role="status" and, so that focus can move to it, a tabindex and a class.
+  const m = /role="status"[^>]*><p class="[^"]*\b(border-emerald-300|border-red-300)\b[^"]*">([\s\S]*?)<\/p>/.exec(html);
   if (!m) return null;
   return { ok: m[1] === 'border-emerald-300', message: decodeEntities(m[2]!.replace(/<!-- -->/g, '')) };
 }
