@@ -72,9 +72,21 @@ test('an admin archives the organization with its name typed, it takes no invita
 
 const realPng = readFileSync(path.join(process.cwd(), 'public', 'icon-192.png'));
 
-async function chooseLogo(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
-  await page.getByLabel('Image file').setInputFiles({ name, mimeType, buffer });
+/**
+ * Chooses a file and submits it. When the form sends it (`sent`), waits for the server's answer and
+ * for React's reset of the form after the action: a file chosen before that reset would be cleared
+ * (and the required field would then stop the next submit). The HTML and SVG refusals share one
+ * wording, so the text alone cannot tell that the second answer has come.
+ */
+async function chooseLogo(page: Page, name: string, mimeType: string, buffer: Buffer, sent = true): Promise<void> {
+  const file = page.getByLabel('Image file');
+  await file.setInputFiles({ name, mimeType, buffer });
+  const answered = sent ? page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/settings/profile')) : null;
   await page.getByRole('button', { name: /^(Upload|Replace) the logo$/ }).click();
+  if (answered) {
+    await answered;
+    await expect(file).toHaveValue('');
+  }
 }
 
 /** The exports a member of a private organization reads with their session, and an outsider may not. */
@@ -108,7 +120,7 @@ test('logo: disguised files refused, shown once set; a private org serves it and
   await shoot(page, 'profile-refused-html');
   await chooseLogo(page, 'logo.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'));
   await expect(page.getByText(/SVG is not accepted, since it can carry scripts/).first()).toBeVisible();
-  await chooseLogo(page, 'big.png', 'image/png', Buffer.concat([realPng, Buffer.alloc(2 * 1024 * 1024 - realPng.length)]));
+  await chooseLogo(page, 'big.png', 'image/png', Buffer.concat([realPng, Buffer.alloc(2 * 1024 * 1024 - realPng.length)]), false);
   await expect(page.getByText('The image is 2 MB; a logo may be at most 256 KB.', { exact: false }).first()).toBeVisible();
   await shoot(page, 'profile-refused-large');
   expect((await page.request.get(`/o/${slug}/logo`)).status()).toBe(404);

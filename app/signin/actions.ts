@@ -25,7 +25,7 @@ const requestLinkSchema = z.object({
 export const requestMagicLinkAction = publicAction(
   requestLinkSchema,
   async ({ input }) => {
-    // Without a proxy the direct clients share one key; the per-address limit still holds then.
+    // Outside a request (an action called by a test) there is no address: those callers share one key.
     const clientAddress = (await forwardedClientAddress()) ?? 'direct';
     await spendLimit('magicLinkEmail', input.email);
     await spendLimit('magicLinkClient', clientAddress);

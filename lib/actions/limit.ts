@@ -17,7 +17,9 @@ export async function spendLimit(policy: LimitPolicy, key: string): Promise<void
 /**
  * The client's address as our nearest reverse proxy saw it: the rightmost X-Forwarded-For entry
  * (the ones before it are whatever the client sent, so a limit keyed on them could be dodged by
- * rotating the header), or null without one, or outside a request (tests calling an action).
+ * rotating the header). With no proxy, Next.js fills the header with the connection's address
+ * unless the client sent one, so run behind a proxy that appends it. Null outside a request
+ * (tests calling an action).
  */
 export async function forwardedClientAddress(): Promise<string | null> {
   let forwarded: string | null;

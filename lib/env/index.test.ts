@@ -74,6 +74,9 @@ describe('home page listing setting', () => {
   });
   it('refuses a malformed setting at start, with its name', () => {
     expect(() => parseEnv({ ...base, QUORATE_HOME_LIST_ALL: 'yes' })).toThrow(/QUORATE_HOME_LIST_ALL/);
+    expect(() => parseEnv({ ...base, QUORATE_NETWORK_LIMIT_FACTOR: '0' })).toThrow(/QUORATE_NETWORK_LIMIT_FACTOR/);
+    expect(parseEnv({ ...base }).networkLimitFactor).toBe(1);
+    expect(parseEnv({ ...base, QUORATE_NETWORK_LIMIT_FACTOR: '20' }).networkLimitFactor).toBe(20);
     expect(() => parseEnv({ ...base, QUORATE_HOME_LIST_SLUGS: 'Garden Club' })).toThrow(/QUORATE_HOME_LIST_SLUGS must be organization slugs/);
   });
 });

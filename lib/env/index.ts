@@ -35,6 +35,7 @@ const schema = z.object({
   QUORATE_PUBLIC_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   QUORATE_PUBLIC_CACHE_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   QUORATE_HOME_LIST_ALL: z.enum(['0', '1']).default('0'),
+  QUORATE_NETWORK_LIMIT_FACTOR: z.coerce.number().int().min(1).max(1_000).default(1),
   QUORATE_HOME_LIST_SLUGS: z
     .string()
     .regex(
@@ -79,6 +80,8 @@ export type Env = {
    * `slugs` are listed whether or not they have published.
    */
   homeListing: { all: boolean; slugs: string[] };
+  /** Multiplies the per-network burst limits (sign-in requests, new organizations) for sites where many people share one address. */
+  networkLimitFactor: number;
 };
 
 let cached: Env | undefined;
@@ -166,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         .map((slug) => slug.trim())
         .filter((slug) => slug !== ''),
     },
+    networkLimitFactor: e.QUORATE_NETWORK_LIMIT_FACTOR,
   };
 }
 

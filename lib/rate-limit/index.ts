@@ -2,6 +2,7 @@ import 'server-only';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Database } from '@/db/client';
 import { rateLimits } from '@/db/schema';
+import { env } from '@/lib/env';
 import { formatMessage } from '@/lib/governance/messages';
 import type { MessageParams } from '@/lib/governance/messages';
 
@@ -13,16 +14,22 @@ import type { MessageParams } from '@/lib/governance/messages';
 export const limitPolicies = {
   /** Magic links to one address: enough for a typo and a retry, not for mail-bombing someone. */
   magicLinkEmail: { points: 5, duration: 15 * 60, what: 'sign-in links to this address' },
-  /** Magic-link requests from one client address. */
-  magicLinkClient: { points: 30, duration: 15 * 60, what: 'sign-in requests from your network' },
+  /** Magic-link requests from one client address (times QUORATE_NETWORK_LIMIT_FACTOR). */
+  magicLinkClient: { points: 30, duration: 15 * 60, what: 'sign-in requests from your network', perNetwork: true },
   comment: { points: 10, duration: 60, what: 'comments' },
   /** Casting and changing votes: generous for a last-minute rethink, not for a script. */
   ballot: { points: 20, duration: 60, what: 'votes' },
   /** Founding organizations, per person: every new organization is public, so not a way to fill the home page. */
   organizationCreate: { points: 5, duration: 24 * 60 * 60, what: 'new organizations from your account' },
   /** Founding organizations from one client address, whoever is signed in: fresh accounts do not reset it. */
-  organizationCreateClient: { points: 20, duration: 24 * 60 * 60, what: 'new organizations from your network' },
-} as const;
+  organizationCreateClient: { points: 20, duration: 24 * 60 * 60, what: 'new organizations from your network', perNetwork: true },
+} as const satisfies Record<string, { points: number; duration: number; what: string; perNetwork?: true }>;
+
+/** The points `policy` allows per window: a per-network policy's are multiplied by QUORATE_NETWORK_LIMIT_FACTOR. */
+export function limitPoints(policy: LimitPolicy, factor = env().networkLimitFactor): number {
+  const spec: { points: number; perNetwork?: true } = limitPolicies[policy];
+  return spec.perNetwork ? spec.points * factor : spec.points;
+}
 
 export type LimitPolicy = keyof typeof limitPolicies;
 /** A refusal carries its catalogue code and parameters, and the wording made from them. */
@@ -35,13 +42,12 @@ function limiterFor(db: Database, policy: LimitPolicy): RateLimiterDrizzle {
   if (!perDb) limiters.set(db, (perDb = new Map()));
   let limiter = perDb.get(policy);
   if (!limiter) {
-    const { points, duration } = limitPolicies[policy];
     limiter = new RateLimiterDrizzle({
       storeClient: db,
       schema: rateLimits,
       keyPrefix: policy,
-      points,
-      duration,
+      points: limitPoints(policy),
+      duration: limitPolicies[policy].duration,
       clearExpiredByTimeout: process.env.NODE_ENV === 'production',
     });
     perDb.set(policy, limiter);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumeLimit } from '@/lib/rate-limit';
+import { consumeLimit, limitPoints } from '@/lib/rate-limit';
 import { withTestDatabase } from './helpers';
 import type { TestDatabase } from './helpers';
 
@@ -22,5 +22,15 @@ describe('consumeLimit', () => {
   it('counts concurrent requests exactly (atomic upsert): 20 at once on a 20-point budget, then refuses', async () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => consumeLimit(handle.db, 'ballot', 'voter-1')));
     expect(results.filter((r) => r.ok)).toHaveLength(20);
+  });
+
+  it('multiplies only the per-network limits by QUORATE_NETWORK_LIMIT_FACTOR (one office, one address)', () => {
+    expect(limitPoints('magicLinkClient', 1)).toBe(30);
+    expect(limitPoints('magicLinkClient', 10)).toBe(300);
+    expect(limitPoints('organizationCreateClient', 10)).toBe(200);
+    // Per-person and per-address limits do not move: a shared network is no reason to mail-bomb one address.
+    expect(limitPoints('magicLinkEmail', 10)).toBe(5);
+    expect(limitPoints('organizationCreate', 10)).toBe(5);
+    expect(limitPoints('ballot', 10)).toBe(20);
   });
 });
