@@ -261,7 +261,7 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
         <dl className="mt-3 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">Merkle root</dt>
           <dd className="break-all font-mono text-xs leading-5">{report.root || '—'}</dd>
-          {report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0 ? (
+          {report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed + report.ballots.secretCounted > 0 ? (
             <>
               <dt className="font-medium">Ballots</dt>
               <dd>{ballotSummaryText(report.ballots)}</dd>

@@ -16,7 +16,10 @@ export async function anyProposalPublished(tx: Executor, orgId: string): Promise
 
 export async function insertProposal(
   tx: Executor,
-  p: Pick<ProposalRow, 'orgId' | 'number' | 'typeKey' | 'charterVersion' | 'authorId' | 'subjectUserId' | 'title' | 'effect'> & { at: Date },
+  p: Pick<ProposalRow, 'orgId' | 'number' | 'typeKey' | 'charterVersion' | 'authorId' | 'subjectUserId' | 'title' | 'effect'> & {
+    at: Date;
+    options?: string[];
+  },
 ): Promise<{ id: string; number: number }> {
   const [row] = await tx
     .insert(proposals)
@@ -29,6 +32,7 @@ export async function insertProposal(
       subjectUserId: p.subjectUserId,
       title: p.title,
       effect: p.effect,
+      options: p.options ?? [],
       createdAt: p.at,
       updatedAt: p.at,
     })

@@ -4,7 +4,7 @@ import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { commentRevisions, comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
-import type { Ballot, Charter, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
+import type { Ballot, Charter, ChoiceBallot, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
 import { highestWhere, valueWhere } from './scalars';
 
@@ -14,7 +14,15 @@ export type LoadedProposal = {
   record: ProposalRecord;
 };
 
-type BallotRow = { stageIndex: number; seatId: string; voterUserId: string; choice: Ballot['choice']; castAt: Date };
+type BallotRow = {
+  stageIndex: number;
+  seatId: string;
+  voterUserId: string;
+  choice: Ballot['choice'] | 'secret';
+  /** A secret ballot's preferences (null for yes/no/abstain). */
+  preferences: number[] | null;
+  castAt: Date;
+};
 
 /** A declared recusal: the seat, and the body it belongs to (a recusal counts only in the stages of that body). */
 type RecusalRow = { seatId: string; bodyKey: string };
@@ -38,7 +46,12 @@ function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotR
       holdersInOffice: s.holdersInOffice,
       ballots: ballots
         .filter((b) => b.stageIndex === s.stageIndex)
-        .map((b): Ballot => ({ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt })),
+        .flatMap((b): Ballot[] => (b.choice === 'secret' ? [] : [{ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt }])),
+      choiceBallots: ballots
+        .filter((b) => b.stageIndex === s.stageIndex)
+        .flatMap((b): ChoiceBallot[] =>
+          b.choice === 'secret' && b.preferences ? [{ seatId: b.seatId, voterUserId: b.voterUserId, preferences: b.preferences, castAt: b.castAt }] : [],
+        ),
       recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
     })),
   };
@@ -51,6 +64,7 @@ const ballotColumns = {
   seatId: votes.seatId,
   voterUserId: votes.voterUserId,
   choice: votes.choice,
+  preferences: votes.preferences,
   castAt: votes.castAt,
 };
 
@@ -62,7 +76,7 @@ function fromJson<T>(value: unknown): T {
 const proposalFromRow = rowDecoder(proposals);
 const stageFromJson = rowDecoder(proposalStages);
 
-type BallotTuple = [stageIndex: number, seatId: string, voterUserId: string, choice: Ballot['choice'], castAt: string];
+type BallotTuple = [stageIndex: number, seatId: string, voterUserId: string, choice: BallotRow['choice'], castAt: string, preferences: number[] | null];
 type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
 
 /**
@@ -84,7 +98,7 @@ function detailsStatement(v: DetailsVariant) {
       const ballotStages = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
       return sql`select p.*,
         coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
-        coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at) order by v.stage_index, v.cast_at, v.id)
+        coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences) order by v.stage_index, v.cast_at, v.id)
                   from proposal_stages s join votes v on v.proposal_id = s.proposal_id and v.stage_index = s.stage_index and v.is_current
                   where s.proposal_id = p.id and ${ballotStages}), '[]'::jsonb) as q_ballots,
         coalesce((select jsonb_agg(jsonb_build_array(r.seat_id, t.body_key)) from recusals r join seats t on t.id = r.seat_id where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
@@ -115,11 +129,12 @@ async function readProposalDetails(
   const statement = detailsStatement({ withCharter: opts.withCharter, withSeats: opts.seatsHeldBy !== null, closedOnly: opts.ballotsClosedBy !== null });
   const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
   if (!raw) return null;
-  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt]) => ({
+  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt, preferences]) => ({
     stageIndex,
     seatId,
     voterUserId,
     choice,
+    preferences,
     castAt: toCastAt(castAt),
   }));
   const loaded = toLoaded(

@@ -11,10 +11,12 @@ export type BallotWrite = {
   stageIndex: number;
   seatId: string;
   voterUserId: string;
-  choice: Ballot['choice'];
+  choice: Ballot['choice'] | 'secret';
   rationale: string | null;
   nonce: string;
   castAt: Date;
+  /** A secret ballot's preferences (with choice 'secret'); null otherwise. */
+  preferences?: number[] | null;
 };
 
 /**
@@ -25,7 +27,7 @@ export type BallotWrite = {
  * the proposal's lock. Starts when called.
  */
 export function writeCurrentBallot(tx: Executor, b: BallotWrite): Promise<unknown> {
-  return writeBallotStatement(tx, { ...b, castAt: b.castAt.toISOString() });
+  return writeBallotStatement(tx, { ...b, castAt: b.castAt.toISOString(), preferences: b.preferences ? JSON.stringify(b.preferences) : null });
 }
 
 const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
@@ -35,8 +37,8 @@ const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
       where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id = ${value('seatId')} and is_current
       returning 1
     )
-    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current)
-    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current, preferences)
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true, ${value('preferences')}::jsonb
     from (select count(*) from superseded) as done`;
 });
 
@@ -45,7 +47,8 @@ export type RollCallEntry = {
   seatId: string;
   voterUserId: string;
   voterName: string | null;
-  choice: 'yes' | 'no' | 'abstain';
+  /** 'secret': a ballot of a choice among options; how it voted is never shown with the voter. */
+  choice: 'yes' | 'no' | 'abstain' | 'secret';
   rationale: string | null;
   castAt: Date;
 };

@@ -90,6 +90,8 @@ export const proposals = pgTable(
     ratifiedAt: ts('ratified_at'),
     /** What the proposal does when it passes: a proposed charter, a seat and appointee, … */
     effect: jsonb('effect').$type<Record<string, unknown>>().notNull().default({}),
+    /** A choice among options: the options put to the vote, fixed at publication (empty for yes/no proposals). */
+    options: jsonb('options').$type<string[]>().notNull().default([]),
     /** Recorded once by the worker (exactly once, guarded by `outcome is null`). */
     outcome: text('outcome'),
     outcomeRecordedAt: ts('outcome_recorded_at'),
@@ -181,7 +183,8 @@ export const commentRevisions = pgTable(
   (t) => [primaryKey({ columns: [t.commentId, t.revision] })],
 );
 
-export const voteChoice = pgEnum('vote_choice', ['yes', 'no', 'abstain']);
+/** 'secret': a ballot of a choice among options, whose preferences are in `preferences` and are never disclosed with the voter. */
+export const voteChoice = pgEnum('vote_choice', ['yes', 'no', 'abstain', 'secret']);
 
 /**
  * Every ballot ever cast, as history; exactly one `is_current` row per (proposal, stage, seat),
@@ -202,6 +205,8 @@ export const votes = pgTable(
      * the roll call at close. Null for ballots cast before commitments had one.
      */
     nonce: text('nonce'),
+    /** A secret ballot's option indexes in order of preference (or the approved set); null for yes/no/abstain. */
+    preferences: jsonb('preferences').$type<number[]>(),
     castAt: ts('cast_at').notNull(),
     isCurrent: boolean('is_current').notNull().default(true),
   },
@@ -210,6 +215,8 @@ export const votes = pgTable(
       .on(t.proposalId, t.stageIndex, t.seatId)
       .where(sql`${t.isCurrent}`),
     index('votes_proposal_idx').on(t.proposalId, t.stageIndex),
+    // Compared as text: a new enum value cannot be used in the transaction that adds it (the migration's).
+    check('votes_secret_has_preferences', sql`(${t.choice}::text = 'secret') = (${t.preferences} is not null)`),
   ],
 );
 

@@ -301,7 +301,7 @@ describe('findBody / findType', () => {
 
   it('throw a clear error naming what exists', () => {
     expect(() => findBody(nonprofit(), 'council')).toThrow('Charter version 1 has no body "council" (its bodies: board, members).');
-    expect(() => findType(nonprofit(), 'coup')).toThrow(/has no proposal type "coup" \(its types: resolution, charter_amendment/);
+    expect(() => findType(nonprofit(), 'coup')).toThrow(/has no proposal type "coup" \(its types: resolution, board_choice, charter_amendment/);
   });
 });
 

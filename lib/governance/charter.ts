@@ -9,6 +9,7 @@
  *   reply, a supermajority of charter seats, and no emergency shortcut.
  */
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
+import { choiceTypeErrors } from './choice';
 import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
@@ -135,6 +136,8 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
     // docs/design.md §3.4: a body below strength cannot take critical decisions but must always be able to refill itself.
     errors.push(`${label} fills vacant seats, so it must not be critical: a body below strength must always be able to fill its vacancies.`);
   }
+
+  errors.push(...choiceTypeErrors(type));
 
   if (type.emergency) {
     const e = type.emergency;

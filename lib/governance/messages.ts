@@ -216,6 +216,9 @@ export const messages = {
   'follow.not_published': 'This proposal is not published yet, so there is nothing to follow. It can be followed once it is published.',
   // ballots of the vote methods (lib/governance/methods)
   'ballot.empty': 'This ballot names no candidate. Choose at least one.',
+  'ballot.choice_missing': 'Choose yes, no or abstain.',
+  'proposal.options_invalid': '{reason}',
+  'proposal.options_not_allowed': 'A {type} is decided yes or no: it takes no options.',
   'ballot.unknown_candidate': 'This ballot names a candidate ({candidate}) that is not in this vote.',
   'ballot.repeated_candidate': 'This ballot names {candidate} more than once. Each candidate can appear only once.',
   'ballot.withdrawn_candidate': '{candidate} has withdrawn and cannot be chosen.',

@@ -7,6 +7,7 @@
  * comment window and reply, or the previous stage's close), its voting window never shorter than
  * the type's, and ballots outside the window never count — whatever the stored timestamps say.
  */
+import { choiceStageTally, countedChoiceBallots } from './choice';
 import { findBody, findType } from './charter';
 import { tallyStage } from './tally';
 import { addHours, laterOf } from './time';
@@ -89,14 +90,24 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     // The seat count recorded when voting opened, so a later charter change cannot rewrite a past vote;
     // a missing snapshot falls back to the charter rather than to zero.
     const charterSeats = stageRecord.charterSeats >= 1 ? stageRecord.charterSeats : body.charterSeats;
-    const tally = tallyStage({
-      ballots: inWindow,
-      stage: spec,
-      body,
-      charterSeats,
-      recusedSeatIds: stageRecord.recusedSeatIds,
-      holdersInOffice: stageRecord.holdersInOffice ?? null,
-    });
+    // A choice among options counts its secret ballots (choice.ts); the count itself is recorded at the close.
+    const tally = type.method
+      ? choiceStageTally({
+          ballots: countedChoiceBallots(stageRecord.choiceBallots ?? [], opensAt, closesAt, stageRecord.recusedSeatIds),
+          stage: spec,
+          body,
+          charterSeats,
+          recusedSeatIds: stageRecord.recusedSeatIds,
+          method: type.method,
+        })
+      : tallyStage({
+          ballots: inWindow,
+          stage: spec,
+          body,
+          charterSeats,
+          recusedSeatIds: stageRecord.recusedSeatIds,
+          holdersInOffice: stageRecord.holdersInOffice ?? null,
+        });
     outcome.tally = tally;
     if (tally.outcome === 'failed_quorum') return result({ kind: 'failed_quorum', stageIndex: i, at: closesAt });
     if (tally.outcome === 'rejected') return result({ kind: 'rejected', stageIndex: i, at: closesAt });

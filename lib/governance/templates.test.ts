@@ -68,7 +68,13 @@ describe('small-group templates', () => {
 
     it('keeps its windows short: at most 3 days of comment for ordinary decisions and appointments, 7 for the charter and removals', () => {
       const hours = Object.fromEntries(charter.proposalTypes.map((t) => [t.key, [t.minCommentWindowHours, t.stages[0]!.votingWindowHours]]));
-      expect(hours).toEqual({ decision: [72, 48], charter_amendment: [168, 72], member_removal: [168, 72], seat_appointment: [72, 48] });
+      expect(hours).toEqual({
+        decision: [72, 48],
+        group_choice: [72, 48],
+        charter_amendment: [168, 72],
+        member_removal: [168, 72],
+        seat_appointment: [72, 48],
+      });
     });
   });
 

@@ -51,6 +51,30 @@ function resolution(key: string, name: string, commentDays: number, decidedBy: S
   return type({ key, name, effect: 'resolution', minCommentWindowHours: commentDays * DAY, stages: [decidedBy], critical: false, consultationAudience });
 }
 
+/**
+ * A choice among options the proposal lists (a venue, a supplier, a shortlist), decided by one
+ * body with `method`; the ballots are secret and the count is published (choice.ts).
+ */
+function choice(
+  key: string,
+  name: string,
+  commentDays: number,
+  decidedBy: StageSpec,
+  method: ProposalTypeSpec['method'],
+  consultationAudience: Audience,
+): ProposalTypeSpec {
+  return type({
+    key,
+    name,
+    effect: 'resolution',
+    minCommentWindowHours: commentDays * DAY,
+    stages: [decidedBy],
+    critical: false,
+    consultationAudience,
+    method,
+  });
+}
+
 /** The charter amendment: critical and public, decided by each of `stages` in turn. */
 function charterAmendment(commentDays: number, stages: StageSpec[]): ProposalTypeSpec {
   return type({
@@ -154,6 +178,14 @@ const nonprofitBoard: Charter = {
   ],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    choice(
+      'board_choice',
+      'Board choice among options (ranked)',
+      7,
+      stage('board', 3 * DAY, half, majority, 'votes_cast'),
+      { key: 'irv', winners: 1 },
+      'members',
+    ),
     charterAmendment(14, [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('members', 7 * DAY, half, majority, 'votes_cast')]),
     removal('officer_removal', 'Removal of an officer or director', 'board'),
     appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members'),
@@ -179,6 +211,14 @@ const cooperative: Charter = {
   proposalTypes: [
     resolution('assembly_resolution', 'Assembly resolution', 7, stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
     resolution('board_resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    choice(
+      'assembly_choice',
+      'Assembly choice of several options (single transferable vote)',
+      7,
+      stage('members', 5 * DAY, third, majority, 'votes_cast'),
+      { key: 'scottish_stv', winners: 3 },
+      'members',
+    ),
     charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'members'),
     appointment('seat_appointment', 'Election of a director', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
@@ -238,6 +278,14 @@ const informalGroup: Charter = {
   bodies: [body('group', 'Group', 3, 2, 30, {}, fillsItself)],
   proposalTypes: [
     resolution('decision', 'Group decision', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
+    choice(
+      'group_choice',
+      'Group choice among options (ranked)',
+      3,
+      stage('group', 2 * DAY, half, majority, 'votes_cast'),
+      { key: 'irv', winners: 1 },
+      'members',
+    ),
     charterAmendment(7, [stage('group', 3 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('member_removal', 'Removal from the group', 'group', 7, 3),
     appointment('seat_appointment', 'Appointment to the group', stage('group', 2 * DAY, half, majority, 'charter_seats'), 'members', 3),
@@ -250,6 +298,22 @@ const smallBoard: Charter = {
   bodies: [body('board', 'Board', 5, 3, 45, {}, fillsItself)],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    choice(
+      'board_choice',
+      'Board choice among options (ranked)',
+      5,
+      stage('board', 3 * DAY, half, majority, 'votes_cast'),
+      { key: 'irv', winners: 1 },
+      'members',
+    ),
+    choice(
+      'board_shortlist',
+      'Board shortlist of several options (single transferable vote)',
+      5,
+      stage('board', 3 * DAY, half, majority, 'votes_cast'),
+      { key: 'scottish_stv', winners: 3 },
+      'members',
+    ),
     charterAmendment(7, [stage('board', 5 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'board', 7, 5),
     appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members', 5),

@@ -3,6 +3,7 @@
  * the time `now` is always a parameter — so every rule can be unit- and property-tested.
  */
 
+import type { TallyResult as MethodTally } from './methods/types';
 import type { Refused } from './refusal';
 
 /** A threshold as an exact ratio: at least (inclusive) or more than (exclusive) num/den of the base. */
@@ -93,6 +94,23 @@ export type ProposalTypeSpec = {
   /** Hours after the comment window closes during which the subject may reply; voting waits for the reply or this deadline. */
   replyWindowHours: number;
   emergency: EmergencySpec | null;
+  /**
+   * A choice among options instead of yes/no: the counting method, how many options win and, for
+   * approval, how many one ballot may approve. Absent: a yes/no/abstain vote. The options are the
+   * proposal's, fixed at publication; the ballots are secret (see choice.ts).
+   */
+  method?: ChoiceMethodSpec;
+};
+
+/** The counting methods a proposal type may name for a choice among options. */
+export type ChoiceMethodKey = 'plurality' | 'approval' | 'irv' | 'scottish_stv' | 'meek_stv';
+
+export type ChoiceMethodSpec = {
+  key: ChoiceMethodKey;
+  /** How many options win: 1 for plurality and instant-runoff; the seats to fill for STV; the winners for approval. */
+  winners: number;
+  /** Approval: the most options one ballot may approve (absent: all). */
+  maxApprovals?: number;
 };
 
 export type EmergencySpec = {
@@ -126,6 +144,9 @@ export type BallotChoice = 'yes' | 'no' | 'abstain';
 
 export type Ballot = { seatId: string; voterUserId: string; choice: BallotChoice; castAt: Date };
 
+/** A secret ballot of a choice among options: option indexes in order of preference (or the approved set, or the one choice). */
+export type ChoiceBallot = { seatId: string; voterUserId: string; preferences: readonly number[]; castAt: Date };
+
 export type StageRecord = {
   bodyKey: string;
   /** Recorded when voting opened for this stage (null: not yet opened). */
@@ -136,6 +157,8 @@ export type StageRecord = {
   ballots: Ballot[];
   /** Seats whose holders declared a conflict on this proposal. */
   recusedSeatIds: string[];
+  /** A choice among options: the current secret ballot of each seat (absent or empty for yes/no stages). */
+  choiceBallots?: ChoiceBallot[];
   /** Charter seats of the body at the time voting opened (the charter version the proposal runs under). */
   charterSeats: number;
   /**
@@ -192,6 +215,26 @@ export type TallyResult = {
   outcome: 'passed' | 'rejected' | 'failed_quorum';
   /** Present when the vote could also pass by a majority of the holders in office (vacancy filling). */
   remainingMajority?: { holdersInOffice: number; yesRequired: number; met: boolean };
+  /**
+   * A choice among options: the method, and (once counted at the close) the count — yes, no and
+   * abstain are then 0 and `cast` is the number of ballots; `passed` means a choice was made.
+   */
+  choice?: { method: ChoiceMethodKey; count?: ChoiceCount };
+};
+
+/** A choice's count as recorded at the close: what anyone can recount from the published ballots. */
+export type ChoiceCount = {
+  method: ChoiceMethodKey;
+  winners: number;
+  /** Approval: the most options one ballot could approve (absent: all). */
+  maxApprovals?: number;
+  options: string[];
+  /** The public seed lots are drawn from: the log head's hash when the close was recorded. */
+  lotSeed: string;
+  /** The counted ballots without voters, sorted, identical ones merged: [count, ...preferences]. */
+  ballots: number[][];
+  /** The method's result (lib/governance/methods): winners in order, rounds, ties. */
+  result: MethodTally;
 };
 
 /** A pure rule's answer: yes, or a refusal with its catalogue code, parameters and wording. */

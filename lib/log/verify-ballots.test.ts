@@ -59,7 +59,7 @@ describe('ballot disclosures', () => {
     expect(await ballotProblems(honest())).toEqual([]);
     const report = await verifyLog({ entries: honest() }, undefined, { hasher: sha256 });
     expect(report.problems.filter((p) => p.kind === 'ballot_disclosure')).toEqual([]);
-    expect(report.ballots).toEqual({ ballotsOpened: 3, legacyUnhidden: 0, stillSealed: 0 });
+    expect(report.ballots).toEqual({ ballotsOpened: 3, legacyUnhidden: 0, stillSealed: 0, secretCounted: 0 });
     expect(ballotSummaryText(report.ballots!)).toBe('3 disclosed ballots open their commitment.');
   });
 
@@ -118,7 +118,7 @@ describe('ballot disclosures', () => {
     ]);
     const { problems, summary } = checkBallotDisclosures(entries, h);
     expect(problems).toEqual([]);
-    expect(summary).toEqual({ ballotsOpened: 2, legacyUnhidden: 2, stillSealed: 0 });
+    expect(summary).toEqual({ ballotsOpened: 2, legacyUnhidden: 2, stillSealed: 0, secretCounted: 0 });
     const forged = seal([cast(a2, 'legacy'), cast(b1, 'legacy'), close([{ ...a2, choice: 'no' }, b1], { yes: 0, no: 1, abstain: 1 })]);
     expect(checkBallotDisclosures(forged, h).problems).toHaveLength(1);
   });
@@ -126,6 +126,6 @@ describe('ballot disclosures', () => {
   it('counts ballots of stages not yet closed as still sealed', () => {
     const { problems, summary } = checkBallotDisclosures(seal([cast(a1), cast(a2), cast(b1)]), h);
     expect(problems).toEqual([]);
-    expect(summary).toEqual({ ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 2 });
+    expect(summary).toEqual({ ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 2, secretCounted: 0 });
   });
 });

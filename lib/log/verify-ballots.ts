@@ -11,6 +11,10 @@
 //    (an older ballot of the same seat cannot be disclosed instead);
 //  - no seat appears twice, and no seat that cast a ballot and did not recuse is left out;
 //  - the tally's yes, no, abstain and cast counts are those of the roll call.
+// A secret ballot (a choice among options) is cast with `secret: true` and no commitment, and
+// disclosed in the roll call as choice "secret" without its preferences: here only that its seat
+// voted once and is counted; the anonymous ballots published with the count are recounted by
+// `npm run verify` (scripts/verify.ts).
 
 import { BALLOT_COMMITMENT_SCHEME, hidingBallotCommitment, isBallotNonce, legacyBallotCommitment } from './ballot-commitment';
 import type { Hasher } from './hash';
@@ -27,17 +31,25 @@ export type BallotCheckSummary = {
   legacyUnhidden: number;
   /** Ballots cast in stages the log has not closed yet: still sealed, nothing to check. */
   stillSealed: number;
+  /**
+   * Secret ballots (a choice among options) whose seat is in the roll call: they open nothing,
+   * since how each voted is never disclosed with the voter; `npm run verify` recounts the
+   * published anonymous ballots instead.
+   */
+  secretCounted: number;
 };
 
 type Cast = { seq: number; subject: string; stageIndex: number; seatId: string; commitment: string; scheme: string | null };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const CHOICES = new Set(['yes', 'no', 'abstain']);
+const CHOICES = new Set(['yes', 'no', 'abstain', 'secret']);
+/** The scheme recorded for a secret ballot's cast entry: nothing to open. */
+const SECRET = 'secret';
 
 /** Checks ballot disclosures in `entries` (in log order). Never throws on bad data. */
 export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): { problems: BallotProblem[]; summary: BallotCheckSummary } {
   const problems: BallotProblem[] = [];
-  const summary: BallotCheckSummary = { ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 0 };
+  const summary: BallotCheckSummary = { ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 0, secretCounted: 0 };
   const casts = new Map<string, Cast>();
   // `${subject}|${stageIndex}` -> seatId -> voteId of the last ballot cast from that seat.
   const lastCast = new Map<string, Map<string, string>>();
@@ -55,6 +67,14 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     const { seq, subject, kind, payload } = raw as { seq: number; subject: string; kind: unknown; payload: Record<string, unknown> };
     if (kind === 'ballot.cast') {
       const { voteId, stageIndex, seatId, commitment, commitmentScheme } = payload;
+      // A secret ballot (a choice among options) commits to nothing: only that the seat voted is checked.
+      if (payload.secret === true && typeof voteId === 'string' && typeof stageIndex === 'number' && typeof seatId === 'string') {
+        if (casts.has(voteId)) problems.push({ seq, message: `voteId ${voteId} was already used by the ballot at seq ${casts.get(voteId)!.seq}` });
+        else casts.set(voteId, { seq, subject, stageIndex, seatId, commitment: '', scheme: SECRET });
+        if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, message: `ballot cast after stage ${stageIndex} of ${subject} was closed` });
+        lastOf(`${subject}|${stageIndex}`).set(seatId, voteId);
+        continue;
+      }
       // An entry that commits to nothing cannot be disclosed: a roll call naming it is reported
       // below as naming a ballot that was never cast.
       if (typeof voteId !== 'string' || typeof stageIndex !== 'number' || typeof seatId !== 'string' || typeof commitment !== 'string') continue;
@@ -86,7 +106,7 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       problems.push({ seq, message: 'voting.closed entry has no roll call' });
       return;
     }
-    const counts = { yes: 0, no: 0, abstain: 0 };
+    const counts = { yes: 0, no: 0, abstain: 0, secret: 0 };
     const seatsSeen = new Set<string>();
     for (const [i, item] of rollCall.entries()) {
       const where = `roll call #${i + 1}`;
@@ -117,6 +137,17 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
           seq,
           message: `${where}: ballot ${voteId} (seq ${cast.seq}) is not seat ${seatId}'s last ballot; the last is ${String(last)} (seq ${last ? casts.get(last)?.seq : '?'})`,
         });
+        continue;
+      }
+      if ((choice === 'secret') !== (cast.scheme === SECRET)) {
+        problems.push({
+          seq,
+          message: `${where}: ballot ${voteId} (seq ${cast.seq}) was cast ${cast.scheme === SECRET ? 'as a secret ballot' : 'with a commitment'}, but the roll call discloses it as ${JSON.stringify(choice)}`,
+        });
+        continue;
+      }
+      if (choice === 'secret') {
+        summary.secretCounted++;
         continue;
       }
       let expected: string;
@@ -156,7 +187,7 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     for (const k of ['yes', 'no', 'abstain'] as const) {
       if (tally[k] !== counts[k]) problems.push({ seq, message: `the tally says ${String(tally[k])} ${k}, the roll call has ${counts[k]}` });
     }
-    const cast = counts.yes + counts.no + counts.abstain;
+    const cast = counts.yes + counts.no + counts.abstain + counts.secret;
     if (tally.cast !== undefined && tally.cast !== cast)
       problems.push({ seq, message: `the tally says ${String(tally.cast)} ballots cast, the roll call has ${cast}` });
   }
@@ -168,5 +199,9 @@ export function ballotSummaryText(s: BallotCheckSummary): string {
   const legacy =
     s.legacyUnhidden > 0 ? `; ${s.legacyUnhidden} of them use the old scheme without a nonce, which did not keep the choice secret while voting was open` : '';
   const sealed = s.stillSealed > 0 ? `; ${s.stillSealed} ${s.stillSealed === 1 ? 'ballot is' : 'ballots are'} still sealed (voting not closed)` : '';
-  return `${opened}${legacy}${sealed}.`;
+  const secret =
+    s.secretCounted > 0
+      ? `; ${s.secretCounted} secret ${s.secretCounted === 1 ? 'ballot was' : 'ballots were'} counted without disclosing how ${s.secretCounted === 1 ? 'it' : 'they'} voted`
+      : '';
+  return `${opened}${legacy}${sealed}${secret}.`;
 }

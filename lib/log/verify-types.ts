@@ -14,6 +14,7 @@ export type VerifyProblemKind =
   | 'checkpoint_root_mismatch'
   | 'ballot_disclosure'
   | 'charter_mismatch'
+  | 'recount_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };

@@ -232,7 +232,7 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
   const root = treeComplete ? toHex(tree.root()) : '';
   const ballots = checkBallotDisclosures(entries, h);
   for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message });
-  const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed > 0;
+  const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed + ballots.summary.secretCounted > 0;
   for (const p of checkCharterReferences(entries)) problems.push(p);
 
   onProgress?.(n, n);

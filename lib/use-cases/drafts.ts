@@ -6,6 +6,7 @@ import { insertProposal, insertRevision, listRevisionTexts, updateProposal } fro
 import { latestRevisionNumber, nextProposalNumber } from '@/db/queries/proposals';
 import { findSeat, lockOrganizationSeatRow } from '@/db/queries/seats';
 import { findType } from '@/lib/governance/charter';
+import { optionsProblem } from '@/lib/governance/choice';
 import { applyCharterAmendment } from '@/lib/governance/effects';
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { checkSeatReconciliation } from '@/lib/governance/reconcile';
@@ -30,6 +31,8 @@ export type DraftInput = {
   subjectUserId: string | null;
   effect: Record<string, unknown>;
   emergency: boolean;
+  /** A choice among options: the options (fixed at publication). Must be empty for a yes/no type. */
+  options?: readonly string[];
 };
 
 export async function createDraft(db: Database, actor: Actor, input: DraftInput, at: Date): Promise<{ id: string; number: number }> {
@@ -45,6 +48,11 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
     if (!type!.requiresSubject && input.subjectUserId) refuse('proposal.subject_not_allowed', { type: typeName }, 'subjectUserId');
     if (input.subjectUserId && (await roleOf(tx, input.orgId, input.subjectUserId)) === null) refuse('proposal.subject_not_member', undefined, 'subjectUserId');
     if (input.emergency && !type!.emergency) refuse('proposal.emergency_not_allowed', { type: typeName }, 'emergency');
+    const options = [...(input.options ?? [])];
+    if (type!.method) {
+      const problem = optionsProblem(options);
+      if (problem) refuse('proposal.options_invalid', { reason: problem }, 'options');
+    } else if (options.length > 0) refuse('proposal.options_not_allowed', { type: typeName }, 'options');
     const effectAdditions = await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
     if (input.effect.ratifies !== undefined) await checkRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifies, at);
     // Serialize numbering per organization.
@@ -59,6 +67,7 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
       subjectUserId: input.subjectUserId,
       title: input.title,
       effect: { ...input.effect, ...effectAdditions, emergency: input.emergency },
+      options,
       at,
     });
     await insertRevision(tx, {

@@ -77,9 +77,11 @@ export async function publishProposal(
       subjectUserId: p.row.subjectUserId,
       discussionClosesAt: discussionClosesAt.toISOString(),
       emergencyRequested: emergency,
+      // A choice among options: what is put to the vote, fixed from here on.
+      ...(type.method ? { method: type.method, options: p.row.options } : {}),
       notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
     });
-    // The notices the log entry just counted and hashed, in the same transaction (DESIGN §6).
+    // The notices the log entry just counted and hashed, in the same transaction (docs/design.md §6).
     await enqueuePublished(tx, {
       id: p.row.id,
       orgId: input.orgId,

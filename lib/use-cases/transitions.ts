@@ -1,14 +1,17 @@
 import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { charterDocumentHash } from '@/db/queries/charters';
-import { appendLogEntry } from '@/db/queries/log';
+import { appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { hasLogEntry } from '@/db/queries/log-lookups';
 import { lockProposalSkipLocked, recordStageTally, updateProposal } from '@/db/queries/proposal-changes';
 import { listOpenProposalIds } from '@/db/queries/proposals';
 import { stageRollCall } from '@/db/queries/votes';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
-import type { TallyResult } from '@/lib/governance/types';
+import { findType } from '@/lib/governance/charter';
+import { countedChoiceBallots } from '@/lib/governance/choice';
+import { countChoice } from '@/lib/governance/choice-count';
+import type { ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
@@ -51,13 +54,19 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       const closable = p.stages.find((s) => s.closesAt && at >= s.closesAt && !s.closedRecordedAt);
       if (closable) {
         // stageOutcomes tallies only ballots inside the stage's window, as the pure rules define it.
-        const tally: TallyResult | null = stageOutcomes(p.record, p.charter, at)[closable.stageIndex]?.tally ?? null;
+        const outcome = stageOutcomes(p.record, p.charter, at)[closable.stageIndex];
+        let tally: TallyResult | null = outcome?.tally ?? null;
         if (!tally) throw new Error(`stage ${closable.stageIndex} of proposal ${p.row.id} closed without a tally`);
-        await recordStageTally(tx, p.row.id, closable.stageIndex, tally, at);
         // The roll call discloses each current ballot's choice, the nonce that opens its commitment
         // and its rationale, promised public after close. Anyone can then check each against its
-        // `ballot.cast` entry.
-        const rollCall = await stageRollCall(tx, p.row.id, closable.stageIndex);
+        // `ballot.cast` entry. A secret ballot discloses only that the seat voted.
+        let rollCall: Record<string, unknown>[] = await stageRollCall(tx, p.row.id, closable.stageIndex);
+        const method = findType(p.charter, p.row.typeKey).method;
+        if (method) {
+          tally = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!);
+          rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
+        }
+        await recordStageTally(tx, p.row.id, closable.stageIndex, tally, at);
         await appendLogEntry(tx, {
           orgId,
           actorId: null,
@@ -137,6 +146,35 @@ async function charterReference(tx: Executor, orgId: string, version: number): P
   const documentHash = await charterDocumentHash(tx, orgId, version);
   if (documentHash === null) throw new Error(`charter version ${version} missing`);
   return { charterVersion: version, charterDocumentHash: documentHash };
+}
+
+/**
+ * A choice among options, at its close: the counted ballots (current, inside the window, not
+ * recused) without their voters, counted by the type's method, with lots drawn from the log
+ * head's hash as it stands before the close is recorded — public, and fixed before anyone could
+ * know it would decide a tie. The count goes into the tally, so the close's log entry publishes
+ * the ballots and the result together.
+ */
+async function countAtClose(
+  tx: Executor,
+  orgId: string,
+  p: ProposalInHand,
+  stageIndex: number,
+  method: ChoiceMethodSpec,
+  tally: TallyResult,
+  outcome: { opensAt: Date | null; closesAt: Date | null },
+): Promise<TallyResult> {
+  const stage = p.record.stages[stageIndex]!;
+  const counted = countedChoiceBallots(stage.choiceBallots ?? [], outcome.opensAt!, outcome.closesAt!, stage.recusedSeatIds);
+  if (counted.length === 0) return { ...tally, choice: { method: method.key } };
+  const head = await lockLogHead(tx, orgId);
+  const count = countChoice(
+    method,
+    p.row.options,
+    head.headHash,
+    counted.map((b) => b.preferences),
+  );
+  return { ...tally, choice: { method: method.key, count } };
 }
 
 /** One pass of the worker over every open proposal. */

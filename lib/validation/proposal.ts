@@ -70,6 +70,20 @@ const createProposalFields = z.object({
         'The declaration',
       ),
     ),
+  /** For a choice among options: the options, one per line (checked against the type's method by the use case). */
+  options: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').normalize('NFC').replace(/\r\n/g, '\n'))
+    .pipe(
+      storableText(
+        z
+          .string()
+          .max(10_000, 'The options are at most 10,000 characters in all.')
+          .refine((s) => !controlChars.test(s.replace(/\n/g, '')), 'The options contain invisible or control characters.'),
+        'The options',
+      ),
+    ),
   /** For charter amendments: the full proposed charter as JSON. */
   proposedCharter: z
     .string()
@@ -182,6 +196,56 @@ export const ballotSchema = proposalRefSchema.extend({
   rationale: storableText(z.string().max(2000, 'A rationale is at most 2,000 characters.'), 'The rationale')
     .optional()
     .transform((s) => (s && s.trim() ? s.trim() : null)),
+});
+
+/**
+ * A secret ballot of a choice among options, from whichever form posted it: `preferences` as
+ * "3,0,5" (the ranked ballot's script, or a single choice's radio), one `preferences.approve.<n>`
+ * per approved option (checkboxes), or one `preferences.rank.<n>` select per option giving its
+ * rank (the ranked ballot without JavaScript). Option numbers are checked against the proposal
+ * by the use case; here only the form's shape.
+ */
+export const choiceBallotSchema = z.record(z.string(), z.string().max(2000)).transform((fields, ctx) => {
+  const issue = (message: string) => {
+    ctx.addIssue({ code: 'custom', path: ['preferences'], message });
+    return z.NEVER;
+  };
+  const option = /^\d{1,3}$/;
+  const approved = Object.keys(fields)
+    .map((k) => /^preferences\.approve\.(\d{1,3})$/.exec(k)?.[1])
+    .filter((n): n is string => n !== undefined);
+  const ranks = Object.entries(fields)
+    .map(([k, v]) => [/^preferences\.rank\.(\d{1,3})$/.exec(k)?.[1], v.trim()] as const)
+    .filter((e): e is readonly [string, string] => e[0] !== undefined && e[1] !== '' && e[1] !== '—');
+  let preferences: number[];
+  if (ranks.length > 0) {
+    if (ranks.some(([, r]) => !option.test(r))) return issue('Each rank is a number: 1 for your first choice, 2 for your second, and so on.');
+    const byRank = [...ranks].map(([o, r]) => [Number(o), Number(r)] as const).sort((a, b) => a[1] - b[1]);
+    for (const [i, [, rank]] of byRank.entries()) {
+      if (rank === byRank[i - 1]?.[1]) return issue(`Two options share rank ${rank}: give each rank once.`);
+      if (rank !== i + 1) return issue(`Rank ${rank} is given but rank ${i + 1} is missing: number your choices 1, 2, 3 without gaps.`);
+    }
+    preferences = byRank.map(([o]) => o);
+  } else if (approved.length > 0) {
+    preferences = approved.map(Number).sort((a, b) => a - b);
+  } else {
+    const text = (fields.preferences ?? '').trim();
+    if (text === '') return issue('Choose at least one option.');
+    const parts = text.split(',').map((p) => p.trim());
+    if (parts.length > 1000 || parts.some((p) => !option.test(p))) return issue('This ballot could not be read. Reload the page and choose again.');
+    preferences = parts.map(Number);
+  }
+  const orgId = z.uuid().safeParse(fields.orgId);
+  const proposalId = z.uuid().safeParse(fields.proposalId);
+  if (!orgId.success) {
+    ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'Unknown organization.' });
+    return z.NEVER;
+  }
+  if (!proposalId.success) {
+    ctx.addIssue({ code: 'custom', path: ['proposalId'], message: 'Unknown proposal.' });
+    return z.NEVER;
+  }
+  return { orgId: orgId.data, proposalId: proposalId.data, preferences };
 });
 
 export const recusalSchema = proposalRefSchema.extend({

@@ -20,6 +20,7 @@ import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import type { Actor } from '@/lib/use-cases/actor';
+import type { Charter } from '@/lib/governance/types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -45,6 +46,11 @@ export type StormOrgOptions = {
   voteClosesAt: Date;
   /** Concurrent founding appointments (they queue on the log head anyway). */
   concurrency?: number;
+  /** The proposal's type (default: the board resolution) and, for a choice among options, its options. */
+  typeKey?: string;
+  options?: string[];
+  /** Changes the founding charter (after the seat adjustment), e.g. a choice type's method. */
+  charterEdit?: (charter: Charter) => Charter;
 };
 
 export const STORM_PROPOSAL_BODY = 'The board adopts the storm-test resolution, to be decided in the last seconds of its vote.';
@@ -63,7 +69,8 @@ export async function createStormOrg(db: Database, opts: StormOrgOptions): Promi
     )
     .returning({ id: users.id, email: users.email });
   const admin = { userId: people[0]!.id, role: 'admin' as const, email: people[0]!.email };
-  const charter = adjustCharter(charterFromTemplate('nonprofit_board'), { primarySeats: opts.seats });
+  const adjusted = adjustCharter(charterFromTemplate('nonprofit_board'), { primarySeats: opts.seats });
+  const charter = opts.charterEdit ? opts.charterEdit(adjusted) : adjusted;
   const org = await db.transaction(async (tx) => {
     return foundOrganization(tx, {
       slug: opts.slug,
@@ -96,7 +103,16 @@ export async function createStormOrg(db: Database, opts: StormOrgOptions): Promi
   const draft = await createDraft(
     db,
     { userId: voters[0]!.userId, role: 'member' },
-    { orgId: org.id, typeKey: 'resolution', title: 'Storm resolution', body: STORM_PROPOSAL_BODY, subjectUserId: null, effect: {}, emergency: false },
+    {
+      orgId: org.id,
+      typeKey: opts.typeKey ?? 'resolution',
+      title: 'Storm resolution',
+      body: STORM_PROPOSAL_BODY,
+      subjectUserId: null,
+      effect: {},
+      emergency: false,
+      options: opts.options ?? [],
+    },
     publishAt,
   );
   await publishProposal(db, { userId: voters[0]!.userId, role: 'member' }, { orgId: org.id, proposalId: draft.id }, publishAt);

@@ -7,6 +7,7 @@ import { verifyLog } from '@/lib/log/verify';
 import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 import { UsageError } from '../support/cli';
+import { recountChoices } from './recount';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
 
@@ -33,6 +34,8 @@ export type ExportCheck = {
   checkpoints: number;
   /** Problems with the export's own key material, before any entry is looked at. */
   keyProblems: VerifyProblem[];
+  /** Closed choices among options recounted from their published ballots (./recount). */
+  recounted: number;
 };
 
 /**
@@ -96,12 +99,18 @@ export async function checkExport(
     report.problems.unshift(...keyProblems);
     report.ok = false;
   }
+  // Every closed choice among options, counted again from its published ballots.
+  const recount = recountChoices(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
+  if (recount.problems.length > 0) {
+    report.problems.push(...recount.problems);
+    report.ok = false;
+  }
   if (report.ok && checkpoints.length === 0) {
     // A chain with no signed head only shows the entries agree with each other.
     report.problems.push({ seq: null, kind: 'malformed', message: 'the export has no signed checkpoint, so nothing vouches for the entries' });
     report.ok = false;
   }
-  return { report, vkey, checkpoints: checkpoints.length, keyProblems };
+  return { report, vkey, checkpoints: checkpoints.length, keyProblems, recounted: recount.recounted };
 }
 
 /** One verdict for people: what was checked, or where it first went wrong, then every problem. */
@@ -109,9 +118,15 @@ export function formatVerdict(check: ExportCheck): string {
   const { report } = check;
   if (report.ok) {
     const intact = `✔ Log intact: ${report.entriesChecked} entries, root ${report.root}, ${check.checkpoints} checkpoint${check.checkpoints === 1 ? '' : 's'} signed by ${check.vkey}`;
-    return report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed > 0
-      ? `${intact}\nBallots: ${ballotSummaryText(report.ballots)}`
-      : intact;
+    const lines = [intact];
+    if (report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed + report.ballots.secretCounted > 0) {
+      lines.push(`Ballots: ${ballotSummaryText(report.ballots)}`);
+    }
+    if (check.recounted > 0)
+      lines.push(
+        `Recounts: ${check.recounted} closed ${check.recounted === 1 ? 'choice' : 'choices'} recounted from the published ballots; every result matches the log.`,
+      );
+    return lines.join('\n');
   }
   const first = report.firstBadSeq === null ? undefined : report.problems.find((p) => p.seq === report.firstBadSeq);
   const lead = first ?? report.problems[0];

@@ -112,7 +112,7 @@ describe('sealed ballots, through the server action and the public routes', () =
 
     const report = await verifyExport();
     expect(report.ok, JSON.stringify(report.problems)).toBe(true);
-    expect(report.ballots).toEqual({ ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 4 });
+    expect(report.ballots).toEqual({ ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 4, secretCounted: 0 });
   });
 
   it('at close the roll call discloses choice, nonce and rationale, and the verifier opens every ballot', async () => {
@@ -131,7 +131,7 @@ describe('sealed ballots, through the server action and the public routes', () =
 
     const report = await verifyExport();
     expect(report.ok, JSON.stringify(report.problems)).toBe(true);
-    expect(report.ballots).toEqual({ ballotsOpened: 4, legacyUnhidden: 0, stillSealed: 0 });
+    expect(report.ballots).toEqual({ ballotsOpened: 4, legacyUnhidden: 0, stillSealed: 0, secretCounted: 0 });
     // The CLI says so too.
     const text = await (await exportJson(request(`/api/o/${org.slug}/log/export`), context())).text();
     const verdict = formatVerdict(await checkExport(JSON.parse(text)));

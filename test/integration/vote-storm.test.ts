@@ -222,7 +222,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
         } else {
           expect(cur[0]!.rationale).toBe(sent.at(-1)!.rationale);
         }
-        expectedFinal.set(seatId, { seatId, voterUserId: cur[0]!.voterUserId, choice: cur[0]!.choice, castAt: cur[0]!.castAt });
+        expectedFinal.set(seatId, { seatId, voterUserId: cur[0]!.voterUserId, choice: cur[0]!.choice as BallotChoice, castAt: cur[0]!.castAt });
       }
 
       // The tally the pure rules compute from the database equals the one from the acknowledged set.

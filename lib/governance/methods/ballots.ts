@@ -52,10 +52,14 @@ export class InvalidBallotError extends Error {
 
 /** The catalogue's wording for a refused ballot, naming candidates by name. */
 export function ballotProblemMessage(problem: BallotProblem, candidates: readonly string[]): string {
-  const { code, ...details } = problem;
-  const params: Record<string, string | number> = { ...details };
+  return formatMessage(problem.code, ballotProblemParams(problem, candidates));
+}
+
+/** The message parameters of a refused ballot, naming the candidate by name. */
+export function ballotProblemParams(problem: BallotProblem, candidates: readonly string[]): Record<string, string | number> {
+  const params: Record<string, string | number> = Object.fromEntries(Object.entries(problem).filter(([k]) => k !== 'code'));
   if ('candidate' in problem) params.candidate = candidates[problem.candidate] ?? `number ${problem.candidate + 1}`;
-  return formatMessage(code, params);
+  return params;
 }
 
 /**

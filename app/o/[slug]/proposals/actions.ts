@@ -14,8 +14,10 @@ import { setFollowing } from '@/lib/use-cases/follows';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
+import { parseOptions } from '@/lib/governance/choice';
 import {
   ballotSchema,
+  choiceBallotSchema,
   commentSchema,
   createProposalSchema,
   deleteCommentSchema,
@@ -46,6 +48,7 @@ export const createProposalAction = orgAction(createProposalSchema, 'member', as
       subjectUserId: input.subjectUserId,
       effect,
       emergency: input.emergency,
+      options: parseOptions(input.options),
     },
     now(),
   );
@@ -93,6 +96,15 @@ export const castBallotAction = orgUseCaseAction(
   'observer',
   castBallot,
   (input) => `Your vote (${input.choice}) is recorded. You can change it until voting closes.`,
+  { limit: 'ballot' },
+);
+
+/** A secret ballot of a choice among options: what it chose is not repeated back, only that it is recorded. */
+export const castChoiceBallotAction = orgUseCaseAction(
+  choiceBallotSchema,
+  'observer',
+  (db, actor, input, at) => castBallot(db, actor, { ...input, choice: null, rationale: null }, at),
+  'Your secret ballot is recorded. You can change it until voting closes; how you voted is never shown with your name.',
   { limit: 'ballot' },
 );
 
