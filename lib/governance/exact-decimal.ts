@@ -1,5 +1,3 @@
-import { formatFixed } from './methods/scottish-stv-shared';
-
 /**
  * Exact sums and differences of the decimal strings a count reports ("12.34500", "0", "-3"), with
  * BigInt arithmetic: a recount shown on a page adds up digit for digit as the rule's own figures do.
@@ -17,6 +15,13 @@ function parse(text: string): Fixed {
   return { units: m[1] ? -units : units, places: fraction.length };
 }
 
+/** `units / 10^places` as a decimal string with all `places` digits. */
+function format(units: bigint, places: number): string {
+  const digits = (units < 0n ? -units : units).toString().padStart(places + 1, '0');
+  const whole = `${units < 0n ? '-' : ''}${digits.slice(0, digits.length - places)}`;
+  return places === 0 ? whole : `${whole}.${digits.slice(digits.length - places)}`;
+}
+
 const scaled = (x: Fixed, places: number) => x.units * 10n ** BigInt(places - x.places);
 
 /** The numbers as BigInt units of the most places any of them has, and that number of places. */
@@ -29,7 +34,7 @@ function common(texts: readonly string[]): { units: bigint[]; places: number } {
 /** The exact sum, with as many places as the most precise term ("0" for none). */
 export function sumDecimals(texts: readonly string[]): string {
   const { units, places } = common(texts);
-  return formatFixed(
+  return format(
     units.reduce((a, b) => a + b, 0n),
     places,
   );
@@ -38,7 +43,7 @@ export function sumDecimals(texts: readonly string[]): string {
 /** `a - b` exactly, with as many places as the more precise of the two. */
 export function subtractDecimals(a: string, b: string): string {
   const { units, places } = common([a, b]);
-  return formatFixed(units[0]! - units[1]!, places);
+  return format(units[0]! - units[1]!, places);
 }
 
 /** -1, 0 or 1 as the number is below, at or above zero. */
