@@ -3,7 +3,7 @@
 import type { DragEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RankingState, Step } from '@/lib/governance/ranking';
-import { announcement, encodePreferences, moveDown, moveTo, moveUp, rank, startRanking, unrank } from '@/lib/governance/ranking';
+import { announcement, encodePreferences, moveDown, moveToSlot, moveUp, rank, startRanking, unrank } from '@/lib/governance/ranking';
 import { RankedBallotFallback } from './ranked-ballot-fallback';
 
 type Props = {
@@ -20,13 +20,13 @@ type Props = {
 
 type Control = 'up' | 'down' | 'remove' | 'add';
 type Target = { id: number; control: Control };
-type DropSpot = number | 'end' | 'unranked' | null;
+/** Where a dragged candidate would land: the gap before that many ranked candidates, or back among the unranked. */
+type DropSpot = number | 'unranked' | null;
 
 const key = (t: Target) => `${t.control}-${t.id}`;
 const button =
   'inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-50 disabled:text-zinc-400 aria-disabled:text-zinc-400 aria-disabled:hover:bg-white';
 const item = 'flex flex-wrap items-center gap-2 rounded-lg border bg-white p-2';
-const spot = (active: boolean) => (active ? 'border-brand-600 ring-2 ring-brand-600' : 'border-zinc-300');
 
 /**
  * A ranked ballot: candidates are added to "Your ranking" and moved with buttons (the keyboard's
@@ -92,13 +92,15 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
             setDropAt(null);
           },
         };
-  // Each drop target names its spot in `data-drop`: an index of the ranking, its end, or the unranked list.
-  const spotOf = (el: HTMLElement): Exclude<DropSpot, null> => {
-    const at = el.dataset.drop ?? 'end';
-    return at === 'end' || at === 'unranked' ? at : Number(at);
+  // A ranked candidate's row is a drop target for the gap above it (its upper half) or below it (its lower half).
+  const spotOf = (e: DragEvent<HTMLElement>): Exclude<DropSpot, null> => {
+    const at = e.currentTarget.dataset.drop;
+    if (at === 'unranked') return at;
+    const box = e.currentTarget.getBoundingClientRect();
+    return Number(at) + (e.currentTarget.tagName === 'LI' && e.clientY > box.top + box.height / 2 ? 1 : 0);
   };
   const onDragOver = (e: DragEvent<HTMLElement>) => {
-    const at = spotOf(e.currentTarget);
+    const at = spotOf(e);
     if (dragging === null || (at === 'unranked' && !ranked.includes(dragging))) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
@@ -106,11 +108,14 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
   };
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
-    const at = spotOf(e.currentTarget);
-    if (dragging !== null) apply(at === 'unranked' ? unrank(ranking, dragging) : moveTo(ranking, dragging, at === 'end' ? ranked.length : at), null);
+    const at = spotOf(e);
+    if (dragging !== null) apply(at === 'unranked' ? unrank(ranking, dragging) : moveToSlot(ranking, dragging, at), null);
     setDragging(null);
     setDropAt(null);
   };
+  // The gap a drop would fill is drawn as a thick line on the row above or below it.
+  const gapLine = (i: number) =>
+    dropAt === i ? 'border-t-4 border-t-brand-600' : dropAt === i + 1 && i === ranked.length - 1 ? 'border-b-4 border-b-brand-600' : '';
 
   const hint = allowPartial
     ? 'Rank as many candidates as you like, from your first choice down. Candidates you leave out get no support from your ballot.'
@@ -128,74 +133,72 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
             Your ranking
           </p>
           {ranked.length === 0 ? (
-            <p className="mt-2 text-sm text-zinc-600">Nobody ranked yet: add candidates from the list below, your first choice first.</p>
-          ) : null}
-          <ol aria-labelledby={`${baseId}-ranked`} aria-describedby={hintId} className="mt-2 space-y-2">
-            {ranked.map((id, i) => {
-              const candidate = candidates[id];
-              const first = i === 0;
-              const last = i === ranked.length - 1;
-              return (
-                <li
-                  key={id}
-                  {...dragProps(id)}
-                  data-drop={i}
-                  onDragOver={onDragOver}
-                  onDrop={onDrop}
-                  className={`${item} ${spot(dropAt === i)} ${dragging === id ? 'opacity-60' : ''}`}
-                >
-                  <span className="flex min-w-0 flex-1 basis-40 items-baseline gap-2">
-                    <span className="w-6 shrink-0 text-right text-sm font-semibold tabular-nums">{i + 1}.</span>
-                    <span className="min-w-0 text-sm [overflow-wrap:anywhere]">{candidate}</span>
-                  </span>
-                  <span className="flex shrink-0 gap-1">
-                    <button
-                      type="button"
-                      ref={remember({ id, control: 'up' })}
-                      aria-label={`Move ${candidate} up`}
-                      aria-disabled={first || undefined}
-                      disabled={disabled}
-                      onClick={() => apply(moveUp(ranking, id), { id, control: 'up' })}
-                      className={button}
-                    >
-                      <span aria-hidden="true">↑</span> Up
-                    </button>
-                    <button
-                      type="button"
-                      ref={remember({ id, control: 'down' })}
-                      aria-label={`Move ${candidate} down`}
-                      aria-disabled={last || undefined}
-                      disabled={disabled}
-                      onClick={() => apply(moveDown(ranking, id), { id, control: 'down' })}
-                      className={button}
-                    >
-                      <span aria-hidden="true">↓</span> Down
-                    </button>
-                    <button
-                      type="button"
-                      ref={remember({ id, control: 'remove' })}
-                      aria-label={`Remove ${candidate}`}
-                      disabled={disabled}
-                      onClick={() => onRemove(id)}
-                      className={button}
-                    >
-                      Remove
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-          {dragging !== null ? (
-            <div
-              data-drop="end"
+            <p
+              data-drop={0}
               onDragOver={onDragOver}
               onDrop={onDrop}
-              className={`mt-2 rounded-lg border-2 border-dashed p-3 text-center text-sm text-zinc-600 ${spot(dropAt === 'end')}`}
+              className={`mt-2 rounded-lg border-2 border-dashed p-3 text-sm text-zinc-600 ${dropAt === 0 ? 'border-brand-600' : 'border-zinc-300'}`}
             >
-              Drop here to rank last
-            </div>
-          ) : null}
+              Nobody ranked yet: add candidates from the list below, your first choice first.
+            </p>
+          ) : (
+            <ol aria-labelledby={`${baseId}-ranked`} aria-describedby={hintId} className="mt-2 space-y-2">
+              {ranked.map((id, i) => {
+                const candidate = candidates[id];
+                const first = i === 0;
+                const last = i === ranked.length - 1;
+                return (
+                  <li
+                    key={id}
+                    {...dragProps(id)}
+                    data-drop={i}
+                    onDragOver={onDragOver}
+                    onDrop={onDrop}
+                    className={`${item} border-zinc-300 ${gapLine(i)} ${dragging === id ? 'opacity-60' : ''}`}
+                  >
+                    <span className="flex min-w-0 flex-1 basis-40 items-baseline gap-2">
+                      <span className="w-6 shrink-0 text-right text-sm font-semibold tabular-nums">{i + 1}.</span>
+                      <span className="min-w-0 text-sm [overflow-wrap:anywhere]">{candidate}</span>
+                    </span>
+                    <span className="flex shrink-0 gap-1">
+                      <button
+                        type="button"
+                        ref={remember({ id, control: 'up' })}
+                        aria-label={`Move ${candidate} up`}
+                        aria-disabled={first || undefined}
+                        disabled={disabled}
+                        onClick={() => apply(moveUp(ranking, id), { id, control: 'up' })}
+                        className={button}
+                      >
+                        <span aria-hidden="true">↑</span> Up
+                      </button>
+                      <button
+                        type="button"
+                        ref={remember({ id, control: 'down' })}
+                        aria-label={`Move ${candidate} down`}
+                        aria-disabled={last || undefined}
+                        disabled={disabled}
+                        onClick={() => apply(moveDown(ranking, id), { id, control: 'down' })}
+                        className={button}
+                      >
+                        <span aria-hidden="true">↓</span> Down
+                      </button>
+                      <button
+                        type="button"
+                        ref={remember({ id, control: 'remove' })}
+                        aria-label={`Remove ${candidate}`}
+                        disabled={disabled}
+                        onClick={() => onRemove(id)}
+                        className={button}
+                      >
+                        Remove
+                      </button>
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
         </div>
         <div data-drop="unranked" onDragOver={onDragOver} onDrop={onDrop} className={`rounded-lg ${dropAt === 'unranked' ? 'ring-2 ring-brand-600' : ''}`}>
           <p id={`${baseId}-unranked`} className="text-sm font-medium text-zinc-900">

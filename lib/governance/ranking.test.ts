@@ -7,6 +7,7 @@ import {
   encodePreferences,
   moveDown,
   moveTo,
+  moveToSlot,
   moveUp,
   preferencesFromRankSelects,
   rank,
@@ -46,6 +47,16 @@ describe('ranking moves', () => {
     expect(moveTo(s, 0, 99).state.ranked).toEqual([1, 2, 0]);
     expect(moveTo(s, 3, 1)).toEqual({ state: state([0, 3, 1, 2], []), move: { kind: 'added', id: 3, position: 2, of: 4 } });
     expect(moveTo(s, 3, -5).state.ranked).toEqual([3, 0, 1, 2]);
+  });
+
+  it('drops a candidate into the gap before a slot of the ranking as it was', () => {
+    const s = state([0, 1, 2], [3]);
+    expect(moveToSlot(s, 0, 2).state.ranked).toEqual([1, 0, 2]);
+    expect(moveToSlot(s, 0, 3).state.ranked).toEqual([1, 2, 0]);
+    expect(moveToSlot(s, 2, 0).state.ranked).toEqual([2, 0, 1]);
+    expect(moveToSlot(s, 1, 1)).toEqual({ state: s, move: { kind: 'stayed', id: 1, position: 2, of: 3 } });
+    expect(moveToSlot(s, 1, 2)).toEqual({ state: s, move: { kind: 'stayed', id: 1, position: 2, of: 3 } });
+    expect(moveToSlot(s, 3, 3).state.ranked).toEqual([0, 1, 2, 3]);
   });
 
   it('does nothing, and says so with a null move, when the id is not where the move needs it', () => {
@@ -152,6 +163,22 @@ const scenario = fc.integer({ min: 1, max: 7 }).chain((n) => {
     n: fc.constant(n),
     initial: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: n }),
     commands: fc.array(command, { maxLength: 30 }),
+  });
+});
+
+describe('a drop into a gap', () => {
+  it('puts the candidate after everyone ranked before the gap and before everyone ranked after it', () => {
+    fc.assert(
+      fc.property(scenario, fc.nat(), fc.nat(), ({ n, initial }, pick, at) => {
+        const s = startRanking(n, initial);
+        const id = pick % n;
+        const slot = at % (s.ranked.length + 1);
+        const { ranked } = moveToSlot(s, id, slot).state;
+        const where = ranked.indexOf(id);
+        for (const before of s.ranked.slice(0, slot)) if (before !== id) expect(ranked.indexOf(before)).toBeLessThan(where);
+        for (const after of s.ranked.slice(slot)) if (after !== id) expect(ranked.indexOf(after)).toBeGreaterThan(where);
+      }),
+    );
   });
 });
 

@@ -78,6 +78,16 @@ export function moveTo(state: RankingState, id: number, index: number): Step {
   return state.unranked.includes(id) ? insert(state, id, index) : reorder(state, id, index);
 }
 
+/**
+ * Puts a candidate in the gap before the `slot`-th ranked candidate (0-based; the ranking's length
+ * for after the last), counting the ranking as it was before the move: what dropping between two
+ * candidates does.
+ */
+export function moveToSlot(state: RankingState, id: number, slot: number): Step {
+  const from = state.ranked.indexOf(id);
+  return moveTo(state, id, from >= 0 && from < slot ? slot - 1 : slot);
+}
+
 /** The sentence a screen reader hears after a move. */
 export function announcement(move: Move, names: readonly string[]): string {
   const name = names[move.id] ?? `Candidate ${move.id + 1}`;
