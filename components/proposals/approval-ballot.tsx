@@ -15,7 +15,7 @@ type Props = {
 };
 
 /** An approval ballot: a checkbox per candidate. Works without JavaScript; the limit is shown, and checked by the server. */
-export function ApprovalBallot({ name, candidates, maxApprovals, initial = [], legend = 'Choose every candidate you approve of', disabled }: Props) {
+export function ApprovalBallot({ name, candidates, maxApprovals, initial = [], legend = 'Choose the candidates you approve of', disabled }: Props) {
   const hintId = useId();
   const limited = maxApprovals !== undefined && maxApprovals < candidates.length;
   return (

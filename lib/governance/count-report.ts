@@ -1,7 +1,7 @@
+/** How a count's rounds and ties are told in words, and the transfers between rounds as bars. */
+
 import { compareSize, percentOf, signOf, subtractDecimals, sumDecimals } from './exact-decimal';
 import type { Round, TallyResult, TieBreak } from './methods/types';
-
-/** How a count's rounds and ties are told in words, and the transfers between rounds as bars. */
 
 const nameOf = (names: readonly string[], id: number) => names[id] ?? `Candidate ${id + 1}`;
 
