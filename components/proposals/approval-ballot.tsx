@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { BallotOption } from './ballot-option';
 
 type Props = {
-  /** The form field: one value per approved candidate, its id (its index in `candidates`). */
+  /** The form fields: `<name>.approve.<id>` = "on" for each approved candidate (its index in `candidates`), since one name repeated would keep only one value. */
   name: string;
   /** Candidate or option names in ballot-paper order. */
   candidates: readonly string[];
@@ -26,7 +26,7 @@ export function ApprovalBallot({ name, candidates, maxApprovals, initial = [], l
       </p>
       <div className="mt-2 space-y-2">
         {candidates.map((candidate, id) => (
-          <BallotOption key={id} type="checkbox" name={name} value={String(id)} label={candidate} defaultChecked={initial.includes(id)} />
+          <BallotOption key={id} type="checkbox" name={`${name}.approve.${id}`} value="on" label={candidate} defaultChecked={initial.includes(id)} />
         ))}
       </div>
     </fieldset>

@@ -94,6 +94,11 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   deleteCommentSchema: (o) => ref(o as Out) && uuid((o as Out).commentId),
   ballotSchema: (o) =>
     ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
+  choiceBallotSchema: (o) =>
+    ref(o as Out) &&
+    Array.isArray((o as Out).preferences) &&
+    ((o as Out).preferences as unknown[]).length >= 1 &&
+    ((o as Out).preferences as unknown[]).every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 999),
   recusalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   seatAppointSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId) && len((o as Out).userId, 1, 100),
   seatResignSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId),
@@ -223,6 +228,7 @@ const valid: Record<string, unknown> = {
   editCommentSchema: { orgId: o, proposalId: p2, commentId: p2, body: 'An edited comment.' },
   deleteCommentSchema: { orgId: o, proposalId: p2, commentId: p2 },
   ballotSchema: { orgId: o, proposalId: p2, choice: 'yes', rationale: 'Because.' },
+  choiceBallotSchema: { orgId: o, proposalId: p2, preferences: '2,0,1', 'preferences.rank.0': '1', 'preferences.approve.1': 'on' },
   recusalSchema: { orgId: o, proposalId: p2, reason: 'A conflict.' },
   seatAppointSchema: { orgId: o, seatId: p2, userId: 'user-1' },
   seatResignSchema: { orgId: o, seatId: p2 },

@@ -58,6 +58,7 @@ type Scenario = {
   vacantSeatId: string;
   discussion: string;
   voting: string;
+  choiceVoting: string;
   ready: string;
   memberDraft: string;
   emergency: string;
@@ -124,12 +125,12 @@ async function scenario(): Promise<Scenario> {
     .set({ role: 'observer' })
     .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, ids.seatedObserver)));
   const author = { userId: ids.admin, role: 'admin' as Role };
-  const draft = async (by: { userId: string; role: Role }, title: string, at: Date, emergency = false, typeKey = 'resolution') =>
+  const draft = async (by: { userId: string; role: Role }, title: string, at: Date, emergency = false, typeKey = 'resolution', options: string[] = []) =>
     (
       await createDraft(
         db,
         by,
-        { orgId: org.id, typeKey, title, body: 'A body long enough for the rules to accept it.', subjectUserId: null, effect: {}, emergency },
+        { orgId: org.id, typeKey, title, body: 'A body long enough for the rules to accept it.', subjectUserId: null, effect: {}, emergency, options },
         at,
       )
     ).id;
@@ -151,6 +152,16 @@ async function scenario(): Promise<Scenario> {
     publishedAt(0.5),
   );
   await recordTransitions(db, voting, org.id, new Date(now - 12 * HOUR));
+  // A choice among options in voting, for the secret ballot.
+  const choiceVoting = await draft(author, 'A choice in voting', publishedAt(8), false, 'board_choice', ['Hall', 'Park']);
+  await publishProposal(db, author, { orgId: org.id, proposalId: choiceVoting }, publishedAt(8));
+  await declareRecusal(
+    db,
+    { userId: ids.recusedSeatHolder, role: 'member' },
+    { orgId: org.id, proposalId: choiceVoting, reason: 'A declared conflict.' },
+    publishedAt(7),
+  );
+  await recordTransitions(db, choiceVoting, org.id, new Date(now - 12 * HOUR));
   const ready = await draft(author, 'Ready for voting', publishedAt(9));
   await publishProposal(db, author, { orgId: org.id, proposalId: ready }, publishedAt(9));
   const memberDraft = await draft({ userId: ids.member, role: 'member' }, 'A member draft', publishedAt(0.1));
@@ -200,6 +211,7 @@ async function scenario(): Promise<Scenario> {
     vacantSeatId: board[6]!.seatId,
     discussion,
     voting,
+    choiceVoting,
     ready,
     memberDraft,
     emergency,
@@ -354,6 +366,10 @@ const matrix: Record<string, Case> = {
   castBallotAction: {
     allowed: ['seatHolder', 'admin'],
     run: (s) => proposalActions.castBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.voting, choice: 'yes' })),
+  },
+  castChoiceBallotAction: {
+    allowed: ['seatHolder', 'admin'],
+    run: (s) => proposalActions.castChoiceBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.choiceVoting, preferences: '1,0' })),
   },
   declareRecusalAction: {
     allowed: ['seatHolder', 'admin'],

@@ -61,12 +61,12 @@ describe('RankedBallot, as served', () => {
 });
 
 describe('ApprovalBallot and ChoiceBallot, as served', () => {
-  it('post candidate ids as checkbox and radio values, starting from the ballot already cast', () => {
+  it('post one field per approved candidate and the radio candidate id, starting from the ballot already cast', () => {
     const approval = renderToStaticMarkup(createElement(ApprovalBallot, { name: 'approve', candidates: names, maxApprovals: 2, initial: [1] }));
     expect(tags(approval, 'input').map((i) => [attr(i, 'type'), attr(i, 'name'), attr(i, 'value'), /checked/.test(i)])).toEqual([
-      ['checkbox', 'approve', '0', false],
-      ['checkbox', 'approve', '1', true],
-      ['checkbox', 'approve', '2', false],
+      ['checkbox', 'approve.approve.0', 'on', false],
+      ['checkbox', 'approve.approve.1', 'on', true],
+      ['checkbox', 'approve.approve.2', 'on', false],
     ]);
     expect(approval).toContain('You may choose up to 2.');
     const choice = renderToStaticMarkup(createElement(ChoiceBallot, { name: 'choice', candidates: names, initial: 2 }));
