@@ -19,8 +19,8 @@
  * - ties (for exclusion, or more candidates reaching the quota than seats left) are broken by the
  *   most recent earlier round at which the tied candidates' votes differed, then by the public lot.
  */
-import { StvCount, byVotesThenId, countable, validateRanked } from './scottish-stv-shared';
-import type { Figures, Status } from './scottish-stv-shared';
+import { StvCount, byVotesThenId, countable, validateRanked } from './stv-shared';
+import type { Figures, Status } from './stv-shared';
 import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 9;

@@ -11,8 +11,8 @@
  * - candidates deemed elected at the same stage are listed by votes, then ballot-paper order;
  * - "by lot" (rules 49(3), 51(2)(b)) is the public lot of ./lot.ts.
  */
-import { StvCount, byVotesThenId, countable, validateRanked } from './scottish-stv-shared';
-import type { Figures } from './scottish-stv-shared';
+import { StvCount, byVotesThenId, countable, validateRanked } from './stv-shared';
+import type { Figures } from './stv-shared';
 import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 5;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { meekStv } from './meek-stv';
 import { scottishStv } from './scottish-stv';
-import { breakTie, formatFixed } from './scottish-stv-shared';
+import { breakTie, formatFixed } from './stv-shared';
 import type { Ballot, Contest, TieBreak, VoteMethod } from './types';
 
 const methods: [string, VoteMethod, number][] = [
