@@ -19,7 +19,8 @@
  * - ties (for exclusion, or more candidates reaching the quota than seats left) are broken by the
  *   most recent earlier round at which the tied candidates' votes differed, then by the public lot.
  */
-import { StvCount, byVotesThenId, countable, validateRanked } from './stv-shared';
+import { checkBallot } from './ballots';
+import { StvCount, byVotesThenId, stvBallots } from './stv-shared';
 import type { Figures, Status } from './stv-shared';
 import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
@@ -50,14 +51,14 @@ interface Tree {
 
 export const meekStv: VoteMethod = {
   key: 'meek_stv',
-  validate: validateRanked,
+  validate: (ballot, contest) => checkBallot(ballot, contest),
   tally(ballots: readonly Ballot[], contest: Contest): TallyResult {
-    return new MeekCount(countable(ballots, contest), contest).run();
+    return new MeekCount(stvBallots(ballots, contest), contest).run();
   },
 };
 
 function buildTree(ballots: readonly Ballot[], status: readonly Status[]): Tree {
-  // Counts add up as numbers (exact: `countable` keeps the total a safe integer), then become BigInt.
+  // Counts add up as numbers (exact: `stvBallots` keeps the total a safe integer), then become BigInt.
   interface Draft {
     readonly candidate: number;
     through: number;
