@@ -31,7 +31,7 @@ describe('meekStv worked examples (Hill, Wichmann and Woodall, Algorithm 123)', 
       ['iteration', ['2.000000004', '1.999999996', '2.000000000'], '0.000000000', '2.000000001', ['0.500000001', '1.000000000', '1.000000000'], [], []],
       ['exclusion', ['2.000000004', '0.000000000', '2.000000000'], '1.999999996', '1.333333335', ['0.500000001', '0.000000000', '1.000000000'], [C], [B]],
     ]);
-    expect(r.rounds.every((x) => x.residue === '0')).toBe(true);
+    expect(r.rounds.every((x) => x.residue === '0.000000000')).toBe(true);
   });
 
   it('iterates to the tolerance, and breaks a tie for exclusion by an earlier round', () => {

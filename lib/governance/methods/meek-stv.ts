@@ -8,7 +8,7 @@
  * Arithmetic: fixed point to 9 decimal places, each value a BigInt in units of 10^-9. As the
  * algorithm rounds: keep factors are rounded up, the votes credited to a candidate are rounded
  * down (what a ballot keeps back is passed on whole, so no value is lost to rounding and the
- * residue is always zero), and the quota is the votes held by candidates divided by one more
+ * residue is always 0.000000000), and the quota is the votes held by candidates divided by one more
  * than the seats, truncated, plus 10^-9.
  *
  * Quorate's reading, where the text had to be pinned down (docs/stv-counting.md repeats this):
@@ -127,7 +127,7 @@ class MeekCount extends StvCount {
   }
 
   protected figures(): Figures {
-    return { nonTransferable: this.excess, quota: this.quota, keepFactors: this.keep };
+    return { nonTransferable: this.excess, residue: 0n, quota: this.quota, keepFactors: this.keep };
   }
 
   protected override elect(c: number): void {

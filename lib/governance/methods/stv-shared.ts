@@ -40,8 +40,8 @@ export type Status = 'hopeful' | 'elected' | 'excluded' | 'withdrawn';
 /** The figures a round reports besides the votes, as exact fixed-point values. */
 export interface Figures {
   readonly nonTransferable: bigint;
-  /** Undefined where the method loses nothing to rounding: reported as "0". */
-  readonly residue?: bigint;
+  /** Value lost to rounding so far (0 where the method loses none), written like every other figure. */
+  readonly residue: bigint;
   readonly quota: bigint;
   readonly keepFactors?: readonly bigint[];
 }
@@ -127,7 +127,7 @@ export abstract class StvCount {
       action: { kind, candidates },
       votes: this.votes.map(fixed),
       nonTransferable: fixed(f.nonTransferable),
-      residue: f.residue === undefined ? '0' : fixed(f.residue),
+      residue: fixed(f.residue),
       quota: fixed(f.quota),
       ...(f.keepFactors ? { keepFactors: f.keepFactors.map(fixed) } : {}),
       elected,

@@ -55,7 +55,11 @@ export interface Round {
   readonly votes: readonly string[];
   /** Votes that could go to nobody (exhausted ballots). */
   readonly nonTransferable: string;
-  /** Value lost to the rule's rounding or truncation so far ("0" where the method has none). */
+  /**
+   * Value lost to the rule's rounding or truncation so far, written to the method's precision like
+   * every other figure of the round: whole numbers for plurality, approval, instant-runoff and
+   * yes/no (always "0"), five places for Scottish STV, nine for Meek STV (always "0.000000000").
+   */
   readonly residue: string;
   /** The quota in force in this round, where the method has one. */
   readonly quota?: string;
