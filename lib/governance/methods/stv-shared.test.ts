@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { irv } from './irv';
 import { meekStv } from './meek-stv';
 import { scottishStv } from './scottish-stv';
 import { formatFixed } from './stv-shared';
@@ -108,6 +109,19 @@ describe.each(methods)('%s properties', (_name, method, places) => {
         const r = method.tally(e.ballots, { ...contestOf(e), seats: 1 });
         fc.pre(irv !== undefined && r.ties.length === 0);
         expect(r.elected).toEqual([irv]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('with one seat, elects the winner of the instant-runoff method itself (where neither breaks a tie)', () => {
+    fc.assert(
+      fc.property(election, (e) => {
+        const contest = { ...contestOf(e), seats: 1 };
+        const byIrv = irv.tally(e.ballots, contest);
+        const r = method.tally(e.ballots, contest);
+        fc.pre(byIrv.ties.length === 0 && r.ties.length === 0);
+        expect(r.elected).toEqual(byIrv.elected);
       }),
       { numRuns: 200 },
     );
