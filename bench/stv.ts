@@ -24,9 +24,9 @@ const [BALLOTS, CANDIDATES, SEATS, SEED, REPEAT] = (['ballots', 'candidates', 's
 
 const timings = timeMethods([scottishStv, meekStv], makeBallots(BALLOTS, CANDIDATES, SEED), contestOf(CANDIDATES, SEATS), REPEAT);
 console.log(`STV bench: ${BALLOTS} ballots, ${CANDIDATES} candidates, ${SEATS} seats, seed ${SEED}; median of ${REPEAT} runs after a warm-up`);
-console.log(`reading the ballots once (sum of first preferences): ${timings[0]!.baselineMs.toFixed(2)} ms`);
+console.log(`reading the ballots once (sum of first preferences): ${timings[0]!.baseline.wall.toFixed(2)} ms`);
 for (const t of timings) {
   console.log(
-    `${t.method}: ${t.ms.toFixed(1)} ms (${(t.ms / t.baselineMs).toFixed(0)}× the read), ${t.rounds} rounds, elected ${t.elected.map((c) => c + 1).join(', ')}`,
+    `${t.method}: ${t.time.wall.toFixed(1)} ms (CPU ${t.time.cpu.toFixed(1)} ms; ${(t.time.wall / t.baseline.wall).toFixed(0)}× the read), ${t.rounds} rounds, elected ${t.elected.map((c) => c + 1).join(', ')}`,
   );
 }
