@@ -79,9 +79,10 @@ class Count {
     }
     this.start[ballots.length] = length;
     this.prefs = new Int32Array(length);
-    for (let i = 0; i < ballots.length; i++) {
-      this.prefs.set(ballots[i]!.preferences, this.start[i]!);
-      this.counts[i] = ballots[i]!.count;
+    for (let i = 0, to = 0; i < ballots.length; i++) {
+      const { preferences, count } = ballots[i]!;
+      for (let k = 0; k < preferences.length; k++) this.prefs[to++] = preferences[k]!;
+      this.counts[i] = count;
     }
     this.at = this.start.slice(0, ballots.length);
     for (let i = 0; i < ballots.length; i++) this.place(i);
