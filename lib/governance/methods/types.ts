@@ -94,6 +94,9 @@ export interface TallyResult {
 export interface VoteMethod {
   readonly key: MethodKey;
   validate(ballot: Ballot, contest: Contest): BallotCheck;
-  /** Tallies ballots that passed `validate`; throws on one that did not. */
+  /**
+   * Tallies ballots that passed `validate`; throws `InvalidBallotError` (./ballots.ts) on one that
+   * did not, except that the STV methods skip a withdrawn candidate on a ballot instead.
+   */
   tally(ballots: readonly Ballot[], contest: Contest): TallyResult;
 }
