@@ -25,6 +25,7 @@ export const { values: args } = parseArgs({
     recipients: { type: 'string', default: '10000' },
     'no-pglite': { type: 'boolean', default: false },
     // `--only votes`: just the (b) vote figures (no scale seeding, no pages); needs the build too.
+    // `--only methods`: just the (f) counting figures (bench/methods.ts); no build, server or database.
     only: { type: 'string' },
     // `--vote-cpu-prof DIR`: run the (b) vote servers under --cpu-prof, profiles into DIR/<driver>.
     'vote-cpu-prof': { type: 'string' },
@@ -148,12 +149,16 @@ export function staticCopies(pages: Record<string, string>): Record<string, stri
 /** The PostgreSQL database the run created and seeded, shared by the families. */
 export type BenchDatabase = { pg: DatabaseHandle; pgUrl: string };
 
-export async function printReport(pgVersion: string): Promise<void> {
+/** Prints the table and notes; `pgVersion` null for a run without the database and servers (`--only methods`). */
+export async function printReport(pgVersion: string | null): Promise<void> {
   // --- Report ---------------------------------------------------------------------------------
   const os = await import('node:os');
   console.log(`\nQuorate benchmarks — ${new Date().toISOString()}`);
-  console.log(`machine: ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}, PostgreSQL ${pgVersion}`);
-  console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s, loopback; client and server share the machine\n`);
+  const pg = pgVersion === null ? '' : `, PostgreSQL ${pgVersion}`;
+  console.log(`machine: ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}${pg}`);
+  if (pgVersion !== null)
+    console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s, loopback; client and server share the machine`);
+  console.log('');
   const cols: (keyof Row)[] = ['figure', 'measured', 'baseline', 'ratio', 'target', 'met'];
   console.log(`| ${cols.join(' | ')} |`);
   console.log(`| ${cols.map(() => '---').join(' | ')} |`);

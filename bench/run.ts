@@ -4,25 +4,34 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes] [--vote-cpu-prof DIR]
+//       [--only votes|methods] [--vote-cpu-prof DIR]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
 // on a free loopback port against each, drives it with autocannon, and tears everything down.
-// Needs a production build (`npm run build`) and a PostgreSQL server it may create databases on.
+// Needs a production build (`npm run build`) and a PostgreSQL server it may create databases on,
+// except `npm run bench -- --only methods`: just the vote-counting figures (bench/methods.ts),
+// in this process, with no build, server or database.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
-import { args, cleanups, fmt, log, notes, num, printReport, teardown } from './common';
+import { args, cleanups, fmt, log, notes, num, printReport, table, teardown } from './common';
 import type { BenchDatabase } from './common';
+import { methodRows, methodsBench } from './methods';
 import { notifyBench } from './notify';
 import { pageBench } from './pages';
 import { verifyBench } from './verify-rate';
 import { voteBench } from './votes';
 
 async function main(): Promise<void> {
+  if (args.only !== undefined && args.only !== 'votes' && args.only !== 'methods') throw new Error(`--only takes votes or methods, not "${args.only}"`);
+  if (args.only === 'methods') {
+    countingBench();
+    await printReport(null);
+    return;
+  }
   if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
     log('no production build: running `next build`');
     const b = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit' });
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
   );
 
   verifyBench();
+  countingBench();
   await votesOnBothDatabases();
   await notifyBench(db);
   await pageBench(db, demo, small, big);
@@ -85,6 +95,11 @@ async function main(): Promise<void> {
       await voteBench('pglite', db);
     }
   }
+}
+
+/** The (f) rows: vote methods counting ranked ballots, in this process. */
+function countingBench(): void {
+  table.push(...methodRows(methodsBench(log)));
 }
 
 main()

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,15 @@ describe('npm run tally', () => {
     expect(stdout).toMatch(/^Cy +5 +8 +14$/m);
     expect(stdout).toMatch(/^Non-transferable +0 +0 +0$/m);
     expect(stdout).toContain('Round 3: exclusion of Bo. Elected: Cy.');
+  });
+
+  it('prints the text report exactly as the README shows it', async () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const shown = /Without `--json` it prints, for `test\/fixtures\/blt\/irv-example\.blt`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(shown).not.toBeNull();
+    const { code, stdout } = await tallyHere('--method', 'irv', fixture('irv-example.blt'));
+    expect(code).toBe(0);
+    expect(stdout).toBe(shown![1]);
   });
 
   it('draws lots from --seed, and shows the tie in its round', async () => {

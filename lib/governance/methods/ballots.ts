@@ -12,14 +12,18 @@ export function checkBallot(ballot: Ballot, contest: Contest, limit: number = co
   return problem ? { ok: false, ...problem } : { ok: true };
 }
 
+/** What a count does with a ballot naming a withdrawn candidate: refuse it, or skip the candidate. */
+export type WithdrawnOnBallots = 'refuse' | 'skip';
+
 /**
  * `checkBallot` for many ballots of one contest: what it needs is set up once (a counted election
- * checks every ballot before counting, a million of them in a benchmark).
+ * checks every ballot before counting, a million of them in a benchmark). With `onWithdrawn`
+ * 'skip', a withdrawn candidate is not a problem.
  */
-function ballotChecker(contest: Contest, limit: number): (ballot: Ballot) => BallotProblem | null {
+function ballotChecker(contest: Contest, limit: number, onWithdrawn: WithdrawnOnBallots = 'refuse'): (ballot: Ballot) => BallotProblem | null {
   const n = contest.candidates.length;
   const withdrawn = new Uint8Array(n);
-  for (const c of contest.withdrawn ?? []) if (c >= 0 && c < n) withdrawn[c] = 1;
+  if (onWithdrawn === 'refuse') for (const c of contest.withdrawn ?? []) if (c >= 0 && c < n) withdrawn[c] = 1;
   // seenIn[c] is the number of the last ballot that named c: no set to build per ballot.
   const seenIn = new Float64Array(n).fill(-1);
   let serial = 0;
@@ -64,10 +68,16 @@ export function ballotProblemParams(problem: BallotProblem, candidates: readonly
 
 /**
  * Checks every ballot as `checkBallot(ballot, contest, limit)` and throws `InvalidBallotError` for
- * the first one refused; returns the total of all counts.
+ * the first one refused; returns the total of all counts. With `withdrawn` 'skip', a withdrawn
+ * candidate on a ballot is let through (the count skips it: see `skipWithdrawn`).
  */
-export function assertBallots(ballots: readonly Ballot[], contest: Contest, limit: number = contest.candidates.length): number {
-  const check = ballotChecker(contest, limit);
+export function assertBallots(
+  ballots: readonly Ballot[],
+  contest: Contest,
+  limit: number = contest.candidates.length,
+  withdrawn: WithdrawnOnBallots = 'refuse',
+): number {
+  const check = ballotChecker(contest, limit, withdrawn);
   let total = 0;
   for (let index = 0; index < ballots.length; index++) {
     const ballot = ballots[index]!;
@@ -78,6 +88,11 @@ export function assertBallots(ballots: readonly Ballot[], contest: Contest, limi
   // Counts are whole numbers, so any sum below 2^53 is exact in a double; beyond it, refuse.
   if (!Number.isSafeInteger(total)) throw new RangeError('The ballots count more than 2^53 - 1 votes, beyond what Quorate counts exactly.');
   return total;
+}
+
+/** Refuses a contest without a whole number of seats, at least one, to fill. */
+export function assertSeats(contest: Contest): void {
+  if (!Number.isSafeInteger(contest.seats) || contest.seats < 1) throw new RangeError(`A contest fills at least one seat, not ${contest.seats}.`);
 }
 
 /**

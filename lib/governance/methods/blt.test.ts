@@ -170,3 +170,43 @@ describe('BLT fuzzer', () => {
     );
   });
 });
+
+/**
+ * Files made of random lines of BLT-like tokens: mostly a well-formed header, then ballot-like
+ * lines, closing zeros, quoted names and junk in any order, so every part of the reader is reached.
+ */
+const token = fc.oneof(
+  fc.integer({ min: -3, max: 5 }).map(String),
+  fc.constantFrom('0', '00', '1e3', '999999999999999999', '-', '=', '1=2', '(1)', '"', '""', '"A"', '"B"', '"a\\"b"', '"x" y', 'x', ''),
+);
+const line = fc.oneof(
+  { weight: 3, arbitrary: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }).map((prefs) => [1, ...prefs, 0].join(' ')) },
+  { weight: 2, arbitrary: fc.constantFrom('0', '"A"', '"B"', '"C"', '"Title"', '') },
+  { weight: 2, arbitrary: fc.array(token, { maxLength: 5 }).map((tokens) => tokens.join(' ')) },
+);
+const header = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 })).map(([n, s]) => `${n} ${s}`) },
+  { weight: 1, arbitrary: fc.array(token, { maxLength: 4 }).map((tokens) => tokens.join(' ')) },
+);
+const randomFile = fc.tuple(header, fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n')).map(([first, rest, end]) => [first, ...rest].join(end));
+
+describe('BLT fuzzer, random lines', () => {
+  it('every file parses, or fails with a BltError naming a line that holds something (line 1 if none does)', () => {
+    fc.assert(
+      fc.property(randomFile, (text) => {
+        try {
+          parseBlt(text);
+        } catch (error) {
+          if (!(error instanceof BltError)) throw error;
+          const lines = text.split(/\r?\n/);
+          const filled = lines.some((l) => l.trim() !== '');
+          expect(error.line).toBeGreaterThanOrEqual(1);
+          expect(error.line).toBeLessThanOrEqual(Math.max(1, lines.length));
+          if (filled) expect(lines[error.line - 1]!.trim()).not.toBe('');
+          expect(error.message).toMatch(/\w/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

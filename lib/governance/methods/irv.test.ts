@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidBallotError } from './ballots';
 import { irv } from './irv';
 import { lotOrder } from './lot';
 import type { Ballot, Contest } from './types';
@@ -65,6 +66,13 @@ describe('instant-runoff', () => {
     const result = irv.tally(ballots([2, C], [3, A]), withdrawn);
     expect(result.rounds[0]!.votes).toEqual(['3', '0', '2']);
     expect(result.elected).toEqual([A]);
+  });
+
+  it('refuses a ranking with a repeated or unknown candidate, naming the ballot and the candidate', () => {
+    const names = contest('ABC');
+    expect(() => irv.tally(ballots([1, A], [2, B, C, B]), names)).toThrow(InvalidBallotError);
+    expect(() => irv.tally(ballots([1, A], [2, B, C, B]), names)).toThrow('Ballot 2: This ballot names B more than once.');
+    expect(() => irv.tally(ballots([1, A, D]), names)).toThrow('Ballot 1: This ballot names a candidate (number 4) that is not in this vote.');
   });
 
   it('refuses a contest with several seats', () => {

@@ -1,5 +1,5 @@
 import { assertBallots, checkBallot } from './ballots';
-import { drawByLot } from './ties';
+import { breakTie } from './ties';
 import type { Ballot, Contest, Round, TieBreak, VoteMethod } from './types';
 
 /**
@@ -18,6 +18,8 @@ export const irv: VoteMethod = {
     const total = assertBallots(ballots, contest);
     const count = new Count(ballots, contest);
     const rounds: Round[] = [];
+    /** Every round's votes, for the tie rule. */
+    const history: number[][] = [];
     const ties: TieBreak[] = [];
     let action: Round['action'] = { kind: 'first_count', candidates: [] };
     for (;;) {
@@ -32,11 +34,11 @@ export const irv: VoteMethod = {
         elected: winner === null ? [] : [winner],
         excluded: action.kind === 'exclusion' ? action.candidates : [],
       });
+      history.push([...count.votes]);
       if (winner !== null || count.exhausted === total) break;
-      const lowest = chooseLowest(count, rounds, contest, number + 1);
-      if (lowest.tie) ties.push(lowest.tie);
-      count.exclude(lowest.candidate);
-      action = { kind: 'exclusion', candidates: [lowest.candidate] };
+      const lowest = chooseLowest(count, history, contest, number + 1, ties);
+      count.exclude(lowest);
+      action = { kind: 'exclusion', candidates: [lowest] };
     }
     const last = rounds[rounds.length - 1]!;
     return { method: 'irv', elected: last.elected, rounds, ties, totalValid: String(total) };
@@ -77,9 +79,10 @@ class Count {
     }
     this.start[ballots.length] = length;
     this.prefs = new Int32Array(length);
-    for (let i = 0; i < ballots.length; i++) {
-      this.prefs.set(ballots[i]!.preferences, this.start[i]!);
-      this.counts[i] = ballots[i]!.count;
+    for (let i = 0, to = 0; i < ballots.length; i++) {
+      const { preferences, count } = ballots[i]!;
+      for (let k = 0; k < preferences.length; k++) this.prefs[to++] = preferences[k]!;
+      this.counts[i] = count;
     }
     this.at = this.start.slice(0, ballots.length);
     for (let i = 0; i < ballots.length; i++) this.place(i);
@@ -122,22 +125,12 @@ class Count {
 }
 
 /**
- * The continuing candidate with the fewest votes. Among several, look back through the earlier
- * rounds, latest first, keeping only those with the fewest votes in each, until one is left;
- * if several are still tied after the first count, draw by lot.
+ * The continuing candidate with the fewest votes; a tie goes to `breakTie` (./ties.ts): the
+ * earlier rounds, latest first, then the lot, drawn for `round`, the round of the exclusion.
  */
-function chooseLowest(count: Count, rounds: readonly Round[], contest: Contest, round: number): { candidate: number; tie?: TieBreak } {
+function chooseLowest(count: Count, history: readonly number[][], contest: Contest, round: number, ties: TieBreak[]): number {
   const continuing = count.votes.map((_, c) => c).filter((c) => count.continuing[c]);
   const fewest = Math.min(...continuing.map((c) => count.votes[c]!));
   const tied = continuing.filter((c) => count.votes[c] === fewest);
-  if (tied.length === 1) return { candidate: tied[0]! };
-  let among = tied;
-  for (let r = rounds.length - 2; r >= 0 && among.length > 1; r--) {
-    const votes = rounds[r]!.votes.map(Number);
-    const least = Math.min(...among.map((c) => votes[c]!));
-    among = among.filter((c) => votes[c] === least);
-  }
-  if (among.length === 1) return { candidate: among[0]!, tie: { round, among: tied, chosen: among[0]!, by: 'earlier_rounds', purpose: 'exclude' } };
-  const { chosen, ties } = drawByLot(contest, 'irv', 'exclude', round, among, 1);
-  return { candidate: chosen[0]!, tie: ties[0]! };
+  return tied.length === 1 ? tied[0]! : breakTie({ method: 'irv', round, purpose: 'exclude', tied, want: 'lowest', history, contest }, ties);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidBallotError } from './ballots';
 import { lotOrder } from './lot';
 import { meekStv } from './meek-stv';
 import type { Ballot, Contest } from './types';
@@ -30,7 +31,7 @@ describe('meekStv worked examples (Hill, Wichmann and Woodall, Algorithm 123)', 
       ['iteration', ['2.000000004', '1.999999996', '2.000000000'], '0.000000000', '2.000000001', ['0.500000001', '1.000000000', '1.000000000'], [], []],
       ['exclusion', ['2.000000004', '0.000000000', '2.000000000'], '1.999999996', '1.333333335', ['0.500000001', '0.000000000', '1.000000000'], [C], [B]],
     ]);
-    expect(r.rounds.every((x) => x.residue === '0')).toBe(true);
+    expect(r.rounds.every((x) => x.residue === '0.000000000')).toBe(true);
   });
 
   it('iterates to the tolerance, and breaks a tie for exclusion by an earlier round', () => {
@@ -71,7 +72,7 @@ describe('meekStv worked examples (Hill, Wichmann and Woodall, Algorithm 123)', 
     const chosen = new Set<number>();
     for (const seed of ['one', 'two', 'three', 'four', 'five']) {
       const r = meekStv.tally(ballots, contest(names, 2, seed));
-      const drawn = lotOrder(seed, 'meek_stv round 3 exclude', [B, C], names)[0]!;
+      const drawn = lotOrder(seed, 'meek_stv exclude round 3', [B, C], names)[0]!;
       expect(r.ties).toEqual([{ round: 3, among: [B, C], chosen: drawn, by: 'lot', purpose: 'exclude' }]);
       expect(r.elected).toEqual([A, drawn === B ? C : B]);
       chosen.add(drawn);
@@ -126,6 +127,7 @@ describe('meekStv.validate', () => {
   it('refuses a repeated candidate, and tally throws on it', () => {
     const c = contest(['A', 'B'], 1);
     expect(meekStv.validate(b(1, A, A), c)).toEqual({ ok: false, code: 'ballot.repeated_candidate', candidate: A });
-    expect(() => meekStv.tally([b(1, B), b(1, A, A)], c)).toThrow(/ballot 2 is invalid/);
+    expect(() => meekStv.tally([b(1, B), b(1, A, A)], c)).toThrow(InvalidBallotError);
+    expect(() => meekStv.tally([b(1, B), b(1, A, A)], c)).toThrow(/^Ballot 2: /);
   });
 });

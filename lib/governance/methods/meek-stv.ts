@@ -8,7 +8,7 @@
  * Arithmetic: fixed point to 9 decimal places, each value a BigInt in units of 10^-9. As the
  * algorithm rounds: keep factors are rounded up, the votes credited to a candidate are rounded
  * down (what a ballot keeps back is passed on whole, so no value is lost to rounding and the
- * residue is always zero), and the quota is the votes held by candidates divided by one more
+ * residue is always 0.000000000), and the quota is the votes held by candidates divided by one more
  * than the seats, truncated, plus 10^-9.
  *
  * Quorate's reading, where the text had to be pinned down (docs/stv-counting.md repeats this):
@@ -19,8 +19,9 @@
  * - ties (for exclusion, or more candidates reaching the quota than seats left) are broken by the
  *   most recent earlier round at which the tied candidates' votes differed, then by the public lot.
  */
-import { StvCount, byVotesThenId, countable, validateRanked } from './scottish-stv-shared';
-import type { Figures, Status } from './scottish-stv-shared';
+import { checkBallot } from './ballots';
+import { StvCount, byVotesThenId, stvBallots } from './stv-shared';
+import type { Figures, Status } from './stv-shared';
 import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 9;
@@ -50,14 +51,14 @@ interface Tree {
 
 export const meekStv: VoteMethod = {
   key: 'meek_stv',
-  validate: validateRanked,
+  validate: (ballot, contest) => checkBallot(ballot, contest),
   tally(ballots: readonly Ballot[], contest: Contest): TallyResult {
-    return new MeekCount(countable(ballots, contest), contest).run();
+    return new MeekCount(stvBallots(ballots, contest), contest).run();
   },
 };
 
 function buildTree(ballots: readonly Ballot[], status: readonly Status[]): Tree {
-  // Counts add up as numbers (exact: `countable` keeps the total a safe integer), then become BigInt.
+  // Counts add up as numbers (exact: `stvBallots` keeps the total a safe integer), then become BigInt.
   interface Draft {
     readonly candidate: number;
     through: number;
@@ -126,7 +127,7 @@ class MeekCount extends StvCount {
   }
 
   protected figures(): Figures {
-    return { nonTransferable: this.excess, quota: this.quota, keepFactors: this.keep };
+    return { nonTransferable: this.excess, residue: 0n, quota: this.quota, keepFactors: this.keep };
   }
 
   protected override elect(c: number): void {

@@ -1,4 +1,4 @@
-import { assertBallots } from './ballots';
+import { assertBallots, assertSeats } from './ballots';
 import { drawByLot } from './ties';
 import type { Ballot, Contest, MethodKey, TallyResult, TieBreak } from './types';
 
@@ -21,7 +21,7 @@ export function countOnce(ballots: readonly Ballot[], contest: Contest, limit: n
  * in ballot-paper order.
  */
 export function electMost(votes: readonly number[], contest: Contest, method: MethodKey): { elected: number[]; ties: TieBreak[] } {
-  if (!Number.isSafeInteger(contest.seats) || contest.seats < 1) throw new RangeError(`A contest fills at least one seat, not ${contest.seats}.`);
+  assertSeats(contest);
   const withdrawn = new Set(contest.withdrawn ?? []);
   const ranked = votes
     .map((v, c) => ({ v, c }))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidBallotError } from './ballots';
 import { lotOrder } from './lot';
 import { scottishStv } from './scottish-stv';
 import type { Ballot, Contest } from './types';
@@ -54,7 +55,7 @@ describe('scottishStv worked examples (SSI 2007/42, Schedule 1, rules 45-52)', (
     const names = ['A', 'B', 'C', 'D'];
     for (const seed of ['one', 'two', 'three']) {
       const r = scottishStv.tally(ballots, contest(names, 2, seed));
-      const drawn = lotOrder(seed, 'scottish_stv round 3 exclude', [C, D], names)[0];
+      const drawn = lotOrder(seed, 'scottish_stv exclude round 3', [C, D], names)[0];
       expect(r.ties).toEqual([{ round: 3, among: [C, D], chosen: drawn, by: 'lot', purpose: 'exclude' }]);
       expect(r.rounds[2]!.excluded).toEqual([drawn]);
       // The other of C and D is excluded next (3 < 5); B is then the only continuing candidate for
@@ -71,7 +72,7 @@ describe('scottishStv worked examples (SSI 2007/42, Schedule 1, rules 45-52)', (
     // A and B have equal surpluses (1) at every stage: the lot orders them.
     const names = ['A', 'B', 'C', 'D'];
     const r = scottishStv.tally([b(12, A, C), b(12, B, D), b(8, C), b(8, D)], contest(names, 3, 'surplus'));
-    const first = lotOrder('surplus', 'scottish_stv round 2 surplus_order', [A, B], names)[0]!;
+    const first = lotOrder('surplus', 'scottish_stv surplus_order round 2', [A, B], names)[0]!;
     expect(r.ties[0]).toEqual({ round: 2, among: [A, B], chosen: first, by: 'lot', purpose: 'surplus_order' });
     expect(r.rounds[1]!.action).toEqual({ kind: 'surplus', candidates: [first] });
     // The first surplus (1 at 1/12 = 0.08333 a paper, 12 papers = 0.99996) leaves C and D at 8.99996
@@ -130,7 +131,8 @@ describe('scottishStv.validate', () => {
     expect(scottishStv.validate(b(0, A), c)).toEqual({ ok: false, code: 'ballot.bad_count', count: 0 });
     expect(scottishStv.validate(b(1.5, A), c)).toEqual({ ok: false, code: 'ballot.bad_count', count: 1.5 });
   });
-  it('tally throws on a ballot validate refuses', () => {
-    expect(() => scottishStv.tally([b(1, A, A)], c)).toThrow(/ballot 1 is invalid: ballot.repeated_candidate/);
+  it('tally throws on a ballot validate refuses, naming the ballot and the candidate', () => {
+    expect(() => scottishStv.tally([b(1, A, A)], c)).toThrow(InvalidBallotError);
+    expect(() => scottishStv.tally([b(1, A, A)], c)).toThrow(/^Ballot 1: .*\bA\b/);
   });
 });

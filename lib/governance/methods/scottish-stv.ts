@@ -11,8 +11,9 @@
  * - candidates deemed elected at the same stage are listed by votes, then ballot-paper order;
  * - "by lot" (rules 49(3), 51(2)(b)) is the public lot of ./lot.ts.
  */
-import { StvCount, byVotesThenId, countable, validateRanked } from './scottish-stv-shared';
-import type { Figures } from './scottish-stv-shared';
+import { checkBallot } from './ballots';
+import { StvCount, byVotesThenId, stvBallots } from './stv-shared';
+import type { Figures } from './stv-shared';
 import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 5;
@@ -28,9 +29,9 @@ interface Paper {
 
 export const scottishStv: VoteMethod = {
   key: 'scottish_stv',
-  validate: validateRanked,
+  validate: (ballot, contest) => checkBallot(ballot, contest),
   tally(ballots: readonly Ballot[], contest: Contest): TallyResult {
-    return new ScottishCount(countable(ballots, contest), contest).run();
+    return new ScottishCount(stvBallots(ballots, contest), contest).run();
   },
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approval } from './approval';
+import { InvalidBallotError } from './ballots';
 import { lotOrder } from './lot';
 import { plurality } from './plurality';
 import type { Ballot, Contest } from './types';
@@ -72,6 +73,13 @@ describe('approval', () => {
     expect(approval.validate({ preferences: [0, 1, 2], count: 1 }, limited)).toMatchObject({ ok: false, code: 'ballot.too_many_choices', limit: 2, given: 3 });
     expect(approval.validate({ preferences: [0, 1], count: 1 }, limited)).toEqual({ ok: true });
     expect(approval.validate({ preferences: [0, 1, 2, 3], count: 1 }, four)).toEqual({ ok: true });
+  });
+
+  it('tally refuses a ballot over the limit, saying how many choices it makes and how many are allowed', () => {
+    const limited = { ...four, maxApprovals: 2 };
+    const count = () => approval.tally(ballots([1, 0], [2, 0, 1, 2]), limited);
+    expect(count).toThrow(InvalidBallotError);
+    expect(count).toThrow('Ballot 2: This ballot makes 3 choices; this vote allows at most 2.');
   });
 
   it('breaks a tie for the last seat by lot', () => {

@@ -55,7 +55,11 @@ export interface Round {
   readonly votes: readonly string[];
   /** Votes that could go to nobody (exhausted ballots). */
   readonly nonTransferable: string;
-  /** Value lost to the rule's rounding or truncation so far ("0" where the method has none). */
+  /**
+   * Value lost to the rule's rounding or truncation so far, written to the method's precision like
+   * every other figure of the round: whole numbers for plurality, approval, instant-runoff and
+   * yes/no (always "0"), five places for Scottish STV, nine for Meek STV (always "0.000000000").
+   */
   readonly residue: string;
   /** The quota in force in this round, where the method has one. */
   readonly quota?: string;
@@ -90,6 +94,9 @@ export interface TallyResult {
 export interface VoteMethod {
   readonly key: MethodKey;
   validate(ballot: Ballot, contest: Contest): BallotCheck;
-  /** Tallies ballots that passed `validate`; throws on one that did not. */
+  /**
+   * Tallies ballots that passed `validate`; throws `InvalidBallotError` (./ballots.ts) on one that
+   * did not, except that the STV methods skip a withdrawn candidate on a ballot instead.
+   */
   tally(ballots: readonly Ballot[], contest: Contest): TallyResult;
 }

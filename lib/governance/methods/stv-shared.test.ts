@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { irv } from './irv';
 import { meekStv } from './meek-stv';
 import { scottishStv } from './scottish-stv';
-import { breakTie, formatFixed } from './scottish-stv-shared';
-import type { Ballot, Contest, TieBreak, VoteMethod } from './types';
+import { formatFixed } from './stv-shared';
+import type { Ballot, Contest, VoteMethod } from './types';
 
 const methods: [string, VoteMethod, number][] = [
   ['scottishStv', scottishStv, 5],
@@ -113,6 +114,19 @@ describe.each(methods)('%s properties', (_name, method, places) => {
     );
   });
 
+  it('with one seat, elects the winner of the instant-runoff method itself (where neither breaks a tie)', () => {
+    fc.assert(
+      fc.property(election, (e) => {
+        const contest = { ...contestOf(e), seats: 1 };
+        const byIrv = irv.tally(e.ballots, contest);
+        const r = method.tally(e.ballots, contest);
+        fc.pre(byIrv.ties.length === 0 && r.ties.length === 0);
+        expect(r.elected).toEqual(byIrv.elected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a first choice of a majority wins one seat at the first count', () => {
     fc.assert(
       fc.property(election, fc.integer({ min: 0, max: 5 }), (e, pick) => {
@@ -158,24 +172,5 @@ describe('formatFixed', () => {
     expect(formatFixed(123456789n, 5)).toBe('1234.56789');
     expect(formatFixed(-5n, 2)).toBe('-0.05');
     expect(formatFixed(42n, 0)).toBe('42');
-  });
-});
-
-describe('breakTie', () => {
-  const contest: Contest = { candidates: ['A', 'B', 'C'], seats: 1, lotSeed: 's' };
-  it('looks back to the most recent stage where the tied candidates differed, narrowing as it goes', () => {
-    const ties: TieBreak[] = [];
-    // Stage 3: all 5. Stage 2: A 4, B 4, C 6. Stage 1: A 1, B 2, C 0.
-    const history = [
-      [1n, 2n, 0n],
-      [4n, 4n, 6n],
-      [5n, 5n, 5n],
-    ];
-    expect(breakTie({ method: 'scottish_stv', round: 4, purpose: 'exclude', tied: [0, 1, 2], want: 'lowest', history, contest }, ties)).toBe(0);
-    expect(breakTie({ method: 'scottish_stv', round: 4, purpose: 'surplus_order', tied: [0, 1, 2], want: 'highest', history, contest }, ties)).toBe(2);
-    expect(ties).toEqual([
-      { round: 4, among: [0, 1, 2], chosen: 0, by: 'earlier_rounds', purpose: 'exclude' },
-      { round: 4, among: [0, 1, 2], chosen: 2, by: 'earlier_rounds', purpose: 'surplus_order' },
-    ]);
   });
 });
