@@ -13,7 +13,16 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter } from '@/lib/governance/types';
 
-export type TypeOption = { key: string; name: string; effect: string; requiresSubject: boolean; emergencyAllowed: boolean; summary: string };
+export type TypeOption = {
+  key: string;
+  name: string;
+  effect: string;
+  requiresSubject: boolean;
+  emergencyAllowed: boolean;
+  /** A choice among options: the method's name and how many options win (null: decided yes or no). */
+  method: { name: string; winners: number } | null;
+  summary: string;
+};
 export type Option = { value: string; label: string };
 /** A vacant seat: its class ('general' or a class with a requirement), the declaration its appointee makes, and who already sits in its body. */
 export type VacantSeatOption = Option & { seatClass: string; classLabel: string; declaration: string | null; bodyName: string; bodyHolderIds: string[] };
@@ -152,6 +161,20 @@ export function NewProposalForm({
             />
           ) : null}
         </div>
+      ) : null}
+
+      {type?.method ? (
+        <Field
+          key={`options-${type.key}`}
+          id="p-options"
+          name="options"
+          label="Options, one per line"
+          multiline
+          maxLength={10_000}
+          defaultValue={state.values?.options}
+          errors={err('options')}
+          hint={`Between 2 and 30 options, each at most 200 characters. ${type.method.winners === 1 ? 'One option is chosen' : `${type.method.winners} options are chosen`} (${type.method.name}). The options are fixed once you save the draft: to change them, start a new draft.`}
+        />
       ) : null}
 
       {type?.effect === 'charter_amendment' ? (

@@ -1,9 +1,12 @@
 import { BallotForm } from '@/components/proposals/ballot-form';
+import { ChoiceBallotForm } from '@/components/proposals/choice-ballot-form';
+import type { ChoiceBallotSpec } from '@/components/proposals/choice-ballot-form';
+import { CountRounds } from '@/components/proposals/count-rounds';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import { ratioText } from '@/lib/governance/charter';
 import type { QuorumProgress } from '@/lib/governance/progress';
 import { formatHours } from '@/lib/governance/time';
-import type { BodySpec, StageSpec, TallyResult } from '@/lib/governance/types';
+import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
 
 export type RollCallLine = { seatId: string; voterName: string | null; choice: string; rationale: string | null };
 
@@ -25,6 +28,15 @@ type Props = {
   /** Why voting cannot open, if something blocks it. */
   blocked: string | null;
   ids: { orgId: string; proposalId: string };
+  /** A choice among options (secret ballots): the ballot's form, the viewer's own ballot, and the count once closed. */
+  choice?: {
+    ballot: ChoiceBallotSpec;
+    methodName: string;
+    mine: number[] | null;
+    count: ChoiceCount | null;
+    /** Where the counted ballots can be downloaded (BLT and CSV), once counted. */
+    downloads: { blt: string; csv: string } | null;
+  };
 };
 
 const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.outcome === 'rejected' ? 'Rejected' : 'Failed quorum');
@@ -39,8 +51,18 @@ export function StagePanel(p: Props) {
         {body.name} vote
       </h2>
       <p className="mt-1 text-xs text-zinc-600">
-        Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); passes with {ratioText(stage.threshold)} of{' '}
-        {stage.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'}. Window {formatHours(stage.votingWindowHours)}.
+        {p.choice ? (
+          <>
+            Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); chooses{' '}
+            {p.choice.ballot.winners === 1 ? 'one option' : `${p.choice.ballot.winners} options`} of {p.choice.ballot.options.length} by secret ballot (
+            {p.choice.methodName}). Window {formatHours(stage.votingWindowHours)}.
+          </>
+        ) : (
+          <>
+            Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); passes with {ratioText(stage.threshold)} of{' '}
+            {stage.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'}. Window {formatHours(stage.votingWindowHours)}.
+          </>
+        )}
       </p>
       {p.opened ? (
         <>
@@ -65,14 +87,47 @@ export function StagePanel(p: Props) {
           {!p.closed ? (
             <p className="mt-3 text-xs text-zinc-600">
               Not yet voted: {notVoted.length === 0 ? 'everyone has voted' : notVoted.map((h) => h.holderName ?? 'a member').join(', ')}
-              {recused.length > 0 ? `. Recused: ${recused.map((r) => r.userName ?? 'a member').join(', ')}` : ''}. Choices are revealed when voting closes.
+              {recused.length > 0 ? `. Recused: ${recused.map((r) => r.userName ?? 'a member').join(', ')}` : ''}.
+              {p.choice
+                ? ' Ballots are secret: how each seat voted is never shown; the counted ballots are published without names when voting closes.'
+                : ' Choices are revealed when voting closes.'}
             </p>
           ) : null}
         </>
       ) : (
         <p className="mt-3 text-sm text-zinc-600">Voting has not opened.</p>
       )}
-      {tally && p.closed ? (
+      {tally && p.closed && p.choice ? (
+        <div className="mt-3 min-w-0 space-y-3 text-sm">
+          <p className="font-semibold">
+            {p.choice.count && tally.outcome === 'passed'
+              ? `Chosen: ${p.choice.count.result.elected.map((i) => p.choice!.ballot.options[i] ?? `option ${i + 1}`).join(', ') || 'none'}`
+              : 'Failed quorum: no choice was made'}
+          </p>
+          <p className="text-xs text-zinc-600">
+            {tally.cast} {tally.cast === 1 ? 'ballot' : 'ballots'} of {tally.quorumRequired} needed for quorum.
+          </p>
+          {p.choice.count ? <CountRounds candidates={p.choice.ballot.options} result={p.choice.count.result} /> : null}
+          {p.choice.downloads ? (
+            <p className="text-xs text-zinc-600">
+              The counted ballots, without names:{' '}
+              <a className="text-brand-700 underline" href={p.choice.downloads.blt} download>
+                BLT file
+              </a>{' '}
+              (for STV counting programs, and <code>npm run tally</code>) ·{' '}
+              <a className="text-brand-700 underline" href={p.choice.downloads.csv} download>
+                CSV
+              </a>
+              . Any tie was broken by lot drawn from the public seed <code className="break-all">{p.choice.count?.lotSeed}</code> (the log head when voting closed):{' '}
+              <code className="break-all">
+                npm run tally -- --method {p.choice.count?.method.replace('_', '-')} --seed {p.choice.count?.lotSeed} ballots.blt
+              </code>{' '}
+              counts it again.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {tally && p.closed && !p.choice ? (
         <div className="mt-3 text-sm">
           <p className="font-semibold">
             {outcomeName(tally)}: {tally.yes} yes · {tally.no} no · {tally.abstain} abstain
@@ -106,7 +161,47 @@ export function StagePanel(p: Props) {
           </ul>
         </div>
       ) : null}
-      {p.offer.show ? (
+      {tally && p.closed && p.choice ? (
+        <div className="mt-3 text-sm">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Who voted</h3>
+          <ul className="mt-1 space-y-1">
+            {p.rollCall.map((v) => (
+              <li key={v.seatId} className="flex justify-between gap-2">
+                <span>{v.voterName ?? 'A member'}</span>
+                <span className="font-medium">voted (secret)</span>
+              </li>
+            ))}
+            {notVoted.map((h) => (
+              <li key={h.seatId} className="flex justify-between gap-2 text-zinc-500">
+                <span>{h.holderName ?? 'A member'}</span>
+                <span>did not vote</span>
+              </li>
+            ))}
+            {recused.map((r) => (
+              <li key={r.seatId} className="flex justify-between gap-2 text-zinc-500">
+                <span>{r.userName ?? 'A member'}</span>
+                <span>recused</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {p.offer.show && p.choice ? (
+        <ChoiceBallotForm
+          ids={p.ids}
+          bodyName={body.name}
+          ballot={p.choice.ballot}
+          mine={p.choice.mine}
+          notOpenNote={
+            p.offer.open
+              ? null
+              : p.blocked
+                ? `Voting cannot open: ${p.blocked}`
+                : 'Voting is not open yet; the server refuses early ballots and says when it opens.'
+          }
+        />
+      ) : null}
+      {p.offer.show && !p.choice ? (
         <BallotForm
           ids={p.ids}
           stageIndex={i}

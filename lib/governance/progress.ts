@@ -5,8 +5,9 @@
  * recused seat's ballot is not counted. Pages show this, so they never promise a quorum the
  * count will not grant.
  */
+import { choiceStageTally, countedChoiceBallots } from './choice';
 import { tallyStage } from './tally';
-import type { Ballot, BodySpec, StageSpec } from './types';
+import type { Ballot, BodySpec, ChoiceBallot, ChoiceMethodSpec, StageSpec } from './types';
 
 export type QuorumProgressInput = {
   stage: StageSpec;
@@ -15,6 +16,8 @@ export type QuorumProgressInput = {
   charterSeats: number;
   recusedSeatIds: string[];
   ballots: Ballot[];
+  /** A choice among options: its method and current secret ballots (then `ballots` is not read). */
+  choice?: { method: ChoiceMethodSpec; ballots: readonly ChoiceBallot[] };
 };
 
 export type QuorumProgress = {
@@ -28,7 +31,13 @@ export type QuorumProgress = {
 };
 
 export function quorumProgress(input: QuorumProgressInput): QuorumProgress {
-  const tally = tallyStage({ ...input, holdersInOffice: null });
+  const tally = input.choice
+    ? choiceStageTally({
+        ...input,
+        method: input.choice.method,
+        ballots: countedChoiceBallots(input.choice.ballots, new Date(0), new Date(8.64e15), input.recusedSeatIds),
+      })
+    : tallyStage({ ...input, holdersInOffice: null });
   return {
     cast: tally.cast,
     quorumRequired: tally.quorumRequired,

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
@@ -10,6 +13,7 @@ import { recordTransitions } from '@/lib/use-cases/transitions';
 import { checkExport, formatVerdict } from '@/scripts/verify';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
+import { runTally } from '@/scripts/tally';
 import { form, session, signInAs } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -17,6 +21,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 const { castChoiceBallotAction, castBallotAction } = await import('@/app/o/[slug]/proposals/actions');
 const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');
+const { GET: bltRoute } = await import('@/app/o/[slug]/proposals/[number]/ballots.blt/route');
+const { GET: csvRoute } = await import('@/app/o/[slug]/proposals/[number]/ballots.csv/route');
 
 const CANDIDATES = ['Ada', 'Babbage', 'Curie', 'Darwin', 'Euler', 'Faraday', 'Gauss', 'Hopper'];
 
@@ -126,6 +132,25 @@ describe('a choice among options, through the server actions, the close and the 
     expect(check.report.problems).toEqual([]);
     expect(check.recounted).toBe(1);
     expect(formatVerdict(check)).toMatch(/Recounts: 1 closed choice recounted/);
+
+    // The BLT download recounts offline to the logged result with `npm run tally` and the published seed.
+    const routeParams = { params: Promise.resolve({ slug: org.slug, number: String(org.proposalNumber) }) };
+    const blt = await bltRoute(new Request('http://quorate.test/x'), routeParams);
+    expect(blt.status).toBe(200);
+    const bltText = await blt.text();
+    expect(bltText.split('\n')[0]).toBe('8 3');
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-blt-'));
+    writeFileSync(path.join(dir, 'ballots.blt'), bltText);
+    let out = '';
+    const deps = { fetch, stdout: (t: string) => void (out += t), stderr: () => {}, defaultStateDir: '', now: () => new Date() };
+    const code = await runTally(['--method', 'scottish-stv', '--seed', count.lotSeed, '--json', path.join(dir, 'ballots.blt')], deps);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).elected).toEqual(count.result.elected.map((i) => CANDIDATES[i]));
+    const csv = await (await csvRoute(new Request('http://quorate.test/x'), routeParams)).text();
+    expect(csv.split('\r\n')[0]).toBe('"count","preference 1","preference 2","preference 3"');
+    expect(csv).toContain('"1","Ada","Babbage","Curie"');
+    // Nothing in either file names a voter.
+    for (const v of org.voters) for (const body of [bltText, csv]) expect(body).not.toContain(v.email.split('@')[0]!);
 
     // A forged count in the export is caught by the recount.
     const forged = await exportOf(org);

@@ -516,7 +516,7 @@ describe('preferences and unsubscribe', () => {
     const [row] = await db
       .select({ status: outbox.status })
       .from(outbox)
-      .where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[8]!.userId)));
+      .where(and(eq(outbox.orgId, org.orgId), eq(outbox.recipientUserId, org.people[8]!.userId), eq(outbox.kind, 'proposal_published')));
     expect(row!.status).toBe('digest');
     expect(await runDigests(db, at(1, 5))).toBe(0); // same day: still waiting
     expect(await runDigests(db, at(2))).toBe(1);

@@ -1,3 +1,5 @@
+import { choiceMethodName, isRanked } from '@/lib/governance/choice';
+import type { ChoiceCount, ChoiceMethodSpec } from '@/lib/governance/types';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -145,6 +147,7 @@ export default async function ProposalPage({ params }: Props) {
                   charterSeats: record?.charterSeats ?? body.charterSeats,
                   recusedSeatIds: record?.recusedSeatIds ?? [],
                   ballots: record?.ballots ?? [],
+                  ...(type.method ? { choice: { method: type.method, ballots: record?.choiceBallots ?? [] } } : {}),
                 })}
                 opened={Boolean(loaded.stages[i]?.opensAt)}
                 closed={closed}
@@ -164,6 +167,16 @@ export default async function ProposalPage({ params }: Props) {
                 myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
                 blocked={status.blocked}
                 ids={ids}
+                {...(type.method
+                  ? {
+                      choice: choicePanel(type.method, loaded.row.options, {
+                        // Only the viewer's own ballot, never anyone else's.
+                        mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
+                        count: loaded.stages[i]?.tally?.choice?.count ?? null,
+                        base: `/o/${org.slug}/proposals/${loaded.row.number}`,
+                      }),
+                    }
+                  : {})}
               />
             );
           })}
@@ -189,4 +202,20 @@ export default async function ProposalPage({ params }: Props) {
       </div>
     </div>
   );
+}
+
+/** The stage panel's view of a choice among options. */
+function choicePanel(
+  method: ChoiceMethodSpec,
+  options: readonly string[],
+  { mine, count, base }: { mine: readonly number[] | null; count: ChoiceCount | null; base: string },
+) {
+  const kind = isRanked(method.key) ? ('ranked' as const) : method.key === 'approval' ? ('approval' as const) : ('single' as const);
+  return {
+    ballot: { kind, options, winners: method.winners, ...(method.maxApprovals !== undefined ? { maxApprovals: method.maxApprovals } : {}) },
+    methodName: choiceMethodName(method.key),
+    mine: mine ? [...mine] : null,
+    count,
+    downloads: count ? { blt: `${base}/ballots.blt`, csv: `${base}/ballots.csv` } : null,
+  };
 }

@@ -1,3 +1,4 @@
+import { choiceMethodName } from '@/lib/governance/choice';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -35,7 +36,10 @@ export default async function NewProposalPage({
     effect: t.effect,
     requiresSubject: t.requiresSubject,
     emergencyAllowed: Boolean(t.emergency),
-    summary: `At least ${formatHours(t.minCommentWindowHours)} of discussion; then ${t.stages.map((s) => `${bodyName(s.bodyKey)} (${ratioText(s.threshold)} of ${s.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'})`).join(', then ')}.${t.critical ? ' Critical: needs each deciding body at strength.' : ''}`,
+    method: t.method ? { name: choiceMethodName(t.method.key), winners: t.method.winners } : null,
+    summary: t.method
+      ? `At least ${formatHours(t.minCommentWindowHours)} of discussion; then the ${bodyName(t.stages[0]!.bodyKey)} chooses ${t.method.winners === 1 ? 'one option' : `${t.method.winners} options`} by secret ballot (${choiceMethodName(t.method.key)}), with a quorum of ${ratioText(t.stages[0]!.quorum)} of charter seats.`
+      : `At least ${formatHours(t.minCommentWindowHours)} of discussion; then ${t.stages.map((s) => `${bodyName(s.bodyKey)} (${ratioText(s.threshold)} of ${s.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'})`).join(', then ')}.${t.critical ? ' Critical: needs each deciding body at strength.' : ''}`,
   }));
   const seatLabel = (s: (typeof seatRows)[number]) => `${bodyName(s.bodyKey)} seat ${s.position} (${seatClassName(s.seatClass)})`;
   return (

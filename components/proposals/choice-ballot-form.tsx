@@ -1,0 +1,90 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useRef } from 'react';
+import { castChoiceBallotAction } from '@/app/o/[slug]/proposals/actions';
+import { ApprovalBallot } from '@/components/proposals/approval-ballot';
+import { ChoiceBallot } from '@/components/proposals/choice-ballot';
+import { RankedBallot } from '@/components/proposals/ranked-ballot';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/state';
+import { initialActionState } from '@/lib/actions/state';
+
+export type ChoiceBallotSpec = {
+  kind: 'ranked' | 'approval' | 'single';
+  options: readonly string[];
+  winners: number;
+  maxApprovals?: number;
+};
+
+type Props = {
+  ids: { orgId: string; proposalId: string };
+  bodyName: string;
+  ballot: ChoiceBallotSpec;
+  /** The seat holder's own current ballot (never anyone else's), as the server has it. */
+  mine: readonly number[] | null;
+  notOpenNote: string | null;
+};
+
+/**
+ * A secret ballot of a choice among options, in the form its method takes: a ranking (buttons, or
+ * drag and drop; rank fields without JavaScript), approvals (checkboxes) or one choice (radios).
+ * After a ballot is recorded, focus moves to the line saying so; a refusal takes focus instead.
+ */
+export function ChoiceBallotForm({ ids, bodyName, ballot, mine, notOpenNote }: Props) {
+  const [state, formAction] = useActionState(castChoiceBallotAction, initialActionState);
+  const recordedRef = useRef<HTMLParagraphElement>(null);
+  const refusal = useMemo<ActionState>(() => {
+    if (state.ok || !state.message) return initialActionState;
+    const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
+    return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
+  }, [state]);
+  useEffect(() => {
+    if (state.ok) recordedRef.current?.focus();
+  }, [state]);
+  const described = mine ? describe(ballot, mine) : null;
+  return (
+    <form action={formAction} aria-label={`Your secret ballot, ${bodyName}`} className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
+      {Object.entries(ids).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {notOpenNote ? <p className="text-xs text-zinc-600">{notOpenNote}</p> : null}
+      {ballot.kind === 'ranked' ? (
+        // Keyed by the ballot on record, so a recorded change shows as the starting ranking.
+        <RankedBallot key={mine?.join(',') ?? ''} name="preferences" candidates={ballot.options} allowPartial initial={mine ?? []} />
+      ) : ballot.kind === 'approval' ? (
+        <ApprovalBallot
+          key={mine?.join(',') ?? ''}
+          name="preferences"
+          candidates={ballot.options}
+          {...(ballot.maxApprovals !== undefined ? { maxApprovals: ballot.maxApprovals } : {})}
+          initial={mine ?? []}
+          legend="Approve the options you support"
+        />
+      ) : (
+        <ChoiceBallot key={mine?.join(',') ?? ''} name="preferences" candidates={ballot.options} initial={mine?.[0] ?? null} legend="Choose one option" />
+      )}
+      <div role="status" aria-live="polite">
+        {described ? (
+          <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
+            {state.ok ? 'Recorded: your' : 'Your'} secret ballot {described}. You can change it until voting closes; only you see it here.
+          </p>
+        ) : null}
+      </div>
+      <p className="text-xs text-zinc-600">
+        Secret ballot: the record shows that you voted, never how. The counted ballots are published without names when voting closes.
+      </p>
+      <FormMessage state={refusal} focusOnMessage />
+      <SubmitButton>Cast secret ballot</SubmitButton>
+    </form>
+  );
+}
+
+/** 'ranks Ada first, then Curie', 'approves Ada and Curie', 'chooses Ada'. */
+function describe(ballot: ChoiceBallotSpec, mine: readonly number[]): string {
+  const names = mine.map((i) => ballot.options[i] ?? `option ${i + 1}`);
+  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (ballot.kind === 'ranked') return `ranks ${names[0]} first${names.length > 1 ? `, then ${names.slice(1).join(', then ')}` : ''}`;
+  if (ballot.kind === 'approval') return `approves ${list}`;
+  return `chooses ${list}`;
+}
