@@ -64,6 +64,16 @@ export function StagePanel(p: Props) {
           </>
         )}
       </p>
+      {p.choice && !p.closed ? (
+        <div className="mt-3 min-w-0">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">The options (fixed since the draft was saved)</h3>
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
+            {p.choice.ballot.options.map((option, i) => (
+              <li key={i}>{option}</li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       {p.opened ? (
         <>
           <div className="mt-3">
