@@ -143,12 +143,15 @@ export async function enqueueDecision(
         yesRequired: p.tally.yesRequired,
       }
     : null;
+  const count = p.tally?.choice?.count;
+  const chosen = count ? count.result.elected.map((i) => count.options[i] ?? `option ${i + 1}`) : null;
   const recipients = mergeRecipients([], [...seatHolders, ...members]);
   return enqueueNotice(tx, {
     orgId: p.orgId,
     key: `decided:${p.id}`,
     kind: 'decision',
-    payload: { number: p.number, title: p.title, outcome: p.outcome, tally },
+    // A choice among options: the options chosen, by name.
+    payload: { number: p.number, title: p.title, outcome: p.outcome, tally, ...(chosen ? { chosen } : {}) },
     recipients,
     at: p.at,
   });

@@ -95,6 +95,8 @@ export type NotificationPayload = {
   replyClosesAt?: string;
   outcome?: string;
   tally?: TallySummary | null;
+  /** A choice among options: the options chosen, in order of election. */
+  chosen?: string[];
   position?: number;
   vacatedAt?: string;
   deadlineDays?: number;
@@ -189,11 +191,24 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       };
     case 'decision': {
       const t = p.tally;
-      const tally = t
-        ? [
-            `Tally: ${t.yes} yes, ${t.no} no, ${t.abstain} abstain (${t.cast} of ${t.charterSeats} charter seats voted; quorum ${t.quorumRequired}${t.quorumMet ? ' met' : ' not met'}; ${t.yesRequired} yes needed).`,
-          ]
-        : [];
+      if (p.chosen && p.outcome === 'passed') {
+        return {
+          subject: `Decided: ${ref} chose ${p.chosen.join(', ')}`,
+          lead: `${ref} chose ${p.chosen.join(', ')}.`,
+          detail: t
+            ? [
+                `${t.cast} secret ${t.cast === 1 ? 'ballot' : 'ballots'} of ${t.charterSeats} charter seats; quorum ${t.quorumRequired} met. The count, round by round, and the ballots without names are on the proposal's page.`,
+              ]
+            : [],
+          action: 'See the count',
+        };
+      }
+      const tally =
+        t && t.yes + t.no + t.abstain === t.cast
+          ? [
+              `Tally: ${t.yes} yes, ${t.no} no, ${t.abstain} abstain (${t.cast} of ${t.charterSeats} charter seats voted; quorum ${t.quorumRequired}${t.quorumMet ? ' met' : ' not met'}; ${t.yesRequired} yes needed).`,
+            ]
+          : [];
       return {
         subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(),
         lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`,

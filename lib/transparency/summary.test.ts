@@ -23,6 +23,17 @@ describe('summarizeEntry', () => {
     );
   });
 
+  it('summarizes a choice among options: secret ballots, then what was chosen', () => {
+    expect(s('ballot.cast', { number: 8, stageIndex: 0, secret: true })).toBe('Secret ballot cast on #8');
+    const count = { options: ['Hall', 'Park', 'Online'], result: { elected: [2] } };
+    expect(
+      s('voting.closed', { number: 8, stageIndex: 0, tally: { yes: 0, no: 0, abstain: 0, cast: 4, outcome: 'passed', choice: { method: 'irv', count } } }),
+    ).toBe('Voting closed on #8: chosen “Online” (4 secret ballots)');
+    expect(
+      s('voting.closed', { number: 9, stageIndex: 0, tally: { yes: 0, no: 0, abstain: 0, cast: 1, outcome: 'failed_quorum', choice: { method: 'irv' } } }),
+    ).toBe('Voting closed on #9: failed quorum (1 secret ballot)');
+  });
+
   it('names bodies and people from the context, never ids', () => {
     expect(s('seat.founding_appointment', { bodyKey: 'board', position: 2, holderId: 'u1' }, 'seat:1')).toBe(
       'Founding appointment: Grace Hopper to Board seat 2',

@@ -146,12 +146,22 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `Voting opened on ${ref} in ${body(p.bodyKey)}${until ? ` until ${until}` : ''}`;
     }
     case 'ballot.cast':
-      return `Ballot cast on ${ref} (sealed until close)`;
+      return p.secret === true ? `Secret ballot cast on ${ref}` : `Ballot cast on ${ref} (sealed until close)`;
     case 'voting.closed': {
       const t = typeof p.tally === 'object' && p.tally !== null ? (p.tally as Record<string, unknown>) : {};
       const outcome = outcomeWords[str(t.outcome) ?? ''] ?? 'closed';
       const stage = int(p.stageIndex);
       const where = stage !== null && stage > 0 ? ` (stage ${stage + 1}, ${body(p.bodyKey)})` : '';
+      const choice = typeof t.choice === 'object' && t.choice !== null ? (t.choice as { count?: { options?: unknown; result?: { elected?: unknown } } }) : null;
+      if (choice) {
+        const options = Array.isArray(choice.count?.options) ? (choice.count.options as unknown[]) : [];
+        const elected = Array.isArray(choice.count?.result?.elected) ? (choice.count.result.elected as unknown[]) : [];
+        const names = elected.map((i) => (typeof i === 'number' && typeof options[i] === 'string' ? (options[i] as string) : '?'));
+        const ballots = `${int(t.cast) ?? 0} secret ${int(t.cast) === 1 ? 'ballot' : 'ballots'}`;
+        return str(t.outcome) === 'passed' && names.length > 0
+          ? `Voting closed on ${ref}${where}: chosen ${names.map((n) => `“${n}”`).join(', ')} (${ballots})`
+          : `Voting closed on ${ref}${where}: ${outcome} (${ballots})`;
+      }
       return `Voting closed on ${ref}${where}: ${outcome} ${int(t.yes) ?? 0}–${int(t.no) ?? 0}–${int(t.abstain) ?? 0}`;
     }
     case 'proposal.decided':

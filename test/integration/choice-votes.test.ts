@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database, DatabaseHandle } from '@/db/client';
-import { proposals, proposalStages, votes } from '@/db/schema';
+import { notifyEvents, proposals, proposalStages, votes } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
@@ -14,6 +14,8 @@ import { checkExport, formatVerdict } from '@/scripts/verify';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { runTally } from '@/scripts/tally';
+import { notificationMail } from '@/lib/notify/templates';
+import type { NotificationPayload } from '@/lib/notify/templates';
 import { form, session, signInAs } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -121,6 +123,26 @@ describe('a choice among options, through the server actions, the close and the 
     expect(count.result.elected.map((i) => CANDIDATES[i])).toHaveLength(3);
     // Droop quota of 6 ballots for 3 seats: floor(6 / 4) + 1 = 2.
     expect(count.result.rounds[0]!.quota).toBe('2.00000');
+
+    // The decision's notice names what was chosen.
+    const [decided] = await db
+      .select({ payload: notifyEvents.payload })
+      .from(notifyEvents)
+      .where(eq(notifyEvents.key, `decided:${org.proposalId}`));
+    expect((decided!.payload as { chosen?: string[] }).chosen).toEqual(count.result.elected.map((i) => CANDIDATES[i]));
+    const mail = notificationMail({
+      kind: 'decision',
+      payload: decided!.payload as NotificationPayload,
+      organizationName: 'Storm',
+      appUrl: 'http://quorate.test',
+      orgSlug: org.slug,
+      recipientName: null,
+      mandatory: false,
+      unsubscribeUrl: null,
+      preferencesUrl: 'http://quorate.test/prefs',
+      checkpoint: null,
+    });
+    expect(mail.subject).toContain(`chose ${count.result.elected.map((i) => CANDIDATES[i]).join(', ')}`);
 
     const closed = (await exportOf(org)).entries.find((e) => e.kind === 'voting.closed')!;
     const rollCall = closed.payload.rollCall as Record<string, unknown>[];
