@@ -33,7 +33,8 @@ export type ActionResult = ActionState & { redirectTo?: string };
 export function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) out[key] = value;
+    // "__proto__" would set the object's prototype rather than a field: no form of ours has it.
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && key !== '__proto__') out[key] = value;
   }
   return out;
 }
@@ -42,7 +43,10 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
-    (out[key] ??= []).push(issue.message);
+    // Own keys only: a forged field named "constructor" must not reach Object.prototype's.
+    if (key === '__proto__') continue;
+    if (Object.hasOwn(out, key)) out[key]!.push(issue.message);
+    else out[key] = [issue.message];
   }
   return out;
 }

@@ -91,6 +91,10 @@ describe('a choice among options, through the server actions, the close and the 
     expect(gap.fieldErrors?.preferences?.[0]).toMatch(/rank 2 is missing/);
     const junk = await ballot(org, 6, { preferences: 'zero' });
     expect(junk.ok).toBe(false);
+    // Field names that are Object.prototype's own (found by the action fuzzer: a refusal then threw).
+    const prototypeKeys = await ballot(org, 6, { preferences: '1', constructor: 'x'.repeat(3000), ['__proto__']: 'y', toString: 'z'.repeat(2001) });
+    expect(prototypeKeys.ok).toBe(false);
+    expect(Object.keys(prototypeKeys.fieldErrors ?? {}).sort()).toEqual(['constructor', 'toString']);
     // A yes/no ballot on a choice is refused.
     signInAs({ id: org.voters[6]!.userId, email: org.voters[6]!.email, name: 'voter 6' });
     const yes = await castBallotAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId, choice: 'yes', rationale: '' }));
