@@ -163,7 +163,10 @@ async function followWorkerEffects(m: Model, r: Real): Promise<void> {
 
 // --- proposals --------------------------------------------------------------------------------
 
-export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification';
+export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification' | 'choice';
+
+/** The options of every model choice (board_choice: 2 of these 4 win). */
+export const CHOICE_OPTIONS = ['Hall', 'Park', 'Online', 'Library'];
 
 /** A draft by `actor`; with `publish`, the author publishes it at once (two actions in one step, so sequences reach votes). */
 export class CreateDraft extends Step {
@@ -210,6 +213,11 @@ export class CreateDraft extends Step {
       case 'amendment':
         fields.typeKey = 'charter_amendment';
         fields.proposedCharter = JSON.stringify(amended((await getActiveCharter(r.db, r.orgId))!.document, this.i % 4));
+        break;
+      case 'choice':
+        fields.typeKey = 'board_choice';
+        // Now and then too few options: a refusal that must write nothing.
+        fields.options = (this.i % 5 === 4 ? CHOICE_OPTIONS.slice(0, 1) : CHOICE_OPTIONS).join('\n');
         break;
       case 'ratification': {
         fields.typeKey = 'resolution';
@@ -416,6 +424,47 @@ export class CastBallot extends ProposalStep {
   }
 }
 
+/** A secret ballot on a choice: `preferences` as the ranked ballot's script posts them (sometimes malformed, to meet the refusals). */
+export class CastChoiceBallot extends ProposalStep {
+  protected prefer(p: Model['proposals'][number]) {
+    return p.status === 'published' && p.votingOpen && p.typeKey === 'board_choice';
+  }
+  constructor(
+    actor: UserKey,
+    i: number,
+    readonly preferences: number[],
+  ) {
+    super(actor, i);
+  }
+  label() {
+    return `${this.actor} ranks ${this.preferences.join('>') || 'nothing'} on ${this.p()}`;
+  }
+  async act(m: Model, r: Real) {
+    signIn(r, this.who(m));
+    const target = this.target(m);
+    const state = await proposalActions.castChoiceBallotAction(initialActionState, form({ ...this.ref(m, r), preferences: this.preferences.join(',') }));
+    if (state.ok) {
+      const [v] = await r.db
+        .select()
+        .from(votes)
+        .where(and(eq(votes.proposalId, target.id), eq(votes.voterUserId, r.ids[this.who(m)]), eq(votes.isCurrent, true)))
+        .orderBy(desc(votes.castAt))
+        .limit(1);
+      if (v)
+        m.ballots.set(v.id, {
+          proposalId: target.id,
+          stageIndex: v.stageIndex,
+          seatId: v.seatId,
+          voter: this.who(m),
+          choice: 'secret',
+          preferences: this.preferences,
+          castAt: m.now,
+        });
+    }
+    return state;
+  }
+}
+
 export class Recuse extends ProposalStep {
   label() {
     return `${this.actor} recuses on ${this.p()}`;
@@ -528,10 +577,20 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
     .tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor)
     .map(([a, k, i, w]) => new CreateDraft(a, k, i, w)),
   fc
-    .tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor)
+    .tuple(
+      likelyActor,
+      fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification', 'choice'),
+      index,
+      actor,
+    )
     .map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
   fc
-    .tuple(likelyActor, fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification'), index, actor)
+    .tuple(
+      likelyActor,
+      fc.constantFrom<DraftKind>('resolution', 'assembly', 'appointment', 'removal', 'amendment', 'emergency', 'ratification', 'choice'),
+      index,
+      actor,
+    )
     .map(([a, k, i, w]) => new CreateDraft(a, k, i, w, true)),
   fc.tuple(authorOrAnyone, index).map(([a, i]) => new Publish(a, i)),
   fc.tuple(authorOrAnyone, index).map(([a, i]) => new Publish(a, i)),
@@ -543,6 +602,21 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
   fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'yes', 'no', 'abstain')).map(([a, i, c]) => new CastBallot(a, i, c, true)),
   fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'no')).map(([a, i, c]) => new CastBallot(a, i, c, true)),
   fc.tuple(likelyActor, index, fc.constantFrom<BallotChoice>('yes', 'no')).map(([a, i, c]) => new CastBallot(a, i, c, true)),
+  // Choices among options, published at once, so sequences reach their secret ballots and counts.
+  fc.tuple(likelyActor, index, actor).map(([a, i, w]) => new CreateDraft(a, 'choice', i, w, true)),
+  // Rankings of the 4 options, partial or whole; an unknown option (4) or a repeat now and then.
+  fc
+    .tuple(
+      likelyActor,
+      index,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 }) },
+        { weight: 1, arbitrary: fc.array(fc.nat(4), { maxLength: 3 }) },
+      ),
+    )
+    .map(([a, i, prefs]) => new CastChoiceBallot(a, i, prefs)),
+  fc.tuple(likelyActor, index, fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 })).map(([a, i, prefs]) => new CastChoiceBallot(a, i, prefs)),
+  fc.tuple(likelyActor, index, fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 })).map(([a, i, prefs]) => new CastChoiceBallot(a, i, prefs)),
   fc.tuple(likelyActor, index).map(([a, i]) => new Recuse(a, i)),
   fc.tuple(likelyActor, index).map(([a, i]) => new BackEmergency(a, i)),
   fc.tuple(likelyActor, index, fc.boolean()).map(([a, i, own]) => new Resign(a, i, own)),

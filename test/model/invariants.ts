@@ -16,6 +16,7 @@ import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
 import type { BallotChoice, Charter, ProposalTypeSpec, Ratio, SeatState, TallyResult } from '@/lib/governance/types';
 import { canAppointToBody, isStranded, vacancyFillingOf } from '@/lib/governance/vacancy';
+import { countChoice, mergeBallots } from '@/lib/governance/choice-count';
 import { GET as exportGET } from '@/app/api/o/[slug]/log/export/route';
 import { roleAt } from './model';
 import type { Model, Real } from './model';
@@ -224,6 +225,18 @@ export function tallyMatchesRecount(s: Snapshot): string[] {
     }
     for (const [seatId] of lastBallot)
       if (!recused.has(seatId) && !c.rollCall.some((r) => r.seatId === seatId)) out.push(`#${c.number}: seat ${seatId} cast a ballot the roll call leaves out`);
+    const method = typeOf(charter, pp.typeKey).method;
+    if (method) {
+      out.push(
+        ...choiceRecount(s, c, counted, {
+          charter,
+          typeKey: pp.typeKey,
+          options: payload<{ options?: string[] }>(published).options ?? [],
+          recused: recused.size,
+        }),
+      );
+      continue;
+    }
     const yes = counted.filter((r) => r.choice === 'yes').length;
     const no = counted.filter((r) => r.choice === 'no').length;
     const abstain = counted.filter((r) => r.choice === 'abstain').length;
@@ -261,12 +274,64 @@ export function tallyMatchesRecount(s: Snapshot): string[] {
   return out;
 }
 
+/**
+ * A choice among options: every counted roll-call entry is a secret ballot; the quorum verdict
+ * follows from their number; the published ballots are exactly the preferences the model's voters
+ * cast (their last ballots, merged), as many as were cast; and counting them again with the
+ * type's method, the published options and seed gives the published result.
+ */
+function choiceRecount(
+  s: Snapshot,
+  c: { number: number; stageIndex: number; tally: TallyResult },
+  counted: RollCall,
+  ctx: { charter: Charter; typeKey: string; options: string[]; recused: number },
+): string[] {
+  const out: string[] = [];
+  const where = `#${c.number} (choice)`;
+  const spec = typeOf(ctx.charter, ctx.typeKey);
+  const stage = spec.stages[c.stageIndex]!;
+  const body = ctx.charter.bodies.find((b) => b.key === stage.bodyKey)!;
+  for (const r of counted) if (r.choice !== ('secret' as string)) out.push(`${where}: roll call discloses ${JSON.stringify(r.choice)}, not a secret ballot`);
+  const cast = counted.length;
+  const quorumRequired = atLeast(body.recusedSeatsCountTowardQuorumBase ? body.charterSeats : body.charterSeats - ctx.recused, stage.quorum);
+  const passed = cast >= quorumRequired && cast >= 1;
+  const recount = { cast, quorumRequired, quorumMet: cast >= quorumRequired, passed, outcome: passed ? 'passed' : 'failed_quorum' };
+  for (const [k, v] of Object.entries(recount))
+    if (c.tally[k as keyof TallyResult] !== v)
+      out.push(`${where}: published ${k} = ${String(c.tally[k as keyof TallyResult])}, recount from the log = ${String(v)}`);
+  const count = c.tally.choice?.count;
+  if (cast === 0) {
+    if (count) out.push(`${where}: a count was published with no ballots`);
+    return out;
+  }
+  if (!count) return [...out, `${where}: ${cast} ballots counted but no count published`];
+  if (canonicalJson(count.options) !== canonicalJson(ctx.options)) out.push(`${where}: the count's options differ from the published ones`);
+  // The model knows what each voter cast: the published ballots must be exactly those.
+  const known = counted.map((r) => s.model.ballots.get(r.voteId)?.preferences);
+  if (known.every((k) => k !== undefined)) {
+    const expected = mergeBallots(known as number[][]);
+    if (canonicalJson(expected) !== canonicalJson(count.ballots)) {
+      out.push(`${where}: published ballots ${JSON.stringify(count.ballots)} are not the ones cast ${JSON.stringify(expected)}`);
+    }
+  }
+  const again = countChoice(
+    spec.method!,
+    ctx.options,
+    count.lotSeed,
+    count.ballots.flatMap(([n, ...prefs]) => Array.from({ length: n! }, () => prefs)),
+  );
+  if (canonicalJson(again.result) !== canonicalJson(count.result)) out.push(`${where}: counting the published ballots again gives another result`);
+  return out;
+}
+
 /** Every ballot the model cast is stored, and revealed at the close, with the choice the voter made. */
 export function ballotsAsCast(s: Snapshot): string[] {
   const out: string[] = [];
   for (const v of s.voteRows) {
     const known = s.model.ballots.get(v.id);
     if (known && known.choice !== v.choice) out.push(`ballot ${v.id}: ${known.voter} chose ${known.choice}, stored ${v.choice}`);
+    if (known?.preferences && canonicalJson(known.preferences) !== canonicalJson(v.preferences ?? null))
+      out.push(`ballot ${v.id}: ${known.voter} ranked ${JSON.stringify(known.preferences)}, stored ${JSON.stringify(v.preferences)}`);
   }
   for (const closed of ofKind(s, 'voting.closed')) {
     for (const r of payload<{ rollCall: RollCall }>(closed).rollCall) {
@@ -572,6 +637,30 @@ export function emergencyLapses(s: Snapshot): string[] {
 export type Invariant = { name: string; check: (s: Snapshot) => string[] | Promise<string[]> };
 
 /** Every invariant, under the name of its check. */
+// --- (g) a secret ballot stays secret, open or closed -----------------------------------------
+
+/**
+ * No public entry names a secret ballot's preferences: its `ballot.cast` holds only the seat and
+ * `secret: true`, the close's roll call only who voted, and no payload anywhere has a
+ * `preferences`, `nonce` or `rationale` beside a secret ballot.
+ */
+export function secretBallotsStaySecret(s: Snapshot): string[] {
+  const out: string[] = [];
+  for (const e of ofKind(s, 'ballot.cast')) {
+    if (payload<{ secret?: boolean }>(e).secret !== true) continue;
+    const keys = Object.keys(e.payload).sort().join(',');
+    if (keys !== 'number,seatId,secret,stageIndex,voteId') out.push(`secret ballot.cast at seq ${e.seq} has fields ${keys}`);
+  }
+  for (const closed of ofKind(s, 'voting.closed')) {
+    for (const r of payload<{ rollCall: Record<string, unknown>[] }>(closed).rollCall) {
+      if (r.choice === 'secret' && Object.keys(r).sort().join(',') !== 'choice,seatId,voteId,voterUserId')
+        out.push(`roll call at seq ${closed.seq} discloses ${Object.keys(r).sort().join(',')} of a secret ballot`);
+    }
+  }
+  if (JSON.stringify(s.entries.map((e) => e.payload)).includes('"preferences"')) out.push('a public payload has a "preferences" field');
+  return out;
+}
+
 export const invariants: Invariant[] = Object.entries({
   noEarlyVoting,
   tallyMatchesRecount,
@@ -581,6 +670,7 @@ export const invariants: Invariant[] = Object.entries({
   noObserverBallot,
   noObserverSeatPower,
   noOpenChoiceRecoverable,
+  secretBallotsStaySecret,
   bodiesCanReachFullStrength,
   logVerifies,
   emergencyRatification,

@@ -26,7 +26,16 @@ export type ModelProposal = {
   emergency: boolean;
 };
 
-export type ModelBallot = { proposalId: string; stageIndex: number; seatId: string; voter: UserKey; choice: BallotChoice; castAt: number };
+export type ModelBallot = {
+  proposalId: string;
+  stageIndex: number;
+  seatId: string;
+  voter: UserKey;
+  /** 'secret' for a choice among options, whose `preferences` only the voter (and the model) know. */
+  choice: BallotChoice | 'secret';
+  preferences?: number[];
+  castAt: number;
+};
 
 export type Model = {
   /** Model time (ms); equal to testClock.ms. */

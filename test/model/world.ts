@@ -70,6 +70,16 @@ export function modelCharter(): Charter {
         stages: [stage('assembly', 48, half, majority, 'votes_cast')],
         critical: false,
       }),
+      // A choice among options by secret ranked ballot: 2 of 4 options, Scottish STV.
+      type({
+        key: 'board_choice',
+        name: 'Board choice',
+        effect: 'resolution',
+        minCommentWindowHours: 24,
+        stages: [stage('board', 48, half, majority, 'votes_cast')],
+        critical: false,
+        method: { key: 'scottish_stv', winners: 2 },
+      }),
       type({
         key: 'seat_appointment',
         name: 'Seat appointment',
