@@ -19,6 +19,9 @@ import {
 } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
+// It moves the shared server's clock by 8 days: specs reading the demo organization's proposals in
+// their windows (follow.spec.ts) must run before it, so its name sorts after theirs, among the other
+// clock-moving specs (Playwright hands out spec files in name order).
 
 const DAY = 24 * 60 * 60 * 1000;
 const CANDIDATES = ['Ada Park', 'Bo Chen', 'Cy Diaz', 'Di Evans', 'Ed Fox', 'Flo Gray', 'Gus Hill', 'Hana Ito'];
