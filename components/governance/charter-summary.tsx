@@ -1,3 +1,4 @@
+import { choiceMethodName } from '@/lib/governance/choice';
 import { ratioText } from '@/lib/governance/charter';
 import { formatHours } from '@/lib/governance/time';
 import type { Charter } from '@/lib/governance/types';
@@ -35,13 +36,21 @@ export function CharterSummary({ charter }: { charter: Charter }) {
           <dd className="mt-1 text-sm text-zinc-600">
             Discussed for at least {formatHours(t.minCommentWindowHours)} (nobody can shorten this)
             {t.requiresSubject ? `, then the person concerned has ${formatHours(t.replyWindowHours)} to reply` : ''}.{' '}
-            {t.stages.map((s, i) => (
-              <span key={i}>
-                {i > 0 ? 'Then ' : ''}
-                {bodyName(s.bodyKey)} votes for {formatHours(s.votingWindowHours)}: quorum {ratioText(s.quorum)} of its charter seats; passes with{' '}
-                {ratioText(s.threshold)} of {s.thresholdBase === 'charter_seats' ? 'all charter seats voting yes' : 'the yes and no votes cast'}.{' '}
-              </span>
-            ))}
+            {t.method
+              ? t.stages.map((s, i) => (
+                  <span key={i}>
+                    {bodyName(s.bodyKey)} chooses {t.method!.winners === 1 ? 'one' : t.method!.winners} of the proposal’s options by secret ballot (
+                    {choiceMethodName(t.method!.key)}) over {formatHours(s.votingWindowHours)}: quorum {ratioText(s.quorum)} of its charter seats; the counted
+                    ballots are published without names.{' '}
+                  </span>
+                ))
+              : t.stages.map((s, i) => (
+                  <span key={i}>
+                    {i > 0 ? 'Then ' : ''}
+                    {bodyName(s.bodyKey)} votes for {formatHours(s.votingWindowHours)}: quorum {ratioText(s.quorum)} of its charter seats; passes with{' '}
+                    {ratioText(s.threshold)} of {s.thresholdBase === 'charter_seats' ? 'all charter seats voting yes' : 'the yes and no votes cast'}.{' '}
+                  </span>
+                ))}
             {t.effect === 'seat_appointment' ? appointmentClause(charter, t.stages[0]?.bodyKey) : ''}
             {t.critical ? 'Cannot go to a vote while a deciding body is below strength. ' : ''}
             {t.emergency

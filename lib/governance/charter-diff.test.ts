@@ -26,6 +26,17 @@ describe('charterDiff', () => {
     );
   });
 
+  it('says when a type’s counting method changes', () => {
+    const before = charterFromTemplate('small_board');
+    const after = structuredClone(before);
+    after.proposalTypes.find((t) => t.key === 'board_shortlist')!.method = { key: 'meek_stv', winners: 2 };
+    after.proposalTypes.find((t) => t.key === 'resolution')!.method = { key: 'approval', winners: 1, maxApprovals: 2 };
+    expect(charterDiff(before, after)).toEqual([
+      'Board resolution: decided yes or no → choosing one option (approval (approve one or more), at most 2 approved per ballot).',
+      'Board shortlist of several options (single transferable vote): decided choosing 3 options (ranked, single transferable vote (Scottish rules)) → choosing 2 options (ranked, single transferable vote (Meek rules)).',
+    ]);
+  });
+
   it('reads as sentences', () => {
     const before = charterFromTemplate('nonprofit_board');
     const after = structuredClone(before);

@@ -2,6 +2,7 @@
  * What an amendment changes, as sentences a member can check before voting: "Board: charter seats
  * 9 → 7". Pure; bodies and proposal types are matched by their keys, so a rename reads as one.
  */
+import { choiceMethodName } from './choice';
 import { ratioText, seatClassWords } from './charter';
 import { formatHours } from './time';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
@@ -91,6 +92,7 @@ function typeDiff(t: ProposalTypeSpec, a: ProposalTypeSpec, bodyName: (key: stri
       lines.push(`${where}: threshold ${ratioText(s.threshold)} of ${base(s)} → ${ratioText(next.threshold)} of ${base(next)}.`);
     }
   });
+  if (JSON.stringify(a.method ?? null) !== JSON.stringify(t.method ?? null)) lines.push(`${n}: decided ${methodWords(t)} → ${methodWords(a)}.`);
   if (JSON.stringify(a.emergency) !== JSON.stringify(t.emergency)) {
     lines.push(!a.emergency ? `${n}: emergency procedure removed.` : !t.emergency ? `${n}: emergency procedure added.` : `${n}: emergency procedure changes.`);
   }
@@ -99,6 +101,13 @@ function typeDiff(t: ProposalTypeSpec, a: ProposalTypeSpec, bodyName: (key: stri
 
 function change<T>(lines: string[], label: string, before: T, after: T, show: (v: T) => string = String): void {
   if (before !== after) lines.push(`${label} ${show(before)} → ${show(after)}.`);
+}
+
+/** 'yes or no', 'choosing 3 options (ranked, single transferable vote (Scottish rules))'. */
+function methodWords(t: ProposalTypeSpec): string {
+  if (!t.method) return 'yes or no';
+  const approvals = t.method.maxApprovals !== undefined ? `, at most ${t.method.maxApprovals} approved per ballot` : '';
+  return `choosing ${t.method.winners === 1 ? 'one option' : `${t.method.winners} options`} (${choiceMethodName(t.method.key)}${approvals})`;
 }
 
 function days(n: number): string {

@@ -23,7 +23,7 @@ export const MAX_OPTION_LENGTH = 200;
 
 const methodNames: Record<ChoiceMethodSpec['key'], string> = {
   plurality: 'single choice (most votes wins)',
-  approval: 'approval (approve any number)',
+  approval: 'approval (approve one or more)',
   irv: 'ranked, instant-runoff',
   scottish_stv: 'ranked, single transferable vote (Scottish rules)',
   meek_stv: 'ranked, single transferable vote (Meek rules)',
