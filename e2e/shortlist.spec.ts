@@ -50,7 +50,10 @@ async function shoot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SHOTS;
   if (!dir) return;
   const size = page.viewportSize();
-  for (const [label, width] of [['desktop', 1280], ['390', 390]] as const) {
+  for (const [label, width] of [
+    ['desktop', 1280],
+    ['390', 390],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
   }
@@ -135,7 +138,13 @@ test('a board shortlists 3 of 8 by single transferable vote: secret ranked ballo
   await expect(visitor.getByText('voted (secret)')).toHaveCount(3);
   await axeClean(visitor);
   await shoot(visitor, 'choice-result');
-  const seed = (await visitor.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ }).first().innerText()).trim();
+  const seed = (
+    await visitor
+      .locator('code')
+      .filter({ hasText: /^[0-9a-f]{64}$/ })
+      .first()
+      .innerText()
+  ).trim();
   const blt = await visitor.request.get(`/o/${slug}/proposals/1/ballots.blt`);
   expect(blt.status()).toBe(200);
   const bltText = await blt.text();

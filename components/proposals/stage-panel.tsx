@@ -128,7 +128,8 @@ export function StagePanel(p: Props) {
               <a className="text-brand-700 underline" href={p.choice.downloads.csv} download>
                 CSV
               </a>
-              . Any tie was broken by lot drawn from the public seed <code className="break-all">{p.choice.count?.lotSeed}</code> (the log head when voting closed):{' '}
+              . Any tie was broken by lot drawn from the public seed <code className="break-all">{p.choice.count?.lotSeed}</code> (the log head when voting
+              closed):{' '}
               <code className="break-all">
                 npm run tally -- --method {p.choice.count?.method.replace('_', '-')} --seed {p.choice.count?.lotSeed} ballots.blt
               </code>{' '}
