@@ -151,7 +151,15 @@ export async function enqueueDecision(
     key: `decided:${p.id}`,
     kind: 'decision',
     // A choice among options: the options chosen, by name.
-    payload: { number: p.number, title: p.title, outcome: p.outcome, tally, ...(chosen ? { chosen } : {}) },
+    // A decision by consent: how many objections stood (its tally has no ballots to report).
+    payload: {
+      number: p.number,
+      title: p.title,
+      outcome: p.outcome,
+      tally,
+      ...(chosen ? { chosen } : {}),
+      ...(p.tally?.consent ? { objectionsStood: p.tally.consent.objections } : {}),
+    },
     recipients,
     at: p.at,
   });

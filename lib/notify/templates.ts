@@ -97,6 +97,8 @@ export type NotificationPayload = {
   tally?: TallySummary | null;
   /** A choice among options: the options chosen, in order of election. */
   chosen?: string[];
+  /** A decision by consent: how many objections stood at the close. */
+  objectionsStood?: number;
   position?: number;
   vacatedAt?: string;
   deadlineDays?: number;
@@ -201,6 +203,19 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
               ]
             : [],
           action: 'See the count',
+        };
+      }
+      if (p.objectionsStood !== undefined) {
+        const n = p.objectionsStood;
+        return {
+          subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(),
+          lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`,
+          detail: [
+            n === 0
+              ? 'Decided by consent: no objection stood when the window closed.'
+              : `Decided by consent: ${n} ${n === 1 ? 'objection' : 'objections'} stood when the window closed. The objections and their reasons are on the proposal's page.`,
+          ],
+          action: 'See the decision',
         };
       }
       const tally =

@@ -2,13 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database, DatabaseHandle } from '@/db/client';
-import { objections, proposalStages, proposals } from '@/db/schema';
+import { notifyEvents, objections, proposalStages, proposals } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, TallyResult } from '@/lib/governance/types';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { nodeSha256 } from '@/lib/log/node-hash';
+import { notificationMail } from '@/lib/notify/templates';
+import type { NotificationPayload } from '@/lib/notify/templates';
 import { checkBallotDisclosures } from '@/lib/log/verify-ballots';
 import { checkExport } from '@/scripts/verify';
 import { createStormOrg } from '@/scripts/support/storm-org';
@@ -138,6 +140,25 @@ describe('a decision by consent, through the server actions, the close and the p
     ]);
     const [row] = await db.select({ outcome: proposals.outcome }).from(proposals).where(eq(proposals.id, org.proposalId));
     expect(row!.outcome).toBe('rejected');
+    // The decision's notice says how many objections stood, not an empty tally.
+    const [decided] = await db
+      .select({ payload: notifyEvents.payload })
+      .from(notifyEvents)
+      .where(eq(notifyEvents.key, `decided:${org.proposalId}`));
+    const mail = notificationMail({
+      kind: 'decision',
+      payload: decided!.payload as NotificationPayload,
+      organizationName: 'Storm',
+      appUrl: 'http://quorate.test',
+      orgSlug: org.slug,
+      recipientName: null,
+      mandatory: false,
+      unsubscribeUrl: null,
+      preferencesUrl: 'http://quorate.test/prefs',
+      checkpoint: null,
+    });
+    expect(mail.text).toContain('Decided by consent: 2 objections stood when the window closed.');
+    expect(mail.text).not.toMatch(/0 yes/);
 
     // After the close nothing changes: a withdrawal is refused and writes nothing.
     const late = await withdraw(org, 1);
