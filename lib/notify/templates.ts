@@ -99,6 +99,8 @@ export type NotificationPayload = {
   chosen?: string[];
   /** A decision by consent: how many objections stood at the close. */
   objectionsStood?: number;
+  /** A decision by consent: its window opened (objections, not votes). */
+  consent?: boolean;
   position?: number;
   vacatedAt?: string;
   deadlineDays?: number;
@@ -178,6 +180,14 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         action: 'Comment before it closes',
       };
     case 'voting_open':
+      if (p.consent) {
+        return {
+          subject: `The consent window is open on ${ref}`,
+          lead: `The ${p.bodyName ?? 'deciding body'} decides ${ref} by consent: it passes unless an objection stands when the window closes.`,
+          detail: [`The window closes ${when(p.closesAt)}. If you cannot consent, object on the proposal's page and give your reason; everyone can read it.`],
+          action: 'Read the proposal',
+        };
+      }
       return {
         subject: `Voting is open on ${ref}`,
         lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`,

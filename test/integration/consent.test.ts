@@ -59,6 +59,17 @@ const withdraw = (org: StormOrg, i: number) => {
   return withdrawObjectionAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId }));
 };
 
+const mailContext = (org: StormOrg) => ({
+  organizationName: 'Storm',
+  appUrl: 'http://quorate.test',
+  orgSlug: org.slug,
+  recipientName: null,
+  mandatory: false,
+  unsubscribeUrl: null,
+  preferencesUrl: 'http://quorate.test/prefs',
+  checkpoint: null,
+});
+
 async function exportOf(org: StormOrg) {
   const res = await exportJson(new Request(`http://quorate.test/api/o/${org.slug}/log/export`), { params: Promise.resolve({ slug: org.slug }) });
   return JSON.parse(await res.text()) as { entries: { kind: string; subject: string; actorId: string | null; payload: Record<string, unknown> }[] };
@@ -145,18 +156,7 @@ describe('a decision by consent, through the server actions, the close and the p
       .select({ payload: notifyEvents.payload })
       .from(notifyEvents)
       .where(eq(notifyEvents.key, `decided:${org.proposalId}`));
-    const mail = notificationMail({
-      kind: 'decision',
-      payload: decided!.payload as NotificationPayload,
-      organizationName: 'Storm',
-      appUrl: 'http://quorate.test',
-      orgSlug: org.slug,
-      recipientName: null,
-      mandatory: false,
-      unsubscribeUrl: null,
-      preferencesUrl: 'http://quorate.test/prefs',
-      checkpoint: null,
-    });
+    const mail = notificationMail({ ...mailContext(org), kind: 'decision', payload: decided!.payload as NotificationPayload });
     expect(mail.text).toContain('Decided by consent: 2 objections stood when the window closed.');
     expect(mail.text).not.toMatch(/0 yes/);
 
@@ -171,6 +171,14 @@ describe('a decision by consent, through the server actions, the close and the p
 
   it('passes when no objection stands at the close (one raised and withdrawn), and the log check catches a close that leaves one out', async () => {
     const org = await consentOrg('consent-passed');
+    // The window's notice asks for objections, not votes.
+    const [opened] = await db
+      .select({ payload: notifyEvents.payload })
+      .from(notifyEvents)
+      .where(eq(notifyEvents.key, `voting:${org.proposalId}:0`));
+    const openMail = notificationMail({ ...mailContext(org), kind: 'voting_open', payload: opened!.payload as NotificationPayload });
+    expect(openMail.subject).toContain(`The consent window is open on #${org.proposalNumber}`);
+    expect(openMail.text).not.toMatch(/Cast your vote/);
     expect(await raise(org, 0, 'Can we name who keeps the keys first?')).toMatchObject({ ok: true });
     expect(await withdraw(org, 0)).toMatchObject({ ok: true });
     const steps = await recordTransitions(db, org.proposalId, org.orgId, new Date(org.closesAt.getTime() + 1000));
