@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { commentRevisions, comments, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
+import { commentRevisions, comments, objections, proposalRevisions, proposalStages, proposals, recusals, seats, users, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
-import type { Ballot, Charter, ChoiceBallot, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
+import type { Ballot, Charter, ChoiceBallot, ObjectionState, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
 import { highestWhere, valueWhere } from './scalars';
 
@@ -27,7 +27,16 @@ type BallotRow = {
 /** A declared recusal: the seat, and the body it belongs to (a recusal counts only in the stages of that body). */
 type RecusalRow = { seatId: string; bodyKey: string };
 
-function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotRow[], recusals: RecusalRow[]): LoadedProposal {
+/** An objection to a proposal decided by consent, as the rules read it. */
+type ObjectionRow = ObjectionState & { stageIndex: number };
+
+function toLoaded(
+  row: ProposalRow,
+  stages: ProposalStageRow[],
+  ballots: BallotRow[],
+  recusals: RecusalRow[],
+  objectionRows: ObjectionRow[] = [],
+): LoadedProposal {
   const record: ProposalRecord = {
     status: row.status,
     typeKey: row.typeKey,
@@ -53,9 +62,18 @@ function toLoaded(row: ProposalRow, stages: ProposalStageRow[], ballots: BallotR
           b.choice === 'secret' && b.preferences ? [{ seatId: b.seatId, voterUserId: b.voterUserId, preferences: b.preferences, castAt: b.castAt }] : [],
         ),
       recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
+      // Only a stage decided by consent has objections; other records stay as they were.
+      ...objectionsOf(objectionRows, s.stageIndex),
     })),
   };
   return { row, stages, record };
+}
+
+function objectionsOf(rows: readonly ObjectionRow[], stageIndex: number): { objections?: ObjectionState[] } {
+  const list = rows
+    .filter((o) => o.stageIndex === stageIndex)
+    .map((o): ObjectionState => ({ seatId: o.seatId, raisedAt: o.raisedAt, withdrawnAt: o.withdrawnAt }));
+  return list.length === 0 ? {} : { objections: list };
 }
 
 const ballotColumns = {
@@ -77,6 +95,7 @@ const proposalFromRow = rowDecoder(proposals);
 const stageFromJson = rowDecoder(proposalStages);
 
 type BallotTuple = [stageIndex: number, seatId: string, voterUserId: string, choice: BallotRow['choice'], castAt: string, preferences: number[] | null];
+type ObjectionTuple = [stageIndex: number, seatId: string, raisedAt: string, withdrawnAt: string | null];
 type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
 
 /**
@@ -102,6 +121,8 @@ function detailsStatement(v: DetailsVariant) {
                   from proposal_stages s join votes v on v.proposal_id = s.proposal_id and v.stage_index = s.stage_index and v.is_current
                   where s.proposal_id = p.id and ${ballotStages}), '[]'::jsonb) as q_ballots,
         coalesce((select jsonb_agg(jsonb_build_array(r.seat_id, t.body_key)) from recusals r join seats t on t.id = r.seat_id where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
+        coalesce((select jsonb_agg(jsonb_build_array(o.stage_index, o.seat_id, o.raised_at, o.withdrawn_at) order by o.stage_index, o.raised_at, o.id)
+                  from objections o where o.proposal_id = p.id), '[]'::jsonb) as q_objections,
         ${v.withCharter ? sql`(select c.document from charters c where c.org_id = p.org_id and c.version = p.charter_version)` : sql`null::jsonb`} as q_charter,
         ${
           v.withSeats
@@ -118,6 +139,7 @@ function detailsStatement(v: DetailsVariant) {
 
 const toCastAt = (value: string) => votes.castAt.mapFromDriverValue(value) as Date;
 const toVacatedAt = (value: string) => seats.vacatedAt.mapFromDriverValue(value) as Date;
+const toObjectionAt = (value: string) => objections.raisedAt.mapFromDriverValue(value) as Date;
 
 /** Reads the proposal and its details (the statement above); null when it is not this organization's. */
 async function readProposalDetails(
@@ -142,6 +164,12 @@ async function readProposalDetails(
     fromJson<Record<string, unknown>[]>(raw.q_stages).map(stageFromJson),
     ballotRows,
     fromJson<[string, string][]>(raw.q_recused).map(([seatId, bodyKey]) => ({ seatId, bodyKey })),
+    fromJson<ObjectionTuple[]>(raw.q_objections).map(([stageIndex, seatId, raisedAt, withdrawnAt]) => ({
+      stageIndex,
+      seatId,
+      raisedAt: toObjectionAt(raisedAt),
+      withdrawnAt: withdrawnAt === null ? null : toObjectionAt(withdrawnAt),
+    })),
   );
   const seatStates =
     raw.q_seats === null
@@ -231,9 +259,10 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
   // One array-literal parameter, not one parameter per id: stays under PostgreSQL's 65,535
   // parameter limit at any size (ids are uuids from our own rows, so the literal needs no quoting).
   const idArray = `{${ids.join(',')}}`;
-  const inIds = (column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId) =>
-    sql`${column} = any(${idArray}::uuid[])`;
-  const [rows, stages, ballots, recused] = await Promise.all([
+  const inIds = (
+    column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId | typeof objections.proposalId,
+  ) => sql`${column} = any(${idArray}::uuid[])`;
+  const [rows, stages, ballots, recused, objected] = await Promise.all([
     db
       .select()
       .from(proposals)
@@ -248,6 +277,17 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
       .from(recusals)
       .innerJoin(seats, eq(seats.id, recusals.seatId))
       .where(inIds(recusals.proposalId)),
+    db
+      .select({
+        proposalId: objections.proposalId,
+        stageIndex: objections.stageIndex,
+        seatId: objections.seatId,
+        raisedAt: objections.raisedAt,
+        withdrawnAt: objections.withdrawnAt,
+      })
+      .from(objections)
+      .where(inIds(objections.proposalId))
+      .orderBy(asc(objections.raisedAt), asc(objections.id)),
   ]);
   const group = <T extends { proposalId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -261,7 +301,9 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
   const stagesBy = group(stages);
   const ballotsBy = group(ballots);
   const recusedBy = group(recused);
-  for (const row of rows) out.set(row.id, toLoaded(row, stagesBy.get(row.id) ?? [], ballotsBy.get(row.id) ?? [], recusedBy.get(row.id) ?? []));
+  const objectedBy = group(objected);
+  for (const row of rows)
+    out.set(row.id, toLoaded(row, stagesBy.get(row.id) ?? [], ballotsBy.get(row.id) ?? [], recusedBy.get(row.id) ?? [], objectedBy.get(row.id) ?? []));
   return out;
 }
 

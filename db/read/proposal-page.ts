@@ -5,6 +5,7 @@ import { listPublicLogPage } from '@/db/queries/log-public';
 import { listMandatoryNotices } from '@/db/queries/notify';
 import { findProposalIdByNumber, listComments, listRevisions, loadProposal } from '@/db/queries/proposals';
 import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
+import { listObjections } from '@/db/queries/objections';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import { findType } from '@/lib/governance/charter';
@@ -67,6 +68,8 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
   const proposed = (loaded.row.effect as { proposedCharter?: Charter }).proposedCharter;
   const charterChanges = findType(charter, loaded.row.typeKey).effect === 'charter_amendment' && proposed ? charterDiff(charter, proposed) : null;
   // A draft's publish form says whether publishing it closes founding appointments (the organization's first publication).
+  // A decision by consent: its objections are public at once (withdrawn ones too, marked).
+  const objections = findType(charter, loaded.row.typeKey).consent ? await listObjections(db, loaded.row.id) : [];
   const founding = loaded.row.status === 'draft' ? foundingStatus({ anyProposalPublished: await anyProposalPublished(db, orgId), seats }) : null;
   return {
     charter,
@@ -75,6 +78,7 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     comments,
     votes,
     recusals,
+    objections,
     seats,
     logRows,
     author,

@@ -233,6 +233,32 @@ export const recusals = pgTable(
 );
 
 /**
+ * Objections to a proposal decided by consent (lib/governance/consent.ts), one row per objection
+ * raised. Withdrawing one (or raising again, which replaces it) sets `withdrawn_at`; rows are
+ * never deleted, so the record shows every objection and when it stopped standing. A seat has at
+ * most one standing objection per stage.
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: id(),
+    proposalId: proposalRef(),
+    stageIndex: integer('stage_index').notNull(),
+    seatId: seatRef(),
+    objectorUserId: userRef('objector_user_id').notNull(),
+    reason: text('reason').notNull(),
+    raisedAt: ts('raised_at').notNull(),
+    withdrawnAt: ts('withdrawn_at'),
+  },
+  (t) => [
+    uniqueIndex('objections_one_standing_per_seat')
+      .on(t.proposalId, t.stageIndex, t.seatId)
+      .where(sql`${t.withdrawnAt} is null`),
+    index('objections_proposal_idx').on(t.proposalId, t.stageIndex),
+  ],
+);
+
+/**
  * The decision log: append-only (database triggers refuse UPDATE and DELETE), gapless `seq`
  * per organization, each entry hash-chained to the previous one. `entry` is the exact canonical
  * JSON that was hashed, so anyone can recompute the chain from an export.

@@ -10,6 +10,7 @@
  */
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 import { choiceTypeErrors } from './choice';
+import { consentTypeErrors } from './consent';
 import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
@@ -138,6 +139,7 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
   }
 
   errors.push(...choiceTypeErrors(type));
+  errors.push(...consentTypeErrors(type));
 
   if (type.emergency) {
     const e = type.emergency;

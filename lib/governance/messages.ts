@@ -224,6 +224,16 @@ export const messages = {
   'ballot.withdrawn_candidate': '{candidate} has withdrawn and cannot be chosen.',
   'ballot.too_many_choices': 'This ballot makes {given} choices; this vote allows at most {limit}.',
   'ballot.bad_count': 'A ballot counts a whole number of times, at least once; {count} is not such a number.',
+  // decisions by consent
+  'ballot.consent_decision': 'This proposal is decided by consent, without ballots: if you cannot consent, raise an objection and give its reason.',
+  'objection.not_consent': 'This proposal is not decided by consent: there are no objections to raise, vote on it instead.',
+  'objection.window_not_open': 'Objections can be raised only while the consent window is open (the proposal is {phase}).',
+  'objection.window_closed': 'The consent window has closed: the result has already been recorded.',
+  'objection.not_allowed': 'Only members holding a {body} seat can object to this proposal.',
+  'objection.recused': 'You declared a conflict of interest on this proposal, so your seat cannot object to it.',
+  'objection.reason_short': 'Give the reason for your objection in at least {min} characters, so it can be addressed.',
+  'objection.reason_long': 'An objection is at most {max} characters.',
+  'objection.none_standing': 'You have no standing objection to withdraw.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

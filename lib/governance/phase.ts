@@ -9,6 +9,7 @@
  */
 import { choiceStageTally, countedChoiceBallots } from './choice';
 import { findBody, findType } from './charter';
+import { consentStageTally, standingObjections } from './consent';
 import { tallyStage } from './tally';
 import { addHours, laterOf } from './time';
 import type { Charter, Phase, ProposalRecord, TallyResult } from './types';
@@ -91,23 +92,32 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     // a missing snapshot falls back to the charter rather than to zero.
     const charterSeats = stageRecord.charterSeats >= 1 ? stageRecord.charterSeats : body.charterSeats;
     // A choice among options counts its secret ballots (choice.ts); the count itself is recorded at the close.
-    const tally = type.method
-      ? choiceStageTally({
-          ballots: countedChoiceBallots(stageRecord.choiceBallots ?? [], opensAt, closesAt, stageRecord.recusedSeatIds),
+    // A decision by consent counts the objections standing at the close, not ballots (consent.ts).
+    const tally = type.consent
+      ? consentStageTally({
+          standing: standingObjections(stageRecord.objections ?? [], opensAt, closesAt, stageRecord.recusedSeatIds).length,
           stage: spec,
           body,
           charterSeats,
           recusedSeatIds: stageRecord.recusedSeatIds,
-          method: type.method,
         })
-      : tallyStage({
-          ballots: inWindow,
-          stage: spec,
-          body,
-          charterSeats,
-          recusedSeatIds: stageRecord.recusedSeatIds,
-          holdersInOffice: stageRecord.holdersInOffice ?? null,
-        });
+      : type.method
+        ? choiceStageTally({
+            ballots: countedChoiceBallots(stageRecord.choiceBallots ?? [], opensAt, closesAt, stageRecord.recusedSeatIds),
+            stage: spec,
+            body,
+            charterSeats,
+            recusedSeatIds: stageRecord.recusedSeatIds,
+            method: type.method,
+          })
+        : tallyStage({
+            ballots: inWindow,
+            stage: spec,
+            body,
+            charterSeats,
+            recusedSeatIds: stageRecord.recusedSeatIds,
+            holdersInOffice: stageRecord.holdersInOffice ?? null,
+          });
     outcome.tally = tally;
     if (tally.outcome === 'failed_quorum') return result({ kind: 'failed_quorum', stageIndex: i, at: closesAt });
     if (tally.outcome === 'rejected') return result({ kind: 'rejected', stageIndex: i, at: closesAt });

@@ -71,6 +71,7 @@ describe('small-group templates', () => {
       expect(hours).toEqual({
         decision: [72, 48],
         group_choice: [72, 48],
+        group_consent: [72, 48],
         charter_amendment: [168, 72],
         member_removal: [168, 72],
         seat_appointment: [72, 48],

@@ -75,6 +75,23 @@ function choice(
   });
 }
 
+/**
+ * A decision by consent, by one body: no ballots; it passes unless a seat holder's reasoned
+ * objection stands when the window closes (consent.ts).
+ */
+function consent(key: string, name: string, commentDays: number, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
+  return type({
+    key,
+    name,
+    effect: 'resolution',
+    minCommentWindowHours: commentDays * DAY,
+    stages: [decidedBy],
+    critical: false,
+    consultationAudience,
+    consent: true,
+  });
+}
+
 /** The charter amendment: critical and public, decided by each of `stages` in turn. */
 function charterAmendment(commentDays: number, stages: StageSpec[]): ProposalTypeSpec {
   return type({
@@ -286,6 +303,7 @@ const informalGroup: Charter = {
       { key: 'irv', winners: 1 },
       'members',
     ),
+    consent('group_consent', 'Group decision by consent', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
     charterAmendment(7, [stage('group', 3 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('member_removal', 'Removal from the group', 'group', 7, 3),
     appointment('seat_appointment', 'Appointment to the group', stage('group', 2 * DAY, half, majority, 'charter_seats'), 'members', 3),

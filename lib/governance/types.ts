@@ -100,6 +100,12 @@ export type ProposalTypeSpec = {
    * proposal's, fixed at publication; the ballots are secret (see choice.ts).
    */
   method?: ChoiceMethodSpec;
+  /**
+   * A decision by consent: no ballots; during the stage's window each seat holder of the deciding
+   * body may raise a reasoned, public objection (and withdraw it). It passes when no objection
+   * stands at the close (consent.ts). Absent: not a consent decision.
+   */
+  consent?: true;
 };
 
 /** The counting methods a proposal type may name for a choice among options. */
@@ -147,6 +153,9 @@ export type Ballot = { seatId: string; voterUserId: string; choice: BallotChoice
 /** A secret ballot of a choice among options: option indexes in order of preference (or the approved set, or the one choice). */
 export type ChoiceBallot = { seatId: string; voterUserId: string; preferences: readonly number[]; castAt: Date };
 
+/** An objection to a proposal decided by consent: raised by a seat at a time, withdrawn (or replaced) at another, or standing. */
+export type ObjectionState = { seatId: string; raisedAt: Date; withdrawnAt: Date | null };
+
 export type StageRecord = {
   bodyKey: string;
   /** Recorded when voting opened for this stage (null: not yet opened). */
@@ -159,6 +168,8 @@ export type StageRecord = {
   recusedSeatIds: string[];
   /** A choice among options: the current secret ballot of each seat (absent or empty for yes/no stages). */
   choiceBallots?: ChoiceBallot[];
+  /** A decision by consent: every objection raised at this stage (withdrawn ones with their withdrawal time). */
+  objections?: ObjectionState[];
   /** Charter seats of the body at the time voting opened (the charter version the proposal runs under). */
   charterSeats: number;
   /**
@@ -220,6 +231,11 @@ export type TallyResult = {
    * abstain are then 0 and `cast` is the number of ballots; `passed` means a choice was made.
    */
   choice?: { method: ChoiceMethodKey; count?: ChoiceCount };
+  /**
+   * A decision by consent: yes, no, abstain and cast are 0 and no quorum applies; `objections` is
+   * the number of objections standing at the close. Passed exactly when it is 0.
+   */
+  consent?: { objections: number };
 };
 
 /** A choice's count as recorded at the close: what anyone can recount from the published ballots. */

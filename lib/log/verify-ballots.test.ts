@@ -129,3 +129,62 @@ describe('ballot disclosures', () => {
     expect(summary).toEqual({ ballotsOpened: 0, legacyUnhidden: 0, stillSealed: 2, secretCounted: 0 });
   });
 });
+
+describe('the close of a decision by consent', () => {
+  const raised = (seatId: string, reason: string): Omit<LogEntry, 'seq' | 'orgId' | 'at'> => ({
+    actorId: `holder-${seatId}`,
+    kind: 'objection.raised',
+    subject,
+    payload: { number: 1, stageIndex: 0, seatId, reason },
+  });
+  const withdrawn = (seatId: string): Omit<LogEntry, 'seq' | 'orgId' | 'at'> => ({
+    actorId: `holder-${seatId}`,
+    kind: 'objection.withdrawn',
+    subject,
+    payload: { number: 1, stageIndex: 0, seatId },
+  });
+  const consentClose = (objections: { seatId: string; reason: string }[], count = objections.length): Omit<LogEntry, 'seq' | 'orgId' | 'at'> => ({
+    actorId: null,
+    kind: 'voting.closed',
+    subject,
+    payload: {
+      number: 1,
+      stageIndex: 0,
+      bodyKey: 'board',
+      tally: { yes: 0, no: 0, abstain: 0, cast: 0, outcome: count ? 'rejected' : 'passed', consent: { objections: count } },
+      rollCall: [],
+      objections,
+    },
+  });
+  const reasonA = 'It leaves the night shift out.';
+
+  it('accepts an empty roll call with the objections that stood', async () => {
+    expect(
+      await ballotProblems(
+        seal([
+          raised('seat-a', 'First wording.'),
+          raised('seat-a', reasonA),
+          raised('seat-b', 'Later withdrawn.'),
+          withdrawn('seat-b'),
+          consentClose([{ seatId: 'seat-a', reason: reasonA }]),
+        ]),
+      ),
+    ).toEqual([]);
+    expect(await ballotProblems(seal([raised('seat-b', 'Later withdrawn.'), withdrawn('seat-b'), consentClose([])]))).toEqual([]);
+  });
+
+  it('reports a standing objection left out, one never raised, a changed reason and a wrong count', async () => {
+    expect(await ballotProblems(seal([raised('seat-a', reasonA), consentClose([])]))).toEqual([
+      expect.stringMatching(/leaves out the objection of seat seat-a/),
+    ]);
+    expect(await ballotProblems(seal([consentClose([{ seatId: 'seat-c', reason: reasonA }])]))).toEqual([expect.stringMatching(/no standing objection/)]);
+    expect(await ballotProblems(seal([raised('seat-a', reasonA), consentClose([{ seatId: 'seat-a', reason: 'Another reason.' }])]))).toHaveLength(1);
+    expect(await ballotProblems(seal([raised('seat-a', reasonA), consentClose([{ seatId: 'seat-a', reason: reasonA }], 0)]))).toEqual([
+      expect.stringMatching(/the tally says 0 objections stood, the close lists 1/),
+    ]);
+  });
+
+  it('reports an objection raised after the close', async () => {
+    expect(await ballotProblems(seal([consentClose([]), raised('seat-a', reasonA)]))).toEqual([expect.stringMatching(/objection.raised after stage 0/)]);
+  });
+});

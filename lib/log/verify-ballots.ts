@@ -15,6 +15,10 @@
 // disclosed in the roll call as choice "secret" without its preferences: here only that its seat
 // voted once and is counted; the anonymous ballots published with the count are recounted by
 // `npm run verify` (scripts/verify.ts).
+// A decision by consent has no ballots: its close has an empty roll call, a tally marked
+// `consent` and the objections that stood. Here: each one was raised (`objection.raised`) for
+// that proposal, stage and seat, with that reason, and not withdrawn before the close; none that
+// stood is left out (unless its seat recused); the tally counts them.
 
 import { BALLOT_COMMITMENT_SCHEME, hidingBallotCommitment, isBallotNonce, legacyBallotCommitment } from './ballot-commitment';
 import type { Hasher } from './hash';
@@ -61,6 +65,13 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
   // `${subject}|${seatId}` of every declared recusal.
   const recused = new Set<string>();
   const closed = new Set<string>();
+  // `${subject}|${stageIndex}` -> seatId -> the reason of its standing objection, from the log.
+  const standing = new Map<string, Map<string, string>>();
+  const standingOf = (stage: string): Map<string, string> => {
+    let seats = standing.get(stage);
+    if (!seats) standing.set(stage, (seats = new Map()));
+    return seats;
+  };
 
   for (const raw of entries) {
     if (!isRecord(raw) || !isRecord(raw.payload) || typeof raw.subject !== 'string' || typeof raw.seq !== 'number') continue;
@@ -87,6 +98,12 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       lastOf(`${subject}|${stageIndex}`).set(seatId, voteId);
     } else if (kind === 'recusal.declared') {
       if (typeof payload.seatId === 'string') recused.add(`${subject}|${payload.seatId}`);
+    } else if (kind === 'objection.raised' || kind === 'objection.withdrawn') {
+      const { stageIndex, seatId, reason } = payload;
+      if (typeof stageIndex !== 'number' || typeof seatId !== 'string') continue;
+      if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, message: `${String(kind)} after stage ${stageIndex} of ${subject} was closed` });
+      if (kind === 'objection.raised' && typeof reason === 'string') standingOf(`${subject}|${stageIndex}`).set(seatId, reason);
+      else standingOf(`${subject}|${stageIndex}`).delete(seatId);
     } else if (kind === 'voting.closed') {
       checkClose(seq, subject, payload);
     }
@@ -190,6 +207,36 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     const cast = counts.yes + counts.no + counts.abstain + counts.secret;
     if (tally.cast !== undefined && tally.cast !== cast)
       problems.push({ seq, message: `the tally says ${String(tally.cast)} ballots cast, the roll call has ${cast}` });
+    if (isRecord(tally.consent)) checkConsent(seq, subject, stageIndex, tally.consent, payload.objections);
+  }
+
+  function checkConsent(seq: number, subject: string, stageIndex: number, consent: Record<string, unknown>, listed: unknown): void {
+    if (!Array.isArray(listed)) {
+      problems.push({ seq, message: 'the close of a decision by consent does not list its standing objections' });
+      return;
+    }
+    if (consent.objections !== listed.length) {
+      problems.push({ seq, message: `the tally says ${String(consent.objections)} objections stood, the close lists ${listed.length}` });
+    }
+    const fromLog = standing.get(`${subject}|${stageIndex}`) ?? new Map<string, string>();
+    const seen = new Set<string>();
+    for (const [i, item] of listed.entries()) {
+      const where = `objection #${i + 1}`;
+      if (!isRecord(item) || typeof item.seatId !== 'string' || typeof item.reason !== 'string') {
+        problems.push({ seq, message: `${where} lacks seatId or reason` });
+        continue;
+      }
+      if (seen.has(item.seatId)) problems.push({ seq, message: `${where}: seat ${item.seatId} is listed twice` });
+      seen.add(item.seatId);
+      if (fromLog.get(item.seatId) !== item.reason) {
+        problems.push({ seq, message: `${where}: seat ${item.seatId} has no standing objection with this reason in the log before the close` });
+      }
+    }
+    for (const seatId of fromLog.keys()) {
+      if (!seen.has(seatId) && !recused.has(`${subject}|${seatId}`)) {
+        problems.push({ seq, message: `the close leaves out the objection of seat ${seatId}, raised and not withdrawn before it` });
+      }
+    }
   }
 }
 

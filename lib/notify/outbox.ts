@@ -118,10 +118,28 @@ export async function enqueueFoundingClosed(tx: Executor, p: { orgId: string; nu
 /** Voting opened for a stage: that body's seat holders. */
 export async function enqueueVotingOpen(
   tx: Executor,
-  p: { id: string; orgId: string; number: number; title: string; charter: Charter; bodyKey: string; stageIndex: number; closesAt: Date; at: Date },
+  p: {
+    id: string;
+    orgId: string;
+    number: number;
+    title: string;
+    charter: Charter;
+    bodyKey: string;
+    stageIndex: number;
+    closesAt: Date;
+    consent?: boolean;
+    at: Date;
+  },
 ): Promise<number> {
   const recipients = (await holdersOf(tx, p.orgId, [p.bodyKey])).map((userId) => ({ userId, mandatory: false }));
-  const payload: NotificationPayload = { number: p.number, title: p.title, bodyName: findBody(p.charter, p.bodyKey).name, closesAt: p.closesAt.toISOString() };
+  const payload: NotificationPayload = {
+    number: p.number,
+    title: p.title,
+    bodyName: findBody(p.charter, p.bodyKey).name,
+    closesAt: p.closesAt.toISOString(),
+    // A decision by consent: the notice asks for objections, not votes.
+    ...(p.consent ? { consent: true } : {}),
+  };
   return enqueueNotice(tx, { orgId: p.orgId, key: `voting:${p.id}:${p.stageIndex}`, kind: 'voting_open', payload, recipients, at: p.at });
 }
 
@@ -151,7 +169,15 @@ export async function enqueueDecision(
     key: `decided:${p.id}`,
     kind: 'decision',
     // A choice among options: the options chosen, by name.
-    payload: { number: p.number, title: p.title, outcome: p.outcome, tally, ...(chosen ? { chosen } : {}) },
+    // A decision by consent: how many objections stood (its tally has no ballots to report).
+    payload: {
+      number: p.number,
+      title: p.title,
+      outcome: p.outcome,
+      tally,
+      ...(chosen ? { chosen } : {}),
+      ...(p.tally?.consent ? { objectionsStood: p.tally.consent.objections } : {}),
+    },
     recipients,
     at: p.at,
   });
@@ -206,6 +232,7 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
       number: proposals.number,
       title: proposals.title,
       charterVersion: proposals.charterVersion,
+      typeKey: proposals.typeKey,
       stageIndex: proposalStages.stageIndex,
       bodyKey: proposalStages.bodyKey,
       closesAt: proposalStages.closesAt,
@@ -226,6 +253,8 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
   for (const s of stages.filter((x) => !remindersDone.has(reminderKey(x)))) {
     enqueued += await db.transaction(async (tx) => {
       const charter = (await getCharterVersion(tx, s.orgId, s.charterVersion))!;
+      // A decision by consent needs nothing from those who consent: nobody is reminded to vote.
+      if (findType(charter, s.typeKey).consent) return 0;
       const seatRows = await tx
         .select({ seatId: seats.id, userId: seats.holderUserId })
         .from(seats)

@@ -97,6 +97,10 @@ export type NotificationPayload = {
   tally?: TallySummary | null;
   /** A choice among options: the options chosen, in order of election. */
   chosen?: string[];
+  /** A decision by consent: how many objections stood at the close. */
+  objectionsStood?: number;
+  /** A decision by consent: its window opened (objections, not votes). */
+  consent?: boolean;
   position?: number;
   vacatedAt?: string;
   deadlineDays?: number;
@@ -176,6 +180,14 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         action: 'Comment before it closes',
       };
     case 'voting_open':
+      if (p.consent) {
+        return {
+          subject: `The consent window is open on ${ref}`,
+          lead: `The ${p.bodyName ?? 'deciding body'} decides ${ref} by consent: it passes unless an objection stands when the window closes.`,
+          detail: [`The window closes ${when(p.closesAt)}. If you cannot consent, object on the proposal's page and give your reason; everyone can read it.`],
+          action: 'Read the proposal',
+        };
+      }
       return {
         subject: `Voting is open on ${ref}`,
         lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`,
@@ -201,6 +213,19 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
               ]
             : [],
           action: 'See the count',
+        };
+      }
+      if (p.objectionsStood !== undefined) {
+        const n = p.objectionsStood;
+        return {
+          subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(),
+          lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`,
+          detail: [
+            n === 0
+              ? 'Decided by consent: no objection stood when the window closed.'
+              : `Decided by consent: ${n} ${n === 1 ? 'objection' : 'objections'} stood when the window closed. The objections and their reasons are on the proposal's page.`,
+          ],
+          action: 'See the decision',
         };
       }
       const tally =

@@ -23,6 +23,18 @@ describe('summarizeEntry', () => {
     );
   });
 
+  it('summarizes a decision by consent: objections raised and withdrawn, then whether any stood', () => {
+    expect(s('objection.raised', { number: 5, stageIndex: 0, seatId: 'seat-1', reason: 'It excludes the night shift.' })).toBe(
+      'Objection raised on #5 by a member: It excludes the night shift.',
+    );
+    expect(s('objection.withdrawn', { number: 5, stageIndex: 0, seatId: 'seat-1' })).toBe('Objection withdrawn on #5 by a member');
+    const tally = (objections: number) => ({ yes: 0, no: 0, abstain: 0, cast: 0, outcome: objections ? 'rejected' : 'passed', consent: { objections } });
+    expect(s('voting.closed', { number: 5, stageIndex: 0, tally: tally(0), rollCall: [], objections: [] })).toBe(
+      'Consent window closed on #5: passed, no objection stood',
+    );
+    expect(s('voting.closed', { number: 6, stageIndex: 0, tally: tally(2), rollCall: [] })).toBe('Consent window closed on #6: rejected, 2 objections stood');
+  });
+
   it('summarizes a choice among options: secret ballots, then what was chosen', () => {
     expect(s('ballot.cast', { number: 8, stageIndex: 0, secret: true })).toBe('Secret ballot cast on #8');
     const count = { options: ['Hall', 'Park', 'Online'], result: { elected: [2] } };

@@ -28,6 +28,8 @@ export const logKindLabels: Record<string, string> = {
   'comment.posted': 'Comment posted',
   'proposal.subject_replied': 'Right of reply',
   'recusal.declared': 'Recusal declared',
+  'objection.raised': 'Objection raised',
+  'objection.withdrawn': 'Objection withdrawn',
   'proposal.discussion_closed': 'Discussion closed',
   'voting.opened': 'Voting opened',
   'ballot.cast': 'Ballot cast',
@@ -139,6 +141,10 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `Right-of-reply statement posted on ${ref}`;
     case 'recusal.declared':
       return `Recusal declared on ${ref}${because(p.reason)}`;
+    case 'objection.raised':
+      return `Objection raised on ${ref} by ${person(e.actorId)}${because(p.reason)}`;
+    case 'objection.withdrawn':
+      return `Objection withdrawn on ${ref} by ${person(e.actorId)}`;
     case 'proposal.discussion_closed':
       return `Discussion closed on ${ref}`;
     case 'voting.opened': {
@@ -161,6 +167,12 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
         return str(t.outcome) === 'passed' && names.length > 0
           ? `Voting closed on ${ref}${where}: chosen ${names.map((n) => `“${n}”`).join(', ')} (${ballots})`
           : `Voting closed on ${ref}${where}: ${outcome} (${ballots})`;
+      }
+      if (typeof t.consent === 'object' && t.consent !== null) {
+        const stood = int((t.consent as Record<string, unknown>).objections) ?? 0;
+        return stood === 0
+          ? `Consent window closed on ${ref}${where}: passed, no objection stood`
+          : `Consent window closed on ${ref}${where}: rejected, ${stood} ${stood === 1 ? 'objection' : 'objections'} stood`;
       }
       return `Voting closed on ${ref}${where}: ${outcome} ${int(t.yes) ?? 0}–${int(t.no) ?? 0}–${int(t.abstain) ?? 0}`;
     }

@@ -43,6 +43,8 @@ export async function castBallot(
       loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }),
       lockLogHead(tx, input.orgId),
     );
+    // A decision by consent has no ballots: a seat holder who cannot consent objects instead (consent.ts).
+    if (findType(p.charter, p.row.typeKey).consent) refuse('ballot.consent_decision');
     const phase = proposalPhase(p.record, p.charter, at);
     if (phase.kind !== 'voting') {
       const rule =

@@ -58,6 +58,7 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
     bodyKey: type.stages[stageIndex]!.bodyKey,
     stageIndex,
     closesAt: window.closesAt,
+    consent: Boolean(type.consent),
     at,
   });
   // Following: followers who are not among the body's seat holders (told above) hear that voting opened.

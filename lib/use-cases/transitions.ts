@@ -5,12 +5,14 @@ import { appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { hasLogEntry } from '@/db/queries/log-lookups';
 import { lockProposalSkipLocked, recordStageTally, updateProposal } from '@/db/queries/proposal-changes';
 import { listOpenProposalIds } from '@/db/queries/proposals';
+import { listObjections } from '@/db/queries/objections';
 import { stageRollCall } from '@/db/queries/votes';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import { findType } from '@/lib/governance/charter';
 import { countedChoiceBallots } from '@/lib/governance/choice';
 import { countChoice } from '@/lib/governance/choice-count';
+import { standingObjections } from '@/lib/governance/consent';
 import type { ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
@@ -61,7 +63,10 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // and its rationale, promised public after close. Anyone can then check each against its
         // `ballot.cast` entry. A secret ballot discloses only that the seat voted.
         let rollCall: Record<string, unknown>[] = await stageRollCall(tx, p.row.id, closable.stageIndex);
-        const method = findType(p.charter, p.row.typeKey).method;
+        const type = findType(p.charter, p.row.typeKey);
+        const method = type.method;
+        // A decision by consent has no ballots: its close names the objections that stood instead.
+        const consent = type.consent ? { objections: await objectionsAtClose(tx, p, closable.stageIndex, outcome!) } : {};
         if (method) {
           tally = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!);
           rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
@@ -78,6 +83,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
             bodyKey: closable.bodyKey,
             tally,
             rollCall,
+            ...consent,
             ...(await charterReference(tx, orgId, p.row.charterVersion)),
           },
           at,
@@ -175,6 +181,23 @@ async function countAtClose(
     counted.map((b) => b.preferences),
   );
   return { ...tally, choice: { method: method.key, count } };
+}
+
+/**
+ * The objections standing at a consent stage's close, as its `voting.closed` entry publishes
+ * them: seat, objector and reason, oldest first — the same ones the pure rules counted.
+ */
+async function objectionsAtClose(
+  tx: Executor,
+  p: ProposalInHand,
+  stageIndex: number,
+  outcome: { opensAt: Date | null; closesAt: Date | null },
+): Promise<{ seatId: string; objectorUserId: string; reason: string; raisedAt: string }[]> {
+  const stage = p.record.stages[stageIndex]!;
+  const rows = (await listObjections(tx, p.row.id)).filter((o) => o.stageIndex === stageIndex);
+  return standingObjections(rows, outcome.opensAt!, outcome.closesAt!, stage.recusedSeatIds)
+    .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id))
+    .map((o) => ({ seatId: o.seatId, objectorUserId: o.objectorUserId, reason: o.reason, raisedAt: o.raisedAt.toISOString() }));
 }
 
 /** One pass of the worker over every open proposal. */

@@ -94,6 +94,7 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   deleteCommentSchema: (o) => ref(o as Out) && uuid((o as Out).commentId),
   ballotSchema: (o) =>
     ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
+  objectionSchema: (o) => ref(o as Out) && len((o as Out).reason, 10, 2000),
   choiceBallotSchema: (o) =>
     ref(o as Out) &&
     Array.isArray((o as Out).preferences) &&
@@ -230,6 +231,7 @@ const valid: Record<string, unknown> = {
   ballotSchema: { orgId: o, proposalId: p2, choice: 'yes', rationale: 'Because.' },
   choiceBallotSchema: { orgId: o, proposalId: p2, preferences: '2,0,1', 'preferences.rank.0': '1', 'preferences.approve.1': 'on' },
   recusalSchema: { orgId: o, proposalId: p2, reason: 'A conflict.' },
+  objectionSchema: { orgId: o, proposalId: p2, reason: 'It would exclude the night shift.' },
   seatAppointSchema: { orgId: o, seatId: p2, userId: 'user-1' },
   seatResignSchema: { orgId: o, seatId: p2 },
 };

@@ -252,6 +252,22 @@ export const recusalSchema = proposalRefSchema.extend({
   reason: storableText(z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000), 'The reason'),
 });
 
+/** An objection to a proposal decided by consent: its reason, public at once (lib/governance/consent.ts; the use case checks again). */
+export const objectionSchema = proposalRefSchema.extend({
+  reason: z
+    .string({ error: 'Give the reason for your objection.' })
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(
+      storableText(
+        z
+          .string()
+          .min(10, 'Give the reason for your objection in at least 10 characters, so it can be addressed.')
+          .max(2000, 'An objection is at most 2,000 characters.'),
+        'The objection',
+      ),
+    ),
+});
+
 export const seatAppointSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.'), userId });
 export const seatResignSchema = z.object({ orgId: id('Unknown organization.'), seatId: id('Unknown seat.') });
 

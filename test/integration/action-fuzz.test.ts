@@ -143,6 +143,8 @@ const keysOf: Record<string, string[]> = {
   castBallotAction: ['orgId', 'proposalId', 'choice', 'rationale'],
   castChoiceBallotAction: ['orgId', 'proposalId', 'preferences', 'preferences.rank.0', 'preferences.rank.1', 'preferences.approve.0'],
   declareRecusalAction: ['orgId', 'proposalId', 'reason'],
+  raiseObjectionAction: ['orgId', 'proposalId', 'reason'],
+  withdrawObjectionAction: ['orgId', 'proposalId'],
   backEmergencyMotionAction: ['orgId', 'proposalId'],
   declareEligibilityAction: ['orgId', 'proposalId'],
   appointFoundingHolderAction: ['orgId', 'seatId', 'userId'],

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { memberships, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
+import { memberships, objections, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -59,6 +59,8 @@ type Scenario = {
   discussion: string;
   voting: string;
   choiceVoting: string;
+  /** A decision by consent with its window open (the recused seat holder declared a conflict). */
+  consentVoting: string;
   ready: string;
   memberDraft: string;
   emergency: string;
@@ -94,6 +96,8 @@ async function scenario(): Promise<Scenario> {
   const charter = charterFromTemplate('nonprofit_board');
   charter.bodies[0]!.charterSeats = 7;
   charter.bodies[0]!.minSeatsForCriticalDecisions = 5;
+  const boardResolution = charter.proposalTypes.find((t) => t.key === 'resolution')!;
+  charter.proposalTypes.push({ ...boardResolution, key: 'board_consent', name: 'Board decision by consent', consent: true });
   const org = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, { slug: `matrix-${n}`, name: `Matrix ${n}`, mission: '', createdBy: ids.admin, at: t0 });
     await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin, templateKey: 'nonprofit_board', charter, at: t0 });
@@ -162,6 +166,16 @@ async function scenario(): Promise<Scenario> {
     publishedAt(7),
   );
   await recordTransitions(db, choiceVoting, org.id, new Date(now - 12 * HOUR));
+  // A decision by consent in its window, for objections.
+  const consentVoting = await draft(author, 'A decision by consent', publishedAt(8), false, 'board_consent');
+  await publishProposal(db, author, { orgId: org.id, proposalId: consentVoting }, publishedAt(8));
+  await declareRecusal(
+    db,
+    { userId: ids.recusedSeatHolder, role: 'member' },
+    { orgId: org.id, proposalId: consentVoting, reason: 'A declared conflict.' },
+    publishedAt(7),
+  );
+  await recordTransitions(db, consentVoting, org.id, new Date(now - 12 * HOUR));
   const ready = await draft(author, 'Ready for voting', publishedAt(9));
   await publishProposal(db, author, { orgId: org.id, proposalId: ready }, publishedAt(9));
   const memberDraft = await draft({ userId: ids.member, role: 'member' }, 'A member draft', publishedAt(0.1));
@@ -212,6 +226,7 @@ async function scenario(): Promise<Scenario> {
     discussion,
     voting,
     choiceVoting,
+    consentVoting,
     ready,
     memberDraft,
     emergency,
@@ -370,6 +385,27 @@ const matrix: Record<string, Case> = {
   castChoiceBallotAction: {
     allowed: ['seatHolder', 'admin'],
     run: (s) => proposalActions.castChoiceBallotAction(initialActionState, form({ orgId: s.orgId, proposalId: s.choiceVoting, preferences: '1,0' })),
+  },
+  raiseObjectionAction: {
+    allowed: ['seatHolder', 'admin'],
+    run: (s) =>
+      proposalActions.raiseObjectionAction(
+        initialActionState,
+        form({ orgId: s.orgId, proposalId: s.consentVoting, reason: 'A forged objection with a reason.' }),
+      ),
+  },
+  // Every seat of the board has a standing objection, made in its holder's name: only the holders who may object can withdraw theirs.
+  withdrawObjectionAction: {
+    allowed: ['seatHolder', 'admin'],
+    run: async (s) => {
+      const held = (await listSeats(db, s.orgId)).filter((seat) => seat.bodyKey === 'board' && seat.holderUserId);
+      const raisedAt = new Date(Date.now() - HOUR);
+      for (const seat of held)
+        await db
+          .insert(objections)
+          .values({ proposalId: s.consentVoting, stageIndex: 0, seatId: seat.seatId, objectorUserId: seat.holderUserId!, reason: 'An objection.', raisedAt });
+      return proposalActions.withdrawObjectionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.consentVoting }));
+    },
   },
   declareRecusalAction: {
     allowed: ['seatHolder', 'admin'],

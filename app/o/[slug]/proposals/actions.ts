@@ -6,6 +6,7 @@ import { orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
+import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { declareRecusal } from '@/lib/use-cases/recusal';
@@ -23,6 +24,7 @@ import {
   deleteCommentSchema,
   editCommentSchema,
   followProposalSchema,
+  objectionSchema,
   proposalRefSchema,
   publishProposalSchema,
   recusalSchema,
@@ -107,6 +109,19 @@ export const castChoiceBallotAction = orgUseCaseAction(
   'Your secret ballot is recorded. You can change it until voting closes; how you voted is never shown with your name.',
   { limit: 'ballot' },
 );
+
+// Decisions by consent: an objection is public at once, and limited like a ballot.
+export const raiseObjectionAction = orgUseCaseAction(
+  objectionSchema,
+  'observer',
+  raiseObjection,
+  'Your objection is recorded and public. Unless you withdraw it, the proposal is rejected when the window closes.',
+  { limit: 'ballot' },
+);
+
+export const withdrawObjectionAction = orgUseCaseAction(proposalRefSchema, 'observer', withdrawObjection, 'Your objection is withdrawn.', {
+  limit: 'ballot',
+});
 
 export const declareRecusalAction = orgUseCaseAction(recusalSchema, 'observer', declareRecusal, 'Recusal recorded. Your seat will not vote on this proposal.');
 

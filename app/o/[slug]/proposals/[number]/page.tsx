@@ -10,6 +10,7 @@ import { ProposalHeader } from '@/components/proposals/proposal-header';
 import { ProposalRecord } from '@/components/proposals/proposal-record';
 import { ProposalText } from '@/components/proposals/proposal-text';
 import { decidedUnder, disclosedRollCall } from '@/components/proposals/roll-call';
+import { ConsentPanel } from '@/components/proposals/consent-panel';
 import { StagePanel } from '@/components/proposals/stage-panel';
 import { FlashRegion } from '@/components/ui/flash';
 import { findProposalByNumber, loadProposalPage } from '@/db/read/proposal-page';
@@ -17,6 +18,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { ballotOffer } from '@/lib/governance/ballot-offer';
 import { findBody, findType } from '@/lib/governance/charter';
+import { standingObjections } from '@/lib/governance/consent';
 import { emergencyMotionRequired } from '@/lib/governance/emergency';
 import { stageOutcomes } from '@/lib/governance/phase';
 import { quorumProgress } from '@/lib/governance/progress';
@@ -134,6 +136,37 @@ export default async function ProposalPage({ params }: Props) {
             const mySeat = user ? holders.find((h) => h.holderUserId === user.id) : undefined;
             const closed = closedStage(i);
             const outcome = outcomes[i];
+            const offer = ballotOffer({
+              role,
+              holdsSeat: Boolean(mySeat),
+              isRecused: Boolean(mySeat && recusedSeats.has(mySeat.seatId)),
+              phase,
+              stageIndex: i,
+              stageClosed: closed,
+              now: at,
+            });
+            if (type.consent) {
+              const raised = data.objections.filter((o) => o.stageIndex === i);
+              return (
+                <ConsentPanel
+                  key={i}
+                  stage={stage}
+                  body={body}
+                  opened={Boolean(loaded.stages[i]?.opensAt)}
+                  closed={closed}
+                  objections={raised}
+                  stood={
+                    outcome?.opensAt && outcome.closesAt ? standingObjections(raised, outcome.opensAt, outcome.closesAt, record?.recusedSeatIds ?? []) : []
+                  }
+                  tally={outcome?.tally ?? null}
+                  recused={recusals}
+                  offer={offer}
+                  mine={(mySeat && raised.find((o) => o.seatId === mySeat.seatId && o.withdrawnAt === null)?.reason) ?? null}
+                  blocked={status.blocked}
+                  ids={ids}
+                />
+              );
+            }
             return (
               <StagePanel
                 key={i}
@@ -155,15 +188,7 @@ export default async function ProposalPage({ params }: Props) {
                 recused={recusals}
                 tally={outcome?.tally ?? null}
                 rollCall={disclosedRollCall(logRows, names, i) ?? stageVotes}
-                offer={ballotOffer({
-                  role,
-                  holdsSeat: Boolean(mySeat),
-                  isRecused: Boolean(mySeat && recusedSeats.has(mySeat.seatId)),
-                  phase,
-                  stageIndex: i,
-                  stageClosed: closed,
-                  now: at,
-                })}
+                offer={offer}
                 myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
                 blocked={status.blocked}
                 ids={ids}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useRef } from 'react';
+import { raiseObjectionAction, withdrawObjectionAction } from '@/app/o/[slug]/proposals/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/state';
+import { initialActionState } from '@/lib/actions/state';
+
+type Props = {
+  ids: { orgId: string; proposalId: string };
+  bodyName: string;
+  /** The reason of the viewer's standing objection, as the server has it; null when they have none. */
+  mine: string | null;
+  /** Shown above the form when the window is not open (the server refuses early objections either way). */
+  notOpenNote: string | null;
+};
+
+const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
+
+/** One refusal line, new with each answer: field errors say what to fix. */
+function refusalOf(state: ActionState): ActionState {
+  if (state.ok || !state.message) return initialActionState;
+  const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
+  return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
+}
+
+/**
+ * A seat holder's objection to a decision by consent: raise it with its reason (public at once),
+ * replace its reason, or withdraw it. After an answer, focus moves to the line saying what the
+ * server recorded; a refusal takes focus instead.
+ */
+export function ObjectionForm({ ids, bodyName, mine, notOpenNote }: Props) {
+  const [raised, raiseAction] = useActionState(raiseObjectionAction, initialActionState);
+  const [withdrawn, withdrawAction] = useActionState(withdrawObjectionAction, initialActionState);
+  const recordedRef = useRef<HTMLParagraphElement>(null);
+  const kept = !raised.ok ? raised.values : undefined;
+  const raiseRefusal = useMemo(() => refusalOf(raised), [raised]);
+  const withdrawRefusal = useMemo(() => refusalOf(withdrawn), [withdrawn]);
+  useEffect(() => {
+    if (raised.ok || withdrawn.ok) recordedRef.current?.focus();
+  }, [raised, withdrawn]);
+  const hidden = Object.entries(ids).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  return (
+    <div className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
+      {notOpenNote ? <p className="text-xs text-zinc-600">{notOpenNote}</p> : null}
+      <div role="status" aria-live="polite">
+        <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
+          {mine
+            ? `${raised.ok ? 'Recorded: your' : 'Your'} objection stands and everyone can read it. Unless you withdraw it, the proposal is rejected when the window closes.`
+            : withdrawn.ok
+              ? 'Your objection is withdrawn. You consent unless you object again before the window closes.'
+              : 'You have not objected: if no objection stands when the window closes, the proposal passes.'}
+        </p>
+      </div>
+      <form action={raiseAction} aria-label={`Your objection, ${bodyName}`} className="space-y-3">
+        {hidden}
+        <label htmlFor={`objection-${ids.proposalId}`} className="block text-sm font-medium">
+          Your objection and its reason
+        </label>
+        <p id={`objection-hint-${ids.proposalId}`} className="text-xs text-zinc-600">
+          Public at once, with your name, so it can be addressed. 10 to 2,000 characters.
+        </p>
+        <textarea
+          key={kept?.reason ?? mine ?? ''}
+          id={`objection-${ids.proposalId}`}
+          name="reason"
+          rows={3}
+          maxLength={2000}
+          aria-describedby={`objection-hint-${ids.proposalId}`}
+          defaultValue={kept?.reason ?? mine ?? ''}
+          className={inputClass}
+        />
+        <FormMessage state={raiseRefusal} focusOnMessage />
+        <SubmitButton>{mine ? 'Replace my objection' : 'Object'}</SubmitButton>
+      </form>
+      {mine ? (
+        <form action={withdrawAction} aria-label="Withdraw your objection">
+          {hidden}
+          <FormMessage state={withdrawRefusal} focusOnMessage />
+          <SubmitButton variant="secondary">Withdraw my objection</SubmitButton>
+        </form>
+      ) : null}
+    </div>
+  );
+}
