@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile as writeFileAsync } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 
@@ -265,4 +266,67 @@ export async function draftProposal(
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/\\d+$`));
   return Number(page.url().split('/').at(-1));
+}
+
+/** On /account, the signed-in person gives the name the log and the member lists show for them. */
+export async function nameThemselves(page: Page, name: string): Promise<void> {
+  await page.goto('/account');
+  await recordNameSave(page, name);
+}
+
+/** No serious or critical axe violation under WCAG 2.1 A and AA. */
+export async function axeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** With E2E_SHOTS set to a folder: a full-page screenshot at desktop width and at 390 px, for a person to look at. */
+export async function shootBoth(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  const size = page.viewportSize();
+  for (const [label, width] of [
+    ['desktop', 1280],
+    ['390', 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+/**
+ * Founds a group or board in the browser as the first of `names` (on `page`), invites the others by
+ * `email(name)`, each accepts and gives their name, and all take seats of `org.body`. Returns the
+ * others' pages, in order.
+ */
+export async function foundWithSeatHolders(
+  ctx: { page: Page; browser: Browser; mailbox: Mailbox; email: (name: string) => string },
+  org: { name: string; slug: string; template: string; body: string },
+  names: string[],
+): Promise<Page[]> {
+  const { page, browser, mailbox, email } = ctx;
+  const [founder, ...others] = names;
+  await foundOrganization(page, mailbox, email(founder!), { name: org.name, slug: org.slug, template: org.template });
+  await nameThemselves(page, founder!);
+  await inviteMembers(page, org.slug, others.map(email));
+  const pages: Page[] = [];
+  for (const name of others) {
+    const p = await openInvite(browser, mailbox, email(name));
+    await nameThemselves(p, name);
+    pages.push(p);
+  }
+  await appointFounders(page, org.slug, names, org.body);
+  return pages;
+}
+
+/** Ana Lopez founds `org`; Ben Okafor and Cleo Park join and all three take its seats. Returns Ben's and Cleo's pages. */
+export async function foundWithAnaBenCleo(
+  t: { page: Page; browser: Browser; mailbox: Mailbox; uniqueEmail: (name: string) => string },
+  org: { name: string; slug: string; template: string; body: string },
+): Promise<[Page, Page]> {
+  const email = (name: string) => t.uniqueEmail(`${org.slug.slice(0, 2)}-${name.split(' ')[0]!.toLowerCase()}`);
+  const [ben, cleo] = await foundWithSeatHolders({ ...t, email }, org, ['Ana Lopez', 'Ben Okafor', 'Cleo Park']);
+  return [ben!, cleo!];
 }

@@ -3,20 +3,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import {
-  advanceClock,
-  appointFounders,
-  expect,
-  foundOrganization,
-  inviteMembers,
-  openInvite,
-  recordNameSave,
-  reloadUntil,
-  clockTest as test,
-  verifyExportWithCli,
-  waitForHydration,
-} from './fixtures';
+import * as e2e from './fixtures';
+
+const { clockTest: test, expect } = e2e;
 
 test.describe.configure({ mode: 'serial' });
 // It moves the shared server's clock by 8 days: specs reading the demo organization's proposals in
@@ -26,15 +15,10 @@ test.describe.configure({ mode: 'serial' });
 const DAY = 24 * 60 * 60 * 1000;
 const CANDIDATES = ['Ada Park', 'Bo Chen', 'Cy Diaz', 'Di Evans', 'Ed Fox', 'Flo Gray', 'Gus Hill', 'Hana Ito'];
 
-async function nameThemselves(page: Page, name: string): Promise<void> {
-  await page.goto('/account');
-  await recordNameSave(page, name);
-}
-
 /** Ranks `names` in order on the proposal page with the keyboard: each "Add" button, pressed with Enter. */
 async function rankByKeyboard(page: Page, slug: string, number: number, names: string[]): Promise<void> {
   await page.goto(`/o/${slug}/proposals/${number}`);
-  await waitForHydration(page);
+  await e2e.waitForHydration(page);
   for (const name of names) {
     await page.getByRole('button', { name: `Add ${name}` }).focus();
     await page.keyboard.press('Enter');
@@ -45,51 +29,18 @@ async function rankByKeyboard(page: Page, slug: string, number: number, names: s
   await expect(page.getByText(/^Recorded: your secret ballot ranks /)).toBeFocused();
 }
 
-/** With E2E_SHOTS set to a folder: a full-page screenshot at desktop width and at 390 px, for a person to look at. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  const size = page.viewportSize();
-  for (const [label, width] of [
-    ['desktop', 1280],
-    ['390', 390],
-  ] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
-  }
-  if (size) await page.setViewportSize(size);
-}
-
-async function axeClean(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-test('a board shortlists 3 of 8 by single transferable vote: secret ranked ballots, a published count, and recounts that agree', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
+test('a board shortlists 3 of 8 by STV, publishes the count, and recounts agree', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   test.setTimeout(300_000);
-  const [ana, ben, cleo] = [uniqueEmail('c-ana'), uniqueEmail('c-ben'), uniqueEmail('c-cleo')];
   const slug = `shortlist-${runId}`;
-
-  // 1. A small board of 5: Ana founds it, Ben and Cleo join, the three take seats (2 stay vacant, said at publication).
-  await foundOrganization(page, mailbox, ana, { name: 'Riverside Arts Fund', slug, template: 'Small board' });
-  await nameThemselves(page, 'Ana Lopez');
-  await inviteMembers(page, slug, [ben, cleo]);
-  const benPage = await openInvite(browser, mailbox, ben);
-  await nameThemselves(benPage, 'Ben Okafor');
-  const cleoPage = await openInvite(browser, mailbox, cleo);
-  await nameThemselves(cleoPage, 'Cleo Park');
-  await appointFounders(page, slug, ['Ana Lopez', 'Ben Okafor', 'Cleo Park']);
+  // A small board of 5: Ana founds it, Ben and Cleo join, the three take seats (2 stay vacant, said at publication).
+  const [benPage, cleoPage] = await e2e.foundWithAnaBenCleo(
+    { page, browser, mailbox, uniqueEmail },
+    { name: 'Riverside Arts Fund', slug, template: 'Small board', body: 'Board' },
+  );
 
   // 2. The shortlist: eight applicants, three grants. Too few options is refused in words, nothing lost.
   await page.goto(`/o/${slug}/proposals/new`);
-  await waitForHydration(page);
+  await e2e.waitForHydration(page);
   await page.getByLabel('Type').selectOption({ label: 'Board shortlist of several options (single transferable vote)' });
   await page.getByLabel('Title').fill('Three grants for the spring season');
   await page.getByLabel('Proposal text').fill('The board shortlists three of the eight applicants for this spring’s grants, by single transferable vote.');
@@ -105,21 +56,21 @@ test('a board shortlists 3 of 8 by single transferable vote: secret ranked ballo
   await expect(page.getByText(/Comment window open until/)).toBeVisible();
 
   // 3. Voting opens after the 5-day comment window; the ballot is ranked by keyboard, on a desktop and at 390 px.
-  await advanceClock(5 * DAY + 60_000);
-  await reloadUntil(page, 'Voting open until');
+  await e2e.advanceClock(5 * DAY + 60_000);
+  await e2e.reloadUntil(page, 'Voting open until');
   await expect(page.getByText(/chooses 3 options of 8 by secret ballot \(ranked, single transferable vote \(Scottish rules\)\)/)).toBeVisible();
-  await axeClean(page);
+  await e2e.axeClean(page);
   await rankByKeyboard(page, slug, 1, ['Ada Park', 'Bo Chen', 'Cy Diaz']);
   // A change of mind: Ana moves Cy up and re-casts; only her last ballot counts.
   await page.getByRole('button', { name: 'Move Cy Diaz up' }).click();
   await expect(page.getByText('Cy Diaz moved to position 2 of 3.').first()).toBeAttached();
   await page.getByRole('button', { name: 'Cast secret ballot' }).click();
   await expect(page.getByText('Recorded: your secret ballot ranks Ada Park first, then Cy Diaz, then Bo Chen.')).toBeVisible();
-  await shoot(page, 'choice-ballot');
+  await e2e.shootBoth(page, 'choice-ballot');
   await benPage.setViewportSize({ width: 390, height: 844 });
   await rankByKeyboard(benPage, slug, 1, ['Di Evans', 'Ed Fox']);
   expect(await benPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await axeClean(benPage);
+  await e2e.axeClean(benPage);
   await rankByKeyboard(cleoPage, slug, 1, ['Ada Park', 'Di Evans', 'Flo Gray']);
 
   // While voting is open the public record says who voted, never how.
@@ -129,15 +80,15 @@ test('a board shortlists 3 of 8 by single transferable vote: secret ranked ballo
   expect(exported).toContain('"secret":true');
 
   // 4. After the 3-day vote: the chosen three, the rounds, and the counted ballots without names.
-  await advanceClock(3 * DAY + 60_000);
+  await e2e.advanceClock(3 * DAY + 60_000);
   await visitor.goto(`/o/${slug}/proposals/1`);
-  await reloadUntil(visitor, /^Chosen: /);
+  await e2e.reloadUntil(visitor, /^Chosen: /);
   const chosen = (await visitor.getByText(/^Chosen: /).innerText()).replace(/^Chosen: /, '').split(', ');
   expect(chosen).toHaveLength(3);
   await expect(visitor.getByRole('table').first()).toBeVisible();
   await expect(visitor.getByText('voted (secret)')).toHaveCount(3);
-  await axeClean(visitor);
-  await shoot(visitor, 'choice-result');
+  await e2e.axeClean(visitor);
+  await e2e.shootBoth(visitor, 'choice-result');
   const seed = (
     await visitor
       .locator('code')
@@ -160,7 +111,7 @@ test('a board shortlists 3 of 8 by single transferable vote: secret ranked ballo
     ),
   );
   expect(JSON.parse(tally).elected).toEqual(chosen);
-  const verified = await verifyExportWithCli(browser, slug);
+  const verified = await e2e.verifyExportWithCli(browser, slug);
   expect(verified.report).toMatch(/✔ Log intact/);
   expect(verified.report).toMatch(/Recounts: 1 closed choice recounted from the published ballots; every result matches the log\./);
   expect(verified.code).toBe(0);

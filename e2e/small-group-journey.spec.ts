@@ -113,7 +113,7 @@ test('a group of three: founding, a decision, settings, an amendment, a removal'
       text: 'Three days is more than a group of three needs; two keeps everyone in the loop.',
     },
     async () => {
-      const decisionType = page.locator('details').filter({ has: page.locator('summary', { hasText: /^Group decision/ }) });
+      const decisionType = page.locator('details').filter({ has: page.locator('summary', { hasText: /^Group decision — / }) });
       await decisionType.locator('summary').click();
       await decisionType.getByLabel('Minimum comment window (hours)').fill('48');
       await expect(page.getByRole('region', { name: 'Changes against the current charter' })).toContainText('Group decision: comment window 3 days → 2 days.');

@@ -4,8 +4,7 @@ import { useActionState, useEffect, useMemo, useRef } from 'react';
 import { castBallotAction } from '@/app/o/[slug]/proposals/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, refusalLine } from '@/lib/actions/state';
 
 type Props = {
   ids: { orgId: string; proposalId: string };
@@ -31,11 +30,7 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
   const kept = !state.ok ? state.values : undefined;
   const checked = kept?.choice ?? myChoice;
   // One refusal line, new with each answer: field errors say what to fix (this form highlights no field).
-  const refusal = useMemo<ActionState>(() => {
-    if (state.ok || !state.message) return initialActionState;
-    const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
-    return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
-  }, [state]);
+  const refusal = useMemo(() => refusalLine(state), [state]);
   useEffect(() => {
     // A new state object arrives with every answer; on a success the page has re-rendered with the new choice.
     if (state.ok) recordedRef.current?.focus();

@@ -7,8 +7,7 @@ import { ChoiceBallot } from '@/components/proposals/choice-ballot';
 import { RankedBallot } from '@/components/proposals/ranked-ballot';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, refusalLine } from '@/lib/actions/state';
 
 export type ChoiceBallotSpec = {
   kind: 'ranked' | 'approval' | 'single';
@@ -34,11 +33,7 @@ type Props = {
 export function ChoiceBallotForm({ ids, bodyName, ballot, mine, notOpenNote }: Props) {
   const [state, formAction] = useActionState(castChoiceBallotAction, initialActionState);
   const recordedRef = useRef<HTMLParagraphElement>(null);
-  const refusal = useMemo<ActionState>(() => {
-    if (state.ok || !state.message) return initialActionState;
-    const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
-    return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
-  }, [state]);
+  const refusal = useMemo(() => refusalLine(state), [state]);
   useEffect(() => {
     if (state.ok) recordedRef.current?.focus();
   }, [state]);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ColumnHeaderRow } from '@/components/ui/column-header-row';
+import { ScrollTable } from '@/components/ui/column-header-row';
 import { roundActionText, roundTotal, tieText, transfersByRound } from '@/lib/governance/count-report';
 import { signed } from '@/lib/governance/exact-decimal';
 import type { Round, TallyResult } from '@/lib/governance/methods/types';
@@ -81,60 +81,62 @@ export function CountRounds({ candidates, result }: Props) {
         <h3 id={`${baseId}-rounds`} className={subheading}>
           The count, round by round
         </h3>
-        <div className="mt-2 overflow-x-auto rounded-lg border border-zinc-200" tabIndex={0} role="region" aria-label="Table of rounds, scrolls sideways">
-          <table className="min-w-full border-collapse">
+        <ScrollTable
+          label="Table of rounds, scrolls sideways"
+          className="mt-2 overflow-x-auto rounded-lg border border-zinc-200"
+          tableClassName="min-w-full border-collapse"
+          caption={
             <caption className="px-3 py-2 text-left text-xs text-zinc-600">
               Votes held at the end of each round, from {result.totalValid} valid {result.totalValid === '1' ? 'ballot' : 'ballots'}.
             </caption>
-            <thead>
-              <ColumnHeaderRow
-                className="border-b border-zinc-200 align-bottom"
-                cellClassName="min-w-36 px-3 py-2 text-right text-xs font-semibold text-zinc-700"
-                columns={[
-                  { label: 'Candidate', className: 'sticky left-0 z-10 bg-white px-3 py-2 text-left text-xs font-semibold text-zinc-700' },
-                  ...rounds.map((r) => (
-                    <>
-                      Round {r.number}
-                      <span className="block font-normal">{roundActionText(r, candidates)}</span>
-                    </>
-                  )),
-                ]}
-              />
-            </thead>
-            <tbody>
-              {candidates.map((name, id) => {
-                const outcome = fate(id, rounds);
-                return (
-                  <tr key={id} className="border-b border-zinc-100">
-                    <th scope="row" className={rowHeader}>
-                      {name}
-                      {outcome ? <span className="block text-xs font-normal text-zinc-600">{outcome}</span> : null}
-                    </th>
-                    {rounds.map((r) => (
-                      <VotesCell key={r.number} votes={r.votes[id] ?? '0'} elected={r.elected.includes(id)} excluded={r.excluded.includes(id)} />
-                    ))}
-                  </tr>
-                );
-              })}
-              {figureRow(
-                'Non-transferable (no further choice)',
-                rounds.map((r) => r.nonTransferable),
-              )}
-              {figureRow(
-                'Residue (lost to rounding)',
-                rounds.map((r) => r.residue),
-              )}
-              {hasQuota
-                ? figureRow(
-                    'Quota (votes needed to be elected)',
-                    rounds.map((r) => r.quota ?? '—'),
-                    'text-zinc-600',
-                  )
-                : null}
-            </tbody>
-            <tfoot className="font-semibold">{figureRow('Total', rounds.map(roundTotal), 'border-t-2 border-zinc-300')}</tfoot>
-          </table>
-        </div>
+          }
+          head={{
+            className: 'border-b border-zinc-200 align-bottom',
+            cellClassName: 'min-w-36 px-3 py-2 text-right text-xs font-semibold text-zinc-700',
+            columns: [
+              { label: 'Candidate', className: 'sticky left-0 z-10 bg-white px-3 py-2 text-left text-xs font-semibold text-zinc-700' },
+              ...rounds.map((r) => (
+                <>
+                  Round {r.number}
+                  <span className="block font-normal">{roundActionText(r, candidates)}</span>
+                </>
+              )),
+            ],
+          }}
+        >
+          <tbody>
+            {candidates.map((name, id) => {
+              const outcome = fate(id, rounds);
+              return (
+                <tr key={id} className="border-b border-zinc-100">
+                  <th scope="row" className={rowHeader}>
+                    {name}
+                    {outcome ? <span className="block text-xs font-normal text-zinc-600">{outcome}</span> : null}
+                  </th>
+                  {rounds.map((r) => (
+                    <VotesCell key={r.number} votes={r.votes[id] ?? '0'} elected={r.elected.includes(id)} excluded={r.excluded.includes(id)} />
+                  ))}
+                </tr>
+              );
+            })}
+            {figureRow(
+              'Non-transferable (no further choice)',
+              rounds.map((r) => r.nonTransferable),
+            )}
+            {figureRow(
+              'Residue (lost to rounding)',
+              rounds.map((r) => r.residue),
+            )}
+            {hasQuota
+              ? figureRow(
+                  'Quota (votes needed to be elected)',
+                  rounds.map((r) => r.quota ?? '—'),
+                  'text-zinc-600',
+                )
+              : null}
+          </tbody>
+          <tfoot className="font-semibold">{figureRow('Total', rounds.map(roundTotal), 'border-t-2 border-zinc-300')}</tfoot>
+        </ScrollTable>
       </section>
 
       {transfers.length > 0 ? (

@@ -4,8 +4,7 @@ import { useActionState, useEffect, useMemo, useRef } from 'react';
 import { raiseObjectionAction, withdrawObjectionAction } from '@/app/o/[slug]/proposals/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
-import { initialActionState } from '@/lib/actions/state';
+import { initialActionState, refusalLine } from '@/lib/actions/state';
 
 type Props = {
   ids: { orgId: string; proposalId: string };
@@ -18,13 +17,6 @@ type Props = {
 
 const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
-/** One refusal line, new with each answer: field errors say what to fix. */
-function refusalOf(state: ActionState): ActionState {
-  if (state.ok || !state.message) return initialActionState;
-  const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
-  return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
-}
-
 /**
  * A seat holder's objection to a decision by consent: raise it with its reason (public at once),
  * replace its reason, or withdraw it. After an answer, focus moves to the line saying what the
@@ -35,8 +27,8 @@ export function ObjectionForm({ ids, bodyName, mine, notOpenNote }: Props) {
   const [withdrawn, withdrawAction] = useActionState(withdrawObjectionAction, initialActionState);
   const recordedRef = useRef<HTMLParagraphElement>(null);
   const kept = !raised.ok ? raised.values : undefined;
-  const raiseRefusal = useMemo(() => refusalOf(raised), [raised]);
-  const withdrawRefusal = useMemo(() => refusalOf(withdrawn), [withdrawn]);
+  const raiseRefusal = useMemo(() => refusalLine(raised), [raised]);
+  const withdrawRefusal = useMemo(() => refusalLine(withdrawn), [withdrawn]);
   useEffect(() => {
     if (raised.ok || withdrawn.ok) recordedRef.current?.focus();
   }, [raised, withdrawn]);

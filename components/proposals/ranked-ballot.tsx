@@ -161,38 +161,26 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
                       <span className="min-w-0 text-sm [overflow-wrap:anywhere]">{candidate}</span>
                     </span>
                     <span className="flex shrink-0 gap-1">
-                      <button
-                        type="button"
-                        ref={remember({ id, control: 'up' })}
-                        aria-label={`Move ${candidate} up`}
-                        aria-disabled={first || undefined}
-                        disabled={disabled}
-                        onClick={() => apply(moveUp(ranking, id), { id, control: 'up' })}
-                        className={button}
-                      >
-                        <span aria-hidden="true">↑</span> Up
-                      </button>
-                      <button
-                        type="button"
-                        ref={remember({ id, control: 'down' })}
-                        aria-label={`Move ${candidate} down`}
-                        aria-disabled={last || undefined}
-                        disabled={disabled}
-                        onClick={() => apply(moveDown(ranking, id), { id, control: 'down' })}
-                        className={button}
-                      >
-                        <span aria-hidden="true">↓</span> Down
-                      </button>
-                      <button
-                        type="button"
-                        ref={remember({ id, control: 'remove' })}
-                        aria-label={`Remove ${candidate}`}
-                        disabled={disabled}
-                        onClick={() => onRemove(id)}
-                        className={button}
-                      >
-                        Remove
-                      </button>
+                      {(['up', 'down', 'remove'] as const).map((control) => (
+                        <button
+                          key={control}
+                          type="button"
+                          ref={remember({ id, control })}
+                          aria-label={control === 'remove' ? `Remove ${candidate}` : `Move ${candidate} ${control}`}
+                          aria-disabled={(control === 'up' ? first : control === 'down' && last) || undefined}
+                          disabled={disabled}
+                          onClick={() => (control === 'remove' ? onRemove(id) : apply((control === 'up' ? moveUp : moveDown)(ranking, id), { id, control }))}
+                          className={button}
+                        >
+                          {control === 'remove' ? (
+                            'Remove'
+                          ) : (
+                            <>
+                              {control === 'up' ? <span aria-hidden="true">↑</span> : <span aria-hidden="true">↓</span>} {control === 'up' ? 'Up' : 'Down'}
+                            </>
+                          )}
+                        </button>
+                      ))}
                     </span>
                   </li>
                 );

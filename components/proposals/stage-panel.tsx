@@ -44,6 +44,12 @@ const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.o
 /** One deciding stage: its rules, quorum progress while open, the tally and roll call once closed, and the seat holder's ballot. */
 export function StagePanel(p: Props) {
   const { index: i, stage, body, progress, notVoted, recused, tally } = p;
+  const notOpenNote =
+    p.offer.show && p.offer.open
+      ? null
+      : p.blocked
+        ? `Voting cannot open: ${p.blocked}`
+        : 'Voting is not open yet; the server refuses early ballots and says when it opens.';
   return (
     <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
       <h2 id={`stage-${i}`} className="font-semibold">
@@ -147,86 +153,56 @@ export function StagePanel(p: Props) {
             {tally.cast} ballots of {tally.quorumRequired} needed for quorum; {tally.yesRequired} yes needed.
           </p>
           <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">Roll call</h3>
-          <ul className="mt-1 space-y-1">
-            {p.rollCall.map((v) => (
-              <li key={v.seatId}>
-                <div className="flex justify-between gap-2">
-                  <span>{v.voterName ?? 'A member'}</span>
-                  <span className="font-medium">{v.choice}</span>
-                </div>
-                {v.rationale ? <p className="mt-0.5 text-xs text-zinc-600">“{v.rationale}”</p> : null}
-              </li>
-            ))}
-            {notVoted.map((h) => (
-              <li key={h.seatId} className="flex justify-between gap-2 text-zinc-500">
-                <span>{h.holderName ?? 'A member'}</span>
-                <span>did not vote</span>
-              </li>
-            ))}
-            {recused.map((r) => (
-              <li key={r.seatId} className="flex justify-between gap-2 text-zinc-500">
-                <span>{r.userName ?? 'A member'}</span>
-                <span>recused</span>
-              </li>
-            ))}
-          </ul>
+          <RollCallList rollCall={p.rollCall} notVoted={notVoted} recused={recused} />
         </div>
       ) : null}
       {tally && p.closed && p.choice ? (
         <div className="mt-3 text-sm">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Who voted</h3>
-          <ul className="mt-1 space-y-1">
-            {p.rollCall.map((v) => (
-              <li key={v.seatId} className="flex justify-between gap-2">
-                <span>{v.voterName ?? 'A member'}</span>
-                <span className="font-medium">voted (secret)</span>
-              </li>
-            ))}
-            {notVoted.map((h) => (
-              <li key={h.seatId} className="flex justify-between gap-2 text-zinc-500">
-                <span>{h.holderName ?? 'A member'}</span>
-                <span>did not vote</span>
-              </li>
-            ))}
-            {recused.map((r) => (
-              <li key={r.seatId} className="flex justify-between gap-2 text-zinc-500">
-                <span>{r.userName ?? 'A member'}</span>
-                <span>recused</span>
-              </li>
-            ))}
-          </ul>
+          <RollCallList rollCall={p.rollCall} notVoted={notVoted} recused={recused} secret />
         </div>
       ) : null}
       {p.offer.show && p.choice ? (
-        <ChoiceBallotForm
-          ids={p.ids}
-          bodyName={body.name}
-          ballot={p.choice.ballot}
-          mine={p.choice.mine}
-          notOpenNote={
-            p.offer.open
-              ? null
-              : p.blocked
-                ? `Voting cannot open: ${p.blocked}`
-                : 'Voting is not open yet; the server refuses early ballots and says when it opens.'
-          }
-        />
+        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} notOpenNote={notOpenNote} />
       ) : null}
-      {p.offer.show && !p.choice ? (
-        <BallotForm
-          ids={p.ids}
-          stageIndex={i}
-          bodyName={body.name}
-          myChoice={p.myChoice}
-          notOpenNote={
-            p.offer.open
-              ? null
-              : p.blocked
-                ? `Voting cannot open: ${p.blocked}`
-                : 'Voting is not open yet; the server refuses early ballots and says when it opens.'
-          }
-        />
-      ) : null}
+      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}
     </section>
+  );
+}
+
+/** The roll call after the close: each ballot's choice and rationale (or only that a secret ballot was cast), then who did not vote and who recused. */
+function RollCallList({
+  rollCall,
+  notVoted,
+  recused,
+  secret = false,
+}: {
+  rollCall: RollCallLine[];
+  notVoted: { seatId: string; holderName: string | null }[];
+  recused: { seatId: string; userName: string | null }[];
+  secret?: boolean;
+}) {
+  const others = [
+    ...notVoted.map((h) => ({ seatId: h.seatId, name: h.holderName, what: 'did not vote' })),
+    ...recused.map((r) => ({ seatId: r.seatId, name: r.userName, what: 'recused' })),
+  ];
+  return (
+    <ul className="mt-1 space-y-1">
+      {rollCall.map((v) => (
+        <li key={v.seatId}>
+          <div className="flex justify-between gap-2">
+            <span>{v.voterName ?? 'A member'}</span>
+            <span className="font-medium">{secret ? 'voted (secret)' : v.choice}</span>
+          </div>
+          {!secret && v.rationale ? <p className="mt-0.5 text-xs text-zinc-600">“{v.rationale}”</p> : null}
+        </li>
+      ))}
+      {others.map((o) => (
+        <li key={o.seatId} className="flex justify-between gap-2 text-zinc-500">
+          <span>{o.name ?? 'A member'}</span>
+          <span>{o.what}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

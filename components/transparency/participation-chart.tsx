@@ -1,5 +1,5 @@
 import type { StageParticipation } from '@/db/read/types';
-import { ColumnHeaderRow } from '@/components/ui/column-header-row';
+import { ScrollTable } from '@/components/ui/column-header-row';
 
 const outcomeLabel: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum' };
 
@@ -90,39 +90,39 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
       </figcaption>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Participation as a table</summary>
-        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Participation table, scrolls sideways">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Ballots cast against charter seats for each closed vote</caption>
-            <thead>
-              <ColumnHeaderRow
-                className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-600"
-                cellClassName="py-1 pr-3 text-right"
-                columns={[
-                  { label: 'Proposal', className: 'py-1 pr-3' },
-                  { label: 'Body', className: 'py-1 pr-3' },
-                  'Ballots cast',
-                  'Charter seats',
-                  'Quorum',
-                  { label: 'Outcome', className: 'py-1' },
-                ]}
-              />
-            </thead>
-            <tbody>
-              {stages.map((s) => (
-                <tr key={`${s.number}-${s.stageIndex}`} className="border-b border-zinc-100">
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    #{s.number} {s.title}
-                  </th>
-                  <td className="py-1 pr-3">{bodyName(s.bodyKey)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{s.cast}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{s.charterSeats}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{s.quorumRequired}</td>
-                  <td className="py-1">{outcomeLabel[s.outcome] ?? s.outcome}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          label="Participation table, scrolls sideways"
+          className="mt-2 overflow-x-auto"
+          tableClassName="w-full text-left text-sm"
+          caption={<caption className="sr-only">Ballots cast against charter seats for each closed vote</caption>}
+          head={{
+            className: 'border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-600',
+            cellClassName: 'py-1 pr-3 text-right',
+            columns: [
+              { label: 'Proposal', className: 'py-1 pr-3' },
+              { label: 'Body', className: 'py-1 pr-3' },
+              'Ballots cast',
+              'Charter seats',
+              'Quorum',
+              { label: 'Outcome', className: 'py-1' },
+            ],
+          }}
+        >
+          <tbody>
+            {stages.map((s) => (
+              <tr key={`${s.number}-${s.stageIndex}`} className="border-b border-zinc-100">
+                <th scope="row" className="py-1 pr-3 font-medium">
+                  #{s.number} {s.title}
+                </th>
+                <td className="py-1 pr-3">{bodyName(s.bodyKey)}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{s.cast}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{s.charterSeats}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{s.quorumRequired}</td>
+                <td className="py-1">{outcomeLabel[s.outcome] ?? s.outcome}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
       </details>
     </figure>
   );

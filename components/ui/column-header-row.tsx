@@ -17,3 +17,35 @@ export function ColumnHeaderRow({ columns, cellClassName, className }: { columns
     </tr>
   );
 }
+
+/**
+ * A table that scrolls sideways inside a keyboard-focusable region named `label` (a phone's
+ * width), with its caption and heading row; the body, and any footer, are the children.
+ */
+export function ScrollTable({
+  label,
+  className,
+  tableClassName,
+  caption,
+  head,
+  children,
+}: {
+  label: string;
+  className: string;
+  tableClassName: string;
+  caption: ReactNode;
+  head: { columns: readonly ColumnHeader[]; cellClassName: string; className?: string };
+  children: ReactNode;
+}) {
+  return (
+    <div className={className} tabIndex={0} role="region" aria-label={label}>
+      <table className={tableClassName}>
+        {caption}
+        <thead>
+          <ColumnHeaderRow {...head} />
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}

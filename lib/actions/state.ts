@@ -12,3 +12,13 @@ export type ActionState = {
 };
 
 export const initialActionState: ActionState = { ok: false };
+
+/**
+ * A refusal as one line, for a form that highlights no field: its field errors (what to fix), or
+ * its message; the initial state for a success or no answer yet.
+ */
+export function refusalLine(state: ActionState): ActionState {
+  if (state.ok || !state.message) return initialActionState;
+  const fieldErrors = [...new Set(Object.values(state.fieldErrors ?? {}).flat())];
+  return { ok: false, message: fieldErrors.length > 0 ? fieldErrors.join(' ') : state.message };
+}

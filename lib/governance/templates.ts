@@ -55,41 +55,20 @@ function resolution(key: string, name: string, commentDays: number, decidedBy: S
  * A choice among options the proposal lists (a venue, a supplier, a shortlist), decided by one
  * body with `method`; the ballots are secret and the count is published (choice.ts).
  */
-function choice(
-  key: string,
-  name: string,
-  commentDays: number,
-  decidedBy: StageSpec,
-  method: ProposalTypeSpec['method'],
-  consultationAudience: Audience,
-): ProposalTypeSpec {
-  return type({
-    key,
-    name,
-    effect: 'resolution',
-    minCommentWindowHours: commentDays * DAY,
-    stages: [decidedBy],
-    critical: false,
-    consultationAudience,
-    method,
-  });
+function choice(key: string, name: string, commentDays: number, decidedBy: StageSpec, method: ProposalTypeSpec['method']): ProposalTypeSpec {
+  return { ...resolution(key, name, commentDays, decidedBy, 'members'), method };
 }
+
+/** One option chosen by instant-runoff; three by Scottish STV. */
+const rankedOne: ProposalTypeSpec['method'] = { key: 'irv', winners: 1 };
+const stvThree: ProposalTypeSpec['method'] = { key: 'scottish_stv', winners: 3 };
 
 /**
  * A decision by consent, by one body: no ballots; it passes unless a seat holder's reasoned
  * objection stands when the window closes (consent.ts).
  */
 function consent(key: string, name: string, commentDays: number, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
-  return type({
-    key,
-    name,
-    effect: 'resolution',
-    minCommentWindowHours: commentDays * DAY,
-    stages: [decidedBy],
-    critical: false,
-    consultationAudience,
-    consent: true,
-  });
+  return { ...resolution(key, name, commentDays, decidedBy, consultationAudience), consent: true };
 }
 
 /** The charter amendment: critical and public, decided by each of `stages` in turn. */
@@ -195,14 +174,7 @@ const nonprofitBoard: Charter = {
   ],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
-    choice(
-      'board_choice',
-      'Board choice among options (ranked)',
-      7,
-      stage('board', 3 * DAY, half, majority, 'votes_cast'),
-      { key: 'irv', winners: 1 },
-      'members',
-    ),
+    choice('board_choice', 'Board choice among options (ranked)', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), rankedOne),
     charterAmendment(14, [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('members', 7 * DAY, half, majority, 'votes_cast')]),
     removal('officer_removal', 'Removal of an officer or director', 'board'),
     appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members'),
@@ -233,8 +205,7 @@ const cooperative: Charter = {
       'Assembly choice of several options (single transferable vote)',
       7,
       stage('members', 5 * DAY, third, majority, 'votes_cast'),
-      { key: 'scottish_stv', winners: 3 },
-      'members',
+      stvThree,
     ),
     charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'members'),
@@ -295,14 +266,7 @@ const informalGroup: Charter = {
   bodies: [body('group', 'Group', 3, 2, 30, {}, fillsItself)],
   proposalTypes: [
     resolution('decision', 'Group decision', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
-    choice(
-      'group_choice',
-      'Group choice among options (ranked)',
-      3,
-      stage('group', 2 * DAY, half, majority, 'votes_cast'),
-      { key: 'irv', winners: 1 },
-      'members',
-    ),
+    choice('group_choice', 'Group choice among options (ranked)', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), rankedOne),
     consent('group_consent', 'Group decision by consent', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
     charterAmendment(7, [stage('group', 3 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('member_removal', 'Removal from the group', 'group', 7, 3),
@@ -316,21 +280,13 @@ const smallBoard: Charter = {
   bodies: [body('board', 'Board', 5, 3, 45, {}, fillsItself)],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
-    choice(
-      'board_choice',
-      'Board choice among options (ranked)',
-      5,
-      stage('board', 3 * DAY, half, majority, 'votes_cast'),
-      { key: 'irv', winners: 1 },
-      'members',
-    ),
+    choice('board_choice', 'Board choice among options (ranked)', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), rankedOne),
     choice(
       'board_shortlist',
       'Board shortlist of several options (single transferable vote)',
       5,
       stage('board', 3 * DAY, half, majority, 'votes_cast'),
-      { key: 'scottish_stv', winners: 3 },
-      'members',
+      stvThree,
     ),
     charterAmendment(7, [stage('board', 5 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'board', 7, 5),

@@ -2,11 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle } from '@/db/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
 import { notifyEvents, proposals, proposalStages, votes } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { recordTransitions } from '@/lib/use-cases/transitions';
@@ -16,7 +14,7 @@ import type { StormOrg } from '@/scripts/support/storm-org';
 import { runTally } from '@/scripts/tally';
 import { notificationMail } from '@/lib/notify/templates';
 import type { NotificationPayload } from '@/lib/notify/templates';
-import { form, session, signInAs } from './helpers';
+import { form, session, signInAs, testMailContext, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -28,18 +26,8 @@ const { GET: csvRoute } = await import('@/app/o/[slug]/proposals/[number]/ballot
 
 const CANDIDATES = ['Ada', 'Babbage', 'Curie', 'Darwin', 'Euler', 'Faraday', 'Gauss', 'Hopper'];
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  setDatabaseHandleForTests(handle);
-  db = handle.db;
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
-});
+withTestDatabase({ app: true }, (handle) => (db = handle.db));
 beforeEach(() => signInAs(null));
 
 /** The nonprofit board with its choice type counted by `method`. */
@@ -47,6 +35,18 @@ const withMethod = (method: ChoiceMethodSpec) => (c: Charter) => ({
   ...c,
   proposalTypes: c.proposalTypes.map((t) => (t.key === 'board_choice' ? { ...t, method } : t)),
 });
+
+/** A board of `seats` whose choice among `options`, counted by `method`, is in voting (closing in a day). */
+function choiceOrg(slug: string, seats: number, options: string[], method: ChoiceMethodSpec): Promise<StormOrg> {
+  return createStormOrg(db, {
+    slug,
+    seats,
+    voteClosesAt: new Date(Date.now() + 86_400_000),
+    typeKey: 'board_choice',
+    options,
+    charterEdit: withMethod(method),
+  });
+}
 
 async function ballot(org: StormOrg, i: number, fields: Record<string, string>) {
   const voter = org.voters[i]!;
@@ -61,14 +61,7 @@ async function exportOf(org: StormOrg) {
 
 describe('a choice among options, through the server actions, the close and the public export', () => {
   it('elects 3 of 8 by Scottish STV with secret ballots, publishes the anonymous ballots, and the recount agrees', async () => {
-    const org = await createStormOrg(db, {
-      slug: 'stv-board',
-      seats: 9,
-      voteClosesAt: new Date(Date.now() + 86_400_000),
-      typeKey: 'board_choice',
-      options: CANDIDATES,
-      charterEdit: withMethod({ key: 'scottish_stv', winners: 3 }),
-    });
+    const org = await choiceOrg('stv-board', 9, CANDIDATES, { key: 'scottish_stv', winners: 3 });
     const [row] = await db.select({ options: proposals.options }).from(proposals).where(eq(proposals.id, org.proposalId));
     expect(row!.options).toEqual(CANDIDATES);
 
@@ -134,18 +127,7 @@ describe('a choice among options, through the server actions, the close and the 
       .from(notifyEvents)
       .where(eq(notifyEvents.key, `decided:${org.proposalId}`));
     expect((decided!.payload as { chosen?: string[] }).chosen).toEqual(count.result.elected.map((i) => CANDIDATES[i]));
-    const mail = notificationMail({
-      kind: 'decision',
-      payload: decided!.payload as NotificationPayload,
-      organizationName: 'Storm',
-      appUrl: 'http://quorate.test',
-      orgSlug: org.slug,
-      recipientName: null,
-      mandatory: false,
-      unsubscribeUrl: null,
-      preferencesUrl: 'http://quorate.test/prefs',
-      checkpoint: null,
-    });
+    const mail = notificationMail({ kind: 'decision', payload: decided!.payload as NotificationPayload, ...testMailContext(org.slug) });
     expect(mail.subject).toContain(`chose ${count.result.elected.map((i) => CANDIDATES[i]).join(', ')}`);
 
     const closed = (await exportOf(org)).entries.find((e) => e.kind === 'voting.closed')!;
@@ -188,14 +170,7 @@ describe('a choice among options, through the server actions, the close and the 
   });
 
   it('a plurality choice below its quorum records no count and fails its quorum', async () => {
-    const org = await createStormOrg(db, {
-      slug: 'plurality-board',
-      seats: 5,
-      voteClosesAt: new Date(Date.now() + 86_400_000),
-      typeKey: 'board_choice',
-      options: ['Hall', 'Park', 'Online'],
-      charterEdit: withMethod({ key: 'plurality', winners: 1 }),
-    });
+    const org = await choiceOrg('plurality-board', 5, ['Hall', 'Park', 'Online'], { key: 'plurality', winners: 1 });
     expect((await ballot(org, 0, { preferences: '1' })).ok).toBe(true);
     const two = await ballot(org, 1, { preferences: '0,1' });
     expect(two).toMatchObject({ ok: false, message: expect.stringContaining('at most 1') });

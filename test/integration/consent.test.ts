@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDatabaseHandleForTests } from '@/db/client';
-import type { Database, DatabaseHandle } from '@/db/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
 import { notifyEvents, objections, proposalStages, proposals } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, TallyResult } from '@/lib/governance/types';
 import { declareRecusal } from '@/lib/use-cases/recusal';
@@ -15,7 +13,7 @@ import { checkBallotDisclosures } from '@/lib/log/verify-ballots';
 import { checkExport } from '@/scripts/verify';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { form, session, signInAs, writableRowCounts } from './helpers';
+import { form, session, signInAs, testMailContext, withTestDatabase, writableRowCounts } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -23,18 +21,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const { raiseObjectionAction, withdrawObjectionAction, castBallotAction } = await import('@/app/o/[slug]/proposals/actions');
 const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');
 
-let handle: DatabaseHandle & { drop: () => Promise<void> };
 let db: Database;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  setDatabaseHandleForTests(handle);
-  db = handle.db;
-});
-afterAll(async () => {
-  setDatabaseHandleForTests(undefined);
-  await handle.drop();
-});
+withTestDatabase({ app: true }, (handle) => (db = handle.db));
 beforeEach(() => signInAs(null));
 
 /** The nonprofit board with a decision by consent: the board resolution's timing, no ballots. */
@@ -59,16 +47,7 @@ const withdraw = (org: StormOrg, i: number) => {
   return withdrawObjectionAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId }));
 };
 
-const mailContext = (org: StormOrg) => ({
-  organizationName: 'Storm',
-  appUrl: 'http://quorate.test',
-  orgSlug: org.slug,
-  recipientName: null,
-  mandatory: false,
-  unsubscribeUrl: null,
-  preferencesUrl: 'http://quorate.test/prefs',
-  checkpoint: null,
-});
+const mailContext = (org: StormOrg) => testMailContext(org.slug);
 
 async function exportOf(org: StormOrg) {
   const res = await exportJson(new Request(`http://quorate.test/api/o/${org.slug}/log/export`), { params: Promise.resolve({ slug: org.slug }) });

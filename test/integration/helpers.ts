@@ -91,3 +91,17 @@ export function exportedServerActions(): string[] {
   walk(path.join(process.cwd(), 'app'));
   return found;
 }
+
+/** What a notice's mail is rendered with, beside its kind and payload, for an organization under test. */
+export function testMailContext(orgSlug: string) {
+  return {
+    organizationName: 'Storm',
+    appUrl: 'http://quorate.test',
+    orgSlug,
+    recipientName: null,
+    mandatory: false,
+    unsubscribeUrl: null,
+    preferencesUrl: 'http://quorate.test/prefs',
+    checkpoint: null,
+  };
+}

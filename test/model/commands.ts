@@ -32,7 +32,7 @@ import { form, signInAs } from '../integration/helpers';
 import { testClock } from './clock';
 import { checkInvariants, enforcement, report } from './check';
 import { userKeys } from './model';
-import type { Model, ModelProposal, Real, UserKey } from './model';
+import type { Model, ModelBallot, ModelProposal, Real, UserKey } from './model';
 
 const HOUR = 3_600_000;
 const BODY = 'A proposal text long enough for the rules to accept it.';
@@ -411,17 +411,20 @@ export class CastBallot extends ProposalStep {
     signIn(r, this.who(m));
     const target = this.target(m);
     const state = await proposalActions.castBallotAction(initialActionState, form({ ...this.ref(m, r), choice: this.choice }));
-    if (state.ok) {
-      const [v] = await r.db
-        .select()
-        .from(votes)
-        .where(and(eq(votes.proposalId, target.id), eq(votes.voterUserId, r.ids[this.who(m)]), eq(votes.isCurrent, true)))
-        .orderBy(desc(votes.castAt))
-        .limit(1);
-      if (v) m.ballots.set(v.id, { proposalId: target.id, stageIndex: v.stageIndex, seatId: v.seatId, voter: this.who(m), choice: this.choice, castAt: m.now });
-    }
+    if (state.ok) await rememberBallot(m, r, target.id, this.who(m), { choice: this.choice });
     return state;
   }
+}
+
+/** Records in the model the voter's current ballot as stored, with what they chose. */
+async function rememberBallot(m: Model, r: Real, proposalId: string, voter: UserKey, chose: Pick<ModelBallot, 'choice' | 'preferences'>): Promise<void> {
+  const [v] = await r.db
+    .select()
+    .from(votes)
+    .where(and(eq(votes.proposalId, proposalId), eq(votes.voterUserId, r.ids[voter]), eq(votes.isCurrent, true)))
+    .orderBy(desc(votes.castAt))
+    .limit(1);
+  if (v) m.ballots.set(v.id, { proposalId, stageIndex: v.stageIndex, seatId: v.seatId, voter, ...chose, castAt: m.now });
 }
 
 /** A secret ballot on a choice: `preferences` as the ranked ballot's script posts them (sometimes malformed, to meet the refusals). */
@@ -443,24 +446,7 @@ export class CastChoiceBallot extends ProposalStep {
     signIn(r, this.who(m));
     const target = this.target(m);
     const state = await proposalActions.castChoiceBallotAction(initialActionState, form({ ...this.ref(m, r), preferences: this.preferences.join(',') }));
-    if (state.ok) {
-      const [v] = await r.db
-        .select()
-        .from(votes)
-        .where(and(eq(votes.proposalId, target.id), eq(votes.voterUserId, r.ids[this.who(m)]), eq(votes.isCurrent, true)))
-        .orderBy(desc(votes.castAt))
-        .limit(1);
-      if (v)
-        m.ballots.set(v.id, {
-          proposalId: target.id,
-          stageIndex: v.stageIndex,
-          seatId: v.seatId,
-          voter: this.who(m),
-          choice: 'secret',
-          preferences: this.preferences,
-          castAt: m.now,
-        });
-    }
+    if (state.ok) await rememberBallot(m, r, target.id, this.who(m), { choice: 'secret', preferences: this.preferences });
     return state;
   }
 }
