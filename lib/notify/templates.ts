@@ -209,25 +209,19 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
           lead: `${ref} chose ${p.chosen.join(', ')}.`,
           detail: t
             ? [
-                `${t.cast} secret ${t.cast === 1 ? 'ballot' : 'ballots'} of ${t.charterSeats} charter seats; quorum ${t.quorumRequired} met. The count, round by round, and the ballots without names are on the proposal's page.`,
+                `${t.cast} secret ballot(s) of ${t.charterSeats} charter seats; quorum ${t.quorumRequired} met. The count and the ballots without names are on the page.`,
               ]
             : [],
           action: 'See the count',
         };
       }
-      if (p.objectionsStood !== undefined) {
-        const n = p.objectionsStood;
-        return {
-          subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(),
-          lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`,
-          detail: [
-            n === 0
-              ? 'Decided by consent: no objection stood when the window closed.'
-              : `Decided by consent: ${n} ${n === 1 ? 'objection' : 'objections'} stood when the window closed. The objections and their reasons are on the proposal's page.`,
-          ],
-          action: 'See the decision',
-        };
-      }
+      const n = p.objectionsStood;
+      const consent =
+        n === undefined
+          ? null
+          : n === 0
+            ? 'Decided by consent: no objection stood when the window closed.'
+            : `Decided by consent: ${n} ${n === 1 ? 'objection' : 'objections'} stood when the window closed. The objections and their reasons are on the proposal's page.`;
       const tally =
         t && t.yes + t.no + t.abstain === t.cast
           ? [
@@ -237,8 +231,8 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       return {
         subject: `Decided: ${ref} ${outcomeWords[p.outcome ?? ''] ?? p.outcome ?? ''}`.trim(),
         lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`,
-        detail: tally,
-        action: 'See the decision and roll call',
+        detail: consent ? [consent] : tally,
+        action: consent ? 'See the decision' : 'See the decision and roll call',
       };
     }
     case 'vacancy_overdue':

@@ -5,7 +5,7 @@ import { listSeats } from '@/db/queries/charters';
 import { memberUserIds } from '@/db/queries/member-lookups';
 import { appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { anyProposalPublished, insertStages, updateProposal } from '@/db/queries/proposal-changes';
-import { latestRevisionNumber } from '@/db/queries/proposals';
+import { latestRevisionNumber } from '@/db/queries/proposal-reads';
 import { findBody, findType } from '@/lib/governance/charter';
 import { checkFoundingClose, foundingStatus } from '@/lib/governance/founding';
 import { refuseRule } from '@/lib/governance/refusal';

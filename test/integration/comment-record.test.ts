@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
 import { commentRevisions, comments, decisionLog, proposals, users } from '@/db/schema';
-import { listComments } from '@/db/queries/proposals';
+import { listComments } from '@/db/queries/proposal-reads';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import { initialActionState } from '@/lib/actions/state';
