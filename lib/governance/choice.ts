@@ -92,12 +92,17 @@ export function optionsProblem(options: readonly string[]): string | null {
   return null;
 }
 
-/** The current, counted ballots of a closed stage: cast inside its window, by seats that did not recuse. */
-export function countedChoiceBallots(ballots: readonly ChoiceBallot[], opensAt: Date, closesAt: Date, recusedSeatIds: readonly string[]): ChoiceBallot[] {
+/** The current ballot of each seat that did not recuse: the latest, and with `window`, the latest cast inside it (a closed stage's counted ballots). */
+export function countedChoiceBallots(
+  ballots: readonly ChoiceBallot[],
+  recusedSeatIds: readonly string[],
+  window?: { opensAt: Date; closesAt: Date },
+): ChoiceBallot[] {
   const recused = new Set(recusedSeatIds);
+  const inWindow = (t: number) => !window || (t >= window.opensAt.getTime() && t < window.closesAt.getTime());
   const latest = new Map<string, ChoiceBallot>();
   for (const b of ballots) {
-    if (b.castAt.getTime() < opensAt.getTime() || b.castAt.getTime() >= closesAt.getTime() || recused.has(b.seatId)) continue;
+    if (!inWindow(b.castAt.getTime()) || recused.has(b.seatId)) continue;
     const held = latest.get(b.seatId);
     if (!held || b.castAt.getTime() > held.castAt.getTime()) latest.set(b.seatId, b);
   }

@@ -103,7 +103,7 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
         })
       : type.method
         ? choiceStageTally({
-            ballots: countedChoiceBallots(stageRecord.choiceBallots ?? [], opensAt, closesAt, stageRecord.recusedSeatIds),
+            ballots: countedChoiceBallots(stageRecord.choiceBallots ?? [], stageRecord.recusedSeatIds, { opensAt, closesAt }),
             stage: spec,
             body,
             charterSeats,

@@ -35,7 +35,7 @@ export function quorumProgress(input: QuorumProgressInput): QuorumProgress {
     ? choiceStageTally({
         ...input,
         method: input.choice.method,
-        ballots: countedChoiceBallots(input.choice.ballots, new Date(0), new Date(8.64e15), input.recusedSeatIds),
+        ballots: countedChoiceBallots(input.choice.ballots, input.recusedSeatIds),
       })
     : tallyStage({ ...input, holdersInOffice: null });
   return {

@@ -34,3 +34,8 @@ export const publicExportCacheControl = 'public, max-age=15, stale-while-revalid
 export function readerCacheHeaders(org: { isPublic: boolean }, publicHeaders: Record<string, string>): Record<string, string> {
   return org.isPublic ? publicHeaders : { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
 }
+
+/** The plain-text 404 of a route serving an organization's files: the same for an unknown organization and one the requester may not read. */
+export function plainNotFound(): Response {
+  return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}

@@ -44,7 +44,8 @@ export async function castBallot(
       lockLogHead(tx, input.orgId),
     );
     // A decision by consent has no ballots: a seat holder who cannot consent objects instead (consent.ts).
-    if (findType(p.charter, p.row.typeKey).consent) refuse('ballot.consent_decision');
+    const type = findType(p.charter, p.row.typeKey);
+    if (type.consent) refuse('ballot.consent_decision');
     const phase = proposalPhase(p.record, p.charter, at);
     if (phase.kind !== 'voting') {
       const rule =
@@ -74,7 +75,7 @@ export async function castBallot(
     // The id is made here so the log entry can name it without waiting for the INSERT.
     const voteId = randomUUID();
     const nonce = newBallotNonce();
-    const method = findType(p.charter, p.row.typeKey).method;
+    const method = type.method;
     if (method) {
       await castSecretBallot(
         tx,

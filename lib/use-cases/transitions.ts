@@ -171,7 +171,7 @@ async function countAtClose(
   outcome: { opensAt: Date | null; closesAt: Date | null },
 ): Promise<TallyResult> {
   const stage = p.record.stages[stageIndex]!;
-  const counted = countedChoiceBallots(stage.choiceBallots ?? [], outcome.opensAt!, outcome.closesAt!, stage.recusedSeatIds);
+  const counted = countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, { opensAt: outcome.opensAt!, closesAt: outcome.closesAt! });
   if (counted.length === 0) return { ...tally, choice: { method: method.key } };
   const head = await lockLogHead(tx, orgId);
   const count = countChoice(

@@ -141,41 +141,29 @@ async function scenario(): Promise<Scenario> {
   const publishedAt = (days: number) => new Date(now - days * DAY);
   const discussion = await draft(author, 'In discussion', publishedAt(1));
   await publishProposal(db, author, { orgId: org.id, proposalId: discussion }, publishedAt(1));
-  const voting = await draft(author, 'In voting', publishedAt(8));
-  await publishProposal(db, author, { orgId: org.id, proposalId: voting }, publishedAt(8));
-  await declareRecusal(
-    db,
-    { userId: ids.recusedSeatHolder, role: 'member' },
-    { orgId: org.id, proposalId: voting, reason: 'A declared conflict.' },
-    publishedAt(7),
-  );
+  /** A proposal published 8 days ago, the recused seat holder's conflict declared, its vote opened by the worker. */
+  const inVoting = async (title: string, typeKey = 'resolution', options: string[] = []) => {
+    const id = await draft(author, title, publishedAt(8), false, typeKey, options);
+    await publishProposal(db, author, { orgId: org.id, proposalId: id }, publishedAt(8));
+    await declareRecusal(
+      db,
+      { userId: ids.recusedSeatHolder, role: 'member' },
+      { orgId: org.id, proposalId: id, reason: 'A declared conflict.' },
+      publishedAt(7),
+    );
+    await recordTransitions(db, id, org.id, new Date(now - 12 * HOUR));
+    return id;
+  };
+  const voting = await inVoting('In voting');
   await declareRecusal(
     db,
     { userId: ids.recusedSeatHolder, role: 'member' },
     { orgId: org.id, proposalId: discussion, reason: 'A declared conflict.' },
     publishedAt(0.5),
   );
-  await recordTransitions(db, voting, org.id, new Date(now - 12 * HOUR));
-  // A choice among options in voting, for the secret ballot.
-  const choiceVoting = await draft(author, 'A choice in voting', publishedAt(8), false, 'board_choice', ['Hall', 'Park']);
-  await publishProposal(db, author, { orgId: org.id, proposalId: choiceVoting }, publishedAt(8));
-  await declareRecusal(
-    db,
-    { userId: ids.recusedSeatHolder, role: 'member' },
-    { orgId: org.id, proposalId: choiceVoting, reason: 'A declared conflict.' },
-    publishedAt(7),
-  );
-  await recordTransitions(db, choiceVoting, org.id, new Date(now - 12 * HOUR));
-  // A decision by consent in its window, for objections.
-  const consentVoting = await draft(author, 'A decision by consent', publishedAt(8), false, 'board_consent');
-  await publishProposal(db, author, { orgId: org.id, proposalId: consentVoting }, publishedAt(8));
-  await declareRecusal(
-    db,
-    { userId: ids.recusedSeatHolder, role: 'member' },
-    { orgId: org.id, proposalId: consentVoting, reason: 'A declared conflict.' },
-    publishedAt(7),
-  );
-  await recordTransitions(db, consentVoting, org.id, new Date(now - 12 * HOUR));
+  // A choice among options in voting, for the secret ballot; a decision by consent in its window, for objections.
+  const choiceVoting = await inVoting('A choice in voting', 'board_choice', ['Hall', 'Park']);
+  const consentVoting = await inVoting('A decision by consent', 'board_consent');
   const ready = await draft(author, 'Ready for voting', publishedAt(9));
   await publishProposal(db, author, { orgId: org.id, proposalId: ready }, publishedAt(9));
   const memberDraft = await draft({ userId: ids.member, role: 'member' }, 'A member draft', publishedAt(0.1));

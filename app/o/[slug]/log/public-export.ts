@@ -3,12 +3,10 @@ import { getDb } from '@/db/client';
 import type { Database } from '@/db/client';
 import { parseLogQuery } from '@/lib/transparency/log-filters';
 import type { LogFilters } from '@/lib/transparency/log-filters';
-import { loadReadableOrg, publicExportCacheControl, readerCacheHeaders } from '@/lib/transparency/public-org';
+import { loadReadableOrg, plainNotFound, publicExportCacheControl, readerCacheHeaders } from '@/lib/transparency/public-org';
 import type { ReadableOrganization } from '@/lib/transparency/public-org';
 
 export type PublicLogExport = { org: ReadableOrganization; db: Database; filters: LogFilters; cacheHeaders: Record<string, string> };
-
-const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /**
  * What an export of the decision log (CSV, Atom) serves: the organization (public, or private to a
@@ -18,7 +16,7 @@ const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Co
 async function logExport(request: Request, params: Promise<{ slug: string }>): Promise<PublicLogExport | Response> {
   const { slug } = await params;
   const org = await loadReadableOrg(slug);
-  if (!org) return notFound();
+  if (!org) return plainNotFound();
   const { filters } = parseLogQuery(new URL(request.url).searchParams);
   return { org, db: getDb(), filters, cacheHeaders: readerCacheHeaders(org, { 'Cache-Control': publicExportCacheControl }) };
 }

@@ -1,10 +1,8 @@
 import { getDb } from '@/db/client';
 import { getOrganizationLogo } from '@/db/queries/organization-logos';
-import { loadReadableOrg, readerCacheHeaders } from '@/lib/transparency/public-org';
+import { loadReadableOrg, plainNotFound, readerCacheHeaders } from '@/lib/transparency/public-org';
 
 export const dynamic = 'force-dynamic';
-
-const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /**
  * GET /o/[slug]/logo — the organization's logo, as stored: a PNG, JPEG or WebP checked by its bytes on upload,
@@ -16,7 +14,7 @@ const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Co
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const org = await loadReadableOrg((await params).slug);
   const logo = org?.logoSha256 ? await getOrganizationLogo(getDb(), org.id) : null;
-  if (!org || !logo) return notFound();
+  if (!org || !logo) return plainNotFound();
   const etag = `"${logo.sha256}"`;
   const headers = {
     ETag: etag,

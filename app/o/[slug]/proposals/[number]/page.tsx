@@ -1,5 +1,3 @@
-import { choiceMethodName, isRanked } from '@/lib/governance/choice';
-import type { ChoiceCount, ChoiceMethodSpec } from '@/lib/governance/types';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -18,6 +16,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { ballotOffer } from '@/lib/governance/ballot-offer';
 import { findBody, findType } from '@/lib/governance/charter';
+import { choiceMethodName, isRanked } from '@/lib/governance/choice';
 import { standingObjections } from '@/lib/governance/consent';
 import { emergencyMotionRequired } from '@/lib/governance/emergency';
 import { stageOutcomes } from '@/lib/governance/phase';
@@ -26,6 +25,7 @@ import { hasRole } from '@/lib/governance/roles';
 import { isClassSeat } from '@/lib/governance/seat-class';
 import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import { bodyStrengths } from '@/lib/governance/strength';
+import type { ChoiceCount, ChoiceMethodSpec } from '@/lib/governance/types';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 

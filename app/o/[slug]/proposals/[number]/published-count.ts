@@ -3,10 +3,8 @@ import { getDb } from '@/db/client';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { findProposalIdByNumber } from '@/db/queries/proposals';
 import type { ChoiceCount } from '@/lib/governance/types';
-import { loadReadableOrg, publicExportCacheControl, readerCacheHeaders } from '@/lib/transparency/public-org';
+import { loadReadableOrg, plainNotFound, publicExportCacheControl, readerCacheHeaders } from '@/lib/transparency/public-org';
 import type { ReadableOrganization } from '@/lib/transparency/public-org';
-
-const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /**
  * A GET handler serving a closed choice's counted ballots as the decision log published them:
@@ -18,13 +16,13 @@ export function publishedCountRoute(serve: (found: { org: ReadableOrganization; 
     const { slug, number: raw } = await params;
     const number = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
     const org = await loadReadableOrg(slug);
-    if (!org || !Number.isSafeInteger(number)) return notFound();
+    if (!org || !Number.isSafeInteger(number)) return plainNotFound();
     const db = getDb();
     const proposalId = await findProposalIdByNumber(db, org.id, number);
-    if (!proposalId) return notFound();
+    if (!proposalId) return plainNotFound();
     const page = await listPublicLogPage(db, org.id, { subject: `proposal:${proposalId}`, kind: 'voting.closed' }, {}, 10);
     const entry = page.rows.find((r) => !r.problem && (r.payload.tally as { choice?: { count?: unknown } } | undefined)?.choice?.count);
-    if (!entry) return notFound();
+    if (!entry) return plainNotFound();
     const count = (entry.payload.tally as { choice: { count: ChoiceCount } }).choice.count;
     const response = serve({ org, number, title: `${org.name}, proposal #${number}`, count });
     for (const [k, v] of Object.entries(readerCacheHeaders(org, { 'Cache-Control': publicExportCacheControl }))) response.headers.set(k, v);

@@ -1,24 +1,20 @@
+import { csvRow } from '@/lib/transparency/csv';
 import { publishedCountRoute } from '../published-count';
 
 export const dynamic = 'force-dynamic';
 
-/** A CSV cell: quoted, with quotes doubled; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula. */
-function cell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /**
  * The counted ballots of a closed choice as CSV, without voters: one row per distinct ballot, its
- * count, then the options in order of preference (the approved options, or the one choice).
+ * count, then the options in order of preference (the approved options, or the one choice). Cells
+ * are written and defused for spreadsheets as in the decision log's CSV (lib/transparency/csv.ts).
  */
 export const GET = publishedCountRoute(({ org, number, count }) => {
   const width = Math.max(1, ...count.ballots.map((b) => b.length - 1));
-  const header = ['count', ...Array.from({ length: width }, (_, i) => `preference ${i + 1}`)].map(cell).join(',');
+  const header = csvRow(['count', ...Array.from({ length: width }, (_, i) => `preference ${i + 1}`)]);
   const rows = count.ballots.map(([n, ...preferences]) =>
-    [String(n), ...Array.from({ length: width }, (_, i) => (preferences[i] === undefined ? '' : (count.options[preferences[i]!] ?? '')))].map(cell).join(','),
+    csvRow([n, ...Array.from({ length: width }, (_, i) => (preferences[i] === undefined ? '' : (count.options[preferences[i]!] ?? '')))]),
   );
-  return new Response(`${[header, ...rows].join('\r\n')}\r\n`, {
+  return new Response(header + rows.join(''), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': `attachment; filename="${org.slug}-${number}-ballots.csv"` },
   });
 });
