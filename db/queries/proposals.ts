@@ -46,6 +46,7 @@ function toLoaded(
     replyPostedAt: row.replyPostedAt,
     emergencyApprovedAt: row.emergencyApprovedAt,
     ratifiedAt: row.ratifiedAt,
+    decidedUnopposedAt: row.decidedUnopposedAt,
     stages: stages.map((s): StageRecord => ({
       bodyKey: s.bodyKey,
       opensAt: s.opensAt,

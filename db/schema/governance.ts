@@ -88,6 +88,8 @@ export const proposals = pgTable(
     replyPostedAt: ts('reply_posted_at'),
     emergencyApprovedAt: ts('emergency_approved_at'),
     ratifiedAt: ts('ratified_at'),
+    /** A seat election with no more candidates than seats: when they were elected unopposed (election.ts). */
+    decidedUnopposedAt: ts('decided_unopposed_at'),
     /** What the proposal does when it passes: a proposed charter, a seat and appointee, … */
     effect: jsonb('effect').$type<Record<string, unknown>>().notNull().default({}),
     /** A choice among options: the options put to the vote, fixed at publication (empty for yes/no proposals). */
@@ -258,6 +260,29 @@ export const objections = pgTable(
   ],
 );
 
+export const nominationStatus = pgEnum('nomination_status', ['nominated', 'accepted', 'declined', 'withdrawn']);
+
+/**
+ * Nominations for a seat election (lib/governance/election.ts): one row per nominee and proposal,
+ * its status changed only by the nominee (accept, decline, withdraw) while the comment window runs.
+ * Every change has its log entry; the row is the current state the page and the opening read.
+ */
+export const nominations = pgTable(
+  'nominations',
+  {
+    id: id(),
+    proposalId: proposalRef(),
+    nomineeUserId: userRef('nominee_user_id').notNull(),
+    nominatorUserId: userRef('nominator_user_id').notNull(),
+    status: nominationStatus('status').notNull().default('nominated'),
+    /** A class seat: the declaration the nominee made in their own name when accepting. */
+    declaration: text('declaration'),
+    nominatedAt: ts('nominated_at').notNull(),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [unique('nominations_one_per_nominee').on(t.proposalId, t.nomineeUserId)],
+);
+
 /**
  * The decision log: append-only (database triggers refuse UPDATE and DELETE), gapless `seq`
  * per organization, each entry hash-chained to the previous one. `entry` is the exact canonical
@@ -306,4 +331,5 @@ export type ProposalRow = typeof proposals.$inferSelect;
 export type ProposalStageRow = typeof proposalStages.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 export type VoteRow = typeof votes.$inferSelect;
+export type NominationRow = typeof nominations.$inferSelect;
 export type DecisionLogRow = typeof decisionLog.$inferSelect;

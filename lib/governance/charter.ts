@@ -11,6 +11,7 @@
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 import { choiceTypeErrors } from './choice';
 import { consentTypeErrors } from './consent';
+import { electionTypeErrors } from './election';
 import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
@@ -140,6 +141,7 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
 
   errors.push(...choiceTypeErrors(type));
   errors.push(...consentTypeErrors(type));
+  errors.push(...electionTypeErrors(type));
 
   if (type.emergency) {
     const e = type.emergency;

@@ -234,6 +234,18 @@ export const messages = {
   'objection.reason_short': 'Give the reason for your objection in at least {min} characters, so it can be addressed.',
   'objection.reason_long': 'An objection is at most {max} characters.',
   'objection.none_standing': 'You have no standing objection to withdraw.',
+  'election.seats_required': 'Choose the seats this election fills.',
+  'election.no_vacancy': 'The {body} has no vacant {seatClass} seat to elect to.',
+  'election.not_election': 'This proposal is not a seat election: it has no nominations.',
+  'election.nominations_closed': 'Nominations are open only during the comment window (the proposal is {phase}).',
+  'election.nominator_not_member': 'Only members can nominate candidates.',
+  'election.nominee_holds_seat': '{name} already holds seat {position} of the {body}: one person holds one seat per body.',
+  'election.already_nominated': '{name} is already nominated.',
+  'election.nominee_declined': '{name} declined or withdrew; only they can stand again.',
+  'election.not_nominated': 'You have no open nomination in this election.',
+  'election.nothing_to_withdraw': 'You have not accepted this nomination, so there is nothing to withdraw; decline it instead.',
+  'election.already_accepted': 'You have already accepted this nomination.',
+  'election.declaration_required': 'These are {seatClass} seats: confirm the declaration to accept.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

@@ -10,6 +10,7 @@
 import { choiceStageTally, countedChoiceBallots } from './choice';
 import { findBody, findType } from './charter';
 import { consentStageTally, standingObjections } from './consent';
+import { countingMethodOf } from './election';
 import { tallyStage } from './tally';
 import { addHours, laterOf } from './time';
 import type { Charter, Phase, ProposalRecord, TallyResult } from './types';
@@ -77,7 +78,12 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     const stageRecord = record.stages[i];
     const outcome = outcomes[i];
     if (!outcome) break; // unreachable: one outcome per stage
-    if (!stageRecord?.opensAt) return result({ kind: 'ready_for_voting', stageIndex: i, since });
+    if (!stageRecord?.opensAt) {
+      // A seat election with no more candidates than seats: elected unopposed when voting would have opened (election.ts).
+      const unopposed = i === 0 && record.decidedUnopposedAt ? laterOf(record.decidedUnopposedAt, since) : null;
+      if (unopposed && t >= unopposed.getTime()) return result({ kind: 'passed', at: unopposed });
+      return result({ kind: 'ready_for_voting', stageIndex: i, since });
+    }
     const opensAt = laterOf(stageRecord.opensAt, since);
     const minimumClose = addHours(opensAt, spec.votingWindowHours);
     const closesAt = stageRecord.closesAt ? laterOf(stageRecord.closesAt, minimumClose) : minimumClose;
@@ -93,6 +99,7 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     const charterSeats = stageRecord.charterSeats >= 1 ? stageRecord.charterSeats : body.charterSeats;
     // A choice among options counts its secret ballots (choice.ts); the count itself is recorded at the close.
     // A decision by consent counts the objections standing at the close, not ballots (consent.ts).
+    const method = countingMethodOf(type, null);
     const tally = type.consent
       ? consentStageTally({
           standing: standingObjections(stageRecord.objections ?? [], opensAt, closesAt, stageRecord.recusedSeatIds).length,
@@ -101,14 +108,14 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
           charterSeats,
           recusedSeatIds: stageRecord.recusedSeatIds,
         })
-      : type.method
+      : method
         ? choiceStageTally({
             ballots: countedChoiceBallots(stageRecord.choiceBallots ?? [], stageRecord.recusedSeatIds, { opensAt, closesAt }),
             stage: spec,
             body,
             charterSeats,
             recusedSeatIds: stageRecord.recusedSeatIds,
-            method: type.method,
+            method,
           })
         : tallyStage({
             ballots: inWindow,

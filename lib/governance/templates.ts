@@ -72,6 +72,25 @@ function consent(key: string, name: string, commentDays: number, decidedBy: Stag
 }
 
 /** The charter amendment: critical and public, decided by each of `stages` in turn. */
+/**
+ * A seat election: fills several vacant seats of one class at once by single transferable vote
+ * among nominated candidates who accepted (election.ts). Not critical: a body must always be able to refill.
+ */
+function election(key: string, name: string, commentDays: number, decidedBy: StageSpec, rule: 'scottish_stv' | 'meek_stv'): ProposalTypeSpec {
+  return {
+    ...type({
+      key,
+      name,
+      effect: 'seat_election',
+      minCommentWindowHours: commentDays * DAY,
+      stages: [decidedBy],
+      critical: false,
+      consultationAudience: 'members',
+    }),
+    election: { rule },
+  };
+}
+
 function charterAmendment(commentDays: number, stages: StageSpec[]): ProposalTypeSpec {
   return type({
     key: 'charter_amendment',
@@ -178,6 +197,8 @@ const nonprofitBoard: Charter = {
     charterAmendment(14, [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('members', 7 * DAY, half, majority, 'votes_cast')]),
     removal('officer_removal', 'Removal of an officer or director', 'board'),
     appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members'),
+    // Several vacancies at once (e.g. at the annual meeting): nominations during 14 days, then the board ranks the candidates.
+    election('board_election', 'Election of directors (single transferable vote)', 14, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'scottish_stv'),
     // Usable only while nobody holds a board seat (see the board's vacancy settings).
     appointment('board_vacancy_by_members', 'Board vacancy filled by the member assembly', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
     emergencyResolution('emergency_resolution', 'Emergency resolution', 7, stage('board', 1 * DAY, twoThirds, majority, 'charter_seats'), 'members', {
@@ -210,6 +231,14 @@ const cooperative: Charter = {
     charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'members'),
     appointment('seat_appointment', 'Election of a director', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
+    // The assembly elects several directors at once: nominations during 14 days, then a ranked secret ballot.
+    election(
+      'board_election',
+      'Election of directors by the assembly (single transferable vote)',
+      14,
+      stage('members', 5 * DAY, third, majority, 'votes_cast'),
+      'scottish_stv',
+    ),
     // Usable only while nobody holds an assembly seat (see the assembly's vacancy settings).
     appointment(
       'assembly_vacancy_by_board',
@@ -239,6 +268,14 @@ const openSourceFoundation: Charter = {
     charterAmendment(14, [stage('board', 7 * DAY, twoThirds, twoThirds, 'charter_seats'), stage('tsc', 5 * DAY, half, twoThirds, 'votes_cast')]),
     removal('maintainer_removal', 'Removal from the technical steering committee', 'tsc'),
     appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'public'),
+    // The board elects to its own seats and to the committee's, several at once, counted by Meek's method.
+    election(
+      'seat_election',
+      'Election to several seats (Meek single transferable vote)',
+      14,
+      stage('board', 3 * DAY, half, majority, 'votes_cast'),
+      'meek_stv',
+    ),
     // Usable only while nobody holds a board seat (see the board's vacancy settings).
     appointment(
       'board_vacancy_by_tsc',
@@ -291,6 +328,7 @@ const smallBoard: Charter = {
     charterAmendment(7, [stage('board', 5 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'board', 7, 5),
     appointment('seat_appointment', 'Seat appointment', stage('board', 3 * DAY, half, majority, 'charter_seats'), 'members', 5),
+    election('board_election', 'Election of directors (single transferable vote)', 7, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'scottish_stv'),
     emergencyResolution('emergency_resolution', 'Emergency resolution', 5, stage('board', 1 * DAY, twoThirds, majority, 'charter_seats'), 'members', {
       minCommentWindowHours: 24,
       motionThreshold: fourFifths,

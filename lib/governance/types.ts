@@ -70,7 +70,8 @@ export type StageSpec = {
 export type ProposalEffect =
   | 'resolution' // a decision with no structural effect
   | 'charter_amendment' // docs/design.md §3.10: the only way a charter changes
-  | 'seat_appointment' // fills a vacant seat (appointment or election result)
+  | 'seat_appointment' // fills a vacant seat (one appointee)
+  | 'seat_election' // fills several vacant seats of one class by STV among nominated candidates (election.ts)
   | 'seat_removal' // empties a seat; the holder is the proposal's subject
   | 'sanction'; // has a subject; no structural effect
 
@@ -106,6 +107,8 @@ export type ProposalTypeSpec = {
    * stands at the close (consent.ts). Absent: not a consent decision.
    */
   consent?: true;
+  /** A seat election (effect 'seat_election'): the STV rule its count follows (election.ts). */
+  election?: { rule: 'scottish_stv' | 'meek_stv' };
 };
 
 /** The counting methods a proposal type may name for a choice among options. */
@@ -193,6 +196,8 @@ export type ProposalRecord = {
   emergencyApprovedAt: Date | null;
   /** For an emergency decision: when a ratifying proposal passed (null: not yet). */
   ratifiedAt: Date | null;
+  /** A seat election with no more candidates than seats: when its candidates were elected unopposed (no vote). */
+  decidedUnopposedAt?: Date | null;
   stages: StageRecord[];
 };
 

@@ -201,7 +201,9 @@ describe('who fills a vacancy', () => {
     noType.proposalTypes = noType.proposalTypes.filter((t) => t.key !== 'board_vacancy_by_members');
     expect(validateCharter(noType)).toMatchObject({
       ok: false,
-      errors: ['Body "board": its vacancies are filled by body "members", so the charter needs a seat-appointment proposal type decided by that body.'],
+      errors: [
+        'Body "board": its vacancies are filled by body "members", so the charter needs a seat-appointment or seat-election proposal type decided by that body.',
+      ],
     });
   });
   it('every template says, for every body, who fills its vacancies and whether class shortfalls block', () => {

@@ -22,10 +22,15 @@ import type { BodySpec, Charter, ProposalTypeSpec, RuleResult, SeatState, Vacanc
  */
 export function vacancyFillingOf(charter: Charter, body: BodySpec): VacancyFilling {
   if (body.vacancyFilling) return body.vacancyFilling;
-  const appointing = charter.proposalTypes.filter((t) => t.effect === 'seat_appointment').map((t) => t.stages[0]?.bodyKey);
+  const appointing = charter.proposalTypes.filter(fillsSeats).map((t) => t.stages[0]?.bodyKey);
   const byOwnBody = appointing.includes(body.key);
   const other = appointing.find((key) => key !== undefined && key !== body.key) ?? null;
   return { byOwnBody, byRemainingMajority: true, byBodyKey: byOwnBody ? null : other };
+}
+
+/** Does a proposal of this type fill vacant seats (an appointment, or an election of several)? */
+export function fillsSeats(type: ProposalTypeSpec): boolean {
+  return type.effect === 'seat_appointment' || type.effect === 'seat_election';
 }
 
 /** How many different people hold a seat of the body (a person counts once, whatever the records say). */
@@ -53,7 +58,7 @@ export function canAppointToBody({
   seatBodyKey: string;
   seats: SeatState[];
 }): RuleResult {
-  if (type.effect !== 'seat_appointment') return refused('vacancy.not_appointment');
+  if (!fillsSeats(type)) return refused('vacancy.not_appointment');
   const seatBody = findBody(charter, seatBodyKey);
   const deciding = decidingBodyKey(type);
   const filling = vacancyFillingOf(charter, seatBody);
@@ -138,9 +143,7 @@ export function isStranded(charter: Charter, bodyKey: string, seats: SeatState[]
   const filling = vacancyFillingOf(charter, body);
   const inOffice = holdersInOffice(seats, body.key);
   const decides = (key: string) =>
-    charter.proposalTypes.some(
-      (t) => t.effect === 'seat_appointment' && decidingBodyKey(t) === key && t.stages.every((s) => holdersInOffice(seats, s.bodyKey) > 0),
-    );
+    charter.proposalTypes.some((t) => fillsSeats(t) && decidingBodyKey(t) === key && t.stages.every((s) => holdersInOffice(seats, s.bodyKey) > 0));
   if (filling.byOwnBody && inOffice > 0 && decides(body.key)) return false;
   if (filling.byBodyKey && (!filling.byOwnBody || inOffice === 0) && decides(filling.byBodyKey)) return false;
   return true;
@@ -150,7 +153,7 @@ export function isStranded(charter: Charter, bodyKey: string, seats: SeatState[]
 export function vacancyFillingErrors(charter: Charter): string[] {
   const errors: string[] = [];
   const keys = new Set(charter.bodies.map((b) => b.key));
-  const appointing = new Set(charter.proposalTypes.filter((t) => t.effect === 'seat_appointment').map((t) => decidingBodyKey(t)));
+  const appointing = new Set(charter.proposalTypes.filter(fillsSeats).map((t) => decidingBodyKey(t)));
   for (const body of charter.bodies) {
     const label = `Body "${body.key}"`;
     if (body.classShortfallBlocksCriticalDecisions !== undefined && typeof body.classShortfallBlocksCriticalDecisions !== 'boolean') {
@@ -169,9 +172,11 @@ export function vacancyFillingErrors(charter: Charter): string[] {
     if (f.byBodyKey === body.key) errors.push(`${label}: the other body that fills its vacancies cannot be the body itself.`);
     if (!f.byOwnBody && f.byBodyKey === null) errors.push(`${label}: nobody fills its vacancies; it must fill them itself or name another body that does.`);
     if (f.byOwnBody && !appointing.has(body.key))
-      errors.push(`${label} fills its own vacancies, so the charter needs a seat-appointment proposal type decided by it.`);
+      errors.push(`${label} fills its own vacancies, so the charter needs a seat-appointment or seat-election proposal type decided by it.`);
     if (f.byBodyKey !== null && keys.has(f.byBodyKey) && !appointing.has(f.byBodyKey)) {
-      errors.push(`${label}: its vacancies are filled by body "${f.byBodyKey}", so the charter needs a seat-appointment proposal type decided by that body.`);
+      errors.push(
+        `${label}: its vacancies are filled by body "${f.byBodyKey}", so the charter needs a seat-appointment or seat-election proposal type decided by that body.`,
+      );
     }
   }
   return errors;

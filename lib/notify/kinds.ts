@@ -17,6 +17,7 @@ export const notificationKinds = [
   'digest',
   'followed_activity',
   'founding_closed',
+  'nomination',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -52,6 +53,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   digest: 'Daily digest',
   followed_activity: 'Proposals you follow',
   founding_closed: 'Founding appointments closed',
+  nomination: 'Nominations for election',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -72,4 +74,6 @@ export const mandatoryReasons = {
   right_of_reply: 'This proposal names you as its subject. The charter guarantees you a reply before voting opens, so this notice cannot be turned off.',
   founding_closed:
     'Founding appointments close once, when the first proposal is published, and every member is told that from then on seats are filled by proposal. This notice cannot be turned off.',
+  nomination:
+    'Someone nominated you for election to a seat. You become a candidate only if you accept, so you are always told; this notice cannot be turned off.',
 } as const;

@@ -2,6 +2,8 @@ import { checkpointBlock } from '@/lib/log/saved-checkpoint';
 import { escapeHtml } from './html';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
+import { followedLines } from './followed-lines';
+import { outcomeWords, when } from './template-words';
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -136,13 +138,6 @@ export type NotificationContext = {
   checkpoint: { size: number; rootHash: string; note: string } | null;
 };
 
-const outcomeWords: Record<string, string> = { passed: 'passed', rejected: 'was rejected', failed_quorum: 'failed for lack of quorum' };
-
-function when(iso: string | undefined): string {
-  if (!iso) return 'soon';
-  return new Date(iso).toUTCString().replace(/:\d\d GMT$/, ' UTC');
-}
-
 /** The page a notice is about. */
 export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgSlug' | 'kind' | 'payload'>): string {
   const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
@@ -151,7 +146,7 @@ export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgS
   return `${base}/proposals/${ctx.payload.number}`;
 }
 
-type Lines = { subject: string; lead: string; detail: string[]; action: string };
+export type Lines = { subject: string; lead: string; detail: string[]; action: string };
 
 function describe(kind: NotificationKind, p: NotificationPayload): Lines {
   const ref = `#${p.number ?? '?'} ${p.title ?? ''}`.trim();
@@ -273,6 +268,13 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       };
     case 'followed_activity':
       return followedLines(ref, p);
+    case 'nomination':
+      return {
+        subject: `You are nominated: ${ref}`,
+        lead: `${p.actorName || 'A member'} nominated you as a candidate in the election ${ref}.`,
+        detail: [`You are a candidate only if you accept, on the proposal page, before the comment window closes (${when(p.closesAt)}). You may also decline.`],
+        action: 'Answer on the proposal page',
+      };
     case 'founding_closed': {
       const vacant = p.vacantSeats ?? 0;
       return {
@@ -295,31 +297,6 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         action: 'Open the organization',
       };
     }
-  }
-}
-
-/** A proposal the recipient follows changed: one notice per comment, reply, revision or status change. */
-function followedLines(ref: string, p: NotificationPayload): Lines {
-  const who = p.actorName || 'Someone';
-  const action = 'Read it on the proposal page';
-  switch (p.activity) {
-    case 'reply':
-      return { subject: `New reply on ${ref}`, lead: `${who} replied to a comment on ${ref}.`, detail: [], action };
-    case 'subject_reply':
-      return { subject: `The subject replied on ${ref}`, lead: `${who}, the subject of ${ref}, posted their reply.`, detail: [], action };
-    case 'revision':
-      return { subject: `${ref} was revised`, lead: `${who} revised ${ref}${p.revision ? ` (revision ${p.revision})` : ''}.`, detail: [], action };
-    case 'voting_open':
-      return {
-        subject: `Voting opened on ${ref}`,
-        lead: `Voting by the ${p.bodyName ?? 'deciding body'} on ${ref} is open.`,
-        detail: [`Voting closes ${when(p.closesAt)}.`],
-        action,
-      };
-    case 'decided':
-      return { subject: `Decided: ${ref}`, lead: `${ref} ${outcomeWords[p.outcome ?? ''] ?? `ended: ${p.outcome}`}.`, detail: [], action };
-    default:
-      return { subject: `New comment on ${ref}`, lead: `${who} commented on ${ref}.`, detail: [], action };
   }
 }
 

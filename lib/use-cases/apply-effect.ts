@@ -13,6 +13,7 @@ import type { Charter, ProposalTypeSpec } from '@/lib/governance/types';
 import { charterHash } from '@/lib/log/charter-hash';
 import { personName, seatHolderRoleRefusal } from './actor';
 import type { ProposalInHand } from './actor';
+import { seatElected } from './elections';
 import { loadRatificationTarget } from './ratification';
 
 type Effect = { seatId?: string; appointeeUserId?: string; proposedCharter?: Charter; ratifies?: string };
@@ -23,6 +24,7 @@ export async function applyEffect(tx: Executor, p: ProposalInHand, at: Date): Pr
   const effect = p.row.effect as Effect;
   if (type.effect === 'charter_amendment' && effect.proposedCharter) await amendCharter(tx, p, effect.proposedCharter, at);
   if ((type.effect === 'seat_appointment' || type.effect === 'seat_removal') && effect.seatId) await changeSeat(tx, p, type, effect, effect.seatId, at);
+  if (type.effect === 'seat_election') await seatElected(tx, p, at);
   if (effect.ratifies !== undefined) await ratify(tx, p, type, effect.ratifies, at);
 }
 

@@ -7,6 +7,7 @@ import type { Executor } from '@/db/client';
 import type { LockedLogHead } from '@/db/queries/log';
 import { findBody, findType } from '@/lib/governance/charter';
 import { choiceBallotProblem } from '@/lib/governance/choice-count';
+import { countingMethodOf } from '@/lib/governance/election';
 import { ballotProblemParams } from '@/lib/governance/methods/ballots';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
@@ -75,7 +76,7 @@ export async function castBallot(
     // The id is made here so the log entry can name it without waiting for the INSERT.
     const voteId = randomUUID();
     const nonce = newBallotNonce();
-    const method = type.method;
+    const method = countingMethodOf(type, p.row.effect);
     if (method) {
       await castSecretBallot(
         tx,

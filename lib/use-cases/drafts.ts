@@ -13,6 +13,7 @@ import { seatChangeAllowed } from '@/lib/governance/effects';
 import { checkSeatReconciliation } from '@/lib/governance/reconcile';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { classifyRevision } from '@/lib/governance/revisions';
+import { checkElectionDraft } from './elections';
 import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter } from '@/lib/governance/types';
 import { extendForRevision } from '@/lib/governance/windows';
@@ -115,6 +116,11 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
       const refusal = await appointmentRefusal(tx, orgId, charter, input.typeKey, { ...input.effect, ...additions }, { requireDeclaration: false });
       if (refusal) refuseRule(refusal, refusal.field);
     }
+  }
+  if (effect === 'seat_election') {
+    // The election names its body and seat class; the seats and candidates are frozen when voting opens.
+    const election = await checkElectionDraft(tx, orgId, charter, findType(charter, input.typeKey), input.effect);
+    Object.assign(additions, election);
   }
   if (effect === 'charter_amendment') {
     const proposed = input.effect.proposedCharter as Charter | undefined;

@@ -15,6 +15,7 @@ import { enqueueVotingOpen } from '@/lib/notify/outbox';
 import { loadOrRefuse, phaseWords, requireAction } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { appointmentReadyForVoting } from './appointments';
+import { freezeElection } from './elections';
 import { requireOrganizationWritable } from './writable';
 
 /** Every body's strength now (who holds its seats), as the voting rules read it. */
@@ -29,6 +30,8 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
   if (!rule.ok) return false;
   if (!(await appointmentReadyForVoting(tx, p)).ok) return false;
   const type = findType(p.charter, p.row.typeKey);
+  // A seat election freezes its seats and candidates now; unopposed, it is decided without a vote.
+  if (type.effect === 'seat_election' && stageIndex === 0 && (await freezeElection(tx, p, at)) === 'unopposed') return true;
   const window = votingWindow(type, stageIndex, at);
   // A body filling vacancies by remaining majority: the number in office now is the base of this vote.
   // Those remaining in office are the holders who can act with their seat (observers' seats do not vote).

@@ -16,6 +16,7 @@ import type { Actor } from './actor';
 import { appointmentRefusal } from './appointments';
 import type { AppointmentEffect } from './appointments';
 import { recipientListHash } from './notice';
+import { checkElectionDraft } from './elections';
 import { checkRatification } from './ratification';
 import { proposalForAct } from './proposal-act';
 
@@ -40,6 +41,8 @@ export async function publishProposal(
       const refusal = await appointmentRefusal(tx, input.orgId, p.charter, p.row.typeKey, p.row.effect as AppointmentEffect, { requireDeclaration: false });
       if (refusal) refuseRule(refusal);
     }
+    // An election's seats may have been filled since the draft: it needs a vacancy it may fill.
+    if (type.effect === 'seat_election') await checkElectionDraft(tx, input.orgId, p.charter, type, p.row.effect);
     // Founding appointments close with the first publication. The log head is locked before the
     // check, so a concurrent first publication (or founding appointment) queues and sees this one.
     await lockLogHead(tx, input.orgId);
@@ -79,6 +82,8 @@ export async function publishProposal(
       emergencyRequested: emergency,
       // A choice among options: what is put to the vote, fixed from here on.
       ...(type.method ? { method: type.method, options: p.row.options } : {}),
+      // A seat election: the seats it fills (its candidates are frozen when voting opens).
+      ...(type.election ? { election: { rule: type.election.rule, ...(p.row.effect as { bodyKey?: string; seatClass?: string }) } } : {}),
       notice: { seatHolders: seatHolders.length, recipients: recipients.length, recipientListHash: recipientListHash(recipients) },
     });
     // The notices the log entry just counted and hashed, in the same transaction (docs/design.md §6).

@@ -12,6 +12,7 @@ import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import { findType } from '@/lib/governance/charter';
 import { countedChoiceBallots } from '@/lib/governance/choice';
 import { countChoice } from '@/lib/governance/choice-count';
+import { countingMethodOf } from '@/lib/governance/election';
 import { standingObjections } from '@/lib/governance/consent';
 import type { ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
@@ -64,7 +65,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // `ballot.cast` entry. A secret ballot discloses only that the seat voted.
         let rollCall: Record<string, unknown>[] = await stageRollCall(tx, p.row.id, closable.stageIndex);
         const type = findType(p.charter, p.row.typeKey);
-        const method = type.method;
+        // A seat election counts with its rule and the seats frozen when voting opened.
+        const method = countingMethodOf(type, p.row.effect);
         // A decision by consent has no ballots: its close names the objections that stood instead.
         const consent = type.consent ? { objections: await objectionsAtClose(tx, p, closable.stageIndex, outcome!) } : {};
         if (method) {

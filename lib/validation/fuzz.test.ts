@@ -77,6 +77,8 @@ const bounds: Record<string, (o: unknown) => boolean> = {
       isBody(v.body) &&
       optUuid(v.seatId) &&
       optUuid(v.ratifiesProposalId) &&
+      typeof v.electionSeats === 'string' &&
+      /^$|^[a-z0-9_-]{1,64}:[a-z0-9_-]{1,64}$/.test(v.electionSeats) &&
       typeof v.emergency === 'boolean'
     );
   },
@@ -95,6 +97,9 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   ballotSchema: (o) =>
     ref(o as Out) && ['yes', 'no', 'abstain'].includes((o as Out).choice as string) && ((o as Out).rationale === null || len((o as Out).rationale, 1, 2000)),
   objectionSchema: (o) => ref(o as Out) && len((o as Out).reason, 10, 2000),
+  nominationSchema: (o) => ref(o as Out) && len((o as Out).nomineeUserId, 1, 100),
+  nominationAnswerSchema: (o) =>
+    ref(o as Out) && ['accept', 'decline', 'withdraw'].includes((o as Out).answer as string) && typeof (o as Out).declarationConfirmed === 'boolean',
   choiceBallotSchema: (o) =>
     ref(o as Out) &&
     Array.isArray((o as Out).preferences) &&
@@ -219,7 +224,15 @@ const valid: Record<string, unknown> = {
   leaveOrganizationSchema: { orgId: o, confirm: 'leave' },
   proposalTitleSchema: 'A fine title',
   proposalBodySchema: body,
-  createProposalSchema: { orgId: o, typeKey: 'resolution', title: 'A fine title', body, proposedCharter: '{"bodies":[]}', emergency: 'on' },
+  createProposalSchema: {
+    orgId: o,
+    typeKey: 'resolution',
+    title: 'A fine title',
+    body,
+    proposedCharter: '{"bodies":[]}',
+    electionSeats: 'board:general',
+    emergency: 'on',
+  },
   proposalRefSchema: { orgId: o, proposalId: p2 },
   reviseProposalSchema: { orgId: o, proposalId: p2, title: 'A fine title', body, changeNote: 'Typos.' },
   publishProposalSchema: { orgId: o, proposalId: p2 },
@@ -232,6 +245,8 @@ const valid: Record<string, unknown> = {
   choiceBallotSchema: { orgId: o, proposalId: p2, preferences: '2,0,1', 'preferences.rank.0': '1', 'preferences.approve.1': 'on' },
   recusalSchema: { orgId: o, proposalId: p2, reason: 'A conflict.' },
   objectionSchema: { orgId: o, proposalId: p2, reason: 'It would exclude the night shift.' },
+  nominationSchema: { orgId: o, proposalId: p2, nomineeUserId: 'user-1' },
+  nominationAnswerSchema: { orgId: o, proposalId: p2, answer: 'accept', declarationConfirmed: 'yes' },
   seatAppointSchema: { orgId: o, seatId: p2, userId: 'user-1' },
   seatResignSchema: { orgId: o, seatId: p2 },
 };

@@ -106,6 +106,17 @@ const createProposalFields = z.object({
       return parsed;
     }),
   ratifiesProposalId: optionalId,
+  /** A seat election: the body and seat class it fills, as "body:class" (e.g. "board:general"). */
+  electionSeats: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .pipe(
+      z
+        .string()
+        .max(130, 'Unknown seats.')
+        .regex(/^$|^[a-z0-9_-]{1,64}:[a-z0-9_-]{1,64}$/, 'Choose the seats this election fills.'),
+    ),
   emergency: z
     .string()
     .optional()
@@ -274,4 +285,16 @@ export const seatResignSchema = z.object({ orgId: id('Unknown organization.'), s
 /** Follow ("true") or unfollow ("false") a proposal. */
 export const followProposalSchema = proposalRefSchema.extend({
   follow: z.enum(['true', 'false'], 'Choose follow or unfollow.').transform((v) => v === 'true'),
+});
+
+/** A nomination for a seat election: the member nominated (the use case checks they may stand). */
+export const nominationSchema = proposalRefSchema.extend({ nomineeUserId: userId });
+
+/** The nominee's answer: accept (confirming a class seat's declaration when asked), decline, or withdraw an acceptance. */
+export const nominationAnswerSchema = proposalRefSchema.extend({
+  answer: z.enum(['accept', 'decline', 'withdraw'], { error: 'Accept, decline or withdraw.' }),
+  declarationConfirmed: z
+    .literal('yes', { error: 'Tick the declaration or leave it empty.' })
+    .optional()
+    .transform((v) => v === 'yes'),
 });

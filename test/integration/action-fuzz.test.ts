@@ -145,6 +145,8 @@ const keysOf: Record<string, string[]> = {
   declareRecusalAction: ['orgId', 'proposalId', 'reason'],
   raiseObjectionAction: ['orgId', 'proposalId', 'reason'],
   withdrawObjectionAction: ['orgId', 'proposalId'],
+  nominateCandidateAction: ['orgId', 'proposalId', 'nomineeUserId'],
+  answerNominationAction: ['orgId', 'proposalId', 'answer', 'declarationConfirmed'],
   backEmergencyMotionAction: ['orgId', 'proposalId'],
   declareEligibilityAction: ['orgId', 'proposalId'],
   appointFoundingHolderAction: ['orgId', 'seatId', 'userId'],

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { memberships, objections, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
+import { memberships, nominations, objections, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -68,6 +68,8 @@ type Scenario = {
   classAppointment: string;
   /** A comment by the member on the proposal in discussion. */
   memberComment: string;
+  /** A board election (the vacant general seat 7) in its comment window: nominations open. */
+  election: string;
 };
 
 /** A fresh organization A (5-seat board) with one actor of each kind and proposals in the phases the actions need. */
@@ -169,6 +171,24 @@ async function scenario(): Promise<Scenario> {
   const memberDraft = await draft({ userId: ids.member, role: 'member' }, 'A member draft', publishedAt(0.1));
   const emergency = await draft(author, 'Emergency', publishedAt(0.2), true, 'emergency_resolution');
   await publishProposal(db, author, { orgId: org.id, proposalId: emergency }, publishedAt(0.2));
+  // A board election for the vacant general seat 7, drafted and published before the seat is reclassified.
+  const election = (
+    await createDraft(
+      db,
+      author,
+      {
+        orgId: org.id,
+        typeKey: 'board_election',
+        title: 'Board election',
+        body: 'A body long enough for the rules to accept it.',
+        subjectUserId: null,
+        effect: { bodyKey: 'board', seatClass: 'general' },
+        emergency: false,
+      },
+      publishedAt(1),
+    )
+  ).id;
+  await publishProposal(db, author, { orgId: org.id, proposalId: election }, publishedAt(1));
   // Seat 7 made an independent-director seat: an appointment to it waits for the appointee's declaration.
   await db.update(seats).set({ seatClass: 'independent' }).where(eq(seats.id, board[6]!.seatId));
   const classAppointment = (
@@ -220,6 +240,7 @@ async function scenario(): Promise<Scenario> {
     emergency,
     classAppointment,
     memberComment,
+    election,
   };
 }
 
@@ -393,6 +414,21 @@ const matrix: Record<string, Case> = {
           .insert(objections)
           .values({ proposalId: s.consentVoting, stageIndex: 0, seatId: seat.seatId, objectorUserId: seat.holderUserId!, reason: 'An objection.', raisedAt });
       return proposalActions.withdrawObjectionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.consentVoting }));
+    },
+  },
+  // Any member (not an observer) nominates; the nominee is the member, who holds no board seat.
+  nominateCandidateAction: {
+    allowed: proposers,
+    run: (s) => proposalActions.nominateCandidateAction(initialActionState, form({ orgId: s.orgId, proposalId: s.election, nomineeUserId: s.ids.member })),
+  },
+  // Everyone is nominated (rows written directly); only a nominee who may take a board seat can accept: a member, not an observer, holding no board seat.
+  answerNominationAction: {
+    allowed: ['member', 'secretary'],
+    run: async (s) => {
+      const at = new Date(Date.now() - HOUR);
+      for (const userId of Object.values(s.ids))
+        await db.insert(nominations).values({ proposalId: s.election, nomineeUserId: userId, nominatorUserId: s.ids.admin, nominatedAt: at });
+      return proposalActions.answerNominationAction(initialActionState, form({ orgId: s.orgId, proposalId: s.election, answer: 'accept' }));
     },
   },
   declareRecusalAction: {

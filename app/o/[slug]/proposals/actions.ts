@@ -10,6 +10,7 @@ import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { declareRecusal } from '@/lib/use-cases/recusal';
+import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { publishProposal } from '@/lib/use-cases/publish';
@@ -24,6 +25,8 @@ import {
   deleteCommentSchema,
   editCommentSchema,
   followProposalSchema,
+  nominationAnswerSchema,
+  nominationSchema,
   objectionSchema,
   proposalRefSchema,
   publishProposalSchema,
@@ -39,6 +42,7 @@ export const createProposalAction = orgAction(createProposalSchema, 'member', as
   if (input.declaration) effect.declaration = input.declaration;
   if (input.proposedCharter) effect.proposedCharter = input.proposedCharter;
   if (input.ratifiesProposalId) effect.ratifies = input.ratifiesProposalId;
+  if (input.electionSeats) [effect.bodyKey, effect.seatClass] = input.electionSeats.split(':');
   const created = await createDraft(
     getDb(),
     { userId: user.id, role: membership.role },
@@ -122,6 +126,23 @@ export const raiseObjectionAction = orgUseCaseAction(
 export const withdrawObjectionAction = orgUseCaseAction(proposalRefSchema, 'observer', withdrawObjection, 'Your objection is withdrawn.', {
   limit: 'ballot',
 });
+
+// Seat elections: nominations during the comment window; only the nominee answers their own.
+export const nominateCandidateAction = orgUseCaseAction(
+  nominationSchema,
+  'member',
+  nominateCandidate,
+  'Nomination recorded. The nominee is told and becomes a candidate only if they accept before the comment window closes.',
+  { limit: 'comment' },
+);
+
+export const answerNominationAction = orgUseCaseAction(nominationAnswerSchema, 'member', answerNomination, (input) =>
+  input.answer === 'accept'
+    ? 'You have accepted: you are a candidate. You can withdraw until the comment window closes.'
+    : input.answer === 'decline'
+      ? 'You have declined the nomination.'
+      : 'You have withdrawn: you are no longer a candidate.',
+);
 
 export const declareRecusalAction = orgUseCaseAction(recusalSchema, 'observer', declareRecusal, 'Recusal recorded. Your seat will not vote on this proposal.');
 
