@@ -21,6 +21,8 @@ export type TypeOption = {
   emergencyAllowed: boolean;
   /** A choice among options: the method's name and how many options win (null: decided yes or no). */
   method: { name: string; winners: number } | null;
+  /** A seat election: the seats it can fill now, one entry per body and seat class ("board:general"). */
+  electionTargets: Option[];
   summary: string;
 };
 export type Option = { value: string; label: string };
@@ -161,6 +163,23 @@ export function NewProposalForm({
             />
           ) : null}
         </div>
+      ) : null}
+
+      {type?.effect === 'seat_election' ? (
+        <SelectField
+          key={`election-${type.key}`}
+          id="p-election"
+          name="electionSeats"
+          label="Seats to elect"
+          options={type.electionTargets}
+          defaultValue={state.values?.electionSeats ?? type.electionTargets[0]?.value}
+          errors={err('electionSeats')}
+          hint={
+            type.electionTargets.length === 0
+              ? 'No seat this type may fill is vacant now.'
+              : 'The vacant seats of this class when voting opens are elected together. Members nominate candidates during the comment window; a nominee must accept on the proposal page.'
+          }
+        />
       ) : null}
 
       {type?.method ? (

@@ -7,6 +7,8 @@ import { findProposalIdByNumber, loadProposal } from '@/db/queries/proposals';
 import { listComments, listRevisions } from '@/db/queries/proposal-reads';
 import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
 import { listObjections } from '@/db/queries/objections';
+import { listNominations } from '@/db/queries/nominations';
+import { listMembers } from '@/db/queries/memberships';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import { findType } from '@/lib/governance/charter';
@@ -71,6 +73,9 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
   // A draft's publish form says whether publishing it closes founding appointments (the organization's first publication).
   // A decision by consent: its objections are public at once (withdrawn ones too, marked).
   const objections = findType(charter, loaded.row.typeKey).consent ? await listObjections(db, loaded.row.id) : [];
+  // A seat election: its nominations (public) and the members who might be nominated.
+  const isElection = findType(charter, loaded.row.typeKey).effect === 'seat_election';
+  const [nominations, members] = isElection ? await Promise.all([listNominations(db, loaded.row.id), listMembers(db, orgId)]) : [[], []];
   const founding = loaded.row.status === 'draft' ? foundingStatus({ anyProposalPublished: await anyProposalPublished(db, orgId), seats }) : null;
   return {
     charter,
@@ -80,6 +85,8 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     votes,
     recusals,
     objections,
+    nominations,
+    members,
     seats,
     logRows,
     author,

@@ -15,7 +15,9 @@
  * - When the election passes, the elected take the seats in order of election, each seat in
  *   order of position; every seat filled is logged.
  */
-import type { ChoiceMethodSpec, Phase, ProposalTypeSpec } from './types';
+import { seatClassLabel } from './seat-class';
+import type { Charter, ChoiceMethodSpec, Phase, ProposalTypeSpec, SeatState } from './types';
+import { canAppointToBody } from './vacancy';
 
 export type ElectionRule = 'scottish_stv' | 'meek_stv';
 const rules: readonly ElectionRule[] = ['scottish_stv', 'meek_stv'];
@@ -64,6 +66,20 @@ export function countingMethodOf(type: ProposalTypeSpec, effect: unknown): Choic
   if (!isElection(type) || !type.election) return undefined;
   const seatIds = (effect as Partial<ElectionEffect> | null)?.seatIds;
   return { key: type.election.rule, winners: Array.isArray(seatIds) ? Math.max(1, seatIds.length) : 1 };
+}
+
+/** What an election of this type can fill now: each body it may fill with its vacant seats, one entry per seat class ("board:general"). */
+export function electionTargets(charter: Charter, type: ProposalTypeSpec, seats: SeatState[]): { value: string; label: string; vacant: number }[] {
+  const out: { value: string; label: string; vacant: number }[] = [];
+  for (const body of charter.bodies) {
+    if (!canAppointToBody({ charter, type, seatBodyKey: body.key, seats }).ok) continue;
+    const vacant = new Map<string, number>();
+    for (const s of seats) if (s.bodyKey === body.key && s.holderUserId === null) vacant.set(s.seatClass, (vacant.get(s.seatClass) ?? 0) + 1);
+    for (const [seatClass, n] of vacant) {
+      out.push({ value: `${body.key}:${seatClass}`, label: `${body.name}: ${n} vacant ${seatClassLabel(seatClass)} ${n === 1 ? 'seat' : 'seats'}`, vacant: n });
+    }
+  }
+  return out;
 }
 
 /** Nominations are made, accepted, declined and withdrawn only while the comment window runs. */

@@ -30,6 +30,12 @@ export const logKindLabels: Record<string, string> = {
   'recusal.declared': 'Recusal declared',
   'objection.raised': 'Objection raised',
   'objection.withdrawn': 'Objection withdrawn',
+  'nomination.made': 'Nomination made',
+  'nomination.accepted': 'Nomination accepted',
+  'nomination.declined': 'Nomination declined',
+  'nomination.withdrawn': 'Candidacy withdrawn',
+  'election.candidates_frozen': 'Election candidates fixed',
+  'election.unopposed': 'Elected unopposed',
   'proposal.discussion_closed': 'Discussion closed',
   'voting.opened': 'Voting opened',
   'ballot.cast': 'Ballot cast',
@@ -115,7 +121,7 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     case 'seat.founding_appointment':
       return `Founding appointment: ${person(p.holderId)} to ${seat()}`;
     case 'seat.filled':
-      return `${person(p.holderId)} appointed to ${seat()}${by(p.proposalNumber)}`;
+      return `${person(p.holderId)} ${p.elected === true ? 'elected' : 'appointed'} to ${seat()}${by(p.proposalNumber)}`;
     case 'seat.vacated':
       return `${seat()} vacated: ${person(p.formerHolderId)} removed${by(p.proposalNumber)}`;
     case 'seat.resigned':
@@ -145,6 +151,22 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `Objection raised on ${ref} by ${person(e.actorId)}${because(p.reason)}`;
     case 'objection.withdrawn':
       return `Objection withdrawn on ${ref} by ${person(e.actorId)}`;
+    case 'nomination.made':
+      return p.nomineeUserId === e.actorId
+        ? `${person(p.nomineeUserId)} stood as a candidate in ${ref}`
+        : `${person(p.nomineeUserId)} nominated in ${ref} by ${person(e.actorId)}`;
+    case 'nomination.accepted':
+      return `${person(p.nomineeUserId)} accepted the nomination in ${ref}${str(p.declaration) ? ', with the declaration' : ''}`;
+    case 'nomination.declined':
+      return `${person(p.nomineeUserId)} declined the nomination in ${ref}`;
+    case 'nomination.withdrawn':
+      return `${person(p.nomineeUserId)} withdrew as a candidate in ${ref}`;
+    case 'election.candidates_frozen': {
+      const names = Array.isArray(p.candidates) ? p.candidates.map((c) => str((c as Record<string, unknown>)?.name) ?? '?') : [];
+      return `Candidates fixed for ${ref}: ${int(p.seats) ?? '?'} seat(s) of the ${body(p.bodyKey)}; ${names.join(', ') || 'none'}`;
+    }
+    case 'election.unopposed':
+      return `${ref} decided without a vote: ${str(p.statement) ?? 'no more candidates than seats'}`;
     case 'proposal.discussion_closed':
       return `Discussion closed on ${ref}`;
     case 'voting.opened': {

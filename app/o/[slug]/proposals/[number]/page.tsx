@@ -10,6 +10,8 @@ import { ProposalText } from '@/components/proposals/proposal-text';
 import { decidedUnder, disclosedRollCall } from '@/components/proposals/roll-call';
 import { ConsentPanel } from '@/components/proposals/consent-panel';
 import { StagePanel } from '@/components/proposals/stage-panel';
+import { ElectionSection } from '@/components/proposals/election-section';
+import { electionView } from '@/components/proposals/election-view';
 import { FlashRegion } from '@/components/ui/flash';
 import { findProposalByNumber, loadProposalPage } from '@/db/read/proposal-page';
 import { loadOrgPage } from '@/lib/auth/org-page';
@@ -18,6 +20,7 @@ import { ballotOffer } from '@/lib/governance/ballot-offer';
 import { findBody, findType } from '@/lib/governance/charter';
 import { choiceMethodName, isRanked } from '@/lib/governance/choice';
 import { standingObjections } from '@/lib/governance/consent';
+import { countingMethodOf } from '@/lib/governance/election';
 import { emergencyMotionRequired } from '@/lib/governance/emergency';
 import { stageOutcomes } from '@/lib/governance/phase';
 import { quorumProgress } from '@/lib/governance/progress';
@@ -53,6 +56,8 @@ export default async function ProposalPage({ params }: Props) {
   const data = await loadProposalPage(org.id, loaded, { role, userId: user?.id ?? null }, at);
   const { charter, phase, actions, seats, votes, recusals, logRows, appointment } = data;
   const type = findType(charter, loaded.row.typeKey);
+  // A choice type's method, or a seat election's rule with the seats frozen when voting opened.
+  const method = countingMethodOf(type, loaded.row.effect);
   const outcomes = stageOutcomes(loaded.record, charter, at);
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const names = new Map<string, string | null>([
@@ -123,6 +128,9 @@ export default async function ProposalPage({ params }: Props) {
               mayDeclare={mayDeclare}
             />
           ) : null}
+          {type.effect === 'seat_election' ? (
+            <ElectionSection {...electionView({ data, loaded, charter, phase, ids, userId: user?.id ?? null, role, at })} />
+          ) : null}
         </div>
 
         <aside aria-label="Voting and actions" className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
@@ -180,7 +188,7 @@ export default async function ProposalPage({ params }: Props) {
                   charterSeats: record?.charterSeats ?? body.charterSeats,
                   recusedSeatIds: record?.recusedSeatIds ?? [],
                   ballots: record?.ballots ?? [],
-                  ...(type.method ? { choice: { method: type.method, ballots: record?.choiceBallots ?? [] } } : {}),
+                  ...(method ? { choice: { method, ballots: record?.choiceBallots ?? [] } } : {}),
                 })}
                 opened={Boolean(loaded.stages[i]?.opensAt)}
                 closed={closed}
@@ -192,9 +200,9 @@ export default async function ProposalPage({ params }: Props) {
                 myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
                 blocked={status.blocked}
                 ids={ids}
-                {...(type.method
+                {...(method
                   ? {
-                      choice: choicePanel(type.method, loaded.row.options, {
+                      choice: choicePanel(method, loaded.row.options, {
                         // Only the viewer's own ballot, never anyone else's.
                         mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
                         count: loaded.stages[i]?.tally?.choice?.count ?? null,

@@ -1,4 +1,5 @@
 import { choiceMethodName } from '@/lib/governance/choice';
+import { electionTargets } from '@/lib/governance/election';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -37,9 +38,12 @@ export default async function NewProposalPage({
     requiresSubject: t.requiresSubject,
     emergencyAllowed: Boolean(t.emergency),
     method: t.method ? { name: choiceMethodName(t.method.key), winners: t.method.winners } : null,
-    summary: t.method
-      ? `At least ${formatHours(t.minCommentWindowHours)} of discussion; then the ${bodyName(t.stages[0]!.bodyKey)} chooses ${t.method.winners === 1 ? 'one option' : `${t.method.winners} options`} by secret ballot (${choiceMethodName(t.method.key)}), with a quorum of ${ratioText(t.stages[0]!.quorum)} of charter seats.`
-      : `At least ${formatHours(t.minCommentWindowHours)} of discussion; then ${t.stages.map((s) => `${bodyName(s.bodyKey)} (${ratioText(s.threshold)} of ${s.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'})`).join(', then ')}.${t.critical ? ' Critical: needs each deciding body at strength.' : ''}`,
+    electionTargets: t.effect === 'seat_election' ? electionTargets(charter.document, t, seatRows).map(({ value, label }) => ({ value, label })) : [],
+    summary: t.election
+      ? `Nominations during at least ${formatHours(t.minCommentWindowHours)} of discussion (a nominee must accept); then the ${bodyName(t.stages[0]!.bodyKey)} ranks the candidates by secret ballot (${choiceMethodName(t.election.rule)}), with a quorum of ${ratioText(t.stages[0]!.quorum)} of charter seats. With no more candidates than seats, they are elected unopposed without a vote.`
+      : t.method
+        ? `At least ${formatHours(t.minCommentWindowHours)} of discussion; then the ${bodyName(t.stages[0]!.bodyKey)} chooses ${t.method.winners === 1 ? 'one option' : `${t.method.winners} options`} by secret ballot (${choiceMethodName(t.method.key)}), with a quorum of ${ratioText(t.stages[0]!.quorum)} of charter seats.`
+        : `At least ${formatHours(t.minCommentWindowHours)} of discussion; then ${t.stages.map((s) => `${bodyName(s.bodyKey)} (${ratioText(s.threshold)} of ${s.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'})`).join(', then ')}.${t.critical ? ' Critical: needs each deciding body at strength.' : ''}`,
   }));
   const seatLabel = (s: (typeof seatRows)[number]) => `${bodyName(s.bodyKey)} seat ${s.position} (${seatClassName(s.seatClass)})`;
   return (
