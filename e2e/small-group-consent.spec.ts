@@ -9,7 +9,13 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 const DAY = 24 * 60 * 60 * 1000;
 const tenants = { name: 'Maple Court Tenants', template: 'Informal group', body: 'Group' };
 
-test('a group decides by consent: an objection withdrawn passes, a standing one rejects', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
+test('a group decides by consent: the author revises, the objection is withdrawn and it passes; a standing one rejects', async ({
+  page,
+  browser,
+  mailbox,
+  runId,
+  uniqueEmail,
+}) => {
   const slug = `consent-${runId}`;
   const [benPage, cleoPage] = await e2e.foundWithAnaBenCleo({ page, browser, mailbox, uniqueEmail }, { ...tenants, slug });
 
@@ -43,7 +49,34 @@ test('a group decides by consent: an objection withdrawn passes, a standing one 
   await expect(visitor.getByText('1 objection stands')).toBeVisible();
   await e2e.shootBoth(benPage, 'consent-objected');
 
-  // Addressed in the comments; Ben withdraws. Cleo objects to the fee and keeps her objection.
+  // The window in plain words, on the list and the page: objections, not votes.
+  await page.goto(`/o/${slug}/proposals`);
+  await expect(page.getByText('Open for objections').first()).toBeVisible();
+  await expect(page.getByText(/Objections close/).first()).toBeVisible();
+  await expect(page.getByText('Voting open')).toHaveCount(0);
+
+  // Ana, the author, revises the text during the window to meet Ben's objection; his objection stands until he withdraws it.
+  await page.goto(`/o/${slug}/proposals/${bins}`);
+  await e2e.waitForHydration(page);
+  await expect(page.getByText(/^Open for objections until/)).toBeVisible();
+  await page.getByText('Revise', { exact: true }).click();
+  await expect(page.getByText(/Objections stay standing after a revision/)).toBeVisible();
+  await page
+    .locator('#rev-body')
+    .fill('We move the recycling bins from the front steps to the side gate, on a raised stand so they stay dry when the path floods.');
+  await page.locator('#rev-note').fill('A raised stand, for the flooding Ben raised.');
+  await page.getByRole('button', { name: 'Save revision' }).click();
+  await expect(page.getByText('Revision saved.').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Revision history (2 revisions)')).toBeVisible();
+  await expect(page.getByText('1 objection stands')).toBeVisible();
+  await e2e.axeClean(page);
+  await e2e.shootBoth(page, 'consent-revised');
+  await benPage.reload();
+  await expect(benPage.getByText(/on a raised stand so they stay dry/).first()).toBeVisible();
+  await expect(benPage.getByText('1 objection stands')).toBeVisible();
+
+  // Addressed by the revision; Ben withdraws. Cleo objects to the fee and keeps her objection.
   await benPage.getByRole('button', { name: 'Withdraw my objection' }).click();
   await expect(benPage.getByText(/Your objection is withdrawn/).first()).toBeVisible();
   await cleoPage.goto(`/o/${slug}/proposals/${fee}`);
@@ -55,6 +88,7 @@ test('a group decides by consent: an objection withdrawn passes, a standing one 
   expect(await cleoPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   // After the 2-day window: the bins pass (no objection stood), the fee is rejected with Cleo's objection.
+  // (Ana revised early in the window, more than a day before its close: the close did not move.)
   await e2e.advanceClock(2 * DAY + 60_000);
   await visitor.goto(`/o/${slug}/proposals/${bins}`);
   await e2e.reloadUntil(visitor, 'Passed: no objection stood');

@@ -1,14 +1,16 @@
 import { ObjectionForm } from '@/components/proposals/objection-form';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
-import { consentRuleText } from '@/lib/governance/consent';
+import { consentRevisionText, consentRuleText } from '@/lib/governance/consent';
 import { formatHours } from '@/lib/governance/time';
-import type { BodySpec, StageSpec, TallyResult } from '@/lib/governance/types';
+import type { BodySpec, ProposalTypeSpec, StageSpec, TallyResult } from '@/lib/governance/types';
 
 export type ObjectionLine = { id: string; seatId: string; objectorName: string | null; reason: string; raisedAt: Date; withdrawnAt: Date | null };
 
 type Props = {
   stage: StageSpec;
   body: BodySpec;
+  /** The type's late-revision rule: a revision near the close extends the window. */
+  lateRevision: Pick<ProposalTypeSpec, 'lateRevisionWindowHours' | 'lateRevisionExtensionHours'>;
   opened: boolean;
   closed: boolean;
   /** Objections raised at this stage, oldest first; withdrawn ones have `withdrawnAt`. */
@@ -58,7 +60,7 @@ export function ConsentPanel(p: Props) {
         {body.name} decision by consent
       </h2>
       <p className="mt-1 text-xs text-zinc-600">
-        {consentRuleText} Window {formatHours(stage.votingWindowHours)}, after the comment window. The author can revise the text only before the window opens.
+        {consentRuleText} Window {formatHours(stage.votingWindowHours)}, after the comment window. {consentRevisionText(p.lateRevision)}
       </p>
       {!p.opened ? <p className="mt-3 text-sm text-zinc-600">The consent window has not opened.</p> : null}
       {p.opened && !p.closed ? (

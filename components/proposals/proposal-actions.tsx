@@ -124,11 +124,19 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
                 What changed
               </label>
               <input id="rev-note" name="changeNote" maxLength={500} className={inputClass} />
+              {status === 'published' && phase.kind === 'voting' && type.consent ? (
+                <p className="text-sm text-zinc-700">
+                  Objections stay standing after a revision: each objector decides whether it answers theirs and withdraws it, and is told of it by e-mail. A
+                  revision within {formatHours(type.lateRevisionWindowHours)} of the close keeps the window open at least{' '}
+                  {formatHours(type.lateRevisionExtensionHours)} after it.
+                </p>
+              ) : null}
               {status === 'published' ? (
                 <label className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="substantive" value="false" className="mt-1" /> Editorial only (typos, formatting). The change itself is checked
                   as well: a changed number, date, amount or name, a word such as “not” or “must”, a new title or more than a tenth of the text is substantive
-                  whatever this box says, and a late substantive revision extends the comment window
+                  whatever this box says
+                  {phase.kind === 'voting' ? '' : ', and a late substantive revision extends the comment window'}
                 </label>
               ) : null}
             </ActionForm>

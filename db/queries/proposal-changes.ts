@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { proposalRevisions, proposalStages, proposals } from '@/db/schema';
 import type { ProposalRow } from '@/db/schema';
@@ -104,6 +104,24 @@ export async function setStageWindow(
     .update(proposalStages)
     .set({ opensAt: w.opensAt, closesAt: w.closesAt, holdersInOffice: w.holdersInOffice })
     .where(and(eq(proposalStages.proposalId, proposalId), eq(proposalStages.stageIndex, stageIndex)));
+}
+
+/**
+ * A stage's stored close moves to `closesAt` (a late revision during a consent window), and only
+ * ever later: the update does nothing when the stored close is already at or after it.
+ */
+export async function extendStageClose(tx: Executor, proposalId: string, stageIndex: number, closesAt: Date): Promise<void> {
+  await tx
+    .update(proposalStages)
+    .set({ closesAt })
+    .where(
+      and(
+        eq(proposalStages.proposalId, proposalId),
+        eq(proposalStages.stageIndex, stageIndex),
+        isNull(proposalStages.closedRecordedAt),
+        or(isNull(proposalStages.closesAt), lt(proposalStages.closesAt, closesAt)),
+      ),
+    );
 }
 
 /** A stage's close is recorded with its tally. */

@@ -30,6 +30,7 @@ export async function proposalContext(tx: Executor, orgId: string, loaded: Loade
     isRecused,
     phase,
     emergencyMotionOpen: Boolean(type.emergency && (loaded.row.effect as { emergency?: boolean }).emergency && !loaded.row.emergencyApprovedAt),
+    decidesByConsent: type.consent === true,
   };
   const actions = allowedProposalActions(actor);
   return { phase, actions, seatInStage, isRecused, actor };

@@ -24,6 +24,8 @@ export type ProposalSummary = {
   title: string;
   typeKey: string;
   typeName: string;
+  /** The type decides by consent: its voting window is a window for objections. */
+  consent: boolean;
   status: string;
   phase: Phase;
   /** The status line from the rules (proposalStatus), as the proposal's own page shows it. */
@@ -94,6 +96,7 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
       title: item.title,
       typeKey: item.typeKey,
       typeName: type?.name ?? item.typeKey,
+      consent: type?.consent === true,
       status: item.status,
       phase: statusLine.phase,
       statusLine,

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charterFromTemplate, validateCharter } from './charter';
-import { consentTypeErrors, objectionReasonProblem, standingObjections } from './consent';
+import { consentCloseAfterRevision, consentTypeErrors, objectionReasonProblem, standingObjections } from './consent';
+import { allowedProposalActions } from './permissions';
+import { proposalStatus } from './status';
 import { proposalPhase, stageOutcomes } from './phase';
 import { T0, hoursAfter, published, stageRecord } from './test-fixtures';
 import type { Charter, ObjectionState, ProposalTypeSpec } from './types';
@@ -149,5 +151,67 @@ describe('consent: properties', () => {
         for (const o of standing) expect(standsAtClose(o)).toBe(true);
       }),
     );
+  });
+});
+
+describe('the author revises during the consent window', () => {
+  // The template's rule: a revision within 24 h of the close keeps the window open 24 h after it.
+  const close = H(CLOSE);
+
+  it('a revision before the last 24 hours moves nothing', () => {
+    expect(consentCloseAfterRevision({ closesAt: close, revisedAt: H(CLOSE - 30), type: consentType })).toEqual({ closesAt: close, extended: false });
+    expect(consentCloseAfterRevision({ closesAt: close, revisedAt: new Date(H(CLOSE - 24).getTime() - 1), type: consentType })).toEqual({
+      closesAt: close,
+      extended: false,
+    });
+  });
+
+  it('a revision within 24 hours of the close keeps the window open 24 hours after it, editorial or not', () => {
+    expect(consentCloseAfterRevision({ closesAt: close, revisedAt: H(CLOSE - 24), type: consentType })).toEqual({ closesAt: close, extended: false });
+    expect(consentCloseAfterRevision({ closesAt: close, revisedAt: H(CLOSE - 2), type: consentType })).toEqual({ closesAt: H(CLOSE + 22), extended: true });
+    const longer = { lateRevisionWindowHours: 48, lateRevisionExtensionHours: 72 };
+    expect(consentCloseAfterRevision({ closesAt: close, revisedAt: H(CLOSE - 40), type: longer })).toEqual({ closesAt: H(CLOSE + 32), extended: true });
+  });
+
+  it('never moves the close earlier, and never reopens a closed window (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 96 }), fc.integer({ min: 1, max: 96 }), (revisedH, windowH, extensionH) => {
+        const type = { lateRevisionWindowHours: windowH, lateRevisionExtensionHours: extensionH };
+        const next = consentCloseAfterRevision({ closesAt: close, revisedAt: H(revisedH), type });
+        expect(next.closesAt.getTime()).toBeGreaterThanOrEqual(close.getTime());
+        expect(next.extended).toBe(next.closesAt.getTime() > close.getTime());
+        if (revisedH >= CLOSE || revisedH < CLOSE - windowH) expect(next.extended).toBe(false);
+        else expect(next.closesAt.getTime()).toBe(Math.max(close.getTime(), H(revisedH + extensionH).getTime()));
+      }),
+    );
+  });
+
+  it('a stored close moved later is the close the phase derives: objections raised before it count, the outcome waits', () => {
+    const extended = published(charter, 'group_consent', {
+      stages: [stageRecord({ bodyKey: 'group', opensAt: H(OPEN), closesAt: H(CLOSE + 22), charterSeats: 3, objections: [objection('s1', CLOSE + 10)] })],
+    });
+    expect(proposalPhase(extended, charter, H(CLOSE + 1))).toEqual({ kind: 'voting', stageIndex: 0, closesAt: H(CLOSE + 22) });
+    expect(proposalPhase(extended, charter, H(CLOSE + 23)).kind).toBe('rejected');
+  });
+
+  it('the author may revise in the window of a decision by consent only; a yes/no vote stays fixed', () => {
+    const author = { role: 'member' as const, isAuthor: true, isSubject: false, holdsSeatInStageBody: false, isRecused: false };
+    const voting = { kind: 'voting' as const, stageIndex: 0, closesAt: close };
+    expect(allowedProposalActions({ ...author, phase: voting, decidesByConsent: true }).has('edit')).toBe(true);
+    expect(allowedProposalActions({ ...author, phase: voting, decidesByConsent: false }).has('edit')).toBe(false);
+    expect(allowedProposalActions({ ...author, isAuthor: false, phase: voting, decidesByConsent: true }).has('edit')).toBe(false);
+    expect(allowedProposalActions({ ...author, role: 'observer', phase: voting, decidesByConsent: true }).has('edit')).toBe(false);
+    // Not after the close, and the author still cannot withdraw once the window opened.
+    expect(allowedProposalActions({ ...author, phase: { kind: 'rejected', stageIndex: 0, at: close }, decidesByConsent: true }).has('edit')).toBe(false);
+    expect(allowedProposalActions({ ...author, phase: voting, decidesByConsent: true }).has('withdraw')).toBe(false);
+  });
+});
+
+describe('plain words for the consent window', () => {
+  it('says “Open for objections”, never “Voting open”, while the window is open', () => {
+    const s = proposalStatus({ record: record([]), charter, strengths: {}, now: H(OPEN + 1) });
+    expect(s.label).toBe('Open for objections');
+    expect(s.explanation).toMatch(/^Open for objections until .*: any group seat holder may object, with a reason; it passes if no objection stands then\.$/);
+    expect(s.explanation).not.toMatch(/[Vv]ot/);
   });
 });

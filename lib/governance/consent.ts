@@ -9,7 +9,13 @@
  *   quorum applies: silence is consent.
  * - Only what happened inside the window counts: an objection raised before the window opens or
  *   at or after its close does not stand; a withdrawal at or after the close does not withdraw.
+ * - The author may revise the text while the window is open, to meet an objection (permissions.ts).
+ *   A revision withdraws nothing: each objection stands until its objector withdraws it. A revision
+ *   within the type's lateRevisionWindowHours of the close moves the close to at least revision
+ *   time + lateRevisionExtensionHours (consentCloseAfterRevision), so nobody decides by silence on
+ *   a text changed at the last minute.
  */
+import { HOUR_MS, addHours, formatHours, laterOf } from './time';
 import type { BodySpec, ObjectionState, ProposalTypeSpec, StageSpec, TallyResult } from './types';
 
 export const MIN_OBJECTION_REASON = 10;
@@ -57,6 +63,26 @@ export function standingObjections<T extends ObjectionState>(objections: readonl
   return [...bySeat.values()];
 }
 
+/**
+ * The consent window's close after the author revises at `revisedAt`, inside the window that now
+ * closes at `closesAt` (the effective close, as proposalPhase derives it). A revision within the
+ * type's lateRevisionWindowHours of the close extends it to at least revisedAt +
+ * lateRevisionExtensionHours — whether the change is substantive or editorial: the text a seat
+ * holder consents to by silence is the text itself. Never earlier than `closesAt`; `extended` says
+ * whether it moved. Pure: the caller stores the new close (stored closes only ever move later).
+ */
+export function consentCloseAfterRevision(input: {
+  closesAt: Date;
+  revisedAt: Date;
+  type: Pick<ProposalTypeSpec, 'lateRevisionWindowHours' | 'lateRevisionExtensionHours'>;
+}): { closesAt: Date; extended: boolean } {
+  const { closesAt, revisedAt, type } = input;
+  const late = revisedAt.getTime() >= closesAt.getTime() - type.lateRevisionWindowHours * HOUR_MS;
+  if (!late || revisedAt.getTime() >= closesAt.getTime()) return { closesAt: new Date(closesAt), extended: false };
+  const next = laterOf(closesAt, addHours(revisedAt, type.lateRevisionExtensionHours));
+  return { closesAt: next, extended: next.getTime() > closesAt.getTime() };
+}
+
 /** The tally of a consent stage at its close: passed when no objection stands; no quorum applies. */
 export function consentStageTally(input: {
   standing: number;
@@ -88,3 +114,11 @@ export function consentStageTally(input: {
 export const consentRuleText =
   'Decided by consent: while the window is open, any seat holder may object, giving a reason everyone can read. ' +
   'The proposal passes if no objection stands when the window closes, and is rejected otherwise. No quorum applies.';
+
+/** What the author may do during the window, in words, for the stage panel. */
+export function consentRevisionText(type: Pick<ProposalTypeSpec, 'lateRevisionWindowHours' | 'lateRevisionExtensionHours'>): string {
+  return (
+    'The author may revise the text while the window is open, to meet an objection; an objection stands until its objector withdraws it. ' +
+    `A revision within ${formatHours(type.lateRevisionWindowHours)} of the close keeps the window open at least ${formatHours(type.lateRevisionExtensionHours)} after the revision.`
+  );
+}

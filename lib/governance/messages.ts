@@ -28,7 +28,8 @@ export const messages = {
   'proposal.subject_not_allowed': 'A {type} has no subject.',
   'proposal.subject_not_member': 'The subject must be a member of this organization.',
   'proposal.emergency_not_allowed': 'The charter allows no emergency procedure for a {type}.',
-  'proposal.revise_not_allowed': 'Only the author can revise, and only before voting (the proposal is {phase}).',
+  'proposal.revise_not_allowed':
+    'Only the author can revise, and only before voting, or while objections are open on a decision by consent (the proposal is {phase}).',
   'proposal.publish_not_allowed': 'Only the author can publish a draft (the proposal is {phase}).',
   'proposal.withdraw_not_allowed': 'Only the author can withdraw, and only before voting opens (the proposal is {phase}).',
   'amendment.charter_required': 'A charter amendment must include the proposed charter.',
@@ -94,7 +95,8 @@ export const messages = {
   'founding.close_unconfirmed':
     'Publishing the first proposal closes founding appointments: {vacant} still vacant and will then be filled by appointment proposals. Tick “I understand” to publish. Nothing was published.',
   'proposal.observer_cannot_act': 'Observers cannot vote, recuse, back motions or comment, even when they hold a seat. Ask an admin to make you a member.',
-  'proposal.edit_not_allowed': 'Only the author can revise, and only before voting (the proposal is {phase}).',
+  'proposal.edit_not_allowed':
+    'Only the author can revise, and only before voting, or while objections are open on a decision by consent (the proposal is {phase}).',
   'proposal.comment_not_allowed': 'Comments are open to members while the proposal is under discussion or vote (the proposal is {phase}).',
   'proposal.reply_not_allowed': 'Only the subject of this proposal can post the reply, before voting (the proposal is {phase}).',
   'proposal.vote_not_allowed': 'Only members holding a seat in the deciding body vote, while its vote is open (the proposal is {phase}).',
@@ -234,6 +236,7 @@ export const messages = {
   'objection.reason_short': 'Give the reason for your objection in at least {min} characters, so it can be addressed.',
   'objection.reason_long': 'An objection is at most {max} characters.',
   'objection.none_standing': 'You have no standing objection to withdraw.',
+<<<<<<< HEAD
   'election.seats_required': 'Choose the seats this election fills.',
   'election.no_vacancy': 'The {body} has no vacant {seatClass} seat to elect to.',
   'election.not_election': 'This proposal is not a seat election: it has no nominations.',
@@ -246,6 +249,9 @@ export const messages = {
   'election.nothing_to_withdraw': 'You have not accepted this nomination, so there is nothing to withdraw; decline it instead.',
   'election.already_accepted': 'You have already accepted this nomination.',
   'election.declaration_required': 'These are {seatClass} seats: confirm the declaration to accept.',
+=======
+  'proposal.revise_window_closed': 'The consent window has closed: the result has already been recorded, so the text can no longer change.',
+>>>>>>> h/consent
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

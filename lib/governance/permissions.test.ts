@@ -58,8 +58,10 @@ describe('allowedProposalActions', () => {
     expect(actions({ isAuthor: true, phase: 'draft' })).toEqual(['edit', 'publish', 'withdraw']);
   });
 
-  it('the author revises only during discussion', () => {
+  it('the author revises only during discussion — and, for a decision by consent, while objections are open', () => {
     expect(phasesAllowing('edit', { isAuthor: true })).toEqual(['draft', 'discussion']);
+    expect(phasesAllowing('edit', { isAuthor: true, decidesByConsent: true })).toEqual(['draft', 'discussion', 'voting']);
+    expect(phasesAllowing('edit', { isAuthor: false, holdsSeatInStageBody: true, decidesByConsent: true })).toEqual([]);
   });
 
   it('the author withdraws only before voting opens', () => {

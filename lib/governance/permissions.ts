@@ -24,6 +24,8 @@ export type ProposalActor = {
   phase: Phase;
   /** The proposal asked for the emergency procedure and its motion has not passed yet. */
   emergencyMotionOpen?: boolean;
+  /** The proposal's type decides by consent (consent.ts): its voting window is a window for objections. */
+  decidesByConsent?: boolean;
 };
 
 const openForComment = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
@@ -37,6 +39,7 @@ export function allowedProposalActions({
   isRecused,
   phase,
   emergencyMotionOpen = false,
+  decidesByConsent = false,
 }: ProposalActor): Set<ProposalAction> {
   const allowed = new Set<ProposalAction>();
   const kind = phase.kind;
@@ -62,6 +65,10 @@ export function allowedProposalActions({
     }
     // Revisions during discussion are visible and versioned; a late substantive one extends the window.
     if (kind === 'discussion') allowed.add('edit');
+    // A decision by consent: the author may revise while objections are open, to meet one. Objections
+    // stand until their objectors withdraw them, and a late revision extends the window (consent.ts).
+    // A yes/no or choice vote's text is fixed once voting opens: ballots were cast on it.
+    if (kind === 'voting' && decidesByConsent) allowed.add('edit');
     // Once a vote has opened the question belongs to the body: it can no longer be pulled to dodge the result.
     if (beforeVoting.has(kind)) allowed.add('withdraw');
   }

@@ -367,5 +367,18 @@ describe('isUnderWay / isDecided', () => {
       null,
       null,
     ]);
+    // A decision by consent: its window closes for objections; the other deadlines read the same.
+    expect(phases.map((p) => phaseDeadline(p, { consent: true })?.label ?? null)).toEqual([
+      null,
+      'Comment window closes',
+      'Reply due',
+      null,
+      'Objections close',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -147,10 +147,13 @@ export function isUnderWay(phase: Phase): boolean {
   return underWay.has(phase.kind);
 }
 
-/** The next deadline a phase runs to, with its name ('Voting closes', …); null when the phase has none. */
-export function phaseDeadline(phase: Phase): { label: string; at: Date } | null {
+/**
+ * The next deadline a phase runs to, with its name ('Voting closes', …); null when the phase has none.
+ * A decision by consent (`consent`) has no vote: its window closes for objections.
+ */
+export function phaseDeadline(phase: Phase, opts: { consent?: boolean } = {}): { label: string; at: Date } | null {
   if (phase.kind === 'discussion') return { label: 'Comment window closes', at: phase.closesAt };
   if (phase.kind === 'awaiting_reply') return { label: 'Reply due', at: phase.dueAt };
-  if (phase.kind === 'voting') return { label: 'Voting closes', at: phase.closesAt };
+  if (phase.kind === 'voting') return { label: opts.consent ? 'Objections close' : 'Voting closes', at: phase.closesAt };
   return null;
 }

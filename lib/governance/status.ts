@@ -105,6 +105,15 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
 
     case 'voting': {
       const body = findBody(charter, type.stages[phase.stageIndex]!.bodyKey);
+      // A decision by consent has no ballots: its window is for objections (consent.ts).
+      if (type.consent) {
+        return {
+          ...base,
+          label: 'Open for objections',
+          explanation: `Open for objections until ${formatUtc(phase.closesAt)}: any ${body.name.toLowerCase()} seat holder may object, with a reason; it passes if no objection stands then.`,
+          tone: 'active',
+        };
+      }
       const stage = type.stages.length > 1 ? ` (stage ${phase.stageIndex + 1} of ${type.stages.length})` : '';
       return {
         ...base,

@@ -11,7 +11,18 @@ export function followedLines(ref: string, p: NotificationPayload): Lines {
     case 'subject_reply':
       return { subject: `The subject replied on ${ref}`, lead: `${who}, the subject of ${ref}, posted their reply.`, detail: [], action };
     case 'revision':
-      return { subject: `${ref} was revised`, lead: `${who} revised ${ref}${p.revision ? ` (revision ${p.revision})` : ''}.`, detail: [], action };
+      return {
+        subject: `${ref} was revised`,
+        lead: `${who} revised ${ref}${p.revision ? ` (revision ${p.revision})` : ''}.`,
+        // During a consent window: objections are not undone by a revision, and when the window now closes.
+        detail: p.consent
+          ? [
+              'Objections raised before this revision still stand: only each objector can withdraw theirs.',
+              ...(p.closesAt ? [`Objections close ${when(p.closesAt)}.`] : []),
+            ]
+          : [],
+        action,
+      };
     case 'voting_open':
       return {
         subject: `Voting opened on ${ref}`,

@@ -64,7 +64,7 @@ export const kindDescriptions: Record<OptionalKind, string> = {
   decision: 'When a proposal is decided, with the tally.',
   vacancy_overdue: 'When a seat stays vacant past the charter’s deadline.',
   followed_activity:
-    'When a proposal you follow gets a comment or reply, a revision, opens for voting or is decided. Posting a comment makes you follow its proposal.',
+    'When a proposal you follow gets a comment or reply, a revision, opens for voting or is decided. Posting a comment makes you follow its proposal. While your objection to a decision by consent stands, you hear of its revisions too.',
 };
 
 /** Why a mandatory notice cannot be turned off; shown on the preferences page and in the mail footer. */

@@ -135,7 +135,9 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     case 'proposal.revised': {
       const kind = p.substantive === false ? 'editorial' : 'substantive';
       const until = p.extended === true ? dateOf(p.discussionClosesAt) : null;
-      return `${ref} revised (revision ${int(p.revision) ?? '?'}, ${kind})${until ? `; comment window extended to ${until}` : ''}`;
+      // During a consent window: its close moved later (a late revision).
+      const objectionsUntil = p.objectionsExtended === true ? dateOf(p.objectionsCloseAt) : null;
+      return `${ref} revised (revision ${int(p.revision) ?? '?'}, ${kind})${until ? `; comment window extended to ${until}` : ''}${objectionsUntil ? `; objections open until ${objectionsUntil}` : ''}`;
     }
     case 'proposal.withdrawn':
       return `${ref} withdrawn${because(p.reason)}`;

@@ -2,12 +2,14 @@ import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { roleOf } from '@/db/queries/member-lookups';
-import { insertProposal, insertRevision, listRevisionTexts, updateProposal } from '@/db/queries/proposal-changes';
+import { listObjections } from '@/db/queries/objections';
+import { extendStageClose, insertProposal, insertRevision, listRevisionTexts, updateProposal } from '@/db/queries/proposal-changes';
 import { nextProposalNumber } from '@/db/queries/proposals';
 import { latestRevisionNumber } from '@/db/queries/proposal-reads';
 import { findSeat, lockOrganizationSeatRow } from '@/db/queries/seats';
 import { findType } from '@/lib/governance/charter';
 import { optionsProblem } from '@/lib/governance/choice';
+import { consentCloseAfterRevision } from '@/lib/governance/consent';
 import { applyCharterAmendment } from '@/lib/governance/effects';
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { checkSeatReconciliation } from '@/lib/governance/reconcile';
@@ -15,10 +17,10 @@ import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { classifyRevision } from '@/lib/governance/revisions';
 import { checkElectionDraft } from './elections';
 import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
-import type { Charter } from '@/lib/governance/types';
+import type { Charter, Phase } from '@/lib/governance/types';
 import { extendForRevision } from '@/lib/governance/windows';
-import { logProposalAct, textHash } from './actor';
-import type { Actor } from './actor';
+import { logProposalAct, phaseWords, textHash } from './actor';
+import type { Actor, ProposalInHand } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
@@ -134,8 +136,11 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
 }
 
 /**
- * The author revises the text before voting. The change itself decides whether it is
- * substantive (a substantive revision of a published proposal extends the comment window).
+ * The author revises the text before voting, or, for a decision by consent, while its objections
+ * are open. The change itself decides whether it is substantive (a substantive revision of a
+ * published proposal extends the comment window late in it). In a consent window every objection
+ * still stands (only its objector withdraws it), a late revision moves the window's close later
+ * (consentCloseAfterRevision), and the standing objectors hear of the revision.
  */
 export async function reviseProposal(
   db: Database,
@@ -144,7 +149,10 @@ export async function reviseProposal(
   at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const { p } = await proposalForAct(tx, actor, input, 'edit', 'proposal.revise_not_allowed', at);
+    const { p, phase } = await proposalForAct(tx, actor, input, 'edit', 'proposal.revise_not_allowed', at);
+    const type = findType(p.charter, p.row.typeKey);
+    // permissions.ts allows 'edit' in voting only for a decision by consent; asked again here, as a second lock.
+    const window = phase.kind === 'voting' ? consentWindowInHand(p, phase, type.consent === true) : null;
     const revision = (await latestRevisionNumber(tx, p.row.id)) + 1;
     // The change itself decides; the author's "editorial only" tick can never make it less substantive.
     // Measured against the previous revision and against the last text readers were given time
@@ -170,11 +178,14 @@ export async function reviseProposal(
       createdAt: at,
     });
     let discussionClosesAt = p.row.discussionClosesAt;
-    if (p.row.status === 'published' && discussionClosesAt) {
-      const type = findType(p.charter, p.row.typeKey);
+    // The comment window is long closed during a consent window: only the window's own close can move.
+    if (p.row.status === 'published' && discussionClosesAt && !window) {
       discussionClosesAt = extendForRevision({ discussionClosesAt, revisedAt: at, substantive: classification.substantive, type });
     }
     await updateProposal(tx, p.row.id, { title: input.title, discussionClosesAt, updatedAt: at });
+    const objections = window ? consentCloseAfterRevision({ closesAt: window.closesAt, revisedAt: at, type }) : null;
+    if (window && objections?.extended) await extendStageClose(tx, p.row.id, window.stageIndex, objections.closesAt);
+    const objectors = window ? await standingObjectorIds(tx, p, window.stageIndex) : [];
     if (p.row.status === 'published') {
       await logProposalAct(tx, actor, p.row, 'proposal.revised', at, {
         revision,
@@ -184,16 +195,44 @@ export async function reviseProposal(
         textHash: textHash(`${input.title}\n\n${input.body}`),
         discussionClosesAt: discussionClosesAt?.toISOString() ?? null,
         extended: discussionClosesAt?.getTime() !== p.row.discussionClosesAt?.getTime(),
+        // During a consent window: the window's close after this revision, whether it moved, and how many objections still stand.
+        ...(window && objections
+          ? {
+              stageIndex: window.stageIndex,
+              objectionsCloseAt: objections.closesAt.toISOString(),
+              objectionsExtended: objections.extended,
+              standingObjections: objectors.length,
+            }
+          : {}),
       });
-      // Following: the proposal's followers hear of the revision.
+      // Following: the proposal's followers hear of the revision; in a consent window so do the standing objectors.
       await enqueueFollowerNotice(tx, {
         proposal: { ...p.row, title: input.title },
         activity: 'revision',
         ref: String(revision),
         actorId: actor.userId,
-        details: { revision },
+        details: { revision, ...(objections ? { consent: true, closesAt: objections.closesAt.toISOString() } : {}) },
+        alsoTo: objectors,
         at,
       });
     }
   });
+}
+
+/**
+ * A revision in a consent window: the stage and its effective close, once the rules allow it — a
+ * decision by consent whose close the worker has not recorded (`at` was read before the lock was
+ * granted: the worker may have recorded the close meanwhile).
+ */
+function consentWindowInHand(p: ProposalInHand, phase: Extract<Phase, { kind: 'voting' }>, decidesByConsent: boolean) {
+  if (!decidesByConsent) refuse('proposal.revise_not_allowed', { phase: phaseWords(phase) });
+  if (p.stages.find((s) => s.stageIndex === phase.stageIndex)?.closedRecordedAt) refuse('proposal.revise_window_closed');
+  return { stageIndex: phase.stageIndex, closesAt: phase.closesAt };
+}
+
+/** The people whose objections stand at this stage now: not withdrawn, their seat not recused. */
+async function standingObjectorIds(tx: Executor, p: ProposalInHand, stageIndex: number): Promise<string[]> {
+  const recused = new Set(p.record.stages[stageIndex]?.recusedSeatIds ?? []);
+  const rows = await listObjections(tx, p.row.id);
+  return [...new Set(rows.filter((o) => o.stageIndex === stageIndex && o.withdrawnAt === null && !recused.has(o.seatId)).map((o) => o.objectorUserId))];
 }

@@ -27,6 +27,7 @@ const objection = (id: string, name: string, reason: string, withdrawnAt: Date |
 const base = {
   stage: type.stages[0]!,
   body,
+  lateRevision: type,
   recused: [],
   mine: null,
   blocked: null,
@@ -64,6 +65,11 @@ describe('ConsentPanel, as served', () => {
     );
     expect(html).toContain('passes if no objection stands when the window closes');
     expect(html).toContain('No quorum applies');
+    // The author may revise during the window; objections stay; a late revision extends the window (the template: 1 day, 1 day).
+    expect(html).toContain(
+      'The author may revise the text while the window is open, to meet an objection; an objection stands until its objector withdraws it.',
+    );
+    expect(html).toContain('A revision within 1 day of the close keeps the window open at least 1 day after the revision.');
     expect(html).toContain('1 objection stands');
     expect(html).toContain('Ada');
     expect(html).toContain('It leaves the night shift out.');

@@ -32,7 +32,7 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
       ) : (
         <ul className="space-y-3">
           {proposals.map((p) => {
-            const due = phaseDeadline(p.phase);
+            const due = phaseDeadline(p.phase, { consent: p.consent });
             return (
               <li key={p.id} className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm hover:shadow-md">
                 <div className="flex flex-wrap items-start justify-between gap-2">

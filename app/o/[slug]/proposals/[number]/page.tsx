@@ -160,6 +160,7 @@ export default async function ProposalPage({ params }: Props) {
                   key={i}
                   stage={stage}
                   body={body}
+                  lateRevision={type}
                   opened={Boolean(loaded.stages[i]?.opensAt)}
                   closed={closed}
                   objections={raised}
