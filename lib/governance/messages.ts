@@ -236,7 +236,6 @@ export const messages = {
   'objection.reason_short': 'Give the reason for your objection in at least {min} characters, so it can be addressed.',
   'objection.reason_long': 'An objection is at most {max} characters.',
   'objection.none_standing': 'You have no standing objection to withdraw.',
-<<<<<<< HEAD
   'election.seats_required': 'Choose the seats this election fills.',
   'election.no_vacancy': 'The {body} has no vacant {seatClass} seat to elect to.',
   'election.not_election': 'This proposal is not a seat election: it has no nominations.',
@@ -249,9 +248,7 @@ export const messages = {
   'election.nothing_to_withdraw': 'You have not accepted this nomination, so there is nothing to withdraw; decline it instead.',
   'election.already_accepted': 'You have already accepted this nomination.',
   'election.declaration_required': 'These are {seatClass} seats: confirm the declaration to accept.',
-=======
   'proposal.revise_window_closed': 'The consent window has closed: the result has already been recorded, so the text can no longer change.',
->>>>>>> h/consent
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;
