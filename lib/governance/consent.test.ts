@@ -173,6 +173,25 @@ describe('the author revises during the consent window', () => {
     expect(consentCloseAfterRevision({ closesAt: close, revisedAt: H(CLOSE - 40), type: longer })).toEqual({ closesAt: H(CLOSE + 32), extended: true });
   });
 
+  it('moves the close once: a late revision after an extension is refused, an early one is not', () => {
+    const scheduledClose = H(CLOSE);
+    const extended = H(CLOSE + 22);
+    expect(consentCloseAfterRevision({ closesAt: extended, revisedAt: H(CLOSE + 10), type: consentType, scheduledClose })).toEqual({
+      closesAt: extended,
+      extended: false,
+      tooLate: true,
+    });
+    expect(consentCloseAfterRevision({ closesAt: extended, revisedAt: H(CLOSE - 10), type: consentType, scheduledClose })).toEqual({
+      closesAt: extended,
+      extended: false,
+    });
+    // Not yet extended: the first late revision moves it.
+    expect(consentCloseAfterRevision({ closesAt: scheduledClose, revisedAt: H(CLOSE - 2), type: consentType, scheduledClose })).toEqual({
+      closesAt: H(CLOSE + 22),
+      extended: true,
+    });
+  });
+
   it('never moves the close earlier, and never reopens a closed window (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 96 }), fc.integer({ min: 1, max: 96 }), (revisedH, windowH, extensionH) => {

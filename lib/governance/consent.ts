@@ -13,7 +13,8 @@
  *   A revision withdraws nothing: each objection stands until its objector withdraws it. A revision
  *   within the type's lateRevisionWindowHours of the close moves the close to at least revision
  *   time + lateRevisionExtensionHours (consentCloseAfterRevision), so nobody decides by silence on
- *   a text changed at the last minute.
+ *   a text changed at the last minute. The close moves once: after that, the text is fixed for the
+ *   window's last lateRevisionWindowHours, so the author cannot put a rejection off forever.
  */
 import { HOUR_MS, addHours, formatHours, laterOf } from './time';
 import type { BodySpec, ObjectionState, ProposalTypeSpec, StageSpec, TallyResult } from './types';
@@ -75,10 +76,17 @@ export function consentCloseAfterRevision(input: {
   closesAt: Date;
   revisedAt: Date;
   type: Pick<ProposalTypeSpec, 'lateRevisionWindowHours' | 'lateRevisionExtensionHours'>;
-}): { closesAt: Date; extended: boolean } {
-  const { closesAt, revisedAt, type } = input;
+  /**
+   * The window's close as scheduled when it opened (opening + voting window). When the close has
+   * already been moved past it, a further late revision is refused (`tooLate`): the window is
+   * extended once, so an author facing an objection cannot put the rejection off forever.
+   */
+  scheduledClose?: Date;
+}): { closesAt: Date; extended: boolean; tooLate?: true } {
+  const { closesAt, revisedAt, type, scheduledClose } = input;
   const late = revisedAt.getTime() >= closesAt.getTime() - type.lateRevisionWindowHours * HOUR_MS;
   if (!late || revisedAt.getTime() >= closesAt.getTime()) return { closesAt: new Date(closesAt), extended: false };
+  if (scheduledClose && closesAt.getTime() > scheduledClose.getTime()) return { closesAt: new Date(closesAt), extended: false, tooLate: true };
   const next = laterOf(closesAt, addHours(revisedAt, type.lateRevisionExtensionHours));
   return { closesAt: next, extended: next.getTime() > closesAt.getTime() };
 }

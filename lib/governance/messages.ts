@@ -248,6 +248,8 @@ export const messages = {
   'election.nothing_to_withdraw': 'You have not accepted this nomination, so there is nothing to withdraw; decline it instead.',
   'election.already_accepted': 'You have already accepted this nomination.',
   'election.declaration_required': 'These are {seatClass} seats: confirm the declaration to accept.',
+  'proposal.revise_consent_fixed':
+    'The objection window was already extended once by a late revision: in its last {hours} hours the text can no longer change, so the decision cannot be put off again.',
   'proposal.revise_window_closed': 'The consent window has closed: the result has already been recorded, so the text can no longer change.',
 } as const satisfies Record<string, string>;
 

@@ -10,6 +10,7 @@ import { findSeat, lockOrganizationSeatRow } from '@/db/queries/seats';
 import { findType } from '@/lib/governance/charter';
 import { optionsProblem } from '@/lib/governance/choice';
 import { consentCloseAfterRevision } from '@/lib/governance/consent';
+import { addHours } from '@/lib/governance/time';
 import { applyCharterAmendment } from '@/lib/governance/effects';
 import { seatChangeAllowed } from '@/lib/governance/effects';
 import { checkSeatReconciliation } from '@/lib/governance/reconcile';
@@ -183,7 +184,12 @@ export async function reviseProposal(
       discussionClosesAt = extendForRevision({ discussionClosesAt, revisedAt: at, substantive: classification.substantive, type });
     }
     await updateProposal(tx, p.row.id, { title: input.title, discussionClosesAt, updatedAt: at });
-    const objections = window ? consentCloseAfterRevision({ closesAt: window.closesAt, revisedAt: at, type }) : null;
+    const opensAt = window ? p.stages.find((s) => s.stageIndex === window.stageIndex)?.opensAt : null;
+    const scheduledClose = window && opensAt ? addHours(opensAt, type.stages[window.stageIndex]!.votingWindowHours) : undefined;
+    const objections = window
+      ? consentCloseAfterRevision({ closesAt: window.closesAt, revisedAt: at, type, ...(scheduledClose ? { scheduledClose } : {}) })
+      : null;
+    if (objections?.tooLate) refuse('proposal.revise_consent_fixed', { hours: type.lateRevisionWindowHours });
     if (window && objections?.extended) await extendStageClose(tx, p.row.id, window.stageIndex, objections.closesAt);
     const objectors = window ? await standingObjectorIds(tx, p, window.stageIndex) : [];
     if (p.row.status === 'published') {

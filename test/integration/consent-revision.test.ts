@@ -162,6 +162,11 @@ describe('the author revises a decision by consent during its window, through th
     expect(newClose.getTime()).toBe(entry!.at.getTime() + 24 * HOUR);
     expect(newClose.getTime()).toBeGreaterThan(org.closesAt.getTime());
     expect(entry!.payload).toMatchObject({ objectionsExtended: true, objectionsCloseAt: newClose.toISOString(), standingObjections: 1 });
+    // The close moves once: a second late revision is refused and changes nothing, so the rejection cannot be put off forever.
+    const again = await revise(org, 0, `${STORM_PROPOSAL_BODY} Once more.`, { substantive: 'true' });
+    expect(again).toMatchObject({ ok: false, code: 'proposal.revise_consent_fixed' });
+    expect(await revisedEntries(org)).toHaveLength(1);
+    expect((await stageClose(org)).getTime()).toBe(newClose.getTime());
 
     // The phase derives the new close: still open at the old one; the status says so in plain words.
     const loaded = (await findProposalByNumber(org.orgId, org.proposalNumber))!;
