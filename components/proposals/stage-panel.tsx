@@ -36,6 +36,8 @@ type Props = {
     count: ChoiceCount | null;
     /** Where the counted ballots can be downloaded (BLT and CSV), once counted. */
     downloads: { blt: string; csv: string } | null;
+    /** A seat election: whether its candidates are frozen yet (when voting opens), and whether it was decided unopposed, without a vote. */
+    election?: { frozen: boolean; unopposed: boolean };
   };
 };
 
@@ -57,7 +59,15 @@ export function StagePanel(p: Props) {
         {body.name} vote
       </h2>
       <p className="mt-1 text-xs text-zinc-600">
-        {p.choice ? (
+        {p.choice?.election ? (
+          <>
+            Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); elects{' '}
+            {p.choice.election.frozen
+              ? `${p.choice.ballot.winners} of ${p.choice.ballot.options.length} candidates`
+              : 'to the vacant seats among the candidates who accepted'}{' '}
+            by secret ballot ({p.choice.methodName}). Window {formatHours(stage.votingWindowHours)}.
+          </>
+        ) : p.choice ? (
           <>
             Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); chooses{' '}
             {p.choice.ballot.winners === 1 ? 'one option' : `${p.choice.ballot.winners} options`} of {p.choice.ballot.options.length} by secret ballot (
@@ -70,9 +80,17 @@ export function StagePanel(p: Props) {
           </>
         )}
       </p>
-      {p.choice && !p.closed ? (
+      {p.choice?.election?.unopposed ? (
+        <p className="mt-3 text-sm text-zinc-700">No vote: there were no more candidates than seats, so they were elected unopposed (see Election).</p>
+      ) : null}
+      {p.choice?.election && !p.choice.election.frozen && !p.choice.election.unopposed ? (
+        <p className="mt-3 text-sm text-zinc-600">The ballot lists the candidates who accepted, fixed when voting opens.</p>
+      ) : null}
+      {p.choice && !p.closed && (!p.choice.election || p.choice.election.frozen) && !p.choice.election?.unopposed ? (
         <div className="mt-3 min-w-0">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">The options (fixed since the draft was saved)</h3>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+            {p.choice.election ? 'The candidates (fixed when voting opened)' : 'The options (fixed since the draft was saved)'}
+          </h3>
           <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
             {p.choice.ballot.options.map((option, i) => (
               <li key={i}>{option}</li>
@@ -110,14 +128,14 @@ export function StagePanel(p: Props) {
             </p>
           ) : null}
         </>
-      ) : (
+      ) : p.choice?.election?.unopposed ? null : (
         <p className="mt-3 text-sm text-zinc-600">Voting has not opened.</p>
       )}
       {tally && p.closed && p.choice ? (
         <div className="mt-3 min-w-0 space-y-3 text-sm">
           <p className="font-semibold">
             {p.choice.count && tally.outcome === 'passed'
-              ? `Chosen: ${p.choice.count.result.elected.map((i) => p.choice!.ballot.options[i] ?? `option ${i + 1}`).join(', ') || 'none'}`
+              ? `${p.choice.election ? 'Elected' : 'Chosen'}: ${p.choice.count.result.elected.map((i) => p.choice!.ballot.options[i] ?? `option ${i + 1}`).join(', ') || 'none'}`
               : 'Failed quorum: no choice was made'}
           </p>
           <p className="text-xs text-zinc-600">
@@ -162,7 +180,7 @@ export function StagePanel(p: Props) {
           <RollCallList rollCall={p.rollCall} notVoted={notVoted} recused={recused} secret />
         </div>
       ) : null}
-      {p.offer.show && p.choice ? (
+      {p.offer.show && p.choice && (!p.choice.election || p.choice.election.frozen) && !p.choice.election?.unopposed ? (
         <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} notOpenNote={notOpenNote} />
       ) : null}
       {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}

@@ -53,13 +53,15 @@ const seatStateColumns = {
   vacatedAt: seats.vacatedAt,
 };
 
-export type SeatView = SeatState & { position: number; holderName: string | null; holderEmail: string | null };
+/** `termStartedAt`: when the current holder took the seat (null when vacant or never recorded). */
+export type SeatView = SeatState & { position: number; holderName: string | null; holderEmail: string | null; termStartedAt: Date | null };
 
 export async function listSeats(db: Executor, orgId: string): Promise<SeatView[]> {
   const rows = await db
     .select({
       ...seatStateColumns,
       position: seats.position,
+      termStartedAt: seats.termStartedAt,
       holderName: users.name,
       holderEmail: users.email,
     })

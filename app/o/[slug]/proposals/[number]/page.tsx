@@ -140,7 +140,10 @@ export default async function ProposalPage({ params }: Props) {
             const stageVotes = votes.filter((v) => v.stageIndex === i);
             const holders = seats.filter((s) => s.bodyKey === body.key && s.holderUserId);
             const recusedSeats = new Set(recusals.map((r) => r.seatId));
-            const notVoted = holders.filter((h) => !stageVotes.some((v) => v.seatId === h.seatId) && !recusedSeats.has(h.seatId));
+            // Once the stage closed, only those who held their seat before it closed can have failed to vote (not, say, the people it elected).
+            const stageClose = loaded.stages[i]?.closesAt ?? null;
+            const inOffice = (h: (typeof holders)[number]) => !stageClose || !h.termStartedAt || h.termStartedAt < stageClose;
+            const notVoted = holders.filter((h) => inOffice(h) && !stageVotes.some((v) => v.seatId === h.seatId) && !recusedSeats.has(h.seatId));
             const mySeat = user ? holders.find((h) => h.holderUserId === user.id) : undefined;
             const closed = closedStage(i);
             const outcome = outcomes[i];
@@ -208,6 +211,13 @@ export default async function ProposalPage({ params }: Props) {
                         mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
                         count: loaded.stages[i]?.tally?.choice?.count ?? null,
                         base: `/o/${org.slug}/proposals/${loaded.row.number}`,
+                        election:
+                          type.effect === 'seat_election'
+                            ? {
+                                frozen: Array.isArray((loaded.row.effect as { candidates?: unknown }).candidates),
+                                unopposed: (loaded.row.effect as { unopposed?: unknown }).unopposed === true,
+                              }
+                            : undefined,
                       }),
                     }
                   : {})}
@@ -242,7 +252,12 @@ export default async function ProposalPage({ params }: Props) {
 function choicePanel(
   method: ChoiceMethodSpec,
   options: readonly string[],
-  { mine, count, base }: { mine: readonly number[] | null; count: ChoiceCount | null; base: string },
+  {
+    mine,
+    count,
+    base,
+    election,
+  }: { mine: readonly number[] | null; count: ChoiceCount | null; base: string; election: { frozen: boolean; unopposed: boolean } | undefined },
 ) {
   const kind = isRanked(method.key) ? ('ranked' as const) : method.key === 'approval' ? ('approval' as const) : ('single' as const);
   return {
@@ -251,5 +266,6 @@ function choicePanel(
     mine: mine ? [...mine] : null,
     count,
     downloads: count ? { blt: `${base}/ballots.blt`, csv: `${base}/ballots.csv` } : null,
+    ...(election ? { election } : {}),
   };
 }
