@@ -70,7 +70,9 @@ test('a board elects two directors among three accepted candidates by STV; nomin
   await expect(page.getByLabel('Seats to elect')).toHaveValue('board:general');
   await expect(page.getByLabel('Seats to elect').locator('option:checked')).toHaveText('Board: 2 vacant general seats');
   await page.getByLabel('Title').fill('Two directors for the vacant seats');
-  await page.getByLabel('Proposal text').fill('The board elects two directors to its vacant seats. Members may nominate any member who does not sit on the board.');
+  await page
+    .getByLabel('Proposal text')
+    .fill('The board elects two directors to its vacant seats. Members may nominate any member who does not sit on the board.');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
   await page.getByRole('checkbox', { name: 'I understand' }).check();
