@@ -188,6 +188,7 @@ export async function freezeElection(tx: Executor, p: ProposalInHand, at: Date):
     bodyKey: effect.bodyKey,
     seatClass: effect.seatClass,
     seats: seatIds.length,
+    seatIds,
     candidates: ordered.map((c, i) => ({ userId: c.userId, name: names[i] })),
     ...(dropped.length ? { dropped } : {}),
   };

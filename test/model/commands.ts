@@ -17,7 +17,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { decisionLog, memberships, proposals, proposalRevisions, comments, recusals, seats, votes, proposalStages } from '@/db/schema';
+import { decisionLog, memberships, nominations, proposals, proposalRevisions, comments, recusals, seats, votes, proposalStages } from '@/db/schema';
 import { getActiveCharter } from '@/db/queries/charters';
 import { listOpenProposalIds } from '@/db/queries/proposals';
 import type { ActionState } from '@/lib/actions/state';
@@ -65,6 +65,7 @@ async function fingerprint(r: Real): Promise<string> {
       votes: sql<string>`(select count(*) || ':' || count(*) filter (where is_current) from ${votes} where proposal_id in ${inOrg})`,
       comments: sql<number>`(select count(*) from ${comments} where org_id = ${orgId})`.mapWith(Number),
       recusals: sql<number>`(select count(*) from ${recusals} where proposal_id in ${inOrg})`.mapWith(Number),
+      nominations: sql<string>`(select count(*) || ':' || coalesce(string_agg(status::text, ',' order by nominee_user_id, proposal_id), '') from ${nominations} where proposal_id in ${inOrg})`,
       seats: sql<string>`(select coalesce(string_agg(coalesce(holder_user_id, '-') || coalesce(extract(epoch from retired_at)::text, ''), ',' order by body_key, position), '') from ${seats} where org_id = ${orgId})`,
       roles: sql<string>`(select coalesce(string_agg(user_id || role::text, ',' order by user_id), '') from ${memberships} where org_id = ${orgId})`,
     })
@@ -163,7 +164,7 @@ async function followWorkerEffects(m: Model, r: Real): Promise<void> {
 
 // --- proposals --------------------------------------------------------------------------------
 
-export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification' | 'choice';
+export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification' | 'choice' | 'election';
 
 /** The options of every model choice (board_choice: 2 of these 4 win). */
 export const CHOICE_OPTIONS = ['Hall', 'Park', 'Online', 'Library'];
@@ -218,6 +219,12 @@ export class CreateDraft extends Step {
         fields.typeKey = 'board_choice';
         // Now and then too few options: a refusal that must write nothing.
         fields.options = (this.i % 5 === 4 ? CHOICE_OPTIONS.slice(0, 1) : CHOICE_OPTIONS).join('\n');
+        break;
+      case 'election':
+        // Mostly the assembly's vacant seat (the board fills it); now and then the board's general seats, or its
+        // independent seat (a class seat: accepting needs the declaration) — vacant only after a resignation.
+        fields.typeKey = 'board_election';
+        fields.electionSeats = ['assembly:general', 'assembly:general', 'assembly:general', 'board:general', 'board:independent'][this.i % 5]!;
         break;
       case 'ratification': {
         fields.typeKey = 'resolution';
@@ -282,13 +289,14 @@ abstract class ProposalStep extends Step {
   check(m: Readonly<Model>) {
     return m.proposals.length > 0;
   }
-  protected prefer(p: Model['proposals'][number]): boolean {
+  protected prefer(p: Model['proposals'][number], _m: Readonly<Model>): boolean {
+    void _m;
     return p.status === 'published';
   }
   /** The number of the proposal `i` resolved to in the last run, shown in the trace. */
   protected resolved: number | null = null;
   protected target(m: Model) {
-    const preferred = m.proposals.filter((p) => this.prefer(p));
+    const preferred = m.proposals.filter((p) => this.prefer(p, m));
     const target = this.i % 5 === 4 || preferred.length === 0 ? proposalAt(m, this.i) : pick(preferred, this.i)!;
     this.resolved = target.number;
     return target;
@@ -430,7 +438,7 @@ async function rememberBallot(m: Model, r: Real, proposalId: string, voter: User
 /** A secret ballot on a choice: `preferences` as the ranked ballot's script posts them (sometimes malformed, to meet the refusals). */
 export class CastChoiceBallot extends ProposalStep {
   protected prefer(p: Model['proposals'][number]) {
-    return p.status === 'published' && p.votingOpen && p.typeKey === 'board_choice';
+    return p.status === 'published' && p.votingOpen && (p.typeKey === 'board_choice' || p.typeKey === 'board_election');
   }
   constructor(
     actor: UserKey,
@@ -448,6 +456,70 @@ export class CastChoiceBallot extends ProposalStep {
     const state = await proposalActions.castChoiceBallotAction(initialActionState, form({ ...this.ref(m, r), preferences: this.preferences.join(',') }));
     if (state.ok) await rememberBallot(m, r, target.id, this.who(m), { choice: 'secret', preferences: this.preferences });
     return state;
+  }
+}
+
+/** Seat elections: `actor` nominates `who` (themselves included) on the election `i` resolves to. */
+/** An election still in its comment window (the model's 96 hours), where nominations are made and answered. */
+const nominating = (p: Model['proposals'][number], m: Readonly<Model>) =>
+  p.status === 'published' && p.typeKey === 'board_election' && p.publishedAt !== null && m.now < p.publishedAt + 96 * HOUR;
+
+export class Nominate extends ProposalStep {
+  protected prefer(p: Model['proposals'][number], m: Readonly<Model>) {
+    return nominating(p, m);
+  }
+  constructor(
+    actor: UserKey,
+    i: number,
+    readonly nominee: UserKey,
+  ) {
+    super(actor, i);
+  }
+  label() {
+    return `${this.actor} nominates ${this.nominee} on ${this.p()}`;
+  }
+  async act(m: Model, r: Real) {
+    signIn(r, this.who(m));
+    return proposalActions.nominateCandidateAction(initialActionState, form({ ...this.ref(m, r), nomineeUserId: r.ids[this.nominee] }));
+  }
+}
+
+/** The nominee answers their own nomination: accept (with or without the class declaration ticked), decline or withdraw. */
+export class AnswerNomination extends ProposalStep {
+  protected prefer(p: Model['proposals'][number], m: Readonly<Model>) {
+    return nominating(p, m);
+  }
+  constructor(
+    actor: UserKey,
+    i: number,
+    readonly answer: 'accept' | 'decline' | 'withdraw',
+    readonly declare: boolean,
+    readonly fromNominees = false,
+  ) {
+    super(actor, i);
+  }
+  label() {
+    return `${this.fromNominees ? 'a nominee' : this.actor} ${this.answer}s${this.declare ? ' (declaring)' : ''} on ${this.p()}`;
+  }
+  async act(m: Model, r: Real) {
+    // fromNominees: whoever holds a nomination on the target answers (so sequences reach answers), else the named person.
+    const target = this.target(m);
+    const nominees = this.fromNominees
+      ? (await r.db.select({ userId: nominations.nomineeUserId }).from(nominations).where(eq(nominations.proposalId, target.id))).map((n) =>
+          r.keyOf.get(n.userId),
+        )
+      : [];
+    signIn(
+      r,
+      pick(
+        nominees.filter((k): k is UserKey => k !== undefined),
+        this.i,
+      ) ?? this.who(m),
+    );
+    return proposalActions.answerNominationAction(
+      initialActionState,
+      form({ ...this.ref(m, r), answer: this.answer, ...(this.declare ? { declarationConfirmed: 'yes' } : {}) }),
+    );
   }
 }
 
@@ -603,6 +675,22 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
     .map(([a, i, prefs]) => new CastChoiceBallot(a, i, prefs)),
   fc.tuple(likelyActor, index, fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 })).map(([a, i, prefs]) => new CastChoiceBallot(a, i, prefs)),
   fc.tuple(likelyActor, index, fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 4 })).map(([a, i, prefs]) => new CastChoiceBallot(a, i, prefs)),
+  // Seat elections, published at once; nominations and answers by anyone (refusals are valid outcomes).
+  fc.tuple(likelyActor, index, actor).map(([a, i, w]) => new CreateDraft(a, 'election', i, w, true)),
+  fc.tuple(fc.constantFrom<UserKey>('m1', 'm3', 'admin'), index, actor).map(([a, i, w]) => new CreateDraft(a, 'election', i, w, true)),
+  fc.tuple(fc.constantFrom<UserKey>('m1', 'm3', 'admin'), index, actor).map(([a, i, w]) => new CreateDraft(a, 'election', i, w, true)),
+  fc.tuple(likelyActor, index, actor).map(([a, i, w]) => new Nominate(a, i, w)),
+  fc.tuple(likelyActor, index, actor).map(([a, i, w]) => new Nominate(a, i, w)),
+  fc.tuple(likelyActor, index, actor).map(([a, i, w]) => new Nominate(a, i, w)),
+  fc
+    .tuple(actor, index, fc.constantFrom<'accept' | 'decline' | 'withdraw'>('accept', 'accept', 'accept', 'decline', 'withdraw'), fc.boolean())
+    .map(([a, i, ans, d]) => new AnswerNomination(a, i, ans, d, true)),
+  fc
+    .tuple(actor, index, fc.constantFrom<'accept' | 'decline' | 'withdraw'>('accept', 'accept', 'accept', 'decline', 'withdraw'), fc.boolean())
+    .map(([a, i, ans, d]) => new AnswerNomination(a, i, ans, d, true)),
+  fc
+    .tuple(actor, index, fc.constantFrom<'accept' | 'decline' | 'withdraw'>('accept', 'accept', 'decline'), fc.boolean())
+    .map(([a, i, ans, d]) => new AnswerNomination(a, i, ans, d)),
   fc.tuple(likelyActor, index).map(([a, i]) => new Recuse(a, i)),
   fc.tuple(likelyActor, index).map(([a, i]) => new BackEmergency(a, i)),
   fc.tuple(likelyActor, index, fc.boolean()).map(([a, i, own]) => new Resign(a, i, own)),

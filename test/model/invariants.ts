@@ -14,7 +14,7 @@ import { canonicalJson } from '@/lib/log/canonical';
 import type { StoredEntry } from '@/lib/log/entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { verifyLog } from '@/lib/log/verify';
-import type { BallotChoice, Charter, ProposalTypeSpec, Ratio, SeatState, TallyResult } from '@/lib/governance/types';
+import type { BallotChoice, Charter, ChoiceMethodSpec, ProposalTypeSpec, Ratio, SeatState, TallyResult } from '@/lib/governance/types';
 import { canAppointToBody, isStranded, vacancyFillingOf } from '@/lib/governance/vacancy';
 import { countChoice, mergeBallots } from '@/lib/governance/choice-count';
 import { GET as exportGET } from '@/app/api/o/[slug]/log/export/route';
@@ -225,13 +225,19 @@ export function tallyMatchesRecount(s: Snapshot): string[] {
     }
     for (const [seatId] of lastBallot)
       if (!recused.has(seatId) && !c.rollCall.some((r) => r.seatId === seatId)) out.push(`#${c.number}: seat ${seatId} cast a ballot the roll call leaves out`);
-    const method = typeOf(charter, pp.typeKey).method;
+    const typeSpec = typeOf(charter, pp.typeKey);
+    // A seat election counts its frozen candidates with its rule, as many winners as frozen seats.
+    const frozen = list.find((e) => e.kind === 'election.candidates_frozen');
+    const frozenPayload = frozen ? payload<{ seats: number; candidates: { name: string }[] }>(frozen) : null;
+    const method = typeSpec.method ?? (typeSpec.election && frozenPayload ? { key: typeSpec.election.rule, winners: frozenPayload.seats } : undefined);
+    if (typeSpec.election && !frozenPayload) out.push(`#${c.number}: an election closed a vote without frozen candidates`);
     if (method) {
       out.push(
         ...choiceRecount(s, c, counted, {
           charter,
           typeKey: pp.typeKey,
-          options: payload<{ options?: string[] }>(published).options ?? [],
+          method,
+          options: frozenPayload ? frozenPayload.candidates.map((x) => x.name) : (payload<{ options?: string[] }>(published).options ?? []),
           recused: recused.size,
         }),
       );
@@ -284,7 +290,7 @@ function choiceRecount(
   s: Snapshot,
   c: { number: number; stageIndex: number; tally: TallyResult },
   counted: RollCall,
-  ctx: { charter: Charter; typeKey: string; options: string[]; recused: number },
+  ctx: { charter: Charter; typeKey: string; method: ChoiceMethodSpec; options: string[]; recused: number },
 ): string[] {
   const out: string[] = [];
   const where = `#${c.number} (choice)`;
@@ -315,7 +321,7 @@ function choiceRecount(
     }
   }
   const again = countChoice(
-    spec.method!,
+    ctx.method,
     ctx.options,
     count.lotSeed,
     count.ballots.flatMap(([n, ...prefs]) => Array.from({ length: n! }, () => prefs)),
@@ -661,7 +667,70 @@ export function secretBallotsStaySecret(s: Snapshot): string[] {
   return out;
 }
 
+// --- (h) seat elections follow their nominations --------------------------------------------
+
+/**
+ * From the public log alone: nominations happen only before the comment window closed; the
+ * frozen candidates (or those elected unopposed) are exactly the nominees whose last answer
+ * before the freeze was an acceptance — for a class seat, with the declaration — and a contest
+ * has more candidates than seats, an unopposed election no more; every seat filled by an
+ * election is one of its frozen seats, filled by someone it elected (the count's winners, or the
+ * unopposed candidates), after it passed, never more than its seats.
+ */
+export function electionsFollowNominations(s: Snapshot): string[] {
+  const out: string[] = [];
+  for (const [subject, list] of groupBySubject(s)) {
+    const number = payload<{ number?: number }>(list[0]!).number;
+    const where = `#${number ?? '?'} (election)`;
+    const closedAt = list.find((e) => e.kind === 'proposal.discussion_closed')?.seq ?? Infinity;
+    const nominationsLog = list.filter((e) => e.kind.startsWith('nomination.'));
+    for (const e of nominationsLog) if (e.seq > closedAt) out.push(`${where}: ${e.kind} at seq ${e.seq}, after the comment window closed`);
+    const fix = list.find((e) => e.kind === 'election.candidates_frozen' || e.kind === 'election.unopposed');
+    if (!fix) continue;
+    const p = payload<{ seats: number; seatIds: string[]; seatClass: string; candidates: { userId: string }[] }>(fix);
+    const last = new Map<string, StoredEntry>();
+    for (const e of nominationsLog) if (e.seq < fix.seq) last.set(payload<{ nomineeUserId: string }>(e).nomineeUserId, e);
+    const accepted = [...last].filter(([, e]) => e.kind === 'nomination.accepted').map(([u]) => u);
+    const candidates = p.candidates.map((c) => c.userId);
+    for (const u of candidates) {
+      const e = last.get(u);
+      if (e?.kind !== 'nomination.accepted') out.push(`${where}: candidate ${s.real.keyOf.get(u) ?? u} had not accepted a nomination`);
+      else if (p.seatClass !== 'general' && typeof payload<{ declaration?: string }>(e).declaration !== 'string')
+        out.push(`${where}: candidate ${s.real.keyOf.get(u) ?? u} accepted a ${p.seatClass} seat without the declaration`);
+    }
+    // An accepted nominee may be left out only if they could not take a seat when it froze (then the entry says why).
+    const dropped = new Set((payload<{ dropped?: { userId: string }[] }>(fix).dropped ?? []).map((d) => d.userId));
+    for (const u of accepted) if (!candidates.includes(u) && !dropped.has(u)) out.push(`${where}: ${s.real.keyOf.get(u) ?? u} accepted but is not a candidate`);
+    if (fix.kind === 'election.candidates_frozen' && candidates.length <= p.seats) out.push(`${where}: a vote among ${candidates.length} for ${p.seats} seats`);
+    if (fix.kind === 'election.unopposed' && candidates.length > p.seats) out.push(`${where}: ${candidates.length} elected unopposed to ${p.seats} seats`);
+    // Who it may seat.
+    const closed = list.find((e) => e.kind === 'voting.closed');
+    const won =
+      fix.kind === 'election.unopposed'
+        ? candidates
+        : (payload<{ tally: TallyResult }>(closed ?? fix).tally?.choice?.count?.result.elected ?? []).map((i) => candidates[i]!);
+    const decided = list.find((e) => e.kind === 'proposal.decided');
+    const filled = s.entries.filter(
+      (e) =>
+        e.kind === 'seat.filled' &&
+        payload<{ elected?: boolean; proposalNumber?: number }>(e).elected === true &&
+        payload<{ proposalNumber?: number }>(e).proposalNumber === number,
+    );
+    if (filled.length > p.seats) out.push(`${where}: ${filled.length} seats filled for ${p.seats} seats`);
+    for (const e of filled) {
+      const holder = payload<{ holderId: string }>(e).holderId;
+      if (!decided || payload<{ outcome: string }>(decided).outcome !== 'passed' || e.seq < decided.seq)
+        out.push(`${where}: a seat filled before the election passed`);
+      if (!won.includes(holder)) out.push(`${where}: ${s.real.keyOf.get(holder) ?? holder} seated but not elected`);
+      if (!p.seatIds.includes(e.subject!.slice(5))) out.push(`${where}: seated in a seat the election did not fill`);
+    }
+    void subject;
+  }
+  return out;
+}
+
 export const invariants: Invariant[] = Object.entries({
+  electionsFollowNominations,
   noEarlyVoting,
   tallyMatchesRecount,
   ballotsAsCast,

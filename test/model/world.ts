@@ -88,6 +88,19 @@ export function modelCharter(): Charter {
         stages: [stage('board', 48, half, majority, 'charter_seats')],
         critical: false,
       }),
+      // A seat election: the board fills its vacant seats of one class by Scottish STV among accepted nominees.
+      {
+        ...type({
+          key: 'board_election',
+          name: 'Board election',
+          effect: 'seat_election',
+          // Four days of nominations, so random sequences reach nominations, answers and a contest.
+          minCommentWindowHours: 96,
+          stages: [stage('board', 48, half, majority, 'votes_cast')],
+          critical: false,
+        }),
+        election: { rule: 'scottish_stv' },
+      },
       type({
         key: 'seat_removal',
         name: 'Removal from a seat',
