@@ -35,15 +35,10 @@ async function answer(page: Page, slug: string, button: string, confirmation: Re
   await expect(page.getByText(confirmation).first()).toBeVisible();
 }
 
-test('a board elects two directors among three accepted candidates by STV; nominations, the ballot and the seats', async ({
-  page,
-  browser,
-  mailbox,
-  runId,
-  uniqueEmail,
-}) => {
-  test.setTimeout(300_000);
+// Nominations, acceptance, a declined nominee, ranked ballots, the seats filled and the recount.
+test('a board elects two of three candidates by STV', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   const slug = `election-${runId}`;
+  test.setTimeout(300_000);
   // A board of 5: Ana, Ben and Cleo hold seats; 2 general seats are vacant.
   const [benPage, cleoPage] = await e2e.foundWithAnaBenCleo(
     { page, browser, mailbox, uniqueEmail },

@@ -91,25 +91,13 @@ export function ElectionSection(p: Props) {
               </label>
             ) : null}
           </ActionForm>
-          <ActionForm
-            action={answerNominationAction}
-            hidden={{ ...p.ids, answer: 'decline' }}
-            submitLabel="Decline"
-            variant="secondary"
-            label="Decline your nomination"
-          />
+          <AnswerForm ids={p.ids} answer="decline" submitLabel="Decline" label="Decline your nomination" />
         </div>
       ) : null}
       {p.mine === 'accepted' ? (
         <div className="mt-4 border-t border-zinc-100 pt-4">
           <p className="mb-2 text-sm">You are a candidate. You can withdraw until nominations close.</p>
-          <ActionForm
-            action={answerNominationAction}
-            hidden={{ ...p.ids, answer: 'withdraw' }}
-            submitLabel="Withdraw my candidacy"
-            variant="secondary"
-            label="Withdraw your candidacy"
-          />
+          <AnswerForm ids={p.ids} answer="withdraw" submitLabel="Withdraw my candidacy" label="Withdraw your candidacy" />
         </div>
       ) : null}
       {p.nominees.length > 0 ? (
@@ -146,4 +134,9 @@ export function ElectionSection(p: Props) {
       ) : null}
     </LabelledSection>
   );
+}
+
+/** The nominee's one-button answer (decline, withdraw). */
+function AnswerForm({ ids, answer, submitLabel, label }: { ids: Props['ids']; answer: 'decline' | 'withdraw'; submitLabel: string; label: string }) {
+  return <ActionForm action={answerNominationAction} hidden={{ ...ids, answer }} submitLabel={submitLabel} variant="secondary" label={label} />;
 }

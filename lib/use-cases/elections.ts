@@ -192,28 +192,25 @@ export async function freezeElection(tx: Executor, p: ProposalInHand, at: Date):
     candidates: ordered.map((c, i) => ({ userId: c.userId, name: names[i] })),
     ...(dropped.length ? { dropped } : {}),
   };
-  if (plan.kind === 'unopposed') {
-    await updateProposal(tx, p.row.id, { effect: frozen as unknown as Record<string, unknown>, decidedUnopposedAt: at, updatedAt: at });
-    await appendLogEntry(tx, {
-      orgId: p.row.orgId,
-      actorId: null,
-      kind: 'election.unopposed',
-      subject: `proposal:${p.row.id}`,
-      payload: { number: p.row.number, ...payload, leftVacant: plan.leftVacant, statement: unopposedSentence(names, plan.leftVacant) },
-      at,
-    });
-    return 'unopposed';
-  }
-  await updateProposal(tx, p.row.id, { effect: frozen as unknown as Record<string, unknown>, options: names, updatedAt: at });
+  const unopposed = plan.kind === 'unopposed';
+  await updateProposal(tx, p.row.id, {
+    effect: frozen as unknown as Record<string, unknown>,
+    ...(unopposed ? { decidedUnopposedAt: at } : { options: names }),
+    updatedAt: at,
+  });
   await appendLogEntry(tx, {
     orgId: p.row.orgId,
     actorId: null,
-    kind: 'election.candidates_frozen',
+    kind: unopposed ? 'election.unopposed' : 'election.candidates_frozen',
     subject: `proposal:${p.row.id}`,
-    payload: { number: p.row.number, ...payload },
+    payload: {
+      number: p.row.number,
+      ...payload,
+      ...(unopposed ? { leftVacant: plan.leftVacant, statement: unopposedSentence(names, plan.leftVacant) } : {}),
+    },
     at,
   });
-  return 'contested';
+  return unopposed ? 'unopposed' : 'contested';
 }
 
 /**

@@ -16,11 +16,13 @@ import { checkExport } from '@/scripts/verify';
 import { createStormOrg, STORM_PROPOSAL_BODY } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { form, session, signInAs, testMailContext, withTestDatabase, writableRowCounts } from './helpers';
+import { objectionSteps, signInVoter } from './objection-steps';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { raiseObjectionAction, withdrawObjectionAction, reviseProposalAction } = await import('@/app/o/[slug]/proposals/actions');
+const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+const { reviseProposalAction } = proposalActions;
 const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');
 
 let db: Database;
@@ -44,18 +46,8 @@ const orgInWindow = (slug: string, closesInHours: number, consent = true) =>
     ...(consent ? { typeKey: 'board_consent', charterEdit: withConsent } : {}),
   });
 
-function as(org: StormOrg, i: number) {
-  const voter = org.voters[i]!;
-  signInAs({ id: voter.userId, email: voter.email, name: `voter ${i}` });
-}
-const raise = (org: StormOrg, i: number, reason: string) => {
-  as(org, i);
-  return raiseObjectionAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId, reason }));
-};
-const withdraw = (org: StormOrg, i: number) => {
-  as(org, i);
-  return withdrawObjectionAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId }));
-};
+const as = signInVoter;
+const { raise, withdraw } = objectionSteps(proposalActions);
 const REVISED = `${STORM_PROPOSAL_BODY} The night shift names one of the two key holders.`;
 const revise = (org: StormOrg, i: number, body = REVISED, extra: Record<string, string> = {}) => {
   as(org, i);

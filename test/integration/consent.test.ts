@@ -14,11 +14,13 @@ import { checkExport } from '@/scripts/verify';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { form, session, signInAs, testMailContext, withTestDatabase, writableRowCounts } from './helpers';
+import { objectionSteps, signInVoter } from './objection-steps';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { raiseObjectionAction, withdrawObjectionAction, castBallotAction } = await import('@/app/o/[slug]/proposals/actions');
+const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+const { raiseObjectionAction, castBallotAction } = proposalActions;
 const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');
 
 let db: Database;
@@ -34,18 +36,8 @@ const withConsent = (c: Charter): Charter => {
 const consentOrg = (slug: string) =>
   createStormOrg(db, { slug, seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000), typeKey: 'board_consent', charterEdit: withConsent });
 
-function as(org: StormOrg, i: number) {
-  const voter = org.voters[i]!;
-  signInAs({ id: voter.userId, email: voter.email, name: `voter ${i}` });
-}
-const raise = (org: StormOrg, i: number, reason: string) => {
-  as(org, i);
-  return raiseObjectionAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId, reason }));
-};
-const withdraw = (org: StormOrg, i: number) => {
-  as(org, i);
-  return withdrawObjectionAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId }));
-};
+const as = signInVoter;
+const { raise, withdraw } = objectionSteps(proposalActions);
 
 const mailContext = (org: StormOrg) => testMailContext(org.slug);
 
