@@ -20,6 +20,7 @@ import type { Role } from '@/lib/governance/roles';
 import { emergencyBackers } from '@/db/queries/emergency';
 import { proposalContext } from '@/db/queries/proposal-context';
 import { appointmentRefusal } from '@/lib/use-cases/appointments';
+import { electionReadyForVoting } from '@/lib/use-cases/elections';
 import { noticeCoverage } from '@/lib/use-cases/notice';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
 
@@ -67,6 +68,12 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     appointment && phase.kind === 'ready_for_voting'
       ? await appointmentRefusal(db, orgId, charter, loaded.row.typeKey, appointment, { requireDeclaration: true, proposalId: loaded.row.id })
       : null;
+  // Why a ready seat election cannot open (its deciding body may no longer fill the seats), if it cannot.
+  const electionCheck =
+    findType(charter, loaded.row.typeKey).effect === 'seat_election' && phase.kind === 'ready_for_voting'
+      ? await electionReadyForVoting(db, { ...loaded, charter })
+      : null;
+  const electionBlocker = electionCheck && !electionCheck.ok ? electionCheck : null;
   // A charter amendment: what it changes against the charter it was drafted under, in sentences.
   const proposed = (loaded.row.effect as { proposedCharter?: Charter }).proposedCharter;
   const charterChanges = findType(charter, loaded.row.typeKey).effect === 'charter_amendment' && proposed ? charterDiff(charter, proposed) : null;
@@ -101,6 +108,7 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     appointment,
     appointee,
     appointmentBlocker,
+    electionBlocker,
     founding,
   };
 }

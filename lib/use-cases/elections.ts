@@ -14,7 +14,7 @@ import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { hasRole } from '@/lib/governance/roles';
 import { classEligibility, defaultDeclaration, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
-import type { Charter, ProposalTypeSpec } from '@/lib/governance/types';
+import type { Charter, ProposalTypeSpec, RuleResult } from '@/lib/governance/types';
 import { canAppointToBody } from '@/lib/governance/vacancy';
 import { enqueueNotice } from '@/lib/notify/outbox';
 import { getUserName } from '@/db/queries/users';
@@ -42,6 +42,18 @@ export async function checkElectionDraft(
   const vacant = seats.filter((s) => s.bodyKey === bodyKey && s.seatClass === seatClass && s.holderUserId === null);
   if (vacant.length === 0) refuse('election.no_vacancy', { body: body!.name.toLowerCase(), seatClass: seatClassLabel(seatClass) }, 'electionSeats');
   return { bodyKey, seatClass };
+}
+
+/**
+ * Whether the election may open now: the deciding body may still fill the elected body's
+ * vacancies (the rule may have changed since publication: e.g. the other body fills them only
+ * while the body is empty). Asked by the worker and a secretary's request before freezing.
+ */
+export async function electionReadyForVoting(tx: Executor, p: ProposalInHand): Promise<RuleResult> {
+  const type = findType(p.charter, p.row.typeKey);
+  if (type.effect !== 'seat_election') return { ok: true };
+  const effect = p.row.effect as unknown as ElectionEffect;
+  return canAppointToBody({ charter: p.charter, type, seatBodyKey: effect.bodyKey, seats: await listSeats(tx, p.row.orgId) });
 }
 
 /** The election in hand: a seat-election proposal, locked, with its effect; refuses anything else. */

@@ -15,7 +15,7 @@ import { enqueueVotingOpen } from '@/lib/notify/outbox';
 import { loadOrRefuse, phaseWords, requireAction } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { appointmentReadyForVoting } from './appointments';
-import { freezeElection } from './elections';
+import { electionReadyForVoting, freezeElection } from './elections';
 import { requireOrganizationWritable } from './writable';
 
 /** Every body's strength now (who holds its seats), as the voting rules read it. */
@@ -29,6 +29,7 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
   const rule = canOpenVoting({ record: p.record, charter: p.charter, stageIndex, strengths: await strengths(tx, p.row.orgId, p.charter, at), now: at });
   if (!rule.ok) return false;
   if (!(await appointmentReadyForVoting(tx, p)).ok) return false;
+  if (!(await electionReadyForVoting(tx, p)).ok) return false;
   const type = findType(p.charter, p.row.typeKey);
   // A seat election freezes its seats and candidates now; unopposed, it is decided without a vote.
   if (type.effect === 'seat_election' && stageIndex === 0 && (await freezeElection(tx, p, at)) === 'unopposed') return true;
@@ -103,6 +104,8 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
     if (!rule.ok) refuseRule(rule);
     const appointment = await appointmentReadyForVoting(tx, p);
     if (!appointment.ok) refuseRule(appointment);
+    const election = await electionReadyForVoting(tx, p);
+    if (!election.ok) refuseRule(election);
     await openVoting(tx, actor.userId, p, stageIndex, at);
   });
 }

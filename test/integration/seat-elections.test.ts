@@ -8,10 +8,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, memberships, nominations, proposals, seats, users } from '@/db/schema';
+import { charters, decisionLog, memberships, nominations, proposals, seats, users } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { Charter, TallyResult } from '@/lib/governance/types';
+import { findProposalByNumber, loadProposalPage } from '@/db/read/proposal-page';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
@@ -282,5 +283,24 @@ describe('a seat election, end to end', () => {
       leftVacant: 3,
       statement: 'No candidate accepted a nomination, so nobody is elected. 3 seats stay vacant.',
     });
+  });
+
+  it('does not open when the deciding body may no longer fill the seats (the rule is asked again at the opening)', async () => {
+    const c = await cooperative('coop-authority', new Date('2026-06-01T00:00:00Z'));
+    const at = new Date('2026-06-02T00:00:00Z');
+    const draft = await electionDraft(c, 'general', at);
+    // The charter version the election runs under now says nobody else fills the board (as a stale rule would).
+    const [row] = await db.select().from(charters).where(eq(charters.orgId, c.orgId));
+    const doc = structuredClone(row!.document);
+    doc.bodies.find((b) => b.key === 'board')!.vacancyFilling = { byOwnBody: false, byRemainingMajority: true, byBodyKey: null };
+    await db.update(charters).set({ document: doc }).where(eq(charters.id, row!.id));
+    const steps = await recordTransitions(db, draft.id, c.orgId, new Date(at.getTime() + 15 * DAY));
+    expect(steps).toEqual(['discussion_closed']);
+    const log = await logKinds(c.orgId);
+    expect(log.some((e) => e.kind.startsWith('election.') || e.kind === 'voting.opened')).toBe(false);
+    // The page says why it waits.
+    const loaded = (await findProposalByNumber(c.orgId, draft.number))!;
+    const page = await loadProposalPage(c.orgId, loaded, { role: null, userId: null }, new Date(at.getTime() + 15 * DAY));
+    expect(page.electionBlocker?.code).toBe('vacancy.wrong_filler');
   });
 });

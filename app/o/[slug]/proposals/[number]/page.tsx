@@ -82,7 +82,8 @@ export default async function ProposalPage({ params }: Props) {
 
   // Every status line comes from the rules the engine decides by; an appointment's own blocker (the worker's check) too.
   const ruleStatus = proposalStatus({ record: loaded.record, charter, strengths: bodyStrengths(charter, seats, at), now: at });
-  const status = data.appointmentBlocker ? blockedBy(ruleStatus, data.appointmentBlocker.reason) : ruleStatus;
+  const blocker = data.appointmentBlocker ?? data.electionBlocker;
+  const status = blocker ? blockedBy(ruleStatus, blocker.reason) : ruleStatus;
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
   const motionRequired = emergencyMotionRequired(type, charter);
   const motion =
