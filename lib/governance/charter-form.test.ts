@@ -37,7 +37,9 @@ const decisionArb: fc.Arbitrary<Decision> = fc.oneof(
 );
 /** `t` deciding as `d` says (no other setting touched). */
 function decidingAs(t: ProposalTypeSpec, d: Decision): ProposalTypeSpec {
-  const { method: _m, consent: _c, ...rest } = t;
+  const rest = { ...t };
+  delete rest.method;
+  delete rest.consent;
   return d.kind === 'choice' ? { ...rest, method: d.method } : d.kind === 'consent' ? { ...rest, consent: true } : rest;
 }
 /** Types that may decide any way but by election: one stage, a resolution, no subject, no emergency. */
