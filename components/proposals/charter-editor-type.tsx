@@ -2,9 +2,9 @@ import { HintedSelect } from '@/components/forms/hinted-select';
 import { RemoveControl } from '@/components/proposals/charter-editor-body';
 import { EditorInput, RatioInputs, SectionErrors, fieldId, type EditorCtx } from '@/components/proposals/charter-inputs';
 import { decidedByValues, stageField, typeField, typeSection, type DecidedBy } from '@/lib/governance/charter-form';
-import { choiceMethodKeys, choiceMethodName } from '@/lib/governance/choice';
+import { choiceMethodKeys } from '@/lib/governance/choice';
 import { electionRules } from '@/lib/governance/election';
-import type { ProposalEffect } from '@/lib/governance/types';
+import type { ChoiceMethodKey, ProposalEffect } from '@/lib/governance/types';
 
 /** A body a stage may be decided by: its form index (the select's value) and its name as typed. */
 export type BodyOption = { value: string; label: string };
@@ -46,8 +46,16 @@ const decidedByWords: Record<DecidedBy, { label: string; hint: string }> = {
   },
 };
 
-const methodOptions = choiceMethodKeys.map((key) => ({ value: key, label: choiceMethodName(key) }));
-const ruleOptions = electionRules.map((rule) => ({ value: rule, label: choiceMethodName(rule).replace(/^ranked, /, '') }));
+/** Short enough for a phone's closed select, the part that tells two methods apart first. */
+const shortMethodNames: Record<ChoiceMethodKey, string> = {
+  plurality: 'Single choice (most votes wins)',
+  approval: 'Approval (approve one or more)',
+  irv: 'Ranked, instant-runoff',
+  scottish_stv: 'Ranked, STV, Scottish rules',
+  meek_stv: 'Ranked, STV, Meek rules',
+};
+const methodOptions = choiceMethodKeys.map((key) => ({ value: key, label: shortMethodNames[key] }));
+const ruleOptions = electionRules.map((rule) => ({ value: rule, label: rule === 'meek_stv' ? 'Meek rules' : 'Scottish rules' }));
 
 const baseOptions = [
   { value: 'votes_cast', label: 'votes cast (yes against yes + no)' },
@@ -129,12 +137,18 @@ export function TypeSection({
                 hint={decide && decide in decidedByWords ? decidedByWords[decide].hint : undefined}
               />
               <div hidden={decide !== 'election'}>
-                <EditorSelect ctx={ctx} name={typeField(k, 'rule')} label="Election counted by" options={ruleOptions} />
+                <EditorSelect
+                  ctx={ctx}
+                  name={typeField(k, 'rule')}
+                  label="Election counted by"
+                  options={ruleOptions}
+                  hint="Single transferable vote, by Scottish or Meek rules."
+                />
               </div>
             </div>
             <div hidden={decide !== 'choice'}>
               <div className="mt-4 grid gap-4 sm:grid-cols-2">
-                <EditorSelect ctx={ctx} name={typeField(k, 'method')} label="Counting method" options={methodOptions} />
+                <EditorSelect ctx={ctx} name={typeField(k, 'method')} label="Counting method" options={methodOptions} hint="STV: single transferable vote." />
                 <EditorInput ctx={ctx} name={typeField(k, 'winners')} label="Number of winners" numeric hint="1 for single choice and instant-runoff." />
                 <div hidden={method !== 'approval'}>
                   <EditorInput
