@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, foundOrganization, test, waitForHydration } from './fixtures';
+import { expect, foundOrganization, shootBoth, test, waitForHydration } from './fixtures';
 
 /** With SHOTS_DIR set, saves a full-page screenshot there (for reviewing the layout; nothing is written otherwise). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -32,6 +32,25 @@ test('an admin amends the board’s seats through the charter editor, sees the c
   // The number: the change reads as a sentence before saving.
   await seats.fill('7');
   await expect(changes).toContainText('Board: charter seats 5 → 7.');
+
+  // A seat election is offered only to the election type, which names its rule: switching it is said in words, and switching back says nothing.
+  const election = page.locator('details').filter({ has: page.locator('summary', { hasText: /^Election of directors \(single transferable vote\) — / }) });
+  await election.locator('summary').click();
+  await expect(election.locator('summary')).toContainText('Board elects to seats');
+  await expect(election.getByLabel('How it is decided')).toHaveValue('election');
+  const rule = election.getByLabel('Election counted by');
+  await expect(rule).toHaveValue('scottish_stv');
+  await rule.selectOption({ label: 'Meek rules' });
+  const meek =
+    'Election of directors (single transferable vote): the election is counted by single transferable vote (Scottish rules) → single transferable vote (Meek rules).';
+  await expect(changes).toContainText(meek);
+  await shootBoth(page, 'charter-editor-election');
+  await rule.selectOption({ label: 'Scottish rules' });
+  await expect(changes).not.toContainText(meek);
+  const resolution = page.locator('details').filter({ has: page.locator('summary', { hasText: /^Board resolution — / }) });
+  await resolution.locator('summary').click();
+  await expect(resolution.getByLabel('How it is decided').locator('option')).toHaveText(['By a yes or no vote', 'By a choice among options', 'By consent']);
+  await expect(resolution.getByLabel('Election counted by')).toBeHidden();
   await shot(page, 'editor-desktop');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/\\d+$`));
@@ -111,6 +130,31 @@ test('an admin adds a body and a type it decides; removing a body still in use i
   await expect(changes).not.toContainText(refusal);
   // What came back is what was chosen: the new type is still decided by the new body.
   await expect(changes).toContainText('then Garden committee votes for 3 days');
+
+  // The group's plain decisions become a choice among options: two winners by approval, at most three approved per ballot.
+  const decision = page.locator('details').filter({ has: page.locator('summary', { hasText: /^Group decision — / }) });
+  // (Still open if the refusal above opened it.)
+  if ((await decision.getAttribute('open')) === null) await decision.locator('summary').click();
+  const how = decision.getByLabel('How it is decided');
+  await expect(how).toHaveValue('yes_no');
+  await expect(how.locator('option')).toHaveText(['By a yes or no vote', 'By a choice among options', 'By consent']);
+  await expect(decision.getByLabel('Counting method')).toBeHidden();
+  await how.selectOption({ label: 'By a choice among options' });
+  await expect(how).toHaveAccessibleDescription(/the counting method picks the winners/);
+  await decision.getByLabel('Counting method').selectOption({ label: 'Approval (approve one or more)' });
+  await decision.getByLabel('Number of winners').fill('2');
+  await decision.getByLabel('Most options one ballot may approve').fill('3');
+  await expect(decision.locator('summary')).toHaveText('Group decision — Group chooses among options');
+  const switched = 'Group decision: decided yes or no → choosing 2 options (approval (approve one or more), at most 3 approved per ballot).';
+  await expect(changes).toContainText(switched);
+  // Instant-runoff picks one option: two winners are refused in the rules' words.
+  await decision.getByLabel('Counting method').selectOption({ label: 'Ranked, instant-runoff' });
+  await expect(decision.getByLabel('Most options one ballot may approve')).toBeHidden();
+  await expect(changes).toContainText('“Group decision”: ranked, instant-runoff chooses exactly one option (it asks for 2); use STV or approval for more.');
+  await decision.getByLabel('Counting method').selectOption({ label: 'Approval (approve one or more)' });
+  await decision.getByLabel('Most options one ballot may approve').fill('3');
+  await expect(changes).toContainText(switched);
+  await shootBoth(page, 'charter-editor-decide');
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(page, 'editor-add-390');
@@ -119,5 +163,7 @@ test('an admin adds a body and a type it decides; removing a body still in use i
   const amendment = page.getByRole('region', { name: /What this amendment changes in the charter/ });
   await expect(amendment).toContainText('New body: Garden committee, with 3 charter seats.');
   await expect(amendment).toContainText('New proposal type: Garden spending. 7 days of comments, then Garden committee votes for 3 days');
+  // The draft carries the method: its page reads the stored amendment.
+  await expect(amendment).toContainText(switched);
   await shot(page, 'proposal-add-390');
 });

@@ -118,6 +118,7 @@ export function CharterEditor({
           name={type.name}
           stageCount={type.stages.length}
           requiresSubject={type.requiresSubject}
+          effect={type.effect}
           bodies={bodyOptions}
           removed={isRemoved(typeField(k, 'removed'))}
         />
@@ -131,6 +132,7 @@ export function CharterEditor({
           name={null}
           stageCount={1}
           requiresSubject={false}
+          effect="resolution"
           bodies={bodyOptions}
           removed={false}
           onRemoveNew={dropNew('types', k)}
@@ -152,8 +154,8 @@ export function CharterEditor({
         <label className="mt-3 flex items-start gap-2 text-sm">
           <input type="checkbox" name="charterJson" defaultChecked={submitted?.charterJson === 'on'} className="mt-1 size-4" />
           <span>
-            Use the JSON below instead of the fields above (for changes the fields do not offer, such as who fills a body’s vacancies or a type’s emergency
-            procedure).
+            Use the JSON below instead of the fields above (for changes the fields do not offer: who fills a body’s vacancies, a type’s emergency procedure, or
+            what a type does, such as a new seat-election type).
           </span>
         </label>
         <label htmlFor="p-charter" className="mt-3 block text-sm font-medium text-zinc-900">

@@ -37,6 +37,48 @@ describe('charterDiff', () => {
     ]);
   });
 
+  it('says when a type comes to decide by consent, or stops, and when an election’s rule changes', () => {
+    const before = charterFromTemplate('informal_group');
+    const after = structuredClone(before);
+    const resolution = after.proposalTypes.find((t) => t.key === 'decision')!;
+    const consent = after.proposalTypes.find((t) => t.consent)!;
+    resolution.consent = true;
+    delete consent.consent;
+    consent.method = { key: 'approval', winners: 2 };
+    expect(charterDiff(before, after)).toEqual([
+      `${resolution.name}: decided yes or no → by consent (it passes unless an objection stands at the close).`,
+      `${consent.name}: decided by consent (it passes unless an objection stands at the close) → choosing 2 options (approval (approve one or more)).`,
+    ]);
+    expect(charterDiff(after, before)).toContain(`${resolution.name}: decided by consent (it passes unless an objection stands at the close) → yes or no.`);
+
+    const board = charterFromTemplate('nonprofit_board');
+    const meek = structuredClone(board);
+    const election = meek.proposalTypes.find((t) => t.election)!;
+    election.election = { rule: 'meek_stv' };
+    expect(charterDiff(board, meek)).toEqual([
+      `${election.name}: the election is counted by single transferable vote (Scottish rules) → single transferable vote (Meek rules).`,
+    ]);
+    // An election rule dropped (the charter then refuses it) or given to a yes/no type is said too.
+    delete election.election;
+    expect(charterDiff(board, meek)).toEqual([
+      `${election.name}: decided by electing to seats (ranked ballots counted by single transferable vote (Scottish rules)) → yes or no.`,
+    ]);
+  });
+
+  it('says something whenever how a type decides changes', () => {
+    const ways = [{}, { consent: true as const }, { method: { key: 'irv' as const, winners: 1 } }, { election: { rule: 'meek_stv' as const } }];
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), fc.nat(), fc.constantFrom(...ways), (t, n, way) => {
+        const k = n % t.proposalTypes.length;
+        const after = structuredClone(t);
+        const { method, consent, election, ...rest } = after.proposalTypes[k]!;
+        after.proposalTypes[k] = { ...rest, ...way };
+        const same = JSON.stringify({ method, consent, election }) === JSON.stringify({ method: undefined, consent: undefined, election: undefined, ...way });
+        expect(charterDiff(t, after).length > 0).toBe(!same);
+      }),
+    );
+  });
+
   it('reads as sentences', () => {
     const before = charterFromTemplate('nonprofit_board');
     const after = structuredClone(before);

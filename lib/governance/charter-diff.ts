@@ -92,7 +92,11 @@ function typeDiff(t: ProposalTypeSpec, a: ProposalTypeSpec, bodyName: (key: stri
       lines.push(`${where}: threshold ${ratioText(s.threshold)} of ${base(s)} → ${ratioText(next.threshold)} of ${base(next)}.`);
     }
   });
-  if (JSON.stringify(a.method ?? null) !== JSON.stringify(t.method ?? null)) lines.push(`${n}: decided ${methodWords(t)} → ${methodWords(a)}.`);
+  if (a.election && t.election && a.consent === t.consent && sameMethod(a, t)) {
+    if (a.election.rule !== t.election.rule) lines.push(`${n}: the election is counted by ${ruleWords(t.election.rule)} → ${ruleWords(a.election.rule)}.`);
+  } else if (!sameMethod(a, t) || Boolean(a.consent) !== Boolean(t.consent) || a.election?.rule !== t.election?.rule) {
+    lines.push(`${n}: decided ${decisionWords(t)} → ${decisionWords(a)}.`);
+  }
   if (JSON.stringify(a.emergency) !== JSON.stringify(t.emergency)) {
     lines.push(!a.emergency ? `${n}: emergency procedure removed.` : !t.emergency ? `${n}: emergency procedure added.` : `${n}: emergency procedure changes.`);
   }
@@ -103,8 +107,19 @@ function change<T>(lines: string[], label: string, before: T, after: T, show: (v
   if (before !== after) lines.push(`${label} ${show(before)} → ${show(after)}.`);
 }
 
-/** 'yes or no', 'choosing 3 options (ranked, single transferable vote (Scottish rules))'. */
-function methodWords(t: ProposalTypeSpec): string {
+function sameMethod(a: ProposalTypeSpec, b: ProposalTypeSpec): boolean {
+  return JSON.stringify(a.method ?? null) === JSON.stringify(b.method ?? null);
+}
+
+/** A seat election's rule in words: 'single transferable vote (Meek rules)'. */
+function ruleWords(rule: string): string {
+  return rule === 'scottish_stv' || rule === 'meek_stv' ? choiceMethodName(rule).replace(/^ranked, /, '') : rule.replace(/_/g, ' ');
+}
+
+/** 'yes or no', 'by consent (…)', 'by electing to seats (…)', 'choosing 3 options (ranked, single transferable vote (Scottish rules))'. */
+function decisionWords(t: ProposalTypeSpec): string {
+  if (t.election) return `by electing to seats (ranked ballots counted by ${ruleWords(t.election.rule)})`;
+  if (t.consent) return 'by consent (it passes unless an objection stands at the close)';
   if (!t.method) return 'yes or no';
   const approvals = t.method.maxApprovals !== undefined ? `, at most ${t.method.maxApprovals} approved per ballot` : '';
   return `choosing ${t.method.winners === 1 ? 'one option' : `${t.method.winners} options`} (${choiceMethodName(t.method.key)}${approvals})`;

@@ -9,20 +9,48 @@ import {
   charterFromForm,
   charterToForm,
   classField,
+  decidedByOf,
   newBodyFields,
   newTypeFields,
   stageField,
   typeField,
   typeSection,
 } from './charter-form';
-import type { Charter } from './types';
+import type { Charter, ChoiceMethodSpec, ProposalTypeSpec } from './types';
 
 const templates = charterTemplateKeys.map((k) => charterFromTemplate(k));
+
+/** A way of deciding as the charter states it: yes/no, a choice with any method and numbers, consent, or a seat election's rule. */
+const methodArb: fc.Arbitrary<ChoiceMethodSpec> = fc.oneof(
+  fc.record({ key: fc.constantFrom('plurality' as const, 'irv' as const), winners: fc.constant(1) }),
+  fc.record({ key: fc.constantFrom('scottish_stv' as const, 'meek_stv' as const), winners: fc.integer({ min: 1, max: 30 }) }),
+  fc.record(
+    { key: fc.constant('approval' as const), winners: fc.integer({ min: 1, max: 30 }), maxApprovals: fc.integer({ min: 1, max: 30 }) },
+    { requiredKeys: ['key', 'winners'] },
+  ),
+);
+type Decision = { kind: 'yes_no' } | { kind: 'choice'; method: ChoiceMethodSpec } | { kind: 'consent' };
+const decisionArb: fc.Arbitrary<Decision> = fc.oneof(
+  fc.constant({ kind: 'yes_no' as const }),
+  methodArb.map((method) => ({ kind: 'choice' as const, method })),
+  fc.constant({ kind: 'consent' as const }),
+);
+/** `t` deciding as `d` says (no other setting touched). */
+function decidingAs(t: ProposalTypeSpec, d: Decision): ProposalTypeSpec {
+  const rest = { ...t };
+  delete rest.method;
+  delete rest.consent;
+  return d.kind === 'choice' ? { ...rest, method: d.method } : d.kind === 'consent' ? { ...rest, consent: true } : rest;
+}
+/** Types that may decide any way but by election: one stage, a resolution, no subject, no emergency. */
+const plainResolution = (t: ProposalTypeSpec) => t.effect === 'resolution' && t.stages.length === 1 && !t.requiresSubject && !t.emergency;
 
 /** A template with random whole numbers where the editor has fields: any charter the form can show. */
 const charterArb: fc.Arbitrary<Charter> = fc
   .record({
     t: fc.constantFrom(...templates),
+    decisions: fc.array(decisionArb, { minLength: 12, maxLength: 12 }),
+    rule: fc.constantFrom('scottish_stv' as const, 'meek_stv' as const),
     seats: fc.integer({ min: 1, max: 500 }),
     days: fc.integer({ min: 1, max: 3650 }),
     hours: fc.integer({ min: 1, max: 2000 }),
@@ -31,8 +59,12 @@ const charterArb: fc.Arbitrary<Charter> = fc
     inclusive: fc.boolean(),
     base: fc.constantFrom('votes_cast' as const, 'charter_seats' as const),
   })
-  .map(({ t, seats, days, hours, num, den, inclusive, base }) => {
+  .map(({ t, decisions, rule, seats, days, hours, num, den, inclusive, base }) => {
     const c = structuredClone(t);
+    // Each plain resolution decides one of the ways at random; each seat election counts by one of the rules.
+    c.proposalTypes = c.proposalTypes.map((type, k) =>
+      plainResolution(type) ? decidingAs(type, decisions[k % decisions.length]!) : type.election ? { ...type, election: { rule } } : type,
+    );
     c.bodies[0]!.charterSeats = seats;
     c.bodies[0]!.vacancyDeadlineDays = days;
     c.proposalTypes[0]!.minCommentWindowHours = hours;
@@ -48,6 +80,11 @@ describe('charterFromForm', () => {
         expect(r.charter).toEqual(c);
       }),
     );
+  });
+
+  it('covers every way of deciding in the templates it starts from', () => {
+    const ways = new Set(templates.flatMap((c) => c.proposalTypes.map(decidedByOf)));
+    expect([...ways].sort()).toEqual(['choice', 'consent', 'election', 'yes_no']);
   });
 
   it('shows seat classes in words and keeps their stored keys, even odd ones', () => {
@@ -139,6 +176,120 @@ describe('charterFromForm', () => {
     const r = charterFromForm({ [stageField(0, 0, 'base')]: 'headcount', [stageField(0, 0, 'qi')]: 'about' }, c);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.fieldErrors).sort()).toEqual([stageField(0, 0, 'base'), stageField(0, 0, 'qi')].sort());
+  });
+});
+
+/** The fields that set type `k` to decide as `d`, as a browser posts them after the change. */
+function decisionFields(k: number, d: Decision): Record<string, string> {
+  const f: Record<string, string> = { [typeField(k, 'decide')]: d.kind };
+  if (d.kind === 'choice') {
+    f[typeField(k, 'method')] = d.method.key;
+    f[typeField(k, 'winners')] = String(d.method.winners);
+    f[typeField(k, 'approvals')] = d.method.maxApprovals === undefined ? '' : String(d.method.maxApprovals);
+  }
+  return f;
+}
+
+describe('charterFromForm: how a proposal type decides', () => {
+  const switchArb = fc
+    .constantFrom(...templates)
+    .chain((c) => fc.tuple(fc.constant(c), fc.constantFrom(...c.proposalTypes.flatMap((t, k) => (plainResolution(t) ? [k] : []))), decisionArb, decisionArb));
+
+  it('switches a resolution to any way of deciding and back, changing nothing else', () => {
+    fc.assert(
+      fc.property(switchArb, ([c, k, from, to]) => {
+        // Start from a charter where the type decides `from`, switch it to `to` with the form.
+        const start = { ...c, proposalTypes: c.proposalTypes.map((t, j) => (j === k ? decidingAs(t, from) : t)) };
+        const r = charterFromForm({ ...charterToForm(start), ...decisionFields(k, to) }, start);
+        const expected = { ...start, proposalTypes: start.proposalTypes.map((t, j) => (j === k ? decidingAs(t, to) : t)) };
+        expect(r).toEqual({ ok: true, charter: expected });
+        expect(decidedByOf(r.charter!.proposalTypes[k]!)).toBe(to.kind);
+      }),
+    );
+  });
+
+  it('changes a seat election’s counting rule, and keeps its effect', () => {
+    const c = charterFromTemplate('nonprofit_board');
+    const k = c.proposalTypes.findIndex((t) => t.effect === 'seat_election');
+    expect(c.proposalTypes[k]!.election).toEqual({ rule: 'scottish_stv' });
+    const r = charterFromForm({ ...charterToForm(c), [typeField(k, 'rule')]: 'meek_stv' }, c);
+    expect(r.ok).toBe(true);
+    expect(r.charter!.proposalTypes[k]).toEqual({ ...c.proposalTypes[k], election: { rule: 'meek_stv' } });
+    // The rule is read only while the type is a seat election; a plain type's rule field changes nothing.
+    const plain = c.proposalTypes.findIndex(plainResolution);
+    expect(charterFromForm({ ...charterToForm(c), [typeField(plain, 'rule')]: 'meek_stv' }, c)).toEqual({ ok: true, charter: c });
+  });
+
+  it('drops the most approvals when the method is no longer approval, and reads a blank as all', () => {
+    const c = charterFromTemplate('small_board');
+    const k = c.proposalTypes.findIndex(plainResolution);
+    const approval = {
+      ...c,
+      proposalTypes: c.proposalTypes.map((t, j) => (j === k ? decidingAs(t, { kind: 'choice', method: { key: 'approval', winners: 2, maxApprovals: 3 } }) : t)),
+    };
+    const f = charterToForm(approval);
+    expect(f[typeField(k, 'approvals')]).toBe('3');
+    expect(charterFromForm({ ...f, [typeField(k, 'method')]: 'meek_stv' }, approval).charter!.proposalTypes[k]!.method).toEqual({
+      key: 'meek_stv',
+      winners: 2,
+    });
+    expect(charterFromForm({ ...f, [typeField(k, 'approvals')]: ' ' }, approval).charter!.proposalTypes[k]!.method).toEqual({ key: 'approval', winners: 2 });
+  });
+
+  it('puts the rules’ sentences beside the field they are about, in plain words', () => {
+    const c = charterFromTemplate('nonprofit_board');
+    const plain = c.proposalTypes.findIndex(plainResolution);
+    const amendment = c.proposalTypes.findIndex((t) => t.effect === 'charter_amendment');
+    const election = c.proposalTypes.findIndex((t) => t.effect === 'seat_election');
+    const name = (k: number) => `“${c.proposalTypes[k]!.name}”`;
+    const r = charterFromForm(
+      {
+        ...charterToForm(c),
+        ...decisionFields(plain, { kind: 'choice', method: { key: 'plurality', winners: 2 } }),
+        [typeField(amendment, 'decide')]: 'consent',
+        [typeField(election, 'decide')]: 'yes_no',
+      },
+      c,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fieldErrors[typeField(plain, 'winners')]).toEqual([
+      `${name(plain)}: single choice (most votes wins) chooses exactly one option (it asks for 2); use STV or approval for more.`,
+    ]);
+    expect(r.fieldErrors[typeField(amendment, 'decide')]).toEqual([
+      `${name(amendment)} decides by consent, so it has exactly one deciding stage (it has 2).`,
+      `${name(amendment)} decides by consent, so its effect must be resolution.`,
+    ]);
+    expect(r.fieldErrors[typeField(election, 'decide')]).toEqual([
+      `${name(election)} elects to seats, so it names its counting rule: scottish_stv or meek_stv.`,
+    ]);
+    // Nothing about the decision is left at the section or above the editor.
+    expect(r.fieldErrors[typeSection(plain)]).toBeUndefined();
+    expect(r.fieldErrors[typeSection(amendment)]).toBeUndefined();
+    expect(r.fieldErrors.proposedCharter).toBeUndefined();
+  });
+
+  it('refuses a seat election for a type whose effect is not one, no winners, and values no select offers', () => {
+    const c = charterFromTemplate('informal_group');
+    const k = c.proposalTypes.findIndex(plainResolution);
+    const name = `“${c.proposalTypes[k]!.name}”`;
+    const election = charterFromForm({ ...charterToForm(c), [typeField(k, 'decide')]: 'election' }, c);
+    expect(election.ok || election.fieldErrors).toEqual({ [typeField(k, 'decide')]: [`${name}: only a seat election names an election rule.`] });
+    const none = charterFromForm(
+      { ...charterToForm(c), ...decisionFields(k, { kind: 'choice', method: { key: 'approval', winners: 0, maxApprovals: 0 } }) },
+      c,
+    );
+    expect(none.ok || none.fieldErrors).toEqual({
+      [typeField(k, 'winners')]: [`${name}: the number of winners must be a whole number of at least 1 (it is 0).`],
+      [typeField(k, 'approvals')]: [`${name}: the most options one ballot may approve must be a whole number of at least 1 (it is 0).`],
+    });
+    const odd = charterFromForm(
+      { ...charterToForm(c), [typeField(k, 'decide')]: 'choice', [typeField(k, 'method')]: 'borda', [typeField(k, 'winners')]: 'two' },
+      c,
+    );
+    expect(odd.ok || Object.keys(odd.fieldErrors).sort()).toEqual([typeField(k, 'method'), typeField(k, 'winners')].sort());
+    const unknown = charterFromForm({ [typeField(k, 'decide')]: 'lottery' }, c);
+    expect(unknown.ok || unknown.fieldErrors[typeField(k, 'decide')]![0]).toMatch(/^Choose how .* is decided/);
   });
 });
 

@@ -8,11 +8,17 @@
  * proposal type and `ch.t{k}.s{n}.…` for its n-th deciding stage, whose `body` is the form index
  * of the body deciding it. A field that is absent keeps the current value; a field that is present
  * must be well-formed. `ch.b{i}.removed` / `ch.t{k}.removed` ('on') remove a body or a type.
+ * How a type decides is `ch.t{k}.decide` (see `DecidedBy`), with the choice's `method`, `winners`
+ * and `approvals` (blank: all) and the seat election's `rule`: the form always carries them all,
+ * and only those of the way chosen are read.
  * Indices past the current charter's bodies or types are new ones: they start from
  * `newBodyFields` / `newTypeFields` and get a key made from their name.
  */
 import { seatClassWords, validateCharter } from './charter';
-import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
+import { choiceMethodKeys, choiceTypeErrors } from './choice';
+import { consentTypeErrors } from './consent';
+import { electionRules, electionTypeErrors, type ElectionRule } from './election';
+import type { BodySpec, Charter, ChoiceMethodSpec, ProposalTypeSpec, Ratio, StageSpec } from './types';
 
 export type CharterFormFields = Record<string, string>;
 export type CharterFromForm = { ok: true; charter: Charter } | { ok: false; charter: Charter | null; fieldErrors: Record<string, string[]> };
@@ -23,11 +29,23 @@ export const MAX_NEW = 10;
 
 export const bodyField = (i: number, f: 'name' | 'seats' | 'critical' | 'vacancyDays' | 'removed') => `ch.b${i}.${f}`;
 export const classField = (i: number, j: number, f: 'key' | 'min') => `ch.b${i}.c${j}.${f}`;
-export const typeField = (k: number, f: 'name' | 'comment' | 'reply' | 'removed') => `ch.t${k}.${f}`;
+export const typeField = (k: number, f: 'name' | 'comment' | 'reply' | 'removed' | 'decide' | 'method' | 'winners' | 'approvals' | 'rule') => `ch.t${k}.${f}`;
 export const stageField = (k: number, n: number, f: 'voting' | 'qn' | 'qd' | 'qi' | 'tn' | 'td' | 'ti' | 'base' | 'body') => `ch.t${k}.s${n}.${f}`;
 /** Where an error about a whole body or type goes (beside its section). */
 export const bodySection = (i: number) => `ch.b${i}`;
 export const typeSection = (k: number) => `ch.t${k}`;
+
+/** How a proposal type decides: a yes/no vote, a choice among options (`method`), consent, or a seat election (`election`). */
+export type DecidedBy = 'yes_no' | 'choice' | 'consent' | 'election';
+export const decidedByValues: readonly DecidedBy[] = ['yes_no', 'choice', 'consent', 'election'];
+
+/** How `t` decides, as the editor's "How it is decided" shows it (a seat election by its effect or its rule). */
+export function decidedByOf(t: ProposalTypeSpec): DecidedBy {
+  if (t.effect === 'seat_election' || t.election !== undefined) return 'election';
+  if (t.consent !== undefined) return 'consent';
+  if (t.method !== undefined) return 'choice';
+  return 'yes_no';
+}
 
 /** A seat-class name as people type it ("Employee representative") → the key stored ('employee_representative'). */
 export function seatClassKeyOf(text: string): string {
@@ -93,6 +111,12 @@ function typeFields(f: CharterFormFields, k: number, t: ProposalTypeSpec, bodyIn
   f[typeField(k, 'name')] = t.name;
   f[typeField(k, 'comment')] = String(t.minCommentWindowHours);
   f[typeField(k, 'reply')] = String(t.replyWindowHours);
+  // Every way of deciding has its fields, starting from the type's own values or the first choice.
+  f[typeField(k, 'decide')] = decidedByOf(t);
+  f[typeField(k, 'method')] = t.method?.key ?? choiceMethodKeys[0]!;
+  f[typeField(k, 'winners')] = String(t.method?.winners ?? 1);
+  f[typeField(k, 'approvals')] = t.method?.maxApprovals === undefined ? '' : String(t.method.maxApprovals);
+  f[typeField(k, 'rule')] = t.election?.rule ?? electionRules[0]!;
   t.stages.forEach((s, n) => {
     f[stageField(k, n, 'voting')] = String(s.votingWindowHours);
     f[stageField(k, n, 'qn')] = String(s.quorum.num);
@@ -196,6 +220,63 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
     return fallback;
   };
   const removed = (key: string) => fields[key] === 'on';
+  /** The chosen value of a select among `allowed`; the current value, even an odd one, when sent back unchanged. */
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T, problem: string): T => {
+    const raw = fields[key];
+    if (raw === undefined || raw === fallback) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    add(key, problem);
+    return fallback;
+  };
+
+  /**
+   * How type `k` decides, read onto `spec` (a copy of `t`). Only the chosen way's fields are read.
+   * Switching to another way drops the settings of the others; keeping the way keeps whatever the
+   * form does not show. Whether the combination is allowed is the charter's rules' to say.
+   */
+  const readDecision = (k: number, t: ProposalTypeSpec, spec: ProposalTypeSpec, label: string): DecidedBy => {
+    const was = decidedByOf(t);
+    const decide = pick(
+      typeField(k, 'decide'),
+      decidedByValues,
+      was,
+      `Choose how ${label} is decided: by a yes or no vote, a choice among options, consent or a seat election.`,
+    );
+    if (decide !== was) {
+      delete spec.method;
+      delete spec.consent;
+      delete spec.election;
+    }
+    if (decide === 'consent' && was !== 'consent') spec.consent = true;
+    if (decide === 'choice') {
+      const before = t.method;
+      const key = pick(typeField(k, 'method'), choiceMethodKeys, before?.key ?? choiceMethodKeys[0]!, `Choose how ${label} counts its ballots.`);
+      // The rules say which numbers fit the method (choiceTypeErrors); here they only have to be whole numbers.
+      const winners = whole(typeField(k, 'winners'), before?.winners ?? 1, `${label}: the number of winners`, 0, 1000);
+      let maxApprovals = before?.maxApprovals;
+      const approvalsRaw = fields[typeField(k, 'approvals')];
+      if (key === 'approval' && approvalsRaw !== undefined) {
+        maxApprovals =
+          approvalsRaw.trim() === ''
+            ? undefined
+            : whole(typeField(k, 'approvals'), before?.maxApprovals ?? 0, `${label}: the most options one ballot may approve`, 0, 1000);
+      } else if (key !== 'approval' && key !== before?.key) maxApprovals = undefined; // switching away from approval drops its setting
+      const method: ChoiceMethodSpec = { ...structuredClone(before), key, winners };
+      if (maxApprovals === undefined) delete method.maxApprovals;
+      else method.maxApprovals = maxApprovals;
+      spec.method = method;
+    }
+    if (decide === 'election') {
+      const rule = pick<ElectionRule>(
+        typeField(k, 'rule'),
+        electionRules,
+        t.election?.rule ?? electionRules[0]!,
+        `Choose the rule that counts ${label}’s election: Scottish or Meek STV.`,
+      );
+      spec.election = { ...structuredClone(t.election), rule };
+    }
+    return decide;
+  };
 
   // Every body the form shows, by form index: the current ones, then the new ones with a key made from their name.
   const added = { bodies: addedIndices(fields, 'b', current.bodies.length), types: addedIndices(fields, 't', current.proposalTypes.length) };
@@ -297,7 +378,8 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       replyWindowHours: whole(typeField(k, 'reply'), t.replyWindowHours, `${label}: the subject’s reply window in hours`, 0, 24 * 365),
       stages,
     };
-    return { k, spec, removed: false };
+    const decide = readDecision(k, t, spec, label);
+    return { k, spec, removed: false, decide };
   });
 
   if (Object.keys(errors).length > 0) return { ok: false, charter: null, fieldErrors: errors };
@@ -311,12 +393,30 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
     types: new Map(types.map((e) => [e.spec.key, e.spec.name])),
     removedBodies: new Set(bodies.filter((e) => e.removed).map((e) => e.spec.key)),
   };
+  // The rules on how a type decides go beside the field they are about.
+  const decisionField = new Map<string, string>();
+  for (const { k, spec, decide } of kept(types)) {
+    for (const message of [...choiceTypeErrors(spec), ...consentTypeErrors(spec), ...electionTypeErrors(spec)]) {
+      decisionField.set(message, decisionFieldOf(k, decide ?? decidedByOf(spec), message));
+    }
+  }
   for (const message of validation.errors) {
     const body = kept(bodies).find((e) => message.startsWith(`Body "${e.spec.key}"`) || namedFirst(message, `The ${e.spec.name.trim()}`));
     const type = kept(types).find((e) => message.startsWith(`Proposal type "${e.spec.key}"`));
-    add(body ? bodySection(body.i) : type ? typeSection(type.k) : 'proposedCharter', plainWords(message, words));
+    add(decisionField.get(message) ?? (body ? bodySection(body.i) : type ? typeSection(type.k) : 'proposedCharter'), plainWords(message, words));
   }
   return { ok: false, charter, fieldErrors: errors };
+}
+
+/** The field a sentence of the rules on how type `k` decides belongs beside: the number or select it is about, else "How it is decided". */
+function decisionFieldOf(k: number, decide: DecidedBy, message: string): string {
+  if (decide === 'choice') {
+    if (/number of winners|chooses exactly one option/.test(message)) return typeField(k, 'winners');
+    if (/most options one ballot may approve|most-approvals/.test(message)) return typeField(k, 'approvals');
+    if (/is not a counting method/.test(message)) return typeField(k, 'method');
+  }
+  if (decide === 'election' && /names its counting rule/.test(message)) return typeField(k, 'rule');
+  return typeField(k, 'decide');
 }
 
 /** True when `message` starts with `prefix` as whole words ("The Board" is not "The Board of trustees"). */

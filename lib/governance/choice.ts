@@ -29,6 +29,9 @@ const methodNames: Record<ChoiceMethodSpec['key'], string> = {
   meek_stv: 'ranked, single transferable vote (Meek rules)',
 };
 
+/** The counting methods, in the order the charter editor offers them. */
+export const choiceMethodKeys = Object.keys(methodNames) as ChoiceMethodSpec['key'][];
+
 /** The method as a person reads it: 'ranked, instant-runoff'. */
 export function choiceMethodName(key: ChoiceMethodSpec['key']): string {
   return methodNames[key];

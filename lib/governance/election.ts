@@ -20,7 +20,9 @@ import type { Charter, ChoiceMethodSpec, Phase, ProposalTypeSpec, SeatState } fr
 import { canAppointToBody } from './vacancy';
 
 export type ElectionRule = 'scottish_stv' | 'meek_stv';
-const rules: readonly ElectionRule[] = ['scottish_stv', 'meek_stv'];
+/** The STV rules a seat election may count by. */
+export const electionRules: readonly ElectionRule[] = ['scottish_stv', 'meek_stv'];
+const rules = electionRules;
 
 /** What a seat election's proposal records: the seats it fills and, once voting opens, its frozen candidates. */
 export type ElectionEffect = {

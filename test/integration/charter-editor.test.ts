@@ -182,6 +182,51 @@ describe('the charter editor', () => {
     expect(proposed.proposalTypes[k]).toMatchObject({ key: 'spending_under_500', effect: 'resolution', stages: [{ bodyKey: 'finance_committee' }] });
   });
 
+  it('stores an amendment that switches a resolution to a choice among options, and one to consent; refuses a choice for a two-stage type beside the field', async () => {
+    const org = await setup('editor-decide');
+    const current = (await getActiveCharter(db, org.orgId))!;
+    const k = current.document.proposalTypes.findIndex((t) => t.key === 'resolution');
+    signInPerson('editor-decide', org, 1);
+    const choice = {
+      [typeField(k, 'decide')]: 'choice',
+      [typeField(k, 'method')]: 'approval',
+      [typeField(k, 'winners')]: '2',
+      [typeField(k, 'approvals')]: '3',
+    };
+    const to = await expectRedirect(() => createProposalAction(initialActionState, editorForm(org, current.document, choice)));
+    const [row] = await db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.orgId, org.orgId), eq(proposals.number, Number(to.split('/').at(-1)))));
+    const proposed = (row!.effect as { proposedCharter: Charter }).proposedCharter;
+    const expected: Charter = structuredClone({ ...current.document, version: current.version + 1 });
+    expected.proposalTypes[k]!.method = { key: 'approval', winners: 2, maxApprovals: 3 };
+    expect(proposed).toEqual(expected);
+
+    const toConsent = await expectRedirect(() =>
+      createProposalAction(initialActionState, editorForm(org, current.document, { [typeField(k, 'decide')]: 'consent' })),
+    );
+    const [consentRow] = await db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.orgId, org.orgId), eq(proposals.number, Number(toConsent.split('/').at(-1)))));
+    expect((consentRow!.effect as { proposedCharter: Charter }).proposedCharter.proposalTypes[k]).toEqual({
+      ...current.document.proposalTypes[k],
+      consent: true,
+    });
+
+    // The charter amendment has two stages (board, then assembly): a choice is refused by the rules, in words, beside "How it is decided".
+    const a = amendmentIndex(current.document);
+    const before = await writableRowCounts(db);
+    const state = await createProposalAction(initialActionState, editorForm(org, current.document, { [typeField(a, 'decide')]: 'choice' }));
+    expect(state).toMatchObject({ ok: false, code: 'action.invalid_input' });
+    expect(state.fieldErrors?.[typeField(a, 'decide')]).toContain(
+      '“Charter amendment” chooses among options, so it has exactly one deciding stage (it has 2).',
+    );
+    expect(state.values?.[typeField(a, 'decide')]).toBe('choice');
+    expect(await writableRowCounts(db)).toEqual(before);
+  });
+
   it('refuses to remove a body a type still uses, in plain words beside the type, and writes nothing', async () => {
     const org = await setup('editor-remove');
     const current = (await getActiveCharter(db, org.orgId))!;
