@@ -17,8 +17,8 @@
 import { seatClassWords, validateCharter } from './charter';
 import { choiceMethodKeys, choiceTypeErrors } from './choice';
 import { consentTypeErrors } from './consent';
-import { electionRules, electionTypeErrors, type ElectionRule } from './election';
-import type { BodySpec, Charter, ChoiceMethodSpec, ProposalTypeSpec, Ratio, StageSpec } from './types';
+import { electionRules, electionTypeErrors } from './election';
+import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 
 export type CharterFormFields = Record<string, string>;
 export type CharterFromForm = { ok: true; charter: Charter } | { ok: false; charter: Charter | null; fieldErrors: Record<string, string[]> };
@@ -27,25 +27,13 @@ const CLASS_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 /** How many bodies, and how many proposal types, one amendment may add. */
 export const MAX_NEW = 10;
 
-export const bodyField = (i: number, f: 'name' | 'seats' | 'critical' | 'vacancyDays' | 'removed') => `ch.b${i}.${f}`;
-export const classField = (i: number, j: number, f: 'key' | 'min') => `ch.b${i}.c${j}.${f}`;
-export const typeField = (k: number, f: 'name' | 'comment' | 'reply' | 'removed' | 'decide' | 'method' | 'winners' | 'approvals' | 'rule') => `ch.t${k}.${f}`;
-export const stageField = (k: number, n: number, f: 'voting' | 'qn' | 'qd' | 'qi' | 'tn' | 'td' | 'ti' | 'base' | 'body') => `ch.t${k}.s${n}.${f}`;
-/** Where an error about a whole body or type goes (beside its section). */
-export const bodySection = (i: number) => `ch.b${i}`;
-export const typeSection = (k: number) => `ch.t${k}`;
+import { bodyField, bodySection, classField, stageField, typeField, typeSection } from './charter-form-fields';
+import { decidedByOf, decisionFieldOf, decisionFromForm } from './charter-form-decide';
+import type { DecidedBy } from './charter-form-decide';
 
-/** How a proposal type decides: a yes/no vote, a choice among options (`method`), consent, or a seat election (`election`). */
-export type DecidedBy = 'yes_no' | 'choice' | 'consent' | 'election';
-export const decidedByValues: readonly DecidedBy[] = ['yes_no', 'choice', 'consent', 'election'];
-
-/** How `t` decides, as the editor's "How it is decided" shows it (a seat election by its effect or its rule). */
-export function decidedByOf(t: ProposalTypeSpec): DecidedBy {
-  if (t.effect === 'seat_election' || t.election !== undefined) return 'election';
-  if (t.consent !== undefined) return 'consent';
-  if (t.method !== undefined) return 'choice';
-  return 'yes_no';
-}
+export { bodyField, bodySection, classField, stageField, typeField, typeSection } from './charter-form-fields';
+export { decidedByOf, decidedByValues } from './charter-form-decide';
+export type { DecidedBy } from './charter-form-decide';
 
 /** A seat-class name as people type it ("Employee representative") → the key stored ('employee_representative'). */
 export function seatClassKeyOf(text: string): string {
@@ -229,54 +217,8 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
     return fallback;
   };
 
-  /**
-   * How type `k` decides, read onto `spec` (a copy of `t`). Only the chosen way's fields are read.
-   * Switching to another way drops the settings of the others; keeping the way keeps whatever the
-   * form does not show. Whether the combination is allowed is the charter's rules' to say.
-   */
-  const readDecision = (k: number, t: ProposalTypeSpec, spec: ProposalTypeSpec, label: string): DecidedBy => {
-    const was = decidedByOf(t);
-    const decide = pick(
-      typeField(k, 'decide'),
-      decidedByValues,
-      was,
-      `Choose how ${label} is decided: by a yes or no vote, a choice among options, consent or a seat election.`,
-    );
-    if (decide !== was) {
-      delete spec.method;
-      delete spec.consent;
-      delete spec.election;
-    }
-    if (decide === 'consent' && was !== 'consent') spec.consent = true;
-    if (decide === 'choice') {
-      const before = t.method;
-      const key = pick(typeField(k, 'method'), choiceMethodKeys, before?.key ?? choiceMethodKeys[0]!, `Choose how ${label} counts its ballots.`);
-      // The rules say which numbers fit the method (choiceTypeErrors); here they only have to be whole numbers.
-      const winners = whole(typeField(k, 'winners'), before?.winners ?? 1, `${label}: the number of winners`, 0, 1000);
-      let maxApprovals = before?.maxApprovals;
-      const approvalsRaw = fields[typeField(k, 'approvals')];
-      if (key === 'approval' && approvalsRaw !== undefined) {
-        maxApprovals =
-          approvalsRaw.trim() === ''
-            ? undefined
-            : whole(typeField(k, 'approvals'), before?.maxApprovals ?? 0, `${label}: the most options one ballot may approve`, 0, 1000);
-      } else if (key !== 'approval' && key !== before?.key) maxApprovals = undefined; // switching away from approval drops its setting
-      const method: ChoiceMethodSpec = { ...structuredClone(before), key, winners };
-      if (maxApprovals === undefined) delete method.maxApprovals;
-      else method.maxApprovals = maxApprovals;
-      spec.method = method;
-    }
-    if (decide === 'election') {
-      const rule = pick<ElectionRule>(
-        typeField(k, 'rule'),
-        electionRules,
-        t.election?.rule ?? electionRules[0]!,
-        `Choose the rule that counts ${label}’s election: Scottish or Meek STV.`,
-      );
-      spec.election = { ...structuredClone(t.election), rule };
-    }
-    return decide;
-  };
+  const readDecision = (k: number, t: ProposalTypeSpec, spec: ProposalTypeSpec, label: string): DecidedBy =>
+    decisionFromForm({ fields, pick, whole }, k, t, spec, label);
 
   // Every body the form shows, by form index: the current ones, then the new ones with a key made from their name.
   const added = { bodies: addedIndices(fields, 'b', current.bodies.length), types: addedIndices(fields, 't', current.proposalTypes.length) };
@@ -406,17 +348,6 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
     add(decisionField.get(message) ?? (body ? bodySection(body.i) : type ? typeSection(type.k) : 'proposedCharter'), plainWords(message, words));
   }
   return { ok: false, charter, fieldErrors: errors };
-}
-
-/** The field a sentence of the rules on how type `k` decides belongs beside: the number or select it is about, else "How it is decided". */
-function decisionFieldOf(k: number, decide: DecidedBy, message: string): string {
-  if (decide === 'choice') {
-    if (/number of winners|chooses exactly one option/.test(message)) return typeField(k, 'winners');
-    if (/most options one ballot may approve|most-approvals/.test(message)) return typeField(k, 'approvals');
-    if (/is not a counting method/.test(message)) return typeField(k, 'method');
-  }
-  if (decide === 'election' && /names its counting rule/.test(message)) return typeField(k, 'rule');
-  return typeField(k, 'decide');
 }
 
 /** True when `message` starts with `prefix` as whole words ("The Board" is not "The Board of trustees"). */
