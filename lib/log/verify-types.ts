@@ -15,6 +15,7 @@ export type VerifyProblemKind =
   | 'ballot_disclosure'
   | 'charter_mismatch'
   | 'recount_mismatch'
+  | 'election_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };

@@ -7,6 +7,7 @@ import { verifyLog } from '@/lib/log/verify';
 import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 import { UsageError } from '../support/cli';
+import { checkElectionSeats } from './elections';
 import { recountChoices } from './recount';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
@@ -101,8 +102,10 @@ export async function checkExport(
   }
   // Every closed choice among options, counted again from its published ballots.
   const recount = recountChoices(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
-  if (recount.problems.length > 0) {
-    report.problems.push(...recount.problems);
+  // Every seat an election filled, against the candidates it froze and the winners of its count.
+  const seating = checkElectionSeats(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
+  if (recount.problems.length + seating.length > 0) {
+    report.problems.push(...recount.problems, ...seating);
     report.ok = false;
   }
   if (report.ok && checkpoints.length === 0) {

@@ -218,9 +218,17 @@ describe('a seat election, end to end', () => {
 
     // Anyone recounts from the public export.
     const res = await exportJson(new Request(`http://quorate.test/api/o/${c.slug}/log/export`), { params: Promise.resolve({ slug: c.slug }) });
-    const verdict = await checkExport(JSON.parse(await res.text()));
+    const exported = await res.text();
+    const verdict = await checkExport(JSON.parse(exported));
     expect(verdict.report.problems).toEqual([]);
     expect(verdict.recounted).toBe(1);
+    // A seat given to someone the count did not elect is caught by the verifier's election check.
+    const forged = JSON.parse(exported) as { entries: { kind: string; payload: Record<string, unknown> }[] };
+    forged.entries.find((e) => e.kind === 'seat.filled' && e.payload.elected === true)!.payload.holderId = gus!.id;
+    const caught = await checkExport(forged);
+    expect(caught.report.problems.filter((p) => p.kind === 'election_mismatch').map((p) => p.message)).toEqual([
+      expect.stringMatching(/its holder was not elected by proposal #1/),
+    ]);
   });
 
   it('fewer candidates than seats: elected unopposed without a vote, the rest stays vacant, said plainly; a class seat needs the declaration', async () => {
@@ -260,6 +268,9 @@ describe('a seat election, end to end', () => {
       .where(and(eq(seats.orgId, c.orgId), eq(seats.bodyKey, 'board')));
     expect(board.filter((s) => s.holder !== null)).toEqual([{ holder: fay!.id, seatClass: 'worker_member' }]);
     expect(await db.select().from(nominations).where(eq(nominations.proposalId, draft.id))).toHaveLength(1);
+    // The public export verifies, the unopposed seat included.
+    const res = await exportJson(new Request(`http://quorate.test/api/o/${c.slug}/log/export`), { params: Promise.resolve({ slug: c.slug }) });
+    expect((await checkExport(JSON.parse(await res.text()))).report.problems).toEqual([]);
   });
 
   it('a member of the board cannot stand for another board seat; nobody standing leaves every seat vacant', async () => {
