@@ -32,11 +32,16 @@ const OMEGA = 1000n; // 10^-6 in units of 10^-9
 const mulUp = (a: bigint, b: bigint) => (a * b + ONE - 1n) / ONE;
 const divUp = (a: bigint, b: bigint) => (a * ONE + b - 1n) / b;
 
-export interface MeekOracleResult extends OracleResult {
-  /** The quota and votes at the end of the count, in units of 10^-9, for figure checks. */
+/** The count as it stood when a candidate was defeated (before their votes were cleared), units of 10^-9. */
+export interface MeekDefeat {
+  readonly candidate: number;
   readonly quota: bigint;
   readonly votes: readonly bigint[];
   readonly keepFactors: readonly bigint[];
+}
+
+export interface MeekOracleResult extends OracleResult {
+  readonly defeats: readonly MeekDefeat[];
 }
 
 export function droopMeekPrf(ballots: readonly OracleBallot[], nCandidates: number, seats: number, withdrawn: readonly number[] = []): MeekOracleResult {
@@ -47,6 +52,7 @@ export function droopMeekPrf(ballots: readonly OracleBallot[], nCandidates: numb
   const elected: number[] = [];
   const groups: number[][] = [];
   const ties: OracleTie[] = [];
+  const defeats: MeekDefeat[] = [];
   const bs = ballots.map((b) => ({ ranking: b.preferences, multiplier: BigInt(b.count) })).filter((b) => b.ranking.some((c) => state[c] !== 'withdrawn'));
   const nBallots = bs.reduce((s, b) => s + b.multiplier, 0n) * ONE;
   let quota = nBallots / BigInt(seats + 1) + 1n;
@@ -102,6 +108,7 @@ export function droopMeekPrf(ballots: readonly OracleBallot[], nCandidates: numb
       const tied = h.filter((c) => low + surplus >= vote[c]!).sort((a, b) => a - b);
       const chosen = tied[0]!;
       if (tied.length > 1) ties.push({ among: tied, chosen, byLot: true, purpose: 'defeat' });
+      defeats.push({ candidate: chosen, quota, votes: [...vote], keepFactors: [...kf] });
       state[chosen] = 'defeated';
       vote[chosen] = 0n;
       kf[chosen] = 0n;
@@ -110,5 +117,5 @@ export function droopMeekPrf(ballots: readonly OracleBallot[], nCandidates: numb
   const rest = byVote(hopeful()).slice(0, Math.max(0, seats - elected.length));
   for (const c of rest) elected.push(c);
   if (rest.length > 0) groups.push(rest);
-  return { elected, groups, ties, quota, votes: vote, keepFactors: kf };
+  return { elected, groups, ties, defeats };
 }
