@@ -1,23 +1,29 @@
 /**
  * Meek STV: Hill, Wichmann and Woodall, "Algorithm 123 — Single Transferable Vote by Meek's
- * Method", The Computer Journal 30(3), 1987. Every elected candidate keeps only a fraction (its
- * keep factor) of each vote reaching it and passes the rest to the next preference; the quota
- * follows the votes still held by candidates; keep factors are refined until every elected
- * candidate holds the quota to within the tolerance, and only then is the lowest excluded.
+ * Method", The Computer Journal 30(3), 1987, counted to the arithmetic and stopping rule of Hill's
+ * fixed-point implementation ("Implementing STV by Meek's method", Voting matters 22, 2006) as the
+ * Proportional Representation Foundation's Reference Meek Rule states them step by step
+ * (prfound.org/resources/reference/reference-meek-rule/; Droop's rule "meek-prf" counts it). Every
+ * elected candidate keeps only a fraction (its keep factor) of each vote reaching it and passes the
+ * rest to the next preference; the quota follows the votes still held by candidates; keep factors
+ * are refined until the total surplus is below omega, and only then is the lowest excluded.
  *
- * Arithmetic: fixed point to 9 decimal places, each value a BigInt in units of 10^-9. As the
- * algorithm rounds: keep factors are rounded up, the votes credited to a candidate are rounded
- * down (what a ballot keeps back is passed on whole, so no value is lost to rounding and the
- * residue is always 0.000000000), and the quota is the votes held by candidates divided by one more
- * than the seats, truncated, plus 10^-9.
+ * Arithmetic: fixed point to 9 decimal places, each value a BigInt in units of 10^-9:
+ * - a candidate is credited the weight reaching it × its keep factor, rounded up, and the ballot's
+ *   weight falls by the same amount (what is left after the last preference is excess);
+ * - quota: the votes held by candidates divided by one more than the seats, truncated, plus 10^-9;
+ * - new keep factor: keep factor × quota (rounded up), divided by the candidate's votes (rounded up).
+ * No value is lost to rounding, so the residue is always 0.000000000.
  *
- * Quorate's reading, where the text had to be pinned down (docs/stv-counting.md repeats this):
- * - tolerance: an iteration ends when no elected candidate's vote exceeds the quota by more than
- *   quota / 100000 (0.001 %), or when the total surplus stops falling (rounding has reached its
- *   fixed point);
- * - a candidate is elected on reaching the quota (vote ≥ quota), and stays elected;
- * - ties (for exclusion, or more candidates reaching the quota than seats left) are broken by the
- *   most recent earlier round at which the tied candidates' votes differed, then by the public lot.
+ * Rules (docs/stv-counting.md repeats this):
+ * - a hopeful candidate is elected on reaching the quota (vote ≥ quota), and stays elected;
+ * - iteration ends when someone is elected, when the total surplus (elected candidates' votes less
+ *   the quota, summed, at least 0) is below omega = 0.000001, or when it stops falling;
+ * - then the lowest hopeful is excluded; every hopeful within the total surplus of the lowest is
+ *   tied with it (the reference rule's B.3). Ties (for exclusion, or more candidates reaching the
+ *   quota than seats left) are broken by the most recent round at which the tied candidates' votes
+ *   differed, then by the public lot: Quorate's tie procedure, where the reference rule leaves it
+ *   to the election's own.
  */
 import { checkBallot } from './ballots';
 import { StvCount, byVotesThenId, stvBallots } from './stv-shared';
@@ -26,8 +32,13 @@ import type { Ballot, Contest, TallyResult, VoteMethod } from './types';
 
 const PLACES = 9;
 const ONE = 1_000_000_000n;
-/** The tolerance, as a divisor of the quota: a surplus of at most quota / 100000 is "within". */
-const TOLERANCE_DIVISOR = 100_000n;
+/** Omega: iteration stops once the total surplus is below 0.000001 (in units of 10^-9). */
+const OMEGA = 1_000n;
+
+/** a × b in units of 10^-9, rounded up (both non-negative). */
+const mulUp = (a: bigint, b: bigint): bigint => (a * b + ONE - 1n) / ONE;
+/** a / b in units of 10^-9, rounded up (a non-negative, b positive). */
+const divUp = (a: bigint, b: bigint): bigint => (a * ONE + b - 1n) / b;
 
 /**
  * The ballots as a tree of what matters to a distribution: each ballot's preferences with excluded
@@ -99,6 +110,8 @@ class MeekCount extends StvCount {
   private readonly keep: bigint[];
   private excess = 0n;
   private quota = 0n;
+  /** The total surplus at the end of the last iteration. */
+  private surplus = 0n;
   private readonly ballots: readonly Ballot[];
   /** The tree for the current statuses; undefined after an election or exclusion changed them. */
   private tree: Tree | undefined;
@@ -115,10 +128,15 @@ class MeekCount extends StvCount {
     this.record('first_count', [], [], this.electReached());
   }
 
-  /** Iterate; if that elected nobody, the surpluses are within the tolerance: exclude the lowest. */
+  /**
+   * Iterate; if that elected nobody, exclude the lowest hopeful. Every hopeful whose vote is within
+   * the total surplus of the lowest is tied with it (reference rule B.3).
+   */
   protected step(hopeful: number[]): void {
     if (this.iterate()) return;
-    const lowest = this.lowest(hopeful);
+    const least = hopeful.reduce((m, c) => (this.votes[c]! < m ? this.votes[c]! : m), this.votes[hopeful[0]!]!);
+    const tied = hopeful.filter((c) => this.votes[c]! <= least + this.surplus);
+    const lowest = tied.length === 1 ? tied[0]! : this.breakTie('exclude', tied, 'lowest');
     this.status[lowest] = 'excluded';
     this.keep[lowest] = 0n;
     this.tree = undefined;
@@ -136,31 +154,31 @@ class MeekCount extends StvCount {
   }
 
   /**
-   * One pass over the ballots: a ballot starts with value 1; each candidate in turn is credited
-   * value × keep factor, rounded down, and the rest goes on (excluded candidates keep nothing); what
-   * is left after the last preference is excess. Then the quota: (total − excess) / (seats + 1),
-   * truncated, plus 10^-9.
+   * One pass over the ballots: a ballot starts with weight 1; each candidate in turn is credited
+   * weight × keep factor, rounded up, and the weight falls by as much (excluded candidates keep
+   * nothing); what is left after the last preference is excess. Then the quota: the votes held by
+   * candidates / (seats + 1), truncated, plus 10^-9.
    */
   private distribute(): void {
     const votes = this.votes.map(() => 0n);
     this.tree ??= buildTree(this.ballots, this.status);
-    let excess = this.tree.empty * ONE;
     const walk = (level: Map<number, Node>, value: bigint): void => {
       for (const node of level.values()) {
         const c = node.candidate;
         const keep = this.keep[c]!;
-        const kept = keep === ONE ? value : (value * keep) / ONE;
+        const kept = keep === ONE ? value : mulUp(value, keep);
         votes[c]! += kept * node.through;
         const rest = value - kept;
-        if (rest === 0n) continue;
-        excess += rest * node.ending;
+        // A keep factor above 1 (an elected candidate fallen below the quota) can take more than is left.
+        if (rest <= 0n) continue;
         if (node.children.size > 0) walk(node.children, rest);
       }
     };
     walk(this.tree.roots, ONE);
     this.votes = votes;
-    this.excess = excess;
-    this.quota = (this.total * ONE - excess) / BigInt(this.contest.seats + 1) + 1n;
+    const held = votes.reduce((sum, v) => sum + v, 0n);
+    this.excess = this.total * ONE - held;
+    this.quota = held / BigInt(this.contest.seats + 1) + 1n;
   }
 
   /** Hopeful candidates at or over the quota are elected, most votes first, up to the seats left. */
@@ -188,40 +206,39 @@ class MeekCount extends StvCount {
     return sure;
   }
 
+  /** Reference rule B.2.d: the elected candidates' votes less the quota, summed, but not less than 0. */
   private surplusTotal(): bigint {
-    return this.elected.reduce((sum, c) => (this.votes[c]! > this.quota ? sum + this.votes[c]! - this.quota : sum), 0n);
-  }
-
-  private withinTolerance(): boolean {
-    const allowed = this.quota / TOLERANCE_DIVISOR;
-    return this.elected.every((c) => this.votes[c]! - this.quota <= allowed);
+    const sum = this.elected.reduce((total, c) => total + this.votes[c]! - this.quota, 0n);
+    return sum > 0n ? sum : 0n;
   }
 
   /**
-   * Refines keep factors (each elected candidate's becomes keep × quota / vote, rounded up, at
-   * most 1) and redistributes, until the surpluses are within the tolerance or stop falling.
-   * Returns true when someone reached the quota on the way (a round is recorded either way).
+   * Reference rule B.2: the votes of this round's first iteration are already distributed (by the
+   * first count, an exclusion, or the iteration that elected someone). While the total surplus is
+   * at least omega and still falling, each elected candidate's keep factor becomes
+   * keep × quota (rounded up) / vote (rounded up), and the ballots are distributed again. Returns
+   * true when someone reached the quota on the way (a round is recorded either way).
    */
   private iterate(): boolean {
     let iterations = 0;
-    let lastSurplus = this.surplusTotal();
-    while (!this.withinTolerance()) {
+    // "Except for the first iteration": the first compares with the number of ballots.
+    let lastSurplus = this.total * ONE;
+    for (;;) {
+      this.surplus = this.surplusTotal();
+      if (this.surplus < OMEGA || this.surplus >= lastSurplus) break;
+      lastSurplus = this.surplus;
       for (const c of this.elected) {
         const v = this.votes[c]!;
-        if (v === 0n) continue;
-        const next = (this.keep[c]! * this.quota + v - 1n) / v;
-        this.keep[c] = next > ONE ? ONE : next;
+        if (v > 0n) this.keep[c] = divUp(mulUp(this.keep[c]!, this.quota), v);
       }
       this.distribute();
       iterations++;
       const newly = this.electReached();
       if (newly.length > 0) {
+        this.surplus = this.surplusTotal();
         this.record('iteration', this.electedBefore(newly), [], newly);
         return true;
       }
-      const surplus = this.surplusTotal();
-      if (surplus >= lastSurplus) break;
-      lastSurplus = surplus;
     }
     if (iterations > 0) this.record('iteration', [...this.elected], [], []);
     return false;
