@@ -1,5 +1,5 @@
 import { outcomeWords, when } from './template-words';
-import type { Lines, NotificationPayload } from './templates';
+import type { Lines, NotificationPayload } from './payload';
 
 /** A proposal the recipient follows changed: one notice per comment, reply, revision or status change. */
 export function followedLines(ref: string, p: NotificationPayload): Lines {

@@ -3,6 +3,9 @@ import { escapeHtml } from './html';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
 import { followedLines } from './followed-lines';
+import type { Lines, NotificationPayload } from './payload';
+
+export type { FollowedActivity, Lines, NotificationPayload, TallySummary } from './payload';
 import { outcomeWords, when } from './template-words';
 
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -75,53 +78,6 @@ export function invitationMail(params: { url: string; organizationName: string; 
 
 // --- Governance notifications ---------------------------------------------------------------
 
-export type TallySummary = {
-  yes: number;
-  no: number;
-  abstain: number;
-  cast: number;
-  charterSeats: number;
-  quorumRequired: number;
-  quorumMet: boolean;
-  yesRequired: number;
-};
-
-/** What an outbox row renders from: the event's payload plus who and where. */
-export type NotificationPayload = {
-  number?: number;
-  title?: string;
-  typeName?: string;
-  bodyName?: string;
-  discussionClosesAt?: string;
-  closesAt?: string;
-  replyClosesAt?: string;
-  outcome?: string;
-  tally?: TallySummary | null;
-  /** A choice among options: the options chosen, in order of election. */
-  chosen?: string[];
-  /** A decision by consent: how many objections stood at the close. */
-  objectionsStood?: number;
-  /** A decision by consent: its window opened (objections, not votes). */
-  consent?: boolean;
-  position?: number;
-  vacatedAt?: string;
-  deadlineDays?: number;
-  /** Emergency decisions: ratify by this time or the decision lapses. */
-  ratifyBy?: string;
-  /** Vacancy alarm: every overdue seat of one body (one alarm per body per day). */
-  seats?: { position: number; vacatedAt: string }[];
-  /** Digest only: the notices folded into it. */
-  items?: { kind: NotificationKind; payload: NotificationPayload }[];
-  /** Followed proposals: what happened, and who did it (comments, revisions). */
-  activity?: FollowedActivity;
-  actorName?: string | null;
-  revision?: number;
-  /** Founding appointments closed: the seats still vacant when the first proposal was published. */
-  vacantSeats?: number;
-};
-
-export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';
-
 export type NotificationContext = {
   kind: NotificationKind;
   payload: NotificationPayload;
@@ -145,8 +101,6 @@ export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgS
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
   return `${base}/proposals/${ctx.payload.number}`;
 }
-
-export type Lines = { subject: string; lead: string; detail: string[]; action: string };
 
 function describe(kind: NotificationKind, p: NotificationPayload): Lines {
   const ref = `#${p.number ?? '?'} ${p.title ?? ''}`.trim();

@@ -1,0 +1,51 @@
+/** What a notice carries (the outbox row's payload) and the lines a notice is written from. */
+import type { NotificationKind } from './kinds';
+
+export type TallySummary = {
+  yes: number;
+  no: number;
+  abstain: number;
+  cast: number;
+  charterSeats: number;
+  quorumRequired: number;
+  quorumMet: boolean;
+  yesRequired: number;
+};
+
+/** What an outbox row renders from: the event's payload plus who and where. */
+export type NotificationPayload = {
+  number?: number;
+  title?: string;
+  typeName?: string;
+  bodyName?: string;
+  discussionClosesAt?: string;
+  closesAt?: string;
+  replyClosesAt?: string;
+  outcome?: string;
+  tally?: TallySummary | null;
+  /** A choice among options: the options chosen, in order of election. */
+  chosen?: string[];
+  /** A decision by consent: how many objections stood at the close. */
+  objectionsStood?: number;
+  /** A decision by consent: its window opened (objections, not votes). */
+  consent?: boolean;
+  position?: number;
+  vacatedAt?: string;
+  deadlineDays?: number;
+  /** Emergency decisions: ratify by this time or the decision lapses. */
+  ratifyBy?: string;
+  /** Vacancy alarm: every overdue seat of one body (one alarm per body per day). */
+  seats?: { position: number; vacatedAt: string }[];
+  /** Digest only: the notices folded into it. */
+  items?: { kind: NotificationKind; payload: NotificationPayload }[];
+  /** Followed proposals: what happened, and who did it (comments, revisions). */
+  activity?: FollowedActivity;
+  actorName?: string | null;
+  revision?: number;
+  /** Founding appointments closed: the seats still vacant when the first proposal was published. */
+  vacantSeats?: number;
+};
+
+export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';
+
+export type Lines = { subject: string; lead: string; detail: string[]; action: string };
