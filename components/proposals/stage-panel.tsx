@@ -8,7 +8,7 @@ import type { QuorumProgress } from '@/lib/governance/progress';
 import { formatHours } from '@/lib/governance/time';
 import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
 
-export type RollCallLine = { seatId: string; voterName: string | null; choice: string; rationale: string | null };
+export type RollCallLine = { seatId: string | null; voterName: string | null; choice: string; rationale: string | null };
 
 type Props = {
   index: number;

@@ -4,6 +4,7 @@ import type { Executor } from '@/db/client';
 import { objections, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
 import type { Ballot, Charter, ChoiceBallot, ObjectionState, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
+import { memberBallotKey } from '@/lib/governance/member-vote';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
 import { highestWhere, valueWhere } from './scalars';
 
@@ -15,7 +16,8 @@ export type LoadedProposal = {
 
 type BallotRow = {
   stageIndex: number;
-  seatId: string;
+  /** Null for a member's ballot in a member-wide vote: the record keys it memberBallotKey(voter). */
+  seatId: string | null;
   voterUserId: string;
   choice: Ballot['choice'] | 'secret';
   /** A secret ballot's preferences (null for yes/no/abstain). */
@@ -55,11 +57,15 @@ function toLoaded(
       holdersInOffice: s.holdersInOffice,
       ballots: ballots
         .filter((b) => b.stageIndex === s.stageIndex)
-        .flatMap((b): Ballot[] => (b.choice === 'secret' ? [] : [{ seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt }])),
+        .flatMap((b): Ballot[] =>
+          b.choice === 'secret' ? [] : [{ seatId: b.seatId ?? memberBallotKey(b.voterUserId), voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt }],
+        ),
       choiceBallots: ballots
         .filter((b) => b.stageIndex === s.stageIndex)
         .flatMap((b): ChoiceBallot[] =>
-          b.choice === 'secret' && b.preferences ? [{ seatId: b.seatId, voterUserId: b.voterUserId, preferences: b.preferences, castAt: b.castAt }] : [],
+          b.choice === 'secret' && b.preferences
+            ? [{ seatId: b.seatId ?? memberBallotKey(b.voterUserId), voterUserId: b.voterUserId, preferences: b.preferences, castAt: b.castAt }]
+            : [],
         ),
       recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
       // Only a stage decided by consent has objections; other records stay as they were.
@@ -94,7 +100,7 @@ function fromJson<T>(value: unknown): T {
 const proposalFromRow = rowDecoder(proposals);
 const stageFromJson = rowDecoder(proposalStages);
 
-type BallotTuple = [stageIndex: number, seatId: string, voterUserId: string, choice: BallotRow['choice'], castAt: string, preferences: number[] | null];
+type BallotTuple = [stageIndex: number, seatId: string | null, voterUserId: string, choice: BallotRow['choice'], castAt: string, preferences: number[] | null];
 type ObjectionTuple = [stageIndex: number, seatId: string, raisedAt: string, withdrawnAt: string | null];
 type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
 

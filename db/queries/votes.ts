@@ -44,7 +44,8 @@ const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
 
 export type RollCallEntry = {
   stageIndex: number;
-  seatId: string;
+  /** Null: a member's ballot in a member-wide vote. */
+  seatId: string | null;
   voterUserId: string;
   voterName: string | null;
   /** 'secret': a ballot of a choice among options; how it voted is never shown with the voter. */
@@ -112,5 +113,5 @@ export async function stageRollCall(tx: Executor, proposalId: string, stageIndex
     })
     .from(votes)
     .where(and(eq(votes.proposalId, proposalId), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true)));
-  return rows.sort((a, b) => a.seatId.localeCompare(b.seatId));
+  return rows.sort((a, b) => (a.seatId ?? '').localeCompare(b.seatId ?? '') || a.voterUserId.localeCompare(b.voterUserId));
 }

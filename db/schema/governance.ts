@@ -198,7 +198,8 @@ export const votes = pgTable(
     id: id(),
     proposalId: proposalRef(),
     stageIndex: integer('stage_index').notNull(),
-    seatId: seatRef(),
+    /** The seat voted from; null for a ballot in a member-wide vote, cast by a member on the stage's roll (member-votes.ts). */
+    seatId: uuid('seat_id').references(() => seats.id),
     voterUserId: userRef('voter_user_id').notNull(),
     choice: voteChoice('choice').notNull(),
     rationale: text('rationale'),
@@ -216,6 +217,9 @@ export const votes = pgTable(
     uniqueIndex('votes_one_current_per_seat')
       .on(t.proposalId, t.stageIndex, t.seatId)
       .where(sql`${t.isCurrent}`),
+    uniqueIndex('votes_one_current_per_member')
+      .on(t.proposalId, t.stageIndex, t.voterUserId)
+      .where(sql`${t.isCurrent} and ${t.seatId} is null`),
     index('votes_proposal_idx').on(t.proposalId, t.stageIndex),
     // Compared as text: a new enum value cannot be used in the transaction that adds it (the migration's).
     check('votes_secret_has_preferences', sql`(${t.choice}::text = 'secret') = (${t.preferences} is not null)`),

@@ -5,3 +5,4 @@ export * from './transparency';
 export * from './notify';
 export * from './rate-limits';
 export * from './organization-logos';
+export * from './member-votes';

@@ -12,6 +12,7 @@ import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './ty
 import { choiceTypeErrors } from './choice';
 import { consentTypeErrors } from './consent';
 import { electionTypeErrors } from './election';
+import { delegationErrors, memberBodyErrors } from './electorate';
 import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
@@ -41,7 +42,7 @@ export function validateCharter(c: Charter): CharterValidation {
     errors.push(`Two or more proposal types use the key "${key}"; each type needs its own key.`);
   }
   const bodyKeys = new Set(c.bodies.map((b) => b.key));
-  for (const type of c.proposalTypes) errors.push(...typeErrors(type, bodyKeys));
+  for (const type of c.proposalTypes) errors.push(...typeErrors(type, bodyKeys), ...delegationErrors(type, c.bodies));
 
   // A body that nobody may refill would shrink for ever: say who fills each body's vacancies.
   errors.push(...vacancyFillingErrors(c));
@@ -60,6 +61,7 @@ function bodyErrors(body: BodySpec): string[] {
   const label = body.name.trim() === '' ? `Body "${body.key}"` : `The ${body.name.trim()}`;
   if (body.key.trim() === '') errors.push('Every body needs a non-empty key.');
   if (body.name.trim() === '') errors.push(`${label} needs a name.`);
+  if (body.electorate !== undefined) return [...errors, ...memberBodyErrors(body, label)];
   if (!isWhole(body.charterSeats) || body.charterSeats < 1) {
     errors.push(`${label}: charter seats must be a whole number of at least 1 (it is ${body.charterSeats}).`);
   }

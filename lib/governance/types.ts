@@ -34,6 +34,28 @@ export type BodySpec = {
    * critical decisions like a shortage of filled seats does. Absent in older charters: false.
    */
   classShortfallBlocksCriticalDecisions?: boolean;
+  /**
+   * A member-wide body: it has no seats (charterSeats 0); its voters are the organization's
+   * members, or one stakeholder group of them, as the roll snapshotted when voting opens says
+   * (electorate.ts). Absent: a body of charter seats.
+   */
+  electorate?: Electorate;
+};
+
+/** Who votes in a member-wide body, and whether each member's weight (for example their shares) counts. */
+export type Electorate = {
+  kind: 'all_members' | 'stakeholder_group';
+  /** For 'stakeholder_group': the group's name as memberships record it (compared ignoring case). */
+  group?: string;
+  /** True: each member votes with their membership weight; false: one member, one vote. */
+  weighted: boolean;
+};
+
+/** Whether, and how far, members may delegate their vote in a proposal type's member-wide votes (delegation.ts). */
+export type DelegationSpec = {
+  allowed: boolean;
+  /** The longest chain of delegations followed (1: only direct delegates vote for others); null: no cap. */
+  maxDepth: number | null;
 };
 
 /**
@@ -109,6 +131,8 @@ export type ProposalTypeSpec = {
   consent?: true;
   /** A seat election (effect 'seat_election'): the STV rule its count follows (election.ts). */
   election?: { rule: 'scottish_stv' | 'meek_stv' };
+  /** Member-wide stages: may members delegate their vote (absent: they may not). */
+  delegation?: DelegationSpec;
 };
 
 /** The counting methods a proposal type may name for a choice among options. */
@@ -180,7 +204,16 @@ export type StageRecord = {
    * people held a seat of the body when voting opened. Null or absent: the rule does not apply.
    */
   holdersInOffice?: number | null;
+  /**
+   * A member-wide stage: the roll snapshotted when voting opened. `entries` are loaded only when
+   * the rules must count them (the stage has closed and its tally is not recorded yet);
+   * otherwise `recordedTally` is the tally recorded at the close.
+   */
+  roll?: { size: number; weight: number; entries?: RollEntry[]; recordedTally?: TallyResult | null };
 };
+
+/** One member on a member-wide vote's roll: their weight and the delegate they named (null: none). */
+export type RollEntry = { userId: string; weight: number; delegateUserId: string | null };
 
 export type ProposalRecord = {
   status: 'draft' | 'published' | 'withdrawn';
@@ -241,6 +274,11 @@ export type TallyResult = {
    * the number of objections standing at the close. Passed exactly when it is 0.
    */
   consent?: { objections: number };
+  /**
+   * A member-wide stage: yes, no, abstain, cast and charterSeats are weights, counted against the
+   * roll snapshotted when voting opened (member-vote.ts); these are the roll's facts.
+   */
+  members?: { rollSize: number; rollWeight: number; voters: number; directWeight: number; represented: number; delegatedWeight: number };
 };
 
 /** A choice's count as recorded at the close: what anyone can recount from the published ballots. */

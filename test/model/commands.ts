@@ -432,7 +432,7 @@ async function rememberBallot(m: Model, r: Real, proposalId: string, voter: User
     .where(and(eq(votes.proposalId, proposalId), eq(votes.voterUserId, r.ids[voter]), eq(votes.isCurrent, true)))
     .orderBy(desc(votes.castAt))
     .limit(1);
-  if (v) m.ballots.set(v.id, { proposalId, stageIndex: v.stageIndex, seatId: v.seatId, voter, ...chose, castAt: m.now });
+  if (v) m.ballots.set(v.id, { proposalId, stageIndex: v.stageIndex, seatId: v.seatId!, voter, ...chose, castAt: m.now });
 }
 
 /** A secret ballot on a choice: `preferences` as the ranked ballot's script posts them (sometimes malformed, to meet the refusals). */
