@@ -22,6 +22,9 @@ CREATE TABLE "roll_entries" (
 );
 --> statement-breakpoint
 ALTER TABLE "votes" ALTER COLUMN "seat_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "proposal_stages" ADD COLUMN "roll_size" integer;--> statement-breakpoint
+ALTER TABLE "proposal_stages" ADD COLUMN "roll_weight" bigint;--> statement-breakpoint
+ALTER TABLE "proposal_stages" ADD COLUMN "roll_hash" text;--> statement-breakpoint
 ALTER TABLE "delegations" ADD CONSTRAINT "delegations_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "delegations" ADD CONSTRAINT "delegations_delegator_user_id_users_id_fk" FOREIGN KEY ("delegator_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "delegations" ADD CONSTRAINT "delegations_delegate_user_id_users_id_fk" FOREIGN KEY ("delegate_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

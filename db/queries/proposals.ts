@@ -68,6 +68,8 @@ function toLoaded(
             : [],
         ),
       recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
+      // A member-wide stage: its roll's facts (entries only when loaded to count: rolls.ts withRollEntries).
+      ...(s.rollSize !== null ? { roll: { size: s.rollSize, weight: s.rollWeight ?? 0, recordedTally: s.tally } } : {}),
       // Only a stage decided by consent has objections; other records stay as they were.
       ...objectionsOf(objectionRows, s.stageIndex),
     })),

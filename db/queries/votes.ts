@@ -42,6 +42,23 @@ const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
     from (select count(*) from superseded) as done`;
 });
 
+/** A member's ballot in a member-wide vote (no seat): their previous current ballot for the stage stops counting. */
+export function writeCurrentMemberBallot(tx: Executor, b: Omit<BallotWrite, 'seatId'>): Promise<unknown> {
+  return writeMemberBallotStatement(tx, { ...b, castAt: b.castAt.toISOString(), preferences: b.preferences ? JSON.stringify(b.preferences) : null });
+}
+
+const writeMemberBallotStatement = reusableStatement('quorate_write_member_ballot', () => {
+  const value = (name: Exclude<keyof BallotWrite, 'seatId'>) => sql.placeholder(name);
+  return sql`with superseded as (
+      update votes set is_current = false
+      where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id is null and voter_user_id = ${value('voterUserId')} and is_current
+      returning 1
+    )
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current, preferences)
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, null, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true, ${value('preferences')}::jsonb
+    from (select count(*) from superseded) as done`;
+});
+
 export type RollCallEntry = {
   stageIndex: number;
   /** Null: a member's ballot in a member-wide vote. */

@@ -119,6 +119,10 @@ export const proposalStages = pgTable(
     charterSeats: integer('charter_seats').notNull(),
     /** Seat appointments of a body filling vacancies by remaining majority: people in office when voting opened. */
     holdersInOffice: integer('holders_in_office'),
+    /** A member-wide stage: its roll as snapshotted when voting opened (roll_entries) — members, total weight, SHA-256 of its canonical text. */
+    rollSize: integer('roll_size'),
+    rollWeight: bigint('roll_weight', { mode: 'number' }),
+    rollHash: text('roll_hash'),
     opensAt: ts('opens_at'),
     closesAt: ts('closes_at'),
     /** Recorded once when the stage's close is logged. */

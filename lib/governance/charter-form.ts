@@ -238,6 +238,8 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
     const label = isNew ? fields[bodyField(i, 'name')]?.trim() || 'new body' : b.name;
     // A removed body's fields are not read: what they say no longer matters.
     if (removed(bodyField(i, 'removed'))) return { i, spec: { ...b, name: label }, removed: true };
+    // A member-wide body has no seats: only its name is edited here; its electorate changes in the JSON editor.
+    if (b.electorate) return { i, spec: { ...structuredClone(b), name: text(bodyField(i, 'name'), b.name, `the ${label}’s name`) }, removed: false };
     const seatClassMinimums: Record<string, number> = {};
     const count = Object.keys(b.seatClassMinimums).length;
     for (let j = 0; j <= count; j++) {

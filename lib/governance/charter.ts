@@ -12,7 +12,7 @@ import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './ty
 import { choiceTypeErrors } from './choice';
 import { consentTypeErrors } from './consent';
 import { electionTypeErrors } from './election';
-import { delegationErrors, memberBodyErrors } from './electorate';
+import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
 import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
@@ -42,7 +42,7 @@ export function validateCharter(c: Charter): CharterValidation {
     errors.push(`Two or more proposal types use the key "${key}"; each type needs its own key.`);
   }
   const bodyKeys = new Set(c.bodies.map((b) => b.key));
-  for (const type of c.proposalTypes) errors.push(...typeErrors(type, bodyKeys), ...delegationErrors(type, c.bodies));
+  for (const type of c.proposalTypes) errors.push(...typeErrors(type, bodyKeys), ...delegationErrors(type, c.bodies), ...memberStageErrors(type, c.bodies));
 
   // A body that nobody may refill would shrink for ever: say who fills each body's vacancies.
   errors.push(...vacancyFillingErrors(c));

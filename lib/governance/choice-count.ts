@@ -29,7 +29,22 @@ export function choiceBallotProblem(method: ChoiceMethodSpec, options: readonly 
  * merged, `[count, ...preferences]`) and the method's result. Same ballots, same seed, same count.
  */
 export function countChoice(method: ChoiceMethodSpec, options: readonly string[], lotSeed: string, ballots: readonly (readonly number[])[]): ChoiceCount {
-  const merged = mergeBallots(ballots);
+  return countWeightedChoice(
+    method,
+    options,
+    lotSeed,
+    ballots.map((preferences) => ({ preferences, count: 1 })),
+  );
+}
+
+/** As countChoice, each ballot counting `count` times (a member's ballot with the weight it carries). */
+export function countWeightedChoice(
+  method: ChoiceMethodSpec,
+  options: readonly string[],
+  lotSeed: string,
+  ballots: readonly { preferences: readonly number[]; count: number }[],
+): ChoiceCount {
+  const merged = mergeWeightedBallots(ballots);
   const methodBallots: MethodBallot[] = merged.map(([count, ...preferences]) => ({ preferences, count: count! }));
   const result = methodFor(method.key).tally(methodBallots, choiceContest(method, options, lotSeed));
   return {
@@ -45,12 +60,17 @@ export function countChoice(method: ChoiceMethodSpec, options: readonly string[]
 
 /** Identical ballots merged and sorted (by preferences, then count): the order ballots were cast in is not published. */
 export function mergeBallots(ballots: readonly (readonly number[])[]): number[][] {
+  return mergeWeightedBallots(ballots.map((preferences) => ({ preferences, count: 1 })));
+}
+
+function mergeWeightedBallots(ballots: readonly { preferences: readonly number[]; count: number }[]): number[][] {
   const counts = new Map<string, { preferences: readonly number[]; count: number }>();
-  for (const preferences of ballots) {
+  for (const { preferences, count } of ballots) {
+    if (count <= 0) continue;
     const key = preferences.join(',');
     const held = counts.get(key);
-    if (held) held.count++;
-    else counts.set(key, { preferences, count: 1 });
+    if (held) held.count += count;
+    else counts.set(key, { preferences, count });
   }
   return [...counts.values()].sort((a, b) => comparePreferences(a.preferences, b.preferences)).map(({ preferences, count }) => [count, ...preferences]);
 }

@@ -78,3 +78,19 @@ export function delegationErrors(
   }
   return errors;
 }
+
+/** What a member-wide body cannot decide: by consent (objections are raised by seats), or by an emergency motion (a share of charter seats). */
+export function memberStageErrors(
+  type: { key: string; consent?: true; emergency: unknown; stages: { bodyKey: string; thresholdBase: string }[] },
+  bodies: readonly BodySpec[],
+): string[] {
+  const label = `Proposal type "${type.key}"`;
+  const memberStages = type.stages.filter((s) => bodies.find((b) => b.key === s.bodyKey)?.electorate);
+  if (memberStages.length === 0) return [];
+  const errors: string[] = [];
+  if (type.consent) errors.push(`${label} is decided by consent, which needs seat holders: a body voted by members cannot decide it.`);
+  if (type.emergency && bodies.find((b) => b.key === type.stages[0]?.bodyKey)?.electorate) {
+    errors.push(`${label} has an emergency procedure, which needs a share of charter seats: its first stage cannot be a body voted by members.`);
+  }
+  return errors;
+}

@@ -136,3 +136,8 @@ export function memberChoiceTally(input: {
     weighed: counted.map((w) => ({ preferences: w.ballot.preferences, count: w.weight })),
   };
 }
+
+/** How far delegation chains are followed in a type's member-wide votes: 0 (only one's own ballot) when it allows none. */
+export function delegationDepth(type: { delegation?: { allowed: boolean; maxDepth: number | null } }): number | null {
+  return type.delegation?.allowed ? type.delegation.maxDepth : 0;
+}

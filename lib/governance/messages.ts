@@ -59,6 +59,7 @@ export const messages = {
   'voting.not_open_yet': 'Voting is not open. {reason}',
   'voting.result_recorded': 'Voting has closed: the result has already been recorded.',
   'voting.not_seat_holder': 'Only holders of a {body} seat vote at this stage.',
+  'voting.not_on_roll': 'You are not on the roll of this vote: the {body} votes by the members of its electorate when voting opened.',
   'recusal.not_seat_holder': 'Only holders of a deciding seat can recuse themselves.',
   'recusal.already_recused': 'You have already recused yourself from this proposal.',
   // rules

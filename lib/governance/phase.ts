@@ -13,7 +13,8 @@ import { consentStageTally, standingObjections } from './consent';
 import { countingMethodOf } from './election';
 import { tallyStage } from './tally';
 import { addHours, laterOf } from './time';
-import type { Charter, Phase, ProposalRecord, TallyResult } from './types';
+import { delegationDepth, memberChoiceTally, memberStageTally } from './member-vote';
+import type { Charter, Phase, ProposalRecord, ProposalTypeSpec, StageRecord, StageSpec, TallyResult } from './types';
 import { earliestVotingAt, effectiveDiscussionClosesAt, ratificationDeadline, ratifiedInTime, replyDeadline } from './windows';
 
 export type StageOutcome = {
@@ -92,6 +93,16 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     outcome.closesAt = closesAt;
     if (t < closesAt.getTime()) return result({ kind: 'voting', stageIndex: i, closesAt });
 
+    // A member-wide stage counts its roll (member-vote.ts); until its close is counted it reads as voting.
+    if (stageRecord.roll) {
+      const counted = memberTally(stageRecord.roll, stageRecord, spec, type, { opensAt, closesAt });
+      if (!counted) return result({ kind: 'voting', stageIndex: i, closesAt });
+      outcome.tally = counted;
+      if (counted.outcome === 'failed_quorum') return result({ kind: 'failed_quorum', stageIndex: i, at: closesAt });
+      if (counted.outcome === 'rejected') return result({ kind: 'rejected', stageIndex: i, at: closesAt });
+      since = closesAt;
+      continue;
+    }
     const body = findBody(charter, spec.bodyKey);
     const inWindow = stageRecord.ballots.filter((b) => b.castAt.getTime() >= opensAt.getTime() && b.castAt.getTime() < closesAt.getTime());
     // The seat count recorded when voting opened, so a later charter change cannot rewrite a past vote;
@@ -138,6 +149,24 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     if (t >= deadline.getTime() && !ratifiedInTime(record.ratifiedAt, deadline, now)) return result({ kind: 'lapsed', at: deadline });
   }
   return result({ kind: 'passed', at: passedAt });
+}
+
+/**
+ * A closed member-wide stage's tally: counted from its roll when the roll is in hand (the worker
+ * loads it to record the close), else the tally recorded at the close; null while neither is.
+ */
+function memberTally(
+  roll: NonNullable<StageRecord['roll']>,
+  stage: StageRecord,
+  spec: StageSpec,
+  type: ProposalTypeSpec,
+  window: { opensAt: Date; closesAt: Date },
+): TallyResult | null {
+  if (!roll.entries) return roll.recordedTally ?? null;
+  const maxDepth = delegationDepth(type);
+  const method = countingMethodOf(type, null);
+  if (method) return memberChoiceTally({ roll: roll.entries, ballots: stage.choiceBallots ?? [], window, stage: spec, maxDepth, methodKey: method.key }).tally;
+  return memberStageTally({ roll: roll.entries, ballots: stage.ballots, window, stage: spec, maxDepth });
 }
 
 const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);

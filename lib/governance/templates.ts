@@ -4,7 +4,32 @@
  *
  * The templates are frozen: take a copy with `charterFromTemplate(key)` before storing or editing.
  */
-import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec, VacancyFilling } from './types';
+import type { Charter, VacancyFilling } from './types';
+import {
+  DAY,
+  appointment,
+  body,
+  charterAmendment,
+  choice,
+  consent,
+  election,
+  emergencyResolution,
+  filledBy,
+  fourFifths,
+  half,
+  majority,
+  memberBody,
+  memberResolution,
+  rankedOne,
+  removal,
+  resolution,
+  selfFilling,
+  stage,
+  stvThree,
+  third,
+  threeQuarters,
+  twoThirds,
+} from './template-parts';
 
 export type CharterTemplateKey = 'nonprofit_board' | 'cooperative' | 'open_source_foundation' | 'informal_group' | 'small_board';
 /** Every template key, in the order the creation page offers them (small groups first). */
@@ -16,172 +41,6 @@ export const charterTemplateKeys = [
   'open_source_foundation',
 ] as const satisfies readonly CharterTemplateKey[];
 export type CharterTemplate = { key: CharterTemplateKey; name: string; description: string; charter: Charter };
-
-const DAY = 24;
-const half: Ratio = { num: 1, den: 2, inclusive: true }; // quorum: at least half
-const third: Ratio = { num: 1, den: 3, inclusive: true };
-const majority: Ratio = { num: 1, den: 2, inclusive: false }; // more than half
-const twoThirds: Ratio = { num: 2, den: 3, inclusive: true };
-const threeQuarters: Ratio = { num: 3, den: 4, inclusive: true };
-const fourFifths: Ratio = { num: 4, den: 5, inclusive: true };
-
-function stage(bodyKey: string, votingWindowHours: number, quorum: Ratio, threshold: Ratio, thresholdBase: StageSpec['thresholdBase']): StageSpec {
-  return { bodyKey, votingWindowHours, quorum, threshold, thresholdBase };
-}
-
-/** Defaults every type shares: 24 h late-revision rule, no subject, no emergency procedure. */
-function type(
-  spec: Pick<ProposalTypeSpec, 'key' | 'name' | 'effect' | 'minCommentWindowHours' | 'stages' | 'critical' | 'consultationAudience'> &
-    Partial<ProposalTypeSpec>,
-): ProposalTypeSpec {
-  return {
-    lateRevisionWindowHours: 24,
-    lateRevisionExtensionHours: 24,
-    requiresSubject: false,
-    replyWindowHours: 0,
-    emergency: null,
-    ...spec,
-  };
-}
-
-type Audience = ProposalTypeSpec['consultationAudience'];
-
-/** An ordinary resolution: not critical, decided by one stage. */
-function resolution(key: string, name: string, commentDays: number, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
-  return type({ key, name, effect: 'resolution', minCommentWindowHours: commentDays * DAY, stages: [decidedBy], critical: false, consultationAudience });
-}
-
-/**
- * A choice among options the proposal lists (a venue, a supplier, a shortlist), decided by one
- * body with `method`; the ballots are secret and the count is published (choice.ts).
- */
-function choice(key: string, name: string, commentDays: number, decidedBy: StageSpec, method: ProposalTypeSpec['method']): ProposalTypeSpec {
-  return { ...resolution(key, name, commentDays, decidedBy, 'members'), method };
-}
-
-/** One option chosen by instant-runoff; three by Scottish STV. */
-const rankedOne: ProposalTypeSpec['method'] = { key: 'irv', winners: 1 };
-const stvThree: ProposalTypeSpec['method'] = { key: 'scottish_stv', winners: 3 };
-
-/**
- * A decision by consent, by one body: no ballots; it passes unless a seat holder's reasoned
- * objection stands when the window closes (consent.ts).
- */
-function consent(key: string, name: string, commentDays: number, decidedBy: StageSpec, consultationAudience: Audience): ProposalTypeSpec {
-  return { ...resolution(key, name, commentDays, decidedBy, consultationAudience), consent: true };
-}
-
-/** The charter amendment: critical and public, decided by each of `stages` in turn. */
-/**
- * A seat election: fills several vacant seats of one class at once by single transferable vote
- * among nominated candidates who accepted (election.ts). Not critical: a body must always be able to refill.
- */
-function election(key: string, name: string, commentDays: number, decidedBy: StageSpec, rule: 'scottish_stv' | 'meek_stv'): ProposalTypeSpec {
-  return {
-    ...type({
-      key,
-      name,
-      effect: 'seat_election',
-      minCommentWindowHours: commentDays * DAY,
-      stages: [decidedBy],
-      critical: false,
-      consultationAudience: 'members',
-    }),
-    election: { rule },
-  };
-}
-
-function charterAmendment(commentDays: number, stages: StageSpec[]): ProposalTypeSpec {
-  return type({
-    key: 'charter_amendment',
-    name: 'Charter amendment',
-    effect: 'charter_amendment',
-    minCommentWindowHours: commentDays * DAY,
-    stages,
-    critical: true,
-    consultationAudience: 'public',
-  });
-}
-
-/**
- * Removing a seat holder: critical and public; 2/3 of the body's charter seats and 72 hours for the subject's reply,
- * after `commentDays` of comment (14 by default) and a vote of `votingDays` (7 by default).
- */
-function removal(key: string, name: string, bodyKey: string, commentDays = 14, votingDays = 7): ProposalTypeSpec {
-  return type({
-    key,
-    name,
-    effect: 'seat_removal',
-    minCommentWindowHours: commentDays * DAY,
-    stages: [stage(bodyKey, votingDays * DAY, twoThirds, twoThirds, 'charter_seats')],
-    critical: true,
-    consultationAudience: 'public',
-    requiresSubject: true,
-    replyWindowHours: 72,
-  });
-}
-
-/** Filling a seat, after `commentDays` of comment (7 by default). Not critical: a body below strength must always be able to refill itself. */
-function appointment(key: string, name: string, decidedBy: StageSpec, consultationAudience: Audience, commentDays = 7): ProposalTypeSpec {
-  return type({ key, name, effect: 'seat_appointment', minCommentWindowHours: commentDays * DAY, stages: [decidedBy], critical: false, consultationAudience });
-}
-
-/** A critical resolution that an emergency motion may adopt before its comment window ends, to be ratified afterwards. */
-function emergencyResolution(
-  key: string,
-  name: string,
-  commentDays: number,
-  decidedBy: StageSpec,
-  consultationAudience: Audience,
-  emergency: NonNullable<ProposalTypeSpec['emergency']>,
-): ProposalTypeSpec {
-  return type({
-    key,
-    name,
-    effect: 'resolution',
-    minCommentWindowHours: commentDays * DAY,
-    stages: [decidedBy],
-    critical: true,
-    consultationAudience,
-    emergency,
-  });
-}
-
-/**
- * A body of `charterSeats` seats, `minSeatsForCriticalDecisions` of them filled for critical decisions, a vacancy overdue
- * after `vacancyDeadlineDays`; its recused seats count toward the quorum base and its seat-class shortfalls block critical decisions.
- */
-function body(
-  key: string,
-  name: string,
-  charterSeats: number,
-  minSeatsForCriticalDecisions: number,
-  vacancyDeadlineDays: number,
-  seatClassMinimums: BodySpec['seatClassMinimums'],
-  vacancyFilling: VacancyFilling,
-): BodySpec {
-  return {
-    recusedSeatsCountTowardQuorumBase: true,
-    key,
-    name,
-    charterSeats,
-    minSeatsForCriticalDecisions,
-    vacancyDeadlineDays,
-    seatClassMinimums,
-    vacancyFilling,
-    classShortfallBlocksCriticalDecisions: true,
-  };
-}
-
-/** The body fills its own vacancies, by a majority of those in office if fewer than a quorum remain; `whenEmpty` fills them when nobody is left. */
-function selfFilling(whenEmpty: string): VacancyFilling {
-  return { byOwnBody: true, byRemainingMajority: true, byBodyKey: whenEmpty };
-}
-
-/** Another body fills this body's vacancies. */
-function filledBy(other: string): VacancyFilling {
-  return { byOwnBody: false, byRemainingMajority: true, byBodyKey: other };
-}
 
 const nonprofitBoard: Charter = {
   version: 1,
@@ -217,10 +76,22 @@ const cooperative: Charter = {
     body('members', 'General assembly', 30, 20, 90, {}, selfFilling('board')),
     // The assembly elects the directors.
     body('board', 'Board of directors', 5, 4, 60, { worker_member: 2 }, filledBy('members')),
+    // Every member votes in a referendum, and the worker members on what concerns them: no seats, the roll of members when voting opens.
+    memberBody('membership', 'All members', { kind: 'all_members', weighted: false }),
+    memberBody('workers', 'Worker members', { kind: 'stakeholder_group', group: 'workers', weighted: false }),
   ],
   proposalTypes: [
     resolution('assembly_resolution', 'Assembly resolution', 7, stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
     resolution('board_resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),
+    // A member may give their vote to another member (who may pass it on, at most three times); their own ballot always overrides.
+    memberResolution(
+      'member_referendum',
+      'Referendum of all members',
+      14,
+      stage('membership', 7 * DAY, { num: 1, den: 4, inclusive: true }, majority, 'votes_cast'),
+      3,
+    ),
+    memberResolution('workers_vote', 'Vote of the worker members', 7, stage('workers', 5 * DAY, third, majority, 'votes_cast'), 1),
     choice(
       'assembly_choice',
       'Assembly choice of several options (single transferable vote)',

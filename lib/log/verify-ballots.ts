@@ -2,6 +2,7 @@
 // Browser-safe and dependency-free, like ./verify, which calls it after the hash chain.
 //
 // A `ballot.cast` entry publishes { stageIndex, seatId, voteId, commitment, commitmentScheme? }
+// (a member's ballot in a member-wide vote: `member: true` and voterUserId instead of a seat)
 // under subject `proposal:<id>`; the `voting.closed` entry for that proposal and stage discloses
 // its roll call: per counted ballot { voteId, seatId, voterUserId, choice, nonce, rationale }.
 // For each closed stage this checks that:
@@ -50,6 +51,16 @@ const CHOICES = new Set(['yes', 'no', 'abstain', 'secret']);
 /** The scheme recorded for a secret ballot's cast entry: nothing to open. */
 const SECRET = 'secret';
 
+/**
+ * Who cast a ballot, as the checks key it: its seat; or, for a member's ballot in a member-wide
+ * vote (`member: true`, no seat), `member:<voterUserId>` — one current ballot per member.
+ */
+function voterKey(item: Record<string, unknown>): string | undefined {
+  if (typeof item.seatId === 'string') return item.seatId;
+  if ((item.member === true || item.seatId === null) && typeof item.voterUserId === 'string') return `member:${item.voterUserId}`;
+  return undefined;
+}
+
 /** Checks ballot disclosures in `entries` (in log order). Never throws on bad data. */
 export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): { problems: BallotProblem[]; summary: BallotCheckSummary } {
   const problems: BallotProblem[] = [];
@@ -77,7 +88,8 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     if (!isRecord(raw) || !isRecord(raw.payload) || typeof raw.subject !== 'string' || typeof raw.seq !== 'number') continue;
     const { seq, subject, kind, payload } = raw as { seq: number; subject: string; kind: unknown; payload: Record<string, unknown> };
     if (kind === 'ballot.cast') {
-      const { voteId, stageIndex, seatId, commitment, commitmentScheme } = payload;
+      const { voteId, stageIndex, commitment, commitmentScheme } = payload;
+      const seatId = voterKey(payload);
       // A secret ballot (a choice among options) commits to nothing: only that the seat voted is checked.
       if (payload.secret === true && typeof voteId === 'string' && typeof stageIndex === 'number' && typeof seatId === 'string') {
         if (casts.has(voteId)) problems.push({ seq, message: `voteId ${voteId} was already used by the ballot at seq ${casts.get(voteId)!.seq}` });
@@ -127,11 +139,12 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
     const seatsSeen = new Set<string>();
     for (const [i, item] of rollCall.entries()) {
       const where = `roll call #${i + 1}`;
-      if (!isRecord(item) || typeof item.voteId !== 'string' || typeof item.seatId !== 'string' || typeof item.choice !== 'string') {
+      const seatId = isRecord(item) ? voterKey(item) : undefined;
+      if (!isRecord(item) || typeof item.voteId !== 'string' || typeof seatId !== 'string' || typeof item.choice !== 'string') {
         problems.push({ seq, message: `${where} lacks voteId, seatId or choice` });
         continue;
       }
-      const { voteId, seatId, choice, nonce } = item;
+      const { voteId, choice, nonce } = item;
       if (seatsSeen.has(seatId)) problems.push({ seq, message: `${where}: seat ${seatId} appears twice in the roll call` });
       seatsSeen.add(seatId);
       if (!CHOICES.has(choice)) problems.push({ seq, message: `${where}: ${JSON.stringify(choice)} is not a choice` });
@@ -201,6 +214,8 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       problems.push({ seq, message: 'voting.closed entry has no tally' });
       return;
     }
+    // A member-wide stage's tally is of weights, each ballot carrying its delegators' too: `npm run verify` recounts it from the published roll.
+    if (isRecord(payload.members)) return;
     for (const k of ['yes', 'no', 'abstain'] as const) {
       if (tally[k] !== counts[k]) problems.push({ seq, message: `the tally says ${String(tally[k])} ${k}, the roll call has ${counts[k]}` });
     }

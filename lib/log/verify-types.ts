@@ -16,6 +16,7 @@ export type VerifyProblemKind =
   | 'charter_mismatch'
   | 'recount_mismatch'
   | 'election_mismatch'
+  | 'roll_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };

@@ -6,17 +6,19 @@ import { writeCurrentBallot } from '@/db/queries/votes';
 import type { Executor } from '@/db/client';
 import type { LockedLogHead } from '@/db/queries/log';
 import { findBody, findType } from '@/lib/governance/charter';
+import { isMemberBody } from '@/lib/governance/electorate';
 import { choiceBallotProblem } from '@/lib/governance/choice-count';
 import { countingMethodOf } from '@/lib/governance/election';
 import { ballotProblemParams } from '@/lib/governance/methods/ballots';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import type { BallotChoice, ChoiceMethodSpec } from '@/lib/governance/types';
+import type { BallotChoice, ChoiceMethodSpec, Phase } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting } from '@/lib/governance/voting';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
 import { loadOrRefuse, phaseWords, requireSeatHolderMay, settleBoth } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
+import { castMemberBallot } from './member-ballots';
 import { strengths } from './open-voting';
 import { requireOrganizationWritable } from './writable';
 
@@ -67,8 +69,21 @@ export async function castBallot(
     // may have recorded the close (tally, roll call, decision). Once recorded, the box is sealed.
     if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('voting.result_recorded');
     const bodyKey = p.record.stages[stageIndex]!.bodyKey;
+    const body = findBody(p.charter, bodyKey);
+    // A member-wide body has no seats: its voters are the roll snapshotted when voting opened.
+    if (isMemberBody(body)) {
+      const ballot = { actor, orgId: input.orgId, p, phase: phase as Phase & { kind: 'voting' }, stageIndex, bodyName: body.name, at };
+      await castMemberBallot(
+        tx,
+        head,
+        ballot,
+        { choice: input.choice, rationale: input.rationale, preferences: input.preferences ?? null },
+        countingMethodOf(type, p.row.effect) ?? null,
+      );
+      return;
+    }
     const seat = p.seats!.find((s) => s.bodyKey === bodyKey);
-    if (!seat) refuse('voting.not_seat_holder', { body: findBody(p.charter, bodyKey).name.toLowerCase() });
+    if (!seat) refuse('voting.not_seat_holder', { body: body.name.toLowerCase() });
     // Role, seat and phase here; canCastBallot then says why a recused seat does not vote.
     requireSeatHolderMay(actor, p, phase, 'vote');
     const rule = canCastBallot({ record: p.record, charter: p.charter, stageIndex, seat: seat!, voterUserId: actor.userId, now: at });

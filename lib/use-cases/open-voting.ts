@@ -4,7 +4,9 @@ import { listSeats, listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
 import { setStageWindow } from '@/db/queries/proposal-changes';
 import { proposalContext } from '@/db/queries/proposal-context';
+import { snapshotRoll } from '@/db/queries/rolls';
 import { findBody, findType } from '@/lib/governance/charter';
+import { isMemberBody, ROLL_HASH_SCHEME } from '@/lib/governance/electorate';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { bodyStrengths } from '@/lib/governance/strength';
 import type { Charter } from '@/lib/governance/types';
@@ -38,6 +40,18 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
   // Those remaining in office are the holders who can act with their seat (observers' seats do not vote).
   const holdersInOffice = remainingMajorityBase({ charter: p.charter, type, stageIndex, seats: await listSeatsWhoseHoldersAct(tx, p.row.orgId) });
   await setStageWindow(tx, p.row.id, stageIndex, { opensAt: window.opensAt, closesAt: window.closesAt, holdersInOffice });
+  // A member-wide body votes by the roll of its electorate as it stands now, with the delegations then in force.
+  const body = findBody(p.charter, type.stages[stageIndex]!.bodyKey);
+  const roll = isMemberBody(body)
+    ? await snapshotRoll(tx, {
+        orgId: p.row.orgId,
+        proposalId: p.row.id,
+        stageIndex,
+        typeKey: type.key,
+        electorate: body.electorate,
+        delegation: Boolean(type.delegation?.allowed),
+      })
+    : null;
   await appendLogEntry(tx, {
     orgId: p.row.orgId,
     actorId,
@@ -50,6 +64,17 @@ export async function openVoting(tx: Executor, actorId: string | null, p: Propos
       opensAt: window.opensAt.toISOString(),
       closesAt: window.closesAt.toISOString(),
       ...(holdersInOffice !== null ? { holdersInOffice } : {}),
+      ...(roll
+        ? {
+            roll: {
+              size: roll.size,
+              weight: roll.weight,
+              hashScheme: ROLL_HASH_SCHEME,
+              hash: roll.hash,
+              delegation: type.delegation?.allowed ? { maxDepth: type.delegation.maxDepth } : null,
+            },
+          }
+        : {}),
     },
     at,
   });

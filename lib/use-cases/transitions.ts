@@ -6,15 +6,19 @@ import { hasLogEntry } from '@/db/queries/log-lookups';
 import { lockProposalSkipLocked, recordStageTally, updateProposal } from '@/db/queries/proposal-changes';
 import { listOpenProposalIds } from '@/db/queries/proposals';
 import { listObjections } from '@/db/queries/objections';
+import { withRollEntries } from '@/db/queries/rolls';
 import { stageRollCall } from '@/db/queries/votes';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import { findType } from '@/lib/governance/charter';
 import { countedChoiceBallots } from '@/lib/governance/choice';
-import { countChoice } from '@/lib/governance/choice-count';
+import { countWeightedChoice } from '@/lib/governance/choice-count';
+import { ROLL_HASH_SCHEME } from '@/lib/governance/electorate';
+import { delegationDepth, memberChoiceTally } from '@/lib/governance/member-vote';
 import { countingMethodOf } from '@/lib/governance/election';
 import { standingObjections } from '@/lib/governance/consent';
-import type { ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
+import type { ProposalStageRow } from '@/db/schema';
+import type { ChoiceMethodSpec, ProposalTypeSpec, RollEntry, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
@@ -56,6 +60,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       }
       const closable = p.stages.find((s) => s.closesAt && at >= s.closesAt && !s.closedRecordedAt);
       if (closable) {
+        // A member-wide stage is counted from its roll, read now (phase.ts).
+        await withRollEntries(tx, p.row.id, p.record, p.stages, at);
         // stageOutcomes tallies only ballots inside the stage's window, as the pure rules define it.
         const outcome = stageOutcomes(p.record, p.charter, at)[closable.stageIndex];
         let tally: TallyResult | null = outcome?.tally ?? null;
@@ -69,10 +75,13 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         const method = countingMethodOf(type, p.row.effect);
         // A decision by consent has no ballots: its close names the objections that stood instead.
         const consent = type.consent ? { objections: await objectionsAtClose(tx, p, closable.stageIndex, outcome!) } : {};
+        const roll = p.record.stages[closable.stageIndex]?.roll?.entries ?? null;
         if (method) {
           tally = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!);
           rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
         }
+        // A member-wide stage publishes its roll as snapshotted (its hash was logged at the opening), so anyone can recount.
+        const members = roll ? { members: memberClosePayload(type, closable, roll) } : {};
         await recordStageTally(tx, p.row.id, closable.stageIndex, tally, at);
         await appendLogEntry(tx, {
           orgId,
@@ -86,6 +95,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
             tally,
             rollCall,
             ...consent,
+            ...members,
             ...(await charterReference(tx, orgId, p.row.charterVersion)),
           },
           at,
@@ -173,15 +183,21 @@ async function countAtClose(
   outcome: { opensAt: Date | null; closesAt: Date | null },
 ): Promise<TallyResult> {
   const stage = p.record.stages[stageIndex]!;
-  const counted = countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, { opensAt: outcome.opensAt!, closesAt: outcome.closesAt! });
-  if (counted.length === 0) return { ...tally, choice: { method: method.key } };
+  const window = { opensAt: outcome.opensAt!, closesAt: outcome.closesAt! };
+  // A member-wide stage counts each voter's ballot with the weight it carries (their own and their delegators').
+  const weighed = stage.roll?.entries
+    ? memberChoiceTally({
+        roll: stage.roll.entries,
+        ballots: stage.choiceBallots ?? [],
+        window,
+        stage: findType(p.charter, p.row.typeKey).stages[stageIndex]!,
+        maxDepth: delegationDepth(findType(p.charter, p.row.typeKey)),
+        methodKey: method.key,
+      }).weighed
+    : countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, window).map((b) => ({ preferences: b.preferences, count: 1 }));
+  if (weighed.length === 0) return { ...tally, choice: { method: method.key } };
   const head = await lockLogHead(tx, orgId);
-  const count = countChoice(
-    method,
-    p.row.options,
-    head.headHash,
-    counted.map((b) => b.preferences),
-  );
+  const count = countWeightedChoice(method, p.row.options, head.headHash, weighed);
   return { ...tally, choice: { method: method.key, count } };
 }
 
@@ -200,6 +216,18 @@ async function objectionsAtClose(
   return standingObjections(rows, outcome.opensAt!, outcome.closesAt!, stage.recusedSeatIds)
     .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id))
     .map((o) => ({ seatId: o.seatId, objectorUserId: o.objectorUserId, reason: o.reason, raisedAt: o.raisedAt.toISOString() }));
+}
+
+/** What a member-wide stage's close publishes besides its tally: the roll as snapshotted, `[userId, weight, delegate]` sorted by user id. */
+function memberClosePayload(type: ProposalTypeSpec, stage: ProposalStageRow, roll: readonly RollEntry[]) {
+  return {
+    rollSize: stage.rollSize,
+    rollWeight: stage.rollWeight,
+    hashScheme: ROLL_HASH_SCHEME,
+    rollHash: stage.rollHash,
+    maxDepth: delegationDepth(type),
+    roll: roll.map((e) => [e.userId, e.weight, e.delegateUserId]),
+  };
 }
 
 /** One pass of the worker over every open proposal. */

@@ -8,6 +8,7 @@ import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 import { UsageError } from '../support/cli';
 import { checkElectionSeats } from './elections';
+import { recountMemberVotes } from './members';
 import { recountChoices } from './recount';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
@@ -37,6 +38,8 @@ export type ExportCheck = {
   keyProblems: VerifyProblem[];
   /** Closed choices among options recounted from their published ballots (./recount). */
   recounted: number;
+  /** Closed member-wide votes recounted from their published roll and ballots (./members). */
+  memberVotesRecounted: number;
 };
 
 /**
@@ -104,8 +107,10 @@ export async function checkExport(
   const recount = recountChoices(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
   // Every seat an election filled, against the candidates it froze and the winners of its count.
   const seating = checkElectionSeats(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
-  if (recount.problems.length + seating.length > 0) {
-    report.problems.push(...recount.problems, ...seating);
+  // Every closed member-wide vote, against the roll snapshotted when it opened and its delegations.
+  const members = recountMemberVotes(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
+  if (recount.problems.length + seating.length + members.problems.length > 0) {
+    report.problems.push(...recount.problems, ...seating, ...members.problems);
     report.ok = false;
   }
   if (report.ok && checkpoints.length === 0) {
@@ -113,7 +118,7 @@ export async function checkExport(
     report.problems.push({ seq: null, kind: 'malformed', message: 'the export has no signed checkpoint, so nothing vouches for the entries' });
     report.ok = false;
   }
-  return { report, vkey, checkpoints: checkpoints.length, keyProblems, recounted: recount.recounted };
+  return { report, vkey, checkpoints: checkpoints.length, keyProblems, recounted: recount.recounted, memberVotesRecounted: members.recounted };
 }
 
 /** One verdict for people: what was checked, or where it first went wrong, then every problem. */
@@ -128,6 +133,10 @@ export function formatVerdict(check: ExportCheck): string {
     if (check.recounted > 0)
       lines.push(
         `Recounts: ${check.recounted} closed ${check.recounted === 1 ? 'choice' : 'choices'} recounted from the published ballots; every result matches the log.`,
+      );
+    if (check.memberVotesRecounted > 0)
+      lines.push(
+        `Member votes: ${check.memberVotesRecounted} closed member-wide ${check.memberVotesRecounted === 1 ? 'vote' : 'votes'} recounted from the roll snapshotted at the opening and its delegations; every tally matches the log.`,
       );
     return lines.join('\n');
   }

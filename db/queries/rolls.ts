@@ -1,0 +1,78 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { proposalStages, rollEntries } from '@/db/schema';
+import { rowsOf } from './prepared';
+import type { ProposalStageRow } from '@/db/schema';
+import type { Electorate, ProposalRecord, RollEntry } from '@/lib/governance/types';
+
+export type RollSnapshot = { size: number; weight: number; hash: string };
+
+/**
+ * Snapshots the roll of a member-wide stage as voting opens, in two statements: every member of
+ * the electorate now (accepted, not an observer, in the group if the electorate is one) with
+ * their weight and — where the proposal type allows delegation — the delegate that applies (the
+ * proposal's, else the type's, else the general one); then its size, total weight and the
+ * SHA-256 of its canonical text (electorate.ts rollText: sorted by user id in byte order), which
+ * are stored on the stage and logged. Linear in the roll; no row travels to the application.
+ */
+export async function snapshotRoll(
+  tx: Executor,
+  s: { orgId: string; proposalId: string; stageIndex: number; typeKey: string; electorate: Electorate; delegation: boolean },
+): Promise<RollSnapshot> {
+  const group = s.electorate.kind === 'stakeholder_group' ? (s.electorate.group ?? '').trim().toLowerCase() : null;
+  const weight = s.electorate.weighted ? sql`m.weight` : sql`1`;
+  const delegate = s.delegation
+    ? sql`(select d.delegate_user_id from delegations d
+           where d.org_id = m.org_id and d.delegator_user_id = m.user_id and d.revoked_at is null
+             and (d.proposal_id = ${s.proposalId}::uuid or (d.proposal_id is null and (d.type_key = ${s.typeKey} or d.type_key is null)))
+           order by (d.proposal_id is null), (d.type_key is null) limit 1)`
+    : sql`null::text`;
+  await tx.execute(sql`insert into roll_entries (proposal_id, stage_index, user_id, weight, delegate_user_id)
+    select ${s.proposalId}::uuid, ${s.stageIndex}::integer, m.user_id, ${weight}, ${delegate}
+    from memberships m
+    where m.org_id = ${s.orgId}::uuid and m.accepted_at is not null and m.role <> 'observer'
+      and (${group}::text is null or lower(trim(m.stakeholder_group)) = ${group}::text)`);
+  const [row] = rowsOf(
+    await tx.execute(sql`select count(*)::integer as size, coalesce(sum(weight), 0)::bigint as weight,
+      encode(sha256(convert_to(coalesce(string_agg(user_id || ' ' || weight || ' ' || coalesce(delegate_user_id, '-') || chr(10), '' order by user_id collate "C"), ''), 'UTF8')), 'hex') as hash
+    from roll_entries where proposal_id = ${s.proposalId}::uuid and stage_index = ${s.stageIndex}::integer`),
+  );
+  const snapshot = { size: Number(row!.size), weight: Number(row!.weight), hash: String(row!.hash) };
+  await tx
+    .update(proposalStages)
+    .set({ rollSize: snapshot.size, rollWeight: snapshot.weight, rollHash: snapshot.hash })
+    .where(and(eq(proposalStages.proposalId, s.proposalId), eq(proposalStages.stageIndex, s.stageIndex)));
+  return snapshot;
+}
+
+/** The roll of a member-wide stage, sorted by user id. */
+export async function listRoll(db: Executor, proposalId: string, stageIndex: number): Promise<RollEntry[]> {
+  return db
+    .select({ userId: rollEntries.userId, weight: rollEntries.weight, delegateUserId: rollEntries.delegateUserId })
+    .from(rollEntries)
+    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)))
+    .orderBy(asc(sql`${rollEntries.userId} collate "C"`));
+}
+
+/** One member's roll entry, or null when they are not on the stage's roll. */
+export async function rollEntryOf(db: Executor, proposalId: string, stageIndex: number, userId: string): Promise<RollEntry | null> {
+  const [row] = await db
+    .select({ userId: rollEntries.userId, weight: rollEntries.weight, delegateUserId: rollEntries.delegateUserId })
+    .from(rollEntries)
+    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex), eq(rollEntries.userId, userId)));
+  return row ?? null;
+}
+
+/**
+ * Puts the roll's entries into each member-wide stage of a loaded record that has closed by `at`
+ * without its close recorded, so the rules can count it (phase.ts). Other stages are left as
+ * they are: an open stage's tally is not needed, a recorded one is read back.
+ */
+export async function withRollEntries(db: Executor, proposalId: string, record: ProposalRecord, stages: readonly ProposalStageRow[], at: Date): Promise<void> {
+  for (const [i, stage] of record.stages.entries()) {
+    const row = stages.find((s) => s.stageIndex === i);
+    if (!stage.roll || !row?.closesAt || row.closesAt > at || row.closedRecordedAt) continue;
+    stage.roll = { ...stage.roll, entries: await listRoll(db, proposalId, i) };
+  }
+}

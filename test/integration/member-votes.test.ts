@@ -1,0 +1,202 @@
+/**
+ * Member-wide votes through the production path: the roll snapshotted by the worker as voting
+ * opens (its hash logged), ballots by members on the roll (others refused), delegations followed
+ * down their chains with a direct vote overriding, the close counted against the roll, and the
+ * public export recounted by `npm run verify` — which catches a forged roll.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
+import { decisionLog, delegations, memberships, proposalStages, rollEntries, users } from '@/db/schema';
+import { listRoll } from '@/db/queries/rolls';
+import { rollText } from '@/lib/governance/electorate';
+import { charterFromTemplate } from '@/lib/governance/templates';
+import type { Charter, TallyResult } from '@/lib/governance/types';
+import { castBallot } from '@/lib/use-cases/ballots';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { foundOrganization } from '@/lib/use-cases/founding';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { recordTransitions } from '@/lib/use-cases/transitions';
+import { checkExport } from '@/scripts/verify';
+import { session, signInAs, withTestDatabase } from './helpers';
+
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');
+
+const DAY = 86_400_000;
+let db: Database;
+withTestDatabase({ app: true }, (handle) => (db = handle.db));
+beforeEach(() => signInAs(null));
+
+type Person = { id: string; name: string };
+const actor = (p: Person) => ({ userId: p.id, role: 'member' as const });
+
+/** A cooperative with an admin, ten members (four of them worker members), an observer and a pending invitation. */
+async function cooperative(slug: string, at: Date, edit: (c: Charter) => Charter = (c) => c) {
+  const names = ['Admin', 'Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Obs', 'Pending'];
+  const rows = await db
+    .insert(users)
+    .values(names.map((name) => ({ email: `${slug}-${name.toLowerCase()}@example.org`, name, emailVerified: at })))
+    .returning({ id: users.id, name: users.name });
+  const people = rows.map((r) => ({ id: r.id, name: r.name! }));
+  const org = await db.transaction((tx) =>
+    foundOrganization(tx, {
+      slug,
+      name: `Coop ${slug}`,
+      mission: 'Member votes.',
+      createdBy: people[0]!.id,
+      templateKey: 'cooperative',
+      charter: edit(charterFromTemplate('cooperative')),
+      at,
+    }),
+  );
+  await db.insert(memberships).values(
+    people.slice(1).map((p, i) => ({
+      orgId: org.id,
+      userId: p.id,
+      role: p.name === 'Obs' ? ('observer' as const) : ('member' as const),
+      stakeholderGroup: i < 4 ? 'Workers' : null,
+      acceptedAt: p.name === 'Pending' ? null : at,
+      createdAt: at,
+    })),
+  );
+  const by = (name: string) => people.find((p) => p.name === name)!;
+  return { orgId: org.id, slug, people, by };
+}
+
+async function delegate(orgId: string, from: Person, to: Person, at: Date, scope: { typeKey?: string; proposalId?: string } = {}) {
+  await db
+    .insert(delegations)
+    .values({ orgId, delegatorUserId: from.id, delegateUserId: to.id, typeKey: scope.typeKey ?? null, proposalId: scope.proposalId ?? null, createdAt: at });
+}
+
+async function referendum(orgId: string, author: Person, at: Date, typeKey = 'member_referendum') {
+  const draft = await createDraft(
+    db,
+    actor(author),
+    {
+      orgId,
+      typeKey,
+      title: 'Open a second shop',
+      body: 'All members decide whether the cooperative opens a second shop.',
+      subjectUserId: null,
+      effect: {},
+      emergency: false,
+    },
+    at,
+  );
+  await publishProposal(db, actor(author), { orgId, proposalId: draft.id }, at);
+  return draft;
+}
+
+async function entries(orgId: string) {
+  return (await db.select().from(decisionLog).where(eq(decisionLog.orgId, orgId)).orderBy(asc(decisionLog.seq))) as {
+    kind: string;
+    payload: Record<string, unknown>;
+  }[];
+}
+
+async function exportOf(slug: string) {
+  const res = await exportJson(new Request(`http://quorate.test/api/o/${slug}/log/export`), { params: Promise.resolve({ slug }) });
+  return JSON.parse(await res.text()) as { entries: { kind: string; payload: Record<string, unknown> }[] };
+}
+
+describe('a member-wide referendum with delegations', () => {
+  it('snapshots the roll, follows delegations, lets a direct vote override, counts against the roll, and recounts from the export', async () => {
+    const start = new Date(Date.now() - 30 * DAY);
+    const c = await cooperative('coop-members', start);
+    const [ana, ben, cleo, dev, eli, eve, fay, gus] = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Eve', 'Fay', 'Gus'].map(c.by) as Person[];
+    // Chains: Cleo → Ben → Ana; Dev → Cleo (three hops to Ana: beyond the cap of 3? no — Dev→Cleo→Ben→Ana is 3); Eli ↔ Eve (a cycle); Fay → Gus, but Fay votes herself.
+    await delegate(c.orgId, cleo!, ben!, start);
+    await delegate(c.orgId, ben!, ana!, start);
+    await delegate(c.orgId, dev!, cleo!, start);
+    await delegate(c.orgId, eli!, eve!, start);
+    await delegate(c.orgId, eve!, eli!, start);
+    await delegate(c.orgId, fay!, gus!, start, { typeKey: 'member_referendum' });
+    const draft = await referendum(c.orgId, ana!, new Date(start.getTime() + 1000));
+    const opensAt = new Date(start.getTime() + 14 * DAY + 2000);
+    expect(await recordTransitions(db, draft.id, c.orgId, opensAt)).toEqual(['discussion_closed', 'stage_0_opened']);
+
+    // The roll: the admin and the members who accepted, not the observer nor the pending invitation.
+    const roll = await listRoll(db, draft.id, 0);
+    expect(roll.map((e) => e.userId).sort()).toEqual(
+      c.people
+        .filter((p) => p.name !== 'Obs' && p.name !== 'Pending')
+        .map((p) => p.id)
+        .sort(),
+    );
+    const opened = (await entries(c.orgId)).find((e) => e.kind === 'voting.opened')!;
+    const logged = opened.payload.roll as { size: number; weight: number; hash: string };
+    expect(logged).toMatchObject({ size: 11, weight: 11, hash: createHash('sha256').update(rollText(roll)).digest('hex') });
+    // A delegation made after the opening does not change this vote's roll.
+    await delegate(c.orgId, c.by('Hal'), ana!, new Date(opensAt.getTime() + 1));
+    expect((await listRoll(db, draft.id, 0)).find((e) => e.userId === c.by('Hal').id)!.delegateUserId).toBeNull();
+
+    const during = new Date(opensAt.getTime() + DAY);
+    const vote = (p: Person, choice: 'yes' | 'no' | 'abstain') =>
+      castBallot(db, actor(p), { orgId: c.orgId, proposalId: draft.id, choice, rationale: null }, during);
+    await vote(ana!, 'yes');
+    await vote(gus!, 'no');
+    await vote(fay!, 'yes'); // overrides her delegation to Gus
+    await vote(c.by('Ida'), 'no');
+    await vote(c.by('Ida'), 'abstain'); // the last ballot counts
+    // The observer and the pending invitation are not on the roll.
+    await expect(castBallot(db, actor(c.by('Obs')), { orgId: c.orgId, proposalId: draft.id, choice: 'yes', rationale: null }, during)).rejects.toMatchObject({
+      code: 'voting.not_on_roll',
+    });
+    // A ballot after the close is refused, even before the worker records it.
+    const closesAt = new Date(opensAt.getTime() + 7 * DAY);
+    await expect(castBallot(db, actor(ben!), { orgId: c.orgId, proposalId: draft.id, choice: 'no', rationale: null }, closesAt)).rejects.toThrow();
+
+    expect(await recordTransitions(db, draft.id, c.orgId, new Date(closesAt.getTime() + 1000))).toEqual(['stage_0_closed', 'passed']);
+    const [stage] = await db
+      .select()
+      .from(proposalStages)
+      .where(and(eq(proposalStages.proposalId, draft.id), eq(proposalStages.stageIndex, 0)));
+    const tally = stage!.tally as TallyResult;
+    // Yes: Ana with Ben, Cleo and Dev (4), Fay (1). No: Gus (1). Abstain: Ida. Eli and Eve loop: not counted; Hal, Admin did not vote.
+    expect(tally).toMatchObject({ yes: 5, no: 1, abstain: 1, cast: 7, charterSeats: 11, quorumRequired: 3, outcome: 'passed' });
+    expect(tally.members).toEqual({ rollSize: 11, rollWeight: 11, voters: 4, directWeight: 4, represented: 3, delegatedWeight: 3 });
+
+    // The export verifies and its recount agrees; a forged roll or ballot does not.
+    const exported = await exportOf(c.slug);
+    const check = await checkExport(exported);
+    expect(check.report.problems).toEqual([]);
+    expect(check.report.ok).toBe(true);
+    expect(check.memberVotesRecounted).toBe(1);
+    // A forged roll (Gus given the weight of three) is caught by the recount, whatever else it breaks.
+    const forged = structuredClone(exported);
+    const close = forged.entries.find((e) => e.kind === 'voting.closed')!;
+    const members = close.payload.members as { roll: [string, number, string | null][] };
+    members.roll.find((line) => line[0] === gus!.id)![1] = 3;
+    const caught = await checkExport(forged);
+    expect(caught.report.problems.filter((p) => p.kind === 'roll_mismatch').map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('the published roll hashes to'), expect.stringContaining('the recount gives 3 no')]),
+    );
+  });
+
+  it('caps chains at the charter’s depth, and a member outside a stakeholder group is not on its roll', async () => {
+    const start = new Date(Date.now() - 30 * DAY);
+    const c = await cooperative('coop-workers', start);
+    const [ana, ben, cleo, dev, eli] = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli'].map(c.by) as Person[];
+    // workers_vote allows chains of one delegation: Dev → Cleo → Ana reaches Ana in two, so Dev is not counted.
+    await delegate(c.orgId, cleo!, ana!, start);
+    await delegate(c.orgId, dev!, cleo!, start);
+    const draft = await referendum(c.orgId, ana!, new Date(start.getTime() + 1000), 'workers_vote');
+    const opensAt = new Date(start.getTime() + 7 * DAY + 2000);
+    await recordTransitions(db, draft.id, c.orgId, opensAt);
+    const roll = await db.select().from(rollEntries).where(eq(rollEntries.proposalId, draft.id));
+    expect(roll.map((e) => e.userId).sort()).toEqual([ana!.id, ben!.id, cleo!.id, dev!.id].sort());
+    const during = new Date(opensAt.getTime() + DAY);
+    await castBallot(db, actor(ana!), { orgId: c.orgId, proposalId: draft.id, choice: 'yes', rationale: null }, during);
+    await expect(castBallot(db, actor(eli!), { orgId: c.orgId, proposalId: draft.id, choice: 'yes', rationale: null }, during)).rejects.toMatchObject({
+      code: 'voting.not_on_roll',
+    });
+    await recordTransitions(db, draft.id, c.orgId, new Date(opensAt.getTime() + 5 * DAY + 1000));
+    const [stage] = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, draft.id));
+    expect(stage!.tally).toMatchObject({ yes: 2, cast: 2, charterSeats: 4, members: { voters: 1, represented: 1 } });
+  });
+});
