@@ -230,6 +230,14 @@ const cooperative: Charter = {
     ),
     charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'members'),
+    // A member's shares (voting weight) change only by the assembly, naming the member, who is heard first (72 hours to reply).
+    {
+      ...removal('member_weight', 'Change of a member’s shares/voting weight', 'members'),
+      effect: 'membership_weight',
+      critical: false,
+      consultationAudience: 'members',
+      stages: [stage('members', 5 * DAY, third, twoThirds, 'votes_cast')],
+    },
     appointment('seat_appointment', 'Election of a director', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
     // The assembly elects several directors at once: nominations during 14 days, then a ranked secret ballot.
     election(
