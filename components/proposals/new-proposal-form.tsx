@@ -12,6 +12,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter } from '@/lib/governance/types';
+import { MAX_MEMBERSHIP_WEIGHT } from '@/lib/governance/weights';
 
 export type TypeOption = {
   key: string;
@@ -115,6 +116,20 @@ export function NewProposalForm({
 
       {type?.effect === 'seat_removal' ? (
         <SelectField id="p-seat" name="seatId" label="Seat" options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} />
+      ) : null}
+
+      {type?.effect === 'membership_weight' ? (
+        <Field
+          key={`weight-${type.key}`}
+          id="p-weight"
+          name="newWeight"
+          label="New weight (votes or shares)"
+          required
+          maxLength={13}
+          defaultValue={state.values?.newWeight}
+          errors={err('newWeight')}
+          hint={`The subject’s weight if this proposal passes: a whole number from 0 to ${MAX_MEMBERSHIP_WEIGHT.toLocaleString('en-US')}. Every member’s weight is 1 until a proposal like this one changes it.`}
+        />
       ) : null}
 
       {type?.effect === 'seat_appointment' ? (

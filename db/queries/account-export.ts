@@ -33,7 +33,13 @@ export async function personalDataExport(db: Executor, userId: string) {
   const ownMemberships = await ownRows(
     db,
     memberships,
-    { role: memberships.role, stakeholderGroup: memberships.stakeholderGroup, invitedAt: memberships.createdAt, acceptedAt: memberships.acceptedAt },
+    {
+      role: memberships.role,
+      stakeholderGroup: memberships.stakeholderGroup,
+      weight: memberships.weight,
+      invitedAt: memberships.createdAt,
+      acceptedAt: memberships.acceptedAt,
+    },
     eq(memberships.userId, userId),
   ).orderBy(asc(organizations.slug));
   const seat = { body: seats.bodyKey, position: seats.position, seatClass: seats.seatClass, termStartedAt: seats.termStartedAt, termEndsAt: seats.termEndsAt };

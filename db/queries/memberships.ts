@@ -56,6 +56,10 @@ export type MemberRow = {
   role: Role;
   joinedAt: Date;
   signedInBefore: boolean;
+  /** The stakeholder group an admin recorded (null: none). */
+  stakeholderGroup: string | null;
+  /** The member's weight (shares, votes): 1 unless a passed proposal changed it. */
+  weight: number;
 };
 
 /** Members with e-mail addresses: for members' eyes only, never for public pages. */
@@ -69,6 +73,8 @@ export async function listMembers(db: Executor, orgId: string): Promise<MemberRo
       role: memberships.role,
       joinedAt: memberships.createdAt,
       signedInBefore: sql<boolean>`${users.emailVerified} is not null`,
+      stakeholderGroup: memberships.stakeholderGroup,
+      weight: memberships.weight,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -102,6 +108,51 @@ export async function countMembersByRole(db: Executor, orgId: string): Promise<R
 
 export async function updateMembershipRole(tx: Executor, orgId: string, membershipId: string, role: Role): Promise<void> {
   await tx.update(memberships).set({ role, updatedAt: new Date() }).where(membershipInOrg(orgId, membershipId));
+}
+
+/** The stakeholder groups in use among the organization's members, sorted: the suggestions the members page offers. */
+export async function listStakeholderGroups(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ group: memberships.stakeholderGroup })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), isAccepted, isNotNull(memberships.stakeholderGroup)))
+    .orderBy(asc(memberships.stakeholderGroup));
+  return rows.map((r) => r.group).filter((g): g is string => g !== null);
+}
+
+export type MemberAttributes = { membershipId: string; userId: string; stakeholderGroup: string | null; weight: number };
+
+const memberAttributes = {
+  membershipId: memberships.id,
+  userId: memberships.userId,
+  stakeholderGroup: memberships.stakeholderGroup,
+  weight: memberships.weight,
+};
+
+/** An accepted membership's group and weight by membership id, locked for a change; null when it is not a member of this organization. */
+export async function lockMemberAttributes(tx: Executor, orgId: string, membershipId: string): Promise<MemberAttributes | null> {
+  const rows = await tx
+    .select(memberAttributes)
+    .from(memberships)
+    .where(and(membershipInOrg(orgId, membershipId), isAccepted))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+/** A person's accepted membership's group and weight, locked when `forUpdate`; null when they are not a member. */
+export async function memberAttributesOf(tx: Executor, orgId: string, userId: string, opts: { forUpdate: boolean }): Promise<MemberAttributes | null> {
+  const query = tx.select(memberAttributes).from(memberships).where(membershipOf(orgId, userId));
+  const rows = opts.forUpdate ? await query.for('update') : await query;
+  return rows[0] ?? null;
+}
+
+export async function updateMembershipGroup(tx: Executor, orgId: string, membershipId: string, stakeholderGroup: string | null): Promise<void> {
+  await tx.update(memberships).set({ stakeholderGroup, updatedAt: new Date() }).where(membershipInOrg(orgId, membershipId));
+}
+
+/** Sets a membership's weight. Only apply-effect calls this, for a passed membership-weight proposal. */
+export async function updateMembershipWeight(tx: Executor, orgId: string, membershipId: string, weight: number): Promise<void> {
+  await tx.update(memberships).set({ weight, updatedAt: new Date() }).where(membershipInOrg(orgId, membershipId));
 }
 
 /** Inserts an accepted membership (the column default); null when the person already has one here. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { getMembership, invitationForUser, listMembers, listPendingInvitations } from '@/db/queries/memberships';
+import { getMembership, invitationForUser, listMembers, listPendingInvitations, listStakeholderGroups } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
 import { deliveryOverview } from '@/db/queries/notify';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
@@ -19,6 +19,11 @@ export async function findOrgForMember(slug: string, userId: string) {
 /** The member list, with e-mail addresses: for members only. */
 export async function loadMembers(orgId: string) {
   return listMembers(getDb(), orgId);
+}
+
+/** The stakeholder groups in use: the suggestions for an admin setting a member's group. */
+export async function loadStakeholderGroups(orgId: string) {
+  return listStakeholderGroups(getDb(), orgId);
 }
 
 /** Invitations not accepted yet, with addresses: for members only. */

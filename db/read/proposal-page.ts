@@ -82,6 +82,9 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
   const objections = findType(charter, loaded.row.typeKey).consent ? await listObjections(db, loaded.row.id) : [];
   // A seat election: its nominations (public) and the members who might be nominated.
   const isElection = findType(charter, loaded.row.typeKey).effect === 'seat_election';
+  // A membership-weight change: the subject's weight if it passes.
+  const weight = (loaded.row.effect as { weight?: unknown }).weight;
+  const newWeight = findType(charter, loaded.row.typeKey).effect === 'membership_weight' && typeof weight === 'number' ? weight : null;
   const [nominations, members] = isElection ? await Promise.all([listNominations(db, loaded.row.id), listMembers(db, orgId)]) : [[], []];
   const founding = loaded.row.status === 'draft' ? foundingStatus({ anyProposalPublished: await anyProposalPublished(db, orgId), seats }) : null;
   return {
@@ -110,6 +113,7 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     appointmentBlocker,
     electionBlocker,
     founding,
+    newWeight,
   };
 }
 

@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { UpdateDeleteAction } from 'drizzle-orm/pg-core';
-import { boolean, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { userRef } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 
@@ -34,15 +35,24 @@ export const memberships = pgTable(
     orgId: orgRef('cascade'),
     userId: userRef('user_id', 'cascade').notNull(),
     role: membershipRole('role').notNull().default('member'),
-    /** Stakeholder group (e.g. employee, community), used for consultation audiences. */
+    /** Stakeholder group (e.g. employees, residents), set by an admin and logged (`membership.group_changed`); null: none. */
     stakeholderGroup: text('stakeholder_group'),
+    /**
+     * The member's weight (shares, votes): changed only by a passed proposal of a type with the
+     * `membership_weight` effect, and logged (`membership.weight_changed`). Never by an admin.
+     */
+    weight: integer('weight').notNull().default(1),
     invitedBy: userRef('invited_by', 'set null'),
     /** When the person accepted; null while the invitation is pending (not a member for any rule yet). */
     acceptedAt: timestamp('accepted_at', { withTimezone: true }).defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('memberships_org_user_unique').on(t.orgId, t.userId), index('memberships_user_idx').on(t.userId)],
+  (t) => [
+    unique('memberships_org_user_unique').on(t.orgId, t.userId),
+    index('memberships_user_idx').on(t.userId),
+    check('memberships_weight_range', sql`${t.weight} between 0 and 1000000000`),
+  ],
 );
 
 export type Organization = typeof organizations.$inferSelect;

@@ -241,6 +241,19 @@ describe('validateCharter: proposal types and stages', () => {
     );
   });
 
+  it('accepts the cooperative’s weight change, decided by the assembly, and requires it to name its subject', () => {
+    const coop = charterFromTemplate('cooperative');
+    const weight = findType(coop, 'member_weight');
+    expect(weight).toMatchObject({ effect: 'membership_weight', requiresSubject: true, replyWindowHours: 72 });
+    expect(weight.stages.map((s) => s.bodyKey)).toEqual(['members']);
+    expect(validateCharter(coop)).toEqual({ ok: true });
+    weight.requiresSubject = false;
+    expect(validateCharter(coop)).toEqual({
+      ok: false,
+      errors: ['Proposal type "member_weight" changes a member\'s weight, so it must name that member as its subject.'],
+    });
+  });
+
   it('refuses an emergency procedure on a removal', () => {
     expect(
       errorsAfter(

@@ -136,6 +136,10 @@ function typeErrors(type: ProposalTypeSpec, bodyKeys: Set<string>): string[] {
     // A removal cannot be undone by a lapse either.
     if (type.emergency) errors.push(`${label} removes someone from a seat, so it cannot have an emergency procedure.`);
   }
+  if (type.effect === 'membership_weight' && !type.requiresSubject) {
+    // A member's weight changes only by a decision naming them, who is heard before the vote.
+    errors.push(`${label} changes a member's weight, so it must name that member as its subject.`);
+  }
   if (type.effect === 'seat_appointment' && type.critical) {
     // docs/design.md §3.4: a body below strength cannot take critical decisions but must always be able to refill itself.
     errors.push(`${label} fills vacant seats, so it must not be critical: a body below strength must always be able to fill its vacancies.`);

@@ -124,6 +124,15 @@ export const messages = {
     'This member holds {seats}. A seat holder stays a member until the seat is theirs no more: propose their removal from the seat, or ask them to resign it first.',
   'membership.leave_last_admin': 'You are the only admin. Make someone else an admin first, so the organization is never left without one.',
   'membership.leave_seat_holder': 'You hold {seats}. Resign {them} on the Seats page first, so the vacancy is on the record, then leave.',
+  'membership.group_admin_only': 'Only an admin of this organization can change a member’s stakeholder group.',
+  'membership.group_invalid':
+    'A stakeholder group is 1 to {max} characters: letters, digits, and single spaces or hyphens between them (e.g. “residents”). Leave it empty for no group.',
+  'membership.group_unchanged': 'This member is already in the “{group}” group.',
+  'membership.group_unchanged_none': 'This member is in no stakeholder group already.',
+  'membership.weight_invalid': 'A member’s weight is a whole number from 0 to {max}.',
+  'membership.weight_unchanged': 'This member’s weight is already {weight}: the proposal would change nothing.',
+  'proposal.weight_required': 'Enter the member’s new weight: a whole number.',
+  'proposal.weight_not_allowed': 'A {type} changes no member’s weight: only a type with the membership-weight effect does.',
   'organization.profile_admin_only': 'Only an admin of this organization can change its profile.',
   'seat_class.declaration_missing':
     'This seat is reserved for the “{seatClass}” class: the appointment must carry the appointee’s declaration that they qualify.',

@@ -79,6 +79,8 @@ const cooperative: Charter = {
     // Every member votes in a referendum, and the worker members on what concerns them: no seats, the roll of members when voting opens.
     memberBody('membership', 'All members', { kind: 'all_members', weighted: false }),
     memberBody('workers', 'Worker members', { kind: 'stakeholder_group', group: 'workers', weighted: false }),
+    // Capital decisions are voted by shares: each member with their membership weight.
+    memberBody('shares', 'Members by shares', { kind: 'all_members', weighted: true }),
   ],
   proposalTypes: [
     resolution('assembly_resolution', 'Assembly resolution', 7, stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
@@ -92,6 +94,7 @@ const cooperative: Charter = {
       3,
     ),
     memberResolution('workers_vote', 'Vote of the worker members', 7, stage('workers', 5 * DAY, third, majority, 'votes_cast'), 1),
+    memberResolution('capital_decision', 'Capital decision by share-weighted vote', 14, stage('shares', 7 * DAY, third, twoThirds, 'votes_cast'), 3),
     choice(
       'assembly_choice',
       'Assembly choice of several options (single transferable vote)',
@@ -101,6 +104,14 @@ const cooperative: Charter = {
     ),
     charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'members'),
+    // A member's shares (voting weight) change only by the assembly, naming the member, who is heard first (72 hours to reply).
+    {
+      ...removal('member_weight', 'Change of a member’s shares/voting weight', 'members'),
+      effect: 'membership_weight',
+      critical: false,
+      consultationAudience: 'members',
+      stages: [stage('members', 5 * DAY, third, twoThirds, 'votes_cast')],
+    },
     appointment('seat_appointment', 'Election of a director', stage('members', 5 * DAY, third, majority, 'votes_cast'), 'members'),
     // The assembly elects several directors at once: nominations during 14 days, then a ranked secret ballot.
     election(

@@ -95,7 +95,8 @@ export type ProposalEffect =
   | 'seat_appointment' // fills a vacant seat (one appointee)
   | 'seat_election' // fills several vacant seats of one class by STV among nominated candidates (election.ts)
   | 'seat_removal' // empties a seat; the holder is the proposal's subject
-  | 'sanction'; // has a subject; no structural effect
+  | 'sanction' // has a subject; no structural effect
+  | 'membership_weight'; // sets the subject's membership weight to the proposal's new weight (weights.ts)
 
 export type ProposalTypeSpec = {
   key: string; // 'resolution', 'charter_amendment', 'officer_removal', …

@@ -93,6 +93,18 @@ describe('summarizeEntry', () => {
     expect(s('membership.role_changed', { membershipId: 'm1', userId: 'u1', from: 'member', to: 'admin' }, 'membership:m1')).toBe(
       'Grace Hopper: role changed from member to admin',
     );
+    expect(s('membership.group_changed', { membershipId: 'm1', userId: 'u1', from: null, to: 'residents' }, 'membership:m1')).toBe(
+      'Grace Hopper: stakeholder group changed from no group to “residents”',
+    );
+    expect(s('membership.group_changed', { membershipId: 'm1', userId: 'u1', from: 'residents', to: null }, 'membership:m1')).toBe(
+      'Grace Hopper: stakeholder group changed from “residents” to no group',
+    );
+    expect(s('membership.weight_changed', { membershipId: 'm1', userId: 'u1', from: 1, to: 40, proposalNumber: 3 }, 'membership:m1')).toBe(
+      'Grace Hopper: weight changed from 1 to 40 by #3',
+    );
+    expect(s('membership.weight_change_skipped', { userId: 'u1', proposalNumber: 3, reason: 'Gone.' }, 'proposal:p')).toBe(
+      'Weight change by #3 skipped: Gone.',
+    );
     expect(s('membership.removed', { membershipId: 'm1', userId: 'u1', role: 'member' }, 'membership:m1')).toBe(
       'Grace Hopper removed from the organization by an admin',
     );

@@ -53,6 +53,9 @@ export const logKindLabels: Record<string, string> = {
   'membership.invitation_declined': 'Invitation declined',
   'membership.invitation_revoked': 'Invitation revoked',
   'membership.role_changed': 'Role changed',
+  'membership.group_changed': 'Stakeholder group changed',
+  'membership.weight_changed': 'Weight changed',
+  'membership.weight_change_skipped': 'Weight change skipped',
   'membership.removed': 'Member removed',
   'membership.left': 'Member left',
   'comment.edited': 'Comment edited',
@@ -228,6 +231,14 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return 'An invitation was revoked by an admin';
     case 'membership.role_changed':
       return `${person(p.userId)}: role changed from ${roleWord(p.from)} to ${roleWord(p.to)}`;
+    case 'membership.group_changed': {
+      const group = (v: unknown) => (str(v) ? `“${str(v)}”` : 'no group');
+      return `${person(p.userId)}: stakeholder group changed from ${group(p.from)} to ${group(p.to)}`;
+    }
+    case 'membership.weight_changed':
+      return `${person(p.userId)}: weight changed from ${int(p.from) ?? '?'} to ${int(p.to) ?? '?'}${by(p.proposalNumber)}`;
+    case 'membership.weight_change_skipped':
+      return `Weight change${by(p.proposalNumber)} skipped${because(p.reason)}`;
     case 'membership.removed':
       return `${person(p.userId)} removed from the organization by an admin`;
     case 'membership.left':

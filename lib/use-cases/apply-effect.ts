@@ -15,16 +15,18 @@ import { personName, seatHolderRoleRefusal } from './actor';
 import type { ProposalInHand } from './actor';
 import { seatElected } from './elections';
 import { loadRatificationTarget } from './ratification';
+import { applyWeightChange } from './weights';
 
 type Effect = { seatId?: string; appointeeUserId?: string; proposedCharter?: Charter; ratifies?: string };
 
-/** What a passed proposal does, in the transaction that records its outcome: amend the charter, fill or empty a seat, ratify. */
+/** What a passed proposal does, in the transaction that records its outcome: amend the charter, fill or empty a seat, set a member's weight, ratify. */
 export async function applyEffect(tx: Executor, p: ProposalInHand, at: Date): Promise<void> {
   const type = findType(p.charter, p.row.typeKey);
   const effect = p.row.effect as Effect;
   if (type.effect === 'charter_amendment' && effect.proposedCharter) await amendCharter(tx, p, effect.proposedCharter, at);
   if ((type.effect === 'seat_appointment' || type.effect === 'seat_removal') && effect.seatId) await changeSeat(tx, p, type, effect, effect.seatId, at);
   if (type.effect === 'seat_election') await seatElected(tx, p, at);
+  if (type.effect === 'membership_weight') await applyWeightChange(tx, p, at);
   if (effect.ratifies !== undefined) await ratify(tx, p, type, effect.ratifies, at);
 }
 

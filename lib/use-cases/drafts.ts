@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database, Executor } from '@/db/client';
 import { getActiveCharter, listSeats } from '@/db/queries/charters';
 import { roleOf } from '@/db/queries/member-lookups';
+import { memberAttributesOf } from '@/db/queries/memberships';
 import { listObjections } from '@/db/queries/objections';
 import { extendStageClose, insertProposal, insertRevision, listRevisionTexts, updateProposal } from '@/db/queries/proposal-changes';
 import { nextProposalNumber } from '@/db/queries/proposals';
@@ -16,6 +17,7 @@ import { seatChangeAllowed } from '@/lib/governance/effects';
 import { checkSeatReconciliation } from '@/lib/governance/reconcile';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { classifyRevision } from '@/lib/governance/revisions';
+import { checkWeightChange } from '@/lib/governance/weights';
 import { checkElectionDraft } from './elections';
 import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter, Phase } from '@/lib/governance/types';
@@ -124,6 +126,14 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
     // The election names its body and seat class; the seats and candidates are frozen when voting opens.
     const election = await checkElectionDraft(tx, orgId, charter, findType(charter, input.typeKey), input.effect);
     Object.assign(additions, election);
+  }
+  if (effect === 'membership_weight') {
+    if (input.effect.weight === undefined) refuse('proposal.weight_required', undefined, 'newWeight');
+    const subject = input.subjectUserId ? await memberAttributesOf(tx, orgId, input.subjectUserId, { forUpdate: false }) : null;
+    const rule = checkWeightChange({ current: subject?.weight ?? null, proposed: input.effect.weight });
+    if (!rule.ok) refuseRule(rule, rule.code === 'proposal.subject_not_member' ? 'subjectUserId' : 'newWeight');
+  } else if (input.effect.weight !== undefined) {
+    refuse('proposal.weight_not_allowed', { type: findType(charter, input.typeKey).name.toLowerCase() }, 'newWeight');
   }
   if (effect === 'charter_amendment') {
     const proposed = input.effect.proposedCharter as Charter | undefined;

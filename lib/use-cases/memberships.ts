@@ -9,9 +9,11 @@ import {
   getMembership,
   getMembershipInOrg,
   insertInvitation,
+  lockMemberAttributes,
   lockMembershipInOrg,
   lockMembershipOfUser,
   markInvitationAccepted,
+  updateMembershipGroup,
   updateMembershipRole,
 } from '@/db/queries/memberships';
 import { cancelOptionalMail } from '@/db/queries/notify';
@@ -21,6 +23,7 @@ import { confirmationUrl, invitationLinkDays, issueInvitationToken } from '@/lib
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { checkInvitationChange, checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
+import { checkGroupAdmin, checkGroupChange } from '@/lib/governance/stakeholder-groups';
 import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
 import { requireOrganizationWritable } from './writable';
@@ -205,6 +208,33 @@ export async function changeMemberRole(db: Database, p: MemberChange & { role: R
       kind: 'membership.role_changed',
       subject: `membership:${target.membershipId}`,
       payload: { membershipId: target.membershipId, userId: target.userId, from: target.role, to: p.role },
+      at: p.at,
+    });
+  });
+}
+
+/**
+ * An admin records a member's stakeholder group, or clears it (`group` null);
+ * `membership.group_changed` is logged with the groups before and after.
+ */
+export async function changeStakeholderGroup(db: Database, p: MemberChange & { group: string | null }): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Archived organizations take no membership changes (organizationWritable).
+    await requireOrganizationWritable(tx, p.orgId);
+    const actor = await getMembership(tx, p.orgId, p.actorId);
+    const asAdmin = checkGroupAdmin(actor?.role ?? null);
+    if (!asAdmin.ok) refuseRule(asAdmin);
+    const target = await lockMemberAttributes(tx, p.orgId, p.membershipId);
+    if (!target) refuse('membership.not_member');
+    const rule = checkGroupChange({ actorRole: actor?.role ?? null, from: target.stakeholderGroup, to: p.group });
+    if (!rule.ok) refuseRule(rule, 'group');
+    await updateMembershipGroup(tx, p.orgId, target.membershipId, p.group);
+    await appendLogEntry(tx, {
+      orgId: p.orgId,
+      actorId: p.actorId,
+      kind: 'membership.group_changed',
+      subject: `membership:${target.membershipId}`,
+      payload: { membershipId: target.membershipId, userId: target.userId, from: target.stakeholderGroup, to: p.group },
       at: p.at,
     });
   });

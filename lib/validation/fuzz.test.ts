@@ -60,6 +60,10 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   organizationProfileSchema: (o) =>
     uuid((o as Out).orgId) && isOrgName((o as Out).name) && len((o as Out).mission, 0, 2000) && ['public', 'private'].includes((o as Out).visibility as string),
   removeMemberSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
+  stakeholderGroupSchema: (o) =>
+    uuid((o as Out).orgId) &&
+    uuid((o as Out).membershipId) &&
+    ((o as Out).group === null || (len((o as Out).group, 1, 40) && /^[\p{L}\p{N}]+(?:[ -][\p{L}\p{N}]+)*$/u.test((o as Out).group as string))),
   invitationSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).membershipId),
   answerInvitationSchema: (o) => uuid((o as Out).orgId),
   archiveOrganizationSchema: (o) => uuid((o as Out).orgId) && len((o as Out).confirmation, 0, 200),
@@ -79,7 +83,8 @@ const bounds: Record<string, (o: unknown) => boolean> = {
       optUuid(v.ratifiesProposalId) &&
       typeof v.electionSeats === 'string' &&
       /^$|^[a-z0-9_-]{1,64}:[a-z0-9_-]{1,64}$/.test(v.electionSeats) &&
-      typeof v.emergency === 'boolean'
+      typeof v.emergency === 'boolean' &&
+      (v.newWeight === undefined || Number.isSafeInteger(v.newWeight))
     );
   },
   proposalRefSchema: (o) => ref(o as Out),
@@ -215,6 +220,7 @@ const valid: Record<string, unknown> = {
   inviteMemberSchema: { orgId: o, email: 'ada@example.org', name: 'Ada Okafor', role: 'member' },
   changeRoleSchema: { orgId: o, membershipId: p2, role: 'admin' },
   removeMemberSchema: { orgId: o, membershipId: p2 },
+  stakeholderGroupSchema: { orgId: o, membershipId: p2, group: ' local  residents ' },
   invitationSchema: { orgId: o, membershipId: p2 },
   answerInvitationSchema: { orgId: o },
   archiveOrganizationSchema: { orgId: o, confirmation: 'River Co-op' },
@@ -232,6 +238,7 @@ const valid: Record<string, unknown> = {
     proposedCharter: '{"bodies":[]}',
     electionSeats: 'board:general',
     emergency: 'on',
+    newWeight: '40',
   },
   proposalRefSchema: { orgId: o, proposalId: p2 },
   reviseProposalSchema: { orgId: o, proposalId: p2, title: 'A fine title', body, changeNote: 'Typos.' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEATS_RANGE } from '@/lib/governance/charter-adjust';
 import { membershipRoles } from '@/lib/governance/roles';
+import { checkStakeholderGroupName, normalizeStakeholderGroup } from '@/lib/governance/stakeholder-groups';
 import { charterTemplateKeys } from '@/lib/governance/templates';
 import { emailSchema } from './email';
 import { LONE_SURROGATE, storableText } from './text';
@@ -154,6 +155,29 @@ export const changeRoleSchema = z.object({
   orgId: orgIdSchema,
   membershipId: z.uuid('Unknown membership.'),
   role: z.enum(membershipRoles, { error: 'Choose a role.' }),
+});
+
+/**
+ * An admin sets a member's stakeholder group: normalized (trimmed, single spaces), checked by the
+ * rule in lib/governance/stakeholder-groups.ts; empty (or absent) clears it (null).
+ */
+export const stakeholderGroupSchema = z.object({
+  orgId: orgIdSchema,
+  membershipId: z.uuid('Unknown membership.'),
+  group: z
+    .string()
+    .max(400, 'A stakeholder group is a short name.')
+    .optional()
+    .transform((s, ctx) => {
+      const name = normalizeStakeholderGroup(s ?? '');
+      if (name === '') return null;
+      const rule = checkStakeholderGroupName(name);
+      if (!rule.ok) {
+        ctx.addIssue({ code: 'custom', message: rule.reason });
+        return z.NEVER;
+      }
+      return name;
+    }),
 });
 
 export const removeMemberSchema = z.object({

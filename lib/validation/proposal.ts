@@ -121,6 +121,14 @@ const createProposalFields = z.object({
     .string()
     .optional()
     .transform((v) => v === 'on' || v === 'true'),
+
+  /** A membership-weight change: the subject's new weight (checked against the rule in lib/governance/weights.ts by the use case). Blank: none. */
+  newWeight: z
+    .string()
+    .max(20, 'Enter a whole number.')
+    .optional()
+    .transform((s) => (s && s.trim() ? Number(s.trim()) : undefined))
+    .pipe(z.number({ error: 'Enter a whole number.' }).int('Enter a whole number.').optional()),
 });
 
 /**

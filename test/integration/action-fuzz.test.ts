@@ -94,6 +94,8 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     parentId: fc.constant(''),
     ratifiesProposalId: pick(ids.proposal),
     role: fc.constantFrom('admin', 'secretary', 'member', 'observer'),
+    group: fc.constantFrom('residents', 'employees', 'Zone 3', ''),
+    newWeight: fc.constantFrom('0', '2', '40', ''),
     choice: fc.constantFrom('yes', 'no', 'abstain'),
     stance: fc.constantFrom('support', 'concern', 'object', 'none'),
     typeKey: fc.constantFrom('resolution', 'budget', 'officer_removal', 'charter_amendment', 'emergency_resolution'),
@@ -133,6 +135,7 @@ const keysOf: Record<string, string[]> = {
     'ratifiesProposalId',
     'emergency',
     'options',
+    'newWeight',
   ],
   reviseProposalAction: ['orgId', 'proposalId', 'title', 'body', 'changeNote', 'substantive'],
   publishProposalAction: ['orgId', 'proposalId', 'confirmFoundingClose'],
@@ -154,6 +157,7 @@ const keysOf: Record<string, string[]> = {
   inviteMemberAction: ['orgId', 'email', 'name', 'role'],
   changeMemberRoleAction: ['orgId', 'membershipId', 'role'],
   removeMemberAction: ['orgId', 'membershipId'],
+  setStakeholderGroupAction: ['orgId', 'membershipId', 'group'],
   leaveOrganizationAction: ['orgId', 'confirm'],
   revokeInvitationAction: ['orgId', 'membershipId'],
   resendInvitationAction: ['orgId', 'membershipId'],
@@ -178,7 +182,7 @@ const keysOf: Record<string, string[]> = {
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */
-const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email']);
+const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email', 'group']);
 
 /**
  * A form that is valid but for a few fields: each run starts from the action's real values,

@@ -268,6 +268,13 @@ const matrix: Record<string, Case> = {
       return memberActions.changeMemberRoleAction(initialActionState, form({ orgId: s.orgId, membershipId: m!.id, role: 'admin' }));
     },
   },
+  setStakeholderGroupAction: {
+    allowed: ['admin'],
+    run: async (s) => {
+      const [m] = await db.select().from(memberships).where(eq(memberships.userId, s.ids.member));
+      return memberActions.setStakeholderGroupAction(initialActionState, form({ orgId: s.orgId, membershipId: m!.id, group: 'residents' }));
+    },
+  },
   removeMemberAction: {
     allowed: ['admin'],
     run: async (s) => {

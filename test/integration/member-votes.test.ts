@@ -199,4 +199,38 @@ describe('a member-wide referendum with delegations', () => {
     const [stage] = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, draft.id));
     expect(stage!.tally).toMatchObject({ yes: 2, cast: 2, charterSeats: 4, members: { voters: 1, represented: 1 } });
   });
+
+  it('a share-weighted vote counts each member with their weight, and a delegate carries the weight delegated to them', async () => {
+    const start = new Date(Date.now() - 30 * DAY);
+    const c = await cooperative('coop-shares', start);
+    const [ana, ben, cleo, dev] = ['Ana', 'Ben', 'Cleo', 'Dev'].map(c.by) as Person[];
+    // Set as the test's starting state; in the product only a passed membership_weight proposal changes a weight (member-groups-weights.test.ts).
+    for (const [p, weight] of [
+      [ana!, 40],
+      [ben!, 25],
+      [cleo!, 10],
+      [dev!, 0],
+    ] as const)
+      await db
+        .update(memberships)
+        .set({ weight })
+        .where(and(eq(memberships.orgId, c.orgId), eq(memberships.userId, p.id)));
+    await delegate(c.orgId, cleo!, ana!, start);
+    const draft = await referendum(c.orgId, ana!, new Date(start.getTime() + 1000), 'capital_decision');
+    const opensAt = new Date(start.getTime() + 14 * DAY + 2000);
+    await recordTransitions(db, draft.id, c.orgId, opensAt);
+    // The roll: 11 members, Ana 40 + Ben 25 + Cleo 10 + Dev 0 + 7 others with 1.
+    const opened = (await entries(c.orgId)).find((e) => e.kind === 'voting.opened')!;
+    expect(opened.payload.roll).toMatchObject({ size: 11, weight: 82 });
+    const during = new Date(opensAt.getTime() + DAY);
+    await castBallot(db, actor(ana!), { orgId: c.orgId, proposalId: draft.id, choice: 'yes', rationale: null }, during);
+    await castBallot(db, actor(ben!), { orgId: c.orgId, proposalId: draft.id, choice: 'no', rationale: null }, during);
+    await castBallot(db, actor(dev!), { orgId: c.orgId, proposalId: draft.id, choice: 'no', rationale: null }, during);
+    await recordTransitions(db, draft.id, c.orgId, new Date(opensAt.getTime() + 7 * DAY + 1000));
+    const [stage] = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, draft.id));
+    // Yes 50 (Ana 40 + Cleo 10) against no 25 (+ Dev's 0): exactly 2/3 of 75 — passes "at least 2/3".
+    expect(stage!.tally).toMatchObject({ yes: 50, no: 25, cast: 75, charterSeats: 82, quorumRequired: 28, outcome: 'passed' });
+    const check = await checkExport(await exportOf(c.slug));
+    expect(check.report.problems).toEqual([]);
+  });
 });

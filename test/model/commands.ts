@@ -25,7 +25,7 @@ import { initialActionState } from '@/lib/actions/state';
 import type { Role } from '@/lib/governance/roles';
 import type { BallotChoice, Charter } from '@/lib/governance/types';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import { changeMemberRoleAction } from '@/app/o/[slug]/members/actions';
+import { changeMemberRoleAction, setStakeholderGroupAction } from '@/app/o/[slug]/members/actions';
 import * as proposalActions from '@/app/o/[slug]/proposals/actions';
 import { appointFoundingHolderAction, resignSeatAction } from '@/app/o/[slug]/seats/actions';
 import { form, signInAs } from '../integration/helpers';
@@ -164,7 +164,7 @@ async function followWorkerEffects(m: Model, r: Real): Promise<void> {
 
 // --- proposals --------------------------------------------------------------------------------
 
-export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification' | 'choice' | 'election';
+export type DraftKind = 'resolution' | 'assembly' | 'appointment' | 'removal' | 'amendment' | 'emergency' | 'ratification' | 'choice' | 'election' | 'weight';
 
 /** The options of every model choice (board_choice: 2 of these 4 win). */
 export const CHOICE_OPTIONS = ['Hall', 'Park', 'Online', 'Library'];
@@ -225,6 +225,12 @@ export class CreateDraft extends Step {
         // independent seat (a class seat: accepting needs the declaration) — vacant only after a resignation.
         fields.typeKey = 'board_election';
         fields.electionSeats = ['assembly:general', 'assembly:general', 'assembly:general', 'board:general', 'board:independent'][this.i % 5]!;
+        break;
+      case 'weight':
+        // Now and then an invalid weight (a refusal that must write nothing), or the weight they have.
+        fields.typeKey = 'weight_change';
+        fields.subjectUserId = r.ids[this.who];
+        fields.newWeight = ['3', '0', '12', '-1', '1'][this.i % 5]!;
         break;
       case 'ratification': {
         fields.typeKey = 'resolution';
@@ -617,6 +623,35 @@ export class ChangeRole extends Step {
   }
 }
 
+/**
+ * Someone sets (or clears) a member's stakeholder group, with a forged weight field: only an
+ * admin may set the group, and no form changes a weight (weightsOnlyByPassedProposals).
+ */
+export class SetGroup extends Step {
+  constructor(
+    readonly actor: UserKey,
+    readonly who: UserKey,
+    readonly group: string,
+  ) {
+    super();
+  }
+  label() {
+    return `${this.actor} puts ${this.who} in group "${this.group}" (with a forged weight)`;
+  }
+  async act(_m: Model, r: Real) {
+    const [membership] = await r.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, r.orgId), eq(memberships.userId, r.ids[this.who])));
+    if (!membership) return { ok: false, message: 'not a member (no call made)' };
+    signIn(r, this.actor);
+    return setStakeholderGroupAction(
+      initialActionState,
+      form({ orgId: r.orgId, membershipId: membership.id, group: this.group, weight: '99', newWeight: '99' }),
+    );
+  }
+}
+
 // --- arbitraries ------------------------------------------------------------------------------
 
 const actor = fc.constantFrom(...userKeys);
@@ -702,4 +737,9 @@ export const commandArbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = 
       fc.constantFrom<Role>('member', 'observer'),
     )
     .map(([a, w, role]) => new ChangeRole(a, w, role)),
+  // Weight changes, published at once (only passing changes a weight); group changes with a forged weight.
+  fc.tuple(likelyActor, index, actor).map(([a, i, w]) => new CreateDraft(a, 'weight', i, w, true)),
+  fc
+    .tuple(fc.constantFrom<UserKey>('admin', 'admin', 'secretary', 'm1'), actor, fc.constantFrom('residents', 'employees', '', 'bad!'))
+    .map(([a, w, g]) => new SetGroup(a, w, g)),
 ];

@@ -36,7 +36,7 @@ vi.mock('@/lib/clock', async (importOriginal) => {
   return { ...actual, now: () => new Date(testClock.ms) };
 });
 
-const { AdvanceClock, BackEmergency, CastBallot, CreateDraft, Recuse, Resign, commandArbitraries } = await import('./commands');
+const { AdvanceClock, BackEmergency, CastBallot, CreateDraft, Recuse, Resign, SetGroup, commandArbitraries } = await import('./commands');
 const { InvariantBroken, enforcement } = await import('./check');
 const { invariants } = await import('./invariants');
 const { createWorld } = await import('./world');
@@ -155,9 +155,25 @@ describe('governance model: random sequences of use cases', () => {
       new AdvanceClock(25),
       new AdvanceClock(73),
     ],
+    // Enforced: m2's weight becomes 3 by a passed weight change (after their reply window), and a group set with a forged weight leaves it at 3.
+    weightsOnlyByPassedProposals: () => [
+      new CreateDraft('m1', 'weight', 0, 'm2', true),
+      new AdvanceClock(25),
+      new AdvanceClock(25),
+      ...(['admin', 'm1', 'm3'] as const).map((who) => new CastBallot(who, 0, 'yes', true)),
+      new AdvanceClock(49),
+      new SetGroup('admin', 'm2', 'residents'),
+    ],
   };
   /** For an enforced invariant's witness: did the sequence get where it was meant to? */
   const reachedBy: Record<string, (real: Real) => Promise<boolean>> = {
+    weightsOnlyByPassedProposals: async (real) =>
+      (
+        await handle.db
+          .select()
+          .from(decisionLog)
+          .where(and(eq(decisionLog.orgId, real.orgId), eq(decisionLog.kind, 'membership.weight_changed')))
+      ).length === 1,
     emergencyLapses: async (real) =>
       (
         await handle.db

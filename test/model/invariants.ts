@@ -729,6 +729,40 @@ export function electionsFollowNominations(s: Snapshot): string[] {
   return out;
 }
 
+/**
+ * A membership's weight and stakeholder group are what the public log's entries about them say
+ * (1 and none without any), and every weight change is by a passed weight-change proposal naming
+ * that member: no other path changes a weight.
+ */
+export function weightsOnlyByPassedProposals(s: Snapshot): string[] {
+  const out: string[] = [];
+  const weights = new Map<string, number>();
+  const groups = new Map<string, string | null>();
+  for (const e of s.entries) {
+    if (e.kind === 'membership.weight_changed') {
+      const p = payload<{ userId: string; to: number; proposalNumber: number }>(e);
+      const proposal = s.proposalRows.find((r) => r.number === p.proposalNumber);
+      if (!proposal || proposal.outcome !== 'passed' || proposal.typeKey !== 'weight_change' || proposal.subjectUserId !== p.userId)
+        out.push(`weight of ${s.real.keyOf.get(p.userId) ?? p.userId} changed by #${p.proposalNumber}, which is not a passed weight change naming them`);
+      weights.set(p.userId, p.to);
+    }
+    if (e.kind === 'membership.group_changed') groups.set(payload<{ userId: string }>(e).userId, payload<{ to: string | null }>(e).to);
+    // A membership that ends takes its weight and group with it; a new one starts at 1 and none.
+    if (e.kind === 'membership.removed' || e.kind === 'membership.left' || e.kind === 'membership.accepted') {
+      const userId = payload<{ userId?: string }>(e).userId ?? e.actorId ?? '';
+      weights.delete(userId);
+      groups.delete(userId);
+    }
+  }
+  for (const m of s.memberRows) {
+    const who = s.real.keyOf.get(m.userId) ?? m.userId;
+    if (m.weight !== (weights.get(m.userId) ?? 1)) out.push(`${who} has weight ${m.weight}; the public log says ${weights.get(m.userId) ?? 1}`);
+    if (m.stakeholderGroup !== (groups.get(m.userId) ?? null))
+      out.push(`${who} is in group ${m.stakeholderGroup ?? 'none'}; the public log says ${groups.get(m.userId) ?? 'none'}`);
+  }
+  return out;
+}
+
 export const invariants: Invariant[] = Object.entries({
   electionsFollowNominations,
   noEarlyVoting,
@@ -744,4 +778,5 @@ export const invariants: Invariant[] = Object.entries({
   logVerifies,
   emergencyRatification,
   emergencyLapses,
+  weightsOnlyByPassedProposals,
 }).map(([name, check]) => ({ name, check }));

@@ -112,6 +112,17 @@ export function modelCharter(): Charter {
         requiresSubject: true,
         replyWindowHours: 24,
       }),
+      // A member's weight changes only by this type passing (weightsOnlyByPassedProposals).
+      type({
+        key: 'weight_change',
+        name: 'Change of a member’s weight',
+        effect: 'membership_weight',
+        minCommentWindowHours: 24,
+        stages: [stage('board', 48, half, majority, 'votes_cast')],
+        critical: false,
+        requiresSubject: true,
+        replyWindowHours: 24,
+      }),
       type({
         key: 'charter_amendment',
         name: 'Charter amendment',

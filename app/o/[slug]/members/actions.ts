@@ -7,8 +7,23 @@ import { appOrigin } from '@/lib/auth/origin';
 import { roleLabels } from '@/lib/governance/roles';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { changeMemberRole, inviteMember, leaveOrganization, removeMember, resendInvitation, revokeInvitation } from '@/lib/use-cases/memberships';
-import { changeRoleSchema, invitationSchema, inviteMemberSchema, leaveOrganizationSchema, removeMemberSchema } from '@/lib/validation/organization';
+import {
+  changeMemberRole,
+  changeStakeholderGroup,
+  inviteMember,
+  leaveOrganization,
+  removeMember,
+  resendInvitation,
+  revokeInvitation,
+} from '@/lib/use-cases/memberships';
+import {
+  changeRoleSchema,
+  invitationSchema,
+  inviteMemberSchema,
+  leaveOrganizationSchema,
+  removeMemberSchema,
+  stakeholderGroupSchema,
+} from '@/lib/validation/organization';
 
 export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', async ({ input, user }) => {
   const at = now();
@@ -31,6 +46,12 @@ export const resendInvitationAction = orgAction(invitationSchema, 'observer', as
 export const changeMemberRoleAction = orgAction(changeRoleSchema, 'observer', async ({ input, user }) => {
   await changeMemberRole(getDb(), { ...input, actorId: user.id, at: now() });
   return { ok: true, message: `Role changed to ${roleLabels[input.role].toLowerCase()}.` };
+});
+
+/** Admins only (the use case asks checkGroupChange). The form has no weight field, and a forged one is not read: weights change only by proposal. */
+export const setStakeholderGroupAction = orgAction(stakeholderGroupSchema, 'observer', async ({ input, user }) => {
+  await changeStakeholderGroup(getDb(), { orgId: input.orgId, membershipId: input.membershipId, group: input.group, actorId: user.id, at: now() });
+  return { ok: true, message: input.group === null ? 'Stakeholder group cleared.' : `Stakeholder group set to “${input.group}”.` };
 });
 
 export const removeMemberAction = orgAction(removeMemberSchema, 'observer', async ({ input, user }) => {

@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadMembers, loadPendingInvitations } from '@/db/read/member-pages';
+import { loadMembers, loadPendingInvitations, loadStakeholderGroups } from '@/db/read/member-pages';
 import { leaveOrganizationAction, removeMemberAction } from './actions';
 import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
 import { PendingInvitations } from '@/components/organizations/pending-invitations';
 import { RoleSelectForm } from '@/components/organizations/role-select-form';
+import { StakeholderGroupForm, StakeholderGroupSuggestions } from '@/components/organizations/stakeholder-group-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { ColumnHeaderRow } from '@/components/ui/column-header-row';
 import { DescriptionList } from '@/components/ui/description-list';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadMemberPage } from '@/lib/auth/member-page';
 import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
+import { weightsDiffer } from '@/lib/governance/weights';
 
 export const metadata: Metadata = { title: 'Members' };
 
@@ -21,8 +23,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?:
 export default async function MembersPage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   const { user, org, membership } = await loadMemberPage(params, '/members');
-  const [members, invitations] = await Promise.all([loadMembers(org.id), loadPendingInvitations(org.id)]);
+  const [members, invitations, groups] = await Promise.all([loadMembers(org.id), loadPendingInvitations(org.id), loadStakeholderGroups(org.id)]);
   const isAdmin = membership.role === 'admin';
+  // Weights (shares, votes) change only by a passed proposal; the column shows once any differs from 1.
+  const showWeights = weightsDiffer(members.map((m) => m.weight));
 
   return (
     <MemberPageShell
@@ -41,9 +45,10 @@ export default async function MembersPage({ params, searchParams }: Props) {
             className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm"
             headingClassName="sr-only"
           >
+            {isAdmin ? <StakeholderGroupSuggestions groups={groups} /> : null}
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-                <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Role']} />
+                <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Stakeholder group', ...(showWeights ? ['Votes'] : []), 'Role']} />
               </thead>
               <tbody className="divide-y divide-zinc-100">
                 {members.map((m) => (
@@ -58,6 +63,14 @@ export default async function MembersPage({ params, searchParams }: Props) {
                         <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span>
                       ) : null}
                     </td>
+                    <td className="px-4 py-3">
+                      {isAdmin ? (
+                        <StakeholderGroupForm orgId={org.id} membershipId={m.membershipId} group={m.stakeholderGroup} memberLabel={m.name ?? m.email} />
+                      ) : (
+                        <span className={m.stakeholderGroup ? '' : 'text-zinc-500'}>{m.stakeholderGroup ?? '—'}</span>
+                      )}
+                    </td>
+                    {showWeights ? <td className="px-4 py-3 tabular-nums">{m.weight.toLocaleString('en-US')}</td> : null}
                     <td className="px-4 py-3">
                       {isAdmin ? (
                         <>
@@ -90,6 +103,11 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
+            {showWeights ? (
+              <p className="border-t border-zinc-100 px-4 py-3 text-xs text-zinc-600">
+                Votes: each member&rsquo;s weight (shares). It changes only by a passed proposal, and every change is on the public record.
+              </p>
+            ) : null}
           </LabelledSection>
           <LabelledSection
             id="pending-invitations"
@@ -123,7 +141,9 @@ export default async function MembersPage({ params, searchParams }: Props) {
               </p>
             </LabelledSection>
           ) : (
-            <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">Only admins invite members and change roles.</p>
+            <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">
+              Only admins invite members and change roles and stakeholder groups.
+            </p>
           )}
           <LabelledSection
             id="leave-title"

@@ -43,6 +43,7 @@ export const createProposalAction = orgAction(createProposalSchema, 'member', as
   if (input.proposedCharter) effect.proposedCharter = input.proposedCharter;
   if (input.ratifiesProposalId) effect.ratifies = input.ratifiesProposalId;
   if (input.electionSeats) [effect.bodyKey, effect.seatClass] = input.electionSeats.split(':');
+  if (input.newWeight !== undefined) effect.weight = input.newWeight;
   const created = await createDraft(
     getDb(),
     { userId: user.id, role: membership.role },

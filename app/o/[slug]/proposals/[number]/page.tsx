@@ -129,6 +129,12 @@ export default async function ProposalPage({ params }: Props) {
               mayDeclare={mayDeclare}
             />
           ) : null}
+          {data.newWeight !== null ? (
+            <p className="rounded-2xl border border-zinc-200 bg-white p-4 text-sm shadow-sm">
+              If this proposal passes, {data.subject?.name ?? 'the member it concerns'}&rsquo;s weight (votes or shares) becomes{' '}
+              <strong className="tabular-nums">{data.newWeight.toLocaleString('en-US')}</strong>. The change is recorded in the public log.
+            </p>
+          ) : null}
           {type.effect === 'seat_election' ? (
             <ElectionSection {...electionView({ data, loaded, charter, phase, ids, userId: user?.id ?? null, role, at })} />
           ) : null}
