@@ -11,11 +11,13 @@ export function disclosedRollCall(logRows: PublicLogRow[], names: Map<string, st
   if (!Array.isArray(rollCall)) return null;
   return rollCall.flatMap((r: unknown) => {
     const item = r as { seatId?: unknown; voterUserId?: unknown; choice?: unknown; rationale?: unknown };
-    if (typeof item.seatId !== 'string' || typeof item.choice !== 'string') return [];
+    // A member's ballot in a member-wide vote has no seat (seatId null) but names its voter.
+    const memberBallot = item.seatId === null && typeof item.voterUserId === 'string';
+    if ((typeof item.seatId !== 'string' && !memberBallot) || typeof item.choice !== 'string') return [];
     const voter = typeof item.voterUserId === 'string' ? item.voterUserId : '';
     return [
       {
-        seatId: item.seatId,
+        seatId: typeof item.seatId === 'string' ? item.seatId : null,
         voterName: names.get(voter) ?? null,
         choice: item.choice,
         rationale: typeof item.rationale === 'string' && item.rationale !== '' ? item.rationale : null,

@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { proposalStages, rollEntries } from '@/db/schema';
+import { proposalStages, rollEntries, votes } from '@/db/schema';
+import { resolveRepresentation } from '@/lib/governance/delegation';
+import { delegationDepth } from '@/lib/governance/member-vote';
 import { rowsOf } from './prepared';
 import type { ProposalStageRow } from '@/db/schema';
-import type { Electorate, ProposalRecord, RollEntry } from '@/lib/governance/types';
+import type { Electorate, ProposalRecord, ProposalTypeSpec, RollEntry } from '@/lib/governance/types';
 
 export type RollSnapshot = { size: number; weight: number; hash: string };
 
@@ -75,4 +77,28 @@ export async function withRollEntries(db: Executor, proposalId: string, record: 
     if (!stage.roll || !row?.closesAt || row.closesAt > at || row.closedRecordedAt) continue;
     stage.roll = { ...stage.roll, entries: await listRoll(db, proposalId, i) };
   }
+}
+
+/** The user ids on a member-wide stage's roll (who is told that voting opened). */
+export async function rollUserIds(db: Executor, proposalId: string, stageIndex: number): Promise<string[]> {
+  const rows = await db
+    .select({ userId: rollEntries.userId })
+    .from(rollEntries)
+    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)));
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * The members on a member-wide stage's roll who would not be counted if it closed now: they have
+ * not voted, and no delegate down their chain (within the type's cap) has. Reminders go to them
+ * only: a member whose delegate voted is not nagged (and may still vote).
+ */
+export async function uncountedMembers(db: Executor, proposalId: string, stageIndex: number, type: ProposalTypeSpec): Promise<string[]> {
+  const roll = await listRoll(db, proposalId, stageIndex);
+  const voterRows = await db
+    .select({ voterUserId: votes.voterUserId })
+    .from(votes)
+    .where(and(eq(votes.proposalId, proposalId), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true), isNull(votes.seatId)));
+  const counted = resolveRepresentation(roll, new Set(voterRows.map((v) => v.voterUserId)), delegationDepth(type));
+  return roll.filter((e) => !counted.has(e.userId)).map((e) => e.userId);
 }

@@ -4,10 +4,12 @@ import type { Database, Executor } from '@/db/client';
 import { proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import { getCharterVersion, getActiveCharter } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
+import { rollUserIds, uncountedMembers } from '@/db/queries/rolls';
 import { memberUserIds } from '@/db/queries/member-lookups';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import type { Recipient } from '@/db/queries/notify';
 import { consultsMembers, proposalAudience as audienceOf } from '@/lib/governance/audience';
+import { isMemberBody } from '@/lib/governance/electorate';
 import { findBody, findType } from '@/lib/governance/charter';
 import type { Charter, TallyResult } from '@/lib/governance/types';
 import { alarmDay, overdueVacancies, vacancyAlarms } from '@/lib/governance/vacancy-alarms';
@@ -131,7 +133,9 @@ export async function enqueueVotingOpen(
     at: Date;
   },
 ): Promise<number> {
-  const recipients = (await holdersOf(tx, p.orgId, [p.bodyKey])).map((userId) => ({ userId, mandatory: false }));
+  // A member-wide body's voters are its roll, snapshotted just before; a seat body's, its seat holders.
+  const voters = isMemberBody(findBody(p.charter, p.bodyKey)) ? await rollUserIds(tx, p.id, p.stageIndex) : await holdersOf(tx, p.orgId, [p.bodyKey]);
+  const recipients = voters.map((userId) => ({ userId, mandatory: false }));
   const payload: NotificationPayload = {
     number: p.number,
     title: p.title,
@@ -255,6 +259,7 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
       const charter = (await getCharterVersion(tx, s.orgId, s.charterVersion))!;
       // A decision by consent needs nothing from those who consent: nobody is reminded to vote.
       if (findType(charter, s.typeKey).consent) return 0;
+      const memberBody = isMemberBody(findBody(charter, s.bodyKey));
       const seatRows = await tx
         .select({ seatId: seats.id, userId: seats.holderUserId })
         .from(seats)
@@ -268,7 +273,10 @@ export async function enqueueTimedNotices(db: Database, at: Date): Promise<numbe
         ).map((v) => v.seatId),
       );
       const recused = new Set((await tx.select({ seatId: recusals.seatId }).from(recusals).where(eq(recusals.proposalId, s.id))).map((r) => r.seatId));
-      const pending = seatRows.filter((r) => !voted.has(r.seatId) && !recused.has(r.seatId)).map((r) => r.userId!);
+      // A member-wide vote: members not yet counted — neither voted nor represented by a delegate who did (they may still vote).
+      const pending = memberBody
+        ? await uncountedMembers(tx, s.id, s.stageIndex, findType(charter, s.typeKey))
+        : seatRows.filter((r) => !voted.has(r.seatId) && !recused.has(r.seatId)).map((r) => r.userId!);
       return enqueueNotice(tx, {
         orgId: s.orgId,
         key: reminderKey(s),

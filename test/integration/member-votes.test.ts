@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, delegations, memberships, proposalStages, rollEntries, users } from '@/db/schema';
+import { decisionLog, delegations, memberships, outbox, proposalStages, rollEntries, users } from '@/db/schema';
 import { listRoll } from '@/db/queries/rolls';
 import { rollText } from '@/lib/governance/electorate';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { Charter, TallyResult } from '@/lib/governance/types';
+import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { foundOrganization } from '@/lib/use-cases/founding';
@@ -143,6 +144,19 @@ describe('a member-wide referendum with delegations', () => {
     await vote(fay!, 'yes'); // overrides her delegation to Gus
     await vote(c.by('Ida'), 'no');
     await vote(c.by('Ida'), 'abstain'); // the last ballot counts
+    // Everyone on the roll was told voting opened; a day before the close, only members not yet counted are reminded:
+    // not Ben, Cleo and Dev (Ana voted for them), nor the voters; Eli and Eve (a loop), Hal and the admin are.
+    const told = await db
+      .select({ userId: outbox.recipientUserId })
+      .from(outbox)
+      .where(and(eq(outbox.orgId, c.orgId), eq(outbox.kind, 'voting_open')));
+    expect(told.map((r) => r.userId).sort()).toEqual(roll.map((e) => e.userId).sort());
+    await enqueueTimedNotices(db, new Date(opensAt.getTime() + 6.5 * DAY));
+    const reminded = await db
+      .select({ userId: outbox.recipientUserId })
+      .from(outbox)
+      .where(and(eq(outbox.orgId, c.orgId), eq(outbox.kind, 'vote_reminder')));
+    expect(reminded.map((r) => r.userId).sort()).toEqual([c.by('Admin'), eli!, eve!, c.by('Hal')].map((p) => p.id).sort());
     // The observer and the pending invitation are not on the roll.
     await expect(castBallot(db, actor(c.by('Obs')), { orgId: c.orgId, proposalId: draft.id, choice: 'yes', rationale: null }, during)).rejects.toMatchObject({
       code: 'voting.not_on_roll',

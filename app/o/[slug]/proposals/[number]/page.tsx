@@ -9,15 +9,18 @@ import { ProposalRecord } from '@/components/proposals/proposal-record';
 import { ProposalText } from '@/components/proposals/proposal-text';
 import { decidedUnder, disclosedRollCall } from '@/components/proposals/roll-call';
 import { ConsentPanel } from '@/components/proposals/consent-panel';
+import { MemberStagePanel } from '@/components/proposals/member-stage-panel';
 import { StagePanel } from '@/components/proposals/stage-panel';
 import { ElectionSection } from '@/components/proposals/election-section';
 import { electionView } from '@/components/proposals/election-view';
 import { FlashRegion } from '@/components/ui/flash';
+import { loadMemberStage } from '@/db/read/member-stage';
 import { findProposalByNumber, loadProposalPage } from '@/db/read/proposal-page';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { ballotOffer } from '@/lib/governance/ballot-offer';
 import { findBody, findType } from '@/lib/governance/charter';
+import { isMemberBody } from '@/lib/governance/electorate';
 import { choiceMethodName, isRanked } from '@/lib/governance/choice';
 import { standingObjections } from '@/lib/governance/consent';
 import { countingMethodOf } from '@/lib/governance/election';
@@ -59,6 +62,13 @@ export default async function ProposalPage({ params }: Props) {
   // A choice type's method, or a seat election's rule with the seats frozen when voting opened.
   const method = countingMethodOf(type, loaded.row.effect);
   const outcomes = stageOutcomes(loaded.record, charter, at);
+  // Member-wide stages: the roll, the viewer's place on it and the delegations (db/read/member-stage.ts).
+  const memberViews = await Promise.all(
+    type.stages.map((s, i) => {
+      const body = findBody(charter, s.bodyKey);
+      return isMemberBody(body) ? loadMemberStage(loaded, i, body, type, user?.id ?? null) : null;
+    }),
+  );
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const names = new Map<string, string | null>([
     ...seats.map((s) => [s.holderUserId ?? '', s.holderName] as const),
@@ -163,6 +173,47 @@ export default async function ProposalPage({ params }: Props) {
               stageClosed: closed,
               now: at,
             });
+            const memberView = memberViews[i];
+            if (memberView) {
+              return (
+                <MemberStagePanel
+                  key={i}
+                  index={i}
+                  stageCount={type.stages.length}
+                  stage={stage}
+                  body={body}
+                  view={memberView}
+                  opened={Boolean(loaded.stages[i]?.opensAt)}
+                  closed={closed}
+                  tally={outcome?.tally ?? null}
+                  rollCall={disclosedRollCall(logRows, names, i) ?? []}
+                  offer={ballotOffer({
+                    role,
+                    // Before the roll exists, any member may be on it; after, only those on it vote.
+                    holdsSeat: memberView.roll ? Boolean(memberView.me?.onRoll) : hasRole(role, 'member'),
+                    isRecused: false,
+                    phase,
+                    stageIndex: i,
+                    stageClosed: closed,
+                    now: at,
+                  })}
+                  myChoice={(user && stageVotes.find((v) => v.seatId === null && v.voterUserId === user.id)?.choice) ?? null}
+                  blocked={status.blocked}
+                  ids={ids}
+                  delegationsHref={`/o/${org.slug}/delegations`}
+                  {...(method
+                    ? {
+                        choice: choicePanel(method, loaded.row.options, {
+                          mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
+                          count: loaded.stages[i]?.tally?.choice?.count ?? null,
+                          base: `/o/${org.slug}/proposals/${loaded.row.number}`,
+                          election: undefined,
+                        }),
+                      }
+                    : {})}
+                />
+              );
+            }
             if (type.consent) {
               const raised = data.objections.filter((o) => o.stageIndex === i);
               return (

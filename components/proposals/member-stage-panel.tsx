@@ -1,0 +1,184 @@
+import { BallotForm } from '@/components/proposals/ballot-form';
+import { ChoiceBallotForm } from '@/components/proposals/choice-ballot-form';
+import type { ChoiceBallotSpec } from '@/components/proposals/choice-ballot-form';
+import { CountRounds } from '@/components/proposals/count-rounds';
+import type { RollCallLine } from '@/components/proposals/stage-panel';
+import type { MemberStageView } from '@/db/read/member-stage';
+import type { BallotOffer } from '@/lib/governance/ballot-offer';
+import { ratioText } from '@/lib/governance/charter';
+import { formatHours } from '@/lib/governance/time';
+import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
+
+type Props = {
+  index: number;
+  stageCount: number;
+  stage: StageSpec;
+  body: BodySpec;
+  view: MemberStageView;
+  opened: boolean;
+  closed: boolean;
+  tally: TallyResult | null;
+  /** The close's roll call (open ballots: each direct voter's choice). */
+  rollCall: RollCallLine[];
+  offer: BallotOffer;
+  myChoice: string | null;
+  blocked: string | null;
+  ids: { orgId: string; proposalId: string };
+  choice?: { ballot: ChoiceBallotSpec; methodName: string; mine: number[] | null; count: ChoiceCount | null; downloads: { blt: string; csv: string } | null };
+  /** Where members manage their delegations. */
+  delegationsHref: string;
+};
+
+/** Most roll-call lines listed here; the whole roll call is in the decision log's close entry. */
+const ROLL_CALL_LIMIT = 100;
+const votesWord = (n: number, weighted: boolean) => (weighted ? `${n} ${n === 1 ? 'vote' : 'votes'}` : `${n} ${n === 1 ? 'member' : 'members'}`);
+
+/** A member-wide stage: who votes (the roll snapshotted when voting opened), delegations, the viewer's ballot, and the count against the roll. */
+export function MemberStagePanel(p: Props) {
+  const { index: i, stage, body, view, tally } = p;
+  const w = view.weighted;
+  const notOpenNote =
+    p.offer.show && p.offer.open
+      ? null
+      : p.blocked
+        ? `Voting cannot open: ${p.blocked}`
+        : 'Voting is not open yet; the server refuses early ballots and says when it opens.';
+  return (
+    <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
+      <h2 id={`stage-${i}`} className="font-semibold">
+        {p.stageCount > 1 ? `Stage ${i + 1}: ` : ''}
+        {body.name} vote
+      </h2>
+      <p className="mt-1 text-xs text-zinc-600">
+        Voted by {view.electorate}. Quorum {ratioText(stage.quorum)} of the roll{w ? '’s weight' : ''};{' '}
+        {p.choice
+          ? `chooses ${p.choice.ballot.winners === 1 ? 'one option' : `${p.choice.ballot.winners} options`} by secret ballot (${p.choice.methodName})`
+          : `passes with ${ratioText(stage.threshold)} of ${stage.thresholdBase === 'charter_seats' ? 'the roll' : 'votes cast'}`}
+        . Window {formatHours(stage.votingWindowHours)}.{' '}
+        {view.delegation
+          ? `Members may delegate their vote${view.delegation.maxDepth === null ? '' : ` (chains of at most ${view.delegation.maxDepth})`}; their own ballot always overrides their delegate’s.`
+          : 'No delegation: each member votes themselves.'}
+      </p>
+      {view.roll ? (
+        <p className="mt-3 text-sm">
+          <span className="font-medium">Roll:</span> {view.roll.size} {view.roll.size === 1 ? 'member' : 'members'}
+          {w ? `, ${view.roll.weight} votes` : ''}, fixed when voting opened{' '}
+          <span className="text-xs text-zinc-600">
+            (SHA-256 <code className="break-all">{view.roll.hash.slice(0, 16)}…</code>, in the log).
+          </span>
+        </p>
+      ) : (
+        <p className="mt-3 text-sm text-zinc-600">
+          {p.opened ? '' : 'Voting has not opened. '}The roll — every member of the electorate, with the delegations then in force — is fixed when voting opens.
+        </p>
+      )}
+      {view.me && view.roll ? (
+        <p className="mt-2 text-sm" data-testid="my-member-vote">
+          {view.me.onRoll ? (
+            <>
+              You are on the roll{w ? ` with ${view.me.weight} ${view.me.weight === 1 ? 'vote' : 'votes'}` : ''}.{' '}
+              {view.me.delegateName ? `Unless you vote, your vote goes to ${view.me.delegateName}. ` : ''}
+              {view.me.carries.people > 0
+                ? `Your ballot carries ${votesWord(w ? view.me.carries.weight : view.me.carries.people, w)} delegated to you (unless they vote themselves).`
+                : ''}
+            </>
+          ) : (
+            'You are not on the roll of this vote.'
+          )}
+        </p>
+      ) : null}
+      {view.delegation && !p.closed ? (
+        <p className="mt-1 text-xs">
+          <a className="text-brand-700 underline" href={p.delegationsHref}>
+            My delegations
+          </a>
+          {view.roll ? ' (changes apply to votes that open later)' : ''}
+        </p>
+      ) : null}
+      {view.roll && !p.closed ? (
+        <p className="mt-3 text-xs text-zinc-600">
+          {view.voters} {view.voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
+          {p.choice ? 'Ballots are secret: the counted ballots are published without names when voting closes.' : 'Choices are revealed when voting closes.'}
+        </p>
+      ) : null}
+      {view.graph && view.graph.delegates.length > 0 ? (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-zinc-500">
+            Delegations in this vote ({view.graph.delegates.length + view.graph.more}{' '}
+            {view.graph.delegates.length + view.graph.more === 1 ? 'delegate' : 'delegates'})
+          </summary>
+          <ul className="mt-2 space-y-2" aria-label="Who delegated to whom">
+            {view.graph.delegates.map((d) => (
+              <li key={d.userId}>
+                <span className="font-medium">{d.name}</span> ← {d.delegators.join(', ')}
+                <span className="text-xs text-zinc-600"> ({votesWord(w ? d.weight : d.delegators.length, w)})</span>
+              </li>
+            ))}
+          </ul>
+          {view.graph.more > 0 ? (
+            <p className="mt-1 text-xs text-zinc-600">…and {view.graph.more} more delegates: the whole roll is published when voting closes.</p>
+          ) : null}
+        </details>
+      ) : null}
+      {tally && p.closed ? <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={p.rollCall} /> : null}
+      {p.offer.show && p.choice ? (
+        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} notOpenNote={notOpenNote} />
+      ) : null}
+      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}
+    </section>
+  );
+}
+
+function MemberResult({ tally, weighted, choice, rollCall }: { tally: TallyResult; weighted: boolean; choice: Props['choice']; rollCall: RollCallLine[] }) {
+  const m = tally.members;
+  const unit = weighted ? 'votes' : 'members';
+  return (
+    <div className="mt-3 space-y-2 text-sm">
+      {choice ? (
+        <p className="font-semibold">
+          {choice.count && tally.outcome === 'passed'
+            ? `Chosen: ${choice.count.result.elected.map((i) => choice.ballot.options[i] ?? `option ${i + 1}`).join(', ') || 'none'}`
+            : 'Failed quorum: no choice was made'}
+        </p>
+      ) : (
+        <p className="font-semibold">
+          {tally.outcome === 'passed' ? 'Passed' : tally.outcome === 'rejected' ? 'Rejected' : 'Failed quorum'}: {tally.yes} yes · {tally.no} no ·{' '}
+          {tally.abstain} abstain
+        </p>
+      )}
+      <p className="text-xs text-zinc-600">
+        {tally.cast} of {tally.charterSeats} {unit} took part
+        {m ? ` (${m.voters} voted themselves; ${m.represented} ${m.represented === 1 ? 'member was' : 'members were'} counted through a delegate)` : ''};{' '}
+        {tally.quorumRequired} needed for quorum{choice ? '' : `; ${tally.yesRequired} yes needed`}.
+      </p>
+      {choice?.count ? <CountRounds candidates={choice.ballot.options} result={choice.count.result} /> : null}
+      {choice?.downloads ? (
+        <p className="text-xs text-zinc-600">
+          The counted ballots, without names, each with the weight it carried:{' '}
+          <a className="text-brand-700 underline" href={choice.downloads.blt} download>
+            BLT file
+          </a>{' '}
+          ·{' '}
+          <a className="text-brand-700 underline" href={choice.downloads.csv} download>
+            CSV
+          </a>
+          .
+        </p>
+      ) : null}
+      <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">{choice ? 'Who voted' : 'Roll call (direct votes)'}</h3>
+      <ul className="mt-1 space-y-1">
+        {rollCall.slice(0, ROLL_CALL_LIMIT).map((v, k) => (
+          <li key={k} className="flex justify-between gap-2">
+            <span>{v.voterName ?? 'A member'}</span>
+            <span className="font-medium">{choice ? 'voted (secret)' : v.choice}</span>
+          </li>
+        ))}
+      </ul>
+      {rollCall.length > ROLL_CALL_LIMIT ? (
+        <p className="text-xs text-zinc-600">
+          …and {rollCall.length - ROLL_CALL_LIMIT} more: the whole roll call and roll are in the decision log’s close entry.
+        </p>
+      ) : null}
+    </div>
+  );
+}
