@@ -20,15 +20,30 @@ export function BodyCard({
   vacancyDeadlineDays,
   headingLevel = 3,
   shortfallBlocks = false,
+  electorate = null,
 }: {
   body: BodyOverview;
   minForCritical: number;
   vacancyDeadlineDays: number;
   headingLevel?: 2 | 3;
   shortfallBlocks?: boolean;
+  /** A member-wide body (no seats): who votes in it, in words (electorate.ts electorateWords). */
+  electorate?: string | null;
 }) {
   const s = body.strength;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  if (electorate !== null) {
+    return (
+      <section aria-labelledby={`body-${body.key}`} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <Heading id={`body-${body.key}`} className="text-lg font-semibold">
+          {body.name}
+        </Heading>
+        <p className="text-sm text-zinc-600">
+          No seats: voted by {electorate}. Each vote’s roll is fixed when its voting opens, and quorum counts against that roll.
+        </p>
+      </section>
+    );
+  }
   const pct = Math.round((s.filled / Math.max(s.charterSeats, 1)) * 100);
   return (
     <section aria-labelledby={`body-${body.key}`} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">

@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { getLogHead, getOrgVerifierKey } from '@/db/queries/log';
 import { listRecentParticipation } from '@/db/queries/log-public';
 import { countMembersByRole } from '@/db/queries/memberships';
+import { listWaitingForMyVote } from '@/db/queries/my-votes';
+import type { WaitingVote } from '@/db/queries/my-votes';
 import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { latestWitnessings } from '@/db/queries/witnesses';
 import { countPublishedProposals } from '@/db/queries/seats-page';
@@ -39,4 +41,11 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
   });
   return { overview, byRole, participation, head, verifier, witnessings, health, founding };
+}
+
+export type { WaitingVote };
+
+/** The open votes a member may cast and has not (decisions by consent left out: they take objections, not ballots). */
+export async function loadWaitingForMyVote(orgId: string, userId: string, at: Date, isConsent: (typeKey: string) => boolean): Promise<WaitingVote[]> {
+  return (await listWaitingForMyVote(getDb(), orgId, userId, at)).filter((w) => !isConsent(w.typeKey));
 }

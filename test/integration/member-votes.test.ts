@@ -9,6 +9,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, delegations, memberships, outbox, proposalStages, rollEntries, users } from '@/db/schema';
+import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import { listRoll } from '@/db/queries/rolls';
 import { rollText } from '@/lib/governance/electorate';
 import { charterFromTemplate } from '@/lib/governance/templates';
@@ -144,6 +145,10 @@ describe('a member-wide referendum with delegations', () => {
     await vote(fay!, 'yes'); // overrides her delegation to Gus
     await vote(c.by('Ida'), 'no');
     await vote(c.by('Ida'), 'abstain'); // the last ballot counts
+    // "Waiting for your vote": Hal (on the roll, no ballot) sees it; Ben sees that his delegate Ana voted for him; Ana, who voted, does not.
+    expect(await listWaitingForMyVote(db, c.orgId, c.by('Hal').id, during)).toEqual([expect.objectContaining({ number: draft.number, delegate: null })]);
+    expect(await listWaitingForMyVote(db, c.orgId, ben!.id, during)).toEqual([expect.objectContaining({ delegate: { name: 'Ana', voted: true } })]);
+    expect(await listWaitingForMyVote(db, c.orgId, ana!.id, during)).toEqual([]);
     // Everyone on the roll was told voting opened; a day before the close, only members not yet counted are reminded:
     // not Ben, Cleo and Dev (Ana voted for them), nor the voters; Eli and Eve (a loop), Hal and the admin are.
     const told = await db

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BodyCard } from '@/components/governance/body-card';
+import { electorateWords } from '@/lib/governance/electorate';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
@@ -16,7 +17,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { OrganizationLogo } from '@/components/organizations/organization-logo';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { loadOrganizationPage } from '@/db/read/org-page';
+import { loadOrganizationPage, loadWaitingForMyVote } from '@/db/read/org-page';
+import { formatUtc } from '@/lib/governance/time';
 import { isUnderWay } from '@/lib/governance/phase';
 import { roleLabels, roleLabelsPlural, membershipRoles } from '@/lib/governance/roles';
 
@@ -35,6 +37,8 @@ export default async function OrganizationPage({ params }: Props) {
   const at = now();
   const { overview, byRole, participation, head, verifier, witnessings, health, founding } = await loadOrganizationPage(org.id, user?.id ?? null, at);
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
+  const types = overview.charter?.document.proposalTypes ?? [];
+  const waiting = user && membership ? await loadWaitingForMyVote(org.id, user.id, at, (key) => Boolean(types.find((t) => t.key === key)?.consent)) : [];
 
   return (
     <div>
@@ -53,6 +57,29 @@ export default async function OrganizationPage({ params }: Props) {
         </p>
       ) : null}
 
+      {waiting.length > 0 ? (
+        <section aria-labelledby="waiting" className="mb-6 rounded-2xl border border-brand-200 bg-white p-5 shadow-sm">
+          <h2 id="waiting" className="font-semibold">
+            Waiting for your vote
+          </h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {waiting.map((w) => (
+              <li key={`${w.number}-${w.bodyKey}`} className="flex flex-wrap items-baseline justify-between gap-2">
+                <a className="font-medium text-brand-700 underline" href={`/o/${org.slug}/proposals/${w.number}`}>
+                  #{w.number} {w.title}
+                </a>
+                <span className="text-xs text-zinc-600">
+                  {bodyNames.get(w.bodyKey) ?? w.bodyKey} · closes {formatUtc(w.closesAt)}
+                  {w.delegate
+                    ? ` · ${w.delegate.voted ? `your delegate ${w.delegate.name} has voted for you (you may still vote)` : `your delegate is ${w.delegate.name}`}`
+                    : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <FoundingNotice founding={founding} seatsHref={`/o/${org.slug}/seats`} />
 
       <HealthStrip health={health} bodies={overview.bodies} openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length} />
@@ -68,6 +95,7 @@ export default async function OrganizationPage({ params }: Props) {
                 minForCritical={spec.minSeatsForCriticalDecisions}
                 vacancyDeadlineDays={spec.vacancyDeadlineDays}
                 shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false}
+                electorate={spec.electorate ? electorateWords(spec.electorate) : null}
               />
             );
           })

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { BodyCard, seatClassName } from '@/components/governance/body-card';
+import { electorateWords } from '@/lib/governance/electorate';
 import { FoundingNotice } from '@/components/governance/founding-notice';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ActionForm } from '@/components/ui/action-form';
@@ -44,6 +45,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
                   minForCritical={spec.minSeatsForCriticalDecisions}
                   vacancyDeadlineDays={spec.vacancyDeadlineDays}
                   shortfallBlocks={spec.classShortfallBlocksCriticalDecisions ?? false}
+                  electorate={spec.electorate ? electorateWords(spec.electorate) : null}
                   headingLevel={2}
                 />
                 {(foundingOpen || strandedKeys.has(b.key)) && b.seats.some((s) => !s.holderUserId) ? (
