@@ -121,6 +121,7 @@ export function MemberStagePanel(p: Props) {
         </details>
       ) : null}
       {tally && p.closed ? <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={p.rollCall} /> : null}
+      {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
       {p.offer.show && p.choice ? (
         <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} notOpenNote={notOpenNote} />
       ) : null}
@@ -179,6 +180,50 @@ function MemberResult({ tally, weighted, choice, rollCall }: { tally: TallyResul
           …and {rollCall.length - ROLL_CALL_LIMIT} more: the whole roll call and roll are in the decision log’s close entry.
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** Turnout by stakeholder group, as the roll recorded each member's group when voting opened. */
+function Participation({ rows }: { rows: MemberStageView['participation'] }) {
+  return (
+    <div className="mt-3 min-w-0 text-sm">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Participation by group</h3>
+      <div className="mt-1 overflow-x-auto" role="region" aria-label="Participation by group" tabIndex={0}>
+        <table className="w-full text-left text-xs">
+          <thead>
+            <tr className="text-zinc-600">
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Group
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right font-medium">
+                On the roll
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right font-medium">
+                Voted
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Counted
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.group ?? ''} className="border-t border-zinc-100">
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {r.group ?? 'No group'}
+                </th>
+                <td className="py-1 pr-2 text-right tabular-nums">{r.members}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{r.voted}</td>
+                <td className="py-1 text-right tabular-nums">
+                  {r.counted} ({Math.round((100 * r.counted) / Math.max(r.members, 1))}%)
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-1 text-xs text-zinc-600">“Counted”: voted themselves or through a delegate.</p>
     </div>
   );
 }

@@ -17,11 +17,13 @@ CREATE TABLE "roll_entries" (
 	"user_id" text NOT NULL,
 	"weight" integer NOT NULL,
 	"delegate_user_id" text,
+	"stakeholder_group" text,
 	CONSTRAINT "roll_entries_proposal_id_stage_index_user_id_pk" PRIMARY KEY("proposal_id","stage_index","user_id"),
 	CONSTRAINT "roll_entries_weight" CHECK ("roll_entries"."weight" >= 0)
 );
 --> statement-breakpoint
 ALTER TABLE "votes" ALTER COLUMN "seat_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "weight" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "proposal_stages" ADD COLUMN "roll_size" integer;--> statement-breakpoint
 ALTER TABLE "proposal_stages" ADD COLUMN "roll_weight" bigint;--> statement-breakpoint
 ALTER TABLE "proposal_stages" ADD COLUMN "roll_hash" text;--> statement-breakpoint
@@ -34,4 +36,5 @@ CREATE INDEX "delegations_org_idx" ON "delegations" USING btree ("org_id","deleg
 CREATE UNIQUE INDEX "delegations_one_general" ON "delegations" USING btree ("org_id","delegator_user_id") WHERE "delegations"."revoked_at" is null and "delegations"."type_key" is null and "delegations"."proposal_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "delegations_one_per_type" ON "delegations" USING btree ("org_id","delegator_user_id","type_key") WHERE "delegations"."revoked_at" is null and "delegations"."type_key" is not null and "delegations"."proposal_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "delegations_one_per_proposal" ON "delegations" USING btree ("org_id","delegator_user_id","proposal_id") WHERE "delegations"."revoked_at" is null and "delegations"."proposal_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "votes_one_current_per_member" ON "votes" USING btree ("proposal_id","stage_index","voter_user_id") WHERE "votes"."is_current" and "votes"."seat_id" is null;
+CREATE UNIQUE INDEX "votes_one_current_per_member" ON "votes" USING btree ("proposal_id","stage_index","voter_user_id") WHERE "votes"."is_current" and "votes"."seat_id" is null;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_weight_range" CHECK ("memberships"."weight" between 0 and 1000000000);

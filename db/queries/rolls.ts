@@ -30,8 +30,8 @@ export async function snapshotRoll(
              and (d.proposal_id = ${s.proposalId}::uuid or (d.proposal_id is null and (d.type_key = ${s.typeKey} or d.type_key is null)))
            order by (d.proposal_id is null), (d.type_key is null) limit 1)`
     : sql`null::text`;
-  await tx.execute(sql`insert into roll_entries (proposal_id, stage_index, user_id, weight, delegate_user_id)
-    select ${s.proposalId}::uuid, ${s.stageIndex}::integer, m.user_id, ${weight}, ${delegate}
+  await tx.execute(sql`insert into roll_entries (proposal_id, stage_index, user_id, weight, delegate_user_id, stakeholder_group)
+    select ${s.proposalId}::uuid, ${s.stageIndex}::integer, m.user_id, ${weight}, ${delegate}, m.stakeholder_group
     from memberships m
     where m.org_id = ${s.orgId}::uuid and m.accepted_at is not null and m.role <> 'observer'
       and (${group}::text is null or lower(trim(m.stakeholder_group)) = ${group}::text)`);
@@ -101,4 +101,13 @@ export async function uncountedMembers(db: Executor, proposalId: string, stageIn
     .where(and(eq(votes.proposalId, proposalId), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true), isNull(votes.seatId)));
   const counted = resolveRepresentation(roll, new Set(voterRows.map((v) => v.voterUserId)), delegationDepth(type));
   return roll.filter((e) => !counted.has(e.userId)).map((e) => e.userId);
+}
+
+/** Each roll member's stakeholder group as snapshotted (null: none), for participation by group. */
+export async function rollGroups(db: Executor, proposalId: string, stageIndex: number): Promise<Map<string, string | null>> {
+  const rows = await db
+    .select({ userId: rollEntries.userId, group: rollEntries.stakeholderGroup })
+    .from(rollEntries)
+    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)));
+  return new Map(rows.map((r) => [r.userId, r.group]));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { listRoll } from '@/db/queries/rolls';
+import { listRoll, rollGroups } from '@/db/queries/rolls';
 import { users, votes } from '@/db/schema';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { resolveRepresentation } from '@/lib/governance/delegation';
@@ -24,6 +24,8 @@ export type MemberStageView = {
   me: { onRoll: boolean; weight: number; delegateName: string | null; carries: { people: number; weight: number } } | null;
   /** Who delegated to whom in the snapshot (open ballots only): each delegate with the members who named them. */
   graph: { delegates: { userId: string; name: string; delegators: string[]; weight: number }[]; more: number } | null;
+  /** Participation by stakeholder group (as snapshotted on the roll): members, who voted themselves, who is counted (themselves or through a delegate). */
+  participation: { group: string | null; members: number; voted: number; counted: number }[];
 };
 
 /** What the proposal page shows of one member-wide stage, for this viewer. */
@@ -38,7 +40,7 @@ export async function loadMemberStage(
   const row = loaded.stages.find((s) => s.stageIndex === stageIndex);
   const delegation = type.delegation?.allowed ? { maxDepth: type.delegation.maxDepth } : null;
   const base = { electorate: electorateWords(body.electorate), weighted: body.electorate.weighted, delegation };
-  if (!row?.rollHash || row.rollSize === null) return { ...base, roll: null, voters: 0, me: null, graph: null };
+  if (!row?.rollHash || row.rollSize === null) return { ...base, roll: null, voters: 0, me: null, graph: null, participation: [] };
   const roll = await listRoll(db, loaded.row.id, stageIndex);
   const voterRows = await db
     .select({ voterUserId: votes.voterUserId })
@@ -85,7 +87,20 @@ export async function loadMemberStage(
         })),
         more: Math.max(0, delegates.size - shown.length),
       };
-  return { ...base, roll: { size: row.rollSize, weight: row.rollWeight ?? 0, hash: row.rollHash }, voters: voted.size, me, graph };
+  const counted = resolveRepresentation(roll, voted, delegationDepth(type));
+  const groups = await rollGroups(db, loaded.row.id, stageIndex);
+  const byGroup = new Map<string, { group: string | null; members: number; voted: number; counted: number }>();
+  for (const e of roll) {
+    const group = groups.get(e.userId)?.trim() || null;
+    const key = group?.toLowerCase() ?? '';
+    const g = byGroup.get(key) ?? { group, members: 0, voted: 0, counted: 0 };
+    g.members++;
+    if (voted.has(e.userId)) g.voted++;
+    if (counted.has(e.userId)) g.counted++;
+    byGroup.set(key, g);
+  }
+  const participation = [...byGroup.values()].sort((a, b) => (a.group === null ? 1 : b.group === null ? -1 : a.group.localeCompare(b.group)));
+  return { ...base, roll: { size: row.rollSize, weight: row.rollWeight ?? 0, hash: row.rollHash }, voters: voted.size, me, graph, participation };
 }
 
 async function namesOf(ids: string[]): Promise<Map<string, string>> {

@@ -59,6 +59,8 @@ export const rollEntries = pgTable(
     userId: text('user_id').notNull(),
     weight: integer('weight').notNull(),
     delegateUserId: text('delegate_user_id'),
+    /** The member's stakeholder group when the roll was taken (for participation by group; not part of the roll's hash). */
+    stakeholderGroup: text('stakeholder_group'),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.stageIndex, t.userId] }), check('roll_entries_weight', sql`${t.weight} >= 0`)],
 );

@@ -11,6 +11,8 @@ import type { Database } from '@/db/client';
 import { decisionLog, delegations, memberships, outbox, proposalStages, rollEntries, users } from '@/db/schema';
 import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import { listRoll } from '@/db/queries/rolls';
+import { loadMemberStage } from '@/db/read/member-stage';
+import { findProposalByNumber } from '@/db/read/proposal-page';
 import { rollText } from '@/lib/governance/electorate';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { Charter, TallyResult } from '@/lib/governance/types';
@@ -179,6 +181,26 @@ describe('a member-wide referendum with delegations', () => {
     // Yes: Ana with Ben, Cleo and Dev (4), Fay (1). No: Gus (1). Abstain: Ida. Eli and Eve loop: not counted; Hal, Admin did not vote.
     expect(tally).toMatchObject({ yes: 5, no: 1, abstain: 1, cast: 7, charterSeats: 11, quorumRequired: 3, outcome: 'passed' });
     expect(tally.members).toEqual({ rollSize: 11, rollWeight: 11, voters: 4, directWeight: 4, represented: 3, delegatedWeight: 3 });
+
+    // The page's view: Ben's delegate, the open ballot's delegation graph, participation by group (as snapshotted).
+    const loaded = (await findProposalByNumber(c.orgId, draft.number))!;
+    const charter = charterFromTemplate('cooperative');
+    const body = charter.bodies.find((b) => b.key === 'membership')! as Parameters<typeof loadMemberStage>[2];
+    const view = await loadMemberStage(
+      loaded,
+      0,
+      body,
+      charter.proposalTypes.find((t) => t.key === 'member_referendum')!,
+      ben!.id,
+    );
+    expect(view.me).toEqual({ onRoll: true, weight: 1, delegateName: 'Ana', carries: { people: 2, weight: 2 } });
+    expect(view.graph!.delegates.map((d) => `${d.name} ← ${d.delegators.join(', ')}`).sort()).toEqual(
+      ['Ana ← Ben', 'Ben ← Cleo', 'Cleo ← Dev', 'Eli ← Eve', 'Eve ← Eli', 'Gus ← Fay'].sort(),
+    );
+    expect(view.participation).toEqual([
+      { group: 'Workers', members: 4, voted: 1, counted: 4 },
+      { group: null, members: 7, voted: 3, counted: 3 },
+    ]);
 
     // The export verifies and its recount agrees; a forged roll or ballot does not.
     const exported = await exportOf(c.slug);

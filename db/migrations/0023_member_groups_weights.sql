@@ -1,2 +1,0 @@
-ALTER TABLE "memberships" ADD COLUMN "weight" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
-ALTER TABLE "memberships" ADD CONSTRAINT "memberships_weight_range" CHECK ("memberships"."weight" between 0 and 1000000000);
