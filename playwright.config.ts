@@ -44,7 +44,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && tsx --conditions=react-server scripts/e2e-server.ts',
+    // E2E_REUSE_BUILD=1 (CI's second run, on PostgreSQL) starts the production build the first run made: the database is chosen at run time.
+    command: `${process.env.E2E_REUSE_BUILD === '1' && existsSync('.next/BUILD_ID') ? '' : 'npm run build && '}tsx --conditions=react-server scripts/e2e-server.ts`,
     url: `${baseURL}/`,
     timeout: 300_000,
     reuseExistingServer: false,
