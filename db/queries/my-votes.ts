@@ -29,6 +29,9 @@ export async function listWaitingForMyVote(db: Executor, orgId: string, userId: 
       left join roll_entries r on r.proposal_id = s.proposal_id and r.stage_index = s.stage_index and r.user_id = ${userId}
       left join users u on u.id = r.delegate_user_id
       where p.org_id = ${orgId}::uuid and p.status = 'published' and s.closed_recorded_at is null
+        -- a decision by consent takes objections, not ballots
+        and not coalesce((select (t ->> 'consent')::boolean from charters c cross join jsonb_array_elements(c.document -> 'proposalTypes') t
+                          where c.org_id = p.org_id and c.version = p.charter_version and t ->> 'key' = p.type_key limit 1), false)
         and s.opens_at <= ${at.toISOString()}::timestamptz and s.closes_at > ${at.toISOString()}::timestamptz
         and (
           (s.roll_hash is not null and r.user_id is not null
@@ -47,5 +50,25 @@ export async function listWaitingForMyVote(db: Executor, orgId: string, userId: 
     bodyKey: String(r.body_key),
     closesAt: r.closes_at instanceof Date ? r.closes_at : new Date(String(r.closes_at)),
     delegate: r.delegate_user_id ? { name: String(r.delegate_name ?? 'A member'), voted: r.delegate_voted === true || r.delegate_voted === 't' } : null,
+  }));
+}
+
+/** A member's active delegations, as they read them: to whom, and for what (every member-wide vote, a type, one proposal). */
+export async function listMyDelegations(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<{ delegateName: string; typeKey: string | null; proposalNumber: number | null }[]> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select coalesce(nullif(trim(u.name), ''), u.email) as delegate_name, d.type_key, p.number as proposal_number
+      from delegations d join users u on u.id = d.delegate_user_id left join proposals p on p.id = d.proposal_id
+      where d.org_id = ${orgId}::uuid and d.delegator_user_id = ${userId} and d.revoked_at is null
+      order by d.proposal_id nulls first, d.type_key nulls first`),
+  );
+  return rows.map((r) => ({
+    delegateName: String(r.delegate_name ?? 'A member'),
+    typeKey: r.type_key === null ? null : String(r.type_key),
+    proposalNumber: r.proposal_number === null ? null : Number(r.proposal_number),
   }));
 }

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'dr
 import type { Executor } from '@/db/client';
 import { notificationPrefs, notifyEvents, organizations, outbox, users } from '@/db/schema';
 import type { NotificationMode, OutboxStatus } from '@/db/schema';
+import { listMyDelegations, listWaitingForMyVote } from './my-votes';
 
 /** Raw `execute` answers differ by driver: postgres-js gives an array, PGlite `{ rows }`. */
 function rowsOf<T>(result: unknown): T[] {
@@ -208,7 +209,17 @@ export async function foldDigest(tx: Executor, p: { userId: string; orgId: strin
       kind: 'digest',
       mandatory: false,
       idempotencyKey: `digest:${p.orgId}:${p.userId}:${p.day}`,
-      payload: { items: items.map((i) => ({ kind: i.kind, payload: i.payload ?? {} })) },
+      payload: {
+        items: items.map((i) => ({ kind: i.kind, payload: i.payload ?? {} })),
+        // What is waiting for the member's vote today, and where their vote goes when they do not cast it.
+        waiting: (await listWaitingForMyVote(tx, p.orgId, p.userId, p.at)).map((w) => ({
+          number: w.number,
+          title: w.title,
+          closesAt: w.closesAt.toISOString(),
+          delegateVoted: w.delegate?.voted ?? false,
+        })),
+        delegations: await listMyDelegations(tx, p.orgId, p.userId),
+      },
       status: 'pending',
       nextAttemptAt: p.at,
       createdAt: p.at,

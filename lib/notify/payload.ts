@@ -38,6 +38,9 @@ export type NotificationPayload = {
   seats?: { position: number; vacatedAt: string }[];
   /** Digest only: the notices folded into it. */
   items?: { kind: NotificationKind; payload: NotificationPayload }[];
+  /** Digest only: open votes waiting for the recipient's ballot (their delegate may have voted for them), and their active delegations. */
+  waiting?: { number: number; title: string; closesAt: string; delegateVoted: boolean }[];
+  delegations?: { delegateName: string; typeKey: string | null; proposalNumber: number | null }[];
   /** Followed proposals: what happened, and who did it (comments, revisions). */
   activity?: FollowedActivity;
   actorName?: string | null;

@@ -247,7 +247,7 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
       return {
         subject: `Daily digest: ${items.length} update${items.length === 1 ? '' : 's'}`,
         lead: `${items.length} update${items.length === 1 ? '' : 's'} since your last digest:`,
-        detail: items.map((i) => `• ${describe(i.kind, i.payload).subject}`),
+        detail: [...items.map((i) => `• ${describe(i.kind, i.payload).subject}`), ...memberVoteLines(p)],
         action: 'Open the organization',
       };
     }
@@ -323,4 +323,17 @@ ${detailHtml}${button(link, lines.action)}
     footerHtml,
   );
   return { subject, text, html };
+}
+
+/** A digest's lines about member-wide votes: what waits for the recipient's vote, and where their vote goes. */
+function memberVoteLines(p: NotificationPayload): string[] {
+  const waiting = (p.waiting ?? []).map(
+    (w) =>
+      `Waiting for your vote: #${w.number} ${w.title} (closes ${when(w.closesAt)})${w.delegateVoted ? ' — your delegate has voted for you; you may still vote' : ''}`,
+  );
+  const delegations = (p.delegations ?? []).map(
+    (d) =>
+      `Your delegation: your vote goes to ${d.delegateName} ${d.proposalNumber !== null ? `on proposal #${d.proposalNumber}` : d.typeKey !== null ? `in votes of type “${d.typeKey}”` : 'in every member-wide vote'} unless you vote yourself`,
+  );
+  return [...waiting, ...delegations];
 }

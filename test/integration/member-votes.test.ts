@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, delegations, memberships, outbox, proposalStages, rollEntries, users } from '@/db/schema';
+import { decisionLog, delegations, memberships, notificationPrefs, outbox, proposalStages, rollEntries, users } from '@/db/schema';
 import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import { listRoll } from '@/db/queries/rolls';
 import { loadMemberStage } from '@/db/read/member-stage';
@@ -16,14 +16,17 @@ import { findProposalByNumber } from '@/db/read/proposal-page';
 import { rollText } from '@/lib/governance/electorate';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { Charter, TallyResult } from '@/lib/governance/types';
+import { runDigests } from '@/lib/notify/delivery';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
+import { notificationMail } from '@/lib/notify/templates';
+import type { NotificationPayload } from '@/lib/notify/templates';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { foundOrganization } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { checkExport } from '@/scripts/verify';
-import { session, signInAs, withTestDatabase } from './helpers';
+import { session, signInAs, testMailContext, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -120,6 +123,8 @@ describe('a member-wide referendum with delegations', () => {
     await delegate(c.orgId, eli!, eve!, start);
     await delegate(c.orgId, eve!, eli!, start);
     await delegate(c.orgId, fay!, gus!, start, { typeKey: 'member_referendum' });
+    // Ben reads his notices in a daily digest.
+    await db.insert(notificationPrefs).values({ userId: ben!.id, orgId: c.orgId, kind: 'voting_open', mode: 'digest' });
     const draft = await referendum(c.orgId, ana!, new Date(start.getTime() + 1000));
     const opensAt = new Date(start.getTime() + 14 * DAY + 2000);
     expect(await recordTransitions(db, draft.id, c.orgId, opensAt)).toEqual(['discussion_closed', 'stage_0_opened']);
@@ -151,6 +156,16 @@ describe('a member-wide referendum with delegations', () => {
     expect(await listWaitingForMyVote(db, c.orgId, c.by('Hal').id, during)).toEqual([expect.objectContaining({ number: draft.number, delegate: null })]);
     expect(await listWaitingForMyVote(db, c.orgId, ben!.id, during)).toEqual([expect.objectContaining({ delegate: { name: 'Ana', voted: true } })]);
     expect(await listWaitingForMyVote(db, c.orgId, ana!.id, during)).toEqual([]);
+    // Ben's digest the next day: the vote waiting for him (his delegate has voted), and where his vote goes.
+    await runDigests(db, new Date(opensAt.getTime() + 1.5 * DAY));
+    const [digest] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipientUserId, ben!.id), eq(outbox.kind, 'digest')));
+    const text = notificationMail({ ...testMailContext(c.slug), kind: 'digest', payload: digest!.payload as NotificationPayload }).text;
+    expect(text).toContain(`Waiting for your vote: #${draft.number} Open a second shop`);
+    expect(text).toContain('your delegate has voted for you; you may still vote');
+    expect(text).toContain('Your delegation: your vote goes to Ana in every member-wide vote unless you vote yourself');
     // Everyone on the roll was told voting opened; a day before the close, only members not yet counted are reminded:
     // not Ben, Cleo and Dev (Ana voted for them), nor the voters; Eli and Eve (a loop), Hal and the admin are.
     const told = await db
