@@ -13,6 +13,7 @@
 import { sql } from 'drizzle-orm';
 import { args, fmt, log, ms, num, table } from './common';
 import type { BenchDatabase } from './common';
+import type { Database } from '@/db/client';
 
 const DAY = 86_400_000;
 const ROUNDS = 3;
@@ -63,11 +64,6 @@ const samples = (xs: readonly number[]) => xs.map((x) => fmt(x)).join(', ');
 class Rollback extends Error {}
 
 export async function membersBench({ pg }: BenchDatabase): Promise<void> {
-  const { users, memberships } = await import('@/db/schema');
-  const { foundOrganization } = await import('@/lib/use-cases/founding');
-  const { charterFromTemplate } = await import('@/lib/governance/templates');
-  const { createDraft } = await import('@/lib/use-cases/drafts');
-  const { publishProposal } = await import('@/lib/use-cases/publish');
   const { recordTransitions } = await import('@/lib/use-cases/transitions');
   const { snapshotRoll, listRoll } = await import('@/db/queries/rolls');
   const { resolveRepresentation, carriedWeights } = await import('@/lib/governance/delegation');
@@ -75,66 +71,7 @@ export async function membersBench({ pg }: BenchDatabase): Promise<void> {
   const db = pg.db;
   const n = memberCount();
   const ballots = args.ballots === undefined ? n : num('ballots');
-  const start = new Date(Date.now() - 60 * DAY);
-
-  // --- Seed -----------------------------------------------------------------------------------
-  let t = performance.now();
-  const [founder] = await db
-    .insert(users)
-    .values({ email: 'founder@bench-members.example', name: 'Founder', emailVerified: start })
-    .returning({ id: users.id });
-  const org = await db.transaction((tx) =>
-    foundOrganization(tx, {
-      slug: 'bench-members',
-      name: 'Bench cooperative',
-      mission: 'Member-wide votes at scale.',
-      createdBy: founder!.id,
-      templateKey: 'cooperative',
-      charter: charterFromTemplate('cooperative'),
-      at: start,
-    }),
-  );
-  // The founder is the first member; n − 1 more.
-  await db.execute(sql`insert into users (id, name, email, email_verified, created_at)
-    select 'bench-m-' || lpad(g::text, 7, '0'), 'Member ' || g, 'm' || g || '@bench-members.example', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
-    from generate_series(0, ${n - 2}::integer) g`);
-  await db.execute(sql`insert into ${memberships} (org_id, user_id, role, accepted_at, created_at)
-    select ${org.id}::uuid, 'bench-m-' || lpad(g::text, 7, '0'), 'member', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
-    from generate_series(0, ${n - 2}::integer) g`);
-  const plan = delegationPlan(n - 1);
-  await db.execute(sql`insert into delegations (org_id, delegator_user_id, delegate_user_id, type_key, created_at)
-    select ${org.id}::uuid, f, d, k, ${start.toISOString()}::timestamptz
-    from unnest(${arrayLiteral(plan.from.map(memberId))}::text[], ${arrayLiteral(plan.to.map(memberId))}::text[], ${arrayLiteral(plan.typeKey)}::text[]) as x(f, d, k)`);
-  await db.execute(sql`analyze users; analyze memberships; analyze delegations`);
-  log(
-    `(g) ${fmt(n)} members, ${fmt(plan.from.length)} delegations in ${fmt(plan.chains)} chains (${plan.loops} loops) seeded in ${fmt((performance.now() - t) / 1000, 1)} s`,
-  );
-
-  const actor = { userId: founder!.id, role: 'admin' as const };
-  const publishedAt = new Date(start.getTime() + 1000);
-  const proposalIds: string[] = [];
-  t = performance.now();
-  for (let r = 0; r < ROUNDS; r++) {
-    const draft = await createDraft(
-      db,
-      actor,
-      {
-        orgId: org.id,
-        typeKey: 'member_referendum',
-        title: `Referendum ${r + 1}`,
-        body: 'Every member decides.',
-        subjectUserId: null,
-        effect: {},
-        emergency: false,
-      },
-      publishedAt,
-    );
-    await publishProposal(db, actor, { orgId: org.id, proposalId: draft.id }, publishedAt);
-    proposalIds.push(draft.id);
-  }
-  log(`(g) ${ROUNDS} referendums published in ${fmt((performance.now() - t) / 1000, 1)} s`);
-  const opensAt = new Date(publishedAt.getTime() + 14 * DAY + 1000);
-  const closesAt = new Date(opensAt.getTime() + 7 * DAY);
+  const { org, proposalIds, opensAt, closesAt } = await seedMemberVotes(db, n, ROUNDS);
   const load = async () => (await import('node:os')).loadavg()[0]!.toFixed(2);
 
   // Baseline of the roll: the same rows straight from memberships into a table shaped like roll_entries (same key), no delegate looked up.
@@ -197,16 +134,9 @@ export async function membersBench({ pg }: BenchDatabase): Promise<void> {
   );
 
   // --- Ballots ----------------------------------------------------------------------------------
-  t = performance.now();
+  const t = performance.now();
   const castAt = new Date(opensAt.getTime() + 3_600_000).toISOString();
-  for (const proposalId of proposalIds)
-    await db.execute(sql`insert into votes (proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current)
-      select ${proposalId}::uuid, 0, null, r.user_id,
-        (case when r.x % 20 < 10 then 'yes' when r.x % 20 < 17 then 'no' else 'abstain' end)::vote_choice,
-        null, encode(sha256(convert_to(r.user_id || ${proposalId}, 'UTF8')), 'hex'), ${castAt}::timestamptz, true
-      from (select user_id, abs(hashtext(user_id)) as x, row_number() over (order by (delegate_user_id is not null), user_id) as k
-            from roll_entries where proposal_id = ${proposalId}::uuid and stage_index = 0) r
-      where r.k <= ${ballots}::integer`);
+  for (const proposalId of proposalIds) await insertBallots(db, proposalId, ballots, castAt);
   await db.execute(sql`analyze votes; analyze roll_entries`);
   log(`(g) ${fmt(Math.min(ballots, roll.length))} ballots × ${ROUNDS} inserted in ${fmt((performance.now() - t) / 1000, 1)} s (no ballot.cast log entries)`);
 
@@ -295,4 +225,88 @@ function pushRow(figure: string, times: readonly number[], base: readonly number
     target: '< 2 s',
     met: m < TARGET_MS ? 'yes' : 'no',
   });
+}
+
+/**
+ * The cooperative of `n` members (the founder and n − 1 seeded by bulk SQL), its delegations,
+ * and `rounds` member referendums published through the engine 60 days ago; with the instants
+ * at which each opens (its comment window over) and closes.
+ */
+export async function seedMemberVotes(db: Database, n: number, rounds: number) {
+  const { users, memberships } = await import('@/db/schema');
+  const { foundOrganization } = await import('@/lib/use-cases/founding');
+  const { charterFromTemplate } = await import('@/lib/governance/templates');
+  const { createDraft } = await import('@/lib/use-cases/drafts');
+  const { publishProposal } = await import('@/lib/use-cases/publish');
+  const start = new Date(Date.now() - 60 * DAY);
+  // --- Seed -----------------------------------------------------------------------------------
+  let t = performance.now();
+  const [founder] = await db
+    .insert(users)
+    .values({ email: 'founder@bench-members.example', name: 'Founder', emailVerified: start })
+    .returning({ id: users.id });
+  const org = await db.transaction((tx) =>
+    foundOrganization(tx, {
+      slug: 'bench-members',
+      name: 'Bench cooperative',
+      mission: 'Member-wide votes at scale.',
+      createdBy: founder!.id,
+      templateKey: 'cooperative',
+      charter: charterFromTemplate('cooperative'),
+      at: start,
+    }),
+  );
+  // The founder is the first member; n − 1 more.
+  await db.execute(sql`insert into users (id, name, email, email_verified, created_at)
+    select 'bench-m-' || lpad(g::text, 7, '0'), 'Member ' || g, 'm' || g || '@bench-members.example', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
+    from generate_series(0, ${n - 2}::integer) g`);
+  await db.execute(sql`insert into ${memberships} (org_id, user_id, role, accepted_at, created_at)
+    select ${org.id}::uuid, 'bench-m-' || lpad(g::text, 7, '0'), 'member', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
+    from generate_series(0, ${n - 2}::integer) g`);
+  const plan = delegationPlan(n - 1);
+  await db.execute(sql`insert into delegations (org_id, delegator_user_id, delegate_user_id, type_key, created_at)
+    select ${org.id}::uuid, f, d, k, ${start.toISOString()}::timestamptz
+    from unnest(${arrayLiteral(plan.from.map(memberId))}::text[], ${arrayLiteral(plan.to.map(memberId))}::text[], ${arrayLiteral(plan.typeKey)}::text[]) as x(f, d, k)`);
+  await db.execute(sql`analyze users; analyze memberships; analyze delegations`);
+  log(
+    `(g) ${fmt(n)} members, ${fmt(plan.from.length)} delegations in ${fmt(plan.chains)} chains (${plan.loops} loops) seeded in ${fmt((performance.now() - t) / 1000, 1)} s`,
+  );
+
+  const actor = { userId: founder!.id, role: 'admin' as const };
+  const publishedAt = new Date(start.getTime() + 1000);
+  const proposalIds: string[] = [];
+  t = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    const draft = await createDraft(
+      db,
+      actor,
+      {
+        orgId: org.id,
+        typeKey: 'member_referendum',
+        title: `Referendum ${r + 1}`,
+        body: 'Every member decides.',
+        subjectUserId: null,
+        effect: {},
+        emergency: false,
+      },
+      publishedAt,
+    );
+    await publishProposal(db, actor, { orgId: org.id, proposalId: draft.id }, publishedAt);
+    proposalIds.push(draft.id);
+  }
+  log(`(g) ${rounds} referendums published in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  const opensAt = new Date(publishedAt.getTime() + 14 * DAY + 1000);
+  const closesAt = new Date(opensAt.getTime() + 7 * DAY);
+  return { org, founderId: founder!.id, proposalIds, opensAt, closesAt };
+}
+
+/** `count` current member ballots on a stage-0 roll (yes 50%, no 35%, abstain 15%; nonce 64 hex), members who delegate nobody first. */
+export async function insertBallots(db: Database, proposalId: string, count: number, castAt: string): Promise<void> {
+  await db.execute(sql`insert into votes (proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current)
+      select ${proposalId}::uuid, 0, null, r.user_id,
+        (case when r.x % 20 < 10 then 'yes' when r.x % 20 < 17 then 'no' else 'abstain' end)::vote_choice,
+        null, encode(sha256(convert_to(r.user_id || ${proposalId}, 'UTF8')), 'hex'), ${castAt}::timestamptz, true
+      from (select user_id, abs(hashtext(user_id)) as x, row_number() over (order by (delegate_user_id is not null), user_id) as k
+            from roll_entries where proposal_id = ${proposalId}::uuid and stage_index = 0) r
+      where r.k <= ${count}::integer`);
 }
