@@ -85,13 +85,33 @@ export async function withRollEntries(db: Executor, proposalId: string, record: 
   }
 }
 
-/** The user ids on a member-wide stage's roll (who is told that voting opened). */
-export async function rollUserIds(db: Executor, proposalId: string, stageIndex: number): Promise<string[]> {
-  const rows = await db
-    .select({ userId: rollEntries.userId })
-    .from(rollEntries)
-    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)));
-  return rows.map((r) => r.userId);
+/**
+ * Enqueues one notice of an event to every member on a stage's roll, not mandatory (the voting-open
+ * notice), in one statement reading the roll where it lies: the same rows insertOutboxRows
+ * (notify.ts) writes for those recipients — a member who turned the kind off is skipped, one on
+ * a digest gets it in the digest, a notice already enqueued is not doubled — without a
+ * roll-sized list going to the application and back.
+ */
+export async function insertRollOutboxRows(
+  tx: Executor,
+  e: { eventId: string; eventKey: string; orgId: string; kind: string; at: Date; proposalId: string; stageIndex: number },
+): Promise<number> {
+  const at = e.at.toISOString();
+  const result = await tx.execute(sql`
+    with ins as (
+      insert into outbox (org_id, event_id, recipient_user_id, kind, mandatory, idempotency_key, status, next_attempt_at, created_at)
+      select ${e.orgId}::uuid, ${e.eventId}::uuid, r.user_id, ${e.kind}, false,
+             ${e.eventKey} || ':' || r.user_id || ':' || ${e.kind},
+             (case when p.mode = 'digest' then 'digest' else 'pending' end)::outbox_status,
+             ${at}::timestamptz, ${at}::timestamptz
+      from roll_entries r
+      left join notification_prefs p on p.user_id = r.user_id and p.org_id = ${e.orgId}::uuid and p.kind = ${e.kind}
+      where r.proposal_id = ${e.proposalId}::uuid and r.stage_index = ${e.stageIndex}::integer and p.mode is distinct from 'off'
+      on conflict (idempotency_key) do nothing
+      returning 1
+    )
+    select count(*)::int as n from ins`);
+  return Number(rowsOf(result)[0]?.n ?? 0);
 }
 
 /**
