@@ -23,9 +23,12 @@ export const { values: args } = parseArgs({
     verify: { type: 'string', default: '200000' },
     votes: { type: 'string', default: '500' },
     recipients: { type: 'string', default: '10000' },
+    // `--only members`: member-wide votes (bench/members.ts); current ballots per vote, default every member.
+    ballots: { type: 'string' },
     'no-pglite': { type: 'boolean', default: false },
     // `--only votes`: just the (b) vote figures (no scale seeding, no pages); needs the build too.
     // `--only methods`: just the (f) counting figures (bench/methods.ts); no build, server or database.
+    // `--only members`: just the (g) member-wide vote figures (bench/members.ts); a database, no build or server.
     only: { type: 'string' },
     // `--vote-cpu-prof DIR`: run the (b) vote servers under --cpu-prof, profiles into DIR/<driver>.
     'vote-cpu-prof': { type: 'string' },

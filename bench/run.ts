@@ -4,13 +4,15 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes|methods] [--vote-cpu-prof DIR]
+//       [--only votes|methods|members] [--ballots N] [--vote-cpu-prof DIR]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
 // on a free loopback port against each, drives it with autocannon, and tears everything down.
 // Needs a production build (`npm run build`) and a PostgreSQL server it may create databases on,
 // except `npm run bench -- --only methods`: just the vote-counting figures (bench/methods.ts),
-// in this process, with no build, server or database.
+// in this process, with no build, server or database; `--only members`: just the member-wide vote
+// figures (bench/members.ts: opening, delegations and the close at --members, default 100,000),
+// on PostgreSQL, with no build or server.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +21,7 @@ import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { args, cleanups, fmt, log, notes, num, printReport, table, teardown } from './common';
 import type { BenchDatabase } from './common';
+import { membersBench } from './members';
 import { methodRows, methodsBench } from './methods';
 import { notifyBench } from './notify';
 import { pageBench } from './pages';
@@ -26,13 +29,14 @@ import { verifyBench } from './verify-rate';
 import { voteBench } from './votes';
 
 async function main(): Promise<void> {
-  if (args.only !== undefined && args.only !== 'votes' && args.only !== 'methods') throw new Error(`--only takes votes or methods, not "${args.only}"`);
+  if (args.only !== undefined && !['votes', 'methods', 'members'].includes(args.only))
+    throw new Error(`--only takes votes, methods or members, not "${args.only}"`);
   if (args.only === 'methods') {
     countingBench();
     await printReport(null);
     return;
   }
-  if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+  if (args.only !== 'members' && !existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
     log('no production build: running `next build`');
     const b = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
@@ -58,6 +62,11 @@ async function main(): Promise<void> {
   cleanups.push(() => pg.close());
   await migrateDatabase(pg);
   const db: BenchDatabase = { pg, pgUrl };
+  if (args.only === 'members') {
+    await membersBench(db);
+    await printReport(pgVersion);
+    return;
+  }
   let t = performance.now();
   const demo = await seedDemo(pg.db);
   log(`demo organization seeded in ${fmt(performance.now() - t)} ms`);

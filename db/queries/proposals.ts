@@ -111,18 +111,20 @@ type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUser
  * current ballots and recusals, the charter version it runs under and (optionally) the seats one
  * person holds. One statement instead of six; built once per variant (see reusableStatement).
  */
-type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean };
+type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipRecordedRolls: boolean };
 const detailsStatements = new Map<string, ReturnType<typeof reusableStatement>>();
 
 function detailsStatement(v: DetailsVariant) {
-  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}`;
+  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipRecordedRolls ? '_rolls' : ''}`;
   let statement = detailsStatements.get(name);
   if (!statement) {
     statement = reusableStatement(name, () => {
       const value = (key: string) => sql.placeholder(key);
       // A stage's ballots are left out when its stored close is after `closedBy` (filtered stage
       // by stage, so an open stage costs no ballot rows at all).
-      const ballotStages = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
+      const closedBy = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
+      // A member-wide stage whose close is recorded is read back from its stored tally, not recounted.
+      const ballotStages = v.skipRecordedRolls ? sql`${closedBy} and not (s.roll_size is not null and s.closed_recorded_at is not null)` : closedBy;
       return sql`select p.*,
         coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
         coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences) order by v.stage_index, v.cast_at, v.id)
@@ -154,9 +156,14 @@ async function readProposalDetails(
   db: Executor,
   orgId: string,
   proposalId: string,
-  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null },
+  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null; skipRecordedRolls?: boolean },
 ): Promise<ProposalForChange | null> {
-  const statement = detailsStatement({ withCharter: opts.withCharter, withSeats: opts.seatsHeldBy !== null, closedOnly: opts.ballotsClosedBy !== null });
+  const statement = detailsStatement({
+    withCharter: opts.withCharter,
+    withSeats: opts.seatsHeldBy !== null,
+    closedOnly: opts.ballotsClosedBy !== null,
+    skipRecordedRolls: opts.skipRecordedRolls ?? false,
+  });
   const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
   if (!raw) return null;
   const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt, preferences]) => ({
@@ -216,6 +223,12 @@ export type LoadForChangeOptions = {
    * same with 6 ballots cast or 600. Not for anything that shows or counts the ballots.
    */
   ballotsClosedBy?: Date;
+  /**
+   * Leave out the ballots of member-wide stages whose close is recorded: the rules read such a
+   * stage's stored tally (phase.ts memberTally), never its ballots. For the worker, which reloads
+   * the proposal after each step; not for anything that shows the ballots.
+   */
+  withoutRecordedMemberBallots?: boolean;
 };
 
 /**
@@ -241,6 +254,7 @@ export async function loadProposalForChange(
     withCharter: true,
     seatsHeldBy: opts.seatsHeldBy ?? null,
     ballotsClosedBy: opts.ballotsClosedBy ?? null,
+    skipRecordedRolls: opts.withoutRecordedMemberBallots ?? false,
   });
   const [locked, read] = await Promise.allSettled([locking, reading]);
   if (locked.status === 'rejected') throw locked.reason;

@@ -16,7 +16,8 @@ export type RollSnapshot = { size: number; weight: number; hash: string };
  * their weight and — where the proposal type allows delegation — the delegate that applies (the
  * proposal's, else the type's, else the general one); then its size, total weight and the
  * SHA-256 of its canonical text (electorate.ts rollText: sorted by user id in byte order), which
- * are stored on the stage and logged. Linear in the roll; no row travels to the application.
+ * are stored on the stage and logged. Linear in the roll (the delegations are joined, not looked
+ * up member by member); no row travels to the application.
  */
 export async function snapshotRoll(
   tx: Executor,
@@ -24,15 +25,20 @@ export async function snapshotRoll(
 ): Promise<RollSnapshot> {
   const group = s.electorate.kind === 'stakeholder_group' ? (s.electorate.group ?? '').trim().toLowerCase() : null;
   const weight = s.electorate.weighted ? sql`m.weight` : sql`1`;
-  const delegate = s.delegation
-    ? sql`(select d.delegate_user_id from delegations d
-           where d.org_id = m.org_id and d.delegator_user_id = m.user_id and d.revoked_at is null
+  // The delegate that applies to each delegator, found in one pass over the organization's
+  // active delegations (a hash join), not one lookup per member: the proposal's, else the type's,
+  // else the general one (the unique indexes allow at most one active delegation of each scope).
+  const applicable = s.delegation
+    ? sql`(select distinct on (d.delegator_user_id) d.delegator_user_id, d.delegate_user_id
+           from delegations d
+           where d.org_id = ${s.orgId}::uuid and d.revoked_at is null
              and (d.proposal_id = ${s.proposalId}::uuid or (d.proposal_id is null and (d.type_key = ${s.typeKey} or d.type_key is null)))
-           order by (d.proposal_id is null), (d.type_key is null) limit 1)`
-    : sql`null::text`;
+           order by d.delegator_user_id, (d.proposal_id is null), (d.type_key is null))`
+    : sql`(select null::text as delegator_user_id, null::text as delegate_user_id where false)`;
   await tx.execute(sql`insert into roll_entries (proposal_id, stage_index, user_id, weight, delegate_user_id, stakeholder_group)
-    select ${s.proposalId}::uuid, ${s.stageIndex}::integer, m.user_id, ${weight}, ${delegate}, m.stakeholder_group
+    select ${s.proposalId}::uuid, ${s.stageIndex}::integer, m.user_id, ${weight}, a.delegate_user_id, m.stakeholder_group
     from memberships m
+    left join ${applicable} a on a.delegator_user_id = m.user_id
     where m.org_id = ${s.orgId}::uuid and m.accepted_at is not null and m.role <> 'observer'
       and (${group}::text is null or lower(trim(m.stakeholder_group)) = ${group}::text)`);
   const [row] = rowsOf(
@@ -79,13 +85,33 @@ export async function withRollEntries(db: Executor, proposalId: string, record: 
   }
 }
 
-/** The user ids on a member-wide stage's roll (who is told that voting opened). */
-export async function rollUserIds(db: Executor, proposalId: string, stageIndex: number): Promise<string[]> {
-  const rows = await db
-    .select({ userId: rollEntries.userId })
-    .from(rollEntries)
-    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)));
-  return rows.map((r) => r.userId);
+/**
+ * Enqueues one notice of an event to every member on a stage's roll, not mandatory (the voting-open
+ * notice), in one statement reading the roll where it lies: the same rows insertOutboxRows
+ * (notify.ts) writes for those recipients — a member who turned the kind off is skipped, one on
+ * a digest gets it in the digest, a notice already enqueued is not doubled — without a
+ * roll-sized list going to the application and back.
+ */
+export async function insertRollOutboxRows(
+  tx: Executor,
+  e: { eventId: string; eventKey: string; orgId: string; kind: string; at: Date; proposalId: string; stageIndex: number },
+): Promise<number> {
+  const at = e.at.toISOString();
+  const result = await tx.execute(sql`
+    with ins as (
+      insert into outbox (org_id, event_id, recipient_user_id, kind, mandatory, idempotency_key, status, next_attempt_at, created_at)
+      select ${e.orgId}::uuid, ${e.eventId}::uuid, r.user_id, ${e.kind}, false,
+             ${e.eventKey} || ':' || r.user_id || ':' || ${e.kind},
+             (case when p.mode = 'digest' then 'digest' else 'pending' end)::outbox_status,
+             ${at}::timestamptz, ${at}::timestamptz
+      from roll_entries r
+      left join notification_prefs p on p.user_id = r.user_id and p.org_id = ${e.orgId}::uuid and p.kind = ${e.kind}
+      where r.proposal_id = ${e.proposalId}::uuid and r.stage_index = ${e.stageIndex}::integer and p.mode is distinct from 'off'
+      on conflict (idempotency_key) do nothing
+      returning 1
+    )
+    select count(*)::int as n from ins`);
+  return Number(rowsOf(result)[0]?.n ?? 0);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Database, Executor } from '@/db/client';
 import { proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import { getCharterVersion, getActiveCharter } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
-import { rollUserIds, uncountedMembers } from '@/db/queries/rolls';
+import { insertRollOutboxRows, uncountedMembers } from '@/db/queries/rolls';
 import { memberUserIds } from '@/db/queries/member-lookups';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import type { Recipient } from '@/db/queries/notify';
@@ -133,9 +133,6 @@ export async function enqueueVotingOpen(
     at: Date;
   },
 ): Promise<number> {
-  // A member-wide body's voters are its roll, snapshotted just before; a seat body's, its seat holders.
-  const voters = isMemberBody(findBody(p.charter, p.bodyKey)) ? await rollUserIds(tx, p.id, p.stageIndex) : await holdersOf(tx, p.orgId, [p.bodyKey]);
-  const recipients = voters.map((userId) => ({ userId, mandatory: false }));
   const payload: NotificationPayload = {
     number: p.number,
     title: p.title,
@@ -144,7 +141,16 @@ export async function enqueueVotingOpen(
     // A decision by consent: the notice asks for objections, not votes.
     ...(p.consent ? { consent: true } : {}),
   };
-  return enqueueNotice(tx, { orgId: p.orgId, key: `voting:${p.id}:${p.stageIndex}`, kind: 'voting_open', payload, recipients, at: p.at });
+  const key = `voting:${p.id}:${p.stageIndex}`;
+  // A member-wide body's voters are its roll, snapshotted just before: enqueued from the roll where it lies (it may be 100,000 members).
+  if (isMemberBody(findBody(p.charter, p.bodyKey))) {
+    const eventId = await insertNotifyEvent(tx, { orgId: p.orgId, key, kind: 'voting_open', payload, at: p.at });
+    if (!eventId) return 0;
+    return insertRollOutboxRows(tx, { eventId, eventKey: key, orgId: p.orgId, kind: 'voting_open', at: p.at, proposalId: p.id, stageIndex: p.stageIndex });
+  }
+  // A seat body's voters are its seat holders.
+  const recipients = (await holdersOf(tx, p.orgId, [p.bodyKey])).map((userId) => ({ userId, mandatory: false }));
+  return enqueueNotice(tx, { orgId: p.orgId, key, kind: 'voting_open', payload, recipients, at: p.at });
 }
 
 /** The outcome, with the tally of the last stage that closed: the publication's audience. */

@@ -42,7 +42,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
     if (!(await lockProposalSkipLocked(tx, proposalId))) return [];
     const done: string[] = [];
     for (let guard = 0; guard < 8; guard++) {
-      const p = await loadOrRefuse(tx, orgId, proposalId);
+      // A member-wide stage's ballots are read only to count its close (up to the whole roll's); once recorded, its tally is read back.
+      const p = await loadOrRefuse(tx, orgId, proposalId, { withoutRecordedMemberBallots: true });
       const subject = `proposal:${p.row.id}`;
       const phase = proposalPhase(p.record, p.charter, at);
       if (p.row.status !== 'published') break;
