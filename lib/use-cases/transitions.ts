@@ -14,13 +14,14 @@ import { countedChoiceBallots } from '@/lib/governance/choice';
 import { countChoice } from '@/lib/governance/choice-count';
 import { countingMethodOf } from '@/lib/governance/election';
 import { standingObjections } from '@/lib/governance/consent';
-import type { ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
+import type { ChoiceBallot, ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
 import type { ProposalInHand } from './actor';
 import { applyEffect } from './apply-effect';
 import { openVoting } from './open-voting';
+import { publishReceipts } from './receipts-at-close';
 import { enqueueLapsed } from './ratification';
 
 /** The proposal as the outcome's notices name it. */
@@ -69,8 +70,9 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         const method = countingMethodOf(type, p.row.effect);
         // A decision by consent has no ballots: its close names the objections that stood instead.
         const consent = type.consent ? { objections: await objectionsAtClose(tx, p, closable.stageIndex, outcome!) } : {};
+        let counted: ChoiceBallot[] = [];
         if (method) {
-          tally = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!);
+          ({ tally, counted } = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!));
           rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
         }
         await recordStageTally(tx, p.row.id, closable.stageIndex, tally, at);
@@ -90,6 +92,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
           },
           at,
         });
+        // A secret ballot's receipts: the counted ballots again, each with its receipt, no voter.
+        await publishReceipts(tx, { orgId, proposalId: p.row.id, number: p.row.number, stageIndex: closable.stageIndex, counted, at });
         done.push(`stage_${closable.stageIndex}_closed`);
         continue;
       }
@@ -161,7 +165,7 @@ async function charterReference(tx: Executor, orgId: string, version: number): P
  * recused) without their voters, counted by the type's method, with lots drawn from the log
  * head's hash as it stands before the close is recorded — public, and fixed before anyone could
  * know it would decide a tie. The count goes into the tally, so the close's log entry publishes
- * the ballots and the result together.
+ * the ballots and the result together; the counted ballots come back for their receipt list.
  */
 async function countAtClose(
   tx: Executor,
@@ -171,10 +175,10 @@ async function countAtClose(
   method: ChoiceMethodSpec,
   tally: TallyResult,
   outcome: { opensAt: Date | null; closesAt: Date | null },
-): Promise<TallyResult> {
+): Promise<{ tally: TallyResult; counted: ChoiceBallot[] }> {
   const stage = p.record.stages[stageIndex]!;
   const counted = countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, { opensAt: outcome.opensAt!, closesAt: outcome.closesAt! });
-  if (counted.length === 0) return { ...tally, choice: { method: method.key } };
+  if (counted.length === 0) return { tally: { ...tally, choice: { method: method.key } }, counted };
   const head = await lockLogHead(tx, orgId);
   const count = countChoice(
     method,
@@ -182,7 +186,7 @@ async function countAtClose(
     head.headHash,
     counted.map((b) => b.preferences),
   );
-  return { ...tally, choice: { method: method.key, count } };
+  return { tally: { ...tally, choice: { method: method.key, count } }, counted };
 }
 
 /**

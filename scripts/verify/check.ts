@@ -8,6 +8,7 @@ import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 import { UsageError } from '../support/cli';
 import { checkElectionSeats } from './elections';
+import { checkReceiptLists } from './receipts';
 import { recountChoices } from './recount';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
@@ -37,6 +38,9 @@ export type ExportCheck = {
   keyProblems: VerifyProblem[];
   /** Closed choices among options recounted from their published ballots (./recount). */
   recounted: number;
+  /** Receipt lists checked (./receipts), and the receipts in them. */
+  receiptLists: number;
+  receipts: number;
 };
 
 /**
@@ -104,8 +108,10 @@ export async function checkExport(
   const recount = recountChoices(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
   // Every seat an election filled, against the candidates it froze and the winners of its count.
   const seating = checkElectionSeats(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
-  if (recount.problems.length + seating.length > 0) {
-    report.problems.push(...recount.problems, ...seating);
+  // Every receipt list a secret ballot's close published, against its count.
+  const receipts = checkReceiptLists(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
+  if (recount.problems.length + seating.length + receipts.problems.length > 0) {
+    report.problems.push(...recount.problems, ...seating, ...receipts.problems);
     report.ok = false;
   }
   if (report.ok && checkpoints.length === 0) {
@@ -113,7 +119,15 @@ export async function checkExport(
     report.problems.push({ seq: null, kind: 'malformed', message: 'the export has no signed checkpoint, so nothing vouches for the entries' });
     report.ok = false;
   }
-  return { report, vkey, checkpoints: checkpoints.length, keyProblems, recounted: recount.recounted };
+  return {
+    report,
+    vkey,
+    checkpoints: checkpoints.length,
+    keyProblems,
+    recounted: recount.recounted,
+    receiptLists: receipts.lists,
+    receipts: receipts.receipts,
+  };
 }
 
 /** One verdict for people: what was checked, or where it first went wrong, then every problem. */
@@ -128,6 +142,10 @@ export function formatVerdict(check: ExportCheck): string {
     if (check.recounted > 0)
       lines.push(
         `Recounts: ${check.recounted} closed ${check.recounted === 1 ? 'choice' : 'choices'} recounted from the published ballots; every result matches the log.`,
+      );
+    if (check.receiptLists > 0)
+      lines.push(
+        `Receipts: ${check.receipts} ${check.receipts === 1 ? 'receipt' : 'receipts'} in ${check.receiptLists} published ${check.receiptLists === 1 ? 'list' : 'lists'}, each well-formed and unique; every list recounts to the logged result.`,
       );
     return lines.join('\n');
   }
