@@ -54,7 +54,8 @@ async function ballot(org: StormOrg, i: number, preferences: string) {
 const request = (url: string) => new Request(`http://quorate.test${url}`);
 
 /** Every public body a signed-out reader can fetch about the log and the proposal's ballots. */
-async function publicBodies(org: StormOrg): Promise<Record<string, string>> {
+type Bodies = { json: string; csv: string; atom: string; logPage: string; ballotsCsv: string; ballotsBlt: string };
+async function publicBodies(org: StormOrg): Promise<Bodies> {
   const ctx = { params: Promise.resolve({ slug: org.slug }) };
   const proposal = { params: Promise.resolve({ slug: org.slug, number: String(org.proposalNumber) }) };
   return {
