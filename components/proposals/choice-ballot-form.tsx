@@ -68,13 +68,13 @@ export function ChoiceBallotForm({ ids, bodyName, ballot, mine, receipt, notOpen
           </p>
         ) : null}
         {described && receipt ? (
-          <p className="mt-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-xs text-zinc-800">
-            Your receipt:{' '}
-            <code className="break-all font-mono text-sm font-semibold tracking-wider text-zinc-900" data-receipt>
+          <div className="mt-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-xs text-zinc-800">
+            <p>Your receipt:</p>
+            <code className="my-1 block whitespace-nowrap font-mono text-sm font-semibold tracking-wide text-zinc-900" data-receipt>
               {receipt}
-            </code>{' '}
-            — keep it to find your ballot after the close. It was also e-mailed to you, and to nobody else. A changed ballot gets a new receipt.
-          </p>
+            </code>
+            <p>Keep it to find your ballot after the close. It was also e-mailed to you, and to nobody else. A changed ballot gets a new receipt.</p>
+          </div>
         ) : null}
       </div>
       <p className="text-xs text-zinc-600">

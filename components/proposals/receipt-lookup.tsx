@@ -7,7 +7,7 @@ export type ReceiptAnswer =
   | { kind: 'not_closed' }
   | { kind: 'no_receipts' }
   | { kind: 'not_found'; receipt: string }
-  | { kind: 'found'; receipt: string; method: ChoiceMethodKey; options: readonly string[]; preferences: readonly number[] };
+  | { kind: 'found'; receipt: string; method: ChoiceMethodKey; options: readonly string[]; preferences: readonly number[]; csv: string };
 
 /**
  * The receipt form (a GET form: it works without JavaScript, and changes nothing) and what a code
@@ -29,7 +29,8 @@ export function ReceiptLookup({ action, answer, typed }: { action: string; answe
           Receipt code
         </label>
         <p id="receipt-code-hint" className="text-xs text-zinc-600">
-          20 letters and digits in five groups of four, as shown when the ballot was cast and in the e-mail: for example K7Q2-9MZD-3TXA-E8WB-PN4R.
+          20 letters and digits in five groups of four, as shown when the ballot was cast and in the e-mail: for example{' '}
+          <span className="whitespace-nowrap font-mono">K7Q2-9MZD-3TXA-E8WB-PN4R</span>.
         </p>
         <div className="flex flex-col gap-2 sm:flex-row">
           <input
@@ -52,7 +53,8 @@ export function ReceiptLookup({ action, answer, typed }: { action: string; answe
         </div>
         {invalid ? (
           <p id="receipt-code-error" role="alert" className="text-sm text-red-700">
-            That is not a receipt code: a receipt is 20 letters and digits (no I, L, O or U) in five groups of four, like K7Q2-9MZD-3TXA-E8WB-PN4R.
+            That is not a receipt code: a receipt is 20 letters and digits (no I, L, O or U) in five groups of four, like{' '}
+            <span className="whitespace-nowrap font-mono">K7Q2-9MZD-3TXA-E8WB-PN4R</span>.
           </p>
         ) : null}
       </form>
@@ -90,10 +92,16 @@ function Answer({ answer }: { answer: ReceiptAnswer }) {
       return (
         <div role="status" className={`${box} border-emerald-200 bg-emerald-50 text-emerald-950`}>
           <p>
-            Receipt <code className="break-all font-mono font-semibold">{answer.receipt}</code> stands for this counted ballot:
+            Receipt <code className="whitespace-nowrap font-mono font-semibold">{answer.receipt}</code> stands for this counted ballot:
           </p>
           <p className="mt-2 font-medium">{describeBallot(answer.method, answer.options, answer.preferences)}</p>
-          <p className="mt-2 text-xs">It is one of the ballots the published count counted. The list of every ballot with its receipt is in the ballots CSV.</p>
+          <p className="mt-2 text-xs">
+            It is one of the ballots the published count counted. Every counted ballot, with its receipt, is in the{' '}
+            <a className="underline" href={answer.csv} download>
+              ballots CSV
+            </a>
+            .
+          </p>
         </div>
       );
   }

@@ -175,7 +175,7 @@ export function StagePanel(p: Props) {
             <p className="text-xs text-zinc-600">
               {p.choice.myReceipt ? (
                 <>
-                  Your receipt: <code className="break-all font-mono font-semibold text-zinc-900">{p.choice.myReceipt}</code>.{' '}
+                  Your receipt: <code className="whitespace-nowrap font-mono font-semibold text-zinc-900">{p.choice.myReceipt}</code>.{' '}
                 </>
               ) : null}
               <a className="text-brand-700 underline" href={p.choice.myReceipt ? `${p.choice.receiptUrl}?code=${p.choice.myReceipt}` : p.choice.receiptUrl}>

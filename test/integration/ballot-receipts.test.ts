@@ -214,7 +214,7 @@ describe('receipts for secret ballots', () => {
     // The lookup after the close: each current receipt finds its ballot; the replaced one does not.
     const mine = current.find((v) => v.voterUserId === org.voters[3]!.userId)!;
     const found = await receiptPage(org, mine.receipt!.toLowerCase().replaceAll('-', ' '));
-    expect(found).toContain(`Receipt <code class="break-all font-mono font-semibold">${mine.receipt}</code> stands for this counted ballot`);
+    expect(found).toContain(`Receipt <code class="whitespace-nowrap font-mono font-semibold">${mine.receipt}</code> stands for this counted ballot`);
     expect(found).toContain('Ranks Curie first, then Babbage, then Ada.');
     expect(await receiptPage(org, oldReceipt)).toContain('No counted ballot has the receipt');
     expect(await receiptPage(org, 'not a code')).toContain('That is not a receipt code');

@@ -38,8 +38,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   if (!secret) notFound();
   const raw = (await searchParams).code;
   const typed = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 64) ?? '';
-  const answer = receiptAnswer(typed, published);
   const base = `/o/${org.slug}/proposals/${loaded.row.number}`;
+  const answer = receiptAnswer(typed, published, `${base}/ballots.csv`);
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
@@ -60,7 +60,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   );
 }
 
-function receiptAnswer(typed: string, published: Awaited<ReturnType<typeof loadReceiptLookup>>['published']): ReceiptAnswer {
+function receiptAnswer(typed: string, published: Awaited<ReturnType<typeof loadReceiptLookup>>['published'], csv: string): ReceiptAnswer {
   if (typed.trim() === '') return published ? { kind: 'none' } : { kind: 'not_closed' };
   const receipt = parseReceipt(typed);
   if (!receipt) return { kind: 'malformed', typed };
@@ -68,5 +68,5 @@ function receiptAnswer(typed: string, published: Awaited<ReturnType<typeof loadR
   if (!published.receipts) return { kind: 'no_receipts' };
   const preferences = findReceipt(published.receipts, receipt);
   if (!preferences) return { kind: 'not_found', receipt };
-  return { kind: 'found', receipt, method: published.count.method, options: published.count.options, preferences };
+  return { kind: 'found', receipt, method: published.count.method, options: published.count.options, preferences, csv };
 }
