@@ -22,7 +22,7 @@ async function rank(page: Page, slug: string, names: string[]): Promise<string> 
   }
   await page.getByRole('button', { name: 'Cast secret ballot' }).click();
   await expect(page.getByText(/^Recorded: your secret ballot ranks /)).toBeVisible();
-  await expect(page.getByText(/keep it to find your ballot after the close/)).toBeVisible();
+  await expect(page.getByText(/Keep it to find your ballot after the close/)).toBeVisible();
   const receipt = (await page.locator('[data-receipt]').innerText()).trim();
   expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
   return receipt;
@@ -134,6 +134,10 @@ test('a board elects two of three candidates by STV', async ({ page, browser, ma
   await visitor.getByRole('button', { name: 'Find ballot' }).click();
   await expect(visitor.getByRole('alert')).toContainText('That is not a receipt code');
   await e2e.axeClean(visitor);
+  // No public page shows the receipt while voting is open.
+  for (const url of [`/o/${slug}/proposals/1`, `/o/${slug}/log`, `/o/${slug}/log/export.csv`, `/o/${slug}/log/feed.atom`]) {
+    expect(await (await visitor.request.get(url)).text(), url).not.toContain(receipt);
+  }
 
   // 4. After the 3-day vote: Fay and Dev are elected and hold the two seats; anyone recounts.
   await e2e.advanceClock(3 * DAY + 60_000);
@@ -157,6 +161,8 @@ test('a board elects two of three candidates by STV', async ({ page, browser, ma
   await e2e.shootBoth(visitor, 'election-receipt');
   await visitor.setViewportSize({ width: 390, height: 844 });
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The signed-out proposal page shows the published ballots, not whose they are: no receipt on it.
+  expect(await (await visitor.request.get(`/o/${slug}/proposals/1`)).text()).not.toContain(receipt);
   await visitor.goto(`/o/${slug}/proposals/1/receipt?code=${replaced}`);
   await expect(visitor.getByRole('status')).toContainText('No counted ballot has the receipt');
   const csv = await (await visitor.request.get(`/o/${slug}/proposals/1/ballots.csv`)).text();
