@@ -9,16 +9,23 @@ test.describe.configure({ mode: 'serial' });
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Ranks `names` on the proposal page with the keyboard and casts the secret ballot. */
-async function rank(page: Page, slug: string, names: string[]): Promise<void> {
+/** Ranks `names` on the proposal page with the keyboard and casts the secret ballot; returns the receipt shown. */
+async function rank(page: Page, slug: string, names: string[]): Promise<string> {
   await page.goto(`/o/${slug}/proposals/1`);
   await e2e.waitForHydration(page);
+  // A ballot on record starts as the ranking: clear it first.
+  const remove = page.getByRole('button', { name: /^Remove / });
+  while ((await remove.count()) > 0) await remove.first().click();
   for (const name of names) {
     await page.getByRole('button', { name: `Add ${name}` }).focus();
     await page.keyboard.press('Enter');
   }
   await page.getByRole('button', { name: 'Cast secret ballot' }).click();
   await expect(page.getByText(/^Recorded: your secret ballot ranks /)).toBeVisible();
+  await expect(page.getByText(/Keep it to find your ballot after the close/)).toBeVisible();
+  const receipt = (await page.locator('[data-receipt]').innerText()).trim();
+  expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  return receipt;
 }
 
 async function nominate(page: Page, slug: string, label: string): Promise<void> {
@@ -106,14 +113,34 @@ test('a board elects two of three candidates by STV', async ({ page, browser, ma
   await e2e.reloadUntil(page, 'Voting open until');
   await expect(page.getByText('Dev Rao, Eve Sousa, Fay Tan', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nominate' })).toHaveCount(0);
-  await rank(page, slug, ['Fay Tan', 'Dev Rao']);
+  // Ana first ranks Eve alone, then changes her mind: the changed ballot gets a new receipt.
+  const replaced = await rank(page, slug, ['Eve Sousa']);
+  const receipt = await rank(page, slug, ['Fay Tan', 'Dev Rao']);
+  expect(receipt).not.toBe(replaced);
   await rank(benPage, slug, ['Fay Tan', 'Eve Sousa']);
   await rank(cleoPage, slug, ['Dev Rao', 'Fay Tan']);
   await e2e.shootBoth(page, 'election-ballot');
+  // The receipt is e-mailed to Ana, and to nobody else.
+  const anaEmail = uniqueEmail('el-ana');
+  expect((await mailbox.latest(anaEmail, /Your ballot receipt/)).text).toContain(`Your receipt: ${receipt}`);
+  const carrying = (await mailbox.all()).filter((m) => m.text.includes(receipt));
+  expect(carrying.map((m) => m.to)).toEqual([anaEmail]);
+  // Before the close the lookup says nothing about the code; a malformed code is refused in words.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/o/${slug}/proposals/1/receipt?code=${receipt}`);
+  await expect(visitor.getByText('Ballots are published when voting closes.', { exact: false })).toBeVisible();
+  await expect(visitor.getByText('Fay Tan')).toHaveCount(0);
+  await visitor.getByLabel('Receipt code').fill('K7Q2-9MZD');
+  await visitor.getByRole('button', { name: 'Find ballot' }).click();
+  await expect(visitor.getByRole('alert')).toContainText('That is not a receipt code');
+  await e2e.axeClean(visitor);
+  // No public page shows the receipt while voting is open.
+  for (const url of [`/o/${slug}/proposals/1`, `/o/${slug}/log`, `/o/${slug}/log/export.csv`, `/o/${slug}/log/feed.atom`]) {
+    expect(await (await visitor.request.get(url)).text(), url).not.toContain(receipt);
+  }
 
   // 4. After the 3-day vote: Fay and Dev are elected and hold the two seats; anyone recounts.
   await e2e.advanceClock(3 * DAY + 60_000);
-  const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/o/${slug}/proposals/1`);
   await e2e.reloadUntil(visitor, /^Elected: /);
   await expect(visitor.getByText(/^Elected: /)).toHaveText('Elected: Fay Tan, Dev Rao');
@@ -124,9 +151,28 @@ test('a board elects two of three candidates by STV', async ({ page, browser, ma
   await expect(seats.getByText('Seat 5: Dev Rao')).toBeVisible();
   await e2e.axeClean(visitor);
   await e2e.shootBoth(visitor, 'election-result');
+  // 5. Ana's receipt, typed by anyone, finds her ballot among the published ones; her replaced ballot's does not.
+  await visitor.getByRole('link', { name: 'Find a ballot by its receipt' }).click();
+  await visitor.getByLabel('Receipt code').fill(receipt.toLowerCase());
+  await visitor.getByRole('button', { name: 'Find ballot' }).click();
+  await expect(visitor.getByRole('status')).toContainText(`Receipt ${receipt} stands for this counted ballot`);
+  await expect(visitor.getByRole('status')).toContainText('Ranks Fay Tan first, then Dev Rao.');
+  await e2e.axeClean(visitor);
+  await e2e.shootBoth(visitor, 'election-receipt');
+  await visitor.setViewportSize({ width: 390, height: 844 });
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The signed-out proposal page shows the published ballots, not whose they are: no receipt on it.
+  expect(await (await visitor.request.get(`/o/${slug}/proposals/1`)).text()).not.toContain(receipt);
+  await visitor.goto(`/o/${slug}/proposals/1/receipt?code=${replaced}`);
+  await expect(visitor.getByRole('status')).toContainText('No counted ballot has the receipt');
+  const csv = await (await visitor.request.get(`/o/${slug}/proposals/1/ballots.csv`)).text();
+  expect(csv.split('\r\n')[0]).toBe('receipt,count,preference 1,preference 2');
+  expect(csv).toContain(`${receipt},1,Fay Tan,Dev Rao`);
+  expect(csv).not.toContain(replaced);
   await visitor.goto(`/o/${slug}/seats`);
   await expect(visitor.getByText('Fay Tan').first()).toBeVisible();
   const verified = await e2e.verifyExportWithCli(browser, slug);
   expect(verified.report).toMatch(/Recounts: 1 closed choice recounted from the published ballots; every result matches the log\./);
+  expect(verified.report).toMatch(/Receipts: 3 receipts in 1 published list, each well-formed and unique; every list recounts to the logged result\./);
   expect(verified.code).toBe(0);
 });

@@ -22,6 +22,8 @@ type Props = {
   ballot: ChoiceBallotSpec;
   /** The seat holder's own current ballot (never anyone else's), as the server has it. */
   mine: readonly number[] | null;
+  /** That ballot's receipt code, shown to its voter only. */
+  receipt: string | null;
   notOpenNote: string | null;
 };
 
@@ -30,7 +32,7 @@ type Props = {
  * drag and drop; rank fields without JavaScript), approvals (checkboxes) or one choice (radios).
  * After a ballot is recorded, focus moves to the line saying so; a refusal takes focus instead.
  */
-export function ChoiceBallotForm({ ids, bodyName, ballot, mine, notOpenNote }: Props) {
+export function ChoiceBallotForm({ ids, bodyName, ballot, mine, receipt, notOpenNote }: Props) {
   const [state, formAction] = useActionState(castChoiceBallotAction, initialActionState);
   const recordedRef = useRef<HTMLParagraphElement>(null);
   const refusal = useMemo(() => refusalLine(state), [state]);
@@ -64,6 +66,15 @@ export function ChoiceBallotForm({ ids, bodyName, ballot, mine, notOpenNote }: P
           <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
             {state.ok ? 'Recorded: your' : 'Your'} secret ballot {described}. You can change it until voting closes; only you see it here.
           </p>
+        ) : null}
+        {described && receipt ? (
+          <div className="mt-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-xs text-zinc-800">
+            <p>Your receipt:</p>
+            <code className="my-1 block whitespace-nowrap font-mono text-sm font-semibold tracking-wide text-zinc-900" data-receipt>
+              {receipt}
+            </code>
+            <p>Keep it to find your ballot after the close. It was also e-mailed to you, and to nobody else. A changed ballot gets a new receipt.</p>
+          </div>
         ) : null}
       </div>
       <p className="text-xs text-zinc-600">

@@ -123,7 +123,7 @@ export function MemberStagePanel(p: Props) {
       {tally && p.closed ? <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={p.rollCall} /> : null}
       {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
       {p.offer.show && p.choice ? (
-        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} notOpenNote={notOpenNote} />
+        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={null} notOpenNote={notOpenNote} />
       ) : null}
       {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}
     </section>

@@ -38,6 +38,12 @@ type Props = {
     downloads: { blt: string; csv: string } | null;
     /** A seat election: whether its candidates are frozen yet (when voting opens), and whether it was decided unopposed, without a vote. */
     election?: { frozen: boolean; unopposed: boolean };
+    /** The viewer's own current ballot's receipt (never anyone else's). */
+    myReceipt: string | null;
+    /** The page that finds a ballot by its receipt after the close. */
+    receiptUrl: string;
+    /** Few voters or ballots: the result may show how individuals voted (lib/governance/ballot-secrecy.ts). */
+    secrecyWarning: string | null;
   };
 };
 
@@ -131,6 +137,11 @@ export function StagePanel(p: Props) {
       ) : p.choice?.election?.unopposed ? null : (
         <p className="mt-3 text-sm text-zinc-600">Voting has not opened.</p>
       )}
+      {p.choice?.secrecyWarning && !p.choice.election?.unopposed ? (
+        <p role="note" className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          {p.choice.secrecyWarning}
+        </p>
+      ) : null}
       {tally && p.closed && p.choice ? (
         <div className="mt-3 min-w-0 space-y-3 text-sm">
           <p className="font-semibold">
@@ -160,6 +171,18 @@ export function StagePanel(p: Props) {
               counts it again.
             </p>
           ) : null}
+          {p.choice.count ? (
+            <p className="text-xs text-zinc-600">
+              {p.choice.myReceipt ? (
+                <>
+                  Your receipt: <code className="whitespace-nowrap font-mono font-semibold text-zinc-900">{p.choice.myReceipt}</code>.{' '}
+                </>
+              ) : null}
+              <a className="text-brand-700 underline" href={p.choice.myReceipt ? `${p.choice.receiptUrl}?code=${p.choice.myReceipt}` : p.choice.receiptUrl}>
+                Find a ballot by its receipt
+              </a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       {tally && p.closed && !p.choice ? (
@@ -181,7 +204,14 @@ export function StagePanel(p: Props) {
         </div>
       ) : null}
       {p.offer.show && p.choice && (!p.choice.election || p.choice.election.frozen) && !p.choice.election?.unopposed ? (
-        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} notOpenNote={notOpenNote} />
+        <ChoiceBallotForm
+          ids={p.ids}
+          bodyName={body.name}
+          ballot={p.choice.ballot}
+          mine={p.choice.mine}
+          receipt={p.choice.myReceipt}
+          notOpenNote={notOpenNote}
+        />
       ) : null}
       {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}
     </section>

@@ -27,6 +27,7 @@ ALTER TABLE "memberships" ADD COLUMN "weight" integer DEFAULT 1 NOT NULL;--> sta
 ALTER TABLE "proposal_stages" ADD COLUMN "roll_size" integer;--> statement-breakpoint
 ALTER TABLE "proposal_stages" ADD COLUMN "roll_weight" bigint;--> statement-breakpoint
 ALTER TABLE "proposal_stages" ADD COLUMN "roll_hash" text;--> statement-breakpoint
+ALTER TABLE "votes" ADD COLUMN "receipt" text;--> statement-breakpoint
 ALTER TABLE "delegations" ADD CONSTRAINT "delegations_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "delegations" ADD CONSTRAINT "delegations_delegator_user_id_users_id_fk" FOREIGN KEY ("delegator_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "delegations" ADD CONSTRAINT "delegations_delegate_user_id_users_id_fk" FOREIGN KEY ("delegate_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -37,4 +38,6 @@ CREATE UNIQUE INDEX "delegations_one_general" ON "delegations" USING btree ("org
 CREATE UNIQUE INDEX "delegations_one_per_type" ON "delegations" USING btree ("org_id","delegator_user_id","type_key") WHERE "delegations"."revoked_at" is null and "delegations"."type_key" is not null and "delegations"."proposal_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "delegations_one_per_proposal" ON "delegations" USING btree ("org_id","delegator_user_id","proposal_id") WHERE "delegations"."revoked_at" is null and "delegations"."proposal_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "votes_one_current_per_member" ON "votes" USING btree ("proposal_id","stage_index","voter_user_id") WHERE "votes"."is_current" and "votes"."seat_id" is null;--> statement-breakpoint
-ALTER TABLE "memberships" ADD CONSTRAINT "memberships_weight_range" CHECK ("memberships"."weight" between 0 and 1000000000);
+CREATE UNIQUE INDEX "votes_receipt_unique" ON "votes" USING btree ("receipt");--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_weight_range" CHECK ("memberships"."weight" between 0 and 1000000000);--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_receipt_secret" CHECK ("votes"."receipt" is null or "votes"."choice"::text = 'secret');

@@ -22,6 +22,8 @@ type BallotRow = {
   choice: Ballot['choice'] | 'secret';
   /** A secret ballot's preferences (null for yes/no/abstain). */
   preferences: number[] | null;
+  /** A secret ballot's receipt code (null for yes/no/abstain and ballots cast before receipts). */
+  receipt?: string | null;
   castAt: Date;
 };
 
@@ -64,7 +66,15 @@ function toLoaded(
         .filter((b) => b.stageIndex === s.stageIndex)
         .flatMap((b): ChoiceBallot[] =>
           b.choice === 'secret' && b.preferences
-            ? [{ seatId: b.seatId ?? memberBallotKey(b.voterUserId), voterUserId: b.voterUserId, preferences: b.preferences, castAt: b.castAt }]
+            ? [
+                {
+                  seatId: b.seatId ?? memberBallotKey(b.voterUserId),
+                  voterUserId: b.voterUserId,
+                  preferences: b.preferences,
+                  castAt: b.castAt,
+                  receipt: b.receipt ?? null,
+                },
+              ]
             : [],
         ),
       recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
@@ -91,6 +101,7 @@ const ballotColumns = {
   voterUserId: votes.voterUserId,
   choice: votes.choice,
   preferences: votes.preferences,
+  receipt: votes.receipt,
   castAt: votes.castAt,
 };
 
@@ -102,7 +113,15 @@ function fromJson<T>(value: unknown): T {
 const proposalFromRow = rowDecoder(proposals);
 const stageFromJson = rowDecoder(proposalStages);
 
-type BallotTuple = [stageIndex: number, seatId: string | null, voterUserId: string, choice: BallotRow['choice'], castAt: string, preferences: number[] | null];
+type BallotTuple = [
+  stageIndex: number,
+  seatId: string | null,
+  voterUserId: string,
+  choice: BallotRow['choice'],
+  castAt: string,
+  preferences: number[] | null,
+  receipt: string | null,
+];
 type ObjectionTuple = [stageIndex: number, seatId: string, raisedAt: string, withdrawnAt: string | null];
 type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
 
@@ -127,7 +146,7 @@ function detailsStatement(v: DetailsVariant) {
       const ballotStages = v.skipRecordedRolls ? sql`${closedBy} and not (s.roll_size is not null and s.closed_recorded_at is not null)` : closedBy;
       return sql`select p.*,
         coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
-        coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences) order by v.stage_index, v.cast_at, v.id)
+        coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences, v.receipt) order by v.stage_index, v.cast_at, v.id)
                   from proposal_stages s join votes v on v.proposal_id = s.proposal_id and v.stage_index = s.stage_index and v.is_current
                   where s.proposal_id = p.id and ${ballotStages}), '[]'::jsonb) as q_ballots,
         coalesce((select jsonb_agg(jsonb_build_array(r.seat_id, t.body_key)) from recusals r join seats t on t.id = r.seat_id where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
@@ -166,12 +185,13 @@ async function readProposalDetails(
   });
   const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
   if (!raw) return null;
-  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt, preferences]) => ({
+  const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt, preferences, receipt]) => ({
     stageIndex,
     seatId,
     voterUserId,
     choice,
     preferences,
+    receipt,
     castAt: toCastAt(castAt),
   }));
   const loaded = toLoaded(

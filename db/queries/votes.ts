@@ -17,6 +17,8 @@ export type BallotWrite = {
   castAt: Date;
   /** A secret ballot's preferences (with choice 'secret'); null otherwise. */
   preferences?: number[] | null;
+  /** A secret ballot's receipt code; null otherwise. */
+  receipt?: string | null;
 };
 
 /**
@@ -27,7 +29,12 @@ export type BallotWrite = {
  * the proposal's lock. Starts when called.
  */
 export function writeCurrentBallot(tx: Executor, b: BallotWrite): Promise<unknown> {
-  return writeBallotStatement(tx, { ...b, castAt: b.castAt.toISOString(), preferences: b.preferences ? JSON.stringify(b.preferences) : null });
+  return writeBallotStatement(tx, {
+    ...b,
+    castAt: b.castAt.toISOString(),
+    preferences: b.preferences ? JSON.stringify(b.preferences) : null,
+    receipt: b.receipt ?? null,
+  });
 }
 
 const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
@@ -37,8 +44,8 @@ const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
       where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id = ${value('seatId')} and is_current
       returning 1
     )
-    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current, preferences)
-    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true, ${value('preferences')}::jsonb
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current, preferences, receipt)
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, ${value('seatId')}::uuid, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true, ${value('preferences')}::jsonb, ${value('receipt')}::text
     from (select count(*) from superseded) as done`;
 });
 

@@ -214,6 +214,12 @@ export const votes = pgTable(
     nonce: text('nonce'),
     /** A secret ballot's option indexes in order of preference (or the approved set); null for yes/no/abstain. */
     preferences: jsonb('preferences').$type<number[]>(),
+    /**
+     * A secret ballot's receipt code (lib/governance/receipt.ts), shown and mailed to the voter
+     * only, published with the ballot (without the voter) at the close. Null for yes/no/abstain
+     * and for secret ballots cast before receipts.
+     */
+    receipt: text('receipt'),
     castAt: ts('cast_at').notNull(),
     isCurrent: boolean('is_current').notNull().default(true),
   },
@@ -225,6 +231,8 @@ export const votes = pgTable(
       .on(t.proposalId, t.stageIndex, t.voterUserId)
       .where(sql`${t.isCurrent} and ${t.seatId} is null`),
     index('votes_proposal_idx').on(t.proposalId, t.stageIndex),
+    uniqueIndex('votes_receipt_unique').on(t.receipt),
+    check('votes_receipt_secret', sql`${t.receipt} is null or ${t.choice}::text = 'secret'`),
     // Compared as text: a new enum value cannot be used in the transaction that adds it (the migration's).
     check('votes_secret_has_preferences', sql`(${t.choice}::text = 'secret') = (${t.preferences} is not null)`),
   ],

@@ -179,7 +179,14 @@ export type BallotChoice = 'yes' | 'no' | 'abstain';
 export type Ballot = { seatId: string; voterUserId: string; choice: BallotChoice; castAt: Date };
 
 /** A secret ballot of a choice among options: option indexes in order of preference (or the approved set, or the one choice). */
-export type ChoiceBallot = { seatId: string; voterUserId: string; preferences: readonly number[]; castAt: Date };
+export type ChoiceBallot = {
+  seatId: string;
+  voterUserId: string;
+  preferences: readonly number[];
+  castAt: Date;
+  /** Its receipt code (lib/governance/receipt.ts); null or absent for ballots cast before receipts. */
+  receipt?: string | null;
+};
 
 /** An objection to a proposal decided by consent: raised by a seat at a time, withdrawn (or replaced) at another, or standing. */
 export type ObjectionState = { seatId: string; raisedAt: Date; withdrawnAt: Date | null };

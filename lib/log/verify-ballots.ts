@@ -12,10 +12,11 @@
 //    (an older ballot of the same seat cannot be disclosed instead);
 //  - no seat appears twice, and no seat that cast a ballot and did not recuse is left out;
 //  - the tally's yes, no, abstain and cast counts are those of the roll call.
-// A secret ballot (a choice among options) is cast with `secret: true` and no commitment, and
+// A secret ballot (a choice among options) is cast with `secret: true` (and, since receipts, a
+// commitment nobody outside the database can open: lib/log/secret-ballot-commitment.ts), and
 // disclosed in the roll call as choice "secret" without its preferences: here only that its seat
-// voted once and is counted; the anonymous ballots published with the count are recounted by
-// `npm run verify` (scripts/verify.ts).
+// voted once and is counted; the anonymous ballots published with the count, and the receipt
+// list, are checked by `npm run verify` (scripts/verify/recount.ts, scripts/verify/receipts.ts).
 // A decision by consent has no ballots: its close has an empty roll call, a tally marked
 // `consent` and the objections that stood. Here: each one was raised (`objection.raised`) for
 // that proposal, stage and seat, with that reason, and not withdrawn before the close; none that

@@ -15,6 +15,7 @@ export type VerifyProblemKind =
   | 'ballot_disclosure'
   | 'charter_mismatch'
   | 'recount_mismatch'
+  | 'receipt_mismatch'
   | 'election_mismatch'
   | 'roll_mismatch'
   | 'malformed';

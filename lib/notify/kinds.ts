@@ -18,6 +18,7 @@ export const notificationKinds = [
   'followed_activity',
   'founding_closed',
   'nomination',
+  'ballot_receipt',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -54,6 +55,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   followed_activity: 'Proposals you follow',
   founding_closed: 'Founding appointments closed',
   nomination: 'Nominations for election',
+  ballot_receipt: 'Receipts for your secret ballots',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -76,4 +78,6 @@ export const mandatoryReasons = {
     'Founding appointments close once, when the first proposal is published, and every member is told that from then on seats are filled by proposal. This notice cannot be turned off.',
   nomination:
     'Someone nominated you for election to a seat. You become a candidate only if you accept, so you are always told; this notice cannot be turned off.',
+  ballot_receipt:
+    'You cast a secret ballot, and this receipt is the only way to find it among the published ballots. It is sent to you alone, whenever you cast or change a ballot; this notice cannot be turned off.',
 } as const;

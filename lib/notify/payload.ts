@@ -47,6 +47,8 @@ export type NotificationPayload = {
   revision?: number;
   /** Founding appointments closed: the seats still vacant when the first proposal was published. */
   vacantSeats?: number;
+  /** A secret ballot's receipt code: only in the notice to the voter who cast it. */
+  receipt?: string;
 };
 
 export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';

@@ -99,6 +99,7 @@ export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgS
   const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
   if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
+  if (ctx.kind === 'ballot_receipt') return `${base}/proposals/${ctx.payload.number}/receipt`;
   return `${base}/proposals/${ctx.payload.number}`;
 }
 
@@ -228,6 +229,16 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         lead: `${p.actorName || 'A member'} nominated you as a candidate in the election ${ref}.`,
         detail: [`You are a candidate only if you accept, on the proposal page, before the comment window closes (${when(p.closesAt)}). You may also decline.`],
         action: 'Answer on the proposal page',
+      };
+    case 'ballot_receipt':
+      return {
+        subject: `Your ballot receipt for ${ref}`,
+        lead: `Your secret ballot on ${ref} is recorded. Your receipt: ${p.receipt ?? '?'}`,
+        detail: [
+          `Keep it to find your ballot after the close. When voting closes (${when(p.closesAt)}), the counted ballots are published without names, each with its receipt, so you can check that yours was counted as you cast it.`,
+          'If you change your ballot you get a new receipt: only your last ballot’s receipt is published. Anyone you show the receipt to can look your ballot up after the close.',
+        ],
+        action: 'Find your ballot after the close',
       };
     case 'founding_closed': {
       const vacant = p.vacantSeats ?? 0;

@@ -40,6 +40,7 @@ export const logKindLabels: Record<string, string> = {
   'voting.opened': 'Voting opened',
   'ballot.cast': 'Ballot cast',
   'voting.closed': 'Voting closed',
+  'ballots.receipts': 'Ballots published with receipts',
   'proposal.decided': 'Proposal decided',
   'proposal.lapsed': 'Proposal lapsed',
   'proposal.ratified': 'Proposal ratified',
@@ -180,6 +181,11 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     }
     case 'ballot.cast':
       return p.secret === true ? `Secret ballot cast on ${ref}` : `Ballot cast on ${ref} (sealed until close)`;
+    case 'ballots.receipts': {
+      const n = Array.isArray(p.receipts) ? p.receipts.length : 0;
+      const parts = int(p.parts) ?? 1;
+      return `Counted ballots of ${ref} published with their receipts: ${n} ${n === 1 ? 'ballot' : 'ballots'}${parts > 1 ? ` (part ${int(p.part) ?? '?'} of ${parts})` : ''}`;
+    }
     case 'voting.closed': {
       const t = typeof p.tally === 'object' && p.tally !== null ? (p.tally as Record<string, unknown>) : {};
       const outcome = outcomeWords[str(t.outcome) ?? ''] ?? 'closed';

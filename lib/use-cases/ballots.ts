@@ -3,23 +3,20 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { appendAfterLockedHead, lockLogHead } from '@/db/queries/log';
 import { writeCurrentBallot } from '@/db/queries/votes';
-import type { Executor } from '@/db/client';
-import type { LockedLogHead } from '@/db/queries/log';
 import { findBody, findType } from '@/lib/governance/charter';
 import { isMemberBody } from '@/lib/governance/electorate';
-import { choiceBallotProblem } from '@/lib/governance/choice-count';
 import { countingMethodOf } from '@/lib/governance/election';
-import { ballotProblemParams } from '@/lib/governance/methods/ballots';
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import type { BallotChoice, ChoiceMethodSpec, Phase } from '@/lib/governance/types';
+import type { BallotChoice, Phase } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting } from '@/lib/governance/voting';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
 import { loadOrRefuse, phaseWords, requireSeatHolderMay, settleBoth } from './actor';
-import type { Actor, ProposalInHand } from './actor';
+import type { Actor } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
 import { castMemberBallot } from './member-ballots';
 import { strengths } from './open-voting';
+import { castSecretBallot } from './secret-ballot';
 import { requireOrganizationWritable } from './writable';
 
 /**
@@ -135,44 +132,4 @@ export async function castBallot(
     // Pipelined: if the ballot fails, the entry's statement fails with it and the transaction rolls back.
     await settleBoth(writeBallot, logBallot);
   });
-}
-
-/**
- * A secret ballot of a choice among options: checked against the method and the proposal's
- * options, stored with its preferences, and logged as cast by the seat — without the preferences
- * or anything that could reveal them, now or at the close (`secret: true`, no commitment). The
- * close publishes the counted ballots without voters (transitions.ts).
- */
-async function castSecretBallot(
-  tx: Executor,
-  head: LockedLogHead,
-  b: { actor: Actor; orgId: string; p: ProposalInHand; stageIndex: number; seatId: string; voteId: string; nonce: string; at: Date },
-  method: ChoiceMethodSpec,
-  preferences: readonly number[] | null,
-): Promise<void> {
-  if (preferences === null) refuse('ballot.empty');
-  const options = b.p.row.options;
-  const problem = choiceBallotProblem(method, options, preferences!);
-  if (problem) refuse(problem.code, ballotProblemParams(problem, options));
-  const writeBallot = writeCurrentBallot(tx, {
-    id: b.voteId,
-    proposalId: b.p.row.id,
-    stageIndex: b.stageIndex,
-    seatId: b.seatId,
-    voterUserId: b.actor.userId,
-    choice: 'secret',
-    rationale: null,
-    nonce: b.nonce,
-    castAt: b.at,
-    preferences: [...preferences!],
-  });
-  const logBallot = appendAfterLockedHead(tx, head, {
-    orgId: b.orgId,
-    actorId: b.actor.userId,
-    kind: 'ballot.cast',
-    subject: `proposal:${b.p.row.id}`,
-    payload: { number: b.p.row.number, stageIndex: b.stageIndex, seatId: b.seatId, voteId: b.voteId, secret: true },
-    at: b.at,
-  });
-  await settleBoth(writeBallot, logBallot);
 }

@@ -12,19 +12,20 @@ import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import { findType } from '@/lib/governance/charter';
 import { countedChoiceBallots } from '@/lib/governance/choice';
-import { countWeightedChoice } from '@/lib/governance/choice-count';
+import { countChoice, countWeightedChoice } from '@/lib/governance/choice-count';
 import { ROLL_HASH_SCHEME } from '@/lib/governance/electorate';
 import { delegationDepth, memberChoiceTally } from '@/lib/governance/member-vote';
 import { countingMethodOf } from '@/lib/governance/election';
 import { standingObjections } from '@/lib/governance/consent';
 import type { ProposalStageRow } from '@/db/schema';
-import type { ChoiceMethodSpec, ProposalTypeSpec, RollEntry, TallyResult } from '@/lib/governance/types';
+import type { ChoiceBallot, ChoiceMethodSpec, ProposalTypeSpec, RollEntry, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
 import type { ProposalInHand } from './actor';
 import { applyEffect } from './apply-effect';
 import { openVoting } from './open-voting';
+import { publishReceipts } from './receipts-at-close';
 import { enqueueLapsed } from './ratification';
 
 /** The proposal as the outcome's notices name it. */
@@ -77,8 +78,9 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // A decision by consent has no ballots: its close names the objections that stood instead.
         const consent = type.consent ? { objections: await objectionsAtClose(tx, p, closable.stageIndex, outcome!) } : {};
         const roll = p.record.stages[closable.stageIndex]?.roll?.entries ?? null;
+        let counted: ChoiceBallot[] = [];
         if (method) {
-          tally = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!);
+          ({ tally, counted } = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!));
           rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
         }
         // A member-wide stage publishes its roll as snapshotted (its hash was logged at the opening), so anyone can recount.
@@ -101,6 +103,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
           },
           at,
         });
+        // A secret ballot's receipts: the counted ballots again, each with its receipt, no voter.
+        await publishReceipts(tx, { orgId, proposalId: p.row.id, number: p.row.number, stageIndex: closable.stageIndex, counted, at });
         done.push(`stage_${closable.stageIndex}_closed`);
         continue;
       }
@@ -172,7 +176,7 @@ async function charterReference(tx: Executor, orgId: string, version: number): P
  * recused) without their voters, counted by the type's method, with lots drawn from the log
  * head's hash as it stands before the close is recorded — public, and fixed before anyone could
  * know it would decide a tie. The count goes into the tally, so the close's log entry publishes
- * the ballots and the result together.
+ * the ballots and the result together; the counted ballots come back for their receipt list.
  */
 async function countAtClose(
   tx: Executor,
@@ -182,24 +186,35 @@ async function countAtClose(
   method: ChoiceMethodSpec,
   tally: TallyResult,
   outcome: { opensAt: Date | null; closesAt: Date | null },
-): Promise<TallyResult> {
+): Promise<{ tally: TallyResult; counted: ChoiceBallot[] }> {
   const stage = p.record.stages[stageIndex]!;
   const window = { opensAt: outcome.opensAt!, closesAt: outcome.closesAt! };
-  // A member-wide stage counts each voter's ballot with the weight it carries (their own and their delegators').
-  const weighed = stage.roll?.entries
-    ? memberChoiceTally({
-        roll: stage.roll.entries,
-        ballots: stage.choiceBallots ?? [],
-        window,
-        stage: findType(p.charter, p.row.typeKey).stages[stageIndex]!,
-        maxDepth: delegationDepth(findType(p.charter, p.row.typeKey)),
-        methodKey: method.key,
-      }).weighed
-    : countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, window).map((b) => ({ preferences: b.preferences, count: 1 }));
-  if (weighed.length === 0) return { ...tally, choice: { method: method.key } };
+  // A member-wide stage counts each voter's ballot with the weight it carries (their own and their
+  // delegators'); its ballots have no receipts (member-ballots.ts), so none come back for a list.
+  if (stage.roll?.entries) {
+    const type = findType(p.charter, p.row.typeKey);
+    const weighed = memberChoiceTally({
+      roll: stage.roll.entries,
+      ballots: stage.choiceBallots ?? [],
+      window,
+      stage: type.stages[stageIndex]!,
+      maxDepth: delegationDepth(type),
+      methodKey: method.key,
+    }).weighed;
+    if (weighed.length === 0) return { tally: { ...tally, choice: { method: method.key } }, counted: [] };
+    const head = await lockLogHead(tx, orgId);
+    return { tally: { ...tally, choice: { method: method.key, count: countWeightedChoice(method, p.row.options, head.headHash, weighed) } }, counted: [] };
+  }
+  const counted = countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, window);
+  if (counted.length === 0) return { tally: { ...tally, choice: { method: method.key } }, counted };
   const head = await lockLogHead(tx, orgId);
-  const count = countWeightedChoice(method, p.row.options, head.headHash, weighed);
-  return { ...tally, choice: { method: method.key, count } };
+  const count = countChoice(
+    method,
+    p.row.options,
+    head.headHash,
+    counted.map((b) => b.preferences),
+  );
+  return { tally: { ...tally, choice: { method: method.key, count } }, counted };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 import { UsageError } from '../support/cli';
 import { checkElectionSeats } from './elections';
 import { recountMemberVotes } from './members';
+import { checkReceiptLists } from './receipts';
 import { recountChoices } from './recount';
 
 export const EXPORT_FORMAT = 'quorate-log-export/1';
@@ -40,6 +41,9 @@ export type ExportCheck = {
   recounted: number;
   /** Closed member-wide votes recounted from their published roll and ballots (./members). */
   memberVotesRecounted: number;
+  /** Receipt lists checked (./receipts), and the receipts in them. */
+  receiptLists: number;
+  receipts: number;
 };
 
 /**
@@ -109,8 +113,10 @@ export async function checkExport(
   const seating = checkElectionSeats(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
   // Every closed member-wide vote, against the roll snapshotted when it opened and its delegations.
   const members = recountMemberVotes(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
-  if (recount.problems.length + seating.length + members.problems.length > 0) {
-    report.problems.push(...recount.problems, ...seating, ...members.problems);
+  // Every receipt list a secret ballot's close published, against its count.
+  const receipts = checkReceiptLists(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : []);
+  if (recount.problems.length + seating.length + members.problems.length + receipts.problems.length > 0) {
+    report.problems.push(...recount.problems, ...seating, ...members.problems, ...receipts.problems);
     report.ok = false;
   }
   if (report.ok && checkpoints.length === 0) {
@@ -118,7 +124,16 @@ export async function checkExport(
     report.problems.push({ seq: null, kind: 'malformed', message: 'the export has no signed checkpoint, so nothing vouches for the entries' });
     report.ok = false;
   }
-  return { report, vkey, checkpoints: checkpoints.length, keyProblems, recounted: recount.recounted, memberVotesRecounted: members.recounted };
+  return {
+    report,
+    vkey,
+    checkpoints: checkpoints.length,
+    keyProblems,
+    recounted: recount.recounted,
+    memberVotesRecounted: members.recounted,
+    receiptLists: receipts.lists,
+    receipts: receipts.receipts,
+  };
 }
 
 /** One verdict for people: what was checked, or where it first went wrong, then every problem. */
@@ -137,6 +152,10 @@ export function formatVerdict(check: ExportCheck): string {
     if (check.memberVotesRecounted > 0)
       lines.push(
         `Member votes: ${check.memberVotesRecounted} closed member-wide ${check.memberVotesRecounted === 1 ? 'vote' : 'votes'} recounted from the roll snapshotted at the opening and its delegations; every tally matches the log.`,
+      );
+    if (check.receiptLists > 0)
+      lines.push(
+        `Receipts: ${check.receipts} ${check.receipts === 1 ? 'receipt' : 'receipts'} in ${check.receiptLists} published ${check.receiptLists === 1 ? 'list' : 'lists'}, each well-formed and unique; every list recounts to the logged result.`,
       );
     return lines.join('\n');
   }

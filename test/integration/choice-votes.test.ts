@@ -98,7 +98,8 @@ describe('a choice among options, through the server actions, the close and the 
     const open = await exportOf(org);
     const casts = open.entries.filter((e) => e.kind === 'ballot.cast');
     expect(casts).toHaveLength(7);
-    for (const e of casts) expect(Object.keys(e.payload).sort()).toEqual(['number', 'seatId', 'secret', 'stageIndex', 'voteId']);
+    for (const e of casts)
+      expect(Object.keys(e.payload).sort()).toEqual(['commitment', 'commitmentScheme', 'number', 'seatId', 'secret', 'stageIndex', 'voteId']);
     expect(JSON.stringify(open.entries)).not.toMatch(/"preferences"/);
 
     // The close counts, publishes, and the public export verifies and recounts.
@@ -155,8 +156,10 @@ describe('a choice among options, through the server actions, the close and the 
     expect(code).toBe(0);
     expect(JSON.parse(out).elected).toEqual(count.result.elected.map((i) => CANDIDATES[i]));
     const csv = await (await csvRoute(new Request('http://quorate.test/x'), routeParams)).text();
-    expect(csv.split('\r\n')[0]).toBe('count,preference 1,preference 2,preference 3');
-    expect(csv.split('\r\n')).toContain('1,Ada,Babbage,Curie');
+    expect(csv.split('\r\n')[0]).toBe('receipt,count,preference 1,preference 2,preference 3');
+    // One row per ballot, each with its receipt.
+    expect(csv.split('\r\n').filter((l) => /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4},1,/.test(l))).toHaveLength(6);
+    expect(csv.split('\r\n').some((l) => /^[0-9A-Z-]{24},1,Ada,Babbage,Curie$/.test(l))).toBe(true);
     // Nothing in either file names a voter.
     for (const v of org.voters) for (const body of [bltText, csv]) expect(body).not.toContain(v.email.split('@')[0]!);
 

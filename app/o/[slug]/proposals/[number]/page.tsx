@@ -19,6 +19,7 @@ import { findProposalByNumber, loadProposalPage } from '@/db/read/proposal-page'
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { ballotOffer } from '@/lib/governance/ballot-offer';
+import { electorateSecrecyWarning, resultSecrecyWarning, unmergeBallots } from '@/lib/governance/ballot-secrecy';
 import { findBody, findType } from '@/lib/governance/charter';
 import { isMemberBody } from '@/lib/governance/electorate';
 import { choiceMethodName, isRanked } from '@/lib/governance/choice';
@@ -205,6 +206,10 @@ export default async function ProposalPage({ params }: Props) {
                     ? {
                         choice: choicePanel(method, loaded.row.options, {
                           mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
+                          // A member-wide ballot has no receipt (its count is weighed by delegation: docs/vote-methods.md).
+                          myReceipt: null,
+                          closed,
+                          voters: memberView.roll?.size ?? 0,
                           count: loaded.stages[i]?.tally?.choice?.count ?? null,
                           base: `/o/${org.slug}/proposals/${loaded.row.number}`,
                           election: undefined,
@@ -265,8 +270,11 @@ export default async function ProposalPage({ params }: Props) {
                 {...(method
                   ? {
                       choice: choicePanel(method, loaded.row.options, {
-                        // Only the viewer's own ballot, never anyone else's.
+                        // Only the viewer's own ballot and receipt, never anyone else's.
                         mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
+                        myReceipt: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.receipt) || null,
+                        closed,
+                        voters: holders.filter((h) => !recusedSeats.has(h.seatId)).length,
                         count: loaded.stages[i]?.tally?.choice?.count ?? null,
                         base: `/o/${org.slug}/proposals/${loaded.row.number}`,
                         election:
@@ -312,10 +320,22 @@ function choicePanel(
   options: readonly string[],
   {
     mine,
+    myReceipt,
+    closed,
+    voters,
     count,
     base,
     election,
-  }: { mine: readonly number[] | null; count: ChoiceCount | null; base: string; election: { frozen: boolean; unopposed: boolean } | undefined },
+  }: {
+    mine: readonly number[] | null;
+    myReceipt: string | null;
+    closed: boolean;
+    /** The seat holders who may vote (not recused): a small electorate is warned of before the close. */
+    voters: number;
+    count: ChoiceCount | null;
+    base: string;
+    election: { frozen: boolean; unopposed: boolean } | undefined;
+  },
 ) {
   const kind = isRanked(method.key) ? ('ranked' as const) : method.key === 'approval' ? ('approval' as const) : ('single' as const);
   return {
@@ -324,6 +344,10 @@ function choicePanel(
     mine: mine ? [...mine] : null,
     count,
     downloads: count ? { blt: `${base}/ballots.blt`, csv: `${base}/ballots.csv` } : null,
+    myReceipt,
+    receiptUrl: `${base}/receipt`,
+    // Before the close, about the electorate; with the result, about the ballots counted (lib/governance/ballot-secrecy.ts).
+    secrecyWarning: (closed ? (count ? resultSecrecyWarning(unmergeBallots(count.ballots)) : null) : electorateSecrecyWarning(voters))?.text ?? null,
     ...(election ? { election } : {}),
   };
 }

@@ -4,17 +4,36 @@ import { publishedCountRoute } from '../published-count';
 export const dynamic = 'force-dynamic';
 
 /**
- * The counted ballots of a closed choice as CSV, without voters: one row per distinct ballot, its
- * count, then the options in order of preference (the approved options, or the one choice). Cells
- * are written and defused for spreadsheets as in the decision log's CSV (lib/transparency/csv.ts).
+ * The counted ballots of a closed choice as CSV, without voters: a receipt, a count, then the
+ * options in order of preference (the approved options, or the one choice). When the close
+ * published receipts, one row per ballot with its receipt (count 1), sorted by receipt; ballots
+ * cast before receipts, and closes before them, keep one row per distinct ballot with its count and
+ * an empty receipt. Cells are written and defused for spreadsheets as in the decision log's CSV
+ * (lib/transparency/csv.ts).
  */
-export const GET = publishedCountRoute(({ org, number, count }) => {
-  const width = Math.max(1, ...count.ballots.map((b) => b.length - 1));
-  const header = csvRow(['count', ...Array.from({ length: width }, (_, i) => `preference ${i + 1}`)]);
-  const rows = count.ballots.map(([n, ...preferences]) =>
-    csvRow([n, ...Array.from({ length: width }, (_, i) => (preferences[i] === undefined ? '' : (count.options[preferences[i]!] ?? '')))]),
+export const GET = publishedCountRoute(({ org, number, count, receipts, withoutReceipt }) => {
+  const lines: { receipt: string; n: number; preferences: number[] }[] = receipts
+    ? [
+        ...receipts.map(([receipt, ...preferences]) => ({ receipt, n: 1, preferences })),
+        ...(withoutReceipt > 0 ? withoutReceiptLines(count.ballots, receipts) : []),
+      ]
+    : count.ballots.map(([n, ...preferences]) => ({ receipt: '', n: n!, preferences }));
+  const width = Math.max(1, ...lines.map((l) => l.preferences.length));
+  const header = csvRow(['receipt', 'count', ...Array.from({ length: width }, (_, i) => `preference ${i + 1}`)]);
+  const rows = lines.map(({ receipt, n, preferences }) =>
+    csvRow([receipt, n, ...Array.from({ length: width }, (_, i) => (preferences[i] === undefined ? '' : (count.options[preferences[i]!] ?? '')))]),
   );
   return new Response(header + rows.join(''), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present', 'Content-Disposition': `attachment; filename="${org.slug}-${number}-ballots.csv"` },
   });
 });
+
+/** The published ballots the receipt list does not hold (cast before receipts), merged with their counts. */
+function withoutReceiptLines(ballots: readonly number[][], receipts: readonly (readonly [string, ...number[]])[]) {
+  const listed = new Map<string, number>();
+  for (const [, ...preferences] of receipts) listed.set(preferences.join(','), (listed.get(preferences.join(',')) ?? 0) + 1);
+  return ballots.flatMap(([n, ...preferences]) => {
+    const left = n! - (listed.get(preferences.join(',')) ?? 0);
+    return left > 0 ? [{ receipt: '', n: left, preferences }] : [];
+  });
+}
