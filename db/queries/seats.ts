@@ -29,6 +29,8 @@ export async function insertVacantSeats(
   tx: Executor,
   s: { orgId: string; bodyKey: string; firstPosition: number; seatClasses: string[]; at: Date },
 ): Promise<void> {
+  // A member-wide body has no seats (charterSeats 0): nothing to insert, and insert() refuses an empty list.
+  if (s.seatClasses.length === 0) return;
   await tx.insert(seats).values(
     s.seatClasses.map((seatClass, i) => ({
       orgId: s.orgId,
