@@ -18,7 +18,7 @@ import { delegateVote, revokeDelegation } from '@/lib/use-cases/delegations';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { adoptFoundingCharter } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
-import { form, session, signInAs, withTestDatabase } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -250,7 +250,7 @@ describe('revoking', () => {
     expect(await delegate('cara', 'bob', 'open')).toMatchObject({ ok: true });
     const [row] = (await activeRows()).filter((r) => r.delegatorUserId === ids.cara && r.proposalId === proposal.open!.id);
     await db.update(proposalStages).set({ opensAt: new Date() }).where(eq(proposalStages.proposalId, proposal.open!.id));
-    expect(await revoke('cara', row!.id)).toMatchObject({ ok: true, message: expect.stringMatching(/keeps the delegates it recorded/) });
+    expect(await expectRedirect(() => revoke('cara', row!.id))).toBe('/o/deleg/delegations?done=revoked#mine');
     const [after] = await db.select().from(delegations).where(eq(delegations.id, row!.id));
     expect(after!.revokedAt).not.toBeNull();
     expect((await lastEntries(1))[0]).toMatchObject({
@@ -264,7 +264,7 @@ describe('revoking', () => {
 
   it('a member since made an observer can still revoke the delegation they made', async () => {
     const [row] = await db.insert(delegations).values({ orgId, delegatorUserId: ids.eve!, delegateUserId: ids.bob!, createdAt: new Date() }).returning();
-    expect(await revoke('eve', row!.id)).toMatchObject({ ok: true });
+    await expectRedirect(() => revoke('eve', row!.id));
     expect((await lastEntries(1))[0]).toMatchObject({ kind: 'delegation.revoked', actorId: ids.eve });
   });
 

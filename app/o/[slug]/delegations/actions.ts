@@ -23,5 +23,6 @@ export const delegateVoteAction = orgAction(delegateSchema, 'observer', async ({
 export const revokeDelegationAction = orgAction(revokeDelegationSchema, 'observer', async ({ input, user, membership }) => {
   await spendLimit('delegation', user.id);
   await revokeDelegation(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: 'Delegation revoked. A vote already open keeps the delegates it recorded when it opened.' };
+  // The revoked delegation's row, and the form with it, is gone once the page re-renders: the page says it is done instead.
+  return { ok: true, redirectTo: `/o/${membership.orgSlug}/delegations?done=revoked#mine` };
 });
