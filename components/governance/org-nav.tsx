@@ -8,6 +8,7 @@ const tabs = [
   { key: 'log', label: 'Decision log', href: '/log' },
   { key: 'verify', label: 'Verify', href: '/verify' },
   { key: 'members', label: 'Members', href: '/members', membersOnly: true },
+  { key: 'delegations', label: 'My delegations', href: '/delegations', membersOnly: true },
   { key: 'notifications', label: 'Notifications', href: '/settings/notifications', membersOnly: true },
 ] as const;
 

@@ -226,6 +226,21 @@ export const messages = {
   // following a proposal
   'follow.members_only': 'Only members of this organization can follow a proposal. Observers and people who have not accepted their invitation cannot.',
   'follow.not_published': 'This proposal is not published yet, so there is nothing to follow. It can be followed once it is published.',
+  // delegating one's vote in member-wide votes (lib/governance/delegation.ts)
+  'delegation.members_only': 'Only members of this organization can delegate their vote. Observers and people who have not accepted their invitation cannot.',
+  'delegation.to_self': 'You cannot delegate your vote to yourself. Nothing was changed.',
+  'delegation.not_member':
+    '{name} is not a member who votes here (observers and people who have not accepted their invitation do not vote), so they cannot hold your vote. Nothing was changed.',
+  'delegation.outside_electorate': '{name} does not vote in the member votes {scope} that you vote in, so they could not use your vote. Nothing was changed.',
+  'delegation.voting_open':
+    'Voting on #{number} has already opened: its list of voters and their delegates is fixed. Vote yourself instead. Nothing was changed.',
+  'delegation.proposal_closed': '#{number} has been decided or withdrawn: there is no vote left to delegate. Nothing was changed.',
+  'delegation.not_allowed': 'The charter does not let members delegate their vote {scope}. Nothing was changed.',
+  'delegation.would_cycle':
+    '{name} already passes their vote {scope} on to you, directly or through others: this delegation would make a loop. Nothing was changed.',
+  'delegation.type_unknown': 'The charter has no proposal type “{type}”. Choose one from the list.',
+  'delegation.unchanged': 'You already delegate your vote {scope} to {name}. Nothing was changed.',
+  'delegation.not_found': 'You have no such delegation: it may already have been revoked or replaced.',
   // ballots of the vote methods (lib/governance/methods)
   'ballot.empty': 'This ballot names no candidate. Choose at least one.',
   'ballot.choice_missing': 'Choose yes, no or abstain.',

@@ -19,6 +19,8 @@ export const limitPolicies = {
   comment: { points: 10, duration: 60, what: 'comments' },
   /** Casting and changing votes: generous for a last-minute rethink, not for a script. */
   ballot: { points: 20, duration: 60, what: 'votes' },
+  /** Delegating and revoking: each change is on the public log for good. */
+  delegation: { points: 10, duration: 60, what: 'delegation changes' },
   /** Founding organizations, per person: every new organization is public, so not a way to fill the home page. */
   organizationCreate: { points: 5, duration: 24 * 60 * 60, what: 'new organizations from your account' },
   /** Founding organizations from one client address, whoever is signed in: fresh accounts do not reset it. */

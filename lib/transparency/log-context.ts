@@ -84,7 +84,7 @@ export function proposalOf(e: { subject: string | null }, ctx: LogContext): Publ
   return ctx.proposalById.get(e.subject.slice('proposal:'.length)) ?? null;
 }
 
-const personKeys = ['holderId', 'formerHolderId', 'subjectUserId'] as const;
+const personKeys = ['holderId', 'formerHolderId', 'subjectUserId', 'delegatorUserId', 'delegateUserId'] as const;
 
 /** What the log says of one entry: its summary, and who did it (null: no actor). */
 export type EntryDescriber = { summary: (e: SummaryEntry & { seq?: number }) => string; actor: (e: SummaryEntry & { seq?: number }) => string | null };

@@ -67,6 +67,8 @@ export const logKindLabels: Record<string, string> = {
   'organization.logo_changed': 'Logo changed',
   'organization.logo_removed': 'Logo removed',
   'account.deleted': 'Account deleted',
+  'delegation.granted': 'Vote delegated',
+  'delegation.revoked': 'Delegation revoked',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -84,6 +86,14 @@ function dateOf(v: unknown): string | null {
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+/** A delegation's scope as logged ({ typeKey, proposalNumber }), in words. */
+function delegationScope(v: unknown): string {
+  const scope = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  if (int(scope.proposalNumber) !== null) return `for #${int(scope.proposalNumber)}`;
+  if (str(scope.typeKey)) return `for “${str(scope.typeKey)}” votes`;
+  return 'for every member-wide vote';
 }
 
 /** "Voting closed on #1: passed 5–0–1", "Ballot cast on #7 (sealed until close)", … */
@@ -266,6 +276,10 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return `${str(p.pseudonym) ?? 'A member'} deleted their account and left the organization`;
     case 'comment.deleted':
       return `Comment on ${ref} deleted by its author`;
+    case 'delegation.granted':
+      return `${person(p.delegatorUserId ?? e.actorId)} delegated their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
+    case 'delegation.revoked':
+      return `${person(p.delegatorUserId ?? e.actorId)} revoked the delegation of their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
     default:
       return `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
   }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { membershipRoles } from '@/lib/governance/roles';
 import { notificationModes } from '@/lib/notify/kinds';
+import * as delegation from './delegation';
 import * as email from './email';
 import * as notify from './notify';
 import * as organization from './organization';
@@ -15,7 +16,7 @@ import * as proposal from './proposal';
 import { LONE_SURROGATE, NUL } from './text';
 
 const schemas: Record<string, z.ZodType> = {};
-for (const mod of [email, notify, organization, proposal]) {
+for (const mod of [delegation, email, notify, organization, proposal]) {
   for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
 }
 
@@ -36,6 +37,13 @@ const isPersonName = (v: unknown) => len(v, 2, 80) && !unsafe.test(v as string) 
 const isTitle = (v: unknown) => len(v, 5, 160) && !titleControl.test(v as string) && collapsed(v as string);
 const isBody = (v: unknown) => len(v, 20, 50_000);
 const ref = (o: Out) => uuid(o.orgId) && uuid(o.proposalId);
+/** A delegation's scope: every member-wide vote (both null), one type (a key of 1 to 64 characters) or one proposal (a uuid), never both. */
+const delegationScope = (v: unknown) => {
+  const s = v as Out;
+  if (typeof s !== 'object' || s === null) return false;
+  if (s.typeKey === null) return optUuid(s.proposalId);
+  return s.proposalId === null && len(s.typeKey, 1, 64) && !/[\u0000-\u001f\u007f]/.test(s.typeKey as string);
+};
 const mode = (v: unknown) => (notificationModes as readonly unknown[]).includes(v);
 
 /** The documented bounds of each schema's output. */
@@ -113,6 +121,9 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   recusalSchema: (o) => ref(o as Out) && len((o as Out).reason, 5, 1000),
   seatAppointSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId) && len((o as Out).userId, 1, 100),
   seatResignSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).seatId),
+  delegationScopeSchema: (o) => delegationScope(o),
+  delegateSchema: (o) => uuid((o as Out).orgId) && len((o as Out).delegateUserId, 1, 100) && delegationScope((o as Out).scope),
+  revokeDelegationSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).delegationId),
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
@@ -158,6 +169,9 @@ const realKeys = [
   'visibility',
   'choice',
   'rationale',
+  'delegateUserId',
+  'delegationId',
+  'scope',
   ...notificationModes,
 ];
 const text = fc.oneof(
@@ -256,6 +270,9 @@ const valid: Record<string, unknown> = {
   nominationAnswerSchema: { orgId: o, proposalId: p2, answer: 'accept', declarationConfirmed: 'yes' },
   seatAppointSchema: { orgId: o, seatId: p2, userId: 'user-1' },
   seatResignSchema: { orgId: o, seatId: p2 },
+  delegationScopeSchema: 'type:budget',
+  delegateSchema: { orgId: o, delegateUserId: 'user-1', scope: `proposal:${p2}` },
+  revokeDelegationSchema: { orgId: o, delegationId: p2 },
 };
 function nearValid(name: string) {
   const base = valid[name];

@@ -35,6 +35,7 @@ const modules = {
   archive: await import('@/app/o/[slug]/settings/archive/actions'),
   orgs: await import('@/app/orgs/new/actions'),
   account: await import('@/app/account/actions'),
+  delegations: await import('@/app/o/[slug]/delegations/actions'),
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
@@ -119,6 +120,13 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     vacancy_overdue: fc.constantFrom('immediate', 'digest', 'off'),
     verifierKey: fc.constant(FUZZ_WITNESS_KEY),
     witnessId: fc.constant('00000000-0000-4000-8000-000000000000'),
+    delegateUserId: pick(ids.user),
+    scope: fc.oneof(
+      fc.constant('general'),
+      fc.constantFrom('type:resolution', 'type:budget', 'type:'),
+      pick(ids.proposal).map((id) => `proposal:${id}`),
+    ),
+    delegationId: fc.constant('00000000-0000-4000-8000-000000000000'),
   };
 }
 
@@ -179,6 +187,8 @@ const keysOf: Record<string, string[]> = {
   deleteAccountAction: ['confirm'],
   addWitnessAction: ['orgId', 'verifierKey'],
   removeWitnessAction: ['orgId', 'witnessId'],
+  delegateVoteAction: ['orgId', 'delegateUserId', 'scope'],
+  revokeDelegationAction: ['orgId', 'delegationId'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { memberships, nominations, objections, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
+import { delegations, memberships, nominations, objections, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -39,6 +39,7 @@ const profileActions = await import('@/app/o/[slug]/settings/profile/actions');
 const archiveActions = await import('@/app/o/[slug]/settings/archive/actions');
 const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
+const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 
 // seatedObserver: an observer who holds a board seat (appointed while a member, then made an
 // observer). The seat must not lift the role's limits: no vote, recusal, motion or comment.
@@ -100,6 +101,24 @@ async function scenario(): Promise<Scenario> {
   charter.bodies[0]!.minSeatsForCriticalDecisions = 5;
   const boardResolution = charter.proposalTypes.find((t) => t.key === 'resolution')!;
   charter.proposalTypes.push({ ...boardResolution, key: 'board_consent', name: 'Board decision by consent', consent: true });
+  // A member-wide body whose votes members may delegate.
+  charter.bodies.push({
+    key: 'assembly',
+    name: 'Member assembly',
+    charterSeats: 0,
+    minSeatsForCriticalDecisions: 0,
+    vacancyDeadlineDays: 30,
+    seatClassMinimums: {},
+    recusedSeatsCountTowardQuorumBase: true,
+    electorate: { kind: 'all_members', weighted: false },
+  });
+  charter.proposalTypes.push({
+    ...boardResolution,
+    key: 'member_vote',
+    name: 'Member vote',
+    stages: [{ ...boardResolution.stages[0]!, bodyKey: 'assembly' }],
+    delegation: { allowed: true, maxDepth: null },
+  });
   const org = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, { slug: `matrix-${n}`, name: `Matrix ${n}`, mission: '', createdBy: ids.admin, at: t0 });
     await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin, templateKey: 'nonprofit_board', charter, at: t0 });
@@ -340,6 +359,26 @@ const matrix: Record<string, Case> = {
   deleteCommentAction: {
     allowed: ['member'],
     run: (s) => proposalActions.deleteCommentAction(initialActionState, form({ orgId: s.orgId, proposalId: s.discussion, commentId: s.memberComment })),
+  },
+  // Accepted members who vote (not observers) delegate their own vote; the member delegates to the admin, everyone else to the member.
+  delegateVoteAction: {
+    allowed: proposers,
+    run: (s) =>
+      delegationActions.delegateVoteAction(
+        initialActionState,
+        form({ orgId: s.orgId, delegateUserId: session.user?.id === s.ids.member ? s.ids.admin : s.ids.member, scope: 'general' }),
+      ),
+  },
+  // The member's delegation, revoked by a forged POST: only the member may revoke it.
+  revokeDelegationAction: {
+    allowed: ['member'],
+    run: async (s) => {
+      const [row] = await db
+        .insert(delegations)
+        .values({ orgId: s.orgId, delegatorUserId: s.ids.member, delegateUserId: s.ids.admin, createdAt: new Date() })
+        .returning();
+      return delegationActions.revokeDelegationAction(initialActionState, form({ orgId: s.orgId, delegationId: row!.id }));
+    },
   },
   // Founding appointments close at the first publication: nobody may make one now.
   appointFoundingHolderAction: {

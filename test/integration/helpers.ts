@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
-import { comments, decisionLog, memberships, objections, organizations, proposals, users, votes } from '@/db/schema';
+import { comments, decisionLog, delegations, memberships, objections, organizations, proposals, users, votes } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/actions/state';
@@ -73,6 +73,7 @@ export async function writableRowCounts(db: Database) {
     memberships: await db.$count(memberships),
     users: await db.$count(users),
     organizations: await db.$count(organizations),
+    delegations: await db.$count(delegations),
   };
 }
 

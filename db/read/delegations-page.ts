@@ -1,0 +1,103 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { getActiveCharter, getCharterVersion } from '@/db/queries/charters';
+import { listActiveDelegations, listActiveDelegationsBy, listUndecidedProposals } from '@/db/queries/delegations';
+import { listMembers } from '@/db/queries/memberships';
+import { loadProposals } from '@/db/queries/proposals';
+import { delegableTypes, delegationAllowed, delegatorsOf, scopeWords } from '@/lib/governance/delegation-scope';
+import { isDecided, proposalPhase } from '@/lib/governance/phase';
+import type { Charter } from '@/lib/governance/types';
+
+export type DelegationScopeOption = { value: string; label: string };
+
+/** A delegation as "My delegations" lists it. */
+export type MyDelegation = {
+  id: string;
+  delegateName: string;
+  scope: string;
+  /** For one proposal: its voting has opened, so the vote keeps this delegation whatever happens to it now. */
+  fixedInOpenVote: boolean;
+  createdAt: Date;
+};
+
+/**
+ * What /o/[slug]/delegations shows the signed-in member: their active delegations, the members
+ * and scopes they may delegate to and for (the rules check again when they do), and who passes
+ * their vote to them — directly or through others, for every member-wide vote — with what else
+ * is delegated to them directly.
+ */
+export async function loadDelegationsPage(orgId: string, userId: string, now: Date) {
+  const db = getDb();
+  const [active, members, mine, undecided, all] = await Promise.all([
+    getActiveCharter(db, orgId),
+    listMembers(db, orgId),
+    listActiveDelegationsBy(db, orgId, userId),
+    listUndecidedProposals(db, orgId),
+    listActiveDelegations(db, orgId),
+  ]);
+  const charter = active?.document ?? null;
+  const types = charter ? delegableTypes(charter) : [];
+  const typeName = (key: string | null) => (key === null ? null : (charter?.proposalTypes.find((t) => t.key === key)?.name ?? key));
+
+  // Proposals open to a delegation: published, undecided, of a type that allows it under their charter version, their member vote not open yet.
+  const loaded = await loadProposals(
+    db,
+    orgId,
+    undecided.map((p) => p.id),
+  );
+  const versions = new Map<number, Charter | null>();
+  for (const p of loaded.values()) {
+    if (!versions.has(p.row.charterVersion)) versions.set(p.row.charterVersion, await getCharterVersion(db, orgId, p.row.charterVersion));
+  }
+  const openedIds = new Set<string>();
+  const offered: DelegationScopeOption[] = [];
+  for (const p of undecided) {
+    const l = loaded.get(p.id);
+    const c = l ? versions.get(l.row.charterVersion) : null;
+    if (!l || !c) continue;
+    const memberBodies = new Set(c.bodies.filter((b) => b.electorate).map((b) => b.key));
+    if (l.stages.some((s) => s.opensAt !== null && memberBodies.has(s.bodyKey))) {
+      openedIds.add(p.id);
+      continue;
+    }
+    const type = c.proposalTypes.find((t) => t.key === p.typeKey);
+    if (!type || !delegationAllowed(c, type) || isDecided(proposalPhase(l.record, c, now))) continue;
+    offered.push({ value: `proposal:${p.id}`, label: `#${p.number} ${p.title}` });
+  }
+
+  const scopes: DelegationScopeOption[] =
+    types.length === 0
+      ? []
+      : [
+          { value: 'general', label: 'Every member-wide vote' },
+          ...types.map((t) => ({ value: `type:${t.key}`, label: `${t.name} votes` })),
+          ...offered.map((o) => ({ ...o, label: `Proposal ${o.label}` })),
+        ];
+
+  const nameOf = new Map(all.map((d) => [d.delegatorUserId, d.delegatorName]));
+  const general = all.filter((d) => d.typeKey === null && d.proposalId === null);
+  const toMeGeneral = delegatorsOf(userId, general).map((d) => ({ name: nameOf.get(d.userId) ?? 'A member', direct: d.hops === 1 }));
+  const toMeOther = all
+    .filter((d) => d.delegateUserId === userId && (d.typeKey !== null || d.proposalId !== null))
+    .map((d) => ({ name: d.delegatorName, scope: scopeWords({ typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber }) }));
+
+  return {
+    canDelegate: types.length > 0,
+    members: members
+      .filter((m) => m.userId !== userId && m.role !== 'observer')
+      .map((m) => ({ value: m.userId, label: m.name ?? m.email }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+    scopes,
+    mine: mine.map((d): MyDelegation => ({
+      id: d.id,
+      delegateName: d.delegateName,
+      scope: scopeWords({ typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber }),
+      fixedInOpenVote: d.proposalId !== null && openedIds.has(d.proposalId),
+      createdAt: d.createdAt,
+    })),
+    toMeGeneral,
+    toMeOther,
+  };
+}
+
+export type DelegationsPage = Awaited<ReturnType<typeof loadDelegationsPage>>;
