@@ -1,6 +1,6 @@
 /**
  * Model-based test of member-wide votes (fast-check `commands`): random sequences of delegations
- * (made, replaced, revoked — before and after voting opens), ballots (by members on the roll,
+ * (made, replaced, revoked, refused — to oneself, to an observer, in a loop — before and after voting opens), ballots (by members on the roll,
  * changed, and by people not on it), the opening and the close, through the use cases and the
  * worker's transitions, on a fresh cooperative per sequence. After every step:
  *  - the roll, once snapshotted, is the membership and the delegations as they stood at the opening;
@@ -11,7 +11,7 @@
  *
  *   QUORATE_MEMBER_MODEL_RUNS=n   number of sequences (default 12)
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
@@ -20,6 +20,7 @@ import { listRoll } from '@/db/queries/rolls';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { TallyResult } from '@/lib/governance/types';
 import { castBallot } from '@/lib/use-cases/ballots';
+import { delegateVote, revokeDelegation } from '@/lib/use-cases/delegations';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { foundOrganization } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
@@ -72,6 +73,7 @@ function referenceTally(m: Model): { yes: number; no: number; abstain: number; c
   return sums;
 }
 
+/** Delegates (or, with `to` null, revokes) through the use cases, expecting exactly the refusal the rules give. */
 class Delegate implements fc.AsyncCommand<Model, Real> {
   constructor(
     readonly from: number,
@@ -80,18 +82,40 @@ class Delegate implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, r: Real) {
     const at = new Date(r.t);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(delegations)
-        .set({ revokedAt: at })
-        .where(and(eq(delegations.delegatorUserId, r.ids[this.from]!), eq(delegations.orgId, r.orgId)));
-      if (this.to !== null && this.to !== this.from)
-        await tx.insert(delegations).values({ orgId: r.orgId, delegatorUserId: r.ids[this.from]!, delegateUserId: r.ids[this.to]!, createdAt: at });
-    });
-    m.delegateOf[this.from] = this.to === this.from ? null : this.to;
+    const me = actor(r, this.from);
+    if (this.to === null) {
+      const [active] = await db
+        .select({ id: delegations.id })
+        .from(delegations)
+        .where(and(eq(delegations.delegatorUserId, r.ids[this.from]!), eq(delegations.orgId, r.orgId), isNull(delegations.revokedAt)));
+      if (active) await revokeDelegation(db, me, { orgId: r.orgId, delegationId: active.id }, at);
+      m.delegateOf[this.from] = null;
+    } else {
+      const attempt = delegateVote(db, me, { orgId: r.orgId, delegateUserId: r.ids[this.to]!, scope: { typeKey: null, proposalId: null } }, at);
+      const refusal = expectedRefusal(m, this.from, this.to);
+      if (refusal) await expect(attempt).rejects.toMatchObject({ code: refusal });
+      else {
+        await attempt;
+        m.delegateOf[this.from] = this.to;
+      }
+    }
     await checkInvariants(m, r);
   }
   toString = () => `Delegate(${this.from} → ${this.to})`;
+}
+
+/** The refusal the rules give a general delegation from `a` to `b` in the model's state (null: it is made). */
+function expectedRefusal(m: Model, a: number, b: number): string | null {
+  if (a === OBSERVER) return 'delegation.members_only';
+  if (a === b) return 'delegation.to_self';
+  if (b === OBSERVER) return 'delegation.not_member';
+  const seen = new Set<number>();
+  for (let x = m.delegateOf[b] ?? null; x !== null && !seen.has(x); x = m.delegateOf[x] ?? null) {
+    if (x === a) return 'delegation.would_cycle';
+    seen.add(x);
+  }
+  if (m.delegateOf[a] === b) return 'delegation.unchanged';
+  return null;
 }
 
 class Vote implements fc.AsyncCommand<Model, Real> {
