@@ -31,11 +31,14 @@ export function HealthStrip({ health, bodies, openProposals }: Props) {
         <p className="text-xs font-medium uppercase tracking-wide text-zinc-600">Seats filled</p>
         {/* Per body: a full board and an empty assembly must not add up to one reassuring figure. */}
         <ul className="mt-1 space-y-0.5 text-sm text-zinc-900" aria-label="Seats filled per body">
-          {bodies.map((b) => (
-            <li key={b.key}>
-              {b.name} <strong className="text-lg">{b.strength.filled}</strong> of {b.strength.charterSeats}
-            </li>
-          ))}
+          {/* A member-wide body has no seats to fill. */}
+          {bodies
+            .filter((b) => b.strength.charterSeats > 0)
+            .map((b) => (
+              <li key={b.key}>
+                {b.name} <strong className="text-lg">{b.strength.filled}</strong> of {b.strength.charterSeats}
+              </li>
+            ))}
         </ul>
       </div>
       <Stat

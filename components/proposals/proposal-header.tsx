@@ -24,6 +24,8 @@ type Props = {
   ratifies: { number: number; title: string } | null;
   decidedUnder: { version: number; hash: string } | null;
   coverage: NoticeCoverage;
+  /** Every deciding body is voted by members (no seat holders to count notices against). */
+  memberWide?: boolean;
 };
 
 const toneClass = (tone: ProposalStatus['tone']) =>
@@ -99,7 +101,12 @@ export function ProposalHeader(p: Props) {
             ), as the decision log records it.
           </p>
         ) : null}
-        {proposal.noticeSeatHolders !== null ? (
+        {proposal.noticeSeatHolders !== null && p.memberWide ? (
+          <p className="mt-1 text-zinc-600">
+            Notice of publication to the members: {coverage.publication.delivered} of {proposal.noticeRecipients} reached (reached means accepted by the mail
+            server).
+          </p>
+        ) : proposal.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
             Notice to the deciding {type.stages.length === 1 ? 'body' : 'bodies'}: {coverageText(coverage.publication, proposal.noticeSeatHolders)} (
             {proposal.noticeRecipients} recipients in all; reached means accepted by the mail server).

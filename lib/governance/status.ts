@@ -9,7 +9,7 @@ import { emergencyStatus } from './emergency';
 import { proposalPhase } from './phase';
 import type { BodyStrength } from './strength';
 import { formatHours, formatUtc } from './time';
-import type { Charter, Phase, ProposalRecord } from './types';
+import type { BodySpec, Charter, Phase, ProposalRecord } from './types';
 import { canOpenVoting } from './voting';
 import { earliestVotingAt, replyDeadline } from './windows';
 
@@ -118,7 +118,7 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
       return {
         ...base,
         label: 'Voting open',
-        explanation: `Voting open until ${formatUtc(phase.closesAt)}: the ${body.name.toLowerCase()} votes${stage}.`,
+        explanation: `Voting open until ${formatUtc(phase.closesAt)}: ${whoVotes(body)}${stage}.`,
         tone: 'active',
       };
     }
@@ -163,4 +163,10 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
 export function blockedBy(status: ProposalStatus, reason: string): ProposalStatus {
   if (status.phase.kind !== 'ready_for_voting' || status.blocked) return status;
   return { ...status, label: 'Blocked', blocked: reason, explanation: `Voting cannot open: ${reason}`, tone: 'blocked' };
+}
+
+/** "the board votes"; for a member-wide body, its electorate: "all members vote", "the members of the workers group vote". */
+function whoVotes(body: BodySpec): string {
+  if (!body.electorate) return `the ${body.name.toLowerCase()} votes`;
+  return body.electorate.kind === 'all_members' ? 'all members vote' : `the members of the ${body.electorate.group} group vote`;
 }

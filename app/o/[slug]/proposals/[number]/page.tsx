@@ -121,6 +121,7 @@ export default async function ProposalPage({ params }: Props) {
         ratifies={data.ratifies?.row ?? null}
         decidedUnder={decidedUnder(logRows)}
         coverage={data.coverage}
+        memberWide={type.stages.every((s) => isMemberBody(findBody(charter, s.bodyKey)))}
       />
 
       {/*
