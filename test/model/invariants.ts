@@ -655,7 +655,13 @@ export function secretBallotsStaySecret(s: Snapshot): string[] {
   for (const e of ofKind(s, 'ballot.cast')) {
     if (payload<{ secret?: boolean }>(e).secret !== true) continue;
     const keys = Object.keys(e.payload).sort().join(',');
-    if (keys !== 'number,seatId,secret,stageIndex,voteId') out.push(`secret ballot.cast at seq ${e.seq} has fields ${keys}`);
+    // With a receipt, a hiding commitment whose nonce is never published (lib/log/secret-ballot-commitment.ts); nothing else.
+    const committed = keys === 'commitment,commitmentScheme,number,seatId,secret,stageIndex,voteId';
+    const p = payload<{ commitment?: unknown; commitmentScheme?: unknown }>(e);
+    if (committed && (p.commitmentScheme !== 'sha256-jcs-secret/1' || typeof p.commitment !== 'string' || !/^[0-9a-f]{64}$/.test(p.commitment))) {
+      out.push(`secret ballot.cast at seq ${e.seq} has a commitment that is not a SHA-256 under the secret scheme`);
+    }
+    if (keys !== 'number,seatId,secret,stageIndex,voteId' && !committed) out.push(`secret ballot.cast at seq ${e.seq} has fields ${keys}`);
   }
   for (const closed of ofKind(s, 'voting.closed')) {
     for (const r of payload<{ rollCall: Record<string, unknown>[] }>(closed).rollCall) {
