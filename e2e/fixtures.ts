@@ -296,6 +296,23 @@ export async function shootBoth(page: Page, name: string): Promise<void> {
   if (size) await page.setViewportSize(size);
 }
 
+/** An admin on `page` invites `names` by `email(name)`; each accepts in a browser of their own and gives their name. Returns their pages, in order. */
+export async function inviteAndJoin(
+  ctx: { page: Page; browser: Browser; mailbox: Mailbox },
+  slug: string,
+  names: string[],
+  email: (name: string) => string,
+): Promise<Page[]> {
+  await inviteMembers(ctx.page, slug, names.map(email));
+  const pages: Page[] = [];
+  for (const name of names) {
+    const p = await openInvite(ctx.browser, ctx.mailbox, email(name));
+    await nameThemselves(p, name);
+    pages.push(p);
+  }
+  return pages;
+}
+
 /**
  * Founds a group or board in the browser as the first of `names` (on `page`), invites the others by
  * `email(name)`, each accepts and gives their name, and all take seats of `org.body`. Returns the
@@ -310,13 +327,7 @@ export async function foundWithSeatHolders(
   const [founder, ...others] = names;
   await foundOrganization(page, mailbox, email(founder!), { name: org.name, slug: org.slug, template: org.template });
   await nameThemselves(page, founder!);
-  await inviteMembers(page, org.slug, others.map(email));
-  const pages: Page[] = [];
-  for (const name of others) {
-    const p = await openInvite(browser, mailbox, email(name));
-    await nameThemselves(p, name);
-    pages.push(p);
-  }
+  const pages = await inviteAndJoin({ page, browser, mailbox }, org.slug, others, email);
   await appointFounders(page, org.slug, names, org.body);
   return pages;
 }

@@ -28,16 +28,7 @@ test('a cooperative’s members vote by referendum with delegations and an overr
   await e2e.foundOrganization(page, mailbox, email('Ana Lopez'), { name: 'Valley Food Cooperative', slug, template: 'Cooperative' });
   await e2e.nameThemselves(page, 'Ana Lopez');
   const others = ['Ben Okafor', 'Cleo Park', 'Dev Rao', 'Eve Sousa'];
-  await e2e.inviteMembers(page, slug, others.map(email));
-  const [ben, cleo, dev] = await (async () => {
-    const pages: Page[] = [];
-    for (const name of others) {
-      const p = await e2e.openInvite(browser, mailbox, email(name));
-      await e2e.nameThemselves(p, name);
-      pages.push(p);
-    }
-    return pages;
-  })();
+  const [ben, cleo, dev] = await e2e.inviteAndJoin({ page, browser, mailbox }, slug, others, email);
 
   // 1. Delegations: Cleo → Ben → Ana, Dev → Ana. Eve keeps her vote.
   await delegate(ben!, slug, 'Ana Lopez');

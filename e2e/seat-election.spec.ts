@@ -54,16 +54,7 @@ test('a board elects two of three candidates by STV', async ({ page, browser, ma
   // Four members without a seat, who may stand.
   const email = (name: string) => uniqueEmail(`el-${name.split(' ')[0]!.toLowerCase()}`);
   const newcomers = ['Dev Rao', 'Eve Sousa', 'Fay Tan', 'Gus Uddin'];
-  await e2e.inviteMembers(page, slug, newcomers.map(email));
-  const [dev, eve, fay, gus] = await (async () => {
-    const pages: Page[] = [];
-    for (const name of newcomers) {
-      const p = await e2e.openInvite(browser, mailbox, email(name));
-      await e2e.nameThemselves(p, name);
-      pages.push(p);
-    }
-    return pages;
-  })();
+  const [dev, eve, fay, gus] = await e2e.inviteAndJoin({ page, browser, mailbox }, slug, newcomers, email);
 
   // 1. The election: the seats it fills are the Board's vacant general seats.
   await page.goto(`/o/${slug}/proposals/new`);

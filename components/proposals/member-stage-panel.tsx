@@ -8,6 +8,7 @@ import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import { ratioText } from '@/lib/governance/charter';
 import { formatHours } from '@/lib/governance/time';
 import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
+import { notOpenNote, StageHeading } from '@/components/proposals/stage-parts';
 
 type Props = {
   index: number;
@@ -37,18 +38,10 @@ const votesWord = (n: number, weighted: boolean) => (weighted ? `${n} ${n === 1 
 export function MemberStagePanel(p: Props) {
   const { index: i, stage, body, view, tally } = p;
   const w = view.weighted;
-  const notOpenNote =
-    p.offer.show && p.offer.open
-      ? null
-      : p.blocked
-        ? `Voting cannot open: ${p.blocked}`
-        : 'Voting is not open yet; the server refuses early ballots and says when it opens.';
+  const note = notOpenNote(p.offer, p.blocked);
   return (
     <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
-      <h2 id={`stage-${i}`} className="font-semibold">
-        {p.stageCount > 1 ? `Stage ${i + 1}: ` : ''}
-        {body.name} vote
-      </h2>
+      <StageHeading index={i} stageCount={p.stageCount} bodyName={body.name} />
       <p className="mt-1 text-xs text-zinc-600">
         Voted by {view.electorate}. Quorum {ratioText(stage.quorum)} of the roll{w ? '’s weight' : ''};{' '}
         {p.choice
@@ -123,9 +116,9 @@ export function MemberStagePanel(p: Props) {
       {tally && p.closed ? <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={p.rollCall} /> : null}
       {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
       {p.offer.show && p.choice ? (
-        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={null} notOpenNote={notOpenNote} />
+        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={null} notOpenNote={note} />
       ) : null}
-      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}
+      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={note} /> : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { ratioText } from '@/lib/governance/charter';
 import type { QuorumProgress } from '@/lib/governance/progress';
 import { formatHours } from '@/lib/governance/time';
 import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
+import { notOpenNote, StageHeading } from '@/components/proposals/stage-parts';
 
 export type RollCallLine = { seatId: string | null; voterName: string | null; choice: string; rationale: string | null };
 
@@ -52,18 +53,10 @@ const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.o
 /** One deciding stage: its rules, quorum progress while open, the tally and roll call once closed, and the seat holder's ballot. */
 export function StagePanel(p: Props) {
   const { index: i, stage, body, progress, notVoted, recused, tally } = p;
-  const notOpenNote =
-    p.offer.show && p.offer.open
-      ? null
-      : p.blocked
-        ? `Voting cannot open: ${p.blocked}`
-        : 'Voting is not open yet; the server refuses early ballots and says when it opens.';
+  const note = notOpenNote(p.offer, p.blocked);
   return (
     <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
-      <h2 id={`stage-${i}`} className="font-semibold">
-        {p.stageCount > 1 ? `Stage ${i + 1}: ` : ''}
-        {body.name} vote
-      </h2>
+      <StageHeading index={i} stageCount={p.stageCount} bodyName={body.name} />
       <p className="mt-1 text-xs text-zinc-600">
         {p.choice?.election ? (
           <>
@@ -204,16 +197,9 @@ export function StagePanel(p: Props) {
         </div>
       ) : null}
       {p.offer.show && p.choice && (!p.choice.election || p.choice.election.frozen) && !p.choice.election?.unopposed ? (
-        <ChoiceBallotForm
-          ids={p.ids}
-          bodyName={body.name}
-          ballot={p.choice.ballot}
-          mine={p.choice.mine}
-          receipt={p.choice.myReceipt}
-          notOpenNote={notOpenNote}
-        />
+        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={p.choice.myReceipt} notOpenNote={note} />
       ) : null}
-      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={notOpenNote} /> : null}
+      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={note} /> : null}
     </section>
   );
 }

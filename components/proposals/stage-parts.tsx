@@ -1,0 +1,17 @@
+import type { BallotOffer } from '@/lib/governance/ballot-offer';
+
+/** What the ballot form says when voting is not open to this person: what blocks it, or that it has not opened. */
+export function notOpenNote(offer: BallotOffer, blocked: string | null): string | null {
+  if (offer.show && offer.open) return null;
+  return blocked ? `Voting cannot open: ${blocked}` : 'Voting is not open yet; the server refuses early ballots and says when it opens.';
+}
+
+/** A deciding stage's heading: "Stage 2: Board vote", or "Board vote" when there is one stage. */
+export function StageHeading({ index, stageCount, bodyName }: { index: number; stageCount: number; bodyName: string }) {
+  return (
+    <h2 id={`stage-${index}`} className="font-semibold">
+      {stageCount > 1 ? `Stage ${index + 1}: ` : ''}
+      {bodyName} vote
+    </h2>
+  );
+}
