@@ -121,19 +121,29 @@ export async function insertRollOutboxRows(
  */
 export async function uncountedMembers(db: Executor, proposalId: string, stageIndex: number, type: ProposalTypeSpec): Promise<string[]> {
   const roll = await listRoll(db, proposalId, stageIndex);
-  const voterRows = await db
-    .select({ voterUserId: votes.voterUserId })
-    .from(votes)
-    .where(and(eq(votes.proposalId, proposalId), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true), isNull(votes.seatId)));
-  const counted = resolveRepresentation(roll, new Set(voterRows.map((v) => v.voterUserId)), delegationDepth(type));
+  const counted = resolveRepresentation(roll, await currentMemberVoters(db, proposalId, stageIndex), delegationDepth(type));
   return roll.filter((e) => !counted.has(e.userId)).map((e) => e.userId);
 }
 
-/** Each roll member's stakeholder group as snapshotted (null: none), for participation by group. */
-export async function rollGroups(db: Executor, proposalId: string, stageIndex: number): Promise<Map<string, string | null>> {
+/** The members who have a current ballot in a member-wide stage (not how they voted). */
+export async function currentMemberVoters(db: Executor, proposalId: string, stageIndex: number): Promise<Set<string>> {
   const rows = await db
-    .select({ userId: rollEntries.userId, group: rollEntries.stakeholderGroup })
+    .select({ voterUserId: votes.voterUserId })
+    .from(votes)
+    .where(and(eq(votes.proposalId, proposalId), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true), isNull(votes.seatId)));
+  return new Set(rows.map((v) => v.voterUserId));
+}
+
+/** The roll as listRoll reads it, with each member's stakeholder group as snapshotted (null: none), for participation by group. */
+export async function listRollWithGroups(db: Executor, proposalId: string, stageIndex: number): Promise<(RollEntry & { stakeholderGroup: string | null })[]> {
+  return db
+    .select({
+      userId: rollEntries.userId,
+      weight: rollEntries.weight,
+      delegateUserId: rollEntries.delegateUserId,
+      stakeholderGroup: rollEntries.stakeholderGroup,
+    })
     .from(rollEntries)
-    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)));
-  return new Map(rows.map((r) => [r.userId, r.group]));
+    .where(and(eq(rollEntries.proposalId, proposalId), eq(rollEntries.stageIndex, stageIndex)))
+    .orderBy(asc(sql`${rollEntries.userId} collate "C"`));
 }

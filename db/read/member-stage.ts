@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { listRoll, rollGroups } from '@/db/queries/rolls';
-import { users, votes } from '@/db/schema';
+import { currentMemberVoters, listRollWithGroups } from '@/db/queries/rolls';
+import { users } from '@/db/schema';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { resolveRepresentation } from '@/lib/governance/delegation';
 import { electorateWords } from '@/lib/governance/electorate';
@@ -41,12 +41,7 @@ export async function loadMemberStage(
   const delegation = type.delegation?.allowed ? { maxDepth: type.delegation.maxDepth } : null;
   const base = { electorate: electorateWords(body.electorate), weighted: body.electorate.weighted, delegation };
   if (!row?.rollHash || row.rollSize === null) return { ...base, roll: null, voters: 0, me: null, graph: null, participation: [] };
-  const roll = await listRoll(db, loaded.row.id, stageIndex);
-  const voterRows = await db
-    .select({ voterUserId: votes.voterUserId })
-    .from(votes)
-    .where(and(eq(votes.proposalId, loaded.row.id), eq(votes.stageIndex, stageIndex), eq(votes.isCurrent, true), sql`${votes.seatId} is null`));
-  const voted = new Set(voterRows.map((v) => v.voterUserId));
+  const [roll, voted] = await Promise.all([listRollWithGroups(db, loaded.row.id, stageIndex), currentMemberVoters(db, loaded.row.id, stageIndex)]);
   const byUser = new Map(roll.map((e) => [e.userId, e]));
   const delegates = new Map<string, string[]>();
   for (const e of roll) if (e.delegateUserId) delegates.set(e.delegateUserId, [...(delegates.get(e.delegateUserId) ?? []), e.userId]);
@@ -88,10 +83,9 @@ export async function loadMemberStage(
         more: Math.max(0, delegates.size - shown.length),
       };
   const counted = resolveRepresentation(roll, voted, delegationDepth(type));
-  const groups = await rollGroups(db, loaded.row.id, stageIndex);
   const byGroup = new Map<string, { group: string | null; members: number; voted: number; counted: number }>();
   for (const e of roll) {
-    const group = groups.get(e.userId)?.trim() || null;
+    const group = e.stakeholderGroup?.trim() || null;
     const key = group?.toLowerCase() ?? '';
     const g = byGroup.get(key) ?? { group, members: 0, voted: 0, counted: 0 };
     g.members++;
