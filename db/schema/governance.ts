@@ -331,6 +331,26 @@ export const decisionLog = pgTable(
   ],
 );
 
+/**
+ * Bytes a log entry names by SHA-256 rather than carries: a member-wide vote's roll and roll call
+ * (100,000 lines is 16 MB) are disclosed at its close as one attachment, and the close's entry
+ * holds the attachment's name, size and hash. Published verbatim in the export; append-only like
+ * the log (migration 0023).
+ */
+export const logAttachments = pgTable(
+  'log_attachments',
+  {
+    orgId: orgRef(),
+    /** e.g. `proposal:<id>|stage:0|members`. */
+    name: text('name').notNull(),
+    scheme: text('scheme').notNull(),
+    sha256: text('sha256').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.name] })],
+);
+
 /** One row per organization: the log's head, locked FOR UPDATE to serialize appends. */
 export const logHeads = pgTable('log_heads', {
   orgId: orgRef().primaryKey(),

@@ -10,15 +10,32 @@ import { orgRef } from './organizations';
  * Its `key` is unique, so an event is enqueued once however often a worker pass sees it; the
  * payload is stored once here, not once per recipient.
  */
-export const notifyEvents = pgTable('notify_events', {
-  id: id(),
-  orgId: orgRef('cascade'),
-  /** e.g. `published:<proposalId>`, `reminder:<proposalId>:<stage>`. */
-  key: text('key').notNull().unique(),
-  kind: text('kind').notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-  createdAt: ts('created_at').notNull(),
-});
+export const notifyEvents = pgTable(
+  'notify_events',
+  {
+    id: id(),
+    orgId: orgRef('cascade'),
+    /** e.g. `published:<proposalId>`, `reminder:<proposalId>:<stage>`. */
+    key: text('key').notNull().unique(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /**
+     * A member-wide audience (lib/notify/fanout.ts), too large to write row by row inside the
+     * event's transaction: recorded here with the event, expanded into outbox rows by the mail
+     * worker. Null for an event whose rows were written with it.
+     */
+    audience: jsonb('audience').$type<Record<string, unknown>>(),
+    /** When the worker wrote the audience's outbox rows; null while it waits. */
+    fannedOutAt: ts('fanned_out_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  // The worker's look for audiences still to write: only the waiting ones are indexed.
+  (t) => [
+    index('notify_events_fanout_due_idx')
+      .on(t.createdAt)
+      .where(sql`${t.audience} is not null and ${t.fannedOutAt} is null`),
+  ],
+);
 
 /**
  * pending → (claimed: lease_until set) → sent | pending again with backoff | dead.

@@ -8,6 +8,7 @@ import { latestCheckpoint } from '@/db/queries/transparency';
 import { now } from '@/lib/clock';
 import { appBaseUrl, env } from '@/lib/env';
 import { startIntervalWorker } from '@/lib/worker/interval';
+import { expandFanouts } from './fanout';
 import { isOptionalKind } from './kinds';
 import type { NotificationKind } from './kinds';
 import { createSmtpTransporter, sendViaSmtp, writeMailFile } from './mailer';
@@ -229,9 +230,10 @@ export async function runDigests(db: Database, at: Date): Promise<number> {
   return folded;
 }
 
-/** Drains due mail: batches until one comes back short. Returns how many were sent. */
+/** Drains due mail: member-wide audiences written first (fanout.ts), then batches until one comes back short. Returns how many were sent. */
 export async function deliverDue(db: Database, transport: MailTransport, at: Date, opts: DeliveryOptions = deliveryOptions()): Promise<BatchResult> {
   const total: BatchResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
+  await expandFanouts(db, at);
   await runDigests(db, at);
   for (;;) {
     const r = await deliverBatch(db, transport, at, opts);

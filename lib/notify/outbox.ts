@@ -4,8 +4,9 @@ import type { Database, Executor } from '@/db/client';
 import { proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import { getCharterVersion, getActiveCharter } from '@/db/queries/charters';
 import { appendLogEntry } from '@/db/queries/log';
-import { insertRollOutboxRows, uncountedMembers } from '@/db/queries/rolls';
+import { uncountedMembers } from '@/db/queries/rolls';
 import { memberUserIds } from '@/db/queries/member-lookups';
+import { enqueueFanout } from './fanout';
 import { existingEventKeys, insertNotifyEvent, insertOutboxRows } from '@/db/queries/notify';
 import type { Recipient } from '@/db/queries/notify';
 import { consultsMembers, proposalAudience as audienceOf } from '@/lib/governance/audience';
@@ -142,11 +143,17 @@ export async function enqueueVotingOpen(
     ...(p.consent ? { consent: true } : {}),
   };
   const key = `voting:${p.id}:${p.stageIndex}`;
-  // A member-wide body's voters are its roll, snapshotted just before: enqueued from the roll where it lies (it may be 100,000 members).
+  // A member-wide body's voters are its roll, snapshotted just before (it may be 100,000 members): the worker writes their rows (fanout.ts).
   if (isMemberBody(findBody(p.charter, p.bodyKey))) {
-    const eventId = await insertNotifyEvent(tx, { orgId: p.orgId, key, kind: 'voting_open', payload, at: p.at });
-    if (!eventId) return 0;
-    return insertRollOutboxRows(tx, { eventId, eventKey: key, orgId: p.orgId, kind: 'voting_open', at: p.at, proposalId: p.id, stageIndex: p.stageIndex });
+    await enqueueFanout(tx, {
+      orgId: p.orgId,
+      key,
+      kind: 'voting_open',
+      payload,
+      audience: { kind: 'roll', proposalId: p.id, stageIndex: p.stageIndex },
+      at: p.at,
+    });
+    return 0;
   }
   // A seat body's voters are its seat holders.
   const recipients = (await holdersOf(tx, p.orgId, [p.bodyKey])).map((userId) => ({ userId, mandatory: false }));
@@ -158,7 +165,18 @@ export async function enqueueDecision(
   tx: Executor,
   p: { id: string; orgId: string; number: number; title: string; typeKey: string; charter: Charter; outcome: string; tally: TallyResult | null; at: Date },
 ): Promise<number> {
-  const { seatHolders, members } = await proposalAudience(tx, p.orgId, p.charter, p.typeKey);
+  const type = findType(p.charter, p.typeKey);
+  const decidedByMembers = type.stages.some((s) => isMemberBody(findBody(p.charter, s.bodyKey)));
+  const { seatHolders, members } = decidedByMembers
+    ? {
+        seatHolders: await holdersOf(
+          tx,
+          p.orgId,
+          type.stages.map((s) => s.bodyKey),
+        ),
+        members: [],
+      }
+    : await proposalAudience(tx, p.orgId, p.charter, p.typeKey);
   const tally = p.tally
     ? {
         yes: p.tally.yes,
@@ -173,24 +191,23 @@ export async function enqueueDecision(
     : null;
   const count = p.tally?.choice?.count;
   const chosen = count ? count.result.elected.map((i) => count.options[i] ?? `option ${i + 1}`) : null;
-  const recipients = mergeRecipients([], [...seatHolders, ...members]);
-  return enqueueNotice(tx, {
-    orgId: p.orgId,
-    key: `decided:${p.id}`,
-    kind: 'decision',
-    // A choice among options: the options chosen, by name.
-    // A decision by consent: how many objections stood (its tally has no ballots to report).
-    payload: {
-      number: p.number,
-      title: p.title,
-      outcome: p.outcome,
-      tally,
-      ...(chosen ? { chosen } : {}),
-      ...(p.tally?.consent ? { objectionsStood: p.tally.consent.objections } : {}),
-    },
-    recipients,
-    at: p.at,
-  });
+  // A choice among options: the options chosen, by name.
+  // A decision by consent: how many objections stood (its tally has no ballots to report).
+  const payload: NotificationPayload = {
+    number: p.number,
+    title: p.title,
+    outcome: p.outcome,
+    tally,
+    ...(chosen ? { chosen } : {}),
+    ...(p.tally?.consent ? { objectionsStood: p.tally.consent.objections } : {}),
+  };
+  const key = `decided:${p.id}`;
+  // A member-wide vote's decision goes to every member (and seat holders): the worker writes their rows (fanout.ts).
+  if (decidedByMembers) {
+    await enqueueFanout(tx, { orgId: p.orgId, key, kind: 'decision', payload, audience: { kind: 'members', mandatory: [], optional: seatHolders }, at: p.at });
+    return 0;
+  }
+  return enqueueNotice(tx, { orgId: p.orgId, key, kind: 'decision', payload, recipients: mergeRecipients([], [...seatHolders, ...members]), at: p.at });
 }
 
 /**

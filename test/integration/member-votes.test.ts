@@ -16,7 +16,9 @@ import { findProposalByNumber } from '@/db/read/proposal-page';
 import { rollText } from '@/lib/governance/electorate';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { Charter, TallyResult } from '@/lib/governance/types';
+import { pendingFanouts } from '@/db/queries/fanout';
 import { runDigests } from '@/lib/notify/delivery';
+import { expandFanouts } from '@/lib/notify/fanout';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { notificationMail } from '@/lib/notify/templates';
 import type { NotificationPayload } from '@/lib/notify/templates';
@@ -128,6 +130,14 @@ describe('a member-wide referendum with delegations', () => {
     const draft = await referendum(c.orgId, ana!, new Date(start.getTime() + 1000));
     const opensAt = new Date(start.getTime() + 14 * DAY + 2000);
     expect(await recordTransitions(db, draft.id, c.orgId, opensAt)).toEqual(['discussion_closed', 'stage_0_opened']);
+    // The voting-open notices to the roll commit with the opening as an audience, and the mail worker writes their rows, once.
+    const votingOpenRows = () => db.$count(outbox, and(eq(outbox.orgId, c.orgId), eq(outbox.kind, 'voting_open')));
+    expect(await votingOpenRows()).toBe(0);
+    expect(await pendingFanouts(db)).toBe(1);
+    expect(await expandFanouts(db, opensAt)).toBe(11);
+    expect(await expandFanouts(db, opensAt)).toBe(0);
+    expect(await pendingFanouts(db)).toBe(0);
+    expect(await votingOpenRows()).toBe(11);
 
     // The roll: the admin and the members who accepted, not the observer nor the pending invitation.
     const roll = await listRoll(db, draft.id, 0);
@@ -188,6 +198,24 @@ describe('a member-wide referendum with delegations', () => {
     await expect(castBallot(db, actor(ben!), { orgId: c.orgId, proposalId: draft.id, choice: 'no', rationale: null }, closesAt)).rejects.toThrow();
 
     expect(await recordTransitions(db, draft.id, c.orgId, new Date(closesAt.getTime() + 1000))).toEqual(['stage_0_closed', 'passed']);
+    // The decision goes to every member accepted by then (the observer too, not the pending invitation), written by the worker.
+    const decisionTo = async () =>
+      (
+        await db
+          .select({ u: outbox.recipientUserId })
+          .from(outbox)
+          .where(and(eq(outbox.orgId, c.orgId), eq(outbox.kind, 'decision')))
+      )
+        .map((r) => r.u)
+        .sort();
+    expect(await decisionTo()).toEqual([]);
+    await expandFanouts(db, new Date(closesAt.getTime() + 2000));
+    expect(await decisionTo()).toEqual(
+      c.people
+        .filter((p) => p.name !== 'Pending')
+        .map((p) => p.id)
+        .sort(),
+    );
     const [stage] = await db
       .select()
       .from(proposalStages)

@@ -1,0 +1,85 @@
+import 'server-only';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { notifyEvents } from '@/db/schema';
+import { rowsOf } from './prepared';
+
+/** Records the event with its audience to be written later (lib/notify/fanout.ts); false when its key was already enqueued. */
+export async function insertFanoutEvent(
+  tx: Executor,
+  e: { orgId: string; key: string; kind: string; payload: Record<string, unknown>; audience: Record<string, unknown>; at: Date },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(notifyEvents)
+    .values({ orgId: e.orgId, key: e.key, kind: e.kind, payload: e.payload, audience: e.audience, createdAt: e.at })
+    .onConflictDoNothing({ target: notifyEvents.key })
+    .returning({ id: notifyEvents.id });
+  return rows.length > 0;
+}
+
+/** The oldest audience still to write, locked for this transaction; one another worker holds is skipped. */
+export async function nextFanout(
+  tx: Executor,
+): Promise<{ id: string; key: string; orgId: string; kind: string; createdAt: Date; audience: Record<string, unknown> } | null> {
+  const [row] = await tx
+    .select({
+      id: notifyEvents.id,
+      key: notifyEvents.key,
+      orgId: notifyEvents.orgId,
+      kind: notifyEvents.kind,
+      createdAt: notifyEvents.createdAt,
+      audience: notifyEvents.audience,
+    })
+    .from(notifyEvents)
+    .where(and(isNotNull(notifyEvents.audience), isNull(notifyEvents.fannedOutAt)))
+    .orderBy(asc(notifyEvents.createdAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row ? { ...row, audience: row.audience! } : null;
+}
+
+export async function markFannedOut(tx: Executor, eventId: string, at: Date): Promise<void> {
+  await tx.update(notifyEvents).set({ fannedOutAt: at }).where(eq(notifyEvents.id, eventId));
+}
+
+/** How many audiences are waiting to be written (the worker's backlog; tests wait for none). */
+export async function pendingFanouts(tx: Executor): Promise<number> {
+  return tx.$count(notifyEvents, and(isNotNull(notifyEvents.audience), isNull(notifyEvents.fannedOutAt)));
+}
+
+/**
+ * Every member (accepted memberships, as the worker writes the rows: moments after the event; optional copies) and the named recipients (seat
+ * holders: mandatory or optional), a mandatory copy winning, in one statement reading the
+ * memberships where they lie — the rows insertOutboxRows (notify.ts) writes for the same list:
+ * `off` skips optional copies, `digest` makes them wait for the digest, ON CONFLICT DO NOTHING
+ * on the idempotency key.
+ */
+export async function insertMemberOutboxRows(
+  tx: Executor,
+  e: { eventId: string; eventKey: string; orgId: string; kind: string; at: Date; mandatory: string[]; optional: string[] },
+): Promise<number> {
+  const named = JSON.stringify([...e.mandatory.map((u) => ({ u, m: true })), ...e.optional.map((u) => ({ u, m: false }))]);
+  const at = e.at.toISOString();
+  const result = await tx.execute(sql`
+    with audience as (
+      select u, bool_or(m) as m from (
+        select r.u, r.m from jsonb_to_recordset(${named}::jsonb) as r(u text, m boolean)
+        union all
+        select ms.user_id, false from memberships ms
+        where ms.org_id = ${e.orgId}::uuid and ms.accepted_at is not null
+      ) x group by u
+    ), ins as (
+      insert into outbox (org_id, event_id, recipient_user_id, kind, mandatory, idempotency_key, status, next_attempt_at, created_at)
+      select ${e.orgId}::uuid, ${e.eventId}::uuid, a.u, ${e.kind}, a.m,
+             ${e.eventKey} || ':' || a.u || ':' || ${e.kind},
+             (case when not a.m and p.mode = 'digest' then 'digest' else 'pending' end)::outbox_status,
+             ${at}::timestamptz, ${at}::timestamptz
+      from audience a
+      left join notification_prefs p on p.user_id = a.u and p.org_id = ${e.orgId}::uuid and p.kind = ${e.kind}
+      where a.m or p.mode is distinct from 'off'
+      on conflict (idempotency_key) do nothing
+      returning 1
+    )
+    select count(*)::int as n from ins`);
+  return Number(rowsOf(result)[0]?.n ?? 0);
+}
