@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { decisionLog, logHeads, orgSigningKeys, organizations, treeHeads } from '@/db/schema';
+import { listLogAttachments } from './attachments';
 import { readStoredEntries } from './log-rows';
 import { utf8 } from '@/lib/log/canonical';
 import { toHex } from '@/lib/log/hash';
@@ -136,7 +137,8 @@ export async function getPublicOrganization(db: Executor, slug: string): Promise
 
 /**
  * The public JSON export (format `quorate-log-export/1`), as a stream: organization, origin,
- * verifier key and public key, every entry in seq order, then every signed checkpoint. Entries
+ * verifier key and public key, every entry in seq order, the attachments entries name by hash,
+ * then every signed checkpoint. Entries
  * are read 5,000 at a time as the client reads, so a million-entry log never sits in memory.
  *
  * The newest checkpoint is taken first and the entries are cut at its size, so the export is
@@ -176,6 +178,10 @@ export async function logExportStream(db: Executor, org: TransparentOrganization
           return;
         }
       }
+      // The attachments entries name by hash (a member-wide vote's roll and roll call, lib/log/attachment.ts), one at a time.
+      const attachments = await listLogAttachments(db, org.id);
+      controller.enqueue(encoder.encode('],"attachments":['));
+      attachments.forEach((a, i) => controller.enqueue(encoder.encode(`${i > 0 ? ',' : ''}${JSON.stringify(a)}`)));
       controller.enqueue(encoder.encode(tail));
       controller.close();
     },

@@ -18,6 +18,7 @@ export type VerifyProblemKind =
   | 'receipt_mismatch'
   | 'election_mismatch'
   | 'roll_mismatch'
+  | 'attachment_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };
@@ -49,6 +50,8 @@ export type VerifyInput = {
   publicKeyRaw?: Uint8Array;
   /** Expected checkpoint origin, also the signing key's name. Defaults to each note's own. */
   origin?: string;
+  /** The export's `attachments`: bytes entries name by SHA-256 (./attachment), read into the ballot checks. */
+  attachments?: unknown;
 };
 
 export type VerifyOptions = {

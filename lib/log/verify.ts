@@ -14,6 +14,7 @@ import { tryCanonicalEntry } from './entry';
 import type { StoredEntry } from './entry';
 import { GENESIS_HASH, toHex } from './hash';
 import { sha256 } from './sha256';
+import { discloseAttachments } from './attachment';
 import { checkBallotDisclosures } from './verify-ballots';
 import { checkCharterReferences } from './verify-charter';
 import { addToBatch, checkSequence, GrowingTree, range, sameBytes, seqOf } from './verify-entries';
@@ -230,7 +231,10 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
     }
   }
   const root = treeComplete ? toHex(tree.root()) : '';
-  const ballots = checkBallotDisclosures(entries, h);
+  // A member-wide close's roll call is in an attachment its entry names by hash: checked, then read in.
+  const disclosed = discloseAttachments(entries, input.attachments, h);
+  for (const p of disclosed.problems) problems.push({ seq: p.seq, kind: 'attachment_mismatch', message: p.message });
+  const ballots = checkBallotDisclosures(disclosed.entries, h);
   for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message });
   const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed + ballots.summary.secretCounted > 0;
   for (const p of checkCharterReferences(entries)) problems.push(p);

@@ -65,7 +65,7 @@ export function loadLogExport(text: string, pinnedKey?: string): ExportResult {
   return {
     ok: true,
     value: {
-      input: { entries: doc.entries as StoredEntry[], checkpoints, publicKeyRaw, origin },
+      input: { entries: doc.entries as StoredEntry[], checkpoints, publicKeyRaw, origin, attachments: doc.attachments },
       organization:
         org && typeof org.id === 'string' && typeof org.slug === 'string' && typeof org.name === 'string'
           ? { id: org.id, slug: org.slug, name: org.name }

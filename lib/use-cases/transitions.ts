@@ -13,18 +13,17 @@ import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
 import { findType } from '@/lib/governance/charter';
 import { countedChoiceBallots } from '@/lib/governance/choice';
 import { countChoice, countWeightedChoice } from '@/lib/governance/choice-count';
-import { ROLL_HASH_SCHEME } from '@/lib/governance/electorate';
 import { delegationDepth, memberChoiceTally } from '@/lib/governance/member-vote';
 import { countingMethodOf } from '@/lib/governance/election';
 import { standingObjections } from '@/lib/governance/consent';
-import type { ProposalStageRow } from '@/db/schema';
-import type { ChoiceBallot, ChoiceMethodSpec, ProposalTypeSpec, RollEntry, TallyResult } from '@/lib/governance/types';
+import type { ChoiceBallot, ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
 import type { ProposalInHand } from './actor';
 import { applyEffect } from './apply-effect';
 import { openVoting } from './open-voting';
+import { discloseMemberStage } from './member-close';
 import { publishReceipts } from './receipts-at-close';
 import { enqueueLapsed } from './ratification';
 
@@ -83,8 +82,10 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
           ({ tally, counted } = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!));
           rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
         }
-        // A member-wide stage publishes its roll as snapshotted (its hash was logged at the opening), so anyone can recount.
-        const members = roll ? { members: memberClosePayload(type, closable, roll) } : {};
+        // A member-wide stage publishes its roll as snapshotted and its roll call as an attachment the entry names by hash (member-close.ts).
+        const members = roll
+          ? { members: await discloseMemberStage(tx, { orgId, proposalId: p.row.id, stage: closable, type, roll, rollCall, at }) }
+          : { rollCall };
         await recordStageTally(tx, p.row.id, closable.stageIndex, tally, at);
         await appendLogEntry(tx, {
           orgId,
@@ -96,7 +97,6 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
             stageIndex: closable.stageIndex,
             bodyKey: closable.bodyKey,
             tally,
-            rollCall,
             ...consent,
             ...members,
             ...(await charterReference(tx, orgId, p.row.charterVersion)),
@@ -232,18 +232,6 @@ async function objectionsAtClose(
   return standingObjections(rows, outcome.opensAt!, outcome.closesAt!, stage.recusedSeatIds)
     .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id))
     .map((o) => ({ seatId: o.seatId, objectorUserId: o.objectorUserId, reason: o.reason, raisedAt: o.raisedAt.toISOString() }));
-}
-
-/** What a member-wide stage's close publishes besides its tally: the roll as snapshotted, `[userId, weight, delegate]` sorted by user id. */
-function memberClosePayload(type: ProposalTypeSpec, stage: ProposalStageRow, roll: readonly RollEntry[]) {
-  return {
-    rollSize: stage.rollSize,
-    rollWeight: stage.rollWeight,
-    hashScheme: ROLL_HASH_SCHEME,
-    rollHash: stage.rollHash,
-    maxDepth: delegationDepth(type),
-    roll: roll.map((e) => [e.userId, e.weight, e.delegateUserId]),
-  };
 }
 
 /** One pass of the worker over every open proposal. */

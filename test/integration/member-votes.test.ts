@@ -110,7 +110,10 @@ async function entries(orgId: string) {
 
 async function exportOf(slug: string) {
   const res = await exportJson(new Request(`http://quorate.test/api/o/${slug}/log/export`), { params: Promise.resolve({ slug }) });
-  return JSON.parse(await res.text()) as { entries: { kind: string; payload: Record<string, unknown> }[] };
+  return JSON.parse(await res.text()) as {
+    entries: { kind: string; payload: Record<string, unknown> }[];
+    attachments: { name: string; scheme: string; sha256: string; body: string }[];
+  };
 }
 
 describe('a member-wide referendum with delegations', () => {
@@ -251,13 +254,33 @@ describe('a member-wide referendum with delegations', () => {
     expect(check.report.problems).toEqual([]);
     expect(check.report.ok).toBe(true);
     expect(check.memberVotesRecounted).toBe(1);
-    // A forged roll (Gus given the weight of three) is caught by the recount, whatever else it breaks.
+    // The roll and roll call are an attachment the close names by hash, not inline in the entry.
+    const close = exported.entries.find((e) => e.kind === 'voting.closed')!;
+    const ref = (close.payload.members as { disclosure: { name: string; sha256: string; bytes: number } }).disclosure;
+    expect(close.payload.rollCall).toBeUndefined();
+    const attachment = exported.attachments.find((a) => a.name === ref.name)!;
+    expect(createHash('sha256').update(attachment.body).digest('hex')).toBe(ref.sha256);
+    expect(Buffer.byteLength(attachment.body)).toBe(ref.bytes);
+    const gusWeighs = (body: string, weight: number) => {
+      const parsed = JSON.parse(body) as { roll: [string, number, string | null][] };
+      parsed.roll.find((line) => line[0] === gus!.id)![1] = weight;
+      return JSON.stringify(parsed);
+    };
+    // A forged roll (Gus given the weight of three) in the attachment alone: its hash no longer matches the close.
     const forged = structuredClone(exported);
-    const close = forged.entries.find((e) => e.kind === 'voting.closed')!;
-    const members = close.payload.members as { roll: [string, number, string | null][] };
-    members.roll.find((line) => line[0] === gus!.id)![1] = 3;
+    forged.attachments.find((a) => a.name === ref.name)!.body = gusWeighs(attachment.body, 3);
     const caught = await checkExport(forged);
-    expect(caught.report.problems.filter((p) => p.kind === 'roll_mismatch').map((p) => p.message)).toEqual(
+    expect(caught.report.problems.map((p) => p.kind)).toContain('attachment_mismatch');
+    expect(caught.report.ok).toBe(false);
+    // Forged with the hash the close names too: the chain breaks, and the recount still catches the roll.
+    const both = structuredClone(forged);
+    const forgedBody = both.attachments.find((a) => a.name === ref.name)!.body;
+    (both.entries.find((e) => e.kind === 'voting.closed')!.payload.members as { disclosure: { sha256: string } }).disclosure.sha256 = createHash('sha256')
+      .update(forgedBody)
+      .digest('hex');
+    const rewritten = await checkExport(both);
+    expect(rewritten.report.problems.map((p) => p.kind)).toContain('hash_mismatch');
+    expect(rewritten.report.problems.filter((p) => p.kind === 'roll_mismatch').map((p) => p.message)).toEqual(
       expect.arrayContaining([expect.stringContaining('the published roll hashes to'), expect.stringContaining('the recount gives 3 no')]),
     );
   });
