@@ -118,6 +118,8 @@ export async function membersBench({ pg }: BenchDatabase): Promise<void> {
   }
   loads.push(await load());
   log(`(g) open: ${samples(open)} ms; snapshot alone ${samples(snap)} ms`);
+  // The voting-open notices to the roll, written by the mail worker after the opening (lib/notify/fanout.ts): one audience per pass.
+  const fanOpen = await timeFanouts(db, opensAt);
   const roll = await listRoll(db, proposalIds[0]!, 0);
   const delegating = roll.filter((e) => e.delegateUserId !== null).length;
   pushRow(
@@ -127,10 +129,17 @@ export async function membersBench({ pg }: BenchDatabase): Promise<void> {
     rawRollWords,
   );
   pushRow(
-    `(g) opening a member-wide vote (recordTransitions: discussion closed, roll snapshot, voting.opened entry, ${fmt(roll.length)} voting-open notices)`,
+    `(g) opening a member-wide vote (recordTransitions: discussion closed, roll snapshot, voting.opened entry, the voting-open notice with the roll as its audience)`,
     open,
     openBase,
     rawRollWords,
+  );
+  pushRow(
+    `(g) after the opening, in the mail worker: writing the voting-open notices' ${fmt(fanOpen.rows)} outbox rows from the roll (expandFanouts, one audience)`,
+    fanOpen.times,
+    openBase,
+    rawRollWords,
+    true,
   );
 
   // --- Ballots ----------------------------------------------------------------------------------
@@ -196,11 +205,20 @@ export async function membersBench({ pg }: BenchDatabase): Promise<void> {
   }
   loads.push(await load());
   log(`(g) close: ${samples(close)} ms (${outcomes.join('; ')})`);
+  const fanDecided = await timeFanouts(db, closesAt);
+  const ballotsRead = `reading the stage's ${fmt(Math.min(ballots, roll.length))} current ballots into node (one raw SELECT)`;
   pushRow(
-    `(g) tally at the close (recordTransitions: ${fmt(Math.min(ballots, roll.length))} ballots, delegations followed, voting.closed with the roll and roll call, decision and its notices)`,
+    `(g) tally at the close (recordTransitions: ${fmt(Math.min(ballots, roll.length))} ballots, delegations followed, voting.closed naming the roll and roll call attachment, decision, its notice with every member as its audience)`,
     close,
     closeBase,
-    `reading the stage's ${fmt(Math.min(ballots, roll.length))} current ballots into node (one raw SELECT)`,
+    ballotsRead,
+  );
+  pushRow(
+    `(g) after the close, in the mail worker: writing the decision's ${fmt(fanDecided.rows)} outbox rows for every member (expandFanouts, one audience)`,
+    fanDecided.times,
+    closeBase,
+    ballotsRead,
+    true,
   );
   table.push({
     figure: '(g) load average (1 min) before, after opening, after closing',
@@ -214,7 +232,24 @@ export async function membersBench({ pg }: BenchDatabase): Promise<void> {
 
 const rawRollWords = 'raw INSERT … SELECT of the same rows from memberships into a copy of roll_entries (same key; no delegate looked up), rolled back';
 
-function pushRow(figure: string, times: readonly number[], base: readonly number[], baseline: string): void {
+/** Times the mail worker writing each waiting audience (one per pass), as many as there are. */
+async function timeFanouts(db: Database, at: Date): Promise<{ times: number[]; rows: number }> {
+  const { expandFanouts } = await import('@/lib/notify/fanout');
+  const times: number[] = [];
+  let rows = 0;
+  for (;;) {
+    const t0 = performance.now();
+    const n = await expandFanouts(db, at, 1);
+    if (n === 0) break;
+    times.push(performance.now() - t0);
+    rows = n;
+  }
+  if (times.length === 0) throw new Error('no audience was waiting');
+  return { times, rows };
+}
+
+/** `untargeted`: a figure the issue sets no target for (the mail worker's pass after the event), reported beside the targeted ones. */
+function pushRow(figure: string, times: readonly number[], base: readonly number[], baseline: string, untargeted = false): void {
   const m = median(times);
   const b = median(base);
   table.push({
@@ -222,8 +257,8 @@ function pushRow(figure: string, times: readonly number[], base: readonly number
     measured: `${ms(m)} (${samples(times)})`,
     baseline: `${baseline}: ${ms(b)}`,
     ratio: `${fmt(m / b, 1)}×`,
-    target: '< 2 s',
-    met: m < TARGET_MS ? 'yes' : 'no',
+    target: untargeted ? 'none (after the event)' : '< 2 s',
+    met: untargeted ? '' : m < TARGET_MS ? 'yes' : 'no',
   });
 }
 

@@ -21,3 +21,7 @@ CREATE TRIGGER log_attachments_no_delete BEFORE DELETE ON log_attachments
 --> statement-breakpoint
 CREATE TRIGGER log_attachments_no_truncate BEFORE TRUNCATE ON log_attachments
   FOR EACH STATEMENT EXECUTE FUNCTION quorate_refuse_log_rewrite();
+--> statement-breakpoint
+-- An attachment is mostly hex and ids, which pglz cannot shrink: storing it uncompressed saves
+-- ~0.4 s per 16 MB attachment (a 100,000-member close) for no loss of space.
+ALTER TABLE log_attachments ALTER COLUMN body SET STORAGE EXTERNAL;

@@ -14,7 +14,7 @@ export type LoadedProposal = {
   record: ProposalRecord;
 };
 
-type BallotRow = {
+export type BallotRow = {
   stageIndex: number;
   /** Null for a member's ballot in a member-wide vote: the record keys it memberBallotKey(voter). */
   seatId: string | null;
@@ -57,26 +57,7 @@ function toLoaded(
       closesAt: s.closesAt,
       charterSeats: s.charterSeats,
       holdersInOffice: s.holdersInOffice,
-      ballots: ballots
-        .filter((b) => b.stageIndex === s.stageIndex)
-        .flatMap((b): Ballot[] =>
-          b.choice === 'secret' ? [] : [{ seatId: b.seatId ?? memberBallotKey(b.voterUserId), voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt }],
-        ),
-      choiceBallots: ballots
-        .filter((b) => b.stageIndex === s.stageIndex)
-        .flatMap((b): ChoiceBallot[] =>
-          b.choice === 'secret' && b.preferences
-            ? [
-                {
-                  seatId: b.seatId ?? memberBallotKey(b.voterUserId),
-                  voterUserId: b.voterUserId,
-                  preferences: b.preferences,
-                  castAt: b.castAt,
-                  receipt: b.receipt ?? null,
-                },
-              ]
-            : [],
-        ),
+      ...stageBallotsOf(ballots, s.stageIndex),
       recusedSeatIds: recusals.filter((r) => r.bodyKey === s.bodyKey).map((r) => r.seatId),
       // A member-wide stage: its roll's facts (entries only when loaded to count: rolls.ts withRollEntries).
       ...(s.rollSize !== null ? { roll: { size: s.rollSize, weight: s.rollWeight ?? 0, recordedTally: s.tally } } : {}),
@@ -85,6 +66,32 @@ function toLoaded(
     })),
   };
   return { row, stages, record };
+}
+
+/** A stage's current ballots as the rules read them: yes/no/abstain ballots, and secret choice ballots with their preferences. */
+export function stageBallotsOf(ballots: readonly BallotRow[], stageIndex: number): { ballots: Ballot[]; choiceBallots: ChoiceBallot[] } {
+  return {
+    ballots: ballots
+      .filter((b) => b.stageIndex === stageIndex)
+      .flatMap((b): Ballot[] =>
+        b.choice === 'secret' ? [] : [{ seatId: b.seatId ?? memberBallotKey(b.voterUserId), voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt }],
+      ),
+    choiceBallots: ballots
+      .filter((b) => b.stageIndex === stageIndex)
+      .flatMap((b): ChoiceBallot[] =>
+        b.choice === 'secret' && b.preferences
+          ? [
+              {
+                seatId: b.seatId ?? memberBallotKey(b.voterUserId),
+                voterUserId: b.voterUserId,
+                preferences: b.preferences,
+                castAt: b.castAt,
+                receipt: b.receipt ?? null,
+              },
+            ]
+          : [],
+      ),
+  };
 }
 
 function objectionsOf(rows: readonly ObjectionRow[], stageIndex: number): { objections?: ObjectionState[] } {
@@ -130,11 +137,11 @@ type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUser
  * current ballots and recusals, the charter version it runs under and (optionally) the seats one
  * person holds. One statement instead of six; built once per variant (see reusableStatement).
  */
-type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipRecordedRolls: boolean };
+type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipMemberBallots: boolean };
 const detailsStatements = new Map<string, ReturnType<typeof reusableStatement>>();
 
 function detailsStatement(v: DetailsVariant) {
-  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipRecordedRolls ? '_rolls' : ''}`;
+  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipMemberBallots ? '_members' : ''}`;
   let statement = detailsStatements.get(name);
   if (!statement) {
     statement = reusableStatement(name, () => {
@@ -142,8 +149,8 @@ function detailsStatement(v: DetailsVariant) {
       // A stage's ballots are left out when its stored close is after `closedBy` (filtered stage
       // by stage, so an open stage costs no ballot rows at all).
       const closedBy = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
-      // A member-wide stage whose close is recorded is read back from its stored tally, not recounted.
-      const ballotStages = v.skipRecordedRolls ? sql`${closedBy} and not (s.roll_size is not null and s.closed_recorded_at is not null)` : closedBy;
+      // The worker reads a member-wide stage's ballots only at its close (rolls.ts withMemberBallots); once recorded, its stored tally is read back.
+      const ballotStages = v.skipMemberBallots ? sql`${closedBy} and s.roll_size is null` : closedBy;
       return sql`select p.*,
         coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
         coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences, v.receipt) order by v.stage_index, v.cast_at, v.id)
@@ -175,13 +182,13 @@ async function readProposalDetails(
   db: Executor,
   orgId: string,
   proposalId: string,
-  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null; skipRecordedRolls?: boolean },
+  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null; skipMemberBallots?: boolean },
 ): Promise<ProposalForChange | null> {
   const statement = detailsStatement({
     withCharter: opts.withCharter,
     withSeats: opts.seatsHeldBy !== null,
     closedOnly: opts.ballotsClosedBy !== null,
-    skipRecordedRolls: opts.skipRecordedRolls ?? false,
+    skipMemberBallots: opts.skipMemberBallots ?? false,
   });
   const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
   if (!raw) return null;
@@ -244,11 +251,12 @@ export type LoadForChangeOptions = {
    */
   ballotsClosedBy?: Date;
   /**
-   * Leave out the ballots of member-wide stages whose close is recorded: the rules read such a
-   * stage's stored tally (phase.ts memberTally), never its ballots. For the worker, which reloads
-   * the proposal after each step; not for anything that shows the ballots.
+   * Leave out the ballots of member-wide stages (up to the whole roll's): the rules read an open
+   * or recorded one's phase without them (phase.ts memberTally), and the worker reads a closing
+   * one's once, with its roll call (rolls.ts withMemberBallots). For the worker, which reloads the
+   * proposal after each step; not for anything that shows or counts the ballots.
    */
-  withoutRecordedMemberBallots?: boolean;
+  withoutMemberBallots?: boolean;
 };
 
 /**
@@ -274,7 +282,7 @@ export async function loadProposalForChange(
     withCharter: true,
     seatsHeldBy: opts.seatsHeldBy ?? null,
     ballotsClosedBy: opts.ballotsClosedBy ?? null,
-    skipRecordedRolls: opts.withoutRecordedMemberBallots ?? false,
+    skipMemberBallots: opts.withoutMemberBallots ?? false,
   });
   const [locked, read] = await Promise.allSettled([locking, reading]);
   if (locked.status === 'rejected') throw locked.reason;

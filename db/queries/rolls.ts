@@ -5,6 +5,8 @@ import { proposalStages, rollEntries, votes } from '@/db/schema';
 import { resolveRepresentation } from '@/lib/governance/delegation';
 import { delegationDepth } from '@/lib/governance/member-vote';
 import { rowsOf } from './prepared';
+import { stageBallotsOf } from './proposals';
+import type { BallotRow } from './proposals';
 import type { ProposalStageRow } from '@/db/schema';
 import type { Electorate, ProposalRecord, ProposalTypeSpec, RollEntry } from '@/lib/governance/types';
 
@@ -83,6 +85,35 @@ export async function withRollEntries(db: Executor, proposalId: string, record: 
     if (!stage.roll || !row?.closesAt || row.closesAt > at || row.closedRecordedAt) continue;
     stage.roll = { ...stage.roll, entries: await listRoll(db, proposalId, i) };
   }
+}
+
+/**
+ * A closing member-wide stage's current ballots, read once (up to the whole roll's): put into the
+ * record for the count, and returned as the roll call its close discloses — voteId, voter,
+ * choice, the nonce that opens an open ballot's commitment, rationale — ordered by voter. One
+ * json_agg of tuples: at 100,000 ballots, one parse instead of two reads of 100,000 rows.
+ */
+export async function withMemberBallots(db: Executor, proposalId: string, record: ProposalRecord, stageIndex: number): Promise<Record<string, unknown>[]> {
+  const [row] = rowsOf(
+    await db.execute(sql`
+      select coalesce(json_agg(json_build_array(v.id, v.voter_user_id, v.choice, v.nonce, v.rationale, v.cast_at, v.preferences, v.receipt)
+                               order by v.voter_user_id collate "C", v.id), '[]')::text as b
+      from votes v
+      where v.proposal_id = ${proposalId}::uuid and v.stage_index = ${stageIndex}::integer and v.is_current and v.seat_id is null`),
+  );
+  type Tuple = [string, string, BallotRow['choice'], string | null, string | null, string, number[] | null, string | null];
+  const tuples = JSON.parse(String(row?.b ?? '[]')) as Tuple[];
+  const rows: BallotRow[] = tuples.map(([, voterUserId, choice, , , castAt, preferences, receipt]) => ({
+    stageIndex,
+    seatId: null,
+    voterUserId,
+    choice,
+    preferences,
+    receipt,
+    castAt: new Date(castAt),
+  }));
+  Object.assign(record.stages[stageIndex]!, stageBallotsOf(rows, stageIndex));
+  return tuples.map(([voteId, voterUserId, choice, nonce, rationale]) => ({ voteId, seatId: null, voterUserId, choice, nonce, rationale }));
 }
 
 /**

@@ -6,7 +6,7 @@ import { hasLogEntry } from '@/db/queries/log-lookups';
 import { lockProposalSkipLocked, recordStageTally, updateProposal } from '@/db/queries/proposal-changes';
 import { listOpenProposalIds } from '@/db/queries/proposals';
 import { listObjections } from '@/db/queries/objections';
-import { withRollEntries } from '@/db/queries/rolls';
+import { withMemberBallots, withRollEntries } from '@/db/queries/rolls';
 import { stageRollCall } from '@/db/queries/votes';
 import { emergencyStatus } from '@/lib/governance/emergency';
 import { proposalPhase, stageOutcomes } from '@/lib/governance/phase';
@@ -42,8 +42,8 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
     if (!(await lockProposalSkipLocked(tx, proposalId))) return [];
     const done: string[] = [];
     for (let guard = 0; guard < 8; guard++) {
-      // A member-wide stage's ballots are read only to count its close (up to the whole roll's); once recorded, its tally is read back.
-      const p = await loadOrRefuse(tx, orgId, proposalId, { withoutRecordedMemberBallots: true });
+      // A member-wide stage's ballots (up to the whole roll's) are read only at its close, below; once recorded, its tally is read back.
+      const p = await loadOrRefuse(tx, orgId, proposalId, { withoutMemberBallots: true });
       const subject = `proposal:${p.row.id}`;
       const phase = proposalPhase(p.record, p.charter, at);
       if (p.row.status !== 'published') break;
@@ -61,8 +61,9 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
       }
       const closable = p.stages.find((s) => s.closesAt && at >= s.closesAt && !s.closedRecordedAt);
       if (closable) {
-        // A member-wide stage is counted from its roll, read now (phase.ts).
+        // A member-wide stage is counted from its roll and its ballots, read now (phase.ts); its ballots once, with their roll call.
         await withRollEntries(tx, p.row.id, p.record, p.stages, at);
+        const memberRollCall = p.record.stages[closable.stageIndex]?.roll ? await withMemberBallots(tx, p.row.id, p.record, closable.stageIndex) : null;
         // stageOutcomes tallies only ballots inside the stage's window, as the pure rules define it.
         const outcome = stageOutcomes(p.record, p.charter, at)[closable.stageIndex];
         let tally: TallyResult | null = outcome?.tally ?? null;
@@ -70,7 +71,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // The roll call discloses each current ballot's choice, the nonce that opens its commitment
         // and its rationale, promised public after close. Anyone can then check each against its
         // `ballot.cast` entry. A secret ballot discloses only that the seat voted.
-        let rollCall: Record<string, unknown>[] = await stageRollCall(tx, p.row.id, closable.stageIndex);
+        let rollCall: Record<string, unknown>[] = memberRollCall ?? (await stageRollCall(tx, p.row.id, closable.stageIndex));
         const type = findType(p.charter, p.row.typeKey);
         // A seat election counts with its rule and the seats frozen when voting opened.
         const method = countingMethodOf(type, p.row.effect);
