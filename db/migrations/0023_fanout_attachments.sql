@@ -12,6 +12,7 @@ ALTER TABLE "notify_events" ADD COLUMN "audience" jsonb;--> statement-breakpoint
 ALTER TABLE "notify_events" ADD COLUMN "fanned_out_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "log_attachments" ADD CONSTRAINT "log_attachments_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "notify_events_fanout_due_idx" ON "notify_events" USING btree ("created_at") WHERE "notify_events"."audience" is not null and "notify_events"."fanned_out_at" is null;--> statement-breakpoint
+CREATE INDEX "roll_entries_delegate_idx" ON "roll_entries" USING btree ("proposal_id","stage_index","delegate_user_id") WHERE "roll_entries"."delegate_user_id" is not null;--> statement-breakpoint
 -- Attachments are part of the record, like the log that names them: append-only.
 CREATE TRIGGER log_attachments_no_update BEFORE UPDATE ON log_attachments
   FOR EACH ROW EXECUTE FUNCTION quorate_refuse_log_rewrite();

@@ -83,3 +83,33 @@ export async function insertMemberOutboxRows(
     select count(*)::int as n from ins`);
   return Number(rowsOf(result)[0]?.n ?? 0);
 }
+
+/**
+ * Which of `candidates` an event's audience still waiting to be written will reach — as its rows
+ * will be written: members (or the roll) and named recipients, less optional copies turned off.
+ * Empty when the event has no waiting audience. So "already told by that event" (follows.ts
+ * recipientsOfEvent) holds before the worker has written the rows too.
+ */
+export async function waitingAudienceReaches(tx: Executor, key: string, candidates: readonly string[]): Promise<Set<string>> {
+  if (candidates.length === 0) return new Set();
+  const [event] = await tx
+    .select({ orgId: notifyEvents.orgId, kind: notifyEvents.kind, audience: notifyEvents.audience })
+    .from(notifyEvents)
+    .where(and(eq(notifyEvents.key, key), isNotNull(notifyEvents.audience), isNull(notifyEvents.fannedOutAt)));
+  if (!event) return new Set();
+  const audience = event.audience as { kind: string; proposalId?: string; stageIndex?: number; mandatory?: string[]; optional?: string[] };
+  const list = JSON.stringify(candidates);
+  const mandatory = JSON.stringify(audience.mandatory ?? []);
+  const named = JSON.stringify([...(audience.mandatory ?? []), ...(audience.optional ?? [])]);
+  const inAudience =
+    audience.kind === 'roll'
+      ? sql`exists (select 1 from roll_entries r where r.proposal_id = ${audience.proposalId!}::uuid and r.stage_index = ${audience.stageIndex!}::integer and r.user_id = c.u)`
+      : sql`(c.u in (select jsonb_array_elements_text(${named}::jsonb))
+             or exists (select 1 from memberships ms where ms.org_id = ${event.orgId}::uuid and ms.user_id = c.u and ms.accepted_at is not null))`;
+  const result = await tx.execute(sql`
+    select c.u from jsonb_array_elements_text(${list}::jsonb) as c(u)
+    left join notification_prefs p on p.user_id = c.u and p.org_id = ${event.orgId}::uuid and p.kind = ${event.kind}
+    where ${inAudience}
+      and (c.u in (select jsonb_array_elements_text(${mandatory}::jsonb)) or p.mode is distinct from 'off')`);
+  return new Set(rowsOf(result).map((r) => String(r.u)));
+}

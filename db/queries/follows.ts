@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { waitingAudienceReaches } from './fanout';
 import { memberships, notifyEvents, outbox, proposalFollows, proposals } from '@/db/schema';
 import { isAccepted } from './memberships';
 
@@ -45,14 +46,20 @@ export async function followerIds(tx: Executor, orgId: string, proposalId: strin
   return rows.map((r) => r.userId);
 }
 
-/** Who was already sent a notice for the event with this key (so a follower is not told the same thing twice). */
-export async function recipientsOfEvent(tx: Executor, key: string): Promise<Set<string>> {
+/**
+ * Which of `candidates` the event with this key already told (so a follower is not told the same
+ * thing twice): its outbox rows, and — for a member-wide audience the worker has not written yet
+ * (fanout.ts) — whom those rows will reach.
+ */
+export async function recipientsOfEvent(tx: Executor, key: string, candidates: readonly string[]): Promise<Set<string>> {
   const rows = await tx
     .select({ userId: outbox.recipientUserId })
     .from(outbox)
     .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
     .where(eq(notifyEvents.key, key));
-  return new Set(rows.map((r) => r.userId));
+  const told = new Set(rows.map((r) => r.userId));
+  for (const u of await waitingAudienceReaches(tx, key, candidates)) told.add(u);
+  return told;
 }
 
 /** A proposal of the organization that can be followed: published (or since withdrawn), not a draft. */

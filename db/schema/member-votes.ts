@@ -62,7 +62,14 @@ export const rollEntries = pgTable(
     /** The member's stakeholder group when the roll was taken (for participation by group; not part of the roll's hash). */
     stakeholderGroup: text('stakeholder_group'),
   },
-  (t) => [primaryKey({ columns: [t.proposalId, t.stageIndex, t.userId] }), check('roll_entries_weight', sql`${t.weight} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.proposalId, t.stageIndex, t.userId] }),
+    check('roll_entries_weight', sql`${t.weight} >= 0`),
+    // Who delegates to a member on this roll (the page's delegates, a viewer's carried weight), without scanning the roll.
+    index('roll_entries_delegate_idx')
+      .on(t.proposalId, t.stageIndex, t.delegateUserId)
+      .where(sql`${t.delegateUserId} is not null`),
+  ],
 );
 
 export type DelegationRow = typeof delegations.$inferSelect;

@@ -38,7 +38,7 @@ export async function enqueueFollowerNotice(
   }
   if (followers.length === 0) return 0;
   if (n.alsoNotifiedBy) {
-    const told = await recipientsOfEvent(tx, n.alsoNotifiedBy);
+    const told = await recipientsOfEvent(tx, n.alsoNotifiedBy, followers);
     followers = followers.filter((u) => !told.has(u));
   }
   if (followers.length === 0) return 0;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, delegations, memberships, notificationPrefs, outbox, proposalStages, rollEntries, users } from '@/db/schema';
+import { decisionLog, delegations, memberships, notificationPrefs, outbox, proposalFollows, proposalStages, rollEntries, users } from '@/db/schema';
 import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import { listRoll } from '@/db/queries/rolls';
 import { loadMemberStage } from '@/db/read/member-stage';
@@ -200,7 +200,19 @@ describe('a member-wide referendum with delegations', () => {
     const closesAt = new Date(opensAt.getTime() + 7 * DAY);
     await expect(castBallot(db, actor(ben!), { orgId: c.orgId, proposalId: draft.id, choice: 'no', rationale: null }, closesAt)).rejects.toThrow();
 
+    // Hal follows the referendum, and has turned decision notices off; Ida follows it too.
+    await db.insert(proposalFollows).values([
+      { orgId: c.orgId, proposalId: draft.id, userId: c.by('Hal').id },
+      { orgId: c.orgId, proposalId: draft.id, userId: c.by('Ida').id },
+    ]);
+    await db.insert(notificationPrefs).values({ userId: c.by('Hal').id, orgId: c.orgId, kind: 'decision', mode: 'off' });
     expect(await recordTransitions(db, draft.id, c.orgId, new Date(closesAt.getTime() + 1000))).toEqual(['stage_0_closed', 'passed']);
+    // Before the worker writes the decision's rows, the follow notice already knows whom it will reach: Ida is not told twice; Hal, who gets no decision mail, is told as a follower.
+    const followedDecision = await db
+      .select({ u: outbox.recipientUserId })
+      .from(outbox)
+      .where(and(eq(outbox.orgId, c.orgId), eq(outbox.kind, 'followed_activity')));
+    expect(followedDecision.map((r) => r.u)).toEqual([c.by('Hal').id]);
     // The decision goes to every member accepted by then (the observer too, not the pending invitation), written by the worker.
     const decisionTo = async () =>
       (
@@ -215,7 +227,7 @@ describe('a member-wide referendum with delegations', () => {
     await expandFanouts(db, new Date(closesAt.getTime() + 2000));
     expect(await decisionTo()).toEqual(
       c.people
-        .filter((p) => p.name !== 'Pending')
+        .filter((p) => p.name !== 'Pending' && p.name !== 'Hal')
         .map((p) => p.id)
         .sort(),
     );
