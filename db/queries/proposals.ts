@@ -130,11 +130,11 @@ type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUser
  * current ballots and recusals, the charter version it runs under and (optionally) the seats one
  * person holds. One statement instead of six; built once per variant (see reusableStatement).
  */
-type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipRecordedRolls: boolean };
+type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipRecordedRolls: boolean; memberBallotsOfViewer?: boolean };
 const detailsStatements = new Map<string, ReturnType<typeof reusableStatement>>();
 
 function detailsStatement(v: DetailsVariant) {
-  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipRecordedRolls ? '_rolls' : ''}`;
+  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipRecordedRolls ? '_rolls' : ''}${v.memberBallotsOfViewer ? '_viewer' : ''}`;
   let statement = detailsStatements.get(name);
   if (!statement) {
     statement = reusableStatement(name, () => {
@@ -143,7 +143,9 @@ function detailsStatement(v: DetailsVariant) {
       // by stage, so an open stage costs no ballot rows at all).
       const closedBy = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
       // A member-wide stage whose close is recorded is read back from its stored tally, not recounted.
-      const ballotStages = v.skipRecordedRolls ? sql`${closedBy} and not (s.roll_size is not null and s.closed_recorded_at is not null)` : closedBy;
+      const recorded = v.skipRecordedRolls ? sql`${closedBy} and not (s.roll_size is not null and s.closed_recorded_at is not null)` : closedBy;
+      // Of member ballots (no seat), only the viewer's own: the page reads a member-wide stage's counts in SQL (member-stage-reads.ts).
+      const ballotStages = v.memberBallotsOfViewer ? sql`${recorded} and (v.seat_id is not null or v.voter_user_id = ${value('viewer')}::text)` : recorded;
       return sql`select p.*,
         coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
         coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences, v.receipt) order by v.stage_index, v.cast_at, v.id)
@@ -175,15 +177,30 @@ async function readProposalDetails(
   db: Executor,
   orgId: string,
   proposalId: string,
-  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null; skipRecordedRolls?: boolean },
+  opts: {
+    withCharter: boolean;
+    seatsHeldBy: string | null;
+    ballotsClosedBy: Date | null;
+    skipRecordedRolls?: boolean;
+    memberBallotsOf?: { viewer: string | null };
+  },
 ): Promise<ProposalForChange | null> {
   const statement = detailsStatement({
     withCharter: opts.withCharter,
     withSeats: opts.seatsHeldBy !== null,
     closedOnly: opts.ballotsClosedBy !== null,
     skipRecordedRolls: opts.skipRecordedRolls ?? false,
+    memberBallotsOfViewer: opts.memberBallotsOf !== undefined,
   });
-  const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
+  const [raw] = rowsOf(
+    await statement(db, {
+      orgId,
+      proposalId,
+      seatsHeldBy: opts.seatsHeldBy,
+      closedBy: opts.ballotsClosedBy?.toISOString() ?? null,
+      ...(opts.memberBallotsOf ? { viewer: opts.memberBallotsOf.viewer } : {}),
+    }),
+  );
   if (!raw) return null;
   const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt, preferences, receipt]) => ({
     stageIndex,
@@ -286,6 +303,22 @@ export async function loadProposalForChange(
 /** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
 export async function loadProposal(db: Executor, orgId: string, proposalId: string): Promise<LoadedProposal | null> {
   const loaded = await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
+  return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
+}
+
+/**
+ * loadProposal for the proposal page: the record holds every seat's ballot but, of member ballots
+ * (member-wide stages: up to the whole membership), only the viewer's own. The rules never read a
+ * member-wide stage's ballots without its roll (phase.ts memberTally reads the stored tally), so
+ * the phase and status come out the same; the page counts the rest in SQL.
+ */
+export async function loadProposalForPage(db: Executor, orgId: string, proposalId: string, viewerId: string | null): Promise<LoadedProposal | null> {
+  const loaded = await readProposalDetails(db, orgId, proposalId, {
+    withCharter: false,
+    seatsHeldBy: null,
+    ballotsClosedBy: null,
+    memberBallotsOf: { viewer: viewerId },
+  });
   return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
 }
 
