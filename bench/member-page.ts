@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { cleanups, fmt, load, log, ms, notes, startServer, table, UNCACHED } from './common';
+import { args, cleanups, fmt, load, log, ms, notes, startServer, table, UNCACHED } from './common';
 import type { BenchDatabase } from './common';
 import { delegationPlan, insertBallots, memberCount, seedMemberVotes } from './members';
 import type { Database } from '@/db/client';
@@ -104,6 +104,7 @@ export async function memberPageBench({ pg, pgUrl }: BenchDatabase): Promise<voi
           await pageData(v, who === 'signed in' ? v.viewer : null);
           out.push(performance.now() - t0);
         }
+        notes.push(`(h) ${phase}, ${v.label}, page data in process, ${who}: first load (not in the median) ${ms(out[0]!)}`);
         return out.slice(1);
       };
       row(`(h) ${phase}: page data in process (the page's db/read calls), ${who}`, await time(big), await time(small));
@@ -124,12 +125,14 @@ export async function memberPageBench({ pg, pgUrl }: BenchDatabase): Promise<voi
           out.push(performance.now() - t0);
           bytes = Buffer.byteLength(text);
         }
+        notes.push(`(h) ${phase}, ${v.label}, ${who}: first request (not in the median) ${ms(out[0]!)}`);
         return { times: out.slice(1), bytes };
       };
       const a = await time(big);
       const b = await time(small);
       row(`(h) ${phase}: GET the proposal page over HTTP, ${who} (${fmt(a.bytes / 1024)} KiB vs ${fmt(b.bytes / 1024)} KiB)`, a.times, b.times);
     }
+    if (args.shots) await screenshots(args.shots, url(big), big.cookie, server.base, phase);
     // Signed out from the public page cache: the one render a crowd waits on, then served.
     const missTimes: number[] = [];
     for (const v of votes) {
@@ -162,6 +165,31 @@ export async function memberPageBench({ pg, pgUrl }: BenchDatabase): Promise<voi
   });
   if (server.stderr().trim()) notes.push(`member-page server stderr: ${server.stderr().trim().slice(-2000)}`);
   await server.stop();
+}
+
+/** The 100,000-member page signed in, full length, at 1280 px and at 390 px (Debian's chromium when present). */
+async function screenshots(dir: string, pageUrl: string, cookie: string, base: string, phase: string): Promise<void> {
+  const { chromium } = await import('playwright');
+  const { existsSync, mkdirSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } : {});
+  try {
+    for (const [name, width] of [
+      ['desktop', 1280],
+      ['390', 390],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const [cookieName, cookieValue] = cookie.split('=') as [string, string];
+      await context.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+      const page = await context.newPage();
+      await page.goto(pageUrl, { timeout: 60_000 });
+      await page.locator('details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+      await page.screenshot({ path: path.join(dir, `member-page-${phase}-${name}.png`), fullPage: true });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 /** A figure set against the same figure for the 100-member vote (target: within 2× of it). */
