@@ -52,8 +52,8 @@ export function MemberStagePanel(p: Props) {
       </p>
       {view.roll ? (
         <p className="mt-3 text-sm">
-          <span className="font-medium">Roll:</span> {view.roll.size} {view.roll.size === 1 ? 'member' : 'members'}
-          {w ? `, ${view.roll.weight} votes` : ''}, fixed when voting opened{' '}
+          <span className="font-medium">Roll:</span> {view.roll.size.toLocaleString('en-US')} {view.roll.size === 1 ? 'member' : 'members'}
+          {w ? `, ${view.roll.weight.toLocaleString('en-US')} votes` : ''}, fixed when voting opened{' '}
           <span className="text-xs text-zinc-600">
             (SHA-256 <code className="break-all">{view.roll.hash.slice(0, 16)}…</code>, in the log).
           </span>
@@ -88,14 +88,14 @@ export function MemberStagePanel(p: Props) {
       ) : null}
       {view.roll && !p.closed ? (
         <p className="mt-3 text-xs text-zinc-600">
-          {view.voters} {view.voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
+          {view.voters.toLocaleString('en-US')} {view.voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
           {p.choice ? 'Ballots are secret: the counted ballots are published without names when voting closes.' : 'Choices are revealed when voting closes.'}
         </p>
       ) : null}
       {view.graph && view.graph.delegates.length > 0 ? (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-zinc-500">
-            Delegations in this vote ({view.graph.delegates.length + view.graph.more}{' '}
+            Delegations in this vote ({(view.graph.delegates.length + view.graph.more).toLocaleString('en-US')}{' '}
             {view.graph.delegates.length + view.graph.more === 1 ? 'delegate' : 'delegates'})
           </summary>
           <ul className="mt-2 space-y-2" aria-label="Who delegated to whom">
@@ -108,7 +108,9 @@ export function MemberStagePanel(p: Props) {
             ))}
           </ul>
           {view.graph.more > 0 ? (
-            <p className="mt-1 text-xs text-zinc-600">…and {view.graph.more} more delegates: the whole roll is published when voting closes.</p>
+            <p className="mt-1 text-xs text-zinc-600">
+              …and {view.graph.more.toLocaleString('en-US')} more delegates: the whole roll is published when voting closes.
+            </p>
           ) : null}
         </details>
       ) : null}

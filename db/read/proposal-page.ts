@@ -58,9 +58,9 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     listCurrentVotes(db, loaded.row.id, { memberBallotsOf: viewer.userId }),
     listRecusals(db, loaded.row.id),
     listSeats(db, orgId),
-    // The record is read from the hashed bytes of each entry, each checked against its hash: the
-    // newest 100 and the oldest 100, with the number in between (a member-wide vote's ballots).
-    listSubjectRecord(db, orgId, `proposal:${loaded.row.id}`, 100),
+    // The record is read from the hashed bytes of each entry, each checked against its hash: up to
+    // 100 entries all listed; beyond, the newest 50 and the oldest 50 with the number in between.
+    listSubjectRecord(db, orgId, `proposal:${loaded.row.id}`, 50),
     getUserName(db, loaded.row.authorId),
     loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
     logIntegrity(db, orgId),
