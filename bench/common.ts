@@ -30,6 +30,8 @@ export const { values: args } = parseArgs({
     // `--only methods`: just the (f) counting figures (bench/methods.ts); no build, server or database.
     // `--only members`: just the (g) member-wide vote figures (bench/members.ts); a database, no build or server.
     only: { type: 'string' },
+    // `--only member-page --shots DIR`: screenshots of the 100,000-member page (desktop and 390 px) into DIR.
+    shots: { type: 'string' },
     // `--vote-cpu-prof DIR`: run the (b) vote servers under --cpu-prof, profiles into DIR/<driver>.
     'vote-cpu-prof': { type: 'string' },
     'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },

@@ -56,7 +56,7 @@ export function delegationPlan(members: number): { from: number[]; to: number[];
   return { from, to, typeKey, chains, loops };
 }
 
-const memberId = (i: number) => `bench-m-${String(i).padStart(7, '0')}`;
+const memberId = (i: number, prefix = 'bench-m-') => `${prefix}${String(i).padStart(7, '0')}`;
 const arrayLiteral = (xs: readonly (string | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : x)).join(',')}}`;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const samples = (xs: readonly number[]) => xs.map((x) => fmt(x)).join(', ');
@@ -265,9 +265,10 @@ function pushRow(figure: string, times: readonly number[], base: readonly number
 /**
  * The cooperative of `n` members (the founder and n − 1 seeded by bulk SQL), its delegations,
  * and `rounds` member referendums published through the engine 60 days ago; with the instants
- * at which each opens (its comment window over) and closes.
+ * at which each opens (its comment window over) and closes. `slug` and `prefix` (of the seeded
+ * members' user ids) let a second, smaller cooperative live beside it (bench/member-page.ts).
  */
-export async function seedMemberVotes(db: Database, n: number, rounds: number) {
+export async function seedMemberVotes(db: Database, n: number, rounds: number, { slug = 'bench-members', prefix = 'bench-m-' } = {}) {
   const { users, memberships } = await import('@/db/schema');
   const { foundOrganization } = await import('@/lib/use-cases/founding');
   const { charterFromTemplate } = await import('@/lib/governance/templates');
@@ -278,12 +279,12 @@ export async function seedMemberVotes(db: Database, n: number, rounds: number) {
   let t = performance.now();
   const [founder] = await db
     .insert(users)
-    .values({ email: 'founder@bench-members.example', name: 'Founder', emailVerified: start })
+    .values({ email: `founder@${slug}.example`, name: 'Founder', emailVerified: start })
     .returning({ id: users.id });
   const org = await db.transaction((tx) =>
     foundOrganization(tx, {
-      slug: 'bench-members',
-      name: 'Bench cooperative',
+      slug,
+      name: slug === 'bench-members' ? 'Bench cooperative' : `Bench cooperative (${slug})`,
       mission: 'Member-wide votes at scale.',
       createdBy: founder!.id,
       templateKey: 'cooperative',
@@ -293,15 +294,15 @@ export async function seedMemberVotes(db: Database, n: number, rounds: number) {
   );
   // The founder is the first member; n − 1 more.
   await db.execute(sql`insert into users (id, name, email, email_verified, created_at)
-    select 'bench-m-' || lpad(g::text, 7, '0'), 'Member ' || g, 'm' || g || '@bench-members.example', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
+    select ${prefix}::text || lpad(g::text, 7, '0'), 'Member ' || g, 'm' || g || ${`@${slug}.example`}::text, ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
     from generate_series(0, ${n - 2}::integer) g`);
   await db.execute(sql`insert into ${memberships} (org_id, user_id, role, accepted_at, created_at)
-    select ${org.id}::uuid, 'bench-m-' || lpad(g::text, 7, '0'), 'member', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
+    select ${org.id}::uuid, ${prefix}::text || lpad(g::text, 7, '0'), 'member', ${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz
     from generate_series(0, ${n - 2}::integer) g`);
   const plan = delegationPlan(n - 1);
   await db.execute(sql`insert into delegations (org_id, delegator_user_id, delegate_user_id, type_key, created_at)
     select ${org.id}::uuid, f, d, k, ${start.toISOString()}::timestamptz
-    from unnest(${arrayLiteral(plan.from.map(memberId))}::text[], ${arrayLiteral(plan.to.map(memberId))}::text[], ${arrayLiteral(plan.typeKey)}::text[]) as x(f, d, k)`);
+    from unnest(${arrayLiteral(plan.from.map((i) => memberId(i, prefix)))}::text[], ${arrayLiteral(plan.to.map((i) => memberId(i, prefix)))}::text[], ${arrayLiteral(plan.typeKey)}::text[]) as x(f, d, k)`);
   await db.execute(sql`analyze users; analyze memberships; analyze delegations`);
   log(
     `(g) ${fmt(n)} members, ${fmt(plan.from.length)} delegations in ${fmt(plan.chains)} chains (${plan.loops} loops) seeded in ${fmt((performance.now() - t) / 1000, 1)} s`,

@@ -4,7 +4,7 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes|methods|members] [--ballots N] [--vote-cpu-prof DIR]
+//       [--only votes|methods|members|member-page] [--ballots N] [--vote-cpu-prof DIR]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
 // on a free loopback port against each, drives it with autocannon, and tears everything down.
@@ -12,7 +12,9 @@
 // except `npm run bench -- --only methods`: just the vote-counting figures (bench/methods.ts),
 // in this process, with no build, server or database; `--only members`: just the member-wide vote
 // figures (bench/members.ts: opening, delegations and the close at --members, default 100,000),
-// on PostgreSQL, with no build or server.
+// on PostgreSQL, with no build or server; `--only member-page`: just the proposal page of a
+// member-wide vote at --members (default 100,000) against a 100-member one (bench/member-page.ts),
+// in process and over HTTP (needs the build).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +23,7 @@ import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { args, cleanups, fmt, log, notes, num, printReport, table, teardown } from './common';
 import type { BenchDatabase } from './common';
+import { memberPageBench } from './member-page';
 import { membersBench } from './members';
 import { methodRows, methodsBench } from './methods';
 import { notifyBench } from './notify';
@@ -29,8 +32,8 @@ import { verifyBench } from './verify-rate';
 import { voteBench } from './votes';
 
 async function main(): Promise<void> {
-  if (args.only !== undefined && !['votes', 'methods', 'members'].includes(args.only))
-    throw new Error(`--only takes votes, methods or members, not "${args.only}"`);
+  if (args.only !== undefined && !['votes', 'methods', 'members', 'member-page'].includes(args.only))
+    throw new Error(`--only takes votes, methods, members or member-page, not "${args.only}"`);
   if (args.only === 'methods') {
     countingBench();
     await printReport(null);
@@ -64,6 +67,11 @@ async function main(): Promise<void> {
   const db: BenchDatabase = { pg, pgUrl };
   if (args.only === 'members') {
     await membersBench(db);
+    await printReport(pgVersion);
+    return;
+  }
+  if (args.only === 'member-page') {
+    await memberPageBench(db);
     await printReport(pgVersion);
     return;
   }

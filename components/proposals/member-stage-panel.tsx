@@ -2,7 +2,6 @@ import { BallotForm } from '@/components/proposals/ballot-form';
 import { ChoiceBallotForm } from '@/components/proposals/choice-ballot-form';
 import type { ChoiceBallotSpec } from '@/components/proposals/choice-ballot-form';
 import { CountRounds } from '@/components/proposals/count-rounds';
-import type { RollCallLine } from '@/components/proposals/stage-panel';
 import type { MemberStageView } from '@/db/read/member-stage';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import { ratioText } from '@/lib/governance/charter';
@@ -19,8 +18,9 @@ type Props = {
   opened: boolean;
   closed: boolean;
   tally: TallyResult | null;
-  /** The close's roll call (open ballots: each direct voter's choice). */
-  rollCall: RollCallLine[];
+  /** The proposal page (its roll-call pages are `?rollcall=N`) and the proposal's entries in the decision log. */
+  proposalHref: string;
+  logHref: string;
   offer: BallotOffer;
   myChoice: string | null;
   blocked: string | null;
@@ -30,8 +30,6 @@ type Props = {
   delegationsHref: string;
 };
 
-/** Most roll-call lines listed here; the whole roll call is in the decision log's close entry. */
-const ROLL_CALL_LIMIT = 100;
 const votesWord = (n: number, weighted: boolean) => (weighted ? `${n} ${n === 1 ? 'vote' : 'votes'}` : `${n} ${n === 1 ? 'member' : 'members'}`);
 
 /** A member-wide stage: who votes (the roll snapshotted when voting opened), delegations, the viewer's ballot, and the count against the roll. */
@@ -54,8 +52,8 @@ export function MemberStagePanel(p: Props) {
       </p>
       {view.roll ? (
         <p className="mt-3 text-sm">
-          <span className="font-medium">Roll:</span> {view.roll.size} {view.roll.size === 1 ? 'member' : 'members'}
-          {w ? `, ${view.roll.weight} votes` : ''}, fixed when voting opened{' '}
+          <span className="font-medium">Roll:</span> {view.roll.size.toLocaleString('en-US')} {view.roll.size === 1 ? 'member' : 'members'}
+          {w ? `, ${view.roll.weight.toLocaleString('en-US')} votes` : ''}, fixed when voting opened{' '}
           <span className="text-xs text-zinc-600">
             (SHA-256 <code className="break-all">{view.roll.hash.slice(0, 16)}…</code>, in the log).
           </span>
@@ -90,30 +88,35 @@ export function MemberStagePanel(p: Props) {
       ) : null}
       {view.roll && !p.closed ? (
         <p className="mt-3 text-xs text-zinc-600">
-          {view.voters} {view.voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
+          {view.voters.toLocaleString('en-US')} {view.voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
           {p.choice ? 'Ballots are secret: the counted ballots are published without names when voting closes.' : 'Choices are revealed when voting closes.'}
         </p>
       ) : null}
       {view.graph && view.graph.delegates.length > 0 ? (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-zinc-500">
-            Delegations in this vote ({view.graph.delegates.length + view.graph.more}{' '}
+            Delegations in this vote ({(view.graph.delegates.length + view.graph.more).toLocaleString('en-US')}{' '}
             {view.graph.delegates.length + view.graph.more === 1 ? 'delegate' : 'delegates'})
           </summary>
           <ul className="mt-2 space-y-2" aria-label="Who delegated to whom">
             {view.graph.delegates.map((d) => (
               <li key={d.userId}>
                 <span className="font-medium">{d.name}</span> ← {d.delegators.join(', ')}
+                {d.unnamed > 0 ? ` and ${d.unnamed} more` : ''}
                 <span className="text-xs text-zinc-600"> ({votesWord(w ? d.weight : d.delegators.length, w)})</span>
               </li>
             ))}
           </ul>
           {view.graph.more > 0 ? (
-            <p className="mt-1 text-xs text-zinc-600">…and {view.graph.more} more delegates: the whole roll is published when voting closes.</p>
+            <p className="mt-1 text-xs text-zinc-600">
+              …and {view.graph.more.toLocaleString('en-US')} more delegates: the whole roll is published when voting closes.
+            </p>
           ) : null}
         </details>
       ) : null}
-      {tally && p.closed ? <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={p.rollCall} /> : null}
+      {tally && p.closed ? (
+        <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={view.rollCall} rollCallId={`stage-${i}-roll-call`} hrefs={p} />
+      ) : null}
       {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
       {p.offer.show && p.choice ? (
         <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={null} notOpenNote={note} />
@@ -123,7 +126,21 @@ export function MemberStagePanel(p: Props) {
   );
 }
 
-function MemberResult({ tally, weighted, choice, rollCall }: { tally: TallyResult; weighted: boolean; choice: Props['choice']; rollCall: RollCallLine[] }) {
+function MemberResult({
+  tally,
+  weighted,
+  choice,
+  rollCall,
+  rollCallId,
+  hrefs,
+}: {
+  tally: TallyResult;
+  weighted: boolean;
+  choice: Props['choice'];
+  rollCall: MemberStageView['rollCall'];
+  rollCallId: string;
+  hrefs: { proposalHref: string; logHref: string };
+}) {
   const m = tally.members;
   const unit = weighted ? 'votes' : 'members';
   return (
@@ -159,21 +176,59 @@ function MemberResult({ tally, weighted, choice, rollCall }: { tally: TallyResul
           .
         </p>
       ) : null}
-      <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">{choice ? 'Who voted' : 'Roll call (direct votes)'}</h3>
+      <h3 id={rollCallId} className="mt-3 scroll-mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+        {choice ? 'Who voted' : 'Roll call (direct votes)'}
+        {rollCall && rollCall.pages > 1 ? ` · page ${rollCall.page} of ${rollCall.pages}` : ''}
+      </h3>
       <ul className="mt-1 space-y-1">
-        {rollCall.slice(0, ROLL_CALL_LIMIT).map((v, k) => (
+        {(rollCall?.lines ?? []).map((v, k) => (
           <li key={k} className="flex justify-between gap-2">
-            <span>{v.voterName ?? 'A member'}</span>
+            <span className="min-w-0 break-words">{v.voterName ?? 'A member'}</span>
             <span className="font-medium">{choice ? 'voted (secret)' : v.choice}</span>
           </li>
         ))}
       </ul>
-      {rollCall.length > ROLL_CALL_LIMIT ? (
-        <p className="text-xs text-zinc-600">
-          …and {rollCall.length - ROLL_CALL_LIMIT} more: the whole roll call and roll are in the decision log’s close entry.
-        </p>
-      ) : null}
+      {rollCall && rollCall.pages > 1 ? <RollCallPages rollCall={rollCall} id={rollCallId} hrefs={hrefs} /> : null}
     </div>
+  );
+}
+
+/** Links between the roll call's pages (100 lines each), and to the close entry that publishes all of it. */
+function RollCallPages({
+  rollCall,
+  id,
+  hrefs,
+}: {
+  rollCall: NonNullable<MemberStageView['rollCall']>;
+  id: string;
+  hrefs: { proposalHref: string; logHref: string };
+}) {
+  const { page, pages, total, lines } = rollCall;
+  const first = (page - 1) * 100 + 1;
+  const href = (n: number) => `${hrefs.proposalHref}${n === 1 ? '' : `?rollcall=${n}`}#${id}`;
+  return (
+    <nav aria-label="Roll call pages" className="mt-2 space-y-1 text-xs text-zinc-600">
+      <p>
+        Members {first.toLocaleString('en-US')}–{(first + lines.length - 1).toLocaleString('en-US')} of {total.toLocaleString('en-US')} who voted themselves.
+        The whole roll call and roll are published with the close in the{' '}
+        <a className="text-brand-700 underline" href={hrefs.logHref}>
+          decision log
+        </a>
+        .
+      </p>
+      <p className="flex flex-wrap gap-x-4 gap-y-1">
+        {page > 1 ? (
+          <a className="font-medium text-brand-700 underline" href={href(page - 1)} rel="prev">
+            ← Previous 100
+          </a>
+        ) : null}
+        {page < pages ? (
+          <a className="font-medium text-brand-700 underline" href={href(page + 1)} rel="next">
+            Next 100 →
+          </a>
+        ) : null}
+      </p>
+    </nav>
   );
 }
 

@@ -2,8 +2,26 @@ import Link from 'next/link';
 import type { PublicLogRow } from '@/db/read/types';
 import { formatUtc } from '@/lib/governance/time';
 
-/** The proposal's entries in the decision log, newest first, each checked against its hash. */
-export function ProposalRecord({ slug, number, isDraft, logRows }: { slug: string; number: number; isDraft: boolean; logRows: PublicLogRow[] }) {
+/** Entries of the record not listed (between its oldest and newest shown): a member-wide vote's ballots. */
+type Gap = { count: number; afterSeq: number; beforeSeq: number };
+
+/** The proposal's entries in the decision log, newest first, each checked against its hash; a long record shows its oldest and newest entries and counts the rest. */
+export function ProposalRecord({
+  slug,
+  number,
+  isDraft,
+  logRows,
+  gap = null,
+}: {
+  slug: string;
+  number: number;
+  isDraft: boolean;
+  logRows: PublicLogRow[];
+  gap?: Gap | null;
+}) {
+  const inOrder = [...logRows].reverse();
+  const beforeGap = gap ? inOrder.filter((e) => e.seq <= gap.afterSeq) : inOrder;
+  const afterGap = gap ? inOrder.filter((e) => e.seq > gap.afterSeq) : [];
   return (
     <section aria-labelledby="record" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <h2 id="record" className="mb-3 text-lg font-semibold">
@@ -13,18 +31,21 @@ export function ProposalRecord({ slug, number, isDraft, logRows }: { slug: strin
         <p className="text-sm text-zinc-600">Nothing logged yet: drafts are not part of the public record.</p>
       ) : (
         <ol className="space-y-1 text-sm">
-          {[...logRows].reverse().map((e) => (
-            <li key={e.seq} className="flex gap-2">
-              <span className="shrink-0 font-mono text-xs whitespace-nowrap text-zinc-500">#{e.seq}</span>
-              {/* Kind and time wrap together, beside the number: a time pushed to the next line stays with its entry. */}
-              <span className="flex min-w-0 flex-wrap gap-x-2">
-                <span className="font-medium">{e.kind}</span>
-                <time className="text-zinc-500" dateTime={e.at.toISOString()}>
-                  {formatUtc(e.at)}
-                </time>
-                {e.problem ? <span className="font-semibold text-red-800">does not verify: {e.problem}</span> : null}
-              </span>
+          {beforeGap.map((e) => (
+            <RecordLine key={e.seq} e={e} />
+          ))}
+          {gap ? (
+            <li className="rounded-lg bg-zinc-50 px-2 py-1 text-zinc-700">
+              … {gap.count.toLocaleString('en-US')} more of this proposal&rsquo;s entries, between #{gap.afterSeq} and #{gap.beforeSeq}, are not listed here (a
+              member-wide vote logs one for each ballot cast):{' '}
+              <Link href={`/o/${slug}/log?proposal=${number}&before=${gap.beforeSeq}`} className="font-medium text-brand-700 hover:underline">
+                read them in the decision log
+              </Link>
+              .
             </li>
+          ) : null}
+          {afterGap.map((e) => (
+            <RecordLine key={e.seq} e={e} />
           ))}
         </ol>
       )}
@@ -34,5 +55,21 @@ export function ProposalRecord({ slug, number, isDraft, logRows }: { slug: strin
         </Link>
       ) : null}
     </section>
+  );
+}
+
+function RecordLine({ e }: { e: PublicLogRow }) {
+  return (
+    <li className="flex gap-2">
+      <span className="shrink-0 font-mono text-xs whitespace-nowrap text-zinc-500">#{e.seq}</span>
+      {/* Kind and time wrap together, beside the number: a time pushed to the next line stays with its entry. */}
+      <span className="flex min-w-0 flex-wrap gap-x-2">
+        <span className="font-medium">{e.kind}</span>
+        <time className="text-zinc-500" dateTime={e.at.toISOString()}>
+          {formatUtc(e.at)}
+        </time>
+        {e.problem ? <span className="font-semibold text-red-800">does not verify: {e.problem}</span> : null}
+      </span>
+    </li>
   );
 }

@@ -3,8 +3,9 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { objections, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
-import type { Ballot, Charter, ChoiceBallot, ObjectionState, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
-import { memberBallotKey } from '@/lib/governance/member-vote';
+import type { Charter, ObjectionState, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
+import { stageBallotsOf } from './ballot-rows';
+import type { BallotRow } from './ballot-rows';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
 import { highestWhere, valueWhere } from './scalars';
 
@@ -12,19 +13,6 @@ export type LoadedProposal = {
   row: ProposalRow;
   stages: ProposalStageRow[];
   record: ProposalRecord;
-};
-
-export type BallotRow = {
-  stageIndex: number;
-  /** Null for a member's ballot in a member-wide vote: the record keys it memberBallotKey(voter). */
-  seatId: string | null;
-  voterUserId: string;
-  choice: Ballot['choice'] | 'secret';
-  /** A secret ballot's preferences (null for yes/no/abstain). */
-  preferences: number[] | null;
-  /** A secret ballot's receipt code (null for yes/no/abstain and ballots cast before receipts). */
-  receipt?: string | null;
-  castAt: Date;
 };
 
 /** A declared recusal: the seat, and the body it belongs to (a recusal counts only in the stages of that body). */
@@ -66,32 +54,6 @@ function toLoaded(
     })),
   };
   return { row, stages, record };
-}
-
-/** A stage's current ballots as the rules read them: yes/no/abstain ballots, and secret choice ballots with their preferences. */
-export function stageBallotsOf(ballots: readonly BallotRow[], stageIndex: number): { ballots: Ballot[]; choiceBallots: ChoiceBallot[] } {
-  return {
-    ballots: ballots
-      .filter((b) => b.stageIndex === stageIndex)
-      .flatMap((b): Ballot[] =>
-        b.choice === 'secret' ? [] : [{ seatId: b.seatId ?? memberBallotKey(b.voterUserId), voterUserId: b.voterUserId, choice: b.choice, castAt: b.castAt }],
-      ),
-    choiceBallots: ballots
-      .filter((b) => b.stageIndex === stageIndex)
-      .flatMap((b): ChoiceBallot[] =>
-        b.choice === 'secret' && b.preferences
-          ? [
-              {
-                seatId: b.seatId ?? memberBallotKey(b.voterUserId),
-                voterUserId: b.voterUserId,
-                preferences: b.preferences,
-                castAt: b.castAt,
-                receipt: b.receipt ?? null,
-              },
-            ]
-          : [],
-      ),
-  };
 }
 
 function objectionsOf(rows: readonly ObjectionRow[], stageIndex: number): { objections?: ObjectionState[] } {
@@ -137,11 +99,11 @@ type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUser
  * current ballots and recusals, the charter version it runs under and (optionally) the seats one
  * person holds. One statement instead of six; built once per variant (see reusableStatement).
  */
-type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipMemberBallots: boolean };
+type DetailsVariant = { withCharter: boolean; withSeats: boolean; closedOnly: boolean; skipMemberBallots: boolean; memberBallotsOfViewer?: boolean };
 const detailsStatements = new Map<string, ReturnType<typeof reusableStatement>>();
 
 function detailsStatement(v: DetailsVariant) {
-  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipMemberBallots ? '_members' : ''}`;
+  const name = `quorate_load_proposal${v.withCharter ? '_charter' : ''}${v.withSeats ? '_seats' : ''}${v.closedOnly ? '_closed' : ''}${v.skipMemberBallots ? '_members' : ''}${v.memberBallotsOfViewer ? '_viewer' : ''}`;
   let statement = detailsStatements.get(name);
   if (!statement) {
     statement = reusableStatement(name, () => {
@@ -150,7 +112,9 @@ function detailsStatement(v: DetailsVariant) {
       // by stage, so an open stage costs no ballot rows at all).
       const closedBy = v.closedOnly ? sql`(s.closes_at is null or s.closes_at <= ${value('closedBy')}::timestamptz)` : sql`true`;
       // The worker reads a member-wide stage's ballots only at its close (rolls.ts withMemberBallots); once recorded, its stored tally is read back.
-      const ballotStages = v.skipMemberBallots ? sql`${closedBy} and s.roll_size is null` : closedBy;
+      const skipped = v.skipMemberBallots ? sql`${closedBy} and s.roll_size is null` : closedBy;
+      // Of member ballots (no seat), only the viewer's own: the page reads a member-wide stage's counts in SQL (member-stage-reads.ts).
+      const ballotStages = v.memberBallotsOfViewer ? sql`${skipped} and (v.seat_id is not null or v.voter_user_id = ${value('viewer')}::text)` : skipped;
       return sql`select p.*,
         coalesce((select jsonb_agg(to_jsonb(s) order by s.stage_index) from proposal_stages s where s.proposal_id = p.id), '[]'::jsonb) as q_stages,
         coalesce((select jsonb_agg(jsonb_build_array(v.stage_index, v.seat_id, v.voter_user_id, v.choice, v.cast_at, v.preferences, v.receipt) order by v.stage_index, v.cast_at, v.id)
@@ -182,15 +146,30 @@ async function readProposalDetails(
   db: Executor,
   orgId: string,
   proposalId: string,
-  opts: { withCharter: boolean; seatsHeldBy: string | null; ballotsClosedBy: Date | null; skipMemberBallots?: boolean },
+  opts: {
+    withCharter: boolean;
+    seatsHeldBy: string | null;
+    ballotsClosedBy: Date | null;
+    skipMemberBallots?: boolean;
+    memberBallotsOf?: { viewer: string | null };
+  },
 ): Promise<ProposalForChange | null> {
   const statement = detailsStatement({
     withCharter: opts.withCharter,
     withSeats: opts.seatsHeldBy !== null,
     closedOnly: opts.ballotsClosedBy !== null,
     skipMemberBallots: opts.skipMemberBallots ?? false,
+    memberBallotsOfViewer: opts.memberBallotsOf !== undefined,
   });
-  const [raw] = rowsOf(await statement(db, { orgId, proposalId, seatsHeldBy: opts.seatsHeldBy, closedBy: opts.ballotsClosedBy?.toISOString() ?? null }));
+  const [raw] = rowsOf(
+    await statement(db, {
+      orgId,
+      proposalId,
+      seatsHeldBy: opts.seatsHeldBy,
+      closedBy: opts.ballotsClosedBy?.toISOString() ?? null,
+      ...(opts.memberBallotsOf ? { viewer: opts.memberBallotsOf.viewer } : {}),
+    }),
+  );
   if (!raw) return null;
   const ballotRows: BallotRow[] = fromJson<BallotTuple[]>(raw.q_ballots).map(([stageIndex, seatId, voterUserId, choice, castAt, preferences, receipt]) => ({
     stageIndex,
@@ -294,6 +273,22 @@ export async function loadProposalForChange(
 /** Builds the pure-rule view of a proposal from its rows (current ballots and recusals per stage). */
 export async function loadProposal(db: Executor, orgId: string, proposalId: string): Promise<LoadedProposal | null> {
   const loaded = await readProposalDetails(db, orgId, proposalId, { withCharter: false, seatsHeldBy: null, ballotsClosedBy: null });
+  return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
+}
+
+/**
+ * loadProposal for the proposal page: the record holds every seat's ballot but, of member ballots
+ * (member-wide stages: up to the whole membership), only the viewer's own. The rules never read a
+ * member-wide stage's ballots without its roll (phase.ts memberTally reads the stored tally), so
+ * the phase and status come out the same; the page counts the rest in SQL.
+ */
+export async function loadProposalForPage(db: Executor, orgId: string, proposalId: string, viewerId: string | null): Promise<LoadedProposal | null> {
+  const loaded = await readProposalDetails(db, orgId, proposalId, {
+    withCharter: false,
+    seatsHeldBy: null,
+    ballotsClosedBy: null,
+    memberBallotsOf: { viewer: viewerId },
+  });
   return loaded && { row: loaded.row, stages: loaded.stages, record: loaded.record };
 }
 

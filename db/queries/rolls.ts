@@ -5,8 +5,8 @@ import { proposalStages, rollEntries, votes } from '@/db/schema';
 import { resolveRepresentation } from '@/lib/governance/delegation';
 import { delegationDepth } from '@/lib/governance/member-vote';
 import { rowsOf } from './prepared';
-import { stageBallotsOf } from './proposals';
-import type { BallotRow } from './proposals';
+import { stageBallotsOf } from './ballot-rows';
+import type { BallotRow } from './ballot-rows';
 import type { ProposalStageRow } from '@/db/schema';
 import type { Electorate, ProposalRecord, ProposalTypeSpec, RollEntry } from '@/lib/governance/types';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { recusals, users, votes } from '@/db/schema';
 import type { Ballot } from '@/lib/governance/types';
@@ -78,7 +78,7 @@ export type RollCallEntry = {
   castAt: Date;
 };
 
-export async function listCurrentVotes(db: Executor, proposalId: string): Promise<RollCallEntry[]> {
+export async function listCurrentVotes(db: Executor, proposalId: string, opts: { memberBallotsOf?: string | null } = {}): Promise<RollCallEntry[]> {
   return db
     .select({
       stageIndex: votes.stageIndex,
@@ -91,7 +91,16 @@ export async function listCurrentVotes(db: Executor, proposalId: string): Promis
     })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.voterUserId))
-    .where(and(eq(votes.proposalId, proposalId), eq(votes.isCurrent, true)))
+    .where(
+      and(
+        eq(votes.proposalId, proposalId),
+        eq(votes.isCurrent, true),
+        // `memberBallotsOf`: of member ballots (no seat), only that member's (none for null): the page counts the rest in SQL.
+        ...(opts.memberBallotsOf === undefined
+          ? []
+          : [opts.memberBallotsOf === null ? isNotNull(votes.seatId) : or(isNotNull(votes.seatId), eq(votes.voterUserId, opts.memberBallotsOf))]),
+      ),
+    )
     .orderBy(asc(votes.stageIndex), asc(votes.castAt));
 }
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
-import { listPublicLogPage } from '@/db/queries/log-public';
+import { listSubjectRecord } from '@/db/queries/log-record';
 import { listMandatoryNotices } from '@/db/queries/notify';
-import { findProposalIdByNumber, loadProposal } from '@/db/queries/proposals';
+import { findProposalIdByNumber, loadProposal, loadProposalForPage } from '@/db/queries/proposals';
 import { listComments, listRevisions } from '@/db/queries/proposal-reads';
 import { listCurrentVotes, listRecusals } from '@/db/queries/votes';
 import { listObjections } from '@/db/queries/objections';
@@ -34,26 +34,39 @@ export async function findProposalByNumber(orgId: string, number: number): Promi
   return id ? loadProposal(db, orgId, id) : null;
 }
 
+/**
+ * The proposal as its page reads it: like findProposalByNumber, but of member-wide stages' ballots
+ * only the viewer's own (loadProposalForPage; the page counts the rest in SQL).
+ */
+export async function findProposalForPage(orgId: string, number: number, viewerId: string | null): Promise<LoadedProposal | null> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  const db = getDb();
+  const id = await findProposalIdByNumber(db, orgId, number);
+  return id ? loadProposalForPage(db, orgId, id, viewerId) : null;
+}
+
 export type AppointmentEffectView = { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null };
 
 /** Everything the proposal page shows, read at `at` for this viewer. */
 export async function loadProposalPage(orgId: string, loaded: LoadedProposal, viewer: { role: Role | null; userId: string | null }, at: Date) {
   const db = getDb();
   const charter = (await getCharterVersion(db, orgId, loaded.row.charterVersion))!;
-  const [revisions, comments, votes, recusals, seats, logPage, author, subject, integrity, noticeRows] = await Promise.all([
+  const [revisions, comments, votes, recusals, seats, record, author, subject, integrity, noticeRows] = await Promise.all([
     listRevisions(db, loaded.row.id),
     listComments(db, loaded.row.id),
-    listCurrentVotes(db, loaded.row.id),
+    // Every seat's ballot; of member ballots only the viewer's own (member-stage.ts counts and pages the rest).
+    listCurrentVotes(db, loaded.row.id, { memberBallotsOf: viewer.userId }),
     listRecusals(db, loaded.row.id),
     listSeats(db, orgId),
-    // The record is read from the hashed bytes of each entry, each checked against its hash.
-    listPublicLogPage(db, orgId, { subject: `proposal:${loaded.row.id}` }, {}, 100),
+    // The record is read from the hashed bytes of each entry, each checked against its hash: up to
+    // 100 entries all listed; beyond, the newest 50 and the oldest 50 with the number in between.
+    listSubjectRecord(db, orgId, `proposal:${loaded.row.id}`, 50),
     getUserName(db, loaded.row.authorId),
     loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
     logIntegrity(db, orgId),
     listMandatoryNotices(db, orgId, loaded.row.id),
   ]);
-  const logRows = logPage.rows;
+  const logRows = record.rows;
   const { phase, actions } = await proposalContext(db, orgId, loaded, charter, viewer, at);
   const effect = loaded.row.effect as { ratifies?: unknown; emergency?: boolean };
   const ratifiesId = effect.ratifies;
@@ -99,6 +112,7 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     members,
     seats,
     logRows,
+    recordGap: record.gap,
     author,
     subject,
     warning: integrityWarning(integrity, logRows),

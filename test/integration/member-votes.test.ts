@@ -12,7 +12,7 @@ import { decisionLog, delegations, memberships, notificationPrefs, outbox, propo
 import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import { listRoll } from '@/db/queries/rolls';
 import { loadMemberStage } from '@/db/read/member-stage';
-import { findProposalByNumber } from '@/db/read/proposal-page';
+import { findProposalByNumber, findProposalForPage } from '@/db/read/proposal-page';
 import { rollText } from '@/lib/governance/electorate';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { Charter, TallyResult } from '@/lib/governance/types';
@@ -255,10 +255,30 @@ describe('a member-wide referendum with delegations', () => {
     expect(view.graph!.delegates.map((d) => `${d.name} ← ${d.delegators.join(', ')}`).sort()).toEqual(
       ['Ana ← Ben', 'Ben ← Cleo', 'Cleo ← Dev', 'Eli ← Eve', 'Eve ← Eli', 'Gus ← Fay'].sort(),
     );
+    // A member without a name is shown as "A member" in the public graph, never by e-mail address.
+    await db.update(users).set({ name: null }).where(eq(users.id, gus!.id));
+    const unnamed = await loadMemberStage(
+      loaded,
+      0,
+      body,
+      charter.proposalTypes.find((t) => t.key === 'member_referendum')!,
+      null,
+    );
+    expect(unnamed.graph!.delegates.map((d) => `${d.name} ← ${d.delegators.join(', ')}`)).toContain('A member ← Fay');
+    expect(JSON.stringify(unnamed)).not.toContain('@');
     expect(view.participation).toEqual([
       { group: 'Workers', members: 4, voted: 1, counted: 4 },
       { group: null, members: 7, voted: 3, counted: 3 },
     ]);
+    // The roll call is read a page at a time from the ballots counted (the direct votes: Ida's last ballot only).
+    expect(view.voters).toBe(4);
+    expect(view.rollCall).toMatchObject({ page: 1, pages: 1, total: 4 });
+    expect(view.rollCall!.lines.map((l) => `${l.voterName} ${l.choice}`).sort()).toEqual(['Ana yes', 'Fay yes', 'Gus no', 'Ida abstain']);
+    // The page's own load keeps, of the member ballots, only the viewer's.
+    const forAna = (await findProposalForPage(c.orgId, draft.number, ana!.id))!;
+    expect(forAna.record.stages[0]!.ballots.map((b) => b.voterUserId)).toEqual([ana!.id]);
+    expect((await findProposalForPage(c.orgId, draft.number, null))!.record.stages[0]!.ballots).toEqual([]);
+    expect(forAna.record.stages[0]!.roll).toEqual(loaded.record.stages[0]!.roll);
 
     // The export verifies and its recount agrees; a forged roll or ballot does not.
     const exported = await exportOf(c.slug);

@@ -14,13 +14,13 @@ import { StagePanel } from '@/components/proposals/stage-panel';
 import { ElectionSection } from '@/components/proposals/election-section';
 import { electionView } from '@/components/proposals/election-view';
 import { FlashRegion } from '@/components/ui/flash';
-import { loadMemberStage } from '@/db/read/member-stage';
-import { findProposalByNumber, loadProposalPage } from '@/db/read/proposal-page';
+import { findProposalForPage } from '@/db/read/proposal-page';
+import { loadProposalView } from '@/db/read/proposal-view';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { ballotOffer } from '@/lib/governance/ballot-offer';
 import { electorateSecrecyWarning, resultSecrecyWarning, unmergeBallots } from '@/lib/governance/ballot-secrecy';
-import { findBody, findType } from '@/lib/governance/charter';
+import { findBody } from '@/lib/governance/charter';
 import { isMemberBody } from '@/lib/governance/electorate';
 import { choiceMethodName, isRanked } from '@/lib/governance/choice';
 import { standingObjections } from '@/lib/governance/consent';
@@ -34,12 +34,13 @@ import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import { bodyStrengths } from '@/lib/governance/strength';
 import type { ChoiceCount, ChoiceMethodSpec } from '@/lib/governance/types';
 
-type Props = { params: Promise<{ slug: string; number: string }> };
+type Props = { params: Promise<{ slug: string; number: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(slug: string, numberParam: string) {
   const ctx = await loadOrgPage(slug);
   // Proposal numbers are PostgreSQL integers: anything beyond is a 404, not a database error.
-  const loaded = await findProposalByNumber(ctx.org.id, Number(numberParam));
+  // Of a member-wide stage's ballots, only the viewer's own: the stage's counts are read in SQL (db/read/member-stage.ts).
+  const loaded = await findProposalForPage(ctx.org.id, Number(numberParam), ctx.user?.id ?? null);
   if (!loaded) notFound();
   // Drafts are private to their author.
   if (loaded.row.status === 'draft' && loaded.row.authorId !== ctx.user?.id) notFound();
@@ -52,24 +53,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `#${loaded.row.number} ${loaded.row.title}` };
 }
 
-export default async function ProposalPage({ params }: Props) {
+export default async function ProposalPage({ params, searchParams }: Props) {
   const { slug, number } = await params;
+  // ?rollcall=N: the Nth page of a member-wide stage's roll call (100 a page).
+  const rollCallParam = (await searchParams)?.rollcall;
+  const rollCallPage = typeof rollCallParam === 'string' && /^\d{1,7}$/.test(rollCallParam) ? Number(rollCallParam) : 1;
   const { org, user, membership, loaded } = await load(slug, number);
   const at = now();
   const role = membership?.role ?? null;
-  const data = await loadProposalPage(org.id, loaded, { role, userId: user?.id ?? null }, at);
-  const { charter, phase, actions, seats, votes, recusals, logRows, appointment } = data;
-  const type = findType(charter, loaded.row.typeKey);
+  // The page's data and, for each member-wide stage, the roll, the viewer's place on it and the delegations.
+  const data = await loadProposalView(org.id, loaded, { role, userId: user?.id ?? null }, at, { rollCallPage });
+  const { charter, phase, actions, seats, votes, recusals, logRows, appointment, type, memberViews } = data;
   // A choice type's method, or a seat election's rule with the seats frozen when voting opened.
   const method = countingMethodOf(type, loaded.row.effect);
   const outcomes = stageOutcomes(loaded.record, charter, at);
-  // Member-wide stages: the roll, the viewer's place on it and the delegations (db/read/member-stage.ts).
-  const memberViews = await Promise.all(
-    type.stages.map((s, i) => {
-      const body = findBody(charter, s.bodyKey);
-      return isMemberBody(body) ? loadMemberStage(loaded, i, body, type, user?.id ?? null) : null;
-    }),
-  );
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const names = new Map<string, string | null>([
     ...seats.map((s) => [s.holderUserId ?? '', s.holderName] as const),
@@ -188,7 +185,8 @@ export default async function ProposalPage({ params }: Props) {
                   opened={Boolean(loaded.stages[i]?.opensAt)}
                   closed={closed}
                   tally={outcome?.tally ?? null}
-                  rollCall={disclosedRollCall(logRows, names, i) ?? []}
+                  proposalHref={`/o/${org.slug}/proposals/${loaded.row.number}`}
+                  logHref={`/o/${org.slug}/log?proposal=${loaded.row.number}`}
                   offer={ballotOffer({
                     role,
                     // Before the roll exists, any member may be on it; after, only those on it vote.
@@ -308,7 +306,7 @@ export default async function ProposalPage({ params }: Props) {
 
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-2">
           <DiscussionSection slug={org.slug} number={loaded.row.number} ids={ids} comments={data.comments} actions={actions} viewerId={user?.id ?? null} />
-          <ProposalRecord slug={org.slug} number={loaded.row.number} isDraft={loaded.row.status === 'draft'} logRows={logRows} />
+          <ProposalRecord slug={org.slug} number={loaded.row.number} isDraft={loaded.row.status === 'draft'} logRows={logRows} gap={data.recordGap} />
         </div>
       </div>
     </div>
