@@ -147,15 +147,15 @@ function MemberResult({ tally, weighted, choice, rollCall }: { tally: TallyResul
       {choice?.count ? <CountRounds candidates={choice.ballot.options} result={choice.count.result} /> : null}
       {choice?.downloads ? (
         <p className="text-xs text-zinc-600">
-          The counted ballots, without names, each with the weight it carried (the CSV with its receipt):{' '}
+          The counted ballots, without names:{' '}
           <a className="text-brand-700 underline" href={choice.downloads.blt} download>
             BLT file
           </a>{' '}
           ·{' '}
           <a className="text-brand-700 underline" href={choice.downloads.csv} download>
             CSV
-          </a>
-          .
+          </a>{' '}
+          (one row per ballot, with its receipt and the weight it carried).
         </p>
       ) : null}
       {choice?.count ? <ReceiptLink myReceipt={choice.myReceipt} receiptUrl={choice.receiptUrl} /> : null}
