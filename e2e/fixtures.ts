@@ -268,6 +268,25 @@ export async function draftProposal(
   return Number(page.url().split('/').at(-1));
 }
 
+/** Ranks `names` on proposal `number`'s page with the keyboard and casts the secret ballot; returns the receipt shown. */
+export async function rankSecretBallot(page: Page, slug: string, number: number, names: string[]): Promise<string> {
+  await page.goto(`/o/${slug}/proposals/${number}`);
+  await waitForHydration(page);
+  // A ballot on record starts as the ranking: clear it first.
+  const remove = page.getByRole('button', { name: /^Remove / });
+  while ((await remove.count()) > 0) await remove.first().click();
+  for (const name of names) {
+    await page.getByRole('button', { name: `Add ${name}` }).focus();
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('button', { name: 'Cast secret ballot' }).click();
+  await expect(page.getByText(/^Recorded: your secret ballot ranks /)).toBeVisible();
+  await expect(page.getByText(/Keep it to find your ballot after the close/)).toBeVisible();
+  const receipt = (await page.locator('[data-receipt]').innerText()).trim();
+  expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  return receipt;
+}
+
 /** On /account, the signed-in person gives the name the log and the member lists show for them. */
 export async function nameThemselves(page: Page, name: string): Promise<void> {
   await page.goto('/account');

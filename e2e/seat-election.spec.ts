@@ -9,24 +9,8 @@ test.describe.configure({ mode: 'serial' });
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Ranks `names` on the proposal page with the keyboard and casts the secret ballot; returns the receipt shown. */
-async function rank(page: Page, slug: string, names: string[]): Promise<string> {
-  await page.goto(`/o/${slug}/proposals/1`);
-  await e2e.waitForHydration(page);
-  // A ballot on record starts as the ranking: clear it first.
-  const remove = page.getByRole('button', { name: /^Remove / });
-  while ((await remove.count()) > 0) await remove.first().click();
-  for (const name of names) {
-    await page.getByRole('button', { name: `Add ${name}` }).focus();
-    await page.keyboard.press('Enter');
-  }
-  await page.getByRole('button', { name: 'Cast secret ballot' }).click();
-  await expect(page.getByText(/^Recorded: your secret ballot ranks /)).toBeVisible();
-  await expect(page.getByText(/Keep it to find your ballot after the close/)).toBeVisible();
-  const receipt = (await page.locator('[data-receipt]').innerText()).trim();
-  expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
-  return receipt;
-}
+/** Ranks `names` on the election's page and casts the secret ballot; returns the receipt shown. */
+const rank = (page: Page, slug: string, names: string[]) => e2e.rankSecretBallot(page, slug, 1, names);
 
 async function nominate(page: Page, slug: string, label: string): Promise<void> {
   await page.goto(`/o/${slug}/proposals/1`);

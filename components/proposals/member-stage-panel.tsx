@@ -1,13 +1,13 @@
 import { BallotForm } from '@/components/proposals/ballot-form';
 import { ChoiceBallotForm } from '@/components/proposals/choice-ballot-form';
-import type { ChoiceBallotSpec } from '@/components/proposals/choice-ballot-form';
 import { CountRounds } from '@/components/proposals/count-rounds';
+import type { ChoicePanel } from '@/components/proposals/stage-panel';
 import type { MemberStageView } from '@/db/read/member-stage';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import { ratioText } from '@/lib/governance/charter';
 import { formatHours } from '@/lib/governance/time';
-import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
-import { notOpenNote, StageHeading } from '@/components/proposals/stage-parts';
+import type { BodySpec, StageSpec, TallyResult } from '@/lib/governance/types';
+import { notOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
 
 type Props = {
   index: number;
@@ -25,7 +25,7 @@ type Props = {
   myChoice: string | null;
   blocked: string | null;
   ids: { orgId: string; proposalId: string };
-  choice?: { ballot: ChoiceBallotSpec; methodName: string; mine: number[] | null; count: ChoiceCount | null; downloads: { blt: string; csv: string } | null };
+  choice?: Omit<ChoicePanel, 'election' | 'secrecyWarning'>;
   /** Where members manage their delegations. */
   delegationsHref: string;
 };
@@ -119,7 +119,7 @@ export function MemberStagePanel(p: Props) {
       ) : null}
       {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
       {p.offer.show && p.choice ? (
-        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={null} notOpenNote={note} />
+        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={p.choice.myReceipt} notOpenNote={note} />
       ) : null}
       {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={note} /> : null}
     </section>
@@ -165,17 +165,18 @@ function MemberResult({
       {choice?.count ? <CountRounds candidates={choice.ballot.options} result={choice.count.result} /> : null}
       {choice?.downloads ? (
         <p className="text-xs text-zinc-600">
-          The counted ballots, without names, each with the weight it carried:{' '}
+          The counted ballots, without names:{' '}
           <a className="text-brand-700 underline" href={choice.downloads.blt} download>
             BLT file
           </a>{' '}
           ·{' '}
           <a className="text-brand-700 underline" href={choice.downloads.csv} download>
             CSV
-          </a>
-          .
+          </a>{' '}
+          (one row per ballot, with its receipt and the weight it carried).
         </p>
       ) : null}
+      {choice?.count ? <ReceiptLink myReceipt={choice.myReceipt} receiptUrl={choice.receiptUrl} /> : null}
       <h3 id={rollCallId} className="mt-3 scroll-mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">
         {choice ? 'Who voted' : 'Roll call (direct votes)'}
         {rollCall && rollCall.pages > 1 ? ` · page ${rollCall.page} of ${rollCall.pages}` : ''}

@@ -6,8 +6,17 @@ export type ReceiptAnswer =
   | { kind: 'malformed'; typed: string }
   | { kind: 'not_closed' }
   | { kind: 'no_receipts' }
-  | { kind: 'not_found'; receipt: string }
-  | { kind: 'found'; receipt: string; method: ChoiceMethodKey; options: readonly string[]; preferences: readonly number[]; csv: string };
+  | { kind: 'not_found'; receipt: string; memberWide: boolean }
+  | {
+      kind: 'found';
+      receipt: string;
+      method: ChoiceMethodKey;
+      options: readonly string[];
+      preferences: readonly number[];
+      /** A member-wide vote's ballot: the weight it carried (its voter's own and their delegators'); null for a seat's. */
+      weight: number | null;
+      csv: string;
+    };
 
 /**
  * The receipt form (a GET form: it works without JavaScript, and changes nothing) and what a code
@@ -86,6 +95,9 @@ function Answer({ answer }: { answer: ReceiptAnswer }) {
         <p role="status" className={`${box} border-amber-200 bg-amber-50 text-amber-900`}>
           No counted ballot has the receipt <code className="font-mono">{answer.receipt}</code>. Check the code. A ballot you changed has a new receipt, and
           only your last ballot&rsquo;s receipt is published.
+          {answer.memberWide
+            ? ' A member who delegated their vote and did not vote themselves has no receipt: they are counted in their delegate’s ballot.'
+            : ''}
         </p>
       );
     case 'found':
@@ -95,6 +107,11 @@ function Answer({ answer }: { answer: ReceiptAnswer }) {
             Receipt <code className="whitespace-nowrap font-mono font-semibold">{answer.receipt}</code> stands for this counted ballot:
           </p>
           <p className="mt-2 font-medium">{describeBallot(answer.method, answer.options, answer.preferences)}</p>
+          {answer.weight !== null ? (
+            <p className="mt-1">
+              It counted with a weight of {answer.weight}: its voter&rsquo;s own vote and those of the members counted through them as delegate.
+            </p>
+          ) : null}
           <p className="mt-2 text-xs">
             It is one of the ballots the published count counted. Every counted ballot, with its receipt, is in the{' '}
             <a className="underline" href={answer.csv} download>

@@ -7,7 +7,7 @@ import { ratioText } from '@/lib/governance/charter';
 import type { QuorumProgress } from '@/lib/governance/progress';
 import { formatHours } from '@/lib/governance/time';
 import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
-import { notOpenNote, StageHeading } from '@/components/proposals/stage-parts';
+import { notOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
 
 export type RollCallLine = { seatId: string | null; voterName: string | null; choice: string; rationale: string | null };
 
@@ -30,22 +30,25 @@ type Props = {
   blocked: string | null;
   ids: { orgId: string; proposalId: string };
   /** A choice among options (secret ballots): the ballot's form, the viewer's own ballot, and the count once closed. */
-  choice?: {
-    ballot: ChoiceBallotSpec;
-    methodName: string;
-    mine: number[] | null;
-    count: ChoiceCount | null;
-    /** Where the counted ballots can be downloaded (BLT and CSV), once counted. */
-    downloads: { blt: string; csv: string } | null;
-    /** A seat election: whether its candidates are frozen yet (when voting opens), and whether it was decided unopposed, without a vote. */
-    election?: { frozen: boolean; unopposed: boolean };
-    /** The viewer's own current ballot's receipt (never anyone else's). */
-    myReceipt: string | null;
-    /** The page that finds a ballot by its receipt after the close. */
-    receiptUrl: string;
-    /** Few voters or ballots: the result may show how individuals voted (lib/governance/ballot-secrecy.ts). */
-    secrecyWarning: string | null;
-  };
+  choice?: ChoicePanel;
+};
+
+/** A choice among options on a stage's panel (a member-wide stage's takes all but the election and the warning). */
+export type ChoicePanel = {
+  ballot: ChoiceBallotSpec;
+  methodName: string;
+  mine: number[] | null;
+  count: ChoiceCount | null;
+  /** Where the counted ballots can be downloaded (BLT and CSV), once counted. */
+  downloads: { blt: string; csv: string } | null;
+  /** A seat election: whether its candidates are frozen yet (when voting opens), and whether it was decided unopposed, without a vote. */
+  election?: { frozen: boolean; unopposed: boolean };
+  /** The viewer's own current ballot's receipt (never anyone else's). */
+  myReceipt: string | null;
+  /** The page that finds a ballot by its receipt after the close. */
+  receiptUrl: string;
+  /** Few voters or ballots: the result may show how individuals voted (lib/governance/ballot-secrecy.ts). */
+  secrecyWarning: string | null;
 };
 
 const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.outcome === 'rejected' ? 'Rejected' : 'Failed quorum');
@@ -164,18 +167,7 @@ export function StagePanel(p: Props) {
               counts it again.
             </p>
           ) : null}
-          {p.choice.count ? (
-            <p className="text-xs text-zinc-600">
-              {p.choice.myReceipt ? (
-                <>
-                  Your receipt: <code className="whitespace-nowrap font-mono font-semibold text-zinc-900">{p.choice.myReceipt}</code>.{' '}
-                </>
-              ) : null}
-              <a className="text-brand-700 underline" href={p.choice.myReceipt ? `${p.choice.receiptUrl}?code=${p.choice.myReceipt}` : p.choice.receiptUrl}>
-                Find a ballot by its receipt
-              </a>
-            </p>
-          ) : null}
+          {p.choice.count ? <ReceiptLink myReceipt={p.choice.myReceipt} receiptUrl={p.choice.receiptUrl} /> : null}
         </div>
       ) : null}
       {tally && p.closed && !p.choice ? (

@@ -15,3 +15,19 @@ export function StageHeading({ index, stageCount, bodyName }: { index: number; s
     </h2>
   );
 }
+
+/** After a secret ballot's close: the viewer's own receipt (never anyone else's) and the page that finds a ballot by its receipt. */
+export function ReceiptLink({ myReceipt, receiptUrl }: { myReceipt: string | null; receiptUrl: string }) {
+  return (
+    <p className="text-xs text-zinc-600">
+      {myReceipt ? (
+        <>
+          Your receipt: <code className="whitespace-nowrap font-mono font-semibold text-zinc-900">{myReceipt}</code>.{' '}
+        </>
+      ) : null}
+      <a className="text-brand-700 underline" href={myReceipt ? `${receiptUrl}?code=${myReceipt}` : receiptUrl}>
+        Find a ballot by its receipt
+      </a>
+    </p>
+  );
+}

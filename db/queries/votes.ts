@@ -51,7 +51,12 @@ const writeBallotStatement = reusableStatement('quorate_write_ballot', () => {
 
 /** A member's ballot in a member-wide vote (no seat): their previous current ballot for the stage stops counting. */
 export function writeCurrentMemberBallot(tx: Executor, b: Omit<BallotWrite, 'seatId'>): Promise<unknown> {
-  return writeMemberBallotStatement(tx, { ...b, castAt: b.castAt.toISOString(), preferences: b.preferences ? JSON.stringify(b.preferences) : null });
+  return writeMemberBallotStatement(tx, {
+    ...b,
+    castAt: b.castAt.toISOString(),
+    preferences: b.preferences ? JSON.stringify(b.preferences) : null,
+    receipt: b.receipt ?? null,
+  });
 }
 
 const writeMemberBallotStatement = reusableStatement('quorate_write_member_ballot', () => {
@@ -61,8 +66,8 @@ const writeMemberBallotStatement = reusableStatement('quorate_write_member_ballo
       where proposal_id = ${value('proposalId')} and stage_index = ${value('stageIndex')} and seat_id is null and voter_user_id = ${value('voterUserId')} and is_current
       returning 1
     )
-    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current, preferences)
-    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, null, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true, ${value('preferences')}::jsonb
+    insert into votes (id, proposal_id, stage_index, seat_id, voter_user_id, choice, rationale, nonce, cast_at, is_current, preferences, receipt)
+    select ${value('id')}::uuid, ${value('proposalId')}::uuid, ${value('stageIndex')}::integer, null, ${value('voterUserId')}::text, ${value('choice')}::vote_choice, ${value('rationale')}::text, ${value('nonce')}::text, ${value('castAt')}::timestamptz, true, ${value('preferences')}::jsonb, ${value('receipt')}::text
     from (select count(*) from superseded) as done`;
 });
 

@@ -63,7 +63,8 @@ export function mergeBallots(ballots: readonly (readonly number[])[]): number[][
   return mergeWeightedBallots(ballots.map((preferences) => ({ preferences, count: 1 })));
 }
 
-function mergeWeightedBallots(ballots: readonly { preferences: readonly number[]; count: number }[]): number[][] {
+/** As mergeBallots, each ballot counting `count` times. */
+export function mergeWeightedBallots(ballots: readonly { preferences: readonly number[]; count: number }[]): number[][] {
   const counts = new Map<string, { preferences: readonly number[]; count: number }>();
   for (const { preferences, count } of ballots) {
     if (count <= 0) continue;

@@ -111,11 +111,25 @@ describe('member-wide tallies', () => {
       { userId: 'b', weight: 2, delegateUserId: 'a' },
       { userId: 'c', weight: 1, delegateUserId: null },
     ];
-    const pref = (voterUserId: string, preferences: number[]) => ({ seatId: `member:${voterUserId}`, voterUserId, preferences, castAt: during(0) });
-    const r = memberChoiceTally({ roll, ballots: [pref('a', [1, 0]), pref('c', [0])], window, stage, maxDepth: 1, methodKey: 'irv' });
+    const pref = (voterUserId: string, preferences: number[], receipt?: string) => ({
+      seatId: `member:${voterUserId}`,
+      voterUserId,
+      preferences,
+      castAt: during(0),
+      ...(receipt ? { receipt } : {}),
+    });
+    const r = memberChoiceTally({
+      roll,
+      ballots: [pref('a', [1, 0], 'AAAA-0000-0000-0000-0000'), pref('c', [0])],
+      window,
+      stage,
+      maxDepth: 1,
+      methodKey: 'irv',
+    });
+    // Each voter's ballot once, with the weight it carried and its receipt (none for c's, cast before receipts).
     expect(r.weighed).toEqual([
-      { preferences: [1, 0], count: 7 },
-      { preferences: [0], count: 1 },
+      { preferences: [1, 0], count: 7, receipt: 'AAAA-0000-0000-0000-0000' },
+      { preferences: [0], count: 1, receipt: null },
     ]);
     expect(r.tally).toMatchObject({ cast: 8, charterSeats: 8, quorumMet: true, members: { voters: 2, represented: 1, delegatedWeight: 2 } });
   });

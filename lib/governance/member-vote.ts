@@ -110,7 +110,7 @@ export function memberChoiceTally(input: {
   stage: StageSpec;
   maxDepth: number | null;
   methodKey: NonNullable<TallyResult['choice']>['method'];
-}): { tally: TallyResult & { members: MemberTallyFacts }; weighed: { preferences: readonly number[]; count: number }[] } {
+}): { tally: TallyResult & { members: MemberTallyFacts }; weighed: { preferences: readonly number[]; count: number; receipt: string | null }[] } {
   const { weighed, facts } = weighBallots(input.roll, currentMemberBallots(input.ballots, input.window), input.maxDepth);
   const counted = weighed.filter((w) => w.weight > 0);
   const cast = counted.reduce((s, w) => s + w.weight, 0);
@@ -133,7 +133,8 @@ export function memberChoiceTally(input: {
       choice: { method: input.methodKey },
       members: facts,
     },
-    weighed: counted.map((w) => ({ preferences: w.ballot.preferences, count: w.weight })),
+    // Each voter's ballot once, with the weight it carried and its receipt (for the list the close publishes).
+    weighed: counted.map((w) => ({ preferences: w.ballot.preferences, count: w.weight, receipt: w.ballot.receipt ?? null })),
   };
 }
 

@@ -14,17 +14,24 @@ export const RECEIPTS_PER_ENTRY = 1000;
 
 /**
  * The counted ballots as the close publishes them: with their receipts, sorted by receipt.
- * `withoutReceipt` counts ballots cast before receipts existed: counted, but not listed.
+ * `withoutReceipt` counts ballots cast before receipts existed: counted, but not listed. A
+ * member-wide vote's ballots carry weights (their voter's own and their delegators'): `weights`
+ * then gives each line's, in the lines' order, and `withoutReceipt` is the weight of the ballots
+ * not listed; a seat body's ballots carry none (`weights` null, every ballot counting once).
  */
-export function receiptList(counted: readonly { receipt?: string | null; preferences: readonly number[] }[]): {
+export function receiptList(counted: readonly { receipt?: string | null; preferences: readonly number[]; weight?: number }[]): {
   lines: ReceiptLine[];
+  weights: number[] | null;
   withoutReceipt: number;
 } {
-  const lines = counted
+  const weighted = counted.some((b) => b.weight !== undefined);
+  const listed = counted
     .filter((b) => typeof b.receipt === 'string')
-    .map((b): ReceiptLine => [b.receipt!, ...b.preferences])
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { lines, withoutReceipt: counted.length - lines.length };
+    .map((b) => ({ line: [b.receipt!, ...b.preferences] as ReceiptLine, weight: b.weight ?? 1 }))
+    .sort((a, b) => (a.line[0] < b.line[0] ? -1 : a.line[0] > b.line[0] ? 1 : 0));
+  const total = counted.reduce((s, b) => s + (b.weight ?? 1), 0);
+  const listedWeight = listed.reduce((s, l) => s + l.weight, 0);
+  return { lines: listed.map((l) => l.line), weights: weighted ? listed.map((l) => l.weight) : null, withoutReceipt: total - listedWeight };
 }
 
 /** The list split into the parts the log entries carry, each at most `size` lines. */
@@ -62,8 +69,23 @@ export function receiptLineProblems(lines: unknown, optionCount: number): string
   return problems;
 }
 
-/** A receipt's ballot in a published list: its preferences, or null when the list does not have it. */
-export function findReceipt(lines: readonly ReceiptLine[], receipt: string): number[] | null {
-  const line = lines.find((l) => l[0] === receipt);
-  return line ? (line.slice(1) as number[]) : null;
+/**
+ * What is wrong with a member-wide list's weights, in words (empty when nothing is): one positive
+ * whole number per receipt line. Never throws on bad data.
+ */
+export function receiptWeightProblems(weights: unknown, lineCount: number): string[] {
+  if (!Array.isArray(weights)) return ['the receipt list of a member-wide vote has no weights'];
+  if (weights.length !== lineCount) return [`the receipt list has ${lineCount} receipts but ${weights.length} weights`];
+  const bad = weights.findIndex((w) => !Number.isSafeInteger(w) || (w as number) < 1);
+  return bad === -1 ? [] : [`receipt line ${bad + 1}'s weight is not a positive whole number: ${JSON.stringify(weights[bad])?.slice(0, 30)}`];
+}
+
+/** A receipt's ballot in a published list: its preferences and the weight it carried (1 in a list without weights), or null when the list does not have it. */
+export function findReceipt(
+  lines: readonly ReceiptLine[],
+  receipt: string,
+  weights?: readonly number[] | null,
+): { preferences: number[]; weight: number } | null {
+  const i = lines.findIndex((l) => l[0] === receipt);
+  return i === -1 ? null : { preferences: lines[i]!.slice(1) as number[], weight: weights?.[i] ?? 1 };
 }

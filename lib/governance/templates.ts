@@ -102,6 +102,17 @@ const cooperative: Charter = {
       stage('members', 5 * DAY, third, majority, 'votes_cast'),
       stvThree,
     ),
+    // Every member chooses among options by secret ranked ballot, with a receipt; a member may delegate, as in a referendum.
+    {
+      ...choice(
+        'member_choice',
+        'Choice of all members among options (secret ranked ballot)',
+        14,
+        stage('membership', 7 * DAY, { num: 1, den: 4, inclusive: true }, majority, 'votes_cast'),
+        rankedOne,
+      ),
+      delegation: { allowed: true, maxDepth: 3 },
+    },
     charterAmendment(21, [stage('members', 7 * DAY, twoThirds, twoThirds, 'charter_seats')]),
     removal('director_removal', 'Removal of a director', 'members'),
     // A member's shares (voting weight) change only by the assembly, naming the member, who is heard first (72 hours to reply).

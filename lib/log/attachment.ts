@@ -86,7 +86,8 @@ export function discloseAttachments(entries: readonly unknown[], attachments: un
       return fail(`the attachment ${ref.name} has no roll and roll call`);
     const rollCall = parsed.rollCall.map((line: unknown) => {
       const [voteId, voterUserId, choice, nonce, rationale] = Array.isArray(line) ? (line as unknown[]) : [];
-      return { voteId, seatId: null, voterUserId, choice, ...(nonce === null || nonce === undefined ? {} : { nonce }), rationale: rationale ?? null };
+      // A secret ballot's line is who voted, as a close without attachments put it: no nonce, no rationale.
+      return choice === 'secret' ? { voteId, seatId: null, voterUserId, choice } : { voteId, seatId: null, voterUserId, choice, nonce, rationale };
     });
     const payload = { ...raw.payload, rollCall, members: { ...raw.payload.members, roll: parsed.roll } };
     return { ...raw, payload };

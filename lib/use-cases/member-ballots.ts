@@ -5,21 +5,21 @@ import { appendAfterLockedHead } from '@/db/queries/log';
 import type { LockedLogHead } from '@/db/queries/log';
 import { rollEntryOf } from '@/db/queries/rolls';
 import { writeCurrentMemberBallot } from '@/db/queries/votes';
-import { choiceBallotProblem } from '@/lib/governance/choice-count';
-import { ballotProblemParams } from '@/lib/governance/methods/ballots';
 import { refuse } from '@/lib/governance/refusal';
 import type { BallotChoice, ChoiceMethodSpec, Phase } from '@/lib/governance/types';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
 import { requireSeatHolderMay, settleBoth } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
+import { castSecretBallot } from './secret-ballot';
 
 /**
  * A ballot in a member-wide vote: cast by a member on the stage's roll (snapshotted when voting
  * opened), changed as often as they like until the close; the last one counts, for them and for
  * everyone whose delegation reaches them (member-vote.ts). Logged like a seat's ballot, by the
  * voter and without a seat: an open ballot as a hiding commitment opened at the close, a secret
- * one as `secret: true` only. The caller holds the proposal's and the log head's locks.
+ * one as a seat's secret ballot is, with a receipt and its commitment (secret-ballot.ts). The
+ * caller holds the proposal's and the log head's locks.
  */
 export async function castMemberBallot(
   tx: Executor,
@@ -35,19 +35,28 @@ export async function castMemberBallot(
   requireSeatHolderMay(b.actor, b.p, b.phase, 'vote');
   const voteId = randomUUID();
   const nonce = newBallotNonce();
-  const common = { id: voteId, proposalId: b.p.row.id, stageIndex: b.stageIndex, voterUserId: b.actor.userId, nonce, castAt: b.at };
-  let write: Promise<unknown>;
-  let payload: Record<string, unknown>;
+  // A secret ballot: a receipt, its commitment in the log and the receipt mailed, as a seat's (secret-ballot.ts).
   if (method) {
-    if (input.preferences === null) refuse('ballot.empty');
-    const problem = choiceBallotProblem(method, b.p.row.options, input.preferences!);
-    if (problem) refuse(problem.code, ballotProblemParams(problem, b.p.row.options));
-    write = writeCurrentMemberBallot(tx, { ...common, choice: 'secret', rationale: null, preferences: [...input.preferences!] });
-    payload = { number: b.p.row.number, stageIndex: b.stageIndex, voteId, member: true, voterUserId: b.actor.userId, secret: true };
-  } else {
-    if (input.choice === null) refuse('ballot.choice_missing');
-    write = writeCurrentMemberBallot(tx, { ...common, choice: input.choice!, rationale: input.rationale });
-    payload = {
+    await castSecretBallot(tx, head, { ...b, seatId: null, voteId, nonce }, method, input.preferences);
+    return;
+  }
+  if (input.choice === null) refuse('ballot.choice_missing');
+  const write = writeCurrentMemberBallot(tx, {
+    id: voteId,
+    proposalId: b.p.row.id,
+    stageIndex: b.stageIndex,
+    voterUserId: b.actor.userId,
+    nonce,
+    castAt: b.at,
+    choice: input.choice!,
+    rationale: input.rationale,
+  });
+  const log = appendAfterLockedHead(tx, head, {
+    orgId: b.orgId,
+    actorId: b.actor.userId,
+    kind: 'ballot.cast',
+    subject: `proposal:${b.p.row.id}`,
+    payload: {
       number: b.p.row.number,
       stageIndex: b.stageIndex,
       voteId,
@@ -55,14 +64,7 @@ export async function castMemberBallot(
       voterUserId: b.actor.userId,
       commitmentScheme: BALLOT_COMMITMENT_SCHEME,
       commitment: ballotCommitment(voteId, input.choice!, nonce),
-    };
-  }
-  const log = appendAfterLockedHead(tx, head, {
-    orgId: b.orgId,
-    actorId: b.actor.userId,
-    kind: 'ballot.cast',
-    subject: `proposal:${b.p.row.id}`,
-    payload,
+    },
     at: b.at,
   });
   await settleBoth(write, log);

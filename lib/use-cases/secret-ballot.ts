@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Executor } from '@/db/client';
 import { appendAfterLockedHead } from '@/db/queries/log';
 import type { LockedLogHead } from '@/db/queries/log';
-import { writeCurrentBallot } from '@/db/queries/votes';
+import { writeCurrentBallot, writeCurrentMemberBallot } from '@/db/queries/votes';
 import { choiceBallotProblem } from '@/lib/governance/choice-count';
 import { ballotProblemParams } from '@/lib/governance/methods/ballots';
 import { RECEIPT_BYTES, receiptFromBytes } from '@/lib/governance/receipt';
@@ -21,18 +21,20 @@ export function newReceipt(): string {
 }
 
 /**
- * A secret ballot of a choice among options: checked against the method and the proposal's
- * options, stored with its preferences and a new receipt code, and logged as cast by the seat
- * (`secret: true`) with a commitment to voteId, receipt, preferences and the ballot's secret
- * nonce (lib/log/secret-ballot-commitment.ts) — nothing that reveals the preferences or the
- * receipt, now or at the close, when the nonce stays secret. The receipt is mailed to the voter
- * alone, in this transaction. The close publishes the counted ballots without voters, each with
- * its receipt (receipts-at-close.ts).
+ * A secret ballot of a choice among options, by a seat or (`seatId` null) by a member on a
+ * member-wide vote's roll: checked against the method and the proposal's options, stored with its
+ * preferences and a new receipt code, and logged as cast (`secret: true`; by the seat, or by the
+ * member as `member: true` with their user id) with a commitment to voteId, receipt, preferences
+ * and the ballot's secret nonce (lib/log/secret-ballot-commitment.ts) — nothing that reveals the
+ * preferences or the receipt, now or at the close, when the nonce stays secret. The receipt is
+ * mailed to the voter alone, in this transaction. The close publishes the counted ballots without
+ * voters, each with its receipt (receipts-at-close.ts). The caller holds the proposal's and the
+ * log head's locks, and has checked that this voter may vote.
  */
 export async function castSecretBallot(
   tx: Executor,
   head: LockedLogHead,
-  b: { actor: Actor; orgId: string; p: ProposalInHand; stageIndex: number; seatId: string; voteId: string; nonce: string; at: Date },
+  b: { actor: Actor; orgId: string; p: ProposalInHand; stageIndex: number; seatId: string | null; voteId: string; nonce: string; at: Date },
   method: ChoiceMethodSpec,
   preferences: readonly number[] | null,
 ): Promise<void> {
@@ -41,19 +43,19 @@ export async function castSecretBallot(
   const problem = choiceBallotProblem(method, options, preferences!);
   if (problem) refuse(problem.code, ballotProblemParams(problem, options));
   const receipt = newReceipt();
-  const writeBallot = writeCurrentBallot(tx, {
+  const ballot = {
     id: b.voteId,
     proposalId: b.p.row.id,
     stageIndex: b.stageIndex,
-    seatId: b.seatId,
     voterUserId: b.actor.userId,
-    choice: 'secret',
+    choice: 'secret' as const,
     rationale: null,
     nonce: b.nonce,
     castAt: b.at,
     preferences: [...preferences!],
     receipt,
-  });
+  };
+  const writeBallot = b.seatId === null ? writeCurrentMemberBallot(tx, ballot) : writeCurrentBallot(tx, { ...ballot, seatId: b.seatId });
   const commitment = secretBallotCommitment(nodeSha256, { voteId: b.voteId, receipt, preferences: preferences!, nonce: b.nonce });
   const logBallot = appendAfterLockedHead(tx, head, {
     orgId: b.orgId,
@@ -63,7 +65,7 @@ export async function castSecretBallot(
     payload: {
       number: b.p.row.number,
       stageIndex: b.stageIndex,
-      seatId: b.seatId,
+      ...(b.seatId === null ? { member: true, voterUserId: b.actor.userId } : { seatId: b.seatId }),
       voteId: b.voteId,
       secret: true,
       commitmentScheme: SECRET_BALLOT_COMMITMENT_SCHEME,

@@ -16,7 +16,7 @@ import { countChoice, countWeightedChoice } from '@/lib/governance/choice-count'
 import { delegationDepth, memberChoiceTally } from '@/lib/governance/member-vote';
 import { countingMethodOf } from '@/lib/governance/election';
 import { standingObjections } from '@/lib/governance/consent';
-import type { ChoiceBallot, ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
+import type { ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueDecision } from '@/lib/notify/outbox';
 import { loadOrRefuse } from './actor';
@@ -78,7 +78,7 @@ export async function recordTransitions(db: Database, proposalId: string, orgId:
         // A decision by consent has no ballots: its close names the objections that stood instead.
         const consent = type.consent ? { objections: await objectionsAtClose(tx, p, closable.stageIndex, outcome!) } : {};
         const roll = p.record.stages[closable.stageIndex]?.roll?.entries ?? null;
-        let counted: ChoiceBallot[] = [];
+        let counted: CountedBallot[] = [];
         if (method) {
           ({ tally, counted } = await countAtClose(tx, orgId, p, closable.stageIndex, method, tally, outcome!));
           rollCall = rollCall.map((b) => ({ voteId: b.voteId, seatId: b.seatId, voterUserId: b.voterUserId, choice: b.choice }));
@@ -172,6 +172,9 @@ async function charterReference(tx: Executor, orgId: string, version: number): P
   return { charterVersion: version, charterDocumentHash: documentHash };
 }
 
+/** A counted secret ballot as its receipt list publishes it: a member-wide one with the weight it carried. */
+type CountedBallot = { receipt?: string | null; preferences: readonly number[]; weight?: number };
+
 /**
  * A choice among options, at its close: the counted ballots (current, inside the window, not
  * recused) without their voters, counted by the type's method, with lots drawn from the log
@@ -187,11 +190,11 @@ async function countAtClose(
   method: ChoiceMethodSpec,
   tally: TallyResult,
   outcome: { opensAt: Date | null; closesAt: Date | null },
-): Promise<{ tally: TallyResult; counted: ChoiceBallot[] }> {
+): Promise<{ tally: TallyResult; counted: CountedBallot[] }> {
   const stage = p.record.stages[stageIndex]!;
   const window = { opensAt: outcome.opensAt!, closesAt: outcome.closesAt! };
   // A member-wide stage counts each voter's ballot with the weight it carries (their own and their
-  // delegators'); its ballots have no receipts (member-ballots.ts), so none come back for a list.
+  // delegators'); each comes back once, with its receipt and that weight, for the receipt list.
   if (stage.roll?.entries) {
     const type = findType(p.charter, p.row.typeKey);
     const weighed = memberChoiceTally({
@@ -204,7 +207,8 @@ async function countAtClose(
     }).weighed;
     if (weighed.length === 0) return { tally: { ...tally, choice: { method: method.key } }, counted: [] };
     const head = await lockLogHead(tx, orgId);
-    return { tally: { ...tally, choice: { method: method.key, count: countWeightedChoice(method, p.row.options, head.headHash, weighed) } }, counted: [] };
+    const counted = weighed.map((w) => ({ receipt: w.receipt, preferences: w.preferences, weight: w.count }));
+    return { tally: { ...tally, choice: { method: method.key, count: countWeightedChoice(method, p.row.options, head.headHash, weighed) } }, counted };
   }
   const counted = countedChoiceBallots(stage.choiceBallots ?? [], stage.recusedSeatIds, window);
   if (counted.length === 0) return { tally: { ...tally, choice: { method: method.key } }, counted };

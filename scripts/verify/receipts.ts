@@ -3,9 +3,11 @@
 // list sorted by receipt, its parts all there, after the stage's `voting.closed`, as many ballots
 // as the tally cast, and — counted again with the count's method, options and seed — the logged
 // result. A stage whose secret ballots were cast with receipt commitments must publish its list.
+// A member-wide vote's list (its close publishes the roll) gives each line's weight — the weight
+// the ballot carried, its voter's own and their delegators' — and is counted with those weights.
 
-import { countChoice, mergeBallots } from '@/lib/governance/choice-count';
-import { receiptLineProblems } from '@/lib/governance/receipt-list';
+import { countWeightedChoice, mergeWeightedBallots } from '@/lib/governance/choice-count';
+import { receiptLineProblems, receiptWeightProblems } from '@/lib/governance/receipt-list';
 import type { ChoiceCount } from '@/lib/governance/types';
 import { canonicalJson } from '@/lib/log/canonical';
 import { SECRET_BALLOT_COMMITMENT_SCHEME } from '@/lib/log/secret-ballot-commitment';
@@ -15,8 +17,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export type ReceiptSummary = { lists: number; receipts: number; problems: VerifyProblem[] };
 
-type Part = { seq: number | null; part: unknown; parts: unknown; receipts: unknown; withoutReceipt: unknown };
-type Close = { seq: number | null; subject: string; tally: Record<string, unknown> };
+type Part = { seq: number | null; part: unknown; parts: unknown; receipts: unknown; weights: unknown; withoutReceipt: unknown };
+type Close = { seq: number | null; subject: string; tally: Record<string, unknown>; weighted: boolean };
 
 /** Checks each published receipt list in `entries` (log order); never throws on bad data. */
 export function checkReceiptLists(entries: readonly unknown[]): ReceiptSummary {
@@ -30,10 +32,14 @@ export function checkReceiptLists(entries: readonly unknown[]): ReceiptSummary {
     const key = `${raw.subject}|${String(raw.payload.stageIndex)}`;
     const p = raw.payload;
     if (raw.kind === 'ballot.cast' && p.secret === true && p.commitmentScheme === SECRET_BALLOT_COMMITMENT_SCHEME) committed.add(key);
-    else if (raw.kind === 'voting.closed' && isRecord(p.tally) && isRecord(p.tally.choice)) closes.set(key, { seq, subject: raw.subject, tally: p.tally });
+    else if (raw.kind === 'voting.closed' && isRecord(p.tally) && isRecord(p.tally.choice))
+      closes.set(key, { seq, subject: raw.subject, tally: p.tally, weighted: isRecord(p.members) });
     else if (raw.kind === 'ballots.receipts') {
       if (!closes.has(key)) problems.push({ seq, kind: 'receipt_mismatch', message: `${raw.subject}: receipts published before voting closed` });
-      parts.set(key, [...(parts.get(key) ?? []), { seq, part: p.part, parts: p.parts, receipts: p.receipts, withoutReceipt: p.withoutReceipt }]);
+      parts.set(key, [
+        ...(parts.get(key) ?? []),
+        { seq, part: p.part, parts: p.parts, receipts: p.receipts, weights: p.weights, withoutReceipt: p.withoutReceipt },
+      ]);
     }
   }
   const seen = new Map<string, string>();
@@ -60,15 +66,23 @@ export function checkReceiptLists(entries: readonly unknown[]): ReceiptSummary {
     const lines = list.flatMap((l) => (Array.isArray(l.receipts) ? (l.receipts as unknown[]) : [null]));
     const wrong = receiptLineProblems(lines, count.options.length);
     for (const w of wrong) problem(w);
+    // A member-wide vote's list: each part's weights, one per line; a seat body's ballots count once each.
+    const weightProblems = close.weighted
+      ? list.flatMap((l) => receiptWeightProblems(l.weights, Array.isArray(l.receipts) ? l.receipts.length : 0))
+      : list.some((l) => l.weights !== undefined)
+        ? ['a seat body’s receipt list has weights']
+        : [];
+    for (const w of weightProblems) problem(w);
+    const weights = close.weighted && weightProblems.length === 0 ? list.flatMap((l) => l.weights as number[]) : lines.map(() => 1);
     const withoutReceipt = list[0]!.withoutReceipt ?? 0;
     if (!Number.isSafeInteger(withoutReceipt) || (withoutReceipt as number) < 0) problem('withoutReceipt is not a count');
-    if (lines.length + Number(withoutReceipt) !== close.tally.cast) {
-      problem(
-        `the tally says ${String(close.tally.cast)} ballots were cast; the receipt list has ${lines.length}${withoutReceipt ? ` and ${String(withoutReceipt)} without receipts` : ''}`,
-      );
+    const listed = weights.reduce((s, w) => s + w, 0);
+    const what = close.weighted ? `votes were cast; the receipt list's ballots carry ${listed}` : `ballots were cast; the receipt list has ${lines.length}`;
+    if (weightProblems.length === 0 && listed + Number(withoutReceipt) !== close.tally.cast) {
+      problem(`the tally says ${String(close.tally.cast)} ${what}${withoutReceipt ? ` and ${String(withoutReceipt)} without receipts` : ''}`);
     }
-    if (wrong.length > 0) continue;
-    const ballots = (lines as [string, ...number[]][]).map(([, ...preferences]) => preferences);
+    if (wrong.length > 0 || weightProblems.length > 0) continue;
+    const ballots = (lines as [string, ...number[]][]).map(([, ...preferences], i) => ({ preferences, count: weights[i]! }));
     for (const [receipt] of lines as [string][]) {
       if (seen.has(receipt) && seen.get(receipt) !== key) problem(`receipt ${receipt} was already published for ${seen.get(receipt)!.split('|')[0]}`);
       seen.set(receipt, key);
@@ -77,14 +91,14 @@ export function checkReceiptLists(entries: readonly unknown[]): ReceiptSummary {
     if (withoutReceipt !== 0 && withoutReceipt !== undefined) {
       // Ballots cast before receipts: each listed ballot must still be among the published ones.
       const published = new Map(count.ballots.map(([n, ...prefs]) => [prefs.join(','), n ?? 0]));
-      for (const [n, ...prefs] of mergeBallots(ballots))
+      for (const [n, ...prefs] of mergeWeightedBallots(ballots))
         if ((published.get(prefs.join(',')) ?? 0) < n!) problem(`the receipt list has ballots the count did not publish`);
       continue;
     }
-    if (canonicalJson(mergeBallots(ballots)) !== canonicalJson(count.ballots as never))
+    if (canonicalJson(mergeWeightedBallots(ballots)) !== canonicalJson(count.ballots as never))
       problem('the receipt list’s ballots are not the ballots the count published');
     try {
-      const again = countChoice(
+      const again = countWeightedChoice(
         { key: count.method, winners: count.winners, ...(count.maxApprovals !== undefined ? { maxApprovals: count.maxApprovals } : {}) },
         count.options,
         count.lotSeed,

@@ -7,19 +7,18 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { listPublicLogPage } from '@/db/queries/log-public';
-import { notifyEvents, organizations, outbox, votes } from '@/db/schema';
+import { notifyEvents, organizations, votes } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { isReceipt } from '@/lib/governance/receipt';
 import type { Charter, ChoiceMethodSpec, TallyResult } from '@/lib/governance/types';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { secretBallotCommitment } from '@/lib/log/secret-ballot-commitment';
-import { notificationMail } from '@/lib/notify/templates';
-import type { NotificationPayload } from '@/lib/notify/templates';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { checkExport, formatVerdict } from '@/scripts/verify';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { form, session, signInAs, testMailContext, withTestDatabase } from './helpers';
+import { form, session, signInAs, withTestDatabase } from './helpers';
+import { expectReceiptMailedToVoterAlone } from './receipt-mail';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -107,18 +106,7 @@ describe('receipts for secret ballots', () => {
     expect(current.map((v) => v.receipt)).not.toContain(oldReceipt);
 
     // Mailed to the voter alone: one notice per ballot, one outbox row, its voter's.
-    for (const v of stored) {
-      const [event] = await db
-        .select()
-        .from(notifyEvents)
-        .where(eq(notifyEvents.key, `receipt:${v.id}`));
-      expect((event!.payload as NotificationPayload).receipt).toBe(v.receipt);
-      const rows = await db.select().from(outbox).where(eq(outbox.eventId, event!.id));
-      expect(rows.map((r) => [r.recipientUserId, r.kind, r.mandatory])).toEqual([[v.voterUserId, 'ballot_receipt', true]]);
-      const mail = notificationMail({ kind: 'ballot_receipt', payload: event!.payload as NotificationPayload, ...testMailContext(org.slug) });
-      expect(mail.text).toContain(`Your receipt: ${v.receipt}`);
-      expect(mail.text).toContain(`/o/${org.slug}/proposals/${org.proposalNumber}/receipt`);
-    }
+    for (const v of stored) await expectReceiptMailedToVoterAlone(db, v, { slug: org.slug, number: org.proposalNumber });
     // No other notice carries a receipt.
     const events = await db.select().from(notifyEvents);
     for (const e of events.filter((e) => !e.key.startsWith('receipt:'))) for (const v of stored) expect(JSON.stringify(e.payload)).not.toContain(v.receipt);

@@ -6,6 +6,8 @@
  * `invariants` below; if it fails on the current code, add its name to `expectedFailures` in the
  * test file until the fix is merged.
  */
+import { discloseAttachments } from '@/lib/log/attachment';
+import { sha256 } from '@/lib/log/sha256';
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { charters, logHeads, memberships, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
@@ -61,7 +63,9 @@ export async function takeSnapshot(model: Model, real: Real) {
       .from(memberships)
       .where(and(eq(memberships.orgId, orgId))),
   ]);
-  return { model, real, doc, fresh, entries: doc.entries, proposalRows, seatRows, stageRows, voteRows, recusalRows, charterRows, memberRows };
+  // A member-wide close's roll and roll call are in an attachment the entry names by hash: read in (checked), so every invariant sees them.
+  const entries = discloseAttachments(doc.entries, (doc as { attachments?: unknown }).attachments, sha256).entries as typeof doc.entries;
+  return { model, real, doc, fresh, entries, proposalRows, seatRows, stageRows, voteRows, recusalRows, charterRows, memberRows };
 }
 
 // --- helpers over the public log ------------------------------------------------------------
@@ -646,30 +650,52 @@ export type Invariant = { name: string; check: (s: Snapshot) => string[] | Promi
 // --- (g) a secret ballot stays secret, open or closed -----------------------------------------
 
 /**
- * No public entry names a secret ballot's preferences: its `ballot.cast` holds only the seat and
- * `secret: true`, the close's roll call only who voted, and no payload anywhere has a
- * `preferences`, `nonce` or `rationale` beside a secret ballot.
+ * No public entry names a secret ballot's preferences or links a receipt to a person: its
+ * `ballot.cast` holds only who cast it (the seat, or a member-wide vote's voter) and `secret:
+ * true`, with — given a receipt — a hiding commitment whose nonce is never published; the
+ * close's roll call only who voted; no payload anywhere has a `preferences`, `nonce` or
+ * `rationale` beside a secret ballot; and a stored ballot's receipt appears only in a
+ * `ballots.receipts` entry, which names no person, seat or ballot id, nor a replaced ballot —
+ * before or after the close.
  */
-export function secretBallotsStaySecret(s: Snapshot): string[] {
+export function secretBallotsStaySecret(s: Pick<Snapshot, 'entries' | 'voteRows'>): string[] {
   const out: string[] = [];
-  for (const e of ofKind(s, 'ballot.cast')) {
+  const castKeys = ['number,seatId,secret,stageIndex,voteId', 'member,number,secret,stageIndex,voteId,voterUserId'];
+  for (const e of s.entries.filter((x) => x.kind === 'ballot.cast')) {
     if (payload<{ secret?: boolean }>(e).secret !== true) continue;
-    const keys = Object.keys(e.payload).sort().join(',');
+    const keys = Object.keys(e.payload).sort();
+    const bare = keys.filter((k) => k !== 'commitment' && k !== 'commitmentScheme').join(',');
     // With a receipt, a hiding commitment whose nonce is never published (lib/log/secret-ballot-commitment.ts); nothing else.
-    const committed = keys === 'commitment,commitmentScheme,number,seatId,secret,stageIndex,voteId';
+    const committed = keys.includes('commitment') || keys.includes('commitmentScheme');
     const p = payload<{ commitment?: unknown; commitmentScheme?: unknown }>(e);
     if (committed && (p.commitmentScheme !== 'sha256-jcs-secret/1' || typeof p.commitment !== 'string' || !/^[0-9a-f]{64}$/.test(p.commitment))) {
       out.push(`secret ballot.cast at seq ${e.seq} has a commitment that is not a SHA-256 under the secret scheme`);
     }
-    if (keys !== 'number,seatId,secret,stageIndex,voteId' && !committed) out.push(`secret ballot.cast at seq ${e.seq} has fields ${keys}`);
+    if (!castKeys.includes(bare)) out.push(`secret ballot.cast at seq ${e.seq} has fields ${keys.join(',')}`);
   }
-  for (const closed of ofKind(s, 'voting.closed')) {
+  for (const closed of s.entries.filter((x) => x.kind === 'voting.closed')) {
     for (const r of payload<{ rollCall: Record<string, unknown>[] }>(closed).rollCall) {
       if (r.choice === 'secret' && Object.keys(r).sort().join(',') !== 'choice,seatId,voteId,voterUserId')
         out.push(`roll call at seq ${closed.seq} discloses ${Object.keys(r).sort().join(',')} of a secret ballot`);
     }
   }
   if (JSON.stringify(s.entries.map((e) => e.payload)).includes('"preferences"')) out.push('a public payload has a "preferences" field');
+  // Receipts: in the list published at the close only, which names nobody.
+  const receipts = s.voteRows.filter((v) => v.receipt);
+  const people = new Set(s.voteRows.flatMap((v) => [v.voterUserId, v.seatId ?? '', v.id]).filter(Boolean));
+  for (const e of s.entries) {
+    const text = JSON.stringify(e.payload);
+    const held = receipts.filter((v) => text.includes(v.receipt!));
+    if (held.length === 0) continue;
+    if (e.kind !== 'ballots.receipts') {
+      out.push(`${e.kind} at seq ${e.seq} holds the receipt of ballot ${held[0]!.id}`);
+      continue;
+    }
+    const keys = Object.keys(e.payload).filter((k) => !['number', 'stageIndex', 'part', 'parts', 'receipts', 'weights', 'withoutReceipt'].includes(k));
+    if (keys.length > 0) out.push(`ballots.receipts at seq ${e.seq} has fields ${keys.join(',')}`);
+    for (const id of people) if (text.includes(id)) out.push(`ballots.receipts at seq ${e.seq} names ${id} beside the receipts`);
+    for (const v of held) if (!v.isCurrent) out.push(`ballots.receipts at seq ${e.seq} publishes the receipt of replaced ballot ${v.id}`);
+  }
   return out;
 }
 

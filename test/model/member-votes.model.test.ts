@@ -7,15 +7,20 @@
  *  - nothing after the opening changes the roll;
  *  - after the close, the tally is the one a naive reference count of the model gives (every
  *    member counted at most once, a direct vote first, chains within the cap, loops counted for
- *    nobody), and the public export verifies and recounts.
+ *    nobody), and the public export verifies and recounts;
+ *  - in a secret choice among options (the cooperative's member_choice), nothing public links a
+ *    receipt or a choice to a person, open or closed (secretBallotsStaySecret), and the close
+ *    publishes each voter's current ballot once, with its receipt and the weight it carried.
  *
  *   QUORATE_MEMBER_MODEL_RUNS=n   number of sequences (default 12)
  */
+import { discloseAttachments } from '@/lib/log/attachment';
+import { sha256 } from '@/lib/log/sha256';
 import { and, eq, isNull } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { delegations, memberships, proposalStages, users } from '@/db/schema';
+import { delegations, memberships, proposalStages, users, votes } from '@/db/schema';
 import { listRoll } from '@/db/queries/rolls';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import type { TallyResult } from '@/lib/governance/types';
@@ -27,6 +32,7 @@ import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { checkExport } from '@/scripts/verify';
 import { session, withTestDatabase } from '../integration/helpers';
+import { secretBallotsStaySecret } from './invariants';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -48,14 +54,16 @@ type Model = {
   /** Snapshotted at the opening. */
   rollDelegates: (number | null)[] | null;
   direct: Map<number, Choice>;
+  /** A secret choice among options: each direct voter's current preferences. */
+  ranked: Map<number, number[]>;
 };
-type Real = { orgId: string; slug: string; ids: string[]; proposalId: string; t: number; opensAt: number; closesAt: number };
+type Real = { orgId: string; slug: string; ids: string[]; proposalId: string; t: number; opensAt: number; closesAt: number; secret: boolean };
 
 const actor = (r: Real, i: number) => ({ userId: r.ids[i]!, role: (i === OBSERVER ? 'observer' : 'member') as 'member' });
 
-/** The naive count: each roll member (not the observer) walks their chain by hand. */
-function referenceTally(m: Model): { yes: number; no: number; abstain: number; counted: number } {
-  const sums = { yes: 0, no: 0, abstain: 0, counted: 0 };
+/** The naive count: each roll member (not the observer) walks their chain by hand; `carried`: the weight each voter's ballot carries. */
+function referenceTally(m: Model): { yes: number; no: number; abstain: number; counted: number; carried: Map<number, number> } {
+  const sums = { yes: 0, no: 0, abstain: 0, counted: 0, carried: new Map<number, number>() };
   for (let i = 0; i < PEOPLE; i++) {
     if (i === OBSERVER) continue;
     let at: number | null = i;
@@ -69,6 +77,7 @@ function referenceTally(m: Model): { yes: number; no: number; abstain: number; c
     if (at === null || at === OBSERVER || !m.direct.has(at) || hops > MAX_DEPTH) continue;
     sums[m.direct.get(at)!]++;
     sums.counted++;
+    sums.carried.set(at, (sums.carried.get(at) ?? 0) + 1);
   }
   return sums;
 }
@@ -118,23 +127,27 @@ function expectedRefusal(m: Model, a: number, b: number): string | null {
   return null;
 }
 
+/** A ballot: `choice` in a referendum, `preferences` (a ranked secret ballot) in a choice among options. */
 class Vote implements fc.AsyncCommand<Model, Real> {
   constructor(
     readonly who: number,
     readonly choice: Choice,
+    readonly preferences: number[],
   ) {}
   check = () => true;
   async run(m: Model, r: Real) {
-    const attempt = castBallot(db, actor(r, this.who), { orgId: r.orgId, proposalId: r.proposalId, choice: this.choice, rationale: null }, new Date(r.t));
+    const input = r.secret ? { choice: null, preferences: this.preferences } : { choice: this.choice };
+    const attempt = castBallot(db, actor(r, this.who), { orgId: r.orgId, proposalId: r.proposalId, rationale: null, ...input }, new Date(r.t));
     if (m.phase !== 'voting' || this.who === OBSERVER) {
       await expect(attempt).rejects.toBeDefined();
     } else {
       await attempt;
       m.direct.set(this.who, this.choice);
+      m.ranked.set(this.who, this.preferences);
     }
     await checkInvariants(m, r);
   }
-  toString = () => `Vote(${this.who}, ${this.choice})`;
+  toString = () => `Vote(${this.who}, ${this.choice}, [${this.preferences.join(',')}])`;
 }
 
 class Advance implements fc.AsyncCommand<Model, Real> {
@@ -158,6 +171,13 @@ class Advance implements fc.AsyncCommand<Model, Real> {
 
 async function checkInvariants(m: Model, r: Real) {
   if (m.phase === 'discussion') return;
+  // Nothing public links a receipt or a choice to a person, while voting is open or after the close.
+  const voteRows = await db.select().from(votes).where(eq(votes.proposalId, r.proposalId));
+  const open = await exportJson(new Request(`http://quorate.test/api/o/${r.slug}/log/export`), { params: Promise.resolve({ slug: r.slug }) });
+  const doc = JSON.parse(await open.text()) as { entries: Parameters<typeof secretBallotsStaySecret>[0]['entries']; attachments?: unknown };
+  // The close's attachment (roll and roll call) is public too: read in, so the checks cover it.
+  const entries = discloseAttachments(doc.entries, doc.attachments, sha256).entries as typeof doc.entries;
+  expect(secretBallotsStaySecret({ entries, voteRows })).toEqual([]);
   // The roll is the membership and the delegations as they stood at the opening, whatever came after.
   const roll = await listRoll(db, r.proposalId, 0);
   const index = new Map(r.ids.map((id, i) => [id, i]));
@@ -167,8 +187,23 @@ async function checkInvariants(m: Model, r: Real) {
   const [stage] = await db.select().from(proposalStages).where(eq(proposalStages.proposalId, r.proposalId));
   const tally = stage!.tally as TallyResult;
   const expected = referenceTally(m);
-  expect({ yes: tally.yes, no: tally.no, abstain: tally.abstain }).toEqual({ yes: expected.yes, no: expected.no, abstain: expected.abstain });
+  if (!r.secret) expect({ yes: tally.yes, no: tally.no, abstain: tally.abstain }).toEqual({ yes: expected.yes, no: expected.no, abstain: expected.abstain });
   expect(tally.cast).toBe(expected.counted);
+  if (r.secret) {
+    // The receipt list: each voter's current ballot once, with its receipt, its preferences and the weight it carried.
+    const listed = doc.entries
+      .filter((e) => e.kind === 'ballots.receipts')
+      .flatMap((e) => {
+        const p = e.payload as { receipts: [string, ...number[]][]; weights: number[] };
+        return p.receipts.map((l, i) => [l[0], [...l.slice(1), p.weights[i]!]] as const);
+      });
+    const current = voteRows.filter((v) => v.isCurrent);
+    const want = [...expected.carried].map(([voter, weight]) => {
+      const v = current.find((x) => x.voterUserId === r.ids[voter])!;
+      return [v.receipt!, [...m.ranked.get(voter)!, weight]] as const;
+    });
+    expect(new Map(listed)).toEqual(new Map(want));
+  }
   expect(tally.members!.voters + tally.members!.represented).toBe(expected.counted);
   expect(tally.cast).toBeLessThanOrEqual(tally.charterSeats);
   const res = await exportJson(new Request(`http://quorate.test/api/o/${r.slug}/log/export`), { params: Promise.resolve({ slug: r.slug }) });
@@ -178,12 +213,12 @@ async function checkInvariants(m: Model, r: Real) {
 
 function withCap(maxDepth: number) {
   const charter = charterFromTemplate('cooperative');
-  charter.proposalTypes.find((t) => t.key === 'member_referendum')!.delegation = { allowed: true, maxDepth };
+  for (const key of ['member_referendum', 'member_choice']) charter.proposalTypes.find((t) => t.key === key)!.delegation = { allowed: true, maxDepth };
   return charter;
 }
 
 let orgCount = 0;
-async function setup(): Promise<Real> {
+async function setup(secret: boolean): Promise<Real> {
   const start = Date.now() - 40 * DAY;
   const slug = `coop-model-${++orgCount}`;
   const rows = await db
@@ -213,12 +248,21 @@ async function setup(): Promise<Real> {
   const draft = await createDraft(
     db,
     { userId: ids[1]!, role: 'member' },
-    { orgId: org.id, typeKey: 'member_referendum', title: 'A referendum', body: 'Members decide.', subjectUserId: null, effect: {}, emergency: false },
+    {
+      orgId: org.id,
+      typeKey: secret ? 'member_choice' : 'member_referendum',
+      title: 'A referendum',
+      body: 'Members decide.',
+      subjectUserId: null,
+      effect: {},
+      emergency: false,
+      ...(secret ? { options: ['Ada', 'Babbage', 'Curie'] } : {}),
+    },
     new Date(start + 1000),
   );
   await publishProposal(db, { userId: ids[1]!, role: 'member' }, { orgId: org.id, proposalId: draft.id }, new Date(start + 1000));
   const opensAt = start + 14 * DAY + 2000;
-  return { orgId: org.id, slug, ids, proposalId: draft.id, t: start + 2000, opensAt, closesAt: opensAt + 7 * DAY };
+  return { orgId: org.id, slug, ids, proposalId: draft.id, t: start + 2000, opensAt, closesAt: opensAt + 7 * DAY, secret };
 }
 
 const person = fc.integer({ min: 0, max: PEOPLE - 1 });
@@ -229,19 +273,23 @@ const delegate = fc.oneof(
 );
 // Ballots mostly from the low end of the chains, so that members far up them are counted through delegates (or not, past the cap).
 const voter = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 1 }), weight: 3 }, { arbitrary: person, weight: 1 });
-const vote = fc.tuple(voter, fc.constantFrom<Choice>('yes', 'no', 'abstain')).map(([a, c]) => new Vote(a, c));
+const ranking = fc.constantFrom<number[]>([0], [1, 0], [2, 1, 0], [2]);
+const vote = fc.tuple(voter, fc.constantFrom<Choice>('yes', 'no', 'abstain'), ranking).map(([a, c, p]) => new Vote(a, c, p));
 const before = fc.array(fc.oneof({ arbitrary: delegate, weight: 4 }, { arbitrary: vote, weight: 1 }), { minLength: 3, maxLength: 14 });
 const during = fc.array(fc.oneof({ arbitrary: vote, weight: 3 }, { arbitrary: delegate, weight: 1 }), { minLength: 1, maxLength: 10 });
 
 describe('member-wide votes (model-based)', () => {
-  it('random delegations and ballots around the opening and the close keep the roll fixed and the count right', async () => {
-    await fc.assert(
-      fc.asyncProperty(before, during, async (pre, open) => {
-        const real = await setup();
-        const model: Model = { phase: 'discussion', delegateOf: Array(PEOPLE).fill(null), rollDelegates: null, direct: new Map() };
-        await fc.asyncModelRun(() => ({ model, real }), [...pre, new Advance(), ...open, new Advance()]);
-      }),
-      { numRuns: Number(process.env.QUORATE_MEMBER_MODEL_RUNS ?? 12) },
-    );
-  }, 600_000);
+  for (const secret of [false, true]) {
+    const what = secret ? 'a secret choice among options' : 'a referendum';
+    it(`${what}: random delegations and ballots around the opening and the close keep the roll fixed, the count right and the ballots secret`, async () => {
+      await fc.assert(
+        fc.asyncProperty(before, during, async (pre, open) => {
+          const real = await setup(secret);
+          const model: Model = { phase: 'discussion', delegateOf: Array(PEOPLE).fill(null), rollDelegates: null, direct: new Map(), ranked: new Map() };
+          await fc.asyncModelRun(() => ({ model, real }), [...pre, new Advance(), ...open, new Advance()]);
+        }),
+        { numRuns: Number(process.env.QUORATE_MEMBER_MODEL_RUNS ?? 12) },
+      );
+    }, 600_000);
+  }
 });

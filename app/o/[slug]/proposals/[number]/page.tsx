@@ -205,8 +205,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                     ? {
                         choice: choicePanel(method, loaded.row.options, {
                           mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
-                          // A member-wide ballot has no receipt (its count is weighed by delegation: docs/vote-methods.md).
-                          myReceipt: null,
+                          // Only the viewer's own ballot and receipt, never anyone else's.
+                          myReceipt: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.receipt) || null,
                           closed,
                           voters: memberView.roll?.size ?? 0,
                           count: loaded.stages[i]?.tally?.choice?.count ?? null,

@@ -13,7 +13,9 @@ import type { ReadableOrganization } from '@/lib/transparency/public-org';
  * otherwise, or before the close, a plain-text 404.
  */
 export function publishedCountRoute(
-  serve: (found: { org: ReadableOrganization; number: number; title: string } & Pick<PublishedBallots, 'count' | 'receipts' | 'withoutReceipt'>) => Response,
+  serve: (
+    found: { org: ReadableOrganization; number: number; title: string } & Pick<PublishedBallots, 'count' | 'receipts' | 'weights' | 'withoutReceipt'>,
+  ) => Response,
 ) {
   return async function GET(_request: Request, { params }: { params: Promise<{ slug: string; number: string }> }): Promise<Response> {
     const { slug, number: raw } = await params;
@@ -25,8 +27,8 @@ export function publishedCountRoute(
     if (!proposalId) return plainNotFound();
     const published = await loadPublishedBallots(org.id, proposalId, db);
     if (!published) return plainNotFound();
-    const { count, receipts, withoutReceipt } = published;
-    const response = serve({ org, number, title: `${org.name}, proposal #${number}`, count, receipts, withoutReceipt });
+    const { count, receipts, weights, withoutReceipt } = published;
+    const response = serve({ org, number, title: `${org.name}, proposal #${number}`, count, receipts, weights, withoutReceipt });
     for (const [k, v] of Object.entries(readerCacheHeaders(org, { 'Cache-Control': publicExportCacheControl }))) response.headers.set(k, v);
     return response;
   };

@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReceiptPage({ params, searchParams }: Props) {
   const { slug, number } = await params;
   const { org, membership, loaded } = await load(slug, number);
-  const { secret, published } = await loadReceiptLookup(org.id, loaded);
+  const { secret, memberWide, published } = await loadReceiptLookup(org.id, loaded);
   if (!secret) notFound();
   const raw = (await searchParams).code;
   const typed = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 64) ?? '';
@@ -52,6 +52,9 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
             </Link>
             . Each secret ballot got a receipt code when it was cast, shown and e-mailed to its voter only. When voting closes, the counted ballots are
             published without names, each with its receipt.
+            {memberWide
+              ? ' In this member-wide vote each ballot is published with the weight it carried; a member who delegated their vote and did not vote has no receipt of their own.'
+              : ''}
           </>
         }
       />
@@ -66,7 +69,16 @@ function receiptAnswer(typed: string, published: Awaited<ReturnType<typeof loadR
   if (!receipt) return { kind: 'malformed', typed };
   if (!published) return { kind: 'not_closed' };
   if (!published.receipts) return { kind: 'no_receipts' };
-  const preferences = findReceipt(published.receipts, receipt);
-  if (!preferences) return { kind: 'not_found', receipt };
-  return { kind: 'found', receipt, method: published.count.method, options: published.count.options, preferences, csv };
+  const found = findReceipt(published.receipts, receipt, published.weights);
+  if (!found) return { kind: 'not_found', receipt, memberWide: published.weights !== null };
+  return {
+    kind: 'found',
+    receipt,
+    method: published.count.method,
+    options: published.count.options,
+    preferences: found.preferences,
+    // A member-wide vote's ballot counts with the weight it carried (its voter's and their delegators').
+    weight: published.weights ? found.weight : null,
+    csv,
+  };
 }
