@@ -50,6 +50,12 @@ export function MemberStagePanel(p: Props) {
           ? `Members may delegate their vote${view.delegation.maxDepth === null ? '' : ` (chains of at most ${view.delegation.maxDepth})`}; their own ballot always overrides their delegate’s.`
           : 'No delegation: each member votes themselves.'}
       </p>
+      {p.choice && (w || view.delegation) ? (
+        <p role="note" className="mt-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-secrecy-limit>
+          A limit of this secret ballot: each ballot is published with the weight it carried, and the roll, its delegations and who voted are public, so a
+          ballot that carried a weight no other ballot carried can be traced to its voter.
+        </p>
+      ) : null}
       {view.roll ? (
         <p className="mt-3 text-sm">
           <span className="font-medium">Roll:</span> {view.roll.size.toLocaleString('en-US')} {view.roll.size === 1 ? 'member' : 'members'}

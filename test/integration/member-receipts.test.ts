@@ -201,6 +201,10 @@ describe('receipts for member-wide secret ballots', () => {
 
     // On screen: the voter's own receipt beside their ballot; another member sees none.
     expect(await panelFor(c, c.by('Ana'), false)).toContain(`data-receipt="true">${receiptOf('Ana')}</code>`);
+    // With delegation, the panel states the limit of this secret ballot plainly.
+    expect(await panelFor(c, c.by('Ana'), false)).toMatch(
+      /data-secrecy-limit[^>]*>A limit of this secret ballot: each ballot is published with the weight it carried/,
+    );
     const bens = await panelFor(c, c.by('Ben'), false);
     for (const v of stored) expect(bens).not.toContain(v.receipt!);
 
