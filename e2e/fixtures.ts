@@ -360,3 +360,18 @@ export async function foundWithAnaBenCleo(
   const [ben, cleo] = await foundWithSeatHolders({ ...t, email }, org, ['Ana Lopez', 'Ben Okafor', 'Cleo Park']);
   return [ben!, cleo!];
 }
+
+/**
+ * Publishes the member-wide vote drafted on `page` (a 14-day comment window), moves the clock past
+ * the window and waits until voting is open with a roll of `rollSize` members.
+ */
+export async function publishAndOpenMemberVote(page: Page, rollSize: number): Promise<void> {
+  const understand = page.getByRole('checkbox', { name: 'I understand' });
+  if (await understand.count()) await understand.check();
+  await page.getByRole('button', { name: 'Publish proposal' }).click();
+  await expect(page.getByText(/Comment window open until/)).toBeVisible();
+  await expect(page.getByText(/Voted by all members, one vote each/)).toBeVisible();
+  await advanceClock(14 * 86_400_000 + 60_000);
+  await reloadUntil(page, 'Voting open until');
+  await expect(page.getByText(new RegExp(`Roll:\\s*${rollSize} members, fixed when voting opened`))).toBeVisible();
+}

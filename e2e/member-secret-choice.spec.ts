@@ -44,16 +44,9 @@ test('a cooperative’s members choose among options by secret ballot with recei
     },
     () => page.getByLabel('Options, one per line').fill(OPTIONS.join('\n')),
   );
-  const understand = page.getByRole('checkbox', { name: 'I understand' });
-  if (await understand.count()) await understand.check();
-  await page.getByRole('button', { name: 'Publish proposal' }).click();
-  await expect(page.getByText(/Comment window open until/)).toBeVisible();
-  await expect(page.getByText(/Voted by all members, one vote each/)).toBeVisible();
 
   // 3. After the 14-day comment window the roll is fixed; Ana, Cleo and Dev rank by secret ballot, each shown a receipt.
-  await e2e.advanceClock(14 * DAY + 60_000);
-  await e2e.reloadUntil(page, 'Voting open until');
-  await expect(page.getByText(/Roll:\s*4 members, fixed when voting opened/)).toBeVisible();
+  await e2e.publishAndOpenMemberVote(page, 4);
   const replaced = await e2e.rankSecretBallot(page, slug, number, ['Mill Hall']);
   const receipt = await e2e.rankSecretBallot(page, slug, number, ['Orchard Hall', 'Mill Hall']);
   expect(receipt).not.toBe(replaced);

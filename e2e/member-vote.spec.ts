@@ -43,16 +43,9 @@ test('a cooperative’s members vote by referendum with delegations and an overr
     title: 'Open a second shop in Millbrook',
     text: 'All members decide whether the cooperative opens a second shop in Millbrook next spring.',
   });
-  const understand = page.getByRole('checkbox', { name: 'I understand' });
-  if (await understand.count()) await understand.check();
-  await page.getByRole('button', { name: 'Publish proposal' }).click();
-  await expect(page.getByText(/Comment window open until/)).toBeVisible();
-  await expect(page.getByText(/Voted by all members, one vote each/)).toBeVisible();
 
   // 3. After the 14-day comment window the roll is fixed: five members, with the delegations then in force.
-  await e2e.advanceClock(14 * DAY + 60_000);
-  await e2e.reloadUntil(page, 'Voting open until');
-  await expect(page.getByText(/Roll:\s*5 members, fixed when voting opened/)).toBeVisible();
+  await e2e.publishAndOpenMemberVote(page, 5);
   await page.getByText(/Delegations in this vote/).click();
   const graph = page.getByRole('list', { name: 'Who delegated to whom' });
   await expect(graph.getByText(/Ana Lopez ← Ben Okafor, Dev Rao/)).toBeVisible();

@@ -163,15 +163,25 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             const mySeat = user ? holders.find((h) => h.holderUserId === user.id) : undefined;
             const closed = closedStage(i);
             const outcome = outcomes[i];
-            const offer = ballotOffer({
-              role,
-              holdsSeat: Boolean(mySeat),
-              isRecused: Boolean(mySeat && recusedSeats.has(mySeat.seatId)),
-              phase,
-              stageIndex: i,
-              stageClosed: closed,
-              now: at,
-            });
+            const offerFor = (holdsSeat: boolean, isRecused: boolean) =>
+              ballotOffer({ role, holdsSeat, isRecused, phase, stageIndex: i, stageClosed: closed, now: at });
+            const offer = offerFor(Boolean(mySeat), Boolean(mySeat && recusedSeats.has(mySeat.seatId)));
+            // Only the viewer's own ballot and receipt, never anyone else's.
+            const myChoiceBallot = user ? record?.choiceBallots?.find((b) => b.voterUserId === user.id) : undefined;
+            const choiceFor = (voters: number, election: Parameters<typeof choicePanel>[2]['election']) =>
+              method
+                ? {
+                    choice: choicePanel(method, loaded.row.options, {
+                      mine: myChoiceBallot?.preferences || null,
+                      myReceipt: myChoiceBallot?.receipt || null,
+                      closed,
+                      voters,
+                      count: loaded.stages[i]?.tally?.choice?.count ?? null,
+                      base: `/o/${org.slug}/proposals/${loaded.row.number}`,
+                      election,
+                    }),
+                  }
+                : {};
             const memberView = memberViews[i];
             if (memberView) {
               return (
@@ -187,34 +197,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                   tally={outcome?.tally ?? null}
                   proposalHref={`/o/${org.slug}/proposals/${loaded.row.number}`}
                   logHref={`/o/${org.slug}/log?proposal=${loaded.row.number}`}
-                  offer={ballotOffer({
-                    role,
-                    // Before the roll exists, any member may be on it; after, only those on it vote.
-                    holdsSeat: memberView.roll ? Boolean(memberView.me?.onRoll) : hasRole(role, 'member'),
-                    isRecused: false,
-                    phase,
-                    stageIndex: i,
-                    stageClosed: closed,
-                    now: at,
-                  })}
+                  // Before the roll exists, any member may be on it; after, only those on it vote.
+                  offer={offerFor(memberView.roll ? Boolean(memberView.me?.onRoll) : hasRole(role, 'member'), false)}
                   myChoice={(user && stageVotes.find((v) => v.seatId === null && v.voterUserId === user.id)?.choice) ?? null}
                   blocked={status.blocked}
                   ids={ids}
                   delegationsHref={`/o/${org.slug}/delegations`}
-                  {...(method
-                    ? {
-                        choice: choicePanel(method, loaded.row.options, {
-                          mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
-                          // Only the viewer's own ballot and receipt, never anyone else's.
-                          myReceipt: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.receipt) || null,
-                          closed,
-                          voters: memberView.roll?.size ?? 0,
-                          count: loaded.stages[i]?.tally?.choice?.count ?? null,
-                          base: `/o/${org.slug}/proposals/${loaded.row.number}`,
-                          election: undefined,
-                        }),
-                      }
-                    : {})}
+                  {...choiceFor(memberView.roll?.size ?? 0, undefined)}
                 />
               );
             }
@@ -266,26 +255,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
                 blocked={status.blocked}
                 ids={ids}
-                {...(method
-                  ? {
-                      choice: choicePanel(method, loaded.row.options, {
-                        // Only the viewer's own ballot and receipt, never anyone else's.
-                        mine: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.preferences) || null,
-                        myReceipt: (user && record?.choiceBallots?.find((b) => b.voterUserId === user.id)?.receipt) || null,
-                        closed,
-                        voters: holders.filter((h) => !recusedSeats.has(h.seatId)).length,
-                        count: loaded.stages[i]?.tally?.choice?.count ?? null,
-                        base: `/o/${org.slug}/proposals/${loaded.row.number}`,
-                        election:
-                          type.effect === 'seat_election'
-                            ? {
-                                frozen: Array.isArray((loaded.row.effect as { candidates?: unknown }).candidates),
-                                unopposed: (loaded.row.effect as { unopposed?: unknown }).unopposed === true,
-                              }
-                            : undefined,
-                      }),
-                    }
-                  : {})}
+                {...choiceFor(
+                  holders.filter((h) => !recusedSeats.has(h.seatId)).length,
+                  type.effect === 'seat_election'
+                    ? {
+                        frozen: Array.isArray((loaded.row.effect as { candidates?: unknown }).candidates),
+                        unopposed: (loaded.row.effect as { unopposed?: unknown }).unopposed === true,
+                      }
+                    : undefined,
+                )}
               />
             );
           })}
