@@ -42,6 +42,7 @@ export function CharterSummary({ charter }: { charter: Charter }) {
           <dd className="mt-1 text-sm text-zinc-600">
             Discussed for at least {formatHours(t.minCommentWindowHours)} (nobody can shorten this)
             {t.requiresSubject ? `, then the person concerned has ${formatHours(t.replyWindowHours)} to reply` : ''}.{' '}
+            {t.answersRequired ? 'Every concern or objection raised in the comment window needs the author’s public answer before voting opens. ' : ''}
             {t.election
               ? t.stages.map((s, i) => (
                   <span key={i}>

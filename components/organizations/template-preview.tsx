@@ -52,6 +52,8 @@ function BodyPreview({ charter, body }: { charter: Charter; body: BodySpec }) {
 function TypePreview({ charter, type }: { charter: Charter; type: ProposalTypeSpec }) {
   const rows: [string, string][] = [['Discussion', `at least ${formatHours(type.minCommentWindowHours)}, before any vote`]];
   if (type.requiresSubject) rows.push(['Right of reply', `the person it names has ${formatHours(type.replyWindowHours)} to answer before the vote`]);
+  if (type.answersRequired)
+    rows.push(['Concerns answered', 'every concern or objection raised in the comment window gets the author’s public answer before the vote']);
   type.stages.forEach((stage, i) => {
     const body = charter.bodies.find((b) => b.key === stage.bodyKey);
     if (!body) return;

@@ -125,6 +125,16 @@ export function TypeSection({
             {requiresSubject ? (
               <EditorInput ctx={ctx} name={typeField(k, 'reply')} label="The subject’s reply window (hours)" numeric hint="At least 24." />
             ) : null}
+            <EditorSelect
+              ctx={ctx}
+              name={typeField(k, 'answers')}
+              label="Concerns before the vote"
+              options={[
+                { value: 'not_required', label: 'Voting opens after the comment window' },
+                { value: 'required', label: 'The author must answer every concern first' },
+              ]}
+              hint="With the consultation gate, each concern or objection raised in the comment window needs the author’s public answer before voting opens."
+            />
           </div>
           <fieldset className="rounded-lg bg-zinc-50 p-3">
             <legend className="px-1 text-sm font-medium text-zinc-900">How it decides</legend>

@@ -98,6 +98,7 @@ export function CommentThread({
   canComment,
   viewerId = null,
   canEditOwn = false,
+  awaitingAnswer = new Set<string>(),
 }: {
   comments: CommentView[];
   orgId: string;
@@ -105,6 +106,8 @@ export function CommentThread({
   canComment: boolean;
   viewerId?: string | null;
   canEditOwn?: boolean;
+  /** Concerns the consultation gate is waiting on: each gets a badge until the author answers it. */
+  awaitingAnswer?: ReadonlySet<string>;
 }) {
   const children = new Map<string | null, CommentView[]>();
   for (const c of comments) {
@@ -126,6 +129,9 @@ export function CommentThread({
                 <span className="font-semibold text-zinc-900">{c.authorName ?? 'A member'}</span>
                 {c.isSubjectReply ? <span className="rounded bg-amber-200 px-1.5 py-0.5 font-semibold text-amber-950">Right of reply</span> : null}
                 {c.stance !== 'none' ? <span className={`rounded px-1.5 py-0.5 font-semibold ${stanceStyles[c.stance]}`}>{c.stance}</span> : null}
+                {awaitingAnswer.has(c.id) ? (
+                  <span className="rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-semibold text-amber-900">Awaiting the author’s answer</span>
+                ) : null}
                 <time dateTime={c.createdAt.toISOString()}>{utc(c.createdAt)}</time>
                 {c.editedAt && !c.deletedAt ? <span>· edited {utc(c.editedAt)}</span> : null}
               </header>

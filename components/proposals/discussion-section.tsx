@@ -15,12 +15,14 @@ type Props = {
   comments: CommentView[];
   actions: Set<ProposalAction>;
   viewerId: string | null;
+  /** A type with the consultation gate, before voting opens: how many concerns were raised in the window, and which still need the author's answer. */
+  gate?: { concerns: number; unansweredIds: string[] } | null;
 };
 
 const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm';
 
 /** The comment thread, the subject's right of reply, and the form for a new comment. */
-export async function DiscussionSection({ slug, number, ids, comments, actions, viewerId }: Props) {
+export async function DiscussionSection({ slug, number, ids, comments, actions, viewerId, gate = null }: Props) {
   const follow = await followState(ids.orgId, ids.proposalId, viewerId);
   return (
     <section aria-labelledby="discussion">
@@ -28,7 +30,9 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
         Discussion ({comments.length})
       </h2>
       {follow.canFollow ? <FollowButton slug={slug} ids={ids} following={follow.following} /> : null}
+      {gate ? <GateNote gate={gate} comments={comments} /> : null}
       <CommentThread
+        awaitingAnswer={new Set(gate?.unansweredIds ?? [])}
         comments={comments}
         orgId={ids.orgId}
         proposalId={ids.proposalId}
@@ -73,5 +77,37 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The consultation gate, stated where the concerns are: what still needs the author's answer before voting can open. */
+function GateNote({ gate, comments }: { gate: { concerns: number; unansweredIds: string[] }; comments: CommentView[] }) {
+  const open = gate.unansweredIds.length;
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  return (
+    <div
+      role="note"
+      data-consultation-gate
+      className={`mb-4 rounded-xl border p-4 text-sm ${open ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-emerald-200 bg-emerald-50 text-emerald-950'}`}
+    >
+      <p className="font-semibold">
+        {open === 0
+          ? gate.concerns === 0
+            ? 'Before voting opens, the author must answer each concern or objection raised in the comment window. None has been raised.'
+            : `Every concern or objection raised in the comment window (${gate.concerns}) has the author’s answer.`
+          : `${open} of ${gate.concerns} ${gate.concerns === 1 ? 'concern or objection' : 'concerns or objections'} raised in the comment window still ${open === 1 ? 'needs' : 'need'} the author’s public answer. Voting cannot open until each is answered.`}
+      </p>
+      {open > 0 ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {gate.unansweredIds.map((id) => (
+            <li key={id}>
+              <a className="underline" href={`#comment-${id}`}>
+                {byId.get(id)?.authorName ?? 'A member'}’s {byId.get(id)?.stance === 'object' ? 'objection' : 'concern'}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { objections, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
-import type { Charter, ObjectionState, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
+import type { Charter, GateComment, ObjectionState, ProposalRecord, SeatState, StageRecord } from '@/lib/governance/types';
 import { stageBallotsOf } from './ballot-rows';
 import type { BallotRow } from './ballot-rows';
 import { reusableStatement, rowDecoder, rowsOf } from './prepared';
@@ -27,8 +27,11 @@ function toLoaded(
   ballots: BallotRow[],
   recusals: RecusalRow[],
   objectionRows: ObjectionRow[] = [],
+  gateComments: GateComment[] = [],
 ): LoadedProposal {
   const record: ProposalRecord = {
+    // The consultation gate's facts: the author, and the concerns, objections and the author's replies (consultation-gate.ts).
+    consultation: { authorId: row.authorId, comments: gateComments },
     status: row.status,
     typeKey: row.typeKey,
     publishedAt: row.publishedAt,
@@ -91,6 +94,22 @@ type BallotTuple = [
   preferences: number[] | null,
   receipt: string | null,
 ];
+type GateCommentTuple = [
+  id: string,
+  parentId: string | null,
+  authorId: string,
+  stance: GateComment['stance'],
+  createdAt: string | Date,
+  deletedAt: string | Date | null,
+];
+
+/** The comments the consultation gate reads, in SQL over `c` (comments) and `p` (its proposal): concerns and objections, and the author's replies. */
+const gateCommentFilter = sql`(c.stance in ('concern', 'object') or (c.parent_id is not null and c.author_id = p.author_id))`;
+
+function gateCommentFromTuple([id, parentId, authorId, stance, createdAt, deletedAt]: GateCommentTuple): GateComment {
+  return { id, parentId, authorId, stance, createdAt: new Date(createdAt), deletedAt: deletedAt === null ? null : new Date(deletedAt) };
+}
+
 type ObjectionTuple = [stageIndex: number, seatId: string, raisedAt: string, withdrawnAt: string | null];
 type SeatTuple = [seatId: string, bodyKey: string, seatClass: string, holderUserId: string | null, vacatedAt: string | null];
 
@@ -123,6 +142,8 @@ function detailsStatement(v: DetailsVariant) {
         coalesce((select jsonb_agg(jsonb_build_array(r.seat_id, t.body_key)) from recusals r join seats t on t.id = r.seat_id where r.proposal_id = p.id), '[]'::jsonb) as q_recused,
         coalesce((select jsonb_agg(jsonb_build_array(o.stage_index, o.seat_id, o.raised_at, o.withdrawn_at) order by o.stage_index, o.raised_at, o.id)
                   from objections o where o.proposal_id = p.id), '[]'::jsonb) as q_objections,
+        coalesce((select jsonb_agg(jsonb_build_array(c.id, c.parent_id, c.author_id, c.stance, c.created_at, c.deleted_at) order by c.created_at, c.id)
+                  from comments c where c.proposal_id = p.id and ${gateCommentFilter}), '[]'::jsonb) as q_gate,
         ${v.withCharter ? sql`(select c.document from charters c where c.org_id = p.org_id and c.version = p.charter_version)` : sql`null::jsonb`} as q_charter,
         ${
           v.withSeats
@@ -191,6 +212,7 @@ async function readProposalDetails(
       raisedAt: toObjectionAt(raisedAt),
       withdrawnAt: withdrawnAt === null ? null : toObjectionAt(withdrawnAt),
     })),
+    fromJson<GateCommentTuple[]>(raw.q_gate).map(gateCommentFromTuple),
   );
   const seatStates =
     raw.q_seats === null
@@ -307,7 +329,7 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
   const inIds = (
     column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId | typeof objections.proposalId,
   ) => sql`${column} = any(${idArray}::uuid[])`;
-  const [rows, stages, ballots, recused, objected] = await Promise.all([
+  const [rows, stages, ballots, recused, objected, gated] = await Promise.all([
     db
       .select()
       .from(proposals)
@@ -333,6 +355,9 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
       .from(objections)
       .where(inIds(objections.proposalId))
       .orderBy(asc(objections.raisedAt), asc(objections.id)),
+    db.execute(sql`select c.proposal_id, c.id, c.parent_id, c.author_id, c.stance, c.created_at, c.deleted_at
+                   from comments c join proposals p on p.id = c.proposal_id
+                   where c.proposal_id = any(${idArray}::uuid[]) and ${gateCommentFilter} order by c.created_at, c.id`),
   ]);
   const group = <T extends { proposalId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -347,8 +372,31 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
   const ballotsBy = group(ballots);
   const recusedBy = group(recused);
   const objectedBy = group(objected);
+  const gatedBy = group(
+    rowsOf(gated).map((r) => ({
+      proposalId: String(r.proposal_id),
+      comment: gateCommentFromTuple([
+        String(r.id),
+        r.parent_id === null ? null : String(r.parent_id),
+        String(r.author_id),
+        r.stance as GateComment['stance'],
+        r.created_at as string | Date,
+        r.deleted_at as string | Date | null,
+      ]),
+    })),
+  );
   for (const row of rows)
-    out.set(row.id, toLoaded(row, stagesBy.get(row.id) ?? [], ballotsBy.get(row.id) ?? [], recusedBy.get(row.id) ?? [], objectedBy.get(row.id) ?? []));
+    out.set(
+      row.id,
+      toLoaded(
+        row,
+        stagesBy.get(row.id) ?? [],
+        ballotsBy.get(row.id) ?? [],
+        recusedBy.get(row.id) ?? [],
+        objectedBy.get(row.id) ?? [],
+        (gatedBy.get(row.id) ?? []).map((g) => g.comment),
+      ),
+    );
   return out;
 }
 

@@ -75,6 +75,8 @@ function typeDiff(t: ProposalTypeSpec, a: ProposalTypeSpec, bodyName: (key: stri
   change(lines, `${n}: the subject’s reply window`, t.replyWindowHours, a.replyWindowHours, formatHours);
   if (a.critical !== t.critical) lines.push(`${n}: ${a.critical ? 'now critical' : 'no longer critical'}.`);
   if (a.requiresSubject !== t.requiresSubject) lines.push(`${n}: ${a.requiresSubject ? 'now names' : 'no longer names'} a subject.`);
+  if (Boolean(a.answersRequired) !== Boolean(t.answersRequired))
+    lines.push(`${n}: ${a.answersRequired ? 'now needs' : 'no longer needs'} the author’s answer to every concern before voting opens.`);
   if (a.consultationAudience !== t.consultationAudience)
     lines.push(`${n}: consultation audience ${words(t.consultationAudience)} → ${words(a.consultationAudience)}.`);
   if (a.stages.length !== t.stages.length) {

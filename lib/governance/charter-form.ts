@@ -99,6 +99,7 @@ function typeFields(f: CharterFormFields, k: number, t: ProposalTypeSpec, bodyIn
   f[typeField(k, 'name')] = t.name;
   f[typeField(k, 'comment')] = String(t.minCommentWindowHours);
   f[typeField(k, 'reply')] = String(t.replyWindowHours);
+  f[typeField(k, 'answers')] = t.answersRequired ? 'required' : 'not_required';
   // Every way of deciding has its fields, starting from the type's own values or the first choice.
   f[typeField(k, 'decide')] = decidedByOf(t);
   f[typeField(k, 'method')] = t.method?.key ?? choiceMethodKeys[0]!;
@@ -322,6 +323,11 @@ export function charterFromForm(fields: CharterFormFields, current: Charter): Ch
       replyWindowHours: whole(typeField(k, 'reply'), t.replyWindowHours, `${label}: the subject’s reply window in hours`, 0, 24 * 365),
       stages,
     };
+    // The consultation gate: concerns need the author's answer before voting (consultation-gate.ts).
+    const answers = fields[typeField(k, 'answers')];
+    if (answers === 'required') spec.answersRequired = true;
+    else if (answers === 'not_required') delete spec.answersRequired;
+    else if (answers !== undefined) add(typeField(k, 'answers'), `${capital(label)}: choose whether concerns need the author’s answer before voting.`);
     const decide = readDecision(k, t, spec, label);
     return { k, spec, removed: false, decide };
   });

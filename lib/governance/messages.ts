@@ -164,6 +164,8 @@ export const messages = {
   'voting.emergency_window_extended':
     'Voting opens on {at} — the emergency comment window is {hours} and cannot be shortened. It was extended after a late substantive revision.',
   'voting.awaiting_reply': 'Waiting for the subject’s reply until {at}: the person this proposal concerns is heard before anyone votes.',
+  'voting.awaiting_answers':
+    'Voting cannot open yet: {count} concern(s) or objection(s) raised in the comment window still need a public answer from the author.',
   'voting.earlier_stage_pending': 'Stage {stage} opens only after stage {previous} ({body}) has voted and passed.',
   'voting.stage_decided': 'Stage {stage} has already been decided.',
   'voting.already_open': 'Voting is already open for this stage, until {at}.',
@@ -172,6 +174,7 @@ export const messages = {
   'ballot.draft': 'This proposal is still a draft.',
   'ballot.comment_window': 'Voting has not opened: the comment window runs until {at}.',
   'ballot.awaiting_reply': 'Voting has not opened: the subject may reply until {at}.',
+  'ballot.awaiting_answers': 'Voting has not opened: {count} concern(s) or objection(s) still need the author’s answer.',
   'ballot.stage_not_opened': 'Voting on this stage has not been opened yet.',
   'ballot.stage_not_open_yet': 'Voting on this stage has not opened yet.',
   'ballot.stage_closed': 'Voting on this stage has closed.',

@@ -10,6 +10,7 @@ const phases: Record<Phase['kind'], Phase> = {
   draft: { kind: 'draft' },
   discussion: { kind: 'discussion', closesAt: T0 },
   awaiting_reply: { kind: 'awaiting_reply', dueAt: T0 },
+  awaiting_answers: { kind: 'awaiting_answers', unanswered: 2 },
   ready_for_voting: { kind: 'ready_for_voting', stageIndex: 0, since: T0 },
   voting: { kind: 'voting', stageIndex: 0, closesAt: T0 },
   passed: { kind: 'passed', at: T0 },
@@ -49,8 +50,8 @@ describe('allowedProposalActions', () => {
     }
   });
 
-  it('members comment during discussion, awaiting reply, ready for voting and voting', () => {
-    expect(phasesAllowing('comment')).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+  it('members comment during discussion, awaiting reply or answers, ready for voting and voting', () => {
+    expect(phasesAllowing('comment')).toEqual(['discussion', 'awaiting_reply', 'awaiting_answers', 'ready_for_voting', 'voting']);
     expect(actions({ phase: 'discussion' })).toEqual(['comment']);
   });
 
@@ -65,7 +66,7 @@ describe('allowedProposalActions', () => {
   });
 
   it('the author withdraws only before voting opens', () => {
-    expect(phasesAllowing('withdraw', { isAuthor: true })).toEqual(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
+    expect(phasesAllowing('withdraw', { isAuthor: true })).toEqual(['draft', 'discussion', 'awaiting_reply', 'awaiting_answers', 'ready_for_voting']);
   });
 
   it('the subject replies during discussion and awaiting reply — even as an observer or a non-member', () => {
@@ -82,7 +83,13 @@ describe('allowedProposalActions', () => {
   });
 
   it('seat holders may recuse from discussion until voting closes', () => {
-    expect(phasesAllowing('recuse', { holdsSeatInStageBody: true })).toEqual(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+    expect(phasesAllowing('recuse', { holdsSeatInStageBody: true })).toEqual([
+      'discussion',
+      'awaiting_reply',
+      'awaiting_answers',
+      'ready_for_voting',
+      'voting',
+    ]);
   });
 
   it('a recused seat holder neither votes nor recuses again', () => {

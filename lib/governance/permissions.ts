@@ -28,8 +28,8 @@ export type ProposalActor = {
   decidesByConsent?: boolean;
 };
 
-const openForComment = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
-const beforeVoting = new Set<Phase['kind']>(['draft', 'discussion', 'awaiting_reply', 'ready_for_voting']);
+const openForComment = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'awaiting_answers', 'ready_for_voting', 'voting']);
+const beforeVoting = new Set<Phase['kind']>(['draft', 'discussion', 'awaiting_reply', 'awaiting_answers', 'ready_for_voting']);
 
 export function allowedProposalActions({
   role,

@@ -7,6 +7,7 @@
  * comment window and reply, or the previous stage's close), its voting window never shorter than
  * the type's, and ballots outside the window never count — whatever the stored timestamps say.
  */
+import { consultationGate } from './consultation-gate';
 import { choiceStageTally, countedChoiceBallots } from './choice';
 import { findBody, findType } from './charter';
 import { consentStageTally, standingObjections } from './consent';
@@ -75,6 +76,12 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
   }
 
   let since = votingFrom;
+  // The consultation gate, until voting opens: every concern raised in the window answered by the author (consultation-gate.ts).
+  if (type.answersRequired && !record.stages[0]?.opensAt) {
+    const gate = consultationGate(record.consultation ?? { authorId: '', comments: [] }, discussionClosesAt, now);
+    if (gate.unanswered.length > 0) return result({ kind: 'awaiting_answers', unanswered: gate.unanswered.length });
+    if (gate.answeredAt) since = laterOf(gate.answeredAt, since);
+  }
   for (const [i, spec] of type.stages.entries()) {
     const stageRecord = record.stages[i];
     const outcome = outcomes[i];
@@ -169,7 +176,7 @@ function memberTally(
   return memberStageTally({ roll: roll.entries, ballots: stage.ballots, window, stage: spec, maxDepth });
 }
 
-const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'ready_for_voting', 'voting']);
+const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'awaiting_answers', 'ready_for_voting', 'voting']);
 
 /** Published and still open: in discussion, awaiting the subject's reply, ready for or in voting. */
 export function isUnderWay(phase: Phase): boolean {
@@ -183,6 +190,7 @@ export function isUnderWay(phase: Phase): boolean {
 export function phaseDeadline(phase: Phase, opts: { consent?: boolean } = {}): { label: string; at: Date } | null {
   if (phase.kind === 'discussion') return { label: 'Comment window closes', at: phase.closesAt };
   if (phase.kind === 'awaiting_reply') return { label: 'Reply due', at: phase.dueAt };
+  // Awaiting the author's answers has no deadline: voting opens once every concern is answered.
   if (phase.kind === 'voting') return { label: opts.consent ? 'Objections close' : 'Voting closes', at: phase.closesAt };
   return null;
 }

@@ -41,7 +41,7 @@ describe('proposalStatus', () => {
     const discussion = proposalStatus({ record, charter, strengths: full, now: H(1) });
     expect(discussion.label).toBe('In discussion');
     expect(discussion.explanation).toBe(
-      'Comment window open until 10 Dec 2026, 14:00 UTC (the minimum of 14 days; it cannot be shortened). Then the person concerned has until 13 Dec 2026, 14:00 UTC to reply; voting waits for the reply or that time.',
+      'Comment window open until 10 Dec 2026, 14:00 UTC (the minimum of 14 days; it cannot be shortened). Then the person concerned has until 13 Dec 2026, 14:00 UTC to reply; voting waits for the reply or that time. Every concern or objection raised in the comment window needs a public answer from the author before voting opens.',
     );
     const awaiting = proposalStatus({ record, charter, strengths: full, now: H(14 * 24 + 1) });
     expect(awaiting.label).toBe('Awaiting reply');

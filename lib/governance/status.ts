@@ -80,6 +80,8 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
       } else {
         parts.push(`Waiting for the reply of the person concerned until ${formatUtc(phase.dueAt)}: they are heard before anyone votes.`);
       }
+      if (type.answersRequired)
+        parts.push('Every concern or objection raised in the comment window needs a public answer from the author before voting opens.');
       if (blocked) parts.push(`Voting cannot open then: ${blocked}`);
       return {
         ...base,
@@ -89,6 +91,14 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
         tone: blocked ? 'blocked' : phase.kind === 'discussion' ? 'active' : 'waiting',
       };
     }
+
+    case 'awaiting_answers':
+      return {
+        ...base,
+        label: 'Awaiting answers',
+        explanation: `The comment window has closed. ${phase.unanswered} ${phase.unanswered === 1 ? 'concern or objection still needs' : 'concerns or objections still need'} a public answer from the author; voting opens once every one is answered.`,
+        tone: 'waiting',
+      };
 
     case 'ready_for_voting': {
       const blocked = blockerAt(record, charter, phase.stageIndex, strengths, now);

@@ -105,6 +105,8 @@ export function removal(key: string, name: string, bodyKey: string, commentDays 
     consultationAudience: 'public',
     requiresSubject: true,
     replyWindowHours: 72,
+    // Nobody is removed over unanswered objections: each concern raised in the window gets the author's public answer first.
+    answersRequired: true,
   });
 }
 

@@ -134,6 +134,11 @@ export type ProposalTypeSpec = {
   election?: { rule: 'scottish_stv' | 'meek_stv' };
   /** Member-wide stages: may members delegate their vote (absent: they may not). */
   delegation?: DelegationSpec;
+  /**
+   * The consultation gate: every concern or objection raised in the comment window needs a public
+   * answer from the proposal's author before voting can open (consultation-gate.ts). Absent: no gate.
+   */
+  answersRequired?: true;
 };
 
 /** The counting methods a proposal type may name for a choice among options. */
@@ -223,6 +228,16 @@ export type StageRecord = {
 /** One member on a member-wide vote's roll: their weight and the delegate they named (null: none). */
 export type RollEntry = { userId: string; weight: number; delegateUserId: string | null };
 
+/** A comment as the consultation gate reads it (consultation-gate.ts). */
+export type GateComment = {
+  id: string;
+  parentId: string | null;
+  authorId: string;
+  stance: 'support' | 'concern' | 'object' | 'none';
+  createdAt: Date;
+  deletedAt: Date | null;
+};
+
 export type ProposalRecord = {
   status: 'draft' | 'published' | 'withdrawn';
   typeKey: string;
@@ -239,6 +254,8 @@ export type ProposalRecord = {
   ratifiedAt: Date | null;
   /** A seat election with no more candidates than seats: when its candidates were elected unopposed (no vote). */
   decidedUnopposedAt?: Date | null;
+  /** For the consultation gate: the proposal's author and its concerns, objections and the author's replies (loaders give it; absent: no comments known). */
+  consultation?: { authorId: string; comments: GateComment[] };
   stages: StageRecord[];
 };
 
@@ -246,6 +263,8 @@ export type Phase =
   | { kind: 'draft' }
   | { kind: 'discussion'; closesAt: Date }
   | { kind: 'awaiting_reply'; dueAt: Date }
+  /** The comment window is over, but concerns raised in it still need the author's answer (consultation-gate.ts). */
+  | { kind: 'awaiting_answers'; unanswered: number }
   /** Window (and reply) done; voting for this stage has not been opened yet. `blockers` says why it cannot, if it cannot. */
   | { kind: 'ready_for_voting'; stageIndex: number; since: Date }
   | { kind: 'voting'; stageIndex: number; closesAt: Date }

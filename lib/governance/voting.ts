@@ -79,14 +79,22 @@ function notReadyRefusal(phase: Phase, stageIndex: number, record: ProposalRecor
             })
           : refused('voting.stage_decided', { stage });
     default:
-      return outsideStagesRefusal(phase, { draft: 'voting.draft', awaitingReply: 'voting.awaiting_reply', decided: 'voting.decided' });
+      return outsideStagesRefusal(phase, {
+        draft: 'voting.draft',
+        awaitingReply: 'voting.awaiting_reply',
+        awaitingAnswers: 'voting.awaiting_answers',
+        decided: 'voting.decided',
+      });
   }
 }
 
 type OutsideStagesPhase = Exclude<Phase, { kind: 'discussion' | 'ready_for_voting' | 'voting' }>;
 
 /** Why neither voting nor ballots can happen while the proposal is a draft, withdrawn, awaiting its subject's reply or decided; `codes` words it for the action refused. */
-function outsideStagesRefusal(phase: OutsideStagesPhase, codes: { draft: RefusalCode; awaitingReply: RefusalCode; decided: RefusalCode }): Refused {
+function outsideStagesRefusal(
+  phase: OutsideStagesPhase,
+  codes: { draft: RefusalCode; awaitingReply: RefusalCode; awaitingAnswers: RefusalCode; decided: RefusalCode },
+): Refused {
   switch (phase.kind) {
     case 'draft':
       return refused(codes.draft);
@@ -94,6 +102,8 @@ function outsideStagesRefusal(phase: OutsideStagesPhase, codes: { draft: Refusal
       return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
     case 'awaiting_reply':
       return refused(codes.awaitingReply, { at: formatUtc(phase.dueAt) });
+    case 'awaiting_answers':
+      return refused(codes.awaitingAnswers, { count: phase.unanswered });
     case 'passed':
     case 'rejected':
     case 'failed_quorum':
@@ -178,7 +188,12 @@ function notVotingRefusal(phase: Phase, stageIndex: number): Refused {
     case 'voting':
       return refused(phase.stageIndex < stageIndex ? 'ballot.stage_not_open_yet' : 'ballot.stage_closed');
     default:
-      return outsideStagesRefusal(phase, { draft: 'ballot.draft', awaitingReply: 'ballot.awaiting_reply', decided: 'ballot.decided' });
+      return outsideStagesRefusal(phase, {
+        draft: 'ballot.draft',
+        awaitingReply: 'ballot.awaiting_reply',
+        awaitingAnswers: 'ballot.awaiting_answers',
+        decided: 'ballot.decided',
+      });
   }
 }
 
@@ -210,6 +225,7 @@ export function canRecuse({ record, charter, stageIndex, seat, voterUserId, now 
       break;
     case 'discussion':
     case 'awaiting_reply':
+    case 'awaiting_answers':
       break;
   }
   const seatCheck = ownSeatOfStageBody(seat, voterUserId, spec.bodyKey, charter);

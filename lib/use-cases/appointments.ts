@@ -107,7 +107,7 @@ export async function declareAppointeeEligibility(db: Database, actor: Actor, in
     }
     if (effect.appointeeUserId !== actor.userId) refuse('appointment.declarer_not_appointee');
     const phase = proposalPhase(p.record, p.charter, at);
-    if (phase.kind !== 'discussion' && phase.kind !== 'awaiting_reply' && phase.kind !== 'ready_for_voting') {
+    if (phase.kind !== 'discussion' && phase.kind !== 'awaiting_reply' && phase.kind !== 'awaiting_answers' && phase.kind !== 'ready_for_voting') {
       refuse(phase.kind === 'draft' ? 'appointment.declaration_before_publication' : 'appointment.declaration_after_voting');
     }
     if (await hasLogEntry(tx, input.orgId, `proposal:${p.row.id}`, APPOINTEE_DECLARED, actor.userId)) refuse('appointment.already_declared');

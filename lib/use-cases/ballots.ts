@@ -49,7 +49,7 @@ export async function castBallot(
     const phase = proposalPhase(p.record, p.charter, at);
     if (phase.kind !== 'voting') {
       const rule =
-        phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'
+        phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'awaiting_answers' || phase.kind === 'ready_for_voting'
           ? canOpenVoting({
               record: p.record,
               charter: p.charter,

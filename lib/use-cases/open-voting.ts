@@ -111,7 +111,7 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
     const p = await loadOrRefuse(tx, input.orgId, input.proposalId);
     const { phase, actions } = await proposalContext(tx, input.orgId, p, p.charter, actor, at);
     if (phase.kind !== 'ready_for_voting') {
-      if (phase.kind === 'discussion' || phase.kind === 'awaiting_reply') {
+      if (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'awaiting_answers') {
         const rule = canOpenVoting({
           record: p.record,
           charter: p.charter,

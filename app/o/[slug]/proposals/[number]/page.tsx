@@ -26,7 +26,9 @@ import { choiceMethodName, isRanked } from '@/lib/governance/choice';
 import { standingObjections } from '@/lib/governance/consent';
 import { countingMethodOf } from '@/lib/governance/election';
 import { emergencyMotionRequired } from '@/lib/governance/emergency';
+import { consultationGate } from '@/lib/governance/consultation-gate';
 import { stageOutcomes } from '@/lib/governance/phase';
+import { effectiveDiscussionClosesAt } from '@/lib/governance/windows';
 import { quorumProgress } from '@/lib/governance/progress';
 import { hasRole } from '@/lib/governance/roles';
 import { isClassSeat } from '@/lib/governance/seat-class';
@@ -67,6 +69,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // A choice type's method, or a seat election's rule with the seats frozen when voting opened.
   const method = countingMethodOf(type, loaded.row.effect);
   const outcomes = stageOutcomes(loaded.record, charter, at);
+  // The consultation gate: which concerns raised in the window still need the author's answer (until voting opens).
+  const windowCloses = effectiveDiscussionClosesAt(loaded.record, type);
+  const gate =
+    type.answersRequired && loaded.record.consultation && windowCloses && !loaded.stages[0]?.opensAt
+      ? consultationGate(loaded.record.consultation, windowCloses, at)
+      : null;
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const names = new Map<string, string | null>([
     ...seats.map((s) => [s.holderUserId ?? '', s.holderName] as const),
@@ -85,7 +93,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     !declared &&
     user &&
     user.id === appointment?.appointeeUserId &&
-    (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'ready_for_voting'),
+    (phase.kind === 'discussion' || phase.kind === 'awaiting_reply' || phase.kind === 'awaiting_answers' || phase.kind === 'ready_for_voting'),
   );
 
   // Every status line comes from the rules the engine decides by; an appointment's own blocker (the worker's check) too.
@@ -283,7 +291,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </aside>
 
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-start-2">
-          <DiscussionSection slug={org.slug} number={loaded.row.number} ids={ids} comments={data.comments} actions={actions} viewerId={user?.id ?? null} />
+          <DiscussionSection
+            slug={org.slug}
+            number={loaded.row.number}
+            ids={ids}
+            comments={data.comments}
+            actions={actions}
+            viewerId={user?.id ?? null}
+            gate={gate ? { concerns: gate.concerns.length, unansweredIds: gate.unanswered.map((c) => c.id) } : null}
+          />
           <ProposalRecord slug={org.slug} number={loaded.row.number} isDraft={loaded.row.status === 'draft'} logRows={logRows} gap={data.recordGap} />
         </div>
       </div>
