@@ -123,7 +123,7 @@ export function demoProposals(t0: Date, base: Date, boardSeatIds: string[], user
       withdraw: { reason: 'Fair point about the deeds; withdrawing.', after: 2 * DAY },
     },
     {
-      // Removal of a director: window and reply done, but the board is below strength (6 of 9; critical needs 7).
+      // Removal of a director: window, reply and the author's answer done, but the board is below strength (6 of 9; critical needs 7).
       who: 'priya',
       typeKey: 'officer_removal',
       title: 'Remove Omar Haddad from the board',
@@ -143,6 +143,13 @@ export function demoProposals(t0: Date, base: Date, boardSeatIds: string[], user
           body: 'If the dates check out, a formal warning seems proportionate. Removal is for a pattern, not a single lapse.',
           after: 7 * DAY,
           stance: 'concern',
+        },
+        {
+          // A removal's concerns need the author's public answer before voting can open (the consultation gate).
+          who: 'priya',
+          body: 'The dates do check out, and I accept the apology. I still propose removal: the policy asks for recusal, and Omar’s vote decided the sale 5 to 4. The board should weigh that, in the open.',
+          after: 8 * DAY,
+          replyTo: 1,
         },
       ],
       discussionEnds: ago(HOUR),
