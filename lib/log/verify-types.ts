@@ -59,6 +59,8 @@ export type VerifyOptions = {
   hasher?: Hasher;
   /** With onProgress, yield to the event loop every this many entries so a page can repaint. */
   yieldEvery?: number;
+  /** Receives the entries with each member-wide close's attachment read in (checked by hash first), for readers that check more. */
+  onDisclosed?: (entries: unknown[]) => void;
   /**
    * Computes entries' leaf and chain hashes a batch at a time; defaults to `hasher` in this
    * thread. Node callers may pass a worker thread's (./parallel-entry-hasher). Must hash with

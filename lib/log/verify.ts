@@ -234,6 +234,7 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
   // A member-wide close's roll call is in an attachment its entry names by hash: checked, then read in.
   const disclosed = discloseAttachments(entries, input.attachments, h);
   for (const p of disclosed.problems) problems.push({ seq: p.seq, kind: 'attachment_mismatch', message: p.message });
+  options.onDisclosed?.(disclosed.entries);
   const ballots = checkBallotDisclosures(disclosed.entries, h);
   for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message });
   const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed + ballots.summary.secretCounted > 0;

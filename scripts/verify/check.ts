@@ -1,6 +1,5 @@
 // What `npm run verify` (scripts/verify.ts) decides about an export: where it is, whether it verifies, and the verdict people read.
 
-import { discloseAttachments } from '@/lib/log/attachment';
 import { base64Decode } from '@/lib/log/base64';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { parseVerifierKey } from '@/lib/log/signed-note';
@@ -100,20 +99,21 @@ export async function checkExport(
   // Checkpoints the reader kept are checked against the entries like the export's own: a
   // rewritten log gives another root at their size.
   const extra = options.extraCheckpoints ?? [];
+  // The checks below read a member-wide close's roll and roll call from its attachment, as verifyLog read it in (after checking its hash).
+  let entries: unknown[] = [];
   const report = await verifyLog(
     { entries: doc.entries as never, checkpoints: [...checkpoints, ...extra], publicKeyRaw, origin, attachments: doc.attachments },
     options.onProgress,
     {
       hasher: nodeSha256,
       yieldEvery: 5_000,
+      onDisclosed: (read) => (entries = read),
     },
   );
   if (keyProblems.length > 0) {
     report.problems.unshift(...keyProblems);
     report.ok = false;
   }
-  // The checks below read a member-wide close's roll and roll call from its attachment (verifyLog has checked its hash).
-  const entries = discloseAttachments(Array.isArray(doc.entries) ? (doc.entries as unknown[]) : [], doc.attachments, nodeSha256).entries;
   // Every closed choice among options, counted again from its published ballots.
   const recount = recountChoices(entries);
   // Every seat an election filled, against the candidates it froze and the winners of its count.
