@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
-import { appendAfterLockedHead, lockLogHead } from '@/db/queries/log';
+import { lockLogHead } from '@/db/queries/log';
 import { writeCurrentBallot } from '@/db/queries/votes';
 import { findBody, findType } from '@/lib/governance/charter';
 import { isMemberBody } from '@/lib/governance/electorate';
@@ -11,6 +11,7 @@ import { refuse, refuseRule } from '@/lib/governance/refusal';
 import type { BallotChoice, Phase } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting } from '@/lib/governance/voting';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
+import { appendBallotCast } from './ballot-entry';
 import { loadOrRefuse, phaseWords, requireSeatHolderMay, settleBoth } from './actor';
 import type { Actor } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
@@ -111,22 +112,15 @@ export async function castBallot(
       nonce,
       castAt: at,
     });
-    const logBallot = appendAfterLockedHead(tx, head, {
+    const logBallot = appendBallotCast(tx, head, {
       orgId: input.orgId,
       actorId: actor.userId,
-      kind: 'ballot.cast',
-      subject: `proposal:${p.row.id}`,
-      // The choice stays sealed until the stage closes: the commitment hides it behind the secret
-      // nonce (so trying the three choices reveals nothing), and binds it, so the roll call at
-      // close cannot change it. Every field has the same length whatever the choice.
-      payload: {
-        number: p.row.number,
-        stageIndex,
-        seatId: seat!.seatId,
-        voteId,
-        commitmentScheme: BALLOT_COMMITMENT_SCHEME,
-        commitment: ballotCommitment(voteId, input.choice!, nonce),
-      },
+      proposal: p.row,
+      stageIndex,
+      voter: { seatId: seat!.seatId },
+      voteId,
+      commitmentScheme: BALLOT_COMMITMENT_SCHEME,
+      commitment: ballotCommitment(voteId, input.choice!, nonce),
       at,
     });
     // Pipelined: if the ballot fails, the entry's statement fails with it and the transaction rolls back.

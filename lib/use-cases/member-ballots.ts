@@ -1,13 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '@/db/client';
-import { appendAfterLockedHead } from '@/db/queries/log';
 import type { LockedLogHead } from '@/db/queries/log';
 import { rollEntryOf } from '@/db/queries/rolls';
 import { writeCurrentMemberBallot } from '@/db/queries/votes';
 import { refuse } from '@/lib/governance/refusal';
 import type { BallotChoice, ChoiceMethodSpec, Phase } from '@/lib/governance/types';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
+import { appendBallotCast } from './ballot-entry';
 import { requireSeatHolderMay, settleBoth } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
@@ -51,20 +51,15 @@ export async function castMemberBallot(
     choice: input.choice!,
     rationale: input.rationale,
   });
-  const log = appendAfterLockedHead(tx, head, {
+  const log = appendBallotCast(tx, head, {
     orgId: b.orgId,
     actorId: b.actor.userId,
-    kind: 'ballot.cast',
-    subject: `proposal:${b.p.row.id}`,
-    payload: {
-      number: b.p.row.number,
-      stageIndex: b.stageIndex,
-      voteId,
-      member: true,
-      voterUserId: b.actor.userId,
-      commitmentScheme: BALLOT_COMMITMENT_SCHEME,
-      commitment: ballotCommitment(voteId, input.choice!, nonce),
-    },
+    proposal: b.p.row,
+    stageIndex: b.stageIndex,
+    voter: { memberUserId: b.actor.userId },
+    voteId,
+    commitmentScheme: BALLOT_COMMITMENT_SCHEME,
+    commitment: ballotCommitment(voteId, input.choice!, nonce),
     at: b.at,
   });
   await settleBoth(write, log);

@@ -1,7 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '@/db/client';
-import { appendAfterLockedHead } from '@/db/queries/log';
 import type { LockedLogHead } from '@/db/queries/log';
 import { writeCurrentBallot, writeCurrentMemberBallot } from '@/db/queries/votes';
 import { choiceBallotProblem } from '@/lib/governance/choice-count';
@@ -13,6 +12,7 @@ import { nodeSha256 } from '@/lib/log/node-hash';
 import { SECRET_BALLOT_COMMITMENT_SCHEME, secretBallotCommitment } from '@/lib/log/secret-ballot-commitment';
 import { enqueueBallotReceipt } from '@/lib/notify/receipt-notice';
 import { settleBoth } from './actor';
+import { appendBallotCast } from './ballot-entry';
 import type { Actor, ProposalInHand } from './actor';
 
 /** A fresh receipt code: 100 random bits (lib/governance/receipt.ts). */
@@ -57,20 +57,16 @@ export async function castSecretBallot(
   };
   const writeBallot = b.seatId === null ? writeCurrentMemberBallot(tx, ballot) : writeCurrentBallot(tx, { ...ballot, seatId: b.seatId });
   const commitment = secretBallotCommitment(nodeSha256, { voteId: b.voteId, receipt, preferences: preferences!, nonce: b.nonce });
-  const logBallot = appendAfterLockedHead(tx, head, {
+  const logBallot = appendBallotCast(tx, head, {
     orgId: b.orgId,
     actorId: b.actor.userId,
-    kind: 'ballot.cast',
-    subject: `proposal:${b.p.row.id}`,
-    payload: {
-      number: b.p.row.number,
-      stageIndex: b.stageIndex,
-      ...(b.seatId === null ? { member: true, voterUserId: b.actor.userId } : { seatId: b.seatId }),
-      voteId: b.voteId,
-      secret: true,
-      commitmentScheme: SECRET_BALLOT_COMMITMENT_SCHEME,
-      commitment,
-    },
+    proposal: b.p.row,
+    stageIndex: b.stageIndex,
+    voter: b.seatId === null ? { memberUserId: b.actor.userId } : { seatId: b.seatId },
+    voteId: b.voteId,
+    secret: true,
+    commitmentScheme: SECRET_BALLOT_COMMITMENT_SCHEME,
+    commitment,
     at: b.at,
   });
   await settleBoth(writeBallot, logBallot);
