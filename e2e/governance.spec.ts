@@ -1,4 +1,15 @@
-import { advanceClock, appointFounders, castVotes, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, clockTest as test } from './fixtures';
+import {
+  advanceClock,
+  appointFounders,
+  castVotes,
+  expect,
+  foundOrganization,
+  inviteMembers,
+  openInvite,
+  reloadUntil,
+  clockTest as test,
+  waitForHydration,
+} from './fixtures';
 
 // This journey moves the server's clock; run its steps in order.
 test.describe.configure({ mode: 'serial' });
@@ -6,7 +17,7 @@ test.describe.configure({ mode: 'serial' });
 const DAY = 24 * 60 * 60 * 1000;
 
 test('three members take a proposal from draft through discussion and voting to a public decision', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const [ana, ben, cleo] = [uniqueEmail('ana'), uniqueEmail('ben'), uniqueEmail('cleo')];
   const slug = `gov-${runId}`;
 
@@ -63,7 +74,42 @@ test('three members take a proposal from draft through discussion and voting to 
   // A week passes: the worker opens voting.
   await advanceClock(7 * DAY + 60_000);
   await reloadUntil(benPage, 'Voting open until');
-  await castVotes([page, benPage], slug, 1, 'Yes');
+  // Ana votes. The reply is her ballot alone, not the page re-rendered (a few hundred bytes); her page moves its own
+  // count and takes her off "not yet voted" without a reload.
+  await page.goto(`/o/${slug}/proposals/1`);
+  await expect(page.getByText('0 ballots · quorum 3')).toBeVisible();
+  const notVotedBefore = await page.getByText(/^Not yet voted:/).innerText();
+  await waitForHydration(page);
+  await page.getByLabel('Yes', { exact: true }).check();
+  // The reply is read on its way to the page (the browser's own copy of a streamed action reply is not kept).
+  let replyBytes = -1;
+  await page.route(`**/o/${slug}/proposals/1`, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    const response = await route.fetch();
+    const body = await response.body();
+    replyBytes = body.length;
+    await route.fulfill({ response, body });
+  });
+  await page.getByRole('button', { name: 'Cast vote' }).click();
+  await expect(page.getByText('Your vote (yes) is recorded.')).toBeFocused();
+  await page.unrouteAll();
+  expect(replyBytes).toBeGreaterThan(0);
+  expect(replyBytes).toBeLessThan(2_000);
+  await expect(page.getByText('1 ballot · quorum 3')).toBeVisible();
+  const notVotedAfter = await page.getByText(/^Not yet voted:/).innerText();
+  expect(notVotedAfter.split(',').length).toBe(notVotedBefore.split(',').length - 1);
+  await page.reload();
+  await expect(page.getByText('1 ballot · quorum 3')).toBeVisible();
+  await expect(page.getByText('You voted yes; you can change it until voting closes.')).toBeVisible();
+  // Ben votes without JavaScript: the form posts the page, which comes back rendered fresh with his ballot confirmed.
+  const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await benPage.context().storageState() });
+  const benPlain = await plain.newPage();
+  await benPlain.goto(`/o/${slug}/proposals/1`);
+  await benPlain.getByLabel('Yes', { exact: true }).check();
+  await benPlain.getByRole('button', { name: 'Cast vote' }).click();
+  await expect(benPlain.getByText('Your vote (yes) is recorded.')).toBeVisible();
+  await expect(benPlain.getByText('2 ballots · quorum 3')).toBeVisible();
+  await plain.close();
   await castVotes([cleoPage], slug, 1, 'No');
 
   // Three days later voting closes; the decision is public.

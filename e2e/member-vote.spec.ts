@@ -54,7 +54,10 @@ test('a cooperative’s members vote by referendum with delegations and an overr
 
   // 4. Ana votes yes; Ben overrides his delegation to Ana and votes no (carrying Cleo's vote); Cleo is told her delegate voted.
   await e2e.castVotes([page], slug, number, 'Yes');
+  // The vote's reply is her ballot; her page counts it without a reload.
+  await expect(page.getByText('1 member has voted so far.')).toBeVisible();
   await e2e.castVotes([ben!], slug, number, 'No');
+  await expect(ben!.getByText('2 members have voted so far.')).toBeVisible();
   await cleo!.goto(`/o/${slug}`);
   const waiting = cleo!.getByRole('region', { name: 'Waiting for your vote' });
   await expect(waiting).toContainText('Open a second shop in Millbrook');

@@ -164,7 +164,7 @@ test('a seat holder on a phone votes by keyboard, and long words never widen the
   await ballot.getByRole('button', { name: 'Cast vote' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Your vote (yes) is recorded.')).toBeVisible();
-  await expect(page.locator(':focus')).toHaveText(/you voted yes/i);
+  await expect(page.locator(':focus')).toHaveText(/your vote \(yes\) is recorded/i);
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE);
   await expectAxeClean(page);
   await shot(page, 'proposal-voting');

@@ -5,6 +5,7 @@ import { castBallotAction } from '@/app/o/[slug]/proposals/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, refusalLine } from '@/lib/actions/state';
+import { useStageVote } from './stage-vote';
 
 type Props = {
   ids: { orgId: string; proposalId: string };
@@ -22,19 +23,29 @@ const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 tex
 /**
  * The seat holder's ballot. Each choice is a whole padded label (a 44 px target). After a ballot is
  * recorded, focus moves to the line saying what the server recorded; a refusal takes focus instead.
+ * The action answers with the ballot it recorded, not the page re-rendered: this form shows it, and
+ * tells the stage's counts (StageVoteProvider, when the stage panel has one). Without JavaScript the
+ * form posts the page, which renders fresh with the same line.
  */
 export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }: Props) {
   const [state, formAction] = useActionState(castBallotAction, initialActionState);
+  const stageVote = useStageVote();
   const recordedRef = useRef<HTMLParagraphElement>(null);
+  const recorded = state.ok ? (state.recorded?.choice ?? null) : null;
+  // What the server holds: the choice this form just recorded, else the page's.
+  const current = recorded ?? myChoice;
   // A refusal keeps what was chosen and written (the action echoes it back); a success shows the server's record.
   const kept = !state.ok ? state.values : undefined;
-  const checked = kept?.choice ?? myChoice;
+  const checked = kept?.choice ?? current;
   // One refusal line, new with each answer: field errors say what to fix (this form highlights no field).
   const refusal = useMemo(() => refusalLine(state), [state]);
+  const record = stageVote?.record;
   useEffect(() => {
-    // A new state object arrives with every answer; on a success the page has re-rendered with the new choice.
-    if (state.ok) recordedRef.current?.focus();
-  }, [state]);
+    // A new state object arrives with every answer: a success moves focus to what was recorded, and the stage's counts with it.
+    if (!state.ok) return;
+    if (recorded && record) record(recorded);
+    recordedRef.current?.focus();
+  }, [state, recorded, record]);
   return (
     <form action={formAction} aria-label={`Your vote, ${bodyName}`} className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
       {Object.entries(ids).map(([name, value]) => (
@@ -55,10 +66,12 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
         </div>
       </fieldset>
       <div role="status" aria-live="polite">
-        {myChoice ? (
-          <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
-            {state.ok ? 'Recorded: you' : 'You'} voted {myChoice}; you can change it until voting closes.
+        {state.ok && state.message ? (
+          <p ref={recordedRef} tabIndex={-1} className="rounded bg-emerald-50 px-2 py-1 text-sm text-emerald-900">
+            {state.message}
           </p>
+        ) : current ? (
+          <p className="rounded px-1 py-0.5 text-xs text-zinc-700">You voted {current}; you can change it until voting closes.</p>
         ) : null}
       </div>
       <label htmlFor={`rationale-${stageIndex}`} className="block text-sm font-medium">
@@ -73,7 +86,7 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
         defaultValue={kept?.rationale ?? ''}
         className={inputClass}
       />
-      {/* Success is confirmed above and in the page's flash region; this shows refusals, and takes focus with them. */}
+      {/* Success is confirmed above; this shows refusals, and takes focus with them. */}
       <FormMessage state={refusal} focusOnMessage />
       <SubmitButton>Cast vote</SubmitButton>
     </form>

@@ -1,4 +1,5 @@
 import { BallotForm } from '@/components/proposals/ballot-form';
+import { LiveMemberVoters, StageVoteProvider } from '@/components/proposals/stage-vote';
 import { ChoiceBallotForm } from '@/components/proposals/choice-ballot-form';
 import { CountRounds } from '@/components/proposals/count-rounds';
 import type { ChoicePanel } from '@/components/proposals/stage-panel';
@@ -38,97 +39,95 @@ export function MemberStagePanel(p: Props) {
   const w = view.weighted;
   const note = notOpenNote(p.offer, p.blocked);
   return (
-    <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
-      <StageHeading index={i} stageCount={p.stageCount} bodyName={body.name} />
-      <p className="mt-1 text-xs text-zinc-600">
-        Voted by {view.electorate}. Quorum {ratioText(stage.quorum)} of the roll{w ? '’s weight' : ''};{' '}
-        {p.choice
-          ? `chooses ${p.choice.ballot.winners === 1 ? 'one option' : `${p.choice.ballot.winners} options`} by secret ballot (${p.choice.methodName})`
-          : `passes with ${ratioText(stage.threshold)} of ${stage.thresholdBase === 'charter_seats' ? 'the roll' : 'votes cast'}`}
-        . Window {formatHours(stage.votingWindowHours)}.{' '}
-        {view.delegation
-          ? `Members may delegate their vote${view.delegation.maxDepth === null ? '' : ` (chains of at most ${view.delegation.maxDepth})`}; their own ballot always overrides their delegate’s.`
-          : 'No delegation: each member votes themselves.'}
-      </p>
-      {p.choice && (w || view.delegation) ? (
-        <p role="note" className="mt-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-secrecy-limit>
-          A limit of this secret ballot: each ballot is published with the weight it carried, and the roll, its delegations and who voted are public, so a
-          ballot that carried a weight no other ballot carried can be traced to its voter.
+    <StageVoteProvider key={p.myChoice ?? ''} myChoice={p.myChoice}>
+      <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
+        <StageHeading index={i} stageCount={p.stageCount} bodyName={body.name} />
+        <p className="mt-1 text-xs text-zinc-600">
+          Voted by {view.electorate}. Quorum {ratioText(stage.quorum)} of the roll{w ? '’s weight' : ''};{' '}
+          {p.choice
+            ? `chooses ${p.choice.ballot.winners === 1 ? 'one option' : `${p.choice.ballot.winners} options`} by secret ballot (${p.choice.methodName})`
+            : `passes with ${ratioText(stage.threshold)} of ${stage.thresholdBase === 'charter_seats' ? 'the roll' : 'votes cast'}`}
+          . Window {formatHours(stage.votingWindowHours)}.{' '}
+          {view.delegation
+            ? `Members may delegate their vote${view.delegation.maxDepth === null ? '' : ` (chains of at most ${view.delegation.maxDepth})`}; their own ballot always overrides their delegate’s.`
+            : 'No delegation: each member votes themselves.'}
         </p>
-      ) : null}
-      {view.roll ? (
-        <p className="mt-3 text-sm">
-          <span className="font-medium">Roll:</span> {view.roll.size.toLocaleString('en-US')} {view.roll.size === 1 ? 'member' : 'members'}
-          {w ? `, ${view.roll.weight.toLocaleString('en-US')} votes` : ''}, fixed when voting opened{' '}
-          <span className="text-xs text-zinc-600">
-            (SHA-256 <code className="break-all">{view.roll.hash.slice(0, 16)}…</code>, in the log).
-          </span>
-        </p>
-      ) : (
-        <p className="mt-3 text-sm text-zinc-600">
-          {p.opened ? '' : 'Voting has not opened. '}The roll — every member of the electorate, with the delegations then in force — is fixed when voting opens.
-        </p>
-      )}
-      {view.me && view.roll ? (
-        <p className="mt-2 text-sm" data-testid="my-member-vote">
-          {view.me.onRoll ? (
-            <>
-              You are on the roll{w ? ` with ${view.me.weight} ${view.me.weight === 1 ? 'vote' : 'votes'}` : ''}.{' '}
-              {view.me.delegateName ? `Unless you vote, your vote goes to ${view.me.delegateName}. ` : ''}
-              {view.me.carries.people > 0
-                ? `Your ballot carries ${votesWord(w ? view.me.carries.weight : view.me.carries.people, w)} delegated to you (unless they vote themselves).`
-                : ''}
-            </>
-          ) : (
-            'You are not on the roll of this vote.'
-          )}
-        </p>
-      ) : null}
-      {view.delegation && !p.closed ? (
-        <p className="mt-1 text-xs">
-          <a className="text-brand-700 underline" href={p.delegationsHref}>
-            My delegations
-          </a>
-          {view.roll ? ' (changes apply to votes that open later)' : ''}
-        </p>
-      ) : null}
-      {view.roll && !p.closed ? (
-        <p className="mt-3 text-xs text-zinc-600">
-          {view.voters.toLocaleString('en-US')} {view.voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
-          {p.choice ? 'Ballots are secret: the counted ballots are published without names when voting closes.' : 'Choices are revealed when voting closes.'}
-        </p>
-      ) : null}
-      {view.graph && view.graph.delegates.length > 0 ? (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-zinc-500">
-            Delegations in this vote ({(view.graph.delegates.length + view.graph.more).toLocaleString('en-US')}{' '}
-            {view.graph.delegates.length + view.graph.more === 1 ? 'delegate' : 'delegates'})
-          </summary>
-          <ul className="mt-2 space-y-2" aria-label="Who delegated to whom">
-            {view.graph.delegates.map((d) => (
-              <li key={d.userId}>
-                <span className="font-medium">{d.name}</span> ← {d.delegators.join(', ')}
-                {d.unnamed > 0 ? ` and ${d.unnamed} more` : ''}
-                <span className="text-xs text-zinc-600"> ({votesWord(w ? d.weight : d.delegators.length, w)})</span>
-              </li>
-            ))}
-          </ul>
-          {view.graph.more > 0 ? (
-            <p className="mt-1 text-xs text-zinc-600">
-              …and {view.graph.more.toLocaleString('en-US')} more delegates: the whole roll is published when voting closes.
-            </p>
-          ) : null}
-        </details>
-      ) : null}
-      {tally && p.closed ? (
-        <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={view.rollCall} rollCallId={`stage-${i}-roll-call`} hrefs={p} />
-      ) : null}
-      {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
-      {p.offer.show && p.choice ? (
-        <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={p.choice.myReceipt} notOpenNote={note} />
-      ) : null}
-      {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={note} /> : null}
-    </section>
+        {p.choice && (w || view.delegation) ? (
+          <p role="note" className="mt-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-secrecy-limit>
+            A limit of this secret ballot: each ballot is published with the weight it carried, and the roll, its delegations and who voted are public, so a
+            ballot that carried a weight no other ballot carried can be traced to its voter.
+          </p>
+        ) : null}
+        {view.roll ? (
+          <p className="mt-3 text-sm">
+            <span className="font-medium">Roll:</span> {view.roll.size.toLocaleString('en-US')} {view.roll.size === 1 ? 'member' : 'members'}
+            {w ? `, ${view.roll.weight.toLocaleString('en-US')} votes` : ''}, fixed when voting opened{' '}
+            <span className="text-xs text-zinc-600">
+              (SHA-256 <code className="break-all">{view.roll.hash.slice(0, 16)}…</code>, in the log).
+            </span>
+          </p>
+        ) : (
+          <p className="mt-3 text-sm text-zinc-600">
+            {p.opened ? '' : 'Voting has not opened. '}The roll — every member of the electorate, with the delegations then in force — is fixed when voting
+            opens.
+          </p>
+        )}
+        {view.me && view.roll ? (
+          <p className="mt-2 text-sm" data-testid="my-member-vote">
+            {view.me.onRoll ? (
+              <>
+                You are on the roll{w ? ` with ${view.me.weight} ${view.me.weight === 1 ? 'vote' : 'votes'}` : ''}.{' '}
+                {view.me.delegateName ? `Unless you vote, your vote goes to ${view.me.delegateName}. ` : ''}
+                {view.me.carries.people > 0
+                  ? `Your ballot carries ${votesWord(w ? view.me.carries.weight : view.me.carries.people, w)} delegated to you (unless they vote themselves).`
+                  : ''}
+              </>
+            ) : (
+              'You are not on the roll of this vote.'
+            )}
+          </p>
+        ) : null}
+        {view.delegation && !p.closed ? (
+          <p className="mt-1 text-xs">
+            <a className="text-brand-700 underline" href={p.delegationsHref}>
+              My delegations
+            </a>
+            {view.roll ? ' (changes apply to votes that open later)' : ''}
+          </p>
+        ) : null}
+        {view.roll && !p.closed ? <LiveMemberVoters voters={view.voters} secret={Boolean(p.choice)} /> : null}
+        {view.graph && view.graph.delegates.length > 0 ? (
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-zinc-500">
+              Delegations in this vote ({(view.graph.delegates.length + view.graph.more).toLocaleString('en-US')}{' '}
+              {view.graph.delegates.length + view.graph.more === 1 ? 'delegate' : 'delegates'})
+            </summary>
+            <ul className="mt-2 space-y-2" aria-label="Who delegated to whom">
+              {view.graph.delegates.map((d) => (
+                <li key={d.userId}>
+                  <span className="font-medium">{d.name}</span> ← {d.delegators.join(', ')}
+                  {d.unnamed > 0 ? ` and ${d.unnamed} more` : ''}
+                  <span className="text-xs text-zinc-600"> ({votesWord(w ? d.weight : d.delegators.length, w)})</span>
+                </li>
+              ))}
+            </ul>
+            {view.graph.more > 0 ? (
+              <p className="mt-1 text-xs text-zinc-600">
+                …and {view.graph.more.toLocaleString('en-US')} more delegates: the whole roll is published when voting closes.
+              </p>
+            ) : null}
+          </details>
+        ) : null}
+        {tally && p.closed ? (
+          <MemberResult tally={tally} weighted={w} choice={p.choice} rollCall={view.rollCall} rollCallId={`stage-${i}-roll-call`} hrefs={p} />
+        ) : null}
+        {p.closed && view.participation.length > 0 ? <Participation rows={view.participation} /> : null}
+        {p.offer.show && p.choice ? (
+          <ChoiceBallotForm ids={p.ids} bodyName={body.name} ballot={p.choice.ballot} mine={p.choice.mine} receipt={p.choice.myReceipt} notOpenNote={note} />
+        ) : null}
+        {p.offer.show && !p.choice ? <BallotForm ids={p.ids} stageIndex={i} bodyName={body.name} myChoice={p.myChoice} notOpenNote={note} /> : null}
+      </section>
+    </StageVoteProvider>
   );
 }
 

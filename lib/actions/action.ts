@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -92,7 +93,7 @@ async function parseSignedIn<S extends z.ZodType>(schema: S, formData: FormData,
  * message beside it); on success `afterChange` runs (revalidation), the message is flashed — the
  * page may come back without the form that was used — and a `redirectTo` is followed.
  */
-async function settle(values: Record<string, string>, run: () => Promise<ActionResult>, afterChange: () => void): Promise<ActionState> {
+async function settle(values: Record<string, string>, run: () => Promise<ActionResult>, afterChange: () => void, rerender = true): Promise<ActionState> {
   let result: ActionResult;
   try {
     result = await run();
@@ -101,9 +102,9 @@ async function settle(values: Record<string, string>, run: () => Promise<ActionR
     return { ok: false, code: error.code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}), values };
   }
   if (!result.ok) return result;
-  afterChange();
+  if (rerender) afterChange();
   const { redirectTo, ...state } = result;
-  if (state.message) await setFlash(state.message);
+  if (state.message && rerender) await setFlash(state.message);
   if (redirectTo) redirect(redirectTo);
   return state;
 }
@@ -122,7 +123,29 @@ type Options<T> = {
   revalidate?: Revalidation[];
   /** What of the form comes back on a refusal (`input` once it is valid); all of it, bounded, by default. */
   echo?: Echo<T>;
+  /**
+   * false: a success answers with its state alone — no page re-rendered into the reply (nothing
+   * revalidated) and no flash cookie (which would make Next.js re-render too). For a form that
+   * stays on the page and shows what was recorded itself (the ballot form). The next request
+   * of any page is rendered fresh (signed-in pages are rendered per request; the public page
+   * cache follows the decision log, lib/public-cache). A form posted without JavaScript gets
+   * the page rendered anyway, so it keeps the flash that confirms it (`postedByScript`).
+   */
+  rerender?: boolean;
 };
+
+/**
+ * Whether this action call came from the page's JavaScript (Next.js sends its `Next-Action`
+ * header), not from a form posted without it (the action's id is then a form field). Outside a
+ * request (tests calling an action directly) there is no page to render: counted as a script's.
+ */
+async function postedByScript(): Promise<boolean> {
+  try {
+    return (await headers()).has('next-action');
+  } catch {
+    return true;
+  }
+}
 
 function revalidateAll(paths: Revalidation[] = []): void {
   for (const { path, type } of paths) revalidatePath(path, type);
@@ -184,6 +207,7 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
       values,
       () => handler({ input, user, membership, values }),
       () => revalidateAll([{ path: `/o/${membership.orgSlug}`, type: 'layout' }, ...(options.revalidate ?? [])]),
+      options.rerender !== false || !(await postedByScript()),
     );
   };
 }

@@ -9,6 +9,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** What the user typed, echoed back so a failed submit loses nothing. Never secrets. */
   values?: Record<string, string>;
+  /** What a success recorded, for a form that shows it without the page being re-rendered (the ballot form: its choice). */
+  recorded?: Record<string, string>;
 };
 
 export const initialActionState: ActionState = { ok: false };

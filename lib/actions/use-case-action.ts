@@ -22,11 +22,21 @@ export function orgUseCaseAction<S extends z.ZodType<{ orgId: string }>, R>(
   minimumRole: Role,
   useCase: UseCase<z.output<S>, R>,
   message: string | ((input: z.output<S>, result: R) => string),
-  options: { limit?: LimitPolicy } = {},
+  options: {
+    limit?: LimitPolicy;
+    /** A success answers with what it recorded (returned as `recorded`) instead of re-rendering the page (orgAction's `rerender: false`). */
+    recorded?: (input: z.output<S>, result: R) => Record<string, string>;
+  } = {},
 ) {
-  return orgAction(schema, minimumRole, async ({ input, user, membership }) => {
-    if (options.limit) await spendLimit(options.limit, user.id);
-    const result = await useCase(getDb(), { userId: user.id, role: membership.role }, input, now());
-    return { ok: true, message: typeof message === 'string' ? message : message(input, result) };
-  });
+  const { recorded } = options;
+  return orgAction(
+    schema,
+    minimumRole,
+    async ({ input, user, membership }) => {
+      if (options.limit) await spendLimit(options.limit, user.id);
+      const result = await useCase(getDb(), { userId: user.id, role: membership.role }, input, now());
+      return { ok: true, message: typeof message === 'string' ? message : message(input, result), ...(recorded ? { recorded: recorded(input, result) } : {}) };
+    },
+    { rerender: !recorded },
+  );
 }

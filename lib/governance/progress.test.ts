@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBody, findType } from './charter';
 import { emergencyMotionRequired } from './emergency';
-import { quorumProgress } from './progress';
+import { progressWithFirstBallot, quorumProgress } from './progress';
 import { tallyStage } from './tally';
 import { T0, ballots, nonprofit } from './test-fixtures';
 import type { BodySpec, Charter } from './types';
@@ -59,6 +59,30 @@ describe('quorumProgress', () => {
           const p = quorumProgress(input);
           const t = tallyStage(input);
           expect([p.cast, p.quorumRequired, p.quorumMet]).toEqual([t.cast, t.quorumRequired, t.quorumMet]);
+        },
+      ),
+    );
+  });
+});
+
+describe('progressWithFirstBallot', () => {
+  it('is the progress the stage would show with one more seat’s ballot (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom('yes', 'no', 'abstain'),
+        fc.boolean(),
+        fc.boolean(),
+        (charterSeats, yes, no, choice, inclusive, recusedCount) => {
+          const body: BodySpec = { ...board, charterSeats, recusedSeatsCountTowardQuorumBase: recusedCount };
+          const s = { ...stage, quorum: { num: 2, den: 3, inclusive } };
+          // Seats board-1… vote; a recused seat (board-99) never does.
+          const before = ballots({ yes, no }, T0);
+          const after = ballots({ yes: yes + (choice === 'yes' ? 1 : 0), no: no + (choice === 'no' ? 1 : 0), abstain: choice === 'abstain' ? 1 : 0 }, T0);
+          const input = { stage: s, body, charterSeats, recusedSeatIds: ['board-99'] };
+          expect(progressWithFirstBallot(quorumProgress({ ...input, ballots: before }))).toEqual(quorumProgress({ ...input, ballots: after }));
         },
       ),
     );

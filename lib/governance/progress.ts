@@ -43,6 +43,21 @@ export function quorumProgress(input: QuorumProgressInput): QuorumProgress {
     quorumRequired: tally.quorumRequired,
     quorumMet: tally.quorumMet,
     charterSeats: tally.charterSeats,
-    percent: Math.min(100, Math.round((tally.cast / Math.max(tally.quorumRequired, 1)) * 100)),
+    percent: percentOf(tally.cast, tally.quorumRequired),
   };
+}
+
+/**
+ * The progress once one more seat has cast its first ballot (a seat changing its ballot adds
+ * none): what the voter's own page shows after their vote is recorded, without reading the
+ * stage again. A recused seat cannot vote, so the ballot always counts; quorum is met at
+ * `quorumRequired` ballots, as `tallyStage` decides it.
+ */
+export function progressWithFirstBallot(p: QuorumProgress): QuorumProgress {
+  const cast = p.cast + 1;
+  return { ...p, cast, quorumMet: cast >= p.quorumRequired, percent: percentOf(cast, p.quorumRequired) };
+}
+
+function percentOf(cast: number, quorumRequired: number): number {
+  return Math.min(100, Math.round((cast / Math.max(quorumRequired, 1)) * 100));
 }

@@ -10,7 +10,8 @@ import { consumeLimit } from '@/lib/rate-limit';
 import { expectRedirect, form, session, signInAs } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock('next/cache', () => ({ revalidatePath: (path: string) => revalidated.push(path), revalidateTag: () => {} }));
 
 const { createProposalAction, castBallotAction, postCommentAction, publishProposalAction, openVotingAction, declareRecusalAction, withdrawProposalAction } =
   await import('@/app/o/[slug]/proposals/actions');
@@ -170,11 +171,18 @@ describe('proposal actions: authorization against forged POSTs', () => {
   it('a board member can vote on the open budget, and the ballot and its log entry land together', async () => {
     asUser('priya');
     const before = await counts();
+    revalidated.length = 0;
     const state = await castBallotAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, choice: 'yes' }));
-    expect(state).toEqual({ ok: true, message: 'Your vote (yes) is recorded. You can change it until voting closes.' });
+    // The reply is the ballot recorded, not the page re-rendered: nothing revalidated (and no flash cookie, which would re-render it too).
+    expect(state).toEqual({ ok: true, message: 'Your vote (yes) is recorded. You can change it until voting closes.', recorded: { choice: 'yes' } });
+    expect(revalidated).toEqual([]);
     const after = await counts();
     expect(after.votes).toBe(before.votes + 1);
     expect(after.log).toBe(before.log + 1);
+    // Any other change still re-renders the organization's pages (the spy sees it).
+    const comment = await postCommentAction(initialActionState, form({ orgId, proposalId: proposalByNumber[7]!, body: 'A comment after my vote.' }));
+    expect(comment.ok).toBe(true);
+    expect(revalidated).toEqual(['/o/riverbend-commons']);
   });
 });
 

@@ -33,6 +33,7 @@ const panel = (over: { closed: boolean; secrecyWarning: string | null; myReceipt
       rollCall: [],
       offer: over.closed ? { show: false } : { show: true, open: true },
       myChoice: null,
+      mySeatId: null,
       blocked: null,
       ids: { orgId: '00000000-0000-4000-8000-000000000001', proposalId: '00000000-0000-4000-8000-000000000002' },
       choice: {

@@ -103,7 +103,8 @@ export const castBallotAction = orgUseCaseAction(
   'observer',
   castBallot,
   (input) => `Your vote (${input.choice}) is recorded. You can change it until voting closes.`,
-  { limit: 'ballot' },
+  // The reply is the ballot alone (the form shows it and moves the stage's count), not the page re-rendered.
+  { limit: 'ballot', recorded: (input) => ({ choice: input.choice }) },
 );
 
 /** A secret ballot of a choice among options: what it chose is not repeated back, only that it is recorded. */

@@ -261,6 +261,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 rollCall={disclosedRollCall(logRows, names, i) ?? stageVotes}
                 offer={offer}
                 myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
+                mySeatId={mySeat?.seatId ?? null}
                 blocked={status.blocked}
                 ids={ids}
                 {...choiceFor(
