@@ -170,14 +170,14 @@ export async function voteBench(kind: 'postgres' | 'pglite', { pg, pgUrl }: Benc
   if (kind === 'pglite') before = { ...after };
   else before = await counts();
   const [httpMs, rawHttpMs] = await interleaved(httpVote, kind === 'postgres' ? rawInsert : null);
-  // The target of the vote's reply: at most 2× the action floor — the same action's POST refused
-  // by zod before any database work (HTTP, session cookie, the action's decoding and reply) —
-  // timed in blocks interleaved with the vote's.
+  // The action floor: the same action's POST refused by zod before any database work (HTTP,
+  // session cookie, the action's decoding and reply).
+  const floorPost = async (i: number) => {
+    const outcome = await signedIn[i % signedIn.length]!.call('castBallotAction', pagePath, { orgId, proposalId, choice: 'maybe' });
+    if (outcome.kind !== 'refused') throw new Error(`expected a zod refusal, got ${JSON.stringify(outcome).slice(0, 300)}`);
+  };
+  // The target of the vote's reply: at most 2× the action floor, timed in blocks interleaved with the vote's.
   {
-    const floorPost = async (i: number) => {
-      const outcome = await signedIn[i % signedIn.length]!.call('castBallotAction', pagePath, { orgId, proposalId, choice: 'maybe' });
-      if (outcome.kind !== 'refused') throw new Error(`expected a zod refusal, got ${JSON.stringify(outcome).slice(0, 300)}`);
-    };
     const [voteMs, floorMs] = await interleaved(httpVote, floorPost);
     const ratio = voteMs / floorMs;
     table.push({
@@ -200,10 +200,7 @@ export async function voteBench(kind: 'postgres' | 'pglite', { pg, pgUrl }: Benc
       for (let i = 0; i < reps; i++) await fn(i);
       return (performance.now() - t) / reps;
     };
-    const refusedMs = await timeEach(async (i) => {
-      const outcome = await signedIn[i % signedIn.length]!.call('castBallotAction', pagePath, { orgId, proposalId, choice: 'maybe' });
-      if (outcome.kind !== 'refused') throw new Error(`expected a zod refusal, got ${JSON.stringify(outcome).slice(0, 300)}`);
-    });
+    const refusedMs = await timeEach(floorPost);
     const rscMs = await timeEach(async (i) => {
       const res = await fetch(`${server.base}${pagePath}`, { headers: { Cookie: signedIn[i % signedIn.length]!.cookie, RSC: '1' } });
       if (res.status !== 200) throw new Error(`GET ${pagePath} (RSC): ${res.status}`);

@@ -11,6 +11,11 @@ const charter = nonprofit();
 const board = findBody(charter, 'board');
 const stage = findType(charter, 'resolution').stages[0]!; // quorum: at least 1/2 of charter seats
 
+/** A board of `charterSeats` whose stage needs a quorum of 2/3 (inclusive or not), for the properties below. */
+function twoThirdsOf(charterSeats: number, inclusive: boolean, recusedCount: boolean): { body: BodySpec; s: typeof stage } {
+  return { body: { ...board, charterSeats, recusedSeatsCountTowardQuorumBase: recusedCount }, s: { ...stage, quorum: { num: 2, den: 3, inclusive } } };
+}
+
 describe('quorumProgress', () => {
   it('shows what the old page showed where it was right: 9 seats, at least half, no recusal', () => {
     const p = quorumProgress({ stage, body: board, charterSeats: 9, recusedSeatIds: [], ballots: ballots({ yes: 2, no: 1 }, T0) });
@@ -47,8 +52,7 @@ describe('quorumProgress', () => {
         fc.boolean(),
         fc.boolean(),
         (charterSeats, yes, recused, inclusive, recusedCount) => {
-          const body: BodySpec = { ...board, charterSeats, recusedSeatsCountTowardQuorumBase: recusedCount };
-          const s = { ...stage, quorum: { num: 2, den: 3, inclusive } };
+          const { body, s } = twoThirdsOf(charterSeats, inclusive, recusedCount);
           const input = {
             stage: s,
             body,
@@ -76,8 +80,7 @@ describe('progressWithFirstBallot', () => {
         fc.boolean(),
         fc.boolean(),
         (charterSeats, yes, no, choice, inclusive, recusedCount) => {
-          const body: BodySpec = { ...board, charterSeats, recusedSeatsCountTowardQuorumBase: recusedCount };
-          const s = { ...stage, quorum: { num: 2, den: 3, inclusive } };
+          const { body, s } = twoThirdsOf(charterSeats, inclusive, recusedCount);
           // Seats board-1… vote; a recused seat (board-99) never does.
           const before = ballots({ yes, no }, T0);
           const after = ballots({ yes: yes + (choice === 'yes' ? 1 : 0), no: no + (choice === 'no' ? 1 : 0), abstain: choice === 'abstain' ? 1 : 0 }, T0);
