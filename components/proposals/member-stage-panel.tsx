@@ -39,7 +39,7 @@ export function MemberStagePanel(p: Props) {
   const w = view.weighted;
   const note = notOpenNote(p.offer, p.blocked);
   return (
-    <StageVoteProvider key={p.myChoice ?? ''} myChoice={p.myChoice}>
+    <StageVoteProvider myChoice={p.myChoice}>
       <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
         <StageHeading index={i} stageCount={p.stageCount} bodyName={body.name} />
         <p className="mt-1 text-xs text-zinc-600">

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useState } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
 import type { ReactNode } from 'react';
 import { progressWithFirstBallot } from '@/lib/governance/progress';
 import type { QuorumProgress } from '@/lib/governance/progress';
@@ -16,10 +16,16 @@ type StageVote = { rendered: string | null; mine: string | null; record: (choice
 
 const StageVoteContext = createContext<StageVote | null>(null);
 
-/** Keyed by the server's choice where it is rendered, so a fresh render (another tab's vote) starts again from the server. */
+/**
+ * A fresh render with another choice on record (another tab's vote, a secret ballot's page re-rendered)
+ * starts again from the server's. Not by a key: a key would remount the ballot form inside and lose
+ * its answer (the line that says what was recorded).
+ */
 export function StageVoteProvider({ myChoice, children }: { myChoice: string | null; children: ReactNode }) {
-  const [mine, record] = useState(myChoice);
-  return <StageVoteContext value={{ rendered: myChoice, mine, record }}>{children}</StageVoteContext>;
+  const [vote, setVote] = useState({ rendered: myChoice, mine: myChoice });
+  if (vote.rendered !== myChoice) setVote({ rendered: myChoice, mine: myChoice });
+  const record = useCallback((choice: string) => setVote((v) => ({ ...v, mine: choice })), []);
+  return <StageVoteContext value={{ rendered: myChoice, mine: vote.rendered === myChoice ? vote.mine : myChoice, record }}>{children}</StageVoteContext>;
 }
 
 export function useStageVote(): StageVote | null {

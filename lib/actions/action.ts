@@ -91,9 +91,15 @@ async function parseSignedIn<S extends z.ZodType>(schema: S, formData: FormData,
 /**
  * Runs the handler: a RuleRefusal becomes the form's state (its field, if it names one, gets the
  * message beside it); on success `afterChange` runs (revalidation), the message is flashed — the
- * page may come back without the form that was used — and a `redirectTo` is followed.
+ * page may come back without the form that was used — and a `redirectTo` is followed. A form that
+ * answers for itself (`answer`) skips the re-render, the flash, or both.
  */
-async function settle(values: Record<string, string>, run: () => Promise<ActionResult>, afterChange: () => void, rerender = true): Promise<ActionState> {
+async function settle(
+  values: Record<string, string>,
+  run: () => Promise<ActionResult>,
+  afterChange: () => void,
+  answer: { rerender: boolean; flash: boolean } = { rerender: true, flash: true },
+): Promise<ActionState> {
   let result: ActionResult;
   try {
     result = await run();
@@ -102,9 +108,9 @@ async function settle(values: Record<string, string>, run: () => Promise<ActionR
     return { ok: false, code: error.code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}), values };
   }
   if (!result.ok) return result;
-  if (rerender) afterChange();
+  if (answer.rerender) afterChange();
   const { redirectTo, ...state } = result;
-  if (state.message && rerender) await setFlash(state.message);
+  if (state.message && answer.rerender && answer.flash) await setFlash(state.message);
   if (redirectTo) redirect(redirectTo);
   return state;
 }
@@ -129,7 +135,8 @@ type Options<T> = {
    * stays on the page and shows what was recorded itself (the ballot form). The next request
    * of any page is rendered fresh (signed-in pages are rendered per request; the public page
    * cache follows the decision log, lib/public-cache). A form posted without JavaScript gets
-   * the page rendered anyway, so it keeps the flash that confirms it (`postedByScript`).
+   * the page rendered anyway (`postedByScript`), with the form's state in it: the form confirms
+   * the success itself, so it is not flashed as well.
    */
   rerender?: boolean;
 };
@@ -207,7 +214,9 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
       values,
       () => handler({ input, user, membership, values }),
       () => revalidateAll([{ path: `/o/${membership.orgSlug}`, type: 'layout' }, ...(options.revalidate ?? [])]),
-      options.rerender !== false || !(await postedByScript()),
+      // A form that shows its own answer (rerender: false) is never flashed: posted without JavaScript, the
+      // page comes back rendered with the form's state, and the form says it once.
+      { rerender: options.rerender !== false || !(await postedByScript()), flash: options.rerender !== false },
     );
   };
 }
