@@ -12,6 +12,7 @@ import { formValues, publicAction } from '@/lib/actions/action';
 import { forwardedClientAddress, spendLimit } from '@/lib/actions/limit';
 import { emailProviderId } from '@/lib/auth/links';
 import { safeReturnPath } from '@/lib/auth/paths';
+import { ssoProviderId } from '@/lib/auth/sso';
 import { sessionCookieName, signIn, signOut, usesSecureCookies } from '@/lib/auth/config';
 import { env } from '@/lib/env';
 import { refuse } from '@/lib/governance/refusal';
@@ -64,6 +65,19 @@ export async function signInDemoUserAction(formData: FormData): Promise<void> {
   const secure = usesSecureCookies();
   (await cookies()).set(sessionCookieName(secure), sessionToken, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires });
   redirect(parsed.data.callbackUrl);
+}
+
+const ssoSchema = z.object({ callbackUrl: z.string().max(2000).optional().transform(safeReturnPath) });
+
+/**
+ * Single sign-on: off to the identity provider (Auth.js redirects), back to the return path once
+ * signed in. Plain, like the demo shortcut: it answers with a redirect, or an error page when
+ * this server has no single sign-on configured.
+ */
+export async function signInWithSsoAction(formData: FormData): Promise<void> {
+  if (!env().sso) throw new Error('Single sign-on is not configured on this server.');
+  const parsed = ssoSchema.safeParse(formValues(formData));
+  await signIn(ssoProviderId, { redirectTo: parsed.success ? parsed.data.callbackUrl : '/' });
 }
 
 /** Plain too: signing out only redirects, and Auth.js does it. */

@@ -6,7 +6,7 @@ import { LabelledSection } from '@/components/ui/labelled-section';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeReturnPath } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
-import { signInDemoUserAction } from './actions';
+import { signInDemoUserAction, signInWithSsoAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -16,7 +16,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
-  const demoUsers = env().isProduction ? [] : await loadDemoUsers();
+  const e = env();
+  const demoUsers = e.isProduction ? [] : await loadDemoUsers();
 
   return (
     <div className="mx-auto grid max-w-3xl gap-8 md:grid-cols-2">
@@ -29,6 +30,18 @@ export default async function SignInPage({ searchParams }: Props) {
       >
         <p className="mt-2 mb-6 text-sm text-zinc-600">Enter your e-mail address and we will send you a link to sign in.</p>
         <SignInForm callbackUrl={callbackUrl} defaultEmail={typeof params.email === 'string' ? params.email.slice(0, 254) : undefined} />
+        {e.sso ? (
+          <form action={signInWithSsoAction} className="mt-6 border-t border-zinc-100 pt-6">
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <p className="mb-3 text-sm text-zinc-600">Or, if your organization uses it:</p>
+            <button
+              type="submit"
+              className="min-h-11 w-full rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+            >
+              Sign in with {e.sso.name}
+            </button>
+          </form>
+        ) : null}
       </LabelledSection>
       {demoUsers.length > 0 ? (
         <LabelledSection

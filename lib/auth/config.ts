@@ -10,6 +10,7 @@ import { magicLinkMail } from '@/lib/notify/templates';
 import { parseEmail } from '@/lib/validation/email';
 import { authCookieConfig, usesSecureCookiesFor } from './cookies';
 import { confirmationUrlFromCallback, emailProviderId, signInLinkMinutes } from './links';
+import { ssoProvider, ssoProviderId, ssoUnverifiedErrorPath, verifiedSsoEmail } from './sso';
 
 export { sessionCookieName } from './cookies';
 
@@ -36,6 +37,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin/error' },
     // HttpOnly, SameSite=Lax, Path=/, and Secure with the __Secure- prefix when AUTH_URL is https.
     ...authCookieConfig(e.appUrl),
+    callbacks: {
+      // Single sign-on names an account by e-mail: only an address the provider verified may (lib/auth/sso.ts).
+      signIn: ({ account, profile }) => (account?.provider !== ssoProviderId || verifiedSsoEmail(profile) !== null ? true : ssoUnverifiedErrorPath),
+    },
     providers: [
       Nodemailer({
         id: emailProviderId,
@@ -51,6 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           await sendMail({ to: identifier, ...mail });
         },
       }),
+      ...(e.sso ? [ssoProvider(e.sso)] : []),
     ],
   };
 });

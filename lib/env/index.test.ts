@@ -48,6 +48,21 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, NOTIFY_LEASE_MS: '10' })).toThrow(/NOTIFY_LEASE_MS/);
   });
 
+  it('turns single sign-on on with all three OIDC settings, and refuses a partial set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-env-'));
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir }).sso).toBeNull();
+    const oidc = { OIDC_ISSUER: 'https://login.example.org/', OIDC_CLIENT_ID: 'quorate', OIDC_CLIENT_SECRET: 'secret' };
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, ...oidc }).sso).toEqual({
+      issuer: 'https://login.example.org/',
+      clientId: 'quorate',
+      clientSecret: 'secret',
+      name: 'single sign-on',
+    });
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, ...oidc, OIDC_NAME: 'Staff login' }).sso?.name).toBe('Staff login');
+    expect(() => parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, OIDC_ISSUER: 'https://login.example.org' })).toThrow(/needs all three/);
+    expect(() => parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, ...oidc, OIDC_ISSUER: 'login.example.org' })).toThrow(/OIDC_ISSUER/);
+  });
+
   it('strips a trailing slash from AUTH_URL', () => {
     const e = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://q.example/', LOG_SIGNING_SECRET: 'l'.repeat(40) });
     expect(e.appUrl).toBe('https://q.example');

@@ -36,6 +36,10 @@ const schema = z.object({
   QUORATE_PUBLIC_CACHE_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   QUORATE_HOME_LIST_ALL: z.enum(['0', '1']).default('0'),
   QUORATE_NETWORK_LIMIT_FACTOR: z.coerce.number().int().min(1).max(1_000).default(1),
+  OIDC_ISSUER: z.url("OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.org/realms/staff").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default('single sign-on'),
   QUORATE_HOME_LIST_SLUGS: z
     .string()
     .regex(
@@ -80,6 +84,12 @@ export type Env = {
    * `slugs` are listed whether or not they have published.
    */
   homeListing: { all: boolean; slugs: string[] };
+  /**
+   * Single sign-on by OpenID Connect (lib/auth/sso.ts), when all of OIDC_ISSUER, OIDC_CLIENT_ID
+   * and OIDC_CLIENT_SECRET are set; `name` is what the sign-in button says. Magic links keep working.
+   * The issuer is kept exactly as given: discovery must return the same string (some end in a slash).
+   */
+  sso: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** Multiplies the per-network burst limits (sign-in requests, new organizations) for sites where many people share one address. */
   networkLimitFactor: number;
 };
@@ -135,6 +145,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "Invalid environment:\n  - LOG_SIGNING_SECRET: required in production (encrypts the organizations' log-signing keys; generate one with `openssl rand -base64 33` and keep it: changing it makes existing keys unreadable)",
     );
   }
+  const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidc.some((v) => v !== undefined) && oidc.some((v) => v === undefined)) {
+    throw new Error('Invalid environment:\n  - OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: single sign-on needs all three (or none)');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     isProduction,
@@ -170,6 +184,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         .filter((slug) => slug !== ''),
     },
     networkLimitFactor: e.QUORATE_NETWORK_LIMIT_FACTOR,
+    sso:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME }
+        : null,
   };
 }
 

@@ -39,7 +39,7 @@ const modules = {
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
-const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signOutAction']);
+const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signInWithSsoAction', 'signOutAction']);
 
 let handle: TestDatabase;
 let orgId: string;

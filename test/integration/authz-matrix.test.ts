@@ -513,7 +513,7 @@ const matrix: Record<string, Case> = {
 };
 
 /** Authentication flows, not organization actions: covered by the sign-in tests and e2e journeys. */
-const notInMatrix = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signOutAction']);
+const notInMatrix = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signInWithSsoAction', 'signOutAction']);
 // Invitations need a pending invitee, which no actor here is: their forged-POST table is in invitations.test.ts.
 for (const a of ['revokeInvitationAction', 'resendInvitationAction', 'acceptInvitationAction', 'declineInvitationAction']) notInMatrix.add(a);
 // Deleting an account acts only on the caller (no ids in its form) and would remove the actors used here: its forged-POST cases are in account.test.ts.

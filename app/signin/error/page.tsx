@@ -7,6 +7,9 @@ const messages: Record<string, string> = {
   Verification: 'This sign-in link has expired or has already been used. Links work once, for a short time.',
   AccessDenied: 'This account may not sign in.',
   Configuration: 'Sign-in is not configured correctly on this server. Tell the administrator.',
+  SsoEmailUnverified:
+    'Your sign-in provider did not confirm that the e-mail address on your account is yours, so Quorate cannot tell which account to open. Ask the provider’s administrator to verify it, or sign in with an e-mail link instead.',
+  OAuthAccountNotLinked: 'This e-mail address already belongs to an account that signs in another way. Sign in with an e-mail link instead.',
 };
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
