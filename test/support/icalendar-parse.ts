@@ -37,7 +37,10 @@ export function parseICalendar(text: string): ParsedCalendar {
     }
     if (name === 'END') {
       depth--;
-      if (value === 'VEVENT' && event) (out.events.push(event), (event = null));
+      if (value === 'VEVENT' && event) {
+        out.events.push(event);
+        event = null;
+      }
       continue;
     }
     const target = event ?? (depth === 1 ? out.props : null);
