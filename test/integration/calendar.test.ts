@@ -11,6 +11,7 @@ import { calendarFeeds, memberships, organizations } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { hashCalendarToken } from '@/lib/auth/calendar-token';
 import { charterFromTemplate } from '@/lib/governance/charter';
+import { deleteAccount } from '@/lib/use-cases/account';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
@@ -234,5 +235,12 @@ describe('a person’s private feed', () => {
     let last = initialActionState;
     for (let i = 0; i < 10; i++) last = await rotateCalendarFeedAction(initialActionState, form({ confirmRotate: 'yes' }));
     expect(last).toMatchObject({ ok: false, code: 'rate_limit.exceeded' });
+  });
+
+  it('ends with the account: a deleted account’s address is the plain 404', async () => {
+    const segment = await createFeed(open.people[8]!.userId);
+    expect((await feedAt(segment)).status).toBe(200);
+    await deleteAccount(db, { userId: open.people[8]!.userId, at: new Date() });
+    expect(await answer(await feedAt(segment))).toEqual(await answer(await orgCalendar('no-such-org')));
   });
 });
