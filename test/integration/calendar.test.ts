@@ -185,10 +185,15 @@ describe('a person’s private feed', () => {
     expect(row!.lastUsedAt).not.toBeNull();
   });
 
-  it('shows a seat holder their board votes, and only their own organizations', async () => {
+  it('shows a seat holder their board votes, and only the organizations they have joined', async () => {
     const text = await (await feedAt(await createFeed(open.people[1]!.userId))).text();
     expect(summaries(text)).toContain('★ Your vote: Open, Inc; "Co": #2 Board vote — Board voting closes');
     expect(text).not.toContain(p.quiet);
+    // A pending invitation to the private organization is not a membership: its proposals stay out.
+    await db.insert(memberships).values({ orgId: quiet.orgId, userId: open.people[9]!.userId, role: 'member', acceptedAt: null });
+    const invited = await (await feedAt(await createFeed(open.people[9]!.userId))).text();
+    expect(invited).toContain(p.discussion);
+    expect(invited).not.toContain(p.quiet);
   });
 
   it('stores only the token’s hash', async () => {
