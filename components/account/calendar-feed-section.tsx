@@ -36,8 +36,13 @@ export function CalendarFeedSection({ origin, feed, organizations }: Props) {
       </h2>
       <p className="text-sm text-zinc-700">
         A private address your calendar app (Google Calendar, Apple Calendar, Outlook, Thunderbird) can subscribe to. It lists when comment windows and votes
-        close in {organizations === 1 ? 'the organization' : `the ${organizations} organizations`} you belong to. Votes where you decide are marked “★ Your
-        vote”.
+        close in{' '}
+        {organizations === 0
+          ? 'the organizations you belong to (none yet)'
+          : organizations === 1
+            ? 'the organization you belong to'
+            : `the ${organizations} organizations you belong to`}
+        . Votes where you decide are marked “★ Your vote”.
       </p>
       <p className="text-sm text-zinc-700">Anyone who has the link can read these dates. Keep it to yourself, and replace it if it gets out.</p>
       {rotated.ok || created.ok ? <FormMessage state={rotated.ok ? rotated : created} focusOnMessage /> : null}
