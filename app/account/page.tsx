@@ -37,8 +37,8 @@ export default async function AccountPage() {
           Your data
         </h2>
         <p className="text-sm text-zinc-700">
-          One JSON file with your profile, memberships, seats, proposals, comments, ballots and mail preferences. A ballot’s choice is included once its vote
-          has closed.
+          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences and your calendar link’s dates. A ballot’s choice
+          is included once its vote has closed.
         </p>
         <a
           href="/account/export"

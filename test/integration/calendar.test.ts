@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { calendarFeeds, memberships, organizations } from '@/db/schema';
+import { personalDataExport } from '@/db/queries/account-export';
 import { initialActionState } from '@/lib/actions/state';
 import { hashCalendarToken } from '@/lib/auth/calendar-token';
 import { charterFromTemplate } from '@/lib/governance/charter';
@@ -202,6 +203,10 @@ describe('a person’s private feed', () => {
     const [row] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, open.people[2]!.userId));
     expect(row!.tokenHash).toBe(hashCalendarToken(token));
     expect(row!.tokenHash).not.toContain(token);
+    // The personal data export has the link's dates, neither the token nor its hash.
+    const data = await personalDataExport(db, open.people[2]!.userId);
+    expect(data!.calendarFeed).toMatchObject({ createdAt: expect.any(Date), rotatedAt: null });
+    expect(JSON.stringify(data)).not.toContain(row!.tokenHash);
   });
 
   it('rotating ends the old address: it, a forged one and a malformed one answer exactly as an unknown address', async () => {
