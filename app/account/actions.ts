@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { recordNamePromptSkipped, updateUserName } from '@/db/queries/users';
 import { userAction } from '@/lib/actions/action';
+import { spendLimit } from '@/lib/actions/limit';
+import { calendarFeedPath } from '@/lib/auth/calendar-token';
 import { now } from '@/lib/clock';
 import { namePromptQuietDays } from '@/lib/governance/name-prompt';
 import { deleteAccount } from '@/lib/use-cases/account';
-import { deleteAccountSchema } from '@/lib/validation/account';
+import { issueCalendarFeed } from '@/lib/use-cases/calendar-feed';
+import { createCalendarFeedSchema, deleteAccountSchema, rotateCalendarFeedSchema } from '@/lib/validation/account';
 import { personNameSchema } from '@/lib/validation/organization';
 
 // The name shows on every organization's proposals, comments and seats: every page re-renders.
@@ -39,3 +42,21 @@ export const deleteAccountAction = userAction(
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );
+
+// The personal calendar link: its address is shown once, in the form's answer (never in the flash
+// cookie); only its hash is kept. Replacing it ends the old address at once.
+export const createCalendarFeedAction = userAction(createCalendarFeedSchema, async ({ user }) => {
+  await spendLimit('calendarFeed', user.id);
+  const token = await issueCalendarFeed(getDb(), { userId: user.id, mode: 'create', at: now() });
+  return { ok: true, message: 'Your calendar link is ready. Copy it now: it is shown only this once.', recorded: { feedPath: calendarFeedPath(token) } };
+});
+
+export const rotateCalendarFeedAction = userAction(rotateCalendarFeedSchema, async ({ user }) => {
+  await spendLimit('calendarFeed', user.id);
+  const token = await issueCalendarFeed(getDb(), { userId: user.id, mode: 'rotate', at: now() });
+  return {
+    ok: true,
+    message: 'Your calendar link was replaced: the old one no longer works. Copy the new one now: it is shown only this once.',
+    recorded: { feedPath: calendarFeedPath(token) },
+  };
+});

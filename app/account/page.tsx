@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
+import { CalendarFeedSection } from '@/components/account/calendar-feed-section';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { NameForm } from '@/components/account/name-form';
 import { PageHeader } from '@/components/ui/page-header';
+import { loadCalendarFeedStatus, loadCalendarOrganizationCount } from '@/db/read/calendar';
+import { appOrigin } from '@/lib/auth/origin';
 import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
+  const [feed, organizations, origin] = await Promise.all([loadCalendarFeedStatus(user.id), loadCalendarOrganizationCount(user.id), appOrigin()]);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
@@ -19,13 +23,22 @@ export default async function AccountPage() {
         )}
         <NameForm name={user.name} />
       </div>
+      <CalendarFeedSection
+        origin={origin}
+        organizations={organizations}
+        feed={
+          feed
+            ? { createdAt: feed.createdAt.toISOString(), rotatedAt: feed.rotatedAt?.toISOString() ?? null, lastUsedAt: feed.lastUsedAt?.toISOString() ?? null }
+            : null
+        }
+      />
       <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         <h2 id="export-heading" className="text-lg font-semibold text-zinc-900">
           Your data
         </h2>
         <p className="text-sm text-zinc-700">
-          One JSON file with your profile, memberships, seats, proposals, comments, ballots and mail preferences. A ballot’s choice is included once its vote
-          has closed.
+          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences and your calendar link’s dates. A ballot’s choice
+          is included once its vote has closed.
         </p>
         <a
           href="/account/export"

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
+import { calendarFeeds, comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
 
 /**
  * The person's rows of one table (those `owner` picks), each with its organization's name and
@@ -73,7 +73,21 @@ export async function personalDataExport(db: Executor, userId: string) {
     { kind: notificationPrefs.kind, mode: notificationPrefs.mode },
     eq(notificationPrefs.userId, userId),
   ).orderBy(asc(organizations.slug), asc(notificationPrefs.kind));
-  return { profile, memberships: ownMemberships, seats: heldSeats, proposals: authored, comments: ownComments, ballots, mailPreferences };
+  // The calendar link's dates only: its token is not stored, and its hash is no one's data to read.
+  const [calendarFeed] = await db
+    .select({ createdAt: calendarFeeds.createdAt, rotatedAt: calendarFeeds.rotatedAt, lastUsedAt: calendarFeeds.lastUsedAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId));
+  return {
+    profile,
+    memberships: ownMemberships,
+    seats: heldSeats,
+    proposals: authored,
+    comments: ownComments,
+    ballots,
+    mailPreferences,
+    calendarFeed: calendarFeed ?? null,
+  };
 }
 
 export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof personalDataExport>>>;

@@ -226,6 +226,10 @@ export const messages = {
   'account.delete_last_admin':
     'You are the only admin of {organization}. Make someone else an admin first, so the organization is never left without one. Nothing was deleted.',
   'account.already_deleted': 'This account has already been deleted.',
+  // a person's private calendar feed (/account)
+  'calendar.already_created': 'You already have a calendar link. To get a new address, use “Replace the link” instead.',
+  'calendar.none_to_rotate': 'You have no calendar link to replace yet. Create one first.',
+  'calendar.rotate_confirmation': 'Tick the box to confirm that the old link will stop working. Nothing was changed.',
   // following a proposal
   'follow.members_only': 'Only members of this organization can follow a proposal. Observers and people who have not accepted their invitation cannot.',
   'follow.not_published': 'This proposal is not published yet, so there is nothing to follow. It can be followed once it is published.',

@@ -24,6 +24,8 @@ export const limitPolicies = {
   /** Founding organizations, per person: every new organization is public, so not a way to fill the home page. */
   organizationCreate: { points: 5, duration: 24 * 60 * 60, what: 'new organizations from your account' },
   /** Founding organizations from one client address, whoever is signed in: fresh accounts do not reset it. */
+  /** Creating or replacing one's calendar link: a few a day is plenty; each one ends the last. */
+  calendarFeed: { points: 10, duration: 60 * 60, what: 'calendar link changes' },
   organizationCreateClient: { points: 20, duration: 24 * 60 * 60, what: 'new organizations from your network', perNetwork: true },
 } as const satisfies Record<string, { points: number; duration: number; what: string; perNetwork?: true }>;
 

@@ -91,6 +91,7 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     outboxId: fc.constant(''),
     commentId: pick(ids.comment),
     confirm: fc.constantFrom('leave', ''),
+    confirmRotate: fc.constantFrom('yes', ''),
     visibility: fc.constantFrom('public', 'private'),
     parentId: fc.constant(''),
     ratifiesProposalId: pick(ids.proposal),
@@ -185,6 +186,9 @@ const keysOf: Record<string, string[]> = {
   // The prompt's form posts the typed name along with "Skip for now"; the action ignores it.
   skipNamePromptAction: ['name'],
   deleteAccountAction: ['confirm'],
+  // The calendar section's create form posts no field: it is fuzzed with the replace form's, which it ignores.
+  createCalendarFeedAction: ['confirmRotate'],
+  rotateCalendarFeedAction: ['confirmRotate'],
   addWitnessAction: ['orgId', 'verifierKey'],
   removeWitnessAction: ['orgId', 'witnessId'],
   delegateVoteAction: ['orgId', 'delegateUserId', 'scope'],

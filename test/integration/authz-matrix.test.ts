@@ -7,7 +7,19 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { delegations, memberships, nominations, objections, organizationLogos, organizations, outbox, proposals, seats, users } from '@/db/schema';
+import {
+  calendarFeeds,
+  delegations,
+  memberships,
+  nominations,
+  objections,
+  organizationLogos,
+  organizations,
+  outbox,
+  proposals,
+  seats,
+  users,
+} from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -272,6 +284,15 @@ const proposers: ActorKey[] = ['member', 'seatHolder', 'recusedSeatHolder', 'sec
 const matrix: Record<string, Case> = {
   updateNameAction: { allowed: everyoneSignedIn, run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })) },
   skipNamePromptAction: { allowed: everyoneSignedIn, run: () => accountActions.skipNamePromptAction(initialActionState, form({})) },
+  // One's own calendar link: any signed-in person, for themselves only (no ids in the form).
+  createCalendarFeedAction: { allowed: everyoneSignedIn, run: () => accountActions.createCalendarFeedAction(initialActionState, form({})) },
+  rotateCalendarFeedAction: {
+    allowed: everyoneSignedIn,
+    run: async () => {
+      if (session.user) await db.insert(calendarFeeds).values({ userId: session.user.id, tokenHash: `matrix-feed-${++counter}` });
+      return accountActions.rotateCalendarFeedAction(initialActionState, form({ confirmRotate: 'yes' }));
+    },
+  },
   createOrganizationAction: {
     allowed: everyoneSignedIn,
     run: () => orgActions.createOrganizationAction(initialActionState, form({ name: 'A New Org', slug: `new-org-${++counter}` })),

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BodyCard } from '@/components/governance/body-card';
 import { electorateWords } from '@/lib/governance/electorate';
+import { CalendarLinks } from '@/components/governance/calendar-links';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
@@ -132,6 +133,7 @@ export default async function OrganizationPage({ params }: Props) {
               ))}
           </ul>
         )}
+        <CalendarLinks slug={org.slug} isPublic={org.isPublic} isMember={Boolean(membership)} bodies={overview.bodies} />
       </section>
 
       <LabelledSection

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+
+type Props = { slug: string; isPublic: boolean; isMember: boolean; bodies: { key: string; name: string }[] };
+
+const linkClass = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline-offset-2 hover:underline';
+
+/**
+ * "Subscribe (iCalendar)": the organization's calendar feed, and one per body. A private
+ * organization's feed needs a session, which calendar apps do not have: its members are pointed
+ * to their personal link instead.
+ */
+export function CalendarLinks({ slug, isPublic, isMember, bodies }: Props) {
+  if (!isPublic) {
+    return isMember ? (
+      <p className="mt-3 text-sm text-zinc-700">
+        Closing dates in your calendar:{' '}
+        <Link href="/account#calendar-heading" className={linkClass}>
+          your personal calendar link
+        </Link>
+      </p>
+    ) : null;
+  }
+  return (
+    <div className="mt-3 text-sm">
+      <p className="text-zinc-700">When comment windows and votes close, in your calendar app:</p>
+      <ul className="flex flex-wrap gap-x-5">
+        <li>
+          <a href={`/o/${slug}/calendar.ics`} type="text/calendar" className={linkClass}>
+            Subscribe (iCalendar)
+          </a>
+        </li>
+        {bodies.length > 1
+          ? bodies.map((b) => (
+              <li key={b.key}>
+                <a href={`/o/${slug}/calendar.ics?body=${encodeURIComponent(b.key)}`} type="text/calendar" className={linkClass}>
+                  Subscribe (iCalendar): {b.name} only
+                </a>
+              </li>
+            ))
+          : null}
+      </ul>
+      {isMember ? (
+        <p className="text-zinc-700">
+          One calendar for all your organizations, with your own votes marked:{' '}
+          <Link href="/account#calendar-heading" className={linkClass}>
+            your personal calendar link
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
