@@ -19,7 +19,34 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-export type DatabaseOptions = { databaseUrl?: string; pgliteDir?: string; max?: number };
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  max?: number;
+  /** false (QUORATE_PREPARED_STATEMENTS=0) turns named prepared statements off, as `prepare=false` on the URL does. */
+  prepare?: boolean;
+};
+
+/** URL values of `prepare` that turn prepared statements off. */
+const preparedOff = new Set(['false', '0', 'off', 'no', 'disable']);
+
+/**
+ * Whether postgres.js may use named prepared statements on this connection: yes unless `prepare`
+ * is false (QUORATE_PREPARED_STATEMENTS=0) or the URL says `prepare=false` (or 0, off, no,
+ * disable). A pooler in transaction mode (PgBouncer before 1.21, or without
+ * max_prepared_statements) hands each transaction a different server connection, where a
+ * statement prepared on another one does not exist.
+ */
+export function preparedStatementsOn(databaseUrl: string, prepare = true): boolean {
+  if (!prepare) return false;
+  let value: string | null;
+  try {
+    value = new URL(databaseUrl).searchParams.get('prepare');
+  } catch {
+    return true;
+  }
+  return value === null || !preparedOff.has(value.trim().toLowerCase());
+}
 
 /**
  * The one client factory: real PostgreSQL when a URL is given, otherwise embedded PGlite in a
@@ -27,7 +54,11 @@ export type DatabaseOptions = { databaseUrl?: string; pgliteDir?: string; max?: 
  */
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, { max: options.max ?? 10, onnotice: () => {} });
+    const client = postgres(options.databaseUrl, {
+      max: options.max ?? 10,
+      prepare: preparedStatementsOn(options.databaseUrl, options.prepare),
+      onnotice: () => {},
+    });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
     return { kind: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
@@ -49,7 +80,7 @@ export function getDatabaseHandle(): DatabaseHandle {
   const g = globalThis as GlobalWithDb;
   if (!g[globalKey]) {
     const e = env();
-    g[globalKey] = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir });
+    g[globalKey] = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, prepare: e.preparedStatements });
   }
   return g[globalKey];
 }

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   });
   const started = Date.now();
   const e = env();
-  const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 10 });
+  const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 10, prepare: e.preparedStatements });
   try {
     await migrateDatabase(handle);
     const db = handle.db;

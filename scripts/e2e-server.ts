@@ -20,7 +20,7 @@ async function main() {
   const { env } = await import('@/lib/env');
   const e = env();
   console.log(`[e2e] database: ${e.databaseUrl ? 'PostgreSQL' : `PGlite in ${e.pgliteDir}`}; mail: ${e.mailDir}`);
-  const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 1 });
+  const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 1, prepare: e.preparedStatements });
   await migrateDatabase(handle);
   await seedDemo(handle.db, (line) => console.log(`[e2e] seed ${line}`));
   await handle.close();

@@ -38,7 +38,7 @@ async function main() {
     return n;
   };
   const e = env();
-  const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 2 });
+  const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 2, prepare: e.preparedStatements });
   const started = performance.now();
   let phaseStarted = started;
   let lastPhase = '';

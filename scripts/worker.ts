@@ -16,7 +16,7 @@ async function main() {
     console.error('[worker] needs DATABASE_URL: the embedded database is for one process, and the app runs the worker itself.');
     process.exit(1);
   }
-  const handle = createDatabase({ databaseUrl: e.databaseUrl, max: 4 });
+  const handle = createDatabase({ databaseUrl: e.databaseUrl, max: 4, prepare: e.preparedStatements });
   const interval = Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000);
   const transport = defaultMailTransport();
   const opts = deliveryOptions();

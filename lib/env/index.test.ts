@@ -63,6 +63,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, ...oidc, OIDC_ISSUER: 'login.example.org' })).toThrow(/OIDC_ISSUER/);
   });
 
+  it('uses prepared statements unless QUORATE_PREPARED_STATEMENTS=0 (PgBouncer in transaction mode)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-env-'));
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir }).preparedStatements).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, QUORATE_PREPARED_STATEMENTS: '1' }).preparedStatements).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, QUORATE_PREPARED_STATEMENTS: '0' }).preparedStatements).toBe(false);
+    expect(() => parseEnv({ NODE_ENV: 'development', DATA_DIR: dir, QUORATE_PREPARED_STATEMENTS: 'false' })).toThrow(/QUORATE_PREPARED_STATEMENTS/);
+  });
+
   it('strips a trailing slash from AUTH_URL', () => {
     const e = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), AUTH_URL: 'https://q.example/', LOG_SIGNING_SECRET: 'l'.repeat(40) });
     expect(e.appUrl).toBe('https://q.example');

@@ -25,6 +25,7 @@ const schema = z.object({
   AUTH_URL: z.url('AUTH_URL must be the public base URL, e.g. https://quorate.example.org').optional(),
   LOG_SIGNING_SECRET: z.string().min(32, 'LOG_SIGNING_SECRET must be at least 32 characters').optional(),
   QUORATE_SKIP_MIGRATE: z.enum(['0', '1']).default('0'),
+  QUORATE_PREPARED_STATEMENTS: z.enum(['0', '1']).default('1'),
   QUORATE_WORKER: z.enum(['0', '1']).default('1'),
   QUORATE_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
@@ -64,6 +65,11 @@ export type Env = {
   /** Master secret the organizations' log-signing keys are encrypted under (lib/log/keys). */
   logSigningSecret: string;
   migrateOnStart: boolean;
+  /**
+   * Named prepared statements on PostgreSQL (QUORATE_PREPARED_STATEMENTS=0, or prepare=false on
+   * DATABASE_URL, turns them off: needed behind PgBouncer in transaction mode).
+   */
+  preparedStatements: boolean;
   /** Whether the app process runs the transition and delivery workers itself. */
   runWorkers: boolean;
   delivery: {
@@ -162,6 +168,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     appUrl: e.AUTH_URL?.replace(/\/+$/, ''),
     logSigningSecret: e.LOG_SIGNING_SECRET ?? developmentSecret(dataDir, 'log-signing-secret'),
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
+    preparedStatements: e.QUORATE_PREPARED_STATEMENTS !== '0',
     runWorkers: e.QUORATE_WORKER !== '0',
     delivery: {
       intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS,

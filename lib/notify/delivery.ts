@@ -1,4 +1,5 @@
 import 'server-only';
+import { performance } from 'node:perf_hooks';
 import type { Transporter } from 'nodemailer';
 import type { Database, Executor } from '@/db/client';
 import { claimDueMail, dueDigestGroups, foldDigest, markMailFailed, markMailSent } from '@/db/queries/notify';
@@ -162,9 +163,21 @@ export type BatchResult = { claimed: number; sent: number; retried: number; dead
  * each message's fate as soon as it is known — so a crash loses at most the in-flight messages'
  * bookkeeping: they are re-sent after the lease expires (same Message-ID, same file name),
  * and nothing already marked sent is ever sent again.
+ *
+ * `at` is the pass's time: what is due, and whose lease has run out, is judged by it. The lease
+ * runs from `claimedAt`, the time this batch is claimed (a long pass claims its later batches
+ * after `at`; a lease measured from `at` would already be over, and another worker would take
+ * rows this one is still sending).
  */
-export async function deliverBatch(db: Database, transport: MailTransport, at: Date, opts: DeliveryOptions = deliveryOptions()): Promise<BatchResult> {
-  const leaseUntil = new Date(at.getTime() + opts.leaseMs);
+export async function deliverBatch(
+  db: Database,
+  transport: MailTransport,
+  at: Date,
+  opts: DeliveryOptions = deliveryOptions(),
+  claimedAt: Date = at,
+): Promise<BatchResult> {
+  const claimTime = Math.max(at.getTime(), claimedAt.getTime());
+  const leaseUntil = new Date(claimTime + opts.leaseMs);
   const rows = await claimDueMail(db, { at, leaseUntil, limit: opts.batchSize });
   const result: BatchResult = { claimed: rows.length, sent: 0, retried: 0, dead: 0 };
   if (rows.length === 0) return result;
@@ -189,7 +202,7 @@ export async function deliverBatch(db: Database, transport: MailTransport, at: D
       // The raw error (server names, paths) goes to the operator's log; the organization's admins,
       // who see lastError on their Delivery page, get what happened in words.
       console.error(`[delivery] ${row.id} failed:`, error instanceof Error ? error.message : error);
-      const failure = { error: describeDeliveryError(error), dead, nextAttemptAt: new Date(at.getTime() + retryDelayMs(row.attempts, opts.retryBaseMs)), at };
+      const failure = { error: describeDeliveryError(error), dead, nextAttemptAt: new Date(claimTime + retryDelayMs(row.attempts, opts.retryBaseMs)), at };
       const notice = dead ? mandatoryNoticeOf(row) : null;
       if (notice) {
         // A notice the charter requires did not reach its recipient: that goes on the public
@@ -230,13 +243,19 @@ export async function runDigests(db: Database, at: Date): Promise<number> {
   return folded;
 }
 
-/** Drains due mail: member-wide audiences written first (fanout.ts), then batches until one comes back short. Returns how many were sent. */
+/**
+ * Drains due mail: member-wide audiences written first (fanout.ts), then batches until one comes back short. Returns how many were sent.
+ * Each batch is leased from its own claim time: `at` plus the real time the pass has taken so far (a monotonic
+ * clock, so a caller's simulated `at` and the server's `now()` both advance with it).
+ */
 export async function deliverDue(db: Database, transport: MailTransport, at: Date, opts: DeliveryOptions = deliveryOptions()): Promise<BatchResult> {
+  const started = performance.now();
+  const claimedAt = () => new Date(at.getTime() + Math.ceil(performance.now() - started));
   const total: BatchResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
   await expandFanouts(db, at);
   await runDigests(db, at);
   for (;;) {
-    const r = await deliverBatch(db, transport, at, opts);
+    const r = await deliverBatch(db, transport, at, opts, claimedAt());
     total.claimed += r.claimed;
     total.sent += r.sent;
     total.retried += r.retried;

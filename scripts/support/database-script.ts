@@ -12,7 +12,7 @@ export function runDatabaseScript(tag: string, starting: (e: ReturnType<typeof e
     const e = env();
     console.log(`[${tag}] ${starting(e)}`);
     const started = performance.now();
-    const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 1 });
+    const handle = createDatabase({ databaseUrl: e.databaseUrl, pgliteDir: e.pgliteDir, max: 1, prepare: e.preparedStatements });
     try {
       await work(handle);
     } finally {
