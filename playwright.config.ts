@@ -6,6 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 // localhost, not 127.0.0.1: Auth.js ignores AUTH_URL when Next binds to an IP (next-auth#12321).
 const baseURL = `http://localhost:${port}`;
+// The single sign-on journeys (e2e/sso.spec.ts) start a test OpenID provider here; the server is configured for it.
+process.env.E2E_OIDC_ISSUER ??= `http://localhost:${port + 1000}`;
 
 // One mail folder per run, shared with the server: specs read magic links from it.
 process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), 'quorate-e2e-mail-'));
@@ -66,6 +68,10 @@ export default defineConfig({
       // within 15 minutes would otherwise meet the per-network limit (30) meant for one real network.
       QUORATE_NETWORK_LIMIT_FACTOR: '50',
       SMTP_URL: '',
+      OIDC_ISSUER: process.env.E2E_OIDC_ISSUER,
+      OIDC_CLIENT_ID: 'quorate-e2e',
+      OIDC_CLIENT_SECRET: 'e2e-oidc-client-secret-e2e-oidc-client-secret',
+      OIDC_NAME: 'Example Staff Login',
       NEXT_TELEMETRY_DISABLED: '1',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATABASE_URL: '' }),
     },
