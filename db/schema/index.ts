@@ -6,3 +6,4 @@ export * from './notify';
 export * from './rate-limits';
 export * from './organization-logos';
 export * from './member-votes';
+export * from './petitions';

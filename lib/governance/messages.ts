@@ -284,7 +284,7 @@ export const messages = {
   'petition.signer_not_member': 'Only members of this organization can sign or open a petition.',
   'petition.signer_observer': 'Observers cannot sign or open petitions.',
   'petition.wrong_group': 'This petition is for the {group} group; only its members can sign it.',
-  'petition.group_empty': 'No member belongs to the {group} group, so it cannot petition.',
+  'petition.opener_no_group': 'You belong to no stakeholder group, so you can open a petition of all members only.',
   'petition.closed': 'This petition is {state}: it takes no more signatures.',
   'petition.already_signed': 'You have already signed this petition.',
   'petition.not_signed': 'You have not signed this petition, so there is no signature to revoke.',

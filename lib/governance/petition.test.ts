@@ -2,16 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charterFromTemplate, charterTemplateKeys } from './templates';
 import { validateCharter } from './charter';
-import {
-  answerDueAt,
-  checkAnswer,
-  checkMaySign,
-  checkRevoke,
-  checkSign,
-  petitionPhase,
-  requiredSignatures,
-  thresholdReached,
-} from './petition';
+import { answerDueAt, checkAnswer, checkMaySign, checkRevoke, checkSign, petitionPhase, requiredSignatures, thresholdReached } from './petition';
 import type { Constituency, PetitionRecord, Signer } from './petition';
 import { petitionRulesText } from './petition-words';
 import type { Ratio } from './types';
@@ -50,16 +41,22 @@ describe('requiredSignatures', () => {
 
   it('never asks for more signatures than there are eligible members (at least one)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), fc.boolean(), fc.integer({ min: 0, max: 200_000 }), (a, b, inclusive, n) => {
-        const [num, den] = a <= b ? [a, b] : [b, a];
-        if (!inclusive && num === den) return;
-        const r = requiredSignatures({ num, den, inclusive }, n);
-        expect(r).toBeLessThanOrEqual(Math.max(1, n));
-        // Exactly the threshold: r signatures meet it, r - 1 do not.
-        const meets = (k: number) => (inclusive ? k * den >= num * n : k * den > num * n);
-        expect(meets(r) || r === 1).toBe(true);
-        if (r > 1) expect(meets(r - 1)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 200_000 }),
+        (a, b, inclusive, n) => {
+          const [num, den] = a <= b ? [a, b] : [b, a];
+          if (!inclusive && num === den) return;
+          const r = requiredSignatures({ num, den, inclusive }, n);
+          expect(r).toBeLessThanOrEqual(Math.max(1, n));
+          // Exactly the threshold: r signatures meet it, r - 1 do not.
+          const meets = (k: number) => (inclusive ? k * den >= num * n : k * den > num * n);
+          expect(meets(r) || r === 1).toBe(true);
+          if (r > 1) expect(meets(r - 1)).toBe(false);
+        },
+      ),
     );
   });
 });
