@@ -2,10 +2,29 @@ import 'server-only';
 import { and, count, desc, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, petitionSignatures, petitions, seats, users } from '@/db/schema';
+import type { Constituency, PetitionRecord } from '@/lib/governance/petition';
 import { isAccepted } from './memberships';
 import { highestWhere } from './scalars';
 
 export type PetitionRow = typeof petitions.$inferSelect;
+
+/** The rules' view of a stored petition. */
+export function petitionRecord(row: PetitionRow): PetitionRecord {
+  return {
+    constituency: constituencyOf(row),
+    openedAt: row.openedAt,
+    requiredSignatures: row.requiredSignatures,
+    signatureCount: row.signatureCount,
+    signingDays: row.signingDays,
+    answerWithinDays: row.answerWithinDays,
+    thresholdReachedAt: row.thresholdReachedAt,
+    answeredAt: row.answeredAt,
+  };
+}
+
+export function constituencyOf(row: Pick<PetitionRow, 'stakeholderGroup'>): Constituency {
+  return row.stakeholderGroup === null ? { kind: 'all_members' } : { kind: 'stakeholder_group', group: row.stakeholderGroup };
+}
 
 /**
  * Members who may sign a petition of the group (null: of all members): accepted, not observers,

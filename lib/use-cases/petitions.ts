@@ -16,6 +16,7 @@ import {
   signerFacts,
 } from '@/db/queries/petitions';
 import type { PetitionRow } from '@/db/queries/petitions';
+import { petitionRecord } from '@/db/queries/petitions';
 import {
   answerDueAt,
   checkAnswer,
@@ -27,30 +28,12 @@ import {
   requiredSignatures,
   thresholdReached,
 } from '@/lib/governance/petition';
-import type { Constituency, PetitionRecord } from '@/lib/governance/petition';
+import type { Constituency } from '@/lib/governance/petition';
 import type { Charter } from '@/lib/governance/types';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { enqueuePetitionThreshold } from '@/lib/notify/petition-notices';
 import type { Actor } from './actor';
 import { requireOrganizationWritable } from './writable';
-
-/** The rules' view of a stored petition. */
-export function petitionRecord(row: PetitionRow): PetitionRecord {
-  return {
-    constituency: constituencyOf(row),
-    openedAt: row.openedAt,
-    requiredSignatures: row.requiredSignatures,
-    signatureCount: row.signatureCount,
-    signingDays: row.signingDays,
-    answerWithinDays: row.answerWithinDays,
-    thresholdReachedAt: row.thresholdReachedAt,
-    answeredAt: row.answeredAt,
-  };
-}
-
-export function constituencyOf(row: Pick<PetitionRow, 'stakeholderGroup'>): Constituency {
-  return row.stakeholderGroup === null ? { kind: 'all_members' } : { kind: 'stakeholder_group', group: row.stakeholderGroup };
-}
 
 const subject = (id: string) => `petition:${id}`;
 
