@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charterFromTemplate, charterTemplateKeys } from './templates';
 import { validateCharter } from './charter';
+import { charterDiff } from './charter-diff';
 import { answerDueAt, checkAnswer, checkMaySign, checkRevoke, checkSign, petitionPhase, requiredSignatures, thresholdReached } from './petition';
 import type { Constituency, PetitionRecord, Signer } from './petition';
 import { petitionRulesText } from './petition-words';
@@ -183,5 +184,25 @@ describe('the charter', () => {
     expect(errors).toContain('not by the member-wide All members');
     charter.petitions = { ...charter.petitions!, thresholdOfMembers: { num: 1, den: 10, inclusive: true }, answerWithinDays: 30, answeringBodyKey: 'nobody' };
     expect(validateCharter(charter)).toEqual({ ok: false, errors: ['Petitions are answered by body "nobody", which the charter does not define.'] });
+  });
+
+  it('refuses a petitions setting with missing parts instead of failing', () => {
+    const charter = charterFromTemplate('small_board');
+    (charter as { petitions: unknown }).petitions = { answeringBodyKey: 'board' };
+    const result = validateCharter(charter);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual(
+      expect.arrayContaining([expect.stringContaining('the threshold of members must be a fraction'), expect.stringContaining('the signing period must be')]),
+    );
+  });
+
+  it('an amendment that changes the petition rules says so in its list of changes', () => {
+    const before = charterFromTemplate('small_board');
+    const after = structuredClone(before);
+    expect(charterDiff(before, after)).toEqual([]);
+    after.petitions = { ...after.petitions!, answerWithinDays: 10 };
+    expect(charterDiff(before, after)).toEqual([expect.stringMatching(/^Petitions change\. From now on: .*within 10 days/)]);
+    delete after.petitions;
+    expect(charterDiff(before, after)).toEqual(['Petitions: removed from the charter.']);
   });
 });

@@ -150,9 +150,13 @@ export function checkAnswer(p: PetitionRecord, actorRole: Role | null, bodyName:
 /** The charter's petition rules, in plain English; [] when they are sound. `ratioProblem` is the charter's own ratio check. */
 export function petitionSpecErrors(spec: PetitionSpec, bodies: readonly BodySpec[], ratioProblem: (r: Ratio) => string | null): string[] {
   const errors: string[] = [];
-  const members = ratioProblem(spec.thresholdOfMembers);
+  if (typeof spec !== 'object' || spec === null) return ['Petitions: the setting must be an object with the petition rules.'];
+  // A charter arrives as JSON in an amendment: a missing ratio is an error, not a crash.
+  const ratio = (r: unknown) =>
+    typeof r === 'object' && r !== null ? ratioProblem(r as Ratio) : 'must be a fraction such as {"num":1,"den":10,"inclusive":true}.';
+  const members = ratio(spec.thresholdOfMembers);
   if (members) errors.push(`Petitions: the threshold of members ${members}`);
-  const group = ratioProblem(spec.thresholdOfGroup);
+  const group = ratio(spec.thresholdOfGroup);
   if (group) errors.push(`Petitions: the threshold of a group ${group}`);
   for (const [what, days] of [
     ['signing period', spec.signingDays],
