@@ -3,7 +3,19 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
+import {
+  comments,
+  memberships,
+  notificationPrefs,
+  organizations,
+  petitionSignatures,
+  petitions,
+  proposals,
+  proposalStages,
+  seats,
+  users,
+  votes,
+} from '@/db/schema';
 
 /**
  * The person's rows of one table (those `owner` picks), each with its organization's name and
@@ -73,7 +85,32 @@ export async function personalDataExport(db: Executor, userId: string) {
     { kind: notificationPrefs.kind, mode: notificationPrefs.mode },
     eq(notificationPrefs.userId, userId),
   ).orderBy(asc(organizations.slug), asc(notificationPrefs.kind));
-  return { profile, memberships: ownMemberships, seats: heldSeats, proposals: authored, comments: ownComments, ballots, mailPreferences };
+  const openedPetitions = await ownRows(
+    db,
+    petitions,
+    { number: petitions.number, title: petitions.title, openedAt: petitions.openedAt },
+    eq(petitions.openedBy, userId),
+  ).orderBy(asc(organizations.slug), asc(petitions.number));
+  // The person's own signatures, revoked ones too (each with its time), whether or not the charter shows names.
+  const signatures = await ownRows(
+    db,
+    petitions,
+    { petitionNumber: petitions.number, petitionTitle: petitions.title, signedAt: petitionSignatures.signedAt, revokedAt: petitionSignatures.revokedAt },
+    eq(petitionSignatures.userId, userId),
+  )
+    .innerJoin(petitionSignatures, eq(petitionSignatures.petitionId, petitions.id))
+    .orderBy(asc(petitionSignatures.signedAt));
+  return {
+    profile,
+    memberships: ownMemberships,
+    seats: heldSeats,
+    proposals: authored,
+    comments: ownComments,
+    ballots,
+    mailPreferences,
+    petitions: openedPetitions,
+    petitionSignatures: signatures,
+  };
 }
 
 export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof personalDataExport>>>;
