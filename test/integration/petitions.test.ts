@@ -11,6 +11,7 @@ import { decisionLog, memberships, organizations, outbox, petitionSignatures, pe
 import { seedDemo } from '@/db/seed';
 import { logExportStream } from '@/db/queries/log';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
+import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { base64Decode } from '@/lib/log/base64';
@@ -123,6 +124,33 @@ describe('petitions through the actions', () => {
       .from(decisionLog)
       .where(eq(decisionLog.subject, `petition:${p.id}`));
     expect(entries.filter((e) => e.kind === 'petition.signed').every((e) => e.actorId === null)).toBe(true);
+  });
+
+  it('a petition of another organization, or an unknown one, cannot be reached through this organization', async () => {
+    const other = await db.transaction((tx) => insertOrganization(tx, { slug: 'petition-elsewhere', name: 'Elsewhere', mission: '', createdBy: outsider.id }));
+    const [foreign] = await db
+      .insert(petitions)
+      .values({
+        orgId: other.id,
+        number: 1,
+        title: 'Elsewhere',
+        body: 'A petition of another organization.',
+        answeringBodyKey: 'board',
+        charterVersion: 1,
+        openedAt: new Date(),
+        eligibleAtOpen: 1,
+        requiredSignatures: 1,
+        signingDays: 30,
+        answerWithinDays: 30,
+        signerNamesPublic: true,
+      })
+      .returning();
+    as('linus');
+    refused(await sign(foreign!.id), 'petition.not_found');
+    refused(await sign('00000000-0000-4000-8000-000000000000'), 'petition.not_found');
+    as('ada');
+    refused(await answer(foreign!.id), 'petition.not_found');
+    expect((await row(foreign!.id)).signatureCount).toBe(0);
   });
 
   it('a confirmation box is required to sign', async () => {
