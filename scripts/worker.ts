@@ -1,4 +1,5 @@
 import { createDatabase } from '@/db/client';
+import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
 import { runTransitions } from '@/lib/use-cases/transitions';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -34,7 +35,9 @@ async function main() {
         const at = now();
         const changes = await runTransitions(handle.db, at);
         const notices = await enqueueTimedNotices(handle.db, at);
-        if (changes > 0 || notices > 0) console.log(`[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s)`);
+        const overdue = await recordOverduePetitions(handle.db, at);
+        if (changes > 0 || notices > 0 || overdue > 0)
+          console.log(`[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s), logged ${overdue} overdue petition answer(s)`);
       } catch (error) {
         console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);
       }

@@ -1,5 +1,6 @@
 import { choiceMethodName } from '@/lib/governance/choice';
 import { ratioText } from '@/lib/governance/charter';
+import { petitionRulesText } from '@/lib/governance/petition-words';
 import { formatHours } from '@/lib/governance/time';
 import type { Charter } from '@/lib/governance/types';
 import { vacancyFillingOf } from '@/lib/governance/vacancy';
@@ -31,6 +32,7 @@ function appointmentClause(charter: Charter, deciding: string | undefined, elect
 /** The charter's proposal rules in plain words, for members and the public alike. */
 export function CharterSummary({ charter }: { charter: Charter }) {
   const bodyName = (key: string) => charter.bodies.find((b) => b.key === key)?.name ?? key;
+  const petitions = petitionRulesText(charter);
   return (
     <dl className="divide-y divide-zinc-100">
       {charter.proposalTypes.map((t) => (
@@ -84,6 +86,12 @@ export function CharterSummary({ charter }: { charter: Charter }) {
           </dd>
         </div>
       ))}
+      {petitions ? (
+        <div className="py-3">
+          <dt className="font-medium text-zinc-900">Stakeholder petitions</dt>
+          <dd className="mt-1 text-sm text-zinc-600">{petitions}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

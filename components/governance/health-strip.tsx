@@ -58,6 +58,12 @@ export function HealthStrip({ health, bodies, openProposals }: Props) {
       />
       <Stat label="Participation" value={percent(health.participationRate)} detail="Ballots cast of charter seats, last ten decisions" />
       <Stat label="Notice coverage" value={percent(health.noticeCoverage)} detail="Seat holders reached by publication notices" />
+      <Stat
+        label="Overdue petition answers"
+        value={String(health.overduePetitionAnswers)}
+        alert={health.overduePetitionAnswers > 0}
+        detail="Petitions past their threshold, unanswered past the charter’s deadline"
+      />
     </LabelledSection>
   );
 }

@@ -4,6 +4,7 @@ import { ScrollCurrentSectionIntoView } from './org-nav-scroll';
 const tabs = [
   { key: 'overview', label: 'Overview', href: '' },
   { key: 'proposals', label: 'Proposals', href: '/proposals' },
+  { key: 'petitions', label: 'Petitions', href: '/petitions' },
   { key: 'seats', label: 'Seats', href: '/seats' },
   { key: 'log', label: 'Decision log', href: '/log' },
   { key: 'verify', label: 'Verify', href: '/verify' },

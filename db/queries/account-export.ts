@@ -3,7 +3,20 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { calendarFeeds, comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
+import {
+  calendarFeeds,
+  comments,
+  memberships,
+  notificationPrefs,
+  organizations,
+  petitionSignatures,
+  petitions,
+  proposals,
+  proposalStages,
+  seats,
+  users,
+  votes,
+} from '@/db/schema';
 
 /**
  * The person's rows of one table (those `owner` picks), each with its organization's name and
@@ -78,6 +91,21 @@ export async function personalDataExport(db: Executor, userId: string) {
     .select({ createdAt: calendarFeeds.createdAt, rotatedAt: calendarFeeds.rotatedAt, lastUsedAt: calendarFeeds.lastUsedAt })
     .from(calendarFeeds)
     .where(eq(calendarFeeds.userId, userId));
+  const openedPetitions = await ownRows(
+    db,
+    petitions,
+    { number: petitions.number, title: petitions.title, openedAt: petitions.openedAt },
+    eq(petitions.openedBy, userId),
+  ).orderBy(asc(organizations.slug), asc(petitions.number));
+  // The person's own signatures, revoked ones too (each with its time), whether or not the charter shows names.
+  const signatures = await ownRows(
+    db,
+    petitions,
+    { petitionNumber: petitions.number, petitionTitle: petitions.title, signedAt: petitionSignatures.signedAt, revokedAt: petitionSignatures.revokedAt },
+    eq(petitionSignatures.userId, userId),
+  )
+    .innerJoin(petitionSignatures, eq(petitionSignatures.petitionId, petitions.id))
+    .orderBy(asc(petitionSignatures.signedAt));
   return {
     profile,
     memberships: ownMemberships,
@@ -87,6 +115,8 @@ export async function personalDataExport(db: Executor, userId: string) {
     ballots,
     mailPreferences,
     calendarFeed: calendarFeed ?? null,
+    petitions: openedPetitions,
+    petitionSignatures: signatures,
   };
 }
 

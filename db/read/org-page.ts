@@ -8,6 +8,8 @@ import type { WaitingVote } from '@/db/queries/my-votes';
 import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { latestWitnessings } from '@/db/queries/witnesses';
 import { countPublishedProposals } from '@/db/queries/seats-page';
+import { countOverduePetitionAnswers } from '@/db/queries/petitions';
+import { listPetitionSummaries } from './petitions';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationOverview } from '@/db/read/overview';
@@ -23,7 +25,7 @@ export async function loadOverview(orgId: string, viewerId: string | null, at: D
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices, published] = await Promise.all([
+  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions] = await Promise.all([
     loadOrganizationOverview(db, orgId, viewerId, at),
     countMembersByRole(db, orgId),
     listRecentParticipation(db, orgId, 10),
@@ -32,6 +34,8 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     latestWitnessings(db, orgId),
     listPublicationNoticeCoverage(db, orgId),
     countPublishedProposals(db, orgId),
+    countOverduePetitionAnswers(db, orgId, at),
+    listPetitionSummaries(orgId, at),
   ]);
   const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
   const coverage = new Map(notices.map((n) => [n.proposalId, n]));
@@ -39,8 +43,9 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     strengths: overview.bodies.map((b) => b.strength),
     proposals: overview.proposals.map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
+    overduePetitionAnswers,
   });
-  return { overview, byRole, participation, head, verifier, witnessings, health, founding };
+  return { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions };
 }
 
 export type { WaitingVote };

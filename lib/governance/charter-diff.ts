@@ -4,6 +4,7 @@
  */
 import { choiceMethodName } from './choice';
 import { ratioText, seatClassWords } from './charter';
+import { petitionRulesText } from './petition-words';
 import { formatHours } from './time';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 
@@ -26,6 +27,9 @@ export function charterDiff(before: Charter, after: Charter): string[] {
   }
   for (const a of after.proposalTypes) {
     if (!before.proposalTypes.some((t) => t.key === a.key)) lines.push(newTypeLine(a, bodyName));
+  }
+  if (JSON.stringify(before.petitions ?? null) !== JSON.stringify(after.petitions ?? null)) {
+    lines.push(after.petitions ? `Petitions change. From now on: ${petitionRulesText(after)}` : 'Petitions: removed from the charter.');
   }
   return lines;
 }

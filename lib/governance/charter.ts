@@ -13,6 +13,7 @@ import { choiceTypeErrors } from './choice';
 import { consentTypeErrors } from './consent';
 import { electionTypeErrors } from './election';
 import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
+import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
 
 export { charterFromTemplate, charterTemplates } from './templates';
@@ -46,6 +47,9 @@ export function validateCharter(c: Charter): CharterValidation {
 
   // A body that nobody may refill would shrink for ever: say who fills each body's vacancies.
   errors.push(...vacancyFillingErrors(c));
+
+  // Stakeholder petitions: a reachable threshold, real periods, a body of seats to answer.
+  if (c.petitions !== undefined) errors.push(...petitionSpecErrors(c.petitions, c.bodies, ratioError));
 
   // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {

@@ -63,4 +63,9 @@ describe('organizationHealth', () => {
   it('accepts strengths as an array too', () => {
     expect(organizationHealth({ strengths: [board, members], proposals: [], participation: [] }).seatsFilled).toBe(31);
   });
+
+  it('counts overdue petition answers (none when not given)', () => {
+    expect(organizationHealth({ strengths: [board], proposals: [], participation: [] }).overduePetitionAnswers).toBe(0);
+    expect(organizationHealth({ strengths: [board], proposals: [], participation: [], overduePetitionAnswers: 2 }).overduePetitionAnswers).toBe(2);
+  });
 });

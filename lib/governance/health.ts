@@ -11,6 +11,8 @@ export type HealthInput = {
   proposals: { phase: Phase; noticeCoverage?: { notified: number; seatHolders: number } }[];
   /** Per closed stage: ballots cast and seats eligible to vote. */
   participation: { ballots: number; eligible: number }[];
+  /** Petitions past their threshold whose answer is past the charter's deadline and still missing (petition.ts); absent: 0. */
+  overduePetitionAnswers?: number;
 };
 
 export type OrganizationHealth = {
@@ -27,9 +29,11 @@ export type OrganizationHealth = {
   participationRate: number | null;
   /** Seat holders notified over seat holders, across published proposals (0..1); null when none recorded. */
   noticeCoverage: number | null;
+  /** Petitions the answering body has not answered by the charter's deadline. */
+  overduePetitionAnswers: number;
 };
 
-export function organizationHealth({ strengths, proposals, participation }: HealthInput): OrganizationHealth {
+export function organizationHealth({ strengths, proposals, participation, overduePetitionAnswers = 0 }: HealthInput): OrganizationHealth {
   const bodies = Array.isArray(strengths) ? strengths : Object.values(strengths);
   const count = (kind: Phase['kind']) => proposals.filter((p) => p.phase.kind === kind).length;
   const ballots = sum(participation.map((p) => p.ballots));
@@ -49,6 +53,7 @@ export function organizationHealth({ strengths, proposals, participation }: Heal
     decisionsLapsed: count('lapsed'),
     participationRate: eligible > 0 ? clampUnit(ballots / eligible) : null,
     noticeCoverage: seatHolders > 0 ? clampUnit(notified / seatHolders) : null,
+    overduePetitionAnswers,
   };
 }
 

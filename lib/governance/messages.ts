@@ -283,6 +283,17 @@ export const messages = {
   'proposal.revise_consent_fixed':
     'The objection window was already extended once by a late revision: in its last {hours} hours the text can no longer change, so the decision cannot be put off again.',
   'proposal.revise_window_closed': 'The consent window has closed: the result has already been recorded, so the text can no longer change.',
+  'petition.none_in_charter': 'The charter provides no petitions; a charter amendment can add them.',
+  'petition.not_found': 'That petition does not exist in this organization.',
+  'petition.signer_not_member': 'Only members of this organization can sign or open a petition.',
+  'petition.signer_observer': 'Observers cannot sign or open petitions.',
+  'petition.wrong_group': 'This petition is for the {group} group; only its members can sign it.',
+  'petition.opener_no_group': 'You belong to no stakeholder group, so you can open a petition of all members only.',
+  'petition.closed': 'This petition is {state}: it takes no more signatures.',
+  'petition.already_signed': 'You have already signed this petition.',
+  'petition.not_signed': 'You have not signed this petition, so there is no signature to revoke.',
+  'petition.answer_not_allowed': 'Only a secretary or admin can record the {body}’s answer.',
+  'petition.not_awaiting_answer': 'This petition is {state}: there is no answer to record.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

@@ -11,6 +11,8 @@ export const majority: Ratio = { num: 1, den: 2, inclusive: false }; // more tha
 export const twoThirds: Ratio = { num: 2, den: 3, inclusive: true };
 export const threeQuarters: Ratio = { num: 3, den: 4, inclusive: true };
 export const fourFifths: Ratio = { num: 4, den: 5, inclusive: true };
+export const quarter: Ratio = { num: 1, den: 4, inclusive: true };
+export const tenth: Ratio = { num: 1, den: 10, inclusive: true }; // petitions: 10% of members
 
 export function stage(bodyKey: string, votingWindowHours: number, quorum: Ratio, threshold: Ratio, thresholdBase: StageSpec['thresholdBase']): StageSpec {
   return { bodyKey, votingWindowHours, quorum, threshold, thresholdBase };

@@ -165,6 +165,27 @@ export type Charter = {
   version: number;
   bodies: BodySpec[];
   proposalTypes: ProposalTypeSpec[];
+  /** Stakeholder petitions to a governing body (petition.ts). Absent: the charter provides none (charters stored before petitions existed). */
+  petitions?: PetitionSpec;
+};
+
+/**
+ * Members (all of them, or one stakeholder group) petition a governing body. At the threshold the
+ * body must answer publicly within `answerWithinDays`; a missed deadline is flagged publicly.
+ */
+export type PetitionSpec = {
+  /** Signatures needed for a petition of all members, as a share of the members who may sign when it opens. */
+  thresholdOfMembers: Ratio;
+  /** Signatures needed for a petition of one stakeholder group, as a share of that group's members when it opens. */
+  thresholdOfGroup: Ratio;
+  /** Days a petition collects signatures to reach its threshold; after that, a petition short of it closes. */
+  signingDays: number;
+  /** Days the answering body has, from the threshold being reached, to answer publicly. */
+  answerWithinDays: number;
+  /** Whether signers' names are shown publicly (the count always is). */
+  signerNamesPublic: boolean;
+  /** The governing body (a body of seats) that must answer. */
+  answeringBodyKey: string;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ export const notificationKinds = [
   'founding_closed',
   'nomination',
   'ballot_receipt',
+  'petition_threshold',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -56,6 +57,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   founding_closed: 'Founding appointments closed',
   nomination: 'Nominations for election',
   ballot_receipt: 'Receipts for your secret ballots',
+  petition_threshold: 'Petitions your body must answer',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -80,4 +82,6 @@ export const mandatoryReasons = {
     'Someone nominated you for election to a seat. You become a candidate only if you accept, so you are always told; this notice cannot be turned off.',
   ballot_receipt:
     'You cast a secret ballot, and this receipt is the only way to find it among the published ballots. It is sent to you alone, whenever you cast or change a ballot; this notice cannot be turned off.',
+  petition_threshold:
+    'You hold a seat in the body a petition is addressed to, and it has reached the charter’s threshold: the body must answer it publicly by the deadline, so this notice cannot be turned off.',
 } as const;

@@ -47,6 +47,10 @@ export type NotificationPayload = {
   revision?: number;
   /** Founding appointments closed: the seats still vacant when the first proposal was published. */
   vacantSeats?: number;
+  /** A petition that reached its threshold: its number, signatures and the answer's deadline (title is its title). */
+  petitionNumber?: number;
+  signatures?: number;
+  answerDueAt?: string;
   /** A secret ballot's receipt code: only in the notice to the voter who cast it. */
   receipt?: string;
 };

@@ -98,6 +98,7 @@ export type NotificationContext = {
 export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgSlug' | 'kind' | 'payload'>): string {
   const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
   if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
+  if (ctx.kind === 'petition_threshold') return `${base}/petitions/${ctx.payload.petitionNumber ?? ''}`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
   if (ctx.kind === 'ballot_receipt') return `${base}/proposals/${ctx.payload.number}/receipt`;
   return `${base}/proposals/${ctx.payload.number}`;
@@ -253,6 +254,15 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         action: 'See the seats',
       };
     }
+    case 'petition_threshold':
+      return {
+        subject: `Petition #${p.petitionNumber ?? '?'} reached its threshold: the ${p.bodyName ?? 'body'} must answer`,
+        lead: `Petition #${p.petitionNumber ?? '?'} ${p.title ?? ''} has ${p.signatures ?? '?'} signatures, the charter’s threshold.`.replace('  ', ' '),
+        detail: [
+          `The ${p.bodyName ?? 'body'} must answer it publicly by ${when(p.answerDueAt)}. A missed deadline is flagged on the organization’s public pages.`,
+        ],
+        action: 'Read the petition',
+      };
     case 'digest': {
       const items = p.items ?? [];
       return {

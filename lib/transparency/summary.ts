@@ -2,6 +2,8 @@
 // and the Atom feed. Pure: names are looked up through the context, never fetched here. Payloads
 // are read defensively — the log is append-only, so old shapes must keep rendering.
 
+import { petitionLogKindLabels, summarizePetitionEntry } from './petition-summary';
+
 export type SummaryEntry = { kind: string; subject: string | null; actorId: string | null; payload: Record<string, unknown> };
 
 export type SummaryContext = {
@@ -69,6 +71,7 @@ export const logKindLabels: Record<string, string> = {
   'account.deleted': 'Account deleted',
   'delegation.granted': 'Vote delegated',
   'delegation.revoked': 'Delegation revoked',
+  ...petitionLogKindLabels,
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -281,6 +284,6 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     case 'delegation.revoked':
       return `${person(p.delegatorUserId ?? e.actorId)} revoked the delegation of their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
     default:
-      return `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
+      return summarizePetitionEntry(e, ctx) ?? `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
   }
 }

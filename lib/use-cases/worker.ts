@@ -4,6 +4,7 @@ import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { startIntervalWorker } from '@/lib/worker/interval';
 import { runTransitions } from './transitions';
 import { enqueueRatificationReminders } from './ratification';
+import { recordOverduePetitions } from './petition-overdue';
 
 /**
  * Records phase transitions (window closed, voting opened/closed, outcomes) in the log.
@@ -18,5 +19,7 @@ export function startTransitionWorker(getDb: () => Database, intervalMs = 5_000)
     await enqueueTimedNotices(getDb(), at);
     // Emergency decisions awaiting ratification: a week and a day before the deadline, each once and logged.
     await enqueueRatificationReminders(getDb(), at);
+    // Petitions whose answering body missed the charter's deadline: logged once each.
+    await recordOverduePetitions(getDb(), at);
   });
 }

@@ -12,11 +12,12 @@ import * as delegation from './delegation';
 import * as email from './email';
 import * as notify from './notify';
 import * as organization from './organization';
+import * as petition from './petition';
 import * as proposal from './proposal';
 import { LONE_SURROGATE, NUL } from './text';
 
 const schemas: Record<string, z.ZodType> = {};
-for (const mod of [delegation, email, notify, organization, proposal]) {
+for (const mod of [delegation, email, notify, organization, petition, proposal]) {
   for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
 }
 
@@ -124,6 +125,11 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   delegationScopeSchema: (o) => delegationScope(o),
   delegateSchema: (o) => uuid((o as Out).orgId) && len((o as Out).delegateUserId, 1, 100) && delegationScope((o as Out).scope),
   revokeDelegationSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).delegationId),
+  openPetitionSchema: (o) => uuid((o as Out).orgId) && isTitle((o as Out).title) && isBody((o as Out).body) && typeof (o as Out).constituency === 'boolean',
+  petitionRefSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId),
+  signPetitionSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId) && (o as Out).confirm === 'yes',
+  revokePetitionSignatureSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId) && (o as Out).confirm === 'yes',
+  answerPetitionSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId) && len((o as Out).answer, 20, 10_000),
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
@@ -172,6 +178,9 @@ const realKeys = [
   'delegateUserId',
   'delegationId',
   'scope',
+  'petitionId',
+  'constituency',
+  'answer',
   ...notificationModes,
 ];
 const text = fc.oneof(
@@ -273,6 +282,11 @@ const valid: Record<string, unknown> = {
   delegationScopeSchema: 'type:budget',
   delegateSchema: { orgId: o, delegateUserId: 'user-1', scope: `proposal:${p2}` },
   revokeDelegationSchema: { orgId: o, delegationId: p2 },
+  openPetitionSchema: { orgId: o, title: 'A fine petition title', body, constituency: 'group' },
+  petitionRefSchema: { orgId: o, petitionId: p2 },
+  signPetitionSchema: { orgId: o, petitionId: p2, confirm: 'yes' },
+  revokePetitionSignatureSchema: { orgId: o, petitionId: p2, confirm: 'yes' },
+  answerPetitionSchema: { orgId: o, petitionId: p2, answer: 'The board answers the petition in full.' },
 };
 function nearValid(name: string) {
   const base = valid[name];

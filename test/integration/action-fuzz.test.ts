@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { comments, memberships, proposals, seats, users } from '@/db/schema';
+import { comments, memberships, petitions, proposals, seats, users } from '@/db/schema';
+import { openPetition } from '@/lib/use-cases/petitions';
 import { seedDemo } from '@/db/seed';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
@@ -36,6 +37,7 @@ const modules = {
   orgs: await import('@/app/orgs/new/actions'),
   account: await import('@/app/account/actions'),
   delegations: await import('@/app/o/[slug]/delegations/actions'),
+  petitions: await import('@/app/o/[slug]/petitions/actions'),
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
@@ -43,7 +45,14 @@ const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'si
 
 let handle: TestDatabase;
 let orgId: string;
-const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment', string[]> = { proposal: [], seat: [], membership: [], user: [], comment: [] };
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition', string[]> = {
+  proposal: [],
+  seat: [],
+  membership: [],
+  user: [],
+  comment: [],
+  petition: [],
+};
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
 
@@ -128,6 +137,9 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
       pick(ids.proposal).map((id) => `proposal:${id}`),
     ),
     delegationId: fc.constant('00000000-0000-4000-8000-000000000000'),
+    petitionId: pick(ids.petition),
+    constituency: fc.constantFrom('all', 'group', ''),
+    answer: fc.constant('A fuzzed answer from the board, long enough.'),
   };
 }
 
@@ -193,10 +205,14 @@ const keysOf: Record<string, string[]> = {
   removeWitnessAction: ['orgId', 'witnessId'],
   delegateVoteAction: ['orgId', 'delegateUserId', 'scope'],
   revokeDelegationAction: ['orgId', 'delegationId'],
+  openPetitionAction: ['orgId', 'title', 'body', 'constituency'],
+  signPetitionAction: ['orgId', 'petitionId', 'confirm'],
+  revokePetitionSignatureAction: ['orgId', 'petitionId', 'confirm'],
+  answerPetitionAction: ['orgId', 'petitionId', 'answer'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */
-const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email', 'group']);
+const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email', 'group', 'answer']);
 
 /**
  * A form that is valid but for a few fields: each run starts from the action's real values,
@@ -234,6 +250,22 @@ withTestDatabase({ app: true }, async (ready) => {
   ids.membership = (await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
   ids.user = (await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
   ids.comment = (await db.select({ id: comments.id }).from(comments).where(eq(comments.orgId, orgId))).map((r) => r.id);
+  // Two petitions to act on: one open, one past its threshold (for the answer).
+  const [ada] = await db.select().from(users).where(eq(users.email, 'ada@demo.quorate.localhost'));
+  const at = new Date(Date.now() - 3_600_000);
+  for (const title of ['A fuzzed petition', 'A fuzzed petition at its threshold']) {
+    const { id } = await openPetition(
+      db,
+      { userId: ada!.id, role: 'admin' },
+      { orgId, title, body: 'A petition body long enough for the rules.', forGroup: false },
+      at,
+    );
+    ids.petition.push(id);
+  }
+  await db
+    .update(petitions)
+    .set({ thresholdReachedAt: at, answerDueAt: new Date(at.getTime() + 30 * 86_400_000) })
+    .where(eq(petitions.id, ids.petition[1]!));
 });
 
 describe('server action fuzzing', () => {

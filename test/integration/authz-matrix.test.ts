@@ -16,6 +16,8 @@ import {
   organizationLogos,
   organizations,
   outbox,
+  petitionSignatures,
+  petitions,
   proposals,
   seats,
   users,
@@ -32,6 +34,7 @@ import { enqueueNotice } from '@/lib/notify/outbox';
 import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { declareRecusal } from '@/lib/use-cases/recusal';
+import { openPetition } from '@/lib/use-cases/petitions';
 import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
@@ -52,6 +55,7 @@ const archiveActions = await import('@/app/o/[slug]/settings/archive/actions');
 const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
 const delegationActions = await import('@/app/o/[slug]/delegations/actions');
+const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 
 // seatedObserver: an observer who holds a board seat (appointed while a member, then made an
 // observer). The seat must not lift the role's limits: no vote, recusal, motion or comment.
@@ -276,6 +280,27 @@ async function scenario(): Promise<Scenario> {
 }
 
 type Case = { allowed: ActorKey[]; run: (s: Scenario) => Promise<ActionState> };
+
+/** A petition of all members opened by the admin (the scenario has none): with the member's signature, or past its threshold, when asked. */
+async function scenarioPetition(s: Scenario, opts: { memberSigned?: boolean; thresholdReached?: boolean } = {}): Promise<string> {
+  const at = new Date(Date.now() - HOUR);
+  const { id } = await openPetition(
+    db,
+    { userId: s.ids.admin, role: 'admin' },
+    { orgId: s.orgId, title: 'A petition to the board', body: 'A petition body long enough for the rules.', forGroup: false },
+    at,
+  );
+  if (opts.memberSigned) {
+    await db.insert(petitionSignatures).values({ petitionId: id, userId: s.ids.member, signedAt: at });
+    await db.update(petitions).set({ signatureCount: 1 }).where(eq(petitions.id, id));
+  }
+  if (opts.thresholdReached)
+    await db
+      .update(petitions)
+      .set({ thresholdReachedAt: at, answerDueAt: new Date(at.getTime() + 30 * DAY) })
+      .where(eq(petitions.id, id));
+  return id;
+}
 
 const everyoneSignedIn: ActorKey[] = ['outsider', 'observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
 const members: ActorKey[] = ['observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
@@ -510,6 +535,41 @@ const matrix: Record<string, Case> = {
   backEmergencyMotionAction: {
     allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
     run: (s) => proposalActions.backEmergencyMotionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })),
+  },
+  // Members who may sign (not observers, whatever seat they hold) open a petition of all members.
+  openPetitionAction: {
+    allowed: proposers,
+    run: (s) =>
+      petitionActions.openPetitionAction(
+        initialActionState,
+        form({ orgId: s.orgId, title: 'A forged petition', body: 'A petition body long enough for the rules.', constituency: 'all' }),
+      ),
+  },
+  signPetitionAction: {
+    allowed: proposers,
+    run: async (s) => petitionActions.signPetitionAction(initialActionState, form({ orgId: s.orgId, petitionId: await scenarioPetition(s), confirm: 'yes' })),
+  },
+  // Only the member signed: nobody revokes another's signature.
+  revokePetitionSignatureAction: {
+    allowed: ['member'],
+    run: async (s) =>
+      petitionActions.revokePetitionSignatureAction(
+        initialActionState,
+        form({ orgId: s.orgId, petitionId: await scenarioPetition(s, { memberSigned: true }), confirm: 'yes' }),
+      ),
+  },
+  // The answering body's answer is recorded by a secretary or admin (as voting is opened); a seat alone does not.
+  answerPetitionAction: {
+    allowed: ['secretary', 'admin'],
+    run: async (s) =>
+      petitionActions.answerPetitionAction(
+        initialActionState,
+        form({
+          orgId: s.orgId,
+          petitionId: await scenarioPetition(s, { thresholdReached: true }),
+          answer: 'The board has heard this petition and answers it.',
+        }),
+      ),
   },
   addWitnessAction: {
     allowed: ['admin'],

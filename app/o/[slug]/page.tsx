@@ -8,6 +8,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
 import { FoundingNotice } from '@/components/governance/founding-notice';
 import { HealthStrip } from '@/components/governance/health-strip';
+import { PetitionList } from '@/components/petitions/petition-list';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
 import { DescriptionList } from '@/components/ui/description-list';
@@ -36,7 +37,11 @@ export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { overview, byRole, participation, head, verifier, witnessings, health, founding } = await loadOrganizationPage(org.id, user?.id ?? null, at);
+  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions } = await loadOrganizationPage(
+    org.id,
+    user?.id ?? null,
+    at,
+  );
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
   const types = overview.charter?.document.proposalTypes ?? [];
   const waiting = user && membership ? await loadWaitingForMyVote(org.id, user.id, at, (key) => Boolean(types.find((t) => t.key === key)?.consent)) : [];
@@ -135,6 +140,27 @@ export default async function OrganizationPage({ params }: Props) {
         )}
         <CalendarLinks slug={org.slug} isPublic={org.isPublic} isMember={Boolean(membership)} bodies={overview.bodies} />
       </section>
+
+      {/* Petitions the public should see: open ones with their deadlines, and any answer overdue (flagged). */}
+      {petitions.some((p) => p.phase.kind !== 'answered' && p.phase.kind !== 'closed') ? (
+        <section aria-labelledby="petitions" className="mb-10">
+          <div className="mb-3 flex items-end justify-between">
+            <h2 id="petitions" className="text-xl font-semibold">
+              Petitions
+            </h2>
+            <Link href={`/o/${org.slug}/petitions`} className="text-sm font-medium text-brand-700 hover:underline">
+              All petitions
+            </Link>
+          </div>
+          <PetitionList
+            slug={org.slug}
+            petitions={[...petitions]
+              .filter((p) => p.phase.kind !== 'answered' && p.phase.kind !== 'closed')
+              .sort((a, b) => Number(b.phase.kind === 'overdue') - Number(a.phase.kind === 'overdue'))
+              .slice(0, 6)}
+          />
+        </section>
+      ) : null}
 
       <LabelledSection
         id="participation"

@@ -1,0 +1,158 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { MarkdownText } from '@/components/governance/markdown';
+import { OrgNav } from '@/components/governance/org-nav';
+import { StatusBadge } from '@/components/governance/phase-badge';
+import { AnswerPetitionForm, RevokeSignatureForm, SignPetitionForm } from '@/components/petitions/petition-forms';
+import { PetitionProgress } from '@/components/petitions/petition-progress';
+import { FlashRegion } from '@/components/ui/flash';
+import { LabelledSection } from '@/components/ui/labelled-section';
+import { loadPetitionPage, SIGNER_NAMES_SHOWN } from '@/db/read/petitions';
+import { loadOrgPage } from '@/lib/auth/org-page';
+import { now } from '@/lib/clock';
+import { petitionStatus } from '@/lib/governance/petition-words';
+import { formatUtc } from '@/lib/governance/time';
+import { answerPetitionAction, revokePetitionSignatureAction, signPetitionAction } from '../actions';
+
+type Props = { params: Promise<{ slug: string; number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { number } = await params;
+  return { title: `Petition #${number}` };
+}
+
+const card = 'rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6';
+
+/** One petition: its text, the count against the threshold, the deadline (flagged when missed), the answer, the forms a viewer may use. */
+export default async function PetitionPage({ params }: Props) {
+  const { slug, number } = await params;
+  if (!/^[1-9][0-9]{0,8}$/.test(number)) notFound();
+  const { org, user, membership } = await loadOrgPage(slug);
+  const page = await loadPetitionPage(org.id, Number(number), user?.id ?? null, now());
+  if (!page) notFound();
+  const { petition: p, viewer } = page;
+  const status = petitionStatus(p.phase);
+  const overdue = p.phase.kind === 'overdue';
+  const writable = !org.archivedAt;
+
+  return (
+    <div>
+      <OrgNav slug={org.slug} name={org.name} current="petitions" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
+      <p className="mb-2 text-sm">
+        <Link href={`/o/${org.slug}/petitions`} className="font-medium text-brand-700 hover:underline">
+          All petitions
+        </Link>
+      </p>
+      <header className="mb-6">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={status} />
+          <span className="text-xs text-zinc-600">
+            From {p.constituency} to the {p.bodyName.toLowerCase()}
+          </span>
+        </div>
+        <h1 className="mt-2 text-2xl font-bold break-words text-zinc-900 sm:text-3xl">
+          Petition #{p.number} {p.title}
+        </h1>
+        <p className="mt-1 text-sm text-zinc-600">
+          Opened {formatUtc(p.openedAt)}
+          {page.openedBy ? ` by ${page.openedBy}` : ''}
+        </p>
+      </header>
+      <FlashRegion />
+
+      {overdue ? (
+        <div role="alert" data-testid="petition-overdue" className="mb-6 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+          <p className="font-semibold">The {p.bodyName.toLowerCase()} has missed its deadline to answer this petition.</p>
+          <p className="mt-1">{status.line} The charter requires a public answer; this flag stays until it is given.</p>
+        </div>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <LabelledSection id="petition-text" title="What the petition asks" className={card} headingClassName="mb-3 text-lg font-semibold">
+            <MarkdownText>{page.body}</MarkdownText>
+          </LabelledSection>
+
+          <LabelledSection
+            id="petition-answer-heading"
+            title={`The ${p.bodyName.toLowerCase()}’s answer`}
+            className={card}
+            headingClassName="mb-3 text-lg font-semibold"
+          >
+            {page.answer ? (
+              <>
+                <p className="mb-3 text-sm text-zinc-600">
+                  {status.line}
+                  {page.answer.by ? ` Recorded by ${page.answer.by}.` : ''}
+                </p>
+                <div className="whitespace-pre-wrap break-words text-zinc-900">{page.answer.text}</div>
+              </>
+            ) : (
+              <p className="text-sm text-zinc-700">
+                {p.phase.kind === 'open'
+                  ? `No answer is owed yet: the ${p.bodyName.toLowerCase()} must answer once the petition has ${p.requiredSignatures} signatures.`
+                  : p.phase.kind === 'closed'
+                    ? 'The petition closed short of its threshold: no answer is owed.'
+                    : status.line}
+              </p>
+            )}
+            {viewer.mayAnswer && writable ? (
+              <div className="mt-4 border-t border-zinc-100 pt-4">
+                <AnswerPetitionForm action={answerPetitionAction} orgId={org.id} petitionId={p.id} bodyName={p.bodyName} />
+              </div>
+            ) : null}
+          </LabelledSection>
+        </div>
+
+        <aside className="space-y-6">
+          <LabelledSection id="petition-signatures" title="Signatures" className={card} headingClassName="mb-3 text-lg font-semibold">
+            <PetitionProgress count={p.signatureCount} required={p.requiredSignatures} />
+            <p className="mt-2 text-xs text-zinc-600">
+              Threshold fixed when it opened: {p.requiredSignatures} of the {page.eligibleAtOpen} {page.eligibleAtOpen === 1 ? 'member' : 'members'} who could
+              sign then.
+              {page.thresholdReachedAt ? ` Reached ${formatUtc(page.thresholdReachedAt)}.` : ''}
+            </p>
+            <p className={`mt-2 text-sm ${overdue ? 'font-semibold text-red-800' : 'text-zinc-700'}`}>{status.line}</p>
+            <div className="mt-4 space-y-3">
+              {viewer.signed ? <p className="text-sm font-medium text-emerald-800">You have signed this petition.</p> : null}
+              {viewer.maySign && writable ? (
+                <SignPetitionForm action={signPetitionAction} orgId={org.id} petitionId={p.id} number={p.number} namesPublic={page.signerNamesPublic} />
+              ) : null}
+              {viewer.mayRevoke && writable ? (
+                <RevokeSignatureForm action={revokePetitionSignatureAction} orgId={org.id} petitionId={p.id} number={p.number} />
+              ) : null}
+              {!viewer.signed && !viewer.maySign && viewer.notEligibleReason ? <p className="text-sm text-zinc-600">{viewer.notEligibleReason}</p> : null}
+              {!user ? <p className="text-sm text-zinc-600">Members sign after signing in.</p> : null}
+            </div>
+          </LabelledSection>
+
+          <LabelledSection id="petition-signers" title="Signers" className={card} headingClassName="mb-3 text-lg font-semibold">
+            {page.signerNamesPublic ? (
+              page.signers.length === 0 ? (
+                <p className="text-sm text-zinc-600">Nobody has signed yet.</p>
+              ) : (
+                <>
+                  <ul className="space-y-1 text-sm text-zinc-800">
+                    {page.signers.map((name, i) => (
+                      <li key={i} className="break-words">
+                        {name}
+                      </li>
+                    ))}
+                  </ul>
+                  {p.signatureCount > SIGNER_NAMES_SHOWN ? (
+                    <p className="mt-2 text-xs text-zinc-600">
+                      The {SIGNER_NAMES_SHOWN} most recent of {p.signatureCount.toLocaleString('en')} signers.
+                    </p>
+                  ) : null}
+                </>
+              )
+            ) : (
+              <p className="text-sm text-zinc-600">The charter keeps signers’ names private: only the count is public.</p>
+            )}
+          </LabelledSection>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use server';
+
+import { getDb } from '@/db/client';
+import { orgAction } from '@/lib/actions/action';
+import { spendLimit } from '@/lib/actions/limit';
+import { orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { now } from '@/lib/clock';
+import { answerPetition, openPetition, revokePetitionSignature, signPetition } from '@/lib/use-cases/petitions';
+import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
+
+/** Any member may try; the use case asks the rules (not an observer; of the group for a group petition). */
+export const openPetitionAction = orgAction(openPetitionSchema, 'observer', async ({ input, user, membership }) => {
+  await spendLimit('comment', user.id);
+  const { number } = await openPetition(
+    getDb(),
+    { userId: user.id, role: membership.role },
+    { orgId: input.orgId, title: input.title, body: input.body, forGroup: input.constituency },
+    now(),
+  );
+  return { ok: true, message: `Petition #${number} is open for signatures.`, redirectTo: `/o/${membership.orgSlug}/petitions/${number}` };
+});
+
+export const signPetitionAction = orgUseCaseAction(
+  signPetitionSchema,
+  'observer',
+  signPetition,
+  (_input, r) => `Signed. ${r.count} ${r.count === 1 ? 'signature' : 'signatures'}${r.thresholdReached ? '; the threshold is reached' : ''}.`,
+  { limit: 'ballot' },
+);
+
+export const revokePetitionSignatureAction = orgUseCaseAction(
+  revokePetitionSignatureSchema,
+  'observer',
+  revokePetitionSignature,
+  (_input, r) => `Your signature is revoked. ${r.count} ${r.count === 1 ? 'signature' : 'signatures'}.`,
+  { limit: 'ballot' },
+);
+
+export const answerPetitionAction = orgUseCaseAction(answerPetitionSchema, 'observer', answerPetition, (_input, r) =>
+  r.late ? 'The answer is published (after its deadline, as the record shows).' : 'The answer is published.',
+);
