@@ -4,8 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { watch, writeFileSync } from 'node:fs';
-import type { FSWatcher } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanups, log, SECRETS } from './common';
 
@@ -160,22 +159,4 @@ export async function startCluster(c: ClusterEnv, dir: string, leaseMs: number):
   for (const w of workers) if (!w.alive()) throw new Error(`${w.name} exited: ${w.output()}`);
   log('workers and HAProxy up');
   return { instances, workers, balancer };
-}
-
-/**
- * Counts each message file the file transport puts in place: it writes `.<id>.eml.tmp`, then
- * renames it to `<id>.eml` (lib/notify/mailer.ts), the same name on every attempt, so a resend
- * overwrites the file; the rename events tell how many times each outbox row's mail was sent.
- * `<id>` ends with the outbox row's id.
- */
-export function watchMail(dir: string): { writes: Map<string, number>; close: () => void } {
-  const writes = new Map<string, number>();
-  const w: FSWatcher = watch(dir, (event, file) => {
-    if (event !== 'rename' || !file || file.startsWith('.') || !file.endsWith('.eml')) return;
-    const outboxId = file.slice(0, -'.eml'.length).slice(-36);
-    writes.set(outboxId, (writes.get(outboxId) ?? 0) + 1);
-  });
-  const close = () => w.close();
-  cleanups.push(close);
-  return { writes, close };
 }

@@ -2,6 +2,7 @@
 // few publications, each through the real server action over HTTP (scripts/support/action-client),
 // and the checks that every acknowledged write is in the database exactly once, with its log entry.
 
+import { watch } from 'node:fs';
 import { ActionClient, ActionTransportError } from '@/scripts/support/action-client';
 import type { ActionOutcome, SessionRow } from '@/scripts/support/action-client';
 import type postgres from 'postgres';
@@ -221,4 +222,20 @@ export async function shownLogSize(base: string, slug: string): Promise<number |
   if (res.status !== 200) return null;
   const m = /Entries<\/dt><dd[^>]*>(\d+)<\/dd>/.exec(await res.text());
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * Counts each message file the file transport puts in place: it writes `.<id>.eml.tmp`, then
+ * renames it to `<id>.eml` (lib/notify/mailer.ts), the same name on every attempt, so a resend
+ * overwrites the file; the rename events tell how many times each outbox row's mail was sent.
+ * `<id>` ends with the outbox row's id.
+ */
+export function watchMail(dir: string): { writes: Map<string, number>; close: () => void } {
+  const writes = new Map<string, number>();
+  const w = watch(dir, (event, file) => {
+    if (event !== 'rename' || !file || file.startsWith('.') || !file.endsWith('.eml')) return;
+    const outboxId = file.slice(0, -'.eml'.length).slice(-36);
+    writes.set(outboxId, (writes.get(outboxId) ?? 0) + 1);
+  });
+  return { writes, close: () => w.close() };
 }

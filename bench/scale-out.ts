@@ -17,8 +17,8 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { args, cleanups, CONNECTIONS, fmt, log, ms, notes, table } from './common';
-import { APP_PORTS, BALANCER, startCluster, watchMail } from './scale-out-cluster';
-import { checkWrites, percentile, runStorm, shownLogSize, stormTasks } from './scale-out-storm';
+import { APP_PORTS, BALANCER, startCluster } from './scale-out-cluster';
+import { checkWrites, percentile, runStorm, shownLogSize, stormTasks, watchMail } from './scale-out-storm';
 import type { StormResult, StormTarget, WriteCheck } from './scale-out-storm';
 
 const RECHECK_MS = 500;
@@ -89,6 +89,7 @@ export async function scaleOutBench(): Promise<boolean> {
   const mailDir = path.join(dir, 'mail');
   spawnSync('mkdir', ['-p', mailDir]);
   const mail = watchMail(mailDir);
+  cleanups.push(mail.close);
   const cluster = await startCluster({ databaseUrl: pgUrl, mailDir, recheckMs: RECHECK_MS }, dir, LEASE_MS);
 
   // --- Baseline: the same storm against one instance, nothing killed -------------------------
