@@ -34,6 +34,10 @@ export const { values: args } = parseArgs({
     shots: { type: 'string' },
     // `--vote-cpu-prof DIR`: run the (b) vote servers under --cpu-prof, profiles into DIR/<driver>.
     'vote-cpu-prof': { type: 'string' },
+    // `--scale-out [--short] [--voters N]`: the scale-out drill (bench/scale-out.ts): 3 instances, 2 workers, HAProxy, kill -9.
+    'scale-out': { type: 'boolean', default: false },
+    short: { type: 'boolean', default: false },
+    voters: { type: 'string' },
     'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });

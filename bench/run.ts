@@ -5,6 +5,7 @@
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
 //       [--only votes|methods|members|member-page] [--ballots N] [--vote-cpu-prof DIR]
+//   npm run bench -- --scale-out [--short] [--voters N] [--connections N]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
 // on a free loopback port against each, drives it with autocannon, and tears everything down.
@@ -14,7 +15,9 @@
 // figures (bench/members.ts: opening, delegations and the close at --members, default 100,000),
 // on PostgreSQL, with no build or server; `--only member-page`: just the proposal page of a
 // member-wide vote at --members (default 100,000) against a 100-member one (bench/member-page.ts),
-// in process and over HTTP (needs the build).
+// in process and over HTTP (needs the build). `--scale-out`: the scale-out drill (bench/scale-out.ts:
+// three instances, two workers and HAProxy on one database, kill -9 mid-storm; exits 1 when a check
+// fails); needs the build and /usr/sbin/haproxy; not run by CI.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,10 +31,20 @@ import { membersBench } from './members';
 import { methodRows, methodsBench } from './methods';
 import { notifyBench } from './notify';
 import { pageBench } from './pages';
+import { scaleOutBench } from './scale-out';
 import { verifyBench } from './verify-rate';
 import { voteBench } from './votes';
 
 async function main(): Promise<void> {
+  if (args['scale-out']) {
+    const passed = await scaleOutBench();
+    await printReport(null);
+    if (!passed) {
+      console.error('[bench] scale-out: a check failed (see the table)');
+      process.exitCode = 1;
+    }
+    return;
+  }
   if (args.only !== undefined && !['votes', 'methods', 'members', 'member-page'].includes(args.only))
     throw new Error(`--only takes votes, methods, members or member-page, not "${args.only}"`);
   if (args.only === 'methods') {
