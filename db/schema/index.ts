@@ -7,3 +7,4 @@ export * from './rate-limits';
 export * from './organization-logos';
 export * from './member-votes';
 export * from './calendar';
+export * from './api-tokens';

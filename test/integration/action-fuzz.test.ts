@@ -14,6 +14,7 @@ import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
+import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import { exportedServerActions, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
 import type { TestDatabase } from './helpers';
 
@@ -46,6 +47,8 @@ let orgId: string;
 const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment', string[]> = { proposal: [], seat: [], membership: [], user: [], comment: [] };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
+/** A token of the signed-in admin's, for the revoke form. */
+let fuzzTokenId = '00000000-0000-4000-8000-000000000000';
 
 const counts = () => writableRowCounts(handle.db);
 const FUZZ_WITNESS_KEY = witnessVerifierKey('witness.fuzz.example', new Uint8Array(32).fill(7));
@@ -124,10 +127,14 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     delegateUserId: pick(ids.user),
     scope: fc.oneof(
       fc.constant('general'),
+      fc.constantFrom('read', 'write'),
       fc.constantFrom('type:resolution', 'type:budget', 'type:'),
       pick(ids.proposal).map((id) => `proposal:${id}`),
     ),
     delegationId: fc.constant('00000000-0000-4000-8000-000000000000'),
+    expiresInDays: fc.constantFrom('7', '30', '90', '365', '0', ''),
+    confirmRevoke: fc.constantFrom('yes', ''),
+    tokenId: fc.oneof(fc.constant('00000000-0000-4000-8000-000000000000'), fc.constant(fuzzTokenId)),
   };
 }
 
@@ -189,6 +196,8 @@ const keysOf: Record<string, string[]> = {
   // The calendar section's create form posts no field: it is fuzzed with the replace form's, which it ignores.
   createCalendarFeedAction: ['confirmRotate'],
   rotateCalendarFeedAction: ['confirmRotate'],
+  createApiTokenAction: ['name', 'scope', 'orgId', 'expiresInDays'],
+  revokeApiTokenAction: ['tokenId', 'confirmRevoke'],
   addWitnessAction: ['orgId', 'verifierKey'],
   removeWitnessAction: ['orgId', 'witnessId'],
   delegateVoteAction: ['orgId', 'delegateUserId', 'scope'],
@@ -234,6 +243,8 @@ withTestDatabase({ app: true }, async (ready) => {
   ids.membership = (await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
   ids.user = (await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).map((r) => r.id);
   ids.comment = (await db.select({ id: comments.id }).from(comments).where(eq(comments.orgId, orgId))).map((r) => r.id);
+  const [ada] = await db.select().from(users).where(eq(users.email, 'ada@demo.quorate.localhost'));
+  fuzzTokenId = (await issueApiToken(db, ada!.id, { name: 'fuzz', scope: 'read', orgId: null, expiresInDays: 30 }, new Date())).id;
 });
 
 describe('server action fuzzing', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
-import { comments, decisionLog, delegations, memberships, objections, organizations, proposals, users, votes } from '@/db/schema';
+import { apiTokens, comments, decisionLog, delegations, memberships, objections, organizations, proposals, users, votes } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/actions/state';
@@ -74,6 +74,7 @@ export async function writableRowCounts(db: Database) {
     users: await db.$count(users),
     organizations: await db.$count(organizations),
     delegations: await db.$count(delegations),
+    apiTokens: await db.$count(apiTokens),
   };
 }
 
