@@ -27,7 +27,10 @@ describe('the OpenAPI document', () => {
   const doc = openApiDocument() as unknown as {
     openapi: string;
     info: { title: string; version: string };
-    paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>
+    >;
     components: { securitySchemes: Record<string, unknown> };
   };
 
@@ -50,7 +53,10 @@ describe('the OpenAPI document', () => {
   it('every operation answers problems as application/problem+json, and writes take the forms’ fields', () => {
     for (const [p, methods] of Object.entries(doc.paths))
       for (const [m, op] of Object.entries(methods)) {
-        expect(Object.keys(op.responses).some((s) => s.startsWith('2')), `${m} ${p}`).toBe(true);
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith('2')),
+          `${m} ${p}`,
+        ).toBe(true);
         for (const [status, res] of Object.entries(op.responses))
           if (Number(status) >= 400) expect(Object.keys((res as { content: object }).content)).toEqual(['application/problem+json']);
       }

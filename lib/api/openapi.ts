@@ -21,7 +21,9 @@ const problem = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
 
 const date = z.string().meta({ format: 'date-time' });
-const phase = z.looseObject({ kind: z.string() }).meta({ id: 'Phase', description: 'The phase the rules derive (lib/governance/types.ts `Phase`): `kind` and its dates.' });
+const phase = z
+  .looseObject({ kind: z.string() })
+  .meta({ id: 'Phase', description: 'The phase the rules derive (lib/governance/types.ts `Phase`): `kind` and its dates.' });
 
 const organization = z
   .object({
@@ -81,7 +83,10 @@ const proposal = z
         opensAt: date.nullable(),
         closesAt: date.nullable(),
         closed: z.boolean(),
-        tally: z.looseObject({}).nullable().meta({ description: "The stage's count once it has closed; null while voting is open or before. Ballots are never listed." }),
+        tally: z
+          .looseObject({})
+          .nullable()
+          .meta({ description: "The stage's count once it has closed; null while voting is open or before. Ballots are never listed." }),
       }),
     ),
   })
@@ -144,7 +149,10 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
       security: [{ bearer: [] }],
       requestParams: { path: z.object({ slug, number }) },
       requestBody: { required: true, content: { 'application/json': { schema: commentBodySchema } } },
-      responses: { '201': json(z.object({ ok: z.literal(true), comment: z.object({ id: z.string() }) }), 'Posted'), ...problems(400, 401, 403, 404, 409, 415, 429) },
+      responses: {
+        '201': json(z.object({ ok: z.literal(true), comment: z.object({ id: z.string() }) }), 'Posted'),
+        ...problems(400, 401, 403, 404, 409, 415, 429),
+      },
     },
   },
   {
@@ -157,7 +165,10 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
       requestParams: { path: z.object({ slug, number }) },
       requestBody: { required: true, content: { 'application/json': { schema: ballotBodySchema } } },
       responses: {
-        '201': json(z.object({ ok: z.literal(true), ballot: z.object({ choice: z.enum(['yes', 'no', 'abstain']) }) }), 'Recorded; it can be changed until voting closes'),
+        '201': json(
+          z.object({ ok: z.literal(true), ballot: z.object({ choice: z.enum(['yes', 'no', 'abstain']) }) }),
+          'Recorded; it can be changed until voting closes',
+        ),
         ...problems(400, 401, 403, 404, 409, 415, 429),
       },
     },

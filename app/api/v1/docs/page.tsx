@@ -4,7 +4,15 @@ import { openApiDocument } from '@/lib/api/openapi';
 
 export const metadata: Metadata = { title: 'API reference' };
 
-type Schema = { type?: string; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; description?: string; default?: unknown; maxLength?: number };
+type Schema = {
+  type?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  description?: string;
+  default?: unknown;
+  maxLength?: number;
+};
 type Operation = {
   summary?: string;
   security?: Record<string, string[]>[];
@@ -23,7 +31,10 @@ function describeSchema(s: Schema | undefined): string {
 
 /** /api/v1/docs: the operations of the OpenAPI document, listed from it (no script, nothing from elsewhere). */
 export default function ApiDocsPage() {
-  const doc = openApiDocument() as unknown as { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Operation>> };
+  const doc = openApiDocument() as unknown as {
+    info: { title: string; version: string; description?: string };
+    paths: Record<string, Record<string, Operation>>;
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={`${doc.info.title} (${doc.info.version})`} description={doc.info.description} />
