@@ -14,12 +14,33 @@ import { invalidInput, problem } from './problem';
 /** At most this much JSON per write: a comment's 10,000 characters and more fit many times over. */
 const maxBodyBytes = 64 * 1024;
 
+/** The body as text, or null once it passes `maxBodyBytes` (read no further: a huge body is not buffered whole). */
+async function boundedText(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBodyBytes) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function jsonObject(request: Request): Promise<Record<string, unknown> | Response> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type))
     return problem('action.invalid_input', undefined, { status: 415, errors: { _form: ['Send the body as application/json.'] } });
-  const text = await request.text();
-  if (text.length > maxBodyBytes) return invalidInput({ _form: ['The body is too large.'] });
+  const text = await boundedText(request);
+  if (text === null) return invalidInput({ _form: ['The body is too large.'] });
   let body: unknown;
   try {
     body = JSON.parse(text);

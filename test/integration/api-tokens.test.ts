@@ -11,6 +11,7 @@ import { insertOrganization } from '@/db/queries/organizations';
 import { initialActionState } from '@/lib/actions/state';
 import { bearerToken, hashApiToken } from '@/lib/auth/api-token';
 import type * as ClockModule from '@/lib/clock';
+import { deleteAccount } from '@/lib/use-cases/account';
 import { expectFieldRefusal, form, session, signInAs, withTestDatabase } from './helpers';
 
 const clock = { now: new Date('2026-06-01T12:00:00Z') };
@@ -23,7 +24,7 @@ const account = await import('@/app/account/actions');
 const orgRoute = await import('@/app/api/v1/orgs/[slug]/route');
 
 let db: Database;
-const people: Record<'ann' | 'bob', { id: string; email: string; name: string }> = {} as never;
+const people: Record<'ann' | 'bob' | 'cy', { id: string; email: string; name: string }> = {} as never;
 let orgId = '';
 let foreignOrgId = '';
 
@@ -32,7 +33,7 @@ withTestDatabase({ app: true }, async (handle) => {
 });
 
 beforeAll(async () => {
-  for (const key of ['ann', 'bob'] as const) {
+  for (const key of ['ann', 'bob', 'cy'] as const) {
     const [u] = await db
       .insert(users)
       .values({ email: `${key}@tokens.example.org`, name: key })
@@ -118,5 +119,16 @@ describe('API tokens', () => {
     clock.now = new Date(t.getTime() + 61_000);
     await read();
     expect(await lastUsed()).toEqual(clock.now);
+  });
+
+  it('ends with the account: deleting it deletes its tokens', async () => {
+    signInAs(people.cy);
+    const token = (await create({ name: 'doomed' })).recorded!.token!;
+    await deleteAccount(db, { userId: people.cy.id, at: clock.now });
+    expect(await db.select().from(apiTokens).where(eq(apiTokens.userId, people.cy.id))).toEqual([]);
+    const res = await orgRoute.GET(new Request('http://quorate.test/api/v1/orgs/tok-org', { headers: { Authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ slug: 'tok-org' }),
+    });
+    expect(res.status).toBe(401);
   });
 });

@@ -224,6 +224,8 @@ describe('/api/v1', () => {
     expect(body.code).toBe('action.invalid_input');
     expect(Object.keys(body.errors ?? {}).sort()).toEqual(['choice', 'rationale']);
     expect((await vote(votingNumber, 'not json{', write)).status).toBe(400);
+    const huge = await problemOf(await vote(votingNumber, { choice: 'yes', rationale: 'x'.repeat(70_000) }, write));
+    expect(huge.errors).toEqual({ _form: ['The body is too large.'] });
     const formPosted = post(`/api-org/proposals/${votingNumber}/ballots`, 'choice=yes', write, 'application/x-www-form-urlencoded');
     expect((await ballotsRoute.POST(formPosted, params({ slug: 'api-org', number: String(votingNumber) }))).status).toBe(415);
     // The path names the proposal: a proposalId or orgId in the body is ignored.
