@@ -261,6 +261,19 @@ describe('/api/v1', () => {
     expect(Object.keys((await problemOf(bad)).errors ?? {})).toEqual(['limit']);
   });
 
+  it('the ballot rate limit is the form’s, shared: 20 a minute per person, then 429', async () => {
+    clock.now = T0;
+    const write = await token('b2', 'write');
+    signInAs({ id: ids.b2!, email: 'b2@api.example.org', name: 'b2 person' });
+    for (let i = 0; i < 10; i++)
+      expect((await proposalActions.castBallotAction(initialActionState, form({ orgId, proposalId: votingId, choice: 'yes' }))).ok).toBe(true);
+    for (let i = 0; i < 10; i++) expect((await vote(votingNumber, { choice: i % 2 ? 'yes' : 'no' }, write)).status).toBe(201);
+    const limited = await vote(votingNumber, { choice: 'no' }, write);
+    expect(limited.status).toBe(429);
+    expect((await problemOf(limited)).code).toBe('rate_limit.exceeded');
+    expect((await proposalActions.castBallotAction(initialActionState, form({ orgId, proposalId: votingId, choice: 'no' }))).code).toBe('rate_limit.exceeded');
+  });
+
   it('after the close: the stage count, never a ballot while it was open', async () => {
     clock.now = new Date(T0.getTime() + 4 * DAY);
     await recordTransitions(db, votingId, orgId, clock.now);
@@ -269,8 +282,8 @@ describe('/api/v1', () => {
       phase: { kind: string };
       stages: { closed: boolean; tally: { yes: number; no: number; cast: number } }[];
     };
-    // seat and b1 voted yes through the API, seat2 no through the form.
-    expect(after.stages[0]).toMatchObject({ closed: true, tally: { yes: 2, no: 1, cast: 3 } });
+    // seat, b1 and b2 (last ballot: yes) voted yes through the API, seat2 no through the form.
+    expect(after.stages[0]).toMatchObject({ closed: true, tally: { yes: 3, no: 1, cast: 4 } });
     expect(['passed', 'rejected', 'failed_quorum']).toContain(after.phase.kind);
     const late = await vote(votingNumber, { choice: 'no' }, write);
     expect(late.status).toBe(409);
