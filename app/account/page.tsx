@@ -60,8 +60,8 @@ export default async function AccountPage() {
           Your data
         </h2>
         <p className="text-sm text-zinc-700">
-          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences and your calendar link’s dates. A ballot’s choice
-          is included once its vote has closed.
+          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences, your calendar link’s dates and your API tokens’
+          names and dates. A ballot’s choice is included once its vote has closed.
         </p>
         <a
           href="/account/export"

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { calendarFeeds, comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
+import { apiTokens, calendarFeeds, comments, memberships, notificationPrefs, organizations, proposals, proposalStages, seats, users, votes } from '@/db/schema';
 
 /**
  * The person's rows of one table (those `owner` picks), each with its organization's name and
@@ -78,6 +78,21 @@ export async function personalDataExport(db: Executor, userId: string) {
     .select({ createdAt: calendarFeeds.createdAt, rotatedAt: calendarFeeds.rotatedAt, lastUsedAt: calendarFeeds.lastUsedAt })
     .from(calendarFeeds)
     .where(eq(calendarFeeds.userId, userId));
+  // API tokens: names, scopes and dates only (the token is not stored; its hash is no one's data to read).
+  const apiTokenRows = await db
+    .select({
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      organization: organizations.slug,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .leftJoin(organizations, eq(organizations.id, apiTokens.orgId))
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(asc(apiTokens.createdAt));
   return {
     profile,
     memberships: ownMemberships,
@@ -87,6 +102,7 @@ export async function personalDataExport(db: Executor, userId: string) {
     ballots,
     mailPreferences,
     calendarFeed: calendarFeed ?? null,
+    apiTokens: apiTokenRows,
   };
 }
 

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
+import { personalDataExport } from '@/db/queries/account-export';
 import { insertOrganization } from '@/db/queries/organizations';
 import { initialActionState } from '@/lib/actions/state';
 import { bearerToken, hashApiToken } from '@/lib/auth/api-token';
@@ -119,6 +120,14 @@ describe('API tokens', () => {
     clock.now = new Date(t.getTime() + 61_000);
     await read();
     expect(await lastUsed()).toEqual(clock.now);
+  });
+
+  it('is in the personal data export by name, scope and dates, never the token or its hash', async () => {
+    const data = (await personalDataExport(db, people.ann.id))!;
+    expect(data.apiTokens.map((t) => t.name)).toContain('Deploy bot');
+    const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, people.ann.id));
+    const text = JSON.stringify(data);
+    for (const r of rows) expect(text).not.toContain(r.tokenHash);
   });
 
   it('ends with the account: deleting it deletes its tokens', async () => {
