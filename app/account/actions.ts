@@ -9,8 +9,10 @@ import { calendarFeedPath } from '@/lib/auth/calendar-token';
 import { now } from '@/lib/clock';
 import { namePromptQuietDays } from '@/lib/governance/name-prompt';
 import { deleteAccount } from '@/lib/use-cases/account';
+import { issueApiToken, revokeApiToken } from '@/lib/use-cases/api-tokens';
 import { issueCalendarFeed } from '@/lib/use-cases/calendar-feed';
 import { createCalendarFeedSchema, deleteAccountSchema, rotateCalendarFeedSchema } from '@/lib/validation/account';
+import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/validation/api-token';
 import { personNameSchema } from '@/lib/validation/organization';
 
 // The name shows on every organization's proposals, comments and seats: every page re-renders.
@@ -59,4 +61,17 @@ export const rotateCalendarFeedAction = userAction(rotateCalendarFeedSchema, asy
     message: 'Your calendar link was replaced: the old one no longer works. Copy the new one now: it is shown only this once.',
     recorded: { feedPath: calendarFeedPath(token) },
   };
+});
+
+// Personal API tokens: a new token is shown once, in the form's answer (never in the flash cookie); only its hash is kept.
+export const createApiTokenAction = userAction(createApiTokenSchema, async ({ input, user }) => {
+  await spendLimit('apiToken', user.id);
+  const { token } = await issueApiToken(getDb(), user.id, { ...input, expiresInDays: Number(input.expiresInDays) }, now());
+  return { ok: true, message: `Token “${input.name}” created. Copy it now: it is shown only this once.`, recorded: { token } };
+});
+
+export const revokeApiTokenAction = userAction(revokeApiTokenSchema, async ({ input, user }) => {
+  await spendLimit('apiToken', user.id);
+  await revokeApiToken(getDb(), user.id, input.tokenId, now());
+  return { ok: true, message: 'Token revoked: requests made with it are refused from now on.' };
 });

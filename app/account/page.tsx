@@ -1,17 +1,26 @@
 import type { Metadata } from 'next';
+import { ApiTokensSection } from '@/components/account/api-tokens-section';
 import { CalendarFeedSection } from '@/components/account/calendar-feed-section';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { NameForm } from '@/components/account/name-form';
 import { PageHeader } from '@/components/ui/page-header';
+import { loadApiTokenSection } from '@/db/read/api-tokens';
 import { loadCalendarFeedStatus, loadCalendarOrganizationCount } from '@/db/read/calendar';
 import { appOrigin } from '@/lib/auth/origin';
 import { requireUser } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const [feed, organizations, origin] = await Promise.all([loadCalendarFeedStatus(user.id), loadCalendarOrganizationCount(user.id), appOrigin()]);
+  const [feed, organizations, origin, api] = await Promise.all([
+    loadCalendarFeedStatus(user.id),
+    loadCalendarOrganizationCount(user.id),
+    appOrigin(),
+    loadApiTokenSection(user.id),
+  ]);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
@@ -32,13 +41,27 @@ export default async function AccountPage() {
             : null
         }
       />
+      <ApiTokensSection
+        now={now().toISOString()}
+        organizations={api.organizations}
+        tokens={api.tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          scope: t.scope,
+          orgName: t.orgName,
+          expiresAt: t.expiresAt.toISOString(),
+          lastUsedAt: iso(t.lastUsedAt),
+          revokedAt: iso(t.revokedAt),
+          createdAt: t.createdAt.toISOString(),
+        }))}
+      />
       <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         <h2 id="export-heading" className="text-lg font-semibold text-zinc-900">
           Your data
         </h2>
         <p className="text-sm text-zinc-700">
-          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences and your calendar link’s dates. A ballot’s choice
-          is included once its vote has closed.
+          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences, your calendar link’s dates and your API tokens’
+          names and dates. A ballot’s choice is included once its vote has closed.
         </p>
         <a
           href="/account/export"

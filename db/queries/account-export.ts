@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import {
+  apiTokens,
   calendarFeeds,
   comments,
   memberships,
@@ -106,6 +107,21 @@ export async function personalDataExport(db: Executor, userId: string) {
   )
     .innerJoin(petitionSignatures, eq(petitionSignatures.petitionId, petitions.id))
     .orderBy(asc(petitionSignatures.signedAt));
+  // API tokens: names, scopes and dates only (the token is not stored; its hash is no one's data to read).
+  const apiTokenRows = await db
+    .select({
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      organization: organizations.slug,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .leftJoin(organizations, eq(organizations.id, apiTokens.orgId))
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(asc(apiTokens.createdAt));
   return {
     profile,
     memberships: ownMemberships,
@@ -117,6 +133,7 @@ export async function personalDataExport(db: Executor, userId: string) {
     calendarFeed: calendarFeed ?? null,
     petitions: openedPetitions,
     petitionSignatures: signatures,
+    apiTokens: apiTokenRows,
   };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts, calendarFeeds, logActorNames, memberships, notificationPrefs, outbox, sessions, users, verificationTokens } from '@/db/schema';
+import { accounts, apiTokens, calendarFeeds, logActorNames, memberships, notificationPrefs, outbox, sessions, users, verificationTokens } from '@/db/schema';
 import { ownRows } from './account-export';
 import type { Role } from '@/lib/governance/roles';
 
@@ -70,7 +70,7 @@ export async function lockOwnMemberships(tx: Executor, userId: string): Promise<
 
 /**
  * Removes what identifies the person: name, address and picture go (the address becomes the
- * pseudonym at a reserved domain), sessions, sign-in links and the personal calendar feed end, mail not yet sent and mail
+ * pseudonym at a reserved domain), sessions, sign-in links, API tokens and the personal calendar feed end, mail not yet sent and mail
  * preferences go, and the names recorded beside the person's log entries become the pseudonym
  * (those records sit outside the hashed entries, so every log still verifies). The row itself
  * stays so that proposals, comments and ballots keep their author and the decision log its actor.
@@ -86,5 +86,6 @@ export async function anonymizeUser(tx: Executor, userId: string, oldEmail: stri
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, oldEmail));
   await tx.delete(notificationPrefs).where(eq(notificationPrefs.userId, userId));
   await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
   await tx.delete(outbox).where(and(eq(outbox.recipientUserId, userId), inArray(outbox.status, ['pending', 'digest'])));
 }

@@ -8,3 +8,4 @@ export * from './organization-logos';
 export * from './member-votes';
 export * from './calendar';
 export * from './petitions';
+export * from './api-tokens';

@@ -3,16 +3,14 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
-import { getActingMembership } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session';
 import { formatMessage } from '@/lib/governance/messages';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { RuleRefusal } from '@/lib/governance/refusal';
-import { hasRole } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
+import { authorizeMember } from './authorize';
 import { setFlash } from './flash';
 import type { ActionState } from './state';
 
@@ -40,7 +38,8 @@ export function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+/** A zod error as the form's field errors: each field's messages (`_form` for the whole input). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
@@ -207,9 +206,9 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
     const signedIn = await parseSignedIn(schema, formData, options.echo);
     if (!signedIn.ok) return signedIn.state;
     const { input, values, user } = signedIn;
-    const membership = await getActingMembership(getDb(), input.orgId, user.id);
     // The same answer whether the organization exists or not: no probing of other orgs.
-    if (!membership || !hasRole(membership.role, minimumRole)) return refusalState('action.forbidden', values);
+    const membership = await authorizeMember(input.orgId, user.id, minimumRole);
+    if (!membership) return refusalState('action.forbidden', values);
     return settle(
       values,
       () => handler({ input, user, membership, values }),

@@ -1,16 +1,10 @@
 import 'server-only';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
-import type { Database } from '@/db/client';
-import { now } from '@/lib/clock';
 import type { Role } from '@/lib/governance/roles';
 import type { LimitPolicy } from '@/lib/rate-limit';
-import type { Actor } from '@/lib/use-cases/actor';
 import { orgAction } from './action';
-import { spendLimit } from './limit';
-
-/** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
-type UseCase<T, R> = (db: Database, actor: Actor, input: T, at: Date) => Promise<R>;
+import { performAsMember } from './operations';
+import type { OrgOperation, UseCase } from './operations';
 
 /**
  * An organization action that runs one use case as the signed-in member, now, and answers with
@@ -33,10 +27,22 @@ export function orgUseCaseAction<S extends z.ZodType<{ orgId: string }>, R>(
     schema,
     minimumRole,
     async ({ input, user, membership }) => {
-      if (options.limit) await spendLimit(options.limit, user.id);
-      const result = await useCase(getDb(), { userId: user.id, role: membership.role }, input, now());
+      const result = await performAsMember(
+        { schema, minimumRole, useCase, ...(options.limit ? { limit: options.limit } : {}) },
+        { userId: user.id, role: membership.role },
+        input,
+      );
       return { ok: true, message: typeof message === 'string' ? message : message(input, result), ...(recorded ? { recorded: recorded(input, result) } : {}) };
     },
     { rerender: !recorded },
   );
+}
+
+/** The server action of an operation the API shares (lib/actions/operations.ts): its schema, role, use case and limit, with the form's answer. */
+export function orgOperationAction<S extends z.ZodType<{ orgId: string }>, R>(
+  op: OrgOperation<S, R>,
+  message: string | ((input: z.output<S>, result: R) => string),
+  options: { recorded?: (input: z.output<S>, result: R) => Record<string, string> } = {},
+) {
+  return orgUseCaseAction(op.schema, op.minimumRole, op.useCase, message, { ...options, ...(op.limit ? { limit: op.limit } : {}) });
 }

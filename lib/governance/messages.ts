@@ -229,6 +229,14 @@ export const messages = {
   // a person's private calendar feed (/account)
   'calendar.already_created': 'You already have a calendar link. To get a new address, use “Replace the link” instead.',
   'calendar.none_to_rotate': 'You have no calendar link to replace yet. Create one first.',
+  'api_token.not_found': 'You have no such token in use: it may be revoked already.',
+  'api_token.revoke_confirmation': 'Tick the box to confirm that scripts using this token will stop working. Nothing was changed.',
+  'api_token.too_many': 'You have {count} tokens in use, the most allowed. Revoke one you no longer need first.',
+  'api_token.org_not_member': 'A token can be limited only to an organization you belong to.',
+  'api.unauthenticated': 'This request needs a valid API token (Authorization: Bearer qrt_…). The token sent is unknown, expired or revoked.',
+  'api.read_only': 'This token may only read. Create a token with write access on your account page to do this.',
+  'api.other_organization': 'This token is limited to another organization.',
+  'api.not_found': 'Not found: no such {what}, or not one you may read.',
   'calendar.rotate_confirmation': 'Tick the box to confirm that the old link will stop working. Nothing was changed.',
   // following a proposal
   'follow.members_only': 'Only members of this organization can follow a proposal. Observers and people who have not accepted their invitation cannot.',

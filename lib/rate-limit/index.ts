@@ -26,6 +26,8 @@ export const limitPolicies = {
   /** Founding organizations from one client address, whoever is signed in: fresh accounts do not reset it. */
   /** Creating or replacing one's calendar link: a few a day is plenty; each one ends the last. */
   calendarFeed: { points: 10, duration: 60 * 60, what: 'calendar link changes' },
+  /** Creating and revoking API tokens: a handful an hour is plenty. */
+  apiToken: { points: 10, duration: 60 * 60, what: 'API token changes' },
   organizationCreateClient: { points: 20, duration: 24 * 60 * 60, what: 'new organizations from your network', perNetwork: true },
 } as const satisfies Record<string, { points: number; duration: number; what: string; perNetwork?: true }>;
 

@@ -15,6 +15,7 @@ import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { hostileCorpus } from '../fixtures/hostile-corpus';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
+import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import { exportedServerActions, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
 import type { TestDatabase } from './helpers';
 
@@ -55,6 +56,8 @@ const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'pet
 };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
+/** A token of the signed-in admin's, for the revoke form. */
+let fuzzTokenId = '00000000-0000-4000-8000-000000000000';
 
 const counts = () => writableRowCounts(handle.db);
 const FUZZ_WITNESS_KEY = witnessVerifierKey('witness.fuzz.example', new Uint8Array(32).fill(7));
@@ -133,6 +136,7 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     delegateUserId: pick(ids.user),
     scope: fc.oneof(
       fc.constant('general'),
+      fc.constantFrom('read', 'write'),
       fc.constantFrom('type:resolution', 'type:budget', 'type:'),
       pick(ids.proposal).map((id) => `proposal:${id}`),
     ),
@@ -140,6 +144,9 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     petitionId: pick(ids.petition),
     constituency: fc.constantFrom('all', 'group', ''),
     answer: fc.constant('A fuzzed answer from the board, long enough.'),
+    expiresInDays: fc.constantFrom('7', '30', '90', '365', '0', ''),
+    confirmRevoke: fc.constantFrom('yes', ''),
+    tokenId: fc.oneof(fc.constant('00000000-0000-4000-8000-000000000000'), fc.constant(fuzzTokenId)),
   };
 }
 
@@ -201,6 +208,8 @@ const keysOf: Record<string, string[]> = {
   // The calendar section's create form posts no field: it is fuzzed with the replace form's, which it ignores.
   createCalendarFeedAction: ['confirmRotate'],
   rotateCalendarFeedAction: ['confirmRotate'],
+  createApiTokenAction: ['name', 'scope', 'orgId', 'expiresInDays'],
+  revokeApiTokenAction: ['tokenId', 'confirmRevoke'],
   addWitnessAction: ['orgId', 'verifierKey'],
   removeWitnessAction: ['orgId', 'witnessId'],
   delegateVoteAction: ['orgId', 'delegateUserId', 'scope'],
@@ -266,6 +275,7 @@ withTestDatabase({ app: true }, async (ready) => {
     .update(petitions)
     .set({ thresholdReachedAt: at, answerDueAt: new Date(at.getTime() + 30 * 86_400_000) })
     .where(eq(petitions.id, ids.petition[1]!));
+  fuzzTokenId = (await issueApiToken(db, ada!.id, { name: 'fuzz', scope: 'read', orgId: null, expiresInDays: 30 }, new Date())).id;
 });
 
 describe('server action fuzzing', () => {

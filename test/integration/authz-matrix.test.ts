@@ -39,6 +39,7 @@ import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { addWitness } from '@/lib/transparency/witnesses';
+import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import { exportedServerActions, form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -316,6 +317,20 @@ const matrix: Record<string, Case> = {
     run: async () => {
       if (session.user) await db.insert(calendarFeeds).values({ userId: session.user.id, tokenHash: `matrix-feed-${++counter}` });
       return accountActions.rotateCalendarFeedAction(initialActionState, form({ confirmRotate: 'yes' }));
+    },
+  },
+  // One's own API tokens: any signed-in person, for themselves only; a token limited to an organization needs its membership.
+  createApiTokenAction: {
+    allowed: everyoneSignedIn,
+    run: () => accountActions.createApiTokenAction(initialActionState, form({ name: 'Matrix token', scope: 'write', orgId: '', expiresInDays: '30' })),
+  },
+  revokeApiTokenAction: {
+    allowed: everyoneSignedIn,
+    run: async () => {
+      if (!session.user)
+        return accountActions.revokeApiTokenAction(initialActionState, form({ tokenId: '00000000-0000-4000-8000-000000000000', confirmRevoke: 'yes' }));
+      const { id } = await issueApiToken(db, session.user.id, { name: 'own', scope: 'read', orgId: null, expiresInDays: 30 }, new Date());
+      return accountActions.revokeApiTokenAction(initialActionState, form({ tokenId: id, confirmRevoke: 'yes' }));
     },
   },
   createOrganizationAction: {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
 import {
+  apiTokens,
   comments,
   decisionLog,
   delegations,
@@ -88,6 +89,7 @@ export async function writableRowCounts(db: Database) {
     delegations: await db.$count(delegations),
     petitions: await db.$count(petitions),
     petitionSignatures: await db.$count(petitionSignatures),
+    apiTokens: await db.$count(apiTokens),
   };
 }
 

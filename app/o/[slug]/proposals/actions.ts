@@ -2,7 +2,8 @@
 
 import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
-import { orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { castBallotOperation, postCommentOperation } from '@/lib/actions/operations';
+import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
@@ -11,16 +12,14 @@ import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
-import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
+import { deleteComment, editComment } from '@/lib/use-cases/comments';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { parseOptions } from '@/lib/governance/choice';
 import {
-  ballotSchema,
   choiceBallotSchema,
-  commentSchema,
   createProposalSchema,
   deleteCommentSchema,
   editCommentSchema,
@@ -73,14 +72,9 @@ export const publishProposalAction = orgUseCaseAction(
 
 export const withdrawProposalAction = orgUseCaseAction(withdrawProposalSchema, 'member', withdrawProposal, 'Withdrawn.');
 
-// Observers may post only the right-of-reply statement when they are the subject; the pure
-// permission rules decide that, so the minimum role here is observer.
-export const postCommentAction = orgUseCaseAction(
-  commentSchema,
-  'observer',
-  postComment,
-  (input) => (input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.'),
-  { limit: 'comment' },
+// The API posts comments through the same operation (app/api/v1).
+export const postCommentAction = orgOperationAction(postCommentOperation, (input) =>
+  input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.',
 );
 
 // Edits share the comment allowance: each one is a log entry.
@@ -98,13 +92,12 @@ export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observ
 
 export const openVotingAction = orgUseCaseAction(proposalRefSchema, 'secretary', requestOpenVoting, 'Voting is open.');
 
-export const castBallotAction = orgUseCaseAction(
-  ballotSchema,
-  'observer',
-  castBallot,
+// The API casts ballots through the same operation (app/api/v1).
+export const castBallotAction = orgOperationAction(
+  castBallotOperation,
   (input) => `Your vote (${input.choice}) is recorded. You can change it until voting closes.`,
   // The reply is the ballot alone (the form shows it and moves the stage's count), not the page re-rendered.
-  { limit: 'ballot', recorded: (input) => ({ choice: input.choice }) },
+  { recorded: (input) => ({ choice: input.choice }) },
 );
 
 /** A secret ballot of a choice among options: what it chose is not repeated back, only that it is recorded. */

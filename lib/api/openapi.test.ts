@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openApiDocument, operations } from './openapi';
+
+/** Every route.ts under app/api/v1, as an OpenAPI path: `[slug]` → `{slug}`; with the methods it exports. */
+function routes(): { path: string; methods: string[] }[] {
+  const root = path.join(process.cwd(), 'app/api/v1');
+  const out: { path: string; methods: string[] }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry === 'route.ts') {
+        const rel = path.relative(root, dir).split(path.sep).join('/');
+        const source = readFileSync(full, 'utf8');
+        const methods = [...source.matchAll(/^export async function (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]!.toLowerCase());
+        out.push({ path: `/api/v1/${rel}`.replace(/\[(\w+)\]/g, '{$1}'), methods });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('the OpenAPI document', () => {
+  const doc = openApiDocument() as unknown as {
+    openapi: string;
+    info: { title: string; version: string };
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>
+    >;
+    components: { securitySchemes: Record<string, unknown> };
+  };
+
+  it('is OpenAPI 3.1 with info and the bearer scheme', () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.info.title).toBeTruthy();
+    expect(doc.components.securitySchemes.bearer).toBeTruthy();
+  });
+
+  it('describes every route under app/api/v1 (but itself and the docs), with every method it exports', () => {
+    const served = routes().filter((r) => r.path !== '/api/v1/openapi.json');
+    expect(served.length).toBeGreaterThanOrEqual(5);
+    for (const r of served) {
+      expect(doc.paths[r.path], r.path).toBeTruthy();
+      expect(Object.keys(doc.paths[r.path]!).sort(), r.path).toEqual(r.methods.sort());
+    }
+    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(operations.map((o) => o.path))].sort());
+  });
+
+  it('every operation answers problems as application/problem+json, and writes take the forms’ fields', () => {
+    for (const [p, methods] of Object.entries(doc.paths))
+      for (const [m, op] of Object.entries(methods)) {
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith('2')),
+          `${m} ${p}`,
+        ).toBe(true);
+        for (const [status, res] of Object.entries(op.responses))
+          if (Number(status) >= 400) expect(Object.keys((res as { content: object }).content)).toEqual(['application/problem+json']);
+      }
+    const ballot = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/ballots']!.post!;
+    expect(Object.keys(ballot.requestBody!.content['application/json']!.schema.properties).sort()).toEqual(['choice', 'rationale']);
+    const comment = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/comments']!.post!;
+    expect(Object.keys(comment.requestBody!.content['application/json']!.schema.properties).sort()).toEqual(['asReply', 'body', 'parentId', 'stance']);
+  });
+});

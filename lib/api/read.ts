@@ -1,0 +1,26 @@
+import 'server-only';
+import type { z } from 'zod';
+import { fieldErrorsOf } from '@/lib/actions/action';
+import type { ApiCaller } from './auth';
+import { invalidInput } from './problem';
+
+/**
+ * A read's JSON. Anonymous reads of a public organization may be cached briefly by anyone, as
+ * the public pages' exports are; a token's answer is its owner's alone (never stored by a shared cache).
+ */
+export function readResponse(body: unknown, caller: ApiCaller, org: { isPublic: boolean }): Response {
+  const shared = caller.kind === 'anonymous' && org.isPublic;
+  return Response.json(body, {
+    headers: {
+      'Cache-Control': shared ? 'public, max-age=5, stale-while-revalidate=30' : 'private, no-store',
+      Vary: 'Authorization',
+      ...(shared ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    },
+  });
+}
+
+/** The query string parsed by `schema`, or a 400 problem naming each bad parameter. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.output<T> | Response {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  return parsed.success ? parsed.data : invalidInput(fieldErrorsOf(parsed.error));
+}

@@ -1,0 +1,91 @@
+import 'server-only';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { findProposalRef } from '@/db/queries/api';
+import { fieldErrorsOf } from '@/lib/actions/action';
+import { authorizeMember } from '@/lib/actions/authorize';
+import { performAsMember } from '@/lib/actions/operations';
+import type { OrgOperation } from '@/lib/actions/operations';
+import { now } from '@/lib/clock';
+import { RuleRefusal } from '@/lib/governance/refusal';
+import { readableOrganization } from './auth';
+import { invalidInput, problem } from './problem';
+
+/** At most this much JSON per write: a comment's 10,000 characters and more fit many times over. */
+const maxBodyBytes = 64 * 1024;
+
+/** The body as text, or null once it passes `maxBodyBytes` (read no further: a huge body is not buffered whole). */
+async function boundedText(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBodyBytes) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function jsonObject(request: Request): Promise<Record<string, unknown> | Response> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type))
+    return problem('action.invalid_input', undefined, { status: 415, errors: { _form: ['Send the body as application/json.'] } });
+  const text = await boundedText(request);
+  if (text === null) return invalidInput({ _form: ['The body is too large.'] });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return invalidInput({ _form: ['The body is not valid JSON.'] });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalidInput({ _form: ['The body must be a JSON object.'] });
+  return body as Record<string, unknown>;
+}
+
+/**
+ * A write to one proposal through the API, in the order the server action checks it
+ * (lib/actions/action.ts): the caller by their token (401), allowed to write (403 `api.read_only`)
+ * in this organization (403 `api.other_organization`); the proposal (404, drafts only for their
+ * author, as the pages show them); the body parsed by the form's own schema with the path's
+ * organization and proposal (400 with each field's errors); the member's role
+ * (lib/actions/authorize.ts, 403 `action.forbidden` as the form answers); then the operation —
+ * its rate limit and its use case (lib/actions/operations.ts). A rule's refusal is a problem
+ * with the rule's code.
+ */
+export async function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  op: OrgOperation<S, R>,
+  answer: (input: z.output<S>, result: R) => Record<string, unknown>,
+): Promise<Response> {
+  const ctx = await readableOrganization(request, params.slug, now());
+  if (ctx instanceof Response) return ctx;
+  const { org, caller } = ctx;
+  if (caller.kind === 'anonymous') return problem('api.unauthenticated');
+  if (caller.scope !== 'write') return problem('api.read_only');
+  const ref = /^\d{1,10}$/.test(params.number) ? await findProposalRef(getDb(), org.id, Number(params.number)) : null;
+  if (!ref || (ref.status === 'draft' && ref.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
+  const body = await jsonObject(request);
+  if (body instanceof Response) return body;
+  const parsed = op.schema.safeParse({ ...body, orgId: org.id, proposalId: ref.id });
+  if (!parsed.success) return invalidInput(fieldErrorsOf(parsed.error));
+  const membership = await authorizeMember(org.id, caller.userId, op.minimumRole);
+  if (!membership) return problem('action.forbidden');
+  let result: R;
+  try {
+    result = await performAsMember(op, membership, parsed.data);
+  } catch (error) {
+    if (!(error instanceof RuleRefusal)) throw error;
+    return problem(error.code, error.params, error.field ? { errors: { [error.field]: [error.message] } } : {});
+  }
+  return Response.json(answer(parsed.data, result), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+}
