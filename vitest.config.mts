@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -19,6 +19,10 @@ export default defineConfig({
     environment: 'node',
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
+    // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, every file in
+    // turn. Each file has its own database (a PGlite in its worker, or its own PostgreSQL database),
+    // so two run side by side.
+    maxWorkers: Math.max(availableParallelism() - 1, 2),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Fixed, test-only settings, so env() never falls back to the developer's data folder.
