@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, petitionSignatures, petitions, seats, users } from '@/db/schema';
 import type { Constituency, PetitionRecord } from '@/lib/governance/petition';
@@ -142,7 +142,7 @@ export async function countOverduePetitionAnswers(db: Executor, orgId: string, a
   const [row] = await db
     .select({ n: count() })
     .from(petitions)
-    .where(and(awaitingAnswer, sql`${petitions.answerDueAt} < ${at}`, eq(petitions.orgId, orgId)));
+    .where(and(awaitingAnswer, lt(petitions.answerDueAt, at), eq(petitions.orgId, orgId)));
   return row?.n ?? 0;
 }
 
@@ -151,7 +151,7 @@ export async function listOverdueUnlogged(db: Executor, at: Date, limit = 100): 
   return db
     .select({ id: petitions.id, orgId: petitions.orgId })
     .from(petitions)
-    .where(and(awaitingAnswer, sql`${petitions.answerDueAt} < ${at}`, isNull(petitions.overdueLoggedAt)))
+    .where(and(awaitingAnswer, lt(petitions.answerDueAt, at), isNull(petitions.overdueLoggedAt)))
     .limit(limit);
 }
 
