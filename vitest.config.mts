@@ -6,6 +6,12 @@ import { defineConfig } from 'vitest/config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const scratch = mkdtempSync(path.join(tmpdir(), 'quorate-vitest-'));
+// The run's migrated template database (test/global-setup.ts makes it, db/testing.ts copies it per file).
+const templates = {
+  QUORATE_TEST_PGLITE_TEMPLATE: path.join(scratch, 'pglite-template.tar'),
+  QUORATE_TEST_PG_TEMPLATE: `quorate_template_${process.pid}_${Date.now().toString(36)}`,
+};
+Object.assign(process.env, templates);
 
 export default defineConfig({
   resolve: {
@@ -19,6 +25,7 @@ export default defineConfig({
     environment: 'node',
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
+    globalSetup: ['test/global-setup.ts'],
     // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, every file in
     // turn. Each file has its own database (a PGlite in its worker, or its own PostgreSQL database),
     // so two run side by side.
@@ -34,6 +41,7 @@ export default defineConfig({
       MAIL_DIR: path.join(scratch, 'mail'),
       SMTP_URL: '',
       DATABASE_URL: '',
+      ...templates,
     },
   },
 });

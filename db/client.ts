@@ -25,6 +25,8 @@ export type DatabaseOptions = {
   max?: number;
   /** false (QUORATE_PREPARED_STATEMENTS=0) turns named prepared statements off, as `prepare=false` on the URL does. */
   prepare?: boolean;
+  /** An in-memory PGlite started from this data-folder dump (PGlite's dumpDataDir) instead of an empty one: tests' migrated template. */
+  pgliteFrom?: Blob;
 };
 
 /** URL values of `prepare` that turn prepared statements off. */
@@ -63,7 +65,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     return { kind: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
   if (options.pgliteDir) mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
-  const client = new PGlite(options.pgliteDir);
+  const client = options.pgliteFrom ? new PGlite({ loadDataDir: options.pgliteFrom }) : new PGlite(options.pgliteDir);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return { kind: 'pglite', db, close: () => client.close() };
 }
