@@ -8,7 +8,7 @@ import { performAsMember } from '@/lib/actions/operations';
 import type { OrgOperation } from '@/lib/actions/operations';
 import { now } from '@/lib/clock';
 import { RuleRefusal } from '@/lib/governance/refusal';
-import { readableOrganization } from './auth';
+import { writableOrganization } from './auth';
 import { invalidInput, problem } from './problem';
 
 /** At most this much JSON per write: a comment's 10,000 characters and more fit many times over. */
@@ -73,10 +73,9 @@ async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  const ctx = await readableOrganization(request, slug, now());
+  const ctx = await writableOrganization(request, slug, now());
   if (ctx instanceof Response) return ctx;
   const { org, caller } = ctx;
-  if (caller.kind === 'anonymous') return problem('api.unauthenticated');
   if (caller.scope !== 'write') return problem('api.read_only');
   const path: Record<string, string> = { orgId: org.id };
   if (proposalNumber !== null) {
