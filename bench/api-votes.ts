@@ -11,7 +11,7 @@ import type { BenchDatabase } from './common';
 // of engine votes, so a shared machine's load swings hit both sides.
 export async function apiVoteBench({ pg, pgUrl }: BenchDatabase): Promise<void> {
   const { decisionLog, votes } = await import('@/db/schema');
-    const { createStormOrg } = await import('@/scripts/support/storm-org');
+  const { createStormOrg } = await import('@/scripts/support/storm-org');
   const { castBallot } = await import('@/lib/use-cases/ballots');
   const { issueApiToken } = await import('@/lib/use-cases/api-tokens');
   const n = num('votes');
@@ -118,7 +118,13 @@ export async function apiVoteBench({ pg, pgUrl }: BenchDatabase): Promise<void> 
     const lost = acknowledged - (await stored('http'));
     const unlogged = 2 * (n + warm) - (await logged()) + logBefore;
     const refused = n + warm - acknowledged;
-    row('the API over HTTP (`next start`, Bearer token, JSON)', httpMs, engineMs2, `lost ${lost}, unlogged ${unlogged}, refused ${refused}`, !lost && !unlogged && !refused);
+    row(
+      'the API over HTTP (`next start`, Bearer token, JSON)',
+      httpMs,
+      engineMs2,
+      `lost ${lost}, unlogged ${unlogged}, refused ${refused}`,
+      !lost && !unlogged && !refused,
+    );
   }
   if (failures.length) notes.push(`(h) API votes not acknowledged: ${failures.join(' | ')}`);
   notes.push(

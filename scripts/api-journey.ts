@@ -114,8 +114,7 @@ async function main(argv: string[]): Promise<void> {
   if (step === 'publish') {
     const draft = { typeKey: flag('type'), title: flag('title'), body: flag('body') };
     console.log(`published #${await publish(client, slug, draft, { confirmFoundingClose: argv.includes('--confirm-founding-close') })}`);
-  }
-  else if (step === 'comment') console.log(`comment ${await comment(client, slug, Number(flag('number')), flag('text'))}`);
+  } else if (step === 'comment') console.log(`comment ${await comment(client, slug, Number(flag('number')), flag('text'))}`);
   else if (step === 'vote') await vote(client, slug, Number(flag('number')), flag('choice') as 'yes' | 'no' | 'abstain');
   else if (step === 'result') console.log(JSON.stringify(await result(client, slug, Number(flag('number'))), null, 2));
   else throw new Error('say publish, comment, vote or result');

@@ -104,7 +104,7 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
     path: '/api/v1/orgs/{slug}/bodies',
     operation: {
       operationId: 'listBodies',
-      summary: "The bodies: every seat, who holds it, and each vacancy with its deadline",
+      summary: 'The bodies: every seat, who holds it, and each vacancy with its deadline',
       security: readSecurity,
       requestParams: { path: z.object({ slug }) },
       responses: { '200': json(bodies, 'The bodies of the active charter'), ...problems(401, 403, 404) },

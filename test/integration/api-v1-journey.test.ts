@@ -58,7 +58,12 @@ beforeAll(async () => {
   for (const key of voters.slice(1)) await db.insert(memberships).values({ orgId, userId: ids[key]!, role: 'member' as Role });
   const board = (await listSeats(db, orgId)).filter((s) => s.bodyKey === 'board');
   for (const [i, key] of voters.entries())
-    await foundingAppoint(db, { userId: ids.author!, role: 'admin' }, { orgId, seatId: board[i]!.seatId, userId: ids[key]! }, new Date(t0.getTime() + 3_600_000));
+    await foundingAppoint(
+      db,
+      { userId: ids.author!, role: 'admin' },
+      { orgId, seatId: board[i]!.seatId, userId: ids[key]! },
+      new Date(t0.getTime() + 3_600_000),
+    );
 }, 60_000);
 
 describe('a script with only the OpenAPI document and a token', () => {
@@ -75,7 +80,7 @@ describe('a script with only the OpenAPI document and a token', () => {
       clients.author!,
       'journey',
       {
-          typeKey: 'resolution',
+        typeKey: 'resolution',
         title: 'Replace the boiler',
         body: 'The boiler is thirty years old; replace it before winter.',
       },
@@ -108,7 +113,12 @@ describe('a script with only the OpenAPI document and a token', () => {
     expect(after.stages[0]).toMatchObject({ closed: true, tally: { yes: 4, no: 1, cast: 5 } });
 
     // Every step is in the decision log, as the forms leave it.
-    const kinds = (await db.select({ kind: decisionLog.kind }).from(decisionLog).where(eq(decisionLog.subject, `proposal:${row.id}`))).map((e) => e.kind);
+    const kinds = (
+      await db
+        .select({ kind: decisionLog.kind })
+        .from(decisionLog)
+        .where(eq(decisionLog.subject, `proposal:${row.id}`))
+    ).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['proposal.published', 'comment.posted', 'ballot.cast', 'proposal.decided']));
     expect(kinds.filter((k) => k === 'ballot.cast')).toHaveLength(5);
   });

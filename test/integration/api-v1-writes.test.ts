@@ -40,7 +40,13 @@ withTestDatabase({ app: true }, async (handle) => {
 });
 
 type Body = Record<string, unknown> & { code?: string; errors?: Record<string, string[]> };
-async function call(method: string, path: string, token?: string, body?: unknown, type = 'application/json'): Promise<{ status: number; body: Body; type: string }> {
+async function call(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  type = 'application/json',
+): Promise<{ status: number; body: Body; type: string }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': type } : {}) },
@@ -81,12 +87,18 @@ beforeAll(async () => {
       return created;
     })
   ).id;
-  otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'writes-other', name: 'Other', mission: '', createdBy: ids.outsider!, at: t0 }))).id;
+  otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'writes-other', name: 'Other', mission: '', createdBy: ids.outsider!, at: t0 })))
+    .id;
   for (const key of ['author', 'member']) await db.insert(memberships).values({ orgId, userId: ids[key]!, role: 'member' as Role });
   await db.insert(memberships).values({ orgId: otherOrgId, userId: ids.author!, role: 'member' as Role });
   const board = (await listSeats(db, orgId)).filter((s) => s.bodyKey === 'board');
   for (const [i, key] of ['admin', 'author'].entries())
-    await foundingAppoint(db, { userId: ids.admin!, role: 'admin' }, { orgId, seatId: board[i]!.seatId, userId: ids[key]! }, new Date(t0.getTime() + 3_600_000));
+    await foundingAppoint(
+      db,
+      { userId: ids.admin!, role: 'admin' },
+      { orgId, seatId: board[i]!.seatId, userId: ids[key]! },
+      new Date(t0.getTime() + 3_600_000),
+    );
 }, 60_000);
 
 describe('/api/v1 proposal life cycle', () => {
@@ -159,9 +171,17 @@ describe('/api/v1 proposal life cycle', () => {
     const published = await call('POST', '/writes/proposals/1/publish', write, { confirmFoundingClose: 'yes' });
     expect(published).toMatchObject({ status: 200, body: { ok: true, proposal: { number: 1, status: 'published' } } });
     signInAs({ id: ids.author!, email: 'author@writes.example.org', name: 'author person' });
-    const p2 = (await db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.number, 2))))[0]!;
+    const p2 = (
+      await db
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.orgId, orgId), eq(proposals.number, 2)))
+    )[0]!;
     expect((await proposalActions.publishProposalAction(initialActionState, form({ orgId, proposalId: p2.id }))).ok).toBe(true);
-    const entries = await db.select().from(decisionLog).where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, 'proposal.published')));
+    const entries = await db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, orgId), eq(decisionLog.kind, 'proposal.published')));
     expect(entries).toHaveLength(2);
     expect(Object.keys(entries[0]!.payload).sort()).toEqual(Object.keys(entries[1]!.payload).sort());
     expect((await call('GET', '/writes/proposals/1')).body).toMatchObject({ status: 'published', phase: { kind: 'discussion' } });
@@ -174,7 +194,12 @@ describe('/api/v1 proposal life cycle', () => {
     const reason = { reason: 'The orchard needs a survey first.' };
     const memberWrite = await token('member');
     const refused = await refusedAndUnchanged(409, 'proposal.withdraw_not_allowed', () => call('POST', '/writes/proposals/1/withdraw', memberWrite, reason));
-    const p1 = (await db.select().from(proposals).where(and(eq(proposals.orgId, orgId), eq(proposals.number, 1))))[0]!;
+    const p1 = (
+      await db
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.orgId, orgId), eq(proposals.number, 1)))
+    )[0]!;
     signInAs({ id: ids.member!, email: 'member@writes.example.org', name: 'member person' });
     const state = await proposalActions.withdrawProposalAction(initialActionState, form({ orgId, proposalId: p1.id, ...reason }));
     expect(state.code).toBe(refused.code);
@@ -193,7 +218,9 @@ describe('/api/v1 bodies and the decision log', () => {
     const res = await call('GET', '/writes/bodies');
     expect(res.status).toBe(200);
     type Seat = { holder: string | null; vacant: boolean; vacancyDueAt: string | null; overdue: boolean };
-    const board = (res.body.bodies as { key: string; charterSeats: number; filledSeats: number; vacantSeats: number; seats: Seat[] }[]).find((b) => b.key === 'board')!;
+    const board = (res.body.bodies as { key: string; charterSeats: number; filledSeats: number; vacantSeats: number; seats: Seat[] }[]).find(
+      (b) => b.key === 'board',
+    )!;
     expect(board.filledSeats).toBe(2);
     expect(board.vacantSeats).toBe(board.charterSeats - 2);
     expect(board.seats.filter((s) => !s.vacant).map((s) => s.holder)).toEqual(['admin person', 'author person']);
@@ -208,7 +235,9 @@ describe('/api/v1 bodies and the decision log', () => {
 
   it('the log: newest first, a page at a time by cursor, filtered by kind; bad queries are 400', async () => {
     clock.now = T0;
-    const all = (await db.select({ seq: decisionLog.seq }).from(decisionLog).where(eq(decisionLog.orgId, orgId))).map((e) => Number(e.seq)).sort((a, b) => b - a);
+    const all = (await db.select({ seq: decisionLog.seq }).from(decisionLog).where(eq(decisionLog.orgId, orgId)))
+      .map((e) => Number(e.seq))
+      .sort((a, b) => b - a);
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
