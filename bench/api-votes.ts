@@ -14,6 +14,12 @@ export async function apiVoteBench({ pg, pgUrl }: BenchDatabase): Promise<void> 
   const { createStormOrg } = await import('@/scripts/support/storm-org');
   const { castBallot } = await import('@/lib/use-cases/ballots');
   const { issueApiToken } = await import('@/lib/use-cases/api-tokens');
+  const { findApiTokenByHash } = await import('@/db/queries/api-tokens');
+  const { getOrganizationAccessBySlug } = await import('@/db/queries/organizations');
+  const { findProposalRef } = await import('@/db/queries/api');
+  const { getActingMembership } = await import('@/db/queries/memberships');
+  const { consumeLimit } = await import('@/lib/rate-limit');
+  const { hashApiToken } = await import('@/lib/auth/api-token');
   const n = num('votes');
   const warm = 20;
   const block = 10;
@@ -126,6 +132,24 @@ export async function apiVoteBench({ pg, pgUrl }: BenchDatabase): Promise<void> 
       !lost && !unlogged && !refused,
     );
   }
+  // In process, each lookup the route makes around the use case (the same DAL functions, on this
+  // process's pool): what an API vote adds to the engine's, besides HTTP.
+  const steps: [string, (i: number) => Promise<unknown>][] = [
+    ['token by hash', (i) => findApiTokenByHash(pg.db, hashApiToken(tokens[i % tokens.length]!))],
+    ['organization by slug', () => getOrganizationAccessBySlug(pg.db, org.slug)],
+    ['proposal by number', () => findProposalRef(pg.db, orgId, org.proposalNumber)],
+    ['membership and role (authorizeMember)', (i) => getActingMembership(pg.db, orgId, voter(i).userId)],
+    // A key of its own: the voters' own ballot allowances are left as they are.
+    ['rate limit point', (i) => consumeLimit(pg.db, 'ballot', `bench-api-step-${i}`)],
+  ];
+  const stepMs: string[] = [];
+  for (const [name, fn] of steps) {
+    for (let i = 0; i < 5; i++) await fn(i);
+    const t1 = performance.now();
+    for (let i = 0; i < reps; i++) await fn(i);
+    stepMs.push(`${name} ${ms((performance.now() - t1) / reps)}`);
+  }
+  notes.push(`(h) In process, each lookup around the use case (mean of ${reps}): ${stepMs.join('; ')}.`);
   if (failures.length) notes.push(`(h) API votes not acknowledged: ${failures.join(' | ')}`);
   notes.push(
     `(h) API vote, where the time goes (PostgreSQL, sequential): over HTTP ${ms(httpMs / n)}; ` +
