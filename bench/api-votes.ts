@@ -99,7 +99,7 @@ export async function apiVoteBench({ pg, pgUrl }: BenchDatabase): Promise<void> 
   // which do not load under the react-server condition the bench runs with. The floor below (the
   // same POST refused by the schema) shows what the API layer costs before the vote itself.
   let acknowledged = 0;
-  let logBefore = await logged();
+  const logBefore = await logged();
   // Over HTTP: `next start`, the Bearer token and JSON, as a script would send it.
   const server = await startServer({ DATABASE_URL: pgUrl }, 'API votes');
   const offset = 0;
