@@ -150,7 +150,7 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
     path: '/api/v1/orgs/{slug}/proposals/{number}/withdraw',
     operation: {
       operationId: 'withdrawProposal',
-      summary: 'Withdraw a proposal before it is decided (write token), with a reason, as the withdraw form does',
+      summary: 'Withdraw a proposal (its author, before voting opens) with a reason (write token), as the withdraw form does',
       security: [{ bearer: [] }],
       requestParams: { path: z.object({ slug, number }) },
       requestBody: { required: true, content: { 'application/json': { schema: withdrawBodySchema } } },
