@@ -4,7 +4,7 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes|methods|members|member-page|signed-in] [--ballots N] [--vote-cpu-prof DIR]
+//       [--only votes|api-votes|methods|members|member-page|signed-in] [--ballots N] [--vote-cpu-prof DIR]
 //   npm run bench -- --scale-out [--short] [--voters N] [--connections N]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
@@ -15,7 +15,8 @@
 // figures (bench/members.ts: opening, delegations and the close at --members, default 100,000),
 // on PostgreSQL, with no build or server; `--only member-page`: just the proposal page of a
 // member-wide vote at --members (default 100,000) against a 100-member one (bench/member-page.ts),
-// in process and over HTTP (needs the build); `--only signed-in`: the organization overview and the
+// in process and over HTTP (needs the build); `--only api-votes`: just the (j) API vote against the engine
+// (bench/api-votes.ts, PostgreSQL; needs the build); `--only signed-in`: the organization overview and the
 // proposal page in voting signed in as a seat holder, against the sign-in page (bench/signed-in.ts).
 // `--scale-out`: the scale-out drill (bench/scale-out.ts:
 // three instances, two workers and HAProxy on one database, kill -9 mid-storm; exits 1 when a check
@@ -26,6 +27,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
+import { apiVoteBench } from './api-votes';
 import { args, cleanups, fmt, log, notes, num, printReport, table, teardown } from './common';
 import type { BenchDatabase } from './common';
 import { memberPageBench } from './member-page';
@@ -48,8 +50,8 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (args.only !== undefined && !['votes', 'methods', 'members', 'member-page', 'signed-in'].includes(args.only))
-    throw new Error(`--only takes votes, methods, members, member-page or signed-in, not "${args.only}"`);
+  if (args.only !== undefined && !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in'].includes(args.only))
+    throw new Error(`--only takes votes, api-votes, methods, members, member-page or signed-in, not "${args.only}"`);
   if (args.only === 'methods') {
     countingBench();
     await printReport(null);
@@ -91,6 +93,11 @@ async function main(): Promise<void> {
     await printReport(pgVersion);
     return;
   }
+  if (args.only === 'api-votes') {
+    await apiVoteBench(db);
+    await printReport(pgVersion);
+    return;
+  }
   let t = performance.now();
   const demo = await seedDemo(pg.db);
   log(`demo organization seeded in ${fmt(performance.now() - t)} ms`);
@@ -119,6 +126,8 @@ async function main(): Promise<void> {
   verifyBench();
   countingBench();
   await votesOnBothDatabases();
+  log('(h) API votes on PostgreSQL');
+  await apiVoteBench(db);
   await notifyBench(db);
   await pageBench(db, demo, small, big);
   await signedInBench(db, demo);

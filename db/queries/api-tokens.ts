@@ -67,7 +67,15 @@ export async function revokeApiTokenRow(db: Executor, userId: string, tokenId: s
   return rows.length === 1;
 }
 
-export type ApiTokenGrant = { id: string; userId: string; scope: 'read' | 'write'; orgId: string | null; expiresAt: Date; revokedAt: Date | null };
+export type ApiTokenGrant = {
+  id: string;
+  userId: string;
+  scope: 'read' | 'write';
+  orgId: string | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 /** The token whose SHA-256 is `tokenHash`, whatever its state (the caller checks expiry and revocation), or null. */
 export async function findApiTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenGrant | null> {
@@ -79,14 +87,18 @@ export async function findApiTokenByHash(db: Executor, tokenHash: string): Promi
       orgId: apiTokens.orgId,
       expiresAt: apiTokens.expiresAt,
       revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.tokenHash, tokenHash));
   return row ?? null;
 }
 
-/** Notes that the token was used, at most once per `quietMs` (a script may call often). */
-export async function touchApiToken(db: Executor, tokenId: string, at: Date, quietMs = 60_000): Promise<void> {
+/** A token's last use is noted at most once per this many milliseconds (a script may call often). */
+export const apiTokenTouchQuietMs = 60_000;
+
+/** Notes that the token was used, at most once per `quietMs`. */
+export async function touchApiToken(db: Executor, tokenId: string, at: Date, quietMs = apiTokenTouchQuietMs): Promise<void> {
   await db
     .update(apiTokens)
     .set({ lastUsedAt: at })

@@ -72,6 +72,20 @@ export async function getOrganizationBySlug(db: Executor, slug: string): Promise
   return rows[0] ?? null;
 }
 
+/**
+ * Who may reach an organization by its slug, without counting its members (that count is a scan
+ * of the memberships: a write through the API needs only the id and whether it is public).
+ */
+export async function getOrganizationAccessBySlug(db: Executor, slug: string): Promise<{ id: string; slug: string; isPublic: boolean } | null> {
+  if (!isWellFormedSlug(slug)) return null;
+  const [row] = await db
+    .select({ id: organizations.id, slug: organizations.slug, isPublic: organizations.isPublic })
+    .from(organizations)
+    .where(eq(organizations.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The organization's name and slug, for messages and links (null when it no longer exists). */
 export async function getOrganizationName(db: Executor, orgId: string): Promise<{ name: string; slug: string } | null> {
   const [row] = await db.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId)).limit(1);

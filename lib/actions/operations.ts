@@ -6,9 +6,13 @@ import { now } from '@/lib/clock';
 import type { Role } from '@/lib/governance/roles';
 import type { LimitPolicy } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/use-cases/actor';
+import { parseOptions } from '@/lib/governance/choice';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { postComment } from '@/lib/use-cases/comments';
-import { ballotSchema, commentSchema } from '@/lib/validation/proposal';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { publishProposal } from '@/lib/use-cases/publish';
+import { withdrawProposal } from '@/lib/use-cases/withdraw';
+import { ballotSchema, commentSchema, createProposalSchema, publishProposalSchema, withdrawProposalSchema } from '@/lib/validation/proposal';
 import { spendLimit } from './limit';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
@@ -51,3 +55,41 @@ export const postCommentOperation = operation({ schema: commentSchema, minimumRo
 
 // Seats, recusals and the voting window are the use case's to check (lib/governance/permissions.ts, voting.ts).
 export const castBallotOperation = operation({ schema: ballotSchema, minimumRole: 'observer', useCase: castBallot, limit: 'ballot' });
+
+/**
+ * A draft from the new-proposal form's fields: the type's effect assembled from the fields that
+ * carry it (seat, appointee, declaration, proposed charter, ratified proposal, election seats,
+ * new weight), the options one per line. The engine checks all of it against the charter.
+ */
+function createDraftFromForm(db: Database, actor: Actor, input: z.output<typeof createProposalSchema>, at: Date) {
+  const effect: Record<string, unknown> = {};
+  if (input.seatId) effect.seatId = input.seatId;
+  if (input.appointeeUserId) effect.appointeeUserId = input.appointeeUserId;
+  if (input.declaration) effect.declaration = input.declaration;
+  if (input.proposedCharter) effect.proposedCharter = input.proposedCharter;
+  if (input.ratifiesProposalId) effect.ratifies = input.ratifiesProposalId;
+  if (input.electionSeats) [effect.bodyKey, effect.seatClass] = input.electionSeats.split(':');
+  if (input.newWeight !== undefined) effect.weight = input.newWeight;
+  return createDraft(
+    db,
+    actor,
+    {
+      orgId: input.orgId,
+      typeKey: input.typeKey,
+      title: input.title,
+      body: input.body,
+      subjectUserId: input.subjectUserId,
+      effect,
+      emergency: input.emergency,
+      options: parseOptions(input.options),
+    },
+    at,
+  );
+}
+
+// Who may draft which type (and publish, withdraw: the author, or an admin) is the use cases' to check.
+export const createProposalOperation = operation({ schema: createProposalSchema, minimumRole: 'member', useCase: createDraftFromForm });
+
+export const publishProposalOperation = operation({ schema: publishProposalSchema, minimumRole: 'member', useCase: publishProposal });
+
+export const withdrawProposalOperation = operation({ schema: withdrawProposalSchema, minimumRole: 'member', useCase: withdrawProposal });

@@ -64,5 +64,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(ballot.requestBody!.content['application/json']!.schema.properties).sort()).toEqual(['choice', 'rationale']);
     const comment = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/comments']!.post!;
     expect(Object.keys(comment.requestBody!.content['application/json']!.schema.properties).sort()).toEqual(['asReply', 'body', 'parentId', 'stance']);
+    const withdraw = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/withdraw']!.post!;
+    expect(Object.keys(withdraw.requestBody!.content['application/json']!.schema.properties)).toEqual(['reason']);
+  });
+
+  it('every operation has a unique operationId (scripts find operations by it)', () => {
+    const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => (op as { operationId?: string }).operationId));
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

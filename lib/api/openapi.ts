@@ -1,96 +1,22 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { ballotBodySchema, commentBodySchema, proposalListQuerySchema } from './schemas';
+import { bodies, logPage, organization, problem, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
+import {
+  ballotBodySchema,
+  commentBodySchema,
+  createProposalBodySchema,
+  logQuerySchema,
+  proposalListQuerySchema,
+  publishBodySchema,
+  withdrawBodySchema,
+} from './schemas';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes parse with
  * (lib/api/schemas.ts, themselves the forms' schemas). Served at /api/v1/openapi.json and
  * listed by /api/v1/docs. Pure: no database, no request.
  */
-
-const problem = z
-  .object({
-    type: z.string().meta({ description: '`urn:quorate:problem:<code>`' }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().meta({ description: 'What went wrong, in words (the refusal catalogue).' }),
-    code: z.string().meta({ description: 'The refusal code, the same the forms answer with (e.g. `action.forbidden`, `ballot.stage_closed`).' }),
-    errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Each field's messages when the body or query failed its schema." }),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
-
-const date = z.string().meta({ format: 'date-time' });
-const phase = z
-  .looseObject({ kind: z.string() })
-  .meta({ id: 'Phase', description: 'The phase the rules derive (lib/governance/types.ts `Phase`): `kind` and its dates.' });
-
-const organization = z
-  .object({
-    slug: z.string(),
-    name: z.string(),
-    mission: z.string(),
-    visibility: z.enum(['public', 'private']),
-    memberCount: z.number().int(),
-    createdAt: date,
-    archivedAt: date.nullable(),
-    charter: z.object({ version: z.number().int(), adoptedAt: date, documentHash: z.string() }).nullable(),
-    bodies: z.array(
-      z.object({
-        key: z.string(),
-        name: z.string(),
-        charterSeats: z.number().int(),
-        filledSeats: z.number().int(),
-        belowStrength: z.boolean(),
-        seats: z.array(z.object({ position: z.number().int(), seatClass: z.string(), holder: z.string().nullable(), vacatedAt: date.nullable() })),
-      }),
-    ),
-  })
-  .meta({ id: 'Organization' });
-
-const proposalSummary = z
-  .object({
-    number: z.number().int(),
-    title: z.string(),
-    type: z.object({ key: z.string(), name: z.string(), consent: z.boolean() }),
-    status: z.string(),
-    phase,
-    statusLabel: z.string(),
-    author: z.string().nullable(),
-    publishedAt: date.nullable(),
-  })
-  .meta({ id: 'ProposalSummary' });
-
-const proposal = z
-  .object({
-    number: z.number().int(),
-    title: z.string(),
-    body: z.string(),
-    revision: z.number().int().nullable(),
-    type: z.object({ key: z.string(), name: z.string(), consent: z.boolean(), effect: z.string() }),
-    status: z.string(),
-    phase,
-    statusLabel: z.string(),
-    explanation: z.string(),
-    blocked: z.string().nullable(),
-    author: z.string().nullable(),
-    publishedAt: date.nullable(),
-    charterVersion: z.number().int(),
-    stages: z.array(
-      z.object({
-        index: z.number().int(),
-        body: z.object({ key: z.string(), name: z.string() }),
-        opensAt: date.nullable(),
-        closesAt: date.nullable(),
-        closed: z.boolean(),
-        tally: z
-          .looseObject({})
-          .nullable()
-          .meta({ description: "The stage's count once it has closed; null while voting is open or before. Ballots are never listed." }),
-      }),
-    ),
-  })
-  .meta({ id: 'Proposal' });
 
 const slug = z.string().meta({ description: "The organization's slug, as in /o/{slug}." });
 const number = z.string().regex(/^\d+$/).meta({ description: "The proposal's number in the organization." });
@@ -173,6 +99,75 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
       },
     },
   },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/bodies',
+    operation: {
+      operationId: 'listBodies',
+      summary: 'The bodies: every seat, who holds it, and each vacancy with its deadline',
+      security: readSecurity,
+      requestParams: { path: z.object({ slug }) },
+      responses: { '200': json(bodies, 'The bodies of the active charter'), ...problems(401, 403, 404) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/log',
+    operation: {
+      operationId: 'listLogEntries',
+      summary: 'The decision log, newest first, a page at a time (the entries the public log serves)',
+      security: readSecurity,
+      requestParams: { path: z.object({ slug }), query: logQuerySchema },
+      responses: { '200': json(logPage, 'One page; next_cursor is null on the last'), ...problems(400, 401, 403, 404) },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals',
+    operation: {
+      operationId: 'createProposal',
+      summary: 'Create a draft proposal (write token), as the new-proposal form does; publish it next',
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug }) },
+      requestBody: { required: true, content: { 'application/json': { schema: createProposalBodySchema } } },
+      responses: { '201': json(proposalChanged, 'The draft, visible to its author only'), ...problems(400, 401, 403, 404, 409, 415) },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/publish',
+    operation: {
+      operationId: 'publishProposal',
+      summary: 'Publish a draft (write token, its author): the comment window opens and seat holders get notice',
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug, number }) },
+      requestBody: { required: false, content: { 'application/json': { schema: publishBodySchema } } },
+      responses: { '200': json(proposalChanged, 'Published'), ...problems(400, 401, 403, 404, 409, 415) },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/withdraw',
+    operation: {
+      operationId: 'withdrawProposal',
+      summary: 'Withdraw a proposal (its author, before voting opens) with a reason (write token), as the withdraw form does',
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug, number }) },
+      requestBody: { required: true, content: { 'application/json': { schema: withdrawBodySchema } } },
+      responses: { '200': json(proposalChanged, 'Withdrawn'), ...problems(400, 401, 403, 404, 409, 415) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/result',
+    operation: {
+      operationId: 'getProposalResult',
+      summary: 'Whether a proposal is decided, how, and each closed stage’s count',
+      security: readSecurity,
+      requestParams: { path: z.object({ slug, number }) },
+      responses: { '200': json(result, 'The result so far'), ...problems(401, 403, 404) },
+    },
+  },
 ];
 
 export function openApiDocument() {
@@ -182,9 +177,9 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Quorate API',
-      version: '1.0.0-partial',
+      version: '1.1.0-partial',
       description:
-        'Read organizations and proposals, comment and vote, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
+        'Read organizations, bodies and seats, proposals, their results and the decision log; create, publish and withdraw proposals, comment and vote, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token: qrt_…' } } },
     paths,

@@ -8,7 +8,7 @@ import { performAsMember } from '@/lib/actions/operations';
 import type { OrgOperation } from '@/lib/actions/operations';
 import { now } from '@/lib/clock';
 import { RuleRefusal } from '@/lib/governance/refusal';
-import { readableOrganization } from './auth';
+import { writableOrganization } from './auth';
 import { invalidInput, problem } from './problem';
 
 /** At most this much JSON per write: a comment's 10,000 characters and more fit many times over. */
@@ -36,11 +36,13 @@ async function boundedText(request: Request): Promise<string | null> {
 }
 
 async function jsonObject(request: Request): Promise<Record<string, unknown> | Response> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type))
-    return problem('action.invalid_input', undefined, { status: 415, errors: { _form: ['Send the body as application/json.'] } });
+  const type = request.headers.get('content-type');
   const text = await boundedText(request);
   if (text === null) return invalidInput({ _form: ['The body is too large.'] });
+  // An action without fields (publish) may be posted with no body at all.
+  if (type === null && text === '') return {};
+  if (!/^application\/json\b/i.test(type ?? ''))
+    return problem('action.invalid_input', undefined, { status: 415, errors: { _form: ['Send the body as application/json.'] } });
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -51,32 +53,40 @@ async function jsonObject(request: Request): Promise<Record<string, unknown> | R
   return body as Record<string, unknown>;
 }
 
+type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, result: R) => Record<string, unknown>;
+
 /**
- * A write to one proposal through the API, in the order the server action checks it
- * (lib/actions/action.ts): the caller by their token (401), allowed to write (403 `api.read_only`)
- * in this organization (403 `api.other_organization`); the proposal (404, drafts only for their
+ * A write through the API, in the order the server action checks it (lib/actions/action.ts):
+ * the caller by their token (401), allowed to write (403 `api.read_only`) in this organization
+ * (403 `api.other_organization`); for a proposal's write, the proposal (404, drafts only for their
  * author, as the pages show them); the body parsed by the form's own schema with the path's
- * organization and proposal (400 with each field's errors); the member's role
+ * organization (and proposal) (400 with each field's errors); the member's role
  * (lib/actions/authorize.ts, 403 `action.forbidden` as the form answers); then the operation —
  * its rate limit and its use case (lib/actions/operations.ts). A rule's refusal is a problem
  * with the rule's code.
  */
-export async function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
+async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
-  params: { slug: string; number: string },
+  slug: string,
+  proposalNumber: string | null,
   op: OrgOperation<S, R>,
-  answer: (input: z.output<S>, result: R) => Record<string, unknown>,
+  answer: Answer<S, R>,
+  status: number,
 ): Promise<Response> {
-  const ctx = await readableOrganization(request, params.slug, now());
+  const ctx = await writableOrganization(request, slug, now());
   if (ctx instanceof Response) return ctx;
   const { org, caller } = ctx;
-  if (caller.kind === 'anonymous') return problem('api.unauthenticated');
   if (caller.scope !== 'write') return problem('api.read_only');
-  const ref = /^\d{1,10}$/.test(params.number) ? await findProposalRef(getDb(), org.id, Number(params.number)) : null;
-  if (!ref || (ref.status === 'draft' && ref.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
+  const path: Record<string, string> = { orgId: org.id };
+  if (proposalNumber !== null) {
+    const ref = /^\d{1,10}$/.test(proposalNumber) ? await findProposalRef(getDb(), org.id, Number(proposalNumber)) : null;
+    if (!ref || (ref.status === 'draft' && ref.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
+    path.proposalId = ref.id;
+  }
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
-  const parsed = op.schema.safeParse({ ...body, orgId: org.id, proposalId: ref.id });
+  // The path names the organization and the proposal: the same fields in the body are overridden.
+  const parsed = op.schema.safeParse({ ...body, ...path });
   if (!parsed.success) return invalidInput(fieldErrorsOf(parsed.error));
   const membership = await authorizeMember(org.id, caller.userId, op.minimumRole);
   if (!membership) return problem('action.forbidden');
@@ -87,5 +97,26 @@ export async function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
     if (!(error instanceof RuleRefusal)) throw error;
     return problem(error.code, error.params, error.field ? { errors: { [error.field]: [error.message] } } : {});
   }
-  return Response.json(answer(parsed.data, result), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(answer(parsed.data, result), { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** A write to one proposal (`/orgs/{slug}/proposals/{number}/…`): 201 unless `status` says otherwise. */
+export function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 201,
+): Promise<Response> {
+  return apiWrite(request, params.slug, params.number, op, answer, status);
+}
+
+/** A write to the organization (`/orgs/{slug}/…`), such as a new draft: 201. */
+export function organizationWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+): Promise<Response> {
+  return apiWrite(request, params.slug, null, op, answer, 201);
 }

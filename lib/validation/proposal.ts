@@ -48,7 +48,8 @@ const optionalUserId = z
   .transform((s) => (s && s.trim() ? s.trim() : null))
   .pipe(userId.nullable());
 
-const createProposalFields = z.object({
+/** The new-proposal form's fields (before the charter editor's fields are assembled; see createProposalSchema). */
+export const createProposalFields = z.object({
   orgId: id('Unknown organization.'),
   typeKey: z.string().min(1, 'Choose a proposal type.').max(64),
   title: proposalTitleSchema,

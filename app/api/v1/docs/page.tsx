@@ -14,6 +14,7 @@ type Schema = {
   maxLength?: number;
 };
 type Operation = {
+  operationId?: string;
   summary?: string;
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; required?: boolean; schema?: Schema; description?: string }[];
@@ -57,6 +58,11 @@ export default function ApiDocsPage() {
               <p className="text-sm text-zinc-700">
                 {op.summary} {needsToken ? '(token needed)' : '(token optional for a public organization)'}
               </p>
+              {op.operationId ? (
+                <p className="text-sm text-zinc-700">
+                  Operation id: <code>{op.operationId}</code>
+                </p>
+              ) : null}
               {op.parameters?.length ? (
                 <ul className="list-disc pl-5 text-sm text-zinc-700">
                   {op.parameters.map((p) => (

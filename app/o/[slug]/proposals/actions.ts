@@ -1,26 +1,27 @@
 'use server';
 
-import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
-import { castBallotOperation, postCommentOperation } from '@/lib/actions/operations';
+import {
+  castBallotOperation,
+  createProposalOperation,
+  performAsMember,
+  postCommentOperation,
+  publishProposalOperation,
+  withdrawProposalOperation,
+} from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
-import { now } from '@/lib/clock';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
-import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { deleteComment, editComment } from '@/lib/use-cases/comments';
 import { setFollowing } from '@/lib/use-cases/follows';
-import { publishProposal } from '@/lib/use-cases/publish';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
-import { withdrawProposal } from '@/lib/use-cases/withdraw';
-import { parseOptions } from '@/lib/governance/choice';
 import {
   choiceBallotSchema,
-  createProposalSchema,
   deleteCommentSchema,
   editCommentSchema,
   followProposalSchema,
@@ -28,49 +29,24 @@ import {
   nominationSchema,
   objectionSchema,
   proposalRefSchema,
-  publishProposalSchema,
   recusalSchema,
   reviseProposalSchema,
-  withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 
-export const createProposalAction = orgAction(createProposalSchema, 'member', async ({ input, user, membership }) => {
-  const effect: Record<string, unknown> = {};
-  if (input.seatId) effect.seatId = input.seatId;
-  if (input.appointeeUserId) effect.appointeeUserId = input.appointeeUserId;
-  if (input.declaration) effect.declaration = input.declaration;
-  if (input.proposedCharter) effect.proposedCharter = input.proposedCharter;
-  if (input.ratifiesProposalId) effect.ratifies = input.ratifiesProposalId;
-  if (input.electionSeats) [effect.bodyKey, effect.seatClass] = input.electionSeats.split(':');
-  if (input.newWeight !== undefined) effect.weight = input.newWeight;
-  const created = await createDraft(
-    getDb(),
-    { userId: user.id, role: membership.role },
-    {
-      orgId: input.orgId,
-      typeKey: input.typeKey,
-      title: input.title,
-      body: input.body,
-      subjectUserId: input.subjectUserId,
-      effect,
-      emergency: input.emergency,
-      options: parseOptions(input.options),
-    },
-    now(),
-  );
+// The API creates, publishes and withdraws through the same operations (app/api/v1).
+export const createProposalAction = orgAction(createProposalOperation.schema, createProposalOperation.minimumRole, async ({ input, user, membership }) => {
+  const created = await performAsMember(createProposalOperation, { userId: user.id, role: membership.role }, input);
   return { ok: true, redirectTo: `/o/${membership.orgSlug}/proposals/${created.number}` };
 });
 
 export const reviseProposalAction = orgUseCaseAction(reviseProposalSchema, 'member', reviseProposal, 'Revision saved.');
 
-export const publishProposalAction = orgUseCaseAction(
-  publishProposalSchema,
-  'member',
-  publishProposal,
+export const publishProposalAction = orgOperationAction(
+  publishProposalOperation,
   'Published. The comment window is open and every seat holder has been given notice.',
 );
 
-export const withdrawProposalAction = orgUseCaseAction(withdrawProposalSchema, 'member', withdrawProposal, 'Withdrawn.');
+export const withdrawProposalAction = orgOperationAction(withdrawProposalOperation, 'Withdrawn.');
 
 // The API posts comments through the same operation (app/api/v1).
 export const postCommentAction = orgOperationAction(postCommentOperation, (input) =>

@@ -1,7 +1,9 @@
+import { createProposalOperation } from '@/lib/actions/operations';
 import { loadApiProposalPage } from '@/db/read/api-v1';
 import { readableOrganization } from '@/lib/api/auth';
 import { parseQuery, readResponse } from '@/lib/api/read';
 import { proposalListQuerySchema } from '@/lib/api/schemas';
+import { organizationWrite } from '@/lib/api/write';
 import { now } from '@/lib/clock';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -16,4 +18,12 @@ export async function GET(request: Request, context: Context): Promise<Response>
   if (ctx instanceof Response) return ctx;
   const page = await loadApiProposalPage(ctx.org.id, ctx.viewerId, at, { before: query.cursor, limit: query.limit });
   return readResponse({ proposals: page.items, next_cursor: page.nextBefore === null ? null : String(page.nextBefore) }, ctx.caller, ctx.org);
+}
+
+/** POST /api/v1/orgs/{slug}/proposals: a new draft from the new-proposal form's fields as JSON; the same operation as the form. Publish it with …/{number}/publish. */
+export async function POST(request: Request, context: Context): Promise<Response> {
+  return organizationWrite(request, await context.params, createProposalOperation, (_input, created) => ({
+    ok: true,
+    proposal: { number: created.number, status: 'draft' },
+  }));
 }

@@ -1,0 +1,69 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { listPublicLogPage } from '@/db/queries/log-public';
+import { loadOrganizationOverview } from '@/db/read/overview';
+
+/**
+ * The /api/v1 reads of bodies and seats and of the decision log, from what the public pages
+ * and the public log API already serve (db/read/overview.ts, db/queries/log-public.ts).
+ */
+
+/** Every body of the active charter: its seats with holders' names (never e-mail addresses), and each vacancy with its deadline (lib/governance/strength.ts). */
+export async function loadApiBodies(orgId: string, viewerId: string | null, at: Date) {
+  const overview = await loadOrganizationOverview(getDb(), orgId, viewerId, at);
+  return {
+    bodies: overview.bodies.map((b) => {
+      const spec = overview.charter?.document.bodies.find((x) => x.key === b.key);
+      const vacancyOf = new Map(b.strength.vacancies.map((v) => [v.seatId, v]));
+      return {
+        key: b.key,
+        name: b.name,
+        charterSeats: b.strength.charterSeats,
+        filledSeats: b.strength.filled,
+        vacantSeats: b.strength.vacant,
+        unrecordedSeats: b.strength.unrecordedSeats,
+        belowStrength: b.strength.isBelowStrength,
+        atFullStrength: b.strength.isAtFullStrength,
+        vacancyDeadlineDays: spec?.vacancyDeadlineDays ?? null,
+        classShortfalls: b.strength.classShortfalls,
+        seats: b.seats.map((s) => {
+          const vacancy = vacancyOf.get(s.seatId);
+          return {
+            position: s.position,
+            seatClass: s.seatClass,
+            holder: s.holderName,
+            vacant: s.holderUserId === null,
+            vacatedAt: s.holderUserId === null ? s.vacatedAt : null,
+            // Seat records beyond the charter's count have no deadline (they add no strength either).
+            vacancyDueAt: vacancy?.dueAt ?? null,
+            overdue: vacancy?.overdue ?? false,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * One page of the decision log, newest first, as the public log serves it: entries below the
+ * cursor (a sequence number), at most `limit`, of one kind if asked; each read from the bytes its
+ * hash covers, with `problem` when it does not verify against its hash or its predecessor.
+ */
+export async function loadApiLogPage(orgId: string, page: { before: number | null; limit: number; kind?: string | undefined }) {
+  const result = await listPublicLogPage(getDb(), orgId, page.kind ? { kind: page.kind } : {}, page.before === null ? {} : { before: page.before }, page.limit);
+  return {
+    entries: result.rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      kind: r.kind,
+      subject: r.subject,
+      actorId: r.actorId,
+      payload: r.payload,
+      prevHash: r.prevHash,
+      hash: r.hash,
+      entry: r.entry,
+      problem: r.problem,
+    })),
+    next_cursor: result.hasOlder && result.rows.length > 0 ? String(result.rows.at(-1)!.seq) : null,
+  };
+}
