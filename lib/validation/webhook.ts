@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { formatMessage } from '@/lib/governance/messages';
 import { logKindLabels } from '@/lib/transparency/summary';
 
-/** The decision-log kinds an endpoint may choose from: every kind the engine writes. */
-export const webhookKinds = Object.keys(logKindLabels);
+/**
+ * The decision-log kinds an endpoint may choose from, with their labels: the public log's filter
+ * list and the kinds the engine writes that it does not name.
+ */
+export const webhookKindLabels: Record<string, string> = {
+  ...logKindLabels,
+  'founding.closed': 'Founding appointments closed',
+  'emergency.approved': 'Emergency motion approved',
+  'witness.added': 'Witness added',
+  'witness.removed': 'Witness removed',
+};
+
+export const webhookKinds = Object.keys(webhookKindLabels);
 
 /** The name of a kind's checkbox on the form (one field per kind: our forms carry no repeated keys). */
 export const webhookKindField = (kind: string) => `kind:${kind}`;

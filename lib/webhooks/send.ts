@@ -95,7 +95,7 @@ export async function sendWebhook(target: { url: string; secret: string }, messa
     });
     const timer = setTimeout(() => {
       request.destroy();
-      finish({ ok: false, status: null, response: `No answer within ${Math.round(opts.timeoutMs / 1000)} s.` });
+      finish({ ok: false, status: null, response: `No answer within ${opts.timeoutMs / 1000} s.` });
     }, opts.timeoutMs);
     request.on('error', (error: NodeJS.ErrnoException) => {
       finish({ ok: false, status: null, response: `Could not connect (${error.code ?? 'error'}).` });

@@ -6,7 +6,7 @@ import { LabelledSection } from '@/components/ui/labelled-section';
 import { RegisterWebhookForm } from '@/components/webhooks/register-webhook-form';
 import { WebhookDeliveryList } from '@/components/webhooks/webhook-delivery-list';
 import { loadMemberPage } from '@/lib/auth/member-page';
-import { logKindLabels } from '@/lib/transparency/summary';
+import { webhookKindLabels } from '@/lib/validation/webhook';
 import { deleteWebhookAction, replayWebhookDeliveryAction, setWebhookEnabledAction } from './actions';
 
 export const metadata: Metadata = { title: 'Webhooks' };
@@ -19,7 +19,7 @@ const card = 'mb-8 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:
 export default async function WebhooksPage({ params }: Props) {
   const { org } = await loadMemberPage(params, '/settings/webhooks', { adminOnly: true });
   const { endpoints, deliveries } = await loadWebhookSettings(org.id);
-  const kinds = Object.entries(logKindLabels).map(([kind, label]) => ({ kind, label }));
+  const kinds = Object.entries(webhookKindLabels).map(([kind, label]) => ({ kind, label }));
   return (
     <MemberPageShell
       org={org}
