@@ -81,7 +81,7 @@ test('an admin registers a webhook, sees its secret once, and a governance event
 
     await page.goto(`/o/${slug}/settings/webhooks`);
     const list = page.getByRole('list', { name: 'Webhook deliveries' });
-    await expect(list.getByText('Delivered')).toBeVisible();
+    await expect(list.getByText('Delivered', { exact: true })).toBeVisible();
     await expect(list.getByText('organization.profile_changed')).toBeVisible();
     await expect(list.getByText(/1 attempt · last answer HTTP 200/)).toBeVisible();
     await expect(list.getByText('received by the e2e receiver')).toBeVisible();
