@@ -58,6 +58,8 @@ test('an admin registers a webhook, sees its secret once, and a governance event
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     // The list shows the endpoint (refreshed around the secret), never the secret.
     await expect(page.getByRole('region', { name: 'Endpoints' }).getByText(url)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Endpoints' }).getByText(/Enabled · organization\.profile_changed · registered/)).toBeVisible();
+    await shoot(page, 'webhooks-secret');
     expect(await page.getByRole('region', { name: 'Endpoints' }).textContent()).not.toContain(secret.slice(6, 20));
     await expect(new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))).resolves.toEqual([]);
 

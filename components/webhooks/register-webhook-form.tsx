@@ -24,7 +24,14 @@ function Errors({ id, errors }: { id: string; errors: string[] | undefined }) {
  */
 export function RegisterWebhookForm({ orgId, kinds }: Props) {
   const [state, register] = useActionState(registerWebhookAction, initialActionState);
-  const [events, setEvents] = useState<'all' | 'chosen'>('all');
+  // What was chosen, from the last answer: a refused form comes back (and React resets it) as it was sent.
+  const sentEvents = !state.ok && state.values?.events === 'chosen' ? 'chosen' : 'all';
+  const [events, setEvents] = useState<'all' | 'chosen'>(sentEvents);
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    setEvents(sentEvents);
+  }
   const router = useRouter();
   const secret = state.ok ? (state.recorded?.secret ?? null) : null;
   useEffect(() => {
@@ -75,18 +82,23 @@ export function RegisterWebhookForm({ orgId, kinds }: Props) {
         <fieldset aria-describedby={fe.kinds ? 'webhook-kinds-error' : undefined}>
           <legend className="text-sm font-medium text-zinc-900">Which entries of the decision log</legend>
           <label className="mt-2 flex items-center gap-2 text-sm text-zinc-900">
-            <input type="radio" name="events" value="all" checked={events === 'all'} onChange={() => setEvents('all')} className="size-4" />
+            <input type="radio" name="events" value="all" defaultChecked={sentEvents === 'all'} onChange={() => setEvents('all')} className="size-4" />
             Every kind of entry
           </label>
           <label className="mt-1 flex items-center gap-2 text-sm text-zinc-900">
-            <input type="radio" name="events" value="chosen" checked={events === 'chosen'} onChange={() => setEvents('chosen')} className="size-4" />
+            <input type="radio" name="events" value="chosen" defaultChecked={sentEvents === 'chosen'} onChange={() => setEvents('chosen')} className="size-4" />
             Only the kinds I tick
           </label>
           {events === 'chosen' ? (
             <div className="mt-3 grid gap-x-4 gap-y-1 sm:grid-cols-2">
               {kinds.map((k) => (
                 <label key={k.kind} className="flex items-start gap-2 text-sm text-zinc-800">
-                  <input type="checkbox" name={`kind:${k.kind}`} className="mt-0.5 size-4 shrink-0" />
+                  <input
+                    type="checkbox"
+                    name={`kind:${k.kind}`}
+                    defaultChecked={!state.ok && state.values?.[`kind:${k.kind}`] === 'on'}
+                    className="mt-0.5 size-4 shrink-0"
+                  />
                   <span>
                     {k.label} <code className="text-xs text-zinc-500">{k.kind}</code>
                   </span>
