@@ -61,7 +61,9 @@ test('an admin registers a webhook, sees its secret once, and a governance event
     await expect(page.getByRole('region', { name: 'Endpoints' }).getByText(/Enabled · organization\.profile_changed · registered/)).toBeVisible();
     await shoot(page, 'webhooks-secret');
     expect(await page.getByRole('region', { name: 'Endpoints' }).textContent()).not.toContain(secret.slice(6, 20));
-    await expect(new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))).resolves.toEqual([]);
+    await expect(
+      new AxeBuilder({ page }).analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)),
+    ).resolves.toEqual([]);
 
     // Shown once: a fresh load has no secret anywhere.
     await page.reload();
@@ -77,7 +79,10 @@ test('an admin registers a webhook, sees its secret once, and a governance event
 
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
     const delivery = received[0]!;
-    const verified = new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as { type: string; data: { organization: { slug: string } } };
+    const verified = new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as {
+      type: string;
+      data: { organization: { slug: string } };
+    };
     expect(verified.type).toBe('organization.profile_changed');
     expect(verified.data.organization.slug).toBe(slug);
 

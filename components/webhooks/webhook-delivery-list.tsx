@@ -52,7 +52,9 @@ export function WebhookDeliveryList({ orgId, deliveries, replayAction }: Props) 
             {d.deliveredAt ? ` · delivered ${minute(d.deliveredAt)}` : ''}
           </p>
           {d.lastResponse ? (
-            <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-50 p-2 font-mono text-xs text-zinc-700">{d.lastResponse}</pre>
+            <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-50 p-2 font-mono text-xs text-zinc-700">
+              {d.lastResponse}
+            </pre>
           ) : null}
           {d.status === 'dead' ? (
             <ActionForm

@@ -27,7 +27,13 @@ export type WebhookEndpointSummary = { id: string; url: string; kinds: string[] 
 
 export async function listWebhookEndpoints(db: Executor, orgId: string): Promise<WebhookEndpointSummary[]> {
   return db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, kinds: webhookEndpoints.kinds, enabled: webhookEndpoints.enabled, createdAt: webhookEndpoints.createdAt })
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      kinds: webhookEndpoints.kinds,
+      enabled: webhookEndpoints.enabled,
+      createdAt: webhookEndpoints.createdAt,
+    })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.orgId, orgId))
     .orderBy(asc(webhookEndpoints.createdAt));

@@ -39,7 +39,14 @@ export async function registerWebhookEndpoint(
     refuse('webhook.url_private', { host: destination.host, address: destination.address }, 'url');
   }
   const secret = newWebhookSecret();
-  const id = await insertWebhookEndpoint(db, { orgId: input.orgId, url: destination.url.href, secret, kinds: input.kinds, createdBy: input.actorId, at: input.at });
+  const id = await insertWebhookEndpoint(db, {
+    orgId: input.orgId,
+    url: destination.url.href,
+    secret,
+    kinds: input.kinds,
+    createdBy: input.actorId,
+    at: input.at,
+  });
   return { id, secret };
 }
 

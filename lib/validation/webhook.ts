@@ -56,7 +56,8 @@ export const registerWebhookSchema = z.preprocess(
       kinds: z.array(z.string().refine((k) => webhookKinds.includes(k), 'Unknown kind of entry.')).max(webhookKinds.length),
     })
     .superRefine((v, ctx) => {
-      if (v.events === 'chosen' && v.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Tick at least one kind of entry, or choose every kind.' });
+      if (v.events === 'chosen' && v.kinds.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Tick at least one kind of entry, or choose every kind.' });
     })
     .transform((v) => ({ orgId: v.orgId, url: v.url, kinds: v.events === 'all' ? null : [...new Set(v.kinds)].sort() })),
 );

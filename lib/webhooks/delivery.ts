@@ -24,7 +24,15 @@ export type WebhookDeliveryOptions = {
 };
 
 export function webhookDeliveryOptions(overrides: Partial<WebhookDeliveryOptions> = {}): WebhookDeliveryOptions {
-  return { batchSize: 50, maxAttempts: webhookMaxAttempts, timeoutMs: 10_000, leaseMs: 300_000, concurrency: 4, allowPrivate: env().webhooks.allowPrivate, ...overrides };
+  return {
+    batchSize: 50,
+    maxAttempts: webhookMaxAttempts,
+    timeoutMs: 10_000,
+    leaseMs: 300_000,
+    concurrency: 4,
+    allowPrivate: env().webhooks.allowPrivate,
+    ...overrides,
+  };
 }
 
 export type WebhookBatchResult = { claimed: number; delivered: number; retried: number; dead: number };
@@ -42,10 +50,21 @@ export async function deliverWebhookBatch(db: Database, at: Date, opts: WebhookD
   let next = 0;
   const sendOne = async (row: ClaimedWebhook) => {
     const body = JSON.stringify(webhookBody(row.orgSlug, row.entry));
-    const sent = await sendWebhook({ url: row.url, secret: row.secret }, row.id, body, { allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs, resolve: opts.resolve });
+    const sent = await sendWebhook({ url: row.url, secret: row.secret }, row.id, body, {
+      allowPrivate: opts.allowPrivate,
+      timeoutMs: opts.timeoutMs,
+      resolve: opts.resolve,
+    });
     const attemptAt = new Date(claimTime);
     if (sent.ok) {
-      await recordWebhookAttempt(db, row.id, leaseUntil, { delivered: true, dead: false, status: sent.status, response: sent.response, at: attemptAt, nextAttemptAt: null });
+      await recordWebhookAttempt(db, row.id, leaseUntil, {
+        delivered: true,
+        dead: false,
+        status: sent.status,
+        response: sent.response,
+        at: attemptAt,
+        nextAttemptAt: null,
+      });
       result.delivered++;
       return;
     }

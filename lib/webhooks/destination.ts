@@ -53,7 +53,8 @@ export async function checkDestination(text: string, allowPrivate: boolean, reso
   }
   if (addresses.length === 0) return { ok: false, code: 'webhook.url_unresolvable', host };
   for (const a of addresses) {
-    if (!isAllowedDestination(a.address, allowPrivate)) return { ok: false, code: 'webhook.url_private', host, address: `${a.address}, ${classifyAddress(a.address)}` };
+    if (!isAllowedDestination(a.address, allowPrivate))
+      return { ok: false, code: 'webhook.url_private', host, address: `${a.address}, ${classifyAddress(a.address)}` };
   }
   return { ok: true, url, host, addresses: addresses.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })) };
 }

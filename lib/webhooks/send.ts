@@ -86,7 +86,11 @@ export async function sendWebhook(target: { url: string; secret: string }, messa
         const excerpt = text.slice(0, responseExcerptLength);
         if (status >= 300 && status < 400) {
           const where = response.headers.location ? ` to ${String(response.headers.location).slice(0, 200)}` : '';
-          finish({ ok: false, status, response: `Redirect${where} not followed (webhooks never follow redirects). ${excerpt}`.slice(0, responseExcerptLength) });
+          finish({
+            ok: false,
+            status,
+            response: `Redirect${where} not followed (webhooks never follow redirects). ${excerpt}`.slice(0, responseExcerptLength),
+          });
         } else finish({ ok: status >= 200 && status < 300, status, response: excerpt });
       };
       response.on('end', done);

@@ -630,7 +630,16 @@ const matrix: Record<string, Case> = {
       const endpointId = await scenarioWebhook(s);
       const [dead] = await db
         .insert(webhookDeliveries)
-        .values({ orgId: s.orgId, endpointId, seq: 1, kind: 'organization.created', status: 'dead', attempts: 8, nextAttemptAt: new Date(), createdAt: new Date() })
+        .values({
+          orgId: s.orgId,
+          endpointId,
+          seq: 1,
+          kind: 'organization.created',
+          status: 'dead',
+          attempts: 8,
+          nextAttemptAt: new Date(),
+          createdAt: new Date(),
+        })
         .returning({ id: webhookDeliveries.id });
       return webhookActions.replayWebhookDeliveryAction(initialActionState, form({ orgId: s.orgId, deliveryId: dead!.id }));
     },
@@ -639,7 +648,14 @@ const matrix: Record<string, Case> = {
 
 /** A webhook endpoint of organization A (written directly: the matrix tests the actions, not registration). */
 async function scenarioWebhook(s: Scenario): Promise<string> {
-  return insertWebhookEndpoint(db, { orgId: s.orgId, url: 'https://93.184.216.34/hook', secret: `whsec_${'A'.repeat(43)}=`, kinds: null, createdBy: s.ids.admin, at: new Date() });
+  return insertWebhookEndpoint(db, {
+    orgId: s.orgId,
+    url: 'https://93.184.216.34/hook',
+    secret: `whsec_${'A'.repeat(43)}=`,
+    kinds: null,
+    createdBy: s.ids.admin,
+    at: new Date(),
+  });
 }
 
 /** Authentication flows, not organization actions: covered by the sign-in tests and e2e journeys. */

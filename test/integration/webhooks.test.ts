@@ -31,7 +31,12 @@ vi.mock('@/lib/actions/flash', () => ({ setFlash: async () => {} }));
 const actions = await import('@/app/o/[slug]/settings/webhooks/actions');
 
 type Received = { headers: IncomingHttpHeaders; body: string };
-type Receiver = { url: string; received: Received[]; answer: (n: number) => { status: number; body?: string; headers?: Record<string, string> } | 'hang'; server: Server };
+type Receiver = {
+  url: string;
+  received: Received[];
+  answer: (n: number) => { status: number; body?: string; headers?: Record<string, string> } | 'hang';
+  server: Server;
+};
 
 const receivers: Receiver[] = [];
 
@@ -79,7 +84,9 @@ beforeAll(async () => {
       .returning();
     people[key] = { id: u!.id, email: u!.email, name: key };
   }
-  const org = await db.transaction((tx) => insertOrganization(tx, { slug: 'hooks-org', name: 'Hooks', mission: '', createdBy: people.admin.id, at: clock.now }));
+  const org = await db.transaction((tx) =>
+    insertOrganization(tx, { slug: 'hooks-org', name: 'Hooks', mission: '', createdBy: people.admin.id, at: clock.now }),
+  );
   orgId = org.id;
   slug = org.slug;
   await db.insert(memberships).values({ orgId, userId: people.member.id, role: 'member', acceptedAt: clock.now });
@@ -112,8 +119,12 @@ describe('registering an endpoint', () => {
     expect(refused.fieldErrors?.url).toEqual([refused.message]);
     for (const url of ['http://localhost:9/x', 'http://[::1]:9/x', 'http://[::ffff:127.0.0.1]:9/', 'http://169.254.169.254/latest', 'http://10.0.0.1/'])
       expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url, events: 'all' }))).code).toBe('webhook.url_private');
-    expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: 'ftp://example.org/x', events: 'all' }))).code).toBe('action.invalid_input');
-    expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: 'http://u:p@example.org/', events: 'all' }))).code).toBe('action.invalid_input');
+    expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: 'ftp://example.org/x', events: 'all' }))).code).toBe(
+      'action.invalid_input',
+    );
+    expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: 'http://u:p@example.org/', events: 'all' }))).code).toBe(
+      'action.invalid_input',
+    );
     expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: r.url, events: 'chosen' }))).fieldErrors?.kinds).toBeTruthy();
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId))).toHaveLength(0);
 
@@ -133,7 +144,9 @@ describe('registering an endpoint', () => {
 
   it('only an admin of the organization may register, disable, delete or replay', async () => {
     signInAs(people.member);
-    expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: 'https://example.org/h', events: 'all' }))).code).toBe('action.forbidden');
+    expect((await actions.registerWebhookAction(initialActionState, form({ orgId, url: 'https://example.org/h', events: 'all' }))).code).toBe(
+      'action.forbidden',
+    );
     const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId));
     expect((await actions.setWebhookEnabledAction(initialActionState, form({ orgId, endpointId: row!.id, enabled: 'false' }))).code).toBe('action.forbidden');
     expect((await actions.deleteWebhookAction(initialActionState, form({ orgId, endpointId: row!.id, confirmDelete: 'yes' }))).code).toBe('action.forbidden');
@@ -237,7 +250,9 @@ describe('delivering', () => {
     signInAs(people.admin);
     clock.now = new Date(t);
     expect((await actions.replayWebhookDeliveryAction(initialActionState, form({ orgId: org.id, deliveryId: dead!.id }))).ok).toBe(true);
-    expect((await actions.replayWebhookDeliveryAction(initialActionState, form({ orgId: org.id, deliveryId: dead!.id }))).code).toBe('webhook.delivery_not_dead');
+    expect((await actions.replayWebhookDeliveryAction(initialActionState, form({ orgId: org.id, deliveryId: dead!.id }))).code).toBe(
+      'webhook.delivery_not_dead',
+    );
     // Another organization's admin cannot reach it through their own org id.
     expect((await actions.replayWebhookDeliveryAction(initialActionState, form({ orgId, deliveryId: dead!.id }))).code).toBe('webhook.delivery_not_found');
     healthy = true;

@@ -20,7 +20,10 @@ export const registerWebhookAction = orgAction(
 
 export const setWebhookEnabledAction = orgAction(setWebhookEnabledSchema, 'admin', async ({ input }) => {
   await setWebhookEnabled(getDb(), input.orgId, input.endpointId, input.enabled, now());
-  return { ok: true, message: input.enabled ? 'Endpoint enabled: new entries are delivered to it again.' : 'Endpoint disabled: nothing is sent to it until it is enabled.' };
+  return {
+    ok: true,
+    message: input.enabled ? 'Endpoint enabled: new entries are delivered to it again.' : 'Endpoint disabled: nothing is sent to it until it is enabled.',
+  };
 });
 
 export const deleteWebhookAction = orgAction(deleteWebhookSchema, 'admin', async ({ input }) => {
