@@ -22,5 +22,8 @@ export async function register() {
     // Delivers the outbox: SMTP when SMTP_URL is set, else the mail folder.
     const { startDeliveryWorker } = await import('./lib/notify/delivery');
     startDeliveryWorker(getDb);
+    // Sends the webhook outbox: signed POSTs to the organizations' endpoints (lib/webhooks).
+    const { startWebhookWorker } = await import('./lib/webhooks/delivery');
+    startWebhookWorker(getDb);
   }
 }

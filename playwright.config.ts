@@ -72,6 +72,8 @@ export default defineConfig({
       OIDC_CLIENT_ID: 'quorate-e2e',
       OIDC_CLIENT_SECRET: 'e2e-oidc-client-secret-e2e-oidc-client-secret',
       OIDC_NAME: 'Example Staff Login',
+      // e2e/webhooks.spec.ts delivers to a receiver it starts on 127.0.0.1: private destinations allowed here only.
+      QUORATE_WEBHOOKS_ALLOW_PRIVATE: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATABASE_URL: '' }),
     },

@@ -5,11 +5,12 @@ import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { defaultMailTransport, deliverDue, deliveryOptions } from '@/lib/notify/delivery';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
+import { deliverDueWebhooks, webhookDeliveryOptions } from '@/lib/webhooks/delivery';
 
 /**
  * The transition and delivery workers as their own process (run the app with QUORATE_WORKER=0).
  * PostgreSQL only: PGlite allows one process. Several may run at once: transitions lock each
- * proposal and deliveries claim outbox rows FOR UPDATE SKIP LOCKED.
+ * proposal, and mail and webhook deliveries claim their outbox rows FOR UPDATE SKIP LOCKED.
  */
 async function main() {
   const e = env();
@@ -55,7 +56,19 @@ async function main() {
       await new Promise((r) => setTimeout(r, e.delivery.intervalMs));
     }
   };
-  await Promise.all([transitions(), deliveries()]);
+  const webhookOpts = webhookDeliveryOptions();
+  const webhooks = async () => {
+    while (!stopping) {
+      try {
+        const r = await deliverDueWebhooks(handle.db, now(), webhookOpts);
+        if (r.claimed > 0) console.log(`[worker] webhooks delivered ${r.delivered}, retrying ${r.retried}, dead ${r.dead}`);
+      } catch (error) {
+        console.error('[worker] webhook pass failed:', error instanceof Error ? error.message : error);
+      }
+      await new Promise((r) => setTimeout(r, e.delivery.intervalMs));
+    }
+  };
+  await Promise.all([transitions(), deliveries(), webhooks()]);
   await transport.close();
   await handle.close();
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { decisionLog, logActorNames, logHeads, users } from '@/db/schema';
+import { decisionLog, logActorNames, logHeads, users, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { canonicalEntry, sealEntry } from '@/lib/log/entry';
 import type { LogEntry, StoredEntry } from '@/lib/log/entry';
 import { GENESIS_HASH, toHex } from '@/lib/log/hash';
@@ -87,7 +87,10 @@ const appendStatement = reusableStatement('quorate_append_log_entry', (db) => {
   const advanceHead = sql`update ${logHeads} set size = ${value('seq')}::bigint, head_hash = ${value('hash')}::text, frontier = ${value('frontierJson')}::jsonb, updated_at = ${value('atText')}::timestamptz where org_id = ${value('orgId')}::uuid`;
   // The actor's name as it is now, beside the entry and outside its hash (no row without an actor).
   const recordName = sql`insert into ${logActorNames} (org_id, seq, actor_id, name) select ${value('orgId')}::uuid, ${value('seq')}::bigint, ${users.id}, ${users.name} from ${users} where ${users.id} = ${value('actorId')}::text`;
-  return sql`with appended as (${insertEntry.getSQL()}), named as (${recordName}) ${advanceHead}`;
+  // The webhook outbox (db/schema/webhooks.ts): one delivery per enabled endpoint of the organization that asked for this
+  // kind (or for every kind), in the same statement, so an entry and its deliveries commit together or not at all.
+  const enqueueWebhooks = sql`insert into ${webhookDeliveries} (org_id, endpoint_id, seq, kind, next_attempt_at, created_at) select ${webhookEndpoints.orgId}, ${webhookEndpoints.id}, ${value('seq')}::bigint, ${value('kind')}::text, ${value('atText')}::timestamptz, ${value('atText')}::timestamptz from ${webhookEndpoints} where ${webhookEndpoints.orgId} = ${value('orgId')}::uuid and ${webhookEndpoints.enabled} and (${webhookEndpoints.kinds} is null or ${value('kind')}::text = any(${webhookEndpoints.kinds}))`;
+  return sql`with appended as (${insertEntry.getSQL()}), named as (${recordName}), hooked as (${enqueueWebhooks}) ${advanceHead}`;
 });
 
 /**

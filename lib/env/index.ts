@@ -36,6 +36,7 @@ const schema = z.object({
   QUORATE_PUBLIC_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   QUORATE_PUBLIC_CACHE_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   QUORATE_HOME_LIST_ALL: z.enum(['0', '1']).default('0'),
+  QUORATE_WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   QUORATE_NETWORK_LIMIT_FACTOR: z.coerce.number().int().min(1).max(1_000).default(1),
   OIDC_ISSUER: z.url("OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.org/realms/staff").optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
@@ -96,6 +97,11 @@ export type Env = {
    * The issuer is kept exactly as given: discovery must return the same string (some end in a slash).
    */
   sso: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /**
+   * Webhooks (lib/webhooks): QUORATE_WEBHOOKS_ALLOW_PRIVATE=1 lets endpoints resolve to private,
+   * loopback and link-local addresses (a receiver on the same host or network; tests). Off by default (SSRF).
+   */
+  webhooks: { allowPrivate: boolean };
   /** Multiplies the per-network burst limits (sign-in requests, new organizations) for sites where many people share one address. */
   networkLimitFactor: number;
 };
@@ -191,6 +197,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         .filter((slug) => slug !== ''),
     },
     networkLimitFactor: e.QUORATE_NETWORK_LIMIT_FACTOR,
+    webhooks: { allowPrivate: e.QUORATE_WEBHOOKS_ALLOW_PRIVATE === '1' },
     sso:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME }

@@ -233,6 +233,16 @@ export const messages = {
   'api_token.revoke_confirmation': 'Tick the box to confirm that scripts using this token will stop working. Nothing was changed.',
   'api_token.too_many': 'You have {count} tokens in use, the most allowed. Revoke one you no longer need first.',
   'api_token.org_not_member': 'A token can be limited only to an organization you belong to.',
+  // webhooks (/o/<slug>/settings/webhooks, lib/webhooks)
+  'webhook.url_invalid': 'Enter a full http:// or https:// address, without a user name or password in it.',
+  'webhook.url_unresolvable': 'The host {host} could not be found. Check the address. Nothing was saved.',
+  'webhook.url_private':
+    'The address {host} leads to a private, loopback or otherwise internal network address ({address}), which webhooks may not reach. Nothing was saved.',
+  'webhook.too_many': 'This organization has {count} webhook endpoints, the most allowed. Delete one you no longer need first.',
+  'webhook.not_found': 'No such webhook endpoint in this organization: it may have been deleted already.',
+  'webhook.delivery_not_dead': 'Only a delivery that has given up (a dead letter) can be replayed; this one is {status}.',
+  'webhook.delivery_not_found': 'No such webhook delivery in this organization.',
+  'webhook.delete_confirmation': 'Tick the box to confirm that this endpoint and its delivery history will be deleted. Nothing was changed.',
   'api.unauthenticated': 'This request needs a valid API token (Authorization: Bearer qrt_…). The token sent is unknown, expired or revoked.',
   'api.read_only': 'This token may only read. Create a token with write access on your account page to do this.',
   'api.other_organization': 'This token is limited to another organization.',

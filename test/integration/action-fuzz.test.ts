@@ -39,6 +39,7 @@ const modules = {
   account: await import('@/app/account/actions'),
   delegations: await import('@/app/o/[slug]/delegations/actions'),
   petitions: await import('@/app/o/[slug]/petitions/actions'),
+  webhooks: await import('@/app/o/[slug]/settings/webhooks/actions'),
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
@@ -147,6 +148,14 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     expiresInDays: fc.constantFrom('7', '30', '90', '365', '0', ''),
     confirmRevoke: fc.constantFrom('yes', ''),
     tokenId: fc.oneof(fc.constant('00000000-0000-4000-8000-000000000000'), fc.constant(fuzzTokenId)),
+    // IP literals only: no DNS lookups while fuzzing (the loopback one is refused, the public one registered).
+    url: fc.constantFrom('https://93.184.216.34/hook', 'http://127.0.0.1:9/hook', 'http://[::ffff:10.0.0.1]/', 'ftp://93.184.216.34/'),
+    events: fc.constantFrom('all', 'chosen', ''),
+    'kind:witness.added': fc.constantFrom('on', ''),
+    endpointId: fc.constant('00000000-0000-4000-8000-000000000000'),
+    enabled: fc.constantFrom('true', 'false'),
+    confirmDelete: fc.constantFrom('yes', ''),
+    deliveryId: fc.constant('00000000-0000-4000-8000-000000000000'),
   };
 }
 
@@ -218,6 +227,10 @@ const keysOf: Record<string, string[]> = {
   signPetitionAction: ['orgId', 'petitionId', 'confirm'],
   revokePetitionSignatureAction: ['orgId', 'petitionId', 'confirm'],
   answerPetitionAction: ['orgId', 'petitionId', 'answer'],
+  registerWebhookAction: ['orgId', 'url', 'events', 'kind:witness.added'],
+  setWebhookEnabledAction: ['orgId', 'endpointId', 'enabled'],
+  deleteWebhookAction: ['orgId', 'endpointId', 'confirmDelete'],
+  replayWebhookDeliveryAction: ['orgId', 'deliveryId'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */

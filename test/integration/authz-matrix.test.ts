@@ -21,6 +21,7 @@ import {
   proposals,
   seats,
   users,
+  webhookDeliveries,
 } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
@@ -40,6 +41,7 @@ import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { addWitness } from '@/lib/transparency/witnesses';
 import { issueApiToken } from '@/lib/use-cases/api-tokens';
+import { insertWebhookEndpoint } from '@/db/queries/webhooks';
 import { exportedServerActions, form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -57,6 +59,7 @@ const orgActions = await import('@/app/orgs/new/actions');
 const accountActions = await import('@/app/account/actions');
 const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
+const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 
 // seatedObserver: an observer who holds a board seat (appointed while a member, then made an
 // observer). The seat must not lift the role's limits: no vote, recusal, motion or comment.
@@ -606,7 +609,54 @@ const matrix: Record<string, Case> = {
       return witnessActions.removeWitnessAction(initialActionState, form({ orgId: s.orgId, witnessId: id }));
     },
   },
+  // Webhooks: the organization's admins only. A public IP literal needs no DNS and passes the SSRF check.
+  registerWebhookAction: {
+    allowed: ['admin'],
+    run: (s) => webhookActions.registerWebhookAction(initialActionState, form({ orgId: s.orgId, url: 'https://93.184.216.34/hook', events: 'all' })),
+  },
+  setWebhookEnabledAction: {
+    allowed: ['admin'],
+    run: async (s) =>
+      webhookActions.setWebhookEnabledAction(initialActionState, form({ orgId: s.orgId, endpointId: await scenarioWebhook(s), enabled: 'false' })),
+  },
+  deleteWebhookAction: {
+    allowed: ['admin'],
+    run: async (s) =>
+      webhookActions.deleteWebhookAction(initialActionState, form({ orgId: s.orgId, endpointId: await scenarioWebhook(s), confirmDelete: 'yes' })),
+  },
+  replayWebhookDeliveryAction: {
+    allowed: ['admin'],
+    run: async (s) => {
+      const endpointId = await scenarioWebhook(s);
+      const [dead] = await db
+        .insert(webhookDeliveries)
+        .values({
+          orgId: s.orgId,
+          endpointId,
+          seq: 1,
+          kind: 'organization.created',
+          status: 'dead',
+          attempts: 8,
+          nextAttemptAt: new Date(),
+          createdAt: new Date(),
+        })
+        .returning({ id: webhookDeliveries.id });
+      return webhookActions.replayWebhookDeliveryAction(initialActionState, form({ orgId: s.orgId, deliveryId: dead!.id }));
+    },
+  },
 };
+
+/** A webhook endpoint of organization A (written directly: the matrix tests the actions, not registration). */
+async function scenarioWebhook(s: Scenario): Promise<string> {
+  return insertWebhookEndpoint(db, {
+    orgId: s.orgId,
+    url: 'https://93.184.216.34/hook',
+    secret: `whsec_${'A'.repeat(43)}=`,
+    kinds: null,
+    createdBy: s.ids.admin,
+    at: new Date(),
+  });
+}
 
 /** Authentication flows, not organization actions: covered by the sign-in tests and e2e journeys. */
 const notInMatrix = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'signInWithSsoAction', 'signOutAction']);

@@ -16,6 +16,8 @@ import {
   proposals,
   users,
   votes,
+  webhookDeliveries,
+  webhookEndpoints,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
@@ -90,6 +92,8 @@ export async function writableRowCounts(db: Database) {
     petitions: await db.$count(petitions),
     petitionSignatures: await db.$count(petitionSignatures),
     apiTokens: await db.$count(apiTokens),
+    webhookEndpoints: await db.$count(webhookEndpoints),
+    webhookDeliveries: await db.$count(webhookDeliveries),
   };
 }
 

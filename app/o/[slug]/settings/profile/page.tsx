@@ -20,6 +20,12 @@ export default adminSettingsPage('/settings/profile', ({ org }) => ({
         </Link>{' '}
         — keeps its record readable and stops new proposals, comments, ballots and membership changes.
       </p>
+      <p className="text-sm text-zinc-700">
+        <Link href={`/o/${org.slug}/settings/webhooks`} className="font-medium text-brand-700 underline">
+          Webhooks
+        </Link>{' '}
+        — send each new entry of the decision log to another system, signed.
+      </p>
     </>
   ),
 }));

@@ -1,0 +1,67 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import {
+  countWebhookEndpoints,
+  deleteWebhookEndpoint,
+  insertWebhookEndpoint,
+  requeueDeadWebhookDelivery,
+  setWebhookEndpointEnabled,
+  webhookDeliveryStatusOf,
+} from '@/db/queries/webhooks';
+import { env } from '@/lib/env';
+import { refuse } from '@/lib/governance/refusal';
+import { checkDestination } from '@/lib/webhooks/destination';
+import type { Resolver } from '@/lib/webhooks/destination';
+import { newWebhookSecret } from '@/lib/webhooks/send';
+
+/** At most this many endpoints per organization. */
+export const maxWebhookEndpoints = 20;
+
+export type RegisterWebhook = { orgId: string; actorId: string; url: string; kinds: string[] | null; at: Date };
+
+/**
+ * Registers an endpoint after checking where its URL resolves to (SSRF: refused when any address
+ * is private, loopback, link-local, unique-local, multicast or unspecified, unless the operator
+ * allows private destinations). Returns the signing secret, which the caller shows once. Webhook
+ * settings are the organization's configuration, not governance events: nothing is logged.
+ */
+export async function registerWebhookEndpoint(
+  db: Database,
+  input: RegisterWebhook,
+  opts: { allowPrivate?: boolean; resolve?: Resolver } = {},
+): Promise<{ id: string; secret: string }> {
+  const count = await countWebhookEndpoints(db, input.orgId);
+  if (count >= maxWebhookEndpoints) refuse('webhook.too_many', { count });
+  const destination = await checkDestination(input.url, opts.allowPrivate ?? env().webhooks.allowPrivate, opts.resolve);
+  if (!destination.ok) {
+    if (destination.code === 'webhook.url_invalid') refuse('webhook.url_invalid', undefined, 'url');
+    if (destination.code === 'webhook.url_unresolvable') refuse('webhook.url_unresolvable', { host: destination.host }, 'url');
+    refuse('webhook.url_private', { host: destination.host, address: destination.address }, 'url');
+  }
+  const secret = newWebhookSecret();
+  const id = await insertWebhookEndpoint(db, {
+    orgId: input.orgId,
+    url: destination.url.href,
+    secret,
+    kinds: input.kinds,
+    createdBy: input.actorId,
+    at: input.at,
+  });
+  return { id, secret };
+}
+
+export async function setWebhookEnabled(db: Database, orgId: string, endpointId: string, enabled: boolean, at: Date): Promise<void> {
+  if (!(await setWebhookEndpointEnabled(db, orgId, endpointId, enabled, at))) refuse('webhook.not_found');
+}
+
+export async function deleteWebhook(db: Database, orgId: string, endpointId: string): Promise<void> {
+  if (!(await deleteWebhookEndpoint(db, orgId, endpointId))) refuse('webhook.not_found');
+}
+
+/** Sends a dead letter again on the worker's next pass (same webhook-id); anything else is refused. */
+export async function replayWebhookDelivery(db: Database, orgId: string, deliveryId: string, at: Date): Promise<void> {
+  if (await requeueDeadWebhookDelivery(db, orgId, deliveryId, at)) return;
+  const status = await webhookDeliveryStatusOf(db, orgId, deliveryId);
+  if (!status) refuse('webhook.delivery_not_found');
+  refuse('webhook.delivery_not_dead', { status });
+}
