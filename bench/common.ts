@@ -38,6 +38,8 @@ export const { values: args } = parseArgs({
     'scale-out': { type: 'boolean', default: false },
     short: { type: 'boolean', default: false },
     voters: { type: 'string' },
+    // `--only petitions [--signatures N]`: the (k) petition figures (bench/petitions.ts), default 100,000 signatures.
+    signatures: { type: 'string', default: '100000' },
     'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -119,13 +121,13 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximu
 export const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 1)} ms`;
 
 /** Page vs a static file of the same bytes, served by the same server. */
-export async function pageVsStatic(base: string, label: string, pagePath: string, staticPath: string, staticBytes: number): Promise<void> {
+export async function pageVsStatic(base: string, label: string, pagePath: string, staticPath: string, staticBytes: number, family = '(a)'): Promise<void> {
   const page = await load(`${base}${pagePath}`);
   const file = await load(`${base}${staticPath}`);
   const rendered = await load(`${base}${pagePath}`, UNCACHED);
   const ratio = page.rps / file.rps;
   table.push({
-    figure: `(a) ${label} ${pagePath} (signed out, public page cache): req/s, p50/p99`,
+    figure: `${family} ${label} ${pagePath} (signed out, public page cache): req/s, p50/p99`,
     measured: `${fmt(page.rps)} req/s, ${ms(page.p50)} / ${ms(page.p99)}${page.errors ? `, ${page.errors} errors` : ''}; rendered every time: ${fmt(rendered.rps)} req/s, ${ms(rendered.p50)} / ${ms(rendered.p99)}`,
     baseline: `static file of ${fmt(staticBytes / 1024)} KiB: ${fmt(file.rps)} req/s, ${ms(file.p50)} / ${ms(file.p99)}${file.errors ? `, ${file.errors} errors` : ''}`,
     ratio: `${fmt(ratio, 3)}×`,

@@ -4,7 +4,7 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes|api-votes|methods|members|member-page|signed-in] [--ballots N] [--vote-cpu-prof DIR]
+//       [--only votes|api-votes|methods|members|member-page|signed-in|petitions] [--signatures N] [--ballots N] [--vote-cpu-prof DIR]
 //   npm run bench -- --scale-out [--short] [--voters N] [--connections N]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
@@ -17,7 +17,8 @@
 // member-wide vote at --members (default 100,000) against a 100-member one (bench/member-page.ts),
 // in process and over HTTP (needs the build); `--only api-votes`: just the (j) API vote against the engine
 // (bench/api-votes.ts, PostgreSQL; needs the build); `--only signed-in`: the organization overview and the
-// proposal page in voting signed in as a seat holder, against the sign-in page (bench/signed-in.ts).
+// proposal page in voting signed in as a seat holder, against the sign-in page (bench/signed-in.ts);
+// `--only petitions`: a petition with --signatures (default 100,000) signatures, its data and its public pages (bench/petitions.ts).
 // `--scale-out`: the scale-out drill (bench/scale-out.ts:
 // three instances, two workers and HAProxy on one database, kill -9 mid-storm; exits 1 when a check
 // fails); needs the build and /usr/sbin/haproxy; not run by CI.
@@ -36,6 +37,7 @@ import { methodRows, methodsBench } from './methods';
 import { notifyBench } from './notify';
 import { pageBench } from './pages';
 import { scaleOutBench } from './scale-out';
+import { petitionBench } from './petitions';
 import { signedInBench } from './signed-in';
 import { verifyBench } from './verify-rate';
 import { voteBench } from './votes';
@@ -50,8 +52,8 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (args.only !== undefined && !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in'].includes(args.only))
-    throw new Error(`--only takes votes, api-votes, methods, members, member-page or signed-in, not "${args.only}"`);
+  if (args.only !== undefined && !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in', 'petitions'].includes(args.only))
+    throw new Error(`--only takes votes, api-votes, methods, members, member-page, signed-in or petitions, not "${args.only}"`);
   if (args.only === 'methods') {
     countingBench();
     await printReport(null);
@@ -101,8 +103,14 @@ async function main(): Promise<void> {
   let t = performance.now();
   const demo = await seedDemo(pg.db);
   log(`demo organization seeded in ${fmt(performance.now() - t)} ms`);
+  if (args.only === 'petitions') {
+    await petitionBench(db, demo);
+    await printReport(pgVersion);
+    return;
+  }
   if (args.only === 'signed-in') {
     await signedInBench(db, demo);
+    await petitionBench(db, demo);
     await printReport(pgVersion);
     return;
   }
@@ -131,6 +139,7 @@ async function main(): Promise<void> {
   await notifyBench(db);
   await pageBench(db, demo, small, big);
   await signedInBench(db, demo);
+  await petitionBench(db, demo);
 
   await printReport(pgVersion);
 

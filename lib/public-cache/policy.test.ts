@@ -16,6 +16,8 @@ describe('publicCacheTarget', () => {
     '/o/riverbend-commons/seats',
     '/o/riverbend-commons/proposals',
     '/o/riverbend-commons/proposals/7',
+    '/o/riverbend-commons/petitions',
+    '/o/riverbend-commons/petitions/2',
   ])('caches the signed-out document request for %s', (path) => {
     expect(publicCacheTarget(request(path))).toEqual({ key: path, slug: 'riverbend-commons' });
   });
@@ -48,6 +50,8 @@ describe('publicCacheTarget', () => {
     '/o/acme/proposals/new',
     '/o/acme/proposals/7/edit',
     '/o/acme/proposals/0',
+    '/o/acme/petitions/new',
+    '/o/acme/petitions/0',
     '/o/Acme',
     '/orgs/new',
     '/',

@@ -13,7 +13,7 @@ import { sessionCookieBaseName } from '@/lib/auth/cookies';
 export const FILL_HEADER = 'x-quorate-cache-fill';
 
 /** The organization pages a signed-out visitor can read, by path. */
-const PUBLIC_PAGE = /^\/o\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)(?:\/log|\/seats|\/proposals(?:\/[1-9][0-9]{0,8})?)?$/;
+const PUBLIC_PAGE = /^\/o\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)(?:\/log|\/seats|\/(?:proposals|petitions)(?:\/[1-9][0-9]{0,8})?)?$/;
 
 /** The session cookie, plain and `__Secure-` prefixed, whole or chunked (`.0`, `.1`…). */
 const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${sessionCookieBaseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.\\d+)?=`);
