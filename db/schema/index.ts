@@ -8,4 +8,5 @@ export * from './organization-logos';
 export * from './member-votes';
 export * from './calendar';
 export * from './petitions';
+export * from './meetings';
 export * from './api-tokens';

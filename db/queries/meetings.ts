@@ -1,0 +1,121 @@
+import 'server-only';
+import { and, asc, countDistinct, desc, eq, gte, inArray, isNotNull, isNull, like } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { meetingAttendance, meetings, notifyEvents, outbox, proposals, users } from '@/db/schema';
+import { highestWhere } from './scalars';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AttendanceRow = typeof meetingAttendance.$inferSelect;
+
+export async function nextMeetingNumber(tx: Executor, orgId: string): Promise<number> {
+  return (await highestWhere(tx, meetings.number, eq(meetings.orgId, orgId))) + 1;
+}
+
+export async function insertMeeting(tx: Executor, values: typeof meetings.$inferInsert): Promise<MeetingRow> {
+  const [row] = await tx.insert(meetings).values(values).returning();
+  return row!;
+}
+
+/** The meeting locked for this transaction (every change takes this lock first, then the log head). */
+export async function lockMeeting(tx: Executor, orgId: string, meetingId: string): Promise<MeetingRow | null> {
+  const rows = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.id, meetingId)))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+export async function updateMeetingRow(tx: Executor, meetingId: string, patch: Partial<typeof meetings.$inferInsert>): Promise<MeetingRow> {
+  const [row] = await tx.update(meetings).set(patch).where(eq(meetings.id, meetingId)).returning();
+  return row!;
+}
+
+export async function getMeetingByNumber(db: Executor, orgId: string, number: number): Promise<MeetingRow | null> {
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.number, number)));
+  return rows[0] ?? null;
+}
+
+/** The organization's meetings, latest start first (the list page; at most `limit`). */
+export async function listMeetings(db: Executor, orgId: string, limit = 200): Promise<MeetingRow[]> {
+  return db.select().from(meetings).where(eq(meetings.orgId, orgId)).orderBy(desc(meetings.startsAt)).limit(limit);
+}
+
+/** Meetings not cancelled that end after `at`, soonest first (the organization page, the calendars). */
+export async function listUpcomingMeetings(db: Executor, orgId: string, at: Date, limit = 20): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), isNull(meetings.cancelledAt), gte(meetings.endsAt, at)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit);
+}
+
+/** Published proposals of the organization among `numbers`: an agenda refers only to what the public can read. */
+export async function publishedProposalTitles(tx: Executor, orgId: string, numbers: number[]): Promise<Map<number, string>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await tx
+    .select({ number: proposals.number, title: proposals.title })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), inArray(proposals.number, numbers), isNotNull(proposals.publishedAt)));
+  return new Map(rows.map((r) => [r.number, r.title]));
+}
+
+/** The notice events of a meeting are keyed `meeting:<id>:<sequence>` and `meeting:<id>:cancel`. */
+export const meetingNoticeKey = (meetingId: string, part: number | 'cancel') => `meeting:${meetingId}:${part}`;
+
+/**
+ * The fate of a meeting's notices, counted by seat holder: those whose notice of the meeting as
+ * scheduled was accepted by the mail server, and those any of whose notices of it were given up
+ * on (dead letters).
+ */
+export async function meetingNoticeFates(db: Executor, orgId: string, meetingId: string): Promise<{ delivered: number; failed: number }> {
+  const fate = (status: 'sent' | 'dead', keyPattern: string) =>
+    db
+      .select({ n: countDistinct(outbox.recipientUserId) })
+      .from(outbox)
+      .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
+      .where(and(eq(outbox.orgId, orgId), eq(outbox.kind, 'meeting_notice'), eq(outbox.status, status), like(notifyEvents.key, keyPattern)));
+  const [[delivered], [failed]] = await Promise.all([fate('sent', meetingNoticeKey(meetingId, 0)), fate('dead', `meeting:${meetingId}:%`)]);
+  return { delivered: Number(delivered?.n ?? 0), failed: Number(failed?.n ?? 0) };
+}
+
+export async function attendanceOf(db: Executor, meetingId: string): Promise<(AttendanceRow & { name: string | null; email: string })[]> {
+  const rows = await db
+    .select({ a: meetingAttendance, name: users.name, email: users.email })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .where(eq(meetingAttendance.meetingId, meetingId))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ ...r.a, name: r.name, email: r.email }));
+}
+
+/** Records (or replaces) one person's attendance; a new record clears their earlier answer. */
+export async function upsertAttendance(
+  tx: Executor,
+  v: { meetingId: string; userId: string; status: 'present' | 'remote' | 'absent'; recordedBy: string; at: Date },
+): Promise<void> {
+  await tx
+    .insert(meetingAttendance)
+    .values({ meetingId: v.meetingId, userId: v.userId, status: v.status, recordedBy: v.recordedBy, recordedAt: v.at })
+    .onConflictDoUpdate({
+      target: [meetingAttendance.meetingId, meetingAttendance.userId],
+      set: { status: v.status, recordedBy: v.recordedBy, recordedAt: v.at, answer: null, answeredAt: null, disputeNote: null },
+    });
+}
+
+export async function lockAttendance(tx: Executor, meetingId: string, userId: string): Promise<AttendanceRow | null> {
+  const rows = await tx
+    .select()
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, userId)))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+export async function answerAttendance(tx: Executor, id: string, answer: 'confirmed' | 'disputed', note: string | null, at: Date): Promise<void> {
+  await tx.update(meetingAttendance).set({ answer, answeredAt: at, disputeNote: note }).where(eq(meetingAttendance.id, id));
+}
