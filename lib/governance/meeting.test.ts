@@ -21,7 +21,7 @@ const spec: MeetingSpec = { regularNoticeHours: 168, specialNoticeHours: 48, quo
 const times = (hoursAhead: number, minutes = 60) => ({ startsAt: new Date(at.getTime() + hoursAhead * H), endsAt: new Date(at.getTime() + hoursAhead * H + minutes * 60_000) });
 const schedule = (kind: MeetingKind, hoursAhead: number, role: 'admin' | 'secretary' | 'member' | null = 'secretary') =>
   checkSchedule({ role, kind, at, spec, ...times(hoursAhead) });
-const code = (r: { ok: boolean }) => (r.ok ? 'ok' : (r as { code: string }).code);
+const code = (r: { ok: boolean }) => (r.ok ? 'ok' : (r as unknown as { code: string }).code);
 
 describe('scheduling a meeting', () => {
   it('accepts a regular meeting with the full notice, and a special one with its own', () => {
