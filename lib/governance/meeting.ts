@@ -177,3 +177,26 @@ export function meetingSpecErrors(spec: MeetingSpec, ratioProblem: (r: Ratio) =>
 export function meetingRulesText(spec: MeetingSpec, ratioWords: (r: Ratio) => string): string {
   return `Regular meetings need ${formatHours(spec.regularNoticeHours)}’ notice, special meetings ${formatHours(spec.specialNoticeHours)}’; nothing else shortens it. Quorum: ${ratioWords(spec.quorum)} of the body’s charter seats attending.`;
 }
+
+export const attendanceStatuses = ['present', 'remote', 'absent'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+/**
+ * Recording attendance: by a secretary or admin, once the meeting has started (not cancelled),
+ * for a person who holds a seat in the meeting's body — a non-seat-holder or non-member is refused.
+ */
+export function checkRecordAttendance(
+  m: MeetingState,
+  p: { role: Role | null; attendeeHoldsSeat: boolean; attendeeName: string; bodyName: string; at: Date },
+): RuleResult {
+  if (!mayScheduleMeetings(p.role)) return refused('meeting.not_authorized');
+  if (m.cancelledAt !== null) return refused('meeting.cancelled');
+  if (p.at.getTime() < m.startsAt.getTime()) return refused('meeting.not_started');
+  if (!p.attendeeHoldsSeat) return refused('meeting.attendee_not_seat_holder', { name: p.attendeeName, body: p.bodyName });
+  return { ok: true };
+}
+
+/** Attending (for the quorum): present in the room or remote. */
+export function attends(status: AttendanceStatus): boolean {
+  return status === 'present' || status === 'remote';
+}

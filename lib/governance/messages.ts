@@ -302,7 +302,7 @@ export const messages = {
   'petition.not_signed': 'You have not signed this petition, so there is no signature to revoke.',
   'petition.answer_not_allowed': 'Only a secretary or admin can record the {body}’s answer.',
   'petition.not_awaiting_answer': 'This petition is {state}: there is no answer to record.',
-  'meeting.not_authorized': 'Only a secretary or an admin can schedule, change or cancel a meeting.',
+  'meeting.not_authorized': 'Only a secretary or an admin can schedule, change or cancel a meeting, or record its attendance.',
   'meeting.not_found': 'That meeting does not exist in this organization.',
   'meeting.body_not_found': 'The charter has no body of seats with that name to meet.',
   'meeting.end_before_start': 'The meeting must end after it starts.',

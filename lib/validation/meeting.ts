@@ -80,3 +80,20 @@ export const cancelMeetingSchema = z.object({
   ...ids,
   reason: line('reason', 1000).pipe(z.string().min(3, 'Say why the meeting is cancelled.')),
 });
+
+export const recordAttendanceSchema = z.object({
+  ...ids,
+  userId: z.string({ error: 'Choose the seat holder.' }).min(1, 'Choose the seat holder.').max(100),
+  status: z.enum(['present', 'remote', 'absent'], { error: 'Choose present, remote or absent.' }),
+});
+
+export const answerAttendanceSchema = z.object({
+  ...ids,
+  answer: z.enum(['confirmed', 'disputed'], { error: 'Confirm or dispute the record.' }),
+  note: z
+    .string()
+    .default('')
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(storableText(z.string().max(1000, 'A note is at most 1,000 characters.'), 'The note'))
+    .transform((s) => (s === '' ? null : s)),
+});

@@ -4,8 +4,9 @@ import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
 import { orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
+import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { cancelMeeting, scheduleMeeting, updateMeeting } from '@/lib/use-cases/meetings';
-import { cancelMeetingSchema, scheduleMeetingSchema, updateMeetingSchema } from '@/lib/validation/meeting';
+import { answerAttendanceSchema, cancelMeetingSchema, recordAttendanceSchema, scheduleMeetingSchema, updateMeetingSchema } from '@/lib/validation/meeting';
 
 /** Any member may try; the rules say who may (a secretary or an admin) and refuse with a clear message. */
 export const scheduleMeetingAction = orgAction(scheduleMeetingSchema, 'observer', async ({ input, user, membership }) => {
@@ -20,3 +21,14 @@ export const updateMeetingAction = orgUseCaseAction(updateMeetingSchema, 'observ
 );
 
 export const cancelMeetingAction = orgUseCaseAction(cancelMeetingSchema, 'observer', cancelMeeting, (_input, r) => `Meeting #${r.number} is cancelled; every seat holder is being told.`);
+
+export const recordAttendanceAction = orgUseCaseAction(
+  recordAttendanceSchema,
+  'observer',
+  recordAttendance,
+  (input, r) => `${r.name} is recorded as ${input.status} at meeting #${r.number}.`,
+);
+
+export const answerAttendanceAction = orgUseCaseAction(answerAttendanceSchema, 'observer', answerOwnAttendance, (_input, r) =>
+  r.answer === 'confirmed' ? 'You confirmed your attendance record.' : 'Your dispute of the attendance record is on the record.',
+);
