@@ -68,19 +68,40 @@ export async function publishedProposalTitles(tx: Executor, orgId: string, numbe
 export const meetingNoticeKey = (meetingId: string, part: number | 'cancel') => `meeting:${meetingId}:${part}`;
 
 /**
- * The fate of a meeting's notices, counted by seat holder: those whose notice of the meeting as
- * scheduled was accepted by the mail server, and those any of whose notices of it were given up
- * on (dead letters).
+ * The fate of the organization's meeting notices, by meeting, counted by seat holder: those whose
+ * notice of the meeting as scheduled was accepted by the mail server, and those any of whose
+ * notices of it were given up on (dead letters, which are few: fetched one by one).
  */
-export async function meetingNoticeFates(db: Executor, orgId: string, meetingId: string): Promise<{ delivered: number; failed: number }> {
-  const fate = (status: 'sent' | 'dead', keyPattern: string) =>
+export async function meetingNoticeFates(db: Executor, orgId: string): Promise<Map<string, { delivered: number; failed: number }>> {
+  const byKey = and(eq(outbox.orgId, orgId), eq(outbox.kind, 'meeting_notice'));
+  const [sent, dead] = await Promise.all([
     db
-      .select({ n: countDistinct(outbox.recipientUserId) })
+      .select({ key: notifyEvents.key, n: countDistinct(outbox.recipientUserId) })
       .from(outbox)
       .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
-      .where(and(eq(outbox.orgId, orgId), eq(outbox.kind, 'meeting_notice'), eq(outbox.status, status), like(notifyEvents.key, keyPattern)));
-  const [[delivered], [failed]] = await Promise.all([fate('sent', meetingNoticeKey(meetingId, 0)), fate('dead', `meeting:${meetingId}:%`)]);
-  return { delivered: Number(delivered?.n ?? 0), failed: Number(failed?.n ?? 0) };
+      .where(and(byKey, eq(outbox.status, 'sent'), like(notifyEvents.key, 'meeting:%:0')))
+      .groupBy(notifyEvents.key),
+    db
+      .selectDistinct({ key: notifyEvents.key, userId: outbox.recipientUserId })
+      .from(outbox)
+      .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
+      .where(and(byKey, eq(outbox.status, 'dead'))),
+  ]);
+  const fates = new Map<string, { delivered: number; failed: number }>();
+  const of = (key: string) => {
+    const id = key.split(':')[1] ?? '';
+    if (!fates.has(id)) fates.set(id, { delivered: 0, failed: 0 });
+    return fates.get(id)!;
+  };
+  for (const r of sent) of(r.key).delivered = Number(r.n);
+  const failedPeople = new Map<string, Set<string>>();
+  for (const r of dead) {
+    const id = r.key.split(':')[1] ?? '';
+    if (!failedPeople.has(id)) failedPeople.set(id, new Set());
+    failedPeople.get(id)!.add(r.userId);
+  }
+  for (const [id, people] of failedPeople) of(`meeting:${id}`).failed = people.size;
+  return fates;
 }
 
 export async function attendanceOf(db: Executor, meetingId: string): Promise<(AttendanceRow & { name: string | null; email: string })[]> {
