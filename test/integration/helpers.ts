@@ -5,6 +5,8 @@ import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
 import {
   apiTokens,
+  meetingAttendance,
+  meetings,
   comments,
   decisionLog,
   delegations,
@@ -90,6 +92,8 @@ export async function writableRowCounts(db: Database) {
     petitions: await db.$count(petitions),
     petitionSignatures: await db.$count(petitionSignatures),
     apiTokens: await db.$count(apiTokens),
+    meetings: await db.$count(meetings),
+    meetingAttendance: await db.$count(meetingAttendance),
   };
 }
 
