@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, countDistinct, desc, eq, gte, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { meetingAttendance, meetings, notifyEvents, outbox, proposals, users } from '@/db/schema';
+import { meetingAttendance, meetings, notifyEvents, organizations, outbox, proposals, users } from '@/db/schema';
 import { highestWhere } from './scalars';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -139,4 +139,30 @@ export async function lockAttendance(tx: Executor, meetingId: string, userId: st
 
 export async function answerAttendance(tx: Executor, id: string, answer: 'confirmed' | 'disputed', note: string | null, at: Date): Promise<void> {
   await tx.update(meetingAttendance).set({ answer, answeredAt: at, disputeNote: note }).where(eq(meetingAttendance.id, id));
+}
+
+/** Meetings of these organizations ending after `since`, for the calendar feeds (cancelled ones too, marked). */
+export async function listCalendarMeetingRows(db: Executor, input: { orgIds: string[]; since: Date; limit: number }) {
+  if (input.orgIds.length === 0) return [];
+  return db
+    .select({
+      meetingId: meetings.id,
+      orgId: meetings.orgId,
+      orgSlug: organizations.slug,
+      orgName: organizations.name,
+      number: meetings.number,
+      title: meetings.title,
+      kind: meetings.kind,
+      bodyKey: meetings.bodyKey,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      location: meetings.location,
+      cancelledAt: meetings.cancelledAt,
+      updatedAt: meetings.updatedAt,
+    })
+    .from(meetings)
+    .innerJoin(organizations, eq(organizations.id, meetings.orgId))
+    .where(and(inArray(meetings.orgId, input.orgIds), gte(meetings.endsAt, input.since)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(input.limit);
 }

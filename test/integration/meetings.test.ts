@@ -11,6 +11,7 @@ import type { Database } from '@/db/client';
 import { decisionLog, meetingAttendance, meetings, notifyEvents, organizations, outbox, proposals, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { logExportStream } from '@/db/queries/log';
+import { loadOrganizationCalendar } from '@/db/read/calendar';
 import { listMeetingSummaries, loadMeetingPage } from '@/db/read/meetings';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
@@ -115,6 +116,11 @@ describe('meetings through the actions', () => {
     expect(entry!.payload).toMatchObject({ number: m.number, seatHolders: 6, noticed: 6, requiredNoticeHours: 168, meetingKind: 'regular' });
     expect((entry!.payload as { noticeHours: number }).noticeHours).toBeGreaterThanOrEqual(8 * 24 - 1);
     expect((await listMeetingSummaries(orgId)).find((s) => s.id === m.id)?.irregular).toBe(false);
+    // The organization's calendar feed lists it, and only under its own body.
+    const feed = await loadOrganizationCalendar({ id: orgId }, null, new Date(), 'https://q.example');
+    expect(feed!.items.some((i) => i.id === `meeting-${m.id}-feed` && i.kind === 'meeting')).toBe(true);
+    const members = await loadOrganizationCalendar({ id: orgId }, 'members', new Date(), 'https://q.example');
+    expect(members!.items.some((i) => i.kind === 'meeting')).toBe(false);
   });
 
   it('refuses a regular meeting inside its notice period, and a special one inside the special notice; writes nothing', async () => {
