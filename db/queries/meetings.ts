@@ -104,14 +104,14 @@ export async function meetingNoticeFates(db: Executor, orgId: string): Promise<M
   return fates;
 }
 
-export async function attendanceOf(db: Executor, meetingId: string): Promise<(AttendanceRow & { name: string | null; email: string })[]> {
+export async function attendanceOf(db: Executor, meetingId: string): Promise<(AttendanceRow & { name: string | null })[]> {
   const rows = await db
-    .select({ a: meetingAttendance, name: users.name, email: users.email })
+    .select({ a: meetingAttendance, name: users.name })
     .from(meetingAttendance)
-    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .leftJoin(users, eq(users.id, meetingAttendance.userId))
     .where(eq(meetingAttendance.meetingId, meetingId))
     .orderBy(asc(users.name));
-  return rows.map((r) => ({ ...r.a, name: r.name, email: r.email }));
+  return rows.map((r) => ({ ...r.a, name: r.name }));
 }
 
 /** Records (or replaces) one person's attendance; a new record clears their earlier answer. */

@@ -64,7 +64,8 @@ export const meetingAttendance = pgTable(
     meetingId: uuid('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    userId: userRef('user_id', 'cascade').notNull(),
+    /** Null once the attendee deleted their account: the record (and the quorum it made) stays, nameless. */
+    userId: userRef('user_id', 'set null'),
     status: attendanceStatus('status').notNull(),
     recordedBy: userRef('recorded_by', 'set null'),
     recordedAt: ts('recorded_at').notNull(),

@@ -124,8 +124,8 @@ export default async function MeetingPage({ params }: Props) {
           <p className="mt-2 text-sm text-zinc-600">{page.started ? 'No attendance recorded yet.' : 'Attendance is recorded once the meeting starts.'}</p>
         ) : (
           <ul className="mt-3 divide-y divide-zinc-100 text-sm">
-            {page.attendance.map((a) => (
-              <li key={a.userId} className="py-2">
+            {page.attendance.map((a, i) => (
+              <li key={a.userId ?? `former-${i}`} className="py-2">
                 <span className="font-medium text-zinc-900">{a.name}</span>: {statusWords[a.status]}
                 {a.answer === 'confirmed' ? ' · confirmed' : a.answer === 'disputed' ? ` · disputed${a.disputeNote ? `: ${a.disputeNote}` : ''}` : ' · not yet confirmed'}
               </li>
