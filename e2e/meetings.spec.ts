@@ -32,7 +32,10 @@ test('a regular meeting: scheduled with notice and an invitation to every seat h
   uniqueEmail,
 }) => {
   const slug = `meet-${runId}`;
-  const [benPage] = await e2e.foundWithAnaBenCleo({ page, browser, mailbox, uniqueEmail }, { name: 'Birch Lane Garden', template: 'Informal group', body: 'Group', slug });
+  const [benPage] = await e2e.foundWithAnaBenCleo(
+    { page, browser, mailbox, uniqueEmail },
+    { name: 'Birch Lane Garden', template: 'Informal group', body: 'Group', slug },
+  );
   const email = (name: string) => uniqueEmail(`${slug.slice(0, 2)}-${name}`);
 
   // 1. Ana (the founding admin) schedules a regular meeting ten days ahead (the informal group's charter: 72 hours' notice, 24 for a special one).

@@ -103,7 +103,9 @@ export function ScheduleMeetingForm({
 export function UpdateMeetingForm({ action, orgId, meetingId, details }: { action: Action; orgId: string; meetingId: string; details: Details }) {
   return (
     <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel="Save and notify the seat holders" pendingLabel="Saving…" label="Change the meeting">
-      <p className="text-sm text-zinc-600">Moving the meeting closer than the charter’s notice allows is recorded as short notice: the meeting becomes irregular.</p>
+      <p className="text-sm text-zinc-600">
+        Moving the meeting closer than the charter’s notice allows is recorded as short notice: the meeting becomes irregular.
+      </p>
       <DetailFields prefix="edit" d={details} />
     </ActionForm>
   );
@@ -111,7 +113,14 @@ export function UpdateMeetingForm({ action, orgId, meetingId, details }: { actio
 
 export function CancelMeetingForm({ action, orgId, meetingId }: { action: Action; orgId: string; meetingId: string }) {
   return (
-    <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel="Cancel the meeting" pendingLabel="Cancelling…" variant="secondary" label="Cancel the meeting">
+    <ActionForm
+      action={action}
+      hidden={{ orgId, meetingId }}
+      submitLabel="Cancel the meeting"
+      pendingLabel="Cancelling…"
+      variant="secondary"
+      label="Cancel the meeting"
+    >
       <label htmlFor="cancel-reason" className={labelCls}>
         Reason (public)
       </label>
@@ -121,7 +130,17 @@ export function CancelMeetingForm({ action, orgId, meetingId }: { action: Action
 }
 
 /** The secretary records one seat holder's attendance. */
-export function RecordAttendanceForm({ action, orgId, meetingId, seatHolders }: { action: Action; orgId: string; meetingId: string; seatHolders: { id: string; name: string }[] }) {
+export function RecordAttendanceForm({
+  action,
+  orgId,
+  meetingId,
+  seatHolders,
+}: {
+  action: Action;
+  orgId: string;
+  meetingId: string;
+  seatHolders: { id: string; name: string }[];
+}) {
   return (
     <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel="Record attendance" pendingLabel="Recording…" label="Record attendance">
       <div className="grid gap-3 sm:grid-cols-2">
@@ -156,12 +175,26 @@ export function RecordAttendanceForm({ action, orgId, meetingId, seatHolders }: 
 export function AnswerAttendanceForms({ action, orgId, meetingId }: { action: Action; orgId: string; meetingId: string }) {
   return (
     <div className="space-y-4">
-      <ActionForm action={action} hidden={{ orgId, meetingId, answer: 'confirmed' }} submitLabel="Confirm my attendance record" pendingLabel="Confirming…" label="Confirm my attendance">
+      <ActionForm
+        action={action}
+        hidden={{ orgId, meetingId, answer: 'confirmed' }}
+        submitLabel="Confirm my attendance record"
+        pendingLabel="Confirming…"
+        label="Confirm my attendance"
+      >
         {null}
       </ActionForm>
       <details className="text-sm">
         <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">Dispute my record…</summary>
-        <ActionForm action={action} hidden={{ orgId, meetingId, answer: 'disputed' }} submitLabel="Dispute my record" pendingLabel="Sending…" variant="secondary" label="Dispute my attendance" className="mt-2">
+        <ActionForm
+          action={action}
+          hidden={{ orgId, meetingId, answer: 'disputed' }}
+          submitLabel="Dispute my record"
+          pendingLabel="Sending…"
+          variant="secondary"
+          label="Dispute my attendance"
+          className="mt-2"
+        >
           <label htmlFor="dispute-note" className={labelCls}>
             What is wrong (public)
           </label>

@@ -4,11 +4,20 @@ import { formatUtc } from '@/lib/governance/time';
 
 /** "Irregular" in red, with the reasons beside it on the meeting's page. */
 export function IrregularBadge() {
-  return <span className="inline-flex items-center rounded-full bg-red-50 px-2.5 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-200 ring-inset">Irregular</span>;
+  return (
+    <span className="inline-flex items-center rounded-full bg-red-50 px-2.5 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-200 ring-inset">
+      Irregular
+    </span>
+  );
 }
 
 function KindBadge({ kind, cancelled }: { kind: MeetingSummary['kind']; cancelled: boolean }) {
-  if (cancelled) return <span className="inline-flex items-center rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-semibold text-zinc-700 ring-1 ring-zinc-300 ring-inset">Cancelled</span>;
+  if (cancelled)
+    return (
+      <span className="inline-flex items-center rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-semibold text-zinc-700 ring-1 ring-zinc-300 ring-inset">
+        Cancelled
+      </span>
+    );
   return (
     <span
       className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${kind === 'special' ? 'bg-amber-50 text-amber-900 ring-amber-200' : 'bg-brand-50 text-brand-800 ring-brand-100'}`}
@@ -32,7 +41,10 @@ export function MeetingList({ slug, meetings, headingLevel = 'h3' }: { slug: str
           <div className="flex flex-wrap items-start justify-between gap-2">
             <div className="min-w-0">
               <Heading className="font-semibold text-zinc-900">
-                <Link href={`/o/${slug}/meetings/${m.number}`} className={`break-words after:absolute after:inset-0 hover:underline ${m.cancelled ? 'line-through' : ''}`}>
+                <Link
+                  href={`/o/${slug}/meetings/${m.number}`}
+                  className={`break-words after:absolute after:inset-0 hover:underline ${m.cancelled ? 'line-through' : ''}`}
+                >
                   Meeting #{m.number} {m.title}
                 </Link>
               </Heading>

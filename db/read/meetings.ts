@@ -7,7 +7,16 @@ import { roleOf } from '@/db/queries/member-lookups';
 import { seatHoldersOfBody } from '@/db/queries/petitions';
 import { getUserName } from '@/db/queries/users';
 import { ratioText } from '@/lib/governance/charter';
-import { attends, coverageText, irregularReasonText, mayScheduleMeetings, meetingIrregularity, meetingQuorum, meetingRulesText, meetingSpecOf } from '@/lib/governance/meeting';
+import {
+  attends,
+  coverageText,
+  irregularReasonText,
+  mayScheduleMeetings,
+  meetingIrregularity,
+  meetingQuorum,
+  meetingRulesText,
+  meetingSpecOf,
+} from '@/lib/governance/meeting';
 import type { AttendanceStatus, MeetingKind } from '@/lib/governance/meeting';
 
 export type MeetingSummary = {
@@ -65,7 +74,11 @@ export async function listMeetingSummaries(orgId: string): Promise<MeetingSummar
 /** The meetings page: the list, the charter's meeting rules, and the bodies the viewer may call a meeting of (none unless secretary or admin). */
 export async function loadMeetingsPage(orgId: string, viewerId: string | null) {
   const db = getDb();
-  const [meetings, { charter }, role] = await Promise.all([listMeetingSummaries(orgId), charterOf(orgId), viewerId ? roleOf(db, orgId, viewerId) : Promise.resolve(null)]);
+  const [meetings, { charter }, role] = await Promise.all([
+    listMeetingSummaries(orgId),
+    charterOf(orgId),
+    viewerId ? roleOf(db, orgId, viewerId) : Promise.resolve(null),
+  ]);
   const spec = charter ? meetingSpecOf(charter.document) : null;
   return {
     meetings,
@@ -121,6 +134,11 @@ export async function loadMeetingPage(orgId: string, number: number, viewerId: s
       seatHolders: manages ? names.map((n) => ({ id: n.id, name: n.name ?? 'A seat holder' })) : [],
       own: own ? { status: own.status, answer: own.answer } : null,
     },
-    edit: { title: row.title, startsAt: row.startsAt.toISOString().slice(0, 16), durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000), location: row.location },
+    edit: {
+      title: row.title,
+      startsAt: row.startsAt.toISOString().slice(0, 16),
+      durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
+      location: row.location,
+    },
   };
 }

@@ -33,7 +33,11 @@ export function charterDiff(before: Charter, after: Charter): string[] {
     lines.push(after.petitions ? `Petitions change. From now on: ${petitionRulesText(after)}` : 'Petitions: removed from the charter.');
   }
   if (JSON.stringify(before.meetings ?? null) !== JSON.stringify(after.meetings ?? null)) {
-    lines.push(after.meetings ? `Meetings change. From now on: ${meetingRulesText(after.meetings, ratioText)}` : 'Meetings: back to the default notice (7 days regular, 48 hours special).');
+    lines.push(
+      after.meetings
+        ? `Meetings change. From now on: ${meetingRulesText(after.meetings, ratioText)}`
+        : 'Meetings: back to the default notice (7 days regular, 48 hours special).',
+    );
   }
   return lines;
 }

@@ -18,7 +18,10 @@ import type { MeetingSpec } from './types';
 const H = 3_600_000;
 const at = new Date('2026-03-02T09:00:00Z');
 const spec: MeetingSpec = { regularNoticeHours: 168, specialNoticeHours: 48, quorum: { num: 1, den: 2, inclusive: false } };
-const times = (hoursAhead: number, minutes = 60) => ({ startsAt: new Date(at.getTime() + hoursAhead * H), endsAt: new Date(at.getTime() + hoursAhead * H + minutes * 60_000) });
+const times = (hoursAhead: number, minutes = 60) => ({
+  startsAt: new Date(at.getTime() + hoursAhead * H),
+  endsAt: new Date(at.getTime() + hoursAhead * H + minutes * 60_000),
+});
 const schedule = (kind: MeetingKind, hoursAhead: number, role: 'admin' | 'secretary' | 'member' | null = 'secretary') =>
   checkSchedule({ role, kind, at, spec, ...times(hoursAhead) });
 const code = (r: { ok: boolean }) => (r.ok ? 'ok' : (r as unknown as { code: string }).code);
@@ -37,9 +40,18 @@ describe('scheduling a meeting', () => {
   it('refuses a special meeting inside the special notice: nothing shortens it', () => {
     expect(code(schedule('special', 47))).toBe('meeting.short_notice_special');
     // 47 hours and 59 minutes is not 48 hours.
-    expect(code(checkSchedule({ role: 'admin', kind: 'special', at, spec, startsAt: new Date(at.getTime() + 48 * H - 60_000), endsAt: new Date(at.getTime() + 49 * H) }))).toBe(
-      'meeting.short_notice_special',
-    );
+    expect(
+      code(
+        checkSchedule({
+          role: 'admin',
+          kind: 'special',
+          at,
+          spec,
+          startsAt: new Date(at.getTime() + 48 * H - 60_000),
+          endsAt: new Date(at.getTime() + 49 * H),
+        }),
+      ),
+    ).toBe('meeting.short_notice_special');
   });
 
   it('is for a secretary or an admin only', () => {
@@ -49,9 +61,9 @@ describe('scheduling a meeting', () => {
   });
 
   it('refuses an end before the start, a meeting longer than a day and a start in the past', () => {
-    expect(code(checkSchedule({ role: 'admin', kind: 'regular', at, spec, startsAt: new Date(at.getTime() + 200 * H), endsAt: new Date(at.getTime() + 200 * H) }))).toBe(
-      'meeting.end_before_start',
-    );
+    expect(
+      code(checkSchedule({ role: 'admin', kind: 'regular', at, spec, startsAt: new Date(at.getTime() + 200 * H), endsAt: new Date(at.getTime() + 200 * H) })),
+    ).toBe('meeting.end_before_start');
     expect(code(checkSchedule({ role: 'admin', kind: 'regular', at, spec, ...times(200, 24 * 60 + 1) }))).toBe('meeting.too_long');
     expect(code(schedule('special', -1))).toBe('meeting.in_past');
   });
@@ -125,7 +137,11 @@ describe('irregular meetings', () => {
         (given, required, seatHolders, missing, failed) => {
           const noticed = Math.max(seatHolders - missing, 0);
           const f = Math.min(failed, noticed);
-          const r = meetingIrregularity({ shortestNoticeHours: given, requiredNoticeHours: required, coverage: { seatHolders, noticed, delivered: noticed - f, failed: f } });
+          const r = meetingIrregularity({
+            shortestNoticeHours: given,
+            requiredNoticeHours: required,
+            coverage: { seatHolders, noticed, delivered: noticed - f, failed: f },
+          });
           expect(r.irregular).toBe(given < required || noticed < seatHolders || f > 0);
           expect(r.irregular).toBe(r.reasons.length > 0);
         },

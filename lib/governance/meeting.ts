@@ -163,12 +163,14 @@ export function meetingSpecErrors(spec: MeetingSpec, ratioProblem: (r: Ratio) =>
     ['regular', spec.regularNoticeHours],
     ['special', spec.specialNoticeHours],
   ] as const) {
-    if (!Number.isInteger(hours) || hours < 1 || hours > 90 * 24) errors.push(`Meetings: the ${what} notice must be a whole number of hours from 1 to 2160 (it is ${hours}).`);
+    if (!Number.isInteger(hours) || hours < 1 || hours > 90 * 24)
+      errors.push(`Meetings: the ${what} notice must be a whole number of hours from 1 to 2160 (it is ${hours}).`);
   }
   if (Number.isInteger(spec.regularNoticeHours) && Number.isInteger(spec.specialNoticeHours) && spec.specialNoticeHours > spec.regularNoticeHours) {
     errors.push('Meetings: a special meeting’s notice cannot be longer than a regular meeting’s.');
   }
-  const quorum = typeof spec.quorum === 'object' && spec.quorum !== null ? ratioProblem(spec.quorum) : 'must be a fraction such as {"num":1,"den":2,"inclusive":false}.';
+  const quorum =
+    typeof spec.quorum === 'object' && spec.quorum !== null ? ratioProblem(spec.quorum) : 'must be a fraction such as {"num":1,"den":2,"inclusive":false}.';
   if (quorum) errors.push(`Meetings: the quorum ${quorum}`);
   return errors;
 }

@@ -310,7 +310,8 @@ export const messages = {
   'meeting.in_past': 'The meeting must start in the future.',
   'meeting.short_notice_regular':
     'A regular meeting needs {required} of notice and this one would give {given}. Move it later, or call it as a special meeting, which needs {special} of notice.',
-  'meeting.short_notice_special': 'Even a special meeting needs {required} of notice, and this one would give {given}. Nothing shortens that notice: move it later.',
+  'meeting.short_notice_special':
+    'Even a special meeting needs {required} of notice, and this one would give {given}. Nothing shortens that notice: move it later.',
   'meeting.cancelled': 'This meeting has been cancelled; it can no longer change.',
   'meeting.started': 'This meeting has already started; its time, agenda and place can no longer change.',
   'meeting.unknown_proposal': 'The agenda refers to proposal #{number}, which does not exist in this organization.',

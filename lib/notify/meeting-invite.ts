@@ -32,7 +32,13 @@ export function meetingInvite(p: {
     start: new Date(m.startsAt),
     end: new Date(m.endsAt),
     summary: revealHidden(`${p.organizationName}: ${m.title} (${m.bodyName})`),
-    description: revealHidden([`${m.meetingKind === 'special' ? 'Special' : 'Regular'} meeting #${m.number} of the ${m.bodyName}.`, ...m.agenda.map((a, i) => `${i + 1}. ${a}`), p.url].join('\n')),
+    description: revealHidden(
+      [
+        `${m.meetingKind === 'special' ? 'Special' : 'Regular'} meeting #${m.number} of the ${m.bodyName}.`,
+        ...m.agenda.map((a, i) => `${i + 1}. ${a}`),
+        p.url,
+      ].join('\n'),
+    ),
     location: revealHidden(m.location),
     url: p.url,
     status: m.change === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

@@ -34,7 +34,10 @@ describe('meetings in the calendar feeds', () => {
   it('keeps one body’s meetings when filtered, drops meetings that ended before the look-back, and merges in time order', () => {
     expect(meetingCalendarItems([meeting], { ...options, bodyKey: 'members' })).toEqual([]);
     expect(meetingCalendarItems([meeting], { ...options, since: new Date('2026-06-01T00:00:00Z') })).toEqual([]);
-    const later = meetingCalendarItems([{ ...meeting, meetingId: 'm2', startsAt: new Date('2026-06-01T10:00:00Z'), endsAt: new Date('2026-06-01T11:00:00Z') }], options);
+    const later = meetingCalendarItems(
+      [{ ...meeting, meetingId: 'm2', startsAt: new Date('2026-06-01T10:00:00Z'), endsAt: new Date('2026-06-01T11:00:00Z') }],
+      options,
+    );
     expect(mergeCalendarItems(later, meetingCalendarItems([meeting], options)).map((i) => i.id)).toEqual(['meeting-m1-feed', 'meeting-m2-feed']);
   });
 });

@@ -23,7 +23,11 @@ export type MeetingDetails = { title: string; startsAt: Date; endsAt: Date; loca
 const subject = (id: string) => `meeting:${id}`;
 
 /** The body of seats that meets, from the active charter; refuses a member-wide body or an unknown one. */
-async function bodyOrRefuse(tx: Executor, orgId: string, bodyKey: string): Promise<{ body: BodySpec; charter: NonNullable<Awaited<ReturnType<typeof getActiveCharter>>> }> {
+async function bodyOrRefuse(
+  tx: Executor,
+  orgId: string,
+  bodyKey: string,
+): Promise<{ body: BodySpec; charter: NonNullable<Awaited<ReturnType<typeof getActiveCharter>>> }> {
   const charter = await getActiveCharter(tx, orgId);
   const body = charter?.document.bodies.find((b) => b.key === bodyKey && !b.electorate);
   if (!charter || !body) refuse('meeting.body_not_found', undefined, 'bodyKey');
@@ -136,7 +140,12 @@ async function lockOrRefuse(tx: Executor, orgId: string, meetingId: string): Pro
  * kept on the row (`shortest_notice_hours`) and in the `meeting.updated` entry, and the meeting is
  * irregular from then on.
  */
-export async function updateMeeting(db: Database, actor: Actor, input: MeetingDetails & { orgId: string; meetingId: string }, at: Date): Promise<{ number: number; shortNotice: boolean }> {
+export async function updateMeeting(
+  db: Database,
+  actor: Actor,
+  input: MeetingDetails & { orgId: string; meetingId: string },
+  at: Date,
+): Promise<{ number: number; shortNotice: boolean }> {
   return db.transaction(async (tx) => {
     const m = await lockOrRefuse(tx, input.orgId, input.meetingId);
     const rule = checkUpdate(m, input, actor.role, at);
@@ -181,7 +190,12 @@ export async function updateMeeting(db: Database, actor: Actor, input: MeetingDe
 }
 
 /** A cancellation before the start: logged `meeting.cancelled`, and every seat holder gets a METHOD:CANCEL invitation. */
-export async function cancelMeeting(db: Database, actor: Actor, input: { orgId: string; meetingId: string; reason: string }, at: Date): Promise<{ number: number }> {
+export async function cancelMeeting(
+  db: Database,
+  actor: Actor,
+  input: { orgId: string; meetingId: string; reason: string },
+  at: Date,
+): Promise<{ number: number }> {
   return db.transaction(async (tx) => {
     const m = await lockOrRefuse(tx, input.orgId, input.meetingId);
     const rule = checkChange(m, actor.role, at);

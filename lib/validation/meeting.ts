@@ -43,11 +43,7 @@ export const agendaSchema = z
       .map((l) => l.trim().replace(/\s+/g, ' '))
       .filter((l) => l !== ''),
   )
-  .pipe(
-    z
-      .array(storableText(z.string().max(500, 'An agenda item is at most 500 characters.'), 'The agenda'))
-      .max(50, 'An agenda has at most 50 items.'),
-  )
+  .pipe(z.array(storableText(z.string().max(500, 'An agenda item is at most 500 characters.'), 'The agenda')).max(50, 'An agenda has at most 50 items.'))
   .transform((lines) =>
     lines.map((l) => {
       const ref = /^#(\d{1,9})$/.exec(l);
@@ -63,7 +59,10 @@ const details = {
   agenda: agendaSchema,
 };
 
-const withEnd = <T extends { startsAt: Date; durationMinutes: number }>(v: T) => ({ ...v, endsAt: new Date(v.startsAt.getTime() + v.durationMinutes * 60_000) });
+const withEnd = <T extends { startsAt: Date; durationMinutes: number }>(v: T) => ({
+  ...v,
+  endsAt: new Date(v.startsAt.getTime() + v.durationMinutes * 60_000),
+});
 
 export const scheduleMeetingSchema = z
   .object({

@@ -238,7 +238,23 @@ const keysOf: Record<string, string[]> = {
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */
-const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email', 'group', 'answer', 'location', 'agenda', 'note']);
+const textKeys = new Set([
+  'title',
+  'body',
+  'name',
+  'reason',
+  'rationale',
+  'changeNote',
+  'mission',
+  'proposedCharter',
+  'slug',
+  'email',
+  'group',
+  'answer',
+  'location',
+  'agenda',
+  'note',
+]);
 
 /**
  * A form that is valid but for a few fields: each run starts from the action's real values,
@@ -301,7 +317,16 @@ withTestDatabase({ app: true }, async (ready) => {
     const { id } = await scheduleMeeting(
       db,
       { userId: ada!.id, role: 'admin' },
-      { orgId, bodyKey: 'board', kind: 'regular', title: 'A fuzzed meeting', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), location: 'Room 1', agenda: [] },
+      {
+        orgId,
+        bodyKey: 'board',
+        kind: 'regular',
+        title: 'A fuzzed meeting',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 7_200_000),
+        location: 'Room 1',
+        agenda: [],
+      },
       new Date(Date.now() - scheduledAgo * 3_600_000),
     );
     ids.meeting.push(id);

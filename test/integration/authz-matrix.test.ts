@@ -315,7 +315,16 @@ async function scenarioMeeting(s: Scenario, opts: { started?: boolean; seatHolde
   const { id } = await scheduleMeeting(
     db,
     admin,
-    { orgId: s.orgId, bodyKey: 'board', kind: 'regular', title: 'Board meeting', startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), location: 'Room 1', agenda: [] },
+    {
+      orgId: s.orgId,
+      bodyKey: 'board',
+      kind: 'regular',
+      title: 'Board meeting',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      location: 'Room 1',
+      agenda: [],
+    },
     at,
   );
   if (opts.seatHolderRecorded) await recordAttendance(db, admin, { orgId: s.orgId, meetingId: id, userId: s.ids.seatHolder, status: 'present' }, new Date(now));

@@ -30,9 +30,8 @@ vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user,
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
 
-const { scheduleMeetingAction, updateMeetingAction, cancelMeetingAction, recordAttendanceAction, answerAttendanceAction } = await import(
-  '@/app/o/[slug]/meetings/actions'
-);
+const { scheduleMeetingAction, updateMeetingAction, cancelMeetingAction, recordAttendanceAction, answerAttendanceAction } =
+  await import('@/app/o/[slug]/meetings/actions');
 
 const HOUR = 3_600_000;
 let db: Database;
@@ -68,7 +67,12 @@ async function scheduled(hours: number, kind: 'regular' | 'special' = 'regular',
   as('grace');
   const to = await expectRedirect(() => schedule(hours, kind, extra));
   const number = Number(to.split('/').at(-1));
-  return (await db.select().from(meetings).where(and(eq(meetings.orgId, orgId), eq(meetings.number, number))))[0]!;
+  return (
+    await db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.orgId, orgId), eq(meetings.number, number)))
+  )[0]!;
 }
 
 function refused(state: ActionState, code: string) {
@@ -111,7 +115,10 @@ describe('meetings through the actions', () => {
     const rows = await noticeRows(m.id);
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.mandatory)).toBe(true);
-    const [entry] = await db.select().from(decisionLog).where(eq(decisionLog.subject, `meeting:${m.id}`));
+    const [entry] = await db
+      .select()
+      .from(decisionLog)
+      .where(eq(decisionLog.subject, `meeting:${m.id}`));
     expect(entry!.kind).toBe('meeting.scheduled');
     expect(entry!.payload).toMatchObject({ number: m.number, seatHolders: 6, noticed: 6, requiredNoticeHours: 168, meetingKind: 'regular' });
     expect((entry!.payload as { noticeHours: number }).noticeHours).toBeGreaterThanOrEqual(8 * 24 - 1);
@@ -201,7 +208,10 @@ describe('meetings through the actions', () => {
     const summary = (await listMeetingSummaries(orgId)).find((s) => s.id === m.id)!;
     expect(summary.irregular).toBe(true);
     expect(summary.irregularReasons[0]).toMatch(/^Short notice: \d hours given, the charter requires 7 days/);
-    const [updated] = await db.select().from(decisionLog).where(and(eq(decisionLog.subject, `meeting:${m.id}`), eq(decisionLog.kind, 'meeting.updated')));
+    const [updated] = await db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.subject, `meeting:${m.id}`), eq(decisionLog.kind, 'meeting.updated')));
     expect(updated!.payload).toMatchObject({ timeChanged: true, shortNotice: true });
   });
 
@@ -217,16 +227,19 @@ describe('meetings through the actions', () => {
     const m = await scheduled(8 * 24);
     as('grace');
     // Before the start: refused.
-    refused(await recordAttendanceAction(initialActionState, form({ orgId, meetingId: m.id, userId: people.omar!.id, status: 'present' })), 'meeting.not_started');
+    refused(
+      await recordAttendanceAction(initialActionState, form({ orgId, meetingId: m.id, userId: people.omar!.id, status: 'present' })),
+      'meeting.not_started',
+    );
     const during = new Date(m.startsAt.getTime() + 10 * 60_000);
     const grace = { userId: people.grace!.id, role: 'secretary' as const };
     const rec = (key: string, status: 'present' | 'remote' | 'absent') =>
       recordAttendance(db, grace, { orgId, meetingId: m.id, userId: (people[key] ?? outsider).id, status }, during);
     await expect(rec('tim', 'present')).rejects.toMatchObject({ code: 'meeting.attendee_not_seat_holder' }); // a member without a seat
     await expect(rec('outsider', 'present')).rejects.toMatchObject({ code: 'meeting.attendee_not_seat_holder' }); // not a member
-    await expect(recordAttendance(db, { userId: people.linus!.id, role: 'member' }, { orgId, meetingId: m.id, userId: people.omar!.id, status: 'present' }, during)).rejects.toMatchObject(
-      { code: 'meeting.not_authorized' },
-    );
+    await expect(
+      recordAttendance(db, { userId: people.linus!.id, role: 'member' }, { orgId, meetingId: m.id, userId: people.omar!.id, status: 'present' }, during),
+    ).rejects.toMatchObject({ code: 'meeting.not_authorized' });
     expect(await db.$count(meetingAttendance, eq(meetingAttendance.meetingId, m.id))).toBe(0);
     for (const key of ['margaret', 'omar', 'priya', 'linus']) await rec(key, 'present');
     await rec('ada', 'remote');
@@ -238,10 +251,20 @@ describe('meetings through the actions', () => {
     expect((await loadMeetingPage(orgId, m.number, null, during))!.quorum).toMatchObject({ met: false, attending: 4 });
 
     await answerOwnAttendance(db, { userId: people.omar!.id, role: 'member' }, { orgId, meetingId: m.id, answer: 'confirmed', note: null }, during);
-    await answerOwnAttendance(db, { userId: people.ada!.id, role: 'admin' }, { orgId, meetingId: m.id, answer: 'disputed', note: 'I joined remotely at 18:05.' }, during);
+    await answerOwnAttendance(
+      db,
+      { userId: people.ada!.id, role: 'admin' },
+      { orgId, meetingId: m.id, answer: 'disputed', note: 'I joined remotely at 18:05.' },
+      during,
+    );
     as('tim');
     refused(await answerAttendanceAction(initialActionState, form({ orgId, meetingId: m.id, answer: 'confirmed' })), 'meeting.no_attendance_record');
-    const kinds = (await db.select({ kind: decisionLog.kind }).from(decisionLog).where(eq(decisionLog.subject, `meeting:${m.id}`))).map((r) => r.kind);
+    const kinds = (
+      await db
+        .select({ kind: decisionLog.kind })
+        .from(decisionLog)
+        .where(eq(decisionLog.subject, `meeting:${m.id}`))
+    ).map((r) => r.kind);
     expect(kinds).toContain('meeting.attendance_recorded');
     expect(kinds).toContain('meeting.attendance_confirmed');
     expect(kinds).toContain('meeting.attendance_disputed');
@@ -249,7 +272,12 @@ describe('meetings through the actions', () => {
 
   it('the organization’s log still verifies with the meeting entries, and each reads in words', async () => {
     const [o] = await db.select({ slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
-    const doc = JSON.parse(await new Response(await logExportStream(db, { id: orgId, slug: o!.slug, name: o!.name })).text()) as { entries: StoredEntry[]; checkpoints: { size: number; note: string }[]; publicKey: string; origin: string };
+    const doc = JSON.parse(await new Response(await logExportStream(db, { id: orgId, slug: o!.slug, name: o!.name })).text()) as {
+      entries: StoredEntry[];
+      checkpoints: { size: number; note: string }[];
+      publicKey: string;
+      origin: string;
+    };
     const report = await verifyLog(
       { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
       undefined,
@@ -258,11 +286,20 @@ describe('meetings through the actions', () => {
     expect(report.problems).toEqual([]);
     const meetingEntries = doc.entries.filter((e) => e.kind.startsWith('meeting.'));
     expect(new Set(meetingEntries.map((e) => e.kind))).toEqual(
-      new Set(['meeting.scheduled', 'meeting.updated', 'meeting.cancelled', 'meeting.attendance_recorded', 'meeting.attendance_confirmed', 'meeting.attendance_disputed']),
+      new Set([
+        'meeting.scheduled',
+        'meeting.updated',
+        'meeting.cancelled',
+        'meeting.attendance_recorded',
+        'meeting.attendance_confirmed',
+        'meeting.attendance_disputed',
+      ]),
     );
     const ctx = { bodyName: (k: string) => (k === 'board' ? 'Board' : null), personName: () => 'Someone' };
     for (const e of meetingEntries) {
-      expect(summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx)).toMatch(/meeting #\d+/i);
+      expect(summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx)).toMatch(
+        /meeting #\d+/i,
+      );
     }
   });
 });

@@ -11,7 +11,11 @@ import { answerAttendanceSchema, cancelMeetingSchema, recordAttendanceSchema, sc
 /** Any member may try; the rules say who may (a secretary or an admin) and refuse with a clear message. */
 export const scheduleMeetingAction = orgAction(scheduleMeetingSchema, 'observer', async ({ input, user, membership }) => {
   const { number } = await scheduleMeeting(getDb(), { userId: user.id, role: membership.role }, input, now());
-  return { ok: true, message: `Meeting #${number} is scheduled; every seat holder is being sent its notice.`, redirectTo: `/o/${membership.orgSlug}/meetings/${number}` };
+  return {
+    ok: true,
+    message: `Meeting #${number} is scheduled; every seat holder is being sent its notice.`,
+    redirectTo: `/o/${membership.orgSlug}/meetings/${number}`,
+  };
 });
 
 export const updateMeetingAction = orgUseCaseAction(updateMeetingSchema, 'observer', updateMeeting, (_input, r) =>
@@ -20,7 +24,12 @@ export const updateMeetingAction = orgUseCaseAction(updateMeetingSchema, 'observ
     : `Meeting #${r.number} is changed; every seat holder is being told.`,
 );
 
-export const cancelMeetingAction = orgUseCaseAction(cancelMeetingSchema, 'observer', cancelMeeting, (_input, r) => `Meeting #${r.number} is cancelled; every seat holder is being told.`);
+export const cancelMeetingAction = orgUseCaseAction(
+  cancelMeetingSchema,
+  'observer',
+  cancelMeeting,
+  (_input, r) => `Meeting #${r.number} is cancelled; every seat holder is being told.`,
+);
 
 export const recordAttendanceAction = orgUseCaseAction(
   recordAttendanceSchema,

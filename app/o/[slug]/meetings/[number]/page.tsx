@@ -118,7 +118,8 @@ export default async function MeetingPage({ params }: Props) {
 
       <LabelledSection id="attendance" title="Attendance" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
         <p className={`text-sm font-semibold ${page.quorum.met ? 'text-emerald-800' : 'text-zinc-800'}`}>
-          Quorum {page.quorum.met ? 'met' : 'not met'} ({page.quorum.attending} of {page.quorum.charterSeats} charter seats attending; {page.quorum.ratio} needed)
+          Quorum {page.quorum.met ? 'met' : 'not met'} ({page.quorum.attending} of {page.quorum.charterSeats} charter seats attending; {page.quorum.ratio}{' '}
+          needed)
         </p>
         {page.attendance.length === 0 ? (
           <p className="mt-2 text-sm text-zinc-600">{page.started ? 'No attendance recorded yet.' : 'Attendance is recorded once the meeting starts.'}</p>
@@ -127,7 +128,11 @@ export default async function MeetingPage({ params }: Props) {
             {page.attendance.map((a, i) => (
               <li key={a.userId ?? `former-${i}`} className="py-2">
                 <span className="font-medium text-zinc-900">{a.name}</span>: {statusWords[a.status]}
-                {a.answer === 'confirmed' ? ' · confirmed' : a.answer === 'disputed' ? ` · disputed${a.disputeNote ? `: ${a.disputeNote}` : ''}` : ' · not yet confirmed'}
+                {a.answer === 'confirmed'
+                  ? ' · confirmed'
+                  : a.answer === 'disputed'
+                    ? ` · disputed${a.disputeNote ? `: ${a.disputeNote}` : ''}`
+                    : ' · not yet confirmed'}
               </li>
             ))}
           </ul>
