@@ -88,10 +88,10 @@ export function ScheduleMeetingForm({
       <fieldset>
         <legend className="text-sm font-medium text-zinc-900">Kind</legend>
         <label className="mt-2 flex min-h-11 items-center gap-3 text-sm">
-          <input type="radio" name="kind" value="regular" defaultChecked className="size-5" /> Regular meeting ({notice.regular}’ notice)
+          <input type="radio" name="kind" value="regular" defaultChecked className="size-5" /> Regular meeting ({notice.regular} of notice)
         </label>
         <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input type="radio" name="kind" value="special" className="size-5" /> Special meeting ({notice.special}’ notice)
+          <input type="radio" name="kind" value="special" className="size-5" /> Special meeting ({notice.special} of notice)
         </label>
       </fieldset>
       <DetailFields prefix="meeting" />

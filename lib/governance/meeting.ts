@@ -175,9 +175,9 @@ export function meetingSpecErrors(spec: MeetingSpec, ratioProblem: (r: Ratio) =>
   return errors;
 }
 
-/** "Regular meetings: 7 days’ notice; special meetings: 48 hours’; quorum more than half of the charter seats." */
+/** "Regular meetings need 7 days of notice, special meetings 48 hours; …" */
 export function meetingRulesText(spec: MeetingSpec, ratioWords: (r: Ratio) => string): string {
-  return `Regular meetings need ${formatHours(spec.regularNoticeHours)}’ notice, special meetings ${formatHours(spec.specialNoticeHours)}’; nothing else shortens it. Quorum: ${ratioWords(spec.quorum)} of the body’s charter seats attending.`;
+  return `Regular meetings need ${formatHours(spec.regularNoticeHours)} of notice, special meetings ${formatHours(spec.specialNoticeHours)}; nothing else shortens it. Quorum: ${ratioWords(spec.quorum)} of the body’s charter seats attending.`;
 }
 
 export const attendanceStatuses = ['present', 'remote', 'absent'] as const;

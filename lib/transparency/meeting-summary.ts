@@ -28,7 +28,7 @@ export function summarizeMeetingEntry(e: SummaryEntry, ctx: SummaryContext): str
   const coverage = `notice to ${int(p.noticed) ?? '?'} of ${int(p.seatHolders) ?? '?'} seat holders`;
   switch (e.kind) {
     case 'meeting.scheduled':
-      return `${str(p.meetingKind) === 'special' ? 'Special' : 'Regular'} ${ref} of the ${body(p.bodyKey)} scheduled for ${day(p.startsAt)}: ${hours(p.noticeHours)}’ notice (${hours(p.requiredNoticeHours)} required), ${coverage}`;
+      return `${str(p.meetingKind) === 'special' ? 'Special' : 'Regular'} ${ref} of the ${body(p.bodyKey)} scheduled for ${day(p.startsAt)}: ${hours(p.noticeHours)} of notice (${hours(p.requiredNoticeHours)} required), ${coverage}`;
     case 'meeting.updated':
       return `${ref[0]!.toUpperCase()}${ref.slice(1)} changed${p.timeChanged === true ? `, now ${day(p.startsAt)}` : ''}${p.shortNotice === true ? ` with short notice (${hours(p.noticeHours)})` : ''}: ${coverage}`;
     case 'meeting.cancelled':
