@@ -1,5 +1,6 @@
 import { choiceMethodName } from '@/lib/governance/choice';
 import { ratioText } from '@/lib/governance/charter';
+import { meetingRulesText, meetingSpecOf } from '@/lib/governance/meeting';
 import { petitionRulesText } from '@/lib/governance/petition-words';
 import { formatHours } from '@/lib/governance/time';
 import type { Charter } from '@/lib/governance/types';
@@ -86,6 +87,13 @@ export function CharterSummary({ charter }: { charter: Charter }) {
           </dd>
         </div>
       ))}
+      <div className="py-3">
+        <dt className="font-medium text-zinc-900">Meetings</dt>
+        <dd className="mt-1 text-sm text-zinc-600">
+          {meetingRulesText(meetingSpecOf(charter), ratioText)}
+          {charter.meetings ? '' : ' (the default: this charter sets none)'}
+        </dd>
+      </div>
       {petitions ? (
         <div className="py-3">
           <dt className="font-medium text-zinc-900">Stakeholder petitions</dt>

@@ -3,7 +3,9 @@ import { getDb } from '@/db/client';
 import { findCalendarFeedOwner, getCalendarFeedStatus, listCalendarOrganizations, listCalendarProposalRows, touchCalendarFeed } from '@/db/queries/calendar';
 import type { CalendarFeedStatus } from '@/db/queries/calendar';
 import { getActiveCharter } from '@/db/queries/charters';
-import { groupProposalDates, proposalCalendarItems } from '@/lib/transparency/calendar-items';
+import { listCalendarMeetingRows } from '@/db/queries/meetings';
+import { groupProposalDates, meetingCalendarItems, mergeCalendarItems, proposalCalendarItems } from '@/lib/transparency/calendar-items';
+import type { MeetingDates } from '@/lib/transparency/calendar-items';
 import type { CalendarItem } from '@/lib/transparency/icalendar';
 
 export type { CalendarFeedStatus };
@@ -14,6 +16,18 @@ export const calendarLookbackDays = 60;
 const rowLimit = 2000;
 
 const since = (at: Date) => new Date(at.getTime() - calendarLookbackDays * 86_400_000);
+
+/** The meetings of these organizations for a feed, each with its body's name from its organization's charter. */
+async function meetingDates(orgIds: string[], at: Date): Promise<MeetingDates[]> {
+  const db = getDb();
+  const rows = await listCalendarMeetingRows(db, { orgIds, since: since(at), limit: rowLimit });
+  const charters = new Map(await Promise.all([...new Set(rows.map((r) => r.orgId))].map(async (id) => [id, await getActiveCharter(db, id)] as const)));
+  return rows.map((r) => ({
+    ...r,
+    bodyName: charters.get(r.orgId)?.document.bodies.find((b) => b.key === r.bodyKey)?.name ?? r.bodyKey,
+    cancelled: r.cancelledAt !== null,
+  }));
+}
 
 /** The bodies of an organization's current charter, for the feed's filter and the subscribe links. */
 export async function loadCalendarBodies(orgId: string): Promise<{ key: string; name: string }[]> {
@@ -37,8 +51,12 @@ export async function loadOrganizationCalendar(
     body = (await loadCalendarBodies(org.id)).find((b) => b.key === bodyKey) ?? null;
     if (!body) return null;
   }
-  const rows = await listCalendarProposalRows(getDb(), { orgIds: [org.id], since: since(at), userId: null, limit: rowLimit });
-  return { items: proposalCalendarItems(groupProposalDates(rows), { origin, since: since(at), bodyKey }), body };
+  const [rows, meetings] = await Promise.all([
+    listCalendarProposalRows(getDb(), { orgIds: [org.id], since: since(at), userId: null, limit: rowLimit }),
+    meetingDates([org.id], at),
+  ]);
+  const options = { origin, since: since(at), bodyKey };
+  return { items: mergeCalendarItems(proposalCalendarItems(groupProposalDates(rows), options), meetingCalendarItems(meetings, options)), body };
 }
 
 /**
@@ -50,9 +68,16 @@ export async function loadPersonalCalendar(tokenHash: string, at: Date, origin: 
   const userId = await findCalendarFeedOwner(db, tokenHash);
   if (!userId) return null;
   const orgs = await listCalendarOrganizations(db, userId);
-  const rows = await listCalendarProposalRows(db, { orgIds: orgs.map((o) => o.id), since: since(at), userId, limit: rowLimit });
+  const [rows, meetings] = await Promise.all([
+    listCalendarProposalRows(db, { orgIds: orgs.map((o) => o.id), since: since(at), userId, limit: rowLimit }),
+    meetingDates(
+      orgs.map((o) => o.id),
+      at,
+    ),
+  ]);
   await touchCalendarFeed(db, userId, at);
-  return { items: proposalCalendarItems(groupProposalDates(rows), { origin, since: since(at), withOrgName: true }) };
+  const options = { origin, since: since(at), withOrgName: true };
+  return { items: mergeCalendarItems(proposalCalendarItems(groupProposalDates(rows), options), meetingCalendarItems(meetings, options)) };
 }
 
 /** The account page's view of the person's feed: its dates, or null when they have none. */

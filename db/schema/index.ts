@@ -8,5 +8,6 @@ export * from './organization-logos';
 export * from './member-votes';
 export * from './calendar';
 export * from './petitions';
+export * from './meetings';
 export * from './api-tokens';
 export * from './webhooks';

@@ -4,6 +4,7 @@
  */
 import { choiceMethodName } from './choice';
 import { ratioText, seatClassWords } from './charter';
+import { meetingRulesText } from './meeting';
 import { petitionRulesText } from './petition-words';
 import { formatHours } from './time';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
@@ -30,6 +31,13 @@ export function charterDiff(before: Charter, after: Charter): string[] {
   }
   if (JSON.stringify(before.petitions ?? null) !== JSON.stringify(after.petitions ?? null)) {
     lines.push(after.petitions ? `Petitions change. From now on: ${petitionRulesText(after)}` : 'Petitions: removed from the charter.');
+  }
+  if (JSON.stringify(before.meetings ?? null) !== JSON.stringify(after.meetings ?? null)) {
+    lines.push(
+      after.meetings
+        ? `Meetings change. From now on: ${meetingRulesText(after.meetings, ratioText)}`
+        : 'Meetings: back to the default notice (7 days regular, 48 hours special).',
+    );
   }
   return lines;
 }

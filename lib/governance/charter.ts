@@ -13,6 +13,7 @@ import { choiceTypeErrors } from './choice';
 import { consentTypeErrors } from './consent';
 import { electionTypeErrors } from './election';
 import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
+import { meetingSpecErrors } from './meeting';
 import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
 
@@ -50,6 +51,8 @@ export function validateCharter(c: Charter): CharterValidation {
 
   // Stakeholder petitions: a reachable threshold, real periods, a body of seats to answer.
   if (c.petitions !== undefined) errors.push(...petitionSpecErrors(c.petitions, c.bodies, ratioError));
+  // Meetings: real notice periods, the special one no longer than the regular one, a reachable quorum.
+  if (c.meetings !== undefined) errors.push(...meetingSpecErrors(c.meetings, ratioError));
 
   // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {

@@ -312,6 +312,22 @@ export const messages = {
   'petition.not_signed': 'You have not signed this petition, so there is no signature to revoke.',
   'petition.answer_not_allowed': 'Only a secretary or admin can record the {body}’s answer.',
   'petition.not_awaiting_answer': 'This petition is {state}: there is no answer to record.',
+  'meeting.not_authorized': 'Only a secretary or an admin can schedule, change or cancel a meeting, or record its attendance.',
+  'meeting.not_found': 'That meeting does not exist in this organization.',
+  'meeting.body_not_found': 'The charter has no body of seats with that name to meet.',
+  'meeting.end_before_start': 'The meeting must end after it starts.',
+  'meeting.too_long': 'A meeting lasts at most 24 hours; schedule a longer one as several meetings.',
+  'meeting.in_past': 'The meeting must start in the future.',
+  'meeting.short_notice_regular':
+    'A regular meeting needs {required} of notice and this one would give {given}. Move it later, or call it as a special meeting, which needs {special} of notice.',
+  'meeting.short_notice_special':
+    'Even a special meeting needs {required} of notice, and this one would give {given}. Nothing shortens that notice: move it later.',
+  'meeting.cancelled': 'This meeting has been cancelled; it can no longer change.',
+  'meeting.started': 'This meeting has already started; its time, agenda and place can no longer change.',
+  'meeting.unknown_proposal': 'The agenda refers to proposal #{number}, which does not exist in this organization.',
+  'meeting.not_started': 'Attendance is recorded once the meeting has started.',
+  'meeting.attendee_not_seat_holder': '{name} does not hold a seat in the {body}: attendance is recorded only for its seat holders.',
+  'meeting.no_attendance_record': 'There is no attendance recorded for you at this meeting to confirm or dispute.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

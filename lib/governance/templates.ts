@@ -46,6 +46,8 @@ export type CharterTemplate = { key: CharterTemplateKey; name: string; descripti
 
 const nonprofitBoard: Charter = {
   version: 1,
+  // Directors get a week's notice of a regular board meeting and 48 hours of a special one (the usual bylaw minimums); a majority of the nine charter seats is a quorum.
+  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority },
   // Staff and members can make the board hear them: 10% of members, or half of one stakeholder group (say the employees), and the board answers within 30 days; names stay private, so nobody signs at the risk of their job.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 90, answerWithinDays: 30, signerNamesPublic: false, answeringBodyKey: 'board' },
   bodies: [
@@ -74,6 +76,8 @@ const nonprofitBoard: Charter = {
 
 const cooperative: Charter = {
   version: 1,
+  // Member-owners have jobs and farms: ten days for a regular meeting, three days for a special one; a majority of the body's charter seats is a quorum.
+  meetings: { regularNoticeHours: 10 * 24, specialNoticeHours: 72, quorum: majority },
   // Member-owners petition their board in the open: 10% of members or half of a group (the worker members), answered within 30 days, signers named as at an assembly.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
   bodies: [
@@ -155,6 +159,8 @@ const cooperative: Charter = {
 
 const openSourceFoundation: Charter = {
   version: 1,
+  // Contributors span every time zone: a week for a regular meeting, 72 hours for a special one (a full working day everywhere); a majority of charter seats is a quorum.
+  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 72, quorum: majority },
   // Contributors petition the governing board in public, as they would on an issue tracker: 10% of members or half of a group, answered within 30 days.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
   bodies: [
@@ -201,6 +207,8 @@ const fillsItself: VacancyFilling = { byOwnBody: true, byRemainingMajority: true
  */
 const informalGroup: Charter = {
   version: 1,
+  // Everyone knows everyone: three days for a regular meeting, 24 hours for a special one; half the seats is a quorum.
+  meetings: { regularNoticeHours: 72, specialNoticeHours: 24, quorum: half },
   // Everyone knows everyone: a quarter of the members (or half of a group) puts a question to the group, answered within 14 days, names shown.
   petitions: { thresholdOfMembers: quarter, thresholdOfGroup: half, signingDays: 30, answerWithinDays: 14, signerNamesPublic: true, answeringBodyKey: 'group' },
   bodies: [body('group', 'Group', 3, 2, 30, {}, fillsItself)],
@@ -217,6 +225,8 @@ const informalGroup: Charter = {
 /** A 5-seat board with no assembly: quorum 3 of 5, charter changes and removals 4 of 5, emergencies ratified within 30 days. */
 const smallBoard: Charter = {
   version: 1,
+  // A club board: a week for a regular meeting, 48 hours for a special one; a majority of the five charter seats (3) is a quorum.
+  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority },
   // A club's members can make the board listen without an assembly: 10% of members or half of a group, answered within 21 days; names private between neighbours.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 21, signerNamesPublic: false, answeringBodyKey: 'board' },
   bodies: [body('board', 'Board', 5, 3, 45, {}, fillsItself)],

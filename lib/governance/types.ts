@@ -167,6 +167,21 @@ export type Charter = {
   proposalTypes: ProposalTypeSpec[];
   /** Stakeholder petitions to a governing body (petition.ts). Absent: the charter provides none (charters stored before petitions existed). */
   petitions?: PetitionSpec;
+  /** Meetings of a body (meeting.ts): notice periods and quorum. Absent (charters stored before meetings existed): defaultMeetingSpec. */
+  meetings?: MeetingSpec;
+};
+
+/**
+ * Meetings of a body of seats: the minimum notice a seat holder gets before a regular or a
+ * special meeting, and the share of the body's CHARTER seats that must attend for a quorum.
+ */
+export type MeetingSpec = {
+  /** Hours between the notice and the start of a regular meeting, at least. */
+  regularNoticeHours: number;
+  /** Hours for a special meeting (called for urgent business): shorter, never shorter than this. */
+  specialNoticeHours: number;
+  /** Attending seats (present or remote) needed, as a share of the body's charter seats. */
+  quorum: Ratio;
 };
 
 /**

@@ -14,6 +14,7 @@ import { isOptionalKind } from './kinds';
 import type { NotificationKind } from './kinds';
 import { createSmtpTransporter, sendViaSmtp, writeMailFile } from './mailer';
 import type { OutgoingMail } from './mailer';
+import { meetingInvite } from './meeting-invite';
 import { notificationMail } from './templates';
 import type { NotificationPayload } from './templates';
 import { signUnsubscribeToken } from './unsubscribe-token';
@@ -117,7 +118,22 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
   const host = new URL(appUrl).hostname;
   // The file name sorts by enqueue time and is the same on every attempt: a resend overwrites.
   const fileId = `${row.createdAt.toISOString().replace(/[:.]/g, '-')}-${row.id}`;
-  return { to: row.email, ...mail, headers, messageId: `<${row.id}@${host}>`, fileId };
+  const payload = row.payload as NotificationPayload;
+  // A meeting notice carries its calendar invitation (REQUEST, or CANCEL once cancelled).
+  const attachments =
+    kind === 'meeting_notice' && payload.meeting
+      ? [
+          meetingInvite({
+            meeting: payload.meeting,
+            organizationName: row.orgName,
+            host,
+            url: `${appUrl}/o/${row.orgSlug}/meetings/${payload.meeting.number}`,
+            recipient: { email: row.email, name: row.recipientName },
+            stamp: row.createdAt,
+          }),
+        ]
+      : undefined;
+  return { to: row.email, ...mail, headers, messageId: `<${row.id}@${host}>`, fileId, ...(attachments ? { attachments } : {}) };
 }
 
 /** A notice the charter requires (publication to a seat holder, right of reply): which proposal it is about. */

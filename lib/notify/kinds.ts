@@ -20,6 +20,7 @@ export const notificationKinds = [
   'nomination',
   'ballot_receipt',
   'petition_threshold',
+  'meeting_notice',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -58,6 +59,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   nomination: 'Nominations for election',
   ballot_receipt: 'Receipts for your secret ballots',
   petition_threshold: 'Petitions your body must answer',
+  meeting_notice: 'Notices of meetings of your body',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -84,4 +86,6 @@ export const mandatoryReasons = {
     'You cast a secret ballot, and this receipt is the only way to find it among the published ballots. It is sent to you alone, whenever you cast or change a ballot; this notice cannot be turned off.',
   petition_threshold:
     'You hold a seat in the body a petition is addressed to, and it has reached the charter’s threshold: the body must answer it publicly by the deadline, so this notice cannot be turned off.',
+  meeting_notice:
+    'You hold a seat in the body that meets. The charter requires that every seat holder is given notice of every meeting (and of every change to it), so this notice cannot be turned off.',
 } as const;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import type { MailAttachment } from './meeting-invite';
 
 export type OutgoingMail = {
   to: string;
@@ -19,6 +20,8 @@ export type OutgoingMail = {
    * overwrites the same file instead of adding a second copy.
    */
   fileId?: string;
+  /** Files sent with the message, e.g. a meeting's calendar invitation (meeting-invite.ts). */
+  attachments?: MailAttachment[];
 };
 
 /** What the file transport stores beside each .eml, for the development mail page and tests. */
@@ -30,6 +33,7 @@ export type StoredMailMeta = {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
   sentAt: string;
 };
 
@@ -57,6 +61,7 @@ export async function sendViaSmtp(transporter: Transporter, from: string, mail: 
     html: mail.html,
     headers: mail.headers,
     messageId: mail.messageId,
+    ...(mail.attachments ? { attachments: mail.attachments } : {}),
   });
   const failed = [...(info.rejected ?? []), ...(info.pending ?? [])];
   if (failed.length > 0) throw new Error(`The mail server refused ${failed.length} recipient(s).`);
@@ -94,6 +99,7 @@ export async function writeMailFile(dir: string, message: OutgoingMail & { from:
     text: message.text,
     html: message.html,
     headers: message.headers,
+    ...(message.attachments ? { attachments: message.attachments } : {}),
     sentAt: sentAt.toISOString(),
   };
   // The .eml is written under a temporary name and renamed too: a resend replaces it whole.

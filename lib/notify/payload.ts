@@ -51,8 +51,28 @@ export type NotificationPayload = {
   petitionNumber?: number;
   signatures?: number;
   answerDueAt?: string;
+  /** A meeting's notice (scheduled, changed or cancelled): what its mail and calendar invitation say. */
+  meeting?: MeetingNotice;
   /** A secret ballot's receipt code: only in the notice to the voter who cast it. */
   receipt?: string;
+};
+
+/** A meeting as its notice states it; `id` and `sequence` make the invitation's UID and SEQUENCE. */
+export type MeetingNotice = {
+  id: string;
+  number: number;
+  change: 'scheduled' | 'updated' | 'cancelled';
+  meetingKind: 'regular' | 'special';
+  bodyName: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  agenda: string[];
+  noticeHours: number;
+  requiredNoticeHours: number;
+  sequence: number;
+  cancelReason?: string | null;
 };
 
 export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';

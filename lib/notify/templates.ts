@@ -3,6 +3,7 @@ import { escapeHtml } from './html';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
 import { followedLines } from './followed-lines';
+import { meetingNoticeLines } from './meeting-lines';
 import type { Lines, NotificationPayload } from './payload';
 
 export type { FollowedActivity, Lines, NotificationPayload, TallySummary } from './payload';
@@ -99,6 +100,7 @@ export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgS
   const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
   if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
   if (ctx.kind === 'petition_threshold') return `${base}/petitions/${ctx.payload.petitionNumber ?? ''}`;
+  if (ctx.kind === 'meeting_notice') return `${base}/meetings/${ctx.payload.meeting?.number ?? ''}`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
   if (ctx.kind === 'ballot_receipt') return `${base}/proposals/${ctx.payload.number}/receipt`;
   return `${base}/proposals/${ctx.payload.number}`;
@@ -263,6 +265,8 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         ],
         action: 'Read the petition',
       };
+    case 'meeting_notice':
+      return meetingNoticeLines(p.meeting);
     case 'digest': {
       const items = p.items ?? [];
       return {

@@ -90,3 +90,49 @@ export function proposalCalendarItems(proposals: readonly ProposalDates[], optio
   }
   return items.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** A meeting as a feed lists it (db/read/calendar.ts reads them). */
+export type MeetingDates = {
+  meetingId: string;
+  orgSlug: string;
+  orgName: string;
+  number: number;
+  title: string;
+  kind: 'regular' | 'special';
+  bodyKey: string;
+  bodyName: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  cancelled: boolean;
+  updatedAt: Date;
+};
+
+/** A meeting's id in the feeds (its invitation by mail has its own UID, meeting-<id>, with a SEQUENCE). */
+export const meetingFeedId = (meetingId: string) => `meeting-${meetingId}-feed`;
+
+/** Meetings as calendar events: busy, with their place; a cancelled one stays, marked cancelled. */
+export function meetingCalendarItems(meetings: readonly MeetingDates[], options: ItemOptions): CalendarItem[] {
+  return meetings
+    .filter((m) => m.endsAt >= options.since && (!options.bodyKey || m.bodyKey === options.bodyKey))
+    .map((m) => {
+      const url = `${options.origin}/o/${m.orgSlug}/meetings/${m.number}`;
+      return {
+        id: meetingFeedId(m.meetingId),
+        kind: 'meeting' as const,
+        title: `${m.cancelled ? 'Cancelled: ' : ''}${options.withOrgName ? `${m.orgName}: ` : ''}${m.bodyName} meeting — ${m.title}`,
+        start: m.startsAt,
+        end: m.endsAt,
+        url,
+        location: m.location,
+        description: `${m.orgName}, ${m.kind} meeting #${m.number} of the ${m.bodyName}: ${m.title}\nFrom ${utc(m.startsAt)} to ${utc(m.endsAt)}.\n${url}`,
+        cancelled: m.cancelled,
+        updatedAt: m.updatedAt,
+      };
+    });
+}
+
+/** Proposal dates and meetings in one feed, in time order. */
+export function mergeCalendarItems(...lists: CalendarItem[][]): CalendarItem[] {
+  return lists.flat().sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -6,11 +6,8 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { revealHidden } from './visible-text';
 
-/**
- * What a calendar item is about. Proposals give two kinds today; a meeting (with a start, an end
- * and a place) is meant to be one more kind, built by its own reader into the same shape.
- */
-export type CalendarItemKind = 'comment-close' | 'voting-close';
+/** What a calendar item is about: a proposal's comment or voting close (a moment), or a meeting (a start, an end and a place). */
+export type CalendarItemKind = 'comment-close' | 'voting-close' | 'meeting';
 
 export type CalendarItem = {
   /**
@@ -30,6 +27,8 @@ export type CalendarItem = {
   /** The page the item is about. */
   url: string;
   description: string;
+  /** A meeting's place or link (LOCATION). */
+  location?: string;
   /** Still listed, marked STATUS:CANCELLED, so a subscribed calendar shows it struck out rather than keeping a stale copy. */
   cancelled: boolean;
   /** When what the event says last changed (LAST-MODIFIED); optional. */
@@ -80,8 +79,9 @@ export function buildICalendar(feed: CalendarFeed): string {
       description: revealHidden(item.description),
       url: item.url,
       status: item.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      // A deadline does not make anyone busy.
-      transparency: ICalEventTransparency.TRANSPARENT,
+      // A deadline does not make anyone busy; a meeting does.
+      transparency: item.kind === 'meeting' ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
+      ...(item.location ? { location: revealHidden(item.location) } : {}),
       ...(item.updatedAt ? { lastModified: item.updatedAt } : {}),
     });
   }

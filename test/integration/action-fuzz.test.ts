@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { comments, memberships, petitions, proposals, seats, users } from '@/db/schema';
 import { openPetition } from '@/lib/use-cases/petitions';
+import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { seedDemo } from '@/db/seed';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
@@ -40,6 +41,7 @@ const modules = {
   delegations: await import('@/app/o/[slug]/delegations/actions'),
   petitions: await import('@/app/o/[slug]/petitions/actions'),
   webhooks: await import('@/app/o/[slug]/settings/webhooks/actions'),
+  meetings: await import('@/app/o/[slug]/meetings/actions'),
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
@@ -47,13 +49,14 @@ const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'si
 
 let handle: TestDatabase;
 let orgId: string;
-const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition', string[]> = {
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition' | 'meeting', string[]> = {
   proposal: [],
   seat: [],
   membership: [],
   user: [],
   comment: [],
   petition: [],
+  meeting: [],
 };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
@@ -144,7 +147,16 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     delegationId: fc.constant('00000000-0000-4000-8000-000000000000'),
     petitionId: pick(ids.petition),
     constituency: fc.constantFrom('all', 'group', ''),
-    answer: fc.constant('A fuzzed answer from the board, long enough.'),
+    answer: fc.oneof(fc.constant('A fuzzed answer from the board, long enough.'), fc.constantFrom('confirmed', 'disputed')),
+    meetingId: pick(ids.meeting),
+    bodyKey: fc.constantFrom('board', 'members', 'nope'),
+    kind: fc.constantFrom('regular', 'special', ''),
+    startsAt: fc.integer({ min: -48, max: 24 * 20 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 16)),
+    durationMinutes: fc.constantFrom('15', '90', '1440', '1441', '0'),
+    location: fc.constant('Room 4 and https://meet.example.org/x'),
+    agenda: fc.constantFrom('Budget\n#1', '#9999', '', 'One item'),
+    status: fc.constantFrom('present', 'remote', 'absent', 'asleep'),
+    note: fc.constant('I arrived late.'),
     expiresInDays: fc.constantFrom('7', '30', '90', '365', '0', ''),
     confirmRevoke: fc.constantFrom('yes', ''),
     tokenId: fc.oneof(fc.constant('00000000-0000-4000-8000-000000000000'), fc.constant(fuzzTokenId)),
@@ -231,10 +243,31 @@ const keysOf: Record<string, string[]> = {
   setWebhookEnabledAction: ['orgId', 'endpointId', 'enabled'],
   deleteWebhookAction: ['orgId', 'endpointId', 'confirmDelete'],
   replayWebhookDeliveryAction: ['orgId', 'deliveryId'],
+  scheduleMeetingAction: ['orgId', 'bodyKey', 'kind', 'title', 'startsAt', 'durationMinutes', 'location', 'agenda'],
+  updateMeetingAction: ['orgId', 'meetingId', 'title', 'startsAt', 'durationMinutes', 'location', 'agenda'],
+  cancelMeetingAction: ['orgId', 'meetingId', 'reason'],
+  recordAttendanceAction: ['orgId', 'meetingId', 'userId', 'status'],
+  answerAttendanceAction: ['orgId', 'meetingId', 'answer', 'note'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */
-const textKeys = new Set(['title', 'body', 'name', 'reason', 'rationale', 'changeNote', 'mission', 'proposedCharter', 'slug', 'email', 'group', 'answer']);
+const textKeys = new Set([
+  'title',
+  'body',
+  'name',
+  'reason',
+  'rationale',
+  'changeNote',
+  'mission',
+  'proposedCharter',
+  'slug',
+  'email',
+  'group',
+  'answer',
+  'location',
+  'agenda',
+  'note',
+]);
 
 /**
  * A form that is valid but for a few fields: each run starts from the action's real values,
@@ -288,6 +321,29 @@ withTestDatabase({ app: true }, async (ready) => {
     .update(petitions)
     .set({ thresholdReachedAt: at, answerDueAt: new Date(at.getTime() + 30 * 86_400_000) })
     .where(eq(petitions.id, ids.petition[1]!));
+  // Two meetings to act on: one ahead (to change or cancel), one started (for attendance).
+  for (const [scheduledAgo, startsIn] of [
+    [0, 10 * 24],
+    [9 * 24, -1],
+  ] as const) {
+    const startsAt = new Date(Date.now() + startsIn * 3_600_000);
+    const { id } = await scheduleMeeting(
+      db,
+      { userId: ada!.id, role: 'admin' },
+      {
+        orgId,
+        bodyKey: 'board',
+        kind: 'regular',
+        title: 'A fuzzed meeting',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 7_200_000),
+        location: 'Room 1',
+        agenda: [],
+      },
+      new Date(Date.now() - scheduledAgo * 3_600_000),
+    );
+    ids.meeting.push(id);
+  }
   fuzzTokenId = (await issueApiToken(db, ada!.id, { name: 'fuzz', scope: 'read', orgId: null, expiresInDays: 30 }, new Date())).id;
 });
 

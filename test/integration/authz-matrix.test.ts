@@ -36,6 +36,8 @@ import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding'
 import { createDraft } from '@/lib/use-cases/drafts';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { openPetition } from '@/lib/use-cases/petitions';
+import { scheduleMeeting } from '@/lib/use-cases/meetings';
+import { recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
@@ -60,6 +62,7 @@ const accountActions = await import('@/app/account/actions');
 const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
+const meetingActions = await import('@/app/o/[slug]/meetings/actions');
 
 // seatedObserver: an observer who holds a board seat (appointed while a member, then made an
 // observer). The seat must not lift the role's limits: no vote, recusal, motion or comment.
@@ -305,6 +308,42 @@ async function scenarioPetition(s: Scenario, opts: { memberSigned?: boolean; thr
       .where(eq(petitions.id, id));
   return id;
 }
+
+/** A board meeting scheduled by the admin: ahead (to change), or started an hour ago with the seat holder recorded present. */
+async function scenarioMeeting(s: Scenario, opts: { started?: boolean; seatHolderRecorded?: boolean } = {}): Promise<string> {
+  const now = Date.now();
+  const admin = { userId: s.ids.admin, role: 'admin' as Role };
+  const at = new Date(opts.started ? now - 9 * DAY : now);
+  const startsAt = new Date(opts.started ? now - HOUR : now + 10 * DAY);
+  const { id } = await scheduleMeeting(
+    db,
+    admin,
+    {
+      orgId: s.orgId,
+      bodyKey: 'board',
+      kind: 'regular',
+      title: 'Board meeting',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      location: 'Room 1',
+      agenda: [],
+    },
+    at,
+  );
+  if (opts.seatHolderRecorded) await recordAttendance(db, admin, { orgId: s.orgId, meetingId: id, userId: s.ids.seatHolder, status: 'present' }, new Date(now));
+  return id;
+}
+
+const meetingForm = (s: Scenario, extra: Record<string, string>) =>
+  form({
+    orgId: s.orgId,
+    title: 'A forged meeting',
+    startsAt: new Date(Date.now() + 12 * DAY).toISOString().slice(0, 16),
+    durationMinutes: '60',
+    location: 'Room 2',
+    agenda: 'Any other business',
+    ...extra,
+  });
 
 const everyoneSignedIn: ActorKey[] = ['outsider', 'observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
 const members: ActorKey[] = ['observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
@@ -587,6 +626,37 @@ const matrix: Record<string, Case> = {
           petitionId: await scenarioPetition(s, { thresholdReached: true }),
           answer: 'The board has heard this petition and answers it.',
         }),
+      ),
+  },
+  // Meetings are called, changed and cancelled, and attendance recorded, by a secretary or an admin; a seat alone does not.
+  scheduleMeetingAction: {
+    allowed: ['secretary', 'admin'],
+    run: (s) => meetingActions.scheduleMeetingAction(initialActionState, meetingForm(s, { bodyKey: 'board', kind: 'regular' })),
+  },
+  updateMeetingAction: {
+    allowed: ['secretary', 'admin'],
+    run: async (s) => meetingActions.updateMeetingAction(initialActionState, meetingForm(s, { meetingId: await scenarioMeeting(s) })),
+  },
+  cancelMeetingAction: {
+    allowed: ['secretary', 'admin'],
+    run: async (s) =>
+      meetingActions.cancelMeetingAction(initialActionState, form({ orgId: s.orgId, meetingId: await scenarioMeeting(s), reason: 'A forged cancellation.' })),
+  },
+  recordAttendanceAction: {
+    allowed: ['secretary', 'admin'],
+    run: async (s) =>
+      meetingActions.recordAttendanceAction(
+        initialActionState,
+        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true }), userId: s.ids.seatHolder, status: 'present' }),
+      ),
+  },
+  // Only the attendee answers for their own record.
+  answerAttendanceAction: {
+    allowed: ['seatHolder'],
+    run: async (s) =>
+      meetingActions.answerAttendanceAction(
+        initialActionState,
+        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }), answer: 'confirmed' }),
       ),
   },
   addWitnessAction: {

@@ -5,6 +5,8 @@ import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
 import {
   apiTokens,
+  meetingAttendance,
+  meetings,
   comments,
   decisionLog,
   delegations,
@@ -94,6 +96,8 @@ export async function writableRowCounts(db: Database) {
     apiTokens: await db.$count(apiTokens),
     webhookEndpoints: await db.$count(webhookEndpoints),
     webhookDeliveries: await db.$count(webhookDeliveries),
+    meetings: await db.$count(meetings),
+    meetingAttendance: await db.$count(meetingAttendance),
   };
 }
 

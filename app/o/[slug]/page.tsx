@@ -8,6 +8,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { StatusBadge } from '@/components/governance/phase-badge';
 import { FoundingNotice } from '@/components/governance/founding-notice';
 import { HealthStrip } from '@/components/governance/health-strip';
+import { MeetingList } from '@/components/meetings/meeting-list';
 import { PetitionList } from '@/components/petitions/petition-list';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
@@ -37,11 +38,15 @@ export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions } = await loadOrganizationPage(
+  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings } = await loadOrganizationPage(
     org.id,
     user?.id ?? null,
     at,
   );
+  // Upcoming meetings (soonest first), and meetings flagged irregular, past or not: a small section.
+  const upcomingMeetings = meetings.filter((m) => !m.cancelled && m.endsAt.getTime() >= at.getTime()).reverse();
+  const irregularPast = meetings.filter((m) => !m.cancelled && m.irregular && m.endsAt.getTime() < at.getTime());
+  const shownMeetings = [...upcomingMeetings.slice(0, 4), ...irregularPast.slice(0, 4)];
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
   const types = overview.charter?.document.proposalTypes ?? [];
   const waiting = user && membership ? await loadWaitingForMyVote(org.id, user.id, at, (key) => Boolean(types.find((t) => t.key === key)?.consent)) : [];
@@ -140,6 +145,20 @@ export default async function OrganizationPage({ params }: Props) {
         )}
         <CalendarLinks slug={org.slug} isPublic={org.isPublic} isMember={Boolean(membership)} bodies={overview.bodies} />
       </section>
+
+      {shownMeetings.length > 0 ? (
+        <section aria-labelledby="meetings" className="mb-10">
+          <div className="mb-3 flex items-end justify-between">
+            <h2 id="meetings" className="text-xl font-semibold">
+              Meetings
+            </h2>
+            <Link href={`/o/${org.slug}/meetings`} className="text-sm font-medium text-brand-700 hover:underline">
+              All meetings
+            </Link>
+          </div>
+          <MeetingList slug={org.slug} meetings={shownMeetings} />
+        </section>
+      ) : null}
 
       {/* Petitions the public should see: open ones with their deadlines, and any answer overdue (flagged). */}
       {petitions.some((p) => p.phase.kind !== 'answered' && p.phase.kind !== 'closed') ? (

@@ -1,0 +1,43 @@
+'use server';
+
+import { getDb } from '@/db/client';
+import { orgAction } from '@/lib/actions/action';
+import { orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { now } from '@/lib/clock';
+import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
+import { cancelMeeting, scheduleMeeting, updateMeeting } from '@/lib/use-cases/meetings';
+import { answerAttendanceSchema, cancelMeetingSchema, recordAttendanceSchema, scheduleMeetingSchema, updateMeetingSchema } from '@/lib/validation/meeting';
+
+/** Any member may try; the rules say who may (a secretary or an admin) and refuse with a clear message. */
+export const scheduleMeetingAction = orgAction(scheduleMeetingSchema, 'observer', async ({ input, user, membership }) => {
+  const { number } = await scheduleMeeting(getDb(), { userId: user.id, role: membership.role }, input, now());
+  return {
+    ok: true,
+    message: `Meeting #${number} is scheduled; every seat holder is being sent its notice.`,
+    redirectTo: `/o/${membership.orgSlug}/meetings/${number}`,
+  };
+});
+
+export const updateMeetingAction = orgUseCaseAction(updateMeetingSchema, 'observer', updateMeeting, (_input, r) =>
+  r.shortNotice
+    ? `Meeting #${r.number} is changed and every seat holder is being told. Its notice is now shorter than the charter requires: it is marked irregular.`
+    : `Meeting #${r.number} is changed; every seat holder is being told.`,
+);
+
+export const cancelMeetingAction = orgUseCaseAction(
+  cancelMeetingSchema,
+  'observer',
+  cancelMeeting,
+  (_input, r) => `Meeting #${r.number} is cancelled; every seat holder is being told.`,
+);
+
+export const recordAttendanceAction = orgUseCaseAction(
+  recordAttendanceSchema,
+  'observer',
+  recordAttendance,
+  (input, r) => `${r.name} is recorded as ${input.status} at meeting #${r.number}.`,
+);
+
+export const answerAttendanceAction = orgUseCaseAction(answerAttendanceSchema, 'observer', answerOwnAttendance, (_input, r) =>
+  r.answer === 'confirmed' ? 'You confirmed your attendance record.' : 'Your dispute of the attendance record is on the record.',
+);

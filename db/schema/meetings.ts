@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { userRef } from './auth';
+import { id, ts } from './columns';
+import { orgRef } from './organizations';
+
+export const meetingKind = pgEnum('meeting_kind', ['regular', 'special']);
+
+/** One agenda item: a discussion item in free text, or a proposal of the organization by number. */
+export type AgendaItem = { kind: 'item'; text: string } | { kind: 'proposal'; number: number; title: string };
+
+/**
+ * A meeting of a body of seats (lib/governance/meeting.ts). The notice the charter required for
+ * its kind is copied onto the row when it is scheduled; `shortest_notice_hours` is the least
+ * notice any of its times gave (a time moved closer lowers it), so "short notice" never depends
+ * on a later charter. `seat_holders` and `noticed` are the notice's coverage when it was given;
+ * the fate of each mail is read from the outbox. `sequence` is the iCalendar SEQUENCE.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    orgId: orgRef('cascade'),
+    /** Per-organization number, for humans: "Meeting #3". */
+    number: integer('number').notNull(),
+    bodyKey: text('body_key').notNull(),
+    kind: meetingKind('kind').notNull(),
+    title: text('title').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    location: text('location').notNull(),
+    agenda: jsonb('agenda').$type<AgendaItem[]>().notNull(),
+    charterVersion: integer('charter_version').notNull(),
+    requiredNoticeHours: integer('required_notice_hours').notNull(),
+    shortestNoticeHours: integer('shortest_notice_hours').notNull(),
+    seatHolders: integer('seat_holders').notNull(),
+    noticed: integer('noticed').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    scheduledBy: userRef('scheduled_by', 'set null'),
+    scheduledAt: ts('scheduled_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+  },
+  (t) => [
+    unique('meetings_org_number_unique').on(t.orgId, t.number),
+    // The public pages list upcoming meetings by start.
+    index('meetings_org_starts_idx').on(t.orgId, t.startsAt),
+    check('meetings_end_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const attendanceStatus = pgEnum('attendance_status', ['present', 'remote', 'absent']);
+
+/**
+ * Attendance of one seat holder at one meeting, as the scheduler recorded it; the attendee's own
+ * confirmation or dispute sits beside it. One row per meeting and person; a new record replaces
+ * the status and clears the attendee's answer.
+ */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** Null once the attendee deleted their account: the record (and the quorum it made) stays, nameless. */
+    userId: userRef('user_id', 'set null'),
+    status: attendanceStatus('status').notNull(),
+    recordedBy: userRef('recorded_by', 'set null'),
+    recordedAt: ts('recorded_at').notNull(),
+    /** 'confirmed' or 'disputed' by the attendee; null: not answered yet. */
+    answer: text('answer').$type<'confirmed' | 'disputed'>(),
+    answeredAt: ts('answered_at'),
+    disputeNote: text('dispute_note'),
+  },
+  (t) => [unique('meeting_attendance_one_per_person').on(t.meetingId, t.userId)],
+);
