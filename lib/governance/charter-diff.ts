@@ -6,6 +6,7 @@ import { choiceMethodName } from './choice';
 import { ratioText, seatClassWords } from './charter';
 import { petitionRulesText } from './petition-words';
 import { formatHours } from './time';
+import { writtenConsentSpecOf } from './written-consent';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 
 export function charterDiff(before: Charter, after: Charter): string[] {
@@ -30,6 +31,10 @@ export function charterDiff(before: Charter, after: Charter): string[] {
   }
   if (JSON.stringify(before.petitions ?? null) !== JSON.stringify(after.petitions ?? null)) {
     lines.push(after.petitions ? `Petitions change. From now on: ${petitionRulesText(after)}` : 'Petitions: removed from the charter.');
+  }
+  const consentDays = (c: Charter) => writtenConsentSpecOf(c).expiresAfterDays;
+  if (consentDays(before) !== consentDays(after)) {
+    lines.push(`Written consent: every signature is needed within ${consentDays(after)} days (was ${consentDays(before)}).`);
   }
   return lines;
 }

@@ -15,6 +15,7 @@ import { electionTypeErrors } from './election';
 import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
 import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
+import { writtenConsentSpecErrors } from './written-consent';
 
 export { charterFromTemplate, charterTemplates } from './templates';
 export type { CharterTemplate, CharterTemplateKey } from './templates';
@@ -50,6 +51,8 @@ export function validateCharter(c: Charter): CharterValidation {
 
   // Stakeholder petitions: a reachable threshold, real periods, a body of seats to answer.
   if (c.petitions !== undefined) errors.push(...petitionSpecErrors(c.petitions, c.bodies, ratioError));
+  // Unanimous written consent: a real signing period.
+  if (c.writtenConsent !== undefined) errors.push(...writtenConsentSpecErrors(c.writtenConsent));
 
   // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {

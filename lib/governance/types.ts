@@ -167,6 +167,17 @@ export type Charter = {
   proposalTypes: ProposalTypeSpec[];
   /** Stakeholder petitions to a governing body (petition.ts). Absent: the charter provides none (charters stored before petitions existed). */
   petitions?: PetitionSpec;
+  /** Unanimous written consent of a body in lieu of a meeting (written-consent.ts). Absent: the default (14 days to sign). */
+  writtenConsent?: WrittenConsentSpec;
+};
+
+/**
+ * Unanimous written consent: every seat holder of a body signs a resolution in lieu of a meeting.
+ * It takes effect at the last signature and lapses unsigned after `expiresAfterDays`.
+ */
+export type WrittenConsentSpec = {
+  /** Days from opening within which every signer must sign; after that it expires. */
+  expiresAfterDays: number;
 };
 
 /**
