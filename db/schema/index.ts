@@ -9,3 +9,4 @@ export * from './member-votes';
 export * from './calendar';
 export * from './petitions';
 export * from './api-tokens';
+export * from './written-consents';
