@@ -20,6 +20,7 @@ export const notificationKinds = [
   'nomination',
   'ballot_receipt',
   'petition_threshold',
+  'written_consent',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -58,6 +59,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   nomination: 'Nominations for election',
   ballot_receipt: 'Receipts for your secret ballots',
   petition_threshold: 'Petitions your body must answer',
+  written_consent: 'Written consents you must sign',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -84,4 +86,6 @@ export const mandatoryReasons = {
     'You cast a secret ballot, and this receipt is the only way to find it among the published ballots. It is sent to you alone, whenever you cast or change a ballot; this notice cannot be turned off.',
   petition_threshold:
     'You hold a seat in the body a petition is addressed to, and it has reached the charter’s threshold: the body must answer it publicly by the deadline, so this notice cannot be turned off.',
+  written_consent:
+    'You hold a seat in a body deciding by unanimous written consent: it needs your signature, and you are told when it opens and when it is adopted, expires, lapses or is withdrawn. This notice cannot be turned off.',
 } as const;

@@ -51,6 +51,10 @@ export type NotificationPayload = {
   petitionNumber?: number;
   signatures?: number;
   answerDueAt?: string;
+  /** A written consent: its number, what happened to it, and (opened) when it expires. Title and bodyName as above. */
+  consentNumber?: number;
+  consentEvent?: 'opened' | 'adopted' | 'expired' | 'lapsed' | 'withdrawn';
+  expiresAt?: string;
   /** A secret ballot's receipt code: only in the notice to the voter who cast it. */
   receipt?: string;
 };

@@ -3,6 +3,7 @@
 // are read defensively — the log is append-only, so old shapes must keep rendering.
 
 import { petitionLogKindLabels, summarizePetitionEntry } from './petition-summary';
+import { summarizeWrittenConsentEntry, writtenConsentLogKindLabels } from './written-consent-summary';
 
 export type SummaryEntry = { kind: string; subject: string | null; actorId: string | null; payload: Record<string, unknown> };
 
@@ -72,6 +73,7 @@ export const logKindLabels: Record<string, string> = {
   'delegation.granted': 'Vote delegated',
   'delegation.revoked': 'Delegation revoked',
   ...petitionLogKindLabels,
+  ...writtenConsentLogKindLabels,
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -284,6 +286,6 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     case 'delegation.revoked':
       return `${person(p.delegatorUserId ?? e.actorId)} revoked the delegation of their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
     default:
-      return summarizePetitionEntry(e, ctx) ?? `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
+      return summarizePetitionEntry(e, ctx) ?? summarizeWrittenConsentEntry(e, ctx) ?? `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
   }
 }
