@@ -10,6 +10,7 @@ import { latestWitnessings } from '@/db/queries/witnesses';
 import { countPublishedProposals } from '@/db/queries/seats-page';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { listPetitionSummaries } from './petitions';
+import { listWrittenConsentSummaries } from './written-consents';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationOverview } from '@/db/read/overview';
@@ -25,7 +26,7 @@ export async function loadOverview(orgId: string, viewerId: string | null, at: D
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions] = await Promise.all([
+  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, writtenConsents] = await Promise.all([
     loadOrganizationOverview(db, orgId, viewerId, at),
     countMembersByRole(db, orgId),
     listRecentParticipation(db, orgId, 10),
@@ -36,6 +37,7 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     countPublishedProposals(db, orgId),
     countOverduePetitionAnswers(db, orgId, at),
     listPetitionSummaries(orgId, at),
+    listWrittenConsentSummaries(orgId, at),
   ]);
   const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
   const coverage = new Map(notices.map((n) => [n.proposalId, n]));
@@ -45,7 +47,9 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
     overduePetitionAnswers,
   });
-  return { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions };
+  // Open written consents only: the org page shows what is being decided now.
+  const openWrittenConsents = writtenConsents.filter((c) => c.phase.kind === 'open');
+  return { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, openWrittenConsents };
 }
 
 export type { WaitingVote };

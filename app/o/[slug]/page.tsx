@@ -9,6 +9,7 @@ import { StatusBadge } from '@/components/governance/phase-badge';
 import { FoundingNotice } from '@/components/governance/founding-notice';
 import { HealthStrip } from '@/components/governance/health-strip';
 import { PetitionList } from '@/components/petitions/petition-list';
+import { WrittenConsentList } from '@/components/written-consents/written-consent-list';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
 import { DescriptionList } from '@/components/ui/description-list';
@@ -37,7 +38,7 @@ export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions } = await loadOrganizationPage(
+  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, openWrittenConsents } = await loadOrganizationPage(
     org.id,
     user?.id ?? null,
     at,
@@ -159,6 +160,21 @@ export default async function OrganizationPage({ params }: Props) {
               .sort((a, b) => Number(b.phase.kind === 'overdue') - Number(a.phase.kind === 'overdue'))
               .slice(0, 6)}
           />
+        </section>
+      ) : null}
+
+      {/* Written consents open for signatures: a body deciding without a meeting, in view. */}
+      {openWrittenConsents.length > 0 ? (
+        <section aria-labelledby="written-consents" className="mb-10">
+          <div className="mb-3 flex items-end justify-between">
+            <h2 id="written-consents" className="text-xl font-semibold">
+              Written consents open for signatures
+            </h2>
+            <Link href={`/o/${org.slug}/written-consents`} className="text-sm font-medium text-brand-700 hover:underline">
+              All written consents
+            </Link>
+          </div>
+          <WrittenConsentList slug={org.slug} consents={openWrittenConsents.slice(0, 6)} now={at} />
         </section>
       ) : null}
 
