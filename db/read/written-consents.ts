@@ -138,7 +138,7 @@ export async function loadWrittenConsentPage(orgId: string, number: number, view
     viewer: {
       isSigner,
       signed: hasSigned,
-      maySign: open && isSigner && !hasSigned,
+      maySign: open && isSigner && !hasSigned && hasRole(role, 'member'),
       mayRevoke: open && hasSigned,
       mayWithdraw: open && viewerId !== null && (row.openedBy === viewerId || hasRole(role, 'admin')),
     },

@@ -67,13 +67,14 @@ describe('opening', () => {
 
 describe('signing and revoking', () => {
   it('a signer signs once; a second signature, a non-signer, an expired, adopted or withdrawn consent are refused', () => {
-    expect(code(checkSignWrittenConsent(consent(), 'a', at(1)))).toBe('ok');
-    expect(code(checkSignWrittenConsent(consent({ signed: ['a'] }), 'a', at(1)))).toBe('written_consent.already_signed');
-    expect(code(checkSignWrittenConsent(consent(), 'z', at(1)))).toBe('written_consent.not_signer');
-    expect(code(checkSignWrittenConsent(consent(), 'a', at(14)))).toBe('written_consent.closed');
-    expect(code(checkSignWrittenConsent(consent({ adoptedAt: at(1), signed: ['a', 'b', 'c'] }), 'a', at(2)))).toBe('written_consent.closed');
-    expect(code(checkSignWrittenConsent(consent({ withdrawnAt: at(1) }), 'a', at(2)))).toBe('written_consent.closed');
-    expect(code(checkSignWrittenConsent(consent({ departed: ['b'] }), 'a', at(2)))).toBe('written_consent.closed');
+    expect(code(checkSignWrittenConsent(consent(), { userId: 'a', role: 'member' }, at(1)))).toBe('ok');
+    expect(code(checkSignWrittenConsent(consent({ signed: ['a'] }), { userId: 'a', role: 'member' }, at(1)))).toBe('written_consent.already_signed');
+    expect(code(checkSignWrittenConsent(consent(), { userId: 'z', role: 'member' }, at(1)))).toBe('written_consent.not_signer');
+    expect(code(checkSignWrittenConsent(consent(), { userId: 'a', role: 'member' }, at(14)))).toBe('written_consent.closed');
+    expect(code(checkSignWrittenConsent(consent({ adoptedAt: at(1), signed: ['a', 'b', 'c'] }), { userId: 'a', role: 'member' }, at(2)))).toBe('written_consent.closed');
+    expect(code(checkSignWrittenConsent(consent({ withdrawnAt: at(1) }), { userId: 'a', role: 'member' }, at(2)))).toBe('written_consent.closed');
+    expect(code(checkSignWrittenConsent(consent(), { userId: 'a', role: 'observer' }, at(1)))).toBe('written_consent.observer_cannot_sign');
+    expect(code(checkSignWrittenConsent(consent({ departed: ['b'] }), { userId: 'a', role: 'member' }, at(2)))).toBe('written_consent.closed');
   });
 
   it('revoking needs one’s own live signature on an open consent; never after adoption', () => {
@@ -121,7 +122,7 @@ describe('properties', () => {
           const now = at(e.day);
           const before = r;
           if (e.sign) {
-            const ok = checkSignWrittenConsent(r, e.who, now).ok;
+            const ok = checkSignWrittenConsent(r, { userId: e.who, role: 'member' }, now).ok;
             if (ok) {
               const adopts = signatureAdopts(r, e.who);
               r = { ...r, signed: [...r.signed, e.who], adoptedAt: adopts ? now : null };
@@ -149,7 +150,7 @@ describe('properties', () => {
         const gone = signers[k % signers.length]!;
         const others = signers.filter((s) => s !== gone);
         const r = consent({ signers, signed: others.slice(1), departed: [gone] });
-        for (const s of signers) expect(checkSignWrittenConsent(r, s, at(1)).ok).toBe(false);
+        for (const s of signers) expect(checkSignWrittenConsent(r, { userId: s, role: 'admin' }, at(1)).ok).toBe(false);
         expect(isUnanimous(signers, others)).toBe(false);
       }),
     );

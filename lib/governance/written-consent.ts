@@ -118,12 +118,17 @@ function notOpen(r: WrittenConsentRecord, now: Date): RuleResult | null {
   return phase.kind === 'open' ? null : refused('written_consent.closed', { state: writtenConsentPhaseWords(phase) });
 }
 
-/** Signing: while open, by a member of the frozen set, once. */
-export function checkSignWrittenConsent(r: WrittenConsentRecord, userId: string, now: Date): RuleResult {
+/**
+ * Signing: while open, by a member of the frozen set, once. An observer's seat gives no vote, so
+ * it gives no signature either: a consent whose frozen set includes a seated observer cannot be
+ * adopted (never fewer than the whole set).
+ */
+export function checkSignWrittenConsent(r: WrittenConsentRecord, signer: { userId: string; role: Role | null }, now: Date): RuleResult {
   const closed = notOpen(r, now);
   if (closed) return closed;
-  if (!r.signers.includes(userId)) return refused('written_consent.not_signer');
-  if (r.signed.includes(userId)) return refused('written_consent.already_signed');
+  if (!r.signers.includes(signer.userId)) return refused('written_consent.not_signer');
+  if (!hasRole(signer.role, 'member')) return refused('written_consent.observer_cannot_sign');
+  if (r.signed.includes(signer.userId)) return refused('written_consent.already_signed');
   return { ok: true };
 }
 

@@ -161,7 +161,8 @@ export async function signWrittenConsent(
   return db.transaction(async (tx) => {
     const row = await lockOrRefuse(tx, input.orgId, input.consentId);
     const { record, signers } = await loadConsentForChange(tx, row);
-    const rule = checkSignWrittenConsent(record, actor.userId, at);
+    const role = await roleOf(tx, input.orgId, actor.userId);
+    const rule = checkSignWrittenConsent(record, { userId: actor.userId, role }, at);
     if (!rule.ok) refuseRule(rule);
     await insertConsentSignature(tx, row.id, actor.userId, at);
     const signatures = record.signed.length + 1;
