@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { comments, memberships, petitions, proposals, seats, users } from '@/db/schema';
+import { comments, memberships, petitions, proposals, seats, users, writtenConsentSigners, writtenConsents } from '@/db/schema';
 import { openPetition } from '@/lib/use-cases/petitions';
 import { seedDemo } from '@/db/seed';
 import type { ActionState } from '@/lib/actions/state';
@@ -39,6 +39,7 @@ const modules = {
   account: await import('@/app/account/actions'),
   delegations: await import('@/app/o/[slug]/delegations/actions'),
   petitions: await import('@/app/o/[slug]/petitions/actions'),
+  writtenConsents: await import('@/app/o/[slug]/written-consents/actions'),
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
@@ -46,13 +47,14 @@ const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'si
 
 let handle: TestDatabase;
 let orgId: string;
-const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition', string[]> = {
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition' | 'consent', string[]> = {
   proposal: [],
   seat: [],
   membership: [],
   user: [],
   comment: [],
   petition: [],
+  consent: [],
 };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
@@ -142,6 +144,8 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     ),
     delegationId: fc.constant('00000000-0000-4000-8000-000000000000'),
     petitionId: pick(ids.petition),
+    consentId: pick(ids.consent),
+    bodyKey: fc.constantFrom('board', 'members', 'nonesuch', ''),
     constituency: fc.constantFrom('all', 'group', ''),
     answer: fc.constant('A fuzzed answer from the board, long enough.'),
     expiresInDays: fc.constantFrom('7', '30', '90', '365', '0', ''),
@@ -218,6 +222,10 @@ const keysOf: Record<string, string[]> = {
   signPetitionAction: ['orgId', 'petitionId', 'confirm'],
   revokePetitionSignatureAction: ['orgId', 'petitionId', 'confirm'],
   answerPetitionAction: ['orgId', 'petitionId', 'answer'],
+  openWrittenConsentAction: ['orgId', 'bodyKey', 'title', 'body'],
+  signWrittenConsentAction: ['orgId', 'consentId', 'confirm'],
+  revokeWrittenConsentSignatureAction: ['orgId', 'consentId', 'confirm'],
+  withdrawWrittenConsentAction: ['orgId', 'consentId', 'confirm'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */
@@ -275,6 +283,28 @@ withTestDatabase({ app: true }, async (ready) => {
     .update(petitions)
     .set({ thresholdReachedAt: at, answerDueAt: new Date(at.getTime() + 30 * 86_400_000) })
     .where(eq(petitions.id, ids.petition[1]!));
+  // A written consent of the board to act on, inserted as it would be opened (the demo board is below its minimum strength to open one).
+  const [consent] = await db
+    .insert(writtenConsents)
+    .values({
+      orgId,
+      number: 1,
+      bodyKey: 'board',
+      title: 'A fuzzed written consent',
+      body: 'Resolved, that the board acts without a meeting.',
+      charterVersion: 1,
+      openedBy: ada!.id,
+      openedAt: at,
+      expiresAfterDays: 14,
+      expiresAt: new Date(at.getTime() + 14 * 86_400_000),
+      charterSeats: 9,
+    })
+    .returning();
+  const holders = await db.select().from(seats).where(eq(seats.orgId, orgId));
+  await db.insert(writtenConsentSigners).values(
+    holders.filter((h) => h.bodyKey === 'board' && h.holderUserId).map((h) => ({ consentId: consent!.id, userId: h.holderUserId, seatPosition: h.position })),
+  );
+  ids.consent.push(consent!.id);
   fuzzTokenId = (await issueApiToken(db, ada!.id, { name: 'fuzz', scope: 'read', orgId: null, expiresInDays: 30 }, new Date())).id;
 });
 

@@ -16,6 +16,8 @@ import {
   proposals,
   users,
   votes,
+  writtenConsentSignatures,
+  writtenConsents,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
@@ -89,6 +91,8 @@ export async function writableRowCounts(db: Database) {
     delegations: await db.$count(delegations),
     petitions: await db.$count(petitions),
     petitionSignatures: await db.$count(petitionSignatures),
+    writtenConsents: await db.$count(writtenConsents),
+    writtenConsentSignatures: await db.$count(writtenConsentSignatures),
     apiTokens: await db.$count(apiTokens),
   };
 }
