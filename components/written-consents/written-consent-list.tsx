@@ -21,7 +21,11 @@ export function WrittenConsentList({
       {consents.map((c) => {
         const status = writtenConsentStatus(c.phase, now);
         return (
-          <li key={c.id} data-testid={`written-consent-${c.number}`} className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm hover:shadow-md">
+          <li
+            key={c.id}
+            data-testid={`written-consent-${c.number}`}
+            className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm hover:shadow-md"
+          >
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0">
                 <Heading className="font-semibold text-zinc-900">

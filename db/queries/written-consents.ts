@@ -69,7 +69,12 @@ export async function listConsentSigners(db: Executor, consentIds: string[]): Pr
   const out = new Map<string, ConsentSigner[]>(consentIds.map((id) => [id, []]));
   if (consentIds.length === 0) return out;
   const rows = await db
-    .select({ consentId: writtenConsentSigners.consentId, userId: writtenConsentSigners.userId, seatPosition: writtenConsentSigners.seatPosition, name: users.name })
+    .select({
+      consentId: writtenConsentSigners.consentId,
+      userId: writtenConsentSigners.userId,
+      seatPosition: writtenConsentSigners.seatPosition,
+      name: users.name,
+    })
     .from(writtenConsentSigners)
     .leftJoin(users, eq(users.id, writtenConsentSigners.userId))
     .where(inArray(writtenConsentSigners.consentId, consentIds))

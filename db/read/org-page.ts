@@ -26,19 +26,20 @@ export async function loadOverview(orgId: string, viewerId: string | null, at: D
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, writtenConsents] = await Promise.all([
-    loadOrganizationOverview(db, orgId, viewerId, at),
-    countMembersByRole(db, orgId),
-    listRecentParticipation(db, orgId, 10),
-    getLogHead(db, orgId),
-    getOrgVerifierKey(db, orgId),
-    latestWitnessings(db, orgId),
-    listPublicationNoticeCoverage(db, orgId),
-    countPublishedProposals(db, orgId),
-    countOverduePetitionAnswers(db, orgId, at),
-    listPetitionSummaries(orgId, at),
-    listWrittenConsentSummaries(orgId, at),
-  ]);
+  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, writtenConsents] =
+    await Promise.all([
+      loadOrganizationOverview(db, orgId, viewerId, at),
+      countMembersByRole(db, orgId),
+      listRecentParticipation(db, orgId, 10),
+      getLogHead(db, orgId),
+      getOrgVerifierKey(db, orgId),
+      latestWitnessings(db, orgId),
+      listPublicationNoticeCoverage(db, orgId),
+      countPublishedProposals(db, orgId),
+      countOverduePetitionAnswers(db, orgId, at),
+      listPetitionSummaries(orgId, at),
+      listWrittenConsentSummaries(orgId, at),
+    ]);
   const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
   const coverage = new Map(notices.map((n) => [n.proposalId, n]));
   const health = organizationHealth({

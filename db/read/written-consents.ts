@@ -101,7 +101,14 @@ export async function loadWrittenConsentsPage(orgId: string, viewerId: string | 
     seatBodies.map(async (b) => {
       const holders = await currentSeatHolders(db, orgId, b.key);
       const rule = checkOpenWrittenConsent({ role, holdsSeat: viewerId !== null && holders.some((h) => h.userId === viewerId) }, b, holders.length);
-      return { key: b.key, name: b.name, filled: holders.length, charterSeats: b.charterSeats, refusal: rule.ok ? null : rule.reason, belowStrength: !rule.ok && rule.code === 'written_consent.below_strength' };
+      return {
+        key: b.key,
+        name: b.name,
+        filled: holders.length,
+        charterSeats: b.charterSeats,
+        refusal: rule.ok ? null : rule.reason,
+        belowStrength: !rule.ok && rule.code === 'written_consent.below_strength',
+      };
     }),
   );
   return {

@@ -43,10 +43,7 @@ export const writtenConsents = pgTable(
     index('written_consents_open_idx')
       .on(t.expiresAt)
       .where(sql`${t.adoptedAt} is null and ${t.withdrawnAt} is null and ${t.lapsedAt} is null and ${t.expiredLoggedAt} is null`),
-    check(
-      'written_consents_one_ending',
-      sql`(${t.adoptedAt} is not null)::int + (${t.withdrawnAt} is not null)::int + (${t.lapsedAt} is not null)::int <= 1`,
-    ),
+    check('written_consents_one_ending', sql`(${t.adoptedAt} is not null)::int + (${t.withdrawnAt} is not null)::int + (${t.lapsedAt} is not null)::int <= 1`),
   ],
 );
 

@@ -310,7 +310,8 @@ export const messages = {
     'Only {filled} of the {body}’s seats are filled, fewer than the charter’s minimum of {minimum} for critical decisions: fill the seats before deciding by written consent.',
   'written_consent.closed': 'This written consent is {state}: nothing can be signed or revoked.',
   'written_consent.not_signer': 'You are not one of this written consent’s signers: only the seat holders when it opened sign it.',
-  'written_consent.observer_cannot_sign': 'Observers cannot sign: an observer’s seat gives no vote, so this written consent cannot be adopted while you hold it.',
+  'written_consent.observer_cannot_sign':
+    'Observers cannot sign: an observer’s seat gives no vote, so this written consent cannot be adopted while you hold it.',
   'written_consent.already_signed': 'You have already signed this written consent.',
   'written_consent.not_signed': 'You have not signed this written consent, so there is no signature to revoke.',
   'written_consent.withdraw_not_allowed': 'Only whoever opened this written consent, or an admin, can withdraw it.',

@@ -158,7 +158,8 @@ export function signatureAdopts(r: Pick<WrittenConsentRecord, 'signers' | 'signe
 export function writtenConsentSpecErrors(spec: unknown): string[] {
   if (typeof spec !== 'object' || spec === null) return ['Written consent: the setting must be an object such as {"expiresAfterDays":14}.'];
   const days = (spec as WrittenConsentSpec).expiresAfterDays;
-  if (!Number.isInteger(days) || days < 1 || days > 90) return [`Written consent: the signing period must be a whole number of days from 1 to 90 (it is ${String(days)}).`];
+  if (!Number.isInteger(days) || days < 1 || days > 90)
+    return [`Written consent: the signing period must be a whole number of days from 1 to 90 (it is ${String(days)}).`];
   return [];
 }
 

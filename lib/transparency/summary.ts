@@ -286,6 +286,8 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     case 'delegation.revoked':
       return `${person(p.delegatorUserId ?? e.actorId)} revoked the delegation of their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
     default:
-      return summarizePetitionEntry(e, ctx) ?? summarizeWrittenConsentEntry(e, ctx) ?? `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
+      return (
+        summarizePetitionEntry(e, ctx) ?? summarizeWrittenConsentEntry(e, ctx) ?? `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`
+      );
   }
 }

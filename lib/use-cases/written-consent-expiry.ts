@@ -26,7 +26,13 @@ export async function recordEndedWrittenConsents(db: Database, at: Date): Promis
           actorId: null,
           kind: 'written_consent.expired',
           subject: consentSubject(row.id),
-          payload: { number: row.number, expiresAt: row.expiresAt.toISOString(), signatures: record.signed.length, of: record.signers.length, unsigned: awaitingSignatures(record) },
+          payload: {
+            number: row.number,
+            expiresAt: row.expiresAt.toISOString(),
+            signatures: record.signed.length,
+            of: record.signers.length,
+            unsigned: awaitingSignatures(record),
+          },
           at,
         });
         await notify(tx, row, 'expired', null, signers, at);

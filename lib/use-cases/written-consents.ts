@@ -96,7 +96,14 @@ export async function openWrittenConsent(
       },
       at,
     });
-    await notify(tx, row, 'opened', body!.name, holders.map((h) => h.userId), at);
+    await notify(
+      tx,
+      row,
+      'opened',
+      body!.name,
+      holders.map((h) => h.userId),
+      at,
+    );
     return { id: row.id, number: row.number };
   });
 }

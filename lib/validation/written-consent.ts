@@ -6,7 +6,10 @@ const ids = { orgId: z.uuid('Unknown organization.'), consentId: z.uuid('Unknown
 /** Opening a written consent: the body that decides, a title and the resolution's text (as a proposal's). */
 export const openWrittenConsentSchema = z.object({
   orgId: ids.orgId,
-  bodyKey: z.string({ error: 'Choose the body.' }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Choose the body.'),
+  bodyKey: z
+    .string({ error: 'Choose the body.' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Choose the body.'),
   title: proposalTitleSchema,
   body: proposalBodySchema,
 });

@@ -301,9 +301,11 @@ withTestDatabase({ app: true }, async (ready) => {
     })
     .returning();
   const holders = await db.select().from(seats).where(eq(seats.orgId, orgId));
-  await db.insert(writtenConsentSigners).values(
-    holders.filter((h) => h.bodyKey === 'board' && h.holderUserId).map((h) => ({ consentId: consent!.id, userId: h.holderUserId, seatPosition: h.position })),
-  );
+  await db
+    .insert(writtenConsentSigners)
+    .values(
+      holders.filter((h) => h.bodyKey === 'board' && h.holderUserId).map((h) => ({ consentId: consent!.id, userId: h.holderUserId, seatPosition: h.position })),
+    );
   ids.consent.push(consent!.id);
   fuzzTokenId = (await issueApiToken(db, ada!.id, { name: 'fuzz', scope: 'read', orgId: null, expiresInDays: 30 }, new Date())).id;
 });

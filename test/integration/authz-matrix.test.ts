@@ -579,7 +579,8 @@ const matrix: Record<string, Case> = {
   // The frozen signers (the board's seat holders when it opened) sign; the seated observer's seat gives no signature.
   signWrittenConsentAction: {
     allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
-    run: async (s) => writtenConsentActions.signWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
+    run: async (s) =>
+      writtenConsentActions.signWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
   },
   // Only the seat holder signed: nobody revokes another's signature.
   revokeWrittenConsentSignatureAction: {
@@ -593,7 +594,8 @@ const matrix: Record<string, Case> = {
   // Whoever opened it (the seat holder) or an admin withdraws it.
   withdrawWrittenConsentAction: {
     allowed: ['seatHolder', 'admin'],
-    run: async (s) => writtenConsentActions.withdrawWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
+    run: async (s) =>
+      writtenConsentActions.withdrawWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
   },
   // Members who may sign (not observers, whatever seat they hold) open a petition of all members.
   openPetitionAction: {

@@ -26,9 +26,8 @@ vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user,
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
 
-const { openWrittenConsentAction, signWrittenConsentAction, revokeWrittenConsentSignatureAction, withdrawWrittenConsentAction } = await import(
-  '@/app/o/[slug]/written-consents/actions'
-);
+const { openWrittenConsentAction, signWrittenConsentAction, revokeWrittenConsentSignatureAction, withdrawWrittenConsentAction } =
+  await import('@/app/o/[slug]/written-consents/actions');
 
 const DAY = 86_400_000;
 let db: Database;
@@ -79,7 +78,12 @@ const entries = async (id: string) =>
     .orderBy(decisionLog.seq);
 const kinds = async (id: string) => (await entries(id)).map((e) => e.kind);
 const mails = async (id: string) =>
-  (await db.select().from(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, 'written_consent')))).filter((m) => m.idempotencyKey.includes(`:${id}:`));
+  (
+    await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.orgId, orgId), eq(outbox.kind, 'written_consent')))
+  ).filter((m) => m.idempotencyKey.includes(`:${id}:`));
 
 function refused(state: ActionState, code: string) {
   expect(state.ok, state.message).toBe(false);
@@ -207,7 +211,12 @@ describe('written consent through the actions', () => {
       as(who);
       expect((await sign(c.id)).ok).toBe(true);
     }
-    const omarSeat = (await db.select().from(seats).where(and(eq(seats.orgId, orgId), eq(seats.holderUserId, people.omar!.id), eq(seats.bodyKey, 'board'))))[0]!;
+    const omarSeat = (
+      await db
+        .select()
+        .from(seats)
+        .where(and(eq(seats.orgId, orgId), eq(seats.holderUserId, people.omar!.id), eq(seats.bodyKey, 'board')))
+    )[0]!;
     await setHolder(omarSeat.position, null);
     as('margaret');
     refused(await revoke(c.id), 'written_consent.closed');

@@ -6,12 +6,7 @@ import { spendLimit } from '@/lib/actions/limit';
 import { orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
 import { openWrittenConsent, revokeWrittenConsentSignature, signWrittenConsent, withdrawWrittenConsent } from '@/lib/use-cases/written-consents';
-import {
-  openWrittenConsentSchema,
-  revokeWrittenConsentSchema,
-  signWrittenConsentSchema,
-  withdrawWrittenConsentSchema,
-} from '@/lib/validation/written-consent';
+import { openWrittenConsentSchema, revokeWrittenConsentSchema, signWrittenConsentSchema, withdrawWrittenConsentSchema } from '@/lib/validation/written-consent';
 
 /** Any member may try; the use case asks the rules (a seat holder of the body, or an admin; the body at its minimum strength). */
 export const openWrittenConsentAction = orgAction(openWrittenConsentSchema, 'observer', async ({ input, user, membership }) => {

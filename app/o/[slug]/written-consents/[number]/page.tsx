@@ -70,8 +70,8 @@ export default async function WrittenConsentPage({ params }: Props) {
             </p>
             {vacant > 0 ? (
               <p className="mt-2 text-sm text-zinc-700">
-                {c.signers} of the {c.bodyName.toLowerCase()}’s {c.charterSeats} charter seats were filled when it opened: unanimity is of the seats filled then. A
-                vacant seat is not a signature.
+                {c.signers} of the {c.bodyName.toLowerCase()}’s {c.charterSeats} charter seats were filled when it opened: unanimity is of the seats filled
+                then. A vacant seat is not a signature.
               </p>
             ) : null}
           </LabelledSection>
