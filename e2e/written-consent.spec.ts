@@ -57,8 +57,9 @@ test('a written consent with one revocation: three seat holders sign, one revoke
 
   // 3. Cleo signs: two of three, still open.
   await sign(cleoPage, slug);
-  await expect(cleoPage.getByTestId('consent-state')).toContainText('2 of 3 signers have signed');
-  await expect(cleoPage.getByTestId('consent-state')).toContainText('Open for signatures');
+  const state = cleoPage.getByRole('region', { name: 'State' });
+  await expect(state).toContainText('2 of 3 signers have signed');
+  await expect(state).toContainText('Open for signatures');
 
   // 4. Ana signs again: the last signature adopts it.
   await page.goto(`/o/${slug}/written-consents/1`);
