@@ -10,6 +10,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, organizations, outbox, seats, users, writtenConsentSignatures, writtenConsentSigners, writtenConsents } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
+import { personalDataExport } from '@/db/queries/account-export';
 import { logExportStream } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
@@ -161,6 +162,11 @@ describe('written consent through the actions', () => {
     expect(adopted.seq).toBe(lastSigned.seq + 1);
     expect(adopted.at).toEqual(lastSigned.at);
     expect(log.filter((e) => e.kind === 'written_consent.signature_revoked')).toHaveLength(1);
+    // The first signer's own data export lists both signatures, the revoked one with its time.
+    const mine = (await personalDataExport(db, people[first!]!.id))!.writtenConsentSignatures.filter((s) => s.consentNumber === c.number);
+    expect(mine).toHaveLength(2);
+    expect(mine.filter((s) => s.revokedAt !== null)).toHaveLength(1);
+    expect((await personalDataExport(db, people.linus!.id))!.writtenConsents.map((o) => o.title)).toContain('Renew the insurance policy');
 
     // After adoption nothing moves.
     refused(await revoke(c.id), 'written_consent.closed');
