@@ -46,6 +46,12 @@ test('a written consent with one revocation: three seat holders sign, one revoke
   const mail = await mailbox.latest(email('cleo'), /Written consent #1 of the Group needs your signature/);
   expect(mail.text).toContain('every seat holder');
 
+  // The public organization page lists it among the written consents open for signatures.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/o/${slug}`);
+  await e2e.reloadUntil(visitor, 'Written consents open for signatures', 30_000);
+  await expect(visitor.getByTestId('written-consent-1')).toContainText('0 of 3 signed');
+
   // 2. Ana and Ben sign; Ana revokes.
   await sign(page, slug);
   await sign(benPage, slug);
@@ -75,7 +81,9 @@ test('a written consent with one revocation: three seat holders sign, one revoke
   await e2e.axeClean(page);
 
   // 5. The public record: the page and the decision log, for a visitor.
-  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/o/${slug}/written-consents`);
+  await expect(visitor.getByRole('heading', { name: 'Adopted (1)' })).toBeVisible();
+  await e2e.shootBoth(visitor, 'written-consents-list');
   await visitor.goto(`/o/${slug}/written-consents/1`);
   await expect(visitor.getByTestId('consent-state')).toContainText('Adopted');
   await expect(visitor.getByRole('region', { name: 'Signers' }).getByText(/Signed /)).toHaveCount(3);
