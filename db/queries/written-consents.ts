@@ -106,6 +106,21 @@ export async function currentSeatHolders(tx: Executor, orgId: string, bodyKey: s
   return rows.map((r) => ({ userId: r.userId!, seatPosition: r.seatPosition }));
 }
 
+/**
+ * The body's current holders, their seat rows share-locked for this transaction: a seat vacated
+ * concurrently either commits first (and its holder is not returned) or waits for this
+ * transaction, so a signature never adopts a consent while a signer is leaving.
+ */
+export async function lockedSeatHolders(tx: Executor, orgId: string, bodyKey: string): Promise<{ userId: string; seatPosition: number }[]> {
+  const rows = await tx
+    .select({ userId: seats.holderUserId, seatPosition: seats.position })
+    .from(seats)
+    .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, bodyKey), isNull(seats.retiredAt), isNotNull(seats.holderUserId)))
+    .orderBy(asc(seats.position))
+    .for('share');
+  return rows.map((r) => ({ userId: r.userId!, seatPosition: r.seatPosition }));
+}
+
 export async function insertConsentSignature(tx: Executor, consentId: string, userId: string, at: Date): Promise<void> {
   await tx.insert(writtenConsentSignatures).values({ consentId, userId, signedAt: at });
 }

@@ -5,12 +5,12 @@ import { getActiveCharter } from '@/db/queries/charters';
 import { appendAfterLockedHead, appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { roleOf } from '@/db/queries/member-lookups';
 import {
-  currentSeatHolders,
   insertConsentSignature,
   insertConsentSigners,
   insertWrittenConsent,
   listConsentSigners,
   listLiveConsentSignatures,
+  lockedSeatHolders,
   lockWrittenConsent,
   markConsentAdopted,
   markConsentWithdrawn,
@@ -57,7 +57,7 @@ export async function openWrittenConsent(
     if (!charter || !body) refuse('written_consent.unknown_body', { body: input.bodyKey }, 'bodyKey');
     // The log head first: it serializes numbering within the organization.
     const head = await lockLogHead(tx, input.orgId);
-    const holders = await currentSeatHolders(tx, input.orgId, body!.key);
+    const holders = await lockedSeatHolders(tx, input.orgId, body!.key);
     const role = await roleOf(tx, input.orgId, actor.userId);
     const rule = checkOpenWrittenConsent({ role, holdsSeat: holders.some((h) => h.userId === actor.userId) }, body!, holders.length);
     if (!rule.ok) refuseRule(rule, 'bodyKey');
@@ -113,7 +113,7 @@ export async function loadConsentForChange(tx: Executor, row: WrittenConsentRow)
   const [signers, signed, holders] = await Promise.all([
     listConsentSigners(tx, [row.id]),
     listLiveConsentSignatures(tx, [row.id]),
-    currentSeatHolders(tx, row.orgId, row.bodyKey),
+    lockedSeatHolders(tx, row.orgId, row.bodyKey),
   ]);
   const frozen = signers.get(row.id) ?? [];
   const record = writtenConsentRecord(
