@@ -28,6 +28,7 @@ export async function recordEndedWrittenConsents(db: Database, at: Date): Promis
           subject: consentSubject(row.id),
           payload: {
             number: row.number,
+            bodyKey: row.bodyKey,
             expiresAt: row.expiresAt.toISOString(),
             signatures: record.signed.length,
             of: record.signers.length,
@@ -45,7 +46,7 @@ export async function recordEndedWrittenConsents(db: Database, at: Date): Promis
           actorId: null,
           kind: 'written_consent.lapsed',
           subject: consentSubject(row.id),
-          payload: { number: row.number, departed: record.departed, signatures: record.signed.length, of: record.signers.length },
+          payload: { number: row.number, bodyKey: row.bodyKey, departed: record.departed, signatures: record.signed.length, of: record.signers.length },
           at,
         });
         await notify(tx, row, 'lapsed', null, signers, at);

@@ -179,7 +179,7 @@ export async function signWrittenConsent(
       actorId: actor.userId,
       kind: 'written_consent.signed',
       subject: consentSubject(row.id),
-      payload: { number: row.number, signatures, of },
+      payload: { number: row.number, bodyKey: row.bodyKey, signatures, of },
       at,
     });
     const adopted = signatureAdopts(record, actor.userId);
@@ -219,7 +219,7 @@ export async function revokeWrittenConsentSignature(
       actorId: actor.userId,
       kind: 'written_consent.signature_revoked',
       subject: consentSubject(row.id),
-      payload: { number: row.number, signatures, of },
+      payload: { number: row.number, bodyKey: row.bodyKey, signatures, of },
       at,
     });
     return { signatures, of };
@@ -240,7 +240,7 @@ export async function withdrawWrittenConsent(db: Database, actor: Actor, input: 
       actorId: actor.userId,
       kind: 'written_consent.withdrawn',
       subject: consentSubject(row.id),
-      payload: { number: row.number, signatures: record.signed.length, of: record.signers.length },
+      payload: { number: row.number, bodyKey: row.bodyKey, signatures: record.signed.length, of: record.signers.length },
       at,
     });
     await notify(tx, row, 'withdrawn', null, signers, at);

@@ -291,6 +291,8 @@ describe('written consent through the actions', () => {
         'written_consent.lapsed',
       ]),
     );
+    // Every entry names the body, so the log's body filter finds them all.
+    expect(ours.every((e) => (e.payload as { bodyKey?: string }).bodyKey === 'board')).toBe(true);
     const ctx = { bodyName: (k: string) => (k === 'board' ? 'Board' : null), personName: () => 'Someone' };
     for (const e of ours) {
       const text = summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx);
