@@ -51,6 +51,7 @@ test('a written consent with one revocation: three seat holders sign, one revoke
   await visitor.goto(`/o/${slug}`);
   await e2e.reloadUntil(visitor, 'Written consents open for signatures', 30_000);
   await expect(visitor.getByTestId('written-consent-1')).toContainText('0 of 3 signed');
+  await expect(visitor.getByRole('region', { name: 'Health' }).getByText('Open written consents').locator('..')).toContainText('1');
 
   // 2. Ana and Ben sign; Ana revokes.
   await sign(page, slug);

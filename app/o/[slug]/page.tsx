@@ -89,7 +89,12 @@ export default async function OrganizationPage({ params }: Props) {
 
       <FoundingNotice founding={founding} seatsHref={`/o/${org.slug}/seats`} />
 
-      <HealthStrip health={health} bodies={overview.bodies} openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length} />
+      <HealthStrip
+        health={health}
+        bodies={overview.bodies}
+        openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length}
+        openWrittenConsents={openWrittenConsents.length}
+      />
 
       <LabelledSection id="bodies" title="Governing bodies" className="mb-10 space-y-4" headingClassName="text-xl font-semibold">
         {overview.charter ? (
