@@ -95,4 +95,9 @@ test('a written consent with one revocation: three seat holders sign, one revoke
   await expect(visitor.getByText(/Ana Lopez signed written consent #1 \(3 of 3 signatures\)/)).toBeVisible();
   const adopted = await mailbox.latest(email('ben'), /Written consent #1 of the Group is adopted/);
   expect(adopted.text).toContain('took effect at the last one');
+
+  // 6. npm run verify accepts the organization's log with the written-consent entries.
+  const verified = await e2e.verifyExportWithCli(browser, slug);
+  expect(verified.report).toMatch(/✔ Log intact: \d+ entries/);
+  expect(verified.code, verified.report).toBe(0);
 });
