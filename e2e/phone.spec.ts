@@ -201,7 +201,7 @@ test('on a phone, the org nav is one row, small targets are 44 px, and each answ
   const links = await nav
     .getByRole('link')
     .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height })));
-  expect(links.length).toBe(10);
+  expect(links.length).toBe(11);
   expect(new Set(links.map((l) => l.top)).size).toBe(1);
   for (const l of links) expect(l.height).toBeGreaterThanOrEqual(44);
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE);

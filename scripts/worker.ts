@@ -1,5 +1,6 @@
 import { createDatabase } from '@/db/client';
 import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
+import { recordEndedWrittenConsents } from '@/lib/use-cases/written-consent-expiry';
 import { runTransitions } from '@/lib/use-cases/transitions';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -37,8 +38,11 @@ async function main() {
         const changes = await runTransitions(handle.db, at);
         const notices = await enqueueTimedNotices(handle.db, at);
         const overdue = await recordOverduePetitions(handle.db, at);
-        if (changes > 0 || notices > 0 || overdue > 0)
-          console.log(`[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s), logged ${overdue} overdue petition answer(s)`);
+        const consents = await recordEndedWrittenConsents(handle.db, at);
+        if (changes > 0 || notices > 0 || overdue > 0 || consents > 0)
+          console.log(
+            `[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s), logged ${overdue} overdue petition answer(s), ${consents} ended written consent(s)`,
+          );
       } catch (error) {
         console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);
       }

@@ -5,6 +5,7 @@ import { petitionRulesText } from '@/lib/governance/petition-words';
 import { formatHours } from '@/lib/governance/time';
 import type { Charter } from '@/lib/governance/types';
 import { vacancyFillingOf } from '@/lib/governance/vacancy';
+import { writtenConsentRulesText } from '@/lib/governance/written-consent';
 
 /** A seat election's rule in words: 'single transferable vote (Scottish rules)'. */
 function electionRuleName(rule: 'scottish_stv' | 'meek_stv'): string {
@@ -100,6 +101,10 @@ export function CharterSummary({ charter }: { charter: Charter }) {
           <dd className="mt-1 text-sm text-zinc-600">{petitions}</dd>
         </div>
       ) : null}
+      <div className="py-3">
+        <dt className="font-medium text-zinc-900">Unanimous written consent</dt>
+        <dd className="mt-1 text-sm text-zinc-600">{writtenConsentRulesText(charter)}</dd>
+      </div>
     </dl>
   );
 }

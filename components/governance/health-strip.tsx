@@ -2,7 +2,7 @@ import { LabelledSection } from '@/components/ui/labelled-section';
 import type { OrganizationHealth } from '@/lib/governance/health';
 import type { BodyOverview } from '@/db/read/overview';
 
-type Props = { health: OrganizationHealth; bodies: BodyOverview[]; openProposals: number };
+type Props = { health: OrganizationHealth; bodies: BodyOverview[]; openProposals: number; openWrittenConsents?: number };
 
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
@@ -11,7 +11,7 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
  * outcomes, participation and notice coverage. An organization drifting towards rule by a few
  * shows here first.
  */
-export function HealthStrip({ health, bodies, openProposals }: Props) {
+export function HealthStrip({ health, bodies, openProposals, openWrittenConsents = 0 }: Props) {
   const names = new Map(bodies.map((b) => [b.key, b.name]));
   const decisions = health.decisionsPassed + health.decisionsRejected + health.decisionsFailedQuorum + health.decisionsLapsed;
   const outcomes = [
@@ -64,6 +64,7 @@ export function HealthStrip({ health, bodies, openProposals }: Props) {
         alert={health.overduePetitionAnswers > 0}
         detail="Petitions past their threshold, unanswered past the charter’s deadline"
       />
+      <Stat label="Open written consents" value={String(openWrittenConsents)} detail="Decisions without a meeting, awaiting every seat holder’s signature" />
     </LabelledSection>
   );
 }

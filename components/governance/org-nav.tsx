@@ -6,6 +6,7 @@ const tabs = [
   { key: 'proposals', label: 'Proposals', href: '/proposals' },
   { key: 'petitions', label: 'Petitions', href: '/petitions' },
   { key: 'meetings', label: 'Meetings', href: '/meetings' },
+  { key: 'written-consents', label: 'Written consents', href: '/written-consents' },
   { key: 'seats', label: 'Seats', href: '/seats' },
   { key: 'log', label: 'Decision log', href: '/log' },
   { key: 'verify', label: 'Verify', href: '/verify' },

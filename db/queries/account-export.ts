@@ -12,6 +12,8 @@ import {
   organizations,
   petitionSignatures,
   petitions,
+  writtenConsentSignatures,
+  writtenConsents,
   proposals,
   proposalStages,
   seats,
@@ -107,6 +109,26 @@ export async function personalDataExport(db: Executor, userId: string) {
   )
     .innerJoin(petitionSignatures, eq(petitionSignatures.petitionId, petitions.id))
     .orderBy(asc(petitionSignatures.signedAt));
+  // Written consents: those the person opened, and their own signatures on any (revoked ones too, with the time).
+  const openedConsents = await ownRows(
+    db,
+    writtenConsents,
+    { number: writtenConsents.number, title: writtenConsents.title, bodyKey: writtenConsents.bodyKey, openedAt: writtenConsents.openedAt },
+    eq(writtenConsents.openedBy, userId),
+  ).orderBy(asc(organizations.slug), asc(writtenConsents.number));
+  const consentSignatures = await ownRows(
+    db,
+    writtenConsents,
+    {
+      consentNumber: writtenConsents.number,
+      consentTitle: writtenConsents.title,
+      signedAt: writtenConsentSignatures.signedAt,
+      revokedAt: writtenConsentSignatures.revokedAt,
+    },
+    eq(writtenConsentSignatures.userId, userId),
+  )
+    .innerJoin(writtenConsentSignatures, eq(writtenConsentSignatures.consentId, writtenConsents.id))
+    .orderBy(asc(writtenConsentSignatures.signedAt));
   // API tokens: names, scopes and dates only (the token is not stored; its hash is no one's data to read).
   const apiTokenRows = await db
     .select({
@@ -133,6 +155,8 @@ export async function personalDataExport(db: Executor, userId: string) {
     calendarFeed: calendarFeed ?? null,
     petitions: openedPetitions,
     petitionSignatures: signatures,
+    writtenConsents: openedConsents,
+    writtenConsentSignatures: consentSignatures,
     apiTokens: apiTokenRows,
   };
 }

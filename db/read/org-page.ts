@@ -11,6 +11,7 @@ import { countPublishedProposals } from '@/db/queries/seats-page';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { listMeetingSummaries } from './meetings';
 import { listPetitionSummaries } from './petitions';
+import { listWrittenConsentSummaries } from './written-consents';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationOverview } from '@/db/read/overview';
@@ -26,19 +27,21 @@ export async function loadOverview(orgId: string, viewerId: string | null, at: D
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, meetings] = await Promise.all([
-    loadOrganizationOverview(db, orgId, viewerId, at),
-    countMembersByRole(db, orgId),
-    listRecentParticipation(db, orgId, 10),
-    getLogHead(db, orgId),
-    getOrgVerifierKey(db, orgId),
-    latestWitnessings(db, orgId),
-    listPublicationNoticeCoverage(db, orgId),
-    countPublishedProposals(db, orgId),
-    countOverduePetitionAnswers(db, orgId, at),
-    listPetitionSummaries(orgId, at),
-    listMeetingSummaries(orgId),
-  ]);
+  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, meetings, writtenConsents] =
+    await Promise.all([
+      loadOrganizationOverview(db, orgId, viewerId, at),
+      countMembersByRole(db, orgId),
+      listRecentParticipation(db, orgId, 10),
+      getLogHead(db, orgId),
+      getOrgVerifierKey(db, orgId),
+      latestWitnessings(db, orgId),
+      listPublicationNoticeCoverage(db, orgId),
+      countPublishedProposals(db, orgId),
+      countOverduePetitionAnswers(db, orgId, at),
+      listPetitionSummaries(orgId, at),
+      listMeetingSummaries(orgId),
+      listWrittenConsentSummaries(orgId, at),
+    ]);
   const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
   const coverage = new Map(notices.map((n) => [n.proposalId, n]));
   const health = organizationHealth({
@@ -47,7 +50,9 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
     overduePetitionAnswers,
   });
-  return { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings };
+  // Open written consents only: the org page shows what is being decided now.
+  const openWrittenConsents = writtenConsents.filter((c) => c.phase.kind === 'open');
+  return { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents };
 }
 
 export type { WaitingVote };

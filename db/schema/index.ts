@@ -11,3 +11,4 @@ export * from './petitions';
 export * from './meetings';
 export * from './api-tokens';
 export * from './webhooks';
+export * from './written-consents';

@@ -7,6 +7,7 @@ import { ratioText, seatClassWords } from './charter';
 import { meetingRulesText } from './meeting';
 import { petitionRulesText } from './petition-words';
 import { formatHours } from './time';
+import { writtenConsentSpecOf } from './written-consent';
 import type { BodySpec, Charter, ProposalTypeSpec, Ratio, StageSpec } from './types';
 
 export function charterDiff(before: Charter, after: Charter): string[] {
@@ -38,6 +39,10 @@ export function charterDiff(before: Charter, after: Charter): string[] {
         ? `Meetings change. From now on: ${meetingRulesText(after.meetings, ratioText)}`
         : 'Meetings: back to the default notice (7 days regular, 48 hours special).',
     );
+  }
+  const consentDays = (c: Charter) => writtenConsentSpecOf(c).expiresAfterDays;
+  if (consentDays(before) !== consentDays(after)) {
+    lines.push(`Written consent: every signature is needed within ${consentDays(after)} days (was ${consentDays(before)}).`);
   }
   return lines;
 }

@@ -16,6 +16,7 @@ import { delegationErrors, memberBodyErrors, memberStageErrors } from './elector
 import { meetingSpecErrors } from './meeting';
 import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
+import { writtenConsentSpecErrors } from './written-consent';
 
 export { charterFromTemplate, charterTemplates } from './templates';
 export type { CharterTemplate, CharterTemplateKey } from './templates';
@@ -53,6 +54,8 @@ export function validateCharter(c: Charter): CharterValidation {
   if (c.petitions !== undefined) errors.push(...petitionSpecErrors(c.petitions, c.bodies, ratioError));
   // Meetings: real notice periods, the special one no longer than the regular one, a reachable quorum.
   if (c.meetings !== undefined) errors.push(...meetingSpecErrors(c.meetings, ratioError));
+  // Unanimous written consent: a real signing period.
+  if (c.writtenConsent !== undefined) errors.push(...writtenConsentSpecErrors(c.writtenConsent));
 
   // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {

@@ -328,6 +328,19 @@ export const messages = {
   'meeting.not_started': 'Attendance is recorded once the meeting has started.',
   'meeting.attendee_not_seat_holder': '{name} does not hold a seat in the {body}: attendance is recorded only for its seat holders.',
   'meeting.no_attendance_record': 'There is no attendance recorded for you at this meeting to confirm or dispute.',
+  'written_consent.not_found': 'That written consent does not exist in this organization.',
+  'written_consent.unknown_body': 'The charter defines no body "{body}".',
+  'written_consent.member_body': 'The {body} is member-wide and has no seats: written consent is for a body of seats.',
+  'written_consent.open_not_allowed': 'Only a member holding a seat of the {body}, or an admin, can open a written consent of it.',
+  'written_consent.below_strength':
+    'Only {filled} of the {body}’s seats are filled, fewer than the charter’s minimum of {minimum} for critical decisions: fill the seats before deciding by written consent.',
+  'written_consent.closed': 'This written consent is {state}: nothing can be signed or revoked.',
+  'written_consent.not_signer': 'You are not one of this written consent’s signers: only the seat holders when it opened sign it.',
+  'written_consent.observer_cannot_sign':
+    'Observers cannot sign: an observer’s seat gives no vote, so this written consent cannot be adopted while you hold it.',
+  'written_consent.already_signed': 'You have already signed this written consent.',
+  'written_consent.not_signed': 'You have not signed this written consent, so there is no signature to revoke.',
+  'written_consent.withdraw_not_allowed': 'Only whoever opened this written consent, or an admin, can withdraw it.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof messages;

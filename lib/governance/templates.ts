@@ -50,6 +50,8 @@ const nonprofitBoard: Charter = {
   meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority },
   // Staff and members can make the board hear them: 10% of members, or half of one stakeholder group (say the employees), and the board answers within 30 days; names stay private, so nobody signs at the risk of their job.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 90, answerWithinDays: 30, signerNamesPublic: false, answeringBodyKey: 'board' },
+  // Directors read and sign a resolution within two weeks, or it goes to a meeting: long enough for a board that meets monthly, short enough that nobody signs a stale text.
+  writtenConsent: { expiresAfterDays: 14 },
   bodies: [
     // The directors in office fill board vacancies by their own majority; the member assembly fills them when none is left.
     body('board', 'Board', 9, 7, 60, { independent: 3, employee_representative: 1 }, selfFilling('members')),
@@ -80,6 +82,8 @@ const cooperative: Charter = {
   meetings: { regularNoticeHours: 10 * 24, specialNoticeHours: 72, quorum: majority },
   // Member-owners petition their board in the open: 10% of members or half of a group (the worker members), answered within 30 days, signers named as at an assembly.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
+  // A cooperative's board acts between meetings only when every director agrees within two weeks; anything slower belongs in a meeting members can watch.
+  writtenConsent: { expiresAfterDays: 14 },
   bodies: [
     // The member assembly is the primary body: it amends the charter, elects and removes directors.
     // The assembly admits its own members, by a majority of those in office if fewer than a quorum remain; the board when none is left.
@@ -163,6 +167,8 @@ const openSourceFoundation: Charter = {
   meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 72, quorum: majority },
   // Contributors petition the governing board in public, as they would on an issue tracker: 10% of members or half of a group, answered within 30 days.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
+  // A volunteer board across time zones and holidays: three weeks to collect every signature.
+  writtenConsent: { expiresAfterDays: 21 },
   bodies: [
     // The governing board appoints the committee.
     body('tsc', 'Technical steering committee', 7, 5, 45, { maintainer: 4 }, filledBy('board')),
@@ -211,6 +217,8 @@ const informalGroup: Charter = {
   meetings: { regularNoticeHours: 72, specialNoticeHours: 24, quorum: half },
   // Everyone knows everyone: a quarter of the members (or half of a group) puts a question to the group, answered within 14 days, names shown.
   petitions: { thresholdOfMembers: quarter, thresholdOfGroup: half, signingDays: 30, answerWithinDays: 14, signerNamesPublic: true, answeringBodyKey: 'group' },
+  // Everyone knows everyone: a week to sign, or talk it over instead.
+  writtenConsent: { expiresAfterDays: 7 },
   bodies: [body('group', 'Group', 3, 2, 30, {}, fillsItself)],
   proposalTypes: [
     resolution('decision', 'Group decision', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
@@ -229,6 +237,8 @@ const smallBoard: Charter = {
   meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority },
   // A club's members can make the board listen without an assembly: 10% of members or half of a group, answered within 21 days; names private between neighbours.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 21, signerNamesPublic: false, answeringBodyKey: 'board' },
+  // A club's board of neighbours: ten days, so a consent never outlives the question it answers.
+  writtenConsent: { expiresAfterDays: 10 },
   bodies: [body('board', 'Board', 5, 3, 45, {}, fillsItself)],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),

@@ -169,6 +169,8 @@ export type Charter = {
   petitions?: PetitionSpec;
   /** Meetings of a body (meeting.ts): notice periods and quorum. Absent (charters stored before meetings existed): defaultMeetingSpec. */
   meetings?: MeetingSpec;
+  /** Unanimous written consent of a body in lieu of a meeting (written-consent.ts). Absent: the default (14 days to sign). */
+  writtenConsent?: WrittenConsentSpec;
 };
 
 /**
@@ -182,6 +184,15 @@ export type MeetingSpec = {
   specialNoticeHours: number;
   /** Attending seats (present or remote) needed, as a share of the body's charter seats. */
   quorum: Ratio;
+};
+
+/**
+ * Unanimous written consent: every seat holder of a body signs a resolution in lieu of a meeting.
+ * It takes effect at the last signature and lapses unsigned after `expiresAfterDays`.
+ */
+export type WrittenConsentSpec = {
+  /** Days from opening within which every signer must sign; after that it expires. */
+  expiresAfterDays: number;
 };
 
 /**

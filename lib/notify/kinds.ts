@@ -21,6 +21,7 @@ export const notificationKinds = [
   'ballot_receipt',
   'petition_threshold',
   'meeting_notice',
+  'written_consent',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -60,6 +61,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   ballot_receipt: 'Receipts for your secret ballots',
   petition_threshold: 'Petitions your body must answer',
   meeting_notice: 'Notices of meetings of your body',
+  written_consent: 'Written consents you must sign',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -88,4 +90,6 @@ export const mandatoryReasons = {
     'You hold a seat in the body a petition is addressed to, and it has reached the charter’s threshold: the body must answer it publicly by the deadline, so this notice cannot be turned off.',
   meeting_notice:
     'You hold a seat in the body that meets. The charter requires that every seat holder is given notice of every meeting (and of every change to it), so this notice cannot be turned off.',
+  written_consent:
+    'You hold a seat in a body deciding by unanimous written consent: it needs your signature, and you are told when it opens and when it is adopted, expires, lapses or is withdrawn. This notice cannot be turned off.',
 } as const;

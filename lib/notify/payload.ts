@@ -53,6 +53,10 @@ export type NotificationPayload = {
   answerDueAt?: string;
   /** A meeting's notice (scheduled, changed or cancelled): what its mail and calendar invitation say. */
   meeting?: MeetingNotice;
+  /** A written consent: its number, what happened to it, and (opened) when it expires. Title and bodyName as above. */
+  consentNumber?: number;
+  consentEvent?: 'opened' | 'adopted' | 'expired' | 'lapsed' | 'withdrawn';
+  expiresAt?: string;
   /** A secret ballot's receipt code: only in the notice to the voter who cast it. */
   receipt?: string;
 };

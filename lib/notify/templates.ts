@@ -8,6 +8,7 @@ import type { Lines, NotificationPayload } from './payload';
 
 export type { FollowedActivity, Lines, NotificationPayload, TallySummary } from './payload';
 import { outcomeWords, when } from './template-words';
+import { writtenConsentLines } from './written-consent-lines';
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -101,6 +102,7 @@ export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgS
   if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
   if (ctx.kind === 'petition_threshold') return `${base}/petitions/${ctx.payload.petitionNumber ?? ''}`;
   if (ctx.kind === 'meeting_notice') return `${base}/meetings/${ctx.payload.meeting?.number ?? ''}`;
+  if (ctx.kind === 'written_consent') return `${base}/written-consents/${ctx.payload.consentNumber ?? ''}`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
   if (ctx.kind === 'ballot_receipt') return `${base}/proposals/${ctx.payload.number}/receipt`;
   return `${base}/proposals/${ctx.payload.number}`;
@@ -256,6 +258,8 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         action: 'See the seats',
       };
     }
+    case 'written_consent':
+      return writtenConsentLines(p);
     case 'petition_threshold':
       return {
         subject: `Petition #${p.petitionNumber ?? '?'} reached its threshold: the ${p.bodyName ?? 'body'} must answer`,

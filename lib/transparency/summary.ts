@@ -4,6 +4,7 @@
 
 import { meetingLogKindLabels, summarizeMeetingEntry } from './meeting-summary';
 import { petitionLogKindLabels, summarizePetitionEntry } from './petition-summary';
+import { summarizeWrittenConsentEntry, writtenConsentLogKindLabels } from './written-consent-summary';
 
 export type SummaryEntry = { kind: string; subject: string | null; actorId: string | null; payload: Record<string, unknown> };
 
@@ -74,6 +75,7 @@ export const logKindLabels: Record<string, string> = {
   'delegation.revoked': 'Delegation revoked',
   ...petitionLogKindLabels,
   ...meetingLogKindLabels,
+  ...writtenConsentLogKindLabels,
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -286,6 +288,11 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
     case 'delegation.revoked':
       return `${person(p.delegatorUserId ?? e.actorId)} revoked the delegation of their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
     default:
-      return summarizePetitionEntry(e, ctx) ?? summarizeMeetingEntry(e, ctx) ?? `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`;
+      return (
+        summarizePetitionEntry(e, ctx) ??
+        summarizeMeetingEntry(e, ctx) ??
+        summarizeWrittenConsentEntry(e, ctx) ??
+        `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`
+      );
   }
 }

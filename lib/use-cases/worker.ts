@@ -5,6 +5,7 @@ import { startIntervalWorker } from '@/lib/worker/interval';
 import { runTransitions } from './transitions';
 import { enqueueRatificationReminders } from './ratification';
 import { recordOverduePetitions } from './petition-overdue';
+import { recordEndedWrittenConsents } from './written-consent-expiry';
 
 /**
  * Records phase transitions (window closed, voting opened/closed, outcomes) in the log.
@@ -21,5 +22,7 @@ export function startTransitionWorker(getDb: () => Database, intervalMs = 5_000)
     await enqueueRatificationReminders(getDb(), at);
     // Petitions whose answering body missed the charter's deadline: logged once each.
     await recordOverduePetitions(getDb(), at);
+    // Written consents past their period, or whose signer left the body: logged once each.
+    await recordEndedWrittenConsents(getDb(), at);
   });
 }

@@ -14,10 +14,11 @@ import * as notify from './notify';
 import * as organization from './organization';
 import * as petition from './petition';
 import * as proposal from './proposal';
+import * as writtenConsent from './written-consent';
 import { LONE_SURROGATE, NUL } from './text';
 
 const schemas: Record<string, z.ZodType> = {};
-for (const mod of [delegation, email, notify, organization, petition, proposal]) {
+for (const mod of [delegation, email, notify, organization, petition, proposal, writtenConsent]) {
   for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
 }
 
@@ -130,6 +131,11 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   signPetitionSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId) && (o as Out).confirm === 'yes',
   revokePetitionSignatureSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId) && (o as Out).confirm === 'yes',
   answerPetitionSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).petitionId) && len((o as Out).answer, 20, 10_000),
+  openWrittenConsentSchema: (o) => uuid((o as Out).orgId) && len((o as Out).bodyKey, 1, 64) && isTitle((o as Out).title) && isBody((o as Out).body),
+  writtenConsentRefSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId),
+  signWrittenConsentSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId) && (o as Out).confirm === 'yes',
+  revokeWrittenConsentSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId) && (o as Out).confirm === 'yes',
+  withdrawWrittenConsentSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId) && (o as Out).confirm === 'yes',
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
@@ -179,6 +185,8 @@ const realKeys = [
   'delegationId',
   'scope',
   'petitionId',
+  'consentId',
+  'bodyKey',
   'constituency',
   'answer',
   ...notificationModes,
@@ -287,6 +295,11 @@ const valid: Record<string, unknown> = {
   signPetitionSchema: { orgId: o, petitionId: p2, confirm: 'yes' },
   revokePetitionSignatureSchema: { orgId: o, petitionId: p2, confirm: 'yes' },
   answerPetitionSchema: { orgId: o, petitionId: p2, answer: 'The board answers the petition in full.' },
+  openWrittenConsentSchema: { orgId: o, bodyKey: 'board', title: 'A fine resolution title', body },
+  writtenConsentRefSchema: { orgId: o, consentId: p2 },
+  signWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
+  revokeWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
+  withdrawWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
 };
 function nearValid(name: string) {
   const base = valid[name];

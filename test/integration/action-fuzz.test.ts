@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { comments, memberships, petitions, proposals, seats, users } from '@/db/schema';
+import { comments, memberships, petitions, proposals, seats, users, writtenConsentSigners, writtenConsents } from '@/db/schema';
 import { openPetition } from '@/lib/use-cases/petitions';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { seedDemo } from '@/db/seed';
@@ -42,6 +42,7 @@ const modules = {
   petitions: await import('@/app/o/[slug]/petitions/actions'),
   webhooks: await import('@/app/o/[slug]/settings/webhooks/actions'),
   meetings: await import('@/app/o/[slug]/meetings/actions'),
+  writtenConsents: await import('@/app/o/[slug]/written-consents/actions'),
 };
 const actions: Record<string, Action> = {};
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) actions[name] = fn as Action;
@@ -49,7 +50,7 @@ const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'si
 
 let handle: TestDatabase;
 let orgId: string;
-const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition' | 'meeting', string[]> = {
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition' | 'meeting' | 'consent', string[]> = {
   proposal: [],
   seat: [],
   membership: [],
@@ -57,6 +58,7 @@ const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'pet
   comment: [],
   petition: [],
   meeting: [],
+  consent: [],
 };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
@@ -146,10 +148,11 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     ),
     delegationId: fc.constant('00000000-0000-4000-8000-000000000000'),
     petitionId: pick(ids.petition),
+    consentId: pick(ids.consent),
+    bodyKey: fc.constantFrom('board', 'members', 'nonesuch', 'nope', ''),
     constituency: fc.constantFrom('all', 'group', ''),
     answer: fc.oneof(fc.constant('A fuzzed answer from the board, long enough.'), fc.constantFrom('confirmed', 'disputed')),
     meetingId: pick(ids.meeting),
-    bodyKey: fc.constantFrom('board', 'members', 'nope'),
     kind: fc.constantFrom('regular', 'special', ''),
     startsAt: fc.integer({ min: -48, max: 24 * 20 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 16)),
     durationMinutes: fc.constantFrom('15', '90', '1440', '1441', '0'),
@@ -248,6 +251,10 @@ const keysOf: Record<string, string[]> = {
   cancelMeetingAction: ['orgId', 'meetingId', 'reason'],
   recordAttendanceAction: ['orgId', 'meetingId', 'userId', 'status'],
   answerAttendanceAction: ['orgId', 'meetingId', 'answer', 'note'],
+  openWrittenConsentAction: ['orgId', 'bodyKey', 'title', 'body'],
+  signWrittenConsentAction: ['orgId', 'consentId', 'confirm'],
+  revokeWrittenConsentSignatureAction: ['orgId', 'consentId', 'confirm'],
+  withdrawWrittenConsentAction: ['orgId', 'consentId', 'confirm'],
 };
 
 /** Member-written text: where hostile values matter most, so mutated most often. */
@@ -344,6 +351,30 @@ withTestDatabase({ app: true }, async (ready) => {
     );
     ids.meeting.push(id);
   }
+  // A written consent of the board to act on, inserted as it would be opened (the demo board is below its minimum strength to open one).
+  const [consent] = await db
+    .insert(writtenConsents)
+    .values({
+      orgId,
+      number: 1,
+      bodyKey: 'board',
+      title: 'A fuzzed written consent',
+      body: 'Resolved, that the board acts without a meeting.',
+      charterVersion: 1,
+      openedBy: ada!.id,
+      openedAt: at,
+      expiresAfterDays: 14,
+      expiresAt: new Date(at.getTime() + 14 * 86_400_000),
+      charterSeats: 9,
+    })
+    .returning();
+  const holders = await db.select().from(seats).where(eq(seats.orgId, orgId));
+  await db
+    .insert(writtenConsentSigners)
+    .values(
+      holders.filter((h) => h.bodyKey === 'board' && h.holderUserId).map((h) => ({ consentId: consent!.id, userId: h.holderUserId, seatPosition: h.position })),
+    );
+  ids.consent.push(consent!.id);
   fuzzTokenId = (await issueApiToken(db, ada!.id, { name: 'fuzz', scope: 'read', orgId: null, expiresInDays: 30 }, new Date())).id;
 });
 

@@ -123,6 +123,7 @@ const mayWriteWhenArchived: Record<string, string> = {
   'transitions.ts:recordTransitions': 'the worker finishes what was under way; archiving waits until no proposal is open',
   'ratification.ts:enqueueRatificationReminders': 'the worker’s reminders about decisions already taken',
   'petition-overdue.ts:recordOverduePetitions': 'the worker records an answer deadline the board already missed: a missed deadline stays on the record',
+  'written-consent-expiry.ts:recordEndedWrittenConsents': 'the worker records that a written consent expired or lapsed: its end stays on the record',
 };
 
 /** The top-level functions of a source file, by name, with their text. */

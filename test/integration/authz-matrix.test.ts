@@ -22,6 +22,7 @@ import {
   seats,
   users,
   webhookDeliveries,
+  writtenConsentSignatures,
 } from '@/db/schema';
 import { listSeats } from '@/db/queries/charters';
 import { insertOrganization } from '@/db/queries/organizations';
@@ -38,6 +39,7 @@ import { declareRecusal } from '@/lib/use-cases/recusal';
 import { openPetition } from '@/lib/use-cases/petitions';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { recordAttendance } from '@/lib/use-cases/meeting-attendance';
+import { openWrittenConsent } from '@/lib/use-cases/written-consents';
 import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
@@ -63,6 +65,7 @@ const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 const meetingActions = await import('@/app/o/[slug]/meetings/actions');
+const writtenConsentActions = await import('@/app/o/[slug]/written-consents/actions');
 
 // seatedObserver: an observer who holds a board seat (appointed while a member, then made an
 // observer). The seat must not lift the role's limits: no vote, recusal, motion or comment.
@@ -345,6 +348,19 @@ const meetingForm = (s: Scenario, extra: Record<string, string>) =>
     ...extra,
   });
 
+/** A written consent of the board opened by the seat holder (six of seven seats filled, the minimum five): with the seat holder's signature when asked. */
+async function scenarioConsent(s: Scenario, opts: { seatHolderSigned?: boolean } = {}): Promise<string> {
+  const at = new Date(Date.now() - HOUR);
+  const { id } = await openWrittenConsent(
+    db,
+    { userId: s.ids.seatHolder, role: 'member' },
+    { orgId: s.orgId, bodyKey: 'board', title: 'A board resolution', body: 'Resolved, that the board acts without a meeting.' },
+    at,
+  );
+  if (opts.seatHolderSigned) await db.insert(writtenConsentSignatures).values({ consentId: id, userId: s.ids.seatHolder, signedAt: at });
+  return id;
+}
+
 const everyoneSignedIn: ActorKey[] = ['outsider', 'observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
 const members: ActorKey[] = ['observer', 'seatedObserver', 'member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
 const proposers: ActorKey[] = ['member', 'seatHolder', 'recusedSeatHolder', 'secretary', 'admin'];
@@ -592,6 +608,36 @@ const matrix: Record<string, Case> = {
   backEmergencyMotionAction: {
     allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
     run: (s) => proposalActions.backEmergencyMotionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.emergency })),
+  },
+  // A member holding a board seat, or an admin, opens a written consent of the board; a seat does not lift an observer's limits.
+  openWrittenConsentAction: {
+    allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
+    run: (s) =>
+      writtenConsentActions.openWrittenConsentAction(
+        initialActionState,
+        form({ orgId: s.orgId, bodyKey: 'board', title: 'A forged consent', body: 'Resolved, that the board acts without a meeting.' }),
+      ),
+  },
+  // The frozen signers (the board's seat holders when it opened) sign; the seated observer's seat gives no signature.
+  signWrittenConsentAction: {
+    allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
+    run: async (s) =>
+      writtenConsentActions.signWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
+  },
+  // Only the seat holder signed: nobody revokes another's signature.
+  revokeWrittenConsentSignatureAction: {
+    allowed: ['seatHolder'],
+    run: async (s) =>
+      writtenConsentActions.revokeWrittenConsentSignatureAction(
+        initialActionState,
+        form({ orgId: s.orgId, consentId: await scenarioConsent(s, { seatHolderSigned: true }), confirm: 'yes' }),
+      ),
+  },
+  // Whoever opened it (the seat holder) or an admin withdraws it.
+  withdrawWrittenConsentAction: {
+    allowed: ['seatHolder', 'admin'],
+    run: async (s) =>
+      writtenConsentActions.withdrawWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
   },
   // Members who may sign (not observers, whatever seat they hold) open a petition of all members.
   openPetitionAction: {

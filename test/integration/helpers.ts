@@ -20,6 +20,8 @@ import {
   votes,
   webhookDeliveries,
   webhookEndpoints,
+  writtenConsentSignatures,
+  writtenConsents,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { SessionUser } from '@/lib/auth/session';
@@ -93,6 +95,8 @@ export async function writableRowCounts(db: Database) {
     delegations: await db.$count(delegations),
     petitions: await db.$count(petitions),
     petitionSignatures: await db.$count(petitionSignatures),
+    writtenConsents: await db.$count(writtenConsents),
+    writtenConsentSignatures: await db.$count(writtenConsentSignatures),
     apiTokens: await db.$count(apiTokens),
     webhookEndpoints: await db.$count(webhookEndpoints),
     webhookDeliveries: await db.$count(webhookDeliveries),

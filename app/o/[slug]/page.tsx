@@ -10,6 +10,7 @@ import { FoundingNotice } from '@/components/governance/founding-notice';
 import { HealthStrip } from '@/components/governance/health-strip';
 import { MeetingList } from '@/components/meetings/meeting-list';
 import { PetitionList } from '@/components/petitions/petition-list';
+import { WrittenConsentList } from '@/components/written-consents/written-consent-list';
 import { CopyButton } from '@/components/transparency/copy-button';
 import { ParticipationChart } from '@/components/transparency/participation-chart';
 import { DescriptionList } from '@/components/ui/description-list';
@@ -38,11 +39,8 @@ export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings } = await loadOrganizationPage(
-    org.id,
-    user?.id ?? null,
-    at,
-  );
+  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents } =
+    await loadOrganizationPage(org.id, user?.id ?? null, at);
   // Upcoming meetings (soonest first), and meetings flagged irregular, past or not: a small section.
   const upcomingMeetings = meetings.filter((m) => !m.cancelled && m.endsAt.getTime() >= at.getTime()).reverse();
   const irregularPast = meetings.filter((m) => !m.cancelled && m.irregular && m.endsAt.getTime() < at.getTime());
@@ -93,7 +91,12 @@ export default async function OrganizationPage({ params }: Props) {
 
       <FoundingNotice founding={founding} seatsHref={`/o/${org.slug}/seats`} />
 
-      <HealthStrip health={health} bodies={overview.bodies} openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length} />
+      <HealthStrip
+        health={health}
+        bodies={overview.bodies}
+        openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length}
+        openWrittenConsents={openWrittenConsents.length}
+      />
 
       <LabelledSection id="bodies" title="Governing bodies" className="mb-10 space-y-4" headingClassName="text-xl font-semibold">
         {overview.charter ? (
@@ -178,6 +181,21 @@ export default async function OrganizationPage({ params }: Props) {
               .sort((a, b) => Number(b.phase.kind === 'overdue') - Number(a.phase.kind === 'overdue'))
               .slice(0, 6)}
           />
+        </section>
+      ) : null}
+
+      {/* Written consents open for signatures: a body deciding without a meeting, in view. */}
+      {openWrittenConsents.length > 0 ? (
+        <section aria-labelledby="written-consents" className="mb-10">
+          <div className="mb-3 flex items-end justify-between">
+            <h2 id="written-consents" className="text-xl font-semibold">
+              Written consents open for signatures
+            </h2>
+            <Link href={`/o/${org.slug}/written-consents`} className="text-sm font-medium text-brand-700 hover:underline">
+              All written consents
+            </Link>
+          </div>
+          <WrittenConsentList slug={org.slug} consents={openWrittenConsents.slice(0, 6)} now={at} />
         </section>
       ) : null}
 
