@@ -38,6 +38,8 @@ export const { values: args } = parseArgs({
     'scale-out': { type: 'boolean', default: false },
     short: { type: 'boolean', default: false },
     voters: { type: 'string' },
+    // `--only large-org --decided N`: of the scale seed's proposals, the N oldest decided (failed quorum, outcome recorded).
+    decided: { type: 'string' },
     'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });

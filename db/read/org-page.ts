@@ -13,6 +13,7 @@ import { listPetitionSummaries } from './petitions';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationOverview } from '@/db/read/overview';
+import { frontPhases, loadOrganizationFront } from '@/db/read/overview-front';
 import type { OrganizationOverview } from '@/db/read/overview';
 
 export type { OrganizationOverview };
@@ -25,8 +26,8 @@ export async function loadOverview(orgId: string, viewerId: string | null, at: D
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions] = await Promise.all([
-    loadOrganizationOverview(db, orgId, viewerId, at),
+  const [front, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions] = await Promise.all([
+    loadOrganizationFront(db, orgId, viewerId, at),
     countMembersByRole(db, orgId),
     listRecentParticipation(db, orgId, 10),
     getLogHead(db, orgId),
@@ -37,11 +38,12 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     countOverduePetitionAnswers(db, orgId, at),
     listPetitionSummaries(orgId, at),
   ]);
+  const overview: OrganizationOverview = { charter: front.charter, bodies: front.bodies, proposals: front.proposals };
   const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
   const coverage = new Map(notices.map((n) => [n.proposalId, n]));
   const health = organizationHealth({
     strengths: overview.bodies.map((b) => b.strength),
-    proposals: overview.proposals.map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
+    proposals: frontPhases(front).map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
     overduePetitionAnswers,
   });

@@ -8,7 +8,7 @@ import type { Phase } from './types';
 
 export type HealthInput = {
   strengths: Record<string, BodyStrength> | BodyStrength[];
-  proposals: { phase: Phase; noticeCoverage?: { notified: number; seatHolders: number } }[];
+  proposals: { phase: Pick<Phase, 'kind'>; noticeCoverage?: { notified: number; seatHolders: number } }[];
   /** Per closed stage: ballots cast and seats eligible to vote. */
   participation: { ballots: number; eligible: number }[];
   /** Petitions past their threshold whose answer is past the charter's deadline and still missing (petition.ts); absent: 0. */
