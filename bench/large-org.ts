@@ -26,11 +26,11 @@ async function median(fn: () => Promise<unknown>, runs = 5): Promise<number> {
 /** The loaders of the four pages, as their page.tsx calls them, for one organization and viewer. */
 async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
   const { loadOrganizationPage, loadOverview, loadWaitingForMyVote } = await import('@/db/read/org-page');
-  const { loadMembers, loadPendingInvitations, loadStakeholderGroups } = await import('@/db/read/member-pages');
+  const { loadMemberList, loadPendingInvitations, loadStakeholderGroups } = await import('@/db/read/member-pages');
   const { loadSeatsPage } = await import('@/db/read/seats-page');
   return {
     [`overview /o/<slug>`]: () => Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
-    [`members /o/<slug>/members`]: () => Promise.all([loadMembers(orgId), loadPendingInvitations(orgId), loadStakeholderGroups(orgId)]),
+    [`members /o/<slug>/members`]: () => Promise.all([loadMemberList(orgId, '', 1), loadPendingInvitations(orgId), loadStakeholderGroups(orgId)]),
     [`proposals /o/<slug>/proposals`]: () => loadOverview(orgId, viewerId, new Date()),
     [`seats /o/<slug>/seats`]: () => loadSeatsPage(orgId, { userId: viewerId, isAdmin: false }, new Date()),
   };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
@@ -56,12 +56,12 @@ function settledBy(at: Date): SQL {
   return sql`coalesce(${proposals.status} = 'published' and ${proposals.outcomeRecordedAt} <= ${at.toISOString()}::timestamptz and (${proposals.outcome} in ('rejected', 'failed_quorum', 'lapsed') or (${proposals.outcome} = 'passed' and ${proposals.emergencyApprovedAt} is null)), false)`;
 }
 
-export type SettledProposal = { id: string; outcome: 'passed' | 'rejected' | 'failed_quorum' | 'lapsed' };
+export type SettledCounts = Partial<Record<'passed' | 'rejected' | 'failed_quorum' | 'lapsed', number>>;
 
 /**
  * What the organization page needs of its proposals, without deriving every phase: the proposals not
  * settled by `at` and the `newest` newest non-draft ones (listed as listProposals lists them, newest first),
- * and the id and recorded outcome of every settled one.
+ * and how many of the others (settled, not listed) have each recorded outcome.
  */
 export async function listFrontProposals(
   db: Executor,
@@ -69,7 +69,7 @@ export async function listFrontProposals(
   viewerId: string | null,
   at: Date,
   newest: number,
-): Promise<{ items: ProposalListItem[]; settled: SettledProposal[] }> {
+): Promise<{ items: ProposalListItem[]; settled: SettledCounts }> {
   const newestIds = db
     .select({ id: proposals.id })
     .from(proposals)
@@ -84,11 +84,12 @@ export async function listFrontProposals(
       .where(and(eq(proposals.orgId, orgId), visibleTo(viewerId), or(not(settledBy(at)), inArray(proposals.id, newestIds))))
       .orderBy(desc(proposals.number)),
     db
-      .select({ id: proposals.id, outcome: proposals.outcome })
+      .select({ outcome: proposals.outcome, n: count() })
       .from(proposals)
-      .where(and(eq(proposals.orgId, orgId), settledBy(at))),
+      .where(and(eq(proposals.orgId, orgId), settledBy(at), not(inArray(proposals.id, newestIds))))
+      .groupBy(proposals.outcome),
   ]);
-  return { items, settled: settled as SettledProposal[] };
+  return { items, settled: Object.fromEntries(settled.map((r) => [r.outcome, Number(r.n)])) as SettledCounts };
 }
 
 /** A proposal's revisions or its comments: the given columns and each author's name, in `order`. */

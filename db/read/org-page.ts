@@ -5,15 +5,15 @@ import { listRecentParticipation } from '@/db/queries/log-public';
 import { countMembersByRole } from '@/db/queries/memberships';
 import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import type { WaitingVote } from '@/db/queries/my-votes';
-import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
+import { sumPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { latestWitnessings } from '@/db/queries/witnesses';
-import { countPublishedProposals } from '@/db/queries/seats-page';
+import { anyPublishedProposal } from '@/db/queries/seats-page';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { listPetitionSummaries } from './petitions';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationOverview } from '@/db/read/overview';
-import { frontPhases, loadOrganizationFront } from '@/db/read/overview-front';
+import { loadOrganizationFront } from '@/db/read/overview-front';
 import type { OrganizationOverview } from '@/db/read/overview';
 
 export type { OrganizationOverview };
@@ -33,17 +33,19 @@ export async function loadOrganizationPage(orgId: string, viewerId: string | nul
     getLogHead(db, orgId),
     getOrgVerifierKey(db, orgId),
     latestWitnessings(db, orgId),
-    listPublicationNoticeCoverage(db, orgId),
-    countPublishedProposals(db, orgId),
+    sumPublicationNoticeCoverage(db, orgId),
+    anyPublishedProposal(db, orgId),
     countOverduePetitionAnswers(db, orgId, at),
     listPetitionSummaries(orgId, at),
   ]);
   const overview: OrganizationOverview = { charter: front.charter, bodies: front.bodies, proposals: front.proposals };
-  const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
-  const coverage = new Map(notices.map((n) => [n.proposalId, n]));
+  const founding = foundingStatus({ anyProposalPublished: published, seats: overview.bodies.flatMap((b) => b.seats) });
   const health = organizationHealth({
     strengths: overview.bodies.map((b) => b.strength),
-    proposals: frontPhases(front).map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
+    // Listed proposals by their derived phase, settled ones by their recorded outcome; notice coverage summed in SQL.
+    proposals: front.proposals.map((p) => ({ phase: p.phase })),
+    settled: front.settled,
+    noticeTotals: front.charter ? notices : undefined,
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
     overduePetitionAnswers,
   });

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { listSeatsWhoseHoldersAct } from '@/db/queries/charters';
 import { listMembers } from '@/db/queries/memberships';
-import { countPublishedProposals } from '@/db/queries/seats-page';
+import { anyPublishedProposal } from '@/db/queries/seats-page';
 import { foundingStatus } from '@/lib/governance/founding';
 import { isStranded } from '@/lib/governance/vacancy';
 import { charterOverview, loadOrganizationBodies } from '@/db/read/overview';
@@ -18,7 +18,7 @@ export async function loadSeatsPage(orgId: string, viewer: { userId: string | nu
   // The page shows bodies and seats, no proposals: none are loaded.
   const { charter, bodies } = await loadOrganizationBodies(db, orgId, at);
   const overview: OrganizationOverview = { charter: charter ? charterOverview(charter) : null, bodies: charter ? bodies : [], proposals: [] };
-  const founding = foundingStatus({ anyProposalPublished: (await countPublishedProposals(db, orgId)) > 0, seats: overview.bodies.flatMap((b) => b.seats) });
+  const founding = foundingStatus({ anyProposalPublished: await anyPublishedProposal(db, orgId), seats: overview.bodies.flatMap((b) => b.seats) });
   const foundingOpen = viewer.isAdmin && founding.open;
   // After the founding period, a body nobody in office may refill reopens to founding appointments.
   const actingSeats = viewer.isAdmin && !foundingOpen && overview.charter ? await listSeatsWhoseHoldersAct(db, orgId) : [];
