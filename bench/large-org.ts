@@ -25,13 +25,16 @@ async function median(fn: () => Promise<unknown>, runs = 5): Promise<number> {
 
 /** The loaders of the four pages, as their page.tsx calls them, for one organization and viewer. */
 async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
-  const { loadOrganizationPage, loadOverview, loadWaitingForMyVote } = await import('@/db/read/org-page');
+  const { loadOrganizationPage, loadProposalList, loadWaitingForMyVote } = await import('@/db/read/org-page');
   const { loadMemberList, loadPendingInvitations, loadStakeholderGroups } = await import('@/db/read/member-pages');
   const { loadSeatsPage } = await import('@/db/read/seats-page');
   return {
     [`overview /o/<slug>`]: () => Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
     [`members /o/<slug>/members`]: () => Promise.all([loadMemberList(orgId, '', 1), loadPendingInvitations(orgId), loadStakeholderGroups(orgId)]),
-    [`proposals /o/<slug>/proposals`]: () => loadOverview(orgId, viewerId, new Date()),
+    [`proposals /o/<slug>/proposals`]: () => loadProposalList(orgId, viewerId, new Date(), 1),
+    [`proposals /o/<slug>/proposals?page=200`]: () => loadProposalList(orgId, viewerId, new Date(), 200),
+    [`members /o/<slug>/members?page=500 (the middle)`]: () => loadMemberList(orgId, '', 500),
+    [`members /o/<slug>/members?q=member12`]: () => loadMemberList(orgId, 'member12', 1),
     [`seats /o/<slug>/seats`]: () => loadSeatsPage(orgId, { userId: viewerId, isAdmin: false }, new Date()),
   };
 }

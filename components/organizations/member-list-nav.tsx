@@ -1,14 +1,5 @@
 import Link from 'next/link';
-
-type Props = { basePath: string; q: string; page: number; pages: number; matching: number; total: number; shown: number; first: number };
-
-function href(basePath: string, q: string, page: number): string {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  if (page > 1) params.set('page', String(page));
-  const s = params.toString();
-  return s ? `${basePath}?${s}` : basePath;
-}
+import { Pager, rangeSummary } from '@/components/ui/pager';
 
 /** The member list's search (a plain GET form: works without JavaScript) and its pages. */
 export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
@@ -36,31 +27,13 @@ export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
   );
 }
 
-export function MemberPager({ basePath, q, page, pages, matching, total, shown, first }: Props) {
-  const range = shown > 0 ? `${first.toLocaleString('en-US')}–${(first + shown - 1).toLocaleString('en-US')} of ${matching.toLocaleString('en-US')}` : 'None';
+type PagerProps = { basePath: string; q: string; page: number; pages: number; matching: number; total: number; shown: number; first: number };
+
+export function MemberPager({ basePath, q, page, pages, matching, total, shown, first }: PagerProps) {
+  const summary = `${rangeSummary(first, shown, matching)}${q ? ` matching “${q}” (${total.toLocaleString('en-US')} members in all)` : ''}`;
   return (
-    <nav aria-label="Member list pages" className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 px-4 py-3 text-sm text-zinc-600">
-      <span>
-        {range}
-        {q ? ` matching “${q}” (${total.toLocaleString('en-US')} members in all)` : ''}
-      </span>
-      {pages > 1 ? (
-        <span className="flex gap-3">
-          {page > 1 ? (
-            <Link href={href(basePath, q, page - 1)} className="font-medium text-brand-700 hover:underline">
-              Previous
-            </Link>
-          ) : null}
-          <span>
-            Page {page.toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
-          </span>
-          {page < pages ? (
-            <Link href={href(basePath, q, page + 1)} className="font-medium text-brand-700 hover:underline">
-              Next
-            </Link>
-          ) : null}
-        </span>
-      ) : null}
-    </nav>
+    <div className="border-t border-zinc-100">
+      <Pager label="Member list pages" basePath={basePath} keep={{ q }} page={page} pages={pages} summary={summary} />
+    </div>
   );
 }

@@ -47,6 +47,23 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
     .orderBy(desc(proposals.number));
 }
 
+/** One page of listProposals (newest first) and how many there are in all. */
+export async function listProposalPage(db: Executor, orgId: string, viewerId: string | null, page: number, size: number): Promise<{ items: ProposalListItem[]; total: number }> {
+  const where = and(eq(proposals.orgId, orgId), visibleTo(viewerId));
+  const [items, [total]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(proposals)
+      .innerJoin(users, eq(users.id, proposals.authorId))
+      .where(where)
+      .orderBy(desc(proposals.number))
+      .limit(size)
+      .offset(Math.max(0, page - 1) * size),
+    db.select({ n: count() }).from(proposals).where(where),
+  ]);
+  return { items, total: Number(total!.n) };
+}
+
 /**
  * Settled by `at`: a published proposal whose outcome the worker recorded by then and which no later
  * instant can change — rejected, failed quorum, lapsed, or passed without an emergency approval (only an

@@ -12,15 +12,14 @@ import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { listPetitionSummaries } from './petitions';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
-import { loadOrganizationOverview } from '@/db/read/overview';
-import { loadOrganizationFront } from '@/db/read/overview-front';
+import { loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
 import type { OrganizationOverview } from '@/db/read/overview';
 
 export type { OrganizationOverview };
 
-/** The proposals and bodies of an organization as a viewer sees them (drafts only their author's). */
-export async function loadOverview(orgId: string, viewerId: string | null, at: Date): Promise<OrganizationOverview> {
-  return loadOrganizationOverview(getDb(), orgId, viewerId, at);
+/** One page of the proposals page (newest first) with the viewer's total. */
+export async function loadProposalList(orgId: string, viewerId: string | null, at: Date, page: number) {
+  return loadProposalPage(getDb(), orgId, viewerId, at, page);
 }
 
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
-import { listFrontProposals } from '@/db/queries/proposal-reads';
+import { listFrontProposals, listProposalPage } from '@/db/queries/proposal-reads';
 import type { SettledCounts } from '@/db/queries/proposal-reads';
 import { charterOverview, loadOrganizationBodies, summarizeProposals } from './overview';
 import type { OrganizationOverview } from './overview';
@@ -32,4 +32,14 @@ export async function loadOrganizationFront(db: Executor, orgId: string, viewerI
     proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items),
     settled,
   };
+}
+
+/** How many proposals a page of /o/[slug]/proposals lists. */
+export const PROPOSAL_PAGE_SIZE = 50;
+
+/** One page of the proposals page (newest first), derived as loadOrganizationOverview derives them, and how many the viewer may see in all. */
+export async function loadProposalPage(db: Executor, orgId: string, viewerId: string | null, at: Date, page: number, size = PROPOSAL_PAGE_SIZE) {
+  const [{ charter, seatRows }, { items, total }] = await Promise.all([loadOrganizationBodies(db, orgId, at), listProposalPage(db, orgId, viewerId, page, size)]);
+  if (!charter) return { proposals: [], total: 0, page, size };
+  return { proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items), total, page, size };
 }
