@@ -29,7 +29,8 @@ async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
   const { loadMemberList, loadPendingInvitations, loadStakeholderGroups } = await import('@/db/read/member-pages');
   const { loadSeatsPage } = await import('@/db/read/seats-page');
   return {
-    [`overview /o/<slug>`]: () => Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
+    [`overview /o/<slug>`]: () =>
+      Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
     [`members /o/<slug>/members`]: () => Promise.all([loadMemberList(orgId, '', 1), loadPendingInvitations(orgId), loadStakeholderGroups(orgId)]),
     [`proposals /o/<slug>/proposals`]: () => loadProposalList(orgId, viewerId, new Date(), 1),
     [`proposals /o/<slug>/proposals?page=200`]: () => loadProposalList(orgId, viewerId, new Date(), 200),

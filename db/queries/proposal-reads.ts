@@ -48,7 +48,13 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
 }
 
 /** One page of listProposals (newest first) and how many there are in all. */
-export async function listProposalPage(db: Executor, orgId: string, viewerId: string | null, page: number, size: number): Promise<{ items: ProposalListItem[]; total: number }> {
+export async function listProposalPage(
+  db: Executor,
+  orgId: string,
+  viewerId: string | null,
+  page: number,
+  size: number,
+): Promise<{ items: ProposalListItem[]; total: number }> {
   const where = and(eq(proposals.orgId, orgId), visibleTo(viewerId));
   const [items, [total]] = await Promise.all([
     db

@@ -20,7 +20,13 @@ export type OrganizationFront = OrganizationOverview & {
  * by recorded outcome, which is their phase. So the page's list, its count of proposals under way
  * and the health counts are the same as from loadOrganizationOverview (test/integration/overview-front.test.ts).
  */
-export async function loadOrganizationFront(db: Executor, orgId: string, viewerId: string | null, at: Date, shown = FRONT_PROPOSALS): Promise<OrganizationFront> {
+export async function loadOrganizationFront(
+  db: Executor,
+  orgId: string,
+  viewerId: string | null,
+  at: Date,
+  shown = FRONT_PROPOSALS,
+): Promise<OrganizationFront> {
   const [{ charter, bodies, seatRows }, { items, settled }] = await Promise.all([
     loadOrganizationBodies(db, orgId, at),
     listFrontProposals(db, orgId, viewerId, at, shown),
@@ -39,7 +45,10 @@ export const PROPOSAL_PAGE_SIZE = 50;
 
 /** One page of the proposals page (newest first), derived as loadOrganizationOverview derives them, and how many the viewer may see in all. */
 export async function loadProposalPage(db: Executor, orgId: string, viewerId: string | null, at: Date, page: number, size = PROPOSAL_PAGE_SIZE) {
-  const [{ charter, seatRows }, { items, total }] = await Promise.all([loadOrganizationBodies(db, orgId, at), listProposalPage(db, orgId, viewerId, page, size)]);
+  const [{ charter, seatRows }, { items, total }] = await Promise.all([
+    loadOrganizationBodies(db, orgId, at),
+    listProposalPage(db, orgId, viewerId, page, size),
+  ]);
   if (!charter) return { proposals: [], total: 0, page, size };
   return { proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items), total, page, size };
 }

@@ -70,7 +70,14 @@ export async function loadOrganizationBodies(db: Executor, orgId: string, at: Da
 }
 
 /** The listed proposals with their phases and status lines derived at `at` (four queries for any number, plus a charter per older version). */
-export async function summarizeProposals(db: Executor, orgId: string, charter: ActiveCharter, seatRows: SeatRows, at: Date, items: ProposalListItem[]): Promise<ProposalSummary[]> {
+export async function summarizeProposals(
+  db: Executor,
+  orgId: string,
+  charter: ActiveCharter,
+  seatRows: SeatRows,
+  at: Date,
+  items: ProposalListItem[],
+): Promise<ProposalSummary[]> {
   // Strength under each charter version a proposal runs under, from today's seats (as the engine checks it).
   const strengthsFor = new Map<number, Record<string, ReturnType<typeof bodyStrength>>>();
   const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);

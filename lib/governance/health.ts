@@ -39,7 +39,14 @@ export type OrganizationHealth = {
   overduePetitionAnswers: number;
 };
 
-export function organizationHealth({ strengths, proposals, participation, overduePetitionAnswers = 0, settled = {}, noticeTotals }: HealthInput): OrganizationHealth {
+export function organizationHealth({
+  strengths,
+  proposals,
+  participation,
+  overduePetitionAnswers = 0,
+  settled = {},
+  noticeTotals,
+}: HealthInput): OrganizationHealth {
   const bodies = Array.isArray(strengths) ? strengths : Object.values(strengths);
   const count = (kind: DecisionKind) => proposals.filter((p) => p.phase.kind === kind).length + (settled[kind] ?? 0);
   const ballots = sum(participation.map((p) => p.ballots));

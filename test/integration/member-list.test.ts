@@ -16,8 +16,24 @@ beforeAll(async () => {
   ({ orgId } = await seedScale(handle, handle.url, { slug: 'member-list', members: 95, proposals: 1, log: 10, decided: 1 }));
   // Every role, some names with LIKE's wildcards, one weight above 1 and one pending invitation.
   const ids = (await handle.db.select({ id: memberships.id, userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))).slice(1);
-  await handle.db.update(memberships).set({ role: 'secretary' }).where(inArray(memberships.id, ids.slice(0, 3).map((m) => m.id)));
-  await handle.db.update(memberships).set({ role: 'observer' }).where(inArray(memberships.id, ids.slice(3, 10).map((m) => m.id)));
+  await handle.db
+    .update(memberships)
+    .set({ role: 'secretary' })
+    .where(
+      inArray(
+        memberships.id,
+        ids.slice(0, 3).map((m) => m.id),
+      ),
+    );
+  await handle.db
+    .update(memberships)
+    .set({ role: 'observer' })
+    .where(
+      inArray(
+        memberships.id,
+        ids.slice(3, 10).map((m) => m.id),
+      ),
+    );
   await handle.db.update(memberships).set({ role: 'admin' }).where(eq(memberships.id, ids[10]!.id));
   await handle.db.update(users).set({ name: '100%_sure' }).where(eq(users.id, ids[11]!.userId));
   await handle.db.update(memberships).set({ acceptedAt: null }).where(eq(memberships.id, ids[12]!.id));
@@ -54,7 +70,11 @@ describe('listMemberPage', () => {
   });
 
   it('tells when any weight differs from 1', async () => {
-    const [m] = await handle.db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'member'))).limit(1);
+    const [m] = await handle.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'member')))
+      .limit(1);
     await handle.db.update(memberships).set({ weight: 3 }).where(eq(memberships.id, m!.id));
     expect((await listMemberPage(handle.db, orgId, { q: '', page: 2, size: 10 })).weightsDiffer).toBe(true);
   });

@@ -71,7 +71,12 @@ describe('loadOrganizationFront', () => {
       for (let i = 0; i < 5 && (await runTransitions(handle.db, at(recordAt))) > 0; i++);
       for (const readAt of [recordAt, recordAt + 30]) {
         // The page's eight, and fewer so that settled proposals fall outside the list (the demo has about ten published).
-        for (const [viewer, shown] of [[null, FRONT_PROPOSALS], [draftAuthor, FRONT_PROPOSALS], [null, 2], [draftAuthor, 1]] as const) {
+        for (const [viewer, shown] of [
+          [null, FRONT_PROPOSALS],
+          [draftAuthor, FRONT_PROPOSALS],
+          [null, 2],
+          [draftAuthor, 1],
+        ] as const) {
           const all = await loadOrganizationOverview(handle.db, orgId, viewer, at(readAt));
           const front = await loadOrganizationFront(handle.db, orgId, viewer, at(readAt), shown);
           expect(await newPageNumbers(front, shown)).toEqual(await oldPageNumbers(all, shown));

@@ -23,7 +23,12 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
   // Newest first, a page at a time: only the listed proposals' phases are derived.
-  const { proposals, total, page, size } = await loadProposalList(org.id, user?.id ?? null, at, Number.isSafeInteger(requested) && requested > 0 ? requested : 1);
+  const { proposals, total, page, size } = await loadProposalList(
+    org.id,
+    user?.id ?? null,
+    at,
+    Number.isSafeInteger(requested) && requested > 0 ? requested : 1,
+  );
   const pages = Math.max(1, Math.ceil(total / size));
 
   return (
@@ -68,7 +73,13 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
         </ul>
       )}
       {total > size ? (
-        <Pager label="Proposal list pages" basePath={`/o/${org.slug}/proposals`} page={page} pages={pages} summary={rangeSummary((page - 1) * size + 1, proposals.length, total)} />
+        <Pager
+          label="Proposal list pages"
+          basePath={`/o/${org.slug}/proposals`}
+          page={page}
+          pages={pages}
+          summary={rangeSummary((page - 1) * size + 1, proposals.length, total)}
+        />
       ) : null}
     </div>
   );
