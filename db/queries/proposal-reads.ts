@@ -56,15 +56,21 @@ export async function listProposalPage(
   size: number,
 ): Promise<{ items: ProposalListItem[]; total: number }> {
   const where = and(eq(proposals.orgId, orgId), visibleTo(viewerId));
+  // The page's ids first, from the (org_id, number) index alone; then their authors' names for those rows only.
+  const pageIds = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(where)
+    .orderBy(desc(proposals.number))
+    .limit(size)
+    .offset(Math.max(0, page - 1) * size);
   const [items, [total]] = await Promise.all([
     db
       .select(listColumns)
       .from(proposals)
       .innerJoin(users, eq(users.id, proposals.authorId))
-      .where(where)
-      .orderBy(desc(proposals.number))
-      .limit(size)
-      .offset(Math.max(0, page - 1) * size),
+      .where(inArray(proposals.id, pageIds))
+      .orderBy(desc(proposals.number)),
     db.select({ n: count() }).from(proposals).where(where),
   ]);
   return { items, total: Number(total!.n) };

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { organizations, proposals } from '@/db/schema';
 import { loadOrganizationOverview } from '@/db/read/overview';
 import type { OrganizationOverview } from '@/db/read/overview';
-import { FRONT_PROPOSALS, loadOrganizationFront } from '@/db/read/overview-front';
+import { FRONT_PROPOSALS, loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
 import type { OrganizationFront } from '@/db/read/overview-front';
 import { listPublicationNoticeCoverage, sumPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { seedDemo } from '@/db/seed';
@@ -91,5 +91,18 @@ describe('loadOrganizationFront', () => {
     // The test means something: some proposals were settled and left out of the derivation.
     expect(settledSeen).toBeGreaterThan(1);
     expect((await handle.db.select({ outcome: proposals.outcome }).from(proposals)).filter((p) => p.outcome !== null).length).toBeGreaterThan(2);
+  });
+
+  it('pages through the proposals page: the pages together are every proposal the viewer sees, derived the same way', async () => {
+    for (const viewer of [null, draftAuthor]) {
+      const all = await loadOrganizationOverview(handle.db, orgId, viewer, at(3));
+      const paged = [];
+      for (let page = 1; page <= Math.ceil(all.proposals.length / 3) + 1; page++) {
+        const p = await loadProposalPage(handle.db, orgId, viewer, at(3), page, 3);
+        expect(p.total).toBe(all.proposals.length);
+        paged.push(...p.proposals);
+      }
+      expect(paged).toEqual(all.proposals);
+    }
   });
 });
