@@ -40,6 +40,8 @@ export const { values: args } = parseArgs({
     voters: { type: 'string' },
     // `--only petitions [--signatures N]`: the (k) petition figures (bench/petitions.ts), default 100,000 signatures.
     signatures: { type: 'string', default: '100000' },
+    // `--only large-org --decided N`: of the scale seed's proposals, the N oldest decided (failed quorum, outcome recorded).
+    decided: { type: 'string' },
     'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });

@@ -4,7 +4,7 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes|api-votes|methods|members|member-page|signed-in|petitions] [--signatures N] [--ballots N] [--vote-cpu-prof DIR]
+//       [--only votes|api-votes|methods|members|member-page|signed-in|petitions|large-org] [--signatures N] [--decided N] [--ballots N] [--vote-cpu-prof DIR]
 //   npm run bench -- --scale-out [--short] [--voters N] [--connections N]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
@@ -19,6 +19,8 @@
 // (bench/api-votes.ts, PostgreSQL; needs the build); `--only signed-in`: the organization overview and the
 // proposal page in voting signed in as a seat holder, against the sign-in page (bench/signed-in.ts);
 // `--only petitions`: a petition with --signatures (default 100,000) signatures, its data and its public pages (bench/petitions.ts).
+// `--only large-org [--decided N]`: the loaders of the overview, members, proposals and seats pages of a
+// --members/--proposals/--log organization, signed in as a member, against the demo's (bench/large-org.ts).
 // `--scale-out`: the scale-out drill (bench/scale-out.ts:
 // three instances, two workers and HAProxy on one database, kill -9 mid-storm; exits 1 when a check
 // fails); needs the build and /usr/sbin/haproxy; not run by CI.
@@ -31,6 +33,7 @@ import { randomBytes } from 'node:crypto';
 import { apiVoteBench } from './api-votes';
 import { args, cleanups, fmt, log, notes, num, printReport, table, teardown } from './common';
 import type { BenchDatabase } from './common';
+import { largeOrgBench } from './large-org';
 import { memberPageBench } from './member-page';
 import { membersBench } from './members';
 import { methodRows, methodsBench } from './methods';
@@ -52,14 +55,14 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (args.only !== undefined && !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in', 'petitions'].includes(args.only))
-    throw new Error(`--only takes votes, api-votes, methods, members, member-page, signed-in or petitions, not "${args.only}"`);
+  if (args.only !== undefined && !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in', 'petitions', 'large-org'].includes(args.only))
+    throw new Error(`--only takes votes, api-votes, methods, members, member-page, signed-in, petitions or large-org, not "${args.only}"`);
   if (args.only === 'methods') {
     countingBench();
     await printReport(null);
     return;
   }
-  if (args.only !== 'members' && !existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+  if (args.only !== 'members' && args.only !== 'large-org' && !existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
     log('no production build: running `next build`');
     const b = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
@@ -110,7 +113,11 @@ async function main(): Promise<void> {
   }
   if (args.only === 'signed-in') {
     await signedInBench(db, demo);
-    await petitionBench(db, demo);
+    await printReport(pgVersion);
+    return;
+  }
+  if (args.only === 'large-org') {
+    await largeOrgBench(db, demo);
     await printReport(pgVersion);
     return;
   }
@@ -134,7 +141,7 @@ async function main(): Promise<void> {
   verifyBench();
   countingBench();
   await votesOnBothDatabases();
-  log('(h) API votes on PostgreSQL');
+  log('(j) API votes on PostgreSQL');
   await apiVoteBench(db);
   await notifyBench(db);
   await pageBench(db, demo, small, big);

@@ -1,7 +1,9 @@
 /**
  * One large organization for benchmarks, fast (db/seed/scale.ts):
  *
- *   DATABASE_URL=postgres://… npm run seed:scale -- --members 50000 --proposals 20000 --log 1000000 [--slug scale-org]
+ *   DATABASE_URL=postgres://… npm run seed:scale -- --members 50000 --proposals 20000 --log 1000000 [--decided 19900] [--slug scale-org]
+ *
+ * --decided N: the N oldest proposals voted on long ago, with the outcome the worker would have recorded.
  *
  * PostgreSQL is required for big sizes (COPY); embedded PGlite takes only small ones.
  */
@@ -28,11 +30,12 @@ async function main() {
       members: { type: 'string', default: '50000' },
       proposals: { type: 'string', default: '20000' },
       log: { type: 'string', default: '1000000' },
+      decided: { type: 'string', default: '0' },
       slug: { type: 'string', default: `scale-${Date.now().toString(36)}` },
       name: { type: 'string' },
     },
   });
-  const num = (k: 'members' | 'proposals' | 'log') => {
+  const num = (k: 'members' | 'proposals' | 'log' | 'decided') => {
     const n = Number(values[k]);
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${k} must be a non-negative integer`);
     return n;
@@ -48,7 +51,7 @@ async function main() {
     const summary = await seedScale(
       handle,
       e.databaseUrl,
-      { slug: values.slug!, name: values.name, members: num('members'), proposals: num('proposals'), log: num('log') },
+      { slug: values.slug!, name: values.name, members: num('members'), proposals: num('proposals'), log: num('log'), decided: num('decided') },
       (phase, done, total) => {
         if (phase !== lastPhase) {
           lastPhase = phase;

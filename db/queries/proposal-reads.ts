@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, not, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { commentRevisions, comments, proposalRevisions, proposals, users } from '@/db/schema';
@@ -18,27 +19,106 @@ export type ProposalListItem = {
   updatedAt: Date;
 };
 
-/** Published and withdrawn proposals for everyone; drafts only for their author. */
-export async function listProposals(db: Executor, orgId: string, viewerId: string | null): Promise<ProposalListItem[]> {
-  const visible = viewerId
+function visibleTo(viewerId: string | null) {
+  return viewerId
     ? or(inArray(proposals.status, ['published', 'withdrawn']), and(eq(proposals.status, 'draft'), eq(proposals.authorId, viewerId)))
     : inArray(proposals.status, ['published', 'withdrawn']);
+}
+
+const listColumns = {
+  id: proposals.id,
+  number: proposals.number,
+  title: proposals.title,
+  typeKey: proposals.typeKey,
+  status: proposals.status,
+  authorId: proposals.authorId,
+  authorName: users.name,
+  publishedAt: proposals.publishedAt,
+  updatedAt: proposals.updatedAt,
+};
+
+/** Published and withdrawn proposals for everyone; drafts only for their author. */
+export async function listProposals(db: Executor, orgId: string, viewerId: string | null): Promise<ProposalListItem[]> {
   return db
-    .select({
-      id: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      typeKey: proposals.typeKey,
-      status: proposals.status,
-      authorId: proposals.authorId,
-      authorName: users.name,
-      publishedAt: proposals.publishedAt,
-      updatedAt: proposals.updatedAt,
-    })
+    .select(listColumns)
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.authorId))
-    .where(and(eq(proposals.orgId, orgId), visible))
+    .where(and(eq(proposals.orgId, orgId), visibleTo(viewerId)))
     .orderBy(desc(proposals.number));
+}
+
+/** One page of listProposals (newest first) and how many there are in all. */
+export async function listProposalPage(
+  db: Executor,
+  orgId: string,
+  viewerId: string | null,
+  page: number,
+  size: number,
+): Promise<{ items: ProposalListItem[]; total: number }> {
+  const where = and(eq(proposals.orgId, orgId), visibleTo(viewerId));
+  // The page's ids first, from the (org_id, number) index alone; then their authors' names for those rows only.
+  const pageIds = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(where)
+    .orderBy(desc(proposals.number))
+    .limit(size)
+    .offset(Math.max(0, page - 1) * size);
+  const [items, [total]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(proposals)
+      .innerJoin(users, eq(users.id, proposals.authorId))
+      .where(inArray(proposals.id, pageIds))
+      .orderBy(desc(proposals.number)),
+    db.select({ n: count() }).from(proposals).where(where),
+  ]);
+  return { items, total: Number(total!.n) };
+}
+
+/**
+ * Settled by `at`: a published proposal whose outcome the worker recorded by then and which no later
+ * instant can change — rejected, failed quorum, lapsed, or passed without an emergency approval (only an
+ * emergency decision can still lapse; lib/governance/phase.ts). Its phase is its recorded outcome.
+ */
+function settledBy(at: Date): SQL {
+  return sql`coalesce(${proposals.status} = 'published' and ${proposals.outcomeRecordedAt} <= ${at.toISOString()}::timestamptz and (${proposals.outcome} in ('rejected', 'failed_quorum', 'lapsed') or (${proposals.outcome} = 'passed' and ${proposals.emergencyApprovedAt} is null)), false)`;
+}
+
+export type SettledCounts = Partial<Record<'passed' | 'rejected' | 'failed_quorum' | 'lapsed', number>>;
+
+/**
+ * What the organization page needs of its proposals, without deriving every phase: the proposals not
+ * settled by `at` and the `newest` newest non-draft ones (listed as listProposals lists them, newest first),
+ * and how many of the others (settled, not listed) have each recorded outcome.
+ */
+export async function listFrontProposals(
+  db: Executor,
+  orgId: string,
+  viewerId: string | null,
+  at: Date,
+  newest: number,
+): Promise<{ items: ProposalListItem[]; settled: SettledCounts }> {
+  const newestIds = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), inArray(proposals.status, ['published', 'withdrawn'])))
+    .orderBy(desc(proposals.number))
+    .limit(newest);
+  const [items, settled] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(proposals)
+      .innerJoin(users, eq(users.id, proposals.authorId))
+      .where(and(eq(proposals.orgId, orgId), visibleTo(viewerId), or(not(settledBy(at)), inArray(proposals.id, newestIds))))
+      .orderBy(desc(proposals.number)),
+    db
+      .select({ outcome: proposals.outcome, n: count() })
+      .from(proposals)
+      .where(and(eq(proposals.orgId, orgId), settledBy(at), not(inArray(proposals.id, newestIds))))
+      .groupBy(proposals.outcome),
+  ]);
+  return { items, settled: Object.fromEntries(settled.map((r) => [r.outcome, Number(r.n)])) as SettledCounts };
 }
 
 /** A proposal's revisions or its comments: the given columns and each author's name, in `order`. */

@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { proposals } from '@/db/schema';
 
-/** How many of the organization's proposals were ever published (drafts not counted): none means the founding period is open. */
-export async function countPublishedProposals(db: Executor, orgId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/** Whether any of the organization's proposals was ever published (drafts not counted): none means the founding period is open. One row read at most. */
+export async function anyPublishedProposal(db: Executor, orgId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: proposals.id })
     .from(proposals)
-    .where(and(eq(proposals.orgId, orgId), ne(proposals.status, 'draft')));
-  return row?.n ?? 0;
+    .where(and(eq(proposals.orgId, orgId), ne(proposals.status, 'draft')))
+    .limit(1);
+  return rows.length > 0;
 }

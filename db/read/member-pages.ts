@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { getMembership, invitationForUser, listMembers, listPendingInvitations, listStakeholderGroups } from '@/db/queries/memberships';
+import { getMembership, invitationForUser, listPendingInvitations, listStakeholderGroups } from '@/db/queries/memberships';
+import { listMemberPage, MEMBER_PAGE_SIZE } from '@/db/queries/member-list';
 import type { MembershipContext } from '@/db/queries/memberships';
 import { deliveryOverview } from '@/db/queries/notify';
 import { getOrganizationBySlug } from '@/db/queries/organizations';
@@ -16,9 +17,10 @@ export async function findOrgForMember(slug: string, userId: string) {
   return { org, membership };
 }
 
-/** The member list, with e-mail addresses: for members only. */
-export async function loadMembers(orgId: string) {
-  return listMembers(getDb(), orgId);
+/** One page of the member list (MEMBER_PAGE_SIZE), optionally searched by name or e-mail, with e-mail addresses: for members only. */
+export async function loadMemberList(orgId: string, q: string, page: number) {
+  const list = await listMemberPage(getDb(), orgId, { q, page });
+  return { ...list, page, size: MEMBER_PAGE_SIZE };
 }
 
 /** The stakeholder groups in use: the suggestions for an admin setting a member's group. */

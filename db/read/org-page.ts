@@ -5,48 +5,51 @@ import { listRecentParticipation } from '@/db/queries/log-public';
 import { countMembersByRole } from '@/db/queries/memberships';
 import { listWaitingForMyVote } from '@/db/queries/my-votes';
 import type { WaitingVote } from '@/db/queries/my-votes';
-import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
+import { sumPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { latestWitnessings } from '@/db/queries/witnesses';
-import { countPublishedProposals } from '@/db/queries/seats-page';
+import { anyPublishedProposal } from '@/db/queries/seats-page';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { listMeetingSummaries } from './meetings';
 import { listPetitionSummaries } from './petitions';
 import { listWrittenConsentSummaries } from './written-consents';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
-import { loadOrganizationOverview } from '@/db/read/overview';
+import { loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
 import type { OrganizationOverview } from '@/db/read/overview';
 
 export type { OrganizationOverview };
 
-/** The proposals and bodies of an organization as a viewer sees them (drafts only their author's). */
-export async function loadOverview(orgId: string, viewerId: string | null, at: Date): Promise<OrganizationOverview> {
-  return loadOrganizationOverview(getDb(), orgId, viewerId, at);
+/** One page of the proposals page (newest first) with the viewer's total. */
+export async function loadProposalList(orgId: string, viewerId: string | null, at: Date, page: number) {
+  return loadProposalPage(getDb(), orgId, viewerId, at, page);
 }
 
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
 export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
-  const [overview, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, meetings, writtenConsents] =
+  const [front, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, meetings, writtenConsents] =
     await Promise.all([
-      loadOrganizationOverview(db, orgId, viewerId, at),
+      loadOrganizationFront(db, orgId, viewerId, at),
       countMembersByRole(db, orgId),
       listRecentParticipation(db, orgId, 10),
       getLogHead(db, orgId),
       getOrgVerifierKey(db, orgId),
       latestWitnessings(db, orgId),
-      listPublicationNoticeCoverage(db, orgId),
-      countPublishedProposals(db, orgId),
+      sumPublicationNoticeCoverage(db, orgId),
+      anyPublishedProposal(db, orgId),
       countOverduePetitionAnswers(db, orgId, at),
       listPetitionSummaries(orgId, at),
       listMeetingSummaries(orgId),
       listWrittenConsentSummaries(orgId, at),
     ]);
-  const founding = foundingStatus({ anyProposalPublished: published > 0, seats: overview.bodies.flatMap((b) => b.seats) });
-  const coverage = new Map(notices.map((n) => [n.proposalId, n]));
+  const overview: OrganizationOverview = { charter: front.charter, bodies: front.bodies, proposals: front.proposals };
+  const founding = foundingStatus({ anyProposalPublished: published, seats: overview.bodies.flatMap((b) => b.seats) });
   const health = organizationHealth({
     strengths: overview.bodies.map((b) => b.strength),
-    proposals: overview.proposals.map((p) => ({ phase: p.phase, noticeCoverage: coverage.get(p.id) })),
+    // Listed proposals by their derived phase, settled ones by their recorded outcome; notice coverage summed in SQL.
+    proposals: front.proposals.map((p) => ({ phase: p.phase })),
+    settled: front.settled,
+    noticeTotals: front.charter ? notices : undefined,
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
     overduePetitionAnswers,
   });

@@ -4,6 +4,7 @@ import { getActiveCharter, getCharterVersion, listSeats } from '@/db/queries/cha
 import type { SeatView } from '@/db/queries/charters';
 import { loadProposals } from '@/db/queries/proposals';
 import { listProposals } from '@/db/queries/proposal-reads';
+import type { ProposalListItem } from '@/db/queries/proposal-reads';
 import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import type { ProposalStatus } from '@/lib/governance/status';
 import { bodyStrength, bodyStrengths } from '@/lib/governance/strength';
@@ -51,18 +52,32 @@ function publicSeat(s: SeatView) {
   };
 }
 
-/** Everything the organization page shows, with phases derived at `at`. Drafts only for their author. */
-export async function loadOrganizationOverview(db: Executor, orgId: string, viewerId: string | null, at: Date): Promise<OrganizationOverview> {
+type SeatRows = Awaited<ReturnType<typeof listSeats>>;
+type ActiveCharter = NonNullable<Awaited<ReturnType<typeof getActiveCharter>>>;
+
+/** The active charter and every body's seats and strength at `at`; null bodies without a charter. */
+export async function loadOrganizationBodies(db: Executor, orgId: string, at: Date) {
   const charter = await getActiveCharter(db, orgId);
-  if (!charter) return { charter: null, bodies: [], proposals: [] };
+  if (!charter) return { charter: null, bodies: [] as BodyOverview[], seatRows: [] as SeatRows };
   const seatRows = await listSeats(db, orgId);
-  const bodies = charter.document.bodies.map((b) => ({
+  const bodies: BodyOverview[] = charter.document.bodies.map((b) => ({
     key: b.key,
     name: b.name,
     strength: bodyStrength(b, seatRows, at),
     seats: seatRows.filter((s) => s.bodyKey === b.key).map(publicSeat),
   }));
-  const items = await listProposals(db, orgId, viewerId);
+  return { charter, bodies, seatRows };
+}
+
+/** The listed proposals with their phases and status lines derived at `at` (four queries for any number, plus a charter per older version). */
+export async function summarizeProposals(
+  db: Executor,
+  orgId: string,
+  charter: ActiveCharter,
+  seatRows: SeatRows,
+  at: Date,
+  items: ProposalListItem[],
+): Promise<ProposalSummary[]> {
   // Strength under each charter version a proposal runs under, from today's seats (as the engine checks it).
   const strengthsFor = new Map<number, Record<string, ReturnType<typeof bodyStrength>>>();
   const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);
@@ -104,9 +119,17 @@ export async function loadOrganizationOverview(db: Executor, orgId: string, view
       publishedAt: item.publishedAt,
     });
   }
-  return {
-    charter: { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt },
-    bodies,
-    proposals,
-  };
+  return proposals;
+}
+
+export function charterOverview(charter: ActiveCharter): OrganizationOverview['charter'] {
+  return { version: charter.version, document: charter.document, documentHash: charter.documentHash, adoptedAt: charter.adoptedAt };
+}
+
+/** Everything the organization page shows, with phases derived at `at`. Drafts only for their author. Every proposal: see overview-front.ts for the page's own. */
+export async function loadOrganizationOverview(db: Executor, orgId: string, viewerId: string | null, at: Date): Promise<OrganizationOverview> {
+  const { charter, bodies, seatRows } = await loadOrganizationBodies(db, orgId, at);
+  if (!charter) return { charter: null, bodies: [], proposals: [] };
+  const items = await listProposals(db, orgId, viewerId);
+  return { charter: charterOverview(charter), bodies, proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items) };
 }

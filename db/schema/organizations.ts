@@ -51,6 +51,10 @@ export const memberships = pgTable(
   (t) => [
     unique('memberships_org_user_unique').on(t.orgId, t.userId),
     index('memberships_user_idx').on(t.userId),
+    // Accepted members by role: the member list's tiers and the counts by role without reading every membership.
+    index('memberships_org_role_accepted_idx')
+      .on(t.orgId, t.role)
+      .where(sql`${t.acceptedAt} is not null`),
     check('memberships_weight_range', sql`${t.weight} between 0 and 1000000000`),
   ],
 );

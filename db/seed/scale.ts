@@ -9,6 +9,8 @@ import postgres from 'postgres';
 import type { DatabaseHandle } from '../client';
 import { decisionLog, logHeads, memberships, proposalRevisions, proposalStages, proposals, users } from '../schema';
 import { insertOrganization } from '../queries/organizations';
+import { loadProposals } from '../queries/proposals';
+import { isDecided, proposalPhase } from '@/lib/governance/phase';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { adoptFoundingCharter } from '@/lib/use-cases/founding';
 import { utf8 } from '@/lib/log/canonical';
@@ -18,7 +20,8 @@ import { chainHash } from '@/lib/log/hash';
 import { appendLeaf, frontierFromJson, frontierToJson, leafHash } from '@/lib/log/merkle';
 import { nodeSha256 } from '@/lib/log/node-hash';
 
-export type ScaleOptions = { slug: string; name?: string; members: number; proposals: number; log: number };
+/** `decided`: that many of the oldest proposals voted on long ago (every stage opened and closed, no ballots) with the outcome the worker would record. */
+export type ScaleOptions = { slug: string; name?: string; members: number; proposals: number; log: number; decided?: number };
 export type ScaleProgress = (phase: string, done: number, total: number) => void;
 export type ScaleSummary = { orgId: string; slug: string; founderId: string; timings: Record<string, number>; rows: Record<string, number> };
 
@@ -260,12 +263,18 @@ export async function seedScale(
       function* stages() {
         for (const p of proposalList) {
           const type = usable.find((t) => t.key === p.typeKey)!;
-          yield* type.stages.map((s, i) => ({
-            proposalId: p.id,
-            stageIndex: i,
-            bodyKey: s.bodyKey,
-            charterSeats: charter.bodies.find((b) => b.key === s.bodyKey)!.charterSeats,
-          }));
+          const decided = p.number <= (opts.decided ?? 0);
+          yield* type.stages.map((s, i) => {
+            const opensAt = new Date(p.publishedAt.getTime() + (i + 1) * 30 * DAY);
+            return {
+              proposalId: p.id,
+              stageIndex: i,
+              bodyKey: s.bodyKey,
+              charterSeats: charter.bodies.find((b) => b.key === s.bodyKey)!.charterSeats,
+              opensAt: decided ? opensAt : null,
+              closesAt: decided ? new Date(opensAt.getTime() + s.votingWindowHours * 3_600_000) : null,
+            };
+          });
         }
       }
       rows.proposal_stages = await bulk.write(
@@ -276,6 +285,8 @@ export async function seedScale(
           ['stageIndex', 'stage_index'],
           ['bodyKey', 'body_key'],
           ['charterSeats', 'charter_seats'],
+          ['opensAt', 'opens_at'],
+          ['closesAt', 'closes_at'],
         ],
         stages(),
         () => {},
@@ -361,6 +372,23 @@ export async function seedScale(
         .set({ size: logSize > head.size ? logSize : head.size, headHash: prev, frontier: frontierToJson(frontier), updatedAt: new Date() })
         .where(eq(logHeads.orgId, orgId));
     });
+
+    if ((opts.decided ?? 0) > 0)
+      await timed('outcomes', async () => {
+        // The outcome each decided proposal's phase gives, recorded as the worker records it (lib/use-cases/transitions.ts).
+        const ids = proposalList.filter((p) => p.number <= opts.decided!).map((p) => p.id);
+        const loaded = await loadProposals(handle.db, orgId, ids);
+        const now = new Date();
+        const recorded = [...loaded.values()].flatMap((p) => {
+          const phase = proposalPhase(p.record, charter, now);
+          const at = 'at' in phase ? phase.at : now;
+          return isDecided(phase) ? [{ id: p.row.id, outcome: phase.kind, at: at.toISOString() }] : [];
+        });
+        await handle.db.execute(
+          dsql`update proposals p set outcome = x.outcome, outcome_recorded_at = x.at from jsonb_to_recordset(${JSON.stringify(recorded)}::jsonb) as x(id uuid, outcome text, at timestamptz) where p.id = x.id`,
+        );
+        rows.decided = recorded.length;
+      });
 
     await timed('analyze', async () => {
       await handle.db.execute(dsql`analyze`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findBody } from './charter';
 import { T0, nonprofit, seatsOf } from './test-fixtures';
 import { organizationHealth } from './health';
@@ -67,5 +68,41 @@ describe('organizationHealth', () => {
   it('counts overdue petition answers (none when not given)', () => {
     expect(organizationHealth({ strengths: [board], proposals: [], participation: [] }).overduePetitionAnswers).toBe(0);
     expect(organizationHealth({ strengths: [board], proposals: [], participation: [], overduePetitionAnswers: 2 }).overduePetitionAnswers).toBe(2);
+  });
+});
+
+describe('organizationHealth with settled decisions counted and notice coverage summed elsewhere', () => {
+  const kinds = ['passed', 'rejected', 'failed_quorum', 'lapsed', 'discussion', 'voting'] as const;
+  const decided = ['passed', 'rejected', 'failed_quorum', 'lapsed'] as const;
+  const coverage = fc.option(fc.record({ notified: fc.nat(50), seatHolders: fc.nat(50) }), { nil: undefined });
+  const proposal = fc.record({ kind: fc.constantFrom(...kinds), coverage });
+
+  it('gives what the whole list gives, however the list is split into listed and settled', () => {
+    fc.assert(
+      fc.property(fc.array(proposal, { maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 40 }), (all, split) => {
+        const asInput = (p: (typeof all)[number]) => ({ phase: { kind: p.kind }, noticeCoverage: p.coverage });
+        const whole = organizationHealth({ strengths: { board, members }, proposals: all.map(asInput), participation: [] });
+        // Decided proposals marked by `split` are settled: counted by outcome, their coverage summed.
+        const isSettled = (p: (typeof all)[number], i: number) => Boolean(split[i]) && (decided as readonly string[]).includes(p.kind);
+        const listed = all.filter((p, i) => !isSettled(p, i));
+        const settledOnes = all.filter((p, i) => isSettled(p, i));
+        const settled = Object.fromEntries(decided.map((k) => [k, settledOnes.filter((p) => p.kind === k).length]));
+        const sum = (f: (c: { notified: number; seatHolders: number }) => number) => all.reduce((a, p) => a + (p.coverage ? f(p.coverage) : 0), 0);
+        const split_ = organizationHealth({
+          strengths: { board, members },
+          proposals: listed.map((p) => ({ phase: { kind: p.kind } })),
+          settled,
+          noticeTotals: { notified: sum((c) => c.notified), seatHolders: sum((c) => c.seatHolders) },
+          participation: [],
+        });
+        expect(split_).toEqual(whole);
+      }),
+    );
+  });
+
+  it('adds settled counts to the listed ones', () => {
+    const h = organizationHealth({ strengths: [], proposals: [{ phase: { kind: 'passed' } }], settled: { passed: 2, lapsed: 1 }, participation: [] });
+    expect([h.decisionsPassed, h.decisionsRejected, h.decisionsLapsed]).toEqual([3, 0, 1]);
+    expect(h.noticeCoverage).toBeNull();
   });
 });

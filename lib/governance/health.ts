@@ -6,11 +6,17 @@
 import type { BodyStrength, ClassShortfall } from './strength';
 import type { Phase } from './types';
 
+export type DecisionKind = 'passed' | 'rejected' | 'failed_quorum' | 'lapsed';
+
 export type HealthInput = {
   strengths: Record<string, BodyStrength> | BodyStrength[];
-  proposals: { phase: Phase; noticeCoverage?: { notified: number; seatHolders: number } }[];
+  proposals: { phase: Pick<Phase, 'kind'>; noticeCoverage?: { notified: number; seatHolders: number } }[];
   /** Per closed stage: ballots cast and seats eligible to vote. */
   participation: { ballots: number; eligible: number }[];
+  /** Decisions not in `proposals`, by outcome: settled ones a page counts without deriving their phases (db/read/overview-front.ts). */
+  settled?: Partial<Record<DecisionKind, number>>;
+  /** Notice coverage of proposals not carrying their own `noticeCoverage`, already summed. */
+  noticeTotals?: { notified: number; seatHolders: number };
   /** Petitions past their threshold whose answer is past the charter's deadline and still missing (petition.ts); absent: 0. */
   overduePetitionAnswers?: number;
 };
@@ -33,12 +39,19 @@ export type OrganizationHealth = {
   overduePetitionAnswers: number;
 };
 
-export function organizationHealth({ strengths, proposals, participation, overduePetitionAnswers = 0 }: HealthInput): OrganizationHealth {
+export function organizationHealth({
+  strengths,
+  proposals,
+  participation,
+  overduePetitionAnswers = 0,
+  settled = {},
+  noticeTotals,
+}: HealthInput): OrganizationHealth {
   const bodies = Array.isArray(strengths) ? strengths : Object.values(strengths);
-  const count = (kind: Phase['kind']) => proposals.filter((p) => p.phase.kind === kind).length;
+  const count = (kind: DecisionKind) => proposals.filter((p) => p.phase.kind === kind).length + (settled[kind] ?? 0);
   const ballots = sum(participation.map((p) => p.ballots));
   const eligible = sum(participation.map((p) => p.eligible));
-  const notices = proposals.flatMap((p) => (p.noticeCoverage ? [p.noticeCoverage] : []));
+  const notices = [...proposals.flatMap((p) => (p.noticeCoverage ? [p.noticeCoverage] : [])), ...(noticeTotals ? [noticeTotals] : [])];
   const notified = sum(notices.map((n) => n.notified));
   const seatHolders = sum(notices.map((n) => n.seatHolders));
   return {

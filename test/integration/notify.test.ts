@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, notificationPrefs, notifyEvents, outbox } from '@/db/schema';
 import { deliveryOverview, listMandatoryNotices, retryDeadLetters } from '@/db/queries/notify';
-import { listPublicationNoticeCoverage } from '@/db/queries/org-page';
+import { listPublicationNoticeCoverage, sumPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Charter } from '@/lib/governance/types';
 import { deliverBatch, deliverDue, deliveryOptions, fileMailTransport, retryDelayMs, runDigests, smtpMailTransport } from '@/lib/notify/delivery';
@@ -425,6 +425,7 @@ describe('mandatory notice coverage', () => {
       expect(coverageText(await coverage(), 9)).toBe('7 of 9 seat holders reached, 2 pending');
       // The organization's health counts the same: seat holders reached, of those the publication counted.
       expect(await listPublicationNoticeCoverage(db, org.orgId)).toEqual([{ proposalId, seatHolders: 9, notified: 7 }]);
+      expect(await sumPublicationNoticeCoverage(db, org.orgId)).toEqual({ seatHolders: 9, notified: 7 });
       mode.refuseRcpt.delete(addr(7));
       for (let attempt = 1; attempt < 3; attempt++) {
         t += retryDelayMs(attempt, 60_000);
@@ -460,6 +461,7 @@ describe('mandatory notice coverage', () => {
       await deliverBatch(db, transport, new Date(t + DAY + 1), opts);
       expect(await coverage()).toEqual({ queued: 9, delivered: 9, pending: 0, failed: 0 });
       expect(await listPublicationNoticeCoverage(db, org.orgId)).toEqual([{ proposalId, seatHolders: 9, notified: 9 }]);
+      expect(await sumPublicationNoticeCoverage(db, org.orgId)).toEqual({ seatHolders: 9, notified: 9 });
       expect((await failures()).map((e) => e.kind)).toEqual(['notice.failed', 'notice.delivered_after_retry']);
       expect(smtp.received.filter((m) => m.to[0] === addr(8))).toHaveLength(1);
     } finally {

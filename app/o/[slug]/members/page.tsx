@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadMembers, loadPendingInvitations, loadStakeholderGroups } from '@/db/read/member-pages';
+import { loadMemberList, loadPendingInvitations, loadStakeholderGroups } from '@/db/read/member-pages';
+import { MemberPager, MemberSearch } from '@/components/organizations/member-list-nav';
 import { leaveOrganizationAction, removeMemberAction } from './actions';
 import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { InviteMemberForm } from '@/components/organizations/invite-member-form';
@@ -13,27 +14,36 @@ import { DescriptionList } from '@/components/ui/description-list';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadMemberPage } from '@/lib/auth/member-page';
 import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
-import { weightsDiffer } from '@/lib/governance/weights';
 
 export const metadata: Metadata = { title: 'Members' };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string | string[]; q?: string | string[]; page?: string | string[] }> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** Members only: this page shows e-mail addresses, which never appear on public pages. */
 export default async function MembersPage({ params, searchParams }: Props) {
-  const { done } = await searchParams;
+  const { done, q: rawQ, page: rawPage } = await searchParams;
+  const q = one(rawQ).trim().slice(0, 200);
+  const requested = Number.parseInt(one(rawPage), 10);
   const { user, org, membership } = await loadMemberPage(params, '/members');
-  const [members, invitations, groups] = await Promise.all([loadMembers(org.id), loadPendingInvitations(org.id), loadStakeholderGroups(org.id)]);
+  const [list, invitations, groups] = await Promise.all([
+    loadMemberList(org.id, q, Number.isSafeInteger(requested) && requested > 0 ? requested : 1),
+    loadPendingInvitations(org.id),
+    loadStakeholderGroups(org.id),
+  ]);
+  const members = list.rows;
   const isAdmin = membership.role === 'admin';
-  // Weights (shares, votes) change only by a passed proposal; the column shows once any differs from 1.
-  const showWeights = weightsDiffer(members.map((m) => m.weight));
+  // Weights (shares, votes) change only by a passed proposal; the column shows once any member's differs from 1.
+  const showWeights = list.weightsDiffer;
+  const basePath = `/o/${org.slug}/members`;
 
   return (
     <MemberPageShell
       org={org}
       current="members"
       title="Members"
-      description={`${members.length} ${members.length === 1 ? 'member' : 'members'}${
+      description={`${list.total.toLocaleString('en-US')} ${list.total === 1 ? 'member' : 'members'}${
         invitations.length > 0 ? ` and ${invitations.length} pending ${invitations.length === 1 ? 'invitation' : 'invitations'}` : ''
       }. Only members see these lists and their e-mail addresses.`}
     >
@@ -46,6 +56,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
             headingClassName="sr-only"
           >
             {isAdmin ? <StakeholderGroupSuggestions groups={groups} /> : null}
+            {list.total > list.size ? <MemberSearch basePath={basePath} q={q} /> : null}
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
                 <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Stakeholder group', ...(showWeights ? ['Votes'] : []), 'Role']} />
@@ -103,6 +114,18 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
+            {list.total > list.size || q ? (
+              <MemberPager
+                basePath={basePath}
+                q={q}
+                page={list.page}
+                pages={Math.max(1, Math.ceil(list.matching / list.size))}
+                matching={list.matching}
+                total={list.total}
+                shown={members.length}
+                first={(list.page - 1) * list.size + 1}
+              />
+            ) : null}
             {showWeights ? (
               <p className="border-t border-zinc-100 px-4 py-3 text-xs text-zinc-600">
                 Votes: each member&rsquo;s weight (shares). It changes only by a passed proposal, and every change is on the public record.

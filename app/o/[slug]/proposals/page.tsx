@@ -8,16 +8,28 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { loadOverview } from '@/db/read/org-page';
+import { loadProposalList } from '@/db/read/org-page';
+import { Pager, rangeSummary } from '@/components/ui/pager';
 import { phaseDeadline } from '@/lib/governance/phase';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
-export default async function ProposalsPage({ params }: { params: Promise<{ slug: string }> }) {
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export default async function ProposalsPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const rawPage = (await searchParams).page;
+  const requested = Number.parseInt((Array.isArray(rawPage) ? rawPage[0] : rawPage) ?? '', 10);
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
-  const { proposals } = await loadOverview(org.id, user?.id ?? null, at);
+  // Newest first, a page at a time: only the listed proposals' phases are derived.
+  const { proposals, total, page, size } = await loadProposalList(
+    org.id,
+    user?.id ?? null,
+    at,
+    Number.isSafeInteger(requested) && requested > 0 ? requested : 1,
+  );
+  const pages = Math.max(1, Math.ceil(total / size));
 
   return (
     <div>
@@ -25,7 +37,7 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
       <PageHeader title="Proposals" description="Every proposal is discussed for at least its charter’s comment window before any vote.">
         {membership && membership.role !== 'observer' && !org.archivedAt ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>
-      {proposals.length === 0 ? (
+      {proposals.length === 0 && total === 0 ? (
         <EmptyState title="No proposals yet.">
           {membership && !org.archivedAt ? 'Raise the first one with “New proposal”.' : 'Published proposals appear here.'}
         </EmptyState>
@@ -60,6 +72,15 @@ export default async function ProposalsPage({ params }: { params: Promise<{ slug
           })}
         </ul>
       )}
+      {total > size ? (
+        <Pager
+          label="Proposal list pages"
+          basePath={`/o/${org.slug}/proposals`}
+          page={page}
+          pages={pages}
+          summary={rangeSummary((page - 1) * size + 1, proposals.length, total)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import { Pager, rangeSummary } from '@/components/ui/pager';
+
+/** The member list's search (a plain GET form: works without JavaScript) and its pages. */
+export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
+  return (
+    <form method="get" action={basePath} role="search" className="flex flex-wrap items-end gap-2 border-b border-zinc-100 px-4 py-3">
+      <label className="flex min-w-0 flex-1 flex-col text-xs font-medium text-zinc-700">
+        Search by name or e-mail
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          maxLength={200}
+          className="mt-1 w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm font-normal text-zinc-900"
+        />
+      </label>
+      <button type="submit" className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium text-zinc-900 hover:bg-zinc-50">
+        Search
+      </button>
+      {q ? (
+        <Link href={basePath} className="px-1 py-2 text-sm text-brand-700 hover:underline">
+          Clear
+        </Link>
+      ) : null}
+    </form>
+  );
+}
+
+type PagerProps = { basePath: string; q: string; page: number; pages: number; matching: number; total: number; shown: number; first: number };
+
+export function MemberPager({ basePath, q, page, pages, matching, total, shown, first }: PagerProps) {
+  const summary = `${rangeSummary(first, shown, matching)}${q ? ` matching “${q}” (${total.toLocaleString('en-US')} members in all)` : ''}`;
+  return (
+    <div className="border-t border-zinc-100">
+      <Pager label="Member list pages" basePath={basePath} keep={{ q }} page={page} pages={pages} summary={summary} />
+    </div>
+  );
+}

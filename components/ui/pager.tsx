@@ -1,0 +1,51 @@
+import Link from 'next/link';
+
+type Props = {
+  /** The navigation landmark's name, e.g. "Member list pages". */
+  label: string;
+  basePath: string;
+  /** Query parameters kept from page to page (a search). */
+  keep?: Record<string, string>;
+  page: number;
+  pages: number;
+  /** What the page holds, e.g. "1–100 of 2,000". */
+  summary: string;
+};
+
+export function pageHref(basePath: string, keep: Record<string, string>, page: number): string {
+  const params = new URLSearchParams(Object.entries(keep).filter(([, v]) => v !== ''));
+  if (page > 1) params.set('page', String(page));
+  const s = params.toString();
+  return s ? `${basePath}?${s}` : basePath;
+}
+
+/** Previous and next links under a long list (plain links: work without JavaScript). */
+export function Pager({ label, basePath, keep = {}, page, pages, summary }: Props) {
+  return (
+    <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm text-zinc-600">
+      <span>{summary}</span>
+      {pages > 1 ? (
+        <span className="flex gap-3">
+          {page > 1 ? (
+            <Link href={pageHref(basePath, keep, page - 1)} className="font-medium text-brand-700 hover:underline">
+              Previous
+            </Link>
+          ) : null}
+          <span>
+            Page {page.toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
+          </span>
+          {page < pages ? (
+            <Link href={pageHref(basePath, keep, page + 1)} className="font-medium text-brand-700 hover:underline">
+              Next
+            </Link>
+          ) : null}
+        </span>
+      ) : null}
+    </nav>
+  );
+}
+
+/** "first–last of total", or "None". */
+export function rangeSummary(first: number, shown: number, total: number): string {
+  return shown > 0 ? `${first.toLocaleString('en-US')}–${(first + shown - 1).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : 'None';
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "memberships_org_role_accepted_idx" ON "memberships" USING btree ("org_id","role") WHERE "memberships"."accepted_at" is not null;
