@@ -301,6 +301,9 @@ const valid: Record<string, unknown> = {
   revokeWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   withdrawWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
 };
+// The new-proposal form's fields before the charter editor's are assembled (the API's create-a-draft body): the same bounds and input.
+bounds.createProposalFields = bounds.createProposalSchema!;
+valid.createProposalFields = valid.createProposalSchema;
 function nearValid(name: string) {
   const base = valid[name];
   if (typeof base === 'string')
