@@ -10,6 +10,7 @@ import { membershipRoles } from '@/lib/governance/roles';
 import { notificationModes } from '@/lib/notify/kinds';
 import * as delegation from './delegation';
 import * as email from './email';
+import * as meeting from './meeting';
 import * as notify from './notify';
 import * as organization from './organization';
 import * as petition from './petition';
@@ -18,7 +19,7 @@ import * as writtenConsent from './written-consent';
 import { LONE_SURROGATE, NUL } from './text';
 
 const schemas: Record<string, z.ZodType> = {};
-for (const mod of [delegation, email, notify, organization, petition, proposal, writtenConsent]) {
+for (const mod of [delegation, email, meeting, notify, organization, petition, proposal, writtenConsent]) {
   for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
 }
 
@@ -46,6 +47,25 @@ const delegationScope = (v: unknown) => {
   if (s.typeKey === null) return optUuid(s.proposalId);
   return s.proposalId === null && len(s.typeKey, 1, 64) && !/[\u0000-\u001f\u007f]/.test(s.typeKey as string);
 };
+/** A meeting's one-line fields: trimmed, spaces collapsed, within bounds. */
+const isLine = (v: unknown, min: number, max: number) => len(v, min, max) && collapsed(v as string);
+/** At most 50 items: a proposal by number, or a line of text of at most 500 characters. */
+const isAgenda = (v: unknown) =>
+  Array.isArray(v) &&
+  v.length <= 50 &&
+  v.every((i: Out) => (i.kind === 'proposal' && Number.isSafeInteger(i.number) && (i.number as number) > 0) || (i.kind === 'item' && len(i.text, 1, 500)));
+/** Title, place, agenda, a real start, 15 minutes to 24 hours, and the end that follows. */
+const isMeetingDetails = (o: Out) =>
+  isLine(o.title, 1, 200) &&
+  isLine(o.location, 1, 500) &&
+  isAgenda(o.agenda) &&
+  o.startsAt instanceof Date &&
+  !Number.isNaN(o.startsAt.getTime()) &&
+  Number.isSafeInteger(o.durationMinutes) &&
+  (o.durationMinutes as number) >= 15 &&
+  (o.durationMinutes as number) <= 1440 &&
+  o.endsAt instanceof Date &&
+  o.endsAt.getTime() === o.startsAt.getTime() + (o.durationMinutes as number) * 60_000;
 const mode = (v: unknown) => (notificationModes as readonly unknown[]).includes(v);
 
 /** The documented bounds of each schema's output. */
@@ -136,6 +156,21 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   signWrittenConsentSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId) && (o as Out).confirm === 'yes',
   revokeWrittenConsentSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId) && (o as Out).confirm === 'yes',
   withdrawWrittenConsentSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).consentId) && (o as Out).confirm === 'yes',
+  agendaSchema: (o) => isAgenda(o),
+  scheduleMeetingSchema: (o) =>
+    uuid((o as Out).orgId) && len((o as Out).bodyKey, 1, 100) && ['regular', 'special'].includes((o as Out).kind as string) && isMeetingDetails(o as Out),
+  updateMeetingSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).meetingId) && isMeetingDetails(o as Out),
+  cancelMeetingSchema: (o) => uuid((o as Out).orgId) && uuid((o as Out).meetingId) && isLine((o as Out).reason, 3, 1000),
+  recordAttendanceSchema: (o) =>
+    uuid((o as Out).orgId) &&
+    uuid((o as Out).meetingId) &&
+    len((o as Out).userId, 1, 100) &&
+    ['present', 'remote', 'absent'].includes((o as Out).status as string),
+  answerAttendanceSchema: (o) =>
+    uuid((o as Out).orgId) &&
+    uuid((o as Out).meetingId) &&
+    ['confirmed', 'disputed'].includes((o as Out).answer as string) &&
+    ((o as Out).note === null || len((o as Out).note, 1, 1000)),
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
@@ -188,6 +223,14 @@ const realKeys = [
   'consentId',
   'bodyKey',
   'constituency',
+  'meetingId',
+  'kind',
+  'startsAt',
+  'durationMinutes',
+  'location',
+  'agenda',
+  'status',
+  'note',
   'answer',
   ...notificationModes,
 ];
@@ -215,6 +258,9 @@ const text = fc.oneof(
     '{"bodies":[]}',
     '{"x":"\\u0000"}',
     '{"x":"\\ud800"}',
+    // NUL and a lone surrogate on their own: PostgreSQL refuses both in text, so no schema may let them through.
+    'a\u0000b',
+    '\ud800',
   ),
 );
 const formLike = fc.dictionary(fc.oneof(fc.constantFrom(...realKeys), fc.string({ maxLength: 10 })), text, { maxKeys: 12 });
@@ -297,6 +343,21 @@ const valid: Record<string, unknown> = {
   answerPetitionSchema: { orgId: o, petitionId: p2, answer: 'The board answers the petition in full.' },
   openWrittenConsentSchema: { orgId: o, bodyKey: 'board', title: 'A fine resolution title', body },
   writtenConsentRefSchema: { orgId: o, consentId: p2 },
+  agendaSchema: 'Budget\n#12',
+  scheduleMeetingSchema: {
+    orgId: o,
+    bodyKey: 'board',
+    kind: 'regular',
+    title: 'Board meeting',
+    startsAt: '2027-05-04T18:30',
+    durationMinutes: '90',
+    location: 'Room 1',
+    agenda: 'Budget\n#12',
+  },
+  updateMeetingSchema: { orgId: o, meetingId: p2, title: 'Board meeting', startsAt: '2027-05-04T18:30', durationMinutes: '90', location: 'Room 1', agenda: '' },
+  cancelMeetingSchema: { orgId: o, meetingId: p2, reason: 'The chair is ill.' },
+  recordAttendanceSchema: { orgId: o, meetingId: p2, userId: 'user-1', status: 'present' },
+  answerAttendanceSchema: { orgId: o, meetingId: p2, answer: 'disputed', note: 'I arrived late.' },
   signWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   revokeWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   withdrawWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },

@@ -67,7 +67,7 @@ const withEnd = <T extends { startsAt: Date; durationMinutes: number }>(v: T) =>
 export const scheduleMeetingSchema = z
   .object({
     orgId: ids.orgId,
-    bodyKey: z.string({ error: 'Choose the body that meets.' }).min(1, 'Choose the body that meets.').max(100),
+    bodyKey: storableText(z.string({ error: 'Choose the body that meets.' }).min(1, 'Choose the body that meets.').max(100), 'The body'),
     kind: z.enum(['regular', 'special'], { error: 'Choose a regular or a special meeting.' }),
     ...details,
   })
@@ -82,7 +82,7 @@ export const cancelMeetingSchema = z.object({
 
 export const recordAttendanceSchema = z.object({
   ...ids,
-  userId: z.string({ error: 'Choose the seat holder.' }).min(1, 'Choose the seat holder.').max(100),
+  userId: storableText(z.string({ error: 'Choose the seat holder.' }).min(1, 'Choose the seat holder.').max(100), 'The seat holder'),
   status: z.enum(['present', 'remote', 'absent'], { error: 'Choose present, remote or absent.' }),
 });
 

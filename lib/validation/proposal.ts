@@ -51,7 +51,7 @@ const optionalUserId = z
 /** The new-proposal form's fields (before the charter editor's fields are assembled; see createProposalSchema). */
 export const createProposalFields = z.object({
   orgId: id('Unknown organization.'),
-  typeKey: z.string().min(1, 'Choose a proposal type.').max(64),
+  typeKey: storableText(z.string().min(1, 'Choose a proposal type.').max(64), 'The proposal type'),
   title: proposalTitleSchema,
   body: proposalBodySchema,
   subjectUserId: optionalUserId,
