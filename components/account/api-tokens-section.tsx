@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { createApiTokenAction, revokeApiTokenAction } from '@/app/account/actions';
-import { CopyButton } from '@/components/transparency/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
+import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 
@@ -80,20 +80,13 @@ export function ApiTokensSection({ tokens, organizations, now }: Props) {
         out.
       </p>
       {fresh ? (
-        <div className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
-          <FormMessage state={created} focusOnMessage />
-          <label htmlFor="api-token-value" className="block text-sm font-medium text-emerald-950">
-            Your new token — copy it now, it is not shown again
-          </label>
-          <input
-            id="api-token-value"
-            readOnly
-            value={fresh}
-            onFocus={(e) => e.currentTarget.select()}
-            className="block w-full rounded-lg border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-zinc-900"
-          />
-          <CopyButton text={fresh} label="Copy the token" />
-        </div>
+        <ShownOnce
+          id="api-token-value"
+          label="Your new token"
+          value={fresh}
+          copyLabel="Copy the token"
+          message={<FormMessage state={created} focusOnMessage />}
+        />
       ) : null}
       <form action={create} aria-label="Create an API token" className="space-y-3" noValidate>
         <div>

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { createCalendarFeedAction, rotateCalendarFeedAction } from '@/app/account/actions';
-import { CopyButton } from '@/components/transparency/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
+import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 
@@ -47,20 +47,9 @@ export function CalendarFeedSection({ origin, feed, organizations }: Props) {
       <p className="text-sm text-zinc-700">Anyone who has the link can read these dates. Keep it to yourself, and replace it if it gets out.</p>
       {rotated.ok || created.ok ? <FormMessage state={rotated.ok ? rotated : created} focusOnMessage /> : null}
       {url ? (
-        <div className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
-          <label htmlFor="calendar-url" className="block text-sm font-medium text-emerald-950">
-            Your calendar link — copy it now, it is not shown again
-          </label>
-          <input
-            id="calendar-url"
-            readOnly
-            value={url}
-            onFocus={(e) => e.currentTarget.select()}
-            className="block w-full rounded-lg border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-zinc-900"
-          />
-          <CopyButton text={url} label="Copy the calendar link" />
+        <ShownOnce id="calendar-url" label="Your calendar link" value={url} copyLabel="Copy the calendar link">
           <p className="text-xs text-emerald-950">In your calendar app, choose “Add calendar from URL” (or “Subscribe”) and paste it.</p>
-        </div>
+        </ShownOnce>
       ) : null}
       {feed ? (
         <>

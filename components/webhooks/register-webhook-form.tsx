@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { registerWebhookAction } from '@/app/o/[slug]/settings/webhooks/actions';
-import { CopyButton } from '@/components/transparency/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
+import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 
@@ -41,20 +41,13 @@ export function RegisterWebhookForm({ orgId, kinds }: Props) {
   return (
     <div className="space-y-4">
       {secret ? (
-        <div className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
-          <FormMessage state={state} focusOnMessage />
-          <label htmlFor="webhook-secret" className="block text-sm font-medium text-emerald-950">
-            Signing secret — copy it now, it is not shown again
-          </label>
-          <input
-            id="webhook-secret"
-            readOnly
-            value={secret}
-            onFocus={(e) => e.currentTarget.select()}
-            className="block w-full rounded-lg border border-emerald-300 bg-white px-3 py-2 font-mono text-xs text-zinc-900"
-          />
-          <CopyButton text={secret} label="Copy the secret" />
-        </div>
+        <ShownOnce
+          id="webhook-secret"
+          label="Signing secret"
+          value={secret}
+          copyLabel="Copy the secret"
+          message={<FormMessage state={state} focusOnMessage />}
+        />
       ) : null}
       <form action={register} aria-label="Register a webhook endpoint" className="space-y-4" noValidate>
         <input type="hidden" name="orgId" value={orgId} />
