@@ -79,14 +79,19 @@ class Open implements fc.AsyncCommand<Model, Real> {
   toString = () => `Open(${this.who})`;
 }
 
-class Sign implements fc.AsyncCommand<Model, Real> {
+/** A step by one person on one of the sequence's petitions (`which` modulo how many there are). */
+abstract class OnPetition {
   constructor(
     readonly who: number,
     readonly which: number,
   ) {}
   check = (m: Readonly<Model>) => m.petitions.length > 0;
+  protected petition = (m: Model) => m.petitions[this.which % m.petitions.length]!;
+}
+
+class Sign extends OnPetition implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
-    const p = m.petitions[this.which % m.petitions.length]!;
+    const p = this.petition(m);
     const attempt = signPetition(db, actor(r, this.who), { orgId: r.orgId, petitionId: p.id }, new Date(r.t));
     if (!may(this.who) || !takesSignatures(p, r.t) || p.live.has(this.who)) {
       await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^petition\./) });
@@ -106,14 +111,9 @@ class Sign implements fc.AsyncCommand<Model, Real> {
   toString = () => `Sign(${this.who}, #${this.which})`;
 }
 
-class Revoke implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly who: number,
-    readonly which: number,
-  ) {}
-  check = (m: Readonly<Model>) => m.petitions.length > 0;
+class Revoke extends OnPetition implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
-    const p = m.petitions[this.which % m.petitions.length]!;
+    const p = this.petition(m);
     const attempt = revokePetitionSignature(db, actor(r, this.who), { orgId: r.orgId, petitionId: p.id }, new Date(r.t));
     if (!takesSignatures(p, r.t) || !p.live.has(this.who)) await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^petition\./) });
     else {
@@ -126,14 +126,9 @@ class Revoke implements fc.AsyncCommand<Model, Real> {
   toString = () => `Revoke(${this.who}, #${this.which})`;
 }
 
-class Answer implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly who: number,
-    readonly which: number,
-  ) {}
-  check = (m: Readonly<Model>) => m.petitions.length > 0;
+class Answer extends OnPetition implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
-    const p = m.petitions[this.which % m.petitions.length]!;
+    const p = this.petition(m);
     const attempt = answerPetition(db, actor(r, this.who), { orgId: r.orgId, petitionId: p.id, answer: 'The board has heard you.' }, new Date(r.t));
     const secretaryOrAdmin = ROLES[this.who] === 'admin' || ROLES[this.who] === 'secretary';
     if (!secretaryOrAdmin || p.reachedAt === null || p.answeredAt !== null) {
