@@ -1,20 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, logActorNames, memberships, notificationPrefs, organizations, proposalStages, sessions, users, votes } from '@/db/schema';
+import { decisionLog, logActorNames, memberships, notificationPrefs, proposalStages, sessions, users, votes } from '@/db/schema';
 import { listMemberNames } from '@/db/queries/log-names';
-import { logExportStream } from '@/db/queries/log';
-import type { StoredEntry } from '@/lib/log/entry';
 import { initialActionState } from '@/lib/actions/state';
 import type { ActionState } from '@/lib/actions/state';
-import { base64Decode } from '@/lib/log/base64';
-import { nodeSha256 } from '@/lib/log/node-hash';
-import { verifyLog } from '@/lib/log/verify';
 import { deleteAccount } from '@/lib/use-cases/account';
 import { foundOrganization } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { clockFrom, publishedProposal, refusal } from './fixtures/scenario';
-import { expectRedirect, form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase, writableRowCounts, exportAndVerifyLog } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({
   getSessionUser: async () => session.user,
@@ -49,21 +44,8 @@ async function as(userId: string) {
   return u!;
 }
 
-async function verifyOrgLog(orgId: string, slug: string) {
-  const [o] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
-  const doc = JSON.parse(await new Response(await logExportStream(db, { id: orgId, slug, name: o!.name })).text()) as {
-    entries: StoredEntry[];
-    checkpoints: { size: number; note: string }[];
-    publicKey: string;
-    origin: string;
-  };
-  const report = await verifyLog(
-    { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
-    undefined,
-    {
-      hasher: nodeSha256,
-    },
-  );
+async function verifyOrgLog(orgId: string) {
+  const { doc, report } = await exportAndVerifyLog(db, orgId);
   return { ok: report.ok, problems: report.problems.map((p) => [p.seq, p.kind]), entries: doc.entries };
 }
 
@@ -111,7 +93,7 @@ describe('deleting an account', () => {
     // The pending invitation just goes: it was never a membership.
     expect((await logRows(solo.orgId)).length).toBe(soloBefore);
 
-    for (const o of [org, other]) expect(await verifyOrgLog(o.orgId, o.slug)).toMatchObject({ ok: true, problems: [] });
+    for (const o of [org, other]) expect(await verifyOrgLog(o.orgId)).toMatchObject({ ok: true, problems: [] });
     // The public log shows the pseudonym for the person's entries, never the old name or address.
     const names = await listMemberNames(db, org.orgId, [person.userId]);
     expect(names.get(person.userId)).toBe(`${pseudonym} (deleted account)`);
@@ -131,7 +113,7 @@ describe('deleting an account', () => {
     const names = (await recorded()).map((r) => r.name);
     expect(names.length).toBeGreaterThanOrEqual(2);
     expect(names.every((n) => n === pseudonym)).toBe(true);
-    expect(await verifyOrgLog(org.orgId, org.slug)).toMatchObject({ ok: true, problems: [] });
+    expect(await verifyOrgLog(org.orgId)).toMatchObject({ ok: true, problems: [] });
 
     const { page, describe: say } = await loadLogPage(org.orgId, {}, {}, 200);
     const theirs = page.rows.filter((e) => e.actorId === person.userId);

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
@@ -24,6 +25,11 @@ import {
   writtenConsents,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { logExportStream } from '@/db/queries/log';
+import { base64Decode } from '@/lib/log/base64';
+import type { StoredEntry } from '@/lib/log/entry';
+import { nodeSha256 } from '@/lib/log/node-hash';
+import { verifyLog } from '@/lib/log/verify';
 import type { SessionUser } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/actions/state';
 import type { RefusalCode } from '@/lib/governance/messages';
@@ -133,4 +139,24 @@ export function testMailContext(orgSlug: string) {
     preferencesUrl: 'http://quorate.test/prefs',
     checkpoint: null,
   };
+}
+
+/** The organization's public log export as it is served, and what the verifier finds in it. */
+export async function exportAndVerifyLog(db: Database, orgId: string) {
+  const [org] = await db
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  const doc = JSON.parse(await new Response(await logExportStream(db, org!)).text()) as {
+    entries: StoredEntry[];
+    checkpoints: { size: number; note: string }[];
+    publicKey: string;
+    origin: string;
+  };
+  const report = await verifyLog(
+    { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
+    undefined,
+    { hasher: nodeSha256 },
+  );
+  return { doc, report };
 }

@@ -8,23 +8,18 @@
 import { and, eq, isNotNull, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, meetingAttendance, meetings, notifyEvents, organizations, outbox, proposals, users } from '@/db/schema';
+import { decisionLog, meetingAttendance, meetings, notifyEvents, outbox, proposals, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { logExportStream } from '@/db/queries/log';
 import { loadOrganizationCalendar } from '@/db/read/calendar';
 import { listMeetingSummaries, loadMeetingPage } from '@/db/read/meetings';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
-import { base64Decode } from '@/lib/log/base64';
-import type { StoredEntry } from '@/lib/log/entry';
-import { nodeSha256 } from '@/lib/log/node-hash';
-import { verifyLog } from '@/lib/log/verify';
 import { deliverDue, deliveryOptions } from '@/lib/notify/delivery';
 import type { MailTransport } from '@/lib/notify/delivery';
 import type { OutgoingMail } from '@/lib/notify/mailer';
 import { summarizeEntry } from '@/lib/transparency/summary';
 import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
-import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVerifyLog } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -271,18 +266,7 @@ describe('meetings through the actions', () => {
   });
 
   it('the organization’s log still verifies with the meeting entries, and each reads in words', async () => {
-    const [o] = await db.select({ slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
-    const doc = JSON.parse(await new Response(await logExportStream(db, { id: orgId, slug: o!.slug, name: o!.name })).text()) as {
-      entries: StoredEntry[];
-      checkpoints: { size: number; note: string }[];
-      publicKey: string;
-      origin: string;
-    };
-    const report = await verifyLog(
-      { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
-      undefined,
-      { hasher: nodeSha256 },
-    );
+    const { doc, report } = await exportAndVerifyLog(db, orgId);
     expect(report.problems).toEqual([]);
     const meetingEntries = doc.entries.filter((e) => e.kind.startsWith('meeting.'));
     expect(new Set(meetingEntries.map((e) => e.kind))).toEqual(

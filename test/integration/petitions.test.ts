@@ -7,20 +7,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, memberships, organizations, outbox, petitionSignatures, petitions, seats, users } from '@/db/schema';
+import { decisionLog, memberships, outbox, petitionSignatures, petitions, seats, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { logExportStream } from '@/db/queries/log';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
-import { base64Decode } from '@/lib/log/base64';
-import type { StoredEntry } from '@/lib/log/entry';
-import { nodeSha256 } from '@/lib/log/node-hash';
-import { verifyLog } from '@/lib/log/verify';
 import { summarizeEntry } from '@/lib/transparency/summary';
 import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
-import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVerifyLog } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -31,7 +26,6 @@ const { openPetitionAction, signPetitionAction, revokePetitionSignatureAction, a
 const DAY = 86_400_000;
 let db: Database;
 let orgId: string;
-let slug: string;
 const people: Record<string, { id: string; email: string; name: string | null }> = {};
 let outsider: { id: string; email: string; name: string | null };
 
@@ -41,7 +35,6 @@ withTestDatabase({ app: true }, async (ready) => {
   for (const u of await db.select().from(users)) people[u.email.split('@')[0]!] = u;
   const [o] = await db.insert(users).values({ email: 'outsider@petitions.example.org', name: 'Out Sider' }).returning();
   outsider = o!;
-  slug = (await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId)))[0]!.slug;
   // Margaret and Linus are employees; Grace (the secretary) is not in the group.
   await db
     .update(memberships)
@@ -262,18 +255,7 @@ describe('petitions through the actions', () => {
   });
 
   it('the organization’s log verifies with the petition entries, and each has a summary', async () => {
-    const [o] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
-    const doc = JSON.parse(await new Response(await logExportStream(db, { id: orgId, slug, name: o!.name })).text()) as {
-      entries: StoredEntry[];
-      checkpoints: { size: number; note: string }[];
-      publicKey: string;
-      origin: string;
-    };
-    const report = await verifyLog(
-      { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
-      undefined,
-      { hasher: nodeSha256 },
-    );
+    const { doc, report } = await exportAndVerifyLog(db, orgId);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     const petitionEntries = doc.entries.filter((e) => e.kind.startsWith('petition.'));

@@ -8,20 +8,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, organizations, outbox, seats, users, writtenConsentSignatures, writtenConsentSigners, writtenConsents } from '@/db/schema';
+import { decisionLog, outbox, seats, users, writtenConsentSignatures, writtenConsentSigners, writtenConsents } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { personalDataExport } from '@/db/queries/account-export';
-import { logExportStream } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
-import { base64Decode } from '@/lib/log/base64';
-import type { StoredEntry } from '@/lib/log/entry';
-import { nodeSha256 } from '@/lib/log/node-hash';
-import { verifyLog } from '@/lib/log/verify';
 import { summarizeEntry } from '@/lib/transparency/summary';
 import { recordEndedWrittenConsents } from '@/lib/use-cases/written-consent-expiry';
-import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVerifyLog } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -33,7 +28,6 @@ const { openWrittenConsentAction, signWrittenConsentAction, revokeWrittenConsent
 const DAY = 86_400_000;
 let db: Database;
 let orgId: string;
-let slug: string;
 const people: Record<string, { id: string; email: string; name: string | null }> = {};
 let outsider: { id: string; email: string; name: string | null };
 // The demo board: six of nine seats filled, below the charter's seven for critical decisions.
@@ -45,7 +39,6 @@ withTestDatabase({ app: true }, async (ready) => {
   for (const u of await db.select().from(users)) people[u.email.split('@')[0]!] = u;
   const [o] = await db.insert(users).values({ email: 'outsider@consents.example.org', name: 'Out Sider' }).returning();
   outsider = o!;
-  slug = (await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId)))[0]!.slug;
 });
 beforeEach(() => signInAs(null));
 
@@ -265,18 +258,7 @@ describe('written consent through the actions', () => {
   });
 
   it('the organization’s log verifies with the written-consent entries, and each has a summary', async () => {
-    const [o] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId));
-    const doc = JSON.parse(await new Response(await logExportStream(db, { id: orgId, slug, name: o!.name })).text()) as {
-      entries: StoredEntry[];
-      checkpoints: { size: number; note: string }[];
-      publicKey: string;
-      origin: string;
-    };
-    const report = await verifyLog(
-      { entries: doc.entries, checkpoints: doc.checkpoints, publicKeyRaw: base64Decode(doc.publicKey)!, origin: doc.origin },
-      undefined,
-      { hasher: nodeSha256 },
-    );
+    const { doc, report } = await exportAndVerifyLog(db, orgId);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     const ours = doc.entries.filter((e) => e.kind.startsWith('written_consent.'));
