@@ -38,6 +38,8 @@ export const { values: args } = parseArgs({
     'scale-out': { type: 'boolean', default: false },
     short: { type: 'boolean', default: false },
     voters: { type: 'string' },
+    // `--scale-out --pgbouncer`: the instances and workers through a private PgBouncer in transaction mode (bench/scale-out-pooler.ts).
+    pgbouncer: { type: 'boolean', default: false },
     // `--only petitions [--signatures N]`: the (k) petition figures (bench/petitions.ts), default 100,000 signatures.
     signatures: { type: 'string', default: '100000' },
     // `--only large-org --decided N`: of the scale seed's proposals, the N oldest decided (failed quorum, outcome recorded).

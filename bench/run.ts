@@ -5,7 +5,7 @@
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
 //       [--only votes|api-votes|methods|members|member-page|signed-in|petitions|large-org] [--signatures N] [--decided N] [--ballots N] [--vote-cpu-prof DIR]
-//   npm run bench -- --scale-out [--short] [--voters N] [--connections N]
+//   npm run bench -- --scale-out [--short] [--voters N] [--connections N] [--pgbouncer]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
 // on a free loopback port against each, drives it with autocannon, and tears everything down.
@@ -23,7 +23,8 @@
 // --members/--proposals/--log organization, signed in as a member, against the demo's (bench/large-org.ts).
 // `--scale-out`: the scale-out drill (bench/scale-out.ts:
 // three instances, two workers and HAProxy on one database, kill -9 mid-storm; exits 1 when a check
-// fails); needs the build and /usr/sbin/haproxy; not run by CI.
+// fails); needs the build and /usr/sbin/haproxy; `--pgbouncer` puts the instances and workers behind a
+// private PgBouncer in transaction mode (needs /usr/sbin/pgbouncer). .ci/run runs `--voters 60 --pgbouncer`.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -25,7 +25,7 @@ export type Proc = {
   alive: () => boolean;
 };
 
-function start(name: string, cmd: string, argv: string[], env: Record<string, string>): Proc {
+export function startProcess(name: string, cmd: string, argv: string[], env: Record<string, string>): Proc {
   const child: ChildProcess = spawn(cmd, argv, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   const keep = (d: Buffer) => {
@@ -85,14 +85,19 @@ function sharedEnv(c: ClusterEnv): Record<string, string> {
 }
 
 export async function startInstance(c: ClusterEnv, port: number): Promise<Proc> {
-  const p = start(`app:${port}`, process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], sharedEnv(c));
+  const p = startProcess(
+    `app:${port}`,
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    sharedEnv(c),
+  );
   await waitFor(`next start on ${port}`, p, () => healthy(`http://127.0.0.1:${port}`));
   return p;
 }
 
 /** `npm run worker` as one process (node --import tsx), so that kill -9 leaves no child behind. */
 export function startWorker(c: ClusterEnv, name: string, leaseMs: number): Proc {
-  return start(name, process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join('scripts', 'worker.ts')], {
+  return startProcess(name, process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join('scripts', 'worker.ts')], {
     ...sharedEnv(c),
     QUORATE_WORKER_INTERVAL_MS: '1000',
     QUORATE_DELIVERY_INTERVAL_MS: '250',
@@ -133,7 +138,7 @@ export function haproxyConfig(): string {
 export async function startBalancer(dir: string): Promise<Proc> {
   const cfg = path.join(dir, 'haproxy.cfg');
   writeFileSync(cfg, haproxyConfig());
-  const p = start('haproxy', HAPROXY, ['-db', '-f', cfg], { PATH: process.env.PATH ?? '' });
+  const p = startProcess('haproxy', HAPROXY, ['-db', '-f', cfg], { PATH: process.env.PATH ?? '' });
   await waitFor('haproxy', p, () => healthy(BALANCER));
   return p;
 }

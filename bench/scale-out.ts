@@ -7,8 +7,10 @@
 // instance and one worker are killed with SIGKILL at 40 %. Then the checks: every acknowledged
 // write stored once with its log entry, nothing half-written, every notice mailed (twice only if it
 // was in flight at the kill), the log verifies (scripts/verify.ts), and every surviving instance
-// shows a new log head to signed-out visitors within the public-cache recheck interval. Not in CI:
-// run by hand (needs /usr/sbin/haproxy and a PostgreSQL server it may create databases on).
+// shows a new log head to signed-out visitors within the public-cache recheck interval. With
+// `--pgbouncer` the instances and workers go through PgBouncer in transaction mode
+// (bench/scale-out-pooler.ts). Needs /usr/sbin/haproxy (and /usr/sbin/pgbouncer) and a PostgreSQL
+// server it may create databases on; .ci/run runs a short one (`--voters 60 --pgbouncer`).
 
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { args, cleanups, CONNECTIONS, fmt, log, ms, notes, table } from './common';
 import { APP_PORTS, BALANCER, startCluster } from './scale-out-cluster';
+import { startPooler } from './scale-out-pooler';
 import { checkWrites, percentile, runStorm, shownLogSize, stormTasks, watchMail } from './scale-out-storm';
 import type { StormResult, StormTarget, WriteCheck } from './scale-out-storm';
 
@@ -90,7 +93,10 @@ export async function scaleOutBench(): Promise<boolean> {
   spawnSync('mkdir', ['-p', mailDir]);
   const mail = watchMail(mailDir);
   cleanups.push(mail.close);
-  const cluster = await startCluster({ databaseUrl: pgUrl, mailDir, recheckMs: RECHECK_MS }, dir, LEASE_MS);
+  // With --pgbouncer the instances and workers go through the pooler; the seed and the checks do not.
+  const pooler = args.pgbouncer ? await startPooler(pgUrl, dir) : null;
+  if (pooler) log(`instances and workers through PgBouncer in transaction mode: ${pooler.url.replace(/\/\/[^@]*@/, '//')}`);
+  const cluster = await startCluster({ databaseUrl: pooler?.url ?? pgUrl, mailDir, recheckMs: RECHECK_MS }, dir, LEASE_MS);
 
   // --- Baseline: the same storm against one instance, nothing killed -------------------------
   const single = `http://127.0.0.1:${APP_PORTS[0]}`;
@@ -235,7 +241,7 @@ export async function scaleOutBench(): Promise<boolean> {
     `lost ${c.lost}, duplicates ${c.duplicates}, half-written ${c.halfWritten}; stored without acknowledgement ${c.unacknowledgedStored}`;
   const writesOk = (c: WriteCheck) => c.lost === 0 && c.duplicates === 0 && c.halfWritten === 0;
   const baseClean = baseRun.notAcked.refused + baseRun.notAcked.error + baseRun.notAcked.transport === 0;
-  const title = `${fmt(voters)} voters, ${lanes} at a time, + ${base.drafts.length} publications and ${Math.floor(voters / 10)} comments`;
+  const title = `${pooler ? 'through PgBouncer, ' : ''}${fmt(voters)} voters, ${lanes} at a time, + ${base.drafts.length} publications and ${Math.floor(voters / 10)} comments`;
   table.push({
     figure: `(s) votes/s through HAProxy (3 instances, 2 workers; one of each kill -9'd at ${KILL_AT * 100} %), ${title}`,
     measured: `${fmt(rate(run), 1)} votes/s, ${lat(run)}; ${acks(run)}`,
@@ -285,7 +291,8 @@ export async function scaleOutBench(): Promise<boolean> {
       .map((l) => l.toFixed(2))
       .join(' ')}.`,
   );
-  for (const p of [...cluster.instances, ...cluster.workers]) {
+  if (pooler) notes.push(`Instances and workers went through PgBouncer (transaction mode, prepared statements off).`);
+  for (const p of [...cluster.instances, ...cluster.workers, ...(pooler ? [pooler.proc] : [])]) {
     const errs = p
       .output()
       .split('\n')
