@@ -34,6 +34,11 @@ async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
     [`members /o/<slug>/members`]: () => Promise.all([loadMemberList(orgId, '', 1), loadPendingInvitations(orgId), loadStakeholderGroups(orgId)]),
     [`proposals /o/<slug>/proposals`]: () => loadProposalList(orgId, viewerId, new Date(), 1),
     [`proposals /o/<slug>/proposals?page=200`]: () => loadProposalList(orgId, viewerId, new Date(), 200),
+    // Full-text search (proposal_revisions_search_idx): one match, and a word every generated proposal has.
+    [`proposals /o/<slug>/proposals?q=12345`]: () => loadProposalList(orgId, viewerId, new Date(), 1, { q: '12345', type: null, state: null }),
+    [`proposals /o/<slug>/proposals?q=generated (every one matches)`]: () =>
+      loadProposalList(orgId, viewerId, new Date(), 1, { q: 'generated', type: null, state: null }),
+    [`proposals /o/<slug>/proposals?state=undecided`]: () => loadProposalList(orgId, viewerId, new Date(), 1, { q: '', type: null, state: 'undecided' }),
     [`members /o/<slug>/members?page=500 (the middle)`]: () => loadMemberList(orgId, '', 500),
     [`members /o/<slug>/members?q=member12`]: () => loadMemberList(orgId, 'member12', 1),
     [`seats /o/<slug>/seats`]: () => loadSeatsPage(orgId, { userId: viewerId, isAdmin: false }, new Date()),

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { commentRevisions, comments, proposalRevisions, proposals, users } from '@/db/schema';
+import type { ProposalListFilter, ProposalListState } from '@/lib/validation/proposal-list';
 import { highestWhere } from './scalars';
 
 /** What the proposal pages list and show: the proposals of an organization, a proposal's revisions and its comments, with their authors' names. */
@@ -47,15 +48,42 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
     .orderBy(desc(proposals.number));
 }
 
-/** One page of listProposals (newest first) and how many there are in all. */
+/**
+ * Proposals any of whose revisions' title and text match the search (websearch syntax, the 'simple'
+ * configuration: whole words, no stemming), through the GIN index proposal_revisions_search_idx.
+ */
+function proposalTextMatches(q: string): SQL {
+  const query = sql`websearch_to_tsquery('simple', ${q})`;
+  return inArray(
+    proposals.id,
+    sql`(select ${proposalRevisions.proposalId} from ${proposalRevisions} where to_tsvector('simple', ${proposalRevisions.title} || ' ' || ${proposalRevisions.body}) @@ ${query})`,
+  );
+}
+
+/** The list's state filter, on stored columns (lib/validation/proposal-list.ts says what each state means). */
+function stateIs(state: ProposalListState): SQL {
+  if (state === 'draft') return eq(proposals.status, 'draft');
+  if (state === 'withdrawn') return eq(proposals.status, 'withdrawn');
+  if (state === 'undecided') return and(eq(proposals.status, 'published'), isNull(proposals.outcome))!;
+  return and(eq(proposals.status, 'published'), eq(proposals.outcome, state))!;
+}
+
+/** One page of listProposals (newest first), narrowed by the list's filters, and how many match in all. */
 export async function listProposalPage(
   db: Executor,
   orgId: string,
   viewerId: string | null,
   page: number,
   size: number,
+  filter?: ProposalListFilter,
 ): Promise<{ items: ProposalListItem[]; total: number }> {
-  const where = and(eq(proposals.orgId, orgId), visibleTo(viewerId));
+  const where = and(
+    eq(proposals.orgId, orgId),
+    visibleTo(viewerId),
+    filter?.type ? eq(proposals.typeKey, filter.type) : undefined,
+    filter?.state ? stateIs(filter.state) : undefined,
+    filter?.q ? proposalTextMatches(filter.q) : undefined,
+  );
   // The page's ids first, from the (org_id, number) index alone; then their authors' names for those rows only.
   const pageIds = db
     .select({ id: proposals.id })

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ProposalListFilter } from '@/lib/validation/proposal-list';
 import { getDb } from '@/db/client';
 import { getLogHead, getOrgVerifierKey } from '@/db/queries/log';
 import { listRecentParticipation } from '@/db/queries/log-public';
@@ -20,8 +21,8 @@ import type { OrganizationOverview } from '@/db/read/overview';
 export type { OrganizationOverview };
 
 /** One page of the proposals page (newest first) with the viewer's total. */
-export async function loadProposalList(orgId: string, viewerId: string | null, at: Date, page: number) {
-  return loadProposalPage(getDb(), orgId, viewerId, at, page);
+export async function loadProposalList(orgId: string, viewerId: string | null, at: Date, page: number, filter?: ProposalListFilter) {
+  return loadProposalPage(getDb(), orgId, viewerId, at, page, undefined, filter);
 }
 
 /** Everything the organization's public page shows, with its health from the rules (organizationHealth). */

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Executor } from '@/db/client';
 import { listFrontProposals, listProposalPage } from '@/db/queries/proposal-reads';
 import type { SettledCounts } from '@/db/queries/proposal-reads';
+import type { ProposalListFilter } from '@/lib/validation/proposal-list';
 import { charterOverview, loadOrganizationBodies, summarizeProposals } from './overview';
 import type { OrganizationOverview } from './overview';
 
@@ -44,11 +45,20 @@ export async function loadOrganizationFront(
 export const PROPOSAL_PAGE_SIZE = 50;
 
 /** One page of the proposals page (newest first), derived as loadOrganizationOverview derives them, and how many the viewer may see in all. */
-export async function loadProposalPage(db: Executor, orgId: string, viewerId: string | null, at: Date, page: number, size = PROPOSAL_PAGE_SIZE) {
+export async function loadProposalPage(
+  db: Executor,
+  orgId: string,
+  viewerId: string | null,
+  at: Date,
+  page: number,
+  size = PROPOSAL_PAGE_SIZE,
+  filter?: ProposalListFilter,
+) {
   const [{ charter, seatRows }, { items, total }] = await Promise.all([
     loadOrganizationBodies(db, orgId, at),
-    listProposalPage(db, orgId, viewerId, page, size),
+    listProposalPage(db, orgId, viewerId, page, size, filter),
   ]);
-  if (!charter) return { proposals: [], total: 0, page, size };
-  return { proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items), total, page, size };
+  if (!charter) return { proposals: [], total: 0, page, size, types: [] };
+  const types = charter.document.proposalTypes.map((t) => ({ key: t.key, name: t.name }));
+  return { proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items), total, page, size, types };
 }

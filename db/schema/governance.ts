@@ -149,7 +149,12 @@ export const proposalRevisions = pgTable(
     authorId: userRef('author_id').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique('proposal_revisions_unique').on(t.proposalId, t.revision)],
+  (t) => [
+    unique('proposal_revisions_unique').on(t.proposalId, t.revision),
+    // Full-text search of the proposals list (db/queries/proposal-reads.ts, proposalTextMatches): every revision's
+    // title and text, in the 'simple' configuration (no stemming: charters are written in any language).
+    index('proposal_revisions_search_idx').using('gin', sql`to_tsvector('simple', ${t.title} || ' ' || ${t.body})`),
+  ],
 );
 
 export const commentStance = pgEnum('comment_stance', ['support', 'concern', 'object', 'none']);

@@ -11,24 +11,26 @@ import { now } from '@/lib/clock';
 import { loadProposalList } from '@/db/read/org-page';
 import { Pager, rangeSummary } from '@/components/ui/pager';
 import { phaseDeadline } from '@/lib/governance/phase';
+import { ProposalFilters } from '@/components/proposals/proposal-filters';
+import { isFiltered, parseProposalListParams, proposalListKeep } from '@/lib/validation/proposal-list';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ProposalsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const rawPage = (await searchParams).page;
-  const requested = Number.parseInt((Array.isArray(rawPage) ? rawPage[0] : rawPage) ?? '', 10);
+  const { filter, page: requested, ignored } = parseProposalListParams(await searchParams);
   const { org, user, membership } = await loadOrgPage(slug);
   const at = now();
   // Newest first, a page at a time: only the listed proposals' phases are derived.
-  const { proposals, total, page, size } = await loadProposalList(
-    org.id,
-    user?.id ?? null,
-    at,
-    Number.isSafeInteger(requested) && requested > 0 ? requested : 1,
-  );
+  const { proposals, total, page, size, types } = await loadProposalList(org.id, user?.id ?? null, at, requested, filter);
+  const basePath = `/o/${org.slug}/proposals`;
+  const notes = [...ignored];
+  if (filter.type !== null && !types.some((t) => t.key === filter.type))
+    notes.push(
+      `“${filter.type.slice(0, 60)}” is not a proposal type of the current charter: only proposals raised under that key in an earlier charter are listed.`,
+    );
   const pages = Math.max(1, Math.ceil(total / size));
 
   return (
@@ -37,7 +39,28 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
       <PageHeader title="Proposals" description="Every proposal is discussed for at least its charter’s comment window before any vote.">
         {membership && membership.role !== 'observer' && !org.archivedAt ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
       </PageHeader>
-      {proposals.length === 0 && total === 0 ? (
+      {total > 10 || isFiltered(filter) ? <ProposalFilters basePath={basePath} filter={filter} types={types} signedIn={Boolean(user)} /> : null}
+      {notes.length > 0 ? (
+        <ul role="status" className="mb-4 space-y-1 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      {isFiltered(filter) && total > 0 ? (
+        <p className="mb-3 text-sm text-zinc-600" role="status">
+          {total === 1 ? 'One proposal matches.' : `${total.toLocaleString('en-US')} proposals match.`}
+        </p>
+      ) : null}
+      {proposals.length === 0 && total === 0 && isFiltered(filter) ? (
+        <EmptyState title="No proposal matches.">
+          Search finds whole words in any revision’s title and text.{' '}
+          <Link href={basePath} className="text-brand-700 hover:underline">
+            Show every proposal
+          </Link>
+          .
+        </EmptyState>
+      ) : proposals.length === 0 && total === 0 ? (
         <EmptyState title="No proposals yet.">
           {membership && !org.archivedAt ? 'Raise the first one with “New proposal”.' : 'Published proposals appear here.'}
         </EmptyState>
@@ -75,7 +98,8 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
       {total > size ? (
         <Pager
           label="Proposal list pages"
-          basePath={`/o/${org.slug}/proposals`}
+          basePath={basePath}
+          keep={proposalListKeep(filter)}
           page={page}
           pages={pages}
           summary={rangeSummary((page - 1) * size + 1, proposals.length, total)}

@@ -1,0 +1,1 @@
+CREATE INDEX "proposal_revisions_search_idx" ON "proposal_revisions" USING gin (to_tsvector('simple', "title" || ' ' || "body"));
