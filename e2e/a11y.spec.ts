@@ -28,6 +28,7 @@ const pages: [string, string, RegExp | string][] = [
   ['home', '/', 'Governance that cannot be hijacked.'],
   ['organization overview', org, 'Riverbend Commons'],
   ['proposals list', `${org}/proposals`, 'Proposals'],
+  ['proposals list searched, with an ignored filter', `${org}/proposals?q=board&state=bogus`, 'Proposals'],
   ['proposal with discussion and roll call', `${org}/proposals/1`, 'Adopt a conflict-of-interest policy'],
   ['seats', `${org}/seats`, /Seats/],
   ['decision log', `${org}/log`, 'Decision log'],

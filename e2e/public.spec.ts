@@ -48,3 +48,21 @@ test('pages carry a nonce-based Content-Security-Policy and run without violatio
   await page.goto('/o/riverbend-commons/proposals/7');
   expect(violations).toEqual([]);
 });
+
+test('the proposals list searches and filters with a plain form, and says which value it ignored', async ({ page }) => {
+  await page.goto('/o/riverbend-commons/proposals?q=board&state=bogus');
+  const search = page.getByRole('search', { name: 'Search proposals' });
+  await expect(search.getByLabel('Words in the title or text')).toHaveValue('board');
+  await expect(page.getByText('“bogus” is not a state: showing every state.')).toBeVisible();
+  await search.getByLabel('State').selectOption({ label: 'Not decided yet' });
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/state=undecided/);
+  await expect(page.getByText(/^\d+ proposals? match/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /Open board meetings to residents/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /operating budget/ })).toHaveCount(0);
+  await search.getByLabel('Words in the title or text').fill('zzqx');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText('No proposal matches.')).toBeVisible();
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page).toHaveURL(/\/proposals$/);
+});

@@ -41,11 +41,13 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
       </PageHeader>
       {total > 10 || isFiltered(filter) ? <ProposalFilters basePath={basePath} filter={filter} types={types} signedIn={Boolean(user)} /> : null}
       {notes.length > 0 ? (
-        <ul role="status" className="mb-4 space-y-1 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+        <div role="status" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <ul className="space-y-1">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {isFiltered(filter) && total > 0 ? (
         <p className="mb-3 text-sm text-zinc-600" role="status">
