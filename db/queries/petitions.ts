@@ -174,10 +174,24 @@ export async function signerFacts(
   tx: Executor,
   orgId: string,
   userId: string,
+  opts: { lock?: boolean } = {},
 ): Promise<{ role: (typeof memberships.$inferSelect)['role'] | null; stakeholderGroup: string | null }> {
-  const rows = await tx
+  const query = tx
     .select({ role: memberships.role, stakeholderGroup: memberships.stakeholderGroup })
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isAccepted));
+  // Locked (FOR SHARE) by a signature: a member leaving at that moment waits, then lapses it (lapseSignaturesOf).
+  const rows = opts.lock ? await query.for('share') : await query;
   return rows[0] ?? { role: null, stakeholderGroup: null };
+}
+
+/** The petitions of the organization on which the person has a live signature, in id order (the order they are locked in). */
+export async function petitionsSignedBy(tx: Executor, orgId: string, userId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: petitions.id })
+    .from(petitionSignatures)
+    .innerJoin(petitions, eq(petitions.id, petitionSignatures.petitionId))
+    .where(and(eq(petitions.orgId, orgId), eq(petitionSignatures.userId, userId), isNull(petitionSignatures.revokedAt)))
+    .orderBy(petitions.id);
+  return rows.map((r) => r.id);
 }

@@ -7,6 +7,7 @@ export const petitionLogKindLabels: Record<string, string> = {
   'petition.opened': 'Petition opened',
   'petition.signed': 'Petition signed',
   'petition.signature_revoked': 'Petition signature revoked',
+  'petition.signature_lapsed': 'Petition signature lapsed',
   'petition.threshold_reached': 'Petition threshold reached',
   'petition.answered': 'Petition answered',
   'petition.answer_overdue': 'Petition answer overdue',
@@ -34,6 +35,8 @@ export function summarizePetitionEntry(e: SummaryEntry, ctx: SummaryContext): st
       return `${e.actorId ? who(e.actorId) : 'A member'} signed ${ref} (${signatures(p.count)})`;
     case 'petition.signature_revoked':
       return `${e.actorId ? who(e.actorId) : 'A member'} revoked their signature on ${ref} (${signatures(p.count)})`;
+    case 'petition.signature_lapsed':
+      return `${e.actorId ? `${who(e.actorId)}'s` : 'A'} signature on ${ref} lapsed: ${p.reason === 'removed' ? 'removed from the organization' : p.reason === 'account_deleted' ? 'account deleted' : 'left the organization'} (${signatures(p.count)})`;
     case 'petition.threshold_reached':
       return `${ref[0]!.toUpperCase()}${ref.slice(1)} reached its threshold with ${signatures(p.count)}: the ${body(p.answeringBodyKey)} must answer by ${day(p.answerDueAt)}`;
     case 'petition.answered':

@@ -6,6 +6,7 @@ import { countAdminsForUpdate, countSeatsHeldForUpdate, deleteMembership } from 
 import { anonymizeUser, deletedEmailDomain, lockOwnMemberships, lockUser } from '@/db/queries/users';
 import { checkAccountDeletion } from '@/lib/governance/account';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
+import { lapseSignaturesOf } from './petitions';
 
 /** A fresh pseudonym for a deleted account: random, so it says nothing about the person. */
 export const newPseudonym = (): string => `deleted-${randomBytes(8).toString('hex')}`;
@@ -44,6 +45,7 @@ export async function deleteAccount(db: Database, p: { userId: string; at: Date 
         payload: { membershipId: m.membershipId, userId: p.userId, role: m.role, pseudonym },
         at: p.at,
       });
+      await lapseSignaturesOf(tx, { orgId: m.orgId, userId: p.userId, reason: 'account_deleted', at: p.at });
     }
     await anonymizeUser(tx, p.userId, me.email, pseudonym);
     return pseudonym;

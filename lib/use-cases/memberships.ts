@@ -26,6 +26,7 @@ import type { Role } from '@/lib/governance/roles';
 import { checkGroupAdmin, checkGroupChange } from '@/lib/governance/stakeholder-groups';
 import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
+import { lapseSignaturesOf } from './petitions';
 import { requireOrganizationWritable } from './writable';
 
 /**
@@ -250,6 +251,8 @@ async function endMembership(
   await deleteMembership(tx, p.orgId, member.membershipId);
   await cancelOptionalMail(tx, p.orgId, member.userId);
   await logMembership(tx, p, kind, member);
+  // No longer a member: no longer counted on a petition still taking signatures.
+  await lapseSignaturesOf(tx, { orgId: p.orgId, userId: member.userId, reason: kind === 'membership.left' ? 'left' : 'removed', at: p.at });
 }
 
 /** An admin removes another member (never a seat holder: a seat is freed only by the charter's removal procedure). */

@@ -12,6 +12,7 @@ import {
   markThresholdReached,
   nextPetitionNumber,
   recordPetitionAnswer,
+  petitionsSignedBy,
   revokeSignature,
   signerFacts,
 } from '@/db/queries/petitions';
@@ -26,6 +27,7 @@ import {
   petitionPhase,
   petitionThreshold,
   requiredSignatures,
+  takesSignatures,
   thresholdReached,
 } from '@/lib/governance/petition';
 import type { Constituency } from '@/lib/governance/petition';
@@ -125,8 +127,9 @@ export async function signPetition(
   at: Date,
 ): Promise<{ count: number; thresholdReached: boolean }> {
   return db.transaction(async (tx) => {
+    // The membership first (FOR SHARE), then the petition: the order endMembership takes them in.
+    const facts = await signerFacts(tx, input.orgId, actor.userId, { lock: true });
     const row = await lockOrRefuse(tx, input.orgId, input.petitionId);
-    const facts = await signerFacts(tx, input.orgId, actor.userId);
     const existing = await liveSignatureOf(tx, row.id, actor.userId);
     const rule = checkSign(petitionRecord(row), facts, existing !== null, at);
     if (!rule.ok) refuseRule(rule);
@@ -198,6 +201,38 @@ export async function revokePetitionSignature(db: Database, actor: Actor, input:
     });
     return { count };
   });
+}
+
+/**
+ * A member who leaves or is removed no longer counts among the signers of a petition still taking
+ * signatures: each such live signature lapses (`petition.signature_lapsed`, with the new count and
+ * why), in the transaction that ends the membership, after the membership row is gone (a signature
+ * racing the departure holds that row FOR SHARE, so it commits first and is lapsed here, or waits
+ * and is refused). A threshold once reached stays reached, as with a revocation; a petition no
+ * longer taking signatures keeps its record as it closed.
+ */
+export async function lapseSignaturesOf(
+  tx: Executor,
+  p: { orgId: string; userId: string; reason: 'left' | 'removed' | 'account_deleted'; at: Date },
+): Promise<number> {
+  let lapsed = 0;
+  for (const petitionId of await petitionsSignedBy(tx, p.orgId, p.userId)) {
+    const row = await lockPetition(tx, p.orgId, petitionId);
+    if (!row || !takesSignatures(petitionPhase(petitionRecord(row), p.at))) continue;
+    const existing = await liveSignatureOf(tx, row.id, p.userId);
+    if (!existing) continue;
+    const count = await revokeSignature(tx, row.id, existing.id, p.at);
+    await appendLogEntry(tx, {
+      orgId: row.orgId,
+      actorId: row.signerNamesPublic ? p.userId : null,
+      kind: 'petition.signature_lapsed',
+      subject: subject(row.id),
+      payload: { number: row.number, count, reason: p.reason },
+      at: p.at,
+    });
+    lapsed++;
+  }
+  return lapsed;
 }
 
 /** A secretary or admin records the answering body's public answer; logged with the text and whether it came late. */
