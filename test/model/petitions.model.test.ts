@@ -1,12 +1,14 @@
 /**
  * Model-based test of stakeholder petitions (fast-check `commands`): random sequences of petitions
  * opened, signed, signed again, revoked, answered — by members, the secretary, the admin, an
- * observer and an outsider — with the clock moved past signing periods and answer deadlines and
- * the worker's overdue pass, through the use cases, on a fresh cooperative per sequence. The model
+ * observer and an outsider, some of whom leave the organization midway (their signatures on
+ * petitions still taking them lapse) — with the clock moved past signing periods and answer
+ * deadlines and the worker's overdue pass, through the use cases, on a fresh cooperative per sequence. The model
  * decides from the charter's words alone whether each step must succeed or be refused; after
  * every step:
  *  - each petition's stored count is its live signatures in the database and in the model, and
- *    nobody holds two live signatures on one petition;
+ *    nobody holds two live signatures on one petition; nobody who left holds a live signature on a
+ *    petition still taking signatures;
  *  - the threshold is logged once, exactly when the model's count first reached it, and the answer
  *    is due the charter's period after that; a reached threshold stays reached after revocations;
  *  - a missed deadline is logged at most once, only for a petition whose answer is overdue;
@@ -22,6 +24,7 @@ import type { Database } from '@/db/client';
 import { decisionLog, memberships, petitionSignatures, petitions, users } from '@/db/schema';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import { foundOrganization } from '@/lib/use-cases/founding';
+import { leaveOrganization } from '@/lib/use-cases/memberships';
 import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
 import { answerPetition, openPetition, revokePetitionSignature, signPetition } from '@/lib/use-cases/petitions';
 import { checkExport } from '@/scripts/verify';
@@ -39,18 +42,27 @@ const PEOPLE = ROLES.length;
 const ELIGIBLE = ROLES.filter((r) => r !== null && r !== 'observer').length; // 6
 const SIGNING_DAYS = 20;
 const ANSWER_DAYS = 10;
-// Half the members, counted when a petition opens: 3 of 6.
-const REQUIRED = Math.ceil(ELIGIBLE / 2);
+// Half the members who may sign, counted when a petition opens: 3 of 6 until someone leaves.
+const required = (m: Readonly<Model>) => Math.max(1, Math.ceil((ELIGIBLE - [...m.gone].filter((i) => ROLES[i] !== 'observer').length) / 2));
 
 let db: Database;
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
 
-type PetitionModel = { id: string; openedAt: number; live: Set<number>; reachedAt: number | null; answeredAt: number | null; overdueLogged: boolean };
-type Model = { petitions: PetitionModel[]; logSize: number };
+type PetitionModel = {
+  id: string;
+  openedAt: number;
+  required: number;
+  live: Set<number>;
+  reachedAt: number | null;
+  answeredAt: number | null;
+  overdueLogged: boolean;
+};
+type Model = { petitions: PetitionModel[]; logSize: number; gone: Set<number> };
 type Real = { orgId: string; slug: string; ids: string[]; t: number };
 
 const actor = (r: Real, i: number) => ({ userId: r.ids[i]!, role: (ROLES[i] ?? 'member') as 'member' });
-const may = (i: number) => ROLES[i] !== null && ROLES[i] !== 'observer';
+const member = (m: Readonly<Model>, i: number) => ROLES[i] !== null && !m.gone.has(i);
+const may = (m: Readonly<Model>, i: number) => member(m, i) && ROLES[i] !== 'observer';
 const dueAt = (p: PetitionModel) => p.reachedAt! + ANSWER_DAYS * DAY;
 /** Signatures are taken while open, and after the threshold until the answer (lib/governance/petition.ts takesSignatures). */
 function takesSignatures(p: PetitionModel, t: number): boolean {
@@ -68,10 +80,10 @@ class Open implements fc.AsyncCommand<Model, Real> {
       { orgId: r.orgId, title: `Petition ${m.petitions.length + 1}`, body: 'Please hear us.', forGroup: false },
       new Date(r.t),
     );
-    if (!may(this.who)) await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^petition\./) });
+    if (!may(m, this.who)) await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^petition\./) });
     else {
       const { id } = await attempt;
-      m.petitions.push({ id, openedAt: r.t, live: new Set(), reachedAt: null, answeredAt: null, overdueLogged: false });
+      m.petitions.push({ id, openedAt: r.t, required: required(m), live: new Set(), reachedAt: null, answeredAt: null, overdueLogged: false });
       m.logSize += 1;
     }
     await checkInvariants(m, r);
@@ -93,14 +105,14 @@ class Sign extends OnPetition implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const p = this.petition(m);
     const attempt = signPetition(db, actor(r, this.who), { orgId: r.orgId, petitionId: p.id }, new Date(r.t));
-    if (!may(this.who) || !takesSignatures(p, r.t) || p.live.has(this.who)) {
+    if (!may(m, this.who) || !takesSignatures(p, r.t) || p.live.has(this.who)) {
       await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^petition\./) });
     } else {
       const result = await attempt;
       p.live.add(this.who);
       m.logSize += 1;
       expect(result.count).toBe(p.live.size);
-      if (p.reachedAt === null && p.live.size >= REQUIRED) {
+      if (p.reachedAt === null && p.live.size >= p.required) {
         p.reachedAt = r.t;
         m.logSize += 1;
       }
@@ -130,7 +142,7 @@ class Answer extends OnPetition implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const p = this.petition(m);
     const attempt = answerPetition(db, actor(r, this.who), { orgId: r.orgId, petitionId: p.id, answer: 'The board has heard you.' }, new Date(r.t));
-    const secretaryOrAdmin = ROLES[this.who] === 'admin' || ROLES[this.who] === 'secretary';
+    const secretaryOrAdmin = member(m, this.who) && (ROLES[this.who] === 'admin' || ROLES[this.who] === 'secretary');
     if (!secretaryOrAdmin || p.reachedAt === null || p.answeredAt !== null) {
       await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^petition\./) });
     } else {
@@ -141,6 +153,32 @@ class Answer extends OnPetition implements fc.AsyncCommand<Model, Real> {
     await checkInvariants(m, r);
   }
   toString = () => `Answer(${this.who}, #${this.which})`;
+}
+
+/**
+ * A person leaves the organization: refused for the outsider, someone already gone and the founder
+ * (the last admin); otherwise `membership.left`, and each of their signatures on a petition still
+ * taking signatures lapses (`petition.signature_lapsed`); on a closed one it stays.
+ */
+class Leave implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly who: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const attempt = leaveOrganization(db, { orgId: r.orgId, actorId: r.ids[this.who]!, at: new Date(r.t) });
+    if (!member(m, this.who) || ROLES[this.who] === 'admin') await expect(attempt).rejects.toMatchObject({ code: expect.stringMatching(/^membership\./) });
+    else {
+      await attempt;
+      m.gone.add(this.who);
+      m.logSize += 1;
+      for (const p of m.petitions) {
+        if (!p.live.has(this.who) || !takesSignatures(p, r.t)) continue;
+        p.live.delete(this.who);
+        m.logSize += 1;
+      }
+    }
+    await checkInvariants(m, r);
+  }
+  toString = () => `Leave(${this.who})`;
 }
 
 /** Time passes (a few hours to past a deadline), then the worker's overdue pass runs. */
@@ -179,6 +217,8 @@ async function checkInvariants(m: Model, r: Real) {
     expect(live.length).toBe(p.live.size);
     expect(new Set(live.map((x) => x.userId)).size).toBe(live.length);
     expect(new Set(live.map((x) => x.userId))).toEqual(new Set([...p.live].map((i) => r.ids[i])));
+    if (takesSignatures(p, r.t)) for (const i of m.gone) expect(p.live.has(i)).toBe(false);
+    expect(row!.requiredSignatures).toBe(p.required);
     const mine = kinds.filter((k) => k.subject === `petition:${p.id}`).map((k) => k.kind);
     expect(mine.filter((k) => k === 'petition.threshold_reached')).toHaveLength(p.reachedAt === null ? 0 : 1);
     expect(row!.thresholdReachedAt?.getTime() ?? null).toBe(p.reachedAt);
@@ -224,6 +264,7 @@ const command = fc.oneof(
   { arbitrary: fc.tuple(person, which).map(([w, p]) => new Revoke(w, p)), weight: 2 },
   { arbitrary: fc.tuple(person, which).map(([w, p]) => new Answer(w, p)), weight: 1 },
   { arbitrary: fc.constantFrom(0.25, 3, 11, 21).map((d) => new Wait(d)), weight: 2 },
+  { arbitrary: person.map((w) => new Leave(w)), weight: 1 },
 );
 
 describe('stakeholder petitions (model-based)', () => {
@@ -231,7 +272,7 @@ describe('stakeholder petitions (model-based)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 24 }), async (steps) => {
         const { real, logSize } = await setup();
-        const model: Model = { petitions: [], logSize };
+        const model: Model = { petitions: [], logSize, gone: new Set() };
         await fc.asyncModelRun(() => ({ model, real }), [new Open(2), ...steps]);
       }),
       { numRuns: Number(process.env.QUORATE_PETITION_MODEL_RUNS ?? 10) },
