@@ -185,6 +185,15 @@ export async function signerFacts(
   return rows[0] ?? { role: null, stakeholderGroup: null };
 }
 
+/** Everyone with a live signature on the petition (for its later news; never shown). */
+export async function liveSignerIds(tx: Executor, petitionId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: petitionSignatures.userId })
+    .from(petitionSignatures)
+    .where(and(eq(petitionSignatures.petitionId, petitionId), isNull(petitionSignatures.revokedAt)));
+  return rows.map((r) => r.userId).filter((u): u is string => u !== null);
+}
+
 /** The petitions of the organization on which the person has a live signature, in id order (the order they are locked in). */
 export async function petitionsSignedBy(tx: Executor, orgId: string, userId: string): Promise<string[]> {
   const rows = await tx

@@ -22,6 +22,7 @@ export const notificationKinds = [
   'petition_threshold',
   'meeting_notice',
   'written_consent',
+  'petition_update',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -34,6 +35,7 @@ export const optionalKinds = [
   'decision',
   'vacancy_overdue',
   'followed_activity',
+  'petition_update',
 ] as const;
 export type OptionalKind = (typeof optionalKinds)[number];
 
@@ -62,6 +64,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   petition_threshold: 'Petitions your body must answer',
   meeting_notice: 'Notices of meetings of your body',
   written_consent: 'Written consents you must sign',
+  petition_update: 'Petitions you opened or signed',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -73,6 +76,8 @@ export const kindDescriptions: Record<OptionalKind, string> = {
   vacancy_overdue: 'When a seat stays vacant past the charter’s deadline.',
   followed_activity:
     'When a proposal you follow gets a comment or reply, a revision, opens for voting or is decided. Posting a comment makes you follow its proposal. While your objection to a decision by consent stands, you hear of its revisions too.',
+  petition_update:
+    'When a petition you opened or signed is answered, or its answering body misses the charter’s deadline (seat holders of that body always hear of a missed deadline).',
 };
 
 /** Why a mandatory notice cannot be turned off; shown on the preferences page and in the mail footer. */
@@ -90,6 +95,8 @@ export const mandatoryReasons = {
     'You hold a seat in the body a petition is addressed to, and it has reached the charter’s threshold: the body must answer it publicly by the deadline, so this notice cannot be turned off.',
   meeting_notice:
     'You hold a seat in the body that meets. The charter requires that every seat holder is given notice of every meeting (and of every change to it), so this notice cannot be turned off.',
+  petition_update:
+    'You hold a seat in the body a petition is addressed to, and the charter’s deadline for its public answer has passed without one. This notice cannot be turned off.',
   written_consent:
     'You hold a seat in a body deciding by unanimous written consent: it needs your signature, and you are told when it opens and when it is adopted, expires, lapses or is withdrawn. This notice cannot be turned off.',
 } as const;

@@ -51,6 +51,9 @@ export type NotificationPayload = {
   petitionNumber?: number;
   signatures?: number;
   answerDueAt?: string;
+  /** A petition's later news for its opener and signers: answered (late or not), or its answer overdue. */
+  petitionEvent?: 'answered' | 'overdue';
+  late?: boolean;
   /** A meeting's notice (scheduled, changed or cancelled): what its mail and calendar invitation say. */
   meeting?: MeetingNotice;
   /** A written consent: its number, what happened to it, and (opened) when it expires. Title and bodyName as above. */

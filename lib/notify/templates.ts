@@ -100,7 +100,7 @@ export type NotificationContext = {
 export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgSlug' | 'kind' | 'payload'>): string {
   const base = `${ctx.appUrl}/o/${ctx.orgSlug}`;
   if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
-  if (ctx.kind === 'petition_threshold') return `${base}/petitions/${ctx.payload.petitionNumber ?? ''}`;
+  if (ctx.kind === 'petition_threshold' || ctx.kind === 'petition_update') return `${base}/petitions/${ctx.payload.petitionNumber ?? ''}`;
   if (ctx.kind === 'meeting_notice') return `${base}/meetings/${ctx.payload.meeting?.number ?? ''}`;
   if (ctx.kind === 'written_consent') return `${base}/written-consents/${ctx.payload.consentNumber ?? ''}`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
@@ -269,6 +269,23 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
         ],
         action: 'Read the petition',
       };
+    case 'petition_update':
+      return p.petitionEvent === 'answered'
+        ? {
+            subject: `Petition #${p.petitionNumber ?? '?'} has been answered${p.late ? ', after its deadline' : ''}`,
+            lead: `The ${p.bodyName ?? 'body'} answered petition #${p.petitionNumber ?? '?'} ${p.title ?? ''}.`.replace('  ', ' '),
+            detail: ['The answer is public on the petition’s page and in the decision log.'],
+            action: 'Read the answer',
+          }
+        : {
+            subject: `Petition #${p.petitionNumber ?? '?'}: the ${p.bodyName ?? 'body'} missed its deadline to answer`,
+            lead: `The ${p.bodyName ?? 'body'} had to answer petition #${p.petitionNumber ?? '?'} ${p.title ?? ''} publicly by ${when(p.answerDueAt)}, and has not.`.replace(
+              '  ',
+              ' ',
+            ),
+            detail: ['The missed deadline is flagged on the organization’s public pages and in its governance health until the answer is given.'],
+            action: 'Read the petition',
+          };
     case 'meeting_notice':
       return meetingNoticeLines(p.meeting);
     case 'digest': {

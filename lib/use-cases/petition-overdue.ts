@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { appendLogEntry } from '@/db/queries/log';
+import { getActiveCharter } from '@/db/queries/charters';
 import { listOverdueUnlogged, lockOverdueForLogging, markOverdueLogged } from '@/db/queries/petitions';
+import { enqueuePetitionUpdate } from '@/lib/notify/petition-notices';
 
 /**
  * The worker's pass: each petition whose answer is past its deadline and still missing gets one
@@ -26,6 +28,20 @@ export async function recordOverduePetitions(db: Database, at: Date): Promise<nu
           thresholdReachedAt: row.thresholdReachedAt?.toISOString() ?? null,
           answerDueAt: row.answerDueAt?.toISOString() ?? null,
         },
+        at,
+      });
+      const charter = await getActiveCharter(tx, row.orgId);
+      await enqueuePetitionUpdate(tx, {
+        orgId: row.orgId,
+        petitionId: row.id,
+        number: row.number,
+        title: row.title,
+        openedBy: row.openedBy,
+        bodyKey: row.answeringBodyKey,
+        bodyName: charter?.document.bodies.find((b) => b.key === row.answeringBodyKey)?.name ?? row.answeringBodyKey,
+        event: 'overdue',
+        late: true,
+        answerDueAt: row.answerDueAt,
         at,
       });
       return 1;

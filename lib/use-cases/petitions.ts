@@ -33,7 +33,7 @@ import {
 import type { Constituency } from '@/lib/governance/petition';
 import type { Charter } from '@/lib/governance/types';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
-import { enqueuePetitionThreshold } from '@/lib/notify/petition-notices';
+import { enqueuePetitionThreshold, enqueuePetitionUpdate } from '@/lib/notify/petition-notices';
 import type { Actor } from './actor';
 import { requireOrganizationWritable } from './writable';
 
@@ -258,6 +258,19 @@ export async function answerPetition(
       kind: 'petition.answered',
       subject: subject(row.id),
       payload: { number: row.number, answeringBodyKey: row.answeringBodyKey, answer: input.answer, answerDueAt: row.answerDueAt?.toISOString() ?? null, late },
+      at,
+    });
+    await enqueuePetitionUpdate(tx, {
+      orgId: row.orgId,
+      petitionId: row.id,
+      number: row.number,
+      title: row.title,
+      openedBy: row.openedBy,
+      bodyKey: row.answeringBodyKey,
+      bodyName,
+      event: 'answered',
+      late,
+      answerDueAt: row.answerDueAt,
       at,
     });
     return { late };

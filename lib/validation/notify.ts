@@ -13,6 +13,8 @@ export const notificationPrefsSchema = z.object({
   decision: mode,
   vacancy_overdue: mode,
   followed_activity: mode,
+  // Added after the others: a form rendered before it existed still saves (the default, immediate).
+  petition_update: mode.default('immediate'),
 } satisfies Record<'orgId' | OptionalKind, z.ZodType>);
 
 export const retryDeadLetterSchema = z.object({

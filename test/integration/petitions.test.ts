@@ -4,18 +4,20 @@
  * body's seat holders mailed), the answer and its role, the overdue pass (logged once), and the
  * organization's log still verifying with the new entry kinds.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, memberships, outbox, petitionSignatures, petitions, seats, users } from '@/db/schema';
+import { decisionLog, memberships, notifyEvents, outbox, petitionSignatures, petitions, seats, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
 import { summarizeEntry } from '@/lib/transparency/summary';
+import { notificationMail } from '@/lib/notify/templates';
+import type { NotificationPayload } from '@/lib/notify/payload';
 import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
-import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVerifyLog } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVerifyLog, testMailContext } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -252,6 +254,31 @@ describe('petitions through the actions', () => {
       .from(decisionLog)
       .where(and(eq(decisionLog.subject, `petition:${p.id}`), eq(decisionLog.kind, 'petition.answered')));
     expect((entry!.payload as { late: boolean }).late).toBe(true);
+
+    // Its opener and signers heard of both, optionally; the board's seat holders of the missed deadline, mandatorily.
+    const updates = await db
+      .select({ eventKey: notifyEvents.key, payload: notifyEvents.payload, recipientUserId: outbox.recipientUserId, mandatory: outbox.mandatory })
+      .from(outbox)
+      .innerJoin(notifyEvents, eq(notifyEvents.id, outbox.eventId))
+      .where(and(eq(outbox.orgId, orgId), eq(outbox.kind, 'petition_update'), like(notifyEvents.key, `%:${p.id}`)));
+    const to = (event: string, mandatory: boolean) =>
+      new Set(updates.filter((u) => u.eventKey.startsWith(`petition-${event}:`) && u.mandatory === mandatory).map((u) => u.recipientUserId));
+    const boardHolders = (
+      await db
+        .select({ userId: seats.holderUserId })
+        .from(seats)
+        .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, 'board')))
+    ).flatMap((s) => (s.userId ? [s.userId] : []));
+    expect(to('answered', false)).toEqual(new Set([people.linus!.id, people.margaret!.id]));
+    expect(to('answered', true)).toEqual(new Set());
+    expect(to('overdue', true)).toEqual(new Set(boardHolders));
+    for (const who of [people.linus!.id, people.margaret!.id].filter((u) => !boardHolders.includes(u))) expect(to('overdue', false).has(who)).toBe(true);
+    const mail = notificationMail({
+      ...testMailContext('riverbend-commons'),
+      kind: 'petition_update',
+      payload: updates.find((u) => u.eventKey.startsWith('petition-answered:'))!.payload as NotificationPayload,
+    });
+    expect(mail.subject).toContain('has been answered, after its deadline');
   });
 
   it('the organization’s log verifies with the petition entries, and each has a summary', async () => {
