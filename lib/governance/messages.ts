@@ -334,6 +334,7 @@ export const messages = {
   'roll_call.duplicate_voter': '{name} is listed twice in the roll call.',
   'roll_call.not_seat_holder': '{name} does not hold a seat in the {body}: only its seat holders vote in a roll call.',
   'roll_call.not_attending': '{name} is recorded {status} at this meeting: only a seat holder recorded present or remote can vote yes, no or abstain.',
+  'roll_call.motion_required': 'Enter the motion, or choose the agenda item it decides.',
   'roll_call.unknown_agenda_item': 'The meeting’s agenda has no item {item}.',
   'roll_call.no_vote': 'There is no vote recorded for you in this roll call to confirm or dispute.',
   'roll_call.answer_closed': 'The period to confirm or dispute your vote in this roll call has ended.',

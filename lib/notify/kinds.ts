@@ -22,6 +22,7 @@ export const notificationKinds = [
   'petition_threshold',
   'meeting_notice',
   'written_consent',
+  'meeting_roll_call',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -62,6 +63,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   petition_threshold: 'Petitions your body must answer',
   meeting_notice: 'Notices of meetings of your body',
   written_consent: 'Written consents you must sign',
+  meeting_roll_call: 'Roll-call votes of your body’s meetings',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -92,4 +94,6 @@ export const mandatoryReasons = {
     'You hold a seat in the body that meets. The charter requires that every seat holder is given notice of every meeting (and of every change to it), so this notice cannot be turned off.',
   written_consent:
     'You hold a seat in a body deciding by unanimous written consent: it needs your signature, and you are told when it opens and when it is adopted, expires, lapses or is withdrawn. This notice cannot be turned off.',
+  meeting_roll_call:
+    'You hold a seat in the body that took this roll-call vote. Each seat holder may confirm or dispute the vote recorded for them, and every seat holder is told of a dispute and of a ratification, so this notice cannot be turned off.',
 } as const;
