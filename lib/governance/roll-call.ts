@@ -11,7 +11,7 @@
  * charter. A motion carried at an irregular meeting is held, not in effect, until a proposal
  * passed by the normal procedure ratifies it.
  */
-import { mayScheduleMeetings, meetingSpecOf } from './meeting';
+import { mayScheduleMeetings, meetingIrregularity, meetingSpecOf } from './meeting';
 import type { AttendanceStatus, MeetingState } from './meeting';
 import { refused } from './refusal';
 import type { Role } from './roles';
@@ -187,4 +187,16 @@ export function rollCallSpecErrors(spec: MeetingSpec): string[] {
 /** "Yes 3, no 1, abstain 0, absent 1: quorum met (4 of 5 charter seats voting; 3 needed); 3 yes needed of 5 charter seats." */
 export function outcomeText(o: RollCallOutcome): string {
   return `Yes ${o.yes}, no ${o.no}, abstain ${o.abstain}, absent ${o.absent}. Quorum ${o.quorumMet ? 'met' : 'not met'}: ${o.voting} of ${o.charterSeats} charter seats voting, ${o.quorumNeeded} needed. ${o.yesNeeded} yes votes of ${o.charterSeats} charter seats needed to carry.`;
+}
+
+/** Whether a meeting (its stored notice figures and its notices' fate from the outbox) is irregular now (meeting.ts). */
+export function irregularNow(
+  m: { shortestNoticeHours: number; requiredNoticeHours: number; seatHolders: number; noticed: number },
+  fate: { delivered: number; failed: number } | undefined,
+): boolean {
+  return meetingIrregularity({
+    shortestNoticeHours: m.shortestNoticeHours,
+    requiredNoticeHours: m.requiredNoticeHours,
+    coverage: { seatHolders: m.seatHolders, noticed: m.noticed, ...(fate ?? { delivered: 0, failed: 0 }) },
+  }).irregular;
 }

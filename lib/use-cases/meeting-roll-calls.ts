@@ -8,13 +8,13 @@ import { attendanceOf, lockMeeting, meetingNoticeFates } from '@/db/queries/meet
 import type { MeetingRow } from '@/db/queries/meetings';
 import { seatHoldersOfBody } from '@/db/queries/petitions';
 import { getUserName } from '@/db/queries/users';
-import { meetingIrregularity } from '@/lib/governance/meeting';
 import type { AttendanceStatus } from '@/lib/governance/meeting';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import {
   answerDeadline,
   checkAnswerVote,
   checkRecordRollCall,
+  irregularNow,
   outcomeText,
   rollCallOutcome,
   rollCallRulesOf,
@@ -30,12 +30,7 @@ import { requireOrganizationWritable } from './writable';
 
 /** Whether the meeting is irregular now: short notice, or a notice that did not reach every seat holder (meeting.ts). */
 export async function meetingIrregularNow(tx: Executor, m: MeetingRow): Promise<boolean> {
-  const fate = (await meetingNoticeFates(tx, m.orgId)).get(m.id) ?? { delivered: 0, failed: 0 };
-  return meetingIrregularity({
-    shortestNoticeHours: m.shortestNoticeHours,
-    requiredNoticeHours: m.requiredNoticeHours,
-    coverage: { seatHolders: m.seatHolders, noticed: m.noticed, ...fate },
-  }).irregular;
+  return irregularNow(m, (await meetingNoticeFates(tx, m.orgId)).get(m.id));
 }
 
 /** The roll-call notice to every seat holder of the meeting's body (mandatory: kinds.ts says why). */
