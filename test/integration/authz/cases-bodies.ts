@@ -131,7 +131,7 @@ export const bodyCases: Record<string, Case> = {
   },
   // Each board seat holder has a recorded vote (yes, or absent) and answers only for their own; others have none.
   answerRollCallVoteAction: {
-    allowed: ['seatHolder', 'recusedSeatHolder', 'seatedObserver', 'admin'],
+    allowed: ['seatedObserver', 'seatHolder', 'recusedSeatHolder', 'admin'],
     run: async (s) => {
       const meetingId = await scenarioMeeting(s, { started: true, seatHolderRecorded: true });
       const admin = { userId: s.ids.admin, role: 'admin' as const };
