@@ -114,7 +114,15 @@ export function RollCallList({
               ))}
             </ul>
             {own && writable && open && !own.answer ? (
-              <AnswerVoteForms action={answerAction} orgId={orgId} meetingId={meetingId} rollCallId={r.id} vote={voteWords[own.vote]} answerBy={r.answerBy} n={r.number} />
+              <AnswerVoteForms
+                action={answerAction}
+                orgId={orgId}
+                meetingId={meetingId}
+                rollCallId={r.id}
+                vote={voteWords[own.vote]}
+                answerBy={r.answerBy}
+                n={r.number}
+              />
             ) : null}
           </li>
         );
@@ -246,7 +254,9 @@ export function HeldMotionsNotice({ held, slug }: { held: { id: string; meetingN
       <h2 id="held-motions" className="font-semibold text-amber-950">
         {held.length === 1 ? 'A decision is held' : `${held.length} decisions are held`} — not in effect until ratified
       </h2>
-      <p className="mt-1 text-sm text-amber-950">Carried at an irregular meeting: each takes effect only when a proposal passed by the normal procedure ratifies it.</p>
+      <p className="mt-1 text-sm text-amber-950">
+        Carried at an irregular meeting: each takes effect only when a proposal passed by the normal procedure ratifies it.
+      </p>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
         {held.map((h) => (
           <li key={h.id} className="break-words">

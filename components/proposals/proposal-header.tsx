@@ -90,7 +90,10 @@ export function ProposalHeader(p: Props) {
         {p.ratifiesMotion ? (
           <p className="mt-1">
             This proposal ratifies the motion held from an irregular meeting:{' '}
-            <Link href={`/o/${slug}/meetings/${p.ratifiesMotion.meetingNumber}#roll-call-${p.ratifiesMotion.number}`} className="font-medium text-brand-700 underline">
+            <Link
+              href={`/o/${slug}/meetings/${p.ratifiesMotion.meetingNumber}#roll-call-${p.ratifiesMotion.number}`}
+              className="font-medium text-brand-700 underline"
+            >
               meeting #{p.ratifiesMotion.meetingNumber}, roll call {p.ratifiesMotion.number}: {p.ratifiesMotion.motion}
             </Link>
             {p.ratifiesMotion.ratified ? ' — ratified, now in effect.' : ': if it passes, the motion takes effect; until then it is held.'}

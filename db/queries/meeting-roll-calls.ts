@@ -22,7 +22,11 @@ export async function insertRollCall(
 }
 
 /** A roll call of this organization with its meeting, locked (null when the id names none of its roll calls). */
-export async function lockRollCall(tx: Executor, orgId: string, rollCallId: string): Promise<{ rollCall: RollCallRow; meeting: typeof meetings.$inferSelect } | null> {
+export async function lockRollCall(
+  tx: Executor,
+  orgId: string,
+  rollCallId: string,
+): Promise<{ rollCall: RollCallRow; meeting: typeof meetings.$inferSelect } | null> {
   const rows = await tx
     .select({ rollCall: meetingRollCalls, meeting: meetings })
     .from(meetingRollCalls)

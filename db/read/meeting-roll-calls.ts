@@ -39,7 +39,12 @@ export async function loadMeetingRollCalls(meetingId: string, meetingIrregular: 
   const ratifiers = calls.flatMap((c) => (c.ratifiedByProposalId ? [c.ratifiedByProposalId] : []));
   const numbers =
     ratifiers.length > 0
-      ? new Map((await db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(inArray(proposals.id, ratifiers))).map((r) => [r.id, r.number]))
+      ? new Map(
+          (await db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(inArray(proposals.id, ratifiers))).map((r) => [
+            r.id,
+            r.number,
+          ]),
+        )
       : new Map<string, number>();
   return calls.map((c) => {
     const outcome = rollCallOutcome(

@@ -72,9 +72,17 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
   const effect = loaded.row.effect as { ratifies?: unknown; ratifiesRollCall?: unknown; emergency?: boolean };
   const ratifiesId = effect.ratifies;
   const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, orgId, ratifiesId) : null;
-  const motionRow = typeof effect.ratifiesRollCall === 'string' && /^[0-9a-f-]{36}$/i.test(effect.ratifiesRollCall) ? await rollCallById(db, orgId, effect.ratifiesRollCall) : null;
+  const motionRow =
+    typeof effect.ratifiesRollCall === 'string' && /^[0-9a-f-]{36}$/i.test(effect.ratifiesRollCall)
+      ? await rollCallById(db, orgId, effect.ratifiesRollCall)
+      : null;
   const ratifiesMotion = motionRow
-    ? { meetingNumber: motionRow.meeting.number, number: motionRow.rollCall.number, motion: motionRow.rollCall.motion, ratified: motionRow.rollCall.ratifiedAt !== null }
+    ? {
+        meetingNumber: motionRow.meeting.number,
+        number: motionRow.rollCall.number,
+        motion: motionRow.rollCall.motion,
+        ratified: motionRow.rollCall.ratifiedAt !== null,
+      }
     : null;
   const emergency = Boolean(effect.emergency);
   const backers = emergency ? await emergencyBackers(db, orgId, loaded.row.id) : [];

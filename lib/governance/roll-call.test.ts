@@ -52,7 +52,13 @@ describe('the outcome of a roll call', () => {
           expect(2 * o.yes).toBeGreaterThan(rules.charterSeats);
           // Turning an absent, no or abstain into yes keeps it carried (monotone).
           const i = vs.findIndex((v) => v !== 'yes');
-          if (i >= 0) expect(rollCallOutcome(vs.map((v, j) => (j === i ? 'yes' : v)), rules).carried).toBe(true);
+          if (i >= 0)
+            expect(
+              rollCallOutcome(
+                vs.map((v, j) => (j === i ? 'yes' : v)),
+                rules,
+              ).carried,
+            ).toBe(true);
         }
         // Filling more charter seats never helps: the same votes against more charter seats carry no more.
         if (!o.carried) expect(rollCallOutcome(vs, { ...rules, charterSeats: rules.charterSeats + 1 }).carried).toBe(false);
@@ -72,19 +78,34 @@ describe('recording a roll call', () => {
     checkRecordRollCall(meeting, { role: 'secretary', at, votes: v, seatHolders: holders, attendance, name: (id) => id, bodyName: 'Board', ...over });
 
   it('accepts votes of those present or remote, and absent for the rest', () => {
-    expect(check([{ userId: 'ann', vote: 'yes' }, { userId: 'bob', vote: 'no' }, { userId: 'cy', vote: 'absent' }]).ok).toBe(true);
+    expect(
+      check([
+        { userId: 'ann', vote: 'yes' },
+        { userId: 'bob', vote: 'no' },
+        { userId: 'cy', vote: 'absent' },
+      ]).ok,
+    ).toBe(true);
   });
   it('refuses a plain member, before the start, a non-seat-holder, an absent voter, a duplicate', () => {
     expect(code(check([], { role: 'member' }))).toBe('roll_call.not_authorized');
     expect(code(check([], { at: new Date('2026-03-02T07:59:59Z') }))).toBe('roll_call.not_started');
     expect(code(check([{ userId: 'zed', vote: 'yes' }]))).toBe('roll_call.not_seat_holder');
     expect(code(check([{ userId: 'cy', vote: 'yes' }]))).toBe('roll_call.not_attending');
-    expect(code(check([{ userId: 'ann', vote: 'yes' }, { userId: 'ann', vote: 'no' }]))).toBe('roll_call.duplicate_voter');
+    expect(
+      code(
+        check([
+          { userId: 'ann', vote: 'yes' },
+          { userId: 'ann', vote: 'no' },
+        ]),
+      ),
+    ).toBe('roll_call.duplicate_voter');
   });
   it('property: accepted only when every yes/no/abstain voter is a seat holder recorded present or remote', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ userId: fc.constantFrom('ann', 'bob', 'cy', 'zed'), vote: fc.constantFrom(...rollCallVotes) }), { selector: (v) => v.userId }),
+        fc.uniqueArray(fc.record({ userId: fc.constantFrom('ann', 'bob', 'cy', 'zed'), vote: fc.constantFrom(...rollCallVotes) }), {
+          selector: (v) => v.userId,
+        }),
         (vs) => {
           const ok = vs.every((v) => holders.includes(v.userId) && (v.vote === 'absent' || v.userId !== 'cy'));
           expect(check(vs).ok).toBe(ok);

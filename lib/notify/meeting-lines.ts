@@ -58,7 +58,12 @@ export function rollCallLines(r: RollCallNotice | undefined, bodyName: string | 
   return {
     subject: `Roll call: ${ref} — ${r.standing}`,
     lead: `A roll-call vote was recorded in ${ref}.`,
-    detail: [motion, r.outcome, r.standing, ...(r.answerBy ? [`Check the vote recorded for you and confirm or dispute it on the meeting page by ${when(r.answerBy)}.`] : [])],
+    detail: [
+      motion,
+      r.outcome,
+      r.standing,
+      ...(r.answerBy ? [`Check the vote recorded for you and confirm or dispute it on the meeting page by ${when(r.answerBy)}.`] : []),
+    ],
     action: 'See the meeting and your vote',
   };
 }

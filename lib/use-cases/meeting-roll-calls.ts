@@ -86,7 +86,15 @@ export async function recordRollCall(
     const attendance = new Map((await attendanceOf(tx, m!.id)).flatMap((a) => (a.userId ? [[a.userId, a.status as AttendanceStatus] as const] : [])));
     const names = new Map<string, string>();
     for (const v of input.votes) names.set(v.userId, await personName(tx, v.userId));
-    const rule = checkRecordRollCall(m!, { role: actor.role, at, votes: input.votes, seatHolders: holders, attendance, name: (id) => names.get(id) ?? id, bodyName });
+    const rule = checkRecordRollCall(m!, {
+      role: actor.role,
+      at,
+      votes: input.votes,
+      seatHolders: holders,
+      attendance,
+      name: (id) => names.get(id) ?? id,
+      bodyName,
+    });
     if (!rule.ok) refuseRule(rule, rule.code === 'roll_call.not_authorized' || rule.code === 'roll_call.not_started' ? undefined : 'votes');
     const item = input.agendaItem === null ? null : m!.agenda[input.agendaItem - 1];
     if (input.agendaItem !== null && !item) refuse('roll_call.unknown_agenda_item', { item: input.agendaItem }, 'agendaItem');
@@ -156,7 +164,12 @@ export async function recordRollCall(
       rollCall,
       key: `roll-call:${rollCall.id}:recorded`,
       bodyName,
-      notice: { event: 'recorded', standing: standingText(standing), outcome: outcomeText(outcome), answerBy: answerDeadline(at, rules.answerDays).toISOString() },
+      notice: {
+        event: 'recorded',
+        standing: standingText(standing),
+        outcome: outcomeText(outcome),
+        answerBy: answerDeadline(at, rules.answerDays).toISOString(),
+      },
       at,
     });
     return { number, meetingNumber: m!.number, carried: outcome.carried, held };

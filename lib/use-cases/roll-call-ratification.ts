@@ -25,12 +25,22 @@ async function target(tx: Executor, orgId: string, rollCallId: unknown) {
 }
 
 /** Checked at draft and at publication: a normal (not emergency) proposal naming a held motion of this organization. */
-export async function checkRollCallRatification(tx: Executor, orgId: string, type: ProposalTypeSpec, emergencyRequested: boolean, rollCallId: unknown): Promise<void> {
+export async function checkRollCallRatification(
+  tx: Executor,
+  orgId: string,
+  type: ProposalTypeSpec,
+  emergencyRequested: boolean,
+  rollCallId: unknown,
+): Promise<void> {
   const normal = canRatifyWith(type, emergencyRequested);
   if (!normal.ok) refuseRule(normal, 'ratifiesRollCallId');
   const t = await target(tx, orgId, rollCallId);
   if (!t) refuse('roll_call.ratify_target_required', undefined, 'ratifiesRollCallId');
-  const rule = canRatifyRollCall({ carried: t!.rollCall.carried, ratifiedAt: t!.rollCall.ratifiedAt, meetingIrregular: await meetingIrregularNow(tx, t!.meeting) });
+  const rule = canRatifyRollCall({
+    carried: t!.rollCall.carried,
+    ratifiedAt: t!.rollCall.ratifiedAt,
+    meetingIrregular: await meetingIrregularNow(tx, t!.meeting),
+  });
   if (!rule.ok) refuseRule(rule, 'ratifiesRollCallId');
 }
 

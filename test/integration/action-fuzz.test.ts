@@ -362,7 +362,12 @@ withTestDatabase({ app: true }, async (ready) => {
     ids.meeting.push(id);
   }
   // A roll call at the started meeting, for the answer action.
-  await recordRollCall(db, { userId: ada!.id, role: 'admin' }, { orgId, meetingId: ids.meeting[1]!, agendaItem: null, motion: 'A fuzzed motion', votes: [] }, new Date());
+  await recordRollCall(
+    db,
+    { userId: ada!.id, role: 'admin' },
+    { orgId, meetingId: ids.meeting[1]!, agendaItem: null, motion: 'A fuzzed motion', votes: [] },
+    new Date(),
+  );
   ids.rollCall.push((await db.select({ id: meetingRollCalls.id }).from(meetingRollCalls))[0]!.id);
   // A written consent of the board to act on, inserted as it would be opened (the demo board is below its minimum strength to open one).
   const [consent] = await db

@@ -222,9 +222,9 @@ describe('a motion carried at an irregular meeting', () => {
     expect(entries[0]!.subject).toBe(`meeting:${irregular.id}`);
     expect(await db.$count(outbox, eq(outbox.kind, 'meeting_roll_call'))).toBeGreaterThanOrEqual(6 * 5);
     // Ratified once: a second proposal naming it is refused at draft.
-    expect(
-      (await refusal(() => draftProposal(db, person(2), org.orgId, { title: 'Again', body, effect: { ratifiesRollCall: target } }, at(29)))).code,
-    ).toBe('roll_call.ratify_already');
+    expect((await refusal(() => draftProposal(db, person(2), org.orgId, { title: 'Again', body, effect: { ratifiesRollCall: target } }, at(29)))).code).toBe(
+      'roll_call.ratify_already',
+    );
   });
 
   it('the log export verifies with the roll-call entries, and each reads in words', async () => {
@@ -236,7 +236,9 @@ describe('a motion carried at an irregular meeting', () => {
     }
     const ctx = { bodyName: () => 'Board', personName: () => 'Someone' };
     for (const e of doc.entries.filter((x) => x.kind.startsWith('meeting.roll_call'))) {
-      expect(summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx)).toMatch(/roll call \d+/i);
+      expect(summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx)).toMatch(
+        /roll call \d+/i,
+      );
     }
   });
 });

@@ -13,5 +13,7 @@ export const recordRollCallAction = orgUseCaseAction(recordRollCallSchema, 'obse
 
 /** Only the voter answers for their own recorded vote. */
 export const answerRollCallVoteAction = orgUseCaseAction(answerRollCallVoteSchema, 'observer', answerRollCallVote, (_input, r) =>
-  r.answer === 'confirmed' ? `You confirmed your vote in roll call ${r.number}.` : `Your dispute of your vote in roll call ${r.number} is on the record, and public.`,
+  r.answer === 'confirmed'
+    ? `You confirmed your vote in roll call ${r.number}.`
+    : `Your dispute of your vote in roll call ${r.number} is on the record, and public.`,
 );
