@@ -63,8 +63,8 @@ test('a motion carried by roll call at a short-notice meeting is held until a pr
     await e2e.waitForHydration(page);
   }
   const rollCall = page.getByRole('form', { name: 'Record a roll call' });
-  await rollCall.getByLabel('Agenda item').selectOption('1');
-  await expect(rollCall.getByLabel('Cleo Park')).toHaveValue('absent');
+  await rollCall.getByLabel('Agenda item', { exact: true }).selectOption('1');
+  await expect(rollCall.getByLabel('Cleo Park', { exact: true })).toHaveValue('absent');
   await rollCall.getByRole('button', { name: 'Record the roll call' }).click();
   await e2e.reloadUntil(page, 'Carried at an irregular meeting: held — not in effect until ratified');
   await expect(page.getByRole('heading', { name: 'Roll call 1: Buy a second wheelbarrow' })).toBeVisible();
