@@ -69,6 +69,17 @@ const isMeetingDetails = (o: Out) =>
 const mode = (v: unknown) => (notificationModes as readonly unknown[]).includes(v);
 
 /** The documented bounds of each schema's output. */
+/** A roll call: an agenda item (1–999) or none, a collapsed motion, each vote a seat holder's id and one of the four votes. */
+const isRollCall = (v: Out) =>
+  uuid(v.orgId) &&
+  uuid(v.meetingId) &&
+  (v.agendaItem === null || (Number.isInteger(v.agendaItem) && (v.agendaItem as number) >= 1 && (v.agendaItem as number) <= 999)) &&
+  typeof v.motion === 'string' &&
+  v.motion.length <= 2000 &&
+  collapsed(v.motion) &&
+  Array.isArray(v.votes) &&
+  v.votes.length <= 500 &&
+  (v.votes as Out[]).every((x) => len(x.userId, 1, 100) && ['yes', 'no', 'abstain', 'absent'].includes(x.vote as string));
 const bounds: Record<string, (o: unknown) => boolean> = {
   emailSchema: isEmail,
   notificationPrefsSchema: (o) => uuid((o as Out).orgId) && Object.entries(o as Out).every(([k, v]) => k === 'orgId' || mode(v)),
@@ -172,27 +183,8 @@ const bounds: Record<string, (o: unknown) => boolean> = {
     uuid((o as Out).meetingId) &&
     ['confirmed', 'disputed'].includes((o as Out).answer as string) &&
     ((o as Out).note === null || len((o as Out).note, 1, 1000)),
-  answerRollCallVoteSchema: (o) =>
-    uuid((o as Out).orgId) &&
-    uuid((o as Out).meetingId) &&
-    uuid((o as Out).rollCallId) &&
-    ['confirmed', 'disputed'].includes((o as Out).answer as string) &&
-    ((o as Out).note === null || len((o as Out).note, 1, 1000)),
-  recordRollCallSchema: (o) => {
-    const v = o as Out;
-    const agendaItem = v.agendaItem;
-    return (
-      uuid(v.orgId) &&
-      uuid(v.meetingId) &&
-      (agendaItem === null || (Number.isInteger(agendaItem) && (agendaItem as number) >= 1 && (agendaItem as number) <= 999)) &&
-      typeof v.motion === 'string' &&
-      v.motion.length <= 2000 &&
-      collapsed(v.motion) &&
-      Array.isArray(v.votes) &&
-      v.votes.length <= 500 &&
-      (v.votes as Out[]).every((x) => len(x.userId, 1, 100) && ['yes', 'no', 'abstain', 'absent'].includes(x.vote as string))
-    );
-  },
+  answerRollCallVoteSchema: (o) => uuid((o as Out).rollCallId) && bounds.answerAttendanceSchema!(o),
+  recordRollCallSchema: (o) => isRollCall(o as Out),
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
