@@ -40,6 +40,8 @@ export function NewProposalForm({
   currentCharterJson,
   ratifiable = [],
   ratifies,
+  heldMotions = [],
+  ratifiesMotion,
 }: {
   orgId: string;
   types: TypeOption[];
@@ -53,11 +55,15 @@ export function NewProposalForm({
   ratifiable?: Option[];
   /** Preselected from the emergency decision's "Start the ratification" link. */
   ratifies?: string;
+  /** Motions carried at an irregular meeting, held until a normal proposal ratifies them. */
+  heldMotions?: Option[];
+  /** Preselected from the held motion's "Propose its ratification" link. */
+  ratifiesMotion?: string;
 }) {
   const [state, formAction] = useActionState(createProposalAction, initialActionState);
   // Ratification is by a normal proposal: coming from an emergency decision, start on a type without an emergency procedure.
   const firstNormal = types.find((t) => !t.emergencyAllowed)?.key;
-  const [typeKey, setTypeKey] = useState(state.values?.typeKey ?? (ratifies && firstNormal ? firstNormal : (types[0]?.key ?? '')));
+  const [typeKey, setTypeKey] = useState(state.values?.typeKey ?? ((ratifies || ratifiesMotion) && firstNormal ? firstNormal : (types[0]?.key ?? '')));
   const type = types.find((t) => t.key === typeKey);
   const [seatId, setSeatId] = useState(state.values?.seatId ?? vacantSeats[0]?.value ?? '');
   const seat = vacantSeats.find((v) => v.value === seatId);
@@ -224,6 +230,18 @@ export function NewProposalForm({
           defaultValue={state.values?.ratifiesProposalId ?? ratifies}
           errors={err('ratifiesProposalId')}
           hint="If this proposal passes before the decision’s deadline, the emergency decision stands; if not, it lapses."
+        />
+      ) : null}
+
+      {type && !type.emergencyAllowed && heldMotions.length > 0 ? (
+        <SelectField
+          id="p-ratifies-motion"
+          name="ratifiesRollCallId"
+          label="Ratifies a motion held from an irregular meeting (optional)"
+          options={heldMotions}
+          defaultValue={state.values?.ratifiesRollCallId ?? ratifiesMotion}
+          errors={err('ratifiesRollCallId')}
+          hint="If this proposal passes, the motion is ratified and in effect; until then it stays held."
         />
       ) : null}
 

@@ -22,6 +22,8 @@ type Props = {
   /** The viewer may start a ratification (a member). */
   mayStartRatification: boolean;
   ratifies: { number: number; title: string } | null;
+  /** A motion held from an irregular meeting that this proposal ratifies. */
+  ratifiesMotion?: { meetingNumber: number; number: number; motion: string; ratified: boolean } | null;
   decidedUnder: { version: number; hash: string } | null;
   coverage: NoticeCoverage;
   /** Every deciding body is voted by members (no seat holders to count notices against). */
@@ -83,6 +85,18 @@ export function ProposalHeader(p: Props) {
               #{p.ratifies.number} {p.ratifies.title}
             </Link>
             : if it passes in time, that decision stands; otherwise the decision lapses.
+          </p>
+        ) : null}
+        {p.ratifiesMotion ? (
+          <p className="mt-1">
+            This proposal ratifies the motion held from an irregular meeting:{' '}
+            <Link
+              href={`/o/${slug}/meetings/${p.ratifiesMotion.meetingNumber}#roll-call-${p.ratifiesMotion.number}`}
+              className="font-medium text-brand-700 underline"
+            >
+              meeting #{p.ratifiesMotion.meetingNumber}, roll call {p.ratifiesMotion.number}: {p.ratifiesMotion.motion}
+            </Link>
+            {p.ratifiesMotion.ratified ? ' — ratified, now in effect.' : ': if it passes, the motion takes effect; until then it is held.'}
           </p>
         ) : null}
         {p.decidedUnder ? (

@@ -19,6 +19,7 @@ import type { Charter } from '@/lib/governance/types';
 import type { Role } from '@/lib/governance/roles';
 import { emergencyBackers } from '@/db/queries/emergency';
 import { proposalContext } from '@/db/queries/proposal-context';
+import { rollCallById } from '@/db/queries/meeting-roll-calls';
 import { appointmentRefusal } from '@/lib/use-cases/appointments';
 import { electionReadyForVoting } from '@/lib/use-cases/elections';
 import { noticeCoverage } from '@/lib/use-cases/notice';
@@ -68,9 +69,21 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
   ]);
   const logRows = record.rows;
   const { phase, actions } = await proposalContext(db, orgId, loaded, charter, viewer, at);
-  const effect = loaded.row.effect as { ratifies?: unknown; emergency?: boolean };
+  const effect = loaded.row.effect as { ratifies?: unknown; ratifiesRollCall?: unknown; emergency?: boolean };
   const ratifiesId = effect.ratifies;
   const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, orgId, ratifiesId) : null;
+  const motionRow =
+    typeof effect.ratifiesRollCall === 'string' && /^[0-9a-f-]{36}$/i.test(effect.ratifiesRollCall)
+      ? await rollCallById(db, orgId, effect.ratifiesRollCall)
+      : null;
+  const ratifiesMotion = motionRow
+    ? {
+        meetingNumber: motionRow.meeting.number,
+        number: motionRow.rollCall.number,
+        motion: motionRow.rollCall.motion,
+        ratified: motionRow.rollCall.ratifiedAt !== null,
+      }
+    : null;
   const emergency = Boolean(effect.emergency);
   const backers = emergency ? await emergencyBackers(db, orgId, loaded.row.id) : [];
   // A seat appointment: which seat, who, and (for a class seat) the appointee's own declaration.
@@ -120,6 +133,7 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     phase,
     actions,
     ratifies,
+    ratifiesMotion,
     emergency,
     backers,
     appointment,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { userRef } from './auth';
 import { id, ts } from './columns';
 import { orgRef } from './organizations';
@@ -75,4 +75,60 @@ export const meetingAttendance = pgTable(
     disputeNote: text('dispute_note'),
   },
   (t) => [unique('meeting_attendance_one_per_person').on(t.meetingId, t.userId)],
+);
+
+export const rollCallVote = pgEnum('roll_call_vote', ['yes', 'no', 'abstain', 'absent']);
+
+/**
+ * A roll-call vote taken in a meeting on one motion (lib/governance/roll-call.ts): an agenda item
+ * or a free-text motion. The rules it was counted by (charter seats, quorum, majority, answer
+ * period) and its outcome are copied onto the row when it is recorded, so a later charter never
+ * changes a past result. A carried motion of an irregular meeting is held until a proposal
+ * ratifies it (`ratified_at`, `ratified_by_proposal_id`).
+ */
+export const meetingRollCalls = pgTable(
+  'meeting_roll_calls',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** Per-meeting number: "Roll call 2 of meeting #3". */
+    number: integer('number').notNull(),
+    motion: text('motion').notNull(),
+    /** The agenda item it decides (1-based), or null for a motion not on the agenda. */
+    agendaItem: integer('agenda_item'),
+    /** The proposal the agenda item lists, if any: the roll call never changes that proposal's state. */
+    proposalNumber: integer('proposal_number'),
+    charterSeats: integer('charter_seats').notNull(),
+    quorum: jsonb('quorum').$type<{ num: number; den: number; inclusive: boolean }>().notNull(),
+    majority: jsonb('majority').$type<{ num: number; den: number; inclusive: boolean }>().notNull(),
+    answerDays: integer('answer_days').notNull(),
+    carried: boolean('carried').notNull(),
+    /** Whether the meeting was irregular when the roll call was recorded (the page re-reads it live). */
+    irregularAtRecord: boolean('irregular_at_record').notNull(),
+    recordedBy: userRef('recorded_by', 'set null'),
+    recordedAt: ts('recorded_at').notNull(),
+    ratifiedAt: ts('ratified_at'),
+    ratifiedByProposalId: uuid('ratified_by_proposal_id'),
+  },
+  (t) => [unique('meeting_roll_calls_meeting_number_unique').on(t.meetingId, t.number)],
+);
+
+/** One seat holder's vote in a roll call, with their own confirmation or dispute beside it. */
+export const meetingRollCallVotes = pgTable(
+  'meeting_roll_call_votes',
+  {
+    id: id(),
+    rollCallId: uuid('roll_call_id')
+      .notNull()
+      .references(() => meetingRollCalls.id, { onDelete: 'cascade' }),
+    /** Null once the voter deleted their account: the vote (and the count it made) stays, nameless. */
+    userId: userRef('user_id', 'set null'),
+    vote: rollCallVote('vote').notNull(),
+    answer: text('answer').$type<'confirmed' | 'disputed'>(),
+    answeredAt: ts('answered_at'),
+    disputeNote: text('dispute_note'),
+  },
+  (t) => [unique('meeting_roll_call_votes_one_per_person').on(t.rollCallId, t.userId)],
 );

@@ -68,6 +68,7 @@ function createDraftFromForm(db: Database, actor: Actor, input: z.output<typeof 
   if (input.declaration) effect.declaration = input.declaration;
   if (input.proposedCharter) effect.proposedCharter = input.proposedCharter;
   if (input.ratifiesProposalId) effect.ratifies = input.ratifiesProposalId;
+  if (input.ratifiesRollCallId) effect.ratifiesRollCall = input.ratifiesRollCallId;
   if (input.electionSeats) [effect.bodyKey, effect.seatClass] = input.electionSeats.split(':');
   if (input.newWeight !== undefined) effect.weight = input.newWeight;
   return createDraft(

@@ -14,6 +14,7 @@ import { consentTypeErrors } from './consent';
 import { electionTypeErrors } from './election';
 import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
 import { meetingSpecErrors } from './meeting';
+import { rollCallSpecErrors } from './roll-call';
 import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
 import { writtenConsentSpecErrors } from './written-consent';
@@ -53,7 +54,7 @@ export function validateCharter(c: Charter): CharterValidation {
   // Stakeholder petitions: a reachable threshold, real periods, a body of seats to answer.
   if (c.petitions !== undefined) errors.push(...petitionSpecErrors(c.petitions, c.bodies, ratioError));
   // Meetings: real notice periods, the special one no longer than the regular one, a reachable quorum.
-  if (c.meetings !== undefined) errors.push(...meetingSpecErrors(c.meetings, ratioError));
+  if (c.meetings !== undefined) errors.push(...meetingSpecErrors(c.meetings, ratioError), ...rollCallSpecErrors(c.meetings));
   // Unanimous written consent: a real signing period.
   if (c.writtenConsent !== undefined) errors.push(...writtenConsentSpecErrors(c.writtenConsent));
 

@@ -47,7 +47,7 @@ export type CharterTemplate = { key: CharterTemplateKey; name: string; descripti
 const nonprofitBoard: Charter = {
   version: 1,
   // Directors get a week's notice of a regular board meeting and 48 hours of a special one (the usual bylaw minimums); a majority of the nine charter seats is a quorum.
-  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority },
+  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority, rollCallAnswerDays: 7 },
   // Staff and members can make the board hear them: 10% of members, or half of one stakeholder group (say the employees), and the board answers within 30 days; names stay private, so nobody signs at the risk of their job.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 90, answerWithinDays: 30, signerNamesPublic: false, answeringBodyKey: 'board' },
   // Directors read and sign a resolution within two weeks, or it goes to a meeting: long enough for a board that meets monthly, short enough that nobody signs a stale text.
@@ -79,7 +79,7 @@ const nonprofitBoard: Charter = {
 const cooperative: Charter = {
   version: 1,
   // Member-owners have jobs and farms: ten days for a regular meeting, three days for a special one; a majority of the body's charter seats is a quorum.
-  meetings: { regularNoticeHours: 10 * 24, specialNoticeHours: 72, quorum: majority },
+  meetings: { regularNoticeHours: 10 * 24, specialNoticeHours: 72, quorum: majority, rollCallAnswerDays: 10 },
   // Member-owners petition their board in the open: 10% of members or half of a group (the worker members), answered within 30 days, signers named as at an assembly.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
   // A cooperative's board acts between meetings only when every director agrees within two weeks; anything slower belongs in a meeting members can watch.
@@ -164,7 +164,7 @@ const cooperative: Charter = {
 const openSourceFoundation: Charter = {
   version: 1,
   // Contributors span every time zone: a week for a regular meeting, 72 hours for a special one (a full working day everywhere); a majority of charter seats is a quorum.
-  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 72, quorum: majority },
+  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 72, quorum: majority, rollCallAnswerDays: 7 },
   // Contributors petition the governing board in public, as they would on an issue tracker: 10% of members or half of a group, answered within 30 days.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
   // A volunteer board across time zones and holidays: three weeks to collect every signature.
@@ -214,7 +214,7 @@ const fillsItself: VacancyFilling = { byOwnBody: true, byRemainingMajority: true
 const informalGroup: Charter = {
   version: 1,
   // Everyone knows everyone: three days for a regular meeting, 24 hours for a special one; half the seats is a quorum.
-  meetings: { regularNoticeHours: 72, specialNoticeHours: 24, quorum: half },
+  meetings: { regularNoticeHours: 72, specialNoticeHours: 24, quorum: half, rollCallAnswerDays: 3 },
   // Everyone knows everyone: a quarter of the members (or half of a group) puts a question to the group, answered within 14 days, names shown.
   petitions: { thresholdOfMembers: quarter, thresholdOfGroup: half, signingDays: 30, answerWithinDays: 14, signerNamesPublic: true, answeringBodyKey: 'group' },
   // Everyone knows everyone: a week to sign, or talk it over instead.
@@ -234,7 +234,7 @@ const informalGroup: Charter = {
 const smallBoard: Charter = {
   version: 1,
   // A club board: a week for a regular meeting, 48 hours for a special one; a majority of the five charter seats (3) is a quorum.
-  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority },
+  meetings: { regularNoticeHours: 7 * 24, specialNoticeHours: 48, quorum: majority, rollCallAnswerDays: 7 },
   // A club's members can make the board listen without an assembly: 10% of members or half of a group, answered within 21 days; names private between neighbours.
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 21, signerNamesPublic: false, answeringBodyKey: 'board' },
   // A club's board of neighbours: ten days, so a consent never outlives the question it answers.

@@ -184,6 +184,8 @@ export type MeetingSpec = {
   specialNoticeHours: number;
   /** Attending seats (present or remote) needed, as a share of the body's charter seats. */
   quorum: Ratio;
+  /** Days a seat holder has to confirm or dispute their recorded roll-call vote (roll-call.ts). Absent (older charters): 7. */
+  rollCallAnswerDays?: number;
 };
 
 /**

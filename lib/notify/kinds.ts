@@ -23,6 +23,7 @@ export const notificationKinds = [
   'meeting_notice',
   'written_consent',
   'petition_update',
+  'meeting_roll_call',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -65,6 +66,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   meeting_notice: 'Notices of meetings of your body',
   written_consent: 'Written consents you must sign',
   petition_update: 'Petitions you opened or signed',
+  meeting_roll_call: 'Roll-call votes of your body’s meetings',
 };
 
 export const kindDescriptions: Record<OptionalKind, string> = {
@@ -99,4 +101,6 @@ export const mandatoryReasons = {
     'You hold a seat in the body a petition is addressed to, and the charter’s deadline for its public answer has passed without one. This notice cannot be turned off.',
   written_consent:
     'You hold a seat in a body deciding by unanimous written consent: it needs your signature, and you are told when it opens and when it is adopted, expires, lapses or is withdrawn. This notice cannot be turned off.',
+  meeting_roll_call:
+    'You hold a seat in the body that took this roll-call vote. Each seat holder may confirm or dispute the vote recorded for them, and every seat holder is told of a dispute and of a ratification, so this notice cannot be turned off.',
 } as const;

@@ -1,5 +1,5 @@
 /** A meeting notice's lines (templates.ts lays them out); the calendar invitation rides along (meeting-invite.ts). */
-import type { Lines, MeetingNotice } from './payload';
+import type { Lines, MeetingNotice, RollCallNotice } from './payload';
 import { when } from './template-words';
 
 const hoursWords = (h: number) => (h >= 24 && h % 24 === 0 ? `${h / 24} day${h === 24 ? '' : 's'}` : `${h} hour${h === 1 ? '' : 's'}`);
@@ -31,5 +31,39 @@ export function meetingNoticeLines(m: MeetingNotice | undefined): Lines {
       'The attached calendar invitation (.ics) adds it to your calendar; changes and a cancellation update it.',
     ],
     action: 'See the meeting',
+  };
+}
+
+/** A roll call's notice: recorded (confirm or dispute your vote by …), a vote disputed, or ratified. */
+export function rollCallLines(r: RollCallNotice | undefined, bodyName: string | undefined): Lines {
+  if (!r) return { subject: 'A roll-call vote', lead: 'A roll-call vote was taken at a meeting of your body.', detail: [], action: 'See the meeting' };
+  const ref = `roll call ${r.number} of meeting #${r.meetingNumber}${bodyName ? ` of the ${bodyName}` : ''}`;
+  const motion = `Motion: ${r.motion}`;
+  if (r.event === 'disputed') {
+    return {
+      subject: `Disputed: a vote in ${ref}`,
+      lead: `${r.voterName ?? 'A seat holder'} disputes the vote recorded for them in ${ref}.`,
+      detail: [motion, ...(r.note ? [`Their note: ${r.note}`] : []), r.standing, 'The dispute is public on the meeting page.'],
+      action: 'See the meeting',
+    };
+  }
+  if (r.event === 'ratified') {
+    return {
+      subject: `Ratified: ${ref}`,
+      lead: `Proposal #${r.byProposalNumber ?? '?'} passed and ratified the motion carried in ${ref}; it is now in effect.`,
+      detail: [motion],
+      action: 'See the meeting',
+    };
+  }
+  return {
+    subject: `Roll call: ${ref} — ${r.standing}`,
+    lead: `A roll-call vote was recorded in ${ref}.`,
+    detail: [
+      motion,
+      r.outcome,
+      r.standing,
+      ...(r.answerBy ? [`Check the vote recorded for you and confirm or dispute it on the meeting page by ${when(r.answerBy)}.`] : []),
+    ],
+    action: 'See the meeting and your vote',
   };
 }

@@ -56,6 +56,8 @@ export type NotificationPayload = {
   late?: boolean;
   /** A meeting's notice (scheduled, changed or cancelled): what its mail and calendar invitation say. */
   meeting?: MeetingNotice;
+  /** A roll-call vote of a meeting: recorded, a vote disputed, or ratified. Title and bodyName as above. */
+  rollCall?: RollCallNotice;
   /** A written consent: its number, what happened to it, and (opened) when it expires. Title and bodyName as above. */
   consentNumber?: number;
   consentEvent?: 'opened' | 'adopted' | 'expired' | 'lapsed' | 'withdrawn';
@@ -85,3 +87,20 @@ export type MeetingNotice = {
 export type FollowedActivity = 'comment' | 'reply' | 'subject_reply' | 'revision' | 'voting_open' | 'decided';
 
 export type Lines = { subject: string; lead: string; detail: string[]; action: string };
+
+/** A roll call as its notice states it (meeting-lines.ts). */
+export type RollCallNotice = {
+  meetingNumber: number;
+  number: number;
+  event: 'recorded' | 'disputed' | 'ratified';
+  motion: string;
+  /** "Carried: in effect", "… held — not in effect until ratified", "Not carried". */
+  standing: string;
+  outcome: string;
+  answerBy?: string;
+  /** A dispute: who disputed their recorded vote, and why. */
+  voterName?: string;
+  note?: string | null;
+  /** A ratification: the proposal that ratified it. */
+  byProposalNumber?: number;
+};

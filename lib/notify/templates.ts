@@ -3,7 +3,7 @@ import { escapeHtml } from './html';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
 import { followedLines } from './followed-lines';
-import { meetingNoticeLines } from './meeting-lines';
+import { meetingNoticeLines, rollCallLines } from './meeting-lines';
 import type { Lines, NotificationPayload } from './payload';
 
 export type { FollowedActivity, Lines, NotificationPayload, TallySummary } from './payload';
@@ -102,6 +102,7 @@ export function notificationLink(ctx: Pick<NotificationContext, 'appUrl' | 'orgS
   if (ctx.kind === 'vacancy_overdue' || ctx.kind === 'founding_closed') return `${base}/seats`;
   if (ctx.kind === 'petition_threshold' || ctx.kind === 'petition_update') return `${base}/petitions/${ctx.payload.petitionNumber ?? ''}`;
   if (ctx.kind === 'meeting_notice') return `${base}/meetings/${ctx.payload.meeting?.number ?? ''}`;
+  if (ctx.kind === 'meeting_roll_call') return `${base}/meetings/${ctx.payload.rollCall?.meetingNumber ?? ''}`;
   if (ctx.kind === 'written_consent') return `${base}/written-consents/${ctx.payload.consentNumber ?? ''}`;
   if (ctx.kind === 'digest' || ctx.payload.number === undefined) return base;
   if (ctx.kind === 'ballot_receipt') return `${base}/proposals/${ctx.payload.number}/receipt`;
@@ -288,6 +289,8 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
           };
     case 'meeting_notice':
       return meetingNoticeLines(p.meeting);
+    case 'meeting_roll_call':
+      return rollCallLines(p.rollCall, p.bodyName);
     case 'digest': {
       const items = p.items ?? [];
       return {

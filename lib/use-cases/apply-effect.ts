@@ -15,9 +15,10 @@ import { personName, seatHolderRoleRefusal } from './actor';
 import type { ProposalInHand } from './actor';
 import { seatElected } from './elections';
 import { loadRatificationTarget } from './ratification';
+import { ratifyRollCall } from './roll-call-ratification';
 import { applyWeightChange } from './weights';
 
-type Effect = { seatId?: string; appointeeUserId?: string; proposedCharter?: Charter; ratifies?: string };
+type Effect = { seatId?: string; appointeeUserId?: string; proposedCharter?: Charter; ratifies?: string; ratifiesRollCall?: string };
 
 /** What a passed proposal does, in the transaction that records its outcome: amend the charter, fill or empty a seat, set a member's weight, ratify. */
 export async function applyEffect(tx: Executor, p: ProposalInHand, at: Date): Promise<void> {
@@ -28,6 +29,7 @@ export async function applyEffect(tx: Executor, p: ProposalInHand, at: Date): Pr
   if (type.effect === 'seat_election') await seatElected(tx, p, at);
   if (type.effect === 'membership_weight') await applyWeightChange(tx, p, at);
   if (effect.ratifies !== undefined) await ratify(tx, p, type, effect.ratifies, at);
+  if (effect.ratifiesRollCall !== undefined) await ratifyRollCall(tx, p, type, effect.ratifiesRollCall, at);
 }
 
 async function amendCharter(tx: Executor, p: ProposalInHand, proposedCharter: Charter, at: Date): Promise<void> {

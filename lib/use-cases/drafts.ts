@@ -26,6 +26,7 @@ import { logProposalAct, phaseWords, textHash } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
+import { checkRollCallRatification } from './roll-call-ratification';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { proposalForAct } from './proposal-act';
 import { requireOrganizationWritable } from './writable';
@@ -62,6 +63,7 @@ export async function createDraft(db: Database, actor: Actor, input: DraftInput,
     } else if (options.length > 0) refuse('proposal.options_not_allowed', { type: typeName }, 'options');
     const effectAdditions = await checkEffect(tx, input.orgId, charter!.document, type!.effect, input);
     if (input.effect.ratifies !== undefined) await checkRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifies, at);
+    if (input.effect.ratifiesRollCall !== undefined) await checkRollCallRatification(tx, input.orgId, type!, input.emergency, input.effect.ratifiesRollCall);
     // Serialize numbering per organization.
     await lockOrganizationSeatRow(tx, input.orgId);
     const number = await nextProposalNumber(tx, input.orgId);

@@ -18,6 +18,7 @@ import type { AppointmentEffect } from './appointments';
 import { recipientListHash } from './notice';
 import { checkElectionDraft } from './elections';
 import { checkRatification } from './ratification';
+import { checkRollCallRatification } from './roll-call-ratification';
 import { proposalForAct } from './proposal-act';
 
 /**
@@ -53,6 +54,8 @@ export async function publishProposal(
     const emergency = Boolean((p.row.effect as { emergency?: boolean }).emergency);
     const ratifies = (p.row.effect as { ratifies?: unknown }).ratifies;
     if (ratifies !== undefined) await checkRatification(tx, input.orgId, type, emergency, ratifies, at);
+    const ratifiesRollCall = (p.row.effect as { ratifiesRollCall?: unknown }).ratifiesRollCall;
+    if (ratifiesRollCall !== undefined) await checkRollCallRatification(tx, input.orgId, type, emergency, ratifiesRollCall);
     // An emergency proposal starts with the normal window; only a recorded supermajority motion
     // of the deciding body's seat holders (backEmergencyMotion) can shorten it.
     const discussionClosesAt = discussionClosesAtOnPublish(type, at, false);

@@ -69,6 +69,17 @@ const isMeetingDetails = (o: Out) =>
 const mode = (v: unknown) => (notificationModes as readonly unknown[]).includes(v);
 
 /** The documented bounds of each schema's output. */
+/** A roll call: an agenda item (1–999) or none, a collapsed motion, each vote a seat holder's id and one of the four votes. */
+const isRollCall = (v: Out) =>
+  uuid(v.orgId) &&
+  uuid(v.meetingId) &&
+  (v.agendaItem === null || (Number.isInteger(v.agendaItem) && (v.agendaItem as number) >= 1 && (v.agendaItem as number) <= 999)) &&
+  typeof v.motion === 'string' &&
+  v.motion.length <= 2000 &&
+  collapsed(v.motion) &&
+  Array.isArray(v.votes) &&
+  v.votes.length <= 500 &&
+  (v.votes as Out[]).every((x) => len(x.userId, 1, 100) && ['yes', 'no', 'abstain', 'absent'].includes(x.vote as string));
 const bounds: Record<string, (o: unknown) => boolean> = {
   emailSchema: isEmail,
   notificationPrefsSchema: (o) => uuid((o as Out).orgId) && Object.entries(o as Out).every(([k, v]) => k === 'orgId' || mode(v)),
@@ -111,6 +122,7 @@ const bounds: Record<string, (o: unknown) => boolean> = {
       isBody(v.body) &&
       optUuid(v.seatId) &&
       optUuid(v.ratifiesProposalId) &&
+      optUuid(v.ratifiesRollCallId) &&
       typeof v.electionSeats === 'string' &&
       /^$|^[a-z0-9_-]{1,64}:[a-z0-9_-]{1,64}$/.test(v.electionSeats) &&
       typeof v.emergency === 'boolean' &&
@@ -171,6 +183,8 @@ const bounds: Record<string, (o: unknown) => boolean> = {
     uuid((o as Out).meetingId) &&
     ['confirmed', 'disputed'].includes((o as Out).answer as string) &&
     ((o as Out).note === null || len((o as Out).note, 1, 1000)),
+  answerRollCallVoteSchema: (o) => uuid((o as Out).rollCallId) && bounds.answerAttendanceSchema!(o),
+  recordRollCallSchema: (o) => isRollCall(o as Out),
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
@@ -204,6 +218,11 @@ const realKeys = [
   'appointeeUserId',
   'proposedCharter',
   'ratifiesProposalId',
+  'ratifiesRollCallId',
+  'rollCallId',
+  'agendaItem',
+  'motion',
+  'vote:user-1',
   'emergency',
   'changeNote',
   'substantive',
@@ -358,6 +377,8 @@ const valid: Record<string, unknown> = {
   cancelMeetingSchema: { orgId: o, meetingId: p2, reason: 'The chair is ill.' },
   recordAttendanceSchema: { orgId: o, meetingId: p2, userId: 'user-1', status: 'present' },
   answerAttendanceSchema: { orgId: o, meetingId: p2, answer: 'disputed', note: 'I arrived late.' },
+  recordRollCallSchema: { orgId: o, meetingId: p2, agendaItem: '2', motion: 'Adopt the budget', 'vote:user-1': 'yes', 'vote:user-2': 'absent' },
+  answerRollCallVoteSchema: { orgId: o, meetingId: p2, rollCallId: p2, answer: 'disputed', note: 'I voted no.' },
   signWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   revokeWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   withdrawWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },

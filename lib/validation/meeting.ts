@@ -96,3 +96,42 @@ export const answerAttendanceSchema = z.object({
     .pipe(storableText(z.string().max(1000, 'A note is at most 1,000 characters.'), 'The note'))
     .transform((s) => (s === '' ? null : s)),
 });
+
+/** The roll-call form sends one `vote:<userId>` field per seat holder; gathered here into the votes. */
+function gatherVotes(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const r = raw as Record<string, unknown>;
+  if (r.votes !== undefined) return r;
+  const votes = Object.entries(r)
+    .filter(([k]) => k.startsWith('vote:'))
+    .map(([k, vote]) => ({ userId: k.slice('vote:'.length), vote }));
+  return { ...r, votes };
+}
+
+export const recordRollCallSchema = z.preprocess(
+  gatherVotes,
+  z.object({
+    ...ids,
+    agendaItem: z
+      .string()
+      .default('')
+      .transform((s) => s.trim())
+      .pipe(z.string().regex(/^$|^[1-9][0-9]{0,2}$/, 'Choose an agenda item, or none.'))
+      .transform((s) => (s === '' ? null : Number(s))),
+    motion: z
+      .string()
+      .default('')
+      .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
+      .pipe(storableText(z.string().max(2000, 'The motion is at most 2,000 characters.'), 'The motion')),
+    votes: z
+      .array(
+        z.object({
+          userId: storableText(z.string().min(1, 'Unknown seat holder.').max(100, 'Unknown seat holder.'), 'The seat holder'),
+          vote: z.enum(['yes', 'no', 'abstain', 'absent'], { error: 'Choose yes, no, abstain or absent for each seat holder.' }),
+        }),
+      )
+      .max(500, 'Too many votes.'),
+  }),
+);
+
+export const answerRollCallVoteSchema = answerAttendanceSchema.extend({ rollCallId: z.uuid('Unknown roll call.') });

@@ -107,6 +107,8 @@ export const createProposalFields = z.object({
       return parsed;
     }),
   ratifiesProposalId: optionalId,
+  /** A held motion (a roll call carried at an irregular meeting) this proposal ratifies. */
+  ratifiesRollCallId: optionalId,
   /** A seat election: the body and seat class it fills, as "body:class" (e.g. "board:general"). */
   electionSeats: z
     .string()

@@ -8,9 +8,10 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { comments, memberships, petitions, proposals, seats, users, writtenConsentSigners, writtenConsents } from '@/db/schema';
+import { comments, meetingRollCalls, memberships, petitions, proposals, seats, users, writtenConsentSigners, writtenConsents } from '@/db/schema';
 import { openPetition } from '@/lib/use-cases/petitions';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
+import { recordRollCall } from '@/lib/use-cases/meeting-roll-calls';
 import { seedDemo } from '@/db/seed';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
@@ -42,6 +43,7 @@ const modules = {
   petitions: await import('@/app/o/[slug]/petitions/actions'),
   webhooks: await import('@/app/o/[slug]/settings/webhooks/actions'),
   meetings: await import('@/app/o/[slug]/meetings/actions'),
+  rollCalls: await import('@/app/o/[slug]/meetings/roll-calls/actions'),
   writtenConsents: await import('@/app/o/[slug]/written-consents/actions'),
 };
 const actions: Record<string, Action> = {};
@@ -50,7 +52,7 @@ const authFlows = new Set(['requestMagicLinkAction', 'signInDemoUserAction', 'si
 
 let handle: TestDatabase;
 let orgId: string;
-const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition' | 'meeting' | 'consent', string[]> = {
+const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'petition' | 'meeting' | 'consent' | 'rollCall', string[]> = {
   proposal: [],
   seat: [],
   membership: [],
@@ -59,6 +61,7 @@ const ids: Record<'proposal' | 'seat' | 'membership' | 'user' | 'comment' | 'pet
   petition: [],
   meeting: [],
   consent: [],
+  rollCall: [],
 };
 /** The seeded proposal in its comment window: most proposal actions can act on it. */
 let discussionId: string;
@@ -160,6 +163,10 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     agenda: fc.constantFrom('Budget\n#1', '#9999', '', 'One item'),
     status: fc.constantFrom('present', 'remote', 'absent', 'asleep'),
     note: fc.constant('I arrived late.'),
+    rollCallId: pick(ids.rollCall),
+    agendaItem: fc.constantFrom('', '1', '2', '999', 'x'),
+    motion: fc.constantFrom('Adopt the budget', ''),
+    'vote:fuzz-voter': fc.constantFrom('yes', 'no', 'abstain', 'absent', 'maybe'),
     expiresInDays: fc.constantFrom('7', '30', '90', '365', '0', ''),
     confirmRevoke: fc.constantFrom('yes', ''),
     tokenId: fc.oneof(fc.constant('00000000-0000-4000-8000-000000000000'), fc.constant(fuzzTokenId)),
@@ -251,6 +258,8 @@ const keysOf: Record<string, string[]> = {
   cancelMeetingAction: ['orgId', 'meetingId', 'reason'],
   recordAttendanceAction: ['orgId', 'meetingId', 'userId', 'status'],
   answerAttendanceAction: ['orgId', 'meetingId', 'answer', 'note'],
+  recordRollCallAction: ['orgId', 'meetingId', 'agendaItem', 'motion', 'vote:fuzz-voter'],
+  answerRollCallVoteAction: ['orgId', 'meetingId', 'rollCallId', 'answer', 'note'],
   openWrittenConsentAction: ['orgId', 'bodyKey', 'title', 'body'],
   signWrittenConsentAction: ['orgId', 'consentId', 'confirm'],
   revokeWrittenConsentSignatureAction: ['orgId', 'consentId', 'confirm'],
@@ -274,6 +283,7 @@ const textKeys = new Set([
   'location',
   'agenda',
   'note',
+  'motion',
 ]);
 
 /**
@@ -351,6 +361,14 @@ withTestDatabase({ app: true }, async (ready) => {
     );
     ids.meeting.push(id);
   }
+  // A roll call at the started meeting, for the answer action.
+  await recordRollCall(
+    db,
+    { userId: ada!.id, role: 'admin' },
+    { orgId, meetingId: ids.meeting[1]!, agendaItem: null, motion: 'A fuzzed motion', votes: [] },
+    new Date(),
+  );
+  ids.rollCall.push((await db.select({ id: meetingRollCalls.id }).from(meetingRollCalls))[0]!.id);
   // A written consent of the board to act on, inserted as it would be opened (the demo board is below its minimum strength to open one).
   const [consent] = await db
     .insert(writtenConsents)

@@ -1,3 +1,5 @@
+import { HeldMotionsNotice } from '@/components/meetings/roll-calls';
+import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BodyCard } from '@/components/governance/body-card';
@@ -47,6 +49,7 @@ export default async function OrganizationPage({ params }: Props) {
   const shownMeetings = [...upcomingMeetings.slice(0, 4), ...irregularPast.slice(0, 4)];
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
   const types = overview.charter?.document.proposalTypes ?? [];
+  const held = await listHeldMotions(org.id);
   const waiting = user && membership ? await loadWaitingForMyVote(org.id, user.id, at, (key) => Boolean(types.find((t) => t.key === key)?.consent)) : [];
 
   return (
@@ -88,6 +91,8 @@ export default async function OrganizationPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+
+      <HeldMotionsNotice held={held} slug={org.slug} />
 
       <FoundingNotice founding={founding} seatsHref={`/o/${org.slug}/seats`} />
 

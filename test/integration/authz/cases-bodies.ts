@@ -1,9 +1,11 @@
 /** The authorization matrix, written consent, petitions, meetings, witnesses and webhooks: see ./scenario.ts. */
 
-import { webhookDeliveries } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { meetingRollCalls, webhookDeliveries } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
 import { addWitness } from '@/lib/transparency/witnesses';
+import { recordRollCall } from '@/lib/use-cases/meeting-roll-calls';
 import { form } from '../helpers';
 import { db, nextId, meetingForm, proposers, scenarioConsent, scenarioMeeting, scenarioPetition, scenarioWebhook } from './scenario';
 import type { Case } from './scenario';
@@ -13,6 +15,7 @@ const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions')
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 const meetingActions = await import('@/app/o/[slug]/meetings/actions');
+const rollCallActions = await import('@/app/o/[slug]/meetings/roll-calls/actions');
 const writtenConsentActions = await import('@/app/o/[slug]/written-consents/actions');
 
 export const bodyCases: Record<string, Case> = {
@@ -111,6 +114,32 @@ export const bodyCases: Record<string, Case> = {
         initialActionState,
         form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }), answer: 'confirmed' }),
       ),
+  },
+  // The secretary or an admin records a roll call once the meeting has started.
+  recordRollCallAction: {
+    allowed: ['secretary', 'admin'],
+    run: async (s) =>
+      rollCallActions.recordRollCallAction(
+        initialActionState,
+        form({
+          orgId: s.orgId,
+          meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }),
+          motion: 'A forged motion',
+          [`vote:${s.ids.seatHolder}`]: 'yes',
+        }),
+      ),
+  },
+  // Each board seat holder has a recorded vote (yes, or absent) and answers only for their own; others have none.
+  answerRollCallVoteAction: {
+    allowed: ['seatedObserver', 'seatHolder', 'recusedSeatHolder', 'admin'],
+    run: async (s) => {
+      const meetingId = await scenarioMeeting(s, { started: true, seatHolderRecorded: true });
+      const admin = { userId: s.ids.admin, role: 'admin' as const };
+      const votes = [{ userId: s.ids.seatHolder, vote: 'yes' as const }];
+      await recordRollCall(db, admin, { orgId: s.orgId, meetingId, agendaItem: null, motion: 'A motion', votes }, new Date());
+      const [rc] = await db.select({ id: meetingRollCalls.id }).from(meetingRollCalls).where(eq(meetingRollCalls.meetingId, meetingId));
+      return rollCallActions.answerRollCallVoteAction(initialActionState, form({ orgId: s.orgId, meetingId, rollCallId: rc!.id, answer: 'confirmed' }));
+    },
   },
   addWitnessAction: {
     allowed: ['admin'],

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ScheduleMeetingForm } from '@/components/meetings/meeting-forms';
 import { MeetingList } from '@/components/meetings/meeting-list';
+import { HeldMotionsNotice } from '@/components/meetings/roll-calls';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { PageHeader } from '@/components/ui/page-header';
+import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 import { loadMeetingsPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: 'Meetings' };
 export default async function MeetingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { org, membership, user } = await loadOrgPage(slug);
-  const page = await loadMeetingsPage(org.id, user?.id ?? null);
+  const [page, held] = await Promise.all([loadMeetingsPage(org.id, user?.id ?? null), listHeldMotions(org.id)]);
   const at = now();
   const upcoming = page.meetings.filter((m) => m.endsAt.getTime() >= at.getTime() && !m.cancelled).reverse();
   const past = page.meetings.filter((m) => m.endsAt.getTime() < at.getTime() || m.cancelled);
@@ -29,6 +31,7 @@ export default async function MeetingsPage({ params }: { params: Promise<{ slug:
         title="Meetings"
         description="Meetings of the organization’s bodies, with the notice every seat holder was given. A meeting whose notice was short or did not reach every seat holder is marked irregular."
       />
+      <HeldMotionsNotice held={held} slug={org.slug} />
       {page.rules ? <p className="mb-6 max-w-3xl text-sm text-zinc-700">{page.rules}</p> : null}
       {page.meetings.length === 0 ? <EmptyState title="No meetings yet.">Scheduled meetings and their notices appear here.</EmptyState> : null}
       <div className="space-y-8">

@@ -4,13 +4,16 @@ import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
 import { AnswerAttendanceForms, CancelMeetingForm, RecordAttendanceForm, UpdateMeetingForm } from '@/components/meetings/meeting-forms';
 import { IrregularBadge } from '@/components/meetings/meeting-list';
+import { RecordRollCallForm, RollCallList } from '@/components/meetings/roll-calls';
 import { FlashRegion } from '@/components/ui/flash';
 import { LabelledSection } from '@/components/ui/labelled-section';
+import { loadMeetingRollCalls } from '@/db/read/meeting-roll-calls';
 import { loadMeetingPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { answerAttendanceAction, cancelMeetingAction, recordAttendanceAction, updateMeetingAction } from '../actions';
+import { answerRollCallVoteAction, recordRollCallAction } from '../roll-calls/actions';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -27,8 +30,10 @@ export default async function MeetingPage({ params }: Props) {
   const { slug, number } = await params;
   if (!/^[1-9][0-9]{0,8}$/.test(number)) notFound();
   const { org, user, membership } = await loadOrgPage(slug);
-  const page = await loadMeetingPage(org.id, Number(number), user?.id ?? null, now());
+  const at = now();
+  const page = await loadMeetingPage(org.id, Number(number), user?.id ?? null, at);
   if (!page) notFound();
+  const rollCalls = await loadMeetingRollCalls(page.meeting.id, page.meeting.irregular);
   const { meeting: m, viewer, notice } = page;
   const writable = !org.archivedAt;
 
@@ -146,6 +151,38 @@ export default async function MeetingPage({ params }: Props) {
         {viewer.mayRecordAttendance && writable ? (
           <div className="mt-4 max-w-xl">
             <RecordAttendanceForm action={recordAttendanceAction} orgId={org.id} meetingId={m.id} seatHolders={viewer.seatHolders} />
+          </div>
+        ) : null}
+      </LabelledSection>
+
+      <LabelledSection id="roll-calls" title="Roll-call votes" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
+        {m.irregular && rollCalls.some((r) => r.standing === 'held') ? (
+          <p className="mb-3 text-sm text-amber-950">
+            This meeting is irregular: a motion it carried is held — not in effect — until a proposal passed by the normal procedure ratifies it.
+          </p>
+        ) : null}
+        <RollCallList
+          rollCalls={rollCalls}
+          slug={org.slug}
+          orgId={org.id}
+          meetingId={m.id}
+          viewerId={user?.id ?? null}
+          answerAction={answerRollCallVoteAction}
+          writable={writable}
+          at={at}
+        />
+        {viewer.mayRecordAttendance && writable ? (
+          <div className="mt-6 max-w-xl">
+            <RecordRollCallForm
+              action={recordRollCallAction}
+              orgId={org.id}
+              meetingId={m.id}
+              agenda={page.agenda.map((a) => (a.kind === 'proposal' ? `Proposal #${a.number} ${a.title}` : a.text))}
+              seatHolders={viewer.seatHolders.map((s) => ({
+                ...s,
+                attending: page.attendance.some((a) => a.userId === s.id && (a.status === 'present' || a.status === 'remote')),
+              }))}
+            />
           </div>
         ) : null}
       </LabelledSection>

@@ -124,6 +124,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         warning={data.warning}
         mayStartRatification={hasRole(role, 'member')}
         ratifies={data.ratifies?.row ?? null}
+        ratifiesMotion={data.ratifiesMotion}
         decidedUnder={decidedUnder(logRows)}
         coverage={data.coverage}
         memberWide={type.stages.every((s) => isMemberBody(findBody(charter, s.bodyKey)))}

@@ -13,6 +13,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { loadNewProposalPage } from '@/db/read/new-proposal-page';
+import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 
 export const metadata: Metadata = { title: 'New proposal' };
 
@@ -21,14 +22,14 @@ export default async function NewProposalPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ ratifies?: string | string[] }>;
+  searchParams: Promise<{ ratifies?: string | string[]; ratifiesMotion?: string | string[] }>;
 }) {
   const { slug } = await params;
-  const { ratifies } = await searchParams;
+  const { ratifies, ratifiesMotion } = await searchParams;
   await requireUser(`/o/${slug}/proposals/new`);
   const { org, membership } = await loadOrgPage(slug);
   if (!membership || membership.role === 'observer') notFound();
-  const { charter, seats: seatRows, members, ratifiable } = await loadNewProposalPage(org.id, now());
+  const [{ charter, seats: seatRows, members, ratifiable }, held] = await Promise.all([loadNewProposalPage(org.id, now()), listHeldMotions(org.id)]);
   if (!charter) notFound();
   const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
   const types = charter.document.proposalTypes.map((t) => ({
@@ -77,6 +78,8 @@ export default async function NewProposalPage({
             currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
             ratifiable={ratifiable.map((d) => ({ value: d.id, label: `#${d.number} ${d.title} (ratify by ${formatUtc(d.deadline)})` }))}
             ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}
+            heldMotions={held.map((h) => ({ value: h.id, label: `Meeting #${h.meetingNumber}, roll call ${h.number}: ${h.motion}` }))}
+            ratifiesMotion={typeof ratifiesMotion === 'string' && held.some((h) => h.id === ratifiesMotion) ? ratifiesMotion : undefined}
           />
         </div>
       </div>

@@ -1,0 +1,271 @@
+import Link from 'next/link';
+import { ActionForm } from '@/components/ui/action-form';
+import type { RollCallView } from '@/db/read/meeting-roll-calls';
+import type { ActionState } from '@/lib/actions/state';
+import { formatUtc } from '@/lib/governance/time';
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+const input =
+  'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
+const labelCls = 'block text-sm font-medium text-zinc-900';
+const voteWords = { yes: 'Yes', no: 'No', abstain: 'Abstain', absent: 'Absent' } as const;
+
+const standingStyle: Record<RollCallView['standing'], string> = {
+  held: 'border-amber-300 bg-amber-50 text-amber-950',
+  in_effect: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+  ratified: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+  not_carried: 'border-zinc-300 bg-zinc-50 text-zinc-800',
+};
+
+/** The standing of a roll call's motion, in words, as a badge: held motions say so on every page. */
+export function StandingBadge({ r, slug }: { r: Pick<RollCallView, 'id' | 'standing' | 'standingText' | 'ratifiedByProposalNumber'>; slug: string }) {
+  return (
+    <p className={`inline-block rounded-lg border px-2 py-1 text-sm font-semibold ${standingStyle[r.standing]}`}>
+      {r.standingText}
+      {r.standing === 'ratified' && r.ratifiedByProposalNumber !== null ? (
+        <>
+          {' '}
+          (by{' '}
+          <Link href={`/o/${slug}/proposals/${r.ratifiedByProposalNumber}`} className="underline">
+            proposal #{r.ratifiedByProposalNumber}
+          </Link>
+          )
+        </>
+      ) : null}
+      {r.standing === 'held' ? (
+        <>
+          {' · '}
+          <Link href={`/o/${slug}/proposals/new?ratifiesMotion=${r.id}`} className="underline">
+            Propose its ratification
+          </Link>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** A meeting's roll calls: motion, standing, outcome, each vote with its confirmation or public dispute; the viewer's own answer forms. */
+export function RollCallList({
+  rollCalls,
+  slug,
+  orgId,
+  meetingId,
+  viewerId,
+  answerAction,
+  writable,
+  at,
+}: {
+  rollCalls: RollCallView[];
+  slug: string;
+  orgId: string;
+  meetingId: string;
+  viewerId: string | null;
+  answerAction: Action;
+  writable: boolean;
+  at: Date;
+}) {
+  if (rollCalls.length === 0) return <p className="text-sm text-zinc-600">No roll-call votes recorded.</p>;
+  return (
+    <ol className="space-y-6">
+      {rollCalls.map((r) => {
+        const own = viewerId ? r.votes.find((v) => v.userId === viewerId) : undefined;
+        const open = at.getTime() <= r.answerBy.getTime();
+        return (
+          <li key={r.id} aria-labelledby={`roll-call-${r.number}`} className="border-t border-zinc-100 pt-4 first:border-t-0 first:pt-0">
+            <h3 id={`roll-call-${r.number}`} className="font-semibold break-words text-zinc-900">
+              Roll call {r.number}: {r.motion}
+            </h3>
+            <p className="mt-1 text-xs text-zinc-600">
+              Recorded {formatUtc(r.recordedAt)}
+              {r.agendaItem !== null ? ` · agenda item ${r.agendaItem}` : ' · a motion not on the agenda'}
+              {r.proposalNumber !== null ? (
+                <>
+                  {' · '}
+                  <Link href={`/o/${slug}/proposals/${r.proposalNumber}`} className="text-brand-700 underline">
+                    proposal #{r.proposalNumber}
+                  </Link>{' '}
+                  (a resolution of the body: the proposal follows its own procedure)
+                </>
+              ) : null}
+            </p>
+            <div className="mt-2">
+              <StandingBadge r={r} slug={slug} />
+            </div>
+            {r.disputes > 0 ? (
+              <p className="mt-2 text-sm font-semibold text-red-800">
+                {r.disputes === 1 ? '1 vote is' : `${r.disputes} votes are`} disputed by the voter: see below.
+              </p>
+            ) : null}
+            <p className="mt-2 text-sm text-zinc-700">
+              {r.outcomeText} Majority: {r.majorityText} of the charter seats.
+            </p>
+            <ul className="mt-2 divide-y divide-zinc-100 text-sm">
+              {r.votes.map((v, i) => (
+                <li key={v.userId ?? `former-${i}`} className="py-1.5 break-words">
+                  <span className="font-medium text-zinc-900">{v.name}</span>: {voteWords[v.vote]}
+                  {v.answer === 'confirmed' ? (
+                    ' · confirmed'
+                  ) : v.answer === 'disputed' ? (
+                    <span className="font-semibold text-red-800"> · disputed{v.disputeNote ? `: ${v.disputeNote}` : ''}</span>
+                  ) : (
+                    ' · not yet confirmed'
+                  )}
+                </li>
+              ))}
+            </ul>
+            {own && writable && open && !own.answer ? (
+              <AnswerVoteForms
+                action={answerAction}
+                orgId={orgId}
+                meetingId={meetingId}
+                rollCallId={r.id}
+                vote={voteWords[own.vote]}
+                answerBy={r.answerBy}
+                n={r.number}
+              />
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function AnswerVoteForms({
+  action,
+  orgId,
+  meetingId,
+  rollCallId,
+  vote,
+  answerBy,
+  n,
+}: {
+  action: Action;
+  orgId: string;
+  meetingId: string;
+  rollCallId: string;
+  vote: string;
+  answerBy: Date;
+  n: number;
+}) {
+  return (
+    <div className="mt-3 space-y-3 rounded-xl bg-zinc-50 p-3">
+      <p className="text-sm text-zinc-700">
+        Your vote is recorded as <strong>{vote}</strong>. Confirm or dispute it by {formatUtc(answerBy)}.
+      </p>
+      <ActionForm
+        action={action}
+        hidden={{ orgId, meetingId, rollCallId, answer: 'confirmed' }}
+        submitLabel="Confirm my vote"
+        pendingLabel="Confirming…"
+        label={`Confirm my vote in roll call ${n}`}
+      >
+        {null}
+      </ActionForm>
+      <details className="text-sm">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">Dispute my vote…</summary>
+        <ActionForm
+          action={action}
+          hidden={{ orgId, meetingId, rollCallId, answer: 'disputed' }}
+          submitLabel="Dispute my vote"
+          pendingLabel="Sending…"
+          variant="secondary"
+          label={`Dispute my vote in roll call ${n}`}
+          className="mt-2"
+        >
+          <label htmlFor={`vote-dispute-${n}`} className={labelCls}>
+            What is wrong (public)
+          </label>
+          <input id={`vote-dispute-${n}`} name="note" maxLength={1000} className={input} />
+        </ActionForm>
+      </details>
+    </div>
+  );
+}
+
+/** The secretary's roll-call form: the motion (an agenda item or free text) and each seat holder's vote. */
+export function RecordRollCallForm({
+  action,
+  orgId,
+  meetingId,
+  agenda,
+  seatHolders,
+}: {
+  action: Action;
+  orgId: string;
+  meetingId: string;
+  agenda: string[];
+  seatHolders: { id: string; name: string; attending: boolean }[];
+}) {
+  return (
+    <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel="Record the roll call" pendingLabel="Recording…" label="Record a roll call">
+      <div className="space-y-3">
+        <div>
+          <label htmlFor="roll-call-item" className={labelCls}>
+            Agenda item
+          </label>
+          <select id="roll-call-item" name="agendaItem" className={input} defaultValue="">
+            <option value="">None: a motion not on the agenda</option>
+            {agenda.map((a, i) => (
+              <option key={i} value={String(i + 1)}>
+                {i + 1}. {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="roll-call-motion" className={labelCls}>
+            Motion (blank: the agenda item’s words)
+          </label>
+          <input id="roll-call-motion" name="motion" maxLength={2000} className={input} />
+        </div>
+        <fieldset>
+          <legend className={labelCls}>Votes (only seat holders recorded present or remote can vote; the others are absent)</legend>
+          <div className="mt-1 grid gap-2 sm:grid-cols-2">
+            {seatHolders.map((s) => (
+              <div key={s.id}>
+                <label htmlFor={`roll-call-vote-${s.id}`} className="block text-sm text-zinc-800">
+                  {s.name}
+                </label>
+                <select id={`roll-call-vote-${s.id}`} name={`vote:${s.id}`} className={input} defaultValue={s.attending ? 'yes' : 'absent'}>
+                  {s.attending ? (
+                    <>
+                      <option value="yes">Yes</option>
+                      <option value="no">No</option>
+                      <option value="abstain">Abstain</option>
+                    </>
+                  ) : null}
+                  <option value="absent">Absent</option>
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** The organization's held decisions: motions carried at an irregular meeting, not in effect until ratified. Shown on the public pages. */
+export function HeldMotionsNotice({ held, slug }: { held: { id: string; meetingNumber: number; number: number; motion: string }[]; slug: string }) {
+  if (held.length === 0) return null;
+  return (
+    <section aria-labelledby="held-motions" className="mb-6 rounded-2xl border border-amber-300 bg-amber-50 p-5">
+      <h2 id="held-motions" className="font-semibold text-amber-950">
+        {held.length === 1 ? 'A decision is held' : `${held.length} decisions are held`} — not in effect until ratified
+      </h2>
+      <p className="mt-1 text-sm text-amber-950">
+        Carried at an irregular meeting: each takes effect only when a proposal passed by the normal procedure ratifies it.
+      </p>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+        {held.map((h) => (
+          <li key={h.id} className="break-words">
+            <Link href={`/o/${slug}/meetings/${h.meetingNumber}#roll-call-${h.number}`} className="font-medium text-amber-950 underline">
+              Meeting #{h.meetingNumber}, roll call {h.number}: {h.motion}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
