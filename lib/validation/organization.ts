@@ -212,7 +212,10 @@ export const organizationProfileSchema = z.object({
 /** Archive: the admin types the organization's name; the use case compares it (the name may have changed since the page loaded). */
 export const archiveOrganizationSchema = z.object({
   orgId: orgIdSchema,
-  confirmation: z.string({ error: "Type the organization's name to confirm." }).max(200, { error: 'That is longer than any organization name.' }),
+  confirmation: storableText(
+    z.string({ error: "Type the organization's name to confirm." }).max(200, { error: 'That is longer than any organization name.' }),
+    'The confirmation',
+  ),
 });
 
 export const unarchiveOrganizationSchema = z.object({ orgId: orgIdSchema });
