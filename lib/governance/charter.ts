@@ -14,6 +14,7 @@ import { consentTypeErrors } from './consent';
 import { electionTypeErrors } from './election';
 import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
 import { meetingSpecErrors } from './meeting';
+import { minutesSpecErrors } from './minutes';
 import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
 import { writtenConsentSpecErrors } from './written-consent';
@@ -56,6 +57,8 @@ export function validateCharter(c: Charter): CharterValidation {
   if (c.meetings !== undefined) errors.push(...meetingSpecErrors(c.meetings, ratioError));
   // Unanimous written consent: a real signing period.
   if (c.writtenConsent !== undefined) errors.push(...writtenConsentSpecErrors(c.writtenConsent));
+  // Minutes: a real disclosure period for closed sessions.
+  if (c.minutes !== undefined) errors.push(...minutesSpecErrors(c.minutes));
 
   // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {
