@@ -88,7 +88,8 @@ export async function answerMinutes(
     const votes = await votesOfRevision(tx, minutes!.id, minutes!.revision);
     const rule = checkMinutesVote({
       sealed: minutes!.sealedAt !== null,
-      holdsSeat: holders.includes(actor.userId),
+      // A seat votes only in the hands of a member who is not an observer (as for written consent).
+      holdsSeat: holders.includes(actor.userId) && actor.role !== null && actor.role !== 'observer',
       alreadyVoted: votes.some((v) => v.userId === actor.userId && v.revision === input.revision),
       bodyName: body.name,
     });
