@@ -4,13 +4,16 @@ import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
 import { AnswerAttendanceForms, CancelMeetingForm, RecordAttendanceForm, UpdateMeetingForm } from '@/components/meetings/meeting-forms';
 import { IrregularBadge } from '@/components/meetings/meeting-list';
+import { MeetingMinutes } from '@/components/meetings/meeting-minutes';
 import { FlashRegion } from '@/components/ui/flash';
 import { LabelledSection } from '@/components/ui/labelled-section';
+import { loadMinutesView } from '@/db/read/meeting-minutes';
 import { loadMeetingPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { answerAttendanceAction, cancelMeetingAction, recordAttendanceAction, updateMeetingAction } from '../actions';
+import { answerMinutesAction, draftMinutesAction } from '../minutes-actions';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -31,6 +34,10 @@ export default async function MeetingPage({ params }: Props) {
   if (!page) notFound();
   const { meeting: m, viewer, notice } = page;
   const writable = !org.archivedAt;
+  const minutes = await loadMinutesView(
+    { ...m, orgId: org.id, agenda: page.agenda, attendance: page.attendance, quorum: page.quorum, started: page.started, cancelled: m.cancelled },
+    user?.id ?? null,
+  );
 
   return (
     <div>
@@ -148,6 +155,10 @@ export default async function MeetingPage({ params }: Props) {
             <RecordAttendanceForm action={recordAttendanceAction} orgId={org.id} meetingId={m.id} seatHolders={viewer.seatHolders} />
           </div>
         ) : null}
+      </LabelledSection>
+
+      <LabelledSection id="minutes" title="Minutes" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
+        <MeetingMinutes view={minutes} orgId={org.id} meetingId={m.id} draftAction={draftMinutesAction} answerAction={answerMinutesAction} writable={writable} />
       </LabelledSection>
 
       {viewer.mayChange && writable ? (
