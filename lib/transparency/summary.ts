@@ -3,6 +3,7 @@
 // are read defensively — the log is append-only, so old shapes must keep rendering.
 
 import { meetingLogKindLabels, summarizeMeetingEntry } from './meeting-summary';
+import { minutesLogKindLabels, summarizeMinutesEntry } from './minutes-summary';
 import { petitionLogKindLabels, summarizePetitionEntry } from './petition-summary';
 import { summarizeWrittenConsentEntry, writtenConsentLogKindLabels } from './written-consent-summary';
 
@@ -75,6 +76,7 @@ export const logKindLabels: Record<string, string> = {
   'delegation.revoked': 'Delegation revoked',
   ...petitionLogKindLabels,
   ...meetingLogKindLabels,
+  ...minutesLogKindLabels,
   ...writtenConsentLogKindLabels,
 };
 
@@ -291,6 +293,7 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
       return (
         summarizePetitionEntry(e, ctx) ??
         summarizeMeetingEntry(e, ctx) ??
+        summarizeMinutesEntry(e, ctx) ??
         summarizeWrittenConsentEntry(e, ctx) ??
         `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`
       );
