@@ -77,7 +77,9 @@ export function MeetingMinutes({
               <MarkdownText>{m.text}</MarkdownText>
             </div>
           ) : m.sealedAt ? (
-            <p className="text-zinc-700">The text is sealed: its hash is in the public log, and the verifier checks the text against it when it is disclosed.</p>
+            <p className="text-zinc-700">
+              The text is sealed: its hash is in the public log, and the verifier checks the text against it when it is disclosed.
+            </p>
           ) : (
             <p className="text-zinc-700">A draft is read by the body’s seat holders and the secretary until it is approved.</p>
           )}
@@ -123,7 +125,15 @@ export function MeetingMinutes({
             <label htmlFor="minutes-text" className={labelCls}>
               Minutes (Markdown)
             </label>
-            <textarea id="minutes-text" name="text" required rows={16} maxLength={50_000} className={`${input} font-mono text-sm`} defaultValue={m?.text ?? view.prefill ?? ''} />
+            <textarea
+              id="minutes-text"
+              name="text"
+              required
+              rows={16}
+              maxLength={50_000}
+              className={`${input} font-mono text-sm`}
+              defaultValue={m?.text ?? view.prefill ?? ''}
+            />
             <label htmlFor="minutes-closed" className={labelCls}>
               Closed session
             </label>

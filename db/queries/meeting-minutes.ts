@@ -55,7 +55,9 @@ export async function listDueDisclosures(db: Executor, at: Date): Promise<{ id: 
   return db
     .select({ id: meetingMinutes.id })
     .from(meetingMinutes)
-    .where(and(isNotNull(meetingMinutes.sealedAt), isNotNull(meetingMinutes.closedMatter), isNull(meetingMinutes.disclosedAt), lte(meetingMinutes.disclosesAt, at)))
+    .where(
+      and(isNotNull(meetingMinutes.sealedAt), isNotNull(meetingMinutes.closedMatter), isNull(meetingMinutes.disclosedAt), lte(meetingMinutes.disclosesAt, at)),
+    )
     .orderBy(asc(meetingMinutes.disclosesAt));
 }
 

@@ -52,7 +52,14 @@ describe('the draft minutes', () => {
 
   it('lists roll-call votes when given, and marks a closed session', () => {
     const text = draftMinutesText({ ...meeting, closedMatter: 'personnel' }, [
-      { motion: 'Adopt the budget', outcome: 'carried 2–0', votes: [{ name: 'Ada', vote: 'yes' }, { name: 'Linus', vote: 'yes' }] },
+      {
+        motion: 'Adopt the budget',
+        outcome: 'carried 2–0',
+        votes: [
+          { name: 'Ada', vote: 'yes' },
+          { name: 'Linus', vote: 'yes' },
+        ],
+      },
     ]);
     expect(text).toContain('Held in closed session (a personnel matter).');
     expect(text).toContain('## Roll-call votes');

@@ -25,7 +25,6 @@ export const closedMatterWords: Record<ClosedMatterKind, string> = {
   other: 'another confidential matter',
 };
 
-
 /** Charters stored before minutes existed: a year, the longest any template sets. */
 export const defaultMinutesSpec: MinutesSpec = { closedDisclosureDays: 365 };
 
@@ -135,7 +134,10 @@ export function minutesApproval(approvals: number, rejections: number, charterSe
 }
 
 /** The worker discloses a sealed closed session's text once its date has come, and only once. */
-export function dueForDisclosure(m: { closedMatter: ClosedMatterKind | null; sealedAt: Date | null; disclosesAt: Date | null; disclosedAt: Date | null }, at: Date): boolean {
+export function dueForDisclosure(
+  m: { closedMatter: ClosedMatterKind | null; sealedAt: Date | null; disclosesAt: Date | null; disclosedAt: Date | null },
+  at: Date,
+): boolean {
   return m.closedMatter !== null && m.sealedAt !== null && m.disclosesAt !== null && m.disclosedAt === null && m.disclosesAt.getTime() <= at.getTime();
 }
 

@@ -60,10 +60,20 @@ async function startedMeeting(title: string) {
   const { id, number } = await scheduleMeeting(
     db,
     grace(),
-    { orgId, bodyKey: 'board', kind: 'regular', title, startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), location: 'Room 1', agenda: [{ kind: 'item', text: 'The budget' }] },
+    {
+      orgId,
+      bodyKey: 'board',
+      kind: 'regular',
+      title,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      location: 'Room 1',
+      agenda: [{ kind: 'item', text: 'The budget' }],
+    },
     new Date(Date.now() - 10 * DAY),
   );
-  for (const who of board) await recordAttendance(db, grace(), { orgId, meetingId: id, userId: people[who]!.id, status: who === 'omar' ? 'absent' : 'present' }, new Date());
+  for (const who of board)
+    await recordAttendance(db, grace(), { orgId, meetingId: id, userId: people[who]!.id, status: who === 'omar' ? 'absent' : 'present' }, new Date());
   return { id, number };
 }
 
@@ -93,7 +103,12 @@ const snapshot = async () => ({
   log: await db.$count(decisionLog),
 });
 const entriesOf = async (meetingId: string) =>
-  (await db.select().from(decisionLog).where(eq(decisionLog.subject, `meeting:${meetingId}`))).filter((e) => e.kind.startsWith('minutes.'));
+  (
+    await db
+      .select()
+      .from(decisionLog)
+      .where(eq(decisionLog.subject, `meeting:${meetingId}`))
+  ).filter((e) => e.kind.startsWith('minutes.'));
 
 async function approveBy(meetingId: string, revision: number, who: string[]) {
   for (const w of who) {
@@ -166,7 +181,9 @@ describe('minutes of a regular meeting', () => {
     refused(await draft(m.id, 'A quietly rewritten record of what happened.'), 'minutes.sealed');
     as('grace');
     refused(await answer(m.id, 2), 'minutes.sealed');
-    await expect(draftMinutes(db, grace(), { orgId, meetingId: m.id, text: 'Rewritten after sealing, by the use case.', closedMatter: null }, new Date())).rejects.toMatchObject({
+    await expect(
+      draftMinutes(db, grace(), { orgId, meetingId: m.id, text: 'Rewritten after sealing, by the use case.', closedMatter: null }, new Date()),
+    ).rejects.toMatchObject({
       code: 'minutes.sealed',
     });
     await refusedByDatabase(db.update(meetingMinutes).set({ text: 'Rewritten in the database.' }).where(eq(meetingMinutes.id, row!.id)));
@@ -190,7 +207,15 @@ async function ctxOf(meetingId: string) {
   const { meetings } = await import('@/db/schema');
   const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   const page = (await loadMeetingPage(orgId, row!.number, null, new Date()))!;
-  return { ...page.meeting, orgId, agenda: page.agenda, attendance: page.attendance, quorum: page.quorum, started: page.started, cancelled: page.meeting.cancelled };
+  return {
+    ...page.meeting,
+    orgId,
+    agenda: page.agenda,
+    attendance: page.attendance,
+    quorum: page.quorum,
+    started: page.started,
+    cancelled: page.meeting.cancelled,
+  };
 }
 
 const context = () => ({ params: Promise.resolve({ slug }) });
@@ -269,4 +294,3 @@ describe('a closed session', () => {
     expect(checkMinutes([e(1, 'minutes.sealed', { closedSession: true, textSha256: sha('s'), text: 's' })]).problems).toHaveLength(1);
   });
 });
-

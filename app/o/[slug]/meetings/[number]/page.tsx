@@ -158,7 +158,14 @@ export default async function MeetingPage({ params }: Props) {
       </LabelledSection>
 
       <LabelledSection id="minutes" title="Minutes" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
-        <MeetingMinutes view={minutes} orgId={org.id} meetingId={m.id} draftAction={draftMinutesAction} answerAction={answerMinutesAction} writable={writable} />
+        <MeetingMinutes
+          view={minutes}
+          orgId={org.id}
+          meetingId={m.id}
+          draftAction={draftMinutesAction}
+          answerAction={answerMinutesAction}
+          writable={writable}
+        />
       </LabelledSection>
 
       {viewer.mayChange && writable ? (
