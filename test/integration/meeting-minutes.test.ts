@@ -15,6 +15,7 @@ import { seedDemo } from '@/db/seed';
 import { loadMinutesView } from '@/db/read/meeting-minutes';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
+import { summarizeEntry } from '@/lib/transparency/summary';
 import { recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { draftMinutes } from '@/lib/use-cases/meeting-minutes';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
@@ -155,6 +156,8 @@ describe('minutes of a regular meeting', () => {
     as('ada');
     refused(await answer(m.id, 1), 'minutes.already_voted');
     expect(await snapshot()).toEqual(before);
+    as('omar');
+    ok(await answer(m.id, 1, 'reject'));
     // A revision resets the approvals: four approvals of revision 1 no longer count, and an answer to revision 1 is stale.
     as('grace');
     ok(await draft(m.id, `${TEXT}\n\nCorrected: the budget passed 5 to 0.`));
@@ -293,4 +296,19 @@ describe('a closed session', () => {
     expect(checkMinutes([e(1, 'minutes.sealed', { closedSession: false, textSha256: sha('open'), text: 'opened' })]).problems).toHaveLength(1);
     expect(checkMinutes([e(1, 'minutes.sealed', { closedSession: true, textSha256: sha('s'), text: 's' })]).problems).toHaveLength(1);
   });
+});
+
+it('every minutes entry reads in words, and the log still verifies', async () => {
+  const { doc, report } = await exportAndVerifyLog(db, orgId);
+  expect(report.problems).toEqual([]);
+  const entries = doc.entries.filter((e) => e.kind.startsWith('minutes.'));
+  expect(new Set(entries.map((e) => e.kind))).toEqual(
+    new Set(['minutes.drafted', 'minutes.approved', 'minutes.rejected', 'minutes.sealed', 'minutes.disclosed']),
+  );
+  const ctx = { bodyName: () => 'Board', personName: () => 'Someone' };
+  for (const e of entries) {
+    const words = summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx);
+    expect(words).toMatch(/minutes of meeting #\d+/i);
+    expect(words).not.toContain('CONFIDENTIAL');
+  }
 });
