@@ -11,7 +11,6 @@ import { notificationModes } from '@/lib/notify/kinds';
 import * as delegation from './delegation';
 import * as email from './email';
 import * as meeting from './meeting';
-import * as meetingMinutes from './meeting-minutes';
 import * as notify from './notify';
 import * as organization from './organization';
 import * as petition from './petition';
@@ -20,7 +19,7 @@ import * as writtenConsent from './written-consent';
 import { LONE_SURROGATE, NUL } from './text';
 
 const schemas: Record<string, z.ZodType> = {};
-for (const mod of [delegation, email, meeting, meetingMinutes, notify, organization, petition, proposal, writtenConsent]) {
+for (const mod of [delegation, email, meeting, notify, organization, petition, proposal, writtenConsent]) {
   for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
 }
 
@@ -172,18 +171,6 @@ const bounds: Record<string, (o: unknown) => boolean> = {
     uuid((o as Out).meetingId) &&
     ['confirmed', 'disputed'].includes((o as Out).answer as string) &&
     ((o as Out).note === null || len((o as Out).note, 1, 1000)),
-  minutesTextSchema: isBody,
-  draftMinutesSchema: (o) =>
-    uuid((o as Out).orgId) &&
-    uuid((o as Out).meetingId) &&
-    isBody((o as Out).text) &&
-    [null, 'personnel', 'legal', 'security', 'other'].includes((o as Out).closedMatter as string | null),
-  answerMinutesSchema: (o) =>
-    uuid((o as Out).orgId) &&
-    uuid((o as Out).meetingId) &&
-    Number.isSafeInteger((o as Out).revision) &&
-    ((o as Out).revision as number) >= 1 &&
-    typeof (o as Out).approve === 'boolean',
 };
 
 /** Every string anywhere in an accepted value must be storable: no NUL, no lone surrogate. */
@@ -245,9 +232,6 @@ const realKeys = [
   'status',
   'note',
   'answer',
-  'text',
-  'closedMatter',
-  'revision',
   ...notificationModes,
 ];
 const text = fc.oneof(
@@ -374,9 +358,6 @@ const valid: Record<string, unknown> = {
   cancelMeetingSchema: { orgId: o, meetingId: p2, reason: 'The chair is ill.' },
   recordAttendanceSchema: { orgId: o, meetingId: p2, userId: 'user-1', status: 'present' },
   answerAttendanceSchema: { orgId: o, meetingId: p2, answer: 'disputed', note: 'I arrived late.' },
-  minutesTextSchema: body,
-  draftMinutesSchema: { orgId: o, meetingId: p2, text: body, closedMatter: 'personnel' },
-  answerMinutesSchema: { orgId: o, meetingId: p2, revision: '2', answer: 'approve' },
   signWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   revokeWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
   withdrawWrittenConsentSchema: { orgId: o, consentId: p2, confirm: 'yes' },
