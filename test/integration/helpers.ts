@@ -7,6 +7,8 @@ import type { Database } from '@/db/client';
 import {
   apiTokens,
   meetingAttendance,
+  meetingMinutes,
+  meetingMinutesVotes,
   meetings,
   comments,
   decisionLog,
@@ -108,6 +110,8 @@ export async function writableRowCounts(db: Database) {
     webhookDeliveries: await db.$count(webhookDeliveries),
     meetings: await db.$count(meetings),
     meetingAttendance: await db.$count(meetingAttendance),
+    meetingMinutes: await db.$count(meetingMinutes),
+    meetingMinutesVotes: await db.$count(meetingMinutesVotes),
   };
 }
 
