@@ -42,7 +42,7 @@ const modules = {
   petitions: await import('@/app/o/[slug]/petitions/actions'),
   webhooks: await import('@/app/o/[slug]/settings/webhooks/actions'),
   meetings: await import('@/app/o/[slug]/meetings/actions'),
-  minutes: await import('@/app/o/[slug]/meetings/minutes-actions'),
+  minutes: await import('@/app/o/[slug]/meetings/minutes/actions'),
   writtenConsents: await import('@/app/o/[slug]/written-consents/actions'),
 };
 const actions: Record<string, Action> = {};

@@ -28,7 +28,7 @@ vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user,
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
 
-const { draftMinutesAction, answerMinutesAction } = await import('@/app/o/[slug]/meetings/minutes-actions');
+const { draftMinutesAction, answerMinutesAction } = await import('@/app/o/[slug]/meetings/minutes/actions');
 const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');
 const { GET: apiLog } = await import('@/app/api/v1/orgs/[slug]/log/route');
 const { GET: atomFeed } = await import('@/app/o/[slug]/log/feed.atom/route');

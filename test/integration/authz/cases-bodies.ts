@@ -13,7 +13,7 @@ const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions')
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 const meetingActions = await import('@/app/o/[slug]/meetings/actions');
-const minutesActions = await import('@/app/o/[slug]/meetings/minutes-actions');
+const minutesActions = await import('@/app/o/[slug]/meetings/minutes/actions');
 const writtenConsentActions = await import('@/app/o/[slug]/written-consents/actions');
 
 export const bodyCases: Record<string, Case> = {

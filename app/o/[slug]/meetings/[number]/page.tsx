@@ -13,7 +13,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { answerAttendanceAction, cancelMeetingAction, recordAttendanceAction, updateMeetingAction } from '../actions';
-import { answerMinutesAction, draftMinutesAction } from '../minutes-actions';
+import { answerMinutesAction, draftMinutesAction } from '../minutes/actions';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
