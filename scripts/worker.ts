@@ -1,5 +1,6 @@
 import { createDatabase } from '@/db/client';
 import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
+import { discloseDueMinutes } from '@/lib/use-cases/minutes-disclosure';
 import { recordEndedWrittenConsents } from '@/lib/use-cases/written-consent-expiry';
 import { runTransitions } from '@/lib/use-cases/transitions';
 import { now } from '@/lib/clock';
@@ -39,9 +40,10 @@ async function main() {
         const notices = await enqueueTimedNotices(handle.db, at);
         const overdue = await recordOverduePetitions(handle.db, at);
         const consents = await recordEndedWrittenConsents(handle.db, at);
-        if (changes > 0 || notices > 0 || overdue > 0 || consents > 0)
+        const disclosed = await discloseDueMinutes(handle.db, at);
+        if (changes > 0 || notices > 0 || overdue > 0 || consents > 0 || disclosed > 0)
           console.log(
-            `[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s), logged ${overdue} overdue petition answer(s), ${consents} ended written consent(s)`,
+            `[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s), logged ${overdue} overdue petition answer(s), ${consents} ended written consent(s), ${disclosed} disclosed minutes`,
           );
       } catch (error) {
         console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);

@@ -132,3 +132,45 @@ export const meetingRollCallVotes = pgTable(
   },
   (t) => [unique('meeting_roll_call_votes_one_per_person').on(t.rollCallId, t.userId)],
 );
+
+export const closedMatterKind = pgEnum('closed_matter_kind', ['personnel', 'legal', 'security', 'other']);
+
+/**
+ * The minutes of a meeting (lib/governance/minutes.ts): the current draft (its text, hash and
+ * revision number; every revision's hash is in the log), sealed once a majority of the body's
+ * charter seats approved it. `closed_matter` marks a closed session: sealed, its text stays off
+ * the public record until `discloses_at`, when the worker sets `disclosed_at`. A trigger (migration
+ * meeting_minutes) refuses any change to a sealed row but that one.
+ */
+export const meetingMinutes = pgTable('meeting_minutes', {
+  id: id(),
+  meetingId: uuid('meeting_id')
+    .notNull()
+    .unique('meeting_minutes_one_per_meeting')
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  revision: integer('revision').notNull(),
+  text: text('text').notNull(),
+  textSha256: text('text_sha256').notNull(),
+  closedMatter: closedMatterKind('closed_matter'),
+  draftedBy: userRef('drafted_by', 'set null'),
+  draftedAt: ts('drafted_at').notNull(),
+  sealedAt: ts('sealed_at'),
+  disclosesAt: ts('discloses_at'),
+  disclosedAt: ts('disclosed_at'),
+});
+
+/** A seat holder's answer to one revision of the minutes: one per person and revision. */
+export const meetingMinutesVotes = pgTable(
+  'meeting_minutes_votes',
+  {
+    id: id(),
+    minutesId: uuid('minutes_id')
+      .notNull()
+      .references(() => meetingMinutes.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'set null'),
+    revision: integer('revision').notNull(),
+    approve: boolean('approve').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [unique('meeting_minutes_votes_one_per_revision').on(t.minutesId, t.userId, t.revision)],
+);

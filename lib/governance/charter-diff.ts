@@ -5,6 +5,7 @@
 import { choiceMethodName } from './choice';
 import { ratioText, seatClassWords } from './charter';
 import { meetingRulesText } from './meeting';
+import { minutesSpecOf } from './minutes';
 import { petitionRulesText } from './petition-words';
 import { formatHours } from './time';
 import { writtenConsentSpecOf } from './written-consent';
@@ -43,6 +44,10 @@ export function charterDiff(before: Charter, after: Charter): string[] {
   const consentDays = (c: Charter) => writtenConsentSpecOf(c).expiresAfterDays;
   if (consentDays(before) !== consentDays(after)) {
     lines.push(`Written consent: every signature is needed within ${consentDays(after)} days (was ${consentDays(before)}).`);
+  }
+  const disclosureDays = (c: Charter) => minutesSpecOf(c).closedDisclosureDays;
+  if (disclosureDays(before) !== disclosureDays(after)) {
+    lines.push(`Minutes: a closed session's sealed minutes are disclosed ${disclosureDays(after)} days after sealing (was ${disclosureDays(before)}).`);
   }
   return lines;
 }

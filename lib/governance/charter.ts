@@ -15,6 +15,7 @@ import { electionTypeErrors } from './election';
 import { delegationErrors, memberBodyErrors, memberStageErrors } from './electorate';
 import { meetingSpecErrors } from './meeting';
 import { rollCallSpecErrors } from './roll-call';
+import { minutesSpecErrors } from './minutes';
 import { petitionSpecErrors } from './petition';
 import { vacancyFillingErrors } from './vacancy';
 import { writtenConsentSpecErrors } from './written-consent';
@@ -57,6 +58,8 @@ export function validateCharter(c: Charter): CharterValidation {
   if (c.meetings !== undefined) errors.push(...meetingSpecErrors(c.meetings, ratioError), ...rollCallSpecErrors(c.meetings));
   // Unanimous written consent: a real signing period.
   if (c.writtenConsent !== undefined) errors.push(...writtenConsentSpecErrors(c.writtenConsent));
+  // Minutes: a real disclosure period for closed sessions.
+  if (c.minutes !== undefined) errors.push(...minutesSpecErrors(c.minutes));
 
   // docs/design.md §3.10: the charter changes only by proposal, so there must be a way to propose it.
   if (!c.proposalTypes.some((t) => t.effect === 'charter_amendment')) {

@@ -52,6 +52,8 @@ const nonprofitBoard: Charter = {
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 90, answerWithinDays: 30, signerNamesPublic: false, answeringBodyKey: 'board' },
   // Directors read and sign a resolution within two weeks, or it goes to a meeting: long enough for a board that meets monthly, short enough that nobody signs a stale text.
   writtenConsent: { expiresAfterDays: 14 },
+  // A board's closed sessions are about people's jobs and lawsuits: their sealed minutes come out after a year, once a personnel case or a settlement is usually closed.
+  minutes: { closedDisclosureDays: 365 },
   bodies: [
     // The directors in office fill board vacancies by their own majority; the member assembly fills them when none is left.
     body('board', 'Board', 9, 7, 60, { independent: 3, employee_representative: 1 }, selfFilling('members')),
@@ -84,6 +86,8 @@ const cooperative: Charter = {
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
   // A cooperative's board acts between meetings only when every director agrees within two weeks; anything slower belongs in a meeting members can watch.
   writtenConsent: { expiresAfterDays: 14 },
+  // Member-owners are entitled to know what their board did: a closed session's sealed minutes come out after 90 days, long enough for a hiring or a negotiation to conclude.
+  minutes: { closedDisclosureDays: 90 },
   bodies: [
     // The member assembly is the primary body: it amends the charter, elects and removes directors.
     // The assembly admits its own members, by a majority of those in office if fewer than a quorum remain; the board when none is left.
@@ -169,6 +173,8 @@ const openSourceFoundation: Charter = {
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 30, signerNamesPublic: true, answeringBodyKey: 'board' },
   // A volunteer board across time zones and holidays: three weeks to collect every signature.
   writtenConsent: { expiresAfterDays: 21 },
+  // Closed sessions are mostly security embargoes and legal advice: 180 days covers a coordinated disclosure (90 days) with margin for the legal matters.
+  minutes: { closedDisclosureDays: 180 },
   bodies: [
     // The governing board appoints the committee.
     body('tsc', 'Technical steering committee', 7, 5, 45, { maintainer: 4 }, filledBy('board')),
@@ -219,6 +225,8 @@ const informalGroup: Charter = {
   petitions: { thresholdOfMembers: quarter, thresholdOfGroup: half, signingDays: 30, answerWithinDays: 14, signerNamesPublic: true, answeringBodyKey: 'group' },
   // Everyone knows everyone: a week to sign, or talk it over instead.
   writtenConsent: { expiresAfterDays: 7 },
+  // A group of friends has little to keep back: a closed session's sealed minutes come out after 30 days.
+  minutes: { closedDisclosureDays: 30 },
   bodies: [body('group', 'Group', 3, 2, 30, {}, fillsItself)],
   proposalTypes: [
     resolution('decision', 'Group decision', 3, stage('group', 2 * DAY, half, majority, 'votes_cast'), 'members'),
@@ -239,6 +247,8 @@ const smallBoard: Charter = {
   petitions: { thresholdOfMembers: tenth, thresholdOfGroup: half, signingDays: 60, answerWithinDays: 21, signerNamesPublic: false, answeringBodyKey: 'board' },
   // A club's board of neighbours: ten days, so a consent never outlives the question it answers.
   writtenConsent: { expiresAfterDays: 10 },
+  // A club board closes a session for a member's dispute or a contract: its sealed minutes come out after 180 days.
+  minutes: { closedDisclosureDays: 180 },
   bodies: [body('board', 'Board', 5, 3, 45, {}, fillsItself)],
   proposalTypes: [
     resolution('resolution', 'Board resolution', 5, stage('board', 3 * DAY, half, majority, 'votes_cast'), 'members'),

@@ -171,7 +171,12 @@ export type Charter = {
   meetings?: MeetingSpec;
   /** Unanimous written consent of a body in lieu of a meeting (written-consent.ts). Absent: the default (14 days to sign). */
   writtenConsent?: WrittenConsentSpec;
+  /** Minutes of meetings (minutes.ts): when a closed session's sealed minutes are disclosed. Absent: defaultMinutesSpec (365 days). */
+  minutes?: MinutesSpec;
 };
+
+/** Minutes: a closed session's sealed text is disclosed this many days after sealing. */
+export type MinutesSpec = { closedDisclosureDays: number };
 
 /**
  * Meetings of a body of seats: the minimum notice a seat holder gets before a regular or a

@@ -19,6 +19,7 @@ export type VerifyProblemKind =
   | 'election_mismatch'
   | 'roll_mismatch'
   | 'attachment_mismatch'
+  | 'minutes_mismatch'
   | 'malformed';
 
 export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };

@@ -4,6 +4,7 @@
 
 import { meetingLogKindLabels, summarizeMeetingEntry } from './meeting-summary';
 import { rollCallLogKindLabels, summarizeRollCallEntry } from './roll-call-summary';
+import { minutesLogKindLabels, summarizeMinutesEntry } from './minutes-summary';
 import { petitionLogKindLabels, summarizePetitionEntry } from './petition-summary';
 import { summarizeWrittenConsentEntry, writtenConsentLogKindLabels } from './written-consent-summary';
 
@@ -77,6 +78,7 @@ export const logKindLabels: Record<string, string> = {
   ...petitionLogKindLabels,
   ...meetingLogKindLabels,
   ...rollCallLogKindLabels,
+  ...minutesLogKindLabels,
   ...writtenConsentLogKindLabels,
 };
 
@@ -294,6 +296,7 @@ export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
         summarizePetitionEntry(e, ctx) ??
         summarizeMeetingEntry(e, ctx) ??
         summarizeRollCallEntry(e, ctx) ??
+        summarizeMinutesEntry(e, ctx) ??
         summarizeWrittenConsentEntry(e, ctx) ??
         `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`
       );

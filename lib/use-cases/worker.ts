@@ -5,6 +5,7 @@ import { startIntervalWorker } from '@/lib/worker/interval';
 import { runTransitions } from './transitions';
 import { enqueueRatificationReminders } from './ratification';
 import { recordOverduePetitions } from './petition-overdue';
+import { discloseDueMinutes } from './minutes-disclosure';
 import { recordEndedWrittenConsents } from './written-consent-expiry';
 
 /**
@@ -24,5 +25,7 @@ export function startTransitionWorker(getDb: () => Database, intervalMs = 5_000)
     await recordOverduePetitions(getDb(), at);
     // Written consents past their period, or whose signer left the body: logged once each.
     await recordEndedWrittenConsents(getDb(), at);
+    // Sealed closed-session minutes whose charter disclosure date has come: disclosed once each.
+    await discloseDueMinutes(getDb(), at);
   });
 }

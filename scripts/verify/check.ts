@@ -8,6 +8,7 @@ import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import type { VerifyProblem, VerifyReport } from '@/lib/log/verify';
 import { UsageError } from '../support/cli';
 import { checkElectionSeats } from './elections';
+import { checkMinutes } from './minutes';
 import { recountMemberVotes } from './members';
 import { checkReceiptLists } from './receipts';
 import { recountChoices } from './recount';
@@ -44,6 +45,8 @@ export type ExportCheck = {
   /** Receipt lists checked (./receipts), and the receipts in them. */
   receiptLists: number;
   receipts: number;
+  /** Minutes texts checked against their seals (./minutes). */
+  minutesChecked: number;
 };
 
 /**
@@ -122,8 +125,10 @@ export async function checkExport(
   const members = recountMemberVotes(entries);
   // Every receipt list a secret ballot's close published, against its count.
   const receipts = checkReceiptLists(entries);
-  if (recount.problems.length + seating.length + members.problems.length + receipts.problems.length > 0) {
-    report.problems.push(...recount.problems, ...seating, ...members.problems, ...receipts.problems);
+  // Every sealed or disclosed minutes text, against the SHA-256 sealed in the log.
+  const minutes = checkMinutes(entries);
+  if (recount.problems.length + seating.length + members.problems.length + receipts.problems.length + minutes.problems.length > 0) {
+    report.problems.push(...recount.problems, ...seating, ...members.problems, ...receipts.problems, ...minutes.problems);
     report.ok = false;
   }
   if (report.ok && checkpoints.length === 0) {
@@ -140,6 +145,7 @@ export async function checkExport(
     memberVotesRecounted: members.recounted,
     receiptLists: receipts.lists,
     receipts: receipts.receipts,
+    minutesChecked: minutes.checked,
   };
 }
 
@@ -163,6 +169,10 @@ export function formatVerdict(check: ExportCheck): string {
     if (check.receiptLists > 0)
       lines.push(
         `Receipts: ${check.receipts} ${check.receipts === 1 ? 'receipt' : 'receipts'} in ${check.receiptLists} published ${check.receiptLists === 1 ? 'list' : 'lists'}, each well-formed and unique; every list recounts to the logged result.`,
+      );
+    if (check.minutesChecked > 0)
+      lines.push(
+        `Minutes: ${check.minutesChecked} sealed or disclosed ${check.minutesChecked === 1 ? 'text' : 'texts'} checked; each matches the SHA-256 sealed in the log.`,
       );
     return lines.join('\n');
   }

@@ -44,6 +44,7 @@ const modules = {
   webhooks: await import('@/app/o/[slug]/settings/webhooks/actions'),
   meetings: await import('@/app/o/[slug]/meetings/actions'),
   rollCalls: await import('@/app/o/[slug]/meetings/roll-calls/actions'),
+  minutes: await import('@/app/o/[slug]/meetings/minutes/actions'),
   writtenConsents: await import('@/app/o/[slug]/written-consents/actions'),
 };
 const actions: Record<string, Action> = {};
@@ -154,7 +155,9 @@ function realValues(): Record<string, fc.Arbitrary<string>> {
     consentId: pick(ids.consent),
     bodyKey: fc.constantFrom('board', 'members', 'nonesuch', 'nope', ''),
     constituency: fc.constantFrom('all', 'group', ''),
-    answer: fc.oneof(fc.constant('A fuzzed answer from the board, long enough.'), fc.constantFrom('confirmed', 'disputed')),
+    answer: fc.oneof(fc.constant('A fuzzed answer from the board, long enough.'), fc.constantFrom('confirmed', 'disputed', 'approve', 'reject')),
+    ...{ text: fc.constant('# Minutes\n\nA fuzzed account of the meeting.'), revision: fc.constantFrom('1', '2', '0', '-1', 'x') },
+    closedMatter: fc.constantFrom('', 'personnel', 'legal', 'security', 'other', 'gossip'),
     meetingId: pick(ids.meeting),
     kind: fc.constantFrom('regular', 'special', ''),
     startsAt: fc.integer({ min: -48, max: 24 * 20 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 16)),
@@ -260,6 +263,8 @@ const keysOf: Record<string, string[]> = {
   answerAttendanceAction: ['orgId', 'meetingId', 'answer', 'note'],
   recordRollCallAction: ['orgId', 'meetingId', 'agendaItem', 'motion', 'vote:fuzz-voter'],
   answerRollCallVoteAction: ['orgId', 'meetingId', 'rollCallId', 'answer', 'note'],
+  draftMinutesAction: ['orgId', 'meetingId', 'text', 'closedMatter'],
+  answerMinutesAction: ['orgId', 'meetingId', 'revision', 'answer'],
   openWrittenConsentAction: ['orgId', 'bodyKey', 'title', 'body'],
   signWrittenConsentAction: ['orgId', 'consentId', 'confirm'],
   revokeWrittenConsentSignatureAction: ['orgId', 'consentId', 'confirm'],
@@ -284,6 +289,7 @@ const textKeys = new Set([
   'agenda',
   'note',
   'motion',
+  'text',
 ]);
 
 /**

@@ -124,6 +124,7 @@ const mayWriteWhenArchived: Record<string, string> = {
   'ratification.ts:enqueueRatificationReminders': 'the worker’s reminders about decisions already taken',
   'petition-overdue.ts:recordOverduePetitions': 'the worker records an answer deadline the board already missed: a missed deadline stays on the record',
   'written-consent-expiry.ts:recordEndedWrittenConsents': 'the worker records that a written consent expired or lapsed: its end stays on the record',
+  'minutes-disclosure.ts:discloseDueMinutes': 'the worker discloses sealed closed-session minutes at the charter’s date: a promise made at sealing is kept',
 };
 
 /** The top-level functions of a source file, by name, with their text. */

@@ -9,6 +9,8 @@ import {
   meetingAttendance,
   meetingRollCalls,
   meetingRollCallVotes,
+  meetingMinutes,
+  meetingMinutesVotes,
   meetings,
   comments,
   decisionLog,
@@ -112,6 +114,8 @@ export async function writableRowCounts(db: Database) {
     meetingAttendance: await db.$count(meetingAttendance),
     meetingRollCalls: await db.$count(meetingRollCalls),
     meetingRollCallVotes: await db.$count(meetingRollCallVotes),
+    meetingMinutes: await db.$count(meetingMinutes),
+    meetingMinutesVotes: await db.$count(meetingMinutesVotes),
   };
 }
 

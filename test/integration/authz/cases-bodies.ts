@@ -16,6 +16,7 @@ const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 const meetingActions = await import('@/app/o/[slug]/meetings/actions');
 const rollCallActions = await import('@/app/o/[slug]/meetings/roll-calls/actions');
+const minutesActions = await import('@/app/o/[slug]/meetings/minutes/actions');
 const writtenConsentActions = await import('@/app/o/[slug]/written-consents/actions');
 
 export const bodyCases: Record<string, Case> = {
@@ -140,6 +141,23 @@ export const bodyCases: Record<string, Case> = {
       const [rc] = await db.select({ id: meetingRollCalls.id }).from(meetingRollCalls).where(eq(meetingRollCalls.meetingId, meetingId));
       return rollCallActions.answerRollCallVoteAction(initialActionState, form({ orgId: s.orgId, meetingId, rollCallId: rc!.id, answer: 'confirmed' }));
     },
+  },
+  // Minutes are drafted by a secretary or an admin, and approved by the body's seat holders (not by an office alone).
+  draftMinutesAction: {
+    allowed: ['secretary', 'admin'],
+    run: async (s) =>
+      minutesActions.draftMinutesAction(
+        initialActionState,
+        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true }), text: 'Forged minutes of a meeting, long enough.' }),
+      ),
+  },
+  answerMinutesAction: {
+    allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
+    run: async (s) =>
+      minutesActions.answerMinutesAction(
+        initialActionState,
+        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true, minutesDrafted: true }), revision: '1', answer: 'approve' }),
+      ),
   },
   addWitnessAction: {
     allowed: ['admin'],

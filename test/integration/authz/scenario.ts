@@ -19,6 +19,7 @@ import { declareRecusal } from '@/lib/use-cases/recusal';
 import { openPetition } from '@/lib/use-cases/petitions';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { recordAttendance } from '@/lib/use-cases/meeting-attendance';
+import { draftMinutes } from '@/lib/use-cases/meeting-minutes';
 import { openWrittenConsent } from '@/lib/use-cases/written-consents';
 import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
@@ -274,7 +275,7 @@ export async function scenarioPetition(s: Scenario, opts: { memberSigned?: boole
 }
 
 /** A board meeting scheduled by the admin: ahead (to change), or started an hour ago with the seat holder recorded present. */
-export async function scenarioMeeting(s: Scenario, opts: { started?: boolean; seatHolderRecorded?: boolean } = {}): Promise<string> {
+export async function scenarioMeeting(s: Scenario, opts: { started?: boolean; seatHolderRecorded?: boolean; minutesDrafted?: boolean } = {}): Promise<string> {
   const now = Date.now();
   const admin = { userId: s.ids.admin, role: 'admin' as Role };
   const at = new Date(opts.started ? now - 9 * DAY : now);
@@ -295,6 +296,8 @@ export async function scenarioMeeting(s: Scenario, opts: { started?: boolean; se
     at,
   );
   if (opts.seatHolderRecorded) await recordAttendance(db, admin, { orgId: s.orgId, meetingId: id, userId: s.ids.seatHolder, status: 'present' }, new Date(now));
+  if (opts.minutesDrafted)
+    await draftMinutes(db, admin, { orgId: s.orgId, meetingId: id, text: 'The draft minutes of the board meeting.', closedMatter: null }, new Date(now));
   return id;
 }
 

@@ -8,12 +8,15 @@ import { RecordRollCallForm, RollCallList } from '@/components/meetings/roll-cal
 import { FlashRegion } from '@/components/ui/flash';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadMeetingRollCalls } from '@/db/read/meeting-roll-calls';
+import { MeetingMinutes } from '@/components/meetings/meeting-minutes';
+import { loadMinutesView } from '@/db/read/meeting-minutes';
 import { loadMeetingPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { formatHours, formatUtc } from '@/lib/governance/time';
 import { answerAttendanceAction, cancelMeetingAction, recordAttendanceAction, updateMeetingAction } from '../actions';
 import { answerRollCallVoteAction, recordRollCallAction } from '../roll-calls/actions';
+import { answerMinutesAction, draftMinutesAction } from '../minutes/actions';
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -36,6 +39,12 @@ export default async function MeetingPage({ params }: Props) {
   const rollCalls = await loadMeetingRollCalls(page.meeting.id, page.meeting.irregular);
   const { meeting: m, viewer, notice } = page;
   const writable = !org.archivedAt;
+  const minutes = await loadMinutesView(
+    { ...m, orgId: org.id, agenda: page.agenda, attendance: page.attendance, quorum: page.quorum, started: page.started, cancelled: m.cancelled },
+    user?.id ?? null,
+    // The draft lists the meeting's roll-call votes, each with its outcome and every seat holder's vote.
+    rollCalls.map((r) => ({ motion: r.motion, outcome: `${r.outcomeText} (${r.standingText})`, votes: r.votes.map((v) => ({ name: v.name, vote: v.vote })) })),
+  );
 
   return (
     <div>
@@ -185,6 +194,17 @@ export default async function MeetingPage({ params }: Props) {
             />
           </div>
         ) : null}
+      </LabelledSection>
+
+      <LabelledSection id="minutes" title="Minutes" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
+        <MeetingMinutes
+          view={minutes}
+          orgId={org.id}
+          meetingId={m.id}
+          draftAction={draftMinutesAction}
+          answerAction={answerMinutesAction}
+          writable={writable}
+        />
       </LabelledSection>
 
       {viewer.mayChange && writable ? (
