@@ -25,7 +25,7 @@ import {
   publishProposalSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
-import { spendLimit } from './limit';
+import { withLimitSpent } from './limit';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
 export type UseCase<T, R> = (db: Database, actor: Actor, input: T, at: Date) => Promise<R>;
@@ -50,15 +50,19 @@ function operation<S extends z.ZodType<{ orgId: string }>, R>(op: OrgOperation<S
 /**
  * The member, already authorized for the organization with the operation's minimum role, spends
  * one point of its rate limit (keyed by their user id, whichever way they came in) and runs the
- * use case now. A rule's "no" is thrown as a RuleRefusal.
+ * use case now. The point is spent in the use case's own transaction (lib/actions/limit.ts
+ * `withLimitSpent`): it commits with the write, and a refused attempt still spends it. A rule's
+ * "no" is thrown as a RuleRefusal.
  */
 export async function performAsMember<S extends z.ZodType<{ orgId: string }>, R>(
   op: OrgOperation<S, R>,
   member: { userId: string; role: Role },
   input: z.output<S>,
 ): Promise<R> {
-  if (op.limit) await spendLimit(op.limit, member.userId);
-  return op.useCase(getDb(), { userId: member.userId, role: member.role }, input, now());
+  const actor = { userId: member.userId, role: member.role };
+  const at = now();
+  if (!op.limit) return op.useCase(getDb(), actor, input, at);
+  return withLimitSpent(op.limit, member.userId, (db) => op.useCase(db, actor, input, at));
 }
 
 // Observers may post only the right-of-reply statement when they are the subject; the pure
