@@ -145,10 +145,16 @@ describe('/api/v1 choice ballots', () => {
     const write = await token(voter.userId, org.orgId);
     expect(await call('POST', path(), write, { preferences: '0,2' })).toMatchObject({ status: 201, body: { ok: true, ballot: { recorded: true } } });
     expect(await call('POST', path(), write, { preferences: '1' })).toMatchObject({ status: 201 });
-    const mine = await db.select().from(votes).where(and(eq(votes.proposalId, org.proposalId), eq(votes.seatId, voter.seatId)));
+    const mine = await db
+      .select()
+      .from(votes)
+      .where(and(eq(votes.proposalId, org.proposalId), eq(votes.seatId, voter.seatId)));
     expect(mine.filter((v) => v.isCurrent).map((v) => v.preferences)).toEqual([[1]]);
     // The point was spent in the ballot's own transaction: two ballots, two points.
-    const [limit] = await db.select().from(rateLimits).where(eq(rateLimits.key, `ballot:${voter.userId}`));
+    const [limit] = await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `ballot:${voter.userId}`));
     expect(limit?.points).toBe(2);
   });
 
@@ -162,8 +168,16 @@ describe('/api/v1 choice ballots', () => {
     // An option that does not exist: the rule refuses (409), and the attempt counts against the limit, as it always did.
     const refused = await call('POST', path(), write, { preferences: '7' });
     expect(refused.status).toBe(409);
-    expect(await db.select().from(votes).where(and(eq(votes.proposalId, org.proposalId), eq(votes.voterUserId, voter)))).toEqual([]);
-    const [limit] = await db.select().from(rateLimits).where(eq(rateLimits.key, `ballot:${voter}`));
+    expect(
+      await db
+        .select()
+        .from(votes)
+        .where(and(eq(votes.proposalId, org.proposalId), eq(votes.voterUserId, voter))),
+    ).toEqual([]);
+    const [limit] = await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `ballot:${voter}`));
     expect(limit?.points).toBe(1);
   });
 });
@@ -210,9 +224,13 @@ describe('/api/v1 meetings', () => {
   it('refuses a wrong scope, another organization’s token, a failing body and a member who may not schedule, writing nothing', async () => {
     await scopesRefused(org.admin.userId, 'POST', `/${org.slug}/meetings`, details());
     const admin = await token(org.admin.userId, org.orgId);
-    const bad = await refusedAndUnchanged(400, 'action.invalid_input', () => call('POST', `/${org.slug}/meetings`, admin, { ...details(), startsAt: 'tomorrow' }));
+    const bad = await refusedAndUnchanged(400, 'action.invalid_input', () =>
+      call('POST', `/${org.slug}/meetings`, admin, { ...details(), startsAt: 'tomorrow' }),
+    );
     expect(Object.keys(bad.errors ?? {})).toEqual(['startsAt']);
-    await refusedAndUnchanged(400, 'action.invalid_input', () => call('POST', `/${org.slug}/meetings`, admin, { ...details(), kind: 'party', durationMinutes: 5 }));
+    await refusedAndUnchanged(400, 'action.invalid_input', () =>
+      call('POST', `/${org.slug}/meetings`, admin, { ...details(), kind: 'party', durationMinutes: 5 }),
+    );
     // A seat holder who is not a secretary or an admin: the rule's refusal, as the form's.
     const voter = await token(org.voters[0]!.userId, org.orgId);
     const refused = await refusedAndUnchanged(409, 'meeting.not_authorized', () => call('POST', `/${org.slug}/meetings`, voter, details()));
