@@ -1,7 +1,11 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { proposals } from '@/db/schema';
+import { apiTokens, meetings, memberships, organizations, proposals } from '@/db/schema';
+import type { ApiTokenGrant } from '@/db/queries/api-tokens';
+import { isAccepted } from '@/db/queries/memberships';
+import type { MembershipContext } from '@/db/queries/memberships';
+import { isWellFormedSlug } from '@/lib/validation/organization';
 
 export type ProposalRef = { id: string; status: string; authorId: string };
 
@@ -13,4 +17,68 @@ export async function findProposalRef(db: Executor, orgId: string, number: numbe
     .from(proposals)
     .where(and(eq(proposals.orgId, orgId), eq(proposals.number, number)));
   return row ?? null;
+}
+
+export type ApiWriteGrant = {
+  token: ApiTokenGrant;
+  org: { id: string; slug: string; isPublic: boolean } | null;
+  /** The token owner's accepted membership in the organization (as `getActingMembership` reads it), or null. */
+  membership: (MembershipContext & { orgSlug: string }) | null;
+  /** The proposal `proposalNumber` names in the organization, or null (none asked, or none). */
+  proposal: ProposalRef | null;
+};
+
+const nullable = <T>(row: T | null, key: keyof NonNullable<T>): T | null => (row && (row as Record<string, unknown>)[key as string] !== null ? row : null);
+
+/**
+ * Everything an API write checks before its body, in one statement (one round trip instead of
+ * four): the token by its hash, the organization by its slug, the token owner's accepted
+ * membership in it (the `isAccepted` rule every org-scoped check reads) and the proposal by its
+ * number. Null when no token has this hash; the caller checks revocation, expiry, scope and the rest.
+ */
+export async function findApiWriteGrant(db: Executor, tokenHash: string, slug: string, proposalNumber: number | null): Promise<ApiWriteGrant | null> {
+  const wellFormed = isWellFormedSlug(slug);
+  const number =
+    proposalNumber !== null && Number.isSafeInteger(proposalNumber) && proposalNumber >= 1 && proposalNumber <= 2_147_483_647 ? proposalNumber : null;
+  const [row] = await db
+    .select({
+      token: {
+        id: apiTokens.id,
+        userId: apiTokens.userId,
+        scope: apiTokens.scope,
+        orgId: apiTokens.orgId,
+        expiresAt: apiTokens.expiresAt,
+        revokedAt: apiTokens.revokedAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+      },
+      org: { id: organizations.id, slug: organizations.slug, isPublic: organizations.isPublic },
+      membership: { membershipId: memberships.id, orgId: memberships.orgId, userId: memberships.userId, role: memberships.role },
+      proposal: { id: proposals.id, status: proposals.status, authorId: proposals.authorId },
+    })
+    .from(apiTokens)
+    .leftJoin(organizations, wellFormed ? eq(organizations.slug, slug) : sql`false`)
+    .leftJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, apiTokens.userId), isAccepted))
+    .leftJoin(proposals, number === null ? sql`false` : and(eq(proposals.orgId, organizations.id), eq(proposals.number, number)))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return null;
+  const org = nullable(row.org, 'id');
+  const membership = org ? nullable(row.membership, 'membershipId') : null;
+  return {
+    token: row.token,
+    org,
+    membership: membership && org ? { ...membership, orgSlug: org.slug } : null,
+    proposal: nullable(row.proposal, 'id'),
+  };
+}
+
+/** A meeting's id by its number in the organization, or null. */
+export async function findMeetingId(db: Executor, orgId: string, number: number): Promise<string | null> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  const [row] = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.number, number)))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
@@ -102,6 +102,23 @@ export async function listProposalPage(
     db.select({ n: count() }).from(proposals).where(where),
   ]);
   return { items, total: Number(total!.n) };
+}
+
+/** The proposals numbered below `before` (all when null), newest first, at most `limit`: a keyset page of listProposals from the (org_id, number) index. */
+export async function listProposalsBefore(
+  db: Executor,
+  orgId: string,
+  viewerId: string | null,
+  before: number | null,
+  limit: number,
+): Promise<ProposalListItem[]> {
+  return db
+    .select(listColumns)
+    .from(proposals)
+    .innerJoin(users, eq(users.id, proposals.authorId))
+    .where(and(eq(proposals.orgId, orgId), visibleTo(viewerId), before === null ? undefined : lt(proposals.number, before)))
+    .orderBy(desc(proposals.number))
+    .limit(limit);
 }
 
 /**

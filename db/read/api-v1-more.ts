@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { listPublicLogPage } from '@/db/queries/log-public';
-import { loadOrganizationOverview } from '@/db/read/overview';
+import { listMemberPage } from '@/db/queries/member-list';
+import { loadOrganizationBodies } from '@/db/read/overview';
 
 /**
  * The /api/v1 reads of bodies and seats and of the decision log, from what the public pages
@@ -9,8 +10,8 @@ import { loadOrganizationOverview } from '@/db/read/overview';
  */
 
 /** Every body of the active charter: its seats with holders' names (never e-mail addresses), and each vacancy with its deadline (lib/governance/strength.ts). */
-export async function loadApiBodies(orgId: string, viewerId: string | null, at: Date) {
-  const overview = await loadOrganizationOverview(getDb(), orgId, viewerId, at);
+export async function loadApiBodies(orgId: string, at: Date) {
+  const overview = await loadOrganizationBodies(getDb(), orgId, at);
   return {
     bodies: overview.bodies.map((b) => {
       const spec = overview.charter?.document.bodies.find((x) => x.key === b.key);
@@ -65,5 +66,29 @@ export async function loadApiLogPage(orgId: string, page: { before: number | nul
       problem: r.problem,
     })),
     next_cursor: result.hasOlder && result.rows.length > 0 ? String(result.rows.at(-1)!.seq) : null,
+  };
+}
+
+/**
+ * One page of the member list, as the members page reads it (db/queries/member-list.ts: admins,
+ * secretaries, members, observers, each by e-mail), searched by name or e-mail when `q` is given.
+ * With e-mail addresses: the route serves it to members only. The cursor is the next page's number.
+ */
+export async function loadApiMemberPage(orgId: string, query: { q: string; cursor: number | null; limit: number }) {
+  const page = query.cursor ?? 1;
+  const list = await listMemberPage(getDb(), orgId, { q: query.q, page, size: query.limit });
+  return {
+    members: list.rows.map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      joinedAt: m.joinedAt,
+      stakeholderGroup: m.stakeholderGroup,
+      weight: m.weight,
+    })),
+    matching: list.matching,
+    total: list.total,
+    next_cursor: page * query.limit < list.matching ? String(page + 1) : null,
   };
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
-import { listRevisions } from '@/db/queries/proposal-reads';
+import { listProposalsBefore, listRevisions } from '@/db/queries/proposal-reads';
 import { getUserName } from '@/db/queries/users';
-import { loadOrganizationOverview } from '@/db/read/overview';
+import { loadOrganizationBodies, summarizeProposals } from '@/db/read/overview';
 import type { ProposalSummary } from '@/db/read/overview';
 import { findProposalForPage } from '@/db/read/proposal-page';
 import { findBody, findType } from '@/lib/governance/charter';
@@ -21,8 +21,9 @@ import { bodyStrengths } from '@/lib/governance/strength';
 type Org = { id: string; slug: string; name: string; mission: string; memberCount: number; isPublic: boolean; archivedAt: Date | null; createdAt: Date };
 
 /** The organization as its public page shows it: its charter version and bodies, with charter seats, strength and holders' names (never e-mail addresses). */
-export async function loadApiOrganization(org: Org, viewerId: string | null, at: Date) {
-  const overview = await loadOrganizationOverview(getDb(), org.id, viewerId, at);
+export async function loadApiOrganization(org: Org, at: Date) {
+  // The charter and the bodies alone: no proposal is read (the proposals are their own paged read).
+  const overview = await loadOrganizationBodies(getDb(), org.id, at);
   return {
     slug: org.slug,
     name: org.name,
@@ -67,11 +68,16 @@ function summary(p: ProposalSummary) {
  * cursor of the next page (null on the last).
  */
 export async function loadApiProposalPage(orgId: string, viewerId: string | null, at: Date, page: { before: number | null; limit: number }) {
-  const { proposals } = await loadOrganizationOverview(getDb(), orgId, viewerId, at);
-  const sorted = [...proposals].sort((a, b) => b.number - a.number).filter((p) => page.before === null || p.number < page.before);
-  const items = sorted.slice(0, page.limit);
-  const more = sorted.length > page.limit;
-  return { items: items.map(summary), nextBefore: more ? items.at(-1)!.number : null };
+  const db = getDb();
+  // One more than the page, to know whether another follows; only the page's proposals are derived.
+  const [{ charter, seatRows }, rows] = await Promise.all([
+    loadOrganizationBodies(db, orgId, at),
+    listProposalsBefore(db, orgId, viewerId, page.before, page.limit + 1),
+  ]);
+  if (!charter) return { items: [], nextBefore: null };
+  const items = await summarizeProposals(db, orgId, charter, seatRows, at, rows.slice(0, page.limit));
+  const more = rows.length > page.limit;
+  return { items: items.map(summary), nextBefore: more ? rows[page.limit - 1]!.number : null };
 }
 
 /** One proposal as its page shows it, or null (none, or a draft of someone else's). */

@@ -12,9 +12,18 @@ export type ActingMembership = MembershipContext & { orgSlug: string };
  * membership (with the organization's slug) when so; null otherwise — the same null whether the
  * organization exists or not, so no caller can probe for other organizations. The one check behind
  * every organization server action (lib/actions/action.ts `orgAction`) and every API write
- * (lib/api/authorize.ts): a rule about who may act is written here once.
+ * (lib/api/write.ts): a rule about who may act is written here once.
  */
 export async function authorizeMember(orgId: string, userId: string, minimumRole: Role): Promise<ActingMembership | null> {
-  const membership = await getActingMembership(getDb(), orgId, userId);
+  return actingWith(await getActingMembership(getDb(), orgId, userId), minimumRole);
+}
+
+/**
+ * The decision `authorizeMember` makes once the accepted membership is read: the membership when
+ * its role is at least `minimumRole`, null otherwise. The API's writes read the membership in the
+ * same statement as the token (db/queries/api.ts `findApiWriteGrant`) and decide here, so the rule
+ * is still written once.
+ */
+export function actingWith(membership: ActingMembership | null, minimumRole: Role): ActingMembership | null {
   return membership && hasRole(membership.role, minimumRole) ? membership : null;
 }

@@ -8,12 +8,24 @@ import type { LimitPolicy } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/use-cases/actor';
 import { parseOptions } from '@/lib/governance/choice';
 import { castBallot } from '@/lib/use-cases/ballots';
+import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
+import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
 import { postComment } from '@/lib/use-cases/comments';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
-import { ballotSchema, commentSchema, createProposalSchema, publishProposalSchema, withdrawProposalSchema } from '@/lib/validation/proposal';
-import { spendLimit } from './limit';
+import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import {
+  ballotSchema,
+  choiceBallotSchema,
+  commentSchema,
+  createProposalSchema,
+  objectionSchema,
+  proposalRefSchema,
+  publishProposalSchema,
+  withdrawProposalSchema,
+} from '@/lib/validation/proposal';
+import { withLimitSpent } from './limit';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
 export type UseCase<T, R> = (db: Database, actor: Actor, input: T, at: Date) => Promise<R>;
@@ -38,15 +50,19 @@ function operation<S extends z.ZodType<{ orgId: string }>, R>(op: OrgOperation<S
 /**
  * The member, already authorized for the organization with the operation's minimum role, spends
  * one point of its rate limit (keyed by their user id, whichever way they came in) and runs the
- * use case now. A rule's "no" is thrown as a RuleRefusal.
+ * use case now. The point is spent in the use case's own transaction (lib/actions/limit.ts
+ * `withLimitSpent`): it commits with the write, and a refused attempt still spends it. A rule's
+ * "no" is thrown as a RuleRefusal.
  */
 export async function performAsMember<S extends z.ZodType<{ orgId: string }>, R>(
   op: OrgOperation<S, R>,
   member: { userId: string; role: Role },
   input: z.output<S>,
 ): Promise<R> {
-  if (op.limit) await spendLimit(op.limit, member.userId);
-  return op.useCase(getDb(), { userId: member.userId, role: member.role }, input, now());
+  const actor = { userId: member.userId, role: member.role };
+  const at = now();
+  if (!op.limit) return op.useCase(getDb(), actor, input, at);
+  return withLimitSpent(op.limit, member.userId, (db) => op.useCase(db, actor, input, at));
 }
 
 // Observers may post only the right-of-reply statement when they are the subject; the pure
@@ -55,6 +71,24 @@ export const postCommentOperation = operation({ schema: commentSchema, minimumRo
 
 // Seats, recusals and the voting window are the use case's to check (lib/governance/permissions.ts, voting.ts).
 export const castBallotOperation = operation({ schema: ballotSchema, minimumRole: 'observer', useCase: castBallot, limit: 'ballot' });
+
+/** A secret ballot of a choice among options (ranked, approval, STV elections): the preferences alone, no yes/no and no rationale. */
+export const castChoiceBallotOperation = operation({
+  schema: choiceBallotSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => castBallot(db, actor, { ...input, choice: null, rationale: null }, at),
+  limit: 'ballot',
+});
+
+// Decisions by consent: the deciding body's seat holders object (the use case checks the seat and the window); limited like a ballot.
+export const raiseObjectionOperation = operation({ schema: objectionSchema, minimumRole: 'observer', useCase: raiseObjection, limit: 'ballot' });
+
+export const withdrawObjectionOperation = operation({ schema: proposalRefSchema, minimumRole: 'observer', useCase: withdrawObjection, limit: 'ballot' });
+
+// Any member may try; the rules say who may schedule and cancel (a secretary or an admin). No rate limit, as the forms.
+export const scheduleMeetingOperation = operation({ schema: scheduleMeetingSchema, minimumRole: 'observer', useCase: scheduleMeeting });
+
+export const cancelMeetingOperation = operation({ schema: cancelMeetingSchema, minimumRole: 'observer', useCase: cancelMeeting });
 
 /**
  * A draft from the new-proposal form's fields: the type's effect assembled from the fields that

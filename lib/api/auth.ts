@@ -1,10 +1,15 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import type { Database } from '@/db/client';
+import { findApiWriteGrant } from '@/db/queries/api';
+import type { ProposalRef } from '@/db/queries/api';
 import { apiTokenTouchQuietMs, findApiTokenByHash, touchApiToken } from '@/db/queries/api-tokens';
+import type { ApiTokenGrant } from '@/db/queries/api-tokens';
 import { getMembership } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
-import { getOrganizationAccessBySlug, getOrganizationBySlug } from '@/db/queries/organizations';
+import { getOrganizationBySlug } from '@/db/queries/organizations';
 import type { PublicOrganization } from '@/db/queries/organizations';
+import type { ActingMembership } from '@/lib/actions/authorize';
 import { bearerToken, hashApiToken } from '@/lib/auth/api-token';
 import { problem } from './problem';
 
@@ -24,10 +29,19 @@ export async function authenticate(request: Request, at: Date): Promise<ApiCalle
   if (!token) return problem('api.unauthenticated');
   const db = getDb();
   const grant = await findApiTokenByHash(db, hashApiToken(token));
-  if (!grant || grant.revokedAt !== null || grant.expiresAt.getTime() <= at.getTime()) return problem('api.unauthenticated');
-  // Known to have been noted within the quiet period: no UPDATE to send (touchApiToken would match no row).
-  if (grant.lastUsedAt === null || grant.lastUsedAt.getTime() < at.getTime() - apiTokenTouchQuietMs) await touchApiToken(db, grant.id, at);
+  if (!grant || !isLive(grant, at)) return problem('api.unauthenticated');
+  await touchIfDue(db, grant, at);
   return { kind: 'token', tokenId: grant.id, userId: grant.userId, scope: grant.scope, tokenOrgId: grant.orgId };
+}
+
+/** Not revoked and not expired at `at`. */
+function isLive(grant: ApiTokenGrant, at: Date): boolean {
+  return grant.revokedAt === null && grant.expiresAt.getTime() > at.getTime();
+}
+
+/** Notes the token's use unless it is known to have been noted within the quiet period (then no UPDATE is sent: it would match no row). */
+async function touchIfDue(db: Database, grant: ApiTokenGrant, at: Date): Promise<void> {
+  if (grant.lastUsedAt === null || grant.lastUsedAt.getTime() < at.getTime() - apiTokenTouchQuietMs) await touchApiToken(db, grant.id, at);
 }
 
 export type ApiOrg = PublicOrganization & { isPublic: boolean };
@@ -51,24 +65,43 @@ export async function readableOrganization(request: Request, slug: string, at: D
   return { org, caller, membership, viewerId: caller.kind === 'token' ? caller.userId : null };
 }
 
-export type ApiWriteContext = { org: { id: string; slug: string; isPublic: boolean }; caller: ApiCaller & { kind: 'token' } };
+export type ApiWriteContext = {
+  org: { id: string; slug: string; isPublic: boolean };
+  caller: ApiCaller & { kind: 'token' };
+  /** The caller's accepted membership, read with the token; `actingWith` (lib/actions/authorize.ts) decides the role. */
+  membership: ActingMembership | null;
+  proposal: ProposalRef | null;
+  /** The token's last-use note when it is due, sent beside the write (await it before answering). */
+  touched: Promise<void>;
+};
 
 /**
  * The organization a write is about, by the same rules as `readableOrganization` (a private one
  * is a 404 to anyone but its members, another organization's token a 403), for a caller who must
- * hold a token (401 without). It reads only what a write needs: not the member count the
- * organization's read answers with, which grows with the organization.
+ * hold a live token (401 without, the same 401 for a wrong, revoked or expired one). One statement
+ * reads the token, the organization, the caller's membership and the path's proposal
+ * (db/queries/api.ts `findApiWriteGrant`). The token's last use is noted at most once a minute
+ * (`apiTokenTouchQuietMs`), beside the write rather than before it; a failed note is logged,
+ * not the request's failure.
  */
-export async function writableOrganization(request: Request, slug: string, at: Date): Promise<ApiWriteContext | Response> {
-  const caller = await authenticate(request, at);
-  if (caller instanceof Response) return caller;
-  if (caller.kind === 'anonymous') return problem('api.unauthenticated');
+export async function writableOrganization(request: Request, slug: string, proposalNumber: number | null, at: Date): Promise<ApiWriteContext | Response> {
+  const token = bearerToken(request.headers.get('authorization'));
+  if (!token) return problem('api.unauthenticated');
   const db = getDb();
-  const org = await getOrganizationAccessBySlug(db, slug);
-  if (!org) return problem('api.not_found', { what: 'organization' });
+  const grant = await findApiWriteGrant(db, hashApiToken(token), slug, proposalNumber);
+  if (!grant || !isLive(grant.token, at)) return problem('api.unauthenticated');
+  const touched = touchIfDue(db, grant.token, at).catch((error: unknown) => console.error('API token last-use note failed', error));
+  const { org, membership } = grant;
   // Only a private organization hides from non-members; whether the caller may act is the
-  // operation's check (authorizeMember), made afterwards for every organization.
-  if (!org.isPublic && !(await getMembership(db, org.id, caller.userId))) return problem('api.not_found', { what: 'organization' });
-  if (caller.tokenOrgId !== null && caller.tokenOrgId !== org.id) return problem('api.other_organization');
-  return { org, caller };
+  // operation's check (actingWith), made afterwards for every organization.
+  if (!org || (!org.isPublic && !membership)) return settled(touched, problem('api.not_found', { what: 'organization' }));
+  if (grant.token.orgId !== null && grant.token.orgId !== org.id) return settled(touched, problem('api.other_organization'));
+  const caller = { kind: 'token' as const, tokenId: grant.token.id, userId: grant.token.userId, scope: grant.token.scope, tokenOrgId: grant.token.orgId };
+  return { org, caller, membership, proposal: grant.proposal, touched };
+}
+
+/** `response`, once the token's last-use note has been sent. */
+export async function settled(touched: Promise<void>, response: Response): Promise<Response> {
+  await touched;
+  return response;
 }

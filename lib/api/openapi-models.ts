@@ -161,3 +161,53 @@ export const result = z
 export const proposalChanged = z
   .object({ ok: z.literal(true), proposal: z.object({ number: z.number().int(), status: z.enum(['draft', 'published', 'withdrawn']) }) })
   .meta({ id: 'ProposalChanged' });
+
+const meetingFields = {
+  number: z.number().int(),
+  title: z.string(),
+  kind: z.enum(['regular', 'special']),
+  body: z.object({ key: z.string(), name: z.string() }),
+  startsAt: date,
+  endsAt: date,
+  location: z.string(),
+  cancelled: z.boolean(),
+  irregular: z.boolean().meta({ description: 'Short notice, or notice that did not reach every seat holder.' }),
+  irregularReasons: z.array(z.string()),
+};
+
+export const meetingList = z.object({ meetings: z.array(z.object(meetingFields).meta({ id: 'MeetingSummary' })) }).meta({ id: 'Meetings' });
+
+export const meeting = z
+  .object({
+    ...meetingFields,
+    agenda: z.array(z.union([z.object({ kind: z.literal('item'), text: z.string() }), z.object({ kind: z.literal('proposal'), number: z.number().int() })])),
+    scheduledAt: date,
+    scheduledBy: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    notice: z.object({ requiredHours: z.number().int(), shortestHours: z.number(), coverage: z.string(), delivered: z.string(), failed: z.number().int() }),
+    attendance: z.array(
+      z.object({ userId: z.string(), name: z.string(), status: z.string(), answer: z.string().nullable(), disputeNote: z.string().nullable() }),
+    ),
+    quorum: z.object({ met: z.boolean(), attending: z.number().int(), charterSeats: z.number().int(), ratio: z.string() }),
+    started: z.boolean(),
+  })
+  .meta({ id: 'Meeting' });
+
+export const memberPage = z
+  .object({
+    members: z.array(
+      z.object({
+        userId: z.string(),
+        name: z.string().nullable(),
+        email: z.string(),
+        role: z.enum(['admin', 'secretary', 'member', 'observer']),
+        joinedAt: date,
+        stakeholderGroup: z.string().nullable(),
+        weight: z.number(),
+      }),
+    ),
+    matching: z.number().int().meta({ description: 'Members matching `q` (all members without it).' }),
+    total: z.number().int(),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'MemberPage', description: 'Members only: it has e-mail addresses.' });

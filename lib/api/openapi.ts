@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { bodies, logPage, organization, problem, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
+import { bodies, logPage, meeting, meetingList, memberPage, organization, problem, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
 import {
   ballotBodySchema,
+  cancelMeetingBodySchema,
+  choiceBallotBodySchema,
   commentBodySchema,
   createProposalBodySchema,
   logQuerySchema,
+  memberListQuerySchema,
+  objectionBodySchema,
   proposalListQuerySchema,
   publishBodySchema,
+  scheduleMeetingBodySchema,
   withdrawBodySchema,
 } from './schemas';
 
@@ -25,6 +30,25 @@ const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: 'A problem', content: { 'application/problem+json': { schema: problem } } }]));
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const meetingNumber = z.string().regex(/^\d+$/).meta({ description: "The meeting's number in the organization." });
+
+/** A write with a token, its JSON body, its answer and the problems it may answer with. */
+const write = (
+  operationId: string,
+  summary: string,
+  params: z.ZodObject,
+  body: z.ZodType | null,
+  ok: [string, z.ZodType, string],
+  statuses: number[],
+): ZodOpenApiOperationObject => ({
+  operationId,
+  summary,
+  security: [{ bearer: [] }],
+  requestParams: { path: params },
+  requestBody: { required: body !== null, content: { 'application/json': { schema: body ?? z.object({}) } } },
+  responses: { [ok[0]]: json(ok[1], ok[2]), ...problems(...statuses) },
+});
 
 const readSecurity: Record<string, string[]>[] = [{}, { bearer: [] }];
 
@@ -168,6 +192,103 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
       responses: { '200': json(result, 'The result so far'), ...problems(401, 403, 404) },
     },
   },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/choice-ballots',
+    operation: write(
+      'castChoiceBallot',
+      'Cast a secret ranked, approval or STV ballot in the open stage (write token), as the choice ballot form does',
+      z.object({ slug, number }),
+      choiceBallotBodySchema,
+      [
+        '201',
+        z.object({ ok: z.literal(true), ballot: z.object({ recorded: z.literal(true) }) }),
+        'Recorded (what it chose is not repeated); it can be changed until voting closes',
+      ],
+      [400, 401, 403, 404, 409, 415, 429],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/objections',
+    operation: write(
+      'raiseObjection',
+      "Object to a decision by consent in its window (write token, a seat holder of the deciding body), public at once; replaces the seat's standing objection",
+      z.object({ slug, number }),
+      objectionBodySchema,
+      ['201', z.object({ ok: z.literal(true), objection: z.object({ standing: z.literal(true) }) }), 'Recorded'],
+      [400, 401, 403, 404, 409, 415, 429],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/objections/withdraw',
+    operation: write(
+      'withdrawObjection',
+      "Withdraw the caller's seat's standing objection (write token)",
+      z.object({ slug, number }),
+      null,
+      ['200', z.object({ ok: z.literal(true), objection: z.object({ standing: z.literal(false) }) }), 'Withdrawn'],
+      [400, 401, 403, 404, 409, 415, 429],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/meetings',
+    operation: {
+      operationId: 'listMeetings',
+      summary: 'Every meeting, latest first, with its irregular flag',
+      security: readSecurity,
+      requestParams: { path: z.object({ slug }) },
+      responses: { '200': json(meetingList, 'The meetings'), ...problems(401, 403, 404) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/meetings/{number}',
+    operation: {
+      operationId: 'getMeeting',
+      summary: 'A meeting: agenda, notice and its coverage, attendance and the quorum',
+      security: readSecurity,
+      requestParams: { path: z.object({ slug, number: meetingNumber }) },
+      responses: { '200': json(meeting, 'The meeting'), ...problems(401, 403, 404) },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/meetings',
+    operation: write(
+      'scheduleMeeting',
+      'Schedule a meeting of a body (write token, a secretary or an admin), as the meeting form does: notice goes to every seat holder',
+      z.object({ slug }),
+      scheduleMeetingBodySchema,
+      ['201', z.object({ ok: z.literal(true), meeting: z.object({ number: z.number().int() }) }), 'Scheduled'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/meetings/{number}/cancel',
+    operation: write(
+      'cancelMeeting',
+      'Cancel a meeting before its start, with a reason (write token, a secretary or an admin)',
+      z.object({ slug, number: meetingNumber }),
+      cancelMeetingBodySchema,
+      ['200', z.object({ ok: z.literal(true), meeting: z.object({ number: z.number().int(), cancelled: z.literal(true) }) }), 'Cancelled'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/members',
+    operation: {
+      operationId: 'listMembers',
+      summary: "The members, a page at a time, searched by name or e-mail (a member's token only: it has e-mail addresses)",
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug }), query: memberListQuerySchema },
+      responses: { '200': json(memberPage, 'One page; next_cursor is null on the last'), ...problems(400, 401, 403, 404) },
+    },
+  },
 ];
 
 export function openApiDocument() {
@@ -177,9 +298,9 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Quorate API',
-      version: '1.1.0-partial',
+      version: '1.2.0',
       description:
-        'Read organizations, bodies and seats, proposals, their results and the decision log; create, publish and withdraw proposals, comment and vote, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
+        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token: qrt_…' } } },
     paths,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ballotSchema, commentSchema, createProposalFields, publishProposalSchema, withdrawProposalSchema } from '@/lib/validation/proposal';
+import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import { ballotSchema, commentSchema, createProposalFields, objectionSchema, publishProposalSchema, withdrawProposalSchema } from '@/lib/validation/proposal';
 
 /**
  * The API's inputs, from the forms' own schemas (lib/validation): a write's body is the form's
@@ -12,6 +13,21 @@ export const ballotBodySchema = ballotSchema.omit({ orgId: true, proposalId: tru
 export const createProposalBodySchema = createProposalFields.omit({ orgId: true });
 export const publishBodySchema = publishProposalSchema.omit({ orgId: true, proposalId: true });
 export const withdrawBodySchema = withdrawProposalSchema.omit({ orgId: true, proposalId: true });
+export const objectionBodySchema = objectionSchema.omit({ orgId: true, proposalId: true });
+/** The meeting form's fields; the route parses them with the form's own schema (scheduleMeetingSchema, which adds the end). */
+export const scheduleMeetingBodySchema = scheduleMeetingSchema.in.omit({ orgId: true });
+export const cancelMeetingBodySchema = cancelMeetingSchema.omit({ orgId: true, meetingId: true });
+/**
+ * A choice ballot as the form sends it (the route parses it with the form's own choiceBallotSchema):
+ * `preferences` the option numbers (0 for the first option) in order of preference for a ranked or
+ * STV ballot, or the approved ones for an approval ballot, comma-separated: `"2,0,1"`.
+ */
+export const choiceBallotBodySchema = z.object({
+  preferences: z
+    .string()
+    .max(2000)
+    .meta({ description: 'Option numbers (0-based, as the proposal lists its options), comma-separated, first preference first: "2,0,1".' }),
+});
 
 /** `?cursor=&limit=`: the cursor is the `next_cursor` of the previous page (opaque to clients), the limit 1 to 100 (25 by default). */
 export const proposalListQuerySchema = z.object({
@@ -26,6 +42,15 @@ export const proposalListQuerySchema = z.object({
     .optional()
     .transform((v) => (v ? Number(v) : 25))
     .pipe(z.number().int().min(1, 'limit is a whole number from 1 to 100.').max(100, 'limit is a whole number from 1 to 100.')),
+});
+
+/** `?q=&cursor=&limit=` for the member list: `q` searches names and e-mail addresses; the cursor is the previous page's `next_cursor`. */
+export const memberListQuerySchema = proposalListQuerySchema.extend({
+  q: z
+    .string()
+    .max(200, 'q is at most 200 characters.')
+    .optional()
+    .transform((v) => (v ?? '').trim()),
 });
 
 /** `?cursor=&limit=&kind=` for the decision log: the cursor is the previous page's `next_cursor` (a sequence number), the kind one log kind (e.g. `ballot.cast`). */

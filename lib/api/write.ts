@@ -1,14 +1,15 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { findProposalRef } from '@/db/queries/api';
+import { findMeetingId } from '@/db/queries/api';
 import { fieldErrorsOf } from '@/lib/actions/action';
-import { authorizeMember } from '@/lib/actions/authorize';
+import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
 import type { OrgOperation } from '@/lib/actions/operations';
 import { now } from '@/lib/clock';
 import { RuleRefusal } from '@/lib/governance/refusal';
-import { writableOrganization } from './auth';
+import { settled, writableOrganization } from './auth';
+import type { ApiWriteContext } from './auth';
 import { invalidInput, problem } from './problem';
 
 /** At most this much JSON per write: a comment's 10,000 characters and more fit many times over. */
@@ -55,44 +56,65 @@ async function jsonObject(request: Request): Promise<Record<string, unknown> | R
 
 type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, result: R) => Record<string, unknown>;
 
+/** What the path names below the organization: a proposal or a meeting by its number (a string from the path), or nothing. */
+type Target = { kind: 'proposal' | 'meeting'; number: string } | null;
+
+const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
+
 /**
  * A write through the API, in the order the server action checks it (lib/actions/action.ts):
- * the caller by their token (401), allowed to write (403 `api.read_only`) in this organization
- * (403 `api.other_organization`); for a proposal's write, the proposal (404, drafts only for their
- * author, as the pages show them); the body parsed by the form's own schema with the path's
- * organization (and proposal) (400 with each field's errors); the member's role
- * (lib/actions/authorize.ts, 403 `action.forbidden` as the form answers); then the operation —
- * its rate limit and its use case (lib/actions/operations.ts). A rule's refusal is a problem
- * with the rule's code.
+ * the caller by their token (401), in this organization (403 `api.other_organization`), allowed
+ * to write (403 `api.read_only`); for a proposal's write, the proposal (404, drafts only for their
+ * author, as the pages show them), for a meeting's, the meeting (404); the body parsed by the
+ * form's own schema with the path's organization (and proposal or meeting) (400 with each field's
+ * errors); the member's role (lib/actions/authorize.ts `actingWith`, the decision
+ * `authorizeMember` makes for the form: 403 `action.forbidden` as the form answers); then the
+ * operation — its rate limit and its use case (lib/actions/operations.ts). A rule's refusal is a
+ * problem with the rule's code.
  */
 async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
   slug: string,
-  proposalNumber: string | null,
+  target: Target,
   op: OrgOperation<S, R>,
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  const ctx = await writableOrganization(request, slug, now());
+  const number = target ? wellFormedNumber(target.number) : null;
+  const ctx = await writableOrganization(request, slug, target?.kind === 'proposal' ? number : null, now());
   if (ctx instanceof Response) return ctx;
-  const { org, caller } = ctx;
+  return settled(ctx.touched, await checkedWrite(request, ctx, target, number, op, answer, status));
+}
+
+async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  { org, caller, membership, proposal }: ApiWriteContext,
+  target: Target,
+  number: number | null,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status: number,
+): Promise<Response> {
   if (caller.scope !== 'write') return problem('api.read_only');
   const path: Record<string, string> = { orgId: org.id };
-  if (proposalNumber !== null) {
-    const ref = /^\d{1,10}$/.test(proposalNumber) ? await findProposalRef(getDb(), org.id, Number(proposalNumber)) : null;
-    if (!ref || (ref.status === 'draft' && ref.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
-    path.proposalId = ref.id;
+  if (target?.kind === 'proposal') {
+    if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
+    path.proposalId = proposal.id;
+  } else if (target?.kind === 'meeting') {
+    const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
+    if (!meetingId) return problem('api.not_found', { what: 'meeting' });
+    path.meetingId = meetingId;
   }
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
-  // The path names the organization and the proposal: the same fields in the body are overridden.
+  // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
   const parsed = op.schema.safeParse({ ...body, ...path });
   if (!parsed.success) return invalidInput(fieldErrorsOf(parsed.error));
-  const membership = await authorizeMember(org.id, caller.userId, op.minimumRole);
-  if (!membership) return problem('action.forbidden');
+  const acting = actingWith(membership, op.minimumRole);
+  if (!acting) return problem('action.forbidden');
   let result: R;
   try {
-    result = await performAsMember(op, membership, parsed.data);
+    result = await performAsMember(op, acting, parsed.data);
   } catch (error) {
     if (!(error instanceof RuleRefusal)) throw error;
     return problem(error.code, error.params, error.field ? { errors: { [error.field]: [error.message] } } : {});
@@ -108,10 +130,21 @@ export function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status = 201,
 ): Promise<Response> {
-  return apiWrite(request, params.slug, params.number, op, answer, status);
+  return apiWrite(request, params.slug, { kind: 'proposal', number: params.number }, op, answer, status);
 }
 
-/** A write to the organization (`/orgs/{slug}/…`), such as a new draft: 201. */
+/** A write to one meeting (`/orgs/{slug}/meetings/{number}/…`): 200 unless `status` says otherwise. */
+export function meetingWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'meeting', number: params.number }, op, answer, status);
+}
+
+/** A write to the organization (`/orgs/{slug}/…`), such as a new draft or a meeting: 201. */
 export function organizationWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
   params: { slug: string },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Database } from '@/db/client';
+import type { Database, Executor, Tx } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 import { env } from '@/lib/env';
 import { formatMessage } from '@/lib/governance/messages';
@@ -43,19 +43,23 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number;
 
 const limiters = new WeakMap<Database, Map<LimitPolicy, RateLimiterDrizzle>>();
 
+function newLimiter(db: Executor, policy: LimitPolicy, clearExpiredByTimeout: boolean): RateLimiterDrizzle {
+  return new RateLimiterDrizzle({
+    storeClient: db,
+    schema: rateLimits,
+    keyPrefix: policy,
+    points: limitPoints(policy),
+    duration: limitPolicies[policy].duration,
+    clearExpiredByTimeout,
+  });
+}
+
 function limiterFor(db: Database, policy: LimitPolicy): RateLimiterDrizzle {
   let perDb = limiters.get(db);
   if (!perDb) limiters.set(db, (perDb = new Map()));
   let limiter = perDb.get(policy);
   if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimits,
-      keyPrefix: policy,
-      points: limitPoints(policy),
-      duration: limitPolicies[policy].duration,
-      clearExpiredByTimeout: process.env.NODE_ENV === 'production',
-    });
+    limiter = newLimiter(db, policy, process.env.NODE_ENV === 'production');
     perDb.set(policy, limiter);
   }
   return limiter;
@@ -63,8 +67,21 @@ function limiterFor(db: Database, policy: LimitPolicy): RateLimiterDrizzle {
 
 /** Spends one point for `key` under `policy`; refuses with a message saying when to try again. */
 export async function consumeLimit(db: Database, policy: LimitPolicy, key: string): Promise<LimitResult> {
+  return consumeWith(limiterFor(db, policy), policy, key);
+}
+
+/**
+ * The same point (the same row, key and arithmetic) spent inside the caller's transaction: it
+ * commits with the write it limits, one commit instead of two, and rolls back with it. The row
+ * stays locked until then, so one person's concurrent attempts under one policy queue behind each other.
+ */
+export async function consumeLimitIn(tx: Tx, policy: LimitPolicy, key: string): Promise<LimitResult> {
+  return consumeWith(newLimiter(tx, policy, false), policy, key);
+}
+
+async function consumeWith(limiter: RateLimiterDrizzle, policy: LimitPolicy, key: string): Promise<LimitResult> {
   try {
-    await limiterFor(db, policy).consume(key);
+    await limiter.consume(key);
     return { ok: true };
   } catch (error) {
     if (error instanceof RateLimiterRes) {

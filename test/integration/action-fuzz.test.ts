@@ -24,7 +24,7 @@ import type { TestDatabase } from './helpers';
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 // Reach the deep paths on every run instead of the burst limit after the tenth.
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const modules = {

@@ -22,7 +22,7 @@ import { expectRedirect, form, session, signInAs, withTestDatabase } from './hel
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 const { delegateVoteAction, revokeDelegationAction } = await import('@/app/o/[slug]/delegations/actions');
 
 const DAY = 24 * 3_600_000;

@@ -30,7 +30,7 @@ import { form, session, signInAs, writableRowCounts } from './helpers';
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 // Hundreds of comments from one person: the burst limit is tested elsewhere.
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 
 const { createProposalAction, postCommentAction } = await import('@/app/o/[slug]/proposals/actions');
 const { updateNameAction } = await import('@/app/account/actions');

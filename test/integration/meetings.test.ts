@@ -23,7 +23,7 @@ import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVer
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 
 const { scheduleMeetingAction, updateMeetingAction, cancelMeetingAction, recordAttendanceAction, answerAttendanceAction } =
   await import('@/app/o/[slug]/meetings/actions');

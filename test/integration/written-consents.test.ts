@@ -20,7 +20,7 @@ import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVer
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 
 const { openWrittenConsentAction, signWrittenConsentAction, revokeWrittenConsentSignatureAction, withdrawWrittenConsentAction } =
   await import('@/app/o/[slug]/written-consents/actions');

@@ -1,16 +1,15 @@
 'use server';
 
-import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
-import { orgUseCaseAction } from '@/lib/actions/use-case-action';
-import { now } from '@/lib/clock';
+import { cancelMeetingOperation, performAsMember, scheduleMeetingOperation } from '@/lib/actions/operations';
+import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
-import { cancelMeeting, scheduleMeeting, updateMeeting } from '@/lib/use-cases/meetings';
-import { answerAttendanceSchema, cancelMeetingSchema, recordAttendanceSchema, scheduleMeetingSchema, updateMeetingSchema } from '@/lib/validation/meeting';
+import { updateMeeting } from '@/lib/use-cases/meetings';
+import { answerAttendanceSchema, recordAttendanceSchema, updateMeetingSchema } from '@/lib/validation/meeting';
 
 /** Any member may try; the rules say who may (a secretary or an admin) and refuse with a clear message. */
-export const scheduleMeetingAction = orgAction(scheduleMeetingSchema, 'observer', async ({ input, user, membership }) => {
-  const { number } = await scheduleMeeting(getDb(), { userId: user.id, role: membership.role }, input, now());
+export const scheduleMeetingAction = orgAction(scheduleMeetingOperation.schema, scheduleMeetingOperation.minimumRole, async ({ input, user, membership }) => {
+  const { number } = await performAsMember(scheduleMeetingOperation, { userId: user.id, role: membership.role }, input);
   return {
     ok: true,
     message: `Meeting #${number} is scheduled; every seat holder is being sent its notice.`,
@@ -24,10 +23,8 @@ export const updateMeetingAction = orgUseCaseAction(updateMeetingSchema, 'observ
     : `Meeting #${r.number} is changed; every seat holder is being told.`,
 );
 
-export const cancelMeetingAction = orgUseCaseAction(
-  cancelMeetingSchema,
-  'observer',
-  cancelMeeting,
+export const cancelMeetingAction = orgOperationAction(
+  cancelMeetingOperation,
   (_input, r) => `Meeting #${r.number} is cancelled; every seat holder is being told.`,
 );
 

@@ -3,16 +3,17 @@
 import { orgAction } from '@/lib/actions/action';
 import {
   castBallotOperation,
+  castChoiceBallotOperation,
   createProposalOperation,
   performAsMember,
   postCommentOperation,
   publishProposalOperation,
+  raiseObjectionOperation,
+  withdrawObjectionOperation,
   withdrawProposalOperation,
 } from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
-import { castBallot } from '@/lib/use-cases/ballots';
-import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { declareRecusal } from '@/lib/use-cases/recusal';
@@ -21,13 +22,11 @@ import { deleteComment, editComment } from '@/lib/use-cases/comments';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
 import {
-  choiceBallotSchema,
   deleteCommentSchema,
   editCommentSchema,
   followProposalSchema,
   nominationAnswerSchema,
   nominationSchema,
-  objectionSchema,
   proposalRefSchema,
   recusalSchema,
   reviseProposalSchema,
@@ -76,27 +75,19 @@ export const castBallotAction = orgOperationAction(
   { recorded: (input) => ({ choice: input.choice }) },
 );
 
-/** A secret ballot of a choice among options: what it chose is not repeated back, only that it is recorded. */
-export const castChoiceBallotAction = orgUseCaseAction(
-  choiceBallotSchema,
-  'observer',
-  (db, actor, input, at) => castBallot(db, actor, { ...input, choice: null, rationale: null }, at),
+/** A secret ballot of a choice among options: what it chose is not repeated back, only that it is recorded. The API casts it through the same operation. */
+export const castChoiceBallotAction = orgOperationAction(
+  castChoiceBallotOperation,
   'Your secret ballot is recorded. You can change it until voting closes; how you voted is never shown with your name.',
-  { limit: 'ballot' },
 );
 
-// Decisions by consent: an objection is public at once, and limited like a ballot.
-export const raiseObjectionAction = orgUseCaseAction(
-  objectionSchema,
-  'observer',
-  raiseObjection,
+// Decisions by consent: an objection is public at once, and limited like a ballot. The API raises and withdraws through the same operations.
+export const raiseObjectionAction = orgOperationAction(
+  raiseObjectionOperation,
   'Your objection is recorded and public. Unless you withdraw it, the proposal is rejected when the window closes.',
-  { limit: 'ballot' },
 );
 
-export const withdrawObjectionAction = orgUseCaseAction(proposalRefSchema, 'observer', withdrawObjection, 'Your objection is withdrawn.', {
-  limit: 'ballot',
-});
+export const withdrawObjectionAction = orgOperationAction(withdrawObjectionOperation, 'Your objection is withdrawn.');
 
 // Seat elections: nominations during the comment window; only the nominee answers their own.
 export const nominateCandidateAction = orgUseCaseAction(

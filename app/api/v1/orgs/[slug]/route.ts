@@ -11,5 +11,5 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const at = now();
   const ctx = await readableOrganization(request, slug, at);
   if (ctx instanceof Response) return ctx;
-  return readResponse(await loadApiOrganization(ctx.org, ctx.viewerId, at), ctx.caller, ctx.org);
+  return readResponse(await loadApiOrganization(ctx.org, at), ctx.caller, ctx.org);
 }

@@ -11,5 +11,5 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const at = now();
   const ctx = await readableOrganization(request, slug, at);
   if (ctx instanceof Response) return ctx;
-  return readResponse(await loadApiBodies(ctx.org.id, ctx.viewerId, at), ctx.caller, ctx.org);
+  return readResponse(await loadApiBodies(ctx.org.id, at), ctx.caller, ctx.org);
 }

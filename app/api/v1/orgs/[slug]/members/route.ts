@@ -1,0 +1,24 @@
+import { loadApiMemberPage } from '@/db/read/api-v1-more';
+import { readableOrganization } from '@/lib/api/auth';
+import { problem } from '@/lib/api/problem';
+import { parseQuery, readResponse } from '@/lib/api/read';
+import { memberListQuerySchema } from '@/lib/api/schemas';
+import { now } from '@/lib/clock';
+
+type Context = { params: Promise<{ slug: string }> };
+
+/**
+ * GET /api/v1/orgs/{slug}/members?q=&cursor=&limit=: the members, a page at a time, searched by name
+ * or e-mail address — with e-mail addresses, so for members only, as the members page: a token of a
+ * member (401 without a token, 403 `action.forbidden` for a non-member of a public organization).
+ */
+export async function GET(request: Request, context: Context): Promise<Response> {
+  const { slug } = await context.params;
+  const query = parseQuery(request, memberListQuerySchema);
+  if (query instanceof Response) return query;
+  const ctx = await readableOrganization(request, slug, now());
+  if (ctx instanceof Response) return ctx;
+  if (ctx.caller.kind === 'anonymous') return problem('api.unauthenticated');
+  if (!ctx.membership) return problem('action.forbidden');
+  return readResponse(await loadApiMemberPage(ctx.org.id, query), ctx.caller, ctx.org);
+}
