@@ -26,7 +26,7 @@ import { exportAndVerifyLog, form, session, signInAs, withTestDatabase } from '.
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 
 const { draftMinutesAction, answerMinutesAction } = await import('@/app/o/[slug]/meetings/minutes/actions');
 const { GET: exportJson } = await import('@/app/api/o/[slug]/log/export/route');

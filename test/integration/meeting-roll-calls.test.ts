@@ -24,7 +24,7 @@ import { castBallots, clockFrom, draftProposal, publishedProposal, refusal } fro
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }) }));
+vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
 const { recordRollCallAction, answerRollCallVoteAction } = await import('@/app/o/[slug]/meetings/roll-calls/actions');
 
 const T0 = new Date('2026-05-04T09:00:00Z');
