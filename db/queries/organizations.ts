@@ -16,6 +16,8 @@ export type PublicOrganization = {
   archivedAt: Date | null;
   /** The SHA-256 of its logo (for the logo's address, so a new logo is a new URL), or null when it has none. */
   logoSha256: string | null;
+  /** The default language for visitors and e-mails (lib/i18n/locales.ts); null: none set (English). */
+  defaultLocale: string | null;
 };
 
 /** An organization with its member count; the one shape both the list and the page read. */
@@ -27,6 +29,7 @@ const organizationWithCount = {
   isPublic: organizations.isPublic,
   createdAt: organizations.createdAt,
   archivedAt: organizations.archivedAt,
+  defaultLocale: organizations.defaultLocale,
   memberCount: count(memberships.id),
   // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
   logoSha256: sql<string | null>`(select l.sha256 from organization_logos l where l.org_id = organizations.id)`,

@@ -7,6 +7,7 @@ import { getOrganizationDefaultLocale } from '@/db/queries/organizations';
 import { getUserLocale } from '@/db/queries/users';
 import { getSessionUser } from '@/lib/auth/session';
 import { catalogues } from './catalogue';
+import { formats } from './formats';
 import { resolveLocale } from './locales';
 import { ORG_HEADER } from './org-header';
 
@@ -23,5 +24,5 @@ export const requestLocale = cache(async () => {
 // next.config.js aliases `next-intl/config` to this file (what next-intl's plugin would do).
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: catalogues[locale], timeZone: 'UTC' };
+  return { locale, messages: catalogues[locale], timeZone: 'UTC', formats };
 });
