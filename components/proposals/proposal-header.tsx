@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Countdown } from '@/components/governance/countdown';
 import { ProposalStatusBadge } from '@/components/governance/phase-badge';
 import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
@@ -36,7 +36,7 @@ type T = ReturnType<typeof useTranslations<'proposal'>>;
  * phases (discussion, awaiting a reply or answers, blocked, decisions by consent, emergency
  * passes) still show the rules' English explanation (docs/i18n.md).
  */
-function explanation(t: T, status: ProposalStatus, phase: Phase, type: ProposalTypeSpec, votingBody: Props['votingBody']): string {
+function explanation(t: T, locale: string, status: ProposalStatus, phase: Phase, type: ProposalTypeSpec, votingBody: Props['votingBody']): string {
   if (status.tone === 'blocked') return status.explanation;
   switch (phase.kind) {
     case 'draft':
@@ -44,7 +44,8 @@ function explanation(t: T, status: ProposalStatus, phase: Phase, type: ProposalT
     case 'voting': {
       if (type.consent || !votingBody) return status.explanation;
       const e = votingBody.electorate;
-      const who = !e ? t('whoBody', { body: votingBody.name.toLowerCase() }) : e.kind === 'all_members' ? t('whoAll') : t('whoGroup', { group: e.group ?? '' });
+      // English speaks of "the board"; French quotes the name, and German nouns keep their capital.
+      const who = !e ? t('whoBody', { body: locale === 'en' ? votingBody.name.toLowerCase() : votingBody.name }) : e.kind === 'all_members' ? t('whoAll') : t('whoGroup', { group: e.group ?? '' });
       const stageNote = type.stages.length > 1 ? t('stageOf', { stage: phase.stageIndex + 1, stages: type.stages.length }) : '';
       return t('explainVoting', { closes: phase.closesAt, who, stageNote });
     }
@@ -72,7 +73,7 @@ const toneClass = (tone: ProposalStatus['tone']) =>
 export function ProposalHeader(p: Props) {
   const { slug, proposal, type, status, phase, at, coverage } = p;
   const t = useTranslations('proposal');
-  const tc = useTranslations('common');
+  const locale = useLocale();
   const publication = coverage.publication;
   return (
     <>
@@ -85,8 +86,8 @@ export function ProposalHeader(p: Props) {
         <h1 className="mt-1 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl">{proposal.title}</h1>
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-zinc-600">
           <ProposalStatusBadge status={status} />
-          <span>{t('by', { name: p.authorName ?? tc('aMemberLower') })}</span>
-          {p.subject ? <span>{t('concerning', { name: p.subject.name ?? tc('aMemberLower') })}</span> : null}
+          <span>{p.authorName ? t('by', { name: p.authorName }) : t('byUnknown')}</span>
+          {p.subject ? <span>{p.subject.name ? t('concerning', { name: p.subject.name }) : t('concerningUnknown')}</span> : null}
           {proposal.publishedAt ? <span>{t('published', { at: proposal.publishedAt })}</span> : null}
         </div>
       </header>
@@ -97,7 +98,7 @@ export function ProposalHeader(p: Props) {
         {phase.kind === 'draft' ? <p>{t('draftNote')}</p> : null}
         {phase.kind !== 'draft' ? (
           <p className={toneClass(status.tone)}>
-            {explanation(t, status, phase, type, p.votingBody)}
+            {explanation(t, locale, status, phase, type, p.votingBody)}
             {phase.kind === 'discussion' || phase.kind === 'voting' ? (
               <>
                 {' '}
