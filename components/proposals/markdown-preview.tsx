@@ -60,8 +60,8 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
         onInvalid={() => setPreview(false)}
       />
       {preview ? (
-        <div id={previewId} aria-label="Preview" role="region" className="min-h-24 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2">
-          {text.trim() ? <MarkdownText>{text}</MarkdownText> : <p className="text-sm text-zinc-500">Nothing to preview yet.</p>}
+        <div id={previewId} aria-label={t('preview')} role="region" className="min-h-24 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2">
+          {text.trim() ? <MarkdownText>{text}</MarkdownText> : <p className="text-sm text-zinc-500">{t('nothing')}</p>}
         </div>
       ) : null}
     </div>
