@@ -11,11 +11,19 @@ export const catalogues: Record<Locale, typeof en> = { en, fr, de };
 export type Messages = typeof en;
 
 /** The namespaces client components read: only these travel to the browser. */
-export const clientNamespaces = ['ballot', 'copy', 'form', 'header', 'localeForm', 'markdown'] as const;
+export const clientNamespaces = ['ballot', 'copy', 'countdown', 'form', 'header', 'localeForm', 'markdown'] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
   const all = catalogues[locale];
-  return { ballot: all.ballot, copy: all.copy, form: all.form, header: all.header, localeForm: all.localeForm, markdown: all.markdown };
+  return {
+    ballot: all.ballot,
+    copy: all.copy,
+    countdown: all.countdown,
+    form: all.form,
+    header: all.header,
+    localeForm: all.localeForm,
+    markdown: all.markdown,
+  };
 }
 
 /** A translator outside a request (e-mails, the worker): same catalogues, same formats, UTC. */

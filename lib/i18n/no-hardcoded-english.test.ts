@@ -21,6 +21,7 @@ export const translatedFiles = [
   'components/governance/founding-notice.tsx',
   'components/governance/calendar-links.tsx',
   'components/governance/phase-badge.tsx',
+  'components/governance/countdown.tsx',
   'components/transparency/copy-button.tsx',
   'components/transparency/participation-chart.tsx',
   'components/proposals/proposal-header.tsx',
