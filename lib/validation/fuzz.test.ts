@@ -10,7 +10,6 @@ import { membershipRoles } from '@/lib/governance/roles';
 import { notificationModes } from '@/lib/notify/kinds';
 import * as delegation from './delegation';
 import * as email from './email';
-import * as locale from './locale';
 import * as meeting from './meeting';
 import * as notify from './notify';
 import * as organization from './organization';
@@ -20,7 +19,7 @@ import * as writtenConsent from './written-consent';
 import { LONE_SURROGATE, NUL } from './text';
 
 const schemas: Record<string, z.ZodType> = {};
-for (const mod of [delegation, email, locale, meeting, notify, organization, petition, proposal, writtenConsent]) {
+for (const mod of [delegation, email, meeting, notify, organization, petition, proposal, writtenConsent]) {
   for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas[name] = value;
 }
 
@@ -41,8 +40,6 @@ const isPersonName = (v: unknown) => len(v, 2, 80) && !unsafe.test(v as string) 
 const isTitle = (v: unknown) => len(v, 5, 160) && !titleControl.test(v as string) && collapsed(v as string);
 const isBody = (v: unknown) => len(v, 20, 50_000);
 const ref = (o: Out) => uuid(o.orgId) && uuid(o.proposalId);
-/** Only a language Quorate speaks. */
-const isLocaleCode = (v: unknown) => v === 'en' || v === 'fr' || v === 'de';
 /** A delegation's scope: every member-wide vote (both null), one type (a key of 1 to 64 characters) or one proposal (a uuid), never both. */
 const delegationScope = (v: unknown) => {
   const s = v as Out;
@@ -79,9 +76,6 @@ const bounds: Record<string, (o: unknown) => boolean> = {
   slugSchema: isSlug,
   organizationNameSchema: isOrgName,
   personNameSchema: isPersonName,
-  localeSchema: isLocaleCode,
-  accountLocaleSchema: (o) => isLocaleCode((o as Out).locale),
-  organizationLocaleSchema: (o) => uuid((o as Out).orgId) && isLocaleCode((o as Out).locale),
   createOrganizationSchema: (o) => {
     const v = o as Out;
     const int = (n: unknown, lo: number, hi: number) => n === undefined || (Number.isInteger(n) && (n as number) >= lo && (n as number) <= hi);
@@ -292,9 +286,6 @@ const valid: Record<string, unknown> = {
   slugSchema: 'river-co-op',
   organizationNameSchema: 'River Co-op',
   personNameSchema: 'Ada Okafor',
-  localeSchema: 'fr',
-  accountLocaleSchema: { locale: 'de' },
-  organizationLocaleSchema: { orgId: o, locale: 'fr' },
   createOrganizationSchema: {
     name: 'River Co-op',
     slug: 'river-co-op',
