@@ -1,16 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import {
-  advanceClock,
-  appointFounders,
-  clockTest,
-  expect,
-  foundOrganization,
-  inviteMembers,
-  openInvite,
-  reloadUntil,
-  test,
-} from './fixtures';
+import { advanceClock, appointFounders, clockTest, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, test } from './fixtures';
 
 // The organization page and a proposal in voting in English, French and German: the browser's
 // language (Accept-Language, from Playwright's `locale`), the person's own choice over it, axe

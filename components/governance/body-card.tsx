@@ -79,13 +79,9 @@ export function BodyCard({
       {s.classShortfalls.length > 0 ? (
         <ul className="mt-3 space-y-1 text-sm text-amber-900">
           {s.classShortfalls.map((c) => (
-            <li key={c.seatClass}>
-              {t('classShortfall', { seatClass: className(c.seatClass), filled: c.filled, required: c.required })}
-            </li>
+            <li key={c.seatClass}>{t('classShortfall', { seatClass: className(c.seatClass), filled: c.filled, required: c.required })}</li>
           ))}
-          <li>
-            {t(shortfallBlocks ? 'shortfallBlocks' : 'shortfallAllowed')}
-          </li>
+          <li>{t(shortfallBlocks ? 'shortfallBlocks' : 'shortfallAllowed')}</li>
         </ul>
       ) : null}
       <ol className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
@@ -96,9 +92,7 @@ export function BodyCard({
               key={seat.seatId}
               className={`rounded-lg border px-3 py-2 text-sm ${vacancy?.overdue ? 'border-red-300 bg-red-50' : vacancy ? 'border-dashed border-zinc-300 bg-zinc-50' : 'border-zinc-200'}`}
             >
-              <span className="block text-xs text-zinc-600">
-                {t('seat', { position: seat.position, seatClass: className(seat.seatClass) })}
-              </span>
+              <span className="block text-xs text-zinc-600">{t('seat', { position: seat.position, seatClass: className(seat.seatClass) })}</span>
               {seat.holderName ? (
                 <span className="font-medium text-zinc-900">{seat.holderName}</span>
               ) : (

@@ -5,7 +5,6 @@ import type { BodyOverview } from '@/db/read/overview';
 
 type Props = { health: OrganizationHealth; bodies: BodyOverview[]; openProposals: number; openWrittenConsents?: number };
 
-
 /**
  * The organization's health, in public (organizationHealth): seats filled per body, vacancies,
  * outcomes, participation and notice coverage. An organization drifting towards rule by a few

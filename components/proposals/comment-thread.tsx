@@ -140,20 +140,14 @@ export function CommentThread({
                 <time dateTime={c.createdAt.toISOString()}>{utc(c.createdAt)}</time>
                 {c.editedAt && !c.deletedAt ? <span>{t('edited', { at: c.editedAt })}</span> : null}
               </header>
-              {c.deletedAt ? (
-                <p className="text-sm italic text-zinc-600">{t('deleted', { at: c.deletedAt })}</p>
-              ) : (
-                <MarkdownText>{c.body}</MarkdownText>
-              )}
+              {c.deletedAt ? <p className="text-sm italic text-zinc-600">{t('deleted', { at: c.deletedAt })}</p> : <MarkdownText>{c.body}</MarkdownText>}
               {c.history.length > 1 ? (
                 <details className="mt-3 text-sm">
                   <summary className="cursor-pointer font-medium text-zinc-700">{t('history', { count: c.history.length })}</summary>
                   <ol className="mt-2 space-y-2">
                     {c.history.map((v) => (
                       <li key={v.revision} className="rounded-lg border border-zinc-100 bg-zinc-50 p-3">
-                        <p className="mb-1 text-xs text-zinc-500">
-                          {t('version', { revision: v.revision, at: v.createdAt })}
-                        </p>
+                        <p className="mb-1 text-xs text-zinc-500">{t('version', { revision: v.revision, at: v.createdAt })}</p>
                         <MarkdownText>{v.body}</MarkdownText>
                       </li>
                     ))}

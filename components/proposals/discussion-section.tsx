@@ -93,11 +93,7 @@ function GateNote({ gate, comments }: { gate: { concerns: number; unansweredIds:
       className={`mb-4 rounded-xl border p-4 text-sm ${open ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-emerald-200 bg-emerald-50 text-emerald-950'}`}
     >
       <p className="font-semibold">
-        {open === 0
-          ? gate.concerns === 0
-            ? t('gateNone')
-            : t('gateAllAnswered', { count: gate.concerns })
-          : t('gateOpen', { open, count: gate.concerns })}
+        {open === 0 ? (gate.concerns === 0 ? t('gateNone') : t('gateAllAnswered', { count: gate.concerns })) : t('gateOpen', { open, count: gate.concerns })}
       </p>
       {open > 0 ? (
         <ul className="mt-2 list-disc space-y-1 pl-5">

@@ -45,7 +45,11 @@ function explanation(t: T, locale: string, status: ProposalStatus, phase: Phase,
       if (type.consent || !votingBody) return status.explanation;
       const e = votingBody.electorate;
       // English speaks of "the board"; French quotes the name, and German nouns keep their capital.
-      const who = !e ? t('whoBody', { body: locale === 'en' ? votingBody.name.toLowerCase() : votingBody.name }) : e.kind === 'all_members' ? t('whoAll') : t('whoGroup', { group: e.group ?? '' });
+      const who = !e
+        ? t('whoBody', { body: locale === 'en' ? votingBody.name.toLowerCase() : votingBody.name })
+        : e.kind === 'all_members'
+          ? t('whoAll')
+          : t('whoGroup', { group: e.group ?? '' });
       const stageNote = type.stages.length > 1 ? t('stageOf', { stage: phase.stageIndex + 1, stages: type.stages.length }) : '';
       return t('explainVoting', { closes: phase.closesAt, who, stageNote });
     }
@@ -143,9 +147,7 @@ export function ProposalHeader(p: Props) {
           </p>
         ) : null}
         {proposal.noticeSeatHolders !== null && p.memberWide ? (
-          <p className="mt-1 text-zinc-600">
-            {t('noticeMembers', { delivered: publication.delivered, recipients: proposal.noticeRecipients ?? 0 })}
-          </p>
+          <p className="mt-1 text-zinc-600">{t('noticeMembers', { delivered: publication.delivered, recipients: proposal.noticeRecipients ?? 0 })}</p>
         ) : proposal.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
             {t('noticeBodies', {
@@ -159,9 +161,7 @@ export function ProposalHeader(p: Props) {
                 missing: Math.max(proposal.noticeSeatHolders - publication.queued, 0),
               }),
             })}
-            {coverage.reply
-              ? t('replyNotice', { state: coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending' })
-              : null}
+            {coverage.reply ? t('replyNotice', { state: coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending' }) : null}
           </p>
         ) : null}
       </section>

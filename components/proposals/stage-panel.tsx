@@ -90,19 +90,19 @@ export function StagePanel(p: Props) {
               })
             : p.choice
               ? t('rulesChoice', { ...rules, winners: p.choice.ballot.winners, options: p.choice.ballot.options.length, method: p.choice.methodName })
-              : t('rulesYesNo', { ...rules, threshold: words.ratio(stage.threshold), base: stage.thresholdBase === 'charter_seats' ? 'charter_seats' : 'cast' })}
+              : t('rulesYesNo', {
+                  ...rules,
+                  threshold: words.ratio(stage.threshold),
+                  base: stage.thresholdBase === 'charter_seats' ? 'charter_seats' : 'cast',
+                })}
         </p>
-        {p.choice?.election?.unopposed ? (
-          <p className="mt-3 text-sm text-zinc-700">{t('unopposed')}</p>
-        ) : null}
+        {p.choice?.election?.unopposed ? <p className="mt-3 text-sm text-zinc-700">{t('unopposed')}</p> : null}
         {p.choice?.election && !p.choice.election.frozen && !p.choice.election.unopposed ? (
           <p className="mt-3 text-sm text-zinc-600">{t('candidatesFixedLater')}</p>
         ) : null}
         {p.choice && !p.closed && (!p.choice.election || p.choice.election.frozen) && !p.choice.election?.unopposed ? (
           <div className="mt-3 min-w-0">
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
-              {t(p.choice.election ? 'candidatesHeading' : 'optionsHeading')}
-            </h3>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{t(p.choice.election ? 'candidatesHeading' : 'optionsHeading')}</h3>
             <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
               {p.choice.ballot.options.map((option, i) => (
                 <li key={i}>{option}</li>
@@ -133,9 +133,7 @@ export function StagePanel(p: Props) {
                   })
                 : t('failedNoChoice')}
             </p>
-            <p className="text-xs text-zinc-600">
-              {t('ballotsOfQuorum', { cast: tally.cast, quorum: tally.quorumRequired })}
-            </p>
+            <p className="text-xs text-zinc-600">{t('ballotsOfQuorum', { cast: tally.cast, quorum: tally.quorumRequired })}</p>
             {p.choice.count ? <CountRounds candidates={p.choice.ballot.options} result={p.choice.count.result} /> : null}
             {p.choice.downloads ? (
               <p className="text-xs text-zinc-600">
@@ -162,12 +160,8 @@ export function StagePanel(p: Props) {
         ) : null}
         {tally && p.closed && !p.choice ? (
           <div className="mt-3 text-sm">
-            <p className="font-semibold">
-              {t('outcome', { outcome: tally.outcome, yes: tally.yes, no: tally.no, abstain: tally.abstain })}
-            </p>
-            <p className="text-xs text-zinc-600">
-              {t('tallyLine', { cast: tally.cast, quorum: tally.quorumRequired, yesRequired: tally.yesRequired })}
-            </p>
+            <p className="font-semibold">{t('outcome', { outcome: tally.outcome, yes: tally.yes, no: tally.no, abstain: tally.abstain })}</p>
+            <p className="text-xs text-zinc-600">{t('tallyLine', { cast: tally.cast, quorum: tally.quorumRequired, yesRequired: tally.yesRequired })}</p>
             <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">{t('rollCall')}</h3>
             <RollCallList rollCall={p.rollCall} notVoted={notVoted} recused={recused} />
           </div>

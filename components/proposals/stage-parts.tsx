@@ -24,9 +24,7 @@ export function ReceiptLink({ myReceipt, receiptUrl }: { myReceipt: string | nul
   return (
     <p className="text-xs text-zinc-600">
       {myReceipt ? (
-        <>
-          {t.rich('yourReceipt', { code: () => <code className="whitespace-nowrap font-mono font-semibold text-zinc-900">{myReceipt}</code> })}{' '}
-        </>
+        <>{t.rich('yourReceipt', { code: () => <code className="whitespace-nowrap font-mono font-semibold text-zinc-900">{myReceipt}</code> })} </>
       ) : null}
       <a className="text-brand-700 underline" href={myReceipt ? `${receiptUrl}?code=${myReceipt}` : receiptUrl}>
         {t('findReceipt')}

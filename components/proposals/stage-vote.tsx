@@ -46,9 +46,7 @@ export function LiveQuorumProgress({ progress: rendered, charterSeats }: { progr
   return (
     <div className="mt-3">
       <div className="flex justify-between text-xs text-zinc-600">
-        <span>
-          {t('progress', { cast: progress.cast, quorum: progress.quorumRequired })}
-        </span>
+        <span>{t('progress', { cast: progress.cast, quorum: progress.quorumRequired })}</span>
         <span>{t('seats', { seats: charterSeats })}</span>
       </div>
       <div
@@ -84,8 +82,7 @@ export function LiveNotVoted({
   return (
     <p className="mt-3 text-xs text-zinc-600">
       {t('notYetVoted', { names: notVoted.length === 0 ? t('everyoneVoted') : names(notVoted.map((h) => h.holderName)) })}
-      {recused.length > 0 ? t('recusedList', { names: names(recused.map((r) => r.userName)) }) : ''}.
-      {t(secret ? 'secretNote' : 'revealNote')}
+      {recused.length > 0 ? t('recusedList', { names: names(recused.map((r) => r.userName)) }) : ''}.{t(secret ? 'secretNote' : 'revealNote')}
     </p>
   );
 }

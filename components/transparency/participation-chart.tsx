@@ -2,7 +2,6 @@ import { useTranslations } from 'next-intl';
 import type { StageParticipation } from '@/db/read/types';
 import { ScrollTable } from '@/components/ui/column-header-row';
 
-
 /**
  * Ballots cast against charter seats for each closed voting stage: an inline SVG bar chart
  * (title and description for screen readers) with the same numbers in a table. Quorum is
@@ -25,9 +24,8 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
   const multiBody = new Set(stages.map((s) => s.bodyKey)).size > 1;
   const label = (s: StageParticipation) => `#${s.number}${multiBody || s.stageIndex > 0 ? ` ${bodyName(s.bodyKey)}` : ''}`;
   const description = stages
-    .map(
-      (s) =>
-        t('describe', { number: s.number, body: bodyName(s.bodyKey), cast: s.cast, seats: s.charterSeats, quorum: s.quorumRequired, outcome: outcome(s) }),
+    .map((s) =>
+      t('describe', { number: s.number, body: bodyName(s.bodyKey), cast: s.cast, seats: s.charterSeats, quorum: s.quorumRequired, outcome: outcome(s) }),
     )
     .join('; ');
 

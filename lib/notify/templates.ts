@@ -302,10 +302,10 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   const why = words
     ? words.why(ctx.mandatory, ctx.organizationName)
     : ctx.mandatory
-    ? (mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.')
-    : ctx.kind === 'followed_activity'
-      ? `You receive this because you follow this proposal in ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences. Unfollow on the proposal page.`
-      : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
+      ? (mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.')
+      : ctx.kind === 'followed_activity'
+        ? `You receive this because you follow this proposal in ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences. Unfollow on the proposal page.`
+        : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
   // The whole signed note, not a shortened root: a reader who keeps this mail holds a checkpoint
   // the log must stay consistent with, checkable with `npm run verify -- --checkpoint`.
   const checkpointLine = ctx.checkpoint

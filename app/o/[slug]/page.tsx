@@ -64,9 +64,7 @@ export default async function OrganizationPage({ params }: Props) {
       </PageHeader>
 
       {membership ? (
-        <p className="mb-6 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-800">
-          {t('youAre', { role: membership.role })}
-        </p>
+        <p className="mb-6 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-800">{t('youAre', { role: membership.role })}</p>
       ) : null}
 
       {waiting.length > 0 ? (
@@ -281,8 +279,7 @@ export default async function OrganizationPage({ params }: Props) {
           headingClassName="text-xl font-semibold"
         >
           <p className="mt-1 text-sm text-zinc-600">
-            {t('charterAdopted', { at: overview.charter.adoptedAt })}{' '}
-            <code className="break-all text-xs">{overview.charter.documentHash}</code>
+            {t('charterAdopted', { at: overview.charter.adoptedAt })} <code className="break-all text-xs">{overview.charter.documentHash}</code>
           </p>
           <CharterSummary charter={overview.charter.document} />
         </LabelledSection>
@@ -294,9 +291,7 @@ export default async function OrganizationPage({ params }: Props) {
         className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="text-lg font-semibold"
       >
-        <p className="mt-1 text-sm text-zinc-600">
-          {t('peopleCount', { count: org.memberCount, name: org.name })}
-        </p>
+        <p className="mt-1 text-sm text-zinc-600">{t('peopleCount', { count: org.memberCount, name: org.name })}</p>
         <DescriptionList
           className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4"
           itemClassName="rounded-xl bg-zinc-50 p-4"
