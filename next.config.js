@@ -7,6 +7,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
   typedRoutes: false,
+  // What next-intl's plugin does, without wrapping this config (proxy.ts imports it): point
+  // `next-intl/config` at the request's language and catalogue (lib/i18n/request.ts).
+  turbopack: { resolveAlias: { 'next-intl/config': './lib/i18n/request.ts' } },
   experimental: {
     serverActions: {
       // Bound every action body: governance texts are long, but not megabytes.

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 import nextConfig from './next.config.js';
 import { formatMessage } from '@/lib/governance/messages';
+import { ORG_HEADER, orgSlugOfPath } from '@/lib/i18n/org-header';
 import { publicCacheTarget, withNonce } from '@/lib/public-cache/policy';
 import { publicPageCache } from '@/lib/public-cache/server';
 
@@ -102,6 +103,7 @@ export async function proxy(request: NextRequest) {
         response.headers.set('Content-Length', String(body.byteLength));
         response.headers.set('Content-Security-Policy', policy);
         response.headers.set('X-Quorate-Cache', served.outcome);
+        response.headers.set('Vary', 'Accept-Language, Cookie');
         return response;
       }
     } catch (error) {
@@ -112,6 +114,10 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // The organization the page belongs to, for its default language (lib/i18n/request.ts); never the client's own value.
+  const slug = orgSlugOfPath(request.nextUrl.pathname);
+  if (slug) requestHeaders.set(ORG_HEADER, slug);
+  else requestHeaders.delete(ORG_HEADER);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { recordNamePromptSkipped, updateUserName } from '@/db/queries/users';
+import { recordNamePromptSkipped, setUserLocale, updateUserName } from '@/db/queries/users';
 import { userAction } from '@/lib/actions/action';
 import { spendLimit } from '@/lib/actions/limit';
 import { calendarFeedPath } from '@/lib/auth/calendar-token';
@@ -13,6 +13,8 @@ import { issueApiToken, revokeApiToken } from '@/lib/use-cases/api-tokens';
 import { issueCalendarFeed } from '@/lib/use-cases/calendar-feed';
 import { createCalendarFeedSchema, deleteAccountSchema, rotateCalendarFeedSchema } from '@/lib/validation/account';
 import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/validation/api-token';
+import { translatorFor } from '@/lib/i18n/catalogue';
+import { accountLocaleSchema } from '@/lib/validation/locale';
 import { personNameSchema } from '@/lib/validation/organization';
 
 // The name shows on every organization's proposals, comments and seats: every page re-renders.
@@ -21,6 +23,18 @@ export const updateNameAction = userAction(
   async ({ input, user }) => {
     await updateUserName(getDb(), user.id, input.name);
     return { ok: true, message: 'Saved. This is the name shown on proposals, comments and seats.' };
+  },
+  { revalidate: [{ path: '/', type: 'layout' }] },
+);
+
+// The person's language: every page (and their e-mails) follows it, so every page re-renders. An unknown
+// language is refused by the schema and nothing changes.
+export const setMyLocaleAction = userAction(
+  accountLocaleSchema,
+  async ({ input, user }) => {
+    await setUserLocale(getDb(), user.id, input.locale);
+    // Said in the language just chosen.
+    return { ok: true, message: translatorFor(input.locale)('localeForm.savedPerson') };
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );

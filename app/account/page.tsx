@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import { ApiTokensSection } from '@/components/account/api-tokens-section';
 import { CalendarFeedSection } from '@/components/account/calendar-feed-section';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { LocaleForm } from '@/components/account/locale-form';
 import { NameForm } from '@/components/account/name-form';
+import { setMyLocaleAction } from './actions';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadApiTokenSection } from '@/db/read/api-tokens';
 import { loadCalendarFeedStatus, loadCalendarOrganizationCount } from '@/db/read/calendar';
+import { loadUserLocale } from '@/db/read/user-locale';
 import { appOrigin } from '@/lib/auth/origin';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
@@ -14,11 +17,12 @@ export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const [feed, organizations, origin, api] = await Promise.all([
+  const [feed, organizations, origin, api, locale] = await Promise.all([
     loadCalendarFeedStatus(user.id),
     loadCalendarOrganizationCount(user.id),
     appOrigin(),
     loadApiTokenSection(user.id),
+    loadUserLocale(user.id),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return (
@@ -31,6 +35,9 @@ export default async function AccountPage() {
           </p>
         )}
         <NameForm name={user.name} />
+      </div>
+      <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+        <LocaleForm action={setMyLocaleAction} scope="person" current={locale} />
       </div>
       <CalendarFeedSection
         origin={origin}

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { BodyOverview } from '@/db/read/overview';
 
 const classNames: Record<string, string> = {
@@ -31,6 +32,11 @@ export function BodyCard({
   electorate?: string | null;
 }) {
   const s = body.strength;
+  const t = useTranslations('body');
+  const strong = (chunks: React.ReactNode) => <strong className="text-zinc-900">{chunks}</strong>;
+  // The four known seat classes in the reader's language; a charter's own class by its key, as written.
+  const className = (key: string) =>
+    key === 'independent' || key === 'employee_representative' || key === 'member_elected' || key === 'general' ? t(`class_${key}`) : seatClassName(key);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   if (electorate !== null) {
     return (
@@ -38,9 +44,7 @@ export function BodyCard({
         <Heading id={`body-${body.key}`} className="text-lg font-semibold">
           {body.name}
         </Heading>
-        <p className="text-sm text-zinc-600">
-          No seats: voted by {electorate}. Each vote’s roll is fixed when its voting opens, and quorum counts against that roll.
-        </p>
+        <p className="text-sm text-zinc-600">{t('noSeats', { electorate })}</p>
       </section>
     );
   }
@@ -53,38 +57,31 @@ export function BodyCard({
             {body.name}
           </Heading>
           <p className="text-sm text-zinc-600">
-            <strong className="text-zinc-900">{s.filled}</strong> of {s.charterSeats} charter seats filled · critical decisions need {minForCritical} ·
-            vacancies due within {vacancyDeadlineDays} days
+            {t.rich('strength', { b: strong, filled: s.filled, seats: s.charterSeats, critical: minForCritical, days: vacancyDeadlineDays })}
           </p>
         </div>
         {s.isBelowStrength ? (
-          <span className="rounded-full bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-200">Below strength</span>
+          <span className="rounded-full bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-200">{t('belowStrength')}</span>
         ) : s.classShortfalls.length > 0 ? (
           // Never "At strength" beside a class shortfall.
           <span
             className={`rounded-full px-3 py-1 text-xs font-semibold ring-1 ${shortfallBlocks ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}
           >
-            Short of required seat classes
+            {t('shortClasses')}
           </span>
         ) : (
-          <span className="rounded-full bg-emerald-50 px-3 py-1 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">At strength</span>
+          <span className="rounded-full bg-emerald-50 px-3 py-1 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">{t('atStrength')}</span>
         )}
       </div>
-      <div className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-100" role="img" aria-label={`${s.filled} of ${s.charterSeats} seats filled`}>
+      <div className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-100" role="img" aria-label={t('seatsFilled', { filled: s.filled, seats: s.charterSeats })}>
         <div className={`h-full ${s.isBelowStrength ? 'bg-red-500' : 'bg-emerald-500'}`} style={{ width: `${pct}%` }} />
       </div>
       {s.classShortfalls.length > 0 ? (
         <ul className="mt-3 space-y-1 text-sm text-amber-900">
           {s.classShortfalls.map((c) => (
-            <li key={c.seatClass}>
-              ⚠ {seatClassName(c.seatClass)}: {c.filled} of at least {c.required} required
-            </li>
+            <li key={c.seatClass}>{t('classShortfall', { seatClass: className(c.seatClass), filled: c.filled, required: c.required })}</li>
           ))}
-          <li>
-            {shortfallBlocks
-              ? 'Under the charter, critical decisions wait until these seats are filled.'
-              : 'The charter lets critical decisions go ahead meanwhile.'}
-          </li>
+          <li>{t(shortfallBlocks ? 'shortfallBlocks' : 'shortfallAllowed')}</li>
         </ul>
       ) : null}
       <ol className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
@@ -95,15 +92,13 @@ export function BodyCard({
               key={seat.seatId}
               className={`rounded-lg border px-3 py-2 text-sm ${vacancy?.overdue ? 'border-red-300 bg-red-50' : vacancy ? 'border-dashed border-zinc-300 bg-zinc-50' : 'border-zinc-200'}`}
             >
-              <span className="block text-xs text-zinc-600">
-                Seat {seat.position} · {seatClassName(seat.seatClass)}
-              </span>
+              <span className="block text-xs text-zinc-600">{t('seat', { position: seat.position, seatClass: className(seat.seatClass) })}</span>
               {seat.holderName ? (
                 <span className="font-medium text-zinc-900">{seat.holderName}</span>
               ) : (
                 <span className={vacancy?.overdue ? 'font-semibold text-red-800' : 'text-zinc-600'}>
-                  Vacant {vacancy ? `for ${vacancy.ageDays} ${vacancy.ageDays === 1 ? 'day' : 'days'}` : ''}
-                  {vacancy?.overdue ? ' — past the deadline' : ''}
+                  {vacancy && vacancy.ageDays !== null ? t('vacantFor', { days: vacancy.ageDays }) : t('vacant')}
+                  {vacancy?.overdue ? t('pastDeadline') : ''}
                 </span>
               )}
             </li>

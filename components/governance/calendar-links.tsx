@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 type Props = { slug: string; isPublic: boolean; isMember: boolean; bodies: { key: string; name: string }[] };
 
@@ -10,30 +11,31 @@ const linkClass = 'inline-flex min-h-11 items-center font-medium text-brand-700 
  * to their personal link instead.
  */
 export function CalendarLinks({ slug, isPublic, isMember, bodies }: Props) {
+  const t = useTranslations('calendar');
   if (!isPublic) {
     return isMember ? (
       <p className="mt-3 text-sm text-zinc-700">
-        Closing dates in your calendar:{' '}
+        {t('privateIntro')}{' '}
         <Link href="/account#calendar-heading" className={linkClass}>
-          your personal calendar link
+          {t('personalLink')}
         </Link>
       </p>
     ) : null;
   }
   return (
     <div className="mt-3 text-sm">
-      <p className="text-zinc-700">When comment windows and votes close, in your calendar app:</p>
+      <p className="text-zinc-700">{t('intro')}</p>
       <ul className="flex flex-wrap gap-x-5">
         <li>
           <a href={`/o/${slug}/calendar.ics`} type="text/calendar" className={linkClass}>
-            Subscribe (iCalendar)
+            {t('subscribe')}
           </a>
         </li>
         {bodies.length > 1
           ? bodies.map((b) => (
               <li key={b.key}>
                 <a href={`/o/${slug}/calendar.ics?body=${encodeURIComponent(b.key)}`} type="text/calendar" className={linkClass}>
-                  Subscribe (iCalendar): {b.name} only
+                  {t('subscribeBody', { body: b.name })}
                 </a>
               </li>
             ))
@@ -41,9 +43,9 @@ export function CalendarLinks({ slug, isPublic, isMember, bodies }: Props) {
       </ul>
       {isMember ? (
         <p className="text-zinc-700">
-          One calendar for all your organizations, with your own votes marked:{' '}
+          {t('allOrgs')}{' '}
           <Link href="/account#calendar-heading" className={linkClass}>
-            your personal calendar link
+            {t('personalLink')}
           </Link>
         </p>
       ) : null}

@@ -1,18 +1,20 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { ScrollCurrentSectionIntoView } from './org-nav-scroll';
 
+// Each tab's label is the message orgNav.<key>.
 const tabs = [
-  { key: 'overview', label: 'Overview', href: '' },
-  { key: 'proposals', label: 'Proposals', href: '/proposals' },
-  { key: 'petitions', label: 'Petitions', href: '/petitions' },
-  { key: 'meetings', label: 'Meetings', href: '/meetings' },
-  { key: 'written-consents', label: 'Written consents', href: '/written-consents' },
-  { key: 'seats', label: 'Seats', href: '/seats' },
-  { key: 'log', label: 'Decision log', href: '/log' },
-  { key: 'verify', label: 'Verify', href: '/verify' },
-  { key: 'members', label: 'Members', href: '/members', membersOnly: true },
-  { key: 'delegations', label: 'My delegations', href: '/delegations', membersOnly: true },
-  { key: 'notifications', label: 'Notifications', href: '/settings/notifications', membersOnly: true },
+  { key: 'overview', href: '' },
+  { key: 'proposals', href: '/proposals' },
+  { key: 'petitions', href: '/petitions' },
+  { key: 'meetings', href: '/meetings' },
+  { key: 'written-consents', href: '/written-consents' },
+  { key: 'seats', href: '/seats' },
+  { key: 'log', href: '/log' },
+  { key: 'verify', href: '/verify' },
+  { key: 'members', href: '/members', membersOnly: true },
+  { key: 'delegations', href: '/delegations', membersOnly: true },
+  { key: 'notifications', href: '/settings/notifications', membersOnly: true },
 ] as const;
 
 type Props = {
@@ -25,6 +27,7 @@ type Props = {
 };
 
 export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Props) {
+  const t = useTranslations('orgNav');
   return (
     <div className="mb-8">
       {archivedAt ? <ArchivedBanner archivedAt={archivedAt} /> : null}
@@ -36,19 +39,19 @@ export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Pro
       {/* One row: on a narrow screen it scrolls sideways (each link is focusable, so the keyboard scrolls it too). */}
       <nav
         id="org-sections"
-        aria-label={`${name} sections`}
+        aria-label={t('sections', { name })}
         className="relative mt-2 flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-zinc-200)] [scrollbar-width:thin]"
       >
         {tabs
-          .filter((t) => !('membersOnly' in t) || isMember)
-          .map((t) => (
+          .filter((tab) => !('membersOnly' in tab) || isMember)
+          .map((tab) => (
             <Link
-              key={t.key}
-              href={`/o/${slug}${t.href}`}
-              aria-current={t.key === current ? 'page' : undefined}
-              className={`flex min-h-11 shrink-0 items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${t.key === current ? 'border-brand-700 text-brand-800' : 'border-transparent text-zinc-600 hover:text-zinc-900'}`}
+              key={tab.key}
+              href={`/o/${slug}${tab.href}`}
+              aria-current={tab.key === current ? 'page' : undefined}
+              className={`flex min-h-11 shrink-0 items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${tab.key === current ? 'border-brand-700 text-brand-800' : 'border-transparent text-zinc-600 hover:text-zinc-900'}`}
             >
-              {t.label}
+              {t(tab.key)}
             </Link>
           ))}
       </nav>
@@ -59,14 +62,11 @@ export function OrgNav({ slug, name, current, isMember, archivedAt = null }: Pro
 
 /** What an archived organization is: its record stays readable, nothing new is accepted. */
 export function ArchivedBanner({ archivedAt }: { archivedAt: Date }) {
-  const day = archivedAt.toISOString().slice(0, 10);
+  const t = useTranslations('orgNav');
   return (
     <div role="status" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="archived-banner">
-      <p className="font-semibold">This organization is archived (since {day}).</p>
-      <p className="mt-1">
-        Its charter, proposals and decision log stay readable and verifiable. It takes no new proposals, comments, ballots, seat, membership or profile changes
-        until an admin unarchives it.
-      </p>
+      <p className="font-semibold">{t('archivedTitle', { day: archivedAt })}</p>
+      <p className="mt-1">{t('archivedBody')}</p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ProposalStatus } from '@/lib/governance/status';
 
 const toneStyles: Record<ProposalStatus['tone'], string> = {
@@ -16,4 +17,21 @@ export function StatusBadge({ status }: { status: Pick<ProposalStatus, 'label' |
       {status.label}
     </span>
   );
+}
+
+/** A proposal's badge in the reader's language: the rules' status (proposalStatus), named by its phase (messages `status.*`). */
+export function ProposalStatusBadge({ status }: { status: Pick<ProposalStatus, 'label' | 'tone' | 'phase' | 'ratifyBy'> }) {
+  const t = useTranslations('status');
+  return <StatusBadge status={{ tone: status.tone, label: proposalStatusLabel(status, t) }} />;
+}
+
+function proposalStatusLabel(status: Pick<ProposalStatus, 'label' | 'tone' | 'phase' | 'ratifyBy'>, t: ReturnType<typeof useTranslations<'status'>>): string {
+  if (status.tone === 'blocked') {
+    const below = /^Blocked: (.+) below strength$/.exec(status.label);
+    return below ? t('blockedBelowStrength', { body: below[1]! }) : t('blocked');
+  }
+  const kind = status.phase.kind;
+  if (kind === 'voting' && status.label === 'Open for objections') return t('consent');
+  if (kind === 'passed') return status.ratifyBy ? t('passedAwaitingRatification') : status.label === 'Passed and ratified' ? t('passedRatified') : t('passed');
+  return t(kind);
 }

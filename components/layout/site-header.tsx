@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/signin/actions';
 import { getSessionUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -13,23 +15,24 @@ const signOutClass = 'min-h-11 rounded-md border border-zinc-300 px-3 py-1.5 tex
 /** The signed-in links, laid out in a row on wide screens and as a list in the small-screen menu. */
 function SignedInLinks({ user, devMail, stacked }: { user: NavUser; devMail: boolean; stacked: boolean }) {
   const item = stacked ? menuLinkClass : linkClass;
+  const t = useTranslations('header');
   return (
     <>
       {devMail ? (
         <Link href="/dev/mail" className={item}>
-          Dev mail
+          {t('devMail')}
         </Link>
       ) : null}
       <Link href="/orgs/new" className={item}>
-        New organization
+        {t('newOrganization')}
       </Link>
-      <Link href="/account" className={item} title="Your account">
-        {stacked ? 'Your account: ' : null}
+      <Link href="/account" className={item} title={t('account')}>
+        {stacked ? t('accountStacked') : null}
         {user.name ?? user.email}
       </Link>
       <form action={signOutAction} className={stacked ? 'mt-1 border-t border-zinc-100 px-3 pt-2' : undefined}>
         <button type="submit" className={stacked ? `${signOutClass} w-full` : signOutClass}>
-          Sign out
+          {t('signOut')}
         </button>
       </form>
     </>
@@ -43,10 +46,11 @@ function SignedInLinks({ user, devMail, stacked }: { user: NavUser; devMail: boo
 export async function SiteHeader() {
   const user = await getSessionUser();
   const showDevMail = !env().isProduction;
+  const t = await getTranslations('header');
   return (
     <header className="border-b border-zinc-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
+        {t('skip')}
       </a>
       <div className="relative mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2">
         <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-brand-800">
@@ -57,7 +61,7 @@ export async function SiteHeader() {
         </Link>
         {user ? (
           <>
-            <nav aria-label="Main" className="hidden min-w-0 items-center gap-4 text-sm sm:flex">
+            <nav aria-label={t('main')} className="hidden min-w-0 items-center gap-4 text-sm sm:flex">
               <SignedInLinks user={user} devMail={showDevMail} stacked={false} />
             </nav>
             <HeaderMenu
@@ -67,12 +71,12 @@ export async function SiteHeader() {
                     <path d="M3 5h14M3 10h14M3 15h14" className="group-open:hidden" />
                     <path d="M5 5l10 10M15 5L5 15" className="hidden group-open:block" />
                   </svg>
-                  Menu
+                  {t('menu')}
                 </summary>
               }
             >
               <nav
-                aria-label="Main"
+                aria-label={t('main')}
                 className="absolute inset-x-4 top-full z-40 mt-1 flex flex-col rounded-xl border border-zinc-200 bg-white p-2 text-sm shadow-lg"
               >
                 <SignedInLinks user={user} devMail={showDevMail} stacked />
@@ -80,14 +84,14 @@ export async function SiteHeader() {
             </HeaderMenu>
           </>
         ) : (
-          <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+          <nav aria-label={t('main')} className="flex items-center gap-4 text-sm">
             {showDevMail ? (
               <Link href="/dev/mail" className={linkClass}>
-                Dev mail
+                {t('devMail')}
               </Link>
             ) : null}
             <Link href="/signin" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-3 font-semibold text-white hover:bg-brand-800">
-              Sign in
+              {t('signIn')}
             </Link>
           </nav>
         )}

@@ -245,27 +245,3 @@ export function RecordRollCallForm({
     </ActionForm>
   );
 }
-
-/** The organization's held decisions: motions carried at an irregular meeting, not in effect until ratified. Shown on the public pages. */
-export function HeldMotionsNotice({ held, slug }: { held: { id: string; meetingNumber: number; number: number; motion: string }[]; slug: string }) {
-  if (held.length === 0) return null;
-  return (
-    <section aria-labelledby="held-motions" className="mb-6 rounded-2xl border border-amber-300 bg-amber-50 p-5">
-      <h2 id="held-motions" className="font-semibold text-amber-950">
-        {held.length === 1 ? 'A decision is held' : `${held.length} decisions are held`} — not in effect until ratified
-      </h2>
-      <p className="mt-1 text-sm text-amber-950">
-        Carried at an irregular meeting: each takes effect only when a proposal passed by the normal procedure ratifies it.
-      </p>
-      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-        {held.map((h) => (
-          <li key={h.id} className="break-words">
-            <Link href={`/o/${slug}/meetings/${h.meetingNumber}#roll-call-${h.number}`} className="font-medium text-amber-950 underline">
-              Meeting #{h.meetingNumber}, roll call {h.number}: {h.motion}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}

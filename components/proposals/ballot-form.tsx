@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef } from 'react';
 import { castBallotAction } from '@/app/o/[slug]/proposals/actions';
 import { FormMessage } from '@/components/ui/form-message';
@@ -29,6 +30,7 @@ const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 tex
  */
 export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }: Props) {
   const [state, formAction] = useActionState(castBallotAction, initialActionState);
+  const t = useTranslations('ballot');
   const stageVote = useStageVote();
   const recordedRef = useRef<HTMLParagraphElement>(null);
   const recorded = state.ok ? (state.recorded?.choice ?? null) : null;
@@ -47,20 +49,20 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
     recordedRef.current?.focus();
   }, [state, recorded, record]);
   return (
-    <form action={formAction} aria-label={`Your vote, ${bodyName}`} className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
+    <form action={formAction} aria-label={t('form', { body: bodyName })} className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
       {Object.entries(ids).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {notOpenNote ? <p className="text-xs text-zinc-600">{notOpenNote}</p> : null}
       <fieldset>
-        <legend className="text-sm font-medium">Your vote</legend>
+        <legend className="text-sm font-medium">{t('legend')}</legend>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">
           {choices.map((c) => (
             <label
               key={c}
               className="flex min-h-11 grow cursor-pointer items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 hover:bg-zinc-50 [overflow-wrap:normal] has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" name="choice" value={c} defaultChecked={checked === c} className="h-4 w-4 shrink-0" /> {c[0]!.toUpperCase() + c.slice(1)}
+              <input type="radio" name="choice" value={c} defaultChecked={checked === c} className="h-4 w-4 shrink-0" /> {t('choice', { choice: c })}
             </label>
           ))}
         </div>
@@ -68,14 +70,15 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
       <div role="status" aria-live="polite">
         {state.ok && state.message ? (
           <p ref={recordedRef} tabIndex={-1} className="rounded bg-emerald-50 px-2 py-1 text-sm text-emerald-900">
-            {state.message}
+            {/* The server's line is English; the form says what it recorded in the reader's language. */}
+            {recorded ? t('recorded', { choice: recorded }) : state.message}
           </p>
         ) : current ? (
-          <p className="rounded px-1 py-0.5 text-xs text-zinc-700">You voted {current}; you can change it until voting closes.</p>
+          <p className="rounded px-1 py-0.5 text-xs text-zinc-700">{t('current', { choice: current })}</p>
         ) : null}
       </div>
       <label htmlFor={`rationale-${stageIndex}`} className="block text-sm font-medium">
-        Rationale (optional, public after close)
+        {t('rationale')}
       </label>
       <textarea
         key={kept?.rationale ?? ''}
@@ -88,7 +91,7 @@ export function BallotForm({ ids, stageIndex, bodyName, myChoice, notOpenNote }:
       />
       {/* Success is confirmed above; this shows refusals, and takes focus with them. */}
       <FormMessage state={refusal} focusOnMessage />
-      <SubmitButton>Cast vote</SubmitButton>
+      <SubmitButton>{t('submit')}</SubmitButton>
     </form>
   );
 }

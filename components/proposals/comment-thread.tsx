@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import { MarkdownText } from '@/components/governance/markdown';
 import { MarkdownField } from '@/components/proposals/markdown-preview';
 import type { CommentView } from '@/db/read/types';
@@ -13,9 +14,10 @@ const stanceStyles: Record<CommentView['stance'], string> = {
 };
 
 export function StanceFields({ idPrefix }: { idPrefix: string }) {
+  const t = useTranslations('comments');
   return (
     <fieldset className="flex flex-wrap gap-2 text-sm">
-      <legend className="sr-only">Your stance</legend>
+      <legend className="sr-only">{t('stanceLegend')}</legend>
       {(['none', 'support', 'concern', 'object'] as const).map((s) => (
         // The whole label is the target: at least 44 × 44 px, as the ballot's choices.
         <label
@@ -23,7 +25,7 @@ export function StanceFields({ idPrefix }: { idPrefix: string }) {
           className="flex min-h-11 min-w-11 cursor-pointer items-center gap-2 rounded-lg border border-zinc-300 px-3 py-2 hover:bg-zinc-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
         >
           <input type="radio" name="stance" value={s} defaultChecked={s === 'none'} id={`${idPrefix}-${s}`} className="h-4 w-4 shrink-0" />
-          {s === 'none' ? 'No stance' : s[0]!.toUpperCase() + s.slice(1)}
+          {t('stance', { stance: s })}
         </label>
       ))}
     </fieldset>
@@ -70,17 +72,16 @@ function DisclosedActionForm({ summary, danger = false, className, ...form }: Di
 /** The author's edit and delete forms for their comment; a right-of-reply statement cannot be deleted. */
 function OwnCommentActions({ orgId, proposalId, comment }: { orgId: string; proposalId: string; comment: CommentView }) {
   const hidden = { orgId, proposalId, commentId: comment.id };
+  const t = useTranslations('comments');
   return (
     <div className="mt-3 flex flex-wrap gap-4 text-sm">
-      <DisclosedActionForm summary="Edit" action={editCommentAction} hidden={hidden} submitLabel="Save changes" label="Edit your comment">
-        <CommentBodyField id={`edit-${comment.id}`} label="Your comment" rows={4} defaultValue={comment.body} />
-        <p className="text-xs text-zinc-600">Everyone can see that you edited it, and every earlier version.</p>
+      <DisclosedActionForm summary={t('edit')} action={editCommentAction} hidden={hidden} submitLabel={t('saveChanges')} label={t('editLabel')}>
+        <CommentBodyField id={`edit-${comment.id}`} label={t('yourComment')} rows={4} defaultValue={comment.body} />
+        <p className="text-xs text-zinc-600">{t('editNote')}</p>
       </DisclosedActionForm>
       {!comment.isSubjectReply ? (
-        <DisclosedActionForm summary="Delete" danger action={deleteCommentAction} hidden={hidden} submitLabel="Delete my comment" label="Delete your comment">
-          <p className="text-xs text-zinc-600">
-            The text is no longer shown (the database keeps it); a note says you deleted it and when. The deletion is on the public record.
-          </p>
+        <DisclosedActionForm summary={t('delete')} danger action={deleteCommentAction} hidden={hidden} submitLabel={t('deleteSubmit')} label={t('deleteLabel')}>
+          <p className="text-xs text-zinc-600">{t('deleteNote')}</p>
         </DisclosedActionForm>
       ) : null}
     </div>
@@ -88,8 +89,6 @@ function OwnCommentActions({ orgId, proposalId, comment }: { orgId: string; prop
 }
 
 /** A threaded discussion: replies nest under their parent; the subject's reply is marked. */
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 /** `canEditOwn`: the viewer may change their own comments now (the server checks again). */
 export function CommentThread({
   comments,
@@ -109,6 +108,10 @@ export function CommentThread({
   /** Concerns the consultation gate is waiting on: each gets a badge until the author answers it. */
   awaitingAnswer?: ReadonlySet<string>;
 }) {
+  const t = useTranslations('comments');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const utc = (d: Date) => format.dateTime(d, 'long');
   const children = new Map<string | null, CommentView[]>();
   for (const c of comments) {
     const key = c.parentId && comments.some((p) => p.id === c.parentId) ? c.parentId : null;
@@ -122,33 +125,29 @@ export function CommentThread({
         {list.map((c) => (
           <li key={c.id} id={`comment-${c.id}`}>
             <article
-              aria-label={`Comment by ${c.authorName ?? 'a member'}`}
+              aria-label={t('commentBy', { name: c.authorName ?? tc('aMemberLower') })}
               className={`rounded-xl border p-4 ${c.isSubjectReply ? 'border-amber-300 bg-amber-50' : 'border-zinc-200 bg-white'}`}
             >
               <header className="mb-2 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
-                <span className="font-semibold text-zinc-900">{c.authorName ?? 'A member'}</span>
-                {c.isSubjectReply ? <span className="rounded bg-amber-200 px-1.5 py-0.5 font-semibold text-amber-950">Right of reply</span> : null}
-                {c.stance !== 'none' ? <span className={`rounded px-1.5 py-0.5 font-semibold ${stanceStyles[c.stance]}`}>{c.stance}</span> : null}
+                <span className="font-semibold text-zinc-900">{c.authorName ?? tc('aMember')}</span>
+                {c.isSubjectReply ? <span className="rounded bg-amber-200 px-1.5 py-0.5 font-semibold text-amber-950">{t('rightOfReply')}</span> : null}
+                {c.stance !== 'none' ? (
+                  <span className={`rounded px-1.5 py-0.5 font-semibold ${stanceStyles[c.stance]}`}>{t('stanceBadge', { stance: c.stance })}</span>
+                ) : null}
                 {awaitingAnswer.has(c.id) ? (
-                  <span className="rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-semibold text-amber-900">Awaiting the author’s answer</span>
+                  <span className="rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-semibold text-amber-900">{t('awaitingAnswer')}</span>
                 ) : null}
                 <time dateTime={c.createdAt.toISOString()}>{utc(c.createdAt)}</time>
-                {c.editedAt && !c.deletedAt ? <span>· edited {utc(c.editedAt)}</span> : null}
+                {c.editedAt && !c.deletedAt ? <span>{t('edited', { at: c.editedAt })}</span> : null}
               </header>
-              {c.deletedAt ? (
-                <p className="text-sm italic text-zinc-600">Comment deleted by its author on {utc(c.deletedAt)}.</p>
-              ) : (
-                <MarkdownText>{c.body}</MarkdownText>
-              )}
+              {c.deletedAt ? <p className="text-sm italic text-zinc-600">{t('deleted', { at: c.deletedAt })}</p> : <MarkdownText>{c.body}</MarkdownText>}
               {c.history.length > 1 ? (
                 <details className="mt-3 text-sm">
-                  <summary className="cursor-pointer font-medium text-zinc-700">History ({c.history.length} versions)</summary>
+                  <summary className="cursor-pointer font-medium text-zinc-700">{t('history', { count: c.history.length })}</summary>
                   <ol className="mt-2 space-y-2">
                     {c.history.map((v) => (
                       <li key={v.revision} className="rounded-lg border border-zinc-100 bg-zinc-50 p-3">
-                        <p className="mb-1 text-xs text-zinc-500">
-                          Version {v.revision} · {utc(v.createdAt)}
-                        </p>
+                        <p className="mb-1 text-xs text-zinc-500">{t('version', { revision: v.revision, at: v.createdAt })}</p>
                         <MarkdownText>{v.body}</MarkdownText>
                       </li>
                     ))}
@@ -159,13 +158,13 @@ export function CommentThread({
               {canComment && depth < 4 ? (
                 <DisclosedActionForm
                   className="mt-3 text-sm"
-                  summary="Reply"
+                  summary={t('reply')}
                   action={postCommentAction}
                   hidden={{ orgId, proposalId, parentId: c.id }}
-                  submitLabel="Post reply"
-                  label={`Reply to ${c.authorName ?? 'comment'}`}
+                  submitLabel={t('postReply')}
+                  label={t('replyTo', { name: c.authorName ?? t('comment') })}
                 >
-                  <CommentBodyField id={`reply-${c.id}`} label="Your reply" rows={3} />
+                  <CommentBodyField id={`reply-${c.id}`} label={t('yourReply')} rows={3} />
                   <StanceFields idPrefix={`reply-${c.id}`} />
                 </DisclosedActionForm>
               ) : null}
@@ -176,5 +175,5 @@ export function CommentThread({
       </ul>
     );
   };
-  return comments.length === 0 ? <p className="text-sm text-zinc-600">No comments yet.</p> : <>{render(null, 0)}</>;
+  return comments.length === 0 ? <p className="text-sm text-zinc-600">{t('none')}</p> : <>{render(null, 0)}</>;
 }

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { postCommentAction } from '@/app/o/[slug]/proposals/actions';
 import { CommentThread, StanceFields } from '@/components/proposals/comment-thread';
 import { FollowButton } from '@/components/proposals/follow-button';
@@ -24,10 +26,11 @@ const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 tex
 /** The comment thread, the subject's right of reply, and the form for a new comment. */
 export async function DiscussionSection({ slug, number, ids, comments, actions, viewerId, gate = null }: Props) {
   const follow = await followState(ids.orgId, ids.proposalId, viewerId);
+  const t = await getTranslations('discussion');
   return (
     <section aria-labelledby="discussion">
       <h2 id="discussion" className="mb-3 text-lg font-semibold">
-        Discussion ({comments.length})
+        {t('heading', { count: comments.length })}
       </h2>
       {follow.canFollow ? <FollowButton slug={slug} ids={ids} following={follow.following} /> : null}
       {gate ? <GateNote gate={gate} comments={comments} /> : null}
@@ -42,13 +45,11 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
       />
       {actions.has('reply') ? (
         <div className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-4">
-          <h3 className="font-semibold text-amber-950">Your right of reply</h3>
-          <p className="mb-2 text-sm text-amber-900">
-            This proposal concerns you. Your reply is published beside it, and no vote opens before you reply or the reply window ends.
-          </p>
-          <ActionForm action={postCommentAction} hidden={{ ...ids, asReply: 'true' }} submitLabel="Post my reply" label="Right of reply">
+          <h3 className="font-semibold text-amber-950">{t('replyHeading')}</h3>
+          <p className="mb-2 text-sm text-amber-900">{t('replyIntro')}</p>
+          <ActionForm action={postCommentAction} hidden={{ ...ids, asReply: 'true' }} submitLabel={t('postReply')} label={t('replyForm')}>
             <label htmlFor="reply-body" className="sr-only">
-              Your reply
+              {t('yourReply')}
             </label>
             <MarkdownField id="reply-body" name="body" rows={5} maxLength={10000} required className={inputClass} />
           </ActionForm>
@@ -56,14 +57,13 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
       ) : null}
       {actions.has('comment') ? (
         <div className="mt-4 rounded-xl border border-zinc-200 bg-white p-4">
-          <ActionForm action={postCommentAction} hidden={ids} submitLabel="Post comment" label="New comment">
+          <ActionForm action={postCommentAction} hidden={ids} submitLabel={t('postComment')} label={t('newComment')}>
             <label htmlFor="comment-body" className="block text-sm font-medium">
-              Add a comment
+              {t('addComment')}
             </label>
             <MarkdownField id="comment-body" name="body" rows={4} maxLength={10000} required className={inputClass} describedBy="comment-hint" />
             <p id="comment-hint" className="text-xs text-zinc-600">
-              Markdown supported. Comments are public on this organization&rsquo;s transparency pages. Posting a comment makes you follow this proposal, so you
-              get an e-mail when someone replies.
+              {t('commentHint')}
             </p>
             <StanceFields idPrefix="new-comment" />
           </ActionForm>
@@ -71,9 +71,9 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
       ) : !viewerId ? (
         <p className="mt-4 text-sm text-zinc-600">
           <Link href={`/signin?callbackUrl=/o/${slug}/proposals/${number}`} className="font-medium text-brand-700 underline">
-            Sign in
+            {t('signIn')}
           </Link>{' '}
-          to take part if you are a member.
+          {t('toTakePart')}
         </p>
       ) : null}
     </section>
@@ -84,6 +84,8 @@ export async function DiscussionSection({ slug, number, ids, comments, actions, 
 function GateNote({ gate, comments }: { gate: { concerns: number; unansweredIds: string[] }; comments: CommentView[] }) {
   const open = gate.unansweredIds.length;
   const byId = new Map(comments.map((c) => [c.id, c]));
+  const t = useTranslations('discussion');
+  const tc = useTranslations('common');
   return (
     <div
       role="note"
@@ -91,18 +93,14 @@ function GateNote({ gate, comments }: { gate: { concerns: number; unansweredIds:
       className={`mb-4 rounded-xl border p-4 text-sm ${open ? 'border-amber-300 bg-amber-50 text-amber-950' : 'border-emerald-200 bg-emerald-50 text-emerald-950'}`}
     >
       <p className="font-semibold">
-        {open === 0
-          ? gate.concerns === 0
-            ? 'Before voting opens, the author must answer each concern or objection raised in the comment window. None has been raised.'
-            : `Every concern or objection raised in the comment window (${gate.concerns}) has the author’s answer.`
-          : `${open} of ${gate.concerns} ${gate.concerns === 1 ? 'concern or objection' : 'concerns or objections'} raised in the comment window still ${open === 1 ? 'needs' : 'need'} the author’s public answer. Voting cannot open until each is answered.`}
+        {open === 0 ? (gate.concerns === 0 ? t('gateNone') : t('gateAllAnswered', { count: gate.concerns })) : t('gateOpen', { open, count: gate.concerns })}
       </p>
       {open > 0 ? (
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {gate.unansweredIds.map((id) => (
             <li key={id}>
               <a className="underline" href={`#comment-${id}`}>
-                {byId.get(id)?.authorName ?? 'A member'}’s {byId.get(id)?.stance === 'object' ? 'objection' : 'concern'}
+                {t('gateItem', { name: byId.get(id)?.authorName ?? tc('aMember'), stance: byId.get(id)?.stance === 'object' ? 'object' : 'concern' })}
               </a>
             </li>
           ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { MarkdownText } from '@/components/governance/markdown';
 
@@ -27,6 +28,7 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [preview, setPreview] = useState(false);
+  const t = useTranslations('markdown');
   const showPreview = () => {
     setText(area.current?.value ?? '');
     setPreview(true);
@@ -35,12 +37,12 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
   const tab = (on: boolean) => `rounded-md px-3 py-1 text-sm font-medium ${on ? 'bg-zinc-900 text-white' : 'text-zinc-700 hover:bg-zinc-100'} min-h-11`;
   return (
     <div>
-      <div role="group" aria-label="Write or preview" className="mb-2 flex gap-1">
+      <div role="group" aria-label={t('group')} className="mb-2 flex gap-1">
         <button type="button" className={tab(!preview)} aria-pressed={!preview} onClick={() => setPreview(false)}>
-          Write
+          {t('write')}
         </button>
         <button type="button" className={tab(preview)} aria-pressed={preview} onClick={showPreview}>
-          Preview
+          {t('preview')}
         </button>
       </div>
       <textarea
@@ -58,8 +60,8 @@ export function MarkdownField({ id, name, rows, maxLength, required, describedBy
         onInvalid={() => setPreview(false)}
       />
       {preview ? (
-        <div id={previewId} aria-label="Preview" role="region" className="min-h-24 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2">
-          {text.trim() ? <MarkdownText>{text}</MarkdownText> : <p className="text-sm text-zinc-500">Nothing to preview yet.</p>}
+        <div id={previewId} aria-label={t('preview')} role="region" className="min-h-24 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2">
+          {text.trim() ? <MarkdownText>{text}</MarkdownText> : <p className="text-sm text-zinc-500">{t('nothing')}</p>}
         </div>
       ) : null}
     </div>

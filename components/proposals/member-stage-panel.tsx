@@ -8,7 +8,7 @@ import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import { ratioText } from '@/lib/governance/charter';
 import { formatHours } from '@/lib/governance/time';
 import type { BodySpec, StageSpec, TallyResult } from '@/lib/governance/types';
-import { notOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
+import { useNotOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
 
 type Props = {
   index: number;
@@ -37,7 +37,7 @@ const votesWord = (n: number, weighted: boolean) => (weighted ? `${n} ${n === 1 
 export function MemberStagePanel(p: Props) {
   const { index: i, stage, body, view, tally } = p;
   const w = view.weighted;
-  const note = notOpenNote(p.offer, p.blocked);
+  const note = useNotOpenNote(p.offer, p.blocked);
   return (
     <StageVoteProvider myChoice={p.myChoice}>
       <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">

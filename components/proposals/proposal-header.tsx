@@ -1,11 +1,10 @@
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { Countdown } from '@/components/governance/countdown';
-import { StatusBadge } from '@/components/governance/phase-badge';
+import { ProposalStatusBadge } from '@/components/governance/phase-badge';
 import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import type { NoticeCoverage } from '@/lib/use-cases/notice';
-import { coverageText } from '@/lib/use-cases/notice';
 import type { ProposalStatus } from '@/lib/governance/status';
-import { formatUtc } from '@/lib/governance/time';
 import type { Phase, ProposalTypeSpec } from '@/lib/governance/types';
 
 type Props = {
@@ -28,7 +27,50 @@ type Props = {
   coverage: NoticeCoverage;
   /** Every deciding body is voted by members (no seat holders to count notices against). */
   memberWide?: boolean;
+  /** While voting: the voting body's name and, for a member-wide body, its electorate (for the status line). */
+  votingBody?: { name: string; electorate?: { kind: 'all_members' | 'stakeholder_group'; group?: string } } | null;
 };
+
+type T = ReturnType<typeof useTranslations<'proposal'>>;
+
+/**
+ * The status line in the reader's language, for the phases whose wording is translated; the other
+ * phases (discussion, awaiting a reply or answers, blocked, decisions by consent, emergency
+ * passes) still show the rules' English explanation (docs/i18n.md).
+ */
+function explanation(t: T, locale: string, status: ProposalStatus, phase: Phase, type: ProposalTypeSpec, votingBody: Props['votingBody']): string {
+  if (status.tone === 'blocked') return status.explanation;
+  switch (phase.kind) {
+    case 'draft':
+      return t('explainDraft');
+    case 'voting': {
+      if (type.consent || !votingBody) return status.explanation;
+      const e = votingBody.electorate;
+      // English speaks of "the board"; French quotes the name, and German nouns keep their capital.
+      const who = !e
+        ? t('whoBody', { body: locale === 'en' ? votingBody.name.toLowerCase() : votingBody.name })
+        : e.kind === 'all_members'
+          ? t('whoAll')
+          : t('whoGroup', { group: e.group ?? '' });
+      const stageNote = type.stages.length > 1 ? t('stageOf', { stage: phase.stageIndex + 1, stages: type.stages.length }) : '';
+      return t('explainVoting', { closes: phase.closesAt, who, stageNote });
+    }
+    case 'ready_for_voting':
+      return t('explainReady');
+    case 'passed':
+      return status.ratifyBy || status.label !== 'Passed' ? status.explanation : t('explainPassed', { at: phase.at });
+    case 'rejected':
+      return t('explainRejected', { stage: phase.stageIndex + 1, at: phase.at });
+    case 'failed_quorum':
+      return t('explainFailedQuorum', { at: phase.at });
+    case 'lapsed':
+      return t('explainLapsed', { at: phase.at });
+    case 'withdrawn':
+      return t('explainWithdrawn', { at: phase.at });
+    default:
+      return status.explanation;
+  }
+}
 
 const toneClass = (tone: ProposalStatus['tone']) =>
   tone === 'blocked' ? 'text-amber-900' : tone === 'passed' ? 'font-semibold text-emerald-800' : tone === 'failed' ? 'font-semibold text-red-800' : undefined;
@@ -36,30 +78,33 @@ const toneClass = (tone: ProposalStatus['tone']) =>
 /** The proposal's title block and its status panel: where it stands, what the log says it was decided under, who was told. */
 export function ProposalHeader(p: Props) {
   const { slug, proposal, type, status, phase, at, coverage } = p;
+  const t = useTranslations('proposal');
+  const locale = useLocale();
+  const publication = coverage.publication;
   return (
     <>
       <header className="mb-6">
         <p className="text-sm text-zinc-500">
-          Proposal #{proposal.number} · {type.name}
-          {type.critical ? ' · critical' : ''}
-          {p.emergency ? ' · emergency procedure' : ''}
+          {t('eyebrow', { number: proposal.number, type: type.name })}
+          {type.critical ? t('critical') : ''}
+          {p.emergency ? t('emergency') : ''}
         </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl">{proposal.title}</h1>
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-zinc-600">
-          <StatusBadge status={status} />
-          <span>by {p.authorName ?? 'a member'}</span>
-          {p.subject ? <span>concerning {p.subject.name ?? 'a member'}</span> : null}
-          {proposal.publishedAt ? <span>published {formatUtc(proposal.publishedAt)}</span> : null}
+          <ProposalStatusBadge status={status} />
+          <span>{p.authorName ? t('by', { name: p.authorName }) : t('byUnknown')}</span>
+          {p.subject ? <span>{p.subject.name ? t('concerning', { name: p.subject.name }) : t('concerningUnknown')}</span> : null}
+          {proposal.publishedAt ? <span>{t('published', { at: proposal.publishedAt })}</span> : null}
         </div>
       </header>
 
       <LogIntegrityWarning warning={p.warning} />
 
-      <section aria-label="Status" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm" aria-live="polite">
-        {phase.kind === 'draft' ? <p>This is a private draft. Only you can see it until you publish it.</p> : null}
+      <section aria-label={t('statusRegion')} className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm" aria-live="polite">
+        {phase.kind === 'draft' ? <p>{t('draftNote')}</p> : null}
         {phase.kind !== 'draft' ? (
           <p className={toneClass(status.tone)}>
-            {status.explanation}
+            {explanation(t, locale, status, phase, type, p.votingBody)}
             {phase.kind === 'discussion' || phase.kind === 'voting' ? (
               <>
                 {' '}
@@ -70,63 +115,67 @@ export function ProposalHeader(p: Props) {
         ) : null}
         {status.ratifyBy ? (
           <p className="mt-2">
-            A normal proposal ratifying it, with its full comment window and vote, must pass by {formatUtc(status.ratifyBy)}.{' '}
+            {t('ratifyBy', { at: status.ratifyBy })}{' '}
             {p.mayStartRatification ? (
               <Link href={`/o/${slug}/proposals/new?ratifies=${proposal.id}`} className="font-medium text-brand-700 underline">
-                Start the ratification
+                {t('startRatification')}
               </Link>
             ) : null}
           </p>
         ) : null}
         {p.ratifies ? (
           <p className="mt-1">
-            This proposal ratifies the emergency decision{' '}
+            {t('ratifiesBefore')}{' '}
             <Link href={`/o/${slug}/proposals/${p.ratifies.number}`} className="font-medium text-brand-700 underline">
               #{p.ratifies.number} {p.ratifies.title}
             </Link>
-            : if it passes in time, that decision stands; otherwise the decision lapses.
+            {t('ratifiesAfter')}
           </p>
         ) : null}
         {p.ratifiesMotion ? (
           <p className="mt-1">
-            This proposal ratifies the motion held from an irregular meeting:{' '}
+            {t('ratifiesMotion')}{' '}
             <Link
               href={`/o/${slug}/meetings/${p.ratifiesMotion.meetingNumber}#roll-call-${p.ratifiesMotion.number}`}
               className="font-medium text-brand-700 underline"
             >
-              meeting #{p.ratifiesMotion.meetingNumber}, roll call {p.ratifiesMotion.number}: {p.ratifiesMotion.motion}
+              {t('ratifiesMotionLink', { meeting: p.ratifiesMotion.meetingNumber, rollCall: p.ratifiesMotion.number, motion: p.ratifiesMotion.motion })}
             </Link>
-            {p.ratifiesMotion.ratified ? ' — ratified, now in effect.' : ': if it passes, the motion takes effect; until then it is held.'}
+            {p.ratifiesMotion.ratified ? t('ratifiesMotionDone') : t('ratifiesMotionPending')}
           </p>
         ) : null}
         {p.decidedUnder ? (
           <p className="mt-1 text-zinc-600">
-            Decided under{' '}
+            {t('decidedUnder')}{' '}
             <Link
               href={`/o/${slug}/log?kind=${p.decidedUnder.version === 1 ? 'charter.adopted' : 'charter.amended'}`}
               className="font-medium text-brand-700 hover:underline"
             >
-              charter version {p.decidedUnder.version}
+              {t('charterVersion', { version: p.decidedUnder.version })}
             </Link>{' '}
             (sha256{' '}
             <code className="text-xs" title={p.decidedUnder.hash}>
               {p.decidedUnder.hash.slice(0, 12)}…
             </code>
-            ), as the decision log records it.
+            {t('decidedUnderAfter')}
           </p>
         ) : null}
         {proposal.noticeSeatHolders !== null && p.memberWide ? (
-          <p className="mt-1 text-zinc-600">
-            Notice of publication to the members: {coverage.publication.delivered} of {proposal.noticeRecipients} reached (reached means accepted by the mail
-            server).
-          </p>
+          <p className="mt-1 text-zinc-600">{t('noticeMembers', { delivered: publication.delivered, recipients: proposal.noticeRecipients ?? 0 })}</p>
         ) : proposal.noticeSeatHolders !== null ? (
           <p className="mt-1 text-zinc-600">
-            Notice to the deciding {type.stages.length === 1 ? 'body' : 'bodies'}: {coverageText(coverage.publication, proposal.noticeSeatHolders)} (
-            {proposal.noticeRecipients} recipients in all; reached means accepted by the mail server).
-            {coverage.reply
-              ? ` Right-of-reply notice to the subject: ${coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending'}.`
-              : null}
+            {t('noticeBodies', {
+              bodies: type.stages.length,
+              recipients: proposal.noticeRecipients ?? 0,
+              coverage: t('coverage', {
+                delivered: publication.delivered,
+                seatHolders: proposal.noticeSeatHolders,
+                pending: publication.pending,
+                failed: publication.failed,
+                missing: Math.max(proposal.noticeSeatHolders - publication.queued, 0),
+              }),
+            })}
+            {coverage.reply ? t('replyNotice', { state: coverage.reply.delivered > 0 ? 'reached' : coverage.reply.failed > 0 ? 'failed' : 'pending' }) : null}
           </p>
         ) : null}
       </section>

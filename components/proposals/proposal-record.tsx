@@ -1,6 +1,6 @@
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicLogRow } from '@/db/read/types';
-import { formatUtc } from '@/lib/governance/time';
 
 /** Entries of the record not listed (between its oldest and newest shown): a member-wide vote's ballots. */
 type Gap = { count: number; afterSeq: number; beforeSeq: number };
@@ -22,13 +22,14 @@ export function ProposalRecord({
   const inOrder = [...logRows].reverse();
   const beforeGap = gap ? inOrder.filter((e) => e.seq <= gap.afterSeq) : inOrder;
   const afterGap = gap ? inOrder.filter((e) => e.seq > gap.afterSeq) : [];
+  const t = useTranslations('record');
   return (
     <section aria-labelledby="record" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <h2 id="record" className="mb-3 text-lg font-semibold">
-        Record
+        {t('heading')}
       </h2>
       {logRows.length === 0 ? (
-        <p className="text-sm text-zinc-600">Nothing logged yet: drafts are not part of the public record.</p>
+        <p className="text-sm text-zinc-600">{t('empty')}</p>
       ) : (
         <ol className="space-y-1 text-sm">
           {beforeGap.map((e) => (
@@ -36,10 +37,9 @@ export function ProposalRecord({
           ))}
           {gap ? (
             <li className="rounded-lg bg-zinc-50 px-2 py-1 text-zinc-700">
-              … {gap.count.toLocaleString('en-US')} more of this proposal&rsquo;s entries, between #{gap.afterSeq} and #{gap.beforeSeq}, are not listed here (a
-              member-wide vote logs one for each ballot cast):{' '}
+              {t('gap', { count: gap.count, after: gap.afterSeq, before: gap.beforeSeq })}{' '}
               <Link href={`/o/${slug}/log?proposal=${number}&before=${gap.beforeSeq}`} className="font-medium text-brand-700 hover:underline">
-                read them in the decision log
+                {t('gapLink')}
               </Link>
               .
             </li>
@@ -51,7 +51,7 @@ export function ProposalRecord({
       )}
       {!isDraft ? (
         <Link href={`/o/${slug}/log?proposal=${number}`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
-          This proposal in the decision log
+          {t('inLog')}
         </Link>
       ) : null}
     </section>
@@ -59,6 +59,8 @@ export function ProposalRecord({
 }
 
 function RecordLine({ e }: { e: PublicLogRow }) {
+  const t = useTranslations('record');
+  const format = useFormatter();
   return (
     <li className="flex gap-2">
       <span className="shrink-0 font-mono text-xs whitespace-nowrap text-zinc-500">#{e.seq}</span>
@@ -66,9 +68,9 @@ function RecordLine({ e }: { e: PublicLogRow }) {
       <span className="flex min-w-0 flex-wrap gap-x-2">
         <span className="font-medium">{e.kind}</span>
         <time className="text-zinc-500" dateTime={e.at.toISOString()}>
-          {formatUtc(e.at)}
+          {format.dateTime(e.at, 'long')}
         </time>
-        {e.problem ? <span className="font-semibold text-red-800">does not verify: {e.problem}</span> : null}
+        {e.problem ? <span className="font-semibold text-red-800">{t('doesNotVerify', { problem: e.problem })}</span> : null}
       </span>
     </li>
   );

@@ -1,13 +1,13 @@
+import { useTranslations } from 'next-intl';
 import { BallotForm } from '@/components/proposals/ballot-form';
 import { ChoiceBallotForm } from '@/components/proposals/choice-ballot-form';
 import type { ChoiceBallotSpec } from '@/components/proposals/choice-ballot-form';
 import { CountRounds } from '@/components/proposals/count-rounds';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
-import { ratioText } from '@/lib/governance/charter';
 import type { QuorumProgress } from '@/lib/governance/progress';
-import { formatHours } from '@/lib/governance/time';
-import type { BodySpec, ChoiceCount, StageSpec, TallyResult } from '@/lib/governance/types';
-import { notOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
+import type { BodySpec, ChoiceCount, Ratio, StageSpec } from '@/lib/governance/types';
+import type { TallyResult } from '@/lib/governance/types';
+import { useNotOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
 import { LiveNotVoted, LiveQuorumProgress, StageVoteProvider } from '@/components/proposals/stage-vote';
 
 export type RollCallLine = { seatId: string | null; voterName: string | null; choice: string; rationale: string | null };
@@ -54,49 +54,55 @@ export type ChoicePanel = {
   secrecyWarning: string | null;
 };
 
-const outcomeName = (t: TallyResult) => (t.outcome === 'passed' ? 'Passed' : t.outcome === 'rejected' ? 'Rejected' : 'Failed quorum');
+/** "2/3 or more", "more than 1/2", and "7 days", "36 hours", in the reader's language. */
+export function useRuleWords() {
+  const tc = useTranslations('common');
+  return {
+    ratio: (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den }),
+    hours: (hours: number) => (hours >= 24 && hours % 24 === 0 ? tc('duration', { unit: 'day', n: hours / 24 }) : tc('duration', { unit: 'hour', n: hours })),
+  };
+}
 
 /** One deciding stage: its rules, quorum progress while open, the tally and roll call once closed, and the seat holder's ballot. */
 export function StagePanel(p: Props) {
   const { index: i, stage, body, progress, notVoted, recused, tally } = p;
-  const note = notOpenNote(p.offer, p.blocked);
+  const note = useNotOpenNote(p.offer, p.blocked);
+  const t = useTranslations('stage');
+  const words = useRuleWords();
+  const rules = {
+    quorum: progress.quorumRequired,
+    seats: body.charterSeats,
+    quorumRatio: words.ratio(stage.quorum),
+    window: words.hours(stage.votingWindowHours),
+  };
   return (
     <StageVoteProvider myChoice={p.myChoice}>
       <section aria-labelledby={`stage-${i}`} className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
         <StageHeading index={i} stageCount={p.stageCount} bodyName={body.name} />
         <p className="mt-1 text-xs text-zinc-600">
-          {p.choice?.election ? (
-            <>
-              Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); elects{' '}
-              {p.choice.election.frozen
-                ? `${p.choice.ballot.winners} of ${p.choice.ballot.options.length} candidates`
-                : 'to the vacant seats among the candidates who accepted'}{' '}
-              by secret ballot ({p.choice.methodName}). Window {formatHours(stage.votingWindowHours)}.
-            </>
-          ) : p.choice ? (
-            <>
-              Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); chooses{' '}
-              {p.choice.ballot.winners === 1 ? 'one option' : `${p.choice.ballot.winners} options`} of {p.choice.ballot.options.length} by secret ballot (
-              {p.choice.methodName}). Window {formatHours(stage.votingWindowHours)}.
-            </>
-          ) : (
-            <>
-              Quorum {progress.quorumRequired} of {body.charterSeats} charter seats ({ratioText(stage.quorum)}); passes with {ratioText(stage.threshold)} of{' '}
-              {stage.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'}. Window {formatHours(stage.votingWindowHours)}.
-            </>
-          )}
+          {p.choice?.election
+            ? t('rulesElection', {
+                ...rules,
+                frozen: String(p.choice.election.frozen),
+                winners: p.choice.ballot.winners,
+                options: p.choice.ballot.options.length,
+                method: p.choice.methodName,
+              })
+            : p.choice
+              ? t('rulesChoice', { ...rules, winners: p.choice.ballot.winners, options: p.choice.ballot.options.length, method: p.choice.methodName })
+              : t('rulesYesNo', {
+                  ...rules,
+                  threshold: words.ratio(stage.threshold),
+                  base: stage.thresholdBase === 'charter_seats' ? 'charter_seats' : 'cast',
+                })}
         </p>
-        {p.choice?.election?.unopposed ? (
-          <p className="mt-3 text-sm text-zinc-700">No vote: there were no more candidates than seats, so they were elected unopposed (see Election).</p>
-        ) : null}
+        {p.choice?.election?.unopposed ? <p className="mt-3 text-sm text-zinc-700">{t('unopposed')}</p> : null}
         {p.choice?.election && !p.choice.election.frozen && !p.choice.election.unopposed ? (
-          <p className="mt-3 text-sm text-zinc-600">The ballot lists the candidates who accepted, fixed when voting opens.</p>
+          <p className="mt-3 text-sm text-zinc-600">{t('candidatesFixedLater')}</p>
         ) : null}
         {p.choice && !p.closed && (!p.choice.election || p.choice.election.frozen) && !p.choice.election?.unopposed ? (
           <div className="mt-3 min-w-0">
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
-              {p.choice.election ? 'The candidates (fixed when voting opened)' : 'The options (fixed since the draft was saved)'}
-            </h3>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{t(p.choice.election ? 'candidatesHeading' : 'optionsHeading')}</h3>
             <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
               {p.choice.ballot.options.map((option, i) => (
                 <li key={i}>{option}</li>
@@ -110,7 +116,7 @@ export function StagePanel(p: Props) {
             {!p.closed ? <LiveNotVoted notVoted={notVoted} mySeatId={p.mySeatId} recused={recused} secret={Boolean(p.choice)} /> : null}
           </>
         ) : p.choice?.election?.unopposed ? null : (
-          <p className="mt-3 text-sm text-zinc-600">Voting has not opened.</p>
+          <p className="mt-3 text-sm text-zinc-600">{t('notOpened')}</p>
         )}
         {p.choice?.secrecyWarning && !p.choice.election?.unopposed ? (
           <p role="note" className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
@@ -121,29 +127,32 @@ export function StagePanel(p: Props) {
           <div className="mt-3 min-w-0 space-y-3 text-sm">
             <p className="font-semibold">
               {p.choice.count && tally.outcome === 'passed'
-                ? `${p.choice.election ? 'Elected' : 'Chosen'}: ${p.choice.count.result.elected.map((i) => p.choice!.ballot.options[i] ?? `option ${i + 1}`).join(', ') || 'none'}`
-                : 'Failed quorum: no choice was made'}
+                ? t('chosen', {
+                    election: String(Boolean(p.choice.election)),
+                    names: p.choice.count.result.elected.map((i) => p.choice!.ballot.options[i] ?? t('optionN', { n: i + 1 })).join(', ') || t('none'),
+                  })
+                : t('failedNoChoice')}
             </p>
-            <p className="text-xs text-zinc-600">
-              {tally.cast} {tally.cast === 1 ? 'ballot' : 'ballots'} of {tally.quorumRequired} needed for quorum.
-            </p>
+            <p className="text-xs text-zinc-600">{t('ballotsOfQuorum', { cast: tally.cast, quorum: tally.quorumRequired })}</p>
             {p.choice.count ? <CountRounds candidates={p.choice.ballot.options} result={p.choice.count.result} /> : null}
             {p.choice.downloads ? (
               <p className="text-xs text-zinc-600">
-                The counted ballots, without names:{' '}
+                {t('downloadsIntro')}{' '}
                 <a className="text-brand-700 underline" href={p.choice.downloads.blt} download>
-                  BLT file
+                  {t('blt')}
                 </a>{' '}
-                (for STV counting programs, and <code>npm run tally</code>) ·{' '}
+                {t.rich('bltFor', { code: (chunks) => <code>{chunks}</code> })}{' '}
                 <a className="text-brand-700 underline" href={p.choice.downloads.csv} download>
-                  CSV
+                  {t('csv')}
                 </a>
-                . Any tie was broken by lot drawn from the public seed <code className="break-all">{p.choice.count?.lotSeed}</code> (the log head when voting
-                closed):{' '}
-                <code className="break-all">
-                  npm run tally -- --method {p.choice.count?.method.replace('_', '-')} --seed {p.choice.count?.lotSeed} ballots.blt
-                </code>{' '}
-                counts it again.
+                {t.rich('lot', {
+                  seed: () => <code className="break-all">{p.choice!.count?.lotSeed}</code>,
+                  command: () => (
+                    <code className="break-all">
+                      npm run tally -- --method {p.choice!.count?.method.replace('_', '-')} --seed {p.choice!.count?.lotSeed} ballots.blt
+                    </code>
+                  ),
+                })}
               </p>
             ) : null}
             {p.choice.count ? <ReceiptLink myReceipt={p.choice.myReceipt} receiptUrl={p.choice.receiptUrl} /> : null}
@@ -151,19 +160,15 @@ export function StagePanel(p: Props) {
         ) : null}
         {tally && p.closed && !p.choice ? (
           <div className="mt-3 text-sm">
-            <p className="font-semibold">
-              {outcomeName(tally)}: {tally.yes} yes · {tally.no} no · {tally.abstain} abstain
-            </p>
-            <p className="text-xs text-zinc-600">
-              {tally.cast} ballots of {tally.quorumRequired} needed for quorum; {tally.yesRequired} yes needed.
-            </p>
-            <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">Roll call</h3>
+            <p className="font-semibold">{t('outcome', { outcome: tally.outcome, yes: tally.yes, no: tally.no, abstain: tally.abstain })}</p>
+            <p className="text-xs text-zinc-600">{t('tallyLine', { cast: tally.cast, quorum: tally.quorumRequired, yesRequired: tally.yesRequired })}</p>
+            <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">{t('rollCall')}</h3>
             <RollCallList rollCall={p.rollCall} notVoted={notVoted} recused={recused} />
           </div>
         ) : null}
         {tally && p.closed && p.choice ? (
           <div className="mt-3 text-sm">
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Who voted</h3>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{t('whoVoted')}</h3>
             <RollCallList rollCall={p.rollCall} notVoted={notVoted} recused={recused} secret />
           </div>
         ) : null}
@@ -188,24 +193,27 @@ function RollCallList({
   recused: { seatId: string; userName: string | null }[];
   secret?: boolean;
 }) {
+  const t = useTranslations('stage');
+  const tc = useTranslations('common');
+  const tb = useTranslations('ballot');
   const others = [
-    ...notVoted.map((h) => ({ seatId: h.seatId, name: h.holderName, what: 'did not vote' })),
-    ...recused.map((r) => ({ seatId: r.seatId, name: r.userName, what: 'recused' })),
+    ...notVoted.map((h) => ({ seatId: h.seatId, name: h.holderName, what: t('didNotVote') })),
+    ...recused.map((r) => ({ seatId: r.seatId, name: r.userName, what: t('recused') })),
   ];
   return (
     <ul className="mt-1 space-y-1">
       {rollCall.map((v) => (
         <li key={v.seatId}>
           <div className="flex justify-between gap-2">
-            <span>{v.voterName ?? 'A member'}</span>
-            <span className="font-medium">{secret ? 'voted (secret)' : v.choice}</span>
+            <span>{v.voterName ?? tc('aMember')}</span>
+            <span className="font-medium">{secret ? t('votedSecret') : tb('choice', { choice: v.choice })}</span>
           </div>
           {!secret && v.rationale ? <p className="mt-0.5 text-xs text-zinc-600">“{v.rationale}”</p> : null}
         </li>
       ))}
       {others.map((o) => (
         <li key={o.seatId} className="flex justify-between gap-2 text-zinc-500">
-          <span>{o.name ?? 'A member'}</span>
+          <span>{o.name ?? tc('aMember')}</span>
           <span>{o.what}</span>
         </li>
       ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { ReactNode } from 'react';
 import { progressWithFirstBallot } from '@/lib/governance/progress';
@@ -41,18 +42,17 @@ function useFirstBallotSinceRender(): boolean {
 /** Ballots cast against the quorum, with the viewer's own new ballot counted. */
 export function LiveQuorumProgress({ progress: rendered, charterSeats }: { progress: QuorumProgress; charterSeats: number }) {
   const progress = useFirstBallotSinceRender() ? progressWithFirstBallot(rendered) : rendered;
+  const t = useTranslations('ballot');
   return (
     <div className="mt-3">
       <div className="flex justify-between text-xs text-zinc-600">
-        <span>
-          {progress.cast} {progress.cast === 1 ? 'ballot' : 'ballots'} · quorum {progress.quorumRequired}
-        </span>
-        <span>{charterSeats} seats</span>
+        <span>{t('progress', { cast: progress.cast, quorum: progress.quorumRequired })}</span>
+        <span>{t('seats', { seats: charterSeats })}</span>
       </div>
       <div
         className="mt-1 h-2 overflow-hidden rounded-full bg-zinc-100"
         role="progressbar"
-        aria-label="Quorum progress"
+        aria-label={t('progressLabel')}
         aria-valuemin={0}
         aria-valuemax={progress.quorumRequired}
         aria-valuenow={Math.min(progress.cast, progress.quorumRequired)}
@@ -76,13 +76,13 @@ export function LiveNotVoted({
   secret: boolean;
 }) {
   const notVoted = useFirstBallotSinceRender() ? rendered.filter((h) => h.seatId !== mySeatId) : rendered;
+  const t = useTranslations('ballot');
+  const format = useFormatter();
+  const names = (list: (string | null)[]) => format.list(list.map((n) => n ?? t('aMember')));
   return (
     <p className="mt-3 text-xs text-zinc-600">
-      Not yet voted: {notVoted.length === 0 ? 'everyone has voted' : notVoted.map((h) => h.holderName ?? 'a member').join(', ')}
-      {recused.length > 0 ? `. Recused: ${recused.map((r) => r.userName ?? 'a member').join(', ')}` : ''}.
-      {secret
-        ? ' Ballots are secret: how each seat voted is never shown; the counted ballots are published without names when voting closes.'
-        : ' Choices are revealed when voting closes.'}
+      {t('notYetVoted', { names: notVoted.length === 0 ? t('everyoneVoted') : names(notVoted.map((h) => h.holderName)) })}
+      {recused.length > 0 ? t('recusedList', { names: names(recused.map((r) => r.userName)) }) : ''}.{t(secret ? 'secretNote' : 'revealNote')}
     </p>
   );
 }
@@ -90,10 +90,10 @@ export function LiveNotVoted({
 /** How many members have voted on a member-wide stage, with the viewer's own new ballot counted. */
 export function LiveMemberVoters({ voters: rendered, secret }: { voters: number; secret: boolean }) {
   const voters = rendered + (useFirstBallotSinceRender() ? 1 : 0);
+  const t = useTranslations('ballot');
   return (
     <p className="mt-3 text-xs text-zinc-600">
-      {voters.toLocaleString('en-US')} {voters === 1 ? 'member has' : 'members have'} voted so far.{' '}
-      {secret ? 'Ballots are secret: the counted ballots are published without names when voting closes.' : 'Choices are revealed when voting closes.'}
+      {t('memberVoters', { voters })} {t(secret ? 'memberSecret' : 'memberReveal')}
     </p>
   );
 }

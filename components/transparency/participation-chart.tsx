@@ -1,7 +1,6 @@
+import { useTranslations } from 'next-intl';
 import type { StageParticipation } from '@/db/read/types';
 import { ScrollTable } from '@/components/ui/column-header-row';
-
-const outcomeLabel: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum' };
 
 /**
  * Ballots cast against charter seats for each closed voting stage: an inline SVG bar chart
@@ -10,6 +9,8 @@ const outcomeLabel: Record<string, string> = { passed: 'passed', rejected: 'reje
  * measured against.
  */
 export function ParticipationChart({ stages, bodyName }: { stages: StageParticipation[]; bodyName: (key: string) => string }) {
+  const t = useTranslations('chart');
+  const outcome = (s: StageParticipation) => t('outcome', { outcome: s.outcome });
   const max = Math.max(1, ...stages.map((s) => s.charterSeats));
   const col = 56;
   const gap = 20;
@@ -23,16 +24,15 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
   const multiBody = new Set(stages.map((s) => s.bodyKey)).size > 1;
   const label = (s: StageParticipation) => `#${s.number}${multiBody || s.stageIndex > 0 ? ` ${bodyName(s.bodyKey)}` : ''}`;
   const description = stages
-    .map(
-      (s) =>
-        `#${s.number} (${bodyName(s.bodyKey)}): ${s.cast} of ${s.charterSeats} charter seats voted, quorum ${s.quorumRequired}, ${outcomeLabel[s.outcome] ?? s.outcome}`,
+    .map((s) =>
+      t('describe', { number: s.number, body: bodyName(s.bodyKey), cast: s.cast, seats: s.charterSeats, quorum: s.quorumRequired, outcome: outcome(s) }),
     )
     .join('; ');
 
   return (
     <figure>
       {/* Wider than a phone: the chart scrolls sideways, and a keyboard can reach and scroll it. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Participation chart, scrolls sideways">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('region')}>
         <svg
           role="img"
           aria-labelledby="participation-title participation-desc"
@@ -42,7 +42,7 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
           className="max-w-full"
           style={{ minWidth: Math.min(width, 320) }}
         >
-          <title id="participation-title">{`Ballots cast against charter seats, last ${stages.length} closed votes`}</title>
+          <title id="participation-title">{t('title', { count: stages.length })}</title>
           <desc id="participation-desc">{description}.</desc>
           {ticks.map((t) => (
             <g key={t}>
@@ -67,7 +67,7 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
                   {label(s)}
                 </text>
                 <text x={x + col / 2} y={top + plot + 31} textAnchor="middle" fontSize="10" fill="#52525b">
-                  {outcomeLabel[s.outcome] ?? s.outcome}
+                  {outcome(s)}
                 </text>
               </g>
             );
@@ -76,35 +76,35 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
       </div>
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
         <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 bg-brand-700" /> Ballots cast (quorum met)
+          <span aria-hidden="true" className="inline-block h-3 w-3 bg-brand-700" /> {t('castMet')}
         </span>
         <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 bg-orange-700" /> Ballots cast (quorum missed)
+          <span aria-hidden="true" className="inline-block h-3 w-3 bg-orange-700" /> {t('castMissed')}
         </span>
         <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 border border-zinc-400 bg-zinc-100" /> Charter seats
+          <span aria-hidden="true" className="inline-block h-3 w-3 border border-zinc-400 bg-zinc-100" /> {t('charterSeats')}
         </span>
         <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block w-4 border-t-2 border-dashed border-zinc-900" /> Quorum
+          <span aria-hidden="true" className="inline-block w-4 border-t-2 border-dashed border-zinc-900" /> {t('quorum')}
         </span>
       </figcaption>
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700">Participation as a table</summary>
+        <summary className="cursor-pointer font-medium text-brand-700">{t('asTable')}</summary>
         <ScrollTable
-          label="Participation table, scrolls sideways"
+          label={t('tableRegion')}
           className="mt-2 overflow-x-auto"
           tableClassName="w-full text-left text-sm"
-          caption={<caption className="sr-only">Ballots cast against charter seats for each closed vote</caption>}
+          caption={<caption className="sr-only">{t('caption')}</caption>}
           head={{
             className: 'border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-600',
             cellClassName: 'py-1 pr-3 text-right',
             columns: [
-              { label: 'Proposal', className: 'py-1 pr-3' },
-              { label: 'Body', className: 'py-1 pr-3' },
-              'Ballots cast',
-              'Charter seats',
-              'Quorum',
-              { label: 'Outcome', className: 'py-1' },
+              { label: t('proposal'), className: 'py-1 pr-3' },
+              { label: t('body'), className: 'py-1 pr-3' },
+              t('cast'),
+              t('charterSeats'),
+              t('quorum'),
+              { label: t('outcomeColumn'), className: 'py-1' },
             ],
           }}
         >
@@ -118,7 +118,7 @@ export function ParticipationChart({ stages, bodyName }: { stages: StageParticip
                 <td className="py-1 pr-3 text-right tabular-nums">{s.cast}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{s.charterSeats}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{s.quorumRequired}</td>
-                <td className="py-1">{outcomeLabel[s.outcome] ?? s.outcome}</td>
+                <td className="py-1">{outcome(s)}</td>
               </tr>
             ))}
           </tbody>

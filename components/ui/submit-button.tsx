@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 
 type Props = {
@@ -12,6 +13,7 @@ type Props = {
 /** A submit button that shows the form is working and cannot be pressed twice meanwhile. */
 export function SubmitButton({ children, pendingLabel, variant = 'primary', className = '' }: Props) {
   const { pending } = useFormStatus();
+  const t = useTranslations('form');
   const look =
     variant === 'primary'
       ? 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-600/60'
@@ -23,7 +25,7 @@ export function SubmitButton({ children, pendingLabel, variant = 'primary', clas
       aria-disabled={pending}
       className={`inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold shadow-sm transition-colors ${look} ${className}`}
     >
-      {pending ? (pendingLabel ?? 'Working…') : children}
+      {pending ? (pendingLabel ?? t('working')) : children}
     </button>
   );
 }

@@ -75,6 +75,9 @@ export type ClaimedMail = {
   recipientUserId: string;
   email: string;
   recipientName: string | null;
+  /** The recipient's chosen language and the organization's default (null: none), for the notice's language. */
+  recipientLocale?: string | null;
+  orgLocale?: string | null;
   orgName: string;
   orgSlug: string;
   payload: Record<string, unknown>;
@@ -115,6 +118,8 @@ export async function claimDueMail(db: Executor, params: { at: Date; leaseUntil:
       recipientUserId: outbox.recipientUserId,
       email: users.email,
       recipientName: users.name,
+      recipientLocale: users.locale,
+      orgLocale: organizations.defaultLocale,
       orgName: organizations.name,
       orgSlug: organizations.slug,
       rowPayload: outbox.payload,

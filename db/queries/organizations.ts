@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations, proposals } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
@@ -16,6 +16,8 @@ export type PublicOrganization = {
   archivedAt: Date | null;
   /** The SHA-256 of its logo (for the logo's address, so a new logo is a new URL), or null when it has none. */
   logoSha256: string | null;
+  /** The default language for visitors and e-mails (lib/i18n/locales.ts); null: none set (English). */
+  defaultLocale: string | null;
 };
 
 /** An organization with its member count; the one shape both the list and the page read. */
@@ -27,6 +29,7 @@ const organizationWithCount = {
   isPublic: organizations.isPublic,
   createdAt: organizations.createdAt,
   archivedAt: organizations.archivedAt,
+  defaultLocale: organizations.defaultLocale,
   memberCount: count(memberships.id),
   // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
   logoSha256: sql<string | null>`(select l.sha256 from organization_logos l where l.org_id = organizations.id)`,
@@ -132,13 +135,14 @@ export async function publicPageVersion(db: Executor, slug: string): Promise<str
       // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
       logSize: sql<number | null>`(select h.size from log_heads h where h.org_id = organizations.id)`.mapWith(Number),
       members: sql<string>`(select count(*) || ':' || coalesce(extract(epoch from max(m.updated_at)), 0) from memberships m where m.org_id = organizations.id)`,
+      defaultLocale: organizations.defaultLocale,
     })
     .from(organizations)
     .where(eq(organizations.slug, slug))
     .limit(1);
   const row = rows[0];
   if (!row || !row.isPublic) return null;
-  return `${row.logSize || 0}:${row.members}`;
+  return `${row.logSize || 0}:${row.members}:${row.defaultLocale ?? ''}`;
 }
 
 export type OrganizationProfile = { name: string; mission: string; isPublic: boolean };
@@ -189,4 +193,21 @@ export async function countUndecidedProposals(tx: Executor, orgId: string): Prom
     .from(proposals)
     .where(and(eq(proposals.orgId, orgId), eq(proposals.status, 'published'), isNull(proposals.outcome)));
   return row?.n ?? 0;
+}
+
+/** The organization's default language (null: none set), for the request's language and e-mails. */
+export async function getOrganizationDefaultLocale(db: Executor, slug: string): Promise<string | null> {
+  if (!isWellFormedSlug(slug)) return null;
+  const [row] = await db.select({ locale: organizations.defaultLocale }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return row?.locale ?? null;
+}
+
+/** Sets the organization's default language; true when it changed. */
+export async function setOrganizationDefaultLocale(db: Executor, orgId: string, locale: string): Promise<boolean> {
+  const rows = await db
+    .update(organizations)
+    .set({ defaultLocale: locale })
+    .where(and(eq(organizations.id, orgId), or(isNull(organizations.defaultLocale), ne(organizations.defaultLocale, locale))))
+    .returning({ id: organizations.id });
+  return rows.length > 0;
 }

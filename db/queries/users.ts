@@ -27,6 +27,16 @@ export async function updateUserName(db: Executor, userId: string, name: string)
   await db.update(users).set({ name }).where(eq(users.id, userId));
 }
 
+/** The person's chosen language (null: none chosen). */
+export async function setUserLocale(db: Executor, userId: string, locale: string): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function getUserLocale(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.locale ?? null;
+}
+
 /** What the name prompt needs to know of the person (lib/governance/name-prompt.ts), or null for an unknown id. */
 export async function getNamePromptState(db: Executor, userId: string): Promise<{ name: string | null; skippedAt: Date | null } | null> {
   const [row] = await db.select({ name: users.name, skippedAt: users.namePromptSkippedAt }).from(users).where(eq(users.id, userId)).limit(1);

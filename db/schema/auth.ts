@@ -14,6 +14,8 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
   /** When the person last chose "Skip for now" at the name prompt; the prompt returns a while later (lib/governance/name-prompt.ts). */
   namePromptSkippedAt: ts('name_prompt_skipped_at'),
+  /** The language the person chose on /account (lib/i18n/locales.ts); null: the browser's, else the organization's default. */
+  locale: text('locale'),
 });
 
 /** A user column; `onDelete` says what becomes of the row when the user is deleted. */

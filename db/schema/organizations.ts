@@ -17,6 +17,8 @@ export const organizations = pgTable('organizations', {
   createdAt: createdAt(),
   /** Set while the organization is archived: readable, but no new proposals, comments, ballots or membership changes. */
   archivedAt: timestamp('archived_at', { withTimezone: true }),
+  /** The language for visitors whose browser asks for none Quorate speaks, and for e-mails to people who chose none; null: English. */
+  defaultLocale: text('default_locale'),
 });
 
 /**

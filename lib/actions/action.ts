@@ -7,6 +7,7 @@ import type { MembershipContext } from '@/db/queries/memberships';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session';
 import { formatMessage } from '@/lib/governance/messages';
+import { localizedRefusal } from '@/lib/i18n/refusals';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import type { Role } from '@/lib/governance/roles';
@@ -65,6 +66,12 @@ export function refusalState(code: RefusalCode, values?: Record<string, string>)
 
 export const signedOutState: ActionState = refusalState('action.signed_out');
 
+/** A refusal state with its words in the request's language (the wrapper's own refusals: invalid input, signed out, forbidden). */
+async function inLanguage(state: ActionState): Promise<ActionState> {
+  if (state.ok || !state.code || !state.message) return state;
+  return { ...state, message: await localizedRefusal(state.code, undefined, state.message) };
+}
+
 type Parsed<T> = { ok: true; input: T; values: Record<string, string> } | { ok: false; state: ActionState };
 
 type Echo<T> = (values: Record<string, string>, input?: T) => Record<string, string>;
@@ -104,7 +111,9 @@ async function settle(
     result = await run();
   } catch (error) {
     if (!(error instanceof RuleRefusal)) throw error;
-    return { ok: false, code: error.code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}), values };
+    // The words in the reader's language where the catalogues have them (lib/i18n/refusals.ts); the code is the same in every language.
+    const message = await localizedRefusal(error.code, error.params, error.message);
+    return { ok: false, code: error.code, message, ...(error.field ? { fieldErrors: { [error.field]: [message] } } : {}), values };
   }
   if (!result.ok) return result;
   if (answer.rerender) afterChange();
@@ -164,7 +173,7 @@ function revalidateAll(paths: Revalidation[] = []): void {
 export function publicAction<S extends z.ZodType>(schema: S, handler: PublicHandler<z.output<S>>, options: Options<z.output<S>> = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const parsed = parse(schema, formData, options.echo);
-    if (!parsed.ok) return parsed.state;
+    if (!parsed.ok) return inLanguage(parsed.state);
     const { input, values } = parsed;
     return settle(
       values,
@@ -181,7 +190,7 @@ export function publicAction<S extends z.ZodType>(schema: S, handler: PublicHand
 export function userAction<S extends z.ZodType>(schema: S, handler: UserHandler<z.output<S>>, options: Options<z.output<S>> = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const signedIn = await parseSignedIn(schema, formData, options.echo);
-    if (!signedIn.ok) return signedIn.state;
+    if (!signedIn.ok) return inLanguage(signedIn.state);
     const { input, values, user } = signedIn;
     return settle(
       values,
@@ -204,11 +213,11 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const signedIn = await parseSignedIn(schema, formData, options.echo);
-    if (!signedIn.ok) return signedIn.state;
+    if (!signedIn.ok) return inLanguage(signedIn.state);
     const { input, values, user } = signedIn;
     // The same answer whether the organization exists or not: no probing of other orgs.
     const membership = await authorizeMember(input.orgId, user.id, minimumRole);
-    if (!membership) return refusalState('action.forbidden', values);
+    if (!membership) return inLanguage(refusalState('action.forbidden', values));
     return settle(
       values,
       () => handler({ input, user, membership, values }),

@@ -16,6 +16,7 @@ import { createSmtpTransporter, sendViaSmtp, writeMailFile } from './mailer';
 import type { OutgoingMail } from './mailer';
 import { meetingInvite } from './meeting-invite';
 import { notificationMail } from './templates';
+import { mailLocale } from '@/lib/i18n/locales';
 import type { NotificationPayload } from './templates';
 import { signUnsubscribeToken } from './unsubscribe-token';
 
@@ -110,6 +111,7 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
     unsubscribeUrl,
     preferencesUrl: `${appUrl}/o/${row.orgSlug}/settings/notifications`,
     checkpoint,
+    locale: mailLocale(row.recipientLocale, row.orgLocale),
   });
   const headers: Record<string, string> = { 'X-Quorate-Kind': kind };
   // RFC 8058: a one-click POST to this URL unsubscribes, no sign-in, no page to visit.

@@ -1,5 +1,7 @@
 import { checkpointBlock } from '@/lib/log/saved-checkpoint';
+import type { Locale } from '@/lib/i18n/locales';
 import { escapeHtml } from './html';
+import { localizedNotice } from './localized-notice';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
 import { followedLines } from './followed-lines';
@@ -12,9 +14,9 @@ import { writtenConsentLines } from './written-consent-lines';
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
-function layout(title: string, bodyHtml: string, footer: string, footerHtml = escapeHtml(footer)): string {
+function layout(title: string, bodyHtml: string, footer: string, footerHtml = escapeHtml(footer), lang = 'en'): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;background:#f4f4f5;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:32px 16px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;border:1px solid #e4e4e7">
@@ -94,6 +96,8 @@ export type NotificationContext = {
   preferencesUrl: string;
   /** The organization's latest signed log checkpoint: `note` is the full signed note. Null only if it could not be had. */
   checkpoint: { size: number; rootHash: string; note: string } | null;
+  /** The recipient's language (their choice, else the organization's default): the notices localized-notice.ts translates are written in it. */
+  locale?: Locale;
 };
 
 /** The page a notice is about. */
@@ -309,26 +313,33 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
  * they cannot), and the organization's latest signed log checkpoint, in full.
  */
 export function notificationMail(ctx: NotificationContext): RenderedMail {
-  const lines = describe(ctx.kind, ctx.payload);
+  const localized = localizedNotice(ctx);
+  const lines = localized?.lines ?? describe(ctx.kind, ctx.payload);
+  const words = localized?.words ?? null;
   const subject = `[${ctx.organizationName}] ${lines.subject}`;
   const link = notificationLink(ctx);
   const digestLinks = ctx.kind === 'digest' ? (ctx.payload.items ?? []).map((i) => notificationLink({ ...ctx, kind: i.kind, payload: i.payload })) : [];
-  const why = ctx.mandatory
-    ? (mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.')
-    : ctx.kind === 'followed_activity'
-      ? `You receive this because you follow this proposal in ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences. Unfollow on the proposal page.`
-      : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
+  const why = words
+    ? words.why(ctx.mandatory, ctx.organizationName)
+    : ctx.mandatory
+      ? (mandatoryReasons[ctx.kind as keyof typeof mandatoryReasons] ?? 'The charter requires this notice, so it cannot be turned off.')
+      : ctx.kind === 'followed_activity'
+        ? `You receive this because you follow this proposal in ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences. Unfollow on the proposal page.`
+        : `You receive this because you are a member of ${ctx.organizationName} and “${kindLabels[ctx.kind]}” is on in your preferences.`;
   // The whole signed note, not a shortened root: a reader who keeps this mail holds a checkpoint
   // the log must stay consistent with, checkable with `npm run verify -- --checkpoint`.
   const checkpointLine = ctx.checkpoint
-    ? `Decision log checkpoint: ${ctx.checkpoint.size} entries, root ${ctx.checkpoint.rootHash}. Keep this e-mail: saved to a file, it can be checked against the log at any time with npm run verify -- --checkpoint <file> ${ctx.appUrl}/o/${ctx.orgSlug} (or verify at ${ctx.appUrl}/o/${ctx.orgSlug}/verify).`
+    ? words
+      ? words.checkpoint(ctx.checkpoint.size, ctx.checkpoint.rootHash, `${ctx.appUrl}/o/${ctx.orgSlug}`)
+      : `Decision log checkpoint: ${ctx.checkpoint.size} entries, root ${ctx.checkpoint.rootHash}. Keep this e-mail: saved to a file, it can be checked against the log at any time with npm run verify -- --checkpoint <file> ${ctx.appUrl}/o/${ctx.orgSlug} (or verify at ${ctx.appUrl}/o/${ctx.orgSlug}/verify).`
     : null;
   const checkpointText = ctx.checkpoint ? checkpointBlock(ctx.checkpoint.note) : null;
-  const stop = ctx.unsubscribeUrl ? `Unsubscribe from these e-mails: ${ctx.unsubscribeUrl}` : null;
-  const prefs = `Notification preferences: ${ctx.preferencesUrl}`;
+  const stop = ctx.unsubscribeUrl ? (words ? words.unsubscribeLine(ctx.unsubscribeUrl) : `Unsubscribe from these e-mails: ${ctx.unsubscribeUrl}`) : null;
+  const prefs = words ? words.prefsLine(ctx.preferencesUrl) : `Notification preferences: ${ctx.preferencesUrl}`;
+  const prefsLabel = words?.prefs ?? 'Notification preferences';
 
   const text = [
-    ctx.recipientName ? `Hello ${ctx.recipientName},` : 'Hello,',
+    words ? words.hello(ctx.recipientName) : ctx.recipientName ? `Hello ${ctx.recipientName},` : 'Hello,',
     '',
     lines.lead,
     ...lines.detail.map((d, i) => (digestLinks[i] ? `${d}\n  ${digestLinks[i]}` : d)),
@@ -353,8 +364,8 @@ export function notificationMail(ctx: NotificationContext): RenderedMail {
   const footerHtml = [
     escapeHtml(why),
     stop
-      ? `<a href="${escapeHtml(ctx.unsubscribeUrl!)}" style="color:#52525b">Unsubscribe</a> · <a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`
-      : `<a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">Notification preferences</a>`,
+      ? `<a href="${escapeHtml(ctx.unsubscribeUrl!)}" style="color:#52525b">${escapeHtml(words?.unsubscribe ?? 'Unsubscribe')}</a> · <a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">${escapeHtml(prefsLabel)}</a>`
+      : `<a href="${escapeHtml(ctx.preferencesUrl)}" style="color:#52525b">${escapeHtml(prefsLabel)}</a>`,
     ...(checkpointLine ? [`<span style="font-family:ui-monospace,monospace;word-break:break-all">${escapeHtml(checkpointLine)}</span>`] : []),
     ...(checkpointText
       ? [
@@ -370,6 +381,7 @@ ${detailHtml}${button(link, lines.action)}
 <p style="margin:0;color:#52525b;word-break:break-all">${escapeHtml(link)}</p>`,
     why,
     footerHtml,
+    words?.lang ?? 'en',
   );
   return { subject, text, html };
 }

@@ -16,7 +16,7 @@ function setup(overrides: Partial<PageCacheOptions> = {}) {
       state.versionReads += 1;
       return state.version;
     },
-    render: async (key): Promise<Rendered> => {
+    render: async ({ key }): Promise<Rendered> => {
       state.renders += 1;
       await new Promise((r) => setTimeout(r, 5));
       return { status: 200, body: `<script nonce="${NONCE}"></script>${key}:${state.html}`, nonce: NONCE, headers: [['content-type', 'text/html']] };
@@ -26,7 +26,7 @@ function setup(overrides: Partial<PageCacheOptions> = {}) {
   return { cache, state };
 }
 
-const target = (key: string) => ({ key, slug: 'acme' });
+const target = (key: string) => ({ key, path: key, slug: 'acme', locale: null });
 const text = (served: Awaited<ReturnType<PublicPageCache['serve']>>) => served?.page.parts.map((p) => new TextDecoder().decode(p)).join('N');
 
 describe('PublicPageCache', () => {
@@ -124,5 +124,21 @@ describe('PublicPageCache', () => {
     await cache.serve(target('/o/acme'));
     state.now = 500;
     expect((await cache.serve(target('/o/acme')))?.outcome).toBe('miss');
+  });
+
+  it('keeps one page per language: a German visitor is never served the French page', async () => {
+    const { cache, state } = setup({
+      render: async ({ path, locale }): Promise<Rendered> => {
+        state.renders += 1;
+        return { status: 200, body: `<script nonce="${NONCE}"></script>${path}:${locale ?? 'default'}`, nonce: NONCE, headers: [] };
+      },
+    });
+    const fr = { key: 'fr /o/acme', path: '/o/acme', slug: 'acme', locale: 'fr' as const };
+    const de = { key: 'de /o/acme', path: '/o/acme', slug: 'acme', locale: 'de' as const };
+    expect(text(await cache.serve(fr))).toContain('/o/acme:fr');
+    expect(text(await cache.serve(de))).toContain('/o/acme:de');
+    expect((await cache.serve(fr))?.outcome).toBe('hit');
+    expect(text(await cache.serve(de))).toContain('/o/acme:de');
+    expect(state.renders).toBe(2);
   });
 });

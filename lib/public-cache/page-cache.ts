@@ -15,8 +15,8 @@ export type PageCacheOptions = {
   now: () => number;
   /** The organization's current public version, or null when it has no public pages. */
   version: (slug: string) => Promise<string | null>;
-  /** Renders the page as a signed-out visitor would see it; null when it should not be cached. */
-  render: (key: string) => Promise<Rendered | null>;
+  /** Renders the page as a signed-out visitor would see it, in the target's language; null when it should not be cached. */
+  render: (target: CacheTarget) => Promise<Rendered | null>;
 };
 
 export type Served = { page: CachedPage; outcome: 'hit' | 'miss' };
@@ -52,7 +52,7 @@ export class PublicPageCache {
       this.pages.set(target.key, cached);
       return { page: cached, outcome: 'hit' };
     }
-    const page = await this.renderOnce(target.key, version);
+    const page = await this.renderOnce(target, version);
     return page ? { page, outcome: 'miss' } : null;
   }
 
@@ -69,12 +69,13 @@ export class PublicPageCache {
     });
   }
 
-  private renderOnce(key: string, version: string): Promise<CachedPage | null> {
+  private renderOnce(target: CacheTarget, version: string): Promise<CachedPage | null> {
+    const key = target.key;
     return joinOrStart(this.renders, `${version}\u0000${key}`, () => {
       // The version is read before the render starts, so a page is never labelled newer than
       // what it shows: a write during the render makes the next request render again.
       const storedAt = this.options.now();
-      return this.options.render(key).then((rendered) => {
+      return this.options.render(target).then((rendered) => {
         if (!rendered || rendered.body.length > this.options.maxBodyChars) return null;
         const parts = splitAtNonce(rendered.body, rendered.nonce);
         if (!parts) return null;

@@ -19,11 +19,23 @@ describe('publicCacheTarget', () => {
     '/o/riverbend-commons/petitions',
     '/o/riverbend-commons/petitions/2',
   ])('caches the signed-out document request for %s', (path) => {
-    expect(publicCacheTarget(request(path))).toEqual({ key: path, slug: 'riverbend-commons' });
+    expect(publicCacheTarget(request(path))).toEqual({ key: `- ${path}`, path, slug: 'riverbend-commons', locale: null });
   });
 
   it('keys log pages by their filters', () => {
-    expect(publicCacheTarget(request('/o/acme/log?kind=ballot.cast&before=40'))).toEqual({ key: '/o/acme/log?kind=ballot.cast&before=40', slug: 'acme' });
+    const path = '/o/acme/log?kind=ballot.cast&before=40';
+    expect(publicCacheTarget(request(path))).toEqual({ key: `- ${path}`, path, slug: 'acme', locale: null });
+  });
+
+  it('keys pages by the language the browser asks for, so each language has its own copy', () => {
+    const of = (acceptLanguage: string) => publicCacheTarget(request('/o/acme', { 'accept-language': acceptLanguage }));
+    expect(of('fr-FR,fr;q=0.9,en;q=0.5')).toMatchObject({ key: 'fr /o/acme', locale: 'fr' });
+    expect(of('de-CH, en;q=0.3')).toMatchObject({ key: 'de /o/acme', locale: 'de' });
+    expect(of('en-GB')).toMatchObject({ key: 'en /o/acme', locale: 'en' });
+    // A language Quorate does not speak: the organization's default, one shared copy (the default is in the version).
+    expect(of('es-ES, pt;q=0.8')).toMatchObject({ key: '- /o/acme', locale: null });
+    expect(of('fr;q=0, de')).toMatchObject({ locale: 'de' });
+    expect(new Set(['fr', 'de', 'en', 'es'].map((l) => of(l)!.key)).size).toBe(4);
   });
 
   it.each([

@@ -1,4 +1,6 @@
 import { sessionCookieBaseName } from '@/lib/auth/cookies';
+import { negotiateLocale } from '@/lib/i18n/locales';
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * Which requests the public page cache may answer, and how a cached page is made safe to serve
@@ -21,7 +23,12 @@ const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${sessionCookieBaseN
 /** Headers Next.js sends on client navigations, prefetches and action posts. */
 const NOT_A_DOCUMENT = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-action', FILL_HEADER];
 
-export type CacheTarget = { key: string; slug: string };
+/**
+ * `key` names the cached page: its language and its path. `locale` is the language the visitor's
+ * Accept-Language asks for (null: none Quorate speaks, so the organization's default, which is part
+ * of the organization's version): French is never served to a German visitor.
+ */
+export type CacheTarget = { key: string; path: string; slug: string; locale: Locale | null };
 
 export type RequestShape = {
   method: string;
@@ -41,7 +48,9 @@ export function publicCacheTarget(request: RequestShape): CacheTarget | null {
   // Log filters live in the query string. Anything unusual is rendered fresh, not cached, so
   // odd URLs cannot crowd real pages out of the cache.
   if (request.search.length > 300 || /(?:^|[?&])_rsc=/.test(request.search)) return null;
-  return { key: `${request.pathname}${request.search}`, slug: match[1]! };
+  const path = `${request.pathname}${request.search}`;
+  const locale = negotiateLocale(request.headers.get('accept-language'));
+  return { key: `${locale ?? '-'} ${path}`, path, slug: match[1]!, locale };
 }
 
 export type CachedPage = {

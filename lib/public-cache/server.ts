@@ -8,13 +8,17 @@ import { PublicPageCache } from './page-cache';
 import type { Rendered } from './page-cache';
 import { nextServerOrigin } from './next-origin';
 import { FILL_HEADER, nonceFromPolicy } from './policy';
+import type { CacheTarget } from './policy';
 
 /** Response headers worth keeping with a cached page; cookies and lengths are never kept. */
 const KEPT_HEADERS = new Set(['content-type', 'cache-control', 'vary', 'link']);
 
-async function renderSignedOut(origin: string, key: string): Promise<Rendered | null> {
-  const response = await fetch(new URL(key, origin), {
-    headers: { [FILL_HEADER]: '1', accept: 'text/html' },
+async function renderSignedOut(origin: string, target: CacheTarget): Promise<Rendered | null> {
+  // The fill asks for the target's language only: any other language in the visitor's header
+  // would not be part of the key.
+  const language: Record<string, string> = target.locale ? { 'accept-language': target.locale } : {};
+  const response = await fetch(new URL(target.path, origin), {
+    headers: { [FILL_HEADER]: '1', accept: 'text/html', ...language },
     redirect: 'manual',
     cache: 'no-store',
   });
@@ -58,7 +62,7 @@ export function publicPageCache(requestOrigin: string): PublicPageCache | null {
           return offset === 0 ? `${version}:${integrity}` : `${version}:${integrity}@${offset}`;
         },
         // Render by asking this process where it listens, never through the public Host header.
-        render: (key) => renderSignedOut(nextServerOrigin(requestOrigin), key),
+        render: (target) => renderSignedOut(nextServerOrigin(requestOrigin), target),
       })
     : null;
   return g[globalKey];

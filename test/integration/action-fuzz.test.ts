@@ -236,6 +236,8 @@ const keysOf: Record<string, string[]> = {
   saveNotificationPreferencesAction: ['orgId', 'proposal_published', 'comment_window_closing', 'voting_open', 'vote_reminder', 'decision', 'vacancy_overdue'],
   createOrganizationAction: ['name', 'slug', 'mission', 'template', 'primarySeats', 'vacancyDeadlineDays'],
   updateNameAction: ['name'],
+  setMyLocaleAction: ['locale'],
+  setOrganizationLocaleAction: ['orgId', 'locale'],
   // The prompt's form posts the typed name along with "Skip for now"; the action ignores it.
   skipNamePromptAction: ['name'],
   deleteAccountAction: ['confirm'],

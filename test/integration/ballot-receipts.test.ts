@@ -3,7 +3,8 @@
 // voter, before or after the close; the published list recounts to the result; the lookup page.
 import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup as renderHtml } from 'react-dom/server';
+import { inEnglish } from '../support/intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { listPublicLogPage } from '@/db/queries/log-public';
@@ -19,6 +20,9 @@ import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 import { expectReceiptMailedToVoterAlone } from './receipt-mail';
+
+// The components read their words from a provider, as in the browser: English here.
+const renderToStaticMarkup = (element: Parameters<typeof renderHtml>[0]) => renderHtml(inEnglish(element));
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));

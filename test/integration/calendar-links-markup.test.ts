@@ -1,7 +1,11 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup as renderHtml } from 'react-dom/server';
+import { inEnglish } from '../support/intl';
 import { describe, expect, it } from 'vitest';
 import { CalendarLinks } from '@/components/governance/calendar-links';
+
+// The components read their words from a provider, as in the browser: English here.
+const renderToStaticMarkup = (element: Parameters<typeof renderHtml>[0]) => renderHtml(inEnglish(element));
 
 // The organization page's "Subscribe (iCalendar)" links: the feed and one per body of a public
 // organization; for a private one (whose feed needs a session), members are sent to their personal link.

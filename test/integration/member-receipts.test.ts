@@ -9,7 +9,8 @@ import { discloseAttachments } from '@/lib/log/attachment';
 import { sha256 } from '@/lib/log/sha256';
 import { and, eq } from 'drizzle-orm';
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup as renderHtml } from 'react-dom/server';
+import { inEnglish } from '../support/intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { delegations, memberships, outbox, users, votes } from '@/db/schema';
@@ -29,6 +30,9 @@ import { checkExport } from '@/scripts/verify';
 import { secretBallotsStaySecret } from '../model/invariants';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 import { expectReceiptMailedToVoterAlone } from './receipt-mail';
+
+// The components read their words from a provider, as in the browser: English here.
+const renderToStaticMarkup = (element: Parameters<typeof renderHtml>[0]) => renderHtml(inEnglish(element));
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));

@@ -1,9 +1,13 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup as renderHtml } from 'react-dom/server';
+import { inEnglish } from '../support/intl';
 import { describe, expect, it, vi } from 'vitest';
 import { electorateSecrecyWarning, resultSecrecyWarning } from '@/lib/governance/ballot-secrecy';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import { session } from './helpers';
+
+// The components read their words from a provider, as in the browser: English here.
+const renderToStaticMarkup = (element: Parameters<typeof renderHtml>[0]) => renderHtml(inEnglish(element));
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));

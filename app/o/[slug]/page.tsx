@@ -1,13 +1,14 @@
-import { HeldMotionsNotice } from '@/components/meetings/roll-calls';
+import { HeldMotionsNotice } from '@/components/organizations/held-motions-notice';
 import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { BodyCard } from '@/components/governance/body-card';
 import { electorateWords } from '@/lib/governance/electorate';
 import { CalendarLinks } from '@/components/governance/calendar-links';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { OrgNav } from '@/components/governance/org-nav';
-import { StatusBadge } from '@/components/governance/phase-badge';
+import { ProposalStatusBadge } from '@/components/governance/phase-badge';
 import { FoundingNotice } from '@/components/governance/founding-notice';
 import { HealthStrip } from '@/components/governance/health-strip';
 import { MeetingList } from '@/components/meetings/meeting-list';
@@ -24,9 +25,8 @@ import { OrganizationLogo } from '@/components/organizations/organization-logo';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { loadOrganizationPage, loadWaitingForMyVote } from '@/db/read/org-page';
-import { formatUtc } from '@/lib/governance/time';
 import { isUnderWay } from '@/lib/governance/phase';
-import { roleLabels, roleLabelsPlural, membershipRoles } from '@/lib/governance/roles';
+import { membershipRoles } from '@/lib/governance/roles';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -50,6 +50,9 @@ export default async function OrganizationPage({ params }: Props) {
   const bodyNames = new Map(overview.bodies.map((b) => [b.key, b.name]));
   const types = overview.charter?.document.proposalTypes ?? [];
   const held = await listHeldMotions(org.id);
+  const t = await getTranslations('org');
+  const tRoles = await getTranslations('roles');
+  const strong = (chunks: React.ReactNode) => <span className="font-medium">{chunks}</span>;
   const waiting = user && membership ? await loadWaitingForMyVote(org.id, user.id, at, (key) => Boolean(types.find((t) => t.key === key)?.consent)) : [];
 
   return (
@@ -57,22 +60,20 @@ export default async function OrganizationPage({ params }: Props) {
       <OrgNav slug={org.slug} name={org.name} current="overview" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader
         title={org.name}
-        description={org.mission || <span className="italic">No mission statement yet.</span>}
+        description={org.mission || <span className="italic">{t('noMission')}</span>}
         leading={<OrganizationLogo slug={org.slug} sha256={org.logoSha256} size={64} />}
       >
-        {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
+        {membership && membership.role !== 'observer' ? <LinkButton href={`/o/${org.slug}/proposals/new`}>{t('newProposal')}</LinkButton> : null}
       </PageHeader>
 
       {membership ? (
-        <p className="mb-6 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-800">
-          You are {membership.role === 'admin' || membership.role === 'observer' ? 'an' : 'a'} {roleLabels[membership.role].toLowerCase()} of this organization.
-        </p>
+        <p className="mb-6 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-800">{t('youAre', { role: membership.role })}</p>
       ) : null}
 
       {waiting.length > 0 ? (
         <section aria-labelledby="waiting" className="mb-6 rounded-2xl border border-brand-200 bg-white p-5 shadow-sm">
           <h2 id="waiting" className="font-semibold">
-            Waiting for your vote
+            {t('waiting')}
           </h2>
           <ul className="mt-2 space-y-2 text-sm">
             {waiting.map((w) => (
@@ -81,10 +82,8 @@ export default async function OrganizationPage({ params }: Props) {
                   #{w.number} {w.title}
                 </a>
                 <span className="text-xs text-zinc-600">
-                  {bodyNames.get(w.bodyKey) ?? w.bodyKey} · closes {formatUtc(w.closesAt)}
-                  {w.delegate
-                    ? ` · ${w.delegate.voted ? `your delegate ${w.delegate.name} has voted for you (you may still vote)` : `your delegate is ${w.delegate.name}`}`
-                    : ''}
+                  {t('waitingCloses', { body: bodyNames.get(w.bodyKey) ?? w.bodyKey, closes: w.closesAt })}
+                  {w.delegate ? t(w.delegate.voted ? 'delegateVoted' : 'delegateIs', { name: w.delegate.name }) : ''}
                 </span>
               </li>
             ))}
@@ -103,7 +102,7 @@ export default async function OrganizationPage({ params }: Props) {
         openWrittenConsents={openWrittenConsents.length}
       />
 
-      <LabelledSection id="bodies" title="Governing bodies" className="mb-10 space-y-4" headingClassName="text-xl font-semibold">
+      <LabelledSection id="bodies" title={t('bodies')} className="mb-10 space-y-4" headingClassName="text-xl font-semibold">
         {overview.charter ? (
           overview.bodies.map((b) => {
             const spec = overview.charter!.document.bodies.find((x) => x.key === b.key)!;
@@ -119,21 +118,21 @@ export default async function OrganizationPage({ params }: Props) {
             );
           })
         ) : (
-          <EmptyState title="No charter yet.">This organization has not adopted a charter.</EmptyState>
+          <EmptyState title={t('noCharterTitle')}>{t('noCharter')}</EmptyState>
         )}
       </LabelledSection>
 
       <section aria-labelledby="proposals" className="mb-10">
         <div className="mb-3 flex items-end justify-between">
           <h2 id="proposals" className="text-xl font-semibold">
-            Proposals
+            {t('proposals')}
           </h2>
           <Link href={`/o/${org.slug}/proposals`} className="text-sm font-medium text-brand-700 hover:underline">
-            All proposals
+            {t('allProposals')}
           </Link>
         </div>
         {overview.proposals.filter((p) => p.status !== 'draft').length === 0 ? (
-          <EmptyState title="No proposals yet.">Published proposals and their outcomes appear here.</EmptyState>
+          <EmptyState title={t('noProposalsTitle')}>{t('noProposals')}</EmptyState>
         ) : (
           <ul className="divide-y divide-zinc-100 rounded-2xl border border-zinc-200 bg-white">
             {overview.proposals
@@ -145,7 +144,7 @@ export default async function OrganizationPage({ params }: Props) {
                     #{p.number} {p.title}
                   </Link>
                   <span className="flex items-center gap-2 text-xs text-zinc-500">
-                    {p.typeName} <StatusBadge status={p.statusLine} />
+                    {p.typeName} <ProposalStatusBadge status={p.statusLine} />
                   </span>
                 </li>
               ))}
@@ -158,10 +157,10 @@ export default async function OrganizationPage({ params }: Props) {
         <section aria-labelledby="meetings" className="mb-10">
           <div className="mb-3 flex items-end justify-between">
             <h2 id="meetings" className="text-xl font-semibold">
-              Meetings
+              {t('meetings')}
             </h2>
             <Link href={`/o/${org.slug}/meetings`} className="text-sm font-medium text-brand-700 hover:underline">
-              All meetings
+              {t('allMeetings')}
             </Link>
           </div>
           <MeetingList slug={org.slug} meetings={shownMeetings} />
@@ -173,10 +172,10 @@ export default async function OrganizationPage({ params }: Props) {
         <section aria-labelledby="petitions" className="mb-10">
           <div className="mb-3 flex items-end justify-between">
             <h2 id="petitions" className="text-xl font-semibold">
-              Petitions
+              {t('petitions')}
             </h2>
             <Link href={`/o/${org.slug}/petitions`} className="text-sm font-medium text-brand-700 hover:underline">
-              All petitions
+              {t('allPetitions')}
             </Link>
           </div>
           <PetitionList
@@ -194,10 +193,10 @@ export default async function OrganizationPage({ params }: Props) {
         <section aria-labelledby="written-consents" className="mb-10">
           <div className="mb-3 flex items-end justify-between">
             <h2 id="written-consents" className="text-xl font-semibold">
-              Written consents open for signatures
+              {t('writtenConsents')}
             </h2>
             <Link href={`/o/${org.slug}/written-consents`} className="text-sm font-medium text-brand-700 hover:underline">
-              All written consents
+              {t('allWrittenConsents')}
             </Link>
           </div>
           <WrittenConsentList slug={org.slug} consents={openWrittenConsents.slice(0, 6)} now={at} />
@@ -206,15 +205,13 @@ export default async function OrganizationPage({ params }: Props) {
 
       <LabelledSection
         id="participation"
-        title="Participation"
+        title={t('participation')}
         className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="text-xl font-semibold"
       >
-        <p className="mt-1 mb-4 text-sm text-zinc-600">
-          Ballots cast in each closed vote of the last ten decided proposals, against the body&rsquo;s charter seats — the number quorum is counted on.
-        </p>
+        <p className="mt-1 mb-4 text-sm text-zinc-600">{t('participationIntro')}</p>
         {participation.length === 0 ? (
-          <EmptyState title="No closed votes yet.">Turnout appears here once a vote has closed.</EmptyState>
+          <EmptyState title={t('noVotesTitle')}>{t('noVotes')}</EmptyState>
         ) : (
           <ParticipationChart stages={participation} bodyName={(k) => bodyNames.get(k) ?? k} />
         )}
@@ -222,66 +219,59 @@ export default async function OrganizationPage({ params }: Props) {
 
       <LabelledSection
         id="record"
-        title="Decision record"
+        title={t('record')}
         className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="text-xl font-semibold"
       >
         <p className="mt-1 text-sm text-zinc-600">
-          {head ? `${head.size} ${head.size === 1 ? 'entry' : 'entries'} in the hash-chained decision log. ` : 'Nothing logged yet. '}
-          Anyone can check that none has been changed, removed or reordered — here in the browser, or with the command-line verifier.
+          {t('logSize', { size: head?.size ?? 0 })} {t('anyoneCanCheck')}
         </p>
         {verifier ? (
           <div className="mt-4">
             <p id="verifier-key-label" className="text-sm font-medium text-zinc-900">
-              Verifier key <span className="font-normal text-zinc-600">— note it down: checkpoints signed by any other key are not this log&rsquo;s</span>
+              {t('verifierKey')} <span className="font-normal text-zinc-600">{t('verifierKeyNote')}</span>
             </p>
             <div className="mt-1 flex flex-wrap items-center gap-2">
               <code className="block max-w-full break-all rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 select-all">
                 {verifier.vkey}
               </code>
-              <CopyButton text={verifier.vkey} label="Copy the verifier key" />
+              <CopyButton text={verifier.vkey} label={t('copyVerifierKey')} />
             </div>
           </div>
         ) : null}
         <div className="mt-4 text-sm">
-          <p className="font-medium text-zinc-900">Witnesses</p>
+          <p className="font-medium text-zinc-900">{t('witnesses')}</p>
           {witnessings.length === 0 ? (
-            <p className="text-zinc-600">No independent witness cosigns this log&rsquo;s checkpoints yet.</p>
+            <p className="text-zinc-600">{t('noWitnesses')}</p>
           ) : (
             <ul className="mt-1 space-y-1">
               {witnessings.map((w) => (
                 <li key={w.name} className="break-all text-zinc-700">
-                  {w.size !== null && w.time !== null ? (
-                    <>
-                      Witnessed by <span className="font-medium">{w.name}</span> at size {w.size}, {w.time.toISOString().replace('T', ' ').slice(0, 16)} UTC
-                    </>
-                  ) : (
-                    <>
-                      <span className="font-medium">{w.name}</span> is a witness but has not cosigned a checkpoint yet
-                    </>
-                  )}
+                  {w.size !== null && w.time !== null
+                    ? t.rich('witnessedBy', { b: strong, name: w.name, size: w.size, time: w.time })
+                    : t.rich('witnessNotYet', { b: strong, name: w.name })}
                 </li>
               ))}
             </ul>
           )}
           {membership?.role === 'admin' ? (
             <Link href={`/o/${org.slug}/settings/witnesses`} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
-              Manage witnesses
+              {t('manageWitnesses')}
             </Link>
           ) : null}
         </div>
         <p className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-sm">
           <Link href={`/o/${org.slug}/verify`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-            Verify this record
+            {t('verify')}
           </Link>
           <Link href={`/o/${org.slug}/log`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            Read the decision log
+            {t('readLog')}
           </Link>
           <a href={`/o/${org.slug}/log/export.csv`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>
-            CSV
+            {t('csv')}
           </a>
           <a href={`/o/${org.slug}/log/feed.atom`} type="application/atom+xml" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            Atom feed
+            {t('atom')}
           </a>
         </p>
       </LabelledSection>
@@ -289,13 +279,12 @@ export default async function OrganizationPage({ params }: Props) {
       {overview.charter ? (
         <LabelledSection
           id="charter"
-          title={<>Charter, version {overview.charter.version}</>}
+          title={t('charterVersion', { version: overview.charter.version })}
           className="mb-10 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
           headingClassName="text-xl font-semibold"
         >
           <p className="mt-1 text-sm text-zinc-600">
-            Adopted {overview.charter.adoptedAt.toISOString().slice(0, 10)}. It changes only through a charter-amendment proposal. Document hash{' '}
-            <code className="break-all text-xs">{overview.charter.documentHash}</code>
+            {t('charterAdopted', { at: overview.charter.adoptedAt })} <code className="break-all text-xs">{overview.charter.documentHash}</code>
           </p>
           <CharterSummary charter={overview.charter.document} />
         </LabelledSection>
@@ -303,19 +292,17 @@ export default async function OrganizationPage({ params }: Props) {
 
       <LabelledSection
         id="people"
-        title="People"
+        title={t('people')}
         className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="text-lg font-semibold"
       >
-        <p className="mt-1 text-sm text-zinc-600">
-          {org.memberCount} {org.memberCount === 1 ? 'person belongs' : 'people belong'} to {org.name}. Transparency is on: this page is public.
-        </p>
+        <p className="mt-1 text-sm text-zinc-600">{t('peopleCount', { count: org.memberCount, name: org.name })}</p>
         <DescriptionList
           className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4"
           itemClassName="rounded-xl bg-zinc-50 p-4"
           termClassName="text-xs font-medium uppercase tracking-wide text-zinc-500"
           detailClassName="mt-1 text-2xl font-bold text-zinc-900"
-          items={membershipRoles.map((role) => [roleLabelsPlural[role], byRole[role]] as const)}
+          items={membershipRoles.map((role) => [tRoles(`${role}Plural`), byRole[role]] as const)}
         />
       </LabelledSection>
     </div>

@@ -23,6 +23,7 @@ const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 export const accountCases: Record<string, Case> = {
   updateNameAction: { allowed: everyoneSignedIn, run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })) },
   skipNamePromptAction: { allowed: everyoneSignedIn, run: () => accountActions.skipNamePromptAction(initialActionState, form({})) },
+  setMyLocaleAction: { allowed: everyoneSignedIn, run: () => accountActions.setMyLocaleAction(initialActionState, form({ locale: 'fr' })) },
   // One's own calendar link: any signed-in person, for themselves only (no ids in the form).
   createCalendarFeedAction: { allowed: everyoneSignedIn, run: () => accountActions.createCalendarFeedAction(initialActionState, form({})) },
   rotateCalendarFeedAction: {
@@ -84,6 +85,10 @@ export const accountCases: Record<string, Case> = {
     allowed: ['admin'],
     run: (s) =>
       profileActions.saveOrganizationProfileAction(initialActionState, form({ orgId: s.orgId, name: 'A Forged Name', mission: '', visibility: 'private' })),
+  },
+  setOrganizationLocaleAction: {
+    allowed: ['admin'],
+    run: (s) => profileActions.setOrganizationLocaleAction(initialActionState, form({ orgId: s.orgId, locale: 'de' })),
   },
   setOrganizationLogoAction: {
     allowed: ['admin'],

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ScheduleMeetingForm } from '@/components/meetings/meeting-forms';
 import { MeetingList } from '@/components/meetings/meeting-list';
-import { HeldMotionsNotice } from '@/components/meetings/roll-calls';
+import { HeldMotionsNotice } from '@/components/organizations/held-motions-notice';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
 import { AppointmentSection } from '@/components/proposals/appointment-section';
 import { DiscussionSection } from '@/components/proposals/discussion-section';
@@ -76,6 +77,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ? consultationGate(loaded.record.consultation, windowCloses, at)
       : null;
   const ids = { orgId: org.id, proposalId: loaded.row.id };
+  const t = await getTranslations('proposal');
+  const tc = await getTranslations('common');
   const names = new Map<string, string | null>([
     ...seats.map((s) => [s.holderUserId ?? '', s.holderName] as const),
     ...votes.map((v) => [v.voterUserId, v.voterName] as const),
@@ -128,6 +131,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         decidedUnder={decidedUnder(logRows)}
         coverage={data.coverage}
         memberWide={type.stages.every((s) => isMemberBody(findBody(charter, s.bodyKey)))}
+        votingBody={phase.kind === 'voting' ? findBody(charter, type.stages[phase.stageIndex]!.bodyKey) : null}
       />
 
       {/*
@@ -140,8 +144,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {appointment ? (
             <AppointmentSection
               ids={ids}
-              appointeeLabel={data.appointee?.name ?? 'A member'}
-              seatLabel={appointedSeat ? `${findBody(charter, appointedSeat.bodyKey).name} seat ${appointedSeat.position}` : null}
+              appointeeLabel={data.appointee?.name ?? tc('aMember')}
+              seatLabel={appointedSeat ? t('seatLabel', { body: findBody(charter, appointedSeat.bodyKey).name, position: appointedSeat.position }) : null}
               classSeat={classSeat}
               declared={declared}
               mayDeclare={mayDeclare}
@@ -149,8 +153,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           ) : null}
           {data.newWeight !== null ? (
             <p className="rounded-2xl border border-zinc-200 bg-white p-4 text-sm shadow-sm">
-              If this proposal passes, {data.subject?.name ?? 'the member it concerns'}&rsquo;s weight (votes or shares) becomes{' '}
-              <strong className="tabular-nums">{data.newWeight.toLocaleString('en-US')}</strong>. The change is recorded in the public log.
+              {t.rich('weight', {
+                b: (chunks) => <strong className="tabular-nums">{chunks}</strong>,
+                name: data.subject?.name ?? t('theMember'),
+                weight: data.newWeight,
+              })}
             </p>
           ) : null}
           {type.effect === 'seat_election' ? (
@@ -158,7 +165,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           ) : null}
         </div>
 
-        <aside aria-label="Voting and actions" className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <aside aria-label={t('aside')} className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           {type.stages.map((stage, i) => {
             const body = findBody(charter, stage.bodyKey);
             const record = loaded.record.stages[i];

@@ -1,17 +1,31 @@
 'use server';
 
 import { getDb } from '@/db/client';
+import { setOrganizationDefaultLocale } from '@/db/queries/organizations';
 import { orgAction } from '@/lib/actions/action';
 import type { ActionState } from '@/lib/actions/state';
 import { now } from '@/lib/clock';
 import { removeOrganizationLogo, saveOrganizationProfile, setOrganizationLogo } from '@/lib/use-cases/organization-profile';
 import { organizationLogoSchema, organizationProfileSchema } from '@/lib/validation/organization';
+import { requestTranslator } from '@/lib/i18n/refusals';
+import { organizationLocaleSchema } from '@/lib/validation/locale';
 
 /** Name, mission and visibility: admins only (the use case checks the role inside its transaction), each change logged with what it was before. */
 export const saveOrganizationProfileAction = orgAction(organizationProfileSchema, 'observer', async ({ input, user }) => {
   const profile = { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' };
   const changed = await saveOrganizationProfile(getDb(), { orgId: input.orgId, actorId: user.id, at: now(), profile });
   return { ok: true, message: changed ? 'Profile saved. The change is on the public record.' : 'Nothing changed.' };
+});
+
+/**
+ * The default language (for visitors whose browser asks for none offered, and e-mails to people who chose none):
+ * admins only. A display setting, not a governance change: not logged. It is part of the public page cache's
+ * version, so cached pages in the old default are not served after it changes.
+ */
+export const setOrganizationLocaleAction = orgAction(organizationLocaleSchema, 'admin', async ({ input }) => {
+  const changed = await setOrganizationDefaultLocale(getDb(), input.orgId, input.locale);
+  const t = await requestTranslator();
+  return { ok: true, message: t(changed ? 'localeForm.savedOrg' : 'localeForm.unchanged') };
 });
 
 /**

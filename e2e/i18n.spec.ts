@@ -1,0 +1,155 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { advanceClock, appointFounders, clockTest, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, test } from './fixtures';
+
+// The organization page and a proposal in voting in English, French and German: the browser's
+// language (Accept-Language, from Playwright's `locale`), the person's own choice over it, axe
+// clean in each, nothing overflowing at 390 px; and a notice e-mail in the recipient's language.
+// The second test moves the server clock (clockTest), like the other journeys.
+
+const org = '/o/riverbend-commons';
+// The demo's proposal in voting: "Approve the 2027 operating budget" (decided by the time a
+// clock-moving spec has run before this one: its badge is then the decision's, in the same language).
+const voting = `${org}/proposals/7`;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** What each language must say on the two pages, and English it must not show. */
+const expected = {
+  en: {
+    overview: ['Governing bodies', 'Decision record', 'Read the decision log', 'Seats filled'],
+    proposal: ['Board vote', 'Discussion (1)', 'Record'],
+    badge: /^(Voting open|Passed|Rejected|Failed quorum)$/,
+  },
+  fr: {
+    overview: ['Organes de gouvernance', 'Registre des décisions', 'Lire le journal des décisions', 'Sièges pourvus'],
+    proposal: ['Vote — Board', 'Discussion (1)', 'Registre'],
+    badge: /^(Vote ouvert|Adoptée|Rejetée|Quorum non atteint)$/,
+  },
+  de: {
+    overview: ['Gremien', 'Entscheidungsregister', 'Entscheidungsprotokoll lesen', 'Besetzte Sitze'],
+    proposal: ['Abstimmung — Board', 'Diskussion (1)', 'Protokoll'],
+    badge: /^(Abstimmung läuft|Angenommen|Abgelehnt|Nicht beschlussfähig)$/,
+  },
+} as const;
+const english = ['Governing bodies', 'Decision record', 'Read the decision log', 'Seats filled', 'Voting and actions', 'Not yet voted', 'All proposals'];
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${page.url()}`,
+  ).toEqual([]);
+}
+
+/** At desktop width and at 390 px: a screenshot to look at, and no page wider than the window (long German words wrap). */
+async function lookAt(page: Page, name: string, info: TestInfo): Promise<void> {
+  for (const [label, width] of [
+    ['desktop', 1280],
+    ['390', 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: info.outputPath(`${name}-${label}.png`), fullPage: true });
+    await page.screenshot({ path: info.outputPath(`${name}-${label}-top.png`) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} at ${width} px is wider than the window`).toBeLessThanOrEqual(0);
+  }
+}
+
+async function visitIn(browser: Browser, locale: string) {
+  const context = await browser.newContext({ locale });
+  return { context, page: await context.newPage() };
+}
+
+for (const [lang, browserLocale] of [
+  ['en', 'en-US'],
+  ['fr', 'fr-FR'],
+  ['de', 'de-DE'],
+] as const) {
+  test(`the organization page and a proposal in voting read in ${lang} (browser ${browserLocale}), axe clean`, async ({ browser }, info) => {
+    const { context, page } = await visitIn(browser, browserLocale);
+    await page.goto(org);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    for (const text of expected[lang].overview) await expect(page.getByText(text, { exact: true }).first()).toBeVisible();
+    if (lang !== 'en') for (const text of english) await expect(page.getByText(text, { exact: true })).toHaveCount(0);
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `overview-${lang}`, info);
+
+    await page.goto(voting);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1, name: 'Approve the 2027 operating budget' })).toBeVisible();
+    for (const text of expected[lang].proposal) await expect(page.getByText(text, { exact: true }).first()).toBeVisible();
+    await expect(page.locator('header span.rounded-full').first()).toHaveText(expected[lang].badge);
+    if (lang !== 'en') for (const text of english) await expect(page.getByText(text, { exact: true })).toHaveCount(0);
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `proposal-${lang}`, info);
+    await context.close();
+  });
+}
+
+clockTest(
+  'a person’s language overrides the browser’s, their refusals, ballot and notice e-mail are in it',
+  async ({ page, browser, mailbox, runId, uniqueEmail }, info) => {
+    clockTest.setTimeout(240_000);
+    const [ana, ben] = [uniqueEmail('ana'), uniqueEmail('ben')];
+    const slug = `i18n-${runId}`;
+    await foundOrganization(page, mailbox, ana, { name: 'Quai des Langues', slug, seats: 5 });
+    await inviteMembers(page, slug, [ben]);
+    const benFirst = await openInvite(browser, mailbox, ben);
+    await appointFounders(page, slug, [ana, ben]);
+
+    // Ben chooses French on /account; an unknown language is never offered (the action refuses one: integration tests).
+    await benFirst.goto('/account');
+    await benFirst.getByLabel('Language').selectOption('fr');
+    await benFirst.getByRole('button', { name: 'Save language' }).click();
+    await expect(benFirst.getByText('Enregistré. Les pages et les e-mails sont désormais en français.')).toBeVisible();
+    // In a German browser (his session carried over), Ben still reads French: his choice comes first.
+    const context = await browser.newContext({ locale: 'de-DE', storageState: await benFirst.context().storageState() });
+    await benFirst.context().close();
+    const benPage = await context.newPage();
+    await benPage.goto(`/o/${slug}`);
+    await expect(benPage.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(benPage.getByText('Vous êtes membre de cette organisation.')).toBeVisible();
+    await expect(benPage.getByRole('heading', { name: 'Organes de gouvernance' })).toBeVisible();
+
+    // Ana publishes a proposal; Ben's notice of publication is in French.
+    await page.goto(`/o/${slug}/proposals/new`);
+    await page.getByLabel('Type').selectOption({ label: 'Board resolution' });
+    await page.getByLabel('Title').fill('Repaint the stairwell in spring');
+    await page.getByLabel('Proposal text').fill('We repaint the stairwell in April, paid from the maintenance reserve.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page).toHaveURL(new RegExp(`/o/${slug}/proposals/1$`));
+    await page.getByRole('checkbox', { name: 'I understand' }).check();
+    await page.getByRole('button', { name: 'Publish proposal' }).click();
+    await expect(page.getByText('In discussion').first()).toBeVisible();
+    const notice = await mailbox.latest(ben, /Nouvelle proposition #1 Repaint the stairwell in spring/);
+    expect(notice.subject).toBe('[Quai des Langues] Nouvelle proposition #1 Repaint the stairwell in spring');
+    expect(notice.text).toContain('Bonjour');
+    expect(notice.text).toContain('Les commentaires sont ouverts jusqu’au');
+    expect(notice.text).toContain('cet avis ne peut donc pas être désactivé');
+    expect(notice.text).toMatch(/Point de contrôle du journal des décisions : \d+ entrées/);
+    expect(notice.html).toContain('<html lang="fr">');
+    expect(notice.text).not.toContain('Comments are open until');
+
+    // A ballot before voting opens is refused by its code, in French.
+    await benPage.goto(`/o/${slug}/proposals/1`);
+    await benPage.getByLabel('Pour', { exact: true }).check();
+    await benPage.getByRole('button', { name: 'Voter' }).click();
+    await expect(benPage.getByText(/^Le vote n’est pas ouvert\./)).toBeVisible();
+
+    // A week later voting is open: the proposal in voting, its form and Ben's ballot, in French.
+    await advanceClock(7 * DAY + 60_000);
+    await reloadUntil(benPage, 'Vote ouvert jusqu’au');
+    await expect(benPage.getByRole('form', { name: 'Votre vote, Board' })).toBeVisible();
+    await benPage.getByLabel('Pour', { exact: true }).check();
+    await benPage.getByRole('button', { name: 'Voter' }).click();
+    await expect(benPage.getByText('Votre vote (pour) est enregistré. Vous pouvez le modifier jusqu’à la clôture du vote.')).toBeVisible();
+    await expectNoSeriousViolations(benPage);
+    await lookAt(benPage, 'proposal-voting-fr-signed-in', info);
+    await context.close();
+  },
+);

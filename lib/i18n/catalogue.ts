@@ -1,0 +1,32 @@
+import { createTranslator } from 'next-intl';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+import fr from '@/messages/fr.json';
+import { formats } from './formats';
+import type { Locale } from './locales';
+
+/** The message catalogues (messages/*.json), by language. Every one has exactly en.json's keys (lib/i18n/catalogues.test.ts). */
+export const catalogues: Record<Locale, typeof en> = { en, fr, de };
+
+export type Messages = typeof en;
+
+/** The namespaces client components read: only these travel to the browser. */
+export const clientNamespaces = ['ballot', 'copy', 'countdown', 'form', 'header', 'localeForm', 'markdown'] as const;
+
+export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
+  const all = catalogues[locale];
+  return {
+    ballot: all.ballot,
+    copy: all.copy,
+    countdown: all.countdown,
+    form: all.form,
+    header: all.header,
+    localeForm: all.localeForm,
+    markdown: all.markdown,
+  };
+}
+
+/** A translator outside a request (e-mails, the worker): same catalogues, same formats, UTC. */
+export function translatorFor(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], timeZone: 'UTC', formats });
+}

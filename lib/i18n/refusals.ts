@@ -1,0 +1,56 @@
+import { createTranslator } from 'next-intl';
+import { getLocale } from 'next-intl/server';
+import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
+import { catalogues, translatorFor } from './catalogue';
+import { formats } from './formats';
+import { isLocale } from './locales';
+import type { Locale } from './locales';
+
+/**
+ * Refusals in the reader's language, by their codes: code `area.what` is the message
+ * `refusals.area.what`. Only the codes the catalogues hold are translated so far (voting, ballots,
+ * the action wrapper's own, rate limits: docs/i18n.md); any other refusal keeps the English of
+ * lib/governance/messages.ts. Parameters are passed as the rules give them (a date or a phase
+ * named in them stays in English).
+ */
+export function hasTranslatedRefusal(code: string): boolean {
+  const [area, what] = code.split('.');
+  const table = catalogues.en.refusals as Record<string, Record<string, string> | undefined>;
+  return Boolean(area && what && table[area]?.[what] !== undefined);
+}
+
+export function refusalIn(locale: Locale, code: RefusalCode, params: MessageParams = {}): string | null {
+  if (!hasTranslatedRefusal(code)) return null;
+  // A message that cannot be formatted (a parameter missing) falls back to the English, never to its key.
+  const t = createTranslator({
+    locale,
+    messages: catalogues[locale],
+    timeZone: 'UTC',
+    formats,
+    onError: () => {},
+    getMessageFallback: () => '',
+  }) as unknown as (key: string, values: MessageParams) => string;
+  return t(`refusals.${code}`, params) || null;
+}
+
+/** The request's language; English outside a request (tests and scripts call actions directly). */
+export async function requestLanguage(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** A translator in the request's language, for actions' answers. */
+export async function requestTranslator() {
+  return translatorFor(await requestLanguage());
+}
+
+/** The refusal in the request's language; the English words outside a request (tests, scripts) or for a code not yet translated. */
+export async function localizedRefusal(code: RefusalCode, params: MessageParams | undefined, english: string): Promise<string> {
+  const locale = await requestLanguage();
+  if (locale === 'en') return english;
+  return refusalIn(locale, code, params) ?? english;
+}
