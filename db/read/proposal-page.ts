@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listSubjectRecord } from '@/db/queries/log-record';
@@ -36,14 +37,15 @@ export async function findProposalByNumber(orgId: string, number: number): Promi
 
 /**
  * The proposal as its page reads it: like findProposalByNumber, but of member-wide stages' ballots
- * only the viewer's own (loadProposalForPage; the page counts the rest in SQL).
+ * only the viewer's own (loadProposalForPage; the page counts the rest in SQL). Read once per render
+ * (React's `cache`): the page's metadata and its body both ask.
  */
-export async function findProposalForPage(orgId: string, number: number, viewerId: string | null): Promise<LoadedProposal | null> {
+export const findProposalForPage = cache(async (orgId: string, number: number, viewerId: string | null): Promise<LoadedProposal | null> => {
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
   const db = getDb();
   const id = await findProposalIdByNumber(db, orgId, number);
   return id ? loadProposalForPage(db, orgId, id, viewerId) : null;
-}
+});
 
 export type AppointmentEffectView = { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null };
 

@@ -10,6 +10,7 @@ import { formatMessage } from '@/lib/governance/messages';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import type { Role } from '@/lib/governance/roles';
+import { noteOrgWrite } from '@/lib/public-cache/org-data';
 import { authorizeMember } from './authorize';
 import { setFlash } from './flash';
 import type { ActionState } from './state';
@@ -211,7 +212,7 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
     if (!membership) return refusalState('action.forbidden', values);
     return settle(
       values,
-      () => handler({ input, user, membership, values }),
+      () => handler({ input, user, membership, values }).finally(() => noteOrgWrite(membership.orgId)),
       () => revalidateAll([{ path: `/o/${membership.orgSlug}`, type: 'layout' }, ...(options.revalidate ?? [])]),
       // A form that shows its own answer (rerender: false) is never flashed: posted without JavaScript, the
       // page comes back rendered with the form's state, and the form says it once.

@@ -13,6 +13,7 @@ import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { ballotSchema, commentSchema, createProposalSchema, publishProposalSchema, withdrawProposalSchema } from '@/lib/validation/proposal';
+import { noteOrgWrite } from '@/lib/public-cache/org-data';
 import { spendLimit } from './limit';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
@@ -46,7 +47,12 @@ export async function performAsMember<S extends z.ZodType<{ orgId: string }>, R>
   input: z.output<S>,
 ): Promise<R> {
   if (op.limit) await spendLimit(op.limit, member.userId);
-  return op.useCase(getDb(), { userId: member.userId, role: member.role }, input, now());
+  try {
+    return await op.useCase(getDb(), { userId: member.userId, role: member.role }, input, now());
+  } finally {
+    // Whatever it wrote (or not), this process's shared reads of the organization are read again.
+    noteOrgWrite(input.orgId);
+  }
 }
 
 // Observers may post only the right-of-reply statement when they are the subject; the pure
