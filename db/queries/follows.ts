@@ -58,7 +58,12 @@ export async function recipientsOfEvent(tx: Executor, key: string, candidates: r
  * In one query: the person's role in the organization (accepted memberships only, as roleOf), whether
  * the proposal is followable (isFollowable) and whether they follow it (isFollowing).
  */
-export async function followFacts(db: Executor, orgId: string, proposalId: string, userId: string): Promise<{ role: Role | null; followable: boolean; following: boolean }> {
+export async function followFacts(
+  db: Executor,
+  orgId: string,
+  proposalId: string,
+  userId: string,
+): Promise<{ role: Role | null; followable: boolean; following: boolean }> {
   const [row] = await db
     .select({
       role: sql<Role | null>`(select m.role from memberships m where m.org_id = ${orgId} and m.user_id = ${userId} and m.accepted_at is not null limit 1)`,

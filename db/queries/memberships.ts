@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, organizations, seats, users } from '@/db/schema';
+import { memberships, seats, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 import { reusableStatement, rowsOf } from './prepared';
 

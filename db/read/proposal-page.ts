@@ -75,7 +75,13 @@ async function readSharedParts(orgId: string, loaded: LoadedProposal) {
  * across viewers of that version (lib/public-cache/org-data.ts); the ballots (the viewer's own among
  * them), the log's verdict and what the viewer may do are read for each request.
  */
-export async function loadProposalPage(orgId: string, loaded: LoadedProposal, viewer: { role: Role | null; userId: string | null }, at: Date, version?: string) {
+export async function loadProposalPage(
+  orgId: string,
+  loaded: LoadedProposal,
+  viewer: { role: Role | null; userId: string | null },
+  at: Date,
+  version?: string,
+) {
   const db = getDb();
   const [shared, votes, integrity] = await Promise.all([
     // A draft is its author's alone: never shared.
