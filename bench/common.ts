@@ -72,7 +72,8 @@ export async function startServer(
   label: string,
   nodeArgs: string[] = [],
 ): Promise<{ base: string; stop: () => Promise<void>; stderr: () => string }> {
-  const port = await freePort();
+  // BENCH_PORT: a fixed port (a shared machine hands each user a range); otherwise any free one.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', AUTH_URL: base, QUORATE_WORKER: '0', ...SECRETS, ...env },

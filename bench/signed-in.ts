@@ -1,7 +1,8 @@
 // Signed-in pages against the page floor (issue 17, item 1): `npm run bench -- --only signed-in`.
 //
 // The demo organization on PostgreSQL and on PGlite, `next start` against each, and autocannon at
-// --connections (default 10) for --duration seconds after --warmup, one page after the other:
+// --connections (default 10) for --duration seconds after --warmup, one page after the other, in three
+// rounds (a shared machine's load swings then fall on the floor and the pages alike):
 //   - the page floor: the sign-in page, the cheapest dynamic page under the same root layout
 //     (rendered on every request, no database read beyond the session check);
 //   - the organization overview, signed in as a seat holder of the board (a real session row);
@@ -45,6 +46,22 @@ async function viewerFor(db: Database, orgId: string): Promise<Viewer> {
   return { slug: org.slug, proposalNumber: voting.number, cookie: `quorate.session=${session.sessionToken}`, name: seat.name ?? 'seat holder' };
 }
 
+/** Rounds of floor, overview, proposal page: the three measured in turn, ROUNDS times. */
+const ROUNDS = 3;
+
+/** Rounds of one load as one: mean req/s, mean p50, highest p99, errors summed. */
+function combine(runs: Load[]): Load {
+  const mean = (f: (l: Load) => number) => runs.reduce((sum, l) => sum + f(l), 0) / runs.length;
+  return {
+    rps: mean((l) => l.rps),
+    p50: mean((l) => l.p50),
+    p99: Math.max(...runs.map((l) => l.p99)),
+    errors: runs.reduce((sum, l) => sum + l.errors, 0),
+    bytes: mean((l) => l.bytes),
+    detail: runs.map((l) => l.detail).join('; '),
+  };
+}
+
 function row(label: string, page: string, measured: Load, floor: Load): void {
   const ratio = measured.rps / floor.rps;
   table.push({
@@ -64,13 +81,19 @@ async function measure(label: string, env: Record<string, string>, viewer: Viewe
   const probe = await fetch(`${server.base}/o/${viewer.slug}/proposals/${viewer.proposalNumber}`, { headers });
   const html = await probe.text();
   if (probe.status !== 200 || !html.includes(viewer.name)) throw new Error(`${label}: the proposal page did not render signed in (${probe.status})`);
-  log(`(i) ${label}: floor, overview, proposal page`);
-  const floor = await load(`${server.base}/signin`);
-  const overview = await load(`${server.base}/o/${viewer.slug}`, headers);
-  const proposal = await load(`${server.base}/o/${viewer.slug}/proposals/${viewer.proposalNumber}`, headers);
-  const floorAfter = await load(`${server.base}/signin`);
+  // In ROUNDS rounds of floor, overview, proposal page, so a shared machine's load swings fall on all three alike.
+  const rounds: Load[][] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    log(`(i) ${label}: round ${r + 1} of ${ROUNDS}: floor, overview, proposal page`);
+    rounds.push([
+      await load(`${server.base}/signin`),
+      await load(`${server.base}/o/${viewer.slug}`, headers),
+      await load(`${server.base}/o/${viewer.slug}/proposals/${viewer.proposalNumber}`, headers),
+    ]);
+  }
+  const [floor, overview, proposal] = [0, 1, 2].map((i) => combine(rounds.map((round) => round[i]!))) as [Load, Load, Load];
   notes.push(
-    `(i) ${label}: the page floor measured before and after the two pages: ${fmt(floor.rps, 1)} and ${fmt(floorAfter.rps, 1)} req/s (the rows use the first).`,
+    `(i) ${label}: each round's req/s, floor / overview / proposal page: ${rounds.map((round) => round.map((l) => fmt(l.rps, 1)).join(' / ')).join('; ')} (the rows: the mean of the rounds, p50 their mean, p99 their highest).`,
   );
   row(label, `/o/${viewer.slug}`, overview, floor);
   row(label, `/o/${viewer.slug}/proposals/${viewer.proposalNumber}`, proposal, floor);

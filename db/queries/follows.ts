@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Role } from '@/lib/governance/roles';
 import type { Executor } from '@/db/client';
 import { waitingAudienceReaches } from './fanout';
-import { memberships, notifyEvents, outbox, proposalFollows, proposals } from '@/db/schema';
+import { memberships, notifyEvents, outbox, proposalFollows } from '@/db/schema';
 import { isAccepted } from './memberships';
 
 /** Starts following; following twice is the same as once. */
@@ -21,15 +22,6 @@ export async function deleteFollow(tx: Executor, f: { orgId: string; proposalId:
     .delete(proposalFollows)
     .where(and(eq(proposalFollows.orgId, f.orgId), eq(proposalFollows.proposalId, f.proposalId), eq(proposalFollows.userId, f.userId)))
     .returning({ userId: proposalFollows.userId });
-  return rows.length > 0;
-}
-
-export async function isFollowing(db: Executor, proposalId: string, userId: string): Promise<boolean> {
-  const rows = await db
-    .select({ userId: proposalFollows.userId })
-    .from(proposalFollows)
-    .where(and(eq(proposalFollows.proposalId, proposalId), eq(proposalFollows.userId, userId)))
-    .limit(1);
   return rows.length > 0;
 }
 
@@ -62,12 +54,27 @@ export async function recipientsOfEvent(tx: Executor, key: string, candidates: r
   return told;
 }
 
-/** A proposal of the organization that can be followed: published (or since withdrawn), not a draft. */
-export async function isFollowable(db: Executor, orgId: string, proposalId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId), ne(proposals.status, 'draft')))
-    .limit(1);
-  return rows.length > 0;
+/**
+ * In one query: the person's role in the organization (accepted memberships only, as roleOf), whether
+ * the proposal is followable (isFollowable) and whether they follow it (isFollowing).
+ */
+export async function followFacts(
+  db: Executor,
+  orgId: string,
+  proposalId: string,
+  userId: string,
+): Promise<{ role: Role | null; followable: boolean; following: boolean }> {
+  const [row] = await db
+    .select({
+      role: sql<Role | null>`(select m.role from memberships m where m.org_id = ${orgId} and m.user_id = ${userId} and m.accepted_at is not null limit 1)`,
+      followable: sql<boolean>`exists (select 1 from proposals p where p.org_id = ${orgId} and p.id = ${proposalId} and p.status <> 'draft')`,
+      following: sql<boolean>`exists (select 1 from proposal_follows f where f.proposal_id = ${proposalId} and f.user_id = ${userId})`,
+    })
+    .from(sql`(select 1) as one`);
+  return { role: row?.role ?? null, followable: truthy(row?.followable), following: truthy(row?.following) };
+}
+
+/** A boolean column as either driver hands it back. */
+function truthy(v: unknown): boolean {
+  return v === true || v === 't';
 }

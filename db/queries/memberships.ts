@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, organizations, seats, users } from '@/db/schema';
+import { memberships, seats, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
+import { reusableStatement, rowsOf } from './prepared';
 
 export type MembershipContext = { membershipId: string; orgId: string; userId: string; role: Role };
 
@@ -32,15 +33,21 @@ export async function getMembership(db: Executor, orgId: string, userId: string)
   return findMembership(db, membershipOf(orgId, userId));
 }
 
-/** The caller's membership with the organization's slug: what an org-scoped action checks and revalidates. */
+const actingMembershipStatement = reusableStatement(
+  'quorate_acting_membership',
+  () =>
+    sql`select m.id, m.org_id, m.user_id, m.role, o.slug from memberships m inner join organizations o on o.id = m.org_id
+        where m.org_id = ${sql.placeholder('orgId')}::uuid and m.user_id = ${sql.placeholder('userId')} and m.accepted_at is not null limit 1`,
+);
+
+/**
+ * The caller's membership with the organization's slug: what an org-scoped action checks and revalidates.
+ * A prepared statement (one round trip, not two: db/queries/prepared.ts), as it runs before every write.
+ */
 export async function getActingMembership(db: Executor, orgId: string, userId: string): Promise<(MembershipContext & { orgSlug: string }) | null> {
-  const rows = await db
-    .select({ ...membershipContext, orgSlug: organizations.slug })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(membershipOf(orgId, userId))
-    .limit(1);
-  return rows[0] ?? null;
+  const [row] = rowsOf(await actingMembershipStatement(db, { orgId, userId }));
+  if (!row) return null;
+  return { membershipId: row.id as string, orgId: row.org_id as string, userId: row.user_id as string, role: row.role as Role, orgSlug: row.slug as string };
 }
 
 /** An accepted membership by id, scoped to its organization: an id from another org, or a pending invitation, finds nothing. */

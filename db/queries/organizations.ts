@@ -4,6 +4,7 @@ import type { Executor } from '@/db/client';
 import { memberships, organizations, proposals } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 import { isWellFormedSlug } from '@/lib/validation/organization';
+import { reusableStatement, rowsOf } from './prepared';
 
 export type PublicOrganization = {
   id: string;
@@ -161,13 +162,22 @@ export async function updateOrganizationProfile(tx: Executor, orgId: string, pro
   await tx.update(organizations).set(profile).where(eq(organizations.id, orgId));
 }
 
+const shareLockStatement = reusableStatement(
+  'quorate_share_organization',
+  () => sql`select archived_at from organizations where id = ${sql.placeholder('orgId')}::uuid for share`,
+);
+
 /**
  * The organization's archive state, its row share-locked for the transaction: a write checked
- * against it cannot interleave with an archive (which takes the row for update).
+ * against it cannot interleave with an archive (which takes the row for update). A prepared
+ * statement sent at once, so statements started after it in the same transaction (pipelined) are
+ * sent after it: the organization is locked first, as every write locks it.
  */
 export async function getOrganizationArchiveStateForShare(tx: Executor, orgId: string): Promise<{ archivedAt: Date | null } | null> {
-  const [row] = await tx.select({ archivedAt: organizations.archivedAt }).from(organizations).where(eq(organizations.id, orgId)).for('share').limit(1);
-  return row ?? null;
+  const [row] = rowsOf(await shareLockStatement(tx, { orgId }));
+  if (!row) return null;
+  const raw = row.archived_at;
+  return { archivedAt: raw === null || raw === undefined ? null : (organizations.archivedAt.mapFromDriverValue(raw as string) as Date) };
 }
 
 /** The organization's name and archive state, its row locked for an archive or unarchive. */

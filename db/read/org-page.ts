@@ -16,6 +16,7 @@ import { listWrittenConsentSummaries } from './written-consents';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
 import { loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
+import { sharedOrgData } from '@/lib/public-cache/org-data';
 import type { OrganizationOverview } from '@/db/read/overview';
 
 export type { OrganizationOverview };
@@ -25,8 +26,18 @@ export async function loadProposalList(orgId: string, viewerId: string | null, a
   return loadProposalPage(getDb(), orgId, viewerId, at, page, undefined, filter);
 }
 
-/** Everything the organization's public page shows, with its health from the rules (organizationHealth). */
-export async function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
+/**
+ * Everything the organization's public page shows, with its health from the rules (organizationHealth).
+ * With `shared` (the version the page read: lib/auth/org-page.ts), what every viewer sees alike is read
+ * once per version and shared (lib/public-cache/org-data.ts) — unless the viewer has drafts, which the
+ * page lists among the proposals for them alone: then it is all read for them.
+ */
+export function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date, shared?: { version: string; viewerHasDrafts: boolean }) {
+  if (!shared || (viewerId && shared.viewerHasDrafts)) return readOrganizationPage(orgId, viewerId, at);
+  return sharedOrgData('overview', orgId, '', shared.version, () => readOrganizationPage(orgId, null, at));
+}
+
+async function readOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
   const db = getDb();
   const [front, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, meetings, writtenConsents] =
     await Promise.all([

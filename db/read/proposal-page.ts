@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { getCharterVersion, listSeats } from '@/db/queries/charters';
 import { listSubjectRecord } from '@/db/queries/log-record';
@@ -24,6 +25,7 @@ import { appointmentRefusal } from '@/lib/use-cases/appointments';
 import { electionReadyForVoting } from '@/lib/use-cases/elections';
 import { noticeCoverage } from '@/lib/use-cases/notice';
 import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
+import { sharedOrgData } from '@/lib/public-cache/org-data';
 
 export type { LoadedProposal };
 
@@ -37,26 +39,25 @@ export async function findProposalByNumber(orgId: string, number: number): Promi
 
 /**
  * The proposal as its page reads it: like findProposalByNumber, but of member-wide stages' ballots
- * only the viewer's own (loadProposalForPage; the page counts the rest in SQL).
+ * only the viewer's own (loadProposalForPage; the page counts the rest in SQL). Read once per render
+ * (React's `cache`): the page's metadata and its body both ask.
  */
-export async function findProposalForPage(orgId: string, number: number, viewerId: string | null): Promise<LoadedProposal | null> {
+export const findProposalForPage = cache(async (orgId: string, number: number, viewerId: string | null): Promise<LoadedProposal | null> => {
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
   const db = getDb();
   const id = await findProposalIdByNumber(db, orgId, number);
   return id ? loadProposalForPage(db, orgId, id, viewerId) : null;
-}
+});
 
 export type AppointmentEffectView = { seatId?: string; appointeeUserId?: string; seatClass?: string; declaration?: string | null };
 
-/** Everything the proposal page shows, read at `at` for this viewer. */
-export async function loadProposalPage(orgId: string, loaded: LoadedProposal, viewer: { role: Role | null; userId: string | null }, at: Date) {
+/** What the proposal page shows every viewer alike: read once per organization version when the page passes one. */
+async function readSharedParts(orgId: string, loaded: LoadedProposal) {
   const db = getDb();
-  const charter = (await getCharterVersion(db, orgId, loaded.row.charterVersion))!;
-  const [revisions, comments, votes, recusals, seats, record, author, subject, integrity, noticeRows] = await Promise.all([
+  const [charter, revisions, comments, recusals, seats, record, author, subject, noticeRows] = await Promise.all([
+    getCharterVersion(db, orgId, loaded.row.charterVersion),
     listRevisions(db, loaded.row.id),
     listComments(db, loaded.row.id),
-    // Every seat's ballot; of member ballots only the viewer's own (member-stage.ts counts and pages the rest).
-    listCurrentVotes(db, loaded.row.id, { memberBallotsOf: viewer.userId }),
     listRecusals(db, loaded.row.id),
     listSeats(db, orgId),
     // The record is read from the hashed bytes of each entry, each checked against its hash: up to
@@ -64,11 +65,37 @@ export async function loadProposalPage(orgId: string, loaded: LoadedProposal, vi
     listSubjectRecord(db, orgId, `proposal:${loaded.row.id}`, 50),
     getUserName(db, loaded.row.authorId),
     loaded.row.subjectUserId ? getUserName(db, loaded.row.subjectUserId) : Promise.resolve(null),
-    logIntegrity(db, orgId),
     listMandatoryNotices(db, orgId, loaded.row.id),
   ]);
+  return { charter: charter!, revisions, comments, recusals, seats, record, author, subject, noticeRows };
+}
+
+/**
+ * Everything the proposal page shows, read at `at` for this viewer. With `version` (the organization's
+ * data version the page read: lib/auth/org-page.ts), the parts every viewer sees alike are shared
+ * across viewers of that version (lib/public-cache/org-data.ts); the ballots (the viewer's own among
+ * them), the log's verdict and what the viewer may do are read for each request.
+ */
+export async function loadProposalPage(
+  orgId: string,
+  loaded: LoadedProposal,
+  viewer: { role: Role | null; userId: string | null },
+  at: Date,
+  version?: string,
+) {
+  const db = getDb();
+  const [shared, votes, integrity] = await Promise.all([
+    // A draft is its author's alone: never shared.
+    version && loaded.row.status !== 'draft'
+      ? sharedOrgData('proposal', orgId, loaded.row.id, version, () => readSharedParts(orgId, loaded))
+      : readSharedParts(orgId, loaded),
+    // Every seat's ballot; of member ballots only the viewer's own (member-stage.ts counts and pages the rest).
+    listCurrentVotes(db, loaded.row.id, { memberBallotsOf: viewer.userId }),
+    logIntegrity(db, orgId),
+  ]);
+  const { charter, revisions, comments, recusals, seats, record, author, subject, noticeRows } = shared;
   const logRows = record.rows;
-  const { phase, actions } = await proposalContext(db, orgId, loaded, charter, viewer, at);
+  const { phase, actions } = await proposalContext(db, orgId, loaded, charter, viewer, at, seats);
   const effect = loaded.row.effect as { ratifies?: unknown; ratifiesRollCall?: unknown; emergency?: boolean };
   const ratifiesId = effect.ratifies;
   const ratifies = typeof ratifiesId === 'string' && /^[0-9a-f-]{36}$/i.test(ratifiesId) ? await loadProposal(db, orgId, ratifiesId) : null;

@@ -17,9 +17,9 @@ export async function loadProposalView(
   loaded: LoadedProposal,
   viewer: { role: Role | null; userId: string | null },
   at: Date,
-  { rollCallPage = 1 }: { rollCallPage?: number } = {},
+  { rollCallPage = 1, version }: { rollCallPage?: number; version?: string } = {},
 ) {
-  const data = await loadProposalPage(orgId, loaded, viewer, at);
+  const data = await loadProposalPage(orgId, loaded, viewer, at, version);
   const type = findType(data.charter, loaded.row.typeKey);
   const memberViews: (MemberStageView | null)[] = await Promise.all(
     type.stages.map((s, i) => {

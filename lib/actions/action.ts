@@ -11,6 +11,7 @@ import { localizedRefusal } from '@/lib/i18n/refusals';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import type { Role } from '@/lib/governance/roles';
+import { noteOrgWrite } from '@/lib/public-cache/org-data';
 import { authorizeMember } from './authorize';
 import { setFlash } from './flash';
 import type { ActionState } from './state';
@@ -130,6 +131,8 @@ type OrgHandler<T> = (ctx: {
   user: SessionUser;
   membership: MembershipContext & { orgSlug: string };
   values: Record<string, string>;
+  /** What `alongsideAuthorization` started (settled: await it to take its answer), or null. */
+  alongside: Promise<void> | null;
 }) => Promise<ActionResult>;
 type Revalidation = { path: string; type?: 'layout' | 'page' };
 type Options<T> = {
@@ -147,6 +150,12 @@ type Options<T> = {
    * the success itself, so it is not flashed as well.
    */
   rerender?: boolean;
+  /**
+   * Work of the caller's own, started at the same time as the membership check instead of after it
+   * (the rate limit's point: keyed by the caller, it spends only their own points). The handler
+   * runs only once authorized, and awaits it there; a refusal of the membership answers first.
+   */
+  alongsideAuthorization?: (input: T, user: SessionUser) => Promise<void>;
 };
 
 /**
@@ -215,12 +224,15 @@ export function orgAction<S extends z.ZodType<{ orgId: string }>>(
     const signedIn = await parseSignedIn(schema, formData, options.echo);
     if (!signedIn.ok) return inLanguage(signedIn.state);
     const { input, values, user } = signedIn;
+    const alongside = options.alongsideAuthorization?.(input, user) ?? null;
+    // Not left unhandled when the membership check refuses first; the handler awaits it otherwise.
+    alongside?.catch(() => {});
     // The same answer whether the organization exists or not: no probing of other orgs.
     const membership = await authorizeMember(input.orgId, user.id, minimumRole);
     if (!membership) return inLanguage(refusalState('action.forbidden', values));
     return settle(
       values,
-      () => handler({ input, user, membership, values }),
+      () => handler({ input, user, membership, values, alongside }).finally(() => noteOrgWrite(membership.orgId)),
       () => revalidateAll([{ path: `/o/${membership.orgSlug}`, type: 'layout' }, ...(options.revalidate ?? [])]),
       // A form that shows its own answer (rerender: false) is never flashed: posted without JavaScript, the
       // page comes back rendered with the form's state, and the form says it once.

@@ -26,6 +26,7 @@ import {
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 import { withLimitSpent } from './limit';
+import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
 export type UseCase<T, R> = (db: Database, actor: Actor, input: T, at: Date) => Promise<R>;
@@ -61,8 +62,13 @@ export async function performAsMember<S extends z.ZodType<{ orgId: string }>, R>
 ): Promise<R> {
   const actor = { userId: member.userId, role: member.role };
   const at = now();
-  if (!op.limit) return op.useCase(getDb(), actor, input, at);
-  return withLimitSpent(op.limit, member.userId, (db) => op.useCase(db, actor, input, at));
+  try {
+    if (!op.limit) return await op.useCase(getDb(), actor, input, at);
+    return await withLimitSpent(op.limit, member.userId, (db) => op.useCase(db, actor, input, at));
+  } finally {
+    // Whatever it wrote (or not), this process's shared reads of the organization are read again.
+    noteOrgWrite(input.orgId);
+  }
 }
 
 // Observers may post only the right-of-reply statement when they are the subject; the pure

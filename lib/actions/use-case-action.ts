@@ -3,13 +3,15 @@ import type { z } from 'zod';
 import type { Role } from '@/lib/governance/roles';
 import type { LimitPolicy } from '@/lib/rate-limit';
 import { orgAction } from './action';
+import { spendLimit } from './limit';
 import { performAsMember } from './operations';
 import type { OrgOperation, UseCase } from './operations';
 
 /**
  * An organization action that runs one use case as the signed-in member, now, and answers with
  * `message` (fixed, or worded from the input and what the use case returned). With `limit`, the
- * member first spends one point of that rate limit.
+ * member spends one point of that rate limit, sent alongside the membership check (one round trip
+ * fewer); the use case runs only once both said yes, a refused membership answering first.
  */
 export function orgUseCaseAction<S extends z.ZodType<{ orgId: string }>, R>(
   schema: S,
@@ -22,19 +24,17 @@ export function orgUseCaseAction<S extends z.ZodType<{ orgId: string }>, R>(
     recorded?: (input: z.output<S>, result: R) => Record<string, string>;
   } = {},
 ) {
-  const { recorded } = options;
+  const { recorded, limit } = options;
   return orgAction(
     schema,
     minimumRole,
-    async ({ input, user, membership }) => {
-      const result = await performAsMember(
-        { schema, minimumRole, useCase, ...(options.limit ? { limit: options.limit } : {}) },
-        { userId: user.id, role: membership.role },
-        input,
-      );
+    async ({ input, user, membership, alongside }) => {
+      // The limit's point was spent alongside the membership check (keyed by the caller: their own points).
+      await alongside;
+      const result = await performAsMember({ schema, minimumRole, useCase }, { userId: user.id, role: membership.role }, input);
       return { ok: true, message: typeof message === 'string' ? message : message(input, result), ...(recorded ? { recorded: recorded(input, result) } : {}) };
     },
-    { rerender: !recorded },
+    { rerender: !recorded, ...(limit ? { alongsideAuthorization: (_input, user) => spendLimit(limit, user.id) } : {}) },
   );
 }
 

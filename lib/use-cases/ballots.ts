@@ -24,8 +24,8 @@ import { requireOrganizationWritable } from './writable';
  * A ballot, changed as often as the voter likes until the stage closes; the last one counts.
  *
  * Four round trips on PostgreSQL once its statements are prepared on the connection (BEGIN; the
- * proposal's lock and read with the log head's lock, pipelined; the ballot and the log entry,
- * pipelined; COMMIT) — it was 14 statements, 26 round trips. The locks are taken in the order
+ * organization's share lock, the proposal's lock and read and the log head's lock, pipelined; the
+ * ballot and the log entry, pipelined; COMMIT) — it was 14 statements, 26 round trips, then five. The locks are taken in the order
  * every transition takes them — the proposal, then the log head — and the head is locked before
  * the rules have had their say, so a refused ballot holds it for one round trip.
  */
@@ -36,13 +36,13 @@ export async function castBallot(
   at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    // Archived organizations take no new writes (organizationWritable).
-    await requireOrganizationWritable(tx, input.orgId);
-    // Sent in this order, answered in one round trip: the proposal's lock and read, then the head's lock.
-    // Only the ballots the rules read at `at` (not the open stage's, however many): nothing here counts them.
-    const [p, head] = await settleBoth(
-      loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }),
-      lockLogHead(tx, input.orgId),
+    // Sent in this order, answered in one round trip: the organization's share lock (archived
+    // organizations take no new writes: organizationWritable, checked first), the proposal's lock and
+    // read, then the head's lock. Only the ballots the rules read at `at` (not the open stage's,
+    // however many): nothing here counts them.
+    const [, [p, head]] = await settleBoth(
+      requireOrganizationWritable(tx, input.orgId),
+      settleBoth(loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId, ballotsClosedBy: at }), lockLogHead(tx, input.orgId)),
     );
     // A decision by consent has no ballots: a seat holder who cannot consent objects instead (consent.ts).
     const type = findType(p.charter, p.row.typeKey);

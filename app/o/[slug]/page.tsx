@@ -39,10 +39,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The public face of an organization: readable signed out, never showing private data. */
 export default async function OrganizationPage({ params }: Props) {
   const { slug } = await params;
-  const { org, user, membership } = await loadOrgPage(slug);
+  const ctx = await loadOrgPage(slug);
+  const { org, user, membership } = ctx;
   const at = now();
   const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents } =
-    await loadOrganizationPage(org.id, user?.id ?? null, at);
+    await loadOrganizationPage(org.id, user?.id ?? null, at, ctx);
   // Upcoming meetings (soonest first), and meetings flagged irregular, past or not: a small section.
   const upcomingMeetings = meetings.filter((m) => !m.cancelled && m.endsAt.getTime() >= at.getTime()).reverse();
   const irregularPast = meetings.filter((m) => !m.cancelled && m.irregular && m.endsAt.getTime() < at.getTime());

@@ -61,11 +61,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // ?rollcall=N: the Nth page of a member-wide stage's roll call (100 a page).
   const rollCallParam = (await searchParams)?.rollcall;
   const rollCallPage = typeof rollCallParam === 'string' && /^\d{1,7}$/.test(rollCallParam) ? Number(rollCallParam) : 1;
-  const { org, user, membership, loaded } = await load(slug, number);
+  const { org, user, membership, loaded, version } = await load(slug, number);
   const at = now();
   const role = membership?.role ?? null;
   // The page's data and, for each member-wide stage, the roll, the viewer's place on it and the delegations.
-  const data = await loadProposalView(org.id, loaded, { role, userId: user?.id ?? null }, at, { rollCallPage });
+  const data = await loadProposalView(org.id, loaded, { role, userId: user?.id ?? null }, at, { rollCallPage, version });
   const { charter, phase, actions, seats, votes, recusals, logRows, appointment, type, memberViews } = data;
   // A choice type's method, or a seat election's rule with the seats frozen when voting opened.
   const method = countingMethodOf(type, loaded.row.effect);
