@@ -17,7 +17,7 @@ test('a person names themselves, exports their data and deletes their account; t
   const memberPage = await openInvite(browser, mailbox, member);
   await memberPage.goto('/account');
   await memberPage.getByLabel('Your name').fill('Ana Ruiz');
-  await memberPage.getByRole('button', { name: 'Save' }).click();
+  await memberPage.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(memberPage.getByText('Saved.')).toBeVisible();
   await memberPage.reload();
   const header = memberPage.getByRole('banner');

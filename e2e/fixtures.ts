@@ -153,7 +153,7 @@ export async function recordNameSave(page: Page, saved: string) {
   await waitForHydration(page);
   await page.getByLabel('Your name').fill(saved);
   const captured = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   const request = await captured;
   await expect(page.getByText('Saved. This is the name shown on proposals, comments and seats.')).toBeVisible();
   const headers = await request.allHeaders();

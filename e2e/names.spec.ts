@@ -46,7 +46,7 @@ test('sign-up asks a name without blocking; skip quiets it; the log keeps names 
   await inviteMembers(page, slug, [member]);
   await page.goto('/account');
   await page.getByLabel('Your name').fill('Ana Ruiz-Smith');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 
   // The public log names each act by the name recorded then, with today's beside it.
