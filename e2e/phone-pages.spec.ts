@@ -24,6 +24,9 @@ async function checkPage(page: Page, name: string): Promise<void> {
   });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect.soft(width, `${name} (${page.url()}) is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
+  // The title is streamed with the page's metadata (Next 16): wait for it, so a late one is not taken for a missing one
+  // (a page with none still fails here).
+  await expect.soft(page, `${name} (${page.url()}) has a title`).toHaveTitle(/\S/);
   const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect
     .soft(

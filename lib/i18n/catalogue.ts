@@ -1,4 +1,5 @@
-import { createTranslator } from 'next-intl';
+// use-intl's core: no React, so the worker and scripts (react-server conditions, no createContext) can load it.
+import { createTranslator } from 'use-intl/core';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';

@@ -1,4 +1,5 @@
-import { createTranslator } from 'next-intl';
+// use-intl's core: no React, so the worker and scripts (react-server conditions, no createContext) can load it.
+import { createTranslator } from 'use-intl/core';
 import { getLocale } from 'next-intl/server';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
 import { catalogues, translatorFor } from './catalogue';
