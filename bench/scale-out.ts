@@ -291,7 +291,17 @@ export async function scaleOutBench(): Promise<boolean> {
       .map((l) => l.toFixed(2))
       .join(' ')}.`,
   );
-  if (pooler) notes.push(`Instances and workers went through PgBouncer (transaction mode, prepared statements off).`);
+  // A query answered after PgBouncer gave its server connection back (pipelining): its caller waits for ever.
+  const unlinked = pooler
+    ? pooler.proc
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('when not linked')).length
+    : 0;
+  if (pooler)
+    notes.push(
+      `Instances and workers went through PgBouncer (transaction mode, prepared statements off, no pipelining): ${unlinked} answers "when not linked".`,
+    );
   for (const p of [...cluster.instances, ...cluster.workers, ...(pooler ? [pooler.proc] : [])]) {
     const errs = p
       .output()
@@ -300,6 +310,6 @@ export async function scaleOutBench(): Promise<boolean> {
       .slice(-3);
     if (errs.length) notes.push(`${p.name}${p.alive() ? '' : ' (killed)'}: ${errs.join(' / ').slice(0, 600)}`);
   }
-  ok &&= writesOk(mainCheck) && writesOk(baseCheck) && baseClean && mailOk && convergeMs <= RECHECK_MS + 1000 && verified.every(Boolean);
+  ok &&= unlinked === 0 && writesOk(mainCheck) && writesOk(baseCheck) && baseClean && mailOk && convergeMs <= RECHECK_MS + 1000 && verified.every(Boolean);
   return ok;
 }

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env, isBuildPhase } from '@/lib/env';
+import { withoutPipelining } from './no-pipelining';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -37,7 +38,8 @@ const preparedOff = new Set(['false', '0', 'off', 'no', 'disable']);
  * is false (QUORATE_PREPARED_STATEMENTS=0) or the URL says `prepare=false` (or 0, off, no,
  * disable). A pooler in transaction mode (PgBouncer before 1.21, or without
  * max_prepared_statements) hands each transaction a different server connection, where a
- * statement prepared on another one does not exist.
+ * statement prepared on another one does not exist. Off also means one query at a time per
+ * connection (no pipelining), which such a pooler needs as much.
  */
 export function preparedStatementsOn(databaseUrl: string, prepare = true): boolean {
   if (!prepare) return false;
@@ -56,12 +58,11 @@ export function preparedStatementsOn(databaseUrl: string, prepare = true): boole
  */
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
-      max: options.max ?? 10,
-      prepare: preparedStatementsOn(options.databaseUrl, options.prepare),
-      onnotice: () => {},
-    });
-    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    const prepare = preparedStatementsOn(options.databaseUrl, options.prepare);
+    const max = options.max ?? 10;
+    const client = postgres(options.databaseUrl, { max, prepare, onnotice: () => {} });
+    // Behind a transaction-mode pooler, no pipelining either (db/no-pipelining.ts).
+    const db = drizzlePostgres({ client: prepare ? client : withoutPipelining(client, max), schema }) as unknown as Database;
     return { kind: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
   if (options.pgliteDir) mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
