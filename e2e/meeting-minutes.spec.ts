@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import * as e2e from './fixtures';
+import { DAY, HOUR, recordAttendance, scheduleMeeting } from './meeting-steps';
 
 const { clockTest: test, expect } = e2e;
 
@@ -9,38 +8,14 @@ const { clockTest: test, expect } = e2e;
 // disclosure date): clockTest serializes it with the other clock-moving specs.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
-
-/** The server's "now": the real time plus the offset the clock-moving specs have added. */
-async function serverNow(): Promise<number> {
-  const file = path.join(process.env.E2E_DATA_DIR ?? '', 'test-clock-offset');
-  return Date.now() + (Number((await readFile(file, 'utf8').catch(() => '0')).trim()) || 0);
-}
-
 /** Ana schedules meeting #1 of the Group four days ahead (the informal group's charter: 72 hours' notice), the clock moves to its start, and she records Ben and herself present. */
 async function meetingUnderWay(page: Page, slug: string, title: string): Promise<void> {
-  await page.goto(`/o/${slug}/meetings`);
-  await e2e.waitForHydration(page);
-  const schedule = page.getByRole('form', { name: 'Schedule a meeting' });
-  await schedule.getByLabel('Title').fill(title);
-  const start = new Date(Math.ceil((await serverNow()) / 60_000) * 60_000 + 4 * DAY).toISOString().slice(0, 16);
-  await schedule.getByLabel('Starts (UTC)').fill(start);
-  await schedule.getByLabel('Location or link').fill('The tool shed');
-  await schedule.getByLabel('Agenda').fill('Seed order\nWho waters in May');
-  await schedule.getByRole('button', { name: 'Schedule and send the notice' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}/meetings/1$`));
+  await scheduleMeeting(page, slug, { number: 1, title, startsIn: 4 * DAY, location: 'The tool shed', agenda: 'Seed order\nWho waters in May' });
   await e2e.advanceClock(4 * DAY + 5 * 60_000);
-  await page.goto(`/o/${slug}/meetings/1`);
-  await e2e.reloadUntil(page, 'No attendance recorded yet.');
-  await e2e.waitForHydration(page);
-  const record = page.getByRole('form', { name: 'Record attendance' });
-  for (const name of ['Ana Lopez', 'Ben Okafor']) {
-    await record.getByLabel('Seat holder').selectOption({ label: name });
-    await record.getByLabel('Attendance').selectOption('present');
-    await record.getByRole('button', { name: 'Record attendance' }).click();
-    await e2e.reloadUntil(page, `${name}: Present`);
-  }
+  await recordAttendance(page, slug, 1, [
+    ['Ana Lopez', 'present'],
+    ['Ben Okafor', 'present'],
+  ]);
 }
 
 /** Ana drafts the minutes from the prefilled text, with `extra` added and the closed-session choice. */

@@ -1,26 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as e2e from './fixtures';
+import { DAY, HOUR, recordAttendance, scheduleMeeting, startIn } from './meeting-steps';
 
 const { clockTest: test, expect } = e2e;
 
 // It moves the shared server's clock (to the meeting's start, then through a proposal's vote):
 // its name sorts after follow.spec.ts, among the other clock-moving specs.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
-
-/** The server's "now": the real time plus the offset the clock-moving specs have added. */
-async function serverNow(): Promise<number> {
-  const file = path.join(process.env.E2E_DATA_DIR ?? '', 'test-clock-offset');
-  return Date.now() + (Number((await readFile(file, 'utf8').catch(() => '0')).trim()) || 0);
-}
-
-/** A datetime-local value (UTC) `ms` from the server's now, on the minute. */
-async function startIn(ms: number): Promise<string> {
-  return new Date(Math.ceil((await serverNow()) / 60_000) * 60_000 + ms).toISOString().slice(0, 16);
-}
 
 test('a motion carried by roll call at a short-notice meeting is held until a proposal ratifies it', async ({ page, browser, mailbox, runId, uniqueEmail }) => {
   const slug = `held-${runId}`;
@@ -30,15 +15,7 @@ test('a motion carried by roll call at a short-notice meeting is held until a pr
   );
 
   // 1. Ana schedules a regular meeting four days ahead, then moves it to two hours from now: short notice, irregular.
-  await page.goto(`/o/${slug}/meetings`);
-  await e2e.waitForHydration(page);
-  const schedule = page.getByRole('form', { name: 'Schedule a meeting' });
-  await schedule.getByLabel('Title').fill('Autumn workday');
-  await schedule.getByLabel('Starts (UTC)').fill(await startIn(4 * DAY));
-  await schedule.getByLabel('Location or link').fill('The tool shed');
-  await schedule.getByLabel('Agenda').fill('Buy a second wheelbarrow');
-  await schedule.getByRole('button', { name: 'Schedule and send the notice' }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}/meetings/1$`));
+  await scheduleMeeting(page, slug, { number: 1, title: 'Autumn workday', startsIn: 4 * DAY, location: 'The tool shed', agenda: 'Buy a second wheelbarrow' });
   await e2e.waitForHydration(page);
   const change = page.getByRole('form', { name: 'Change the meeting' });
   await change.getByLabel('Starts (UTC)').fill(await startIn(2 * HOUR));
@@ -47,21 +24,11 @@ test('a motion carried by roll call at a short-notice meeting is held until a pr
 
   // 2. At the start, Ana records Ana and Ben present (Cleo absent), then a roll call on the agenda item: two yes of three charter seats.
   await e2e.advanceClock(2 * HOUR + 5 * 60_000);
-  await page.goto(`/o/${slug}/meetings/1`);
-  await e2e.reloadUntil(page, 'No attendance recorded yet.');
-  await e2e.waitForHydration(page);
-  const record = page.getByRole('form', { name: 'Record attendance' });
-  for (const [name, status] of [
+  await recordAttendance(page, slug, 1, [
     ['Ana Lopez', 'present'],
     ['Ben Okafor', 'present'],
     ['Cleo Park', 'absent'],
-  ] as const) {
-    await record.getByLabel('Seat holder').selectOption({ label: name });
-    await record.getByLabel('Attendance').selectOption(status);
-    await record.getByRole('button', { name: 'Record attendance' }).click();
-    await e2e.reloadUntil(page, `${name}: ${status === 'present' ? 'Present' : 'Absent'}`);
-    await e2e.waitForHydration(page);
-  }
+  ]);
   const rollCall = page.getByRole('form', { name: 'Record a roll call' });
   await rollCall.getByLabel('Agenda item', { exact: true }).selectOption('1');
   await expect(rollCall.getByLabel('Cleo Park', { exact: true })).toHaveValue('absent');

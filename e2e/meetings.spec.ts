@@ -1,26 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as e2e from './fixtures';
+import { DAY, HOUR, startIn } from './meeting-steps';
 
 const { clockTest: test, expect } = e2e;
 
 // It moves the shared server's clock (to the meeting's start, for attendance): its name sorts
 // after follow.spec.ts, among the other clock-moving specs.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
-
-/** The server's "now": the real time plus the offset the clock-moving specs have added. */
-async function serverNow(): Promise<number> {
-  const file = path.join(process.env.E2E_DATA_DIR ?? '', 'test-clock-offset');
-  return Date.now() + (Number((await readFile(file, 'utf8').catch(() => '0')).trim()) || 0);
-}
-
-/** A datetime-local value (UTC) `ms` from the server's now, on the minute. */
-async function startIn(ms: number): Promise<string> {
-  return new Date(Math.ceil((await serverNow()) / 60_000) * 60_000 + ms).toISOString().slice(0, 16);
-}
 
 type StoredMailWithFiles = { text: string; attachments?: { filename: string; contentType: string; content: string }[] };
 
