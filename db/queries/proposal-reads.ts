@@ -50,14 +50,11 @@ export async function listProposals(db: Executor, orgId: string, viewerId: strin
 
 /**
  * Proposals any of whose revisions' title and text match the search (websearch syntax, the 'simple'
- * configuration: whole words, no stemming), through the GIN index proposal_revisions_search_idx.
+ * configuration: whole words, no stemming), on the stored `search` vectors (GIN index proposal_revisions_search_idx).
  */
 function proposalTextMatches(q: string): SQL {
   const query = sql`websearch_to_tsquery('simple', ${q})`;
-  return inArray(
-    proposals.id,
-    sql`(select ${proposalRevisions.proposalId} from ${proposalRevisions} where to_tsvector('simple', ${proposalRevisions.title} || ' ' || ${proposalRevisions.body}) @@ ${query})`,
-  );
+  return inArray(proposals.id, sql`(select ${proposalRevisions.proposalId} from ${proposalRevisions} where ${proposalRevisions.search} @@ ${query})`);
 }
 
 /** The list's state filter, on stored columns (lib/validation/proposal-list.ts says what each state means). */

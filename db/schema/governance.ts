@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Charter, TallyResult } from '@/lib/governance/types';
 import { userRef } from './auth';
 import { createdAt, id, ts, updatedAt } from './columns';
 import { orgRef } from './organizations';
+
+/** A full-text search document (PostgreSQL tsvector), only ever matched in SQL, never read. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The proposal a row belongs to; it goes when the proposal does. */
 const proposalRef = () =>
@@ -148,13 +151,16 @@ export const proposalRevisions = pgTable(
     authorMarkedEditorial: boolean('author_marked_editorial').notNull().default(false),
     authorId: userRef('author_id').notNull(),
     createdAt: createdAt(),
+    /**
+     * Full-text search of the proposals list (db/queries/proposal-reads.ts, proposalTextMatches): the revision's
+     * title and text, in the 'simple' configuration (no stemming: charters are written in any language). Stored,
+     * so a word most proposals share is matched from the stored vectors, not by re-reading every text.
+     */
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, title || ' ' || body)`),
   },
-  (t) => [
-    unique('proposal_revisions_unique').on(t.proposalId, t.revision),
-    // Full-text search of the proposals list (db/queries/proposal-reads.ts, proposalTextMatches): every revision's
-    // title and text, in the 'simple' configuration (no stemming: charters are written in any language).
-    index('proposal_revisions_search_idx').using('gin', sql`to_tsvector('simple', ${t.title} || ' ' || ${t.body})`),
-  ],
+  (t) => [unique('proposal_revisions_unique').on(t.proposalId, t.revision), index('proposal_revisions_search_idx').using('gin', t.search)],
 );
 
 export const commentStance = pgEnum('comment_stance', ['support', 'concern', 'object', 'none']);
