@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -66,7 +67,9 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     return { kind: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
   if (options.pgliteDir) mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
-  const client = options.pgliteFrom ? new PGlite({ loadDataDir: options.pgliteFrom }) : new PGlite(options.pgliteDir);
+  // pg_trgm: the member search's trigram indexes (migration 0036).
+  const extensions = { pg_trgm };
+  const client = options.pgliteFrom ? new PGlite({ loadDataDir: options.pgliteFrom, extensions }) : new PGlite(options.pgliteDir, { extensions });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return { kind: 'pglite', db, close: () => client.close() };
 }

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -19,7 +20,7 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (!serverUrl) {
     const file = process.env.QUORATE_TEST_PGLITE_TEMPLATE;
     if (!file) return;
-    const client = new PGlite();
+    const client = new PGlite({ extensions: { pg_trgm } });
     await migratePglite(drizzlePglite({ client }), { migrationsFolder });
     writeFileSync(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
     await client.close();

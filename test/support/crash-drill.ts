@@ -83,7 +83,8 @@ export async function openReader(target: DbTarget): Promise<Reader> {
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(target.dir);
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create(target.dir, { extensions: { pg_trgm } });
   return { query: async <T>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows, close: () => db.close() };
 }
 
