@@ -92,6 +92,7 @@ describe('message catalogues', () => {
       'chart.outcome',
       'body.vacant',
       'stage.optionN',
+      'proposalFilters.type',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(
