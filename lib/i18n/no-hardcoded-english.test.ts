@@ -23,6 +23,8 @@ export const translatedFiles = [
   'app/signin/confirm/page.tsx',
   'app/signin/error/page.tsx',
   'components/auth/sign-in-form.tsx',
+  'app/page.tsx',
+  'components/organizations/organization-card.tsx',
   'components/layout/site-header.tsx',
   'components/governance/org-nav.tsx',
   'components/governance/body-card.tsx',
