@@ -50,8 +50,3 @@ export function RangeSummary({ first, shown, total }: { first: number; shown: nu
   const t = useTranslations('pager');
   return shown > 0 ? t('range', { first, last: first + shown - 1, total }) : t('none');
 }
-
-/** "first–last of total", or "None": English only, for the pages not translated yet (the members list). */
-export function rangeSummary(first: number, shown: number, total: number): string {
-  return shown > 0 ? `${first.toLocaleString('en-US')}–${(first + shown - 1).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : 'None';
-}

@@ -93,6 +93,8 @@ describe('message catalogues', () => {
       'body.vacant',
       'stage.optionN',
       'proposalFilters.type',
+      'members.columns.person',
+      'memberForms.name',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(
