@@ -91,6 +91,71 @@ for (const [lang, browserLocale] of [
   });
 }
 
+/** The home page, the sign-in pages and the proposals list in each language (they are translated too). */
+const morePages = {
+  fr: {
+    home: 'Une gouvernance que personne ne peut détourner.',
+    signIn: 'Se connecter',
+    email: 'Adresse e-mail',
+    sendLink: 'M’envoyer un lien de connexion',
+    confirmIncomplete: 'Ce lien est incomplet',
+    signInError: 'Connexion impossible',
+    proposals: 'Propositions',
+    search: 'Rechercher des propositions',
+    ignoredState: '« bogus » n’est pas un état : tous les états sont affichés.',
+  },
+  de: {
+    home: 'Governance, die niemand kapern kann.',
+    signIn: 'Anmelden',
+    email: 'E-Mail-Adresse',
+    sendLink: 'Anmeldelink per E-Mail senden',
+    confirmIncomplete: 'Dieser Link ist unvollständig',
+    signInError: 'Anmeldung nicht möglich',
+    proposals: 'Anträge',
+    search: 'Anträge durchsuchen',
+    ignoredState: '„bogus“ ist kein Status: Alle Status werden angezeigt.',
+  },
+} as const;
+const moreEnglish = ['Browse public organizations', 'E-mail me a sign-in link', 'Words in the title or text', 'Every state', 'Could not sign you in'];
+
+for (const [lang, browserLocale] of [
+  ['fr', 'fr-FR'],
+  ['de', 'de-DE'],
+] as const) {
+  test(`the home page, sign-in and the proposals list read in ${lang} (browser ${browserLocale})`, async ({ browser }, info) => {
+    const { context, page } = await visitIn(browser, browserLocale);
+    const want = morePages[lang];
+    const noEnglish = async () => {
+      for (const text of moreEnglish) await expect(page.getByText(text, { exact: true })).toHaveCount(0);
+    };
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: want.home })).toBeVisible();
+    await noEnglish();
+
+    await page.goto('/signin');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1, name: want.signIn })).toBeVisible();
+    await expect(page.getByLabel(want.email)).toBeVisible();
+    await expect(page.getByRole('button', { name: want.sendLink })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `signin-${lang}`, info);
+    await page.goto('/signin/confirm');
+    await expect(page.getByRole('heading', { level: 1, name: want.confirmIncomplete })).toBeVisible();
+    await page.goto('/signin/error?error=Verification');
+    await expect(page.getByRole('heading', { level: 1, name: want.signInError })).toBeVisible();
+
+    await page.goto(`${org}/proposals?q=board&state=bogus`);
+    await expect(page.getByRole('heading', { level: 1, name: want.proposals })).toBeVisible();
+    await expect(page.getByRole('search', { name: want.search })).toBeVisible();
+    await expect(page.getByText(want.ignoredState)).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `proposals-list-${lang}`, info);
+    await context.close();
+  });
+}
+
 clockTest(
   'a person’s language overrides the browser’s, their refusals, ballot and notice e-mail are in it',
   async ({ page, browser, mailbox, runId, uniqueEmail }, info) => {
@@ -115,6 +180,12 @@ clockTest(
     await expect(benPage.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(benPage.getByText('Vous êtes membre de cette organisation.')).toBeVisible();
     await expect(benPage.getByRole('heading', { name: 'Organes de gouvernance' })).toBeVisible();
+    // The members page too: its heading, columns and the roles' meanings.
+    await benPage.goto(`/o/${slug}/members`);
+    await expect(benPage.getByRole('heading', { level: 1, name: 'Membres' })).toBeVisible();
+    await expect(benPage.getByRole('columnheader', { name: 'Rôle' })).toBeVisible();
+    await expect(benPage.getByRole('heading', { name: 'Ce que signifient les rôles' })).toBeVisible();
+    await expect(benPage.getByText('What the roles mean')).toHaveCount(0);
 
     // Ana publishes a proposal; Ben's notice of publication is in French.
     await page.goto(`/o/${slug}/proposals/new`);

@@ -1,20 +1,30 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { inviteMemberAction } from '@/app/o/[slug]/members/actions';
 import { StateForm } from '@/components/forms/state-form';
 import { Field } from '@/components/ui/field';
-import { membershipRoles, roleLabels } from '@/lib/governance/roles';
+import { membershipRoles } from '@/lib/governance/roles';
 
 export function InviteMemberForm({ orgId }: { orgId: string }) {
+  const t = useTranslations('memberForms');
+  const tRoles = useTranslations('roles');
   return (
-    <StateForm action={inviteMemberAction} className="space-y-4" noValidate hidden={{ orgId }} submitLabel="Send invitation" pendingLabel="Sending invitation…">
+    <StateForm
+      action={inviteMemberAction}
+      className="space-y-4"
+      noValidate
+      hidden={{ orgId }}
+      submitLabel={t('inviteSubmit')}
+      pendingLabel={t('invitePending')}
+    >
       {(state) => (
         <>
           <Field
             id="invite-email"
             name="email"
             type="email"
-            label="E-mail address"
+            label={t('email')}
             required
             maxLength={254}
             autoComplete="off"
@@ -24,15 +34,15 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
           <Field
             id="invite-name"
             name="name"
-            label="Name (optional)"
+            label={t('name')}
             maxLength={80}
             defaultValue={state.ok ? '' : state.values?.name}
             errors={state.fieldErrors?.name}
-            hint="Shown publicly on seats and proposals. They can change it later."
+            hint={t('nameHint')}
           />
           <div>
             <label htmlFor="invite-role" className="block text-sm font-medium text-zinc-900">
-              Role
+              {t('role')}
             </label>
             <select
               id="invite-role"
@@ -42,7 +52,7 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
             >
               {membershipRoles.map((r) => (
                 <option key={r} value={r}>
-                  {roleLabels[r]}
+                  {tRoles(r)}
                 </option>
               ))}
             </select>

@@ -1,12 +1,14 @@
 import Link from 'next/link';
-import { Pager, rangeSummary } from '@/components/ui/pager';
+import { useTranslations } from 'next-intl';
+import { Pager, RangeSummary } from '@/components/ui/pager';
 
 /** The member list's search (a plain GET form: works without JavaScript) and its pages. */
 export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
+  const t = useTranslations('members');
   return (
     <form method="get" action={basePath} role="search" className="flex flex-wrap items-end gap-2 border-b border-zinc-100 px-4 py-3">
       <label className="flex min-w-0 flex-1 flex-col text-xs font-medium text-zinc-700">
-        Search by name or e-mail
+        {t('search')}
         <input
           type="search"
           name="q"
@@ -16,11 +18,11 @@ export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
         />
       </label>
       <button type="submit" className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium text-zinc-900 hover:bg-zinc-50">
-        Search
+        {t('searchButton')}
       </button>
       {q ? (
         <Link href={basePath} className="px-1 py-2 text-sm text-brand-700 hover:underline">
-          Clear
+          {t('clear')}
         </Link>
       ) : null}
     </form>
@@ -30,10 +32,16 @@ export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
 type PagerProps = { basePath: string; q: string; page: number; pages: number; matching: number; total: number; shown: number; first: number };
 
 export function MemberPager({ basePath, q, page, pages, matching, total, shown, first }: PagerProps) {
-  const summary = `${rangeSummary(first, shown, matching)}${q ? ` matching “${q}” (${total.toLocaleString('en-US')} members in all)` : ''}`;
+  const t = useTranslations('members');
+  const summary = (
+    <>
+      <RangeSummary first={first} shown={shown} total={matching} />
+      {q ? t('matching', { q, total }) : null}
+    </>
+  );
   return (
     <div className="border-t border-zinc-100">
-      <Pager label="Member list pages" basePath={basePath} keep={{ q }} page={page} pages={pages} summary={summary} />
+      <Pager label={t('pagesLabel')} basePath={basePath} keep={{ q }} page={page} pages={pages} summary={summary} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { setStakeholderGroupAction } from '@/app/o/[slug]/members/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -33,6 +34,7 @@ export function StakeholderGroupForm({
   memberLabel: string;
 }) {
   const [state, formAction] = useActionState(setStakeholderGroupAction, initialActionState);
+  const t = useTranslations('memberForms');
   const inputId = `group-${membershipId}`;
   const messageId = `group-msg-${membershipId}`;
   const error = state.fieldErrors?.group?.[0];
@@ -41,7 +43,7 @@ export function StakeholderGroupForm({
       <input type="hidden" name="orgId" value={orgId} />
       <input type="hidden" name="membershipId" value={membershipId} />
       <label htmlFor={inputId} className="sr-only">
-        Stakeholder group of {memberLabel}
+        {t('groupOf', { name: memberLabel })}
       </label>
       <input
         id={inputId}
@@ -49,13 +51,13 @@ export function StakeholderGroupForm({
         list={stakeholderGroupListId}
         defaultValue={state.values?.group ?? group ?? ''}
         maxLength={STAKEHOLDER_GROUP_MAX}
-        placeholder="No group"
+        placeholder={t('noGroup')}
         aria-describedby={messageId}
         aria-invalid={error ? true : undefined}
         className="w-36 rounded-lg border border-zinc-300 px-2 py-1.5 text-sm"
       />
-      <SubmitButton variant="secondary" pendingLabel="Saving…" className="!px-3 !py-1.5">
-        Set
+      <SubmitButton variant="secondary" pendingLabel={t('saving')} className="!px-3 !py-1.5">
+        {t('set')}
       </SubmitButton>
       <p id={messageId} aria-live="polite" className={`w-full text-xs ${state.ok ? 'text-emerald-800' : 'text-red-700'}`}>
         {error ?? state.message}

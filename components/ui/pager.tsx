@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 type Props = {
   /** The navigation landmark's name, e.g. "Member list pages". */
@@ -8,8 +9,8 @@ type Props = {
   keep?: Record<string, string>;
   page: number;
   pages: number;
-  /** What the page holds, e.g. "1–100 of 2,000". */
-  summary: string;
+  /** What the page holds, e.g. "1–100 of 2,000" (`RangeSummary`). */
+  summary: React.ReactNode;
 };
 
 export function pageHref(basePath: string, keep: Record<string, string>, page: number): string {
@@ -21,6 +22,7 @@ export function pageHref(basePath: string, keep: Record<string, string>, page: n
 
 /** Previous and next links under a long list (plain links: work without JavaScript). */
 export function Pager({ label, basePath, keep = {}, page, pages, summary }: Props) {
+  const t = useTranslations('pager');
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm text-zinc-600">
       <span>{summary}</span>
@@ -28,15 +30,13 @@ export function Pager({ label, basePath, keep = {}, page, pages, summary }: Prop
         <span className="flex gap-3">
           {page > 1 ? (
             <Link href={pageHref(basePath, keep, page - 1)} className="font-medium text-brand-700 hover:underline">
-              Previous
+              {t('previous')}
             </Link>
           ) : null}
-          <span>
-            Page {page.toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
-          </span>
+          <span>{t('position', { page, pages })}</span>
           {page < pages ? (
             <Link href={pageHref(basePath, keep, page + 1)} className="font-medium text-brand-700 hover:underline">
-              Next
+              {t('next')}
             </Link>
           ) : null}
         </span>
@@ -45,7 +45,8 @@ export function Pager({ label, basePath, keep = {}, page, pages, summary }: Prop
   );
 }
 
-/** "first–last of total", or "None". */
-export function rangeSummary(first: number, shown: number, total: number): string {
-  return shown > 0 ? `${first.toLocaleString('en-US')}–${(first + shown - 1).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : 'None';
+/** "first–last of total", or "None", in the reader's language. */
+export function RangeSummary({ first, shown, total }: { first: number; shown: number; total: number }) {
+  const t = useTranslations('pager');
+  return shown > 0 ? t('range', { first, last: first + shown - 1, total }) : t('none');
 }

@@ -380,5 +380,7 @@ describe('isUnderWay / isDecided', () => {
       null,
       null,
     ]);
+    expect(phases.map((p) => phaseDeadline(p, { consent: true })?.kind ?? null).filter(Boolean)).toEqual(['discussion', 'awaiting_reply', 'consent']);
+    expect(phases.map((p) => phaseDeadline(p)?.kind ?? null).filter(Boolean)).toEqual(['discussion', 'awaiting_reply', 'voting']);
   });
 });

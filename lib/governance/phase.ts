@@ -187,10 +187,15 @@ export function isUnderWay(phase: Phase): boolean {
  * The next deadline a phase runs to, with its name ('Voting closes', …); null when the phase has none.
  * A decision by consent (`consent`) has no vote: its window closes for objections.
  */
-export function phaseDeadline(phase: Phase, opts: { consent?: boolean } = {}): { label: string; at: Date } | null {
-  if (phase.kind === 'discussion') return { label: 'Comment window closes', at: phase.closesAt };
-  if (phase.kind === 'awaiting_reply') return { label: 'Reply due', at: phase.dueAt };
+export function phaseDeadline(
+  phase: Phase,
+  opts: { consent?: boolean } = {},
+): { label: string; kind: 'discussion' | 'awaiting_reply' | 'voting' | 'consent'; at: Date } | null {
+  // `kind` names the deadline for the message catalogues (`proposalList.deadline.<kind>`).
+  if (phase.kind === 'discussion') return { label: 'Comment window closes', kind: 'discussion', at: phase.closesAt };
+  if (phase.kind === 'awaiting_reply') return { label: 'Reply due', kind: 'awaiting_reply', at: phase.dueAt };
   // Awaiting the author's answers has no deadline: voting opens once every concern is answered.
-  if (phase.kind === 'voting') return { label: opts.consent ? 'Objections close' : 'Voting closes', at: phase.closesAt };
+  if (phase.kind === 'voting')
+    return opts.consent ? { label: 'Objections close', kind: 'consent', at: phase.closesAt } : { label: 'Voting closes', kind: 'voting', at: phase.closesAt };
   return null;
 }

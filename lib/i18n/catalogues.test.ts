@@ -92,6 +92,9 @@ describe('message catalogues', () => {
       'chart.outcome',
       'body.vacant',
       'stage.optionN',
+      'proposalFilters.type',
+      'members.columns.person',
+      'memberForms.name',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(

@@ -9,15 +9,7 @@ import { z } from 'zod';
 export const PROPOSAL_LIST_STATES = ['undecided', 'passed', 'rejected', 'failed_quorum', 'lapsed', 'withdrawn', 'draft'] as const;
 export type ProposalListState = (typeof PROPOSAL_LIST_STATES)[number];
 
-export const PROPOSAL_LIST_STATE_LABELS: Record<ProposalListState, string> = {
-  undecided: 'Not decided yet',
-  passed: 'Passed',
-  rejected: 'Rejected',
-  failed_quorum: 'Failed quorum',
-  lapsed: 'Lapsed',
-  withdrawn: 'Withdrawn',
-  draft: 'My drafts',
-};
+// Each state's words are in the message catalogues: `proposalList.state.<state>`.
 
 export type ProposalListFilter = { q: string; type: string | null; state: ProposalListState | null };
 
@@ -32,21 +24,24 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
  * is any key (a proposal raised under an earlier charter keeps its type's key); the page says when
  * it is not one of the current charter's types.
  */
+/** A URL parameter the list could not use, said to the reader in their language (messages `proposalList.ignored.*`). */
+export type IgnoredListParam = { code: 'search_cut'; max: number } | { code: 'type_too_long' } | { code: 'state_unknown'; value: string };
+
 export function parseProposalListParams(raw: Record<string, string | string[] | undefined>): {
   filter: ProposalListFilter;
   page: number;
-  ignored: string[];
+  ignored: IgnoredListParam[];
 } {
-  const ignored: string[] = [];
+  const ignored: IgnoredListParam[] = [];
   const q = one(raw.q).trim();
-  if (q.length > PROPOSAL_SEARCH_MAX) ignored.push(`The search was cut to its first ${PROPOSAL_SEARCH_MAX} characters.`);
+  if (q.length > PROPOSAL_SEARCH_MAX) ignored.push({ code: 'search_cut', max: PROPOSAL_SEARCH_MAX });
   const typeRaw = one(raw.type).trim();
   const type = typeRaw === '' ? null : typeRaw.length <= 80 ? typeRaw : null;
-  if (typeRaw.length > 80) ignored.push('That proposal type is too long to be one: showing every type.');
+  if (typeRaw.length > 80) ignored.push({ code: 'type_too_long' });
   const stateRaw = one(raw.state).trim();
   const parsedState = z.enum(PROPOSAL_LIST_STATES).safeParse(stateRaw);
   const state = stateRaw === '' ? null : parsedState.success ? parsedState.data : null;
-  if (stateRaw !== '' && state === null) ignored.push(`“${stateRaw.slice(0, 60)}” is not a state: showing every state.`);
+  if (stateRaw !== '' && state === null) ignored.push({ code: 'state_unknown', value: stateRaw.slice(0, 60) });
   const pageNumber = Number.parseInt(one(raw.page), 10);
   const page = Number.isSafeInteger(pageNumber) && pageNumber > 0 ? pageNumber : 1;
   return { filter: { q: q.slice(0, PROPOSAL_SEARCH_MAX), type, state }, page, ignored };

@@ -89,6 +89,8 @@ describe('refusals and notices in the reader’s language', () => {
       'Die Abstimmung ist nicht eröffnet: Die Kommentarfrist läuft bis 3 Dec 2026, 14:00 UTC.',
     );
     expect(refusalIn('fr', 'seat.not_found')).toBeNull();
+    // The sign-in form's one refusal reads in the reader's language too.
+    expect(refusalIn('de', 'signin.send_failed')).toBe('Wir konnten gerade keinen Anmeldelink senden. Versuchen Sie es in einer Minute erneut.');
     // A parameter missing: no key or half-formatted text, the caller keeps the English.
     expect(refusalIn('fr', 'ballot.comment_window')).toBeNull();
   });

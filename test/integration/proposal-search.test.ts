@@ -134,7 +134,7 @@ describe('proposal search and filters', () => {
     const bad = parseProposalListParams({ q: 'x'.repeat(300), state: 'hacked', type: 'y'.repeat(100), page: '-2' });
     expect(bad.filter).toEqual({ q: 'x'.repeat(200), type: null, state: null });
     expect(bad.page).toBe(1);
-    expect(bad.ignored).toHaveLength(3);
+    expect(bad.ignored).toEqual([{ code: 'search_cut', max: 200 }, { code: 'type_too_long' }, { code: 'state_unknown', value: 'hacked' }]);
     expect(parseProposalListParams({ q: ['first', 'second'] }).filter.q).toBe('first');
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { loadMemberList, loadPendingInvitations, loadStakeholderGroups } from '@/db/read/member-pages';
 import { MemberPager, MemberSearch } from '@/components/organizations/member-list-nav';
 import { leaveOrganizationAction, removeMemberAction } from './actions';
@@ -13,9 +14,12 @@ import { ColumnHeaderRow } from '@/components/ui/column-header-row';
 import { DescriptionList } from '@/components/ui/description-list';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadMemberPage } from '@/lib/auth/member-page';
-import { roleDescriptions, roleLabels } from '@/lib/governance/roles';
+import { membershipRoles } from '@/lib/governance/roles';
 
-export const metadata: Metadata = { title: 'Members' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('members');
+  return { title: t('title') };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string | string[]; q?: string | string[]; page?: string | string[] }> };
 
@@ -37,21 +41,17 @@ export default async function MembersPage({ params, searchParams }: Props) {
   // Weights (shares, votes) change only by a passed proposal; the column shows once any member's differs from 1.
   const showWeights = list.weightsDiffer;
   const basePath = `/o/${org.slug}/members`;
+  const t = await getTranslations('members');
+  const tRoles = await getTranslations('roles');
+  const format = await getFormatter();
 
   return (
-    <MemberPageShell
-      org={org}
-      current="members"
-      title="Members"
-      description={`${list.total.toLocaleString('en-US')} ${list.total === 1 ? 'member' : 'members'}${
-        invitations.length > 0 ? ` and ${invitations.length} pending ${invitations.length === 1 ? 'invitation' : 'invitations'}` : ''
-      }. Only members see these lists and their e-mail addresses.`}
-    >
+    <MemberPageShell org={org} current="members" title={t('title')} description={t('description', { members: list.total, invitations: invitations.length })}>
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-8">
           <LabelledSection
             id="member-list"
-            title="Member list"
+            title={t('listTitle')}
             className="self-start overflow-x-auto rounded-2xl border border-zinc-200 bg-white shadow-sm"
             headingClassName="sr-only"
           >
@@ -59,7 +59,10 @@ export default async function MembersPage({ params, searchParams }: Props) {
             {list.total > list.size ? <MemberSearch basePath={basePath} q={q} /> : null}
             <table className="w-full text-left text-sm">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-                <ColumnHeaderRow cellClassName="px-4 py-3" columns={['Person', 'Stakeholder group', ...(showWeights ? ['Votes'] : []), 'Role']} />
+                <ColumnHeaderRow
+                  cellClassName="px-4 py-3"
+                  columns={[t('columns.person'), t('columns.group'), ...(showWeights ? [t('columns.votes')] : []), t('columns.role')]}
+                />
               </thead>
               <tbody className="divide-y divide-zinc-100">
                 {members.map((m) => (
@@ -67,11 +70,11 @@ export default async function MembersPage({ params, searchParams }: Props) {
                     <td className="px-4 py-3">
                       <span className="block font-medium break-all text-zinc-900">
                         {m.name ?? m.email}
-                        {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">(you)</span> : null}
+                        {m.userId === user.id ? <span className="ml-2 text-xs font-normal text-zinc-500">{t('you')}</span> : null}
                       </span>
                       {m.name ? <span className="block text-xs break-all text-zinc-600">{m.email}</span> : null}
                       {!m.signedInBefore ? (
-                        <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Invited, not yet signed in</span>
+                        <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t('notSignedIn')}</span>
                       ) : null}
                     </td>
                     <td className="px-4 py-3">
@@ -81,32 +84,30 @@ export default async function MembersPage({ params, searchParams }: Props) {
                         <span className={m.stakeholderGroup ? '' : 'text-zinc-500'}>{m.stakeholderGroup ?? '—'}</span>
                       )}
                     </td>
-                    {showWeights ? <td className="px-4 py-3 tabular-nums">{m.weight.toLocaleString('en-US')}</td> : null}
+                    {showWeights ? <td className="px-4 py-3 tabular-nums">{format.number(m.weight)}</td> : null}
                     <td className="px-4 py-3">
                       {isAdmin ? (
                         <>
                           <RoleSelectForm orgId={org.id} membershipId={m.membershipId} role={m.role} memberLabel={m.name ?? m.email} />
                           {m.userId !== user.id ? (
                             <details className="mt-2 text-xs">
-                              <summary className="cursor-pointer text-red-800">Remove from the organization</summary>
+                              <summary className="cursor-pointer text-red-800">{t('removeSummary')}</summary>
                               <ActionForm
                                 action={removeMemberAction}
                                 hidden={{ orgId: org.id, membershipId: m.membershipId }}
-                                submitLabel="Remove this member"
+                                submitLabel={t('removeSubmit')}
                                 variant="secondary"
-                                label={`Remove ${m.name ?? m.email}`}
+                                label={t('removeLabel', { name: m.name ?? m.email })}
                                 className="mt-2"
                               >
-                                <p className="text-zinc-600">
-                                  They lose access to members-only pages; the removal is on the public record. A seat holder must leave their seat first.
-                                </p>
+                                <p className="text-zinc-600">{t('removeBody')}</p>
                               </ActionForm>
                             </details>
                           ) : null}
                         </>
                       ) : (
-                        <span title={roleDescriptions[m.role]} className="whitespace-nowrap">
-                          {roleLabels[m.role]}
+                        <span title={t(`roleDescriptions.${m.role}`)} className="whitespace-nowrap">
+                          {tRoles(m.role)}
                         </span>
                       )}
                     </td>
@@ -126,21 +127,17 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 first={(list.page - 1) * list.size + 1}
               />
             ) : null}
-            {showWeights ? (
-              <p className="border-t border-zinc-100 px-4 py-3 text-xs text-zinc-600">
-                Votes: each member&rsquo;s weight (shares). It changes only by a passed proposal, and every change is on the public record.
-              </p>
-            ) : null}
+            {showWeights ? <p className="border-t border-zinc-100 px-4 py-3 text-xs text-zinc-600">{t('weightsNote')}</p> : null}
           </LabelledSection>
           <LabelledSection
             id="pending-invitations"
-            title={`Pending invitations (${invitations.length})`}
+            title={t('pendingTitle', { count: invitations.length })}
             className="self-start rounded-2xl border border-zinc-200 bg-white shadow-sm"
             headingClassName="border-b border-zinc-200 px-4 py-3 text-base font-semibold"
           >
             {done === 'revoked' ? (
               <p role="status" className="mx-4 mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-                Invitation revoked. The link in it no longer leads to a membership.
+                {t('revoked')}
               </p>
             ) : null}
             <PendingInvitations orgId={org.id} invitations={invitations} isAdmin={isAdmin} />
@@ -151,39 +148,40 @@ export default async function MembersPage({ params, searchParams }: Props) {
           {isAdmin ? (
             <LabelledSection
               id="invite-title"
-              title="Invite someone"
+              title={t('inviteTitle')}
               className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
               headingClassName="mb-4 text-lg font-semibold"
             >
               <InviteMemberForm orgId={org.id} />
               <p className="mt-4 text-sm">
-                <Link href={`/o/${org.slug}/settings/profile`} className="font-medium text-brand-700 underline">
-                  Edit the organization&rsquo;s profile
-                </Link>{' '}
-                (name, mission, visibility)
+                {t.rich('editProfile', {
+                  link: (chunks) => (
+                    <Link href={`/o/${org.slug}/settings/profile`} className="font-medium text-brand-700 underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             </LabelledSection>
           ) : (
-            <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">
-              Only admins invite members and change roles and stakeholder groups.
-            </p>
+            <p className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm text-zinc-600">{t('adminsOnly')}</p>
           )}
           <LabelledSection
             id="leave-title"
-            title="Leave this organization"
+            title={t('leaveTitle')}
             className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm"
             headingClassName="mb-3 font-semibold"
           >
-            <ActionForm action={leaveOrganizationAction} hidden={{ orgId: org.id }} submitLabel="Leave" variant="secondary" label="Leave this organization">
-              <p className="text-zinc-600">Your departure is on the public record. If you hold a seat, resign it first; the only admin cannot leave.</p>
+            <ActionForm action={leaveOrganizationAction} hidden={{ orgId: org.id }} submitLabel={t('leaveSubmit')} variant="secondary" label={t('leaveTitle')}>
+              <p className="text-zinc-600">{t('leaveBody')}</p>
               <label className="flex items-start gap-2">
-                <input type="checkbox" name="confirm" value="leave" required className="mt-1" /> I want to leave {org.name}.
+                <input type="checkbox" name="confirm" value="leave" required className="mt-1" /> {t('leaveConfirm', { name: org.name })}
               </label>
             </ActionForm>
           </LabelledSection>
           <LabelledSection
             id="roles-title"
-            title="What the roles mean"
+            title={t('rolesTitle')}
             className="rounded-2xl border border-zinc-200 bg-white p-6 text-sm shadow-sm"
             headingClassName="mb-3 font-semibold"
           >
@@ -191,7 +189,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
               className="space-y-2"
               termClassName="font-medium"
               detailClassName="text-zinc-600"
-              items={(Object.keys(roleDescriptions) as (keyof typeof roleDescriptions)[]).map((r) => [roleLabels[r], roleDescriptions[r]] as const)}
+              items={membershipRoles.map((r) => [tRoles(r), t(`roleDescriptions.${r}`)] as const)}
             />
           </LabelledSection>
         </aside>

@@ -2,19 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Countdown } from '@/components/governance/countdown';
 import { OrgNav } from '@/components/governance/org-nav';
-import { StatusBadge } from '@/components/governance/phase-badge';
+import { getTranslations } from 'next-intl/server';
+import { ProposalStatusBadge } from '@/components/governance/phase-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { loadProposalList } from '@/db/read/org-page';
-import { Pager, rangeSummary } from '@/components/ui/pager';
+import { Pager, RangeSummary } from '@/components/ui/pager';
 import { phaseDeadline } from '@/lib/governance/phase';
 import { ProposalFilters } from '@/components/proposals/proposal-filters';
 import { isFiltered, parseProposalListParams, proposalListKeep } from '@/lib/validation/proposal-list';
 
-export const metadata: Metadata = { title: 'Proposals' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('proposalList');
+  return { title: t('title') };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,18 +30,24 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
   // Newest first, a page at a time: only the listed proposals' phases are derived.
   const { proposals, total, page, size, types } = await loadProposalList(org.id, user?.id ?? null, at, requested, filter);
   const basePath = `/o/${org.slug}/proposals`;
-  const notes = [...ignored];
-  if (filter.type !== null && !types.some((t) => t.key === filter.type))
-    notes.push(
-      `“${filter.type.slice(0, 60)}” is not a proposal type of the current charter: only proposals raised under that key in an earlier charter are listed.`,
-    );
+  const t = await getTranslations('proposalList');
+  const notes = ignored.map((i) =>
+    i.code === 'search_cut'
+      ? t('ignored.search_cut', { max: i.max })
+      : i.code === 'state_unknown'
+        ? t('ignored.state_unknown', { value: i.value })
+        : t('ignored.type_too_long'),
+  );
+  if (filter.type !== null && !types.some((ty) => ty.key === filter.type)) notes.push(t('typeNotCurrent', { type: filter.type.slice(0, 60) }));
   const pages = Math.max(1, Math.ceil(total / size));
 
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <PageHeader title="Proposals" description="Every proposal is discussed for at least its charter’s comment window before any vote.">
-        {membership && membership.role !== 'observer' && !org.archivedAt ? <LinkButton href={`/o/${org.slug}/proposals/new`}>New proposal</LinkButton> : null}
+      <PageHeader title={t('title')} description={t('description')}>
+        {membership && membership.role !== 'observer' && !org.archivedAt ? (
+          <LinkButton href={`/o/${org.slug}/proposals/new`}>{t('newProposal')}</LinkButton>
+        ) : null}
       </PageHeader>
       {total > 10 || isFiltered(filter) ? <ProposalFilters basePath={basePath} filter={filter} types={types} signedIn={Boolean(user)} /> : null}
       {notes.length > 0 ? (
@@ -51,21 +61,21 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
       ) : null}
       {isFiltered(filter) && total > 0 ? (
         <p className="mb-3 text-sm text-zinc-600" role="status">
-          {total === 1 ? 'One proposal matches.' : `${total.toLocaleString('en-US')} proposals match.`}
+          {t('matches', { count: total })}
         </p>
       ) : null}
       {proposals.length === 0 && total === 0 && isFiltered(filter) ? (
-        <EmptyState title="No proposal matches.">
-          Search finds whole words in any revision’s title and text.{' '}
-          <Link href={basePath} className="text-brand-700 hover:underline">
-            Show every proposal
-          </Link>
-          .
+        <EmptyState title={t('noMatchTitle')}>
+          {t.rich('noMatch', {
+            link: (chunks) => (
+              <Link href={basePath} className="text-brand-700 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </EmptyState>
       ) : proposals.length === 0 && total === 0 ? (
-        <EmptyState title="No proposals yet.">
-          {membership && !org.archivedAt ? 'Raise the first one with “New proposal”.' : 'Published proposals appear here.'}
-        </EmptyState>
+        <EmptyState title={t('emptyTitle')}>{membership && !org.archivedAt ? t('emptyMember') : t('emptyPublic')}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {proposals.map((p) => {
@@ -78,16 +88,16 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
                       #{p.number} {p.title}
                     </Link>
                     <p className="mt-1 text-xs text-zinc-500">
-                      {p.typeName} · by {p.authorName ?? 'a member'}
-                      {p.publishedAt ? ` · published ${p.publishedAt.toISOString().slice(0, 10)}` : ' · not published'}
+                      {t('byline', { type: p.typeName, author: p.authorName ?? t('aMember') })}
+                      {p.publishedAt ? t('published', { at: p.publishedAt }) : t('notPublished')}
                     </p>
                   </div>
                   {/* Left-aligned when it wraps under the title on a phone, so the badge starts the line. */}
                   <div className="text-xs text-zinc-600 sm:text-right">
-                    <StatusBadge status={p.statusLine} />
+                    <ProposalStatusBadge status={p.statusLine} />
                     {due ? (
                       <p className="mt-1">
-                        {due.label} <Countdown to={due.at.toISOString()} serverNow={at.toISOString()} />
+                        {t(`deadline.${due.kind}`)} <Countdown to={due.at.toISOString()} serverNow={at.toISOString()} />
                       </p>
                     ) : null}
                   </div>
@@ -99,12 +109,12 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
       )}
       {total > size ? (
         <Pager
-          label="Proposal list pages"
+          label={t('pagesLabel')}
           basePath={basePath}
           keep={proposalListKeep(filter)}
           page={page}
           pages={pages}
-          summary={rangeSummary((page - 1) * size + 1, proposals.length, total)}
+          summary={<RangeSummary first={(page - 1) * size + 1} shown={proposals.length} total={total} />}
         />
       ) : null}
     </div>
