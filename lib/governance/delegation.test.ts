@@ -176,10 +176,11 @@ describe('resolveRepresentation / carriedWeights', () => {
     );
   });
 
-  it('resolves a chain of 100,000 members without overflowing the stack, in linear time', () => {
+  // No clock here (a shared machine is no stopwatch): a walk quadratic in the chain would take billions of steps and
+  // not finish within the suite's 30 s test timeout.
+  it('resolves a chain of 100,000 members without overflowing the stack', () => {
     const n = 100_000;
     const roll: RollEntry[] = Array.from({ length: n }, (_, i) => ({ userId: `m${i}`, weight: 1, delegateUserId: i + 1 < n ? `m${i + 1}` : null }));
-    const started = performance.now();
     const rep = resolveRepresentation(roll, new Set([`m${n - 1}`]), null);
     expect(rep.size).toBe(n);
     expect(rep.get('m0')).toEqual({ voterUserId: `m${n - 1}`, hops: n - 1 });
@@ -189,7 +190,6 @@ describe('resolveRepresentation / carriedWeights', () => {
     expect(resolveRepresentation(loop, new Set(), null).size).toBe(0);
     // A cap: only the last 10 delegators (and the voter) are counted.
     expect(resolveRepresentation(roll, new Set([`m${n - 1}`]), 10).size).toBe(11);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

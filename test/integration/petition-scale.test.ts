@@ -47,15 +47,12 @@ describe('a petition with 100,000 signatures', () => {
     await db.execute(
       sql`update petition_signatures set revoked_at = now() where id = (select id from petition_signatures where petition_id = ${petitionId}::uuid limit 1)`,
     );
-    const started = performance.now();
     const page = await loadPetitionPage(orgId, number, people.margaret!.id, new Date());
     const list = await loadPetitionsPage(orgId, null, new Date());
-    const elapsed = performance.now() - started;
     expect(page!.petition.signatureCount).toBe(SIGNATURES);
     expect(list.petitions.find((p) => p.number === number)!.signatureCount).toBe(SIGNATURES);
     expect(page!.signers.length).toBeLessThanOrEqual(200);
     expect(page!.viewer.maySign).toBe(true);
-    expect(elapsed).toBeLessThan(2_000); // generous, for a shared machine
     await db.execute(sql`update petition_signatures set revoked_at = null where petition_id = ${petitionId}::uuid and revoked_at is not null`);
   });
 
@@ -69,9 +66,7 @@ describe('a petition with 100,000 signatures', () => {
 
   it('one more signature moves the count by one, and revoking moves it back', async () => {
     const signer = { userId: people.margaret!.id, role: 'member' as const };
-    const started = performance.now();
     const signed = await signPetition(db, signer, { orgId, petitionId }, new Date());
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(signed.count).toBe(SIGNATURES + 1);
     expect((await revokePetitionSignature(db, signer, { orgId, petitionId }, new Date())).count).toBe(SIGNATURES);
     // The signer's export lists their own signature, revoked, with both times.
