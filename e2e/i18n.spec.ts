@@ -210,7 +210,8 @@ clockTest(
     await benPage.goto(`/o/${slug}/proposals/1`);
     await benPage.getByLabel('Pour', { exact: true }).check();
     await benPage.getByRole('button', { name: 'Voter' }).click();
-    await expect(benPage.getByText(/^Le vote n’est pas ouvert\./)).toBeVisible();
+    // The refusal (with its reason after it), not the stage's own 'Le vote n’est pas ouvert.' line.
+    await expect(benPage.getByText(/^Le vote n’est pas ouvert\. \S/)).toBeVisible();
 
     // A week later voting is open: the proposal in voting, its form and Ben's ballot, in French.
     await advanceClock(7 * DAY + 60_000);
