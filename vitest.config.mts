@@ -9,7 +9,8 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'quorate-vitest-'));
 // The run's migrated template database (test/global-setup.ts makes it, db/testing.ts copies it per file).
 const templates = {
   QUORATE_TEST_PGLITE_TEMPLATE: path.join(scratch, 'pglite-template.tar'),
-  QUORATE_TEST_PG_TEMPLATE: `quorate_template_${process.pid}_${Date.now().toString(36)}`,
+  // `-` (scripts/pgbouncer-check.sh): no template, each file migrates its own database.
+  QUORATE_TEST_PG_TEMPLATE: process.env.QUORATE_TEST_PG_TEMPLATE ?? `quorate_template_${process.pid}_${Date.now().toString(36)}`,
 };
 Object.assign(process.env, templates);
 

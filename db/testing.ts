@@ -34,7 +34,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () 
     return { ...handle, drop: () => handle.close() };
   }
   const name = `quorate_test_${randomBytes(6).toString('hex')}`;
-  const template = process.env.QUORATE_TEST_PG_TEMPLATE;
+  // Only a plain name is a template (test/global-setup.ts makes none otherwise): `-` means none.
+  const named = process.env.QUORATE_TEST_PG_TEMPLATE;
+  const template = named && /^[a-z0-9_]+$/.test(named) ? named : null;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(serverUrl);

@@ -86,7 +86,9 @@ DATABASE_URL="$pooled/$db" QUORATE_PREPARED_STATEMENTS=0 npm run -s db:seed
 step "integration tests through the pooler (TEST_DATABASE_URL=…?prepare=false)"
 # Not through the pooler: backup.test.ts (pg_dump needs a session; back up from PostgreSQL directly) and
 # prepared-statements.test.ts (it checks that statements ARE prepared by default, on one session).
-TEST_DATABASE_URL="$pooled/postgres?prepare=false" nice -n 10 npx vitest run \
+# No template database (QUORATE_TEST_PG_TEMPLATE=-): PgBouncer keeps an idle server connection to the template once it
+# is migrated, and CREATE DATABASE … TEMPLATE refuses a template anyone is connected to. Each file migrates its own.
+QUORATE_TEST_PG_TEMPLATE=- TEST_DATABASE_URL="$pooled/postgres?prepare=false" nice -n 10 npx vitest run \
   test/integration/delivery-lease.test.ts \
   test/integration/notify.test.ts \
   test/integration/notify-crash.test.ts \
