@@ -211,3 +211,18 @@ export const memberPage = z
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'MemberPage', description: 'Members only: it has e-mail addresses.' });
+
+export const myDelegations = z
+  .object({
+    delegations: z.array(
+      z.object({
+        id: z.string(),
+        delegate: z.object({ userId: z.string(), name: z.string().nullable() }),
+        scope: z.string().meta({ description: '`general`, `type:<key>` or `proposal:<id>`, as delegateVote takes it.' }),
+        typeKey: z.string().nullable(),
+        proposalNumber: z.number().int().nullable(),
+        createdAt: date,
+      }),
+    ),
+  })
+  .meta({ id: 'MyDelegations', description: "The caller's own active delegations." });

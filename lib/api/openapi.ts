@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { bodies, logPage, meeting, meetingList, memberPage, organization, problem, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
+import { actOperations } from './openapi-acts';
+import { json, meetingNumber, number, problems, readSecurity, slug, write } from './openapi-parts';
+import { bodies, logPage, meeting, meetingList, memberPage, organization, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
 import {
   ballotBodySchema,
   cancelMeetingBodySchema,
   choiceBallotBodySchema,
   commentBodySchema,
   createProposalBodySchema,
-  delegateBodySchema,
   logQuerySchema,
   memberListQuerySchema,
-  nominationAnswerBodySchema,
-  nominationBodySchema,
   objectionBodySchema,
   proposalListQuerySchema,
   publishBodySchema,
-  recusalBodySchema,
-  reviseBodySchema,
   scheduleMeetingBodySchema,
   withdrawBodySchema,
 } from './schemas';
@@ -27,35 +24,6 @@ import {
  * (lib/api/schemas.ts, themselves the forms' schemas). Served at /api/v1/openapi.json and
  * listed by /api/v1/docs. Pure: no database, no request.
  */
-
-const slug = z.string().meta({ description: "The organization's slug, as in /o/{slug}." });
-const number = z.string().regex(/^\d+$/).meta({ description: "The proposal's number in the organization." });
-
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: 'A problem', content: { 'application/problem+json': { schema: problem } } }]));
-
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-const meetingNumber = z.string().regex(/^\d+$/).meta({ description: "The meeting's number in the organization." });
-
-/** A write with a token, its JSON body, its answer and the problems it may answer with. */
-const write = (
-  operationId: string,
-  summary: string,
-  params: z.ZodObject,
-  body: z.ZodType | null,
-  ok: [string, z.ZodType, string],
-  statuses: number[],
-): ZodOpenApiOperationObject => ({
-  operationId,
-  summary,
-  security: [{ bearer: [] }],
-  requestParams: { path: params },
-  requestBody: { required: body !== null, content: { 'application/json': { schema: body ?? z.object({}) } } },
-  responses: { [ok[0]]: json(ok[1], ok[2]), ...problems(...statuses) },
-});
-
-const readSecurity: Record<string, string[]>[] = [{}, { bearer: [] }];
 
 /** Every operation: method, path and what it does (the docs page lists these). */
 export const operations: { method: 'get' | 'post'; path: string; operation: ZodOpenApiOperationObject }[] = [
@@ -237,78 +205,7 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
       [400, 401, 403, 404, 409, 415, 429],
     ),
   },
-  {
-    method: 'post',
-    path: '/api/v1/orgs/{slug}/proposals/{number}/revisions',
-    operation: write(
-      'reviseProposal',
-      'Revise a draft or a proposal in discussion, or one decided by consent in its window (write token, its author), as the revise form does',
-      z.object({ slug, number }),
-      reviseBodySchema,
-      ['201', z.object({ ok: z.literal(true), revision: z.object({ number: z.number().int(), substantive: z.boolean() }) }), 'Saved'],
-      [400, 401, 403, 404, 409, 415],
-    ),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/orgs/{slug}/proposals/{number}/recusals',
-    operation: write(
-      'declareRecusal',
-      "Recuse the caller's seat from a proposal with a reason (write token, a seat holder of a deciding body); a ballot it cast stops counting",
-      z.object({ slug, number }),
-      recusalBodySchema,
-      ['201', z.object({ ok: z.literal(true), recusal: z.object({ recorded: z.literal(true) }) }), 'Recorded'],
-      [400, 401, 403, 404, 409, 415],
-    ),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/orgs/{slug}/proposals/{number}/nominations',
-    operation: write(
-      'nominateCandidate',
-      "Nominate a member (by user id, as the member list gives it) for a seat election's seats during its comment window (write token, a member)",
-      z.object({ slug, number }),
-      nominationBodySchema,
-      ['201', z.object({ ok: z.literal(true), nomination: z.object({ nomineeUserId: z.string(), status: z.literal('nominated') }) }), 'Recorded'],
-      [400, 401, 403, 404, 409, 415, 429],
-    ),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/orgs/{slug}/proposals/{number}/nominations/answer',
-    operation: write(
-      'answerNomination',
-      "Accept, decline or withdraw from the caller's own nomination during the comment window (write token); a class seat asks for the declaration",
-      z.object({ slug, number }),
-      nominationAnswerBodySchema,
-      ['200', z.object({ ok: z.literal(true), nomination: z.object({ status: z.enum(['accepted', 'declined', 'withdrawn']) }) }), 'Answered'],
-      [400, 401, 403, 404, 409, 415],
-    ),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/orgs/{slug}/delegations',
-    operation: write(
-      'delegateVote',
-      "Name (or replace) the caller's delegate for a scope (write token, an accepted member), as the delegation form does",
-      z.object({ slug }),
-      delegateBodySchema,
-      ['201', z.object({ ok: z.literal(true), delegation: z.object({ id: z.string(), replaced: z.boolean() }) }), 'Delegated'],
-      [400, 401, 403, 404, 409, 415, 429],
-    ),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/orgs/{slug}/delegations/{id}/revoke',
-    operation: write(
-      'revokeDelegation',
-      "Revoke one of the caller's own active delegations (write token)",
-      z.object({ slug, id: z.string().meta({ description: "The delegation's id, as delegateVote answered it." }) }),
-      null,
-      ['200', z.object({ ok: z.literal(true), delegation: z.object({ id: z.string(), revoked: z.literal(true) }) }), 'Revoked'],
-      [400, 401, 403, 404, 409, 415, 429],
-    ),
-  },
+  ...actOperations,
   {
     method: 'get',
     path: '/api/v1/orgs/{slug}/meetings',
@@ -377,7 +274,7 @@ export function openApiDocument() {
       title: 'Quorate API',
       version: '1.3.0',
       description:
-        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, nominate and answer nominations, delegate and revoke delegations, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
+        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, nominate and answer nominations, list, make and revoke delegations, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token: qrt_…' } } },
     paths,

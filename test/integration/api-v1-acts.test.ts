@@ -25,6 +25,7 @@ const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 
 let db: Database;
 let otherOrgId = '';
+let outsiderId = '';
 let org: StormOrg;
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
 const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
@@ -65,6 +66,7 @@ function withMemberVote(charter: Charter): Charter {
 
 beforeAll(async () => {
   const [outsider] = await db.insert(users).values({ email: 'outsider@acts.example.org', name: 'Out Sider' }).returning();
+  outsiderId = outsider!.id;
   otherOrgId = (
     await db.transaction((tx) => insertOrganization(tx, { slug: 'acts-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
   ).id;
@@ -151,7 +153,7 @@ describe('/api/v1 delegations', () => {
       .from(delegations)
       .where(and(eq(delegations.orgId, org.orgId), eq(delegations.delegatorUserId, userId)));
 
-  it('a member delegates, replaces and revokes through the API, logged as through the form', async () => {
+  it('a member delegates, replaces, lists and revokes through the API, logged as through the form', async () => {
     const [a, b, c] = [org.voters[0]!.userId, org.voters[1]!.userId, org.voters[2]!.userId];
     const write = await token(a, org.orgId);
     const made = await call('POST', `/${org.slug}/delegations`, write, { delegateUserId: b, scope: 'type:member_vote' });
@@ -159,10 +161,19 @@ describe('/api/v1 delegations', () => {
     const replaced = await call('POST', `/${org.slug}/delegations`, write, { delegateUserId: c, scope: 'type:member_vote' });
     expect(replaced).toMatchObject({ status: 201, body: { ok: true, delegation: { replaced: true } } });
     const id = (replaced.body.delegation as { id: string }).id;
+    // The caller's own delegations, with the id to revoke: a read token does; anonymous and outsiders do not.
+    const read = await token(a, org.orgId, 'read');
+    expect(await call('GET', `/${org.slug}/delegations`, read)).toMatchObject({
+      status: 200,
+      body: { delegations: [{ id, delegate: { userId: c }, scope: 'type:member_vote', typeKey: 'member_vote', proposalNumber: null }] },
+    });
+    expect((await call('GET', `/${org.slug}/delegations`)).body.code).toBe('api.unauthenticated');
+    expect((await call('GET', `/${org.slug}/delegations`, await token(outsiderId, null, 'read'))).body.code).toBe('action.forbidden');
     expect(await call('POST', `/${org.slug}/delegations/${id}/revoke`, write)).toMatchObject({
       status: 200,
       body: { ok: true, delegation: { id, revoked: true } },
     });
+    expect((await call('GET', `/${org.slug}/delegations`, read)).body).toEqual({ delegations: [] });
     expect((await mine(a)).every((d) => d.revokedAt !== null)).toBe(true);
     expect(await logKinds('delegation.')).toEqual(['delegation.granted', 'delegation.revoked', 'delegation.granted', 'delegation.revoked']);
     // The form delegates through the same operation.
