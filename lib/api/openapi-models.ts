@@ -59,6 +59,7 @@ export const proposalSummary = z
 
 export const proposal = z
   .object({
+    id: z.string().meta({ description: "The proposal's id: a delegation's `proposal:<id>` scope names it; paths use the number." }),
     number: z.number().int(),
     title: z.string(),
     body: z.string(),

@@ -174,6 +174,8 @@ describe('/api/v1 delegations', () => {
       body: { ok: true, delegation: { id, revoked: true } },
     });
     expect((await call('GET', `/${org.slug}/delegations`, read)).body).toEqual({ delegations: [] });
+    // A `proposal:<id>` scope names the id getProposal gives.
+    expect((await call('GET', `/${org.slug}/proposals/${org.proposalNumber}`, read)).body.id).toBe(org.proposalId);
     expect((await mine(a)).every((d) => d.revokedAt !== null)).toBe(true);
     expect(await logKinds('delegation.')).toEqual(['delegation.granted', 'delegation.revoked', 'delegation.granted', 'delegation.revoked']);
     // The form delegates through the same operation.
