@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import { listActiveDelegationsBy } from '@/db/queries/delegations';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { listMemberPage } from '@/db/queries/member-list';
 import { loadOrganizationBodies } from '@/db/read/overview';
@@ -90,5 +91,23 @@ export async function loadApiMemberPage(orgId: string, query: { q: string; curso
     matching: list.matching,
     total: list.total,
     next_cursor: page * query.limit < list.matching ? String(page + 1) : null,
+  };
+}
+
+/**
+ * The caller's own active delegations, as "My delegations" lists them (at most one per scope, so
+ * never paged): each with its id (to revoke it) and its scope as the form and the API take it.
+ */
+export async function loadApiMyDelegations(orgId: string, userId: string) {
+  const rows = await listActiveDelegationsBy(getDb(), orgId, userId);
+  return {
+    delegations: rows.map((d) => ({
+      id: d.id,
+      delegate: { userId: d.delegateUserId, name: d.delegateName },
+      scope: d.proposalId !== null ? `proposal:${d.proposalId}` : d.typeKey !== null ? `type:${d.typeKey}` : 'general',
+      typeKey: d.typeKey,
+      proposalNumber: d.proposalNumber,
+      createdAt: d.createdAt,
+    })),
   };
 }

@@ -96,6 +96,8 @@ export async function loadApiProposal(orgId: string, number: number, viewerId: s
   const status = proposalStatus({ record: loaded.record, charter, strengths: bodyStrengths(charter, seats, at), now: at });
   const latest = revisions.at(-1);
   return {
+    // The id a delegation's `proposal:<id>` scope names (the API's other paths use the number).
+    id: loaded.row.id,
     number: loaded.row.number,
     title: loaded.row.title,
     body: latest?.body ?? '',

@@ -11,18 +11,26 @@ import { castBallot } from '@/lib/use-cases/ballots';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
 import { postComment } from '@/lib/use-cases/comments';
-import { createDraft } from '@/lib/use-cases/drafts';
+import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
+import { delegateVote, revokeDelegation } from '@/lib/use-cases/delegations';
+import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
+import { declareRecusal } from '@/lib/use-cases/recusal';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
+import { delegateSchema, revokeDelegationSchema } from '@/lib/validation/delegation';
 import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
 import {
   ballotSchema,
   choiceBallotSchema,
   commentSchema,
   createProposalSchema,
+  nominationAnswerSchema,
+  nominationSchema,
   objectionSchema,
   proposalRefSchema,
   publishProposalSchema,
+  recusalSchema,
+  reviseProposalSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 import { withLimitSpent } from './limit';
@@ -134,3 +142,19 @@ export const createProposalOperation = operation({ schema: createProposalSchema,
 export const publishProposalOperation = operation({ schema: publishProposalSchema, minimumRole: 'member', useCase: publishProposal });
 
 export const withdrawProposalOperation = operation({ schema: withdrawProposalSchema, minimumRole: 'member', useCase: withdrawProposal });
+
+// Only the author revises, before voting or in a consent window (the use case's permissions decide). No rate limit, as the form.
+export const reviseProposalOperation = operation({ schema: reviseProposalSchema, minimumRole: 'member', useCase: reviseProposal });
+
+// A seat holder of a deciding body recuses; the use case checks the seat and the window. Observers may hold seats. No rate limit, as the form.
+export const declareRecusalOperation = operation({ schema: recusalSchema, minimumRole: 'observer', useCase: declareRecusal });
+
+// Seat elections: any member nominates during the comment window (limited like a comment: the nominee is mailed); only the nominee answers their own.
+export const nominateCandidateOperation = operation({ schema: nominationSchema, minimumRole: 'member', useCase: nominateCandidate, limit: 'comment' });
+
+export const answerNominationOperation = operation({ schema: nominationAnswerSchema, minimumRole: 'member', useCase: answerNomination });
+
+// Delegations: observers are refused by the use case's own words, not a bare "forbidden"; any role may revoke their own. Both spend the delegation limit.
+export const delegateVoteOperation = operation({ schema: delegateSchema, minimumRole: 'observer', useCase: delegateVote, limit: 'delegation' });
+
+export const revokeDelegationOperation = operation({ schema: revokeDelegationSchema, minimumRole: 'observer', useCase: revokeDelegation, limit: 'delegation' });

@@ -59,6 +59,7 @@ export const proposalSummary = z
 
 export const proposal = z
   .object({
+    id: z.string().meta({ description: "The proposal's id: a delegation's `proposal:<id>` scope names it; paths use the number." }),
     number: z.number().int(),
     title: z.string(),
     body: z.string(),
@@ -211,3 +212,18 @@ export const memberPage = z
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'MemberPage', description: 'Members only: it has e-mail addresses.' });
+
+export const myDelegations = z
+  .object({
+    delegations: z.array(
+      z.object({
+        id: z.string(),
+        delegate: z.object({ userId: z.string(), name: z.string().nullable() }),
+        scope: z.string().meta({ description: '`general`, `type:<key>` or `proposal:<id>`, as delegateVote takes it.' }),
+        typeKey: z.string().nullable(),
+        proposalNumber: z.number().int().nullable(),
+        createdAt: date,
+      }),
+    ),
+  })
+  .meta({ id: 'MyDelegations', description: "The caller's own active delegations." });

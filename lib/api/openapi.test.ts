@@ -66,6 +66,12 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(comment.requestBody!.content['application/json']!.schema.properties).sort()).toEqual(['asReply', 'body', 'parentId', 'stance']);
     const withdraw = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/withdraw']!.post!;
     expect(Object.keys(withdraw.requestBody!.content['application/json']!.schema.properties)).toEqual(['reason']);
+    const fields = (p: string) => Object.keys(doc.paths[p]!.post!.requestBody!.content['application/json']!.schema.properties).sort();
+    expect(fields('/api/v1/orgs/{slug}/proposals/{number}/revisions')).toEqual(['body', 'changeNote', 'substantive', 'title']);
+    expect(fields('/api/v1/orgs/{slug}/proposals/{number}/recusals')).toEqual(['reason']);
+    expect(fields('/api/v1/orgs/{slug}/proposals/{number}/nominations')).toEqual(['nomineeUserId']);
+    expect(fields('/api/v1/orgs/{slug}/proposals/{number}/nominations/answer')).toEqual(['answer', 'declarationConfirmed']);
+    expect(fields('/api/v1/orgs/{slug}/delegations')).toEqual(['delegateUserId', 'scope']);
   });
 
   it('every operation has a unique operationId (scripts find operations by it)', () => {

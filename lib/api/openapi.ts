@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { bodies, logPage, meeting, meetingList, memberPage, organization, problem, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
+import { actOperations } from './openapi-acts';
+import { json, meetingNumber, number, problems, readSecurity, slug, write } from './openapi-parts';
+import { bodies, logPage, meeting, meetingList, memberPage, organization, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
 import {
   ballotBodySchema,
   cancelMeetingBodySchema,
@@ -22,35 +24,6 @@ import {
  * (lib/api/schemas.ts, themselves the forms' schemas). Served at /api/v1/openapi.json and
  * listed by /api/v1/docs. Pure: no database, no request.
  */
-
-const slug = z.string().meta({ description: "The organization's slug, as in /o/{slug}." });
-const number = z.string().regex(/^\d+$/).meta({ description: "The proposal's number in the organization." });
-
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: 'A problem', content: { 'application/problem+json': { schema: problem } } }]));
-
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-const meetingNumber = z.string().regex(/^\d+$/).meta({ description: "The meeting's number in the organization." });
-
-/** A write with a token, its JSON body, its answer and the problems it may answer with. */
-const write = (
-  operationId: string,
-  summary: string,
-  params: z.ZodObject,
-  body: z.ZodType | null,
-  ok: [string, z.ZodType, string],
-  statuses: number[],
-): ZodOpenApiOperationObject => ({
-  operationId,
-  summary,
-  security: [{ bearer: [] }],
-  requestParams: { path: params },
-  requestBody: { required: body !== null, content: { 'application/json': { schema: body ?? z.object({}) } } },
-  responses: { [ok[0]]: json(ok[1], ok[2]), ...problems(...statuses) },
-});
-
-const readSecurity: Record<string, string[]>[] = [{}, { bearer: [] }];
 
 /** Every operation: method, path and what it does (the docs page lists these). */
 export const operations: { method: 'get' | 'post'; path: string; operation: ZodOpenApiOperationObject }[] = [
@@ -232,6 +205,7 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
       [400, 401, 403, 404, 409, 415, 429],
     ),
   },
+  ...actOperations,
   {
     method: 'get',
     path: '/api/v1/orgs/{slug}/meetings',
@@ -298,9 +272,9 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Quorate API',
-      version: '1.2.0',
+      version: '1.3.0',
       description:
-        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
+        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, nominate and answer nominations, list, make and revoke delegations, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token: qrt_…' } } },
     paths,

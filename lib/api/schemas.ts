@@ -1,6 +1,18 @@
 import { z } from 'zod';
+import { delegateSchema } from '@/lib/validation/delegation';
 import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
-import { ballotSchema, commentSchema, createProposalFields, objectionSchema, publishProposalSchema, withdrawProposalSchema } from '@/lib/validation/proposal';
+import {
+  ballotSchema,
+  commentSchema,
+  createProposalFields,
+  nominationAnswerSchema,
+  nominationSchema,
+  objectionSchema,
+  publishProposalSchema,
+  recusalSchema,
+  reviseProposalSchema,
+  withdrawProposalSchema,
+} from '@/lib/validation/proposal';
 
 /**
  * The API's inputs, from the forms' own schemas (lib/validation): a write's body is the form's
@@ -14,6 +26,13 @@ export const createProposalBodySchema = createProposalFields.omit({ orgId: true 
 export const publishBodySchema = publishProposalSchema.omit({ orgId: true, proposalId: true });
 export const withdrawBodySchema = withdrawProposalSchema.omit({ orgId: true, proposalId: true });
 export const objectionBodySchema = objectionSchema.omit({ orgId: true, proposalId: true });
+export const recusalBodySchema = recusalSchema.omit({ orgId: true, proposalId: true });
+/** The revise form's fields: `substantive` is "false" when the author marks the change editorial (the rules may still find it substantive). */
+export const reviseBodySchema = reviseProposalSchema.omit({ orgId: true, proposalId: true });
+export const nominationBodySchema = nominationSchema.omit({ orgId: true, proposalId: true });
+export const nominationAnswerBodySchema = nominationAnswerSchema.omit({ orgId: true, proposalId: true });
+/** The delegation form's fields: `scope` is `general`, `type:<key>` (one proposal type) or `proposal:<id>` (one proposal, by its id). */
+export const delegateBodySchema = delegateSchema.omit({ orgId: true });
 /** The meeting form's fields; the route parses them with the form's own schema (scheduleMeetingSchema, which adds the end). */
 export const scheduleMeetingBodySchema = scheduleMeetingSchema.in.omit({ orgId: true });
 export const cancelMeetingBodySchema = cancelMeetingSchema.omit({ orgId: true, meetingId: true });

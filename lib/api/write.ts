@@ -56,8 +56,12 @@ async function jsonObject(request: Request): Promise<Record<string, unknown> | R
 
 type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, result: R) => Record<string, unknown>;
 
-/** What the path names below the organization: a proposal or a meeting by its number (a string from the path), or nothing. */
-type Target = { kind: 'proposal' | 'meeting'; number: string } | null;
+/**
+ * What the path names below the organization: a proposal or a meeting by its number (a string
+ * from the path), another of its rows by its id (checked by the operation's schema, found or
+ * refused by its use case, as the form's hidden field is), or nothing.
+ */
+type Target = { kind: 'proposal' | 'meeting'; number: string } | { kind: 'id'; field: string; id: string } | null;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -80,7 +84,7 @@ async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  const number = target ? wellFormedNumber(target.number) : null;
+  const number = target && target.kind !== 'id' ? wellFormedNumber(target.number) : null;
   const ctx = await writableOrganization(request, slug, target?.kind === 'proposal' ? number : null, now());
   if (ctx instanceof Response) return ctx;
   return settled(ctx.touched, await checkedWrite(request, ctx, target, number, op, answer, status));
@@ -104,6 +108,8 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
     if (!meetingId) return problem('api.not_found', { what: 'meeting' });
     path.meetingId = meetingId;
+  } else if (target?.kind === 'id') {
+    path[target.field] = target.id;
   }
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
@@ -152,4 +158,19 @@ export function organizationWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
 ): Promise<Response> {
   return apiWrite(request, params.slug, null, op, answer, 201);
+}
+
+/**
+ * A write to one of the organization's rows named by its id in the path (`/orgs/{slug}/delegations/{id}/…`):
+ * the id is the schema's `field`, as the form's hidden field; 200 unless `status` says otherwise.
+ */
+export function rowWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; id: string },
+  field: string,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'id', field, id: params.id }, op, answer, status);
 }

@@ -153,15 +153,16 @@ async function checkEffect(tx: Executor, orgId: string, charter: Charter, effect
  * are open. The change itself decides whether it is substantive (a substantive revision of a
  * published proposal extends the comment window late in it). In a consent window every objection
  * still stands (only its objector withdraws it), a late revision moves the window's close later
- * (consentCloseAfterRevision), and the standing objectors hear of the revision.
+ * (consentCloseAfterRevision), and the standing objectors hear of the revision. Returns the
+ * revision's number and whether it counted as substantive.
  */
 export async function reviseProposal(
   db: Database,
   actor: Actor,
   input: { orgId: string; proposalId: string; title: string; body: string; changeNote: string; substantive: boolean },
   at: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<{ revision: number; substantive: boolean }> {
+  return db.transaction(async (tx) => {
     const { p, phase } = await proposalForAct(tx, actor, input, 'edit', 'proposal.revise_not_allowed', at);
     const type = findType(p.charter, p.row.typeKey);
     // permissions.ts allows 'edit' in voting only for a decision by consent; asked again here, as a second lock.
@@ -234,6 +235,7 @@ export async function reviseProposal(
         at,
       });
     }
+    return { revision, substantive: classification.substantive };
   });
 }
 

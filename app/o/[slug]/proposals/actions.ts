@@ -2,43 +2,35 @@
 
 import { orgAction } from '@/lib/actions/action';
 import {
+  answerNominationOperation,
   castBallotOperation,
   castChoiceBallotOperation,
   createProposalOperation,
+  declareRecusalOperation,
+  nominateCandidateOperation,
   performAsMember,
   postCommentOperation,
   publishProposalOperation,
   raiseObjectionOperation,
+  reviseProposalOperation,
   withdrawObjectionOperation,
   withdrawProposalOperation,
 } from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
-import { reviseProposal } from '@/lib/use-cases/drafts';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
-import { declareRecusal } from '@/lib/use-cases/recusal';
-import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { deleteComment, editComment } from '@/lib/use-cases/comments';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
-import {
-  deleteCommentSchema,
-  editCommentSchema,
-  followProposalSchema,
-  nominationAnswerSchema,
-  nominationSchema,
-  proposalRefSchema,
-  recusalSchema,
-  reviseProposalSchema,
-} from '@/lib/validation/proposal';
+import { deleteCommentSchema, editCommentSchema, followProposalSchema, proposalRefSchema } from '@/lib/validation/proposal';
 
-// The API creates, publishes and withdraws through the same operations (app/api/v1).
+// The API creates, revises, publishes and withdraws through the same operations (app/api/v1).
 export const createProposalAction = orgAction(createProposalOperation.schema, createProposalOperation.minimumRole, async ({ input, user, membership }) => {
   const created = await performAsMember(createProposalOperation, { userId: user.id, role: membership.role }, input);
   return { ok: true, redirectTo: `/o/${membership.orgSlug}/proposals/${created.number}` };
 });
 
-export const reviseProposalAction = orgUseCaseAction(reviseProposalSchema, 'member', reviseProposal, 'Revision saved.');
+export const reviseProposalAction = orgOperationAction(reviseProposalOperation, 'Revision saved.');
 
 export const publishProposalAction = orgOperationAction(
   publishProposalOperation,
@@ -89,16 +81,13 @@ export const raiseObjectionAction = orgOperationAction(
 
 export const withdrawObjectionAction = orgOperationAction(withdrawObjectionOperation, 'Your objection is withdrawn.');
 
-// Seat elections: nominations during the comment window; only the nominee answers their own.
-export const nominateCandidateAction = orgUseCaseAction(
-  nominationSchema,
-  'member',
-  nominateCandidate,
+// Seat elections: nominations during the comment window; only the nominee answers their own. The API nominates and answers through the same operations.
+export const nominateCandidateAction = orgOperationAction(
+  nominateCandidateOperation,
   'Nomination recorded. The nominee is told and becomes a candidate only if they accept before the comment window closes.',
-  { limit: 'comment' },
 );
 
-export const answerNominationAction = orgUseCaseAction(nominationAnswerSchema, 'member', answerNomination, (input) =>
+export const answerNominationAction = orgOperationAction(answerNominationOperation, (input) =>
   input.answer === 'accept'
     ? 'You have accepted: you are a candidate. You can withdraw until the comment window closes.'
     : input.answer === 'decline'
@@ -106,7 +95,8 @@ export const answerNominationAction = orgUseCaseAction(nominationAnswerSchema, '
       : 'You have withdrawn: you are no longer a candidate.',
 );
 
-export const declareRecusalAction = orgUseCaseAction(recusalSchema, 'observer', declareRecusal, 'Recusal recorded. Your seat will not vote on this proposal.');
+// The API declares recusals through the same operation.
+export const declareRecusalAction = orgOperationAction(declareRecusalOperation, 'Recusal recorded. Your seat will not vote on this proposal.');
 
 export const backEmergencyMotionAction = orgUseCaseAction(proposalRefSchema, 'observer', backEmergencyMotion, (_input, result) =>
   result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).`,
