@@ -12,7 +12,8 @@ import type { Locale } from './locales';
  * `refusals.area.what`. Only the codes the catalogues hold are translated so far (voting, ballots,
  * the action wrapper's own, rate limits: docs/i18n.md); any other refusal keeps the English of
  * lib/governance/messages.ts. Parameters are passed as the rules give them (a date or a phase
- * named in them stays in English).
+ * named in them stays in English, and so does a duration), except a reason given by its own code (`reasonCode`), which is
+ * translated too.
  */
 export function hasTranslatedRefusal(code: string): boolean {
   const [area, what] = code.split('.');
@@ -22,6 +23,12 @@ export function hasTranslatedRefusal(code: string): boolean {
 
 export function refusalIn(locale: Locale, code: RefusalCode, params: MessageParams = {}): string | null {
   if (!hasTranslatedRefusal(code)) return null;
+  // A refusal that gives another as its reason (`reasonCode`, with that one's parameters beside it): the reason in the same language.
+  const reasonCode = params.reasonCode;
+  if (typeof reasonCode === 'string' && reasonCode !== code && hasTranslatedRefusal(reasonCode)) {
+    const reason = refusalIn(locale, reasonCode as RefusalCode, { ...params, reasonCode: '' });
+    if (reason) params = { ...params, reason };
+  }
   // A message that cannot be formatted (a parameter missing) falls back to the English, never to its key.
   const t = createTranslator({
     locale,

@@ -59,7 +59,8 @@ export async function castBallot(
               now: at,
             })
           : null;
-      if (rule && !rule.ok) refuse('voting.not_open_yet', { reason: rule.reason });
+      // The reason by its code too, so a translated refusal translates it (lib/i18n/refusals.ts).
+      if (rule && !rule.ok) refuse('voting.not_open_yet', { reason: rule.reason, ...(rule.code ? { ...rule.params, reasonCode: rule.code } : {}) });
       refuse('voting.not_open', { phase: phaseWords(phase) });
     }
     const stageIndex = (phase as { stageIndex: number }).stageIndex;

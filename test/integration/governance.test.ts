@@ -87,7 +87,13 @@ describe('a resolution from draft to decision', () => {
 
     const early = await refusal(() => castBallots(db, org, id, [1], 'yes', at(7, 23)));
     expect(early.code).toBe('voting.not_open_yet');
-    expect(early.params).toEqual({ reason: 'Voting opens on 10 Mar 2026, 09:00 UTC — the comment window is 7 days and cannot be shortened.' });
+    expect(early.params).toEqual({
+      reason: 'Voting opens on 10 Mar 2026, 09:00 UTC — the comment window is 7 days and cannot be shortened.',
+      // The reason by its own code as well, for the translated refusal (lib/i18n/refusals.ts).
+      reasonCode: 'voting.comment_window',
+      at: '10 Mar 2026, 09:00 UTC',
+      hours: '7 days',
+    });
     // The worker does not open it early either.
     expect(await recordTransitions(db, id, org.orgId, at(7, 23))).toEqual([]);
 

@@ -91,6 +91,10 @@ describe('refusals and notices in the reader’s language', () => {
     expect(refusalIn('fr', 'seat.not_found')).toBeNull();
     // The sign-in form's one refusal reads in the reader's language too.
     expect(refusalIn('de', 'signin.send_failed')).toBe('Wir konnten gerade keinen Anmeldelink senden. Versuchen Sie es in einer Minute erneut.');
+    // A reason given by its code reads in the same language, not in the English it carries.
+    const early = { reason: 'Voting opens on 3 Dec 2026, 14:00 UTC — …', reasonCode: 'voting.comment_window', at: '3 Dec 2026, 14:00 UTC', hours: '7 days' };
+    expect(refusalIn('fr', 'voting.not_open_yet', early)).toMatch(/^Le vote n’est pas ouvert\. Le vote s’ouvre le 3 Dec 2026, 14:00 UTC — la période/);
+    expect(refusalIn('fr', 'voting.not_open_yet', early)).not.toContain('Voting opens');
     // A parameter missing: no key or half-formatted text, the caller keeps the English.
     expect(refusalIn('fr', 'ballot.comment_window')).toBeNull();
   });
