@@ -15,6 +15,7 @@ import type { Charter } from '@/lib/governance/types';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
+import { withMemberAssembly } from './fixtures/organization';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -42,27 +43,7 @@ function asForm(userId: string) {
 }
 
 /** The board's charter with a member assembly whose votes may be delegated (`member_vote`). */
-function withMemberVote(charter: Charter): Charter {
-  const resolution = charter.proposalTypes.find((t) => t.key === 'resolution')!;
-  charter.bodies.push({
-    key: 'assembly',
-    name: 'Member assembly',
-    charterSeats: 0,
-    minSeatsForCriticalDecisions: 0,
-    vacancyDeadlineDays: 30,
-    seatClassMinimums: {},
-    recusedSeatsCountTowardQuorumBase: true,
-    electorate: { kind: 'all_members', weighted: false },
-  });
-  charter.proposalTypes.push({
-    ...resolution,
-    key: 'member_vote',
-    name: 'Member vote',
-    stages: [{ ...resolution.stages[0]!, bodyKey: 'assembly' }],
-    delegation: { allowed: true, maxDepth: null },
-  });
-  return charter;
-}
+const withMemberVote = (charter: Charter): Charter => withMemberAssembly(charter, { delegation: true });
 
 beforeAll(async () => {
   const [outsider] = await db.insert(users).values({ email: 'outsider@acts.example.org', name: 'Out Sider' }).returning();

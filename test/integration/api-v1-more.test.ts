@@ -8,15 +8,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, meetings, memberships, objections, rateLimits, users, votes } from '@/db/schema';
+import { decisionLog, meetings, objections, rateLimits, users, votes } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, ChoiceMethodSpec } from '@/lib/governance/types';
-import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { apiV1Fetch } from './api-routes';
-import { session, writableRowCounts, withTestDatabase } from './helpers';
+import { apiCalls } from './api-calls';
+import { session, withTestDatabase } from './helpers';
 import { objectionSteps } from './objection-steps';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -30,38 +29,10 @@ let otherOrgId = '';
 let outsiderId = '';
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
 
-const fetch = apiV1Fetch();
-type Body = Record<string, unknown> & { code?: string; errors?: Record<string, string[]> };
-async function call(method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`http://quorate.test/api/v1/orgs${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Body, type: res.headers.get('content-type') ?? '' };
-}
-
-const token = async (userId: string, orgId: string | null, scope: 'read' | 'write' = 'write') =>
-  (await issueApiToken(db, userId, { name: 'test', scope, orgId, expiresInDays: 30 }, new Date())).token;
-
-/** Refused with `status` and `code` as a problem; no table changed. */
-async function refusedAndUnchanged(status: number, code: string, run: () => ReturnType<typeof call>) {
-  const before = await writableRowCounts(db);
-  const res = await run();
-  expect(res.type).toMatch(/^application\/problem\+json/);
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(await writableRowCounts(db)).toEqual(before);
-  return res.body;
-}
-
-/** The same caller with a read-only token, and with a write token limited to another organization: both 403, nothing written. */
-async function scopesRefused(userId: string, method: string, path: string, body: unknown) {
-  const read = await token(userId, null, 'read');
-  await refusedAndUnchanged(403, 'api.read_only', () => call(method, path, read, body));
-  await db.insert(memberships).values({ orgId: otherOrgId, userId, role: 'member' }).onConflictDoNothing();
-  const elsewhere = await token(userId, otherOrgId);
-  await refusedAndUnchanged(403, 'api.other_organization', () => call(method, path, elsewhere, body));
-}
+// The calls and refusal checks every API test shares (api-calls.ts); another organization's token is for `otherOrgId`.
+const api = apiCalls(() => db);
+const { call, token, refusedAndUnchanged } = api;
+const scopesRefused = (userId: string, method: string, path: string, body: unknown) => api.scopesRefused(userId, otherOrgId, method, path, body);
 
 const withConsent = (c: Charter): Charter => {
   const resolution = c.proposalTypes.find((t) => t.key === 'resolution')!;

@@ -20,7 +20,7 @@ import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import type { Actor } from '@/lib/use-cases/actor';
 import { publicExportCacheControl } from '@/lib/transparency/public-org';
 import { parseICalendar } from '../support/icalendar-parse';
-import { foundOrganization } from './fixtures/organization';
+import { foundOrganization, withMemberAssembly } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 
@@ -64,18 +64,7 @@ async function proposal(org: FoundedOrganization, by: Actor, title: string, type
 
 beforeAll(async () => {
   const charter = charterFromTemplate('nonprofit_board');
-  const resolution = charter.proposalTypes.find((t) => t.key === 'resolution')!;
-  charter.bodies.push({
-    key: 'assembly',
-    name: 'Member assembly',
-    charterSeats: 0,
-    minSeatsForCriticalDecisions: 0,
-    vacancyDeadlineDays: 30,
-    seatClassMinimums: {},
-    recusedSeatsCountTowardQuorumBase: true,
-    electorate: { kind: 'all_members', weighted: false },
-  });
-  charter.proposalTypes.push({ ...resolution, key: 'member_vote', name: 'Member vote', stages: [{ ...resolution.stages[0]!, bodyKey: 'assembly' }] });
+  withMemberAssembly(charter);
   const at = new Date(Date.now() - 30 * DAY);
   open = await foundOrganization(db, { slug: 'cal-open', name: 'Open, Inc; "Co"', seated: 5, at, charter });
   quiet = await foundOrganization(db, { slug: 'cal-quiet', name: 'Quiet', seated: 3, at });

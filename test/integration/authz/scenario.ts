@@ -25,6 +25,7 @@ import { postComment } from '@/lib/use-cases/comments';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { insertWebhookEndpoint } from '@/db/queries/webhooks';
+import { withMemberAssembly } from '../fixtures/organization';
 import { exportedServerActions, form, signInAs, withTestDatabase } from '../helpers';
 
 // seatedObserver: an observer who holds a board seat (appointed while a member, then made an
@@ -90,23 +91,7 @@ export async function scenario(): Promise<Scenario> {
   const boardResolution = charter.proposalTypes.find((t) => t.key === 'resolution')!;
   charter.proposalTypes.push({ ...boardResolution, key: 'board_consent', name: 'Board decision by consent', consent: true });
   // A member-wide body whose votes members may delegate.
-  charter.bodies.push({
-    key: 'assembly',
-    name: 'Member assembly',
-    charterSeats: 0,
-    minSeatsForCriticalDecisions: 0,
-    vacancyDeadlineDays: 30,
-    seatClassMinimums: {},
-    recusedSeatsCountTowardQuorumBase: true,
-    electorate: { kind: 'all_members', weighted: false },
-  });
-  charter.proposalTypes.push({
-    ...boardResolution,
-    key: 'member_vote',
-    name: 'Member vote',
-    stages: [{ ...boardResolution.stages[0]!, bodyKey: 'assembly' }],
-    delegation: { allowed: true, maxDepth: null },
-  });
+  withMemberAssembly(charter, { delegation: true });
   const org = await db.transaction(async (tx) => {
     const created = await insertOrganization(tx, { slug: `matrix-${n}`, name: `Matrix ${n}`, mission: '', createdBy: ids.admin, at: t0 });
     await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin, templateKey: 'nonprofit_board', charter, at: t0 });
