@@ -19,8 +19,17 @@ export async function startPooler(direct: string, dir: string): Promise<{ url: s
   const proc = startProcess('pgbouncer', PGBOUNCER, argv, { PATH: process.env.PATH ?? '' });
   // Answers that came after PgBouncer gave their server connection back (a pipelined query): each one's caller waits for ever.
   let unlinked = 0;
-  proc.child.stderr?.on('data', (d: Buffer) => (unlinked += d.toString().split('when not linked').length - 1));
-  proc.child.stdout?.on('data', (d: Buffer) => (unlinked += d.toString().split('when not linked').length - 1));
+  // Line by line, per stream: a chunk may end mid-line.
+  const counter = () => {
+    let partial = '';
+    return (d: Buffer) => {
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      unlinked += lines.filter((l) => l.includes('when not linked')).length;
+    };
+  };
+  proc.child.stderr?.on('data', counter());
+  proc.child.stdout?.on('data', counter());
   const deadline = Date.now() + 10_000;
   while (!(await reachable(POOLER_PORT))) {
     if (!proc.alive()) throw new Error(`pgbouncer exited: ${proc.output().slice(-2000)}`);

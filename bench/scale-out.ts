@@ -291,13 +291,8 @@ export async function scaleOutBench(): Promise<boolean> {
       .map((l) => l.toFixed(2))
       .join(' ')}.`,
   );
-  // A query answered after PgBouncer gave its server connection back (pipelining): its caller waits for ever.
-  const unlinked = pooler
-    ? pooler.proc
-        .output()
-        .split('\n')
-        .filter((l) => l.includes('when not linked')).length
-    : 0;
+  // Queries answered after PgBouncer gave their server connection back (pipelining), over all its output: each caller waits for ever.
+  const unlinked = pooler ? pooler.unlinked() : 0;
   if (pooler)
     notes.push(
       `Instances and workers went through PgBouncer (transaction mode, prepared statements off, no pipelining): ${unlinked} answers "when not linked".`,
