@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 
 // The API's reference page and its new reads over real HTTP against `next start`, signed out, on
 // the seeded public organization: the operations the OpenAPI document lists are the ones the page
@@ -20,8 +20,7 @@ test('the API reference lists every operation of the OpenAPI document, readable 
   // Scripts find operations by operationId: the page names each one.
   for (const methods of Object.values(doc.paths))
     for (const { operationId } of Object.values(methods)) await expect(page.getByText(operationId, { exact: true })).toBeVisible();
-  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('api-docs-desktop.png'), fullPage: false });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole('heading', { name: 'POST /api/v1/orgs/{slug}/proposals/{number}/publish', exact: true })).toBeVisible();

@@ -1,13 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { appointFounders, expect, foundOrganization, test, waitForHydration } from './fixtures';
+import { seriousViolations } from './axe';
 
 const shots = process.env.E2E_SHOTS_DIR;
 
 /** Serious and critical axe violations on the page as it stands. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+  return seriousViolations(page);
 }
 
 test('founding appointments are announced as closing, and the first publication asks for a confirmation', async ({ page, mailbox, runId, uniqueEmail }) => {

@@ -1,17 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, foundOrganization, Mailbox, test } from './fixtures';
+import { seriousViolations } from './axe';
 
 /** axe (serious and critical) with every disclosure open, at the page's size. */
 async function expectAxeClean(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = true;
-  });
-  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${page.url()}`,
-  ).toEqual([]);
+  expect(await seriousViolations(page, { openDetails: true }), `axe on ${page.url()}`).toEqual([]);
 }
 
 test('invitations stay pending until accepted; admins resend and revoke; invitees may decline', async ({ page, browser, mailbox, runId, uniqueEmail }) => {

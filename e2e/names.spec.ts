@@ -1,6 +1,6 @@
 import { expect, foundOrganization, inviteMembers, openInvite, test, waitForHydration } from './fixtures';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 
 const shots = process.env.E2E_SHOTS_DIR;
 const PROMPT = 'What should others call you?';
@@ -27,8 +27,7 @@ test('sign-up asks a name without blocking; skip quiets it; the log keeps names 
   await expect(page.getByLabel(PROMPT)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Harbour Allotments' })).toBeVisible();
   await shoot(page, 'names-prompt');
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // A bad name is refused beside the field and changes nothing; a good one is saved and the header shows it.
   await waitForHydration(page);

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { advanceClock, clockTest, expect, reloadUntil, test } from './fixtures';
 import { appointFounders, castVotes, draftProposal, foundOrganization, inviteMembers, Mailbox, openInvite } from './fixtures';
+import { seriousViolations } from './axe';
 
 // Every page of the app on a 390 × 844 phone: nothing wider than the screen, axe clean (serious and critical), and,
 // with E2E_SHOTS_DIR set, a full-page screenshot of each for a person to look at. Public pages are visited signed out;
@@ -27,13 +27,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
   // The title is streamed with the page's metadata (Next 16): wait for it, so a late one is not taken for a missing one
   // (a page with none still fails here).
   await expect.soft(page, `${name} (${page.url()}) has a title`).toHaveTitle(/\S/);
-  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect
-    .soft(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`),
-      `axe on ${name} (${page.url()})`,
-    )
-    .toEqual([]);
+  expect.soft(await seriousViolations(page), `axe on ${name} (${page.url()})`).toEqual([]);
   await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = false;
   });

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { advanceClock, appointFounders, expect, inviteMembers, Mailbox, reloadUntil, clockTest as test, waitForHydration } from './fixtures';
+import { seriousViolations } from './axe';
 
 // A seat holder on a 390 px phone, using the keyboard: the header menu, the ballot before the
 // discussion, focus on the confirmation, 44 px targets, and long unbroken text that wraps.
@@ -44,18 +44,7 @@ async function tabUntil(page: Page, target: string, limit = 80): Promise<string[
 }
 
 async function expectAxeClean(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = true;
-  });
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`),
-    `axe at ${PHONE} px on ${page.url()}`,
-  ).toEqual([]);
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = false;
-  });
+  expect(await seriousViolations(page, { openDetails: true }), `axe at ${PHONE} px on ${page.url()}`).toEqual([]);
 }
 
 /** Screenshots for the person checking the layout by eye, when SHOTS_DIR is set (never in the repository). */

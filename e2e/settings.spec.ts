@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { request as newRequest } from '@playwright/test';
 import { expect, foundOrganization, test, waitForHydration } from './fixtures';
+import { seriousViolations } from './axe';
 
 const shots = '/tmp/shots-settings';
 
 async function expectAxeClean(page: Page): Promise<void> {
-  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** A full-page screenshot at desktop width and at 390 px, for the slice's review (outside the repo). */
