@@ -28,6 +28,8 @@ async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
   const { loadOrganizationPage, loadProposalList, loadWaitingForMyVote } = await import('@/db/read/org-page');
   const { loadMemberList, loadPendingInvitations, loadStakeholderGroups } = await import('@/db/read/member-pages');
   const { loadSeatsPage } = await import('@/db/read/seats-page');
+  // The middle page's Next link (a signed keyset cursor), as the page hands it out: read before timing.
+  const middle = await loadMemberList(orgId, '', 500);
   return {
     [`overview /o/<slug>`]: () =>
       Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
@@ -39,7 +41,8 @@ async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
     [`proposals /o/<slug>/proposals?q=generated (every one matches)`]: () =>
       loadProposalList(orgId, viewerId, new Date(), 1, { q: 'generated', type: null, state: null }),
     [`proposals /o/<slug>/proposals?state=undecided`]: () => loadProposalList(orgId, viewerId, new Date(), 1, { q: '', type: null, state: 'undecided' }),
-    [`members /o/<slug>/members?page=500 (the middle)`]: () => loadMemberList(orgId, '', 500),
+    [`members /o/<slug>/members?page=500 (the middle, by its number: OFFSET)`]: () => loadMemberList(orgId, '', 500),
+    [`members /o/<slug>/members?page=501&c=… (the middle, by the Next link: keyset)`]: () => loadMemberList(orgId, '', 501, middle.cursors.next ?? ''),
     [`members /o/<slug>/members?q=member12`]: () => loadMemberList(orgId, 'member12', 1),
     [`seats /o/<slug>/seats`]: () => loadSeatsPage(orgId, { userId: viewerId, isAdmin: false }, new Date()),
   };

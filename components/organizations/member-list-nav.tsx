@@ -29,9 +29,20 @@ export function MemberSearch({ basePath, q }: { basePath: string; q: string }) {
   );
 }
 
-type PagerProps = { basePath: string; q: string; page: number; pages: number; matching: number; total: number; shown: number; first: number };
+type PagerProps = {
+  basePath: string;
+  q: string;
+  page: number;
+  pages: number;
+  /** Signed keyset cursors of the pages either side (loadMemberList): the links carry them, so a deep page costs what the first does. */
+  cursors: { previous: string | null; next: string | null };
+  matching: number;
+  total: number;
+  shown: number;
+  first: number;
+};
 
-export function MemberPager({ basePath, q, page, pages, matching, total, shown, first }: PagerProps) {
+export function MemberPager({ basePath, q, page, pages, cursors, matching, total, shown, first }: PagerProps) {
   const t = useTranslations('members');
   const summary = (
     <>
@@ -41,7 +52,15 @@ export function MemberPager({ basePath, q, page, pages, matching, total, shown, 
   );
   return (
     <div className="border-t border-zinc-100">
-      <Pager label={t('pagesLabel')} basePath={basePath} keep={{ q }} page={page} pages={pages} summary={summary} />
+      <Pager
+        label={t('pagesLabel')}
+        basePath={basePath}
+        keep={{ q }}
+        page={page}
+        pages={pages}
+        summary={summary}
+        cursors={{ previous: cursors.previous ?? undefined, next: cursors.next ?? undefined }}
+      />
     </div>
   );
 }

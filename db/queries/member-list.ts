@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { DEFAULT_MEMBERSHIP_WEIGHT } from '@/lib/governance/weights';
+import { memberTiers as TIERS } from '@/lib/pagination/member-cursor';
+import type { MemberTier } from '@/lib/pagination/member-cursor';
 import { isAccepted } from './memberships';
 import type { MemberRow } from './memberships';
 
@@ -23,8 +25,6 @@ function likeLiteral(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const TIERS = ['admin', 'secretary', 'member', 'observer'] as const;
-
 const memberColumns = {
   membershipId: memberships.id,
   userId: users.id,
@@ -43,12 +43,16 @@ const memberColumns = {
  * e-mail contains `q` (case-insensitive), with the counts the page shows. Read a role at a time, each in
  * e-mail order from the index on users' addresses, so a page does not sort every member.
  */
-export async function listMemberPage(db: Executor, orgId: string, opts: { q: string; page: number; size?: number }): Promise<MemberPage> {
+export async function listMemberPage(
+  db: Executor,
+  orgId: string,
+  opts: { q: string; page: number; size?: number; from?: { direction: 'after' | 'before'; role: MemberTier; email: string } },
+): Promise<MemberPage> {
   const size = opts.size ?? MEMBER_PAGE_SIZE;
   const q = opts.q.trim();
   const base = and(eq(memberships.orgId, orgId), isAccepted);
   const search = q ? or(ilike(users.email, likeLiteral(q)), ilike(users.name, likeLiteral(q))) : undefined;
-  const [byRole, [total], differ] = await Promise.all([
+  const [byRole, total, differ] = await Promise.all([
     q
       ? db
           .select({ role: memberships.role, n: count() })
@@ -57,14 +61,25 @@ export async function listMemberPage(db: Executor, orgId: string, opts: { q: str
           .where(and(base, search))
           .groupBy(memberships.role)
       : db.select({ role: memberships.role, n: count() }).from(memberships).where(base).groupBy(memberships.role),
-    db.select({ n: count() }).from(memberships).where(base),
+    // Without a search the counts by role add up to every member: no second count.
+    q
+      ? db
+          .select({ n: count() })
+          .from(memberships)
+          .where(base)
+          .then(([row]) => Number(row!.n))
+      : null,
+    // A literal, not a parameter: the partial index memberships_org_weighted_idx (weight <> 1) then serves it.
     db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(base, ne(memberships.weight, DEFAULT_MEMBERSHIP_WEIGHT)))
+      .where(and(base, sql`${memberships.weight} <> ${sql.raw(String(Math.trunc(DEFAULT_MEMBERSHIP_WEIGHT)))}`))
       .limit(1),
   ]);
   const counts = new Map(byRole.map((r) => [r.role, Number(r.n)]));
+  const matching = [...counts.values()].reduce((a, n) => a + n, 0);
+  const summary = { matching, total: total ?? matching, weightsDiffer: differ.length > 0 };
+  if (opts.from) return { rows: await keysetRows(db, and(base, search), opts.from, size), ...summary };
   // Which slice of each role's members the page holds: the page starts `offset` rows into the whole list.
   const offset = Math.max(0, opts.page - 1) * size;
   let before = 0;
@@ -89,5 +104,38 @@ export async function listMemberPage(db: Executor, orgId: string, opts: { q: str
         .offset(s.offset),
     ),
   );
-  return { rows: parts.flat(), matching: before, total: Number(total!.n), weightsDiffer: differ.length > 0 };
+  return { rows: parts.flat(), ...summary };
+}
+
+/**
+ * The page that starts after (or ends before) a row, by keyset: the cursor's role's members past its address
+ * in e-mail order, from the index on users' addresses, so a page deep in the list costs what the first one
+ * does (OFFSET reads and sorts every row before it); then, only if the page is not full yet, the next roles
+ * (or the previous ones) in turn. A role is read only when the page reaches it: a rare role (observers) costs
+ * a long walk of the address index, paid only on the pages that show it.
+ */
+async function keysetRows(
+  db: Executor,
+  where: ReturnType<typeof and>,
+  from: { direction: 'after' | 'before'; role: MemberTier; email: string },
+  size: number,
+): Promise<MemberRow[]> {
+  const at = TIERS.indexOf(from.role);
+  const forward = from.direction === 'after';
+  const roles = forward ? TIERS.slice(at) : TIERS.slice(0, at + 1).reverse();
+  const rows: MemberRow[] = [];
+  for (const role of roles) {
+    if (rows.length >= size) break;
+    const past = role !== from.role ? undefined : forward ? gt(users.email, from.email) : lt(users.email, from.email);
+    rows.push(
+      ...(await db
+        .select(memberColumns)
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(where, eq(memberships.role, role), past))
+        .orderBy(forward ? asc(users.email) : desc(users.email))
+        .limit(size - rows.length)),
+    );
+  }
+  return forward ? rows : rows.reverse();
 }

@@ -57,6 +57,11 @@ export const memberships = pgTable(
     index('memberships_org_role_accepted_idx')
       .on(t.orgId, t.role)
       .where(sql`${t.acceptedAt} is not null`),
+    // Members whose weight differs from the default 1 (shares, votes): few or none, so the member list learns whether
+    // to show a weights column from this small index instead of reading every membership.
+    index('memberships_org_weighted_idx')
+      .on(t.orgId)
+      .where(sql`${t.weight} <> 1`),
     check('memberships_weight_range', sql`${t.weight} between 0 and 1000000000`),
   ],
 );

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { memberships, users } from '@/db/schema';
+import { setDatabaseHandleForTests } from '@/db/client';
 import { listMemberPage } from '@/db/queries/member-list';
+import { loadMemberList } from '@/db/read/member-pages';
 import { listMembers } from '@/db/queries/memberships';
 import { seedScale } from '@/db/seed/scale';
 import { createTestDatabase } from '@/db/testing';
@@ -38,7 +40,10 @@ beforeAll(async () => {
   await handle.db.update(users).set({ name: '100%_sure' }).where(eq(users.id, ids[11]!.userId));
   await handle.db.update(memberships).set({ acceptedAt: null }).where(eq(memberships.id, ids[12]!.id));
 });
-afterAll(async () => handle.drop());
+afterAll(async () => {
+  setDatabaseHandleForTests(undefined);
+  await handle.drop();
+});
 
 describe('listMemberPage', () => {
   it('pages through exactly the whole member list, in its order, with its counts', async () => {
@@ -77,5 +82,56 @@ describe('listMemberPage', () => {
       .limit(1);
     await handle.db.update(memberships).set({ weight: 3 }).where(eq(memberships.id, m!.id));
     expect((await listMemberPage(handle.db, orgId, { q: '', page: 2, size: 10 })).weightsDiffer).toBe(true);
+  });
+});
+
+describe('keyset pages (the Previous and Next links)', () => {
+  it('after the last row (or before the first) are the same pages as by number, across roles and in a search', async () => {
+    for (const q of ['', 'm1', 'scale']) {
+      const byNumber = [];
+      for (let page = 1; ; page++) {
+        const p = await listMemberPage(handle.db, orgId, { q, page, size: 7 });
+        if (p.rows.length === 0) break;
+        byNumber.push(p.rows);
+      }
+      expect(byNumber.length).toBeGreaterThan(1);
+      for (let i = 1; i < byNumber.length; i++) {
+        const last = byNumber[i - 1]!.at(-1)!;
+        const next = await listMemberPage(handle.db, orgId, { q, page: i + 1, size: 7, from: { direction: 'after', ...last } });
+        expect(next.rows, `${q}: page ${i + 1} after page ${i}'s last row`).toEqual(byNumber[i]);
+        const first = byNumber[i]![0]!;
+        const previous = await listMemberPage(handle.db, orgId, { q, page: i, size: 7, from: { direction: 'before', ...first } });
+        expect(previous.rows, `${q}: page ${i} before page ${i + 1}'s first row`).toEqual(byNumber[i - 1]);
+      }
+      const end = byNumber.at(-1)!.at(-1)!;
+      expect((await listMemberPage(handle.db, orgId, { q, page: 99, size: 7, from: { direction: 'after', ...end } })).rows).toEqual([]);
+    }
+  });
+
+  it('the page loader walks the whole list by its signed links, forward and back; an edited or foreign cursor is ignored', async () => {
+    const big = await seedScale(handle, handle.url, { slug: 'member-list-big', members: 230, proposals: 1, log: 10, decided: 1 });
+    setDatabaseHandleForTests(handle);
+    const all = await listMembers(handle.db, big.orgId);
+    const pages = [await loadMemberList(big.orgId, '', 1)];
+    expect(pages[0]!.pages).toBe(3);
+    expect(pages[0]!.cursors.previous).toBeNull();
+    while (pages.at(-1)!.cursors.next) {
+      const at = pages.at(-1)!;
+      pages.push(await loadMemberList(big.orgId, '', at.page + 1, at.cursors.next!));
+    }
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(pages.flatMap((p) => p.rows)).toEqual(all);
+    // Back from the last page by its Previous link: page 2 again.
+    const back = await loadMemberList(big.orgId, '', 2, pages[2]!.cursors.previous!);
+    expect(back.rows).toEqual(pages[1]!.rows);
+    expect(back.cursors.previous).toBeNull(); // page 1 is linked without a cursor
+    // A cursor shown as another page number, or carried to another organization or search: ignored, the page is read by number.
+    const third = pages[1]!.cursors.next!;
+    expect((await loadMemberList(big.orgId, '', 2, third)).rows).toEqual(pages[1]!.rows);
+    expect((await loadMemberList(orgId, '', 1, third)).rows).toEqual((await listMemberPage(handle.db, orgId, { q: '', page: 1 })).rows);
+    expect((await loadMemberList(big.orgId, 'member', 3, third)).rows).toEqual((await listMemberPage(handle.db, big.orgId, { q: 'member', page: 3 })).rows);
+    const [payload, sig] = third.split('.');
+    const edited = Buffer.from(JSON.stringify(JSON.parse(Buffer.from(payload!, 'base64url').toString()).with(5, 'zzz'))).toString('base64url');
+    expect((await loadMemberList(big.orgId, '', 3, `${edited}.${sig}`)).rows).toEqual(pages[2]!.rows);
   });
 });

@@ -21,18 +21,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string | string[]; q?: string | string[]; page?: string | string[] }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ done?: string | string[]; q?: string | string[]; page?: string | string[]; c?: string | string[] }>;
+};
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** Members only: this page shows e-mail addresses, which never appear on public pages. */
 export default async function MembersPage({ params, searchParams }: Props) {
-  const { done, q: rawQ, page: rawPage } = await searchParams;
+  const { done, q: rawQ, page: rawPage, c: cursor } = await searchParams;
   const q = one(rawQ).trim().slice(0, 200);
   const requested = Number.parseInt(one(rawPage), 10);
   const { user, org, membership } = await loadMemberPage(params, '/members');
   const [list, invitations, groups] = await Promise.all([
-    loadMemberList(org.id, q, Number.isSafeInteger(requested) && requested > 0 ? requested : 1),
+    loadMemberList(org.id, q, Number.isSafeInteger(requested) && requested > 0 ? requested : 1, one(cursor)),
     loadPendingInvitations(org.id),
     loadStakeholderGroups(org.id),
   ]);
@@ -120,7 +123,8 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 basePath={basePath}
                 q={q}
                 page={list.page}
-                pages={Math.max(1, Math.ceil(list.matching / list.size))}
+                pages={list.pages}
+                cursors={list.cursors}
                 matching={list.matching}
                 total={list.total}
                 shown={members.length}

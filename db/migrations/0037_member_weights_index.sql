@@ -1,0 +1,1 @@
+CREATE INDEX "memberships_org_weighted_idx" ON "memberships" USING btree ("org_id") WHERE "memberships"."weight" <> 1;
