@@ -55,6 +55,7 @@ export const translatedFiles = [
   'components/ui/submit-button.tsx',
   'components/account/locale-form.tsx',
   'components/organizations/held-motions-notice.tsx',
+  'components/governance/charter-summary.tsx',
 ];
 
 /** Props a person reads or hears. */

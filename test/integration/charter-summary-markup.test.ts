@@ -3,13 +3,16 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CharterSummary } from '@/components/governance/charter-summary';
 import { charterFromTemplate } from '@/lib/governance/charter';
+import { charterTemplateKeys } from '@/lib/governance/templates';
 import type { Charter } from '@/lib/governance/types';
+import type { Locale } from '@/lib/i18n/locales';
+import { inLocale } from '../support/intl';
 
 // The charter summary of the organization page: each type's procedure in words, true to how it decides.
 
 /** The summary's text for one type (its <dd>), tags dropped. */
 function said(charter: Charter, key: string): string {
-  const html = renderToStaticMarkup(createElement(CharterSummary, { charter }));
+  const html = renderToStaticMarkup(inLocale('en', createElement(CharterSummary, { charter })));
   const name = charter.proposalTypes.find((t) => t.key === key)!.name.replace(/&/g, '&amp;');
   const start = html.indexOf(`${name}`);
   const dd = html.slice(html.indexOf('<dd', start), html.indexOf('</dd>', start));
@@ -45,5 +48,23 @@ describe('the charter summary', () => {
     expect(said(charterFromTemplate('informal_group'), 'decision')).toMatch(
       /Group votes for 2 days: quorum .* passes with more than 1\/2 of the yes and no votes cast\./,
     );
+  });
+});
+
+describe('the charter summary in French and German', () => {
+  // Words of the English summary's own sentences (not the charter's names, which stay as the organization wrote them).
+  const english =
+    /\b(Discussed|nobody can shorten|votes for|passes with|charter seats|Members nominate|Decided by consent|fills its own|One person holds|Cannot go to a vote|emergency procedure|Regular meetings|Any member|A body of seats|days?\b|hours?\b|or more|more than)/;
+
+  it.each(['fr', 'de'] as Locale[])('%s: every template’s summary reads in that language, with its durations and ratios', (locale) => {
+    for (const key of charterTemplateKeys) {
+      const charter = charterFromTemplate(key);
+      // The charter's own names (bodies, types) are English in the templates: take them out before looking for English.
+      let text = renderToStaticMarkup(inLocale(locale, createElement(CharterSummary, { charter }))).replace(/<[^>]+>/g, ' ');
+      for (const name of [...charter.bodies.map((b) => b.name), ...charter.proposalTypes.map((t) => t.name)])
+        text = text.split(name).join(' ').split(name.toLowerCase()).join(' ');
+      expect(text, `${locale} ${key}`).not.toMatch(english);
+      expect(text).toMatch(locale === 'fr' ? /jours?/ : /Tagen?/);
+    }
   });
 });

@@ -2,14 +2,20 @@ import { NextIntlClientProvider } from 'next-intl';
 import type { ReactElement, ReactNode } from 'react';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { formats } from '@/lib/i18n/formats';
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * Components rendered outside Next (markup tests) read their words from a provider, as the
  * browser's client components do: English, UTC, the app's formats.
  */
 export function inEnglish(element: ReactNode): ReactElement {
+  return inLocale('en', element);
+}
+
+/** The same in another of the catalogues' languages. */
+export function inLocale(locale: Locale, element: ReactNode): ReactElement {
   return (
-    <NextIntlClientProvider locale="en" messages={catalogues.en} timeZone="UTC" formats={formats}>
+    <NextIntlClientProvider locale={locale} messages={catalogues[locale]} timeZone="UTC" formats={formats}>
       {element}
     </NextIntlClientProvider>
   );
