@@ -8,12 +8,10 @@ import {
 } from '@/app/o/[slug]/proposals/actions';
 import { MarkdownField } from '@/components/proposals/markdown-preview';
 import { ActionForm } from '@/components/ui/action-form';
-import { ratioText } from '@/lib/governance/charter';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ProposalAction } from '@/lib/governance/permissions';
-import { vacantSeatsText } from '@/lib/governance/founding';
 import type { FoundingStatus } from '@/lib/governance/founding';
-import { formatHours } from '@/lib/governance/time';
-import type { Phase, ProposalTypeSpec } from '@/lib/governance/types';
+import type { Phase, ProposalTypeSpec, Ratio } from '@/lib/governance/types';
 
 type Props = {
   ids: { orgId: string; proposalId: string };
@@ -38,16 +36,21 @@ const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 tex
 
 /** The forms beside the vote: recuse, back the emergency motion, open voting, publish, revise, withdraw — each only when the rules allow it. */
 export function ProposalActions({ ids, actions, phase, type, status, blocked, emergency, motion, bodyNames, current, founding }: Props) {
+  const t = useTranslations('proposalActions');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const formatHours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
+  const ratioText = (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den });
   return (
     <>
       {actions.has('recuse') ? (
         <section aria-labelledby="recuse" className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
           <h2 id="recuse" className="font-semibold">
-            Declare a conflict
+            {t('recuseTitle')}
           </h2>
-          <ActionForm action={declareRecusalAction} hidden={ids} submitLabel="Recuse myself" variant="secondary" label="Recusal">
+          <ActionForm action={declareRecusalAction} hidden={ids} submitLabel={t('recuseSubmit')} variant="secondary" label={t('recuseLabel')}>
             <label htmlFor="recusal-reason" className="block text-sm">
-              The conflict, in a sentence (public)
+              {t('recuseReason')}
             </label>
             <textarea id="recusal-reason" name="reason" rows={2} maxLength={1000} required className={inputClass} />
           </ActionForm>
@@ -57,19 +60,23 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
       {motion && type.emergency ? (
         <section aria-labelledby="emergency" className="rounded-2xl border border-red-200 bg-red-50 p-5">
           <h2 id="emergency" className="font-semibold text-red-900">
-            Emergency motion
+            {t('emergencyTitle')}
           </h2>
           <p className="mt-1 text-sm text-red-900">
-            {motion.backers} of {motion.required} seat holders needed have backed shortening the window to {formatHours(type.emergency.minCommentWindowHours)}.
-            The decision lapses unless ratified within {type.emergency.ratifyWithinDays} days.
+            {t('emergencyStatus', {
+              backers: motion.backers,
+              required: motion.required,
+              duration: formatHours(type.emergency.minCommentWindowHours),
+              days: type.emergency.ratifyWithinDays,
+            })}
           </p>
           {motion.mayBack ? (
             <ActionForm
               action={backEmergencyMotionAction}
               hidden={ids}
-              submitLabel="Back the emergency motion"
+              submitLabel={t('emergencyBack')}
               variant="secondary"
-              label="Back the emergency motion"
+              label={t('emergencyBack')}
               className="mt-3"
             />
           ) : null}
@@ -78,8 +85,8 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
 
       {actions.has('open_voting') && phase.kind === 'ready_for_voting' && !blocked ? (
         <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
-          <ActionForm action={openVotingAction} hidden={ids} submitLabel="Open voting now" variant="secondary" label="Open voting">
-            <p className="text-sm text-zinc-600">The window has passed. Voting opens automatically; you can open it now.</p>
+          <ActionForm action={openVotingAction} hidden={ids} submitLabel={t('openVotingSubmit')} variant="secondary" label={t('openVotingLabel')}>
+            <p className="text-sm text-zinc-600">{t('openVotingHint')}</p>
           </ActionForm>
         </section>
       ) : null}
@@ -87,17 +94,19 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
       {actions.has('publish') ? (
         <section aria-labelledby="publish" className="rounded-2xl border border-brand-100 bg-brand-50 p-5">
           <h2 id="publish" className="font-semibold">
-            Publish
+            {t('publishTitle')}
           </h2>
           <p className="mb-3 text-sm text-zinc-700">
-            Publishing starts the {formatHours(type.minCommentWindowHours)} comment window and notifies every seat holder of {bodyNames.join(' and ')}. It
-            cannot be unpublished, only withdrawn.
+            {t('publishHint', { duration: formatHours(type.minCommentWindowHours), bodies: format.list(bodyNames, { type: 'conjunction' }) })}
           </p>
-          <ActionForm action={publishProposalAction} hidden={ids} submitLabel="Publish proposal" label="Publish proposal">
+          <ActionForm action={publishProposalAction} hidden={ids} submitLabel={t('publishSubmit')} label={t('publishSubmit')}>
             {emergency && type.emergency ? (
               <p className="text-sm text-zinc-700">
-                Emergency procedure requested: the window shortens to {formatHours(type.emergency.minCommentWindowHours)} only once{' '}
-                {ratioText(type.emergency.motionThreshold)} of the {bodyNames[0]}&rsquo;s charter seats back the motion, each in person.
+                {t('publishEmergency', {
+                  duration: formatHours(type.emergency.minCommentWindowHours),
+                  ratio: ratioText(type.emergency.motionThreshold),
+                  body: bodyNames[0] ?? '',
+                })}
               </p>
             ) : null}
             {founding?.open ? <FoundingClose vacantSeats={founding.vacantSeats} /> : null}
@@ -109,34 +118,40 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
         <section aria-labelledby="revise" className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
           <details>
             <summary id="revise" className="cursor-pointer font-semibold">
-              {status === 'draft' ? 'Edit draft' : 'Revise'}
+              {status === 'draft' ? t('editDraft') : t('revise')}
             </summary>
-            <ActionForm action={reviseProposalAction} hidden={ids} submitLabel="Save revision" variant="secondary" label="Revise proposal" className="mt-3">
+            <ActionForm
+              action={reviseProposalAction}
+              hidden={ids}
+              submitLabel={t('saveRevision')}
+              variant="secondary"
+              label={t('reviseLabel')}
+              className="mt-3"
+            >
               <label htmlFor="rev-title" className="block text-sm font-medium">
-                Title
+                {t('title')}
               </label>
               <input id="rev-title" name="title" defaultValue={current.title} maxLength={160} className={inputClass} />
               <label htmlFor="rev-body" className="block text-sm font-medium">
-                Text
+                {t('text')}
               </label>
               <MarkdownField id="rev-body" name="body" defaultValue={current.body} rows={8} maxLength={50000} className={inputClass} />
               <label htmlFor="rev-note" className="block text-sm font-medium">
-                What changed
+                {t('whatChanged')}
               </label>
               <input id="rev-note" name="changeNote" maxLength={500} className={inputClass} />
               {status === 'published' && phase.kind === 'voting' && type.consent ? (
                 <p className="text-sm text-zinc-700">
-                  Objections stay standing after a revision: each objector decides whether it answers theirs and withdraws it, and is told of it by e-mail. A
-                  revision within {formatHours(type.lateRevisionWindowHours)} of the close keeps the window open at least{' '}
-                  {formatHours(type.lateRevisionExtensionHours)} after it.
+                  {t('consentRevision', { late: formatHours(type.lateRevisionWindowHours), extension: formatHours(type.lateRevisionExtensionHours) })}
                 </p>
               ) : null}
               {status === 'published' ? (
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="substantive" value="false" className="mt-1" /> Editorial only (typos, formatting). The change itself is checked
-                  as well: a changed number, date, amount or name, a word such as “not” or “must”, a new title or more than a tenth of the text is substantive
-                  whatever this box says
-                  {phase.kind === 'voting' ? '' : ', and a late substantive revision extends the comment window'}
+                  <input type="checkbox" name="substantive" value="false" className="mt-1" />{' '}
+                  <span>
+                    {t('editorial')}
+                    {phase.kind === 'voting' ? '' : t('editorialExtends')}
+                  </span>
                 </label>
               ) : null}
             </ActionForm>
@@ -147,17 +162,17 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
       {actions.has('withdraw') ? (
         <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
           <details>
-            <summary className="cursor-pointer font-semibold">Withdraw</summary>
+            <summary className="cursor-pointer font-semibold">{t('withdraw')}</summary>
             <ActionForm
               action={withdrawProposalAction}
               hidden={ids}
-              submitLabel="Withdraw proposal"
+              submitLabel={t('withdrawSubmit')}
               variant="secondary"
-              label="Withdraw proposal"
+              label={t('withdrawSubmit')}
               className="mt-3"
             >
               <label htmlFor="withdraw-reason" className="block text-sm">
-                Why (public)
+                {t('withdrawReason')}
               </label>
               <textarea id="withdraw-reason" name="reason" rows={2} maxLength={1000} className={inputClass} />
             </ActionForm>
@@ -173,16 +188,15 @@ export function ProposalActions({ ids, actions, phase, type, status, blocked, em
  * and while seats are vacant the publisher ticks "I understand" (the server refuses without it).
  */
 function FoundingClose({ vacantSeats }: { vacantSeats: number }) {
+  const t = useTranslations('proposalActions');
   if (vacantSeats === 0) {
-    return <p className="text-sm text-zinc-700">This is the first publication: it closes founding appointments. Every seat is filled.</p>;
+    return <p className="text-sm text-zinc-700">{t('foundingAllFilled')}</p>;
   }
   return (
     <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-      <p id="founding-close-text">
-        Publishing closes founding appointments: {vacantSeatsText(vacantSeats)} still vacant and will then be filled by appointment proposals.
-      </p>
+      <p id="founding-close-text">{t('foundingVacant', { count: vacantSeats })}</p>
       <label className="flex min-h-11 items-center gap-3 font-medium">
-        <input type="checkbox" name="confirmFoundingClose" value="yes" aria-describedby="founding-close-text" className="h-5 w-5" /> I understand
+        <input type="checkbox" name="confirmFoundingClose" value="yes" aria-describedby="founding-close-text" className="h-5 w-5" /> {t('understand')}
       </label>
     </div>
   );

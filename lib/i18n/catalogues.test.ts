@@ -95,6 +95,7 @@ describe('message catalogues', () => {
       'proposalFilters.type',
       'members.columns.person',
       'memberForms.name',
+      'proposalActions.text',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(

@@ -56,6 +56,7 @@ export const translatedFiles = [
   'components/account/locale-form.tsx',
   'components/organizations/held-motions-notice.tsx',
   'components/governance/charter-summary.tsx',
+  'components/proposals/proposal-actions.tsx',
 ];
 
 /** Props a person reads or hears. */
