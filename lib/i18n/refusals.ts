@@ -57,7 +57,7 @@ export async function requestTranslator() {
   return translatorFor(await requestLanguage());
 }
 
-/** The refusal in the request's language; the English words outside a request (tests, scripts) or for a code not yet translated. */
+/** The refusal in the request's language; the English words outside a request (tests, scripts) or for a pass-through code (`rule.refused`, `proposal.options_invalid`). */
 export async function localizedRefusal(code: RefusalCode, params: MessageParams | undefined, english: string): Promise<string> {
   const locale = await requestLanguage();
   if (locale === 'en') return english;
