@@ -7,7 +7,7 @@ import type { MembershipContext } from '@/db/queries/memberships';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session';
 import { formatMessage } from '@/lib/governance/messages';
-import { localizedRefusal } from '@/lib/i18n/refusals';
+import { localizedFieldErrors, localizedRefusal } from '@/lib/i18n/refusals';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import type { Role } from '@/lib/governance/roles';
@@ -67,10 +67,14 @@ export function refusalState(code: RefusalCode, values?: Record<string, string>)
 
 export const signedOutState: ActionState = refusalState('action.signed_out');
 
-/** A refusal state with its words in the request's language (the wrapper's own refusals: invalid input, signed out, forbidden). */
+/**
+ * A refusal state with its words in the request's language (the wrapper's own refusals: invalid input, signed out, forbidden),
+ * and its field errors that are a refusal's English (lib/i18n/refusals.ts `localizedFieldErrors`).
+ */
 async function inLanguage(state: ActionState): Promise<ActionState> {
   if (state.ok || !state.code || !state.message) return state;
-  return { ...state, message: await localizedRefusal(state.code, undefined, state.message) };
+  const message = await localizedRefusal(state.code, undefined, state.message);
+  return { ...state, message, ...(state.fieldErrors ? { fieldErrors: await localizedFieldErrors(state.fieldErrors) } : {}) };
 }
 
 type Parsed<T> = { ok: true; input: T; values: Record<string, string> } | { ok: false; state: ActionState };

@@ -105,6 +105,14 @@ describe('message catalogues', () => {
     }
   });
 
+  it('every refusal code is translated, but the two that only pass another text through', () => {
+    // `rule.refused` and `proposal.options_invalid` are `{reason}`: words a rule or a check composed without a code of their own.
+    const passThrough = new Set(['rule.refused', 'proposal.options_invalid']);
+    const missing = Object.keys(refusalMessages).filter((code) => !passThrough.has(code) && !english.has(`refusals.${code}`));
+    expect(missing).toEqual([]);
+    for (const code of passThrough) expect(refusalMessages[code as keyof typeof refusalMessages]).toBe('{reason}');
+  });
+
   it('refusals are keyed by real codes, and the English matches lib/governance/messages.ts', () => {
     const refusals = [...english].filter(([key]) => key.startsWith('refusals.'));
     expect(refusals.length).toBeGreaterThan(40);

@@ -1,6 +1,7 @@
 // use-intl's core: no React, so the worker and scripts (react-server conditions, no createContext) can load it.
 import { createTranslator } from 'use-intl/core';
 import { getLocale } from 'next-intl/server';
+import { messages as englishRefusals } from '@/lib/governance/messages';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
 import { catalogues, translatorFor } from './catalogue';
 import { formats } from './formats';
@@ -9,8 +10,8 @@ import type { Locale } from './locales';
 
 /**
  * Refusals in the reader's language, by their codes: code `area.what` is the message
- * `refusals.area.what`. Only the codes the catalogues hold are translated so far (voting, ballots,
- * the action wrapper's own, rate limits: docs/i18n.md); any other refusal keeps the English of
+ * `refusals.area.what`. The catalogues hold every code but the two that only pass another text
+ * through (`rule.refused`, `proposal.options_invalid`: docs/i18n.md); those keep the English of
  * lib/governance/messages.ts. Parameters are passed as the rules give them (a date or a phase
  * named in them stays in English, and so does a duration), except a reason given by its own code (`reasonCode`), which is
  * translated too.
@@ -56,9 +57,53 @@ export async function requestTranslator() {
   return translatorFor(await requestLanguage());
 }
 
-/** The refusal in the request's language; the English words outside a request (tests, scripts) or for a code not yet translated. */
+/** The refusal in the request's language; the English words outside a request (tests, scripts) or for a pass-through code (`rule.refused`, `proposal.options_invalid`). */
 export async function localizedRefusal(code: RefusalCode, params: MessageParams | undefined, english: string): Promise<string> {
   const locale = await requestLanguage();
   if (locale === 'en') return english;
   return refusalIn(locale, code, params) ?? english;
+}
+
+/** Each translated refusal's English as a pattern, its placeholders captured: to recognise a refusal that reached a form as words only. */
+const englishPatterns = (Object.keys(englishRefusals) as RefusalCode[])
+  .filter((code) => hasTranslatedRefusal(code))
+  .map((code) => {
+    const names: string[] = [];
+    const source = englishRefusals[code]
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { code, names, pattern: new RegExp(`^${source}$`, 's') };
+  });
+
+/** The code and parameters of a text that is exactly a translated refusal's English (a field error a schema worded from the catalogue), else null. */
+export function refusalOfEnglish(text: string): { code: RefusalCode; params: MessageParams } | null {
+  for (const { code, names, pattern } of englishPatterns) {
+    const match = pattern.exec(text);
+    if (match) return { code, params: Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
+  }
+  return null;
+}
+
+/**
+ * A form's field errors in the request's language: those that are a refusal's English (the schemas
+ * word some from the catalogue: a confirmation box, a webhook address, a stakeholder group's name)
+ * are translated; any other (zod's own words) stays as it is.
+ */
+export async function localizedFieldErrors(fieldErrors: Record<string, string[]>): Promise<Record<string, string[]>> {
+  const locale = await requestLanguage();
+  if (locale === 'en') return fieldErrors;
+  const out: Record<string, string[]> = {};
+  for (const [field, texts] of Object.entries(fieldErrors)) {
+    out[field] = texts.map((text) => {
+      const refusal = refusalOfEnglish(text);
+      return (refusal && refusalIn(locale, refusal.code, refusal.params)) ?? text;
+    });
+  }
+  return out;
 }

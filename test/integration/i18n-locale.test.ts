@@ -83,12 +83,13 @@ describe('choosing a language', () => {
 });
 
 describe('refusals and notices in the reader’s language', () => {
-  it('a refusal code reads in French and German; a code not yet translated falls back (null)', () => {
+  it('a refusal code reads in French and German; a pass-through code (not in the catalogues) falls back (null)', () => {
     expect(refusalIn('fr', 'ballot.stage_closed')).toBe('Le vote de cette étape est clos.');
     expect(refusalIn('de', 'ballot.comment_window', { at: '3 Dec 2026, 14:00 UTC' })).toBe(
       'Die Abstimmung ist nicht eröffnet: Die Kommentarfrist läuft bis 3 Dec 2026, 14:00 UTC.',
     );
-    expect(refusalIn('fr', 'seat.not_found')).toBeNull();
+    expect(refusalIn('fr', 'seat.not_found')).toBe('Ce siège n’existe pas dans cette organisation.');
+    expect(refusalIn('fr', 'rule.refused', { reason: 'Some rule said no.' })).toBeNull();
     // The sign-in form's one refusal reads in the reader's language too.
     expect(refusalIn('de', 'signin.send_failed')).toBe('Wir konnten gerade keinen Anmeldelink senden. Versuchen Sie es in einer Minute erneut.');
     // A reason given by its code reads in the same language, not in the English it carries.

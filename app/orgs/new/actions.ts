@@ -11,12 +11,16 @@ import { charterFromTemplate, validateCharter } from '@/lib/governance/charter';
 import { adjustCharter, primarySeatsProblem } from '@/lib/governance/charter-adjust';
 import { formatMessage } from '@/lib/governance/messages';
 import { refuse } from '@/lib/governance/refusal';
+import { localizedRefusal } from '@/lib/i18n/refusals';
 import { foundOrganization } from '@/lib/use-cases/founding';
 import { createOrganizationSchema } from '@/lib/validation/organization';
 
-function slugTaken(slug: string, values: Record<string, string>): ActionResult {
-  const taken = formatMessage('organization.slug_taken', { slug });
-  return { ...refusalState('action.invalid_input', values), code: 'organization.slug_taken', fieldErrors: { slug: [taken] } };
+/** Answered, not thrown: the form's message stays the wrapper's own ("correct the highlighted fields"); both in the reader's language. */
+async function slugTaken(slug: string, values: Record<string, string>): Promise<ActionResult> {
+  const taken = await localizedRefusal('organization.slug_taken', { slug }, formatMessage('organization.slug_taken', { slug }));
+  const state = refusalState('action.invalid_input', values);
+  const message = await localizedRefusal('action.invalid_input', undefined, state.message!);
+  return { ...state, message, code: 'organization.slug_taken', fieldErrors: { slug: [taken] } };
 }
 
 // A new organization joins the public list on the home page.
