@@ -4,7 +4,7 @@ import { Countdown } from '@/components/governance/countdown';
 import { ProposalStatusBadge } from '@/components/governance/phase-badge';
 import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import type { NoticeCoverage } from '@/lib/use-cases/notice';
-import type { ProposalStatus } from '@/lib/governance/status';
+import type { ProposalStatus, StatusPart } from '@/lib/governance/status';
 import type { Phase, ProposalTypeSpec } from '@/lib/governance/types';
 
 type Props = {
@@ -32,11 +32,44 @@ type Props = {
 };
 
 type T = ReturnType<typeof useTranslations<'proposal'>>;
+type TStatus = ReturnType<typeof useTranslations<'proposalStatus'>>;
+type TRefusals = ReturnType<typeof useTranslations<'refusals'>>;
+type TCommon = ReturnType<typeof useTranslations<'common'>>;
 
 /**
- * The status line in the reader's language, for the phases whose wording is translated; the other
- * phases (discussion, awaiting a reply or answers, blocked, decisions by consent, emergency
- * passes) still show the rules' English explanation (docs/i18n.md).
+ * The status line before a vote (discussion, awaiting a reply or answers, blocked) in another language than English,
+ * from the rules' parts; the reason a vote cannot open by its refusal code (the English reason when it has none).
+ */
+function beforeVoteLine(status: ProposalStatus, ts: TStatus, tr: TRefusals, tc: TCommon): string {
+  const hours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
+  const refusal = status.blockedRefusal;
+  const key = refusal?.code as Parameters<TRefusals>[0] | undefined;
+  const reason = key && tr.has(key) ? tr(key, (refusal?.params ?? {}) as never) : (status.blocked ?? '');
+  const say = (part: StatusPart): string => {
+    switch (part.kind) {
+      case 'comment_window':
+        return ts(part.emergency ? 'commentWindowEmergency' : 'commentWindow', { closes: part.closes, minimum: hours(part.minimumHours) });
+      case 'replied':
+        return ts('replied');
+      case 'reply_by':
+        return ts('replyBy', { until: part.until });
+      case 'awaiting_reply':
+        return ts('awaitingReply', { until: part.until });
+      case 'answers_required':
+        return ts('answersRequired');
+      case 'awaiting_answers':
+        return ts('awaitingAnswers', { count: part.count });
+      case 'blocked':
+        return ts(part.then ? 'blockedThen' : 'blockedNow', { reason });
+    }
+  };
+  return status.parts.map(say).join(' ');
+}
+
+/**
+ * The status line in the reader's language from the phase; before a vote (discussion, a reply, answers, blocked) an
+ * English reader gets the rules' own explanation and others `beforeVoteLine`; decisions by consent and emergency passes
+ * still show the rules' English explanation (docs/i18n.md).
  */
 function explanation(t: T, locale: string, status: ProposalStatus, phase: Phase, type: ProposalTypeSpec, votingBody: Props['votingBody']): string {
   if (status.tone === 'blocked') return status.explanation;
@@ -79,6 +112,9 @@ const toneClass = (tone: ProposalStatus['tone']) =>
 export function ProposalHeader(p: Props) {
   const { slug, proposal, type, status, phase, at, coverage } = p;
   const t = useTranslations('proposal');
+  const ts = useTranslations('proposalStatus');
+  const tr = useTranslations('refusals');
+  const tc = useTranslations('common');
   const locale = useLocale();
   const publication = coverage.publication;
   return (
@@ -104,7 +140,7 @@ export function ProposalHeader(p: Props) {
         {phase.kind === 'draft' ? <p>{t('draftNote')}</p> : null}
         {phase.kind !== 'draft' ? (
           <p className={toneClass(status.tone)}>
-            {explanation(t, locale, status, phase, type, p.votingBody)}
+            {locale !== 'en' && status.parts.length > 0 ? beforeVoteLine(status, ts, tr, tc) : explanation(t, locale, status, phase, type, p.votingBody)}
             {phase.kind === 'discussion' || phase.kind === 'voting' ? (
               <>
                 {' '}

@@ -103,7 +103,7 @@ export async function summarizeProposals(
     // A ready seat appointment the worker will not open (its own check) is listed as blocked, as on its page.
     if (type?.effect === 'seat_appointment' && statusLine.phase.kind === 'ready_for_voting' && !statusLine.blocked) {
       const refusal = await appointmentRefusal(db, orgId, doc, item.typeKey, loaded.row.effect, { requireDeclaration: true, proposalId: item.id });
-      if (refusal) statusLine = blockedBy(statusLine, refusal.reason);
+      if (refusal) statusLine = blockedBy(statusLine, refusal);
     }
     proposals.push({
       id: item.id,

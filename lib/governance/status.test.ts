@@ -72,15 +72,20 @@ describe('proposalStatus', () => {
     const full = strengthsWith(charter, 9);
     const ready = proposalStatus({ record, charter, strengths: full, now: H(7 * 24 + 1) });
     expect(ready.phase.kind).toBe('ready_for_voting');
-    const blocked = blockedBy(ready, 'Dana Reyes already holds seat 3 of the board; one person holds one seat per body.');
+    const reason = 'Dana Reyes already holds seat 3 of the board; one person holds one seat per body.';
+    const blocked = blockedBy(ready, { reason, code: 'appointment.one_seat_per_body', params: { name: 'Dana Reyes' } });
     expect(blocked).toMatchObject({
       label: 'Blocked',
       tone: 'blocked',
       blocked: expect.stringMatching(/^Dana Reyes already holds/),
       explanation: expect.stringMatching(/^Voting cannot open: Dana Reyes/),
+      // The reason as its code, for a page in another language.
+      blockedRefusal: { code: 'appointment.one_seat_per_body', params: { name: 'Dana Reyes' } },
+      parts: [{ kind: 'blocked', then: false }],
     });
+    expect(blockedBy(ready, { reason }).blockedRefusal).toBeNull();
     const discussion = proposalStatus({ record, charter, strengths: full, now: H(1) });
-    expect(blockedBy(discussion, 'any reason')).toBe(discussion);
+    expect(blockedBy(discussion, { reason: 'any reason' })).toBe(discussion);
   });
 
   it('a passed emergency decision shows its ratification deadline; once ratified, it says so', () => {

@@ -5,6 +5,7 @@
  * page can never promise a vote the engine would refuse. Pure: no I/O, no clock.
  */
 import { findBody, findType } from './charter';
+import type { MessageParams } from './messages';
 import { emergencyStatus } from './emergency';
 import { proposalPhase } from './phase';
 import type { BodyStrength } from './strength';
@@ -24,7 +25,29 @@ export type ProposalStatus = {
   /** For an emergency decision that passed: ratify by this time or it lapses (null otherwise). */
   ratifyBy: Date | null;
   tone: 'neutral' | 'active' | 'waiting' | 'blocked' | 'passed' | 'failed';
+  /**
+   * What blocks voting, by its refusal code and parameters, so a page can say it in the reader's language (null when
+   * nothing blocks it, or when the reason came without a code).
+   */
+  blockedRefusal: { code: string; params?: MessageParams } | null;
+  /**
+   * The explanation as data, for the phases before a vote (discussion, awaiting a reply or answers, blocked), so a page can
+   * compose it in the reader's language; empty for the other phases, which a page words from `phase` itself. The English
+   * is `explanation`.
+   */
+  parts: StatusPart[];
 };
+
+/** One sentence of a status line before the vote (the English of each is in `proposalStatus`). */
+export type StatusPart =
+  | { kind: 'comment_window'; closes: Date; minimumHours: number; emergency: boolean }
+  | { kind: 'replied' }
+  | { kind: 'reply_by'; until: Date }
+  | { kind: 'awaiting_reply'; until: Date }
+  | { kind: 'answers_required' }
+  | { kind: 'awaiting_answers'; count: number }
+  /** Voting cannot open once the window allows it (`then`), or now: why is `blockedRefusal` (or `blocked`). */
+  | { kind: 'blocked'; then: boolean };
 
 export type StatusInput = {
   record: ProposalRecord;
@@ -35,9 +58,15 @@ export type StatusInput = {
 };
 
 /** Why voting will not open once the window (and reply) allow it, asked of canOpenVoting at that moment. */
-function blockerAt(record: ProposalRecord, charter: Charter, stageIndex: number, strengths: Record<string, BodyStrength>, at: Date): string | null {
+function blockerAt(
+  record: ProposalRecord,
+  charter: Charter,
+  stageIndex: number,
+  strengths: Record<string, BodyStrength>,
+  at: Date,
+): { reason: string; refusal: { code: string; params?: MessageParams } } | null {
   const rule = canOpenVoting({ record, charter, stageIndex, strengths, now: at });
-  return rule.ok ? null : rule.reason;
+  return rule.ok ? null : { reason: rule.reason, refusal: { code: rule.code, ...(rule.params ? { params: rule.params } : {}) } };
 }
 
 function blockedLabel(charter: Charter, bodyKey: string | undefined, strengths: Record<string, BodyStrength>): string {
@@ -49,7 +78,7 @@ function blockedLabel(charter: Charter, bodyKey: string | undefined, strengths: 
 export function proposalStatus({ record, charter, strengths, now }: StatusInput): ProposalStatus {
   const type = findType(charter, record.typeKey);
   const phase = proposalPhase(record, charter, now);
-  const base = { phase, blocked: null, ratifyBy: null };
+  const base = { phase, blocked: null, ratifyBy: null, blockedRefusal: null, parts: [] };
   const firstBody = type.stages[0]?.bodyKey;
 
   switch (phase.kind) {
@@ -60,15 +89,15 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
     case 'awaiting_reply': {
       const votingFrom = earliestVotingAt(record, type);
       // Asked at the moment the window and reply allow a vote: the only thing left to refuse it is the rules on strength.
-      const blocked = votingFrom ? blockerAt(record, charter, 0, strengths, votingFrom) : null;
+      const blocker = votingFrom ? blockerAt(record, charter, 0, strengths, votingFrom) : null;
       const parts: string[] = [];
+      const data: StatusPart[] = [];
       if (phase.kind === 'discussion') {
         const emergencyApproved = Boolean(record.emergencyApprovedAt && type.emergency);
-        const minimum =
-          emergencyApproved && type.emergency
-            ? `the emergency minimum of ${formatHours(type.emergency.minCommentWindowHours)}`
-            : `the minimum of ${formatHours(type.minCommentWindowHours)}`;
+        const minimumHours = emergencyApproved && type.emergency ? type.emergency.minCommentWindowHours : type.minCommentWindowHours;
+        const minimum = emergencyApproved ? `the emergency minimum of ${formatHours(minimumHours)}` : `the minimum of ${formatHours(minimumHours)}`;
         parts.push(`Comment window open until ${formatUtc(phase.closesAt)} (${minimum}; it cannot be shortened).`);
+        data.push({ kind: 'comment_window', closes: phase.closesAt, minimumHours, emergency: emergencyApproved });
         const reply = replyDeadline(record, type);
         if (reply) {
           parts.push(
@@ -76,19 +105,28 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
               ? 'The person concerned has replied.'
               : `Then the person concerned has until ${formatUtc(reply)} to reply; voting waits for the reply or that time.`,
           );
+          data.push(record.replyPostedAt ? { kind: 'replied' } : { kind: 'reply_by', until: reply });
         }
       } else {
         parts.push(`Waiting for the reply of the person concerned until ${formatUtc(phase.dueAt)}: they are heard before anyone votes.`);
+        data.push({ kind: 'awaiting_reply', until: phase.dueAt });
       }
-      if (type.answersRequired)
+      if (type.answersRequired) {
         parts.push('Every concern or objection raised in the comment window needs a public answer from the author before voting opens.');
-      if (blocked) parts.push(`Voting cannot open then: ${blocked}`);
+        data.push({ kind: 'answers_required' });
+      }
+      if (blocker) {
+        parts.push(`Voting cannot open then: ${blocker.reason}`);
+        data.push({ kind: 'blocked', then: true });
+      }
       return {
         ...base,
-        blocked,
-        label: blocked ? blockedLabel(charter, firstBody, strengths) : phase.kind === 'discussion' ? 'In discussion' : 'Awaiting reply',
+        blocked: blocker?.reason ?? null,
+        blockedRefusal: blocker?.refusal ?? null,
+        parts: data,
+        label: blocker ? blockedLabel(charter, firstBody, strengths) : phase.kind === 'discussion' ? 'In discussion' : 'Awaiting reply',
         explanation: parts.join(' '),
-        tone: blocked ? 'blocked' : phase.kind === 'discussion' ? 'active' : 'waiting',
+        tone: blocker ? 'blocked' : phase.kind === 'discussion' ? 'active' : 'waiting',
       };
     }
 
@@ -97,17 +135,20 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
         ...base,
         label: 'Awaiting answers',
         explanation: `The comment window has closed. ${phase.unanswered} ${phase.unanswered === 1 ? 'concern or objection still needs' : 'concerns or objections still need'} a public answer from the author; voting opens once every one is answered.`,
+        parts: [{ kind: 'awaiting_answers', count: phase.unanswered }],
         tone: 'waiting',
       };
 
     case 'ready_for_voting': {
-      const blocked = blockerAt(record, charter, phase.stageIndex, strengths, now);
-      if (blocked)
+      const blocker = blockerAt(record, charter, phase.stageIndex, strengths, now);
+      if (blocker)
         return {
           ...base,
-          blocked,
+          blocked: blocker.reason,
+          blockedRefusal: blocker.refusal,
+          parts: [{ kind: 'blocked', then: false }],
           label: blockedLabel(charter, type.stages[phase.stageIndex]?.bodyKey, strengths),
-          explanation: `Voting cannot open: ${blocked}`,
+          explanation: `Voting cannot open: ${blocker.reason}`,
           tone: 'blocked',
         };
       return { ...base, label: 'Ready for voting', explanation: 'The comment window has closed; voting opens automatically within a minute.', tone: 'waiting' };
@@ -170,9 +211,17 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
  * vote — stops a ready vote from opening: shown as blocked, with its reason, so no page promises
  * a vote that will not open.
  */
-export function blockedBy(status: ProposalStatus, reason: string): ProposalStatus {
+export function blockedBy(status: ProposalStatus, refusal: { reason: string; code?: string; params?: MessageParams }): ProposalStatus {
   if (status.phase.kind !== 'ready_for_voting' || status.blocked) return status;
-  return { ...status, label: 'Blocked', blocked: reason, explanation: `Voting cannot open: ${reason}`, tone: 'blocked' };
+  return {
+    ...status,
+    label: 'Blocked',
+    blocked: refusal.reason,
+    blockedRefusal: refusal.code ? { code: refusal.code, ...(refusal.params ? { params: refusal.params } : {}) } : null,
+    parts: [{ kind: 'blocked', then: false }],
+    explanation: `Voting cannot open: ${refusal.reason}`,
+    tone: 'blocked',
+  };
 }
 
 /** "the board votes"; for a member-wide body, its electorate: "all members vote", "the members of the workers group vote". */

@@ -102,7 +102,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // Every status line comes from the rules the engine decides by; an appointment's own blocker (the worker's check) too.
   const ruleStatus = proposalStatus({ record: loaded.record, charter, strengths: bodyStrengths(charter, seats, at), now: at });
   const blocker = data.appointmentBlocker ?? data.electionBlocker;
-  const status = blocker ? blockedBy(ruleStatus, blocker.reason) : ruleStatus;
+  const status = blocker ? blockedBy(ruleStatus, blocker) : ruleStatus;
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
   const motionRequired = emergencyMotionRequired(type, charter);
   const motion =
