@@ -36,6 +36,8 @@ import { isClassSeat } from '@/lib/governance/seat-class';
 import { blockedBy, proposalStatus } from '@/lib/governance/status';
 import { bodyStrengths } from '@/lib/governance/strength';
 import type { ChoiceCount, ChoiceMethodSpec } from '@/lib/governance/types';
+import type { RefusalCode } from '@/lib/governance/messages';
+import { localizedRefusal } from '@/lib/i18n/refusals';
 
 type Props = { params: Promise<{ slug: string; number: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
@@ -103,6 +105,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const ruleStatus = proposalStatus({ record: loaded.record, charter, strengths: bodyStrengths(charter, seats, at), now: at });
   const blocker = data.appointmentBlocker ?? data.electionBlocker;
   const status = blocker ? blockedBy(ruleStatus, blocker) : ruleStatus;
+  // Why voting cannot open, in the reader's language when the rules gave its code (the stage panels say it).
+  const blockedReason = status.blockedRefusal
+    ? await localizedRefusal(status.blockedRefusal.code as RefusalCode, status.blockedRefusal.params, status.blocked ?? '')
+    : status.blocked;
   const closedStage = (i: number) => Boolean(loaded.stages[i]?.closedRecordedAt) || Boolean(loaded.stages[i]?.closesAt && at >= loaded.stages[i]!.closesAt!);
   const motionRequired = emergencyMotionRequired(type, charter);
   const motion =
@@ -216,7 +222,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                   // Before the roll exists, any member may be on it; after, only those on it vote.
                   offer={offerFor(memberView.roll ? Boolean(memberView.me?.onRoll) : hasRole(role, 'member'), false)}
                   myChoice={(user && stageVotes.find((v) => v.seatId === null && v.voterUserId === user.id)?.choice) ?? null}
-                  blocked={status.blocked}
+                  blocked={blockedReason}
                   ids={ids}
                   delegationsHref={`/o/${org.slug}/delegations`}
                   {...choiceFor(memberView.roll?.size ?? 0, undefined)}
@@ -241,7 +247,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                   recused={recusals}
                   offer={offer}
                   mine={(mySeat && raised.find((o) => o.seatId === mySeat.seatId && o.withdrawnAt === null)?.reason) ?? null}
-                  blocked={status.blocked}
+                  blocked={blockedReason}
                   ids={ids}
                 />
               );
@@ -270,7 +276,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 offer={offer}
                 myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
                 mySeatId={mySeat?.seatId ?? null}
-                blocked={status.blocked}
+                blocked={blockedReason}
                 ids={ids}
                 {...choiceFor(
                   holders.filter((h) => !recusedSeats.has(h.seatId)).length,
@@ -290,7 +296,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             phase={phase}
             type={type}
             status={loaded.row.status}
-            blocked={status.blocked}
+            blocked={blockedReason}
             emergency={data.emergency}
             motion={motion}
             bodyNames={type.stages.map((s) => findBody(charter, s.bodyKey).name)}
