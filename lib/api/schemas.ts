@@ -79,3 +79,6 @@ export const logQuerySchema = proposalListQuerySchema.extend({
     .regex(/^[a-z][a-z_]{0,40}\.[a-z_]{1,40}$/, 'kind is a log kind such as proposal.published.')
     .optional(),
 });
+
+/** `?cursor=&limit=` for a list read whole and served a page at a time (delegations to the caller, nominations, petitions): the cursor is the previous page's `next_cursor`. */
+export const pageQuerySchema = proposalListQuerySchema;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { ZodOpenApiOperationObject } from 'zod-openapi';
+import { json, problems, slug } from './openapi-parts';
+import { pageQuerySchema } from './schemas';
+
+/**
+ * The OpenAPI entries added in 1.4.0: delegations to the caller, a seat election's nominations,
+ * following a proposal, opening voting, petitions. Pure: no database.
+ */
+
+const nextCursor = z.string().nullable().meta({ description: 'The cursor of the next page; null on the last.' });
+
+const delegationsToMe = z
+  .object({
+    carries: z.number().int().meta({
+      description:
+        "At most how many people's votes the caller's ballot counts for in a member-wide vote (the caller and every general delegator), as the delegations page says: fewer if some named someone else for that vote or the charter limits the chain.",
+    }),
+    delegators: z.array(
+      z.object({
+        name: z.string().nullable(),
+        scope: z.enum(['general', 'type', 'proposal']),
+        direct: z.boolean().meta({ description: 'false: in the general scope, through others.' }),
+        scopeWords: z.string().meta({ description: 'The scope as the page words it ("for #12").' }),
+        typeKey: z.string().nullable(),
+        proposalNumber: z.number().int().nullable(),
+      }),
+    ),
+    next_cursor: nextCursor,
+  })
+  .meta({ id: 'DelegationsToMe', description: 'Who delegates their vote to the caller, as the delegations page lists them (names only).' });
+
+/** The new operations, in the order the docs page lists them after the others. */
+export const moreActOperations: { method: 'get' | 'post' | 'put' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/delegations/to-me',
+    operation: {
+      operationId: 'listDelegationsToMe',
+      summary: "Who delegates their vote to the caller, directly or through others, as the delegations page lists them (a member's token only)",
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug }), query: pageQuerySchema },
+      responses: { '200': json(delegationsToMe, 'One page; next_cursor is null on the last'), ...problems(400, 401, 403, 404) },
+    },
+  },
+];
