@@ -1,6 +1,13 @@
 import 'server-only';
+import { getDb } from '@/db/client';
+import { getCharterVersion } from '@/db/queries/charters';
+import { listNominations } from '@/db/queries/nominations';
 import { loadDelegationsToMe } from '@/db/read/delegations-page';
+import { findProposalForPage } from '@/db/read/proposal-page';
+import { findType } from '@/lib/governance/charter';
 import { scopeWords } from '@/lib/governance/delegation-scope';
+import { nominationLine, nominationsOpen, ownOpenNomination } from '@/lib/governance/election';
+import { proposalPhase } from '@/lib/governance/phase';
 
 /**
  * The /api/v1 reads of the acts added in 1.4.0 (delegations to the caller, a seat election's
@@ -36,5 +43,32 @@ export async function loadApiDelegationsToMe(orgId: string, userId: string) {
         proposalNumber: d.proposalNumber,
       })),
     ],
+  };
+}
+
+/**
+ * A seat election's nominations as its proposal page lists them to `viewerId` (null: anonymous):
+ * each nominee's and nominator's name, whether they stood themselves and the answer, in the order
+ * made — no user id, no date, no declaration text (the page shows none) — whether nominations are
+ * open and until when, and the viewer's own nomination they may still answer. Null when there is
+ * no such proposal for this viewer (a draft is its author's alone) or it is not a seat election.
+ */
+export async function loadApiNominations(orgId: string, number: number, viewerId: string | null, at: Date) {
+  const loaded = await findProposalForPage(orgId, number, viewerId);
+  if (!loaded || (loaded.row.status === 'draft' && loaded.row.authorId !== viewerId)) return null;
+  const db = getDb();
+  const charter = await getCharterVersion(db, orgId, loaded.row.charterVersion);
+  if (!charter || findType(charter, loaded.row.typeKey).effect !== 'seat_election') return null;
+  const rows = await listNominations(db, loaded.row.id);
+  const phase = proposalPhase(loaded.record, charter, at);
+  const open = nominationsOpen(phase);
+  return {
+    open,
+    closesAt: open && phase.kind === 'discussion' ? phase.closesAt : null,
+    mine: ownOpenNomination(phase, rows, viewerId),
+    nominations: rows.map((n) => {
+      const line = nominationLine(n);
+      return { nominee: line.nomineeName, nominator: line.nominatorName, self: line.self, status: line.status };
+    }),
   };
 }

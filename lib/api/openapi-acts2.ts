@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { json, problems, slug } from './openapi-parts';
+import { date } from './openapi-models';
+import { json, number, problems, readSecurity, slug } from './openapi-parts';
 import { pageQuerySchema } from './schemas';
 
 /**
@@ -30,6 +31,25 @@ const delegationsToMe = z
   })
   .meta({ id: 'DelegationsToMe', description: 'Who delegates their vote to the caller, as the delegations page lists them (names only).' });
 
+const nominationPage = z
+  .object({
+    open: z.boolean().meta({ description: 'Nominations are made and answered while the comment window runs.' }),
+    closesAt: date.nullable().meta({ description: 'When nominations close, while they are open.' }),
+    mine: z.enum(['nominated', 'accepted']).nullable().meta({ description: "The caller's own nomination they may still answer or withdraw from." }),
+    made: z.number().int(),
+    accepted: z.number().int(),
+    nominations: z.array(
+      z.object({
+        nominee: z.string(),
+        nominator: z.string(),
+        self: z.boolean().meta({ description: 'The nominee stood themselves.' }),
+        status: z.enum(['nominated', 'accepted', 'declined', 'withdrawn']),
+      }),
+    ),
+    next_cursor: nextCursor,
+  })
+  .meta({ id: 'NominationPage', description: "A seat election's nominations as its proposal page lists them: names and answers, in the order made." });
+
 /** The new operations, in the order the docs page lists them after the others. */
 export const moreActOperations: { method: 'get' | 'post' | 'put' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
   {
@@ -41,6 +61,17 @@ export const moreActOperations: { method: 'get' | 'post' | 'put' | 'delete'; pat
       security: [{ bearer: [] }],
       requestParams: { path: z.object({ slug }), query: pageQuerySchema },
       responses: { '200': json(delegationsToMe, 'One page; next_cursor is null on the last'), ...problems(400, 401, 403, 404) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/nominations',
+    operation: {
+      operationId: 'listNominations',
+      summary: "A seat election's nominations, as its proposal page lists them (names and answers, never a user id)",
+      security: readSecurity,
+      requestParams: { path: z.object({ slug, number }), query: pageQuerySchema },
+      responses: { '200': json(nominationPage, 'One page; next_cursor is null on the last'), ...problems(400, 401, 403, 404) },
     },
   },
 ];
