@@ -15,6 +15,8 @@ import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { delegateVote, revokeDelegation } from '@/lib/use-cases/delegations';
 import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { declareRecusal } from '@/lib/use-cases/recusal';
+import { setFollowing } from '@/lib/use-cases/follows';
+import { requestOpenVoting } from '@/lib/use-cases/open-voting';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { delegateSchema, revokeDelegationSchema } from '@/lib/validation/delegation';
@@ -24,6 +26,7 @@ import {
   choiceBallotSchema,
   commentSchema,
   createProposalSchema,
+  followProposalSchema,
   nominationAnswerSchema,
   nominationSchema,
   objectionSchema,
@@ -158,3 +161,9 @@ export const answerNominationOperation = operation({ schema: nominationAnswerSch
 export const delegateVoteOperation = operation({ schema: delegateSchema, minimumRole: 'observer', useCase: delegateVote, limit: 'delegation' });
 
 export const revokeDelegationOperation = operation({ schema: revokeDelegationSchema, minimumRole: 'observer', useCase: revokeDelegation, limit: 'delegation' });
+
+// Only accepted members follow (observers do not); the use case reads the role again. No rate limit, as the form.
+export const followProposalOperation = operation({ schema: followProposalSchema, minimumRole: 'member', useCase: setFollowing });
+
+// A secretary (or an admin) opens voting when the rules say it is ready; the use case asks them. No rate limit, as the form.
+export const openVotingOperation = operation({ schema: proposalRefSchema, minimumRole: 'secretary', useCase: requestOpenVoting });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
 import { date } from './openapi-models';
-import { json, number, problems, readSecurity, slug } from './openapi-parts';
+import { json, number, problems, readSecurity, slug, write } from './openapi-parts';
 import { pageQuerySchema } from './schemas';
 
 /**
@@ -73,5 +73,34 @@ export const moreActOperations: { method: 'get' | 'post' | 'put' | 'delete'; pat
       requestParams: { path: z.object({ slug, number }), query: pageQuerySchema },
       responses: { '200': json(nominationPage, 'One page; next_cursor is null on the last'), ...problems(400, 401, 403, 404) },
     },
+  },
+  ...(['put', 'delete'] as const).map((method) => ({
+    method,
+    path: '/api/v1/orgs/{slug}/proposals/{number}/follow',
+    operation: {
+      operationId: method === 'put' ? 'followProposal' : 'unfollowProposal',
+      summary:
+        method === 'put'
+          ? 'Follow a published proposal: e-mail for its new comments and replies, revisions, voting opening and the decision (write token, an accepted member), as the Follow button does'
+          : 'Stop following a proposal (write token, an accepted member), as the Unfollow button does',
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug, number }) },
+      responses: {
+        '200': json(z.object({ ok: z.literal(true), proposal: z.object({ number: z.number().int(), following: z.boolean() }) }), 'Done'),
+        ...problems(400, 401, 403, 404, 409, 415),
+      },
+    },
+  })),
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/open-voting',
+    operation: write(
+      'openVoting',
+      'Open voting on a proposal the rules find ready (write token, a secretary or an admin), as the proposal page’s Open voting button does',
+      z.object({ slug, number }),
+      null,
+      ['200', z.object({ ok: z.literal(true), proposal: z.object({ number: z.number().int(), votingOpened: z.literal(true) }) }), 'Voting is open'],
+      [400, 401, 403, 404, 409, 415],
+    ),
   },
 ];

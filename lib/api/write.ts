@@ -61,7 +61,7 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
  * from the path), another of its rows by its id (checked by the operation's schema, found or
  * refused by its use case, as the form's hidden field is), or nothing.
  */
-type Target = { kind: 'proposal' | 'meeting'; number: string } | { kind: 'id'; field: string; id: string } | null;
+type Target = { kind: 'proposal' | 'meeting'; number: string; fields?: Record<string, string> } | { kind: 'id'; field: string; id: string } | null;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -104,6 +104,8 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   if (target?.kind === 'proposal') {
     if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
     path.proposalId = proposal.id;
+    // A field the method says (follow: PUT or DELETE), as the form's hidden field.
+    Object.assign(path, target.fields);
   } else if (target?.kind === 'meeting') {
     const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
     if (!meetingId) return problem('api.not_found', { what: 'meeting' });
@@ -137,6 +139,21 @@ export function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 201,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'proposal', number: params.number }, op, answer, status);
+}
+
+/**
+ * A write to one proposal whose method says one of the form's hidden fields (`fields`, e.g. PUT
+ * `follow: "true"`, DELETE `follow: "false"`): those override the same fields in the body. 200 unless `status` says otherwise.
+ */
+export function proposalWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  fields: Record<string, string>,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'proposal', number: params.number, fields }, op, answer, status);
 }
 
 /** A write to one meeting (`/orgs/{slug}/meetings/{number}/…`): 200 unless `status` says otherwise. */

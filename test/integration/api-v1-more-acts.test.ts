@@ -8,18 +8,19 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { memberships, seats, users } from '@/db/schema';
+import { decisionLog, memberships, proposalFollows, seats, users } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
 import { loadDelegationsPage } from '@/db/read/delegations-page';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { foundOrganization, foundingAppoint } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
+import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
 import { withMemberAssembly } from './fixtures/organization';
-import { session, withTestDatabase } from './helpers';
+import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -29,7 +30,21 @@ let otherOrgId = '';
 let outsiderId = '';
 let org: StormOrg;
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+
+/** Refused with `status` and `code`, every table as it was, follows too. */
+async function refusedNoFollowChange(status: number, code: string, run: () => ReturnType<typeof call>) {
+  const before = await db.$count(proposalFollows);
+  const body = await refusedAndUnchanged(status, code, run);
+  expect(await db.$count(proposalFollows)).toBe(before);
+  return body;
+}
+
+/** The form's answer to the same request, signed in as `userId`. */
+function asForm(userId: string) {
+  signInAs({ id: userId, email: `${userId}@more-acts.example.org`, name: 'someone' });
+}
 
 /** A read token of `userId` limited to the other organization (made a member there). */
 async function elsewhereReadToken(userId: string) {
@@ -169,5 +184,114 @@ describe('/api/v1 nominations of a seat election (read)', () => {
     expect(notElection).toMatchObject({ status: 404, body: { code: 'api.not_found' } });
     expect((await call('GET', `${path}?limit=0`)).status).toBe(400);
     expect(await call('GET', path, await elsewhereReadToken(ana!))).toMatchObject({ status: 403, body: { code: 'api.other_organization' } });
+  });
+});
+
+describe('/api/v1 follow and unfollow a proposal', () => {
+  const follows = (userId: string) => db.$count(proposalFollows, and(eq(proposalFollows.proposalId, org.proposalId), eq(proposalFollows.userId, userId)));
+
+  it('a member follows (PUT) and unfollows (DELETE) through the API, as the Follow button does', async () => {
+    const member = org.voters[1]!.userId;
+    const path = `/${org.slug}/proposals/${org.proposalNumber}/follow`;
+    const write = await token(member, org.orgId);
+    expect(await call('PUT', path, write)).toMatchObject({ status: 200, body: { ok: true, proposal: { number: org.proposalNumber, following: true } } });
+    expect(await follows(member)).toBe(1);
+    // Idempotent, as a PUT is.
+    expect((await call('PUT', path, write)).status).toBe(200);
+    expect(await follows(member)).toBe(1);
+    // The method says follow or not: a body's `follow` is overridden.
+    expect(await call('DELETE', path, write, { follow: 'true' })).toMatchObject({ status: 200, body: { proposal: { following: false } } });
+    expect(await follows(member)).toBe(0);
+    // The button follows through the same operation.
+    asForm(member);
+    expect(
+      await proposalActions.followProposalAction(initialActionState, form({ orgId: org.orgId, proposalId: org.proposalId, follow: 'true' })),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await follows(member)).toBe(1);
+  });
+
+  it('refuses a wrong scope, another organization’s token, a non-object body, an observer and a draft (the form’s code), changing nothing', async () => {
+    const member = org.voters[2]!.userId;
+    const path = `/${org.slug}/proposals/${org.proposalNumber}/follow`;
+    await scopesRefused(member, otherOrgId, 'PUT', path);
+    await scopesRefused(member, otherOrgId, 'DELETE', path);
+    const write = await token(member, org.orgId);
+    const bad = await refusedNoFollowChange(400, 'action.invalid_input', () => call('PUT', path, write, ['follow']));
+    expect(Object.keys(bad.errors ?? {})).toEqual(['_form']);
+    // An observer does not follow (the operation's minimum role, as the form's).
+    const [watcher] = await db.insert(users).values({ email: 'watcher@more-acts.example.org', name: 'Watcher' }).returning();
+    await db.insert(memberships).values({ orgId: org.orgId, userId: watcher!.id, role: 'observer' });
+    const observer = await token(watcher!.id, org.orgId);
+    await refusedNoFollowChange(403, 'action.forbidden', () => call('PUT', path, observer));
+    // A draft: someone else's is not found; one's own is refused by the rule, with the form's code.
+    const draft = await call('POST', `/${org.slug}/proposals`, write, {
+      typeKey: 'resolution',
+      title: 'Paint the hall',
+      body: 'The board paints the hall before spring.',
+    });
+    const draftNumber = (draft.body.proposal as { number: number }).number;
+    const draftPath = `/${org.slug}/proposals/${draftNumber}/follow`;
+    const notAuthor = await token(org.voters[3]!.userId, org.orgId);
+    await refusedNoFollowChange(404, 'api.not_found', () => call('PUT', draftPath, notAuthor));
+    const refused = await refusedNoFollowChange(409, 'follow.not_published', () => call('PUT', draftPath, write));
+    asForm(member);
+    const id = (await call('GET', `/${org.slug}/proposals/${draftNumber}`, write)).body.id as string;
+    expect((await proposalActions.followProposalAction(initialActionState, form({ orgId: org.orgId, proposalId: id, follow: 'true' }))).code).toBe(
+      refused.code,
+    );
+  });
+});
+
+describe('/api/v1 open voting', () => {
+  /** A resolution of the admin's, published just after the founding (its comment window long over), or just now. */
+  async function resolution(title: string, publishedAt: Date) {
+    const admin = { userId: org.admin.userId, role: 'admin' as const };
+    const body = 'The board adopts this resolution once it has voted on it.';
+    const made = await createDraft(
+      db,
+      admin,
+      { orgId: org.orgId, typeKey: 'resolution', title, body, subjectUserId: null, effect: {}, emergency: false },
+      publishedAt,
+    );
+    await publishProposal(db, admin, { orgId: org.orgId, proposalId: made.id }, publishedAt);
+    return made;
+  }
+  const stagesOpened = async (number: number) =>
+    ((await call('GET', `/${org.slug}/proposals/${number}`)).body.stages as { opensAt: string | null }[]).map((s) => s.opensAt !== null);
+
+  it('an admin opens voting through the API on a proposal ready for it, logged as through the button', async () => {
+    const ready = await resolution('Ready for voting', new Date(Date.now() - 9 * 86_400_000 + 600_000));
+    expect((await call('GET', `/${org.slug}/proposals/${ready.number}`)).body.phase).toMatchObject({ kind: 'ready_for_voting' });
+    const admin = await token(org.admin.userId, org.orgId);
+    const opened = await call('POST', `/${org.slug}/proposals/${ready.number}/open-voting`, admin);
+    expect(opened).toMatchObject({ status: 200, body: { ok: true, proposal: { number: ready.number, votingOpened: true } } });
+    expect(await stagesOpened(ready.number)).toEqual([true]);
+    const logged = await db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.orgId, org.orgId), eq(decisionLog.subject, `proposal:${ready.id}`)));
+    expect(logged.map((e) => [e.kind, e.actorId]).filter(([k]) => k === 'voting.opened')).toEqual([['voting.opened', org.admin.userId]]);
+  });
+
+  it('refuses a wrong scope, another organization’s token, a non-object body, a member and a proposal not ready (the button’s codes), changing nothing', async () => {
+    const ready = await resolution('Also ready', new Date(Date.now() - 9 * 86_400_000 + 600_000));
+    const fresh = await resolution('Just published', new Date(Date.now() - 60_000));
+    const path = (n: number) => `/${org.slug}/proposals/${n}/open-voting`;
+    await scopesRefused(org.admin.userId, otherOrgId, 'POST', path(ready.number));
+    const admin = await token(org.admin.userId, org.orgId);
+    await refusedAndUnchanged(400, 'action.invalid_input', () => call('POST', path(ready.number), admin, 'now'));
+    // A member is not a secretary: refused as the button is (the operation's minimum role).
+    const member = org.voters[1]!.userId;
+    const memberToken = await token(member, org.orgId);
+    await refusedAndUnchanged(403, 'action.forbidden', () => call('POST', path(ready.number), memberToken));
+    expect(await stagesOpened(ready.number)).toEqual([false]);
+    // Its comment window still runs: the rule's code, as the button answers.
+    const early = await refusedAndUnchanged(409, 'voting.comment_window', () => call('POST', path(fresh.number), admin));
+    asForm(org.admin.userId);
+    expect((await proposalActions.openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: fresh.id }))).code).toBe(early.code);
+    expect(await stagesOpened(fresh.number)).toEqual([false]);
+    await refusedAndUnchanged(404, 'api.not_found', () => call('POST', path(9999), admin));
   });
 });
