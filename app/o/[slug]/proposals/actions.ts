@@ -85,7 +85,6 @@ export const withdrawObjectionAction = orgOperationAction(withdrawObjectionOpera
 // Seat elections: nominations during the comment window; only the nominee answers their own. The API nominates and answers through the same operations.
 export const nominateCandidateAction = orgOperationAction(
   nominateCandidateOperation,
-  openVotingOperation,
   'Nomination recorded. The nominee is told and becomes a candidate only if they accept before the comment window closes.',
 );
 
