@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { getCharterVersion } from '@/db/queries/charters';
 import { listNominations } from '@/db/queries/nominations';
 import { loadDelegationsToMe } from '@/db/read/delegations-page';
+import { loadPetitionPage, loadPetitionSummaryPage } from '@/db/read/petitions';
+import type { PetitionSummary } from '@/db/read/petitions';
 import { findProposalForPage } from '@/db/read/proposal-page';
 import { findType } from '@/lib/governance/charter';
 import { scopeWords } from '@/lib/governance/delegation-scope';
@@ -71,4 +73,35 @@ export async function loadApiNominations(orgId: string, number: number, viewerId
       return { nominee: line.nomineeName, nominator: line.nominatorName, self: line.self, status: line.status };
     }),
   };
+}
+
+/** A petition as the petitions page lists it, by its number (the API's paths use the number, not the id). */
+function petitionSummary(p: PetitionSummary) {
+  return {
+    number: p.number,
+    title: p.title,
+    constituency: p.constituency,
+    bodyName: p.bodyName,
+    signatureCount: p.signatureCount,
+    requiredSignatures: p.requiredSignatures,
+    openedAt: p.openedAt,
+    phase: p.phase,
+  };
+}
+
+/** One page of the petitions, newest first, as the petitions page lists them: below the cursor (a number), at most `limit`. */
+export async function loadApiPetitionPage(orgId: string, at: Date, page: { before: number | null; limit: number }) {
+  const { items, nextBefore } = await loadPetitionSummaryPage(orgId, at, page);
+  return { petitions: items.map(petitionSummary), next_cursor: nextBefore === null ? null : String(nextBefore) };
+}
+
+/**
+ * One petition as its page shows it to `viewerId` (null: anonymous): its text, count and phase,
+ * signers' names only when the charter makes them public, the answer, and what the viewer may do
+ * (sign, revoke, answer: the operations check again). Null when there is none.
+ */
+export async function loadApiPetition(orgId: string, number: number, viewerId: string | null, at: Date) {
+  const page = await loadPetitionPage(orgId, number, viewerId, at);
+  if (!page) return null;
+  return { ...page, petition: petitionSummary(page.petition) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { delegateSchema } from '@/lib/validation/delegation';
 import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import { signPetitionSchema } from '@/lib/validation/petition';
 import {
   ballotSchema,
   commentSchema,
@@ -82,3 +83,6 @@ export const logQuerySchema = proposalListQuerySchema.extend({
 
 /** `?cursor=&limit=` for a list read whole and served a page at a time (delegations to the caller, nominations, petitions): the cursor is the previous page's `next_cursor`. */
 export const pageQuerySchema = proposalListQuerySchema;
+
+/** The sign form's one field: `confirm` is "yes", the ticked box (a signature is a public act). */
+export const signPetitionBodySchema = signPetitionSchema.omit({ orgId: true, petitionId: true });

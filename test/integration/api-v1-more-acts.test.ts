@@ -15,6 +15,8 @@ import { charterFromTemplate } from '@/lib/governance/templates';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { foundOrganization, foundingAppoint } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
+import { openPetition } from '@/lib/use-cases/petitions';
+import { loadPetitionPage } from '@/db/read/petitions';
 import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
@@ -32,6 +34,7 @@ let org: StormOrg;
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
 const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 
 /** Refused with `status` and `code`, every table as it was, follows too. */
 async function refusedNoFollowChange(status: number, code: string, run: () => ReturnType<typeof call>) {
@@ -293,5 +296,71 @@ describe('/api/v1 open voting', () => {
     expect((await proposalActions.openVotingAction(initialActionState, form({ orgId: org.orgId, proposalId: fresh.id }))).code).toBe(early.code);
     expect(await stagesOpened(fresh.number)).toEqual([false]);
     await refusedAndUnchanged(404, 'api.not_found', () => call('POST', path(9999), admin));
+  });
+});
+
+describe('/api/v1 petitions', () => {
+  const open = (title: string) =>
+    openPetition(
+      db,
+      { userId: org.voters[0]!.userId, role: 'member' },
+      { orgId: org.orgId, title, body: 'The members ask the board to publish its minutes within a week.', forGroup: false },
+      new Date(),
+    );
+
+  it('lists and reads petitions as their pages show them, and a member signs through the API as through the form', async () => {
+    const first = await open('Publish the minutes');
+    const second = await open('Open the meetings');
+    const list = await call('GET', `/${org.slug}/petitions?limit=1`);
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({
+      petitions: [{ number: second.number, title: 'Open the meetings', phase: { kind: 'open' } }],
+      next_cursor: String(second.number),
+    });
+    const rest = await call('GET', `/${org.slug}/petitions?cursor=${second.number}`);
+    expect(rest.body).toMatchObject({ petitions: [{ number: first.number, title: 'Publish the minutes' }], next_cursor: null });
+    const path = `/${org.slug}/petitions/${first.number}`;
+    const signer = org.voters[1]!.userId;
+    const before = await call('GET', path, await token(signer, org.orgId, 'read'));
+    expect(before.body).toMatchObject({
+      petition: { number: first.number, signatureCount: 0, requiredSignatures: 1 },
+      viewer: { signed: false, maySign: true },
+    });
+    // Anonymous: what the page shows anyone, nothing the caller may do.
+    const anonymous = await call('GET', path);
+    expect(anonymous.body.viewer).toEqual({ signed: false, maySign: false, mayRevoke: false, mayAnswer: false, notEligibleReason: null });
+    const page = await loadPetitionPage(org.orgId, first.number, null, new Date());
+    expect(anonymous.body).toEqual(JSON.parse(JSON.stringify({ ...page, petition: { ...page!.petition, id: undefined } })));
+    const signed = await call('POST', `${path}/signatures`, await token(signer, org.orgId), { confirm: 'yes' });
+    expect(signed).toMatchObject({ status: 201, body: { ok: true, petition: { number: first.number, signatureCount: 1, thresholdReached: true } } });
+    const after = await call('GET', path, await token(signer, org.orgId, 'read'));
+    expect(after.body).toMatchObject({ petition: { signatureCount: 1 }, viewer: { signed: true, maySign: false, mayRevoke: true } });
+    // This charter keeps signers' names private: none are listed, to anyone.
+    expect(after.body).toMatchObject({ signerNamesPublic: false, signers: [] });
+    // The form signs through the same operation.
+    asForm(org.voters[2]!.userId);
+    expect(await petitionActions.signPetitionAction(initialActionState, form({ orgId: org.orgId, petitionId: first.id, confirm: 'yes' }))).toMatchObject({
+      ok: true,
+    });
+    expect((await call('GET', path)).body).toMatchObject({ petition: { signatureCount: 2 } });
+  });
+
+  it('refuses a wrong scope, another organization’s token, a failing body, a non-member and a second signature (the form’s code), writing nothing', async () => {
+    const p = await open('Hold an open day');
+    const path = `/${org.slug}/petitions/${p.number}/signatures`;
+    const signer = org.voters[3]!.userId;
+    await scopesRefused(signer, otherOrgId, 'POST', path, { confirm: 'yes' });
+    const write = await token(signer, org.orgId);
+    const unticked = await refusedAndUnchanged(400, 'action.invalid_input', () => call('POST', path, write, { confirm: 'no' }));
+    expect(Object.keys(unticked.errors ?? {})).toEqual(['confirm']);
+    const outsider = await token(outsiderId, null);
+    await refusedAndUnchanged(403, 'action.forbidden', () => call('POST', path, outsider, { confirm: 'yes' }));
+    await refusedAndUnchanged(404, 'api.not_found', () => call('POST', `/${org.slug}/petitions/9999/signatures`, write, { confirm: 'yes' }));
+    expect((await call('POST', path, write, { confirm: 'yes' })).status).toBe(201);
+    const twice = await refusedAndUnchanged(409, 'petition.already_signed', () => call('POST', path, write, { confirm: 'yes' }));
+    asForm(signer);
+    expect((await petitionActions.signPetitionAction(initialActionState, form({ orgId: org.orgId, petitionId: p.id, confirm: 'yes' }))).code).toBe(twice.code);
+    expect(await call('GET', `/${org.slug}/petitions/9999`)).toMatchObject({ status: 404, body: { code: 'api.not_found' } });
+    expect(await call('GET', `/${org.slug}/petitions?limit=500`)).toMatchObject({ status: 400, body: { code: 'action.invalid_input' } });
   });
 });
