@@ -4,7 +4,7 @@ import type { LoadedProposal, ProposalPageData } from '@/db/read/proposal-page';
 import { findBody } from '@/lib/governance/charter';
 import { choiceMethodName } from '@/lib/governance/choice';
 import type { ElectionEffect } from '@/lib/governance/election';
-import { nominationsOpen } from '@/lib/governance/election';
+import { nominationLine, nominationsOpen, ownOpenNomination } from '@/lib/governance/election';
 import { hasRole } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
 import { defaultDeclaration, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
@@ -42,7 +42,6 @@ export function electionView(input: {
         .filter((m) => !live.has(m.userId) || (m.userId === userId && (live.get(m.userId) === 'declined' || live.get(m.userId) === 'withdrawn')))
         .map((m) => ({ value: m.userId, label: m.userId === userId ? `${nameOf(m.name)} (yourself)` : nameOf(m.name) }))
     : [];
-  const mineStatus = userId ? live.get(userId) : undefined;
   const unopposed = data.logRows.find((e) => e.kind === 'election.unopposed');
   const statement = unopposed ? String((JSON.parse(unopposed.entry) as { payload?: { statement?: unknown } }).payload?.statement ?? '') : null;
   const seated =
@@ -57,15 +56,9 @@ export function electionView(input: {
     seatsLabel: `${count} ${frozenSeats === undefined ? 'vacant ' : ''}${classLabel} ${count === 1 ? 'seat' : 'seats'} of the ${body.name}${frozenSeats === undefined ? ' (counted again when voting opens)' : ''}`,
     ruleName: type.election ? choiceMethodName(type.election.rule) : 'single transferable vote',
     openUntil: open && phase.kind === 'discussion' ? formatUtc(phase.closesAt) : null,
-    nominations: data.nominations.map((n) => ({
-      id: n.id,
-      nomineeName: nameOf(n.nomineeName),
-      nominatorName: nameOf(n.nominatorName),
-      self: n.nominatorUserId === n.nomineeUserId,
-      status: n.status,
-    })),
+    nominations: data.nominations.map((n) => ({ id: n.id, ...nominationLine(n) })),
     nominees,
-    mine: open && (mineStatus === 'nominated' || mineStatus === 'accepted') ? mineStatus : null,
+    mine: ownOpenNomination(phase, data.nominations, userId),
     declaration: isClassSeat(effect.seatClass) ? { classLabel, text: defaultDeclaration(effect.seatClass) } : null,
     candidates: effect.candidates ? [...loaded.row.options] : null,
     unopposed: statement,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { apiTokens, meetings, memberships, organizations, proposals } from '@/db/schema';
+import { apiTokens, meetings, memberships, organizations, petitions, proposals } from '@/db/schema';
 import type { ApiTokenGrant } from '@/db/queries/api-tokens';
 import { isAccepted } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
@@ -79,6 +79,17 @@ export async function findMeetingId(db: Executor, orgId: string, number: number)
     .select({ id: meetings.id })
     .from(meetings)
     .where(and(eq(meetings.orgId, orgId), eq(meetings.number, number)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** A petition's id by its number in the organization; null when there is none (or the number cannot be one). */
+export async function findPetitionId(db: Executor, orgId: string, number: number): Promise<string | null> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  const [row] = await db
+    .select({ id: petitions.id })
+    .from(petitions)
+    .where(and(eq(petitions.orgId, orgId), eq(petitions.number, number)))
     .limit(1);
   return row?.id ?? null;
 }

@@ -71,6 +71,12 @@ export async function listPetitions(db: Executor, orgId: string, limit = 200): P
   return db.select().from(petitions).where(eq(petitions.orgId, orgId)).orderBy(desc(petitions.number)).limit(limit);
 }
 
+/** One page of the organization's petitions, newest first: those numbered below `before` (all without it), at most `limit` (the API's list). */
+export async function listPetitionsBefore(db: Executor, orgId: string, before: number | null, limit: number): Promise<PetitionRow[]> {
+  const where = before === null ? eq(petitions.orgId, orgId) : and(eq(petitions.orgId, orgId), lt(petitions.number, before));
+  return db.select().from(petitions).where(where).orderBy(desc(petitions.number)).limit(limit);
+}
+
 /** The member's live signature on the petition, if any (by the unique live-signature index). */
 export async function liveSignatureOf(db: Executor, petitionId: string, userId: string): Promise<{ id: string; signedAt: Date } | null> {
   const rows = await db

@@ -20,6 +20,36 @@ export type MyDelegation = {
   createdAt: Date;
 };
 
+type ActiveDelegation = Awaited<ReturnType<typeof listActiveDelegations>>[number];
+
+/**
+ * Who passes their vote to `userId`, as "Delegated to you" shows it (and the API's
+ * listDelegationsToMe): in the general scope, directly or through others (names only, nearest
+ * first); for one type or one proposal, directly, with the scope in words.
+ */
+export function delegationsToMe(all: readonly ActiveDelegation[], userId: string, typeName: (key: string | null) => string | null) {
+  const nameOf = new Map(all.map((d) => [d.delegatorUserId, d.delegatorName]));
+  const general = all.filter((d) => d.typeKey === null && d.proposalId === null);
+  const toMeGeneral = delegatorsOf(userId, general).map((d) => ({ name: nameOf.get(d.userId) ?? 'A member', direct: d.hops === 1 }));
+  const toMeOther = all
+    .filter((d) => d.delegateUserId === userId && (d.typeKey !== null || d.proposalId !== null))
+    .map((d) => ({
+      name: d.delegatorName,
+      scope: scopeWords({ typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber }),
+      typeKey: d.typeKey,
+      proposalNumber: d.proposalNumber,
+    }));
+  return { toMeGeneral, toMeOther };
+}
+
+/** Every active delegation to `userId` (directly, or through others in the general scope), for the API: loaded as the delegations page loads them. */
+export async function loadDelegationsToMe(orgId: string, userId: string) {
+  const db = getDb();
+  const [active, all] = await Promise.all([getActiveCharter(db, orgId), listActiveDelegations(db, orgId)]);
+  const typeName = (key: string | null) => (key === null ? null : (active?.document.proposalTypes.find((t) => t.key === key)?.name ?? key));
+  return delegationsToMe(all, userId, typeName);
+}
+
 /**
  * What /o/[slug]/delegations shows the signed-in member: their active delegations, the members
  * and scopes they may delegate to and for (the rules check again when they do), and who passes
@@ -74,12 +104,7 @@ export async function loadDelegationsPage(orgId: string, userId: string, now: Da
           ...offered.map((o) => ({ ...o, label: `Proposal ${o.label}` })),
         ];
 
-  const nameOf = new Map(all.map((d) => [d.delegatorUserId, d.delegatorName]));
-  const general = all.filter((d) => d.typeKey === null && d.proposalId === null);
-  const toMeGeneral = delegatorsOf(userId, general).map((d) => ({ name: nameOf.get(d.userId) ?? 'A member', direct: d.hops === 1 }));
-  const toMeOther = all
-    .filter((d) => d.delegateUserId === userId && (d.typeKey !== null || d.proposalId !== null))
-    .map((d) => ({ name: d.delegatorName, scope: scopeWords({ typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber }) }));
+  const { toMeGeneral, toMeOther } = delegationsToMe(all, userId, typeName);
 
   return {
     canDelegate: types.length > 0,

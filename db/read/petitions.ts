@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getActiveCharter } from '@/db/queries/charters';
-import { getPetitionByNumber, listPetitions, listSignerNames, liveSignatureOf, petitionRecord, signerFacts } from '@/db/queries/petitions';
+import { getPetitionByNumber, listPetitions, listPetitionsBefore, listSignerNames, liveSignatureOf, petitionRecord, signerFacts } from '@/db/queries/petitions';
 import type { PetitionRow } from '@/db/queries/petitions';
 import { getUserName } from '@/db/queries/users';
 import { checkMaySign, constituencyWords, petitionPhase, takesSignatures } from '@/lib/governance/petition';
@@ -48,6 +48,13 @@ async function bodyNamer(orgId: string): Promise<(key: string) => string> {
 export async function listPetitionSummaries(orgId: string, at: Date): Promise<PetitionSummary[]> {
   const [rows, name] = await Promise.all([listPetitions(getDb(), orgId), bodyNamer(orgId)]);
   return rows.map((r) => summary(r, name, at));
+}
+
+/** One page of the petitions as the petitions page lists them (the API's list), newest first: below `before`, at most `limit`, and the next page's cursor. */
+export async function loadPetitionSummaryPage(orgId: string, at: Date, page: { before: number | null; limit: number }) {
+  const [rows, name] = await Promise.all([listPetitionsBefore(getDb(), orgId, page.before, page.limit + 1), bodyNamer(orgId)]);
+  const more = rows.length > page.limit;
+  return { items: rows.slice(0, page.limit).map((r) => summary(r, name, at)), nextBefore: more ? rows[page.limit - 1]!.number : null };
 }
 
 /** The petitions page: every petition, the charter's rules in words, and whether the viewer may open one (and for their group). */

@@ -15,15 +15,20 @@ import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { delegateVote, revokeDelegation } from '@/lib/use-cases/delegations';
 import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { declareRecusal } from '@/lib/use-cases/recusal';
+import { setFollowing } from '@/lib/use-cases/follows';
+import { requestOpenVoting } from '@/lib/use-cases/open-voting';
+import { signPetition } from '@/lib/use-cases/petitions';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { delegateSchema, revokeDelegationSchema } from '@/lib/validation/delegation';
 import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import { signPetitionSchema } from '@/lib/validation/petition';
 import {
   ballotSchema,
   choiceBallotSchema,
   commentSchema,
   createProposalSchema,
+  followProposalSchema,
   nominationAnswerSchema,
   nominationSchema,
   objectionSchema,
@@ -158,3 +163,12 @@ export const answerNominationOperation = operation({ schema: nominationAnswerSch
 export const delegateVoteOperation = operation({ schema: delegateSchema, minimumRole: 'observer', useCase: delegateVote, limit: 'delegation' });
 
 export const revokeDelegationOperation = operation({ schema: revokeDelegationSchema, minimumRole: 'observer', useCase: revokeDelegation, limit: 'delegation' });
+
+// Only accepted members follow (observers do not); the use case reads the role again. No rate limit, as the form.
+export const followProposalOperation = operation({ schema: followProposalSchema, minimumRole: 'member', useCase: setFollowing });
+
+// A secretary (or an admin) opens voting when the rules say it is ready; the use case asks them. No rate limit, as the form.
+export const openVotingOperation = operation({ schema: proposalRefSchema, minimumRole: 'secretary', useCase: requestOpenVoting });
+
+// Petitions: any member tries to sign (the use case asks the rules: not an observer; of the group for a group petition); limited like a ballot.
+export const signPetitionOperation = operation({ schema: signPetitionSchema, minimumRole: 'observer', useCase: signPetition, limit: 'ballot' });

@@ -72,6 +72,7 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/nominations')).toEqual(['nomineeUserId']);
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/nominations/answer')).toEqual(['answer', 'declarationConfirmed']);
     expect(fields('/api/v1/orgs/{slug}/delegations')).toEqual(['delegateUserId', 'scope']);
+    expect(fields('/api/v1/orgs/{slug}/petitions/{number}/signatures')).toEqual(['confirm']);
   });
 
   it('every operation has a unique operationId (scripts find operations by it)', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
 import { actOperations } from './openapi-acts';
+import { moreActOperations } from './openapi-acts2';
 import { json, meetingNumber, number, problems, readSecurity, slug, write } from './openapi-parts';
 import { bodies, logPage, meeting, meetingList, memberPage, organization, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
 import {
@@ -26,7 +27,7 @@ import {
  */
 
 /** Every operation: method, path and what it does (the docs page lists these). */
-export const operations: { method: 'get' | 'post'; path: string; operation: ZodOpenApiOperationObject }[] = [
+export const operations: { method: 'get' | 'post' | 'put' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
   {
     method: 'get',
     path: '/api/v1/orgs/{slug}',
@@ -206,6 +207,7 @@ export const operations: { method: 'get' | 'post'; path: string; operation: ZodO
     ),
   },
   ...actOperations,
+  ...moreActOperations,
   {
     method: 'get',
     path: '/api/v1/orgs/{slug}/meetings',
@@ -272,9 +274,9 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Quorate API',
-      version: '1.3.0',
+      version: '1.4.0',
       description:
-        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, nominate and answer nominations, list, make and revoke delegations, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
+        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, list nominations, nominate and answer them, follow and unfollow proposals, open voting, list, make and revoke delegations and see who delegates to you, list and read petitions and sign them, schedule and cancel meetings, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token: qrt_…' } } },
     paths,

@@ -24,3 +24,14 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   return parsed.success ? parsed.data : invalidInput(fieldErrorsOf(parsed.error));
 }
+
+/**
+ * One page of a list read whole (as its page reads it): the items from `cursor` (an offset, the
+ * previous page's `next_cursor`; the first page without one), at most `limit`, and the cursor of
+ * the next page (null on the last).
+ */
+export function pageOf<T>(items: readonly T[], cursor: number | null, limit: number): { items: T[]; next_cursor: string | null } {
+  const from = cursor ?? 0;
+  const to = from + limit;
+  return { items: items.slice(from, to), next_cursor: to < items.length ? String(to) : null };
+}

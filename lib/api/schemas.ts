@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { delegateSchema } from '@/lib/validation/delegation';
 import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import { signPetitionSchema } from '@/lib/validation/petition';
 import {
   ballotSchema,
   commentSchema,
@@ -79,3 +80,9 @@ export const logQuerySchema = proposalListQuerySchema.extend({
     .regex(/^[a-z][a-z_]{0,40}\.[a-z_]{1,40}$/, 'kind is a log kind such as proposal.published.')
     .optional(),
 });
+
+/** `?cursor=&limit=` for a list read whole and served a page at a time (delegations to the caller, nominations, petitions): the cursor is the previous page's `next_cursor`. */
+export const pageQuerySchema = proposalListQuerySchema;
+
+/** The sign form's one field: `confirm` is "yes", the ticked box (a signature is a public act). */
+export const signPetitionBodySchema = signPetitionSchema.omit({ orgId: true, petitionId: true });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { findMeetingId } from '@/db/queries/api';
+import { findMeetingId, findPetitionId } from '@/db/queries/api';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
@@ -61,7 +61,7 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
  * from the path), another of its rows by its id (checked by the operation's schema, found or
  * refused by its use case, as the form's hidden field is), or nothing.
  */
-type Target = { kind: 'proposal' | 'meeting'; number: string } | { kind: 'id'; field: string; id: string } | null;
+type Target = { kind: 'proposal' | 'meeting' | 'petition'; number: string; fields?: Record<string, string> } | { kind: 'id'; field: string; id: string } | null;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -69,7 +69,7 @@ const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null
  * A write through the API, in the order the server action checks it (lib/actions/action.ts):
  * the caller by their token (401), in this organization (403 `api.other_organization`), allowed
  * to write (403 `api.read_only`); for a proposal's write, the proposal (404, drafts only for their
- * author, as the pages show them), for a meeting's, the meeting (404); the body parsed by the
+ * author, as the pages show them), for a meeting's or a petition's, the meeting or petition by its number (404); the body parsed by the
  * form's own schema with the path's organization (and proposal or meeting) (400 with each field's
  * errors); the member's role (lib/actions/authorize.ts `actingWith`, the decision
  * `authorizeMember` makes for the form: 403 `action.forbidden` as the form answers); then the
@@ -104,10 +104,16 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   if (target?.kind === 'proposal') {
     if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
     path.proposalId = proposal.id;
+    // A field the method says (follow: PUT or DELETE), as the form's hidden field.
+    Object.assign(path, target.fields);
   } else if (target?.kind === 'meeting') {
     const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
     if (!meetingId) return problem('api.not_found', { what: 'meeting' });
     path.meetingId = meetingId;
+  } else if (target?.kind === 'petition') {
+    const petitionId = number === null ? null : await findPetitionId(getDb(), org.id, number);
+    if (!petitionId) return problem('api.not_found', { what: 'petition' });
+    path.petitionId = petitionId;
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
   }
@@ -139,6 +145,21 @@ export function proposalWrite<S extends z.ZodType<{ orgId: string }>, R>(
   return apiWrite(request, params.slug, { kind: 'proposal', number: params.number }, op, answer, status);
 }
 
+/**
+ * A write to one proposal whose method says one of the form's hidden fields (`fields`, e.g. PUT
+ * `follow: "true"`, DELETE `follow: "false"`): those override the same fields in the body. 200 unless `status` says otherwise.
+ */
+export function proposalWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  fields: Record<string, string>,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'proposal', number: params.number, fields }, op, answer, status);
+}
+
 /** A write to one meeting (`/orgs/{slug}/meetings/{number}/…`): 200 unless `status` says otherwise. */
 export function meetingWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
@@ -158,6 +179,17 @@ export function organizationWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
 ): Promise<Response> {
   return apiWrite(request, params.slug, null, op, answer, 201);
+}
+
+/** A write to one petition (`/orgs/{slug}/petitions/{number}/…`): 201 unless `status` says otherwise. */
+export function petitionWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 201,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'petition', number: params.number }, op, answer, status);
 }
 
 /**

@@ -89,6 +89,31 @@ export function nominationsOpen(phase: Phase): boolean {
   return phase.kind === 'discussion';
 }
 
+/** A nomination as the election section lists it (and the API's listNominations): names only, never a user id. */
+export type NominationLine = { nomineeName: string; nominatorName: string; self: boolean; status: NominationStatus };
+
+/** Each nomination as the proposal page lists it: the nominee's and nominator's names ("A member" without one), whether they stood themselves, the status. */
+export function nominationLine(n: {
+  nomineeUserId: string;
+  nomineeName: string | null;
+  nominatorUserId: string;
+  nominatorName: string | null;
+  status: NominationStatus;
+}): NominationLine {
+  const nameOf = (name: string | null) => name?.trim() || 'A member';
+  return { nomineeName: nameOf(n.nomineeName), nominatorName: nameOf(n.nominatorName), self: n.nominatorUserId === n.nomineeUserId, status: n.status };
+}
+
+/** The viewer's own nomination they may still answer (accept, decline) or withdraw from: only while nominations are open. */
+export function ownOpenNomination(
+  phase: Phase,
+  nominations: readonly { nomineeUserId: string; status: NominationStatus }[],
+  userId: string | null,
+): 'nominated' | 'accepted' | null {
+  const mine = userId ? nominations.find((n) => n.nomineeUserId === userId)?.status : undefined;
+  return nominationsOpen(phase) && (mine === 'nominated' || mine === 'accepted') ? mine : null;
+}
+
 export type Candidate = { userId: string; name: string };
 
 /** The frozen ballot order: alphabetical by name (then by id, so equal names keep a fixed order). */

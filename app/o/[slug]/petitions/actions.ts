@@ -3,10 +3,11 @@
 import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
 import { spendLimit } from '@/lib/actions/limit';
-import { orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { signPetitionOperation } from '@/lib/actions/operations';
+import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
-import { answerPetition, openPetition, revokePetitionSignature, signPetition } from '@/lib/use-cases/petitions';
-import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
+import { answerPetition, openPetition, revokePetitionSignature } from '@/lib/use-cases/petitions';
+import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema } from '@/lib/validation/petition';
 
 /** Any member may try; the use case asks the rules (not an observer; of the group for a group petition). */
 export const openPetitionAction = orgAction(openPetitionSchema, 'observer', async ({ input, user, membership }) => {
@@ -20,12 +21,10 @@ export const openPetitionAction = orgAction(openPetitionSchema, 'observer', asyn
   return { ok: true, message: `Petition #${number} is open for signatures.`, redirectTo: `/o/${membership.orgSlug}/petitions/${number}` };
 });
 
-export const signPetitionAction = orgUseCaseAction(
-  signPetitionSchema,
-  'observer',
-  signPetition,
+// The API signs through the same operation.
+export const signPetitionAction = orgOperationAction(
+  signPetitionOperation,
   (_input, r) => `Signed. ${r.count} ${r.count === 1 ? 'signature' : 'signatures'}${r.thresholdReached ? '; the threshold is reached' : ''}.`,
-  { limit: 'ballot' },
 );
 
 export const revokePetitionSignatureAction = orgUseCaseAction(

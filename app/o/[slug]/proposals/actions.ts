@@ -7,7 +7,9 @@ import {
   castChoiceBallotOperation,
   createProposalOperation,
   declareRecusalOperation,
+  followProposalOperation,
   nominateCandidateOperation,
+  openVotingOperation,
   performAsMember,
   postCommentOperation,
   publishProposalOperation,
@@ -20,9 +22,7 @@ import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-act
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { deleteComment, editComment } from '@/lib/use-cases/comments';
-import { setFollowing } from '@/lib/use-cases/follows';
-import { requestOpenVoting } from '@/lib/use-cases/open-voting';
-import { deleteCommentSchema, editCommentSchema, followProposalSchema, proposalRefSchema } from '@/lib/validation/proposal';
+import { deleteCommentSchema, editCommentSchema, proposalRefSchema } from '@/lib/validation/proposal';
 
 // The API creates, revises, publishes and withdraws through the same operations (app/api/v1).
 export const createProposalAction = orgAction(createProposalOperation.schema, createProposalOperation.minimumRole, async ({ input, user, membership }) => {
@@ -57,7 +57,8 @@ export const editCommentAction = orgUseCaseAction(
 
 export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observer', deleteComment, 'Comment deleted.');
 
-export const openVotingAction = orgUseCaseAction(proposalRefSchema, 'secretary', requestOpenVoting, 'Voting is open.');
+// The API opens voting through the same operation.
+export const openVotingAction = orgOperationAction(openVotingOperation, 'Voting is open.');
 
 // The API casts ballots through the same operation (app/api/v1).
 export const castBallotAction = orgOperationAction(
@@ -111,8 +112,8 @@ export const declareEligibilityAction = orgUseCaseAction(
   'Your declaration is recorded in the public log. Voting can open when the window allows.',
 );
 
-// Only accepted members follow (observers do not); the use case reads the role again.
-export const followProposalAction = orgUseCaseAction(followProposalSchema, 'member', setFollowing, (_input, result) =>
+// Only accepted members follow (observers do not); the use case reads the role again. The API follows and unfollows through the same operation.
+export const followProposalAction = orgOperationAction(followProposalOperation, (_input, result) =>
   result.following
     ? 'You follow this proposal: you will get an e-mail for new comments and replies, revisions, voting opening and the decision.'
     : 'You no longer follow this proposal.',
