@@ -55,6 +55,13 @@ export const translatedFiles = [
   'components/ui/submit-button.tsx',
   'components/account/locale-form.tsx',
   'components/organizations/held-motions-notice.tsx',
+  'app/o/[slug]/proposals/new/page.tsx',
+  'components/proposals/new-proposal-form.tsx',
+  'app/o/[slug]/petitions/page.tsx',
+  'app/o/[slug]/petitions/[number]/page.tsx',
+  'components/petitions/petition-forms.tsx',
+  'components/petitions/petition-list.tsx',
+  'components/petitions/petition-progress.tsx',
 ];
 
 /** Props a person reads or hears. */
