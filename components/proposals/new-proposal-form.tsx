@@ -114,6 +114,7 @@ export function NewProposalForm({
 
       {type?.requiresSubject ? (
         <SelectField
+          prompt={t('choose')}
           id="p-subject"
           name="subjectUserId"
           label={t('subject')}
@@ -125,7 +126,15 @@ export function NewProposalForm({
       ) : null}
 
       {type?.effect === 'seat_removal' ? (
-        <SelectField id="p-seat" name="seatId" label={t('seat')} options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} />
+        <SelectField
+          prompt={t('choose')}
+          id="p-seat"
+          name="seatId"
+          label={t('seat')}
+          options={heldSeats}
+          defaultValue={state.values?.seatId}
+          errors={err('seatId')}
+        />
       ) : null}
 
       {type?.effect === 'membership_weight' ? (
@@ -153,16 +162,11 @@ export function NewProposalForm({
               value={seatId}
               onChange={setSeatId}
               selectRef={seatRef}
-              hint={
-                seat
-                  ? seat.declaration
-                    ? t('vacantReserved', { seatClass: seat.classLabel })
-                    : t('vacantGeneral')
-                  : t('noVacantSeat')
-              }
+              hint={seat ? (seat.declaration ? t('vacantReserved', { seatClass: seat.classLabel }) : t('vacantGeneral')) : t('noVacantSeat')}
               errors={err('seatId')}
             />
             <SelectField
+              prompt={t('choose')}
               id="p-appointee"
               name="appointeeUserId"
               label={t('appointee')}
@@ -192,6 +196,7 @@ export function NewProposalForm({
 
       {type?.effect === 'seat_election' ? (
         <SelectField
+          prompt={t('choose')}
           key={`election-${type.key}`}
           id="p-election"
           name="electionSeats"
@@ -199,11 +204,7 @@ export function NewProposalForm({
           options={type.electionTargets}
           defaultValue={state.values?.electionSeats ?? type.electionTargets[0]?.value}
           errors={err('electionSeats')}
-          hint={
-            type.electionTargets.length === 0
-              ? t('electionNone')
-              : t('electionHint')
-          }
+          hint={type.electionTargets.length === 0 ? t('electionNone') : t('electionHint')}
         />
       ) : null}
 
@@ -227,6 +228,7 @@ export function NewProposalForm({
 
       {type && !type.emergencyAllowed && ratifiable.length > 0 ? (
         <SelectField
+          prompt={t('choose')}
           id="p-ratifies"
           name="ratifiesProposalId"
           label={t('ratifies')}
@@ -239,6 +241,7 @@ export function NewProposalForm({
 
       {type && !type.emergencyAllowed && heldMotions.length > 0 ? (
         <SelectField
+          prompt={t('choose')}
           id="p-ratifies-motion"
           name="ratifiesRollCallId"
           label={t('ratifiesMotion')}
