@@ -60,7 +60,13 @@ export default async function NewProposalPage({
         quorum: ratio(first.quorum),
       });
     const stages = type.stages
-      .map((s) => t('summaryStage', { body: bodyName(s.bodyKey), threshold: ratio(s.threshold), base: s.thresholdBase === 'charter_seats' ? 'charter_seats' : 'votes_cast' }))
+      .map((s) =>
+        t('summaryStage', {
+          body: bodyName(s.bodyKey),
+          threshold: ratio(s.threshold),
+          base: s.thresholdBase === 'charter_seats' ? 'charter_seats' : 'votes_cast',
+        }),
+      )
       .join(t('stageJoin'));
     return `${t('summaryStages', { window, stages })}${type.critical ? ` ${t('critical')}` : ''}`;
   };
@@ -85,10 +91,7 @@ export default async function NewProposalPage({
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember archivedAt={org.archivedAt} />
       <div className="mx-auto max-w-2xl">
-        <PageHeader
-          title={t('title')}
-          description={t('description')}
-        />
+        <PageHeader title={t('title')} description={t('description')} />
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
           <NewProposalForm
             orgId={org.id}
