@@ -1,6 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { advanceClock, appointFounders, clockTest, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, test } from './fixtures';
+import {
+  advanceClock,
+  appointFounders,
+  clockTest,
+  expect,
+  foundOrganization,
+  inviteMembers,
+  openInvite,
+  reloadUntil,
+  test,
+  waitForHydration,
+} from './fixtures';
 
 // The organization page and a proposal in voting in English, French and German: the browser's
 // language (Accept-Language, from Playwright's `locale`), the person's own choice over it, axe
@@ -159,7 +170,7 @@ for (const [lang, browserLocale] of [
 clockTest(
   'a person’s language overrides the browser’s, their refusals, ballot and notice e-mail are in it',
   async ({ page, browser, mailbox, runId, uniqueEmail }, info) => {
-    clockTest.setTimeout(240_000);
+    clockTest.setTimeout(360_000);
     const [ana, ben] = [uniqueEmail('ana'), uniqueEmail('ben')];
     const slug = `i18n-${runId}`;
     await foundOrganization(page, mailbox, ana, { name: 'Quai des Langues', slug, seats: 5 });
@@ -186,6 +197,59 @@ clockTest(
     await expect(benPage.getByRole('columnheader', { name: 'Rôle' })).toBeVisible();
     await expect(benPage.getByRole('heading', { name: 'Ce que signifient les rôles' })).toBeVisible();
     await expect(benPage.getByText('What the roles mean')).toHaveCount(0);
+
+    // The new-proposal page in French (Ben's choice): heading, fields, the type's rules, the button.
+    await benPage.goto(`/o/${slug}/proposals/new`);
+    await expect(benPage.getByRole('heading', { level: 1, name: 'Nouvelle proposition' })).toBeVisible();
+    await expect(benPage.getByLabel('Texte de la proposition')).toBeVisible();
+    await expect(benPage.getByText(/^Au moins 7 jours de discussion ; puis /).first()).toBeVisible();
+    await expect(benPage.getByRole('button', { name: 'Enregistrer le brouillon' })).toBeVisible();
+    await expect(benPage.getByText('Save draft')).toHaveCount(0);
+    await expectNoSeriousViolations(benPage);
+    await lookAt(benPage, 'new-proposal-fr', info);
+
+    // Petitions in French: Ben opens one (its success line in French), signs it, and reads its page.
+    await benPage.goto(`/o/${slug}/petitions`);
+    await expect(benPage.getByRole('heading', { level: 1, name: 'Pétitions' })).toBeVisible();
+    await expect(benPage.getByText(/doit répondre publiquement dans un délai de 30 jours/)).toBeVisible();
+    await waitForHydration(benPage);
+    const openForm = benPage.getByRole('form', { name: 'Ouvrir une pétition' });
+    await openForm.getByLabel('Titre').fill('Des bancs dans la cour');
+    await openForm.getByLabel('Ce que vous demandez, et pourquoi').fill('Deux bancs près du portail, pour attendre le bus à l’abri.');
+    await openForm.getByRole('button', { name: 'Ouvrir la pétition' }).click();
+    await expect(benPage).toHaveURL(new RegExp(`/o/${slug}/petitions/1$`));
+    await expect(benPage.getByRole('heading', { level: 1, name: 'Pétition n° 1 Des bancs dans la cour' })).toBeVisible();
+    await expect(benPage.getByText('La pétition n° 1 est ouverte aux signatures.')).toBeVisible();
+    await waitForHydration(benPage);
+    const signForm = benPage.getByRole('form', { name: 'Signer la pétition n° 1' });
+    await signForm.getByRole('checkbox').check();
+    await signForm.getByRole('button', { name: 'Signer cette pétition' }).click();
+    await expect(benPage.getByText('Vous avez signé cette pétition.')).toBeVisible();
+    await expect(benPage.getByText('Seuil atteint', { exact: true })).toBeVisible();
+    await expect(benPage.getByText('You have signed this petition.')).toHaveCount(0);
+    await expectNoSeriousViolations(benPage);
+    await lookAt(benPage, 'petition-fr', info);
+
+    // Ana in a German browser: the new-proposal page, the petitions list and the petition.
+    const anaDe = await browser.newContext({ locale: 'de-DE', storageState: await page.context().storageState() });
+    const anaPage = await anaDe.newPage();
+    await anaPage.goto(`/o/${slug}/proposals/new`);
+    await expect(anaPage.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(anaPage.getByRole('heading', { level: 1, name: 'Neuer Antrag' })).toBeVisible();
+    await expect(anaPage.getByLabel('Antragstext')).toBeVisible();
+    await expect(anaPage.getByRole('button', { name: 'Entwurf speichern' })).toBeVisible();
+    await expectNoSeriousViolations(anaPage);
+    await lookAt(anaPage, 'new-proposal-de', info);
+    await anaPage.goto(`/o/${slug}/petitions`);
+    await expect(anaPage.getByRole('heading', { name: 'Schwelle erreicht: Antwort ausstehend (1)' })).toBeVisible();
+    await expectNoSeriousViolations(anaPage);
+    await lookAt(anaPage, 'petitions-de', info);
+    await anaPage.goto(`/o/${slug}/petitions/1`);
+    await expect(anaPage.getByRole('heading', { level: 1, name: 'Petition Nr. 1 Des bancs dans la cour' })).toBeVisible();
+    await expect(anaPage.getByRole('form', { name: 'Petition beantworten' })).toBeVisible();
+    await expectNoSeriousViolations(anaPage);
+    await lookAt(anaPage, 'petition-de', info);
+    await anaDe.close();
 
     // Ana publishes a proposal; Ben's notice of publication is in French.
     await page.goto(`/o/${slug}/proposals/new`);

@@ -1,16 +1,20 @@
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/governance/phase-badge';
 import type { PetitionSummary } from '@/db/read/petitions';
-import { petitionStatus } from '@/lib/governance/petition-words';
+import { bodyInSentence } from '@/lib/i18n/words';
 import { PetitionProgress } from './petition-progress';
+import { petitionStatusIn } from './petition-status';
 
 /** Petitions as cards: number and title, who it speaks for and to, its status line (an overdue answer in red) and the count. */
 export function PetitionList({ slug, petitions, headingLevel = 'h3' }: { slug: string; petitions: PetitionSummary[]; headingLevel?: 'h2' | 'h3' }) {
   const Heading = headingLevel;
+  const t = useTranslations('petitions');
+  const locale = useLocale();
   return (
     <ul className="space-y-3">
       {petitions.map((p) => {
-        const status = petitionStatus(p.phase);
+        const status = petitionStatusIn(p.phase, t);
         const overdue = p.phase.kind === 'overdue';
         return (
           <li
@@ -22,11 +26,16 @@ export function PetitionList({ slug, petitions, headingLevel = 'h3' }: { slug: s
               <div className="min-w-0">
                 <Heading className="font-semibold text-zinc-900">
                   <Link href={`/o/${slug}/petitions/${p.number}`} className="break-words after:absolute after:inset-0 hover:underline">
-                    Petition #{p.number} {p.title}
+                    {t('heading', { number: p.number, title: p.title })}
                   </Link>
                 </Heading>
                 <p className="mt-1 text-xs text-zinc-600">
-                  From {p.constituency} to the {p.bodyName.toLowerCase()} · opened {p.openedAt.toISOString().slice(0, 10)}
+                  {t('fromTo', {
+                    kind: p.constituencyGroup === null ? 'all' : 'group',
+                    group: p.constituencyGroup ?? '',
+                    body: bodyInSentence(p.bodyName, locale),
+                  })}{' '}
+                  · {t('openedOn', { at: p.openedAt })}
                 </p>
               </div>
               <StatusBadge status={status} />

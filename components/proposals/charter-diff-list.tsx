@@ -1,9 +1,11 @@
+import { useTranslations } from 'next-intl';
+
 /** What a charter amendment changes, one sentence a line (lib/governance/charter-diff.ts). Null: the fields cannot be read yet. */
 export function CharterDiffList({
   lines,
   heading,
   live = false,
-  empty = 'No changes yet: the charter would stay as it is.',
+  empty,
   problems = [],
 }: {
   lines: string[] | null;
@@ -13,6 +15,7 @@ export function CharterDiffList({
   /** What stops the fields from making a valid charter, as the server would say it. */
   problems?: string[];
 }) {
+  const t = useTranslations('newProposal.charter');
   return (
     <section aria-labelledby="charter-diff-heading" className="rounded-xl border border-brand-200 bg-brand-50/40 p-4">
       <h3 id="charter-diff-heading" className="text-sm font-semibold text-zinc-900">
@@ -20,9 +23,9 @@ export function CharterDiffList({
       </h3>
       <div aria-live={live ? 'polite' : undefined}>
         {lines === null ? (
-          <p className="mt-2 text-sm text-zinc-700">Some fields cannot be read yet; correct them to see the changes.</p>
+          <p className="mt-2 text-sm text-zinc-700">{t('unreadable')}</p>
         ) : lines.length === 0 ? (
-          <p className="mt-2 text-sm text-zinc-700">{empty}</p>
+          <p className="mt-2 text-sm text-zinc-700">{empty ?? t('noChanges')}</p>
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm break-words text-zinc-900">
             {lines.map((l) => (
@@ -32,7 +35,7 @@ export function CharterDiffList({
         )}
         {problems.length > 0 ? (
           <>
-            <p className="mt-3 text-sm font-medium text-red-800">Saving will be refused until this is fixed:</p>
+            <p className="mt-3 text-sm font-medium text-red-800">{t('refused')}</p>
             <ul className="mt-1 list-disc space-y-1 pl-5 text-sm break-words text-red-800">
               {problems.map((p) => (
                 <li key={p}>{p}</li>

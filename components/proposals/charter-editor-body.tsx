@@ -1,13 +1,14 @@
+import { useTranslations } from 'next-intl';
 import { EditorInput, SectionErrors, fieldId, type EditorCtx } from '@/components/proposals/charter-inputs';
 import { bodyField, bodySection, classField } from '@/lib/governance/charter-form';
 import { seatClassWords } from '@/lib/governance/charter';
 
-/** The four numbers and the name every body has, in the order the editor shows them. */
+/** The four numbers and the name every body has, in the order the editor shows them (labels and hints: messages `newProposal.charter.*`). */
 const bodyInputs = [
-  { field: 'name', label: 'Name', numeric: false },
-  { field: 'seats', label: 'Charter seats', numeric: true, hint: 'Quorum and thresholds count against these, never headcount.' },
-  { field: 'critical', label: 'Filled seats needed for critical decisions', numeric: true },
-  { field: 'vacancyDays', label: 'Vacancy deadline (days)', numeric: true, hint: 'A seat vacant longer is flagged as overdue.' },
+  { field: 'name', label: 'name', numeric: false },
+  { field: 'seats', label: 'seats', numeric: true, hint: 'seatsHint' },
+  { field: 'critical', label: 'critical', numeric: true },
+  { field: 'vacancyDays', label: 'vacancyDays', numeric: true, hint: 'vacancyHint' },
 ] as const;
 
 /** A small secondary button of the editor (add, remove): at least 44 px high. */
@@ -15,11 +16,12 @@ export const editorButton =
   'inline-flex min-h-11 items-center rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-50';
 
 /** Removing a section: a checkbox for what the charter has now (works without JavaScript), a button for one added in this form. */
-export function RemoveControl({ ctx, name, what, onRemoveNew }: { ctx: EditorCtx; name: string; what: string; onRemoveNew?: () => void }) {
+export function RemoveControl({ ctx, name, what, onRemoveNew }: { ctx: EditorCtx; name: string; what: 'body' | 'type'; onRemoveNew?: () => void }) {
+  const t = useTranslations('newProposal.charter');
   if (onRemoveNew) {
     return (
       <button type="button" onClick={onRemoveNew} className={editorButton}>
-        Remove this new {what}
+        {t(what === 'body' ? 'removeNewBody' : 'removeNewType')}
       </button>
     );
   }
@@ -27,7 +29,7 @@ export function RemoveControl({ ctx, name, what, onRemoveNew }: { ctx: EditorCtx
     <label className="flex min-h-11 items-center gap-2 text-sm text-zinc-800">
       {/* Keyed by its starting state for the same reason as EditorSelect: the form's reset after an answer restores it. */}
       <input key={String(ctx.values[name] === 'on')} type="checkbox" name={name} defaultChecked={ctx.values[name] === 'on'} className="size-5" />
-      Remove it from the charter
+      {t('removeIt')}
     </label>
   );
 }
@@ -53,6 +55,7 @@ export function BodySection({
   removed: boolean;
   onRemoveNew?: () => void;
 }) {
+  const t = useTranslations('newProposal.charter');
   const errors = ctx.errors[bodySection(i)];
   const errorsId = `${fieldId(bodySection(i))}-errors`;
   return (
@@ -60,7 +63,7 @@ export function BodySection({
       <legend className="px-1 text-sm font-semibold text-zinc-900">{title}</legend>
       <SectionErrors id={errorsId} errors={errors} />
       <RemoveControl ctx={ctx} name={bodyField(i, 'removed')} what="body" onRemoveNew={onRemoveNew} />
-      {removed ? <p className="mt-2 text-sm text-zinc-700">This amendment removes the {title} from the charter.</p> : null}
+      {removed ? <p className="mt-2 text-sm text-zinc-700">{t('bodyRemoved', { body: title })}</p> : null}
       <div hidden={removed}>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           {bodyInputs.map((input) => (
@@ -68,30 +71,30 @@ export function BodySection({
               key={input.field}
               ctx={ctx}
               name={bodyField(i, input.field)}
-              label={input.label}
+              label={t(input.label)}
               numeric={input.numeric}
-              hint={'hint' in input ? input.hint : undefined}
+              hint={'hint' in input ? t(input.hint) : undefined}
             />
           ))}
         </div>
         <fieldset className="mt-4">
-          <legend className="text-sm font-medium text-zinc-900">Seat classes and their minimums</legend>
-          <p className="text-xs text-zinc-600">Clear a class’s name to remove it; fill in the last row to add one.</p>
+          <legend className="text-sm font-medium text-zinc-900">{t('seatClasses')}</legend>
+          <p className="text-xs text-zinc-600">{t('classesHint')}</p>
           <div className="mt-2 space-y-3">
             {[...Object.keys(classes), null].map((cls, j) => (
               <div key={cls ?? 'new'} className="grid grid-cols-[1fr_7rem] gap-3">
-                <EditorInput ctx={ctx} name={classField(i, j, 'key')} label={cls ? `Class ${j + 1}` : 'New class (optional)'} maxLength={40} />
-                <EditorInput ctx={ctx} name={classField(i, j, 'min')} label="At least" numeric />
+                <EditorInput ctx={ctx} name={classField(i, j, 'key')} label={cls ? t('classN', { n: j + 1 }) : t('newClass')} maxLength={40} />
+                <EditorInput ctx={ctx} name={classField(i, j, 'min')} label={t('minimum')} numeric />
               </div>
             ))}
           </div>
           {Object.keys(classes).length > 0 ? (
             <p className="mt-1 text-xs text-zinc-600">
-              Now:{' '}
-              {Object.entries(classes)
-                .map(([c, n]) => `${seatClassWords(c)} ${n}`)
-                .join(', ')}
-              .
+              {t('classesNow', {
+                list: Object.entries(classes)
+                  .map(([c, n]) => `${seatClassWords(c)} ${n}`)
+                  .join(', '),
+              })}
             </p>
           ) : null}
         </fieldset>

@@ -1,10 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { HintedSelect } from '@/components/forms/hinted-select';
 import { RemoveControl } from '@/components/proposals/charter-editor-body';
 import { EditorInput, RatioInputs, SectionErrors, fieldId, type EditorCtx } from '@/components/proposals/charter-inputs';
 import { decidedByValues, stageField, typeField, typeSection, type DecidedBy } from '@/lib/governance/charter-form';
 import { choiceMethodKeys } from '@/lib/governance/choice';
 import { electionRules } from '@/lib/governance/election';
-import type { ChoiceMethodKey, ProposalEffect } from '@/lib/governance/types';
+import type { ProposalEffect } from '@/lib/governance/types';
 
 /** A body a stage may be decided by: its form index (the select's value) and its name as typed. */
 export type BodyOption = { value: string; label: string };
@@ -29,38 +30,8 @@ function EditorSelect({ ctx, name, label, options, hint }: { ctx: EditorCtx; nam
   );
 }
 
-/** The ways a type may decide, as the "How it is decided" select offers them, with what each means for the fields below. */
-const decidedByWords: Record<DecidedBy, { label: string; hint: string }> = {
-  yes_no: { label: 'By a yes or no vote', hint: 'Each seat votes yes, no or abstain; the quorum and threshold below decide.' },
-  choice: {
-    label: 'By a choice among options',
-    hint: 'The proposal lists options and seats vote by secret ballot; the counting method picks the winners. The quorum below applies, the threshold does not.',
-  },
-  consent: {
-    label: 'By consent',
-    hint: 'No ballots: it passes unless a seat holder’s reasoned objection stands when the window closes. Neither the quorum nor the threshold below applies.',
-  },
-  election: {
-    label: 'By a seat election',
-    hint: 'Members nominate candidates; seats rank them by secret ballot and the rule below counts. The quorum below applies, the threshold does not.',
-  },
-};
-
-/** Short enough for a phone's closed select, the part that tells two methods apart first. */
-const shortMethodNames: Record<ChoiceMethodKey, string> = {
-  plurality: 'Single choice (most votes wins)',
-  approval: 'Approval (approve one or more)',
-  irv: 'Ranked, instant-runoff',
-  scottish_stv: 'Ranked, STV, Scottish rules',
-  meek_stv: 'Ranked, STV, Meek rules',
-};
-const methodOptions = choiceMethodKeys.map((key) => ({ value: key, label: shortMethodNames[key] }));
-const ruleOptions = electionRules.map((rule) => ({ value: rule, label: rule === 'meek_stv' ? 'Meek rules' : 'Scottish rules' }));
-
-const baseOptions = [
-  { value: 'votes_cast', label: 'votes cast (yes against yes + no)' },
-  { value: 'charter_seats', label: 'charter seats (yes against all seats)' },
-];
+const ruleOrder = electionRules;
+const baseValues = ['votes_cast', 'charter_seats'] as const;
 
 /**
  * One proposal type in the charter editor: its name, windows, and each deciding stage's body,
@@ -92,82 +63,71 @@ export function TypeSection({
   removed: boolean;
   onRemoveNew?: () => void;
 }) {
+  const t = useTranslations('newProposal.charter');
+  const tp = useTranslations('newProposal');
+  // The ways a type may decide, as the "How it is decided" select offers them (labels `decided_*`, what each means `decidedHint_*`).
+  const methodOptions = choiceMethodKeys.map((key) => ({ value: key, label: t(`method_${key}`) }));
+  const ruleOptions = ruleOrder.map((rule) => ({ value: rule, label: t(`rule_${rule}`) }));
+  const baseOptions = baseValues.map((value) => ({ value, label: t(`base_${value}`) }));
   const hasErrors = Object.keys(ctx.errors).some((n) => (n === typeSection(k) || n.startsWith(`${typeSection(k)}.`)) && ctx.errors[n]?.length);
-  const bodyName = (n: number) => bodies.find((b) => b.value === live[stageField(k, n, 'body')])?.label ?? 'a body';
+  const bodyName = (n: number) => bodies.find((b) => b.value === live[stageField(k, n, 'body')])?.label ?? t('aBody');
   const stages = Array.from({ length: stageCount }, (_, n) => n);
   const decideName = typeField(k, 'decide');
   const decide = (live[decideName] ?? ctx.values[decideName]) as DecidedBy | undefined;
   const method = live[typeField(k, 'method')] ?? ctx.values[typeField(k, 'method')];
   const ways = decidedByValues.filter((w) => w !== 'election' || effect === 'seat_election' || ctx.values[decideName] === 'election');
-  const deciders = stages.map(bodyName).join(', then ');
-  const how =
-    decide === 'consent'
-      ? `decided by consent of ${deciders}`
-      : decide === 'choice'
-        ? `${deciders} chooses among options`
-        : decide === 'election'
-          ? `${deciders} elects to seats`
-          : `decided by ${deciders}`;
+  const deciders = stages.map(bodyName).join(tp('stageJoin'));
+  const how = t(decide === 'consent' || decide === 'choice' || decide === 'election' ? `how_${decide}` : 'how_yes_no', { deciders });
+  const known = (d: DecidedBy | undefined): d is DecidedBy => d !== undefined && (decidedByValues as readonly string[]).includes(d);
   return (
     <details open={hasErrors || name === null || undefined} className="rounded-xl border border-zinc-200 p-4">
       <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-zinc-900">
-        {name ?? 'New proposal type'}
-        <span className="font-normal text-zinc-600">{removed ? ' — removed by this amendment' : ` — ${how}`}</span>
+        {name ?? t('newType')}
+        <span className="font-normal text-zinc-600">
+          {' — '}
+          {removed ? t('removedByAmendment') : how}
+        </span>
       </summary>
       <div className="mt-3 space-y-4">
         <SectionErrors id={`${fieldId(typeSection(k))}-errors`} errors={ctx.errors[typeSection(k)]} />
-        {name === null ? <p className="text-sm text-zinc-700">A resolution: a decision that changes no seats and no charter.</p> : null}
-        <RemoveControl ctx={ctx} name={typeField(k, 'removed')} what="proposal type" onRemoveNew={onRemoveNew} />
+        {name === null ? <p className="text-sm text-zinc-700">{t('newTypeNote')}</p> : null}
+        <RemoveControl ctx={ctx} name={typeField(k, 'removed')} what="type" onRemoveNew={onRemoveNew} />
         <div hidden={removed} className="space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <EditorInput ctx={ctx} name={typeField(k, 'name')} label="Name" />
-            <EditorInput ctx={ctx} name={typeField(k, 'comment')} label="Minimum comment window (hours)" numeric />
-            {requiresSubject ? (
-              <EditorInput ctx={ctx} name={typeField(k, 'reply')} label="The subject’s reply window (hours)" numeric hint="At least 24." />
-            ) : null}
+            <EditorInput ctx={ctx} name={typeField(k, 'name')} label={t('name')} />
+            <EditorInput ctx={ctx} name={typeField(k, 'comment')} label={t('comment')} numeric />
+            {requiresSubject ? <EditorInput ctx={ctx} name={typeField(k, 'reply')} label={t('reply')} numeric hint={t('replyHint')} /> : null}
             <EditorSelect
               ctx={ctx}
               name={typeField(k, 'answers')}
-              label="Concerns before the vote"
+              label={t('answers')}
               options={[
-                { value: 'not_required', label: 'Voting opens after the comment window' },
-                { value: 'required', label: 'The author must answer every concern first' },
+                { value: 'not_required', label: t('answersNotRequired') },
+                { value: 'required', label: t('answersRequired') },
               ]}
-              hint="With the consultation gate, each concern or objection raised in the comment window needs the author’s public answer before voting opens."
+              hint={t('answersHint')}
             />
           </div>
           <fieldset className="rounded-lg bg-zinc-50 p-3">
-            <legend className="px-1 text-sm font-medium text-zinc-900">How it decides</legend>
+            <legend className="px-1 text-sm font-medium text-zinc-900">{t('howDecides')}</legend>
             <div className="grid gap-4 sm:grid-cols-2">
               <EditorSelect
                 ctx={ctx}
                 name={decideName}
-                label="How it is decided"
-                options={ways.map((w) => ({ value: w, label: decidedByWords[w].label }))}
-                hint={decide && decide in decidedByWords ? decidedByWords[decide].hint : undefined}
+                label={t('howDecided')}
+                options={ways.map((w) => ({ value: w, label: t(`decided_${w}`) }))}
+                hint={known(decide) ? t(`decidedHint_${decide}`) : undefined}
               />
               <div hidden={decide !== 'election'}>
-                <EditorSelect
-                  ctx={ctx}
-                  name={typeField(k, 'rule')}
-                  label="Election counted by"
-                  options={ruleOptions}
-                  hint="Single transferable vote, by Scottish or Meek rules."
-                />
+                <EditorSelect ctx={ctx} name={typeField(k, 'rule')} label={t('ruleLabel')} options={ruleOptions} hint={t('ruleHint')} />
               </div>
             </div>
             <div hidden={decide !== 'choice'}>
               <div className="mt-4 grid gap-4 sm:grid-cols-2">
-                <EditorSelect ctx={ctx} name={typeField(k, 'method')} label="Counting method" options={methodOptions} hint="STV: single transferable vote." />
-                <EditorInput ctx={ctx} name={typeField(k, 'winners')} label="Number of winners" numeric hint="1 for single choice and instant-runoff." />
+                <EditorSelect ctx={ctx} name={typeField(k, 'method')} label={t('method')} options={methodOptions} hint={t('methodHint')} />
+                <EditorInput ctx={ctx} name={typeField(k, 'winners')} label={t('winners')} numeric hint={t('winnersHint')} />
                 <div hidden={method !== 'approval'}>
-                  <EditorInput
-                    ctx={ctx}
-                    name={typeField(k, 'approvals')}
-                    label="Most options one ballot may approve"
-                    numeric
-                    hint="Leave it blank to allow all."
-                  />
+                  <EditorInput ctx={ctx} name={typeField(k, 'approvals')} label={t('approvals')} numeric hint={t('approvalsHint')} />
                 </div>
               </div>
             </div>
@@ -177,15 +137,14 @@ export function TypeSection({
             return (
               <fieldset key={n} className="rounded-lg bg-zinc-50 p-3">
                 <legend className="px-1 text-sm font-medium text-zinc-900">
-                  {stageCount > 1 ? `Stage ${n + 1}: ` : ''}
-                  {bodyName(n)}
+                  {stageCount > 1 ? t('stageN', { n: n + 1, body: bodyName(n) }) : bodyName(n)}
                 </legend>
                 <div className="grid gap-4 sm:grid-cols-2">
-                  <EditorSelect ctx={ctx} name={stageField(k, n, 'body')} label="Decided by" options={bodies} />
-                  <EditorInput ctx={ctx} name={stageField(k, n, 'voting')} label="Voting window (hours)" numeric />
-                  <RatioInputs ctx={ctx} prefix={prefix} what="Quorum, of charter seats" names={{ inc: 'qi', num: 'qn', den: 'qd' }} />
-                  <RatioInputs ctx={ctx} prefix={prefix} what="Threshold of yes votes" names={{ inc: 'ti', num: 'tn', den: 'td' }} />
-                  <EditorSelect ctx={ctx} name={stageField(k, n, 'base')} label="Threshold counted against" options={baseOptions} />
+                  <EditorSelect ctx={ctx} name={stageField(k, n, 'body')} label={t('decidedBy')} options={bodies} />
+                  <EditorInput ctx={ctx} name={stageField(k, n, 'voting')} label={t('voting')} numeric />
+                  <RatioInputs ctx={ctx} prefix={prefix} what={t('quorum')} names={{ inc: 'qi', num: 'qn', den: 'qd' }} />
+                  <RatioInputs ctx={ctx} prefix={prefix} what={t('threshold')} names={{ inc: 'ti', num: 'tn', den: 'td' }} />
+                  <EditorSelect ctx={ctx} name={stageField(k, n, 'base')} label={t('base')} options={baseOptions} />
                 </div>
               </fieldset>
             );

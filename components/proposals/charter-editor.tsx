@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { CharterDiffList } from '@/components/proposals/charter-diff-list';
 import { SectionErrors, type EditorCtx } from '@/components/proposals/charter-inputs';
 import { BodySection, editorButton } from '@/components/proposals/charter-editor-body';
@@ -37,6 +38,7 @@ export function CharterEditor({
   /** The charter as JSON, next version: the advanced textarea's starting text. */
   currentCharterJson: string;
 }) {
+  const t = useTranslations('newProposal.charter');
   const base = useMemo(() => ({ ...current, version: current.version + 1 }), [current]);
   // What was typed and added since the form last came back; a new answer from the server starts over from what it echoed.
   const [typed, setTyped] = useState<(Typed & { after: typeof submitted }) | null>(null);
@@ -80,35 +82,32 @@ export function CharterEditor({
 
   const isRemoved = (name: string) => values[name] === 'on';
   const bodyIndices = [...base.bodies.map((_, i) => i), ...now.bodies];
-  const bodyOptions: BodyOption[] = bodyIndices.map((i) => ({
-    value: String(i),
-    label: `${values[bodyField(i, 'name')]?.trim() || base.bodies[i]?.name || 'New body'}${isRemoved(bodyField(i, 'removed')) ? ' (removed)' : ''}`,
-  }));
+  const bodyOptions: BodyOption[] = bodyIndices.map((i) => {
+    const name = values[bodyField(i, 'name')]?.trim() || base.bodies[i]?.name || t('newBody');
+    return { value: String(i), label: isRemoved(bodyField(i, 'removed')) ? t('bodyRemovedOption', { name }) : name };
+  });
 
   return (
     <div className="space-y-4" onChange={onChange}>
       <input type="hidden" name="charterBase" value={JSON.stringify(base)} />
       <div>
-        <h2 className="text-base font-semibold text-zinc-900">The charter after this amendment</h2>
-        <p className="mt-1 text-xs text-zinc-600">
-          The fields start from the current charter (version {current.version}). Change what the amendment changes; nothing changes until the proposal passes by
-          the charter’s own procedure. Windows are in hours (24 hours = 1 day).
-        </p>
+        <h2 className="text-base font-semibold text-zinc-900">{t('heading')}</h2>
+        <p className="mt-1 text-xs text-zinc-600">{t('intro', { version: current.version })}</p>
       </div>
       <SectionErrors id="charter-errors" errors={errors.proposedCharter} />
 
-      <h3 className="text-sm font-semibold text-zinc-900">Bodies</h3>
+      <h3 className="text-sm font-semibold text-zinc-900">{t('bodies')}</h3>
       {base.bodies.map((body, i) => (
         <BodySection key={body.key} ctx={ctx} i={i} title={body.name} classes={body.seatClassMinimums} removed={isRemoved(bodyField(i, 'removed'))} />
       ))}
       {now.bodies.map((i, n) => (
-        <BodySection key={`new-${i}`} ctx={ctx} i={i} title={`New body ${n + 1}`} classes={{}} removed={false} onRemoveNew={dropNew('bodies', i)} />
+        <BodySection key={`new-${i}`} ctx={ctx} i={i} title={t('newBodyN', { n: n + 1 })} classes={{}} removed={false} onRemoveNew={dropNew('bodies', i)} />
       ))}
       <button type="button" onClick={addBody} className={editorButton}>
-        Add a body
+        {t('addBody')}
       </button>
 
-      <h3 className="text-sm font-semibold text-zinc-900">Proposal types</h3>
+      <h3 className="text-sm font-semibold text-zinc-900">{t('types')}</h3>
       {base.proposalTypes.map((type, k) => (
         <TypeSection
           key={type.key}
@@ -139,27 +138,19 @@ export function CharterEditor({
         />
       ))}
       <button type="button" onClick={addType} className={editorButton}>
-        Add a proposal type
+        {t('addType')}
       </button>
 
-      <CharterDiffList
-        lines={lines}
-        heading="Changes against the current charter"
-        live
-        problems={built.ok ? [] : [...new Set(Object.values(built.fieldErrors).flat())]}
-      />
+      <CharterDiffList lines={lines} heading={t('diffHeading')} live problems={built.ok ? [] : [...new Set(Object.values(built.fieldErrors).flat())]} />
 
       <details className="rounded-xl border border-zinc-200 p-4">
-        <summary className="cursor-pointer text-sm font-medium text-brand-700">Advanced: edit the charter as JSON</summary>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('advanced')}</summary>
         <label className="mt-3 flex items-start gap-2 text-sm">
           <input type="checkbox" name="charterJson" defaultChecked={submitted?.charterJson === 'on'} className="mt-1 size-4" />
-          <span>
-            Use the JSON below instead of the fields above (for changes the fields do not offer: who fills a body’s vacancies, a type’s emergency procedure, or
-            what a type does, such as a new seat-election type).
-          </span>
+          <span>{t('useJson')}</span>
         </label>
         <label htmlFor="p-charter" className="mt-3 block text-sm font-medium text-zinc-900">
-          Proposed charter (JSON)
+          {t('jsonLabel')}
         </label>
         <textarea
           id="p-charter"
@@ -170,7 +161,7 @@ export function CharterEditor({
           aria-describedby="p-charter-hint"
         />
         <p id="p-charter-hint" className="mt-1 text-xs text-zinc-600">
-          The whole charter as it would read after the amendment; its version becomes the next one when the proposal passes.
+          {t('jsonHint')}
         </p>
       </details>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { LabelledField } from '@/components/ui/labelled-field';
 
 /** What every editor input needs: its form values (submitted or the charter's) and the errors by field name. */
@@ -42,6 +43,7 @@ export function EditorInput({
 
 /** A fraction with its comparison: "[at least] [2] / [3]". Each part is labelled for screen readers. */
 export function RatioInputs({ ctx, prefix, what, names }: { ctx: EditorCtx; prefix: string; what: string; names: { inc: string; num: string; den: string } }) {
+  const t = useTranslations('newProposal.charter');
   const errs = [names.inc, names.num, names.den].flatMap((n) => ctx.errors[`${prefix}.${n}`] ?? []);
   const errId = `${fieldId(`${prefix}.${names.num}`)}-error`;
   const common = (n: string) => ({
@@ -56,13 +58,13 @@ export function RatioInputs({ ctx, prefix, what, names }: { ctx: EditorCtx; pref
     <fieldset>
       <legend className="block text-sm font-medium text-zinc-900">{what}</legend>
       <div className="mt-1 flex flex-wrap items-center gap-2">
-        <select key={ctx.values[`${prefix}.${names.inc}`]} {...common(names.inc)} aria-label={`${what}: at least or more than`} className={`${box} min-h-11`}>
-          <option value="at_least">at least</option>
-          <option value="more_than">more than</option>
+        <select key={ctx.values[`${prefix}.${names.inc}`]} {...common(names.inc)} aria-label={t('ratioWhich', { what })} className={`${box} min-h-11`}>
+          <option value="at_least">{t('atLeast')}</option>
+          <option value="more_than">{t('moreThan')}</option>
         </select>
-        <input {...common(names.num)} inputMode="numeric" maxLength={4} aria-label={`${what}: numerator`} className={`${box} min-h-11 w-16`} />
+        <input {...common(names.num)} inputMode="numeric" maxLength={4} aria-label={t('numerator', { what })} className={`${box} min-h-11 w-16`} />
         <span aria-hidden="true">/</span>
-        <input {...common(names.den)} inputMode="numeric" maxLength={4} aria-label={`${what}: denominator`} className={`${box} min-h-11 w-16`} />
+        <input {...common(names.den)} inputMode="numeric" maxLength={4} aria-label={t('denominator', { what })} className={`${box} min-h-11 w-16`} />
       </div>
       {errs.length ? (
         <p id={errId} className="mt-1 text-sm text-red-700">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { createProposalAction } from '@/app/o/[slug]/proposals/actions';
 import { CharterEditor } from '@/components/proposals/charter-editor';
 import { HintedSelect } from '@/components/forms/hinted-select';
@@ -13,6 +14,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter } from '@/lib/governance/types';
 import { MAX_MEMBERSHIP_WEIGHT } from '@/lib/governance/weights';
+import { bodyInSentence } from '@/lib/i18n/words';
 
 export type TypeOption = {
   key: string;
@@ -77,6 +79,8 @@ export function NewProposalForm({
     if (seatRef.current) seatRef.current.value = seatId;
   }, [state, typeKey, seatId]);
   const err = (k: string) => state.fieldErrors?.[k];
+  const t = useTranslations('newProposal');
+  const locale = useLocale();
 
   return (
     <form action={formAction} className="space-y-5" noValidate>
@@ -84,15 +88,15 @@ export function NewProposalForm({
       <HintedSelect
         id="p-type"
         name="typeKey"
-        label="Type"
+        label={t('type')}
         options={types.map((t) => ({ value: t.key, label: t.name }))}
         value={typeKey}
         onChange={setTypeKey}
         selectRef={typeRef}
         hint={type?.summary}
       />
-      <Field id="p-title" name="title" label="Title" required maxLength={160} defaultValue={state.values?.title} errors={err('title')} />
-      <LabelledField id="p-body" label="Proposal text" required errors={err('body')} hint="Markdown. Say what is decided, why, and what it changes.">
+      <Field id="p-title" name="title" label={t('titleField')} required maxLength={160} defaultValue={state.values?.title} errors={err('title')} />
+      <LabelledField id="p-body" label={t('text')} required errors={err('body')} hint={t('textHint')}>
         {({ invalid, describedBy, border }) => (
           <MarkdownField
             id="p-body"
@@ -110,18 +114,27 @@ export function NewProposalForm({
 
       {type?.requiresSubject ? (
         <SelectField
+          prompt={t('choose')}
           id="p-subject"
           name="subjectUserId"
-          label="Subject (the person concerned)"
+          label={t('subject')}
           options={type.effect === 'seat_removal' ? heldSeats.map((s) => ({ value: s.holderId, label: s.label })) : members}
           defaultValue={state.values?.subjectUserId}
           errors={err('subjectUserId')}
-          hint="They are notified and get a guaranteed reply before any vote."
+          hint={t('subjectHint')}
         />
       ) : null}
 
       {type?.effect === 'seat_removal' ? (
-        <SelectField id="p-seat" name="seatId" label="Seat" options={heldSeats} defaultValue={state.values?.seatId} errors={err('seatId')} />
+        <SelectField
+          prompt={t('choose')}
+          id="p-seat"
+          name="seatId"
+          label={t('seat')}
+          options={heldSeats}
+          defaultValue={state.values?.seatId}
+          errors={err('seatId')}
+        />
       ) : null}
 
       {type?.effect === 'membership_weight' ? (
@@ -129,12 +142,12 @@ export function NewProposalForm({
           key={`weight-${type.key}`}
           id="p-weight"
           name="newWeight"
-          label="New weight (votes or shares)"
+          label={t('newWeight')}
           required
           maxLength={13}
           defaultValue={state.values?.newWeight}
           errors={err('newWeight')}
-          hint={`The subject’s weight if this proposal passes: a whole number from 0 to ${MAX_MEMBERSHIP_WEIGHT.toLocaleString('en-US')}. Every member’s weight is 1 until a proposal like this one changes it.`}
+          hint={t('newWeightHint', { max: MAX_MEMBERSHIP_WEIGHT })}
         />
       ) : null}
 
@@ -144,30 +157,25 @@ export function NewProposalForm({
             <HintedSelect
               id="p-vacant"
               name="seatId"
-              label="Vacant seat"
+              label={t('vacantSeat')}
               options={vacantSeats}
               value={seatId}
               onChange={setSeatId}
               selectRef={seatRef}
-              hint={
-                seat
-                  ? seat.declaration
-                    ? `Reserved for: ${seat.classLabel}. The appointee must declare that they qualify, on the proposal page, before voting can open.`
-                    : 'A general seat: any member who holds no other seat of this body.'
-                  : 'No seat is vacant.'
-              }
+              hint={seat ? (seat.declaration ? t('vacantReserved', { seatClass: seat.classLabel }) : t('vacantGeneral')) : t('noVacantSeat')}
               errors={err('seatId')}
             />
             <SelectField
+              prompt={t('choose')}
               id="p-appointee"
               name="appointeeUserId"
-              label="Appointee"
+              label={t('appointee')}
               options={members.map((m) =>
-                seat?.bodyHolderIds.includes(m.value) ? { ...m, label: `${m.label} (already holds a seat of the ${seat.bodyName.toLowerCase()})` } : m,
+                seat?.bodyHolderIds.includes(m.value) ? { ...m, label: t('alreadyHolds', { name: m.label, body: bodyInSentence(seat.bodyName, locale) }) } : m,
               )}
               defaultValue={state.values?.appointeeUserId}
               errors={err('appointeeUserId')}
-              hint="One person holds one seat per body."
+              hint={t('appointeeHint')}
             />
           </div>
           {seat?.declaration ? (
@@ -175,12 +183,12 @@ export function NewProposalForm({
               key={seat.value}
               id="p-declaration"
               name="declaration"
-              label="The appointee’s declaration"
+              label={t('declaration')}
               multiline
               maxLength={2000}
               defaultValue={state.values?.declaration ?? seat.declaration}
               errors={err('declaration')}
-              hint="The appointee makes this declaration in their own name on the proposal page; it is recorded in the public log."
+              hint={t('declarationHint')}
             />
           ) : null}
         </div>
@@ -188,18 +196,15 @@ export function NewProposalForm({
 
       {type?.effect === 'seat_election' ? (
         <SelectField
+          prompt={t('choose')}
           key={`election-${type.key}`}
           id="p-election"
           name="electionSeats"
-          label="Seats to elect"
+          label={t('electionSeats')}
           options={type.electionTargets}
           defaultValue={state.values?.electionSeats ?? type.electionTargets[0]?.value}
           errors={err('electionSeats')}
-          hint={
-            type.electionTargets.length === 0
-              ? 'No seat this type may fill is vacant now.'
-              : 'The vacant seats of this class when voting opens are elected together. Members nominate candidates during the comment window; a nominee must accept on the proposal page.'
-          }
+          hint={type.electionTargets.length === 0 ? t('electionNone') : t('electionHint')}
         />
       ) : null}
 
@@ -208,12 +213,12 @@ export function NewProposalForm({
           key={`options-${type.key}`}
           id="p-options"
           name="options"
-          label="Options, one per line"
+          label={t('options')}
           multiline
           maxLength={10_000}
           defaultValue={state.values?.options}
           errors={err('options')}
-          hint={`Between 2 and 30 options, each at most 200 characters. ${type.method.winners === 1 ? 'One option is chosen' : `${type.method.winners} options are chosen`} (${type.method.name}). The options are fixed once you save the draft: to change them, start a new draft.`}
+          hint={t('optionsHint', { winners: type.method.winners, method: type.method.name })}
         />
       ) : null}
 
@@ -223,40 +228,39 @@ export function NewProposalForm({
 
       {type && !type.emergencyAllowed && ratifiable.length > 0 ? (
         <SelectField
+          prompt={t('choose')}
           id="p-ratifies"
           name="ratifiesProposalId"
-          label="Ratifies an emergency decision (optional)"
+          label={t('ratifies')}
           options={ratifiable}
           defaultValue={state.values?.ratifiesProposalId ?? ratifies}
           errors={err('ratifiesProposalId')}
-          hint="If this proposal passes before the decision’s deadline, the emergency decision stands; if not, it lapses."
+          hint={t('ratifiesHint')}
         />
       ) : null}
 
       {type && !type.emergencyAllowed && heldMotions.length > 0 ? (
         <SelectField
+          prompt={t('choose')}
           id="p-ratifies-motion"
           name="ratifiesRollCallId"
-          label="Ratifies a motion held from an irregular meeting (optional)"
+          label={t('ratifiesMotion')}
           options={heldMotions}
           defaultValue={state.values?.ratifiesRollCallId ?? ratifiesMotion}
           errors={err('ratifiesRollCallId')}
-          hint="If this proposal passes, the motion is ratified and in effect; until then it stays held."
+          hint={t('ratifiesMotionHint')}
         />
       ) : null}
 
       {type?.emergencyAllowed ? (
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="emergency" defaultChecked={state.values?.emergency === 'on'} className="mt-1" />
-          <span>
-            Emergency procedure: a shortened comment window, only with a supermajority motion of the deciding body, and the decision lapses unless ratified in
-            time.
-          </span>
+          <span>{t('emergency')}</span>
         </label>
       ) : null}
 
-      <FormMessage state={state} />
-      <SubmitButton pendingLabel="Saving draft…">Save draft</SubmitButton>
+      <FormMessage state={state} besideFieldText={t('seeField')} />
+      <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </form>
   );
 }

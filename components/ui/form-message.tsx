@@ -9,9 +9,18 @@ import type { ActionState } from '@/lib/actions/state';
  * With `focusOnMessage`, each new answer's message also takes focus (a submit button that was
  * disabled while the form worked would otherwise leave focus on the page body).
  */
-export function FormMessage({ state, focusOnMessage = false }: { state: ActionState; focusOnMessage?: boolean }) {
+export function FormMessage({
+  state,
+  focusOnMessage = false,
+  besideFieldText = 'This could not be done: see the highlighted field.',
+}: {
+  state: ActionState;
+  focusOnMessage?: boolean;
+  /** What the summary says when the refusal is shown beside its field (a translated form passes its own words). */
+  besideFieldText?: string;
+}) {
   const besideField = !state.ok && state.message !== undefined && Object.values(state.fieldErrors ?? {}).some((errors) => errors.includes(state.message!));
-  const text = besideField ? 'This could not be done: see the highlighted field.' : state.message;
+  const text = besideField ? besideFieldText : state.message;
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (focusOnMessage && text) ref.current?.focus();

@@ -20,6 +20,7 @@ export function SelectField({
   defaultValue,
   errors,
   hint,
+  prompt = 'Choose…',
 }: {
   id: string;
   name: string;
@@ -28,6 +29,8 @@ export function SelectField({
   defaultValue?: string;
   errors?: string[];
   hint?: string;
+  /** The empty first option's words (a translated form passes its own). */
+  prompt?: string;
 }) {
   return (
     <LabelledField id={id} label={label} hint={hint} errors={errors}>
@@ -40,7 +43,7 @@ export function SelectField({
           aria-describedby={describedBy}
           className={`mt-1 block w-full rounded-lg border px-3 py-2 text-sm ${border}`}
         >
-          <option value="">Choose…</option>
+          <option value="">{prompt}</option>
           <OptionList options={options} />
         </select>
       )}

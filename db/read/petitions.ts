@@ -5,7 +5,7 @@ import { getPetitionByNumber, listPetitions, listPetitionsBefore, listSignerName
 import type { PetitionRow } from '@/db/queries/petitions';
 import { getUserName } from '@/db/queries/users';
 import { checkMaySign, constituencyWords, petitionPhase, takesSignatures } from '@/lib/governance/petition';
-import type { PetitionPhase } from '@/lib/governance/petition';
+import type { Constituency, PetitionPhase } from '@/lib/governance/petition';
 import { petitionRulesText } from '@/lib/governance/petition-words';
 import { hasRole } from '@/lib/governance/roles';
 
@@ -15,6 +15,8 @@ export type PetitionSummary = {
   title: string;
   /** "all members", "the employees group". */
   constituency: string;
+  /** The stakeholder group a group petition speaks for; null for all members (the pages word it in the reader's language). */
+  constituencyGroup: string | null;
   bodyName: string;
   signatureCount: number;
   requiredSignatures: number;
@@ -31,6 +33,7 @@ function summary(row: PetitionRow, bodyName: (key: string) => string, at: Date):
     number: row.number,
     title: row.title,
     constituency: constituencyWords(petitionRecord(row).constituency),
+    constituencyGroup: groupOf(petitionRecord(row).constituency),
     bodyName: bodyName(row.answeringBodyKey),
     signatureCount: row.signatureCount,
     requiredSignatures: row.requiredSignatures,
@@ -67,7 +70,19 @@ export async function loadPetitionsPage(orgId: string, viewerId: string | null, 
   ]);
   const rules = charter ? petitionRulesText(charter.document) : null;
   const mayOpen = rules !== null && checkMaySign(facts, { kind: 'all_members' }).ok;
-  return { petitions, rules, mayOpen, viewerGroup: facts.stakeholderGroup };
+  const spec = charter?.document.petitions;
+  // The same rules as parts, for the page to word in the reader's language.
+  const ruleParts = spec
+    ? {
+        bodyName: charter.document.bodies.find((b) => b.key === spec.answeringBodyKey)?.name ?? spec.answeringBodyKey,
+        signerNamesPublic: spec.signerNamesPublic,
+        thresholdOfMembers: spec.thresholdOfMembers,
+        thresholdOfGroup: spec.thresholdOfGroup,
+        signingDays: spec.signingDays,
+        answerWithinDays: spec.answerWithinDays,
+      }
+    : null;
+  return { petitions, rules, ruleParts, mayOpen, viewerGroup: facts.stakeholderGroup };
 }
 
 /** One petition as its page shows it, with what the viewer may do (the actions check again). */
@@ -91,7 +106,8 @@ export async function loadPetitionPage(orgId: string, number: number, viewerId: 
     petition: view,
     body: row.body,
     signerNamesPublic: row.signerNamesPublic,
-    signers: signers.map((s) => s.name ?? 'A member'),
+    /** Names, newest first; null for a signer who has given none (the page says "a member" in the reader's language). */
+    signers: signers.map((s) => s.name),
     eligibleAtOpen: row.eligibleAtOpen,
     thresholdReachedAt: row.thresholdReachedAt,
     // Names only, never an e-mail address.
@@ -105,6 +121,10 @@ export async function loadPetitionPage(orgId: string, number: number, viewerId: 
       notEligibleReason: viewerId ? refusalReason(checkMaySign(facts, record.constituency)) : null,
     },
   };
+}
+
+function groupOf(c: Constituency): string | null {
+  return c.kind === 'all_members' ? null : c.group;
 }
 
 function refusalReason(result: { ok: true } | { ok: false; reason: string }): string | null {

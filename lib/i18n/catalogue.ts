@@ -12,7 +12,19 @@ export const catalogues: Record<Locale, typeof en> = { en, fr, de };
 export type Messages = typeof en;
 
 /** The namespaces client components read: only these travel to the browser. */
-export const clientNamespaces = ['ballot', 'copy', 'countdown', 'form', 'header', 'localeForm', 'markdown', 'memberForms', 'roles', 'signInForm'] as const;
+export const clientNamespaces = [
+  'ballot',
+  'copy',
+  'countdown',
+  'form',
+  'header',
+  'localeForm',
+  'markdown',
+  'memberForms',
+  'newProposal',
+  'roles',
+  'signInForm',
+] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
   const all = catalogues[locale];
@@ -25,6 +37,7 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     localeForm: all.localeForm,
     markdown: all.markdown,
     memberForms: all.memberForms,
+    newProposal: all.newProposal,
     roles: all.roles,
     signInForm: all.signInForm,
   };

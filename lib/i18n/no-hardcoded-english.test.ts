@@ -57,6 +57,18 @@ export const translatedFiles = [
   'components/organizations/held-motions-notice.tsx',
   'components/governance/charter-summary.tsx',
   'components/proposals/proposal-actions.tsx',
+  'app/o/[slug]/proposals/new/page.tsx',
+  'components/proposals/new-proposal-form.tsx',
+  'components/proposals/charter-editor.tsx',
+  'components/proposals/charter-editor-body.tsx',
+  'components/proposals/charter-editor-type.tsx',
+  'components/proposals/charter-inputs.tsx',
+  'components/proposals/charter-diff-list.tsx',
+  'app/o/[slug]/petitions/page.tsx',
+  'app/o/[slug]/petitions/[number]/page.tsx',
+  'components/petitions/petition-forms.tsx',
+  'components/petitions/petition-list.tsx',
+  'components/petitions/petition-progress.tsx',
 ];
 
 /** Props a person reads or hears. */

@@ -6,6 +6,7 @@ import { spendLimit } from '@/lib/actions/limit';
 import { signPetitionOperation } from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import { answerPetition, openPetition, revokePetitionSignature } from '@/lib/use-cases/petitions';
 import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema } from '@/lib/validation/petition';
 
@@ -18,23 +19,23 @@ export const openPetitionAction = orgAction(openPetitionSchema, 'observer', asyn
     { orgId: input.orgId, title: input.title, body: input.body, forGroup: input.constituency },
     now(),
   );
-  return { ok: true, message: `Petition #${number} is open for signatures.`, redirectTo: `/o/${membership.orgSlug}/petitions/${number}` };
+  const t = await requestTranslator();
+  return { ok: true, message: t('petitions.flashOpened', { number }), redirectTo: `/o/${membership.orgSlug}/petitions/${number}` };
 });
 
 // The API signs through the same operation.
-export const signPetitionAction = orgOperationAction(
-  signPetitionOperation,
-  (_input, r) => `Signed. ${r.count} ${r.count === 1 ? 'signature' : 'signatures'}${r.thresholdReached ? '; the threshold is reached' : ''}.`,
+export const signPetitionAction = orgOperationAction(signPetitionOperation, async (_input, r) =>
+  (await requestTranslator())('petitions.flashSigned', { count: r.count, reached: String(r.thresholdReached) }),
 );
 
 export const revokePetitionSignatureAction = orgUseCaseAction(
   revokePetitionSignatureSchema,
   'observer',
   revokePetitionSignature,
-  (_input, r) => `Your signature is revoked. ${r.count} ${r.count === 1 ? 'signature' : 'signatures'}.`,
+  async (_input, r) => (await requestTranslator())('petitions.flashRevoked', { count: r.count }),
   { limit: 'ballot' },
 );
 
-export const answerPetitionAction = orgUseCaseAction(answerPetitionSchema, 'observer', answerPetition, (_input, r) =>
-  r.late ? 'The answer is published (after its deadline, as the record shows).' : 'The answer is published.',
+export const answerPetitionAction = orgUseCaseAction(answerPetitionSchema, 'observer', answerPetition, async (_input, r) =>
+  (await requestTranslator())(r.late ? 'petitions.flashAnsweredLate' : 'petitions.flashAnswered'),
 );

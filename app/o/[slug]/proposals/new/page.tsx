@@ -2,20 +2,26 @@ import { choiceMethodName } from '@/lib/governance/choice';
 import { electionTargets } from '@/lib/governance/election';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
 import { seatClassName } from '@/components/governance/body-card';
 import { NewProposalForm } from '@/components/proposals/new-proposal-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { ratioText } from '@/lib/governance/charter';
-import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
-import { formatHours, formatUtc } from '@/lib/governance/time';
+import { defaultDeclaration, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
+import type { Ratio } from '@/lib/governance/types';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { loadNewProposalPage } from '@/db/read/new-proposal-page';
 import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 
-export const metadata: Metadata = { title: 'New proposal' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('newProposal');
+  return { title: t('title') };
+}
+
+const knownClasses = ['general', 'independent', 'employee_representative', 'member_elected'] as const;
+const isKnownClass = (key: string): key is (typeof knownClasses)[number] => (knownClasses as readonly string[]).includes(key);
 
 export default async function NewProposalPage({
   params,
@@ -31,30 +37,61 @@ export default async function NewProposalPage({
   if (!membership || membership.role === 'observer') notFound();
   const [{ charter, seats: seatRows, members, ratifiable }, held] = await Promise.all([loadNewProposalPage(org.id, now()), listHeldMotions(org.id)]);
   if (!charter) notFound();
+  const t = await getTranslations('newProposal');
+  const tc = await getTranslations('common');
+  const tb = await getTranslations('body');
   const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
-  const types = charter.document.proposalTypes.map((t) => ({
-    key: t.key,
-    name: t.name,
-    effect: t.effect,
-    requiresSubject: t.requiresSubject,
-    emergencyAllowed: Boolean(t.emergency),
-    method: t.method ? { name: choiceMethodName(t.method.key), winners: t.method.winners } : null,
-    electionTargets: t.effect === 'seat_election' ? electionTargets(charter.document, t, seatRows).map(({ value, label }) => ({ value, label })) : [],
-    summary: t.election
-      ? `Nominations during at least ${formatHours(t.minCommentWindowHours)} of discussion (a nominee must accept); then the ${bodyName(t.stages[0]!.bodyKey)} ranks the candidates by secret ballot (${choiceMethodName(t.election.rule)}), with a quorum of ${ratioText(t.stages[0]!.quorum)} of charter seats. With no more candidates than seats, they are elected unopposed without a vote.`
-      : t.method
-        ? `At least ${formatHours(t.minCommentWindowHours)} of discussion; then the ${bodyName(t.stages[0]!.bodyKey)} chooses ${t.method.winners === 1 ? 'one option' : `${t.method.winners} options`} by secret ballot (${choiceMethodName(t.method.key)}), with a quorum of ${ratioText(t.stages[0]!.quorum)} of charter seats.`
-        : `At least ${formatHours(t.minCommentWindowHours)} of discussion; then ${t.stages.map((s) => `${bodyName(s.bodyKey)} (${ratioText(s.threshold)} of ${s.thresholdBase === 'charter_seats' ? 'charter seats' : 'votes cast'})`).join(', then ')}.${t.critical ? ' Critical: needs each deciding body at strength.' : ''}`,
+  const ratio = (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den });
+  const hours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
+  // The four known seat classes in the reader's language; a charter's own class by its key, as written.
+  const className = (key: string) => (isKnownClass(key) ? tb(`class_${key}`) : seatClassName(key));
+  const classWord = (key: string) => (isKnownClass(key) ? t(`classWord_${key}`) : seatClassLabel(key));
+  const summary = (type: (typeof charter.document.proposalTypes)[number]) => {
+    const first = type.stages[0]!;
+    const window = hours(type.minCommentWindowHours);
+    if (type.election)
+      return t('summaryElection', { window, body: bodyName(first.bodyKey), method: choiceMethodName(type.election.rule), quorum: ratio(first.quorum) });
+    if (type.method)
+      return t('summaryChoice', {
+        window,
+        body: bodyName(first.bodyKey),
+        winners: type.method.winners,
+        method: choiceMethodName(type.method.key),
+        quorum: ratio(first.quorum),
+      });
+    const stages = type.stages
+      .map((s) =>
+        t('summaryStage', {
+          body: bodyName(s.bodyKey),
+          threshold: ratio(s.threshold),
+          base: s.thresholdBase === 'charter_seats' ? 'charter_seats' : 'votes_cast',
+        }),
+      )
+      .join(t('stageJoin'));
+    return `${t('summaryStages', { window, stages })}${type.critical ? ` ${t('critical')}` : ''}`;
+  };
+  const types = charter.document.proposalTypes.map((type) => ({
+    key: type.key,
+    name: type.name,
+    effect: type.effect,
+    requiresSubject: type.requiresSubject,
+    emergencyAllowed: Boolean(type.emergency),
+    method: type.method ? { name: choiceMethodName(type.method.key), winners: type.method.winners } : null,
+    electionTargets:
+      type.effect === 'seat_election'
+        ? electionTargets(charter.document, type, seatRows).map(({ value, vacant }) => {
+            const [bodyKey = '', seatClass = ''] = value.split(':');
+            return { value, label: t('electionTarget', { body: bodyName(bodyKey), n: vacant, seatClass: classWord(seatClass) }) };
+          })
+        : [],
+    summary: summary(type),
   }));
-  const seatLabel = (s: (typeof seatRows)[number]) => `${bodyName(s.bodyKey)} seat ${s.position} (${seatClassName(s.seatClass)})`;
+  const seatLabel = (s: (typeof seatRows)[number]) => t('seatLabel', { body: bodyName(s.bodyKey), position: s.position, seatClass: className(s.seatClass) });
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember archivedAt={org.archivedAt} />
       <div className="mx-auto max-w-2xl">
-        <PageHeader
-          title="New proposal"
-          description="You start with a private draft. Publishing opens the comment window and notifies every seat holder of the deciding bodies."
-        />
+        <PageHeader title={t('title')} description={t('description')} />
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
           <NewProposalForm
             orgId={org.id}
@@ -66,7 +103,7 @@ export default async function NewProposalPage({
                 value: s.seatId,
                 label: seatLabel(s),
                 seatClass: s.seatClass,
-                classLabel: seatClassName(s.seatClass),
+                classLabel: className(s.seatClass),
                 declaration: isClassSeat(s.seatClass) ? defaultDeclaration(s.seatClass) : null,
                 bodyName: bodyName(s.bodyKey),
                 bodyHolderIds: seatRows.filter((o) => o.bodyKey === s.bodyKey && o.holderUserId).map((o) => o.holderUserId!),
@@ -76,9 +113,9 @@ export default async function NewProposalPage({
               .map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
             currentCharter={{ ...charter.document, version: charter.version }}
             currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
-            ratifiable={ratifiable.map((d) => ({ value: d.id, label: `#${d.number} ${d.title} (ratify by ${formatUtc(d.deadline)})` }))}
+            ratifiable={ratifiable.map((d) => ({ value: d.id, label: t('ratifiableLabel', { number: d.number, title: d.title, deadline: d.deadline }) }))}
             ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}
-            heldMotions={held.map((h) => ({ value: h.id, label: `Meeting #${h.meetingNumber}, roll call ${h.number}: ${h.motion}` }))}
+            heldMotions={held.map((h) => ({ value: h.id, label: t('heldMotionLabel', { meeting: h.meetingNumber, rollCall: h.number, motion: h.motion }) }))}
             ratifiesMotion={typeof ratifiesMotion === 'string' && held.some((h) => h.id === ratifiesMotion) ? ratifiesMotion : undefined}
           />
         </div>
