@@ -138,6 +138,6 @@ describe('refusals and notices in the reader’s language', () => {
     expect(de.subject).toBe('[Garden Group] Die Abstimmung über #4 Repaint the stairwell ist eröffnet');
     expect(de.text).toContain('Die Abstimmung endet am 12. März 2026');
     expect(notificationMail(ctx('en')).text).toBe(notificationMail(ctx(undefined)).text);
-    expect(notificationMail(ctx('fr', 'decision')).subject).toMatch(/^\[Garden Group\] Decided/);
+    expect(notificationMail(ctx('fr', 'nomination')).subject).toMatch(/^\[Garden Group\] You are nominated/);
   });
 });
