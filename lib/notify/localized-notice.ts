@@ -1,6 +1,7 @@
 import { translatorFor } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
 import type { NotificationKind } from './kinds';
+import { meetingLines, petitionLines, receiptLines, rollCallLines, writtenConsentLines } from './localized-body-lines';
 import { commentsClosingLines, decisionLines, followedLines } from './localized-proposal-lines';
 import type { Words } from './localized-proposal-lines';
 import type { Lines, NotificationPayload } from './payload';
@@ -16,6 +17,13 @@ export const localizedKinds: ReadonlySet<NotificationKind> = new Set<Notificatio
   'decision',
   'followed_activity',
   'comment_window_closing',
+  'ballot_receipt',
+  'petition_threshold',
+  'petition_update',
+  'meeting_notice',
+  'meeting_roll_call',
+  'written_consent',
+  'digest',
 ]);
 
 /** The words around a notice's lines: greeting, why it was sent, how to stop it, the checkpoint. */
@@ -31,6 +39,8 @@ export type ShellWords = {
 };
 
 type Context = { kind: NotificationKind; payload: NotificationPayload; locale?: Locale };
+/** The English lines of a kind (templates.ts): a digest names a notice not translated yet by its English subject. */
+type English = (kind: NotificationKind, payload: NotificationPayload) => Lines;
 
 /** Kinds with their own reason for being mandatory (kinds.ts's mandatoryReasons), in the catalogue. */
 const mandatoryKeys = ['ballot_receipt', 'petition_threshold', 'meeting_notice', 'petition_update', 'written_consent', 'meeting_roll_call'] as const;
@@ -54,8 +64,37 @@ function kindLabel(t: Words['t'], kind: NotificationKind): string {
   }
 }
 
+/** A digest: each notice folded into it by its subject, then the member-wide votes waiting and the recipient's delegations. */
+function digestLines(w: Words, p: NotificationPayload, english: English): Lines {
+  const { t, when } = w;
+  const items = p.items ?? [];
+  const waiting = (p.waiting ?? []).map((v) =>
+    t('mail.digest.waiting', { number: v.number, title: v.title, closes: when(v.closesAt), delegate: String(v.delegateVoted) }),
+  );
+  const delegations = (p.delegations ?? []).map((d) =>
+    t('mail.digest.delegation', {
+      delegate: d.delegateName,
+      scope: d.proposalNumber !== null ? 'proposal' : d.typeKey !== null ? 'type' : 'all',
+      proposal: d.proposalNumber ?? '',
+      type: d.typeKey ?? '',
+    }),
+  );
+  return {
+    subject: t('mail.digest.subject', { count: items.length }),
+    lead: t('mail.digest.lead', { count: items.length }),
+    detail: [
+      ...items.map(
+        (i) => `• ${(i.kind !== 'digest' && localizedKinds.has(i.kind) ? linesOf(w, i.kind, i.payload, english) : english(i.kind, i.payload)).subject}`,
+      ),
+      ...waiting,
+      ...delegations,
+    ],
+    action: t('mail.digest.action'),
+  };
+}
+
 /** The lines of a translated kind. */
-function linesOf(w: Words, kind: NotificationKind, p: NotificationPayload): Lines {
+function linesOf(w: Words, kind: NotificationKind, p: NotificationPayload, english: English): Lines {
   const { t, when } = w;
   const ref = `#${p.number ?? '?'} ${p.title ?? ''}`.trim();
   const body = p.bodyName ?? t('email.decidingBody');
@@ -95,19 +134,32 @@ function linesOf(w: Words, kind: NotificationKind, p: NotificationPayload): Line
       return followedLines(w, ref, p);
     case 'comment_window_closing':
       return commentsClosingLines(w, ref, p);
+    case 'ballot_receipt':
+      return receiptLines(w, ref, p);
+    case 'petition_threshold':
+    case 'petition_update':
+      return petitionLines(w, kind, p);
+    case 'meeting_notice':
+      return meetingLines(w, p.meeting);
+    case 'meeting_roll_call':
+      return rollCallLines(w, p.rollCall, p.bodyName);
+    case 'written_consent':
+      return writtenConsentLines(w, p);
+    case 'digest':
+      return digestLines(w, p, english);
     default:
       throw new Error(`Not a translated notice: ${kind}`);
   }
 }
 
 /** The notice's lines and shell words in the recipient's language, or null for English or a notice not yet translated. */
-export function localizedNotice(ctx: Context): { lines: Lines; words: ShellWords } | null {
+export function localizedNotice(ctx: Context, english: English): { lines: Lines; words: ShellWords } | null {
   const locale = ctx.locale;
   if (!locale || locale === 'en' || !localizedKinds.has(ctx.kind)) return null;
   const t = translatorFor(locale);
   // Dates in the reader's language, always UTC, as on the pages.
   const when = (iso: string | undefined) => (iso ? t('common.when', { at: new Date(iso) }) : t('email.soon'));
-  const lines = linesOf({ t, when }, ctx.kind, ctx.payload);
+  const lines = linesOf({ t, when }, ctx.kind, ctx.payload, english);
   const kind = ctx.kind;
   const words: ShellWords = {
     lang: locale,

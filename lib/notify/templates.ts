@@ -314,7 +314,7 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
  * they cannot), and the organization's latest signed log checkpoint, in full.
  */
 export function notificationMail(ctx: NotificationContext): RenderedMail {
-  const localized = localizedNotice(ctx);
+  const localized = localizedNotice(ctx, describe);
   const lines = localized?.lines ?? describe(ctx.kind, ctx.payload);
   const words = localized?.words ?? null;
   const subject = `[${ctx.organizationName}] ${lines.subject}`;
