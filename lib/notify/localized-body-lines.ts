@@ -147,3 +147,39 @@ export function receiptLines({ t, when }: Words, ref: string, p: NotificationPay
     action: t('mail.receipt.action'),
   };
 }
+
+/** Seats vacant past the charter's deadline: every overdue seat of one body, or (older alarms) one seat. */
+export function vacancyLines(w: Words, p: NotificationPayload): Lines {
+  const { t, when } = w;
+  const body = p.bodyName ?? t('mail.vacancy.board');
+  const days = p.deadlineDays ?? '?';
+  const weakens = t('mail.vacancy.weakens');
+  const action = t('mail.vacancy.action');
+  if (p.seats) {
+    const n = p.seats.length;
+    return {
+      subject: n === 1 ? t('mail.vacancy.subjectOne', { position: p.seats[0]!.position, body }) : t('mail.vacancy.subjectMany', { n, body }),
+      lead: t('mail.vacancy.lead', { n, body, days }),
+      detail: [...p.seats.map((x) => t('mail.vacancy.seat', { position: x.position, since: when(x.vacatedAt) })), weakens],
+      action,
+    };
+  }
+  const position = p.position ?? '';
+  return {
+    subject: tidy(t('mail.vacancy.subjectOne', { position, body })),
+    lead: tidy(t('mail.vacancy.leadSingle', { position, body, since: when(p.vacatedAt), days })),
+    detail: [weakens],
+    action,
+  };
+}
+
+/** Founding appointments closed with the first publication: the seats still vacant, if any. */
+export function foundingClosedLines({ t }: Words, ref: string, p: NotificationPayload): Lines {
+  const vacant = p.vacantSeats ?? 0;
+  return {
+    subject: t('mail.founding.subject'),
+    lead: t('mail.founding.lead', { ref }),
+    detail: [vacant > 0 ? t('mail.founding.vacant', { n: vacant }) : t('mail.founding.filled')],
+    action: t('mail.vacancy.action'),
+  };
+}

@@ -1,14 +1,15 @@
 import { translatorFor } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
 import type { NotificationKind } from './kinds';
-import { meetingLines, petitionLines, receiptLines, rollCallLines, writtenConsentLines } from './localized-body-lines';
-import { commentsClosingLines, decisionLines, followedLines } from './localized-proposal-lines';
+import { foundingClosedLines, meetingLines, petitionLines, receiptLines, rollCallLines, vacancyLines, writtenConsentLines } from './localized-body-lines';
+import { commentsClosingLines, decisionLines, emergencyLines, followedLines, nominationLines, rightOfReplyLines } from './localized-proposal-lines';
 import type { Words } from './localized-proposal-lines';
 import type { Lines, NotificationPayload } from './payload';
 
 /**
- * The notices written in the recipient's language (docs/i18n.md). Every other notice, and every
- * notice to someone whose language is English, is the English of templates.ts.
+ * The notices written in the recipient's language (docs/i18n.md): every kind there is. A notice to
+ * someone whose language is English, or of a kind added later and not listed here, is the English
+ * of templates.ts.
  */
 export const localizedKinds: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   'proposal_published',
@@ -24,6 +25,12 @@ export const localizedKinds: ReadonlySet<NotificationKind> = new Set<Notificatio
   'meeting_roll_call',
   'written_consent',
   'digest',
+  'right_of_reply',
+  'vacancy_overdue',
+  'ratification_reminder',
+  'emergency_lapsed',
+  'founding_closed',
+  'nomination',
 ]);
 
 /** The words around a notice's lines: greeting, why it was sent, how to stop it, the checkpoint. */
@@ -43,7 +50,17 @@ type Context = { kind: NotificationKind; payload: NotificationPayload; locale?: 
 type English = (kind: NotificationKind, payload: NotificationPayload) => Lines;
 
 /** Kinds with their own reason for being mandatory (kinds.ts's mandatoryReasons), in the catalogue. */
-const mandatoryKeys = ['ballot_receipt', 'petition_threshold', 'meeting_notice', 'petition_update', 'written_consent', 'meeting_roll_call'] as const;
+const mandatoryKeys = [
+  'right_of_reply',
+  'founding_closed',
+  'nomination',
+  'ballot_receipt',
+  'petition_threshold',
+  'meeting_notice',
+  'petition_update',
+  'written_consent',
+  'meeting_roll_call',
+] as const;
 const hasMandatoryKey = (kind: NotificationKind): kind is (typeof mandatoryKeys)[number] => (mandatoryKeys as readonly string[]).includes(kind);
 
 /** Why an optional notice came: its kind as the preferences name it. */
@@ -57,6 +74,7 @@ function kindLabel(t: Words['t'], kind: NotificationKind): string {
     case 'comment_window_closing':
     case 'followed_activity':
     case 'petition_update':
+    case 'vacancy_overdue':
     case 'digest':
       return t(`mail.kind.${kind}`);
     default:
@@ -147,8 +165,17 @@ function linesOf(w: Words, kind: NotificationKind, p: NotificationPayload, engli
       return writtenConsentLines(w, p);
     case 'digest':
       return digestLines(w, p, english);
-    default:
-      throw new Error(`Not a translated notice: ${kind}`);
+    case 'right_of_reply':
+      return rightOfReplyLines(w, ref, p);
+    case 'vacancy_overdue':
+      return vacancyLines(w, p);
+    case 'ratification_reminder':
+    case 'emergency_lapsed':
+      return emergencyLines(w, kind, ref, p);
+    case 'founding_closed':
+      return foundingClosedLines(w, ref, p);
+    case 'nomination':
+      return nominationLines(w, ref, p);
   }
 }
 

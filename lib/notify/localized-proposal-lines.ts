@@ -91,3 +91,43 @@ export function commentsClosingLines({ t, when }: Words, ref: string, p: Notific
     action: t('mail.commentsClosing.action'),
   };
 }
+
+/** The subject of a proposal is told of their right of reply. */
+export function rightOfReplyLines({ t, when }: Words, ref: string, p: NotificationPayload): Lines {
+  const closes = when(p.discussionClosesAt);
+  return {
+    subject: t('mail.reply.subject', { ref }),
+    lead: t('mail.reply.lead', { type: p.typeName ?? t('email.aProposal'), ref }),
+    detail: [p.replyClosesAt ? t('mail.reply.detailGuaranteed', { closes, replyCloses: when(p.replyClosesAt) }) : t('mail.reply.detail', { closes })],
+    action: t('mail.reply.action'),
+  };
+}
+
+/** Someone was nominated as a candidate in an election. */
+export function nominationLines({ t, when }: Words, ref: string, p: NotificationPayload): Lines {
+  return {
+    subject: t('mail.nomination.subject', { ref }),
+    lead: t('mail.nomination.lead', { who: p.actorName || t('common.aMember'), ref }),
+    detail: [t('mail.nomination.detail', { closes: when(p.closesAt) })],
+    action: t('mail.nomination.action'),
+  };
+}
+
+/** An emergency decision: ratify it in time, or it has lapsed. */
+export function emergencyLines({ t, when }: Words, kind: 'ratification_reminder' | 'emergency_lapsed', ref: string, p: NotificationPayload): Lines {
+  if (kind === 'ratification_reminder') {
+    const by = when(p.ratifyBy);
+    return {
+      subject: t('mail.emergency.ratifySubject', { ref, by }),
+      lead: t('mail.emergency.ratifyLead', { ref, by }),
+      detail: [t('mail.emergency.ratifyDetail')],
+      action: t('mail.emergency.ratifyAction'),
+    };
+  }
+  return {
+    subject: t('mail.emergency.lapsedSubject', { ref }),
+    lead: p.ratifyBy ? t('mail.emergency.lapsedLead', { ref, by: when(p.ratifyBy) }) : t('mail.emergency.lapsedLeadInTime', { ref }),
+    detail: [t('mail.emergency.lapsedDetail')],
+    action: t('mail.decision.action'),
+  };
+}
