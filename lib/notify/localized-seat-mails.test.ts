@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
 import type { Locale } from '@/lib/i18n/locales';
+import { kindLabels, mandatoryReasons } from './kinds';
 import { notificationMail } from './templates';
 import type { NotificationContext, NotificationPayload } from './templates';
 
@@ -75,5 +77,13 @@ describe('notices about seats and emergencies', () => {
         notificationMail(ctx(undefined, kind, { ratifyBy: '2026-04-01T09:00:00.000Z' })),
       );
     }
+  });
+});
+
+describe('the catalogue’s English footers', () => {
+  it('are the English footers’ words (kinds.ts), so the two cannot drift apart', () => {
+    for (const [kind, text] of Object.entries(en.mail.mandatory)) expect(text, kind).toBe(mandatoryReasons[kind as keyof typeof mandatoryReasons]);
+    for (const [kind, text] of Object.entries(en.mail.kind)) expect(text, kind).toBe(kindLabels[kind as keyof typeof kindLabels]);
+    expect(en.email.whyMandatoryPublished).toBe(mandatoryReasons.proposal_published);
   });
 });
