@@ -37,6 +37,12 @@ export async function getUserLocale(db: Executor, userId: string): Promise<strin
   return row?.locale ?? null;
 }
 
+/** The chosen language of the account with this (normalized) address; null: no account, or no choice. */
+export async function getUserLocaleByEmail(db: Executor, email: string): Promise<string | null> {
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, email)).limit(1);
+  return row?.locale ?? null;
+}
+
 /** What the name prompt needs to know of the person (lib/governance/name-prompt.ts), or null for an unknown id. */
 export async function getNamePromptState(db: Executor, userId: string): Promise<{ name: string | null; skippedAt: Date | null } | null> {
   const [row] = await db.select({ name: users.name, skippedAt: users.namePromptSkippedAt }).from(users).where(eq(users.id, userId)).limit(1);

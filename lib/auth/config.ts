@@ -10,6 +10,7 @@ import { magicLinkMail } from '@/lib/notify/templates';
 import { parseEmail } from '@/lib/validation/email';
 import { authCookieConfig, usesSecureCookiesFor } from './cookies';
 import { confirmationUrlFromCallback, emailProviderId, signInLinkMinutes } from './links';
+import { signInMailLocale } from './mail-locale';
 import { ssoProvider, ssoProviderId, ssoUnverifiedErrorPath, verifiedSsoEmail } from './sso';
 
 export { sessionCookieName } from './cookies';
@@ -50,9 +51,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: signInLinkMinutes * 60,
         secret: e.authSecret,
         normalizeIdentifier: parseEmail,
-        async sendVerificationRequest({ identifier, url }) {
+        async sendVerificationRequest({ identifier, url, request }) {
           const link = confirmationUrlFromCallback(url);
-          const mail = magicLinkMail({ url: link, host: new URL(url).host, expiresInMinutes: signInLinkMinutes });
+          const locale = await signInMailLocale(getDb(), identifier, request.headers.get('accept-language'));
+          const mail = magicLinkMail({ url: link, host: new URL(url).host, expiresInMinutes: signInLinkMinutes, locale });
           await sendMail({ to: identifier, ...mail });
         },
       }),

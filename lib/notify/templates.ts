@@ -1,6 +1,8 @@
 import { checkpointBlock } from '@/lib/log/saved-checkpoint';
 import type { Locale } from '@/lib/i18n/locales';
 import { escapeHtml } from './html';
+import { button, layout } from './mail-layout';
+import { localizedInvitationMail, localizedMagicLinkMail } from './localized-account-mails';
 import { localizedNotice } from './localized-notice';
 import { kindLabels, mandatoryReasons } from './kinds';
 import type { NotificationKind } from './kinds';
@@ -14,23 +16,9 @@ import { writtenConsentLines } from './written-consent-lines';
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
-function layout(title: string, bodyHtml: string, footer: string, footerHtml = escapeHtml(footer), lang = 'en'): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
-<body style="margin:0;background:#f4f4f5;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:32px 16px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;border:1px solid #e4e4e7">
-<tr><td style="padding:20px 28px;border-bottom:1px solid #e4e4e7;font-weight:700;font-size:18px;color:#3730a3">Quorate</td></tr>
-<tr><td style="padding:28px;font-size:15px;line-height:1.6">${bodyHtml}</td></tr>
-<tr><td style="padding:16px 28px;border-top:1px solid #e4e4e7;font-size:12px;color:#71717a">${footerHtml}</td></tr>
-</table></td></tr></table></body></html>`;
-}
-
-function button(url: string, label: string): string {
-  return `<p style="margin:28px 0"><a href="${escapeHtml(url)}" style="background:#4338ca;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(label)}</a></p>`;
-}
-
-export function magicLinkMail(params: { url: string; host: string; expiresInMinutes: number }): RenderedMail {
+/** The sign-in link, in `locale` (English when none is given). */
+export function magicLinkMail(params: { url: string; host: string; expiresInMinutes: number; locale?: Locale }): RenderedMail {
+  if (params.locale && params.locale !== 'en') return localizedMagicLinkMail(params.locale, params);
   const { url, host, expiresInMinutes } = params;
   const subject = `Sign in to Quorate (${host})`;
   const text = [
@@ -57,8 +45,21 @@ export function magicLinkMail(params: { url: string; host: string; expiresInMinu
  * and the body name the organization that invites, who invited, and that nothing happens until
  * the invitee accepts.
  */
-export function invitationMail(params: { url: string; organizationName: string; inviterName: string; roleLabel: string; expiresInDays: number }): RenderedMail {
-  const { url, organizationName, inviterName, roleLabel, expiresInDays } = params;
+export function invitationMail(params: {
+  url: string;
+  organizationName: string;
+  /** Who invited (their name, else their address); null: an admin. */
+  inviterName: string | null;
+  roleLabel: string;
+  expiresInDays: number;
+  /** The invitee's language, and the role's code to name it in that language (English when no locale is given). */
+  locale?: Locale;
+  role?: string;
+}): RenderedMail {
+  if (params.locale && params.locale !== 'en')
+    return localizedInvitationMail(params.locale, { ...params, role: params.role ?? params.roleLabel.toLowerCase() });
+  const { url, organizationName, roleLabel, expiresInDays } = params;
+  const inviterName = params.inviterName ?? 'An admin';
   const role = roleLabel.toLowerCase();
   const subject = `[${organizationName}] ${inviterName} invites you to join ${organizationName}`;
   const text = [
@@ -313,7 +314,7 @@ function describe(kind: NotificationKind, p: NotificationPayload): Lines {
  * they cannot), and the organization's latest signed log checkpoint, in full.
  */
 export function notificationMail(ctx: NotificationContext): RenderedMail {
-  const localized = localizedNotice(ctx);
+  const localized = localizedNotice(ctx, describe);
   const lines = localized?.lines ?? describe(ctx.kind, ctx.payload);
   const words = localized?.words ?? null;
   const subject = `[${ctx.organizationName}] ${lines.subject}`;

@@ -17,13 +17,14 @@ import {
   updateMembershipRole,
 } from '@/db/queries/memberships';
 import { cancelOptionalMail } from '@/db/queries/notify';
-import { getOrganizationName } from '@/db/queries/organizations';
-import { findOrCreateUserByEmail, getUserName } from '@/db/queries/users';
+import { getOrganizationDefaultLocale, getOrganizationName } from '@/db/queries/organizations';
+import { findOrCreateUserByEmail, getUserLocaleByEmail, getUserName } from '@/db/queries/users';
 import { confirmationUrl, invitationLinkDays, issueInvitationToken } from '@/lib/auth/links';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { checkInvitationChange, checkInvite, checkLeave, checkRemoval, checkRoleChange, roleLabels } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
 import { checkGroupAdmin, checkGroupChange } from '@/lib/governance/stakeholder-groups';
+import { mailLocale } from '@/lib/i18n/locales';
 import { sendMail } from '@/lib/notify/mailer';
 import { invitationMail } from '@/lib/notify/templates';
 import { lapseSignaturesOf } from './petitions';
@@ -52,14 +53,18 @@ async function mailInvitation(
 ): Promise<void> {
   const { token } = await issueInvitationToken(tx, { email: p.email, secret: ctx.secret, now: ctx.at });
   const inviter = await getUserName(tx, p.inviterId);
+  // The invitee's language, as for every e-mail: their own choice if they already use Quorate, else the organization's default.
+  const locale = mailLocale(await getUserLocaleByEmail(tx, p.email), await getOrganizationDefaultLocale(tx, p.org.slug));
   await sendMail({
     to: p.email,
     ...invitationMail({
       url: confirmationUrl(ctx.origin, { token, email: p.email, callbackUrl: invitationPath(p.org.slug) }),
       organizationName: p.org.name,
-      inviterName: inviter?.name ?? inviter?.email ?? 'An admin',
+      inviterName: inviter?.name ?? inviter?.email ?? null,
       roleLabel: roleLabels[p.role],
+      role: p.role,
       expiresInDays: invitationLinkDays,
+      locale,
     }),
   });
 }

@@ -134,11 +134,11 @@ describe('refusals and notices in the reader’s language', () => {
     expect(mail.html).toContain('>Lire et commenter</a>');
   });
 
-  it('voting open in German; English and kinds not yet translated are the English notice, unchanged', () => {
+  it('voting open in German, a nomination in French; English is the English notice, unchanged', () => {
     const de = notificationMail(ctx('de', 'voting_open'));
     expect(de.subject).toBe('[Garden Group] Die Abstimmung über #4 Repaint the stairwell ist eröffnet');
     expect(de.text).toContain('Die Abstimmung endet am 12. März 2026');
     expect(notificationMail(ctx('en')).text).toBe(notificationMail(ctx(undefined)).text);
-    expect(notificationMail(ctx('fr', 'decision')).subject).toMatch(/^\[Garden Group\] Decided/);
+    expect(notificationMail(ctx('fr', 'nomination')).subject).toBe('[Garden Group] Candidature proposée : #4 Repaint the stairwell');
   });
 });
