@@ -11,7 +11,7 @@ export function OptionList({ options }: { options: Option[] }) {
   ));
 }
 
-/** A labelled select with a "Choose…" prompt; hint and errors linked by aria-describedby. */
+/** A labelled select with a "Choose…" prompt (`prompt`, in the reader's language where the caller is translated); hint and errors linked by aria-describedby. */
 export function SelectField({
   id,
   name,
@@ -20,6 +20,7 @@ export function SelectField({
   defaultValue,
   errors,
   hint,
+  prompt,
 }: {
   id: string;
   name: string;
@@ -28,6 +29,7 @@ export function SelectField({
   defaultValue?: string;
   errors?: string[];
   hint?: string;
+  prompt?: string;
 }) {
   return (
     <LabelledField id={id} label={label} hint={hint} errors={errors}>
@@ -40,7 +42,7 @@ export function SelectField({
           aria-describedby={describedBy}
           className={`mt-1 block w-full rounded-lg border px-3 py-2 text-sm ${border}`}
         >
-          <option value="">Choose…</option>
+          <option value="">{prompt ?? 'Choose…'}</option>
           <OptionList options={options} />
         </select>
       )}

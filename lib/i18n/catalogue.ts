@@ -12,7 +12,19 @@ export const catalogues: Record<Locale, typeof en> = { en, fr, de };
 export type Messages = typeof en;
 
 /** The namespaces client components read: only these travel to the browser. */
-export const clientNamespaces = ['ballot', 'copy', 'countdown', 'form', 'header', 'localeForm', 'markdown', 'memberForms', 'roles', 'signInForm'] as const;
+export const clientNamespaces = [
+  'ballot',
+  'copy',
+  'countdown',
+  'delegationForm',
+  'form',
+  'header',
+  'localeForm',
+  'markdown',
+  'memberForms',
+  'roles',
+  'signInForm',
+] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
   const all = catalogues[locale];
@@ -20,6 +32,7 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     ballot: all.ballot,
     copy: all.copy,
     countdown: all.countdown,
+    delegationForm: all.delegationForm,
     form: all.form,
     header: all.header,
     localeForm: all.localeForm,
