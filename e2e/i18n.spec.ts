@@ -279,8 +279,9 @@ test('a founding appointment in German and a delegation in French: the forms, th
   await expect(anaPage.getByText('Sitz besetzt. Die Besetzung steht im öffentlichen Protokoll.')).toBeVisible();
   await anaPage.reload();
   await expect(anaPage.getByRole('region', { name: 'Ihre Sitze' })).toContainText(/, Sitz \d/);
+  // The page's disclosures open (the founding forms, the resignation), not the site menu.
   await anaPage.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = true;
+    for (const d of document.querySelectorAll('main details')) (d as HTMLDetailsElement).open = true;
   });
   await expectNoSeriousViolations(anaPage);
   await lookAt(anaPage, 'seats-de-founding', info);
