@@ -6,9 +6,12 @@ import {
   clockTest,
   expect,
   foundOrganization,
+  inviteAndJoin,
   inviteMembers,
+  nameThemselves,
   openInvite,
   reloadUntil,
+  signInByMagicLink,
   test,
   waitForHydration,
 } from './fixtures';
@@ -166,6 +169,148 @@ for (const [lang, browserLocale] of [
     await context.close();
   });
 }
+
+/** The seats page and "My delegations" in each language: headings, sections, forms and their answers. */
+const seatPages = {
+  fr: {
+    who: 'linus',
+    seats: 'Sièges',
+    mine: 'Vos sièges',
+    resign: 'Démissionner de ce siège',
+    delegations: 'Mes délégations',
+    noneMine: 'Vous n’avez pas délégué votre vote. Lorsque vous ne votez pas, votre vote n’est pas compté.',
+    noneToMe: 'Personne ne vous a délégué son vote.',
+    how: 'Comment fonctionne la délégation',
+    cannot: /Les statuts de Riverbend Commons ne permettent aux membres de déléguer leur vote dans aucun vote\./,
+  },
+  de: {
+    who: 'margaret',
+    seats: 'Sitze',
+    mine: 'Ihre Sitze',
+    resign: 'Von diesem Sitz zurücktreten',
+    delegations: 'Meine Vollmachten',
+    noneMine: 'Sie haben Ihre Stimme nicht übertragen. Wenn Sie nicht abstimmen, wird Ihre Stimme nicht gezählt.',
+    noneToMe: 'Niemand hat Ihnen seine Stimme übertragen.',
+    how: 'So funktionieren Vollmachten',
+    cannot: /Die Satzung von Riverbend Commons erlaubt den Mitgliedern bei keiner Abstimmung, ihre Stimme zu übertragen\./,
+  },
+} as const;
+const seatEnglish = [
+  'Your seats',
+  'Resign this seat',
+  'Resign now',
+  'My delegations',
+  'Your delegations',
+  'Delegated to you',
+  'Delegate your vote',
+  'How delegation works',
+  'Nobody has delegated their vote to you.',
+];
+
+for (const [lang, browserLocale] of [
+  ['fr', 'fr-FR'],
+  ['de', 'de-DE'],
+] as const) {
+  test(`the seats page and “My delegations” read in ${lang} (browser ${browserLocale}), axe clean`, async ({ page, browser, mailbox }, info) => {
+    const want = seatPages[lang];
+    const noEnglish = async (p: Page) => {
+      for (const text of seatEnglish) await expect(p.getByText(text, { exact: true })).toHaveCount(0);
+    };
+    // A visitor: the seats page is public, its title too.
+    const { context: visitor, page: visitorPage } = await visitIn(browser, browserLocale);
+    await visitorPage.goto(`${org}/seats`);
+    await expect(visitorPage.locator('html')).toHaveAttribute('lang', lang);
+    await expect(visitorPage.getByRole('heading', { level: 1, name: want.seats })).toBeVisible();
+    await expect(visitorPage).toHaveTitle(`${want.seats} · Quorate`);
+    await visitor.close();
+
+    // Linus and Margaret hold board seats (a person each: the two languages run side by side): their seats, with the
+    // resignation behind a disclosure (opened, not used).
+    await signInByMagicLink(page, mailbox, `${want.who}@demo.quorate.localhost`, org);
+    const context = await browser.newContext({ locale: browserLocale, storageState: await page.context().storageState() });
+    const holder = await context.newPage();
+    await holder.goto(`${org}/seats`);
+    await expect(holder.getByRole('heading', { level: 1, name: want.seats })).toBeVisible();
+    const mine = holder.getByRole('region', { name: want.mine });
+    await expect(mine).toBeVisible();
+    await mine.getByText(want.resign).first().click();
+    await noEnglish(holder);
+    await expectNoSeriousViolations(holder);
+    await lookAt(holder, `seats-${lang}`, info);
+
+    // The demo charter lets nobody delegate: the page says so, in the reader's language.
+    await holder.goto(`${org}/delegations`);
+    await expect(holder.getByRole('heading', { level: 1, name: want.delegations })).toBeVisible();
+    await expect(holder).toHaveTitle(`${want.delegations} · Quorate`);
+    await expect(holder.getByText(want.noneMine)).toBeVisible();
+    await expect(holder.getByText(want.noneToMe)).toBeVisible();
+    await expect(holder.getByText(want.cannot)).toBeVisible();
+    await expect(holder.getByRole('heading', { name: want.how })).toBeVisible();
+    await noEnglish(holder);
+    await expectNoSeriousViolations(holder);
+    await lookAt(holder, `delegations-${lang}`, info);
+    await context.close();
+  });
+}
+
+test('a founding appointment in German and a delegation in French: the forms, their answers and both pages', async ({
+  page,
+  browser,
+  mailbox,
+  runId,
+  uniqueEmail,
+}, info) => {
+  test.setTimeout(180_000);
+  const [ana, ben] = [uniqueEmail('ana'), uniqueEmail('ben')];
+  const slug = `i18n-coop-${runId}`;
+  await foundOrganization(page, mailbox, ana, { name: 'Genossenschaft Sprachen', slug, template: 'Cooperative' });
+  await nameThemselves(page, 'Ana Lopez');
+  const [benFirst] = await inviteAndJoin({ page, browser, mailbox }, slug, ['Ben Okafor'], () => ben);
+
+  // Ana, in a German browser, seats herself by founding appointment.
+  const anaContext = await browser.newContext({ locale: 'de-DE', storageState: await page.context().storageState() });
+  const anaPage = await anaContext.newPage();
+  await anaPage.goto(`/o/${slug}/seats`);
+  await waitForHydration(anaPage);
+  await anaPage.locator('summary', { hasText: 'Gründungsbesetzung — ' }).first().click();
+  const form = anaPage.getByRole('form', { name: /^Gründungsbesetzung, / }).first();
+  await form.getByLabel('Mitglied').selectOption({ label: 'Ana Lopez' });
+  await form.getByRole('button', { name: 'Besetzen' }).click();
+  await expect(anaPage.getByText('Sitz besetzt. Die Besetzung steht im öffentlichen Protokoll.')).toBeVisible();
+  await anaPage.reload();
+  await expect(anaPage.getByRole('region', { name: 'Ihre Sitze' })).toContainText(/, Sitz \d/);
+  // The page's disclosures open (the founding forms, the resignation), not the site menu.
+  await anaPage.evaluate(() => {
+    for (const d of document.querySelectorAll('main details')) (d as HTMLDetailsElement).open = true;
+  });
+  await expectNoSeriousViolations(anaPage);
+  await lookAt(anaPage, 'seats-de-founding', info);
+
+  // Ben, in a French browser, delegates his vote to Ana for every member-wide vote.
+  const benContext = await browser.newContext({ locale: 'fr-FR', storageState: await benFirst!.context().storageState() });
+  await benFirst!.context().close();
+  const benPage = await benContext.newPage();
+  await benPage.goto(`/o/${slug}/delegations`);
+  await waitForHydration(benPage);
+  await benPage.getByLabel('Membre', { exact: true }).selectOption({ label: 'Ana Lopez' });
+  await benPage.getByLabel('Pour', { exact: true }).selectOption({ label: 'Chaque vote de tous les membres' });
+  await benPage.getByRole('button', { name: 'Déléguer mon vote' }).click();
+  await expect(benPage.getByText(/^Délégation effectuée\./)).toBeVisible();
+  await benPage.reload();
+  await expect(benPage.getByRole('region', { name: 'Vos délégations' })).toContainText('Pour chaque vote de tous les membres : Ana Lopez vote pour vous');
+  await expect(benPage.getByText('Every member-wide vote')).toHaveCount(0);
+  await expectNoSeriousViolations(benPage);
+  await lookAt(benPage, 'delegations-fr-delegated', info);
+
+  // Ana's page, in German, counts Ben's vote with hers.
+  await anaPage.goto(`/o/${slug}/delegations`);
+  await expect(anaPage.getByRole('region', { name: 'Ihnen erteilte Vollmachten' })).toContainText('für 2 Personen');
+  await expect(anaPage.getByRole('region', { name: 'Ihnen erteilte Vollmachten' })).toContainText('Ben Okafor');
+  await expectNoSeriousViolations(anaPage);
+  await lookAt(anaPage, 'delegations-de-received', info);
+  await anaContext.close();
+  await benContext.close();
+});
 
 clockTest(
   'a person’s language overrides the browser’s, their refusals, ballot and notice e-mail are in it',

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { delegateVoteAction } from '@/app/o/[slug]/delegations/actions';
 import { StateForm, fieldState } from '@/components/forms/state-form';
 import { SelectField } from '@/components/ui/select-field';
@@ -7,14 +8,15 @@ import type { Option } from '@/components/ui/select-field';
 
 /** Names a delegate for a scope; the server's answer (or refusal, in words) is shown beside the field it concerns. */
 export function DelegateForm({ orgId, members, scopes }: { orgId: string; members: Option[]; scopes: Option[] }) {
+  const t = useTranslations('delegationForm');
   return (
     <StateForm
       action={delegateVoteAction}
       className="space-y-4"
       noValidate
       hidden={{ orgId }}
-      submitLabel="Delegate my vote"
-      pendingLabel="Delegating…"
+      submitLabel={t('submit')}
+      pendingLabel={t('pending')}
       submitClassName="w-full sm:w-auto"
     >
       {(state) => {
@@ -28,21 +30,23 @@ export function DelegateForm({ orgId, members, scopes }: { orgId: string; member
               key={`m-${state.ok}-${member.defaultValue}`}
               id="delegate-member"
               name="delegateUserId"
-              label="Member"
+              label={t('member')}
               options={members}
               defaultValue={keep(member.defaultValue)}
               errors={member.errors}
-              hint="Members who vote (not observers)."
+              hint={t('memberHint')}
+              prompt={t('choose')}
             />
             <SelectField
               key={`s-${state.ok}-${scope.defaultValue}`}
               id="delegate-scope"
               name="scope"
-              label="For"
+              label={t('scope')}
               options={scopes}
               defaultValue={state.ok ? 'general' : scope.defaultValue}
               errors={scope.errors}
-              hint="A proposal’s delegation comes before its type’s, which comes before the one for every vote."
+              hint={t('scopeHint')}
+              prompt={t('choose')}
             />
           </>
         );

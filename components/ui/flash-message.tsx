@@ -35,8 +35,8 @@ export function FlashRegionMarker() {
   return null;
 }
 
-/** One action's confirmation: shown until dismissed or the next page; the cookie is dropped once seen. */
-export function FlashMessage({ message }: { message: string }) {
+/** One action's confirmation: shown until dismissed or the next page; the cookie is dropped once seen. `dismissLabel`: the close button's name, from a translated page. */
+export function FlashMessage({ message, dismissLabel = 'Dismiss this message' }: { message: string; dismissLabel?: string }) {
   const [open, setOpen] = useState(true);
   const text = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -54,7 +54,7 @@ export function FlashMessage({ message }: { message: string }) {
         type="button"
         onClick={() => setOpen(false)}
         className="inline-flex size-11 shrink-0 items-center justify-center rounded-lg text-lg font-semibold text-emerald-900 hover:bg-emerald-100"
-        aria-label="Dismiss this message"
+        aria-label={dismissLabel}
       >
         ×
       </button>

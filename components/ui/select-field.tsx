@@ -11,7 +11,7 @@ export function OptionList({ options }: { options: Option[] }) {
   ));
 }
 
-/** A labelled select with a "Choose…" prompt; hint and errors linked by aria-describedby. */
+/** A labelled select with a "Choose…" prompt (`prompt`, in the reader's language where the caller is translated); hint and errors linked by aria-describedby. */
 export function SelectField({
   id,
   name,

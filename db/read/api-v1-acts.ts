@@ -29,7 +29,7 @@ export async function loadApiDelegationsToMe(orgId: string, userId: string) {
     carries: 1 + toMeGeneral.length,
     delegators: [
       ...toMeGeneral.map((d) => ({
-        name: d.name,
+        name: d.name ?? 'A member',
         scope: 'general' as const,
         direct: d.direct,
         scopeWords: scopeWords({ typeName: null, proposalNumber: null }),
@@ -40,7 +40,7 @@ export async function loadApiDelegationsToMe(orgId: string, userId: string) {
         name: d.name,
         scope: d.proposalNumber !== null ? ('proposal' as const) : ('type' as const),
         direct: true,
-        scopeWords: d.scope,
+        scopeWords: scopeWords(d.scope),
         typeKey: d.typeKey,
         proposalNumber: d.proposalNumber,
       })),
@@ -103,5 +103,6 @@ export async function loadApiPetitionPage(orgId: string, at: Date, page: { befor
 export async function loadApiPetition(orgId: string, number: number, viewerId: string | null, at: Date) {
   const page = await loadPetitionPage(orgId, number, viewerId, at);
   if (!page) return null;
-  return { ...page, petition: petitionSummary(page.petition) };
+  // A signer with no name is "A member", as the API has always said it (the page words it in the reader's language).
+  return { ...page, petition: petitionSummary(page.petition), signers: page.signers.map((name) => name ?? 'A member') };
 }

@@ -4,17 +4,23 @@ import { getActiveCharter, getCharterVersion } from '@/db/queries/charters';
 import { listActiveDelegations, listActiveDelegationsBy, listUndecidedProposals } from '@/db/queries/delegations';
 import { listMembers } from '@/db/queries/memberships';
 import { loadProposals } from '@/db/queries/proposals';
-import { delegableTypes, delegationAllowed, delegatorsOf, scopeWords } from '@/lib/governance/delegation-scope';
+import { delegableTypes, delegationAllowed, delegatorsOf } from '@/lib/governance/delegation-scope';
 import { isDecided, proposalPhase } from '@/lib/governance/phase';
 import type { Charter } from '@/lib/governance/types';
 
-export type DelegationScopeOption = { value: string; label: string };
+/** A scope one may delegate for, for the page to put in words: every member-wide vote, a type's votes (by its name), or one proposal. */
+export type DelegationScopeOption = { value: string } & (
+  { kind: 'general' } | { kind: 'type'; typeName: string } | { kind: 'proposal'; number: number; title: string }
+);
+
+/** A delegation's scope, for the page to put in words (lib/governance/delegation-scope.ts scopeWords says it in English). */
+export type DelegationScope = { typeName: string | null; proposalNumber: number | null };
 
 /** A delegation as "My delegations" lists it. */
 export type MyDelegation = {
   id: string;
   delegateName: string;
-  scope: string;
+  scope: DelegationScope;
   /** For one proposal: its voting has opened, so the vote keeps this delegation whatever happens to it now. */
   fixedInOpenVote: boolean;
   createdAt: Date;
@@ -30,12 +36,13 @@ type ActiveDelegation = Awaited<ReturnType<typeof listActiveDelegations>>[number
 export function delegationsToMe(all: readonly ActiveDelegation[], userId: string, typeName: (key: string | null) => string | null) {
   const nameOf = new Map(all.map((d) => [d.delegatorUserId, d.delegatorName]));
   const general = all.filter((d) => d.typeKey === null && d.proposalId === null);
-  const toMeGeneral = delegatorsOf(userId, general).map((d) => ({ name: nameOf.get(d.userId) ?? 'A member', direct: d.hops === 1 }));
+  // A delegator with no name yet is null: the page and the API word it ("A member") in their own language.
+  const toMeGeneral = delegatorsOf(userId, general).map((d) => ({ name: nameOf.get(d.userId) ?? null, direct: d.hops === 1 }));
   const toMeOther = all
     .filter((d) => d.delegateUserId === userId && (d.typeKey !== null || d.proposalId !== null))
     .map((d) => ({
       name: d.delegatorName,
-      scope: scopeWords({ typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber }),
+      scope: { typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber },
       typeKey: d.typeKey,
       proposalNumber: d.proposalNumber,
     }));
@@ -80,7 +87,7 @@ export async function loadDelegationsPage(orgId: string, userId: string, now: Da
     if (!versions.has(p.row.charterVersion)) versions.set(p.row.charterVersion, await getCharterVersion(db, orgId, p.row.charterVersion));
   }
   const openedIds = new Set<string>();
-  const offered: DelegationScopeOption[] = [];
+  const offered: { value: string; number: number; title: string }[] = [];
   for (const p of undecided) {
     const l = loaded.get(p.id);
     const c = l ? versions.get(l.row.charterVersion) : null;
@@ -92,16 +99,16 @@ export async function loadDelegationsPage(orgId: string, userId: string, now: Da
     }
     const type = c.proposalTypes.find((t) => t.key === p.typeKey);
     if (!type || !delegationAllowed(c, type) || isDecided(proposalPhase(l.record, c, now))) continue;
-    offered.push({ value: `proposal:${p.id}`, label: `#${p.number} ${p.title}` });
+    offered.push({ value: `proposal:${p.id}`, number: p.number, title: p.title });
   }
 
   const scopes: DelegationScopeOption[] =
     types.length === 0
       ? []
       : [
-          { value: 'general', label: 'Every member-wide vote' },
-          ...types.map((t) => ({ value: `type:${t.key}`, label: `${t.name} votes` })),
-          ...offered.map((o) => ({ ...o, label: `Proposal ${o.label}` })),
+          { value: 'general', kind: 'general' },
+          ...types.map((t): DelegationScopeOption => ({ value: `type:${t.key}`, kind: 'type', typeName: t.name })),
+          ...offered.map((o): DelegationScopeOption => ({ ...o, kind: 'proposal' })),
         ];
 
   const { toMeGeneral, toMeOther } = delegationsToMe(all, userId, typeName);
@@ -116,7 +123,7 @@ export async function loadDelegationsPage(orgId: string, userId: string, now: Da
     mine: mine.map((d): MyDelegation => ({
       id: d.id,
       delegateName: d.delegateName,
-      scope: scopeWords({ typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber }),
+      scope: { typeName: typeName(d.typeKey), proposalNumber: d.proposalNumber },
       fixedInOpenVote: d.proposalId !== null && openedIds.has(d.proposalId),
       createdAt: d.createdAt,
     })),

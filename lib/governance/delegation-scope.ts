@@ -41,7 +41,7 @@ export function delegateInElectorates(electorates: readonly Electorate[], delega
   return (theirs.length > 0 ? theirs : electorates).every((e) => onRoll(e, delegate));
 }
 
-/** "for every member-wide vote", "for Budget votes", "for #12": the scope as the page and refusals say it. */
+/** "for every member-wide vote", "for Budget votes", "for #12": the scope as refusals say it (the delegations page words it in the reader's language). */
 export function scopeWords(scope: { typeName: string | null; proposalNumber: number | null }): string {
   if (scope.proposalNumber !== null) return `for #${scope.proposalNumber}`;
   if (scope.typeName !== null) return `for ${scope.typeName} votes`;

@@ -69,6 +69,15 @@ export const translatedFiles = [
   'components/petitions/petition-forms.tsx',
   'components/petitions/petition-list.tsx',
   'components/petitions/petition-progress.tsx',
+  'app/o/[slug]/seats/page.tsx',
+  'app/o/[slug]/delegations/page.tsx',
+  'components/governance/delegate-form.tsx',
+  'components/governance/member-page-shell.tsx',
+  'components/ui/action-form.tsx',
+  'components/ui/labelled-section.tsx',
+  'components/ui/page-header.tsx',
+  'components/forms/state-form.tsx',
+  'components/ui/labelled-field.tsx',
 ];
 
 /** Props a person reads or hears. */

@@ -5,6 +5,7 @@
  * refusal codes as the form, and for a read-only token, another organization's token, a body
  * failing the schema or a rule's "no", a problem that leaves every table as it was.
  */
+import { scopeWords } from '@/lib/governance/delegation-scope';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
@@ -86,7 +87,7 @@ describe('/api/v1 delegations to the caller', () => {
     const delegators = all.body.delegators as { name: string; scope: string; direct: boolean; scopeWords: string; typeKey: string | null }[];
     expect(delegators.filter((x) => x.scope === 'general').map((x) => ({ name: x.name, direct: x.direct }))).toEqual(page.toMeGeneral);
     expect(delegators.filter((x) => x.scope !== 'general').map((x) => ({ name: x.name, scope: x.scopeWords }))).toEqual(
-      page.toMeOther.map((o) => ({ name: o.name, scope: o.scope })),
+      page.toMeOther.map((o) => ({ name: o.name, scope: scopeWords(o.scope) })),
     );
     expect(delegators.map((x) => [x.scope, x.direct, x.typeKey])).toEqual([
       ['general', true, null],
@@ -330,7 +331,7 @@ describe('/api/v1 petitions', () => {
     const anonymous = await call('GET', path);
     expect(anonymous.body.viewer).toEqual({ signed: false, maySign: false, mayRevoke: false, mayAnswer: false, notEligibleReason: null });
     const page = await loadPetitionPage(org.orgId, first.number, null, new Date());
-    expect(anonymous.body).toEqual(JSON.parse(JSON.stringify({ ...page, petition: { ...page!.petition, id: undefined } })));
+    expect(anonymous.body).toEqual(JSON.parse(JSON.stringify({ ...page, petition: { ...page!.petition, id: undefined, constituencyGroup: undefined } })));
     const signed = await call('POST', `${path}/signatures`, await token(signer, org.orgId), { confirm: 'yes' });
     expect(signed).toMatchObject({ status: 201, body: { ok: true, petition: { number: first.number, signatureCount: 1, thresholdReached: true } } });
     const after = await call('GET', path, await token(signer, org.orgId, 'read'));

@@ -3,15 +3,15 @@
 import { orgAction } from '@/lib/actions/action';
 import { delegateVoteOperation, performAsMember, revokeDelegationOperation } from '@/lib/actions/operations';
 import { orgOperationAction } from '@/lib/actions/use-case-action';
+import { requestTranslator } from '@/lib/i18n/refusals';
 
 /**
  * Names (or replaces) the member's delegate for a scope. Observers are refused by the use case's
  * words, not a bare "forbidden". The API delegates and revokes through the same operations.
  */
-export const delegateVoteAction = orgOperationAction(delegateVoteOperation, (_input, { replaced }) =>
-  replaced
-    ? 'Delegation changed. Your previous delegate no longer holds your vote for this; the change is on the decision log.'
-    : 'Delegation made. It is on the decision log; you can revoke it at any time, and voting yourself always overrides it.',
+export const delegateVoteAction = orgOperationAction(delegateVoteOperation, async (_input, { replaced }) =>
+  // In the request's language (English outside a request: tests and scripts).
+  (await requestTranslator())(replaced ? 'delegations.changed' : 'delegations.made'),
 );
 
 /** Revokes one of the member's own delegations (any role: a member made an observer can still take theirs back). */

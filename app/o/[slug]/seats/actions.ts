@@ -1,15 +1,14 @@
 'use server';
 
 import { orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import { foundingAppoint } from '@/lib/use-cases/founding';
 import { resignSeat } from '@/lib/use-cases/seats';
 import { seatAppointSchema, seatResignSchema } from '@/lib/validation/proposal';
 
-export const appointFoundingHolderAction = orgUseCaseAction(
-  seatAppointSchema,
-  'observer',
-  foundingAppoint,
-  'Seat filled. The appointment is in the public log.',
+// The success lines in the request's language (English outside a request: tests and scripts).
+export const appointFoundingHolderAction = orgUseCaseAction(seatAppointSchema, 'observer', foundingAppoint, async () =>
+  (await requestTranslator())('seats.appointed'),
 );
 
-export const resignSeatAction = orgUseCaseAction(seatResignSchema, 'observer', resignSeat, 'You have resigned the seat. Its vacancy clock has started.');
+export const resignSeatAction = orgUseCaseAction(seatResignSchema, 'observer', resignSeat, async () => (await requestTranslator())('seats.resigned'));

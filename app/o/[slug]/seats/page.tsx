@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { BodyCard, seatClassName } from '@/components/governance/body-card';
 import { electorateWords } from '@/lib/governance/electorate';
 import { FoundingNotice } from '@/components/governance/founding-notice';
@@ -13,7 +14,12 @@ import { now } from '@/lib/clock';
 import { loadSeatsPage } from '@/db/read/seats-page';
 import { appointFoundingHolderAction, resignSeatAction } from './actions';
 
-export const metadata: Metadata = { title: 'Seats' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('seats');
+  return { title: t('title') };
+}
+
+const knownClasses = new Set(['independent', 'employee_representative', 'member_elected', 'general']);
 
 export default async function SeatsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -21,19 +27,21 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   const at = now();
   const isAdmin = membership?.role === 'admin';
   const { overview, founding, foundingOpen, strandedKeys, members } = await loadSeatsPage(org.id, { userId: user?.id ?? null, isAdmin }, at);
+  const t = await getTranslations('seats');
+  const tBody = await getTranslations('body');
+  // The four known seat classes in the reader's language; a charter's own class by its key, as written.
+  const className = (key: string) =>
+    knownClasses.has(key) ? tBody(`class_${key as 'independent' | 'employee_representative' | 'member_elected' | 'general'}`) : seatClassName(key);
   const mySeats = user ? overview.bodies.flatMap((b) => b.seats.filter((s) => s.holderUserId === user.id).map((s) => ({ ...s, bodyName: b.name }))) : [];
 
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="seats" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <FlashRegion />
-      <PageHeader
-        title="Seats"
-        description="Seats are fixed by the charter. They are filled or emptied only through appointment, election and removal proposals, or by a holder’s own resignation — and every change is in the decision log."
-      />
+      <FlashRegion dismissLabel={t('dismiss')} />
+      <PageHeader title={t('title')} description={t('description')} />
       {overview.charter ? <FoundingNotice founding={founding} /> : null}
       {!overview.charter ? (
-        <EmptyState title="No charter yet." />
+        <EmptyState title={t('noCharter')} />
       ) : (
         <div className="space-y-6">
           {overview.bodies.map((b) => {
@@ -50,37 +58,33 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
                 />
                 {(foundingOpen || strandedKeys.has(b.key)) && b.seats.some((s) => !s.holderUserId) ? (
                   <details className="rounded-xl border border-amber-300 bg-amber-50 p-4">
-                    <summary className="cursor-pointer text-sm font-semibold text-amber-950">Founding appointment to the {b.name}</summary>
-                    <p className="mt-2 text-sm text-amber-900">
-                      {foundingOpen
-                        ? 'Until the first proposal is published, an admin may seat the founding holders. After that, seats change only by proposal or resignation. Each appointment is logged publicly.'
-                        : `Nobody in office can fill the vacancies of the ${b.name.toLowerCase()}, so founding appointments have reopened for it until someone holds a seat that can. Each appointment is logged publicly as a reopened founding appointment.`}
-                    </p>
+                    <summary className="cursor-pointer text-sm font-semibold text-amber-950">{t('foundingSummary', { body: b.name })}</summary>
+                    <p className="mt-2 text-sm text-amber-900">{foundingOpen ? t('foundingOpen') : t('foundingReopened', { body: b.name.toLowerCase() })}</p>
                     <ActionForm
                       action={appointFoundingHolderAction}
                       hidden={{ orgId: org.id }}
-                      submitLabel="Appoint"
-                      label={`Founding appointment, ${b.name}`}
+                      submitLabel={t('appoint')}
+                      label={t('appointLabel', { body: b.name })}
                       className="mt-3"
                     >
                       <div className="grid gap-3 sm:grid-cols-2">
                         <div>
                           <label htmlFor={`fa-seat-${b.key}`} className="block text-sm font-medium">
-                            Seat
+                            {t('seat')}
                           </label>
                           <select id={`fa-seat-${b.key}`} name="seatId" className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm">
                             {b.seats
                               .filter((s) => !s.holderUserId)
                               .map((s) => (
                                 <option key={s.seatId} value={s.seatId}>
-                                  Seat {s.position} ({seatClassName(s.seatClass)})
+                                  {t('seatOption', { position: s.position, seatClass: className(s.seatClass) })}
                                 </option>
                               ))}
                           </select>
                         </div>
                         <div>
                           <label htmlFor={`fa-user-${b.key}`} className="block text-sm font-medium">
-                            Member
+                            {t('member')}
                           </label>
                           <select id={`fa-user-${b.key}`} name="userId" className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm">
                             {members.map((m) => (
@@ -100,29 +104,25 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
           {mySeats.length > 0 ? (
             <LabelledSection
               id="my-seats"
-              title="Your seats"
+              title={t('mine')}
               className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
               headingClassName="text-lg font-semibold"
             >
               <ul className="mt-3 space-y-3">
                 {mySeats.map((s) => (
                   <li key={s.seatId} className="flex flex-wrap items-center justify-between gap-3">
-                    <span>
-                      {s.bodyName}, seat {s.position} ({seatClassName(s.seatClass)})
-                    </span>
+                    <span>{t('mySeat', { body: s.bodyName, position: s.position, seatClass: className(s.seatClass) })}</span>
                     <details>
-                      <summary className="cursor-pointer text-sm font-medium text-red-800">Resign this seat</summary>
+                      <summary className="cursor-pointer text-sm font-medium text-red-800">{t('resignSummary')}</summary>
                       <ActionForm
                         action={resignSeatAction}
                         hidden={{ orgId: org.id, seatId: s.seatId }}
-                        submitLabel="Resign now"
+                        submitLabel={t('resignSubmit')}
                         variant="secondary"
-                        label="Resign seat"
+                        label={t('resignLabel')}
                         className="mt-2"
                       >
-                        <p className="text-xs text-zinc-600">
-                          The seat becomes vacant at once and its vacancy clock starts. This is logged and cannot be undone.
-                        </p>
+                        <p className="text-xs text-zinc-600">{t('resignBody')}</p>
                       </ActionForm>
                     </details>
                   </li>
