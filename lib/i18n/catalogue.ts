@@ -12,11 +12,25 @@ export const catalogues: Record<Locale, typeof en> = { en, fr, de };
 export type Messages = typeof en;
 
 /** The namespaces client components read: only these travel to the browser. */
-export const clientNamespaces = ['ballot', 'copy', 'countdown', 'form', 'header', 'localeForm', 'markdown', 'memberForms', 'roles', 'signInForm'] as const;
+export const clientNamespaces = [
+  'account',
+  'ballot',
+  'copy',
+  'countdown',
+  'form',
+  'header',
+  'localeForm',
+  'markdown',
+  'memberForms',
+  'roles',
+  'shownOnce',
+  'signInForm',
+] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
   const all = catalogues[locale];
   return {
+    account: all.account,
     ballot: all.ballot,
     copy: all.copy,
     countdown: all.countdown,
@@ -26,6 +40,7 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     markdown: all.markdown,
     memberForms: all.memberForms,
     roles: all.roles,
+    shownOnce: all.shownOnce,
     signInForm: all.signInForm,
   };
 }

@@ -55,6 +55,14 @@ export const translatedFiles = [
   'components/ui/submit-button.tsx',
   'components/account/locale-form.tsx',
   'components/organizations/held-motions-notice.tsx',
+  'app/account/page.tsx',
+  'app/account/deleted/page.tsx',
+  'components/account/name-form.tsx',
+  'components/account/name-prompt-form.tsx',
+  'components/account/delete-account-form.tsx',
+  'components/account/calendar-feed-section.tsx',
+  'components/account/api-tokens-section.tsx',
+  'components/ui/shown-once.tsx',
 ];
 
 /** Props a person reads or hears. */
