@@ -63,6 +63,9 @@ export const translatedFiles = [
   'components/account/calendar-feed-section.tsx',
   'components/account/api-tokens-section.tsx',
   'components/ui/shown-once.tsx',
+  'app/orgs/new/page.tsx',
+  'components/organizations/create-organization-form.tsx',
+  'app/o/[slug]/invitation/page.tsx',
 ];
 
 /** Props a person reads or hears. */
