@@ -1,6 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { advanceClock, appointFounders, clockTest, expect, foundOrganization, inviteMembers, openInvite, reloadUntil, test } from './fixtures';
+import {
+  advanceClock,
+  appointFounders,
+  clockTest,
+  expect,
+  foundOrganization,
+  inviteMembers,
+  openInvite,
+  reloadUntil,
+  signInByMagicLink,
+  test,
+} from './fixtures';
 
 // The organization page and a proposal in voting in English, French and German: the browser's
 // language (Accept-Language, from Playwright's `locale`), the person's own choice over it, axe
@@ -152,6 +163,78 @@ for (const [lang, browserLocale] of [
     await noEnglish();
     await expectNoSeriousViolations(page);
     await lookAt(page, `proposals-list-${lang}`, info);
+    await context.close();
+  });
+}
+
+/** The account page and the new-organization page (with the name prompt a person without a name sees) in French and German. */
+const accountPages = {
+  fr: {
+    account: 'Votre compte',
+    accountHeadings: ['Votre calendrier', 'Jetons d’API', 'Vos données', 'Supprimer votre compte'],
+    createLink: 'Créer mon lien de calendrier',
+    newOrg: 'Créer une organisation',
+    seats: 'Sièges de l’organe principal',
+    preview: /^Aperçu : les statuts « Nonprofit board »/,
+    create: 'Créer l’organisation',
+    prompt: 'Comment les autres doivent-ils vous appeler ?',
+  },
+  de: {
+    account: 'Ihr Konto',
+    accountHeadings: ['Ihr Kalender', 'API-Tokens', 'Ihre Daten', 'Ihr Konto löschen'],
+    createLink: 'Meinen Kalenderlink erstellen',
+    newOrg: 'Eine Organisation gründen',
+    seats: 'Sitze im Hauptgremium',
+    preview: /^Vorschau: die Satzung „Nonprofit board“/,
+    create: 'Organisation gründen',
+    prompt: 'Wie sollen andere Sie nennen?',
+  },
+} as const;
+const accountEnglish = [
+  'Your calendar',
+  'API tokens',
+  'Your data',
+  'Delete your account',
+  'Seats on the main body',
+  'Charter template',
+  'What should others call you?',
+];
+
+for (const [lang, browserLocale] of [
+  ['fr', 'fr-FR'],
+  ['de', 'de-DE'],
+] as const) {
+  test(`the account page and the new-organization page read in ${lang} (browser ${browserLocale}), axe clean`, async ({
+    page,
+    browser,
+    mailbox,
+    uniqueEmail,
+  }, info) => {
+    const want = accountPages[lang];
+    await signInByMagicLink(page, mailbox, uniqueEmail(`konto-${lang}`), '/');
+    const context = await browser.newContext({ locale: browserLocale, storageState: await page.context().storageState() });
+    const own = await context.newPage();
+    const noEnglish = async () => {
+      for (const text of accountEnglish) await expect(own.getByText(text, { exact: true })).toHaveCount(0);
+    };
+    await own.goto('/account');
+    await expect(own.locator('html')).toHaveAttribute('lang', lang);
+    await expect(own.getByRole('heading', { level: 1, name: want.account })).toBeVisible();
+    for (const name of want.accountHeadings) await expect(own.getByRole('heading', { name })).toBeVisible();
+    await expect(own.getByRole('button', { name: want.createLink })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(own);
+    await lookAt(own, `account-${lang}`, info);
+
+    await own.goto('/orgs/new');
+    await expect(own.getByRole('heading', { level: 1, name: want.newOrg })).toBeVisible();
+    await expect(own.getByLabel(want.prompt)).toBeVisible();
+    await expect(own.getByLabel(want.seats)).toBeVisible();
+    await expect(own.getByRole('region', { name: want.preview })).toBeVisible();
+    await expect(own.getByRole('button', { name: want.create })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(own);
+    await lookAt(own, `new-organization-${lang}`, info);
     await context.close();
   });
 }
