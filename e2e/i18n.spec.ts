@@ -312,6 +312,78 @@ test('a founding appointment in German and a delegation in French: the forms, th
   await benContext.close();
 });
 
+/** The account page and the new-organization page (with the name prompt a person without a name sees) in French and German. */
+const accountPages = {
+  fr: {
+    account: 'Votre compte',
+    accountHeadings: ['Votre calendrier', 'Jetons d’API', 'Vos données', 'Supprimer votre compte'],
+    createLink: 'Créer mon lien de calendrier',
+    newOrg: 'Créer une organisation',
+    seats: 'Sièges de l’organe principal',
+    preview: /^Aperçu : les statuts « Nonprofit board »/,
+    create: 'Créer l’organisation',
+    prompt: 'Comment les autres doivent-ils vous appeler ?',
+  },
+  de: {
+    account: 'Ihr Konto',
+    accountHeadings: ['Ihr Kalender', 'API-Tokens', 'Ihre Daten', 'Ihr Konto löschen'],
+    createLink: 'Meinen Kalenderlink erstellen',
+    newOrg: 'Eine Organisation gründen',
+    seats: 'Sitze im Hauptgremium',
+    preview: /^Vorschau: die Satzung „Nonprofit board“/,
+    create: 'Organisation gründen',
+    prompt: 'Wie sollen andere Sie nennen?',
+  },
+} as const;
+const accountEnglish = [
+  'Your calendar',
+  'API tokens',
+  'Your data',
+  'Delete your account',
+  'Seats on the main body',
+  'Charter template',
+  'What should others call you?',
+];
+
+for (const [lang, browserLocale] of [
+  ['fr', 'fr-FR'],
+  ['de', 'de-DE'],
+] as const) {
+  test(`the account page and the new-organization page read in ${lang} (browser ${browserLocale}), axe clean`, async ({
+    page,
+    browser,
+    mailbox,
+    uniqueEmail,
+  }, info) => {
+    const want = accountPages[lang];
+    await signInByMagicLink(page, mailbox, uniqueEmail(`konto-${lang}`), '/');
+    const context = await browser.newContext({ locale: browserLocale, storageState: await page.context().storageState() });
+    const own = await context.newPage();
+    const noEnglish = async () => {
+      for (const text of accountEnglish) await expect(own.getByText(text, { exact: true })).toHaveCount(0);
+    };
+    await own.goto('/account');
+    await expect(own.locator('html')).toHaveAttribute('lang', lang);
+    await expect(own.getByRole('heading', { level: 1, name: want.account })).toBeVisible();
+    for (const name of want.accountHeadings) await expect(own.getByRole('heading', { name })).toBeVisible();
+    await expect(own.getByRole('button', { name: want.createLink })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(own);
+    await lookAt(own, `account-${lang}`, info);
+
+    await own.goto('/orgs/new');
+    await expect(own.getByRole('heading', { level: 1, name: want.newOrg })).toBeVisible();
+    await expect(own.getByLabel(want.prompt)).toBeVisible();
+    await expect(own.getByLabel(want.seats)).toBeVisible();
+    await expect(own.getByRole('region', { name: want.preview })).toBeVisible();
+    await expect(own.getByRole('button', { name: want.create })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(own);
+    await lookAt(own, `new-organization-${lang}`, info);
+    await context.close();
+  });
+}
+
 clockTest(
   'a person’s language overrides the browser’s, their refusals, ballot and notice e-mail are in it',
   async ({ page, browser, mailbox, runId, uniqueEmail }, info) => {

@@ -14,6 +14,7 @@ import { issueCalendarFeed } from '@/lib/use-cases/calendar-feed';
 import { createCalendarFeedSchema, deleteAccountSchema, rotateCalendarFeedSchema } from '@/lib/validation/account';
 import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/validation/api-token';
 import { translatorFor } from '@/lib/i18n/catalogue';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import { accountLocaleSchema } from '@/lib/validation/locale';
 import { personNameSchema } from '@/lib/validation/organization';
 
@@ -22,7 +23,8 @@ export const updateNameAction = userAction(
   z.object({ name: personNameSchema }),
   async ({ input, user }) => {
     await updateUserName(getDb(), user.id, input.name);
-    return { ok: true, message: 'Saved. This is the name shown on proposals, comments and seats.' };
+    const t = await requestTranslator();
+    return { ok: true, message: t('account.name.saved') };
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );
@@ -44,7 +46,8 @@ export const skipNamePromptAction = userAction(
   z.object({}),
   async ({ user }) => {
     await recordNamePromptSkipped(getDb(), user.id, now());
-    return { ok: true, message: `Skipped. Until you add a name, others see “A member”. We will ask again in ${namePromptQuietDays} days.` };
+    const t = await requestTranslator();
+    return { ok: true, message: t('account.prompt.skipped', { days: namePromptQuietDays }) };
   },
   { revalidate: [{ path: '/', type: 'layout' }] },
 );
@@ -64,28 +67,28 @@ export const deleteAccountAction = userAction(
 export const createCalendarFeedAction = userAction(createCalendarFeedSchema, async ({ user }) => {
   await spendLimit('calendarFeed', user.id);
   const token = await issueCalendarFeed(getDb(), { userId: user.id, mode: 'create', at: now() });
-  return { ok: true, message: 'Your calendar link is ready. Copy it now: it is shown only this once.', recorded: { feedPath: calendarFeedPath(token) } };
+  const t = await requestTranslator();
+  return { ok: true, message: t('account.calendar.created'), recorded: { feedPath: calendarFeedPath(token) } };
 });
 
 export const rotateCalendarFeedAction = userAction(rotateCalendarFeedSchema, async ({ user }) => {
   await spendLimit('calendarFeed', user.id);
   const token = await issueCalendarFeed(getDb(), { userId: user.id, mode: 'rotate', at: now() });
-  return {
-    ok: true,
-    message: 'Your calendar link was replaced: the old one no longer works. Copy the new one now: it is shown only this once.',
-    recorded: { feedPath: calendarFeedPath(token) },
-  };
+  const t = await requestTranslator();
+  return { ok: true, message: t('account.calendar.replaced'), recorded: { feedPath: calendarFeedPath(token) } };
 });
 
 // Personal API tokens: a new token is shown once, in the form's answer (never in the flash cookie); only its hash is kept.
 export const createApiTokenAction = userAction(createApiTokenSchema, async ({ input, user }) => {
   await spendLimit('apiToken', user.id);
   const { token } = await issueApiToken(getDb(), user.id, { ...input, expiresInDays: Number(input.expiresInDays) }, now());
-  return { ok: true, message: `Token “${input.name}” created. Copy it now: it is shown only this once.`, recorded: { token } };
+  const t = await requestTranslator();
+  return { ok: true, message: t('account.tokens.created', { name: input.name }), recorded: { token } };
 });
 
 export const revokeApiTokenAction = userAction(revokeApiTokenSchema, async ({ input, user }) => {
   await spendLimit('apiToken', user.id);
   await revokeApiToken(getDb(), user.id, input.tokenId, now());
-  return { ok: true, message: 'Token revoked: requests made with it are refused from now on.' };
+  const t = await requestTranslator();
+  return { ok: true, message: t('account.tokens.revoked') };
 });

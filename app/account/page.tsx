@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ApiTokensSection } from '@/components/account/api-tokens-section';
 import { CalendarFeedSection } from '@/components/account/calendar-feed-section';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
@@ -13,7 +14,10 @@ import { appOrigin } from '@/lib/auth/origin';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 
-export const metadata: Metadata = { title: 'Your account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account');
+  return { title: t('title') };
+}
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
@@ -24,16 +28,13 @@ export default async function AccountPage() {
     loadApiTokenSection(user.id),
     loadUserLocale(user.id),
   ]);
+  const t = await getTranslations('account');
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
+      <PageHeader title={t('title')} description={t('signedInAs', { email: user.email })} />
       <div className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        {user.name ? null : (
-          <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            You have not given a name yet. Proposals, comments and roll calls show “a member” in its place.
-          </p>
-        )}
+        {user.name ? null : <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('noName')}</p>}
         <NameForm name={user.name} />
       </div>
       <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
@@ -64,18 +65,15 @@ export default async function AccountPage() {
       />
       <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         <h2 id="export-heading" className="text-lg font-semibold text-zinc-900">
-          Your data
+          {t('dataTitle')}
         </h2>
-        <p className="text-sm text-zinc-700">
-          One JSON file with your profile, memberships, seats, proposals, comments, ballots, mail preferences, your calendar link’s dates and your API tokens’
-          names and dates. A ballot’s choice is included once its vote has closed.
-        </p>
+        <p className="text-sm text-zinc-700">{t('dataBody')}</p>
         <a
           href="/account/export"
           download
           className="inline-flex min-h-11 items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 shadow-sm hover:bg-zinc-50"
         >
-          Download my data (JSON)
+          {t('dataDownload')}
         </a>
       </section>
       <div className="rounded-2xl border border-red-200 bg-white p-6 shadow-sm">

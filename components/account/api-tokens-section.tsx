@@ -1,11 +1,13 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { createApiTokenAction, revokeApiTokenAction } from '@/app/account/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
+import { formats } from '@/lib/i18n/formats';
 
 export type TokenRow = {
   id: string;
@@ -20,7 +22,6 @@ export type TokenRow = {
 
 type Props = { tokens: TokenRow[]; organizations: { id: string; name: string }[]; now: string };
 
-const day = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const input = 'mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900';
 
 function Errors({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -32,11 +33,12 @@ function Errors({ id, errors }: { id: string; errors: string[] | undefined }) {
 }
 
 function RevokeForm({ token }: { token: TokenRow }) {
+  const t = useTranslations('account.tokens');
   const [state, revoke] = useActionState(revokeApiTokenAction, initialActionState);
   const errors = state.fieldErrors?.confirmRevoke;
   if (state.ok) return <FormMessage state={state} focusOnMessage />;
   return (
-    <form action={revoke} aria-label={`Revoke the token ${token.name}`} className="mt-2 space-y-2" noValidate>
+    <form action={revoke} aria-label={t('revokeLabel', { name: token.name })} className="mt-2 space-y-2" noValidate>
       <input type="hidden" name="tokenId" value={token.id} />
       <label className="flex items-start gap-3 text-sm text-zinc-900">
         <input
@@ -47,12 +49,12 @@ function RevokeForm({ token }: { token: TokenRow }) {
           aria-describedby={errors ? `revoke-${token.id}-error` : undefined}
           className="mt-0.5 size-5 shrink-0"
         />
-        <span>I understand that scripts using “{token.name}” stop working at once.</span>
+        <span>{t('revokeConfirm', { name: token.name })}</span>
       </label>
       <Errors id={`revoke-${token.id}-error`} errors={errors} />
       <FormMessage state={state} focusOnMessage />
-      <SubmitButton variant="secondary" pendingLabel="Revoking…">
-        Revoke
+      <SubmitButton variant="secondary" pendingLabel={t('revoking')}>
+        {t('revoke')}
       </SubmitButton>
     </form>
   );
@@ -63,35 +65,39 @@ function RevokeForm({ token }: { token: TokenRow }) {
  * server keeps only its hash), see each token's scope and dates, and revoke one (ticking a box first).
  */
 export function ApiTokensSection({ tokens, organizations, now }: Props) {
+  const t = useTranslations('account.tokens');
+  const format = useFormatter();
+  const day = (iso: string) => format.dateTime(new Date(iso), formats.dateTime.long);
   const [created, create] = useActionState(createApiTokenAction, initialActionState);
   const fresh = created.ok ? (created.recorded?.token ?? null) : null;
   const fe = created.fieldErrors ?? {};
   return (
     <section aria-labelledby="api-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <h2 id="api-heading" className="text-lg font-semibold text-zinc-900">
-        API tokens
+        {t('title')}
       </h2>
       <p className="text-sm text-zinc-700">
-        A token lets a script use the{' '}
-        <a href="/api/v1/docs" className="underline">
-          Quorate API
-        </a>{' '}
-        as you: it can never do more than you can. A read token only reads; a write token can also comment and vote. Keep tokens secret and revoke any that gets
-        out.
+        {t.rich('intro', {
+          api: (chunks) => (
+            <a href="/api/v1/docs" className="underline">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
       {fresh ? (
         <ShownOnce
           id="api-token-value"
-          label="Your new token"
+          label={t('newLabel')}
           value={fresh}
-          copyLabel="Copy the token"
+          copyLabel={t('copyLabel')}
           message={<FormMessage state={created} focusOnMessage />}
         />
       ) : null}
-      <form action={create} aria-label="Create an API token" className="space-y-3" noValidate>
+      <form action={create} aria-label={t('createLabel')} className="space-y-3" noValidate>
         <div>
           <label htmlFor="api-token-name" className="block text-sm font-medium text-zinc-900">
-            Name
+            {t('name')}
           </label>
           <input
             id="api-token-name"
@@ -106,20 +112,20 @@ export function ApiTokensSection({ tokens, organizations, now }: Props) {
         </div>
         <div>
           <label htmlFor="api-token-scope" className="block text-sm font-medium text-zinc-900">
-            Access
+            {t('access')}
           </label>
           <select id="api-token-scope" name="scope" defaultValue="read" className={input}>
-            <option value="read">Read only</option>
-            <option value="write">Read and write (comment, vote)</option>
+            <option value="read">{t('readOnly')}</option>
+            <option value="write">{t('readWrite')}</option>
           </select>
           <Errors id="api-token-scope-error" errors={fe.scope} />
         </div>
         <div>
           <label htmlFor="api-token-org" className="block text-sm font-medium text-zinc-900">
-            Organization
+            {t('organization')}
           </label>
           <select id="api-token-org" name="orgId" defaultValue="" className={input} aria-describedby={fe.orgId ? 'api-token-org-error' : undefined}>
-            <option value="">Every organization I belong to</option>
+            <option value="">{t('everyOrganization')}</option>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -130,30 +136,36 @@ export function ApiTokensSection({ tokens, organizations, now }: Props) {
         </div>
         <div>
           <label htmlFor="api-token-expiry" className="block text-sm font-medium text-zinc-900">
-            Expires after
+            {t('expiresAfter')}
           </label>
           <select id="api-token-expiry" name="expiresInDays" defaultValue="30" className={input}>
-            <option value="7">7 days</option>
-            <option value="30">30 days</option>
-            <option value="90">90 days</option>
-            <option value="365">1 year</option>
+            {[7, 30, 90].map((n) => (
+              <option key={n} value={n}>
+                {t('days', { count: n })}
+              </option>
+            ))}
+            <option value="365">{t('year')}</option>
           </select>
         </div>
         <FormMessage state={created.ok ? initialActionState : created} focusOnMessage />
-        <SubmitButton pendingLabel="Creating…">Create a token</SubmitButton>
+        <SubmitButton pendingLabel={t('creating')}>{t('create')}</SubmitButton>
       </form>
       {tokens.length > 0 ? (
         <ul className="divide-y divide-zinc-200 text-sm">
-          {tokens.map((t) => {
-            const state = t.revokedAt ? `revoked ${day(t.revokedAt)}` : t.expiresAt <= now ? `expired ${day(t.expiresAt)}` : `expires ${day(t.expiresAt)}`;
+          {tokens.map((row) => {
+            const state = row.revokedAt
+              ? t('revokedAt', { at: day(row.revokedAt) })
+              : row.expiresAt <= now
+                ? t('expiredAt', { at: day(row.expiresAt) })
+                : t('expiresAt', { at: day(row.expiresAt) });
             return (
-              <li key={t.id} className="py-3">
-                <p className="font-medium text-zinc-900">{t.name}</p>
+              <li key={row.id} className="py-3">
+                <p className="font-medium text-zinc-900">{row.name}</p>
                 <p className="text-zinc-700">
-                  {t.scope === 'write' ? 'Read and write' : 'Read only'} · {t.orgName ?? 'every organization'} · created {day(t.createdAt)} · {state} ·{' '}
-                  {t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : 'never used'}
+                  {row.scope === 'write' ? t('rowReadWrite') : t('readOnly')} · {row.orgName ?? t('rowEveryOrganization')} ·{' '}
+                  {t('createdAt', { at: day(row.createdAt) })} · {state} · {row.lastUsedAt ? t('lastUsed', { at: day(row.lastUsedAt) }) : t('neverUsed')}
                 </p>
-                {!t.revokedAt && t.expiresAt > now ? <RevokeForm token={t} /> : null}
+                {!row.revokedAt && row.expiresAt > now ? <RevokeForm token={row} /> : null}
               </li>
             );
           })}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { deleteAccountAction } from '@/app/account/actions';
 import { fieldState, StateForm } from '@/components/forms/state-form';
 import { Field } from '@/components/ui/field';
@@ -7,33 +8,29 @@ import { deleteAccountPhrase } from '@/lib/governance/account';
 
 /** Deleting the account: what goes, what stays, and the phrase typed to confirm. */
 export function DeleteAccountForm() {
+  const t = useTranslations('account.delete');
   return (
     <section aria-labelledby="delete-account-heading" className="space-y-3">
       <h2 id="delete-account-heading" className="text-lg font-semibold text-zinc-900">
-        Delete your account
+        {t('title')}
       </h2>
       <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-700">
-        <li>Your name and e-mail address are removed, you are signed out, and you leave every organization.</li>
-        <li>
-          Each organization’s public decision log records that an account was deleted, under a random pseudonym. Earlier entries stay as they are, so the log
-          can still be verified; they no longer show your name.
-        </li>
-        <li>Your proposals, comments and ballots stay part of the record, without your name.</li>
-        <li>If you hold a seat, resign from it first. If you are an organization’s only admin, make someone else an admin first.</li>
-        <li>This cannot be undone. Download your data first if you want a copy.</li>
+        {(['goes', 'log', 'record', 'seat', 'undone'] as const).map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
       </ul>
       <StateForm
         action={deleteAccountAction}
         className="space-y-4"
         noValidate
-        submitLabel="Delete my account"
-        pendingLabel="Deleting…"
+        submitLabel={t('submit')}
+        pendingLabel={t('deleting')}
         submitClassName="bg-red-700! hover:bg-red-800! disabled:bg-red-700/60!"
       >
         {(state) => (
           <Field
             id="delete-confirm"
-            label={`To confirm, type “${deleteAccountPhrase}”`}
+            label={t('confirm', { phrase: deleteAccountPhrase })}
             required
             maxLength={40}
             autoComplete="off"

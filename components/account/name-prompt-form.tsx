@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useActionState } from 'react';
 import { skipNamePromptAction, updateNameAction } from '@/app/account/actions';
@@ -21,6 +22,7 @@ export function NamePromptForm({ due }: { due: boolean }) {
 }
 
 function Prompt({ due }: { due: boolean }) {
+  const t = useTranslations('account.prompt');
   const [saved, save] = useActionState(updateNameAction, initialActionState);
   const [skipped, skip] = useActionState(skipNamePromptAction, initialActionState);
   const done = saved.ok ? saved : skipped.ok ? skipped : null;
@@ -35,23 +37,16 @@ function Prompt({ due }: { due: boolean }) {
     <div className="mb-6 rounded-2xl border border-brand-100 bg-brand-50 p-4">
       <form action={save} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
-          <Field
-            id="name-prompt"
-            label="What should others call you?"
-            maxLength={80}
-            autoComplete="name"
-            hint="Shown beside your seats, proposals, comments and votes. Never your e-mail address."
-            {...fieldState(saved, 'name', '')}
-          />
+          <Field id="name-prompt" label={t('label')} maxLength={80} autoComplete="name" hint={t('hint')} {...fieldState(saved, 'name', '')} />
         </div>
         <div className="flex gap-2 sm:mt-6">
-          <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+          <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
           <button
             type="submit"
             formAction={skip}
             className="inline-flex min-h-11 items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 shadow-sm hover:bg-zinc-50"
           >
-            Skip for now
+            {t('skip')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { createOrganizationAction } from '@/app/orgs/new/actions';
@@ -52,11 +53,14 @@ function adjusted(t: TemplateOption, typed: { primarySeats?: string; vacancyDead
  * another seat count or vacancy deadline is typed.
  */
 export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
+  const t = useTranslations('newOrg');
+  // English lowercases a body's or template's name inside a sentence ("the board"); French and German keep it as the charter gives it.
+  const inSentence = useLocale() === 'en' ? (name: string) => name.toLowerCase() : (name: string) => name;
   const [chosen, setChosen] = useState<string | null>(null);
   // The numbers typed since the form last came back (a new answer starts over from what it echoed).
   const [typed, setTyped] = useState<{ after: ActionState; primarySeats?: string; vacancyDeadlineDays?: string } | null>(null);
   return (
-    <StateForm action={createOrganizationAction} className="space-y-5" noValidate submitLabel="Create organization" pendingLabel="Creating…">
+    <StateForm action={createOrganizationAction} className="space-y-5" noValidate submitLabel={t('submit')} pendingLabel={t('creating')}>
       {(state) => {
         const selectedKey = chosen ?? state.values?.template ?? initialTemplate;
         const selected = templates.find((t) => t.key === selectedKey) ?? templates[0];
@@ -70,51 +74,36 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
         };
         return (
           <>
-            <Field id="org-name" label="Name" required maxLength={120} placeholder="River Valley Food Co-op" {...fieldState(state, 'name')} />
-            <Field
-              id="org-slug"
-              label="Address (slug)"
-              maxLength={48}
-              hint="Lowercase letters, digits and hyphens; your public page will be /o/<slug>. Leave empty to derive it from the name."
-              placeholder="river-valley-food-co-op"
-              {...fieldState(state, 'slug')}
-            />
-            <Field
-              id="org-mission"
-              label="Mission"
-              multiline
-              maxLength={2000}
-              hint="Up to 2,000 characters, line breaks included, shown on your public page. Optional."
-              {...fieldState(state, 'mission')}
-            />
+            <Field id="org-name" label={t('name')} required maxLength={120} placeholder={t('namePlaceholder')} {...fieldState(state, 'name')} />
+            <Field id="org-slug" label={t('slug')} maxLength={48} hint={t('slugHint')} placeholder={t('slugPlaceholder')} {...fieldState(state, 'slug')} />
+            <Field id="org-mission" label={t('mission')} multiline maxLength={2000} hint={t('missionHint', { max: 2000 })} {...fieldState(state, 'mission')} />
             <fieldset aria-describedby="template-hint">
-              <legend className="block text-sm font-medium text-zinc-900">Charter template</legend>
+              <legend className="block text-sm font-medium text-zinc-900">{t('template')}</legend>
               <p id="template-hint" className="mt-1 text-xs text-zinc-600">
-                The charter says who decides and how. It is adopted now and can later change only through a charter-amendment proposal, decided by its own
-                rules.
+                {t('templateHint')}
               </p>
               <div className="mt-2 space-y-2">
-                {templates.map((t) => (
-                  <div key={t.key} className="rounded-lg border border-zinc-300 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                {templates.map((option) => (
+                  <div key={option.key} className="rounded-lg border border-zinc-300 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                     <label className="flex min-h-11 cursor-pointer gap-3 p-3">
                       <input
                         type="radio"
                         name="template"
-                        value={t.key}
+                        value={option.key}
                         // Uncontrolled: after each submission React resets the form to these defaults, which follow the choice.
-                        defaultChecked={selected?.key === t.key}
-                        onChange={() => setChosen(t.key)}
+                        defaultChecked={selected?.key === option.key}
+                        onChange={() => setChosen(option.key)}
                         className="mt-1 size-5 shrink-0"
                       />
                       <span className="min-w-0">
-                        <span className="block text-sm font-semibold text-zinc-900">{t.name}</span>
-                        <span className="block text-xs text-zinc-600">{t.description}</span>
-                        <span className="mt-1 block text-xs text-zinc-600">{t.summary}</span>
+                        <span className="block text-sm font-semibold text-zinc-900">{option.name}</span>
+                        <span className="block text-xs text-zinc-600">{option.description}</span>
+                        <span className="mt-1 block text-xs text-zinc-600">{option.summary}</span>
                       </span>
                     </label>
                     <noscript>
-                      <a href={`?template=${t.key}#template-preview`} className="mb-3 ml-11 inline-block text-xs font-medium text-brand-700 underline">
-                        Preview the {t.name.toLowerCase()} rules
+                      <a href={`?template=${option.key}#template-preview`} className="mb-3 ml-11 inline-block text-xs font-medium text-brand-700 underline">
+                        {t('previewLink', { template: inSentence(option.name) })}
                       </a>
                     </noscript>
                   </div>
@@ -125,26 +114,40 @@ export function CreateOrganizationForm({ templates, initialTemplate }: Props) {
             <div className="grid gap-4 sm:grid-cols-2" onChange={onNumbers}>
               <Field
                 id="org-primary-seats"
-                label="Seats on the main body"
+                label={t('seats')}
                 hint={
                   selected
-                    ? `The ${selected.primaryBodyName.toLowerCase()}: leave empty for ${selected.primarySeats}, or enter ${selected.minimumSeats} to ${selected.maximumSeats}. Quorum is always counted against these seats.`
-                    : 'Leave empty for the template’s number. Quorum is always counted against these seats.'
+                    ? t('seatsHint', {
+                        body: inSentence(selected.primaryBodyName),
+                        seats: selected.primarySeats,
+                        min: selected.minimumSeats,
+                        max: selected.maximumSeats,
+                      })
+                    : t('seatsHintNone')
                 }
                 {...fieldState(state, 'primarySeats')}
               />
               <Field
                 id="org-vacancy-days"
-                label="Vacancy deadline (days)"
-                hint={`A seat empty longer than this is flagged publicly. Leave empty to keep the template’s${selected ? ` (${selected.vacancyDeadlineDays} days for the ${selected.primaryBodyName.toLowerCase()})` : ''}; a number from 7 to 365 applies to every body.`}
+                label={t('vacancy')}
+                hint={
+                  selected
+                    ? t('vacancyHint', { days: selected.vacancyDeadlineDays, body: inSentence(selected.primaryBodyName), min: 7, max: 365 })
+                    : t('vacancyHintNone', { min: 7, max: 365 })
+                }
                 {...fieldState(state, 'vacancyDeadlineDays')}
               />
             </div>
             {selected ? (
               <section id="template-preview" aria-labelledby="template-preview-title" className="-mx-2 rounded-xl bg-zinc-50 p-3 sm:mx-0 sm:p-4">
                 <h2 id="template-preview-title" className="text-base font-semibold text-zinc-900">
-                  Preview: the {selected.name.toLowerCase()} charter
-                  {preview?.seatsApplied ? `, with ${preview.charter.bodies[0]!.charterSeats} ${selected.primaryBodyName.toLowerCase()} seats` : ''}
+                  {preview?.seatsApplied
+                    ? t('previewTitleSeats', {
+                        template: inSentence(selected.name),
+                        seats: preview.charter.bodies[0]!.charterSeats,
+                        body: inSentence(selected.primaryBodyName),
+                      })
+                    : t('previewTitle', { template: inSentence(selected.name) })}
                 </h2>
                 <div className="mt-3">
                   <TemplatePreview name={selected.name} charter={preview?.charter ?? selected.charter} adjusted={preview?.seatsApplied ?? false} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/transparency/copy-button';
 
@@ -22,11 +23,12 @@ type Props = {
  * shown again.
  */
 export function ShownOnce({ id, label, value, copyLabel, message, children }: Props) {
+  const t = useTranslations('shownOnce');
   return (
     <div className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
       {message}
       <label htmlFor={id} className="block text-sm font-medium text-emerald-950">
-        {label} — copy it now, it is not shown again
+        {t('label', { what: label })}
       </label>
       <input
         id={id}

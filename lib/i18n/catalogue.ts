@@ -17,6 +17,10 @@ export const clientNamespaces = [
   'copy',
   'countdown',
   'delegationForm',
+  'account',
+  'ballot',
+  'copy',
+  'countdown',
   'form',
   'header',
   'localeForm',
@@ -24,12 +28,16 @@ export const clientNamespaces = [
   'memberForms',
   'newProposal',
   'roles',
+  'newOrg',
+  'roles',
+  'shownOnce',
   'signInForm',
 ] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
   const all = catalogues[locale];
   return {
+    account: all.account,
     ballot: all.ballot,
     copy: all.copy,
     countdown: all.countdown,
@@ -40,7 +48,9 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     markdown: all.markdown,
     memberForms: all.memberForms,
     newProposal: all.newProposal,
+    newOrg: all.newOrg,
     roles: all.roles,
+    shownOnce: all.shownOnce,
     signInForm: all.signInForm,
   };
 }

@@ -78,6 +78,17 @@ export const translatedFiles = [
   'components/ui/page-header.tsx',
   'components/forms/state-form.tsx',
   'components/ui/labelled-field.tsx',
+  'app/account/page.tsx',
+  'app/account/deleted/page.tsx',
+  'components/account/name-form.tsx',
+  'components/account/name-prompt-form.tsx',
+  'components/account/delete-account-form.tsx',
+  'components/account/calendar-feed-section.tsx',
+  'components/account/api-tokens-section.tsx',
+  'components/ui/shown-once.tsx',
+  'app/orgs/new/page.tsx',
+  'components/organizations/create-organization-form.tsx',
+  'app/o/[slug]/invitation/page.tsx',
 ];
 
 /** Props a person reads or hears. */

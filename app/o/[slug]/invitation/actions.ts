@@ -6,6 +6,7 @@ import { getOrganizationName } from '@/db/queries/organizations';
 import { userAction } from '@/lib/actions/action';
 import { now } from '@/lib/clock';
 import { refuse } from '@/lib/governance/refusal';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import { acceptInvitation, declineInvitation } from '@/lib/use-cases/memberships';
 import { answerInvitationSchema } from '@/lib/validation/organization';
 
@@ -21,7 +22,8 @@ export const acceptInvitationAction = userAction(answerInvitationSchema, async (
   const slug = await slugOf(input.orgId);
   await acceptInvitation(getDb(), { orgId: input.orgId, userId: user.id, at: now() });
   revalidatePath(`/o/${slug}`, 'layout');
-  return { ok: true, message: 'Welcome: you are now a member.', redirectTo: `/o/${slug}` };
+  const t = await requestTranslator();
+  return { ok: true, message: t('invitationPage.accepted'), redirectTo: `/o/${slug}` };
 });
 
 /** The signed-in invitee declines their own invitation; it is withdrawn and the decline is on the record. */
@@ -29,5 +31,6 @@ export const declineInvitationAction = userAction(answerInvitationSchema, async 
   const slug = await slugOf(input.orgId);
   await declineInvitation(getDb(), { orgId: input.orgId, userId: user.id, at: now() });
   revalidatePath(`/o/${slug}`, 'layout');
-  return { ok: true, message: 'Invitation declined. You are not a member, and you get none of its notices.', redirectTo: '/' };
+  const t = await requestTranslator();
+  return { ok: true, message: t('invitationPage.declined'), redirectTo: '/' };
 });
