@@ -12,7 +12,20 @@ export const catalogues: Record<Locale, typeof en> = { en, fr, de };
 export type Messages = typeof en;
 
 /** The namespaces client components read: only these travel to the browser. */
-export const clientNamespaces = ['ballot', 'copy', 'countdown', 'form', 'header', 'localeForm', 'markdown', 'memberForms', 'roles', 'signInForm'] as const;
+export const clientNamespaces = [
+  'ballot',
+  'copy',
+  'countdown',
+  'errors',
+  'form',
+  'header',
+  'localeForm',
+  'markdown',
+  'memberForms',
+  'roles',
+  'signInForm',
+  'verify',
+] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
   const all = catalogues[locale];
@@ -20,6 +33,7 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     ballot: all.ballot,
     copy: all.copy,
     countdown: all.countdown,
+    errors: all.errors,
     form: all.form,
     header: all.header,
     localeForm: all.localeForm,
@@ -27,6 +41,7 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     memberForms: all.memberForms,
     roles: all.roles,
     signInForm: all.signInForm,
+    verify: all.verify,
   };
 }
 

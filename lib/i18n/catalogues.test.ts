@@ -95,6 +95,10 @@ describe('message catalogues', () => {
       'proposalFilters.type',
       'members.columns.person',
       'memberForms.name',
+      'log.filters.utc',
+      'verify.intact',
+      'verify.optional',
+      'verify.checkpoints',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(

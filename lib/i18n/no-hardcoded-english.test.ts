@@ -55,6 +55,9 @@ export const translatedFiles = [
   'components/ui/submit-button.tsx',
   'components/account/locale-form.tsx',
   'components/organizations/held-motions-notice.tsx',
+  'app/not-found.tsx',
+  'app/error.tsx',
+  'app/global-error.tsx',
 ];
 
 /** Props a person reads or hears. */
