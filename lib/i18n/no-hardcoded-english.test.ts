@@ -58,6 +58,10 @@ export const translatedFiles = [
   'app/not-found.tsx',
   'app/error.tsx',
   'app/global-error.tsx',
+  'app/o/[slug]/log/page.tsx',
+  'components/transparency/log-entry-item.tsx',
+  'components/transparency/log-filter-form.tsx',
+  'components/transparency/log-integrity-warning.tsx',
 ];
 
 /** Props a person reads or hears. */
