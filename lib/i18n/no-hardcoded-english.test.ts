@@ -62,6 +62,8 @@ export const translatedFiles = [
   'components/transparency/log-entry-item.tsx',
   'components/transparency/log-filter-form.tsx',
   'components/transparency/log-integrity-warning.tsx',
+  'app/o/[slug]/verify/page.tsx',
+  'components/transparency/log-verifier.tsx',
 ];
 
 /** Props a person reads or hears. */
