@@ -37,7 +37,7 @@ describe('the Atom feed’s language', () => {
 
     const fr = await feed(org.slug, 'fr-CA,fr;q=0.9');
     expect(fr.res.headers.get('content-language')).toBe('fr');
-    expect(fr.xml).toContain('<title type="text">Feed Words — registre des décisions</title>');
+    expect(fr.xml).toContain('<title type="text">Feed Words — journal des décisions</title>');
     expect(fr.xml).toContain('<subtitle type="text">Chaque événement de gouvernance, en ajout seul et chaîné par hachage.</subtitle>');
     expect(titles(fr.xml)).toContain('#1 Statuts adoptés');
     expect(titles(fr.xml)).toContain('#2 Nomination fondatrice');

@@ -64,8 +64,9 @@ export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders, accep
     authorName: org.name,
     entries,
   });
-  // The titles follow Accept-Language, so a shared cache keeps one copy per language asked.
-  const vary = [cacheHeaders.Vary, 'Accept-Language'].filter(Boolean).join(', ');
+  // The titles follow Accept-Language, so a shared cache keeps one copy per language asked (a
+  // private organization's answer is never stored: it keeps its own Vary).
+  const vary = cacheHeaders.Vary ?? 'Accept-Language';
   return new Response(xml, {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', ...cacheHeaders, Vary: vary, 'Content-Language': locale },
   });
