@@ -131,7 +131,7 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
                 >
                   <span className="sr-only">{t('filters.remove')} </span>
                   <span className="min-w-0 break-words">
-                    <span className="font-medium">{c.label}:</span> {c.value}
+                    <span className="font-medium">{t('filters.chipLabel', { label: c.label })}</span> {c.value}
                   </span>
                   <span aria-hidden="true" className="text-base leading-none text-brand-700">
                     ×
