@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('errors.notFound');
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-8">
-      <h1 className="text-xl font-bold text-zinc-900">Not found</h1>
-      <p className="mt-2 text-zinc-600">There is no page here, or it is not public.</p>
+      <h1 className="text-xl font-bold text-zinc-900">{t('title')}</h1>
+      <p className="mt-2 text-zinc-600">{t('body')}</p>
       <Link href="/" className="mt-6 inline-block font-semibold text-brand-700 underline">
-        Back to the home page
+        {t('home')}
       </Link>
     </div>
   );

@@ -384,6 +384,91 @@ for (const [lang, browserLocale] of [
   });
 }
 
+/** The decision log and the verify page in French and German (the entries' summaries stay English: docs/i18n.md). */
+const logPages = {
+  fr: {
+    log: 'Journal des décisions',
+    filters: 'Filtrer le journal des décisions',
+    apply: 'Appliquer les filtres',
+    kind: 'Type',
+    badDate: 'La date de début doit être une date comme 2026-01-31.',
+    chip: 'Retirer le filtre : Type : Vote clos',
+    verify: 'Vérifier le journal des décisions',
+    verifyButton: 'Vérifier le journal publié',
+    idle: 'Aucune vérification lancée pour l’instant.',
+    intact: '✓ Intact',
+  },
+  de: {
+    log: 'Entscheidungsprotokoll',
+    filters: 'Das Entscheidungsprotokoll filtern',
+    apply: 'Filter anwenden',
+    kind: 'Art',
+    badDate: 'Das Anfangsdatum muss ein Datum wie 2026-01-31 sein.',
+    chip: 'Filter entfernen: Art: Abstimmung beendet',
+    verify: 'Das Entscheidungsprotokoll prüfen',
+    verifyButton: 'Das veröffentlichte Protokoll prüfen',
+    idle: 'Noch keine Prüfung ausgeführt.',
+    intact: '✓ Unversehrt',
+  },
+} as const;
+const logEnglish = [
+  'Decision log',
+  'Apply filters',
+  'Clear filters',
+  'Head hash',
+  'Verify the decision log',
+  'Verify the published log',
+  'No check run yet.',
+  'Check the log',
+];
+
+for (const [lang, browserLocale] of [
+  ['fr', 'fr-FR'],
+  ['de', 'de-DE'],
+] as const) {
+  test(`the decision log and the verify page read in ${lang} (browser ${browserLocale}), axe clean`, async ({ browser }, info) => {
+    test.setTimeout(120_000);
+    const { context, page } = await visitIn(browser, browserLocale);
+    const want = logPages[lang];
+    const noEnglish = async () => {
+      for (const text of logEnglish) await expect(page.getByText(text, { exact: true })).toHaveCount(0);
+    };
+    await page.goto(`${org}/log`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1, name: want.log })).toBeVisible();
+    await expect(page.getByRole('search', { name: want.filters })).toBeVisible();
+    await expect(page.getByRole('button', { name: want.apply })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `log-${lang}`, info);
+
+    // A filter in force and a dropped value: the chip and the note in the page's language.
+    await page.goto(`${org}/log?kind=voting.closed&from=bogus`);
+    await expect(page.getByText(want.badDate)).toBeVisible();
+    await expect(page.getByRole('link', { name: want.chip })).toBeVisible();
+    await expect(page.getByLabel(want.kind, { exact: true })).toHaveValue('voting.closed');
+    await noEnglish();
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `log-filtered-${lang}`, info);
+
+    await page.goto(`${org}/verify`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1, name: want.verify })).toBeVisible();
+    await expect(page.getByText(want.idle)).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: want.verifyButton }).click();
+    // The verdict (intact, unless a spec before this one broke the demo's log on purpose) in the page's language.
+    await expect(page.locator('[data-verdict]')).toBeVisible({ timeout: 60_000 });
+    if ((await page.locator('[data-verdict]').getAttribute('data-verdict')) === 'intact')
+      await expect(page.getByRole('heading', { level: 3, name: want.intact })).toBeVisible();
+    await noEnglish();
+    await expectNoSeriousViolations(page);
+    await lookAt(page, `verify-${lang}`, info);
+    await context.close();
+  });
+}
+
 clockTest(
   'a person’s language overrides the browser’s, their refusals, ballot and notice e-mail are in it',
   async ({ page, browser, mailbox, runId, uniqueEmail }, info) => {

@@ -17,7 +17,7 @@ type Props = {
   at: Date;
   authorName: string | null;
   subject: { name: string | null } | null;
-  warning: string | null;
+  integrityProblem: string | null;
   /** The viewer may start a ratification (a member). */
   mayStartRatification: boolean;
   ratifies: { number: number; title: string } | null;
@@ -134,7 +134,7 @@ export function ProposalHeader(p: Props) {
         </div>
       </header>
 
-      <LogIntegrityWarning warning={p.warning} />
+      <LogIntegrityWarning problem={p.integrityProblem} />
 
       <section aria-label={t('statusRegion')} className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm" aria-live="polite">
         {phase.kind === 'draft' ? <p>{t('draftNote')}</p> : null}

@@ -1,11 +1,11 @@
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicLogRow } from '@/db/read/types';
-import { formatUtc } from '@/lib/governance/time';
 
 /**
  * One decision-log entry, read from its hashed bytes: a readable line, who acted (by the name
  * recorded at the time, with today's beside it when it changed), and the exact hashed entry
- * behind a disclosure.
+ * behind a disclosure. The summary is composed in English by lib/transparency/summary (docs/i18n.md).
  */
 export function LogEntryItem({
   entry,
@@ -18,6 +18,8 @@ export function LogEntryItem({
   actor: string | null;
   proposalHref: string | null;
 }) {
+  const t = useTranslations('log.entry');
+  const format = useFormatter();
   return (
     <li id={`entry-${entry.seq}`} className="rounded-xl border border-zinc-200 bg-white p-4 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -32,20 +34,27 @@ export function LogEntryItem({
           )}
         </span>
         <time dateTime={entry.at.toISOString()} className="text-xs text-zinc-600">
-          {formatUtc(entry.at)}
+          {format.dateTime(entry.at, 'long')}
         </time>
       </div>
-      {entry.actorId ? <p className="mt-1 text-xs text-zinc-600">By {actor ?? 'a member'}</p> : null}
-      {entry.problem ? <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">Does not verify: {entry.problem}.</p> : null}
+      {entry.actorId ? <p className="mt-1 text-xs text-zinc-600">{t('by', { name: actor ?? t('aMember') })}</p> : null}
+      {entry.problem ? (
+        <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">{t('doesNotVerify', { problem: entry.problem })}</p>
+      ) : null}
       <details className="mt-2 group">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">
-          Raw entry and hashes <span className="font-mono text-zinc-600">({entry.kind})</span>
+          {t('raw')} <span className="font-mono text-zinc-600">({entry.kind})</span>
         </summary>
         <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-800">{entry.entry}</pre>
         <dl className="mt-2 grid gap-x-3 font-mono text-xs text-zinc-700 sm:grid-cols-[auto_1fr]">
-          <dt className="text-zinc-600">prevHash</dt>
+          {/* The fields' names in the export: not translated. */}
+          <dt className="text-zinc-600">
+            <code>prevHash</code>
+          </dt>
           <dd className="break-all">{entry.prevHash}</dd>
-          <dt className="text-zinc-600">hash</dt>
+          <dt className="text-zinc-600">
+            <code>hash</code>
+          </dt>
           <dd className="break-all">{entry.hash}</dd>
         </dl>
       </details>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import type { PublicProposalRef } from '@/db/read/types';
 import { logQueryString } from '@/lib/transparency/log-filters';
 import type { LogFilters } from '@/lib/transparency/log-filters';
@@ -59,23 +60,23 @@ type Props = {
  * proposal made the page grow with the organization (5 MB at 20,000 proposals).
  */
 export function LogFilterForm({ action, filters, bodies, filterProposal, recentProposals }: Props) {
-  const kinds = Object.entries(logKindLabels).sort((a, b) => a[1].localeCompare(b[1]));
+  const t = useTranslations('log');
+  const locale = useLocale();
+  // A kind's name from the catalogue (log.kinds, whose English is logKindLabels'); an unknown kind by its code.
+  const kindLabel = (kind: string) => (kind in logKindLabels ? t(`kinds.${kind}` as 'kinds.ballot.cast') : kind);
+  const kinds = Object.keys(logKindLabels)
+    .map((kind): [string, string] => [kind, kindLabel(kind)])
+    .sort((a, b) => a[1].localeCompare(b[1], locale));
   if (filters.kind && !(filters.kind in logKindLabels)) kinds.unshift([filters.kind, filters.kind]);
-  const chips = activeFilters(filters, bodies, filterProposal);
+  const chips = activeFilters(filters, bodies, filterProposal, kindLabel, t);
   return (
-    <form
-      method="get"
-      action={action}
-      role="search"
-      aria-label="Filter the decision log"
-      className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm"
-    >
+    <form method="get" action={action} role="search" aria-label={t('filters.label')} className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <FilterSelect name="kind" label="Kind" all="All kinds" value={filters.kind} options={kinds} />
-        <FilterSelect name="body" label="Body" all="All bodies" value={filters.body} options={bodies.map((b) => [b.key, b.name])} />
+        <FilterSelect name="kind" label={t('filters.kind')} all={t('filters.allKinds')} value={filters.kind} options={kinds} />
+        <FilterSelect name="body" label={t('filters.body')} all={t('filters.allBodies')} value={filters.body} options={bodies.map((b) => [b.key, b.name])} />
         <div>
           <label htmlFor="filter-proposal" className="text-sm font-medium text-zinc-900">
-            Proposal <span className="font-normal text-zinc-600">(number)</span>
+            {t('filters.proposal')} <span className="font-normal text-zinc-600">{t('filters.number')}</span>
           </label>
           <input
             id="filter-proposal"
@@ -84,14 +85,14 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
             min={1}
             step={1}
             inputMode="numeric"
-            placeholder="All proposals"
+            placeholder={t('filters.allProposals')}
             list={recentProposals.length > 0 ? 'filter-proposal-recent' : undefined}
             aria-describedby="filter-proposal-hint"
             defaultValue={filters.proposal !== undefined ? String(filters.proposal) : ''}
             className={control}
           />
           <p id="filter-proposal-hint" className="mt-1 text-xs text-zinc-600">
-            Like 7{recentProposals.length > 0 ? '; recent ones are suggested' : ''}.
+            {t('filters.hint', { recent: recentProposals.length > 0 ? 'yes' : 'no' })}
           </p>
           {recentProposals.length > 0 ? (
             <datalist id="filter-proposal-recent">
@@ -105,13 +106,13 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
         </div>
         <div>
           <label htmlFor="filter-from" className="text-sm font-medium text-zinc-900">
-            From <span className="font-normal text-zinc-600">(UTC)</span>
+            {t('filters.from')} <span className="font-normal text-zinc-600">{t('filters.utc')}</span>
           </label>
           <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ''} className={control} />
         </div>
         <div>
           <label htmlFor="filter-to" className="text-sm font-medium text-zinc-900">
-            To <span className="font-normal text-zinc-600">(UTC, inclusive)</span>
+            {t('filters.to')} <span className="font-normal text-zinc-600">{t('filters.utcInclusive')}</span>
           </label>
           <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ''} className={control} />
         </div>
@@ -119,7 +120,7 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
       {chips.length > 0 ? (
         <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
           <span id="active-filters" className="text-zinc-600">
-            Showing only:
+            {t('filters.showingOnly')}
           </span>
           <ul aria-labelledby="active-filters" className="flex flex-wrap gap-2">
             {chips.map((c) => (
@@ -128,9 +129,9 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
                   href={`${action}${logQueryString({ ...filters, [c.key]: undefined })}`}
                   className="inline-flex max-w-full items-center gap-1.5 rounded-full border border-brand-100 bg-brand-50 py-1 pl-3 pr-2 text-brand-800 hover:border-brand-600 hover:bg-brand-100"
                 >
-                  <span className="sr-only">Remove filter: </span>
+                  <span className="sr-only">{t('filters.remove')} </span>
                   <span className="min-w-0 break-words">
-                    <span className="font-medium">{c.label}:</span> {c.value}
+                    <span className="font-medium">{t('filters.chipLabel', { label: c.label })}</span> {c.value}
                   </span>
                   <span aria-hidden="true" className="text-base leading-none text-brand-700">
                     ×
@@ -143,10 +144,10 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
       ) : null}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800">
-          Apply filters
+          {t('filters.apply')}
         </button>
         <Link href={action} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          Clear filters
+          {t('filters.clear')}
         </Link>
       </div>
     </form>
@@ -156,17 +157,23 @@ export function LogFilterForm({ action, filters, bodies, filterProposal, recentP
 type Chip = { key: keyof LogFilters; label: string; value: string };
 
 /** The filters in force, each shown as a chip whose link drops it (and the page cursor). */
-function activeFilters(filters: LogFilters, bodies: { key: string; name: string }[], filterProposal: PublicProposalRef | null): Chip[] {
+function activeFilters(
+  filters: LogFilters,
+  bodies: { key: string; name: string }[],
+  filterProposal: PublicProposalRef | null,
+  kindLabel: (kind: string) => string,
+  t: ReturnType<typeof useTranslations<'log'>>,
+): Chip[] {
   const out: Chip[] = [];
-  if (filters.kind) out.push({ key: 'kind', label: 'Kind', value: logKindLabels[filters.kind] ?? filters.kind });
-  if (filters.body) out.push({ key: 'body', label: 'Body', value: bodies.find((b) => b.key === filters.body)?.name ?? filters.body });
+  if (filters.kind) out.push({ key: 'kind', label: t('filters.kind'), value: kindLabel(filters.kind) });
+  if (filters.body) out.push({ key: 'body', label: t('filters.body'), value: bodies.find((b) => b.key === filters.body)?.name ?? filters.body });
   if (filters.proposal !== undefined) {
     const value = filterProposal
       ? `#${filterProposal.number} ${shortTitle(filterProposal.title)}`
-      : `#${filters.proposal} (no public proposal has this number)`;
-    out.push({ key: 'proposal', label: 'Proposal', value });
+      : t('filters.noPublic', { number: String(filters.proposal) });
+    out.push({ key: 'proposal', label: t('filters.proposal'), value });
   }
-  if (filters.from) out.push({ key: 'from', label: 'From', value: filters.from });
-  if (filters.to) out.push({ key: 'to', label: 'To', value: filters.to });
+  if (filters.from) out.push({ key: 'from', label: t('filters.from'), value: filters.from });
+  if (filters.to) out.push({ key: 'to', label: t('filters.to'), value: filters.to });
   return out;
 }

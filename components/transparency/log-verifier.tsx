@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { checkpointNoteSize, parseSeenState, rememberCheckpoints } from '@/lib/log/seen-checkpoints';
@@ -18,6 +19,12 @@ type State =
   | { step: 'error'; source: Source | null; message: string };
 
 const maxProblemsShown = 25;
+/** A `<code>` for a rich message's tag. */
+function code(className: string) {
+  return function Code(chunks: React.ReactNode) {
+    return <code className={className}>{chunks}</code>;
+  };
+}
 
 // Checkpoints this browser saw on earlier checks of a published log, per origin. A log rewritten
 // and re-signed since then no longer gives their roots, which the verifier reports.
@@ -46,8 +53,12 @@ function writeSeen(state: SeenState): void {
  * anywhere; the export is fetched from this server or read from a file the reader chooses.
  * For the published log, the newest checkpoint of each intact check is remembered in this
  * browser's localStorage and checked against the entries on later checks.
+ *
+ * Its words are translated (`verify`); what the checks report of a problem (lib/log/verify), an
+ * unreadable export's reason and the ballots' summary stay in English (docs/i18n.md).
  */
 export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName: string }) {
+  const t = useTranslations('verify');
   const [state, setState] = useState<State>({ step: 'idle' });
   const [pinnedKey, setPinnedKey] = useState('');
   const verdictRef = useRef<HTMLHeadingElement>(null);
@@ -83,7 +94,7 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
       report.problems.unshift({
         seq: null,
         kind: 'bad_checkpoint_signature',
-        message: `when this browser last checked, the log was signed by ${seen.verifierKey}; now it is signed by ${keyUsed}`,
+        message: t('keyChanged', { before: seen.verifierKey, now: keyUsed ?? '' }),
       });
       report.ok = false;
     }
@@ -113,14 +124,12 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
 
   function verifyPublished() {
     void run(
-      { label: `the published log of ${orgName}` },
+      { label: t('sourcePublished', { org: orgName }) },
       async () => {
         const response = await fetch(exportUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
         if (!response.ok)
           throw new Error(
-            response.status === 404
-              ? 'This organization’s log export is not available (404).'
-              : `The server answered ${response.status} ${response.statusText}.`,
+            response.status === 404 ? t('notAvailable') : t('serverAnswered', { status: String(response.status), statusText: response.statusText }),
           );
         return response.text();
       },
@@ -129,14 +138,14 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
   }
 
   function verifyFile(file: File) {
-    void run({ label: `the file ${file.name}` }, () => file.text());
+    void run({ label: t('sourceFile', { name: file.name }) }, () => file.text());
   }
 
   return (
     <div className="space-y-6">
       <LabelledSection
         id="verify-controls"
-        title="Check the log"
+        title={t('checkHeading')}
         className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="text-lg font-semibold"
       >
@@ -148,15 +157,13 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
               disabled={busy}
               className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60"
             >
-              {busy ? 'Verifying…' : 'Verify the published log'}
+              {busy ? t('verifying') : t('verifyPublished')}
             </button>
-            <p className="mt-2 text-sm text-zinc-600">
-              Downloads the export from <code className="break-all text-xs">{exportUrl}</code> and checks it here, in your browser.
-            </p>
+            <p className="mt-2 text-sm text-zinc-600">{t.rich('downloads', { url: exportUrl, code: code('break-all text-xs') })}</p>
           </div>
           <div>
             <label htmlFor="export-file" className="block text-sm font-medium text-zinc-900">
-              Or check an export file you saved
+              {t('fileLabel')}
             </label>
             <input
               id="export-file"
@@ -172,12 +179,12 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
               className="mt-1 block w-full text-sm text-zinc-700 file:mr-3 file:rounded-lg file:border file:border-zinc-400 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-900 hover:file:bg-zinc-50"
             />
             <p id="export-file-hint" className="mt-1 text-xs text-zinc-600">
-              A <code>quorate-log-export/1</code> JSON file. It is read locally and never uploaded.
+              {t.rich('fileHint', { code: code('') })}
             </p>
           </div>
           <div>
             <label htmlFor="pinned-key" className="block text-sm font-medium text-zinc-900">
-              Verifier key you trust <span className="font-normal text-zinc-600">(optional)</span>
+              {t('keyLabel')} <span className="font-normal text-zinc-600">{t('optional')}</span>
             </label>
             <input
               id="pinned-key"
@@ -190,20 +197,20 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
               className="mt-1 block w-full rounded-lg border border-zinc-400 px-3 py-2 font-mono text-xs"
             />
             <p id="pinned-key-hint" className="mt-1 text-xs text-zinc-600">
-              A key you noted earlier or got elsewhere. Without one, the key named in the export is used — a server rewriting history could swap that too.
+              {t('keyHint')}
             </p>
           </div>
         </div>
       </LabelledSection>
 
-      <LabelledSection id="verify-result" title="Result" className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm" headingClassName="sr-only">
+      <LabelledSection id="verify-result" title={t('result')} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm" headingClassName="sr-only">
         {state.step === 'verifying' || state.step === 'loading' || state.step === 'done' ? <Progress state={state} /> : null}
         <div aria-live="polite" aria-atomic="true">
-          {state.step === 'idle' ? <p className="text-sm text-zinc-600">No check run yet.</p> : null}
+          {state.step === 'idle' ? <p className="text-sm text-zinc-600">{t('idle')}</p> : null}
           {state.step === 'error' ? (
             <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
               <h3 ref={verdictRef} tabIndex={-1} className="font-semibold">
-                Could not check {state.source?.label ?? 'the log'}
+                {t('couldNot', { source: state.source?.label ?? t('theLog') })}
               </h3>
               <p className="mt-1">{state.message}</p>
             </div>
@@ -216,14 +223,15 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
 }
 
 function Progress({ state }: { state: Extract<State, { step: 'loading' | 'verifying' | 'done' }> }) {
+  const t = useTranslations('verify');
   const total = state.step === 'verifying' ? state.total : state.step === 'done' ? state.report.entriesChecked : null;
   const done = state.step === 'verifying' ? state.done : total;
   const label =
     state.step === 'loading'
-      ? `Reading ${state.source.label}…`
+      ? t('reading', { source: state.source.label })
       : state.step === 'verifying'
-        ? `Checking entry ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')}…`
-        : `Checked ${state.report.entriesChecked.toLocaleString('en')} entries.`;
+        ? t('checking', { done: state.done, total: state.total })
+        : t('checked', { count: state.report.entriesChecked });
   return (
     <div className="mb-4">
       <p id="verify-progress-label" className="text-sm text-zinc-700">
@@ -247,47 +255,33 @@ function Progress({ state }: { state: Extract<State, { step: 'loading' | 'verify
 }
 
 function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }>; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+  const t = useTranslations('verify');
   const { report, source, keyUsed, keyMismatch, checkpointCount, rememberedCount } = state;
   if (report.ok) {
     return (
       <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950" data-verdict="intact">
         <h3 ref={headingRef} tabIndex={-1} className="text-lg font-bold">
-          ✓ Intact
+          {t('intact')}
         </h3>
-        <p className="mt-1">
-          All {report.entriesChecked.toLocaleString('en')} entries of {source.label} check out: every entry hashes to its stored hash and links to the one
-          before it.
-        </p>
+        <p className="mt-1">{t('intactBody', { count: report.entriesChecked, source: source.label })}</p>
         <dl className="mt-3 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">Merkle root</dt>
+          <dt className="font-medium">{t('merkleRoot')}</dt>
           <dd className="break-all font-mono text-xs leading-5">{report.root || '—'}</dd>
           {report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed + report.ballots.secretCounted > 0 ? (
             <>
-              <dt className="font-medium">Ballots</dt>
+              <dt className="font-medium">{t('ballots')}</dt>
               <dd>{ballotSummaryText(report.ballots)}</dd>
             </>
           ) : null}
-          <dt className="font-medium">Checkpoints</dt>
+          <dt className="font-medium">{t('checkpoints')}</dt>
           <dd>
-            {checkpointCount === 0 ? (
-              'none in this export: only the hash chain was checked.'
-            ) : (
-              <>
-                {checkpointCount} signed {checkpointCount === 1 ? 'checkpoint' : 'checkpoints'} verified with key{' '}
-                <code className="break-all text-xs">{keyUsed}</code>
-              </>
-            )}
+            {checkpointCount === 0
+              ? t('noCheckpoints')
+              : t.rich('checkpointsVerified', { count: checkpointCount, key: keyUsed ?? '', code: code('break-all text-xs') })}
           </dd>
         </dl>
-        {keyMismatch ? (
-          <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}); the checkpoints were checked against yours.</p>
-        ) : null}
-        {rememberedCount > 0 ? (
-          <p className="mt-3">
-            The entries also give the roots of {rememberedCount} {rememberedCount === 1 ? 'checkpoint' : 'checkpoints'} this browser saw on earlier checks:
-            nothing they cover was rewritten since.
-          </p>
-        ) : null}
+        {keyMismatch ? <p className="mt-3 font-medium">{t('keyMismatchChecked', { key: keyMismatch })}</p> : null}
+        {rememberedCount > 0 ? <p className="mt-3">{t('rememberedIntact', { count: rememberedCount })}</p> : null}
       </div>
     );
   }
@@ -295,16 +289,11 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
   return (
     <div className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950" data-verdict="tampered">
       <h3 ref={headingRef} tabIndex={-1} className="text-lg font-bold">
-        ✗ Tampered or broken
+        {t('tampered')}
       </h3>
       <p className="mt-1">
-        {report.firstBadSeq !== null ? (
-          <>
-            The first bad entry is <strong>#{report.firstBadSeq}</strong>.{' '}
-          </>
-        ) : null}
-        {report.problems.length} {report.problems.length === 1 ? 'problem' : 'problems'} in {source.label} ({report.entriesChecked.toLocaleString('en')} entries
-        checked):
+        {report.firstBadSeq !== null ? <>{t.rich('firstBad', { seq: String(report.firstBadSeq), strong: (chunks) => <strong>{chunks}</strong> })} </> : null}
+        {t('problems', { count: report.problems.length, source: source.label, checked: report.entriesChecked })}
       </p>
       <ul className="mt-2 list-inside list-disc space-y-1">
         {shown.map((p, i) => (
@@ -317,14 +306,9 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
           </li>
         ))}
       </ul>
-      {report.problems.length > shown.length ? <p className="mt-2">…and {report.problems.length - shown.length} more.</p> : null}
-      {keyMismatch ? <p className="mt-3 font-medium">Note: the export names a different key ({keyMismatch}) than the one you gave.</p> : null}
-      {rememberedCount > 0 ? (
-        <p className="mt-3">
-          The last {rememberedCount} {rememberedCount === 1 ? 'checkpoint is' : 'checkpoints are'} ones this browser saw on earlier checks of this log. If only
-          they disagree, the log was rewritten and re-signed since you last checked it.
-        </p>
-      ) : null}
+      {report.problems.length > shown.length ? <p className="mt-2">{t('more', { count: report.problems.length - shown.length })}</p> : null}
+      {keyMismatch ? <p className="mt-3 font-medium">{t('keyMismatchGiven', { key: keyMismatch })}</p> : null}
+      {rememberedCount > 0 ? <p className="mt-3">{t('rememberedBroken', { count: rememberedCount })}</p> : null}
     </div>
   );
 }

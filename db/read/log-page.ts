@@ -6,7 +6,7 @@ import { listRecordedActorNames } from '@/db/queries/log-names';
 import type { PublicLogPage } from '@/db/queries/log-public';
 import { describerFor, loadLogPageBase, logPageContextFor, logQueryWith } from '@/lib/transparency/log-context';
 import type { LogCursor, LogFilters } from '@/lib/transparency/log-filters';
-import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
+import { integrityProblem, logIntegrity } from '@/lib/transparency/log-status';
 
 /**
  * One page of the public decision log. Nothing here grows with the log, the proposals or the
@@ -21,5 +21,5 @@ export async function loadLogPage(orgId: string, filters: LogFilters, cursor: Lo
   const page: PublicLogPage = query ? await listPublicLogPage(db, orgId, query, cursor, pageSize) : { rows: [], hasNewer: false, hasOlder: false };
   const [ctx, recorded] = await Promise.all([logPageContextFor(db, orgId, base, page.rows), listRecordedActorNames(db, orgId, page.rows)]);
   const describe = await describerFor(db, orgId, ctx, page.rows, recorded);
-  return { base, head, page, ctx, describe, warning: integrityWarning(integrity, page.rows) };
+  return { base, head, page, ctx, describe, integrityProblem: integrityProblem(integrity, page.rows) };
 }

@@ -24,7 +24,7 @@ import { rollCallById } from '@/db/queries/meeting-roll-calls';
 import { appointmentRefusal } from '@/lib/use-cases/appointments';
 import { electionReadyForVoting } from '@/lib/use-cases/elections';
 import { noticeCoverage } from '@/lib/use-cases/notice';
-import { integrityWarning, logIntegrity } from '@/lib/transparency/log-status';
+import { integrityProblem, logIntegrity } from '@/lib/transparency/log-status';
 import { sharedOrgData } from '@/lib/public-cache/org-data';
 
 export type { LoadedProposal };
@@ -155,7 +155,7 @@ export async function loadProposalPage(
     recordGap: record.gap,
     author,
     subject,
-    warning: integrityWarning(integrity, logRows),
+    integrityProblem: integrityProblem(integrity, logRows),
     coverage: noticeCoverage(noticeRows),
     phase,
     actions,

@@ -13,25 +13,23 @@ export type Messages = typeof en;
 
 /** The namespaces client components read: only these travel to the browser. */
 export const clientNamespaces = [
-  'ballot',
-  'copy',
-  'countdown',
-  'delegationForm',
   'account',
   'ballot',
   'copy',
   'countdown',
+  'delegationForm',
+  'errors',
   'form',
   'header',
   'localeForm',
   'markdown',
   'memberForms',
-  'newProposal',
-  'roles',
   'newOrg',
+  'newProposal',
   'roles',
   'shownOnce',
   'signInForm',
+  'verify',
 ] as const;
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
@@ -42,16 +40,18 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     copy: all.copy,
     countdown: all.countdown,
     delegationForm: all.delegationForm,
+    errors: all.errors,
     form: all.form,
     header: all.header,
     localeForm: all.localeForm,
     markdown: all.markdown,
     memberForms: all.memberForms,
-    newProposal: all.newProposal,
     newOrg: all.newOrg,
+    newProposal: all.newProposal,
     roles: all.roles,
     shownOnce: all.shownOnce,
     signInForm: all.signInForm,
+    verify: all.verify,
   };
 }
 

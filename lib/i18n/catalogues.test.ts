@@ -96,6 +96,10 @@ describe('message catalogues', () => {
       'members.columns.person',
       'memberForms.name',
       'proposalActions.text',
+      'log.filters.utc',
+      'verify.intact',
+      'verify.optional',
+      'verify.checkpoints',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(

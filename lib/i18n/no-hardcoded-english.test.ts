@@ -89,6 +89,15 @@ export const translatedFiles = [
   'app/orgs/new/page.tsx',
   'components/organizations/create-organization-form.tsx',
   'app/o/[slug]/invitation/page.tsx',
+  'app/not-found.tsx',
+  'app/error.tsx',
+  'app/global-error.tsx',
+  'app/o/[slug]/log/page.tsx',
+  'components/transparency/log-entry-item.tsx',
+  'components/transparency/log-filter-form.tsx',
+  'components/transparency/log-integrity-warning.tsx',
+  'app/o/[slug]/verify/page.tsx',
+  'components/transparency/log-verifier.tsx',
 ];
 
 /** Props a person reads or hears. */

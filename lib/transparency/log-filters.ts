@@ -39,6 +39,22 @@ function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** What parseLogQuery says of a value it drops, by code (the log page shows `log.queryErrors.<code>`). */
+export const logQueryErrors = {
+  kind: 'Unknown kind of entry; showing all kinds.',
+  body: 'Unknown body; showing all bodies.',
+  proposal: 'A proposal is chosen by its number, like 7.',
+  from: 'The start date must be a date like 2026-01-31.',
+  to: 'The end date must be a date like 2026-01-31.',
+  swapped: 'The start date is after the end date, so they were swapped.',
+} as const;
+export type LogQueryError = keyof typeof logQueryErrors;
+
+/** The code of one of parseLogQuery's explanations, or null. */
+export function logQueryErrorCode(message: string): LogQueryError | null {
+  return (Object.keys(logQueryErrors) as LogQueryError[]).find((code) => logQueryErrors[code] === message) ?? null;
+}
+
 /** Reads filters and cursor; invalid values are dropped and explained, never passed to SQL. */
 export function parseLogQuery(q: QueryInput): ParsedLogQuery {
   const filters: LogFilters = {};
@@ -48,27 +64,27 @@ export function parseLogQuery(q: QueryInput): ParsedLogQuery {
   const kind = get(q, 'kind');
   if (kind !== undefined) {
     if (kind.length <= 64 && KIND.test(kind)) filters.kind = kind;
-    else errors.push('Unknown kind of entry; showing all kinds.');
+    else errors.push(logQueryErrors.kind);
   }
   const body = get(q, 'body');
   if (body !== undefined) {
     if (body.length <= 64 && BODY.test(body)) filters.body = body;
-    else errors.push('Unknown body; showing all bodies.');
+    else errors.push(logQueryErrors.body);
   }
   const proposal = get(q, 'proposal');
   if (proposal !== undefined) {
     const n = Number(proposal.replace(/^#/, ''));
     if (Number.isSafeInteger(n) && n >= 1 && n <= 1_000_000_000) filters.proposal = n;
-    else errors.push('A proposal is chosen by its number, like 7.');
+    else errors.push(logQueryErrors.proposal);
   }
   for (const key of ['from', 'to'] as const) {
     const v = get(q, key);
     if (v === undefined) continue;
     if (isRealDate(v)) filters[key] = v;
-    else errors.push(`The ${key === 'from' ? 'start' : 'end'} date must be a date like 2026-01-31.`);
+    else errors.push(logQueryErrors[key]);
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    errors.push('The start date is after the end date, so they were swapped.');
+    errors.push(logQueryErrors.swapped);
     [filters.from, filters.to] = [filters.to, filters.from];
   }
   const before = get(q, 'before');

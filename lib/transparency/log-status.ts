@@ -218,6 +218,11 @@ export async function logIntegrityToken(db: Executor, slug: string, now = Date.n
 
 /** The public warning for a verdict and the entries a page shows, or null when all verify. */
 export function integrityWarning(v: LogIntegrity, shown: readonly { problem: string | null }[] = []): string | null {
-  const problem = v.problem ?? shown.find((e) => e.problem)?.problem ?? null;
+  const problem = integrityProblem(v, shown);
   return problem ? `This organization's decision log does not verify: ${problem}.` : null;
+}
+
+/** What does not verify, in the log or in the entries shown (the pages word it: `log.integrity.title`), or null. */
+export function integrityProblem(v: LogIntegrity, shown: readonly { problem: string | null }[] = []): string | null {
+  return v.problem ?? shown.find((e) => e.problem)?.problem ?? null;
 }

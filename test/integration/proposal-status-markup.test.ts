@@ -40,7 +40,7 @@ function statusLine(locale: Locale, status: ProposalStatus): string {
         at: H(1),
         authorName: 'Ana',
         subject: { name: 'Omar' },
-        warning: null,
+        integrityProblem: null,
         mayStartRatification: false,
         ratifies: null,
         decidedUnder: null,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
 import { LogEntryItem } from '@/components/transparency/log-entry-item';
 import { LogFilterForm } from '@/components/transparency/log-filter-form';
@@ -9,7 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { loadLogPage } from '@/db/read/log-page';
 import { proposalOf } from '@/lib/transparency/log-context';
-import { hasFilters, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
+import { hasFilters, logQueryErrorCode, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,9 +19,10 @@ const pageSize = 50;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const { org } = await loadOrgPage(slug);
+  const t = await getTranslations('log');
   return {
-    title: `Decision log · ${org.name}`,
-    alternates: { types: { 'application/atom+xml': [{ url: `/o/${org.slug}/log/feed.atom`, title: `${org.name} decision log` }] } },
+    title: t('metaTitle', { org: org.name }),
+    alternates: { types: { 'application/atom+xml': [{ url: `/o/${org.slug}/log/feed.atom`, title: t('feedLinkTitle', { org: org.name }) }] } },
   };
 }
 
@@ -29,47 +31,46 @@ export default async function LogPage({ params, searchParams }: Props) {
   const { org, membership } = await loadOrgPage(slug);
   const { filters, cursor, errors } = parseLogQuery(await searchParams);
   // Nothing here grows with the log, the proposals or the members: see loadLogPage.
-  const { base, head, page, ctx, describe, warning } = await loadLogPage(org.id, filters, cursor, pageSize);
+  const { base, head, page, ctx, describe, integrityProblem } = await loadLogPage(org.id, filters, cursor, pageSize);
+  const t = await getTranslations('log');
   const logPath = `/o/${org.slug}/log`;
   const filtered = hasFilters(filters);
   const exportQuery = logQueryString(filters);
   const first = page.rows[0];
   const last = page.rows.at(-1);
+  const filteredArg = filtered ? 'yes' : 'no';
 
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="log" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <PageHeader
-        title="Decision log"
-        description="Every governance event, append-only and hash-chained: each entry's hash covers the one before it, so no entry can be changed, removed or reordered without breaking every hash after it."
-      />
-      <LogIntegrityWarning warning={warning} />
+      <PageHeader title={t('title')} description={t('description')} />
+      <LogIntegrityWarning problem={integrityProblem} />
 
       <section aria-labelledby="log-head" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-sm">
         <h2 id="log-head" className="sr-only">
-          Log head and exports
+          {t('headHeading')}
         </h2>
         {head ? (
           <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            <dt className="text-zinc-600">Entries</dt>
+            <dt className="text-zinc-600">{t('entries')}</dt>
             <dd className="font-semibold">{head.size}</dd>
-            <dt className="text-zinc-600">Head hash</dt>
+            <dt className="text-zinc-600">{t('headHash')}</dt>
             <dd className="break-all font-mono text-xs leading-5">{head.headHash}</dd>
-            <dt className="text-zinc-600">Merkle root</dt>
+            <dt className="text-zinc-600">{t('merkleRoot')}</dt>
             <dd className="break-all font-mono text-xs leading-5">{head.root}</dd>
           </dl>
         ) : (
-          <p className="text-zinc-600">Nothing has been logged yet.</p>
+          <p className="text-zinc-600">{t('nothingYet')}</p>
         )}
         <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2 border-t border-zinc-100 pt-3">
           <Link href={`/o/${org.slug}/verify`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-            Verify this record in your browser
+            {t('verifyLink')}
           </Link>
           <a href={`${logPath}/export.csv${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>
-            Download CSV{filtered ? ' (these filters)' : ''}
+            {t('csv', { filtered: filteredArg })}
           </a>
           <a href={`${logPath}/feed.atom${exportQuery}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" type="application/atom+xml">
-            Atom feed{filtered ? ' (these filters)' : ''}
+            {t('atom', { filtered: filteredArg })}
           </a>
         </p>
       </section>
@@ -79,39 +80,40 @@ export default async function LogPage({ params, searchParams }: Props) {
       {errors.length > 0 ? (
         <div role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           <ul className="list-inside list-disc">
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
+            {errors.map((e) => {
+              const code = logQueryErrorCode(e);
+              return <li key={e}>{code ? t(`queryErrors.${code}`) : e}</li>;
+            })}
           </ul>
         </div>
       ) : null}
 
       <section aria-labelledby="entries">
         <h2 id="entries" className="sr-only">
-          Entries
+          {t('entries')}
         </h2>
         {first && last ? (
           <p className="mb-3 text-sm text-zinc-600" aria-live="polite">
-            {page.rows.length} {filtered ? 'matching ' : ''}
-            {page.rows.length === 1 ? 'entry' : 'entries'} on this page
-            {first.seq !== last.seq ? `, #${first.seq} down to #${last.seq}` : `, #${first.seq}`}. Newest first.
+            {first.seq !== last.seq
+              ? t('countRange', { count: page.rows.length, filtered: filteredArg, first: String(first.seq), last: String(last.seq) })
+              : t('countOne', { count: page.rows.length, filtered: filteredArg, first: String(first.seq) })}
           </p>
         ) : null}
         {page.rows.length === 0 ? (
           filtered ? (
-            <EmptyState title="No entries match these filters.">
+            <EmptyState title={t('emptyFiltered')}>
               <Link href={logPath} className="font-medium text-brand-700 underline">
-                Show the whole log
+                {t('showAll')}
               </Link>
             </EmptyState>
           ) : cursor.before !== undefined || cursor.after !== undefined ? (
-            <EmptyState title="No entries on this page.">
+            <EmptyState title={t('emptyPage')}>
               <Link href={logPath} className="font-medium text-brand-700 underline">
-                Go to the newest entries
+                {t('goNewest')}
               </Link>
             </EmptyState>
           ) : (
-            <EmptyState title="The log is empty.">Governance events appear here as they happen.</EmptyState>
+            <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
           )
         ) : (
           <ol className="space-y-2">
@@ -132,18 +134,18 @@ export default async function LogPage({ params, searchParams }: Props) {
       </section>
 
       {page.hasNewer || page.hasOlder ? (
-        <nav aria-label="Log pages" className="mt-6 flex flex-wrap gap-3">
+        <nav aria-label={t('pagerLabel')} className="mt-6 flex flex-wrap gap-3">
           {page.hasNewer && first ? (
             <>
-              <PageLink href={`${logPath}${logQueryString(filters)}`}>Newest</PageLink>
+              <PageLink href={`${logPath}${logQueryString(filters)}`}>{t('newest')}</PageLink>
               <PageLink href={`${logPath}${logQueryString(filters, { after: first.seq })}`} rel="prev">
-                ← Newer entries
+                {t('newer')}
               </PageLink>
             </>
           ) : null}
           {page.hasOlder && last ? (
             <PageLink href={`${logPath}${logQueryString(filters, { before: last.seq })}`} rel="next">
-              Older entries →
+              {t('older')}
             </PageLink>
           ) : null}
         </nav>

@@ -6,7 +6,14 @@ import type { LogFilters } from '@/lib/transparency/log-filters';
 import { loadReadableOrg, plainNotFound, publicExportCacheControl, readerCacheHeaders } from '@/lib/transparency/public-org';
 import type { ReadableOrganization } from '@/lib/transparency/public-org';
 
-export type PublicLogExport = { org: ReadableOrganization; db: Database; filters: LogFilters; cacheHeaders: Record<string, string> };
+export type PublicLogExport = {
+  org: ReadableOrganization;
+  db: Database;
+  filters: LogFilters;
+  cacheHeaders: Record<string, string>;
+  /** The request's Accept-Language header (the Atom feed's titles follow it), or null. */
+  acceptLanguage: string | null;
+};
 
 /**
  * What an export of the decision log (CSV, Atom) serves: the organization (public, or private to a
@@ -18,7 +25,13 @@ async function logExport(request: Request, params: Promise<{ slug: string }>): P
   const org = await loadReadableOrg(slug);
   if (!org) return plainNotFound();
   const { filters } = parseLogQuery(new URL(request.url).searchParams);
-  return { org, db: getDb(), filters, cacheHeaders: readerCacheHeaders(org, { 'Cache-Control': publicExportCacheControl }) };
+  return {
+    org,
+    db: getDb(),
+    filters,
+    cacheHeaders: readerCacheHeaders(org, { 'Cache-Control': publicExportCacheControl }),
+    acceptLanguage: request.headers.get('accept-language'),
+  };
 }
 
 /** A GET handler for an export: `serve` runs only for an organization the requester may read, with its filters; otherwise the plain-text 404. */

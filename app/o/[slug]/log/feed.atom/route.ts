@@ -1,17 +1,28 @@
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { appOrigin } from '@/lib/auth/origin';
+import { translatorFor } from '@/lib/i18n/catalogue';
+import { resolveLocale } from '@/lib/i18n/locales';
 import { buildAtomFeed } from '@/lib/transparency/atom';
 import type { AtomEntry } from '@/lib/transparency/atom';
 import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { logQueryString } from '@/lib/transparency/log-filters';
+import { logKindLabels } from '@/lib/transparency/summary';
 import { publicLogRoute } from '../public-export';
 
 export const dynamic = 'force-dynamic';
 
 const feedSize = 100;
 
-/** The newest 100 decision-log entries as an Atom feed, with the log page's filters. */
-export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders }) => {
+/**
+ * The newest 100 decision-log entries as an Atom feed, with the log page's filters. Its titles are
+ * in the reader's language: a feed reader has no session, so the request's Accept-Language, else
+ * the organization's default language, else English. An entry's title is `#seq` and its summary in
+ * English, and `#seq` and the kind's name in French or German; the summary (composed in English by
+ * lib/transparency/summary) and the raw entry stay as they are.
+ */
+export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders, acceptLanguage }) => {
+  const locale = resolveLocale({ acceptLanguage, organization: org.defaultLocale });
+  const t = translatorFor(locale);
   // Only the proposals the 100 entries mention are looked up, as on the log page (the log-page-at-scale benchmark).
   const base = await loadLogPageBase(db, org.id, filters, 0);
   const query = logQueryWith(filters, base.filterProposal);
@@ -30,10 +41,12 @@ export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders }) => 
   const entries: AtomEntry[] = page.rows.map((e) => {
     const ref = proposalOf(e, ctx);
     // Read from the hashed bytes; an entry whose bytes do not verify says so.
-    const summary = `${e.problem ? `[DOES NOT VERIFY: ${e.problem}] ` : ''}${summarize(e)}`;
+    const flag = e.problem ? `${t('log.feed.doesNotVerify', { problem: e.problem })} ` : '';
+    const summary = `${flag}${summarize(e)}`;
+    const kind = e.kind in logKindLabels ? t(`log.kinds.${e.kind}` as 'log.kinds.ballot.cast') : e.kind;
     return {
       id: `${tagBase}:${e.seq}`,
-      title: `#${e.seq} ${summary}`,
+      title: locale === 'en' ? `#${e.seq} ${summary}` : `#${e.seq} ${flag}${kind}`,
       updated: e.at,
       link: ref ? `${origin}/o/${org.slug}/proposals/${ref.number}` : `${logUrl}?before=${e.seq + 1}#entry-${e.seq}`,
       summary,
@@ -43,13 +56,18 @@ export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders }) => 
   });
   const xml = buildAtomFeed({
     id: qs ? `${tagBase}${qs}` : tagBase,
-    title: `${org.name} — decision log`,
-    subtitle: 'Every governance event, append-only and hash-chained.',
+    title: t('log.feed.title', { org: org.name }),
+    subtitle: t('log.feed.subtitle'),
     updated: page.rows[0]?.at ?? org.createdAt,
     selfUrl: `${logUrl}/feed.atom${qs}`,
     alternateUrl: `${logUrl}${qs}`,
     authorName: org.name,
     entries,
   });
-  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', ...cacheHeaders } });
+  // The titles follow Accept-Language, so a shared cache keeps one copy per language asked (a
+  // private organization's answer is never stored: it keeps its own Vary).
+  const vary = cacheHeaders.Vary ?? 'Accept-Language';
+  return new Response(xml, {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', ...cacheHeaders, Vary: vary, 'Content-Language': locale },
+  });
 });

@@ -130,7 +130,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         at={at}
         authorName={data.author?.name ?? null}
         subject={data.subject}
-        warning={data.warning}
+        integrityProblem={data.integrityProblem}
         mayStartRatification={hasRole(role, 'member')}
         ratifies={data.ratifies?.row ?? null}
         ratifiesMotion={data.ratifiesMotion}
