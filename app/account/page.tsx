@@ -13,6 +13,7 @@ import { loadUserLocale } from '@/db/read/user-locale';
 import { appOrigin } from '@/lib/auth/origin';
 import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
+import { PageMessages } from '@/components/i18n/page-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account');
@@ -31,54 +32,60 @@ export default async function AccountPage() {
   const t = await getTranslations('account');
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return (
-    <div className="mx-auto max-w-xl space-y-6">
-      <PageHeader title={t('title')} description={t('signedInAs', { email: user.email })} />
-      <div className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        {user.name ? null : <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('noName')}</p>}
-        <NameForm name={user.name} />
+    <PageMessages namespaces={['account']}>
+      <div className="mx-auto max-w-xl space-y-6">
+        <PageHeader title={t('title')} description={t('signedInAs', { email: user.email })} />
+        <div className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+          {user.name ? null : <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('noName')}</p>}
+          <NameForm name={user.name} />
+        </div>
+        <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+          <LocaleForm action={setMyLocaleAction} scope="person" current={locale} />
+        </div>
+        <CalendarFeedSection
+          origin={origin}
+          organizations={organizations}
+          feed={
+            feed
+              ? {
+                  createdAt: feed.createdAt.toISOString(),
+                  rotatedAt: feed.rotatedAt?.toISOString() ?? null,
+                  lastUsedAt: feed.lastUsedAt?.toISOString() ?? null,
+                }
+              : null
+          }
+        />
+        <ApiTokensSection
+          now={now().toISOString()}
+          organizations={api.organizations}
+          tokens={api.tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            scope: t.scope,
+            orgName: t.orgName,
+            expiresAt: t.expiresAt.toISOString(),
+            lastUsedAt: iso(t.lastUsedAt),
+            revokedAt: iso(t.revokedAt),
+            createdAt: t.createdAt.toISOString(),
+          }))}
+        />
+        <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+          <h2 id="export-heading" className="text-lg font-semibold text-zinc-900">
+            {t('dataTitle')}
+          </h2>
+          <p className="text-sm text-zinc-700">{t('dataBody')}</p>
+          <a
+            href="/account/export"
+            download
+            className="inline-flex min-h-11 items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 shadow-sm hover:bg-zinc-50"
+          >
+            {t('dataDownload')}
+          </a>
+        </section>
+        <div className="rounded-2xl border border-red-200 bg-white p-6 shadow-sm">
+          <DeleteAccountForm />
+        </div>
       </div>
-      <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <LocaleForm action={setMyLocaleAction} scope="person" current={locale} />
-      </div>
-      <CalendarFeedSection
-        origin={origin}
-        organizations={organizations}
-        feed={
-          feed
-            ? { createdAt: feed.createdAt.toISOString(), rotatedAt: feed.rotatedAt?.toISOString() ?? null, lastUsedAt: feed.lastUsedAt?.toISOString() ?? null }
-            : null
-        }
-      />
-      <ApiTokensSection
-        now={now().toISOString()}
-        organizations={api.organizations}
-        tokens={api.tokens.map((t) => ({
-          id: t.id,
-          name: t.name,
-          scope: t.scope,
-          orgName: t.orgName,
-          expiresAt: t.expiresAt.toISOString(),
-          lastUsedAt: iso(t.lastUsedAt),
-          revokedAt: iso(t.revokedAt),
-          createdAt: t.createdAt.toISOString(),
-        }))}
-      />
-      <section aria-labelledby="export-heading" className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h2 id="export-heading" className="text-lg font-semibold text-zinc-900">
-          {t('dataTitle')}
-        </h2>
-        <p className="text-sm text-zinc-700">{t('dataBody')}</p>
-        <a
-          href="/account/export"
-          download
-          className="inline-flex min-h-11 items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 shadow-sm hover:bg-zinc-50"
-        >
-          {t('dataDownload')}
-        </a>
-      </section>
-      <div className="rounded-2xl border border-red-200 bg-white p-6 shadow-sm">
-        <DeleteAccountForm />
-      </div>
-    </div>
+    </PageMessages>
   );
 }

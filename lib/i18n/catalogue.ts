@@ -11,9 +11,12 @@ export const catalogues: Record<Locale, typeof en> = { en, fr, de };
 
 export type Messages = typeof en;
 
-/** The namespaces client components read: only these travel to the browser. */
+/**
+ * The namespaces client components read on any page: only these travel to the browser with every page (the root
+ * layout's provider), and of `account` only the name prompt the layout shows. Every page carries them twice (HTML and
+ * the RSC payload), so a namespace one page's client components need goes in `pageNamespaces` instead.
+ */
 export const clientNamespaces = [
-  'account',
   'ballot',
   'copy',
   'countdown',
@@ -24,18 +27,19 @@ export const clientNamespaces = [
   'localeForm',
   'markdown',
   'memberForms',
-  'newOrg',
-  'newProposal',
   'roles',
   'shownOnce',
   'signInForm',
-  'verify',
 ] as const;
 
-export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
+/** Namespaces only some pages' client components read: those pages add them (`PageMessages`, components/i18n/page-messages.tsx). */
+export const pageNamespaces = ['account', 'newOrg', 'newProposal', 'verify'] as const;
+export type PageNamespace = (typeof pageNamespaces)[number];
+
+export function clientMessages(locale: Locale) {
   const all = catalogues[locale];
   return {
-    account: all.account,
+    account: { prompt: all.account.prompt },
     ballot: all.ballot,
     copy: all.copy,
     countdown: all.countdown,
@@ -46,13 +50,16 @@ export function clientMessages(locale: Locale): Pick<Messages, (typeof clientNam
     localeForm: all.localeForm,
     markdown: all.markdown,
     memberForms: all.memberForms,
-    newOrg: all.newOrg,
-    newProposal: all.newProposal,
     roles: all.roles,
     shownOnce: all.shownOnce,
     signInForm: all.signInForm,
-    verify: all.verify,
   };
+}
+
+/** The layout's client messages and, whole, the namespaces a page's own client components read. */
+export function pageMessages(locale: Locale, namespaces: readonly PageNamespace[]) {
+  const all = catalogues[locale];
+  return { ...clientMessages(locale), ...Object.fromEntries(namespaces.map((n) => [n, all[n]])) };
 }
 
 /** A translator outside a request (e-mails, the worker): same catalogues, same formats, UTC. */

@@ -9,6 +9,7 @@ import { minimumSeats, SEATS_RANGE } from '@/lib/governance/charter-adjust';
 import { minimumCount } from '@/lib/governance/tally';
 import { charterTemplateKeys } from '@/lib/governance/templates';
 import type { CharterTemplateKey } from '@/lib/governance/templates';
+import { PageMessages } from '@/components/i18n/page-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('newOrg');
@@ -57,7 +58,9 @@ export default async function NewOrganizationPage({ searchParams }: Props) {
     <div className="mx-auto max-w-2xl">
       <PageHeader title={t('title')} description={t('description')} />
       <div className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6">
-        <CreateOrganizationForm templates={templates} initialTemplate={initialTemplate} />
+        <PageMessages namespaces={['newOrg']}>
+          <CreateOrganizationForm templates={templates} initialTemplate={initialTemplate} />
+        </PageMessages>
       </div>
     </div>
   );

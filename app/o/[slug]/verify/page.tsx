@@ -5,6 +5,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { LogVerifier } from '@/components/transparency/log-verifier';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadOrgPage } from '@/lib/auth/org-page';
+import { PageMessages } from '@/components/i18n/page-messages';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,9 @@ export default async function VerifyPage({ params }: Props) {
     <div>
       <OrgNav slug={org.slug} name={org.name} current="verify" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader title={t('title')} description={t('description', { org: org.name })} />
-      <LogVerifier exportUrl={`/api/o/${org.slug}/log/export`} orgName={org.name} />
+      <PageMessages namespaces={['verify']}>
+        <LogVerifier exportUrl={`/api/o/${org.slug}/log/export`} orgName={org.name} />
+      </PageMessages>
       <section aria-labelledby="verify-elsewhere" className="mt-6 text-sm text-zinc-700">
         <h2 id="verify-elsewhere" className="font-semibold text-zinc-900">
           {t('elsewhereHeading')}

@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { loadNewProposalPage } from '@/db/read/new-proposal-page';
 import { listHeldMotions } from '@/db/read/meeting-roll-calls';
+import { PageMessages } from '@/components/i18n/page-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('newProposal');
@@ -93,31 +94,33 @@ export default async function NewProposalPage({
       <div className="mx-auto max-w-2xl">
         <PageHeader title={t('title')} description={t('description')} />
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-          <NewProposalForm
-            orgId={org.id}
-            types={types}
-            members={members.map((m) => ({ value: m.userId, label: m.name ?? m.email }))}
-            vacantSeats={seatRows
-              .filter((s) => !s.holderUserId)
-              .map((s) => ({
-                value: s.seatId,
-                label: seatLabel(s),
-                seatClass: s.seatClass,
-                classLabel: className(s.seatClass),
-                declaration: isClassSeat(s.seatClass) ? defaultDeclaration(s.seatClass) : null,
-                bodyName: bodyName(s.bodyKey),
-                bodyHolderIds: seatRows.filter((o) => o.bodyKey === s.bodyKey && o.holderUserId).map((o) => o.holderUserId!),
-              }))}
-            heldSeats={seatRows
-              .filter((s) => s.holderUserId)
-              .map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
-            currentCharter={{ ...charter.document, version: charter.version }}
-            currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
-            ratifiable={ratifiable.map((d) => ({ value: d.id, label: t('ratifiableLabel', { number: d.number, title: d.title, deadline: d.deadline }) }))}
-            ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}
-            heldMotions={held.map((h) => ({ value: h.id, label: t('heldMotionLabel', { meeting: h.meetingNumber, rollCall: h.number, motion: h.motion }) }))}
-            ratifiesMotion={typeof ratifiesMotion === 'string' && held.some((h) => h.id === ratifiesMotion) ? ratifiesMotion : undefined}
-          />
+          <PageMessages namespaces={['newProposal']}>
+            <NewProposalForm
+              orgId={org.id}
+              types={types}
+              members={members.map((m) => ({ value: m.userId, label: m.name ?? m.email }))}
+              vacantSeats={seatRows
+                .filter((s) => !s.holderUserId)
+                .map((s) => ({
+                  value: s.seatId,
+                  label: seatLabel(s),
+                  seatClass: s.seatClass,
+                  classLabel: className(s.seatClass),
+                  declaration: isClassSeat(s.seatClass) ? defaultDeclaration(s.seatClass) : null,
+                  bodyName: bodyName(s.bodyKey),
+                  bodyHolderIds: seatRows.filter((o) => o.bodyKey === s.bodyKey && o.holderUserId).map((o) => o.holderUserId!),
+                }))}
+              heldSeats={seatRows
+                .filter((s) => s.holderUserId)
+                .map((s) => ({ value: s.seatId, label: `${seatLabel(s)} — ${s.holderName ?? s.holderEmail}`, holderId: s.holderUserId! }))}
+              currentCharter={{ ...charter.document, version: charter.version }}
+              currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
+              ratifiable={ratifiable.map((d) => ({ value: d.id, label: t('ratifiableLabel', { number: d.number, title: d.title, deadline: d.deadline }) }))}
+              ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}
+              heldMotions={held.map((h) => ({ value: h.id, label: t('heldMotionLabel', { meeting: h.meetingNumber, rollCall: h.number, motion: h.motion }) }))}
+              ratifiesMotion={typeof ratifiesMotion === 'string' && held.some((h) => h.id === ratifiesMotion) ? ratifiesMotion : undefined}
+            />
+          </PageMessages>
         </div>
       </div>
     </div>
