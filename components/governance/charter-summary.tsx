@@ -1,6 +1,7 @@
+import { useRuleWords } from '@/components/governance/rule-words';
 import { useFormatter, useTranslations } from 'next-intl';
 import { meetingSpecOf } from '@/lib/governance/meeting';
-import type { Charter, Ratio } from '@/lib/governance/types';
+import type { Charter } from '@/lib/governance/types';
 import { vacancyFillingOf } from '@/lib/governance/vacancy';
 import { writtenConsentSpecOf } from '@/lib/governance/written-consent';
 
@@ -26,11 +27,9 @@ function appointmentClause(t: T, list: (parts: string[]) => string, charter: Cha
 /** The charter's proposal rules in plain words, for members and the public alike, in the reader's language. */
 export function CharterSummary({ charter }: { charter: Charter }) {
   const t = useTranslations('charter');
-  const tc = useTranslations('common');
   const format = useFormatter();
   const bodyName = (key: string) => charter.bodies.find((b) => b.key === key)?.name ?? key;
-  const hours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
-  const ratio = (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den });
+  const { hours, ratio } = useRuleWords();
   const list = (parts: string[]) => format.list(parts, { type: 'conjunction' });
   const meetings = meetingSpecOf(charter);
   const petitions = charter.petitions;

@@ -1,3 +1,4 @@
+import { useRuleWords } from '@/components/governance/rule-words';
 import {
   backEmergencyMotionAction,
   openVotingAction,
@@ -11,7 +12,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ProposalAction } from '@/lib/governance/permissions';
 import type { FoundingStatus } from '@/lib/governance/founding';
-import type { Phase, ProposalTypeSpec, Ratio } from '@/lib/governance/types';
+import type { Phase, ProposalTypeSpec } from '@/lib/governance/types';
 
 type Props = {
   ids: { orgId: string; proposalId: string };
@@ -37,10 +38,8 @@ const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 tex
 /** The forms beside the vote: recuse, back the emergency motion, open voting, publish, revise, withdraw — each only when the rules allow it. */
 export function ProposalActions({ ids, actions, phase, type, status, blocked, emergency, motion, bodyNames, current, founding }: Props) {
   const t = useTranslations('proposalActions');
-  const tc = useTranslations('common');
   const format = useFormatter();
-  const formatHours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
-  const ratioText = (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den });
+  const { hours: formatHours, ratio: ratioText } = useRuleWords();
   return (
     <>
       {actions.has('recuse') ? (

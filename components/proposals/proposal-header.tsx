@@ -1,3 +1,4 @@
+import { ruleWords } from '@/components/governance/rule-words';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Countdown } from '@/components/governance/countdown';
@@ -41,7 +42,7 @@ type TCommon = ReturnType<typeof useTranslations<'common'>>;
  * from the rules' parts; the reason a vote cannot open by its refusal code (the English reason when it has none).
  */
 function beforeVoteLine(status: ProposalStatus, ts: TStatus, tr: TRefusals, tc: TCommon): string {
-  const hours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
+  const { hours } = ruleWords(tc);
   const refusal = status.blockedRefusal;
   const key = refusal?.code as Parameters<TRefusals>[0] | undefined;
   const reason = key && tr.has(key) ? tr(key, (refusal?.params ?? {}) as never) : (status.blocked ?? '');

@@ -5,8 +5,9 @@ import type { ChoiceBallotSpec } from '@/components/proposals/choice-ballot-form
 import { CountRounds } from '@/components/proposals/count-rounds';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import type { QuorumProgress } from '@/lib/governance/progress';
-import type { BodySpec, ChoiceCount, Ratio, StageSpec } from '@/lib/governance/types';
+import type { BodySpec, ChoiceCount, StageSpec } from '@/lib/governance/types';
 import type { TallyResult } from '@/lib/governance/types';
+import { useRuleWords } from '@/components/governance/rule-words';
 import { useNotOpenNote, ReceiptLink, StageHeading } from '@/components/proposals/stage-parts';
 import { LiveNotVoted, LiveQuorumProgress, StageVoteProvider } from '@/components/proposals/stage-vote';
 
@@ -53,15 +54,6 @@ export type ChoicePanel = {
   /** Few voters or ballots: the result may show how individuals voted (lib/governance/ballot-secrecy.ts). */
   secrecyWarning: string | null;
 };
-
-/** "2/3 or more", "more than 1/2", and "7 days", "36 hours", in the reader's language. */
-export function useRuleWords() {
-  const tc = useTranslations('common');
-  return {
-    ratio: (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den }),
-    hours: (hours: number) => (hours >= 24 && hours % 24 === 0 ? tc('duration', { unit: 'day', n: hours / 24 }) : tc('duration', { unit: 'hour', n: hours })),
-  };
-}
 
 /** One deciding stage: its rules, quorum progress while open, the tally and roll call once closed, and the seat holder's ballot. */
 export function StagePanel(p: Props) {
