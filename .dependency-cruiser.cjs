@@ -3,7 +3,7 @@
 
 /** Test, bench and e2e code, wherever it sits: these may import test helpers. */
 const testCode =
-  '^(test|bench|scripts|e2e)/|\\.(test|spec)\\.tsx?$|^lib/(governance/test-fixtures|log/testing|transparency/testing)\\.ts$|^(vitest|playwright)\\.config\\.m?ts$';
+  '^(test|bench|scripts|e2e)/|\\.(test|spec)\\.tsx?$|^lib/(governance/test-fixtures|log/testing|notify/testing|transparency/testing)\\.ts$|^(vitest|playwright)\\.config\\.m?ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -58,7 +58,7 @@ module.exports = {
         'Only tests, bench, scripts and e2e may import test, bench or script code (CLIs, CI tools, and the helpers they share in scripts/support); the app never does.',
       severity: 'error',
       from: { pathNot: testCode },
-      to: { path: ['^test/', '^bench/', '^scripts/', '^lib/(governance/test-fixtures|log/testing|transparency/testing)\\.ts$'] },
+      to: { path: ['^test/', '^bench/', '^scripts/', '^lib/(governance/test-fixtures|log/testing|notify/testing|transparency/testing)\\.ts$'] },
     },
   ],
   options: {

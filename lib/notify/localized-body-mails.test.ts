@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '@/lib/i18n/locales';
 import { notificationMail } from './templates';
 import type { NotificationContext, NotificationPayload } from './templates';
+import { mailContext } from './testing';
 import type { MeetingNotice } from './payload';
 
 /** Meetings, roll calls, petitions, written consents, receipts and digests in French and German (docs/i18n.md). */
-const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = true): NotificationContext => ({
-  kind,
-  payload,
-  organizationName: 'Garden Group',
-  appUrl: 'https://quorate.test',
-  orgSlug: 'garden',
-  recipientName: null,
-  mandatory,
-  unsubscribeUrl: mandatory ? null : 'https://quorate.test/unsubscribe?t=x',
-  preferencesUrl: 'https://quorate.test/o/garden/settings/notifications',
-  checkpoint: null,
-  locale,
-});
+const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = true): NotificationContext =>
+  mailContext(locale, kind, payload, { mandatory, recipientName: null });
 
 const meeting: MeetingNotice = {
   id: 'm1',

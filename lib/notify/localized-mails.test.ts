@@ -2,21 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '@/lib/i18n/locales';
 import { invitationMail, magicLinkMail, notificationMail } from './templates';
 import type { NotificationContext, NotificationPayload } from './templates';
+import { mailContext } from './testing';
 
 /** The e-mails translated beyond the first three notices (docs/i18n.md), rendered in French and German. */
-const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = false): NotificationContext => ({
-  kind,
-  payload: { number: 4, title: 'Repaint the stairwell', ...payload },
-  organizationName: 'Garden Group',
-  appUrl: 'https://quorate.test',
-  orgSlug: 'garden',
-  recipientName: 'Ana',
-  mandatory,
-  unsubscribeUrl: mandatory ? null : 'https://quorate.test/unsubscribe?t=x',
-  preferencesUrl: 'https://quorate.test/o/garden/settings/notifications',
-  checkpoint: { size: 12, rootHash: 'ab'.repeat(32), note: 'quorate.test/o/garden\n12\nq83=\n\n— sig' },
-  locale,
-});
+const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = false): NotificationContext =>
+  mailContext(
+    locale,
+    kind,
+    { number: 4, title: 'Repaint the stairwell', ...payload },
+    {
+      mandatory,
+      checkpoint: { size: 12, rootHash: 'ab'.repeat(32), note: 'quorate.test/o/garden\n12\nq83=\n\n— sig' },
+    },
+  );
 
 const tally = { yes: 5, no: 1, abstain: 0, cast: 6, charterSeats: 9, quorumRequired: 5, quorumMet: true, yesRequired: 4 };
 

@@ -4,21 +4,11 @@ import type { Locale } from '@/lib/i18n/locales';
 import { kindLabels, mandatoryReasons } from './kinds';
 import { notificationMail } from './templates';
 import type { NotificationContext, NotificationPayload } from './templates';
+import { mailContext } from './testing';
 
 /** Right of reply, vacancies, emergency decisions, founding closed and nominations in French and German. */
-const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = true): NotificationContext => ({
-  kind,
-  payload: { number: 4, title: 'Remove the treasurer', ...payload },
-  organizationName: 'Garden Group',
-  appUrl: 'https://quorate.test',
-  orgSlug: 'garden',
-  recipientName: 'Ana',
-  mandatory,
-  unsubscribeUrl: mandatory ? null : 'https://quorate.test/unsubscribe?t=x',
-  preferencesUrl: 'https://quorate.test/o/garden/settings/notifications',
-  checkpoint: null,
-  locale,
-});
+const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = true): NotificationContext =>
+  mailContext(locale, kind, { number: 4, title: 'Remove the treasurer', ...payload }, { mandatory });
 
 describe('notices about seats and emergencies', () => {
   it('right of reply, with the reply’s guaranteed time', () => {
