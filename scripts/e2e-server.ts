@@ -1,15 +1,44 @@
 /**
  * Starts the production build for the Playwright suite on a throwaway database: a new PGlite
  * folder (or the fresh PostgreSQL database in DATABASE_URL, which CI creates), migrated and
- * seeded, then `next start`.
+ * seeded, then `next start`. Beside the first server (playwright.config.ts), the others wait for the build the first
+ * one makes (E2E_WAIT_FOR_BUILD) and use a database of their own, dropped and created afresh (E2E_FRESH_DATABASE).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** Waits for the file the first server's command writes once the build is done (it fails the run if the build fails). */
+async function waitForBuild(file: string): Promise<void> {
+  const until = Date.now() + 15 * 60_000;
+  while (!existsSync(file)) {
+    if (Date.now() > until) throw new Error(`no build after 15 minutes (${file})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Drops and creates the database DATABASE_URL names, through the server's `postgres` database. */
+async function freshDatabase(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`refusing to recreate database "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`drop database if exists "${name}" with (force)`);
+    await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end();
+  }
+}
+
 async function main() {
   const port = process.env.PORT ?? '3100';
+  if (process.env.E2E_WAIT_FOR_BUILD === '1' && process.env.E2E_BUILD_READY) await waitForBuild(process.env.E2E_BUILD_READY);
+  if (process.env.E2E_FRESH_DATABASE === '1' && process.env.DATABASE_URL) await freshDatabase(process.env.DATABASE_URL);
   if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
     process.env.PGLITE_DIR = path.join(mkdtempSync(path.join(tmpdir(), 'quorate-e2e-db-')), 'pglite');
   }
