@@ -612,7 +612,7 @@ test('a meeting scheduled in French: the form, its answer, the meeting’s page 
   const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 10 * DAY).toISOString().slice(0, 16);
   await schedule.getByLabel('Début (UTC)').fill(start);
   await expect(schedule.getByLabel('Durée')).toHaveValue('90');
-  await expect(schedule.getByLabel('Durée').locator('option:checked')).toHaveText('1,5 heures');
+  await expect(schedule.getByLabel('Durée').locator('option:checked')).toHaveText('1,5 heure');
   await schedule.getByLabel('Lieu ou lien').fill('La remise à outils');
   await schedule.getByLabel('Ordre du jour').fill('Commande de graines');
   await schedule.getByRole('button', { name: 'Convoquer et envoyer la convocation' }).click();
