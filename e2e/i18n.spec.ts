@@ -16,6 +16,7 @@ import {
   test,
   waitForHydration,
 } from './fixtures';
+import { startIn } from './meeting-steps';
 
 // The organization page and a proposal in voting in English, French and German: the browser's
 // language (Accept-Language, from Playwright's `locale`), the person's own choice over it, axe
@@ -609,8 +610,8 @@ test('a meeting scheduled in French: the form, its answer, the meeting’s page 
   const schedule = ana.getByRole('form', { name: 'Convoquer une réunion' });
   await expect(schedule.getByRole('radio', { name: 'Réunion ordinaire (convocation de 3 jours)' })).toBeChecked();
   await schedule.getByLabel('Titre').fill('Plan des semis');
-  const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 10 * DAY).toISOString().slice(0, 16);
-  await schedule.getByLabel('Début (UTC)').fill(start);
+  // Ten days after the server's now (other specs may have moved its clock).
+  await schedule.getByLabel('Début (UTC)').fill(await startIn(10 * DAY));
   await expect(schedule.getByLabel('Durée')).toHaveValue('90');
   await expect(schedule.getByLabel('Durée').locator('option:checked')).toHaveText('1,5 heure');
   await schedule.getByLabel('Lieu ou lien').fill('La remise à outils');
