@@ -6,6 +6,7 @@ import {
   clockTest,
   expect,
   foundOrganization,
+  foundWithAnaBenCleo,
   inviteAndJoin,
   inviteMembers,
   nameThemselves,
@@ -15,6 +16,7 @@ import {
   test,
   waitForHydration,
 } from './fixtures';
+import { startIn } from './meeting-steps';
 
 // The organization page and a proposal in voting in English, French and German: the browser's
 // language (Accept-Language, from Playwright's `locale`), the person's own choice over it, axe
@@ -591,3 +593,48 @@ clockTest(
     await context.close();
   },
 );
+
+test('a meeting scheduled in French: the form, its answer, the meeting’s page and the list', async ({ page, browser, mailbox, runId, uniqueEmail }, info) => {
+  test.setTimeout(180_000);
+  const slug = `i18n-meet-${runId}`;
+  await foundWithAnaBenCleo({ page, browser, mailbox, uniqueEmail }, { name: 'Jardin des Langues', template: 'Informal group', body: 'Group', slug });
+
+  // Ana, in a French browser, schedules a meeting ten days ahead through the French form.
+  const context = await browser.newContext({ locale: 'fr-FR', storageState: await page.context().storageState() });
+  const ana = await context.newPage();
+  await ana.goto(`/o/${slug}/meetings`);
+  await expect(ana).toHaveTitle(/^Réunions/);
+  await expect(ana.getByRole('heading', { level: 1, name: 'Réunions' })).toBeVisible();
+  await expect(ana.getByText('Aucune réunion pour l’instant.')).toBeVisible();
+  await waitForHydration(ana);
+  const schedule = ana.getByRole('form', { name: 'Convoquer une réunion' });
+  await expect(schedule.getByRole('radio', { name: 'Réunion ordinaire (convocation de 3 jours)' })).toBeChecked();
+  await schedule.getByLabel('Titre').fill('Plan des semis');
+  // Ten days after the server's now (other specs may have moved its clock).
+  await schedule.getByLabel('Début (UTC)').fill(await startIn(10 * DAY));
+  await expect(schedule.getByLabel('Durée')).toHaveValue('90');
+  await expect(schedule.getByLabel('Durée').locator('option:checked')).toHaveText('1,5 heure');
+  await schedule.getByLabel('Lieu ou lien').fill('La remise à outils');
+  await schedule.getByLabel('Ordre du jour').fill('Commande de graines');
+  await schedule.getByRole('button', { name: 'Convoquer et envoyer la convocation' }).click();
+  await expect(ana).toHaveURL(new RegExp(`/o/${slug}/meetings/1$`));
+  await expect(ana.getByText('La réunion n° 1 est convoquée ; chaque titulaire de siège reçoit sa convocation.')).toBeVisible();
+  await expect(ana).toHaveTitle(/^Réunion n° 1/);
+  await expect(ana.getByRole('heading', { level: 1, name: 'Réunion n° 1 Plan des semis' })).toBeVisible();
+  await expect(ana.getByRole('region', { name: 'Ordre du jour' })).toContainText('Commande de graines');
+  await expect(ana.getByRole('region', { name: 'Convocation' })).toContainText('avant le début ; la charte exige 3 jours.');
+  await expect(ana.getByRole('region', { name: 'Présences' })).toContainText('Les présences sont enregistrées dès le début de la réunion.');
+  await expect(ana.getByRole('region', { name: 'Votes par appel nominal' })).toContainText('Aucun vote par appel nominal enregistré.');
+  await expect(ana.getByRole('region', { name: 'Procès-verbal' })).toContainText('Pas encore de procès-verbal.');
+  for (const text of ['All meetings', 'Agenda', 'Notice', 'Attendance', 'Roll-call votes', 'Change the meeting', 'Cancel the meeting'])
+    await expect(ana.getByText(text, { exact: true })).toHaveCount(0);
+  await expectNoSeriousViolations(ana);
+  await lookAt(ana, 'meeting-fr', info);
+
+  await ana.goto(`/o/${slug}/meetings`);
+  await expect(ana.getByRole('region', { name: 'À venir (1)' })).toContainText('Réunion n° 1 Plan des semis');
+  await expect(ana.getByTestId('meeting-1')).toContainText('Réunion ordinaire');
+  await expectNoSeriousViolations(ana);
+  await lookAt(ana, 'meetings-fr', info);
+  await context.close();
+});

@@ -10,9 +10,25 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const input =
   'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
 const labelCls = 'block text-sm font-medium text-zinc-900';
-const durations = [30, 60, 90, 120, 180, 240, 480];
 
 export type MeetingDetails = { title: string; startsAt: string; durationMinutes: number; location: string; agenda: string };
+
+/** The form's words in the reader's language, from the server parent (`meetingDetailsWords`): no messages reach the browser. */
+export type MeetingDetailsWords = {
+  bodyThatMeets: string;
+  kindLegend: string;
+  regularOption: string;
+  specialOption: string;
+  titleLabel: string;
+  starts: string;
+  length: string;
+  /** Each offered length (30 minutes to 8 hours) in minutes, with its words. */
+  durations: { minutes: number; words: string }[];
+  location: string;
+  agenda: string;
+  agendaHint: string;
+  saving: string;
+};
 
 /** A field's errors, linked to it by id, shown beside it. */
 function Errors({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -36,6 +52,7 @@ export function MeetingDetailsForm({
   prefix,
   initial,
   schedule,
+  words,
 }: {
   action: Action;
   hidden: Record<string, string>;
@@ -44,7 +61,8 @@ export function MeetingDetailsForm({
   prefix: string;
   initial?: MeetingDetails;
   /** Scheduling only: the bodies that may meet and each kind's notice in words. */
-  schedule?: { bodies: { key: string; name: string }[]; notice: { regular: string; special: string } };
+  schedule?: { bodies: { key: string; name: string }[] };
+  words: MeetingDetailsWords;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
   const v = (name: string, fallback?: string) => state.values?.[name] ?? fallback;
@@ -53,6 +71,7 @@ export function MeetingDetailsForm({
     return { name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': errors?.length ? `${prefix}-${name}-error` : undefined };
   };
   const duration = v('durationMinutes', String(initial?.durationMinutes ?? 90));
+  const durations = words.durations.map((d) => d.minutes);
   return (
     <form action={formAction} aria-label={label} className="space-y-3">
       {Object.entries(hidden).map(([name, value]) => (
@@ -62,7 +81,7 @@ export function MeetingDetailsForm({
         <>
           <div>
             <label htmlFor={`${prefix}-body`} className={labelCls}>
-              Body that meets
+              {words.bodyThatMeets}
             </label>
             <select id={`${prefix}-body`} {...field('bodyKey')} defaultValue={v('bodyKey')} className={input}>
               {schedule.bodies.map((b) => (
@@ -74,21 +93,19 @@ export function MeetingDetailsForm({
             <Errors id={`${prefix}-bodyKey-error`} errors={state.fieldErrors?.bodyKey} />
           </div>
           <fieldset>
-            <legend className="text-sm font-medium text-zinc-900">Kind</legend>
+            <legend className="text-sm font-medium text-zinc-900">{words.kindLegend}</legend>
             <label className="mt-2 flex min-h-11 items-center gap-3 text-sm">
-              <input type="radio" name="kind" value="regular" defaultChecked={v('kind') !== 'special'} className="size-5" /> Regular meeting (
-              {schedule.notice.regular} of notice)
+              <input type="radio" name="kind" value="regular" defaultChecked={v('kind') !== 'special'} className="size-5" /> {words.regularOption}
             </label>
             <label className="flex min-h-11 items-center gap-3 text-sm">
-              <input type="radio" name="kind" value="special" defaultChecked={v('kind') === 'special'} className="size-5" /> Special meeting (
-              {schedule.notice.special} of notice)
+              <input type="radio" name="kind" value="special" defaultChecked={v('kind') === 'special'} className="size-5" /> {words.specialOption}
             </label>
           </fieldset>
         </>
       ) : null}
       <div>
         <label htmlFor={`${prefix}-title`} className={labelCls}>
-          Title
+          {words.titleLabel}
         </label>
         <input id={`${prefix}-title`} {...field('title')} required maxLength={200} defaultValue={v('title', initial?.title)} className={input} />
         <Errors id={`${prefix}-title-error`} errors={state.fieldErrors?.title} />
@@ -96,7 +113,7 @@ export function MeetingDetailsForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor={`${prefix}-start`} className={labelCls}>
-            Starts (UTC)
+            {words.starts}
           </label>
           <input
             id={`${prefix}-start`}
@@ -110,7 +127,7 @@ export function MeetingDetailsForm({
         </div>
         <div>
           <label htmlFor={`${prefix}-duration`} className={labelCls}>
-            Length
+            {words.length}
           </label>
           <select
             id={`${prefix}-duration`}
@@ -118,9 +135,9 @@ export function MeetingDetailsForm({
             defaultValue={durations.map(String).includes(duration ?? '') ? duration : '90'}
             className={input}
           >
-            {durations.map((m) => (
-              <option key={m} value={m}>
-                {m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? '' : 's'}`}
+            {words.durations.map((d) => (
+              <option key={d.minutes} value={d.minutes}>
+                {d.words}
               </option>
             ))}
           </select>
@@ -128,17 +145,17 @@ export function MeetingDetailsForm({
       </div>
       <div>
         <label htmlFor={`${prefix}-location`} className={labelCls}>
-          Location or link
+          {words.location}
         </label>
         <input id={`${prefix}-location`} {...field('location')} required maxLength={500} defaultValue={v('location', initial?.location)} className={input} />
         <Errors id={`${prefix}-location-error`} errors={state.fieldErrors?.location} />
       </div>
       <div>
         <label htmlFor={`${prefix}-agenda`} className={labelCls}>
-          Agenda
+          {words.agenda}
         </label>
         <p id={`${prefix}-agenda-hint`} className="text-xs text-zinc-600">
-          One item per line. A line with only a proposal number, such as #12, puts that proposal on the agenda.
+          {words.agendaHint}
         </p>
         <textarea
           id={`${prefix}-agenda`}
@@ -152,7 +169,7 @@ export function MeetingDetailsForm({
         <Errors id={`${prefix}-agenda-error`} errors={state.fieldErrors?.agenda} />
       </div>
       <FormMessage state={state} focusOnMessage />
-      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      <SubmitButton pendingLabel={words.saving}>{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,36 @@
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import type { ActionState } from '@/lib/actions/state';
 import { MeetingDetailsForm } from './meeting-details-form';
-import type { MeetingDetails } from './meeting-details-form';
+import type { MeetingDetails, MeetingDetailsWords } from './meeting-details-form';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const input =
   'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
 const labelCls = 'block text-sm font-medium text-zinc-900';
+
+/** The lengths a meeting may be given, in minutes. */
+const durations = [30, 60, 90, 120, 180, 240, 480];
+
+type TForms = ReturnType<typeof useTranslations<'meetings.forms'>>;
+
+/** The details form's words, translated here on the server and handed to the client form. */
+function meetingDetailsWords(t: TForms, agenda: string, notice?: { regular: string; special: string }): MeetingDetailsWords {
+  return {
+    bodyThatMeets: t('bodyThatMeets'),
+    kindLegend: t('kindLegend'),
+    regularOption: notice ? t('regularOption', { notice: notice.regular }) : '',
+    specialOption: notice ? t('specialOption', { notice: notice.special }) : '',
+    titleLabel: t('titleLabel'),
+    starts: t('starts'),
+    length: t('length'),
+    durations: durations.map((m) => ({ minutes: m, words: m < 60 ? t('duration', { unit: 'minute', n: m }) : t('duration', { unit: 'hour', n: m / 60 }) })),
+    location: t('location'),
+    agenda,
+    agendaHint: t('agendaHint'),
+    saving: t('saving'),
+  };
+}
 
 /** Schedule a meeting of a body (secretaries and admins see it; the action checks again). */
 export function ScheduleMeetingForm({
@@ -20,49 +44,48 @@ export function ScheduleMeetingForm({
   bodies: { key: string; name: string }[];
   notice: { regular: string; special: string };
 }) {
+  const t = useTranslations('meetings');
+  const tf = useTranslations('meetings.forms');
   return (
     <MeetingDetailsForm
       action={action}
       hidden={{ orgId }}
-      label="Schedule a meeting"
-      submitLabel="Schedule and send the notice"
+      label={t('schedule')}
+      submitLabel={tf('scheduleSubmit')}
       prefix="meeting"
-      schedule={{ bodies, notice }}
+      schedule={{ bodies }}
+      words={meetingDetailsWords(tf, t('agenda'), notice)}
     />
   );
 }
 
 /** Change a meeting before it starts: every seat holder is told again. */
 export function UpdateMeetingForm({ action, orgId, meetingId, details }: { action: Action; orgId: string; meetingId: string; details: MeetingDetails }) {
+  const t = useTranslations('meetings');
+  const tf = useTranslations('meetings.forms');
   return (
     <>
-      <p className="mb-3 text-sm text-zinc-600">
-        Moving the meeting closer than the charter’s notice allows is recorded as short notice: the meeting becomes irregular.
-      </p>
+      <p className="mb-3 text-sm text-zinc-600">{tf('changeNote')}</p>
       <MeetingDetailsForm
         action={action}
         hidden={{ orgId, meetingId }}
-        label="Change the meeting"
-        submitLabel="Save and notify the seat holders"
+        label={t('change')}
+        submitLabel={tf('changeSubmit')}
         prefix="edit"
         initial={details}
+        words={meetingDetailsWords(tf, t('agenda'))}
       />
     </>
   );
 }
 
 export function CancelMeetingForm({ action, orgId, meetingId }: { action: Action; orgId: string; meetingId: string }) {
+  const t = useTranslations('meetings');
+  const tf = useTranslations('meetings.forms');
   return (
-    <ActionForm
-      action={action}
-      hidden={{ orgId, meetingId }}
-      submitLabel="Cancel the meeting"
-      pendingLabel="Cancelling…"
-      variant="secondary"
-      label="Cancel the meeting"
-    >
+    <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel={t('cancel')} pendingLabel={tf('cancelling')} variant="secondary" label={t('cancel')}>
       <label htmlFor="cancel-reason" className={labelCls}>
-        Reason (public)
+        {tf('reason')}
       </label>
       <input id="cancel-reason" name="reason" required minLength={3} maxLength={1000} className={input} />
     </ActionForm>
@@ -81,12 +104,20 @@ export function RecordAttendanceForm({
   meetingId: string;
   seatHolders: { id: string; name: string }[];
 }) {
+  const t = useTranslations('meetings');
+  const tf = useTranslations('meetings.forms');
   return (
-    <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel="Record attendance" pendingLabel="Recording…" label="Record attendance">
+    <ActionForm
+      action={action}
+      hidden={{ orgId, meetingId }}
+      submitLabel={tf('recordAttendance')}
+      pendingLabel={tf('recording')}
+      label={tf('recordAttendance')}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="attendance-person" className={labelCls}>
-            Seat holder
+            {tf('seatHolder')}
           </label>
           <select id="attendance-person" name="userId" className={input}>
             {seatHolders.map((s) => (
@@ -98,12 +129,14 @@ export function RecordAttendanceForm({
         </div>
         <div>
           <label htmlFor="attendance-status" className={labelCls}>
-            Attendance
+            {t('attendance')}
           </label>
           <select id="attendance-status" name="status" className={input}>
-            <option value="present">Present</option>
-            <option value="remote">Remote</option>
-            <option value="absent">Absent</option>
+            {(['present', 'remote', 'absent'] as const).map((status) => (
+              <option key={status} value={status}>
+                {t('status', { status })}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -113,30 +146,31 @@ export function RecordAttendanceForm({
 
 /** The attendee confirms their record, or disputes it with a note. */
 export function AnswerAttendanceForms({ action, orgId, meetingId }: { action: Action; orgId: string; meetingId: string }) {
+  const tf = useTranslations('meetings.forms');
   return (
     <div className="space-y-4">
       <ActionForm
         action={action}
         hidden={{ orgId, meetingId, answer: 'confirmed' }}
-        submitLabel="Confirm my attendance record"
-        pendingLabel="Confirming…"
-        label="Confirm my attendance"
+        submitLabel={tf('confirmRecord')}
+        pendingLabel={tf('confirming')}
+        label={tf('confirmAttendance')}
       >
         {null}
       </ActionForm>
       <details className="text-sm">
-        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">Dispute my record…</summary>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">{tf('disputeRecordMore')}</summary>
         <ActionForm
           action={action}
           hidden={{ orgId, meetingId, answer: 'disputed' }}
-          submitLabel="Dispute my record"
-          pendingLabel="Sending…"
+          submitLabel={tf('disputeRecord')}
+          pendingLabel={tf('sending')}
           variant="secondary"
-          label="Dispute my attendance"
+          label={tf('disputeAttendance')}
           className="mt-2"
         >
           <label htmlFor="dispute-note" className={labelCls}>
-            What is wrong (public)
+            {tf('whatIsWrong')}
           </label>
           <input id="dispute-note" name="note" maxLength={1000} className={input} />
         </ActionForm>

@@ -1,14 +1,13 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import type { RollCallView } from '@/db/read/meeting-roll-calls';
 import type { ActionState } from '@/lib/actions/state';
-import { formatUtc } from '@/lib/governance/time';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const input =
   'mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
 const labelCls = 'block text-sm font-medium text-zinc-900';
-const voteWords = { yes: 'Yes', no: 'No', abstain: 'Abstain', absent: 'Absent' } as const;
 
 const standingStyle: Record<RollCallView['standing'], string> = {
   held: 'border-amber-300 bg-amber-50 text-amber-950',
@@ -19,24 +18,28 @@ const standingStyle: Record<RollCallView['standing'], string> = {
 
 /** The standing of a roll call's motion, in words, as a badge: held motions say so on every page. */
 export function StandingBadge({ r, slug }: { r: Pick<RollCallView, 'id' | 'standing' | 'standingText' | 'ratifiedByProposalNumber'>; slug: string }) {
+  const t = useTranslations('meetings.rollCallView');
   return (
     <p className={`inline-block rounded-lg border px-2 py-1 text-sm font-semibold ${standingStyle[r.standing]}`}>
       {r.standingText}
       {r.standing === 'ratified' && r.ratifiedByProposalNumber !== null ? (
         <>
           {' '}
-          (by{' '}
-          <Link href={`/o/${slug}/proposals/${r.ratifiedByProposalNumber}`} className="underline">
-            proposal #{r.ratifiedByProposalNumber}
-          </Link>
-          )
+          {t.rich('ratifiedBy', {
+            number: r.ratifiedByProposalNumber,
+            link: (chunks) => (
+              <Link href={`/o/${slug}/proposals/${r.ratifiedByProposalNumber}`} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </>
       ) : null}
       {r.standing === 'held' ? (
         <>
           {' · '}
           <Link href={`/o/${slug}/proposals/new?ratifiesMotion=${r.id}`} className="underline">
-            Propose its ratification
+            {t('proposeRatification')}
           </Link>
         </>
       ) : null}
@@ -64,7 +67,9 @@ export function RollCallList({
   writable: boolean;
   at: Date;
 }) {
-  if (rollCalls.length === 0) return <p className="text-sm text-zinc-600">No roll-call votes recorded.</p>;
+  const t = useTranslations('meetings.rollCallView');
+  const tm = useTranslations('meetings');
+  if (rollCalls.length === 0) return <p className="text-sm text-zinc-600">{t('none')}</p>;
   return (
     <ol className="space-y-6">
       {rollCalls.map((r) => {
@@ -73,42 +78,44 @@ export function RollCallList({
         return (
           <li key={r.id} aria-labelledby={`roll-call-${r.number}`} className="border-t border-zinc-100 pt-4 first:border-t-0 first:pt-0">
             <h3 id={`roll-call-${r.number}`} className="font-semibold break-words text-zinc-900">
-              Roll call {r.number}: {r.motion}
+              {t('heading', { number: r.number, motion: r.motion })}
             </h3>
             <p className="mt-1 text-xs text-zinc-600">
-              Recorded {formatUtc(r.recordedAt)}
-              {r.agendaItem !== null ? ` · agenda item ${r.agendaItem}` : ' · a motion not on the agenda'}
+              {t('recorded', { at: r.recordedAt })}
+              {' · '}
+              {r.agendaItem !== null ? t('agendaItem', { item: r.agendaItem }) : t('offAgenda')}
               {r.proposalNumber !== null ? (
                 <>
                   {' · '}
-                  <Link href={`/o/${slug}/proposals/${r.proposalNumber}`} className="text-brand-700 underline">
-                    proposal #{r.proposalNumber}
-                  </Link>{' '}
-                  (a resolution of the body: the proposal follows its own procedure)
+                  {t.rich('resolution', {
+                    number: r.proposalNumber,
+                    link: (chunks) => (
+                      <Link href={`/o/${slug}/proposals/${r.proposalNumber}`} className="text-brand-700 underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
                 </>
               ) : null}
             </p>
             <div className="mt-2">
               <StandingBadge r={r} slug={slug} />
             </div>
-            {r.disputes > 0 ? (
-              <p className="mt-2 text-sm font-semibold text-red-800">
-                {r.disputes === 1 ? '1 vote is' : `${r.disputes} votes are`} disputed by the voter: see below.
-              </p>
-            ) : null}
+            {r.disputes > 0 ? <p className="mt-2 text-sm font-semibold text-red-800">{t('disputes', { count: r.disputes })}</p> : null}
             <p className="mt-2 text-sm text-zinc-700">
-              {r.outcomeText} Majority: {r.majorityText} of the charter seats.
+              {r.outcomeText} {t('majority', { majority: r.majorityText })}
             </p>
             <ul className="mt-2 divide-y divide-zinc-100 text-sm">
               {r.votes.map((v, i) => (
                 <li key={v.userId ?? `former-${i}`} className="py-1.5 break-words">
-                  <span className="font-medium text-zinc-900">{v.name}</span>: {voteWords[v.vote]}
+                  <span className="font-medium text-zinc-900">{v.name}</span>: {t('vote', { vote: v.vote })}
+                  {' · '}
                   {v.answer === 'confirmed' ? (
-                    ' · confirmed'
+                    tm('confirmed')
                   ) : v.answer === 'disputed' ? (
-                    <span className="font-semibold text-red-800"> · disputed{v.disputeNote ? `: ${v.disputeNote}` : ''}</span>
+                    <span className="font-semibold text-red-800">{v.disputeNote ? tm('disputedNote', { note: v.disputeNote }) : tm('disputed')}</span>
                   ) : (
-                    ' · not yet confirmed'
+                    tm('notConfirmed')
                   )}
                 </li>
               ))}
@@ -119,7 +126,7 @@ export function RollCallList({
                 orgId={orgId}
                 meetingId={meetingId}
                 rollCallId={r.id}
-                vote={voteWords[own.vote]}
+                vote={t('vote', { vote: own.vote })}
                 answerBy={r.answerBy}
                 n={r.number}
               />
@@ -148,33 +155,33 @@ function AnswerVoteForms({
   answerBy: Date;
   n: number;
 }) {
+  const t = useTranslations('meetings.rollCallView');
+  const tf = useTranslations('meetings.forms');
   return (
     <div className="mt-3 space-y-3 rounded-xl bg-zinc-50 p-3">
-      <p className="text-sm text-zinc-700">
-        Your vote is recorded as <strong>{vote}</strong>. Confirm or dispute it by {formatUtc(answerBy)}.
-      </p>
+      <p className="text-sm text-zinc-700">{t.rich('yourVote', { vote, at: answerBy, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <ActionForm
         action={action}
         hidden={{ orgId, meetingId, rollCallId, answer: 'confirmed' }}
-        submitLabel="Confirm my vote"
-        pendingLabel="Confirming…"
-        label={`Confirm my vote in roll call ${n}`}
+        submitLabel={t('confirmVote')}
+        pendingLabel={tf('confirming')}
+        label={t('confirmVoteLabel', { number: n })}
       >
         {null}
       </ActionForm>
       <details className="text-sm">
-        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">Dispute my vote…</summary>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">{t('disputeVoteMore')}</summary>
         <ActionForm
           action={action}
           hidden={{ orgId, meetingId, rollCallId, answer: 'disputed' }}
-          submitLabel="Dispute my vote"
-          pendingLabel="Sending…"
+          submitLabel={t('disputeVote')}
+          pendingLabel={tf('sending')}
           variant="secondary"
-          label={`Dispute my vote in roll call ${n}`}
+          label={t('disputeVoteLabel', { number: n })}
           className="mt-2"
         >
           <label htmlFor={`vote-dispute-${n}`} className={labelCls}>
-            What is wrong (public)
+            {tf('whatIsWrong')}
           </label>
           <input id={`vote-dispute-${n}`} name="note" maxLength={1000} className={input} />
         </ActionForm>
@@ -197,15 +204,17 @@ export function RecordRollCallForm({
   agenda: string[];
   seatHolders: { id: string; name: string; attending: boolean }[];
 }) {
+  const t = useTranslations('meetings.rollCallView');
+  const tf = useTranslations('meetings.forms');
   return (
-    <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel="Record the roll call" pendingLabel="Recording…" label="Record a roll call">
+    <ActionForm action={action} hidden={{ orgId, meetingId }} submitLabel={t('record')} pendingLabel={tf('recording')} label={t('recordLabel')}>
       <div className="space-y-3">
         <div>
           <label htmlFor="roll-call-item" className={labelCls}>
-            Agenda item
+            {t('agendaItemLabel')}
           </label>
           <select id="roll-call-item" name="agendaItem" className={input} defaultValue="">
-            <option value="">None: a motion not on the agenda</option>
+            <option value="">{t('noItem')}</option>
             {agenda.map((a, i) => (
               <option key={i} value={String(i + 1)}>
                 {i + 1}. {a}
@@ -215,12 +224,12 @@ export function RecordRollCallForm({
         </div>
         <div>
           <label htmlFor="roll-call-motion" className={labelCls}>
-            Motion (blank: the agenda item’s words)
+            {t('motion')}
           </label>
           <input id="roll-call-motion" name="motion" maxLength={2000} className={input} />
         </div>
         <fieldset>
-          <legend className={labelCls}>Votes (only seat holders recorded present or remote can vote; the others are absent)</legend>
+          <legend className={labelCls}>{t('votes')}</legend>
           <div className="mt-1 grid gap-2 sm:grid-cols-2">
             {seatHolders.map((s) => (
               <div key={s.id}>
@@ -230,12 +239,12 @@ export function RecordRollCallForm({
                 <select id={`roll-call-vote-${s.id}`} name={`vote:${s.id}`} className={input} defaultValue={s.attending ? 'yes' : 'absent'}>
                   {s.attending ? (
                     <>
-                      <option value="yes">Yes</option>
-                      <option value="no">No</option>
-                      <option value="abstain">Abstain</option>
+                      <option value="yes">{t('vote', { vote: 'yes' })}</option>
+                      <option value="no">{t('vote', { vote: 'no' })}</option>
+                      <option value="abstain">{t('vote', { vote: 'abstain' })}</option>
                     </>
                   ) : null}
-                  <option value="absent">Absent</option>
+                  <option value="absent">{t('vote', { vote: 'absent' })}</option>
                 </select>
               </div>
             ))}

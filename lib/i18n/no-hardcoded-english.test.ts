@@ -98,6 +98,13 @@ export const translatedFiles = [
   'components/transparency/log-integrity-warning.tsx',
   'app/o/[slug]/verify/page.tsx',
   'components/transparency/log-verifier.tsx',
+  'app/o/[slug]/meetings/page.tsx',
+  'app/o/[slug]/meetings/[number]/page.tsx',
+  'components/meetings/meeting-list.tsx',
+  'components/meetings/meeting-forms.tsx',
+  'components/meetings/meeting-details-form.tsx',
+  'components/meetings/meeting-minutes.tsx',
+  'components/meetings/roll-calls.tsx',
 ];
 
 /** Props a person reads or hears. */

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ruleWords } from '@/components/governance/rule-words';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ScheduleMeetingForm } from '@/components/meetings/meeting-forms';
 import { MeetingList } from '@/components/meetings/meeting-list';
@@ -10,10 +12,12 @@ import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 import { loadMeetingsPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { formatHours } from '@/lib/governance/time';
 import { scheduleMeetingAction } from './actions';
 
-export const metadata: Metadata = { title: 'Meetings' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meetings');
+  return { title: t('title') };
+}
 
 /** Every meeting of the organization's bodies, upcoming first, irregular ones flagged; public like the proposals. */
 export default async function MeetingsPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -23,25 +27,24 @@ export default async function MeetingsPage({ params }: { params: Promise<{ slug:
   const at = now();
   const upcoming = page.meetings.filter((m) => m.endsAt.getTime() >= at.getTime() && !m.cancelled).reverse();
   const past = page.meetings.filter((m) => m.endsAt.getTime() < at.getTime() || m.cancelled);
+  const t = await getTranslations('meetings');
+  const { hours } = ruleWords(await getTranslations('common'));
 
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="meetings" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <PageHeader
-        title="Meetings"
-        description="Meetings of the organization’s bodies, with the notice every seat holder was given. A meeting whose notice was short or did not reach every seat holder is marked irregular."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <HeldMotionsNotice held={held} slug={org.slug} />
       {page.rules ? <p className="mb-6 max-w-3xl text-sm text-zinc-700">{page.rules}</p> : null}
-      {page.meetings.length === 0 ? <EmptyState title="No meetings yet.">Scheduled meetings and their notices appear here.</EmptyState> : null}
+      {page.meetings.length === 0 ? <EmptyState title={t('none')}>{t('noneHint')}</EmptyState> : null}
       <div className="space-y-8">
         {upcoming.length > 0 ? (
-          <LabelledSection id="meetings-upcoming" title={`Upcoming (${upcoming.length})`} headingClassName="mb-3 text-lg font-semibold">
+          <LabelledSection id="meetings-upcoming" title={t('upcoming', { count: upcoming.length })} headingClassName="mb-3 text-lg font-semibold">
             <MeetingList slug={org.slug} meetings={upcoming} />
           </LabelledSection>
         ) : null}
         {past.length > 0 ? (
-          <LabelledSection id="meetings-past" title={`Past and cancelled (${past.length})`} headingClassName="mb-3 text-lg font-semibold">
+          <LabelledSection id="meetings-past" title={t('past', { count: past.length })} headingClassName="mb-3 text-lg font-semibold">
             <MeetingList slug={org.slug} meetings={past} />
           </LabelledSection>
         ) : null}
@@ -50,18 +53,16 @@ export default async function MeetingsPage({ params }: { params: Promise<{ slug:
       {page.bodies.length > 0 && page.notice && !org.archivedAt ? (
         <LabelledSection
           id="schedule-meeting"
-          title="Schedule a meeting"
+          title={t('schedule')}
           className="mt-10 max-w-2xl rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6"
           headingClassName="mb-3 text-lg font-semibold"
         >
-          <p className="mb-4 text-sm text-zinc-600">
-            Every seat holder of the body is e-mailed the notice with the agenda and a calendar invitation; it cannot be turned off.
-          </p>
+          <p className="mb-4 text-sm text-zinc-600">{t('scheduleNote')}</p>
           <ScheduleMeetingForm
             action={scheduleMeetingAction}
             orgId={org.id}
             bodies={page.bodies}
-            notice={{ regular: formatHours(page.notice.regular), special: formatHours(page.notice.special) }}
+            notice={{ regular: hours(page.notice.regular), special: hours(page.notice.special) }}
           />
         </LabelledSection>
       ) : null}

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ruleWords } from '@/components/governance/rule-words';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -13,7 +15,6 @@ import { loadMinutesView } from '@/db/read/meeting-minutes';
 import { loadMeetingPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { formatHours, formatUtc } from '@/lib/governance/time';
 import { answerAttendanceAction, cancelMeetingAction, recordAttendanceAction, updateMeetingAction } from '../actions';
 import { answerRollCallVoteAction, recordRollCallAction } from '../roll-calls/actions';
 import { answerMinutesAction, draftMinutesAction } from '../minutes/actions';
@@ -22,11 +23,11 @@ type Props = { params: Promise<{ slug: string; number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
-  return { title: `Meeting #${number}` };
+  const t = await getTranslations('meetings');
+  return { title: t('meetingTitle', { number }) };
 }
 
 const card = 'rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6';
-const statusWords = { present: 'Present', remote: 'Remote', absent: 'Absent' } as const;
 
 /** One meeting: when and where, its agenda, the notice and how far it reached, the irregular flag, attendance and the live quorum. */
 export default async function MeetingPage({ params }: Props) {
@@ -46,35 +47,37 @@ export default async function MeetingPage({ params }: Props) {
     rollCalls.map((r) => ({ motion: r.motion, outcome: `${r.outcomeText} (${r.standingText})`, votes: r.votes.map((v) => ({ name: v.name, vote: v.vote })) })),
   );
 
+  const t = await getTranslations('meetings');
+  const { hours } = ruleWords(await getTranslations('common'));
+  const proposalItem = (a: { number: number; title: string }) => t('proposalItem', { number: a.number, title: a.title });
+
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="meetings" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <p className="mb-2 text-sm">
         <Link href={`/o/${org.slug}/meetings`} className="font-medium text-brand-700 hover:underline">
-          All meetings
+          {t('allMeetings')}
         </Link>
       </p>
       <header className="mb-6">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="text-xs font-semibold text-zinc-700">{m.kind === 'special' ? 'Special meeting' : 'Regular meeting'}</span>
-          {m.cancelled ? <span className="text-xs font-semibold text-zinc-700">· Cancelled</span> : null}
+          <span className="text-xs font-semibold text-zinc-700">{t('kind', { kind: m.kind })}</span>
+          {m.cancelled ? <span className="text-xs font-semibold text-zinc-700">· {t('cancelled')}</span> : null}
           {m.irregular ? <IrregularBadge /> : null}
         </div>
         <h1 className={`mt-2 text-2xl font-bold break-words text-zinc-900 sm:text-3xl ${m.cancelled ? 'line-through' : ''}`}>
-          Meeting #{m.number} {m.title}
+          {t('heading', { number: m.number, title: m.title })}
         </h1>
-        <p className="mt-1 text-sm text-zinc-700">
-          {m.bodyName} · {formatUtc(m.startsAt)} to {formatUtc(m.endsAt)}
-        </p>
-        <p className="mt-1 text-sm break-words text-zinc-700">Where: {m.location}</p>
-        {m.cancelled && page.cancelReason ? <p className="mt-2 text-sm text-zinc-800">Cancelled: {page.cancelReason}</p> : null}
+        <p className="mt-1 text-sm text-zinc-700">{t('span', { body: m.bodyName, start: m.startsAt, end: m.endsAt })}</p>
+        <p className="mt-1 text-sm break-words text-zinc-700">{t('where', { location: m.location })}</p>
+        {m.cancelled && page.cancelReason ? <p className="mt-2 text-sm text-zinc-800">{t('cancelledBecause', { reason: page.cancelReason })}</p> : null}
       </header>
-      <FlashRegion />
+      <FlashRegion dismissLabel={t('dismiss')} />
 
       {m.irregular ? (
         <section aria-labelledby="irregular-heading" className="mb-6 rounded-2xl border border-red-300 bg-red-50 p-5">
           <h2 id="irregular-heading" className="font-semibold text-red-900">
-            This meeting is irregular
+            {t('irregularHeading')}
           </h2>
           <ul className="mt-2 list-disc pl-5 text-sm text-red-900">
             {m.irregularReasons.map((r) => (
@@ -85,16 +88,16 @@ export default async function MeetingPage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <LabelledSection id="agenda" title="Agenda" className={card} headingClassName="mb-3 text-lg font-semibold">
+        <LabelledSection id="agenda" title={t('agenda')} className={card} headingClassName="mb-3 text-lg font-semibold">
           {page.agenda.length === 0 ? (
-            <p className="text-sm text-zinc-600">No agenda items.</p>
+            <p className="text-sm text-zinc-600">{t('noAgenda')}</p>
           ) : (
             <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-800">
               {page.agenda.map((a, i) => (
                 <li key={i} className="break-words">
                   {a.kind === 'proposal' ? (
                     <Link href={`/o/${org.slug}/proposals/${a.number}`} className="text-brand-700 hover:underline">
-                      Proposal #{a.number} {a.title}
+                      {proposalItem(a)}
                     </Link>
                   ) : (
                     a.text
@@ -105,55 +108,62 @@ export default async function MeetingPage({ params }: Props) {
           )}
         </LabelledSection>
 
-        <LabelledSection id="notice" title="Notice" className={card} headingClassName="mb-3 text-lg font-semibold">
+        <LabelledSection id="notice" title={t('notice')} className={card} headingClassName="mb-3 text-lg font-semibold">
           <dl className="space-y-2 text-sm">
             <div>
-              <dt className="font-medium text-zinc-900">Given</dt>
+              <dt className="font-medium text-zinc-900">{t('given')}</dt>
               <dd className="text-zinc-700">
-                {formatUtc(page.scheduledAt)}
-                {page.scheduledBy ? ` by ${page.scheduledBy}` : ''}: {formatHours(Math.max(notice.shortestHours, 0))} before the start; the charter requires{' '}
-                {formatHours(notice.requiredHours)}.
+                {page.scheduledBy
+                  ? t('givenByText', {
+                      at: page.scheduledAt,
+                      by: page.scheduledBy,
+                      shortest: hours(Math.max(notice.shortestHours, 0)),
+                      required: hours(notice.requiredHours),
+                    })
+                  : t('givenText', { at: page.scheduledAt, shortest: hours(Math.max(notice.shortestHours, 0)), required: hours(notice.requiredHours) })}
               </dd>
             </div>
             <div>
-              <dt className="font-medium text-zinc-900">Sent to</dt>
+              <dt className="font-medium text-zinc-900">{t('sentTo')}</dt>
               <dd className="text-zinc-700">{notice.coverage}</dd>
             </div>
             <div>
-              <dt className="font-medium text-zinc-900">Delivered</dt>
+              <dt className="font-medium text-zinc-900">{t('delivered')}</dt>
               <dd className="text-zinc-700">
                 {notice.delivered}
-                {notice.failed > 0 ? `; failed for ${notice.failed}` : ''}
+                {notice.failed > 0 ? t('failedFor', { count: notice.failed }) : ''}
               </dd>
             </div>
           </dl>
         </LabelledSection>
       </div>
 
-      <LabelledSection id="attendance" title="Attendance" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
+      <LabelledSection id="attendance" title={t('attendance')} className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
         <p className={`text-sm font-semibold ${page.quorum.met ? 'text-emerald-800' : 'text-zinc-800'}`}>
-          Quorum {page.quorum.met ? 'met' : 'not met'} ({page.quorum.attending} of {page.quorum.charterSeats} charter seats attending; {page.quorum.ratio}{' '}
-          needed)
+          {t('quorum', { met: String(page.quorum.met), attending: page.quorum.attending, seats: page.quorum.charterSeats, ratio: page.quorum.ratio })}
         </p>
         {page.attendance.length === 0 ? (
-          <p className="mt-2 text-sm text-zinc-600">{page.started ? 'No attendance recorded yet.' : 'Attendance is recorded once the meeting starts.'}</p>
+          <p className="mt-2 text-sm text-zinc-600">{page.started ? t('noAttendance') : t('attendanceLater')}</p>
         ) : (
           <ul className="mt-3 divide-y divide-zinc-100 text-sm">
             {page.attendance.map((a, i) => (
               <li key={a.userId ?? `former-${i}`} className="py-2">
-                <span className="font-medium text-zinc-900">{a.name}</span>: {statusWords[a.status]}
+                <span className="font-medium text-zinc-900">{a.name}</span>: {t('status', { status: a.status })}
+                {' · '}
                 {a.answer === 'confirmed'
-                  ? ' · confirmed'
+                  ? t('confirmed')
                   : a.answer === 'disputed'
-                    ? ` · disputed${a.disputeNote ? `: ${a.disputeNote}` : ''}`
-                    : ' · not yet confirmed'}
+                    ? a.disputeNote
+                      ? t('disputedNote', { note: a.disputeNote })
+                      : t('disputed')
+                    : t('notConfirmed')}
               </li>
             ))}
           </ul>
         )}
         {viewer.own && writable && !viewer.own.answer ? (
           <div className="mt-4">
-            <p className="mb-2 text-sm text-zinc-700">You are recorded as {statusWords[viewer.own.status].toLowerCase()}.</p>
+            <p className="mb-2 text-sm text-zinc-700">{t('recordedAs', { status: viewer.own.status })}</p>
             <AnswerAttendanceForms action={answerAttendanceAction} orgId={org.id} meetingId={m.id} />
           </div>
         ) : null}
@@ -164,12 +174,8 @@ export default async function MeetingPage({ params }: Props) {
         ) : null}
       </LabelledSection>
 
-      <LabelledSection id="roll-calls" title="Roll-call votes" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
-        {m.irregular && rollCalls.some((r) => r.standing === 'held') ? (
-          <p className="mb-3 text-sm text-amber-950">
-            This meeting is irregular: a motion it carried is held — not in effect — until a proposal passed by the normal procedure ratifies it.
-          </p>
-        ) : null}
+      <LabelledSection id="roll-calls" title={t('rollCalls')} className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
+        {m.irregular && rollCalls.some((r) => r.standing === 'held') ? <p className="mb-3 text-sm text-amber-950">{t('heldNote')}</p> : null}
         <RollCallList
           rollCalls={rollCalls}
           slug={org.slug}
@@ -186,7 +192,7 @@ export default async function MeetingPage({ params }: Props) {
               action={recordRollCallAction}
               orgId={org.id}
               meetingId={m.id}
-              agenda={page.agenda.map((a) => (a.kind === 'proposal' ? `Proposal #${a.number} ${a.title}` : a.text))}
+              agenda={page.agenda.map((a) => (a.kind === 'proposal' ? proposalItem(a) : a.text))}
               seatHolders={viewer.seatHolders.map((s) => ({
                 ...s,
                 attending: page.attendance.some((a) => a.userId === s.id && (a.status === 'present' || a.status === 'remote')),
@@ -196,7 +202,7 @@ export default async function MeetingPage({ params }: Props) {
         ) : null}
       </LabelledSection>
 
-      <LabelledSection id="minutes" title="Minutes" className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
+      <LabelledSection id="minutes" title={t('minutes')} className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
         <MeetingMinutes
           view={minutes}
           orgId={org.id}
@@ -209,7 +215,7 @@ export default async function MeetingPage({ params }: Props) {
 
       {viewer.mayChange && writable ? (
         <div className="mt-6 grid gap-6 lg:grid-cols-2">
-          <LabelledSection id="change-meeting" title="Change the meeting" className={card} headingClassName="mb-3 text-lg font-semibold">
+          <LabelledSection id="change-meeting" title={t('change')} className={card} headingClassName="mb-3 text-lg font-semibold">
             <UpdateMeetingForm
               action={updateMeetingAction}
               orgId={org.id}
@@ -217,7 +223,7 @@ export default async function MeetingPage({ params }: Props) {
               details={{ ...page.edit, agenda: page.agenda.map((a) => (a.kind === 'proposal' ? `#${a.number}` : a.text)).join('\n') }}
             />
           </LabelledSection>
-          <LabelledSection id="cancel-meeting" title="Cancel the meeting" className={card} headingClassName="mb-3 text-lg font-semibold">
+          <LabelledSection id="cancel-meeting" title={t('cancel')} className={card} headingClassName="mb-3 text-lg font-semibold">
             <CancelMeetingForm action={cancelMeetingAction} orgId={org.id} meetingId={m.id} />
           </LabelledSection>
         </div>
