@@ -108,6 +108,7 @@ export function ElectionSection(p: Props) {
               id="nominee"
               name="nomineeUserId"
               label={t('nominee')}
+              prompt={tp('choose')}
               options={p.nominees.map((m) => ({ value: m.value, label: m.self ? t('yourself', { name: nameOf(m.name) }) : nameOf(m.name) }))}
               hint={t('nomineeHint')}
             />
