@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { BallotOption } from './ballot-option';
 
@@ -15,14 +16,15 @@ type Props = {
 };
 
 /** An approval ballot: a checkbox per candidate. Works without JavaScript; the limit is shown, and checked by the server. */
-export function ApprovalBallot({ name, candidates, maxApprovals, initial = [], legend = 'Choose the candidates you approve of', disabled }: Props) {
+export function ApprovalBallot({ name, candidates, maxApprovals, initial = [], legend, disabled }: Props) {
+  const t = useTranslations('choiceBallot');
   const hintId = useId();
   const limited = maxApprovals !== undefined && maxApprovals < candidates.length;
   return (
     <fieldset aria-describedby={hintId} disabled={disabled} className="min-w-0">
-      <legend className="text-sm font-medium text-zinc-900">{legend}</legend>
+      <legend className="text-sm font-medium text-zinc-900">{legend ?? t('approveCandidates')}</legend>
       <p id={hintId} className="mt-1 text-xs text-zinc-600">
-        {limited ? `You may choose up to ${maxApprovals}.` : 'You may choose as many as you like.'}
+        {limited ? t('upTo', { max: maxApprovals }) : t('asMany')}
       </p>
       <div className="mt-2 space-y-2">
         {candidates.map((candidate, id) => (

@@ -1,9 +1,11 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useMemo, useRef } from 'react';
 import { castChoiceBallotAction } from '@/app/o/[slug]/proposals/actions';
 import { ApprovalBallot } from '@/components/proposals/approval-ballot';
 import { ChoiceBallot } from '@/components/proposals/choice-ballot';
+import { listNames } from '@/components/proposals/list-names';
 import { RankedBallot } from '@/components/proposals/ranked-ballot';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -33,15 +35,30 @@ type Props = {
  * After a ballot is recorded, focus moves to the line saying so; a refusal takes focus instead.
  */
 export function ChoiceBallotForm({ ids, bodyName, ballot, mine, receipt, notOpenNote }: Props) {
+  const t = useTranslations('choiceBallot');
+  const locale = useLocale();
   const [state, formAction] = useActionState(castChoiceBallotAction, initialActionState);
   const recordedRef = useRef<HTMLParagraphElement>(null);
   const refusal = useMemo(() => refusalLine(state), [state]);
   useEffect(() => {
     if (state.ok) recordedRef.current?.focus();
   }, [state]);
-  const described = mine ? describe(ballot, mine) : null;
+  // 'ranks Ada first, then Curie', 'approves Ada and Curie', 'chooses Ada'.
+  const described = mine ? describe() : null;
+  function describe(): string {
+    const names = mine!.map((i) => ballot.options[i] ?? t('optionN', { n: i + 1 }));
+    if (ballot.kind === 'ranked')
+      return t('ranks', {
+        first: names[0] ?? '',
+        then: names
+          .slice(1)
+          .map((name) => t('then', { name }))
+          .join(''),
+      });
+    return t(ballot.kind === 'approval' ? 'approves' : 'chooses', { names: listNames(locale, names) });
+  }
   return (
-    <form action={formAction} aria-label={`Your secret ballot, ${bodyName}`} className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
+    <form action={formAction} aria-label={t('formLabel', { body: bodyName })} className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
       {Object.entries(ids).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -56,41 +73,30 @@ export function ChoiceBallotForm({ ids, bodyName, ballot, mine, receipt, notOpen
           candidates={ballot.options}
           {...(ballot.maxApprovals !== undefined ? { maxApprovals: ballot.maxApprovals } : {})}
           initial={mine ?? []}
-          legend="Approve the options you support"
+          legend={t('approveLegend')}
         />
       ) : (
-        <ChoiceBallot key={mine?.join(',') ?? ''} name="preferences" candidates={ballot.options} initial={mine?.[0] ?? null} legend="Choose one option" />
+        <ChoiceBallot key={mine?.join(',') ?? ''} name="preferences" candidates={ballot.options} initial={mine?.[0] ?? null} legend={t('chooseOneOption')} />
       )}
       <div role="status" aria-live="polite">
         {described ? (
           <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
-            {state.ok ? 'Recorded: your' : 'Your'} secret ballot {described}. You can change it until voting closes; only you see it here.
+            {t('yours', { recorded: String(Boolean(state.ok)), described })}
           </p>
         ) : null}
         {described && receipt ? (
           <div className="mt-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-xs text-zinc-800">
-            <p>Your receipt:</p>
+            <p>{t('yourReceipt')}</p>
             <code className="my-1 block whitespace-nowrap font-mono text-sm font-semibold tracking-wide text-zinc-900" data-receipt>
               {receipt}
             </code>
-            <p>Keep it to find your ballot after the close. It was also e-mailed to you, and to nobody else. A changed ballot gets a new receipt.</p>
+            <p>{t('receiptKeep')}</p>
           </div>
         ) : null}
       </div>
-      <p className="text-xs text-zinc-600">
-        Secret ballot: the record shows that you voted, never how. The counted ballots are published without names when voting closes.
-      </p>
+      <p className="text-xs text-zinc-600">{t('secrecy')}</p>
       <FormMessage state={refusal} focusOnMessage />
-      <SubmitButton>Cast secret ballot</SubmitButton>
+      <SubmitButton>{t('cast')}</SubmitButton>
     </form>
   );
-}
-
-/** 'ranks Ada first, then Curie', 'approves Ada and Curie', 'chooses Ada'. */
-function describe(ballot: ChoiceBallotSpec, mine: readonly number[]): string {
-  const names = mine.map((i) => ballot.options[i] ?? `option ${i + 1}`);
-  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  if (ballot.kind === 'ranked') return `ranks ${names[0]} first${names.length > 1 ? `, then ${names.slice(1).join(', then ')}` : ''}`;
-  if (ballot.kind === 'approval') return `approves ${list}`;
-  return `chooses ${list}`;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { BallotOption } from './ballot-option';
 
 type Props = {
@@ -12,10 +13,11 @@ type Props = {
 };
 
 /** A single-choice ballot: a radio button per candidate. Works without JavaScript. */
-export function ChoiceBallot({ name, candidates, initial = null, legend = 'Choose one candidate', disabled }: Props) {
+export function ChoiceBallot({ name, candidates, initial = null, legend, disabled }: Props) {
+  const t = useTranslations('choiceBallot');
   return (
     <fieldset disabled={disabled} className="min-w-0">
-      <legend className="text-sm font-medium text-zinc-900">{legend}</legend>
+      <legend className="text-sm font-medium text-zinc-900">{legend ?? t('chooseOneCandidate')}</legend>
       <div className="mt-2 space-y-2">
         {candidates.map((candidate, id) => (
           <BallotOption key={id} type="radio" name={name} value={String(id)} label={candidate} defaultChecked={initial === id} />

@@ -1,6 +1,8 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { listNames } from '@/components/proposals/list-names';
 import { ScrollTable } from '@/components/ui/column-header-row';
-import { roundActionText, roundTotal, tieText, transfersByRound } from '@/lib/governance/count-report';
+import { roundTotal, transfersByRound } from '@/lib/governance/count-report';
 import { signed } from '@/lib/governance/exact-decimal';
 import type { Round, TallyResult } from '@/lib/governance/methods/types';
 
@@ -14,22 +16,23 @@ const subheading = 'text-xs font-semibold uppercase tracking-wide text-zinc-500'
 const cell = 'px-3 py-2 text-right align-top tabular-nums whitespace-nowrap';
 const rowHeader = 'sticky left-0 z-10 min-w-32 max-w-48 sm:min-w-44 sm:max-w-64 bg-white px-3 py-2 text-left align-top font-medium [overflow-wrap:anywhere]';
 
-/** The round a candidate was elected or excluded in, as a phrase for their row ("Elected in round 2"), or null. */
-function fate(id: number, rounds: readonly Round[]): string | null {
+/** The round a candidate was elected or excluded in, for their row ("Elected in round 2"), or null. */
+function fate(id: number, rounds: readonly Round[]): { elected: boolean; round: number } | null {
   for (const r of rounds) {
-    if (r.elected.includes(id)) return `Elected in round ${r.number}`;
-    if (r.excluded.includes(id)) return `Excluded in round ${r.number}`;
+    if (r.elected.includes(id)) return { elected: true, round: r.number };
+    if (r.excluded.includes(id)) return { elected: false, round: r.number };
   }
   return null;
 }
 
 /** A figure in the table, with what happened to the candidate in that round written beside it (not shown by colour alone). */
 function VotesCell({ votes, elected, excluded }: { votes: string; elected: boolean; excluded: boolean }) {
+  const t = useTranslations('choiceBallot.count');
   return (
     <td className={`${cell} ${elected ? 'bg-emerald-50 font-semibold' : ''} ${excluded ? 'bg-zinc-100' : ''}`}>
       {votes}
-      {elected ? <span className="block text-xs font-semibold text-emerald-900">Elected</span> : null}
-      {excluded ? <span className="block text-xs font-semibold text-zinc-700">Excluded</span> : null}
+      {elected ? <span className="block text-xs font-semibold text-emerald-900">{t('elected')}</span> : null}
+      {excluded ? <span className="block text-xs font-semibold text-zinc-700">{t('excluded')}</span> : null}
     </td>
   );
 }
@@ -41,8 +44,28 @@ function VotesCell({ votes, elected, excluded }: { votes: string; elected: boole
  * figures are the count's own exact decimals; only the bar widths are rounded.
  */
 export function CountRounds({ candidates, result }: Props) {
+  const t = useTranslations('choiceBallot.count');
+  const tb = useTranslations('choiceBallot');
+  const locale = useLocale();
   const baseId = useId();
   const { rounds } = result;
+  const nameOf = (id: number) => candidates[id] ?? tb('candidateN', { n: id + 1 });
+  const names = (ids: readonly number[]) => listNames(locale, ids.map(nameOf));
+  /** What a round did, short enough for a column heading: "Bo excluded; their votes passed on" (as `roundActionText` says it in English). */
+  const action = (round: Round): string => {
+    const { kind, candidates: ids } = round.action;
+    switch (kind) {
+      case 'first_count':
+        return t('firstCount');
+      case 'surplus':
+      case 'iteration':
+        return ids.length === 0 ? t('surplusNone') : ids.length === 1 ? t('surplusOne', { name: nameOf(ids[0]!) }) : t('surplusMany', { names: names(ids) });
+      case 'exclusion':
+        return t('exclusion', { names: names(ids), count: ids.length });
+      case 'final':
+        return round.elected.length > 0 ? t('remainingFilled') : t('finalResult');
+    }
+  };
   const hasQuota = rounds.some((r) => r.quota !== undefined);
   const transfers = transfersByRound(result, candidates);
   const figureRow = (label: string, values: readonly string[], className = '') => (
@@ -62,7 +85,7 @@ export function CountRounds({ candidates, result }: Props) {
     <div className="min-w-0 space-y-6 text-sm">
       <section aria-labelledby={`${baseId}-elected`}>
         <h3 id={`${baseId}-elected`} className={subheading}>
-          Elected, in order of election
+          {t('electedHeading')}
         </h3>
         {result.elected.length > 0 ? (
           <ol className="mt-2 list-decimal space-y-1 pl-6">
@@ -73,32 +96,32 @@ export function CountRounds({ candidates, result }: Props) {
             ))}
           </ol>
         ) : (
-          <p className="mt-2 text-zinc-600">Nobody was elected.</p>
+          <p className="mt-2 text-zinc-600">{t('nobodyElected')}</p>
         )}
       </section>
 
       <section aria-labelledby={`${baseId}-rounds`}>
         <h3 id={`${baseId}-rounds`} className={subheading}>
-          The count, round by round
+          {t('roundsHeading')}
         </h3>
         <ScrollTable
-          label="Table of rounds, scrolls sideways"
+          label={t('tableLabel')}
           className="mt-2 overflow-x-auto rounded-lg border border-zinc-200"
           tableClassName="min-w-full border-collapse"
           caption={
             <caption className="px-3 py-2 text-left text-xs text-zinc-600">
-              Votes held at the end of each round, from {result.totalValid} valid {result.totalValid === '1' ? 'ballot' : 'ballots'}.
+              {t('caption', { total: result.totalValid, one: String(result.totalValid === '1') })}
             </caption>
           }
           head={{
             className: 'border-b border-zinc-200 align-bottom',
             cellClassName: 'min-w-36 px-3 py-2 text-right text-xs font-semibold text-zinc-700',
             columns: [
-              { label: 'Candidate', className: 'sticky left-0 z-10 bg-white px-3 py-2 text-left text-xs font-semibold text-zinc-700' },
+              { label: t('candidate'), className: 'sticky left-0 z-10 bg-white px-3 py-2 text-left text-xs font-semibold text-zinc-700' },
               ...rounds.map((r) => (
                 <>
-                  Round {r.number}
-                  <span className="block font-normal">{roundActionText(r, candidates)}</span>
+                  {t('round', { n: r.number })}
+                  <span className="block font-normal">{action(r)}</span>
                 </>
               )),
             ],
@@ -111,7 +134,11 @@ export function CountRounds({ candidates, result }: Props) {
                 <tr key={id} className="border-b border-zinc-100">
                   <th scope="row" className={rowHeader}>
                     {name}
-                    {outcome ? <span className="block text-xs font-normal text-zinc-600">{outcome}</span> : null}
+                    {outcome ? (
+                      <span className="block text-xs font-normal text-zinc-600">
+                        {t(outcome.elected ? 'electedInRound' : 'excludedInRound', { n: outcome.round })}
+                      </span>
+                    ) : null}
                   </th>
                   {rounds.map((r) => (
                     <VotesCell key={r.number} votes={r.votes[id] ?? '0'} elected={r.elected.includes(id)} excluded={r.excluded.includes(id)} />
@@ -120,44 +147,46 @@ export function CountRounds({ candidates, result }: Props) {
               );
             })}
             {figureRow(
-              'Non-transferable (no further choice)',
+              t('nonTransferableRow'),
               rounds.map((r) => r.nonTransferable),
             )}
             {figureRow(
-              'Residue (lost to rounding)',
+              t('residueRow'),
               rounds.map((r) => r.residue),
             )}
             {hasQuota
               ? figureRow(
-                  'Quota (votes needed to be elected)',
+                  t('quotaRow'),
                   rounds.map((r) => r.quota ?? '—'),
                   'text-zinc-600',
                 )
               : null}
           </tbody>
-          <tfoot className="font-semibold">{figureRow('Total', rounds.map(roundTotal), 'border-t-2 border-zinc-300')}</tfoot>
+          <tfoot className="font-semibold">{figureRow(t('total'), rounds.map(roundTotal), 'border-t-2 border-zinc-300')}</tfoot>
         </ScrollTable>
       </section>
 
       {transfers.length > 0 ? (
         <section aria-labelledby={`${baseId}-transfers`}>
           <h3 id={`${baseId}-transfers`} className={subheading}>
-            Votes moved in each round
+            {t('transfersHeading')}
           </h3>
-          <p className="mt-1 text-xs text-zinc-600">
-            Each bar is a change from the round before, drawn to the scale of that round’s largest change: solid for votes gained, outlined for votes lost.
-          </p>
+          <p className="mt-1 text-xs text-zinc-600">{t('transfersNote')}</p>
           <ol className="mt-2 space-y-4">
-            {transfers.map((t) => (
-              <li key={t.round}>
-                <p className="font-medium [overflow-wrap:anywhere]">{t.heading}</p>
-                {t.bars.length === 0 ? (
-                  <p className="mt-1 text-zinc-600">No votes moved.</p>
+            {transfers.map((moved) => (
+              <li key={moved.round}>
+                <p className="font-medium [overflow-wrap:anywhere]">
+                  {t('transferHeading', { n: moved.round, action: action(rounds.find((r) => r.number === moved.round)!) })}
+                </p>
+                {moved.bars.length === 0 ? (
+                  <p className="mt-1 text-zinc-600">{t('noneMoved')}</p>
                 ) : (
                   <ul className="mt-1 space-y-1">
-                    {t.bars.map((bar) => (
+                    {moved.bars.map((bar) => (
                       <li key={bar.label} className="grid grid-cols-[minmax(0,8rem)_minmax(0,1fr)_auto] items-center gap-2">
-                        <span className="min-w-0 [overflow-wrap:anywhere]">{bar.label}</span>
+                        <span className="min-w-0 [overflow-wrap:anywhere]">
+                          {bar.of === 'non_transferable' ? t('nonTransferable') : bar.of === 'residue' ? t('residue') : nameOf(bar.of)}
+                        </span>
                         <span aria-hidden="true" className="h-3">
                           <span
                             className={`block h-3 rounded-sm ${bar.sign > 0 ? 'bg-brand-600' : 'border-2 border-orange-700 bg-white'}`}
@@ -178,12 +207,12 @@ export function CountRounds({ candidates, result }: Props) {
       {result.ties.length > 0 ? (
         <section aria-labelledby={`${baseId}-ties`}>
           <h3 id={`${baseId}-ties`} className={subheading}>
-            Ties
+            {t('tiesHeading')}
           </h3>
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {result.ties.map((tie, i) => (
               <li key={i} className="[overflow-wrap:anywhere]">
-                {tieText(tie, candidates)}
+                {t('tie', { names: names(tie.among), purpose: tie.purpose, round: tie.round, by: tie.by, chosen: nameOf(tie.chosen) })}
               </li>
             ))}
           </ul>

@@ -1,76 +1,82 @@
+import { useTranslations } from 'next-intl';
 import { answerNominationAction, nominateCandidateAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { SelectField } from '@/components/ui/select-field';
-import type { Option } from '@/components/ui/select-field';
 import type { NominationStatus } from '@/lib/governance/election';
+import { seatClassLabel } from '@/lib/governance/seat-class';
 
-export type NominationLine = { id: string; nomineeName: string; nominatorName: string; self: boolean; status: NominationStatus };
+/** Names are null for a person without one ("A member"). */
+export type NominationLine = { id: string; nomineeName: string | null; nominatorName: string | null; self: boolean; status: NominationStatus };
 
 type Props = {
   ids: { orgId: string; proposalId: string };
-  /** "3 vacant general seats of the Board" as the draft named them, or as frozen when voting opened. */
-  seatsLabel: string;
-  ruleName: string;
+  /** The seats ("3 vacant general seats of the Board"): as the draft named them (vacant now, counted again when voting opens), or as frozen when voting opened. */
+  seats: { count: number; frozen: boolean; seatClass: string; body: string };
+  /** The type's election rule; null: the charter names none (single transferable vote). */
+  rule: 'scottish_stv' | 'meek_stv' | null;
   /** While the comment window runs: when nominations close. Null once closed (or before publication). */
-  openUntil: string | null;
+  openUntil: Date | null;
   nominations: NominationLine[];
-  /** Members the viewer may nominate (empty: the viewer may not nominate now). */
-  nominees: Option[];
+  /** Members the viewer may nominate (empty: the viewer may not nominate now); `self` is the viewer. */
+  nominees: { value: string; name: string | null; self: boolean }[];
   /** The viewer's own open nomination: answer it (accept / decline) or withdraw an acceptance. */
   mine: 'nominated' | 'accepted' | null;
-  /** A class seat: the declaration a nominee makes by accepting. */
-  declaration: { classLabel: string; text: string } | null;
+  /** A class seat: the declaration a nominee makes by accepting (the rules' English words, `defaultDeclaration`). */
+  declaration: { text: string } | null;
   /** Once voting opened: the candidates on the ballot, in ballot order. */
   candidates: string[] | null;
   /** An election decided without a vote: the plain sentence from the log. */
   unopposed: string | null;
-  /** Once seated: who holds each seat of the election now. */
-  seated: { position: number; holder: string | null }[] | null;
-};
-
-const statusWords: Record<NominationStatus, string> = {
-  nominated: 'nominated, has not answered',
-  accepted: 'candidate (accepted)',
-  declined: 'declined',
-  withdrawn: 'withdrew',
+  /** Once seated: who holds each seat of the election now (`holder` null and `held`: a person without a name). */
+  seated: { position: number; held: boolean; holder: string | null }[] | null;
 };
 
 /** A seat election: the seats, the nominations and their answers, the forms to nominate and to answer, the frozen ballot and who was seated. */
 export function ElectionSection(p: Props) {
+  const t = useTranslations('election');
+  const tc = useTranslations('charter');
+  const tp = useTranslations('newProposal');
+  const known = ['general', 'independent', 'employee_representative', 'member_elected'] as const;
+  const classWord = (key: string) => (known.includes(key as (typeof known)[number]) ? tp(`classWord_${key as (typeof known)[number]}`) : seatClassLabel(key));
+  const nameOf = (name: string | null) => name ?? t('aMember');
   const accepted = p.nominations.filter((n) => n.status === 'accepted').length;
   return (
     <LabelledSection
       id="election"
-      title="Election"
+      title={t('title')}
       className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
       headingClassName="mb-3 text-lg font-semibold"
     >
       <p className="text-sm">
-        Elects to {p.seatsLabel}, counted by {p.ruleName}. Nominations are open during the comment window; a nominee becomes a candidate only by accepting. With
-        no more candidates than seats, the candidates are elected unopposed, without a vote, and the other seats stay vacant.
+        {t('intro', {
+          seats: t('seats', { ...p.seats, frozen: String(p.seats.frozen), seatClass: classWord(p.seats.seatClass) }),
+          rule: p.rule ? tc(`methods.${p.rule}`) : t('ruleDefault'),
+        })}
       </p>
       {p.declaration ? (
         <div className="mt-3 text-sm">
-          <p className="font-medium">Reserved for: {p.declaration.classLabel}. Each candidate declares, in their own name:</p>
+          <p className="font-medium">{t('reserved', { seatClass: classWord(p.seats.seatClass) })}</p>
           <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{p.declaration.text}</blockquote>
         </div>
       ) : null}
 
       <h3 className="mt-4 text-sm font-semibold">
-        Nominations{' '}
+        {t('nominations')}{' '}
         <span className="font-normal text-zinc-600">
-          ({p.nominations.length} made, {accepted} accepted{p.openUntil ? `; open until ${p.openUntil}` : '; closed'})
+          {p.openUntil
+            ? t('countOpen', { made: p.nominations.length, accepted, until: p.openUntil })
+            : t('countClosed', { made: p.nominations.length, accepted })}
         </span>
       </h3>
       {p.nominations.length === 0 ? (
-        <p className="mt-1 text-sm text-zinc-600">Nobody has been nominated yet.</p>
+        <p className="mt-1 text-sm text-zinc-600">{t('none')}</p>
       ) : (
         <ul className="mt-1 space-y-1 text-sm">
           {p.nominations.map((n) => (
             <li key={n.id} className="break-words">
-              <span className="font-medium">{n.nomineeName}</span> — {statusWords[n.status]}
-              <span className="text-xs text-zinc-600"> · {n.self ? 'stood themselves' : `nominated by ${n.nominatorName}`}</span>
+              <span className="font-medium">{nameOf(n.nomineeName)}</span> — {t(`status_${n.status}`)}
+              <span className="text-xs text-zinc-600"> · {n.self ? t('stoodThemselves') : t('nominatedBy', { name: nameOf(n.nominatorName) })}</span>
             </li>
           ))}
         </ul>
@@ -78,37 +84,33 @@ export function ElectionSection(p: Props) {
 
       {p.mine === 'nominated' ? (
         <div className="mt-4 grid gap-3 border-t border-zinc-100 pt-4 sm:grid-cols-2">
-          <ActionForm
-            action={answerNominationAction}
-            hidden={{ ...p.ids, answer: 'accept' }}
-            submitLabel="Accept: I stand as a candidate"
-            label="Accept your nomination"
-          >
+          <ActionForm action={answerNominationAction} hidden={{ ...p.ids, answer: 'accept' }} submitLabel={t('accept')} label={t('acceptLabel')}>
             {p.declaration ? (
               <label className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="declarationConfirmed" value="yes" className="mt-1" />
-                <span>I make the declaration above, in my own name; it is recorded in the public log.</span>
+                <span>{t('declare')}</span>
               </label>
             ) : null}
           </ActionForm>
-          <AnswerForm ids={p.ids} answer="decline" submitLabel="Decline" label="Decline your nomination" />
+          <AnswerForm ids={p.ids} answer="decline" submitLabel={t('decline')} label={t('declineLabel')} />
         </div>
       ) : null}
       {p.mine === 'accepted' ? (
         <div className="mt-4 border-t border-zinc-100 pt-4">
-          <p className="mb-2 text-sm">You are a candidate. You can withdraw until nominations close.</p>
-          <AnswerForm ids={p.ids} answer="withdraw" submitLabel="Withdraw my candidacy" label="Withdraw your candidacy" />
+          <p className="mb-2 text-sm">{t('candidateNote')}</p>
+          <AnswerForm ids={p.ids} answer="withdraw" submitLabel={t('withdraw')} label={t('withdrawLabel')} />
         </div>
       ) : null}
       {p.nominees.length > 0 ? (
         <div className="mt-4 border-t border-zinc-100 pt-4">
-          <ActionForm action={nominateCandidateAction} hidden={p.ids} submitLabel="Nominate" variant="secondary" label="Nominate a candidate">
+          <ActionForm action={nominateCandidateAction} hidden={p.ids} submitLabel={t('nominate')} variant="secondary" label={t('nominateLabel')}>
             <SelectField
               id="nominee"
               name="nomineeUserId"
-              label="Nominate a member (or yourself)"
-              options={p.nominees}
-              hint="They are told by e-mail and must accept before nominations close. Members who already sit on this body cannot stand."
+              label={t('nominee')}
+              prompt={tp('choose')}
+              options={p.nominees.map((m) => ({ value: m.value, label: m.self ? t('yourself', { name: nameOf(m.name) }) : nameOf(m.name) }))}
+              hint={t('nomineeHint')}
             />
           </ActionForm>
         </div>
@@ -116,18 +118,14 @@ export function ElectionSection(p: Props) {
 
       {p.unopposed ? <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{p.unopposed}</p> : null}
       {p.candidates && !p.unopposed ? (
-        <p className="mt-4 text-sm">
-          <span className="font-medium">On the ballot</span> (frozen when voting opened, in alphabetical order): {p.candidates.join(', ')}.
-        </p>
+        <p className="mt-4 text-sm">{t.rich('onBallot', { names: p.candidates.join(', '), b: (chunks) => <span className="font-medium">{chunks}</span> })}</p>
       ) : null}
       {p.seated ? (
         <>
-          <h3 className="mt-4 text-sm font-semibold">The seats now</h3>
+          <h3 className="mt-4 text-sm font-semibold">{t('seatsNow')}</h3>
           <ul className="mt-1 space-y-1 text-sm">
             {p.seated.map((s) => (
-              <li key={s.position}>
-                Seat {s.position}: {s.holder ?? 'vacant'}
-              </li>
+              <li key={s.position}>{s.held ? t('seatHeld', { position: s.position, holder: nameOf(s.holder) }) : t('seatVacant', { position: s.position })}</li>
             ))}
           </ul>
         </>

@@ -2,16 +2,14 @@ import type { ComponentProps } from 'react';
 import type { ElectionSection } from '@/components/proposals/election-section';
 import type { LoadedProposal, ProposalPageData } from '@/db/read/proposal-page';
 import { findBody } from '@/lib/governance/charter';
-import { choiceMethodName } from '@/lib/governance/choice';
 import type { ElectionEffect } from '@/lib/governance/election';
-import { nominationLine, nominationsOpen, ownOpenNomination } from '@/lib/governance/election';
+import { nominationsOpen, ownOpenNomination } from '@/lib/governance/election';
 import { hasRole } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
-import { defaultDeclaration, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
-import { formatUtc } from '@/lib/governance/time';
+import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter, Phase } from '@/lib/governance/types';
 
-/** The election section's view of a seat-election proposal, for this viewer, at `at`. */
+/** The election section's view of a seat-election proposal, for this viewer, at `at`: facts, which the section words in the reader's language. */
 export function electionView(input: {
   data: ProposalPageData;
   loaded: LoadedProposal;
@@ -26,12 +24,12 @@ export function electionView(input: {
   const effect = loaded.row.effect as unknown as ElectionEffect;
   const type = charter.proposalTypes.find((t) => t.key === loaded.row.typeKey)!;
   const body = findBody(charter, effect.bodyKey);
-  const classLabel = seatClassLabel(effect.seatClass);
   const vacantNow = data.seats.filter((s) => s.bodyKey === effect.bodyKey && s.seatClass === effect.seatClass && !s.holderUserId).length;
   const frozenSeats = effect.seatIds?.length;
   const count = frozenSeats ?? vacantNow;
   const open = nominationsOpen(phase);
-  const nameOf = (name: string | null) => name?.trim() || 'A member';
+  // A person without a name is null: the section says "A member" in the reader's language.
+  const nameOf = (name: string | null) => name?.trim() || null;
   const live = new Map(data.nominations.map((n) => [n.nomineeUserId, n.status]));
   const onBody = new Set(data.seats.filter((s) => s.bodyKey === effect.bodyKey && s.holderUserId).map((s) => s.holderUserId));
   const mayNominate = open && hasRole(role, 'member');
@@ -40,7 +38,7 @@ export function electionView(input: {
         .filter((m) => m.role !== 'observer' && !onBody.has(m.userId))
         // Open or accepted nominations are not made twice; someone who declined may stand again only themselves.
         .filter((m) => !live.has(m.userId) || (m.userId === userId && (live.get(m.userId) === 'declined' || live.get(m.userId) === 'withdrawn')))
-        .map((m) => ({ value: m.userId, label: m.userId === userId ? `${nameOf(m.name)} (yourself)` : nameOf(m.name) }))
+        .map((m) => ({ value: m.userId, name: nameOf(m.name), self: m.userId === userId }))
     : [];
   const unopposed = data.logRows.find((e) => e.kind === 'election.unopposed');
   const statement = unopposed ? String((JSON.parse(unopposed.entry) as { payload?: { statement?: unknown } }).payload?.statement ?? '') : null;
@@ -48,18 +46,24 @@ export function electionView(input: {
     loaded.row.outcome === 'passed' && effect.seatIds
       ? effect.seatIds.map((id) => {
           const seat = data.seats.find((s) => s.seatId === id);
-          return { position: seat?.position ?? 0, holder: seat?.holderUserId ? nameOf(seat.holderName) : null };
+          return { position: seat?.position ?? 0, held: Boolean(seat?.holderUserId), holder: seat?.holderUserId ? nameOf(seat.holderName) : null };
         })
       : null;
   return {
     ids,
-    seatsLabel: `${count} ${frozenSeats === undefined ? 'vacant ' : ''}${classLabel} ${count === 1 ? 'seat' : 'seats'} of the ${body.name}${frozenSeats === undefined ? ' (counted again when voting opens)' : ''}`,
-    ruleName: type.election ? choiceMethodName(type.election.rule) : 'single transferable vote',
-    openUntil: open && phase.kind === 'discussion' ? formatUtc(phase.closesAt) : null,
-    nominations: data.nominations.map((n) => ({ id: n.id, ...nominationLine(n) })),
+    seats: { count, frozen: frozenSeats !== undefined, seatClass: effect.seatClass, body: body.name },
+    rule: type.election?.rule ?? null,
+    openUntil: open && phase.kind === 'discussion' ? phase.closesAt : null,
+    nominations: data.nominations.map((n) => ({
+      id: n.id,
+      nomineeName: nameOf(n.nomineeName),
+      nominatorName: nameOf(n.nominatorName),
+      self: n.nominatorUserId === n.nomineeUserId,
+      status: n.status,
+    })),
     nominees,
     mine: ownOpenNomination(phase, data.nominations, userId),
-    declaration: isClassSeat(effect.seatClass) ? { classLabel, text: defaultDeclaration(effect.seatClass) } : null,
+    declaration: isClassSeat(effect.seatClass) ? { text: defaultDeclaration(effect.seatClass) } : null,
     candidates: effect.candidates ? [...loaded.row.options] : null,
     unopposed: statement,
     seated,

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { rankSelectName } from '@/lib/governance/ranking';
 
 type Props = {
@@ -18,13 +19,13 @@ type Props = {
  * Rendered inside `<noscript>`, so a browser running scripts neither shows nor posts it.
  */
 export function RankedBallotFallback({ name, candidates, allowPartial, ranked, disabled, idPrefix }: Props) {
+  const t = useTranslations('choiceBallot');
   const ranks = Array.from({ length: candidates.length }, (_, i) => i + 1);
   return (
     <fieldset className="space-y-2" disabled={disabled}>
-      <legend className="text-sm font-medium text-zinc-900">Your ranking</legend>
+      <legend className="text-sm font-medium text-zinc-900">{t('yourRanking')}</legend>
       <p className="text-xs text-zinc-600">
-        Give your first choice rank 1, your second choice rank 2, and so on.{' '}
-        {allowPartial ? 'Leave “—” for candidates you do not want to rank.' : 'Every candidate must be ranked, each with a different rank.'}
+        {t('fallbackIntro')} {allowPartial ? t('fallbackPartial') : t('fallbackAll')}
       </p>
       {candidates.map((candidate, id) => {
         const rank = ranked.indexOf(id);
@@ -40,7 +41,7 @@ export function RankedBallotFallback({ name, candidates, allowPartial, ranked, d
               defaultValue={rank >= 0 ? String(rank + 1) : ''}
               className="min-h-11 w-36 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm"
             >
-              <option value="">— not ranked</option>
+              <option value="">{t('fallbackNone')}</option>
               {ranks.map((r) => (
                 <option key={r} value={String(r)}>
                   {r}

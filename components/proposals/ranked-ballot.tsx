@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { DragEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { RankingState, Step } from '@/lib/governance/ranking';
-import { announcement, encodePreferences, moveDown, moveToSlot, moveUp, rank, startRanking, unrank } from '@/lib/governance/ranking';
+import type { Move, RankingState, Step } from '@/lib/governance/ranking';
+import { encodePreferences, moveDown, moveToSlot, moveUp, rank, startRanking, unrank } from '@/lib/governance/ranking';
 import { RankedBallotFallback } from './ranked-ballot-fallback';
 
 type Props = {
@@ -35,6 +36,7 @@ const item = 'flex flex-wrap items-center gap-2 rounded-lg border bg-white p-2';
  * ranking from a hidden field; without JavaScript a rank field per candidate does the same.
  */
 export function RankedBallot({ name, candidates, allowPartial, initial, disabled = false }: Props) {
+  const t = useTranslations('choiceBallot');
   const [ranking, setRanking] = useState<RankingState>(() => startRanking(candidates.length, initial));
   const [said, setSaid] = useState({ text: '', n: 0 });
   const [dragging, setDragging] = useState<number | null>(null);
@@ -56,12 +58,29 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
     // A move that changes nothing (the first choice moved up) leaves focus where it is.
     if (step.state !== ranking) focusNext.current = focus;
     setRanking(step.state);
-    setSaid((s) => ({ text: announcement(move, candidates), n: s.n + 1 }));
+    setSaid((s) => ({ text: spoken(move), n: s.n + 1 }));
   };
 
-  const remember = (t: Target) => (el: HTMLButtonElement | null) => {
-    if (el) controls.current.set(key(t), el);
-    else controls.current.delete(key(t));
+  // What a screen reader hears after a move, from the move's facts (lib/governance/ranking.ts `Move`).
+  const spoken = (move: Move): string => {
+    const who = candidates[move.id] ?? t('candidateN', { n: move.id + 1 });
+    switch (move.kind) {
+      case 'added':
+        return t('saidAdded', { name: who, position: move.position });
+      case 'removed':
+        return t('saidRemoved', { name: who });
+      case 'moved':
+        return t('saidMoved', { name: who, position: move.position, of: move.of });
+      case 'stayed':
+        if (move.of > 1 && move.position === 1) return t('saidFirst', { name: who });
+        if (move.of > 1 && move.position === move.of) return t('saidLast', { name: who });
+        return t('saidStays', { name: who, position: move.position, of: move.of });
+    }
+  };
+
+  const remember = (target: Target) => (el: HTMLButtonElement | null) => {
+    if (el) controls.current.set(key(target), el);
+    else controls.current.delete(key(target));
   };
 
   const { ranked, unranked } = ranking;
@@ -117,20 +136,18 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
   const gapLine = (i: number) =>
     dropAt === i ? 'border-t-4 border-t-brand-600' : dropAt === i + 1 && i === ranked.length - 1 ? 'border-b-4 border-b-brand-600' : '';
 
-  const hint = allowPartial
-    ? 'Rank as many candidates as you like, from your first choice down. Candidates you leave out get no support from your ballot.'
-    : `Every candidate must be ranked: put all ${candidates.length} in order, from your first choice to your last.`;
+  const hint = allowPartial ? t('hintPartial') : t('hintAll', { count: candidates.length });
 
   return (
     <div className="min-w-0 space-y-4">
       <input type="hidden" name={name} value={encodePreferences(ranked)} />
       <div className="space-y-4 noscript:hidden">
         <p id={hintId} className="text-xs text-zinc-600">
-          {hint} Use the buttons, or drag candidates into place.
+          {hint} {t('howTo')}
         </p>
         <div>
           <p id={`${baseId}-ranked`} className="text-sm font-medium text-zinc-900">
-            Your ranking
+            {t('yourRanking')}
           </p>
           {ranked.length === 0 ? (
             <p
@@ -139,7 +156,7 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
               onDrop={onDrop}
               className={`mt-2 rounded-lg border-2 border-dashed p-3 text-sm text-zinc-600 ${dropAt === 0 ? 'border-brand-600' : 'border-zinc-300'}`}
             >
-              Nobody ranked yet: add candidates from the list below, your first choice first.
+              {t('nobodyRanked')}
             </p>
           ) : (
             <ol aria-labelledby={`${baseId}-ranked`} aria-describedby={hintId} className="mt-2 space-y-2">
@@ -166,17 +183,18 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
                           key={control}
                           type="button"
                           ref={remember({ id, control })}
-                          aria-label={control === 'remove' ? `Remove ${candidate}` : `Move ${candidate} ${control}`}
+                          aria-label={t(control === 'remove' ? 'removeName' : control === 'up' ? 'moveUp' : 'moveDown', { name: candidate ?? '' })}
                           aria-disabled={(control === 'up' ? first : control === 'down' && last) || undefined}
                           disabled={disabled}
                           onClick={() => (control === 'remove' ? onRemove(id) : apply((control === 'up' ? moveUp : moveDown)(ranking, id), { id, control }))}
                           className={button}
                         >
                           {control === 'remove' ? (
-                            'Remove'
+                            t('remove')
                           ) : (
                             <>
-                              {control === 'up' ? <span aria-hidden="true">↑</span> : <span aria-hidden="true">↓</span>} {control === 'up' ? 'Up' : 'Down'}
+                              {control === 'up' ? <span aria-hidden="true">↑</span> : <span aria-hidden="true">↓</span>}{' '}
+                              {control === 'up' ? t('up') : t('down')}
                             </>
                           )}
                         </button>
@@ -190,9 +208,9 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
         </div>
         <div data-drop="unranked" onDragOver={onDragOver} onDrop={onDrop} className={`rounded-lg ${dropAt === 'unranked' ? 'ring-2 ring-brand-600' : ''}`}>
           <p id={`${baseId}-unranked`} className="text-sm font-medium text-zinc-900">
-            Not ranked
+            {t('notRanked')}
           </p>
-          {unranked.length === 0 ? <p className="mt-2 text-sm text-zinc-600">Every candidate is ranked.</p> : null}
+          {unranked.length === 0 ? <p className="mt-2 text-sm text-zinc-600">{t('allRanked')}</p> : null}
           <ul aria-labelledby={`${baseId}-unranked`} className="mt-2 space-y-2">
             {unranked.map((id) => (
               <li key={id} {...dragProps(id)} className={`${item} border-zinc-300 ${dragging === id ? 'opacity-60' : ''}`}>
@@ -200,12 +218,12 @@ export function RankedBallot({ name, candidates, allowPartial, initial, disabled
                 <button
                   type="button"
                   ref={remember({ id, control: 'add' })}
-                  aria-label={`Add ${candidates[id]}`}
+                  aria-label={t('addName', { name: candidates[id] ?? '' })}
                   disabled={disabled}
                   onClick={() => onAdd(id)}
                   className={button}
                 >
-                  Add
+                  {t('add')}
                 </button>
               </li>
             ))}

@@ -60,19 +60,19 @@ describe('the transfers between rounds', () => {
         round: 2,
         heading: 'Round 2: Ada’s extra votes passed on',
         bars: [
-          { label: 'Ada', change: '-5.00000', sign: -1, percent: 100 },
-          { label: 'Bo', change: '3.33324', sign: 1, percent: 67 },
-          { label: 'Cy', change: '1.11108', sign: 1, percent: 22 },
-          { label: 'Non-transferable', change: '0.55554', sign: 1, percent: 11 },
-          { label: 'Residue', change: '0.00014', sign: 1, percent: 1 },
+          { of: 0, label: 'Ada', change: '-5.00000', sign: -1, percent: 100 },
+          { of: 1, label: 'Bo', change: '3.33324', sign: 1, percent: 67 },
+          { of: 2, label: 'Cy', change: '1.11108', sign: 1, percent: 22 },
+          { of: 'non_transferable', label: 'Non-transferable', change: '0.55554', sign: 1, percent: 11 },
+          { of: 'residue', label: 'Residue', change: '0.00014', sign: 1, percent: 1 },
         ],
       },
       {
         round: 3,
         heading: 'Round 3: Di excluded; their votes passed on',
         bars: [
-          { label: 'Cy', change: '7.00000', sign: 1, percent: 100 },
-          { label: 'Di', change: '-7.00000', sign: -1, percent: 100 },
+          { of: 2, label: 'Cy', change: '7.00000', sign: 1, percent: 100 },
+          { of: 3, label: 'Di', change: '-7.00000', sign: -1, percent: 100 },
         ],
       },
     ]);

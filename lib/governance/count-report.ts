@@ -62,8 +62,11 @@ export function roundTotal(round: Round): string {
   return sumDecimals([...round.votes, round.nonTransferable, round.residue]);
 }
 
-/** One line of the transfers chart: who gained or lost, by how much (signed, exact), and the bar's width in percent. */
-export type TransferBar = { label: string; change: string; sign: -1 | 1; percent: number };
+/**
+ * One line of the transfers chart: who gained or lost (`of`: a candidate's id, or the non-transferable votes or the
+ * residue, for a page that words it in another language), by how much (signed, exact), and the bar's width in percent.
+ */
+export type TransferBar = { of: number | 'non_transferable' | 'residue'; label: string; change: string; sign: -1 | 1; percent: number };
 
 export type RoundTransfers = { round: number; heading: string; bars: TransferBar[] };
 
@@ -76,9 +79,9 @@ export function transfersByRound(result: TallyResult, names: readonly string[]):
   return result.rounds.slice(1).map((round, i) => {
     const before = result.rounds[i]!;
     const lines = [
-      ...round.votes.map((v, id) => ({ label: nameOf(names, id), change: subtractDecimals(v, before.votes[id] ?? '0') })),
-      { label: 'Non-transferable', change: subtractDecimals(round.nonTransferable, before.nonTransferable) },
-      { label: 'Residue', change: subtractDecimals(round.residue, before.residue) },
+      ...round.votes.map((v, id) => ({ of: id, label: nameOf(names, id), change: subtractDecimals(v, before.votes[id] ?? '0') })),
+      { of: 'non_transferable' as const, label: 'Non-transferable', change: subtractDecimals(round.nonTransferable, before.nonTransferable) },
+      { of: 'residue' as const, label: 'Residue', change: subtractDecimals(round.residue, before.residue) },
     ].filter((line) => signOf(line.change) !== 0);
     const largest = lines.reduce((max, line) => (compareSize(line.change, max) > 0 ? line.change : max), '0');
     const bars = lines.map((line) => ({ ...line, sign: signOf(line.change) as -1 | 1, percent: percentOf(line.change, largest) }));

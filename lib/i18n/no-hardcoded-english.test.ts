@@ -105,6 +105,17 @@ export const translatedFiles = [
   'components/meetings/meeting-details-form.tsx',
   'components/meetings/meeting-minutes.tsx',
   'components/meetings/roll-calls.tsx',
+  'components/proposals/choice-ballot-form.tsx',
+  'components/proposals/choice-ballot.tsx',
+  'components/proposals/approval-ballot.tsx',
+  'components/proposals/ballot-option.tsx',
+  'components/proposals/ranked-ballot.tsx',
+  'components/proposals/ranked-ballot-fallback.tsx',
+  'components/proposals/count-rounds.tsx',
+  'components/proposals/election-section.tsx',
+  'components/proposals/receipt-lookup.tsx',
+  'components/proposals/revision-diff.tsx',
+  'app/o/[slug]/proposals/[number]/receipt/page.tsx',
 ];
 
 /** Props a person reads or hears. */

@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup as renderHtml } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ApprovalBallot } from '@/components/proposals/approval-ballot';
 import { ChoiceBallot } from '@/components/proposals/choice-ballot';
@@ -7,6 +7,9 @@ import { CountRounds } from '@/components/proposals/count-rounds';
 import { RankedBallot } from '@/components/proposals/ranked-ballot';
 import { scottishStv } from '@/lib/governance/methods/scottish-stv';
 import { readRankedBallot } from '@/lib/governance/ranking';
+import { inEnglish } from '../support/intl';
+
+const renderToStaticMarkup = (element: Parameters<typeof renderHtml>[0]) => renderHtml(inEnglish(element));
 
 // The ballots as the server renders them: the fields a form posts with and without JavaScript,
 // and the names that buttons, lists and tables give to assistive technology.

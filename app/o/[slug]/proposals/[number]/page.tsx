@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
@@ -38,6 +39,7 @@ import { bodyStrengths } from '@/lib/governance/strength';
 import type { ChoiceCount, ChoiceMethodSpec } from '@/lib/governance/types';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { localizedRefusal } from '@/lib/i18n/refusals';
+import { PageMessages } from '@/components/i18n/page-messages';
 
 type Props = { params: Promise<{ slug: string; number: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
@@ -172,124 +174,126 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         </div>
 
         <aside aria-label={t('aside')} className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-          {type.stages.map((stage, i) => {
-            const body = findBody(charter, stage.bodyKey);
-            const record = loaded.record.stages[i];
-            const stageVotes = votes.filter((v) => v.stageIndex === i);
-            const holders = seats.filter((s) => s.bodyKey === body.key && s.holderUserId);
-            const recusedSeats = new Set(recusals.map((r) => r.seatId));
-            // Once the stage closed, only those who held their seat before it closed can have failed to vote (not, say, the people it elected).
-            const stageClose = loaded.stages[i]?.closesAt ?? null;
-            const inOffice = (h: (typeof holders)[number]) => !stageClose || !h.termStartedAt || h.termStartedAt < stageClose;
-            const notVoted = holders.filter((h) => inOffice(h) && !stageVotes.some((v) => v.seatId === h.seatId) && !recusedSeats.has(h.seatId));
-            const mySeat = user ? holders.find((h) => h.holderUserId === user.id) : undefined;
-            const closed = closedStage(i);
-            const outcome = outcomes[i];
-            const offerFor = (holdsSeat: boolean, isRecused: boolean) =>
-              ballotOffer({ role, holdsSeat, isRecused, phase, stageIndex: i, stageClosed: closed, now: at });
-            const offer = offerFor(Boolean(mySeat), Boolean(mySeat && recusedSeats.has(mySeat.seatId)));
-            // Only the viewer's own ballot and receipt, never anyone else's.
-            const myChoiceBallot = user ? record?.choiceBallots?.find((b) => b.voterUserId === user.id) : undefined;
-            const choiceFor = (voters: number, election: Parameters<typeof choicePanel>[2]['election']) =>
-              method
-                ? {
-                    choice: choicePanel(method, loaded.row.options, {
-                      mine: myChoiceBallot?.preferences || null,
-                      myReceipt: myChoiceBallot?.receipt || null,
-                      closed,
-                      voters,
-                      count: loaded.stages[i]?.tally?.choice?.count ?? null,
-                      base: `/o/${org.slug}/proposals/${loaded.row.number}`,
-                      election,
-                    }),
-                  }
-                : {};
-            const memberView = memberViews[i];
-            if (memberView) {
+          <ChoiceBallotMessages on={Boolean(method)}>
+            {type.stages.map((stage, i) => {
+              const body = findBody(charter, stage.bodyKey);
+              const record = loaded.record.stages[i];
+              const stageVotes = votes.filter((v) => v.stageIndex === i);
+              const holders = seats.filter((s) => s.bodyKey === body.key && s.holderUserId);
+              const recusedSeats = new Set(recusals.map((r) => r.seatId));
+              // Once the stage closed, only those who held their seat before it closed can have failed to vote (not, say, the people it elected).
+              const stageClose = loaded.stages[i]?.closesAt ?? null;
+              const inOffice = (h: (typeof holders)[number]) => !stageClose || !h.termStartedAt || h.termStartedAt < stageClose;
+              const notVoted = holders.filter((h) => inOffice(h) && !stageVotes.some((v) => v.seatId === h.seatId) && !recusedSeats.has(h.seatId));
+              const mySeat = user ? holders.find((h) => h.holderUserId === user.id) : undefined;
+              const closed = closedStage(i);
+              const outcome = outcomes[i];
+              const offerFor = (holdsSeat: boolean, isRecused: boolean) =>
+                ballotOffer({ role, holdsSeat, isRecused, phase, stageIndex: i, stageClosed: closed, now: at });
+              const offer = offerFor(Boolean(mySeat), Boolean(mySeat && recusedSeats.has(mySeat.seatId)));
+              // Only the viewer's own ballot and receipt, never anyone else's.
+              const myChoiceBallot = user ? record?.choiceBallots?.find((b) => b.voterUserId === user.id) : undefined;
+              const choiceFor = (voters: number, election: Parameters<typeof choicePanel>[2]['election']) =>
+                method
+                  ? {
+                      choice: choicePanel(method, loaded.row.options, {
+                        mine: myChoiceBallot?.preferences || null,
+                        myReceipt: myChoiceBallot?.receipt || null,
+                        closed,
+                        voters,
+                        count: loaded.stages[i]?.tally?.choice?.count ?? null,
+                        base: `/o/${org.slug}/proposals/${loaded.row.number}`,
+                        election,
+                      }),
+                    }
+                  : {};
+              const memberView = memberViews[i];
+              if (memberView) {
+                return (
+                  <MemberStagePanel
+                    key={i}
+                    index={i}
+                    stageCount={type.stages.length}
+                    stage={stage}
+                    body={body}
+                    view={memberView}
+                    opened={Boolean(loaded.stages[i]?.opensAt)}
+                    closed={closed}
+                    tally={outcome?.tally ?? null}
+                    proposalHref={`/o/${org.slug}/proposals/${loaded.row.number}`}
+                    logHref={`/o/${org.slug}/log?proposal=${loaded.row.number}`}
+                    // Before the roll exists, any member may be on it; after, only those on it vote.
+                    offer={offerFor(memberView.roll ? Boolean(memberView.me?.onRoll) : hasRole(role, 'member'), false)}
+                    myChoice={(user && stageVotes.find((v) => v.seatId === null && v.voterUserId === user.id)?.choice) ?? null}
+                    blocked={blockedReason}
+                    ids={ids}
+                    delegationsHref={`/o/${org.slug}/delegations`}
+                    {...choiceFor(memberView.roll?.size ?? 0, undefined)}
+                  />
+                );
+              }
+              if (type.consent) {
+                const raised = data.objections.filter((o) => o.stageIndex === i);
+                return (
+                  <ConsentPanel
+                    key={i}
+                    stage={stage}
+                    body={body}
+                    lateRevision={type}
+                    opened={Boolean(loaded.stages[i]?.opensAt)}
+                    closed={closed}
+                    objections={raised}
+                    stood={
+                      outcome?.opensAt && outcome.closesAt ? standingObjections(raised, outcome.opensAt, outcome.closesAt, record?.recusedSeatIds ?? []) : []
+                    }
+                    tally={outcome?.tally ?? null}
+                    recused={recusals}
+                    offer={offer}
+                    mine={(mySeat && raised.find((o) => o.seatId === mySeat.seatId && o.withdrawnAt === null)?.reason) ?? null}
+                    blocked={blockedReason}
+                    ids={ids}
+                  />
+                );
+              }
               return (
-                <MemberStagePanel
+                <StagePanel
                   key={i}
                   index={i}
                   stageCount={type.stages.length}
                   stage={stage}
                   body={body}
-                  view={memberView}
+                  progress={quorumProgress({
+                    stage,
+                    body,
+                    charterSeats: record?.charterSeats ?? body.charterSeats,
+                    recusedSeatIds: record?.recusedSeatIds ?? [],
+                    ballots: record?.ballots ?? [],
+                    ...(method ? { choice: { method, ballots: record?.choiceBallots ?? [] } } : {}),
+                  })}
                   opened={Boolean(loaded.stages[i]?.opensAt)}
                   closed={closed}
-                  tally={outcome?.tally ?? null}
-                  proposalHref={`/o/${org.slug}/proposals/${loaded.row.number}`}
-                  logHref={`/o/${org.slug}/log?proposal=${loaded.row.number}`}
-                  // Before the roll exists, any member may be on it; after, only those on it vote.
-                  offer={offerFor(memberView.roll ? Boolean(memberView.me?.onRoll) : hasRole(role, 'member'), false)}
-                  myChoice={(user && stageVotes.find((v) => v.seatId === null && v.voterUserId === user.id)?.choice) ?? null}
-                  blocked={blockedReason}
-                  ids={ids}
-                  delegationsHref={`/o/${org.slug}/delegations`}
-                  {...choiceFor(memberView.roll?.size ?? 0, undefined)}
-                />
-              );
-            }
-            if (type.consent) {
-              const raised = data.objections.filter((o) => o.stageIndex === i);
-              return (
-                <ConsentPanel
-                  key={i}
-                  stage={stage}
-                  body={body}
-                  lateRevision={type}
-                  opened={Boolean(loaded.stages[i]?.opensAt)}
-                  closed={closed}
-                  objections={raised}
-                  stood={
-                    outcome?.opensAt && outcome.closesAt ? standingObjections(raised, outcome.opensAt, outcome.closesAt, record?.recusedSeatIds ?? []) : []
-                  }
-                  tally={outcome?.tally ?? null}
+                  notVoted={notVoted}
                   recused={recusals}
+                  tally={outcome?.tally ?? null}
+                  rollCall={disclosedRollCall(logRows, names, i) ?? stageVotes}
                   offer={offer}
-                  mine={(mySeat && raised.find((o) => o.seatId === mySeat.seatId && o.withdrawnAt === null)?.reason) ?? null}
+                  myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
+                  mySeatId={mySeat?.seatId ?? null}
                   blocked={blockedReason}
                   ids={ids}
+                  {...choiceFor(
+                    holders.filter((h) => !recusedSeats.has(h.seatId)).length,
+                    type.effect === 'seat_election'
+                      ? {
+                          frozen: Array.isArray((loaded.row.effect as { candidates?: unknown }).candidates),
+                          unopposed: (loaded.row.effect as { unopposed?: unknown }).unopposed === true,
+                        }
+                      : undefined,
+                  )}
                 />
               );
-            }
-            return (
-              <StagePanel
-                key={i}
-                index={i}
-                stageCount={type.stages.length}
-                stage={stage}
-                body={body}
-                progress={quorumProgress({
-                  stage,
-                  body,
-                  charterSeats: record?.charterSeats ?? body.charterSeats,
-                  recusedSeatIds: record?.recusedSeatIds ?? [],
-                  ballots: record?.ballots ?? [],
-                  ...(method ? { choice: { method, ballots: record?.choiceBallots ?? [] } } : {}),
-                })}
-                opened={Boolean(loaded.stages[i]?.opensAt)}
-                closed={closed}
-                notVoted={notVoted}
-                recused={recusals}
-                tally={outcome?.tally ?? null}
-                rollCall={disclosedRollCall(logRows, names, i) ?? stageVotes}
-                offer={offer}
-                myChoice={(mySeat && stageVotes.find((v) => v.seatId === mySeat.seatId)?.choice) ?? null}
-                mySeatId={mySeat?.seatId ?? null}
-                blocked={blockedReason}
-                ids={ids}
-                {...choiceFor(
-                  holders.filter((h) => !recusedSeats.has(h.seatId)).length,
-                  type.effect === 'seat_election'
-                    ? {
-                        frozen: Array.isArray((loaded.row.effect as { candidates?: unknown }).candidates),
-                        unopposed: (loaded.row.effect as { unopposed?: unknown }).unopposed === true,
-                      }
-                    : undefined,
-                )}
-              />
-            );
-          })}
+            })}
+          </ChoiceBallotMessages>
           <ProposalActions
             ids={ids}
             actions={actions}
@@ -323,6 +327,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 }
 
 /** The stage panel's view of a choice among options. */
+/** A choice or election's ballot form reads its words in the browser: only such a proposal's page carries them (namespace `choiceBallot`). */
+function ChoiceBallotMessages({ on, children }: { on: boolean; children: ReactNode }) {
+  return on ? <PageMessages namespaces={['choiceBallot']}>{children}</PageMessages> : children;
+}
+
 function choicePanel(
   method: ChoiceMethodSpec,
   options: readonly string[],

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ReceiptLookup } from '@/components/proposals/receipt-lookup';
 import type { ReceiptAnswer } from '@/components/proposals/receipt-lookup';
@@ -23,7 +25,8 @@ async function load(slug: string, numberParam: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, number } = await params;
   const { loaded } = await load(slug, number);
-  return { title: `Find a ballot by its receipt · #${loaded.row.number} ${loaded.row.title}` };
+  const t = await getTranslations('choiceBallot.receipt');
+  return { title: t('metaTitle', { number: String(loaded.row.number), title: loaded.row.title }) };
 }
 
 /**
@@ -43,23 +46,28 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="proposals" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <PageHeader
-        title="Find a ballot by its receipt"
-        description={
-          <>
-            <Link href={base} className="font-medium text-brand-700 underline">
-              #{loaded.row.number} {loaded.row.title}
-            </Link>
-            . Each secret ballot got a receipt code when it was cast, shown and e-mailed to its voter only. When voting closes, the counted ballots are
-            published without names, each with its receipt.
-            {memberWide
-              ? ' In this member-wide vote each ballot is published with the weight it carried; a member who delegated their vote and did not vote has no receipt of their own.'
-              : ''}
-          </>
-        }
-      />
+      <ReceiptHeader href={base} number={loaded.row.number} title={loaded.row.title} memberWide={memberWide} />
       <ReceiptLookup action={`${base}/receipt`} answer={answer} typed={typed} />
     </div>
+  );
+}
+
+/** The page's heading and what a receipt is (a component of its own: the page is async, the words are read with a hook). */
+function ReceiptHeader({ href, number, title, memberWide }: { href: string; number: number; title: string; memberWide: boolean }) {
+  const t = useTranslations('choiceBallot.receipt');
+  return (
+    <PageHeader
+      title={t('title')}
+      description={
+        <>
+          <Link href={href} className="font-medium text-brand-700 underline">
+            #{number} {title}
+          </Link>
+          . {t('intro')}
+          {memberWide ? ` ${t('introMemberWide')}` : null}
+        </>
+      }
+    />
   );
 }
 
