@@ -23,9 +23,10 @@ import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { deleteComment, editComment } from '@/lib/use-cases/comments';
 import { requestTranslator } from '@/lib/i18n/refusals';
+import type en from '@/messages/en.json';
 import { deleteCommentSchema, editCommentSchema, proposalRefSchema } from '@/lib/validation/proposal';
 
-type DoneKey = keyof (typeof import('@/messages/en.json'))['proposalPanels']['done'];
+type DoneKey = keyof (typeof en)['proposalPanels']['done'];
 
 /** A success line in the request's language (English outside a request: tests and scripts). */
 async function done(key: DoneKey, params?: Record<string, string | number>): Promise<string> {
