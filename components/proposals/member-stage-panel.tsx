@@ -88,12 +88,7 @@ export function MemberStagePanel(p: Props) {
               <>
                 {t('onRoll', { weighted: String(w), weight: view.me.weight })}{' '}
                 {view.me.delegateName ? `${t('yourDelegate', { name: view.me.delegateName })} ` : ''}
-                {view.me.carries.people > 0
-                  ? t('youCarry', {
-                      votes: votesWord(t, w ? view.me.carries.weight : view.me.carries.people, w),
-                      n: w ? view.me.carries.weight : view.me.carries.people,
-                    })
-                  : ''}
+                {view.me.carries.people > 0 ? t('youCarry', { votes: votesWord(t, w ? view.me.carries.weight : view.me.carries.people, w) }) : ''}
               </>
             ) : (
               t('notOnRoll')

@@ -98,6 +98,14 @@ export const translatedFiles = [
   'components/transparency/log-integrity-warning.tsx',
   'app/o/[slug]/verify/page.tsx',
   'components/transparency/log-verifier.tsx',
+  'components/proposals/consent-panel.tsx',
+  'components/proposals/objection-form.tsx',
+  'components/proposals/member-stage-panel.tsx',
+  'components/proposals/appointment-section.tsx',
+  'components/ui/form-message.tsx',
+  'components/ui/select-field.tsx',
+  'components/ui/flash.tsx',
+  'components/ui/flash-message.tsx',
 ];
 
 /** Props a person reads or hears. */
