@@ -1,7 +1,7 @@
+import { useTranslations } from 'next-intl';
+import { useRuleWords } from '@/components/governance/rule-words';
 import { ObjectionForm } from '@/components/proposals/objection-form';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
-import { consentRevisionText, consentRuleText } from '@/lib/governance/consent';
-import { formatHours } from '@/lib/governance/time';
 import type { BodySpec, ProposalTypeSpec, StageSpec, TallyResult } from '@/lib/governance/types';
 
 export type ObjectionLine = { id: string; seatId: string; objectorName: string | null; reason: string; raisedAt: Date; withdrawnAt: Date | null };
@@ -30,6 +30,7 @@ type Props = {
 const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 function Objections({ list, heading }: { list: ObjectionLine[]; heading: string }) {
+  const t = useTranslations('proposalPanels');
   return (
     <>
       <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">{heading}</h3>
@@ -37,7 +38,8 @@ function Objections({ list, heading }: { list: ObjectionLine[]; heading: string 
         {list.map((o) => (
           <li key={o.id} className="min-w-0">
             <p>
-              <span className="font-medium">{o.objectorName ?? 'A member'}</span> <span className="text-xs text-zinc-600">objected {when(o.raisedAt)}</span>
+              <span className="font-medium">{o.objectorName ?? t('aMember')}</span>{' '}
+              <span className="text-xs text-zinc-600">{t('objectedAt', { at: when(o.raisedAt) })}</span>
             </p>
             <p className="mt-0.5 whitespace-pre-line break-words text-zinc-800">“{o.reason}”</p>
           </li>
@@ -50,6 +52,9 @@ function Objections({ list, heading }: { list: ObjectionLine[]; heading: string 
 /** A stage decided by consent: the rule in words, the public objections, the seat holder's objection form, and the outcome once closed. */
 export function ConsentPanel(p: Props) {
   const { body, stage, tally } = p;
+  const t = useTranslations('proposalPanels');
+  const { hours } = useRuleWords();
+  const stoodCount = tally?.consent?.objections ?? p.stood.length;
   // A seat that declared a conflict after objecting no longer counts its objection (consent.ts).
   const recusedSeats = new Set(p.recused.map((r) => r.seatId));
   const standing = p.objections.filter((o) => o.withdrawnAt === null && !recusedSeats.has(o.seatId));
@@ -57,49 +62,50 @@ export function ConsentPanel(p: Props) {
   return (
     <section aria-labelledby="stage-consent" className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm">
       <h2 id="stage-consent" className="font-semibold">
-        {body.name} decision by consent
+        {t('consentHeading', { body: body.name })}
       </h2>
       <p className="mt-1 text-xs text-zinc-600">
-        {consentRuleText} Window {formatHours(stage.votingWindowHours)}, after the comment window. {consentRevisionText(p.lateRevision)}
+        {t('consentRule')} {t('consentWindow', { window: hours(stage.votingWindowHours) })}{' '}
+        {t('consentRevision', { within: hours(p.lateRevision.lateRevisionWindowHours), extension: hours(p.lateRevision.lateRevisionExtensionHours) })}
       </p>
-      {!p.opened ? <p className="mt-3 text-sm text-zinc-600">The consent window has not opened.</p> : null}
+      {!p.opened ? <p className="mt-3 text-sm text-zinc-600">{t('consentNotOpened')}</p> : null}
       {p.opened && !p.closed ? (
         <>
           {standing.length === 0 ? (
-            <p className="mt-3 text-sm">No objection stands.</p>
+            <p className="mt-3 text-sm">{t('noObjection')}</p>
           ) : (
-            <Objections list={standing} heading={`${standing.length} ${standing.length === 1 ? 'objection stands' : 'objections stand'}`} />
+            <Objections list={standing} heading={t('objectionsStand', { count: standing.length })} />
           )}
-          {withdrawnCount > 0 ? (
-            <p className="mt-2 text-xs text-zinc-600">
-              {withdrawnCount} earlier {withdrawnCount === 1 ? 'objection was' : 'objections were'} withdrawn or replaced (see the record).
-            </p>
+          {withdrawnCount > 0 ? <p className="mt-2 text-xs text-zinc-600">{t('objectionsWithdrawn', { count: withdrawnCount })}</p> : null}
+          {p.recused.length > 0 ? (
+            <p className="mt-2 text-xs text-zinc-600">{t('recusedList', { names: p.recused.map((r) => r.userName ?? t('aMemberLower')).join(', ') })}</p>
           ) : null}
-          {p.recused.length > 0 ? <p className="mt-2 text-xs text-zinc-600">Recused: {p.recused.map((r) => r.userName ?? 'a member').join(', ')}.</p> : null}
         </>
       ) : null}
       {p.closed && tally ? (
         <div className="mt-3 text-sm">
-          <p className="font-semibold">
-            {tally.outcome === 'passed'
-              ? 'Passed: no objection stood'
-              : `Rejected: ${tally.consent?.objections ?? p.stood.length} ${(tally.consent?.objections ?? p.stood.length) === 1 ? 'objection' : 'objections'} stood`}
-          </p>
-          {p.stood.length > 0 ? <Objections list={p.stood} heading="The objections that stood" /> : null}
+          <p className="font-semibold">{tally.outcome === 'passed' ? t('consentPassed') : t('consentRejected', { count: stoodCount })}</p>
+          {p.stood.length > 0 ? <Objections list={p.stood} heading={t('stoodHeading')} /> : null}
         </div>
       ) : null}
       {p.offer.show ? (
         <ObjectionForm
           ids={p.ids}
-          bodyName={body.name}
           mine={p.mine}
-          notOpenNote={
-            p.offer.open
-              ? null
-              : p.blocked
-                ? `The window cannot open: ${p.blocked}`
-                : 'The consent window is not open yet; the server refuses early objections and says why.'
-          }
+          notOpenNote={p.offer.open ? null : p.blocked ? t('windowCannotOpen', { reason: p.blocked }) : t('consentNotOpenYet')}
+          words={{
+            recorded: t('objectionRecorded'),
+            stands: t('objectionStands'),
+            withdrawn: t('objectionWithdrawnNote'),
+            none: t('objectionNone'),
+            formLabel: t('objectionFormLabel', { body: body.name }),
+            reasonLabel: t('objectionReasonLabel'),
+            hint: t('objectionHint'),
+            replace: t('objectionReplace'),
+            raise: t('objectionRaise'),
+            withdrawLabel: t('objectionWithdrawLabel'),
+            withdraw: t('objectionWithdraw'),
+          }}
         />
       ) : null}
     </section>

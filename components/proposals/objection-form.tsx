@@ -6,9 +6,24 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, refusalLine } from '@/lib/actions/state';
 
+/** The form's words in the reader's language, from the server component that shows it (ConsentPanel). */
+export type ObjectionFormWords = {
+  recorded: string;
+  stands: string;
+  withdrawn: string;
+  none: string;
+  formLabel: string;
+  reasonLabel: string;
+  hint: string;
+  replace: string;
+  raise: string;
+  withdrawLabel: string;
+  withdraw: string;
+};
+
 type Props = {
   ids: { orgId: string; proposalId: string };
-  bodyName: string;
+  words: ObjectionFormWords;
   /** The reason of the viewer's standing objection, as the server has it; null when they have none. */
   mine: string | null;
   /** Shown above the form when the window is not open (the server refuses early objections either way). */
@@ -22,7 +37,7 @@ const inputClass = 'block w-full rounded-lg border border-zinc-300 px-3 py-2 tex
  * replace its reason, or withdraw it. After an answer, focus moves to the line saying what the
  * server recorded; a refusal takes focus instead.
  */
-export function ObjectionForm({ ids, bodyName, mine, notOpenNote }: Props) {
+export function ObjectionForm({ ids, words, mine, notOpenNote }: Props) {
   const [raised, raiseAction] = useActionState(raiseObjectionAction, initialActionState);
   const [withdrawn, withdrawAction] = useActionState(withdrawObjectionAction, initialActionState);
   const recordedRef = useRef<HTMLParagraphElement>(null);
@@ -38,20 +53,16 @@ export function ObjectionForm({ ids, bodyName, mine, notOpenNote }: Props) {
       {notOpenNote ? <p className="text-xs text-zinc-600">{notOpenNote}</p> : null}
       <div role="status" aria-live="polite">
         <p ref={recordedRef} tabIndex={-1} className="rounded px-1 py-0.5 text-xs text-zinc-700">
-          {mine
-            ? `${raised.ok ? 'Recorded: your' : 'Your'} objection stands and everyone can read it. Unless you withdraw it, the proposal is rejected when the window closes.`
-            : withdrawn.ok
-              ? 'Your objection is withdrawn. You consent unless you object again before the window closes.'
-              : 'You have not objected: if no objection stands when the window closes, the proposal passes.'}
+          {mine ? (raised.ok ? words.recorded : words.stands) : withdrawn.ok ? words.withdrawn : words.none}
         </p>
       </div>
-      <form action={raiseAction} aria-label={`Your objection, ${bodyName}`} className="space-y-3">
+      <form action={raiseAction} aria-label={words.formLabel} className="space-y-3">
         {hidden}
         <label htmlFor={`objection-${ids.proposalId}`} className="block text-sm font-medium">
-          Your objection and its reason
+          {words.reasonLabel}
         </label>
         <p id={`objection-hint-${ids.proposalId}`} className="text-xs text-zinc-600">
-          Public at once, with your name, so it can be addressed. 10 to 2,000 characters.
+          {words.hint}
         </p>
         <textarea
           key={kept?.reason ?? mine ?? ''}
@@ -64,13 +75,13 @@ export function ObjectionForm({ ids, bodyName, mine, notOpenNote }: Props) {
           className={inputClass}
         />
         <FormMessage state={raiseRefusal} focusOnMessage />
-        <SubmitButton>{mine ? 'Replace my objection' : 'Object'}</SubmitButton>
+        <SubmitButton>{mine ? words.replace : words.raise}</SubmitButton>
       </form>
       {mine ? (
-        <form action={withdrawAction} aria-label="Withdraw your objection">
+        <form action={withdrawAction} aria-label={words.withdrawLabel}>
           {hidden}
           <FormMessage state={withdrawRefusal} focusOnMessage />
-          <SubmitButton variant="secondary">Withdraw my objection</SubmitButton>
+          <SubmitButton variant="secondary">{words.withdraw}</SubmitButton>
         </form>
       ) : null}
     </div>

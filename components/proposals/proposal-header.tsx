@@ -36,12 +36,14 @@ type T = ReturnType<typeof useTranslations<'proposal'>>;
 type TStatus = ReturnType<typeof useTranslations<'proposalStatus'>>;
 type TRefusals = ReturnType<typeof useTranslations<'refusals'>>;
 type TCommon = ReturnType<typeof useTranslations<'common'>>;
+type TPanels = ReturnType<typeof useTranslations<'proposalPanels'>>;
 
 /**
- * The status line before a vote (discussion, awaiting a reply or answers, blocked) in another language than English,
- * from the rules' parts; the reason a vote cannot open by its refusal code (the English reason when it has none).
+ * The status line before a vote (discussion, awaiting a reply or answers, blocked), in a consent window or after an
+ * emergency pass in another language than English, from the rules' parts; the reason a vote cannot open by its refusal
+ * code (the English reason when it has none).
  */
-function beforeVoteLine(status: ProposalStatus, ts: TStatus, tr: TRefusals, tc: TCommon): string {
+function partsLine(status: ProposalStatus, ts: TStatus, tr: TRefusals, tc: TCommon, tp: TPanels): string {
   const { hours } = ruleWords(tc);
   const refusal = status.blockedRefusal;
   const key = refusal?.code as Parameters<TRefusals>[0] | undefined;
@@ -62,15 +64,18 @@ function beforeVoteLine(status: ProposalStatus, ts: TStatus, tr: TRefusals, tc: 
         return ts('awaitingAnswers', { count: part.count });
       case 'blocked':
         return ts(part.then ? 'blockedThen' : 'blockedNow', { reason });
+      case 'consent_window':
+        return tp('statusConsentWindow', { closes: part.closes, body: part.body });
+      case 'passed_emergency':
+        return part.ratifyBy ? tp('statusPassedEmergency', { at: part.at, ratifyBy: part.ratifyBy }) : tp('statusPassedRatified', { at: part.at });
     }
   };
   return status.parts.map(say).join(' ');
 }
 
 /**
- * The status line in the reader's language from the phase; before a vote (discussion, a reply, answers, blocked) an
- * English reader gets the rules' own explanation and others `beforeVoteLine`; decisions by consent and emergency passes
- * still show the rules' English explanation (docs/i18n.md).
+ * The status line in the reader's language from the phase; before a vote (discussion, a reply, answers, blocked), in a
+ * consent window and after an emergency pass, an English reader gets the rules' own explanation and others `partsLine`.
  */
 function explanation(t: T, locale: string, status: ProposalStatus, phase: Phase, type: ProposalTypeSpec, votingBody: Props['votingBody']): string {
   if (status.tone === 'blocked') return status.explanation;
@@ -116,6 +121,7 @@ export function ProposalHeader(p: Props) {
   const ts = useTranslations('proposalStatus');
   const tr = useTranslations('refusals');
   const tc = useTranslations('common');
+  const tp = useTranslations('proposalPanels');
   const locale = useLocale();
   const publication = coverage.publication;
   return (
@@ -141,7 +147,7 @@ export function ProposalHeader(p: Props) {
         {phase.kind === 'draft' ? <p>{t('draftNote')}</p> : null}
         {phase.kind !== 'draft' ? (
           <p className={toneClass(status.tone)}>
-            {locale !== 'en' && status.parts.length > 0 ? beforeVoteLine(status, ts, tr, tc) : explanation(t, locale, status, phase, type, p.votingBody)}
+            {locale !== 'en' && status.parts.length > 0 ? partsLine(status, ts, tr, tc, tp) : explanation(t, locale, status, phase, type, p.votingBody)}
             {phase.kind === 'discussion' || phase.kind === 'voting' ? (
               <>
                 {' '}

@@ -35,8 +35,8 @@ export function FlashRegionMarker() {
   return null;
 }
 
-/** One action's confirmation: shown until dismissed or the next page; the cookie is dropped once seen. `dismissLabel`: the close button's name, from a translated page. */
-export function FlashMessage({ message, dismissLabel = 'Dismiss this message' }: { message: string; dismissLabel?: string }) {
+/** One action's confirmation: shown until dismissed or the next page; the cookie is dropped once seen. `dismissLabel`: the close button's name (FlashRegion words it in the reader's language). */
+export function FlashMessage({ message, dismissLabel }: { message: string; dismissLabel: string }) {
   const [open, setOpen] = useState(true);
   const text = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

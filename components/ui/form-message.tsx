@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 
@@ -12,15 +13,16 @@ import type { ActionState } from '@/lib/actions/state';
 export function FormMessage({
   state,
   focusOnMessage = false,
-  besideFieldText = 'This could not be done: see the highlighted field.',
+  besideFieldText,
 }: {
   state: ActionState;
   focusOnMessage?: boolean;
-  /** What the summary says when the refusal is shown beside its field (a translated form passes its own words). */
+  /** What the summary says when the refusal is shown beside its field (by default `flash.seeField`, in the reader's language). */
   besideFieldText?: string;
 }) {
   const besideField = !state.ok && state.message !== undefined && Object.values(state.fieldErrors ?? {}).some((errors) => errors.includes(state.message!));
-  const text = besideField ? besideFieldText : state.message;
+  const t = useTranslations('flash');
+  const text = besideField ? (besideFieldText ?? t('seeField')) : state.message;
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (focusOnMessage && text) ref.current?.focus();

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { LabelledField } from './labelled-field';
 
 export type Option = { value: string; label: string };
@@ -11,7 +12,7 @@ export function OptionList({ options }: { options: Option[] }) {
   ));
 }
 
-/** A labelled select with a "Choose…" prompt (`prompt`, in the reader's language where the caller is translated); hint and errors linked by aria-describedby. */
+/** A labelled select with a "Choose…" prompt (`prompt`, by default `flash.choose` in the reader's language); hint and errors linked by aria-describedby. */
 export function SelectField({
   id,
   name,
@@ -20,7 +21,7 @@ export function SelectField({
   defaultValue,
   errors,
   hint,
-  prompt = 'Choose…',
+  prompt,
 }: {
   id: string;
   name: string;
@@ -29,9 +30,10 @@ export function SelectField({
   defaultValue?: string;
   errors?: string[];
   hint?: string;
-  /** The empty first option's words (a translated form passes its own). */
+  /** The empty first option's words (by default `flash.choose`). */
   prompt?: string;
 }) {
+  const t = useTranslations('flash');
   return (
     <LabelledField id={id} label={label} hint={hint} errors={errors}>
       {({ invalid, describedBy, border }) => (
@@ -43,7 +45,7 @@ export function SelectField({
           aria-describedby={describedBy}
           className={`mt-1 block w-full rounded-lg border px-3 py-2 text-sm ${border}`}
         >
-          <option value="">{prompt}</option>
+          <option value="">{prompt ?? t('choose')}</option>
           <OptionList options={options} />
         </select>
       )}

@@ -232,5 +232,7 @@ describe('plain words for the consent window', () => {
     expect(s.label).toBe('Open for objections');
     expect(s.explanation).toMatch(/^Open for objections until .*: any group seat holder may object, with a reason; it passes if no objection stands then\.$/);
     expect(s.explanation).not.toMatch(/[Vv]ot/);
+    // The same as data, for a page in another language: the body by its name as the charter writes it.
+    expect(s.parts).toEqual([{ kind: 'consent_window', closes: expect.any(Date), body: expect.stringMatching(/^group$/i) }]);
   });
 });

@@ -100,6 +100,9 @@ describe('proposalStatus', () => {
     expect(s.explanation).toMatch(/Must be ratified by .* or it lapses\.$/);
     const ratified = proposalStatus({ record: { ...record, ratifiedAt: after }, charter, strengths: strengthsWith(charter, 9), now: after });
     expect(ratified.label).toBe('Passed and ratified');
+    // The same as data, for a page in another language.
+    expect(s.parts).toEqual([{ kind: 'passed_emergency', at: expect.any(Date), ratifyBy: s.ratifyBy }]);
+    expect(ratified.parts).toEqual([{ kind: 'passed_emergency', at: expect.any(Date), ratifyBy: null }]);
   });
 
   it('says “Voting open” exactly when some seat could cast a ballot, and “Blocked” when ready exactly when canOpenVoting refuses (property)', () => {

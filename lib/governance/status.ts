@@ -31,9 +31,9 @@ export type ProposalStatus = {
    */
   blockedRefusal: { code: string; params?: MessageParams } | null;
   /**
-   * The explanation as data, for the phases before a vote (discussion, awaiting a reply or answers, blocked), so a page can
-   * compose it in the reader's language; empty for the other phases, which a page words from `phase` itself. The English
-   * is `explanation`.
+   * The explanation as data, for the phases before a vote (discussion, awaiting a reply or answers, blocked), a consent
+   * window and an emergency pass, so a page can compose it in the reader's language; empty for the other phases, which a
+   * page words from `phase` itself. The English is `explanation`.
    */
   parts: StatusPart[];
 };
@@ -47,7 +47,11 @@ export type StatusPart =
   | { kind: 'answers_required' }
   | { kind: 'awaiting_answers'; count: number }
   /** Voting cannot open once the window allows it (`then`), or now: why is `blockedRefusal` (or `blocked`). */
-  | { kind: 'blocked'; then: boolean };
+  | { kind: 'blocked'; then: boolean }
+  /** A decision by consent open for objections until `closes`; `body` is the deciding body's name as the charter writes it. */
+  | { kind: 'consent_window'; closes: Date; body: string }
+  /** Passed under the emergency procedure: to be ratified by `ratifyBy`, or ratified (`ratifyBy` null). */
+  | { kind: 'passed_emergency'; at: Date; ratifyBy: Date | null };
 
 export type StatusInput = {
   record: ProposalRecord;
@@ -162,6 +166,7 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
           ...base,
           label: 'Open for objections',
           explanation: `Open for objections until ${formatUtc(phase.closesAt)}: any ${body.name.toLowerCase()} seat holder may object, with a reason; it passes if no objection stands then.`,
+          parts: [{ kind: 'consent_window', closes: phase.closesAt, body: body.name }],
           tone: 'active',
         };
       }
@@ -182,6 +187,7 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
           ratifyBy: emergency.deadline,
           label: 'Passed: awaiting ratification',
           explanation: `Passed on ${formatUtc(phase.at)} under the emergency procedure. Must be ratified by ${formatUtc(emergency.deadline)} or it lapses.`,
+          parts: [{ kind: 'passed_emergency', at: phase.at, ratifyBy: emergency.deadline }],
           tone: 'waiting',
         };
       }
@@ -190,6 +196,7 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
           ...base,
           label: 'Passed and ratified',
           explanation: `Passed on ${formatUtc(phase.at)} under the emergency procedure, and ratified.`,
+          parts: [{ kind: 'passed_emergency', at: phase.at, ratifyBy: null }],
           tone: 'passed',
         };
       return { ...base, label: 'Passed', explanation: `Passed on ${formatUtc(phase.at)}.`, tone: 'passed' };

@@ -116,6 +116,14 @@ export const translatedFiles = [
   'components/proposals/receipt-lookup.tsx',
   'components/proposals/revision-diff.tsx',
   'app/o/[slug]/proposals/[number]/receipt/page.tsx',
+  'components/proposals/consent-panel.tsx',
+  'components/proposals/objection-form.tsx',
+  'components/proposals/member-stage-panel.tsx',
+  'components/proposals/appointment-section.tsx',
+  'components/ui/form-message.tsx',
+  'components/ui/select-field.tsx',
+  'components/ui/flash.tsx',
+  'components/ui/flash-message.tsx',
 ];
 
 /** Props a person reads or hears. */

@@ -22,7 +22,16 @@ import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-act
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { deleteComment, editComment } from '@/lib/use-cases/comments';
+import { requestTranslator } from '@/lib/i18n/refusals';
+import type en from '@/messages/en.json';
 import { deleteCommentSchema, editCommentSchema, proposalRefSchema } from '@/lib/validation/proposal';
+
+type DoneKey = keyof (typeof en)['proposalPanels']['done'];
+
+/** A success line in the request's language (English outside a request: tests and scripts). */
+async function done(key: DoneKey, params?: Record<string, string | number>): Promise<string> {
+  return (await requestTranslator())(`proposalPanels.done.${key}`, params);
+}
 
 // The API creates, revises, publishes and withdraws through the same operations (app/api/v1).
 export const createProposalAction = orgAction(createProposalOperation.schema, createProposalOperation.minimumRole, async ({ input, user, membership }) => {
@@ -30,91 +39,58 @@ export const createProposalAction = orgAction(createProposalOperation.schema, cr
   return { ok: true, redirectTo: `/o/${membership.orgSlug}/proposals/${created.number}` };
 });
 
-export const reviseProposalAction = orgOperationAction(reviseProposalOperation, 'Revision saved.');
+export const reviseProposalAction = orgOperationAction(reviseProposalOperation, () => done('revised'));
 
-export const publishProposalAction = orgOperationAction(
-  publishProposalOperation,
-  'Published. The comment window is open and every seat holder has been given notice.',
-);
+export const publishProposalAction = orgOperationAction(publishProposalOperation, () => done('published'));
 
-export const withdrawProposalAction = orgOperationAction(withdrawProposalOperation, 'Withdrawn.');
+export const withdrawProposalAction = orgOperationAction(withdrawProposalOperation, () => done('withdrawn'));
 
 // The API posts comments through the same operation (app/api/v1).
-export const postCommentAction = orgOperationAction(postCommentOperation, (input) =>
-  input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.',
-);
+export const postCommentAction = orgOperationAction(postCommentOperation, (input) => done(input.asReply ? 'replyPosted' : 'commentPosted'));
 
 // Edits share the comment allowance: each one is a log entry.
-export const editCommentAction = orgUseCaseAction(
-  editCommentSchema,
-  'observer',
-  editComment,
-  'Comment updated. Earlier versions stay visible in its history.',
-  {
-    limit: 'comment',
-  },
-);
+export const editCommentAction = orgUseCaseAction(editCommentSchema, 'observer', editComment, () => done('commentUpdated'), {
+  limit: 'comment',
+});
 
-export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observer', deleteComment, 'Comment deleted.');
+export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observer', deleteComment, () => done('commentDeleted'));
 
 // The API opens voting through the same operation.
-export const openVotingAction = orgOperationAction(openVotingOperation, 'Voting is open.');
+export const openVotingAction = orgOperationAction(openVotingOperation, () => done('votingOpen'));
 
 // The API casts ballots through the same operation (app/api/v1).
 export const castBallotAction = orgOperationAction(
   castBallotOperation,
-  (input) => `Your vote (${input.choice}) is recorded. You can change it until voting closes.`,
+  (input) => done('voteRecorded', { choice: input.choice }),
   // The reply is the ballot alone (the form shows it and moves the stage's count), not the page re-rendered.
   { recorded: (input) => ({ choice: input.choice }) },
 );
 
 /** A secret ballot of a choice among options: what it chose is not repeated back, only that it is recorded. The API casts it through the same operation. */
-export const castChoiceBallotAction = orgOperationAction(
-  castChoiceBallotOperation,
-  'Your secret ballot is recorded. You can change it until voting closes; how you voted is never shown with your name.',
-);
+export const castChoiceBallotAction = orgOperationAction(castChoiceBallotOperation, () => done('secretRecorded'));
 
 // Decisions by consent: an objection is public at once, and limited like a ballot. The API raises and withdraws through the same operations.
-export const raiseObjectionAction = orgOperationAction(
-  raiseObjectionOperation,
-  'Your objection is recorded and public. Unless you withdraw it, the proposal is rejected when the window closes.',
-);
+export const raiseObjectionAction = orgOperationAction(raiseObjectionOperation, () => done('objectionRaised'));
 
-export const withdrawObjectionAction = orgOperationAction(withdrawObjectionOperation, 'Your objection is withdrawn.');
+export const withdrawObjectionAction = orgOperationAction(withdrawObjectionOperation, () => done('objectionWithdrawn'));
 
 // Seat elections: nominations during the comment window; only the nominee answers their own. The API nominates and answers through the same operations.
-export const nominateCandidateAction = orgOperationAction(
-  nominateCandidateOperation,
-  'Nomination recorded. The nominee is told and becomes a candidate only if they accept before the comment window closes.',
-);
+export const nominateCandidateAction = orgOperationAction(nominateCandidateOperation, () => done('nominated'));
 
 export const answerNominationAction = orgOperationAction(answerNominationOperation, (input) =>
-  input.answer === 'accept'
-    ? 'You have accepted: you are a candidate. You can withdraw until the comment window closes.'
-    : input.answer === 'decline'
-      ? 'You have declined the nomination.'
-      : 'You have withdrawn: you are no longer a candidate.',
+  done(input.answer === 'accept' ? 'nominationAccepted' : input.answer === 'decline' ? 'nominationDeclined' : 'candidacyWithdrawn'),
 );
 
 // The API declares recusals through the same operation.
-export const declareRecusalAction = orgOperationAction(declareRecusalOperation, 'Recusal recorded. Your seat will not vote on this proposal.');
+export const declareRecusalAction = orgOperationAction(declareRecusalOperation, () => done('recusalRecorded'));
 
 export const backEmergencyMotionAction = orgUseCaseAction(proposalRefSchema, 'observer', backEmergencyMotion, (_input, result) =>
-  result.approved ? 'The emergency motion has passed: the shortened window applies.' : `Your backing is recorded (${result.backers} so far).`,
+  result.approved ? done('emergencyPassed') : done('emergencyBacked', { backers: result.backers }),
 );
 
 // The appointee of a class seat declares in their own name that they qualify; observers too can
 // be appointees, so the minimum role is observer and the engine checks who the appointee is.
-export const declareEligibilityAction = orgUseCaseAction(
-  proposalRefSchema,
-  'observer',
-  declareAppointeeEligibility,
-  'Your declaration is recorded in the public log. Voting can open when the window allows.',
-);
+export const declareEligibilityAction = orgUseCaseAction(proposalRefSchema, 'observer', declareAppointeeEligibility, () => done('declared'));
 
 // Only accepted members follow (observers do not); the use case reads the role again. The API follows and unfollows through the same operation.
-export const followProposalAction = orgOperationAction(followProposalOperation, (_input, result) =>
-  result.following
-    ? 'You follow this proposal: you will get an e-mail for new comments and replies, revisions, voting opening and the decision.'
-    : 'You no longer follow this proposal.',
-);
+export const followProposalAction = orgOperationAction(followProposalOperation, (_input, result) => done(result.following ? 'following' : 'unfollowed'));
