@@ -37,7 +37,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ slug: st
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="seats" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
-      <FlashRegion dismissLabel={t('dismiss')} />
+      <FlashRegion />
       <PageHeader title={t('title')} description={t('description')} />
       {overview.charter ? <FoundingNotice founding={founding} /> : null}
       {!overview.charter ? (

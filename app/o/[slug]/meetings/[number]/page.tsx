@@ -72,7 +72,7 @@ export default async function MeetingPage({ params }: Props) {
         <p className="mt-1 text-sm break-words text-zinc-700">{t('where', { location: m.location })}</p>
         {m.cancelled && page.cancelReason ? <p className="mt-2 text-sm text-zinc-800">{t('cancelledBecause', { reason: page.cancelReason })}</p> : null}
       </header>
-      <FlashRegion dismissLabel={t('dismiss')} />
+      <FlashRegion />
 
       {m.irregular ? (
         <section aria-labelledby="irregular-heading" className="mb-6 rounded-2xl border border-red-300 bg-red-50 p-5">
