@@ -98,6 +98,10 @@ export const translatedFiles = [
   'components/transparency/log-integrity-warning.tsx',
   'app/o/[slug]/verify/page.tsx',
   'components/transparency/log-verifier.tsx',
+  'app/o/[slug]/written-consents/page.tsx',
+  'app/o/[slug]/written-consents/[number]/page.tsx',
+  'components/written-consents/written-consent-forms.tsx',
+  'components/written-consents/written-consent-list.tsx',
 ];
 
 /** Props a person reads or hears. */
