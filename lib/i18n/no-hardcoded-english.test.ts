@@ -102,6 +102,20 @@ export const translatedFiles = [
   'app/o/[slug]/written-consents/[number]/page.tsx',
   'components/written-consents/written-consent-forms.tsx',
   'components/written-consents/written-consent-list.tsx',
+  'app/o/[slug]/settings/profile/page.tsx',
+  'app/o/[slug]/settings/profile/admin-settings-page.tsx',
+  'app/o/[slug]/settings/profile/profile-form.tsx',
+  'app/o/[slug]/settings/profile/logo-form.tsx',
+  'app/o/[slug]/settings/notifications/page.tsx',
+  'app/o/[slug]/settings/notifications/preferences-form.tsx',
+  'app/o/[slug]/settings/webhooks/page.tsx',
+  'components/webhooks/register-webhook-form.tsx',
+  'components/webhooks/webhook-delivery-list.tsx',
+  'app/o/[slug]/settings/witnesses/page.tsx',
+  'app/o/[slug]/settings/archive/page.tsx',
+  'app/o/[slug]/settings/archive/archive-form.tsx',
+  'app/o/[slug]/delivery/page.tsx',
+  'app/o/[slug]/delivery/retry-form.tsx',
 ];
 
 /** Props a person reads or hears. */
