@@ -638,3 +638,52 @@ test('a meeting scheduled in French: the form, its answer, the meeting’s page 
   await lookAt(ana, 'meetings-fr', info);
   await context.close();
 });
+
+test('the settings pages and a written consent read in French: the profile, notifications, webhooks, a consent opened, with its answer', async ({
+  page,
+  browser,
+  mailbox,
+  runId,
+  uniqueEmail,
+}, info) => {
+  test.setTimeout(240_000);
+  const slug = `fr-consent-${runId}`;
+  await foundWithAnaBenCleo({ page, browser, mailbox, uniqueEmail }, { name: 'Jardin des Tilleuls', template: 'Informal group', body: 'Group', slug });
+  // Ana (the founding admin and a seat holder) in a French browser.
+  const fr = await browser.newContext({ locale: 'fr-FR', storageState: await page.context().storageState() });
+  const ana = await fr.newPage();
+  await ana.goto(`/o/${slug}/settings/profile`);
+  await expect(ana.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(ana.getByRole('heading', { level: 1, name: 'Profil de l’organisation' })).toBeVisible();
+  await expect(ana.getByRole('button', { name: 'Enregistrer le profil' })).toBeVisible();
+  await expect(ana.getByLabel('Fichier image')).toBeVisible();
+  for (const phrase of ['Save profile', 'Image file', 'Upload the logo', 'Visibility']) await expect(ana.getByText(phrase, { exact: true })).toHaveCount(0);
+  await expectNoSeriousViolations(ana);
+  await lookAt(ana, 'settings-profile-fr', info);
+  await ana.goto(`/o/${slug}/settings/notifications`);
+  await expect(ana.getByRole('heading', { level: 1, name: 'Préférences de notification' })).toBeVisible();
+  await expect(ana.getByRole('heading', { name: 'Toujours envoyés' })).toBeVisible();
+  await expectNoSeriousViolations(ana);
+  await lookAt(ana, 'settings-notifications-fr', info);
+  await ana.goto(`/o/${slug}/settings/webhooks`);
+  await expect(ana.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
+  await expect(ana.getByText('Aucun point de terminaison pour l’instant.')).toBeVisible();
+  await expectNoSeriousViolations(ana);
+
+  // A written consent opened in French, with its answer and its page.
+  await ana.goto(`/o/${slug}/written-consents`);
+  await waitForHydration(ana);
+  const open = ana.getByRole('form', { name: 'Ouvrir un consentement écrit' });
+  await open.getByLabel('Titre').fill('Acheter un récupérateur d’eau');
+  await open.getByLabel('Texte de la résolution').fill('Le groupe achète un récupérateur d’eau de pluie pour le jardin partagé.');
+  await open.getByRole('button', { name: 'Ouvrir à la signature' }).click();
+  await expect(ana).toHaveURL(new RegExp(`/o/${slug}/written-consents/1$`));
+  await expect(ana.getByText('Le consentement écrit n° 1 est ouvert : chaque titulaire de siège l’a reçu pour signature.')).toBeVisible();
+  await expect(ana.getByRole('heading', { level: 1, name: /Consentement écrit n° 1 Acheter un récupérateur/ })).toBeVisible();
+  await expect(ana.getByTestId('consent-state')).toContainText('Ouvert à la signature.');
+  await expect(ana.getByRole('region', { name: 'État' })).toContainText('0 signataires sur 3 ont signé.');
+  for (const phrase of ['Signers', 'Not signed', 'The resolution', 'All written consents']) await expect(ana.getByText(phrase, { exact: true })).toHaveCount(0);
+  await expectNoSeriousViolations(ana);
+  await lookAt(ana, 'written-consent-fr', info);
+  await fr.close();
+});

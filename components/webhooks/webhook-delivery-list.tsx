@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import type { ActionState } from '@/lib/actions/state';
 
@@ -21,9 +22,6 @@ type Props = {
   replayAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-
-const statusLabel = { pending: 'Waiting', delivered: 'Delivered', dead: 'Dead letter' } as const;
 const statusLook = {
   pending: 'bg-amber-50 text-amber-900 border-amber-300',
   delivered: 'bg-emerald-50 text-emerald-900 border-emerald-300',
@@ -32,24 +30,33 @@ const statusLook = {
 
 /** The latest deliveries: which entry, to where, its fate, the receiver's answer (first 500 characters); a dead letter can be replayed. */
 export function WebhookDeliveryList({ orgId, deliveries, replayAction }: Props) {
-  if (deliveries.length === 0) return <p className="text-sm text-zinc-600">No deliveries yet. Each new entry of the decision log makes one per endpoint.</p>;
+  const t = useTranslations('settings');
+  if (deliveries.length === 0) return <p className="text-sm text-zinc-600">{t('noDeliveries')}</p>;
   return (
-    <ul className="space-y-4 text-sm" aria-label="Webhook deliveries">
+    <ul className="space-y-4 text-sm" aria-label={t('deliveriesLabel')}>
       {deliveries.map((d) => (
-        <li key={d.id} className="space-y-1 border-b border-zinc-100 pb-4 last:border-0 last:pb-0" aria-label={`Delivery of entry ${d.seq}, ${d.kind}`}>
+        <li
+          key={d.id}
+          className="space-y-1 border-b border-zinc-100 pb-4 last:border-0 last:pb-0"
+          aria-label={t('deliveryLabel', { seq: d.seq, kind: d.kind })}
+        >
           <p className="flex flex-wrap items-center gap-2">
-            <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${statusLook[d.status]}`}>{statusLabel[d.status]}</span>
+            <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${statusLook[d.status]}`}>{t(`status_${d.status}`)}</span>
             <span className="font-medium text-zinc-900">
-              Entry {d.seq} · <code className="text-xs">{d.kind}</code>
+              {t('entry', { seq: d.seq })} · <code className="text-xs">{d.kind}</code>
             </span>
           </p>
           <p className="break-all font-mono text-xs text-zinc-600">{d.url}</p>
           <p className="text-zinc-700">
-            {d.attempts} attempt{d.attempts === 1 ? '' : 's'}
-            {d.lastStatus !== null ? ` · last answer HTTP ${d.lastStatus}` : d.lastAttemptAt ? ' · no HTTP answer' : ''}
-            {d.lastAttemptAt ? ` · last tried ${minute(d.lastAttemptAt)}` : ''}
-            {d.status === 'pending' ? ` · next attempt ${minute(d.nextAttemptAt)}` : ''}
-            {d.deliveredAt ? ` · delivered ${minute(d.deliveredAt)}` : ''}
+            {[
+              t('attemptCount', { count: d.attempts }),
+              d.lastStatus !== null ? t('lastAnswer', { status: d.lastStatus }) : d.lastAttemptAt ? t('noAnswer') : null,
+              d.lastAttemptAt ? t('lastTried', { at: new Date(d.lastAttemptAt) }) : null,
+              d.status === 'pending' ? t('nextAttempt', { at: new Date(d.nextAttemptAt) }) : null,
+              d.deliveredAt ? t('deliveredAt', { at: new Date(d.deliveredAt) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
           {d.lastResponse ? (
             <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-50 p-2 font-mono text-xs text-zinc-700">
@@ -60,9 +67,9 @@ export function WebhookDeliveryList({ orgId, deliveries, replayAction }: Props) 
             <ActionForm
               action={replayAction}
               hidden={{ orgId, deliveryId: d.id }}
-              submitLabel="Replay"
+              submitLabel={t('replay')}
               variant="secondary"
-              label={`Replay the delivery of entry ${d.seq}`}
+              label={t('replayLabel', { seq: d.seq })}
             />
           ) : null}
         </li>

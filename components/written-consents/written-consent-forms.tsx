@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import type { ActionState } from '@/lib/actions/state';
 
@@ -8,14 +9,12 @@ const check = 'mt-0.5 size-5 shrink-0 rounded border-zinc-400 text-brand-700';
 
 /** Sign, with a ticked confirmation saying what signing means. */
 export function SignWrittenConsentForm({ action, orgId, consentId, number }: { action: Action; orgId: string; consentId: string; number: number }) {
+  const t = useTranslations('writtenConsents');
   return (
-    <ActionForm action={action} hidden={{ orgId, consentId }} submitLabel="Sign" pendingLabel="Signing…" label={`Sign written consent #${number}`}>
+    <ActionForm action={action} hidden={{ orgId, consentId }} submitLabel={t('signSubmit')} pendingLabel={t('signPending')} label={t('signLabel', { number })}>
       <label className="flex items-start gap-3 text-sm text-zinc-800">
         <input type="checkbox" name="confirm" value="yes" required className={check} />
-        <span>
-          I consent in writing to this resolution, in lieu of a meeting. My name and signature are public and logged. It takes effect when every signer has
-          signed; until then I can revoke.
-        </span>
+        <span>{t('signConfirm')}</span>
       </label>
     </ActionForm>
   );
@@ -23,21 +22,22 @@ export function SignWrittenConsentForm({ action, orgId, consentId, number }: { a
 
 /** Revoke one's own signature before the last one, behind a disclosure and a ticked confirmation. */
 export function RevokeWrittenConsentForm({ action, orgId, consentId, number }: { action: Action; orgId: string; consentId: string; number: number }) {
+  const t = useTranslations('writtenConsents');
   return (
     <details className="text-sm">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">Revoke my signature…</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-red-800">{t('revokeSummary')}</summary>
       <ActionForm
         action={action}
         hidden={{ orgId, consentId }}
-        submitLabel="Revoke my signature"
-        pendingLabel="Revoking…"
+        submitLabel={t('revokeSubmit')}
+        pendingLabel={t('revokePending')}
         variant="secondary"
-        label={`Revoke my signature on written consent #${number}`}
+        label={t('revokeLabel', { number })}
         className="mt-2"
       >
         <label className="flex items-start gap-3 text-sm text-zinc-800">
           <input type="checkbox" name="confirm" value="yes" required className={check} />
-          <span>I withdraw my signature. The revocation is logged; I can sign again while it is open.</span>
+          <span>{t('revokeConfirm')}</span>
         </label>
       </ActionForm>
     </details>
@@ -46,21 +46,22 @@ export function RevokeWrittenConsentForm({ action, orgId, consentId, number }: {
 
 /** Withdraw the whole consent (its opener or an admin). */
 export function WithdrawWrittenConsentForm({ action, orgId, consentId, number }: { action: Action; orgId: string; consentId: string; number: number }) {
+  const t = useTranslations('writtenConsents');
   return (
     <details className="text-sm">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-zinc-700">Withdraw this written consent…</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-zinc-700">{t('withdrawSummary')}</summary>
       <ActionForm
         action={action}
         hidden={{ orgId, consentId }}
-        submitLabel="Withdraw it"
-        pendingLabel="Withdrawing…"
+        submitLabel={t('withdrawSubmit')}
+        pendingLabel={t('withdrawPending')}
         variant="secondary"
-        label={`Withdraw written consent #${number}`}
+        label={t('withdrawLabel', { number })}
         className="mt-2"
       >
         <label className="flex items-start gap-3 text-sm text-zinc-800">
           <input type="checkbox" name="confirm" value="yes" required className={check} />
-          <span>It never takes effect; every signer is told. The question can still go to a meeting or a proposal.</span>
+          <span>{t('withdrawConfirm')}</span>
         </label>
       </ActionForm>
     </details>
@@ -69,29 +70,30 @@ export function WithdrawWrittenConsentForm({ action, orgId, consentId, number }:
 
 /** Open a written consent: the body, a title and the resolution's text. */
 export function OpenWrittenConsentForm({ action, orgId, bodies }: { action: Action; orgId: string; bodies: { key: string; name: string; filled: number }[] }) {
+  const t = useTranslations('writtenConsents');
   return (
-    <ActionForm action={action} hidden={{ orgId }} submitLabel="Open for signatures" pendingLabel="Opening…" label="Open a written consent">
+    <ActionForm action={action} hidden={{ orgId }} submitLabel={t('openSubmit')} pendingLabel={t('openPending')} label={t('openTitle')}>
       <div>
         <label htmlFor="consent-body-key" className="block text-sm font-medium text-zinc-900">
-          Body
+          {t('bodyField')}
         </label>
         <select id="consent-body-key" name="bodyKey" required className={input} defaultValue={bodies[0]?.key}>
           {bodies.map((b) => (
             <option key={b.key} value={b.key}>
-              {b.name} ({b.filled} seat holders must sign)
+              {t('bodyOption', { name: b.name, count: b.filled })}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label htmlFor="consent-title" className="block text-sm font-medium text-zinc-900">
-          Title
+          {t('titleField')}
         </label>
         <input id="consent-title" name="title" required minLength={5} maxLength={160} className={input} />
       </div>
       <div>
         <label htmlFor="consent-text" className="block text-sm font-medium text-zinc-900">
-          Resolution text
+          {t('textField')}
         </label>
         <textarea id="consent-text" name="body" required minLength={20} rows={6} className={input} />
       </div>

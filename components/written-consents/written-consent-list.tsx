@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/governance/phase-badge';
 import type { WrittenConsentSummary } from '@/db/read/written-consents';
-import { writtenConsentStatus } from '@/lib/governance/written-consent-words';
+import { writtenConsentStatusIn } from './written-consent-status';
 
 /** Written consents as cards: number and title, body, status line with the time left, and signatures of signers. */
 export function WrittenConsentList({
@@ -16,10 +17,11 @@ export function WrittenConsentList({
   headingLevel?: 'h2' | 'h3';
 }) {
   const Heading = headingLevel;
+  const t = useTranslations('writtenConsents');
   return (
     <ul className="space-y-3">
       {consents.map((c) => {
-        const status = writtenConsentStatus(c.phase, now);
+        const status = writtenConsentStatusIn(c.phase, now, t);
         return (
           <li
             key={c.id}
@@ -30,11 +32,11 @@ export function WrittenConsentList({
               <div className="min-w-0">
                 <Heading className="font-semibold text-zinc-900">
                   <Link href={`/o/${slug}/written-consents/${c.number}`} className="break-words after:absolute after:inset-0 hover:underline">
-                    Written consent #{c.number} {c.title}
+                    {t('heading', { number: c.number, title: c.title })}
                   </Link>
                 </Heading>
                 <p className="mt-1 text-xs text-zinc-600">
-                  {c.bodyName} · opened {c.openedAt.toISOString().slice(0, 10)} · {c.signatures} of {c.signers} signed
+                  {t('listLine', { body: c.bodyName, at: c.openedAt, signatures: c.signatures, signers: c.signers })}
                 </p>
               </div>
               <StatusBadge status={status} />

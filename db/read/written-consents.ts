@@ -13,7 +13,7 @@ import {
 } from '@/db/queries/written-consents';
 import type { WrittenConsentRow } from '@/db/queries/written-consents';
 import { hasRole } from '@/lib/governance/roles';
-import { checkOpenWrittenConsent, writtenConsentPhase, writtenConsentRulesText } from '@/lib/governance/written-consent';
+import { checkOpenWrittenConsent, writtenConsentPhase } from '@/lib/governance/written-consent';
 import type { WrittenConsentPhase } from '@/lib/governance/written-consent';
 
 export type WrittenConsentSummary = {
@@ -113,7 +113,8 @@ export async function loadWrittenConsentsPage(orgId: string, viewerId: string | 
   );
   return {
     consents,
-    rules: charter ? writtenConsentRulesText(charter.document) : null,
+    // The charter, for its written-consent rule in words (charter.writtenConsent).
+    charter: charter?.document ?? null,
     // Bodies offered in the form: those the viewer may open a consent of now.
     bodies: viewerId && hasRole(role, 'member') ? openable.filter((b) => b.refusal === null) : [],
     // Why a seat holder cannot open one (e.g. the body is below strength), shown under the list.

@@ -162,12 +162,3 @@ export function writtenConsentSpecErrors(spec: unknown): string[] {
     return [`Written consent: the signing period must be a whole number of days from 1 to 90 (it is ${String(days)}).`];
   return [];
 }
-
-/** The charter's written-consent rule in words. */
-export function writtenConsentRulesText(charter: Charter): string {
-  const { expiresAfterDays } = writtenConsentSpecOf(charter);
-  return (
-    `A body of seats may decide without a meeting by unanimous written consent: a seat holder or an admin opens a resolution, and every person holding one of the body’s seats when it opens must sign it within ${expiresAfterDays} days. ` +
-    `It takes effect at the last signature; until then any signer may revoke. It cannot be opened while fewer seats are filled than the charter’s minimum for critical decisions, and it lapses if a signer leaves the body before it is adopted.`
-  );
-}

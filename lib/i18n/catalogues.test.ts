@@ -100,6 +100,10 @@ describe('message catalogues', () => {
       'verify.intact',
       'verify.optional',
       'verify.checkpoints',
+      'settings.missionField',
+      'settings.nameField',
+      'settings.logo',
+      'settings.webhooksTitle',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { loadDeliveryOverview } from '@/db/read/member-pages';
 import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { ColumnHeaderRow } from '@/components/ui/column-header-row';
@@ -8,7 +9,9 @@ import { kindLabels } from '@/lib/notify/kinds';
 import type { NotificationKind } from '@/lib/notify/kinds';
 import { RetryForm } from './retry-form';
 
-export const metadata: Metadata = { title: 'E-mail delivery' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('deliveryTitle') };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,34 +19,31 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function DeliveryPage({ params }: Props) {
   const { org } = await loadMemberPage(params, '/delivery', { adminOnly: true });
   const { counts, dead } = await loadDeliveryOverview(org.id);
+  const t = await getTranslations('settings');
+  const kindName = (kind: string) => (kind in kindLabels ? t(`kinds.${kind as NotificationKind}`) : kind);
   return (
-    <MemberPageShell
-      org={org}
-      current="notifications"
-      title="E-mail delivery"
-      description="Notices waiting, sent, and those the mail server refused after every retry."
-    >
+    <MemberPageShell org={org} current="notifications" title={t('deliveryTitle')} description={t('deliveryDescription')}>
       <DescriptionList
         className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-4"
         itemClassName="rounded-xl border border-zinc-200 bg-white p-4"
         termClassName="text-xs uppercase tracking-wide text-zinc-600"
         detailClassName="text-2xl font-bold text-zinc-900"
         items={[
-          ['Waiting', counts.pending],
-          ['In digests', counts.digest],
-          ['Sent', counts.sent + counts.digested],
-          ['Failed (dead letters)', counts.dead],
+          [t('waiting'), counts.pending],
+          [t('inDigests'), counts.digest],
+          [t('sent'), counts.sent + counts.digested],
+          [t('failed'), counts.dead],
         ]}
       />
       <section aria-labelledby="dead-letters">
         <div className="mb-3 flex items-center justify-between gap-4">
           <h2 id="dead-letters" className="text-lg font-semibold">
-            Dead letters
+            {t('deadLetters')}
           </h2>
-          {dead.length > 0 ? <RetryForm orgId={org.id} outboxId="" label="Retry all" /> : null}
+          {dead.length > 0 ? <RetryForm orgId={org.id} outboxId="" label={t('retryAll')} pendingLabel={t('retrying')} /> : null}
         </div>
         {dead.length === 0 ? (
-          <p className="text-zinc-600">No failed deliveries.</p>
+          <p className="text-zinc-600">{t('noFailed')}</p>
         ) : (
           <div className="overflow-x-auto rounded-2xl border border-zinc-200 bg-white">
             <table className="w-full text-left text-sm">
@@ -51,12 +51,12 @@ export default async function DeliveryPage({ params }: Props) {
                 <ColumnHeaderRow
                   cellClassName="px-4 py-3"
                   columns={[
-                    'Recipient',
-                    'Notice',
-                    'Attempts',
-                    'Last error',
+                    t('recipient'),
+                    t('notice'),
+                    t('attempts'),
+                    t('lastError'),
                     <span key="retry" className="sr-only">
-                      Retry
+                      {t('retry')}
                     </span>,
                   ]}
                 />
@@ -65,11 +65,11 @@ export default async function DeliveryPage({ params }: Props) {
                 {dead.map((d) => (
                   <tr key={d.id} className="align-top">
                     <td className="px-4 py-3">{d.email}</td>
-                    <td className="px-4 py-3">{kindLabels[d.kind as NotificationKind] ?? d.kind}</td>
+                    <td className="px-4 py-3">{kindName(d.kind)}</td>
                     <td className="px-4 py-3">{d.attempts}</td>
                     <td className="max-w-xs break-words px-4 py-3 text-zinc-700">{d.lastError}</td>
                     <td className="px-4 py-3">
-                      <RetryForm orgId={org.id} outboxId={d.id} label="Retry" />
+                      <RetryForm orgId={org.id} outboxId={d.id} label={t('retry')} pendingLabel={t('retrying')} />
                     </td>
                   </tr>
                 ))}

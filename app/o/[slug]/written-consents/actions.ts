@@ -5,6 +5,7 @@ import { orgAction } from '@/lib/actions/action';
 import { spendLimit } from '@/lib/actions/limit';
 import { orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import { openWrittenConsent, revokeWrittenConsentSignature, signWrittenConsent, withdrawWrittenConsent } from '@/lib/use-cases/written-consents';
 import { openWrittenConsentSchema, revokeWrittenConsentSchema, signWrittenConsentSchema, withdrawWrittenConsentSchema } from '@/lib/validation/written-consent';
 
@@ -17,9 +18,10 @@ export const openWrittenConsentAction = orgAction(openWrittenConsentSchema, 'obs
     { orgId: input.orgId, bodyKey: input.bodyKey, title: input.title, body: input.body },
     now(),
   );
+  const t = await requestTranslator();
   return {
     ok: true,
-    message: `Written consent #${number} is open: every seat holder has been sent it to sign.`,
+    message: t('writtenConsents.flashOpened', { number }),
     redirectTo: `/o/${membership.orgSlug}/written-consents/${number}`,
   };
 });
@@ -28,7 +30,8 @@ export const signWrittenConsentAction = orgUseCaseAction(
   signWrittenConsentSchema,
   'observer',
   signWrittenConsent,
-  (_input, r) => (r.adopted ? `Signed. Every signer has signed: the written consent is adopted.` : `Signed. ${r.signatures} of ${r.of} signatures.`),
+  async (_input, r) =>
+    (await requestTranslator())(r.adopted ? 'writtenConsents.flashAdopted' : 'writtenConsents.flashSigned', { signatures: r.signatures, of: r.of }),
   { limit: 'ballot' },
 );
 
@@ -36,13 +39,10 @@ export const revokeWrittenConsentSignatureAction = orgUseCaseAction(
   revokeWrittenConsentSchema,
   'observer',
   revokeWrittenConsentSignature,
-  (_input, r) => `Your signature is revoked. ${r.signatures} of ${r.of} signatures.`,
+  async (_input, r) => (await requestTranslator())('writtenConsents.flashRevoked', { signatures: r.signatures, of: r.of }),
   { limit: 'ballot' },
 );
 
-export const withdrawWrittenConsentAction = orgUseCaseAction(
-  withdrawWrittenConsentSchema,
-  'observer',
-  withdrawWrittenConsent,
-  (_input, r) => `Written consent #${r.number} is withdrawn.`,
+export const withdrawWrittenConsentAction = orgUseCaseAction(withdrawWrittenConsentSchema, 'observer', withdrawWrittenConsent, async (_input, r) =>
+  (await requestTranslator())('writtenConsents.flashWithdrawn', { number: r.number }),
 );

@@ -14,7 +14,7 @@ import { organizationLocaleSchema } from '@/lib/validation/locale';
 export const saveOrganizationProfileAction = orgAction(organizationProfileSchema, 'observer', async ({ input, user }) => {
   const profile = { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' };
   const changed = await saveOrganizationProfile(getDb(), { orgId: input.orgId, actorId: user.id, at: now(), profile });
-  return { ok: true, message: changed ? 'Profile saved. The change is on the public record.' : 'Nothing changed.' };
+  return { ok: true, message: (await requestTranslator())(changed ? 'settings.flashProfileSaved' : 'settings.flashNothingChanged') };
 });
 
 /**
@@ -37,12 +37,12 @@ export async function setOrganizationLogoAction(prev: ActionState, formData: For
   const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   return orgAction(organizationLogoSchema, 'observer', async ({ input, user }) => {
     const changed = await setOrganizationLogo(getDb(), { orgId: input.orgId, actorId: user.id, at: now(), bytes });
-    return { ok: true, message: changed ? 'Logo saved. The change is on the decision log.' : 'That is already the logo. Nothing changed.' };
+    return { ok: true, message: (await requestTranslator())(changed ? 'settings.flashLogoSaved' : 'settings.flashLogoSame') };
   })(prev, formData);
 }
 
 /** Removes the logo: admins only; logged with the removed image's hash. */
 export const removeOrganizationLogoAction = orgAction(organizationLogoSchema, 'observer', async ({ input, user }) => {
   await removeOrganizationLogo(getDb(), { orgId: input.orgId, actorId: user.id, at: now() });
-  return { ok: true, message: 'Logo removed. The change is on the decision log.' };
+  return { ok: true, message: (await requestTranslator())('settings.flashLogoRemoved') };
 });

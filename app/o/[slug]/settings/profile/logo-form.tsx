@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { LabelledField } from '@/components/ui/labelled-field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -18,6 +19,7 @@ const accepted = 'image/png,image/jpeg,image/webp';
  * actions would be cut off before any check could answer in plain words.
  */
 export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: string; logoSha256: string | null }) {
+  const t = useTranslations('settings');
   const [uploaded, upload] = useActionState(setOrganizationLogoAction, initialActionState);
   const [removed, remove] = useActionState(removeOrganizationLogoAction, initialActionState);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
@@ -28,18 +30,16 @@ export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: str
   return (
     <section aria-labelledby="logo-title" className="space-y-4 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
       <h2 id="logo-title" className="text-lg font-semibold text-zinc-900">
-        Logo
+        {t('logo')}
       </h2>
       <div className="flex items-center gap-4">
         {logoSha256 ? <OrganizationLogo slug={slug} sha256={logoSha256} size={64} /> : null}
-        <p className="text-sm text-zinc-600">
-          {logoSha256 ? 'Shown on the organization’s page and its card.' : 'No logo yet. One would show on the organization’s page and its card.'}
-        </p>
+        <p className="text-sm text-zinc-600">{logoSha256 ? t('logoShown') : t('logoNone')}</p>
       </div>
       <form
         action={upload}
         className="space-y-3"
-        aria-label="Upload a logo"
+        aria-label={t('uploadLabel')}
         onSubmit={(event) => {
           setLast('upload');
           const file = (event.currentTarget.elements.namedItem('logo') as HTMLInputElement | null)?.files?.[0];
@@ -50,7 +50,7 @@ export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: str
         }}
       >
         <input type="hidden" name="orgId" value={orgId} />
-        <LabelledField id="logo-file" label="Image file" hint="PNG, JPEG or WebP, at most 256 KB. Not SVG: it can carry scripts." errors={errors} required>
+        <LabelledField id="logo-file" label={t('logoFile')} hint={t('logoHint')} errors={errors} required>
           {({ invalid, describedBy }) => (
             <input
               id="logo-file"
@@ -66,13 +66,13 @@ export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: str
           )}
         </LabelledField>
         <FormMessage state={answer} />
-        <SubmitButton pendingLabel="Uploading…">{logoSha256 ? 'Replace the logo' : 'Upload the logo'}</SubmitButton>
+        <SubmitButton pendingLabel={t('uploading')}>{logoSha256 ? t('replaceLogo') : t('uploadLogo')}</SubmitButton>
       </form>
       {logoSha256 ? (
-        <form action={remove} aria-label="Remove the logo" onSubmit={() => setLast('remove')}>
+        <form action={remove} aria-label={t('removeLogo')} onSubmit={() => setLast('remove')}>
           <input type="hidden" name="orgId" value={orgId} />
-          <SubmitButton variant="secondary" pendingLabel="Removing…">
-            Remove the logo
+          <SubmitButton variant="secondary" pendingLabel={t('removing')}>
+            {t('removeLogo')}
           </SubmitButton>
         </form>
       ) : null}

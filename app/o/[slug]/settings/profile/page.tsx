@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { adminSettingsPage } from './admin-settings-page';
 import { LocaleForm } from '@/components/account/locale-form';
 import { setOrganizationLocaleAction } from './actions';
 import { LogoForm } from './logo-form';
 import { ProfileForm } from './profile-form';
 
-export const metadata: Metadata = { title: 'Organization profile' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('profileTitle') };
+}
 
-export default adminSettingsPage('/settings/profile', ({ org }) => ({
-  title: 'Organization profile',
-  description:
-    'Name, mission, logo and who can read this organization: every change to these is on the decision log, with what it was before. The default language is a display setting and is not logged.',
-  adminsOnly: 'Only admins change the organization’s profile.',
+export default adminSettingsPage('/settings/profile', ({ org }, t) => ({
+  title: t('profileTitle'),
+  description: t('profileDescription'),
+  adminsOnly: t('profileAdminsOnly'),
   form: (
     <>
       <ProfileForm orgId={org.id} name={org.name} mission={org.mission} isPublic={org.isPublic} />
@@ -21,16 +23,23 @@ export default adminSettingsPage('/settings/profile', ({ org }) => ({
         <LocaleForm action={setOrganizationLocaleAction} scope="organization" hidden={{ orgId: org.id }} current={org.defaultLocale} />
       </div>
       <p className="text-sm text-zinc-700">
-        <Link href={`/o/${org.slug}/settings/archive`} className="font-medium text-brand-700 underline">
-          {org.archivedAt ? 'Unarchive the organization' : 'Archive the organization'}
-        </Link>{' '}
-        — keeps its record readable and stops new proposals, comments, ballots and membership changes.
+        {t.rich('archiveLine', {
+          archived: String(Boolean(org.archivedAt)),
+          link: (chunks) => (
+            <Link href={`/o/${org.slug}/settings/archive`} className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <p className="text-sm text-zinc-700">
-        <Link href={`/o/${org.slug}/settings/webhooks`} className="font-medium text-brand-700 underline">
-          Webhooks
-        </Link>{' '}
-        — send each new entry of the decision log to another system, signed.
+        {t.rich('webhooksLine', {
+          link: (chunks) => (
+            <Link href={`/o/${org.slug}/settings/webhooks`} className="font-medium text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </>
   ),

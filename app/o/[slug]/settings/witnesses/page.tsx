@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { loadWitnesses } from '@/db/read/member-pages';
 import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { ActionForm } from '@/components/ui/action-form';
@@ -6,7 +7,9 @@ import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadMemberPage } from '@/lib/auth/member-page';
 import { addWitnessAction, removeWitnessAction } from './actions';
 
-export const metadata: Metadata = { title: 'Witnesses' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('witnessesTitle') };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,21 +17,17 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function WitnessesPage({ params }: Props) {
   const { org } = await loadMemberPage(params, '/settings/witnesses', { adminOnly: true });
   const { active, witnessings } = await loadWitnesses(org.id);
+  const t = await getTranslations('settings');
   return (
-    <MemberPageShell
-      org={org}
-      current="verify"
-      title="Witnesses"
-      description="A witness is someone outside this organization who runs the witness script: it checks that each new checkpoint extends the last one it saw, and only then cosigns. Readers who trust a witness are protected from a log rewritten for them alone."
-    >
+    <MemberPageShell org={org} current="verify" title={t('witnessesTitle')} description={t('witnessesDescription')}>
       <LabelledSection
         id="current"
-        title="Current witnesses"
+        title={t('currentWitnesses')}
         className="mb-8 rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="mb-3 text-lg font-semibold"
       >
         {active.length === 0 ? (
-          <p className="text-sm text-zinc-600">No witnesses yet.</p>
+          <p className="text-sm text-zinc-600">{t('noWitnesses')}</p>
         ) : (
           <ul className="space-y-4 text-sm">
             {active.map((w) => {
@@ -37,17 +36,13 @@ export default async function WitnessesPage({ params }: Props) {
                 <li key={w.id} className="space-y-1">
                   <p className="font-medium">{w.name}</p>
                   <code className="block break-all text-xs text-zinc-700">{w.vkey}</code>
-                  <p className="text-zinc-600">
-                    {seen?.size != null && seen.time
-                      ? `Last cosigned size ${seen.size}, ${seen.time.toISOString().replace('T', ' ').slice(0, 16)} UTC.`
-                      : 'Has not cosigned yet.'}
-                  </p>
+                  <p className="text-zinc-600">{seen?.size != null && seen.time ? t('lastCosigned', { size: seen.size, at: seen.time }) : t('notCosigned')}</p>
                   <ActionForm
                     action={removeWitnessAction}
                     hidden={{ orgId: org.id, witnessId: w.id }}
-                    submitLabel="Remove this witness"
+                    submitLabel={t('removeWitness')}
                     variant="secondary"
-                    label={`Remove witness ${w.name}`}
+                    label={t('removeWitnessLabel', { name: w.name })}
                   />
                 </li>
               );
@@ -57,13 +52,13 @@ export default async function WitnessesPage({ params }: Props) {
       </LabelledSection>
       <LabelledSection
         id="add"
-        title="Add a witness"
+        title={t('addWitness')}
         className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
         headingClassName="mb-3 text-lg font-semibold"
       >
-        <ActionForm action={addWitnessAction} hidden={{ orgId: org.id }} submitLabel="Add witness" label="Add a witness">
+        <ActionForm action={addWitnessAction} hidden={{ orgId: org.id }} submitLabel={t('addWitnessSubmit')} label={t('addWitness')}>
           <label htmlFor="witness-key" className="block text-sm font-medium">
-            The witness&rsquo;s key
+            {t('witnessKey')}
           </label>
           <input
             id="witness-key"
@@ -74,8 +69,7 @@ export default async function WitnessesPage({ params }: Props) {
             aria-describedby="witness-key-hint"
           />
           <p id="witness-key-hint" className="text-xs text-zinc-600">
-            The line <code>npm run witness -- --key FILE --name NAME</code> prints as &ldquo;witness key&rdquo;. Adding and removing witnesses is recorded in
-            the decision log.
+            {t.rich('witnessKeyHint', { code: (chunks) => <code>{chunks}</code> })}
           </p>
         </ActionForm>
       </LabelledSection>
