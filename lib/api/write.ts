@@ -104,8 +104,6 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   if (target?.kind === 'proposal') {
     if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
     path.proposalId = proposal.id;
-    // A field the method says (follow: PUT or DELETE), as the form's hidden field.
-    Object.assign(path, target.fields);
   } else if (target?.kind === 'meeting') {
     const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
     if (!meetingId) return problem('api.not_found', { what: 'meeting' });
@@ -117,6 +115,8 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
   }
+  // A field the method or the path says (follow: PUT or DELETE; a comment's or a roll call's id), as the form's hidden field.
+  if (target && target.kind !== 'id') Object.assign(path, target.fields);
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
   // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
@@ -169,6 +169,18 @@ export function meetingWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'meeting', number: params.number }, op, answer, status);
+}
+
+/** A write to one meeting with fields the path says (a roll call's id), as the form's hidden fields: 200 unless `status` says otherwise. */
+export function meetingWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  fields: Record<string, string>,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'meeting', number: params.number, fields }, op, answer, status);
 }
 
 /** A write to the organization (`/orgs/{slug}/…`), such as a new draft or a meeting: 201. */

@@ -1,11 +1,16 @@
 'use server';
 
 import { orgAction } from '@/lib/actions/action';
-import { cancelMeetingOperation, performAsMember, scheduleMeetingOperation } from '@/lib/actions/operations';
+import {
+  answerAttendanceOperation,
+  cancelMeetingOperation,
+  performAsMember,
+  recordAttendanceOperation,
+  scheduleMeetingOperation,
+} from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
-import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { updateMeeting } from '@/lib/use-cases/meetings';
-import { answerAttendanceSchema, recordAttendanceSchema, updateMeetingSchema } from '@/lib/validation/meeting';
+import { updateMeetingSchema } from '@/lib/validation/meeting';
 
 /** Any member may try; the rules say who may (a secretary or an admin) and refuse with a clear message. */
 export const scheduleMeetingAction = orgAction(scheduleMeetingOperation.schema, scheduleMeetingOperation.minimumRole, async ({ input, user, membership }) => {
@@ -28,13 +33,12 @@ export const cancelMeetingAction = orgOperationAction(
   (_input, r) => `Meeting #${r.number} is cancelled; every seat holder is being told.`,
 );
 
-export const recordAttendanceAction = orgUseCaseAction(
-  recordAttendanceSchema,
-  'observer',
-  recordAttendance,
+// The API records and answers attendance through the same operations (app/api/v1).
+export const recordAttendanceAction = orgOperationAction(
+  recordAttendanceOperation,
   (input, r) => `${r.name} is recorded as ${input.status} at meeting #${r.number}.`,
 );
 
-export const answerAttendanceAction = orgUseCaseAction(answerAttendanceSchema, 'observer', answerOwnAttendance, (_input, r) =>
+export const answerAttendanceAction = orgOperationAction(answerAttendanceOperation, (_input, r) =>
   r.answer === 'confirmed' ? 'You confirmed your attendance record.' : 'Your dispute of the attendance record is on the record.',
 );

@@ -7,6 +7,8 @@ import {
   castChoiceBallotOperation,
   createProposalOperation,
   declareRecusalOperation,
+  deleteCommentOperation,
+  editCommentOperation,
   followProposalOperation,
   nominateCandidateOperation,
   openVotingOperation,
@@ -21,8 +23,7 @@ import {
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
-import { deleteComment, editComment } from '@/lib/use-cases/comments';
-import { deleteCommentSchema, editCommentSchema, proposalRefSchema } from '@/lib/validation/proposal';
+import { proposalRefSchema } from '@/lib/validation/proposal';
 
 // The API creates, revises, publishes and withdraws through the same operations (app/api/v1).
 export const createProposalAction = orgAction(createProposalOperation.schema, createProposalOperation.minimumRole, async ({ input, user, membership }) => {
@@ -44,18 +45,10 @@ export const postCommentAction = orgOperationAction(postCommentOperation, (input
   input.asReply ? 'Your reply is posted. Voting can now open when the window allows.' : 'Comment posted.',
 );
 
-// Edits share the comment allowance: each one is a log entry.
-export const editCommentAction = orgUseCaseAction(
-  editCommentSchema,
-  'observer',
-  editComment,
-  'Comment updated. Earlier versions stay visible in its history.',
-  {
-    limit: 'comment',
-  },
-);
+// Edits share the comment allowance: each one is a log entry. The API edits and deletes through the same operations (app/api/v1).
+export const editCommentAction = orgOperationAction(editCommentOperation, 'Comment updated. Earlier versions stay visible in its history.');
 
-export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observer', deleteComment, 'Comment deleted.');
+export const deleteCommentAction = orgOperationAction(deleteCommentOperation, 'Comment deleted.');
 
 // The API opens voting through the same operation.
 export const openVotingAction = orgOperationAction(openVotingOperation, 'Voting is open.');
