@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { meetingNumber, number, slug, write } from './openapi-parts';
+import { date } from './openapi-models';
+import { json, meetingNumber, number, problems, readSecurity, slug, write } from './openapi-parts';
 import {
   answerAttendanceBodySchema,
   answerMinutesBodySchema,
@@ -13,13 +14,88 @@ import {
 
 /**
  * The OpenAPI entries added in 1.5.0: editing and deleting a comment, and a meeting's record
- * (attendance, roll calls, minutes) with the answers of those it names. Pure: no database.
+ * (recording attendance; reading and recording roll calls; reading, drafting and approving minutes)
+ * with the answers of those it names. Pure: no database.
  */
 
 const commentId = z.uuid().meta({ description: "The comment's id, as posting it answered." });
 const rollCallId = z.uuid().meta({ description: "The roll call's id." });
 const meetingRef = z.object({ number: z.number().int() });
 const answer = z.enum(['confirmed', 'disputed']);
+
+const rollCallList = z
+  .object({
+    rollCalls: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        motion: z.string(),
+        agendaItem: z.number().int().nullable().meta({ description: 'The agenda item it decided (1-based), or null for a free-text motion.' }),
+        proposalNumber: z.number().int().nullable().meta({ description: 'The proposal that agenda item lists: the roll call never changed it.' }),
+        recordedAt: date,
+        answerBy: date.meta({ description: 'Until when each voter may confirm or dispute their recorded vote.' }),
+        carried: z.boolean(),
+        outcomeText: z.string(),
+        majorityText: z.string(),
+        standing: z
+          .enum(['not_carried', 'in_effect', 'held', 'ratified'])
+          .meta({ description: '`held`: carried at an irregular meeting, not in effect until a proposal ratifies it.' }),
+        standingText: z.string(),
+        ratifiedAt: date.nullable(),
+        ratifiedByProposalNumber: z.number().int().nullable(),
+        disputes: z.number().int(),
+        votes: z.array(
+          z.object({
+            userId: z.string().nullable(),
+            name: z.string(),
+            vote: z.enum(['yes', 'no', 'abstain', 'absent']),
+            answer: answer.nullable(),
+            disputeNote: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'RollCallList', description: "A meeting's roll calls, in the order recorded, as its page lists them (names, never e-mail addresses)." });
+
+const minutesView = z
+  .object({
+    minutes: z
+      .object({
+        revision: z.number().int(),
+        sha256: z.string(),
+        text: z.string().nullable().meta({
+          description:
+            "null when the caller may not read it: a closed session's text stays with the body's seat holders until disclosed; a draft with the body and its record-keepers.",
+        }),
+        closedMatter: z.enum(['personnel', 'legal', 'security', 'other']).nullable(),
+        matterWords: z.string().nullable(),
+        draftedAt: date,
+        draftedBy: z.string().nullable(),
+        sealedAt: date.nullable(),
+        disclosesAt: date.nullable(),
+        disclosedAt: date.nullable(),
+        approval: z.object({
+          state: z.enum(['open', 'approved', 'rejected']),
+          approvals: z.number().int(),
+          rejections: z.number().int(),
+          needed: z.number().int().meta({ description: "A majority of the body's charter seats." }),
+        }),
+      })
+      .nullable()
+      .meta({ description: 'null until a first draft.' }),
+    disclosureDays: z.number().int(),
+    viewer: z
+      .object({
+        holdsSeat: z.boolean(),
+        keepsRecord: z.boolean(),
+        mayDraft: z.boolean(),
+        ownAnswer: z.enum(['approved', 'rejected']).nullable(),
+        mayAnswer: z.boolean(),
+      })
+      .meta({ description: 'What the caller may do, as the page offers it (the operations check again); all false for an anonymous read.' }),
+  })
+  .meta({ id: 'MeetingMinutes', description: "A meeting's minutes as its page shows them to the caller, and their approval." });
 
 type Entry = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; operation: ZodOpenApiOperationObject };
 
@@ -51,6 +127,28 @@ const comments: Entry[] = [
 ];
 
 const meetingRecord: Entry[] = [
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/meetings/{number}/roll-calls',
+    operation: {
+      operationId: 'listRollCalls',
+      summary: "A meeting's roll calls: each seat holder's vote with their confirmation or dispute, the outcome and where it stands",
+      security: readSecurity,
+      requestParams: { path: z.object({ slug, number: meetingNumber }) },
+      responses: { '200': json(rollCallList, 'The roll calls'), ...problems(401, 403, 404) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/meetings/{number}/minutes',
+    operation: {
+      operationId: 'getMinutes',
+      summary: "A meeting's minutes as its page shows them to the caller, their approval, and whether the caller may draft or answer",
+      security: readSecurity,
+      requestParams: { path: z.object({ slug, number: meetingNumber }) },
+      responses: { '200': json(minutesView, 'The minutes (null before a first draft)'), ...problems(401, 403, 404) },
+    },
+  },
   {
     method: 'post',
     path: '/api/v1/orgs/{slug}/meetings/{number}/attendance',

@@ -10,6 +10,7 @@ import type { Database } from '@/db/client';
 import { meetingAttendance, meetingRollCalls, users } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
 import type * as ClockModule from '@/lib/clock';
+import { loadMeetingRollCalls } from '@/db/read/meeting-roll-calls';
 import { initialActionState } from '@/lib/actions/state';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { apiCalls } from './api-calls';
@@ -153,6 +154,17 @@ describe('POST /api/v1/orgs/{slug}/meetings/{number}/roll-calls', () => {
       body: { ok: true, rollCall: { number: 1, answer: 'disputed' } },
     });
     rollCallId = first!.id;
+    // The read lists them as the meeting page does.
+    const read = await call('GET', path('roll-calls'), voter);
+    expect(read.status).toBe(200);
+    const listed = read.body.rollCalls as { number: number; carried: boolean; standing: string; disputes: number; votes: { name: string; vote: string }[] }[];
+    const onPage = await loadMeetingRollCalls(meeting.id, false);
+    expect(listed.map((r) => [r.number, r.carried, r.standing, r.disputes])).toEqual(onPage.map((r) => [r.number, r.outcome.carried, r.standing, r.disputes]));
+    expect(listed[0]!.votes).toEqual(JSON.parse(JSON.stringify(onPage[0]!.votes)));
+    expect(JSON.stringify(read.body)).not.toMatch(/@/);
+    const elsewhere = await token(person(4), otherOrgId, 'read');
+    expect(await call('GET', path('roll-calls'), elsewhere)).toMatchObject({ status: 403, body: { code: 'api.other_organization' } });
+    expect(await call('GET', `/${org.slug}/meetings/999/roll-calls`, voter)).toMatchObject({ status: 404, body: { code: 'api.not_found' } });
   });
 
   it('refuses a read-only token, another organization’s token, a bad body and the rules’ “no” with the form’s codes; nothing changes', async () => {
@@ -198,6 +210,19 @@ describe('POST /api/v1/orgs/{slug}/meetings/{number}/minutes and /minutes/answer
     expect(yes).toMatchObject({ status: 200, body: { ok: true, minutes: { revision: 1, approved: true, sealed: false, approvals: 1 } } });
     const no = await call('POST', path('minutes/answers'), await tokenOf(2), { revision: 1, answer: 'reject' });
     expect(no).toMatchObject({ status: 200, body: { minutes: { approved: false, approvals: 1 } } });
+    // The read, as the page shows it to each: the draft's text to the body, not to a member without a seat.
+    const seated = await call('GET', path('minutes'), await token(person(1), org.orgId, 'read'));
+    expect(seated).toMatchObject({
+      status: 200,
+      body: {
+        minutes: { revision: 1, text, approval: { state: 'open', approvals: 1, rejections: 1, needed: 5 } },
+        viewer: { holdsSeat: true, ownAnswer: 'approved', mayAnswer: false },
+      },
+    });
+    const unseated = await call('GET', path('minutes'), await token(person(7), org.orgId, 'read'));
+    expect(unseated).toMatchObject({ status: 200, body: { minutes: { revision: 1, text: null }, viewer: { holdsSeat: false, mayAnswer: false } } });
+    const elsewhere = await token(person(1), otherOrgId, 'read');
+    expect(await call('GET', path('minutes'), elsewhere)).toMatchObject({ status: 403, body: { code: 'api.other_organization' } });
   });
 
   it('refuses a read-only token, another organization’s token, a bad body and the rules’ “no” with the form’s codes; nothing changes', async () => {
