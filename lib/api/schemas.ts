@@ -10,6 +10,7 @@ import {
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
 import { signPetitionSchema } from '@/lib/validation/petition';
+import { openWrittenConsentSchema, signWrittenConsentSchema } from '@/lib/validation/written-consent';
 import {
   ballotSchema,
   commentSchema,
@@ -112,3 +113,8 @@ export const recordRollCallBodySchema = recordRollCallSchema.out.omit({ orgId: t
 export const draftMinutesBodySchema = draftMinutesSchema.omit({ orgId: true, meetingId: true });
 /** A seat holder's answer to the revision they read: `approve` or `reject`. */
 export const answerMinutesBodySchema = answerMinutesSchema.in.omit({ orgId: true, meetingId: true });
+
+/** The open form's fields: the body that decides (its key, as the organization's bodies list it), a title and the resolution's text. */
+export const openWrittenConsentBodySchema = openWrittenConsentSchema.omit({ orgId: true });
+/** Signing, revoking and withdrawing a written consent: `confirm` is "yes", the ticked box (each is a public, logged act). */
+export const confirmWrittenConsentBodySchema = signWrittenConsentSchema.omit({ orgId: true, consentId: true });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { findMeetingId, findPetitionId } from '@/db/queries/api';
+import { findMeetingId, findPetitionId, findWrittenConsentId } from '@/db/queries/api';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
@@ -61,7 +61,10 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
  * from the path), another of its rows by its id (checked by the operation's schema, found or
  * refused by its use case, as the form's hidden field is), or nothing.
  */
-type Target = { kind: 'proposal' | 'meeting' | 'petition'; number: string; fields?: Record<string, string> } | { kind: 'id'; field: string; id: string } | null;
+type Target =
+  | { kind: 'proposal' | 'meeting' | 'petition' | 'written_consent'; number: string; fields?: Record<string, string> }
+  | { kind: 'id'; field: string; id: string }
+  | null;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -69,7 +72,7 @@ const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null
  * A write through the API, in the order the server action checks it (lib/actions/action.ts):
  * the caller by their token (401), in this organization (403 `api.other_organization`), allowed
  * to write (403 `api.read_only`); for a proposal's write, the proposal (404, drafts only for their
- * author, as the pages show them), for a meeting's or a petition's, the meeting or petition by its number (404); the body parsed by the
+ * author, as the pages show them), for a meeting's, a petition's or a written consent's, it by its number (404); the body parsed by the
  * form's own schema with the path's organization (and proposal or meeting) (400 with each field's
  * errors); the member's role (lib/actions/authorize.ts `actingWith`, the decision
  * `authorizeMember` makes for the form: 403 `action.forbidden` as the form answers); then the
@@ -112,6 +115,10 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     const petitionId = number === null ? null : await findPetitionId(getDb(), org.id, number);
     if (!petitionId) return problem('api.not_found', { what: 'petition' });
     path.petitionId = petitionId;
+  } else if (target?.kind === 'written_consent') {
+    const consentId = number === null ? null : await findWrittenConsentId(getDb(), org.id, number);
+    if (!consentId) return problem('api.not_found', { what: 'written consent' });
+    path.consentId = consentId;
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
   }
@@ -217,4 +224,15 @@ export function rowWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'id', field, id: params.id }, op, answer, status);
+}
+
+/** A write to one written consent (`/orgs/{slug}/written-consents/{number}/…`): 200 unless `status` says otherwise. */
+export function writtenConsentWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'written_consent', number: params.number }, op, answer, status);
 }
