@@ -82,6 +82,9 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/meetings/{number}/roll-calls/{id}/answer')).toEqual(['answer', 'note']);
     expect(fields('/api/v1/orgs/{slug}/meetings/{number}/minutes')).toEqual(['closedMatter', 'text']);
     expect(fields('/api/v1/orgs/{slug}/meetings/{number}/minutes/answers')).toEqual(['answer', 'revision']);
+    expect(fields('/api/v1/orgs/{slug}/written-consents')).toEqual(['body', 'bodyKey', 'title']);
+    for (const tail of ['signatures', 'signatures/revoke', 'withdraw'])
+      expect(fields(`/api/v1/orgs/{slug}/written-consents/{number}/${tail}`)).toEqual(['confirm']);
   });
 
   it('every operation has a unique operationId (scripts find operations by it)', () => {
