@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { apiTokens, meetings, memberships, organizations, petitions, proposals } from '@/db/schema';
+import { apiTokens, meetings, memberships, organizations, petitions, proposals, writtenConsents } from '@/db/schema';
 import type { ApiTokenGrant } from '@/db/queries/api-tokens';
 import { isAccepted } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
@@ -90,6 +90,17 @@ export async function findPetitionId(db: Executor, orgId: string, number: number
     .select({ id: petitions.id })
     .from(petitions)
     .where(and(eq(petitions.orgId, orgId), eq(petitions.number, number)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** A written consent's id by its number in the organization (the API's path names consents by number). */
+export async function findWrittenConsentId(db: Executor, orgId: string, number: number): Promise<string | null> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  const [row] = await db
+    .select({ id: writtenConsents.id })
+    .from(writtenConsents)
+    .where(and(eq(writtenConsents.orgId, orgId), eq(writtenConsents.number, number)))
     .limit(1);
   return row?.id ?? null;
 }

@@ -10,7 +10,11 @@ import { parseOptions } from '@/lib/governance/choice';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
-import { postComment } from '@/lib/use-cases/comments';
+import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
+import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
+import { answerMinutes, draftMinutes } from '@/lib/use-cases/meeting-minutes';
+import { answerRollCallVote, recordRollCall } from '@/lib/use-cases/meeting-roll-calls';
+import { openWrittenConsent, revokeWrittenConsentSignature, signWrittenConsent, withdrawWrittenConsent } from '@/lib/use-cases/written-consents';
 import { createDraft, reviseProposal } from '@/lib/use-cases/drafts';
 import { delegateVote, revokeDelegation } from '@/lib/use-cases/delegations';
 import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
@@ -21,13 +25,24 @@ import { signPetition } from '@/lib/use-cases/petitions';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { delegateSchema, revokeDelegationSchema } from '@/lib/validation/delegation';
-import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import {
+  answerAttendanceSchema,
+  answerRollCallVoteSchema,
+  cancelMeetingSchema,
+  recordAttendanceSchema,
+  recordRollCallSchema,
+  scheduleMeetingSchema,
+} from '@/lib/validation/meeting';
+import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
+import { openWrittenConsentSchema, revokeWrittenConsentSchema, signWrittenConsentSchema, withdrawWrittenConsentSchema } from '@/lib/validation/written-consent';
 import { signPetitionSchema } from '@/lib/validation/petition';
 import {
   ballotSchema,
   choiceBallotSchema,
   commentSchema,
   createProposalSchema,
+  deleteCommentSchema,
+  editCommentSchema,
   followProposalSchema,
   nominationAnswerSchema,
   nominationSchema,
@@ -88,6 +103,11 @@ export async function performAsMember<S extends z.ZodType<{ orgId: string }>, R>
 // permission rules decide that, so the minimum role here is observer.
 export const postCommentOperation = operation({ schema: commentSchema, minimumRole: 'observer', useCase: postComment, limit: 'comment' });
 
+// Only the author edits or deletes, while comments are open (the use case asks the rules). Edits share the comment allowance: each one is a log entry.
+export const editCommentOperation = operation({ schema: editCommentSchema, minimumRole: 'observer', useCase: editComment, limit: 'comment' });
+
+export const deleteCommentOperation = operation({ schema: deleteCommentSchema, minimumRole: 'observer', useCase: deleteComment });
+
 // Seats, recusals and the voting window are the use case's to check (lib/governance/permissions.ts, voting.ts).
 export const castBallotOperation = operation({ schema: ballotSchema, minimumRole: 'observer', useCase: castBallot, limit: 'ballot' });
 
@@ -108,6 +128,45 @@ export const withdrawObjectionOperation = operation({ schema: proposalRefSchema,
 export const scheduleMeetingOperation = operation({ schema: scheduleMeetingSchema, minimumRole: 'observer', useCase: scheduleMeeting });
 
 export const cancelMeetingOperation = operation({ schema: cancelMeetingSchema, minimumRole: 'observer', useCase: cancelMeeting });
+
+// A meeting's record: the rules say who records attendance and roll calls and drafts the minutes (a secretary or an admin),
+// and who answers (the seat holder recorded, the voter, a seat holder of the body). No rate limit, as the forms.
+export const recordAttendanceOperation = operation({ schema: recordAttendanceSchema, minimumRole: 'observer', useCase: recordAttendance });
+
+export const answerAttendanceOperation = operation({ schema: answerAttendanceSchema, minimumRole: 'observer', useCase: answerOwnAttendance });
+
+export const recordRollCallOperation = operation({ schema: recordRollCallSchema, minimumRole: 'observer', useCase: recordRollCall });
+
+export const answerRollCallVoteOperation = operation({ schema: answerRollCallVoteSchema, minimumRole: 'observer', useCase: answerRollCallVote });
+
+export const draftMinutesOperation = operation({ schema: draftMinutesSchema, minimumRole: 'observer', useCase: draftMinutes });
+
+export const answerMinutesOperation = operation({ schema: answerMinutesSchema, minimumRole: 'observer', useCase: answerMinutes });
+
+// Written consents: the use case asks the rules (a seat holder of the body, or an admin, opens; the frozen signers sign and revoke;
+// the opener or an admin withdraws). Opening is limited like a comment (every seat holder is mailed), signing and revoking like a ballot.
+export const openWrittenConsentOperation = operation({
+  schema: openWrittenConsentSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => openWrittenConsent(db, actor, { orgId: input.orgId, bodyKey: input.bodyKey, title: input.title, body: input.body }, at),
+  limit: 'comment',
+});
+
+export const signWrittenConsentOperation = operation({
+  schema: signWrittenConsentSchema,
+  minimumRole: 'observer',
+  useCase: signWrittenConsent,
+  limit: 'ballot',
+});
+
+export const revokeWrittenConsentSignatureOperation = operation({
+  schema: revokeWrittenConsentSchema,
+  minimumRole: 'observer',
+  useCase: revokeWrittenConsentSignature,
+  limit: 'ballot',
+});
+
+export const withdrawWrittenConsentOperation = operation({ schema: withdrawWrittenConsentSchema, minimumRole: 'observer', useCase: withdrawWrittenConsent });
 
 /**
  * A draft from the new-proposal form's fields: the type's effect assembled from the fields that

@@ -73,6 +73,18 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/nominations/answer')).toEqual(['answer', 'declarationConfirmed']);
     expect(fields('/api/v1/orgs/{slug}/delegations')).toEqual(['delegateUserId', 'scope']);
     expect(fields('/api/v1/orgs/{slug}/petitions/{number}/signatures')).toEqual(['confirm']);
+    const edit = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/comments/{id}']!;
+    expect(Object.keys(edit.patch!.requestBody!.content['application/json']!.schema.properties)).toEqual(['body']);
+    expect(Object.keys(edit).sort()).toEqual(['delete', 'patch']);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/attendance')).toEqual(['status', 'userId']);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/attendance/answer')).toEqual(['answer', 'note']);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/roll-calls')).toEqual(['agendaItem', 'motion', 'votes']);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/roll-calls/{id}/answer')).toEqual(['answer', 'note']);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/minutes')).toEqual(['closedMatter', 'text']);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/minutes/answers')).toEqual(['answer', 'revision']);
+    expect(fields('/api/v1/orgs/{slug}/written-consents')).toEqual(['body', 'bodyKey', 'title']);
+    for (const tail of ['signatures', 'signatures/revoke', 'withdraw'])
+      expect(fields(`/api/v1/orgs/{slug}/written-consents/{number}/${tail}`)).toEqual(['confirm']);
   });
 
   it('every operation has a unique operationId (scripts find operations by it)', () => {

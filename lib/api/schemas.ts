@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { delegateSchema } from '@/lib/validation/delegation';
-import { cancelMeetingSchema, scheduleMeetingSchema } from '@/lib/validation/meeting';
+import {
+  answerAttendanceSchema,
+  answerRollCallVoteSchema,
+  cancelMeetingSchema,
+  recordAttendanceSchema,
+  recordRollCallSchema,
+  scheduleMeetingSchema,
+} from '@/lib/validation/meeting';
+import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
 import { signPetitionSchema } from '@/lib/validation/petition';
+import { openWrittenConsentSchema, signWrittenConsentSchema } from '@/lib/validation/written-consent';
 import {
   ballotSchema,
   commentSchema,
   createProposalFields,
+  editCommentSchema,
   nominationAnswerSchema,
   nominationSchema,
   objectionSchema,
@@ -86,3 +96,25 @@ export const pageQuerySchema = proposalListQuerySchema;
 
 /** The sign form's one field: `confirm` is "yes", the ticked box (a signature is a public act). */
 export const signPetitionBodySchema = signPetitionSchema.omit({ orgId: true, petitionId: true });
+
+/** The comment edit form's one field: the new text (the path names the comment). */
+export const editCommentBodySchema = editCommentSchema.omit({ orgId: true, proposalId: true, commentId: true });
+/** The attendance form's fields: the seat holder (their user id, as the meeting's attendance lists it) and `present`, `remote` or `absent`. */
+export const recordAttendanceBodySchema = recordAttendanceSchema.omit({ orgId: true, meetingId: true });
+/** A seat holder's answer to their own attendance record, or a voter's to their recorded vote: `confirmed` or `disputed`, with an optional note. */
+export const answerAttendanceBodySchema = answerAttendanceSchema.omit({ orgId: true, meetingId: true });
+export const answerRollCallVoteBodySchema = answerRollCallVoteSchema.omit({ orgId: true, meetingId: true, rollCallId: true });
+/**
+ * The roll-call form's fields (the route parses them with the form's own recordRollCallSchema): the agenda item (1-based, "" for
+ * a free-text motion), the motion, and one vote per seat holder. The form's `vote:<userId>` fields are accepted too.
+ */
+export const recordRollCallBodySchema = recordRollCallSchema.out.omit({ orgId: true, meetingId: true });
+/** The minutes form's fields: the markdown text and, for a closed session, its kind of matter ("" for an open meeting). */
+export const draftMinutesBodySchema = draftMinutesSchema.omit({ orgId: true, meetingId: true });
+/** A seat holder's answer to the revision they read: `approve` or `reject`. */
+export const answerMinutesBodySchema = answerMinutesSchema.in.omit({ orgId: true, meetingId: true });
+
+/** The open form's fields: the body that decides (its key, as the organization's bodies list it), a title and the resolution's text. */
+export const openWrittenConsentBodySchema = openWrittenConsentSchema.omit({ orgId: true });
+/** Signing, revoking and withdrawing a written consent: `confirm` is "yes", the ticked box (each is a public, logged act). */
+export const confirmWrittenConsentBodySchema = signWrittenConsentSchema.omit({ orgId: true, consentId: true });

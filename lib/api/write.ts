@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { findMeetingId, findPetitionId } from '@/db/queries/api';
+import { findMeetingId, findPetitionId, findWrittenConsentId } from '@/db/queries/api';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
@@ -61,7 +61,10 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
  * from the path), another of its rows by its id (checked by the operation's schema, found or
  * refused by its use case, as the form's hidden field is), or nothing.
  */
-type Target = { kind: 'proposal' | 'meeting' | 'petition'; number: string; fields?: Record<string, string> } | { kind: 'id'; field: string; id: string } | null;
+type Target =
+  | { kind: 'proposal' | 'meeting' | 'petition' | 'written_consent'; number: string; fields?: Record<string, string> }
+  | { kind: 'id'; field: string; id: string }
+  | null;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -69,7 +72,7 @@ const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null
  * A write through the API, in the order the server action checks it (lib/actions/action.ts):
  * the caller by their token (401), in this organization (403 `api.other_organization`), allowed
  * to write (403 `api.read_only`); for a proposal's write, the proposal (404, drafts only for their
- * author, as the pages show them), for a meeting's or a petition's, the meeting or petition by its number (404); the body parsed by the
+ * author, as the pages show them), for a meeting's, a petition's or a written consent's, it by its number (404); the body parsed by the
  * form's own schema with the path's organization (and proposal or meeting) (400 with each field's
  * errors); the member's role (lib/actions/authorize.ts `actingWith`, the decision
  * `authorizeMember` makes for the form: 403 `action.forbidden` as the form answers); then the
@@ -104,8 +107,6 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   if (target?.kind === 'proposal') {
     if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
     path.proposalId = proposal.id;
-    // A field the method says (follow: PUT or DELETE), as the form's hidden field.
-    Object.assign(path, target.fields);
   } else if (target?.kind === 'meeting') {
     const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
     if (!meetingId) return problem('api.not_found', { what: 'meeting' });
@@ -114,9 +115,15 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     const petitionId = number === null ? null : await findPetitionId(getDb(), org.id, number);
     if (!petitionId) return problem('api.not_found', { what: 'petition' });
     path.petitionId = petitionId;
+  } else if (target?.kind === 'written_consent') {
+    const consentId = number === null ? null : await findWrittenConsentId(getDb(), org.id, number);
+    if (!consentId) return problem('api.not_found', { what: 'written consent' });
+    path.consentId = consentId;
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
   }
+  // A field the method or the path says (follow: PUT or DELETE; a comment's or a roll call's id), as the form's hidden field.
+  if (target && target.kind !== 'id') Object.assign(path, target.fields);
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
   // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
@@ -171,6 +178,18 @@ export function meetingWrite<S extends z.ZodType<{ orgId: string }>, R>(
   return apiWrite(request, params.slug, { kind: 'meeting', number: params.number }, op, answer, status);
 }
 
+/** A write to one meeting with fields the path says (a roll call's id), as the form's hidden fields: 200 unless `status` says otherwise. */
+export function meetingWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  fields: Record<string, string>,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'meeting', number: params.number, fields }, op, answer, status);
+}
+
 /** A write to the organization (`/orgs/{slug}/…`), such as a new draft or a meeting: 201. */
 export function organizationWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
@@ -205,4 +224,15 @@ export function rowWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'id', field, id: params.id }, op, answer, status);
+}
+
+/** A write to one written consent (`/orgs/{slug}/written-consents/{number}/…`): 200 unless `status` says otherwise. */
+export function writtenConsentWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; number: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'written_consent', number: params.number }, op, answer, status);
 }

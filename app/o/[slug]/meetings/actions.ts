@@ -1,12 +1,17 @@
 'use server';
 
 import { orgAction } from '@/lib/actions/action';
-import { cancelMeetingOperation, performAsMember, scheduleMeetingOperation } from '@/lib/actions/operations';
+import {
+  answerAttendanceOperation,
+  cancelMeetingOperation,
+  performAsMember,
+  recordAttendanceOperation,
+  scheduleMeetingOperation,
+} from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { requestTranslator } from '@/lib/i18n/refusals';
-import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { updateMeeting } from '@/lib/use-cases/meetings';
-import { answerAttendanceSchema, recordAttendanceSchema, updateMeetingSchema } from '@/lib/validation/meeting';
+import { updateMeetingSchema } from '@/lib/validation/meeting';
 
 // The success lines in the request's language (English outside a request: tests and scripts).
 
@@ -29,10 +34,11 @@ export const cancelMeetingAction = orgOperationAction(cancelMeetingOperation, as
   (await requestTranslator())('meetings.flash.cancelled', { number: r.number }),
 );
 
-export const recordAttendanceAction = orgUseCaseAction(recordAttendanceSchema, 'observer', recordAttendance, async (input, r) =>
+// The API records and answers attendance through the same operations (app/api/v1).
+export const recordAttendanceAction = orgOperationAction(recordAttendanceOperation, async (input, r) =>
   (await requestTranslator())('meetings.flash.attendance', { name: r.name, status: input.status, number: r.number }),
 );
 
-export const answerAttendanceAction = orgUseCaseAction(answerAttendanceSchema, 'observer', answerOwnAttendance, async (_input, r) =>
+export const answerAttendanceAction = orgOperationAction(answerAttendanceOperation, async (_input, r) =>
   (await requestTranslator())(r.answer === 'confirmed' ? 'meetings.flash.attendanceConfirmed' : 'meetings.flash.attendanceDisputed'),
 );

@@ -7,6 +7,8 @@ import {
   castChoiceBallotOperation,
   createProposalOperation,
   declareRecusalOperation,
+  deleteCommentOperation,
+  editCommentOperation,
   followProposalOperation,
   nominateCandidateOperation,
   openVotingOperation,
@@ -21,10 +23,9 @@ import {
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
-import { deleteComment, editComment } from '@/lib/use-cases/comments';
 import { requestTranslator } from '@/lib/i18n/refusals';
 import type en from '@/messages/en.json';
-import { deleteCommentSchema, editCommentSchema, proposalRefSchema } from '@/lib/validation/proposal';
+import { proposalRefSchema } from '@/lib/validation/proposal';
 
 type DoneKey = keyof (typeof en)['proposalPanels']['done'];
 
@@ -48,12 +49,10 @@ export const withdrawProposalAction = orgOperationAction(withdrawProposalOperati
 // The API posts comments through the same operation (app/api/v1).
 export const postCommentAction = orgOperationAction(postCommentOperation, (input) => done(input.asReply ? 'replyPosted' : 'commentPosted'));
 
-// Edits share the comment allowance: each one is a log entry.
-export const editCommentAction = orgUseCaseAction(editCommentSchema, 'observer', editComment, () => done('commentUpdated'), {
-  limit: 'comment',
-});
+// Edits share the comment allowance: each one is a log entry. The API edits and deletes through the same operations (app/api/v1).
+export const editCommentAction = orgOperationAction(editCommentOperation, () => done('commentUpdated'));
 
-export const deleteCommentAction = orgUseCaseAction(deleteCommentSchema, 'observer', deleteComment, () => done('commentDeleted'));
+export const deleteCommentAction = orgOperationAction(deleteCommentOperation, () => done('commentDeleted'));
 
 // The API opens voting through the same operation.
 export const openVotingAction = orgOperationAction(openVotingOperation, () => done('votingOpen'));
