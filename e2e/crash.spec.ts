@@ -10,6 +10,7 @@ import {
   dropPostgresTarget,
   drillEnv,
   freePort,
+  killDrillServers,
   openReader,
   postgresReachable,
   readDrillRows,
@@ -71,6 +72,8 @@ const CHOICES = ['yes', 'no', 'abstain'] as const;
 const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 test.describe.configure({ mode: 'serial' });
+// A drill that timed out never reached its own stop(): its detached servers must not outlive it.
+test.afterEach(() => killDrillServers());
 
 type Write = {
   id: string;

@@ -125,6 +125,22 @@ export function drillEnv(o: Omit<ServerOptions, 'root' | 'env'>): Record<string,
   };
 }
 
+/** The process groups of the servers started here and not yet known gone. */
+const liveGroups = new Set<number>();
+
+/**
+ * SIGKILLs every server this process started that is still running. Each is detached into its own group, so it outlives
+ * a test that timed out before its own `stop()` (it would keep a core busy for the rest of the suite): the spec calls
+ * this after each test, and the process on its way out.
+ */
+export function killDrillServers(): void {
+  for (const pid of liveGroups) {
+    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+    liveGroups.delete(pid);
+  }
+}
+process.once('exit', killDrillServers);
+
 /** `next start` of the existing production build, detached into its own process group. */
 export function startAppServer(o: ServerOptions): AppServer {
   const child: ChildProcess = spawn(
@@ -144,6 +160,10 @@ export function startAppServer(o: ServerOptions): AppServer {
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const pid = child.pid!;
+  liveGroups.add(pid);
+  void exited.then(() => {
+    if (!groupAlive(pid)) liveGroups.delete(pid);
+  });
   const gone = async () => {
     for (let i = 0; i < 200 && groupAlive(pid); i++) await sleep(25);
   };
