@@ -72,19 +72,15 @@ async function main(): Promise<void> {
   const { migrateDatabase } = await import('@/db/migrate');
   const { seedDemo } = await import('@/db/seed');
   const { seedScale } = await import('@/db/seed/scale');
+  const { createPostgresDatabase, dropPostgresDatabase } = await import('@/db/databases');
 
   // --- Databases ------------------------------------------------------------------------------
   const admin = postgres(args['admin-url']!, { max: 1, onnotice: () => {} });
   const [{ server_version: pgVersion }] = (await admin`show server_version`) as unknown as [{ server_version: string }];
   const dbName = `quorate_bench_${randomBytes(5).toString('hex')}`;
-  await admin.unsafe(`create database ${dbName}`);
-  cleanups.push(async () => {
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end({ timeout: 5 });
-  });
-  const dbUrl = new URL(args['admin-url']!);
-  dbUrl.pathname = `/${dbName}`;
-  const pgUrl = dbUrl.toString();
+  await admin.end({ timeout: 5 });
+  const pgUrl = await createPostgresDatabase(args['admin-url']!, dbName);
+  cleanups.push(() => dropPostgresDatabase(args['admin-url']!, dbName));
   const pg = createDatabase({ databaseUrl: pgUrl, max: 10 });
   cleanups.push(() => pg.close());
   await migrateDatabase(pg);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import postgres from 'postgres';
 import { createDatabase } from './client';
+import { createPostgresDatabase, dropPostgresDatabase } from './databases';
 import type { DatabaseHandle } from './client';
 import { migrateDatabase } from './migrate';
 
@@ -37,20 +37,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { drop: () 
   // Only a plain name is a template (test/global-setup.ts makes none otherwise): `-` means none.
   const named = process.env.QUORATE_TEST_PG_TEMPLATE;
   const template = named && /^[a-z0-9_]+$/.test(named) ? named : null;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = createDatabase({ databaseUrl: url.toString(), max: 20 });
+  const url = await createPostgresDatabase(serverUrl, name, template ? { template } : {});
+  const handle = createDatabase({ databaseUrl: url, max: 20 });
   await migrateDatabase(handle);
   return {
     ...handle,
     /** The new database's URL, for a test that starts another process on it. */
-    url: url.toString(),
+    url,
     drop: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
+      await dropPostgresDatabase(serverUrl, name);
     },
   };
 }

@@ -205,6 +205,9 @@ export async function inviteMembers(page: Page, slug: string, emails: string[]):
 export async function appointFounders(page: Page, slug: string, members: string[], body = 'Board'): Promise<void> {
   await page.goto(`/o/${slug}/seats`);
   for (const name of members) {
+    // A choice made before the reloaded page hydrates can be reset by hydration, and the form would then
+    // submit its defaults (the seat just filled: "That seat is already held.").
+    await waitForHydration(page);
     await page.getByText(`Founding appointment to the ${body}`).click();
     const form = page.getByRole('form', { name: `Founding appointment, ${body}` });
     await form.getByLabel('Member').selectOption({ label: name });

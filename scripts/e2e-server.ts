@@ -20,19 +20,10 @@ async function waitForBuild(file: string): Promise<void> {
 
 /** Drops and creates the database DATABASE_URL names, through the server's `postgres` database. */
 async function freshDatabase(url: string): Promise<void> {
-  const { default: postgres } = await import('postgres');
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`refusing to recreate database "${name}"`);
+  const { createPostgresDatabase } = await import('@/db/databases');
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  try {
-    await sql.unsafe(`drop database if exists "${name}" with (force)`);
-    await sql.unsafe(`create database "${name}"`);
-  } finally {
-    await sql.end();
-  }
+  await createPostgresDatabase(admin.toString(), decodeURIComponent(new URL(url).pathname.slice(1)), { replace: true });
 }
 
 async function main() {

@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { createPostgresDatabase, dropPostgresDatabase } from '../db/databases';
 
 const migrationsFolder = 'db/migrations';
 
@@ -28,16 +29,9 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   }
   const name = process.env.QUORATE_TEST_PG_TEMPLATE;
   if (!name || !/^[a-z0-9_]+$/.test(name)) return;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const client = postgres(await createPostgresDatabase(serverUrl, name), { max: 1, onnotice: () => {} });
   await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
   // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to.
   await client.end({ timeout: 5 });
-  return async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
-  };
+  return () => dropPostgresDatabase(serverUrl, name);
 }

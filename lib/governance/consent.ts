@@ -16,7 +16,7 @@
  *   a text changed at the last minute. The close moves once: after that, the text is fixed for the
  *   window's last lateRevisionWindowHours, so the author cannot put a rejection off forever.
  */
-import { HOUR_MS, addHours, formatHours, laterOf } from './time';
+import { HOUR_MS, addHours, laterOf } from './time';
 import type { BodySpec, ObjectionState, ProposalTypeSpec, StageSpec, TallyResult } from './types';
 
 export const MIN_OBJECTION_REASON = 10;
@@ -116,17 +116,4 @@ export function consentStageTally(input: {
     outcome: passed ? 'passed' : 'rejected',
     consent: { objections: standing },
   };
-}
-
-/** The rule in words, for the stage panel and notices. */
-export const consentRuleText =
-  'Decided by consent: while the window is open, any seat holder may object, giving a reason everyone can read. ' +
-  'The proposal passes if no objection stands when the window closes, and is rejected otherwise. No quorum applies.';
-
-/** What the author may do during the window, in words, for the stage panel. */
-export function consentRevisionText(type: Pick<ProposalTypeSpec, 'lateRevisionWindowHours' | 'lateRevisionExtensionHours'>): string {
-  return (
-    'The author may revise the text while the window is open, to meet an objection; an objection stands until its objector withdraws it. ' +
-    `A revision within ${formatHours(type.lateRevisionWindowHours)} of the close keeps the window open at least ${formatHours(type.lateRevisionExtensionHours)} after the revision.`
-  );
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, dropPostgresDatabase } from '@/db/databases';
 import { createDatabase } from '@/db/client';
 import type { Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -76,16 +76,14 @@ describe('PGlite data-folder backup', () => {
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pg_dump / pg_restore (needs TEST_DATABASE_URL)', () => {
   it('a restored dump verifies, keeps its signed checkpoints and still refuses rewrites', async () => {
     const server = process.env.TEST_DATABASE_URL!;
-    const admin = postgres(server, { max: 1, onnotice: () => {} });
     const suffix = randomBytes(5).toString('hex');
     const source = `quorate_backup_src_${suffix}`;
     const target = `quorate_backup_dst_${suffix}`;
-    await admin.unsafe(`create database ${source}`);
-    await admin.unsafe(`create database ${target}`);
+    await createPostgresDatabase(server, source);
+    await createPostgresDatabase(server, target);
     cleanups.push(async () => {
-      await admin.unsafe(`drop database if exists ${source} with (force)`);
-      await admin.unsafe(`drop database if exists ${target} with (force)`);
-      await admin.end({ timeout: 5 });
+      await dropPostgresDatabase(server, source);
+      await dropPostgresDatabase(server, target);
     });
     const urlOf = (name: string) => {
       const u = new URL(server);

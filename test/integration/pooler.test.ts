@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, dropPostgresDatabase } from '@/db/databases';
 import { createDatabase } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
 import { freePort } from '@/scripts/support/free-port';
@@ -23,18 +23,15 @@ import { PGBOUNCER, pgbouncerSetup, reachable } from '@/scripts/support/pgbounce
 describe.runIf(process.env.TEST_DATABASE_URL && existsSync(PGBOUNCER))('through PgBouncer in transaction mode', () => {
   const server = process.env.TEST_DATABASE_URL!;
   const name = `quorate_pooler_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
   const dir = mkdtempSync(path.join(tmpdir(), 'quorate-pooler-'));
   let pooler: ChildProcess;
   let handle: DatabaseHandle;
 
   beforeAll(async () => {
-    await admin.unsafe(`create database ${name}`);
-    const direct = new URL(server);
-    direct.pathname = `/${name}`;
+    const direct = await createPostgresDatabase(server, name);
     const port = await freePort();
     // Fewer server connections than the client's: queries queue in the client, as under load.
-    const { argv, url } = pgbouncerSetup(direct.toString(), dir, port, 2);
+    const { argv, url } = pgbouncerSetup(direct, dir, port, 2);
     pooler = spawn(PGBOUNCER, argv, { stdio: 'ignore', detached: true });
     const deadline = Date.now() + 10_000;
     while (!(await reachable(port))) {
@@ -47,8 +44,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && existsSync(PGBOUNCER))('through 
     await handle?.close();
     if (pooler?.pid) process.kill(-pooler.pid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await dropPostgresDatabase(server, name);
   });
 
   it('answers every one of many concurrent queries and transactions, each with its own answer', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, dropPostgresDatabase } from '@/db/databases';
 import { createDatabase, preparedStatementsOn } from '@/db/client';
 import type { DatabaseHandle } from '@/db/client';
 
@@ -23,7 +23,6 @@ describe('prepared statements setting', () => {
 describe.runIf(process.env.TEST_DATABASE_URL)('against PostgreSQL (needs TEST_DATABASE_URL)', () => {
   const server = process.env.TEST_DATABASE_URL!;
   const name = `quorate_prepare_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
   const urlOf = (query: string) => {
     const u = new URL(server);
     u.pathname = `/${name}`;
@@ -31,11 +30,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('against PostgreSQL (needs TEST_DA
     return u.toString();
   };
   beforeAll(async () => {
-    await admin.unsafe(`create database ${name}`);
+    await createPostgresDatabase(server, name);
   });
   afterAll(async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await dropPostgresDatabase(server, name);
   });
 
   /** How many statements this connection holds prepared after a parameterized query (one connection, so the same session). */

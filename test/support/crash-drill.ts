@@ -12,6 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { createPostgresDatabase, dropPostgresDatabase } from '../../db/databases';
 import { base64Decode } from '../../lib/log/base64';
 import type { StoredEntry } from '../../lib/log/entry';
 import { nodeSha256 } from '../../lib/log/node-hash';
@@ -43,25 +44,11 @@ export async function postgresReachable(adminUrl: string): Promise<boolean> {
 
 export async function createPostgresTarget(adminUrl: string, prefix: string): Promise<DbTarget & { kind: 'postgres' }> {
   const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await sql.unsafe(`create database ${name}`);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { kind: 'postgres', url: url.toString(), adminUrl, name };
+  return { kind: 'postgres', url: await createPostgresDatabase(adminUrl, name), adminUrl, name };
 }
 
 export async function dropPostgresTarget(target: DbTarget): Promise<void> {
-  if (target.kind !== 'postgres') return;
-  const sql = postgres(target.adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await sql.unsafe(`drop database if exists ${target.name} with (force)`);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+  if (target.kind === 'postgres') await dropPostgresDatabase(target.adminUrl, target.name);
 }
 
 export function targetEnv(target: DbTarget): Record<string, string> {
