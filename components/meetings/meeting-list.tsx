@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { MeetingSummary } from '@/db/read/meetings';
+import { useMeetingRuleWords } from './meeting-rule-words';
 
 /** "Irregular" in red, with the reasons beside it on the meeting's page. */
 export function IrregularBadge() {
@@ -33,6 +34,7 @@ function KindBadge({ kind, cancelled }: { kind: MeetingSummary['kind']; cancelle
 export function MeetingList({ slug, meetings, headingLevel = 'h3' }: { slug: string; meetings: MeetingSummary[]; headingLevel?: 'h2' | 'h3' }) {
   const Heading = headingLevel;
   const t = useTranslations('meetings');
+  const say = useMeetingRuleWords();
   return (
     <ul className="space-y-3">
       {meetings.map((m) => (
@@ -58,7 +60,7 @@ export function MeetingList({ slug, meetings, headingLevel = 'h3' }: { slug: str
               {m.irregular && !m.cancelled ? <IrregularBadge /> : null}
             </div>
           </div>
-          {m.irregular && !m.cancelled ? <p className="mt-2 text-sm font-semibold text-red-800">{m.irregularReasons.join(' ')}</p> : null}
+          {m.irregular && !m.cancelled ? <p className="mt-2 text-sm font-semibold text-red-800">{m.irregularParts.map(say).join(' ')}</p> : null}
         </li>
       ))}
     </ul>

@@ -3,6 +3,8 @@ import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import type { RollCallView } from '@/db/read/meeting-roll-calls';
 import type { ActionState } from '@/lib/actions/state';
+import { useRuleWords } from '@/components/governance/rule-words';
+import { useMeetingRuleWords } from './meeting-rule-words';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const input =
@@ -17,11 +19,12 @@ const standingStyle: Record<RollCallView['standing'], string> = {
 };
 
 /** The standing of a roll call's motion, in words, as a badge: held motions say so on every page. */
-export function StandingBadge({ r, slug }: { r: Pick<RollCallView, 'id' | 'standing' | 'standingText' | 'ratifiedByProposalNumber'>; slug: string }) {
+export function StandingBadge({ r, slug }: { r: Pick<RollCallView, 'id' | 'standing' | 'standingPart' | 'ratifiedByProposalNumber'>; slug: string }) {
   const t = useTranslations('meetings.rollCallView');
+  const say = useMeetingRuleWords();
   return (
     <p className={`inline-block rounded-lg border px-2 py-1 text-sm font-semibold ${standingStyle[r.standing]}`}>
-      {r.standingText}
+      {say(r.standingPart)}
       {r.standing === 'ratified' && r.ratifiedByProposalNumber !== null ? (
         <>
           {' '}
@@ -69,6 +72,8 @@ export function RollCallList({
 }) {
   const t = useTranslations('meetings.rollCallView');
   const tm = useTranslations('meetings');
+  const say = useMeetingRuleWords();
+  const { ratio } = useRuleWords();
   if (rollCalls.length === 0) return <p className="text-sm text-zinc-600">{t('none')}</p>;
   return (
     <ol className="space-y-6">
@@ -103,7 +108,7 @@ export function RollCallList({
             </div>
             {r.disputes > 0 ? <p className="mt-2 text-sm font-semibold text-red-800">{t('disputes', { count: r.disputes })}</p> : null}
             <p className="mt-2 text-sm text-zinc-700">
-              {r.outcomeText} {t('majority', { majority: r.majorityText })}
+              {say(r.outcomePart)} {t('majority', { majority: ratio(r.majority) })}
             </p>
             <ul className="mt-2 divide-y divide-zinc-100 text-sm">
               {r.votes.map((v, i) => (

@@ -7,7 +7,7 @@ import { seatHoldersOfBody } from '@/db/queries/petitions';
 import { getUserName } from '@/db/queries/users';
 import { mayScheduleMeetings } from '@/lib/governance/meeting';
 import { closedMatterWords, draftMinutesText, mayReadMinutes, minutesApproval, minutesSpecOf } from '@/lib/governance/minutes';
-import type { MinutesDraftInput, RollCallForMinutes } from '@/lib/governance/minutes';
+import type { MinutesDraftInput, MinutesWords, RollCallForMinutes } from '@/lib/governance/minutes';
 
 /** What the meeting page already knows and the draft starts from. */
 export type MinutesContext = Omit<MinutesDraftInput, 'closedMatter'> & { id: string; orgId: string; bodyKey: string; started: boolean; cancelled: boolean };
@@ -15,9 +15,10 @@ export type MinutesContext = Omit<MinutesDraftInput, 'closedMatter'> & { id: str
 /**
  * The minutes as this viewer may see them. The text only when mayReadMinutes says so: a closed
  * session's sealed text stays with the body's seat holders until the worker discloses it, so the
- * page (public for a public organization) never receives it.
+ * page (public for a public organization) never receives it. The first draft (`prefill`) is worded by `say`: the
+ * page's reader's language; English when not given.
  */
-export async function loadMinutesView(m: MinutesContext, viewerId: string | null, rollCalls: readonly RollCallForMinutes[] = []) {
+export async function loadMinutesView(m: MinutesContext, viewerId: string | null, rollCalls: readonly RollCallForMinutes[] = [], say?: MinutesWords) {
   const db = getDb();
   const [row, holders, role, charter] = await Promise.all([
     minutesOfMeeting(db, m.id),
@@ -30,7 +31,7 @@ export async function loadMinutesView(m: MinutesContext, viewerId: string | null
   const viewer = { holdsSeat, keepsRecord, mayDraft: keepsRecord && m.started && !m.cancelled && !row?.sealedAt };
   const spec = minutesSpecOf(charter?.document ?? {});
   if (!row) {
-    return { minutes: null, viewer, disclosureDays: spec.closedDisclosureDays, prefill: viewer.mayDraft ? draftMinutesText(m, rollCalls) : null };
+    return { minutes: null, viewer, disclosureDays: spec.closedDisclosureDays, prefill: viewer.mayDraft ? draftMinutesText(m, rollCalls, say) : null };
   }
   const votes = await votesOfRevision(db, row.id, row.revision);
   const counted = votes.filter((v) => v.userId !== null && holders.includes(v.userId));

@@ -6,8 +6,19 @@ import { rollCallsOf, unratifiedCarriedRollCalls } from '@/db/queries/meeting-ro
 import { meetingNoticeFates } from '@/db/queries/meetings';
 import { proposals } from '@/db/schema';
 import { ratioText } from '@/lib/governance/charter';
-import { answerDeadline, irregularNow, outcomeText, rollCallOutcome, rollCallStanding, standingText } from '@/lib/governance/roll-call';
+import {
+  answerDeadline,
+  irregularNow,
+  outcomePart,
+  outcomeText,
+  rollCallOutcome,
+  rollCallStanding,
+  standingPart,
+  standingText,
+} from '@/lib/governance/roll-call';
 import type { RollCallOutcome, RollCallStanding, RollCallVote } from '@/lib/governance/roll-call';
+import type { RulePart } from '@/lib/governance/rule-parts';
+import type { Ratio } from '@/lib/governance/types';
 
 export type RollCallView = {
   id: string;
@@ -19,10 +30,14 @@ export type RollCallView = {
   recordedAt: Date;
   answerBy: Date;
   outcome: RollCallOutcome;
+  /** The outcome, majority and standing in English (the API's), and as parts and a ratio for the pages to say in the reader's language. */
   outcomeText: string;
+  outcomePart: RulePart;
   majorityText: string;
+  majority: Ratio;
   standing: RollCallStanding;
   standingText: string;
+  standingPart: RulePart;
   ratifiedAt: Date | null;
   ratifiedByProposalNumber: number | null;
   disputes: number;
@@ -63,9 +78,12 @@ export async function loadMeetingRollCalls(meetingId: string, meetingIrregular: 
       // The outcome as recorded; the votes re-counted for the figures (the same rules, copied onto the row).
       outcome: { ...outcome, carried: c.carried },
       outcomeText: outcomeText(outcome),
+      outcomePart: outcomePart(outcome),
       majorityText: ratioText(c.majority),
+      majority: c.majority,
       standing,
       standingText: standingText(standing),
+      standingPart: standingPart(standing),
       ratifiedAt: c.ratifiedAt,
       ratifiedByProposalNumber: c.ratifiedByProposalId ? (numbers.get(c.ratifiedByProposalId) ?? null) : null,
       disputes: c.votes.filter((v) => v.answer === 'disputed').length,

@@ -9,15 +9,19 @@ import { getUserName } from '@/db/queries/users';
 import { ratioText } from '@/lib/governance/charter';
 import {
   attends,
+  coveragePart,
   coverageText,
+  irregularReasonPart,
   irregularReasonText,
   mayScheduleMeetings,
   meetingIrregularity,
   meetingQuorum,
+  meetingRulesPart,
   meetingRulesText,
   meetingSpecOf,
 } from '@/lib/governance/meeting';
 import type { AttendanceStatus, MeetingKind } from '@/lib/governance/meeting';
+import type { RulePart } from '@/lib/governance/rule-parts';
 
 export type MeetingSummary = {
   id: string;
@@ -31,8 +35,10 @@ export type MeetingSummary = {
   location: string;
   cancelled: boolean;
   irregular: boolean;
-  /** The reasons in words, when irregular. */
+  /** The reasons in English words, when irregular (the API's). */
   irregularReasons: string[];
+  /** The same reasons as parts, for the pages to say in the reader's language. */
+  irregularParts: RulePart[];
 };
 
 type Fates = Map<string, { delivered: number; failed: number }>;
@@ -54,6 +60,7 @@ function summary(row: MeetingRow, bodyName: (key: string) => string, fates: Fate
     cancelled: row.cancelledAt !== null,
     irregular: irregularity.irregular,
     irregularReasons: irregularity.reasons.map(irregularReasonText),
+    irregularParts: irregularity.reasons.map(irregularReasonPart),
   };
   return { view, coverage };
 }
@@ -83,6 +90,8 @@ export async function loadMeetingsPage(orgId: string, viewerId: string | null) {
   return {
     meetings,
     rules: spec ? meetingRulesText(spec, ratioText) : null,
+    /** The rules as a part, for the page to say in the reader's language. */
+    rulesPart: spec ? meetingRulesPart(spec) : null,
     notice: spec ? { regular: spec.regularNoticeHours, special: spec.specialNoticeHours } : null,
     bodies: mayScheduleMeetings(role) && charter ? charter.document.bodies.filter((b) => !b.electorate).map((b) => ({ key: b.key, name: b.name })) : [],
   };
@@ -105,7 +114,8 @@ export async function loadMeetingPage(orgId: string, number: number, viewerId: s
   const body = charter?.document.bodies.find((b) => b.key === row.bodyKey);
   const charterSeats = body?.charterSeats ?? 0;
   const attending = attendance.filter((a) => attends(a.status as AttendanceStatus)).length;
-  const quorum = meetingQuorum(attending, charterSeats, meetingSpecOf(charter?.document ?? {}).quorum);
+  const quorumRule = meetingSpecOf(charter?.document ?? {}).quorum;
+  const quorum = meetingQuorum(attending, charterSeats, quorumRule);
   const names = await Promise.all(holders.map(async (id) => ({ id, name: (await getUserName(db, id))?.name ?? null })));
   const manages = mayScheduleMeetings(role);
   const started = at.getTime() >= row.startsAt.getTime();
@@ -125,7 +135,13 @@ export async function loadMeetingPage(orgId: string, number: number, viewerId: s
     },
     // Names only, never an e-mail address.
     attendance: attendance.map((a) => ({ userId: a.userId, name: a.name ?? 'A seat holder', status: a.status, answer: a.answer, disputeNote: a.disputeNote })),
-    quorum: { ...quorum, ratio: ratioText(meetingSpecOf(charter?.document ?? {}).quorum) },
+    quorum: { ...quorum, ratio: ratioText(quorumRule) },
+    // The coverage and the quorum's ratio as data, for the page to say in the reader's language (`notice` and `quorum` keep the API's English).
+    words: {
+      coverage: coveragePart({ seatHolders: coverage.seatHolders, reached: coverage.noticed }),
+      delivered: coveragePart({ seatHolders: coverage.seatHolders, reached: coverage.delivered }),
+      quorumRule,
+    },
     started,
     viewer: {
       manages,

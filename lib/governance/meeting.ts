@@ -11,6 +11,8 @@
  */
 import { refused } from './refusal';
 import { hasRole } from './roles';
+import { part } from './rule-parts';
+import type { RulePart } from './rule-parts';
 import type { Role } from './roles';
 import { meetsRatio } from './tally';
 import { formatHours } from './time';
@@ -144,10 +146,28 @@ export function irregularReasonText(r: IrregularReason): string {
   }
 }
 
+/** Why a meeting is irregular, as a part (the English of each is `irregularReasonText`). */
+export function irregularReasonPart(r: IrregularReason): RulePart {
+  switch (r.kind) {
+    case 'short_notice':
+      return part('irregular.short_notice', { given: { hours: r.givenHours }, required: { hours: r.requiredHours } });
+    case 'not_noticed':
+      return part('irregular.not_noticed', { missing: r.missing, seatHolders: r.seatHolders });
+    case 'notice_failed':
+      return part('irregular.notice_failed', { failed: r.failed, seatHolders: r.seatHolders });
+  }
+}
+
 /** "4 of 5 seat holders (80%)": coverage as the log and the page state it. */
 export function coverageText(c: Pick<NoticeCoverage, 'seatHolders'> & { reached: number }): string {
   if (c.seatHolders === 0) return 'no seat holders';
   return `${c.reached} of ${c.seatHolders} seat holders (${Math.floor((100 * c.reached) / c.seatHolders)}%)`;
+}
+
+/** The coverage as a part (the English is `coverageText`). */
+export function coveragePart(c: Pick<NoticeCoverage, 'seatHolders'> & { reached: number }): RulePart {
+  const percent = c.seatHolders === 0 ? 0 : Math.floor((100 * c.reached) / c.seatHolders);
+  return part('coverage', { reached: c.reached, seatHolders: c.seatHolders, percent });
 }
 
 /** Quorum of a meeting: attending seats (present or remote) against the body's CHARTER seats, never the filled ones. */
@@ -178,6 +198,11 @@ export function meetingSpecErrors(spec: MeetingSpec, ratioProblem: (r: Ratio) =>
 /** "Regular meetings need 7 days of notice, special meetings 48 hours; …" */
 export function meetingRulesText(spec: MeetingSpec, ratioWords: (r: Ratio) => string): string {
   return `Regular meetings need ${formatHours(spec.regularNoticeHours)} of notice, special meetings ${formatHours(spec.specialNoticeHours)}; nothing else shortens it. Quorum: ${ratioWords(spec.quorum)} of the body’s charter seats attending.`;
+}
+
+/** The charter's meeting rules as a part (the English is `meetingRulesText`). */
+export function meetingRulesPart(spec: MeetingSpec): RulePart {
+  return part('rules', { regular: { hours: spec.regularNoticeHours }, special: { hours: spec.specialNoticeHours }, quorum: { ratio: spec.quorum } });
 }
 
 export const attendanceStatuses = ['present', 'remote', 'absent'] as const;

@@ -13,6 +13,8 @@
 import { refused } from './refusal';
 import { hasRole } from './roles';
 import type { Role } from './roles';
+import { part } from './rule-parts';
+import type { RuleParam, RulePart } from './rule-parts';
 import { formatUtc } from './time';
 import type { Charter, MinutesSpec } from './types';
 
@@ -51,7 +53,7 @@ export function disclosureDate(sealedAt: Date, spec: MinutesSpec): Date {
   return new Date(sealedAt.getTime() + spec.closedDisclosureDays * DAY_MS);
 }
 
-/** One roll-call vote as the draft lists it (the roll-call feature fills these in). */
+/** One roll-call vote as the draft lists it (the roll-call feature fills these in); `vote` is yes, no, abstain or absent. */
 export type RollCallForMinutes = { motion: string; outcome: string; votes: { name: string; vote: string }[] };
 
 export type MinutesDraftInput = {
@@ -72,31 +74,86 @@ function inert(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
+/** Says one part of the draft: `englishMinutesWords` for the log's English, the `meetingRules` messages for a page. */
+export type MinutesWords = (p: RulePart) => string;
+
+const str = (v: RuleParam | undefined): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const when = (v: RuleParam | undefined): string => (typeof v === 'object' && 'date' in v ? formatUtc(v.date) : '');
+
+/** The draft's words in English, as they have always read. */
+export const englishMinutesWords: MinutesWords = ({ key, params: p }) => {
+  switch (key) {
+    case 'minutes.heading':
+      return `Minutes of meeting #${str(p.number)}: ${str(p.title)}`;
+    case 'minutes.when':
+      return `${str(p.body)}, ${when(p.start)} to ${when(p.end)}. Place: ${str(p.location)}.`;
+    case 'minutes.closed':
+      return `Held in closed session (${closedMatterWords[str(p.matter) as ClosedMatterKind] ?? closedMatterWords.other}).`;
+    case 'minutes.attendance':
+      return 'Attendance';
+    case 'minutes.present':
+      return `Present: ${str(p.names)}`;
+    case 'minutes.remote':
+      return `Remote: ${str(p.names)}`;
+    case 'minutes.absent':
+      return `Absent: ${str(p.names)}`;
+    case 'minutes.nobody':
+      return 'none';
+    case 'minutes.quorum':
+      return `Quorum ${p.met === 'true' ? 'met' : 'not met'}: ${str(p.attending)} of ${str(p.charterSeats)} charter seats attending.`;
+    case 'minutes.agenda':
+      return 'Agenda';
+    case 'minutes.proposal':
+      return `Proposal #${str(p.number)} ${str(p.title)}`;
+    case 'minutes.discussion':
+      return '(Discussion and outcome.)';
+    case 'minutes.noAgenda':
+      return 'No agenda items.';
+    case 'minutes.rollCalls':
+      return 'Roll-call votes';
+    case 'minutes.rollCallOutcome':
+      return `${str(p.motion)}: ${str(p.outcome)}`;
+    case 'minutes.vote':
+      return `${str(p.name)}: ${str(p.vote)}`;
+    default:
+      return '';
+  }
+};
+
 /**
  * The first draft of the minutes: the meeting's facts, its attendance, one heading per agenda item
  * and the roll-call votes, for the secretary to complete. Deterministic (same input, same text).
+ * In English unless `say` words its parts otherwise (a page prefills it in the reader's language);
+ * the names, titles, motions and outcomes are made Markdown-inert either way.
  */
-export function draftMinutesText(m: MinutesDraftInput, rollCalls: readonly RollCallForMinutes[] = []): string {
-  const lines: string[] = [`# Minutes of meeting #${m.number}: ${inert(m.title)}`, ''];
-  lines.push(`${inert(m.bodyName)}, ${formatUtc(m.startsAt)} to ${formatUtc(m.endsAt)}. Place: ${inert(m.location)}.`, '');
-  if (m.closedMatter) lines.push(`Held in closed session (${closedMatterWords[m.closedMatter]}).`, '');
+export function draftMinutesText(m: MinutesDraftInput, rollCalls: readonly RollCallForMinutes[] = [], say: MinutesWords = englishMinutesWords): string {
+  const lines: string[] = [`# ${say(part('minutes.heading', { number: m.number, title: inert(m.title) }))}`, ''];
+  lines.push(say(part('minutes.when', { body: inert(m.bodyName), start: { date: m.startsAt }, end: { date: m.endsAt }, location: inert(m.location) })), '');
+  if (m.closedMatter) lines.push(say(part('minutes.closed', { matter: m.closedMatter })), '');
   const by = (s: 'present' | 'remote' | 'absent') =>
     m.attendance
       .filter((a) => a.status === s)
       .map((a) => inert(a.name))
-      .join(', ') || 'none';
-  lines.push('## Attendance', '', `- Present: ${by('present')}`, `- Remote: ${by('remote')}`, `- Absent: ${by('absent')}`);
-  lines.push('', `Quorum ${m.quorum.met ? 'met' : 'not met'}: ${m.quorum.attending} of ${m.quorum.charterSeats} charter seats attending.`, '');
-  lines.push('## Agenda', '');
+      .join(', ') || say(part('minutes.nobody'));
+  lines.push(
+    `## ${say(part('minutes.attendance'))}`,
+    '',
+    `- ${say(part('minutes.present', { names: by('present') }))}`,
+    `- ${say(part('minutes.remote', { names: by('remote') }))}`,
+    `- ${say(part('minutes.absent', { names: by('absent') }))}`,
+  );
+  lines.push('', say(part('minutes.quorum', { met: String(m.quorum.met), attending: m.quorum.attending, charterSeats: m.quorum.charterSeats })), '');
+  lines.push(`## ${say(part('minutes.agenda'))}`, '');
   m.agenda.forEach((a, i) => {
-    lines.push(`### ${i + 1}. ${a.kind === 'proposal' ? `Proposal #${a.number} ${inert(a.title)}` : inert(a.text)}`, '', '(Discussion and outcome.)', '');
+    const item = a.kind === 'proposal' ? say(part('minutes.proposal', { number: a.number, title: inert(a.title) })) : inert(a.text);
+    lines.push(`### ${i + 1}. ${item}`, '', say(part('minutes.discussion')), '');
   });
-  if (m.agenda.length === 0) lines.push('No agenda items.', '');
+  if (m.agenda.length === 0) lines.push(say(part('minutes.noAgenda')), '');
   if (rollCalls.length > 0) {
-    lines.push('## Roll-call votes', '');
+    lines.push(`## ${say(part('minutes.rollCalls'))}`, '');
     for (const r of rollCalls) {
-      lines.push(`### ${inert(r.motion)}: ${inert(r.outcome)}`, '');
-      for (const v of r.votes) lines.push(`- ${inert(v.name)}: ${inert(v.vote)}`);
+      lines.push(`### ${say(part('minutes.rollCallOutcome', { motion: inert(r.motion), outcome: inert(r.outcome) }))}`, '');
+      for (const v of r.votes) lines.push(`- ${say(part('minutes.vote', { name: inert(v.name), vote: inert(v.vote) }))}`);
       lines.push('');
     }
   }

@@ -15,6 +15,8 @@ import { mayScheduleMeetings, meetingIrregularity, meetingSpecOf } from './meeti
 import type { AttendanceStatus, MeetingState } from './meeting';
 import { refused } from './refusal';
 import type { Role } from './roles';
+import { part } from './rule-parts';
+import type { RulePart } from './rule-parts';
 import { meetsRatio, minimumCount } from './tally';
 import type { Charter, MeetingSpec, Ratio, RuleResult } from './types';
 
@@ -168,6 +170,11 @@ export function standingText(s: RollCallStanding): string {
   }
 }
 
+/** Where a roll call stands, as a part (the English is `standingText`). */
+export function standingPart(s: RollCallStanding): RulePart {
+  return part('standing', { standing: s });
+}
+
 /** A proposal may ratify a roll call only while it is held: carried at an irregular meeting and not yet ratified. */
 export function canRatifyRollCall(p: { carried: boolean; meetingIrregular: boolean; ratifiedAt: Date | null }): RuleResult {
   if (!p.carried) return refused('roll_call.ratify_not_carried');
@@ -187,6 +194,21 @@ export function rollCallSpecErrors(spec: MeetingSpec): string[] {
 /** "Yes 3, no 1, abstain 0, absent 1: quorum met (4 of 5 charter seats voting; 3 needed); 3 yes needed of 5 charter seats." */
 export function outcomeText(o: RollCallOutcome): string {
   return `Yes ${o.yes}, no ${o.no}, abstain ${o.abstain}, absent ${o.absent}. Quorum ${o.quorumMet ? 'met' : 'not met'}: ${o.voting} of ${o.charterSeats} charter seats voting, ${o.quorumNeeded} needed. ${o.yesNeeded} yes votes of ${o.charterSeats} charter seats needed to carry.`;
+}
+
+/** The outcome as a part (the English is `outcomeText`). */
+export function outcomePart(o: RollCallOutcome): RulePart {
+  return part('outcome', {
+    yes: o.yes,
+    no: o.no,
+    abstain: o.abstain,
+    absent: o.absent,
+    met: String(o.quorumMet),
+    voting: o.voting,
+    charterSeats: o.charterSeats,
+    quorumNeeded: o.quorumNeeded,
+    yesNeeded: o.yesNeeded,
+  });
 }
 
 /** Whether a meeting (its stored notice figures and its notices' fate from the outbox) is irregular now (meeting.ts). */

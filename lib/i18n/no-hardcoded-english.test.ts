@@ -105,6 +105,7 @@ export const translatedFiles = [
   'components/meetings/meeting-details-form.tsx',
   'components/meetings/meeting-minutes.tsx',
   'components/meetings/roll-calls.tsx',
+  'components/meetings/meeting-rule-words.ts',
   'components/proposals/choice-ballot-form.tsx',
   'components/proposals/choice-ballot.tsx',
   'components/proposals/approval-ballot.tsx',

@@ -8,6 +8,8 @@ import { RecordRollCallForm, RollCallList } from '@/components/meetings/roll-cal
 import type { MeetingSummary } from '@/db/read/meetings';
 import type { RollCallView } from '@/db/read/meeting-roll-calls';
 import { initialActionState } from '@/lib/actions/state';
+import { irregularReasonPart } from '@/lib/governance/meeting';
+import { outcomePart, rollCallOutcome, standingPart } from '@/lib/governance/roll-call';
 import type { Locale } from '@/lib/i18n/locales';
 import { inLocale } from '../support/intl';
 
@@ -30,6 +32,11 @@ const meetings: MeetingSummary[] = [
     cancelled: false,
     irregular: true,
     irregularReasons: [],
+    irregularParts: [
+      irregularReasonPart({ kind: 'short_notice', givenHours: 3, requiredHours: 168 }),
+      irregularReasonPart({ kind: 'not_noticed', missing: 1, seatHolders: 5 }),
+      irregularReasonPart({ kind: 'notice_failed', failed: 2, seatHolders: 5 }),
+    ],
   },
   {
     ...({} as MeetingSummary),
@@ -45,6 +52,7 @@ const meetings: MeetingSummary[] = [
     cancelled: true,
     irregular: false,
     irregularReasons: [],
+    irregularParts: [],
   },
 ];
 
@@ -67,6 +75,12 @@ const minutes = (sealed: boolean): MinutesView => ({
   prefill: null,
 });
 
+const outcome = rollCallOutcome(['yes', 'abstain', 'no'], {
+  charterSeats: 5,
+  quorum: { num: 1, den: 2, inclusive: false },
+  majority: { num: 1, den: 2, inclusive: false },
+});
+
 const rollCalls: RollCallView[] = [
   {
     id: 'r1',
@@ -78,9 +92,12 @@ const rollCalls: RollCallView[] = [
     answerBy: new Date(T.getTime() + 86_400_000),
     outcome: {} as RollCallView['outcome'],
     outcomeText: '',
-    majorityText: '1/2',
+    outcomePart: outcomePart(outcome),
+    majorityText: '',
+    majority: { num: 1, den: 2, inclusive: false },
     standing: 'ratified',
     standingText: '',
+    standingPart: standingPart('ratified'),
     ratifiedAt: T,
     ratifiedByProposalNumber: 9,
     disputes: 2,
@@ -100,9 +117,14 @@ const rollCalls: RollCallView[] = [
     recordedAt: T,
     answerBy: T,
     outcomeText: '',
-    majorityText: '2/3',
+    outcomePart: outcomePart(
+      rollCallOutcome(['no', 'absent'], { charterSeats: 3, quorum: { num: 1, den: 2, inclusive: true }, majority: { num: 2, den: 3, inclusive: true } }),
+    ),
+    majorityText: '',
+    majority: { num: 2, den: 3, inclusive: true },
     standing: 'held',
     standingText: '',
+    standingPart: standingPart('held'),
     ratifiedByProposalNumber: null,
     disputes: 1,
     votes: [],
@@ -153,7 +175,14 @@ describe('the meetings screens', () => {
       '(by proposal #9 )',
       '2 votes are disputed by the voter: see below.',
       '1 vote is disputed by the voter: see below.',
-      'Majority: 1/2 of the charter seats.',
+      'Majority: more than 1/2 of the charter seats.',
+      'Majority: 2/3 or more of the charter seats.',
+      // The rules' texts, as the English functions say them (lib/governance/meeting.ts, roll-call.ts).
+      'Short notice: 3 hours given, the charter requires 7 days. 1 of 5 seat holders was not sent the notice. The notice to 2 of 5 seat holders could not be delivered.',
+      'Yes 1, no 1, abstain 1, absent 0. Quorum met: 3 of 5 charter seats voting, 3 needed. 3 yes votes of 5 charter seats needed to carry.',
+      'Yes 0, no 1, abstain 0, absent 1. Quorum not met: 1 of 3 charter seats voting, 2 needed. 2 yes votes of 3 charter seats needed to carry.',
+      'Carried and ratified: in effect (by proposal #9 )',
+      'Carried at an irregular meeting: held — not in effect until ratified · Propose its ratification',
       'Bob : Abstain · disputed: No',
       'Cy : No · confirmed',
       'Ada : Yes · not yet confirmed',
@@ -166,7 +195,7 @@ describe('the meetings screens', () => {
 
   // The screens' own English words (not the names, motions and texts the organization wrote).
   const english =
-    /\b(Meeting #|Special meeting|Regular meeting|Irregular|Cancelled|Draft, revision|approvals needed|Closed session|personnel matter|You rejected|Revise the minutes|Roll call|agenda item|disputed|Majority|Abstain|confirmed|Your vote|Propose its|Confirm my|Dispute my|Record the|Agenda item|Motion \(blank|Votes \(only|SHA-256 of|Approve revision|Reject revision|Save the draft|days|Recorded)\b/;
+    /\b(Meeting #|Special meeting|Regular meeting|Irregular|Cancelled|Draft, revision|approvals needed|Closed session|personnel matter|You rejected|Revise the minutes|Roll call|agenda item|disputed|Majority|Abstain|confirmed|Your vote|Propose its|Confirm my|Dispute my|Record the|Agenda item|Motion \(blank|Votes \(only|SHA-256 of|Approve revision|Reject revision|Save the draft|days|Recorded|Short notice|seat holders|charter seats|charter requires|Yes \d|Quorum (met|not met)|needed to carry|Carried|in effect|more than|or more)\b/;
 
   it.each(['fr', 'de'] as Locale[])('%s: no English sentence of the screens is left, and dates read in that language', (locale) => {
     const said = text(locale);

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ruleWords } from '@/components/governance/rule-words';
 import { OrgNav } from '@/components/governance/org-nav';
 import { ScheduleMeetingForm } from '@/components/meetings/meeting-forms';
+import { meetingRuleWords } from '@/components/meetings/meeting-rule-words';
 import { MeetingList } from '@/components/meetings/meeting-list';
 import { HeldMotionsNotice } from '@/components/organizations/held-motions-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,14 +29,16 @@ export default async function MeetingsPage({ params }: { params: Promise<{ slug:
   const upcoming = page.meetings.filter((m) => m.endsAt.getTime() >= at.getTime() && !m.cancelled).reverse();
   const past = page.meetings.filter((m) => m.endsAt.getTime() < at.getTime() || m.cancelled);
   const t = await getTranslations('meetings');
-  const { hours } = ruleWords(await getTranslations('common'));
+  const tc = await getTranslations('common');
+  const { hours } = ruleWords(tc);
+  const say = meetingRuleWords(await getTranslations('meetingRules'), tc, await getLocale());
 
   return (
     <div>
       <OrgNav slug={org.slug} name={org.name} current="meetings" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader title={t('title')} description={t('description')} />
       <HeldMotionsNotice held={held} slug={org.slug} />
-      {page.rules ? <p className="mb-6 max-w-3xl text-sm text-zinc-700">{page.rules}</p> : null}
+      {page.rulesPart ? <p className="mb-6 max-w-3xl text-sm text-zinc-700">{say(page.rulesPart)}</p> : null}
       {page.meetings.length === 0 ? <EmptyState title={t('none')}>{t('noneHint')}</EmptyState> : null}
       <div className="space-y-8">
         {upcoming.length > 0 ? (

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ruleWords } from '@/components/governance/rule-words';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrgNav } from '@/components/governance/org-nav';
 import { AnswerAttendanceForms, CancelMeetingForm, RecordAttendanceForm, UpdateMeetingForm } from '@/components/meetings/meeting-forms';
 import { IrregularBadge } from '@/components/meetings/meeting-list';
+import { meetingRuleWords } from '@/components/meetings/meeting-rule-words';
 import { RecordRollCallForm, RollCallList } from '@/components/meetings/roll-calls';
 import { FlashRegion } from '@/components/ui/flash';
 import { LabelledSection } from '@/components/ui/labelled-section';
@@ -40,15 +41,23 @@ export default async function MeetingPage({ params }: Props) {
   const rollCalls = await loadMeetingRollCalls(page.meeting.id, page.meeting.irregular);
   const { meeting: m, viewer, notice } = page;
   const writable = !org.archivedAt;
+  const t = await getTranslations('meetings');
+  const tc = await getTranslations('common');
+  const { hours, ratio } = ruleWords(tc);
+  // The rules' texts (and the minutes' first draft) in the request's language.
+  const say = meetingRuleWords(await getTranslations('meetingRules'), tc, await getLocale());
   const minutes = await loadMinutesView(
     { ...m, orgId: org.id, agenda: page.agenda, attendance: page.attendance, quorum: page.quorum, started: page.started, cancelled: m.cancelled },
     user?.id ?? null,
     // The draft lists the meeting's roll-call votes, each with its outcome and every seat holder's vote.
-    rollCalls.map((r) => ({ motion: r.motion, outcome: `${r.outcomeText} (${r.standingText})`, votes: r.votes.map((v) => ({ name: v.name, vote: v.vote })) })),
+    rollCalls.map((r) => ({
+      motion: r.motion,
+      outcome: `${say(r.outcomePart)} (${say(r.standingPart)})`,
+      votes: r.votes.map((v) => ({ name: v.name, vote: v.vote })),
+    })),
+    say,
   );
 
-  const t = await getTranslations('meetings');
-  const { hours } = ruleWords(await getTranslations('common'));
   const proposalItem = (a: { number: number; title: string }) => t('proposalItem', { number: a.number, title: a.title });
 
   return (
@@ -80,8 +89,8 @@ export default async function MeetingPage({ params }: Props) {
             {t('irregularHeading')}
           </h2>
           <ul className="mt-2 list-disc pl-5 text-sm text-red-900">
-            {m.irregularReasons.map((r) => (
-              <li key={r}>{r}</li>
+            {m.irregularParts.map((r) => (
+              <li key={r.key}>{say(r)}</li>
             ))}
           </ul>
         </section>
@@ -125,12 +134,12 @@ export default async function MeetingPage({ params }: Props) {
             </div>
             <div>
               <dt className="font-medium text-zinc-900">{t('sentTo')}</dt>
-              <dd className="text-zinc-700">{notice.coverage}</dd>
+              <dd className="text-zinc-700">{say(page.words.coverage)}</dd>
             </div>
             <div>
               <dt className="font-medium text-zinc-900">{t('delivered')}</dt>
               <dd className="text-zinc-700">
-                {notice.delivered}
+                {say(page.words.delivered)}
                 {notice.failed > 0 ? t('failedFor', { count: notice.failed }) : ''}
               </dd>
             </div>
@@ -140,7 +149,12 @@ export default async function MeetingPage({ params }: Props) {
 
       <LabelledSection id="attendance" title={t('attendance')} className={`${card} mt-6`} headingClassName="mb-3 text-lg font-semibold">
         <p className={`text-sm font-semibold ${page.quorum.met ? 'text-emerald-800' : 'text-zinc-800'}`}>
-          {t('quorum', { met: String(page.quorum.met), attending: page.quorum.attending, seats: page.quorum.charterSeats, ratio: page.quorum.ratio })}
+          {t('quorum', {
+            met: String(page.quorum.met),
+            attending: page.quorum.attending,
+            seats: page.quorum.charterSeats,
+            ratio: ratio(page.words.quorumRule),
+          })}
         </p>
         {page.attendance.length === 0 ? (
           <p className="mt-2 text-sm text-zinc-600">{page.started ? t('noAttendance') : t('attendanceLater')}</p>
