@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { byteSize, logoMaxBytes } from '@/lib/governance/logo';
 import { formatMessage } from '@/lib/governance/messages';
-import { logoTooLarge, sizeIn } from '@/app/o/[slug]/settings/profile/logo-too-large';
-import { catalogues, translatorFor } from './catalogue';
-import type { Locale } from './locales';
+import { logoTooLarge, sizeIn } from './logo-too-large';
+import { catalogues, translatorFor } from '@/lib/i18n/catalogue';
+import type { Locale } from '@/lib/i18n/locales';
 
 const words = (locale: Locale) => {
   const t = translatorFor(locale);
