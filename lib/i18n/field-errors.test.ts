@@ -104,6 +104,9 @@ describe('the schemas’ field errors in the catalogue', () => {
       'Ungültiges Format.',
       'Höchstens 10.',
     ]);
+    // One character, or one item: the singular.
+    const one = z.object({ a: z.string().min(1), b: z.array(z.string()).max(1) }).safeParse({ a: '', b: ['x', 'y'] }, { error: zodErrorsIn('fr') });
+    expect(one.error!.issues.map((i) => i.message)).toEqual(['Au moins 1 caractère.', 'Au plus 1 élément.']);
     // A schema's own words win over the map.
     expect(z.string({ error: 'Choose a role.' }).safeParse(1, { error: zodErrorsIn('fr') }).error!.issues[0]!.message).toBe('Choose a role.');
   });
