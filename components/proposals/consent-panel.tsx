@@ -1,8 +1,9 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRuleWords } from '@/components/governance/rule-words';
 import { ObjectionForm } from '@/components/proposals/objection-form';
 import type { BallotOffer } from '@/lib/governance/ballot-offer';
 import type { BodySpec, ProposalTypeSpec, StageSpec, TallyResult } from '@/lib/governance/types';
+import { formats } from '@/lib/i18n/formats';
 
 export type ObjectionLine = { id: string; seatId: string; objectorName: string | null; reason: string; raisedAt: Date; withdrawnAt: Date | null };
 
@@ -27,10 +28,11 @@ type Props = {
   ids: { orgId: string; proposalId: string };
 };
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-
 function Objections({ list, heading }: { list: ObjectionLine[]; heading: string }) {
   const t = useTranslations('proposalPanels');
+  const format = useFormatter();
+  // When it was raised: through Intl in the page's language, in UTC, as every date on the page (lib/i18n/formats.ts).
+  const when = (d: Date) => format.dateTime(d, formats.dateTime.long);
   return (
     <>
       <h3 className="mt-3 text-xs font-semibold uppercase tracking-wide text-zinc-500">{heading}</h3>

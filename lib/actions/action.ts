@@ -7,7 +7,8 @@ import type { MembershipContext } from '@/db/queries/memberships';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session';
 import { formatMessage } from '@/lib/governance/messages';
-import { localizedFieldErrors, localizedRefusal } from '@/lib/i18n/refusals';
+import { zodErrorsIn } from '@/lib/i18n/field-errors';
+import { localizedFieldErrors, localizedRefusal, requestLanguage } from '@/lib/i18n/refusals';
 import type { RefusalCode } from '@/lib/governance/messages';
 import { RuleRefusal } from '@/lib/governance/refusal';
 import type { Role } from '@/lib/governance/roles';
@@ -81,9 +82,11 @@ type Parsed<T> = { ok: true; input: T; values: Record<string, string> } | { ok: 
 
 type Echo<T> = (values: Record<string, string>, input?: T) => Record<string, string>;
 
-function parse<S extends z.ZodType>(schema: S, formData: FormData, echoed: Echo<z.output<S>> = echo): Parsed<z.output<S>> {
+/** Parses a form; zod's own words for a check without a schema message come in the request's language (`zodErrorsIn`). */
+async function parse<S extends z.ZodType>(schema: S, formData: FormData, echoed: Echo<z.output<S>> = echo): Promise<Parsed<z.output<S>>> {
   const values = formValues(formData);
-  const parsed = schema.safeParse(values);
+  const error = zodErrorsIn(await requestLanguage());
+  const parsed = error ? schema.safeParse(values, { error }) : schema.safeParse(values);
   if (!parsed.success) return { ok: false, state: { ...refusalState('action.invalid_input', echoed(values)), fieldErrors: fieldErrorsOf(parsed.error) } };
   return { ok: true, input: parsed.data, values: echoed(values, parsed.data) };
 }
@@ -92,7 +95,7 @@ type SignedIn<T> = { ok: true; input: T; values: Record<string, string>; user: S
 
 /** parse → authenticate: the input and who sent it, or the form's state when either says no. */
 async function parseSignedIn<S extends z.ZodType>(schema: S, formData: FormData, echoed?: Echo<z.output<S>>): Promise<SignedIn<z.output<S>>> {
-  const parsed = parse(schema, formData, echoed);
+  const parsed = await parse(schema, formData, echoed);
   if (!parsed.ok) return parsed;
   const user = await getSessionUser();
   if (!user) return { ok: false, state: { ...signedOutState, values: parsed.values } };
@@ -185,7 +188,7 @@ function revalidateAll(paths: Revalidation[] = []): void {
  */
 export function publicAction<S extends z.ZodType>(schema: S, handler: PublicHandler<z.output<S>>, options: Options<z.output<S>> = {}) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const parsed = parse(schema, formData, options.echo);
+    const parsed = await parse(schema, formData, options.echo);
     if (!parsed.ok) return inLanguage(parsed.state);
     const { input, values } = parsed;
     return settle(

@@ -143,6 +143,7 @@ export const translatedFiles = [
   'app/o/[slug]/settings/archive/archive-form.tsx',
   'app/o/[slug]/delivery/page.tsx',
   'app/o/[slug]/delivery/retry-form.tsx',
+  'app/unsubscribe/page.tsx',
 ];
 
 /** Props a person reads or hears. */

@@ -4,6 +4,7 @@ import { getLocale } from 'next-intl/server';
 import { messages as englishRefusals } from '@/lib/governance/messages';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
 import { catalogues, translatorFor } from './catalogue';
+import { fieldErrorIn } from './field-errors';
 import { formats } from './formats';
 import { isLocale } from './locales';
 import type { Locale } from './locales';
@@ -93,7 +94,8 @@ export function refusalOfEnglish(text: string): { code: RefusalCode; params: Mes
 /**
  * A form's field errors in the request's language: those that are a refusal's English (the schemas
  * word some from the catalogue: a confirmation box, a webhook address, a stakeholder group's name)
- * are translated; any other (zod's own words) stays as it is.
+ * and those that are a schema message of the `fieldErrors` namespace (lib/i18n/field-errors.ts) are
+ * translated; any other stays as it is (zod's own words are worded by `zodErrorsIn` when parsing).
  */
 export async function localizedFieldErrors(fieldErrors: Record<string, string[]>): Promise<Record<string, string[]>> {
   const locale = await requestLanguage();
@@ -102,7 +104,7 @@ export async function localizedFieldErrors(fieldErrors: Record<string, string[]>
   for (const [field, texts] of Object.entries(fieldErrors)) {
     out[field] = texts.map((text) => {
       const refusal = refusalOfEnglish(text);
-      return (refusal && refusalIn(locale, refusal.code, refusal.params)) ?? text;
+      return (refusal && refusalIn(locale, refusal.code, refusal.params)) ?? fieldErrorIn(locale, text) ?? text;
     });
   }
   return out;

@@ -190,7 +190,7 @@ const english = [
   'objection stands',
   'earlier objection was withdrawn or replaced (see the record).',
   'Recused: a member.',
-  'objected 2026-12-01 10:00 UTC',
+  'objected Dec 1, 2026, 10:00 UTC',
   'Rejected: 1 objection stood',
   'The objections that stood',
   'The consent window is not open yet; the server refuses early objections and says why.',
@@ -273,6 +273,10 @@ describe('a proposal in voting, as served', () => {
     expect(de).toContain('Sie stehen auf der Liste mit 2 Stimmen.');
     expect(de).toContain('Beteiligung nach Gruppe');
     expect(text('fr', header(consentStatus))).toContain('Ouverte aux objections jusqu’au');
+    // When an objection was raised: through Intl in the page's language, never the ISO form.
+    expect(fr).toContain('a fait objection le 1 déc. 2026, 10:00 UTC');
+    expect(de).toContain('Einwand am 1. Dez. 2026, 10:00 UTC');
+    for (const all of [fr, de]) expect(all).not.toMatch(/2026-12-0\d \d\d:\d\d/);
     expect(text('de', header(emergencyStatus(false)))).toContain('im Dringlichkeitsverfahren angenommen. Muss bis');
   });
 });

@@ -1,6 +1,8 @@
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { translatorFor } from '@/lib/i18n/catalogue';
+import { negotiateLocale } from '@/lib/i18n/locales';
 import { applyUnsubscribe } from '@/lib/notify/preferences';
 import { verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
 
@@ -9,11 +11,15 @@ import { verifyUnsubscribeToken } from '@/lib/notify/unsubscribe-token';
  * cookies or sign-in — the signed token is the authority, and it can only turn notices off.
  * GET never changes anything (link scanners pre-open links); it sends people to the page.
  * The confirmation page's own form posts here too, with `from=page`, and is redirected back.
+ * Its plain-text answers are in the language the request's `Accept-Language` asks for, else English (no cookie).
  */
 export async function POST(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get('t');
+  const locale = negotiateLocale(request.headers.get('accept-language')) ?? 'en';
+  const t = translatorFor(locale);
+  const headers = { 'content-type': 'text/plain; charset=utf-8', 'content-language': locale, vary: 'Accept-Language' };
   const claim = verifyUnsubscribeToken(env().authSecret, token);
-  if (!claim) return new Response('This unsubscribe link is not valid.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!claim) return new Response(t('unsubscribe.routeInvalid'), { status: 400, headers });
   try {
     await applyUnsubscribe(getDb(), claim, now());
   } catch (error) {
@@ -24,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
   if (form?.get('from') === 'page') {
     return new Response(null, { status: 303, headers: { location: `/unsubscribe?t=${encodeURIComponent(token!)}&done=1` } });
   }
-  return new Response('You are unsubscribed.', { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(t('unsubscribe.routeDone'), { status: 200, headers });
 }
 
 export function GET(request: Request): Response {

@@ -1,25 +1,26 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { LabelledField } from '@/components/ui/labelled-field';
 import { FormMessage } from '@/components/ui/form-message';
 import { OrganizationLogo } from '@/components/organizations/organization-logo';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState } from '@/lib/actions/state';
-import { byteSize, logoMaxBytes } from '@/lib/governance/logo';
-import { formatMessage } from '@/lib/governance/messages';
 import { removeOrganizationLogoAction, setOrganizationLogoAction } from './actions';
+import { logoTooLarge } from './logo-too-large';
 
 const accepted = 'image/png,image/jpeg,image/webp';
 
 /**
  * Upload or remove the logo. The server judges the image by its bytes; here a file over the limit is
- * refused before it is sent (in the server's words), since a body over the server's 1 MB bound for
+ * refused before it is sent (in the server's words, in the page's language: `logoForm`), since a body over the server's 1 MB bound for
  * actions would be cut off before any check could answer in plain words.
  */
 export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: string; logoSha256: string | null }) {
   const t = useTranslations('settings');
+  const words = useTranslations('logoForm');
+  const locale = useLocale();
   const [uploaded, upload] = useActionState(setOrganizationLogoAction, initialActionState);
   const [removed, remove] = useActionState(removeOrganizationLogoAction, initialActionState);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
@@ -43,10 +44,9 @@ export function LogoForm({ orgId, slug, logoSha256 }: { orgId: string; slug: str
         onSubmit={(event) => {
           setLast('upload');
           const file = (event.currentTarget.elements.namedItem('logo') as HTMLInputElement | null)?.files?.[0];
-          if (file && file.size > logoMaxBytes) {
-            event.preventDefault();
-            setTooLarge(formatMessage('organization.logo_too_large', { size: byteSize(file.size), limit: byteSize(logoMaxBytes) }));
-          } else setTooLarge(null);
+          const refusal = file ? logoTooLarge(locale, (key, values) => words(key, values), file.size) : null;
+          if (refusal) event.preventDefault();
+          setTooLarge(refusal);
         }}
       >
         <input type="hidden" name="orgId" value={orgId} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PageMessages } from '@/components/i18n/page-messages';
 import { adminSettingsPage } from './admin-settings-page';
 import { LocaleForm } from '@/components/account/locale-form';
 import { setOrganizationLocaleAction } from './actions';
@@ -18,7 +19,10 @@ export default adminSettingsPage('/settings/profile', ({ org }, t) => ({
   form: (
     <>
       <ProfileForm orgId={org.id} name={org.name} mission={org.mission} isPublic={org.isPublic} />
-      <LogoForm orgId={org.id} slug={org.slug} logoSha256={org.logoSha256} />
+      {/* The logo form's own check speaks `logoForm` too: sent with this page only. */}
+      <PageMessages namespaces={['settings', 'logoForm']}>
+        <LogoForm orgId={org.id} slug={org.slug} logoSha256={org.logoSha256} />
+      </PageMessages>
       <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
         <LocaleForm action={setOrganizationLocaleAction} scope="organization" hidden={{ orgId: org.id }} current={org.defaultLocale} />
       </div>
