@@ -5,6 +5,8 @@
 import { createTranslator } from 'use-intl/core';
 import en from '@/messages/en.json';
 import { formats } from '@/lib/i18n/formats';
+import { englishActorWords } from './actor-name';
+import type { ActorWords } from './actor-name';
 
 /** A date in a summary, and how the English has always written it. */
 export type SummaryDate = {
@@ -78,3 +80,21 @@ export function summaryWordsFor(locale: string, t: unknown): SummaryWords {
 
 /** The number a plural is chosen by when the payload lacks it (shown as "?"): plural ("? hours") in every language. */
 export const countOf = (n: number | null): number => n ?? Number.NaN;
+
+/** The words the decision log's lines are said in: its summaries, and who acted ("(now …)", "A member"). */
+export type LogLanguage = { summary: SummaryWords; actor: ActorWords };
+
+/** The English of the log: the CSV export's, and the default. */
+export const englishLog: LogLanguage = { summary: englishSummaryWords, actor: englishActorWords };
+
+/**
+ * The log's words in `locale`, from a translator of the whole catalogue (next-intl's `getTranslations()` without a
+ * namespace, or `translatorFor`).
+ */
+export function logLanguageFor(locale: string, t: unknown): LogLanguage {
+  const summary = summaryWordsFor(locale, t);
+  return {
+    summary,
+    actor: { now: (recorded, current) => summary.t('logSummary.actor.now', { recorded, current }), aMember: summary.t('logSummary.actor.aMember') },
+  };
+}
