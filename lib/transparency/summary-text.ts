@@ -19,7 +19,7 @@ export type SummaryDate = {
 export type SummaryList = { list: SummaryParam[]; sep: string };
 
 /**
- * A parameter: a string shown as given (names, titles, reasons, "#7", "?"), a number (only to choose a plural: shown
+ * A parameter: a string shown as given (names, titles, reasons, "?"), a number (only to choose a plural: shown
  * numbers are passed as strings, as the English never grouped their digits), a date, a list or a text of its own.
  */
 export type SummaryParam = string | number | SummaryDate | SummaryList | SummaryText;
