@@ -386,7 +386,7 @@ for (const [lang, browserLocale] of [
   });
 }
 
-/** The decision log and the verify page in French and German (the entries' summaries stay English: docs/i18n.md). */
+/** The decision log and the verify page in French and German (the entries' summaries: the test at the end of this file). */
 const logPages = {
   fr: {
     log: 'Journal des décisions',
@@ -687,3 +687,18 @@ test('the settings pages and a written consent read in French: the profile, noti
   await lookAt(ana, 'written-consent-fr', info);
   await fr.close();
 });
+
+for (const [lang, browserLocale, adopted, english] of [
+  ['fr', 'fr-FR', /^Adoption des statuts, version \d+/, 'Charter version'],
+  ['de', 'de-DE', /^Satzung in Fassung \d+ angenommen/, 'Charter version'],
+] as const) {
+  test(`the decision log's entry summaries read in ${lang} (browser ${browserLocale})`, async ({ browser }) => {
+    const { context, page } = await visitIn(browser, browserLocale);
+    await page.goto(`${org}/log?kind=charter.adopted`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    const entry = page.locator('li[id^="entry-"]').first();
+    await expect(entry.locator('span.font-medium').first()).toHaveText(adopted);
+    await expect(page.getByText(english)).toHaveCount(0);
+    await context.close();
+  });
+}

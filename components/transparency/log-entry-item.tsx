@@ -5,7 +5,7 @@ import type { PublicLogRow } from '@/db/read/types';
 /**
  * One decision-log entry, read from its hashed bytes: a readable line, who acted (by the name
  * recorded at the time, with today's beside it when it changed), and the exact hashed entry
- * behind a disclosure. The summary is composed in English by lib/transparency/summary (docs/i18n.md).
+ * behind a disclosure. The summary and the actor come in the reader's language (lib/transparency/summary, docs/i18n.md).
  */
 export function LogEntryItem({
   entry,

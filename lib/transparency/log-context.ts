@@ -7,8 +7,10 @@ import type { PublicLogQuery, PublicProposalRef } from '@/db/queries/log-public'
 import { actorAsRecorded } from './actor-name';
 import { dateBounds } from './log-filters';
 import type { LogFilters } from './log-filters';
-import { summarizeEntry } from './summary';
+import { summarizeEntryIn } from './summary';
 import type { SummaryEntry } from './summary';
+import { englishLog } from './summary-text';
+import type { LogLanguage } from './summary-text';
 
 /** What the log page, CSV and Atom feed share: filter options, names, links. */
 export type LogContext = {
@@ -92,7 +94,8 @@ export type EntryDescriber = { summary: (e: SummaryEntry & { seq?: number }) => 
 /**
  * A describer for these entries, with the names of the people they mention looked up once. With
  * `recorded` (the actor's name recorded with each entry, by seq), the actor is named as recorded
- * then, with today's name beside it when it changed.
+ * then, with today's name beside it when it changed. `language`: the words of the summaries and of "(now …)" (English,
+ * the export's, unless given).
  */
 export async function describerFor(
   db: Executor,
@@ -100,6 +103,7 @@ export async function describerFor(
   ctx: LogContext,
   entries: readonly SummaryEntry[],
   recorded: ReadonlyMap<number, string | null> = new Map(),
+  language: LogLanguage = englishLog,
 ): Promise<EntryDescriber> {
   const ids = new Set<string>();
   for (const e of entries) {
@@ -110,14 +114,21 @@ export async function describerFor(
   const bodyNames = new Map(ctx.bodies.map((b) => [b.key, b.name]));
   const current = (id: string) => names.get(id) ?? null;
   const actor = (e: SummaryEntry & { seq?: number }) =>
-    e.actorId ? actorAsRecorded(e.seq === undefined || !recorded.has(e.seq) ? undefined : recorded.get(e.seq), current(e.actorId)) : null;
+    e.actorId ? actorAsRecorded(e.seq === undefined || !recorded.has(e.seq) ? undefined : recorded.get(e.seq), current(e.actorId), language.actor) : null;
   return {
     actor,
-    summary: (e) => summarizeEntry(e, { bodyName: (k) => bodyNames.get(k) ?? null, personName: (id) => (id === e.actorId ? actor(e) : current(id)) }),
+    summary: (e) =>
+      summarizeEntryIn(e, { bodyName: (k) => bodyNames.get(k) ?? null, personName: (id) => (id === e.actorId ? actor(e) : current(id)) }, language.summary),
   };
 }
 
-/** A summarizer for these entries (today's names): the exports' one line per entry. */
-export async function summarizerFor(db: Executor, orgId: string, ctx: LogContext, entries: readonly SummaryEntry[]): Promise<(e: SummaryEntry) => string> {
-  return (await describerFor(db, orgId, ctx, entries)).summary;
+/** A summarizer for these entries (today's names): the exports' one line per entry, in English unless `language` is given. */
+export async function summarizerFor(
+  db: Executor,
+  orgId: string,
+  ctx: LogContext,
+  entries: readonly SummaryEntry[],
+  language: LogLanguage = englishLog,
+): Promise<(e: SummaryEntry) => string> {
+  return (await describerFor(db, orgId, ctx, entries, new Map(), language)).summary;
 }

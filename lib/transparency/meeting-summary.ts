@@ -1,4 +1,6 @@
 // Summaries of the meeting entries of the decision log (see summary.ts). Pure; payloads read defensively.
+import { countOf, summaryText, word } from './summary-text';
+import type { SummaryParam, SummaryText } from './summary-text';
 type SummaryEntry = { kind: string; actorId: string | null; payload: Record<string, unknown> };
 type SummaryContext = { bodyName: (key: string) => string | null; personName: (userId: string) => string | null };
 
@@ -13,32 +15,47 @@ export const meetingLogKindLabels: Record<string, string> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
-const hours = (v: unknown) => (int(v) === null ? '? hours' : `${int(v)} hour${int(v) === 1 ? '' : 's'}`);
-const day = (v: unknown): string => {
+const hours = (v: unknown) => word('hours', { count: countOf(int(v)), n: String(int(v) ?? '?') });
+const day = (v: unknown): SummaryParam => {
   const d = str(v) ? new Date(str(v)!) : null;
-  return d && !Number.isNaN(d.getTime()) ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'a date';
+  return d && !Number.isNaN(d.getTime()) ? { at: d, style: 'isoMinute' } : word('aDate');
 };
+const k = (name: string, params?: Record<string, SummaryParam>): SummaryText => summaryText(`logSummary.meeting.${name}`, params);
 
-/** A meeting entry in words, or null when `e` is not one. */
-export function summarizeMeetingEntry(e: SummaryEntry, ctx: SummaryContext): string | null {
+/** A meeting entry as data (summary.ts), or null when `e` is not one. */
+export function meetingSummaryParts(e: SummaryEntry, ctx: SummaryContext): SummaryText | null {
   const p = e.payload;
-  const ref = `meeting #${int(p.number) ?? '?'}`;
-  const body = (v: unknown) => (str(v) ? (ctx.bodyName(str(v)!) ?? str(v)!) : 'the body');
-  const who = (v: unknown) => (str(v) && ctx.personName(str(v)!)) || 'a seat holder';
-  const coverage = `notice to ${int(p.noticed) ?? '?'} of ${int(p.seatHolders) ?? '?'} seat holders`;
+  const n = String(int(p.number) ?? '?');
+  const body = (v: unknown): SummaryParam => (str(v) ? (ctx.bodyName(str(v)!) ?? str(v)!) : word('theBody'));
+  const who = (v: unknown): SummaryParam => (str(v) && ctx.personName(str(v)!)) || word('aSeatHolder');
+  const coverage = word('coverage', { noticed: String(int(p.noticed) ?? '?'), seatHolders: String(int(p.seatHolders) ?? '?') });
+  const status = str(p.status) ?? '?';
   switch (e.kind) {
     case 'meeting.scheduled':
-      return `${str(p.meetingKind) === 'special' ? 'Special' : 'Regular'} ${ref} of the ${body(p.bodyKey)} scheduled for ${day(p.startsAt)}: ${hours(p.noticeHours)} of notice (${hours(p.requiredNoticeHours)} required), ${coverage}`;
+      return k('scheduled', {
+        kind: str(p.meetingKind) === 'special' ? 'special' : 'regular',
+        n,
+        body: body(p.bodyKey),
+        day: day(p.startsAt),
+        notice: hours(p.noticeHours),
+        required: hours(p.requiredNoticeHours),
+        coverage,
+      });
     case 'meeting.updated':
-      return `${ref[0]!.toUpperCase()}${ref.slice(1)} changed${p.timeChanged === true ? `, now ${day(p.startsAt)}` : ''}${p.shortNotice === true ? ` with short notice (${hours(p.noticeHours)})` : ''}: ${coverage}`;
+      return k('updated', {
+        n,
+        now: p.timeChanged === true ? word('now', { day: day(p.startsAt) }) : '',
+        short: p.shortNotice === true ? word('shortNotice', { hours: hours(p.noticeHours) }) : '',
+        coverage,
+      });
     case 'meeting.cancelled':
-      return `${ref[0]!.toUpperCase()}${ref.slice(1)} cancelled${str(p.reason) ? `: ${str(p.reason)}` : ''}`;
+      return k('cancelled', { n, because: str(p.reason) ? word('because', { reason: str(p.reason)! }) : '' });
     case 'meeting.attendance_recorded':
-      return `Attendance at ${ref}: ${who(p.userId)} recorded as ${str(p.status) ?? '?'}`;
+      return k('attendanceRecorded', { n, person: who(p.userId), status });
     case 'meeting.attendance_confirmed':
-      return `${who(e.actorId)} confirmed their attendance at ${ref} (${str(p.status) ?? '?'})`;
+      return k('attendanceConfirmed', { n, person: who(e.actorId), status });
     case 'meeting.attendance_disputed':
-      return `${who(e.actorId)} disputed their attendance at ${ref} (recorded ${str(p.status) ?? '?'})`;
+      return k('attendanceDisputed', { n, person: who(e.actorId), status });
     default:
       return null;
   }

@@ -1,5 +1,7 @@
 // Summaries of the minutes entries of the decision log (see summary.ts). Pure; payloads read
 // defensively. A summary never quotes the minutes' text: the log page shows it in the entry.
+import { summaryText, word } from './summary-text';
+import type { SummaryParam, SummaryText } from './summary-text';
 
 type SummaryEntry = { kind: string; actorId: string | null; payload: Record<string, unknown> };
 type SummaryContext = { personName: (userId: string) => string | null };
@@ -14,24 +16,50 @@ export const minutesLogKindLabels: Record<string, string> = {
 
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** The kinds of confidential matter the rules know (lib/governance/minutes.ts); another is shown as given. */
+const matters = new Set(['personnel', 'legal', 'security', 'other']);
+const k = (name: string, params?: Record<string, SummaryParam>): SummaryText => summaryText(`logSummary.minutes.${name}`, params);
 
-/** A minutes entry in words, or null when `e` is not one. */
-export function summarizeMinutesEntry(e: SummaryEntry, ctx: SummaryContext): string | null {
+/** The day minutes are disclosed: a date when the payload's string is one (written as its first ten characters). */
+function disclosureDay(s: string): SummaryParam {
+  const d = new Date(s);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10) ? { at: d, style: 'isoDay' } : s.slice(0, 10);
+}
+
+/** A minutes entry as data (summary.ts), or null when `e` is not one. */
+export function minutesSummaryParts(e: SummaryEntry, ctx: SummaryContext): SummaryText | null {
   const p = e.payload;
-  const ref = `meeting #${int(p.number) ?? '?'}`;
-  const rev = `revision ${int(p.revision) ?? '?'}`;
-  const who = (str(e.actorId) && ctx.personName(str(e.actorId)!)) || 'A seat holder';
-  const closed = p.closedSession === true ? ` (closed session, ${str(p.matter) ?? 'a confidential'} matter)` : '';
+  const n = String(int(p.number) ?? '?');
+  const revision = String(int(p.revision) ?? '?');
+  const who: SummaryParam = (str(e.actorId) && ctx.personName(str(e.actorId)!)) || word('aSeatHolderStart');
+  const matter = str(p.matter);
+  const session = !matter
+    ? word('closedSessionConfidential')
+    : matters.has(matter)
+      ? word('closedSession', { matter })
+      : word('closedSessionMatter', { matter });
+  const closed: SummaryParam = p.closedSession === true ? session : '';
   switch (e.kind) {
     case 'minutes.drafted':
-      return `Minutes of ${ref} drafted, ${rev}${closed}`;
+      return k('drafted', { n, revision, closed });
     case 'minutes.approved':
     case 'minutes.rejected':
-      return `${who} ${e.kind === 'minutes.approved' ? 'approved' : 'rejected'} the minutes of ${ref}, ${rev}: ${int(p.approvals) ?? '?'} of ${int(p.needed) ?? '?'} approvals needed`;
+      return k(e.kind === 'minutes.approved' ? 'approved' : 'rejected', {
+        person: who,
+        n,
+        revision,
+        approvals: String(int(p.approvals) ?? '?'),
+        needed: String(int(p.needed) ?? '?'),
+      });
     case 'minutes.sealed':
-      return `Minutes of ${ref} sealed, ${rev}${closed}${p.closedSession === true && str(p.disclosesAt) ? `; disclosed ${str(p.disclosesAt)!.slice(0, 10)}` : ''}`;
+      return k('sealed', {
+        n,
+        revision,
+        closed,
+        disclosed: p.closedSession === true && str(p.disclosesAt) ? word('disclosedOn', { day: disclosureDay(str(p.disclosesAt)!) }) : '',
+      });
     case 'minutes.disclosed':
-      return `Sealed minutes of ${ref} disclosed (closed session, ${str(p.matter) ?? 'a confidential'} matter)`;
+      return k('disclosed', { n, closed: session });
     default:
       return null;
   }

@@ -1,5 +1,7 @@
 // Summaries of the petition entries of the decision log (see summary.ts). Pure; payloads read defensively.
 // Its own shapes of summary.ts's SummaryEntry and SummaryContext (summary.ts imports this file).
+import { countOf, summaryText, word } from './summary-text';
+import type { SummaryParam, SummaryText } from './summary-text';
 type SummaryEntry = { kind: string; actorId: string | null; payload: Record<string, unknown> };
 type SummaryContext = { bodyName: (key: string) => string | null; personName: (userId: string) => string | null };
 
@@ -15,34 +17,46 @@ export const petitionLogKindLabels: Record<string, string> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
-const day = (v: unknown): string => {
+const day = (v: unknown): SummaryParam => {
   const s = str(v);
   const d = s ? new Date(s) : null;
-  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : 'its deadline';
+  return d && !Number.isNaN(d.getTime()) ? { at: d, style: 'isoDay' } : word('itsDeadline');
 };
+const k = (name: string, params?: Record<string, SummaryParam>): SummaryText => summaryText(`logSummary.petition.${name}`, params);
 
-/** A petition entry in words, or null when `e` is not one. */
-export function summarizePetitionEntry(e: SummaryEntry, ctx: SummaryContext): string | null {
+/** A petition entry as data (summary.ts), or null when `e` is not one. */
+export function petitionSummaryParts(e: SummaryEntry, ctx: SummaryContext): SummaryText | null {
   const p = e.payload;
-  const ref = `petition #${int(p.number) ?? '?'}`;
-  const who = (id: string | null) => (id && ctx.personName(id)) ?? 'A member';
-  const body = (v: unknown) => (str(v) ? (ctx.bodyName(str(v)!) ?? str(v)!) : 'the body');
-  const signatures = (n: unknown) => `${int(n) ?? '?'} signature${int(n) === 1 ? '' : 's'}`;
+  const n = String(int(p.number) ?? '?');
+  const who = (id: string | null): SummaryParam => (id && ctx.personName(id)) ?? word('aMemberStart');
+  const body = (v: unknown): SummaryParam => (str(v) ? (ctx.bodyName(str(v)!) ?? str(v)!) : word('theBody'));
+  const signatures = (v: unknown) => word('signatures', { count: countOf(int(v)), n: String(int(v) ?? '?') });
   switch (e.kind) {
     case 'petition.opened':
-      return `${who(e.actorId)} opened ${ref}${str(p.title) ? ` “${str(p.title)}”` : ''} to the ${body(p.answeringBodyKey)}${str(p.group) ? ` for the ${str(p.group)} group` : ''}: ${signatures(p.requiredSignatures)} needed`;
+      return k('opened', {
+        person: who(e.actorId),
+        n,
+        title: str(p.title) ? word('titleQuoted', { title: str(p.title)! }) : '',
+        body: body(p.answeringBodyKey),
+        group: str(p.group) ? word('forGroup', { group: str(p.group)! }) : '',
+        signatures: signatures(p.requiredSignatures),
+      });
     case 'petition.signed':
-      return `${e.actorId ? who(e.actorId) : 'A member'} signed ${ref} (${signatures(p.count)})`;
+      return k('signed', { person: e.actorId ? who(e.actorId) : word('aMemberStart'), n, signatures: signatures(p.count) });
     case 'petition.signature_revoked':
-      return `${e.actorId ? who(e.actorId) : 'A member'} revoked their signature on ${ref} (${signatures(p.count)})`;
-    case 'petition.signature_lapsed':
-      return `${e.actorId ? `${who(e.actorId)}'s` : 'A'} signature on ${ref} lapsed: ${p.reason === 'removed' ? 'removed from the organization' : p.reason === 'account_deleted' ? 'account deleted' : 'left the organization'} (${signatures(p.count)})`;
+      return k('signatureRevoked', { person: e.actorId ? who(e.actorId) : word('aMemberStart'), n, signatures: signatures(p.count) });
+    case 'petition.signature_lapsed': {
+      const reason = p.reason === 'removed' || p.reason === 'account_deleted' ? p.reason : 'left';
+      return e.actorId
+        ? k('signatureLapsedOf', { person: who(e.actorId), n, reason, signatures: signatures(p.count) })
+        : k('signatureLapsed', { n, reason, signatures: signatures(p.count) });
+    }
     case 'petition.threshold_reached':
-      return `${ref[0]!.toUpperCase()}${ref.slice(1)} reached its threshold with ${signatures(p.count)}: the ${body(p.answeringBodyKey)} must answer by ${day(p.answerDueAt)}`;
+      return k('thresholdReached', { n, signatures: signatures(p.count), body: body(p.answeringBodyKey), day: day(p.answerDueAt) });
     case 'petition.answered':
-      return `The ${body(p.answeringBodyKey)} answered ${ref}${p.late === true ? ', after its deadline' : ''}`;
+      return k(p.late === true ? 'answeredLate' : 'answered', { body: body(p.answeringBodyKey), n });
     case 'petition.answer_overdue':
-      return `The ${body(p.answeringBodyKey)} missed the deadline (${day(p.answerDueAt)}) to answer ${ref}`;
+      return k('answerOverdue', { body: body(p.answeringBodyKey), day: day(p.answerDueAt), n });
     default:
       return null;
   }

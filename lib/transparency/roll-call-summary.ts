@@ -1,4 +1,6 @@
 // Summaries of the roll-call entries of the decision log (see summary.ts). Pure; payloads read defensively.
+import { summaryText, word } from './summary-text';
+import type { SummaryParam, SummaryText } from './summary-text';
 type SummaryEntry = { kind: string; actorId: string | null; payload: Record<string, unknown> };
 type SummaryContext = { personName: (userId: string) => string | null };
 
@@ -11,21 +13,37 @@ export const rollCallLogKindLabels: Record<string, string> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+const k = (name: string, params?: Record<string, SummaryParam>): SummaryText => summaryText(`logSummary.rollCall.${name}`, params);
 
-/** A roll-call entry in words, or null when `e` is not one. */
-export function summarizeRollCallEntry(e: SummaryEntry, ctx: SummaryContext): string | null {
+/** A roll-call entry as data (summary.ts), or null when `e` is not one. */
+export function rollCallSummaryParts(e: SummaryEntry, ctx: SummaryContext): SummaryText | null {
   const p = e.payload;
-  const ref = `roll call ${int(p.rollCall) ?? '?'} of meeting #${int(p.number) ?? '?'}`;
-  const who = (v: unknown) => (str(v) && ctx.personName(str(v)!)) || 'a seat holder';
+  const q = (v: unknown) => String(int(v) ?? '?');
+  const ref = { rc: q(p.rollCall), n: q(p.number) };
+  const who = (v: unknown): SummaryParam => (str(v) && ctx.personName(str(v)!)) || word('aSeatHolder');
   switch (e.kind) {
     case 'meeting.roll_call_recorded':
-      return `${ref[0]!.toUpperCase()}${ref.slice(1)} on “${str(p.motion) ?? '?'}”: ${p.carried === true ? (p.held === true ? 'carried, held until ratified (irregular meeting)' : 'carried') : 'not carried'} (yes ${int(p.yes) ?? '?'}, no ${int(p.no) ?? '?'}, abstain ${int(p.abstain) ?? '?'}, absent ${int(p.absent) ?? '?'} of ${int(p.charterSeats) ?? '?'} charter seats)`;
+      return k('recorded', {
+        ...ref,
+        motion: str(p.motion) ?? '?',
+        result: p.carried === true ? (p.held === true ? 'held' : 'carried') : 'not',
+        yes: q(p.yes),
+        no: q(p.no),
+        abstain: q(p.abstain),
+        absent: q(p.absent),
+        seats: q(p.charterSeats),
+      });
     case 'meeting.roll_call_vote_confirmed':
-      return `${who(e.actorId)} confirmed their vote (${str(p.vote) ?? '?'}) in ${ref}`;
+      return k('voteConfirmed', { ...ref, person: who(e.actorId), vote: str(p.vote) ?? '?' });
     case 'meeting.roll_call_vote_disputed':
-      return `${who(e.actorId)} disputed their recorded vote (${str(p.vote) ?? '?'}) in ${ref}${str(p.note) ? `: ${str(p.note)}` : ''}`;
+      return k('voteDisputed', {
+        ...ref,
+        person: who(e.actorId),
+        vote: str(p.vote) ?? '?',
+        note: str(p.note) ? word('because', { reason: str(p.note)! }) : '',
+      });
     case 'meeting.roll_call_ratified':
-      return `Proposal #${int(p.byProposalNumber) ?? '?'} ratified the motion held from ${ref}: now in effect`;
+      return k('ratified', { ...ref, by: q(p.byProposalNumber) });
     default:
       return null;
   }

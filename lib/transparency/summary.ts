@@ -1,12 +1,16 @@
 // One-line, human-readable summaries of decision-log entries for the public log page, the CSV
 // and the Atom feed. Pure: names are looked up through the context, never fetched here. Payloads
-// are read defensively — the log is append-only, so old shapes must keep rendering.
+// are read defensively — the log is append-only, so old shapes must keep rendering. A summary is
+// composed as data (`summaryParts`: message keys of the `logSummary` namespace and parameters), so
+// the log page and the feed say it in the reader's language; `summarizeEntry` is its English.
 
-import { meetingLogKindLabels, summarizeMeetingEntry } from './meeting-summary';
-import { rollCallLogKindLabels, summarizeRollCallEntry } from './roll-call-summary';
-import { minutesLogKindLabels, summarizeMinutesEntry } from './minutes-summary';
-import { petitionLogKindLabels, summarizePetitionEntry } from './petition-summary';
-import { summarizeWrittenConsentEntry, writtenConsentLogKindLabels } from './written-consent-summary';
+import { meetingLogKindLabels, meetingSummaryParts } from './meeting-summary';
+import { rollCallLogKindLabels, rollCallSummaryParts } from './roll-call-summary';
+import { minutesLogKindLabels, minutesSummaryParts } from './minutes-summary';
+import { petitionLogKindLabels, petitionSummaryParts } from './petition-summary';
+import { writtenConsentLogKindLabels, writtenConsentSummaryParts } from './written-consent-summary';
+import { englishSummaryWords, renderSummary, summaryText, word } from './summary-text';
+import type { SummaryDate, SummaryParam, SummaryText, SummaryWords } from './summary-text';
 
 export type SummaryEntry = { kind: string; subject: string | null; actorId: string | null; payload: Record<string, unknown> };
 
@@ -84,221 +88,256 @@ export const logKindLabels: Record<string, string> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
-const roleWords: Record<string, string> = { admin: 'admin', secretary: 'secretary', member: 'member', observer: 'observer' };
-const roleWord = (v: unknown): string => roleWords[str(v) ?? ''] ?? 'member';
-const outcomeWords: Record<string, string> = { passed: 'passed', rejected: 'rejected', failed_quorum: 'failed quorum', lapsed: 'lapsed' };
+const roles = new Set(['admin', 'secretary', 'member', 'observer']);
+/** A role code for the `role` select ('member' when unknown). */
+const roleCode = (v: unknown): string => (roles.has(str(v) ?? '') ? str(v)! : 'member');
+/** An outcome code for the `outcome` select: passed, rejected, failed_quorum, lapsed, else `fallback`. */
+const outcomes = new Set(['passed', 'rejected', 'failed_quorum', 'lapsed']);
 
-function dateOf(v: unknown): string | null {
+function dateOf(v: unknown): SummaryDate | null {
   const s = str(v);
   if (!s) return null;
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return null;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+  return { at: d, style: 'minute' };
 }
+
+const k = (name: string, params?: Record<string, SummaryParam>): SummaryText => summaryText(`logSummary.${name}`, params);
+/** `text` when `cond`, else nothing (an optional part of a sentence). */
+const opt = (cond: unknown, text: () => SummaryParam): SummaryParam => (cond ? text() : '');
 
 /** A delegation's scope as logged ({ typeKey, proposalNumber }), in words. */
-function delegationScope(v: unknown): string {
+function delegationScope(v: unknown): SummaryText {
   const scope = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  if (int(scope.proposalNumber) !== null) return `for #${int(scope.proposalNumber)}`;
-  if (str(scope.typeKey)) return `for “${str(scope.typeKey)}” votes`;
-  return 'for every member-wide vote';
+  if (int(scope.proposalNumber) !== null) return word('scopeProposal', { n: String(int(scope.proposalNumber)) });
+  if (str(scope.typeKey)) return word('scopeType', { type: str(scope.typeKey)! });
+  return word('scopeAll');
 }
 
-/** "Voting closed on #1: passed 5–0–1", "Ballot cast on #7 (sealed until close)", … */
-export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
+/** "Voting closed on #1: passed 5–0–1", "Ballot cast on #7 (sealed until close)", … as data. */
+export function summaryParts(e: SummaryEntry, ctx: SummaryContext): SummaryText {
   const p = e.payload;
   const n = int(p.number);
-  const ref = n !== null ? `#${n}` : 'a proposal';
-  const person = (v: unknown): string => {
+  const ref: SummaryParam = n !== null ? word('proposalRef', { n: String(n) }) : word('aProposal');
+  const person = (v: unknown): SummaryParam => {
     const id = str(v);
-    return (id && ctx.personName(id)) ?? 'a member';
+    return (id && ctx.personName(id)) ?? word('aMember');
   };
-  const body = (v: unknown): string => {
+  const body = (v: unknown): SummaryParam => {
     const key = str(v);
-    return key ? (ctx.bodyName(key) ?? key) : 'a body';
+    return key ? (ctx.bodyName(key) ?? key) : word('aBody');
   };
-  const seat = (): string => {
+  const seat = (): SummaryText => {
     const pos = int(p.position);
-    return `${body(p.bodyKey)} seat${pos !== null ? ` ${pos}` : ''}`;
+    return pos !== null ? word('seatN', { body: body(p.bodyKey), n: String(pos) }) : word('seat', { body: body(p.bodyKey) });
   };
-  const by = (v: unknown): string => (int(v) !== null ? ` by #${int(v)}` : '');
-  const because = (v: unknown): string => (str(v) ? `: ${str(v)}` : '');
+  const by = (v: unknown): SummaryParam => opt(int(v) !== null, () => word('byProposal', { n: String(int(v)) }));
+  const because = (v: unknown): SummaryParam => opt(str(v), () => word('because', { reason: str(v)! }));
+  const q = (v: number | null): string => (v === null ? '?' : String(v));
 
   switch (e.kind) {
     case 'organization.created':
-      return `Organization created${str(p.name) ? ` as “${str(p.name)}”` : ''}`;
+      return str(p.name) ? k('organizationCreatedAs', { name: str(p.name)! }) : k('organizationCreated');
     case 'charter.adopted': {
       const bodies = Array.isArray(p.bodies) ? p.bodies : [];
       const seats = bodies
         .map((b) => (typeof b === 'object' && b !== null ? (b as Record<string, unknown>) : {}))
-        .map((b) => `${body(b.key)} ${int(b.charterSeats) ?? '?'} seats`);
-      return `Charter version ${int(p.version) ?? 1} adopted${seats.length ? `: ${seats.join(', ')}` : ''}`;
+        .map((b) => word('bodySeats', { body: body(b.key), n: q(int(b.charterSeats)) }));
+      const version = String(int(p.version) ?? 1);
+      return seats.length ? k('charterAdoptedSeats', { version, seats: { list: seats, sep: ', ' } }) : k('charterAdopted', { version });
     }
     case 'charter.amended':
-      return `Charter amended to version ${int(p.version) ?? '?'}${by(p.proposalNumber)}`;
+      return k('charterAmended', { version: q(int(p.version)), by: by(p.proposalNumber) });
     case 'charter.amendment_failed': {
       const errors = Array.isArray(p.errors) ? p.errors.filter((x): x is string => typeof x === 'string') : [];
-      return `Charter amendment could not be applied${errors.length ? `: ${errors.join('; ')}` : ''}`;
+      return errors.length ? k('charterAmendmentFailedErrors', { errors: errors.join('; ') }) : k('charterAmendmentFailed');
     }
     case 'seat.founding_appointment':
-      return `Founding appointment: ${person(p.holderId)} to ${seat()}`;
+      return k('foundingAppointment', { person: person(p.holderId), seat: seat() });
     case 'seat.filled':
-      return `${person(p.holderId)} ${p.elected === true ? 'elected' : 'appointed'} to ${seat()}${by(p.proposalNumber)}`;
+      return k(p.elected === true ? 'seatElected' : 'seatAppointed', { person: person(p.holderId), seat: seat(), by: by(p.proposalNumber) });
     case 'seat.vacated':
-      return `${seat()} vacated: ${person(p.formerHolderId)} removed${by(p.proposalNumber)}`;
+      return k('seatVacated', { seat: seat(), person: person(p.formerHolderId), by: by(p.proposalNumber) });
     case 'seat.resigned':
-      return `${person(p.formerHolderId ?? e.actorId)} resigned from ${seat()}`;
+      return k('seatResigned', { person: person(p.formerHolderId ?? e.actorId), seat: seat() });
     case 'seat.change_skipped':
-      return `Seat change${by(p.proposalNumber)} skipped${because(p.reason)}`;
+      return k('seatChangeSkipped', { by: by(p.proposalNumber), because: because(p.reason) });
     case 'proposal.published': {
       const until = dateOf(p.discussionClosesAt);
-      return `${ref} published: “${str(p.title) ?? 'untitled'}”${p.emergency === true ? ' (emergency procedure)' : ''}${until ? `, discussion until ${until}` : ''}`;
+      return k('proposalPublished', {
+        ref,
+        title: str(p.title) ?? word('untitled'),
+        emergency: opt(p.emergency === true, () => word('emergencyProcedure')),
+        until: opt(until, () => word('discussionUntil', { at: until! })),
+      });
     }
     case 'proposal.revised': {
-      const kind = p.substantive === false ? 'editorial' : 'substantive';
       const until = p.extended === true ? dateOf(p.discussionClosesAt) : null;
       // During a consent window: its close moved later (a late revision).
       const objectionsUntil = p.objectionsExtended === true ? dateOf(p.objectionsCloseAt) : null;
-      return `${ref} revised (revision ${int(p.revision) ?? '?'}, ${kind})${until ? `; comment window extended to ${until}` : ''}${objectionsUntil ? `; objections open until ${objectionsUntil}` : ''}`;
+      return k(p.substantive === false ? 'proposalRevisedEditorial' : 'proposalRevisedSubstantive', {
+        ref,
+        revision: q(int(p.revision)),
+        until: opt(until, () => word('commentWindowExtended', { at: until! })),
+        objectionsUntil: opt(objectionsUntil, () => word('objectionsOpenUntil', { at: objectionsUntil! })),
+      });
     }
     case 'proposal.withdrawn':
-      return `${ref} withdrawn${because(p.reason)}`;
+      return k('proposalWithdrawn', { ref, because: because(p.reason) });
     case 'comment.posted': {
       const stance = str(p.stance);
-      return `Comment posted on ${ref}${stance && stance !== 'none' ? ` (${stance})` : ''}`;
+      return stance && stance !== 'none' ? k('commentPostedStance', { ref, stance }) : k('commentPosted', { ref });
     }
     case 'proposal.subject_replied':
-      return `Right-of-reply statement posted on ${ref}`;
+      return k('subjectReplied', { ref });
     case 'recusal.declared':
-      return `Recusal declared on ${ref}${because(p.reason)}`;
+      return k('recusalDeclared', { ref, because: because(p.reason) });
     case 'objection.raised':
-      return `Objection raised on ${ref} by ${person(e.actorId)}${because(p.reason)}`;
+      return k('objectionRaised', { ref, person: person(e.actorId), because: because(p.reason) });
     case 'objection.withdrawn':
-      return `Objection withdrawn on ${ref} by ${person(e.actorId)}`;
+      return k('objectionWithdrawn', { ref, person: person(e.actorId) });
     case 'nomination.made':
       return p.nomineeUserId === e.actorId
-        ? `${person(p.nomineeUserId)} stood as a candidate in ${ref}`
-        : `${person(p.nomineeUserId)} nominated in ${ref} by ${person(e.actorId)}`;
+        ? k('nominationSelf', { person: person(p.nomineeUserId), ref })
+        : k('nominationMade', { person: person(p.nomineeUserId), ref, by: person(e.actorId) });
     case 'nomination.accepted':
-      return `${person(p.nomineeUserId)} accepted the nomination in ${ref}${str(p.declaration) ? ', with the declaration' : ''}`;
+      return k(str(p.declaration) ? 'nominationAcceptedDeclaration' : 'nominationAccepted', { person: person(p.nomineeUserId), ref });
     case 'nomination.declined':
-      return `${person(p.nomineeUserId)} declined the nomination in ${ref}`;
+      return k('nominationDeclined', { person: person(p.nomineeUserId), ref });
     case 'nomination.withdrawn':
-      return `${person(p.nomineeUserId)} withdrew as a candidate in ${ref}`;
+      return k('nominationWithdrawn', { person: person(p.nomineeUserId), ref });
     case 'election.candidates_frozen': {
       const names = Array.isArray(p.candidates) ? p.candidates.map((c) => str((c as Record<string, unknown>)?.name) ?? '?') : [];
-      return `Candidates fixed for ${ref}: ${int(p.seats) ?? '?'} seat(s) of the ${body(p.bodyKey)}; ${names.join(', ') || 'none'}`;
+      return k('candidatesFixed', { ref, seats: q(int(p.seats)), body: body(p.bodyKey), names: names.length ? names.join(', ') : word('none') });
     }
     case 'election.unopposed':
-      return `${ref} decided without a vote: ${str(p.statement) ?? 'no more candidates than seats'}`;
+      return str(p.statement) ? k('electionUnopposedStatement', { ref, statement: str(p.statement)! }) : k('electionUnopposed', { ref });
     case 'proposal.discussion_closed':
-      return `Discussion closed on ${ref}`;
+      return k('discussionClosed', { ref });
     case 'voting.opened': {
       const until = dateOf(p.closesAt);
-      return `Voting opened on ${ref} in ${body(p.bodyKey)}${until ? ` until ${until}` : ''}`;
+      return k('votingOpened', { ref, body: body(p.bodyKey), until: opt(until, () => word('until', { at: until! })) });
     }
     case 'ballot.cast':
-      return p.secret === true ? `Secret ballot cast on ${ref}` : `Ballot cast on ${ref} (sealed until close)`;
+      return k(p.secret === true ? 'secretBallotCast' : 'ballotCast', { ref });
     case 'ballots.receipts': {
-      const n = Array.isArray(p.receipts) ? p.receipts.length : 0;
+      const count = Array.isArray(p.receipts) ? p.receipts.length : 0;
       const parts = int(p.parts) ?? 1;
-      return `Counted ballots of ${ref} published with their receipts: ${n} ${n === 1 ? 'ballot' : 'ballots'}${parts > 1 ? ` (part ${int(p.part) ?? '?'} of ${parts})` : ''}`;
+      return k('ballotsReceipts', {
+        ref,
+        count,
+        n: String(count),
+        part: opt(parts > 1, () => word('partOf', { part: q(int(p.part)), parts: String(parts) })),
+      });
     }
     case 'voting.closed': {
       const t = typeof p.tally === 'object' && p.tally !== null ? (p.tally as Record<string, unknown>) : {};
-      const outcome = outcomeWords[str(t.outcome) ?? ''] ?? 'closed';
+      const outcome = outcomes.has(str(t.outcome) ?? '') ? str(t.outcome)! : 'closed';
       const stage = int(p.stageIndex);
-      const where = stage !== null && stage > 0 ? ` (stage ${stage + 1}, ${body(p.bodyKey)})` : '';
+      const where = opt(stage !== null && stage > 0, () => word('stage', { n: String(stage! + 1), body: body(p.bodyKey) }));
       const choice = typeof t.choice === 'object' && t.choice !== null ? (t.choice as { count?: { options?: unknown; result?: { elected?: unknown } } }) : null;
       if (choice) {
         const options = Array.isArray(choice.count?.options) ? (choice.count.options as unknown[]) : [];
         const elected = Array.isArray(choice.count?.result?.elected) ? (choice.count.result.elected as unknown[]) : [];
         const names = elected.map((i) => (typeof i === 'number' && typeof options[i] === 'string' ? (options[i] as string) : '?'));
-        const ballots = `${int(t.cast) ?? 0} secret ${int(t.cast) === 1 ? 'ballot' : 'ballots'}`;
+        const cast = int(t.cast) ?? 0;
         return str(t.outcome) === 'passed' && names.length > 0
-          ? `Voting closed on ${ref}${where}: chosen ${names.map((n) => `“${n}”`).join(', ')} (${ballots})`
-          : `Voting closed on ${ref}${where}: ${outcome} (${ballots})`;
+          ? k('votingClosedChosen', { ref, where, names: { list: names.map((name) => word('quoted', { name })), sep: ', ' }, count: cast, n: String(cast) })
+          : k('votingClosedChoice', { ref, where, outcome, count: cast, n: String(cast) });
       }
       if (typeof t.consent === 'object' && t.consent !== null) {
         const stood = int((t.consent as Record<string, unknown>).objections) ?? 0;
-        return stood === 0
-          ? `Consent window closed on ${ref}${where}: passed, no objection stood`
-          : `Consent window closed on ${ref}${where}: rejected, ${stood} ${stood === 1 ? 'objection' : 'objections'} stood`;
+        return stood === 0 ? k('consentClosedPassed', { ref, where }) : k('consentClosedRejected', { ref, where, count: stood, n: String(stood) });
       }
-      return `Voting closed on ${ref}${where}: ${outcome} ${int(t.yes) ?? 0}–${int(t.no) ?? 0}–${int(t.abstain) ?? 0}`;
+      return k('votingClosed', { ref, where, outcome, yes: String(int(t.yes) ?? 0), no: String(int(t.no) ?? 0), abstain: String(int(t.abstain) ?? 0) });
     }
-    case 'proposal.decided':
-      return `${ref} decided: ${outcomeWords[str(p.outcome) ?? ''] ?? str(p.outcome) ?? 'unknown'}`;
+    case 'proposal.decided': {
+      const outcome = str(p.outcome);
+      return outcome && outcomes.has(outcome)
+        ? k('proposalDecided', { ref, outcome })
+        : k('proposalDecidedOther', { ref, outcome: outcome ?? word('unknown') });
+    }
     case 'proposal.lapsed':
-      return `${ref} lapsed${because(p.reason)}`;
+      return k('proposalLapsed', { ref, because: because(p.reason) });
     case 'proposal.ratified':
-      return `${ref} ratified${by(p.byProposalNumber)}`;
+      return k('proposalRatified', { ref, by: by(p.byProposalNumber) });
     case 'proposal.ratification_refused':
-      return `${ref} passed but ratified nothing${because(p.reason)}`;
-    case 'emergency.ratification_reminder_sent':
-      return `Reminder sent: ratify ${ref} by ${dateOf(p.ratifyBy) ?? 'its deadline'}`;
+      return k('ratificationRefused', { ref, because: because(p.reason) });
+    case 'emergency.ratification_reminder_sent': {
+      const by = dateOf(p.ratifyBy);
+      return k('ratificationReminder', { ref, by: by ?? word('itsDeadline') });
+    }
     case 'seat.vacancy_overdue': {
       const since = dateOf(p.vacatedAt);
-      return `${seat()} vacant past its ${int(p.deadlineDays) ?? '?'}-day deadline${since ? ` (vacant since ${since})` : ''}`;
+      return k('vacancyOverdue', { seat: seat(), days: q(int(p.deadlineDays)), since: opt(since, () => word('vacantSince', { at: since! })) });
     }
     case 'notice.failed':
-      return `${p.kind === 'right_of_reply' ? 'Right-of-reply notice' : 'Notice'} of ${ref} to ${person(p.recipientUserId)} could not be delivered`;
+      return k(p.kind === 'right_of_reply' ? 'replyNoticeFailed' : 'noticeFailed', { ref, person: person(p.recipientUserId) });
     case 'notice.delivered_after_retry':
-      return `${p.kind === 'right_of_reply' ? 'Right-of-reply notice' : 'Notice'} of ${ref} delivered to ${person(p.recipientUserId)} after a retry`;
+      return k(p.kind === 'right_of_reply' ? 'replyNoticeDelivered' : 'noticeDelivered', { ref, person: person(p.recipientUserId) });
     case 'membership.invited':
-      return `A new ${roleWord(p.role)} was invited`;
+      return k('memberInvited', { role: roleCode(p.role) });
     case 'membership.accepted':
-      return `${person(p.userId ?? e.actorId)} accepted the invitation and joined as ${roleWord(p.role)}`;
+      return k('invitationAccepted', { person: person(p.userId ?? e.actorId), role: roleCode(p.role) });
     case 'membership.invitation_declined':
-      return 'An invitation was declined';
+      return k('invitationDeclined');
     case 'membership.invitation_revoked':
-      return 'An invitation was revoked by an admin';
+      return k('invitationRevoked');
     case 'membership.role_changed':
-      return `${person(p.userId)}: role changed from ${roleWord(p.from)} to ${roleWord(p.to)}`;
+      return k('roleChanged', { person: person(p.userId), from: roleCode(p.from), to: roleCode(p.to) });
     case 'membership.group_changed': {
-      const group = (v: unknown) => (str(v) ? `“${str(v)}”` : 'no group');
-      return `${person(p.userId)}: stakeholder group changed from ${group(p.from)} to ${group(p.to)}`;
+      const group = (v: unknown): SummaryParam => (str(v) ? word('quoted', { name: str(v)! }) : word('noGroup'));
+      return k('groupChanged', { person: person(p.userId), from: group(p.from), to: group(p.to) });
     }
     case 'membership.weight_changed':
-      return `${person(p.userId)}: weight changed from ${int(p.from) ?? '?'} to ${int(p.to) ?? '?'}${by(p.proposalNumber)}`;
+      return k('weightChanged', { person: person(p.userId), from: q(int(p.from)), to: q(int(p.to)), by: by(p.proposalNumber) });
     case 'membership.weight_change_skipped':
-      return `Weight change${by(p.proposalNumber)} skipped${because(p.reason)}`;
+      return k('weightChangeSkipped', { by: by(p.proposalNumber), because: because(p.reason) });
     case 'membership.removed':
-      return `${person(p.userId)} removed from the organization by an admin`;
+      return k('memberRemoved', { person: person(p.userId) });
     case 'membership.left':
-      return `${person(p.userId ?? e.actorId)} left the organization`;
+      return k('memberLeft', { person: person(p.userId ?? e.actorId) });
     case 'comment.edited':
-      return `Comment on ${ref} edited by its author${int(p.revision) !== null ? ` (version ${int(p.revision)})` : ''}`;
+      return k('commentEdited', { ref, version: opt(int(p.revision) !== null, () => word('version', { n: String(int(p.revision)) })) });
     case 'organization.profile_changed': {
       const after = typeof p.after === 'object' && p.after !== null ? (p.after as Record<string, unknown>) : {};
-      const parts: string[] = [];
-      if (str(after.name)) parts.push(`name changed to “${str(after.name)}”`);
-      if ('mission' in after) parts.push('mission changed');
-      if (after.isPublic === true) parts.push('made public');
-      if (after.isPublic === false) parts.push('made private (members only)');
-      return `Organization profile: ${parts.length ? parts.join(', ') : 'changed'}`;
+      const parts: SummaryText[] = [];
+      if (str(after.name)) parts.push(word('nameChanged', { name: str(after.name)! }));
+      if ('mission' in after) parts.push(word('missionChanged'));
+      if (after.isPublic === true) parts.push(word('madePublic'));
+      if (after.isPublic === false) parts.push(word('madePrivate'));
+      return k('profileChanged', { changes: parts.length ? { list: parts, sep: ', ' } : word('changed') });
     }
     case 'organization.logo_changed':
-      return `Organization logo ${str(p.previousSha256) ? 'replaced' : 'added'}${str(p.sha256) ? ` (SHA-256 ${str(p.sha256)!.slice(0, 12)}…)` : ''}`;
+      return k(str(p.previousSha256) ? 'logoReplaced' : 'logoAdded', { sha: opt(str(p.sha256), () => word('sha256', { sha: str(p.sha256)!.slice(0, 12) })) });
     case 'account.deleted':
-      return `${str(p.pseudonym) ?? 'A member'} deleted their account and left the organization`;
+      return k('accountDeleted', { person: str(p.pseudonym) ?? word('aMemberStart') });
     case 'comment.deleted':
-      return `Comment on ${ref} deleted by its author`;
+      return k('commentDeleted', { ref });
     case 'delegation.granted':
-      return `${person(p.delegatorUserId ?? e.actorId)} delegated their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
+      return k('delegationGranted', { person: person(p.delegatorUserId ?? e.actorId), scope: delegationScope(p.scope), to: person(p.delegateUserId) });
     case 'delegation.revoked':
-      return `${person(p.delegatorUserId ?? e.actorId)} revoked the delegation of their vote ${delegationScope(p.scope)} to ${person(p.delegateUserId)}`;
-    default:
-      return (
-        summarizePetitionEntry(e, ctx) ??
-        summarizeMeetingEntry(e, ctx) ??
-        summarizeRollCallEntry(e, ctx) ??
-        summarizeMinutesEntry(e, ctx) ??
-        summarizeWrittenConsentEntry(e, ctx) ??
-        `${logKindLabels[e.kind] ?? e.kind}${e.subject ? ` (${e.subject})` : ''}`
-      );
+      return k('delegationRevoked', { person: person(p.delegatorUserId ?? e.actorId), scope: delegationScope(p.scope), to: person(p.delegateUserId) });
+    default: {
+      const named =
+        petitionSummaryParts(e, ctx) ??
+        meetingSummaryParts(e, ctx) ??
+        rollCallSummaryParts(e, ctx) ??
+        minutesSummaryParts(e, ctx) ??
+        writtenConsentSummaryParts(e, ctx);
+      if (named) return named;
+      const kind: SummaryParam = Object.hasOwn(logKindLabels, e.kind) ? summaryText(`log.kinds.${e.kind}`) : e.kind;
+      return e.subject ? k('otherSubject', { kind, subject: e.subject }) : k('other', { kind });
+    }
   }
+}
+
+/** An entry's summary in the words of a language (`summaryWordsFor`, summary-text.ts). */
+export function summarizeEntryIn(e: SummaryEntry, ctx: SummaryContext, words: SummaryWords): string {
+  return renderSummary(summaryParts(e, ctx), words);
+}
+
+/** An entry's summary in English: the CSV export's, and the log page's and feed's in English. */
+export function summarizeEntry(e: SummaryEntry, ctx: SummaryContext): string {
+  return summarizeEntryIn(e, ctx, englishSummaryWords);
 }

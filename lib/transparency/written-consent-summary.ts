@@ -1,5 +1,7 @@
 // Summaries of the written-consent entries of the decision log (see summary.ts). Pure; payloads read defensively.
 // Its own shapes of summary.ts's SummaryEntry and SummaryContext (summary.ts imports this file).
+import { countOf, summaryText, word } from './summary-text';
+import type { SummaryParam, SummaryText } from './summary-text';
 type SummaryEntry = { kind: string; actorId: string | null; payload: Record<string, unknown> };
 type SummaryContext = { bodyName: (key: string) => string | null; personName: (userId: string) => string | null };
 
@@ -15,32 +17,39 @@ export const writtenConsentLogKindLabels: Record<string, string> = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+const k = (name: string, params?: Record<string, SummaryParam>): SummaryText => summaryText(`logSummary.writtenConsent.${name}`, params);
 
-/** A written-consent entry in words, or null when `e` is not one. */
-export function summarizeWrittenConsentEntry(e: SummaryEntry, ctx: SummaryContext): string | null {
+/** A written-consent entry as data (summary.ts), or null when `e` is not one. */
+export function writtenConsentSummaryParts(e: SummaryEntry, ctx: SummaryContext): SummaryText | null {
   const p = e.payload;
-  const ref = `written consent #${int(p.number) ?? '?'}`;
-  const Ref = `W${ref.slice(1)}`;
-  const who = (id: string | null) => (id && ctx.personName(id)) ?? 'A member';
-  const tally = `${int(p.signatures) ?? '?'} of ${int(p.of) ?? '?'} signatures`;
+  const n = String(int(p.number) ?? '?');
+  const who = (id: string | null): SummaryParam => (id && ctx.personName(id)) ?? word('aMemberStart');
+  const tally = word('tally', { signatures: String(int(p.signatures) ?? '?'), of: String(int(p.of) ?? '?') });
   switch (e.kind) {
     case 'written_consent.opened': {
-      const body = str(p.bodyKey) ? (ctx.bodyName(str(p.bodyKey)!) ?? str(p.bodyKey)!) : 'the body';
-      const n = Array.isArray(p.signers) ? p.signers.length : '?';
-      return `${who(e.actorId)} opened ${ref}${str(p.title) ? ` “${str(p.title)}”` : ''} of the ${body}: ${n} seat holder${n === 1 ? '' : 's'} must sign`;
+      const body = str(p.bodyKey) ? (ctx.bodyName(str(p.bodyKey)!) ?? str(p.bodyKey)!) : word('theBody');
+      const signers = Array.isArray(p.signers) ? p.signers.length : null;
+      return k('opened', {
+        person: who(e.actorId),
+        n,
+        title: str(p.title) ? word('titleQuoted', { title: str(p.title)! }) : '',
+        body,
+        count: countOf(signers),
+        signers: String(signers ?? '?'),
+      });
     }
     case 'written_consent.signed':
-      return `${who(e.actorId)} signed ${ref} (${tally})`;
+      return k('signed', { person: who(e.actorId), n, tally });
     case 'written_consent.signature_revoked':
-      return `${who(e.actorId)} revoked their signature on ${ref} (${tally})`;
+      return k('signatureRevoked', { person: who(e.actorId), n, tally });
     case 'written_consent.adopted':
-      return `${Ref} was adopted: every seat holder signed`;
+      return k('adopted', { n });
     case 'written_consent.withdrawn':
-      return `${who(e.actorId)} withdrew ${ref} (${tally})`;
+      return k('withdrawn', { person: who(e.actorId), n, tally });
     case 'written_consent.expired':
-      return `${Ref} expired without every signature (${tally})`;
+      return k('expired', { n, tally });
     case 'written_consent.lapsed':
-      return `${Ref} lapsed: a signer left the body before every signature was given`;
+      return k('lapsed', { n });
     default:
       return null;
   }

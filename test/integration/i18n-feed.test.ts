@@ -1,7 +1,7 @@
 /**
  * The Atom feed's titles in the reader's language: the request's Accept-Language, else the
  * organization's default language, else English (a feed reader has no session). English titles
- * keep their wording; French and German ones name the entry's kind, and the summary stays English.
+ * keep their wording; French and German ones name the entry's kind, and the summary is in the same language.
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
@@ -41,8 +41,10 @@ describe('the Atom feed’s language', () => {
     expect(fr.xml).toContain('<subtitle type="text">Chaque événement de gouvernance, en ajout seul et chaîné par hachage.</subtitle>');
     expect(titles(fr.xml)).toContain('#1 Statuts adoptés');
     expect(titles(fr.xml)).toContain('#2 Nomination fondatrice');
-    // The summary is composed in English, and stays so.
-    expect(fr.xml).toContain('<summary type="text">Founding appointment: feed-words person 0 to Board seat 1</summary>');
+    // The summary is in the feed's language too (the English one is unchanged); names and body names stay as given.
+    expect(en.xml).toContain('<summary type="text">Founding appointment: feed-words person 0 to Board seat 1</summary>');
+    expect(fr.xml).toContain('<summary type="text">Nomination fondatrice : feed-words person 0 au siège 1 de l’organe « Board »</summary>');
+    expect(fr.xml).not.toContain('Founding appointment');
 
     // No language the browser asks for that Quorate speaks: the organization's default.
     await db.update(organizations).set({ defaultLocale: 'de' }).where(eq(organizations.id, org.orgId));
@@ -51,6 +53,7 @@ describe('the Atom feed’s language', () => {
       expect(de.res.headers.get('content-language')).toBe('de');
       expect(de.xml).toContain('<title type="text">Feed Words — Entscheidungsprotokoll</title>');
       expect(titles(de.xml)).toContain('#1 Satzung angenommen');
+      expect(de.xml).toContain('<summary type="text">Gründungsbesetzung: feed-words person 0 auf Sitz 1 im Gremium „Board“</summary>');
     }
     // The browser's language comes before the organization's default.
     expect((await feed(org.slug, 'en-GB')).xml).toContain('<title type="text">Feed Words — decision log</title>');

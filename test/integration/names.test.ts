@@ -5,6 +5,8 @@ import { appendLogEntry } from '@/db/queries/log';
 import { decisionLog, logActorNames, users } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { namePromptQuietDays } from '@/lib/governance/name-prompt';
+import { translatorFor } from '@/lib/i18n/catalogue';
+import { logLanguageFor } from '@/lib/transparency/summary-text';
 import { foundOrganization } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { DAY } from './fixtures/scenario';
@@ -144,5 +146,17 @@ describe('names as recorded in the log', () => {
     const { say } = await adminEntries();
     expect(say.actor(oldest!)).toBe('Ana Ruiz-Smith');
     expect(say.actor(second!)).toBe('A member (now Ana Ruiz-Smith)');
+
+    // In the reader's language: the actor, and the summaries that name them.
+    const inFrench = await loadLogPage(org.orgId, {}, {}, 200, logLanguageFor('fr', translatorFor('fr')));
+    expect(inFrench.describe.actor(oldest!)).toBe('Ana Ruiz-Smith');
+    expect(inFrench.describe.actor(second!)).toBe('Un membre (aujourd’hui Ana Ruiz-Smith)');
+    const inGerman = await loadLogPage(org.orgId, {}, {}, 200, logLanguageFor('de', translatorFor('de')));
+    expect(inGerman.describe.actor(second!)).toBe('Ein Mitglied (heute Ana Ruiz-Smith)');
+    expect(inFrench.page.rows.length).toBeGreaterThan(0);
+    for (const e of inFrench.page.rows) {
+      expect(inFrench.describe.summary(e)).not.toBe(say.summary(e));
+      expect(inGerman.describe.summary(e)).not.toBe(say.summary(e));
+    }
   });
 });

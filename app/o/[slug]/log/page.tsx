@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
 import { LogEntryItem } from '@/components/transparency/log-entry-item';
 import { LogFilterForm } from '@/components/transparency/log-filter-form';
@@ -11,6 +11,7 @@ import { loadOrgPage } from '@/lib/auth/org-page';
 import { loadLogPage } from '@/db/read/log-page';
 import { proposalOf } from '@/lib/transparency/log-context';
 import { hasFilters, logQueryErrorCode, logQueryString, parseLogQuery } from '@/lib/transparency/log-filters';
+import { logLanguageFor } from '@/lib/transparency/summary-text';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,8 +31,10 @@ export default async function LogPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { org, membership } = await loadOrgPage(slug);
   const { filters, cursor, errors } = parseLogQuery(await searchParams);
+  // The entries' summaries and actors in the reader's language (the CSV export stays English).
+  const language = logLanguageFor(await getLocale(), await getTranslations());
   // Nothing here grows with the log, the proposals or the members: see loadLogPage.
-  const { base, head, page, ctx, describe, integrityProblem } = await loadLogPage(org.id, filters, cursor, pageSize);
+  const { base, head, page, ctx, describe, integrityProblem } = await loadLogPage(org.id, filters, cursor, pageSize, language);
   const t = await getTranslations('log');
   const logPath = `/o/${org.slug}/log`;
   const filtered = hasFilters(filters);

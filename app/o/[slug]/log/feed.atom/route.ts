@@ -7,6 +7,7 @@ import type { AtomEntry } from '@/lib/transparency/atom';
 import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarizerFor } from '@/lib/transparency/log-context';
 import { logQueryString } from '@/lib/transparency/log-filters';
 import { logKindLabels } from '@/lib/transparency/summary';
+import { logLanguageFor } from '@/lib/transparency/summary-text';
 import { publicLogRoute } from '../public-export';
 
 export const dynamic = 'force-dynamic';
@@ -17,8 +18,8 @@ const feedSize = 100;
  * The newest 100 decision-log entries as an Atom feed, with the log page's filters. Its titles are
  * in the reader's language: a feed reader has no session, so the request's Accept-Language, else
  * the organization's default language, else English. An entry's title is `#seq` and its summary in
- * English, and `#seq` and the kind's name in French or German; the summary (composed in English by
- * lib/transparency/summary) and the raw entry stay as they are.
+ * English, and `#seq` and the kind's name in French or German; its summary is in the same language
+ * (lib/transparency/summary, the `logSummary` messages), and the raw entry stays as it is.
  */
 export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders, acceptLanguage }) => {
   const locale = resolveLocale({ acceptLanguage, organization: org.defaultLocale });
@@ -28,7 +29,7 @@ export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders, accep
   const query = logQueryWith(filters, base.filterProposal);
   const page = query ? await listPublicLogPage(db, org.id, query, {}, feedSize) : { rows: [] };
   const ctx = await logPageContextFor(db, org.id, base, page.rows);
-  const summarize = await summarizerFor(db, org.id, ctx, page.rows);
+  const summarize = await summarizerFor(db, org.id, ctx, page.rows, logLanguageFor(locale, t));
 
   // Absolute links from AUTH_URL in production (never the Host header); ids are tag: URIs
   // (RFC 4151) on the org's id, so they stay the same if the slug or host changes.
