@@ -50,7 +50,7 @@ const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromi
 // E2E_SKIP_PRESENTATION=1 (CI's second pass, on PostgreSQL: .ci/run) leaves out the specs that check presentation —
 // every page in three languages, every page on a 390 px phone, the accessibility scans — about a quarter of the
 // suite's time. They run in the first pass (the README's `npm test`); every other journey runs in both.
-const presentationSpecs = ['i18n.spec.ts', 'phone-pages.spec.ts', 'a11y.spec.ts'];
+const presentationSpecs = ['i18n*.spec.ts', 'phone-pages.spec.ts', 'a11y.spec.ts'];
 
 export default defineConfig({
   testDir: './e2e',
