@@ -21,7 +21,7 @@ import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
-import { signPetition } from '@/lib/use-cases/petitions';
+import { answerPetition, openPetition, revokePetitionSignature, signPetition } from '@/lib/use-cases/petitions';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { delegateSchema, revokeDelegationSchema } from '@/lib/validation/delegation';
@@ -35,7 +35,7 @@ import {
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
 import { openWrittenConsentSchema, revokeWrittenConsentSchema, signWrittenConsentSchema, withdrawWrittenConsentSchema } from '@/lib/validation/written-consent';
-import { signPetitionSchema } from '@/lib/validation/petition';
+import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
 import {
   ballotSchema,
   choiceBallotSchema,
@@ -231,3 +231,22 @@ export const openVotingOperation = operation({ schema: proposalRefSchema, minimu
 
 // Petitions: any member tries to sign (the use case asks the rules: not an observer; of the group for a group petition); limited like a ballot.
 export const signPetitionOperation = operation({ schema: signPetitionSchema, minimumRole: 'observer', useCase: signPetition, limit: 'ballot' });
+
+// Opening: any member tries (the use case asks the rules: not an observer; of a stakeholder group for a group petition); limited like a comment.
+export const openPetitionOperation = operation({
+  schema: openPetitionSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => openPetition(db, actor, { orgId: input.orgId, title: input.title, body: input.body, forGroup: input.constituency }, at),
+  limit: 'comment',
+});
+
+// The signer revokes their live signature while signatures are taken (the use case asks the rules); limited like a ballot, as signing.
+export const revokePetitionSignatureOperation = operation({
+  schema: revokePetitionSignatureSchema,
+  minimumRole: 'observer',
+  useCase: revokePetitionSignature,
+  limit: 'ballot',
+});
+
+// The answering body's answer: the use case asks the rules who records it (a secretary or an admin) and when. No rate limit, as the form.
+export const answerPetitionOperation = operation({ schema: answerPetitionSchema, minimumRole: 'observer', useCase: answerPetition });

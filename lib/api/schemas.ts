@@ -9,7 +9,7 @@ import {
   scheduleMeetingSchema,
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
-import { signPetitionSchema } from '@/lib/validation/petition';
+import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
 import { openWrittenConsentSchema, signWrittenConsentSchema } from '@/lib/validation/written-consent';
 import {
   ballotSchema,
@@ -96,6 +96,12 @@ export const pageQuerySchema = proposalListQuerySchema;
 
 /** The sign form's one field: `confirm` is "yes", the ticked box (a signature is a public act). */
 export const signPetitionBodySchema = signPetitionSchema.omit({ orgId: true, petitionId: true });
+/** The open form's fields: a title, the text, and `constituency`: `all` (every member) or `group` (the opener's stakeholder group). */
+export const openPetitionBodySchema = openPetitionSchema.omit({ orgId: true });
+/** The revoke form's one field: `confirm` is "yes", the ticked box. */
+export const revokePetitionBodySchema = revokePetitionSignatureSchema.omit({ orgId: true, petitionId: true });
+/** The answer form's one field: the answering body's public answer (20 to 10,000 characters). */
+export const answerPetitionBodySchema = answerPetitionSchema.omit({ orgId: true, petitionId: true });
 
 /** The comment edit form's one field: the new text (the path names the comment). */
 export const editCommentBodySchema = editCommentSchema.omit({ orgId: true, proposalId: true, commentId: true });

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { ZodOpenApiOperationObject } from 'zod-openapi';
+import { slug, write } from './openapi-parts';
+import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema } from './schemas';
+
+/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition. Pure: no database. */
+
+const petitionNumber = z.string().regex(/^\d+$/).meta({ description: "The petition's number in the organization." });
+
+export const operationsOf160: { method: 'post'; path: string; operation: ZodOpenApiOperationObject }[] = [
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/petitions',
+    operation: write(
+      'openPetition',
+      "Open a petition to the charter's answering body (write token, a member, not an observer), for all members or your stakeholder group, as the open form does",
+      z.object({ slug }),
+      openPetitionBodySchema,
+      ['201', z.object({ ok: z.literal(true), petition: z.object({ number: z.number().int() }) }), 'Open'],
+      [400, 401, 403, 404, 409, 415, 429],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/petitions/{number}/signatures/revoke',
+    operation: write(
+      'revokePetitionSignature',
+      'Revoke your signature while the petition takes signatures (write token, a signer), as the revoke form does: `confirm` must be "yes"; a threshold once reached stays reached',
+      z.object({ slug, number: petitionNumber }),
+      revokePetitionBodySchema,
+      ['200', z.object({ ok: z.literal(true), petition: z.object({ number: z.number().int(), signatureCount: z.number().int() }) }), 'Revoked'],
+      [400, 401, 403, 404, 409, 415, 429],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/petitions/{number}/answer',
+    operation: write(
+      'answerPetition',
+      "Record the answering body's public answer once the threshold is reached (write token, a secretary or an admin), as the answer form does; `late` when past its due date",
+      z.object({ slug, number: petitionNumber }),
+      answerPetitionBodySchema,
+      ['200', z.object({ ok: z.literal(true), petition: z.object({ number: z.number().int(), answered: z.literal(true), late: z.boolean() }) }), 'Answered'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+];
