@@ -8,6 +8,7 @@ import type { LimitPolicy } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/use-cases/actor';
 import { parseOptions } from '@/lib/governance/choice';
 import { castBallot } from '@/lib/use-cases/ballots';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
 import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
@@ -228,6 +229,10 @@ export const followProposalOperation = operation({ schema: followProposalSchema,
 
 // A secretary (or an admin) opens voting when the rules say it is ready; the use case asks them. No rate limit, as the form.
 export const openVotingOperation = operation({ schema: proposalRefSchema, minimumRole: 'secretary', useCase: requestOpenVoting });
+
+// A seat holder of the first deciding body backs an emergency motion in discussion; the use case checks the seat, the
+// request and the window (observers may hold seats). No rate limit, as the form.
+export const backEmergencyMotionOperation = operation({ schema: proposalRefSchema, minimumRole: 'observer', useCase: backEmergencyMotion });
 
 // Petitions: any member tries to sign (the use case asks the rules: not an observer; of the group for a group petition); limited like a ballot.
 export const signPetitionOperation = operation({ schema: signPetitionSchema, minimumRole: 'observer', useCase: signPetition, limit: 'ballot' });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { slug, write } from './openapi-parts';
+import { number, slug, write } from './openapi-parts';
 import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema } from './schemas';
 
-/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition. Pure: no database. */
+/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion. Pure: no database. */
 
 const petitionNumber = z.string().regex(/^\d+$/).meta({ description: "The petition's number in the organization." });
 
@@ -41,6 +41,18 @@ export const operationsOf160: { method: 'post'; path: string; operation: ZodOpen
       z.object({ slug, number: petitionNumber }),
       answerPetitionBodySchema,
       ['200', z.object({ ok: z.literal(true), petition: z.object({ number: z.number().int(), answered: z.literal(true), late: z.boolean() }) }), 'Answered'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/emergency-backings',
+    operation: write(
+      'backEmergencyMotion',
+      "Back a proposal's emergency motion while it is in discussion (write token, a seat holder of its first deciding body), as the Back button does; approved once enough of the body's charter seats back it, which shortens the discussion",
+      z.object({ slug, number }),
+      null,
+      ['201', z.object({ ok: z.literal(true), emergency: z.object({ backers: z.number().int(), approved: z.boolean() }) }), 'Backed'],
       [400, 401, 403, 404, 409, 415],
     ),
   },

@@ -3,6 +3,7 @@
 import { orgAction } from '@/lib/actions/action';
 import {
   answerNominationOperation,
+  backEmergencyMotionOperation,
   castBallotOperation,
   castChoiceBallotOperation,
   createProposalOperation,
@@ -21,7 +22,6 @@ import {
   withdrawProposalOperation,
 } from '@/lib/actions/operations';
 import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
-import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { requestTranslator } from '@/lib/i18n/refusals';
 import type en from '@/messages/en.json';
@@ -83,7 +83,8 @@ export const answerNominationAction = orgOperationAction(answerNominationOperati
 // The API declares recusals through the same operation.
 export const declareRecusalAction = orgOperationAction(declareRecusalOperation, () => done('recusalRecorded'));
 
-export const backEmergencyMotionAction = orgUseCaseAction(proposalRefSchema, 'observer', backEmergencyMotion, (_input, result) =>
+// The API backs emergency motions through the same operation.
+export const backEmergencyMotionAction = orgOperationAction(backEmergencyMotionOperation, (_input, result) =>
   result.approved ? done('emergencyPassed') : done('emergencyBacked', { backers: result.backers }),
 );
 
