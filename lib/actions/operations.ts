@@ -9,6 +9,8 @@ import type { Actor } from '@/lib/use-cases/actor';
 import { parseOptions } from '@/lib/governance/choice';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { foundingAppoint } from '@/lib/use-cases/founding';
+import { resignSeat } from '@/lib/use-cases/seats';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
 import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
 import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
@@ -52,6 +54,8 @@ import {
   publishProposalSchema,
   recusalSchema,
   reviseProposalSchema,
+  seatAppointSchema,
+  seatResignSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 import { withLimitSpent } from './limit';
@@ -255,3 +259,9 @@ export const revokePetitionSignatureOperation = operation({
 
 // The answering body's answer: the use case asks the rules who records it (a secretary or an admin) and when. No rate limit, as the form.
 export const answerPetitionOperation = operation({ schema: answerPetitionSchema, minimumRole: 'observer', useCase: answerPetition });
+
+// Seats: a holder resigns their own seat (the use case refuses anyone else); an admin makes founding appointments while the
+// rules allow them (before the first publication, or a stranded body). No rate limit, as the forms.
+export const resignSeatOperation = operation({ schema: seatResignSchema, minimumRole: 'observer', useCase: resignSeat });
+
+export const foundingAppointOperation = operation({ schema: seatAppointSchema, minimumRole: 'observer', useCase: foundingAppoint });

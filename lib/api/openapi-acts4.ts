@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
 import { number, slug, write } from './openapi-parts';
-import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema } from './schemas';
+import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema, seatAppointBodySchema } from './schemas';
 
-/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion. Pure: no database. */
+/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion; resign a seat and make founding appointments. Pure: no database. */
+
+const bodyKey = z.string().meta({ description: "The body's key, as the organization's bodies list it." });
+const seatPosition = z.string().regex(/^\d+$/).meta({ description: "The seat's position in its body (1-based), as the organization's bodies list it." });
+const seatAnswer = (vacant: boolean) =>
+  z.object({
+    ok: z.literal(true),
+    seat: z.object({ body: z.string(), position: z.number().int(), vacant: z.literal(vacant), ...(vacant ? {} : { holderUserId: z.string() }) }),
+  });
 
 const petitionNumber = z.string().regex(/^\d+$/).meta({ description: "The petition's number in the organization." });
 
@@ -53,6 +61,30 @@ export const operationsOf160: { method: 'post'; path: string; operation: ZodOpen
       z.object({ slug, number }),
       null,
       ['201', z.object({ ok: z.literal(true), emergency: z.object({ backers: z.number().int(), approved: z.boolean() }) }), 'Backed'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/resign',
+    operation: write(
+      'resignSeat',
+      'Resign the seat you hold (write token, its holder), as the Resign button does: the seat is vacant and its vacancy deadline starts',
+      z.object({ slug, key: bodyKey, position: seatPosition }),
+      null,
+      ['200', seatAnswer(true), 'Resigned'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/founding-appointment',
+    operation: write(
+      'foundingAppoint',
+      'Seat a voting member in a vacant seat while founding appointments are open, before the first publication (or for a body nobody in office can fill) (write token, an admin), as the Appoint form does',
+      z.object({ slug, key: bodyKey, position: seatPosition }),
+      seatAppointBodySchema,
+      ['201', seatAnswer(false), 'Appointed'],
       [400, 401, 403, 404, 409, 415],
     ),
   },

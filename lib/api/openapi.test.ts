@@ -77,6 +77,8 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/petitions/{number}/signatures/revoke')).toEqual(['confirm']);
     expect(fields('/api/v1/orgs/{slug}/petitions/{number}/answer')).toEqual(['answer']);
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/emergency-backings')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/resign')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/founding-appointment')).toEqual(['userId']);
     const edit = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/comments/{id}']!;
     expect(Object.keys(edit.patch!.requestBody!.content['application/json']!.schema.properties)).toEqual(['body']);
     expect(Object.keys(edit).sort()).toEqual(['delete', 'patch']);

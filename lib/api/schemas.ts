@@ -22,6 +22,7 @@ import {
   publishProposalSchema,
   recusalSchema,
   reviseProposalSchema,
+  seatAppointSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 
@@ -124,3 +125,6 @@ export const answerMinutesBodySchema = answerMinutesSchema.in.omit({ orgId: true
 export const openWrittenConsentBodySchema = openWrittenConsentSchema.omit({ orgId: true });
 /** Signing, revoking and withdrawing a written consent: `confirm` is "yes", the ticked box (each is a public, logged act). */
 export const confirmWrittenConsentBodySchema = signWrittenConsentSchema.omit({ orgId: true, consentId: true });
+
+/** The founding appointment form's one field: the member to seat (their `userId`, as the member list gives it); the path names the seat. */
+export const seatAppointBodySchema = seatAppointSchema.omit({ orgId: true, seatId: true });

@@ -1,5 +1,6 @@
 /**
- * The /api/v1 proposal and seat writes added in 1.6.0: backing an emergency motion. Each runs the form's
+ * The /api/v1 proposal and seat writes added in 1.6.0: backing an emergency motion, resigning a seat and
+ * founding appointments (a seat named by its body's key and its position, as the bodies read lists it). Each runs the form's
  * own operation (lib/actions/operations.ts): the same rows and refusal codes as the form; a read-only
  * token, another organization's token, a body that is not a JSON object or a rule's "no" answer a
  * problem and leave every table as it was.
@@ -7,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, proposals, users } from '@/db/schema';
+import { decisionLog, proposals, seats, users } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
 import { initialActionState } from '@/lib/actions/state';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
@@ -27,6 +28,7 @@ let otherOrgId = '';
 withTestDatabase({ app: true }, (handle) => (db = handle.db));
 const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
+const seatActions = await import('@/app/o/[slug]/seats/actions');
 
 /** Nonprofit board: 9 charter seats, 8 filled (persons 0–7; 0 is the admin); persons 8 and 9 are members without a seat. */
 beforeAll(async () => {
@@ -92,5 +94,101 @@ describe('/api/v1 backing an emergency motion', () => {
     await refusedAndUnchanged(409, 'emergency.not_requested', () => call('POST', `/${org.slug}/proposals/${plainNumber}/emergency-backings`, seated));
     expect(await backings(p.id)).toBe(1);
     await refusedAndUnchanged(404, 'api.not_found', () => call('POST', `/${org.slug}/proposals/9999/emergency-backings`, seated));
+  });
+});
+
+describe('/api/v1 seats: resigning and founding appointments', () => {
+  /** Nonprofit board in its founding period (nothing published): persons 0–2 seated; 3–9 members without a seat. */
+  let founding: FoundedOrganization;
+  beforeAll(async () => {
+    founding = await foundOrganization(db, { slug: 'api-seats', seated: 3, at: new Date(Date.now() - DAY) });
+  }, 60_000);
+  const who = (i: number) => founding.people[i]!;
+  const tokenIn = (i: number, scope: 'read' | 'write' = 'write') => token(who(i).userId, founding.orgId, scope);
+  const positionOf = async (i: number) => (await db.select().from(seats).where(eq(seats.id, founding.boardSeats[i]!)))[0]!.position;
+  const seatUrl = async (i: number, tail: string) => `/${founding.slug}/bodies/board/seats/${await positionOf(i)}/${tail}`;
+  const holders = async () =>
+    (await db.select({ id: seats.id, holder: seats.holderUserId }).from(seats).where(eq(seats.orgId, founding.orgId))).sort((a, b) => a.id.localeCompare(b.id));
+  const boardSeatAt = async (position: number) => {
+    const bodies = (await call('GET', `/${founding.slug}/bodies`, await tokenIn(4, 'read'))).body.bodies as {
+      key: string;
+      seats: { position: number; holder: string | null; vacant: boolean }[];
+    }[];
+    return bodies.find((b) => b.key === 'board')!.seats.find((x) => x.position === position)!;
+  };
+  /** Refused as `refusedAndUnchanged` says, and every seat still has the holder it had. */
+  const refusedSeatsUnchanged = async (status: number, code: string, run: () => ReturnType<typeof call>) => {
+    const before = await holders();
+    const body = await refusedAndUnchanged(status, code, run);
+    expect(await holders()).toEqual(before);
+    return body;
+  };
+
+  it('the admin appoints and holders resign through the API and the forms alike; the bodies read shows it', async () => {
+    const url = await seatUrl(5, 'founding-appointment');
+    expect(await call('POST', url, await tokenIn(0), { userId: who(5).userId })).toMatchObject({
+      status: 201,
+      body: { ok: true, seat: { body: 'board', position: await positionOf(5), vacant: false, holderUserId: who(5).userId } },
+    });
+    expect(await boardSeatAt(await positionOf(5))).toMatchObject({ holder: 'api-seats person 5', vacant: false });
+    signInAsPerson(founding, 0);
+    expect(
+      await seatActions.appointFoundingHolderAction(
+        initialActionState,
+        form({ orgId: founding.orgId, seatId: founding.boardSeats[6]!, userId: who(6).userId }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await boardSeatAt(await positionOf(6))).toMatchObject({ holder: 'api-seats person 6' });
+
+    expect(await call('POST', await seatUrl(1, 'resign'), await tokenIn(1))).toMatchObject({
+      status: 200,
+      body: { ok: true, seat: { body: 'board', position: await positionOf(1), vacant: true } },
+    });
+    expect(await boardSeatAt(await positionOf(1))).toMatchObject({ holder: null, vacant: true });
+    signInAsPerson(founding, 2);
+    expect(await seatActions.resignSeatAction(initialActionState, form({ orgId: founding.orgId, seatId: founding.boardSeats[2]! }))).toMatchObject({
+      ok: true,
+    });
+    expect(await boardSeatAt(await positionOf(2))).toMatchObject({ holder: null, vacant: true });
+  });
+
+  it('refuses the scopes, a failing body and the rules’ “no” with the forms’ codes; no seat changes', async () => {
+    const appoint = await seatUrl(7, 'founding-appointment');
+    const resign = await seatUrl(0, 'resign');
+    await scopesRefused(who(0).userId, otherOrgId, 'POST', appoint, { userId: who(7).userId });
+    await scopesRefused(who(0).userId, otherOrgId, 'POST', resign);
+    const admin = await tokenIn(0);
+    const bad = await refusedSeatsUnchanged(400, 'action.invalid_input', () => call('POST', appoint, admin, { userId: '' }));
+    expect(bad.errors).toEqual({ userId: ['Choose a member.'] });
+    expect((await refusedSeatsUnchanged(400, 'action.invalid_input', () => call('POST', resign, admin, ['yes']))).errors).toEqual({
+      _form: ['The body must be a JSON object.'],
+    });
+    // Only an admin appoints; a held seat is not appointed again.
+    const member = await tokenIn(3);
+    const notAdmin = await refusedSeatsUnchanged(409, 'founding.admin_only', () => call('POST', appoint, member, { userId: who(7).userId }));
+    signInAsPerson(founding, 3);
+    expect(
+      await seatActions.appointFoundingHolderAction(
+        initialActionState,
+        form({ orgId: founding.orgId, seatId: founding.boardSeats[7]!, userId: who(7).userId }),
+      ),
+    ).toMatchObject({ ok: false, code: notAdmin.code });
+    await refusedSeatsUnchanged(409, 'founding.seat_held', () =>
+      call('POST', resign.replace('/resign', '/founding-appointment'), admin, { userId: who(7).userId }),
+    );
+    // Someone else's seat is not resigned.
+    const notHolder = await refusedSeatsUnchanged(409, 'seat.not_holder', () => call('POST', resign, member));
+    expect(await seatActions.resignSeatAction(initialActionState, form({ orgId: founding.orgId, seatId: founding.boardSeats[0]! }))).toMatchObject({
+      ok: false,
+      code: notHolder.code,
+    });
+    // Once a proposal is published (the emergency motions' organization), founding appointments are closed.
+    const vacant = (await db.select().from(seats).where(eq(seats.id, org.boardSeats[8]!)))[0]!.position;
+    const adminThere = await tokenOf(0);
+    await refusedSeatsUnchanged(409, 'founding.closed', () =>
+      call('POST', `/${org.slug}/bodies/board/seats/${vacant}/founding-appointment`, adminThere, { userId: person(9).userId }),
+    );
+    for (const missing of ['/bodies/board/seats/99/resign', '/bodies/nowhere/seats/1/resign', '/bodies/board/seats/0/resign'])
+      expect((await refusedSeatsUnchanged(404, 'api.not_found', () => call('POST', `/${founding.slug}${missing}`, admin))).detail).toContain('seat');
   });
 });
