@@ -7,6 +7,7 @@ import type { Role } from '@/lib/governance/roles';
 import type { LimitPolicy } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/use-cases/actor';
 import { parseOptions } from '@/lib/governance/choice';
+import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { castBallot } from '@/lib/use-cases/ballots';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { foundingAppoint } from '@/lib/use-cases/founding';
@@ -237,6 +238,10 @@ export const openVotingOperation = operation({ schema: proposalRefSchema, minimu
 // A seat holder of the first deciding body backs an emergency motion in discussion; the use case checks the seat, the
 // request and the window (observers may hold seats). No rate limit, as the form.
 export const backEmergencyMotionOperation = operation({ schema: proposalRefSchema, minimumRole: 'observer', useCase: backEmergencyMotion });
+
+// The appointee of a class seat declares in their own name that they qualify; observers too can be appointees, so the
+// minimum role is observer and the use case checks who the appointee is and the window. No rate limit, as the form.
+export const declareEligibilityOperation = operation({ schema: proposalRefSchema, minimumRole: 'observer', useCase: declareAppointeeEligibility });
 
 // Petitions: any member tries to sign (the use case asks the rules: not an observer; of the group for a group petition); limited like a ballot.
 export const signPetitionOperation = operation({ schema: signPetitionSchema, minimumRole: 'observer', useCase: signPetition, limit: 'ballot' });

@@ -3,7 +3,7 @@ import type { ZodOpenApiOperationObject } from 'zod-openapi';
 import { number, slug, write } from './openapi-parts';
 import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema, seatAppointBodySchema } from './schemas';
 
-/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion; resign a seat and make founding appointments. Pure: no database. */
+/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion, declare an appointee's eligibility; resign a seat and make founding appointments. Pure: no database. */
 
 const bodyKey = z.string().meta({ description: "The body's key, as the organization's bodies list it." });
 const seatPosition = z.string().regex(/^\d+$/).meta({ description: "The seat's position in its body (1-based), as the organization's bodies list it." });
@@ -85,6 +85,18 @@ export const operationsOf160: { method: 'post'; path: string; operation: ZodOpen
       z.object({ slug, key: bodyKey, position: seatPosition }),
       seatAppointBodySchema,
       ['201', seatAnswer(false), 'Appointed'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/proposals/{number}/eligibility-declaration',
+    operation: write(
+      'declareEligibility',
+      'Declare, as the appointee of a class seat, the qualification the appointment states (write token, the appointee, before voting), as the Declare button does; voting waits for it',
+      z.object({ slug, number }),
+      null,
+      ['201', z.object({ ok: z.literal(true), declaration: z.object({ declared: z.literal(true) }) }), 'Declared (logged)'],
       [400, 401, 403, 404, 409, 415],
     ),
   },

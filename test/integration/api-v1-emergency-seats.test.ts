@@ -1,6 +1,7 @@
 /**
  * The /api/v1 proposal and seat writes added in 1.6.0: backing an emergency motion, resigning a seat and
- * founding appointments (a seat named by its body's key and its position, as the bodies read lists it). Each runs the form's
+ * founding appointments (a seat named by its body's key and its position, as the bodies read lists it), and an appointee's
+ * eligibility declaration. Each runs the form's
  * own operation (lib/actions/operations.ts): the same rows and refusal codes as the form; a read-only
  * token, another organization's token, a body that is not a JSON object or a rule's "no" answer a
  * problem and leave every table as it was.
@@ -12,6 +13,8 @@ import { decisionLog, proposals, seats, users } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
 import { initialActionState } from '@/lib/actions/state';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { createDraft } from '@/lib/use-cases/drafts';
+import { publishProposal } from '@/lib/use-cases/publish';
 import { apiCalls } from './api-calls';
 import { foundOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
@@ -190,5 +193,66 @@ describe('/api/v1 seats: resigning and founding appointments', () => {
     );
     for (const missing of ['/bodies/board/seats/99/resign', '/bodies/nowhere/seats/1/resign', '/bodies/board/seats/0/resign'])
       expect((await refusedSeatsUnchanged(404, 'api.not_found', () => call('POST', `/${founding.slug}${missing}`, admin))).detail).toContain('seat');
+  });
+});
+
+describe('/api/v1 an appointee’s eligibility declaration', () => {
+  /** An appointment to the nonprofit board's employee-representative seat (boardSeats[3], vacant), person 8 the appointee. */
+  let appointment: { id: string; number: number };
+  let seatOrg: FoundedOrganization;
+  const declaration = 'I am employed by the organization as a caseworker and I stand for the staff.';
+  beforeAll(async () => {
+    seatOrg = await foundOrganization(db, { slug: 'api-eligibility', seated: 3, at: new Date(Date.now() - DAY) });
+    const author = seatOrg.people[1]!;
+    const { id } = await createDraft(
+      db,
+      author,
+      {
+        orgId: seatOrg.orgId,
+        typeKey: 'seat_appointment',
+        title: 'Appoint a staff representative',
+        body: 'We appoint this person to the employee-representative seat on the board.',
+        subjectUserId: null,
+        effect: { seatId: seatOrg.boardSeats[3]!, appointeeUserId: seatOrg.people[8]!.userId, declaration },
+        emergency: false,
+        options: [],
+      },
+      new Date(),
+    );
+    await publishProposal(db, author, { orgId: seatOrg.orgId, proposalId: id, confirmFoundingClose: true }, new Date());
+    appointment = { id, number: (await numberOf(id)).number };
+  }, 60_000);
+  const declarations = async () =>
+    db.$count(decisionLog, and(eq(decisionLog.kind, 'appointment.declared'), eq(decisionLog.subject, `proposal:${appointment.id}`)));
+
+  it('refuses the scopes, a body that is not a JSON object and anyone but the appointee (the form’s code); the appointee declares once, as through the form', async () => {
+    const url = `/${seatOrg.slug}/proposals/${appointment.number}/eligibility-declaration`;
+    const appointee = seatOrg.people[8]!;
+    await scopesRefused(appointee.userId, otherOrgId, 'POST', url);
+    const mine = await token(appointee.userId, seatOrg.orgId);
+    expect((await refusedAndUnchanged(400, 'action.invalid_input', () => call('POST', url, mine, 'yes'))).errors).toEqual({
+      _form: ['The body must be a JSON object.'],
+    });
+    const someoneElse = await token(seatOrg.people[1]!.userId, seatOrg.orgId);
+    const notAppointee = await refusedAndUnchanged(409, 'appointment.declarer_not_appointee', () => call('POST', url, someoneElse));
+    signInAsPerson(seatOrg, 1);
+    expect(await proposalActions.declareEligibilityAction(initialActionState, form({ orgId: seatOrg.orgId, proposalId: appointment.id }))).toMatchObject({
+      ok: false,
+      code: notAppointee.code,
+    });
+    expect(await declarations()).toBe(0);
+    expect(await call('POST', url, mine)).toMatchObject({ status: 201, body: { ok: true, declaration: { declared: true } } });
+    const [entry] = await db
+      .select()
+      .from(decisionLog)
+      .where(and(eq(decisionLog.kind, 'appointment.declared'), eq(decisionLog.subject, `proposal:${appointment.id}`)));
+    expect(entry).toMatchObject({ actorId: appointee.userId, payload: { seatClass: 'employee_representative', declaration } });
+    const twice = await refusedAndUnchanged(409, 'appointment.already_declared', () => call('POST', url, mine));
+    signInAsPerson(seatOrg, 8);
+    expect(await proposalActions.declareEligibilityAction(initialActionState, form({ orgId: seatOrg.orgId, proposalId: appointment.id }))).toMatchObject({
+      ok: false,
+      code: twice.code,
+    });
+    expect(await declarations()).toBe(1);
   });
 });

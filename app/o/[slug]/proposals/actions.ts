@@ -7,6 +7,7 @@ import {
   castBallotOperation,
   castChoiceBallotOperation,
   createProposalOperation,
+  declareEligibilityOperation,
   declareRecusalOperation,
   deleteCommentOperation,
   editCommentOperation,
@@ -21,11 +22,9 @@ import {
   withdrawObjectionOperation,
   withdrawProposalOperation,
 } from '@/lib/actions/operations';
-import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
-import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
+import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { requestTranslator } from '@/lib/i18n/refusals';
 import type en from '@/messages/en.json';
-import { proposalRefSchema } from '@/lib/validation/proposal';
 
 type DoneKey = keyof (typeof en)['proposalPanels']['done'];
 
@@ -88,9 +87,9 @@ export const backEmergencyMotionAction = orgOperationAction(backEmergencyMotionO
   result.approved ? done('emergencyPassed') : done('emergencyBacked', { backers: result.backers }),
 );
 
-// The appointee of a class seat declares in their own name that they qualify; observers too can
-// be appointees, so the minimum role is observer and the engine checks who the appointee is.
-export const declareEligibilityAction = orgUseCaseAction(proposalRefSchema, 'observer', declareAppointeeEligibility, () => done('declared'));
+// The appointee of a class seat declares in their own name that they qualify (the engine checks who the appointee is).
+// The API declares through the same operation.
+export const declareEligibilityAction = orgOperationAction(declareEligibilityOperation, () => done('declared'));
 
 // Only accepted members follow (observers do not); the use case reads the role again. The API follows and unfollows through the same operation.
 export const followProposalAction = orgOperationAction(followProposalOperation, (_input, result) => done(result.following ? 'following' : 'unfollowed'));
