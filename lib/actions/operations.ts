@@ -13,7 +13,7 @@ import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { foundingAppoint } from '@/lib/use-cases/founding';
 import { resignSeat } from '@/lib/use-cases/seats';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
-import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
+import { cancelMeeting, scheduleMeeting, updateMeeting } from '@/lib/use-cases/meetings';
 import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
 import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { answerMinutes, draftMinutes } from '@/lib/use-cases/meeting-minutes';
@@ -36,6 +36,7 @@ import {
   recordAttendanceSchema,
   recordRollCallSchema,
   scheduleMeetingSchema,
+  updateMeetingSchema,
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
 import { openWrittenConsentSchema, revokeWrittenConsentSchema, signWrittenConsentSchema, withdrawWrittenConsentSchema } from '@/lib/validation/written-consent';
@@ -134,6 +135,9 @@ export const withdrawObjectionOperation = operation({ schema: proposalRefSchema,
 export const scheduleMeetingOperation = operation({ schema: scheduleMeetingSchema, minimumRole: 'observer', useCase: scheduleMeeting });
 
 export const cancelMeetingOperation = operation({ schema: cancelMeetingSchema, minimumRole: 'observer', useCase: cancelMeeting });
+
+// Changing a meeting's title, time, place or agenda before it starts (the rules say who and when); every seat holder gets the change.
+export const updateMeetingOperation = operation({ schema: updateMeetingSchema, minimumRole: 'observer', useCase: updateMeeting });
 
 // A meeting's record: the rules say who records attendance and roll calls and drafts the minutes (a secretary or an admin),
 // and who answers (the seat holder recorded, the voter, a seat holder of the body). No rate limit, as the forms.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { number, slug, write } from './openapi-parts';
-import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema, seatAppointBodySchema } from './schemas';
+import { meetingNumber, number, slug, write } from './openapi-parts';
+import { answerPetitionBodySchema, openPetitionBodySchema, revokePetitionBodySchema, seatAppointBodySchema, updateMeetingBodySchema } from './schemas';
 
-/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion, declare an appointee's eligibility; resign a seat and make founding appointments. Pure: no database. */
+/** The OpenAPI entries added in 1.6.0: open a petition, revoke your signature, answer a petition; back an emergency motion, declare an appointee's eligibility; resign a seat and make founding appointments; change a meeting. Pure: no database. */
 
 const bodyKey = z.string().meta({ description: "The body's key, as the organization's bodies list it." });
 const seatPosition = z.string().regex(/^\d+$/).meta({ description: "The seat's position in its body (1-based), as the organization's bodies list it." });
@@ -97,6 +97,18 @@ export const operationsOf160: { method: 'post'; path: string; operation: ZodOpen
       z.object({ slug, number }),
       null,
       ['201', z.object({ ok: z.literal(true), declaration: z.object({ declared: z.literal(true) }) }), 'Declared (logged)'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/meetings/{number}/change',
+    operation: write(
+      'changeMeeting',
+      "Change a meeting's title, time, length, place or agenda before it starts (write token, a secretary or an admin), as the change form does: every field, as the form sends them; every seat holder is sent the change",
+      z.object({ slug, number: meetingNumber }),
+      updateMeetingBodySchema,
+      ['200', z.object({ ok: z.literal(true), meeting: z.object({ number: z.number().int(), shortNotice: z.boolean() }) }), 'Changed'],
       [400, 401, 403, 404, 409, 415],
     ),
   },

@@ -77,6 +77,7 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/petitions/{number}/signatures/revoke')).toEqual(['confirm']);
     expect(fields('/api/v1/orgs/{slug}/petitions/{number}/answer')).toEqual(['answer']);
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/emergency-backings')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/change')).toEqual(['agenda', 'durationMinutes', 'location', 'startsAt', 'title']);
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/eligibility-declaration')).toEqual([]);
     expect(fields('/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/resign')).toEqual([]);
     expect(fields('/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/founding-appointment')).toEqual(['userId']);

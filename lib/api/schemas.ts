@@ -7,6 +7,7 @@ import {
   recordAttendanceSchema,
   recordRollCallSchema,
   scheduleMeetingSchema,
+  updateMeetingSchema,
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
 import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
@@ -128,3 +129,6 @@ export const confirmWrittenConsentBodySchema = signWrittenConsentSchema.omit({ o
 
 /** The founding appointment form's one field: the member to seat (their `userId`, as the member list gives it); the path names the seat. */
 export const seatAppointBodySchema = seatAppointSchema.omit({ orgId: true, seatId: true });
+
+/** The change form's fields (the route parses them with the form's own updateMeetingSchema, which adds the end): all of them, as the form sends them. */
+export const updateMeetingBodySchema = updateMeetingSchema.in.omit({ orgId: true, meetingId: true });
