@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { apiTokens, meetings, memberships, organizations, petitions, proposals, writtenConsents } from '@/db/schema';
+import { apiTokens, meetings, memberships, organizations, petitions, proposals, seats, writtenConsents } from '@/db/schema';
 import type { ApiTokenGrant } from '@/db/queries/api-tokens';
 import { isAccepted } from '@/db/queries/memberships';
 import type { MembershipContext } from '@/db/queries/memberships';
@@ -101,6 +101,17 @@ export async function findWrittenConsentId(db: Executor, orgId: string, number: 
     .select({ id: writtenConsents.id })
     .from(writtenConsents)
     .where(and(eq(writtenConsents.orgId, orgId), eq(writtenConsents.number, number)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** A seat's id by its body's key and its position in the body (as the API's bodies list them); null for none, or a retired one. */
+export async function findSeatId(db: Executor, orgId: string, bodyKey: string, position: number): Promise<string | null> {
+  if (!Number.isSafeInteger(position) || position < 1 || position > 2_147_483_647 || bodyKey.length > 100) return null;
+  const [row] = await db
+    .select({ id: seats.id })
+    .from(seats)
+    .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, bodyKey), eq(seats.position, position), isNull(seats.retiredAt)))
     .limit(1);
   return row?.id ?? null;
 }

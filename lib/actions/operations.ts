@@ -7,9 +7,13 @@ import type { Role } from '@/lib/governance/roles';
 import type { LimitPolicy } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/use-cases/actor';
 import { parseOptions } from '@/lib/governance/choice';
+import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
 import { castBallot } from '@/lib/use-cases/ballots';
+import { backEmergencyMotion } from '@/lib/use-cases/emergency';
+import { foundingAppoint } from '@/lib/use-cases/founding';
+import { resignSeat } from '@/lib/use-cases/seats';
 import { raiseObjection, withdrawObjection } from '@/lib/use-cases/consent';
-import { cancelMeeting, scheduleMeeting } from '@/lib/use-cases/meetings';
+import { cancelMeeting, scheduleMeeting, updateMeeting } from '@/lib/use-cases/meetings';
 import { deleteComment, editComment, postComment } from '@/lib/use-cases/comments';
 import { answerOwnAttendance, recordAttendance } from '@/lib/use-cases/meeting-attendance';
 import { answerMinutes, draftMinutes } from '@/lib/use-cases/meeting-minutes';
@@ -21,7 +25,7 @@ import { answerNomination, nominateCandidate } from '@/lib/use-cases/elections';
 import { declareRecusal } from '@/lib/use-cases/recusal';
 import { setFollowing } from '@/lib/use-cases/follows';
 import { requestOpenVoting } from '@/lib/use-cases/open-voting';
-import { signPetition } from '@/lib/use-cases/petitions';
+import { answerPetition, openPetition, revokePetitionSignature, signPetition } from '@/lib/use-cases/petitions';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { withdrawProposal } from '@/lib/use-cases/withdraw';
 import { delegateSchema, revokeDelegationSchema } from '@/lib/validation/delegation';
@@ -32,10 +36,11 @@ import {
   recordAttendanceSchema,
   recordRollCallSchema,
   scheduleMeetingSchema,
+  updateMeetingSchema,
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
 import { openWrittenConsentSchema, revokeWrittenConsentSchema, signWrittenConsentSchema, withdrawWrittenConsentSchema } from '@/lib/validation/written-consent';
-import { signPetitionSchema } from '@/lib/validation/petition';
+import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
 import {
   ballotSchema,
   choiceBallotSchema,
@@ -51,6 +56,8 @@ import {
   publishProposalSchema,
   recusalSchema,
   reviseProposalSchema,
+  seatAppointSchema,
+  seatResignSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 import { withLimitSpent } from './limit';
@@ -128,6 +135,9 @@ export const withdrawObjectionOperation = operation({ schema: proposalRefSchema,
 export const scheduleMeetingOperation = operation({ schema: scheduleMeetingSchema, minimumRole: 'observer', useCase: scheduleMeeting });
 
 export const cancelMeetingOperation = operation({ schema: cancelMeetingSchema, minimumRole: 'observer', useCase: cancelMeeting });
+
+// Changing a meeting's title, time, place or agenda before it starts (the rules say who and when); every seat holder gets the change.
+export const updateMeetingOperation = operation({ schema: updateMeetingSchema, minimumRole: 'observer', useCase: updateMeeting });
 
 // A meeting's record: the rules say who records attendance and roll calls and drafts the minutes (a secretary or an admin),
 // and who answers (the seat holder recorded, the voter, a seat holder of the body). No rate limit, as the forms.
@@ -229,5 +239,38 @@ export const followProposalOperation = operation({ schema: followProposalSchema,
 // A secretary (or an admin) opens voting when the rules say it is ready; the use case asks them. No rate limit, as the form.
 export const openVotingOperation = operation({ schema: proposalRefSchema, minimumRole: 'secretary', useCase: requestOpenVoting });
 
+// A seat holder of the first deciding body backs an emergency motion in discussion; the use case checks the seat, the
+// request and the window (observers may hold seats). No rate limit, as the form.
+export const backEmergencyMotionOperation = operation({ schema: proposalRefSchema, minimumRole: 'observer', useCase: backEmergencyMotion });
+
+// The appointee of a class seat declares in their own name that they qualify; observers too can be appointees, so the
+// minimum role is observer and the use case checks who the appointee is and the window. No rate limit, as the form.
+export const declareEligibilityOperation = operation({ schema: proposalRefSchema, minimumRole: 'observer', useCase: declareAppointeeEligibility });
+
 // Petitions: any member tries to sign (the use case asks the rules: not an observer; of the group for a group petition); limited like a ballot.
 export const signPetitionOperation = operation({ schema: signPetitionSchema, minimumRole: 'observer', useCase: signPetition, limit: 'ballot' });
+
+// Opening: any member tries (the use case asks the rules: not an observer; of a stakeholder group for a group petition); limited like a comment.
+export const openPetitionOperation = operation({
+  schema: openPetitionSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => openPetition(db, actor, { orgId: input.orgId, title: input.title, body: input.body, forGroup: input.constituency }, at),
+  limit: 'comment',
+});
+
+// The signer revokes their live signature while signatures are taken (the use case asks the rules); limited like a ballot, as signing.
+export const revokePetitionSignatureOperation = operation({
+  schema: revokePetitionSignatureSchema,
+  minimumRole: 'observer',
+  useCase: revokePetitionSignature,
+  limit: 'ballot',
+});
+
+// The answering body's answer: the use case asks the rules who records it (a secretary or an admin) and when. No rate limit, as the form.
+export const answerPetitionOperation = operation({ schema: answerPetitionSchema, minimumRole: 'observer', useCase: answerPetition });
+
+// Seats: a holder resigns their own seat (the use case refuses anyone else); an admin makes founding appointments while the
+// rules allow them (before the first publication, or a stranded body). No rate limit, as the forms.
+export const resignSeatOperation = operation({ schema: seatResignSchema, minimumRole: 'observer', useCase: resignSeat });
+
+export const foundingAppointOperation = operation({ schema: seatAppointSchema, minimumRole: 'observer', useCase: foundingAppoint });

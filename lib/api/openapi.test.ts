@@ -73,6 +73,14 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/proposals/{number}/nominations/answer')).toEqual(['answer', 'declarationConfirmed']);
     expect(fields('/api/v1/orgs/{slug}/delegations')).toEqual(['delegateUserId', 'scope']);
     expect(fields('/api/v1/orgs/{slug}/petitions/{number}/signatures')).toEqual(['confirm']);
+    expect(fields('/api/v1/orgs/{slug}/petitions')).toEqual(['body', 'constituency', 'title']);
+    expect(fields('/api/v1/orgs/{slug}/petitions/{number}/signatures/revoke')).toEqual(['confirm']);
+    expect(fields('/api/v1/orgs/{slug}/petitions/{number}/answer')).toEqual(['answer']);
+    expect(fields('/api/v1/orgs/{slug}/proposals/{number}/emergency-backings')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/meetings/{number}/change')).toEqual(['agenda', 'durationMinutes', 'location', 'startsAt', 'title']);
+    expect(fields('/api/v1/orgs/{slug}/proposals/{number}/eligibility-declaration')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/resign')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/bodies/{key}/seats/{position}/founding-appointment')).toEqual(['userId']);
     const edit = doc.paths['/api/v1/orgs/{slug}/proposals/{number}/comments/{id}']!;
     expect(Object.keys(edit.patch!.requestBody!.content['application/json']!.schema.properties)).toEqual(['body']);
     expect(Object.keys(edit).sort()).toEqual(['delete', 'patch']);

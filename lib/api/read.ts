@@ -1,8 +1,10 @@
 import 'server-only';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '@/lib/actions/action';
-import type { ApiCaller } from './auth';
-import { invalidInput } from './problem';
+import { now } from '@/lib/clock';
+import { readableOrganization } from './auth';
+import type { ApiCaller, ApiReadContext } from './auth';
+import { invalidInput, problem } from './problem';
 
 /**
  * A read's JSON. Anonymous reads of a public organization may be cached briefly by anyone, as
@@ -34,4 +36,25 @@ export function pageOf<T>(items: readonly T[], cursor: number | null, limit: num
   const from = cursor ?? 0;
   const to = from + limit;
   return { items: items.slice(from, to), next_cursor: to < items.length ? String(to) : null };
+}
+
+/**
+ * GET of one thing of the organization by its number in the path (a petition, a written consent, a
+ * meeting's roll calls or minutes): the organization as the caller may read it, the number well formed
+ * (1 to 999,999,999, else not looked up), `load` with the organization, the number, the caller's user id
+ * and the time; nothing found is a 404 naming `what`.
+ */
+export async function readOneByNumber<T>(
+  request: Request,
+  params: Promise<{ slug: string; number: string }>,
+  what: string,
+  load: (orgId: string, number: number, viewerId: ApiReadContext['viewerId'], at: Date) => Promise<T | null>,
+): Promise<Response> {
+  const { slug, number } = await params;
+  const at = now();
+  const ctx = await readableOrganization(request, slug, at);
+  if (ctx instanceof Response) return ctx;
+  const found = /^[1-9]\d{0,8}$/.test(number) ? await load(ctx.org.id, Number(number), ctx.viewerId, at) : null;
+  if (!found) return problem('api.not_found', { what });
+  return readResponse(found, ctx.caller, ctx.org);
 }

@@ -7,9 +7,10 @@ import {
   recordAttendanceSchema,
   recordRollCallSchema,
   scheduleMeetingSchema,
+  updateMeetingSchema,
 } from '@/lib/validation/meeting';
 import { answerMinutesSchema, draftMinutesSchema } from '@/lib/validation/meeting-minutes';
-import { signPetitionSchema } from '@/lib/validation/petition';
+import { answerPetitionSchema, openPetitionSchema, revokePetitionSignatureSchema, signPetitionSchema } from '@/lib/validation/petition';
 import { openWrittenConsentSchema, signWrittenConsentSchema } from '@/lib/validation/written-consent';
 import {
   ballotSchema,
@@ -22,6 +23,7 @@ import {
   publishProposalSchema,
   recusalSchema,
   reviseProposalSchema,
+  seatAppointSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
 
@@ -96,6 +98,12 @@ export const pageQuerySchema = proposalListQuerySchema;
 
 /** The sign form's one field: `confirm` is "yes", the ticked box (a signature is a public act). */
 export const signPetitionBodySchema = signPetitionSchema.omit({ orgId: true, petitionId: true });
+/** The open form's fields: a title, the text, and `constituency`: `all` (every member) or `group` (the opener's stakeholder group). */
+export const openPetitionBodySchema = openPetitionSchema.omit({ orgId: true });
+/** The revoke form's one field: `confirm` is "yes", the ticked box. */
+export const revokePetitionBodySchema = revokePetitionSignatureSchema.omit({ orgId: true, petitionId: true });
+/** The answer form's one field: the answering body's public answer (20 to 10,000 characters). */
+export const answerPetitionBodySchema = answerPetitionSchema.omit({ orgId: true, petitionId: true });
 
 /** The comment edit form's one field: the new text (the path names the comment). */
 export const editCommentBodySchema = editCommentSchema.omit({ orgId: true, proposalId: true, commentId: true });
@@ -118,3 +126,9 @@ export const answerMinutesBodySchema = answerMinutesSchema.in.omit({ orgId: true
 export const openWrittenConsentBodySchema = openWrittenConsentSchema.omit({ orgId: true });
 /** Signing, revoking and withdrawing a written consent: `confirm` is "yes", the ticked box (each is a public, logged act). */
 export const confirmWrittenConsentBodySchema = signWrittenConsentSchema.omit({ orgId: true, consentId: true });
+
+/** The founding appointment form's one field: the member to seat (their `userId`, as the member list gives it); the path names the seat. */
+export const seatAppointBodySchema = seatAppointSchema.omit({ orgId: true, seatId: true });
+
+/** The change form's fields (the route parses them with the form's own updateMeetingSchema, which adds the end): all of them, as the form sends them. */
+export const updateMeetingBodySchema = updateMeetingSchema.in.omit({ orgId: true, meetingId: true });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { findMeetingId, findPetitionId, findWrittenConsentId } from '@/db/queries/api';
+import { findMeetingId, findPetitionId, findSeatId, findWrittenConsentId } from '@/db/queries/api';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
@@ -64,6 +64,7 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
 type Target =
   | { kind: 'proposal' | 'meeting' | 'petition' | 'written_consent'; number: string; fields?: Record<string, string> }
   | { kind: 'id'; field: string; id: string }
+  | { kind: 'seat'; bodyKey: string; position: string }
   | null;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
@@ -87,7 +88,7 @@ async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  const number = target && target.kind !== 'id' ? wellFormedNumber(target.number) : null;
+  const number = target && target.kind !== 'id' ? wellFormedNumber(target.kind === 'seat' ? target.position : target.number) : null;
   const ctx = await writableOrganization(request, slug, target?.kind === 'proposal' ? number : null, now());
   if (ctx instanceof Response) return ctx;
   return settled(ctx.touched, await checkedWrite(request, ctx, target, number, op, answer, status));
@@ -119,11 +120,15 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     const consentId = number === null ? null : await findWrittenConsentId(getDb(), org.id, number);
     if (!consentId) return problem('api.not_found', { what: 'written consent' });
     path.consentId = consentId;
+  } else if (target?.kind === 'seat') {
+    const seatId = number === null ? null : await findSeatId(getDb(), org.id, target.bodyKey, number);
+    if (!seatId) return problem('api.not_found', { what: 'seat' });
+    path.seatId = seatId;
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
   }
   // A field the method or the path says (follow: PUT or DELETE; a comment's or a roll call's id), as the form's hidden field.
-  if (target && target.kind !== 'id') Object.assign(path, target.fields);
+  if (target && target.kind !== 'id' && target.kind !== 'seat') Object.assign(path, target.fields);
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
   // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
@@ -235,4 +240,15 @@ export function writtenConsentWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'written_consent', number: params.number }, op, answer, status);
+}
+
+/** A write to one seat, by its body's key and its position in the body (`/orgs/{slug}/bodies/{key}/seats/{position}/…`): 200 unless `status` says otherwise. */
+export function seatWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; key: string; position: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'seat', bodyKey: params.key, position: params.position }, op, answer, status);
 }

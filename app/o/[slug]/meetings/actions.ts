@@ -7,11 +7,10 @@ import {
   performAsMember,
   recordAttendanceOperation,
   scheduleMeetingOperation,
+  updateMeetingOperation,
 } from '@/lib/actions/operations';
-import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { requestTranslator } from '@/lib/i18n/refusals';
-import { updateMeeting } from '@/lib/use-cases/meetings';
-import { updateMeetingSchema } from '@/lib/validation/meeting';
 
 // The success lines in the request's language (English outside a request: tests and scripts).
 
@@ -26,7 +25,8 @@ export const scheduleMeetingAction = orgAction(scheduleMeetingOperation.schema, 
   };
 });
 
-export const updateMeetingAction = orgUseCaseAction(updateMeetingSchema, 'observer', updateMeeting, async (_input, r) =>
+// The API changes a meeting through the same operation.
+export const updateMeetingAction = orgOperationAction(updateMeetingOperation, async (_input, r) =>
   (await requestTranslator())('meetings.flash.changed', { number: r.number, short: String(r.shortNotice) }),
 );
 

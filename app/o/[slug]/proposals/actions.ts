@@ -3,9 +3,11 @@
 import { orgAction } from '@/lib/actions/action';
 import {
   answerNominationOperation,
+  backEmergencyMotionOperation,
   castBallotOperation,
   castChoiceBallotOperation,
   createProposalOperation,
+  declareEligibilityOperation,
   declareRecusalOperation,
   deleteCommentOperation,
   editCommentOperation,
@@ -20,12 +22,9 @@ import {
   withdrawObjectionOperation,
   withdrawProposalOperation,
 } from '@/lib/actions/operations';
-import { orgOperationAction, orgUseCaseAction } from '@/lib/actions/use-case-action';
-import { backEmergencyMotion } from '@/lib/use-cases/emergency';
-import { declareAppointeeEligibility } from '@/lib/use-cases/appointments';
+import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { requestTranslator } from '@/lib/i18n/refusals';
 import type en from '@/messages/en.json';
-import { proposalRefSchema } from '@/lib/validation/proposal';
 
 type DoneKey = keyof (typeof en)['proposalPanels']['done'];
 
@@ -83,13 +82,14 @@ export const answerNominationAction = orgOperationAction(answerNominationOperati
 // The API declares recusals through the same operation.
 export const declareRecusalAction = orgOperationAction(declareRecusalOperation, () => done('recusalRecorded'));
 
-export const backEmergencyMotionAction = orgUseCaseAction(proposalRefSchema, 'observer', backEmergencyMotion, (_input, result) =>
+// The API backs emergency motions through the same operation.
+export const backEmergencyMotionAction = orgOperationAction(backEmergencyMotionOperation, (_input, result) =>
   result.approved ? done('emergencyPassed') : done('emergencyBacked', { backers: result.backers }),
 );
 
-// The appointee of a class seat declares in their own name that they qualify; observers too can
-// be appointees, so the minimum role is observer and the engine checks who the appointee is.
-export const declareEligibilityAction = orgUseCaseAction(proposalRefSchema, 'observer', declareAppointeeEligibility, () => done('declared'));
+// The appointee of a class seat declares in their own name that they qualify (the engine checks who the appointee is).
+// The API declares through the same operation.
+export const declareEligibilityAction = orgOperationAction(declareEligibilityOperation, () => done('declared'));
 
 // Only accepted members follow (observers do not); the use case reads the role again. The API follows and unfollows through the same operation.
 export const followProposalAction = orgOperationAction(followProposalOperation, (_input, result) => done(result.following ? 'following' : 'unfollowed'));

@@ -1,14 +1,11 @@
 'use server';
 
-import { orgUseCaseAction } from '@/lib/actions/use-case-action';
+import { foundingAppointOperation, resignSeatOperation } from '@/lib/actions/operations';
+import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { requestTranslator } from '@/lib/i18n/refusals';
-import { foundingAppoint } from '@/lib/use-cases/founding';
-import { resignSeat } from '@/lib/use-cases/seats';
-import { seatAppointSchema, seatResignSchema } from '@/lib/validation/proposal';
 
 // The success lines in the request's language (English outside a request: tests and scripts).
-export const appointFoundingHolderAction = orgUseCaseAction(seatAppointSchema, 'observer', foundingAppoint, async () =>
-  (await requestTranslator())('seats.appointed'),
-);
+// The API appoints and resigns through the same operations.
+export const appointFoundingHolderAction = orgOperationAction(foundingAppointOperation, async () => (await requestTranslator())('seats.appointed'));
 
-export const resignSeatAction = orgUseCaseAction(seatResignSchema, 'observer', resignSeat, async () => (await requestTranslator())('seats.resigned'));
+export const resignSeatAction = orgOperationAction(resignSeatOperation, async () => (await requestTranslator())('seats.resigned'));

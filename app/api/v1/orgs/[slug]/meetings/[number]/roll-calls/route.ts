@@ -1,8 +1,5 @@
 import { loadApiRollCalls } from '@/db/read/api-v1-meeting-record';
-import { readableOrganization } from '@/lib/api/auth';
-import { problem } from '@/lib/api/problem';
-import { readResponse } from '@/lib/api/read';
-import { now } from '@/lib/clock';
+import { readOneByNumber } from '@/lib/api/read';
 import { recordRollCallOperation } from '@/lib/actions/operations';
 import { meetingWrite } from '@/lib/api/write';
 
@@ -21,11 +18,5 @@ export async function POST(request: Request, context: Context): Promise<Response
 
 /** GET /api/v1/orgs/{slug}/meetings/{number}/roll-calls: the meeting's roll calls, each vote with its confirmation or dispute, the outcome and where it stands, as its page lists them (names, never e-mail addresses). */
 export async function GET(request: Request, context: Context): Promise<Response> {
-  const { slug, number } = await context.params;
-  const at = now();
-  const ctx = await readableOrganization(request, slug, at);
-  if (ctx instanceof Response) return ctx;
-  const found = /^[1-9]\d{0,8}$/.test(number) ? await loadApiRollCalls(ctx.org.id, Number(number), at) : null;
-  if (!found) return problem('api.not_found', { what: 'meeting' });
-  return readResponse(found, ctx.caller, ctx.org);
+  return readOneByNumber(request, context.params, 'meeting', (orgId, number, _viewerId, at) => loadApiRollCalls(orgId, number, at));
 }
