@@ -168,4 +168,24 @@ describe('/api/v1 problem details in the request language', () => {
       expect((await ask(header, 'schema')).body.errors).toEqual(expected[language].fields);
     }
   });
+
+  it('a meeting form failing its schema: the meeting schemas’ words in the language', async () => {
+    const meeting = JSON.stringify({ bodyKey: 'board', kind: 'regular', title: ' ', startsAt: 'soon', durationMinutes: '5', location: 'Hall' });
+    const errors = async (language: string | null) => (await call(language, 'POST', '/meetings', write, meeting)).body.errors;
+    expect(await errors(null)).toEqual({
+      title: ['Enter the title.'],
+      startsAt: ['Enter the start as a date and time (UTC).'],
+      durationMinutes: ['A meeting lasts at least 15 minutes.'],
+    });
+    expect(await errors('fr')).toEqual({
+      title: ['Saisissez le titre.'],
+      startsAt: ['Saisissez le début sous forme de date et d’heure (UTC).'],
+      durationMinutes: ['Une réunion dure au moins 15 minutes.'],
+    });
+    expect(await errors('de')).toEqual({
+      title: ['Geben Sie den Titel ein.'],
+      startsAt: ['Geben Sie den Beginn als Datum und Uhrzeit (UTC) ein.'],
+      durationMinutes: ['Eine Sitzung dauert mindestens 15 Minuten.'],
+    });
+  });
 });
