@@ -26,10 +26,10 @@ export async function authenticate(request: Request, at: Date): Promise<ApiCalle
   const header = request.headers.get('authorization');
   if (header === null) return { kind: 'anonymous' };
   const token = bearerToken(header);
-  if (!token) return problem('api.unauthenticated');
+  if (!token) return problem(request, 'api.unauthenticated');
   const db = getDb();
   const grant = await findApiTokenByHash(db, hashApiToken(token));
-  if (!grant || !isLive(grant, at)) return problem('api.unauthenticated');
+  if (!grant || !isLive(grant, at)) return problem(request, 'api.unauthenticated');
   await touchIfDue(db, grant, at);
   return { kind: 'token', tokenId: grant.id, userId: grant.userId, scope: grant.scope, tokenOrgId: grant.orgId };
 }
@@ -58,10 +58,10 @@ export async function readableOrganization(request: Request, slug: string, at: D
   if (caller instanceof Response) return caller;
   const db = getDb();
   const org = await getOrganizationBySlug(db, slug);
-  if (!org) return problem('api.not_found', { what: 'organization' });
+  if (!org) return problem(request, 'api.not_found', { what: 'organization' });
   const membership = caller.kind === 'token' ? await getMembership(db, org.id, caller.userId) : null;
-  if (!org.isPublic && !membership) return problem('api.not_found', { what: 'organization' });
-  if (caller.kind === 'token' && caller.tokenOrgId !== null && caller.tokenOrgId !== org.id) return problem('api.other_organization');
+  if (!org.isPublic && !membership) return problem(request, 'api.not_found', { what: 'organization' });
+  if (caller.kind === 'token' && caller.tokenOrgId !== null && caller.tokenOrgId !== org.id) return problem(request, 'api.other_organization');
   return { org, caller, membership, viewerId: caller.kind === 'token' ? caller.userId : null };
 }
 
@@ -86,16 +86,16 @@ export type ApiWriteContext = {
  */
 export async function writableOrganization(request: Request, slug: string, proposalNumber: number | null, at: Date): Promise<ApiWriteContext | Response> {
   const token = bearerToken(request.headers.get('authorization'));
-  if (!token) return problem('api.unauthenticated');
+  if (!token) return problem(request, 'api.unauthenticated');
   const db = getDb();
   const grant = await findApiWriteGrant(db, hashApiToken(token), slug, proposalNumber);
-  if (!grant || !isLive(grant.token, at)) return problem('api.unauthenticated');
+  if (!grant || !isLive(grant.token, at)) return problem(request, 'api.unauthenticated');
   const touched = touchIfDue(db, grant.token, at).catch((error: unknown) => console.error('API token last-use note failed', error));
   const { org, membership } = grant;
   // Only a private organization hides from non-members; whether the caller may act is the
   // operation's check (actingWith), made afterwards for every organization.
-  if (!org || (!org.isPublic && !membership)) return settled(touched, problem('api.not_found', { what: 'organization' }));
-  if (grant.token.orgId !== null && grant.token.orgId !== org.id) return settled(touched, problem('api.other_organization'));
+  if (!org || (!org.isPublic && !membership)) return settled(touched, problem(request, 'api.not_found', { what: 'organization' }));
+  if (grant.token.orgId !== null && grant.token.orgId !== org.id) return settled(touched, problem(request, 'api.other_organization'));
   const caller = { kind: 'token' as const, tokenId: grant.token.id, userId: grant.token.userId, scope: grant.token.scope, tokenOrgId: grant.token.orgId };
   return { org, caller, membership, proposal: grant.proposal, touched };
 }

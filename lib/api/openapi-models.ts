@@ -14,7 +14,11 @@ export const problem = z
     code: z.string().meta({ description: 'The refusal code, the same the forms answer with (e.g. `action.forbidden`, `ballot.stage_closed`).' }),
     errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Each field's messages when the body or query failed its schema." }),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
+  .meta({
+    id: 'Problem',
+    description:
+      "RFC 9457 problem details (application/problem+json). `title`, `detail` and `errors` are in the language the request's Accept-Language asks for (en, fr or de; else English), named by Content-Language; `type`, `code` and `status` are the same in every language.",
+  });
 
 export const date = z.string().meta({ format: 'date-time' });
 export const phase = z

@@ -2,9 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { now } from '@/lib/clock';
+import { zodErrorsIn } from '@/lib/i18n/field-errors';
 import { readableOrganization } from './auth';
 import type { ApiCaller, ApiReadContext } from './auth';
-import { invalidInput, problem } from './problem';
+import { apiLocale, invalidInput, problem } from './problem';
 
 /**
  * A read's JSON. Anonymous reads of a public organization may be cached briefly by anyone, as
@@ -21,10 +22,12 @@ export function readResponse(body: unknown, caller: ApiCaller, org: { isPublic: 
   });
 }
 
-/** The query string parsed by `schema`, or a 400 problem naming each bad parameter. */
+/** The query string parsed by `schema`, or a 400 problem naming each bad parameter (in the request's language, as `problem`). */
 export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.output<T> | Response {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  return parsed.success ? parsed.data : invalidInput(fieldErrorsOf(parsed.error));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const error = zodErrorsIn(apiLocale(request));
+  const parsed = error ? schema.safeParse(query, { error }) : schema.safeParse(query);
+  return parsed.success ? parsed.data : invalidInput(request, fieldErrorsOf(parsed.error));
 }
 
 /**
@@ -55,6 +58,6 @@ export async function readOneByNumber<T>(
   const ctx = await readableOrganization(request, slug, at);
   if (ctx instanceof Response) return ctx;
   const found = /^[1-9]\d{0,8}$/.test(number) ? await load(ctx.org.id, Number(number), ctx.viewerId, at) : null;
-  if (!found) return problem('api.not_found', { what });
+  if (!found) return problem(request, 'api.not_found', { what });
   return readResponse(found, ctx.caller, ctx.org);
 }

@@ -8,9 +8,11 @@ import { performAsMember } from '@/lib/actions/operations';
 import type { OrgOperation } from '@/lib/actions/operations';
 import { now } from '@/lib/clock';
 import { RuleRefusal } from '@/lib/governance/refusal';
+import { translatorFor } from '@/lib/i18n/catalogue';
+import { zodErrorsIn } from '@/lib/i18n/field-errors';
 import { settled, writableOrganization } from './auth';
 import type { ApiWriteContext } from './auth';
-import { invalidInput, problem } from './problem';
+import { apiLocale, invalidInput, problem } from './problem';
 
 /** At most this much JSON per write: a comment's 10,000 characters and more fit many times over. */
 const maxBodyBytes = 64 * 1024;
@@ -36,21 +38,26 @@ async function boundedText(request: Request): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The body's own faults, in the request's language (`apiProblems.body`). */
+function bodyFault(request: Request, fault: 'tooLarge' | 'notJson' | 'invalidJson' | 'notObject'): Record<string, string[]> {
+  return { _form: [translatorFor(apiLocale(request))(`apiProblems.body.${fault}`)] };
+}
+
 async function jsonObject(request: Request): Promise<Record<string, unknown> | Response> {
   const type = request.headers.get('content-type');
   const text = await boundedText(request);
-  if (text === null) return invalidInput({ _form: ['The body is too large.'] });
+  if (text === null) return invalidInput(request, bodyFault(request, 'tooLarge'));
   // An action without fields (publish) may be posted with no body at all.
   if (type === null && text === '') return {};
   if (!/^application\/json\b/i.test(type ?? ''))
-    return problem('action.invalid_input', undefined, { status: 415, errors: { _form: ['Send the body as application/json.'] } });
+    return problem(request, 'action.invalid_input', undefined, { status: 415, errors: bodyFault(request, 'notJson') });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return invalidInput({ _form: ['The body is not valid JSON.'] });
+    return invalidInput(request, bodyFault(request, 'invalidJson'));
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalidInput({ _form: ['The body must be a JSON object.'] });
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalidInput(request, bodyFault(request, 'notObject'));
   return body as Record<string, unknown>;
 }
 
@@ -103,26 +110,26 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  if (caller.scope !== 'write') return problem('api.read_only');
+  if (caller.scope !== 'write') return problem(request, 'api.read_only');
   const path: Record<string, string> = { orgId: org.id };
   if (target?.kind === 'proposal') {
-    if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem('api.not_found', { what: 'proposal' });
+    if (!proposal || (proposal.status === 'draft' && proposal.authorId !== caller.userId)) return problem(request, 'api.not_found', { what: 'proposal' });
     path.proposalId = proposal.id;
   } else if (target?.kind === 'meeting') {
     const meetingId = number === null ? null : await findMeetingId(getDb(), org.id, number);
-    if (!meetingId) return problem('api.not_found', { what: 'meeting' });
+    if (!meetingId) return problem(request, 'api.not_found', { what: 'meeting' });
     path.meetingId = meetingId;
   } else if (target?.kind === 'petition') {
     const petitionId = number === null ? null : await findPetitionId(getDb(), org.id, number);
-    if (!petitionId) return problem('api.not_found', { what: 'petition' });
+    if (!petitionId) return problem(request, 'api.not_found', { what: 'petition' });
     path.petitionId = petitionId;
   } else if (target?.kind === 'written_consent') {
     const consentId = number === null ? null : await findWrittenConsentId(getDb(), org.id, number);
-    if (!consentId) return problem('api.not_found', { what: 'written consent' });
+    if (!consentId) return problem(request, 'api.not_found', { what: 'written consent' });
     path.consentId = consentId;
   } else if (target?.kind === 'seat') {
     const seatId = number === null ? null : await findSeatId(getDb(), org.id, target.bodyKey, number);
-    if (!seatId) return problem('api.not_found', { what: 'seat' });
+    if (!seatId) return problem(request, 'api.not_found', { what: 'seat' });
     path.seatId = seatId;
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
@@ -132,16 +139,18 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
   // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
-  const parsed = op.schema.safeParse({ ...body, ...path });
-  if (!parsed.success) return invalidInput(fieldErrorsOf(parsed.error));
+  // zod's own words (a check without a schema message) in the request's language, as the forms word them.
+  const error = zodErrorsIn(apiLocale(request));
+  const parsed = error ? op.schema.safeParse({ ...body, ...path }, { error }) : op.schema.safeParse({ ...body, ...path });
+  if (!parsed.success) return invalidInput(request, fieldErrorsOf(parsed.error));
   const acting = actingWith(membership, op.minimumRole);
-  if (!acting) return problem('action.forbidden');
+  if (!acting) return problem(request, 'action.forbidden');
   let result: R;
   try {
     result = await performAsMember(op, acting, parsed.data);
   } catch (error) {
     if (!(error instanceof RuleRefusal)) throw error;
-    return problem(error.code, error.params, error.field ? { errors: { [error.field]: [error.message] } } : {});
+    return problem(request, error.code, error.params, error.field ? { errors: { [error.field]: [error.message] } } : {});
   }
   return Response.json(answer(parsed.data, result), { status, headers: { 'Cache-Control': 'no-store' } });
 }

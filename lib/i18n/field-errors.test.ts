@@ -20,6 +20,8 @@ export const coveredSchemaFiles = [
   'lib/validation/delegation.ts',
   'lib/validation/email.ts',
   'lib/validation/locale.ts',
+  'lib/validation/meeting.ts',
+  'lib/validation/meeting-minutes.ts',
   'lib/validation/notify.ts',
   'lib/validation/organization.ts',
   'lib/validation/petition.ts',
@@ -41,8 +43,17 @@ const templates: Record<string, string[]> = {
   '`Rank ${rank} is given but rank ${i + 1} is missing: number your choices 1, 2, 3 without gaps.`': [
     'Rank 3 is given but rank 2 is missing: number your choices 1, 2, 3 without gaps.',
   ],
+  '`Enter the ${what}.`': ['Enter the title.', 'Enter the location or link.', 'Enter the reason.'],
+  '`The ${what} is at most ${max} characters.`': [
+    'The title is at most 200 characters.',
+    'The location or link is at most 500 characters.',
+    'The reason is at most 1000 characters.',
+  ],
   // A form field's name, not a message.
   '`kind:${kind}`': [],
+  // The field's name storableText (lib/validation/text.ts) puts in its own messages, and a date's text: not messages.
+  '`The ${what}`': [],
+  '`${s}:00Z`': [],
 };
 
 /** The messages a file words itself: string literals that read as a sentence, and its template literals' messages. */

@@ -98,7 +98,11 @@ export function refusalOfEnglish(text: string): { code: RefusalCode; params: Mes
  * translated; any other stays as it is (zod's own words are worded by `zodErrorsIn` when parsing).
  */
 export async function localizedFieldErrors(fieldErrors: Record<string, string[]>): Promise<Record<string, string[]>> {
-  const locale = await requestLanguage();
+  return fieldErrorsIn(await requestLanguage(), fieldErrors);
+}
+
+/** Field errors in `locale`, as `localizedFieldErrors` gives them (for a caller that knows the language, such as the API). */
+export function fieldErrorsIn(locale: Locale, fieldErrors: Record<string, string[]>): Record<string, string[]> {
   if (locale === 'en') return fieldErrors;
   const out: Record<string, string[]> = {};
   for (const [field, texts] of Object.entries(fieldErrors)) {

@@ -28,6 +28,8 @@ vi.mock('next-intl/server', () => ({
 const { requestMagicLinkAction } = await import('@/app/signin/actions');
 const { updateNameAction } = await import('@/app/account/actions');
 const { changeMemberRoleAction, inviteMemberAction } = await import('@/app/o/[slug]/members/actions');
+const { scheduleMeetingAction } = await import('@/app/o/[slug]/meetings/actions');
+const { draftMinutesAction } = await import('@/app/o/[slug]/meetings/minutes/actions');
 
 let org: FoundedOrganization;
 withTestDatabase({ app: true }, async (ready) => {
@@ -78,5 +80,46 @@ describe('field errors in the reader’s language', () => {
     admin();
     expect(await de(role)).toEqual({ role: ['Wählen Sie eine Rolle.'] });
     expect(await de(() => name('ada@example.org'))).toEqual({ name: ['Verwenden Sie einen Namen, keine E-Mail-Adresse: Namen sind öffentlich.'] });
+  });
+});
+
+describe('the meeting forms’ field errors in the reader’s language', () => {
+  const schedule = () =>
+    scheduleMeetingAction(
+      initialActionState,
+      form({ orgId: org.orgId, bodyKey: 'board', kind: 'regular', title: ' ', startsAt: 'soon', durationMinutes: '5', location: 'Hall', agenda: '' }),
+    );
+  const minutes = () => draftMinutesAction(initialActionState, form({ orgId: org.orgId, meetingId: org.orgId, text: 'Too short.' }));
+  const errors = async (language: string | null) => ({
+    schedule: (await inLanguage(language, schedule)).fieldErrors,
+    minutes: (await inLanguage(language, minutes)).fieldErrors,
+  });
+
+  it('English word for word; French and German from the catalogue', async () => {
+    admin();
+    expect(await errors(null)).toEqual({
+      schedule: {
+        title: ['Enter the title.'],
+        startsAt: ['Enter the start as a date and time (UTC).'],
+        durationMinutes: ['A meeting lasts at least 15 minutes.'],
+      },
+      minutes: { text: ['The minutes are at least 20 characters.'] },
+    });
+    expect(await errors('fr-FR,fr;q=0.9')).toEqual({
+      schedule: {
+        title: ['Saisissez le titre.'],
+        startsAt: ['Saisissez le début sous forme de date et d’heure (UTC).'],
+        durationMinutes: ['Une réunion dure au moins 15 minutes.'],
+      },
+      minutes: { text: ['Le procès-verbal comporte au moins 20 caractères.'] },
+    });
+    expect(await errors('de-DE')).toEqual({
+      schedule: {
+        title: ['Geben Sie den Titel ein.'],
+        startsAt: ['Geben Sie den Beginn als Datum und Uhrzeit (UTC) ein.'],
+        durationMinutes: ['Eine Sitzung dauert mindestens 15 Minuten.'],
+      },
+      minutes: { text: ['Das Protokoll hat mindestens 20 Zeichen.'] },
+    });
   });
 });

@@ -21,7 +21,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const { slug } = await context.params;
   const ctx = await readableOrganization(request, slug, now());
   if (ctx instanceof Response) return ctx;
-  if (ctx.caller.kind === 'anonymous') return problem('api.unauthenticated');
-  if (!ctx.membership) return problem('action.forbidden');
+  if (ctx.caller.kind === 'anonymous') return problem(request, 'api.unauthenticated');
+  if (!ctx.membership) return problem(request, 'action.forbidden');
   return readResponse(await loadApiMyDelegations(ctx.org.id, ctx.caller.userId), ctx.caller, ctx.org);
 }

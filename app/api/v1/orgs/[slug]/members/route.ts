@@ -18,7 +18,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
   if (query instanceof Response) return query;
   const ctx = await readableOrganization(request, slug, now());
   if (ctx instanceof Response) return ctx;
-  if (ctx.caller.kind === 'anonymous') return problem('api.unauthenticated');
-  if (!ctx.membership) return problem('action.forbidden');
+  if (ctx.caller.kind === 'anonymous') return problem(request, 'api.unauthenticated');
+  if (!ctx.membership) return problem(request, 'action.forbidden');
   return readResponse(await loadApiMemberPage(ctx.org.id, query), ctx.caller, ctx.org);
 }

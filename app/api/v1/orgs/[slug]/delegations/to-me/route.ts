@@ -18,8 +18,8 @@ export async function GET(request: Request, context: Context): Promise<Response>
   if (query instanceof Response) return query;
   const ctx = await readableOrganization(request, slug, now());
   if (ctx instanceof Response) return ctx;
-  if (ctx.caller.kind === 'anonymous') return problem('api.unauthenticated');
-  if (!ctx.membership) return problem('action.forbidden');
+  if (ctx.caller.kind === 'anonymous') return problem(request, 'api.unauthenticated');
+  if (!ctx.membership) return problem(request, 'action.forbidden');
   const { carries, delegators } = await loadApiDelegationsToMe(ctx.org.id, ctx.caller.userId);
   const page = pageOf(delegators, query.cursor, query.limit);
   return readResponse({ carries, delegators: page.items, next_cursor: page.next_cursor }, ctx.caller, ctx.org);

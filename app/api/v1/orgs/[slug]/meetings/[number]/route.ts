@@ -13,6 +13,6 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const ctx = await readableOrganization(request, slug, at);
   if (ctx instanceof Response) return ctx;
   const meeting = /^\d{1,9}$/.test(number) ? await loadApiMeeting(ctx.org.id, Number(number), at) : null;
-  if (!meeting) return problem('api.not_found', { what: 'meeting' });
+  if (!meeting) return problem(request, 'api.not_found', { what: 'meeting' });
   return readResponse(meeting, ctx.caller, ctx.org);
 }

@@ -13,6 +13,6 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const ctx = await readableOrganization(request, slug, at);
   if (ctx instanceof Response) return ctx;
   const proposal = /^\d{1,10}$/.test(number) ? await loadApiProposal(ctx.org.id, Number(number), ctx.viewerId, at) : null;
-  if (!proposal) return problem('api.not_found', { what: 'proposal' });
+  if (!proposal) return problem(request, 'api.not_found', { what: 'proposal' });
   return readResponse(proposal, ctx.caller, ctx.org);
 }

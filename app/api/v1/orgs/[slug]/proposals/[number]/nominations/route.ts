@@ -30,7 +30,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const ctx = await readableOrganization(request, slug, at);
   if (ctx instanceof Response) return ctx;
   const election = /^\d{1,10}$/.test(number) ? await loadApiNominations(ctx.org.id, Number(number), ctx.viewerId, at) : null;
-  if (!election) return problem('api.not_found', { what: 'seat election' });
+  if (!election) return problem(request, 'api.not_found', { what: 'seat election' });
   const page = pageOf(election.nominations, query.cursor, query.limit);
   // The page's "N made, M accepted", over all pages.
   const made = election.nominations.length;
