@@ -106,6 +106,7 @@ export const translatedFiles = [
   'components/meetings/meeting-minutes.tsx',
   'components/meetings/roll-calls.tsx',
   'components/meetings/meeting-rule-words.ts',
+  'components/proposals/charter-diff-words.ts',
   'components/proposals/choice-ballot-form.tsx',
   'components/proposals/choice-ballot.tsx',
   'components/proposals/approval-ballot.tsx',
