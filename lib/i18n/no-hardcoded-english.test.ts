@@ -88,6 +88,7 @@ export const translatedFiles = [
   'components/ui/shown-once.tsx',
   'app/orgs/new/page.tsx',
   'components/organizations/create-organization-form.tsx',
+  'components/organizations/template-preview.tsx',
   'app/o/[slug]/invitation/page.tsx',
   'app/not-found.tsx',
   'app/error.tsx',
