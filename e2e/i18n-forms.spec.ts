@@ -71,7 +71,7 @@ const accountPages = {
     createLink: 'Créer mon lien de calendrier',
     newOrg: 'Créer une organisation',
     seats: 'Sièges de l’organe principal',
-    preview: /^Aperçu : les statuts « Nonprofit board »/,
+    preview: /^Aperçu : les statuts « Conseil d’association »/,
     create: 'Créer l’organisation',
     prompt: 'Comment les autres doivent-ils vous appeler ?',
   },
@@ -81,7 +81,7 @@ const accountPages = {
     createLink: 'Meinen Kalenderlink erstellen',
     newOrg: 'Eine Organisation gründen',
     seats: 'Sitze im Hauptgremium',
-    preview: /^Vorschau: die Satzung „Nonprofit board“/,
+    preview: /^Vorschau: die Satzung „Vereinsvorstand“/,
     create: 'Organisation gründen',
     prompt: 'Wie sollen andere Sie nennen?',
   },
@@ -93,6 +93,8 @@ const accountEnglish = [
   'Delete your account',
   'Seats on the main body',
   'Charter template',
+  'Who decides',
+  'How each kind of decision is made',
   'What should others call you?',
 ];
 

@@ -1,6 +1,11 @@
 import { useTranslations } from 'next-intl';
+import { useCharterDiffWords } from '@/components/proposals/charter-diff-words';
+import type { CharterDiffPart } from '@/lib/governance/charter-diff';
 
-/** What a charter amendment changes, one sentence a line (lib/governance/charter-diff.ts). Null: the fields cannot be read yet. */
+/**
+ * What a charter amendment changes, one sentence a line, in the reader's language (lib/governance/charter-diff.ts's parts,
+ * worded by charter-diff-words.ts). Null: the fields cannot be read yet.
+ */
 export function CharterDiffList({
   lines,
   heading,
@@ -8,7 +13,7 @@ export function CharterDiffList({
   empty,
   problems = [],
 }: {
-  lines: string[] | null;
+  lines: CharterDiffPart[] | null;
   heading: string;
   live?: boolean;
   empty?: string;
@@ -16,6 +21,7 @@ export function CharterDiffList({
   problems?: string[];
 }) {
   const t = useTranslations('newProposal.charter');
+  const say = useCharterDiffWords();
   return (
     <section aria-labelledby="charter-diff-heading" className="rounded-xl border border-brand-200 bg-brand-50/40 p-4">
       <h3 id="charter-diff-heading" className="text-sm font-semibold text-zinc-900">
@@ -29,7 +35,7 @@ export function CharterDiffList({
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm break-words text-zinc-900">
             {lines.map((l) => (
-              <li key={l}>{l}</li>
+              <li key={l.text}>{say(l)}</li>
             ))}
           </ul>
         )}

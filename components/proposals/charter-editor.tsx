@@ -6,7 +6,7 @@ import { CharterDiffList } from '@/components/proposals/charter-diff-list';
 import { SectionErrors, type EditorCtx } from '@/components/proposals/charter-inputs';
 import { BodySection, editorButton } from '@/components/proposals/charter-editor-body';
 import { TypeSection, type BodyOption } from '@/components/proposals/charter-editor-type';
-import { charterDiff } from '@/lib/governance/charter-diff';
+import { charterDiffParts } from '@/lib/governance/charter-diff';
 import { addedIndices, bodyField, charterFromForm, charterToForm, newBodyFields, newTypeFields, typeField } from '@/lib/governance/charter-form';
 import type { Charter } from '@/lib/governance/types';
 
@@ -53,7 +53,7 @@ export function CharterEditor({
     errors: shown,
   };
   const built = useMemo(() => charterFromForm(values, base), [values, base]);
-  const lines = built.charter ? charterDiff(current, built.charter) : null;
+  const lines = built.charter ? charterDiffParts(current, built.charter) : null;
 
   // Every change in the editor re-reads its fields, so the list of changes follows the typing.
   const update = (form: HTMLFormElement | null, change: (t: Typed) => Typed = (t) => t) => {

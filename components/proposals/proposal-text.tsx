@@ -3,6 +3,7 @@ import { MarkdownText } from '@/components/governance/markdown';
 import { CharterDiffList } from '@/components/proposals/charter-diff-list';
 import { RevisionDiff } from '@/components/proposals/revision-diff';
 import type { ProposalPageData } from '@/db/read/proposal-page';
+import type { CharterDiffPart } from '@/lib/governance/charter-diff';
 
 /** The current text and, below it, every revision as a diff against the one before. */
 export function ProposalText({
@@ -12,7 +13,7 @@ export function ProposalText({
 }: {
   revisions: ProposalPageData['revisions'];
   /** A charter amendment's changes against the charter it was drafted under (null: not an amendment). */
-  charterChanges?: string[] | null;
+  charterChanges?: CharterDiffPart[] | null;
   charterVersion?: number;
 }) {
   const current = revisions.at(-1);

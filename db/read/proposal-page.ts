@@ -13,7 +13,7 @@ import { listMembers } from '@/db/queries/memberships';
 import type { LoadedProposal } from '@/db/queries/proposals';
 import { getUserName } from '@/db/queries/users';
 import { findType } from '@/lib/governance/charter';
-import { charterDiff } from '@/lib/governance/charter-diff';
+import { charterDiffParts } from '@/lib/governance/charter-diff';
 import { foundingStatus } from '@/lib/governance/founding';
 import { anyProposalPublished } from '@/db/queries/proposal-changes';
 import type { Charter } from '@/lib/governance/types';
@@ -127,9 +127,9 @@ export async function loadProposalPage(
       ? await electionReadyForVoting(db, { ...loaded, charter })
       : null;
   const electionBlocker = electionCheck && !electionCheck.ok ? electionCheck : null;
-  // A charter amendment: what it changes against the charter it was drafted under, in sentences.
+  // A charter amendment: what it changes against the charter it was drafted under, as parts the page words in the reader’s language.
   const proposed = (loaded.row.effect as { proposedCharter?: Charter }).proposedCharter;
-  const charterChanges = findType(charter, loaded.row.typeKey).effect === 'charter_amendment' && proposed ? charterDiff(charter, proposed) : null;
+  const charterChanges = findType(charter, loaded.row.typeKey).effect === 'charter_amendment' && proposed ? charterDiffParts(charter, proposed) : null;
   // A draft's publish form says whether publishing it closes founding appointments (the organization's first publication).
   // A decision by consent: its objections are public at once (withdrawn ones too, marked).
   const objections = findType(charter, loaded.row.typeKey).consent ? await listObjections(db, loaded.row.id) : [];

@@ -1,6 +1,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactElement, ReactNode } from 'react';
-import { catalogues } from '@/lib/i18n/catalogue';
+import { catalogues, pageMessages } from '@/lib/i18n/catalogue';
+import type { PageNamespace } from '@/lib/i18n/catalogue';
 import { formats } from '@/lib/i18n/formats';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -16,6 +17,15 @@ export function inEnglish(element: ReactNode): ReactElement {
 export function inLocale(locale: Locale, element: ReactNode): ReactElement {
   return (
     <NextIntlClientProvider locale={locale} messages={catalogues[locale]} timeZone="UTC" formats={formats}>
+      {element}
+    </NextIntlClientProvider>
+  );
+}
+
+/** A client component as a page's PageMessages gives it: only the layout's and those namespaces travel. */
+export function inPageMessages(locale: Locale, namespaces: readonly PageNamespace[], element: ReactNode): ReactElement {
+  return (
+    <NextIntlClientProvider locale={locale} messages={pageMessages(locale, namespaces)} timeZone="UTC" formats={formats}>
       {element}
     </NextIntlClientProvider>
   );

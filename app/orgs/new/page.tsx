@@ -22,8 +22,10 @@ const DEFAULT_TEMPLATE: CharterTemplateKey = 'nonprofit_board';
 type Props = { searchParams: Promise<{ template?: string | string[] }> };
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'newOrg'>>>;
+type TranslatePreview = Awaited<ReturnType<typeof getTranslations<'templatePreview'>>>;
 
-function option(key: CharterTemplateKey, t: Translate, inSentence: (name: string) => string): TemplateOption {
+/** A template offered: its name and description in the reader's language; its charter (what is stored) as it is. */
+function option(key: CharterTemplateKey, t: Translate, tp: TranslatePreview, inSentence: (name: string) => string): TemplateOption {
   const template = charterTemplates[key];
   const primary = template.charter.bodies[0]!;
   const others = template.charter.bodies.slice(1).map((b) => t('summaryOther', { body: inSentence(b.name), seats: b.charterSeats }));
@@ -34,8 +36,8 @@ function option(key: CharterTemplateKey, t: Translate, inSentence: (name: string
   if (others.length) parts.push(t('summaryAlso', { others: others.join(', ') }));
   return {
     key,
-    name: template.name,
-    description: template.description,
+    name: tp(`templates.${key}.name`),
+    description: tp(`templates.${key}.description`),
     summary: parts.join(' · '),
     primaryBodyName: primary.name,
     primarySeats: primary.charterSeats,
@@ -53,12 +55,13 @@ export default async function NewOrganizationPage({ searchParams }: Props) {
   const t = await getTranslations('newOrg');
   // English lowercases a body's name inside a sentence ("also a committee of 3"); French and German keep it as the charter gives it.
   const inSentence = (await getLocale()) === 'en' ? (name: string) => name.toLowerCase() : (name: string) => name;
-  const templates = charterTemplateKeys.map((key) => option(key, t, inSentence));
+  const tp = await getTranslations('templatePreview');
+  const templates = charterTemplateKeys.map((key) => option(key, t, tp, inSentence));
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader title={t('title')} description={t('description')} />
       <div className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6">
-        <PageMessages namespaces={['newOrg']}>
+        <PageMessages namespaces={['newOrg', 'templatePreview']}>
           <CreateOrganizationForm templates={templates} initialTemplate={initialTemplate} />
         </PageMessages>
       </div>

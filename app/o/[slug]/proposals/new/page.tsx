@@ -94,7 +94,7 @@ export default async function NewProposalPage({
       <div className="mx-auto max-w-2xl">
         <PageHeader title={t('title')} description={t('description')} />
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-          <PageMessages namespaces={['newProposal']}>
+          <PageMessages namespaces={['newProposal', 'charterDiff']}>
             <NewProposalForm
               orgId={org.id}
               types={types}
