@@ -21,13 +21,26 @@ const accountActions = await import('@/app/account/actions');
 const delegationActions = await import('@/app/o/[slug]/delegations/actions');
 
 export const accountCases: Record<string, Case> = {
-  updateNameAction: { allowed: everyoneSignedIn, run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })) },
-  skipNamePromptAction: { allowed: everyoneSignedIn, run: () => accountActions.skipNamePromptAction(initialActionState, form({})) },
-  setMyLocaleAction: { allowed: everyoneSignedIn, run: () => accountActions.setMyLocaleAction(initialActionState, form({ locale: 'fr' })) },
+  updateNameAction: {
+    allowed: everyoneSignedIn,
+    ownAccountOnly: true,
+    run: () => accountActions.updateNameAction(initialActionState, form({ name: 'Someone Else' })),
+  },
+  skipNamePromptAction: { allowed: everyoneSignedIn, ownAccountOnly: true, run: () => accountActions.skipNamePromptAction(initialActionState, form({})) },
+  setMyLocaleAction: {
+    allowed: everyoneSignedIn,
+    ownAccountOnly: true,
+    run: () => accountActions.setMyLocaleAction(initialActionState, form({ locale: 'fr' })),
+  },
   // One's own calendar link: any signed-in person, for themselves only (no ids in the form).
-  createCalendarFeedAction: { allowed: everyoneSignedIn, run: () => accountActions.createCalendarFeedAction(initialActionState, form({})) },
+  createCalendarFeedAction: {
+    allowed: everyoneSignedIn,
+    ownAccountOnly: true,
+    run: () => accountActions.createCalendarFeedAction(initialActionState, form({})),
+  },
   rotateCalendarFeedAction: {
     allowed: everyoneSignedIn,
+    ownAccountOnly: true,
     run: async () => {
       if (session.user) await db.insert(calendarFeeds).values({ userId: session.user.id, tokenHash: `matrix-feed-${nextId()}` });
       return accountActions.rotateCalendarFeedAction(initialActionState, form({ confirmRotate: 'yes' }));
@@ -36,10 +49,12 @@ export const accountCases: Record<string, Case> = {
   // One's own API tokens: any signed-in person, for themselves only; a token limited to an organization needs its membership.
   createApiTokenAction: {
     allowed: everyoneSignedIn,
+    ownAccountOnly: true,
     run: () => accountActions.createApiTokenAction(initialActionState, form({ name: 'Matrix token', scope: 'write', orgId: '', expiresInDays: '30' })),
   },
   revokeApiTokenAction: {
     allowed: everyoneSignedIn,
+    ownAccountOnly: true,
     run: async () => {
       if (!session.user)
         return accountActions.revokeApiTokenAction(initialActionState, form({ tokenId: '00000000-0000-4000-8000-000000000000', confirmRevoke: 'yes' }));
@@ -49,6 +64,7 @@ export const accountCases: Record<string, Case> = {
   },
   createOrganizationAction: {
     allowed: everyoneSignedIn,
+    ownAccountOnly: true,
     run: () => orgActions.createOrganizationAction(initialActionState, form({ name: 'A New Org', slug: `new-org-${nextId()}` })),
   },
   inviteMemberAction: {
@@ -151,13 +167,14 @@ export const accountCases: Record<string, Case> = {
   // The member's delegation, revoked by a forged POST: only the member may revoke it.
   revokeDelegationAction: {
     allowed: ['member'],
-    run: async (s) => {
+    prepare: async (s) => {
       const [row] = await db
         .insert(delegations)
         .values({ orgId: s.orgId, delegatorUserId: s.ids.member, delegateUserId: s.ids.admin, createdAt: new Date() })
         .returning();
-      return delegationActions.revokeDelegationAction(initialActionState, form({ orgId: s.orgId, delegationId: row!.id }));
+      return { delegationId: row!.id };
     },
+    run: (s, p) => delegationActions.revokeDelegationAction(initialActionState, form({ orgId: s.orgId, delegationId: p.delegationId! })),
   },
   // Founding appointments close at the first publication: nobody may make one now.
   appointFoundingHolderAction: {

@@ -32,23 +32,21 @@ export const bodyCases: Record<string, Case> = {
   // The frozen signers (the board's seat holders when it opened) sign; the seated observer's seat gives no signature.
   signWrittenConsentAction: {
     allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
-    run: async (s) =>
-      writtenConsentActions.signWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
+    prepare: async (s) => ({ consentId: await scenarioConsent(s) }),
+    run: (s, p) => writtenConsentActions.signWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: p.consentId!, confirm: 'yes' })),
   },
   // Only the seat holder signed: nobody revokes another's signature.
   revokeWrittenConsentSignatureAction: {
     allowed: ['seatHolder'],
-    run: async (s) =>
-      writtenConsentActions.revokeWrittenConsentSignatureAction(
-        initialActionState,
-        form({ orgId: s.orgId, consentId: await scenarioConsent(s, { seatHolderSigned: true }), confirm: 'yes' }),
-      ),
+    prepare: async (s) => ({ consentId: await scenarioConsent(s, { seatHolderSigned: true }) }),
+    run: (s, p) =>
+      writtenConsentActions.revokeWrittenConsentSignatureAction(initialActionState, form({ orgId: s.orgId, consentId: p.consentId!, confirm: 'yes' })),
   },
   // Whoever opened it (the seat holder) or an admin withdraws it.
   withdrawWrittenConsentAction: {
     allowed: ['seatHolder', 'admin'],
-    run: async (s) =>
-      writtenConsentActions.withdrawWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: await scenarioConsent(s), confirm: 'yes' })),
+    prepare: async (s) => ({ consentId: await scenarioConsent(s) }),
+    run: (s, p) => writtenConsentActions.withdrawWrittenConsentAction(initialActionState, form({ orgId: s.orgId, consentId: p.consentId!, confirm: 'yes' })),
   },
   // Members who may sign (not observers, whatever seat they hold) open a petition of all members.
   openPetitionAction: {
@@ -61,26 +59,25 @@ export const bodyCases: Record<string, Case> = {
   },
   signPetitionAction: {
     allowed: proposers,
-    run: async (s) => petitionActions.signPetitionAction(initialActionState, form({ orgId: s.orgId, petitionId: await scenarioPetition(s), confirm: 'yes' })),
+    prepare: async (s) => ({ petitionId: await scenarioPetition(s) }),
+    run: (s, p) => petitionActions.signPetitionAction(initialActionState, form({ orgId: s.orgId, petitionId: p.petitionId!, confirm: 'yes' })),
   },
   // Only the member signed: nobody revokes another's signature.
   revokePetitionSignatureAction: {
     allowed: ['member'],
-    run: async (s) =>
-      petitionActions.revokePetitionSignatureAction(
-        initialActionState,
-        form({ orgId: s.orgId, petitionId: await scenarioPetition(s, { memberSigned: true }), confirm: 'yes' }),
-      ),
+    prepare: async (s) => ({ petitionId: await scenarioPetition(s, { memberSigned: true }) }),
+    run: (s, p) => petitionActions.revokePetitionSignatureAction(initialActionState, form({ orgId: s.orgId, petitionId: p.petitionId!, confirm: 'yes' })),
   },
   // The answering body's answer is recorded by a secretary or admin (as voting is opened); a seat alone does not.
   answerPetitionAction: {
     allowed: ['secretary', 'admin'],
-    run: async (s) =>
+    prepare: async (s) => ({ petitionId: await scenarioPetition(s, { thresholdReached: true }) }),
+    run: (s, p) =>
       petitionActions.answerPetitionAction(
         initialActionState,
         form({
           orgId: s.orgId,
-          petitionId: await scenarioPetition(s, { thresholdReached: true }),
+          petitionId: p.petitionId!,
           answer: 'The board has heard this petition and answers it.',
         }),
       ),
@@ -92,39 +89,36 @@ export const bodyCases: Record<string, Case> = {
   },
   updateMeetingAction: {
     allowed: ['secretary', 'admin'],
-    run: async (s) => meetingActions.updateMeetingAction(initialActionState, meetingForm(s, { meetingId: await scenarioMeeting(s) })),
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s) }),
+    run: (s, p) => meetingActions.updateMeetingAction(initialActionState, meetingForm(s, { meetingId: p.meetingId! })),
   },
   cancelMeetingAction: {
     allowed: ['secretary', 'admin'],
-    run: async (s) =>
-      meetingActions.cancelMeetingAction(initialActionState, form({ orgId: s.orgId, meetingId: await scenarioMeeting(s), reason: 'A forged cancellation.' })),
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s) }),
+    run: (s, p) => meetingActions.cancelMeetingAction(initialActionState, form({ orgId: s.orgId, meetingId: p.meetingId!, reason: 'A forged cancellation.' })),
   },
   recordAttendanceAction: {
     allowed: ['secretary', 'admin'],
-    run: async (s) =>
-      meetingActions.recordAttendanceAction(
-        initialActionState,
-        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true }), userId: s.ids.seatHolder, status: 'present' }),
-      ),
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s, { started: true }) }),
+    run: (s, p) =>
+      meetingActions.recordAttendanceAction(initialActionState, form({ orgId: s.orgId, meetingId: p.meetingId!, userId: s.ids.seatHolder, status: 'present' })),
   },
   // Only the attendee answers for their own record.
   answerAttendanceAction: {
     allowed: ['seatHolder'],
-    run: async (s) =>
-      meetingActions.answerAttendanceAction(
-        initialActionState,
-        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }), answer: 'confirmed' }),
-      ),
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }) }),
+    run: (s, p) => meetingActions.answerAttendanceAction(initialActionState, form({ orgId: s.orgId, meetingId: p.meetingId!, answer: 'confirmed' })),
   },
   // The secretary or an admin records a roll call once the meeting has started.
   recordRollCallAction: {
     allowed: ['secretary', 'admin'],
-    run: async (s) =>
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }) }),
+    run: (s, p) =>
       rollCallActions.recordRollCallAction(
         initialActionState,
         form({
           orgId: s.orgId,
-          meetingId: await scenarioMeeting(s, { started: true, seatHolderRecorded: true }),
+          meetingId: p.meetingId!,
           motion: 'A forged motion',
           [`vote:${s.ids.seatHolder}`]: 'yes',
         }),
@@ -133,31 +127,34 @@ export const bodyCases: Record<string, Case> = {
   // Each board seat holder has a recorded vote (yes, or absent) and answers only for their own; others have none.
   answerRollCallVoteAction: {
     allowed: ['seatedObserver', 'seatHolder', 'recusedSeatHolder', 'admin'],
-    run: async (s) => {
+    prepare: async (s) => {
       const meetingId = await scenarioMeeting(s, { started: true, seatHolderRecorded: true });
       const admin = { userId: s.ids.admin, role: 'admin' as const };
       const votes = [{ userId: s.ids.seatHolder, vote: 'yes' as const }];
       await recordRollCall(db, admin, { orgId: s.orgId, meetingId, agendaItem: null, motion: 'A motion', votes }, new Date());
       const [rc] = await db.select({ id: meetingRollCalls.id }).from(meetingRollCalls).where(eq(meetingRollCalls.meetingId, meetingId));
-      return rollCallActions.answerRollCallVoteAction(initialActionState, form({ orgId: s.orgId, meetingId, rollCallId: rc!.id, answer: 'confirmed' }));
+      return { meetingId, rollCallId: rc!.id };
     },
+    run: (s, p) =>
+      rollCallActions.answerRollCallVoteAction(
+        initialActionState,
+        form({ orgId: s.orgId, meetingId: p.meetingId!, rollCallId: p.rollCallId!, answer: 'confirmed' }),
+      ),
   },
   // Minutes are drafted by a secretary or an admin, and approved by the body's seat holders (not by an office alone).
   draftMinutesAction: {
     allowed: ['secretary', 'admin'],
-    run: async (s) =>
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s, { started: true }) }),
+    run: (s, p) =>
       minutesActions.draftMinutesAction(
         initialActionState,
-        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true }), text: 'Forged minutes of a meeting, long enough.' }),
+        form({ orgId: s.orgId, meetingId: p.meetingId!, text: 'Forged minutes of a meeting, long enough.' }),
       ),
   },
   answerMinutesAction: {
     allowed: ['seatHolder', 'recusedSeatHolder', 'admin'],
-    run: async (s) =>
-      minutesActions.answerMinutesAction(
-        initialActionState,
-        form({ orgId: s.orgId, meetingId: await scenarioMeeting(s, { started: true, minutesDrafted: true }), revision: '1', answer: 'approve' }),
-      ),
+    prepare: async (s) => ({ meetingId: await scenarioMeeting(s, { started: true, minutesDrafted: true }) }),
+    run: (s, p) => minutesActions.answerMinutesAction(initialActionState, form({ orgId: s.orgId, meetingId: p.meetingId!, revision: '1', answer: 'approve' })),
   },
   addWitnessAction: {
     allowed: ['admin'],
@@ -169,15 +166,16 @@ export const bodyCases: Record<string, Case> = {
   },
   removeWitnessAction: {
     allowed: ['admin'],
-    run: async (s) => {
+    prepare: async (s) => {
       const { id } = await addWitness(db, {
         orgId: s.orgId,
         actorId: s.ids.admin,
         verifierKey: witnessVerifierKey(`w${nextId()}.example`, new Uint8Array(32).fill(4)),
         at: new Date(),
       });
-      return witnessActions.removeWitnessAction(initialActionState, form({ orgId: s.orgId, witnessId: id }));
+      return { witnessId: id };
     },
+    run: (s, p) => witnessActions.removeWitnessAction(initialActionState, form({ orgId: s.orgId, witnessId: p.witnessId! })),
   },
   // Webhooks: the organization's admins only. A public IP literal needs no DNS and passes the SSRF check.
   registerWebhookAction: {
@@ -186,17 +184,17 @@ export const bodyCases: Record<string, Case> = {
   },
   setWebhookEnabledAction: {
     allowed: ['admin'],
-    run: async (s) =>
-      webhookActions.setWebhookEnabledAction(initialActionState, form({ orgId: s.orgId, endpointId: await scenarioWebhook(s), enabled: 'false' })),
+    prepare: async (s) => ({ endpointId: await scenarioWebhook(s) }),
+    run: (s, p) => webhookActions.setWebhookEnabledAction(initialActionState, form({ orgId: s.orgId, endpointId: p.endpointId!, enabled: 'false' })),
   },
   deleteWebhookAction: {
     allowed: ['admin'],
-    run: async (s) =>
-      webhookActions.deleteWebhookAction(initialActionState, form({ orgId: s.orgId, endpointId: await scenarioWebhook(s), confirmDelete: 'yes' })),
+    prepare: async (s) => ({ endpointId: await scenarioWebhook(s) }),
+    run: (s, p) => webhookActions.deleteWebhookAction(initialActionState, form({ orgId: s.orgId, endpointId: p.endpointId!, confirmDelete: 'yes' })),
   },
   replayWebhookDeliveryAction: {
     allowed: ['admin'],
-    run: async (s) => {
+    prepare: async (s) => {
       const endpointId = await scenarioWebhook(s);
       const [dead] = await db
         .insert(webhookDeliveries)
@@ -211,7 +209,8 @@ export const bodyCases: Record<string, Case> = {
           createdAt: new Date(),
         })
         .returning({ id: webhookDeliveries.id });
-      return webhookActions.replayWebhookDeliveryAction(initialActionState, form({ orgId: s.orgId, deliveryId: dead!.id }));
+      return { deliveryId: dead!.id };
     },
+    run: (s, p) => webhookActions.replayWebhookDeliveryAction(initialActionState, form({ orgId: s.orgId, deliveryId: p.deliveryId! })),
   },
 };

@@ -66,15 +66,16 @@ export const proposalCases: Record<string, Case> = {
   // Every seat of the board has a standing objection, made in its holder's name: only the holders who may object can withdraw theirs.
   withdrawObjectionAction: {
     allowed: ['seatHolder', 'admin'],
-    run: async (s) => {
+    prepare: async (s) => {
       const held = (await listSeats(db, s.orgId)).filter((seat) => seat.bodyKey === 'board' && seat.holderUserId);
       const raisedAt = new Date(Date.now() - HOUR);
       for (const seat of held)
         await db
           .insert(objections)
           .values({ proposalId: s.consentVoting, stageIndex: 0, seatId: seat.seatId, objectorUserId: seat.holderUserId!, reason: 'An objection.', raisedAt });
-      return proposalActions.withdrawObjectionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.consentVoting }));
+      return {};
     },
+    run: (s) => proposalActions.withdrawObjectionAction(initialActionState, form({ orgId: s.orgId, proposalId: s.consentVoting })),
   },
   // Any member (not an observer) nominates; the nominee is the member, who holds no board seat.
   nominateCandidateAction: {
@@ -84,12 +85,13 @@ export const proposalCases: Record<string, Case> = {
   // Everyone is nominated (rows written directly); only a nominee who may take a board seat can accept: a member, not an observer, holding no board seat.
   answerNominationAction: {
     allowed: ['member', 'secretary'],
-    run: async (s) => {
+    prepare: async (s) => {
       const at = new Date(Date.now() - HOUR);
       for (const userId of Object.values(s.ids))
         await db.insert(nominations).values({ proposalId: s.election, nomineeUserId: userId, nominatorUserId: s.ids.admin, nominatedAt: at });
-      return proposalActions.answerNominationAction(initialActionState, form({ orgId: s.orgId, proposalId: s.election, answer: 'accept' }));
+      return {};
     },
+    run: (s) => proposalActions.answerNominationAction(initialActionState, form({ orgId: s.orgId, proposalId: s.election, answer: 'accept' })),
   },
   declareRecusalAction: {
     allowed: ['seatHolder', 'admin'],
