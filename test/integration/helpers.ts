@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { setDatabaseHandleForTests } from '@/db/client';
 import type { Database } from '@/db/client';
@@ -29,6 +29,7 @@ import {
   writtenConsents,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { rowsOf } from '@/db/queries/prepared';
 import { logExportStream } from '@/db/queries/log';
 import { base64Decode } from '@/lib/log/base64';
 import type { StoredEntry } from '@/lib/log/entry';
@@ -91,32 +92,40 @@ export function expectFieldRefusal(state: ActionState, field: string, code: Refu
 
 export const noop = vi.fn();
 
-/** Row counts of every table an action may write: equal before and after means it wrote nothing. */
-export async function writableRowCounts(db: Database) {
-  return {
-    proposals: await db.$count(proposals),
-    comments: await db.$count(comments),
-    votes: await db.$count(votes),
-    objections: await db.$count(objections),
-    log: await db.$count(decisionLog),
-    memberships: await db.$count(memberships),
-    users: await db.$count(users),
-    organizations: await db.$count(organizations),
-    delegations: await db.$count(delegations),
-    petitions: await db.$count(petitions),
-    petitionSignatures: await db.$count(petitionSignatures),
-    writtenConsents: await db.$count(writtenConsents),
-    writtenConsentSignatures: await db.$count(writtenConsentSignatures),
-    apiTokens: await db.$count(apiTokens),
-    webhookEndpoints: await db.$count(webhookEndpoints),
-    webhookDeliveries: await db.$count(webhookDeliveries),
-    meetings: await db.$count(meetings),
-    meetingAttendance: await db.$count(meetingAttendance),
-    meetingRollCalls: await db.$count(meetingRollCalls),
-    meetingRollCallVotes: await db.$count(meetingRollCallVotes),
-    meetingMinutes: await db.$count(meetingMinutes),
-    meetingMinutesVotes: await db.$count(meetingMinutesVotes),
-  };
+/** Every table an action may write, by the name its count goes under. */
+const writableTables = {
+  proposals,
+  comments,
+  votes,
+  objections,
+  log: decisionLog,
+  memberships,
+  users,
+  organizations,
+  delegations,
+  petitions,
+  petitionSignatures,
+  writtenConsents,
+  writtenConsentSignatures,
+  apiTokens,
+  webhookEndpoints,
+  webhookDeliveries,
+  meetings,
+  meetingAttendance,
+  meetingRollCalls,
+  meetingRollCallVotes,
+  meetingMinutes,
+  meetingMinutesVotes,
+};
+
+/** Row counts of every table an action may write, in one query: equal before and after means it wrote nothing. */
+export async function writableRowCounts(db: Database): Promise<Record<keyof typeof writableTables, number>> {
+  const counts = sql.join(
+    Object.entries(writableTables).map(([name, table]) => sql`(select count(*) from ${table}) as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+  const [row] = rowsOf(await db.execute(sql`select ${counts}`));
+  return Object.fromEntries(Object.keys(writableTables).map((name) => [name, Number(row![name])])) as Record<keyof typeof writableTables, number>;
 }
 
 /** The names every `'use server'` actions.ts under app/ exports: what the authorization matrix and the fuzzer must cover. */
