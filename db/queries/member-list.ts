@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { DEFAULT_MEMBERSHIP_WEIGHT } from '@/lib/governance/weights';
@@ -94,14 +94,34 @@ export async function listMemberPage(
   }
   const parts = await Promise.all(
     slices.map((s) =>
-      db
-        .select(memberColumns)
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(base, eq(memberships.role, s.role), search))
-        .orderBy(asc(users.email))
-        .limit(s.limit)
-        .offset(s.offset),
+      search
+        ? db
+            .select(memberColumns)
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .where(and(base, eq(memberships.role, s.role), search))
+            .orderBy(asc(users.email))
+            .limit(s.limit)
+            .offset(s.offset)
+        : // Without a search, the page's memberships are skipped to in memberships_org_role_email_idx alone (the
+          // address the database copies beside each membership), and only the page's rows are joined to users.
+          db
+            .select(memberColumns)
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .where(
+              inArray(
+                memberships.id,
+                db
+                  .select({ id: memberships.id })
+                  .from(memberships)
+                  .where(and(base, eq(memberships.role, s.role)))
+                  .orderBy(asc(memberships.sortEmail))
+                  .limit(s.limit)
+                  .offset(s.offset),
+              ),
+            )
+            .orderBy(asc(users.email)),
     ),
   );
   return { rows: parts.flat(), ...summary };

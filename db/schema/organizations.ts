@@ -47,6 +47,12 @@ export const memberships = pgTable(
     invitedBy: userRef('invited_by', 'set null'),
     /** When the person accepted; null while the invitation is pending (not a member for any rule yet). */
     acceptedAt: timestamp('accepted_at', { withTimezone: true }).defaultNow(),
+    /**
+     * The member's e-mail address, copied from users by the database (triggers of migration 0038; whatever is
+     * written here is replaced): the member list's order, so that a page asked for by number skips rows of one index
+     * (memberships_org_role_email_idx) instead of joining every member's user row.
+     */
+    sortEmail: text('sort_email').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -56,6 +62,10 @@ export const memberships = pgTable(
     // Accepted members by role: the member list's tiers and the counts by role without reading every membership.
     index('memberships_org_role_accepted_idx')
       .on(t.orgId, t.role)
+      .where(sql`${t.acceptedAt} is not null`),
+    // The same members in the list's order (role, then address): a page by number is an index-only skip.
+    index('memberships_org_role_email_idx')
+      .on(t.orgId, t.role, t.sortEmail)
       .where(sql`${t.acceptedAt} is not null`),
     // Members whose weight differs from the default 1 (shares, votes): few or none, so the member list learns whether
     // to show a weights column from this small index instead of reading every membership.

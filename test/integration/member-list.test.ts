@@ -135,3 +135,36 @@ describe('keyset pages (the Previous and Next links)', () => {
     expect((await loadMemberList(big.orgId, '', 3, `${edited}.${sig}`)).rows).toEqual(pages[2]!.rows);
   });
 });
+
+describe('the address the database keeps beside each membership (the order of pages by number)', () => {
+  const sortEmails = async () =>
+    handle.db
+      .select({ userId: memberships.userId, sortEmail: memberships.sortEmail, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, orgId));
+
+  it('is every member’s address, after an address changes and after a write that forges it, and pages follow it', async () => {
+    expect((await sortEmails()).every((m) => m.sortEmail === m.email)).toBe(true);
+    const all = await listMembers(handle.db, orgId);
+    const [first, last] = [all.find((m) => m.role === 'member')!, all.findLast((m) => m.role === 'member')!];
+    // The last member's address becomes the first in order, and the first one's the last: the pages reorder.
+    await handle.db.update(users).set({ email: 'aaaa-moved@example.org' }).where(eq(users.id, last.userId));
+    await handle.db.update(users).set({ email: 'zzzz-moved@example.org' }).where(eq(users.id, first.userId));
+    // A write that sets the copy itself is overwritten with the address.
+    await handle.db
+      .update(memberships)
+      .set({ sortEmail: '0-forged' })
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, last.userId)));
+    expect((await sortEmails()).every((m) => m.sortEmail === m.email)).toBe(true);
+    const reordered = await listMembers(handle.db, orgId);
+    expect(reordered.filter((m) => m.role === 'member')[0]!.userId).toBe(last.userId);
+    const paged = [];
+    for (let page = 1; page <= 5; page++) paged.push(...(await listMemberPage(handle.db, orgId, { q: '', page, size: 20 })).rows);
+    expect(paged).toEqual(reordered);
+    // A new membership gets its address too.
+    const [someone] = await handle.db.insert(users).values({ email: 'newcomer@example.org', name: 'Newcomer' }).returning();
+    await handle.db.insert(memberships).values({ orgId, userId: someone!.id, role: 'member' });
+    expect((await sortEmails()).find((m) => m.userId === someone!.id)?.sortEmail).toBe('newcomer@example.org');
+  });
+});
