@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { catalogues, translatorFor } from './catalogue';
+import { englishMessagePattern, matchEnglish } from './english-match';
 import type { Locale } from './locales';
 
 /**
@@ -18,27 +19,11 @@ type Loose = (key: string, values?: Record<string, unknown>) => string;
 const english = catalogues.en.fieldErrors.messages as Record<string, string>;
 
 /** Each message's English as a pattern, its placeholders captured. */
-const patterns = Object.entries(english).map(([key, text]) => {
-  const names: string[] = [];
-  const source = text
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(name);
-      return '(.+?)';
-    })
-    .join('');
-  return { key, names, pattern: new RegExp(`^${source}$`, 's') };
-});
+const patterns = Object.entries(english).map(([key, text]) => ({ key, ...englishMessagePattern(text) }));
 
 /** The catalogue key and parameters of a text that is exactly a schema message's English, else null. */
 export function fieldErrorOfEnglish(text: string): { key: string; params: Params } | null {
-  for (const { key, names, pattern } of patterns) {
-    const match = pattern.exec(text);
-    if (match) return { key, params: Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
-  }
-  return null;
+  return matchEnglish(patterns, text);
 }
 
 /** A schema's field error in `locale`, or null when the text is none of the catalogue's. */

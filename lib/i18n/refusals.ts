@@ -4,6 +4,7 @@ import { getLocale } from 'next-intl/server';
 import { messages as englishRefusals } from '@/lib/governance/messages';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
 import { catalogues, translatorFor } from './catalogue';
+import { englishMessagePattern, matchEnglish } from './english-match';
 import { fieldErrorIn } from './field-errors';
 import { formats } from './formats';
 import { isLocale } from './locales';
@@ -68,27 +69,12 @@ export async function localizedRefusal(code: RefusalCode, params: MessageParams 
 /** Each translated refusal's English as a pattern, its placeholders captured: to recognise a refusal that reached a form as words only. */
 const englishPatterns = (Object.keys(englishRefusals) as RefusalCode[])
   .filter((code) => hasTranslatedRefusal(code))
-  .map((code) => {
-    const names: string[] = [];
-    const source = englishRefusals[code]
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        names.push(name);
-        return '(.+?)';
-      })
-      .join('');
-    return { code, names, pattern: new RegExp(`^${source}$`, 's') };
-  });
+  .map((code) => ({ key: code, ...englishMessagePattern(englishRefusals[code]) }));
 
 /** The code and parameters of a text that is exactly a translated refusal's English (a field error a schema worded from the catalogue), else null. */
 export function refusalOfEnglish(text: string): { code: RefusalCode; params: MessageParams } | null {
-  for (const { code, names, pattern } of englishPatterns) {
-    const match = pattern.exec(text);
-    if (match) return { code, params: Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
-  }
-  return null;
+  const found = matchEnglish(englishPatterns, text);
+  return found && { code: found.key, params: found.params };
 }
 
 /**

@@ -8,14 +8,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, delegations, proposalRevisions, recusals, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { decisionLog, delegations, proposalRevisions, recusals } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter } from '@/lib/governance/types';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
-import { withMemberAssembly } from './fixtures/organization';
+import { otherOrganization, withMemberAssembly } from './fixtures/organization';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -46,11 +45,7 @@ function asForm(userId: string) {
 const withMemberVote = (charter: Charter): Charter => withMemberAssembly(charter, { delegation: true });
 
 beforeAll(async () => {
-  const [outsider] = await db.insert(users).values({ email: 'outsider@acts.example.org', name: 'Out Sider' }).returning();
-  outsiderId = outsider!.id;
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'acts-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
-  ).id;
+  ({ outsiderId, otherOrgId } = await otherOrganization(db, 'acts'));
   org = await createStormOrg(db, { slug: 'acts', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000), charterEdit: withMemberVote });
 }, 60_000);
 

@@ -7,11 +7,10 @@
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { commentRevisions, comments, decisionLog, proposals, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { commentRevisions, comments, decisionLog, proposals } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { apiCalls } from './api-calls';
-import { foundOrganization, signInAsPerson } from './fixtures/organization';
+import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { publishedProposal } from './fixtures/scenario';
 import { form, session, withTestDatabase } from './helpers';
@@ -34,7 +33,7 @@ const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
 
 beforeAll(async () => {
-  org = await foundOrganization(db, { slug: 'api-comment-edits', seated: 3, at: new Date(T0.getTime() - 24 * HOUR) });
+  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-comment-edits', seated: 3, at: new Date(T0.getTime() - 24 * HOUR) }));
   proposalId = await publishedProposal(
     db,
     org.people[1]!,
@@ -43,10 +42,6 @@ beforeAll(async () => {
     T0,
   );
   number = (await db.select({ number: proposals.number }).from(proposals).where(eq(proposals.id, proposalId)))[0]!.number;
-  const [outsider] = await db.insert(users).values({ email: 'outsider@api-comment-edits.example.org', name: 'Out' }).returning();
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'api-comment-edits-other', name: 'Other', mission: '', createdBy: outsider!.id, at: T0 }))
-  ).id;
   token3 = await token(org.people[3]!.userId, org.orgId);
 }, 60_000);
 

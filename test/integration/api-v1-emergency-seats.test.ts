@@ -9,14 +9,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, proposals, seats, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { decisionLog, proposals, seats } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { apiCalls } from './api-calls';
-import { foundOrganization, signInAsPerson } from './fixtures/organization';
+import { foundOrganization, foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { publishedProposal } from './fixtures/scenario';
 import { form, session, withTestDatabase } from './helpers';
@@ -35,11 +34,7 @@ const seatActions = await import('@/app/o/[slug]/seats/actions');
 
 /** Nonprofit board: 9 charter seats, 8 filled (persons 0–7; 0 is the admin); persons 8 and 9 are members without a seat. */
 beforeAll(async () => {
-  org = await foundOrganization(db, { slug: 'api-emergency', seated: 8, at: new Date(Date.now() - 3 * DAY) });
-  const [outsider] = await db.insert(users).values({ email: 'outsider@api-emergency.example.org', name: 'Out' }).returning();
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'api-emergency-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
-  ).id;
+  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-emergency', seated: 8, at: new Date(Date.now() - 3 * DAY) }));
 }, 60_000);
 
 const person = (i: number) => org.people[i]!;

@@ -6,12 +6,12 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { meetings, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { meetings } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
+import { otherOrganization } from './fixtures/organization';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -34,10 +34,7 @@ const details = (title = 'Quarterly board meeting') => ({
 });
 
 beforeAll(async () => {
-  const [outsider] = await db.insert(users).values({ email: 'outsider@meeting-change.example.org', name: 'Out' }).returning();
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'meeting-change-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
-  ).id;
+  ({ otherOrgId } = await otherOrganization(db, 'meeting-change'));
   org = await createStormOrg(db, { slug: 'meeting-change', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
 }, 60_000);
 

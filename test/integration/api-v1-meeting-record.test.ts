@@ -7,14 +7,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { meetingAttendance, meetingRollCalls, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { meetingAttendance, meetingRollCalls } from '@/db/schema';
 import type * as ClockModule from '@/lib/clock';
 import { loadMeetingRollCalls } from '@/db/read/meeting-roll-calls';
 import { initialActionState } from '@/lib/actions/state';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { apiCalls } from './api-calls';
-import { foundOrganization, signInAsPerson } from './fixtures/organization';
+import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { form, session, withTestDatabase } from './helpers';
 
@@ -41,7 +40,7 @@ const minutesActions = await import('@/app/o/[slug]/meetings/minutes/actions');
 
 /** Nonprofit board: 9 charter seats, 6 filled (persons 0–5; 0 is the admin); persons 6–9 are members without a seat. */
 beforeAll(async () => {
-  org = await foundOrganization(db, { slug: 'api-meeting-record', seated: 6, at: T0 });
+  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-meeting-record', seated: 6, at: T0 }));
   meeting = await scheduleMeeting(
     db,
     org.admin,
@@ -57,10 +56,6 @@ beforeAll(async () => {
     },
     new Date(T0.getTime() + DAY),
   );
-  const [outsider] = await db.insert(users).values({ email: 'outsider@api-meeting-record.example.org', name: 'Out' }).returning();
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'api-meeting-record-other', name: 'Other', mission: '', createdBy: outsider!.id, at: T0 }))
-  ).id;
   clock.now = new Date(startsAt.getTime() + 5 * MIN);
 }, 60_000);
 

@@ -10,7 +10,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, memberships, proposalFollows, seats, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
 import { loadDelegationsPage } from '@/db/read/delegations-page';
 import { charterFromTemplate } from '@/lib/governance/templates';
 import { createDraft } from '@/lib/use-cases/drafts';
@@ -22,7 +21,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
-import { withMemberAssembly } from './fixtures/organization';
+import { otherOrganization, withMemberAssembly } from './fixtures/organization';
 import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -57,11 +56,7 @@ async function elsewhereReadToken(userId: string) {
 }
 
 beforeAll(async () => {
-  const [outsider] = await db.insert(users).values({ email: 'outsider@more-acts.example.org', name: 'Out Sider' }).returning();
-  outsiderId = outsider!.id;
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'more-acts-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
-  ).id;
+  ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more-acts'));
   org = await createStormOrg(db, {
     slug: 'more-acts',
     seats: 5,

@@ -8,13 +8,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, meetings, objections, rateLimits, users, votes } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { decisionLog, meetings, objections, rateLimits, votes } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, ChoiceMethodSpec } from '@/lib/governance/types';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
+import { otherOrganization } from './fixtures/organization';
 import { session, withTestDatabase } from './helpers';
 import { objectionSteps } from './objection-steps';
 
@@ -45,10 +45,7 @@ const withMethod = (method: ChoiceMethodSpec) => (c: Charter) => ({
 const soon = () => new Date(Date.now() + 86_400_000);
 
 beforeAll(async () => {
-  const [outsider] = await db.insert(users).values({ email: 'outsider@more.example.org', name: 'Out Sider' }).returning();
-  outsiderId = outsider!.id;
-  otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'more-other', name: 'Other', mission: '', createdBy: outsiderId, at: new Date() })))
-    .id;
+  ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more'));
 }, 60_000);
 
 describe('/api/v1 objections', () => {

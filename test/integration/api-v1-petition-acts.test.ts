@@ -8,14 +8,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { petitionSignatures, petitions, users } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { petitionSignatures, petitions } from '@/db/schema';
 import { loadPetitionPage } from '@/db/read/petitions';
 import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
 import { apiCalls } from './api-calls';
-import { withMemberAssembly } from './fixtures/organization';
+import { otherOrganization, withMemberAssembly } from './fixtures/organization';
 import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -29,10 +28,7 @@ const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 
 beforeAll(async () => {
-  const [outsider] = await db.insert(users).values({ email: 'outsider@petition-acts.example.org', name: 'Out Sider' }).returning();
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'petition-acts-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
-  ).id;
+  ({ otherOrgId } = await otherOrganization(db, 'petition-acts'));
   org = await createStormOrg(db, {
     slug: 'petition-acts',
     seats: 5,

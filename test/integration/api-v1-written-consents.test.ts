@@ -8,12 +8,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { users, writtenConsentSignatures, writtenConsents } from '@/db/schema';
-import { insertOrganization } from '@/db/queries/organizations';
+import { writtenConsentSignatures, writtenConsents } from '@/db/schema';
 import { listWrittenConsentSummaries } from '@/db/read/written-consents';
 import { initialActionState } from '@/lib/actions/state';
 import { apiCalls } from './api-calls';
-import { foundOrganization, signInAsPerson } from './fixtures/organization';
+import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { form, session, withTestDatabase } from './helpers';
 
@@ -30,11 +29,7 @@ const consentActions = await import('@/app/o/[slug]/written-consents/actions');
 
 /** Nonprofit board: 9 charter seats, 7 filled (persons 0–6; 0 is the admin); persons 7–9 are members without a seat. */
 beforeAll(async () => {
-  org = await foundOrganization(db, { slug: 'api-consents', seated: 7, at: new Date(Date.now() - 3 * DAY) });
-  const [outsider] = await db.insert(users).values({ email: 'outsider@api-consents.example.org', name: 'Out' }).returning();
-  otherOrgId = (
-    await db.transaction((tx) => insertOrganization(tx, { slug: 'api-consents-other', name: 'Other', mission: '', createdBy: outsider!.id, at: new Date() }))
-  ).id;
+  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-consents', seated: 7, at: new Date(Date.now() - 3 * DAY) }));
 }, 60_000);
 
 const person = (i: number) => org.people[i]!.userId;

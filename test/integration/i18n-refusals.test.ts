@@ -16,16 +16,10 @@ import { form, session, signInAs, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-/** The browser's Accept-Language of the request being made. */
-const request: { acceptLanguage: string | null } = { acceptLanguage: null };
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers(request.acceptLanguage ? { 'accept-language': request.acceptLanguage } : {}),
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
-}));
-vi.mock('next-intl/server', () => ({
-  getRequestConfig: (config: unknown) => config,
-  getLocale: async () => (await import('@/lib/i18n/request')).requestLocale(),
-}));
+/** The browser's Accept-Language of the request being made (`request.acceptLanguage`), and next-intl's `getLocale`. */
+const request = await vi.hoisted(async () => (await import('./support/request-locale-mock')).requestLocaleMock());
+vi.mock('next/headers', () => request.nextHeaders);
+vi.mock('next-intl/server', () => request.nextIntlServer);
 
 const { setMyLocaleAction } = await import('@/app/account/actions');
 const { changeMemberRoleAction, leaveOrganizationAction, setStakeholderGroupAction } = await import('@/app/o/[slug]/members/actions');
