@@ -4,9 +4,9 @@ import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
 import { spendLimit } from '@/lib/actions/limit';
 import { appOrigin } from '@/lib/auth/origin';
-import { roleLabels } from '@/lib/governance/roles';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import {
   changeMemberRole,
   changeStakeholderGroup,
@@ -28,7 +28,8 @@ import {
 export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', async ({ input, user }) => {
   const at = now();
   await inviteMember(getDb(), { ...input, actorId: user.id, origin: await appOrigin(), secret: env().authSecret, at });
-  return { ok: true, message: `Invitation sent to ${input.email}. They become a member when they accept it.` };
+  // In the request's language (English outside a request: tests and scripts).
+  return { ok: true, message: (await requestTranslator())('successLines.invitationSent', { email: input.email }) };
 });
 
 /** The revoked invitation's row, and the form with it, is gone once the page re-renders: the page shows the confirmation instead (`?done=revoked`). */
@@ -40,23 +41,24 @@ export const revokeInvitationAction = orgAction(invitationSchema, 'observer', as
 export const resendInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user }) => {
   await spendLimit('magicLinkEmail', `invitation:${input.membershipId}`);
   const email = await resendInvitation(getDb(), { ...input, actorId: user.id, origin: await appOrigin(), secret: env().authSecret, at: now() });
-  return { ok: true, message: `A new invitation link was sent to ${email}.` };
+  return { ok: true, message: (await requestTranslator())('successLines.invitationResent', { email }) };
 });
 
 export const changeMemberRoleAction = orgAction(changeRoleSchema, 'observer', async ({ input, user }) => {
   await changeMemberRole(getDb(), { ...input, actorId: user.id, at: now() });
-  return { ok: true, message: `Role changed to ${roleLabels[input.role].toLowerCase()}.` };
+  return { ok: true, message: (await requestTranslator())('successLines.roleChanged', { role: input.role }) };
 });
 
 /** Admins only (the use case asks checkGroupChange). The form has no weight field, and a forged one is not read: weights change only by proposal. */
 export const setStakeholderGroupAction = orgAction(stakeholderGroupSchema, 'observer', async ({ input, user }) => {
   await changeStakeholderGroup(getDb(), { orgId: input.orgId, membershipId: input.membershipId, group: input.group, actorId: user.id, at: now() });
-  return { ok: true, message: input.group === null ? 'Stakeholder group cleared.' : `Stakeholder group set to “${input.group}”.` };
+  const t = await requestTranslator();
+  return { ok: true, message: input.group === null ? t('successLines.groupCleared') : t('successLines.groupSet', { group: input.group }) };
 });
 
 export const removeMemberAction = orgAction(removeMemberSchema, 'observer', async ({ input, user }) => {
   await removeMember(getDb(), { orgId: input.orgId, membershipId: input.membershipId, actorId: user.id, at: now() });
-  return { ok: true, message: 'Member removed.' };
+  return { ok: true, message: (await requestTranslator())('successLines.memberRemoved') };
 });
 
 export const leaveOrganizationAction = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, membership }) => {
