@@ -104,8 +104,5 @@ export async function loadApiPetition(orgId: string, number: number, viewerId: s
   const page = await loadPetitionPage(orgId, number, viewerId, at);
   if (!page) return null;
   // A signer with no name is "A member", as the API has always said it (the page words it in the reader's language).
-  // The refusal's code is the page's, to word it in the reader's language: the API gives `viewer.notEligibleReason`, as it always has.
-  const rest: Omit<typeof page, 'notEligible'> & { notEligible?: unknown } = { ...page };
-  delete rest.notEligible;
-  return { ...rest, petition: petitionSummary(page.petition), signers: page.signers.map((name) => name ?? 'A member') };
+  return { ...page, petition: petitionSummary(page.petition), signers: page.signers.map((name) => name ?? 'A member') };
 }

@@ -101,8 +101,7 @@ export async function loadPetitionPage(orgId: string, number: number, viewerId: 
   ]);
   const view = summary(row, name, at);
   const open = takesSignatures(view.phase);
-  const maySign = checkMaySign(facts, record.constituency);
-  const eligible = maySign.ok;
+  const eligible = checkMaySign(facts, record.constituency).ok;
   return {
     petition: view,
     body: row.body,
@@ -119,10 +118,8 @@ export async function loadPetitionPage(orgId: string, number: number, viewerId: 
       maySign: open && eligible && signature === null,
       mayRevoke: open && signature !== null,
       mayAnswer: (view.phase.kind === 'awaiting_answer' || view.phase.kind === 'overdue') && facts.role !== null && hasRole(facts.role, 'secretary'),
-      notEligibleReason: viewerId ? refusalReason(maySign) : null,
+      notEligibleReason: viewerId ? refusalReason(checkMaySign(facts, record.constituency)) : null,
     },
-    /** Why the viewer may not sign, by the rules' refusal code and parameters (the page words it in the reader's language; the API keeps `notEligibleReason`). */
-    notEligible: viewerId && !maySign.ok ? { code: maySign.code, params: maySign.params ?? {} } : null,
   };
 }
 

@@ -13,7 +13,7 @@ import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadPetitionPage, SIGNER_NAMES_SHOWN } from '@/db/read/petitions';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { refusalIn } from '@/lib/i18n/refusals';
+import { refusalIn, refusalOfEnglish } from '@/lib/i18n/refusals';
 import { isLocale } from '@/lib/i18n/locales';
 import { bodyInSentence } from '@/lib/i18n/words';
 import { answerPetitionAction, revokePetitionSignatureAction, signPetitionAction } from '../actions';
@@ -40,11 +40,9 @@ export default async function PetitionPage({ params }: Props) {
   const tc = await getTranslations('common');
   const locale = await getLocale();
   const body = bodyInSentence(p.bodyName, locale);
-  // Why the viewer may not sign: the rules' refusal in the reader's language (its English is the rules' reason).
-  const notEligible =
-    page.notEligible && isLocale(locale)
-      ? (refusalIn(locale, page.notEligible.code, page.notEligible.params) ?? viewer.notEligibleReason)
-      : viewer.notEligibleReason;
+  // Why the viewer may not sign: the rules' refusal (its English, as the API gives it) in the reader's language.
+  const refusal = viewer.notEligibleReason && locale !== 'en' && isLocale(locale) ? refusalOfEnglish(viewer.notEligibleReason) : null;
+  const notEligible = (refusal && isLocale(locale) && refusalIn(locale, refusal.code, refusal.params)) || viewer.notEligibleReason;
   const status = petitionStatusIn(p.phase, t);
   const overdue = p.phase.kind === 'overdue';
   const writable = !org.archivedAt;
