@@ -107,6 +107,8 @@ export const translatedFiles = [
   'components/meetings/meeting-minutes.tsx',
   'components/meetings/roll-calls.tsx',
   'components/meetings/meeting-rule-words.ts',
+  'components/governance/rule-word-text.ts',
+  'components/proposals/election-view.ts',
   'components/proposals/charter-diff-words.ts',
   'components/proposals/choice-ballot-form.tsx',
   'components/proposals/choice-ballot.tsx',
