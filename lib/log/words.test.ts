@@ -6,7 +6,7 @@ import { ballotSummaryWords, logTextWordsFromCatalogue } from '@/lib/transparenc
 import { loadLogExport } from '@/lib/transparency/log-export';
 import { base64Encode } from './base64';
 import { ed25519PublicKeyRaw, formatCheckpoint, signNote } from './checkpoint';
-import { entryLeafHash, sealEntry } from './entry';
+import { canonicalEntry, entryLeafHash, sealEntry } from './entry';
 import type { LogEntry, StoredEntry } from './entry';
 import { GENESIS_HASH } from './hash';
 import { readHashedEntry } from './hashed-entry';
@@ -129,7 +129,7 @@ async function corruptedLogs(): Promise<{ message: string; text?: LogText }[]> {
 }
 
 function hashedEntryProblems(): { message: string | null; text: LogText | null }[] {
-  const row = { seq: 1, entry: log[0]!.entry ?? JSON.stringify(log[0]), prevHash: log[0]!.prevHash, hash: log[0]!.hash };
+  const row = { seq: 1, entry: canonicalEntry(entries[0]!), prevHash: log[0]!.prevHash, hash: log[0]!.hash };
   return [
     { ...row, entry: '{' },
     { ...row, entry: '{}' },
