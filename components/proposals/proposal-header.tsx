@@ -5,6 +5,7 @@ import { Countdown } from '@/components/governance/countdown';
 import { ProposalStatusBadge } from '@/components/governance/phase-badge';
 import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import type { NoticeCoverage } from '@/lib/use-cases/notice';
+import type { LogText } from '@/lib/log/words';
 import type { ProposalStatus, StatusPart } from '@/lib/governance/status';
 import type { Phase, ProposalTypeSpec } from '@/lib/governance/types';
 
@@ -18,7 +19,7 @@ type Props = {
   at: Date;
   authorName: string | null;
   subject: { name: string | null } | null;
-  integrityProblem: string | null;
+  integrityProblem: LogText | null;
   /** The viewer may start a ratification (a member). */
   mayStartRatification: boolean;
   ratifies: { number: number; title: string } | null;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicLogRow } from '@/db/read/types';
+import { useLogText } from '@/components/transparency/log-text';
 
 /** Entries of the record not listed (between its oldest and newest shown): a member-wide vote's ballots. */
 type Gap = { count: number; afterSeq: number; beforeSeq: number };
@@ -61,6 +62,7 @@ export function ProposalRecord({
 function RecordLine({ e }: { e: PublicLogRow }) {
   const t = useTranslations('record');
   const format = useFormatter();
+  const say = useLogText();
   return (
     <li className="flex gap-2">
       <span className="shrink-0 font-mono text-xs whitespace-nowrap text-zinc-500">#{e.seq}</span>
@@ -70,7 +72,7 @@ function RecordLine({ e }: { e: PublicLogRow }) {
         <time className="text-zinc-500" dateTime={e.at.toISOString()}>
           {format.dateTime(e.at, 'long')}
         </time>
-        {e.problem ? <span className="font-semibold text-red-800">{t('doesNotVerify', { problem: e.problem })}</span> : null}
+        {e.problemText ? <span className="font-semibold text-red-800">{t('doesNotVerify', { problem: say(e.problemText) })}</span> : null}
       </span>
     </li>
   );

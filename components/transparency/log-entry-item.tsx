@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicLogRow } from '@/db/read/types';
+import { useLogText } from './log-text';
 
 /**
  * One decision-log entry, read from its hashed bytes: a readable line, who acted (by the name
@@ -20,6 +21,7 @@ export function LogEntryItem({
 }) {
   const t = useTranslations('log.entry');
   const format = useFormatter();
+  const say = useLogText();
   return (
     <li id={`entry-${entry.seq}`} className="rounded-xl border border-zinc-200 bg-white p-4 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -38,8 +40,8 @@ export function LogEntryItem({
         </time>
       </div>
       {entry.actorId ? <p className="mt-1 text-xs text-zinc-600">{t('by', { name: actor ?? t('aMember') })}</p> : null}
-      {entry.problem ? (
-        <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">{t('doesNotVerify', { problem: entry.problem })}</p>
+      {entry.problemText ? (
+        <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs font-semibold text-red-900">{t('doesNotVerify', { problem: say(entry.problemText) })}</p>
       ) : null}
       <details className="mt-2 group">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">

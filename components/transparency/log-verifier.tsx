@@ -1,14 +1,15 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { checkpointNoteSize, parseSeenState, rememberCheckpoints } from '@/lib/log/seen-checkpoints';
 import type { SeenState } from '@/lib/log/seen-checkpoints';
 import { verifyLog } from '@/lib/log/verify';
 import type { VerifyReport } from '@/lib/log/verify';
-import { ballotSummaryText } from '@/lib/log/verify-ballots';
 import { loadLogExport } from '@/lib/transparency/log-export';
+import { ballotSummaryWords, wordedStatuses } from '@/lib/transparency/log-text';
+import { useLogText } from './log-text';
 
 type Source = { label: string };
 type State =
@@ -54,11 +55,16 @@ function writeSeen(state: SeenState): void {
  * For the published log, the newest checkpoint of each intact check is remembered in this
  * browser's localStorage and checked against the entries on later checks.
  *
- * Its words are translated (`verify`); what the checks report of a problem (lib/log/verify), an
- * unreadable export's reason and the ballots' summary stay in English (docs/i18n.md).
+ * Its words are translated (`verify`), and so is what the checks report (`verifyWords`): each problem's kind and
+ * message (lib/log/verify gives them as data, lib/log/words), an unreadable export's reason and the ballots' summary.
+ * What the browser itself says of a failed read, and the English a checkpoint's signature check gives inside its
+ * problem, stay as they come (docs/i18n.md).
  */
 export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName: string }) {
   const t = useTranslations('verify');
+  const w = useTranslations('verifyWords');
+  const locale = useLocale();
+  const say = useLogText();
   const [state, setState] = useState<State>({ step: 'idle' });
   const [pinnedKey, setPinnedKey] = useState('');
   const verdictRef = useRef<HTMLHeadingElement>(null);
@@ -75,7 +81,7 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
     }
     const loaded = loadLogExport(text, pinnedKey);
     if (!loaded.ok) {
-      setState({ step: 'error', source, message: loaded.error });
+      setState({ step: 'error', source, message: say(loaded.errorText) });
       return;
     }
     const total = loaded.value.input.entries.length;
@@ -127,14 +133,18 @@ export function LogVerifier({ exportUrl, orgName }: { exportUrl: string; orgName
       { label: t('sourcePublished', { org: orgName }) },
       async () => {
         const response = await fetch(exportUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
-        if (!response.ok)
-          throw new Error(
-            response.status === 404 ? t('notAvailable') : t('serverAnswered', { status: String(response.status), statusText: response.statusText }),
-          );
+        if (!response.ok) throw new Error(response.status === 404 ? t('notAvailable') : serverAnswered(response));
         return response.text();
       },
       true,
     );
+  }
+
+  /** English keeps the server's own status text, as before; French and German word the usual statuses. */
+  function serverAnswered({ status, statusText }: Response): string {
+    if (locale === 'en') return t('serverAnswered', { status: String(status), statusText });
+    if (!wordedStatuses.has(status)) return w('download.serverAnswered', { status: String(status) });
+    return t('serverAnswered', { status: String(status), statusText: w(`download.s${status}` as 'download.s500') });
   }
 
   function verifyFile(file: File) {
@@ -256,6 +266,8 @@ function Progress({ state }: { state: Extract<State, { step: 'loading' | 'verify
 
 function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }>; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
   const t = useTranslations('verify');
+  const w = useTranslations('verifyWords');
+  const say = useLogText();
   const { report, source, keyUsed, keyMismatch, checkpointCount, rememberedCount } = state;
   if (report.ok) {
     return (
@@ -270,7 +282,7 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
           {report.ballots && report.ballots.ballotsOpened + report.ballots.stillSealed + report.ballots.secretCounted > 0 ? (
             <>
               <dt className="font-medium">{t('ballots')}</dt>
-              <dd>{ballotSummaryText(report.ballots)}</dd>
+              <dd>{ballotSummaryWords(report.ballots, w)}</dd>
             </>
           ) : null}
           <dt className="font-medium">{t('checkpoints')}</dt>
@@ -300,9 +312,9 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
           <li key={i}>
             <span className="font-semibold">
               {p.seq !== null ? `#${p.seq} ` : ''}
-              {p.kind.replaceAll('_', ' ')}:
+              {w(`kinds.${p.kind}`)}:
             </span>{' '}
-            <span className="break-words">{p.message}</span>
+            <span className="break-words">{p.text ? say(p.text) : p.message}</span>
           </li>
         ))}
       </ul>

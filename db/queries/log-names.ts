@@ -9,9 +9,15 @@ import { deletedEmailDomain } from './users';
 
 /**
  * Display names of this organization's members among `userIds` (people the log mentions).
- * Names only: public pages never show e-mail addresses.
+ * Names only: public pages never show e-mail addresses. A deleted account is named by `deletedLabel` (English by default:
+ * "deleted-… (deleted account)").
  */
-export async function listMemberNames(db: Executor, orgId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+export async function listMemberNames(
+  db: Executor,
+  orgId: string,
+  userIds: readonly string[],
+  deletedLabel: (pseudonym: string) => string = deletedAccountLabel,
+): Promise<Map<string, string>> {
   const ids = [...new Set(userIds)].slice(0, 1000);
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -26,7 +32,7 @@ export async function listMemberNames(db: Executor, orgId: string, userIds: read
     .from(users)
     .where(and(inArray(users.id, ids), like(users.email, `deleted-%${deletedEmailDomain}`)));
   const names = new Map(rows.map((r) => [r.id, r.name!]));
-  for (const d of deleted) names.set(d.id, deletedAccountLabel(d.email.slice(0, -deletedEmailDomain.length)));
+  for (const d of deleted) names.set(d.id, deletedLabel(d.email.slice(0, -deletedEmailDomain.length)));
   return names;
 }
 

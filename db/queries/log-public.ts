@@ -6,6 +6,8 @@ import { decisionLog, proposalStages, proposals } from '@/db/schema';
 import { GENESIS_HASH } from '@/lib/log/hash';
 import { readHashedEntry } from '@/lib/log/hashed-entry';
 import { nodeSha256 } from '@/lib/log/node-hash';
+import { englishLogText, logText } from '@/lib/log/words';
+import type { LogText } from '@/lib/log/words';
 import type { LogRow } from './log';
 
 // Read side of the public transparency pages (docs/design.md §5). Everything here is public by
@@ -37,8 +39,10 @@ export type PublicLogQuery = {
 export type PublicLogRow = LogRow & {
   /** The canonical JSON that was hashed. */
   entry: string;
-  /** Why this entry does not verify (its text against its hash, or its link to the one before), or null. */
+  /** Why this entry does not verify (its text against its hash, or its link to the one before), in English, or null. */
   problem: string | null;
+  /** The same as data, for the pages to say in the reader's language (lib/log/words). */
+  problemText: LogText | null;
 };
 
 export type PublicLogPage = { rows: PublicLogRow[]; hasNewer: boolean; hasOlder: boolean };
@@ -72,12 +76,12 @@ export async function publicRows(db: Executor, orgId: string, rows: readonly Raw
   return rows.map((r) => {
     const read = readHashedEntry(nodeSha256, r, orgId);
     const expectedPrev = r.seq === 1 ? GENESIS_HASH : hashOf.get(r.seq - 1);
-    const problem =
-      read.problem ??
+    const problemText =
+      read.problemText ??
       (expectedPrev === undefined
-        ? `entry #${r.seq - 1}, which #${r.seq} links to, is missing`
+        ? logText('entry.predecessorMissing', { prev: String(r.seq - 1), seq: String(r.seq) })
         : r.prevHash !== expectedPrev
-          ? `entry #${r.seq} does not link to #${r.seq - 1}`
+          ? logText('entry.noLink', { seq: String(r.seq), prev: String(r.seq - 1) })
           : null);
     const e = read.entry;
     return {
@@ -91,7 +95,8 @@ export async function publicRows(db: Executor, orgId: string, rows: readonly Raw
       entry: r.entry,
       prevHash: r.prevHash,
       hash: r.hash,
-      problem,
+      problem: problemText && englishLogText(problemText),
+      problemText,
     };
   });
 }

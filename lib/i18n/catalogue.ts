@@ -34,7 +34,18 @@ export const clientNamespaces = [
 ] as const;
 
 /** Namespaces only some pages' client components read: those pages add them (`PageMessages`, components/i18n/page-messages.tsx). */
-export const pageNamespaces = ['account', 'charterDiff', 'choiceBallot', 'logoForm', 'newOrg', 'newProposal', 'settings', 'templatePreview', 'verify'] as const;
+export const pageNamespaces = [
+  'account',
+  'charterDiff',
+  'choiceBallot',
+  'logoForm',
+  'newOrg',
+  'newProposal',
+  'settings',
+  'templatePreview',
+  'verify',
+  'verifyWords',
+] as const;
 export type PageNamespace = (typeof pageNamespaces)[number];
 
 export function clientMessages(locale: Locale) {

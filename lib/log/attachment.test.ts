@@ -42,7 +42,7 @@ describe('discloseAttachments', () => {
     ];
     for (const [entries, attachments, message] of cases) {
       const { entries: out, problems } = discloseAttachments(entries, attachments, sha256);
-      expect(problems).toEqual([{ seq: 7, message: expect.stringContaining(message) }]);
+      expect(problems).toEqual([{ seq: 7, message: expect.stringContaining(message), text: expect.anything() }]);
       expect((out[0] as { payload: Record<string, unknown> }).payload.rollCall).toBeUndefined();
     }
   });

@@ -16,6 +16,8 @@
 
 import type { Hasher } from './hash';
 import { toHex } from './hash';
+import { logText, said } from './words';
+import type { LogText } from './words';
 
 export const MEMBER_DISCLOSURE_SCHEME = 'quorate-member-disclosure-v1';
 
@@ -46,7 +48,7 @@ export function utf8Length(body: string): number {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export type DisclosureProblem = { seq: number | null; message: string };
+export type DisclosureProblem = { seq: number | null; message: string; text: LogText };
 
 /**
  * The entries with each member-wide close's attachment read back into its payload — the roll as
@@ -66,24 +68,23 @@ export function discloseAttachments(entries: readonly unknown[], attachments: un
     const ref = raw.payload.members.disclosure;
     if (ref === undefined) return raw;
     const seq = typeof raw.seq === 'number' ? raw.seq : null;
-    const fail = (message: string) => {
-      problems.push({ seq, message });
+    const fail = (text: LogText) => {
+      problems.push({ seq, ...said(text) });
       return raw;
     };
-    if (!isRecord(ref) || typeof ref.name !== 'string' || typeof ref.sha256 !== 'string') return fail('the close names its disclosure malformed');
-    if (ref.scheme !== MEMBER_DISCLOSURE_SCHEME) return fail(`unknown disclosure scheme ${JSON.stringify(ref.scheme)}`);
+    if (!isRecord(ref) || typeof ref.name !== 'string' || typeof ref.sha256 !== 'string') return fail(logText('attachment.malformed'));
+    if (ref.scheme !== MEMBER_DISCLOSURE_SCHEME) return fail(logText('attachment.unknownScheme', { scheme: String(JSON.stringify(ref.scheme)) }));
     const attachment = byName.get(ref.name);
-    if (!attachment) return fail(`the attachment ${ref.name} the close names is not published`);
+    if (!attachment) return fail(logText('attachment.notPublished', { name: ref.name }));
     const hash = attachmentHash(h, attachment.body);
-    if (hash !== ref.sha256) return fail(`the attachment ${ref.name} hashes to ${hash}, the close says ${ref.sha256}`);
+    if (hash !== ref.sha256) return fail(logText('attachment.hash', { name: ref.name, hash, expected: ref.sha256 }));
     let parsed: unknown;
     try {
       parsed = JSON.parse(attachment.body);
     } catch {
-      return fail(`the attachment ${ref.name} is not JSON`);
+      return fail(logText('attachment.notJson', { name: ref.name }));
     }
-    if (!isRecord(parsed) || !Array.isArray(parsed.roll) || !Array.isArray(parsed.rollCall))
-      return fail(`the attachment ${ref.name} has no roll and roll call`);
+    if (!isRecord(parsed) || !Array.isArray(parsed.roll) || !Array.isArray(parsed.rollCall)) return fail(logText('attachment.noRoll', { name: ref.name }));
     const rollCall = parsed.rollCall.map((line: unknown) => {
       const [voteId, voterUserId, choice, nonce, rationale] = Array.isArray(line) ? (line as unknown[]) : [];
       // A secret ballot's line is who voted, as a close without attachments put it: no nonce, no rationale.

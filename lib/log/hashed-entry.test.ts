@@ -19,7 +19,7 @@ const row = { seq: 1, entry: canonicalEntry(sealed), prevHash: sealed.prevHash, 
 
 describe('readHashedEntry', () => {
   it('reads an intact entry from its hashed text', () => {
-    expect(readHashedEntry(h, row, 'org_1')).toEqual({ entry: fields, problem: null });
+    expect(readHashedEntry(h, row, 'org_1')).toEqual({ entry: fields, problem: null, problemText: null });
   });
 
   it('shows what one changed byte says, and that it does not match its hash', () => {

@@ -7,10 +7,18 @@ import { tryCanonicalEntry } from './entry';
 import type { LogEntry } from './entry';
 import { chainHash, isHashHex } from './hash';
 import type { Hasher } from './hash';
+import { englishLogText, logText } from './words';
+import type { LogText, LogTextCode, LogTextParam } from './words';
 
 export type HashedRow = { seq: number; entry: string; prevHash: string; hash: string };
 
-export type HashedEntry = { entry: LogEntry | null; problem: string | null };
+/** `problem` in English (the CLI, the API, the server's logs), `problemText` as data for the pages (./words). */
+export type HashedEntry = { entry: LogEntry | null; problem: string | null; problemText: LogText | null };
+
+const wrong = (entry: LogEntry | null, code: LogTextCode, params: Record<string, LogTextParam>): HashedEntry => {
+  const text = logText(code, params);
+  return { entry, problem: englishLogText(text), problemText: text };
+};
 
 /**
  * The entry in `row.entry`, and why it does not verify, if it does not: its text must be the
@@ -23,16 +31,15 @@ export function readHashedEntry(h: Hasher, row: HashedRow, orgId?: string): Hash
   try {
     parsed = JSON.parse(row.entry);
   } catch {
-    return { entry: null, problem: `entry #${row.seq} is not readable JSON` };
+    return wrong(null, 'entry.notJson', { seq: String(row.seq) });
   }
   const canonical = tryCanonicalEntry(parsed);
-  if (!canonical.ok) return { entry: null, problem: `entry #${row.seq} is malformed: ${canonical.problem}` };
+  if (!canonical.ok) return wrong(null, 'entry.malformed', { seq: String(row.seq), problem: canonical.problem });
   const entry = parsed as LogEntry;
   const fresh = { orgId: entry.orgId, seq: entry.seq, at: entry.at, actorId: entry.actorId, kind: entry.kind, subject: entry.subject, payload: entry.payload };
-  if (canonical.canonical !== row.entry) return { entry: fresh, problem: `entry #${row.seq} is not in canonical form` };
-  if (entry.seq !== row.seq) return { entry: fresh, problem: `entry #${row.seq} says it is #${entry.seq}` };
-  if (orgId !== undefined && entry.orgId !== orgId) return { entry: fresh, problem: `entry #${row.seq} belongs to another organization` };
-  if (!isHashHex(row.prevHash) || chainHash(h, row.prevHash, row.entry) !== row.hash)
-    return { entry: fresh, problem: `entry #${row.seq} does not match its hash` };
-  return { entry: fresh, problem: null };
+  if (canonical.canonical !== row.entry) return wrong(fresh, 'entry.notCanonical', { seq: String(row.seq) });
+  if (entry.seq !== row.seq) return wrong(fresh, 'entry.saysSeq', { seq: String(row.seq), claimed: String(entry.seq) });
+  if (orgId !== undefined && entry.orgId !== orgId) return wrong(fresh, 'entry.otherOrganization', { seq: String(row.seq) });
+  if (!isHashHex(row.prevHash) || chainHash(h, row.prevHash, row.entry) !== row.hash) return wrong(fresh, 'entry.hashMismatch', { seq: String(row.seq) });
+  return { entry: fresh, problem: null, problemText: null };
 }

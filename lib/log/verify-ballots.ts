@@ -24,8 +24,10 @@
 
 import { BALLOT_COMMITMENT_SCHEME, hidingBallotCommitment, isBallotNonce, legacyBallotCommitment } from './ballot-commitment';
 import type { Hasher } from './hash';
+import { logText, said } from './words';
+import type { LogText } from './words';
 
-export type BallotProblem = { seq: number; message: string };
+export type BallotProblem = { seq: number; message: string; text: LogText };
 
 export type BallotCheckSummary = {
   /** Disclosed ballots whose commitment was checked and matched. */
@@ -93,9 +95,9 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       const seatId = voterKey(payload);
       // A secret ballot (a choice among options) commits to nothing: only that the seat voted is checked.
       if (payload.secret === true && typeof voteId === 'string' && typeof stageIndex === 'number' && typeof seatId === 'string') {
-        if (casts.has(voteId)) problems.push({ seq, message: `voteId ${voteId} was already used by the ballot at seq ${casts.get(voteId)!.seq}` });
+        if (casts.has(voteId)) problems.push({ seq, ...said(logText('ballots.voteIdUsed', { voteId, seq: String(casts.get(voteId)!.seq) })) });
         else casts.set(voteId, { seq, subject, stageIndex, seatId, commitment: '', scheme: SECRET });
-        if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, message: `ballot cast after stage ${stageIndex} of ${subject} was closed` });
+        if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, ...said(logText('ballots.castAfterClose', { stage: String(stageIndex), subject })) });
         lastOf(`${subject}|${stageIndex}`).set(seatId, voteId);
         continue;
       }
@@ -103,18 +105,19 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       // below as naming a ballot that was never cast.
       if (typeof voteId !== 'string' || typeof stageIndex !== 'number' || typeof seatId !== 'string' || typeof commitment !== 'string') continue;
       if (commitmentScheme !== undefined && commitmentScheme !== BALLOT_COMMITMENT_SCHEME) {
-        problems.push({ seq, message: `ballot.cast entry uses an unknown commitment scheme ${JSON.stringify(commitmentScheme)}` });
+        problems.push({ seq, ...said(logText('ballots.unknownScheme', { scheme: String(JSON.stringify(commitmentScheme)) })) });
       }
-      if (casts.has(voteId)) problems.push({ seq, message: `voteId ${voteId} was already used by the ballot at seq ${casts.get(voteId)!.seq}` });
+      if (casts.has(voteId)) problems.push({ seq, ...said(logText('ballots.voteIdUsed', { voteId, seq: String(casts.get(voteId)!.seq) })) });
       else casts.set(voteId, { seq, subject, stageIndex, seatId, commitment, scheme: typeof commitmentScheme === 'string' ? commitmentScheme : null });
-      if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, message: `ballot cast after stage ${stageIndex} of ${subject} was closed` });
+      if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, ...said(logText('ballots.castAfterClose', { stage: String(stageIndex), subject })) });
       lastOf(`${subject}|${stageIndex}`).set(seatId, voteId);
     } else if (kind === 'recusal.declared') {
       if (typeof payload.seatId === 'string') recused.add(`${subject}|${payload.seatId}`);
     } else if (kind === 'objection.raised' || kind === 'objection.withdrawn') {
       const { stageIndex, seatId, reason } = payload;
       if (typeof stageIndex !== 'number' || typeof seatId !== 'string') continue;
-      if (closed.has(`${subject}|${stageIndex}`)) problems.push({ seq, message: `${String(kind)} after stage ${stageIndex} of ${subject} was closed` });
+      if (closed.has(`${subject}|${stageIndex}`))
+        problems.push({ seq, ...said(logText('ballots.afterClose', { kind: String(kind), stage: String(stageIndex), subject })) });
       if (kind === 'objection.raised' && typeof reason === 'string') standingOf(`${subject}|${stageIndex}`).set(seatId, reason);
       else standingOf(`${subject}|${stageIndex}`).delete(seatId);
     } else if (kind === 'voting.closed') {
@@ -127,38 +130,48 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
   function checkClose(seq: number, subject: string, payload: Record<string, unknown>): void {
     const stageIndex = payload.stageIndex;
     if (typeof stageIndex !== 'number') {
-      problems.push({ seq, message: 'voting.closed entry has no stageIndex' });
+      problems.push({ seq, ...said(logText('ballots.noStage')) });
       return;
     }
     closed.add(`${subject}|${stageIndex}`);
     const rollCall = payload.rollCall;
     if (!Array.isArray(rollCall)) {
-      problems.push({ seq, message: 'voting.closed entry has no roll call' });
+      problems.push({ seq, ...said(logText('ballots.noRollCall')) });
       return;
     }
     const counts = { yes: 0, no: 0, abstain: 0, secret: 0 };
     const seatsSeen = new Set<string>();
     for (const [i, item] of rollCall.entries()) {
-      const where = `roll call #${i + 1}`;
+      const where = logText('ballots.rollCall', { n: String(i + 1) });
       const seatId = isRecord(item) ? voterKey(item) : undefined;
       if (!isRecord(item) || typeof item.voteId !== 'string' || typeof seatId !== 'string' || typeof item.choice !== 'string') {
-        problems.push({ seq, message: `${where} lacks voteId, seatId or choice` });
+        problems.push({ seq, ...said(logText('ballots.lacksVote', { where })) });
         continue;
       }
       const { voteId, choice, nonce } = item;
-      if (seatsSeen.has(seatId)) problems.push({ seq, message: `${where}: seat ${seatId} appears twice in the roll call` });
+      if (seatsSeen.has(seatId)) problems.push({ seq, ...said(logText('ballots.seatTwice', { where, seat: seatId })) });
       seatsSeen.add(seatId);
-      if (!CHOICES.has(choice)) problems.push({ seq, message: `${where}: ${JSON.stringify(choice)} is not a choice` });
+      if (!CHOICES.has(choice)) problems.push({ seq, ...said(logText('ballots.notChoice', { where, choice: JSON.stringify(choice) })) });
       else counts[choice as keyof typeof counts]++;
       const cast = casts.get(voteId);
       if (!cast || cast.seq > seq) {
-        problems.push({ seq, message: `${where}: no ballot.cast entry before the close has voteId ${voteId}` });
+        problems.push({ seq, ...said(logText('ballots.noCast', { where, voteId })) });
         continue;
       }
       if (cast.subject !== subject || cast.stageIndex !== stageIndex || cast.seatId !== seatId) {
         problems.push({
           seq,
-          message: `${where}: ballot ${voteId} (seq ${cast.seq}) was cast for ${cast.subject} stage ${cast.stageIndex} seat ${cast.seatId}, not for this proposal, stage and seat ${seatId}`,
+          ...said(
+            logText('ballots.otherBallot', {
+              where,
+              voteId,
+              seq: String(cast.seq),
+              subject: cast.subject,
+              stage: String(cast.stageIndex),
+              castSeat: cast.seatId,
+              seat: seatId,
+            }),
+          ),
         });
         continue;
       }
@@ -166,14 +179,30 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       if (last !== voteId) {
         problems.push({
           seq,
-          message: `${where}: ballot ${voteId} (seq ${cast.seq}) is not seat ${seatId}'s last ballot; the last is ${String(last)} (seq ${last ? casts.get(last)?.seq : '?'})`,
+          ...said(
+            logText('ballots.notLast', {
+              where,
+              voteId,
+              seq: String(cast.seq),
+              seat: seatId,
+              last: String(last),
+              lastSeq: String(last ? casts.get(last)?.seq : '?'),
+            }),
+          ),
         });
         continue;
       }
       if ((choice === 'secret') !== (cast.scheme === SECRET)) {
         problems.push({
           seq,
-          message: `${where}: ballot ${voteId} (seq ${cast.seq}) was cast ${cast.scheme === SECRET ? 'as a secret ballot' : 'with a commitment'}, but the roll call discloses it as ${JSON.stringify(choice)}`,
+          ...said(
+            logText(cast.scheme === SECRET ? 'ballots.secretDisclosed' : 'ballots.commitmentDisclosed', {
+              where,
+              voteId,
+              seq: String(cast.seq),
+              choice: JSON.stringify(choice),
+            }),
+          ),
         });
         continue;
       }
@@ -184,7 +213,7 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       let expected: string;
       if (cast.scheme === BALLOT_COMMITMENT_SCHEME) {
         if (!isBallotNonce(nonce)) {
-          problems.push({ seq, message: `${where}: ballot ${voteId} is disclosed without its 64-hex-digit nonce` });
+          problems.push({ seq, ...said(logText('ballots.noNonce', { where, voteId })) });
           continue;
         }
         expected = hidingBallotCommitment(h, voteId, choice, nonce);
@@ -194,7 +223,7 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       if (expected !== cast.commitment) {
         problems.push({
           seq,
-          message: `${where}: choice ${JSON.stringify(choice)} and the disclosed nonce do not open the commitment of ballot ${voteId} (seq ${cast.seq})`,
+          ...said(logText('ballots.notOpened', { where, choice: JSON.stringify(choice), voteId, seq: String(cast.seq) })),
         });
         continue;
       }
@@ -206,51 +235,52 @@ export function checkBallotDisclosures(entries: readonly unknown[], h: Hasher): 
       if (!seatsSeen.has(seatId) && !recused.has(`${subject}|${seatId}`)) {
         problems.push({
           seq,
-          message: `the roll call leaves out seat ${seatId}, whose last ballot ${voteId} (seq ${casts.get(voteId)?.seq}) was not withdrawn by a recusal`,
+          ...said(logText('ballots.leftOut', { seat: seatId, voteId, seq: String(casts.get(voteId)?.seq) })),
         });
       }
     }
     const tally = isRecord(payload.tally) ? payload.tally : null;
     if (!tally) {
-      problems.push({ seq, message: 'voting.closed entry has no tally' });
+      problems.push({ seq, ...said(logText('ballots.noTally')) });
       return;
     }
     // A member-wide stage's tally is of weights, each ballot carrying its delegators' too: `npm run verify` recounts it from the published roll.
     if (isRecord(payload.members)) return;
     for (const k of ['yes', 'no', 'abstain'] as const) {
-      if (tally[k] !== counts[k]) problems.push({ seq, message: `the tally says ${String(tally[k])} ${k}, the roll call has ${counts[k]}` });
+      if (tally[k] !== counts[k])
+        problems.push({ seq, ...said(logText('ballots.tallyChoice', { tally: String(tally[k]), choice: k, count: String(counts[k]) })) });
     }
     const cast = counts.yes + counts.no + counts.abstain + counts.secret;
     if (tally.cast !== undefined && tally.cast !== cast)
-      problems.push({ seq, message: `the tally says ${String(tally.cast)} ballots cast, the roll call has ${cast}` });
+      problems.push({ seq, ...said(logText('ballots.tallyCast', { tally: String(tally.cast), count: String(cast) })) });
     if (isRecord(tally.consent)) checkConsent(seq, subject, stageIndex, tally.consent, payload.objections);
   }
 
   function checkConsent(seq: number, subject: string, stageIndex: number, consent: Record<string, unknown>, listed: unknown): void {
     if (!Array.isArray(listed)) {
-      problems.push({ seq, message: 'the close of a decision by consent does not list its standing objections' });
+      problems.push({ seq, ...said(logText('ballots.noObjections')) });
       return;
     }
     if (consent.objections !== listed.length) {
-      problems.push({ seq, message: `the tally says ${String(consent.objections)} objections stood, the close lists ${listed.length}` });
+      problems.push({ seq, ...said(logText('ballots.objectionCount', { tally: String(consent.objections), count: String(listed.length) })) });
     }
     const fromLog = standing.get(`${subject}|${stageIndex}`) ?? new Map<string, string>();
     const seen = new Set<string>();
     for (const [i, item] of listed.entries()) {
-      const where = `objection #${i + 1}`;
+      const where = logText('ballots.objection', { n: String(i + 1) });
       if (!isRecord(item) || typeof item.seatId !== 'string' || typeof item.reason !== 'string') {
-        problems.push({ seq, message: `${where} lacks seatId or reason` });
+        problems.push({ seq, ...said(logText('ballots.lacksObjection', { where })) });
         continue;
       }
-      if (seen.has(item.seatId)) problems.push({ seq, message: `${where}: seat ${item.seatId} is listed twice` });
+      if (seen.has(item.seatId)) problems.push({ seq, ...said(logText('ballots.objectionTwice', { where, seat: item.seatId })) });
       seen.add(item.seatId);
       if (fromLog.get(item.seatId) !== item.reason) {
-        problems.push({ seq, message: `${where}: seat ${item.seatId} has no standing objection with this reason in the log before the close` });
+        problems.push({ seq, ...said(logText('ballots.noSuchObjection', { where, seat: item.seatId })) });
       }
     }
     for (const seatId of fromLog.keys()) {
       if (!seen.has(seatId) && !recused.has(`${subject}|${seatId}`)) {
-        problems.push({ seq, message: `the close leaves out the objection of seat ${seatId}, raised and not withdrawn before it` });
+        problems.push({ seq, ...said(logText('ballots.objectionLeftOut', { seat: seatId })) });
       }
     }
   }

@@ -5,6 +5,7 @@
 // organization never adopted, or a different text of it. Browser-safe and pure.
 
 import type { VerifyProblem } from './verify-types';
+import { logText, said } from './words';
 
 /** Entry kinds that adopt a charter version, with `version` and `documentHash` in the payload. */
 const ADOPTING_KINDS = new Set(['charter.adopted', 'charter.amended']);
@@ -38,12 +39,12 @@ export function checkCharterReferences(entries: readonly unknown[]): VerifyProbl
     const version = payload.charterVersion;
     const hash = payload.charterDocumentHash;
     if (version === undefined && hash === undefined) continue;
-    const where = `${entry.kind}${typeof payload.number === 'number' ? ` of proposal #${payload.number}` : ''}`;
+    const where = typeof payload.number === 'number' ? logText('charter.proposal', { kind: entry.kind, n: String(payload.number) }) : entry.kind;
     if (typeof version !== 'number' || typeof hash !== 'string') {
       problems.push({
         seq,
         kind: 'charter_mismatch',
-        message: `${where} names its charter incompletely (version ${JSON.stringify(version)}, hash ${JSON.stringify(hash)})`,
+        ...said(logText('charter.incomplete', { where, version: String(JSON.stringify(version)), hash: String(JSON.stringify(hash)) })),
       });
       continue;
     }
@@ -52,13 +53,13 @@ export function checkCharterReferences(entries: readonly unknown[]): VerifyProbl
       problems.push({
         seq,
         kind: 'charter_mismatch',
-        message: `${where} says it was decided under charter version ${version}, but no earlier entry adopted that version`,
+        ...said(logText('charter.notAdopted', { where, version: String(version) })),
       });
     } else if (adoptedHash !== hash) {
       problems.push({
         seq,
         kind: 'charter_mismatch',
-        message: `${where} names charter version ${version} with hash ${hash}, but that version was adopted with hash ${adoptedHash}`,
+        ...said(logText('charter.otherHash', { where, version: String(version), hash, adopted: adoptedHash })),
       });
     }
   }

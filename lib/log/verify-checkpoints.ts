@@ -4,8 +4,10 @@
 
 import { parseCheckpoint, verifyNote } from './signed-note';
 import type { VerifyInput, VerifyProblem } from './verify-types';
+import { englishLogText, logText, said } from './words';
+import type { LogText } from './words';
 
-export type TrustedCheckpoint = { label: string; size: number; root: Uint8Array; rootHashB64: string };
+export type TrustedCheckpoint = { label: string; labelText: LogText; size: number; root: Uint8Array; rootHashB64: string };
 
 /**
  * Entry-level problems locate exactly. A checkpoint mismatch only bounds the location to a
@@ -26,14 +28,15 @@ export async function trustedCheckpoints(input: VerifyInput, problems: VerifyPro
   const out: TrustedCheckpoint[] = [];
   const list: unknown[] = Array.isArray(input.checkpoints) ? input.checkpoints : [];
   for (const [index, item] of list.entries()) {
-    const label = `checkpoint #${index + 1}`;
+    const labelText = logText('verify.checkpoint', { n: String(index + 1) });
+    const label = englishLogText(labelText);
     const note = typeof item === 'object' && item !== null ? (item as { note?: unknown }).note : undefined;
     if (typeof note !== 'string') {
-      problems.push({ seq: null, kind: 'malformed', message: `${label}: note is not a string` });
+      problems.push({ seq: null, kind: 'malformed', ...said(logText('verify.noteNotString', { checkpoint: labelText })) });
       continue;
     }
     if (input.publicKeyRaw === undefined) {
-      problems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `${label}: no public key given, so its signature cannot be checked` });
+      problems.push({ seq: null, kind: 'bad_checkpoint_signature', ...said(logText('verify.noKey', { checkpoint: labelText })) });
       continue;
     }
     // The checkpoint's origin line names the log and, by convention, the signing key.
@@ -43,11 +46,15 @@ export async function trustedCheckpoints(input: VerifyInput, problems: VerifyPro
       verified = await verifyNote(note, { name, publicKeyRaw: input.publicKeyRaw });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      problems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `${label}: cannot verify: ${why}` });
+      problems.push({ seq: null, kind: 'bad_checkpoint_signature', ...said(logText('verify.cannotVerify', { checkpoint: labelText, why })) });
       continue;
     }
     if (!verified.ok) {
-      problems.push({ seq: null, kind: 'bad_checkpoint_signature', message: `${label}: ${verified.error}` });
+      problems.push({
+        seq: null,
+        kind: 'bad_checkpoint_signature',
+        ...said(logText('verify.checkpointError', { checkpoint: labelText, why: verified.error })),
+      });
       continue;
     }
     let checkpoint: ReturnType<typeof parseCheckpoint>;
@@ -55,18 +62,18 @@ export async function trustedCheckpoints(input: VerifyInput, problems: VerifyPro
       checkpoint = parseCheckpoint(verified.text);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      problems.push({ seq: null, kind: 'malformed', message: `${label}: ${why}` });
+      problems.push({ seq: null, kind: 'malformed', ...said(logText('verify.checkpointError', { checkpoint: labelText, why })) });
       continue;
     }
     if (checkpoint.origin !== name) {
       problems.push({
         seq: null,
         kind: 'malformed',
-        message: `${label}: origin ${JSON.stringify(checkpoint.origin)} is not this log's ${JSON.stringify(name)}`,
+        ...said(logText('verify.origin', { checkpoint: labelText, origin: JSON.stringify(checkpoint.origin), name: JSON.stringify(name) })),
       });
       continue;
     }
-    out.push({ label, size: checkpoint.size, root: checkpoint.rootHash, rootHashB64: checkpoint.rootHashB64 });
+    out.push({ label, labelText, size: checkpoint.size, root: checkpoint.rootHash, rootHashB64: checkpoint.rootHashB64 });
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import type { EntryBatch } from './entry-batch';
 import type { Hasher } from './hash';
 import type { VerifyProblem } from './verify-types';
+import { logText, said, seqRangeText } from './words';
 
 const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 
@@ -12,10 +13,6 @@ export function seqOf(entry: unknown): number | null {
   if (typeof entry !== 'object' || entry === null) return null;
   const seq = (entry as { seq?: unknown }).seq;
   return isSeq(seq) ? seq : null;
-}
-
-export function range(from: number, to: number): string {
-  return from === to ? `seq ${from}` : `seq ${from}–${to}`;
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -133,14 +130,14 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
     if (s === null || s === next) {
       place(next);
     } else if (placed.has(s)) {
-      problems.push({ seq: next, kind: 'reorder', message: `expected seq ${next} here, found seq ${s} again (a duplicate)` });
+      problems.push({ seq: next, kind: 'reorder', ...said(logText('verify.duplicate', { seq: String(next), found: String(s) })) });
       if (seqs[i + 1] === next)
         slots.push(next); // an extra copy: `next` still comes next
       else place(next); // a copy in `next`'s place (or seq edited to an earlier one)
     } else if (s < next) {
       place(s); // a late arrival: reported when its place went by
     } else if (s === next + 1 && seqs[i + 1] === next) {
-      problems.push({ seq: next, kind: 'reorder', message: `seq ${next} and ${next + 1} are swapped` });
+      problems.push({ seq: next, kind: 'reorder', ...said(logText('verify.swapped', { seq: String(next), next: String(next + 1) })) });
       slots.push(s);
       placed.add(s);
       place(next);
@@ -150,18 +147,18 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
       problems.push({
         seq: next,
         kind: 'reorder',
-        message: `expected seq ${next} here, found seq ${s}; seq ${next} comes later, at position ${at}`,
+        ...said(logText('verify.comesLater', { seq: String(next), found: String(s), position: String(at) })),
       });
       reported.add(next);
       place(s);
     } else if (seqs[i + 1] === next + 1) {
       // The numbering resumes right after, so this entry holds seq `next`'s place with a wrong
       // number: an edit, not a dropped run.
-      problems.push({ seq: next, kind: 'reorder', message: `expected seq ${next} here, found seq ${s}` });
+      problems.push({ seq: next, kind: 'reorder', ...said(logText('verify.found', { seq: String(next), found: String(s) })) });
       place(next);
     } else if (lastPositionOf.has(next)) {
       // `next` appeared earlier, standing in for another seq; it cannot be placed any more.
-      problems.push({ seq: next, kind: 'reorder', message: `seq ${next} is out of place` });
+      problems.push({ seq: next, kind: 'reorder', ...said(logText('verify.outOfPlace', { seq: String(next) })) });
       reported.add(next);
       while (placed.has(next) || reported.has(next)) next++;
       i--; // decide this entry again against the new `next`
@@ -176,7 +173,7 @@ export function checkSequence(seqs: readonly (number | null)[]): { slots: number
         else hi = mid;
       }
       const end = Math.min(s, present[lo] ?? s) - 1;
-      problems.push({ seq: next, kind: 'gap', message: `${range(next, end)} missing from the export` });
+      problems.push({ seq: next, kind: 'gap', ...said(logText('verify.gap', { range: seqRangeText(next, end) })) });
       next = end + 1;
       while (placed.has(next) || reported.has(next)) next++;
       i--; // decide this entry again against the new `next`

@@ -4,6 +4,7 @@ import type { EntryBatchHasher } from './entry-batch';
 import type { StoredEntry } from './entry';
 import type { Hasher } from './hash';
 import type { BallotCheckSummary } from './verify-ballots';
+import type { LogText } from './words';
 
 export type VerifyProblemKind =
   | 'gap'
@@ -22,7 +23,12 @@ export type VerifyProblemKind =
   | 'minutes_mismatch'
   | 'malformed';
 
-export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string };
+/**
+ * `message` is the English (the CLI's, word for word); `text` the same as data, for the verify page to say in the
+ * reader's language (./words). Every problem of this verifier has a text; the CLI's own further checks (scripts/verify)
+ * and a message already in the reader's words (the verify page's changed key) have none.
+ */
+export type VerifyProblem = { seq: number | null; kind: VerifyProblemKind; message: string; text?: LogText };
 
 export type VerifyReport = {
   /** True only when there are no problems at all. */

@@ -17,10 +17,11 @@ import { sha256 } from './sha256';
 import { discloseAttachments } from './attachment';
 import { checkBallotDisclosures } from './verify-ballots';
 import { checkCharterReferences } from './verify-charter';
-import { addToBatch, checkSequence, GrowingTree, range, sameBytes, seqOf } from './verify-entries';
+import { addToBatch, checkSequence, GrowingTree, sameBytes, seqOf } from './verify-entries';
 import { firstBadSeq, trustedCheckpoints } from './verify-checkpoints';
 import type { TrustedCheckpoint } from './verify-checkpoints';
 import type { VerifyInput, VerifyOptions, VerifyProblem, VerifyReport } from './verify-types';
+import { logText, said, seqRangeText } from './words';
 
 export { checkSequence } from './verify-entries';
 export type { VerifyInput, VerifyOptions, VerifyProblem, VerifyProblemKind, VerifyReport } from './verify-types';
@@ -57,7 +58,7 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
   const checkpointRanges: { lo: number; hi: number }[] = [];
 
   const entries: unknown[] = Array.isArray(input.entries) ? input.entries : [];
-  if (!Array.isArray(input.entries)) problems.push({ seq: null, kind: 'malformed', message: 'entries is not an array' });
+  if (!Array.isArray(input.entries)) problems.push({ seq: null, kind: 'malformed', ...said(logText('verify.entriesNotArray')) });
   const n = entries.length;
 
   // --- 1. Checkpoints: only signed ones are evidence about the entries. -----------------------
@@ -113,7 +114,15 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
         problems.push({
           seq: vouchedUpTo + 1,
           kind: 'checkpoint_root_mismatch',
-          message: `${c.label} (size ${size}) signs root ${c.rootHashB64}, but the entries give ${base64Encode(root)}: some entry in ${range(vouchedUpTo + 1, size)} differs from what was signed`,
+          ...said(
+            logText('verify.rootDiffers', {
+              checkpoint: c.labelText,
+              size: String(size),
+              signed: c.rootHashB64,
+              root: base64Encode(root),
+              range: seqRangeText(vouchedUpTo + 1, size),
+            }),
+          ),
         });
         checkpointRanges.push({ lo: vouchedUpTo + 1, hi: size });
       }
@@ -139,7 +148,7 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
       const slot = order.slots[i]!;
       const problem = malformed[i - from];
       if (problem !== undefined) {
-        problems.push({ seq: slot, kind: 'malformed', message: `entry at position ${i + 1}: ${problem}` });
+        problems.push({ seq: slot, kind: 'malformed', ...said(logText('verify.atPosition', { position: String(i + 1), problem })) });
         if (inOrder) treeComplete = false;
         continue;
       }
@@ -152,7 +161,14 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
         problems.push({
           seq: slot,
           kind: 'prev_hash_mismatch',
-          message: `seq ${s}: prevHash ${String(e.prevHash)} is not the hash of ${s === 1 ? 'genesis' : `seq ${s - 1}`} (${expectedPrev})`,
+          ...said(
+            logText('verify.prevHash', {
+              seq: String(s),
+              prevHash: String(e.prevHash),
+              of: s === 1 ? logText('verify.genesis') : logText('verify.seq', { seq: String(s - 1) }),
+              expected: expectedPrev,
+            }),
+          ),
         });
       }
       // A prevHash that is not a hash at all cannot be recomputed over; the link problem says why.
@@ -160,7 +176,7 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
         problems.push({
           seq: slot,
           kind: 'hash_mismatch',
-          message: `seq ${s}: stored hash ${String(e.hash)} but the entry hashes to ${toHex(batch.chains.subarray(32 * k, 32 * k + 32))}`,
+          ...said(logText('verify.hash', { seq: String(s), stored: String(e.hash), actual: toHex(batch.chains.subarray(32 * k, 32 * k + 32)) })),
         });
       }
 
@@ -225,7 +241,7 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
       problems.push({
         seq: n + 1,
         kind: 'checkpoint_root_mismatch',
-        message: `${c.label} is signed for ${c.size} entries but the export has ${n}: ${range(n + 1, c.size)} missing`,
+        ...said(logText('verify.signedForMore', { checkpoint: c.labelText, size: String(c.size), n: String(n), range: seqRangeText(n + 1, c.size) })),
       });
       checkpointRanges.push({ lo: n + 1, hi: c.size });
     }
@@ -233,10 +249,10 @@ export async function verifyLog(input: VerifyInput, onProgress?: (done: number, 
   const root = treeComplete ? toHex(tree.root()) : '';
   // A member-wide close's roll call is in an attachment its entry names by hash: checked, then read in.
   const disclosed = discloseAttachments(entries, input.attachments, h);
-  for (const p of disclosed.problems) problems.push({ seq: p.seq, kind: 'attachment_mismatch', message: p.message });
+  for (const p of disclosed.problems) problems.push({ seq: p.seq, kind: 'attachment_mismatch', message: p.message, text: p.text });
   options.onDisclosed?.(disclosed.entries);
   const ballots = checkBallotDisclosures(disclosed.entries, h);
-  for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message });
+  for (const p of ballots.problems) problems.push({ seq: p.seq, kind: 'ballot_disclosure', message: p.message, text: p.text });
   const ballotsSeen = ballots.problems.length > 0 || ballots.summary.ballotsOpened + ballots.summary.stillSealed + ballots.summary.secretCounted > 0;
   for (const p of checkCharterReferences(entries)) problems.push(p);
 

@@ -4,11 +4,14 @@
 /** How the public pages show a deleted account (its pseudonym is public in its `account.deleted` entries). */
 export const deletedAccountLabel = (pseudonym: string): string => `${pseudonym} (deleted account)`;
 
-/** How a language says "Ana Ruiz (now Ana Ruiz-Smith)" and "A member" (the `logSummary.actor` messages). */
-export type ActorWords = { now: (recorded: string, current: string) => string; aMember: string };
+/**
+ * How a language says "Ana Ruiz (now Ana Ruiz-Smith)" and "A member" (the `logSummary.actor` messages), and a deleted
+ * account's "deleted-… (deleted account)" (`verifyWords.deletedAccount`).
+ */
+export type ActorWords = { now: (recorded: string, current: string) => string; aMember: string; deleted: (pseudonym: string) => string };
 
 /** The English, as the log has always said it. */
-export const englishActorWords: ActorWords = { now: (recorded, current) => `${recorded} (now ${current})`, aMember: 'A member' };
+export const englishActorWords: ActorWords = { now: (recorded, current) => `${recorded} (now ${current})`, aMember: 'A member', deleted: deletedAccountLabel };
 
 /**
  * "Ana Ruiz (now Ana Ruiz-Smith)". `recorded` is the name recorded with the entry: undefined when
@@ -20,6 +23,6 @@ export function actorAsRecorded(recorded: string | null | undefined, current: st
   if (recorded === undefined) return current;
   if (current === null) return recorded;
   // A deleted account's recorded names are its pseudonym, which today's label already shows.
-  if (current === recorded || (recorded !== null && current === deletedAccountLabel(recorded))) return current;
+  if (current === recorded || (recorded !== null && current === words.deleted(recorded))) return current;
   return words.now(recorded ?? words.aMember, current);
 }

@@ -110,7 +110,7 @@ export async function describerFor(
     if (e.actorId) ids.add(e.actorId);
     for (const k of personKeys) if (typeof e.payload[k] === 'string') ids.add(e.payload[k]);
   }
-  const names = await listMemberNames(db, orgId, [...ids]);
+  const names = await listMemberNames(db, orgId, [...ids], language.actor.deleted);
   const bodyNames = new Map(ctx.bodies.map((b) => [b.key, b.name]));
   const current = (id: string) => names.get(id) ?? null;
   const actor = (e: SummaryEntry & { seq?: number }) =>

@@ -6,6 +6,8 @@ import { base64Decode } from '@/lib/log/base64';
 import { parseVerifierKey } from '@/lib/log/signed-note';
 import type { VerifyInput } from '@/lib/log/verify';
 import type { StoredEntry } from '@/lib/log/entry';
+import { englishLogText, logText } from '@/lib/log/words';
+import type { LogText } from '@/lib/log/words';
 
 export const LOG_EXPORT_FORMAT = 'quorate-log-export/1';
 
@@ -19,7 +21,10 @@ export type LoadedExport = {
   checkpointCount: number;
 };
 
-export type ExportResult = { ok: true; value: LoadedExport } | { ok: false; error: string };
+/** `error` in English (the CLI's), `errorText` the same as data for the verify page (lib/log/words). */
+export type ExportResult = { ok: true; value: LoadedExport } | { ok: false; error: string; errorText: LogText };
+
+const refused = (text: LogText): ExportResult => ({ ok: false, error: englishLogText(text), errorText: text });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -33,13 +38,13 @@ export function loadLogExport(text: string, pinnedKey?: string): ExportResult {
   try {
     doc = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This is not JSON: choose a decision-log export (.json).' };
+    return refused(logText('export.notJson'));
   }
-  if (!isRecord(doc)) return { ok: false, error: 'This JSON is not a decision-log export.' };
+  if (!isRecord(doc)) return refused(logText('export.notExport'));
   if (doc.format !== LOG_EXPORT_FORMAT) {
-    return { ok: false, error: `Unknown export format ${JSON.stringify(doc.format ?? null)}; expected ${LOG_EXPORT_FORMAT}.` };
+    return refused(logText('export.unknownFormat', { format: JSON.stringify(doc.format ?? null), expected: LOG_EXPORT_FORMAT }));
   }
-  if (!Array.isArray(doc.entries)) return { ok: false, error: 'The export has no list of entries.' };
+  if (!Array.isArray(doc.entries)) return refused(logText('export.noEntries'));
   const checkpoints = Array.isArray(doc.checkpoints) ? (doc.checkpoints as { note: string }[]) : [];
   const exportKey = typeof doc.verifierKey === 'string' ? doc.verifierKey : null;
   const pinned = pinnedKey?.trim() || null;
@@ -55,7 +60,7 @@ export function loadLogExport(text: string, pinnedKey?: string): ExportResult {
       origin = parsed.name;
       keyUsed = keyText;
     } catch {
-      return { ok: false, error: pinned ? 'The verifier key you entered is not a valid key (name+hash+key).' : 'The export’s verifier key is malformed.' };
+      return refused(logText(pinned ? 'export.pinnedKey' : 'export.exportKey'));
     }
   } else if (typeof doc.publicKey === 'string') {
     publicKeyRaw = base64Decode(doc.publicKey) ?? undefined;

@@ -10,6 +10,8 @@ import { appendLeaf, emptyFrontier, frontierFromJson, frontierRoot, leafHash } f
 import type { Frontier } from '@/lib/log/merkle';
 import { nodeSha256 } from '@/lib/log/node-hash';
 import { parseVerifierKey, verifyNote } from '@/lib/log/signed-note';
+import { englishLogText, logText } from '@/lib/log/words';
+import type { LogText } from '@/lib/log/words';
 
 // Whether an organization's whole decision log verifies, as the public pages report it: the hash
 // chain from the first entry, the Merkle tree against every signed checkpoint (and the newest
@@ -37,14 +39,16 @@ const INLINE_ENTRIES = 5_000;
 export type LogIntegrity = {
   /** 'checking' until a first pass over a large log has finished: no verdict yet. */
   state: 'verified' | 'failed' | 'checking';
-  /** What failed, in words for the public, or null. */
+  /** What failed, in English words for the public, or null. */
   problem: string | null;
+  /** The same as data, for the pages to say in the reader's language (lib/log/words). */
+  problemText: LogText | null;
   /** How many entries the verdict covers. */
   checkedSize: number;
 };
 
 type Verified = { seq: number; hash: string; frontier: Frontier };
-type OrgState = { verified: Verified; problem: string | null; fullAt: number; fullTookMs: number; done: boolean; running: Promise<void> | null };
+type OrgState = { verified: Verified; problem: LogText | null; fullAt: number; fullTookMs: number; done: boolean; running: Promise<void> | null };
 
 const globalKey = Symbol.for('quorate.logIntegrity');
 type Store = { orgs: Map<string, OrgState>; slugs: Map<string, { orgId: string | null; at: number }> };
@@ -65,26 +69,26 @@ const fresh = (): Verified => ({ seq: 0, hash: GENESIS_HASH, frontier: emptyFron
  * Extends `from` with the entries up to `upTo`, checking each; stops at the first problem. The
  * signature of the newest checkpoint in the range is checked with the organization's key.
  */
-async function extend(db: Executor, orgId: string, from: Verified, upTo: number): Promise<{ verified: Verified; problem: string | null }> {
+async function extend(db: Executor, orgId: string, from: Verified, upTo: number): Promise<{ verified: Verified; problem: LogText | null }> {
   const checkpoints = (await listCheckpoints(db, orgId, upTo)).filter((c) => c.size > from.seq);
   const rootAt = new Map(checkpoints.map((c) => [c.size, c.rootHash]));
   let { seq, hash, frontier } = from;
   const at = () => ({ seq, hash, frontier });
   while (seq < upTo) {
     const rows = await readChainRows(db, orgId, seq, Math.min(seq + LOG_CHUNK, upTo));
-    if (rows.length === 0) return { verified: at(), problem: `entries #${seq + 1} to #${upTo} are missing` };
+    if (rows.length === 0) return { verified: at(), problem: logText('log.entriesMissing', { from: String(seq + 1), to: String(upTo) }) };
     for (const [i, row] of rows.entries()) {
       if (i > 0 && i % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      if (row.seq !== seq + 1) return { verified: at(), problem: `entry #${seq + 1} is missing` };
-      if (row.prevHash !== hash) return { verified: at(), problem: `entry #${row.seq} does not link to #${seq}` };
+      if (row.seq !== seq + 1) return { verified: at(), problem: logText('log.entryMissing', { seq: String(seq + 1) }) };
+      if (row.prevHash !== hash) return { verified: at(), problem: logText('entry.noLink', { seq: String(row.seq), prev: String(seq) }) };
       if (!isHashHex(row.prevHash) || chainHash(nodeSha256, row.prevHash, row.entry) !== row.hash)
-        return { verified: at(), problem: `entry #${row.seq} does not match its hash` };
+        return { verified: at(), problem: logText('entry.hashMismatch', { seq: String(row.seq) }) };
       frontier = appendLeaf(nodeSha256, frontier, leafHash(nodeSha256, utf8(row.entry)));
       seq = row.seq;
       hash = row.hash;
       const signed = rootAt.get(seq);
       if (signed !== undefined && toHex(frontierRoot(nodeSha256, frontier)) !== signed) {
-        return { verified: at(), problem: `the entries up to #${seq} differ from the signed checkpoint of that size` };
+        return { verified: at(), problem: logText('log.checkpointDiffers', { seq: String(seq) }) };
       }
     }
   }
@@ -93,7 +97,7 @@ async function extend(db: Executor, orgId: string, from: Verified, upTo: number)
     const key = await getOrgVerifierKey(db, orgId);
     const parsed = key ? parseVerifierKey(key.vkey) : null;
     const check = parsed ? await verifyNote(newest.note, { name: parsed.name, publicKeyRaw: parsed.publicKeyRaw }) : { ok: false as const, error: 'no key' };
-    if (!check.ok) return { verified: at(), problem: `the signed checkpoint of size ${newest.size} does not verify with the organization's key` };
+    if (!check.ok) return { verified: at(), problem: logText('log.checkpointUnsigned', { size: String(newest.size) }) };
   }
   return { verified: at(), problem: null };
 }
@@ -109,15 +113,14 @@ async function readHead(db: Executor, orgId: string): Promise<Head | null> {
 }
 
 /** Whether the log head agrees with what was verified up to its size. */
-function headProblem(head: Head, verified: Verified): string | null {
-  if (head.size < verified.seq) return `the log is shorter (${head.size} entries) than when it was verified (${verified.seq})`;
+function headProblem(head: Head, verified: Verified): LogText | null {
+  if (head.size < verified.seq) return logText('log.shorter', { size: String(head.size), verified: String(verified.seq) });
   if (head.size !== verified.seq) return null;
-  if (head.headHash !== verified.hash) return "the log's head hash is not the hash of its last entry";
+  if (head.headHash !== verified.hash) return logText('log.headHash');
   try {
-    if (toHex(frontierRoot(nodeSha256, frontierFromJson(head.frontier))) !== toHex(frontierRoot(nodeSha256, verified.frontier)))
-      return "the log's head root is not the root of its entries";
+    if (toHex(frontierRoot(nodeSha256, frontierFromJson(head.frontier))) !== toHex(frontierRoot(nodeSha256, verified.frontier))) return logText('log.headRoot');
   } catch {
-    return "the log's head is unreadable";
+    return logText('log.headUnreadable');
   }
   return null;
 }
@@ -136,8 +139,9 @@ async function fullPass(db: Executor, orgId: string, state: OrgState, now: numbe
 }
 
 function verdict(state: OrgState): LogIntegrity {
-  if (!state.done) return { state: 'checking', problem: null, checkedSize: 0 };
-  return { state: state.problem ? 'failed' : 'verified', problem: state.problem, checkedSize: state.verified.seq };
+  if (!state.done) return { state: 'checking', problem: null, problemText: null, checkedSize: 0 };
+  const problem = state.problem;
+  return { state: problem ? 'failed' : 'verified', problem: problem && englishLogText(problem), problemText: problem, checkedSize: state.verified.seq };
 }
 
 function runAlone(state: OrgState, work: () => Promise<void>): Promise<void> {
@@ -217,12 +221,15 @@ export async function logIntegrityToken(db: Executor, slug: string, now = Date.n
 }
 
 /** The public warning for a verdict and the entries a page shows, or null when all verify. */
-export function integrityWarning(v: LogIntegrity, shown: readonly { problem: string | null }[] = []): string | null {
+export function integrityWarning(v: LogIntegrity, shown: readonly { problemText: LogText | null }[] = []): string | null {
   const problem = integrityProblem(v, shown);
-  return problem ? `This organization's decision log does not verify: ${problem}.` : null;
+  return problem ? `This organization's decision log does not verify: ${englishLogText(problem)}.` : null;
 }
 
-/** What does not verify, in the log or in the entries shown (the pages word it: `log.integrity.title`), or null. */
-export function integrityProblem(v: LogIntegrity, shown: readonly { problem: string | null }[] = []): string | null {
-  return v.problem ?? shown.find((e) => e.problem)?.problem ?? null;
+/**
+ * What does not verify, in the log or in the entries shown, as data (lib/log/words), or null. The pages word it in the
+ * reader's language inside `log.integrity.title` (components/transparency/log-integrity-warning).
+ */
+export function integrityProblem(v: LogIntegrity, shown: readonly { problemText: LogText | null }[] = []): LogText | null {
+  return v.problemText ?? shown.find((e) => e.problemText)?.problemText ?? null;
 }

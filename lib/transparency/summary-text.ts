@@ -95,6 +95,10 @@ export function logLanguageFor(locale: string, t: unknown): LogLanguage {
   const summary = summaryWordsFor(locale, t);
   return {
     summary,
-    actor: { now: (recorded, current) => summary.t('logSummary.actor.now', { recorded, current }), aMember: summary.t('logSummary.actor.aMember') },
+    actor: {
+      now: (recorded, current) => summary.t('logSummary.actor.now', { recorded, current }),
+      aMember: summary.t('logSummary.actor.aMember'),
+      deleted: (pseudonym) => summary.t('verifyWords.deletedAccount', { pseudonym }),
+    },
   };
 }

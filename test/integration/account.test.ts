@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, logActorNames, memberships, notificationPrefs, proposalStages, sessions, users, votes } from '@/db/schema';
 import { listMemberNames } from '@/db/queries/log-names';
+import { translatorFor } from '@/lib/i18n/catalogue';
+import { logLanguageFor } from '@/lib/transparency/summary-text';
 import { initialActionState } from '@/lib/actions/state';
 import type { ActionState } from '@/lib/actions/state';
 import { deleteAccount } from '@/lib/use-cases/account';
@@ -121,6 +123,17 @@ describe('deleting an account', () => {
     for (const e of theirs) expect(say.actor(e)).toBe(`${pseudonym} (deleted account)`);
     const shown = page.rows.map((e) => `${say.summary(e)} ${say.actor(e) ?? ''}`).join('\n');
     expect(shown).not.toContain(me.name!);
+    // In the reader's language: "(compte supprimé)", "(gelöschtes Konto)"; never the English.
+    for (const [locale, label] of [
+      ['fr', 'compte supprimé'],
+      ['de', 'gelöschtes Konto'],
+    ] as const) {
+      const inLanguage = await loadLogPage(org.orgId, {}, {}, 200, logLanguageFor(locale, translatorFor(locale)));
+      for (const e of theirs) expect(inLanguage.describe.actor(e)).toBe(`${pseudonym} (${label})`);
+      expect(inLanguage.page.rows.map((e) => `${inLanguage.describe.summary(e)} ${inLanguage.describe.actor(e) ?? ''}`).join('\n')).not.toContain(
+        'deleted account',
+      );
+    }
   });
 
   it('refuses a seat holder with a code and writes nothing', async () => {

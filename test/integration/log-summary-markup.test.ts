@@ -27,7 +27,16 @@ const unknownKind = new Set(summaryFixtures.filter(([, e]) => e.kind === 'future
 function logPage(locale: Locale): string {
   const language = logLanguageFor(locale, translatorFor(locale));
   const items = summaryFixtures.map(([, e], i) => {
-    const entry: PublicLogRow = { ...e, seq: i + 1, at: new Date('2026-03-04T09:05:00Z'), prevHash: '0', hash: '1', entry: '{}', problem: null };
+    const entry: PublicLogRow = {
+      ...e,
+      seq: i + 1,
+      at: new Date('2026-03-04T09:05:00Z'),
+      prevHash: '0',
+      hash: '1',
+      entry: '{}',
+      problem: null,
+      problemText: null,
+    };
     return createElement(LogEntryItem, {
       key: i,
       entry,

@@ -25,7 +25,7 @@ export default async function VerifyPage({ params }: Props) {
     <div>
       <OrgNav slug={org.slug} name={org.name} current="verify" isMember={Boolean(membership)} archivedAt={org.archivedAt} />
       <PageHeader title={t('title')} description={t('description', { org: org.name })} />
-      <PageMessages namespaces={['verify']}>
+      <PageMessages namespaces={['verify', 'verifyWords']}>
         <LogVerifier exportUrl={`/api/o/${org.slug}/log/export`} orgName={org.name} />
       </PageMessages>
       <section aria-labelledby="verify-elsewhere" className="mt-6 text-sm text-zinc-700">

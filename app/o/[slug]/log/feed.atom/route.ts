@@ -8,6 +8,7 @@ import { loadLogPageBase, logPageContextFor, logQueryWith, proposalOf, summarize
 import { logQueryString } from '@/lib/transparency/log-filters';
 import { logKindLabels } from '@/lib/transparency/summary';
 import { logLanguageFor } from '@/lib/transparency/summary-text';
+import { logTextWordsFromCatalogue } from '@/lib/transparency/log-text';
 import { publicLogRoute } from '../public-export';
 
 export const dynamic = 'force-dynamic';
@@ -39,10 +40,11 @@ export const GET = publicLogRoute(async ({ org, db, filters, cacheHeaders, accep
   const qs = logQueryString(filters);
   const logUrl = `${origin}/o/${org.slug}/log`;
 
+  const say = logTextWordsFromCatalogue(t);
   const entries: AtomEntry[] = page.rows.map((e) => {
     const ref = proposalOf(e, ctx);
     // Read from the hashed bytes; an entry whose bytes do not verify says so.
-    const flag = e.problem ? `${t('log.feed.doesNotVerify', { problem: e.problem })} ` : '';
+    const flag = e.problemText ? `${t('log.feed.doesNotVerify', { problem: say(e.problemText) })} ` : '';
     const summary = `${flag}${summarize(e)}`;
     const kind = e.kind in logKindLabels ? t(`log.kinds.${e.kind}` as 'log.kinds.ballot.cast') : e.kind;
     return {
