@@ -60,6 +60,14 @@ import {
   seatResignSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
+import { deleteWebhook, registerWebhookEndpoint, replayWebhookDelivery, setWebhookEnabled } from '@/lib/use-cases/webhooks';
+import {
+  deleteWebhookSchema,
+  registerWebhookApiSchema,
+  registerWebhookSchema,
+  replayWebhookDeliverySchema,
+  setWebhookEnabledSchema,
+} from '@/lib/validation/webhook';
 import { withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
@@ -274,3 +282,35 @@ export const answerPetitionOperation = operation({ schema: answerPetitionSchema,
 export const resignSeatOperation = operation({ schema: seatResignSchema, minimumRole: 'observer', useCase: resignSeat });
 
 export const foundingAppointOperation = operation({ schema: seatAppointSchema, minimumRole: 'observer', useCase: foundingAppoint });
+
+// --- Webhooks: the organization's configuration, for its admins (the settings page and /api/v1/orgs/{slug}/webhooks) ---
+
+type RegisterWebhookInput = { orgId: string; url: string; kinds: string[] | null };
+
+/** Registers an endpoint (the URL's destination checked: no private, loopback… address); its secret is returned to be shown once. */
+const registerWebhookUseCase: UseCase<RegisterWebhookInput, { id: string; secret: string }> = (db, actor, input, at) =>
+  registerWebhookEndpoint(db, { orgId: input.orgId, actorId: actor.userId, url: input.url, kinds: input.kinds, at });
+
+/** The settings form: its `events` and `kind:<kind>` check boxes. */
+export const registerWebhookOperation = operation({ schema: registerWebhookSchema, minimumRole: 'admin', useCase: registerWebhookUseCase });
+
+/** The API: `kinds` as a list (null or omitted: every kind); the same role and use case as the form. */
+export const registerWebhookApiOperation = operation({ schema: registerWebhookApiSchema, minimumRole: 'admin', useCase: registerWebhookUseCase });
+
+export const setWebhookEnabledOperation = operation({
+  schema: setWebhookEnabledSchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input, at) => setWebhookEnabled(db, input.orgId, input.endpointId, input.enabled, at),
+});
+
+export const deleteWebhookOperation = operation({
+  schema: deleteWebhookSchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input) => deleteWebhook(db, input.orgId, input.endpointId),
+});
+
+export const replayWebhookDeliveryOperation = operation({
+  schema: replayWebhookDeliverySchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input, at) => replayWebhookDelivery(db, input.orgId, input.deliveryId, at),
+});

@@ -70,7 +70,7 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
  */
 type Target =
   | { kind: 'proposal' | 'meeting' | 'petition' | 'written_consent'; number: string; fields?: Record<string, string> }
-  | { kind: 'id'; field: string; id: string }
+  | { kind: 'id'; field: string; id: string; fields?: Record<string, string> }
   | { kind: 'seat'; bodyKey: string; position: string }
   | null;
 
@@ -133,6 +133,7 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     path.seatId = seatId;
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
+    Object.assign(path, target.fields);
   }
   // A field the method or the path says (follow: PUT or DELETE; a comment's or a roll call's id), as the form's hidden field.
   if (target && target.kind !== 'id' && target.kind !== 'seat') Object.assign(path, target.fields);
@@ -238,6 +239,22 @@ export function rowWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'id', field, id: params.id }, op, answer, status);
+}
+
+/**
+ * A write to one of the organization's rows named by its id in the path whose method says one of the form's other
+ * fields (`fields`: PUT or DELETE a webhook endpoint's `enabled`, DELETE's `confirmDelete: "yes"`), as the form's hidden fields.
+ */
+export function rowWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; id: string },
+  field: string,
+  fields: Record<string, string>,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'id', field, id: params.id, fields }, op, answer, status);
 }
 
 /** A write to one written consent (`/orgs/{slug}/written-consents/{number}/…`): 200 unless `status` says otherwise. */
