@@ -68,6 +68,10 @@ import {
   replayWebhookDeliverySchema,
   setWebhookEnabledSchema,
 } from '@/lib/validation/webhook';
+import { appOrigin } from '@/lib/auth/origin';
+import { env } from '@/lib/env';
+import { changeMemberRole, changeStakeholderGroup, inviteMember, removeMember } from '@/lib/use-cases/memberships';
+import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
 import { withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
@@ -313,4 +317,33 @@ export const replayWebhookDeliveryOperation = operation({
   schema: replayWebhookDeliverySchema,
   minimumRole: 'admin',
   useCase: (db, _actor, input, at) => replayWebhookDelivery(db, input.orgId, input.deliveryId, at),
+});
+
+// --- Members: any member may try; the use cases ask the rules, which let only an admin (membership.*_admin_only) ---
+
+/** Invites someone by e-mail with a role (the invitation link is mailed; they become a member when they accept it). */
+export const inviteMemberOperation = operation({
+  schema: inviteMemberSchema,
+  minimumRole: 'observer',
+  useCase: async (db, actor, input, at) => inviteMember(db, { ...input, actorId: actor.userId, origin: await appOrigin(), secret: env().authSecret, at }),
+});
+
+export const changeMemberRoleOperation = operation({
+  schema: changeRoleSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => changeMemberRole(db, { ...input, actorId: actor.userId, at }),
+});
+
+/** The form has no weight field, and a forged one is not read: weights change only by proposal. */
+export const setStakeholderGroupOperation = operation({
+  schema: stakeholderGroupSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) =>
+    changeStakeholderGroup(db, { orgId: input.orgId, membershipId: input.membershipId, group: input.group, actorId: actor.userId, at }),
+});
+
+export const removeMemberOperation = operation({
+  schema: removeMemberSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => removeMember(db, { orgId: input.orgId, membershipId: input.membershipId, actorId: actor.userId, at }),
 });

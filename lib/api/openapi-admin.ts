@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
+import { changeRoleSchema, inviteMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
 import { registerWebhookApiFields } from '@/lib/validation/webhook';
 import { json, problems, slug, write } from './openapi-parts';
 import { pageQuerySchema } from './schemas';
 
 /**
- * The OpenAPI entries added in 1.7.0: an organization's webhooks, for its admins (the settings page's operations,
- * lib/actions/operations.ts). Pure: no database.
+ * The OpenAPI entries added in 1.7.0: an organization's webhooks and its members, for its admins (the settings and
+ * members pages' operations, lib/actions/operations.ts). Pure: no database.
  */
 
 const endpointId = z.uuid().meta({ description: "The webhook endpoint's id, as the list of endpoints gives it." });
@@ -133,6 +134,60 @@ export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path:
       null,
       ['200', z.object({ ok: z.literal(true), delivery: z.object({ id: z.string(), status: z.literal('pending') }) }), 'Queued again'],
       [400, 401, 403, 404, 409, 415],
+    ),
+  },
+];
+
+const memberPath = z.object({ slug, userId: z.uuid().meta({ description: "The member's user id, as the member list gives it." }) });
+const memberProblems = [400, 401, 403, 404, 409, 415];
+
+export const memberAdminOperations: { method: 'post' | 'put' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/members',
+    operation: write(
+      'inviteMember',
+      'Invite someone by e-mail with a role (write token; an admin, else `membership.invite_admin_only`), as the invite form does: the invitation link is mailed, and they become a member when they accept it',
+      z.object({ slug }),
+      inviteMemberSchema.omit({ orgId: true }),
+      ['201', z.object({ ok: z.literal(true), invitation: z.object({ email: z.string(), role: z.string() }) }), 'Invited'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/{slug}/members/{userId}',
+    operation: write(
+      'removeMember',
+      'Remove a member (write token; an admin), as the member list’s button does: not the last admin, not yourself, not a seat holder',
+      memberPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), removed: z.literal(true) }) }), 'Removed (logged)'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/orgs/{slug}/members/{userId}/role',
+    operation: write(
+      'changeMemberRole',
+      "Change a member's role (write token; an admin), as the role form does: never leaving the organization without an admin",
+      memberPath,
+      changeRoleSchema.omit({ orgId: true, membershipId: true }),
+      ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), role: z.string() }) }), 'Changed (logged)'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/orgs/{slug}/members/{userId}/stakeholder-group',
+    operation: write(
+      'setStakeholderGroup',
+      "Set a member's stakeholder group, or clear it with an empty or absent `group` (write token; an admin), as the group form does",
+      memberPath,
+      stakeholderGroupSchema.omit({ orgId: true, membershipId: true }),
+      ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), stakeholderGroup: z.string().nullable() }) }), 'Set (logged)'],
+      memberProblems,
     ),
   },
 ];

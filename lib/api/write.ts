@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findMeetingId, findPetitionId, findSeatId, findWrittenConsentId } from '@/db/queries/api';
+import { getMembership } from '@/db/queries/memberships';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
@@ -72,7 +73,10 @@ type Target =
   | { kind: 'proposal' | 'meeting' | 'petition' | 'written_consent'; number: string; fields?: Record<string, string> }
   | { kind: 'id'; field: string; id: string; fields?: Record<string, string> }
   | { kind: 'seat'; bodyKey: string; position: string }
+  | { kind: 'member'; userId: string; fields?: Record<string, string> }
   | null;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -95,7 +99,7 @@ async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  const number = target && target.kind !== 'id' ? wellFormedNumber(target.kind === 'seat' ? target.position : target.number) : null;
+  const number = target && target.kind !== 'id' && target.kind !== 'member' ? wellFormedNumber(target.kind === 'seat' ? target.position : target.number) : null;
   const ctx = await writableOrganization(request, slug, target?.kind === 'proposal' ? number : null, now());
   if (ctx instanceof Response) return ctx;
   return settled(ctx.touched, await checkedWrite(request, ctx, target, number, op, answer, status));
@@ -131,12 +135,20 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     const seatId = number === null ? null : await findSeatId(getDb(), org.id, target.bodyKey, number);
     if (!seatId) return problem(request, 'api.not_found', { what: 'seat' });
     path.seatId = seatId;
+  } else if (target?.kind === 'member') {
+    // A member by their user id (as the member list gives it): their accepted membership here, else 404 with the form's code.
+    // Who is a member is not told to a caller who could not act here at all (a non-member of a public organization).
+    if (!actingWith(membership, op.minimumRole)) return problem(request, 'action.forbidden');
+    const member = uuidPattern.test(target.userId) ? await getMembership(getDb(), org.id, target.userId) : null;
+    if (!member) return problem(request, 'membership.not_member', undefined, { status: 404 });
+    path.membershipId = member.membershipId;
+    Object.assign(path, target.fields);
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
     Object.assign(path, target.fields);
   }
   // A field the method or the path says (follow: PUT or DELETE; a comment's or a roll call's id), as the form's hidden field.
-  if (target && target.kind !== 'id' && target.kind !== 'seat') Object.assign(path, target.fields);
+  if (target && target.kind !== 'id' && target.kind !== 'seat' && target.kind !== 'member') Object.assign(path, target.fields);
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
   // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
@@ -277,4 +289,18 @@ export function seatWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'seat', bodyKey: params.key, position: params.position }, op, answer, status);
+}
+
+/**
+ * A write to one member, by their user id in the path (`/orgs/{slug}/members/{userId}/…`), as the form's hidden
+ * membership id: 404 `membership.not_member` when they are not an accepted member; `fields` the method says (none by default). 200.
+ */
+export function memberWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; userId: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  fields: Record<string, string> = {},
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'member', userId: params.userId, fields }, op, answer, 200);
 }
