@@ -84,7 +84,8 @@ const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null
  * A write through the API, in the order the server action checks it (lib/actions/action.ts):
  * the caller by their token (401), in this organization (403 `api.other_organization`), allowed
  * to write (403 `api.read_only`); for a proposal's write, the proposal (404, drafts only for their
- * author, as the pages show them), for a meeting's, a petition's or a written consent's, it by its number (404); the body parsed by the
+ * author, as the pages show them), for a meeting's, a petition's or a written consent's, it by its number (404); for a member's, a caller
+ * who may act at all, then the member by their user id (404 `membership.not_member`); the body parsed by the
  * form's own schema with the path's organization (and proposal or meeting) (400 with each field's
  * errors); the member's role (lib/actions/authorize.ts `actingWith`, the decision
  * `authorizeMember` makes for the form: 403 `action.forbidden` as the form answers); then the
