@@ -1,9 +1,11 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { answerNominationAction, nominateCandidateAction } from '@/app/o/[slug]/proposals/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { SelectField } from '@/components/ui/select-field';
 import type { NominationStatus } from '@/lib/governance/election';
+import { useRuleWordText } from '@/components/governance/rule-word-text';
+import type { RuleWordPart } from '@/lib/governance/rule-word-parts';
 import { seatClassLabel } from '@/lib/governance/seat-class';
 
 /** Names are null for a person without one ("A member"). */
@@ -22,12 +24,17 @@ type Props = {
   nominees: { value: string; name: string | null; self: boolean }[];
   /** The viewer's own open nomination: answer it (accept / decline) or withdraw an acceptance. */
   mine: 'nominated' | 'accepted' | null;
-  /** A class seat: the declaration a nominee makes by accepting (the rules' English words, `defaultDeclaration`). */
-  declaration: { text: string } | null;
+  /**
+   * A class seat: the declaration a nominee makes by accepting. `text` is what the log records (the rules' English words,
+   * `defaultDeclaration`); `part` the same declaration for the reader's language.
+   */
+  declaration: { text: string; part?: RuleWordPart } | null;
   /** Once voting opened: the candidates on the ballot, in ballot order. */
   candidates: string[] | null;
   /** An election decided without a vote: the plain sentence from the log. */
   unopposed: string | null;
+  /** The same sentence as parts (from the log's facts), for the reader's language; absent: the log's sentence is shown as it is. */
+  unopposedParts?: readonly RuleWordPart[] | null;
   /** Once seated: who holds each seat of the election now (`holder` null and `held`: a person without a name). */
   seated: { position: number; held: boolean; holder: string | null }[] | null;
 };
@@ -37,6 +44,10 @@ export function ElectionSection(p: Props) {
   const t = useTranslations('election');
   const tc = useTranslations('charter');
   const tp = useTranslations('newProposal');
+  const tw = useTranslations('ruleWords');
+  const sayRule = useRuleWordText();
+  const english = useLocale() === 'en';
+  const unopposed = p.unopposed && p.unopposedParts ? sayRule(p.unopposedParts) : p.unopposed;
   const known = ['general', 'independent', 'employee_representative', 'member_elected'] as const;
   const classWord = (key: string) => (known.includes(key as (typeof known)[number]) ? tp(`classWord_${key as (typeof known)[number]}`) : seatClassLabel(key));
   const nameOf = (name: string | null) => name ?? t('aMember');
@@ -57,7 +68,18 @@ export function ElectionSection(p: Props) {
       {p.declaration ? (
         <div className="mt-3 text-sm">
           <p className="font-medium">{t('reserved', { seatClass: classWord(p.seats.seatClass) })}</p>
-          <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{p.declaration.text}</blockquote>
+          {english || !p.declaration.part ? (
+            <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{p.declaration.text}</blockquote>
+          ) : (
+            <>
+              <blockquote className="mt-1 border-l-4 border-zinc-300 pl-3 text-zinc-700">{sayRule(p.declaration.part)}</blockquote>
+              {/* What accepting records is the rules' English: shown as it is, marked as English. */}
+              <p className="mt-2 text-xs text-zinc-600">{tw('declarationRecorded')}</p>
+              <blockquote lang="en" className="mt-1 border-l-4 border-zinc-200 pl-3 text-xs text-zinc-600">
+                {p.declaration.text}
+              </blockquote>
+            </>
+          )}
         </div>
       ) : null}
 
@@ -116,7 +138,7 @@ export function ElectionSection(p: Props) {
         </div>
       ) : null}
 
-      {p.unopposed ? <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{p.unopposed}</p> : null}
+      {unopposed ? <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{unopposed}</p> : null}
       {p.candidates && !p.unopposed ? (
         <p className="mt-4 text-sm">{t.rich('onBallot', { names: p.candidates.join(', '), b: (chunks) => <span className="font-medium">{chunks}</span> })}</p>
       ) : null}

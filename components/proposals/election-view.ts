@@ -3,10 +3,10 @@ import type { ElectionSection } from '@/components/proposals/election-section';
 import type { LoadedProposal, ProposalPageData } from '@/db/read/proposal-page';
 import { findBody } from '@/lib/governance/charter';
 import type { ElectionEffect } from '@/lib/governance/election';
-import { nominationsOpen, ownOpenNomination } from '@/lib/governance/election';
+import { nominationsOpen, ownOpenNomination, unopposedParts, unopposedSentence } from '@/lib/governance/election';
 import { hasRole } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
-import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
+import { defaultDeclaration, defaultDeclarationPart, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter, Phase } from '@/lib/governance/types';
 
 /** The election section's view of a seat-election proposal, for this viewer, at `at`: facts, which the section words in the reader's language. */
@@ -41,7 +41,19 @@ export function electionView(input: {
         .map((m) => ({ value: m.userId, name: nameOf(m.name), self: m.userId === userId }))
     : [];
   const unopposed = data.logRows.find((e) => e.kind === 'election.unopposed');
-  const statement = unopposed ? String((JSON.parse(unopposed.entry) as { payload?: { statement?: unknown } }).payload?.statement ?? '') : null;
+  const payload = unopposed
+    ? (JSON.parse(unopposed.entry) as { payload?: { statement?: unknown; candidates?: unknown; leftVacant?: unknown } }).payload
+    : undefined;
+  const statement = unopposed ? String(payload?.statement ?? '') : null;
+  // The statement as parts, for the reader's language: only when the log's own facts give back its words exactly.
+  const elected = Array.isArray(payload?.candidates) ? payload.candidates.map((c: { name?: unknown }) => c?.name) : null;
+  const statementParts =
+    statement &&
+    elected?.every((n): n is string => typeof n === 'string') &&
+    typeof payload?.leftVacant === 'number' &&
+    unopposedSentence(elected, payload.leftVacant) === statement
+      ? unopposedParts(elected, payload.leftVacant)
+      : null;
   const seated =
     loaded.row.outcome === 'passed' && effect.seatIds
       ? effect.seatIds.map((id) => {
@@ -63,9 +75,10 @@ export function electionView(input: {
     })),
     nominees,
     mine: ownOpenNomination(phase, data.nominations, userId),
-    declaration: isClassSeat(effect.seatClass) ? { text: defaultDeclaration(effect.seatClass) } : null,
+    declaration: isClassSeat(effect.seatClass) ? { text: defaultDeclaration(effect.seatClass), part: defaultDeclarationPart(effect.seatClass) } : null,
     candidates: effect.candidates ? [...loaded.row.options] : null,
     unopposed: statement,
+    unopposedParts: statementParts,
     seated,
   };
 }

@@ -30,7 +30,16 @@ export type TypeOption = {
 };
 export type Option = { value: string; label: string };
 /** A vacant seat: its class ('general' or a class with a requirement), the declaration its appointee makes, and who already sits in its body. */
-export type VacantSeatOption = Option & { seatClass: string; classLabel: string; declaration: string | null; bodyName: string; bodyHolderIds: string[] };
+export type VacantSeatOption = Option & {
+  seatClass: string;
+  classLabel: string;
+  /** The declaration's recorded words (the rules' English, `defaultDeclaration`): the field's default. */
+  declaration: string | null;
+  /** Outside English: the declaration in the reader's language, as guidance beside the field (never submitted). */
+  declarationGuidance?: string | null;
+  bodyName: string;
+  bodyHolderIds: string[];
+};
 
 export function NewProposalForm({
   orgId,
@@ -191,6 +200,7 @@ export function NewProposalForm({
               hint={t('declarationHint')}
             />
           ) : null}
+          {seat?.declaration && seat.declarationGuidance ? <p className="text-sm text-zinc-600">{seat.declarationGuidance}</p> : null}
         </div>
       ) : null}
 

@@ -24,4 +24,4 @@ CREATE TRIGGER users_email_to_memberships AFTER UPDATE OF email ON users
   FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION quorate_user_email_to_memberships();
 --> statement-breakpoint
 UPDATE memberships m SET sort_email = u.email FROM users u WHERE u.id = m.user_id;--> statement-breakpoint
-CREATE INDEX "memberships_org_role_email_idx" ON "memberships" USING btree ("org_id","role","sort_email") WHERE "memberships"."accepted_at" is not null;
+CREATE INDEX "memberships_org_role_email_idx" ON "memberships" USING btree ("org_id","role","sort_email","id") WHERE "memberships"."accepted_at" is not null;

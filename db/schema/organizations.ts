@@ -63,9 +63,9 @@ export const memberships = pgTable(
     index('memberships_org_role_accepted_idx')
       .on(t.orgId, t.role)
       .where(sql`${t.acceptedAt} is not null`),
-    // The same members in the list's order (role, then address): a page by number is an index-only skip.
+    // The same members in the list's order (role, then address), with their ids: a page by number is an index-only skip.
     index('memberships_org_role_email_idx')
-      .on(t.orgId, t.role, t.sortEmail)
+      .on(t.orgId, t.role, t.sortEmail, t.id)
       .where(sql`${t.acceptedAt} is not null`),
     // Members whose weight differs from the default 1 (shares, votes): few or none, so the member list learns whether
     // to show a weights column from this small index instead of reading every membership.

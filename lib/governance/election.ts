@@ -15,6 +15,8 @@
  * - When the election passes, the elected take the seats in order of election, each seat in
  *   order of position; every seat filled is logged.
  */
+import { wordPart } from './rule-word-parts';
+import type { RuleWordPart } from './rule-word-parts';
 import { seatClassLabel } from './seat-class';
 import type { Charter, ChoiceMethodSpec, Phase, ProposalTypeSpec, SeatState } from './types';
 import { canAppointToBody } from './vacancy';
@@ -159,6 +161,13 @@ export function unopposedSentence(elected: readonly string[], leftVacant: number
       : `${listWords(elected)} ${elected.length === 1 ? 'was' : 'were'} the only ${elected.length === 1 ? 'candidate' : 'candidates'}, so ${elected.length === 1 ? 'is' : 'are'} elected unopposed, without a vote.`;
   const vacant = leftVacant === 0 ? '' : ` ${leftVacant} ${leftVacant === 1 ? 'seat stays' : 'seats stay'} vacant.`;
   return who + vacant;
+}
+
+/** The same statement as parts, for a page to show in the reader's language (the English is `unopposedSentence`, the log's words). */
+export function unopposedParts(elected: readonly string[], leftVacant: number): RuleWordPart[] {
+  const parts = [elected.length === 0 ? wordPart('unopposed.nobody') : wordPart('unopposed.elected', { names: { list: elected }, n: elected.length })];
+  if (leftVacant !== 0) parts.push(wordPart('unopposed.vacant', { n: leftVacant }));
+  return parts;
 }
 
 function listWords(items: readonly string[]): string {

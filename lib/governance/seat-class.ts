@@ -7,6 +7,8 @@
  * and the declaration is in the public log.
  */
 import { refused } from './refusal';
+import { wordPart } from './rule-word-parts';
+import type { RuleWordPart } from './rule-word-parts';
 import type { Charter, RuleResult, SeatClassKey } from './types';
 
 export const GENERAL_SEAT_CLASS = 'general';
@@ -29,6 +31,18 @@ export function defaultDeclaration(seatClass: SeatClassKey): string {
       return 'I am an employee of the organization and I stand as a representative of its employees.';
     default:
       return `I meet the requirements the charter sets for a ${seatClassLabel(seatClass)} seat.`;
+  }
+}
+
+/** The same declaration as a part, for a page to show in the reader's language (the English is `defaultDeclaration`, which is what is recorded). */
+export function defaultDeclarationPart(seatClass: SeatClassKey): RuleWordPart {
+  switch (seatClass) {
+    case 'independent':
+    case 'employee_representative':
+    case 'member_elected':
+      return wordPart(`declaration.${seatClass}`);
+    default:
+      return wordPart('declaration.other', { seatClass: seatClassLabel(seatClass) });
   }
 }
 

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { deleteAccountPhrase } from '@/lib/governance/account';
 import { SEATS_RANGE } from '@/lib/governance/charter-adjust';
 import { catalogues } from './catalogue';
+import { textFaultEnglish, textFieldError, textFieldErrorOf, textFields } from '@/lib/validation/text';
+import type { TextFault, TextField } from '@/lib/validation/text';
 import { fieldErrorIn, fieldErrorOfEnglish, zodErrorsIn } from './field-errors';
 
 /** The schema files whose every message is translated (docs/i18n.md). */
@@ -51,8 +53,7 @@ const templates: Record<string, string[]> = {
   ],
   // A form field's name, not a message.
   '`kind:${kind}`': [],
-  // The field's name storableText (lib/validation/text.ts) puts in its own messages, and a date's text: not messages.
-  '`The ${what}`': [],
+  // A date's text: not a message.
   '`${s}:00Z`': [],
 };
 
@@ -120,5 +121,36 @@ describe('the schemas’ field errors in the catalogue', () => {
     expect(one.error!.issues.map((i) => i.message)).toEqual(['Au moins 1 caractère.', 'Au plus 1 élément.']);
     // A schema's own words win over the map.
     expect(z.string({ error: 'Choose a role.' }).safeParse(1, { error: zodErrorsIn('fr') }).error!.issues[0]!.message).toBe('Choose a role.');
+  });
+});
+
+describe('storableText’s two errors (lib/validation/text.ts), made of parts: the fault and the field’s key', () => {
+  const fields = Object.keys(textFields) as TextField[];
+  const faults = Object.keys(textFaultEnglish) as TextFault[];
+
+  it('the catalogue’s English is text.ts’s, field by field and fault by fault', () => {
+    expect(catalogues.en.textFieldErrors.fields).toEqual(textFields);
+    for (const fault of faults) expect(catalogues.en.textFieldErrors[fault]).toBe(textFaultEnglish[fault]);
+  });
+
+  it('every field and fault: English word for word, French and German with the field worded from the catalogue, no English name left', () => {
+    for (const field of fields)
+      for (const fault of faults) {
+        const english = textFieldError(fault, field);
+        expect(textFieldErrorOf(english)).toEqual({ fault, field });
+        expect(fieldErrorIn('en', english)).toBe(english);
+        for (const locale of ['fr', 'de'] as const) {
+          const words = fieldErrorIn(locale, english)!;
+          expect(words, `${locale} ${fault} ${field}`).toContain(catalogues[locale].textFieldErrors.fields[field]);
+          expect(words, `${locale} ${fault} ${field}`).not.toContain(textFields[field]);
+          expect(words, `${locale} ${fault} ${field}`).not.toMatch(/contains|remove it|retype/);
+        }
+      }
+    expect(fieldErrorIn('fr', 'The name contains a NUL character; remove it.')).toBe('Le champ « Nom » contient un caractère NUL ; supprimez-le.');
+    expect(fieldErrorIn('de', 'The comment contains a broken character (a lone surrogate); retype or remove it.')).toBe(
+      'Das Feld „Kommentar“ enthält ein defektes Zeichen (ein einzelnes Surrogat); geben Sie es neu ein oder entfernen Sie es.',
+    );
+    // A field text.ts does not know is no part: left as it is.
+    expect(textFieldErrorOf('The weather contains a NUL character; remove it.')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { textFieldErrorOf } from '@/lib/validation/text';
 import { catalogues, translatorFor } from './catalogue';
 import { englishMessagePattern, matchEnglish } from './english-match';
 import type { Locale } from './locales';
@@ -12,6 +13,10 @@ import type { Locale } from './locales';
  *   `field-errors.test.ts` holds every message of the covered schema files to a catalogue entry;
  * - zod's own words, for a check a schema gave no words of its own: in French and German the per-parse error map
  *   `zodErrorsIn` words them from `fieldErrors.zod` (by the issue's code, with its bound); English keeps zod's words.
+ *
+ * The two errors of `storableText` (lib/validation/text.ts: a NUL or a lone surrogate in a field's text) are made of
+ * parts, the fault and the field's key (`textFieldErrorOf`): namespace `textFieldErrors`, the field worded from
+ * `textFieldErrors.fields`, never the English name inside a translated sentence.
  */
 type Params = Record<string, string>;
 type Loose = (key: string, values?: Record<string, unknown>) => string;
@@ -26,8 +31,14 @@ export function fieldErrorOfEnglish(text: string): { key: string; params: Params
   return matchEnglish(patterns, text);
 }
 
-/** A schema's field error in `locale`, or null when the text is none of the catalogue's. */
+/** A schema's field error in `locale` (or `storableText`'s, by its parts), or null when the text is none of the catalogue's. */
 export function fieldErrorIn(locale: Locale, text: string): string | null {
+  const parts = textFieldErrorOf(text);
+  if (parts) {
+    if (locale === 'en') return text;
+    const t = translatorFor(locale);
+    return t(`textFieldErrors.${parts.fault}`, { field: t(`textFieldErrors.fields.${parts.field}`) });
+  }
   const found = fieldErrorOfEnglish(text);
   if (!found) return null;
   if (locale === 'en') return text;

@@ -5,7 +5,7 @@
  * from a JSX expression. PARTIAL: it covers only the files listed (docs/i18n.md) — the other
  * screens are not translated yet and would fail it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,8 @@ export const translatedFiles = [
   'components/meetings/meeting-minutes.tsx',
   'components/meetings/roll-calls.tsx',
   'components/meetings/meeting-rule-words.ts',
+  'components/governance/rule-word-text.ts',
+  'components/proposals/election-view.ts',
   'components/proposals/charter-diff-words.ts',
   'components/proposals/choice-ballot-form.tsx',
   'components/proposals/choice-ballot.tsx',
@@ -245,5 +247,118 @@ describe('no hard-coded English in the translated files (partial: only these fil
       `${probe}:7 literal “Follow”`,
       `${probe}:7 literal “Unfollow”`,
     ]);
+  });
+});
+
+/** Every file under app/ named `name`, as a path from the repository's root. */
+function appFiles(name: string, dir = 'app'): string[] {
+  return readdirSync(path.join(process.cwd(), dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? appFiles(name, `${dir}/${entry.name}`) : entry.name === name ? [`${dir}/${entry.name}`] : [],
+  );
+}
+
+/**
+ * String literals with words under `node` that are not a call's argument (a `t()` key and its values are arguments):
+ * English written into the value itself.
+ */
+function englishIn(source: ts.SourceFile, file: string, node: ts.Node, what: string): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node, inCall: boolean) => {
+    if (
+      !inCall &&
+      (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) &&
+      words(n.text)
+    )
+      out.push(`${file}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1} ${what} “${n.text}”`);
+    if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      visit(n.expression, inCall);
+      for (const argument of n.arguments ?? []) visit(argument, true);
+      return;
+    }
+    ts.forEachChild(n, (child) => visit(child, inCall));
+  };
+  visit(node, false);
+  return out;
+}
+
+/** English written into a property `name` (an action's `message`, a page's `title`) anywhere under `root`. */
+function englishProperties(source: ts.SourceFile, file: string, root: ts.Node, name: string): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isPropertyAssignment(n) && n.name.getText() === name) out.push(...englishIn(source, file, n.initializer, name));
+    ts.forEachChild(n, visit);
+  };
+  visit(root);
+  return out;
+}
+
+function parsed(file: string): ts.SourceFile {
+  return ts.createSourceFile(file, readFileSync(path.join(process.cwd(), file), 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+}
+
+/** Where the use-case wrappers (lib/actions/use-case-action.ts) take an action's success line: the argument's index. */
+const messageArgument: Record<string, number> = { orgOperationAction: 1, orgUseCaseAction: 3 };
+
+/** The success lines of an action file: every `message:` its answers give, and the line it hands a use-case wrapper. */
+function actionMessageFindings(file: string): string[] {
+  const source = parsed(file);
+  const out = englishProperties(source, file, source, 'message');
+  const visit = (n: ts.Node) => {
+    const index = ts.isCallExpression(n) ? messageArgument[n.expression.getText()] : undefined;
+    const argument = index === undefined ? undefined : (n as ts.CallExpression).arguments[index];
+    if (argument) out.push(...englishIn(source, file, argument, 'message'));
+    ts.forEachChild(n, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** A page's `<title>`: the `title` of its `metadata` or what its `generateMetadata` returns. */
+function titleFindings(file: string): string[] {
+  const source = parsed(file);
+  const out: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === 'generateMetadata') out.push(...englishProperties(source, file, statement, 'title'));
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations)
+        if (declaration.name.getText() === 'metadata' && declaration.initializer)
+          out.push(...englishProperties(source, file, declaration.initializer, 'title'));
+  }
+  return out;
+}
+
+/** Pages whose `<title>` stays English (docs/i18n.md): the API reference and the development-only mailbox. */
+const englishTitlePages = ['app/api/v1/docs/page.tsx', 'app/dev/mail/page.tsx'];
+
+describe('every action’s success line and every page’s <title> come from the catalogue', () => {
+  const actionFiles = appFiles('actions.ts');
+  const pages = appFiles('page.tsx');
+
+  it('finds the files', () => {
+    expect(actionFiles).toContain('app/o/[slug]/members/actions.ts');
+    expect(actionFiles.length).toBeGreaterThanOrEqual(19);
+    expect(pages).toContain('app/o/[slug]/proposals/[number]/page.tsx');
+    expect(pages.length).toBeGreaterThanOrEqual(34);
+    for (const page of englishTitlePages) expect(pages).toContain(page);
+  });
+
+  it.each(actionFiles)('%s: no success line written in English', (file) => {
+    expect(actionMessageFindings(file)).toEqual([]);
+  });
+
+  it.each(pages.filter((page) => !englishTitlePages.includes(page)))('%s: no <title> written in English', (file) => {
+    expect(titleFindings(file)).toEqual([]);
+  });
+
+  it('the English pages’ titles are English indeed, and the checks catch what they are meant to catch', () => {
+    for (const page of englishTitlePages) expect(titleFindings(page)).not.toEqual([]);
+    const probe = 'lib/i18n/testing/english-answers-probe.ts';
+    expect(actionMessageFindings(probe)).toEqual([
+      `${probe}:3 message “Member removed.”`,
+      `${probe}:4 message “Invitation sent to ”`,
+      `${probe}:11 message “Delegation made.”`,
+      `${probe}:12 message “Revoked.”`,
+    ]);
+    expect(titleFindings(probe)).toEqual([`${probe}:6 title “Development mailbox”`, `${probe}:8 title “Meeting #”`]);
   });
 });

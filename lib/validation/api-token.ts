@@ -7,7 +7,7 @@ export const apiTokenLifetimes = ['7', '30', '90', '365'] as const;
 
 /** Creating an API token: a name to recognize it by, what it may do, where, and for how long. */
 export const createApiTokenSchema = z.object({
-  name: storableText(z.string({ error: 'Name the token.' }).trim().min(1, 'Name the token.').max(80, 'A token name is at most 80 characters.'), 'The name'),
+  name: storableText(z.string({ error: 'Name the token.' }).trim().min(1, 'Name the token.').max(80, 'A token name is at most 80 characters.'), 'name'),
   scope: z.enum(['read', 'write'], { error: 'Choose read or write.' }),
   /** An organization's id, or empty for every organization the owner belongs to. */
   orgId: z

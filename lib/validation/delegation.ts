@@ -11,7 +11,7 @@ const TYPE = /^type:([^\u0000-\u001f\u007f]{1,64})$/;
  */
 export const delegationScopeSchema = storableText(
   z.string({ error: 'Choose what the delegation is for.' }).max(80, 'Choose what the delegation is for.'),
-  'The scope',
+  'scope',
 )
   .refine((s) => s === 'general' || TYPE.test(s) || PROPOSAL.test(s), 'Choose what the delegation is for.')
   .transform((s) => ({
@@ -22,7 +22,7 @@ export const delegationScopeSchema = storableText(
 /** Delegate one's vote to a member, for a scope (the use case checks the member and the scope). */
 export const delegateSchema = z.object({
   orgId: id('Unknown organization.'),
-  delegateUserId: storableText(z.string({ error: 'Choose a member.' }).min(1, 'Choose a member.').max(100, 'Choose a member.'), 'The member'),
+  delegateUserId: storableText(z.string({ error: 'Choose a member.' }).min(1, 'Choose a member.').max(100, 'Choose a member.'), 'member'),
   scope: delegationScopeSchema,
 });
 

@@ -8,7 +8,7 @@ const ids = { orgId: z.uuid('Unknown organization.'), meetingId: z.uuid('Unknown
 export const minutesTextSchema = z
   .string({ error: 'Write the minutes.' })
   .transform((s) => s.normalize('NFC').replace(/\r\n/g, '\n').trim())
-  .pipe(storableText(z.string().min(20, 'The minutes are at least 20 characters.').max(50_000, 'The minutes are at most 50,000 characters.'), 'The minutes'));
+  .pipe(storableText(z.string().min(20, 'The minutes are at least 20 characters.').max(50_000, 'The minutes are at most 50,000 characters.'), 'minutes'));
 
 /** A draft or a revision, with the kind of matter when the meeting was (partly) a closed session; '' for an open meeting. */
 export const draftMinutesSchema = z.object({

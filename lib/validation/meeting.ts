@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { maxMeetingMinutes } from '@/lib/governance/meeting';
 import { storableText } from './text';
+import type { TextField } from './text';
 
 const ids = { orgId: z.uuid('Unknown organization.'), meetingId: z.uuid('Unknown meeting.') };
 
-const line = (what: string, max: number) =>
+const line = (what: string, max: number, field: TextField) =>
   z
     .string({ error: `Enter the ${what}.` })
     .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-    .pipe(storableText(z.string().min(1, `Enter the ${what}.`).max(max, `The ${what} is at most ${max} characters.`), `The ${what}`));
+    .pipe(storableText(z.string().min(1, `Enter the ${what}.`).max(max, `The ${what} is at most ${max} characters.`), field));
 
 /** "2026-05-04T18:30" from a datetime-local field, read as UTC (the form says so). */
 const startsAtSchema = z
@@ -43,7 +44,7 @@ export const agendaSchema = z
       .map((l) => l.trim().replace(/\s+/g, ' '))
       .filter((l) => l !== ''),
   )
-  .pipe(z.array(storableText(z.string().max(500, 'An agenda item is at most 500 characters.'), 'The agenda')).max(50, 'An agenda has at most 50 items.'))
+  .pipe(z.array(storableText(z.string().max(500, 'An agenda item is at most 500 characters.'), 'agenda')).max(50, 'An agenda has at most 50 items.'))
   .transform((lines) =>
     lines.map((l) => {
       const ref = /^#(\d{1,9})$/.exec(l);
@@ -52,10 +53,10 @@ export const agendaSchema = z
   );
 
 const details = {
-  title: line('title', 200),
+  title: line('title', 200, 'title'),
   startsAt: startsAtSchema,
   durationMinutes: durationSchema,
-  location: line('location or link', 500),
+  location: line('location or link', 500, 'location'),
   agenda: agendaSchema,
 };
 
@@ -67,7 +68,7 @@ const withEnd = <T extends { startsAt: Date; durationMinutes: number }>(v: T) =>
 export const scheduleMeetingSchema = z
   .object({
     orgId: ids.orgId,
-    bodyKey: storableText(z.string({ error: 'Choose the body that meets.' }).min(1, 'Choose the body that meets.').max(100), 'The body'),
+    bodyKey: storableText(z.string({ error: 'Choose the body that meets.' }).min(1, 'Choose the body that meets.').max(100), 'body'),
     kind: z.enum(['regular', 'special'], { error: 'Choose a regular or a special meeting.' }),
     ...details,
   })
@@ -77,12 +78,12 @@ export const updateMeetingSchema = z.object({ ...ids, ...details }).transform(wi
 
 export const cancelMeetingSchema = z.object({
   ...ids,
-  reason: line('reason', 1000).pipe(z.string().min(3, 'Say why the meeting is cancelled.')),
+  reason: line('reason', 1000, 'reason').pipe(z.string().min(3, 'Say why the meeting is cancelled.')),
 });
 
 export const recordAttendanceSchema = z.object({
   ...ids,
-  userId: storableText(z.string({ error: 'Choose the seat holder.' }).min(1, 'Choose the seat holder.').max(100), 'The seat holder'),
+  userId: storableText(z.string({ error: 'Choose the seat holder.' }).min(1, 'Choose the seat holder.').max(100), 'seatHolder'),
   status: z.enum(['present', 'remote', 'absent'], { error: 'Choose present, remote or absent.' }),
 });
 
@@ -93,7 +94,7 @@ export const answerAttendanceSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(storableText(z.string().max(1000, 'A note is at most 1,000 characters.'), 'The note'))
+    .pipe(storableText(z.string().max(1000, 'A note is at most 1,000 characters.'), 'note'))
     .transform((s) => (s === '' ? null : s)),
 });
 
@@ -122,11 +123,11 @@ export const recordRollCallSchema = z.preprocess(
       .string()
       .default('')
       .transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' '))
-      .pipe(storableText(z.string().max(2000, 'The motion is at most 2,000 characters.'), 'The motion')),
+      .pipe(storableText(z.string().max(2000, 'The motion is at most 2,000 characters.'), 'motion')),
     votes: z
       .array(
         z.object({
-          userId: storableText(z.string().min(1, 'Unknown seat holder.').max(100, 'Unknown seat holder.'), 'The seat holder'),
+          userId: storableText(z.string().min(1, 'Unknown seat holder.').max(100, 'Unknown seat holder.'), 'seatHolder'),
           vote: z.enum(['yes', 'no', 'abstain', 'absent'], { error: 'Choose yes, no, abstain or absent for each seat holder.' }),
         }),
       )

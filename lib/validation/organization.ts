@@ -91,7 +91,7 @@ const missionSchema = z
   .string()
   .optional()
   .transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
-  .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'The mission'));
+  .pipe(storableText(z.string().max(2000, 'The mission is at most 2,000 characters.'), 'mission'));
 
 /** An optional form field holding a whole number of `unit` within [min, max] (each with its message); blank is undefined. */
 const optionalWholeNumber = (unit: string, [min, tooSmall]: [number, string], [max, tooLarge]: [number, string]) =>
@@ -214,7 +214,7 @@ export const archiveOrganizationSchema = z.object({
   orgId: orgIdSchema,
   confirmation: storableText(
     z.string({ error: "Type the organization's name to confirm." }).max(200, { error: 'That is longer than any organization name.' }),
-    'The confirmation',
+    'confirmation',
   ),
 });
 

@@ -24,5 +24,5 @@ export const answerPetitionSchema = petitionRefSchema.extend({
   answer: z
     .string({ error: 'Write the answer.' })
     .transform((s) => s.normalize('NFC').replace(/\r\n/g, '\n').trim())
-    .pipe(storableText(z.string().min(20, 'Write the answer in at least 20 characters.').max(10_000, 'An answer is at most 10,000 characters.'), 'The answer')),
+    .pipe(storableText(z.string().min(20, 'Write the answer in at least 20 characters.').max(10_000, 'An answer is at most 10,000 characters.'), 'answer')),
 });

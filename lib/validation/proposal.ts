@@ -16,7 +16,7 @@ export const proposalTitleSchema = z
         .min(5, 'A title is at least 5 characters.')
         .max(160, 'A title is at most 160 characters.')
         .refine((s) => !controlChars.test(s), 'The title contains invisible or control characters.'),
-      'The title',
+      'title',
     ),
   );
 
@@ -29,7 +29,7 @@ export const proposalBodySchema = z
         .string()
         .min(20, 'The proposal text is at least 20 characters: say what is decided and why.')
         .max(50_000, 'The proposal text is at most 50,000 characters.'),
-      'The proposal text',
+      'proposalText',
     ),
   );
 
@@ -40,7 +40,7 @@ const optionalId = z
   .pipe(z.uuid('Unknown choice.').nullable());
 
 // User ids are compared in SQL: a NUL there failed the query (a 500) instead of "unknown member".
-const userId = storableText(z.string().min(1, 'Choose a member.').max(100), 'The member');
+const userId = storableText(z.string().min(1, 'Choose a member.').max(100), 'member');
 
 const optionalUserId = z
   .string()
@@ -51,7 +51,7 @@ const optionalUserId = z
 /** The new-proposal form's fields (before the charter editor's fields are assembled; see createProposalSchema). */
 export const createProposalFields = z.object({
   orgId: id('Unknown organization.'),
-  typeKey: storableText(z.string().min(1, 'Choose a proposal type.').max(64), 'The proposal type'),
+  typeKey: storableText(z.string().min(1, 'Choose a proposal type.').max(64), 'proposalType'),
   title: proposalTitleSchema,
   body: proposalBodySchema,
   subjectUserId: optionalUserId,
@@ -68,7 +68,7 @@ export const createProposalFields = z.object({
           .string()
           .max(2000, 'The declaration is at most 2,000 characters.')
           .refine((s) => !controlChars.test(s.replace(/\n/g, '')), 'The declaration contains invisible or control characters.'),
-        'The declaration',
+        'declaration',
       ),
     ),
   /** For a choice among options: the options, one per line (checked against the type's method by the use case). */
@@ -82,7 +82,7 @@ export const createProposalFields = z.object({
           .string()
           .max(10_000, 'The options are at most 10,000 characters in all.')
           .refine((s) => !controlChars.test(s.replace(/\n/g, '')), 'The options contain invisible or control characters.'),
-        'The options',
+        'options',
       ),
     ),
   /** For charter amendments: the full proposed charter as JSON. */
@@ -169,7 +169,7 @@ export const proposalRefSchema = z.object({ orgId: id('Unknown organization.'), 
 export const reviseProposalSchema = proposalRefSchema.extend({
   title: proposalTitleSchema,
   body: proposalBodySchema,
-  changeNote: storableText(z.string().max(500, 'The change note is at most 500 characters.'), 'The change note')
+  changeNote: storableText(z.string().max(500, 'The change note is at most 500 characters.'), 'changeNote')
     .optional()
     .transform((s) => (s ?? '').trim()),
   substantive: z
@@ -187,7 +187,7 @@ export const publishProposalSchema = proposalRefSchema.extend({
 });
 
 export const withdrawProposalSchema = proposalRefSchema.extend({
-  reason: storableText(z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000), 'The reason'),
+  reason: storableText(z.string().trim().min(5, 'Say briefly why it is withdrawn (at least 5 characters).').max(1000), 'reason'),
 });
 
 export const commentSchema = proposalRefSchema.extend({
@@ -195,7 +195,7 @@ export const commentSchema = proposalRefSchema.extend({
   body: z
     .string({ error: 'Write a comment.' })
     .transform((s) => s.replace(/\r\n/g, '\n').trim())
-    .pipe(storableText(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.'), 'The comment')),
+    .pipe(storableText(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.'), 'comment')),
   stance: z.enum(['support', 'concern', 'object', 'none']).default('none'),
   asReply: z
     .string()
@@ -208,14 +208,14 @@ export const editCommentSchema = proposalRefSchema.extend({
   body: z
     .string({ error: 'Write a comment.' })
     .transform((s) => s.replace(/\r\n/g, '\n').trim())
-    .pipe(storableText(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.'), 'The comment')),
+    .pipe(storableText(z.string().min(1, 'Write a comment.').max(10_000, 'A comment is at most 10,000 characters.'), 'comment')),
 });
 
 export const deleteCommentSchema = proposalRefSchema.extend({ commentId: id('Unknown comment.') });
 
 export const ballotSchema = proposalRefSchema.extend({
   choice: z.enum(['yes', 'no', 'abstain'], { error: 'Choose yes, no or abstain.' }),
-  rationale: storableText(z.string().max(2000, 'A rationale is at most 2,000 characters.'), 'The rationale')
+  rationale: storableText(z.string().max(2000, 'A rationale is at most 2,000 characters.'), 'rationale')
     .optional()
     .transform((s) => (s && s.trim() ? s.trim() : null)),
 });
@@ -271,7 +271,7 @@ export const choiceBallotSchema = z.record(z.string(), z.string().max(2000)).tra
 });
 
 export const recusalSchema = proposalRefSchema.extend({
-  reason: storableText(z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000), 'The reason'),
+  reason: storableText(z.string().trim().min(5, 'Name the conflict (at least 5 characters).').max(1000), 'reason'),
 });
 
 /** An objection to a proposal decided by consent: its reason, public at once (lib/governance/consent.ts; the use case checks again). */
@@ -285,7 +285,7 @@ export const objectionSchema = proposalRefSchema.extend({
           .string()
           .min(10, 'Give the reason for your objection in at least 10 characters, so it can be addressed.')
           .max(2000, 'An objection is at most 2,000 characters.'),
-        'The objection',
+        'objection',
       ),
     ),
 });

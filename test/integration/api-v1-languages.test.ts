@@ -169,6 +169,30 @@ describe('/api/v1 problem details in the request language', () => {
     }
   });
 
+  it('a NUL and a lone surrogate in a field’s text: storableText’s errors with the field named in the language (lib/validation/text.ts)', async () => {
+    const meeting = JSON.stringify({
+      bodyKey: 'board',
+      kind: 'regular',
+      title: 'Budget \u0000',
+      startsAt: '2030-05-04T18:30',
+      durationMinutes: 60,
+      location: 'Hall \ud800',
+    });
+    const errors = async (language: string | null) => (await call(language, 'POST', '/meetings', write, meeting)).body.errors;
+    expect(await errors(null)).toEqual({
+      title: ['The title contains a NUL character; remove it.'],
+      location: ['The location or link contains a broken character (a lone surrogate); retype or remove it.'],
+    });
+    expect(await errors('fr')).toEqual({
+      title: ['Le champ « Titre » contient un caractère NUL ; supprimez-le.'],
+      location: ['Le champ « Lieu ou lien » contient un caractère défectueux (un demi-codet isolé) ; ressaisissez-le ou supprimez-le.'],
+    });
+    expect(await errors('de')).toEqual({
+      title: ['Das Feld „Titel“ enthält ein NUL-Zeichen; entfernen Sie es.'],
+      location: ['Das Feld „Ort oder Link“ enthält ein defektes Zeichen (ein einzelnes Surrogat); geben Sie es neu ein oder entfernen Sie es.'],
+    });
+  });
+
   it('a meeting form failing its schema: the meeting schemas’ words in the language', async () => {
     const meeting = JSON.stringify({ bodyKey: 'board', kind: 'regular', title: ' ', startsAt: 'soon', durationMinutes: '5', location: 'Hall' });
     const errors = async (language: string | null) => (await call(language, 'POST', '/meetings', write, meeting)).body.errors;

@@ -117,3 +117,32 @@ describe('the meeting forms’ field errors in the reader’s language', () => {
     });
   });
 });
+
+describe('storableText’s two errors (lib/validation/text.ts) in the reader’s language, the field named from the catalogue', () => {
+  const schedule = (title: string, location: string) =>
+    scheduleMeetingAction(
+      initialActionState,
+      form({ orgId: org.orgId, bodyKey: 'board', kind: 'regular', title, startsAt: '2030-05-04T18:30', durationMinutes: '60', location, agenda: '' }),
+    );
+  // A form cannot carry a lone surrogate (FormData makes it U+FFFD): the API's test sends one.
+  const errors = async (language: string | null) => {
+    const { fieldErrors } = await inLanguage(language, () => schedule('Budget \u0000 review', 'Hall \u0000 B'));
+    return { title: fieldErrors?.title, location: fieldErrors?.location };
+  };
+
+  it('English word for word; French and German with the field’s name in the language', async () => {
+    admin();
+    expect(await errors(null)).toEqual({
+      title: ['The title contains a NUL character; remove it.'],
+      location: ['The location or link contains a NUL character; remove it.'],
+    });
+    expect(await errors('fr-FR,fr;q=0.9')).toEqual({
+      title: ['Le champ « Titre » contient un caractère NUL ; supprimez-le.'],
+      location: ['Le champ « Lieu ou lien » contient un caractère NUL ; supprimez-le.'],
+    });
+    expect(await errors('de-DE')).toEqual({
+      title: ['Das Feld „Titel“ enthält ein NUL-Zeichen; entfernen Sie es.'],
+      location: ['Das Feld „Ort oder Link“ enthält ein NUL-Zeichen; entfernen Sie es.'],
+    });
+  });
+});

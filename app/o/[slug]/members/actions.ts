@@ -6,16 +6,16 @@ import { changeMemberRoleOperation, inviteMemberOperation, removeMemberOperation
 import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { spendLimit } from '@/lib/actions/limit';
 import { appOrigin } from '@/lib/auth/origin';
-import { roleLabels } from '@/lib/governance/roles';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { requestTranslator } from '@/lib/i18n/refusals';
 import { leaveOrganization, resendInvitation, revokeInvitation } from '@/lib/use-cases/memberships';
 import { invitationSchema, leaveOrganizationSchema } from '@/lib/validation/organization';
 
 // Inviting, changing a role or a stakeholder group and removing a member: the operations the API shares (lib/actions/operations.ts).
-export const inviteMemberAction = orgOperationAction(
-  inviteMemberOperation,
-  (input) => `Invitation sent to ${input.email}. They become a member when they accept it.`,
+// Each success line in the request's language (English outside a request: tests and scripts).
+export const inviteMemberAction = orgOperationAction(inviteMemberOperation, async (input) =>
+  (await requestTranslator())('successLines.invitationSent', { email: input.email }),
 );
 
 /** The revoked invitation's row, and the form with it, is gone once the page re-renders: the page shows the confirmation instead (`?done=revoked`). */
@@ -27,17 +27,20 @@ export const revokeInvitationAction = orgAction(invitationSchema, 'observer', as
 export const resendInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user }) => {
   await spendLimit('magicLinkEmail', `invitation:${input.membershipId}`);
   const email = await resendInvitation(getDb(), { ...input, actorId: user.id, origin: await appOrigin(), secret: env().authSecret, at: now() });
-  return { ok: true, message: `A new invitation link was sent to ${email}.` };
+  return { ok: true, message: (await requestTranslator())('successLines.invitationResent', { email }) };
 });
 
-export const changeMemberRoleAction = orgOperationAction(changeMemberRoleOperation, (input) => `Role changed to ${roleLabels[input.role].toLowerCase()}.`);
-
-/** Admins only (the use case asks checkGroupChange). */
-export const setStakeholderGroupAction = orgOperationAction(setStakeholderGroupOperation, (input) =>
-  input.group === null ? 'Stakeholder group cleared.' : `Stakeholder group set to “${input.group}”.`,
+export const changeMemberRoleAction = orgOperationAction(changeMemberRoleOperation, async (input) =>
+  (await requestTranslator())('successLines.roleChanged', { role: input.role }),
 );
 
-export const removeMemberAction = orgOperationAction(removeMemberOperation, 'Member removed.');
+/** Admins only (the use case asks checkGroupChange). */
+export const setStakeholderGroupAction = orgOperationAction(setStakeholderGroupOperation, async (input) => {
+  const t = await requestTranslator();
+  return input.group === null ? t('successLines.groupCleared') : t('successLines.groupSet', { group: input.group });
+});
+
+export const removeMemberAction = orgOperationAction(removeMemberOperation, async () => (await requestTranslator())('successLines.memberRemoved'));
 
 export const leaveOrganizationAction = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, membership }) => {
   await leaveOrganization(getDb(), { orgId: input.orgId, actorId: user.id, at: now() });

@@ -13,6 +13,8 @@ import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadPetitionPage, SIGNER_NAMES_SHOWN } from '@/db/read/petitions';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
+import { refusalIn, refusalOfEnglish } from '@/lib/i18n/refusals';
+import { isLocale } from '@/lib/i18n/locales';
 import { bodyInSentence } from '@/lib/i18n/words';
 import { answerPetitionAction, revokePetitionSignatureAction, signPetitionAction } from '../actions';
 
@@ -36,7 +38,11 @@ export default async function PetitionPage({ params }: Props) {
   const { petition: p, viewer } = page;
   const t = await getTranslations('petitions');
   const tc = await getTranslations('common');
-  const body = bodyInSentence(p.bodyName, await getLocale());
+  const locale = await getLocale();
+  const body = bodyInSentence(p.bodyName, locale);
+  // Why the viewer may not sign: the rules' refusal (its English, as the API gives it) in the reader's language.
+  const refusal = viewer.notEligibleReason && locale !== 'en' && isLocale(locale) ? refusalOfEnglish(viewer.notEligibleReason) : null;
+  const notEligible = (refusal && isLocale(locale) && refusalIn(locale, refusal.code, refusal.params)) || viewer.notEligibleReason;
   const status = petitionStatusIn(p.phase, t);
   const overdue = p.phase.kind === 'overdue';
   const writable = !org.archivedAt;
@@ -118,7 +124,7 @@ export default async function PetitionPage({ params }: Props) {
               {viewer.mayRevoke && writable ? (
                 <RevokeSignatureForm action={revokePetitionSignatureAction} orgId={org.id} petitionId={p.id} number={p.number} />
               ) : null}
-              {!viewer.signed && !viewer.maySign && viewer.notEligibleReason ? <p className="text-sm text-zinc-600">{viewer.notEligibleReason}</p> : null}
+              {!viewer.signed && !viewer.maySign && notEligible ? <p className="text-sm text-zinc-600">{notEligible}</p> : null}
               {!user ? <p className="text-sm text-zinc-600">{t('signInToSign')}</p> : null}
             </div>
           </LabelledSection>

@@ -24,7 +24,8 @@ import { ballotOffer } from '@/lib/governance/ballot-offer';
 import { electorateSecrecyWarning, resultSecrecyWarning, unmergeBallots } from '@/lib/governance/ballot-secrecy';
 import { findBody } from '@/lib/governance/charter';
 import { isMemberBody } from '@/lib/governance/electorate';
-import { choiceMethodName, isRanked } from '@/lib/governance/choice';
+import { isRanked } from '@/lib/governance/choice';
+import { methodNameIn } from '@/components/governance/rule-word-text';
 import { standingObjections } from '@/lib/governance/consent';
 import { countingMethodOf } from '@/lib/governance/election';
 import { emergencyMotionRequired } from '@/lib/governance/emergency';
@@ -83,6 +84,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const ids = { orgId: org.id, proposalId: loaded.row.id };
   const t = await getTranslations('proposal');
   const tc = await getTranslations('common');
+  const tw = await getTranslations('ruleWords');
   const names = new Map<string, string | null>([
     ...seats.map((s) => [s.holderUserId ?? '', s.holderName] as const),
     ...votes.map((v) => [v.voterUserId, v.voterName] as const),
@@ -193,10 +195,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               const offer = offerFor(Boolean(mySeat), Boolean(mySeat && recusedSeats.has(mySeat.seatId)));
               // Only the viewer's own ballot and receipt, never anyone else's.
               const myChoiceBallot = user ? record?.choiceBallots?.find((b) => b.voterUserId === user.id) : undefined;
-              const choiceFor = (voters: number, election: Parameters<typeof choicePanel>[2]['election']) =>
+              const choiceFor = (voters: number, election: Parameters<typeof choicePanel>[3]['election']) =>
                 method
                   ? {
-                      choice: choicePanel(method, loaded.row.options, {
+                      choice: choicePanel(method, methodNameIn(tw, method.key), loaded.row.options, {
                         mine: myChoiceBallot?.preferences || null,
                         myReceipt: myChoiceBallot?.receipt || null,
                         closed,
@@ -334,6 +336,8 @@ function ChoiceBallotMessages({ on, children }: { on: boolean; children: ReactNo
 
 function choicePanel(
   method: ChoiceMethodSpec,
+  /** The method's name in the reader's language (`ruleWords.methods`). */
+  methodName: string,
   options: readonly string[],
   {
     mine,
@@ -357,7 +361,7 @@ function choicePanel(
   const kind = isRanked(method.key) ? ('ranked' as const) : method.key === 'approval' ? ('approval' as const) : ('single' as const);
   return {
     ballot: { kind, options, winners: method.winners, ...(method.maxApprovals !== undefined ? { maxApprovals: method.maxApprovals } : {}) },
-    methodName: choiceMethodName(method.key),
+    methodName,
     mine: mine ? [...mine] : null,
     count,
     downloads: count ? { blt: `${base}/ballots.blt`, csv: `${base}/ballots.csv` } : null,

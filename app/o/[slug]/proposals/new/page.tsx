@@ -1,13 +1,13 @@
-import { choiceMethodName } from '@/lib/governance/choice';
 import { electionTargets } from '@/lib/governance/election';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { OrgNav } from '@/components/governance/org-nav';
 import { seatClassName } from '@/components/governance/body-card';
 import { NewProposalForm } from '@/components/proposals/new-proposal-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { defaultDeclaration, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
+import { methodNameIn, ruleWordText } from '@/components/governance/rule-word-text';
+import { defaultDeclaration, defaultDeclarationPart, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
 import type { Ratio } from '@/lib/governance/types';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { requireUser } from '@/lib/auth/session';
@@ -41,6 +41,14 @@ export default async function NewProposalPage({
   const t = await getTranslations('newProposal');
   const tc = await getTranslations('common');
   const tb = await getTranslations('body');
+  const tw = await getTranslations('ruleWords');
+  const locale = await getLocale();
+  // The rules' words: a built-in counting method's name, and a class seat's declaration (lib/governance/rule-word-parts.ts).
+  const choiceMethodName = (key: Parameters<typeof methodNameIn>[1]) => methodNameIn(tw, key);
+  const sayRule = ruleWordText(tw, locale);
+  // The field holds the declaration the appointee makes and the log records: the rules' English words, as before. In
+  // another language the page shows their translation beside it, as guidance only.
+  const declarationGuidance = (seatClass: string) => (locale === 'en' ? null : tw('declarationGuidance', { text: sayRule(defaultDeclarationPart(seatClass)) }));
   const bodyName = (key: string) => charter.document.bodies.find((b) => b.key === key)?.name ?? key;
   const ratio = (r: Ratio) => tc('ratio', { inclusive: String(r.inclusive), num: r.num, den: r.den });
   const hours = (h: number) => (h >= 24 && h % 24 === 0 ? tc('duration', { unit: 'day', n: h / 24 }) : tc('duration', { unit: 'hour', n: h }));
@@ -107,6 +115,7 @@ export default async function NewProposalPage({
                   seatClass: s.seatClass,
                   classLabel: className(s.seatClass),
                   declaration: isClassSeat(s.seatClass) ? defaultDeclaration(s.seatClass) : null,
+                  declarationGuidance: isClassSeat(s.seatClass) ? declarationGuidance(s.seatClass) : null,
                   bodyName: bodyName(s.bodyKey),
                   bodyHolderIds: seatRows.filter((o) => o.bodyKey === s.bodyKey && o.holderUserId).map((o) => o.holderUserId!),
                 }))}
