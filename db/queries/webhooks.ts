@@ -100,6 +100,46 @@ export async function listRecentWebhookDeliveries(db: Executor, orgId: string, l
     .limit(limit);
 }
 
+/** Whether the organization has this endpoint. */
+export async function webhookEndpointExists(db: Executor, orgId: string, endpointId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.orgId, orgId)));
+  return row !== undefined;
+}
+
+/** One endpoint's deliveries, newest first, from `offset`, at most `limit` (an offset page, as the API's lists). */
+export async function listEndpointWebhookDeliveries(
+  db: Executor,
+  orgId: string,
+  endpointId: string,
+  page: { offset: number; limit: number },
+): Promise<WebhookDeliverySummary[]> {
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      endpointId: webhookDeliveries.endpointId,
+      url: webhookEndpoints.url,
+      seq: webhookDeliveries.seq,
+      kind: webhookDeliveries.kind,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      lastStatus: webhookDeliveries.lastStatus,
+      lastResponse: webhookDeliveries.lastResponse,
+      lastAttemptAt: webhookDeliveries.lastAttemptAt,
+      deliveredAt: webhookDeliveries.deliveredAt,
+      createdAt: webhookDeliveries.createdAt,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.endpointId, endpointId)))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.seq), asc(webhookDeliveries.id))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
 /** The delivery's status in this organization, or null when it has no such delivery. */
 export async function webhookDeliveryStatusOf(db: Executor, orgId: string, deliveryId: string): Promise<WebhookDeliveryStatus | null> {
   const [row] = await db

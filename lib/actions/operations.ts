@@ -60,6 +60,18 @@ import {
   seatResignSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
+import { deleteWebhook, registerWebhookEndpoint, replayWebhookDelivery, setWebhookEnabled } from '@/lib/use-cases/webhooks';
+import {
+  deleteWebhookSchema,
+  registerWebhookApiSchema,
+  registerWebhookSchema,
+  replayWebhookDeliverySchema,
+  setWebhookEnabledSchema,
+} from '@/lib/validation/webhook';
+import { appOrigin } from '@/lib/auth/origin';
+import { env } from '@/lib/env';
+import { changeMemberRole, changeStakeholderGroup, inviteMember, removeMember } from '@/lib/use-cases/memberships';
+import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
 import { withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
@@ -274,3 +286,64 @@ export const answerPetitionOperation = operation({ schema: answerPetitionSchema,
 export const resignSeatOperation = operation({ schema: seatResignSchema, minimumRole: 'observer', useCase: resignSeat });
 
 export const foundingAppointOperation = operation({ schema: seatAppointSchema, minimumRole: 'observer', useCase: foundingAppoint });
+
+// --- Webhooks: the organization's configuration, for its admins (the settings page and /api/v1/orgs/{slug}/webhooks) ---
+
+type RegisterWebhookInput = { orgId: string; url: string; kinds: string[] | null };
+
+/** Registers an endpoint (the URL's destination checked: no private, loopback… address); its secret is returned to be shown once. */
+const registerWebhookUseCase: UseCase<RegisterWebhookInput, { id: string; secret: string }> = (db, actor, input, at) =>
+  registerWebhookEndpoint(db, { orgId: input.orgId, actorId: actor.userId, url: input.url, kinds: input.kinds, at });
+
+/** The settings form: its `events` and `kind:<kind>` check boxes. */
+export const registerWebhookOperation = operation({ schema: registerWebhookSchema, minimumRole: 'admin', useCase: registerWebhookUseCase });
+
+/** The API: `kinds` as a list (null or omitted: every kind); the same role and use case as the form. */
+export const registerWebhookApiOperation = operation({ schema: registerWebhookApiSchema, minimumRole: 'admin', useCase: registerWebhookUseCase });
+
+export const setWebhookEnabledOperation = operation({
+  schema: setWebhookEnabledSchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input, at) => setWebhookEnabled(db, input.orgId, input.endpointId, input.enabled, at),
+});
+
+export const deleteWebhookOperation = operation({
+  schema: deleteWebhookSchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input) => deleteWebhook(db, input.orgId, input.endpointId),
+});
+
+export const replayWebhookDeliveryOperation = operation({
+  schema: replayWebhookDeliverySchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input, at) => replayWebhookDelivery(db, input.orgId, input.deliveryId, at),
+});
+
+// --- Members: any member may try; the use cases ask the rules, which let only an admin (membership.*_admin_only) ---
+
+/** Invites someone by e-mail with a role (the invitation link is mailed; they become a member when they accept it). */
+export const inviteMemberOperation = operation({
+  schema: inviteMemberSchema,
+  minimumRole: 'observer',
+  useCase: async (db, actor, input, at) => inviteMember(db, { ...input, actorId: actor.userId, origin: await appOrigin(), secret: env().authSecret, at }),
+});
+
+export const changeMemberRoleOperation = operation({
+  schema: changeRoleSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => changeMemberRole(db, { ...input, actorId: actor.userId, at }),
+});
+
+/** The form has no weight field, and a forged one is not read: weights change only by proposal. */
+export const setStakeholderGroupOperation = operation({
+  schema: stakeholderGroupSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) =>
+    changeStakeholderGroup(db, { orgId: input.orgId, membershipId: input.membershipId, group: input.group, actorId: actor.userId, at }),
+});
+
+export const removeMemberOperation = operation({
+  schema: removeMemberSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => removeMember(db, { orgId: input.orgId, membershipId: input.membershipId, actorId: actor.userId, at }),
+});

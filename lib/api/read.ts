@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { now } from '@/lib/clock';
+import { hasRole } from '@/lib/governance/roles';
 import { zodErrorsIn } from '@/lib/i18n/field-errors';
 import { readableOrganization } from './auth';
 import type { ApiCaller, ApiReadContext } from './auth';
@@ -60,4 +61,16 @@ export async function readOneByNumber<T>(
   const found = /^[1-9]\d{0,8}$/.test(number) ? await load(ctx.org.id, Number(number), ctx.viewerId, at) : null;
   if (!found) return problem(request, 'api.not_found', { what });
   return readResponse(found, ctx.caller, ctx.org);
+}
+
+/**
+ * A read of the organization's configuration for its admins (its webhooks): a token (401 without), of an admin of
+ * the organization (403 `action.forbidden`, the answer the settings forms give anyone else); a read-only token will do.
+ */
+export async function adminReadable(request: Request, slug: string): Promise<ApiReadContext | Response> {
+  const ctx = await readableOrganization(request, slug, now());
+  if (ctx instanceof Response) return ctx;
+  if (ctx.caller.kind === 'anonymous') return problem(request, 'api.unauthenticated');
+  if (!hasRole(ctx.membership?.role, 'admin')) return problem(request, 'action.forbidden');
+  return ctx;
 }

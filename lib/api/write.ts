@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findMeetingId, findPetitionId, findSeatId, findWrittenConsentId } from '@/db/queries/api';
+import { getMembership } from '@/db/queries/memberships';
 import { fieldErrorsOf } from '@/lib/actions/action';
 import { actingWith } from '@/lib/actions/authorize';
 import { performAsMember } from '@/lib/actions/operations';
@@ -70,9 +71,12 @@ type Answer<S extends z.ZodType<{ orgId: string }>, R> = (input: z.output<S>, re
  */
 type Target =
   | { kind: 'proposal' | 'meeting' | 'petition' | 'written_consent'; number: string; fields?: Record<string, string> }
-  | { kind: 'id'; field: string; id: string }
+  | { kind: 'id'; field: string; id: string; fields?: Record<string, string> }
   | { kind: 'seat'; bodyKey: string; position: string }
+  | { kind: 'member'; userId: string; fields?: Record<string, string> }
   | null;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null);
 
@@ -80,7 +84,8 @@ const wellFormedNumber = (n: string) => (/^\d{1,10}$/.test(n) ? Number(n) : null
  * A write through the API, in the order the server action checks it (lib/actions/action.ts):
  * the caller by their token (401), in this organization (403 `api.other_organization`), allowed
  * to write (403 `api.read_only`); for a proposal's write, the proposal (404, drafts only for their
- * author, as the pages show them), for a meeting's, a petition's or a written consent's, it by its number (404); the body parsed by the
+ * author, as the pages show them), for a meeting's, a petition's or a written consent's, it by its number (404); for a member's, a caller
+ * who may act at all, then the member by their user id (404 `membership.not_member`); the body parsed by the
  * form's own schema with the path's organization (and proposal or meeting) (400 with each field's
  * errors); the member's role (lib/actions/authorize.ts `actingWith`, the decision
  * `authorizeMember` makes for the form: 403 `action.forbidden` as the form answers); then the
@@ -95,7 +100,7 @@ async function apiWrite<S extends z.ZodType<{ orgId: string }>, R>(
   answer: Answer<S, R>,
   status: number,
 ): Promise<Response> {
-  const number = target && target.kind !== 'id' ? wellFormedNumber(target.kind === 'seat' ? target.position : target.number) : null;
+  const number = target && target.kind !== 'id' && target.kind !== 'member' ? wellFormedNumber(target.kind === 'seat' ? target.position : target.number) : null;
   const ctx = await writableOrganization(request, slug, target?.kind === 'proposal' ? number : null, now());
   if (ctx instanceof Response) return ctx;
   return settled(ctx.touched, await checkedWrite(request, ctx, target, number, op, answer, status));
@@ -131,11 +136,20 @@ async function checkedWrite<S extends z.ZodType<{ orgId: string }>, R>(
     const seatId = number === null ? null : await findSeatId(getDb(), org.id, target.bodyKey, number);
     if (!seatId) return problem(request, 'api.not_found', { what: 'seat' });
     path.seatId = seatId;
+  } else if (target?.kind === 'member') {
+    // A member by their user id (as the member list gives it): their accepted membership here, else 404 with the form's code.
+    // Who is a member is not told to a caller who could not act here at all (a non-member of a public organization).
+    if (!actingWith(membership, op.minimumRole)) return problem(request, 'action.forbidden');
+    const member = uuidPattern.test(target.userId) ? await getMembership(getDb(), org.id, target.userId) : null;
+    if (!member) return problem(request, 'membership.not_member', undefined, { status: 404 });
+    path.membershipId = member.membershipId;
+    Object.assign(path, target.fields);
   } else if (target?.kind === 'id') {
     path[target.field] = target.id;
+    Object.assign(path, target.fields);
   }
   // A field the method or the path says (follow: PUT or DELETE; a comment's or a roll call's id), as the form's hidden field.
-  if (target && target.kind !== 'id' && target.kind !== 'seat') Object.assign(path, target.fields);
+  if (target && target.kind !== 'id' && target.kind !== 'seat' && target.kind !== 'member') Object.assign(path, target.fields);
   const body = await jsonObject(request);
   if (body instanceof Response) return body;
   // The path names the organization (and the proposal or meeting): the same fields in the body are overridden.
@@ -240,6 +254,22 @@ export function rowWrite<S extends z.ZodType<{ orgId: string }>, R>(
   return apiWrite(request, params.slug, { kind: 'id', field, id: params.id }, op, answer, status);
 }
 
+/**
+ * A write to one of the organization's rows named by its id in the path whose method says one of the form's other
+ * fields (`fields`: PUT or DELETE a webhook endpoint's `enabled`, DELETE's `confirmDelete: "yes"`), as the form's hidden fields.
+ */
+export function rowWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; id: string },
+  field: string,
+  fields: Record<string, string>,
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  status = 200,
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'id', field, id: params.id, fields }, op, answer, status);
+}
+
 /** A write to one written consent (`/orgs/{slug}/written-consents/{number}/…`): 200 unless `status` says otherwise. */
 export function writtenConsentWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
@@ -260,4 +290,18 @@ export function seatWrite<S extends z.ZodType<{ orgId: string }>, R>(
   status = 200,
 ): Promise<Response> {
   return apiWrite(request, params.slug, { kind: 'seat', bodyKey: params.key, position: params.position }, op, answer, status);
+}
+
+/**
+ * A write to one member, by their user id in the path (`/orgs/{slug}/members/{userId}/…`), as the form's hidden
+ * membership id: 404 `membership.not_member` when they are not an accepted member; `fields` the method says (none by default). 200.
+ */
+export function memberWrite<S extends z.ZodType<{ orgId: string }>, R>(
+  request: Request,
+  params: { slug: string; userId: string },
+  op: OrgOperation<S, R>,
+  answer: Answer<S, R>,
+  fields: Record<string, string> = {},
+): Promise<Response> {
+  return apiWrite(request, params.slug, { kind: 'member', userId: params.userId, fields }, op, answer, 200);
 }

@@ -62,6 +62,27 @@ export const registerWebhookSchema = z.preprocess(
     .transform((v) => ({ orgId: v.orgId, url: v.url, kinds: v.events === 'all' ? null : [...new Set(v.kinds)].sort() })),
 );
 
+/**
+ * Registering an endpoint through the API (lib/actions/operations.ts `registerWebhookApiOperation`): the URL as the form
+ * checks it, and `kinds`, the kinds of entry it is sent (at least one; omitted or null: every kind, as the form's "all").
+ */
+export const registerWebhookApiFields = z.object({
+  orgId: z.uuid('Unknown organization.'),
+  url: webhookUrl,
+  kinds: z
+    .array(z.string().refine((k) => webhookKinds.includes(k), 'Unknown kind of entry.'))
+    .min(1, 'Tick at least one kind of entry, or choose every kind.')
+    .max(webhookKinds.length)
+    .nullable()
+    .optional(),
+});
+
+export const registerWebhookApiSchema = registerWebhookApiFields.transform((v) => ({
+  orgId: v.orgId,
+  url: v.url,
+  kinds: v.kinds ? [...new Set(v.kinds)].sort() : null,
+}));
+
 export const setWebhookEnabledSchema = z.object({
   orgId: z.uuid('Unknown organization.'),
   endpointId: z.uuid('Unknown endpoint.'),

@@ -2,35 +2,21 @@
 
 import { getDb } from '@/db/client';
 import { orgAction } from '@/lib/actions/action';
+import { changeMemberRoleOperation, inviteMemberOperation, removeMemberOperation, setStakeholderGroupOperation } from '@/lib/actions/operations';
+import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { spendLimit } from '@/lib/actions/limit';
 import { appOrigin } from '@/lib/auth/origin';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { requestTranslator } from '@/lib/i18n/refusals';
-import {
-  changeMemberRole,
-  changeStakeholderGroup,
-  inviteMember,
-  leaveOrganization,
-  removeMember,
-  resendInvitation,
-  revokeInvitation,
-} from '@/lib/use-cases/memberships';
-import {
-  changeRoleSchema,
-  invitationSchema,
-  inviteMemberSchema,
-  leaveOrganizationSchema,
-  removeMemberSchema,
-  stakeholderGroupSchema,
-} from '@/lib/validation/organization';
+import { leaveOrganization, resendInvitation, revokeInvitation } from '@/lib/use-cases/memberships';
+import { invitationSchema, leaveOrganizationSchema } from '@/lib/validation/organization';
 
-export const inviteMemberAction = orgAction(inviteMemberSchema, 'observer', async ({ input, user }) => {
-  const at = now();
-  await inviteMember(getDb(), { ...input, actorId: user.id, origin: await appOrigin(), secret: env().authSecret, at });
-  // In the request's language (English outside a request: tests and scripts).
-  return { ok: true, message: (await requestTranslator())('successLines.invitationSent', { email: input.email }) };
-});
+// Inviting, changing a role or a stakeholder group and removing a member: the operations the API shares (lib/actions/operations.ts).
+// Each success line in the request's language (English outside a request: tests and scripts).
+export const inviteMemberAction = orgOperationAction(inviteMemberOperation, async (input) =>
+  (await requestTranslator())('successLines.invitationSent', { email: input.email }),
+);
 
 /** The revoked invitation's row, and the form with it, is gone once the page re-renders: the page shows the confirmation instead (`?done=revoked`). */
 export const revokeInvitationAction = orgAction(invitationSchema, 'observer', async ({ input, user, membership }) => {
@@ -44,22 +30,17 @@ export const resendInvitationAction = orgAction(invitationSchema, 'observer', as
   return { ok: true, message: (await requestTranslator())('successLines.invitationResent', { email }) };
 });
 
-export const changeMemberRoleAction = orgAction(changeRoleSchema, 'observer', async ({ input, user }) => {
-  await changeMemberRole(getDb(), { ...input, actorId: user.id, at: now() });
-  return { ok: true, message: (await requestTranslator())('successLines.roleChanged', { role: input.role }) };
-});
+export const changeMemberRoleAction = orgOperationAction(changeMemberRoleOperation, async (input) =>
+  (await requestTranslator())('successLines.roleChanged', { role: input.role }),
+);
 
-/** Admins only (the use case asks checkGroupChange). The form has no weight field, and a forged one is not read: weights change only by proposal. */
-export const setStakeholderGroupAction = orgAction(stakeholderGroupSchema, 'observer', async ({ input, user }) => {
-  await changeStakeholderGroup(getDb(), { orgId: input.orgId, membershipId: input.membershipId, group: input.group, actorId: user.id, at: now() });
+/** Admins only (the use case asks checkGroupChange). */
+export const setStakeholderGroupAction = orgOperationAction(setStakeholderGroupOperation, async (input) => {
   const t = await requestTranslator();
-  return { ok: true, message: input.group === null ? t('successLines.groupCleared') : t('successLines.groupSet', { group: input.group }) };
+  return input.group === null ? t('successLines.groupCleared') : t('successLines.groupSet', { group: input.group });
 });
 
-export const removeMemberAction = orgAction(removeMemberSchema, 'observer', async ({ input, user }) => {
-  await removeMember(getDb(), { orgId: input.orgId, membershipId: input.membershipId, actorId: user.id, at: now() });
-  return { ok: true, message: (await requestTranslator())('successLines.memberRemoved') };
-});
+export const removeMemberAction = orgOperationAction(removeMemberOperation, async () => (await requestTranslator())('successLines.memberRemoved'));
 
 export const leaveOrganizationAction = orgAction(leaveOrganizationSchema, 'observer', async ({ input, user, membership }) => {
   await leaveOrganization(getDb(), { orgId: input.orgId, actorId: user.id, at: now() });

@@ -1,8 +1,10 @@
 import { loadApiMemberPage } from '@/db/read/api-v1-more';
+import { inviteMemberOperation } from '@/lib/actions/operations';
 import { readableOrganization } from '@/lib/api/auth';
 import { problem } from '@/lib/api/problem';
 import { parseQuery, readResponse } from '@/lib/api/read';
 import { memberListQuerySchema } from '@/lib/api/schemas';
+import { organizationWrite } from '@/lib/api/write';
 import { now } from '@/lib/clock';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -21,4 +23,16 @@ export async function GET(request: Request, context: Context): Promise<Response>
   if (ctx.caller.kind === 'anonymous') return problem(request, 'api.unauthenticated');
   if (!ctx.membership) return problem(request, 'action.forbidden');
   return readResponse(await loadApiMemberPage(ctx.org.id, query), ctx.caller, ctx.org);
+}
+
+/**
+ * POST /api/v1/orgs/{slug}/members: `{ "email", "name"?, "role"? }` invites someone (a write token; the rules let an
+ * admin only, `membership.invite_admin_only` otherwise, as the invite form answers); the invitation link is mailed, and
+ * they become a member when they accept it.
+ */
+export async function POST(request: Request, context: Context): Promise<Response> {
+  return organizationWrite(request, await context.params, inviteMemberOperation, (input) => ({
+    ok: true,
+    invitation: { email: input.email, role: input.role },
+  }));
 }

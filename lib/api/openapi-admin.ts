@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { ZodOpenApiOperationObject } from 'zod-openapi';
+import { changeRoleSchema, inviteMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
+import { registerWebhookApiFields } from '@/lib/validation/webhook';
+import { json, problems, slug, write } from './openapi-parts';
+import { pageQuerySchema } from './schemas';
+
+/**
+ * The OpenAPI entries added in 1.7.0: an organization's webhooks and its members, for its admins (the settings and
+ * members pages' operations, lib/actions/operations.ts). Pure: no database.
+ */
+
+const endpointId = z.uuid().meta({ description: "The webhook endpoint's id, as the list of endpoints gives it." });
+const deliveryId = z.uuid().meta({ description: "The delivery's id (its webhook-id header), as an endpoint's deliveries list it." });
+
+const endpoint = z.object({
+  id: z.string(),
+  url: z.string(),
+  kinds: z.array(z.string()).nullable().meta({ description: 'The kinds of log entry it is sent; null: every kind.' }),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+const delivery = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  url: z.string(),
+  seq: z.number().int().meta({ description: "The log entry's sequence number." }),
+  kind: z.string(),
+  status: z.enum(['pending', 'delivered', 'dead']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  lastStatus: z.number().int().nullable().meta({ description: "The last attempt's HTTP status; null: no answer." }),
+  lastResponse: z.string().nullable().meta({ description: "The first 500 characters of the last answer's body, or what went wrong." }),
+  lastAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** The register form's fields as JSON: the URL and the kinds of entry (omitted or null: every kind). */
+export const registerWebhookBodySchema = registerWebhookApiFields.omit({ orgId: true });
+
+const endpointPath = z.object({ slug, id: endpointId });
+
+export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/webhooks',
+    operation: {
+      operationId: 'listWebhooks',
+      summary: "The organization's webhook endpoints, oldest first, never their secrets (an admin's token; read scope will do)",
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug }) },
+      responses: { '200': json(z.object({ endpoints: z.array(endpoint) }), 'The endpoints'), ...problems(401, 403, 404) },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/webhooks',
+    operation: write(
+      'registerWebhook',
+      'Register a webhook endpoint (write token, an admin), as the settings form does: an address that resolves to a private, loopback, link-local or unique-local address is refused (`webhook.url_private`); the answer carries the signing secret once, never shown again',
+      z.object({ slug }),
+      registerWebhookBodySchema,
+      [
+        '201',
+        z.object({
+          ok: z.literal(true),
+          endpoint: z.object({ id: z.string(), kinds: z.array(z.string()).nullable(), enabled: z.literal(true) }),
+          secret: z.string().meta({ description: 'The signing secret, shown this once.' }),
+        }),
+        'Registered',
+      ],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/{slug}/webhooks/{id}',
+    operation: write(
+      'deleteWebhook',
+      'Delete a webhook endpoint and its delivery history (write token, an admin), as the settings form does once its box is ticked',
+      endpointPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), endpoint: z.object({ id: z.string(), deleted: z.literal(true) }) }), 'Deleted'],
+      [400, 401, 403, 404, 415],
+    ),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/orgs/{slug}/webhooks/{id}/enabled',
+    operation: write(
+      'enableWebhook',
+      'Enable a webhook endpoint (write token, an admin), as the Enable button does',
+      endpointPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), endpoint: z.object({ id: z.string(), enabled: z.literal(true) }) }), 'Enabled'],
+      [400, 401, 403, 404, 415],
+    ),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/{slug}/webhooks/{id}/enabled',
+    operation: write(
+      'disableWebhook',
+      'Disable a webhook endpoint (write token, an admin): no deliveries until it is enabled again, as the Disable button does',
+      endpointPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), endpoint: z.object({ id: z.string(), enabled: z.literal(false) }) }), 'Disabled'],
+      [400, 401, 403, 404, 415],
+    ),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/webhooks/{id}/deliveries',
+    operation: {
+      operationId: 'listWebhookDeliveries',
+      summary: "A webhook endpoint's deliveries, newest first, a page at a time, with each one's status and last answer (an admin's token; read scope will do)",
+      security: [{ bearer: [] }],
+      requestParams: { path: endpointPath, query: pageQuerySchema },
+      responses: {
+        '200': json(z.object({ deliveries: z.array(delivery), next_cursor: z.string().nullable() }), 'One page; next_cursor is null on the last'),
+        ...problems(400, 401, 403, 404),
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/webhooks/deliveries/{id}/replay',
+    operation: write(
+      'replayWebhookDelivery',
+      "Send a dead delivery again on the worker's next pass, with the same webhook-id (write token, an admin), as the Replay button does; any other delivery is refused (`webhook.delivery_not_dead`)",
+      z.object({ slug, id: deliveryId }),
+      null,
+      ['200', z.object({ ok: z.literal(true), delivery: z.object({ id: z.string(), status: z.literal('pending') }) }), 'Queued again'],
+      [400, 401, 403, 404, 409, 415],
+    ),
+  },
+];
+
+const memberPath = z.object({ slug, userId: z.uuid().meta({ description: "The member's user id, as the member list gives it." }) });
+const memberProblems = [400, 401, 403, 404, 409, 415];
+
+export const memberAdminOperations: { method: 'post' | 'put' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/members',
+    operation: write(
+      'inviteMember',
+      'Invite someone by e-mail with a role (write token; an admin, else `membership.invite_admin_only`), as the invite form does: the invitation link is mailed, and they become a member when they accept it',
+      z.object({ slug }),
+      inviteMemberSchema.omit({ orgId: true }),
+      ['201', z.object({ ok: z.literal(true), invitation: z.object({ email: z.string(), role: z.string() }) }), 'Invited'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/{slug}/members/{userId}',
+    operation: write(
+      'removeMember',
+      'Remove a member (write token; an admin), as the member list’s button does: not the last admin, not yourself, not a seat holder',
+      memberPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), removed: z.literal(true) }) }), 'Removed (logged)'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/orgs/{slug}/members/{userId}/role',
+    operation: write(
+      'changeMemberRole',
+      "Change a member's role (write token; an admin), as the role form does: never leaving the organization without an admin",
+      memberPath,
+      changeRoleSchema.omit({ orgId: true, membershipId: true }),
+      ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), role: z.string() }) }), 'Changed (logged)'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/orgs/{slug}/members/{userId}/stakeholder-group',
+    operation: write(
+      'setStakeholderGroup',
+      "Set a member's stakeholder group, or clear it with an empty or absent `group` (write token; an admin), as the group form does",
+      memberPath,
+      stakeholderGroupSchema.omit({ orgId: true, membershipId: true }),
+      ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), stakeholderGroup: z.string().nullable() }) }), 'Set (logged)'],
+      memberProblems,
+    ),
+  },
+];
