@@ -312,7 +312,7 @@ function Verdict({ state, headingRef }: { state: Extract<State, { step: 'done' }
           <li key={i}>
             <span className="font-semibold">
               {p.seq !== null ? `#${p.seq} ` : ''}
-              {w(`kinds.${p.kind}`)}:
+              {w('kindLabel', { kind: w(`kinds.${p.kind}`) })}
             </span>{' '}
             <span className="break-words">{p.text ? say(p.text) : p.message}</span>
           </li>
