@@ -75,24 +75,27 @@ export type WebhookDeliverySummary = {
   createdAt: Date;
 };
 
+/** A delivery as the settings page and the API list it: its endpoint's URL beside it. */
+const deliverySummaryColumns = {
+  id: webhookDeliveries.id,
+  endpointId: webhookDeliveries.endpointId,
+  url: webhookEndpoints.url,
+  seq: webhookDeliveries.seq,
+  kind: webhookDeliveries.kind,
+  status: webhookDeliveries.status,
+  attempts: webhookDeliveries.attempts,
+  nextAttemptAt: webhookDeliveries.nextAttemptAt,
+  lastStatus: webhookDeliveries.lastStatus,
+  lastResponse: webhookDeliveries.lastResponse,
+  lastAttemptAt: webhookDeliveries.lastAttemptAt,
+  deliveredAt: webhookDeliveries.deliveredAt,
+  createdAt: webhookDeliveries.createdAt,
+};
+
 /** The organization's most recent deliveries, newest first. */
 export async function listRecentWebhookDeliveries(db: Executor, orgId: string, limit = 50): Promise<WebhookDeliverySummary[]> {
   return db
-    .select({
-      id: webhookDeliveries.id,
-      endpointId: webhookDeliveries.endpointId,
-      url: webhookEndpoints.url,
-      seq: webhookDeliveries.seq,
-      kind: webhookDeliveries.kind,
-      status: webhookDeliveries.status,
-      attempts: webhookDeliveries.attempts,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt,
-      lastStatus: webhookDeliveries.lastStatus,
-      lastResponse: webhookDeliveries.lastResponse,
-      lastAttemptAt: webhookDeliveries.lastAttemptAt,
-      deliveredAt: webhookDeliveries.deliveredAt,
-      createdAt: webhookDeliveries.createdAt,
-    })
+    .select(deliverySummaryColumns)
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(eq(webhookDeliveries.orgId, orgId))
@@ -117,21 +120,7 @@ export async function listEndpointWebhookDeliveries(
   page: { offset: number; limit: number },
 ): Promise<WebhookDeliverySummary[]> {
   return db
-    .select({
-      id: webhookDeliveries.id,
-      endpointId: webhookDeliveries.endpointId,
-      url: webhookEndpoints.url,
-      seq: webhookDeliveries.seq,
-      kind: webhookDeliveries.kind,
-      status: webhookDeliveries.status,
-      attempts: webhookDeliveries.attempts,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt,
-      lastStatus: webhookDeliveries.lastStatus,
-      lastResponse: webhookDeliveries.lastResponse,
-      lastAttemptAt: webhookDeliveries.lastAttemptAt,
-      deliveredAt: webhookDeliveries.deliveredAt,
-      createdAt: webhookDeliveries.createdAt,
-    })
+    .select(deliverySummaryColumns)
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.endpointId, endpointId)))
