@@ -210,9 +210,14 @@ export async function appointFounders(page: Page, slug: string, members: string[
     await waitForHydration(page);
     await page.getByText(`Founding appointment to the ${body}`).click();
     const form = page.getByRole('form', { name: `Founding appointment, ${body}` });
+    const vacant = form.getByLabel('Seat').locator('option');
+    const before = await vacant.count();
     await form.getByLabel('Member').selectOption({ label: name });
     await form.getByRole('button', { name: 'Appoint' }).click();
     await expect(page.getByText('Seat filled. The appointment is in the public log.')).toBeVisible();
+    // The confirmation can still be showing from the appointment before (its cookie is dropped by the browser once
+    // shown, and a reload can beat that): the seat list, refreshed by the action, is what proves this one landed.
+    await expect(vacant).toHaveCount(before - 1);
     await page.reload();
   }
 }
