@@ -1,12 +1,8 @@
 import { createDatabase } from '@/db/client';
-import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
-import { discloseDueMinutes } from '@/lib/use-cases/minutes-disclosure';
-import { recordEndedWrittenConsents } from '@/lib/use-cases/written-consent-expiry';
-import { runTransitions } from '@/lib/use-cases/transitions';
+import { timedPass } from '@/lib/use-cases/worker';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { defaultMailTransport, deliverDue, deliveryOptions } from '@/lib/notify/delivery';
-import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { deliverDueWebhooks, webhookDeliveryOptions } from '@/lib/webhooks/delivery';
 
 /**
@@ -35,15 +31,10 @@ async function main() {
   const transitions = async () => {
     while (!stopping) {
       try {
-        const at = now();
-        const changes = await runTransitions(handle.db, at);
-        const notices = await enqueueTimedNotices(handle.db, at);
-        const overdue = await recordOverduePetitions(handle.db, at);
-        const consents = await recordEndedWrittenConsents(handle.db, at);
-        const disclosed = await discloseDueMinutes(handle.db, at);
-        if (changes > 0 || notices > 0 || overdue > 0 || consents > 0 || disclosed > 0)
+        const r = await timedPass(handle.db, now());
+        if (Object.values(r).some((n) => n > 0))
           console.log(
-            `[worker] recorded ${changes} transition(s), enqueued ${notices} timed notice(s), logged ${overdue} overdue petition answer(s), ${consents} ended written consent(s), ${disclosed} disclosed minutes`,
+            `[worker] recorded ${r.transitions} transition(s), enqueued ${r.notices} timed notice(s) and ${r.ratificationReminders} ratification reminder(s), logged ${r.overduePetitions} overdue petition answer(s), ${r.endedConsents} ended written consent(s), ${r.disclosedMinutes} disclosed minutes`,
           );
       } catch (error) {
         console.error('[worker] transition pass failed:', error instanceof Error ? error.message : error);

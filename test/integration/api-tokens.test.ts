@@ -13,6 +13,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { bearerToken, hashApiToken } from '@/lib/auth/api-token';
 import type * as ClockModule from '@/lib/clock';
 import { deleteAccount } from '@/lib/use-cases/account';
+import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import { expectFieldRefusal, form, session, signInAs, withTestDatabase } from './helpers';
 
 const clock = { now: new Date('2026-06-01T12:00:00Z') };
@@ -139,5 +140,22 @@ describe('API tokens', () => {
       params: Promise.resolve({ slug: 'tok-org' }),
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the 20-token cap', () => {
+  // KNOWN BUG, skipped until fixed (found by the docs audit): issueApiToken counts the person's
+  // live tokens and then inserts, with no lock between the count and the insert, so requests made
+  // at the same moment all read the same count and a person can end with more than the README's
+  // 20 tokens in use (the hourly limit of 10 token changes bounds how far). Unskip once the count
+  // and the insert are serialized (e.g. the user's row locked in one transaction).
+  it.skip('holds under concurrent creations', async () => {
+    const [u] = await db.insert(users).values({ email: 'dan@tokens.example.org', name: 'dan' }).returning();
+    for (let i = 0; i < 18; i++) await issueApiToken(db, u!.id, { name: `t${i}`, scope: 'read', orgId: null, expiresInDays: 30 }, clock.now);
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => issueApiToken(db, u!.id, { name: `c${i}`, scope: 'read', orgId: null, expiresInDays: 30 }, clock.now)),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(2);
+    expect(await db.select().from(apiTokens).where(eq(apiTokens.userId, u!.id))).toHaveLength(20);
   });
 });

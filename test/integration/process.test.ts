@@ -18,6 +18,7 @@ import { listRatifiableDecisions } from '@/db/queries/emergency';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { enqueueRatificationReminders } from '@/lib/use-cases/ratification';
+import { timedPass } from '@/lib/use-cases/worker';
 import { expectFieldRefusal, form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
 import { foundOrganization } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
@@ -109,6 +110,17 @@ describe('ratifying an emergency decision', () => {
     expect(await statusOf(org.orgId, target, after)).toMatchObject({ phase: { kind: 'passed' }, emergency: { ratified: true, lapsed: false } });
     expect(await db.$count(outbox, and(eq(outbox.orgId, org.orgId), eq(outbox.kind, 'emergency_lapsed')))).toBe(0);
     expect(await listRatifiableDecisions(db, org.orgId, at(25))).toEqual([]);
+  }, 60_000);
+
+  it('the worker pass that the app and `npm run worker` both run sends the ratification reminders', async () => {
+    // `npm run worker` (scripts/worker.ts) once listed its own steps and left the reminders out.
+    const org = await setupOrg('ratify-worker');
+    const target = await passedEmergency(org);
+    const { deadline } = (await statusOf(org.orgId, target, at(5))).emergency;
+    const weekBefore = new Date(deadline!.getTime() - 7 * DAY + HOUR);
+    expect(await timedPass(db, weekBefore)).toMatchObject({ ratificationReminders: 10 });
+    expect(await timedPass(db, weekBefore)).toMatchObject({ ratificationReminders: 0 });
+    expect((await logOf(org.orgId)).filter((e) => e.kind === 'emergency.ratification_reminder_sent')).toHaveLength(1);
   }, 60_000);
 
   it('an unratified emergency decision lapses with a logged lapse notice to everyone it concerns', async () => {

@@ -332,3 +332,32 @@ describe('delivering', () => {
     expect(slug).toBe('hooks-org');
   });
 });
+
+describe('the 20-endpoint cap', () => {
+  // KNOWN BUG, skipped until fixed (found by the docs audit): registerWebhookEndpoint counts the
+  // organization's endpoints, then resolves the URL, then inserts, with no lock or transaction
+  // between the count and the insert. Registrations that overlap (an admin's double submit, two
+  // admins, API calls in parallel; there is no rate limit on them) all read the same count, so
+  // an organization can end up with more than the documented 20 endpoints. The resolver below is
+  // slow, as DNS can be, which makes the overlap certain here. Unskip once the count and the
+  // insert are serialized (e.g. the organization's row locked in one transaction).
+  it.skip('holds under concurrent registrations', async () => {
+    const org = await freshOrg();
+    for (let i = 0; i < 18; i++) await endpointFor(org.id, `http://127.0.0.1:9/cap-${i}`);
+    const slowResolve = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        registerWebhookEndpoint(
+          db,
+          { orgId: org.id, actorId: people.admin.id, url: `http://hooks-${i}.example.org/x`, kinds: null, at: clock.now },
+          { allowPrivate: true, resolve: slowResolve },
+        ),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(2);
+    expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, org.id))).toHaveLength(20);
+  });
+});
