@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { apiTokens, organizations } from '@/db/schema';
 
@@ -38,6 +38,14 @@ export async function listApiTokens(db: Executor, userId: string): Promise<ApiTo
 }
 
 /** How many tokens the person has that are neither revoked nor expired at `at`. */
+/**
+ * Serializes token creation for one person until the transaction ends (a transaction-scoped advisory lock on a hash of
+ * their id): the live-token count a creation checks cannot change before its insert commits.
+ */
+export async function lockApiTokenIssuing(tx: Executor, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`quorate.api_tokens:${userId}`}, 0))`);
+}
+
 export async function countLiveApiTokens(db: Executor, userId: string, at: Date): Promise<number> {
   const rows = await db
     .select({ id: apiTokens.id })

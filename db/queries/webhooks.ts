@@ -17,6 +17,14 @@ export async function insertWebhookEndpoint(
   return row!.id;
 }
 
+/**
+ * Serializes registrations for one organization until the transaction ends (a transaction-scoped advisory lock on a
+ * hash of its id): the endpoint count a registration checks cannot change before its insert commits.
+ */
+export async function lockWebhookRegistrations(tx: Executor, orgId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`quorate.webhook_endpoints:${orgId}`}, 0))`);
+}
+
 export async function countWebhookEndpoints(db: Executor, orgId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId));
   return Number(row?.n ?? 0);

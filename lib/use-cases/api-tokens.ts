@@ -17,17 +17,21 @@ export type IssueApiToken = { name: string; scope: 'read' | 'write'; orgId: stri
  */
 export async function issueApiToken(db: Database, userId: string, input: IssueApiToken, at: Date): Promise<{ id: string; token: string }> {
   if (input.orgId && !(await getMembership(db, input.orgId, userId))) refuse('api_token.org_not_member', undefined, 'orgId');
-  const live = await countLiveApiTokens(db, userId, at);
-  if (live >= maxLiveApiTokens) refuse('api_token.too_many', { count: live });
   const token = newApiToken();
-  const id = await insertApiToken(db, {
-    userId,
-    name: input.name,
-    tokenHash: hashApiToken(token),
-    scope: input.scope,
-    orgId: input.orgId,
-    expiresAt: new Date(at.getTime() + input.expiresInDays * 86_400_000),
-    at,
+  // The count and the insert in one transaction, serialized per person: concurrent creations cannot all see room.
+  const id = await db.transaction(async (tx) => {
+    await lockApiTokenIssuing(tx, userId);
+    const live = await countLiveApiTokens(tx, userId, at);
+    if (live >= maxLiveApiTokens) refuse('api_token.too_many', { count: live });
+    return insertApiToken(tx, {
+      userId,
+      name: input.name,
+      tokenHash: hashApiToken(token),
+      scope: input.scope,
+      orgId: input.orgId,
+      expiresAt: new Date(at.getTime() + input.expiresInDays * 86_400_000),
+      at,
+    });
   });
   return { id, token };
 }

@@ -4,6 +4,7 @@ import {
   countWebhookEndpoints,
   deleteWebhookEndpoint,
   insertWebhookEndpoint,
+  lockWebhookRegistrations,
   requeueDeadWebhookDelivery,
   setWebhookEndpointEnabled,
   webhookDeliveryStatusOf,
@@ -30,8 +31,9 @@ export async function registerWebhookEndpoint(
   input: RegisterWebhook,
   opts: { allowPrivate?: boolean; resolve?: Resolver } = {},
 ): Promise<{ id: string; secret: string }> {
-  const count = await countWebhookEndpoints(db, input.orgId);
-  if (count >= maxWebhookEndpoints) refuse('webhook.too_many', { count });
+  // Cheap refusal first, before resolving the URL; checked again below, under the lock, where it counts.
+  const before = await countWebhookEndpoints(db, input.orgId);
+  if (before >= maxWebhookEndpoints) refuse('webhook.too_many', { count: before });
   const destination = await checkDestination(input.url, opts.allowPrivate ?? env().webhooks.allowPrivate, opts.resolve);
   if (!destination.ok) {
     if (destination.code === 'webhook.url_invalid') refuse('webhook.url_invalid', undefined, 'url');
@@ -39,13 +41,20 @@ export async function registerWebhookEndpoint(
     refuse('webhook.url_private', { host: destination.host, address: destination.address }, 'url');
   }
   const secret = newWebhookSecret();
-  const id = await insertWebhookEndpoint(db, {
-    orgId: input.orgId,
-    url: destination.url.href,
-    secret,
-    kinds: input.kinds,
-    createdBy: input.actorId,
-    at: input.at,
+  // The count and the insert in one transaction, serialized per organization: concurrent registrations cannot all
+  // see room for themselves (the DNS lookup above stays outside the lock).
+  const id = await db.transaction(async (tx) => {
+    await lockWebhookRegistrations(tx, input.orgId);
+    const count = await countWebhookEndpoints(tx, input.orgId);
+    if (count >= maxWebhookEndpoints) refuse('webhook.too_many', { count });
+    return insertWebhookEndpoint(tx, {
+      orgId: input.orgId,
+      url: destination.url.href,
+      secret,
+      kinds: input.kinds,
+      createdBy: input.actorId,
+      at: input.at,
+    });
   });
   return { id, secret };
 }
