@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db/client';
-import { countLiveApiTokens, insertApiToken, revokeApiTokenRow } from '@/db/queries/api-tokens';
+import { countLiveApiTokens, insertApiToken, lockApiTokenIssuing, revokeApiTokenRow } from '@/db/queries/api-tokens';
 import { getMembership } from '@/db/queries/memberships';
 import { hashApiToken, newApiToken } from '@/lib/auth/api-token';
 import { refuse } from '@/lib/governance/refusal';
