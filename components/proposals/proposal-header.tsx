@@ -52,7 +52,10 @@ function partsLine(status: ProposalStatus, ts: TStatus, tr: TRefusals, tc: TComm
   const say = (part: StatusPart): string => {
     switch (part.kind) {
       case 'comment_window':
-        return ts(part.emergency ? 'commentWindowEmergency' : 'commentWindow', { closes: part.closes, minimum: hours(part.minimumHours) });
+        return ts(part.emergency ? 'commentWindowEmergency' : part.motionPending ? 'commentWindowMotion' : 'commentWindow', {
+          closes: part.closes,
+          minimum: hours(part.minimumHours),
+        });
       case 'replied':
         return ts('replied');
       case 'reply_by':

@@ -40,6 +40,7 @@ function toLoaded(
     subjectUserId: row.subjectUserId,
     replyPostedAt: row.replyPostedAt,
     emergencyApprovedAt: row.emergencyApprovedAt,
+    emergencyRequested: (row.effect as { emergency?: unknown }).emergency === true,
     ratifiedAt: row.ratifiedAt,
     decidedUnopposedAt: row.decidedUnopposedAt,
     stages: stages.map((s): StageRecord => ({

@@ -161,6 +161,8 @@ export const messages = {
   'voting.comment_window_extended':
     'Voting opens on {at} — the comment window is {hours} and cannot be shortened. It was extended after a late substantive revision.',
   'voting.emergency_window': 'Voting opens on {at} — the emergency comment window is {hours} and cannot be shortened.',
+  'voting.comment_window_motion':
+    'Voting opens on {at} — the comment window is {hours}; only the emergency motion asked for on this proposal can shorten it, if enough seat holders back it.',
   'voting.emergency_window_extended':
     'Voting opens on {at} — the emergency comment window is {hours} and cannot be shortened. It was extended after a late substantive revision.',
   'voting.awaiting_reply': 'Waiting for the subject’s reply until {at}: the person this proposal concerns is heard before anyone votes.',

@@ -40,7 +40,7 @@ export type ProposalStatus = {
 
 /** One sentence of a status line before the vote (the English of each is in `proposalStatus`). */
 export type StatusPart =
-  | { kind: 'comment_window'; closes: Date; minimumHours: number; emergency: boolean }
+  | { kind: 'comment_window'; closes: Date; minimumHours: number; emergency: boolean; motionPending: boolean }
   | { kind: 'replied' }
   | { kind: 'reply_by'; until: Date }
   | { kind: 'awaiting_reply'; until: Date }
@@ -100,8 +100,12 @@ export function proposalStatus({ record, charter, strengths, now }: StatusInput)
         const emergencyApproved = Boolean(record.emergencyApprovedAt && type.emergency);
         const minimumHours = emergencyApproved && type.emergency ? type.emergency.minCommentWindowHours : type.minCommentWindowHours;
         const minimum = emergencyApproved ? `the emergency minimum of ${formatHours(minimumHours)}` : `the minimum of ${formatHours(minimumHours)}`;
-        parts.push(`Comment window open until ${formatUtc(phase.closesAt)} (${minimum}; it cannot be shortened).`);
-        data.push({ kind: 'comment_window', closes: phase.closesAt, minimumHours, emergency: emergencyApproved });
+        // Asked for the emergency procedure and not yet backed: its motion could still shorten the window.
+        const motionPending = !emergencyApproved && Boolean(type.emergency) && record.emergencyRequested === true;
+        parts.push(
+          `Comment window open until ${formatUtc(phase.closesAt)} (${minimum}; ${motionPending ? 'only the emergency motion asked for on this proposal can shorten it' : 'it cannot be shortened'}).`,
+        );
+        data.push({ kind: 'comment_window', closes: phase.closesAt, minimumHours, emergency: emergencyApproved, motionPending });
         const reply = replyDeadline(record, type);
         if (reply) {
           parts.push(

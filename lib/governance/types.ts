@@ -304,6 +304,8 @@ export type ProposalRecord = {
   replyPostedAt: Date | null;
   /** Emergency motion approved (shortened window in force) at this time; null for normal proposals. */
   emergencyApprovedAt: Date | null;
+  /** The author asked for the type's emergency procedure when drafting (loaders give it; absent: not asked): until the motion passes, it alone can shorten the window. */
+  emergencyRequested?: boolean;
   /** For an emergency decision: when a ratifying proposal passed (null: not yet). */
   ratifiedAt: Date | null;
   /** A seat election with no more candidates than seats: when its candidates were elected unopposed (no vote). */

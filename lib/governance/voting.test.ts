@@ -54,6 +54,14 @@ describe('canOpenVoting', () => {
     expect(open(record, 48)).toEqual({ ok: true });
   });
 
+  it('does not call the window unshortenable while an emergency motion asked for could still shorten it', () => {
+    const record = published(charter, 'emergency_resolution', { emergencyRequested: true });
+    expect(open(record, 1)).toMatchObject({ ok: false, code: 'voting.comment_window_motion' });
+    expect((open(record, 1) as { reason: string }).reason).not.toContain('cannot be shortened');
+    // Not asked for: the type's normal window, which nothing can shorten.
+    expect(open(published(charter, 'emergency_resolution'), 1)).toMatchObject({ ok: false, code: 'voting.comment_window' });
+  });
+
   it('waits for the subject’s reply', () => {
     const record = published(charter, 'officer_removal'); // closes +336 h = 10 Dec, reply until +408 h = 13 Dec
     const result = open(record, 340);

@@ -120,6 +120,8 @@ function windowRefusal(record: ProposalRecord, type: ProposalTypeSpec, closesAt:
   const extended = minimum !== null && closesAt.getTime() > minimum.getTime();
   const params = { at: formatUtc(closesAt), hours: formatHours(hours) };
   if (emergency) return refused(extended ? 'voting.emergency_window_extended' : 'voting.emergency_window', params);
+  // Asked for the emergency procedure and not yet backed: its motion could still shorten the window, so no "cannot be shortened".
+  if (type.emergency && record.emergencyRequested) return refused('voting.comment_window_motion', params);
   return refused(extended ? 'voting.comment_window_extended' : 'voting.comment_window', params);
 }
 
