@@ -129,10 +129,23 @@ function settledBy(at: Date): SQL {
 
 export type SettledCounts = Partial<Record<'passed' | 'rejected' | 'failed_quorum' | 'lapsed', number>>;
 
+/** Listed on the organization page: the `newest` newest non-draft proposals (published or withdrawn) and every draft (the viewer's: visibleTo). */
+function listedOnFront(db: Executor, orgId: string, newest: number): SQL {
+  const newestIds = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), inArray(proposals.status, ['published', 'withdrawn'])))
+    .orderBy(desc(proposals.number))
+    .limit(newest);
+  return or(inArray(proposals.id, newestIds), eq(proposals.status, 'draft'))!;
+}
+
 /**
- * What the organization page needs of its proposals, without deriving every phase: the proposals not
- * settled by `at` and the `newest` newest non-draft ones (listed as listProposals lists them, newest first),
- * and how many of the others (settled, not listed) have each recorded outcome.
+ * The organization page's proposals, without deriving every phase in full: `items`, the `newest` newest
+ * non-draft proposals and the viewer's drafts (listed as listProposals lists them, newest first), for the
+ * page to derive in full (status lines); `settled`, how many of the others settled by `at` have each recorded
+ * outcome. The rest, unlistedFrontProposals, the page counts by phase. The three are disjoint and together
+ * are every proposal listProposals gives the viewer.
  */
 export async function listFrontProposals(
   db: Executor,
@@ -141,26 +154,26 @@ export async function listFrontProposals(
   at: Date,
   newest: number,
 ): Promise<{ items: ProposalListItem[]; settled: SettledCounts }> {
-  const newestIds = db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(and(eq(proposals.orgId, orgId), inArray(proposals.status, ['published', 'withdrawn'])))
-    .orderBy(desc(proposals.number))
-    .limit(newest);
+  const listed = listedOnFront(db, orgId, newest);
   const [items, settled] = await Promise.all([
     db
       .select(listColumns)
       .from(proposals)
       .innerJoin(users, eq(users.id, proposals.authorId))
-      .where(and(eq(proposals.orgId, orgId), visibleTo(viewerId), or(not(settledBy(at)), inArray(proposals.id, newestIds))))
+      .where(and(eq(proposals.orgId, orgId), visibleTo(viewerId), listed))
       .orderBy(desc(proposals.number)),
     db
       .select({ outcome: proposals.outcome, n: count() })
       .from(proposals)
-      .where(and(eq(proposals.orgId, orgId), settledBy(at), not(inArray(proposals.id, newestIds))))
+      .where(and(eq(proposals.orgId, orgId), settledBy(at), not(listed)))
       .groupBy(proposals.outcome),
   ]);
   return { items, settled: Object.fromEntries(settled.map((r) => [r.outcome, Number(r.n)])) as SettledCounts };
+}
+
+/** The proposals the viewer sees that the organization page neither lists (listFrontProposals's items) nor counts as settled by `at`: a condition on `proposals`. */
+export function unlistedFrontProposals(db: Executor, orgId: string, viewerId: string | null, at: Date, newest: number): SQL {
+  return and(eq(proposals.orgId, orgId), visibleTo(viewerId), not(settledBy(at)), not(listedOnFront(db, orgId, newest)))!;
 }
 
 /** A proposal's revisions or its comments: the given columns and each author's name, in `order`. */

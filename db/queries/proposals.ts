@@ -1,5 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { objections, proposalStages, proposals, recusals, seats, votes } from '@/db/schema';
 import type { ProposalRow, ProposalStageRow } from '@/db/schema';
@@ -21,6 +23,36 @@ type RecusalRow = { seatId: string; bodyKey: string };
 /** An objection to a proposal decided by consent, as the rules read it. */
 type ObjectionRow = ObjectionState & { stageIndex: number };
 
+/** The proposal's columns the rules read (ProposalRecord's, and the author for the consultation gate). */
+const recordColumns = {
+  authorId: proposals.authorId,
+  status: proposals.status,
+  typeKey: proposals.typeKey,
+  publishedAt: proposals.publishedAt,
+  discussionClosesAt: proposals.discussionClosesAt,
+  withdrawnAt: proposals.withdrawnAt,
+  subjectUserId: proposals.subjectUserId,
+  replyPostedAt: proposals.replyPostedAt,
+  emergencyApprovedAt: proposals.emergencyApprovedAt,
+  ratifiedAt: proposals.ratifiedAt,
+  decidedUnopposedAt: proposals.decidedUnopposedAt,
+};
+type RecordRow = Pick<ProposalRow, keyof typeof recordColumns>;
+
+/** A stage's columns the rules read. */
+const stageRecordColumns = {
+  stageIndex: proposalStages.stageIndex,
+  bodyKey: proposalStages.bodyKey,
+  opensAt: proposalStages.opensAt,
+  closesAt: proposalStages.closesAt,
+  charterSeats: proposalStages.charterSeats,
+  holdersInOffice: proposalStages.holdersInOffice,
+  rollSize: proposalStages.rollSize,
+  rollWeight: proposalStages.rollWeight,
+  tally: proposalStages.tally,
+};
+type StageRecordRow = Pick<ProposalStageRow, keyof typeof stageRecordColumns>;
+
 function toLoaded(
   row: ProposalRow,
   stages: ProposalStageRow[],
@@ -29,7 +61,18 @@ function toLoaded(
   objectionRows: ObjectionRow[] = [],
   gateComments: GateComment[] = [],
 ): LoadedProposal {
-  const record: ProposalRecord = {
+  return { row, stages, record: recordOf(row, stages, ballots, recusals, objectionRows, gateComments) };
+}
+
+function recordOf(
+  row: RecordRow,
+  stages: readonly StageRecordRow[],
+  ballots: BallotRow[],
+  recusals: RecusalRow[],
+  objectionRows: ObjectionRow[] = [],
+  gateComments: GateComment[] = [],
+): ProposalRecord {
+  return {
     // The consultation gate's facts: the author, and the concerns, objections and the author's replies (consultation-gate.ts).
     consultation: { authorId: row.authorId, comments: gateComments },
     status: row.status,
@@ -57,7 +100,6 @@ function toLoaded(
       ...objectionsOf(objectionRows, s.stageIndex),
     })),
   };
-  return { row, stages, record };
 }
 
 function objectionsOf(rows: readonly ObjectionRow[], stageIndex: number): { objections?: ObjectionState[] } {
@@ -316,30 +358,114 @@ export async function loadProposalForPage(db: Executor, orgId: string, proposalI
 }
 
 /**
- * loadProposal for many proposals of one organization in four queries, whatever their number
+ * loadProposal for many proposals of one organization in six queries, whatever their number
  * (the organization page lists them all; one by one it was 4 round trips per proposal).
  * Same result as calling loadProposal for each id; missing ids are absent from the map.
  */
 export async function loadProposals(db: Executor, orgId: string, proposalIds: readonly string[]): Promise<Map<string, LoadedProposal>> {
   const out = new Map<string, LoadedProposal>();
   if (proposalIds.length === 0) return out;
-  const ids = [...new Set(proposalIds)];
   // One array-literal parameter, not one parameter per id: stays under PostgreSQL's 65,535
   // parameter limit at any size (ids are uuids from our own rows, so the literal needs no quoting).
-  const idArray = `{${ids.join(',')}}`;
-  const inIds = (
-    column: typeof proposals.id | typeof proposalStages.proposalId | typeof votes.proposalId | typeof recusals.proposalId | typeof objections.proposalId,
-  ) => sql`${column} = any(${idArray}::uuid[])`;
-  const [rows, stages, ballots, recused, objected, gated] = await Promise.all([
+  const idArray = `{${[...new Set(proposalIds)].join(',')}}`;
+  const inIds = (column: AnyPgColumn | SQL) => sql`${column} = any(${idArray}::uuid[])`;
+  const [rows, stages, { ballotsBy, recusedBy, objectedBy, gatedBy }] = await Promise.all([
     db
       .select()
       .from(proposals)
       .where(and(eq(proposals.orgId, orgId), inIds(proposals.id))),
     db.select().from(proposalStages).where(inIds(proposalStages.proposalId)).orderBy(asc(proposalStages.proposalId), asc(proposalStages.stageIndex)),
+    loadDetailsIn(db, inIds),
+  ]);
+  const stagesBy = groupBy(stages);
+  for (const row of rows)
+    out.set(
+      row.id,
+      toLoaded(
+        row,
+        stagesBy.get(row.id) ?? [],
+        ballotsBy.get(row.id) ?? [],
+        recusedBy.get(row.id) ?? [],
+        objectedBy.get(row.id) ?? [],
+        gatedBy.get(row.id) ?? [],
+      ),
+    );
+  return out;
+}
+
+/**
+ * What proposalPhase reads of the organization's proposals matching `where` (a condition on `proposals`),
+ * at the instant `at` and no other, for counting them by phase — not for a status line, a tally shown or
+ * anything but the phase. loadProposals's record, less what the phase cannot read at `at`:
+ * - the ballots of a stage whose stored close is after `at` (the phase tallies a stage only once `at` is
+ *   past its effective close, never before its stored one: loadProposalForChange's `ballotsClosedBy`),
+ *   and of a member-wide stage at all (without its roll the phase reads the recorded tally: memberTally);
+ * - the consultation's comments of a proposal whose first stage has opened (the gate is read only
+ *   before: phase.ts `!record.stages[0]?.opensAt`);
+ * and of the proposal and its stages only the columns the record holds, in one query (a row per stage).
+ * So a proposal in its comment window or in voting costs a row, however many ballots it has.
+ * test/integration/overview-front.test.ts checks the phases against loadProposals's records.
+ */
+export async function loadProposalPhaseRecords(
+  db: Executor,
+  orgId: string,
+  where: SQL,
+  at: Date,
+): Promise<Map<string, { charterVersion: number; record: ProposalRecord }>> {
+  const matching = and(eq(proposals.orgId, orgId), where);
+  const selected = db.select({ id: proposals.id }).from(proposals).where(matching);
+  const inSelected = (column: AnyPgColumn | SQL) => sql`${column} in ${selected}`;
+  const [rows, { ballotsBy, recusedBy, objectedBy, gatedBy }] = await Promise.all([
+    db
+      .select({ id: proposals.id, charterVersion: proposals.charterVersion, ...recordColumns, stage: stageRecordColumns })
+      .from(proposals)
+      .leftJoin(proposalStages, eq(proposalStages.proposalId, proposals.id))
+      .where(matching),
+    loadDetailsIn(db, inSelected, at),
+  ]);
+  const out = new Map<string, { charterVersion: number; row: RecordRow; stages: StageRecordRow[] }>();
+  for (const { id, charterVersion, stage, ...row } of rows) {
+    let p = out.get(id);
+    if (!p) out.set(id, (p = { charterVersion, row, stages: [] }));
+    // A stage's columns are all null when the proposal has no stage row (left join); its index never is otherwise.
+    if (stage && stage.stageIndex !== null) p.stages.push(stage as StageRecordRow);
+  }
+  for (const p of out.values()) p.stages.sort((a, b) => a.stageIndex - b.stageIndex);
+  return new Map(
+    [...out].map(([id, p]) => [
+      id,
+      {
+        charterVersion: p.charterVersion,
+        record: recordOf(p.row, p.stages, ballotsBy.get(id) ?? [], recusedBy.get(id) ?? [], objectedBy.get(id) ?? [], gatedBy.get(id) ?? []),
+      },
+    ]),
+  );
+}
+
+function groupBy<T extends { proposalId: string }>(list: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const g = m.get(x.proposalId);
+    if (g) g.push(x);
+    else m.set(x.proposalId, [x]);
+  }
+  return m;
+}
+
+/** The current ballots, recusals, objections and consultation comments of the proposals `inIds` selects, by proposal; with `phaseAt`, only what the phase reads then (loadProposalPhaseRecords). */
+async function loadDetailsIn(db: Executor, inIds: (column: AnyPgColumn | SQL) => SQL, phaseAt?: Date) {
+  const ballotsRead = phaseAt
+    ? sql`exists (select 1 from proposal_stages s where s.proposal_id = ${votes.proposalId} and s.stage_index = ${votes.stageIndex}
+                  and (s.closes_at is null or s.closes_at <= ${phaseAt.toISOString()}::timestamptz) and s.roll_size is null)`
+    : undefined;
+  const gateRead = phaseAt
+    ? sql`and not exists (select 1 from proposal_stages s0 where s0.proposal_id = c.proposal_id and s0.stage_index = 0 and s0.opens_at is not null)`
+    : sql``;
+  const [ballots, recused, objected, gated] = await Promise.all([
     db
       .select(ballotColumns)
       .from(votes)
-      .where(and(inIds(votes.proposalId), eq(votes.isCurrent, true))),
+      .where(and(inIds(votes.proposalId), eq(votes.isCurrent, true), ballotsRead)),
     db
       .select({ proposalId: recusals.proposalId, seatId: recusals.seatId, bodyKey: seats.bodyKey })
       .from(recusals)
@@ -358,47 +484,24 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
       .orderBy(asc(objections.raisedAt), asc(objections.id)),
     db.execute(sql`select c.proposal_id, c.id, c.parent_id, c.author_id, c.stance, c.created_at, c.deleted_at
                    from comments c join proposals p on p.id = c.proposal_id
-                   where c.proposal_id = any(${idArray}::uuid[]) and ${gateCommentFilter} order by c.created_at, c.id`),
+                   where ${inIds(sql`c.proposal_id`)} and ${gateCommentFilter} ${gateRead} order by c.created_at, c.id`),
   ]);
-  const group = <T extends { proposalId: string }>(list: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of list) {
-      const g = m.get(x.proposalId);
-      if (g) g.push(x);
-      else m.set(x.proposalId, [x]);
-    }
-    return m;
-  };
-  const stagesBy = group(stages);
-  const ballotsBy = group(ballots);
-  const recusedBy = group(recused);
-  const objectedBy = group(objected);
-  const gatedBy = group(
-    rowsOf(gated).map((r) => ({
-      proposalId: String(r.proposal_id),
-      comment: gateCommentFromTuple([
-        String(r.id),
-        r.parent_id === null ? null : String(r.parent_id),
-        String(r.author_id),
-        r.stance as GateComment['stance'],
-        r.created_at as string | Date,
-        r.deleted_at as string | Date | null,
-      ]),
-    })),
-  );
-  for (const row of rows)
-    out.set(
-      row.id,
-      toLoaded(
-        row,
-        stagesBy.get(row.id) ?? [],
-        ballotsBy.get(row.id) ?? [],
-        recusedBy.get(row.id) ?? [],
-        objectedBy.get(row.id) ?? [],
-        (gatedBy.get(row.id) ?? []).map((g) => g.comment),
-      ),
-    );
-  return out;
+  const gatedBy = new Map<string, GateComment[]>();
+  for (const r of rowsOf(gated)) {
+    const id = String(r.proposal_id);
+    const comment = gateCommentFromTuple([
+      String(r.id),
+      r.parent_id === null ? null : String(r.parent_id),
+      String(r.author_id),
+      r.stance as GateComment['stance'],
+      r.created_at as string | Date,
+      r.deleted_at as string | Date | null,
+    ]);
+    const list = gatedBy.get(id);
+    if (list) list.push(comment);
+    else gatedBy.set(id, [comment]);
+  }
+  return { ballotsBy: groupBy(ballots), recusedBy: groupBy(recused), objectedBy: groupBy(objected), gatedBy };
 }
 
 export async function findProposalIdByNumber(db: Executor, orgId: string, number: number): Promise<string | null> {

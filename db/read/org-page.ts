@@ -15,7 +15,7 @@ import { listPetitionSummaries } from './petitions';
 import { listWrittenConsentSummaries } from './written-consents';
 import { foundingStatus } from '@/lib/governance/founding';
 import { organizationHealth } from '@/lib/governance/health';
-import { loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
+import { countUnderWay, decisionsNotListed, loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
 import { sharedOrgData } from '@/lib/public-cache/org-data';
 import type { OrganizationOverview } from '@/db/read/overview';
 
@@ -58,16 +58,18 @@ async function readOrganizationPage(orgId: string, viewerId: string | null, at: 
   const founding = foundingStatus({ anyProposalPublished: published, seats: overview.bodies.flatMap((b) => b.seats) });
   const health = organizationHealth({
     strengths: overview.bodies.map((b) => b.strength),
-    // Listed proposals by their derived phase, settled ones by their recorded outcome; notice coverage summed in SQL.
+    // Listed proposals by their derived phase, the others by their counted phase or recorded outcome; notice coverage summed in SQL.
     proposals: front.proposals.map((p) => ({ phase: p.phase })),
-    settled: front.settled,
+    settled: decisionsNotListed(front),
     noticeTotals: front.charter ? notices : undefined,
     participation: participation.map((s) => ({ ballots: s.cast, eligible: s.charterSeats })),
     overduePetitionAnswers,
   });
   // Open written consents only: the org page shows what is being decided now.
   const openWrittenConsents = writtenConsents.filter((c) => c.phase.kind === 'open');
-  return { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents };
+  // Proposals under way: the listed ones and the unlisted ones counted by phase (overview.proposals lists only the newest).
+  const underWay = countUnderWay(front);
+  return { overview, underWay, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents };
 }
 
 export type { WaitingVote };

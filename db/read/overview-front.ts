@@ -1,9 +1,12 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
-import { listFrontProposals, listProposalPage } from '@/db/queries/proposal-reads';
+import { listFrontProposals, listProposalPage, unlistedFrontProposals } from '@/db/queries/proposal-reads';
+import { loadProposalPhaseRecords } from '@/db/queries/proposals';
 import type { SettledCounts } from '@/db/queries/proposal-reads';
 import type { ProposalListFilter } from '@/lib/validation/proposal-list';
-import { charterOverview, loadOrganizationBodies, summarizeProposals } from './overview';
+import { isUnderWay, proposalPhase } from '@/lib/governance/phase';
+import type { Phase } from '@/lib/governance/types';
+import { charterOverview, charterVersions, loadOrganizationBodies, summarizeProposals } from './overview';
 import type { OrganizationOverview } from './overview';
 
 /** How many proposals the organization page lists (app/o/[slug]/page.tsx shows the newest eight not drafts). */
@@ -12,14 +15,21 @@ export const FRONT_PROPOSALS = 8;
 export type OrganizationFront = OrganizationOverview & {
   /** How many proposals settled by `at` (a recorded outcome no later instant changes) and not in `proposals` have each outcome. */
   settled: SettledCounts;
+  /** How many of the proposals neither in `proposals` nor settled are in each phase at `at` (proposalPhase, the rules' own). */
+  unlisted: PhaseCounts;
 };
 
+export type PhaseCounts = Partial<Record<Phase['kind'], number>>;
+
 /**
- * The organization page's overview without deriving every proposal's phase: `proposals` holds the
- * proposals not settled by `at` (every one still under way among them) and the newest `shown`
- * non-drafts, derived as loadOrganizationOverview derives them, newest first; `settled` counts the rest
- * by recorded outcome, which is their phase. So the page's list, its count of proposals under way
- * and the health counts are the same as from loadOrganizationOverview (test/integration/overview-front.test.ts).
+ * The organization page's overview without deriving every proposal in full: `proposals` holds the newest
+ * `shown` non-drafts and the viewer's drafts, derived as loadOrganizationOverview derives them (status
+ * lines and all), newest first; `unlisted` counts the other proposals not settled by `at` by their phase,
+ * from proposalPhase on what it reads (loadProposalPhaseRecords: no ballots of open stages); `settled`
+ * counts the rest by recorded outcome, which is their phase. So the page's list, its count of proposals
+ * under way and the health counts are the same as from loadOrganizationOverview
+ * (test/integration/overview-front.test.ts), and an organization with thousands of proposals under way
+ * costs a row and its stages for each, not its full derivation.
  */
 export async function loadOrganizationFront(
   db: Executor,
@@ -28,17 +38,41 @@ export async function loadOrganizationFront(
   at: Date,
   shown = FRONT_PROPOSALS,
 ): Promise<OrganizationFront> {
-  const [{ charter, bodies, seatRows }, { items, settled }] = await Promise.all([
+  const [{ charter, bodies, seatRows }, { items, settled }, unlisted] = await Promise.all([
     loadOrganizationBodies(db, orgId, at),
     listFrontProposals(db, orgId, viewerId, at, shown),
+    loadProposalPhaseRecords(db, orgId, unlistedFrontProposals(db, orgId, viewerId, at, shown), at),
   ]);
-  if (!charter) return { charter: null, bodies: [], proposals: [], settled: {} };
+  if (!charter) return { charter: null, bodies: [], proposals: [], settled: {}, unlisted: {} };
+  const charterOf = charterVersions(db, orgId, charter);
+  const phases: PhaseCounts = {};
+  for (const { charterVersion, record } of unlisted.values()) {
+    const { kind } = proposalPhase(record, await charterOf(charterVersion), at);
+    phases[kind] = (phases[kind] ?? 0) + 1;
+  }
   return {
     charter: charterOverview(charter),
     bodies,
     proposals: await summarizeProposals(db, orgId, charter, seatRows, at, items),
     settled,
+    unlisted: phases,
   };
+}
+
+/** How many of the front's proposals are under way at `at`: listed ones by their derived phase, unlisted ones by their counted phase (settled ones never are). */
+export function countUnderWay(front: Pick<OrganizationFront, 'proposals' | 'unlisted'>): number {
+  const unlisted = Object.entries(front.unlisted).filter(([kind]) => isUnderWay({ kind: kind as Phase['kind'] }));
+  return front.proposals.filter((p) => isUnderWay(p.phase)).length + unlisted.reduce((n, [, count]) => n + (count ?? 0), 0);
+}
+
+/** The decisions the health strip counts that are not among the front's listed proposals: settled ones by recorded outcome, unlisted ones by phase. */
+export function decisionsNotListed(front: Pick<OrganizationFront, 'settled' | 'unlisted'>): SettledCounts {
+  const out: SettledCounts = { ...front.settled };
+  for (const kind of ['passed', 'rejected', 'failed_quorum', 'lapsed'] as const) {
+    const n = front.unlisted[kind];
+    if (n) out[kind] = (out[kind] ?? 0) + n;
+  }
+  return out;
 }
 
 /** How many proposals a page of /o/[slug]/proposals lists. */

@@ -69,6 +69,19 @@ export async function loadOrganizationBodies(db: Executor, orgId: string, at: Da
   return { charter, bodies, seatRows };
 }
 
+/** The charter version a proposal runs under, each read once (the active one already in hand); the active one when a version is missing. */
+export function charterVersions(db: Executor, orgId: string, charter: ActiveCharter): (version: number) => Promise<Charter> {
+  const cache = new Map<number, Charter>([[charter.version, charter.document]]);
+  return async (version) => {
+    let doc = cache.get(version);
+    if (!doc) {
+      doc = (await getCharterVersion(db, orgId, version)) ?? charter.document;
+      cache.set(version, doc);
+    }
+    return doc;
+  };
+}
+
 /** The listed proposals with their phases and status lines derived at `at` (four queries for any number, plus a charter per older version). */
 export async function summarizeProposals(
   db: Executor,
@@ -80,7 +93,7 @@ export async function summarizeProposals(
 ): Promise<ProposalSummary[]> {
   // Strength under each charter version a proposal runs under, from today's seats (as the engine checks it).
   const strengthsFor = new Map<number, Record<string, ReturnType<typeof bodyStrength>>>();
-  const charterCache = new Map<number, Charter>([[charter.version, charter.document]]);
+  const charterOf = charterVersions(db, orgId, charter);
   const loadedById = await loadProposals(
     db,
     orgId,
@@ -90,11 +103,7 @@ export async function summarizeProposals(
   for (const item of items) {
     const loaded = loadedById.get(item.id);
     if (!loaded) continue;
-    let doc = charterCache.get(loaded.row.charterVersion);
-    if (!doc) {
-      doc = (await getCharterVersion(db, orgId, loaded.row.charterVersion)) ?? charter.document;
-      charterCache.set(loaded.row.charterVersion, doc);
-    }
+    const doc = await charterOf(loaded.row.charterVersion);
     const type = doc.proposalTypes.find((t) => t.key === item.typeKey);
     const document = doc;
     if (!strengthsFor.has(loaded.row.charterVersion)) strengthsFor.set(loaded.row.charterVersion, bodyStrengths(document, seatRows, at));

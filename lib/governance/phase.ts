@@ -179,7 +179,7 @@ function memberTally(
 const underWay = new Set<Phase['kind']>(['discussion', 'awaiting_reply', 'awaiting_answers', 'ready_for_voting', 'voting']);
 
 /** Published and still open: in discussion, awaiting the subject's reply, ready for or in voting. */
-export function isUnderWay(phase: Phase): boolean {
+export function isUnderWay(phase: Pick<Phase, 'kind'>): boolean {
   return underWay.has(phase.kind);
 }
 

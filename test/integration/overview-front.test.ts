@@ -1,20 +1,28 @@
 // The organization page's overview (loadOrganizationFront) against the one deriving every proposal
 // (loadOrganizationOverview): the same listed proposals, the same count under way and the same health
-// counts, on the demo organization at several instants as the worker records outcomes (and as it lags).
+// counts, on the demo organization at several instants as the worker records outcomes (and as it lags),
+// and on an organization with many proposals at once in every phase (comment window, awaiting answers,
+// voting, closed but not recorded, recorded, withdrawn), most of them counted by phase, not listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { organizations, proposals } from '@/db/schema';
 import { loadOrganizationOverview } from '@/db/read/overview';
 import type { OrganizationOverview } from '@/db/read/overview';
-import { FRONT_PROPOSALS, loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
+import { FRONT_PROPOSALS, countUnderWay, decisionsNotListed, loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
 import type { OrganizationFront } from '@/db/read/overview-front';
 import { listPublicationNoticeCoverage, sumPublicationNoticeCoverage } from '@/db/queries/org-page';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import { organizationHealth } from '@/lib/governance/health';
-import { isUnderWay } from '@/lib/governance/phase';
-import { runTransitions } from '@/lib/use-cases/transitions';
+import { getActiveCharter } from '@/db/queries/charters';
+import { loadProposalPhaseRecords, loadProposals } from '@/db/queries/proposals';
+import { isUnderWay, proposalPhase } from '@/lib/governance/phase';
+import { postComment } from '@/lib/use-cases/comments';
+import { recordTransitions, runTransitions } from '@/lib/use-cases/transitions';
+import { withdrawProposal } from '@/lib/use-cases/withdraw';
+import { foundOrganization } from './fixtures/organization';
+import { castBallots, publishedProposal } from './fixtures/scenario';
 
 const DAY = 86_400_000;
 const base = new Date(Date.UTC(2026, 0, 10, 12));
@@ -33,8 +41,8 @@ beforeAll(async () => {
 afterAll(async () => handle.drop());
 
 /** What the organization page showed from the overview deriving every proposal: its list, the count under way, the health counts. */
-async function oldPageNumbers(overview: OrganizationOverview, shown: number) {
-  const coverage = new Map((await listPublicationNoticeCoverage(handle.db, orgId)).map((n) => [n.proposalId, n]));
+async function oldPageNumbers(overview: OrganizationOverview, shown: number, org = orgId) {
+  const coverage = new Map((await listPublicationNoticeCoverage(handle.db, org)).map((n) => [n.proposalId, n]));
   return {
     shown: overview.proposals.filter((p) => p.status !== 'draft').slice(0, shown),
     underWay: overview.proposals.filter((p) => isUnderWay(p.phase)).length,
@@ -48,20 +56,23 @@ async function oldPageNumbers(overview: OrganizationOverview, shown: number) {
 }
 
 /** The same numbers as db/read/org-page.ts now computes them. */
-async function newPageNumbers(front: OrganizationFront, shown: number) {
+async function newPageNumbers(front: OrganizationFront, shown: number, org = orgId) {
   return {
     shown: front.proposals.filter((p) => p.status !== 'draft').slice(0, shown),
-    underWay: front.proposals.filter((p) => isUnderWay(p.phase)).length,
+    underWay: countUnderWay(front),
     health: organizationHealth({
       strengths: front.bodies.map((b) => b.strength),
       proposals: front.proposals.map((p) => ({ phase: p.phase })),
-      settled: front.settled,
-      noticeTotals: await sumPublicationNoticeCoverage(handle.db, orgId),
+      settled: decisionsNotListed(front),
+      noticeTotals: await sumPublicationNoticeCoverage(handle.db, org),
       participation: [],
     }),
     bodies: front.bodies,
   };
 }
+
+/** How many proposals the front counts by phase without listing them. */
+const counted = (front: OrganizationFront) => Object.values(front.unlisted).reduce((a, b) => a + b, 0);
 
 describe('loadOrganizationFront', () => {
   it('gives the organization page the same numbers as deriving every proposal, as outcomes are recorded and while the worker lags', async () => {
@@ -83,7 +94,7 @@ describe('loadOrganizationFront', () => {
           expect(front.charter).toEqual(all.charter);
           // Nothing counted twice, nothing lost.
           const settled = Object.values(front.settled).reduce((a, b) => a + b, 0);
-          expect(front.proposals.length + settled).toBe(all.proposals.length);
+          expect(front.proposals.length + settled + counted(front)).toBe(all.proposals.length);
           settledSeen = Math.max(settledSeen, settled);
         }
       }
@@ -92,6 +103,74 @@ describe('loadOrganizationFront', () => {
     expect(settledSeen).toBeGreaterThan(1);
     expect((await handle.db.select({ outcome: proposals.outcome }).from(proposals)).filter((p) => p.outcome !== null).length).toBeGreaterThan(2);
   });
+
+  it('counts many proposals at once in every phase as deriving each in full does, listing only the newest', async () => {
+    const t0 = at(400);
+    const day = (d: number, h = 0) => new Date(t0.getTime() + d * DAY + h * 3_600_000);
+    const org = await foundOrganization(handle.db, { slug: 'many-under-way', seated: 9, at: t0 });
+    const ids: string[] = [];
+    let concern: string | null = null;
+    // The worker, for this organization only (the demo's proposals keep their own history).
+    const worker = async (when: Date) => {
+      for (const id of ids) await recordTransitions(handle.db, id, org.orgId, when);
+    };
+    // A board resolution a day for 24 days: a 7-day comment window, then 3 days of board voting. The worker runs
+    // each day until day 20, then lags; ballots by the proposal's number: passed, rejected, too few (quorum), none.
+    for (let d = 0; d <= 24; d++) {
+      if (d < 24) {
+        const fields = d === 5 ? { typeKey: 'officer_removal', subjectUserId: org.people[8]!.userId, effect: { seatId: org.boardSeats[8]! } } : {};
+        ids.push(await publishedProposal(handle.db, org.people[d % 3]!, org.orgId, { title: `Resolution ${d}`, body: `Text ${d}.`, ...fields }, day(d)));
+      }
+      // A concern on the removal in its comment window: it waits for the author's answer (the consultation gate), answered on day 21.
+      const comment = (who: number, parentId: string | null, stance: 'concern' | 'none', asReply: boolean, when: Date) =>
+        postComment(handle.db, org.people[who]!, { orgId: org.orgId, proposalId: ids[5]!, parentId, body: `Comment by ${who}.`, stance, asReply }, when);
+      if (d === 6) concern = (await comment(4, null, 'concern', false, day(6))).id;
+      if (d === 6) await comment(8, null, 'none', true, day(6, 1));
+      if (d === 21) await comment(2, concern, 'none', false, day(21));
+      if (d <= 20) await worker(day(d, 1));
+      for (const [k, id] of ids.entries()) {
+        // Voting opens when the worker runs after the window (day k + 7), while it still runs; not on the removal or the withdrawn.
+        if (k === 5 || k === 9 || k === 14 || d !== k + 7 || d > 20) continue;
+        const voters = [[0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1], []][k % 4]!;
+        await castBallots(handle.db, org, id, voters, k % 4 === 1 ? 'no' : 'yes', day(d, 2));
+      }
+      if (d === 9) await withdrawProposal(handle.db, org.people[9 % 3]!, { orgId: org.orgId, proposalId: ids[9]!, reason: 'Superseded.' }, day(9, 3));
+      if (d === 16) await withdrawProposal(handle.db, org.people[14 % 3]!, { orgId: org.orgId, proposalId: ids[14]!, reason: 'Superseded.' }, day(16, 3));
+    }
+    const charter = (await getActiveCharter(handle.db, org.orgId))!.document;
+    const kinds = new Set<string>();
+    let countedUnderWay = 0;
+    for (const readAt of [day(3), day(12), day(16, 12), day(20, 12), day(23), day(26), day(40)]) {
+      // Each proposal's phase from what loadProposalPhaseRecords reads is the one from its full record.
+      const full = await loadProposals(handle.db, org.orgId, ids);
+      const slim = await loadProposalPhaseRecords(handle.db, org.orgId, sql`true`, readAt);
+      expect(slim.size).toBe(ids.length);
+      for (const id of ids) {
+        const phase = proposalPhase(full.get(id)!.record, charter, readAt);
+        expect(proposalPhase(slim.get(id)!.record, charter, readAt)).toEqual(phase);
+        kinds.add(phase.kind);
+      }
+      for (const [viewer, shown] of [
+        [null, FRONT_PROPOSALS],
+        [org.people[1]!.userId, 3],
+        [null, 0],
+      ] as const) {
+        const all = await loadOrganizationOverview(handle.db, org.orgId, viewer, readAt);
+        const front = await loadOrganizationFront(handle.db, org.orgId, viewer, readAt, shown);
+        expect(await newPageNumbers(front, shown, org.orgId)).toEqual(await oldPageNumbers(all, shown, org.orgId));
+        const settled = Object.values(front.settled).reduce((a, b) => a + b, 0);
+        expect(front.proposals.length + settled + counted(front)).toBe(all.proposals.length);
+        // Only the newest are derived in full; the rest under way are counted.
+        expect(front.proposals.length).toBeLessThanOrEqual(shown);
+        countedUnderWay = Math.max(countedUnderWay, countUnderWay({ proposals: [], unlisted: front.unlisted }));
+      }
+    }
+    // Many proposals under way were counted without being listed, and the organization really had every phase at some instant read.
+    expect(countedUnderWay).toBeGreaterThan(8);
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(['discussion', 'awaiting_answers', 'ready_for_voting', 'voting', 'passed', 'rejected', 'failed_quorum', 'withdrawn']),
+    );
+  }, 180_000);
 
   it('pages through the proposals page: the pages together are every proposal the viewer sees, derived the same way', async () => {
     for (const viewer of [null, draftAuthor]) {

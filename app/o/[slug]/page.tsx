@@ -25,7 +25,6 @@ import { OrganizationLogo } from '@/components/organizations/organization-logo';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
 import { loadOrganizationPage, loadWaitingForMyVote } from '@/db/read/org-page';
-import { isUnderWay } from '@/lib/governance/phase';
 import { membershipRoles } from '@/lib/governance/roles';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -42,7 +41,7 @@ export default async function OrganizationPage({ params }: Props) {
   const ctx = await loadOrgPage(slug);
   const { org, user, membership } = ctx;
   const at = now();
-  const { overview, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents } =
+  const { overview, underWay, byRole, participation, head, verifier, witnessings, health, founding, petitions, meetings, openWrittenConsents } =
     await loadOrganizationPage(org.id, user?.id ?? null, at, ctx);
   // Upcoming meetings (soonest first), and meetings flagged irregular, past or not: a small section.
   const upcomingMeetings = meetings.filter((m) => !m.cancelled && m.endsAt.getTime() >= at.getTime()).reverse();
@@ -96,12 +95,7 @@ export default async function OrganizationPage({ params }: Props) {
 
       <FoundingNotice founding={founding} seatsHref={`/o/${org.slug}/seats`} />
 
-      <HealthStrip
-        health={health}
-        bodies={overview.bodies}
-        openProposals={overview.proposals.filter((p) => isUnderWay(p.phase)).length}
-        openWrittenConsents={openWrittenConsents.length}
-      />
+      <HealthStrip health={health} bodies={overview.bodies} openProposals={underWay} openWrittenConsents={openWrittenConsents.length} />
 
       <LabelledSection id="bodies" title={t('bodies')} className="mb-10 space-y-4" headingClassName="text-xl font-semibold">
         {overview.charter ? (
