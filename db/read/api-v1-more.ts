@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { listActiveDelegationsBy } from '@/db/queries/delegations';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { listMemberPage } from '@/db/queries/member-list';
+import { listPendingInvitations } from '@/db/queries/memberships';
 import { loadOrganizationBodies } from '@/db/read/overview';
 
 /**
@@ -91,6 +92,27 @@ export async function loadApiMemberPage(orgId: string, query: { q: string; curso
     matching: list.matching,
     total: list.total,
     next_cursor: page * query.limit < list.matching ? String(page + 1) : null,
+  };
+}
+
+/**
+ * GET /api/v1/orgs/{slug}/invitations (admins): one page of the pending invitations, newest first, as the members page
+ * lists them (the address, the name, the role, when and by whom), each with its id (the revoke and resend forms' hidden
+ * membership id), and the next page's cursor (an offset; null on the last).
+ */
+export async function loadApiInvitationPage(orgId: string, page: { cursor: number | null; limit: number }) {
+  const offset = page.cursor ?? 0;
+  const rows = await listPendingInvitations(getDb(), orgId, { offset, limit: page.limit + 1 });
+  return {
+    invitations: rows.slice(0, page.limit).map((i) => ({
+      id: i.membershipId,
+      email: i.email,
+      name: i.name,
+      role: i.role,
+      invitedAt: i.invitedAt.toISOString(),
+      invitedByName: i.invitedByName,
+    })),
+    next_cursor: rows.length > page.limit ? String(offset + page.limit) : null,
   };
 }
 

@@ -70,9 +70,24 @@ import {
 } from '@/lib/validation/webhook';
 import { appOrigin } from '@/lib/auth/origin';
 import { env } from '@/lib/env';
-import { changeMemberRole, changeStakeholderGroup, inviteMember, removeMember } from '@/lib/use-cases/memberships';
-import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
-import { withLimitSpent } from './limit';
+import {
+  changeMemberRole,
+  changeStakeholderGroup,
+  inviteMember,
+  leaveOrganization,
+  removeMember,
+  resendInvitation,
+  revokeInvitation,
+} from '@/lib/use-cases/memberships';
+import {
+  changeRoleSchema,
+  invitationSchema,
+  inviteMemberSchema,
+  leaveOrganizationSchema,
+  removeMemberSchema,
+  stakeholderGroupSchema,
+} from '@/lib/validation/organization';
+import { spendLimit, withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
@@ -346,4 +361,42 @@ export const removeMemberOperation = operation({
   schema: removeMemberSchema,
   minimumRole: 'observer',
   useCase: (db, actor, input, at) => removeMember(db, { orgId: input.orgId, membershipId: input.membershipId, actorId: actor.userId, at }),
+});
+
+// --- Invitations: any member may try; the use cases ask the rules, which let only an admin (invitation.manage_admin_only) ---
+
+/** Withdraws a pending invitation (an accepted membership ends only by removal: `invitation.not_pending`). */
+export const revokeInvitationOperation = operation({
+  schema: invitationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => revokeInvitation(db, { orgId: input.orgId, actorId: actor.userId, membershipId: input.membershipId, at }),
+});
+
+/**
+ * Mails a pending invitation's link again; returns the address it went to. Each attempt spends one point of the
+ * sign-in links' limit keyed by the invitation (not by the caller, so the operation's `limit` is not used), before the
+ * use case runs, as the form always did.
+ */
+export const resendInvitationOperation = operation({
+  schema: invitationSchema,
+  minimumRole: 'observer',
+  useCase: async (db, actor, input, at) => {
+    await spendLimit('magicLinkEmail', `invitation:${input.membershipId}`);
+    return resendInvitation(db, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      membershipId: input.membershipId,
+      origin: await appOrigin(),
+      secret: env().authSecret,
+      at,
+    });
+  },
+});
+
+// --- Leaving: the caller's own membership (not the last admin, not while holding a seat: the use case asks the rules) ---
+
+export const leaveOrganizationOperation = operation({
+  schema: leaveOrganizationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => leaveOrganization(db, { orgId: input.orgId, actorId: actor.userId, at }),
 });

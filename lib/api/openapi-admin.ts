@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
-import { changeRoleSchema, inviteMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
+import { changeRoleSchema, inviteMemberSchema, leaveOrganizationSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
+import { membershipRoles } from '@/lib/governance/roles';
 import { registerWebhookApiFields } from '@/lib/validation/webhook';
 import { json, problems, slug, write } from './openapi-parts';
 import { pageQuerySchema } from './schemas';
@@ -187,6 +188,79 @@ export const memberAdminOperations: { method: 'post' | 'put' | 'delete'; path: s
       memberPath,
       stakeholderGroupSchema.omit({ orgId: true, membershipId: true }),
       ['200', z.object({ ok: z.literal(true), member: z.object({ userId: z.string(), stakeholderGroup: z.string().nullable() }) }), 'Set (logged)'],
+      memberProblems,
+    ),
+  },
+];
+
+/**
+ * The OpenAPI entries added in 1.8.0: an organization's pending invitations, for its admins (list, revoke, resend), and
+ * leaving it, the caller's own membership: the members page's operations (lib/actions/operations.ts). Pure: no database.
+ */
+
+const invitationId = z.uuid().meta({ description: "The invitation's id, as the list of pending invitations gives it." });
+const invitationPath = z.object({ slug, id: invitationId });
+
+const invitation = z.object({
+  id: z.string().meta({ description: "The invitation's id (to revoke or resend it)." }),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(membershipRoles).meta({ description: 'The role they get once they accept.' }),
+  invitedAt: z.string(),
+  invitedByName: z.string().nullable().meta({ description: "The inviter's name (else their address), as the members page shows it; null when not known." }),
+});
+
+/** The leave form's one field: `confirm` is "leave", the ticked box (the member cannot undo it: an admin has to invite them again). */
+export const leaveBodySchema = leaveOrganizationSchema.omit({ orgId: true });
+
+export const invitationOperations: { method: 'get' | 'post' | 'delete'; path: string; operation: ZodOpenApiOperationObject }[] = [
+  {
+    method: 'get',
+    path: '/api/v1/orgs/{slug}/invitations',
+    operation: {
+      operationId: 'listInvitations',
+      summary: "The pending invitations, newest first, a page at a time, with addresses, roles and who invited (an admin's token; read scope will do)",
+      security: [{ bearer: [] }],
+      requestParams: { path: z.object({ slug }), query: pageQuerySchema },
+      responses: {
+        '200': json(z.object({ invitations: z.array(invitation), next_cursor: z.string().nullable() }), 'One page; next_cursor is null on the last'),
+        ...problems(400, 401, 403, 404),
+      },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/orgs/{slug}/invitations/{id}',
+    operation: write(
+      'revokeInvitation',
+      'Revoke a pending invitation (write token; an admin, else `invitation.manage_admin_only`), as the members page’s button does; an accepted membership is refused (`invitation.not_pending`): it ends only by removal',
+      invitationPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), invitation: z.object({ id: z.string(), revoked: z.literal(true) }) }), 'Revoked (logged)'],
+      memberProblems,
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/invitations/{id}/resend',
+    operation: write(
+      'resendInvitation',
+      'Mail a pending invitation’s link again (write token; an admin, else `invitation.manage_admin_only`), as the members page’s button does; it spends the sign-in links’ limit of that invitation, shared with the button (429 once spent)',
+      invitationPath,
+      null,
+      ['200', z.object({ ok: z.literal(true), invitation: z.object({ id: z.string(), email: z.string(), resent: z.literal(true) }) }), 'Sent again'],
+      [...memberProblems, 429],
+    ),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orgs/{slug}/leave',
+    operation: write(
+      'leaveOrganization',
+      'Leave the organization: end your own membership (write token), as the members page’s form does once its box is ticked; not the last admin (`membership.leave_last_admin`), not while holding a seat (`membership.leave_seat_holder`)',
+      z.object({ slug }),
+      leaveBodySchema,
+      ['200', z.object({ ok: z.literal(true), membership: z.object({ left: z.literal(true) }) }), 'Left (logged)'],
       memberProblems,
     ),
   },

@@ -93,6 +93,10 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/written-consents')).toEqual(['body', 'bodyKey', 'title']);
     for (const tail of ['signatures', 'signatures/revoke', 'withdraw'])
       expect(fields(`/api/v1/orgs/{slug}/written-consents/{number}/${tail}`)).toEqual(['confirm']);
+    // 1.8.0: leaving and the invitations take the forms' fields.
+    expect(fields('/api/v1/orgs/{slug}/leave')).toEqual(['confirm']);
+    expect(fields('/api/v1/orgs/{slug}/invitations/{id}/resend')).toEqual([]);
+    expect(doc.info.version).toBe('1.8.0');
   });
 
   it('every operation has a unique operationId (scripts find operations by it)', () => {
