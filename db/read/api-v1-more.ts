@@ -4,6 +4,7 @@ import { listActiveDelegationsBy } from '@/db/queries/delegations';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { listMemberPage } from '@/db/queries/member-list';
 import { listPendingInvitations } from '@/db/queries/memberships';
+import { latestWitnessings, listActiveWitnesses } from '@/db/queries/witnesses';
 import { loadOrganizationBodies } from '@/db/read/overview';
 
 /**
@@ -114,6 +115,26 @@ export async function loadApiInvitationPage(orgId: string, page: { cursor: numbe
     })),
     next_cursor: rows.length > page.limit ? String(offset + page.limit) : null,
   };
+}
+
+/**
+ * GET /api/v1/orgs/{slug}/witnesses (admins): the registered witnesses of the decision log, oldest first, as the settings
+ * page lists them: each one's id (to remove it), name, verifier key, when it was added and what it last cosigned (null: nothing yet).
+ */
+export async function loadApiWitnesses(orgId: string) {
+  const db = getDb();
+  const [active, witnessings] = await Promise.all([listActiveWitnesses(db, orgId), latestWitnessings(db, orgId)]);
+  const last = new Map(witnessings.map((w) => [w.name, w]));
+  return active.map((w) => {
+    const cosigned = last.get(w.name);
+    return {
+      id: w.id,
+      name: w.name,
+      verifierKey: w.vkey,
+      addedAt: w.addedAt.toISOString(),
+      lastCosigned: cosigned && cosigned.size !== null && cosigned.time ? { size: cosigned.size, at: cosigned.time.toISOString() } : null,
+    };
+  });
 }
 
 /**

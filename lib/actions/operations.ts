@@ -80,13 +80,22 @@ import {
   revokeInvitation,
 } from '@/lib/use-cases/memberships';
 import {
+  archiveOrganizationSchema,
   changeRoleSchema,
   invitationSchema,
   inviteMemberSchema,
   leaveOrganizationSchema,
+  organizationProfileSchema,
   removeMemberSchema,
   stakeholderGroupSchema,
+  unarchiveOrganizationSchema,
 } from '@/lib/validation/organization';
+import { organizationLocaleSchema } from '@/lib/validation/locale';
+import { setOrganizationDefaultLocale } from '@/db/queries/organizations';
+import { archiveOrganization, unarchiveOrganization } from '@/lib/use-cases/archive';
+import { saveOrganizationProfile } from '@/lib/use-cases/organization-profile';
+import { addWitness, removeWitness } from '@/lib/transparency/witnesses';
+import { addWitnessSchema, removeWitnessSchema } from '@/lib/validation/witness';
 import { spendLimit, withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
@@ -399,4 +408,52 @@ export const leaveOrganizationOperation = operation({
   schema: leaveOrganizationSchema,
   minimumRole: 'observer',
   useCase: (db, actor, input, at) => leaveOrganization(db, { orgId: input.orgId, actorId: actor.userId, at }),
+});
+
+// --- Settings: the organization's profile, default language, archiving and witnesses (the settings pages and the API) ---
+
+/** Name, mission and visibility: the use case lets an admin only (`organization.profile_admin_only`); whether anything changed. */
+export const saveOrganizationProfileOperation = operation({
+  schema: organizationProfileSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) =>
+    saveOrganizationProfile(db, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      at,
+      profile: { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' },
+    }),
+});
+
+/** The default language: a display setting, not logged; admins only, by the role (403 `action.forbidden` otherwise). Whether it changed. */
+export const setOrganizationLocaleOperation = operation({
+  schema: organizationLocaleSchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input) => setOrganizationDefaultLocale(db, input.orgId, input.locale),
+});
+
+/** Archive, with the organization's name typed to confirm: the use case lets an admin only, and never while a proposal is undecided. */
+export const archiveOrganizationOperation = operation({
+  schema: archiveOrganizationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => archiveOrganization(db, { orgId: input.orgId, actorId: actor.userId, confirmation: input.confirmation, at }),
+});
+
+export const unarchiveOrganizationOperation = operation({
+  schema: unarchiveOrganizationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => unarchiveOrganization(db, { orgId: input.orgId, actorId: actor.userId, at }),
+});
+
+// Witnesses of the decision log: admins only, by the role (403 `action.forbidden` otherwise); each registration and removal logged.
+export const addWitnessOperation = operation({
+  schema: addWitnessSchema,
+  minimumRole: 'admin',
+  useCase: (db, actor, input, at) => addWitness(db, { orgId: input.orgId, actorId: actor.userId, verifierKey: input.verifierKey, at }),
+});
+
+export const removeWitnessOperation = operation({
+  schema: removeWitnessSchema,
+  minimumRole: 'admin',
+  useCase: (db, actor, input, at) => removeWitness(db, { orgId: input.orgId, actorId: actor.userId, witnessId: input.witnessId, at }),
 });

@@ -26,7 +26,13 @@ export function statusOfRefusal(code: RefusalCode): number {
   if (code === 'action.forbidden' || code === 'api.read_only' || code === 'api.other_organization') return 403;
   if (code === 'rate_limit.exceeded') return 429;
   if (code === 'api.unauthenticated') return 401;
-  if (code === 'api.not_found' || code === 'webhook.not_found' || code === 'webhook.delivery_not_found' || code === 'invitation.not_found_for_admin')
+  if (
+    code === 'api.not_found' ||
+    code === 'webhook.not_found' ||
+    code === 'webhook.delivery_not_found' ||
+    code === 'invitation.not_found_for_admin' ||
+    code === 'witness.not_registered'
+  )
     return 404;
   if (code === 'action.invalid_input') return 400;
   return 409;
