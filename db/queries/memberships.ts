@@ -245,10 +245,13 @@ export async function deleteInvitation(tx: Executor, orgId: string, membershipId
 
 export type PendingInvitation = { membershipId: string; email: string; name: string | null; role: Role; invitedAt: Date; invitedByName: string | null };
 
-/** Invitations not accepted yet, newest first, with addresses: for members' eyes only. */
-export async function listPendingInvitations(db: Executor, orgId: string): Promise<PendingInvitation[]> {
+/**
+ * Invitations not accepted yet, newest first (ties by id, so pages do not overlap), with addresses: for members' eyes only.
+ * All of them, or one page (`offset`, `limit`) for the API.
+ */
+export async function listPendingInvitations(db: Executor, orgId: string, page?: { offset: number; limit: number }): Promise<PendingInvitation[]> {
   const inviter = sql<string | null>`(select coalesce(u.name, u.email) from users u where u.id = ${memberships.invitedBy})`;
-  return db
+  const all = db
     .select({
       membershipId: memberships.id,
       email: users.email,
@@ -260,7 +263,8 @@ export async function listPendingInvitations(db: Executor, orgId: string): Promi
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), isNull(memberships.acceptedAt)))
-    .orderBy(desc(memberships.createdAt));
+    .orderBy(desc(memberships.createdAt), desc(memberships.id));
+  return page ? await all.limit(page.limit).offset(page.offset) : await all;
 }
 
 export type InvitationForUser = { membershipId: string; role: Role; accepted: boolean; invitedAt: Date; invitedByName: string | null };

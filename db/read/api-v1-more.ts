@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { listActiveDelegationsBy } from '@/db/queries/delegations';
 import { listPublicLogPage } from '@/db/queries/log-public';
 import { listMemberPage } from '@/db/queries/member-list';
+import { listPendingInvitations } from '@/db/queries/memberships';
+import { latestWitnessings, listActiveWitnesses } from '@/db/queries/witnesses';
 import { loadOrganizationBodies } from '@/db/read/overview';
 
 /**
@@ -92,6 +94,47 @@ export async function loadApiMemberPage(orgId: string, query: { q: string; curso
     total: list.total,
     next_cursor: page * query.limit < list.matching ? String(page + 1) : null,
   };
+}
+
+/**
+ * GET /api/v1/orgs/{slug}/invitations (admins): one page of the pending invitations, newest first, as the members page
+ * lists them (the address, the name, the role, when and by whom), each with its id (the revoke and resend forms' hidden
+ * membership id), and the next page's cursor (an offset; null on the last).
+ */
+export async function loadApiInvitationPage(orgId: string, page: { cursor: number | null; limit: number }) {
+  const offset = page.cursor ?? 0;
+  const rows = await listPendingInvitations(getDb(), orgId, { offset, limit: page.limit + 1 });
+  return {
+    invitations: rows.slice(0, page.limit).map((i) => ({
+      id: i.membershipId,
+      email: i.email,
+      name: i.name,
+      role: i.role,
+      invitedAt: i.invitedAt.toISOString(),
+      invitedByName: i.invitedByName,
+    })),
+    next_cursor: rows.length > page.limit ? String(offset + page.limit) : null,
+  };
+}
+
+/**
+ * GET /api/v1/orgs/{slug}/witnesses (admins): the registered witnesses of the decision log, oldest first, as the settings
+ * page lists them: each one's id (to remove it), name, verifier key, when it was added and what it last cosigned (null: nothing yet).
+ */
+export async function loadApiWitnesses(orgId: string) {
+  const db = getDb();
+  const [active, witnessings] = await Promise.all([listActiveWitnesses(db, orgId), latestWitnessings(db, orgId)]);
+  const last = new Map(witnessings.map((w) => [w.name, w]));
+  return active.map((w) => {
+    const cosigned = last.get(w.name);
+    return {
+      id: w.id,
+      name: w.name,
+      verifierKey: w.vkey,
+      addedAt: w.addedAt.toISOString(),
+      lastCosigned: cosigned && cosigned.size !== null && cosigned.time ? { size: cosigned.size, at: cosigned.time.toISOString() } : null,
+    };
+  });
 }
 
 /**

@@ -70,9 +70,33 @@ import {
 } from '@/lib/validation/webhook';
 import { appOrigin } from '@/lib/auth/origin';
 import { env } from '@/lib/env';
-import { changeMemberRole, changeStakeholderGroup, inviteMember, removeMember } from '@/lib/use-cases/memberships';
-import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, stakeholderGroupSchema } from '@/lib/validation/organization';
-import { withLimitSpent } from './limit';
+import {
+  changeMemberRole,
+  changeStakeholderGroup,
+  inviteMember,
+  leaveOrganization,
+  removeMember,
+  resendInvitation,
+  revokeInvitation,
+} from '@/lib/use-cases/memberships';
+import {
+  archiveOrganizationSchema,
+  changeRoleSchema,
+  invitationSchema,
+  inviteMemberSchema,
+  leaveOrganizationSchema,
+  organizationProfileSchema,
+  removeMemberSchema,
+  stakeholderGroupSchema,
+  unarchiveOrganizationSchema,
+} from '@/lib/validation/organization';
+import { organizationLocaleSchema } from '@/lib/validation/locale';
+import { setOrganizationDefaultLocale } from '@/db/queries/organizations';
+import { archiveOrganization, unarchiveOrganization } from '@/lib/use-cases/archive';
+import { saveOrganizationProfile } from '@/lib/use-cases/organization-profile';
+import { addWitness, removeWitness } from '@/lib/transparency/witnesses';
+import { addWitnessSchema, removeWitnessSchema } from '@/lib/validation/witness';
+import { spendLimit, withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
 
 /** A use case as the engine writes it: the database, who acts (with their role in the organization), the input and the time. */
@@ -346,4 +370,90 @@ export const removeMemberOperation = operation({
   schema: removeMemberSchema,
   minimumRole: 'observer',
   useCase: (db, actor, input, at) => removeMember(db, { orgId: input.orgId, membershipId: input.membershipId, actorId: actor.userId, at }),
+});
+
+// --- Invitations: any member may try; the use cases ask the rules, which let only an admin (invitation.manage_admin_only) ---
+
+/** Withdraws a pending invitation (an accepted membership ends only by removal: `invitation.not_pending`). */
+export const revokeInvitationOperation = operation({
+  schema: invitationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => revokeInvitation(db, { orgId: input.orgId, actorId: actor.userId, membershipId: input.membershipId, at }),
+});
+
+/**
+ * Mails a pending invitation's link again; returns the address it went to. Each attempt spends one point of the
+ * sign-in links' limit keyed by the invitation (not by the caller, so the operation's `limit` is not used), before the
+ * use case runs, as the form always did.
+ */
+export const resendInvitationOperation = operation({
+  schema: invitationSchema,
+  minimumRole: 'observer',
+  useCase: async (db, actor, input, at) => {
+    await spendLimit('magicLinkEmail', `invitation:${input.membershipId}`);
+    return resendInvitation(db, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      membershipId: input.membershipId,
+      origin: await appOrigin(),
+      secret: env().authSecret,
+      at,
+    });
+  },
+});
+
+// --- Leaving: the caller's own membership (not the last admin, not while holding a seat: the use case asks the rules) ---
+
+export const leaveOrganizationOperation = operation({
+  schema: leaveOrganizationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => leaveOrganization(db, { orgId: input.orgId, actorId: actor.userId, at }),
+});
+
+// --- Settings: the organization's profile, default language, archiving and witnesses (the settings pages and the API) ---
+
+/** Name, mission and visibility: the use case lets an admin only (`organization.profile_admin_only`); whether anything changed. */
+export const saveOrganizationProfileOperation = operation({
+  schema: organizationProfileSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) =>
+    saveOrganizationProfile(db, {
+      orgId: input.orgId,
+      actorId: actor.userId,
+      at,
+      profile: { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' },
+    }),
+});
+
+/** The default language: a display setting, not logged; admins only, by the role (403 `action.forbidden` otherwise). Whether it changed. */
+export const setOrganizationLocaleOperation = operation({
+  schema: organizationLocaleSchema,
+  minimumRole: 'admin',
+  useCase: (db, _actor, input) => setOrganizationDefaultLocale(db, input.orgId, input.locale),
+});
+
+/** Archive, with the organization's name typed to confirm: the use case lets an admin only, and never while a proposal is undecided. */
+export const archiveOrganizationOperation = operation({
+  schema: archiveOrganizationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => archiveOrganization(db, { orgId: input.orgId, actorId: actor.userId, confirmation: input.confirmation, at }),
+});
+
+export const unarchiveOrganizationOperation = operation({
+  schema: unarchiveOrganizationSchema,
+  minimumRole: 'observer',
+  useCase: (db, actor, input, at) => unarchiveOrganization(db, { orgId: input.orgId, actorId: actor.userId, at }),
+});
+
+// Witnesses of the decision log: admins only, by the role (403 `action.forbidden` otherwise); each registration and removal logged.
+export const addWitnessOperation = operation({
+  schema: addWitnessSchema,
+  minimumRole: 'admin',
+  useCase: (db, actor, input, at) => addWitness(db, { orgId: input.orgId, actorId: actor.userId, verifierKey: input.verifierKey, at }),
+});
+
+export const removeWitnessOperation = operation({
+  schema: removeWitnessSchema,
+  minimumRole: 'admin',
+  useCase: (db, actor, input, at) => removeWitness(db, { orgId: input.orgId, actorId: actor.userId, witnessId: input.witnessId, at }),
 });

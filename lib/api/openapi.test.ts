@@ -93,6 +93,15 @@ describe('the OpenAPI document', () => {
     expect(fields('/api/v1/orgs/{slug}/written-consents')).toEqual(['body', 'bodyKey', 'title']);
     for (const tail of ['signatures', 'signatures/revoke', 'withdraw'])
       expect(fields(`/api/v1/orgs/{slug}/written-consents/{number}/${tail}`)).toEqual(['confirm']);
+    // 1.8.0: leaving, the invitations, the settings and the witnesses take the forms' fields.
+    expect(fields('/api/v1/orgs/{slug}/leave')).toEqual(['confirm']);
+    expect(fields('/api/v1/orgs/{slug}/invitations/{id}/resend')).toEqual([]);
+    expect(fields('/api/v1/orgs/{slug}/witnesses')).toEqual(['verifierKey']);
+    const put = (p: string) => Object.keys(doc.paths[p]!.put!.requestBody!.content['application/json']!.schema.properties).sort();
+    expect(put('/api/v1/orgs/{slug}/profile')).toEqual(['mission', 'name', 'visibility']);
+    expect(put('/api/v1/orgs/{slug}/locale')).toEqual(['locale']);
+    expect(put('/api/v1/orgs/{slug}/archived')).toEqual(['confirmation']);
+    expect(doc.info.version).toBe('1.8.0');
   });
 
   it('every operation has a unique operationId (scripts find operations by it)', () => {

@@ -6,7 +6,7 @@ import { moreActOperations } from './openapi-acts2';
 import { commentOperations, meetingRecordOperations } from './openapi-acts3';
 import { writtenConsentOperations } from './openapi-consents';
 import { operationsOf160 } from './openapi-acts4';
-import { adminOperations, memberAdminOperations } from './openapi-admin';
+import { adminOperations, invitationOperations, memberAdminOperations, settingsOperations } from './openapi-admin';
 import { json, meetingNumber, number, problems, readSecurity, slug, write } from './openapi-parts';
 import { bodies, logPage, meeting, meetingList, memberPage, organization, proposal, proposalChanged, proposalSummary, result } from './openapi-models';
 import {
@@ -264,6 +264,8 @@ export const operations: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; 
   ...operationsOf160,
   ...adminOperations,
   ...memberAdminOperations,
+  ...invitationOperations,
+  ...settingsOperations,
   {
     method: 'get',
     path: '/api/v1/orgs/{slug}/members',
@@ -284,9 +286,9 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Quorate API',
-      version: '1.7.0',
+      version: '1.8.0',
       description:
-        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment and edit or delete your comments, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, list nominations, nominate and answer them, follow and unfollow proposals, open voting, back emergency motions, declare your eligibility as an appointee, resign a seat and make founding appointments, list, make and revoke delegations and see who delegates to you, list and read petitions, open and sign them, revoke your signature and answer them, schedule, change and cancel meetings, record attendance and roll calls, read roll calls and minutes, draft minutes and approve or reject them, confirm or dispute your own attendance and roll-call votes, list and read written consents, open, sign and withdraw them and revoke your signature; as an admin, list, register, enable, disable and delete webhook endpoints, list their deliveries and replay a dead one, invite members, change their role or stakeholder group and remove them, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
+        'Read organizations, bodies and seats, proposals, their results, meetings, members (members only) and the decision log; create, revise, publish and withdraw proposals, comment and edit or delete your comments, vote (yes/no/abstain and ranked, approval or STV ballots), raise and withdraw objections, recuse, list nominations, nominate and answer them, follow and unfollow proposals, open voting, back emergency motions, declare your eligibility as an appointee, resign a seat and make founding appointments, list, make and revoke delegations and see who delegates to you, list and read petitions, open and sign them, revoke your signature and answer them, schedule, change and cancel meetings, record attendance and roll calls, read roll calls and minutes, draft minutes and approve or reject them, confirm or dispute your own attendance and roll-call votes, list and read written consents, open, sign and withdraw them and revoke your signature; as an admin, list, register, enable, disable and delete webhook endpoints, list their deliveries and replay a dead one, invite members, change their role or stakeholder group and remove them, list pending invitations, revoke them and send them again, save the profile, set the default language, archive and unarchive, list, register and remove the decision log’s witnesses; leave an organization, with a personal access token (create one on /account). Form fields are strings, as the forms send them. Errors are RFC 9457 problem details whose `code` is the refusal code the forms use.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token: qrt_…' } } },
     paths,

@@ -21,12 +21,19 @@ export type Problem = {
   errors?: Record<string, string[]>;
 };
 
-/** The status a refusal code answers with: who may not, too many, or a rule's "no" about the proposal's state (409). */
+/** The status a refusal code answers with: who may not, too many, nothing by that id (404), or a rule's "no" about the proposal's state (409). */
 export function statusOfRefusal(code: RefusalCode): number {
   if (code === 'action.forbidden' || code === 'api.read_only' || code === 'api.other_organization') return 403;
   if (code === 'rate_limit.exceeded') return 429;
   if (code === 'api.unauthenticated') return 401;
-  if (code === 'api.not_found' || code === 'webhook.not_found' || code === 'webhook.delivery_not_found') return 404;
+  if (
+    code === 'api.not_found' ||
+    code === 'webhook.not_found' ||
+    code === 'webhook.delivery_not_found' ||
+    code === 'invitation.not_found_for_admin' ||
+    code === 'witness.not_registered'
+  )
+    return 404;
   if (code === 'action.invalid_input') return 400;
   return 409;
 }

@@ -64,7 +64,7 @@ export async function readOneByNumber<T>(
 }
 
 /**
- * A read of the organization's configuration for its admins (its webhooks): a token (401 without), of an admin of
+ * A read of the organization's configuration for its admins (its webhooks, pending invitations and witnesses): a token (401 without), of an admin of
  * the organization (403 `action.forbidden`, the answer the settings forms give anyone else); a read-only token will do.
  */
 export async function adminReadable(request: Request, slug: string): Promise<ApiReadContext | Response> {

@@ -218,14 +218,15 @@ export function meetingWriteWith<S extends z.ZodType<{ orgId: string }>, R>(
   return apiWrite(request, params.slug, { kind: 'meeting', number: params.number, fields }, op, answer, status);
 }
 
-/** A write to the organization (`/orgs/{slug}/…`), such as a new draft or a meeting: 201. */
+/** A write to the organization (`/orgs/{slug}/…`), such as a new draft or a meeting: 201 unless `status` says otherwise (leaving: 200). */
 export function organizationWrite<S extends z.ZodType<{ orgId: string }>, R>(
   request: Request,
   params: { slug: string },
   op: OrgOperation<S, R>,
   answer: Answer<S, R>,
+  status = 201,
 ): Promise<Response> {
-  return apiWrite(request, params.slug, null, op, answer, 201);
+  return apiWrite(request, params.slug, null, op, answer, status);
 }
 
 /** A write to one petition (`/orgs/{slug}/petitions/{number}/…`): 201 unless `status` says otherwise. */

@@ -1,32 +1,31 @@
 'use server';
 
 import { getDb } from '@/db/client';
-import { setOrganizationDefaultLocale } from '@/db/queries/organizations';
 import { orgAction } from '@/lib/actions/action';
+import { saveOrganizationProfileOperation, setOrganizationLocaleOperation } from '@/lib/actions/operations';
 import type { ActionState } from '@/lib/actions/state';
+import { orgOperationAction } from '@/lib/actions/use-case-action';
 import { now } from '@/lib/clock';
-import { removeOrganizationLogo, saveOrganizationProfile, setOrganizationLogo } from '@/lib/use-cases/organization-profile';
-import { organizationLogoSchema, organizationProfileSchema } from '@/lib/validation/organization';
+import { removeOrganizationLogo, setOrganizationLogo } from '@/lib/use-cases/organization-profile';
+import { organizationLogoSchema } from '@/lib/validation/organization';
 import { requestTranslator } from '@/lib/i18n/refusals';
-import { organizationLocaleSchema } from '@/lib/validation/locale';
 
-/** Name, mission and visibility: admins only (the use case checks the role inside its transaction), each change logged with what it was before. */
-export const saveOrganizationProfileAction = orgAction(organizationProfileSchema, 'observer', async ({ input, user }) => {
-  const profile = { name: input.name, mission: input.mission, isPublic: input.visibility === 'public' };
-  const changed = await saveOrganizationProfile(getDb(), { orgId: input.orgId, actorId: user.id, at: now(), profile });
-  return { ok: true, message: (await requestTranslator())(changed ? 'settings.flashProfileSaved' : 'settings.flashNothingChanged') };
-});
+/**
+ * Name, mission and visibility: admins only (the use case checks the role inside its transaction), each change logged with
+ * what it was before. The operation the API shares (lib/actions/operations.ts).
+ */
+export const saveOrganizationProfileAction = orgOperationAction(saveOrganizationProfileOperation, async (_input, changed) =>
+  (await requestTranslator())(changed ? 'settings.flashProfileSaved' : 'settings.flashNothingChanged'),
+);
 
 /**
  * The default language (for visitors whose browser asks for none offered, and e-mails to people who chose none):
  * admins only. A display setting, not a governance change: not logged. It is part of the public page cache's
- * version, so cached pages in the old default are not served after it changes.
+ * version, so cached pages in the old default are not served after it changes. The operation the API shares.
  */
-export const setOrganizationLocaleAction = orgAction(organizationLocaleSchema, 'admin', async ({ input }) => {
-  const changed = await setOrganizationDefaultLocale(getDb(), input.orgId, input.locale);
-  const t = await requestTranslator();
-  return { ok: true, message: t(changed ? 'localeForm.savedOrg' : 'localeForm.unchanged') };
-});
+export const setOrganizationLocaleAction = orgOperationAction(setOrganizationLocaleOperation, async (_input, changed) =>
+  (await requestTranslator())(changed ? 'localeForm.savedOrg' : 'localeForm.unchanged'),
+);
 
 /**
  * The logo: the form's `logo` file (the wrapper parses only text fields, so the file is read here), judged by its
