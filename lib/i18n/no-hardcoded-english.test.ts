@@ -148,6 +148,7 @@ export const translatedFiles = [
   'app/o/[slug]/delivery/page.tsx',
   'app/o/[slug]/delivery/retry-form.tsx',
   'app/unsubscribe/page.tsx',
+  'app/api/v1/docs/page.tsx',
 ];
 
 /** Props a person reads or hears. */
@@ -327,8 +328,8 @@ function titleFindings(file: string): string[] {
   return out;
 }
 
-/** Pages whose `<title>` stays English (docs/i18n.md): the API reference and the development-only mailbox. */
-const englishTitlePages = ['app/api/v1/docs/page.tsx', 'app/dev/mail/page.tsx'];
+/** Pages whose `<title>` stays English (docs/i18n.md): the development-only mailbox. */
+const englishTitlePages = ['app/dev/mail/page.tsx'];
 
 describe('every action’s success line and every page’s <title> come from the catalogue', () => {
   const actionFiles = appFiles('actions.ts');

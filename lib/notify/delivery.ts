@@ -100,6 +100,7 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
   const unsubscribeKind = kind === 'digest' ? 'all' : isOptionalKind(kind) && !row.mandatory ? kind : null;
   const token = unsubscribeKind ? signUnsubscribeToken(secret, { userId: row.recipientUserId, orgId: row.orgId, kind: unsubscribeKind }) : null;
   const unsubscribeUrl = token ? `${appUrl}/unsubscribe?t=${token}` : null;
+  const locale = mailLocale(row.recipientLocale, row.orgLocale);
   const mail = notificationMail({
     kind,
     payload: row.payload as NotificationPayload,
@@ -111,7 +112,7 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
     unsubscribeUrl,
     preferencesUrl: `${appUrl}/o/${row.orgSlug}/settings/notifications`,
     checkpoint,
-    locale: mailLocale(row.recipientLocale, row.orgLocale),
+    locale,
   });
   const headers: Record<string, string> = { 'X-Quorate-Kind': kind };
   // RFC 8058: a one-click POST to this URL unsubscribes, no sign-in, no page to visit.
@@ -121,7 +122,7 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
   // The file name sorts by enqueue time and is the same on every attempt: a resend overwrites.
   const fileId = `${row.createdAt.toISOString().replace(/[:.]/g, '-')}-${row.id}`;
   const payload = row.payload as NotificationPayload;
-  // A meeting notice carries its calendar invitation (REQUEST, or CANCEL once cancelled).
+  // A meeting notice carries its calendar invitation (REQUEST, or CANCEL once cancelled), in the notice's language.
   const attachments =
     kind === 'meeting_notice' && payload.meeting
       ? [
@@ -132,6 +133,7 @@ export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | 
             url: `${appUrl}/o/${row.orgSlug}/meetings/${payload.meeting.number}`,
             recipient: { email: row.email, name: row.recipientName },
             stamp: row.createdAt,
+            locale,
           }),
         ]
       : undefined;

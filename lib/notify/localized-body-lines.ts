@@ -1,12 +1,24 @@
+import { outcomePart, standingPart } from '@/lib/governance/roll-call';
+import type { RulePart } from '@/lib/governance/rule-parts';
 import type { Words } from './localized-proposal-lines';
 import type { Lines, MeetingNotice, NotificationPayload, RollCallNotice } from './payload';
 
 /**
  * The notices of bodies, in the recipient's language: meetings and their roll calls, petitions,
  * written consents, and a secret ballot's receipt (meeting-lines.ts, templates.ts and
- * written-consent-lines.ts write the English). Names, titles, motions and the roll call's outcome
- * and standing lines are passed through as the rules and people wrote them.
+ * written-consent-lines.ts write the English). Names, titles and motions are passed through as
+ * people wrote them; a roll call's outcome and standing are worded from its facts, as the meeting
+ * page words them (an older row's English lines are passed through as given).
  */
+
+/**
+ * A roll call's outcome or standing (roll-call.ts's `outcomePart`, `standingPart`) in the `meetingRules` words the
+ * meeting page says them in. These two parts carry plain numbers and codes only (no duration, ratio or date to word).
+ */
+function rollCallPartText({ t }: Words, p: RulePart): string {
+  const params = Object.fromEntries(Object.entries(p.params).filter((e): e is [string, string | number] => typeof e[1] !== 'object'));
+  return t(`meetingRules.${p.key}`, params as never);
+}
 
 /** A notice period as the charter counts it: whole days, else hours. */
 function period({ t }: Words, hours: number): string {
@@ -52,11 +64,12 @@ export function rollCallLines(w: Words, r: RollCallNotice | undefined, bodyName:
     ? t('mail.rollCall.refOfBody', { number: r.number, meeting: r.meetingNumber, body: bodyName })
     : t('mail.rollCall.ref', { number: r.number, meeting: r.meetingNumber });
   const motion = t('mail.rollCall.motion', { motion: r.motion });
+  const standing = r.standingCode ? rollCallPartText(w, standingPart(r.standingCode)) : (r.standing ?? '');
   if (r.event === 'disputed') {
     return {
       subject: t('mail.rollCall.disputedSubject', { ref }),
       lead: t('mail.rollCall.disputedLead', { voter: r.voterName ?? t('mail.rollCall.aSeatHolder'), ref }),
-      detail: [motion, ...(r.note ? [t('mail.rollCall.note', { note: r.note })] : []), r.standing, t('mail.rollCall.disputePublic')],
+      detail: [motion, ...(r.note ? [t('mail.rollCall.note', { note: r.note })] : []), standing, t('mail.rollCall.disputePublic')],
       action,
     };
   }
@@ -69,9 +82,14 @@ export function rollCallLines(w: Words, r: RollCallNotice | undefined, bodyName:
     };
   }
   return {
-    subject: t('mail.rollCall.recordedSubject', { ref, standing: r.standing }),
+    subject: t('mail.rollCall.recordedSubject', { ref, standing }),
     lead: t('mail.rollCall.recordedLead', { ref }),
-    detail: [motion, r.outcome, r.standing, ...(r.answerBy ? [t('mail.rollCall.answerBy', { by: when(r.answerBy) })] : [])],
+    detail: [
+      motion,
+      r.counts ? rollCallPartText(w, outcomePart(r.counts)) : (r.outcome ?? ''),
+      standing,
+      ...(r.answerBy ? [t('mail.rollCall.answerBy', { by: when(r.answerBy) })] : []),
+    ],
     action: t('mail.rollCall.actionVote'),
   };
 }

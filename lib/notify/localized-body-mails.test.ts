@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeText, rollCallOutcome, standingText } from '@/lib/governance/roll-call';
 import type { Locale } from '@/lib/i18n/locales';
 import { notificationMail } from './templates';
 import type { NotificationContext, NotificationPayload } from './templates';
 import { mailContext } from './testing';
-import type { MeetingNotice } from './payload';
+import type { MeetingNotice, RollCallNotice } from './payload';
 
 /** Meetings, roll calls, petitions, written consents, receipts and digests in French and German (docs/i18n.md). */
 const ctx = (locale: Locale | undefined, kind: NotificationContext['kind'], payload: NotificationPayload, mandatory = true): NotificationContext =>
@@ -47,25 +48,75 @@ describe('meetings', () => {
     expect(cancelled.text).toContain('Grund: No quorum');
   });
 
-  it('a roll call recorded, in French', () => {
-    const fr = notificationMail(
-      ctx('fr', 'meeting_roll_call', {
-        bodyName: 'Board',
-        rollCall: {
-          meetingNumber: 3,
-          number: 1,
-          event: 'recorded',
-          motion: 'Fix the roof',
-          standing: 'Carried: in effect',
-          outcome: '4 yes',
-          answerBy: '2026-03-14T18:00:00.000Z',
-        },
-      }),
-    );
-    expect(fr.subject).toBe('[Garden Group] Vote nominal : le vote nominal nº 1 de la réunion nº 3 de l’organe « Board » — Carried: in effect');
+  const half = { num: 1, den: 2, inclusive: false };
+  // 4 yes, 1 no, 1 absent of 9 charter seats: quorum met (5 of 5 needed), 5 yes needed — not carried.
+  const counts = rollCallOutcome(['yes', 'yes', 'yes', 'yes', 'no', 'absent'], { charterSeats: 9, quorum: half, majority: half });
+  const recorded = (facts: Partial<RollCallNotice>): NotificationPayload => ({
+    bodyName: 'Board',
+    rollCall: { meetingNumber: 3, number: 1, event: 'recorded', motion: 'Fix the roof', answerBy: '2026-03-14T18:00:00.000Z', ...facts },
+  });
+  const disputed = (facts: Partial<RollCallNotice>): NotificationPayload => ({
+    bodyName: 'Board',
+    rollCall: { meetingNumber: 3, number: 1, event: 'disputed', motion: 'Fix the roof', note: 'I voted no.', ...facts },
+  });
+
+  it('a roll call recorded, in French and German: its count and standing worded from its facts, as the meeting page says them', () => {
+    const fr = notificationMail(ctx('fr', 'meeting_roll_call', recorded({ standingCode: 'not_carried', counts })));
+    expect(fr.subject).toBe('[Garden Group] Vote nominal : le vote nominal nº 1 de la réunion nº 3 de l’organe « Board » — Non adoptée');
     expect(fr.text).toContain('Motion : Fix the roof');
+    expect(fr.text).toContain(
+      'Pour 4, contre 1, abstentions 0, absents 1. Quorum atteint : 5 sièges statutaires votants sur 9, 5 requis. Adoption : 5 voix pour requises sur 9 sièges statutaires.',
+    );
+    expect(fr.text).toContain('\nNon adoptée\n');
     expect(fr.text).toContain('confirmez-le ou contestez-le sur la page de la réunion avant le 14 mars 2026');
     expect(fr.html).toContain('<html lang="fr">');
+    expect(fr.text).not.toMatch(/Yes \d|Quorum met|charter seats|carried|Carried/);
+
+    const de = notificationMail(ctx('de', 'meeting_roll_call', recorded({ standingCode: 'held', counts: { ...counts, yes: 5, no: 0, carried: true } })));
+    expect(de.subject).toBe(
+      '[Garden Group] Ergebnis der namentlichen Abstimmung Nr. 1 der Sitzung Nr. 3 des Gremiums „Board“ — Auf einer irregulären Sitzung angenommen: zurückgestellt — nicht wirksam bis zur Bestätigung',
+    );
+    expect(de.text).toContain(
+      'Ja 5, Nein 0, Enthaltung 0, abwesend 1. Beschlussfähigkeit erreicht: 5 von 9 satzungsmäßigen Sitzen stimmen ab, 5 erforderlich.',
+    );
+    expect(de.html).toContain('<html lang="de">');
+    expect(de.text).not.toMatch(/Yes \d|Quorum met|charter seats|held|Carried/);
+  });
+
+  it('a dispute, in German and French: the standing in the language, a seat holder without a name named in it too', () => {
+    const de = notificationMail(ctx('de', 'meeting_roll_call', disputed({ standingCode: 'in_effect' })));
+    expect(de.text).toContain('Ein Sitzinhaber bestreitet die in der namentlichen Abstimmung Nr. 1');
+    expect(de.text).toContain('Anmerkung: I voted no.\nAngenommen: wirksam\nDer Einspruch ist auf der Seite der Sitzung öffentlich.');
+    const fr = notificationMail(ctx('fr', 'meeting_roll_call', disputed({ standingCode: 'ratified', voterName: 'Ana' })));
+    expect(fr.text).toContain('Ana conteste le vote enregistré à son nom');
+    expect(fr.text).toContain('\nAdoptée et ratifiée : en vigueur\n');
+    expect(`${de.text}${fr.text}`).not.toMatch(/A seat holder|Carried/);
+  });
+
+  it('a roll call in English: from its facts, word for word the English lines the rules write (and older rows carried)', () => {
+    const facts = { standingCode: 'not_carried', counts } as const;
+    const english = { standing: standingText('not_carried'), outcome: outcomeText(counts) };
+    const en = notificationMail(ctx('en', 'meeting_roll_call', recorded(facts)));
+    expect(en).toEqual(notificationMail(ctx(undefined, 'meeting_roll_call', recorded(english))));
+    expect(en.subject).toBe('[Garden Group] Roll call: roll call 1 of meeting #3 of the Board — Not carried');
+    expect(en.text).toContain(
+      'Motion: Fix the roof\nYes 4, no 1, abstain 0, absent 1. Quorum met: 5 of 9 charter seats voting, 5 needed. 5 yes votes of 9 charter seats needed to carry.\nNot carried\n',
+    );
+    for (const code of ['held', 'in_effect', 'ratified'] as const) {
+      expect(notificationMail(ctx('en', 'meeting_roll_call', disputed({ standingCode: code })))).toEqual(
+        notificationMail(ctx(undefined, 'meeting_roll_call', disputed({ standing: standingText(code), voterName: 'A seat holder' }))),
+      );
+    }
+  });
+
+  it('an older row, queued with the English lines only, still sends them as given', () => {
+    const old = recorded({ standing: 'Carried: in effect', outcome: 'Yes 5, no 0, abstain 0, absent 1.' });
+    const fr = notificationMail(ctx('fr', 'meeting_roll_call', old));
+    expect(fr.subject).toBe('[Garden Group] Vote nominal : le vote nominal nº 1 de la réunion nº 3 de l’organe « Board » — Carried: in effect');
+    expect(fr.text).toContain('Motion : Fix the roof\nYes 5, no 0, abstain 0, absent 1.\nCarried: in effect\n');
+    expect(notificationMail(ctx('en', 'meeting_roll_call', old)).text).toContain(
+      'Motion: Fix the roof\nYes 5, no 0, abstain 0, absent 1.\nCarried: in effect\n',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 /** A meeting notice's lines (templates.ts lays them out); the calendar invitation rides along (meeting-invite.ts). */
+import { outcomeText, standingText } from '@/lib/governance/roll-call';
 import type { Lines, MeetingNotice, RollCallNotice } from './payload';
 import { when } from './template-words';
 
@@ -39,11 +40,13 @@ export function rollCallLines(r: RollCallNotice | undefined, bodyName: string | 
   if (!r) return { subject: 'A roll-call vote', lead: 'A roll-call vote was taken at a meeting of your body.', detail: [], action: 'See the meeting' };
   const ref = `roll call ${r.number} of meeting #${r.meetingNumber}${bodyName ? ` of the ${bodyName}` : ''}`;
   const motion = `Motion: ${r.motion}`;
+  // The rules' English from the facts; an older row's English as given.
+  const standing = r.standingCode ? standingText(r.standingCode) : (r.standing ?? '');
   if (r.event === 'disputed') {
     return {
       subject: `Disputed: a vote in ${ref}`,
       lead: `${r.voterName ?? 'A seat holder'} disputes the vote recorded for them in ${ref}.`,
-      detail: [motion, ...(r.note ? [`Their note: ${r.note}`] : []), r.standing, 'The dispute is public on the meeting page.'],
+      detail: [motion, ...(r.note ? [`Their note: ${r.note}`] : []), standing, 'The dispute is public on the meeting page.'],
       action: 'See the meeting',
     };
   }
@@ -56,12 +59,12 @@ export function rollCallLines(r: RollCallNotice | undefined, bodyName: string | 
     };
   }
   return {
-    subject: `Roll call: ${ref} — ${r.standing}`,
+    subject: `Roll call: ${ref} — ${standing}`,
     lead: `A roll-call vote was recorded in ${ref}.`,
     detail: [
       motion,
-      r.outcome,
-      r.standing,
+      r.counts ? outcomeText(r.counts) : (r.outcome ?? ''),
+      standing,
       ...(r.answerBy ? [`Check the vote recorded for you and confirm or dispute it on the meeting page by ${when(r.answerBy)}.`] : []),
     ],
     action: 'See the meeting and your vote',

@@ -1,4 +1,5 @@
 /** What a notice carries (the outbox row's payload) and the lines a notice is written from. */
+import type { RollCallOutcome, RollCallStanding } from '@/lib/governance/roll-call';
 import type { NotificationKind } from './kinds';
 
 export type TallySummary = {
@@ -94,11 +95,21 @@ export type RollCallNotice = {
   number: number;
   event: 'recorded' | 'disputed' | 'ratified';
   motion: string;
-  /** "Carried: in effect", "… held — not in effect until ratified", "Not carried". */
-  standing: string;
-  outcome: string;
+  /**
+   * Where the roll call stands and (recorded) its count, as facts (roll-call.ts): each notice words them in its
+   * reader's language, as the meeting page does (`standingPart`, `outcomePart`), and in English as `standingText`
+   * and `outcomeText` write them.
+   */
+  standingCode?: RollCallStanding;
+  counts?: RollCallOutcome;
+  /**
+   * Rows queued before the notices carried the facts: the rules' English lines ("Carried: in effect", the count), sent
+   * as given in every language.
+   */
+  standing?: string;
+  outcome?: string;
   answerBy?: string;
-  /** A dispute: who disputed their recorded vote, and why. */
+  /** A dispute: who disputed their recorded vote (their name; none: the notice says "A seat holder" in its language), and why. */
   voterName?: string;
   note?: string | null;
   /** A ratification: the proposal that ratified it. */

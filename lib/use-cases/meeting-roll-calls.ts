@@ -15,11 +15,9 @@ import {
   checkAnswerVote,
   checkRecordRollCall,
   irregularNow,
-  outcomeText,
   rollCallOutcome,
   rollCallRulesOf,
   rollCallStanding,
-  standingText,
 } from '@/lib/governance/roll-call';
 import type { RollCallVote, VoteEntry } from '@/lib/governance/roll-call';
 import { enqueueNotice, mergeRecipients } from '@/lib/notify/outbox';
@@ -33,10 +31,20 @@ export async function meetingIrregularNow(tx: Executor, m: MeetingRow): Promise<
   return irregularNow(m, (await meetingNoticeFates(tx, m.orgId)).get(m.id));
 }
 
-/** The roll-call notice to every seat holder of the meeting's body (mandatory: kinds.ts says why). */
+/**
+ * The roll-call notice to every seat holder of the meeting's body (mandatory: kinds.ts says why). It carries the
+ * standing and the count as facts, which each notice words in its reader's language (not the rules' English lines).
+ */
 export async function enqueueRollCallNotice(
   tx: Executor,
-  p: { m: MeetingRow; rollCall: RollCallRow; key: string; bodyName: string; notice: Omit<RollCallNotice, 'meetingNumber' | 'number' | 'motion'>; at: Date },
+  p: {
+    m: MeetingRow;
+    rollCall: RollCallRow;
+    key: string;
+    bodyName: string;
+    notice: Omit<RollCallNotice, 'meetingNumber' | 'number' | 'motion' | 'standing' | 'outcome'>;
+    at: Date;
+  },
 ): Promise<number> {
   const holders = await seatHoldersOfBody(tx, p.m.orgId, p.m.bodyKey);
   return enqueueNotice(tx, {
@@ -166,8 +174,8 @@ export async function recordRollCall(
       bodyName,
       notice: {
         event: 'recorded',
-        standing: standingText(standing),
-        outcome: outcomeText(outcome),
+        standingCode: standing,
+        counts: outcome,
         answerBy: answerDeadline(at, rules.answerDays).toISOString(),
       },
       at,
@@ -210,6 +218,7 @@ export async function answerRollCallVote(
     if (input.answer === 'disputed') {
       const charter = await getActiveCharter(tx, input.orgId);
       const irregular = await meetingIrregularNow(tx, m!);
+      const voterName = (await getUserName(tx, actor.userId))?.name?.trim();
       await enqueueRollCallNotice(tx, {
         m: m!,
         rollCall,
@@ -217,10 +226,9 @@ export async function answerRollCallVote(
         bodyName: charter?.document.bodies.find((b) => b.key === m!.bodyKey)?.name ?? m!.bodyKey,
         notice: {
           event: 'disputed',
-          standing: standingText(rollCallStanding({ carried: rollCall.carried, meetingIrregular: irregular, ratifiedAt: rollCall.ratifiedAt })),
-          outcome: '',
-          // A name only, never an e-mail address.
-          voterName: (await getUserName(tx, actor.userId))?.name?.trim() || 'A seat holder',
+          standingCode: rollCallStanding({ carried: rollCall.carried, meetingIrregular: irregular, ratifiedAt: rollCall.ratifiedAt }),
+          // A name only, never an e-mail address; none: the notice says "A seat holder" in its reader's language.
+          ...(voterName ? { voterName } : {}),
           note,
         },
         at,

@@ -84,7 +84,7 @@ export async function ratifyRollCall(tx: Executor, p: ProposalInHand, type: Prop
     rollCall: t.rollCall,
     key: `roll-call:${t.rollCall.id}:ratified`,
     bodyName: charter?.document.bodies.find((b) => b.key === t.meeting.bodyKey)?.name ?? t.meeting.bodyKey,
-    notice: { event: 'ratified', standing: 'Carried and ratified: in effect', outcome: '', byProposalNumber: p.row.number },
+    notice: { event: 'ratified', standingCode: 'ratified', byProposalNumber: p.row.number },
     at,
   });
 }

@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { openApiDocument } from '@/lib/api/openapi';
 
-export const metadata: Metadata = { title: 'API reference' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('apiDocs');
+  return { title: t('title') };
+}
 
 type Schema = {
   type?: string;
@@ -22,29 +27,57 @@ type Operation = {
   responses: Record<string, { description?: string }>;
 };
 
-function describeSchema(s: Schema | undefined): string {
-  if (!s) return '';
-  const parts = [s.enum ? s.enum.map((v) => JSON.stringify(v)).join(' | ') : (s.type ?? 'any')];
-  if (s.default !== undefined) parts.push(`default ${JSON.stringify(s.default)}`);
-  if (s.description) parts.push(s.description);
-  return parts.join(' — ');
+type T = Awaited<ReturnType<typeof getTranslations<'apiDocs'>>>;
+
+/** The OpenAPI document's own words: English in every language, marked so (a screen reader reads them as English). */
+function English({ children }: { children: ReactNode }) {
+  return <span lang="en">{children}</span>;
 }
 
-/** /api/v1/docs: the operations of the OpenAPI document, listed from it (no script, nothing from elsewhere). */
-export default function ApiDocsPage() {
+/** A schema as one line: its type or values (data), its default (the page's word), its description (the document's). */
+function SchemaLine({ schema, t }: { schema: Schema | undefined; t: T }) {
+  if (!schema) return null;
+  const parts: ReactNode[] = [schema.enum ? schema.enum.map((v) => JSON.stringify(v)).join(' | ') : (schema.type ?? 'any')];
+  if (schema.default !== undefined) parts.push(t('default', { value: JSON.stringify(schema.default) }));
+  if (schema.description) parts.push(<English>{schema.description}</English>);
+  return parts.map((p, i) => (
+    <span key={i}>
+      {i > 0 ? ' — ' : null}
+      {p}
+    </span>
+  ));
+}
+
+/**
+ * /api/v1/docs: the operations of the OpenAPI document, listed from it (no script, nothing from elsewhere). The page's
+ * own words are in the reader's language (namespace `apiDocs`); the document's descriptions are English, marked `lang="en"`.
+ */
+export default async function ApiDocsPage() {
+  const t = await getTranslations('apiDocs');
+  const locale = await getLocale();
   const doc = openApiDocument() as unknown as {
     info: { title: string; version: string; description?: string };
     paths: Record<string, Record<string, Operation>>;
   };
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader title={`${doc.info.title} (${doc.info.version})`} description={doc.info.description} />
+      <PageHeader
+        title={t('heading', { title: doc.info.title, version: doc.info.version })}
+        description={doc.info.description ? <English>{doc.info.description}</English> : undefined}
+      />
       <p className="text-sm text-zinc-700">
-        The machine-readable document is at{' '}
-        <a className="underline" href="/api/v1/openapi.json">
-          /api/v1/openapi.json
-        </a>
-        . Send your token as <code>Authorization: Bearer qrt_…</code>. Reads of a public organization work without a token.
+        {t.rich('intro', {
+          url: '/api/v1/openapi.json',
+          header: 'Authorization: Bearer qrt_…',
+          link: (chunks) => (
+            <a className="underline" href="/api/v1/openapi.json">
+              {chunks}
+            </a>
+          ),
+          code,
+        })}
+        {locale === 'en' ? null : <> {t('english')}</>}
       </p>
       {Object.entries(doc.paths).flatMap(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => {
@@ -56,42 +89,51 @@ export default function ApiDocsPage() {
                 {method.toUpperCase()} {path}
               </h2>
               <p className="text-sm text-zinc-700">
-                {op.summary} {needsToken ? '(token needed)' : '(token optional for a public organization)'}
+                <English>{op.summary}</English> {needsToken ? t('tokenNeeded') : t('tokenOptional')}
               </p>
-              {op.operationId ? (
-                <p className="text-sm text-zinc-700">
-                  Operation id: <code>{op.operationId}</code>
-                </p>
-              ) : null}
+              {op.operationId ? <p className="text-sm text-zinc-700">{t.rich('operationId', { id: op.operationId, code })}</p> : null}
               {op.parameters?.length ? (
                 <ul className="list-disc pl-5 text-sm text-zinc-700">
                   {op.parameters.map((p) => (
                     <li key={`${p.in}-${p.name}`}>
-                      <code>{p.name}</code> ({p.in}
-                      {p.required ? ', required' : ''}) {describeSchema(p.schema)}
+                      {t.rich('parameter', {
+                        name: p.name,
+                        in: p.in,
+                        required: String(Boolean(p.required)),
+                        code,
+                        schema: () => <SchemaLine schema={p.schema} t={t} />,
+                      })}
                     </li>
                   ))}
                 </ul>
               ) : null}
               {body?.properties ? (
                 <div className="text-sm text-zinc-700">
-                  <p>JSON body:</p>
+                  <p>{t('body')}</p>
                   <ul className="list-disc pl-5">
                     {Object.entries(body.properties).map(([name, s]) => (
                       <li key={name}>
-                        <code>{name}</code>
-                        {body.required?.includes(name) ? ' (required)' : ''}: {describeSchema(s)}
+                        {t.rich('property', {
+                          name,
+                          required: String(Boolean(body.required?.includes(name))),
+                          code,
+                          schema: () => <SchemaLine schema={s} t={t} />,
+                        })}
                       </li>
                     ))}
                   </ul>
                 </div>
               ) : null}
               <p className="text-sm text-zinc-700">
-                Answers:{' '}
-                {Object.entries(op.responses)
-                  .map(([status, r]) => `${status}${Number(status) >= 400 ? '' : ` ${r.description ?? ''}`}`)
-                  .join(', ')}
-                .
+                {t.rich('answers', {
+                  list: () => (
+                    <English>
+                      {Object.entries(op.responses)
+                        .map(([status, r]) => `${status}${Number(status) >= 400 ? '' : ` ${r.description ?? ''}`}`)
+                        .join(', ')}
+                    </English>
+                  ),
+                })}
               </p>
             </section>
           );
