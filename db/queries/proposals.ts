@@ -65,7 +65,7 @@ function toLoaded(
 }
 
 function recordOf(
-  row: RecordRow,
+  row: RecordRow & { effect?: ProposalRow['effect'] },
   stages: readonly StageRecordRow[],
   ballots: BallotRow[],
   recusals: RecusalRow[],
@@ -83,7 +83,9 @@ function recordOf(
     subjectUserId: row.subjectUserId,
     replyPostedAt: row.replyPostedAt,
     emergencyApprovedAt: row.emergencyApprovedAt,
-    emergencyRequested: (row.effect as { emergency?: unknown }).emergency === true,
+    // Whether the author asked for the emergency procedure: only the wording of a comment window needs it, and only a
+    // full row (not the slim read that counts phases) carries the effect it is stored in.
+    ...(row.effect !== undefined ? { emergencyRequested: (row.effect as { emergency?: unknown }).emergency === true } : {}),
     ratifiedAt: row.ratifiedAt,
     decidedUnopposedAt: row.decidedUnopposedAt,
     stages: stages.map((s): StageRecord => ({
