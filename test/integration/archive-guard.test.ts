@@ -120,6 +120,10 @@ const mayWriteWhenArchived: Record<string, string> = {
   'archive.ts:unarchiveOrganization': 'it is how an archived organization becomes writable again',
   'account.ts:deleteAccount': 'a person deletes their own account, whatever the state of their organizations',
   'follows.ts:setFollowing': 'a personal mail preference, not logged: unfollowing must keep working',
+  'api-tokens.ts:issueApiToken':
+    'a person’s own token, not logged (its transaction only holds the 20-token cap): reading an archived organization’s record through the API keeps working',
+  'webhooks.ts:registerWebhookEndpoint':
+    'the organization’s configuration, not a governance event and not logged (its transaction only holds the 20-endpoint cap); an archived organization logs nothing for it to deliver',
   'transitions.ts:recordTransitions': 'the worker finishes what was under way; archiving waits until no proposal is open',
   'ratification.ts:enqueueRatificationReminders': 'the worker’s reminders about decisions already taken',
   'petition-overdue.ts:recordOverduePetitions': 'the worker records an answer deadline the board already missed: a missed deadline stays on the record',
