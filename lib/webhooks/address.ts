@@ -41,6 +41,8 @@ const v6: Partial<Record<AddressClass, Range[]>> = {
     ['fec0::', 10],
   ],
   multicast: [['ff00::', 8]],
+  // Local-use IPv4/IPv6 translation (RFC 8215): the network's own NAT64, which may lead to any of its IPv4 addresses.
+  private: [['64:ff9b:1::', 48]],
   // Discard-only, documentation, ORCHID and the other IETF assignments.
   reserved: [
     ['100::', 64],
@@ -82,11 +84,14 @@ const quadOf = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.$
 
 /**
  * The IPv4 address an IPv6 one carries and that a host may end up reaching: IPv4-mapped
- * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d, deprecated), NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
+ * (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d, deprecated), NAT64 (64:ff9b::/96)
+ * and 6to4 (2002::/16).
  */
 export function embeddedIpv4(groups: number[]): string | null {
   const zero = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0);
   if (zero(0, 5) && groups[5] === 0xffff) return quadOf(groups[6]!, groups[7]!);
+  // IPv4-translated (SIIT, ::ffff:0:a.b.c.d, RFC 2765).
+  if (zero(0, 4) && groups[4] === 0xffff && groups[5] === 0) return quadOf(groups[6]!, groups[7]!);
   if (zero(0, 6) && (groups[6] !== 0 || groups[7]! > 1)) return quadOf(groups[6]!, groups[7]!);
   if (groups[0] === 0x64 && groups[1] === 0xff9b && zero(2, 6)) return quadOf(groups[6]!, groups[7]!);
   if (groups[0] === 0x2002) return quadOf(groups[1]!, groups[2]!);
