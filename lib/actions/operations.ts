@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/client';
 import { now } from '@/lib/clock';
+import { checkInvitationChange } from '@/lib/governance/roles';
 import type { Role } from '@/lib/governance/roles';
+import { refuseRule } from '@/lib/governance/refusal';
 import type { LimitPolicy } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/use-cases/actor';
 import { parseOptions } from '@/lib/governance/choice';
@@ -390,6 +392,10 @@ export const resendInvitationOperation = operation({
   schema: invitationSchema,
   minimumRole: 'observer',
   useCase: async (db, actor, input, at) => {
+    // Who may resend is asked first (the use case asks again, under its lock): a member who may not cannot spend the
+    // invitation's sends for the admins.
+    const mayResend = checkInvitationChange(actor.role, true);
+    if (!mayResend.ok) refuseRule(mayResend);
     await spendLimit('magicLinkEmail', `invitation:${input.membershipId}`);
     return resendInvitation(db, {
       orgId: input.orgId,

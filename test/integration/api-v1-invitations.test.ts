@@ -202,6 +202,20 @@ describe('/api/v1 invitations', () => {
   });
 });
 
+describe('/api/v1 resending, refused to a member', () => {
+  it('a member who may not resend is refused before the invitation’s sends are spent: the admin can still send all five', async () => {
+    const admin = await token(org.admin.userId, org.orgId);
+    const id = await invite(admin, 'gus@invites.example.org');
+    const member = await token(person(3), org.orgId);
+    for (let i = 0; i < 6; i++) {
+      expect((await call('POST', `/${org.slug}/invitations/${id}/resend`, member)).status).toBe(409);
+    }
+    let sent = 0;
+    for (let i = 0; i < 5; i++) if ((await call('POST', `/${org.slug}/invitations/${id}/resend`, admin)).status === 200) sent++;
+    expect(sent).toBe(5);
+  });
+});
+
 describe('/api/v1 leaving an organization', () => {
   it('a member leaves with { confirm: "leave" }; the last admin, a seat holder, a bad body and the wrong tokens are refused and nothing changes', async () => {
     const leaver = person(6);
