@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { deliveryOverview } from '@/db/queries/notify';
+import type * as TransparencyQueries from '@/db/queries/transparency';
 import { deliverBatch, deliveryOptions, fileMailTransport, retryDelayMs } from '@/lib/notify/delivery';
 import { listStoredMail } from '@/lib/notify/mailer';
 import { createDraft } from '@/lib/use-cases/drafts';
@@ -24,7 +25,7 @@ import { withTestDatabase } from './helpers';
 /** The organizations whose checkpoint cannot be read right now. */
 const unreadable = new Set<string>();
 vi.mock('@/db/queries/transparency', async (original) => {
-  const real = await original<typeof import('@/db/queries/transparency')>();
+  const real = await original<typeof TransparencyQueries>();
   return {
     ...real,
     latestCheckpoint: async (db: Parameters<typeof real.latestCheckpoint>[0], orgId: string) => {
@@ -45,7 +46,15 @@ async function publishedWithNotices(slug: string): Promise<FoundedOrganization> 
   const { id } = await createDraft(
     db,
     author,
-    { orgId: org.orgId, typeKey: 'resolution', title: 'Open board meetings', body: 'Board meetings are open to residents.', effect: {}, emergency: false },
+    {
+      orgId: org.orgId,
+      subjectUserId: null,
+      typeKey: 'resolution',
+      title: 'Open board meetings',
+      body: 'Board meetings are open to residents.',
+      effect: {},
+      emergency: false,
+    },
     at(1),
   );
   await publishProposal(db, author, { orgId: org.orgId, proposalId: id }, at(1));
