@@ -18,7 +18,7 @@ export async function register() {
   }
   if (env().runWorkers) {
     const { startTransitionWorker } = await import('./lib/use-cases/worker');
-    startTransitionWorker(getDb, Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000));
+    startTransitionWorker(getDb, env().workerIntervalMs);
     // Delivers the outbox: SMTP when SMTP_URL is set, else the mail folder.
     const { startDeliveryWorker } = await import('./lib/notify/delivery');
     startDeliveryWorker(getDb);

@@ -17,7 +17,7 @@ async function main() {
     process.exit(1);
   }
   const handle = createDatabase({ databaseUrl: e.databaseUrl, max: 4, prepare: e.preparedStatements });
-  const interval = Number(process.env.QUORATE_WORKER_INTERVAL_MS ?? 5000);
+  const interval = e.workerIntervalMs;
   const transport = defaultMailTransport();
   const opts = deliveryOptions();
   console.log(`[worker] transitions every ${interval} ms, deliveries every ${e.delivery.intervalMs} ms via ${transport.kind === 'smtp' ? 'SMTP' : e.mailDir}`);

@@ -6,10 +6,10 @@ import type { Role } from '@/lib/governance/roles';
 type Invitation = { membershipId: string; email: string; name: string | null; role: Role; invitedAt: Date; invitedByName: string | null };
 
 /**
- * Invitations not accepted yet. Pending invitees are not members: they get no notices, hold no
- * seat and are not counted. Admins may send a new link or revoke; others only see the list.
+ * Invitations not accepted yet, for admins only (the members page shows it to no one else): each with its address,
+ * a new link to send and a revoke. Pending invitees are not members: they get no notices, hold no seat and are not counted.
  */
-export function PendingInvitations({ orgId, invitations, isAdmin }: { orgId: string; invitations: Invitation[]; isAdmin: boolean }) {
+export function PendingInvitations({ orgId, invitations }: { orgId: string; invitations: Invitation[] }) {
   const t = useTranslations('invitations');
   /** What every form on one invitation sends, how it looks, and its accessible name. */
   const formProps = (i: Invitation, verb: 'resendLabel' | 'revokeLabel') => ({
@@ -31,23 +31,21 @@ export function PendingInvitations({ orgId, invitations, isAdmin }: { orgId: str
                 {i.invitedByName ? t('invitedBy', { role: i.role, at: i.invitedAt, by: i.invitedByName }) : t('invited', { role: i.role, at: i.invitedAt })}
               </span>
             </div>
-            {isAdmin ? (
-              <div className="flex shrink-0 flex-wrap items-start gap-2">
-                <ActionForm action={resendInvitationAction} {...formProps(i, 'resendLabel')} submitLabel={t('resend')} pendingLabel={t('sending')} />
-                <details className="text-xs">
-                  <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-red-800">{t('revokeSummary')}</summary>
-                  <ActionForm
-                    action={revokeInvitationAction}
-                    {...formProps(i, 'revokeLabel')}
-                    submitLabel={t('revokeSubmit')}
-                    pendingLabel={t('revoking')}
-                    className="mt-2 max-w-xs"
-                  >
-                    <p className="text-zinc-600">{t('revokeBody')}</p>
-                  </ActionForm>
-                </details>
-              </div>
-            ) : null}
+            <div className="flex shrink-0 flex-wrap items-start gap-2">
+              <ActionForm action={resendInvitationAction} {...formProps(i, 'resendLabel')} submitLabel={t('resend')} pendingLabel={t('sending')} />
+              <details className="text-xs">
+                <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-red-800">{t('revokeSummary')}</summary>
+                <ActionForm
+                  action={revokeInvitationAction}
+                  {...formProps(i, 'revokeLabel')}
+                  submitLabel={t('revokeSubmit')}
+                  pendingLabel={t('revoking')}
+                  className="mt-2 max-w-xs"
+                >
+                  <p className="text-zinc-600">{t('revokeBody')}</p>
+                </ActionForm>
+              </details>
+            </div>
           </li>
         );
       })}

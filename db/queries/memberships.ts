@@ -246,7 +246,7 @@ export async function deleteInvitation(tx: Executor, orgId: string, membershipId
 export type PendingInvitation = { membershipId: string; email: string; name: string | null; role: Role; invitedAt: Date; invitedByName: string | null };
 
 /**
- * Invitations not accepted yet, newest first (ties by id, so pages do not overlap), with addresses: for members' eyes only.
+ * Invitations not accepted yet, newest first (ties by id, so pages do not overlap), with addresses: for admins' eyes only.
  * All of them, or one page (`offset`, `limit`) for the API.
  */
 export async function listPendingInvitations(db: Executor, orgId: string, page?: { offset: number; limit: number }): Promise<PendingInvitation[]> {

@@ -44,7 +44,7 @@ export async function loadStakeholderGroups(orgId: string) {
   return listStakeholderGroups(getDb(), orgId);
 }
 
-/** Invitations not accepted yet, with addresses: for members only. */
+/** Invitations not accepted yet, with addresses: for admins only (the members page reads them for no one else). */
 export async function loadPendingInvitations(orgId: string) {
   return listPendingInvitations(getDb(), orgId);
 }

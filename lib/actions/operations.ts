@@ -93,10 +93,9 @@ import {
   unarchiveOrganizationSchema,
 } from '@/lib/validation/organization';
 import { organizationLocaleSchema } from '@/lib/validation/locale';
-import { setOrganizationDefaultLocale } from '@/db/queries/organizations';
 import { archiveOrganization, unarchiveOrganization } from '@/lib/use-cases/archive';
-import { saveOrganizationProfile } from '@/lib/use-cases/organization-profile';
-import { addWitness, removeWitness } from '@/lib/transparency/witnesses';
+import { saveOrganizationProfile, setOrganizationLocale } from '@/lib/use-cases/organization-profile';
+import { addWitness, removeWitness } from '@/lib/use-cases/witnesses';
 import { addWitnessSchema, removeWitnessSchema } from '@/lib/validation/witness';
 import { spendLimit, withLimitSpent } from './limit';
 import { noteOrgWrite } from '@/lib/public-cache/org-data';
@@ -431,11 +430,14 @@ export const saveOrganizationProfileOperation = operation({
     }),
 });
 
-/** The default language: a display setting, not logged; admins only, by the role (403 `action.forbidden` otherwise). Whether it changed. */
+/**
+ * The default language: a display setting, not logged; admins only, by the role (403 `action.forbidden` otherwise); refused on an
+ * archived organization (`organization.archived`). Whether it changed.
+ */
 export const setOrganizationLocaleOperation = operation({
   schema: organizationLocaleSchema,
   minimumRole: 'admin',
-  useCase: (db, _actor, input) => setOrganizationDefaultLocale(db, input.orgId, input.locale),
+  useCase: (db, _actor, input) => setOrganizationLocale(db, { orgId: input.orgId, locale: input.locale }),
 });
 
 /** Archive, with the organization's name typed to confirm: the use case lets an admin only, and never while a proposal is undecided. */
@@ -451,7 +453,8 @@ export const unarchiveOrganizationOperation = operation({
   useCase: (db, actor, input, at) => unarchiveOrganization(db, { orgId: input.orgId, actorId: actor.userId, at }),
 });
 
-// Witnesses of the decision log: admins only, by the role (403 `action.forbidden` otherwise); each registration and removal logged.
+// Witnesses of the decision log: admins only, by the role (403 `action.forbidden` otherwise); each registration and removal logged;
+// refused on an archived organization (`organization.archived`).
 export const addWitnessOperation = operation({
   schema: addWitnessSchema,
   minimumRole: 'admin',

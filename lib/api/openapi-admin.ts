@@ -322,11 +322,11 @@ export const settingsOperations: { method: 'get' | 'post' | 'put' | 'delete'; pa
     path: '/api/v1/orgs/{slug}/locale',
     operation: write(
       'setOrganizationLocale',
-      'Set the organization’s default language (an admin’s write token; `action.forbidden` for anyone else), as the settings form does: a display setting, not logged',
+      'Set the organization’s default language (an admin’s write token; `action.forbidden` for anyone else), as the settings form does: a display setting, not logged; `organization.archived` on an archived organization',
       z.object({ slug }),
       localeBodySchema,
       ['200', z.object({ ok: z.literal(true), locale: z.string(), changed: z.boolean() }), 'Set'],
-      [400, 401, 403, 404, 415],
+      [400, 401, 403, 404, 409, 415],
     ),
   },
   {
@@ -372,7 +372,7 @@ export const settingsOperations: { method: 'get' | 'post' | 'put' | 'delete'; pa
     path: '/api/v1/orgs/{slug}/witnesses',
     operation: write(
       'addWitness',
-      'Register a witness of the decision log by its verifier key (an admin’s write token; `action.forbidden` for anyone else), as the settings form does; logged; `witness.name_taken` while one of that name is registered',
+      'Register a witness of the decision log by its verifier key (an admin’s write token; `action.forbidden` for anyone else), as the settings form does; logged; `witness.name_taken` while one of that name is registered, `organization.archived` on an archived organization',
       z.object({ slug }),
       addWitnessBodySchema,
       ['201', z.object({ ok: z.literal(true), witness: z.object({ id: z.string(), name: z.string() }) }), 'Registered (logged)'],
@@ -384,11 +384,11 @@ export const settingsOperations: { method: 'get' | 'post' | 'put' | 'delete'; pa
     path: '/api/v1/orgs/{slug}/witnesses/{id}',
     operation: write(
       'removeWitness',
-      'Remove a witness (an admin’s write token), as the settings form does: its past cosignatures stay stored, no longer served; logged',
+      'Remove a witness (an admin’s write token), as the settings form does: its past cosignatures stay stored, no longer served; logged; `organization.archived` on an archived organization',
       z.object({ slug, id: z.uuid().meta({ description: "The witness's id, as the list of witnesses gives it." }) }),
       null,
       ['200', z.object({ ok: z.literal(true), witness: z.object({ id: z.string(), removed: z.literal(true) }) }), 'Removed (logged)'],
-      [400, 401, 403, 404, 415],
+      [400, 401, 403, 404, 409, 415],
     ),
   },
 ];

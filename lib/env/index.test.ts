@@ -95,6 +95,17 @@ describe('home page listing setting', () => {
     expect(parseEnv({ ...base, QUORATE_HOME_LIST_ALL: '1' }).homeListing.all).toBe(true);
     expect(parseEnv({ ...base, QUORATE_HOME_LIST_SLUGS: ' garden-club , tenants-union,' }).homeListing.slugs).toEqual(['garden-club', 'tenants-union']);
   });
+  it('reads the transition worker interval, 5 seconds by default, and refuses one that is not a whole number of ms from 100', () => {
+    expect(parseEnv({ ...base }).workerIntervalMs).toBe(5_000);
+    expect(parseEnv({ ...base, QUORATE_WORKER_INTERVAL_MS: '500' }).workerIntervalMs).toBe(500);
+    expect(parseEnv({ ...base, QUORATE_WORKER_INTERVAL_MS: ' ' }).workerIntervalMs).toBe(5_000);
+    expect(parseEnv({ ...base, QUORATE_WORKER_INTERVAL_MS: '100' }).workerIntervalMs).toBe(100);
+    for (const bad of ['abc', '5s', '99', '0', '-5000', '1500.5', '3600001', 'Infinity']) {
+      expect(() => parseEnv({ ...base, QUORATE_WORKER_INTERVAL_MS: bad }), bad).toThrow(
+        /QUORATE_WORKER_INTERVAL_MS: QUORATE_WORKER_INTERVAL_MS must be a whole number of milliseconds from 100/,
+      );
+    }
+  });
   it('refuses a malformed setting at start, with its name', () => {
     expect(() => parseEnv({ ...base, QUORATE_HOME_LIST_ALL: 'yes' })).toThrow(/QUORATE_HOME_LIST_ALL/);
     expect(() => parseEnv({ ...base, QUORATE_NETWORK_LIMIT_FACTOR: '0' })).toThrow(/QUORATE_NETWORK_LIMIT_FACTOR/);

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+const workerIntervalMessage = 'QUORATE_WORKER_INTERVAL_MS must be a whole number of milliseconds from 100 to 3600000 (an hour), e.g. 5000';
+
 /**
  * The one place that reads process.env. Parsed lazily on first use (not at import),
  * so `next build` never needs runtime secrets, and memoized so it is read once.
@@ -27,6 +29,12 @@ const schema = z.object({
   QUORATE_SKIP_MIGRATE: z.enum(['0', '1']).default('0'),
   QUORATE_PREPARED_STATEMENTS: z.enum(['0', '1']).default('1'),
   QUORATE_WORKER: z.enum(['0', '1']).default('1'),
+  QUORATE_WORKER_INTERVAL_MS: z.coerce
+    .number({ error: workerIntervalMessage })
+    .int(workerIntervalMessage)
+    .min(100, workerIntervalMessage)
+    .max(3_600_000, workerIntervalMessage)
+    .default(5_000),
   QUORATE_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
@@ -73,6 +81,8 @@ export type Env = {
   preparedStatements: boolean;
   /** Whether the app process runs the transition and delivery workers itself. */
   runWorkers: boolean;
+  /** How often the transition worker (in the app, or `npm run worker`) looks for due transitions, in ms. */
+  workerIntervalMs: number;
   delivery: {
     intervalMs: number;
     /** Attempts before a notice becomes a dead letter admins can see and retry. */
@@ -176,6 +186,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     migrateOnStart: e.QUORATE_SKIP_MIGRATE !== '1',
     preparedStatements: e.QUORATE_PREPARED_STATEMENTS !== '0',
     runWorkers: e.QUORATE_WORKER !== '0',
+    workerIntervalMs: e.QUORATE_WORKER_INTERVAL_MS,
     delivery: {
       intervalMs: e.QUORATE_DELIVERY_INTERVAL_MS,
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,

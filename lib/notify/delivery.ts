@@ -87,12 +87,17 @@ export function describeDeliveryError(error: unknown): string {
     case 'EROFS':
     case 'ENOSPC':
       return 'Could not write the message to the mail folder.';
+    case CHECKPOINT_UNAVAILABLE:
+      return 'The decision log’s checkpoint, which every notice carries, could not be read: the notice was not sent without it.';
     default:
       return 'Delivery failed; the server log has the details.';
   }
 }
 
 type MailCheckpoint = { size: number; rootHash: string; note: string };
+
+/** The code of a send refused because the organization's checkpoint could not be read (a failed attempt, retried with backoff). */
+const CHECKPOINT_UNAVAILABLE = 'ECHECKPOINT';
 
 /** The outbox row as a message: template, links, unsubscribe headers, checkpoint footer. */
 export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | null, secret: string, appUrl: string): OutgoingMail {
@@ -203,20 +208,25 @@ export async function deliverBatch(
   if (rows.length === 0) return result;
   const e = env();
   const appUrl = appBaseUrl(e);
-  // Every notice, of every kind, carries the organization's newest signed checkpoint in full.
+  // Every notice, of every kind, carries the organization's newest signed checkpoint in full. When it cannot be read
+  // (the database, or the signing key), the organization's rows are not sent without it: each is a failed attempt,
+  // tried again with the backoff, then a dead letter its admins see and retry, as when the mail server refuses.
   const checkpoints = new Map<string, MailCheckpoint | null>();
   for (const orgId of new Set(rows.map((r) => r.orgId))) {
     try {
       const head = await latestCheckpoint(db, orgId);
       checkpoints.set(orgId, { size: head.size, rootHash: head.rootHash, note: head.note });
-    } catch {
+    } catch (error) {
+      console.error(`[delivery] the checkpoint of ${orgId} could not be read:`, error instanceof Error ? error.message : error);
       checkpoints.set(orgId, null);
     }
   }
   let next = 0;
   const sendOne = async (row: ClaimedMail) => {
     try {
-      await transport.send(renderOutboxMail(row, checkpoints.get(row.orgId) ?? null, e.authSecret, appUrl));
+      const checkpoint = checkpoints.get(row.orgId);
+      if (!checkpoint) throw Object.assign(new Error(`no checkpoint for organization ${row.orgId}`), { code: CHECKPOINT_UNAVAILABLE });
+      await transport.send(renderOutboxMail(row, checkpoint, e.authSecret, appUrl));
     } catch (error) {
       const dead = row.attempts >= opts.maxAttempts;
       // The raw error (server names, paths) goes to the operator's log; the organization's admins,

@@ -95,7 +95,7 @@ export type NotificationContext = {
   /** Optional notices only: the one-click unsubscribe link. */
   unsubscribeUrl: string | null;
   preferencesUrl: string;
-  /** The organization's latest signed log checkpoint: `note` is the full signed note. Null only if it could not be had. */
+  /** The organization's latest signed log checkpoint: `note` is the full signed note. The worker sends no notice without it (lib/notify/delivery.ts); null renders none. */
   checkpoint: { size: number; rootHash: string; note: string } | null;
   /** The recipient's language (their choice, else the organization's default): the notices localized-notice.ts translates are written in it. */
   locale?: Locale;

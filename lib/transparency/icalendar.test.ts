@@ -36,6 +36,14 @@ describe('buildICalendar', () => {
     expect(e.TRANSP).toBe('TRANSPARENT');
   });
 
+  it('ends every line with CRLF, the last one too (RFC 5545 §3.1), with or without events', () => {
+    for (const items of [[], [item(), item({ id: 'b', title: 'x'.repeat(200) })]]) {
+      const raw = buildICalendar({ name: 'Acme', description: 'Dates', uidHost: 'q.example', url: 'https://q.example/o/acme', stamp, items });
+      expect(raw.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
+      expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    }
+  });
+
   it('keeps the UID of an event from one fetch to the next (calendars update, not duplicate)', () => {
     const first = feed([item(), item({ id: 'proposal-1-stage-0-voting-close', kind: 'voting-close' })]);
     const later = feed([item({ title: 'renamed' }), item({ id: 'proposal-1-stage-0-voting-close', kind: 'voting-close' })], new Date('2026-03-02T00:00:00Z'));

@@ -53,7 +53,7 @@ function utcDay(d: Date): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
-/** The iCalendar text of `feed`: one VEVENT per item, in the order given. */
+/** The iCalendar text of `feed`: one VEVENT per item, in the order given; every line, the last too, ends with CRLF. */
 export function buildICalendar(feed: CalendarFeed): string {
   const calendar = ical({
     name: revealHidden(feed.name),
@@ -85,7 +85,9 @@ export function buildICalendar(feed: CalendarFeed): string {
       ...(item.updatedAt ? { lastModified: item.updatedAt } : {}),
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1 ends every content line with CRLF, the last one too; ical-generator leaves it off (as the meeting
+  // invitation, lib/notify/meeting-invite.ts).
+  return `${calendar.toString()}\r\n`;
 }
 
 /** The response headers of a feed; `cacheControl` is the caller's (public feed or private link). */

@@ -1,56 +1,14 @@
 import 'server-only';
-import type { Database, Executor } from '@/db/client';
-import { appendLogEntry } from '@/db/queries/log';
+import type { Executor } from '@/db/client';
 import { ensureOrgSigningKey, getTreeHead } from '@/db/queries/transparency';
-import { insertWitness, listActiveWitnesses, markWitnessRemoved, storeCosignature, witnessKeyOf } from '@/db/queries/witnesses';
-import { refuse } from '@/lib/governance/refusal';
-import { base64Encode } from '@/lib/log/base64';
-import { parseWitnessVerifierKey, verifyCosignatures } from '@/lib/log/cosignature';
+import { listActiveWitnesses, storeCosignature, witnessKeyOf } from '@/db/queries/witnesses';
+import { verifyCosignatures } from '@/lib/log/cosignature';
 import { parseCheckpoint, splitNote } from '@/lib/log/signed-note';
 
 /** Largest cosigned note accepted: a checkpoint and a few dozen signature lines. */
 export const MAX_COSIGNED_NOTE_BYTES = 16_384;
 /** A witness clock this far ahead of ours is refused: its timestamp would claim a future. */
 const MAX_CLOCK_SKEW_SECONDS = 600;
-
-/** Registers a witness by its verifier key and logs `witness.added`, in one transaction. */
-export async function addWitness(
-  db: Database,
-  params: { orgId: string; actorId: string; verifierKey: string; at: Date },
-): Promise<{ id: string; name: string }> {
-  const key = parseWitnessVerifierKey(params.verifierKey);
-  const publicKey = base64Encode(key.publicKeyRaw);
-  return db.transaction(async (tx) => {
-    const active = await listActiveWitnesses(tx, params.orgId);
-    if (active.some((w) => w.name === key.name)) refuse('witness.name_taken', { name: key.name }, 'verifierKey');
-    const { id } = await insertWitness(tx, { orgId: params.orgId, name: key.name, publicKey, at: params.at });
-    await appendLogEntry(tx, {
-      orgId: params.orgId,
-      actorId: params.actorId,
-      kind: 'witness.added',
-      subject: `witness:${id}`,
-      payload: { name: key.name, verifierKey: params.verifierKey },
-      at: params.at,
-    });
-    return { id, name: key.name };
-  });
-}
-
-/** Removes a witness (its past cosignatures stay stored, no longer served) and logs `witness.removed`. */
-export async function removeWitness(db: Database, params: { orgId: string; actorId: string; witnessId: string; at: Date }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const removed = await markWitnessRemoved(tx, params.orgId, params.witnessId, params.at);
-    if (!removed) refuse('witness.not_registered');
-    await appendLogEntry(tx, {
-      orgId: params.orgId,
-      actorId: params.actorId,
-      kind: 'witness.removed',
-      subject: `witness:${params.witnessId}`,
-      payload: { name: removed.name },
-      at: params.at,
-    });
-  });
-}
 
 export type CosignOutcome = { ok: true; accepted: { witness: string; size: number; time: number }[] } | { ok: false; status: 400 | 403 | 404; error: string };
 

@@ -4,7 +4,7 @@ import type { Database, Executor } from '@/db/client';
 import { appendLogEntry } from '@/db/queries/log';
 import { getMembership } from '@/db/queries/memberships';
 import { deleteOrganizationLogo, getOrganizationLogoHashForUpdate, putOrganizationLogo } from '@/db/queries/organization-logos';
-import { getOrganizationProfileForUpdate, updateOrganizationProfile } from '@/db/queries/organizations';
+import { getOrganizationProfileForUpdate, setOrganizationDefaultLocale, updateOrganizationProfile } from '@/db/queries/organizations';
 import type { OrganizationProfile } from '@/db/queries/organizations';
 import { checkLogo } from '@/lib/governance/logo';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
@@ -76,5 +76,16 @@ export async function removeOrganizationLogo(db: Database, p: OrganizationEvent)
     if (!before) refuse('organization.logo_none');
     await deleteOrganizationLogo(tx, p.orgId);
     await logOrganizationChange(tx, p, 'organization.logo_removed', { previousSha256: before });
+  });
+}
+
+/**
+ * The default language: a display setting, not logged (the operation lets admins only, by the role). Refused on an
+ * archived organization, as every other setting: it stays as it was archived. Whether it changed.
+ */
+export async function setOrganizationLocale(db: Database, p: { orgId: string; locale: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await requireOrganizationWritable(tx, p.orgId);
+    return setOrganizationDefaultLocale(tx, p.orgId, p.locale);
   });
 }

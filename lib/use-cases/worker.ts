@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
 import { now } from '@/lib/clock';
+import { env } from '@/lib/env';
 import { enqueueTimedNotices } from '@/lib/notify/outbox';
 import { startIntervalWorker } from '@/lib/worker/interval';
 import { runTransitions } from './transitions';
@@ -42,7 +43,7 @@ export async function timedPass(db: Database, at: Date): Promise<TimedPassResult
  * Pages never wait for it — phases are derived from timestamps — and several processes may
  * run it at once: each proposal is locked FOR UPDATE SKIP LOCKED and each step is guarded.
  */
-export function startTransitionWorker(getDb: () => Database, intervalMs = 5_000): void {
+export function startTransitionWorker(getDb: () => Database, intervalMs = env().workerIntervalMs): void {
   startIntervalWorker('quorate.transitionWorker', intervalMs, '[worker] transition pass failed:', () => async () => {
     await timedPass(getDb(), now());
   });

@@ -2,8 +2,9 @@
  * The archive guard, everywhere: on an archived organization every writing use case refuses with
  * `organization.archived` and writes nothing (no row, no log entry, no outbox row), and once the
  * organization is unarchived the same call goes through — the archive was the only obstacle.
- * The last test reads the source: every use case that opens a transaction calls the guard, or is
- * listed below with the reason it may write to an archived organization.
+ * The last tests read the source: every use case that opens a transaction calls the guard, or is
+ * listed below with the reason it may write to an archived organization; and every operation the
+ * forms and the API share (lib/actions/operations.ts) writes through those use cases only.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -176,5 +177,33 @@ describe('every writing use case calls the archive guard', () => {
     expect(unguarded, 'writing use cases that never call requireOrganizationWritable').toEqual([]);
     // The allowed list names only what exists, so it cannot hide a renamed use case.
     expect(Object.keys(mayWriteWhenArchived).filter((k) => !seen.has(k))).toEqual([]);
+  });
+});
+
+/**
+ * What lib/actions/operations.ts may import besides the use cases (lib/use-cases, whose guard the test above checks)
+ * and the input schemas (lib/validation): helpers that write nothing to an organization.
+ */
+const operationHelpers = [
+  './limit',
+  '@/db/client',
+  '@/lib/auth/origin',
+  '@/lib/clock',
+  '@/lib/env',
+  '@/lib/governance/choice',
+  '@/lib/governance/refusal',
+  '@/lib/governance/roles',
+  '@/lib/public-cache/org-data',
+];
+
+describe('every operation writes through a use case', () => {
+  it('imports no query or other module that could write around lib/use-cases', () => {
+    const source = readFileSync(path.join(process.cwd(), 'lib/actions/operations.ts'), 'utf8');
+    const modules = [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((m) => m[1]!);
+    expect(modules.length).toBeGreaterThan(20);
+    const others = modules.filter((m) => !m.startsWith('@/lib/use-cases/') && !m.startsWith('@/lib/validation/') && m !== 'server-only');
+    expect(others.filter((m) => !operationHelpers.includes(m))).toEqual([]);
+    // The helpers list names only what is imported, so it cannot hide one no longer needed.
+    expect(operationHelpers.filter((m) => !others.includes(m))).toEqual([]);
   });
 });

@@ -91,6 +91,8 @@ describe('an organization’s public feed', () => {
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe(publicExportCacheControl);
     const text = await res.text();
+    // RFC 5545 §3.1: every line ends with CRLF, the last one too (the parser refuses anything else).
+    expect(text.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
     const cal = parseICalendar(text);
     expect(cal.props['X-WR-CALNAME']).toBe('Open, Inc; "Co"');
     expect(uids(text)).toEqual(
@@ -164,6 +166,8 @@ describe('a person’s private feed', () => {
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const text = await res.text();
+    expect(text.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
+    expect(parseICalendar(text).events.length).toBeGreaterThan(0);
     expect(text).toContain(p.quiet);
     expect(text).not.toContain(p.draft);
     const titles = summaries(text);

@@ -31,7 +31,7 @@ import { castBallot } from '@/lib/use-cases/ballots';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import { addWitness, removeWitness } from '@/lib/transparency/witnesses';
+import { addWitness, removeWitness } from '@/lib/use-cases/witnesses';
 import { GET as checkpointGET } from '@/app/api/o/[slug]/log/checkpoint/route';
 import { POST as cosignPOST } from '@/app/api/o/[slug]/log/cosign/route';
 import { GET as exportGET } from '@/app/api/o/[slug]/log/export/route';

@@ -1,5 +1,5 @@
 /**
- * A small iCalendar reader for tests: unfolds lines (RFC 5545 §3.1), splits each content line at
+ * A small iCalendar reader for tests: refuses a text whose lines do not all end with CRLF, the last one too, unfolds lines (RFC 5545 §3.1), splits each content line at
  * the first colon outside a quoted parameter, and unescapes TEXT values. Properties are keyed by
  * their name with parameters (`DTSTART;VALUE=DATE`); a repeated property keeps its last value.
  */
@@ -20,7 +20,9 @@ function splitLine(line: string): [string, string] {
 }
 
 export function parseICalendar(text: string): ParsedCalendar {
-  if (!text.startsWith('BEGIN:VCALENDAR\r\n') || !text.trimEnd().endsWith('END:VCALENDAR')) throw new Error('Not a VCALENDAR');
+  if (!text.startsWith('BEGIN:VCALENDAR\r\n') || !text.endsWith('\r\nEND:VCALENDAR\r\n')) throw new Error('Not a VCALENDAR ending with CRLF');
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too; no bare CR or LF anywhere.
+  if (/\r(?!\n)|(?<!\r)\n/.test(text)) throw new Error('A line break that is not CRLF');
   const lines = text
     .replace(/\r\n[ \t]/g, '')
     .split('\r\n')

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { createTranslator } from 'use-intl/core';
+import { createFormatter, createTranslator } from 'use-intl/core';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { formats } from '@/lib/i18n/formats';
 import type { Locale } from '@/lib/i18n/locales';
@@ -18,6 +18,7 @@ export const nextIntlServer = {
   getLocale: async () => serverIntl.locale,
   getTranslations: async (namespace?: string) =>
     createTranslator({ locale: serverIntl.locale, messages: catalogues[serverIntl.locale], namespace: namespace as never, timeZone: 'UTC', formats }),
+  getFormatter: async () => createFormatter({ locale: serverIntl.locale, timeZone: 'UTC', formats }),
 };
 
 /** The page's text in `locale`: the awaited page tree rendered with that language's provider, tags dropped, entities decoded. */

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { meetingRollCalls, webhookDeliveries } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
-import { addWitness } from '@/lib/transparency/witnesses';
+import { addWitness } from '@/lib/use-cases/witnesses';
 import { recordRollCall } from '@/lib/use-cases/meeting-roll-calls';
 import { form } from '../helpers';
 import { db, nextId, meetingForm, proposers, scenarioConsent, scenarioMeeting, scenarioPetition, scenarioWebhook } from './scenario';

@@ -28,19 +28,24 @@ type Props = {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-/** Members only: this page shows e-mail addresses, which never appear on public pages. */
+/**
+ * Members only: this page shows e-mail addresses, which never appear on public pages. The pending invitations, with
+ * the invited addresses, only to admins (who alone may revoke or resend them: invitation.manage_admin_only), as the API's
+ * GET /api/v1/orgs/{slug}/invitations.
+ */
 export default async function MembersPage({ params, searchParams }: Props) {
   const { done, q: rawQ, page: rawPage, c: cursor } = await searchParams;
   const q = one(rawQ).trim().slice(0, 200);
   const requested = Number.parseInt(one(rawPage), 10);
   const { user, org, membership } = await loadMemberPage(params, '/members');
+  const isAdmin = membership.role === 'admin';
   const [list, invitations, groups] = await Promise.all([
     loadMemberList(org.id, q, Number.isSafeInteger(requested) && requested > 0 ? requested : 1, one(cursor)),
-    loadPendingInvitations(org.id),
-    loadStakeholderGroups(org.id),
+    // Not even read for anyone else: the invited addresses are for the admins' eyes.
+    isAdmin ? loadPendingInvitations(org.id) : [],
+    isAdmin ? loadStakeholderGroups(org.id) : [],
   ]);
   const members = list.rows;
-  const isAdmin = membership.role === 'admin';
   // Weights (shares, votes) change only by a passed proposal; the column shows once any member's differs from 1.
   const showWeights = list.weightsDiffer;
   const basePath = `/o/${org.slug}/members`;
@@ -133,19 +138,21 @@ export default async function MembersPage({ params, searchParams }: Props) {
             ) : null}
             {showWeights ? <p className="border-t border-zinc-100 px-4 py-3 text-xs text-zinc-600">{t('weightsNote')}</p> : null}
           </LabelledSection>
-          <LabelledSection
-            id="pending-invitations"
-            title={t('pendingTitle', { count: invitations.length })}
-            className="self-start rounded-2xl border border-zinc-200 bg-white shadow-sm"
-            headingClassName="border-b border-zinc-200 px-4 py-3 text-base font-semibold"
-          >
-            {done === 'revoked' ? (
-              <p role="status" className="mx-4 mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-                {t('revoked')}
-              </p>
-            ) : null}
-            <PendingInvitations orgId={org.id} invitations={invitations} isAdmin={isAdmin} />
-          </LabelledSection>
+          {isAdmin ? (
+            <LabelledSection
+              id="pending-invitations"
+              title={t('pendingTitle', { count: invitations.length })}
+              className="self-start rounded-2xl border border-zinc-200 bg-white shadow-sm"
+              headingClassName="border-b border-zinc-200 px-4 py-3 text-base font-semibold"
+            >
+              {done === 'revoked' ? (
+                <p role="status" className="mx-4 mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+                  {t('revoked')}
+                </p>
+              ) : null}
+              <PendingInvitations orgId={org.id} invitations={invitations} />
+            </LabelledSection>
+          ) : null}
         </div>
 
         <aside className="space-y-6">
