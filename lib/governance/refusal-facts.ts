@@ -8,7 +8,8 @@
  * - `name:duration`: a number and its unit, ISO 8601 (`P7D`, `PT36H`, `PT14M`, `PT45S`), the unit the English chose;
  * - `name:phase`, `name:petition`, `name:consent`, `name:attendance`: the code of a proposal's phase, a petition's or
  *   a written consent's state, a roll call's attendance (`awaiting_reply`, `overdue`, `not_recorded`);
- * - `name:limit`: the rate limit's policy (`comment`, `magicLinkEmail`).
+ * - `name:limit`: the rate limit's policy (`comment`, `magicLinkEmail`);
+ * - `name:scope`: a delegation's scope, `general`, `type:<name>` or `proposal:<number>` (delegation-scope.ts `scopeParam`).
  *
  * Pure: no I/O, no framework.
  */
@@ -16,7 +17,7 @@ import type { MessageParams } from './messages';
 import type { Phase } from './types';
 import { formatHours, formatUtc } from './time';
 
-export type FactKind = 'instant' | 'duration' | 'phase' | 'petition' | 'consent' | 'attendance' | 'limit';
+export type FactKind = 'instant' | 'duration' | 'phase' | 'petition' | 'consent' | 'attendance' | 'limit' | 'scope';
 
 /** The key of `name`'s fact of `kind`. */
 export function factKey(name: string, kind: FactKind): string {
@@ -39,7 +40,7 @@ export function hoursParam(name: string, hours: number): MessageParams {
 }
 
 /** `name` worded as given, and the code it words beside it. */
-export function codeParam(name: string, kind: Exclude<FactKind, 'instant' | 'duration'>, words: string, code: string): MessageParams {
+export function codeParam(name: string, kind: Exclude<FactKind, 'instant' | 'duration' | 'scope'>, words: string, code: string): MessageParams {
   return { [name]: words, [factKey(name, kind)]: code };
 }
 

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage, messages } from '@/lib/governance/messages';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
+import { scopeParam, scopeWords } from '@/lib/governance/delegation-scope';
 import { petitionPhaseWords } from '@/lib/governance/petition';
 import type { PetitionPhase } from '@/lib/governance/petition';
 import { codeParam, hoursParam, instantParam, phaseParam } from '@/lib/governance/refusal-facts';
@@ -136,6 +137,18 @@ describe('codes inside refusals: phases, states, attendance, rate limits', () =>
       const params = { name: 'Ada', ...codeParam('status', 'attendance', words.attendance[status], status) };
       expect(refusalIn(locale, 'roll_call.not_attending', params)).toContain(`: ${theirs.attendance[status]}`);
     }
+    const scopes = [
+      { typeName: null, proposalNumber: 12 },
+      { typeName: 'Budget: yearly', proposalNumber: null },
+      { typeName: null, proposalNumber: null },
+    ];
+    for (const scope of scopes) {
+      const text = refusalIn(locale, 'delegation.not_allowed', scopeParam(scope))!;
+      expect(text).not.toContain(scopeWords(scope));
+      if (scope.proposalNumber !== null) expect(text).toContain('#12)');
+      if (scope.typeName !== null) expect(text).toContain('Budget: yearly');
+    }
+    expect(refusalIn(locale, 'delegation.unchanged', { name: 'Ada', scope: 'for #3', 'scope:scope': 'nonsense' })).toContain('(for #3)');
     for (const policy of Object.keys(limitPolicies) as LimitPolicy[]) {
       const params = { ...codeParam('what', 'limit', limitPolicies[policy].what, policy), wait: '14 minutes', 'wait:duration': 'PT14M' };
       const text = refusalIn(locale, 'rate_limit.exceeded', params)!;

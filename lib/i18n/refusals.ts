@@ -17,7 +17,7 @@ import type { Locale } from './locales';
  * through (`rule.refused`, `proposal.options_invalid`: docs/i18n.md); those keep the English of
  * lib/governance/messages.ts. A parameter that carries its fact beside it (`name:kind`,
  * lib/governance/refusal-facts.ts: an instant, a duration, a phase, a petition's or written consent's state, a roll
- * call's attendance, a rate limit's policy) is worded from that fact in the reader's language (`paramsIn`); any other
+ * call's attendance, a rate limit's policy, a delegation's scope) is worded from that fact in the reader's language (`paramsIn`); any other
  * is passed as the rules give it. A reason given by its own code (`reasonCode`) is translated too.
  */
 export function hasTranslatedRefusal(code: string): boolean {
@@ -43,6 +43,12 @@ function factIn(locale: Locale, kind: string, fact: string | number): string | n
   if (kind === 'duration') {
     const duration = parseDuration(String(fact));
     return duration && t('refusalWords.duration', { unit: duration.unit, n: duration.n });
+  }
+  if (kind === 'scope') {
+    // A delegation's scope as the delegations page words it; a type's name stays as the charter gives it.
+    const [, scope, rest] = /^(general|type|proposal)(?::(.*))?$/s.exec(String(fact)) ?? [];
+    if (!scope || (scope !== 'general' && rest === undefined)) return null;
+    return t('delegations.scope', { kind: scope, type: rest ?? '', number: rest ?? '' });
   }
   if (codeFacts.has(kind)) {
     const key = `refusalWords.${kind}.${String(fact)}`;

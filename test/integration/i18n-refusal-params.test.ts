@@ -31,6 +31,7 @@ vi.mock('next-intl/server', () => request.nextIntlServer);
 
 const { castBallotAction, postCommentAction, publishProposalAction } = await import('@/app/o/[slug]/proposals/actions');
 const { scheduleMeetingAction } = await import('@/app/o/[slug]/meetings/actions');
+const { delegateVoteAction } = await import('@/app/o/[slug]/delegations/actions');
 
 let db: Database;
 let org: FoundedOrganization;
@@ -134,6 +135,25 @@ describe('dates and durations inside refusals, in the reader’s language (serve
       code: 'proposal.publish_not_allowed',
       message: 'Nur die Verfasserin oder der Verfasser kann einen Entwurf veröffentlichen (der Antrag ist: in Diskussion).',
     });
+  });
+
+  it('a delegation’s scope, in English as before and in French and German', async () => {
+    await as(5);
+    const delegate = () =>
+      delegateVoteAction(initialActionState, form({ orgId: org.orgId, delegateUserId: org.people[6]!.userId, scope: `proposal:${proposalId}` }));
+    expect(await delegate()).toMatchObject({
+      ok: false,
+      code: 'delegation.not_allowed',
+      message: `The charter does not let members delegate their vote for #${proposalNumber}. Nothing was changed.`,
+    });
+    request.acceptLanguage = 'fr';
+    expect((await delegate()).message).toBe(
+      `Les statuts ne permettent pas aux membres de déléguer leur vote (pour la proposition #${proposalNumber}). Rien n’a été modifié.`,
+    );
+    request.acceptLanguage = 'de';
+    expect((await delegate()).message).toBe(
+      `Die Satzung erlaubt Mitgliedern nicht, ihre Stimme zu übertragen (für Antrag #${proposalNumber}). Es wurde nichts geändert.`,
+    );
   });
 
   it('a rate limit’s “what” and its wait, in French (and in English as before)', async () => {
