@@ -144,7 +144,8 @@ export function takesSignatures(phase: PetitionPhase): boolean {
 export function checkAnswer(p: PetitionRecord, actorRole: Role | null, bodyName: string, now: Date): RuleResult {
   if (actorRole === null || !hasRole(actorRole, 'secretary')) return refused('petition.answer_not_allowed', { body: bodyName });
   const phase = petitionPhase(p, now);
-  if (phase.kind !== 'awaiting_answer' && phase.kind !== 'overdue') return refused('petition.not_awaiting_answer', codeParam('state', 'petition', petitionPhaseWords(phase), phase.kind));
+  if (phase.kind !== 'awaiting_answer' && phase.kind !== 'overdue')
+    return refused('petition.not_awaiting_answer', codeParam('state', 'petition', petitionPhaseWords(phase), phase.kind));
   return { ok: true };
 }
 
