@@ -5,6 +5,8 @@
  */
 import { onRoll } from './electorate';
 import type { RollCandidate } from './electorate';
+import type { MessageParams } from './messages';
+import { factKey } from './refusal-facts';
 import type { BodySpec, Charter, Electorate, ProposalTypeSpec } from './types';
 
 /** The types whose member-wide votes members may delegate in. */
@@ -46,6 +48,15 @@ export function scopeWords(scope: { typeName: string | null; proposalNumber: num
   if (scope.proposalNumber !== null) return `for #${scope.proposalNumber}`;
   if (scope.typeName !== null) return `for ${scope.typeName} votes`;
   return 'for every member-wide vote';
+}
+
+/**
+ * The scope as refusals say it (`scopeWords`), and its fact beside it (`scope:scope`, lib/governance/refusal-facts.ts):
+ * `general`, `type:<the type's name as the charter gives it>` or `proposal:<number>`.
+ */
+export function scopeParam(scope: { typeName: string | null; proposalNumber: number | null }): MessageParams {
+  const fact = scope.proposalNumber !== null ? `proposal:${scope.proposalNumber}` : scope.typeName !== null ? `type:${scope.typeName}` : 'general';
+  return { scope: scopeWords(scope), [factKey('scope', 'scope')]: fact };
 }
 
 /** Who delegates to `userId` in the general scope, directly and through others (each once, nearest first; loops are not followed twice). */

@@ -8,7 +8,7 @@ import { ratioText } from './charter';
 import { proposalPhase, stageOutcomes } from './phase';
 import { refused } from './refusal';
 import { minimumCount, meetsRatio } from './tally';
-import { formatUtc } from './time';
+import { instantParam } from './refusal-facts';
 import type { BodySpec, Charter, ProposalRecord, ProposalTypeSpec, RuleResult } from './types';
 import { ratificationDeadline, ratifiedInTime } from './windows';
 
@@ -73,7 +73,7 @@ export function canBeRatified(target: ProposalRecord, charter: Charter, now: Dat
     return refused('ratification.not_emergency');
   }
   const phase = proposalPhase(target, charter, now);
-  if (phase.kind === 'lapsed') return refused('ratification.lapsed', { at: formatUtc(phase.at) });
+  if (phase.kind === 'lapsed') return refused('ratification.lapsed', instantParam('at', phase.at));
   if (phase.kind !== 'passed') return refused('ratification.not_passed');
   const status = emergencyStatus(target, charter, now);
   if (status.ratified || target.ratifiedAt) return refused('ratification.already_ratified');

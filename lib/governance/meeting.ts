@@ -10,6 +10,7 @@
  * but marked irregular on the public record, with the reason.
  */
 import { refused } from './refusal';
+import { hoursParam } from './refusal-facts';
 import { hasRole } from './roles';
 import { part } from './rule-parts';
 import type { RulePart } from './rule-parts';
@@ -71,9 +72,9 @@ export function checkSchedule(p: MeetingTimes & { role: Role | null; kind: Meeti
   const given = noticeHoursGiven(p.at, p.startsAt);
   if (given < required) {
     return refused(p.kind === 'special' ? 'meeting.short_notice_special' : 'meeting.short_notice_regular', {
-      required: formatHours(required),
-      given: formatHours(Math.max(given, 0)),
-      special: formatHours(p.spec.specialNoticeHours),
+      ...hoursParam('required', required),
+      ...hoursParam('given', Math.max(given, 0)),
+      ...hoursParam('special', p.spec.specialNoticeHours),
     });
   }
   return { ok: true };

@@ -3,6 +3,7 @@
  * every server action re-checks (with the finer rules in voting.ts, e.g. canCastBallot).
  */
 import { refused } from './refusal';
+import { phaseParam } from './refusal-facts';
 import type { RefusalCode } from './messages';
 import { hasRole } from './roles';
 import type { Role } from './roles';
@@ -115,5 +116,5 @@ export function mayAct(actor: ProposalActor, action: ProposalAction): RuleResult
   ) {
     return refused('proposal.observer_cannot_act');
   }
-  return refused(refusals[action], { phase: actor.phase.kind.replace(/_/g, ' ') });
+  return refused(refusals[action], phaseParam(actor.phase));
 }

@@ -9,6 +9,7 @@
  */
 import { sameGroup } from './electorate';
 import { refused } from './refusal';
+import { codeParam } from './refusal-facts';
 import { hasRole } from './roles';
 import type { Role } from './roles';
 import type { BodySpec, PetitionSpec, Ratio, RuleResult } from './types';
@@ -118,7 +119,7 @@ export function checkSign(p: PetitionRecord, signer: Signer, alreadySigned: bool
   const may = checkMaySign(signer, p.constituency);
   if (!may.ok) return may;
   const phase = petitionPhase(p, now);
-  if (!takesSignatures(phase)) return refused('petition.closed', { state: petitionPhaseWords(phase) });
+  if (!takesSignatures(phase)) return refused('petition.closed', codeParam('state', 'petition', petitionPhaseWords(phase), phase.kind));
   if (alreadySigned) return refused('petition.already_signed');
   return { ok: true };
 }
@@ -126,7 +127,7 @@ export function checkSign(p: PetitionRecord, signer: Signer, alreadySigned: bool
 /** Revoking: one's own live signature, while signatures are taken. */
 export function checkRevoke(p: PetitionRecord, hasSignature: boolean, now: Date): RuleResult {
   const phase = petitionPhase(p, now);
-  if (!takesSignatures(phase)) return refused('petition.closed', { state: petitionPhaseWords(phase) });
+  if (!takesSignatures(phase)) return refused('petition.closed', codeParam('state', 'petition', petitionPhaseWords(phase), phase.kind));
   if (!hasSignature) return refused('petition.not_signed');
   return { ok: true };
 }
@@ -143,7 +144,8 @@ export function takesSignatures(phase: PetitionPhase): boolean {
 export function checkAnswer(p: PetitionRecord, actorRole: Role | null, bodyName: string, now: Date): RuleResult {
   if (actorRole === null || !hasRole(actorRole, 'secretary')) return refused('petition.answer_not_allowed', { body: bodyName });
   const phase = petitionPhase(p, now);
-  if (phase.kind !== 'awaiting_answer' && phase.kind !== 'overdue') return refused('petition.not_awaiting_answer', { state: petitionPhaseWords(phase) });
+  if (phase.kind !== 'awaiting_answer' && phase.kind !== 'overdue')
+    return refused('petition.not_awaiting_answer', codeParam('state', 'petition', petitionPhaseWords(phase), phase.kind));
   return { ok: true };
 }
 

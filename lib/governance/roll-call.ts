@@ -14,6 +14,7 @@
 import { mayScheduleMeetings, meetingIrregularity, meetingSpecOf } from './meeting';
 import type { AttendanceStatus, MeetingState } from './meeting';
 import { refused } from './refusal';
+import { codeParam } from './refusal-facts';
 import type { Role } from './roles';
 import { part } from './rule-parts';
 import type { RulePart } from './rule-parts';
@@ -127,7 +128,10 @@ export function checkRecordRollCall(
     if (!p.seatHolders.includes(v.userId)) return refused('roll_call.not_seat_holder', { name: p.name(v.userId), body: p.bodyName });
     const status = p.attendance.get(v.userId);
     if (v.vote !== 'absent' && status !== 'present' && status !== 'remote') {
-      return refused('roll_call.not_attending', { name: p.name(v.userId), status: status ?? 'not recorded' });
+      return refused('roll_call.not_attending', {
+        name: p.name(v.userId),
+        ...codeParam('status', 'attendance', status ?? 'not recorded', status ?? 'not_recorded'),
+      });
     }
   }
   return { ok: true };

@@ -8,7 +8,8 @@ import { proposalPhase } from './phase';
 import { refused } from './refusal';
 import type { Refused } from './refusal';
 import type { BodyStrength } from './strength';
-import { addHours, formatHours, formatUtc } from './time';
+import { hoursParam, instantParam } from './refusal-facts';
+import { addHours } from './time';
 import type { BodySpec, Charter, Phase, ProposalRecord, ProposalTypeSpec, RuleResult, SeatState, StageRecord } from './types';
 import { minimumDiscussionClosesAt } from './windows';
 
@@ -70,12 +71,12 @@ function notReadyRefusal(phase: Phase, stageIndex: number, record: ProposalRecor
         : refused('voting.stage_decided', { stage });
     case 'voting':
       return phase.stageIndex === stageIndex
-        ? refused('voting.already_open', { at: formatUtc(phase.closesAt) })
+        ? refused('voting.already_open', instantParam('at', phase.closesAt))
         : phase.stageIndex < stageIndex
           ? refused('voting.earlier_stage_voting', {
               stage: phase.stageIndex + 1,
               body: stageBodyName(type, charter, phase.stageIndex),
-              at: formatUtc(phase.closesAt),
+              ...instantParam('at', phase.closesAt),
             })
           : refused('voting.stage_decided', { stage });
     default:
@@ -99,9 +100,9 @@ function outsideStagesRefusal(
     case 'draft':
       return refused(codes.draft);
     case 'withdrawn':
-      return refused('proposal.withdrawn_on', { at: formatUtc(phase.at) });
+      return refused('proposal.withdrawn_on', instantParam('at', phase.at));
     case 'awaiting_reply':
-      return refused(codes.awaitingReply, { at: formatUtc(phase.dueAt) });
+      return refused(codes.awaitingReply, instantParam('at', phase.dueAt));
     case 'awaiting_answers':
       return refused(codes.awaitingAnswers, { count: phase.unanswered });
     case 'passed':
@@ -118,7 +119,7 @@ function windowRefusal(record: ProposalRecord, type: ProposalTypeSpec, closesAt:
   const emergency = record.emergencyApprovedAt ? type.emergency : null;
   const hours = emergency ? emergency.minCommentWindowHours : type.minCommentWindowHours;
   const extended = minimum !== null && closesAt.getTime() > minimum.getTime();
-  const params = { at: formatUtc(closesAt), hours: formatHours(hours) };
+  const params = { ...instantParam('at', closesAt), ...hoursParam('hours', hours) };
   if (emergency) return refused(extended ? 'voting.emergency_window_extended' : 'voting.emergency_window', params);
   // Asked for the emergency procedure and not yet backed: its motion could still shorten the window, so no "cannot be shortened".
   if (type.emergency && record.emergencyRequested) return refused('voting.comment_window_motion', params);
@@ -184,7 +185,7 @@ export function canCastBallot({ record, charter, stageIndex, seat, voterUserId, 
 function notVotingRefusal(phase: Phase, stageIndex: number): Refused {
   switch (phase.kind) {
     case 'discussion':
-      return refused('ballot.comment_window', { at: formatUtc(phase.closesAt) });
+      return refused('ballot.comment_window', instantParam('at', phase.closesAt));
     case 'ready_for_voting':
       return refused(phase.stageIndex <= stageIndex ? 'ballot.stage_not_opened' : 'ballot.stage_closed');
     case 'voting':

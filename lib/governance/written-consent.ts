@@ -13,6 +13,7 @@
  * is the other way boards decide, and here it is either everyone, by name, on the record, or nothing.
  */
 import { refused } from './refusal';
+import { codeParam } from './refusal-facts';
 import { hasRole } from './roles';
 import type { Role } from './roles';
 import type { BodySpec, Charter, RuleResult, WrittenConsentSpec } from './types';
@@ -115,7 +116,7 @@ export function checkOpenWrittenConsent(opener: ConsentOpener, body: BodySpec, f
 
 function notOpen(r: WrittenConsentRecord, now: Date): RuleResult | null {
   const phase = writtenConsentPhase(r, now);
-  return phase.kind === 'open' ? null : refused('written_consent.closed', { state: writtenConsentPhaseWords(phase) });
+  return phase.kind === 'open' ? null : refused('written_consent.closed', codeParam('state', 'consent', writtenConsentPhaseWords(phase), phase.kind));
 }
 
 /**

@@ -104,6 +104,8 @@ describe('message catalogues', () => {
       'settings.nameField',
       'settings.logo',
       'settings.webhooksTitle',
+      // “absent” is French too (a roll call's attendance inside a refusal).
+      'refusalWords.attendance.absent',
     ]);
     for (const locale of ['fr', 'de'] as const) {
       const same = [...english].filter(

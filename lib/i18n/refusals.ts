@@ -3,6 +3,7 @@ import { createTranslator } from 'use-intl/core';
 import { getLocale } from 'next-intl/server';
 import { messages as englishRefusals } from '@/lib/governance/messages';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
+import { parseDuration } from '@/lib/governance/refusal-facts';
 import { catalogues, translatorFor } from './catalogue';
 import { englishMessagePattern, matchEnglish } from './english-match';
 import { fieldErrorIn } from './field-errors';
@@ -14,9 +15,10 @@ import type { Locale } from './locales';
  * Refusals in the reader's language, by their codes: code `area.what` is the message
  * `refusals.area.what`. The catalogues hold every code but the two that only pass another text
  * through (`rule.refused`, `proposal.options_invalid`: docs/i18n.md); those keep the English of
- * lib/governance/messages.ts. Parameters are passed as the rules give them (a date or a phase
- * named in them stays in English, and so does a duration), except a reason given by its own code (`reasonCode`), which is
- * translated too.
+ * lib/governance/messages.ts. A parameter that carries its fact beside it (`name:kind`,
+ * lib/governance/refusal-facts.ts: an instant, a duration, a phase, a petition's or written consent's state, a roll
+ * call's attendance, a rate limit's policy, a delegation's scope) is worded from that fact in the reader's language (`paramsIn`); any other
+ * is passed as the rules give it. A reason given by its own code (`reasonCode`) is translated too.
  */
 export function hasTranslatedRefusal(code: string): boolean {
   const [area, what] = code.split('.');
@@ -24,12 +26,60 @@ export function hasTranslatedRefusal(code: string): boolean {
   return Boolean(area && what && table[area]?.[what] !== undefined);
 }
 
-export function refusalIn(locale: Locale, code: RefusalCode, params: MessageParams = {}): string | null {
+/** The words of the kinds of fact worded from a code (`refusalWords.<kind>.<code>`). */
+const codeFacts = new Set(['phase', 'petition', 'consent', 'attendance', 'limit']);
+
+/**
+ * A fact beside a parameter in `locale`'s words, or null (a kind or code the catalogue does not know): an instant as
+ * the app's other dates (`common.when`: the long format, UTC), a duration with its plural (`refusalWords.duration`),
+ * a code from `refusalWords`.
+ */
+function factIn(locale: Locale, kind: string, fact: string | number): string | null {
+  const t = translatorFor(locale) as unknown as { (key: string, values?: MessageParams): string; has: (key: string) => boolean };
+  if (kind === 'instant') {
+    const at = new Date(String(fact));
+    return Number.isNaN(at.getTime()) ? null : t('common.when', { at } as never);
+  }
+  if (kind === 'duration') {
+    const duration = parseDuration(String(fact));
+    return duration && t('refusalWords.duration', { unit: duration.unit, n: duration.n });
+  }
+  if (kind === 'scope') {
+    // A delegation's scope as the delegations page words it; a type's name stays as the charter gives it.
+    const [, scope, rest] = /^(general|type|proposal)(?::(.*))?$/s.exec(String(fact)) ?? [];
+    if (!scope || (scope !== 'general' && rest === undefined)) return null;
+    return t('delegations.scope', { kind: scope, type: rest ?? '', number: rest ?? '' });
+  }
+  if (codeFacts.has(kind)) {
+    const key = `refusalWords.${kind}.${String(fact)}`;
+    return t.has(key) ? t(key) : null;
+  }
+  return null;
+}
+
+/**
+ * The parameters in `locale`: each one that carries a fact beside it (`name:kind`) worded from the fact; English keeps
+ * the rules' words, which the English refusal is made of (lib/governance/messages.ts), word for word.
+ */
+export function paramsIn(locale: Locale, params: MessageParams): MessageParams {
+  if (locale === 'en') return params;
+  const out: MessageParams = { ...params };
+  for (const [key, fact] of Object.entries(params)) {
+    const colon = key.indexOf(':');
+    if (colon <= 0) continue;
+    const words = factIn(locale, key.slice(colon + 1), fact);
+    if (words !== null) out[key.slice(0, colon)] = words;
+  }
+  return out;
+}
+
+export function refusalIn(locale: Locale, code: RefusalCode, given: MessageParams = {}): string | null {
   if (!hasTranslatedRefusal(code)) return null;
+  let params = paramsIn(locale, given);
   // A refusal that gives another as its reason (`reasonCode`, with that one's parameters beside it): the reason in the same language.
   const reasonCode = params.reasonCode;
   if (typeof reasonCode === 'string' && reasonCode !== code && hasTranslatedRefusal(reasonCode)) {
-    const reason = refusalIn(locale, reasonCode as RefusalCode, { ...params, reasonCode: '' });
+    const reason = refusalIn(locale, reasonCode as RefusalCode, { ...given, reasonCode: '' });
     if (reason) params = { ...params, reason };
   }
   // A message that cannot be formatted (a parameter missing) falls back to the English, never to its key.

@@ -5,6 +5,7 @@ import { rateLimits } from '@/db/schema';
 import { env } from '@/lib/env';
 import { formatMessage } from '@/lib/governance/messages';
 import type { MessageParams } from '@/lib/governance/messages';
+import { codeParam } from '@/lib/governance/refusal-facts';
 
 /**
  * Limits on what one person (or one address) can do in a burst. Counters live in PostgreSQL
@@ -86,8 +87,12 @@ async function consumeWith(limiter: RateLimiterDrizzle, policy: LimitPolicy, key
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      const wait = waitText(retryAfterSeconds);
-      const params = { what: limitPolicies[policy].what, wait };
+      // The English words, and beside them the facts another language words (lib/governance/refusal-facts.ts).
+      const params = {
+        ...codeParam('what', 'limit', limitPolicies[policy].what, policy),
+        wait: waitText(retryAfterSeconds),
+        'wait:duration': waitDuration(retryAfterSeconds),
+      };
       return { ok: false, retryAfterSeconds, code: 'rate_limit.exceeded', params, message: formatMessage('rate_limit.exceeded', params) };
     }
     throw error;
@@ -99,4 +104,11 @@ export function waitText(seconds: number): string {
   if (seconds >= 2 * 60 * 60) return `${Math.ceil(seconds / 3600)} hours`;
   if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutes`;
   return `${seconds} seconds`;
+}
+
+/** The same wait as a fact, ISO 8601 in the unit `waitText` chose: 'PT45S', 'PT14M', 'PT23H'. */
+export function waitDuration(seconds: number): string {
+  if (seconds >= 2 * 60 * 60) return `PT${Math.ceil(seconds / 3600)}H`;
+  if (seconds >= 120) return `PT${Math.ceil(seconds / 60)}M`;
+  return `PT${seconds}S`;
 }

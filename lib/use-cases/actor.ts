@@ -11,6 +11,7 @@ import { mayAct } from '@/lib/governance/permissions';
 import type { ProposalAction } from '@/lib/governance/permissions';
 import { refuse, refuseRule, refused } from '@/lib/governance/refusal';
 import type { Refused } from '@/lib/governance/refusal';
+import { phaseParam } from '@/lib/governance/refusal-facts';
 import type { Role } from '@/lib/governance/roles';
 import type { Charter, Phase, SeatState } from '@/lib/governance/types';
 
@@ -54,7 +55,7 @@ export async function logProposalAct(
 
 /** Refuses with `code` unless the rules allow `action` now; the message names the phase. */
 export function requireAction(actions: Set<ProposalAction>, action: ProposalAction, phase: Phase, code: RefusalCode): void {
-  if (!actions.has(action)) refuse(code, { phase: phaseWords(phase) });
+  if (!actions.has(action)) refuse(code, phaseParam(phase));
 }
 
 /**
@@ -81,11 +82,6 @@ export function requireSeatHolderMay(
     action,
   );
   if (!permitted.ok) refuseRule(permitted);
-}
-
-/** "awaiting reply" for the phase `awaiting_reply`. */
-export function phaseWords(phase: Phase): string {
-  return phase.kind.replace(/_/g, ' ');
 }
 
 /** Awaits both, and only then throws the first failure: no statement of this transaction is left running when it rolls back. */

@@ -10,9 +10,10 @@ import { proposalPhase } from '@/lib/governance/phase';
 import { refuse, refuseRule } from '@/lib/governance/refusal';
 import type { BallotChoice, Phase } from '@/lib/governance/types';
 import { canCastBallot, canOpenVoting } from '@/lib/governance/voting';
+import { phaseParam } from '@/lib/governance/refusal-facts';
 import { BALLOT_COMMITMENT_SCHEME } from '@/lib/log/ballot-commitment';
 import { appendBallotCast } from './ballot-entry';
-import { loadOrRefuse, phaseWords, requireSeatHolderMay, settleBoth } from './actor';
+import { loadOrRefuse, requireSeatHolderMay, settleBoth } from './actor';
 import type { Actor } from './actor';
 import { ballotCommitment, newBallotNonce } from './notice';
 import { castMemberBallot } from './member-ballots';
@@ -61,7 +62,7 @@ export async function castBallot(
           : null;
       // The reason by its code too, so a translated refusal translates it (lib/i18n/refusals.ts).
       if (rule && !rule.ok) refuse('voting.not_open_yet', { reason: rule.reason, ...(rule.code ? { ...rule.params, reasonCode: rule.code } : {}) });
-      refuse('voting.not_open', { phase: phaseWords(phase) });
+      refuse('voting.not_open', phaseParam(phase));
     }
     const stageIndex = (phase as { stageIndex: number }).stageIndex;
     // `at` is read before this transaction queues for the proposal's lock; meanwhile the worker

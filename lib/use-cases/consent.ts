@@ -9,7 +9,8 @@ import { MAX_OBJECTION_REASON, MIN_OBJECTION_REASON } from '@/lib/governance/con
 import { proposalPhase } from '@/lib/governance/phase';
 import { refuse } from '@/lib/governance/refusal';
 import { hasRole } from '@/lib/governance/roles';
-import { loadOrRefuse, phaseWords, settleBoth } from './actor';
+import { phaseParam } from '@/lib/governance/refusal-facts';
+import { loadOrRefuse, settleBoth } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { requireOrganizationWritable } from './writable';
 
@@ -73,7 +74,7 @@ async function objectorInHand(
   const [p, head] = await settleBoth(loadOrRefuse(tx, input.orgId, input.proposalId, { seatsHeldBy: actor.userId }), lockLogHead(tx, input.orgId));
   if (!findType(p.charter, p.row.typeKey).consent) refuse('objection.not_consent');
   const phase = proposalPhase(p.record, p.charter, at);
-  if (phase.kind !== 'voting') refuse('objection.window_not_open', { phase: phaseWords(phase) });
+  if (phase.kind !== 'voting') refuse('objection.window_not_open', phaseParam(phase));
   const stageIndex = (phase as { stageIndex: number }).stageIndex;
   // `at` was read before the lock was granted: the worker may have recorded the close meanwhile.
   if (p.stages.find((s) => s.stageIndex === stageIndex)?.closedRecordedAt) refuse('objection.window_closed');

@@ -13,9 +13,10 @@ import {
 import { appendLogEntry, lockLogHead } from '@/db/queries/log';
 import { delegationProblem } from '@/lib/governance/delegation';
 import type { DelegationScope } from '@/lib/governance/delegation';
-import { delegateInElectorates, delegationAllowed, memberElectorates, scopeWords } from '@/lib/governance/delegation-scope';
+import { delegateInElectorates, delegationAllowed, memberElectorates, scopeParam } from '@/lib/governance/delegation-scope';
 import type { RollCandidate } from '@/lib/governance/electorate';
 import { isDecided, proposalPhase } from '@/lib/governance/phase';
+import type { MessageParams } from '@/lib/governance/messages';
 import { refuse } from '@/lib/governance/refusal';
 import type { Charter, ProposalTypeSpec } from '@/lib/governance/types';
 import type { Actor } from './actor';
@@ -41,7 +42,8 @@ type ScopeFacts = {
   charter: Charter;
   type: ProposalTypeSpec | null;
   logged: LoggedScope;
-  words: string;
+  /** The scope as refusals say it, and its fact (`scopeParam`). */
+  words: MessageParams;
   votingOpened: boolean;
 };
 
@@ -64,7 +66,7 @@ async function scopeFacts(tx: Executor, orgId: string, scope: DelegationScope, a
       charter: p.charter,
       type,
       logged: { typeKey: null, proposalNumber: number },
-      words: scopeWords({ typeName: null, proposalNumber: number }),
+      words: scopeParam({ typeName: null, proposalNumber: number }),
       votingOpened,
     };
   }
@@ -79,7 +81,7 @@ async function scopeFacts(tx: Executor, orgId: string, scope: DelegationScope, a
     charter: charter!,
     type,
     logged: { typeKey: scope.typeKey, proposalNumber: null },
-    words: scopeWords({ typeName: type?.name ?? null, proposalNumber: null }),
+    words: scopeParam({ typeName: type?.name ?? null, proposalNumber: null }),
     votingOpened: false,
   };
 }
@@ -146,11 +148,11 @@ export async function delegateVote(db: Database, actor: Actor, input: DelegateIn
     if (problem) {
       const name = problem === 'delegation.to_self' || !delegate ? 'That person' : await personName(tx, delegateUserId);
       const field = problem === 'delegation.voting_open' || problem === 'delegation.not_allowed' ? 'scope' : 'delegateUserId';
-      refuse(problem, { name, scope: facts.words, number: facts.logged.proposalNumber ?? '' }, field);
+      refuse(problem, { name, ...facts.words, number: facts.logged.proposalNumber ?? '' }, field);
     }
     const existing = await lockActiveDelegation(tx, orgId, actor.userId, scope);
     if (existing?.delegateUserId === delegateUserId)
-      refuse('delegation.unchanged', { name: await personName(tx, delegateUserId), scope: facts.words }, 'delegateUserId');
+      refuse('delegation.unchanged', { name: await personName(tx, delegateUserId), ...facts.words }, 'delegateUserId');
     const p = { orgId, actorId: actor.userId, at };
     if (existing) {
       await markDelegationRevoked(tx, existing.id, at);

@@ -22,7 +22,8 @@ import { checkElectionDraft } from './elections';
 import { defaultDeclaration, isClassSeat } from '@/lib/governance/seat-class';
 import type { Charter, Phase } from '@/lib/governance/types';
 import { extendForRevision } from '@/lib/governance/windows';
-import { logProposalAct, phaseWords, textHash } from './actor';
+import { phaseParam } from '@/lib/governance/refusal-facts';
+import { logProposalAct, textHash } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { appointmentRefusal } from './appointments';
 import { checkRatification } from './ratification';
@@ -245,7 +246,7 @@ export async function reviseProposal(
  * granted: the worker may have recorded the close meanwhile).
  */
 function consentWindowInHand(p: ProposalInHand, phase: Extract<Phase, { kind: 'voting' }>, decidesByConsent: boolean) {
-  if (!decidesByConsent) refuse('proposal.revise_not_allowed', { phase: phaseWords(phase) });
+  if (!decidesByConsent) refuse('proposal.revise_not_allowed', phaseParam(phase));
   if (p.stages.find((s) => s.stageIndex === phase.stageIndex)?.closedRecordedAt) refuse('proposal.revise_window_closed');
   return { stageIndex: phase.stageIndex, closesAt: phase.closesAt };
 }

@@ -16,9 +16,10 @@ import { hasRole } from '@/lib/governance/roles';
 import { classEligibility, defaultDeclaration, isClassSeat, seatClassLabel } from '@/lib/governance/seat-class';
 import type { Charter, ProposalTypeSpec, RuleResult } from '@/lib/governance/types';
 import { canAppointToBody } from '@/lib/governance/vacancy';
+import { phaseParam } from '@/lib/governance/refusal-facts';
 import { enqueueNotice } from '@/lib/notify/outbox';
 import { getUserName } from '@/db/queries/users';
-import { loadOrRefuse, logProposalAct, personName, phaseWords, seatHolderRoleRefusal } from './actor';
+import { loadOrRefuse, logProposalAct, personName, seatHolderRoleRefusal } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { requireOrganizationWritable } from './writable';
 
@@ -66,7 +67,7 @@ async function electionInHand(tx: Executor, input: ElectionInput): Promise<{ p: 
 
 function requireNominationsOpen(p: ProposalInHand, at: Date): void {
   const phase = proposalPhase(p.record, p.charter, at);
-  if (!nominationsOpen(phase)) refuse('election.nominations_closed', { phase: phaseWords(phase) });
+  if (!nominationsOpen(phase)) refuse('election.nominations_closed', phaseParam(phase));
 }
 
 /**

@@ -12,9 +12,10 @@ import { bodyStrengths } from '@/lib/governance/strength';
 import type { Charter } from '@/lib/governance/types';
 import { remainingMajorityBase } from '@/lib/governance/vacancy';
 import { canOpenVoting, votingWindow } from '@/lib/governance/voting';
+import { phaseParam } from '@/lib/governance/refusal-facts';
 import { enqueueFollowerNotice } from '@/lib/notify/follow-notices';
 import { enqueueVotingOpen } from '@/lib/notify/outbox';
-import { loadOrRefuse, phaseWords, requireAction } from './actor';
+import { loadOrRefuse, requireAction } from './actor';
 import type { Actor, ProposalInHand } from './actor';
 import { appointmentReadyForVoting } from './appointments';
 import { electionReadyForVoting, freezeElection } from './elections';
@@ -121,7 +122,7 @@ export async function requestOpenVoting(db: Database, actor: Actor, input: { org
         });
         if (!rule.ok) refuseRule(rule);
       }
-      refuse('voting.cannot_open', { phase: phaseWords(phase) });
+      refuse('voting.cannot_open', phaseParam(phase));
     }
     requireAction(actions, 'open_voting', phase, 'voting.open_not_allowed');
     const stageIndex = (phase as { stageIndex: number }).stageIndex;

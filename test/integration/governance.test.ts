@@ -93,6 +93,9 @@ describe('a resolution from draft to decision', () => {
       reasonCode: 'voting.comment_window',
       at: '10 Mar 2026, 09:00 UTC',
       hours: '7 days',
+      // Beside the English words, the facts a translated refusal words (lib/governance/refusal-facts.ts).
+      'at:instant': '2026-03-10T09:00:00.000Z',
+      'hours:duration': 'P7D',
     });
     // The worker does not open it early either.
     expect(await recordTransitions(db, id, org.orgId, at(7, 23))).toEqual([]);

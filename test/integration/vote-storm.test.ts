@@ -163,7 +163,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       expect(all.filter((p) => p.outcome?.kind === 'error').map((p) => p.outcome)).toEqual([]);
       expect(onTime.filter((p) => p.outcome?.kind !== 'ack').map((p) => ({ r: p.rationale, o: p.outcome }))).toEqual([]);
       for (const p of late) {
-        expect(p.outcome).toEqual({ kind: 'refused', code: 'voting.not_open', params: { phase: expect.stringMatching(/^(passed|rejected|failed quorum)$/) } });
+        expect(p.outcome).toEqual({
+          kind: 'refused',
+          code: 'voting.not_open',
+          params: {
+            phase: expect.stringMatching(/^(passed|rejected|failed quorum)$/),
+            'phase:phase': expect.stringMatching(/^(passed|rejected|failed_quorum)$/),
+          },
+        });
       }
       const acked = onTime;
 
