@@ -30,9 +30,7 @@ let otherOrgId = '';
 /** Nonprofit board: 9 charter seats, 8 filled (persons 0–7; 0 is the admin); persons 8 and 9 are members without a seat. */
 const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-emergency', seated: 8, at: new Date(Date.now() - 3 * DAY) }));
-  },
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-emergency', seated: 8, at: new Date(Date.now() - 3 * DAY) })),
 );
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
 const seatActions = await import('@/app/o/[slug]/seats/actions');

@@ -27,9 +27,8 @@ let otherOrgId = '';
 let outsiderId = '';
 const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'invites-api', seated: 2, at: new Date(Date.now() - 86_400_000) }));
-  },
+  async () =>
+    ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'invites-api', seated: 2, at: new Date(Date.now() - 86_400_000) })),
 );
 const memberActions = await import('@/app/o/[slug]/members/actions');
 

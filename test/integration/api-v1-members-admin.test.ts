@@ -23,9 +23,7 @@ let org: FoundedOrganization;
 let otherOrgId = '';
 const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'members-api', seated: 1, at: new Date(Date.now() - 86_400_000) }));
-  },
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'members-api', seated: 1, at: new Date(Date.now() - 86_400_000) })),
 );
 const memberActions = await import('@/app/o/[slug]/members/actions');
 

@@ -31,9 +31,7 @@ let outsiderId = '';
 // The calls and refusal checks every API test shares (api-calls.ts); another organization's token is for `otherOrgId`.
 const api = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more'));
-  },
+  async () => ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more')),
 );
 const { call, token, refusedAndUnchanged } = api;
 const scopesRefused = (userId: string, method: string, path: string, body: unknown) => api.scopesRefused(userId, otherOrgId, method, path, body);

@@ -25,9 +25,8 @@ let otherOrgId = '';
 let outsiderId = '';
 const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'settings-api', seated: 1, at: new Date(Date.now() - 86_400_000) }));
-  },
+  async () =>
+    ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'settings-api', seated: 1, at: new Date(Date.now() - 86_400_000) })),
 );
 const profileActions = await import('@/app/o/[slug]/settings/profile/actions');
 const archiveActions = await import('@/app/o/[slug]/settings/archive/actions');

@@ -24,9 +24,7 @@ let org: FoundedOrganization;
 let otherOrgId = '';
 const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'hooks-api', seated: 0, at: new Date(Date.now() - 86_400_000) }));
-  },
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'hooks-api', seated: 0, at: new Date(Date.now() - 86_400_000) })),
 );
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 

@@ -26,9 +26,7 @@ let otherOrgId = '';
 /** Nonprofit board: 9 charter seats, 7 filled (persons 0–6; 0 is the admin); persons 7–9 are members without a seat. */
 const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
   (handle) => (db = handle),
-  async () => {
-    ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-consents', seated: 7, at: new Date(Date.now() - 3 * DAY) }));
-  },
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-consents', seated: 7, at: new Date(Date.now() - 3 * DAY) })),
 );
 const consentActions = await import('@/app/o/[slug]/written-consents/actions');
 

@@ -22,6 +22,8 @@ import { withTestDatabase } from '../helpers';
 export function apiV1File(keep: (db: Database) => unknown, found: () => Promise<unknown>): ReturnType<typeof apiCalls> {
   let db: Database | undefined;
   withTestDatabase({ app: true }, (handle) => keep((db = handle.db)));
-  beforeAll(found, 60_000);
+  beforeAll(async () => {
+    await found();
+  }, 60_000);
   return apiCalls(() => db!);
 }
