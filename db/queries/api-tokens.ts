@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { apiTokens, organizations } from '@/db/schema';
+import { lockTransactionKey } from '@/db/queries/locks';
 
 /** What the account page lists of a token: never its hash. */
 export type ApiTokenListing = {
@@ -37,15 +38,15 @@ export async function listApiTokens(db: Executor, userId: string): Promise<ApiTo
     .limit(200);
 }
 
-/** How many tokens the person has that are neither revoked nor expired at `at`. */
 /**
- * Serializes token creation for one person until the transaction ends (a transaction-scoped advisory lock on a hash of
- * their id): the live-token count a creation checks cannot change before its insert commits.
+ * Serializes token creation for one person until the transaction ends (lockTransactionKey on their id): the live-token
+ * count a creation checks cannot change before its insert commits.
  */
 export async function lockApiTokenIssuing(tx: Executor, userId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`quorate.api_tokens:${userId}`}, 0))`);
+  await lockTransactionKey(tx, `quorate.api_tokens:${userId}`);
 }
 
+/** How many tokens the person has that are neither revoked nor expired at `at`. */
 export async function countLiveApiTokens(db: Executor, userId: string, at: Date): Promise<number> {
   const rows = await db
     .select({ id: apiTokens.id })

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'dr
 import type { Executor } from '@/db/client';
 import { decisionLog, organizations, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import type { WebhookDeliveryStatus } from '@/db/schema';
+import { lockTransactionKey } from '@/db/queries/locks';
 
 // --- Endpoints (every function filters on the organization: another org's ids match nothing) ----
 
@@ -18,11 +19,11 @@ export async function insertWebhookEndpoint(
 }
 
 /**
- * Serializes registrations for one organization until the transaction ends (a transaction-scoped advisory lock on a
- * hash of its id): the endpoint count a registration checks cannot change before its insert commits.
+ * Serializes registrations for one organization until the transaction ends (lockTransactionKey on its id): the endpoint
+ * count a registration checks cannot change before its insert commits.
  */
 export async function lockWebhookRegistrations(tx: Executor, orgId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`quorate.webhook_endpoints:${orgId}`}, 0))`);
+  await lockTransactionKey(tx, `quorate.webhook_endpoints:${orgId}`);
 }
 
 export async function countWebhookEndpoints(db: Executor, orgId: string): Promise<number> {

@@ -4,7 +4,7 @@
  */
 import { charterFromTemplate } from './templates';
 import { addHours } from './time';
-import type { Ballot, BallotChoice, Charter, ProposalRecord, SeatState, StageRecord } from './types';
+import type { Ballot, BallotChoice, Charter, ProposalRecord, SeatState, StageRecord, TallyResult } from './types';
 
 export const T0 = new Date('2026-11-26T14:00:00Z');
 
@@ -74,4 +74,23 @@ export function passedEmergencyResolution(charter: Charter): ProposalRecord {
     emergencyApprovedAt: T0,
     stages: [stageRecord({ opensAt: addHours(T0, 48), closesAt: addHours(T0, 72), ballots: ballots({ yes: 6 }, addHours(T0, 50)) })],
   });
+}
+
+/** A consent stage's tally on a 3-seat board with `objections` standing: passed with none, rejected otherwise. */
+export function consentTally(objections: number): TallyResult {
+  return {
+    yes: 0,
+    no: 0,
+    abstain: 0,
+    cast: 0,
+    charterSeats: 3,
+    recused: 0,
+    quorumRequired: 0,
+    quorumMet: true,
+    thresholdBase: 0,
+    yesRequired: 0,
+    passed: objections === 0,
+    outcome: objections === 0 ? 'passed' : 'rejected',
+    consent: { objections },
+  };
 }

@@ -6,16 +6,16 @@
  * problem that leaves every table as it was.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, delegations, proposalRevisions, recusals } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter } from '@/lib/governance/types';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { apiCalls } from './api-calls';
 import { otherOrganization, withMemberAssembly } from './fixtures/organization';
-import { form, session, signInAs, withTestDatabase } from './helpers';
+import { form, session, signInAs } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -27,8 +27,13 @@ let db: Database;
 let otherOrgId = '';
 let outsiderId = '';
 let org: StormOrg;
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    ({ outsiderId, otherOrgId } = await otherOrganization(db, 'acts'));
+    org = await createStormOrg(db, { slug: 'acts', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000), charterEdit: withMemberVote });
+  },
+);
 
 const logKinds = async (prefix: string) =>
   (await db.select().from(decisionLog).where(eq(decisionLog.orgId, org.orgId)).orderBy(asc(decisionLog.seq)))
@@ -43,11 +48,6 @@ function asForm(userId: string) {
 
 /** The board's charter with a member assembly whose votes may be delegated (`member_vote`). */
 const withMemberVote = (charter: Charter): Charter => withMemberAssembly(charter, { delegation: true });
-
-beforeAll(async () => {
-  ({ outsiderId, otherOrgId } = await otherOrganization(db, 'acts'));
-  org = await createStormOrg(db, { slug: 'acts', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000), charterEdit: withMemberVote });
-}, 60_000);
 
 describe('/api/v1 revisions', () => {
   const draftBody = { typeKey: 'resolution', title: 'Buy a kettle', body: 'The old kettle leaks; the board buys a new one.' };

@@ -5,15 +5,15 @@
  * body failing the schema or a rule's "no" answer a problem and leave the comment as it was.
  */
 import { asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { commentRevisions, comments, decisionLog, proposals } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { publishedProposal } from './fixtures/scenario';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -28,22 +28,22 @@ let number = 0;
 let proposalId = '';
 /** A write token of person 3, a member who wrote none of these comments. */
 let token3 = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-comment-edits', seated: 3, at: new Date(T0.getTime() - 24 * HOUR) }));
+    proposalId = await publishedProposal(
+      db,
+      org.people[1]!,
+      org.orgId,
+      { title: 'Plant trees', body: 'A body long enough for the rules to accept it, with reasons.' },
+      T0,
+    );
+    number = (await db.select({ number: proposals.number }).from(proposals).where(eq(proposals.id, proposalId)))[0]!.number;
+    token3 = await token(org.people[3]!.userId, org.orgId);
+  },
+);
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
-
-beforeAll(async () => {
-  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-comment-edits', seated: 3, at: new Date(T0.getTime() - 24 * HOUR) }));
-  proposalId = await publishedProposal(
-    db,
-    org.people[1]!,
-    org.orgId,
-    { title: 'Plant trees', body: 'A body long enough for the rules to accept it, with reasons.' },
-    T0,
-  );
-  number = (await db.select({ number: proposals.number }).from(proposals).where(eq(proposals.id, proposalId)))[0]!.number;
-  token3 = await token(org.people[3]!.userId, org.orgId);
-}, 60_000);
 
 const path = (id: string) => `/${org.slug}/proposals/${number}/comments/${id}`;
 const rowOf = async (id: string) => (await db.select().from(comments).where(eq(comments.id, id)))[0]!;

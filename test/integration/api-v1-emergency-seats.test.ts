@@ -14,11 +14,11 @@ import { initialActionState } from '@/lib/actions/state';
 import { backEmergencyMotion } from '@/lib/use-cases/emergency';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
-import { apiCalls } from './api-calls';
 import { foundOrganization, foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { publishedProposal } from './fixtures/scenario';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -27,15 +27,13 @@ const DAY = 86_400_000;
 let db: Database;
 let org: FoundedOrganization;
 let otherOrgId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+/** Nonprofit board: 9 charter seats, 8 filled (persons 0–7; 0 is the admin); persons 8 and 9 are members without a seat. */
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-emergency', seated: 8, at: new Date(Date.now() - 3 * DAY) })),
+);
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
 const seatActions = await import('@/app/o/[slug]/seats/actions');
-
-/** Nonprofit board: 9 charter seats, 8 filled (persons 0–7; 0 is the admin); persons 8 and 9 are members without a seat. */
-beforeAll(async () => {
-  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-emergency', seated: 8, at: new Date(Date.now() - 3 * DAY) }));
-}, 60_000);
 
 const person = (i: number) => org.people[i]!;
 const tokenOf = (i: number, scope: 'read' | 'write' = 'write') => token(person(i).userId, org.orgId, scope);

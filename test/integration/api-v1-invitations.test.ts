@@ -7,16 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, memberships, users } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { env } from '@/lib/env';
 import { listStoredMail } from '@/lib/notify/mailer';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { expectRedirect, form, session, withTestDatabase } from './helpers';
+import { expectRedirect, form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -25,13 +25,12 @@ let db: Database;
 let org: FoundedOrganization;
 let otherOrgId = '';
 let outsiderId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () =>
+    ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'invites-api', seated: 2, at: new Date(Date.now() - 86_400_000) })),
+);
 const memberActions = await import('@/app/o/[slug]/members/actions');
-
-beforeAll(async () => {
-  ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'invites-api', seated: 2, at: new Date(Date.now() - 86_400_000) }));
-}, 60_000);
 
 /** Every membership of the organization as stored: a refusal must leave them exactly as they were. */
 const snapshot = () => db.select().from(memberships).where(eq(memberships.orgId, org.orgId)).orderBy(asc(memberships.id));

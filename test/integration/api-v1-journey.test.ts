@@ -7,20 +7,17 @@
  * (recordTransitions) open and close the vote.
  */
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { decisionLog, memberships, proposals, users } from '@/db/schema';
-import { listSeats } from '@/db/queries/charters';
-import { insertOrganization } from '@/db/queries/organizations';
-import { charterFromTemplate } from '@/lib/governance/charter';
-import type { Role } from '@/lib/governance/roles';
+import { decisionLog, proposals } from '@/db/schema';
 import type * as ClockModule from '@/lib/clock';
 import { issueApiToken } from '@/lib/use-cases/api-tokens';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { recordTransitions } from '@/lib/use-cases/transitions';
 import { ApiClient, comment, publish, result, vote } from '@/scripts/api-journey';
 import { apiV1Fetch } from './api-routes';
-import { session, withTestDatabase } from './helpers';
+import { foundWithNamedPeople } from './fixtures/organization';
+import { session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-07-01T12:00:00Z');
@@ -34,37 +31,23 @@ let orgId = '';
 const ids: Record<string, string> = {};
 const voters = ['author', 'seat1', 'seat2', 'seat3', 'seat4'];
 
-withTestDatabase({ app: true }, async (handle) => {
-  db = handle.db;
-});
-
-beforeAll(async () => {
-  const t0 = new Date(T0.getTime() - 10 * DAY);
-  for (const key of voters)
-    ids[key] = (
-      await db
-        .insert(users)
-        .values({ email: `${key}@journey.example.org`, name: `${key} person` })
-        .returning()
-    )[0]!.id;
-  const charter = charterFromTemplate('nonprofit_board');
-  orgId = (
-    await db.transaction(async (tx) => {
-      const created = await insertOrganization(tx, { slug: 'journey', name: 'Journey', mission: '', createdBy: ids.author!, at: t0 });
-      await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.author!, templateKey: 'nonprofit_board', charter, at: t0 });
-      return created;
-    })
-  ).id;
-  for (const key of voters.slice(1)) await db.insert(memberships).values({ orgId, userId: ids[key]!, role: 'member' as Role });
-  const board = (await listSeats(db, orgId)).filter((s) => s.bodyKey === 'board');
-  for (const [i, key] of voters.entries())
-    await foundingAppoint(
-      db,
-      { userId: ids.author!, role: 'admin' },
-      { orgId, seatId: board[i]!.seatId, userId: ids[key]! },
-      new Date(t0.getTime() + 3_600_000),
-    );
-}, 60_000);
+apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    const founded = await foundWithNamedPeople(db, {
+      slug: 'journey',
+      name: 'Journey',
+      people: voters,
+      domain: 'journey.example.org',
+      founder: 'author',
+      members: voters.slice(1),
+      seated: voters,
+      at: new Date(T0.getTime() - 10 * DAY),
+    });
+    Object.assign(ids, founded.ids);
+    ({ orgId } = founded);
+  },
+);
 
 describe('a script with only the OpenAPI document and a token', () => {
   it('publishes a proposal, comments, votes and reads the result', async () => {

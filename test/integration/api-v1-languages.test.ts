@@ -3,7 +3,7 @@
  * the language `Accept-Language` asks for among those Quorate speaks, else English word for word;
  * `type`, `code` and `status` the same in every language; `Content-Language` names the language.
  */
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
@@ -12,7 +12,7 @@ import type * as ClockModule from '@/lib/clock';
 import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import { adoptFoundingCharter } from '@/lib/use-cases/founding';
 import { apiV1Fetch } from './api-routes';
-import { withTestDatabase } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 const T0 = new Date('2026-08-01T12:00:00Z');
 vi.mock('@/lib/clock', async (importOriginal) => ({ ...(await importOriginal<typeof ClockModule>()), now: () => new Date(T0) }));
@@ -24,9 +24,27 @@ let write = '';
 const fetch = apiV1Fetch();
 const base = 'http://quorate.test/api/v1/orgs/words';
 
-withTestDatabase({ app: true }, async (handle) => {
-  db = handle.db;
-});
+apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    const t0 = new Date(T0.getTime() - 86_400_000);
+    const [admin] = await db.insert(users).values({ email: 'admin@words.example.org', name: 'Admin' }).returning();
+    const org = await db.transaction(async (tx) => {
+      const created = await insertOrganization(tx, { slug: 'words', name: 'Words', mission: '', createdBy: admin!.id, at: t0 });
+      await adoptFoundingCharter(tx, {
+        orgId: created.id,
+        actorId: admin!.id,
+        templateKey: 'nonprofit_board',
+        charter: charterFromTemplate('nonprofit_board'),
+        at: t0,
+      });
+      return created;
+    });
+    const [author] = await db.insert(users).values({ email: 'author@words.example.org', name: 'Author' }).returning();
+    await db.insert(memberships).values({ orgId: org.id, userId: author!.id, role: 'member' });
+    write = (await issueApiToken(db, author!.id, { name: 'words', scope: 'write', orgId: org.id, expiresInDays: 30 }, T0)).token;
+  },
+);
 
 type Problem = { type: string; title: string; status: number; detail: string; code: string; errors?: Record<string, string[]> };
 type Answer = { status: number; body: Problem; language: string | null; type: string | null };
@@ -60,25 +78,6 @@ async function ask(language: string | null, kind: Kind): Promise<Answer> {
   const [method, path, token, body] = requests[kind]();
   return call(language, method, path, token, body);
 }
-
-beforeAll(async () => {
-  const t0 = new Date(T0.getTime() - 86_400_000);
-  const [admin] = await db.insert(users).values({ email: 'admin@words.example.org', name: 'Admin' }).returning();
-  const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug: 'words', name: 'Words', mission: '', createdBy: admin!.id, at: t0 });
-    await adoptFoundingCharter(tx, {
-      orgId: created.id,
-      actorId: admin!.id,
-      templateKey: 'nonprofit_board',
-      charter: charterFromTemplate('nonprofit_board'),
-      at: t0,
-    });
-    return created;
-  });
-  const [author] = await db.insert(users).values({ email: 'author@words.example.org', name: 'Author' }).returning();
-  await db.insert(memberships).values({ orgId: org.id, userId: author!.id, role: 'member' });
-  write = (await issueApiToken(db, author!.id, { name: 'words', scope: 'write', orgId: org.id, expiresInDays: 30 }, T0)).token;
-}, 60_000);
 
 describe('/api/v1 problem details in the request language', () => {
   it('English, with no Accept-Language, an unsupported one or en: word for word as before', async () => {

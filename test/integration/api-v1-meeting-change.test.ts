@@ -4,15 +4,15 @@
  * another organization's token, a body failing the schema or a rule's "no" answer a problem and leave the meeting as it was.
  */
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { meetings } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { apiCalls } from './api-calls';
 import { otherOrganization } from './fixtures/organization';
-import { form, session, signInAs, withTestDatabase } from './helpers';
+import { form, session, signInAs } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -20,8 +20,13 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 let db: Database;
 let org: StormOrg;
 let otherOrgId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    ({ otherOrgId } = await otherOrganization(db, 'meeting-change'));
+    org = await createStormOrg(db, { slug: 'meeting-change', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
+  },
+);
 const meetingActions = await import('@/app/o/[slug]/meetings/actions');
 
 const inDays = (days: number) => new Date(Math.ceil((Date.now() + days * 86_400_000) / 60_000) * 60_000).toISOString().slice(0, 16);
@@ -32,11 +37,6 @@ const details = (title = 'Quarterly board meeting') => ({
   location: 'Town hall, room 2',
   agenda: 'The budget',
 });
-
-beforeAll(async () => {
-  ({ otherOrgId } = await otherOrganization(db, 'meeting-change'));
-  org = await createStormOrg(db, { slug: 'meeting-change', seats: 5, voteClosesAt: new Date(Date.now() + 86_400_000) });
-}, 60_000);
 
 const rowOf = async (n: number) =>
   (

@@ -5,17 +5,17 @@
  * body failing the schema or a rule's "no" answer a problem and leave every table as it was.
  */
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { meetingAttendance, meetingRollCalls } from '@/db/schema';
 import type * as ClockModule from '@/lib/clock';
 import { loadMeetingRollCalls } from '@/db/read/meeting-roll-calls';
 import { initialActionState } from '@/lib/actions/state';
 import { scheduleMeeting } from '@/lib/use-cases/meetings';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -32,32 +32,32 @@ let meeting: { id: string; number: number };
 /** Roll call 1, recorded by the first roll-call test. */
 let rollCallId = '';
 const startsAt = new Date(T0.getTime() + 10 * DAY + 9 * 60 * MIN);
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+/** Nonprofit board: 9 charter seats, 6 filled (persons 0–5; 0 is the admin); persons 6–9 are members without a seat. */
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-meeting-record', seated: 6, at: T0 }));
+    meeting = await scheduleMeeting(
+      db,
+      org.admin,
+      {
+        orgId: org.orgId,
+        bodyKey: 'board',
+        kind: 'regular',
+        title: 'Board meeting',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 90 * MIN),
+        location: 'Room 2',
+        agenda: [{ kind: 'item', text: 'Hire the auditor' }],
+      },
+      new Date(T0.getTime() + DAY),
+    );
+    clock.now = new Date(startsAt.getTime() + 5 * MIN);
+  },
+);
 const meetingActions = await import('@/app/o/[slug]/meetings/actions');
 const rollCallActions = await import('@/app/o/[slug]/meetings/roll-calls/actions');
 const minutesActions = await import('@/app/o/[slug]/meetings/minutes/actions');
-
-/** Nonprofit board: 9 charter seats, 6 filled (persons 0–5; 0 is the admin); persons 6–9 are members without a seat. */
-beforeAll(async () => {
-  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-meeting-record', seated: 6, at: T0 }));
-  meeting = await scheduleMeeting(
-    db,
-    org.admin,
-    {
-      orgId: org.orgId,
-      bodyKey: 'board',
-      kind: 'regular',
-      title: 'Board meeting',
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 90 * MIN),
-      location: 'Room 2',
-      agenda: [{ kind: 'item', text: 'Hire the auditor' }],
-    },
-    new Date(T0.getTime() + DAY),
-  );
-  clock.now = new Date(startsAt.getTime() + 5 * MIN);
-}, 60_000);
 
 const path = (tail: string) => `/${org.slug}/meetings/${meeting.number}/${tail}`;
 const person = (i: number) => org.people[i]!.userId;

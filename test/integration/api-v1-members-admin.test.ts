@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -21,13 +21,11 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 let db: Database;
 let org: FoundedOrganization;
 let otherOrgId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'members-api', seated: 1, at: new Date(Date.now() - 86_400_000) })),
+);
 const memberActions = await import('@/app/o/[slug]/members/actions');
-
-beforeAll(async () => {
-  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'members-api', seated: 1, at: new Date(Date.now() - 86_400_000) }));
-}, 60_000);
 
 /** Every membership of the organization as stored: a refusal must leave them exactly as they were. */
 const snapshot = () => db.select().from(memberships).where(eq(memberships.orgId, org.orgId)).orderBy(asc(memberships.id));

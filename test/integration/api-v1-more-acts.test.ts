@@ -7,7 +7,7 @@
  */
 import { scopeWords } from '@/lib/governance/delegation-scope';
 import { and, asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, memberships, proposalFollows, seats, users } from '@/db/schema';
 import { loadDelegationsPage } from '@/db/read/delegations-page';
@@ -20,9 +20,9 @@ import { loadPetitionPage } from '@/db/read/petitions';
 import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { apiCalls } from './api-calls';
 import { otherOrganization, withMemberAssembly } from './fixtures/organization';
-import { form, session, signInAs, withTestDatabase } from './helpers';
+import { form, session, signInAs } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -31,8 +31,18 @@ let db: Database;
 let otherOrgId = '';
 let outsiderId = '';
 let org: StormOrg;
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more-acts'));
+    org = await createStormOrg(db, {
+      slug: 'more-acts',
+      seats: 5,
+      voteClosesAt: new Date(Date.now() + 86_400_000),
+      charterEdit: (c) => withMemberAssembly(c, { delegation: true }),
+    });
+  },
+);
 const proposalActions = await import('@/app/o/[slug]/proposals/actions');
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
 
@@ -54,16 +64,6 @@ async function elsewhereReadToken(userId: string) {
   await db.insert(memberships).values({ orgId: otherOrgId, userId, role: 'member' }).onConflictDoNothing();
   return token(userId, otherOrgId, 'read');
 }
-
-beforeAll(async () => {
-  ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more-acts'));
-  org = await createStormOrg(db, {
-    slug: 'more-acts',
-    seats: 5,
-    voteClosesAt: new Date(Date.now() + 86_400_000),
-    charterEdit: (c) => withMemberAssembly(c, { delegation: true }),
-  });
-}, 60_000);
 
 describe('/api/v1 delegations to the caller', () => {
   it('lists who delegates to the caller, directly and through others, as the delegations page does, a page at a time', async () => {

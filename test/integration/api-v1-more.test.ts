@@ -6,17 +6,17 @@
  * problem that leaves every table as it was.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, meetings, objections, rateLimits, votes } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import type { Charter, ChoiceMethodSpec } from '@/lib/governance/types';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { apiCalls } from './api-calls';
 import { otherOrganization } from './fixtures/organization';
-import { session, withTestDatabase } from './helpers';
+import { session } from './helpers';
 import { objectionSteps } from './objection-steps';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -27,10 +27,12 @@ const { raise } = objectionSteps(proposalActions);
 let db: Database;
 let otherOrgId = '';
 let outsiderId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
 
 // The calls and refusal checks every API test shares (api-calls.ts); another organization's token is for `otherOrgId`.
-const api = apiCalls(() => db);
+const api = apiV1File(
+  (handle) => (db = handle),
+  async () => ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more')),
+);
 const { call, token, refusedAndUnchanged } = api;
 const scopesRefused = (userId: string, method: string, path: string, body: unknown) => api.scopesRefused(userId, otherOrgId, method, path, body);
 
@@ -43,10 +45,6 @@ const withMethod = (method: ChoiceMethodSpec) => (c: Charter) => ({
   proposalTypes: c.proposalTypes.map((t) => (t.key === 'board_choice' ? { ...t, method } : t)),
 });
 const soon = () => new Date(Date.now() + 86_400_000);
-
-beforeAll(async () => {
-  ({ outsiderId, otherOrgId } = await otherOrganization(db, 'more'));
-}, 60_000);
 
 describe('/api/v1 objections', () => {
   let org: StormOrg;

@@ -5,7 +5,7 @@
  * schema or a rule's "no" is a problem that leaves every table as it was.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, memberships, nominations, seats, users } from '@/db/schema';
 import { insertOrganization } from '@/db/queries/organizations';
@@ -14,8 +14,8 @@ import { charterFromTemplate } from '@/lib/governance/templates';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { foundOrganization, foundingAppoint } from '@/lib/use-cases/founding';
 import { publishProposal } from '@/lib/use-cases/publish';
-import { apiCalls } from './api-calls';
-import { form, session, signInAs, withTestDatabase } from './helpers';
+import { form, session, signInAs } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -23,8 +23,63 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const { nominateCandidateAction, answerNominationAction } = await import('@/app/o/[slug]/proposals/actions');
 
 let db: Database;
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+/** A cooperative whose assembly is full and whose board is empty, with a board election in its comment window. */
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    const at = new Date(Date.now() - 86_400_000);
+    const names = ['Admin', 'Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo', 'Obs'];
+    const people = (
+      await db
+        .insert(users)
+        .values(names.map((name) => ({ email: `${slug}-${name.toLowerCase()}@example.org`, name, emailVerified: at })))
+        .returning({ id: users.id, email: users.email, name: users.name })
+    ).map((p) => ({ id: p.id, email: p.email, name: p.name! }));
+    const charter = charterFromTemplate('cooperative');
+    const body = charter.bodies.find((b) => b.key === 'members')!;
+    body.charterSeats = 6;
+    body.minSeatsForCriticalDecisions = 4;
+    const admin = people[0]!;
+    orgId = (
+      await db.transaction((tx) =>
+        foundOrganization(tx, { slug, name: 'Coop', mission: 'Election drills.', createdBy: admin.id, templateKey: 'cooperative', charter, at }),
+      )
+    ).id;
+    await db
+      .insert(memberships)
+      .values(
+        people.slice(1).map((p, i) => ({ orgId, userId: p.id, role: i === people.length - 2 ? ('observer' as const) : ('member' as const), createdAt: at })),
+      );
+    const assemblySeats = await db
+      .select({ id: seats.id })
+      .from(seats)
+      .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, 'members')))
+      .orderBy(asc(seats.position));
+    assembly = people.slice(1, 7);
+    others = people.slice(7, 12);
+    observer = people[12]!;
+    for (const [i, p] of assembly.entries())
+      await foundingAppoint(db, { userId: admin.id, role: 'admin' }, { orgId, seatId: assemblySeats[i]!.id, userId: p.id }, at);
+    const author = { userId: assembly[0]!.id, role: 'member' as const };
+    const publishedAt = new Date(Date.now() - 60_000);
+    election = await createDraft(
+      db,
+      author,
+      {
+        orgId,
+        typeKey: 'board_election',
+        title: 'Board election',
+        body: 'The assembly elects directors to the vacant seats of the board.',
+        subjectUserId: null,
+        effect: { bodyKey: 'board', seatClass: 'general' },
+        emergency: false,
+      },
+      publishedAt,
+    );
+    await publishProposal(db, author, { orgId, proposalId: election.id }, publishedAt);
+    otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'api-elect-other', name: 'Other', mission: '', createdBy: admin.id, at }))).id;
+  },
+);
 
 type Person = { id: string; email: string; name: string };
 let orgId = '';
@@ -34,61 +89,6 @@ let others: Person[] = [];
 let observer: Person;
 let election = { id: '', number: 0 };
 const slug = 'api-elect';
-
-/** A cooperative whose assembly is full and whose board is empty, with a board election in its comment window. */
-beforeAll(async () => {
-  const at = new Date(Date.now() - 86_400_000);
-  const names = ['Admin', 'Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo', 'Obs'];
-  const people = (
-    await db
-      .insert(users)
-      .values(names.map((name) => ({ email: `${slug}-${name.toLowerCase()}@example.org`, name, emailVerified: at })))
-      .returning({ id: users.id, email: users.email, name: users.name })
-  ).map((p) => ({ id: p.id, email: p.email, name: p.name! }));
-  const charter = charterFromTemplate('cooperative');
-  const body = charter.bodies.find((b) => b.key === 'members')!;
-  body.charterSeats = 6;
-  body.minSeatsForCriticalDecisions = 4;
-  const admin = people[0]!;
-  orgId = (
-    await db.transaction((tx) =>
-      foundOrganization(tx, { slug, name: 'Coop', mission: 'Election drills.', createdBy: admin.id, templateKey: 'cooperative', charter, at }),
-    )
-  ).id;
-  await db
-    .insert(memberships)
-    .values(
-      people.slice(1).map((p, i) => ({ orgId, userId: p.id, role: i === people.length - 2 ? ('observer' as const) : ('member' as const), createdAt: at })),
-    );
-  const assemblySeats = await db
-    .select({ id: seats.id })
-    .from(seats)
-    .where(and(eq(seats.orgId, orgId), eq(seats.bodyKey, 'members')))
-    .orderBy(asc(seats.position));
-  assembly = people.slice(1, 7);
-  others = people.slice(7, 12);
-  observer = people[12]!;
-  for (const [i, p] of assembly.entries())
-    await foundingAppoint(db, { userId: admin.id, role: 'admin' }, { orgId, seatId: assemblySeats[i]!.id, userId: p.id }, at);
-  const author = { userId: assembly[0]!.id, role: 'member' as const };
-  const publishedAt = new Date(Date.now() - 60_000);
-  election = await createDraft(
-    db,
-    author,
-    {
-      orgId,
-      typeKey: 'board_election',
-      title: 'Board election',
-      body: 'The assembly elects directors to the vacant seats of the board.',
-      subjectUserId: null,
-      effect: { bodyKey: 'board', seatClass: 'general' },
-      emergency: false,
-    },
-    publishedAt,
-  );
-  await publishProposal(db, author, { orgId, proposalId: election.id }, publishedAt);
-  otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'api-elect-other', name: 'Other', mission: '', createdBy: admin.id, at }))).id;
-}, 60_000);
 
 const path = (tail = '') => `/${slug}/proposals/${election.number}/nominations${tail}`;
 const statusOf = async (userId: string) =>

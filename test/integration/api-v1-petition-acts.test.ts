@@ -6,16 +6,16 @@
  * and answer) as it was.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { petitionSignatures, petitions } from '@/db/schema';
 import { loadPetitionPage } from '@/db/read/petitions';
 import { initialActionState } from '@/lib/actions/state';
 import { createStormOrg } from '@/scripts/support/storm-org';
 import type { StormOrg } from '@/scripts/support/storm-org';
-import { apiCalls } from './api-calls';
 import { otherOrganization, withMemberAssembly } from './fixtures/organization';
-import { expectRedirect, form, session, signInAs, withTestDatabase } from './helpers';
+import { expectRedirect, form, session, signInAs } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -23,19 +23,19 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 let db: Database;
 let otherOrgId = '';
 let org: StormOrg;
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    ({ otherOrgId } = await otherOrganization(db, 'petition-acts'));
+    org = await createStormOrg(db, {
+      slug: 'petition-acts',
+      seats: 5,
+      voteClosesAt: new Date(Date.now() + 86_400_000),
+      charterEdit: (c) => withMemberAssembly(c),
+    });
+  },
+);
 const petitionActions = await import('@/app/o/[slug]/petitions/actions');
-
-beforeAll(async () => {
-  ({ otherOrgId } = await otherOrganization(db, 'petition-acts'));
-  org = await createStormOrg(db, {
-    slug: 'petition-acts',
-    seats: 5,
-    voteClosesAt: new Date(Date.now() + 86_400_000),
-    charterEdit: (c) => withMemberAssembly(c),
-  });
-}, 60_000);
 
 const voter = (i: number) => org.voters[i]!.userId;
 const asForm = (userId: string) => signInAs({ id: userId, email: `${userId}@petition-acts.example.org`, name: 'someone' });

@@ -6,15 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { decisionLog, organizations, witnesses } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { witnessVerifierKey } from '@/lib/log/cosignature';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -23,15 +23,14 @@ let db: Database;
 let org: FoundedOrganization;
 let otherOrgId = '';
 let outsiderId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () =>
+    ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'settings-api', seated: 1, at: new Date(Date.now() - 86_400_000) })),
+);
 const profileActions = await import('@/app/o/[slug]/settings/profile/actions');
 const archiveActions = await import('@/app/o/[slug]/settings/archive/actions');
 const witnessActions = await import('@/app/o/[slug]/settings/witnesses/actions');
-
-beforeAll(async () => {
-  ({ org, otherOrgId, outsiderId } = await foundWithOtherOrganization(db, { slug: 'settings-api', seated: 1, at: new Date(Date.now() - 86_400_000) }));
-}, 60_000);
 
 /** The organization's row as stored: a refusal must leave it exactly as it was. */
 const stored = async () => (await db.select().from(organizations).where(eq(organizations.id, org.orgId)))[0]!;

@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -22,16 +22,14 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 let db: Database;
 let org: FoundedOrganization;
 let otherOrgId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'hooks-api', seated: 0, at: new Date(Date.now() - 86_400_000) })),
+);
 const webhookActions = await import('@/app/o/[slug]/settings/webhooks/actions');
 
 /** A public address (an IP literal: nothing is looked up). */
 const publicUrl = 'https://93.184.215.14/quorate-hook';
-
-beforeAll(async () => {
-  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'hooks-api', seated: 0, at: new Date(Date.now() - 86_400_000) }));
-}, 60_000);
 
 /** Every endpoint and delivery, as stored: a refusal must leave them exactly as they were. */
 const snapshot = async () => ({

@@ -5,19 +5,17 @@
  * schema, a rule's refusal — each a problem, each leaving every table as it was.
  */
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { apiTokens, decisionLog, memberships, organizations, proposals, users } from '@/db/schema';
-import { listSeats } from '@/db/queries/charters';
-import { insertOrganization } from '@/db/queries/organizations';
+import { apiTokens, decisionLog, memberships, organizations, proposals } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
-import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import type * as ClockModule from '@/lib/clock';
 import { issueApiToken } from '@/lib/use-cases/api-tokens';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { apiV1Fetch } from './api-routes';
-import { expectRedirect, form, session, signInAs, withTestDatabase, writableRowCounts } from './helpers';
+import { foundWithNamedPeople } from './fixtures/organization';
+import { expectRedirect, form, session, signInAs, writableRowCounts } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-08-01T12:00:00Z');
@@ -35,9 +33,25 @@ const ids: Record<string, string> = {};
 const fetch = apiV1Fetch();
 const base = 'http://quorate.test/api/v1/orgs';
 
-withTestDatabase({ app: true }, async (handle) => {
-  db = handle.db;
-});
+apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    const founded = await foundWithNamedPeople(db, {
+      slug: 'writes',
+      name: 'Writes',
+      people: ['admin', 'author', 'member', 'outsider'],
+      domain: 'writes.example.org',
+      founder: 'admin',
+      members: ['author', 'member'],
+      seated: ['admin', 'author'],
+      at: new Date(T0.getTime() - 10 * DAY),
+      other: { slug: 'writes-other', founder: 'outsider' },
+    });
+    Object.assign(ids, founded.ids);
+    ({ orgId, otherOrgId } = founded);
+    await db.insert(memberships).values({ orgId: otherOrgId, userId: ids.author!, role: 'member' as Role });
+  },
+);
 
 type Body = Record<string, unknown> & { code?: string; errors?: Record<string, string[]> };
 async function call(
@@ -69,37 +83,6 @@ async function refusedAndUnchanged(status: number, code: string, run: () => Prom
   expect(await writableRowCounts(db)).toEqual(before);
   return res.body;
 }
-
-beforeAll(async () => {
-  const t0 = new Date(T0.getTime() - 10 * DAY);
-  for (const key of ['admin', 'author', 'member', 'outsider'])
-    ids[key] = (
-      await db
-        .insert(users)
-        .values({ email: `${key}@writes.example.org`, name: `${key} person` })
-        .returning()
-    )[0]!.id;
-  const charter = charterFromTemplate('nonprofit_board');
-  orgId = (
-    await db.transaction(async (tx) => {
-      const created = await insertOrganization(tx, { slug: 'writes', name: 'Writes', mission: '', createdBy: ids.admin!, at: t0 });
-      await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin!, templateKey: 'nonprofit_board', charter, at: t0 });
-      return created;
-    })
-  ).id;
-  otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'writes-other', name: 'Other', mission: '', createdBy: ids.outsider!, at: t0 })))
-    .id;
-  for (const key of ['author', 'member']) await db.insert(memberships).values({ orgId, userId: ids[key]!, role: 'member' as Role });
-  await db.insert(memberships).values({ orgId: otherOrgId, userId: ids.author!, role: 'member' as Role });
-  const board = (await listSeats(db, orgId)).filter((s) => s.bodyKey === 'board');
-  for (const [i, key] of ['admin', 'author'].entries())
-    await foundingAppoint(
-      db,
-      { userId: ids.admin!, role: 'admin' },
-      { orgId, seatId: board[i]!.seatId, userId: ids[key]! },
-      new Date(t0.getTime() + 3_600_000),
-    );
-}, 60_000);
 
 describe('/api/v1 proposal life cycle', () => {
   it('a draft: created by a write token, seen by its author only; the form creates the same', async () => {

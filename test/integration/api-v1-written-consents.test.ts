@@ -6,15 +6,15 @@
  * and leave every table as it was.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { writtenConsentSignatures, writtenConsents } from '@/db/schema';
 import { listWrittenConsentSummaries } from '@/db/read/written-consents';
 import { initialActionState } from '@/lib/actions/state';
-import { apiCalls } from './api-calls';
 import { foundWithOtherOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { form, session, withTestDatabase } from './helpers';
+import { form, session } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -23,14 +23,12 @@ const DAY = 86_400_000;
 let db: Database;
 let org: FoundedOrganization;
 let otherOrgId = '';
-withTestDatabase({ app: true }, (handle) => (db = handle.db));
-const { call, token, refusedAndUnchanged, scopesRefused } = apiCalls(() => db);
-const consentActions = await import('@/app/o/[slug]/written-consents/actions');
-
 /** Nonprofit board: 9 charter seats, 7 filled (persons 0–6; 0 is the admin); persons 7–9 are members without a seat. */
-beforeAll(async () => {
-  ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-consents', seated: 7, at: new Date(Date.now() - 3 * DAY) }));
-}, 60_000);
+const { call, token, refusedAndUnchanged, scopesRefused } = apiV1File(
+  (handle) => (db = handle),
+  async () => ({ org, otherOrgId } = await foundWithOtherOrganization(db, { slug: 'api-consents', seated: 7, at: new Date(Date.now() - 3 * DAY) })),
+);
+const consentActions = await import('@/app/o/[slug]/written-consents/actions');
 
 const person = (i: number) => org.people[i]!.userId;
 const tokenOf = (i: number, scope: 'read' | 'write' = 'write') => token(person(i), org.orgId, scope);

@@ -5,21 +5,19 @@
  * outsider voting. A vote through the API must leave the same kind of log entry as the form's.
  */
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { apiTokens, decisionLog, memberships, users } from '@/db/schema';
-import { listSeats } from '@/db/queries/charters';
-import { insertOrganization } from '@/db/queries/organizations';
+import { apiTokens, decisionLog, memberships } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
-import { charterFromTemplate } from '@/lib/governance/charter';
 import type { Role } from '@/lib/governance/roles';
 import type * as ClockModule from '@/lib/clock';
 import { issueApiToken } from '@/lib/use-cases/api-tokens';
-import { adoptFoundingCharter, foundingAppoint } from '@/lib/use-cases/founding';
 import { createDraft } from '@/lib/use-cases/drafts';
 import { publishProposal } from '@/lib/use-cases/publish';
 import { recordTransitions } from '@/lib/use-cases/transitions';
-import { form, session, signInAs, withTestDatabase } from './helpers';
+import { foundWithNamedPeople } from './fixtures/organization';
+import { form, session, signInAs } from './helpers';
+import { apiV1File } from './support/api-v1-file';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-06-01T12:00:00Z');
@@ -43,9 +41,49 @@ let votingNumber = 0;
 let votingId = '';
 let discussionNumber = 0;
 
-withTestDatabase({ app: true }, async (handle) => {
-  db = handle.db;
-});
+apiV1File(
+  (handle) => (db = handle),
+  async () => {
+    const founded = await foundWithNamedPeople(db, {
+      slug: 'api-org',
+      name: 'API Org',
+      people: ['admin', 'seat', 'seat2', 'member', 'outsider', 'b1', 'b2'],
+      domain: 'api.example.org',
+      founder: 'admin',
+      members: ['seat', 'seat2', 'member', 'b1', 'b2'],
+      seated: ['seat', 'seat2', 'b1', 'b2', 'admin'],
+      at: new Date(T0.getTime() - 20 * DAY),
+      other: { slug: 'api-other', founder: 'outsider' },
+    });
+    Object.assign(ids, founded.ids);
+    ({ orgId, otherOrgId } = founded);
+    const admin = { userId: ids.admin!, role: 'admin' as Role };
+    const draft = async (title: string, at: Date) => {
+      const d = await createDraft(
+        db,
+        admin,
+        {
+          orgId,
+          typeKey: 'resolution',
+          title,
+          body: 'A body long enough for the rules to accept it.',
+          subjectUserId: null,
+          effect: {},
+          emergency: false,
+          options: [],
+        },
+        at,
+      );
+      await publishProposal(db, admin, { orgId, proposalId: d.id }, at);
+      return d;
+    };
+    const voting = await draft('Buy a kettle', new Date(T0.getTime() - 8 * DAY));
+    await recordTransitions(db, voting.id, orgId, new Date(T0.getTime() - DAY / 2));
+    votingId = voting.id;
+    votingNumber = voting.number;
+    discussionNumber = (await draft('Paint the hall', new Date(T0.getTime() - DAY))).number;
+  },
+);
 
 const base = 'http://quorate.test/api/v1/orgs';
 const get = (path: string, token?: string) => new Request(`${base}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -72,54 +110,6 @@ async function problemOf(res: Response) {
 
 const token = async (who: string, scope: 'read' | 'write', org: string | null = null, days = 30) =>
   (await issueApiToken(db, ids[who]!, { name: `${who} ${scope}`, scope, orgId: org, expiresInDays: days }, new Date(clock.now))).token;
-
-beforeAll(async () => {
-  const t0 = new Date(T0.getTime() - 20 * DAY);
-  for (const key of ['admin', 'seat', 'seat2', 'member', 'outsider', 'b1', 'b2'])
-    ids[key] = (
-      await db
-        .insert(users)
-        .values({ email: `${key}@api.example.org`, name: `${key} person` })
-        .returning()
-    )[0]!.id;
-  const charter = charterFromTemplate('nonprofit_board');
-  const org = await db.transaction(async (tx) => {
-    const created = await insertOrganization(tx, { slug: 'api-org', name: 'API Org', mission: '', createdBy: ids.admin!, at: t0 });
-    await adoptFoundingCharter(tx, { orgId: created.id, actorId: ids.admin!, templateKey: 'nonprofit_board', charter, at: t0 });
-    return created;
-  });
-  orgId = org.id;
-  otherOrgId = (await db.transaction((tx) => insertOrganization(tx, { slug: 'api-other', name: 'Other', mission: '', createdBy: ids.outsider!, at: t0 }))).id;
-  for (const key of ['seat', 'seat2', 'member', 'b1', 'b2']) await db.insert(memberships).values({ orgId, userId: ids[key]!, role: 'member' as Role });
-  const board = (await listSeats(db, orgId)).filter((s) => s.bodyKey === 'board');
-  const admin = { userId: ids.admin!, role: 'admin' as Role };
-  for (const [i, key] of ['seat', 'seat2', 'b1', 'b2', 'admin'].entries())
-    await foundingAppoint(db, admin, { orgId, seatId: board[i]!.seatId, userId: ids[key]! }, new Date(t0.getTime() + 3_600_000));
-  const draft = async (title: string, at: Date) => {
-    const d = await createDraft(
-      db,
-      admin,
-      {
-        orgId,
-        typeKey: 'resolution',
-        title,
-        body: 'A body long enough for the rules to accept it.',
-        subjectUserId: null,
-        effect: {},
-        emergency: false,
-        options: [],
-      },
-      at,
-    );
-    await publishProposal(db, admin, { orgId, proposalId: d.id }, at);
-    return d;
-  };
-  const voting = await draft('Buy a kettle', new Date(T0.getTime() - 8 * DAY));
-  await recordTransitions(db, voting.id, orgId, new Date(T0.getTime() - DAY / 2));
-  votingId = voting.id;
-  votingNumber = voting.number;
-  discussionNumber = (await draft('Paint the hall', new Date(T0.getTime() - DAY))).number;
-}, 60_000);
 
 describe('/api/v1', () => {
   it('journey: read, comment, vote while voting is open (no ballots shown; the count after the close, last test)', async () => {

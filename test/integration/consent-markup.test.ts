@@ -3,7 +3,7 @@ import { renderToStaticMarkup as renderHtml } from 'react-dom/server';
 import { inEnglish } from '../support/intl';
 import { describe, expect, it, vi } from 'vitest';
 import { charterFromTemplate } from '@/lib/governance/charter';
-import type { TallyResult } from '@/lib/governance/types';
+import { consentTally } from '@/lib/governance/test-fixtures';
 import { session } from './helpers';
 
 // The components read their words from a provider, as in the browser: English here.
@@ -37,21 +37,6 @@ const base = {
   blocked: null,
   ids: { orgId: '00000000-0000-4000-8000-000000000001', proposalId: '00000000-0000-4000-8000-000000000002' },
 };
-const tally = (objections: number): TallyResult => ({
-  yes: 0,
-  no: 0,
-  abstain: 0,
-  cast: 0,
-  charterSeats: 3,
-  recused: 0,
-  quorumRequired: 0,
-  quorumMet: true,
-  thresholdBase: 0,
-  yesRequired: 0,
-  passed: objections === 0,
-  outcome: objections === 0 ? 'passed' : 'rejected',
-  consent: { objections },
-});
 
 describe('ConsentPanel, as served', () => {
   it('while open: states the rule, lists the standing objections by name and reason, and offers a seat holder the form', () => {
@@ -86,13 +71,13 @@ describe('ConsentPanel, as served', () => {
 
   it('after the close: passed with no objection, or rejected with the objections that stood; no form', () => {
     const passed = renderToStaticMarkup(
-      createElement(ConsentPanel, { ...base, opened: true, closed: true, objections: [], stood: [], tally: tally(0), offer: { show: false } }),
+      createElement(ConsentPanel, { ...base, opened: true, closed: true, objections: [], stood: [], tally: consentTally(0), offer: { show: false } }),
     );
     expect(passed).toContain('Passed: no objection stood');
     expect(passed).not.toContain('<form');
     const stood = [objection('a', 'Ada', 'It leaves the night shift out.'), objection('c', 'Cy', 'The budget is not approved.')];
     const rejected = renderToStaticMarkup(
-      createElement(ConsentPanel, { ...base, opened: true, closed: true, objections: stood, stood, tally: tally(2), offer: { show: false } }),
+      createElement(ConsentPanel, { ...base, opened: true, closed: true, objections: stood, stood, tally: consentTally(2), offer: { show: false } }),
     );
     expect(rejected).toContain('Rejected: 2 objections stood');
     expect(rejected).toContain('The budget is not approved.');

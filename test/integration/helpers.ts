@@ -38,6 +38,7 @@ import { verifyLog } from '@/lib/log/verify';
 import type { SessionUser } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/actions/state';
 import type { RefusalCode } from '@/lib/governance/messages';
+import { summarizeEntry } from '@/lib/transparency/summary';
 
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -176,4 +177,23 @@ export async function exportAndVerifyLog(db: Database, orgId: string) {
     { hasher: nodeSha256 },
   );
   return { doc, report };
+}
+
+/**
+ * The organization's log as exported, and what the verifier finds in it (`report`); its entries whose kind starts with
+ * `prefix`, and each one's summary in words, in the same order (bodies named by `bodyName`, every person 'Someone').
+ */
+export async function loggedEntriesInWords(
+  db: Database,
+  orgId: string,
+  prefix: string,
+  bodyName: (key: string) => string | null = (key) => (key === 'board' ? 'Board' : null),
+) {
+  const { doc, report } = await exportAndVerifyLog(db, orgId);
+  const entries = doc.entries.filter((e) => e.kind.startsWith(prefix));
+  const ctx = { bodyName, personName: () => 'Someone' };
+  const words = entries.map((e) =>
+    summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx),
+  );
+  return { report, entries, words };
 }

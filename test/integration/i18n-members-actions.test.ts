@@ -14,21 +14,16 @@ import { form, session, signInAs, withTestDatabase } from './helpers';
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('@/lib/rate-limit', () => ({ consumeLimit: async () => ({ ok: true }), consumeLimitIn: async () => ({ ok: true }) }));
-/** The browser's Accept-Language of the request being made. */
-const request: { acceptLanguage: string | null } = { acceptLanguage: null };
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers(request.acceptLanguage ? { 'accept-language': request.acceptLanguage } : {}),
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
-}));
-vi.mock('next-intl/server', () => ({
-  getRequestConfig: (config: unknown) => config,
-  getLocale: async () => (await import('@/lib/i18n/request')).requestLocale(),
-}));
+/** The browser's Accept-Language of the request being made (`request.acceptLanguage`), and next-intl's `getLocale`. */
+const request = await vi.hoisted(async () => (await import('./support/request-locale-mock')).requestLocaleMock());
+vi.mock('next/headers', () => request.nextHeaders);
+vi.mock('next-intl/server', () => request.nextIntlServer);
 
 const { inviteMemberAction, resendInvitationAction, changeMemberRoleAction, setStakeholderGroupAction, removeMemberAction } =
   await import('@/app/o/[slug]/members/actions');
 
 const languages = { en: null, fr: 'fr-FR,fr;q=0.9', de: 'de-DE' } as const;
+type Language = keyof typeof languages;
 
 let db: Database;
 let orgId: string;
@@ -50,7 +45,7 @@ withTestDatabase({ app: true }, async (ready) => {
 beforeEach(() => signInAs(ada));
 
 /** The action's answer in `language`. */
-async function inLanguage<T>(language: keyof typeof languages, run: () => Promise<T>): Promise<T> {
+async function inLanguage<T>(language: Language, run: () => Promise<T>): Promise<T> {
   request.acceptLanguage = languages[language];
   try {
     return await run();
@@ -68,64 +63,61 @@ async function membershipOf(email: string): Promise<string> {
   return row!.id;
 }
 
+/** Each case in turn, in its language: the action's answer is `{ ok: true, message }`. */
+async function expectLines<A>(run: (arg: A) => Promise<unknown>, cases: [Language, A, string][]): Promise<void> {
+  for (const [language, arg, message] of cases) expect(await inLanguage(language, () => run(arg)), `${language} ${String(arg)}`).toEqual({ ok: true, message });
+}
+
 describe('the members page’s success lines in the reader’s language', () => {
   it('an invitation and a new link: English word for word, French, German', async () => {
     const invite = (email: string) => inviteMemberAction(initialActionState, form({ orgId, email, role: 'member' }));
-    expect(await inLanguage('en', () => invite('en.person@example.org'))).toEqual({
-      ok: true,
-      message: 'Invitation sent to en.person@example.org. They become a member when they accept it.',
-    });
-    expect(await inLanguage('fr', () => invite('fr.person@example.org'))).toEqual({
-      ok: true,
-      message: 'Invitation envoyée à fr.person@example.org. Cette personne devient membre lorsqu’elle l’accepte.',
-    });
-    expect(await inLanguage('de', () => invite('de.person@example.org'))).toEqual({
-      ok: true,
-      message: 'Einladung an de.person@example.org gesendet. Die Person wird Mitglied, sobald sie die Einladung annimmt.',
-    });
+    await expectLines(invite, [
+      ['en', 'en.person@example.org', 'Invitation sent to en.person@example.org. They become a member when they accept it.'],
+      ['fr', 'fr.person@example.org', 'Invitation envoyée à fr.person@example.org. Cette personne devient membre lorsqu’elle l’accepte.'],
+      ['de', 'de.person@example.org', 'Einladung an de.person@example.org gesendet. Die Person wird Mitglied, sobald sie die Einladung annimmt.'],
+    ]);
     const resend = async (email: string) => resendInvitationAction(initialActionState, form({ orgId, membershipId: await membershipOf(email) }));
-    expect(await inLanguage('en', () => resend('en.person@example.org'))).toEqual({
-      ok: true,
-      message: 'A new invitation link was sent to en.person@example.org.',
-    });
-    expect(await inLanguage('fr', () => resend('fr.person@example.org'))).toEqual({
-      ok: true,
-      message: 'Un nouveau lien d’invitation a été envoyé à fr.person@example.org.',
-    });
-    expect(await inLanguage('de', () => resend('de.person@example.org'))).toEqual({
-      ok: true,
-      message: 'Ein neuer Einladungslink wurde an de.person@example.org gesendet.',
-    });
+    await expectLines(resend, [
+      ['en', 'en.person@example.org', 'A new invitation link was sent to en.person@example.org.'],
+      ['fr', 'fr.person@example.org', 'Un nouveau lien d’invitation a été envoyé à fr.person@example.org.'],
+      ['de', 'de.person@example.org', 'Ein neuer Einladungslink wurde an de.person@example.org gesendet.'],
+    ]);
   });
 
   it('a role changed, each role named in the language; English as before', async () => {
     const change = (role: string) => changeMemberRoleAction(initialActionState, form({ orgId, membershipId: timMembership, role }));
-    expect(await inLanguage('en', () => change('member'))).toEqual({ ok: true, message: 'Role changed to member.' });
-    expect(await inLanguage('en', () => change('secretary'))).toEqual({ ok: true, message: 'Role changed to secretary.' });
-    expect(await inLanguage('en', () => change('admin'))).toEqual({ ok: true, message: 'Role changed to admin.' });
-    expect(await inLanguage('en', () => change('observer'))).toEqual({ ok: true, message: 'Role changed to observer.' });
-    expect(await inLanguage('fr', () => change('secretary'))).toEqual({ ok: true, message: 'Rôle modifié : secrétaire.' });
-    expect(await inLanguage('fr', () => change('admin'))).toEqual({ ok: true, message: 'Rôle modifié : administrateur.' });
-    expect(await inLanguage('de', () => change('member'))).toEqual({ ok: true, message: 'Rolle geändert in: Mitglied.' });
-    expect(await inLanguage('de', () => change('observer'))).toEqual({ ok: true, message: 'Rolle geändert in: Beobachter.' });
+    await expectLines(change, [
+      ['en', 'member', 'Role changed to member.'],
+      ['en', 'secretary', 'Role changed to secretary.'],
+      ['en', 'admin', 'Role changed to admin.'],
+      ['en', 'observer', 'Role changed to observer.'],
+      ['fr', 'secretary', 'Rôle modifié : secrétaire.'],
+      ['fr', 'admin', 'Rôle modifié : administrateur.'],
+      ['de', 'member', 'Rolle geändert in: Mitglied.'],
+      ['de', 'observer', 'Rolle geändert in: Beobachter.'],
+    ]);
   });
 
   it('a stakeholder group set and cleared, and a member removed', async () => {
     const group = (value: string) => setStakeholderGroupAction(initialActionState, form({ orgId, membershipId: timMembership, group: value }));
-    expect(await inLanguage('en', () => group('tenants'))).toEqual({ ok: true, message: 'Stakeholder group set to “tenants”.' });
-    expect(await inLanguage('en', () => group(''))).toEqual({ ok: true, message: 'Stakeholder group cleared.' });
-    expect(await inLanguage('fr', () => group('locataires'))).toEqual({ ok: true, message: 'Groupe de parties prenantes défini : « locataires ».' });
-    expect(await inLanguage('fr', () => group(''))).toEqual({ ok: true, message: 'Groupe de parties prenantes retiré.' });
-    expect(await inLanguage('de', () => group('Mieter'))).toEqual({ ok: true, message: 'Interessengruppe auf „Mieter“ gesetzt.' });
-    expect(await inLanguage('de', () => group(''))).toEqual({ ok: true, message: 'Interessengruppe entfernt.' });
+    await expectLines(group, [
+      ['en', 'tenants', 'Stakeholder group set to “tenants”.'],
+      ['en', '', 'Stakeholder group cleared.'],
+      ['fr', 'locataires', 'Groupe de parties prenantes défini : « locataires ».'],
+      ['fr', '', 'Groupe de parties prenantes retiré.'],
+      ['de', 'Mieter', 'Interessengruppe auf „Mieter“ gesetzt.'],
+      ['de', '', 'Interessengruppe entfernt.'],
+    ]);
     // Three members who hold no seat (invited above, here as having accepted).
     const remove = async (email: string) => {
       const membershipId = await membershipOf(email);
       await db.update(memberships).set({ acceptedAt: new Date() }).where(eq(memberships.id, membershipId));
       return removeMemberAction(initialActionState, form({ orgId, membershipId }));
     };
-    expect(await inLanguage('en', () => remove('en.person@example.org'))).toEqual({ ok: true, message: 'Member removed.' });
-    expect(await inLanguage('fr', () => remove('fr.person@example.org'))).toEqual({ ok: true, message: 'Membre retiré.' });
-    expect(await inLanguage('de', () => remove('de.person@example.org'))).toEqual({ ok: true, message: 'Mitglied entfernt.' });
+    await expectLines(remove, [
+      ['en', 'en.person@example.org', 'Member removed.'],
+      ['fr', 'fr.person@example.org', 'Membre retiré.'],
+      ['de', 'de.person@example.org', 'Mitglied entfernt.'],
+    ]);
   });
 });

@@ -13,11 +13,10 @@ import { countOverduePetitionAnswers } from '@/db/queries/petitions';
 import { insertOrganization } from '@/db/queries/organizations';
 import type { ActionState } from '@/lib/actions/state';
 import { initialActionState } from '@/lib/actions/state';
-import { summarizeEntry } from '@/lib/transparency/summary';
 import { notificationMail } from '@/lib/notify/templates';
 import type { NotificationPayload } from '@/lib/notify/payload';
 import { recordOverduePetitions } from '@/lib/use-cases/petition-overdue';
-import { expectRedirect, form, session, signInAs, withTestDatabase, exportAndVerifyLog, testMailContext } from './helpers';
+import { expectRedirect, form, session, signInAs, withTestDatabase, testMailContext, loggedEntriesInWords } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -282,10 +281,9 @@ describe('petitions through the actions', () => {
   });
 
   it('the organization’s log verifies with the petition entries, and each has a summary', async () => {
-    const { doc, report } = await exportAndVerifyLog(db, orgId);
+    const { report, entries: petitionEntries, words } = await loggedEntriesInWords(db, orgId, 'petition.');
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    const petitionEntries = doc.entries.filter((e) => e.kind.startsWith('petition.'));
     expect(new Set(petitionEntries.map((e) => e.kind))).toEqual(
       new Set([
         'petition.opened',
@@ -296,10 +294,6 @@ describe('petitions through the actions', () => {
         'petition.answer_overdue',
       ]),
     );
-    const ctx = { bodyName: (k: string) => (k === 'board' ? 'Board' : null), personName: () => 'Someone' };
-    for (const e of petitionEntries) {
-      const text = summarizeEntry({ kind: e.kind, subject: e.subject, actorId: e.actorId, payload: e.payload as Record<string, unknown> }, ctx);
-      expect(text).toMatch(/petition #\d+/i);
-    }
+    for (const text of words) expect(text).toMatch(/petition #\d+/i);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MemberStageView } from '@/db/read/member-stage';
 import { charterFromTemplate } from '@/lib/governance/charter';
 import type { ProposalStatus } from '@/lib/governance/status';
+import { consentTally } from '@/lib/governance/test-fixtures';
 import type { TallyResult } from '@/lib/governance/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { inLocale } from '../support/intl';
@@ -43,21 +44,6 @@ const objection = (id: string, name: string | null, reason: string, withdrawnAt:
   reason,
   raisedAt: at,
   withdrawnAt,
-});
-const consentTally = (objections: number): TallyResult => ({
-  yes: 0,
-  no: 0,
-  abstain: 0,
-  cast: 0,
-  charterSeats: 3,
-  recused: 0,
-  quorumRequired: 0,
-  quorumMet: true,
-  thresholdBase: 0,
-  yesRequired: 0,
-  passed: objections === 0,
-  outcome: objections === 0 ? 'passed' : 'rejected',
-  consent: { objections },
 });
 const consent = (closed: boolean) =>
   createElement(ConsentPanel, {
