@@ -45,6 +45,8 @@ export const { values: args } = parseArgs({
     // `--only large-org --decided N`: of the scale seed's proposals, the N oldest decided (failed quorum, outcome recorded).
     decided: { type: 'string' },
     'admin-url': { type: 'string', default: process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    // `--db-prefix NAME_`: the prefix of the PostgreSQL database the benchmark creates (and drops), so runs sharing a server keep apart.
+    'db-prefix': { type: 'string', default: 'quorate_bench_' },
   },
 });
 export const num = (k: keyof typeof args) => Number(args[k]);

@@ -23,9 +23,30 @@ async function median(fn: () => Promise<unknown>, runs = 5): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-/** The loaders of the four pages, as their page.tsx calls them, for one organization and viewer. */
+/**
+ * The loaders of the four pages, as their page.tsx calls them, for one organization and viewer. The
+ * overview three ways: without a version (every request counts the proposals not listed by phase, as
+ * before they were kept: the cost of a request after a write); as the page reads it, with the version
+ * getOrgPageRow gives (timed with it), the counts kept (db/read/overview-front.ts) — as for a viewer with
+ * drafts, or with the public cache off, so not the 10 s shared overview of lib/public-cache/org-data.ts;
+ * and the same with a new version at every request (every request after a write: counted afresh).
+ */
 async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
   const { loadOrganizationPage, loadProposalList, loadWaitingForMyVote } = await import('@/db/read/org-page');
+  const { getOrgPageRow } = await import('@/db/queries/org-page-context');
+  const { getDb } = await import('@/db/client');
+  const { organizations } = await import('@/db/schema');
+  const { eq } = await import('drizzle-orm');
+  const [{ slug }] = (await getDb().select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId))) as [{ slug: string }];
+  let written = 0;
+  const overviewAt = async (nextVersion: (v: string) => string) => {
+    const { version } = (await getOrgPageRow(getDb(), slug, viewerId))!;
+    const at = new Date();
+    return Promise.all([
+      loadOrganizationPage(orgId, viewerId, at, { version: nextVersion(version), viewerHasDrafts: true }),
+      loadWaitingForMyVote(orgId, viewerId, at, () => false),
+    ]);
+  };
   const { loadMemberList, loadPendingInvitations, loadStakeholderGroups } = await import('@/db/read/member-pages');
   const { loadSeatsPage } = await import('@/db/read/seats-page');
   // The middle page's Next link (a signed keyset cursor), as the page hands it out: read before timing.
@@ -33,6 +54,9 @@ async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
   return {
     [`overview /o/<slug>`]: () =>
       Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
+    [`overview /o/<slug>, as the page reads it (version; counts kept)`]: () => overviewAt((v) => v),
+    [`overview /o/<slug>, as the page reads it, a write before every request (a new version each: counted afresh)`]: () =>
+      overviewAt((v) => `${v}#${++written}`),
     [`members /o/<slug>/members`]: () => Promise.all([loadMemberList(orgId, '', 1), loadPendingInvitations(orgId), loadStakeholderGroups(orgId)]),
     [`proposals /o/<slug>/proposals`]: () => loadProposalList(orgId, viewerId, new Date(), 1),
     [`proposals /o/<slug>/proposals?page=200`]: () => loadProposalList(orgId, viewerId, new Date(), 200),
@@ -88,5 +112,8 @@ export async function largeOrgBench({ pg, pgUrl }: BenchDatabase, demo: { orgId:
       met: measured < 100 ? 'yes' : 'no',
     });
   }
+  const { phaseCountCache } = await import('@/db/read/overview-front');
+  const { hits, misses } = phaseCountCache().stats;
+  notes.push(`(l) the kept phase counts (db/read/overview-front.ts) over the run: ${fmt(hits)} requests served, ${fmt(misses)} counted afresh.`);
   setDatabaseHandleForTests(undefined);
 }

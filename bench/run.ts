@@ -77,7 +77,9 @@ async function main(): Promise<void> {
   // --- Databases ------------------------------------------------------------------------------
   const admin = postgres(args['admin-url']!, { max: 1, onnotice: () => {} });
   const [{ server_version: pgVersion }] = (await admin`show server_version`) as unknown as [{ server_version: string }];
-  const dbName = `quorate_bench_${randomBytes(5).toString('hex')}`;
+  const prefix = args['db-prefix']!;
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`--db-prefix takes lower-case letters, digits and _, not "${prefix}"`);
+  const dbName = `${prefix}${randomBytes(5).toString('hex')}`;
   await admin.end({ timeout: 5 });
   const pgUrl = await createPostgresDatabase(args['admin-url']!, dbName);
   cleanups.push(() => dropPostgresDatabase(args['admin-url']!, dbName));

@@ -129,7 +129,12 @@ function settledBy(at: Date): SQL {
 
 export type SettledCounts = Partial<Record<'passed' | 'rejected' | 'failed_quorum' | 'lapsed', number>>;
 
-/** Listed on the organization page: the `newest` newest non-draft proposals (published or withdrawn) and every draft (the viewer's: visibleTo). */
+/**
+ * Listed on the organization page: the `newest` newest non-draft proposals (published or withdrawn) and every
+ * draft (the viewer's: visibleTo). One `in` over a union, not an `or`: with `or … status = 'draft'` PostgreSQL
+ * expected half the organization's proposals and joined the listed ones to every user by a full scan (~90 ms
+ * at 100,000 users, for eight rows).
+ */
 function listedOnFront(db: Executor, orgId: string, newest: number): SQL {
   const newestIds = db
     .select({ id: proposals.id })
@@ -137,7 +142,11 @@ function listedOnFront(db: Executor, orgId: string, newest: number): SQL {
     .where(and(eq(proposals.orgId, orgId), inArray(proposals.status, ['published', 'withdrawn'])))
     .orderBy(desc(proposals.number))
     .limit(newest);
-  return or(inArray(proposals.id, newestIds), eq(proposals.status, 'draft'))!;
+  const draftIds = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.status, 'draft')));
+  return sql`${proposals.id} in (${newestIds} union all ${draftIds})`;
 }
 
 /**

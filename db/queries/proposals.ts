@@ -405,7 +405,9 @@ export async function loadProposals(db: Executor, orgId: string, proposalIds: re
  * - the consultation's comments of a proposal whose first stage has opened (the gate is read only
  *   before: phase.ts `!record.stages[0]?.opensAt`);
  * and of the proposal and its stages only the columns the record holds, in one query (a row per stage).
- * So a proposal in its comment window or in voting costs a row, however many ballots it has.
+ * So a proposal in its comment window or in voting costs a row, however many ballots it has. With each
+ * record, its proposal's charter version and when its outcome was recorded (a query with `at` before
+ * that instant does not count it as settled: proposal-reads.ts settledBy).
  * test/integration/overview-front.test.ts checks the phases against loadProposals's records.
  */
 export async function loadProposalPhaseRecords(
@@ -413,22 +415,28 @@ export async function loadProposalPhaseRecords(
   orgId: string,
   where: SQL,
   at: Date,
-): Promise<Map<string, { charterVersion: number; record: ProposalRecord }>> {
+): Promise<Map<string, { charterVersion: number; outcomeRecordedAt: Date | null; record: ProposalRecord }>> {
   const matching = and(eq(proposals.orgId, orgId), where);
   const selected = db.select({ id: proposals.id }).from(proposals).where(matching);
   const inSelected = (column: AnyPgColumn | SQL) => sql`${column} in ${selected}`;
   const [rows, { ballotsBy, recusedBy, objectedBy, gatedBy }] = await Promise.all([
     db
-      .select({ id: proposals.id, charterVersion: proposals.charterVersion, ...recordColumns, stage: stageRecordColumns })
+      .select({
+        id: proposals.id,
+        charterVersion: proposals.charterVersion,
+        outcomeRecordedAt: proposals.outcomeRecordedAt,
+        ...recordColumns,
+        stage: stageRecordColumns,
+      })
       .from(proposals)
       .leftJoin(proposalStages, eq(proposalStages.proposalId, proposals.id))
       .where(matching),
     loadDetailsIn(db, inSelected, at),
   ]);
-  const out = new Map<string, { charterVersion: number; row: RecordRow; stages: StageRecordRow[] }>();
-  for (const { id, charterVersion, stage, ...row } of rows) {
+  const out = new Map<string, { charterVersion: number; outcomeRecordedAt: Date | null; row: RecordRow; stages: StageRecordRow[] }>();
+  for (const { id, charterVersion, outcomeRecordedAt, stage, ...row } of rows) {
     let p = out.get(id);
-    if (!p) out.set(id, (p = { charterVersion, row, stages: [] }));
+    if (!p) out.set(id, (p = { charterVersion, outcomeRecordedAt, row, stages: [] }));
     // A stage's columns are all null when the proposal has no stage row (left join); its index never is otherwise.
     if (stage && stage.stageIndex !== null) p.stages.push(stage as StageRecordRow);
   }
@@ -438,6 +446,7 @@ export async function loadProposalPhaseRecords(
       id,
       {
         charterVersion: p.charterVersion,
+        outcomeRecordedAt: p.outcomeRecordedAt,
         record: recordOf(p.row, p.stages, ballotsBy.get(id) ?? [], recusedBy.get(id) ?? [], objectedBy.get(id) ?? [], gatedBy.get(id) ?? []),
       },
     ]),

@@ -30,18 +30,20 @@ export async function loadProposalList(orgId: string, viewerId: string | null, a
  * Everything the organization's public page shows, with its health from the rules (organizationHealth).
  * With `shared` (the version the page read: lib/auth/org-page.ts), what every viewer sees alike is read
  * once per version and shared (lib/public-cache/org-data.ts) — unless the viewer has drafts, which the
- * page lists among the proposals for them alone: then it is all read for them.
+ * page lists among the proposals for them alone: then it is all read for them. Either way, with the
+ * version the proposals not listed are counted by phase once per version and deadline in this process
+ * (loadOrganizationFront), not on every request.
  */
 export function loadOrganizationPage(orgId: string, viewerId: string | null, at: Date, shared?: { version: string; viewerHasDrafts: boolean }) {
-  if (!shared || (viewerId && shared.viewerHasDrafts)) return readOrganizationPage(orgId, viewerId, at);
-  return sharedOrgData('overview', orgId, '', shared.version, () => readOrganizationPage(orgId, null, at));
+  if (!shared || (viewerId && shared.viewerHasDrafts)) return readOrganizationPage(orgId, viewerId, at, shared?.version);
+  return sharedOrgData('overview', orgId, '', shared.version, () => readOrganizationPage(orgId, null, at, shared.version));
 }
 
-async function readOrganizationPage(orgId: string, viewerId: string | null, at: Date) {
+async function readOrganizationPage(orgId: string, viewerId: string | null, at: Date, version?: string) {
   const db = getDb();
   const [front, byRole, participation, head, verifier, witnessings, notices, published, overduePetitionAnswers, petitions, meetings, writtenConsents] =
     await Promise.all([
-      loadOrganizationFront(db, orgId, viewerId, at),
+      loadOrganizationFront(db, orgId, viewerId, at, undefined, version),
       countMembersByRole(db, orgId),
       listRecentParticipation(db, orgId, 10),
       getLogHead(db, orgId),

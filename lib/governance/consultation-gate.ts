@@ -1,3 +1,5 @@
+import { instantOf, reached } from './time';
+import type { Instant } from './time';
 import type { GateComment } from './types';
 
 /**
@@ -11,14 +13,16 @@ import type { GateComment } from './types';
  *   proposal).
  * - Its answer: a reply to it (parentId) by the author, posted by `now`, not deleted.
  * - `answeredAt`: when the last concern got its first answer — voting opens no earlier.
+ * `now` is read only through reached() (time.ts), so phase.ts can learn when the answer would turn.
  */
 export type GateStatus = { concerns: GateComment[]; unanswered: GateComment[]; answeredAt: Date | null };
 
-export function consultationGate(c: { authorId: string; comments: readonly GateComment[] }, windowClosesAt: Date, now: Date): GateStatus {
-  const t = now.getTime();
-  const live = (x: GateComment) => x.deletedAt === null && x.createdAt.getTime() <= t;
+export function consultationGate(c: { authorId: string; comments: readonly GateComment[] }, windowClosesAt: Date, now: Date | Instant): GateStatus {
+  const instant = now instanceof Date ? instantOf(now) : now;
+  const live = (x: GateComment) => x.deletedAt === null && reached(instant, x.createdAt);
   const concerns = c.comments.filter(
-    (x) => (x.stance === 'concern' || x.stance === 'object') && live(x) && x.createdAt.getTime() < windowClosesAt.getTime() && x.authorId !== c.authorId,
+    // live() last: a comment that could never gate is not noted as a turn.
+    (x) => (x.stance === 'concern' || x.stance === 'object') && x.createdAt.getTime() < windowClosesAt.getTime() && x.authorId !== c.authorId && live(x),
   );
   const firstAnswer = new Map<string, number>();
   for (const x of c.comments) {

@@ -13,7 +13,8 @@ import { findBody, findType } from './charter';
 import { consentStageTally, standingObjections } from './consent';
 import { countingMethodOf } from './election';
 import { tallyStage } from './tally';
-import { addHours, laterOf } from './time';
+import { addHours, instantOf, laterOf, reached } from './time';
+import type { Instant } from './time';
 import { delegationDepth, memberChoiceTally, memberStageTally } from './member-vote';
 import type { Charter, Phase, ProposalRecord, ProposalTypeSpec, StageRecord, StageSpec, TallyResult } from './types';
 import { earliestVotingAt, effectiveDiscussionClosesAt, ratificationDeadline, ratifiedInTime, replyDeadline } from './windows';
@@ -31,12 +32,26 @@ export type StageOutcome = {
 type Derivation = { phase: Phase; outcomes: StageOutcome[] };
 
 export function proposalPhase(record: ProposalRecord, charter: Charter, now: Date): Phase {
-  return derive(record, charter, now).phase;
+  return derive(record, charter, instantOf(now)).phase;
+}
+
+/**
+ * The phase at `now` (proposalPhase's) and `until`, the earliest later instant at which it may change
+ * by time alone, the record unchanged (a window closing, a stage opening or closing, a deadline): the
+ * phase is the same at every instant from `now` up to, not including, `until`; null when no later
+ * instant changes it. Not a second reading of the rules: the same derivation, noting each instant at
+ * which one of its comparisons with `now` would turn (time.ts reached) — so `until` may be an instant
+ * at which the phase turns out the same (a comment posted after the window: it never gates).
+ */
+export function proposalPhaseUntil(record: ProposalRecord, charter: Charter, now: Date): { phase: Phase; until: Date | null } {
+  const turns: number[] = [];
+  const { phase } = derive(record, charter, instantOf(now, turns));
+  return { phase, until: turns.length === 0 ? null : new Date(Math.min(...turns)) };
 }
 
 /** Every stage of the proposal's type, with its count once closed. Stages never reached have null dates and tally. */
 export function stageOutcomes(record: ProposalRecord, charter: Charter, now: Date): StageOutcome[] {
-  return derive(record, charter, now).outcomes;
+  return derive(record, charter, instantOf(now)).outcomes;
 }
 
 const terminal = new Set<Phase['kind']>(['passed', 'rejected', 'failed_quorum', 'lapsed']);
@@ -45,12 +60,13 @@ export function isDecided(phase: Phase): boolean {
   return terminal.has(phase.kind);
 }
 
-function derive(record: ProposalRecord, charter: Charter, now: Date): Derivation {
+// `now` is read only through reached(): proposalPhaseUntil relies on it.
+function derive(record: ProposalRecord, charter: Charter, now: Instant): Derivation {
   if (record.status === 'withdrawn') {
     const at = record.withdrawnAt ?? record.publishedAt ?? new Date(0);
-    if (at.getTime() <= now.getTime()) {
+    if (reached(now, at)) {
       // A decision already taken stands: withdrawal after the outcome changes nothing.
-      const before = deriveActive(record, charter, at);
+      const before = deriveActive(record, charter, instantOf(at));
       if (terminal.has(before.phase.kind)) return deriveActive(record, charter, now);
       return { phase: { kind: 'withdrawn', at: new Date(at) }, outcomes: before.outcomes };
     }
@@ -58,19 +74,18 @@ function derive(record: ProposalRecord, charter: Charter, now: Date): Derivation
   return deriveActive(record, charter, now);
 }
 
-function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Derivation {
+function deriveActive(record: ProposalRecord, charter: Charter, now: Instant): Derivation {
   const type = findType(charter, record.typeKey);
-  const t = now.getTime();
   const outcomes: StageOutcome[] = type.stages.map((s, stageIndex) => ({ stageIndex, bodyKey: s.bodyKey, opensAt: null, closesAt: null, tally: null }));
   const result = (phase: Phase): Derivation => ({ phase, outcomes });
 
-  if (record.status === 'draft' || !record.publishedAt || record.publishedAt.getTime() > t) return result({ kind: 'draft' });
+  if (record.status === 'draft' || !record.publishedAt || !reached(now, record.publishedAt)) return result({ kind: 'draft' });
 
   const discussionClosesAt = effectiveDiscussionClosesAt(record, type);
   const votingFrom = earliestVotingAt(record, type);
   if (!discussionClosesAt || !votingFrom) return result({ kind: 'draft' });
-  if (t < discussionClosesAt.getTime()) return result({ kind: 'discussion', closesAt: discussionClosesAt });
-  if (t < votingFrom.getTime()) {
+  if (!reached(now, discussionClosesAt)) return result({ kind: 'discussion', closesAt: discussionClosesAt });
+  if (!reached(now, votingFrom)) {
     // Only a proposal with a subject waits past the comment window: until the reply or its deadline.
     return result({ kind: 'awaiting_reply', dueAt: replyDeadline(record, type) ?? votingFrom });
   }
@@ -89,16 +104,16 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
     if (!stageRecord?.opensAt) {
       // A seat election with no more candidates than seats: elected unopposed when voting would have opened (election.ts).
       const unopposed = i === 0 && record.decidedUnopposedAt ? laterOf(record.decidedUnopposedAt, since) : null;
-      if (unopposed && t >= unopposed.getTime()) return result({ kind: 'passed', at: unopposed });
+      if (unopposed && reached(now, unopposed)) return result({ kind: 'passed', at: unopposed });
       return result({ kind: 'ready_for_voting', stageIndex: i, since });
     }
     const opensAt = laterOf(stageRecord.opensAt, since);
     const minimumClose = addHours(opensAt, spec.votingWindowHours);
     const closesAt = stageRecord.closesAt ? laterOf(stageRecord.closesAt, minimumClose) : minimumClose;
-    if (t < opensAt.getTime()) return result({ kind: 'ready_for_voting', stageIndex: i, since });
+    if (!reached(now, opensAt)) return result({ kind: 'ready_for_voting', stageIndex: i, since });
     outcome.opensAt = opensAt;
     outcome.closesAt = closesAt;
-    if (t < closesAt.getTime()) return result({ kind: 'voting', stageIndex: i, closesAt });
+    if (!reached(now, closesAt)) return result({ kind: 'voting', stageIndex: i, closesAt });
 
     // A member-wide stage counts its roll (member-vote.ts); until its close is counted it reads as voting.
     if (stageRecord.roll) {
@@ -153,7 +168,7 @@ function deriveActive(record: ProposalRecord, charter: Charter, now: Date): Deri
   const passedAt = since;
   if (record.emergencyApprovedAt && type.emergency) {
     const deadline = ratificationDeadline(passedAt, type.emergency);
-    if (t >= deadline.getTime() && !ratifiedInTime(record.ratifiedAt, deadline, now)) return result({ kind: 'lapsed', at: deadline });
+    if (reached(now, deadline) && !ratifiedInTime(record.ratifiedAt, deadline, now)) return result({ kind: 'lapsed', at: deadline });
   }
   return result({ kind: 'passed', at: passedAt });
 }

@@ -24,6 +24,26 @@ export function earlierOf(a: Date, b: Date): Date {
   return new Date(Math.min(a.getTime(), b.getTime()));
 }
 
+/**
+ * An instant a rule reads, asked only through reached(): when `turns` is given, every comparison
+ * whose answer would turn at a later instant notes that instant there. A derivation that asks its
+ * instant nothing else gives the same answer at every instant from `time` up to (not including)
+ * the earliest instant noted (phase.ts proposalPhaseUntil).
+ */
+export type Instant = { readonly time: number; readonly turns?: number[] };
+
+export function instantOf(at: Date, turns?: number[]): Instant {
+  return turns ? { time: at.getTime(), turns } : { time: at.getTime() };
+}
+
+/** Whether `at` has come by the instant (at ≤ it); when not yet, `at` is noted: the answer turns there. */
+export function reached(now: Instant, at: Date | number): boolean {
+  const when = typeof at === 'number' ? at : at.getTime();
+  if (when <= now.time) return true;
+  now.turns?.push(when);
+  return false;
+}
+
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** '3 Dec 2026, 14:00 UTC' — always UTC, so a notice reads the same in every member's inbox. */

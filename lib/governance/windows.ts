@@ -5,7 +5,8 @@
  * earlier than publication + the type's minimum window: a wrong or tampered timestamp cannot
  * open a vote early.
  */
-import { HOUR_MS, addDays, addHours, earlierOf, laterOf } from './time';
+import { HOUR_MS, addDays, addHours, earlierOf, instantOf, laterOf, reached } from './time';
+import type { Instant } from './time';
 import type { EmergencySpec, ProposalRecord, ProposalTypeSpec } from './types';
 
 /** When the comment window closes for a proposal published at `publishedAt`. */
@@ -88,6 +89,6 @@ export function ratificationDeadline(passedAt: Date, emergency: EmergencySpec): 
 }
 
 /** Ratified in time: a ratification at or before the deadline (and already recorded by `now`). */
-export function ratifiedInTime(ratifiedAt: Date | null, deadline: Date, now: Date): boolean {
-  return ratifiedAt !== null && ratifiedAt.getTime() <= deadline.getTime() && ratifiedAt.getTime() <= now.getTime();
+export function ratifiedInTime(ratifiedAt: Date | null, deadline: Date, now: Date | Instant): boolean {
+  return ratifiedAt !== null && ratifiedAt.getTime() <= deadline.getTime() && reached(now instanceof Date ? instantOf(now) : now, ratifiedAt);
 }

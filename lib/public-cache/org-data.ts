@@ -33,8 +33,18 @@ export function sharedOrgData<T>(part: string, orgId: string, id: string, versio
   let cache = s.caches.get(part);
   if (!cache) s.caches.set(part, (cache = new VersionedCache<unknown>({ maxEntries: 500, maxAgeMs: s.maxAgeMs, now: () => Date.now() })));
   // The end-to-end suite moves the server's clock: a moved clock is a new version, as on the public page cache.
-  const key = `${version}:${s.epoch}.${s.writes.get(orgId) ?? 0}@${testClockOffsetMs()}`;
+  const key = `${version}:${orgWriteStamp(orgId)}@${testClockOffsetMs()}`;
   return cache.get(`${orgId}/${id}`, key, load) as Promise<T>;
+}
+
+/**
+ * How many writes to the organization went through this process so far (noteOrgWrite), as a suffix for
+ * its version: a value read before one of them is never served after it, even a write the decision log
+ * does not see. Kept whether the public page cache is on or off.
+ */
+export function orgWriteStamp(orgId: string): string {
+  const s = store();
+  return `${s.epoch}.${s.writes.get(orgId) ?? 0}`;
 }
 
 /**

@@ -9,9 +9,10 @@ import type { DatabaseHandle } from '@/db/client';
 import { organizations, proposals } from '@/db/schema';
 import { loadOrganizationOverview } from '@/db/read/overview';
 import type { OrganizationOverview } from '@/db/read/overview';
-import { FRONT_PROPOSALS, countUnderWay, decisionsNotListed, loadOrganizationFront, loadProposalPage } from '@/db/read/overview-front';
+import { FRONT_PROPOSALS, countUnderWay, decisionsNotListed, loadOrganizationFront, loadProposalPage, phaseCountCache } from '@/db/read/overview-front';
 import type { OrganizationFront } from '@/db/read/overview-front';
 import { listPublicationNoticeCoverage, sumPublicationNoticeCoverage } from '@/db/queries/org-page';
+import { getOrgPageRow } from '@/db/queries/org-page-context';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import { organizationHealth } from '@/lib/governance/health';
@@ -158,6 +159,9 @@ describe('loadOrganizationFront', () => {
         const all = await loadOrganizationOverview(handle.db, org.orgId, viewer, readAt);
         const front = await loadOrganizationFront(handle.db, org.orgId, viewer, readAt, shown);
         expect(await newPageNumbers(front, shown, org.orgId)).toEqual(await oldPageNumbers(all, shown, org.orgId));
+        // With the version, as the page reads it (the counts kept per version and deadline): the same, at instants read out of order.
+        const version = (await getOrgPageRow(handle.db, 'many-under-way', viewer))!.version;
+        expect(await loadOrganizationFront(handle.db, org.orgId, viewer, readAt, shown, version)).toEqual(front);
         const settled = Object.values(front.settled).reduce((a, b) => a + b, 0);
         expect(front.proposals.length + settled + counted(front)).toBe(all.proposals.length);
         // Only the newest are derived in full; the rest under way are counted.
@@ -171,6 +175,53 @@ describe('loadOrganizationFront', () => {
       expect.arrayContaining(['discussion', 'awaiting_answers', 'ready_for_voting', 'voting', 'passed', 'rejected', 'failed_quorum', 'withdrawn']),
     );
   }, 180_000);
+
+  it('keeps the counts not listed per version until a deadline: a second request reads none, a write or a deadline passing reads again', async () => {
+    const t0 = at(600);
+    const day = (d: number, h = 0) => new Date(t0.getTime() + d * DAY + h * 3_600_000);
+    const org = await foundOrganization(handle.db, { slug: 'counts-kept', seated: 9, at: t0 });
+    const shown = 2;
+    // Six board resolutions a day apart (7-day comment window, 3 days of voting): the oldest four are counted, not listed.
+    const ids: string[] = [];
+    for (let d = 0; d < 6; d++) ids.push(await publishedProposal(handle.db, org.people[d % 3]!, org.orgId, { title: `Kept ${d}`, body: `Text ${d}.` }, day(d)));
+    const stats = phaseCountCache().stats;
+    /** One request at `readAt`: the cached front equals the one counted afresh and the page's numbers equal deriving every proposal; whether it read. */
+    const request = async (readAt: Date, viewer: string | null = null) => {
+      const misses = stats.misses;
+      const version = (await getOrgPageRow(handle.db, 'counts-kept', viewer))!.version;
+      const cached = await loadOrganizationFront(handle.db, org.orgId, viewer, readAt, shown, version);
+      expect(cached).toEqual(await loadOrganizationFront(handle.db, org.orgId, viewer, readAt, shown));
+      const all = await loadOrganizationOverview(handle.db, org.orgId, viewer, readAt);
+      expect(await newPageNumbers(cached, shown, org.orgId)).toEqual(await oldPageNumbers(all, shown, org.orgId));
+      return { read: stats.misses > misses, unlisted: cached.unlisted };
+    };
+
+    // Two requests in a row: the second is served the first's counts (for any viewer: the counted proposals are the same).
+    expect(await request(day(5, 1))).toEqual({ read: true, unlisted: { discussion: 4 } });
+    expect(await request(day(5, 2), org.people[1]!.userId)).toEqual({ read: false, unlisted: { discussion: 4 } });
+    // A write between (a comment): the version moved, read again; then kept again.
+    await postComment(
+      handle.db,
+      org.people[4]!,
+      { orgId: org.orgId, proposalId: ids[0]!, parentId: null, body: 'A thought.', stance: 'none', asReply: false },
+      day(5, 3),
+    );
+    expect((await request(day(5, 4))).read).toBe(true);
+    expect((await request(day(6, 23))).read).toBe(false);
+    // The oldest one's comment window closes at day 7 with nothing written: read again from then on.
+    expect(await request(day(7, 1))).toEqual({ read: true, unlisted: { discussion: 3, ready_for_voting: 1 } });
+    expect((await request(day(7, 2))).read).toBe(false);
+    // The worker opens its vote (a write) and five seats vote yes; its vote closes three days later, unrecorded yet: passed, by its phase.
+    await recordTransitions(handle.db, ids[0]!, org.orgId, day(7, 3));
+    await castBallots(handle.db, org, ids[0]!, [0, 1, 2, 3, 4], 'yes', day(7, 4));
+    expect(await request(day(7, 5))).toEqual({ read: true, unlisted: { discussion: 3, voting: 1 } });
+    expect((await request(day(7, 6))).read).toBe(false);
+    // The next window (day 8) passes first, then the vote's close (day 10, 3 h): each read again.
+    expect(await request(day(8, 1))).toEqual({ read: true, unlisted: { discussion: 2, ready_for_voting: 1, voting: 1 } });
+    expect(await request(day(10, 4))).toEqual({ read: true, unlisted: { ready_for_voting: 3, passed: 1 } });
+    // A clock moved back (the end-to-end suite's) reads again rather than serve counts from a later instant.
+    expect(await request(day(6))).toEqual({ read: true, unlisted: { discussion: 4 } });
+  });
 
   it('pages through the proposals page: the pages together are every proposal the viewer sees, derived the same way', async () => {
     for (const viewer of [null, draftAuthor]) {
