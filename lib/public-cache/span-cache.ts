@@ -1,3 +1,5 @@
+import { LruEntries } from './lru-entries';
+
 /**
  * An in-process cache of values that hold over a span of time, for as long as nothing is written:
  * a value is kept under the version it was read at (the organization's, read fresh by every request:
@@ -11,11 +13,13 @@
  * for one version share one read. A failed read is not kept.
  */
 export class SpanCache<T> {
-  private readonly entries = new Map<string, { version: string; from: number; result: Promise<{ value: T; until: number | null }> }>();
+  private readonly entries: LruEntries<{ version: string; from: number; result: Promise<{ value: T; until: number | null }> }>;
   /** Requests served from the cache, and read afresh (for tests and benchmarks). */
   readonly stats = { hits: 0, misses: 0 };
 
-  constructor(private readonly options: { maxEntries: number }) {}
+  constructor(options: { maxEntries: number }) {
+    this.entries = new LruEntries(options.maxEntries);
+  }
 
   /** The value for `id` at `version` and instant `at`: cached, or read by `load` (which gives it and its `until`). */
   async get(id: string, version: string, at: number, load: () => Promise<{ value: T; until: number | null }>): Promise<T> {
@@ -24,23 +28,13 @@ export class SpanCache<T> {
       const held = await entry.result.catch(() => null);
       if (held && (held.until === null || at < held.until)) {
         this.stats.hits++;
-        // Map order is insertion order: re-inserting marks it most recently used (unless replaced meanwhile).
-        if (this.entries.get(id) === entry) {
-          this.entries.delete(id);
-          this.entries.set(id, entry);
-        }
+        this.entries.touch(id, entry);
         return held.value;
       }
     }
     this.stats.misses++;
     const result = load();
-    const stored = { version, from: at, result };
-    this.entries.delete(id);
-    this.entries.set(id, stored);
-    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    result.catch(() => {
-      if (this.entries.get(id) === stored) this.entries.delete(id);
-    });
+    this.entries.keep(id, { version, from: at, result }, result);
     return (await result).value;
   }
 

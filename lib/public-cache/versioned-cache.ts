@@ -1,3 +1,5 @@
+import { LruEntries } from './lru-entries';
+
 /**
  * An in-process cache of an organization's shared, viewer-independent data, keyed by the
  * organization's data version (read fresh by every request: db/queries/org-page-context.ts), so N
@@ -12,9 +14,11 @@
  * what it shows: a write during the read makes the next request read again.
  */
 export class VersionedCache<T> {
-  private readonly entries = new Map<string, { key: string; storedAt: number; value: Promise<T> }>();
+  private readonly entries: LruEntries<{ key: string; storedAt: number; value: Promise<T> }>;
 
-  constructor(private readonly options: { maxEntries: number; maxAgeMs: number; now: () => number }) {}
+  constructor(private readonly options: { maxEntries: number; maxAgeMs: number; now: () => number }) {
+    this.entries = new LruEntries(options.maxEntries);
+  }
 
   /** The value for `id` at `version`, cached or read by `load` (which must read nothing per viewer). */
   get(id: string, version: string, load: () => Promise<T>): Promise<T> {
@@ -22,20 +26,12 @@ export class VersionedCache<T> {
     const now = this.options.now();
     const entry = this.entries.get(id);
     if (entry && entry.key === key && now - entry.storedAt < this.options.maxAgeMs) {
-      // Map order is insertion order: re-inserting marks it most recently used.
-      this.entries.delete(id);
-      this.entries.set(id, entry);
+      this.entries.touch(id, entry);
       return entry.value;
     }
     const value = load();
-    const stored = { key, storedAt: now, value };
-    this.entries.delete(id);
-    this.entries.set(id, stored);
-    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     // A failed read is not kept: the next request reads again.
-    value.catch(() => {
-      if (this.entries.get(id) === stored) this.entries.delete(id);
-    });
+    this.entries.keep(id, { key, storedAt: now, value }, value);
     return value;
   }
 }
