@@ -4,12 +4,10 @@
  * browser's Accept-Language). As in i18n-refusals.test.ts, only the session, the request's headers and next-intl's
  * `getLocale` are replaced.
  */
-import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { users } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
-import { foundOrganization } from './fixtures/organization';
+import { foundOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { publishedProposal } from './fixtures/scenario';
 import { form, session, signInAs, withTestDatabase } from './helpers';
@@ -40,30 +38,25 @@ beforeEach(() => {
   request.acceptLanguage = null;
 });
 
-async function as(i: number) {
-  const [u] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, org.people[i]!.userId));
-  signInAs(u!);
-}
-
 const comment = (body: string) => postCommentAction(initialActionState, form({ orgId: org.orgId, proposalId, body }));
 const follow = (on: boolean) => followProposalAction(initialActionState, form({ orgId: org.orgId, proposalId, follow: String(on) }));
 
 describe('the proposal page’s success lines in the reader’s language', () => {
   it('an English reader gets the English line, word for word', async () => {
-    await as(2);
+    signInAsPerson(org, 2);
     expect(await comment('An English comment on the rota.')).toMatchObject({ ok: true, message: 'Comment posted.' });
     expect(await follow(false)).toMatchObject({ ok: true, message: 'You no longer follow this proposal.' });
   });
 
   it('a person who chose French is answered in French', async () => {
-    await as(3);
+    signInAsPerson(org, 3);
     expect(await setMyLocaleAction(initialActionState, form({ locale: 'fr' }))).toMatchObject({ ok: true });
     expect(await comment('Un commentaire en français sur le planning.')).toMatchObject({ ok: true, message: 'Commentaire publié.' });
     expect(await follow(true)).toMatchObject({ ok: true, message: expect.stringMatching(/^Vous suivez cette proposition/) });
   });
 
   it('a German browser, no choice of their own, is answered in German', async () => {
-    await as(4);
+    signInAsPerson(org, 4);
     request.acceptLanguage = 'de-DE,de;q=0.9';
     expect(await comment('Ein Kommentar auf Deutsch zum Plan.')).toMatchObject({ ok: true, message: 'Kommentar veröffentlicht.' });
   });

@@ -9,13 +9,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { proposals, users } from '@/db/schema';
+import { proposals } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { formatMessage } from '@/lib/governance/messages';
 import { issueApiToken } from '@/lib/use-cases/api-tokens';
 import type * as ClockModule from '@/lib/clock';
 import { apiV1Fetch } from './api-routes';
-import { foundOrganization } from './fixtures/organization';
+import { foundOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { publishedProposal } from './fixtures/scenario';
 import { form, session, signInAs, withTestDatabase } from './helpers';
@@ -50,11 +50,6 @@ beforeEach(() => {
   request.acceptLanguage = null;
 });
 
-async function as(i: number) {
-  const [u] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, org.people[i]!.userId));
-  signInAs(u!);
-}
-
 /**
  * English words a parameter would leave in a French or German refusal: a month as `formatUtc` abbreviates it, a unit
  * of time, a phase's or a rate limit's English words.
@@ -76,7 +71,7 @@ describe('dates and durations inside refusals, in the reader’s language (serve
   const ballot = () => castBallotAction(initialActionState, form({ orgId: org.orgId, proposalId, choice: 'yes' }));
 
   it('English: the rules’ English word for word', async () => {
-    await as(1);
+    signInAsPerson(org, 1);
     const state = await ballot();
     expect(state).toMatchObject({ ok: false, code: 'voting.not_open_yet' });
     const reason = formatMessage('voting.comment_window', { at: '9 Mar 2026, 09:00 UTC', hours: '7 days' });
@@ -85,7 +80,7 @@ describe('dates and durations inside refusals, in the reader’s language (serve
     expect((await publishProposalAction(initialActionState, form({ orgId: org.orgId, proposalId }))).message).toBe(
       'Only the author can publish a draft (the proposal is discussion).',
     );
-    await as(0);
+    signInAsPerson(org, 0);
     expect(await scheduleMeetingAction(initialActionState, form({ orgId: org.orgId, ...shortNotice }))).toMatchObject({
       ok: false,
       code: 'meeting.short_notice_regular',
@@ -96,18 +91,18 @@ describe('dates and durations inside refusals, in the reader’s language (serve
 
   it('French: the date through Intl, the window in days, no English left', async () => {
     request.acceptLanguage = 'fr-FR,fr;q=0.9';
-    await as(1);
+    signInAsPerson(org, 1);
     const state = await ballot();
     expect(state).toMatchObject({ ok: false, code: 'voting.not_open_yet' });
     expect(state.message).toBe(
       'Le vote n’est pas ouvert. Le vote s’ouvre le 9 mars 2026, 09:00 UTC — la période de commentaires dure 7 jours et ne peut pas être raccourcie.',
     );
     expect(state.message).not.toMatch(englishParam);
-    await as(1);
+    signInAsPerson(org, 1);
     expect((await publishProposalAction(initialActionState, form({ orgId: org.orgId, proposalId }))).message).toBe(
       'Seul l’auteur peut publier un brouillon (la proposition est : en discussion).',
     );
-    await as(0);
+    signInAsPerson(org, 0);
     const meeting = await scheduleMeetingAction(initialActionState, form({ orgId: org.orgId, ...shortNotice }));
     expect(meeting).toMatchObject({ ok: false, code: 'meeting.short_notice_regular' });
     expect(meeting.message).toBe(
@@ -117,19 +112,19 @@ describe('dates and durations inside refusals, in the reader’s language (serve
 
   it('German: the same, and a phase named by its code', async () => {
     request.acceptLanguage = 'de-DE,de;q=0.9';
-    await as(1);
+    signInAsPerson(org, 1);
     const state = await ballot();
     expect(state.message).toBe(
       'Die Abstimmung ist nicht eröffnet. Die Abstimmung beginnt am 9. März 2026, 09:00 UTC — die Kommentarfrist beträgt 7 Tage und kann nicht verkürzt werden.',
     );
     expect(state.message).not.toMatch(englishParam);
-    await as(0);
+    signInAsPerson(org, 0);
     const meeting = await scheduleMeetingAction(initialActionState, form({ orgId: org.orgId, ...shortNotice }));
     expect(meeting.message).toBe(
       'Eine ordentliche Sitzung braucht 7 Tage Ladungsfrist, und diese hätte nur 1 Tag. Verlegen Sie sie nach hinten oder berufen Sie sie als außerordentliche Sitzung ein, die 2 Tage Ladungsfrist braucht.',
     );
     // Publishing again what is already in discussion: the phase in German, not “discussion”.
-    await as(1);
+    signInAsPerson(org, 1);
     expect(await publishProposalAction(initialActionState, form({ orgId: org.orgId, proposalId }))).toMatchObject({
       ok: false,
       code: 'proposal.publish_not_allowed',
@@ -138,7 +133,7 @@ describe('dates and durations inside refusals, in the reader’s language (serve
   });
 
   it('a delegation’s scope, in English as before and in French and German', async () => {
-    await as(5);
+    signInAsPerson(org, 5);
     const delegate = () =>
       delegateVoteAction(initialActionState, form({ orgId: org.orgId, delegateUserId: org.people[6]!.userId, scope: `proposal:${proposalId}` }));
     expect(await delegate()).toMatchObject({
@@ -157,7 +152,7 @@ describe('dates and durations inside refusals, in the reader’s language (serve
   });
 
   it('a rate limit’s “what” and its wait, in French (and in English as before)', async () => {
-    await as(4);
+    signInAsPerson(org, 4);
     const comment = (i: number) => postCommentAction(initialActionState, form({ orgId: org.orgId, proposalId, body: `Comment number ${i} on the rota.` }));
     for (let i = 0; i < 10; i++) expect(await comment(i)).toMatchObject({ ok: true });
     expect((await comment(10)).message).toMatch(/^Too many comments in a short time\. Try again in \d+ seconds\.$/);
