@@ -62,7 +62,7 @@ import {
   seatResignSchema,
   withdrawProposalSchema,
 } from '@/lib/validation/proposal';
-import { deleteWebhook, registerWebhookEndpoint, replayWebhookDelivery, setWebhookEnabled } from '@/lib/use-cases/webhooks';
+import { deleteWebhook, disableWebhook, enableWebhook, registerWebhookEndpoint, replayWebhookDelivery } from '@/lib/use-cases/webhooks';
 import {
   deleteWebhookSchema,
   registerWebhookApiSchema,
@@ -329,7 +329,7 @@ export const registerWebhookApiOperation = operation({ schema: registerWebhookAp
 export const setWebhookEnabledOperation = operation({
   schema: setWebhookEnabledSchema,
   minimumRole: 'admin',
-  useCase: (db, _actor, input, at) => setWebhookEnabled(db, input.orgId, input.endpointId, input.enabled, at),
+  useCase: (db, _actor, input, at) => (input.enabled ? enableWebhook : disableWebhook)(db, input.orgId, input.endpointId, at),
 });
 
 export const deleteWebhookOperation = operation({

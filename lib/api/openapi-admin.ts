@@ -69,7 +69,7 @@ export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path:
     path: '/api/v1/orgs/{slug}/webhooks',
     operation: write(
       'registerWebhook',
-      'Register a webhook endpoint (write token, an admin), as the settings form does: an address that resolves to a private, loopback, link-local or unique-local address is refused (`webhook.url_private`); the answer carries the signing secret once, never shown again',
+      'Register a webhook endpoint (write token, an admin), as the settings form does: an address that resolves to a private, loopback, link-local or unique-local address is refused (`webhook.url_private`); the answer carries the signing secret once, never shown again; `organization.archived` on an archived organization',
       z.object({ slug }),
       registerWebhookBodySchema,
       [
@@ -89,11 +89,11 @@ export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path:
     path: '/api/v1/orgs/{slug}/webhooks/{id}',
     operation: write(
       'deleteWebhook',
-      'Delete a webhook endpoint and its delivery history (write token, an admin), as the settings form does once its box is ticked',
+      'Delete a webhook endpoint and its delivery history (write token, an admin), as the settings form does once its box is ticked; `organization.archived` on an archived organization (disabling stays allowed)',
       endpointPath,
       null,
       ['200', z.object({ ok: z.literal(true), endpoint: z.object({ id: z.string(), deleted: z.literal(true) }) }), 'Deleted'],
-      [400, 401, 403, 404, 415],
+      [400, 401, 403, 404, 409, 415],
     ),
   },
   {
@@ -101,11 +101,11 @@ export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path:
     path: '/api/v1/orgs/{slug}/webhooks/{id}/enabled',
     operation: write(
       'enableWebhook',
-      'Enable a webhook endpoint (write token, an admin), as the Enable button does',
+      'Enable a webhook endpoint (write token, an admin), as the Enable button does; `organization.archived` on an archived organization',
       endpointPath,
       null,
       ['200', z.object({ ok: z.literal(true), endpoint: z.object({ id: z.string(), enabled: z.literal(true) }) }), 'Enabled'],
-      [400, 401, 403, 404, 415],
+      [400, 401, 403, 404, 409, 415],
     ),
   },
   {
@@ -113,7 +113,7 @@ export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path:
     path: '/api/v1/orgs/{slug}/webhooks/{id}/enabled',
     operation: write(
       'disableWebhook',
-      'Disable a webhook endpoint (write token, an admin): no deliveries until it is enabled again, as the Disable button does',
+      'Disable a webhook endpoint (write token, an admin): no deliveries until it is enabled again, as the Disable button does; allowed on an archived organization too, as it only narrows what leaves',
       endpointPath,
       null,
       ['200', z.object({ ok: z.literal(true), endpoint: z.object({ id: z.string(), enabled: z.literal(false) }) }), 'Disabled'],
@@ -139,7 +139,7 @@ export const adminOperations: { method: 'get' | 'post' | 'put' | 'delete'; path:
     path: '/api/v1/orgs/{slug}/webhooks/deliveries/{id}/replay',
     operation: write(
       'replayWebhookDelivery',
-      "Send a dead delivery again on the worker's next pass, with the same webhook-id (write token, an admin), as the Replay button does; any other delivery is refused (`webhook.delivery_not_dead`)",
+      "Send a dead delivery again on the worker's next pass, with the same webhook-id (write token, an admin), as the Replay button does; any other delivery is refused (`webhook.delivery_not_dead`), as is any on an archived organization (`organization.archived`)",
       z.object({ slug, id: deliveryId }),
       null,
       ['200', z.object({ ok: z.literal(true), delivery: z.object({ id: z.string(), status: z.literal('pending') }) }), 'Queued again'],

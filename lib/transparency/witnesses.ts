@@ -15,7 +15,9 @@ export type CosignOutcome = { ok: true; accepted: { witness: string; size: numbe
 /**
  * A witness hands in a checkpoint note carrying its cosignature. Accepted only if the
  * checkpoint text is exactly one this organization signed (same origin, size and root) and a
- * cosignature by a registered witness verifies over it; each valid one is stored.
+ * cosignature by a registered witness verifies over it; each valid one is stored. Accepted on an archived
+ * organization too: a cosignature adds independent verification of a record already public and changes no
+ * governance state (no log entry, no setting).
  */
 export async function acceptCosignature(db: Executor, orgId: string, body: string, at: Date): Promise<CosignOutcome> {
   if (new TextEncoder().encode(body).length > MAX_COSIGNED_NOTE_BYTES) return { ok: false, status: 400, error: 'The note is too large.' };

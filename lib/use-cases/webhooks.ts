@@ -14,6 +14,7 @@ import { refuse } from '@/lib/governance/refusal';
 import { checkDestination } from '@/lib/webhooks/destination';
 import type { Resolver } from '@/lib/webhooks/destination';
 import { newWebhookSecret } from '@/lib/webhooks/send';
+import { requireOrganizationWritable } from './writable';
 
 /** At most this many endpoints per organization. */
 export const maxWebhookEndpoints = 20;
@@ -25,12 +26,17 @@ export type RegisterWebhook = { orgId: string; actorId: string; url: string; kin
  * is private, loopback, link-local, unique-local, multicast or unspecified, unless the operator
  * allows private destinations). Returns the signing secret, which the caller shows once. Webhook
  * settings are the organization's configuration, not governance events: nothing is logged.
+ *
+ * On an archived organization (`organization.archived`): registering, enabling, replaying and deleting are refused —
+ * each would send data out, or change what its settings show; disabling is not (disableWebhook).
  */
 export async function registerWebhookEndpoint(
   db: Database,
   input: RegisterWebhook,
   opts: { allowPrivate?: boolean; resolve?: Resolver } = {},
 ): Promise<{ id: string; secret: string }> {
+  // Archived: refused before the URL is resolved (and again under the lock below, where it counts).
+  await requireOrganizationWritable(db, input.orgId);
   // Cheap refusal first, before resolving the URL; checked again below, under the lock, where it counts.
   const before = await countWebhookEndpoints(db, input.orgId);
   if (before >= maxWebhookEndpoints) refuse('webhook.too_many', { count: before });
@@ -44,6 +50,7 @@ export async function registerWebhookEndpoint(
   // The count and the insert in one transaction, serialized per organization: concurrent registrations cannot all
   // see room for themselves (the DNS lookup above stays outside the lock).
   const id = await db.transaction(async (tx) => {
+    await requireOrganizationWritable(tx, input.orgId);
     await lockWebhookRegistrations(tx, input.orgId);
     const count = await countWebhookEndpoints(tx, input.orgId);
     if (count >= maxWebhookEndpoints) refuse('webhook.too_many', { count });
@@ -59,18 +66,39 @@ export async function registerWebhookEndpoint(
   return { id, secret };
 }
 
-export async function setWebhookEnabled(db: Database, orgId: string, endpointId: string, enabled: boolean, at: Date): Promise<void> {
-  if (!(await setWebhookEndpointEnabled(db, orgId, endpointId, enabled, at))) refuse('webhook.not_found');
+/** Sends the endpoint deliveries again, with those still pending since it was disabled: refused on an archived organization. */
+export async function enableWebhook(db: Database, orgId: string, endpointId: string, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await requireOrganizationWritable(tx, orgId);
+    if (!(await setWebhookEndpointEnabled(tx, orgId, endpointId, true, at))) refuse('webhook.not_found');
+  });
 }
 
+/**
+ * No more deliveries to the endpoint until it is enabled again. Allowed on an archived organization too: it only
+ * narrows what leaves (the worker still logs on an archived organization — a decision's ratification reminders, a
+ * petition's missed deadline, minutes disclosed on their date — and retries pending deliveries), so an admin can
+ * always cut off an endpoint that leaks or was taken over.
+ */
+export async function disableWebhook(db: Database, orgId: string, endpointId: string, at: Date): Promise<void> {
+  if (!(await setWebhookEndpointEnabled(db, orgId, endpointId, false, at))) refuse('webhook.not_found');
+}
+
+/** Deletes the endpoint and its delivery history: refused on an archived organization, whose settings stay as archived (disabling stops deliveries). */
 export async function deleteWebhook(db: Database, orgId: string, endpointId: string): Promise<void> {
-  if (!(await deleteWebhookEndpoint(db, orgId, endpointId))) refuse('webhook.not_found');
+  await db.transaction(async (tx) => {
+    await requireOrganizationWritable(tx, orgId);
+    if (!(await deleteWebhookEndpoint(tx, orgId, endpointId))) refuse('webhook.not_found');
+  });
 }
 
-/** Sends a dead letter again on the worker's next pass (same webhook-id); anything else is refused. */
+/** Sends a dead letter again on the worker's next pass (same webhook-id); anything else is refused, as is an archived organization. */
 export async function replayWebhookDelivery(db: Database, orgId: string, deliveryId: string, at: Date): Promise<void> {
-  if (await requeueDeadWebhookDelivery(db, orgId, deliveryId, at)) return;
-  const status = await webhookDeliveryStatusOf(db, orgId, deliveryId);
-  if (!status) refuse('webhook.delivery_not_found');
-  refuse('webhook.delivery_not_dead', { status });
+  await db.transaction(async (tx) => {
+    await requireOrganizationWritable(tx, orgId);
+    if (await requeueDeadWebhookDelivery(tx, orgId, deliveryId, at)) return;
+    const status = await webhookDeliveryStatusOf(tx, orgId, deliveryId);
+    if (!status) refuse('webhook.delivery_not_found');
+    refuse('webhook.delivery_not_dead', { status });
+  });
 }

@@ -2,9 +2,10 @@
  * The archive guard, everywhere: on an archived organization every writing use case refuses with
  * `organization.archived` and writes nothing (no row, no log entry, no outbox row), and once the
  * organization is unarchived the same call goes through — the archive was the only obstacle.
- * The last tests read the source: every use case that opens a transaction calls the guard, or is
- * listed below with the reason it may write to an archived organization; and every operation the
- * forms and the API share (lib/actions/operations.ts) writes through those use cases only.
+ * The last tests read the source: every use case that opens a transaction, and every use case an
+ * operation the forms and the API share (lib/actions/operations.ts) calls, calls the guard or is
+ * listed below with the reason it may write to an archived organization; and those operations
+ * write through the use cases only.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -123,8 +124,8 @@ const mayWriteWhenArchived: Record<string, string> = {
   'follows.ts:setFollowing': 'a personal mail preference, not logged: unfollowing must keep working',
   'api-tokens.ts:issueApiToken':
     'a person’s own token, not logged (its transaction only holds the 20-token cap): reading an archived organization’s record through the API keeps working',
-  'webhooks.ts:registerWebhookEndpoint':
-    'the organization’s configuration, not a governance event and not logged (its transaction only holds the 20-endpoint cap); an archived organization logs nothing for it to deliver',
+  'webhooks.ts:disableWebhook':
+    'it only narrows what leaves: the worker still logs on an archived organization and retries pending deliveries, so an endpoint that leaks or was taken over can always be cut off',
   'transitions.ts:recordTransitions': 'the worker finishes what was under way; archiving waits until no proposal is open',
   'ratification.ts:enqueueRatificationReminders': 'the worker’s reminders about decisions already taken',
   'petition-overdue.ts:recordOverduePetitions': 'the worker records an answer deadline the board already missed: a missed deadline stays on the record',
@@ -143,40 +144,72 @@ function functionsOf(source: string): Map<string, { exported: boolean; text: str
   return found;
 }
 
-describe('every writing use case calls the archive guard', () => {
-  it('lists each use case that opens a transaction as guarded or as allowed, with a reason', () => {
-    const dir = path.join(process.cwd(), 'lib/use-cases');
-    const unguarded: string[] = [];
-    const seen = new Set<string>();
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-    // Shared helpers that call the guard and open no transaction of their own (proposalForAct).
-    const guardHelpers = files.flatMap((file) =>
-      [...functionsOf(readFileSync(path.join(dir, file), 'utf8'))]
-        .filter(([, f]) => f.exported && f.text.includes('requireOrganizationWritable(') && !/\bdb\.transaction\(/.test(f.text))
-        .map(([name]) => name),
-    );
-    for (const file of files) {
-      const fns = functionsOf(readFileSync(path.join(dir, file), 'utf8'));
-      // A function is guarded when it calls the guard, a shared helper that does, or a function of its file that is.
-      const callsGuard = (text: string) => ['requireOrganizationWritable', ...guardHelpers].some((g) => text.includes(`${g}(`));
-      const guarded = new Set([...fns].filter(([, f]) => callsGuard(f.text)).map(([name]) => name));
-      const callsGuarded = (text: string) => [...guarded].some((g) => new RegExp(`\\b${g}\\(`).test(text));
-      let grew = true;
-      while (grew) {
-        const more = [...fns].filter(([name, f]) => !guarded.has(name) && callsGuarded(f.text)).map(([name]) => name);
-        more.forEach((name) => guarded.add(name));
-        grew = more.length > 0;
-      }
-      for (const [name, f] of fns) {
-        if (!f.exported || !/\bdb\.transaction\(/.test(f.text)) continue;
-        const key = `${file}:${name}`;
-        seen.add(key);
-        if (!guarded.has(name) && !(key in mayWriteWhenArchived)) unguarded.push(key);
-      }
+/**
+ * Every exported use case of lib/use-cases, by `file:name`: whether it opens a transaction, and whether it is guarded —
+ * it calls requireOrganizationWritable, a shared helper that does, or a function of its file that is.
+ */
+function useCasesBySource(): Map<string, { opensTransaction: boolean; guarded: boolean }> {
+  const dir = path.join(process.cwd(), 'lib/use-cases');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  // Shared helpers that call the guard and open no transaction of their own (proposalForAct).
+  const guardHelpers = files.flatMap((file) =>
+    [...functionsOf(readFileSync(path.join(dir, file), 'utf8'))]
+      .filter(([, f]) => f.exported && f.text.includes('requireOrganizationWritable(') && !/\bdb\.transaction\(/.test(f.text))
+      .map(([name]) => name),
+  );
+  const found = new Map<string, { opensTransaction: boolean; guarded: boolean }>();
+  for (const file of files) {
+    const fns = functionsOf(readFileSync(path.join(dir, file), 'utf8'));
+    const callsGuard = (text: string) => ['requireOrganizationWritable', ...guardHelpers].some((g) => text.includes(`${g}(`));
+    const guarded = new Set([...fns].filter(([, f]) => callsGuard(f.text)).map(([name]) => name));
+    const callsGuarded = (text: string) => [...guarded].some((g) => new RegExp(`\\b${g}\\(`).test(text));
+    let grew = true;
+    while (grew) {
+      const more = [...fns].filter(([name, f]) => !guarded.has(name) && callsGuarded(f.text)).map(([name]) => name);
+      more.forEach((name) => guarded.add(name));
+      grew = more.length > 0;
     }
+    for (const [name, f] of fns) {
+      if (f.exported) found.set(`${file}:${name}`, { opensTransaction: /\bdb\.transaction\(/.test(f.text), guarded: guarded.has(name) });
+    }
+  }
+  return found;
+}
+
+/** The use cases lib/actions/operations.ts calls (what the forms and the API share), by `file:name`. */
+function useCasesOfOperations(): string[] {
+  const source = readFileSync(path.join(process.cwd(), 'lib/actions/operations.ts'), 'utf8');
+  return [...source.matchAll(/^import \{([^}]*)\} from '@\/lib\/use-cases\/([\w-]+)';/gm)].flatMap((m) =>
+    m[1]!
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '' && !name.startsWith('type '))
+      .map((name) => `${m[2]}.ts:${name}`),
+  );
+}
+
+describe('every writing use case calls the archive guard', () => {
+  const useCases = useCasesBySource();
+  const called = useCasesOfOperations();
+
+  it('lists each use case that opens a transaction as guarded or as allowed, with a reason', () => {
+    const opening = [...useCases].filter(([, u]) => u.opensTransaction);
+    expect(opening.length).toBeGreaterThan(50);
+    const unguarded = opening.filter(([key, u]) => !u.guarded && !(key in mayWriteWhenArchived)).map(([key]) => key);
     expect(unguarded, 'writing use cases that never call requireOrganizationWritable').toEqual([]);
-    // The allowed list names only what exists, so it cannot hide a renamed use case.
-    expect(Object.keys(mayWriteWhenArchived).filter((k) => !seen.has(k))).toEqual([]);
+    // The allowed list names only what opens a transaction or an operation calls, so it cannot hide a renamed use case.
+    const checked = new Set([...opening.map(([key]) => key), ...called]);
+    expect(Object.keys(mayWriteWhenArchived).filter((k) => !checked.has(k))).toEqual([]);
+  });
+
+  it('lists each use case an operation calls as guarded or as allowed, even one writing a single row without a transaction', () => {
+    expect(called.length).toBeGreaterThan(40);
+    expect(
+      called.filter((key) => !useCases.has(key)),
+      'imported names that are not exported use cases',
+    ).toEqual([]);
+    const unguarded = called.filter((key) => !useCases.get(key)!.guarded && !(key in mayWriteWhenArchived));
+    expect(unguarded, 'operations whose use case never calls requireOrganizationWritable').toEqual([]);
   });
 });
 

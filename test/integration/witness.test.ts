@@ -4,10 +4,10 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database, Tx } from '@/db/client';
-import { decisionLog, logHeads } from '@/db/schema';
+import { decisionLog, logHeads, organizations, witnessCosignatures } from '@/db/schema';
 import { appendLogEntry } from '@/db/queries/log';
 import { insertOrganization } from '@/db/queries/organizations';
 import { getOrgVerifierKey, latestCheckpoint } from '@/db/queries/transparency';
@@ -41,6 +41,7 @@ import type { Fetcher } from '@/scripts/verify';
 import { runWitness } from '@/scripts/witness';
 import { rechainedRow } from './fixtures/forgery';
 import { foundOrganization, insertUser } from './fixtures/organization';
+import { everyRow } from './fixtures/rows';
 import type { FoundedOrganization } from './fixtures/organization';
 import { withTestDatabase } from './helpers';
 
@@ -321,6 +322,41 @@ describe('witnesses', () => {
     await removeWitness(db, { orgId: org.id, actorId: founderId, witnessId: w!.id, at: new Date() });
     const kinds = (await db.select({ kind: decisionLog.kind }).from(decisionLog).where(eq(decisionLog.orgId, org.id))).map((r) => r.kind);
     expect(kinds.filter((k) => k.startsWith('witness.'))).toEqual(['witness.added', 'witness.removed']);
+  });
+  // An archived organization takes no new or removed witnesses (archive-guard-settings.test.ts), but its registered
+  // witnesses still cosign: a cosignature verifies a record already public and changes no governance state.
+  it('on an archived organization a registered witness still cosigns: its cosignature is stored and served, nothing else changes', async () => {
+    const org = await logOrg('w-archived', 4);
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorate-witness-'));
+    const keyFile = path.join(dir, 'witness.pem');
+    const made = await cli(runWitness as typeof runVerify, ['--new-key', keyFile, '--name', 'witness.example/archive']);
+    await addWitness(db, { orgId: org.id, actorId: founderId, verifierKey: /witness key: (\S+)/.exec(made.out)![1]!, at: new Date() });
+    await db.update(organizations).set({ archivedAt: new Date() }).where(eq(organizations.id, org.id));
+    await checkpointText(org); // the checkpoint of size 5 signed before the snapshot
+    const logKey = (await getOrgVerifierKey(db, org.id))!.vkey;
+
+    const before = await everyRow(db);
+    const cosigned = await cli(runWitness as typeof runVerify, [
+      '--key',
+      keyFile,
+      '--name',
+      'witness.example/archive',
+      '--log-key',
+      logKey,
+      '--state',
+      dir,
+      url(org),
+    ]);
+    expect(cosigned.err).toBe('');
+    expect(cosigned.out).toContain('✔ cosigned quorate.test/o/w-archived at size 5'); // four entries and witness.added
+    expect((await checkpointText(org)).split('\n').filter((l) => l.startsWith('— witness.example/archive '))).toHaveLength(1);
+    // One cosignature row more; no log entry, no tree head, no setting: the organization is as archived.
+    const after = await everyRow(db);
+    const cosignatures = getTableName(witnessCosignatures);
+    expect(after[cosignatures]!.length).toBe(before[cosignatures]!.length + 1);
+    delete before[cosignatures];
+    delete after[cosignatures];
+    expect(after).toEqual(before);
   });
 });
 
