@@ -19,7 +19,8 @@ export type WebhookDeliveryRow = {
 type Props = {
   orgId: string;
   deliveries: WebhookDeliveryRow[];
-  replayAction: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Null: no replay offered (an archived organization refuses it). */
+  replayAction: ((prev: ActionState, formData: FormData) => Promise<ActionState>) | null;
 };
 
 const statusLook = {
@@ -63,7 +64,7 @@ export function WebhookDeliveryList({ orgId, deliveries, replayAction }: Props) 
               {d.lastResponse}
             </pre>
           ) : null}
-          {d.status === 'dead' ? (
+          {d.status === 'dead' && replayAction ? (
             <ActionForm
               action={replayAction}
               hidden={{ orgId, deliveryId: d.id }}

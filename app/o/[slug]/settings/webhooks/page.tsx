@@ -30,9 +30,16 @@ export default async function WebhooksPage({ params }: Props) {
   const kindName = (kind: string) =>
     kind in logKindLabels ? tl(`kinds.${kind}` as 'kinds.ballot.cast') : t(`webhookKinds.${kind}` as 'webhookKinds.witness.added');
   const kinds = Object.keys(webhookKindLabels).map((kind) => ({ kind, label: kindName(kind) }));
+  // Archived: only disabling is taken (lib/use-cases/webhooks.ts); the forms that would be refused are not offered.
+  const archived = org.archivedAt !== null;
   return (
     <PageMessages namespaces={['settings']}>
       <MemberPageShell org={org} current="members" title={t('webhooksTitle')} description={t('webhooksDescription')}>
+        {archived ? (
+          <p role="note" className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            {t('webhooksArchived')}
+          </p>
+        ) : null}
         <LabelledSection id="endpoints" title={t('endpoints')} className={card} headingClassName="mb-3 text-lg font-semibold">
           {endpoints.length === 0 ? (
             <p className="text-sm text-zinc-600">{t('noEndpoints')}</p>
@@ -49,36 +56,42 @@ export default async function WebhooksPage({ params }: Props) {
                     {t('registeredOn', { at: new Date(e.createdAt) })}
                   </p>
                   <div className="flex flex-wrap items-start gap-4">
-                    <ActionForm
-                      action={setWebhookEnabledAction}
-                      hidden={{ orgId: org.id, endpointId: e.id, enabled: e.enabled ? 'false' : 'true' }}
-                      submitLabel={e.enabled ? t('disable') : t('enable')}
-                      variant="secondary"
-                      label={t(e.enabled ? 'disableLabel' : 'enableLabel', { url: e.url })}
-                    />
-                    <ActionForm
-                      action={deleteWebhookAction}
-                      hidden={{ orgId: org.id, endpointId: e.id }}
-                      submitLabel={t('delete')}
-                      variant="secondary"
-                      label={t('deleteLabel', { url: e.url })}
-                    >
-                      <label className="flex items-start gap-2 text-sm text-zinc-800">
-                        <input type="checkbox" name="confirmDelete" value="yes" className="mt-0.5 size-4 shrink-0" />
-                        <span>{t('deleteConfirm')}</span>
-                      </label>
-                    </ActionForm>
+                    {archived && !e.enabled ? null : (
+                      <ActionForm
+                        action={setWebhookEnabledAction}
+                        hidden={{ orgId: org.id, endpointId: e.id, enabled: e.enabled ? 'false' : 'true' }}
+                        submitLabel={e.enabled ? t('disable') : t('enable')}
+                        variant="secondary"
+                        label={t(e.enabled ? 'disableLabel' : 'enableLabel', { url: e.url })}
+                      />
+                    )}
+                    {archived ? null : (
+                      <ActionForm
+                        action={deleteWebhookAction}
+                        hidden={{ orgId: org.id, endpointId: e.id }}
+                        submitLabel={t('delete')}
+                        variant="secondary"
+                        label={t('deleteLabel', { url: e.url })}
+                      >
+                        <label className="flex items-start gap-2 text-sm text-zinc-800">
+                          <input type="checkbox" name="confirmDelete" value="yes" className="mt-0.5 size-4 shrink-0" />
+                          <span>{t('deleteConfirm')}</span>
+                        </label>
+                      </ActionForm>
+                    )}
                   </div>
                 </li>
               ))}
             </ul>
           )}
         </LabelledSection>
-        <LabelledSection id="register" title={t('registerTitle')} className={card} headingClassName="mb-3 text-lg font-semibold">
-          <RegisterWebhookForm orgId={org.id} kinds={kinds} />
-        </LabelledSection>
+        {archived ? null : (
+          <LabelledSection id="register" title={t('registerTitle')} className={card} headingClassName="mb-3 text-lg font-semibold">
+            <RegisterWebhookForm orgId={org.id} kinds={kinds} />
+          </LabelledSection>
+        )}
         <LabelledSection id="deliveries" title={t('recentDeliveries')} className={card} headingClassName="mb-3 text-lg font-semibold">
-          <WebhookDeliveryList orgId={org.id} deliveries={deliveries} replayAction={replayWebhookDeliveryAction} />
+          <WebhookDeliveryList orgId={org.id} deliveries={deliveries} replayAction={archived ? null : replayWebhookDeliveryAction} />
         </LabelledSection>
       </MemberPageShell>
     </PageMessages>
