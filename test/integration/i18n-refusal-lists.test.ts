@@ -139,6 +139,6 @@ describe('the bodies that fill a vacancy, in the reader’s “or”', () => {
     expect(state).toMatchObject({ ok: false, code: 'vacancy.wrong_filler' });
     expect(state.message).toBe(expected);
     expect(state.fieldErrors?.seatId).toEqual([expected]);
-    expect(state.message.replace(/[«„][^»“]*[»“]/g, '')).not.toMatch(/\b(the|or)\b/);
+    expect(state.message!.replace(/[«„][^»“]*[»“]/g, '')).not.toMatch(/\b(the|or)\b/);
   });
 });
