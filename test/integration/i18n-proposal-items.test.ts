@@ -19,7 +19,7 @@ import { scheduleMeeting } from '@/lib/use-cases/meetings';
 import { pageText } from '../support/server-intl';
 import { parseICalendar } from '../support/icalendar-parse';
 import { session, withTestDatabase } from './helpers';
-import { foundOrganization } from './fixtures/organization';
+import { foundOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
 import { clockFrom, publishedProposal } from './fixtures/scenario';
 
@@ -86,7 +86,11 @@ withTestDatabase({ app: true }, async (ready) => {
   await deliverDue(db, recording, at(20, 1));
 });
 
-const page = (locale: Locale) => pageText(locale, () => MeetingPage({ params: Promise.resolve({ slug, number: String(meeting.number) }) }));
+/** The page as the admin sees it: with the secretary's form and the minutes' first draft (its roll calls' motions). */
+const page = (locale: Locale) => {
+  signInAsPerson(org, 0);
+  return pageText(locale, () => MeetingPage({ params: Promise.resolve({ slug, number: String(meeting.number) }) }));
+};
 
 async function mailsOf(i: number) {
   const address = (await db.select({ email: users.email }).from(users).where(eq(users.id, org.people[i]!.userId)))[0]!.email;
@@ -108,6 +112,9 @@ describe('a proposal taken as an agenda item or a motion', () => {
     const text = await page('en');
     expect(text).toContain(`Roll call 1: ${english()}`);
     expect(text).toContain(`Roll call 2: ${typed}`);
+    // The minutes' first draft (Markdown, its # escaped) lists each roll call under its motion.
+    expect(text).toContain(`### Proposal \\#${n}: A garden rota: Yes 6`);
+    expect(text).toContain('### Proposal \\#77: the neighbours’ fence: Yes 6');
     const mails = await mailsOf(3);
     expect(mails.notice).toContain(`Agenda:\n1. ${english()}\n2. ${typed}\n`);
     expect(mails.invite).toContain(`\n1. ${english()}\n2. ${typed}\n`);
@@ -118,6 +125,9 @@ describe('a proposal taken as an agenda item or a motion', () => {
   it('French: “Proposition n° …”, the typed item as given', async () => {
     const text = await page('fr');
     expect(text).toContain(`Proposition n° ${n} : A garden rota`);
+    expect(text).toContain(`### Proposition n° ${n} : A garden rota : `);
+    expect(text).toContain('### Proposal \\#77: the neighbours’ fence : ');
+    expect(text).not.toContain(`Proposal \\#${n}`);
     expect(text).toContain(typed);
     expect(text).not.toContain(english());
     const mails = await mailsOf(1);
@@ -131,6 +141,8 @@ describe('a proposal taken as an agenda item or a motion', () => {
   it('German: “Antrag Nr. …”, the typed item as given', async () => {
     const text = await page('de');
     expect(text).toContain(`Antrag Nr. ${n}: A garden rota`);
+    expect(text).toContain(`### Antrag Nr\\. ${n}: A garden rota: `);
+    expect(text).not.toContain(`Proposal \\#${n}`);
     expect(text).toContain(typed);
     expect(text).not.toContain(english());
     const mails = await mailsOf(2);
