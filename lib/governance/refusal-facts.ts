@@ -9,7 +9,10 @@
  * - `name:phase`, `name:petition`, `name:consent`, `name:attendance`: the code of a proposal's phase, a petition's or
  *   a written consent's state, a roll call's attendance (`awaiting_reply`, `overdue`, `not_recorded`);
  * - `name:limit`: the rate limit's policy (`comment`, `magicLinkEmail`);
- * - `name:scope`: a delegation's scope, `general`, `type:<name>` or `proposal:<number>` (delegation-scope.ts `scopeParam`).
+ * - `name:scope`: a delegation's scope, `general`, `type:<name>` or `proposal:<number>` (delegation-scope.ts `scopeParam`);
+ * - `name:delivery`: the code of a webhook delivery's state (`pending`, `delivered`, `dead`);
+ * - `name:bodies`: bodies any one of which would do, by the names the charter gives them (as the English words them),
+ *   a JSON array (`["board","assembly"]`; empty: no body), worded as a list with the reader's "or" (`bodiesParam`).
  *
  * Pure: no I/O, no framework.
  */
@@ -17,7 +20,7 @@ import type { MessageParams } from './messages';
 import type { Phase } from './types';
 import { formatHours, formatUtc } from './time';
 
-export type FactKind = 'instant' | 'duration' | 'phase' | 'petition' | 'consent' | 'attendance' | 'limit' | 'scope';
+export type FactKind = 'instant' | 'duration' | 'phase' | 'petition' | 'consent' | 'attendance' | 'limit' | 'scope' | 'delivery' | 'bodies';
 
 /** The key of `name`'s fact of `kind`. */
 export function factKey(name: string, kind: FactKind): string {
@@ -40,13 +43,28 @@ export function hoursParam(name: string, hours: number): MessageParams {
 }
 
 /** `name` worded as given, and the code it words beside it. */
-export function codeParam(name: string, kind: Exclude<FactKind, 'instant' | 'duration' | 'scope'>, words: string, code: string): MessageParams {
+export function codeParam(name: string, kind: Exclude<FactKind, 'instant' | 'duration' | 'scope' | 'bodies'>, words: string, code: string): MessageParams {
   return { [name]: words, [factKey(name, kind)]: code };
 }
 
 /** A proposal's phase as the rules word it in a refusal ('awaiting reply'), and its code. */
 export function phaseParam(phase: Pick<Phase, 'kind'>, name = 'phase'): MessageParams {
   return codeParam(name, 'phase', phase.kind.replace(/_/g, ' '), phase.kind);
+}
+
+/** `name` as the English words bodies any one of which would do ('the board or the assembly'), and their names beside it. */
+export function bodiesParam(name: string, words: string, bodyNames: readonly string[]): MessageParams {
+  return { [name]: words, [factKey(name, 'bodies')]: JSON.stringify(bodyNames) };
+}
+
+/** The body names of a `bodies` fact, or null for anything that is not a JSON array of strings. */
+export function parseBodies(fact: string): string[] | null {
+  try {
+    const names: unknown = JSON.parse(fact);
+    return Array.isArray(names) && names.every((n) => typeof n === 'string') ? names : null;
+  } catch {
+    return null;
+  }
 }
 
 export type DurationFact = { n: number; unit: 'day' | 'hour' | 'minute' | 'second' };

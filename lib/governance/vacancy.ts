@@ -12,6 +12,7 @@
  */
 import { findBody } from './lookup';
 import { refused } from './refusal';
+import { bodiesParam } from './refusal-facts';
 import type { BodySpec, Charter, ProposalTypeSpec, RuleResult, SeatState, VacancyFilling } from './types';
 
 /**
@@ -79,10 +80,12 @@ export function canAppointToBody({
       inOffice,
     });
   }
-  const fillers = [filling.byOwnBody ? seatBody.name : null, filling.byBodyKey ? name(filling.byBodyKey) : null].filter((n): n is string => n !== null);
+  const fillers = [filling.byOwnBody ? seatBody.name : null, filling.byBodyKey ? name(filling.byBodyKey) : null]
+    .filter((n): n is string => n !== null)
+    .map(lower);
   return refused('vacancy.wrong_filler', {
     body: lower(seatBody.name),
-    fillers: fillers.length ? fillers.map((n) => `the ${lower(n)}`).join(' or ') : 'no body under this charter',
+    ...bodiesParam('fillers', fillers.length ? fillers.map((n) => `the ${n}`).join(' or ') : 'no body under this charter', fillers),
     deciding: deciding ? lower(name(deciding)) : 'this proposal type',
   });
 }

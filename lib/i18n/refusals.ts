@@ -3,7 +3,7 @@ import { createTranslator } from 'use-intl/core';
 import { getLocale } from 'next-intl/server';
 import { messages as englishRefusals } from '@/lib/governance/messages';
 import type { MessageParams, RefusalCode } from '@/lib/governance/messages';
-import { parseDuration } from '@/lib/governance/refusal-facts';
+import { parseBodies, parseDuration } from '@/lib/governance/refusal-facts';
 import { catalogues, translatorFor } from './catalogue';
 import { englishMessagePattern, matchEnglish } from './english-match';
 import { fieldErrorIn } from './field-errors';
@@ -17,7 +17,8 @@ import type { Locale } from './locales';
  * through (`rule.refused`, `proposal.options_invalid`: docs/i18n.md); those keep the English of
  * lib/governance/messages.ts. A parameter that carries its fact beside it (`name:kind`,
  * lib/governance/refusal-facts.ts: an instant, a duration, a phase, a petition's or written consent's state, a roll
- * call's attendance, a rate limit's policy, a delegation's scope) is worded from that fact in the reader's language (`paramsIn`); any other
+ * call's attendance, a rate limit's policy, a delegation's scope, a webhook delivery's state, bodies any one of which
+ * would do) is worded from that fact in the reader's language (`paramsIn`); any other
  * is passed as the rules give it. A reason given by its own code (`reasonCode`) is translated too.
  */
 export function hasTranslatedRefusal(code: string): boolean {
@@ -27,7 +28,7 @@ export function hasTranslatedRefusal(code: string): boolean {
 }
 
 /** The words of the kinds of fact worded from a code (`refusalWords.<kind>.<code>`). */
-const codeFacts = new Set(['phase', 'petition', 'consent', 'attendance', 'limit']);
+const codeFacts = new Set(['phase', 'petition', 'consent', 'attendance', 'limit', 'delivery']);
 
 /**
  * A fact beside a parameter in `locale`'s words, or null (a kind or code the catalogue does not know): an instant as
@@ -49,6 +50,13 @@ function factIn(locale: Locale, kind: string, fact: string | number): string | n
     const [, scope, rest] = /^(general|type|proposal)(?::(.*))?$/s.exec(String(fact)) ?? [];
     if (!scope || (scope !== 'general' && rest === undefined)) return null;
     return t('delegations.scope', { kind: scope, type: rest ?? '', number: rest ?? '' });
+  }
+  if (kind === 'bodies') {
+    // Bodies any one of which would do: each by the name the charter gives it, in the reader's "or".
+    const names = parseBodies(String(fact));
+    if (!names) return null;
+    if (names.length === 0) return t('refusalWords.noBody');
+    return new Intl.ListFormat(locale, { type: 'disjunction' }).format(names.map((name) => t('refusalWords.body', { name })));
   }
   if (codeFacts.has(kind)) {
     const key = `refusalWords.${kind}.${String(fact)}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeDeliveryError } from './delivery';
+import { deliveryFailureCodes, deliveryFailureOfStored, englishDeliveryFailure } from './delivery-failure';
 
 describe('describeDeliveryError', () => {
   it('tells admins the kind of failure and the SMTP status', () => {
@@ -25,5 +26,17 @@ describe('describeDeliveryError', () => {
     }
     expect(describeDeliveryError('a string')).toBe('Delivery failed; the server log has the details.');
     expect(describeDeliveryError(null)).toBe('Delivery failed; the server log has the details.');
+  });
+});
+
+describe('deliveryFailureOfStored', () => {
+  it('reads back the code and status of every sentence the worker stores, and nothing else', () => {
+    for (const code of deliveryFailureCodes) {
+      const f = code === 'refused' ? { code, status: 554 } : code === 'deferred' ? { code, status: 421 } : { code };
+      expect(deliveryFailureOfStored(englishDeliveryFailure(f))).toEqual(f);
+    }
+    expect(deliveryFailureOfStored('The mail server refused the message permanently (SMTP 550).')).toEqual({ code: 'refused', status: 550 });
+    for (const other of ['', 'Could not reach the mail server', 'The mail server refused the message permanently (SMTP 55).', 'SMTP 550'])
+      expect(deliveryFailureOfStored(other)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { latestCheckpoint } from '@/db/queries/transparency';
 import { now } from '@/lib/clock';
 import { appBaseUrl, env } from '@/lib/env';
 import { startIntervalWorker } from '@/lib/worker/interval';
+import { CHECKPOINT_UNAVAILABLE, deliveryFailureOf, englishDeliveryFailure } from './delivery-failure';
 import { expandFanouts } from './fanout';
 import { isOptionalKind } from './kinds';
 import type { NotificationKind } from './kinds';
@@ -63,41 +64,14 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
 }
 
 /**
- * What an organization admin is told about a failed delivery: the kind of failure and the SMTP
- * status, never the server's host names, paths or credentials.
+ * What an organization admin is told about a failed delivery, in English: the kind of failure and the SMTP status,
+ * never the server's host names, paths or credentials (lib/notify/delivery-failure.ts has the codes and their facts).
  */
 export function describeDeliveryError(error: unknown): string {
-  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown };
-  const status = typeof e.responseCode === 'number' ? e.responseCode : null;
-  if (status !== null && status >= 500) return `The mail server refused the message permanently (SMTP ${status}).`;
-  if (status !== null && status >= 400) return `The mail server deferred the message (SMTP ${status}); it will be tried again.`;
-  switch (e.code) {
-    case 'ECONNECTION':
-    case 'ECONNREFUSED':
-    case 'ETIMEDOUT':
-    case 'ESOCKET':
-    case 'EDNS':
-    case 'ENOTFOUND':
-      return 'Could not reach the mail server.';
-    case 'EAUTH':
-      return 'The mail server did not accept our credentials.';
-    case 'EENVELOPE':
-      return 'The mail server refused the sender or recipient address.';
-    case 'EACCES':
-    case 'EROFS':
-    case 'ENOSPC':
-      return 'Could not write the message to the mail folder.';
-    case CHECKPOINT_UNAVAILABLE:
-      return 'The decision log’s checkpoint, which every notice carries, could not be read: the notice was not sent without it.';
-    default:
-      return 'Delivery failed; the server log has the details.';
-  }
+  return englishDeliveryFailure(deliveryFailureOf(error));
 }
 
 type MailCheckpoint = { size: number; rootHash: string; note: string };
-
-/** The code of a send refused because the organization's checkpoint could not be read (a failed attempt, retried with backoff). */
-const CHECKPOINT_UNAVAILABLE = 'ECHECKPOINT';
 
 /** The outbox row as a message: template, links, unsubscribe headers, checkpoint footer. */
 export function renderOutboxMail(row: ClaimedMail, checkpoint: MailCheckpoint | null, secret: string, appUrl: string): OutgoingMail {

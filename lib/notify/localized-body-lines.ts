@@ -1,4 +1,5 @@
 import { outcomePart, standingPart } from '@/lib/governance/roll-call';
+import { proposalItemOf } from '@/lib/governance/proposal-item';
 import type { RulePart } from '@/lib/governance/rule-parts';
 import type { Words } from './localized-proposal-lines';
 import type { Lines, MeetingNotice, NotificationPayload, RollCallNotice } from './payload';
@@ -7,7 +8,7 @@ import type { Lines, MeetingNotice, NotificationPayload, RollCallNotice } from '
  * The notices of bodies, in the recipient's language: meetings and their roll calls, petitions,
  * written consents, and a secret ballot's receipt (meeting-lines.ts, templates.ts and
  * written-consent-lines.ts write the English). Names, titles and motions are passed through as
- * people wrote them; a roll call's outcome and standing are worded from its facts, as the meeting
+ * people wrote them, but for a proposal taken as an agenda item or a motion (stored as "Proposal #4: …"); a roll call's outcome and standing are worded from its facts, as the meeting
  * page words them (an older row's English lines are passed through as given).
  */
 
@@ -18,6 +19,15 @@ import type { Lines, MeetingNotice, NotificationPayload, RollCallNotice } from '
 function rollCallPartText({ t }: Words, p: RulePart): string {
   const params = Object.fromEntries(Object.entries(p.params).filter((e): e is [string, string | number] => typeof e[1] !== 'object'));
   return t(`meetingRules.${p.key}`, params as never);
+}
+
+/**
+ * A proposal taken as an agenda item or a motion, stored as English (`proposalItemText`), in the reader's words; what
+ * the organization typed itself as given. `reference`: the proposal number the notice carries beside it (absent in older notices).
+ */
+function itemText({ t }: Words, text: string, reference?: number | null): string {
+  const item = proposalItemOf(text, reference);
+  return item ? t('meetings.proposalMotion', item) : text;
 }
 
 /** A notice period as the charter counts it: whole days, else hours. */
@@ -41,7 +51,10 @@ export function meetingLines(w: Words, m: MeetingNotice | undefined): Lines {
   }
   const given = period(w, m.noticeHours);
   const required = period(w, m.requiredNoticeHours);
-  const agenda = m.agenda.length > 0 ? [t('mail.meeting.agenda'), ...m.agenda.map((a, i) => `${i + 1}. ${a}`)] : [t('mail.meeting.noAgenda')];
+  const agenda =
+    m.agenda.length > 0
+      ? [t('mail.meeting.agenda'), ...m.agenda.map((a, i) => `${i + 1}. ${itemText(w, a, m.agendaProposals?.[i])}`)]
+      : [t('mail.meeting.noAgenda')];
   return {
     subject: t('mail.meeting.subject', { change: m.change, ref, title: m.title, start: when(m.startsAt) }),
     lead: t('mail.meeting.lead', { change: m.change, kind, body: m.bodyName, title: m.title }),
@@ -63,7 +76,7 @@ export function rollCallLines(w: Words, r: RollCallNotice | undefined, bodyName:
   const ref = bodyName
     ? t('mail.rollCall.refOfBody', { number: r.number, meeting: r.meetingNumber, body: bodyName })
     : t('mail.rollCall.ref', { number: r.number, meeting: r.meetingNumber });
-  const motion = t('mail.rollCall.motion', { motion: r.motion });
+  const motion = t('mail.rollCall.motion', { motion: itemText(w, r.motion, r.proposalNumber) });
   const standing = r.standingCode ? rollCallPartText(w, standingPart(r.standingCode)) : (r.standing ?? '');
   if (r.event === 'disputed') {
     return {

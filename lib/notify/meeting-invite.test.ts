@@ -64,13 +64,13 @@ describe('the calendar invitation', () => {
     expectValidLines(fr);
     expect(event(fr)).toMatchObject({
       SUMMARY: 'Garden Group : Budget review, part 2 (Board; finance, audit)',
-      DESCRIPTION: `Réunion extraordinaire nº 3 de l’organe « Board; finance, audit ».\n1. Accounts\n2. Proposal #4: Roof; gutters\n${url}`,
+      DESCRIPTION: `Réunion extraordinaire nº 3 de l’organe « Board; finance, audit ».\n1. Accounts\n2. Proposition n° 4 : Roof; gutters\n${url}`,
     });
     const de = invite('de', { ...meeting, meetingKind: 'regular' });
     expectValidLines(de);
     expect(event(de)).toMatchObject({
       SUMMARY: 'Garden Group: Budget review, part 2 („Board; finance, audit“)',
-      DESCRIPTION: `Ordentliche Sitzung Nr. 3 des Gremiums „Board; finance, audit“.\n1. Accounts\n2. Proposal #4: Roof; gutters\n${url}`,
+      DESCRIPTION: `Ordentliche Sitzung Nr. 3 des Gremiums „Board; finance, audit“.\n1. Accounts\n2. Antrag Nr. 4: Roof; gutters\n${url}`,
     });
     // Only the words differ: the same UID, sequence, times, place, organizer and attendee.
     const same = (ics: string) => {

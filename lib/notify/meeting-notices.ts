@@ -2,12 +2,13 @@ import 'server-only';
 import type { Executor } from '@/db/client';
 import type { MeetingRow } from '@/db/queries/meetings';
 import { meetingNoticeKey } from '@/db/queries/meetings';
+import { proposalItemText } from '@/lib/governance/proposal-item';
 import { enqueueNotice, mergeRecipients } from './outbox';
 import type { MeetingNotice } from './payload';
 
 /** An agenda item as the notice lists it. */
 export function agendaLine(a: MeetingRow['agenda'][number]): string {
-  return a.kind === 'proposal' ? `Proposal #${a.number}: ${a.title}` : a.text;
+  return a.kind === 'proposal' ? proposalItemText(a.number, a.title) : a.text;
 }
 
 /**
@@ -31,6 +32,7 @@ export async function enqueueMeetingNotice(
     endsAt: m.endsAt.toISOString(),
     location: m.location,
     agenda: m.agenda.map(agendaLine),
+    agendaProposals: m.agenda.map((a) => (a.kind === 'proposal' ? a.number : null)),
     noticeHours: p.noticeHours,
     requiredNoticeHours: m.requiredNoticeHours,
     sequence: m.sequence,

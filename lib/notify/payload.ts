@@ -79,6 +79,11 @@ export type MeetingNotice = {
   endsAt: string;
   location: string;
   agenda: string[];
+  /**
+   * Beside each agenda line, the number of the proposal it lists (its line is then `proposalItemText`'s English), or
+   * null for an item the organization typed; absent in notices queued before it was carried (lib/governance/proposal-item.ts).
+   */
+  agendaProposals?: (number | null)[];
   noticeHours: number;
   requiredNoticeHours: number;
   sequence: number;
@@ -95,6 +100,8 @@ export type RollCallNotice = {
   number: number;
   event: 'recorded' | 'disputed' | 'ratified';
   motion: string;
+  /** The proposal the roll call's agenda item lists (its motion, unless the secretary typed one, is `proposalItemText`'s English); null for none, absent in older notices. */
+  proposalNumber?: number | null;
   /**
    * Where the roll call stands and (recorded) its count, as facts (roll-call.ts): each notice words them in its
    * reader's language, as the meeting page does (`standingPart`, `outcomePart`), and in English as `standingText`

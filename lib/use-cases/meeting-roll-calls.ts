@@ -25,6 +25,7 @@ import type { RollCallNotice } from '@/lib/notify/payload';
 import type { Actor } from './actor';
 import { personName } from './actor';
 import { requireOrganizationWritable } from './writable';
+import { proposalItemText } from '@/lib/governance/proposal-item';
 
 /** Whether the meeting is irregular now: short notice, or a notice that did not reach every seat holder (meeting.ts). */
 export async function meetingIrregularNow(tx: Executor, m: MeetingRow): Promise<boolean> {
@@ -42,7 +43,7 @@ export async function enqueueRollCallNotice(
     rollCall: RollCallRow;
     key: string;
     bodyName: string;
-    notice: Omit<RollCallNotice, 'meetingNumber' | 'number' | 'motion' | 'standing' | 'outcome'>;
+    notice: Omit<RollCallNotice, 'meetingNumber' | 'number' | 'motion' | 'proposalNumber' | 'standing' | 'outcome'>;
     at: Date;
   },
 ): Promise<number> {
@@ -54,7 +55,7 @@ export async function enqueueRollCallNotice(
     payload: {
       title: p.m.title,
       bodyName: p.bodyName,
-      rollCall: { meetingNumber: p.m.number, number: p.rollCall.number, motion: p.rollCall.motion, ...p.notice },
+      rollCall: { meetingNumber: p.m.number, number: p.rollCall.number, motion: p.rollCall.motion, proposalNumber: p.rollCall.proposalNumber, ...p.notice },
     },
     recipients: mergeRecipients(holders, []),
     at: p.at,
@@ -106,7 +107,7 @@ export async function recordRollCall(
     if (!rule.ok) refuseRule(rule, rule.code === 'roll_call.not_authorized' || rule.code === 'roll_call.not_started' ? undefined : 'votes');
     const item = input.agendaItem === null ? null : m!.agenda[input.agendaItem - 1];
     if (input.agendaItem !== null && !item) refuse('roll_call.unknown_agenda_item', { item: input.agendaItem }, 'agendaItem');
-    const motion = input.motion || (item ? (item.kind === 'proposal' ? `Proposal #${item.number}: ${item.title}` : item.text) : '');
+    const motion = input.motion || (item ? (item.kind === 'proposal' ? proposalItemText(item.number, item.title) : item.text) : '');
     if (!motion) refuse('roll_call.motion_required', undefined, 'motion');
     // Every seat holder is in the roll: those not listed are absent.
     const given = new Map(input.votes.map((v) => [v.userId, v.vote]));

@@ -11,6 +11,7 @@ import {
 } from '@/db/queries/webhooks';
 import { env } from '@/lib/env';
 import { refuse } from '@/lib/governance/refusal';
+import { codeParam } from '@/lib/governance/refusal-facts';
 import { checkDestination } from '@/lib/webhooks/destination';
 import type { Resolver } from '@/lib/webhooks/destination';
 import { newWebhookSecret } from '@/lib/webhooks/send';
@@ -99,6 +100,6 @@ export async function replayWebhookDelivery(db: Database, orgId: string, deliver
     if (await requeueDeadWebhookDelivery(tx, orgId, deliveryId, at)) return;
     const status = await webhookDeliveryStatusOf(tx, orgId, deliveryId);
     if (!status) refuse('webhook.delivery_not_found');
-    refuse('webhook.delivery_not_dead', { status });
+    refuse('webhook.delivery_not_dead', codeParam('status', 'delivery', status, status));
   });
 }

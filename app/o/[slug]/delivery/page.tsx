@@ -5,6 +5,7 @@ import { MemberPageShell } from '@/components/governance/member-page-shell';
 import { ColumnHeaderRow } from '@/components/ui/column-header-row';
 import { DescriptionList } from '@/components/ui/description-list';
 import { loadMemberPage } from '@/lib/auth/member-page';
+import { deliveryFailureOfStored } from '@/lib/notify/delivery-failure';
 import { kindLabels } from '@/lib/notify/kinds';
 import type { NotificationKind } from '@/lib/notify/kinds';
 import { RetryForm } from './retry-form';
@@ -21,6 +22,11 @@ export default async function DeliveryPage({ params }: Props) {
   const { counts, dead } = await loadDeliveryOverview(org.id);
   const t = await getTranslations('settings');
   const kindName = (kind: string) => (kind in kindLabels ? t(`kinds.${kind as NotificationKind}`) : kind);
+  // The worker's sentence read back as its code and SMTP status, worded in the reader's language; any other stored text as stored.
+  const lastError = (stored: string | null) => {
+    const failure = stored === null ? null : deliveryFailureOfStored(stored);
+    return failure ? t(`deliveryErrors.${failure.code}`, { status: String(failure.status ?? '') }) : stored;
+  };
   return (
     <MemberPageShell org={org} current="notifications" title={t('deliveryTitle')} description={t('deliveryDescription')}>
       <DescriptionList
@@ -67,7 +73,7 @@ export default async function DeliveryPage({ params }: Props) {
                     <td className="px-4 py-3">{d.email}</td>
                     <td className="px-4 py-3">{kindName(d.kind)}</td>
                     <td className="px-4 py-3">{d.attempts}</td>
-                    <td className="max-w-xs break-words px-4 py-3 text-zinc-700">{d.lastError}</td>
+                    <td className="max-w-xs break-words px-4 py-3 text-zinc-700">{lastError(d.lastError)}</td>
                     <td className="px-4 py-3">
                       <RetryForm orgId={org.id} outboxId={d.id} label={t('retry')} pendingLabel={t('retrying')} />
                     </td>
