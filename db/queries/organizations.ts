@@ -124,8 +124,10 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
 /**
  * What a signed-out visitor's view of the organization depends on, as one string for the public
  * page cache (lib/public-cache): the decision log's size (it grows with every vote, comment,
- * publication and recorded transition) and the membership's size and last change (the public
- * pages count members by role). Null when signed-out visitors cannot see the organization
+ * publication and recorded transition) and the membership stamp (membership_tallies.changes, kept
+ * by the database: it grows with every membership row inserted, changed or deleted, so with every
+ * member added or removed, role changed and invitation accepted; the public pages count members by
+ * role). Null when signed-out visitors cannot see the organization
  * (unknown or private), so nothing private is ever cached.
  */
 export async function publicPageVersion(db: Executor, slug: string): Promise<string | null> {
@@ -135,7 +137,8 @@ export async function publicPageVersion(db: Executor, slug: string): Promise<str
       isPublic: organizations.isPublic,
       // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
       logSize: sql<number | null>`(select h.size from log_heads h where h.org_id = organizations.id)`.mapWith(Number),
-      members: sql<string>`(select count(*) || ':' || coalesce(extract(epoch from max(m.updated_at)), 0) from memberships m where m.org_id = organizations.id)`,
+      // The membership stamp the database keeps (membership_tallies, migration 0039): one row, not a count of every membership.
+      members: sql<string | null>`(select t.changes::text from membership_tallies t where t.org_id = organizations.id)`,
       defaultLocale: organizations.defaultLocale,
     })
     .from(organizations)
@@ -143,7 +146,7 @@ export async function publicPageVersion(db: Executor, slug: string): Promise<str
     .limit(1);
   const row = rows[0];
   if (!row || !row.isPublic) return null;
-  return `${row.logSize || 0}:${row.members}:${row.defaultLocale ?? ''}`;
+  return `${row.logSize || 0}:${row.members ?? 0}:${row.defaultLocale ?? ''}`;
 }
 
 export type OrganizationProfile = { name: string; mission: string; isPublic: boolean };
