@@ -16,10 +16,13 @@
  *
  *   QUORATE_TALLY_MODEL_RUNS=n   number of sequences (default 12)
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Database, Executor } from '@/db/client';
+import { migrationsFolder } from '@/db/migrate';
 import { appendLogEntry } from '@/db/queries/log';
 import { updateMembershipWeight } from '@/db/queries/memberships';
 import { getOrgPageRow } from '@/db/queries/org-page-context';
@@ -357,7 +360,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
       .returning({ userId: users.id, email: users.email })
   ).map((p) => ({ ...p }));
   const founders = [0, 1, 0];
-  const orgs = [];
+  const orgs: { id: string; slug: string }[] = [];
   for (let o = 0; o < ORGS; o++) {
     const slug = `${tag}-${o}`;
     const org = await db.transaction((tx) =>
@@ -453,6 +456,24 @@ describe('membership tallies (model-based)', () => {
   });
 });
 
+describe('membership tallies: the migration', () => {
+  it('counts the memberships already there (its last statement, run again over emptied tallies)', async () => {
+    const { real } = await setup();
+    // A pending invitation too: counted apart from the members.
+    await db.insert(memberships).values({ orgId: real.orgs[2]!.id, userId: real.people[4]!.userId, role: 'member', acceptedAt: null });
+    const migration = readFileSync(path.join(migrationsFolder, '0039_membership_tallies.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    expect(backfill).toContain('INSERT INTO membership_tallies');
+    await db.transaction(async (tx) => {
+      await tx.delete(membershipTallies).where(sql`true`);
+      await tx.execute(sql.raw(backfill));
+    });
+    const all = await db.select({ id: organizations.id }).from(organizations);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const { id } of all) expect((await tallyOf(db, id)).counts).toEqual(await freshCount(db, id));
+  });
+});
+
 describe.runIf(process.env.TEST_DATABASE_URL)('membership tallies under concurrent writes (PostgreSQL)', () => {
   it('invitations, acceptances, role changes, removals, account deletions and log-first membership writes at once: no deadlock, tallies exact', async () => {
     const tag = `tally-storm-${Date.now()}`;
@@ -463,7 +484,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('membership tallies under concurre
       .values(Array.from({ length: count }, (_, i) => ({ email: `${tag}-${i}@example.org`, name: `Person ${i}`, emailVerified: at })))
       .returning({ userId: users.id, email: users.email });
     const founder = people[0]!.userId;
-    const orgs = [];
+    const orgs: { id: string; slug: string }[] = [];
     for (const o of [0, 1]) {
       const slug = `${tag}-${o}`;
       orgs.push(
