@@ -31,13 +31,14 @@ const organizationWithCount = {
   createdAt: organizations.createdAt,
   archivedAt: organizations.archivedAt,
   defaultLocale: organizations.defaultLocale,
-  memberCount: count(memberships.id),
-  // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
+  // Qualified by hand: inside a subquery a bare "id" would bind to the inner table. The accepted members as the database
+  // tallies them (membership_tallies, migration 0039): one row, not a count of every membership.
+  memberCount:
+    sql<number>`coalesce((select t.admins + t.secretaries + t.members + t.observers from membership_tallies t where t.org_id = organizations.id), 0)`.mapWith(
+      Number,
+    ),
   logoSha256: sql<string | null>`(select l.sha256 from organization_logos l where l.org_id = organizations.id)`,
 };
-
-/** Joins an organization's accepted memberships (a pending invitation is not a member yet). */
-const acceptedMembership = and(eq(memberships.orgId, organizations.id), isNotNull(memberships.acceptedAt));
 
 /**
  * The public organizations the home page lists: those that have published a proposal (a withdrawn
@@ -57,28 +58,20 @@ export async function listHomePageOrganizations(db: Executor, listing: { all: bo
   return db
     .select(organizationWithCount)
     .from(organizations)
-    .leftJoin(memberships, acceptedMembership)
     .where(and(eq(organizations.isPublic, true), isNull(organizations.archivedAt), listed))
-    .groupBy(organizations.id)
     .orderBy(desc(organizations.createdAt), asc(organizations.slug))
     .limit(limit);
 }
 
 export async function getOrganizationBySlug(db: Executor, slug: string): Promise<(PublicOrganization & { isPublic: boolean }) | null> {
   if (!isWellFormedSlug(slug)) return null;
-  const rows = await db
-    .select(organizationWithCount)
-    .from(organizations)
-    .leftJoin(memberships, acceptedMembership)
-    .where(eq(organizations.slug, slug))
-    .groupBy(organizations.id)
-    .limit(1);
+  const rows = await db.select(organizationWithCount).from(organizations).where(eq(organizations.slug, slug)).limit(1);
   return rows[0] ?? null;
 }
 
 /**
- * Who may reach an organization by its slug, without counting its members (that count is a scan
- * of the memberships: a write through the API needs only the id and whether it is public).
+ * Who may reach an organization by its slug, without its member count (a write through the API
+ * needs only the id and whether it is public).
  */
 export async function getOrganizationAccessBySlug(db: Executor, slug: string): Promise<{ id: string; slug: string; isPublic: boolean } | null> {
   if (!isWellFormedSlug(slug)) return null;

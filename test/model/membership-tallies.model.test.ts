@@ -9,7 +9,7 @@
  *  - the membership stamp (`changes`), the data version every /o/[slug] page reads (getOrgPageRow) and the
  *    public page cache's version (publicPageVersion) changed if and only if the step wrote one of the
  *    organization's memberships (an unchanged rewrite is no change);
- *  - getOrgPageRow's member count is the model's.
+ *  - getOrgPageRow's and getOrganizationBySlug's member counts are the model's.
  * On PGlite by default; on PostgreSQL with TEST_DATABASE_URL, where a second test also runs membership writes
  * concurrently (invitations, acceptances, role changes, removals, account deletions across organizations, and
  * writes that append to the log before they change a membership, as a passed weight proposal does).
@@ -26,7 +26,7 @@ import { migrationsFolder } from '@/db/migrate';
 import { appendLogEntry } from '@/db/queries/log';
 import { updateMembershipWeight } from '@/db/queries/memberships';
 import { getOrgPageRow } from '@/db/queries/org-page-context';
-import { getOrganizationArchiveStateForShare, publicPageVersion } from '@/db/queries/organizations';
+import { getOrganizationArchiveStateForShare, getOrganizationBySlug, publicPageVersion } from '@/db/queries/organizations';
 import { membershipTallies, memberships, organizations, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 import { RuleRefusal } from '@/lib/governance/refusal';
@@ -135,8 +135,10 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
       } else {
         expect(after, `${this.toString()}: org ${o} unchanged`).toEqual(was);
       }
-      const page = await getOrgPageRow(db, slug, null);
-      expect(page!.org.memberCount).toBe(expected.admins + expected.secretaries + expected.members + expected.observers);
+      const acceptedCount = expected.admins + expected.secretaries + expected.members + expected.observers;
+      expect((await getOrgPageRow(db, slug, null))!.org.memberCount).toBe(acceptedCount);
+      // The API's and the transparency pages' organization read (getOrganizationBySlug) too.
+      expect((await getOrganizationBySlug(db, slug))!.memberCount).toBe(acceptedCount);
     }
   }
   abstract toString(): string;
