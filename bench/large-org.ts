@@ -51,7 +51,14 @@ async function pageLoaders(orgId: string, viewerId: string): Promise<Loaders> {
   const { loadSeatsPage } = await import('@/db/read/seats-page');
   // The middle page's Next link (a signed keyset cursor), as the page hands it out: read before timing.
   const middle = await loadMemberList(orgId, '', 500);
+  const { publicPageVersion } = await import('@/db/queries/organizations');
+  const { countMembersByRole } = await import('@/db/queries/memberships');
   return {
+    // What every /o/[slug] page reads first (lib/auth/org-page.ts): the organization, the viewer's membership, the version.
+    [`context getOrgPageRow (every /o/<slug> page)`]: () => getOrgPageRow(getDb(), slug, viewerId),
+    // The public page cache's version check (lib/public-cache/server.ts), before every cached public page is served.
+    [`context publicPageVersion (the public page cache's check)`]: () => publicPageVersion(getDb(), slug),
+    [`context countMembersByRole (the overview's counts)`]: () => countMembersByRole(getDb(), orgId),
     [`overview /o/<slug>`]: () =>
       Promise.all([loadOrganizationPage(orgId, viewerId, new Date()), loadWaitingForMyVote(orgId, viewerId, new Date(), () => false)]),
     [`overview /o/<slug>, as the page reads it (version; counts kept)`]: () => overviewAt((v) => v),

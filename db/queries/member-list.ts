@@ -2,10 +2,11 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, users } from '@/db/schema';
+import type { Role } from '@/lib/governance/roles';
 import { DEFAULT_MEMBERSHIP_WEIGHT } from '@/lib/governance/weights';
 import { memberTiers as TIERS } from '@/lib/pagination/member-cursor';
 import type { MemberTier } from '@/lib/pagination/member-cursor';
-import { isAccepted } from './memberships';
+import { countMembersByRole, isAccepted } from './memberships';
 import type { MemberRow } from './memberships';
 
 export const MEMBER_PAGE_SIZE = 100;
@@ -60,7 +61,8 @@ export async function listMemberPage(
           .innerJoin(users, eq(users.id, memberships.userId))
           .where(and(base, search))
           .groupBy(memberships.role)
-      : db.select({ role: memberships.role, n: count() }).from(memberships).where(base).groupBy(memberships.role),
+      : // Without a search, every accepted member: the counts the database tallies (one row), not a count.
+        countMembersByRole(db, orgId).then((byRole) => Object.entries(byRole).map(([role, n]) => ({ role: role as Role, n }))),
     // Without a search the counts by role add up to every member: no second count.
     q
       ? db

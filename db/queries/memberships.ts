@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { memberships, seats, users } from '@/db/schema';
+import { membershipTallies, memberships, seats, users } from '@/db/schema';
 import type { Role } from '@/lib/governance/roles';
 import { reusableStatement, rowsOf } from './prepared';
 
@@ -102,15 +102,22 @@ export async function countAdminsForUpdate(tx: Executor, orgId: string): Promise
   return rows.length;
 }
 
+/**
+ * The accepted members by role, as the database tallies them (membership_tallies, migration 0039): one
+ * row, not a count of every membership. Committed memberships only: a transaction's own membership
+ * writes reach the tally when it commits.
+ */
 export async function countMembersByRole(db: Executor, orgId: string): Promise<Record<Role, number>> {
-  const rows = await db
-    .select({ role: memberships.role, n: count() })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), isAccepted))
-    .groupBy(memberships.role);
-  const out: Record<Role, number> = { admin: 0, secretary: 0, member: 0, observer: 0 };
-  for (const r of rows) out[r.role] = r.n;
-  return out;
+  const [row] = await db
+    .select({
+      admin: membershipTallies.admins,
+      secretary: membershipTallies.secretaries,
+      member: membershipTallies.members,
+      observer: membershipTallies.observers,
+    })
+    .from(membershipTallies)
+    .where(eq(membershipTallies.orgId, orgId));
+  return row ?? { admin: 0, secretary: 0, member: 0, observer: 0 };
 }
 
 export async function updateMembershipRole(tx: Executor, orgId: string, membershipId: string, role: Role): Promise<void> {

@@ -15,9 +15,10 @@ export type OrgPageRow = {
   viewerHasDrafts: boolean;
   /**
    * What the organization's shared data was read at: the decision log's size and head (every vote,
-   * comment, publication and recorded transition moves it) and the memberships' count and last
-   * change, as the public page cache's version (publicPageVersion) reads them, for public and private
-   * organizations alike.
+   * comment, publication and recorded transition moves it), the accepted members' count and the
+   * membership stamp (membership_tallies.changes: it grows with every membership row inserted,
+   * changed or deleted), as the public page cache's version (publicPageVersion) reads them, for
+   * public and private organizations alike.
    */
   version: string;
 };
@@ -42,7 +43,10 @@ export async function getOrgPageRow(db: Executor, slug: string, userId: string |
       archivedAt: organizations.archivedAt,
       logoSha256: sql<string | null>`(select l.sha256 from organization_logos l where l.org_id = organizations.id)`,
       defaultLocale: organizations.defaultLocale,
-      members: sql<string>`(select count(*) filter (where m.accepted_at is not null) || ':' || count(*) || ':' || coalesce(extract(epoch from max(m.updated_at)), 0) from memberships m where m.org_id = organizations.id)`,
+      // The memberships as the database tallies them (migration 0039): accepted members and the membership stamp, one row.
+      members: sql<
+        string | null
+      >`(select (t.admins + t.secretaries + t.members + t.observers) || ':' || t.changes from membership_tallies t where t.org_id = organizations.id)`,
       log: sql<string | null>`(select h.size || ':' || h.head_hash from log_heads h where h.org_id = organizations.id)`,
       membershipId: memberships.id,
       role: memberships.role,
@@ -60,11 +64,12 @@ export async function getOrgPageRow(db: Executor, slug: string, userId: string |
   const row = rows[0];
   if (!row) return null;
   const { membershipId, role, members, log, viewerHasDrafts, ...org } = row;
-  const memberCount = Number(members.split(':')[0]);
+  const tally = members ?? '0:0';
+  const memberCount = Number(tally.split(':')[0]);
   return {
     org: { ...org, memberCount },
     membership: membershipId && role && userId ? { membershipId, orgId: org.id, userId, role: role as Role } : null,
     viewerHasDrafts: viewerHasDrafts === true || (viewerHasDrafts as unknown) === 't',
-    version: `${log ?? '0:'}:${members}:${org.defaultLocale ?? ''}`,
+    version: `${log ?? '0:'}:${tally}:${org.defaultLocale ?? ''}`,
   };
 }

@@ -31,13 +31,14 @@ const organizationWithCount = {
   createdAt: organizations.createdAt,
   archivedAt: organizations.archivedAt,
   defaultLocale: organizations.defaultLocale,
-  memberCount: count(memberships.id),
-  // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
+  // Qualified by hand: inside a subquery a bare "id" would bind to the inner table. The accepted members as the database
+  // tallies them (membership_tallies, migration 0039): one row, not a count of every membership.
+  memberCount:
+    sql<number>`coalesce((select t.admins + t.secretaries + t.members + t.observers from membership_tallies t where t.org_id = organizations.id), 0)`.mapWith(
+      Number,
+    ),
   logoSha256: sql<string | null>`(select l.sha256 from organization_logos l where l.org_id = organizations.id)`,
 };
-
-/** Joins an organization's accepted memberships (a pending invitation is not a member yet). */
-const acceptedMembership = and(eq(memberships.orgId, organizations.id), isNotNull(memberships.acceptedAt));
 
 /**
  * The public organizations the home page lists: those that have published a proposal (a withdrawn
@@ -57,28 +58,20 @@ export async function listHomePageOrganizations(db: Executor, listing: { all: bo
   return db
     .select(organizationWithCount)
     .from(organizations)
-    .leftJoin(memberships, acceptedMembership)
     .where(and(eq(organizations.isPublic, true), isNull(organizations.archivedAt), listed))
-    .groupBy(organizations.id)
     .orderBy(desc(organizations.createdAt), asc(organizations.slug))
     .limit(limit);
 }
 
 export async function getOrganizationBySlug(db: Executor, slug: string): Promise<(PublicOrganization & { isPublic: boolean }) | null> {
   if (!isWellFormedSlug(slug)) return null;
-  const rows = await db
-    .select(organizationWithCount)
-    .from(organizations)
-    .leftJoin(memberships, acceptedMembership)
-    .where(eq(organizations.slug, slug))
-    .groupBy(organizations.id)
-    .limit(1);
+  const rows = await db.select(organizationWithCount).from(organizations).where(eq(organizations.slug, slug)).limit(1);
   return rows[0] ?? null;
 }
 
 /**
- * Who may reach an organization by its slug, without counting its members (that count is a scan
- * of the memberships: a write through the API needs only the id and whether it is public).
+ * Who may reach an organization by its slug, without its member count (a write through the API
+ * needs only the id and whether it is public).
  */
 export async function getOrganizationAccessBySlug(db: Executor, slug: string): Promise<{ id: string; slug: string; isPublic: boolean } | null> {
   if (!isWellFormedSlug(slug)) return null;
@@ -124,8 +117,10 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
 /**
  * What a signed-out visitor's view of the organization depends on, as one string for the public
  * page cache (lib/public-cache): the decision log's size (it grows with every vote, comment,
- * publication and recorded transition) and the membership's size and last change (the public
- * pages count members by role). Null when signed-out visitors cannot see the organization
+ * publication and recorded transition) and the membership stamp (membership_tallies.changes, kept
+ * by the database: it grows with every membership row inserted, changed or deleted, so with every
+ * member added or removed, role changed and invitation accepted; the public pages count members by
+ * role). Null when signed-out visitors cannot see the organization
  * (unknown or private), so nothing private is ever cached.
  */
 export async function publicPageVersion(db: Executor, slug: string): Promise<string | null> {
@@ -135,7 +130,8 @@ export async function publicPageVersion(db: Executor, slug: string): Promise<str
       isPublic: organizations.isPublic,
       // Qualified by hand: inside a subquery a bare "id" would bind to the inner table.
       logSize: sql<number | null>`(select h.size from log_heads h where h.org_id = organizations.id)`.mapWith(Number),
-      members: sql<string>`(select count(*) || ':' || coalesce(extract(epoch from max(m.updated_at)), 0) from memberships m where m.org_id = organizations.id)`,
+      // The membership stamp the database keeps (membership_tallies, migration 0039): one row, not a count of every membership.
+      members: sql<string | null>`(select t.changes::text from membership_tallies t where t.org_id = organizations.id)`,
       defaultLocale: organizations.defaultLocale,
     })
     .from(organizations)
@@ -143,7 +139,7 @@ export async function publicPageVersion(db: Executor, slug: string): Promise<str
     .limit(1);
   const row = rows[0];
   if (!row || !row.isPublic) return null;
-  return `${row.logSize || 0}:${row.members}:${row.defaultLocale ?? ''}`;
+  return `${row.logSize || 0}:${row.members ?? 0}:${row.defaultLocale ?? ''}`;
 }
 
 export type OrganizationProfile = { name: string; mission: string; isPublic: boolean };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { UpdateDeleteAction } from 'drizzle-orm/pg-core';
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { userRef } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 
@@ -75,6 +75,50 @@ export const memberships = pgTable(
     check('memberships_weight_range', sql`${t.weight} between 0 and 1000000000`),
   ],
 );
+
+/** The counts a tally keeps, as columns: accepted members by role, and pending invitations (any role). */
+const tallyCounts = () => ({
+  admins: integer('admins').notNull().default(0),
+  secretaries: integer('secretaries').notNull().default(0),
+  members: integer('members').notNull().default(0),
+  observers: integer('observers').notNull().default(0),
+  pending: integer('pending').notNull().default(0),
+  /** How many membership rows were written (inserted, changed or deleted): the organization's membership stamp. */
+  changes: bigint('changes', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * One row per organization, kept by the database alone (triggers of migration 0039; nothing in the code
+ * writes here): its accepted members by role, its pending invitations, and `changes`, which grows with
+ * every membership row inserted, changed or deleted. Pages read these instead of counting memberships.
+ * The row is created with the organization; a transaction's membership writes reach it when it commits
+ * (membership_tally_changes), so the row's lock is the last one a transaction takes.
+ */
+export const membershipTallies = pgTable(
+  'membership_tallies',
+  {
+    orgId: orgRef('cascade').primaryKey(),
+    ...tallyCounts(),
+  },
+  (t) => [
+    check(
+      'membership_tallies_not_negative',
+      sql`${t.admins} >= 0 and ${t.secretaries} >= 0 and ${t.members} >= 0 and ${t.observers} >= 0 and ${t.pending} >= 0 and ${t.changes} >= 0`,
+    ),
+  ],
+);
+
+/**
+ * A statement's membership changes, by organization, waiting for its transaction's commit to be added
+ * to membership_tallies (and deleted): written and read by the triggers of migration 0039 only. Inserts
+ * never wait on one another, so a membership write takes no lock here that another one could hold.
+ * No reference to the organization: a statement that deletes one still stages its memberships' removal.
+ */
+export const membershipTallyChanges = pgTable('membership_tally_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  orgId: uuid('org_id').notNull(),
+  ...tallyCounts(),
+});
 
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;

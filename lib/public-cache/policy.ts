@@ -69,8 +69,9 @@ export type CachedPage = {
 /**
  * A cached page may be served while the organization's version is unchanged and it is younger
  * than `maxAgeMs`. The version moves with every decision-log entry (every vote, comment,
- * publication, transition) and with visibility and profile edits, so a governance change is
- * never hidden behind the cache; the age limit bounds what is not logged (member counts, the
+ * publication, transition), with visibility and profile edits, and with every membership
+ * change (the membership stamp, membership_tallies), so a governance change is never hidden
+ * behind the cache; the age limit bounds what neither records (a person's new name, the
  * "3 days ago" wording).
  */
 export function isServable(page: CachedPage, currentVersion: string | null, now: number, maxAgeMs: number): boolean {
