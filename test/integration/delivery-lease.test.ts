@@ -16,8 +16,9 @@ import { withTestDatabase } from './helpers';
  */
 
 const T0 = new Date('2026-03-02T09:00:00Z');
-const NOTICES = 24;
-const LEASE_MS = 1_000;
+const NOTICES = 40;
+// Eight times a batch's nominal time (2 × SEND_MS): a loaded CI machine slows a batch, not the lease.
+const LEASE_MS = 2_000;
 const SEND_MS = 120;
 
 let db: Database;
@@ -59,7 +60,7 @@ describe('delivery leases on a pass longer than the lease', () => {
       return org.id;
     });
 
-    // Batches of 2 at 120 ms a message: ~240 ms a batch, well inside the 1 s lease; 12 batches: ~3 s, three leases long.
+    // Batches of 2 at 120 ms a message: ~240 ms a batch, well inside the 2 s lease; 20 batches: at least 4.8 s, over two leases long.
     const opts = deliveryOptions({ batchSize: 2, concurrency: 1, leaseMs: LEASE_MS, maxAttempts: 5 });
     const received: string[] = [];
     const started = performance.now();
@@ -68,8 +69,8 @@ describe('delivery leases on a pass longer than the lease', () => {
 
     let aDone = false;
     const a = deliverDue(db, slowTransport(received), clock(), opts).finally(() => (aDone = true));
-    // Worker B: a pass every 150 ms from 1.2 s on (once A's pass has outlasted its first lease), each at its own now.
-    await sleep(1_200);
+    // Worker B: a pass every 150 ms from 2.2 s on (once A's pass has outlasted its first lease), each at its own now.
+    await sleep(2_200);
     let bPasses = 0;
     while (!aDone) {
       await deliverDue(db, slowTransport(received), clock(), opts);
