@@ -63,14 +63,9 @@ export async function listMemberPage(
           .groupBy(memberships.role)
       : // Without a search, every accepted member: the counts the database tallies (one row), not a count.
         countMembersByRole(db, orgId).then((byRole) => Object.entries(byRole).map(([role, n]) => ({ role: role as Role, n }))),
-    // Without a search the counts by role add up to every member: no second count.
-    q
-      ? db
-          .select({ n: count() })
-          .from(memberships)
-          .where(base)
-          .then(([row]) => Number(row!.n))
-      : null,
+    // Every accepted member, for a search's "N of M": the tally too (one row), not a count. Without a search the
+    // counts by role add up to every member: nothing more to read.
+    q ? countMembersByRole(db, orgId).then((byRole) => Object.values(byRole).reduce((a, n) => a + n, 0)) : null,
     // A literal, not a parameter: the partial index memberships_org_weighted_idx (weight <> 1) then serves it.
     db
       .select({ id: memberships.id })

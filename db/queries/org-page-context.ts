@@ -15,10 +15,11 @@ export type OrgPageRow = {
   viewerHasDrafts: boolean;
   /**
    * What the organization's shared data was read at: the decision log's size and head (every vote,
-   * comment, publication and recorded transition moves it), the accepted members' count and the
+   * comment, publication and recorded transition moves it), the accepted members' count, the
    * membership stamp (membership_tallies.changes: it grows with every membership row inserted,
-   * changed or deleted), as the public page cache's version (publicPageVersion) reads them, for
-   * public and private organizations alike.
+   * changed or deleted) and the default language, for public and private organizations alike (the
+   * public page cache's version, publicPageVersion, reads the log's size, the stamp and the default
+   * language).
    */
   version: string;
 };

@@ -13,7 +13,7 @@ export type PublicOrganization = {
   mission: string;
   memberCount: number;
   createdAt: Date;
-  /** Set while the organization is archived (readable, takes no new writes). */
+  /** Set while the organization is archived (readable, refuses governance and settings changes: requireOrganizationWritable). */
   archivedAt: Date | null;
   /** The SHA-256 of its logo (for the logo's address, so a new logo is a new URL), or null when it has none. */
   logoSha256: string | null;
@@ -120,7 +120,8 @@ export async function listUserOrganizations(db: Executor, userId: string): Promi
  * publication and recorded transition) and the membership stamp (membership_tallies.changes, kept
  * by the database: it grows with every membership row inserted, changed or deleted, so with every
  * member added or removed, role changed and invitation accepted; the public pages count members by
- * role). Null when signed-out visitors cannot see the organization
+ * role), and the organization's default language (not logged; the language of a visitor whose browser asks for none
+ * Quorate speaks). Null when signed-out visitors cannot see the organization
  * (unknown or private), so nothing private is ever cached.
  */
 export async function publicPageVersion(db: Executor, slug: string): Promise<string | null> {

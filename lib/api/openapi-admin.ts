@@ -334,7 +334,7 @@ export const settingsOperations: { method: 'get' | 'post' | 'put' | 'delete'; pa
     path: '/api/v1/orgs/{slug}/archived',
     operation: write(
       'archiveOrganization',
-      'Archive the organization, its name typed as `confirmation` (write token; an admin), as the archive form does: never while a proposal is undecided; it stays readable and takes no new writes until unarchived',
+      'Archive the organization, its name typed as `confirmation` (write token; an admin), as the archive form does: never while a proposal is undecided; it stays readable and refuses governance and settings changes (`organization.archived`; disabling a webhook endpoint stays allowed) until unarchived',
       z.object({ slug }),
       archiveBodySchema,
       ['200', z.object({ ok: z.literal(true), organization: z.object({ archived: z.literal(true) }) }), 'Archived (logged)'],
@@ -346,7 +346,7 @@ export const settingsOperations: { method: 'get' | 'post' | 'put' | 'delete'; pa
     path: '/api/v1/orgs/{slug}/archived',
     operation: write(
       'unarchiveOrganization',
-      'Unarchive the organization (write token; an admin), as the unarchive form does: it takes writes again',
+      'Unarchive the organization (write token; an admin), as the unarchive form does: it takes changes again',
       z.object({ slug }),
       null,
       ['200', z.object({ ok: z.literal(true), organization: z.object({ archived: z.literal(false) }) }), 'Unarchived (logged)'],

@@ -207,7 +207,7 @@ export const messages = {
   'organization.charter_unworkable': 'These settings would make a charter that cannot work. {errors}',
   // archiving an organization
   'organization.archived':
-    'This organization is archived: its record stays readable, but it takes no new proposals, comments, ballots, seat, membership, profile or webhook changes (a webhook can still be disabled). An admin can unarchive it.',
+    'This organization is archived: its record stays readable, but it takes no new proposals, comments, ballots, seat, role, invitation, profile or webhook changes (a webhook can still be disabled). An admin can unarchive it.',
   'organization.archive_admin_only': 'Only an admin of this organization can archive or unarchive it.',
   'organization.archive_confirmation': 'To archive, type the organization\'s name exactly as shown ("{name}"). Nothing was changed.',
   'organization.archive_open_proposals':

@@ -1,7 +1,7 @@
 import { refused } from './refusal';
 import type { RuleResult } from './types';
 
-/** An archived organization keeps its record readable but accepts no new proposals, comments, ballots, seat, membership, profile, witness or webhook changes (disabling a webhook aside: lib/use-cases/webhooks.ts). */
+/** An archived organization keeps its record readable but accepts no new proposals, comments, ballots, seat, role, invitation, profile, witness or webhook changes (disabling a webhook aside, lib/use-cases/webhooks.ts; a person may still delete their own account, which ends their membership). */
 export function organizationWritable(org: { archivedAt: Date | null }): RuleResult {
   if (org.archivedAt) return refused('organization.archived');
   return { ok: true };

@@ -7,7 +7,8 @@ import { refuse, refuseRule } from '@/lib/governance/refusal';
 import { logOrganizationChange } from './organization-profile';
 
 /**
- * An admin archives the organization: it stays readable, takes no new writes, leaves the home
+ * An admin archives the organization: it stays readable, refuses governance and settings changes
+ * (requireOrganizationWritable; disabling a webhook endpoint aside, docs/governance-rules.md), leaves the home
  * page; `organization.archived` is logged. Refused while a proposal is published and undecided.
  */
 export async function archiveOrganization(db: Database, p: { orgId: string; actorId: string; confirmation: string; at: Date }): Promise<void> {
@@ -23,7 +24,7 @@ export async function archiveOrganization(db: Database, p: { orgId: string; acto
   });
 }
 
-/** An admin unarchives the organization: it takes writes again; `organization.unarchived` is logged. */
+/** An admin unarchives the organization: it takes changes again; `organization.unarchived` is logged. */
 export async function unarchiveOrganization(db: Database, p: { orgId: string; actorId: string; at: Date }): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await getOrganizationArchiveStateForUpdate(tx, p.orgId);

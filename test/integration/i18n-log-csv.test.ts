@@ -60,6 +60,9 @@ describe('the decision log’s CSV export', () => {
     const en = await csv();
     const fr = await csv('fr-CA,fr;q=0.9');
     expect(fr.res.headers.get('content-language')).toBe('fr');
+    // A shared cache keeps one copy per language asked (the public page cache never holds the export: policy.test.ts).
+    expect(fr.res.headers.get('cache-control')).toContain('public');
+    expect(fr.res.headers.get('vary')).toContain('Accept-Language');
     expect(fr.text).toContain(',Nomination fondatrice : csv-words person 0 au siège 1 de l’organe « Board »,');
     expect(fr.text).toContain(`[NE SE VÉRIFIE PAS : `);
     expect(fr.text).not.toMatch(/Founding appointment|Charter version|seats,|DOES NOT VERIFY|does not match/);

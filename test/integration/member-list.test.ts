@@ -1,9 +1,9 @@
 // The member list a page at a time (db/queries/member-list.ts) against the whole list (listMembers):
 // the pages together are the whole list in the same order, and a search keeps that order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
-import { memberships, users } from '@/db/schema';
+import { memberships, membershipTallies, users } from '@/db/schema';
 import { setDatabaseHandleForTests } from '@/db/client';
 import { listMemberPage } from '@/db/queries/member-list';
 import { loadMemberList } from '@/db/read/member-pages';
@@ -72,6 +72,23 @@ describe('listMemberPage', () => {
     expect(hits.total).toBe(94);
     expect((await listMemberPage(handle.db, orgId, { q: '%_', page: 1 })).rows.map((m) => m.name)).toEqual(['100%_sure']);
     expect((await listMemberPage(handle.db, orgId, { q: 'nobody-at-all', page: 1 })).rows).toEqual([]);
+  });
+
+  it('reads a search’s total from the tally the database keeps (one row), as the page without a search does: no count', async () => {
+    // The tally moved by hand, so a count of the memberships and the tally differ: the total must be the tally's.
+    const moveTally = (by: number) =>
+      handle.db
+        .update(membershipTallies)
+        .set({ members: sql`${membershipTallies.members} + ${by}` })
+        .where(eq(membershipTallies.orgId, orgId));
+    await moveTally(3);
+    try {
+      expect((await listMemberPage(handle.db, orgId, { q: '', page: 1 })).total).toBe(97);
+      expect((await listMemberPage(handle.db, orgId, { q: 'M1', page: 1 })).total).toBe(97);
+    } finally {
+      await moveTally(-3);
+    }
+    expect((await listMemberPage(handle.db, orgId, { q: 'M1', page: 1 })).total).toBe(94);
   });
 
   it('tells when any weight differs from 1', async () => {
