@@ -18,14 +18,23 @@ export default adminSettingsPage('/settings/profile', ({ org }, t) => ({
   adminsOnly: t('profileAdminsOnly'),
   form: (
     <>
-      <ProfileForm orgId={org.id} name={org.name} mission={org.mission} isPublic={org.isPublic} />
-      {/* The logo form's own check speaks `logoForm` too: sent with this page only. */}
-      <PageMessages namespaces={['settings', 'logoForm']}>
-        <LogoForm orgId={org.id} slug={org.slug} logoSha256={org.logoSha256} />
-      </PageMessages>
-      <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <LocaleForm action={setOrganizationLocaleAction} scope="organization" hidden={{ orgId: org.id }} current={org.defaultLocale} />
-      </div>
+      {/* Archived: the profile, logo and default language are refused (lib/use-cases), so their forms are not offered. */}
+      {org.archivedAt ? (
+        <p role="note" className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {t('profileArchived')}
+        </p>
+      ) : (
+        <>
+          <ProfileForm orgId={org.id} name={org.name} mission={org.mission} isPublic={org.isPublic} />
+          {/* The logo form's own check speaks `logoForm` too: sent with this page only. */}
+          <PageMessages namespaces={['settings', 'logoForm']}>
+            <LogoForm orgId={org.id} slug={org.slug} logoSha256={org.logoSha256} />
+          </PageMessages>
+          <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm">
+            <LocaleForm action={setOrganizationLocaleAction} scope="organization" hidden={{ orgId: org.id }} current={org.defaultLocale} />
+          </div>
+        </>
+      )}
       <p className="text-sm text-zinc-700">
         {t.rich('archiveLine', {
           archived: String(Boolean(org.archivedAt)),

@@ -18,8 +18,15 @@ export default async function WitnessesPage({ params }: Props) {
   const { org } = await loadMemberPage(params, '/settings/witnesses', { adminOnly: true });
   const { active, witnessings } = await loadWitnesses(org.id);
   const t = await getTranslations('settings');
+  // Archived: adding and removing are refused (lib/use-cases/witnesses.ts), so neither form is offered.
+  const archived = org.archivedAt !== null;
   return (
     <MemberPageShell org={org} current="verify" title={t('witnessesTitle')} description={t('witnessesDescription')}>
+      {archived ? (
+        <p role="note" className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {t('witnessesArchived')}
+        </p>
+      ) : null}
       <LabelledSection
         id="current"
         title={t('currentWitnesses')}
@@ -37,42 +44,46 @@ export default async function WitnessesPage({ params }: Props) {
                   <p className="font-medium">{w.name}</p>
                   <code className="block break-all text-xs text-zinc-700">{w.vkey}</code>
                   <p className="text-zinc-600">{seen?.size != null && seen.time ? t('lastCosigned', { size: seen.size, at: seen.time }) : t('notCosigned')}</p>
-                  <ActionForm
-                    action={removeWitnessAction}
-                    hidden={{ orgId: org.id, witnessId: w.id }}
-                    submitLabel={t('removeWitness')}
-                    variant="secondary"
-                    label={t('removeWitnessLabel', { name: w.name })}
-                  />
+                  {archived ? null : (
+                    <ActionForm
+                      action={removeWitnessAction}
+                      hidden={{ orgId: org.id, witnessId: w.id }}
+                      submitLabel={t('removeWitness')}
+                      variant="secondary"
+                      label={t('removeWitnessLabel', { name: w.name })}
+                    />
+                  )}
                 </li>
               );
             })}
           </ul>
         )}
       </LabelledSection>
-      <LabelledSection
-        id="add"
-        title={t('addWitness')}
-        className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
-        headingClassName="mb-3 text-lg font-semibold"
-      >
-        <ActionForm action={addWitnessAction} hidden={{ orgId: org.id }} submitLabel={t('addWitnessSubmit')} label={t('addWitness')}>
-          <label htmlFor="witness-key" className="block text-sm font-medium">
-            {t('witnessKey')}
-          </label>
-          <input
-            id="witness-key"
-            name="verifierKey"
-            required
-            maxLength={400}
-            className="block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-xs"
-            aria-describedby="witness-key-hint"
-          />
-          <p id="witness-key-hint" className="text-xs text-zinc-600">
-            {t.rich('witnessKeyHint', { code: (chunks) => <code>{chunks}</code> })}
-          </p>
-        </ActionForm>
-      </LabelledSection>
+      {archived ? null : (
+        <LabelledSection
+          id="add"
+          title={t('addWitness')}
+          className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm"
+          headingClassName="mb-3 text-lg font-semibold"
+        >
+          <ActionForm action={addWitnessAction} hidden={{ orgId: org.id }} submitLabel={t('addWitnessSubmit')} label={t('addWitness')}>
+            <label htmlFor="witness-key" className="block text-sm font-medium">
+              {t('witnessKey')}
+            </label>
+            <input
+              id="witness-key"
+              name="verifierKey"
+              required
+              maxLength={400}
+              className="block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-xs"
+              aria-describedby="witness-key-hint"
+            />
+            <p id="witness-key-hint" className="text-xs text-zinc-600">
+              {t.rich('witnessKeyHint', { code: (chunks) => <code>{chunks}</code> })}
+            </p>
+          </ActionForm>
+        </LabelledSection>
+      )}
     </MemberPageShell>
   );
 }
