@@ -59,11 +59,26 @@ test('an admin archives the organization with its name typed, it takes no invita
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByText('This organization is archived', { exact: false }).first()).toBeVisible();
 
+  // The settings pages offer no form the archive refuses, and say why (webhooks: only disabling would be offered).
+  for (const [settings, note] of [
+    ['profile', 'its name, mission, visibility, logo and default language cannot be changed'],
+    ['witnesses', 'witnesses can be neither added nor removed'],
+    ['webhooks', 'its endpoints can still be disabled'],
+  ] as const) {
+    await page.goto(`/o/${slug}/settings/${settings}`);
+    await expect(page.getByRole('note').filter({ hasText: note })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Save profile|Add witness|Register endpoint/ })).toHaveCount(0);
+    await expectAxeClean(page);
+    await shoot(page, `${settings}-archived`);
+  }
+
   // The log records it; unarchiving brings the organization back.
   await page.goto(`/o/${slug}/settings/archive`);
   await page.getByRole('button', { name: 'Unarchive the organization' }).click();
   await expect(page.getByRole('button', { name: 'Archive the organization' })).toBeVisible();
   await expect(page.getByTestId('archived-banner')).toHaveCount(0);
+  await page.goto(`/o/${slug}/settings/profile`);
+  await expect(page.getByRole('button', { name: 'Save profile' })).toBeVisible();
   await page.goto(`/o/${slug}/log`);
   await expect(page.getByText('organization.archived', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('organization.unarchived', { exact: false }).first()).toBeVisible();
