@@ -60,7 +60,7 @@ describe('delivery leases on a pass longer than the lease', () => {
       return org.id;
     });
 
-    // Batches of 2 at 120 ms a message: ~240 ms a batch, well inside the 2 s lease; 20 batches: at least 4.8 s, over two leases long.
+    // Batches of 2 at 120 ms a message: ~240 ms a batch, well inside the 2 s lease; 20 batches: 4.8 s for one worker alone.
     const opts = deliveryOptions({ batchSize: 2, concurrency: 1, leaseMs: LEASE_MS, maxAttempts: 5 });
     const received: string[] = [];
     const started = performance.now();
@@ -79,8 +79,9 @@ describe('delivery leases on a pass longer than the lease', () => {
     }
     const passA = await a;
     const elapsed = performance.now() - started;
-    // The scenario really happened: A's pass lasted longer than a lease while B kept polling.
-    expect(elapsed).toBeGreaterThan(2 * LEASE_MS);
+    // The scenario really happened: A's pass outlasted its first lease while B kept polling. (Not two leases: B sends
+    // the rows A has not claimed yet, so on PostgreSQL, truly side by side, A's pass ends sooner than 40 sends.)
+    expect(elapsed).toBeGreaterThan(1.5 * LEASE_MS);
     expect(bPasses).toBeGreaterThan(0);
     expect(passA.sent).toBeGreaterThan(0);
     // Drain anything left (rows B may have claimed just before A finished).
