@@ -8,12 +8,12 @@
 import { asc, eq, getTableName, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { apiTokens, organizations, rateLimits, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { organizations, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { initialActionState } from '@/lib/actions/state';
 import { apiCalls } from './api-calls';
 import { foundOrganization, signInAsPerson } from './fixtures/organization';
 import type { FoundedOrganization } from './fixtures/organization';
-import { everyRow } from './fixtures/rows';
+import { archiveRefusals } from './fixtures/archive-refusals';
 import { form, session, withTestDatabase } from './helpers';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user, requireUser: async () => session.user }));
@@ -79,21 +79,7 @@ beforeAll(async () => {
   expect(archived, archived.message).toMatchObject({ ok: true });
 }, 60_000);
 
-/** Every row, but a token's last use and the rate limits' points, which an API call spends before it is refused. */
-async function governanceRows() {
-  const rows = await everyRow(db);
-  delete rows[getTableName(apiTokens)];
-  delete rows[getTableName(rateLimits)];
-  return rows;
-}
-
-async function refusedUnchanged(label: string, run: () => Promise<{ ok?: boolean; code?: string; status?: number; body?: { code?: string } }>) {
-  const before = await governanceRows();
-  const answer = await run();
-  if ('status' in answer) expect({ status: answer.status, code: answer.body?.code }, label).toEqual({ status: 409, code: 'organization.archived' });
-  else expect({ ok: answer.ok, code: answer.code }, label).toEqual({ ok: false, code: 'organization.archived' });
-  expect(await governanceRows(), label).toEqual(before);
-}
+const { governanceRows, refusedUnchanged } = archiveRefusals(() => db);
 
 describe('webhooks on an archived organization', () => {
   it('refuses registering, enabling, replaying and deleting through the forms and the API, writing nothing; unarchived, they go through', async () => {
