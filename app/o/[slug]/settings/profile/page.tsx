@@ -7,6 +7,7 @@ import { LocaleForm } from '@/components/account/locale-form';
 import { setOrganizationLocaleAction } from './actions';
 import { LogoForm } from './logo-form';
 import { ProfileForm } from './profile-form';
+import { ArchivedNote } from '@/components/organizations/archived-note';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('profileTitle') };
@@ -20,9 +21,7 @@ export default adminSettingsPage('/settings/profile', ({ org }, t) => ({
     <>
       {/* Archived: the profile, logo and default language are refused (lib/use-cases), so their forms are not offered. */}
       {org.archivedAt ? (
-        <p role="note" className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          {t('profileArchived')}
-        </p>
+        <ArchivedNote>{t('profileArchived')}</ArchivedNote>
       ) : (
         <>
           <ProfileForm orgId={org.id} name={org.name} mission={org.mission} isPublic={org.isPublic} />

@@ -11,6 +11,7 @@ import { loadMemberPage } from '@/lib/auth/member-page';
 import { logKindLabels } from '@/lib/transparency/summary';
 import { webhookKindLabels } from '@/lib/validation/webhook';
 import { deleteWebhookAction, replayWebhookDeliveryAction, setWebhookEnabledAction } from './actions';
+import { ArchivedNote } from '@/components/organizations/archived-note';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('webhooksTitle') };
@@ -35,11 +36,7 @@ export default async function WebhooksPage({ params }: Props) {
   return (
     <PageMessages namespaces={['settings']}>
       <MemberPageShell org={org} current="members" title={t('webhooksTitle')} description={t('webhooksDescription')}>
-        {archived ? (
-          <p role="note" className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-            {t('webhooksArchived')}
-          </p>
-        ) : null}
+        {archived ? <ArchivedNote className="mb-6">{t('webhooksArchived')}</ArchivedNote> : null}
         <LabelledSection id="endpoints" title={t('endpoints')} className={card} headingClassName="mb-3 text-lg font-semibold">
           {endpoints.length === 0 ? (
             <p className="text-sm text-zinc-600">{t('noEndpoints')}</p>

@@ -6,6 +6,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { LabelledSection } from '@/components/ui/labelled-section';
 import { loadMemberPage } from '@/lib/auth/member-page';
 import { addWitnessAction, removeWitnessAction } from './actions';
+import { ArchivedNote } from '@/components/organizations/archived-note';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('witnessesTitle') };
@@ -22,11 +23,7 @@ export default async function WitnessesPage({ params }: Props) {
   const archived = org.archivedAt !== null;
   return (
     <MemberPageShell org={org} current="verify" title={t('witnessesTitle')} description={t('witnessesDescription')}>
-      {archived ? (
-        <p role="note" className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          {t('witnessesArchived')}
-        </p>
-      ) : null}
+      {archived ? <ArchivedNote className="mb-6">{t('witnessesArchived')}</ArchivedNote> : null}
       <LabelledSection
         id="current"
         title={t('currentWitnesses')}
