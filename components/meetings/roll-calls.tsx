@@ -3,9 +3,9 @@ import { useTranslations } from 'next-intl';
 import { ActionForm } from '@/components/ui/action-form';
 import type { RollCallView } from '@/db/read/meeting-roll-calls';
 import type { ActionState } from '@/lib/actions/state';
-import { proposalItemOf } from '@/lib/governance/proposal-item';
 import { useRuleWords } from '@/components/governance/rule-words';
 import { useMeetingRuleWords } from './meeting-rule-words';
+import { motionWords } from './motion-words';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const input =
@@ -75,11 +75,6 @@ export function RollCallList({
   const tm = useTranslations('meetings');
   const say = useMeetingRuleWords();
   const { ratio } = useRuleWords();
-  // A motion taken from a proposal on the agenda (stored as "Proposal #4: …") in the reader's words; a typed one as given.
-  const motionText = (r: RollCallView) => {
-    const item = proposalItemOf(r.motion, r.proposalNumber);
-    return item ? tm('proposalMotion', item) : r.motion;
-  };
   if (rollCalls.length === 0) return <p className="text-sm text-zinc-600">{t('none')}</p>;
   return (
     <ol className="space-y-6">
@@ -89,7 +84,7 @@ export function RollCallList({
         return (
           <li key={r.id} aria-labelledby={`roll-call-${r.number}`} className="border-t border-zinc-100 pt-4 first:border-t-0 first:pt-0">
             <h3 id={`roll-call-${r.number}`} className="font-semibold break-words text-zinc-900">
-              {t('heading', { number: r.number, motion: motionText(r) })}
+              {t('heading', { number: r.number, motion: motionWords(tm, r.motion, r.proposalNumber) })}
             </h3>
             <p className="mt-1 text-xs text-zinc-600">
               {t('recorded', { at: r.recordedAt })}

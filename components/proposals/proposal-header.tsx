@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Countdown } from '@/components/governance/countdown';
 import { ProposalStatusBadge } from '@/components/governance/phase-badge';
+import { motionWords } from '@/components/meetings/motion-words';
 import { LogIntegrityWarning } from '@/components/transparency/log-integrity-warning';
 import type { NoticeCoverage } from '@/lib/use-cases/notice';
 import type { LogText } from '@/lib/log/words';
@@ -24,7 +25,7 @@ type Props = {
   mayStartRatification: boolean;
   ratifies: { number: number; title: string } | null;
   /** A motion held from an irregular meeting that this proposal ratifies. */
-  ratifiesMotion?: { meetingNumber: number; number: number; motion: string; ratified: boolean } | null;
+  ratifiesMotion?: { meetingNumber: number; number: number; motion: string; proposalNumber: number | null; ratified: boolean } | null;
   decidedUnder: { version: number; hash: string } | null;
   coverage: NoticeCoverage;
   /** Every deciding body is voted by members (no seat holders to count notices against). */
@@ -126,6 +127,7 @@ export function ProposalHeader(p: Props) {
   const tr = useTranslations('refusals');
   const tc = useTranslations('common');
   const tp = useTranslations('proposalPanels');
+  const tm = useTranslations('meetings');
   const locale = useLocale();
   const publication = coverage.publication;
   return (
@@ -186,7 +188,11 @@ export function ProposalHeader(p: Props) {
               href={`/o/${slug}/meetings/${p.ratifiesMotion.meetingNumber}#roll-call-${p.ratifiesMotion.number}`}
               className="font-medium text-brand-700 underline"
             >
-              {t('ratifiesMotionLink', { meeting: p.ratifiesMotion.meetingNumber, rollCall: p.ratifiesMotion.number, motion: p.ratifiesMotion.motion })}
+              {t('ratifiesMotionLink', {
+                meeting: p.ratifiesMotion.meetingNumber,
+                rollCall: p.ratifiesMotion.number,
+                motion: motionWords(tm, p.ratifiesMotion.motion, p.ratifiesMotion.proposalNumber),
+              })}
             </Link>
             {p.ratifiesMotion.ratified ? t('ratifiesMotionDone') : t('ratifiesMotionPending')}
           </p>

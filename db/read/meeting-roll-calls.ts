@@ -92,7 +92,15 @@ export async function loadMeetingRollCalls(meetingId: string, meetingIrregular: 
   });
 }
 
-export type HeldMotion = { id: string; meetingNumber: number; meetingTitle: string; number: number; motion: string };
+export type HeldMotion = {
+  id: string;
+  meetingNumber: number;
+  meetingTitle: string;
+  number: number;
+  motion: string;
+  /** The proposal the roll call's agenda item lists, if any: a motion taken from it reads in the reader's language. */
+  proposalNumber: number | null;
+};
 
 /** Motions carried at an irregular meeting and not yet ratified: held, not in effect (the organization page, the new-proposal form). */
 export async function listHeldMotions(orgId: string, db: Executor = getDb()): Promise<HeldMotion[]> {
@@ -101,5 +109,12 @@ export async function listHeldMotions(orgId: string, db: Executor = getDb()): Pr
   const fates = await meetingNoticeFates(db, orgId);
   return rows
     .filter(({ meeting: m }) => irregularNow(m, fates.get(m.id)))
-    .map(({ rollCall: r, meeting: m }) => ({ id: r.id, meetingNumber: m.number, meetingTitle: m.title, number: r.number, motion: r.motion }));
+    .map(({ rollCall: r, meeting: m }) => ({
+      id: r.id,
+      meetingNumber: m.number,
+      meetingTitle: m.title,
+      number: r.number,
+      motion: r.motion,
+      proposalNumber: r.proposalNumber,
+    }));
 }

@@ -108,6 +108,7 @@ export async function loadProposalPage(
         meetingNumber: motionRow.meeting.number,
         number: motionRow.rollCall.number,
         motion: motionRow.rollCall.motion,
+        proposalNumber: motionRow.rollCall.proposalNumber,
         ratified: motionRow.rollCall.ratifiedAt !== null,
       }
     : null;

@@ -7,6 +7,7 @@ import { OrgNav } from '@/components/governance/org-nav';
 import { AnswerAttendanceForms, CancelMeetingForm, RecordAttendanceForm, UpdateMeetingForm } from '@/components/meetings/meeting-forms';
 import { IrregularBadge } from '@/components/meetings/meeting-list';
 import { meetingRuleWords } from '@/components/meetings/meeting-rule-words';
+import { motionWords } from '@/components/meetings/motion-words';
 import { RecordRollCallForm, RollCallList } from '@/components/meetings/roll-calls';
 import { FlashRegion } from '@/components/ui/flash';
 import { LabelledSection } from '@/components/ui/labelled-section';
@@ -16,7 +17,6 @@ import { loadMinutesView } from '@/db/read/meeting-minutes';
 import { loadMeetingPage } from '@/db/read/meetings';
 import { loadOrgPage } from '@/lib/auth/org-page';
 import { now } from '@/lib/clock';
-import { proposalItemOf } from '@/lib/governance/proposal-item';
 import { answerAttendanceAction, cancelMeetingAction, recordAttendanceAction, updateMeetingAction } from '../actions';
 import { answerRollCallVoteAction, recordRollCallAction } from '../roll-calls/actions';
 import { answerMinutesAction, draftMinutesAction } from '../minutes/actions';
@@ -47,17 +47,12 @@ export default async function MeetingPage({ params }: Props) {
   const { hours, ratio } = ruleWords(tc);
   // The rules' texts (and the minutes' first draft) in the request's language.
   const say = meetingRuleWords(await getTranslations('meetingRules'), tc, await getLocale());
-  // A motion taken from a proposal on the agenda (stored as "Proposal #4: …") in the reader's words; a typed one as given.
-  const motionText = (motion: string, reference: number | null) => {
-    const item = proposalItemOf(motion, reference);
-    return item ? t('proposalMotion', item) : motion;
-  };
   const minutes = await loadMinutesView(
     { ...m, orgId: org.id, agenda: page.agenda, attendance: page.attendance, quorum: page.quorum, started: page.started, cancelled: m.cancelled },
     user?.id ?? null,
     // The draft lists the meeting's roll-call votes, each with its outcome and every seat holder's vote.
     rollCalls.map((r) => ({
-      motion: motionText(r.motion, r.proposalNumber),
+      motion: motionWords(t, r.motion, r.proposalNumber),
       outcome: `${say(r.outcomePart)} (${say(r.standingPart)})`,
       votes: r.votes.map((v) => ({ name: v.name, vote: v.vote })),
     })),

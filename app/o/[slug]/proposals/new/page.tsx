@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { loadNewProposalPage } from '@/db/read/new-proposal-page';
 import { listHeldMotions } from '@/db/read/meeting-roll-calls';
+import { motionWords } from '@/components/meetings/motion-words';
 import { PageMessages } from '@/components/i18n/page-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,6 +40,7 @@ export default async function NewProposalPage({
   const [{ charter, seats: seatRows, members, ratifiable }, held] = await Promise.all([loadNewProposalPage(org.id, now()), listHeldMotions(org.id)]);
   if (!charter) notFound();
   const t = await getTranslations('newProposal');
+  const tm = await getTranslations('meetings');
   const tc = await getTranslations('common');
   const tb = await getTranslations('body');
   const tw = await getTranslations('ruleWords');
@@ -126,7 +128,10 @@ export default async function NewProposalPage({
               currentCharterJson={JSON.stringify({ ...charter.document, version: charter.version + 1 }, null, 2)}
               ratifiable={ratifiable.map((d) => ({ value: d.id, label: t('ratifiableLabel', { number: d.number, title: d.title, deadline: d.deadline }) }))}
               ratifies={typeof ratifies === 'string' && ratifiable.some((d) => d.id === ratifies) ? ratifies : undefined}
-              heldMotions={held.map((h) => ({ value: h.id, label: t('heldMotionLabel', { meeting: h.meetingNumber, rollCall: h.number, motion: h.motion }) }))}
+              heldMotions={held.map((h) => ({
+                value: h.id,
+                label: t('heldMotionLabel', { meeting: h.meetingNumber, rollCall: h.number, motion: motionWords(tm, h.motion, h.proposalNumber) }),
+              }))}
               ratifiesMotion={typeof ratifiesMotion === 'string' && held.some((h) => h.id === ratifiesMotion) ? ratifiesMotion : undefined}
             />
           </PageMessages>
