@@ -6,6 +6,9 @@ const nextConfig = {
   // not bundled; postgres.js and nodemailer are plain Node libraries.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  // QUORATE_BUILD_TYPECHECK=0 skips the type check `next build` runs itself: only for .ci/run, whose typecheck step
+  // (`npm run typecheck`, the whole project) has passed before it builds. Every other build checks types.
+  typescript: { ignoreBuildErrors: process.env.QUORATE_BUILD_TYPECHECK === '0' },
   typedRoutes: false,
   // What next-intl's plugin does, without wrapping this config (proxy.ts imports it): point
   // `next-intl/config` at the request's language and catalogue (lib/i18n/request.ts).
