@@ -68,10 +68,24 @@ test('an admin amends the board’s seats through the charter editor, sees the c
   await page.goto(`/o/${slug}/seats`);
   await expect(page.getByText(/of 5 charter seats filled/)).toBeVisible();
 
-  // On a phone.
+  // On a phone, on a slow network: the type is chosen before the page's scripts have arrived (held back here until
+  // then). Once the form comes to life it keeps that choice and shows the charter editor, instead of putting the
+  // first type back.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`/o/${slug}/proposals/new`);
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/o/${slug}/proposals/new`, { waitUntil: 'commit' });
   await page.getByLabel('Type').selectOption({ label: 'Charter amendment' });
+  // Chosen before React took the page over (hydrating an element gives it React's `__reactProps$…` property).
+  expect(await page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith('__reactProps$')))).toBe(false);
+  release();
+  await waitForHydration(page);
+  await page.unroute('**/_next/static/chunks/**');
+  await expect(page.getByLabel('Type').locator('option:checked')).toHaveText('Charter amendment');
   await page.getByRole('group', { name: 'Board', exact: true }).first().getByLabel('Charter seats').fill('6');
   await expect(page.getByRole('region', { name: 'Changes against the current charter' })).toContainText('Board: charter seats 5 → 6.');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -83,6 +83,15 @@ export function NewProposalForm({
   // came back as a "Board resolution". Put the chosen values back after every answer.
   const typeRef = useRef<HTMLSelectElement>(null);
   const seatRef = useRef<HTMLSelectElement>(null);
+  // A choice made before the page hydrated (a slow phone, a slow network) is in the select but not in the state, and the
+  // effect below would put the default back over it: take it from the select once, when the form comes to life.
+  useEffect(() => {
+    const chosenType = typeRef.current?.value;
+    if (chosenType && chosenType !== typeKey && types.some((t) => t.key === chosenType)) setTypeKey(chosenType);
+    const chosenSeat = seatRef.current?.value;
+    if (chosenSeat && chosenSeat !== seatId && vacantSeats.some((v) => v.value === chosenSeat)) setSeatId(chosenSeat);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at hydration: later changes go through onChange
+  }, []);
   useEffect(() => {
     if (typeRef.current) typeRef.current.value = typeKey;
     if (seatRef.current) seatRef.current.value = seatId;
