@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useSyncExternalStore } from 'react';
 import { createTranslator } from 'use-intl/core';
 import { globalErrorMessages } from '@/lib/i18n/global-error-messages';

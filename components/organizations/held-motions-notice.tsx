@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { motionWords } from '@/components/meetings/motion-words';
 import type { HeldMotion } from '@/db/read/meeting-roll-calls';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { PROPOSAL_LIST_STATES, PROPOSAL_SEARCH_MAX } from '@/lib/validation/proposal-list';
 import type { ProposalListFilter } from '@/lib/validation/proposal-list';

@@ -1,5 +1,5 @@
 import { ruleWords } from '@/components/governance/rule-words';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Countdown } from '@/components/governance/countdown';
 import { ProposalStatusBadge } from '@/components/governance/phase-badge';

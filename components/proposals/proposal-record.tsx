@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicLogRow } from '@/db/read/types';
 import { useLogText } from '@/components/transparency/log-text';

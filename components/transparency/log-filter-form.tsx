@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { PublicProposalRef } from '@/db/read/types';
 import { logQueryString } from '@/lib/transparency/log-filters';

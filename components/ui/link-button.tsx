@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 export function LinkButton({ href, children, variant = 'primary' }: { href: string; children: React.ReactNode; variant?: 'primary' | 'secondary' }) {
   const look = variant === 'primary' ? 'bg-brand-700 text-white hover:bg-brand-800' : 'border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/governance/phase-badge';
 import type { WrittenConsentSummary } from '@/db/read/written-consents';

@@ -1,7 +1,7 @@
 import { HeldMotionsNotice } from '@/components/organizations/held-motions-notice';
 import { listHeldMotions } from '@/db/read/meeting-roll-calls';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { BodyCard } from '@/components/governance/body-card';
 import { electorateWords } from '@/lib/governance/electorate';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { loadMemberList, loadPendingInvitations, loadStakeholderGroups } from '@/db/read/member-pages';
 import { MemberPager, MemberSearch } from '@/components/organizations/member-list-nav';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Countdown } from '@/components/governance/countdown';
 import { OrgNav } from '@/components/governance/org-nav';
 import { getTranslations } from 'next-intl/server';

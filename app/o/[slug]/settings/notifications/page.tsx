@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { loadNotificationPreferences } from '@/db/read/member-pages';
 import { MemberPageShell } from '@/components/governance/member-page-shell';
