@@ -6,6 +6,11 @@ const nextConfig = {
   // not bundled; postgres.js and nodemailer are plain Node libraries.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  // proxy.ts sees requests as they came: by default Next.js takes the client-side navigation's headers (`RSC`,
+  // `Next-Router-State-Tree`…) and its `_rsc` parameter off the request before the proxy sees it, so the public page
+  // cache could not tell a navigation from a document and answered it with the cached HTML, which made the browser
+  // reload the whole page (e2e/public.spec.ts). lib/public-cache/policy.ts passes such requests through.
+  skipProxyUrlNormalize: true,
   // QUORATE_BUILD_TYPECHECK=0 skips the type check `next build` runs itself: only for .ci/run, whose typecheck step
   // (`npm run typecheck`, the whole project) has passed before it builds. Every other build checks types.
   typescript: { ignoreBuildErrors: process.env.QUORATE_BUILD_TYPECHECK === '0' },

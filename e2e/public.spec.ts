@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, waitForHydration } from './fixtures';
 
 test('the seeded demo organization is public on the home page, signed out', async ({ page }) => {
   await page.goto('/');
@@ -72,4 +72,29 @@ test('the proposals list searches and filters with a plain form, and says which 
   await expect(page.getByText('No proposal matches.')).toBeVisible();
   await page.getByRole('link', { name: 'Clear' }).click();
   await expect(page).toHaveURL(/\/proposals$/);
+});
+
+test('links are fetched when followed, never prefetched: a page in view asks the server for nothing more', async ({ page }) => {
+  const prefetches: string[] = [];
+  const documents: string[] = [];
+  let flights = 0;
+  page.on('request', (r) => {
+    const headers = r.headers();
+    if (headers['next-router-prefetch']) prefetches.push(r.url());
+    else if (headers['rsc']) flights++;
+    if (r.resourceType() === 'document') documents.push(r.url());
+  });
+  await page.goto('/o/riverbend-commons/proposals');
+  await waitForHydration(page);
+  const sections = page.getByRole('navigation', { name: 'Riverbend Commons sections' });
+  await sections.getByRole('link', { name: 'Seats' }).hover();
+  await page.waitForLoadState('networkidle');
+  // Followed, a link still navigates inside the page (one flight request), not by loading a new document.
+  await sections.getByRole('link', { name: 'Seats' }).click();
+  await expect(page).toHaveURL(/\/o\/riverbend-commons\/seats$/);
+  await expect(page.getByText('6 of 9 charter seats filled')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(prefetches).toEqual([]);
+  expect(flights).toBeGreaterThan(0);
+  expect(documents).toHaveLength(1);
 });
