@@ -25,6 +25,7 @@ export const { values: args } = parseArgs({
     recipients: { type: 'string', default: '10000' },
     // `--only members`: member-wide votes (bench/members.ts); current ballots per vote, default every member.
     ballots: { type: 'string' },
+    views: { type: 'string' },
     'no-pglite': { type: 'boolean', default: false },
     // `--only votes`: just the (b) vote figures (no scale seeding, no pages); needs the build too.
     // `--only methods`: just the (f) counting figures (bench/methods.ts); no build, server or database.
@@ -73,7 +74,7 @@ export async function startServer(
   env: Record<string, string>,
   label: string,
   nodeArgs: string[] = [],
-): Promise<{ base: string; stop: () => Promise<void>; stderr: () => string }> {
+): Promise<{ base: string; pid: number; stop: () => Promise<void>; stderr: () => string }> {
   // BENCH_PORT: a fixed port (a shared machine hands each user a range); otherwise any free one.
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -96,7 +97,7 @@ export async function startServer(
     if (child.exitCode !== null) throw new Error(`${label} server exited: ${stderr}`);
     try {
       const res = await fetch(`${base}/`);
-      if (res.status < 500) return { base, stop, stderr: () => stderr };
+      if (res.status < 500) return { base, pid: child.pid!, stop, stderr: () => stderr };
     } catch {
       // not listening yet
     }

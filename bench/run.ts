@@ -4,7 +4,7 @@
 //   npm run build && npm run bench -- [--duration 10] [--warmup 3] [--connections 10]
 //       [--members 50000] [--proposals 20000] [--log 1000000] [--verify 200000] [--votes 500]
 //       [--recipients 10000] [--no-pglite] [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
-//       [--only votes|api-votes|methods|members|member-page|signed-in|petitions|large-org] [--signatures N] [--decided N] [--ballots N] [--vote-cpu-prof DIR]
+//       [--only votes|api-votes|methods|members|member-page|signed-in|page-views|petitions|large-org] [--views N] [--signatures N] [--decided N] [--ballots N] [--vote-cpu-prof DIR]
 //   npm run bench -- --scale-out [--short] [--voters N] [--connections N] [--pgbouncer]
 //
 // It creates its own PostgreSQL database (and a PGlite folder), seeds them, starts `next start`
@@ -19,6 +19,7 @@
 // (bench/api-votes.ts, PostgreSQL; needs the build); `--only signed-in`: the organization overview and the
 // proposal page in voting signed in as a seat holder, against the sign-in page (bench/signed-in.ts);
 // `--only petitions`: a petition with --signatures (default 100,000) signatures, its data and its public pages (bench/petitions.ts).
+// `--only page-views [--views N]`: a signed-in page view in Chromium, the server's CPU per view against /signin's (bench/page-views.ts; needs the build).
 // `--only large-org [--decided N]`: the loaders of the overview, members, proposals and seats pages of a
 // --members/--proposals/--log organization, signed in as a member, against the demo's (bench/large-org.ts).
 // `--scale-out`: the scale-out drill (bench/scale-out.ts:
@@ -40,6 +41,7 @@ import { membersBench } from './members';
 import { methodRows, methodsBench } from './methods';
 import { notifyBench } from './notify';
 import { pageBench } from './pages';
+import { pageViewBench } from './page-views';
 import { scaleOutBench } from './scale-out';
 import { petitionBench } from './petitions';
 import { signedInBench } from './signed-in';
@@ -56,8 +58,11 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (args.only !== undefined && !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in', 'petitions', 'large-org'].includes(args.only))
-    throw new Error(`--only takes votes, api-votes, methods, members, member-page, signed-in, petitions or large-org, not "${args.only}"`);
+  if (
+    args.only !== undefined &&
+    !['votes', 'api-votes', 'methods', 'members', 'member-page', 'signed-in', 'page-views', 'petitions', 'large-org'].includes(args.only)
+  )
+    throw new Error(`--only takes votes, api-votes, methods, members, member-page, signed-in, page-views, petitions or large-org, not "${args.only}"`);
   if (args.only === 'methods') {
     countingBench();
     await printReport(null);
@@ -112,6 +117,11 @@ async function main(): Promise<void> {
   }
   if (args.only === 'signed-in') {
     await signedInBench(db, demo);
+    await printReport(pgVersion);
+    return;
+  }
+  if (args.only === 'page-views') {
+    await pageViewBench(db, demo);
     await printReport(pgVersion);
     return;
   }

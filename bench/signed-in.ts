@@ -21,10 +21,10 @@ import type { Database } from '@/db/client';
 
 const VOTING_TITLE = 'Approve the 2027 operating budget';
 
-type Viewer = { slug: string; proposalNumber: number; cookie: string; name: string };
+export type Viewer = { slug: string; proposalNumber: number; cookie: string; name: string };
 
 /** The demo's board seat holder and the proposal in voting, with a fresh session for them. */
-async function viewerFor(db: Database, orgId: string): Promise<Viewer> {
+export async function viewerFor(db: Database, orgId: string): Promise<Viewer> {
   const { organizations, seats, users, proposals, sessions } = await import('@/db/schema');
   const { newSession } = await import('@/scripts/support/action-client');
   const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
