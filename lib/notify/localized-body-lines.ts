@@ -25,7 +25,7 @@ function rollCallPartText({ t }: Words, p: RulePart): string {
  * A proposal taken as an agenda item or a motion, stored as English (`proposalItemText`), in the reader's words; what
  * the organization typed itself as given. `reference`: the proposal number the notice carries beside it (absent in older notices).
  */
-function itemText({ t }: Words, text: string, reference?: number | null): string {
+export function itemText({ t }: Pick<Words, 't'>, text: string, reference?: number | null): string {
   const item = proposalItemOf(text, reference);
   return item ? t('meetings.proposalMotion', item) : text;
 }

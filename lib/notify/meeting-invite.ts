@@ -7,10 +7,10 @@
 // each TEXT value (RFC 5545 §3.3.11) and folds every line longer than 75 octets, never inside a
 // character (§3.1); the last line's CRLF is added here. Pure: the caller passes the notice and who it is for.
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { proposalItemOf } from '@/lib/governance/proposal-item';
 import { translatorFor } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
 import { revealHidden } from '@/lib/transparency/visible-text';
+import { itemText } from './localized-body-lines';
 import type { MeetingNotice } from './payload';
 
 export type MailAttachment = { filename: string; contentType: string; content: string };
@@ -45,11 +45,8 @@ export function meetingInvite(p: {
     description: revealHidden(
       [
         t('mail.meeting.invite.description', { kind: m.meetingKind === 'special' ? 'special' : 'regular', number: m.number, body: m.bodyName }),
-        ...m.agenda.map((a, i) => {
-          // A proposal taken as an item, stored as English (`proposalItemText`), in the recipient's words.
-          const item = proposalItemOf(a, m.agendaProposals?.[i]);
-          return `${i + 1}. ${item ? t('meetings.proposalMotion', item) : a}`;
-        }),
+        // A proposal taken as an item, stored as English (`proposalItemText`), in the recipient's words.
+        ...m.agenda.map((a, i) => `${i + 1}. ${itemText({ t }, a, m.agendaProposals?.[i])}`),
         p.url,
       ].join('\n'),
     ),
